@@ -1,0 +1,84 @@
+"""Clerk-facing problems, collected rather than raised.
+
+A clerk fixing an archive wants every mistake in one run, each with the file and
+line to open and a hint about what to do, so loaders report here and carry on.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    severity: str
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "severity": self.severity,
+                "message": self.message, "hint": self.hint}
+
+
+@dataclass
+class Report:
+    """Everything found wrong in one run, in file order when printed."""
+
+    root: Path | None = None
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def _rel(self, path: Path | str) -> str:
+        path = Path(path)
+        if self.root is not None:
+            try:
+                return path.resolve().relative_to(self.root.resolve().parent).as_posix()
+            except ValueError:
+                pass
+        return path.as_posix()
+
+    def error(self, path, line: int, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(self._rel(path), max(int(line), 1), ERROR, message, hint))
+
+    def warning(self, path, line: int, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(self._rel(path), max(int(line), 1), WARNING, message, hint))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == WARNING]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors or (strict and self.warnings))
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(set(self.items))
+
+    def to_json(self) -> str:
+        return json.dumps([d.as_dict() for d in self.sorted()], indent=2)
+
+
+def did_you_mean(word: str, candidates, what: str = "") -> str:
+    """A hint naming the closest known spelling, or the known values when few."""
+    candidates = sorted(set(candidates))
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if candidates and len(candidates) <= 12:
+        known = ", ".join(candidates)
+        return f"known {what or 'values'}: {known}"
+    return ""

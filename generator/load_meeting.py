@@ -1,0 +1,224 @@
+"""Loading one meeting folder: meeting.md, its papers and its action log.
+
+The minutes have their own module (`load_minutes`) because their Markdown body,
+not their frontmatter, carries the items.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import frontmatter, schema as s
+from generator.diagnostics import Report
+from generator.model import (ActionLog, ActionUpdate, AgendaItem, Appendix, Attendance, Attendee, Meeting,
+                             Movement, Paper, PersonRef, Source)
+from generator.schema import Context, Field, Schema
+from generator.yamltext import LStr, line_of
+
+ATTENDEE = Schema("an attendance entry", Field("person", s.person), Field("name", s.text),
+                  Field("role", s.text, default=""), Field("organisation", s.text, default=""),
+                  Field("for", s.texts, default=()), Field("note", s.text, default=""))
+DEPUTY = Schema("a deputising entry", Field("person", s.person), Field("name", s.text),
+                Field("role", s.text, default=""), Field("organisation", s.text, default=""),
+                Field("for", s.person, required=True), Field("note", s.text, default=""))
+MOVEMENT = Schema("a movement", Field("person", s.person), Field("name", s.text),
+                  Field("event", s.choice("joined", "left"), required=True),
+                  Field("item", s.text, default=""), Field("note", s.text, default=""))
+
+
+def _who(fields, what: str) -> PersonRef:
+    if fields["person"] is not None:
+        return fields["person"]
+    if fields["name"]:
+        return PersonRef(name=fields["name"])
+    raise s.Invalid(f"{what} needs `person:` (or `name:` for someone not in the register)", "add `person: <id>`")
+
+
+def _attendee(value, ctx: Context) -> Attendee:
+    if not isinstance(value, dict):
+        return Attendee(s.person(value, ctx))
+    fields = ATTENDEE.read(value, ctx, line_of(value))
+    return Attendee(_who(fields, "an attendance entry"), fields["role"], fields["organisation"],
+                    fields["for"], fields["note"])
+
+
+def _deputy(value, ctx: Context) -> Attendee:
+    fields = DEPUTY.read(value, ctx, line_of(value))
+    if fields is None:
+        raise s.Invalid("a deputising entry is written as `person:` and `for:`", "see docs/content-format.md")
+    return Attendee(_who(fields, "a deputising entry"), fields["role"], fields["organisation"], (),
+                    fields["note"], fields["for"])
+
+
+def _movement(value, ctx: Context) -> Movement:
+    fields = MOVEMENT.read(value, ctx, line_of(value))
+    if fields is None:
+        raise s.Invalid("a movement is written as `person:`, `event:` and `item:`", "see docs/content-format.md")
+    return Movement(_who(fields, "a movement"), fields["event"] or "joined", fields["item"], fields["note"])
+
+
+attendees = s.list_of(_attendee)
+ATTENDANCE = Schema(
+    "attendance",
+    Field("present", attendees, default=()),
+    Field("in_attendance", attendees, default=()),
+    Field("apologies", attendees, default=()),
+    Field("deputising", s.list_of(_deputy), default=()),
+    Field("absent", attendees, default=()),
+    Field("minutes", attendees, default=()),
+    Field("public", s.text, default=""),
+    Field("movements", s.list_of(_movement), default=()),
+)
+
+
+def _attendance(fields, ctx, raw) -> Attendance:
+    return Attendance(fields["present"], fields["in_attendance"], fields["apologies"], fields["deputising"],
+                      fields["absent"], fields["minutes"], fields["public"], fields["movements"])
+
+
+def _agenda_item(value, ctx: Context) -> AgendaItem:
+    fields = AGENDA_ITEM.read(value, ctx, line_of(value))
+    if fields is None:
+        raise s.Invalid("an agenda item is written as `ref:` and `title:` fields", "see docs/content-format.md")
+    ref = (fields["ref"] or "").strip().rstrip(".")
+    return AgendaItem(ref, fields["title"] or "", fields["section"], fields["purpose"], fields["presenter"],
+                      fields["paper"], fields["time"], fields["format"], fields["description"],
+                      bool(fields["confidential"]), fields["items"], Source(ctx.report._rel(ctx.path), line_of(value)))
+
+
+AGENDA_ITEM = Schema(
+    "an agenda item",
+    Field("ref", s.text, required=True),
+    Field("title", s.text, required=True),
+    Field("section", s.text, default=""),
+    Field("purpose", s.text, default=""),
+    Field("presenter", s.persons, default=()),
+    Field("paper", s.texts, default=()),
+    Field("time", s.time, default=""),
+    Field("format", s.text, default=""),
+    Field("description", s.markdown, default=""),
+    Field("confidential", s.yesno, default=False),
+    Field("items", s.list_of(_agenda_item), default=()),
+)
+
+MEETING = Schema(
+    "a meeting",
+    Field("body", s.text, required=True),
+    Field("date", s.date, required=True),
+    Field("title", s.text, default=""),
+    Field("kind", s.text, default=""),
+    Field("session", s.choice("public", "private"), default="public"),
+    Field("start", s.time, default=""),
+    Field("end", s.time, default=""),
+    Field("venue", s.text, default=""),
+    Field("chair", s.persons, default=()),
+    Field("quorate", s.yesno),
+    Field("webcast", s.url, default=""),
+    Field("attendance", s.record(ATTENDANCE, _attendance), default=Attendance()),
+    Field("agenda", s.list_of(_agenda_item), default=()),
+)
+
+PURPOSES = ("decision", "approval", "discussion", "information", "assurance", "noting", "consultation",
+            "endorsement")
+APPENDIX = Schema("an appendix", Field("ref", s.text, required=True), Field("title", s.text, required=True),
+                  Field("note", s.text, default=""))
+
+
+def _front_sheet(value, ctx: Context) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise s.Invalid("front_sheet must be a set of `label: text` lines", "see docs/content-format.md")
+    return tuple((str(k), s.markdown(v, ctx)) for k, v in value.items() if v is not None)
+
+
+PAPER = Schema(
+    "a paper",
+    Field("ref", s.text, required=True),
+    Field("title", s.text, required=True),
+    Field("label", s.text, default="Paper"),
+    Field("item", s.text, default=""),
+    Field("report_to", s.text, default=""),
+    Field("date", s.date),
+    Field("authors", s.persons, default=()),
+    Field("sponsor", s.persons, default=()),
+    Field("presenter", s.persons, default=()),
+    Field("purpose", s.list_of(s.choice(*PURPOSES)), default=()),
+    Field("decision_level", s.text, default=""),
+    Field("summary", s.markdown, default=""),
+    Field("recommendations", s.markdown, default=""),
+    Field("risk", s.markdown, default=""),
+    Field("equality_impact", s.markdown, default=""),
+    Field("financial_implications", s.markdown, default=""),
+    Field("patient_engagement", s.markdown, default=""),
+    Field("next_steps", s.markdown, default=""),
+    Field("authorised_by", s.text, default=""),
+    Field("pages", s.text, default=""),
+    Field("front_sheet", _front_sheet, default=()),
+    Field("appendices", s.list_of(s.record(APPENDIX, lambda f, c, v: Appendix(f["ref"] or "", f["title"] or "",
+                                                                              f["note"]))), default=()),
+    Field("confidential", s.yesno, default=False),
+)
+
+STATUSES = ("red", "amber", "green", "complete", "on-track", "no-progress", "not-started")
+UPDATE = Schema(
+    "an action update",
+    Field("action", s.text, required=True),
+    Field("status", s.choice(*STATUSES), required=True),
+    Field("progress", s.markdown, default=""),
+    Field("due", s.due),
+    Field("closed", s.yesno, default=False),
+)
+ACTION_LOG = Schema(
+    "an action log",
+    Field("as_at", s.date),
+    Field("updates", s.list_of(s.record(UPDATE, lambda f, c, v: ActionUpdate(
+        (f["action"] or "").strip(), f["status"] or "", f["progress"], f["due"], bool(f["closed"]),
+        Source(c.report._rel(c.path), line_of(v))))), default=()),
+)
+
+
+def load_paper(path: Path, report: Report, ctx_people, bodies) -> Paper | None:
+    doc = frontmatter.read(path, report)
+    if not doc.ok:
+        return None
+    ctx = Context(path, report, ctx_people, bodies)
+    f = PAPER.read(doc.meta, ctx, 1)
+    if f is None or not (f["ref"] and f["title"]):
+        return None
+    return Paper(f["ref"].strip(), f["title"], f["label"], f["item"].strip().rstrip("."), f["report_to"],
+                 f["date"], f["authors"], f["sponsor"], f["presenter"], f["purpose"], f["decision_level"],
+                 f["summary"], f["recommendations"], f["risk"], f["equality_impact"], f["financial_implications"],
+                 f["patient_engagement"], f["next_steps"], f["authorised_by"], f["pages"], f["front_sheet"],
+                 f["appendices"], f["confidential"], LStr(doc.body, doc.body_line), Source(report._rel(path), 1))
+
+
+def load_action_log(path: Path, report: Report, meeting_date, ctx_people, bodies) -> ActionLog | None:
+    doc = frontmatter.read(path, report)
+    if not doc.ok:
+        return None
+    f = ACTION_LOG.read(doc.meta, Context(path, report, ctx_people, bodies), 1)
+    if f is None:
+        return None
+    return ActionLog(f["as_at"] or meeting_date, f["updates"], LStr(doc.body, doc.body_line),
+                     Source(report._rel(path), 1))
+
+
+def load_meeting_file(path: Path, report: Report, ctx_people, bodies: frozenset):
+    """The fields of meeting.md, or None when they are too broken to place the meeting."""
+    doc = frontmatter.read(path, report)
+    if not doc.ok:
+        return None, doc
+    fields = MEETING.read(doc.meta, Context(path, report, ctx_people, bodies), 1)
+    if fields is None or not fields["body"] or not fields["date"]:
+        return None, doc
+    return fields, doc
+
+
+def build_meeting(fields, doc, folder: str, body_venue: str, default_title: str, minutes, papers, action_log,
+                  report: Report) -> Meeting:
+    return Meeting(
+        body=fields["body"].strip(), folder=folder, date=fields["date"], title=fields["title"] or default_title,
+        kind=fields["kind"], session=fields["session"], start=fields["start"], end=fields["end"],
+        venue=fields["venue"] or body_venue, chair=fields["chair"], quorate=fields["quorate"],
+        webcast=fields["webcast"], attendance=fields["attendance"], agenda=fields["agenda"], minutes=minutes,
+        papers=tuple(papers), action_log=action_log, notes=LStr(doc.body, doc.body_line),
+        source=Source(report._rel(doc.path), 1))

@@ -1,0 +1,127 @@
+"""Reading minutes.md: one `## <number> <title>` section per minute item.
+
+Sections are found from markdown-it's token stream (level-2 headings at the top
+level), never by regex over lines, so a `##` inside a code block or a quote is
+not mistaken for an item. Each item may carry one fenced ```item block of YAML
+for what the minutes record as fields: leads, resolutions, actions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import frontmatter, schema as s, yamltext
+from generator.diagnostics import Report
+from generator.model import Action, Body, Declaration, MinuteItem, Minutes, PersonRef, Source
+from generator.numbering import canonical, example
+from generator.schema import Context, Field, Schema
+from generator.yamltext import LStr, line_of
+
+MINUTES = Schema("the minutes", Field("status", s.choice("draft", "approved"), required=True),
+                 Field("approved_at", s.text, default=""))
+
+DECLARATION = Schema("a declaration of interest", Field("person", s.person), Field("name", s.text),
+                     Field("interest", s.markdown, default=""), Field("action", s.text, default=""))
+ACTION = Schema("an action", Field("owner", s.persons, required=True), Field("text", s.markdown, required=True),
+                Field("due", s.due), Field("id", s.text))
+ITEM = Schema(
+    "a minute item's ```item block",
+    Field("paper", s.texts, default=()),
+    Field("lead", s.persons, default=()),
+    Field("resolutions", s.list_of(s.markdown), default=()),
+    Field("declarations", s.list_of(s.record(DECLARATION, lambda f, c, v: Declaration(
+        f["person"] or PersonRef(name=f["name"] or "unnamed"), f["interest"], f["action"]))), default=()),
+    Field("actions", s.list_of(lambda v, c: v), default=()),
+    Field("confidential", s.yesno, default=False),
+    Field("reason", s.text, default=""),
+    Field("public_title", s.text, default=""),
+)
+
+
+def _actions(raw_actions, ref: str, body: Body, folder: str, meeting_key: str, ctx: Context) -> tuple[Action, ...]:
+    prefix = f"{folder}/{ref}" if body.numbering.per_meeting else ref
+    out, seen = [], {}
+    for position, raw in enumerate(raw_actions, start=1):
+        fields = ACTION.read(raw, ctx, line_of(raw))
+        if fields is None:
+            continue
+        key = (fields["id"] or str(position)).strip()
+        line = line_of(raw)
+        if key in seen:
+            ctx.report.error(ctx.path, line, f"action id '{prefix}#{key}' is used twice in this item "
+                             f"(first on line {seen[key]})", "give each action its own `id:`")
+            continue
+        seen[key] = line
+        out.append(Action(f"{prefix}#{key}", key, fields["owner"], fields["text"] or "", fields["due"], body.slug,
+                          meeting_key, ref, Source(ctx.report._rel(ctx.path), line)))
+    return tuple(out)
+
+
+def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_key: str, parser,
+                 ctx_people, bodies) -> Minutes | None:
+    doc = frontmatter.read(path, report)
+    if not doc.ok:
+        return None
+    ctx = Context(path, report, ctx_people, bodies)
+    fields = MINUTES.read(doc.meta, ctx, 1)
+    if fields is None or not fields["status"]:
+        return None
+    lines = doc.body.split("\n")
+    tokens = parser.parse(doc.body)
+    starts = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2" and t.level == 0]
+    first_item_line = starts[0][1].map[0] if starts else len(lines)
+    if any(line.strip() for line in lines[:first_item_line]):
+        offset = next(n for n, line in enumerate(lines) if line.strip())
+        report.error(path, doc.body_line + offset, "text before the first minute item belongs to no item",
+                     f"start each item with a heading such as '## {example(body.numbering)} Title'")
+    fences = [t for t in tokens if t.type == "fence" and t.info.strip() == "item"]
+    items = []
+    for n, (index, token) in enumerate(starts):
+        start = token.map[0]
+        end = starts[n + 1][1].map[0] if n + 1 < len(starts) else len(lines)
+        heading = tokens[index + 1].content.strip()
+        item = _item(heading, start, end, lines, fences, doc.body_line, body, folder, meeting_key, ctx)
+        if item is not None:
+            items.append(item)
+    if not starts:
+        report.warning(path, doc.body_line, "the minutes have no items",
+                       f"start each item with a heading such as '## {example(body.numbering)} Title'")
+    return Minutes(fields["status"], (fields["approved_at"] or "").strip(), tuple(items),
+                   Source(report._rel(path), 1))
+
+
+def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,
+          meeting_key: str, ctx: Context) -> MinuteItem | None:
+    line = body_line + start
+    written, _, title = heading.partition(" ")
+    ref = canonical(body.numbering, written)
+    if ref is None:
+        ctx.report.error(ctx.path, line, f"minute heading '{heading}' does not start with a minute number",
+                         f"{body.short_name} numbers items like '{example(body.numbering)}': write "
+                         f"'## {example(body.numbering)} Title'")
+        return None
+    title = title.strip().lstrip("–—-:.").strip()
+    if not title:
+        ctx.report.error(ctx.path, line, f"minute item {ref} has no title", f"write '## {ref} Title'")
+        title = ref
+    own = [f for f in fences if start < f.map[0] < end]
+    meta, skip = None, set()
+    if len(own) > 1:
+        ctx.report.error(ctx.path, body_line + own[1].map[0], f"minute item {ref} has more than one ```item block",
+                         "merge them into one")
+    if own:
+        fence = own[0]
+        meta = yamltext.parse(fence.content, ctx.path, ctx.report, first_line=body_line + fence.map[0] + 1)
+        skip = set(range(fence.map[0], fence.map[1]))
+    fields = ITEM.read(meta, ctx, body_line + own[0].map[0] if own else line)
+    if fields is None:
+        fields = ITEM.read(None, ctx, line)
+    kept = [i for i in range(start + 1, end) if i not in skip]
+    while kept and not lines[kept[0]].strip():
+        kept.pop(0)
+    discussion = LStr("\n".join(lines[i] for i in kept).rstrip(), body_line + (kept[0] if kept else start))
+    actions = _actions(fields["actions"], ref, body, folder, meeting_key, ctx)
+    public_title = fields["public_title"] if fields["confidential"] and fields["public_title"] else title
+    return MinuteItem(ref, public_title, discussion, tuple(p.strip() for p in fields["paper"]), fields["lead"],
+                      fields["resolutions"], fields["declarations"], actions, fields["confidential"],
+                      fields["reason"], Source(ctx.report._rel(ctx.path), line))

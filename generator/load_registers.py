@@ -1,0 +1,161 @@
+"""Loading the archive-wide files: site.yaml, the people register and the bodies."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator import frontmatter, schema as s, yamltext
+from generator.diagnostics import Report
+from generator.model import Body, Licence, Membership, Numbering, Person, Role, Site, Source
+from generator.schema import Context, Field, Schema
+from generator.yamltext import LStr
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+LICENCE = Schema("the licence", Field("name", s.text, required=True), Field("url", s.url, default=""))
+SITE = Schema(
+    "site.yaml",
+    Field("title", s.text, required=True),
+    Field("publisher", s.text, required=True),
+    Field("base_url", s.url, required=True),
+    Field("licence", s.record(LICENCE, lambda f, c, v: Licence(f["name"] or "", f["url"])), required=True),
+    Field("language", s.text, default="en-GB"),
+    Field("description", s.markdown, default=""),
+)
+
+ROLE = Schema("a role", Field("title", s.text, required=True), Field("organisation", s.text, default=""),
+              Field("from", s.date), Field("to", s.date))
+PERSON = Schema(
+    "a person",
+    Field("name", s.text, required=True),
+    Field("honorific", s.text, default=""),
+    Field("aliases", s.texts, default=()),
+    Field("initials", s.text, default=""),
+    Field("organisation", s.text, default=""),
+    Field("roles", s.list_of(s.record(ROLE, lambda f, c, v: Role(f["title"] or "", f["organisation"],
+                                                                  f["from"], f["to"]))), default=()),
+)
+
+
+def _numbering(value, ctx: Context) -> Numbering:
+    written = s.text(value, ctx).strip()
+    if written.lower() == "per-meeting":
+        return Numbering(None)
+    if "{n}" not in written:
+        raise s.Invalid(f"numbering '{written}' has no {{n}}",
+                        "write a pattern such as CCBP/{yy}/{n}, or per-meeting")
+    leftover = re.sub(r"\{(n|yy|yyyy)\}", "", written)
+    if "{" in leftover or "}" in leftover:
+        raise s.Invalid(f"numbering '{written}' uses an unknown placeholder", "use only {n}, {yy} and {yyyy}")
+    return Numbering(written)
+
+
+MEMBER = Schema("a member", Field("person", s.person), Field("name", s.text), Field("role", s.text, default=""),
+                Field("organisation", s.text, default=""), Field("from", s.date), Field("to", s.date))
+
+
+def _member(fields, ctx: Context, raw) -> Membership:
+    who = fields["person"]
+    if who is None:
+        if not fields["name"]:
+            raise s.Invalid("a member needs `person:` (or `name:` for someone not in the register)",
+                            "add `person: <id>`")
+        who = s.PersonRef(name=fields["name"])
+    if fields["from"] and fields["to"] and fields["to"] < fields["from"]:
+        raise s.Invalid("membership ends before it starts", "check the `from` and `to` dates")
+    return Membership(who, fields["role"], fields["organisation"], fields["from"], fields["to"])
+
+
+BODY = Schema(
+    "a body",
+    Field("name", s.text, required=True),
+    Field("short_name", s.text, required=True),
+    Field("numbering", _numbering, required=True),
+    Field("kind", s.text, default=""),
+    Field("organisations", s.texts, default=()),
+    Field("venue", s.text, default=""),
+    Field("website", s.url, default=""),
+    Field("members", s.list_of(s.record(MEMBER, _member)), default=()),
+)
+
+
+def load_site(content: Path, report: Report) -> Site | None:
+    path = content / "site.yaml"
+    if not path.is_file():
+        report.error(path, 1, "there is no site.yaml", "create content/site.yaml with title, publisher, base_url "
+                     "and licence (see docs/content-format.md)")
+        return None
+    data = yamltext.parse(path.read_text(encoding="utf-8"), path, report)
+    fields = SITE.read(data, Context(path, report))
+    if fields is None or not all(fields[k] for k in ("title", "publisher", "base_url", "licence")):
+        return None
+    base = fields["base_url"] if fields["base_url"].endswith("/") else fields["base_url"] + "/"
+    return Site(fields["title"], fields["publisher"], base, fields["licence"], fields["language"],
+                fields["description"])
+
+
+def register_files(content: Path) -> list[Path]:
+    files = [content / "people.yaml"] if (content / "people.yaml").is_file() else []
+    folder = content / "people"
+    if folder.is_dir():
+        files += sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    return files
+
+
+def load_people(content: Path, report: Report) -> dict[str, Person]:
+    people: dict[str, Person] = {}
+    for path in register_files(content):
+        data = yamltext.parse(path.read_text(encoding="utf-8"), path, report)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            report.error(path, yamltext.line_of(data), "the people register must map ids to people",
+                         "write `person-id:` followed by indented fields")
+            continue
+        ctx = Context(path, report)
+        for person_id, raw in data.items():
+            line = data.line_of(person_id)
+            if not ID_RE.match(person_id):
+                report.error(path, line, f"'{person_id}' is not a valid person id",
+                             "use lower-case letters, digits and hyphens, e.g. mayur-lakhani")
+                continue
+            if person_id in people:
+                first = people[person_id].source
+                report.error(path, line, f"person '{person_id}' is already in the register ({first.path}:"
+                             f"{first.line})", "keep one entry, or give one of them another id")
+                continue
+            fields = PERSON.read(raw, ctx, line)
+            if fields is None or not fields["name"]:
+                continue
+            people[person_id] = Person(
+                person_id, fields["name"], fields["honorific"], fields["aliases"], fields["initials"],
+                fields["organisation"], fields["roles"], Source(report._rel(path), line))
+    return people
+
+
+def load_bodies(content: Path, report: Report, ctx_people) -> dict[str, Body]:
+    bodies: dict[str, Body] = {}
+    folder = content / "bodies"
+    if not folder.is_dir():
+        report.error(folder, 1, "there is no bodies/ folder", "add one file per board or committee, "
+                     "e.g. content/bodies/ccb.md")
+        return bodies
+    paths = sorted(p for p in folder.iterdir() if p.suffix == ".md")
+    slugs = frozenset(p.stem for p in paths)
+    for path in paths:
+        if not ID_RE.match(path.stem):
+            report.error(path, 1, f"'{path.stem}' is not a valid body slug",
+                         "rename the file using lower-case letters, digits and hyphens")
+            continue
+        doc = frontmatter.read(path, report)
+        if not doc.ok:
+            continue
+        ctx = Context(path, report, ctx_people, slugs)
+        fields = BODY.read(doc.meta, ctx, 1)
+        if fields is None or not (fields["name"] and fields["short_name"] and fields["numbering"]):
+            continue
+        bodies[path.stem] = Body(path.stem, fields["name"], fields["short_name"], fields["numbering"],
+                                 fields["kind"], fields["organisations"], fields["venue"], fields["website"],
+                                 fields["members"], LStr(doc.body, doc.body_line), Source(report._rel(path), 1))
+    return bodies

@@ -1,0 +1,116 @@
+"""Markdown to HTML for everything clerks write, safely and with anchors.
+
+Raw HTML is off, so a pasted `<script>` shows as text. Links are checked in a
+token pass rather than by markdown-it's silent validateLink, so that a
+`javascript:` or `data:` link becomes an error the clerk is told about instead
+of text that quietly stops being a link.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from generator.values import slugify
+
+SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
+_APPENDIX = re.compile(r"^appendix\s+([a-z0-9]{1,3})\b", re.I)
+
+
+def make_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.validateLink = lambda url: True  # checked, with a message, in `unsafe_links`
+    return md
+
+
+@dataclass
+class LinkProblem:
+    line: int  # 0-based line within the fragment
+    href: str
+
+
+@dataclass
+class Rendered:
+    html: str
+    problems: list[LinkProblem] = field(default_factory=list)
+    headings: list[tuple[int, str, str]] = field(default_factory=list)  # level, id, text
+
+
+def _is_unsafe(href: str) -> bool:
+    cleaned = re.sub(r"[\x00-\x20]", "", href)
+    m = _SCHEME.match(cleaned)
+    return bool(m) and (m.group(0).lower() not in SAFE_SCHEMES)
+
+
+def heading_id(text: str, used: set[str]) -> str:
+    m = _APPENDIX.match(text.strip())
+    base = f"appendix-{m.group(1).lower()}" if m else (slugify(text)[:60].strip("-") or "section")
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+class Renderer:
+    """One parser for the whole build; `render` is pure given its arguments."""
+
+    def __init__(self):
+        self.md = make_parser()
+
+    def parse(self, text: str) -> list[Token]:
+        return self.md.parse(text)
+
+    def render(self, text: str, base_level: int = 2, used_ids: set[str] | None = None,
+               id_prefix: str = "") -> Rendered:
+        """Render `text` with its top heading level moved to `base_level`."""
+        if not text or not text.strip():
+            return Rendered("")
+        tokens = self.md.parse(text)
+        used = used_ids if used_ids is not None else set()
+        problems: list[LinkProblem] = []
+        headings: list[tuple[int, str, str]] = []
+        levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+        shift = base_level - min(levels) if levels else 0
+        last_line = 0
+        for index, token in enumerate(tokens):
+            if token.map:
+                last_line = token.map[0]
+            if token.type in ("heading_open", "heading_close"):
+                level = min(int(token.tag[1]) + shift, 6)
+                token.tag = f"h{level}"
+                if token.type == "heading_open":
+                    title = tokens[index + 1].content
+                    anchor = id_prefix + heading_id(title, used)
+                    token.attrSet("id", anchor)
+                    headings.append((level, anchor, title))
+            elif token.type == "th_open":
+                token.attrSet("scope", "col")
+            elif token.type == "inline" and token.children:
+                for child in token.children:
+                    if child.type == "link_open":
+                        href = str(child.attrGet("href") or "")
+                        if _is_unsafe(href):
+                            problems.append(LinkProblem(last_line, href))
+                            child.attrSet("href", "#unsafe-link-removed")
+        html = self.md.renderer.render(tokens, self.md.options, {})
+        html = html.replace("<table>", '<div class="table-wrap" tabindex="0" role="region" '
+                            'aria-label="Table"><table>').replace("</table>", "</table></div>")
+        return Rendered(html, problems, headings)
+
+    def render_inline(self, text: str) -> Rendered:
+        if not text:
+            return Rendered("")
+        tokens = self.md.parseInline(text)
+        problems = []
+        for token in tokens:
+            for child in token.children or []:
+                if child.type == "link_open" and _is_unsafe(str(child.attrGet("href") or "")):
+                    problems.append(LinkProblem(0, str(child.attrGet("href"))))
+                    child.attrSet("href", "#unsafe-link-removed")
+        return Rendered(self.md.renderer.render(tokens, self.md.options, {}), problems)

@@ -1,0 +1,321 @@
+"""The content model: plain, frozen data built by the loader.
+
+Templates and later stages read these objects only; nothing here touches files.
+Every record keeps `source` (file and line) so that any stage can report a
+problem where the clerk will look for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Licence:
+    name: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    title: str
+    publisher: str
+    base_url: str
+    licence: Licence
+    language: str = "en-GB"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    organisation: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    honorific: str = ""
+    aliases: tuple[str, ...] = ()
+    initials: str = ""
+    organisation: str = ""
+    roles: tuple[Role, ...] = ()
+    source: Source = Source("")
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.honorific} {self.name}".strip()
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1] if self.name else ""
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """Somebody named in content: a register entry (`id`) or free text."""
+
+    name: str
+    id: str | None = None
+    body: str | None = None  # set when an action is owned by a body, not a person
+
+    @property
+    def is_person(self) -> bool:
+        return self.id is not None
+
+
+@dataclass(frozen=True)
+class Membership:
+    who: PersonRef
+    role: str = ""
+    organisation: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """How a body numbers its minutes: a pattern such as `CCBP/{yy}/{n}`, or per meeting."""
+
+    pattern: str | None  # None means numbered afresh at each meeting
+
+    @property
+    def per_meeting(self) -> bool:
+        return self.pattern is None
+
+
+@dataclass(frozen=True)
+class Body:
+    slug: str
+    name: str
+    short_name: str
+    numbering: Numbering
+    kind: str = ""
+    organisations: tuple[str, ...] = ()
+    venue: str = ""
+    website: str = ""
+    members: tuple[Membership, ...] = ()
+    about: str = ""  # markdown
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Attendee:
+    who: PersonRef
+    role: str = ""
+    organisation: str = ""
+    for_items: tuple[str, ...] = ()
+    note: str = ""
+    deputising_for: PersonRef | None = None
+
+
+@dataclass(frozen=True)
+class Movement:
+    who: PersonRef
+    event: str  # "joined" or "left"
+    item: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Attendance:
+    present: tuple[Attendee, ...] = ()
+    in_attendance: tuple[Attendee, ...] = ()
+    apologies: tuple[Attendee, ...] = ()
+    deputising: tuple[Attendee, ...] = ()
+    absent: tuple[Attendee, ...] = ()
+    minute_taker: tuple[Attendee, ...] = ()
+    public: str = ""
+    movements: tuple[Movement, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.present or self.in_attendance or self.apologies or self.deputising
+                    or self.absent or self.minute_taker or self.public or self.movements)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    ref: str
+    title: str
+    section: str = ""
+    purpose: str = ""
+    presenter: tuple[PersonRef, ...] = ()
+    papers: tuple[str, ...] = ()
+    time: str = ""
+    format: str = ""
+    description: str = ""  # markdown
+    confidential: bool = False
+    items: tuple["AgendaItem", ...] = ()
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Due:
+    """A due date as written, and as a date where it can be resolved."""
+
+    text: str
+    date: dt.date | None = None  # a month resolves to its last day
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str            # e.g. "CCBP/18/49#1"; per-meeting bodies: "2020-03-05/5#1"
+    key: str           # the part after '#'
+    owners: tuple[PersonRef, ...]
+    text: str          # markdown
+    due: Due | None
+    body: str          # body slug
+    meeting: str       # meeting key "body/folder"
+    item: str          # minute reference that raised it
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class ActionUpdate:
+    action: str        # action id as written (may be prefixed "body:")
+    status: str
+    progress: str = ""  # markdown
+    due: Due | None = None
+    closed: bool = False
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class ActionLog:
+    as_at: dt.date
+    updates: tuple[ActionUpdate, ...] = ()
+    notes: str = ""
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Declaration:
+    who: PersonRef
+    interest: str = ""
+    action: str = ""
+
+
+@dataclass(frozen=True)
+class MinuteItem:
+    ref: str
+    title: str
+    body: str = ""  # markdown discussion
+    papers: tuple[str, ...] = ()
+    leads: tuple[PersonRef, ...] = ()
+    resolutions: tuple[str, ...] = ()
+    declarations: tuple[Declaration, ...] = ()
+    actions: tuple[Action, ...] = ()
+    confidential: bool = False
+    reason: str = ""
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Minutes:
+    status: str  # "draft" or "approved"
+    approved_at: str = ""  # meeting key "body/folder"
+    items: tuple[MinuteItem, ...] = ()
+    source: Source = Source("")
+
+
+@dataclass(frozen=True)
+class Appendix:
+    ref: str
+    title: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Paper:
+    ref: str
+    title: str
+    label: str = "Paper"
+    item: str = ""
+    report_to: str = ""
+    date: dt.date | None = None
+    authors: tuple[PersonRef, ...] = ()
+    sponsor: tuple[PersonRef, ...] = ()
+    presenter: tuple[PersonRef, ...] = ()
+    purpose: tuple[str, ...] = ()
+    decision_level: str = ""
+    summary: str = ""
+    recommendations: str = ""
+    risk: str = ""
+    equality_impact: str = ""
+    financial_implications: str = ""
+    patient_engagement: str = ""
+    next_steps: str = ""
+    authorised_by: str = ""
+    pages: str = ""
+    front_sheet: tuple[tuple[str, str], ...] = ()
+    appendices: tuple[Appendix, ...] = ()
+    confidential: bool = False
+    body: str = ""  # markdown
+    source: Source = Source("")
+
+    @property
+    def name(self) -> str:
+        return f"{self.label} {self.ref}"
+
+    @property
+    def slug(self) -> str:
+        return f"{self.label}-{self.ref}".lower().replace(" ", "-").replace("/", "-")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    body: str
+    folder: str
+    date: dt.date
+    title: str
+    kind: str = ""
+    session: str = "public"
+    start: str = ""
+    end: str = ""
+    venue: str = ""
+    chair: tuple[PersonRef, ...] = ()
+    quorate: bool | None = None
+    webcast: str = ""
+    attendance: Attendance = Attendance()
+    agenda: tuple[AgendaItem, ...] = ()
+    minutes: Minutes | None = None
+    papers: tuple[Paper, ...] = ()
+    action_log: ActionLog | None = None
+    notes: str = ""  # markdown
+    source: Source = Source("")
+
+    @property
+    def key(self) -> str:
+        return f"{self.body}/{self.folder}"
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    def paper(self, ref: str) -> Paper | None:
+        for paper in self.papers:
+            if paper.ref.lower() == ref.lower():
+                return paper
+        return None
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Everything loaded from one content folder."""
+
+    site: Site
+    bodies: dict[str, Body] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    meetings: tuple[Meeting, ...] = ()
+    has_register: bool = False

@@ -1,0 +1,97 @@
+"""Stage 3b, resolve: the lookups every page needs, built once in linear time.
+
+Pages ask "which meeting holds CCBP/19/70?", "what happened to this action?",
+"which meetings did this person attend?"; answering from dictionaries built
+here keeps rendering free of searches over the whole archive.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from generator.model import Action, ActionUpdate, Archive, Body, Meeting, MinuteItem, PersonRef
+
+
+def action_key(written: str, default_body: str) -> str:
+    """`ccb:CCBP/18/49#1` stays; `CCBP/18/49#1` is taken in the meeting's own body."""
+    written = written.strip()
+    if ":" in written.split("/")[0]:
+        return written
+    return f"{default_body}:{written}"
+
+
+@dataclass
+class Appearance:
+    meeting: Meeting
+    role: str  # present, in_attendance, apologies, deputising, absent, minutes, chair, presenter, lead, owner
+    detail: str = ""
+
+
+@dataclass
+class Index:
+    archive: Archive
+    by_body: dict[str, list[Meeting]] = field(default_factory=dict)
+    by_year: dict[int, list[Meeting]] = field(default_factory=dict)
+    by_key: dict[str, Meeting] = field(default_factory=dict)
+    items: dict[tuple[str, str], tuple[Meeting, MinuteItem]] = field(default_factory=dict)
+    actions: dict[str, Action] = field(default_factory=dict)
+    history: dict[str, list[tuple[Meeting, ActionUpdate]]] = field(default_factory=dict)
+    appearances: dict[str, list[Appearance]] = field(default_factory=dict)
+
+    def body(self, slug: str) -> Body:
+        return self.archive.bodies[slug]
+
+    def item_key(self, meeting: Meeting, ref: str) -> tuple[str, str]:
+        if self.body(meeting.body).numbering.per_meeting:
+            return (meeting.body, f"{meeting.folder}/{ref}")
+        return (meeting.body, ref)
+
+    def previous(self, meeting: Meeting) -> Meeting | None:
+        meetings = self.by_body[meeting.body]
+        at = meetings.index(meeting)
+        return meetings[at - 1] if at > 0 else None
+
+    def next(self, meeting: Meeting) -> Meeting | None:
+        meetings = self.by_body[meeting.body]
+        at = meetings.index(meeting)
+        return meetings[at + 1] if at + 1 < len(meetings) else None
+
+
+def _attend(index: Index, who: PersonRef, meeting: Meeting, role: str, detail: str = "") -> None:
+    if who.id:
+        index.appearances.setdefault(who.id, []).append(Appearance(meeting, role, detail))
+
+
+def resolve(archive: Archive) -> Index:
+    index = Index(archive)
+    by_body, by_year = defaultdict(list), defaultdict(list)
+    for meeting in archive.meetings:  # already in date order
+        by_body[meeting.body].append(meeting)
+        by_year[meeting.date.year].append(meeting)
+        index.by_key[meeting.key] = meeting
+        att = meeting.attendance
+        for role, people in (("chair", [a for a in meeting.chair]),):
+            for who in people:
+                _attend(index, who, meeting, role)
+        for role in ("present", "in_attendance", "apologies", "deputising", "absent"):
+            for attendee in getattr(att, role):
+                _attend(index, attendee.who, meeting, role, attendee.role)
+        for attendee in att.minute_taker:
+            _attend(index, attendee.who, meeting, "minutes", attendee.role)
+        if meeting.minutes:
+            for item in meeting.minutes.items:
+                index.items[index.item_key(meeting, item.ref)] = (meeting, item)
+                for action in item.actions:
+                    index.actions[f"{meeting.body}:{action.id}"] = action
+    index.by_body = {slug: by_body.get(slug, []) for slug in sorted(archive.bodies)}
+    index.by_year = dict(sorted(by_year.items()))
+    for meeting in archive.meetings:
+        if meeting.action_log is None:
+            continue
+        for update in meeting.action_log.updates:
+            key = action_key(update.action, meeting.body)
+            if key not in index.actions:
+                continue  # reported by validate, which sees the unredacted archive
+            index.history.setdefault(key, []).append((meeting, update))
+    return index

@@ -1,0 +1,186 @@
+"""Declared fields for every kind of content record, and the coercions they use.
+
+Like MkDocs' config options: each field says its type, whether it is required and
+what it defaults to, so unknown fields, missing fields and wrong types all become
+messages with a line number instead of surprises in a template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from generator.diagnostics import Report, did_you_mean
+from generator.model import Due, PersonRef
+from generator.people import PeopleIndex
+from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno
+from generator.yamltext import LDict, LList, LStr, line_of
+
+
+@dataclass
+class Context:
+    """What a coercion needs to know besides the value: where it is, and the register."""
+
+    path: Any
+    report: Report
+    people: PeopleIndex | None = None
+    bodies: frozenset = frozenset()
+
+
+Coerce = Callable[[Any, Context], Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    coerce: Coerce
+    required: bool = False
+    default: Any = None
+
+
+class Schema:
+    def __init__(self, what: str, *fields: Field):
+        self.what = what
+        self.fields = {f.name: f for f in fields}
+
+    def read(self, data, ctx: Context, line: int = 1) -> dict[str, Any] | None:
+        """Coerce a mapping; report every problem; None if it is not a mapping at all."""
+        if data is None:
+            data = LDict(line)
+        if not isinstance(data, dict):
+            ctx.report.error(ctx.path, line_of(data, line), f"{self.what} must be a set of `field: value` lines",
+                             "see docs/content-format.md for the fields")
+            return None
+        out: dict[str, Any] = {}
+        for key in data:
+            if key not in self.fields:
+                hint = did_you_mean(key, self.fields, "fields")
+                ctx.report.error(ctx.path, data.line_of(key), f"unknown field '{key}' in {self.what}",
+                                 hint or "remove it or check docs/content-format.md")
+        for name, spec in self.fields.items():
+            value = data.get(name)
+            if value is None:
+                if spec.required:
+                    ctx.report.error(ctx.path, data.line, f"{self.what} is missing the required field '{name}'",
+                                     f"add `{name}: ...`")
+                out[name] = spec.default
+                continue
+            try:
+                out[name] = spec.coerce(value, ctx)
+            except Invalid as exc:
+                ctx.report.error(ctx.path, line_of(value, data.line_of(name)), f"{name}: {exc.message}", exc.hint)
+                out[name] = spec.default
+        return out
+
+
+def text(value, ctx: Context) -> str:
+    if isinstance(value, (dict, list)):
+        raise Invalid("should be a single piece of text, not a list or mapping", "write it on one line, or quote it")
+    return str(value)
+
+
+def markdown(value, ctx: Context) -> str:
+    """Kept as written, with its line, so a bad link inside can be reported where it is."""
+    text(value, ctx)
+    return value if isinstance(value, LStr) else LStr(str(value), line_of(value))
+
+
+def date(value, ctx: Context):
+    return parse_date(text(value, ctx))
+
+
+def time(value, ctx: Context) -> str:
+    return parse_time(text(value, ctx))
+
+
+def yesno(value, ctx: Context) -> bool:
+    return parse_yesno(text(value, ctx))
+
+
+def url(value, ctx: Context) -> str:
+    value = text(value, ctx).strip()
+    if not value.startswith(("https://", "http://")):
+        raise Invalid(f"'{value}' is not a web address", "write the full address starting with https://")
+    return value
+
+
+def due(value, ctx: Context) -> Due:
+    raw = text(value, ctx).strip()
+    try:
+        return Due(raw, parse_date(raw))
+    except Invalid as exc:
+        if "real date" in exc.message:
+            raise
+    return Due(raw, parse_month(raw))
+
+
+def choice(*allowed: str) -> Coerce:
+    def coerce(value, ctx: Context) -> str:
+        word = text(value, ctx).strip().lower()
+        if word not in allowed:
+            raise Invalid(f"'{value}' is not one of: {', '.join(allowed)}", did_you_mean(word, allowed) or
+                          f"use one of: {', '.join(allowed)}")
+        return word
+    return coerce
+
+
+def list_of(item: Coerce) -> Coerce:
+    """A YAML list, or a single value taken as a list of one."""
+    def coerce(value, ctx: Context) -> tuple:
+        values = value if isinstance(value, list) else [value]
+        out = []
+        for index, entry in enumerate(values):
+            if entry is None:
+                continue
+            try:
+                out.append(item(entry, ctx))
+            except Invalid as exc:
+                where = value.line_of(index) if isinstance(value, LList) else line_of(entry)
+                ctx.report.error(ctx.path, line_of(entry, where), exc.message, exc.hint)
+        return tuple(out)
+    return coerce
+
+
+def record(schema: Schema, build: Callable[[dict, Context, Any], Any]) -> Coerce:
+    """A mapping read by `schema`, then turned into a model object by `build`."""
+    def coerce(value, ctx: Context):
+        fields = schema.read(value, ctx, line_of(value))
+        if fields is None:
+            raise Invalid(f"{schema.what} must be a set of `field: value` lines", "see docs/content-format.md")
+        return build(fields, ctx, value)
+    return coerce
+
+
+def person(value, ctx: Context) -> PersonRef:
+    """A person named by id, name or alias; free text when there is no register."""
+    if isinstance(value, dict):
+        if set(value) == {"name"}:
+            return PersonRef(name=text(value["name"], ctx))
+        if set(value) == {"body"}:
+            slug = text(value["body"], ctx)
+            if slug not in ctx.bodies:
+                raise Invalid(f"no body '{slug}'", did_you_mean(slug, ctx.bodies, "bodies"))
+            return PersonRef(name=slug, body=slug)
+        if set(value) == {"person"}:
+            value = value["person"]
+        else:
+            raise Invalid("a person is written as an id or name, `{name: ...}` for someone not in the register, "
+                          "or `{body: slug}`", "see docs/content-format.md, people")
+    written = text(value, ctx).strip()
+    if ctx.people is None:
+        return PersonRef(name=written)
+    person_id, candidates = ctx.people.lookup(written)
+    if person_id:
+        return ctx.people.ref(person_id)
+    if candidates:
+        raise Invalid(f"'{written}' could be any of: {', '.join(sorted(candidates))}", "write the person's id instead")
+    if written in ctx.bodies:
+        return PersonRef(name=written, body=written)
+    hint = did_you_mean(written, ctx.people.known_forms(), "people")
+    raise Invalid(f"unknown person '{written}'",
+                  (hint + " " if hint else "") + "add them to the people register, or write {name: " + written + "} "
+                  "for someone who is not in it")
+
+
+persons = list_of(person)
+texts = list_of(text)

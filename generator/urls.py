@@ -1,0 +1,75 @@
+"""Every page's address, in one place, so links and files can never disagree.
+
+Addresses are the citable identity of the record: readable, derived only from
+content (body slug, year, minute number, meeting folder), never from build order.
+"""
+
+from __future__ import annotations
+
+from generator.model import Action, Body, Meeting, MinuteItem, Paper
+from generator.values import slugify
+
+RESERVED = {"people", "archive", "static", "search", "pagefind", "data", "feeds"}
+
+
+def home() -> str:
+    return "/"
+
+
+def body(slug: str) -> str:
+    return f"/{slug}/"
+
+
+def body_year(slug: str, year: int) -> str:
+    return f"/{slug}/{year}/"
+
+
+def meeting(m: Meeting) -> str:
+    return f"/{m.body}/{m.date.year}/{m.folder}/"
+
+
+def item_anchor(item_ref: str) -> str:
+    return "item-" + slugify(item_ref)
+
+
+def item(m: Meeting, b: Body, i: MinuteItem) -> str:
+    if b.numbering.per_meeting:
+        return f"{meeting(m)}{item_anchor(i.ref)}/"
+    return f"/{m.body}/{m.date.year}/{slugify(i.ref)}/"
+
+
+def paper(m: Meeting, p: Paper) -> str:
+    return f"{meeting(m)}papers/{slugify(p.ref)}/"
+
+
+def action(a: Action) -> str:
+    return f"/{a.body}/actions/{slugify(a.id)}/"
+
+
+def actions(slug: str) -> str:
+    return f"/{slug}/actions/"
+
+
+def person(person_id: str) -> str:
+    return f"/people/{person_id}/"
+
+
+def people() -> str:
+    return "/people/"
+
+
+def archive() -> str:
+    return "/archive/"
+
+
+def year(y: int) -> str:
+    return f"/archive/{y}/"
+
+
+def search() -> str:
+    return "/search/"
+
+
+def output_file(url: str) -> str:
+    """The file below the output folder that serves `url`."""
+    return url.strip("/") + "/index.html" if url.strip("/") else "index.html"
