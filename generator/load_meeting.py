@@ -139,6 +139,7 @@ PAPER = Schema(
     Field("report_to", s.text, default=""),
     Field("date", s.date),
     Field("authors", s.persons, default=()),
+    Field("contributors", s.persons, default=()),
     Field("sponsor", s.persons, default=()),
     Field("presenter", s.persons, default=()),
     Field("purpose", s.list_of(s.choice(*PURPOSES)), default=()),
@@ -185,7 +186,7 @@ def load_paper(path: Path, report: Report, ctx_people, bodies) -> Paper | None:
     if f is None or not (f["ref"] and f["title"]):
         return None
     return Paper(f["ref"].strip(), f["title"], f["label"], f["item"].strip().rstrip("."), f["report_to"],
-                 f["date"], f["authors"], f["sponsor"], f["presenter"], f["purpose"], f["decision_level"],
+                 f["date"], f["authors"], f["contributors"], f["sponsor"], f["presenter"], f["purpose"], f["decision_level"],
                  f["summary"], f["recommendations"], f["risk"], f["equality_impact"], f["financial_implications"],
                  f["patient_engagement"], f["next_steps"], f["authorised_by"], f["pages"], f["front_sheet"],
                  f["appendices"], f["confidential"], LStr(doc.body, doc.body_line), Source(report._rel(path), 1))

@@ -245,6 +245,7 @@ class Paper:
     report_to: str = ""
     date: dt.date | None = None
     authors: tuple[PersonRef, ...] = ()
+    contributors: tuple[PersonRef, ...] = ()
     sponsor: tuple[PersonRef, ...] = ()
     presenter: tuple[PersonRef, ...] = ()
     purpose: tuple[str, ...] = ()
