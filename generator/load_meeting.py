@@ -36,10 +36,10 @@ def _who(fields, what: str) -> PersonRef:
 
 def _attendee(value, ctx: Context) -> Attendee:
     if not isinstance(value, dict):
-        return Attendee(s.person(value, ctx))
+        return Attendee(s.person(value, ctx), line=line_of(value))
     fields = ATTENDEE.read(value, ctx, line_of(value))
     return Attendee(_who(fields, "an attendance entry"), fields["role"], fields["organisation"],
-                    fields["for"], fields["note"])
+                    fields["for"], fields["note"], line=line_of(value))
 
 
 def _deputy(value, ctx: Context) -> Attendee:
@@ -47,14 +47,15 @@ def _deputy(value, ctx: Context) -> Attendee:
     if fields is None:
         raise s.Invalid("a deputising entry is written as `person:` and `for:`", "see docs/content-format.md")
     return Attendee(_who(fields, "a deputising entry"), fields["role"], fields["organisation"], (),
-                    fields["note"], fields["for"])
+                    fields["note"], fields["for"], line=line_of(value))
 
 
 def _movement(value, ctx: Context) -> Movement:
     fields = MOVEMENT.read(value, ctx, line_of(value))
     if fields is None:
         raise s.Invalid("a movement is written as `person:`, `event:` and `item:`", "see docs/content-format.md")
-    return Movement(_who(fields, "a movement"), fields["event"] or "joined", fields["item"], fields["note"])
+    return Movement(_who(fields, "a movement"), fields["event"] or "joined", fields["item"], fields["note"],
+                    line=line_of(value))
 
 
 attendees = s.list_of(_attendee)

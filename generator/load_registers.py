@@ -9,6 +9,7 @@ from generator import frontmatter, schema as s, yamltext
 from generator.diagnostics import Report
 from generator.model import Body, Licence, Membership, Numbering, Person, Role, Site, Source
 from generator.schema import Context, Field, Schema
+from generator.urls import RESERVED
 from generator.yamltext import LStr
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -147,6 +148,10 @@ def load_bodies(content: Path, report: Report, ctx_people) -> dict[str, Body]:
         if not ID_RE.match(path.stem):
             report.error(path, 1, f"'{path.stem}' is not a valid body slug",
                          "rename the file using lower-case letters, digits and hyphens")
+            continue
+        if path.stem in RESERVED:
+            report.error(path, 1, f"'{path.stem}' cannot be a body slug: the site uses /{path.stem}/ itself",
+                         "rename the file, e.g. " + path.stem + "-committee.md")
             continue
         doc = frontmatter.read(path, report)
         if not doc.ok:

@@ -117,6 +117,7 @@ class Attendee:
     for_items: tuple[str, ...] = ()
     note: str = ""
     deputising_for: PersonRef | None = None
+    line: int = 1  # in the meeting's file
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Movement:
     event: str  # "joined" or "left"
     item: str = ""
     note: str = ""
+    line: int = 1  # in the meeting's file
 
 
 @dataclass(frozen=True)
