@@ -10,7 +10,10 @@ from pathlib import Path
 
 import jinja2
 
+from generator.backlinks import scan
 from generator.diagnostics import Report
+from generator.markdown import Renderer
+from generator.references import Linker
 from generator.loader import load_archive
 from generator.pages import all_pages
 from generator.publish import public_view
@@ -90,9 +93,13 @@ def run(options: Options, write: bool = True, progress=lambda message: None) -> 
         return Result(False, report, timings=timings)
     today = build_date(options.today)
     index = resolve(public_view(archive, options.drafts))
+    renderer, linker = Renderer(), Linker(index)
+    backlinks = scan(index, linker, renderer, report)
     t = stage("resolve", t)
+    if report.failed(options.strict):
+        return Result(False, report, timings=timings)
     env = environment(template_dirs(Path(options.content), options.templates), report, archive.site, index, today,
-                      options.drafts)
+                      options.drafts, renderer, linker, backlinks)
     if not write:
         pages = _render_pages(env, index, today, lambda url, html: None, report)
         stage("render", t)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from generator.references import reference_rule
 from generator.values import slugify
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
@@ -24,7 +25,8 @@ _APPENDIX = re.compile(r"^appendix\s+([a-z0-9]{1,3})\b", re.I)
 def make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
-    md.validateLink = lambda url: True  # checked, with a message, in `unsafe_links`
+    md.validateLink = lambda url: True  # checked, with a message, in `Renderer.render`
+    md.core.ruler.push("references", reference_rule)
     return md
 
 
@@ -67,11 +69,15 @@ class Renderer:
         return self.md.parse(text)
 
     def render(self, text: str, base_level: int = 2, used_ids: set[str] | None = None,
-               id_prefix: str = "") -> Rendered:
-        """Render `text` with its top heading level moved to `base_level`."""
+               id_prefix: str = "", env: dict | None = None) -> Rendered:
+        """Render `text` with its top heading level moved to `base_level`.
+
+        `env` carries the reference linker and where the text is published
+        (see references.py); without it no cross-references are made.
+        """
         if not text or not text.strip():
             return Rendered("")
-        tokens = self.md.parse(text)
+        tokens = self.md.parse(text, env if env is not None else {})
         used = used_ids if used_ids is not None else set()
         problems: list[LinkProblem] = []
         headings: list[tuple[int, str, str]] = []
@@ -103,10 +109,10 @@ class Renderer:
                             'aria-label="Table"><table>').replace("</table>", "</table></div>")
         return Rendered(html, problems, headings)
 
-    def render_inline(self, text: str) -> Rendered:
+    def render_inline(self, text: str, env: dict | None = None) -> Rendered:
         if not text:
             return Rendered("")
-        tokens = self.md.parseInline(text)
+        tokens = self.md.parseInline(text, env if env is not None else {})
         problems = []
         for token in tokens:
             for child in token.children or []:

@@ -8,6 +8,7 @@ problem where the clerk will look for it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 
@@ -271,9 +272,10 @@ class Paper:
     def name(self) -> str:
         return f"{self.label} {self.ref}"
 
-    @property
-    def slug(self) -> str:
-        return f"{self.label}-{self.ref}".lower().replace(" ", "-").replace("/", "-")
+    def appendix_anchor(self, ref: str) -> str:
+        """`appendix-b` when the text has a heading for it, else the appendices list."""
+        pattern = re.compile(rf"^#{{1,6}}\s*\**appendix\s+{re.escape(ref)}\b", re.I | re.M)
+        return f"appendix-{ref.lower()}" if pattern.search(self.body) else "appendices"
 
 
 @dataclass(frozen=True)

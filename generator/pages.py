@@ -28,6 +28,7 @@ def _meeting_context(index: Index, meeting) -> dict:
     log = [(u, index.actions.get(_key(u.action, meeting.body))) for u in updates]
     return dict(meeting=meeting, body=body, items=items, action_log=log,
                 items_by_ref={i.ref.lower(): i for i in items},
+                agenda_refs={a.ref.lower(): a for a in _agenda(meeting.agenda)},
                 previous=index.previous(meeting), next=index.next(meeting))
 
 
@@ -85,3 +86,9 @@ def _raised(index: Index, action):
         if meeting.key == action.meeting:
             return meeting, index.items[index.item_key(meeting, action.item)][1]
     raise KeyError(action.id)  # an action always comes from a loaded item
+
+
+def _agenda(items):
+    for item in items:
+        yield item
+        yield from _agenda(item.items)

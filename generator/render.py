@@ -11,11 +11,13 @@ import datetime as dt
 from pathlib import Path
 
 import jinja2
+from jinja2 import pass_context
 from markupsafe import Markup
 
 from generator import urls
 from generator.diagnostics import Report
 from generator.markdown import Renderer
+from generator.references import Linker, Where
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -32,29 +34,48 @@ def short_date(value: dt.date | None) -> str:
 
 
 class MarkdownFilter:
-    """Renders clerk Markdown once per distinct text and reports unsafe links at their line."""
+    """Renders clerk Markdown once per distinct text and place, reporting unsafe links at their line.
 
-    def __init__(self, report: Report):
-        self.renderer = Renderer()
+    References in a text mean different things in different meetings ("Paper
+    C"), so the meeting and paper come from the template's context (or are
+    passed explicitly) and are part of the cache key.
+    """
+
+    def __init__(self, report: Report, renderer: Renderer, linker: Linker | None):
+        self.renderer = renderer
+        self.linker = linker
         self.report = report
         self.cache: dict[tuple, str] = {}
 
-    def block(self, text, path: str = "", base_level: int = 2, prefix: str = "") -> Markup:
+    def _env(self, context, meeting, paper) -> tuple[dict, tuple]:
+        meeting = meeting if meeting is not None else _get(context, "meeting")
+        paper = paper if paper is not None else _get(context, "paper")
+        body = meeting.body if meeting is not None else getattr(_get(context, "body"), "slug", None)
+        where = Where(body=body, meeting=meeting, paper=paper)
+        key = (meeting.key if meeting is not None else body, paper.ref if paper is not None else None)
+        return {"linker": self.linker, "where": where}, key
+
+    @pass_context
+    def block(self, context, text, path: str = "", base_level: int = 2, prefix: str = "", meeting=None,
+              paper=None) -> Markup:
         if not text:
             return Markup("")
-        key = (str(text), base_level, prefix)
+        env, place = self._env(context, meeting, paper)
+        key = (str(text), base_level, prefix, place)
         if key not in self.cache:
-            rendered = self.renderer.render(str(text), base_level=base_level, id_prefix=prefix)
+            rendered = self.renderer.render(str(text), base_level=base_level, id_prefix=prefix, env=env)
             self._report(rendered, text, path)
             self.cache[key] = rendered.html
         return Markup(self.cache[key])
 
-    def inline(self, text, path: str = "") -> Markup:
+    @pass_context
+    def inline(self, context, text, path: str = "", meeting=None, paper=None) -> Markup:
         if not text:
             return Markup("")
-        key = (str(text), "inline")
+        env, place = self._env(context, meeting, paper)
+        key = (str(text), "inline", place)
         if key not in self.cache:
-            rendered = self.renderer.render_inline(str(text))
+            rendered = self.renderer.render_inline(str(text), env=env)
             self._report(rendered, text, path)
             self.cache[key] = rendered.html
         return Markup(self.cache[key])
@@ -67,16 +88,22 @@ class MarkdownFilter:
                               "javascript: and data: links are not allowed")
 
 
-def environment(template_dirs: list[Path], report: Report, site, index, today: dt.date, drafts: bool):
+def _get(context, name: str):
+    value = context.get(name)
+    return None if value is None or isinstance(value, jinja2.Undefined) else value
+
+
+def environment(template_dirs: list[Path], report: Report, site, index, today: dt.date, drafts: bool,
+                renderer: Renderer | None = None, linker: Linker | None = None, backlinks: dict | None = None):
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in template_dirs if d.is_dir()])
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    md = MarkdownFilter(report)
+    md = MarkdownFilter(report, renderer or Renderer(), linker)
     env.filters["markdown"] = md.block
     env.filters["markdown_inline"] = md.inline
     env.filters["long_date"] = long_date
     env.filters["short_date"] = short_date
-    env.globals.update(site=site, urls=urls, index=index, today=today, drafts=drafts)
+    env.globals.update(site=site, urls=urls, index=index, today=today, drafts=drafts, backlinks=backlinks or {})
     return env
 
 

@@ -1,0 +1,89 @@
+"""The reference scan: every published text parsed once before rendering.
+
+Backlinks ("Referenced from") must be known before the target page renders, and
+the target may come before the text that cites it, so all references are
+resolved here first. The same rule, linker and contexts are used again when the
+text is rendered, so what the scan records is exactly what the pages link.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator import urls
+from generator.diagnostics import Report
+from generator.markdown import Renderer
+from generator.references import Linker, Place, Where
+from generator.resolve import Index
+
+
+def _texts(index: Index):
+    """(text, where, place, path) for every piece of clerk text that is published."""
+    archive = index.archive
+    for slug, body in archive.bodies.items():
+        yield body.about, Where(body=slug), Place(urls.body(slug), f"About the {body.short_name}"), body.source.path
+    for meeting in archive.meetings:
+        body = archive.bodies[meeting.body]
+        page = urls.meeting(meeting)
+        here = lambda paper=None: Where(body=meeting.body, meeting=meeting, paper=paper)  # noqa: E731
+        path = meeting.source.path
+        yield meeting.notes, here(), Place(page + "#notes", "Meeting notes", meeting), path
+        att = meeting.attendance
+        for entry in att.present + att.in_attendance + att.apologies + att.deputising + att.absent:
+            for text in (entry.role, entry.note):
+                yield text, here(), Place(page + "#attendance", "Attendance", meeting), path
+        for item in _agenda(meeting.agenda):
+            place = Place(page + "#agenda-" + urls.item_anchor(item.ref)[5:], f"Agenda item {item.ref}", meeting)
+            yield item.title, here(), place, item.source.path
+            yield item.description, here(), place, item.source.path
+        for item in meeting.minutes.items if meeting.minutes else ():
+            place = Place(urls.item(meeting, body, item), f"Minute {item.ref}", meeting)
+            yield item.title, here(), place, item.source.path
+            yield item.body, here(), place, item.source.path
+            for text in item.resolutions:
+                yield text, here(), place, item.source.path
+            for declaration in item.declarations:
+                yield declaration.interest, here(), place, item.source.path
+            for action in item.actions:
+                yield action.text, here(), place, action.source.path
+        for paper in meeting.papers:
+            place = Place(urls.paper(meeting, paper), paper.name, meeting)
+            for text in (paper.summary, paper.recommendations, paper.risk, paper.equality_impact,
+                         paper.financial_implications, paper.patient_engagement, paper.next_steps, paper.body):
+                yield text, here(paper), place, paper.source.path
+            for _, text in paper.front_sheet:
+                yield text, here(paper), place, paper.source.path
+        if meeting.action_log:
+            place = Place(page + "#action-log", "Action log", meeting)
+            for update in meeting.action_log.updates:
+                yield update.progress, here(), place, update.source.path
+
+
+def _agenda(items):
+    for item in items:
+        yield item
+        yield from _agenda(item.items)
+
+
+def scan(index: Index, linker: Linker, renderer: Renderer, report: Report) -> dict[str, list[Place]]:
+    """Target page address -> the places that link to it, newest meeting first."""
+    found: dict[str, dict[tuple, Place]] = defaultdict(dict)
+    for text, where, place, path in _texts(index):
+        if not text or not str(text).strip():
+            continue
+        renderer.md.parse(str(text), {"linker": linker, "where": where})
+        source_page = place.url.split("#")[0]
+        for url, _ in where.links:
+            target = url.split("#")[0]
+            if target != source_page:
+                found[target][(place.url, place.label)] = place
+        for line, written, hint in where.dangling:
+            report.warning(path, getattr(text, "line", 1) + line, f"reference '{written}' does not resolve",
+                           hint or "check the reference, or write it with the [[...]] syntax "
+                           "(docs/content-format.md, Cross-references)")
+    return {target: sorted(places.values(), key=_newest_first) for target, places in found.items()}
+
+
+def _newest_first(place: Place):
+    date = place.meeting.date.toordinal() if place.meeting else 0
+    return (-date, place.meeting.key if place.meeting else "", place.label, place.url)

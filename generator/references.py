@@ -1,0 +1,331 @@
+"""Cross-references: minute numbers, papers, meetings, items and initials become links.
+
+This is a markdown-it core rule that runs after inline parsing, over `text`
+tokens only. Code spans, existing links and autolinks are different token types,
+so they are left alone by construction rather than by regex luck. What a
+reference means depends on where it is written (the meeting, the paper), so the
+rule reads a `Where` from the parser's env; every link it makes and every
+reference it cannot resolve is recorded there for backlinks and warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it.token import Token
+
+from generator import urls
+from generator.model import Meeting, Paper
+from generator.numbering import canonical, pattern_regex, sort_key
+from generator.values import Invalid, parse_date
+
+_DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_MEETING = re.compile(rf"\bmeeting\s+(?:held\s+)?on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?({_DATE})")
+_PAPER = re.compile(r"\b(Paper|Appendix|Annex|Annexe)\s+([A-Z]{1,2}|\d{1,2})\b(?![/\w])")
+_ITEM = re.compile(r"\b[Ii]tems?\s+(\d{1,3}(?:\.\d{1,3})?)\b(?![./]?\d)")
+_EXPLICIT = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
+_INITIALS = re.compile(r"(?<![\w/&.-])([A-Z]{2,4})(?![\w/&-])")
+_CONTINUE = re.compile(r"^(\s*(?:–|—|-|to)\s*)(\d{1,5})\b|^(\s*(?:,|and|&)\s*)/(\d{1,5})\b")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a piece of text is published: a page, and a label readers recognise."""
+
+    url: str  # page (and fragment) that holds the text
+    label: str  # e.g. "Minute CCBP/18/49"
+    meeting: Meeting | None = None
+
+
+@dataclass
+class Where:
+    """What a text's references are resolved against, and what they turned out to be."""
+
+    body: str | None = None
+    meeting: Meeting | None = None
+    paper: Paper | None = None
+    links: list[tuple[str, str]] = field(default_factory=list)  # (target url, text)
+    dangling: list[tuple[int, str, str]] = field(default_factory=list)  # (line in text, written, hint)
+
+
+class Linker:
+    """Resolves references against the published archive (the resolved Index)."""
+
+    def __init__(self, index):
+        self.index = index
+        archive = index.archive
+        self.bodies = archive.bodies
+        self.schemes = [(slug, b.numbering, pattern_regex(b.numbering)) for slug, b in sorted(archive.bodies.items())
+                        if not b.numbering.per_meeting]
+        self.incomplete = [(slug, re.compile(_incomplete(b.numbering.pattern) + r"(?!\d)", re.I))
+                           for slug, b in sorted(archive.bodies.items()) if not b.numbering.per_meeting]
+        self.by_date: dict[tuple[str, str], Meeting] = {}
+        for meeting in archive.meetings:
+            self.by_date.setdefault((meeting.body, meeting.date.isoformat()), meeting)
+        self.people = archive.people
+        self._initials: dict[str, dict[str, str]] = {}
+
+    # ---- what a reference points at ------------------------------------------------
+
+    def item_url(self, body: str, ref: str) -> str | None:
+        found = self.index.items.get((body, ref))
+        if found is None:
+            return None
+        meeting, item = found
+        return urls.item(meeting, self.bodies[body], item)
+
+    def meeting_item_url(self, meeting: Meeting, ref: str) -> str | None:
+        found = self.index.items.get(self.index.item_key(meeting, ref))
+        if found is not None:
+            return urls.item(meeting, self.bodies[meeting.body], found[1])
+        for agenda in _agenda(meeting.agenda):
+            if agenda.ref.lower() == ref.lower():
+                return urls.meeting(meeting) + "#agenda-" + _slug(ref)
+        return None
+
+    def nearest(self, body: str, ref: str) -> str:
+        """A hint naming the existing numbers closest to a missing one."""
+        refs = sorted((r for (b, r) in self.index.items if b == body), key=sort_key)
+        if not refs:
+            return "the archive has no minutes of that body"
+        target = sort_key(ref)
+        closest = sorted(refs, key=lambda r: _distance(sort_key(r), target))[:3]
+        return "nearest existing: " + ", ".join(sorted(closest, key=sort_key))
+
+    def initials(self, meeting: Meeting) -> dict[str, str]:
+        """Initials defined by this meeting's attendance, minus any two people share."""
+        if meeting.key not in self._initials:
+            att = meeting.attendance
+            seen: dict[str, set[str]] = {}
+            for entry in att.present + att.in_attendance + att.deputising + att.minute_taker:
+                person = self.people.get(entry.who.id or "")
+                if person and person.initials:
+                    seen.setdefault(person.initials, set()).add(person.id)
+            self._initials[meeting.key] = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        return self._initials[meeting.key]
+
+    def explicit(self, target: str, where: Where) -> str | None:
+        target = target.strip()
+        if target.startswith("person:"):
+            pid = target[7:].strip()
+            return urls.person(pid) if pid in self.people else None
+        if target.startswith("action:"):
+            key = target[7:].strip()
+            if ":" not in key.split("/")[0] and where.body:
+                key = f"{where.body}:{key}"
+            action = self.index.actions.get(key)
+            return urls.action(action) if action else None
+        body, sep, rest = target.partition(":")
+        if sep and body in self.bodies and "/" not in body:
+            b = self.bodies[body]
+            if b.numbering.per_meeting:
+                folder, _, ref = rest.strip().rpartition("/")
+                meeting = self.index.by_key.get(f"{body}/{folder}")
+                return self.meeting_item_url(meeting, ref) if meeting else None
+            ref = canonical(b.numbering, rest)
+            return self.item_url(body, ref) if ref else None
+        parts = target.split("/")
+        if len(parts) >= 2:
+            meeting = self.index.by_key.get(f"{parts[0]}/{parts[1]}")
+            if meeting is None:
+                return None
+            if len(parts) == 2:
+                return urls.meeting(meeting)
+            if len(parts) == 4 and parts[2] == "papers":
+                paper = meeting.paper(parts[3])
+                return urls.paper(meeting, paper) if paper else None
+        return None
+
+
+def _distance(a: tuple, b: tuple) -> tuple:
+    nums_a = [p[1] for p in a if p[0] == 0]
+    nums_b = [p[1] for p in b if p[0] == 0]
+    return (0 if a[:-2] == b[:-2] else 1, abs((nums_a or [0])[-1] - (nums_b or [0])[-1]))
+
+
+def _agenda(items):
+    for item in items:
+        yield item
+        yield from _agenda(item.items)
+
+
+def _slug(ref: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", ref.lower()).strip("-")
+
+
+@lru_cache(maxsize=None)
+def _incomplete(pattern: str) -> str:
+    """`CCBP/{yy}/{n}` -> a regex for `CCBP/18/` written without its number."""
+    head = pattern.split("{n}")[0]
+    out = []
+    for piece in re.split(r"(\{yy\}|\{yyyy\})", head):
+        out.append(r"\d{2}" if piece == "{yy}" else r"\d{4}" if piece == "{yyyy}" else re.escape(piece))
+    return r"\b" + "".join(out)
+
+
+# ---- the markdown-it rule ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    url: str | None  # None: dangling, shown as text
+    text: str
+    hint: str = ""
+    report: bool = True
+    written: str = ""  # how a dangling reference is named in the warning, when not `text`
+
+
+def _find(text: str, linker: Linker, where: Where) -> list[_Match]:
+    found: list[_Match] = []
+    meeting = where.meeting
+    for m in _EXPLICIT.finditer(text):
+        url = linker.explicit(m.group(1), where)
+        label = (m.group(2) or m.group(1)).strip()
+        found.append(_Match(m.start(), m.end(), url, label,
+                            "write [[body:number]], [[body/meeting-folder]], [[body/meeting-folder/papers/REF]], "
+                            "[[person:id]] or [[action:id]]"))
+    for slug, numbering, regex in linker.schemes:
+        for m in regex.finditer(text):
+            ref = canonical(numbering, m.group(0))
+            if ref is None:
+                continue
+            url = linker.item_url(slug, ref)
+            found.append(_Match(m.start(), m.end(), url, m.group(0), "" if url else linker.nearest(slug, ref)))
+            _continuations(text, m, ref, numbering, slug, linker, found)
+    for slug, regex in linker.incomplete:
+        for m in regex.finditer(text):
+            found.append(_Match(m.start(), m.end(), None, m.group(0),
+                                f"the minute number is incomplete; {linker.nearest(slug, m.group(0))}"))
+    if meeting is not None:
+        for m in _MEETING.finditer(text):
+            try:
+                day = parse_date(m.group(1)).isoformat()
+            except Invalid:
+                continue
+            target = linker.by_date.get((meeting.body, day))
+            if target is not None and target is not meeting:
+                found.append(_Match(m.start(1), m.end(1), urls.meeting(target), m.group(1)))
+        for m in _PAPER.finditer(text):
+            url, hint = _paper(m.group(1), m.group(2), where)
+            found.append(_Match(m.start(), m.end(), url, m.group(0), hint, report=bool(url or hint)))
+        if linker.bodies[meeting.body].numbering.per_meeting:
+            for m in _ITEM.finditer(text):
+                url = linker.meeting_item_url(meeting, m.group(1))
+                found.append(_Match(m.start(1), m.end(1), url, m.group(1),
+                                    "" if url else "this meeting has no such item", written=m.group(0)))
+        initials = linker.initials(meeting)
+        if initials:
+            for m in _INITIALS.finditer(text):
+                pid = initials.get(m.group(1))
+                if pid:
+                    found.append(_Match(m.start(), m.end(), urls.person(pid), m.group(1)))
+    return _without_overlaps(found, text)
+
+
+def _continuations(text, m, ref, numbering, slug, linker, found) -> None:
+    """`CCBP/19/70–72` and `CCBP/19/70 and /71`: each further number links too."""
+    position = m.end()
+    while True:
+        c = _CONTINUE.match(text[position:])
+        if not c:
+            return
+        joiner, number = (c.group(1), c.group(2)) if c.group(2) else (c.group(3), c.group(4))
+        start = position + len(joiner) + (0 if c.group(2) else 1)
+        written = ref.rsplit("/", 1)[0] + "/" + str(int(number)) if "/" in ref else number
+        other = canonical(numbering, written)
+        if other is None:
+            return
+        url = linker.item_url(slug, other)
+        found.append(_Match(start - (0 if c.group(2) else 1), position + c.end(), url, text[start - (0 if c.group(2)
+                            else 1):position + c.end()], "" if url else linker.nearest(slug, other)))
+        position += c.end()
+
+
+def _paper(label: str, ref: str, where: Where) -> tuple[str | None, str]:
+    meeting, paper = where.meeting, where.paper
+    if label in ("Appendix", "Annex", "Annexe") and paper is not None:
+        for appendix in paper.appendices:
+            if appendix.ref.lower() == ref.lower():
+                return urls.paper(meeting, paper) + "#" + paper.appendix_anchor(appendix.ref), ""
+    candidates = [p for p in meeting.papers if p.ref.lower() == ref.lower()]
+    for candidate in candidates:
+        if candidate.label.lower() == label.lower() or label == "Paper":
+            return urls.paper(meeting, candidate), ""
+    if label != "Paper" and paper is not None:
+        return None, f"{paper.name} lists no {label.lower()} {ref}"
+    if label != "Paper" and not candidates:
+        return None, ""  # an appendix of something we do not hold: not worth a warning
+    known = ", ".join(sorted(p.name for p in meeting.papers)) or "none"
+    return None, f"this meeting's papers are: {known}"
+
+
+def _without_overlaps(found: list[_Match], text: str) -> list[_Match]:
+    blocked = [(u.start(), u.end()) for u in _URL.finditer(text)]
+    out: list[_Match] = []
+    for match in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if any(s < match.end and match.start < e for s, e in blocked):
+            continue
+        if out and match.start < out[-1].end:
+            continue
+        out.append(match)
+    return out
+
+
+def reference_rule(state) -> None:
+    """markdown-it core rule: split `text` tokens around references into links."""
+    linker: Linker | None = state.env.get("linker")
+    where: Where | None = state.env.get("where")
+    if linker is None or where is None:
+        return
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        line = block.map[0] if block.map else 0
+        children, depth = [], 0
+        for child in block.children:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            if child.type == "link_open":
+                depth += 1
+            elif child.type == "link_close":
+                depth -= 1
+            if child.type != "text" or depth > 0:
+                children.append(child)
+                continue
+            children.extend(_split(child, linker, where, line))
+        block.children = children
+
+
+def _split(token: Token, linker: Linker, where: Where, line: int) -> list[Token]:
+    text = token.content
+    matches = _find(text, linker, where)
+    if not matches:
+        return [token]
+    out, position = [], 0
+    for match in matches:
+        if match.start > position:
+            out.append(_text(text[position:match.start]))
+        if match.url:
+            link = Token("link_open", "a", 1)
+            link.attrSet("href", match.url)
+            link.attrSet("class", "xref")
+            out += [link, _text(match.text), Token("link_close", "a", -1)]
+            where.links.append((match.url, match.text))
+        else:
+            out.append(_text(match.text))
+            if match.report:
+                where.dangling.append((line, match.written or match.text, match.hint))
+        position = match.end
+    if position < len(text):
+        out.append(_text(text[position:]))
+    return out
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token

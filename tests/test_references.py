@@ -1,0 +1,203 @@
+"""Cross-references (issue 3): what clerks write links to the page it names.
+
+The fixture `tests/fixtures/references/` holds two CCB meetings (numbering
+CCBP/{yy}/{n}, July and August 2019, each with its own "Paper C") and one JHSC
+meeting (numbered per meeting) that cites CCB minutes across bodies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.build import Options, run
+
+FIXTURE = Path(__file__).parent / "fixtures" / "references"
+
+
+class _Links(HTMLParser):
+    """Collects (href, text) of the cross-reference links (class="xref") in <main>."""
+
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self._href = None
+        self._text = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("class") == "xref":
+            self._href, self._text = attrs["href"], ""
+
+    def handle_data(self, data):
+        if self._href is not None:
+            self._text += data
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._href is not None:
+            self.links.append((self._href, self._text))
+            self._href = None
+
+
+def xrefs(site: Path, url: str) -> list[tuple[str, str]]:
+    parser = _Links()
+    parser.feed((site / url.strip("/") / "index.html").read_text(encoding="utf-8"))
+    return parser.links
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("refs") / "site"
+    result = run(Options(content=FIXTURE, out=out, today=dt.date(2026, 1, 1), search=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    return out, result.report
+
+
+def test_minute_number_in_prose_links_to_its_item_page(built):
+    site, _ = built
+    assert ("/ccb/2019/ccbp-19-60/", "CCBP/19/60") in xrefs(site, "/ccb/2019/ccbp-19-70/")
+
+
+def test_a_range_links_each_number_written(built):
+    site, _ = built
+    links = xrefs(site, "/ccb/2019/ccbp-19-70/")
+    assert ("/ccb/2019/ccbp-19-62/", "62") in links  # "CCBP/19/60–62"
+
+
+def test_a_list_with_a_slash_links_the_second_number(built):
+    site, _ = built
+    assert ("/ccb/2019/ccbp-19-61/", "/61") in xrefs(site, "/ccb/2019/ccbp-19-70/")
+
+
+def test_the_same_paper_letter_resolves_within_its_own_meeting(built):
+    site, _ = built
+    july = xrefs(site, "/ccb/2019/ccbp-19-61/")
+    august = xrefs(site, "/ccb/2019/ccbp-19-71/")
+    assert ("/ccb/2019/2019-07-18/papers/c/", "Paper C") in july
+    assert ("/ccb/2019/2019-08-22/papers/c/", "Paper C") in august
+    assert not any(href.startswith("/ccb/2019/2019-08-22/") for href, _ in july)
+
+
+def test_items_keep_the_order_they_were_taken_in(built):
+    site, _ = built
+    html = (site / "ccb/2019/2019-07-18/index.html").read_text()
+    positions = [html.index(f'id="item-ccbp-19-{n}"') for n in (62, 60, 61)]
+    assert positions == sorted(positions)
+
+
+def test_a_meeting_date_links_to_that_meeting_of_the_same_body(built):
+    site, _ = built
+    assert ("/ccb/2019/2019-07-18/", "18 July 2019") in xrefs(site, "/ccb/2019/ccbp-19-70/")
+
+
+def test_incomplete_and_missing_numbers_are_plain_text_and_warned(built):
+    site, report = built
+    links = xrefs(site, "/ccb/2019/ccbp-19-71/")
+    assert not any("99" in text or text == "CCBP/19/" for _, text in links)
+    messages = [d.format() for d in report.warnings]
+    assert ("references/meetings/ccb/2019-08-22/minutes.md:13: warning: reference 'CCBP/19/' does not resolve; "
+            "the minute number is incomplete; nearest existing: CCBP/19/60, CCBP/19/61, CCBP/19/62") in messages
+    assert ("references/meetings/ccb/2019-08-22/minutes.md:13: warning: reference 'CCBP/19/99' does not resolve; "
+            "nearest existing: CCBP/19/70, CCBP/19/71, CCBP/19/72") in messages
+
+
+def test_a_paper_letter_the_pack_lacks_is_warned(built):
+    _, report = built
+    assert ("references/meetings/ccb/2019-08-22/minutes.md:12: warning: reference 'Paper K' does not resolve; "
+            "this meeting's papers are: Paper C") in [d.format() for d in report.warnings]
+
+
+def test_initials_link_within_the_meeting_that_defines_them(built):
+    site, _ = built
+    links = xrefs(site, "/ccb/2019/ccbp-19-70/")
+    assert ("/people/sarah-prema/", "SP") in links
+    assert ("/people/mark-lewis/", "ML") in links  # in attendance in August
+
+
+def test_a_postcode_never_links_as_initials(built):
+    site, _ = built
+    assert ("/people/nora-brown/", "NB") not in xrefs(site, "/ccb/2019/ccbp-19-70/")  # "LE1 6NB"
+
+
+def test_initials_do_not_leak_into_a_meeting_where_they_mean_something_else(built):
+    site, _ = built
+    assert not any(href == "/people/mark-lewis/" for href, _ in xrefs(site, "/ccb/2019/ccbp-19-62/"))
+
+
+def test_code_existing_links_and_urls_are_left_alone(built):
+    site, _ = built
+    assert xrefs(site, "/ccb/2019/ccbp-19-72/") == []
+    html = (site / "ccb/2019/ccbp-19-72/index.html").read_text()
+    assert "<code>CCBP/19/70</code>" in html
+    assert 'href="https://example.org/"' in html
+
+
+def test_references_across_bodies_resolve_by_numbering_and_by_explicit_syntax(built):
+    site, _ = built
+    links = xrefs(site, "/jhsc/2019/2019-09-02/item-3/")
+    assert ("/ccb/2019/ccbp-19-72/", "CCBP/19/72") in links
+    assert ("/ccb/2019/ccbp-19-61/", "the July decision") in links
+    assert ("/ccb/2019/2019-08-22/", "ccb/2019-08-22") in links
+
+
+def test_an_unknown_explicit_target_is_warned(built):
+    _, report = built
+    assert any(d.path.endswith("jhsc/2019-09-02/minutes.md") and d.line == 11 and "ccb:CCBP/19/98" in d.message
+               for d in report.warnings)
+
+
+def test_plain_numbered_items_resolve_within_their_meeting(built):
+    site, report = built
+    assert ("/jhsc/2019/2019-09-02/item-3/", "3") in xrefs(site, "/jhsc/2019/2019-09-02/item-1/")
+    assert ("references/meetings/jhsc/2019-09-02/minutes.md:6: warning: reference 'item 9' does not resolve; "
+            "this meeting has no such item") in [d.format() for d in report.warnings]
+
+
+def test_appendix_names_a_paper_labelled_appendix(built):
+    site, _ = built
+    assert ("/jhsc/2019/2019-09-02/papers/a/", "Appendix A") in xrefs(site, "/jhsc/2019/2019-09-02/item-3/")
+
+
+def test_agenda_and_minutes_link_to_each_other(built):
+    site, _ = built
+    meeting = (site / "ccb/2019/2019-07-18/index.html").read_text()
+    assert 'id="agenda-ccbp-19-60"' in meeting
+    assert 'href="#item-ccbp-19-60"' in meeting  # agenda row -> minute
+    assert 'href="#agenda-ccbp-19-60"' in meeting  # minute -> agenda row
+    item = (site / "ccb/2019/ccbp-19-60/index.html").read_text()
+    assert 'href="/ccb/2019/2019-07-18/#agenda-ccbp-19-60"' in item
+
+
+def _referenced_from(site: Path, url: str) -> list[str]:
+    html = (site / url.strip("/") / "index.html").read_text()
+    if 'id="referenced-from"' not in html:
+        return []
+    section = html.split('id="referenced-from"', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'<li><a href="([^"]+)"', section)
+
+
+def test_backlinks_list_every_citing_place_newest_first(built):
+    site, _ = built
+    places = _referenced_from(site, "/ccb/2019/ccbp-19-61/")
+    assert places == ["/jhsc/2019/2019-09-02/item-3/", "/ccb/2019/ccbp-19-70/"]
+
+
+def test_meeting_and_person_pages_have_backlinks(built):
+    site, _ = built
+    assert "/ccb/2019/ccbp-19-70/" in _referenced_from(site, "/ccb/2019/2019-07-18/")
+    assert "/ccb/2019/ccbp-19-70/" in _referenced_from(site, "/people/sarah-prema/")
+    assert _referenced_from(site, "/ccb/2019/2019-08-22/papers/c/") == ["/ccb/2019/ccbp-19-71/"]
+
+
+def test_dangling_references_fail_the_build_under_strict(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    result = run(Options(content=content, out=tmp_path / "site", strict=True, search=False,
+                         today=dt.date(2026, 1, 1)))
+    assert not result.ok
+    assert not (tmp_path / "site").exists()
