@@ -22,7 +22,7 @@ MINUTES = Schema("the minutes", Field("status", s.choice("draft", "approved"), r
 
 DECLARATION = Schema("a declaration of interest", Field("person", s.person), Field("name", s.text),
                      Field("interest", s.markdown, default=""), Field("action", s.text, default=""))
-ACTION = Schema("an action", Field("owner", s.persons, required=True), Field("text", s.markdown, required=True),
+ACTION = Schema("an action", Field("owner", s.persons, default=()), Field("text", s.markdown, required=True),
                 Field("due", s.due), Field("id", s.text))
 ITEM = Schema(
     "a minute item's ```item block",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from generator import urls
+from generator.actions import groups
 from generator.resolve import Index, action_key
 
 
@@ -25,8 +26,10 @@ def _meeting_context(index: Index, meeting) -> dict:
     body = index.body(meeting.body)
     items = meeting.minutes.items if meeting.minutes else ()
     updates = meeting.action_log.updates if meeting.action_log else ()
-    log = [(u, index.actions.get(_key(u.action, meeting.body))) for u in updates]
-    return dict(meeting=meeting, body=body, items=items, action_log=log,
+    log = [(u, index.tracks[_key(u.action, meeting.body)].as_at(meeting.action_log.as_at)) for u in updates
+           if _key(u.action, meeting.body) in index.tracks]
+    raised = [index.tracks[f"{meeting.body}:{a.id}"] for i in items for a in i.actions]
+    return dict(meeting=meeting, body=body, items=items, action_log=log, actions_raised=raised,
                 items_by_ref={i.ref.lower(): i for i in items},
                 agenda_refs={a.ref.lower(): a for a in _agenda(meeting.agenda)},
                 previous=index.previous(meeting), next=index.next(meeting))
@@ -51,12 +54,15 @@ def all_pages(index: Index, today: dt.date) -> Iterator[Page]:
         for meeting in meetings:
             years.setdefault(meeting.date.year, []).append(meeting)
         years = dict(sorted(years.items(), reverse=True))
-        actions = [a for m in meetings if m.minutes for i in m.minutes.items for a in i.actions]
-        yield Page(urls.body(slug), "body.html", dict(body=body, years=years, meetings=meetings, actions=actions))
+        tracks = [t for t in index.tracks.values() if t.raised.body == slug]
+        yield Page(urls.body(slug), "body.html", dict(body=body, years=years, meetings=meetings, actions=tracks))
         for year, in_year in years.items():
             yield Page(urls.body_year(slug, year), "body_year.html", dict(body=body, year=year, meetings=in_year))
-        if actions:
-            yield Page(urls.actions(slug), "actions.html", dict(body=body, actions=actions))
+        if tracks:
+            held = [m for m in meetings if m.date <= today]
+            last = held[-1].date if held else None
+            yield Page(urls.actions(slug), "actions.html", dict(body=body, groups=groups(tracks, last, today),
+                                                               last_meeting=held[-1] if held else None))
     for meeting in archive.meetings:
         ctx = _meeting_context(index, meeting)
         yield Page(urls.meeting(meeting), "meeting.html", ctx)
@@ -67,11 +73,10 @@ def all_pages(index: Index, today: dt.date) -> Iterator[Page]:
                 next_item=items[position + 1] if position + 1 < len(items) else None))
         for paper in meeting.papers:
             yield Page(urls.paper(meeting, paper), "paper.html", dict(ctx, paper=paper))
-    for key, action in sorted(index.actions.items()):
-        meeting, item = _raised(index, action)
-        yield Page(urls.action(action), "action.html", dict(
-            action=action, body=archive.bodies[action.body], meeting=meeting, item=item,
-            history=index.history.get(key, [])))
+    for key, track in sorted(index.tracks.items()):
+        yield Page(urls.action(track.action), "action.html", dict(
+            track=track, action=track.action, body=archive.bodies[track.raised.body], meeting=track.raised,
+            item=track.item))
     people = sorted(archive.people.values(), key=lambda p: (p.surname.lower(), p.name.lower()))
     if people:
         yield Page(urls.people(), "people.html", dict(people=people))
@@ -79,13 +84,6 @@ def all_pages(index: Index, today: dt.date) -> Iterator[Page]:
         appearances = index.appearances.get(person.id, [])
         yield Page(urls.person(person.id), "person.html", dict(person=person, appearances=appearances))
     yield Page(urls.search(), "search.html", {})
-
-
-def _raised(index: Index, action):
-    for meeting in index.by_body[action.body]:
-        if meeting.key == action.meeting:
-            return meeting, index.items[index.item_key(meeting, action.item)][1]
-    raise KeyError(action.id)  # an action always comes from a loaded item
 
 
 def _agenda(items):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from generator.actions import Track, build_tracks
 from generator.model import Action, ActionUpdate, Archive, Body, Meeting, MinuteItem, PersonRef
 
 
@@ -37,7 +38,9 @@ class Index:
     items: dict[tuple[str, str], tuple[Meeting, MinuteItem]] = field(default_factory=dict)
     actions: dict[str, Action] = field(default_factory=dict)
     history: dict[str, list[tuple[Meeting, ActionUpdate]]] = field(default_factory=dict)
+    tracks: dict[str, Track] = field(default_factory=dict)
     appearances: dict[str, list[Appearance]] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)  # meeting key -> place in its body's list
 
     def body(self, slug: str) -> Body:
         return self.archive.bodies[slug]
@@ -48,14 +51,16 @@ class Index:
         return (meeting.body, ref)
 
     def previous(self, meeting: Meeting) -> Meeting | None:
-        meetings = self.by_body[meeting.body]
-        at = meetings.index(meeting)
-        return meetings[at - 1] if at > 0 else None
+        at = self.position[meeting.key]
+        return self.by_body[meeting.body][at - 1] if at > 0 else None
 
     def next(self, meeting: Meeting) -> Meeting | None:
         meetings = self.by_body[meeting.body]
-        at = meetings.index(meeting)
+        at = self.position[meeting.key]
         return meetings[at + 1] if at + 1 < len(meetings) else None
+
+    def track(self, action: Action) -> Track:
+        return self.tracks[f"{action.body}:{action.id}"]
 
 
 def _attend(index: Index, who: PersonRef, meeting: Meeting, role: str, detail: str = "") -> None:
@@ -66,7 +71,9 @@ def _attend(index: Index, who: PersonRef, meeting: Meeting, role: str, detail: s
 def resolve(archive: Archive) -> Index:
     index = Index(archive)
     by_body, by_year = defaultdict(list), defaultdict(list)
+    raised = {}
     for meeting in archive.meetings:  # already in date order
+        index.position[meeting.key] = len(by_body[meeting.body])
         by_body[meeting.body].append(meeting)
         by_year[meeting.date.year].append(meeting)
         index.by_key[meeting.key] = meeting
@@ -84,6 +91,7 @@ def resolve(archive: Archive) -> Index:
                 index.items[index.item_key(meeting, item.ref)] = (meeting, item)
                 for action in item.actions:
                     index.actions[f"{meeting.body}:{action.id}"] = action
+                    raised[f"{meeting.body}:{action.id}"] = (action, meeting, item)
     index.by_body = {slug: by_body.get(slug, []) for slug in sorted(archive.bodies)}
     index.by_year = dict(sorted(by_year.items()))
     for meeting in archive.meetings:
@@ -94,4 +102,6 @@ def resolve(archive: Archive) -> Index:
             if key not in index.actions:
                 continue  # reported by validate, which sees the unredacted archive
             index.history.setdefault(key, []).append((meeting, update))
+    index.tracks = build_tracks(raised, index.history, index.by_body)
+    index.actions = {key: track.action for key, track in index.tracks.items()}
     return index

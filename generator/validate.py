@@ -10,7 +10,7 @@ from __future__ import annotations
 from generator.diagnostics import Report
 from generator.model import Archive, Meeting
 from generator.numbering import sort_key
-from generator.resolve import action_key
+from generator.resolve import action_key, resolve
 
 
 def validate(archive: Archive, report: Report) -> None:
@@ -106,10 +106,51 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
 
 
 def _action_updates(archive: Archive, report: Report) -> None:
+    """Unknown actions, impossible dates, updates after closure, and actions dropped from a log."""
     known = {f"{m.body}:{a.id}" for m in archive.meetings if m.minutes for i in m.minutes.items for a in i.actions}
     for meeting in archive.meetings:
+        seen: dict[str, int] = {}
         for update in meeting.action_log.updates if meeting.action_log else ():
-            if action_key(update.action, meeting.body) not in known:
+            key = action_key(update.action, meeting.body)
+            if key not in known:
                 report.error(update.source.path, update.source.line, f"update for an unknown action "
                              f"'{update.action}'", "write the action's id as minute number#position, "
                              "e.g. CCBP/18/49#1 (see docs/content-format.md)")
+            elif key in seen:
+                report.error(update.source.path, update.source.line, f"action '{update.action}' is updated twice in "
+                             f"this log (first on line {seen[key]})", "merge the two updates")
+            seen.setdefault(key, update.source.line)
+    index = resolve(archive)
+    for track in index.tracks.values():
+        action = track.action
+        if not action.owners:
+            report.warning(action.source.path, action.source.line, f"action {action.id} has no owner",
+                           "add `owner:` (a person, {body: slug} or {name: ...})")
+        if action.due is None:
+            report.warning(action.source.path, action.source.line, f"action {action.id} has no due date",
+                           "add `due:` (a date, a month such as 2019-10, or text such as 'next meeting')")
+        for step in track.steps:
+            if step.as_at < track.raised.date:
+                report.error(step.update.source.path, step.update.source.line, f"the update of action {action.id} "
+                             f"is dated {step.as_at.isoformat()}, before the action was raised on "
+                             f"{track.raised.date.isoformat()}", "check the action id, or the log's as_at date")
+        closed = track.closed_step
+        for step in track.steps:
+            if closed is not None and step.as_at > closed.as_at:
+                report.warning(step.update.source.path, step.update.source.line, f"action {action.id} was closed "
+                               f"at the meeting of {closed.as_at.isoformat()} but is updated again",
+                               "remove the update, or reopen the action by removing `closed: yes` there")
+        _held_over(track, index.by_body[track.raised.body], report)
+
+
+def _held_over(track, meetings, report: Report) -> None:
+    """An open action that a later action log leaves out has usually been forgotten."""
+    logged = {step.meeting.key for step in track.steps}
+    for meeting in meetings:
+        log = meeting.action_log
+        if log is None or log.as_at <= track.raised.date or meeting.key in logged:
+            continue
+        if track.as_at(log.as_at).closed:
+            return
+        report.warning(log.source.path, 1, f"action {track.action.id} is open but missing from this action log",
+                       "held over? add an update for it (status and progress), or close it")

@@ -1,0 +1,103 @@
+"""Action histories: an action raised in one minute, followed through later action logs.
+
+An action's state at any date is a fold over its updates in meeting order:
+the latest status, the latest revised due date, and whether (and where) it was
+closed. The same fold serves the pages, the trackers, the exports and the
+clerk-facing checks, so they can never disagree about an action.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from generator.model import Action, ActionUpdate, Due, Meeting, MinuteItem
+
+OPEN_STATUS = "open"
+NEXT_MEETING = ("next meeting", "the next meeting", "by the next meeting", "next")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One update of an action, as presented in a meeting's action log."""
+
+    meeting: Meeting
+    update: ActionUpdate
+
+    @property
+    def as_at(self) -> dt.date:
+        return self.meeting.action_log.as_at
+
+
+@dataclass(frozen=True)
+class Track:
+    """An action and everything that happened to it, in order."""
+
+    key: str  # "<body>:<id>", unique across the archive
+    action: Action  # its `due` is as raised, with "next meeting" resolved where possible
+    raised: Meeting
+    item: MinuteItem
+    steps: tuple[Step, ...] = ()
+
+    @property
+    def due(self) -> Due | None:
+        """The current due date: the latest revision, else as raised."""
+        for step in reversed(self.steps):
+            if step.update.due is not None:
+                return step.update.due
+        return self.action.due
+
+    @property
+    def closed_step(self) -> Step | None:
+        return next((s for s in self.steps if s.update.closed), None)
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_step is not None
+
+    @property
+    def status(self) -> str:
+        return self.steps[-1].update.status if self.steps else OPEN_STATUS
+
+    def as_at(self, date: dt.date) -> "Track":
+        """The action as it stood on `date`: later updates are not yet known."""
+        return replace(self, steps=tuple(s for s in self.steps if s.as_at <= date))
+
+    def overdue_on(self, date: dt.date) -> bool:
+        state = self.as_at(date)
+        due = state.due
+        return not state.closed and due is not None and due.date is not None and due.date < date
+
+
+def resolve_due(due: Due | None, later: list[Meeting]) -> Due | None:
+    """'next meeting' becomes a date once the archive knows the next meeting."""
+    if due is None or due.date is not None:
+        return due
+    if due.text.strip().lower() in NEXT_MEETING and later:
+        return Due(due.text, later[0].date)
+    return due
+
+
+def build_tracks(raised: dict[str, tuple[Action, Meeting, MinuteItem]],
+                 history: dict[str, list[tuple[Meeting, ActionUpdate]]],
+                 meetings_by_body: dict[str, list[Meeting]]) -> dict[str, Track]:
+    tracks: dict[str, Track] = {}
+    for key, (action, meeting, item) in raised.items():
+        later = [m for m in meetings_by_body.get(meeting.body, []) if m.date > meeting.date]
+        action = replace(action, due=resolve_due(action.due, later))
+        steps = sorted((Step(m, u) for m, u in history.get(key, [])), key=lambda s: (s.as_at, s.meeting.key))
+        tracks[key] = Track(key, action, meeting, item, tuple(steps))
+    return tracks
+
+
+def groups(tracks: list[Track], last_meeting: dt.date | None, today: dt.date) -> dict[str, list[Track]]:
+    """What a tracker shows: open, overdue at the last meeting and today, closed."""
+    open_ = [t for t in tracks if not t.closed]
+    by_due = lambda t: (t.due.date if t.due and t.due.date else dt.date.max, t.key)  # noqa: E731
+    return {
+        "open": sorted(open_, key=by_due),
+        "overdue_at_last_meeting": sorted((t for t in open_ if last_meeting and t.overdue_on(last_meeting)),
+                                          key=by_due),
+        "overdue_today": sorted((t for t in open_ if t.overdue_on(today)), key=by_due),
+        "closed": sorted((t for t in tracks if t.closed), key=lambda t: (t.closed_step.as_at, t.key)),
+    }

@@ -1,0 +1,189 @@
+"""Action histories (issue 4): raised in a minute, updated in later logs, closed.
+
+Fixture `tests/fixtures/actions/`: CCB raises CCBP/19/60#1 (owner Ms Smith, due
+September 2019) and CCBP/19/60#jc-referral (owned by the Joint Committee, due
+"next meeting") on 18 July 2019; the 19 September log marks #1 amber with a due
+date revised to November 2019 and closes the referral green; the 21 November
+log closes #1 green. The per-meeting JC raises 2019-08-01/4#1 (due 31 August).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import Options, run
+from generator.diagnostics import Report
+from generator.loader import load_archive
+from generator.resolve import resolve
+
+FIXTURE = Path(__file__).parent / "fixtures" / "actions"
+TODAY = dt.date(2020, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("actions") / "site"
+    result = run(Options(content=FIXTURE, out=out, today=TODAY, search=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    assert result.report.items == []
+    return out
+
+
+@pytest.fixture(scope="module")
+def index():
+    report = Report(root=FIXTURE)
+    archive = load_archive(FIXTURE, report)
+    assert not report.items
+    return resolve(archive)
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def test_ids_derive_from_the_raising_minute_and_position_or_explicit_id(index):
+    assert set(index.tracks) == {"ccb:CCBP/19/60#1", "ccb:CCBP/19/60#jc-referral", "jc:2019-08-01/4#1"}
+
+
+def test_a_chain_across_three_meetings_keeps_every_step_and_the_revised_due_date(index):
+    track = index.tracks["ccb:CCBP/19/60#1"]
+    assert [(s.as_at.isoformat(), s.update.status, s.update.closed) for s in track.steps] == [
+        ("2019-09-19", "amber", False), ("2019-11-21", "green", True)]
+    assert track.action.due.text == "September 2019"
+    assert track.due.text == "November 2019" and track.due.date == dt.date(2019, 11, 30)
+    assert track.closed and track.closed_step.meeting.key == "ccb/2019-11-21"
+
+
+def test_state_as_at_a_date_ignores_later_updates(index):
+    track = index.tracks["ccb:CCBP/19/60#1"].as_at(dt.date(2019, 10, 1))
+    assert track.status == "amber" and not track.closed
+    assert track.overdue_on(dt.date(2019, 10, 1)) is False  # revised to November
+    assert index.tracks["ccb:CCBP/19/60#1"].as_at(dt.date(2019, 8, 1)).overdue_on(dt.date(2019, 8, 1)) is False
+
+
+def test_next_meeting_resolves_to_the_bodys_next_meeting(index):
+    due = index.tracks["ccb:CCBP/19/60#jc-referral"].action.due
+    assert due.text == "next meeting" and due.date == dt.date(2019, 9, 19)
+
+
+def test_an_action_can_be_owned_by_a_body(site):
+    html = page(site, "/ccb/actions/ccbp-19-60-jc-referral/")
+    assert '<dt>Owner</dt><dd><a href="/jc/">JC</a></dd>' in html
+
+
+def test_action_page_shows_the_timeline_with_due_date_changes_and_closure(site):
+    html = page(site, "/ccb/actions/ccbp-19-60-1/")
+    raised, amber, green = (html.index("raised</h3>"), html.index("status-amber"), html.index("status-green\">Green</span>, closed"))
+    assert raised < amber < green
+    assert "Due date revised from September 2019 to November 2019." in html
+    assert '<strong>Closed</strong> at the <a href="/ccb/2019/2019-11-21/">' in html
+    for url in ("/ccb/2019/ccbp-19-60/", "/ccb/2019/2019-09-19/#action-log", "/ccb/2019/2019-11-21/#action-log"):
+        assert f'href="{url}"' in html
+
+
+def test_status_is_given_in_words_not_only_colour(site):
+    html = page(site, "/ccb/2019/2019-09-19/")
+    assert '<span class="status status-amber">Amber</span>' in html
+    assert '<span class="status status-green">Green</span> <strong>Closed</strong>' in html
+
+
+def test_tracker_groups_open_overdue_and_closed(site):
+    html = page(site, "/jc/actions/")
+    open_section = html.split('id="open"')[1].split('id="overdue-last-meeting"')[0]
+    overdue_today = html.split('id="overdue-today"')[1].split('id="closed"')[0]
+    assert "2019-08-01/4#1" in open_section and "2019-08-01/4#1" in overdue_today
+    ccb = page(site, "/ccb/actions/")
+    closed = ccb.split('id="closed"')[1]
+    assert "CCBP/19/60#1" in closed and "CCBP/19/60#jc-referral" in closed
+    assert "No open actions." in ccb
+
+
+def test_overdue_at_the_last_meeting_is_measured_at_that_meeting(site):
+    html = page(site, "/jc/actions/")
+    section = html.split('id="overdue-last-meeting"')[1].split('id="overdue-today"')[0]
+    assert "None." in section  # the JC's last meeting (1 August) was before the due date
+
+
+def test_meeting_page_shows_its_action_log_and_the_actions_raised(site):
+    raised = page(site, "/ccb/2019/2019-07-18/")
+    assert 'id="actions-raised"' in raised and "/ccb/actions/ccbp-19-60-1/" in raised
+    log = page(site, "/ccb/2019/2019-09-19/")
+    assert 'id="action-log"' in log and "Pilot extended to ten practices." in log
+
+
+def test_person_page_lists_actions_owned(site):
+    html = page(site, "/people/bob-jones/")
+    assert 'href="/jc/actions/2019-08-01-4-1/"' in html
+
+
+# ---- clerk-facing checks -----------------------------------------------------------
+
+def _copy(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    return content
+
+
+def _messages(content: Path) -> list[str]:
+    result = run(Options(content=content, out=content.parent / "site", today=TODAY, search=False), write=False)
+    return [d.format() for d in result.report.items]
+
+
+def test_update_for_an_unknown_action(tmp_path):
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-11-21/actions.md"
+    log.write_text(log.read_text().replace("CCBP/19/60#1", "CCBP/19/61#1"))
+    assert ("content/meetings/ccb/2019-11-21/actions.md:3: error: update for an unknown action 'CCBP/19/61#1'; "
+            "write the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"
+            ) in _messages(content)
+
+
+def test_update_dated_before_the_action_was_raised(tmp_path):
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-09-19/actions.md"
+    log.write_text(log.read_text().replace("updates:", "as_at: 2019-07-01\nupdates:"))
+    assert ("content/meetings/ccb/2019-09-19/actions.md:4: error: the update of action CCBP/19/60#1 is dated "
+            "2019-07-01, before the action was raised on 2019-07-18; check the action id, or the log's as_at date"
+            ) in _messages(content)
+
+
+def test_update_after_closure_is_a_warning(tmp_path):
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-11-21/actions.md"
+    log.write_text(log.read_text().replace("updates:\n", "updates:\n  - action: CCBP/19/60#jc-referral\n"
+                                           "    status: green\n"))
+    assert ("content/meetings/ccb/2019-11-21/actions.md:3: warning: action CCBP/19/60#jc-referral was closed at "
+            "the meeting of 2019-09-19 but is updated again; remove the update, or reopen the action by removing "
+            "`closed: yes` there") in _messages(content)
+
+
+def test_action_without_owner_or_due_date_is_a_warning(tmp_path):
+    content = _copy(tmp_path)
+    minutes = content / "meetings/jc/2019-08-01/minutes.md"
+    minutes.write_text(minutes.read_text().replace("  - owner: bob-jones\n", "  - ").replace("    due: 2019-08-31\n", ""))
+    messages = _messages(content)
+    assert ("content/meetings/jc/2019-08-01/minutes.md:8: warning: action 2019-08-01/4#1 has no owner; add `owner:` "
+            "(a person, {body: slug} or {name: ...})") in messages
+    assert ("content/meetings/jc/2019-08-01/minutes.md:8: warning: action 2019-08-01/4#1 has no due date; add `due:` "
+            "(a date, a month such as 2019-10, or text such as 'next meeting')") in messages
+
+
+def test_open_action_missing_from_a_later_log_is_held_over(tmp_path):
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-09-19/actions.md"
+    text = log.read_text()
+    log.write_text(text[:text.index("  - action: CCBP/19/60#jc-referral")] + "---\n")
+    assert ("content/meetings/ccb/2019-09-19/actions.md:1: warning: action CCBP/19/60#jc-referral is open but "
+            "missing from this action log; held over? add an update for it (status and progress), or close it"
+            ) in _messages(content)
+
+
+def test_the_same_action_twice_in_one_log(tmp_path):
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-11-21/actions.md"
+    log.write_text(log.read_text().replace("---\n", "", 1).replace("updates:\n", "---\nupdates:\n  - action: CCBP/19/60#1\n    status: amber\n", 1))
+    assert any("action 'CCBP/19/60#1' is updated twice in this log" in m for m in _messages(content))
