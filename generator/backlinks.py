@@ -65,14 +65,29 @@ def _agenda(items):
         yield from _agenda(item.items)
 
 
-def scan(index: Index, linker: Linker, renderer: Renderer, report: Report) -> dict[str, list[Place]]:
-    """Target page address -> the places that link to it, newest meeting first."""
+def scan(index: Index, linker: Linker, renderer: Renderer, report: Report,
+         cache: dict | None = None) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple]]:
+    """(backlinks, refs): target address -> places linking to it, newest meeting first;
+    and page address -> what its texts resolved to, which the page's rendering depends on.
+
+    `cache` maps (text, context) to a previous scan's result; it is only valid
+    while the linker's targets are unchanged (see Linker.signature).
+    """
     found: dict[str, dict[tuple, Place]] = defaultdict(dict)
+    refs: dict[str, list] = defaultdict(list)
+    cache = cache if cache is not None else {}
     for text, where, place, path in _texts(index):
         if not text or not str(text).strip():
             continue
-        renderer.md.parse(str(text), {"linker": linker, "where": where})
+        key = (str(text), where.body, where.meeting.key if where.meeting else None,
+               where.paper.ref if where.paper else None)
+        if key not in cache:
+            renderer.md.parse(str(text), {"linker": linker, "where": where})
+            cache[key] = (tuple(where.links), tuple(where.dangling))
+        where.links, where.dangling = cache[key]
         source_page = place.url.split("#")[0]
+        if where.links:
+            refs[source_page].append(where.links)
         for url, _ in where.links:
             target = url.split("#")[0]
             if target != source_page:
@@ -81,7 +96,8 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report) -> di
             report.warning(path, getattr(text, "line", 1) + line, f"reference '{written}' does not resolve",
                            hint or "check the reference, or write it with the [[...]] syntax "
                            "(docs/content-format.md, Cross-references)")
-    return {target: sorted(places.values(), key=_newest_first) for target, places in found.items()}
+    backlinks = {target: tuple(sorted(places.values(), key=_newest_first)) for target, places in found.items()}
+    return backlinks, {page: tuple(links) for page, links in refs.items()}
 
 
 def _newest_first(place: Place):

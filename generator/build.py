@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import multiprocessing
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from generator.diagnostics import Report
 from generator.markdown import Renderer
 from generator.references import Linker
 from generator.loader import load_archive
+from generator.outputs import extra_outputs
 from generator.pages import all_pages
 from generator.publish import public_view
 from generator.render import DEFAULT_TEMPLATES, environment, template_dirs
@@ -22,6 +25,9 @@ from generator.resolve import resolve
 from generator.search_index import IndexError_, build_index
 from generator.validate import validate
 from generator.write import StagedOutput
+
+
+PARALLEL_FROM = 50  # meetings; below this, starting processes costs more than it saves
 
 
 @dataclass
@@ -33,6 +39,7 @@ class Options:
     today: dt.date | None = None
     search: bool = True
     templates: Path | None = None
+    jobs: int = 0  # rendering processes; 0 = one per core
 
 
 @dataclass
@@ -55,73 +62,193 @@ def build_date(today: dt.date | None) -> dt.date:
     return dt.date.today()
 
 
-def _render_pages(env, index, today, sink, report: Report) -> int:
+@dataclass
+class Prepared:
+    """Everything rendering needs, from one pass of load -> validate -> publish -> resolve -> scan."""
+
+    archive: object
+    index: object
+    linker: Linker
+    renderer: Renderer
+    refs: dict
+    today: dt.date
+
+
+def prepare(options: Options, report: Report, timings: dict, loader_cache: dict | None = None,
+            scan_cache: dict | None = None) -> Prepared | None:
+    """The stages before rendering; None when the content has errors (reported)."""
+    t = time.perf_counter()
+
+    def stage(name: str) -> None:
+        nonlocal t
+        now = time.perf_counter()
+        timings[name] = now - t
+        t = now
+
+    archive = load_archive(Path(options.content), report, loader_cache)
+    stage("load")
+    if archive is not None:
+        validate(archive, report)
+    stage("validate")
+    if archive is None or report.failed(options.strict):
+        return None
+    index = resolve(public_view(archive, options.drafts))
+    renderer, linker = Renderer(), Linker(index)
+    if scan_cache is not None and scan_cache.get("signature") != linker.signature:
+        scan_cache.clear()
+        scan_cache["signature"] = linker.signature
+    index.backlinks, refs = scan(index, linker, renderer, report, scan_cache)
+    stage("resolve")
+    if report.failed(options.strict):
+        return None
+    return Prepared(archive, index, linker, renderer, refs, build_date(options.today))
+
+
+def make_environment(options: Options, prepared: Prepared, report: Report):
+    return environment(template_dirs(Path(options.content), options.templates), report, prepared.archive.site,
+                       prepared.index, prepared.today, options.drafts, prepared.renderer, prepared.linker,
+                       prepared.index.backlinks)
+
+
+def render_page(env, page, report: Report) -> str | None:
+    """A page's HTML, or None with a template error reported against the template file."""
+    try:
+        return env.get_template(page.template).render(page.context, page_url=page.url)
+    except jinja2.TemplateSyntaxError as exc:
+        report.error(exc.filename or page.template, exc.lineno or 1, f"template error: {exc.message}",
+                     "fix the template's Jinja syntax")
+    except jinja2.TemplateError as exc:
+        path, line = _template_frame(exc, page.template)
+        report.error(path, line, f"template error while rendering {page.url}: {exc}",
+                     "check the variables the template uses against docs/templates.md")
+    return None
+
+
+def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
+    """The template file and line that failed: Jinja puts template frames into the traceback."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".txt", ".j2")):
+            return frame.filename, frame.lineno or 1
+    return fallback, 1
+
+
+def _render_pages(env, pages, sink, report: Report) -> int:
     count = 0
-    for page in all_pages(index, today):
-        try:
-            html = env.get_template(page.template).render(page.context, page_url=page.url)
-        except jinja2.TemplateSyntaxError as exc:
-            report.error(exc.filename or page.template, exc.lineno or 1, f"template error: {exc.message}",
-                         "fix the template's Jinja syntax")
-            return count
-        except jinja2.TemplateError as exc:
-            report.error(page.template, 1, f"template error while rendering {page.url}: {exc}",
-                         "check the variables the template uses against docs/templates.md")
+    for page in pages:
+        html = render_page(env, page, report)
+        if html is None:
             return count
         sink(page.url, html)
         count += 1
     return count
 
 
+def _shards(pages, jobs: int):
+    """(shard, page): all pages of one meeting go to one worker, so each text is parsed once."""
+    groups: dict = {}
+    for page in pages:
+        meeting = page.context.get("meeting")
+        group = meeting.key if meeting is not None else page.url
+        if group not in groups:
+            groups[group] = len(groups) % jobs
+        yield groups[group], page
+
+
+def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", report: Report, jobs: int) -> int:
+    """Render on `jobs` forked processes, each writing its own pages into the staged folder.
+
+    Forking shares the prepared archive without pickling it. Each worker sends
+    back the addresses it wrote (with their place in page order, so the sitemap
+    is the same as a serial build's) and its messages.
+    """
+    context = multiprocessing.get_context("fork")
+    workers = []
+    for shard in range(jobs):
+        receive, send = context.Pipe(duplex=False)
+
+        def work(shard=shard, send=send):
+            local = Report(root=report.root)
+            env = make_environment(options, prepared, local)
+            written = []
+            pages = all_pages(prepared.index, prepared.today, prepared.refs)
+            for position, (owner, page) in enumerate(_shards(pages, jobs)):
+                if owner != shard:
+                    continue
+                html = render_page(env, page, local)
+                if html is None:
+                    break
+                out.write(page.url, html)
+                written.append((position, page.url))
+            send.send((written, local.items))
+            send.close()
+
+        process = context.Process(target=work, daemon=True)
+        process.start()
+        send.close()
+        workers.append((process, receive))
+    collected = []
+    for process, receive in workers:
+        try:
+            written, items = receive.recv()
+        except EOFError:
+            report.error(options.out, 1, "a rendering process stopped unexpectedly", "run the build again")
+            written, items = [], []
+        process.join()
+        collected += written
+        report.items.extend(items)
+    out.urls[:] = [url for _, url in sorted(collected)]
+    out.pages = len(collected)
+    return len(collected)
+
+
+def copy_static(options: Options, out) -> None:
+    out.copy_tree(DEFAULT_TEMPLATES / "static", "static")
+    out.copy_tree(Path(options.content) / "templates" / "static", "static")
+
+
 def run(options: Options, write: bool = True, progress=lambda message: None) -> Result:
     started = time.perf_counter()
     report = Report(root=Path(options.content))
     timings: dict[str, float] = {}
-
-    def stage(name: str, t0: float) -> float:
-        now = time.perf_counter()
-        timings[name] = now - t0
-        return now
-
+    prepared = prepare(options, report, timings)
+    if prepared is None:
+        return Result(False, report, timings=timings)
+    env = make_environment(options, prepared, report)
+    pages_iter = all_pages(prepared.index, prepared.today, prepared.refs)
     t = time.perf_counter()
-    archive = load_archive(Path(options.content), report)
-    t = stage("load", t)
-    if archive is not None:
-        validate(archive, report)
-    t = stage("validate", t)
-    if archive is None or report.failed(options.strict):
-        return Result(False, report, timings=timings)
-    today = build_date(options.today)
-    index = resolve(public_view(archive, options.drafts))
-    renderer, linker = Renderer(), Linker(index)
-    backlinks = scan(index, linker, renderer, report)
-    t = stage("resolve", t)
-    if report.failed(options.strict):
-        return Result(False, report, timings=timings)
-    env = environment(template_dirs(Path(options.content), options.templates), report, archive.site, index, today,
-                      options.drafts, renderer, linker, backlinks)
     if not write:
-        pages = _render_pages(env, index, today, lambda url, html: None, report)
-        stage("render", t)
+        pages = _render_pages(env, pages_iter, lambda url, html: None, report)
+        timings["render"] = time.perf_counter() - t
         return Result(not report.failed(options.strict), report, pages, time.perf_counter() - started,
                       timings=timings)
     with StagedOutput(Path(options.out)) as out:
-        progress(f"rendering {len(archive.meetings)} meetings")
-        pages = _render_pages(env, index, today, out.write, report)
-        out.copy_tree(DEFAULT_TEMPLATES / "static", "static")
-        out.copy_tree(Path(options.content) / "templates" / "static", "static")
-        t = stage("render", t)
+        jobs = options.jobs or min(os.cpu_count() or 1, 8)
+        parallel = jobs > 1 and (options.jobs > 1 or len(prepared.archive.meetings) >= PARALLEL_FROM)
+        progress(f"rendering {len(prepared.archive.meetings)} meetings" + (f" on {jobs} processes" if parallel else ""))
+        if parallel:
+            pages = _render_parallel(options, prepared, out, report, jobs)
+        else:
+            pages = _render_pages(env, pages_iter, out.write, report)
+        copy_static(options, out)
+        timings["render"] = time.perf_counter() - t
+        t = time.perf_counter()
         if report.failed(options.strict):
             return Result(False, report, pages, timings=timings)
+        progress("writing feeds, calendars and open data")
+        for relative, data in extra_outputs(prepared.index, prepared.today, out.urls, options.drafts):
+            out.write_file(relative, data)
+        timings["data"] = time.perf_counter() - t
+        t = time.perf_counter()
         summary = ""
         if options.search:
             progress("indexing for search (Pagefind)")
             try:
-                summary = build_index(out.tmp)
+                summary = build_index(out.tmp, prepared.index)
             except IndexError_ as exc:
                 report.error(options.out, 1, str(exc), "the previous site was kept; run the build again")
                 return Result(False, report, pages, timings=timings)
-            t = stage("index", t)
+            timings["index"] = time.perf_counter() - t
+            t = time.perf_counter()
         out.commit()
-        stage("write", t)
+        timings["write"] = time.perf_counter() - t
     return Result(True, report, pages, time.perf_counter() - started, summary, timings)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import Options, run
-from generator.diagnostics import Report
+from generator.diagnostics import Report, plural
 
 EPILOG = """examples:
   minutebook build                       build content/ into site/, with the search index
@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="minutebook", description="Static sites for public meeting archives.",
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"minutebook {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,check}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,check,serve,new}")
 
     def common(p):
         p.add_argument("--content", type=Path, default=Path("content"), help="the archive folder (default: content)")
@@ -50,12 +50,105 @@ def _parser() -> argparse.ArgumentParser:
     common(build)
     build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site)")
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
+    build.add_argument("--jobs", type=int, default=0, help="rendering processes (default: one per core)")
     check = sub.add_parser("check", help="validate only", epilog=EPILOG,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     common(check)
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="how to print problems (default: text)")
+    _add_new_parser(sub)
+    _add_serve_parser(sub, common)
     return parser
+
+
+# ---- `minutebook serve` (issue 6): live preview, in generator/serve.py ----
+
+SERVE_EPILOG = """examples:
+  minutebook serve                        preview content/ at http://127.0.0.1:8000/
+  minutebook serve --port 8100 --drafts   include draft minutes, marked as drafts
+
+The preview is written to .minutebook/preview/ (not site/), rebuilt on every save
+to content/ or templates/, and open pages reload by themselves. A content error
+is shown in the browser until it is fixed; the server keeps running."""
+
+
+def _add_serve_parser(sub, common) -> None:
+    serve = sub.add_parser("serve", help="live preview that rebuilds on every save", epilog=SERVE_EPILOG,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    common(serve)
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    serve.add_argument("--out", type=Path, default=Path(".minutebook/preview"),
+                       help="preview folder (default: .minutebook/preview)")
+    serve.add_argument("--no-search", action="store_true", help="do not rebuild the search index")
+
+
+def _serve(args) -> int:
+    from generator.serve import serve
+    options = Options(content=args.content, out=args.out, strict=args.strict, drafts=args.drafts, today=args.today,
+                      templates=args.templates, search=not args.no_search)
+    return serve(options, port=args.port, search=not args.no_search)
+
+
+# ---- `minutebook new meeting|paper` (issue 6): scaffolding, in generator/scaffold.py ----
+
+NEW_EPILOG = """examples:
+  minutebook new meeting --body ccb --date 2018-07-19
+  minutebook new meeting --body ccb --date 2018-09-28 --folder 2018-09-28-special
+  minutebook new paper --meeting ccb/2018-07-19 --ref C --title "Second Primary Care Blood Collection"
+
+Existing files are never overwritten: if any target exists, nothing is written.
+exit codes: 0 files written, 1 content problems (nothing written), 2 usage errors"""
+
+
+def _folder(text: str) -> str:
+    from generator.scaffold import FOLDER_RE
+    if not FOLDER_RE.match(text):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a folder name like 2018-09-28-special "
+                                         "(lower-case letters, digits, hyphens)")
+    return text
+
+
+def _meeting_key(text: str) -> str:
+    body, _, folder = text.strip().strip("/").partition("/")
+    if not body or not folder or "/" in folder:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a meeting like ccb/2018-07-19 (body/folder)")
+    return f"{body}/{folder}"
+
+
+def _text(text: str) -> str:
+    if not any(ch.isalnum() for ch in text):
+        raise argparse.ArgumentTypeError(f"'{text}' has no letters or digits; write e.g. C, or \"Finance report\"")
+    return text.strip()
+
+
+def _add_new_parser(sub) -> None:
+    new = sub.add_parser("new", help="start a meeting or a paper from the archive (never overwrites)",
+                         epilog=NEW_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    kinds = new.add_subparsers(dest="new", required=True, metavar="{meeting,paper}")
+    meeting = kinds.add_parser("meeting", help="meeting.md, draft minutes.md and actions.md with the standing "
+                               "items, the next minute numbers and every open action", epilog=NEW_EPILOG,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    meeting.add_argument("--body", required=True, help="the body's slug (its file name in bodies/)")
+    meeting.add_argument("--date", required=True, type=_date, help="the meeting's date, YYYY-MM-DD")
+    meeting.add_argument("--folder", type=_folder, help="folder name (default: the date)")
+    paper = kinds.add_parser("paper", help="papers/<ref>.md for a meeting", epilog=NEW_EPILOG,
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
+    paper.add_argument("--meeting", required=True, type=_meeting_key, help="body/folder, e.g. ccb/2018-07-19")
+    paper.add_argument("--ref", required=True, type=_text, help="the paper's letter or number in the pack, e.g. C")
+    paper.add_argument("--title", required=True, type=_text, help="the paper's title")
+    paper.add_argument("--label", default="Paper", type=_text, help="Paper (default), Appendix, Report, ...")
+    paper.add_argument("--item", help="the agenda or minute item the paper belongs to, e.g. CCBP/18/49")
+    for p in (meeting, paper):
+        p.add_argument("--content", type=Path, default=Path("content"),
+                       help="the archive folder (default: content)")
+
+
+def _new(args) -> int:
+    from generator.scaffold import command
+    return command(args)
+
+
+# ---- end of `minutebook new` ----
 
 
 def print_report(report: Report, fmt: str = "text", stream=sys.stderr) -> None:
@@ -74,22 +167,27 @@ def print_report(report: Report, fmt: str = "text", stream=sys.stderr) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "new":
+        return _new(args)
     options = Options(content=args.content, strict=args.strict, drafts=args.drafts, today=args.today,
                       templates=args.templates)
     progress = lambda message: print(f"minutebook: {message}", file=sys.stderr)  # noqa: E731
+    if args.command == "serve":
+        return _serve(args)
     if args.command == "check":
         result = run(options, write=False)
         print_report(result.report, args.format)
-        summary = f"{len(result.report.errors)} errors, {len(result.report.warnings)} warnings"
+        summary = f"{plural(len(result.report.errors), 'error')}, {plural(len(result.report.warnings), 'warning')}"
         print(f"minutebook check: {summary}", file=sys.stderr)
         return 0 if result.ok else 1
     options.out = args.out
     options.search = not args.no_search
+    options.jobs = args.jobs
     result = run(options, write=True, progress=progress)
     print_report(result.report)
     if not result.ok:
-        print(f"minutebook: build failed with {len(result.report.errors)} errors, "
-              f"{len(result.report.warnings)} warnings; {args.out}/ was left as it was", file=sys.stderr)
+        print(f"minutebook: build failed with {plural(len(result.report.errors), 'error')}, "
+              f"{plural(len(result.report.warnings), 'warning')}; {args.out}/ was left as it was", file=sys.stderr)
         return 1
     stages = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in result.timings.items())
     print(f"minutebook: {stages}", file=sys.stderr)

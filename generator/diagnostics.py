@@ -56,20 +56,24 @@ class Report:
 
     @property
     def errors(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity == ERROR]
+        return [d for d in self.sorted() if d.severity == ERROR]
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity == WARNING]
+        return [d for d in self.sorted() if d.severity == WARNING]
 
     def failed(self, strict: bool = False) -> bool:
-        return bool(self.errors or (strict and self.warnings))
+        return any(d.severity == ERROR or strict for d in self.items)
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(set(self.items))
 
     def to_json(self) -> str:
         return json.dumps([d.as_dict() for d in self.sorted()], indent=2)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def did_you_mean(word: str, candidates, what: str = "") -> str:

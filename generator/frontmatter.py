@@ -18,11 +18,25 @@ class Document:
     ok: bool = True
 
 
-def read(path: Path, report: Report, require_frontmatter: bool = True) -> Document:
+def read_text(path: Path, report: Report) -> str | None:
+    """The file's text, or None (reported) when it is not UTF-8: Word and old editors save Windows-1252."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+    except OSError as exc:
+        report.error(path, 1, f"the file cannot be read ({exc.strerror})", "check that it exists and is readable")
+        return None
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        report.error(path, 1, f"the file is not UTF-8 text ({exc.reason})", "save it as UTF-8")
+        line = data[:exc.start].count(b"\n") + 1
+        report.error(path, line, f"the file is not UTF-8 text ({exc.reason})",
+                     "save it with UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)")
+        return None
+
+
+def read(path: Path, report: Report, require_frontmatter: bool = True) -> Document:
+    text = read_text(path, report)
+    if text is None:
         return Document(path, None, "", 1, ok=False)
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     lines = text.split("\n")

@@ -171,6 +171,7 @@ UPDATE = Schema(
 )
 ACTION_LOG = Schema(
     "an action log",
+    Field("status", s.choice("draft", "final"), default="final"),
     Field("as_at", s.date),
     Field("updates", s.list_of(s.record(UPDATE, lambda f, c, v: ActionUpdate(
         (f["action"] or "").strip(), f["status"] or "", f["progress"], f["due"], bool(f["closed"]),
@@ -201,7 +202,7 @@ def load_action_log(path: Path, report: Report, meeting_date, ctx_people, bodies
     if f is None:
         return None
     return ActionLog(f["as_at"] or meeting_date, f["updates"], LStr(doc.body, doc.body_line),
-                     Source(report._rel(path), 1))
+                     Source(report._rel(path), 1), f["status"] or "final")
 
 
 def load_meeting_file(path: Path, report: Report, ctx_people, bodies: frozenset):

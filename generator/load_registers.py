@@ -87,7 +87,10 @@ def load_site(content: Path, report: Report) -> Site | None:
         report.error(path, 1, "there is no site.yaml", "create content/site.yaml with title, publisher, base_url "
                      "and licence (see docs/content-format.md)")
         return None
-    data = yamltext.parse(path.read_text(encoding="utf-8"), path, report)
+    text = frontmatter.read_text(path, report)
+    if text is None:
+        return None
+    data = yamltext.parse(text.lstrip("\ufeff"), path, report)
     fields = SITE.read(data, Context(path, report))
     if fields is None or not all(fields[k] for k in ("title", "publisher", "base_url", "licence")):
         return None
@@ -104,11 +107,15 @@ def register_files(content: Path) -> list[Path]:
     return files
 
 
-def load_people(content: Path, report: Report) -> dict[str, Person]:
+def load_people(content: Path, report: Report, unreadable: set | None = None) -> dict[str, Person]:
+    """The register; files that cannot be read or parsed are added to `unreadable`."""
     people: dict[str, Person] = {}
+    unreadable = unreadable if unreadable is not None else set()
     for path in register_files(content):
-        data = yamltext.parse(path.read_text(encoding="utf-8"), path, report)
+        text = frontmatter.read_text(path, report)
+        data = yamltext.parse(text.lstrip("\ufeff"), path, report) if text is not None else None
         if data is None:
+            unreadable.add(path)
             continue
         if not isinstance(data, dict):
             report.error(path, yamltext.line_of(data), "the people register must map ids to people",

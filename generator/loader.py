@@ -13,63 +13,122 @@ from generator.load_meeting import build_meeting, load_action_log, load_meeting_
 from generator.load_minutes import load_minutes
 from generator.load_registers import load_bodies, load_people, load_site, register_files
 from generator.markdown import make_parser
-from generator.model import Archive
+from generator.model import Archive, Meeting
 from generator.people import PeopleIndex
 
 KNOWN_FILES = {"meeting.md", "minutes.md", "actions.md"}
 
 
-def load_archive(content: Path, report: Report) -> Archive | None:
+def _signature(paths) -> tuple:
+    """What says a file is unchanged without reading it: name, inode, size, modification time."""
+    out = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out.append((str(path), st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+def _register_paths(content: Path) -> list[Path]:
+    bodies = content / "bodies"
+    return ([content / "site.yaml"] + register_files(content)
+            + (sorted(bodies.iterdir()) if bodies.is_dir() else []))
+
+
+def load_archive(content: Path, report: Report, cache: dict | None = None) -> Archive | None:
+    """Load everything under `content`.
+
+    With a `cache` (kept by the live preview between rebuilds), a meeting folder
+    whose files are all unchanged is not read again: its Meeting and its
+    messages are reused, as long as the registers it was checked against are
+    unchanged too.
+    """
     content = Path(content)
     if not content.is_dir():
         report.error(content, 1, "the content folder does not exist", "pass --content with your archive's folder")
         return None
+    cache = cache if cache is not None else {}
+    registers = _signature(_register_paths(content))
+    if cache.get("registers") != registers:
+        cache.clear()
+        cache["registers"] = registers
     site = load_site(content, report)
-    people = load_people(content, report)
-    index = PeopleIndex(people) if register_files(content) else None
+    unreadable: set = set()
+    people = load_people(content, report, unreadable)
+    # An unreadable register is one error; checking every name against half a
+    # register would add hundreds of false "unknown person" errors to it.
+    index = PeopleIndex(people) if register_files(content) and not unreadable else None
     bodies = load_bodies(content, report, index)
     slugs = frozenset(bodies) | frozenset(p.stem for p in (content / "bodies").glob("*.md"))
     parser = make_parser()
-    meetings, seen = [], {}
+    meetings, seen, incomplete = [], {}, set()
     folder = content / "meetings"
-    for path in sorted(folder.rglob("meeting.md")) if folder.is_dir() else []:
-        fields, doc = load_meeting_file(path, report, index, slugs)
-        if fields is None:
-            continue
-        slug = fields["body"].strip()
-        body = bodies.get(slug)
-        if body is None:
-            if slug not in slugs:
-                report.error(path, doc.meta.line_of("body"), f"meeting of an unknown body '{slug}'",
-                             did_you_mean(slug, slugs, "bodies") or "add content/bodies/" + slug + ".md")
-            continue
+    paths = sorted(folder.rglob("meeting.md")) if folder.is_dir() else []
+    for gone in set(cache) - {p.parent for p in paths} - {"registers"}:
+        del cache[gone]
+    for path in paths:
         meeting_dir = path.parent
-        key = f"{slug}/{meeting_dir.name}"
-        if key in seen:
-            report.error(path, 1, f"a second meeting '{key}' (the first is {seen[key]})",
+        signature = _signature(sorted(p for p in meeting_dir.rglob("*") if p.is_file()))
+        cached = cache.get(meeting_dir)
+        if cached is not None and cached[0] == signature:
+            meeting, messages = cached[1], cached[2]
+            report.items.extend(messages)
+        else:
+            before = len(report.items)
+            meeting = _load_meeting(path, report, index, slugs, bodies, parser)
+            cache[meeting_dir] = (signature, meeting, report.items[before:])
+        if not isinstance(meeting, Meeting):
+            incomplete.add(meeting or "*")  # the body whose meeting could not be loaded
+            continue
+        if meeting.key in seen:
+            report.error(path, 1, f"a second meeting '{meeting.key}' (the first is {seen[meeting.key]})",
                          "give the folder a distinct name, e.g. " + meeting_dir.name + "-special")
             continue
-        seen[key] = report._rel(path)
-        minutes = None
-        if (meeting_dir / "minutes.md").is_file():
-            minutes = load_minutes(meeting_dir / "minutes.md", report, body, meeting_dir.name, key, parser,
-                                   index, slugs)
-        papers = []
-        if (meeting_dir / "papers").is_dir():
-            for paper_path in sorted((meeting_dir / "papers").glob("*.md")):
-                paper = load_paper(paper_path, report, index, slugs)
-                if paper is not None:
-                    papers.append(paper)
-        log = None
-        if (meeting_dir / "actions.md").is_file():
-            log = load_action_log(meeting_dir / "actions.md", report, fields["date"], index, slugs)
-        for stray in sorted(meeting_dir.glob("*.md")):
-            if stray.name not in KNOWN_FILES:
-                report.warning(stray, 1, f"'{stray.name}' is not a meeting file and is ignored",
-                               "name it meeting.md, minutes.md or actions.md, or move papers into papers/")
-        meetings.append(build_meeting(fields, doc, meeting_dir.name, body.venue, f"{body.short_name} meeting",
-                                      minutes, papers, log, report))
+        seen[meeting.key] = report._rel(path)
+        meetings.append(meeting)
     if site is None:
         return None
     meetings.sort(key=lambda m: (m.date, m.body, m.folder))
-    return Archive(site, bodies, people, tuple(meetings), has_register=index is not None)
+    return Archive(site, bodies, people, tuple(meetings), has_register=index is not None,
+                   incomplete=frozenset(incomplete))
+
+
+def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> Meeting | str | None:
+    """One meeting folder: meeting.md, minutes.md, papers/, actions.md.
+
+    When the meeting cannot be loaded, returns the body it claims (or None), so
+    that later checks do not pile up follow-on errors about its missing items.
+    """
+    fields, doc = load_meeting_file(path, report, index, slugs)
+    if fields is None:
+        claimed = doc.meta.get("body") if isinstance(doc.meta, dict) else None
+        return str(claimed).strip() if claimed else None
+    slug = fields["body"].strip()
+    body = bodies.get(slug)
+    if body is None:
+        if slug not in slugs:
+            report.error(path, doc.meta.line_of("body"), f"meeting of an unknown body '{slug}'",
+                         did_you_mean(slug, slugs, "bodies") or "add content/bodies/" + slug + ".md")
+        return slug
+    meeting_dir = path.parent
+    key = f"{slug}/{meeting_dir.name}"
+    minutes = None
+    if (meeting_dir / "minutes.md").is_file():
+        minutes = load_minutes(meeting_dir / "minutes.md", report, body, meeting_dir.name, key, parser, index, slugs)
+    papers = []
+    if (meeting_dir / "papers").is_dir():
+        for paper_path in sorted((meeting_dir / "papers").glob("*.md")):
+            paper = load_paper(paper_path, report, index, slugs)
+            if paper is not None:
+                papers.append(paper)
+    log = None
+    if (meeting_dir / "actions.md").is_file():
+        log = load_action_log(meeting_dir / "actions.md", report, fields["date"], index, slugs)
+    for stray in sorted(meeting_dir.glob("*.md")):
+        if stray.name not in KNOWN_FILES:
+            report.warning(stray, 1, f"'{stray.name}' is not a meeting file and is ignored",
+                           "name it meeting.md, minutes.md or actions.md, or move papers into papers/")
+    return build_meeting(fields, doc, meeting_dir.name, body.venue, f"{body.short_name} meeting", minutes, papers,
+                         log, report)

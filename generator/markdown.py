@@ -49,6 +49,16 @@ def _is_unsafe(href: str) -> bool:
     return bool(m) and (m.group(0).lower() not in SAFE_SCHEMES)
 
 
+# Ids the templates give their own sections; a clerk's "### Actions" must not take one.
+TEMPLATE_IDS = frozenset({
+    "main", "contents", "attendance", "present", "in-attendance", "deputising", "apologies", "absent",
+    "minute-taker", "public-gallery", "arrivals-and-departures", "agenda", "minutes", "actions-raised", "action-log",
+    "papers", "notes", "resolved", "declarations", "actions", "referenced-from", "history", "front-sheet",
+    "appendices", "paper-text", "roles", "memberships", "meetings", "open", "closed", "overdue-today",
+    "overdue-last-meeting", "about-heading", "members-heading", "meetings-heading", "search",
+})
+
+
 def heading_id(text: str, used: set[str]) -> str:
     m = _APPENDIX.match(text.strip())
     base = f"appendix-{m.group(1).lower()}" if m else (slugify(text)[:60].strip("-") or "section")
@@ -78,7 +88,7 @@ class Renderer:
         if not text or not text.strip():
             return Rendered("")
         tokens = self.md.parse(text, env if env is not None else {})
-        used = used_ids if used_ids is not None else set()
+        used = used_ids if used_ids is not None else set(TEMPLATE_IDS)
         problems: list[LinkProblem] = []
         headings: list[tuple[int, str, str]] = []
         levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
@@ -98,12 +108,14 @@ class Renderer:
             elif token.type == "th_open":
                 token.attrSet("scope", "col")
             elif token.type == "inline" and token.children:
+                line = last_line
                 for child in token.children:
-                    if child.type == "link_open":
-                        href = str(child.attrGet("href") or "")
-                        if _is_unsafe(href):
-                            problems.append(LinkProblem(last_line, href))
-                            child.attrSet("href", "#unsafe-link-removed")
+                    if child.type in ("softbreak", "hardbreak"):
+                        line += 1
+                    attr = "href" if child.type == "link_open" else "src" if child.type == "image" else None
+                    if attr and _is_unsafe(str(child.attrGet(attr) or "")):
+                        problems.append(LinkProblem(line, str(child.attrGet(attr))))
+                        child.attrSet(attr, "#unsafe-link-removed")
         html = self.md.renderer.render(tokens, self.md.options, {})
         html = html.replace("<table>", '<div class="table-wrap" tabindex="0" role="region" '
                             'aria-label="Table"><table>').replace("</table>", "</table></div>")
@@ -116,7 +128,8 @@ class Renderer:
         problems = []
         for token in tokens:
             for child in token.children or []:
-                if child.type == "link_open" and _is_unsafe(str(child.attrGet("href") or "")):
-                    problems.append(LinkProblem(0, str(child.attrGet("href"))))
-                    child.attrSet("href", "#unsafe-link-removed")
+                attr = "href" if child.type == "link_open" else "src" if child.type == "image" else None
+                if attr and _is_unsafe(str(child.attrGet(attr) or "")):
+                    problems.append(LinkProblem(0, str(child.attrGet(attr))))
+                    child.attrSet(attr, "#unsafe-link-removed")
         return Rendered(self.md.renderer.render(tokens, self.md.options, {}), problems)

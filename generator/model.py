@@ -10,6 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
+
+
+_APPENDIX_HEADING = re.compile(r"^#{1,6}\s*\**\s*appendix\s+([a-z0-9]{1,3})\b", re.I | re.M)
 
 
 @dataclass(frozen=True)
@@ -200,6 +204,7 @@ class ActionLog:
     updates: tuple[ActionUpdate, ...] = ()
     notes: str = ""
     source: Source = Source("")
+    status: str = "final"  # a "draft" log is published only with --drafts
 
 
 @dataclass(frozen=True)
@@ -274,8 +279,12 @@ class Paper:
 
     def appendix_anchor(self, ref: str) -> str:
         """`appendix-b` when the text has a heading for it, else the appendices list."""
-        pattern = re.compile(rf"^#{{1,6}}\s*\**appendix\s+{re.escape(ref)}\b", re.I | re.M)
-        return f"appendix-{ref.lower()}" if pattern.search(self.body) else "appendices"
+        return f"appendix-{ref.lower()}" if ref.lower() in self.appendix_anchors else "appendices"
+
+    @cached_property
+    def appendix_anchors(self) -> frozenset:
+        """Appendix refs that have a heading ("## Appendix B ...") in the paper's text."""
+        return frozenset(m.lower() for m in _APPENDIX_HEADING.findall(self.body))
 
 
 @dataclass(frozen=True)
@@ -324,3 +333,4 @@ class Archive:
     people: dict[str, Person] = field(default_factory=dict)
     meetings: tuple[Meeting, ...] = ()
     has_register: bool = False
+    incomplete: frozenset = frozenset()  # bodies with a meeting that failed to load ("*": unknown body)

@@ -71,3 +71,24 @@ def example(numbering: Numbering) -> str:
 
 def ref_slug(ref: str) -> str:
     return slugify(ref)
+
+
+def parts(numbering: Numbering, text: str) -> dict[str, int] | None:
+    """The values in a pattern number, e.g. {'yy': 18, 'n': 42} for CCBP/18/42; None when it is not one.
+
+    The scaffolder needs the count and the year separately to continue a body's
+    numbering; per-meeting numbers have no such parts, so they give None too.
+    """
+    if numbering.per_meeting:
+        return None
+    regex, names = _compile(numbering.pattern)
+    m = regex.fullmatch(text.strip())
+    return {name: int(value) for name, value in zip(names, m.groups())} if m else None
+
+
+def compose(numbering: Numbering, n: int, year: int) -> str:
+    """Number `n` of the scheme in `year`, e.g. CCBP/18/42; the inverse of `parts`."""
+    if numbering.per_meeting:
+        return str(n)
+    return (numbering.pattern.replace("{yyyy}", f"{year:04d}").replace("{yy}", f"{year % 100:02d}")
+            .replace("{n}", str(n)))

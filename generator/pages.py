@@ -1,7 +1,10 @@
-"""Which pages the site has, and what each page's template is given.
+"""Which pages the site has, what each template is given, and what each depends on.
 
-A page is (address, template, context). Listing them lazily keeps memory flat
-however large the archive is: each is rendered and written before the next.
+A page is (address, template, context, deps). Listing them lazily keeps memory
+flat however large the archive is: each is rendered and written before the
+next. `deps` holds the data the page shows, as plain values that compare
+cheaply (unchanged records are the very same objects between rebuilds), so the
+live preview re-renders exactly the pages whose deps changed (incremental.py).
 """
 
 from __future__ import annotations
@@ -20,6 +23,17 @@ class Page:
     url: str
     template: str
     context: dict
+    deps: tuple = ()
+
+
+def summary(meeting) -> tuple:
+    """What lists of meetings show of one: enough to know when a listing changes."""
+    minutes = meeting.minutes.status if meeting.minutes else None
+    return (meeting.key, meeting.date, meeting.title, bool(meeting.agenda), minutes, len(meeting.papers))
+
+
+def _summaries(meetings) -> tuple:
+    return tuple(summary(m) for m in meetings)
 
 
 def _meeting_context(index: Index, meeting) -> dict:
@@ -39,15 +53,21 @@ def _key(written: str, body: str) -> str:
     return action_key(written, body)
 
 
-def all_pages(index: Index, today: dt.date) -> Iterator[Page]:
+def all_pages(index: Index, today: dt.date, refs: dict | None = None) -> Iterator[Page]:
+    """Every page; `refs` maps a page address to the references resolved on it (backlinks.scan)."""
     archive = index.archive
+    refs = refs if refs is not None else {}
+    backlinks = index.backlinks
     recent = [m for m in archive.meetings if m.date <= today][-10:][::-1]
     upcoming = [m for m in archive.meetings if m.date > today][:10]
-    yield Page(urls.home(), "home.html", dict(recent=recent, upcoming=upcoming,
-                                             bodies=[archive.bodies[s] for s in index.by_body]))
-    yield Page(urls.archive(), "archive.html", dict(years=index.by_year))
+    bodies = [archive.bodies[s] for s in index.by_body]
+    counts = tuple((s, len(ms), summary(ms[-1]) if ms else None) for s, ms in index.by_body.items())
+    yield Page(urls.home(), "home.html", dict(recent=recent, upcoming=upcoming, bodies=bodies),
+               (tuple(bodies), counts, _summaries(recent), _summaries(upcoming)))
+    yield Page(urls.archive(), "archive.html", dict(years=index.by_year),
+               tuple((y, len(ms)) for y, ms in index.by_year.items()))
     for year, meetings in index.by_year.items():
-        yield Page(urls.year(year), "year.html", dict(year=year, meetings=meetings))
+        yield Page(urls.year(year), "year.html", dict(year=year, meetings=meetings), _summaries(meetings))
     for slug, meetings in index.by_body.items():
         body = archive.bodies[slug]
         years: dict[int, list] = {}
@@ -55,35 +75,59 @@ def all_pages(index: Index, today: dt.date) -> Iterator[Page]:
             years.setdefault(meeting.date.year, []).append(meeting)
         years = dict(sorted(years.items(), reverse=True))
         tracks = [t for t in index.tracks.values() if t.raised.body == slug]
-        yield Page(urls.body(slug), "body.html", dict(body=body, years=years, meetings=meetings, actions=tracks))
+        yield Page(urls.body(slug), "body.html", dict(body=body, years=years, meetings=meetings, actions=tracks),
+                   (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug))))
         for year, in_year in years.items():
-            yield Page(urls.body_year(slug, year), "body_year.html", dict(body=body, year=year, meetings=in_year))
+            yield Page(urls.body_year(slug, year), "body_year.html", dict(body=body, year=year, meetings=in_year),
+                       (body, _summaries(in_year)))
         if tracks:
             held = [m for m in meetings if m.date <= today]
             last = held[-1].date if held else None
             yield Page(urls.actions(slug), "actions.html", dict(body=body, groups=groups(tracks, last, today),
-                                                               last_meeting=held[-1] if held else None))
+                                                               last_meeting=held[-1] if held else None),
+                       (body, tuple(tracks), summary(held[-1]) if held else None, today))
     for meeting in archive.meetings:
         ctx = _meeting_context(index, meeting)
-        yield Page(urls.meeting(meeting), "meeting.html", ctx)
-        for position, item in enumerate(ctx["items"]):
-            items = ctx["items"]
-            yield Page(urls.item(meeting, ctx["body"], item), "item.html", dict(
+        page_url = urls.meeting(meeting)
+        approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
+        shared = (meeting, ctx["body"], tuple(ctx["action_log"]), tuple(ctx["actions_raised"]),
+                  summary(approver) if approver else None)
+        within = tuple((url, links) for url, links in refs.items() if url.startswith(page_url))
+        yield Page(page_url, "meeting.html", ctx, shared + (
+            summary(ctx["previous"]) if ctx["previous"] else None, summary(ctx["next"]) if ctx["next"] else None,
+            backlinks.get(page_url), within))
+        items = ctx["items"]
+        for position, item in enumerate(items):
+            url = urls.item(meeting, ctx["body"], item)
+            yield Page(url, "item.html", dict(
                 ctx, item=item, prev_item=items[position - 1] if position else None,
-                next_item=items[position + 1] if position + 1 < len(items) else None))
+                next_item=items[position + 1] if position + 1 < len(items) else None),
+                shared + (position, items[position - 1] if position else None,
+                          items[position + 1] if position + 1 < len(items) else None, backlinks.get(url),
+                          refs.get(url)))
         for paper in meeting.papers:
-            yield Page(urls.paper(meeting, paper), "paper.html", dict(ctx, paper=paper))
+            url = urls.paper(meeting, paper)
+            yield Page(url, "paper.html", dict(ctx, paper=paper), shared + (paper, backlinks.get(url), refs.get(url)))
     for key, track in sorted(index.tracks.items()):
-        yield Page(urls.action(track.action), "action.html", dict(
+        url = urls.action(track.action)
+        yield Page(url, "action.html", dict(
             track=track, action=track.action, body=archive.bodies[track.raised.body], meeting=track.raised,
-            item=track.item))
+            item=track.item), (track, today, backlinks.get(url)))
     people = sorted(archive.people.values(), key=lambda p: (p.surname.lower(), p.name.lower()))
     if people:
-        yield Page(urls.people(), "people.html", dict(people=people))
+        yield Page(urls.people(), "people.html", dict(people=people), (tuple(people), tuple(
+            (p.id, len({a.meeting.key for a in index.appearances.get(p.id, [])})) for p in people)))
     for person in people:
         appearances = index.appearances.get(person.id, [])
-        yield Page(urls.person(person.id), "person.html", dict(person=person, appearances=appearances))
-    yield Page(urls.search(), "search.html", {})
+        url = urls.person(person.id)
+        owned = tuple(t for t in index.tracks.values() if any(o.id == person.id for o in t.action.owners))
+        yield Page(url, "person.html", dict(person=person, appearances=appearances), (
+            person, tuple((summary(a.meeting), a.role, a.detail) for a in appearances), owned,
+            tuple(b for b in bodies if any(m.who.id == person.id for m in b.members)), backlinks.get(url)))
+    yield Page(urls.open_data(), "data.html", {}, (tuple(bodies), len(archive.meetings), len(index.tracks),
+                                                   sum(1 for m in archive.meetings if m.minutes), len(people)))
+    yield Page(urls.accessibility(), "accessibility.html", {}, ())
+    yield Page(urls.search(), "search.html", {}, ())
 
 
 def _agenda(items):

@@ -31,9 +31,12 @@ def _meeting(meeting: Meeting, drafts: bool) -> Meeting:
     minutes = meeting.minutes
     if minutes is not None and minutes.status == "draft" and not drafts:
         minutes = None
+    log = meeting.action_log
+    if log is not None and log.status == "draft" and not drafts:
+        log = None
     if minutes is not None:
         minutes = replace(minutes, items=tuple(_minute(i) for i in minutes.items))
-    return replace(meeting, minutes=minutes, agenda=tuple(_agenda(a) for a in meeting.agenda),
+    return replace(meeting, minutes=minutes, action_log=log, agenda=tuple(_agenda(a) for a in meeting.agenda),
                    papers=tuple(p for p in meeting.papers if not p.confidential))
 
 

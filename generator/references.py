@@ -67,6 +67,12 @@ class Linker:
             self.by_date.setdefault((meeting.body, meeting.date.isoformat()), meeting)
         self.people = archive.people
         self._initials: dict[str, dict[str, str]] = {}
+        self.signature = hash((
+            tuple(sorted(index.items)), tuple(sorted(index.tracks)), tuple(sorted(self.people)),
+            tuple((m.key, m.date, tuple((p.ref, p.label, tuple(a.ref for a in p.appendices), p.appendix_anchors)
+                                        for p in m.papers),
+                   tuple(a.ref for a in _agenda(m.agenda)), tuple(sorted(self.initials(m).items())))
+                  for m in archive.meetings)))
 
     # ---- what a reference points at ------------------------------------------------
 

@@ -41,6 +41,7 @@ class Index:
     tracks: dict[str, Track] = field(default_factory=dict)
     appearances: dict[str, list[Appearance]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)  # meeting key -> place in its body's list
+    backlinks: dict[str, tuple] = field(default_factory=dict)  # filled by backlinks.scan
 
     def body(self, slug: str) -> Body:
         return self.archive.bodies[slug]

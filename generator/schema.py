@@ -177,9 +177,8 @@ def person(value, ctx: Context) -> PersonRef:
     if written in ctx.bodies:
         return PersonRef(name=written, body=written)
     hint = did_you_mean(written, ctx.people.known_forms(), "people")
-    raise Invalid(f"unknown person '{written}'",
-                  (hint + " " if hint else "") + "add them to the people register, or write {name: " + written + "} "
-                  "for someone who is not in it")
+    advice = "add them to the people register, or write {name: " + written + "} for someone who is not in it"
+    raise Invalid(f"unknown person '{written}'", f"{hint}; otherwise {advice}" if hint else advice)
 
 
 persons = list_of(person)

@@ -1,28 +1,212 @@
-"""Stage 5, index: the real Pagefind binary indexes the rendered pages.
+"""Stage 5, index: the real Pagefind CLI builds one search bundle per body, plus one for site-wide pages.
 
-We run the CLI over the whole staged folder (one process, its own threads)
-rather than feeding pages through the Python API, which sleeps per page.
+Why one bundle per body: Pagefind's indexer holds a whole bundle in memory (one
+Pagefind 1.5 index of 10,000 long meetings took 76 s and 8.1 GB), so a national
+archive cannot be a single index. Each bundle comes from its own CLI run over
+the same staged folder (`--glob` picks the body's folder, `--output-path` its
+bundle folder); the runs go in parallel, one per core, and the search page
+merges the bundles in the browser with Pagefind's `mergeIndex`. We never feed
+pages through Pagefind's Python API page by page: it sleeps 0.1 s per page
+(1.5.2), where the CLI reads a whole folder with its own threads.
+
+Everything here runs on the staged folder before it replaces `site/`, so a
+failed index leaves the published site untouched (see write.py). Output, below
+the site root:
+
+    pagefind/                   the primary bundle (site-wide pages: people) with
+                                Pagefind's engine (pagefind.js, worker, WebAssembly)
+                                and the Component UI script and stylesheet
+    pagefind/bodies/<slug>/     one bundle per body with published meetings: index only
+    <bundle>/dates.json         the meeting date of each result id, for "newest first"
+    search/config.json          the bundles to merge and the ranking (read by search.js)
+    search/references*.json     the reference -> URL map for the direct jump (search_refs.py)
+
+Our own files are byte-stable for the same content; Pagefind's filter files and
+the names derived from them are not (upstream issue #638).
 """
 
 from __future__ import annotations
 
+import gzip
+import json
+import os
+import re
+import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+
+from generator.pagefind_stable import UnexpectedFormat, stabilise
+from generator import search_refs
+
+OUTPUT = "pagefind"
+BODIES = "bodies"
+CONFIG = "search/config.json"
+DATES = "dates.json"
+
+# The minute numbers of a meeting are its `minutes` metadata (templates/meeting.html).
+# Pagefind matches query words as prefixes, so "CCBP/19/70" also
+# matches the action "CCBP/19/70#1", whose page is short and would outrank the
+# long meeting page holding the minute itself. Boosting matches in `minutes`
+# puts the meeting, and so the item, first.
+RANKING = {"metaWeights": {"minutes": 20.0}}
+
+# What the browser loads from a merged bundle: its index. The engine and the
+# user interface come from the primary bundle only; the Default UI is not used
+# at all (it fails axe's label rule), so it is not shipped.
+ENGINE = ("pagefind.js", "pagefind-worker.js")
+UI = ("pagefind-component-ui.js", "pagefind-component-ui.css")
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-highlight.js")
 
 
 class IndexError_(RuntimeError):
     pass
 
 
-def build_index(site_dir: Path) -> str:
-    """Index `site_dir` in place; returns Pagefind's summary lines."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind"]
+@dataclass(frozen=True)
+class Bundle:
+    """One Pagefind run: which pages it reads and where its index goes (both relative to the site)."""
+
+    name: str  # "site" or a body slug
+    glob: str
+    path: str
+
+    @property
+    def url(self) -> str:
+        return f"/{self.path}/"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    bundle: Bundle
+    pages: int
+    words: int
+
+
+def plan(site_dir: Path, bodies: list[str]) -> list[Bundle]:
+    """The bundles to build, the primary one first.
+
+    The site-wide bundle covers every top-level entry that is not a body's
+    folder. It is built only when one of its pages is marked `data-pagefind-body`:
+    without that mark Pagefind would index whole pages, navigation and all.
+    """
+    bodies = sorted(slug for slug in set(bodies) if (site_dir / slug).is_dir())
+    bundles = []
+    others = sorted(p.name for p in site_dir.iterdir() if p.name not in bodies and p.name != OUTPUT)
+    parts = [f"{name}/**/*.html" for name in others if (site_dir / name).is_dir()]
+    if any(p.suffix == ".html" for p in site_dir.iterdir() if p.is_file()):
+        parts.insert(0, "*.html")
+    if parts and _has_indexable_page(site_dir, [n for n in others if (site_dir / n).is_dir()]):
+        bundles.append(Bundle("site", "{" + ",".join(parts) + "}", OUTPUT))
+    bundles += [Bundle(slug, f"{slug}/**/*.html", f"{OUTPUT}/{BODIES}/{slug}") for slug in bodies]
+    return bundles
+
+
+def _has_indexable_page(site_dir: Path, folders: list[str]) -> bool:
+    for folder in folders:
+        for page in (site_dir / folder).rglob("*.html"):
+            if b"data-pagefind-body" in page.read_bytes():
+                return True
+    return False
+
+
+def _executable() -> list[str]:
+    """The Pagefind binary from the `pagefind[bin]` package, without a Python process around each run."""
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
-    except FileNotFoundError as exc:  # pragma: no cover - the package is a dependency
-        raise IndexError_(f"Pagefind could not be started: {exc}") from exc
+        import pagefind_bin
+
+        return [str(pagefind_bin.get_executable())]
+    except (ImportError, FileNotFoundError):  # pragma: no cover - e.g. PAGEFIND_BINARY_PATH set instead
+        return [sys.executable, "-m", "pagefind"]
+
+
+_COUNT = re.compile(r"Indexed (\d+) (pages?|words?)")
+
+
+def run_pagefind(site_dir: Path, bundle: Bundle) -> Outcome:
+    cmd = [*_executable(), "--site", str(site_dir), "--glob", bundle.glob,
+           "--output-path", str(site_dir / bundle.path)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise IndexError_(f"Pagefind could not index {bundle.name}: {exc}") from exc
     if done.returncode != 0:
-        raise IndexError_("Pagefind failed:\n" + (done.stderr or done.stdout)[-2000:])
-    lines = [line.strip() for line in done.stdout.splitlines() if "Indexed" in line or "Total" in line]
-    return "; ".join(lines)
+        raise IndexError_(f"Pagefind failed on {bundle.name}:\n" + (done.stderr or done.stdout)[-2000:])
+    counts = {kind.rstrip("s"): int(n) for n, kind in _COUNT.findall(done.stdout)}
+    return Outcome(bundle, counts.get("page", 0), counts.get("word", 0))
+
+
+def date_table(bundle_dir: Path) -> dict[str, list[str]]:
+    """Result ids by meeting date, read from the bundle's fragments.
+
+    Pagefind can sort by `data-pagefind-sort="date"`, but only within one
+    bundle: a merged search orders results by each bundle's own sort positions,
+    which do not compare across bundles. With this table the search page sorts
+    merged results by date without loading every result's fragment.
+    """
+    table: dict[str, list[str]] = {}
+    for fragment in sorted((bundle_dir / "fragment").glob("*.pf_fragment")):
+        text = gzip.decompress(fragment.read_bytes()).decode("utf-8")
+        date = json.loads(text[text.index("{"):]).get("meta", {}).get("date")
+        if date:
+            table.setdefault(date, []).append(fragment.stem)
+    return dict(sorted(table.items()))
+
+
+def _finish(site_dir: Path, outcome: Outcome, primary: bool) -> None:
+    folder = site_dir / outcome.bundle.path
+    try:
+        stabilise(folder)  # Pagefind's filter files vary run to run; builds must not
+    except UnexpectedFormat as exc:
+        raise IndexError_(f"Pagefind's output for {outcome.bundle.name} was not as expected: {exc}") from exc
+    keep = set(ENGINE + UI) if primary else set()
+    for name in ENGINE + UI + UNUSED:
+        if name not in keep:
+            (folder / name).unlink(missing_ok=True)
+    if not primary:
+        for wasm in folder.glob("wasm.*.pagefind"):
+            wasm.unlink()
+    _write_json(folder / DATES, date_table(folder))
+
+
+def _write_json(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n",
+                    encoding="utf-8")
+
+
+def write_config(site_dir: Path, bundles: list[Bundle]) -> None:
+    """What search.js needs to start: the primary bundle, the bundles to merge, the ranking."""
+    config = {
+        "bundles": [{"name": b.name, "path": b.url, "dates": f"{b.url}{DATES}"} for b in bundles],
+        "ranking": RANKING,
+        "references": f"/{search_refs.MANIFEST}",
+    }
+    _write_json(site_dir / CONFIG, config)
+
+
+def build_index(site_dir: Path, index, jobs: int | None = None) -> str:
+    """Index the staged site: bundles in parallel, then the tables search.js reads. Returns a summary."""
+    site_dir = Path(site_dir)
+    bodies = [slug for slug, meetings in index.by_body.items() if meetings]
+    bundles = plan(site_dir, bodies)
+    workers = max(1, min(len(bundles), jobs or os.cpu_count() or 1))
+    outcomes: list[Outcome] = []
+    if bundles:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            outcomes = list(pool.map(lambda b: run_pagefind(site_dir, b), bundles))
+    for position, outcome in enumerate(outcomes):
+        _finish(site_dir, outcome, primary=position == 0)
+    if bundles and bundles[0].path != OUTPUT:  # no site-wide bundle: the UI still lives at /pagefind/
+        for name in UI:
+            (site_dir / OUTPUT).mkdir(parents=True, exist_ok=True)
+            shutil.copy2(site_dir / bundles[0].path / name, site_dir / OUTPUT / name)
+    write_config(site_dir, bundles)
+    references = search_refs.write(site_dir, index)
+    pages = sum(o.pages for o in outcomes)
+    detail = ", ".join(f"{o.bundle.name} {o.pages}" for o in outcomes)
+    return (f"Indexed {pages} pages in {len(outcomes)} bundle{'s' if len(outcomes) != 1 else ''}"
+            f"{' (' + detail + ')' if detail else ''}; {references} references for the direct jump")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from generator.model import Action, Body, Meeting, MinuteItem, Paper
 from generator.values import slugify
 
-RESERVED = {"people", "archive", "static", "search", "pagefind", "data", "feeds"}
+RESERVED = {"people", "archive", "static", "search", "pagefind", "data", "feeds", "accessibility"}
 
 
 def home() -> str:
@@ -68,6 +68,61 @@ def year(y: int) -> str:
 
 def search() -> str:
     return "/search/"
+
+
+def accessibility() -> str:
+    return "/accessibility/"
+
+
+# Open data: files rather than pages, so their addresses name the file itself.
+
+def open_data() -> str:
+    return "/data/"
+
+
+def data_file(name: str) -> str:
+    return f"/data/{name}"
+
+
+def schema(name: str) -> str:
+    return f"/data/schemas/{name}.schema.json"
+
+
+def actions_csv(slug: str) -> str:
+    return f"/data/actions/{slug}.csv"
+
+
+def feed() -> str:
+    return "/feeds/all.xml"
+
+
+def calendar() -> str:
+    return "/feeds/all.ics"
+
+
+def body_feed(slug: str) -> str:
+    return f"/feeds/bodies/{slug}.xml"
+
+
+def body_calendar(slug: str) -> str:
+    return f"/feeds/bodies/{slug}.ics"
+
+
+def person_feed(person_id: str) -> str:
+    return f"/feeds/people/{person_id}.xml"
+
+
+def action_feed(a: Action) -> str:
+    return f"/feeds/actions/{a.body}/{slugify(a.id)}.xml"
+
+
+def sitemap() -> str:
+    return "/sitemap.xml"
+
+
+def absolute(base_url: str, url: str) -> str:
+    """`url` on the published site, for feeds, calendars and data that leave it."""
+    return base_url.rstrip("/") + url
 
 
 def output_file(url: str) -> str:

@@ -19,6 +19,7 @@ class StagedOutput:
         self.out = Path(out).resolve()
         self.tmp = self.out.parent / f".{self.out.name}.tmp-{os.getpid()}"
         self.pages = 0
+        self.urls: list[str] = []  # every page written, for the sitemap
 
     def __enter__(self) -> "StagedOutput":
         if self.tmp.exists():
@@ -35,6 +36,7 @@ class StagedOutput:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(html.encode("utf-8"))
         self.pages += 1
+        self.urls.append(url)
 
     def write_file(self, relative: str, data: bytes) -> None:
         path = self.tmp / relative

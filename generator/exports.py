@@ -1,0 +1,251 @@
+"""Open data: the archive as JSON and CSV that others can reuse without scraping.
+
+- `meetings.json`: meetings as Open Civic Data events, agenda items included.
+- `minutes.json`: minute items, a documented extension (OCD has no minutes).
+- `actions.json`: actions with their update histories, a documented extension.
+- `people.json`: people, bodies and memberships, Popolo-style (`popolo.py`).
+- `actions/<body>.csv`: one body's actions as a spreadsheet.
+
+Each JSON file names its JSON Schema (`generator/schemas/`, published under
+/data/schemas/) and carries the publisher and licence, so a copy found on its
+own still says where it came from and how it may be reused. Everything is
+built from the public `Index` (what `publish.py` let through), sorted, and
+dated from the content, so the bytes are the same for the same content and
+build date. docs/open-data.md describes every field.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import uuid
+from typing import Iterator
+from zoneinfo import ZoneInfo
+
+from generator import urls
+from generator.actions import Track
+from generator.ical import TZID
+from generator.model import AgendaItem, Due, Meeting, MinuteItem, PersonRef
+from generator.plaintext import one_line, plain
+from generator.popolo import people_document
+from generator.resolve import Index
+
+DATASETS = ("meetings", "minutes", "actions", "people")
+LONDON = ZoneInfo(TZID)
+CSV_COLUMNS = ("id", "reference", "body", "raised_on", "minute", "text", "owners", "due", "due_date",
+               "latest_status", "latest_status_on", "closed", "current_due", "url")
+
+
+class Exporter:
+    """Builds each data document from one public Index; `today` only decides an event's past or future status."""
+
+    def __init__(self, index: Index, today: dt.date):
+        self.index = index
+        self.site = index.archive.site
+        self.today = today
+
+    def ref(self, who: PersonRef) -> dict:
+        return ref(who, self.index.archive.bodies)
+
+    def url(self, address: str) -> str:
+        return urls.absolute(self.site.base_url, address)
+
+    def event_id(self, meeting: Meeting) -> str:
+        """OCD's `ocd-event/<uuid>`, the UUID derived from the meeting's address so it never changes."""
+        return "ocd-event/" + str(uuid.uuid5(uuid.NAMESPACE_URL, self.url(urls.meeting(meeting))))
+
+    def document(self, name: str, content: dict) -> dict:
+        """`content` under a header naming the schema, publisher and licence."""
+        return {"$schema": self.url(urls.schema(name)), "title": f"{self.site.title}: {name}",
+                "publisher": self.site.publisher, "source": self.site.base_url,
+                "licence": {"name": self.site.licence.name, "url": self.site.licence.url}, **content}
+
+    # --- meetings: Open Civic Data events -------------------------------------------------
+
+    def meetings(self) -> dict:
+        return self.document("meetings", {"events": [self.event(m) for m in self.index.archive.meetings]})
+
+    def event(self, meeting: Meeting) -> dict:
+        body = self.index.body(meeting.body)
+        page = self.url(urls.meeting(meeting))
+        att = meeting.attendance
+        people = [("chair", who) for who in meeting.chair]
+        for note, entries in (("present", att.present), ("in attendance", att.in_attendance),
+                              ("deputising", att.deputising), ("minutes", att.minute_taker)):
+            people += [(note, a.who) for a in entries]
+        participants = [{"entity_type": "organization", "id": body.slug, "name": body.name, "note": "host"}]
+        participants += [{"entity_type": "person", "id": who.id, "name": who.name, "note": note}
+                         for note, who in people]
+        documents = [{"note": f"{p.name}: {one_line(p.title)}", "date": (p.date or meeting.date).isoformat(),
+                      "classification": p.label.lower(),
+                      "links": [{"media_type": "text/html", "url": self.url(urls.paper(meeting, p))}]}
+                     for p in meeting.papers]
+        minutes = meeting.minutes
+        return {
+            "_type": "event",
+            "id": self.event_id(meeting),
+            "name": meeting.title,
+            "description": plain(meeting.notes),
+            "classification": "committee-meeting",
+            "start_date": self.moment(meeting.date, meeting.start),
+            "end_date": self.moment(meeting.date, meeting.end) if meeting.start and meeting.end else "",
+            "timezone": TZID,
+            "all_day": not meeting.start,
+            "status": "passed" if meeting.date < self.today else "confirmed",
+            "location": {"name": meeting.venue or body.venue, "note": "", "coordinates": None},
+            "participants": participants,
+            "documents": documents,
+            "links": [{"note": "Meeting page", "url": page}],
+            "media": [{"note": "Webcast", "links": [{"media_type": "text/html", "url": meeting.webcast}]}]
+            if meeting.webcast else [],
+            "sources": [{"url": page, "note": "Published by " + self.site.publisher}],
+            "agenda": [self.agenda_item(meeting, item, str(n)) for n, item in enumerate(meeting.agenda, start=1)],
+            "extras": {
+                "body": body.slug, "meeting": meeting.key, "kind": meeting.kind, "quorate": meeting.quorate,
+                "apologies": [self.ref(a.who) for a in meeting.attendance.apologies],
+                "absent": [self.ref(a.who) for a in meeting.attendance.absent],
+                "minutes": {"status": minutes.status, "url": page + "#minutes"} if minutes else None,
+            },
+        }
+
+    def moment(self, day: dt.date, time: str) -> str:
+        """ISO 8601 with the UK offset of that day ("2018-06-21T13:00:00+01:00"), or the date alone."""
+        if not time:
+            return day.isoformat()
+        hour, minute = (int(p) for p in time.split(":"))
+        return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LONDON).isoformat()
+
+    def agenda_item(self, meeting: Meeting, item: AgendaItem, order: str) -> dict:
+        minute = self.index.items.get(self.index.item_key(meeting, item.ref))
+        papers = [meeting.paper(r) for r in item.papers]
+        return {
+            "description": item.title,
+            "order": order,
+            "subjects": [item.section] if item.section else [],
+            "classification": [item.purpose] if item.purpose else [],
+            "notes": [plain(item.description)] if item.description else [],
+            "related_entities": [{"entity_type": "person", "id": p.id, "name": p.name, "note": "presenter"}
+                                 for p in item.presenter],
+            "media": [],
+            "extras": {
+                "ref": item.ref, "time": item.time, "format": item.format, "confidential": item.confidential,
+                "papers": [self.url(urls.paper(meeting, p)) for p in papers if p is not None],
+                "minute": self.url(urls.item(meeting, self.index.body(meeting.body), minute[1]))
+                if minute and minute[0] is meeting else None,
+                "items": [self.agenda_item(meeting, sub, f"{order}.{n}") for n, sub in enumerate(item.items, 1)],
+            },
+        }
+
+    # --- minutes: the documented extension -----------------------------------------------
+
+    def minutes(self) -> dict:
+        records = []
+        for meeting in self.index.archive.meetings:
+            if not meeting.minutes:
+                continue
+            approver = self.index.by_key.get(meeting.minutes.approved_at)
+            records.append({
+                "event_id": self.event_id(meeting), "meeting": meeting.key, "body": meeting.body,
+                "date": meeting.date.isoformat(), "url": self.url(urls.meeting(meeting)) + "#minutes",
+                "status": meeting.minutes.status,
+                "approved_at": {"meeting": approver.key, "date": approver.date.isoformat(),
+                                "url": self.url(urls.meeting(approver))} if approver else None,
+                "items": [self.minute_item(meeting, item) for item in meeting.minutes.items],
+            })
+        return self.document("minutes", {"minutes": records})
+
+    def minute_item(self, meeting: Meeting, item: MinuteItem) -> dict:
+        body = self.index.body(meeting.body)
+        papers = [(r, meeting.paper(r)) for r in item.papers]
+        return {
+            "ref": item.ref, "title": item.title, "url": self.url(urls.item(meeting, body, item)),
+            "confidential": item.confidential, "reason": item.reason,
+            "discussion": item.body, "resolutions": list(item.resolutions),
+            "papers": [{"ref": r, "name": p.name if p else r, "title": p.title if p else "",
+                        "url": self.url(urls.paper(meeting, p)) if p else None} for r, p in papers],
+            "leads": [self.ref(p) for p in item.leads],
+            "declarations": [{"person": self.ref(d.who), "interest": d.interest, "action": d.action}
+                             for d in item.declarations],
+            "actions": [f"{meeting.body}:{a.id}" for a in item.actions],
+        }
+
+    # --- actions: the documented extension -----------------------------------------------
+
+    def actions(self) -> dict:
+        tracks = sorted(self.index.tracks.items())
+        return self.document("actions", {"actions": [self.action(track) for _, track in tracks]})
+
+    def action(self, track: Track) -> dict:
+        """One action and its history, from the same fold (`actions.Track`) the trackers show."""
+        action, meeting = track.action, track.raised
+        updates = [{"date": step.as_at.isoformat(), "meeting": step.meeting.key,
+                    "meeting_url": self.url(urls.meeting(step.meeting)), "status": step.update.status,
+                    "progress": step.update.progress, "due": due(step.update.due), "closed": step.update.closed}
+                   for step in track.steps]
+        latest = updates[-1] if updates else None
+        closing = track.closed_step
+        return {
+            "id": track.key, "reference": action.id, "body": action.body, "url": self.url(urls.action(action)),
+            "text": action.text, "owners": [self.ref(o) for o in action.owners], "due": due(action.due),
+            "raised": {"meeting": meeting.key, "date": meeting.date.isoformat(), "event_id": self.event_id(meeting),
+                       "item": action.item,
+                       "item_url": self.url(urls.item(meeting, self.index.body(action.body), track.item))},
+            "updates": updates,
+            "latest_status": {"status": latest["status"], "date": latest["date"], "closed": latest["closed"]}
+            if latest else None,
+            "closed": track.closed,
+            "closed_on": closing.as_at.isoformat() if closing else None,
+            "current_due": due(track.due),
+        }
+
+
+def actions_csv(records: list[dict]) -> bytes:
+    """RFC 4180 CSV (UTF-8, CRLF) of action records (`Exporter.action`), one row each, in the order given."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        latest, raised = record["latest_status"] or {}, record["raised"]
+        original, current = record["due"] or {}, record["current_due"] or {}
+        writer.writerow([record["id"], record["reference"], record["body"], raised["date"], raised["item"],
+                         one_line(record["text"]), "; ".join(o["name"] for o in record["owners"]),
+                         original.get("text", ""), original.get("date") or "", latest.get("status", ""),
+                         latest.get("date", ""), "yes" if record["closed"] else "no", current.get("text", ""),
+                         record["url"]])
+    return out.getvalue().encode("utf-8")
+
+
+def ref(who: PersonRef, bodies: dict | None = None) -> dict:
+    """A person (or body, or free-text name) as data: the register id when there is one, a body by its name."""
+    if who.body:
+        body = (bodies or {}).get(who.body)
+        return {"id": None, "name": body.name if body else who.name, "body": who.body}
+    return {"id": who.id, "name": who.name}
+
+
+def due(value: Due | None) -> dict | None:
+    if value is None:
+        return None
+    return {"text": value.text, "date": value.date.isoformat() if value.date else None}
+
+
+def dump(document: dict) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def exports(index: Index, today: dt.date) -> Iterator[tuple[str, bytes]]:
+    """(address, bytes) of every data file."""
+    exporter = Exporter(index, today)
+    actions = exporter.actions()
+    yield urls.data_file("meetings.json"), dump(exporter.meetings())
+    yield urls.data_file("minutes.json"), dump(exporter.minutes())
+    yield urls.data_file("actions.json"), dump(actions)
+    yield urls.data_file("people.json"), dump(exporter.document("people", people_document(index)))
+    by_body: dict[str, list[dict]] = {slug: [] for slug in index.by_body}
+    for record in actions["actions"]:
+        by_body[record["body"]].append(record)
+    for slug, records in by_body.items():
+        yield urls.actions_csv(slug), actions_csv(records)
+

@@ -1,0 +1,194 @@
+"""Atom feeds: what is new in the archive, for feed readers and email alerts.
+
+One feed for the whole site and one per body (agendas, minutes and papers),
+one per person (meetings they are recorded at, papers they wrote or presented,
+actions they own) and one per action (raised, then each progress update).
+
+Feeds are built from the public `Index` only, like the pages. Every date comes
+from the content, never from the clock, so the same content built on the same
+date gives the same bytes: an agenda is dated by its meeting, minutes by the
+meeting that approved them (when it is in the archive), a paper by its own date
+or its meeting's, an action update by the `as_at` date of the log that carried
+it. The build date is used only as the `updated` time of a feed with no entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from generator import __version__, urls
+from generator.model import Action, Meeting, Person
+from generator.plaintext import one_line, plain, xml_safe
+from generator.render import short_date
+from generator.resolve import Index
+
+ATOM = "http://www.w3.org/2005/Atom"
+MAX_ENTRIES = 100  # a feed says what is new; the full record is in /data/
+ROLES = {"chair": "Chair", "present": "Present", "in_attendance": "In attendance", "apologies": "Apologies",
+         "deputising": "Deputising", "absent": "Absent", "minutes": "Took the minutes"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # site-relative address, with a fragment where one page holds several entries
+    title: str
+    updated: dt.date
+    url: str  # the page to read it on
+    summary: str
+    category: str
+
+
+def minutes_date(index: Index, meeting: Meeting) -> dt.date:
+    """Minutes become public record when approved: the approving meeting's date, else their own meeting's."""
+    approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
+    return approver.date if approver is not None else meeting.date
+
+
+def meeting_entries(index: Index, meeting: Meeting) -> list[Entry]:
+    body = index.body(meeting.body)
+    page = urls.meeting(meeting)
+    when = f"{body.short_name} {meeting.title}, {short_date(meeting.date)}"
+    entries = []
+    if meeting.agenda:
+        lines = [f"{a.ref} {one_line(a.title)}" for a in meeting.agenda]
+        entries.append(Entry(page + "#agenda", f"Agenda: {when}", meeting.date, page + "#agenda",
+                             "\n".join(lines), "agenda"))
+    if meeting.minutes:
+        draft = meeting.minutes.status == "draft"
+        lines = [f"{i.ref} {one_line(i.title)}" for i in meeting.minutes.items]
+        entries.append(Entry(page + "#minutes", f"{'Draft minutes' if draft else 'Minutes'}: {when}",
+                             minutes_date(index, meeting), page + "#minutes", "\n".join(lines),
+                             "draft-minutes" if draft else "minutes"))
+    for paper in meeting.papers:
+        address = urls.paper(meeting, paper)
+        entries.append(Entry(address, f"{paper.name}: {one_line(paper.title)} ({when})", paper.date or meeting.date,
+                             address, plain(paper.summary), "paper"))
+    return entries
+
+
+def action_entries(index: Index, key: str, action: Action) -> list[Entry]:
+    """Raised, then one entry per update, from the action's track (the fold the pages show)."""
+    track = index.tracks[key]
+    page = urls.action(action)
+    due = f" Due: {track.action.due.text}." if track.action.due else ""
+    entries = [Entry(page + "#raised", f"Action {action.id} raised", track.raised.date, page,
+                     f"{plain(action.text)}\nOwner: {owners(index, action)}.{due}", "action")]
+    for n, step in enumerate(track.steps, start=1):
+        update = step.update
+        status = update.status.replace("-", " ").capitalize() + (", closed" if update.closed else "")
+        detail = [plain(update.progress)] if update.progress else []
+        if update.due:
+            detail.append(f"Due date revised to {update.due.text}.")
+        entries.append(Entry(f"{page}#update-{n}", f"Action {action.id}: {status}", step.as_at, page,
+                             "\n".join(detail), "action-update"))
+    return entries
+
+
+def owners(index: Index, action: Action) -> str:
+    bodies = index.archive.bodies
+    return ", ".join(bodies[o.body].short_name if o.body in bodies else o.name for o in action.owners)
+
+
+def person_entries(index: Index, person: Person, papers: list, actions: list) -> list[Entry]:
+    """Meetings a person is recorded at, papers they wrote or presented (`papers`: (meeting, paper, roles)),
+    actions they own (`actions`: (key, action))."""
+    page = urls.person(person.id)
+    entries: list[Entry] = []
+    roles: dict[str, list[str]] = {}
+    meetings: dict[str, Meeting] = {}
+    for a in index.appearances.get(person.id, []):
+        meetings[a.meeting.key] = a.meeting
+        roles.setdefault(a.meeting.key, []).append(ROLES.get(a.role, a.role) + (f" ({a.detail})" if a.detail else ""))
+    for key, meeting in meetings.items():
+        body = index.body(meeting.body)
+        entries.append(Entry(f"{page}#meeting-{key}", f"{body.short_name} {meeting.title}, {short_date(meeting.date)}",
+                             meeting.date, urls.meeting(meeting), "Recorded as: " + "; ".join(roles[key]), "meeting"))
+    for meeting, paper, parts in papers:
+        address = urls.paper(meeting, paper)
+        entries.append(Entry(f"{address}#{person.id}", f"{paper.name}: {one_line(paper.title)}",
+                             paper.date or meeting.date, address, ", ".join(parts), "paper"))
+    for key, action in actions:
+        entries.extend(e for e in action_entries(index, key, action) if e.category == "action")
+    return entries
+
+
+def by_person(index: Index) -> tuple[dict[str, list], dict[str, list]]:
+    """Papers and actions of each person, gathered in one pass rather than one pass per person."""
+    papers: dict[str, list] = {}
+    actions: dict[str, list] = {}
+    for meeting in index.archive.meetings:
+        for paper in meeting.papers:
+            roles: dict[str, list[str]] = {}
+            for label, refs in (("Author", paper.authors), ("Contributor", paper.contributors),
+                                ("Sponsor", paper.sponsor), ("Presenter", paper.presenter)):
+                for ref in refs:
+                    if ref.id and label not in roles.setdefault(ref.id, []):
+                        roles[ref.id].append(label)
+            for person_id, labels in roles.items():
+                papers.setdefault(person_id, []).append((meeting, paper, labels))
+    for key, track in sorted(index.tracks.items()):
+        for person_id in dict.fromkeys(o.id for o in track.action.owners if o.id):
+            actions.setdefault(person_id, []).append((key, track.action))
+    return papers, actions
+
+
+def atom(index: Index, feed_url: str, page_url: str, title: str, entries: Iterable[Entry], today: dt.date) -> bytes:
+    """One Atom 1.0 document (RFC 4287), newest entries first, at most MAX_ENTRIES."""
+    site = index.archive.site
+    chosen = sorted(entries, key=lambda e: (-e.updated.toordinal(), e.key))[:MAX_ENTRIES]
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": site.language})
+    _text(feed, "id", urls.absolute(site.base_url, feed_url))
+    _text(feed, "title", title)
+    _text(feed, "subtitle", site.title)
+    ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=urls.absolute(site.base_url, feed_url))
+    ET.SubElement(feed, "link", rel="alternate", type="text/html", href=urls.absolute(site.base_url, page_url))
+    _text(feed, "updated", _stamp(max((e.updated for e in chosen), default=today)))
+    _text(ET.SubElement(feed, "author"), "name", site.publisher)
+    _text(feed, "rights", f"{site.licence.name} {site.licence.url}".strip())
+    _text(feed, "generator", "Minutebook", version=__version__)
+    for e in chosen:
+        entry = ET.SubElement(feed, "entry")
+        _text(entry, "id", urls.absolute(site.base_url, e.key))
+        _text(entry, "title", e.title)
+        _text(entry, "updated", _stamp(e.updated))
+        ET.SubElement(entry, "link", rel="alternate", type="text/html", href=urls.absolute(site.base_url, e.url))
+        ET.SubElement(entry, "category", term=e.category)
+        if e.summary:
+            _text(entry, "summary", e.summary, type="text")
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def atom_feeds(index: Index, today: dt.date) -> Iterator[tuple[str, bytes]]:
+    """(address, bytes) of every feed: site, bodies, people, actions."""
+    archive = index.archive
+    everything = [e for m in archive.meetings for e in meeting_entries(index, m)]
+    yield urls.feed(), atom(index, urls.feed(), urls.home(), f"{archive.site.title}: new records", everything, today)
+    for slug, meetings in index.by_body.items():
+        body = archive.bodies[slug]
+        entries = [e for m in meetings for e in meeting_entries(index, m)]
+        yield urls.body_feed(slug), atom(index, urls.body_feed(slug), urls.body(slug), f"{body.name}: new records",
+                                         entries, today)
+    papers, actions = by_person(index)
+    for person_id in sorted(archive.people):
+        entries = person_entries(index, archive.people[person_id], papers.get(person_id, []),
+                                 actions.get(person_id, []))
+        yield urls.person_feed(person_id), atom(index, urls.person_feed(person_id), urls.person(person_id),
+                                                archive.people[person_id].display_name, entries, today)
+    for key, track in sorted(index.tracks.items()):
+        action = track.action
+        yield urls.action_feed(action), atom(index, urls.action_feed(action), urls.action(action),
+                                             f"Action {action.id}", action_entries(index, key, action), today)
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attrs) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    element.text = xml_safe(text)
+    return element
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"

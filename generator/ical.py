@@ -1,0 +1,103 @@
+"""iCalendar (RFC 5545) calendars of meetings: one per body and one for the site.
+
+Subscribing in a calendar application is how members of the public and
+officers follow when a board meets next; past meetings stay in the calendar
+with a link to their papers and minutes.
+
+Times are UK local time (`Europe/London`, with its definition included, as
+RFC 5545 requires for every TZID used): the archives Minutebook serves are UK
+councils and NHS bodies, whose papers give wall-clock times. A meeting without
+a start time is an all-day event. DTSTAMP is the build date, the only date that
+says when the calendar was written, so the same content built on the same day
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Iterator
+
+from generator import __version__, urls
+from generator.model import Meeting
+from generator.plaintext import one_line, xml_safe
+from generator.resolve import Index
+
+TZID = "Europe/London"
+# UK rules since 1996: BST from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC.
+VTIMEZONE = (
+    "BEGIN:VTIMEZONE", f"TZID:{TZID}",
+    "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST", "DTSTART:19700329T010000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+    "BEGIN:STANDARD", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT", "DTSTART:19701025T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+    "END:VTIMEZONE",
+)
+
+
+def escape(text: str) -> str:
+    """A TEXT value: backslash, semicolon, comma and newline escaped (RFC 5545 3.3.11)."""
+    text = xml_safe(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Lines longer than 75 octets continue on the next line after a space, never inside a UTF-8 character."""
+    out, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def _local(day: dt.date, time: str) -> str:
+    hour, minute = time.split(":")
+    return f"{day:%Y%m%d}T{int(hour):02d}{int(minute):02d}00"
+
+
+def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
+    site = index.archive.site
+    body = index.body(meeting.body)
+    page = urls.absolute(site.base_url, urls.meeting(meeting))
+    host = site.base_url.split("://", 1)[-1].split("/", 1)[0]
+    lines = ["BEGIN:VEVENT", f"UID:{meeting.key}@{host}", f"DTSTAMP:{stamp:%Y%m%d}T000000Z"]
+    if meeting.start:
+        lines.append(f"DTSTART;TZID={TZID}:{_local(meeting.date, meeting.start)}")
+        if meeting.end and meeting.end > meeting.start:  # "HH:MM" compares as text
+            lines.append(f"DTEND;TZID={TZID}:{_local(meeting.date, meeting.end)}")
+    else:
+        lines.append(f"DTSTART;VALUE=DATE:{meeting.date:%Y%m%d}")
+        lines.append(f"DTEND;VALUE=DATE:{meeting.date + dt.timedelta(days=1):%Y%m%d}")
+    lines.append(f"SUMMARY:{escape(f'{body.short_name}: {meeting.title}')}")
+    venue = meeting.venue or body.venue
+    if venue:
+        lines.append(f"LOCATION:{escape(venue)}")
+    lines.append(f"URL:{page}")
+    description = [body.name, f"Agenda, papers and minutes: {page}"]
+    if meeting.agenda:
+        description += ["", "Agenda:"] + [f"{a.ref} {one_line(a.title)}" for a in meeting.agenda]
+    lines.append(f"DESCRIPTION:{escape(chr(10).join(description))}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.date) -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Minutebook//Minutebook {__version__}//EN",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"NAME:{escape(name)}", f"X-WR-CALNAME:{escape(name)}",
+             f"X-WR-TIMEZONE:{TZID}", "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D", *VTIMEZONE]
+    for meeting in sorted(meetings, key=lambda m: (m.date, m.start, m.key)):
+        lines += event(index, meeting, stamp)
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
+
+
+def calendars(index: Index, today: dt.date) -> Iterator[tuple[str, bytes]]:
+    """(address, bytes): the site's calendar, then one per body."""
+    archive = index.archive
+    yield urls.calendar(), calendar(index, f"{archive.site.title}: meetings", archive.meetings, today)
+    for slug, meetings in index.by_body.items():
+        yield urls.body_calendar(slug), calendar(index, f"{archive.bodies[slug].name}: meetings", meetings, today)

@@ -1,0 +1,41 @@
+"""Everything the build writes besides the HTML pages: feeds, calendars, data, schemas, sitemap.
+
+`build.py` calls `extra_outputs` once the pages are rendered into the staged
+folder, so these files are swapped in (or thrown away) together with the pages.
+All of it comes from the same public `Index` the pages are rendered from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from generator import urls
+from generator.exports import DATASETS, exports
+from generator.feeds import atom_feeds
+from generator.ical import calendars
+from generator.resolve import Index
+from generator.sitemap import robots, sitemaps
+
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+
+
+def schema_files(base_url: str) -> Iterator[tuple[str, bytes]]:
+    """The JSON Schemas, each with its published address as `$id`."""
+    for name in DATASETS:
+        schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+        schema["$id"] = urls.absolute(base_url, urls.schema(name))
+        yield urls.schema(name), (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def extra_outputs(index: Index, today: dt.date, page_urls: Iterable[str],
+                  drafts: bool = False) -> Iterator[tuple[str, bytes]]:
+    """(path relative to the output folder, bytes) of every file that is not a page."""
+    base = index.archive.site.base_url
+    for address, data in itertools.chain(atom_feeds(index, today), calendars(index, today), exports(index, today),
+                                         schema_files(base), sitemaps(base, page_urls)):
+        yield address.lstrip("/"), data
+    yield "robots.txt", robots(base, drafts)

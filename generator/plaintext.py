@@ -1,0 +1,45 @@
+"""Clerk Markdown reduced to plain text, for places that cannot carry HTML.
+
+Feed summaries, calendar descriptions and CSV cells are read by programs that
+show text as it is: `**RECEIVE** the report` must arrive as "RECEIVE the
+report". Walking markdown-it's tokens (rather than stripping characters with
+a regular expression) keeps literal asterisks in code spans and link text
+intact and never leaves half a link behind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+_PARSER = MarkdownIt("commonmark", {"html": False})
+# Characters XML 1.0 forbids; a stray one pasted from a PDF would make a feed unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def plain(markdown: str) -> str:
+    """The words of `markdown`, paragraphs and list items separated by blank lines."""
+    blocks: list[str] = []
+    for token in _PARSER.parse(str(markdown or "")):
+        if token.type != "inline":
+            continue
+        words = []
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+        text = " ".join("".join(words).split())
+        if text:
+            blocks.append(text)
+    return xml_safe("\n\n".join(blocks))
+
+
+def one_line(markdown: str) -> str:
+    """`plain`, on a single line: for titles and table cells."""
+    return " ".join(plain(markdown).split())
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", str(text))

@@ -1,0 +1,488 @@
+"""`minutebook new meeting` and `minutebook new paper`: start the files a clerk fills in.
+
+Every meeting begins with the same typing: the venue, the members, the standing
+items under the next minute numbers, and a line for every action still open.
+The archive already knows all of it, so it is read with the real loader (what
+the scaffold is built from is exactly what `minutebook check` sees) and the
+functions below return the text of each file. Only `write_all` touches the
+disk, and it writes every file or none: a clerk must never find half a meeting,
+nor lose a file to an overwrite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.actions import Track
+from generator.diagnostics import Diagnostic, Report, did_you_mean
+from generator.load_meeting import STATUSES
+from generator.loader import load_archive
+from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef
+from generator.numbering import canonical, compose, parts, sort_key
+from generator.resolve import Index, resolve
+from generator.validate import validate
+from generator.values import slugify
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+UNREPORTED_STATUS = "not-started"  # what an action no log has reported on yet is pre-filled with
+FOLDER_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # like a body slug: it becomes part of URLs
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class Refused(Exception):
+    """Why nothing was written, as clerk-facing problems (file, what is wrong, what to do)."""
+
+    def __init__(self, problems: list[Diagnostic], summary: str = ""):
+        super().__init__(summary or (problems[0].message if problems else "refused"))
+        self.problems = problems
+        self.summary = summary
+
+
+def refuse(report: Report, path, message: str, hint: str) -> Refused:
+    report.error(path, 1, message, hint)
+    return Refused(report.errors)
+
+
+def _located(content: Path, source_path: str) -> Path:
+    """A loaded record's file (kept relative to the content folder's parent) as a real path."""
+    return Path(content).resolve().parent / source_path
+
+
+# ---- reading the archive ------------------------------------------------------------
+
+def load(content: Path) -> Index:
+    """The archive as `minutebook check` sees it; refused when check would fail.
+
+    A scaffold built on an archive with errors would inherit them (a body that
+    did not load has no numbering to continue), so errors are shown first.
+    """
+    report = Report(root=Path(content))
+    archive = load_archive(Path(content), report)
+    if archive is not None:
+        validate(archive, report)
+    if archive is None or report.errors:
+        count = len(report.errors)
+        raise Refused(report.errors, f"the archive has {_count(count, 'error')} (listed above), which "
+                                     "`minutebook check` also reports; fix them first, then run this again")
+    return resolve(archive)
+
+
+def find_body(index: Index, slug: str, content: Path) -> Body:
+    bodies = index.archive.bodies
+    if slug in bodies:
+        return bodies[slug]
+    report = Report(root=Path(content))
+    raise refuse(report, Path(content) / "bodies" / f"{slug}.md", f"there is no body '{slug}'",
+                 did_you_mean(slug, bodies, "bodies") or f"create bodies/{slug}.md first (docs/content-format.md)")
+
+
+def previous_meeting(index: Index, slug: str, day: dt.date) -> Meeting | None:
+    """The body's last meeting before `day`: the one whose minutes and actions come up next."""
+    earlier = [m for m in index.by_body.get(slug, []) if m.date < day]
+    return earlier[-1] if earlier else None
+
+
+def _agenda(items: tuple[AgendaItem, ...]):
+    for item in items:
+        yield item
+        yield from _agenda(item.items)
+
+
+def used_numbers(index: Index, slug: str) -> set[str]:
+    """Every number the body has used, in minutes or agendas, at any meeting (private ones too).
+
+    Agendas count because a meeting scaffolded earlier has numbers before it
+    has minutes; private meetings count because numbers are unique in the body
+    whether or not the meeting is published.
+    """
+    body = index.body(slug)
+    written = set()
+    for meeting in index.by_body.get(slug, []):
+        written |= {item.ref for item in meeting.minutes.items} if meeting.minutes else set()
+        written |= {item.ref for item in _agenda(meeting.agenda)}
+    return {ref for ref in (canonical(body.numbering, r) for r in written) if ref}
+
+
+def _in_year(values: dict[str, int], year: int) -> bool:
+    """Whether a number counts towards `year`: its written year is that year (always so without one)."""
+    return values.get("yyyy", year) == year and values.get("yy", year % 100) == year % 100
+
+
+def next_numbers(body: Body, used: set[str], year: int, count: int) -> list[str]:
+    """The next `count` minute numbers of a meeting held in `year`.
+
+    Per-meeting bodies start at 1. A pattern carries on from the highest `{n}`
+    the body has used with the same year written in the number: numbering runs
+    on across meetings and starts again at 1 in a year with no numbers yet
+    (`CCBP/19/1` after `CCBP/18/98`). A pattern without a year never restarts.
+    """
+    if body.numbering.per_meeting:
+        return [str(n) for n in range(1, count + 1)]
+    values = (parts(body.numbering, ref) for ref in used)
+    highest = max((v["n"] for v in values if v is not None and _in_year(v, year)), default=0)
+    return [compose(body.numbering, highest + n, year) for n in range(1, count + 1)]
+
+
+@dataclass(frozen=True)
+class Member:
+    """One line of the expected attendance: from the body's membership or the last meeting's."""
+
+    who: PersonRef
+    role: str = ""
+    organisation: str = ""
+
+
+def _covers(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def members_on(body: Body, previous: Meeting | None, day: dt.date) -> tuple[list[Member], str]:
+    """Who is expected, and where that came from (for the comment above the list).
+
+    The body's membership on the day is the authority; a body that keeps no
+    membership (or none covering the day) is best guessed from who was present
+    last time.
+    """
+    current = [Member(m.who, m.role, m.organisation) for m in body.members if _covers(m.start, m.end, day)]
+    if current:
+        return current, f"the members of {body.short_name} on {long_date(day)} (bodies/{body.slug}.md)"
+    if previous is not None and previous.attendance.present:
+        return ([Member(a.who, a.role, a.organisation) for a in previous.attendance.present],
+                f"those present at the meeting on {long_date(previous.date)}")
+    return [], ""
+
+
+def open_actions(index: Index, slug: str, day: dt.date) -> list[Track]:
+    """The body's actions raised before `day` and not closed by then, each as it stood on `day`."""
+    tracks = (t.as_at(day) for t in index.tracks.values() if t.raised.body == slug and t.raised.date < day)
+    return sorted((t for t in tracks if not t.closed), key=lambda t: (t.raised.date, sort_key(t.action.id)))
+
+
+# ---- the standing items -------------------------------------------------------------
+
+def long_date(day: dt.date) -> str:
+    """`21 June 2018`: the form the cross-reference linker recognises, whatever the machine's locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class Standing:
+    """An item every meeting has, with what the draft minutes ask the clerk to write."""
+
+    title: str
+    instruction: str  # an italic line in the draft minutes, to be replaced
+    fields: str = ""  # YAML for the item's ```item block, where such items usually record fields
+    description: str = ""  # on the agenda (markdown)
+
+
+def _todo(text: str) -> str:
+    return f"*Clerk to complete: {text}*"
+
+
+def standing_items(body: Body, previous: Meeting | None, folder: str, open_count: int) -> list[Standing]:
+    """Apologies, declarations, the previous minutes and matters arising (when there was a previous
+    meeting), any other business and the date of the next meeting, in the usual order."""
+    items = [
+        Standing("Apologies for absence", _todo("summarise the apologies, which are listed under `apologies` in "
+                                                "`meeting.md`, or write \"None were received.\"")),
+        Standing("Declarations of interest", _todo("note each declaration in the block above, or write \"No "
+                                                   "interests were declared.\""),
+                 "declarations: []  # one {person: id, interest: ..., action: ...} per declaration"),
+    ]
+    if previous is not None:
+        items += _previous_items(body, previous, folder, open_count)
+    items += [
+        Standing("Any other business", _todo("record any other business, or write \"There was no other "
+                                             "business.\"")),
+        Standing("Date of next meeting", _todo("give the date, time and venue of the next meeting.")),
+    ]
+    return items
+
+
+def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int) -> list[Standing]:
+    held = f"the meeting held on {long_date(previous.date)}"
+    progress = f", and progress on the {_count(open_count, 'open action')} in the action log" if open_count else ""
+    return [
+        Standing(f"Minutes of {held}",
+                 _todo(f"record whether the minutes were approved as a correct record, with any corrections; "
+                       f"then set `status: approved` and `approved_at: {body.slug}/{folder}` in that meeting's "
+                       f"`minutes.md`."),
+                 'resolutions: []  # e.g. "**APPROVE** the minutes as a correct record"'),
+        Standing("Matters arising and action log",
+                 _todo(f"record matters arising from {held}; progress on open actions goes in `actions.md`."),
+                 "actions: []  # actions raised under this item; earlier actions are updated in actions.md",
+                 f"Matters arising from {held}{progress}."),
+    ]
+
+
+# ---- the files ----------------------------------------------------------------------
+
+def scalar(text: str) -> str:
+    """`text` as a YAML value that reads back as exactly this text: plain when that is safe, else quoted."""
+    text = str(text)
+    try:
+        node = yaml.compose(f"k: {text}", Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        node = None
+    value = node.value[0][1] if isinstance(node, yaml.MappingNode) and len(node.value) == 1 else None
+    if isinstance(value, yaml.ScalarNode) and value.style is None and value.value == text and text not in _NULLS:
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar...
+    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\x{ord(m.group(0)):02x}", quoted)  # ...once these are escaped
+
+
+def _person_lines(member: Member, indent: str) -> list[str]:
+    who = member.who
+    head = f"{indent}- person: {scalar(who.id)}" if who.id else f"{indent}- name: {scalar(who.name)}"
+    lines = [head]
+    for key, value in (("role", member.role), ("organisation", member.organisation)):
+        if value:
+            lines.append(f"{indent}  {key}: {scalar(value)}")
+    return lines
+
+
+def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: str,
+               agenda: list[tuple[str, Standing]]) -> str:
+    lines = ["---", f"body: {body.slug}", f"date: {day.isoformat()}"]
+    if body.venue:
+        lines.append(f"venue: {scalar(body.venue)}")
+    if members:
+        lines += ["attendance:", f"  # {members_from}: move anyone absent to apologies or absent",
+                  "  present:"]
+        for member in members:
+            lines += _person_lines(member, "    ")
+    lines += ["agenda:", "  # standing items; add the meeting's business after matters arising and renumber the "
+                         "last two (in minutes.md too)"]
+    for ref, item in agenda:
+        lines += [f"  - ref: {scalar(ref)}", f"    title: {scalar(item.title)}"]
+        if item.description:
+            lines.append(f"    description: {scalar(item.description)}")
+    return "\n".join(lines + ["---", ""])
+
+
+def minutes_md(agenda: list[tuple[str, Standing]]) -> str:
+    lines = ["---", "status: draft  # published only with --drafts until approved at the next meeting", "---"]
+    for ref, item in agenda:
+        lines += ["", f"## {ref} {item.title}", ""]
+        if item.fields:
+            lines += ["```item", item.fields, "```", ""]
+        lines.append(item.instruction)
+    return "\n".join(lines + [""])
+
+
+def _owner(ref: PersonRef, archive: Archive) -> str:
+    if ref.body and ref.body in archive.bodies:
+        return archive.bodies[ref.body].short_name
+    return ref.name
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def actions_md(archive: Archive, body: Body, day: dt.date, tracks: list[Track]) -> str:
+    """One update per open action: its latest status to revise, empty progress to write."""
+    lines = ["---",
+             f"# Every {body.short_name} action open on {long_date(day)}, one update each: bring the status up to",
+             "# date, write the progress, and add `closed: yes` where the meeting closes the action.",
+             f"# Statuses: {', '.join(STATUSES)}",
+             f"# (an action no log has reported on yet starts as {UNREPORTED_STATUS}).",
+             "# `status: draft` keeps this log off the public site until you change it to final.",
+             "status: draft",
+             "updates:"]
+    for track in tracks:
+        owners = ", ".join(_owner(o, archive) for o in track.action.owners) or "no owner"
+        due = f"due {track.due.text}" if track.due else "no due date"
+        status = track.status if track.status in STATUSES else UNREPORTED_STATUS
+        lines += [f"  # {track.action.id} ({owners}; {due}): {_one_line(track.action.text)}",
+                  f"  - action: {scalar(track.action.id)}", f"    status: {status}", '    progress: ""']
+    return "\n".join(lines + ["---", ""])
+
+
+def paper_md(ref: str, title: str, label: str, item: str, day: dt.date) -> str:
+    lines = ["---", f"ref: {scalar(ref)}", f"label: {scalar(label)}", f"title: {scalar(title)}"]
+    if item:
+        lines.append(f"item: {scalar(item)}")
+    lines += [f"date: {day.isoformat()}", "---", ""]
+    return "\n".join(lines)
+
+
+# ---- plans: what to write where -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Plan:
+    """The files to create, and what was found, for the summary the command prints."""
+
+    files: dict[Path, str]
+    numbers: tuple[str, ...] = ()
+    previous: Meeting | None = None
+    open_actions: int = 0
+    members: int = 0
+
+
+def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given: bool, content: Path) -> None:
+    """A meeting key must be new; a second meeting on one day needs a folder name of its own."""
+    report = Report(root=Path(content))
+    existing = index.by_key.get(f"{slug}/{folder}")
+    if existing is not None:
+        raise refuse(report, _located(content, existing.source.path), f"the meeting {existing.key} already exists",
+                     f"edit its files, or pass --folder {day.isoformat()}-special for another meeting that day")
+    same_day = [m for m in index.by_body.get(slug, []) if m.date == day]
+    if same_day and not folder_given:
+        other = same_day[0]
+        raise refuse(report, _located(content, other.source.path),
+                     f"{slug} already meets on {day.isoformat()} (folder {other.folder})",
+                     f"pass --folder {day.isoformat()}-special for a second meeting that day")
+
+
+def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = None) -> Plan:
+    index = load(content)
+    body = find_body(index, slug, content)
+    name = folder or day.isoformat()
+    _check_free(index, slug, day, name, folder is not None, content)
+    previous = previous_meeting(index, slug, day)
+    tracks = open_actions(index, slug, day)
+    standing = standing_items(body, previous, name, len(tracks))
+    numbers = next_numbers(body, used_numbers(index, slug), day.year, len(standing))
+    agenda = list(zip(numbers, standing))
+    members, members_from = members_on(body, previous, day)
+    target = Path(content) / "meetings" / slug / name
+    files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda),
+             target / "minutes.md": minutes_md(agenda)}
+    if tracks:
+        files[target / "actions.md"] = actions_md(index.archive, body, day, tracks)
+    return Plan(files, tuple(numbers), previous, len(tracks), len(members))
+
+
+def paper_file_name(ref: str, label: str) -> str:
+    """`c.md` for Paper C; `appendix-a.md` for Appendix A, so an appendix never collides with a paper."""
+    stem = slugify(ref) if label.strip().lower() == "paper" else slugify(f"{label} {ref}")
+    return f"{stem}.md"
+
+
+def _paper_item(index: Index, meeting: Meeting, item: str, report: Report) -> str:
+    """The item written canonically; refused when the meeting has items and this is not one of them."""
+    body = index.body(meeting.body)
+    ref = canonical(body.numbering, item) or item.strip()
+    known = {i.ref.lower(): i.ref for i in _agenda(meeting.agenda)}
+    known |= {i.ref.lower(): i.ref for i in meeting.minutes.items} if meeting.minutes else {}
+    if known and ref.lower() not in known:
+        listing = ", ".join(sorted(known.values(), key=sort_key))
+        raise refuse(report, _located(report.root, meeting.source.path), f"{meeting.key} has no item '{item}'",
+                     f"its items are {listing}; give one of them, or add the item to the agenda first")
+    return ref
+
+
+def _meeting(index: Index, meeting_key: str, report: Report) -> Meeting:
+    meeting = index.by_key.get(meeting_key)
+    if meeting is None:
+        raise refuse(report, report.root / "meetings" / meeting_key, f"there is no meeting '{meeting_key}'",
+                     did_you_mean(meeting_key, index.by_key, "meetings") or
+                     "name it as body/folder, e.g. ccb/2018-06-21; `minutebook new meeting` starts one")
+    return meeting
+
+
+def plan_paper(content: Path, meeting_key: str, ref: str, title: str, label: str = "Paper",
+               item: str = "") -> Plan:
+    """papers/<name>.md for an existing meeting, and nothing else: the agenda is the clerk's to link."""
+    index = load(content)
+    report = Report(root=Path(content))
+    meeting = _meeting(index, meeting_key, report)
+    taken = meeting.paper(ref)
+    if taken is not None:
+        raise refuse(report, _located(content, taken.source.path),
+                     f"{meeting.key} already has a paper with ref '{ref}' ({taken.name})",
+                     "choose another --ref, or edit that file")
+    written_item = _paper_item(index, meeting, item, report) if item else ""
+    path = _located(content, meeting.source.path).parent / "papers" / paper_file_name(ref, label)
+    return Plan({path: paper_md(ref, title, label, written_item, meeting.date)})
+
+
+# ---- writing ------------------------------------------------------------------------
+
+def write_all(files: dict[Path, str], content: Path) -> list[Path]:
+    """Create every file or none: all targets are checked before the first is written, and a
+    failure part way (a full disk, a file that appeared meanwhile) removes what was written."""
+    report = Report(root=Path(content))
+    for path in files:
+        if path.exists():
+            report.error(path, 1, "the file already exists",
+                         "nothing is ever overwritten: edit that file, or move it away for a fresh scaffold")
+    if report.errors:
+        raise Refused(report.errors)
+    written: list[Path] = []
+    made: list[Path] = []
+    try:
+        for path, text in files.items():
+            made += _make_dirs(path.parent)
+            with open(path, "x", encoding="utf-8", newline="\n") as handle:
+                written.append(path)
+                handle.write(text)
+    except OSError as exc:
+        _undo(written, made)
+        raise refuse(report, exc.filename or next(iter(files)), f"could not write the file ({exc.strerror})",
+                     "check the folder's permissions and free space") from None
+    return written
+
+
+def _make_dirs(folder: Path) -> list[Path]:
+    missing = [p for p in [folder, *folder.parents] if not p.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing  # deepest first
+
+
+def _undo(written: list[Path], made: list[Path]) -> None:
+    for path in written:
+        path.unlink(missing_ok=True)
+    for folder in made:
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+
+
+# ---- the command ----------------------------------------------------------------------
+
+def command(args, out=None, err=None) -> int:
+    """`minutebook new meeting|paper`: 0 written, 1 refused (the reasons on stderr)."""
+    out, err = out or sys.stdout, err or sys.stderr
+    content = Path(args.content)
+    try:
+        if args.new == "meeting":
+            plan = plan_meeting(content, args.body, args.date, args.folder)
+        else:
+            plan = plan_paper(content, args.meeting, args.ref, args.title, args.label, args.item or "")
+        written = write_all(plan.files, content)
+    except Refused as refusal:
+        for problem in refusal.problems:
+            print(problem.format(), file=err)
+        if refusal.summary:
+            print(f"minutebook new: {refusal.summary}", file=err)
+        print("minutebook new: nothing was written", file=err)
+        return 1
+    report = Report(root=content)
+    for path in written:
+        print(f"created {report._rel(path)}", file=out)
+    if args.new == "meeting":
+        print(_meeting_summary(plan), file=out)
+    return 0
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+def _meeting_summary(plan: Plan) -> str:
+    numbers = f"standing items {plan.numbers[0]} to {plan.numbers[-1]}"
+    previous = f"after {plan.previous.key}" if plan.previous else "the body's first meeting in the archive"
+    return (f"{numbers}, {previous}; {_count(plan.members, 'attendee')} listed as present, "
+            f"{_count(plan.open_actions, 'open action')} in the action log. Replace the 'Clerk to complete' "
+            "lines, then run `minutebook check`.")

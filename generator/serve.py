@@ -1,0 +1,250 @@
+"""`minutebook serve`: a live preview that rebuilds on every save.
+
+The same pipeline as `build` (through incremental.Session) writes into a
+preview folder; a small HTTP server on 127.0.0.1 serves it, injects a
+reload script into HTML responses (the files on disk stay exactly what a build
+writes), and tells open pages to reload over server-sent events. A content
+mistake never stops the server: every page shows the messages until the file
+is fixed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+import threading
+import time
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+
+from generator.build import Options
+from generator.diagnostics import Report
+from generator.incremental import Outcome, Session
+from generator.render import template_dirs
+from generator.search_index import IndexError_, build_index
+
+RELOAD_PATH = "/__minutebook/events"
+RELOAD_SCRIPT = (
+    "<script>(function(){var v=null,s=new EventSource('" + RELOAD_PATH + "');"
+    "s.onmessage=function(e){if(v!==null&&e.data!==v){location.reload();}v=e.data;};})();</script>"
+)
+
+
+class Preview:
+    """The state shared by the watcher thread and the HTTP handlers."""
+
+    def __init__(self, options: Options, log=print, search: bool = True, debounce: float = 0.05):
+        self.options = options
+        self.session = Session(options)
+        self.log = log
+        self.search = search
+        self.debounce = debounce
+        self.version = 0
+        self.report: Report | None = None  # the failing report while the content has errors
+        self.changed = threading.Event()
+        self.lock = threading.Lock()
+        self.condition = threading.Condition()
+        self.stopping = False
+        self._index_timer: threading.Timer | None = None
+        self._last_messages: list[str] = []
+        self.paths: set[str] = set()  # files changed since the last rebuild, for the log
+        self._index_for = None  # the resolved Index the search index is built from
+
+    # ---- rebuilding ------------------------------------------------------------------
+
+    def rebuild(self, why: str = "start") -> Outcome:
+        with self.lock:
+            try:
+                outcome = self.session.rebuild()
+            except Exception as exc:  # noqa: BLE001 - the server must outlive any failure
+                report = Report(root=Path(self.options.content))
+                report.error("minutebook", 1, f"internal error while rebuilding: {exc!r}",
+                             "please report this with the file you changed")
+                outcome = Outcome(False, report)
+            messages = [d.format() for d in outcome.report.sorted()]
+            if messages != self._last_messages:  # say each problem once, not on every save
+                for message in messages:
+                    self.log(message)
+                self._last_messages = messages
+            if outcome.ok:
+                self.report = None
+                self.log(f"[{why}] {outcome.rendered} pages rendered, {len(outcome.written)} written, "
+                         f"{len(outcome.deleted)} removed in {outcome.milliseconds:.0f} ms")
+                if self.search and (outcome.written or outcome.deleted or outcome.full):
+                    self._schedule_index()
+            else:
+                self.report = outcome.report
+                self.log(f"[{why}] build failed: {len(outcome.report.errors)} errors; the preview shows them")
+            with self.condition:
+                self.version += 1
+                self.condition.notify_all()
+            return outcome
+
+    def _schedule_index(self) -> None:
+        """Pagefind runs over the whole preview: coalesce a burst of saves into one run."""
+        if self._index_timer is not None:
+            self._index_timer.cancel()
+        self._index_timer = threading.Timer(0.5, self._index)
+        self._index_timer.daemon = True
+        self._index_timer.start()
+
+    def _index(self) -> None:
+        """Not under the rebuild lock: a slow index must not delay the next page update."""
+        try:
+            build_index(Path(self.options.out), self.session.index)
+            self.log("search index updated")
+        except IndexError_ as exc:
+            self.log(f"search index not updated: {exc}")
+
+    def watch(self) -> Observer:
+        preview = self
+
+        class Handler(FileSystemEventHandler):
+            # Reading files raises "opened"/"closed_no_write" events too: reacting to
+            # those would make every rebuild trigger the next one.
+            WRITES = {"created", "modified", "deleted", "moved", "closed"}
+
+            def on_any_event(self, event):
+                if event.event_type not in self.WRITES or (event.is_directory and event.event_type == "modified"):
+                    return
+                with preview.condition:
+                    preview.paths.add(getattr(event, "dest_path", "") or event.src_path)
+                preview.changed.set()
+
+        observer = Observer()
+        folders = {Path(self.options.content).resolve()}
+        folders |= {d.resolve() for d in template_dirs(Path(self.options.content), self.options.templates)
+                    if d.is_dir()}
+        for folder in sorted(folders):
+            observer.schedule(Handler(), str(folder), recursive=True)
+        observer.daemon = True
+        observer.start()
+        threading.Thread(target=self._loop, daemon=True).start()
+        return observer
+
+    def _loop(self) -> None:
+        while not self.stopping:
+            if not self.changed.wait(timeout=0.5):
+                continue
+            time.sleep(self.debounce)  # let an editor finish writing (save = several events)
+            self.changed.clear()
+            with self.condition:
+                paths, self.paths = sorted(self.paths), set()
+            self.rebuild(", ".join(_short(p) for p in paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5
+                                                                      else "") or "change")
+
+    # ---- serving ---------------------------------------------------------------------
+
+    def error_page(self) -> bytes:
+        items = "\n".join(
+            f"<li><code>{html.escape(d.path)}:{d.line}</code> <strong>{d.severity}</strong>: "
+            f"{html.escape(d.message)}{'; ' + html.escape(d.hint) if d.hint else ''}</li>"
+            for d in self.report.sorted())
+        return (f"<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Build failed | "
+                f"Minutebook preview</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                f"<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><main id=\"main\" class=\"wrap\">"
+                f"<h1>The preview could not be rebuilt</h1><p>Fix these problems and save; this page reloads by "
+                f"itself.</p><ul class=\"build-errors\">{items}</ul></main>{RELOAD_SCRIPT}</body></html>"
+                ).encode("utf-8")
+
+    def wait_for_change(self, seen: int, timeout: float) -> int:
+        with self.condition:
+            self.condition.wait_for(lambda: self.version != seen or self.stopping, timeout=timeout)
+            return self.version
+
+
+def _short(path: str) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path
+
+
+class Handler(SimpleHTTPRequestHandler):
+    preview: Preview
+
+    def log_message(self, format, *args):  # noqa: A002 - the server's per-request log is noise here
+        pass
+
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        path = self.path.split("?", 1)[0]
+        if path == RELOAD_PATH:
+            return self._events()
+        if self.preview.report is not None and (path.endswith("/") or path.endswith(".html")):
+            return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "text/html; charset=utf-8",
+                              self.preview.error_page())
+        if path.endswith("/") or path.endswith(".html"):
+            target = Path(self.translate_path(path))
+            if target.is_dir():
+                target = target / "index.html"
+            if target.is_file():
+                body = target.read_bytes().replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>", 1)
+                return self._send(HTTPStatus.OK, "text/html; charset=utf-8", body)
+        return super().do_GET()
+
+    def _send(self, status, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        """Server-sent events: the current build version now, and again whenever it changes."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = self.preview.version
+        try:
+            self.wfile.write(f"data: {seen}\n\n".encode())
+            self.wfile.flush()
+            while not self.preview.stopping:
+                now = self.preview.wait_for_change(seen, timeout=15)
+                message = f"data: {now}\n\n" if now != seen else ": keep-alive\n\n"
+                self.wfile.write(message.encode())
+                self.wfile.flush()
+                seen = now
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+def make_server(preview: Preview, host: str, port: int) -> ThreadingHTTPServer:
+    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    server = ThreadingHTTPServer((host, port), partial(handler, directory=str(Path(preview.options.out))))
+    server.daemon_threads = True
+    return server
+
+
+def serve(options: Options, host: str = "127.0.0.1", port: int = 8000, search: bool = True,
+          ready=None) -> int:
+    """Build, watch and serve until interrupted; the exit code for the CLI."""
+    log = partial(print, file=sys.stderr, flush=True)
+    Path(options.out).mkdir(parents=True, exist_ok=True)
+    preview = Preview(options, log=log, search=search)
+    preview.rebuild("start")
+    observer = preview.watch()
+    server = make_server(preview, host, port)
+    address = f"http://{host}:{server.server_address[1]}/"
+    log(f"minutebook: serving {options.content} at {address} (Ctrl+C to stop)")
+    print(json.dumps({"url": address}), flush=True)
+    if ready is not None:
+        ready(server)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        log("minutebook: stopped")
+    finally:
+        preview.stopping = True
+        with preview.condition:
+            preview.condition.notify_all()
+        observer.stop()
+        server.server_close()
+    return 0

@@ -1,0 +1,51 @@
+"""`sitemap.xml` and `robots.txt`: how search engines find every page of the archive.
+
+A sitemap holds at most 50,000 addresses (sitemaps.org); a larger archive gets
+a sitemap index at /sitemap.xml pointing at /sitemap-1.xml, /sitemap-2.xml, ...
+No `lastmod` is given: the archive has no honest modification date for a page,
+and a wrong one teaches crawlers to ignore the field. A preview built with
+--drafts asks robots to keep out altogether, in case it is put online.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Iterable, Iterator
+
+from generator import urls
+
+SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+LIMIT = 50_000
+
+
+def _xml(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def urlset(base_url: str, addresses: list[str]) -> bytes:
+    root = ET.Element("urlset", xmlns=SITEMAPS)
+    for address in addresses:
+        ET.SubElement(ET.SubElement(root, "url"), "loc").text = urls.absolute(base_url, address)
+    return _xml(root)
+
+
+def sitemaps(base_url: str, page_urls: Iterable[str], limit: int = LIMIT) -> Iterator[tuple[str, bytes]]:
+    """(address, bytes): one sitemap, or an index and its parts when there are more than `limit` pages."""
+    addresses = sorted(set(page_urls))
+    if len(addresses) <= limit:
+        yield urls.sitemap(), urlset(base_url, addresses)
+        return
+    index = ET.Element("sitemapindex", xmlns=SITEMAPS)
+    for n, start in enumerate(range(0, len(addresses), limit), start=1):
+        part = f"/sitemap-{n}.xml"
+        ET.SubElement(ET.SubElement(index, "sitemap"), "loc").text = urls.absolute(base_url, part)
+        yield part, urlset(base_url, addresses[start:start + limit])
+    yield urls.sitemap(), _xml(index)
+
+
+def robots(base_url: str, drafts: bool = False) -> bytes:
+    if drafts:
+        return b"# A preview with draft minutes: not for search engines.\nUser-agent: *\nDisallow: /\n"
+    return (f"User-agent: *\nDisallow: /pagefind/\n\nSitemap: {urls.absolute(base_url, urls.sitemap())}\n"
+            .encode("utf-8"))

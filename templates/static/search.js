@@ -1,0 +1,325 @@
+/*
+ * Minutebook's search page, on Pagefind's Component UI.
+ *
+ * Why this file exists, beyond the components themselves:
+ * - The archive is indexed as one Pagefind bundle per body (generator/search_index.py);
+ *   /search/config.json says which bundles to merge. The components may only connect
+ *   once the instance is configured, so they wait in a <template> until then.
+ * - Pagefind's own sort cannot order a merged search (each bundle ranks by its own
+ *   positions), so "newest first" sorts by the per-bundle date tables instead.
+ * - A meeting page is one result with a sub-result per minute item; headings inside an
+ *   item ("Resolved", "Actions") are folded into the item so each item appears once,
+ *   and the best-matching sections come first.
+ * - Typing a reference ("CCBP/19/70", "ccbp 19 70") offers a direct link to it, from
+ *   the reference map (generator/search_refs.py); Enter follows it.
+ * Everything here uses the Component UI's public API: configureInstance, instance.on,
+ * triggerSearch, setTranslations, announceRaw, and each result's data().
+ */
+(function () {
+  "use strict";
+
+  var MAX_SECTIONS = 3;
+  /* Results shown at first, and added by "Show more": the Component UI builds a placeholder per
+     result up front, and for thousands of results that alone takes seconds. */
+  var PAGE = 50;
+  var CONFIG = "/search/config.json";
+
+  /* The same normalisation as generator/search_refs.py ref_key: runs of letters and runs
+     of digits, lower case, leading zeros dropped, joined by single spaces. */
+  function refKey(text) {
+    var words = String(text || "").toLowerCase().match(/\p{L}+|[0-9]+/gu) || [];
+    return words.map(function (w) { return /^[0-9]+$/.test(w) ? (w.replace(/^0+/, "") || "0") : w; }).join(" ");
+  }
+
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) { throw new Error(url + ": HTTP " + r.status); }
+      return r.json();
+    });
+  }
+
+  /* --- the reference map ------------------------------------------------------------- */
+
+  function References(manifestUrl) {
+    var manifest = null;
+    var shards = {};
+    this.lookup = function (query) {
+      var key = refKey(query);
+      if (!key || !/[0-9]/.test(key)) { return Promise.resolve({ key: key, matches: [] }); }
+      manifest = manifest || getJSON(manifestUrl).catch(function () { return { shards: {} }; });
+      return manifest.then(function (m) {
+        var url = m.shards[key.split(" ")[0]];
+        if (!url) { return {}; }
+        shards[url] = shards[url] || getJSON(url).catch(function () { return {}; });
+        return shards[url];
+      }).then(function (shard) {
+        return { key: key, matches: Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : [] };
+      });
+    };
+  }
+
+  /* --- dates, for ordering merged results ----------------------------------------------- */
+
+  function DateTable(bundles) {
+    var loaded = null;
+    this.byId = {};
+    var self = this;
+    this.load = function () {
+      loaded = loaded || Promise.all(bundles.map(function (b) {
+        return getJSON(b.dates).catch(function () { return {}; });
+      })).then(function (tables) {
+        tables.forEach(function (table) {
+          Object.keys(table).forEach(function (date) {
+            table[date].forEach(function (id) { self.byId[id] = date; });
+          });
+        });
+      });
+      return loaded;
+    };
+  }
+
+  function sortByDate(results, byId, direction) {
+    var order = results.map(function (r, i) { return { r: r, i: i, d: byId[r.id] || "" }; });
+    order.sort(function (a, b) {
+      if (!a.d !== !b.d) { return a.d ? -1 : 1; } /* undated (people) last */
+      if (a.d !== b.d) { return (a.d < b.d ? -1 : 1) * (direction === "asc" ? 1 : -1); }
+      return a.i - b.i; /* same date: best match first */
+    });
+    for (var i = 0; i < order.length; i++) { results[i] = order[i].r; }
+  }
+
+  /* --- shaping one result for the template ---------------------------------------------- */
+
+  var dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || "en-GB",
+    { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+  function number(n) {
+    return n.toLocaleString(document.documentElement.lang || "en-GB");
+  }
+
+  function longDate(iso) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return parts ? dateFormat.format(Date.UTC(+parts[1], +parts[2] - 1, +parts[3])) : "";
+  }
+
+  function kindOf(data) {
+    var types = (data.filters && data.filters.type) || [];
+    if (types.indexOf("paper") >= 0) { return "Paper"; }
+    if (types.indexOf("action") >= 0) { return "Action"; }
+    if (types.indexOf("person") >= 0) { return "Person"; }
+    var status = (data.filters && data.filters["minutes status"]) || [];
+    return status.indexOf("draft") >= 0 ? "Meeting, draft minutes" : "Meeting";
+  }
+
+  function score(locations) {
+    return (locations || []).reduce(function (sum, l) { return sum + (l.balanced_score || 0); }, 0);
+  }
+
+  function hashOf(url) {
+    var at = url.indexOf("#");
+    return at < 0 ? "" : decodeURIComponent(url.slice(at + 1));
+  }
+
+  /* One section per minute item: a heading inside an item (its id extends the item's id,
+     e.g. item-ccbp-18-49-resolved) joins the item; sections are ordered by match strength. */
+  function sections(data) {
+    var headings = (data.anchors || []).filter(function (a) { return /^h[1-6]$/i.test(a.element) && a.id; });
+    var itemLevel = 7;
+    headings.forEach(function (a) {
+      if (/^item-/.test(a.id)) { itemLevel = Math.min(itemLevel, +a.element.slice(1)); }
+    });
+    var items = {};
+    headings.forEach(function (a) {
+      if (/^item-/.test(a.id) && +a.element.slice(1) === itemLevel) { items[a.id] = a.text; }
+    });
+    var page = (data.url || "").split("#")[0];
+    var groups = [];
+    var byKey = {};
+    (data.sub_results || []).forEach(function (sub) {
+      var id = hashOf(sub.url || "");
+      if (!id) { return; } /* the page itself is the result's own title */
+      var parent = "";
+      Object.keys(items).forEach(function (item) {
+        if ((id === item || id.indexOf(item + "-") === 0) && item.length > parent.length) { parent = item; }
+      });
+      var key = parent || id;
+      var group = byKey[key];
+      var strength = score(sub.weighted_locations);
+      if (!group) {
+        group = byKey[key] = { title: parent ? items[parent] : sub.title, url: page + "#" + key,
+          excerpt: sub.excerpt, best: strength, score: 0 };
+        groups.push(group);
+      } else if (strength > group.best) {
+        group.excerpt = sub.excerpt;
+        group.best = strength;
+      }
+      group.score += strength;
+    });
+    groups.sort(function (a, b) { return b.score - a.score; });
+    return groups.slice(0, MAX_SECTIONS).map(function (g) { return { title: g.title, url: g.url, excerpt: g.excerpt }; });
+  }
+
+  function shape(data) {
+    var meta = Object.assign({}, data.meta || {});
+    meta.kind = kindOf(data);
+    meta.date_label = longDate(meta.date);
+    return Object.assign({}, data, { meta: meta, sub_results: sections(data) });
+  }
+
+  function reshape(result) {
+    if (result.__minutebook) { return; }
+    var load = result.data;
+    var shaped = null;
+    result.data = function () {
+      shaped = shaped || Promise.resolve(load.call(result)).then(shape);
+      return shaped;
+    };
+    result.__minutebook = true;
+  }
+
+  /* --- the page ---------------------------------------------------------------------- */
+
+  function renderJump(box, matches) {
+    box.textContent = "";
+    if (!matches.length) { box.hidden = true; return; }
+    var heading = document.createElement("p");
+    heading.className = "reference-jump-heading";
+    heading.textContent = matches.length === 1 ? "Go straight to:" : "This reference names " + matches.length + " records:";
+    var list = document.createElement("ul");
+    matches.forEach(function (m) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = m.url;
+      a.textContent = (m.kind === "minute" ? "Minute " : m.kind === "action" ? "Action " : "") + m.ref + ": " + m.title;
+      var where = document.createElement("span");
+      where.className = "reference-jump-where";
+      where.textContent = " (" + m.body + ", " + longDate(m.date) + ")";
+      li.appendChild(a);
+      li.appendChild(where);
+      list.appendChild(li);
+    });
+    box.appendChild(heading);
+    box.appendChild(list);
+    box.hidden = false;
+  }
+
+  function start(root, config) {
+    var PF = window.PagefindComponents;
+    var bundles = config.bundles || [];
+    var status = root.querySelector("[data-search-status]");
+    if (!PF || !bundles.length) {
+      status.textContent = bundles.length ? "Search could not start: its script did not load." :
+        "There is nothing to search yet: this archive has no published records.";
+      return;
+    }
+    var ranking = config.ranking || {};
+    var instance = PF.configureInstance("default", {
+      bundlePath: bundles[0].path,
+      ranking: ranking,
+      mergeIndex: bundles.slice(1).map(function (b) { return { bundlePath: b.path, ranking: ranking }; })
+    });
+    instance.setTranslations({
+      search_label: "Search words, names or minute numbers",
+      placeholder: "Words, a name or a minute number",
+      zero_results: "" /* announced politely below, not assertively */
+    });
+    var refs = new References(config.references || "/search/references.json");
+    var dates = new DateTable(bundles);
+    /* Queried in the clone, and hooked up before it joins the page: our "results" hook must be
+       registered before <pagefind-results> registers its own, so that date order applies. */
+    var ui = root.querySelector("template[data-search-ui]").content.cloneNode(true);
+    var sort = ui.querySelector("#search-sort");
+    if (window.matchMedia && !window.matchMedia("(min-width: 48rem)").matches) {
+      ui.querySelector("[data-search-filters]").open = false;
+    }
+    var jump = ui.querySelector("#reference-jump");
+    var resultsEl = ui.querySelector("pagefind-results");
+    var more = ui.querySelector("[data-search-more]");
+    var limit = PAGE;
+    var showingMore = false;
+    var current = { key: null, matches: [] };
+
+    instance.on("results", function (result) {
+      var list = (result && result.results) || [];
+      list.forEach(reshape);
+      if (sort.value && list.length) { sortByDate(list, dates.byId, sort.value); }
+      if (instance.searchTerm && !list.length) {
+        instance.announceRaw("No results for " + instance.searchTerm, "polite");
+      }
+      more.hidden = list.length <= limit;
+      more.querySelector("[data-search-shown]").textContent =
+        "Showing the first " + number(limit) + " of " + number(list.length) + " results.";
+      if (showingMore) {
+        showingMore = false;
+        instance.announceRaw("Showing " + number(Math.min(limit, list.length)) + " of " + number(list.length) +
+          " results", "polite");
+      }
+    });
+
+    more.querySelector("button").addEventListener("click", function () {
+      limit += PAGE;
+      showingMore = true;
+      resultsEl.setAttribute("max-results", String(limit));
+      instance.triggerSearch(instance.searchTerm);
+    });
+
+    instance.on("search", function (term) {
+      if (!showingMore && limit !== PAGE) { /* a new query or filter starts from the first page again */
+        limit = PAGE;
+        resultsEl.setAttribute("max-results", String(PAGE));
+      }
+      var query = term ? "?q=" + encodeURIComponent(term) : "";
+      if (window.location.search !== query) {
+        window.history.replaceState(null, "", window.location.pathname + query);
+      }
+      refs.lookup(term).then(function (found) {
+        if (instance.searchTerm !== term) { return; } /* a newer search has started */
+        if (found.key === current.key && found.matches.length === current.matches.length) { return; }
+        current = found;
+        renderJump(jump, found.matches);
+      });
+    });
+
+    sort.addEventListener("change", function () {
+      var ready = sort.value ? dates.load() : Promise.resolve();
+      ready.then(function () {
+        if (instance.searchTerm) { instance.triggerSearch(instance.searchTerm); }
+      });
+    });
+
+    /* Enter in the search box follows the direct jump when the query is exactly one reference. */
+    root.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (event.key !== "Enter" || !target.closest || !target.closest("pagefind-input")) { return; }
+      event.preventDefault();
+      refs.lookup(target.value).then(function (found) {
+        if (found.matches.length === 1 && refKey(target.value) === found.key) {
+          window.location.assign(found.matches[0].url);
+        } else {
+          instance.triggerSearch(target.value);
+        }
+      });
+    });
+
+    root.querySelector("[data-search-slot]").appendChild(ui);
+    status.textContent = "";
+    var initial = new URLSearchParams(window.location.search).get("q");
+    if (initial) { instance.triggerSearch(initial); }
+  }
+
+  function boot() {
+    var root = document.querySelector("[data-search-app]");
+    if (!root) { return; }
+    getJSON(CONFIG).then(function (config) { start(root, config); }, function () {
+      root.querySelector("[data-search-status]").textContent =
+        "Search is unavailable: the search index was not found. Browse the archive by year instead.";
+    });
+  }
+
+  window.MinutebookSearch = { refKey: refKey, sections: sections, sortByDate: sortByDate };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", boot);
+  } else {
+    boot();
+  }
+})();

@@ -1,0 +1,250 @@
+"""The machinery of the quality gates (tests/test_gates_*.py): built sites, a server, a browser, axe, vnu.
+
+Each gate runs over the built example archive (content/) and the fixture
+archive (tests/fixtures/archive), on one page of every kind (`PAGE_TYPES`),
+found from the pages the build itself lists, so a new kind of page cannot
+slip past unnoticed. The checks return what they found rather than asserting,
+so that each gate's own test can show it finds a page broken on purpose.
+
+The tools come from npm (package.json: axe-core, vnu-jar), installed by
+`./dev test`; a missing tool fails the gate rather than skipping it, since a
+gate that quietly does not run is no gate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+import subprocess
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from generator.build import Options, prepare, run
+from generator.diagnostics import Report
+from generator.pages import all_pages
+from helpers import FIXTURE, TODAY
+
+REPO = Path(__file__).resolve().parent.parent
+NODE_MODULES = REPO / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe-core tags its rules (axe has no wcag22a rule yet;
+# the tag is listed so that one added in a later axe runs too).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+EXAMPLE_TODAY = dt.date(2025, 1, 1)
+
+# One page of every kind: every template that renders a page of its own.
+PAGE_TYPES = ("home.html", "archive.html", "year.html", "body.html", "body_year.html", "meeting.html", "item.html",
+              "paper.html", "actions.html", "action.html", "people.html", "person.html", "search.html", "data.html",
+              "accessibility.html")
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    name: str
+    root: Path
+    base_url: str
+    pages: dict  # template -> the first address rendered with it
+    query: str  # a word that search finds in this archive
+    sections: tuple  # address prefixes of the pages search can find: /<body>/ and /people/
+
+    def url(self, server: str, template: str) -> tuple[str, tuple]:
+        """The address to open for one kind of page, and what search results to wait for (search page only)."""
+        if template == "search.html":
+            return f"{server}{self.pages[template]}?q={self.query}", self.sections
+        return server + self.pages[template], ()
+
+
+def need(tool: Path) -> Path:
+    if not tool.is_file():
+        pytest.fail(f"{tool.relative_to(REPO)} is missing: run ./dev test, which installs the npm packages "
+                    "(npm ci) before the tests")
+    return tool
+
+
+def describe(name: str, content: Path, root: Path, today: dt.date) -> BuiltSite:
+    """The addresses of one page per template, from the build's own list of pages."""
+    prepared = prepare(Options(content=content, today=today), Report(root=content), {})
+    assert prepared is not None, f"{content} does not build"
+    pages: dict[str, str] = {}
+    for page in all_pages(prepared.index, today, prepared.refs):
+        pages.setdefault(page.template, page.url)
+    words = re.findall(r"[A-Za-z]{5,}", prepared.archive.meetings[0].title) or ["meeting"]
+    sections = tuple(f"/{slug}/" for slug in prepared.index.by_body) + ("/people/",)
+    return BuiltSite(name, root, prepared.archive.site.base_url, pages, max(words, key=len).lower(), sections)
+
+
+_BUILT: dict[str, BuiltSite] = {}
+
+
+def example_site(tmp_path_factory) -> BuiltSite:
+    """The example archive built once per test session (search index included), shared by all gates."""
+    if "example" not in _BUILT:
+        out = tmp_path_factory.mktemp("example-build") / "site"
+        result = run(Options(content=REPO / "content", out=out, today=EXAMPLE_TODAY, search=True))
+        assert result.ok, "the example archive does not build:\n" + "\n".join(d.format() for d in result.report.sorted())
+        _BUILT["example"] = describe("example", REPO / "content", out, EXAMPLE_TODAY)
+    return _BUILT["example"]
+
+
+def fixture_site(site: Path) -> BuiltSite:
+    """conftest's session-built fixture archive, described."""
+    if "fixture" not in _BUILT:
+        _BUILT["fixture"] = describe("fixture", FIXTURE, site, dt.date.fromisoformat(TODAY))
+    return _BUILT["fixture"]
+
+
+# --- serving and browsing ---------------------------------------------------------------------------
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(root: Path):
+    """A static server for `root` on a free localhost port; yields its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"{CHROMIUM} is missing: ./dev test installs Debian's chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_page(browser, url: str, width: int = 1280, height: int = 900, results_under: tuple[str, ...] = ()):
+    """A new tab at `url`. For the search page, `results_under` lists address prefixes of the archive's
+    pages: it waits until the main content links to one of them, i.e. until search results are shown,
+    whatever the search interface's own markup."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(url, wait_until="load")
+    if results_under:
+        # Results may render only once scrolled into view (narrow screens): scroll down while waiting.
+        page.wait_for_function("""prefixes => {
+            const shown = [...document.querySelectorAll('main a[href]')].some(
+                a => prefixes.some(p => new URL(a.href, location.href).pathname.startsWith(p)));
+            if (!shown) window.scrollBy(0, innerHeight / 2);
+            return shown;
+        }""", arg=list(results_under), timeout=20_000, polling=100)
+        page.evaluate("window.scrollTo(0, 0)")
+    return page
+
+
+# --- the checks ---------------------------------------------------------------------------------------
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG A/AA violations on the page as it is now: [{id, impact, help, targets}]."""
+    page.add_script_tag(path=str(need(AXE)))
+    result = page.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                                          resultTypes: ['violations']})""", WCAG_TAGS)
+    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "targets": [" ".join(map(str, n["target"])) for n in v["nodes"]][:5]} for v in result["violations"]]
+
+
+def keyboard_problems(page) -> list[str]:
+    """What is wrong with the first Tab stop: it must be a visible skip link that moves focus to <main>."""
+    problems = []
+    page.keyboard.press("Tab")
+    first = page.evaluate("""() => {
+        const el = document.activeElement, r = el.getBoundingClientRect();
+        return {tag: el.tagName.toLowerCase(), href: el.getAttribute('href'), text: el.textContent.trim(),
+                visible: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
+                         && r.left < innerWidth && r.top < innerHeight};
+    }""")
+    if first["tag"] != "a" or not (first["href"] or "").startswith("#"):
+        return [f"the first Tab stop is <{first['tag']}> {first['href'] or ''} '{first['text'][:40]}', not a skip link"]
+    if not first["visible"]:
+        problems.append("the skip link stays off screen when it has focus")
+    target = first["href"][1:]
+    page.keyboard.press("Enter")
+    landed = page.evaluate("() => document.activeElement.id")
+    if landed != target:
+        problems.append(f"activating the skip link left focus on '{landed}', not on #{target}")
+    if page.evaluate("id => !document.getElementById(id) || document.getElementById(id).tagName !== 'MAIN'",
+                     target):
+        problems.append(f"the skip link's target #{target} is not the <main> element")
+    return problems
+
+
+def overflow(page) -> dict | None:
+    """None when nothing scrolls sideways; else how far, and the elements that stick out.
+
+    Content inside a box that scrolls on its own (a wide table in `.table-wrap`)
+    is allowed: WCAG 1.4.10 exempts data tables, and the page itself stays put.
+    """
+    return page.evaluate("""() => {
+        const width = document.documentElement.clientWidth;
+        const scroll = document.documentElement.scrollWidth;
+        if (scroll <= width) return null;
+        // Inside a box that clips or scrolls it? An absolutely positioned element escapes such a box
+        // unless the box, or something between, is positioned (its containing block lies within).
+        const inScroller = el => {
+            const escapes = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
+            let positioned = false;
+            for (let p = el.parentElement; p; p = p.parentElement) {
+                const style = getComputedStyle(p);
+                positioned = positioned || style.position !== 'static';
+                if (['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX) && (!escapes || positioned)) return true;
+            }
+            return false;
+        };
+        const culprits = [];
+        for (const el of document.body.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (r.right > width + 1 && !inScroller(el)) {
+                culprits.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+                              (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '') +
+                              ' (' + Math.round(r.right) + 'px)');
+            }
+            if (culprits.length >= 5) break;
+        }
+        return {scroll_width: scroll, viewport: width, culprits};
+    }""")
+
+
+# --- HTML validity --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Validation:
+    errors: list  # [{file, line, message}]
+    checked: set  # every file vnu says it checked (its --verbose list)
+
+
+def vnu(*folders: Path) -> Validation:
+    """The Nu Html Checker over every HTML file below `folders`, in ONE Java run (the JVM starts once)."""
+    cmd = ["java", "-jar", str(need(VNU)), "--errors-only", "--format", "json", "--skip-non-html", "--verbose",
+           *(str(Path(f).resolve()) for f in folders)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    try:
+        report = json.loads(done.stderr)
+    except json.JSONDecodeError:
+        raise AssertionError(f"vnu did not report (exit {done.returncode}): {(done.stderr or done.stdout)[-2000:]}")
+    errors = [{"file": m.get("url", "").removeprefix("file:"), "line": m.get("lastLine", 0), "message": m["message"]}
+              for m in report["messages"] if m["type"] in ("error", "non-document-error")]
+    return Validation(errors, {line.strip() for line in done.stdout.splitlines() if line.strip()})

@@ -1,0 +1,187 @@
+"""The fixture site in a real browser: Debian's Chromium, headless, driven by Playwright's sync API.
+
+The site is served by `python -m http.server` on 127.0.0.1 (a free port chosen by
+the OS) because search needs HTTP. These tests are skipped only when
+/usr/bin/chromium is missing *and* the environment variable CI is not set; under
+CI a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from helpers import ALL_CANARIES
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
+MEETING = "/tb/2019/2019-03-14/"
+ITEM = "/tb/2019/tb-19-13/"
+PAPER = "/tb/2019/2019-03-14/papers/a/"
+JC_MEETING = "/jc/2019/2019-11-05/"
+JC_ITEM = "/jc/2019/2019-11-05/item-5/"
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing under CI: install Debian's chromium (./dev test does)")
+        pytest.skip(f"{CHROMIUM} is not installed (run ./dev test, which installs it); set CI=1 to make this fail")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """`python -m http.server` over the fixture site on 127.0.0.1; yields its base URL."""
+    process = subprocess.Popen([sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
+                                "--directory", str(site)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               text=True)
+    try:
+        line = process.stdout.readline()  # "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..."
+        match = re.search(r"port (\d+)", line)
+        assert match, f"http.server did not start: {line!r}"
+        base = f"http://127.0.0.1:{match.group(1)}"
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/", timeout=1) as response:
+                    assert response.status == 200
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    instance = playwright.chromium.launch(executable_path=str(chromium), args=ARGS, headless=True)
+    try:
+        yield instance
+    finally:
+        instance.close()
+        playwright.stop()
+
+
+@pytest.fixture
+def new_page(browser):
+    """`new_page(**context_options)`: a page in a fresh context, closed after the test."""
+    contexts = []
+
+    def _open(**options):
+        context = browser.new_context(**options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("url", ["/", MEETING, PAPER])
+def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(server, new_page, url):
+    page = new_page()
+    page.goto(server + url)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => [document.activeElement.tagName, document.activeElement.getAttribute('href'),"
+                            " document.activeElement.textContent.trim()]")
+    assert focused == ["A", "#main", "Skip to main content"]
+    box = page.locator("a.skip-link").bounding_box()
+    assert box and box["x"] >= 0 and box["y"] >= 0, "the focused skip link must be on screen"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'main'",
+                           timeout=TIMEOUT_MS)
+    assert page.evaluate("() => document.activeElement.tagName") == "MAIN"
+    assert page.evaluate("() => location.hash") == "#main"
+
+
+@pytest.mark.parametrize("url", [MEETING, PAPER, ITEM])  # the meeting page has a long webcast address
+def test_no_horizontal_scrolling_at_320_css_pixels(server, new_page, url):
+    page = new_page(viewport={"width": 320, "height": 640})
+    page.goto(server + url)
+    page.wait_for_load_state("load")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 320, f"{url} is {width} CSS px wide at a 320 px viewport"
+    assert page.evaluate("() => document.documentElement.clientWidth") == 320
+
+
+def test_meeting_page_renders_its_minutes_without_javascript(server, new_page):
+    page = new_page(java_script_enabled=False)
+    page.set_content("<title>before</title><script>document.title = 'script ran'</script>")
+    assert page.title() == "before"  # scripting is really off in this browser context
+    page.goto(server + MEETING)
+    items = page.locator("section.minute-item")
+    assert items.count() == 4
+    heading = page.locator("#item-tb-19-13")
+    assert heading.is_visible()
+    assert heading.inner_text() == "TB/19/13 Healthy Weight Strategy 2019 to 2024"
+    resolution = page.locator("#item-tb-19-13 ~ .resolution")
+    assert resolution.is_visible()
+    assert "APPROVE the Healthy Weight Strategy 2019 to 2024." in resolution.inner_text()
+    assert page.locator("table.agenda caption").inner_text() == "Agenda for Thursday 14 March 2019"
+
+
+@pytest.mark.parametrize("query, item_page, on_meeting_page", [
+    ("allotments", ITEM, MEETING + "#item-tb-19-13"),
+    ("minibus", JC_ITEM, JC_MEETING + "#item-5"),
+])
+def test_search_page_finds_an_item_from_a_word_in_its_minutes(server, new_page, query, item_page, on_meeting_page):
+    """`/search/?q=word` shows a result that links to the item: its own page, or its place on the meeting
+    page (the item's anchor, or a heading inside the item, whose ids start with the item's anchor)."""
+    page = new_page()
+    page.goto(f"{server}/search/?q={query}")
+    main = page.locator("#main")
+    result = main.locator(f'a[href="{item_page}"], a[href="{on_meeting_page}"], a[href^="{on_meeting_page}-"]')
+    try:
+        result.first.wait_for(state="visible", timeout=TIMEOUT_MS)  # results arrive asynchronously
+    except Exception:
+        found = main.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        pytest.fail(f"no result links to item {item_page} within {TIMEOUT_MS} ms; links on the page: {found}")
+    assert query in main.inner_text().lower()  # the excerpt shows the word searched for
+
+
+PAGEFIND_SEARCH = """async (terms) => {
+    // The archive's bundles, as the search page merges them (search/config.json).
+    const config = await (await fetch("/search/config.json")).json();
+    const [primary, ...others] = config.bundles;
+    const pagefind = await import(primary.path + "pagefind.js");
+    await pagefind.options({ bundlePath: primary.path });
+    for (const bundle of others) { await pagefind.mergeIndex(bundle.path); }
+    const found = {};
+    for (const term of terms) {
+        const search = await pagefind.search(term);
+        found[term] = await Promise.all(search.results.map(async (r) => (await r.data()).url));
+    }
+    return found;
+}"""
+
+
+def test_pagefind_finds_no_unpublished_words(server, new_page):
+    """Asked through Pagefind's own JS API over every bundle: published words are found, no canary, no word
+    of the confidential item or paper is."""
+    page = new_page()
+    page.goto(server + "/search/")
+    found = page.evaluate(PAGEFIND_SEARCH, ["allotments", "minibus", "canary", *ALL_CANARIES, "Mill Lane",
+                                            "valuation"])
+    # (not the canaries' numbers alone: Pagefind matches "2468" to a "2." in the public gallery)
+    assert MEETING in found.pop("allotments"), "control: a published word is found on its page"
+    assert JC_MEETING in found.pop("minibus"), "control: every body's bundle is searched"
+    assert found == {term: [] for term in found}

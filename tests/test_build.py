@@ -1,0 +1,277 @@
+"""The build as a whole: deterministic output, safe failures, nothing unpublished leaks, the CLI's contract."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import generator.build
+from helpers import (ALL_CANARIES, CANARY_DRAFT, SECRET_CANARIES, TODAY, edit, html_pages, line_of, messages,
+                     page, pagefind_plaintext, read_tree, url_of)
+
+MEETING = "meetings/tb/2019-03-14/meeting.md"
+MINUTES = "meetings/tb/2019-03-14/minutes.md"
+
+
+# --- determinism --------------------------------------------------------------------------------
+
+def _two_cli_builds(cli, tmp_path) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """Two CLI builds of the same content in different processes: different hash seeds, and the date
+    given once as --today and once as SOURCE_DATE_EPOCH."""
+    first = cli("build", "--out", "one", "--today", TODAY, env={"PYTHONHASHSEED": "1"})
+    assert first.returncode == 0, first.stderr
+    epoch = "1767225600"  # 2026-01-01T00:00:00Z
+    second = cli("build", "--out", "two", env={"PYTHONHASHSEED": "2", "SOURCE_DATE_EPOCH": epoch})
+    assert second.returncode == 0, second.stderr
+    one, two = read_tree(tmp_path / "one"), read_tree(tmp_path / "two")
+    assert any(name.startswith("pagefind/fragment/") for name in one), "the search index was not built"
+    return one, two
+
+
+def _differences(one: dict[str, bytes], two: dict[str, bytes], ignore=lambda name: False) -> list[str]:
+    names = sorted({n for n in one.keys() | two.keys() if not ignore(n)})
+    return [n for n in names if one.get(n) != two.get(n)]
+
+
+def _pagefind_order_dependent(name: str) -> bool:
+    """Pagefind 1.5's filter and meta indexes (and the entry file naming them) number pages in the order its
+    workers finished them; its fragments, word indexes and assets are stable."""
+    return name.startswith("pagefind/") and ("/filter/" in name or name.endswith(".pf_meta")
+                                             or name.endswith("pagefind-entry.json"))
+
+
+def test_same_content_and_date_give_byte_identical_pages_and_search_fragments(archive, cli, site, tmp_path):
+    """Every page, asset, Pagefind fragment and word index is the same, byte for byte, across processes,
+    across ways of giving the date, and wherever the content folder is (the session built the original)."""
+    one, two = _two_cli_builds(cli, tmp_path)
+    assert _differences(one, two, _pagefind_order_dependent) == []
+    assert _differences(one, read_tree(site), _pagefind_order_dependent) == []
+    assert len([n for n in one if n.endswith(".pf_fragment")]) >= 10
+
+
+def test_same_content_and_date_give_byte_identical_sites_search_index_included(archive, cli, tmp_path):
+    one, two = _two_cli_builds(cli, tmp_path)
+    assert _differences(one, two) == []
+
+
+# --- failures leave the site alone --------------------------------------------------------------
+
+BREAKAGES = {
+    "load": (MEETING, "quorate: yes", "quorate: maybe"),  # found while loading
+    "render": (MINUTES, "There was no other business.", "[x](javascript:alert(1))"),  # found while rendering
+}
+
+
+@pytest.mark.parametrize("stage", sorted(BREAKAGES))
+def test_failed_build_leaves_the_previous_site_untouched(archive, cli, tmp_path, stage):
+    built = cli("build", "--today", TODAY)
+    assert built.returncode == 0, built.stderr
+    before = read_tree(tmp_path / "site")
+    assert "index.html" in before and any(n.startswith("pagefind/") for n in before)
+    edit(archive, *BREAKAGES[stage])
+    failed = cli("build", "--today", TODAY)
+    assert failed.returncode == 1
+    assert "site/ was left as it was" in failed.stderr
+    assert read_tree(tmp_path / "site") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no .site.tmp-* or .site.old-*
+
+
+def test_failed_search_indexing_leaves_the_previous_site_untouched(archive, build, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    assert build(archive, out).ok
+    before = read_tree(out)
+
+    def broken_pagefind(*args, **kwargs):
+        raise generator.build.IndexError_("Pagefind failed:\nsimulated")
+
+    monkeypatch.setattr(generator.build, "build_index", broken_pagefind)
+    edit(archive, MINUTES, "There was no other business.", "There was no other business at all.")
+    result = build(archive, out, search=True)
+    assert not result.ok
+    assert messages(result) == ["site:1: error: Pagefind failed:\nsimulated; the previous site was kept; run the "
+                                "build again"]
+    assert read_tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_successful_rebuild_replaces_the_site_and_cleans_up(archive, cli, tmp_path):
+    assert cli("build", "--today", TODAY, "--no-search").returncode == 0
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    (tmp_path / "site" / "stale.html").write_text("left over from an old build", encoding="utf-8")
+    again = cli("build", "--today", TODAY, "--no-search")
+    assert again.returncode == 0, again.stderr
+    assert re.search(r"^Built \d+ pages into site/", again.stdout, re.M)
+    assert "said the Chair" in (tmp_path / "site/tb/2019/tb-19-15/index.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "site" / "stale.html").exists()
+    assert not (tmp_path / "site" / "pagefind").exists()  # --no-search
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+# --- nothing unpublished reaches the output -----------------------------------------------------
+
+def test_canaries_appear_in_no_file_of_the_output_tree(site):
+    """Confidential items and papers, the private meeting and draft minutes: in no page, asset or index file."""
+    leaks = [(name, canary) for name, data in read_tree(site).items() for canary in ALL_CANARIES
+             if canary.encode() in data]
+    assert leaks == []
+
+
+def test_canaries_are_not_in_the_decompressed_search_index(site):
+    """Pagefind's fragments and word index are gzip: look inside them, lower-cased as Pagefind stores words."""
+    index = pagefind_plaintext(site)
+    assert any(name.endswith(".pf_index") for name in index) and any(name.endswith(".pf_fragment") for name in index)
+    assert any(b"allotments" in data for data in index.values()), "control: a published word is findable"
+    assert [name for name, data in index.items() if b"canary" in data.lower()] == []
+
+
+def test_canaries_are_not_in_the_html_that_was_indexed(site):
+    """What Pagefind indexes is the <main data-pagefind-body> of each page; none of it holds a canary."""
+    indexed = 0
+    for path in html_pages(site):
+        doc = page(site, url_of(site, path))
+        for main in doc.find_all("main"):
+            if "data-pagefind-body" in main.attrs:
+                indexed += 1
+                assert [c for c in ALL_CANARIES if c in main.text] == [], url_of(site, path)
+    assert indexed >= 10  # meetings, papers, actions and people at least
+
+
+def test_drafts_are_published_only_with_drafts_and_then_marked_on_every_page(archive, build, tmp_path):
+    out = tmp_path / "preview"
+    result = build(archive, out, search=True, drafts=True)
+    assert result.ok, messages(result)
+    draft_item = page(out, "/tb/2020/tb-20-1/")
+    assert CANARY_DRAFT in draft_item.one("main").text
+    assert "Draft minutes, not yet approved." in draft_item.one("p", class_="context").text
+    meeting = page(out, "/tb/2020/2020-01-16/")
+    assert "These minutes are a draft." in meeting.one("p", class_="draft-flag").text
+    assert meeting.one(id="item-tb-20-1").tag == "h3"
+    for path in html_pages(out):
+        doc = page(out, url_of(out, path))
+        assert doc.find_all("p", class_="draft-banner"), f"{url_of(out, path)} has no preview banner"
+    tree = read_tree(out)
+    assert [(n, c) for n, data in tree.items() for c in SECRET_CANARIES if c.encode() in data] == []
+    index = pagefind_plaintext(out)
+    assert any(CANARY_DRAFT.lower().encode() in d.lower() for d in index.values()), "the draft is indexed"
+    assert [n for n, d in index.items() for c in SECRET_CANARIES if c.lower().encode() in d.lower()] == []
+
+
+def test_without_drafts_no_page_is_marked_as_a_preview(site):
+    assert [url_of(site, p) for p in html_pages(site) if "draft-banner" in p.read_text(encoding="utf-8")] == []
+
+
+# --- templates ----------------------------------------------------------------------------------
+
+def test_a_site_overrides_templates_and_static_files_from_content_templates(archive, build, tmp_path):
+    templates = archive / "templates"
+    (templates / "static").mkdir(parents=True)
+    (templates / "year.html").write_text(
+        '{% extends "base.html" %}\n{% block title %}Year {{ year }}{% endblock %}\n'
+        '{% block content %}<h1>Our {{ year }}</h1>{% endblock %}\n', encoding="utf-8")
+    (templates / "static" / "style.css").write_text("body { color: black; }\n", encoding="utf-8")
+    result = build(archive, tmp_path / "out")
+    assert result.ok, messages(result)
+    assert page(tmp_path / "out", "/archive/2019/").one("h1").text == "Our 2019"
+    assert page(tmp_path / "out", "/archive/").one("h1").text == "Archive"  # the others stay the defaults
+    assert (tmp_path / "out/static/style.css").read_text(encoding="utf-8") == "body { color: black; }\n"
+
+
+def test_template_syntax_error_names_the_template_and_line(archive, build):
+    (archive / "templates").mkdir()
+    (archive / "templates" / "year.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}\n<h1>Year</h1>\n{% if %}\n{% endblock %}\n', encoding="utf-8")
+    result = build(archive)
+    assert messages(result, "error") == [
+        "content/templates/year.html:4: error: template error: Expected an expression, got 'end of statement "
+        "block'; fix the template's Jinja syntax"]
+
+
+def test_template_rendering_error_names_the_template_file_and_line(archive, build):
+    (archive / "templates").mkdir()
+    (archive / "templates" / "year.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}\n<h1>Year</h1>\n{{ nothing.here }}\n{% endblock %}\n',
+        encoding="utf-8")
+    result = build(archive)
+    assert not result.ok
+    assert [m.split(": error: ")[0] for m in messages(result, "error")] == ["content/templates/year.html:4"]
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+def test_python_m_generator_help(cli):
+    done = cli("--help")
+    assert done.returncode == 0
+    assert done.stdout.startswith("usage: minutebook")
+    for word in ("build", "check", "exit codes: 0 ok, 1 content errors, 2 usage errors"):
+        assert word in done.stdout
+    build_help = cli("build", "--help")
+    assert build_help.returncode == 0
+    for option in ("--content", "--out", "--strict", "--drafts", "--today", "--no-search"):
+        assert option in build_help.stdout
+    version = cli("--version")
+    assert version.returncode == 0 and re.fullmatch(r"minutebook \d+\.\d+\.\d+\n", version.stdout)
+
+
+def test_check_format_json_is_parseable_and_locates_each_problem(archive, cli):
+    edit(archive, MEETING, "quorate: yes", "quorate: maybe")
+    (archive / "meetings/tb/2019-03-14/notes.md").write_text("Notes.\n", encoding="utf-8")
+    done = cli("check", "--format", "json")
+    assert done.returncode == 1
+    problems = json.loads(done.stdout)  # stdout holds the JSON and nothing else
+    assert problems == [
+        {"path": "content/meetings/tb/2019-03-14/meeting.md", "line": line_of(archive, MEETING, "quorate:"),
+         "severity": "error", "message": "quorate: 'maybe' is not yes or no", "hint": "write yes or no"},
+        {"path": "content/meetings/tb/2019-03-14/notes.md", "line": 1, "severity": "warning",
+         "message": "'notes.md' is not a meeting file and is ignored",
+         "hint": "name it meeting.md, minutes.md or actions.md, or move papers into papers/"},
+    ]
+    clean = cli("check", "--format", "json", "--content", str(archive.parent / "clean"))
+    assert clean.returncode == 1  # no such folder: still JSON
+    assert json.loads(clean.stdout)[0]["message"] == "the content folder does not exist"
+
+
+def test_check_format_json_on_a_clean_archive_is_an_empty_list(archive, cli):
+    done = cli("check", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+
+
+def test_check_format_github_prints_workflow_commands(archive, cli):
+    edit(archive, MEETING, "webcast:", "venue%: Town Hall\nwebcast:")
+    (archive / "meetings/tb/2019-03-14/notes.md").write_text("Notes.\n", encoding="utf-8")
+    done = cli("check", "--format", "github")
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        f"::error file=content/meetings/tb/2019-03-14/meeting.md,line={line_of(archive, MEETING, 'venue%')}::"
+        "unknown field 'venue%25' in a meeting; did you mean 'venue'?",  # % is escaped as GitHub requires
+        "::warning file=content/meetings/tb/2019-03-14/notes.md,line=1::'notes.md' is not a meeting file and is "
+        "ignored; name it meeting.md, minutes.md or actions.md, or move papers into papers/",
+    ]
+
+
+def test_build_reports_what_it_did_on_stdout_and_progress_on_stderr(archive, cli, tmp_path):
+    done = cli("build", "--today", TODAY)
+    assert done.returncode == 0, done.stderr
+    match = re.fullmatch(r"Built (\d+) pages into site/ in [\d.]+ s; search: .*Indexed \d+ pages.*\n", done.stdout)
+    assert match, done.stdout
+    assert int(match.group(1)) == len(html_pages(tmp_path / "site"))  # every page counted, no other HTML
+    assert "minutebook: indexing for search (Pagefind)" in done.stderr
+
+
+def test_references_from_public_text_to_unpublished_material_publish_nothing_of_it(archive, build, tmp_path):
+    """Public minutes that mention the confidential paper, the private session's minute and the draft minute
+    neither link to them nor carry any of their text."""
+    edit(archive, MINUTES, "There was no other business.",
+         "There was no other business. See Paper C, minute TB/19/14, minute TB/19/23, minute TB/20/1, "
+         "[[TB/19/23]], [[TB/20/1]] and [[tb/2019-06-20-private]].")
+    out = tmp_path / "out"
+    result = build(archive, out, search=True)
+    assert result.ok, messages(result)
+    leaks = [(name, c) for name, data in read_tree(out).items() for c in ALL_CANARIES if c.encode() in data]
+    assert leaks == []
+    item = page(out, "/tb/2019/tb-19-15/").one("div", class_="discussion")
+    targets = [href for href, _ in item.links()]
+    assert "/tb/2019/tb-19-14/" in targets  # the confidential item's public page may be linked
+    assert [t for t in targets if "papers/c" in t or "private" in t or "tb-19-23" in t or "tb-20-1" in t] == []

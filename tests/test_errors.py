@@ -1,0 +1,426 @@
+"""Clerk-facing errors: one test per mistake a clerk can make, with its exact message.
+
+Each test breaks a private copy of the fixture archive (at <tmp>/content, so
+reported paths start with `content/`) and asserts the whole message as the CLI
+prints it, `path:line: severity: what is wrong; what to do`. Lines are looked up
+in the edited file rather than hard-coded, so the tests say *which* line is
+meant ("the line with `venu:`") and still fail if the message points elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import edit, line_of, messages
+
+MEETING = "meetings/tb/2019-03-14/meeting.md"
+MINUTES = "meetings/tb/2019-03-14/minutes.md"
+# The June meeting raises no actions, so breaking its meeting.md drops nothing that others refer to.
+LATER = "meetings/tb/2019-06-20/meeting.md"
+LATER_MINUTES = "meetings/tb/2019-06-20/minutes.md"
+LOG = "meetings/tb/2019-06-20/actions.md"
+UNSAFE_HINT = ("links must be web addresses (https://...), mailto: or relative; javascript: and data: links "
+               "are not allowed")
+
+
+def errors_after(build, archive) -> list[str]:
+    result = build(archive)
+    assert not result.ok
+    return messages(result, "error")
+
+
+def at(relative: str, line: int, text: str, severity: str = "error") -> str:
+    return f"content/{relative}:{line}: {severity}: {text}"
+
+
+# --- the file itself ----------------------------------------------------------------------------
+
+def test_malformed_yaml_frontmatter(archive, build):
+    edit(archive, LATER, "venue: Committee Room 1, County Hall", "venue: Committee: Room [1")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "venue:"),
+        "malformed YAML: mapping values are not allowed in this context; check the indentation and that text "
+        "containing ': ' or '#' is in quotes")]
+
+
+def test_frontmatter_not_closed(archive, build):
+    edit(archive, LATER, "---\nThe next meeting", "The next meeting")
+    assert errors_after(build, archive) == [at(LATER, 1,
+        "the frontmatter is not closed; add a line '---' after the last YAML field")]
+
+
+def test_duplicate_yaml_key(archive, build):
+    edit(archive, LATER, "start: 2pm", "start: 2pm\nstart: 3pm")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "start:", occurrence=2),
+        f"field 'start' is given twice (first on line {line_of(archive, LATER, 'start:')}); keep one of them")]
+
+
+# --- fields -------------------------------------------------------------------------------------
+
+def test_unknown_field_suggests_the_field_meant(archive, build):
+    edit(archive, MEETING, "webcast:", "venu: Town Hall\nwebcast:")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "venu:"),
+        "unknown field 'venu' in a meeting; did you mean 'venue'?")]
+
+
+def test_unknown_field_inside_a_nested_mapping(archive, build):
+    edit(archive, MEETING, "      role: Head of Commissioning", "      rol: Head of Commissioning")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "rol: Head"),
+        "unknown field 'rol' in an attendance entry; did you mean 'role'?")]
+
+
+def test_unknown_field_in_a_minute_items_item_block(archive, build):
+    edit(archive, MINUTES, "lead: frank-turner", "leed: frank-turner")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "leed:"),
+        "unknown field 'leed' in a minute item's ```item block; did you mean 'lead'?")]
+
+
+def test_missing_required_field(archive, build):
+    edit(archive, LATER, "date: 20 June 2019\n", "")
+    assert errors_after(build, archive) == [at(LATER, 2,  # the first line of the frontmatter's fields
+        "a meeting is missing the required field 'date'; add `date: ...`")]
+
+
+def test_date_that_does_not_exist(archive, build):
+    edit(archive, LATER, "date: 20 June 2019", "date: 2019-02-30")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"),
+        "date: '2019-02-30' is not a real date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
+
+
+def test_date_in_an_ambiguous_format(archive, build):
+    edit(archive, LATER, "date: 20 June 2019", "date: 05/03/2020")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"),
+        "date: '05/03/2020' is not a date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
+
+
+def test_time_that_does_not_exist(archive, build):
+    edit(archive, MEETING, 'start: "14:00"', 'start: "25:00"')
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "start:"),
+        "start: '25:00' is not a time; write the time as HH:MM (24-hour) or like 1:00pm, in quotes")]
+
+
+def test_yes_no_field_given_something_else(archive, build):
+    edit(archive, MEETING, "quorate: yes", "quorate: maybe")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "quorate:"),
+        "quorate: 'maybe' is not yes or no; write yes or no")]
+
+
+def test_action_status_not_in_the_list(archive, build):
+    edit(archive, LOG, "status: amber", "status: yellow")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: yellow"),
+        "status: 'yellow' is not one of: red, amber, green, complete, on-track, no-progress, not-started; "
+        "known values: amber, complete, green, no-progress, not-started, on-track, red")]
+
+
+def test_files_with_a_byte_order_mark_and_windows_line_endings_report_true_lines(archive, build):
+    path = archive / MEETING
+    text = path.read_text(encoding="utf-8").replace("quorate: yes", "quorate: maybe")
+    path.write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "quorate:"),
+        "quorate: 'maybe' is not yes or no; write yes or no")]
+
+
+# --- bodies and numbering -----------------------------------------------------------------------
+
+def test_meeting_of_an_unknown_body(archive, build):
+    edit(archive, LATER, "body: tb", "body: tbb")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "body:"),
+        "meeting of an unknown body 'tbb'; did you mean 'tb'?")]
+
+
+def test_invalid_numbering_pattern(archive, build):
+    edit(archive, "bodies/tb.md", 'numbering: "TB/{yy}/{n}"', 'numbering: "TB/{y}/{n}"')
+    assert errors_after(build, archive) == [at("bodies/tb.md", line_of(archive, "bodies/tb.md", "numbering:"),
+        "numbering: numbering 'TB/{y}/{n}' uses an unknown placeholder; use only {n}, {yy} and {yyyy}")]
+
+
+def test_numbering_pattern_without_a_number(archive, build):
+    edit(archive, "bodies/tb.md", 'numbering: "TB/{yy}/{n}"', 'numbering: "TB/{yy}"')
+    assert errors_after(build, archive) == [at("bodies/tb.md", line_of(archive, "bodies/tb.md", "numbering:"),
+        "numbering: numbering 'TB/{yy}' has no {n}; write a pattern such as CCBP/{yy}/{n}, or per-meeting")]
+
+
+def test_body_slug_the_site_uses_itself(archive, build):
+    (archive / "bodies" / "search.md").write_text("---\nname: Search Panel\nshort_name: SP\n"
+                                                 "numbering: per-meeting\n---\n", encoding="utf-8")
+    assert errors_after(build, archive) == [at("bodies/search.md", 1,
+        "'search' cannot be a body slug: the site uses /search/ itself; rename the file, e.g. "
+        "search-committee.md")]
+
+
+def test_duplicate_minute_number_within_a_body(archive, build):
+    edit(archive, LATER_MINUTES, "## TB/19/22 Pharmaceutical", "## TB/19/13 Pharmaceutical")
+    first = line_of(archive, MINUTES, "## TB/19/13")
+    assert errors_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "## TB/19/13"),
+        f"minute number TB/19/13 is used twice in TB (first at content/{MINUTES}:{first}); renumber one of "
+        "them; numbers must be unique within the body")]
+
+
+def test_same_per_meeting_number_at_two_meetings_is_not_an_error(archive, build, tmp_path):
+    folder = archive / "meetings" / "jc" / "2019-12-03"
+    folder.mkdir()
+    (folder / "meeting.md").write_text("---\nbody: jc\ndate: 2019-12-03\n---\n", encoding="utf-8")
+    (folder / "minutes.md").write_text("---\nstatus: approved\n---\n## 5 Matters arising\n\nNone.\n",
+                                       encoding="utf-8")
+    result = build(archive, tmp_path / "out")
+    assert result.ok and messages(result) == []
+    for url in ("jc/2019/2019-11-05/item-5", "jc/2019/2019-12-03/item-5"):
+        assert (tmp_path / "out" / url / "index.html").is_file(), url
+    assert "Matters arising" in (tmp_path / "out/jc/2019/2019-12-03/item-5/index.html").read_text(encoding="utf-8")
+
+
+# --- people -------------------------------------------------------------------------------------
+
+def test_unknown_person_where_a_register_exists(archive, build):
+    edit(archive, MEETING, "chair: ada-lovelace", "chair: Ada Lovelase")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair:"),
+        "unknown person 'Ada Lovelase'; did you mean 'ada-lovelace'?; otherwise add them to the people register, or "
+        "write {name: Ada Lovelase} for someone who is not in it")]
+
+
+def test_ambiguous_person_alias(archive, build):
+    edit(archive, MEETING, "    - eve-turner\n", "    - Councillor Turner\n")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "- Councillor Turner"),
+        "'Councillor Turner' could be any of: eve-turner, frank-turner; write the person's id instead")]
+
+
+def test_unknown_person_inside_an_item_block_points_at_its_line_in_minutes_md(archive, build):
+    edit(archive, MINUTES, "  - owner: carol-singh\n    text: Publish", "  - owner: Dr Nobody\n    text: Publish")
+    found = errors_after(build, archive)
+    assert len(found) == 1
+    assert found[0].startswith(at(MINUTES, line_of(archive, MINUTES, "owner: Dr Nobody"), "unknown person 'Dr Nobody'; "))
+    assert found[0].endswith("add them to the people register, or write {name: Dr Nobody} for someone who is "
+                             "not in it")
+
+
+def test_unknown_person_hint_separates_the_known_people_from_the_instruction(archive, build):
+    edit(archive, MINUTES, "  - owner: carol-singh\n    text: Publish", "  - owner: Dr Nobody\n    text: Publish")
+    (message,) = errors_after(build, archive)
+    assert "frank-turner add them" not in message, message
+
+
+def test_person_id_given_twice_across_register_files(archive, build):
+    (archive / "people").mkdir()
+    (archive / "people" / "extra.yaml").write_text("ada-lovelace:\n  name: Ada Lovelace\n", encoding="utf-8")
+    assert errors_after(build, archive) == [at("people/extra.yaml", 1,
+        "person 'ada-lovelace' is already in the register (content/people.yaml:1); keep one entry, or give one "
+        "of them another id")]
+
+
+def test_people_are_free_text_when_there_is_no_register(archive, build, tmp_path):
+    (archive / "people.yaml").unlink()
+    edit(archive, MEETING, "chair: ada-lovelace", "chair: Somebody Unregistered")
+    result = build(archive, tmp_path / "out")
+    assert result.ok and messages(result) == []
+    html = (tmp_path / "out/tb/2019/2019-03-14/index.html").read_text(encoding="utf-8")
+    assert "Somebody Unregistered" in html and "/people/" not in html
+
+
+def test_membership_that_ends_before_it_starts(archive, build):
+    edit(archive, "bodies/tb.md", "    from: 2017-01-01\n    to: 2019-12-31", "    from: 2019-12-31\n    to: 2017-01-01")
+    assert errors_after(build, archive) == [at("bodies/tb.md", line_of(archive, "bodies/tb.md", "- person: carol-singh"),
+        "membership ends before it starts; check the `from` and `to` dates")]
+
+
+# --- papers -------------------------------------------------------------------------------------
+
+def test_agenda_paper_referenced_but_missing(archive, build):
+    edit(archive, MEETING, "    paper: A\n    time", "    paper: Z\n    time")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "- ref: TB/19/13"),
+        "paper 'Z' is referenced but missing; add papers/<name>.md with `ref: Z`, or correct the reference "
+        "(this meeting's papers are A, C)")]
+
+
+def test_minute_item_paper_referenced_but_missing(archive, build):
+    edit(archive, MINUTES, "paper: A\nlead", "paper: [A, Q]\nlead")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/13"),
+        "paper 'Q' is referenced but missing; add papers/<name>.md with `ref: Q`, or correct the reference "
+        "(this meeting's papers are A, C)")]
+
+
+def test_paper_without_frontmatter(archive, build):
+    (archive / "meetings/tb/2019-03-14/papers/paper-b.md").write_text("Paper B\n\nJust text.\n", encoding="utf-8")
+    assert errors_after(build, archive) == [at("meetings/tb/2019-03-14/papers/paper-b.md", 1,
+        "the file does not start with frontmatter; start it with a line '---', the YAML fields, and another "
+        "line '---'")]
+
+
+def test_duplicate_paper_ref(archive, build):
+    (archive / "meetings/tb/2019-03-14/papers/paper-a2.md").write_text(
+        "---\nref: a\ntitle: Another paper\n---\nText.\n", encoding="utf-8")
+    assert errors_after(build, archive) == [at("meetings/tb/2019-03-14/papers/paper-a2.md", 1,
+        "Paper a is given twice in this meeting (also content/meetings/tb/2019-03-14/papers/paper-a.md); "
+        "give each paper its own ref")]
+
+
+# --- minutes ------------------------------------------------------------------------------------
+
+def test_minute_heading_without_a_valid_number(archive, build):
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## Any other business")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## Any other business"),
+        "minute heading 'Any other business' does not start with a minute number; TB numbers items like "
+        "'TB/19/70': write '## TB/19/70 Title'")]
+
+
+def test_minute_heading_without_a_title(archive, build):
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## TB/19/15")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/15"),
+        "minute item TB/19/15 has no title; write '## TB/19/15 Title'")]
+
+
+def test_text_before_the_first_minute_item(archive, build):
+    edit(archive, MINUTES, "approved_at: tb/2019-06-20\n---\n", "approved_at: tb/2019-06-20\n---\n\nPresent: all.\n\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "Present: all."),
+        "text before the first minute item belongs to no item; start each item with a heading such as "
+        "'## TB/19/70 Title'")]
+
+
+def test_two_item_blocks_in_one_item(archive, build):
+    edit(archive, MINUTES, "There was no other business.",
+         "```item\nlead: ada-lovelace\n```\n\n```item\nlead: carol-singh\n```\n\nThere was no other business.")
+    second = line_of(archive, MINUTES, "```item", occurrence=5)  # items 12, 13 and 14 have one each
+    assert errors_after(build, archive) == [at(MINUTES, second,
+        "minute item TB/19/15 has more than one ```item block; merge them into one")]
+
+
+# --- actions ------------------------------------------------------------------------------------
+
+def test_duplicate_action_id(archive, build):
+    edit(archive, MINUTES, "  - id: leaflet", '  - id: "1"')
+    # the action log no longer has a TB/19/13#leaflet to update
+    edit(archive, LOG, "  - action: TB/19/13#leaflet\n    status: not-started\n"
+                       "    progress: Waiting for the final text of the strategy.\n", "")
+    first = line_of(archive, MINUTES, "  - owner: carol-singh")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, '  - id: "1"'),
+        f"action id 'TB/19/13#1' is used twice in this item (first on line {first}); give each action its "
+        "own `id:`")]
+
+
+def test_update_for_an_unknown_action(archive, build):
+    edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/13#9")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/19/13#9"),
+        "update for an unknown action 'TB/19/13#9'; write the action's id as minute number#position, e.g. "
+        "CCBP/18/49#1 (see docs/content-format.md)")]
+
+
+# --- unsafe links -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("href", ["javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4="])
+def test_unsafe_link_in_markdown_is_an_error_and_the_site_is_not_written(archive, build, tmp_path, href):
+    edit(archive, MINUTES, "There was no other business.", f"There was [no other business]({href}).")
+    out = tmp_path / "out"
+    result = build(archive, out)
+    assert not result.ok
+    assert messages(result, "error") == [at(MINUTES, line_of(archive, MINUTES, href),
+                                            f"unsafe link '{href[:40]}'; {UNSAFE_HINT}")]
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]  # no temporary folder left behind
+
+
+def test_unsafe_link_in_a_resolution_and_in_a_paper(archive, build):
+    edit(archive, MINUTES, '"**NOTE** the results', '"**NOTE** the [results](javascript:void(0))')
+    paper = "meetings/tb/2019-03-14/papers/paper-a.md"
+    edit(archive, paper, "One in five children", "One in [five](data:text/plain,x) children")
+    assert errors_after(build, archive) == [
+        at(MINUTES, line_of(archive, MINUTES, "javascript:void(0)"), f"unsafe link 'javascript:void(0)'; {UNSAFE_HINT}"),
+        at(paper, line_of(archive, paper, "data:text/plain"), f"unsafe link 'data:text/plain,x'; {UNSAFE_HINT}"),
+    ]
+
+
+# --- warnings -----------------------------------------------------------------------------------
+
+def test_stray_markdown_file_in_a_meeting_folder_is_a_warning_and_fails_under_strict(archive, build):
+    (archive / "meetings/tb/2019-03-14/notes.md").write_text("Some notes.\n", encoding="utf-8")
+    warning = at("meetings/tb/2019-03-14/notes.md", 1, "'notes.md' is not a meeting file and is ignored; name it "
+                 "meeting.md, minutes.md or actions.md, or move papers into papers/", "warning")
+    relaxed = build(archive)
+    assert relaxed.ok and messages(relaxed) == [warning]
+    strict = build(archive, strict=True)
+    assert not strict.ok and messages(strict) == [warning]
+
+
+# --- known bugs ---------------------------------------------------------------------------------
+
+def test_one_mistake_in_meeting_md_is_reported_once(archive, build):
+    edit(archive, MEETING, "date: 2019-03-14", "date: 2019-02-30")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "date:"),
+        "date: '2019-02-30' is not a real date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
+
+
+# --- through the command line -------------------------------------------------------------------
+
+CLI_CASES = {
+    "unknown field": (MEETING, "webcast:", "venu: Town Hall\nwebcast:", "venu:",
+                      "error: unknown field 'venu' in a meeting; did you mean 'venue'?"),
+    "malformed YAML": (LATER, "venue: Committee Room 1, County Hall", "venue: Committee: Room [1", "venue:",
+                       "error: malformed YAML: mapping values are not allowed in this context"),
+    "ambiguous person": (MEETING, "    - eve-turner\n", "    - Councillor Turner\n", "- Councillor Turner",
+                         "error: 'Councillor Turner' could be any of: eve-turner, frank-turner"),
+    "unsafe link": (MINUTES, "There was no other business.", "[x](javascript:alert(1))", "javascript:",
+                    "error: unsafe link 'javascript:alert(1)'"),
+}
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("case", sorted(CLI_CASES))
+def test_cli_reports_content_errors_without_a_traceback_and_exits_1(archive, cli, case, command):
+    relative, old, new, needle, text = CLI_CASES[case]
+    edit(archive, relative, old, new)
+    extra = ["--no-search", "--today", "2026-01-01"] if command == "build" else []
+    done = cli(command, *extra)  # run in <tmp>, so the default --content is the broken copy
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"content/{relative}:{line_of(archive, relative, needle)}: {text}" in done.stderr
+    assert not (archive.parent / "site").exists()
+
+
+@pytest.mark.parametrize("relative", ["people.yaml", "site.yaml"])
+def test_cli_reports_a_file_that_is_not_utf8_without_a_traceback(archive, cli, relative):
+    path = archive / relative
+    path.write_bytes(path.read_text(encoding="utf-8").replace("Testshire", "Tëstshire – Démocratie").encode("cp1252"))
+    done = cli("check")
+    assert "Traceback" not in done.stderr, done.stderr[-400:]
+    assert done.returncode == 1
+    assert re.search(rf"content/{re.escape(relative)}:\d+: error: the file is not UTF-8 text", done.stderr), \
+        done.stderr[-400:]
+    assert len([line for line in done.stderr.splitlines() if ": error: " in line]) == 1, done.stderr[-800:]
+
+
+def test_cli_error_count_matches_the_errors_printed(archive, cli):
+    edit(archive, MINUTES, "There was no other business.", "There was [x](javascript:alert(1)).")
+    done = cli("build", "--no-search", "--today", "2026-01-01")
+    printed = [line for line in done.stderr.splitlines() if ": error: " in line]
+    summary = re.search(r"build failed with (\d+) errors?", done.stderr)
+    assert len(printed) == 1 and summary, done.stderr
+    assert int(summary.group(1)) == len(printed), done.stderr
+
+
+def test_cli_strict_turns_warnings_into_a_failure(archive, cli):
+    (archive / "meetings/tb/2019-03-14/notes.md").write_text("Some notes.\n", encoding="utf-8")
+    relaxed = cli("check")
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert "content/meetings/tb/2019-03-14/notes.md:1: warning: 'notes.md' is not a meeting file" in relaxed.stderr
+    strict = cli("check", "--strict")
+    assert strict.returncode == 1 and "Traceback" not in strict.stderr
+    assert "content/meetings/tb/2019-03-14/notes.md:1: warning: 'notes.md' is not a meeting file" in strict.stderr
+
+
+@pytest.mark.parametrize("args", [
+    [],  # no command
+    ["publish"],  # no such command
+    ["build", "--today", "2019-13-45"],  # not a date
+    ["build", "--frobnicate"],  # no such option
+    ["check", "--format", "xml"],  # no such format
+])
+def test_cli_usage_errors_exit_2(cli, args):
+    done = cli(*args)
+    assert done.returncode == 2, (args, done.returncode, done.stderr)
+    assert "usage: minutebook" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_cli_missing_content_folder_is_a_content_error(cli, tmp_path):
+    done = cli("check", "--content", str(tmp_path / "nowhere"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "error: the content folder does not exist; pass --content with your archive's folder" in done.stderr

@@ -1,0 +1,198 @@
+"""JSON and CSV exports: valid against their published schemas, right in substance, public only.
+
+The schemas are strict (`additionalProperties: false`), so a field added to an
+export without its schema and documentation fails here; one test shows that a
+schema rejects a record that drifted. The canary test reads every file this
+module's features write and finds none of the strings the fixture plants in
+private, confidential and draft material, and it proves it can find them: the
+draft canary does appear in a --drafts preview.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import datetime as dt
+import io
+import json
+import uuid
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from generator.build import Options, run
+from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, TODAY
+
+REPO = Path(__file__).resolve().parent.parent
+BASE = "https://records.testshire.example"
+DATASETS = ("meetings", "minutes", "actions", "people")
+
+
+def _build(content: Path, out: Path, **options) -> Path:
+    result = run(Options(content=content, out=out, search=False, today=dt.date.fromisoformat(TODAY), **options))
+    assert result.ok, "\n".join(d.format() for d in result.report.sorted())
+    return out
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory, site):
+    return {"fixture": site,
+            "actions": _build(FIXTURE.parent / "actions", tmp_path_factory.mktemp("actions-data") / "site"),
+            "example": _build(REPO / "content", tmp_path_factory.mktemp("example-data") / "site")}
+
+
+def data(site: Path, name: str) -> dict:
+    return json.loads((site / "data" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def validator(site: Path, name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((site / "data" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("archive", ["fixture", "actions", "example"])
+def test_export_is_valid_against_its_published_schema(sites, archive, name):
+    site = sites[archive]
+    document = data(site, name)
+    errors = [f"{e.json_path}: {e.message}" for e in validator(site, name).iter_errors(document)]
+    assert errors == []
+    base = document["source"].rstrip("/")
+    assert document["$schema"] == f"{base}/data/schemas/{name}.schema.json"
+    schema = json.loads((site / "data" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert schema["$id"] == document["$schema"]
+
+
+def test_schemas_reject_a_record_that_drifted(sites):
+    site = sites["fixture"]
+    events = data(site, "meetings")
+    broken = copy.deepcopy(events)
+    broken["events"][0]["venue"] = "a field the schema does not document"
+    del broken["events"][1]["start_date"]
+    broken["events"][0]["agenda"][0]["extras"]["confidential"] = "no"
+    messages = [e.message for e in validator(site, "meetings").iter_errors(broken)]
+    assert len(messages) == 3, messages
+    actions = copy.deepcopy(data(site, "actions"))
+    next(a for a in actions["actions"] if a["updates"])["updates"][0]["status"] = "purple"
+    assert not validator(site, "actions").is_valid(actions)
+
+
+def test_meetings_are_open_civic_data_events(sites):
+    events = {e["extras"]["meeting"]: e for e in data(sites["fixture"], "meetings")["events"]}
+    assert sorted(events) == ["jc/2019-11-05", "tb/2019-03-14", "tb/2019-06-20", "tb/2020-01-16"]
+    march = events["tb/2019-03-14"]
+    assert march["id"] == "ocd-event/" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{BASE}/tb/2019/2019-03-14/"))
+    assert march["start_date"] == "2019-03-14T14:00:00+00:00" and march["end_date"] == "2019-03-14T16:30:00+00:00"
+    assert events["tb/2019-06-20"]["start_date"] == "2019-06-20T14:00:00+01:00"  # British Summer Time
+    assert events["tb/2020-01-16"]["status"] == "passed" and march["all_day"] is False
+    assert march["participants"][0] == {"entity_type": "organization", "id": "tb",
+                                        "name": "Testshire Health and Wellbeing Board", "note": "host"}
+    assert {"entity_type": "person", "id": "ada-lovelace", "name": "Councillor Ada Lovelace",
+            "note": "chair"} in march["participants"]
+    agenda = {a["extras"]["ref"]: a for a in march["agenda"]}
+    assert agenda["TB/19/13"]["extras"]["minute"] == f"{BASE}/tb/2019/tb-19-13/"
+    assert agenda["TB/19/13"]["extras"]["papers"] == [f"{BASE}/tb/2019/2019-03-14/papers/a/"]
+    private = next(a for a in march["agenda"] if a["extras"]["confidential"])
+    assert private["notes"] == [] and private["related_entities"] == []
+    assert [d["note"] for d in march["documents"]] == ["Paper A: Healthy Weight Strategy 2019 to 2024"]
+
+
+def test_minutes_extension_keeps_only_the_title_of_a_confidential_item(sites):
+    minutes = {m["meeting"]: m for m in data(sites["fixture"], "minutes")["minutes"]}
+    assert "tb/2020-01-16" not in minutes  # draft minutes are not published
+    march = minutes["tb/2019-03-14"]
+    assert march["approved_at"]["meeting"] == "tb/2019-06-20"
+    items = {i["ref"]: i for i in march["items"]}
+    private = items["TB/19/14"]
+    assert (private["title"], private["confidential"], private["discussion"], private["resolutions"],
+            private["actions"], private["papers"]) == ("Property matter", True, "", [], [], [])
+    assert private["reason"].startswith("Exempt under paragraph 3")
+    strategy = items["TB/19/13"]
+    assert strategy["resolutions"][0] == "**APPROVE** the Healthy Weight Strategy 2019 to 2024."
+    assert strategy["actions"] == ["tb:TB/19/13#1", "tb:TB/19/13#2", "tb:TB/19/13#leaflet"]
+    assert strategy["url"] == f"{BASE}/tb/2019/tb-19-13/"
+
+
+def test_actions_carry_their_history_and_latest_status(sites):
+    actions = {a["id"]: a for a in data(sites["actions"], "actions")["actions"]}
+    pilot = actions["ccb:CCBP/19/60#1"]
+    assert [(u["date"], u["status"], u["closed"]) for u in pilot["updates"]] == [
+        ("2019-09-19", "amber", False), ("2019-11-21", "green", True)]
+    assert pilot["latest_status"] == {"status": "green", "date": "2019-11-21", "closed": True}
+    assert (pilot["closed"], pilot["closed_on"]) == (True, "2019-11-21")
+    assert pilot["due"] == {"text": "September 2019", "date": "2019-09-30"}
+    assert pilot["current_due"] == {"text": "November 2019", "date": "2019-11-30"}
+    untouched = [a for a in actions.values() if not a["updates"]]
+    assert untouched and all(a["latest_status"] is None and a["closed"] is False for a in untouched)
+
+
+def test_actions_spreadsheet_has_one_row_per_action_of_the_body(sites):
+    site = sites["fixture"]
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "actions" / "tb.csv").read_text(encoding="utf-8"))))
+    expected = [a for a in data(site, "actions")["actions"] if a["body"] == "tb"]
+    assert [r["id"] for r in rows] == [a["id"] for a in expected] == ["tb:TB/19/13#1", "tb:TB/19/13#2",
+                                                                      "tb:TB/19/13#leaflet"]
+    second = rows[1]
+    assert second["text"] == "Report progress on the school meals pilot to the board."  # Markdown removed
+    assert second["owners"] == "Mr Brian Okafor; Testshire and Northvale Joint Committee"
+    assert (second["latest_status"], second["closed"], second["due"], second["current_due"]) == (
+        "amber", "no", "June 2019", "September 2019")
+    assert (site / "data" / "actions" / "tb.csv").read_bytes().count(b"\r\n") == 4
+    assert [r["id"] for r in csv.DictReader(io.StringIO((site / "data/actions/jc.csv").read_text()))] == [
+        a["id"] for a in data(site, "actions")["actions"] if a["body"] == "jc"]
+
+
+def test_people_are_popolo_persons_organizations_and_memberships(sites):
+    people = data(sites["fixture"], "people")
+    persons = {p["id"]: p for p in people["persons"]}
+    organizations = {o["id"] for o in people["organizations"]}
+    assert len(organizations) == len(people["organizations"])
+    assert persons["ada-lovelace"]["honorific_prefix"] == "Councillor"
+    for membership in people["memberships"]:
+        assert membership["organization_id"] in organizations | {None}
+        assert membership["person_id"] in persons or (membership["person_id"] is None and membership["person_name"])
+    assert {"person_id": "ada-lovelace", "organization_id": "tb", "role": "Chair",
+            "on_behalf_of_id": "org:testshire-county-council", "start_date": "2018-05-01"} in people["memberships"]
+    assert {"person_id": None, "person_name": "Harriet Quill", "organization_id": "tb",
+            "role": "Voluntary sector representative"} in people["memberships"]
+
+
+def _open_data_files(site: Path) -> dict[str, bytes]:
+    files = [p for pattern in ("feeds/**/*", "data/**/*", "sitemap*.xml", "robots.txt", "accessibility/index.html")
+             for p in site.glob(pattern) if p.is_file()]
+    assert len(files) > 20
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in files}
+
+
+def test_no_private_confidential_or_draft_material_reaches_feeds_or_data(sites):
+    files = _open_data_files(sites["fixture"])
+    leaks = [(canary, name) for name, content in files.items() for canary in ALL_CANARIES
+             if canary.encode() in content]
+    assert leaks == []
+    assert b"Property matter" in files["data/minutes.json"]  # the confidential item's public title is there
+
+
+def test_a_drafts_preview_exports_the_draft_but_never_secrets(tmp_path):
+    files = _open_data_files(_build(FIXTURE, tmp_path / "site", drafts=True))
+    assert CANARY_DRAFT.encode() in files["data/minutes.json"]
+    assert b'"status": "draft"' in files["data/minutes.json"]
+    assert [(c, n) for n, content in files.items() for c in SECRET_CANARIES if c.encode() in content] == []
+
+
+def test_outputs_are_byte_identical_for_the_same_content_and_date(tmp_path):
+    first = _open_data_files(_build(FIXTURE, tmp_path / "one"))
+    second = _open_data_files(_build(FIXTURE, tmp_path / "two"))
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_data_page_links_every_file_and_schema(sites):
+    html = (sites["fixture"] / "data" / "index.html").read_text(encoding="utf-8")
+    for name in DATASETS:
+        assert f'href="/data/{name}.json"' in html and f'href="/data/schemas/{name}.schema.json"' in html
+    for slug in ("jc", "tb"):
+        for address in (f"/feeds/bodies/{slug}.xml", f"/feeds/bodies/{slug}.ics", f"/data/actions/{slug}.csv"):
+            assert f'href="{address}"' in html
+            assert (sites["fixture"] / address.lstrip("/")).is_file()

@@ -1,0 +1,214 @@
+"""Atom feeds, iCalendar calendars, sitemap and robots.txt: read back with real parsers.
+
+feedparser and icalendar are what feed readers and calendar applications are
+built on; a feed they flag as malformed (feedparser's `bozo`) or a calendar
+they cannot read is a feed nobody sees. Expected entries are worked out from
+the fixture content here, not read back from the generator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+import icalendar
+import pytest
+
+from generator.build import Options, run
+from generator.ical import escape, fold
+from generator.plaintext import one_line, plain
+from generator.sitemap import sitemaps
+from helpers import FIXTURE, TODAY, edit, html_pages, page, url_of
+
+ACTIONS_FIXTURE = FIXTURE.parent / "actions"
+BASE = "https://records.testshire.example"
+
+
+def _build(content: Path, out: Path, **options) -> Path:
+    options.setdefault("today", dt.date.fromisoformat(TODAY))
+    result = run(Options(content=content, out=out, search=False, **options))
+    assert result.ok, "\n".join(d.format() for d in result.report.sorted())
+    return out
+
+
+@pytest.fixture(scope="module")
+def actions_site(tmp_path_factory) -> Path:
+    return _build(ACTIONS_FIXTURE, tmp_path_factory.mktemp("actions-feeds") / "site")
+
+
+def atom(site: Path, relative: str):
+    data = (site / relative).read_bytes()
+    feed = feedparser.parse(data)
+    assert not feed.bozo, f"{relative}: {feed.get('bozo_exception')}"
+    assert feed.version == "atom10"
+    return feed
+
+
+def titles(feed) -> list[str]:
+    return [e.title for e in feed.entries]
+
+
+def test_every_feed_is_well_formed_atom(site):
+    feeds = sorted((site / "feeds").rglob("*.xml"))
+    assert len(feeds) >= 1 + 2 + 7  # the site, two bodies, the people of the register (and actions)
+    for path in feeds:
+        relative = path.relative_to(site).as_posix()
+        feed = atom(site, relative)
+        assert feed.feed.id == f"{BASE}/{relative}"
+        assert {link.rel: link.href for link in feed.feed.links}["self"] == f"{BASE}/{relative}"
+        assert feed.feed.updated and feed.feed.author == "Testshire County Council"
+        ids = [e.id for e in feed.entries]
+        assert len(ids) == len(set(ids)), f"{relative}: entry ids repeat"
+        for entry in feed.entries:
+            assert entry.title and entry.updated and entry.link.startswith(BASE + "/")
+        stamps = [e.updated for e in feed.entries]
+        assert stamps == sorted(stamps, reverse=True), f"{relative}: entries not newest first"
+
+
+def test_site_feed_lists_agendas_minutes_and_papers_of_public_meetings(site):
+    feed = atom(site, "feeds/all.xml")
+    assert titles(feed) == [
+        "Agenda: TB Health and Wellbeing Board, 16 January 2020",
+        "Agenda: JC Joint Committee, 5 November 2019",
+        "Minutes: JC Joint Committee, 5 November 2019",
+        "Item 05: Joint public health commissioning (JC Joint Committee, 5 November 2019)",
+        # approved at the 20 June meeting, so dated then
+        "Minutes: TB Health and Wellbeing Board, 14 March 2019",
+        "Agenda: TB TB meeting, 20 June 2019",
+        "Minutes: TB TB meeting, 20 June 2019",
+        "Agenda: TB Health and Wellbeing Board, 14 March 2019",
+        "Paper A: Healthy Weight Strategy 2019 to 2024 (TB Health and Wellbeing Board, 14 March 2019)",
+    ]
+    minutes = next(e for e in feed.entries if e.title.startswith("Minutes: TB Health"))
+    assert minutes.updated == "2019-06-20T00:00:00Z"
+    assert minutes.link == f"{BASE}/tb/2019/2019-03-14/#minutes"
+    assert "TB/19/14 Property matter" in minutes.summary
+    assert [t.term for t in minutes.tags] == ["minutes"]
+
+
+def test_body_feed_holds_only_that_body(site):
+    feed = atom(site, "feeds/bodies/jc.xml")
+    assert titles(feed) == ["Agenda: JC Joint Committee, 5 November 2019",
+                            "Minutes: JC Joint Committee, 5 November 2019",
+                            "Item 05: Joint public health commissioning (JC Joint Committee, 5 November 2019)"]
+    assert feed.feed.title == "Testshire and Northvale Joint Committee: new records"
+    assert {link.rel: link.href for link in feed.feed.links}["alternate"] == f"{BASE}/jc/"
+
+
+def test_person_feed_has_their_meetings_papers_and_actions(site):
+    feed = atom(site, "feeds/people/carol-singh.xml")
+    by_title = {e.title: e for e in feed.entries}
+    assert by_title["TB TB meeting, 20 June 2019"].summary == "Recorded as: Present"
+    assert "Paper A: Healthy Weight Strategy 2019 to 2024" in by_title
+    assert "Author" in by_title["Paper A: Healthy Weight Strategy 2019 to 2024"].summary
+    assert "Action TB/19/13#1 raised" in by_title
+    assert not any("private" in t.lower() for t in by_title)
+
+
+def test_action_feed_follows_the_action_through_its_logs(actions_site):
+    feed = atom(actions_site, "feeds/actions/ccb/ccbp-19-60-1.xml")
+    assert [(e.title, e.updated[:10]) for e in feed.entries] == [
+        ("Action CCBP/19/60#1: Green, closed", "2019-11-21"),
+        ("Action CCBP/19/60#1: Amber", "2019-09-19"),
+        ("Action CCBP/19/60#1 raised", "2019-07-18"),
+    ]
+    assert feed.entries[1].summary == "Pilot extended to ten practices.\nDue date revised to November 2019."
+    assert feed.entries[2].summary.startswith("Run the three-month pilot and report back.\nOwner: Ms Ann Smith.")
+
+
+def calendar(site: Path, relative: str) -> icalendar.Calendar:
+    data = (site / relative).read_bytes()
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b"" and all(b"\n" not in line for line in lines), "lines must end with CRLF"
+    assert max(len(line) for line in lines) <= 75, "lines must be folded at 75 octets"
+    return icalendar.Calendar.from_ical(data)
+
+
+def test_body_calendar_has_every_public_meeting(site):
+    cal = calendar(site, "feeds/bodies/tb.ics")
+    assert str(cal["X-WR-CALNAME"]) == "Testshire Health and Wellbeing Board: meetings"
+    events = cal.walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == ["tb/2019-03-14@records.testshire.example",
+                                               "tb/2019-06-20@records.testshire.example",
+                                               "tb/2020-01-16@records.testshire.example"]
+    march, june, january = events
+    london = march.decoded("DTSTART").tzinfo
+    assert march.decoded("DTSTART") == dt.datetime(2019, 3, 14, 14, 0, tzinfo=london)
+    assert march.decoded("DTSTART").utcoffset() == dt.timedelta(0)  # GMT in March
+    assert june.decoded("DTSTART").utcoffset() == dt.timedelta(hours=1)  # BST in June
+    assert march.decoded("DTEND").time() == dt.time(16, 30)
+    assert "DTEND" not in june  # no end time given
+    assert str(march["LOCATION"]) == "Council Chamber, County Hall, Testshire, TS1 1AA"
+    assert str(march["URL"]) == f"{BASE}/tb/2019/2019-03-14/"
+    assert march.decoded("DTSTAMP") == dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    assert "Agenda:" in str(january["DESCRIPTION"]) and "TB/20/1 Director of Public Health annual report" in str(
+        january["DESCRIPTION"])
+    assert cal.walk("VTIMEZONE")[0]["TZID"] == "Europe/London"
+
+
+def test_site_calendar_has_all_public_meetings_and_no_private_one(site):
+    events = calendar(site, "feeds/all.ics").walk("VEVENT")
+    assert len(events) == 4
+    assert not any("private" in str(e["SUMMARY"]).lower() for e in events)
+
+
+def test_meeting_without_a_time_is_an_all_day_event(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    edit(content, "meetings/tb/2019-06-20/meeting.md", "start: 2pm\n", "")
+    event = calendar(_build(content, tmp_path / "site"), "feeds/bodies/tb.ics").walk("VEVENT")[1]
+    assert event.decoded("DTSTART") == dt.date(2019, 6, 20)
+    assert event.decoded("DTEND") == dt.date(2019, 6, 21)
+
+
+def test_text_is_escaped_and_folded_by_the_rules():
+    assert escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    folded = fold("DESCRIPTION:" + "é" * 80)
+    assert all(len(line.encode()) <= 75 for line in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == "DESCRIPTION:" + "é" * 80
+
+
+def test_markdown_becomes_plain_text():
+    assert plain("**RECEIVE** the [report](/x/) on `a*b*c`.\n\n- one\n- two") == \
+        "RECEIVE the report on a*b*c.\n\none\n\ntwo"
+    assert one_line("A\x01B\n\nC") == "AB C"  # a control character would make the feed unreadable XML
+
+
+def test_pages_link_to_their_feeds(site):
+    for url, feed in (("/", "/feeds/all.xml"), ("/tb/", "/feeds/bodies/tb.xml"),
+                      ("/tb/2019/2019-03-14/", "/feeds/bodies/tb.xml"), ("/people/carol-singh/",
+                                                                        "/feeds/people/carol-singh.xml")):
+        alternates = [n.attrs["href"] for n in page(site, url).find_all("link", rel="alternate")
+                      if n.attrs.get("type") == "application/atom+xml"]
+        assert feed in alternates, url
+        assert (site / feed.lstrip("/")).is_file()
+    calendars = [n.attrs["href"] for n in page(site, "/tb/").find_all("link", rel="alternate")
+                 if n.attrs.get("type") == "text/calendar"]
+    assert calendars == ["/feeds/bodies/tb.ics"]
+    footer = {text: href for href, text in page(site, "/archive/").find("footer").links()}
+    assert footer["Open data"] == "/data/" and footer["Accessibility statement"] == "/accessibility/"
+
+
+def test_sitemap_lists_every_page_and_robots_points_to_it(site):
+    root = ET.fromstring((site / "sitemap.xml").read_bytes())
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = [loc.text for loc in root.findall("s:url/s:loc", ns)]
+    assert listed == sorted(listed)
+    assert set(listed) == {BASE + url_of(site, p) for p in html_pages(site)}
+    assert "Sitemap: https://records.testshire.example/sitemap.xml" in (site / "robots.txt").read_text().splitlines()
+
+
+def test_a_large_site_gets_a_sitemap_index():
+    files = dict(sitemaps("https://x.example/", [f"/p{n}/" for n in range(5)], limit=2))
+    assert sorted(files) == ["/sitemap-1.xml", "/sitemap-2.xml", "/sitemap-3.xml", "/sitemap.xml"]
+    index = ET.fromstring(files["/sitemap.xml"])
+    assert index.tag.endswith("sitemapindex") and len(index) == 3
+    assert b"https://x.example/p4/" in files["/sitemap-3.xml"]
+
+
+def test_a_drafts_preview_keeps_robots_out(tmp_path):
+    out = _build(FIXTURE, tmp_path / "site", drafts=True)
+    assert (out / "robots.txt").read_text().splitlines()[-1] == "Disallow: /"

@@ -1,0 +1,67 @@
+"""Quality gate: axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any kind of page.
+
+axe runs inside Debian's Chromium (Playwright), on one page of every kind from
+both built sites, served over HTTP so that the search page really searches:
+its test waits for Pagefind's results, then checks the page with them shown.
+The gate's own test puts known violations into a real page and expects axe to
+name them.
+"""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+
+import pytest
+
+from gate_tools import PAGE_TYPES, REPO, axe_violations, chromium, example_site, fixture_site, open_page, serve
+
+ARCHIVES = ("example", "fixture")
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory, site):
+    return {"example": example_site(tmp_path_factory), "fixture": fixture_site(site)}
+
+
+@pytest.fixture(scope="module")
+def served(sites):
+    with ExitStack() as stack:
+        yield {name: stack.enter_context(serve(built.root)) for name, built in sites.items()}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+def test_every_kind_of_page_is_covered(sites):
+    """A template added later that renders a page of its own must join PAGE_TYPES."""
+    own_pages = {p.name for p in (REPO / "templates").glob("*.html") if not p.name.startswith("_")} - {"base.html"}
+    assert own_pages == set(PAGE_TYPES)
+    for name, built in sites.items():
+        assert [t for t in PAGE_TYPES if t not in built.pages] == [], f"the {name} site lacks a kind of page"
+
+
+@pytest.mark.parametrize("template", PAGE_TYPES)
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_no_wcag_violations(sites, served, browser, name, template):
+    url, results = sites[name].url(served[name], template)
+    page = open_page(browser, url, results_under=results)
+    try:
+        assert axe_violations(page) == []
+    finally:
+        page.close()
+
+
+def test_axe_reports_missing_alt_text_and_labels(sites, served, browser):
+    """A real meeting page with an unlabelled image and form field added."""
+    built = sites["example"]
+    page = open_page(browser, served["example"] + built.pages["meeting.html"])
+    try:
+        page.evaluate("""() => document.querySelector('main').insertAdjacentHTML('afterbegin',
+            '<img src="/static/none.png"><input type="text" name="q2"><p style="color:#bbb">Faint text</p>')""")
+        found = {v["id"] for v in axe_violations(page)}
+        assert {"image-alt", "label", "color-contrast"} <= found
+    finally:
+        page.close()

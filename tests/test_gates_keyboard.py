@@ -1,0 +1,110 @@
+"""Quality gates: keyboard entry and reflow, on one page of every kind, in a real browser.
+
+- Keyboard: the first Tab stop is the skip link, it is visible while focused,
+  and Enter moves focus to <main> (WCAG 2.4.1 bypass blocks, 2.4.7 focus visible).
+- Reflow: at 320 CSS pixels wide (1280 px zoomed to 400%) the page does not
+  scroll sideways (WCAG 1.4.10); a wide table may scroll inside its own box.
+
+Each check is also run on a real page broken on purpose, and once on a page
+that must pass (a wide table in its scrolling box), so that neither check can
+quietly stop finding problems or start finding false ones.
+"""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+
+import pytest
+
+from gate_tools import PAGE_TYPES, chromium, example_site, fixture_site, keyboard_problems, open_page, overflow, serve
+
+ARCHIVES = ("example", "fixture")
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory, site):
+    return {"example": example_site(tmp_path_factory), "fixture": fixture_site(site)}
+
+
+@pytest.fixture(scope="module")
+def served(sites):
+    with ExitStack() as stack:
+        yield {name: stack.enter_context(serve(built.root)) for name, built in sites.items()}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+def _open(sites, served, browser, name, template, width):
+    url, results = sites[name].url(served[name], template)
+    return open_page(browser, url, width=width, height=640, results_under=results)
+
+
+@pytest.mark.parametrize("template", PAGE_TYPES)
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_skip_link_is_the_first_tab_stop(sites, served, browser, name, template):
+    page = _open(sites, served, browser, name, template, 1280)
+    try:
+        assert keyboard_problems(page) == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("template", PAGE_TYPES)
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_no_horizontal_scroll_at_320_css_pixels(sites, served, browser, name, template):
+    page = _open(sites, served, browser, name, template, 320)
+    try:
+        assert overflow(page) is None
+    finally:
+        page.close()
+
+
+def test_keyboard_check_finds_a_link_before_the_skip_link(sites, served, browser):
+    page = _open(sites, served, browser, "example", "meeting.html", 1280)
+    try:
+        page.evaluate("""() => document.body.insertAdjacentHTML('afterbegin', '<a href="/archive/">Archive</a>')""")
+        problems = keyboard_problems(page)
+        assert len(problems) == 1 and "not a skip link" in problems[0]
+    finally:
+        page.close()
+
+
+def test_keyboard_check_finds_a_skip_link_that_stays_hidden_or_goes_nowhere(sites, served, browser):
+    page = _open(sites, served, browser, "example", "home.html", 1280)
+    try:
+        page.evaluate("""() => { const s = document.createElement('style');
+            s.textContent = '.skip-link:focus, .skip-link:focus-visible { left: -9999px !important; }';
+            document.head.append(s); document.querySelector('main').removeAttribute('id'); }""")
+        problems = keyboard_problems(page)
+        assert any("off screen" in p for p in problems)
+        assert any("left focus on" in p for p in problems)
+    finally:
+        page.close()
+
+
+def test_reflow_check_finds_a_page_wider_than_320_pixels(sites, served, browser):
+    page = _open(sites, served, browser, "example", "paper.html", 320)
+    try:
+        assert overflow(page) is None
+        page.evaluate("""() => document.querySelector('main').insertAdjacentHTML('beforeend',
+            '<p id="too-wide" style="width: 600px">A fixed-width block</p>')""")
+        found = overflow(page)
+        assert found is not None and found["scroll_width"] > 320
+        assert any(c.startswith("p#too-wide") for c in found["culprits"])
+    finally:
+        page.close()
+
+
+def test_reflow_check_allows_a_wide_table_that_scrolls_in_its_own_box(sites, served, browser):
+    page = _open(sites, served, browser, "example", "home.html", 320)
+    try:
+        page.evaluate("""() => document.querySelector('main').insertAdjacentHTML('beforeend',
+            '<div class="table-wrap"><table><caption>Wide</caption><tr><th scope="col" style="min-width: 900px">'
+            + 'A very wide column</th></tr></table></div>')""")
+        assert overflow(page) is None
+    finally:
+        page.close()

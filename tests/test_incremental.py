@@ -1,0 +1,142 @@
+"""Incremental rebuilds (issue 6): after any sequence of edits, the live preview's
+output is byte-identical to a full build of the same content, and an edit
+re-renders only the pages that depend on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import Options, run
+from generator.incremental import Session
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = dt.date(2020, 1, 1)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and "pagefind" not in p.relative_to(root).parts}
+
+
+def assert_same_as_full_build(content: Path, live: Path, tmp: Path) -> None:
+    full = tmp / f"full-{len(list(tmp.iterdir()))}"
+    result = run(Options(content=content, out=full, today=TODAY, search=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    live_tree, full_tree = tree(live), tree(full)
+    assert sorted(live_tree) == sorted(full_tree)
+    differing = [name for name in full_tree if live_tree[name] != full_tree[name]]
+    assert differing == []
+
+
+@pytest.fixture
+def session(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "references", content)
+    live = tmp_path / "live"
+    s = Session(Options(content=content, out=live, today=TODAY, search=False))
+    first = s.rebuild()
+    assert first.ok and first.full
+    (tmp_path / "builds").mkdir()
+    return s, content, live, tmp_path / "builds"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def test_first_rebuild_equals_a_full_build(session):
+    s, content, live, builds = session
+    assert_same_as_full_build(content, live, builds)
+
+
+def test_editing_discussion_rerenders_only_that_meetings_pages(session):
+    s, content, live, builds = session
+    edit(content / "meetings/ccb/2019-08-22/minutes.md", "Paper C in August is the finance paper",
+         "Paper C in August is the revised finance paper")
+    outcome = s.rebuild()
+    assert outcome.ok and not outcome.full
+    assert outcome.written == ["/ccb/2019/2019-08-22/", "/ccb/2019/ccbp-19-71/"]
+    assert_same_as_full_build(content, live, builds)
+
+
+def test_a_new_reference_updates_the_targets_backlinks(session):
+    s, content, live, builds = session
+    edit(content / "meetings/ccb/2019-08-22/minutes.md", "Code `CCBP/19/70`", "Code `CCBP/19/70` (see CCBP/19/62)")
+    outcome = s.rebuild()
+    assert "/ccb/2019/ccbp-19-62/" in outcome.written  # its "Referenced from" list grew
+    assert_same_as_full_build(content, live, builds)
+
+
+def test_adding_an_item_resolves_a_dangling_reference_elsewhere(session):
+    s, content, live, builds = session
+    minutes = content / "meetings/ccb/2019-08-22/minutes.md"
+    minutes.write_text(minutes.read_text() + "\n## CCBP/19/99 Added later\n\nNew item.\n")
+    outcome = s.rebuild()
+    assert "/ccb/2019/ccbp-19-99/" in outcome.written
+    assert "/ccb/2019/ccbp-19-71/" in outcome.written  # "CCBP/19/99" there is now a link
+    assert_same_as_full_build(content, live, builds)
+
+
+def test_renaming_and_deleting_remove_stale_pages(session):
+    s, content, live, builds = session
+    (content / "meetings/ccb/2019-08-22/papers/c.md").unlink()
+    edit(content / "meetings/ccb/2019-08-22/minutes.md", "## CCBP/19/71 Finance (Paper C)", "## CCBP/19/71 Finance")
+    (content / "meetings/jhsc/2019-09-02").rename(content / "meetings/jhsc/2019-09-03")
+    edit(content / "meetings/jhsc/2019-09-03/meeting.md", "date: 2019-09-02", "date: 2019-09-03")
+    outcome = s.rebuild()
+    assert outcome.ok, [d.format() for d in outcome.report.items]
+    assert "/ccb/2019/2019-08-22/papers/c/" in outcome.deleted
+    assert "/jhsc/2019/2019-09-02/" in outcome.deleted
+    assert not (live / "jhsc/2019/2019-09-02").exists()
+    assert_same_as_full_build(content, live, builds)
+
+
+def test_a_sequence_of_edits_stays_identical_to_full_builds(session):
+    s, content, live, builds = session
+    steps = [
+        ("meetings/ccb/2019-07-18/minutes.md", "Approved.", "Approved as a correct record."),
+        ("people.yaml", "initials: SP", "initials: SPR"),
+        ("meetings/jhsc/2019-09-02/minutes.md", "None. See Item 3", "None. See Item 1 and Item 3"),
+        ("bodies/ccb.md", "short_name: CCB", "short_name: CCBoard"),
+    ]
+    for path, old, new in steps:
+        edit(content / path, old, new)
+        assert s.rebuild().ok
+        assert_same_as_full_build(content, live, builds)
+
+
+def test_a_content_error_writes_nothing_and_the_next_fix_recovers(session):
+    s, content, live, builds = session
+    before = tree(live)
+    edit(content / "meetings/ccb/2019-07-18/meeting.md", "date: 2019-07-18", "date: 2019-07-32")
+    outcome = s.rebuild()
+    assert not outcome.ok
+    assert any("is not a real date" in d.message for d in outcome.report.errors)
+    assert tree(live) == before
+    edit(content / "meetings/ccb/2019-07-18/meeting.md", "date: 2019-07-32", "date: 2019-07-19")
+    assert s.rebuild().ok
+    assert_same_as_full_build(content, live, builds)
+
+
+def test_nothing_changed_renders_nothing(session):
+    s, *_ = session
+    outcome = s.rebuild()
+    assert outcome.ok and outcome.rendered == 0 and outcome.written == []
+
+
+@pytest.mark.parametrize("fixture", ["references", "actions"])
+def test_parallel_rendering_writes_the_same_site_as_one_process(tmp_path, fixture):
+    outputs = []
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs-{jobs}"
+        result = run(Options(content=FIXTURES / fixture, out=out, today=TODAY, search=False, jobs=jobs))
+        assert result.ok and result.pages > 10
+        outputs.append(tree(out))
+    assert outputs[0] == outputs[1]

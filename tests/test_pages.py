@@ -1,0 +1,706 @@
+"""The pages of the fixture site, one test per page type, read as a specification.
+
+Every page is parsed (tests/helpers.py builds a small tree with html.parser) so
+that structure is checked where it matters: which list a person is in, which
+row of the agenda a paper is linked from, where focus goes first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import urldefrag
+
+import pytest
+
+import generator.render
+
+from helpers import ALL_CANARIES, edit, html_pages, page, parse_html, tab_order, url_of
+
+MEETING = "/tb/2019/2019-03-14/"
+LATER_MEETING = "/tb/2019/2019-06-20/"
+DRAFT_MEETING = "/tb/2020/2020-01-16/"
+JC_MEETING = "/jc/2019/2019-11-05/"
+ITEM = "/tb/2019/tb-19-13/"
+JC_ITEM = "/jc/2019/2019-11-05/item-5/"
+PAPER = "/tb/2019/2019-03-14/papers/a/"
+SITE_TITLE = "Testshire Public Records"
+
+
+def rows(table):
+    """A table's body rows as lists of cell texts (th and td alike)."""
+    body = table.find("tbody")
+    return [[cell.text for cell in tr.children if not isinstance(cell, str) and cell.tag in ("th", "td")]
+            for tr in body.find_all("tr")]
+
+
+def records(table) -> list[dict[str, str]]:
+    """A table's body rows as {column heading: cell text}, so added columns do not break a test."""
+    headings = [th.text for th in table.find("thead").find_all("th")]
+    return [dict(zip(headings, row)) for row in rows(table)]
+
+
+def in_order(wanted: list, seen: list) -> bool:
+    """`wanted` appears in `seen` in this order (other entries may come between)."""
+    position = 0
+    for entry in seen:
+        if position < len(wanted) and entry == wanted[position]:
+            position += 1
+    return position == len(wanted)
+
+
+def section(doc, heading_id: str):
+    """The <section> labelled by the heading with this id."""
+    return doc.one("section", aria_labelledby=heading_id)
+
+
+def list_after(doc, heading_id: str):
+    """The list that follows the heading with this id (attendance lists are h3 + ul)."""
+    heading = doc.one(id=heading_id)
+    siblings = [c for c in heading.parent.children if not isinstance(c, str)]
+    following = siblings[siblings.index(heading) + 1]
+    assert following.tag in ("ul", "p"), f"#{heading_id} is followed by <{following.tag}>"
+    return following
+
+
+def items_text(ul) -> list[str]:
+    return [li.text for li in ul.find_all("li")]
+
+
+# --- every page ---------------------------------------------------------------------------------
+
+def _problems(doc, url: str) -> list[str]:
+    problems = []
+    html = doc.one("html")
+    if html.attrs.get("lang") != "en-GB":
+        problems.append(f"<html lang> is {html.attrs.get('lang')!r}, not the site's language en-GB")
+    if doc.attrs["doctype"].lower() != "doctype html":
+        problems.append("no <!DOCTYPE html>")
+    title = doc.find_all("title")
+    if len(title) != 1 or not title[0].text.endswith(f"| {SITE_TITLE}") or title[0].text == f"| {SITE_TITLE}":
+        problems.append(f"<title> should be 'page | site', is {[t.text for t in title]}")
+    h1s = doc.find_all("h1")
+    if len(h1s) != 1 or not h1s[0].text:
+        problems.append(f"{len(h1s)} <h1> elements (exactly one, with text, is required)")
+    focusable = tab_order(doc)
+    first = focusable[0] if focusable else None
+    if first is None or first.tag != "a" or first.attrs.get("href") != "#main":
+        problems.append(f"the first focusable element is {first and (first.tag, first.attrs)}, not the skip link")
+    elif "skip" not in first.text.lower():
+        problems.append(f"the skip link says {first.text!r}")
+    mains = doc.find_all("main")
+    if len(mains) != 1 or mains[0].attrs.get("id") != "main":
+        problems.append("there must be exactly one <main id=\"main\">")
+    for table in doc.find_all("table"):
+        elements = [c for c in table.children if not isinstance(c, str)]
+        if not elements or elements[0].tag != "caption" or not elements[0].text:
+            problems.append(f"a table (line {table.line}) has no caption as its first child")
+        for th in table.find_all("th"):
+            in_head = any(a.tag == "thead" for a in th.ancestors())
+            scope = th.attrs.get("scope")
+            if (in_head and scope != "col") or (not in_head and scope not in ("row", "rowgroup")):
+                problems.append(f"<th> {th.text!r} (line {th.line}) has scope={scope!r}")
+    ids = [n.attrs["id"] for n in doc.iter() if "id" in n.attrs]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        problems.append(f"ids used more than once: {duplicates}")
+    levels = [int(n.tag[1]) for n in doc.iter() if n.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+    for before, after in zip(levels, levels[1:]):
+        if after > before + 1:
+            problems.append(f"heading levels skip from h{before} to h{after}")
+            break
+    if levels and levels[0] != 1:
+        problems.append(f"the first heading is h{levels[0]}, not the h1")
+    for img in doc.find_all("img"):
+        if "alt" not in img.attrs:
+            problems.append(f"<img src={img.attrs.get('src')!r}> has no alt")
+    return [f"{url}: {p}" for p in problems]
+
+
+def test_every_page_has_the_accessible_page_structure(site):
+    """lang, one h1, the skip link first, <main id=main>, captioned tables, unique ids, no skipped heading levels."""
+    pages = html_pages(site)
+    assert len(pages) >= 35, f"only {len(pages)} pages were written"
+    problems = []
+    for path in pages:
+        problems += _problems(parse_html(path.read_text(encoding="utf-8")), url_of(site, path))
+    assert problems == []
+
+
+def test_the_structure_check_catches_a_broken_layout(archive, build, tmp_path):
+    """Control for the test above: a site whose base template lost its skip link, lang and <main id> fails it."""
+    base = (Path(generator.render.DEFAULT_TEMPLATES) / "base.html").read_text(encoding="utf-8")
+    broken = base.replace('<a class="skip-link" href="#main">Skip to main content</a>', "")
+    broken = broken.replace('<html lang="{{ site.language }}">', "<html>").replace('<main id="main"', "<main")
+    assert broken != base
+    (archive / "templates").mkdir()
+    (archive / "templates" / "base.html").write_text(broken, encoding="utf-8")
+    assert build(archive, tmp_path / "out").ok
+    problems = " ".join(_problems(page(tmp_path / "out", MEETING), MEETING))
+    for expected in ("<html lang>", "not the skip link", '<main id="main">'):
+        assert expected in problems
+
+
+def test_every_internal_link_leads_to_a_page_and_anchor_that_exist(site):
+    """Citable pages must never link to a missing page or a missing #fragment."""
+    ids_cache: dict[str, set[str]] = {}
+
+    def ids(url: str) -> set[str] | None:
+        if url not in ids_cache:
+            path = site / url.strip("/") / "index.html" if url.endswith("/") else site / url.lstrip("/")
+            if not path.is_file():
+                return None
+            doc = parse_html(path.read_text(encoding="utf-8")) if path.suffix == ".html" else None
+            ids_cache[url] = {n.attrs["id"] for n in doc.iter() if "id" in n.attrs} if doc else set()
+        return ids_cache[url]
+
+    broken = []
+    for path in html_pages(site):
+        here = url_of(site, path)
+        for node in parse_html(path.read_text(encoding="utf-8")).iter():
+            for attr in ("href", "src"):
+                target = node.attrs.get(attr)
+                if not target or target.startswith(("http://", "https://", "mailto:", "tel:")):
+                    continue
+                url, fragment = urldefrag(target)
+                url = url or here
+                assert url.startswith("/"), f"{here}: relative link {target!r} (the site uses root-relative links)"
+                found = ids(url)
+                if found is None:
+                    broken.append(f"{here}: {target} (no such page)")
+                elif fragment and fragment not in found:
+                    broken.append(f"{here}: {target} (no id {fragment!r} on {url})")
+    assert broken == []
+
+
+def test_only_published_material_has_pages(site):
+    """No page for the private meeting, the draft minutes' items or the confidential paper; a page for the rest."""
+    urls = {url_of(site, p) for p in html_pages(site)}
+    expected = {
+        "/", "/archive/", "/archive/2019/", "/archive/2020/", "/search/", "/people/",
+        "/tb/", "/tb/2019/", "/tb/2020/", "/jc/", "/jc/2019/",
+        MEETING, LATER_MEETING, DRAFT_MEETING, JC_MEETING,
+        "/tb/2019/tb-19-12/", ITEM, "/tb/2019/tb-19-14/", "/tb/2019/tb-19-15/",
+        "/tb/2019/tb-19-20/", "/tb/2019/tb-19-21/", "/tb/2019/tb-19-22/",
+        "/jc/2019/2019-11-05/item-1/", JC_ITEM, "/jc/2019/2019-11-05/item-5-1/",
+        PAPER, "/jc/2019/2019-11-05/papers/05/",
+        "/tb/actions/", "/tb/actions/tb-19-13-1/", "/tb/actions/tb-19-13-2/", "/tb/actions/tb-19-13-leaflet/",
+        "/jc/actions/", "/jc/actions/2019-11-05-5-1/",
+        *(f"/people/{p}/" for p in ("ada-lovelace", "brian-okafor", "carol-singh", "dev-patel", "eve-turner",
+                                    "frank-turner")),
+    }
+    assert expected - urls == set(), "pages missing"
+    unpublished = {u for u in urls if "private" in u or "tb-19-23" in u or "tb-20-1" in u or "papers/c/" in u
+                   or "tb-19-14-1" in u or "tb-20-1-1" in u}
+    assert unpublished == set()
+    for path in html_pages(site):
+        text = path.read_text(encoding="utf-8")
+        assert not [c for c in ALL_CANARIES if c in text], url_of(site, path)
+
+
+# --- home, archive, year, body, body year -------------------------------------------------------
+
+def test_home_page_lists_bodies_and_recent_meetings_newest_first(site):
+    doc = page(site, "/")
+    assert doc.one("h1").text == SITE_TITLE
+    assert doc.find("div", class_="lead").find("strong").text == "Testshire"  # site description is Markdown
+    cards = section(doc, "bodies-heading").find_all("li", class_="card")
+    assert [c.find("a").attrs["href"] for c in cards] == ["/jc/", "/tb/"]
+    tb = cards[1].text
+    assert "3 meetings in the archive, the latest on 16 January 2020" in tb  # the private meeting is not counted
+    assert "No upcoming meetings" in section(doc, "upcoming-heading").text
+    table = section(doc, "recent-heading").one("table")
+    assert table.one("caption").text == "Recent meetings, newest first"
+    assert [r[0] for r in rows(table)] == ["16 January 2020", "5 November 2019", "20 June 2019", "14 March 2019"]
+    assert [tr.find_all("a")[1].attrs["href"] for tr in table.find("tbody").find_all("tr")] == [
+        DRAFT_MEETING, JC_MEETING, LATER_MEETING, MEETING]
+    assert records(table)[0]["Records"] == "Agenda"  # the draft minutes are not published, so not announced
+    assert records(table)[3]["Records"] == "Agenda, minutes, 1 paper"  # the confidential paper is not counted
+
+
+def test_home_page_upcoming_meetings_are_measured_from_the_build_date(archive, build, tmp_path):
+    result = build(archive, tmp_path / "out", today=dt.date(2019, 10, 1))
+    assert result.ok
+    doc = parse_html((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    upcoming = section(doc, "upcoming-heading").one("table")
+    assert upcoming.one("caption").text == "Upcoming meetings, soonest first"
+    assert [r[0] for r in rows(upcoming)] == ["5 November 2019", "16 January 2020"]
+    recent = section(doc, "recent-heading").one("table")
+    assert [r[0] for r in rows(recent)] == ["20 June 2019", "14 March 2019"]
+
+
+def test_archive_page_counts_published_meetings_by_year(site):
+    doc = page(site, "/archive/")
+    assert doc.one("h1").text == "Archive"
+    years = doc.one("ul", class_="year-list")
+    assert items_text(years) == ["2020: 1 meeting", "2019: 3 meetings"]
+    assert [href for href, _ in years.links()] == ["/archive/2020/", "/archive/2019/"]
+
+
+def test_year_page_lists_every_body_meeting_in_date_order(site):
+    doc = page(site, "/archive/2019/")
+    assert doc.one("h1").text == "Meetings in 2019"
+    table = doc.one("table")
+    assert table.one("caption").text == "Meetings in 2019, in date order"
+    assert [th.text for th in table.find("thead").find_all("th")] == ["Date", "Body", "Meeting", "Records"]
+    assert [(r[0], r[1]) for r in rows(table)] == [("14 March 2019", "TB"), ("20 June 2019", "TB"),
+                                                    ("5 November 2019", "JC")]
+    assert [href for href, _ in table.links() if href.count("/") > 2] == [MEETING, LATER_MEETING, JC_MEETING]
+
+
+def test_body_page_describes_the_body_and_lists_its_meetings_by_year(site):
+    doc = page(site, "/tb/")
+    assert doc.one("h1").text == "Testshire Health and Wellbeing Board"
+    facts = doc.one("dl", class_="facts")
+    pairs = dict(zip([dt_.text for dt_ in facts.find_all("dt")], [dd.text for dd in facts.find_all("dd")]))
+    assert pairs["Short name"] == "TB"
+    assert pairs["Type"] == "Board"
+    assert pairs["Member organisations"] == "Testshire County Council; Testshire Clinical Commissioning Group"
+    assert pairs["Usual venue"] == "Council Chamber, County Hall, Testshire, TS1 1AA"
+    assert pairs["Minute numbers"] == "TB/YY/N"
+    assert ("https://www.testshire.example/hwb/attend", "how to attend") in section(doc, "about-heading").links()
+    members = section(doc, "members-heading").one("table")
+    assert members.one("caption").text == "Members of the TB"
+    assert rows(members) == [
+        ["Councillor Ada Lovelace", "Chair", "Testshire County Council", "from 1 May 2018"],
+        ["Dr Carol Singh", "Director of Public Health", "", "from 1 January 2017 to 31 December 2019"],
+        ["Harriet Quill", "Voluntary sector representative", "", ""],
+    ]
+    assert members.find("th", scope="row").find("a").attrs["href"] == "/people/ada-lovelace/"
+    meetings = section(doc, "meetings-heading")
+    assert [h.text for h in meetings.find_all("h3")] == ["2020", "2019"]
+    assert [href for href, _ in meetings.links()] == [
+        "/tb/2020/", DRAFT_MEETING, "/tb/2019/", LATER_MEETING, MEETING]
+    assert ("/tb/actions/", "Actions tracker for TB") in doc.one("main").links()
+
+
+def test_per_meeting_body_page_says_how_it_numbers_minutes(site):
+    doc = page(site, "/jc/")
+    facts = doc.one("dl", class_="facts")
+    assert "Numbered afresh at each meeting" in facts.text
+    assert "Joint committee" in facts.text
+
+
+def test_body_year_page_lists_that_years_meetings_of_the_body(site):
+    doc = page(site, "/tb/2019/")
+    assert doc.one("h1").text == "Testshire Health and Wellbeing Board: meetings in 2019"
+    table = doc.one("table")
+    assert table.one("caption").text == "TB meetings in 2019"
+    assert [th.text for th in table.find("thead").find_all("th")] == ["Date", "Meeting", "Records"]
+    assert [href for href, _ in table.links()] == [MEETING, LATER_MEETING]  # not the private session
+    assert rows(table)[1][1] == "TB meeting"  # no title: "<short name> meeting"
+
+
+# --- meeting ------------------------------------------------------------------------------------
+
+def test_meeting_page_heading_and_facts(site):
+    doc = page(site, MEETING)
+    assert doc.one("h1").text == ("Testshire Health and Wellbeing Board Health and Wellbeing Board, "
+                                  "Thursday 14 March 2019")
+    facts = doc.one("dl", class_="facts")
+    pairs = dict(zip([d.text for d in facts.find_all("dt")], [d.text for d in facts.find_all("dd")]))
+    assert pairs["Time"] == "14:00 to 16:30"  # end: 4.30pm
+    assert pairs["Venue"] == "Council Chamber, County Hall, Testshire, TS1 1AA"  # the body's default
+    assert pairs["Chair"] == "Councillor Ada Lovelace"
+    assert pairs["Quorate"] == "Yes"
+    assert pairs["Session"] == "Public"
+    assert pairs["Type of meeting"] == "Ordinary"
+    assert pairs["Minutes"] == "Approved at the TB meeting, 20 June 2019"
+    assert ("/tb/2019/2019-06-20/", "TB meeting, 20 June 2019") in facts.links()
+    webcast = "https://webcast.testshire.example/hwb/2019-03-14"
+    assert (webcast, webcast) in facts.links()
+    assert facts.find("time").attrs["datetime"] == "2019-03-14"
+    later = dict(zip(*[[d.text for d in page(site, LATER_MEETING).one("dl", class_="facts").find_all(t)]
+                       for t in ("dt", "dd")]))
+    assert later["Venue"] == "Committee Room 1, County Hall"  # the meeting's own venue wins
+    assert later["Quorate"] == "No"
+    assert later["Time"] == "14:00"  # start: 2pm, no end
+    assert later["Chair"] == "Councillor Ada Lovelace"  # written as "Councillor Lovelace"
+
+
+def test_meeting_page_attendance_has_every_list(site):
+    doc = page(site, MEETING)
+    attendance = section(doc, "attendance")
+    assert [h.text for h in attendance.find_all("h3")] == [
+        "Present", "In attendance", "Deputising", "Apologies", "Absent", "Minutes taken by", "Public gallery",
+        "Arrivals and departures"]
+    present = list_after(doc, "present")
+    assert items_text(present) == ["Councillor Ada Lovelace, Chair", "Dr Carol Singh, Director of Public Health",
+                                   "Councillor Eve Turner", "Councillor Frank Turner, Southvale District Council"]
+    # "Dr C Singh" (an alias) and "Councillor Frank Turner" (honorific + name) resolve to register entries
+    assert [href for href, _ in present.links()] == [
+        "/people/ada-lovelace/", "/people/carol-singh/", "/people/eve-turner/", "/people/frank-turner/"]
+    in_attendance = list_after(doc, "in-attendance")
+    assert items_text(in_attendance) == ["Mr Brian Okafor, Head of Commissioning (for item TB/19/13)"]
+    assert in_attendance.links()[0] == ("/people/brian-okafor/", "Mr Brian Okafor")  # "Mr Okafor"
+    assert items_text(list_after(doc, "deputising")) == [
+        "Priya Shah, Healthwatch volunteer (deputising for Mr Dev Patel)"]
+    assert list_after(doc, "deputising").links() == [("/people/dev-patel/", "Mr Dev Patel")]
+    assert items_text(list_after(doc, "apologies")) == ["Mr Dev Patel"]
+    assert items_text(list_after(doc, "absent")) == ["Oliver Quigley (no apologies received)"]
+    assert list_after(doc, "absent").links() == []  # free text, not in the register
+    assert items_text(list_after(doc, "minute-taker")) == ["Grace Hopper, Democratic Services Officer"]
+    assert list_after(doc, "public-gallery").text == "Three members of the public"
+    assert items_text(list_after(doc, "arrivals-and-departures")) == [
+        "Mr Brian Okafor joined the meeting during item TB/19/13.",
+        "Councillor Eve Turner left the meeting during item TB/19/14 (to attend another meeting).",
+    ]
+    later = page(site, LATER_MEETING)
+    assert items_text(list_after(later, "apologies")) == ["Councillor Eve Turner", "Mr Dev Patel (on leave)"]
+    assert items_text(list_after(later, "deputising")) == ["Sam Rivers (deputising for Councillor Eve Turner)"]
+    assert later.find_all(id="in-attendance") == [] and later.find_all(id="public-gallery") == []
+
+
+def test_meeting_page_agenda_table_with_sections_sub_items_and_papers(site):
+    doc = page(site, MEETING)
+    table = section(doc, "agenda").one("table")
+    assert table.one("caption").text == "Agenda for Thursday 14 March 2019"
+    head = table.find("thead").find_all("th")
+    assert [th.text for th in head] == ["Item", "Time", "Business", "Presenter", "Paper"]
+    assert {th.attrs.get("scope") for th in head} == {"col"}
+    sections = [th.text for th in table.find_all("th", scope="rowgroup")]
+    assert sections == ["Opening business", "Items for decision", "Closing business"]
+    item_rows = [tr for tr in table.find("tbody").find_all("tr") if tr.find_all("th", scope="row")]
+    assert [tr.find("th").text for tr in item_rows] == ["TB/19/12", "TB/19/13", "13.1", "13.2", "TB/19/14",
+                                                        "TB/19/15"]
+    assert [("agenda-sub" in tr.classes) for tr in item_rows] == [False, False, True, True, False, False]
+    strategy = item_rows[1]
+    cells = [c for c in strategy.children if not isinstance(c, str)]
+    assert cells[1].text == "14:10"  # time: 2.10pm
+    assert "To approve; Attached" in cells[2].text
+    assert cells[2].find("strong").text == "approve"  # description is Markdown
+    assert cells[3].links() == [("/people/carol-singh/", "Dr Carol Singh")]
+    assert cells[4].links() == [(PAPER, "Paper A")]
+    assert ("#item-tb-19-13", "Minute TB/19/13") in cells[2].links()
+    private = [c for c in item_rows[4].children if not isinstance(c, str)]
+    assert "Property matter" in private[2].text and "Considered in private" in private[2].text
+    assert private[4].text == "" and private[4].links() == []  # its confidential paper is not shown
+
+
+def test_meeting_page_minutes_have_item_anchors_resolutions_leads_and_actions(site):
+    doc = page(site, MEETING)
+    minutes = section(doc, "minutes")
+    items = minutes.find_all("section", class_="minute-item")
+    anchors = [s.find("h3").attrs["id"] for s in items]
+    assert anchors == ["item-tb-19-12", "item-tb-19-13", "item-tb-19-14", "item-tb-19-15"]
+    assert [s.attrs["aria-labelledby"] for s in items] == anchors
+    assert [s.find("h3").text for s in items] == [
+        "TB/19/12 Apologies and declarations of interest", "TB/19/13 Healthy Weight Strategy 2019 to 2024",
+        "TB/19/14 Property matter", "TB/19/15 Any other business"]
+    for item, url in zip(items, ["/tb/2019/tb-19-12/", ITEM, "/tb/2019/tb-19-14/", "/tb/2019/tb-19-15/"]):
+        assert url in [href for href, _ in item.links()], f"no link from the meeting page to {url}"
+
+    declarations = items[0].one("div", class_="declarations")
+    assert declarations.find("li").text.startswith("Councillor Ada Lovelace: Trustee of Testshire Food Bank")
+    assert "(Remained in the meeting and took part in the discussion)" in declarations.text
+
+    strategy = items[1]
+    assert strategy.one("p", class_="leads").text == "Lead responsible: Dr Carol Singh, Mr Brian Okafor"
+    assert strategy.one("p", class_="item-papers").links() == [
+        (PAPER, "Paper A: Healthy Weight Strategy 2019 to 2024")]
+    assert [h.tag for h in strategy.find("div", class_="discussion").find_all("h4")] == ["h4"]  # ### -> h4
+    resolved = strategy.one("div", class_="resolution")
+    assert items_text(resolved.find("ul")) == ["APPROVE the Healthy Weight Strategy 2019 to 2024.",
+                                               "NOTE the results of the public consultation."]
+    actions = items_text(strategy.one("div", class_="actions-raised").find("ul"))
+    assert actions == [
+        "Action TB/19/13#1: Publish the approved strategy on the council website. "
+        "Owner: Dr Carol Singh. Due: 30 April 2019.",
+        "Action TB/19/13#2: Report progress on the school meals pilot to the board. Owner: Mr Brian Okafor, JC. "
+        "Due: June 2019.",
+        "Action TB/19/13#leaflet: Produce an easy-read leaflet about the strategy. "
+        "Owner: Healthwatch Testshire. Due: next meeting.",
+    ]
+    action_links = strategy.one("div", class_="actions-raised").links()
+    assert ("/tb/actions/tb-19-13-1/", "Action TB/19/13#1") in action_links
+    assert ("/jc/", "JC") in action_links  # an action owned by a body links to the body
+    assert strategy.find("time", datetime="2019-04-30").text == "30 April 2019"
+
+    private = items[2]
+    assert private.one("p", class_="private-note").text == (
+        "Considered in private. Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972")
+    assert private.find_all("div", class_="discussion") == []
+    assert private.find_all("div", class_="resolution") == []
+    assert private.find_all("p", class_="leads") == []
+
+
+def test_meeting_page_lists_public_papers_notes_and_neighbouring_meetings(site):
+    doc = page(site, MEETING)
+    assert section(doc, "papers").links() == [(PAPER, "Paper A: Healthy Weight Strategy 2019 to 2024")]
+    assert "The next meeting will be held on 20 June 2019." in section(doc, "notes").text
+    pager = doc.one("nav", class_="pager")
+    assert pager.links() == [(LATER_MEETING, "Next meeting: 20 June 2019")]
+    assert pager.find("a").attrs["rel"] == "next"
+    later_pager = page(site, LATER_MEETING).one("nav", class_="pager")
+    assert [a.attrs.get("rel") for a in later_pager.find_all("a")] == ["prev", "next"]
+    assert [href for href, _ in later_pager.links()] == [MEETING, DRAFT_MEETING]  # the private session is skipped
+    toc = [href for href, _ in doc.one("nav", class_="toc").links()]
+    assert in_order(["#attendance", "#agenda", "#minutes", "#papers", "#notes"], toc), toc
+    assert all(doc.find_all(id=href[1:]) for href in toc), "every contents entry has its target"
+
+
+def test_meeting_page_action_log_shows_progress_revised_due_dates_and_closures(site):
+    doc = page(site, LATER_MEETING)
+    log = section(doc, "action-log")
+    assert "Progress as at Thursday 13 June 2019." in log.text
+    table = log.one("table")
+    assert table.one("caption").text == "Action log presented on Thursday 20 June 2019"
+    logged = {r["Action"].split(":")[0]: r for r in records(table)}
+    assert sorted(logged) == ["TB/19/13#1", "TB/19/13#2", "TB/19/13#leaflet"]  # not the confidential action
+    assert logged["TB/19/13#2"]["Due"] == "September 2019 (revised)"
+    assert logged["TB/19/13#2"]["Progress"] == "The pilot is delayed until the autumn term."
+    assert logged["TB/19/13#2"]["Status"] == "Amber"
+    assert logged["TB/19/13#1"]["Status"] == "Green Closed"
+    assert logged["TB/19/13#1"]["Due"] == "30 April 2019"
+    assert logged["TB/19/13#leaflet"]["Status"] == "Not started"
+    assert logged["TB/19/13#2"]["Owner"] == "Mr Brian Okafor, JC"
+    assert ("/tb/actions/tb-19-13-2/", "TB/19/13#2") in table.links()
+    assert table.find("span", class_="status-amber").text == "Amber"
+
+
+def test_meeting_with_draft_minutes_shows_its_agenda_but_not_the_minutes(site):
+    doc = page(site, DRAFT_MEETING)
+    facts = doc.one("dl", class_="facts")
+    assert dict(zip([d.text for d in facts.find_all("dt")], [d.text for d in facts.find_all("dd")]))[
+        "Minutes"] == "Not published"
+    assert doc.find_all(id="minutes") == []
+    assert [tr.find("th").text for tr in section(doc, "agenda").find("tbody").find_all("tr")] == ["TB/20/1"]
+    assert doc.find_all(class_="draft-flag") == []
+
+
+# --- minute items -------------------------------------------------------------------------------
+
+def test_item_page_at_its_citable_address_links_back_to_the_meeting(site):
+    doc = page(site, ITEM)
+    assert doc.one("h1").text == "TB/19/13 Healthy Weight Strategy 2019 to 2024"
+    context = doc.one("p", class_="context")
+    assert (MEETING, "Health and Wellbeing Board, 14 March 2019") in context.links()
+    all_minutes = [href for href, text in doc.one("nav", class_="pager").links() if text == "All minutes of this meeting"]
+    assert all_minutes == [MEETING + "#item-tb-19-13"]
+    assert page(site, MEETING).one(id="item-tb-19-13").tag == "h3"  # the anchor it links to exists
+    assert ITEM in [href for href, _ in page(site, MEETING).links()]  # and the meeting links here
+    assert doc.one("p", class_="leads").text == "Lead responsible: Dr Carol Singh, Mr Brian Okafor"
+    assert items_text(doc.one("div", class_="resolution").find("ul"))[0] == (
+        "APPROVE the Healthy Weight Strategy 2019 to 2024.")
+    assert doc.one("div", class_="resolution").find("h2").text == "Resolved"  # one level below the h1
+    assert doc.one("div", class_="discussion").find("h2").text == "Consultation"
+    assert doc.one("p", class_="item-papers").links() == [(PAPER, "Paper A: Healthy Weight Strategy 2019 to 2024")]
+    assert "https://records.testshire.example/tb/2019/tb-19-13/" in doc.one("p", class_="cite").text
+    pager = doc.one("nav", class_="pager")
+    assert [(a.attrs.get("rel"), a.attrs["href"]) for a in pager.find_all("a") if a.attrs.get("rel")] == [
+        ("prev", "/tb/2019/tb-19-12/"), ("next", "/tb/2019/tb-19-14/")]
+    canonical = doc.one("link", rel="canonical")
+    assert canonical.attrs["href"] == "https://records.testshire.example/tb/2019/tb-19-13/"
+
+
+def test_per_meeting_item_page_lives_below_its_meeting(site):
+    doc = page(site, JC_ITEM)
+    assert doc.one("h1").text == "5 Joint public health commissioning"
+    assert ("/jc/2019/2019-11-05/papers/05/", "Item 05: Joint public health commissioning") in doc.links()
+    assert (JC_MEETING + "#item-5", "All minutes of this meeting") in doc.links()
+    meeting = page(site, JC_MEETING)
+    anchors = [s.find("h3").attrs["id"] for s in meeting.find_all("section", class_="minute-item")]
+    assert anchors == ["item-1", "item-5", "item-5-1"]  # "## 1." is minute 1; 5.1 becomes item-5-1
+    assert {JC_ITEM, "/jc/2019/2019-11-05/item-1/", "/jc/2019/2019-11-05/item-5-1/"} <= {
+        href for href, _ in meeting.links()}
+    assert doc.one("p", class_="leads").links() == [("/people/carol-singh/", "Dr Carol Singh")]  # "Dr Singh"
+
+
+def test_confidential_item_page_keeps_only_its_public_title_and_reason(site):
+    doc = page(site, "/tb/2019/tb-19-14/")
+    assert doc.one("h1").text == "TB/19/14 Property matter"
+    assert doc.one("p", class_="private-note").text.startswith("Considered in private. Exempt under paragraph 3")
+    main = doc.one("main")
+    assert main.find_all("div", class_="discussion") == [] and main.find_all("div", class_="actions-raised") == []
+    assert "Mill Lane" not in main.text
+
+
+# --- papers -------------------------------------------------------------------------------------
+
+def test_paper_page_shows_its_front_sheet_appendices_and_text(site):
+    doc = page(site, PAPER)
+    assert doc.one("h1").text == "Paper A Healthy Weight Strategy 2019 to 2024"
+    context = doc.one("p", class_="context")
+    assert (MEETING, "Health and Wellbeing Board, 14 March 2019") in context.links()
+    assert (ITEM, "TB/19/13") in context.links()
+    table = section(doc, "front-sheet").one("table")
+    assert table.one("caption").text == "Summary of Paper A"
+    front = {tr.find("th").text: tr.find("td").text for tr in table.find("tbody").find_all("tr")}
+    assert front == {
+        "Report to": "Testshire Health and Wellbeing Board",
+        "Date": "Thursday 14 March 2019",
+        "Author": "Dr Carol Singh",
+        "Contributors": "Mr Brian Okafor",
+        "Sponsor": "Councillor Ada Lovelace",
+        "Presented by": "Dr Carol Singh",
+        "Purpose": "For decision, information",
+        "Decision level": "Board decision",
+        "Executive summary": "The strategy sets out five priorities for healthy weight in Testshire.",
+        "Recommendations": "The board is asked to approve the strategy.",
+        "Risk": "Without an agreed strategy, bids for national funding are unlikely to succeed.",
+        "Equality impact": "An equality impact assessment is at Appendix B.",
+        "Financial implications": "Funded from the public health grant.",
+        "Patient and public engagement": "1,200 residents responded to the consultation.",
+        "Next steps": "Publish the strategy and report progress in a year.",
+        "Alignment with other strategies": "Testshire Plan 2030",
+        "Authorised by": "Carol Singh, Director of Public Health",
+        "Pages in the pack": "5 - 18",
+    }
+    appendices = section(doc, "appendices")
+    assert items_text(appendices.find("ul")) == ["Appendix A: Action plan",
+                                                 "Appendix B: Equality impact assessment (Available on request)"]
+    assert appendices.links() == [("#appendix-a", "Appendix A: Action plan")]
+    text = section(doc, "paper-text")
+    assert [(h.tag, h.attrs.get("id")) for h in text.find_all() if h.tag in ("h2", "h3", "h4")] == [
+        ("h2", "paper-text"), ("h3", "introduction"), ("h3", "appendix-a")]
+
+
+def test_per_meeting_body_paper_page_and_no_page_for_a_confidential_paper(site):
+    doc = page(site, "/jc/2019/2019-11-05/papers/05/")
+    assert doc.one("h1").text == "Item 05 Joint public health commissioning"
+    assert (JC_ITEM, "5") in doc.one("p", class_="context").links()
+    assert not (site / "tb/2019/2019-03-14/papers/c").exists()
+
+
+# --- people -------------------------------------------------------------------------------------
+
+def _appearances(doc) -> list[tuple[str, str, str]]:
+    table = section(doc, "meetings").one("table")
+    return [tuple(r) for r in rows(table)]
+
+
+def test_person_page_lists_meetings_attended_and_apologies(site):
+    doc = page(site, "/people/eve-turner/")
+    assert doc.one("h1").text == "Councillor Eve Turner"
+    assert doc.one("p", class_="lead").text == "Northvale District Council"
+    table = section(doc, "meetings").one("table")
+    assert table.one("caption").text == "Meetings at which Councillor Eve Turner is recorded, newest first"
+    recorded = _appearances(doc)
+    assert sorted(recorded, key=lambda r: r[2]) == sorted([
+        ("5 November 2019", "Joint Committee, 5 November 2019", "Chair"),
+        ("5 November 2019", "Joint Committee, 5 November 2019", "Present"),
+        ("20 June 2019", "TB meeting, 20 June 2019", "Apologies"),
+        ("14 March 2019", "Health and Wellbeing Board, 14 March 2019", "Present"),
+    ], key=lambda r: r[2])
+    assert [r[0] for r in recorded] == ["5 November 2019", "5 November 2019", "20 June 2019", "14 March 2019"]
+    assert {href for href, _ in table.links()} == {JC_MEETING, LATER_MEETING, MEETING}
+
+
+def test_person_page_shows_roles_memberships_and_owned_public_actions(site):
+    doc = page(site, "/people/carol-singh/")
+    assert items_text(section(doc, "roles").find("ul")) == [
+        "Director of Public Health, Testshire County Council, from 1 January 2017 to 31 December 2019"]
+    assert section(doc, "memberships").links() == [("/tb/", "Testshire Health and Wellbeing Board")]
+    owned = {href for href, _ in section(doc, "actions").links() if "/actions/" in href}
+    assert owned == {"/jc/actions/2019-11-05-5-1/", "/tb/actions/tb-19-13-1/"}  # not the draft minutes' action
+    assert ("20 June 2019", "TB meeting, 20 June 2019", "Present") in _appearances(doc)
+    assert ("5 November 2019", "Joint Committee, 5 November 2019", "In attendance") in _appearances(doc)
+    # Dr Singh was present at the private session too; it is not listed
+    assert [r[0] for r in _appearances(doc)].count("20 June 2019") == 1
+    patel = _appearances(page(site, "/people/dev-patel/"))
+    assert [(r[0], r[2]) for r in patel] == [("20 June 2019", "Apologies"), ("14 March 2019", "Apologies")]
+    assert page(site, "/people/frank-turner/").find_all(id="actions") == []  # his only action is confidential
+
+
+def test_people_index_lists_everyone_by_surname_with_meeting_counts(site):
+    doc = page(site, "/people/")
+    assert doc.one("h1").text == "People"
+    table = doc.one("table")
+    assert table.one("caption").text == "People in the archive"
+    assert rows(table) == [
+        ["Councillor Ada Lovelace", "Testshire County Council", "4"],
+        ["Mr Brian Okafor", "Testshire Clinical Commissioning Group", "1"],
+        ["Mr Dev Patel", "Healthwatch Testshire", "2"],
+        ["Dr Carol Singh", "Testshire County Council", "3"],
+        ["Councillor Eve Turner", "Northvale District Council", "3"],
+        ["Councillor Frank Turner", "Southvale District Council", "3"],
+    ]
+    assert table.find("a").attrs["href"] == "/people/ada-lovelace/"
+
+
+# --- actions ------------------------------------------------------------------------------------
+
+def _tracked(doc) -> dict[str, dict[str, str]]:
+    """Every action row of a tracker page (it may group actions in several tables), first row per action."""
+    out: dict[str, dict[str, str]] = {}
+    for table in doc.one("main").find_all("table"):
+        for record in records(table):
+            out.setdefault(record["Action"].split(":")[0], record)
+    return out
+
+
+def test_actions_tracker_lists_public_actions_with_their_latest_status(site):
+    doc = page(site, "/tb/actions/")
+    assert doc.one("h1").text == "Actions of the Testshire Health and Wellbeing Board"
+    tracked = _tracked(doc)
+    # not TB/19/14#1 (confidential item), TB/19/23#1 (private meeting) or TB/20/1#1 (draft minutes)
+    assert sorted(tracked) == ["TB/19/13#1", "TB/19/13#2", "TB/19/13#leaflet"]
+    assert "Amber" in tracked["TB/19/13#2"]["Latest status"]
+    assert "Green" in tracked["TB/19/13#1"]["Latest status"] and "Closed" in tracked["TB/19/13#1"]["Latest status"]
+    assert "Not started" in tracked["TB/19/13#leaflet"]["Latest status"]
+    assert tracked["TB/19/13#2"]["Due"].startswith("September 2019")  # the revised due date, marked as such
+    assert "revised" in tracked["TB/19/13#2"]["Due"]
+    assert tracked["TB/19/13#leaflet"]["Due"] == "next meeting"
+    links = {href for href, _ in doc.one("main").links()}
+    assert {"/tb/actions/tb-19-13-1/", "/tb/actions/tb-19-13-2/", "/tb/actions/tb-19-13-leaflet/"} <= links
+    jc = _tracked(page(site, "/jc/actions/"))
+    assert list(jc) == ["2019-11-05/5#1"]
+    assert jc["2019-11-05/5#1"]["Action"] == "2019-11-05/5#1: Draft the joint commissioning agreement."
+
+
+def test_action_page_shows_owner_due_date_origin_and_history(site):
+    doc = page(site, "/tb/actions/tb-19-13-2/")
+    assert doc.one("h1").text == "Action TB/19/13#2"
+    assert doc.one("div", class_="lead").text == "Report progress on the school meals pilot to the board."
+    facts = doc.one("dl", class_="facts")
+    pairs = dict(zip([d.text for d in facts.find_all("dt")], [d.text for d in facts.find_all("dd")]))
+    assert pairs["Owner"] == "Mr Brian Okafor, JC"
+    assert pairs["Due"].startswith("September 2019") and "June 2019" in pairs["Due"]  # revised, and the original
+    assert (ITEM, "TB/19/13 Healthy Weight Strategy 2019 to 2024") in facts.links()
+    assert (MEETING, "Health and Wellbeing Board, 14 March 2019") in facts.links()
+    history = doc.one("ol", class_="timeline")
+    entries = [li.text for li in history.children if not isinstance(li, str) and li.tag == "li"]
+    assert entries[0].startswith("Thursday 14 March 2019: raised")
+    update = entries[1]
+    assert update.startswith("Thursday 13 June 2019: Amber")  # as at the log's date
+    assert "September 2019" in update and "The pilot is delayed until the autumn term." in update
+    assert (LATER_MEETING, "TB meeting, 20 June 2019") in history.links()
+    closed = page(site, "/tb/actions/tb-19-13-1/").one("ol", class_="timeline").text
+    assert "Green" in closed and "closed" in closed.lower()
+    jc = page(site, "/jc/actions/2019-11-05-5-1/")
+    assert jc.one("h1").text == "Action 2019-11-05/5#1"
+    assert (JC_ITEM, "5 Joint public health commissioning") in jc.one("dl", class_="facts").links()
+
+
+# --- search -------------------------------------------------------------------------------------
+
+def test_search_page_and_the_search_form_on_every_page(site):
+    doc = page(site, "/search/")
+    assert doc.one("h1").text == "Search the archive"
+    assets = [n.attrs["src"] for n in doc.find_all("script") if "src" in n.attrs]
+    assets += [n.attrs["href"] for n in doc.find_all("link", rel="stylesheet")]
+    assert any("pagefind" in a or "search" in a for a in assets), f"the search page loads no search code: {assets}"
+    missing = [a for a in assets if not (site / a.split("?")[0].lstrip("/")).is_file()]
+    assert missing == [], "the search page loads files the build did not write"
+    assert "archive" in doc.one("noscript").text and ("/archive/", "archive by year") in doc.one("noscript").links()
+    for url in ("/", MEETING, "/people/"):
+        form = page(site, url).one("form", role="search")
+        assert form.attrs["action"] == "/search/" and form.attrs.get("method", "get") == "get"
+        field = form.one("input", name="q")
+        assert form.one("label").attrs["for"] == field.attrs["id"]
+
+
+# --- clerk headings and the page's own anchors --------------------------------------------------
+
+def test_clerk_headings_never_duplicate_the_pages_own_ids(archive, build, tmp_path):
+    edit(archive, "meetings/tb/2019-03-14/minutes.md", "### Consultation",
+         "### Actions\n\nThe actions below were agreed.\n\n### Resolved\n\nAs follows.\n\n### Consultation")
+    edit(archive, "meetings/tb/2019-03-14/papers/paper-a.md", "## Introduction",
+         "## Front sheet\n\nAs submitted.\n\n## Appendices\n\nTwo.\n\n## Introduction")
+    out = tmp_path / "out"
+    assert build(archive, out).ok
+    duplicated = {}
+    for url in (ITEM, MEETING, PAPER):
+        ids = [n.attrs["id"] for n in page(out, url).iter() if "id" in n.attrs]
+        duplicated[url] = sorted({i for i in ids if ids.count(i) > 1})
+    assert duplicated == {ITEM: [], MEETING: [], PAPER: []}

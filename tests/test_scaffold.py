@@ -1,0 +1,420 @@
+"""Scaffolding (issue 6): `minutebook new meeting` and `minutebook new paper`.
+
+Archives are copies, under tmp_path, of `tests/fixtures/actions/` (CCB numbered
+`CCBP/{yy}/{n}` raises CCBP/19/60#1 and #jc-referral on 18 July 2019; the
+19 September log leaves #1 amber and closes the referral; the 21 November log
+closes #1; the per-meeting JC raises 2019-08-01/4#1, never updated) and of
+`tests/fixtures/references/` (CCB has no members; its 22 August 2019 meeting
+records who was present; its numbers run to CCBP/19/72).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+import subprocess
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+import pytest
+
+from generator import scaffold
+from generator.build import Options, run
+from generator.diagnostics import Report
+from generator.loader import load_archive
+from generator.model import Body, Numbering
+from generator.resolve import resolve
+from generator.yamltext import parse
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2020, 6, 1)
+CCB_MEMBERS = """---
+name: Commissioning Collaborative Board
+short_name: CCB
+numbering: "CCBP/{yy}/{n}"
+venue: "Room 1: St John's House, Leicester"
+members:
+  - person: ann-smith
+    role: Chair
+    organisation: NHS West Leicestershire CCG
+    from: 2019-01-01
+  - person: bob-jones
+    role: Lay Member
+    to: 2019-12-31
+  - name: Carol White
+    role: Finance Director
+    from: 2020-06-01
+---
+"""
+
+
+def copy(tmp_path: Path, fixture: str) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURES / fixture, target)
+    return target
+
+
+@pytest.fixture
+def actions(tmp_path) -> Path:
+    """The actions fixture, with CCB given a venue and members, and CCBP/19/60#1 left open.
+
+    The 21 November log (which closed #1) is removed, so after that meeting #1
+    is open (amber) and the referral closed.
+    """
+    content = copy(tmp_path, "actions")
+    (content / "bodies" / "ccb.md").write_text(CCB_MEMBERS, encoding="utf-8")
+    (content / "meetings" / "ccb" / "2019-11-21" / "actions.md").unlink()
+    return content
+
+
+def problems(content: Path, drafts: bool = False) -> list[tuple[str, int, str, str]]:
+    """What `minutebook check` reports (with --drafts: on the draft minutes' text too), hints aside.
+
+    Hints are left out because they list what exists ("nearest existing: ..."),
+    which a new meeting rightly changes.
+    """
+    result = run(Options(content=content, today=TODAY, drafts=drafts, search=False), write=False)
+    return [(d.path, d.line, d.severity, d.message) for d in result.report.sorted()]
+
+
+def load(content: Path):
+    report = Report(root=content)
+    archive = load_archive(content, report)
+    assert report.errors == [], [d.format() for d in report.errors]
+    return resolve(archive)
+
+
+def new_meeting(content: Path, body: str, date: str, folder: str | None = None) -> list[Path]:
+    plan = scaffold.plan_meeting(content, body, dt.date.fromisoformat(date), folder)
+    return scaffold.write_all(plan.files, content)
+
+
+def minute_refs(meeting) -> list[tuple[str, str]]:
+    return [(item.ref, item.title) for item in meeting.minutes.items]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+# ---- numbering ------------------------------------------------------------------------
+
+def body(numbering: str | None) -> Body:
+    return Body("b", "Board", "B", Numbering(numbering))
+
+
+def test_pattern_numbers_continue_from_the_highest_of_the_same_year():
+    used = {"CCBP/19/60", "CCBP/19/72", "CCBP/19/9", "CCBP/18/98"}
+    assert scaffold.next_numbers(body("CCBP/{yy}/{n}"), used, 2019, 3) == ["CCBP/19/73", "CCBP/19/74", "CCBP/19/75"]
+
+
+def test_pattern_numbers_start_again_at_1_in_a_year_with_no_numbers():
+    used = {"CCBP/19/72", "CCBP/18/98"}
+    assert scaffold.next_numbers(body("CCBP/{yy}/{n}"), used, 2020, 2) == ["CCBP/20/1", "CCBP/20/2"]
+    assert scaffold.next_numbers(body("M{yyyy}-{n}"), {"M2019-4"}, 2020, 1) == ["M2020-1"]
+
+
+def test_a_pattern_without_a_year_never_restarts():
+    assert scaffold.next_numbers(body("M-{n}"), {"M-41", "M-7"}, 2031, 2) == ["M-42", "M-43"]
+
+
+def test_per_meeting_numbers_start_at_1():
+    assert scaffold.next_numbers(body(None), {"4", "12"}, 2019, 3) == ["1", "2", "3"]
+
+
+def test_long_dates_are_the_form_the_linker_recognises_whatever_the_locale():
+    assert scaffold.long_date(dt.date(2019, 8, 1)) == "1 August 2019"
+
+
+def test_a_first_meeting_has_no_previous_minutes_or_matters_arising():
+    titles = [s.title for s in scaffold.standing_items(body("B/{n}"), None, "2019-01-10", 0)]
+    assert titles == ["Apologies for absence", "Declarations of interest", "Any other business",
+                      "Date of next meeting"]
+
+
+@pytest.mark.parametrize("text", ["no", "19:00", "a: b", "# not a comment", "", " lead", "it's", '"quoted"',
+                                  "two\nlines", "[a, b]", "@home", "Room 1, 8th Floor", "café – 5", "x\x85y",
+                                  "null", "- dash", "CCBP/19/60#1", "2019-08-01/4#1"])
+def test_yaml_values_read_back_as_exactly_the_text_written(text):
+    report = Report()
+    data = parse(f"k: {scaffold.scalar(text)}\n", "x.yaml", report)
+    assert report.items == [] and data["k"] == text
+
+
+# ---- new meeting: a body numbered by pattern --------------------------------------------
+
+def test_pattern_body_meeting_has_venue_members_and_standing_items_with_the_next_numbers(actions):
+    written = new_meeting(actions, "ccb", "2020-01-16")
+    folder = actions / "meetings" / "ccb" / "2020-01-16"
+    assert written == [folder / "meeting.md", folder / "minutes.md", folder / "actions.md"]
+    meeting = load(actions).by_key["ccb/2020-01-16"]
+    assert meeting.venue == "Room 1: St John's House, Leicester"
+    assert "venue:" in (folder / "meeting.md").read_text(encoding="utf-8")  # written out, not just the default
+    present = [(a.who.id, a.role, a.organisation) for a in meeting.attendance.present]
+    assert present == [("ann-smith", "Chair", "NHS West Leicestershire CCG")]  # Mr Jones left; Ms White not yet
+    assert [(a.ref, a.title) for a in meeting.agenda] == [
+        ("CCBP/20/1", "Apologies for absence"), ("CCBP/20/2", "Declarations of interest"),
+        ("CCBP/20/3", "Minutes of the meeting held on 21 November 2019"),
+        ("CCBP/20/4", "Matters arising and action log"), ("CCBP/20/5", "Any other business"),
+        ("CCBP/20/6", "Date of next meeting")]
+    assert meeting.agenda[3].description == ("Matters arising from the meeting held on 21 November 2019, and "
+                                             "progress on the 1 open action in the action log.")
+    assert meeting.minutes.status == "draft"
+    assert minute_refs(meeting) == [(a.ref, a.title) for a in meeting.agenda]
+
+
+def test_draft_minutes_hold_item_blocks_only_where_useful_and_an_instruction_in_each_item(actions):
+    new_meeting(actions, "ccb", "2020-01-16")
+    items = {i.title: i for i in load(actions).by_key["ccb/2020-01-16"].minutes.items}
+    text = (actions / "meetings" / "ccb" / "2020-01-16" / "minutes.md").read_text(encoding="utf-8")
+    assert text.count("```item") == 3  # declarations, previous minutes, matters arising
+    assert "<!--" not in text  # raw HTML is off: it would be published as text
+    for item in items.values():
+        assert item.body.startswith("*Clerk to complete: ") and item.body.endswith("*")
+        assert (item.declarations, item.resolutions, item.actions) == ((), (), ())
+    assert "`approved_at: ccb/2020-01-16`" in items["Minutes of the meeting held on 21 November 2019"].body
+
+
+def test_open_actions_are_prefilled_with_their_latest_status_and_closed_ones_left_out(actions):
+    new_meeting(actions, "ccb", "2020-01-16")
+    log = load(actions).by_key["ccb/2020-01-16"].action_log
+    assert [(u.action, u.status, u.progress, u.closed) for u in log.updates] == [
+        ("CCBP/19/60#1", "amber", "", False)]  # #jc-referral was closed on 19 September
+    text = (actions / "meetings" / "ccb" / "2020-01-16" / "actions.md").read_text(encoding="utf-8")
+    assert ("  # CCBP/19/60#1 (Ms Ann Smith; due November 2019): Run the three-month pilot and report back.\n"
+            "  - action: CCBP/19/60#1\n") in text
+
+
+def test_an_action_is_taken_as_it_stood_on_the_new_date(tmp_path):
+    content = copy(tmp_path, "actions")  # unchanged: #1 is closed on 21 November, after the new date
+    new_meeting(content, "ccb", "2019-10-17")
+    meeting = load(content).by_key["ccb/2019-10-17"]
+    assert [(u.action, u.status) for u in meeting.action_log.updates] == [("CCBP/19/60#1", "amber")]
+    assert meeting.agenda[0].ref == "CCBP/19/61"
+    assert meeting.agenda[2].title == "Minutes of the meeting held on 19 September 2019"
+
+
+def test_no_action_log_is_written_when_no_action_is_open(tmp_path):
+    content = copy(tmp_path, "actions")  # both CCB actions are closed by 21 November
+    written = new_meeting(content, "ccb", "2020-01-16")
+    assert [p.name for p in written] == ["meeting.md", "minutes.md"]
+    description = load(content).by_key["ccb/2020-01-16"].agenda[3].description
+    assert description == "Matters arising from the meeting held on 21 November 2019."
+
+
+def test_numbers_reserved_by_an_agenda_without_minutes_are_not_reused(actions):
+    new_meeting(actions, "ccb", "2020-01-16")
+    (actions / "meetings" / "ccb" / "2020-01-16" / "minutes.md").unlink()
+    new_meeting(actions, "ccb", "2020-03-19")
+    assert load(actions).by_key["ccb/2020-03-19"].agenda[0].ref == "CCBP/20/7"
+
+
+def test_members_fall_back_to_those_present_at_the_previous_meeting(tmp_path):
+    content = copy(tmp_path, "references")
+    written = new_meeting(content, "ccb", "2019-09-19")
+    meeting = load(content).by_key["ccb/2019-09-19"]
+    assert [(a.who.id, a.role) for a in meeting.attendance.present] == [
+        ("sarah-prema", "Director of Strategy"), ("nora-brown", "")]
+    assert meeting.agenda[0].ref == "CCBP/19/73"  # after CCBP/19/72, the highest number of the body
+    assert "actions.md" not in [p.name for p in written]
+
+
+# ---- new meeting: a body numbered per meeting -------------------------------------------
+
+def test_per_meeting_body_numbers_from_1_and_prefills_its_open_action(actions):
+    new_meeting(actions, "jc", "2019-10-03")
+    meeting = load(actions).by_key["jc/2019-10-03"]
+    assert [a.ref for a in meeting.agenda] == ["1", "2", "3", "4", "5", "6"]
+    assert minute_refs(meeting)[2] == ("3", "Minutes of the meeting held on 1 August 2019")
+    assert meeting.venue == "" and meeting.attendance.present == ()  # JC keeps neither
+    assert [(u.action, u.status) for u in meeting.action_log.updates] == [("2019-08-01/4#1", "not-started")]
+
+
+# ---- the scaffold passes check and renders ------------------------------------------------
+
+@pytest.mark.parametrize("fixture, body, date", [("actions", "ccb", "2020-01-16"), ("actions", "jc", "2019-10-03"),
+                                                 ("references", "ccb", "2019-09-19"),
+                                                 ("references", "jhsc", "2019-10-07")])
+def test_the_scaffold_passes_check_with_and_without_drafts(tmp_path, fixture, body, date):
+    content = copy(tmp_path, fixture)
+    before = problems(content), problems(content, drafts=True)
+    assert not any(severity == "error" for _, _, severity, _ in before[1])
+    new_meeting(content, body, date)
+    assert (problems(content), problems(content, drafts=True)) == before
+
+
+def test_a_build_renders_the_new_meeting_page_linked_to_the_previous_one(actions, tmp_path):
+    new_meeting(actions, "ccb", "2020-01-16")
+    out = tmp_path / "site"
+    result = run(Options(content=actions, out=out, today=TODAY, search=False, drafts=True))
+    assert result.ok, [d.format() for d in result.report.sorted()]
+    html = (out / "ccb" / "2020" / "2020-01-16" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="/ccb/2019/2019-11-21/" class="xref">21 November 2019</a>' in html
+    assert "Matters arising and action log" in html and "/ccb/actions/ccbp-19-60-1/" in html
+    item = (out / "ccb" / "2020" / "ccbp-20-3" / "index.html").read_text(encoding="utf-8")
+    assert "Clerk to complete" in item
+
+
+# ---- refusals --------------------------------------------------------------------------
+
+def test_nothing_is_written_when_any_target_exists(actions):
+    folder = actions / "meetings" / "ccb" / "2020-01-16"
+    folder.mkdir(parents=True)
+    (folder / "actions.md").write_text("keep me\n", encoding="utf-8")
+    before = tree(actions)
+    with pytest.raises(scaffold.Refused) as refused:
+        new_meeting(actions, "ccb", "2020-01-16")
+    assert [d.format() for d in refused.value.problems] == [
+        "content/meetings/ccb/2020-01-16/actions.md:1: error: the file already exists; nothing is ever overwritten: "
+        "edit that file, or move it away for a fresh scaffold"]
+    assert tree(actions) == before
+
+
+def test_a_write_that_fails_part_way_removes_the_files_and_folders_it_made(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    blocked = {content / "new" / "a.md": "a", content / "new" / "a.md" / "b.md": "b"}  # a.md cannot be a folder too
+    with pytest.raises(scaffold.Refused) as refused:
+        scaffold.write_all(blocked, content)
+    assert refused.value.problems[0].message.startswith("could not write the file")
+    assert list(content.iterdir()) == []
+
+
+def test_an_existing_meeting_and_a_second_meeting_on_one_day(actions):
+    with pytest.raises(scaffold.Refused) as refused:
+        new_meeting(actions, "ccb", "2019-09-19")
+    assert refused.value.problems[0].format() == (
+        "content/meetings/ccb/2019-09-19/meeting.md:1: error: the meeting ccb/2019-09-19 already exists; edit its "
+        "files, or pass --folder 2019-09-19-special for another meeting that day")
+    written = new_meeting(actions, "ccb", "2019-09-19", folder="2019-09-19-special")
+    assert written[0] == actions / "meetings" / "ccb" / "2019-09-19-special" / "meeting.md"
+    with pytest.raises(scaffold.Refused) as refused:
+        new_meeting(actions, "ccb", "2019-07-18", folder="2019-07-18")
+    assert "already exists" in refused.value.problems[0].message
+
+
+def test_a_second_meeting_on_one_day_needs_its_own_folder_name(actions):
+    meetings = actions / "meetings" / "ccb"
+    (meetings / "2019-11-21").rename(meetings / "board-2019-11-21")
+    with pytest.raises(scaffold.Refused) as refused:
+        new_meeting(actions, "ccb", "2019-11-21")
+    assert refused.value.problems[0].format() == (
+        "content/meetings/ccb/board-2019-11-21/meeting.md:1: error: ccb already meets on 2019-11-21 (folder "
+        "board-2019-11-21); pass --folder 2019-11-21-special for a second meeting that day")
+    assert not (meetings / "2019-11-21").exists()
+
+
+def test_an_archive_with_errors_is_refused_before_anything_is_written(actions):
+    (actions / "meetings" / "ccb" / "2019-09-19" / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-09-31\n---\n")
+    before = tree(actions)
+    with pytest.raises(scaffold.Refused) as refused:
+        new_meeting(actions, "ccb", "2020-01-16")
+    assert "'2019-09-31' is not a real date" in refused.value.problems[0].message
+    assert refused.value.summary.startswith("the archive has 1 error (listed above)")
+    assert tree(actions) == before
+
+
+# ---- the command, as a clerk runs it --------------------------------------------------------
+
+def test_cli_new_meeting_then_check_passes(actions, tmp_path):
+    done = cli("new", "meeting", "--body", "ccb", "--date", "2020-01-16", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[:3] == [f"created content/meetings/ccb/2020-01-16/{name}"
+                                            for name in ("meeting.md", "minutes.md", "actions.md")]
+    assert "standing items CCBP/20/1 to CCBP/20/6, after ccb/2019-11-21" in done.stdout
+    checked = cli("check", "--drafts", cwd=tmp_path)
+    assert checked.returncode == 0 and "0 errors, 0 warnings" in checked.stderr, checked.stderr
+    again = cli("new", "meeting", "--body", "ccb", "--date", "2020-01-16", cwd=tmp_path)
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_cli_unknown_body_names_the_file_and_the_nearest_body(actions, tmp_path):
+    done = cli("new", "meeting", "--body", "cbb", "--date", "2020-01-16", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == ["content/bodies/cbb.md:1: error: there is no body 'cbb'; did you mean 'ccb'?",
+                                        "minutebook new: nothing was written"]
+    assert not (actions / "meetings" / "cbb").exists()
+
+
+@pytest.mark.parametrize("args", [["new", "meeting", "--body", "ccb", "--date", "2020-02-30"],
+                                  ["new", "meeting", "--body", "ccb"],
+                                  ["new", "meeting", "--body", "ccb", "--date", "2020-01-16", "--folder", "../x"],
+                                  ["new", "paper", "--meeting", "ccb", "--ref", "C", "--title", "T"],
+                                  ["new", "paper", "--meeting", "ccb/2019-07-18", "--ref", "-", "--title", "T"],
+                                  ["new"]])
+def test_cli_usage_errors_exit_2_without_a_traceback(actions, tmp_path, args):
+    before = tree(tmp_path)
+    done = cli(*args, cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "usage:" in done.stderr
+    assert tree(tmp_path) == before
+
+
+def test_command_reports_refusals_on_stderr_and_returns_1(actions):
+    out, err = io.StringIO(), io.StringIO()
+    args = Namespace(content=actions, new="paper", meeting="ccb/2019-07-18", ref="X", title="T", label="Paper",
+                     item="CCBP/19/99")
+    assert scaffold.command(args, out, err) == 1
+    assert out.getvalue() == ""
+    assert err.getvalue().splitlines() == [
+        "content/meetings/ccb/2019-07-18/meeting.md:1: error: ccb/2019-07-18 has no item 'CCBP/19/99'; its items "
+        "are CCBP/19/60; give one of them, or add the item to the agenda first", "minutebook new: nothing was written"]
+
+
+# ---- new paper -------------------------------------------------------------------------
+
+def test_new_paper_writes_only_the_paper_with_its_fields_and_an_empty_body(tmp_path):
+    content = copy(tmp_path, "references")
+    before = tree(content)
+    plan = scaffold.plan_paper(content, "ccb/2019-08-22", "D", "Finance: month 5", item="ccbp/19/71")
+    written = scaffold.write_all(plan.files, content)
+    path = content / "meetings" / "ccb" / "2019-08-22" / "papers" / "d.md"
+    assert written == [path]
+    assert set(tree(content)) - set(before) == {"meetings/ccb/2019-08-22/papers/d.md"}
+    assert all(tree(content)[name] == data for name, data in before.items())
+    paper = load(content).by_key["ccb/2019-08-22"].paper("D")
+    assert (paper.ref, paper.label, paper.title, paper.item, paper.date, paper.body) == (
+        "D", "Paper", "Finance: month 5", "CCBP/19/71", dt.date(2019, 8, 22), "")
+    assert problems(content) == problems(copy(tmp_path / "fresh", "references"))
+
+
+def test_new_paper_files_an_appendix_under_its_label(tmp_path):
+    content = copy(tmp_path, "references")
+    plan = scaffold.plan_paper(content, "ccb/2019-08-22", "A", "Detail", label="Appendix")
+    assert list(plan.files) == [content / "meetings" / "ccb" / "2019-08-22" / "papers" / "appendix-a.md"]
+
+
+def test_new_paper_refuses_a_taken_ref_an_unknown_meeting_and_an_unknown_item(tmp_path):
+    content = copy(tmp_path, "references")
+    cases = [(("ccb/2019-08-22", "c", "X"), {}, "content/meetings/ccb/2019-08-22/papers/c.md:1: error: "
+              "ccb/2019-08-22 already has a paper with ref 'c' (Paper C); choose another --ref, or edit that file"),
+             (("ccb/2019-08-23", "D", "X"), {}, "content/meetings/ccb/2019-08-23:1: error: there is no meeting "
+              "'ccb/2019-08-23'; did you mean 'ccb/2019-08-22'?"),
+             (("jhsc/2019-09-02", "B", "X"), {"item": "2"}, "content/meetings/jhsc/2019-09-02/meeting.md:1: error: "
+              "jhsc/2019-09-02 has no item '2'; its items are 1, 3; give one of them, or add the item to the agenda "
+              "first")]
+    before = tree(content)
+    for args, options, message in cases:
+        with pytest.raises(scaffold.Refused) as refused:
+            scaffold.plan_paper(content, *args, **options)
+        assert [d.format() for d in refused.value.problems] == [message]
+    assert tree(content) == before
+
+
+def test_cli_new_paper(tmp_path):
+    copy(tmp_path, "references")
+    done = cli("new", "paper", "--meeting", "jhsc/2019-09-02", "--ref", "B", "--title", "Scrutiny: next steps",
+               "--label", "Report", "--item", "3.", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "created content/meetings/jhsc/2019-09-02/papers/report-b.md\n"
+    text = (tmp_path / "content" / "meetings" / "jhsc" / "2019-09-02" / "papers" / "report-b.md").read_text()
+    assert text == '---\nref: B\nlabel: Report\ntitle: "Scrutiny: next steps"\nitem: 3\ndate: 2019-09-02\n---\n'

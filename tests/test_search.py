@@ -1,0 +1,365 @@
+"""Search without a browser: the per-body Pagefind bundles, what they hold, the reference map, and
+Pagefind's own search API run from Node over the built example archive.
+
+Pagefind's files are read directly (they are gzip: JSON fragments, CBOR indexes) so that these
+tests say *what* was indexed; tests/test_search_browser.py says what a reader sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import generator.search_index as search_index
+from generator.build import Options, run
+from generator.search_refs import ref_key
+from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, read_tree
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "content"
+TODAY = dt.date(2026, 1, 1)
+MEETING = "/ccb/2018/2018-06-21/"
+ITEM = "/ccb/2018/ccbp-18-49/"
+
+
+def _build(content: Path, out: Path, **options) -> Path:
+    result = run(Options(content=content, out=out, today=TODAY, search=True, **options))
+    assert result.ok, [d.format() for d in result.report.sorted()]
+    return out
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory) -> Path:
+    """The bundled example archive (three real meeting packs), built with its search index."""
+    return _build(EXAMPLE, tmp_path_factory.mktemp("example") / "site")
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> Path:
+    """The test fixture archive, whose confidential, private and draft material carries canaries."""
+    return _build(FIXTURE, tmp_path_factory.mktemp("fixture") / "site")
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """Every indexed page's Pagefind fragment, by page address, across all bundles."""
+    pages = {}
+    for path in sorted((site / "pagefind").rglob("*.pf_fragment")):
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        data = json.loads(text[text.index("{"):])
+        data["bundle"] = path.parent.parent.relative_to(site).as_posix()
+        data["id"] = path.stem
+        pages[data["url"]] = data
+    return pages
+
+
+def config(site: Path) -> dict:
+    return json.loads((site / "search" / "config.json").read_text(encoding="utf-8"))
+
+
+# --- bundles ----------------------------------------------------------------------------------
+
+def test_each_body_has_its_own_bundle_and_site_wide_pages_are_the_primary_one(example):
+    bundles = config(example)["bundles"]
+    assert [b["path"] for b in bundles] == ["/pagefind/", "/pagefind/bodies/ccb/", "/pagefind/bodies/jcccg/",
+                                            "/pagefind/bodies/jhsc/"]
+    for bundle in bundles:
+        folder = example / bundle["path"].strip("/")
+        assert (folder / "pagefind-entry.json").is_file() and list(folder.glob("*.pf_meta"))
+        assert (folder / "dates.json").is_file()
+    by_bundle = {}
+    for url, data in fragments(example).items():
+        by_bundle.setdefault(data["bundle"], set()).add(url.split("/")[1])
+    assert by_bundle == {"pagefind": {"people"}, "pagefind/bodies/ccb": {"ccb"},
+                         "pagefind/bodies/jcccg": {"jcccg"}, "pagefind/bodies/jhsc": {"jhsc"}}
+
+
+def test_only_the_primary_bundle_carries_the_engine_and_the_component_ui(example):
+    primary = example / "pagefind"
+    for name in ("pagefind.js", "pagefind-worker.js", "pagefind-component-ui.js", "pagefind-component-ui.css"):
+        assert (primary / name).is_file(), name
+    assert list(primary.glob("wasm.*.pagefind"))
+    assert not (primary / "pagefind-ui.js").exists(), "the Default UI fails axe's label rule and is not shipped"
+    merged = example / "pagefind" / "bodies" / "ccb"
+    assert sorted(p.name for p in merged.iterdir() if p.is_file())[:2] == ["dates.json", "pagefind-entry.json"]
+    assert not list(merged.glob("*.js")) and not list(merged.glob("wasm.*"))
+
+
+def test_plan_covers_every_body_folder_and_leaves_out_a_site_bundle_with_nothing_marked(tmp_path):
+    for relative, html in {"index.html": "<main>home</main>", "archive/index.html": "<main>years</main>",
+                           "ccb/2018/index.html": "<main data-pagefind-body>minutes</main>",
+                           "jhsc/index.html": "<main>body</main>"}.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(html, encoding="utf-8")
+    plan = search_index.plan(tmp_path, ["jhsc", "ccb", "gone"])
+    assert [(b.name, b.glob, b.path) for b in plan] == [("ccb", "ccb/**/*.html", "pagefind/bodies/ccb"),
+                                                         ("jhsc", "jhsc/**/*.html", "pagefind/bodies/jhsc")]
+    (tmp_path / "people").mkdir()
+    (tmp_path / "people" / "index.html").write_text("<main data-pagefind-body>Ada</main>", encoding="utf-8")
+    site = search_index.plan(tmp_path, ["ccb", "jhsc"])[0]
+    assert (site.name, site.glob, site.path) == ("site", "{*.html,archive/**/*.html,people/**/*.html}", "pagefind")
+
+
+def test_a_failing_pagefind_run_fails_the_build_and_keeps_the_old_site(tmp_path, monkeypatch):
+    out = _build(FIXTURE, tmp_path / "site")
+    before = read_tree(out)
+
+    def failing(site_dir, bundle):
+        if bundle.name == "tb":
+            raise search_index.IndexError_("Pagefind failed on tb:\nsimulated")
+        return search_index.Outcome(bundle, 0, 0)
+
+    monkeypatch.setattr(search_index, "run_pagefind", failing)
+    result = run(Options(content=FIXTURE, out=out, today=TODAY, search=True))
+    assert not result.ok
+    assert [d.format() for d in result.report.sorted()] == [
+        f"{out}:1: error: Pagefind failed on tb:\nsimulated; the previous site was kept; run the build again"]
+    assert read_tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_our_search_files_are_byte_identical_across_builds(example, tmp_path):
+    again = _build(EXAMPLE, tmp_path / "site")
+    ours = lambda tree: {n: d for n, d in tree.items()  # noqa: E731
+                         if n.startswith("search/") or n.endswith("/dates.json") or n.endswith(".pf_fragment")}
+    first, second = ours(read_tree(example)), ours(read_tree(again))
+    assert len(first) > 50 and first == second
+
+
+# --- what is indexed --------------------------------------------------------------------------
+
+def test_meetings_papers_actions_and_people_are_indexed_and_nothing_else(example):
+    kinds = {}
+    for url, data in fragments(example).items():
+        kinds.setdefault(tuple(sorted(data["filters"].get("type", []))), []).append(url)
+    assert MEETING in kinds[("agenda", "minutes")]
+    assert "/ccb/2018/2018-06-21/papers/c/" in kinds[("paper",)]
+    assert "/ccb/actions/ccbp-18-49-1/" in kinds[("action",)]
+    assert "/people/mayur-lakhani/" in kinds[("person",)]
+    assert set(kinds) <= {("agenda",), ("agenda", "minutes"), ("minutes",), ("meeting",), ("paper",), ("action",),
+                          ("person",)}
+    urls = set(fragments(example))
+    assert ITEM not in urls, "minute items are sub-results of their meeting, not pages of their own"
+    assert not urls & {"/", "/archive/", "/ccb/", "/ccb/actions/", "/people/", "/search/"}
+
+
+def test_a_meeting_has_one_heading_anchor_per_minute_item_and_no_site_chrome(example):
+    meeting = fragments(example)[MEETING]
+    items = [a for a in meeting["anchors"] if a["element"] == "h3" and a["id"].startswith("item-ccbp-18-")]
+    assert len(items) == 14 and items[0]["text"] == "CCBP/18/42 Welcome and Introduction"
+    assert {"id": "item-ccbp-18-49", "element": "h3",
+            "text": "CCBP/18/49 To APPROVE Second Primary Care Blood Collection (Paper C)"}.items() <= \
+        next(a for a in items if a["id"] == "item-ccbp-18-49").items()
+    content = meeting["content"]
+    for chrome in ("Skip to main content", "Published by", "Open data", "Page for item", "Contents"):
+        assert chrome not in content, chrome
+    assert "Professor Lakhani welcomed" in content
+
+
+def test_titles_are_clean_and_results_carry_body_date_and_reference(example):
+    pages = fragments(example)
+    assert not [u for u, d in pages.items() if "___" in d["meta"]["title"] or "___" in json.dumps(d["anchors"])]
+    paper = pages["/ccb/2018/2018-06-21/papers/c/"]
+    assert paper["meta"] == {"title": "Paper C: Second Primary Care Blood Collection",
+                             "body": "Leicester, Leicestershire and Rutland CCGs Commissioning Collaborative Board",
+                             "date": "2018-06-21", "reference": "Paper C"}
+    action = pages["/ccb/actions/ccbp-18-49-1/"]
+    assert action["meta"]["reference"] == "CCBP/18/49#1" and action["meta"]["date"] == "2018-06-21"
+    meeting = pages[MEETING]["meta"]
+    assert meeting["title"] == "Public Commissioning Collaborative Board, 21 June 2018"
+    assert sorted(meeting["minutes"].split()) == [f"CCBP/18/{n}" for n in range(42, 56)]  # in meeting order
+
+
+def test_filters_cover_body_year_type_and_both_statuses(example):
+    pages = fragments(example)
+    assert pages[MEETING]["filters"] == {"body": ["CCB"], "year": ["2018"], "type": ["agenda", "minutes"],
+                                         "minutes status": ["approved"]}
+    assert pages["/jhsc/2019/2019-01-21/"]["filters"]["type"] == ["agenda"]
+    action = pages["/ccb/actions/ccbp-18-49-1/"]["filters"]
+    assert action["action status"] == ["open"] and action["type"] == ["action"] and action["year"] == ["2018"]
+    assert pages["/people/mayur-lakhani/"]["filters"] == {"type": ["person"]}
+
+
+def test_date_tables_list_every_dated_result_under_its_meeting_date(example):
+    pages = fragments(example)
+    table = {}
+    for bundle in config(example)["bundles"]:
+        for date, ids in json.loads((example / bundle["dates"].strip("/")).read_text()).items():
+            table.update({i: date for i in ids})
+    dated = {d["id"]: d["meta"]["date"] for d in pages.values() if "date" in d["meta"]}
+    assert table == dated and len(dated) == len(pages) - len([u for u in pages if u.startswith("/people/")])
+
+
+# --- the reference map ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, key", [
+    ("CCBP/19/70", "ccbp 19 70"), ("ccbp 19 70", "ccbp 19 70"), ("ccbp19-070", "ccbp 19 70"),
+    ("CCBP/18/49#1", "ccbp 18 49 1"), ("JCCCG 2020-03-05 7.1", "jcccg 2020 3 5 7 1"), ("Paper C", "paper c"),
+    ("  ", ""), ("Éire 007", "éire 7"), ("0", "0"),
+])
+def test_reference_keys_ignore_case_punctuation_spacing_and_leading_zeros(written, key):
+    assert ref_key(written) == key
+
+
+def _lookup(site: Path, written: str) -> list[dict]:
+    manifest = json.loads((site / "search" / "references.json").read_text(encoding="utf-8"))
+    key = ref_key(written)
+    shard = manifest["shards"].get(key.split(" ")[0])
+    if not shard:
+        return []
+    return json.loads((site / shard.strip("/")).read_text(encoding="utf-8")).get(key, [])
+
+
+def test_reference_map_sends_minutes_papers_and_actions_to_their_pages(example):
+    assert _lookup(example, "ccbp 18 49") == [{
+        "url": ITEM, "kind": "minute", "ref": "CCBP/18/49", "body": "CCB", "date": "2018-06-21",
+        "title": "To APPROVE Second Primary Care Blood Collection (Paper C)"}]
+    assert _lookup(example, "CCBP/18/49#1")[0]["url"] == "/ccb/actions/ccbp-18-49-1/"
+    assert _lookup(example, "CCB 2018-06-21 Paper C")[0]["url"] == "/ccb/2018/2018-06-21/papers/c/"
+    assert _lookup(example, "JHSC 2019-01-21 Appendix B")[0]["url"] == "/jhsc/2019/2019-01-21/papers/b/"
+    assert _lookup(example, "CCBP/18/99") == [] and _lookup(example, "blood") == []
+    manifest = json.loads((example / "search" / "references.json").read_text(encoding="utf-8"))
+    for shard in manifest["shards"].values():
+        for key, records in json.loads((example / shard.strip("/")).read_text(encoding="utf-8")).items():
+            assert key == ref_key(key) and records
+            for record in records:
+                assert (example / record["url"].strip("/") / "index.html").is_file(), record
+
+
+def test_reference_map_of_a_per_meeting_body_names_the_meeting(fixture_site):
+    item = _lookup(fixture_site, "JC 2019-11-05 5")
+    assert [r["url"] for r in item] == ["/jc/2019/2019-11-05/item-5/"]
+    # Item 5.1 and action 5#1 read the same once punctuation goes: the jump offers both.
+    assert sorted(r["url"] for r in _lookup(fixture_site, "jc 2019-11-05/5#1")) == [
+        "/jc/2019/2019-11-05/item-5-1/", "/jc/actions/2019-11-05-5-1/"]
+    assert [r["url"] for r in _lookup(fixture_site, "2019-11-05/5#1")] == ["/jc/actions/2019-11-05-5-1/"]
+    assert _lookup(fixture_site, "5") == []
+
+
+def test_reference_map_holds_no_private_confidential_or_draft_record(fixture_site):
+    confidential = _lookup(fixture_site, "TB/19/14")
+    assert [r["title"] for r in confidential] != [] and "CANARY" not in json.dumps(confidential)
+    assert _lookup(fixture_site, "TB/19/23") == [], "minute of the private meeting"
+    assert _lookup(fixture_site, "TB 2019-03-14 Paper C") == [], "confidential paper"
+    drafts = [k for k in ("TB/20/1", "TB/20/2", "TB/20/3") if _lookup(fixture_site, k)]
+    assert drafts == [], "draft minutes"
+
+
+# --- nothing unpublished reaches the index --------------------------------------------------------
+
+def _plaintext(site: Path) -> dict[str, bytes]:
+    out = {}
+    for path in sorted(list((site / "pagefind").rglob("*")) + list((site / "search").rglob("*.json"))):
+        if path.is_file():
+            data = path.read_bytes()
+            out[path.relative_to(site).as_posix()] = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    return out
+
+
+def test_no_canary_reaches_any_bundle_the_reference_map_or_the_date_tables(fixture_site):
+    files = _plaintext(fixture_site)
+    assert any("/bodies/tb/fragment/" in name for name in files)
+    assert any(b"allotments" in data for data in files.values()), "control: published words are there"
+    leaks = [name for name, data in files.items() for canary in ALL_CANARIES
+             if canary.lower().encode() in data.lower() or b"canary" in data.lower()]
+    assert leaks == []
+
+
+def test_the_canary_check_would_catch_a_leak(tmp_path):
+    """Built as a preview (--drafts), the draft canary is indexed while the secret ones still are not."""
+    site = _build(FIXTURE, tmp_path / "preview", drafts=True)
+    preview = _plaintext(site)
+    assert [n for n, d in preview.items() if CANARY_DRAFT.lower().encode() in d.lower()]
+    assert [n for n, d in preview.items() for c in SECRET_CANARIES if c.lower().encode() in d.lower()] == []
+    assert fragments(site)["/tb/2020/2020-01-16/"]["filters"]["minutes status"] == ["draft"]
+
+
+def test_action_status_filter_has_open_or_closed_and_the_latest_logged_status(fixture_site):
+    pages = fragments(fixture_site)
+    assert sorted(pages["/tb/actions/tb-19-13-2/"]["filters"]["action status"]) == ["amber", "open"]
+    assert sorted(pages["/tb/actions/tb-19-13-1/"]["filters"]["action status"]) == ["closed", "green"]
+    draft = pages["/tb/2020/2020-01-16/"]["filters"]  # the meeting is public, its draft minutes are not
+    assert "minutes status" not in draft and "minutes" not in draft.get("type", [])
+
+
+# --- Pagefind's search API, from Node ---------------------------------------------------------------
+
+NODE_SEARCH = r"""
+// Runs Pagefind's own browser API (pagefind.js) in Node over a built site: fetch() reads files.
+import { readFile } from "node:fs/promises";
+import { pathToFileURL, fileURLToPath } from "node:url";
+const [site, queriesJson] = process.argv.slice(2);
+const browserFetch = globalThis.fetch;
+globalThis.fetch = async (input) => {
+  const url = String(input);
+  if (!url.startsWith("file:")) return browserFetch(input);
+  try { return new Response(await readFile(fileURLToPath(url.split("?")[0]))); }
+  catch { return new Response("", { status: 404 }); }
+};
+const config = JSON.parse(await readFile(`${site}/search/config.json`, "utf8"));
+const at = (path) => pathToFileURL(site + path).href;
+const pagefind = await import(at(config.bundles[0].path + "pagefind.js"));
+const options = { baseUrl: "/", ranking: config.ranking };
+const instance = pagefind.createInstance(options);
+for (const bundle of config.bundles.slice(1)) await instance.mergeIndex(at(bundle.path), options);
+await instance.filters();  // loads every bundle's filter chunks, so results carry counts
+const out = [];
+for (const query of JSON.parse(queriesJson)) {
+  const found = await instance.search(query.q, { filters: query.filters || {} });
+  const top = [];
+  for (const result of found.results.slice(0, query.top || 5)) {
+    const data = await result.data();
+    top.push({ url: data.url, meta: data.meta, filters: data.filters, content: data.content,
+               sections: data.sub_results.map((s) => s.url) });
+  }
+  out.push({ count: found.results.length, filters: found.filters, top });
+}
+console.log(JSON.stringify(out));
+await instance.destroy();
+"""
+
+
+def node_search(site: Path, tmp_path: Path, *queries: dict) -> list[dict]:
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI"):
+            pytest.fail("node is needed for the search API test (it comes with the axe-core gate's npm)")
+        pytest.skip("node is not installed")
+    script = tmp_path / "search.mjs"
+    script.write_text(NODE_SEARCH, encoding="utf-8")
+    done = subprocess.run([node, str(script), str(site), json.dumps(list(queries))], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_pagefind_api_finds_a_minute_by_its_number_in_every_written_form(example, tmp_path):
+    results = node_search(example, tmp_path, {"q": "CCBP/18/49"}, {"q": "ccbp 18 49"}, {"q": "CCBP/18/49#1"})
+    for result in results[:2]:
+        first = result["top"][0]
+        assert first["url"] == MEETING and "CCBP/18/49" in first["meta"]["minutes"].split()
+        assert f"{MEETING}#item-ccbp-18-49" in first["sections"]
+    assert results[2]["top"][0]["url"] == "/ccb/actions/ccbp-18-49-1/"
+
+
+def test_pagefind_api_merges_bundles_and_the_body_filter_narrows(example, tmp_path):
+    everything, jhsc, people = node_search(example, tmp_path, {"q": "health", "top": 50},
+                                           {"q": "health", "filters": {"body": "JHSC"}, "top": 50},
+                                           {"q": "Lakhani", "filters": {"type": "person"}})
+    bodies = {r["filters"].get("body", ["-"])[0] for r in everything["top"]}
+    assert {"CCB", "JCCCG", "JHSC"} <= bodies
+    assert everything["filters"]["body"]["JHSC"] == jhsc["count"] < everything["count"]
+    assert {r["filters"]["body"][0] for r in jhsc["top"]} == {"JHSC"}
+    assert [r["url"] for r in people["top"]] == ["/people/mayur-lakhani/"]
+
+
+def test_pagefind_api_finds_no_canary_in_what_it_returns(fixture_site, tmp_path):
+    queries = [{"q": canary, "top": 50} for canary in ALL_CANARIES] + [{"q": "canary", "top": 50}]
+    for result in node_search(fixture_site, tmp_path, *queries):
+        assert [r["url"] for r in result["top"] if "canary" in (r["content"] + json.dumps(r["meta"])).lower()] == []

@@ -1,0 +1,261 @@
+"""Search in a real browser: the built example archive served on 127.0.0.1, Debian's chromium driven by
+Playwright, a reader typing queries, filtering, sorting and jumping to a reference.
+
+Skipped only when /usr/bin/chromium is missing outside CI (`./dev test` and `.ci/run` install it).
+Every wait is bounded by Playwright's own timeouts; nothing sleeps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator.build import Options, run
+from generator.search_refs import ref_key
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists() and not os.environ.get("CI"):
+    pytest.skip("Debian's chromium is not installed (./dev test installs it)", allow_module_level=True)
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+MEETING = "/ccb/2018/2018-06-21/"
+ITEM = "/ccb/2018/ccbp-18-49/"
+JHSC = "Leicestershire, Leicester and Rutland Joint Health Scrutiny Committee"
+WAIT = 10_000  # ms: the longest any single step may take
+expect.set_options(timeout=WAIT)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep pytest's output for failures
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory) -> str:
+    """The example archive, built with its search index, on an ephemeral port of 127.0.0.1."""
+    site = tmp_path_factory.mktemp("browser") / "site"
+    result = run(Options(content=REPO / "content", out=site, today=dt.date(2026, 1, 1), search=True))
+    assert result.ok, [d.format() for d in result.report.sorted()]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("CI is set but /usr/bin/chromium is missing: .ci/run must install Debian's chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"])
+        yield chromium
+        chromium.close()
+
+
+# Records what reaches the page's live regions, and how politely, before the region is cleared again.
+ANNOUNCEMENTS = """
+window.__announced = [];
+new MutationObserver((changes) => {
+  for (const change of changes) {
+    const node = change.target.nodeType === 1 ? change.target : change.target.parentElement;
+    const region = node && node.closest("[aria-live]");
+    const text = region && region.textContent.trim();
+    if (text) window.__announced.push({ live: region.getAttribute("aria-live"), text });
+  }
+}).observe(document, { subtree: true, childList: true, characterData: true });
+"""
+
+
+@pytest.fixture
+def page(browser, served):
+    context = browser.new_context(base_url=served, viewport={"width": 1280, "height": 900})
+    context.add_init_script(ANNOUNCEMENTS)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], "JavaScript errors on the page"
+
+
+def search_box(page):
+    return page.get_by_role("searchbox", name="Search words, names or minute numbers")
+
+
+def search(page, query: str):
+    page.goto("/search/")
+    box = search_box(page)
+    box.click()
+    box.press_sequentially(query)
+    expect(page.locator("pagefind-summary")).to_have_text(re.compile(rf"^\d+ results? for {re.escape(query)}$"))
+    return box
+
+
+def results(page):
+    return page.locator("li.search-result")
+
+
+def open_filter(page, name: str) -> None:
+    group = page.locator(f"details.pf-filter-group[data-filter-name='{name}']")
+    if not group.evaluate("details => details.open"):
+        group.locator("summary").click()
+
+
+def count(page) -> int:
+    return int(re.match(r"(\d+) results? for", page.locator("pagefind-summary").inner_text()).group(1))
+
+
+# --- finding things ---------------------------------------------------------------------------
+
+def test_typing_a_query_finds_the_paper_and_the_minute_item(page):
+    search(page, "blood collection")
+    expect(results(page).first).to_be_visible()
+    expect(page.locator('li.search-result a[href="/ccb/2018/2018-06-21/papers/c/"]')).to_have_count(1)
+    expect(page.locator(f'li.search-result a[href="{MEETING}#item-ccbp-18-49"]')).to_have_count(1)
+
+
+@pytest.mark.parametrize("query", ["CCBP/18/49", "ccbp 18 49"])
+def test_a_minute_number_puts_its_meeting_and_item_first_and_offers_a_jump(page, query):
+    search(page, query)
+    first = results(page).first
+    expect(first.locator("h3 a")).to_have_attribute("href", MEETING)
+    expect(first.locator(".search-result-sections a").first).to_have_attribute("href", f"{MEETING}#item-ccbp-18-49")
+    expect(first.locator(".search-result-meta")).to_contain_text("21 June 2018")
+    jump = page.locator("#reference-jump")
+    expect(jump).to_be_visible()
+    expect(jump.get_by_role("link")).to_have_attribute("href", ITEM)
+    expect(jump).to_contain_text("Minute CCBP/18/49: To APPROVE Second Primary Care Blood Collection")
+
+
+def test_enter_on_a_known_reference_goes_straight_to_it(page):
+    box = search(page, "ccbp 18 49")
+    box.press("Enter")
+    page.wait_for_url(f"**{ITEM}")
+    expect(page.locator("h1")).to_contain_text("CCBP/18/49")
+
+
+def test_an_ordinary_query_offers_no_jump_and_enter_stays_on_the_results(page):
+    box = search(page, "health")
+    box.press("Enter")
+    expect(results(page).first).to_be_visible()
+    assert page.url.endswith("/search/?q=health")
+    expect(page.locator("#reference-jump")).to_be_hidden()
+
+
+def test_a_body_filter_narrows_the_results_to_that_body(page):
+    search(page, "health")
+    expect(results(page).first).to_be_visible()
+    before = count(page)
+    open_filter(page, "body")
+    page.locator("input.pf-checkbox-input[name='body'][value='JHSC']").check()
+    expect(page.locator("pagefind-summary")).not_to_contain_text(f"{before} results")
+    after = count(page)
+    assert 0 < after < before
+    metas = page.locator("li.search-result .search-result-meta")
+    expect(metas.first).to_contain_text(JHSC)
+    for meta in metas.all():
+        assert JHSC in meta.inner_text()
+
+
+def test_newest_and_oldest_first_order_results_by_meeting_date(page):
+    page.set_viewport_size({"width": 1280, "height": 20000})  # every result in view, so all of them load
+    search(page, "health")
+    total = count(page)
+
+    def dates() -> list[str]:
+        expect(page.locator("li.search-result")).to_have_count(total)
+        return [t.get_attribute("datetime") for t in page.locator("li.search-result time").all()]
+
+    page.select_option("#search-sort", "desc")
+    newest = dates()
+    assert newest == sorted(newest, reverse=True) and len(set(newest)) == 3
+    page.select_option("#search-sort", "asc")
+    oldest = dates()
+    assert oldest == sorted(oldest) and sorted(oldest) == sorted(newest)
+
+
+def test_the_search_box_on_every_page_leads_to_the_search_page(page):
+    page.goto(MEETING)
+    page.locator("#site-search-q").fill("Lakhani")
+    page.locator("#site-search-q").press("Enter")
+    page.wait_for_url("**/search/?q=Lakhani")
+    expect(search_box(page)).to_have_value("Lakhani")
+    expect(page.locator('li.search-result a[href="/people/mayur-lakhani/"]')).to_have_count(1)
+
+
+def test_long_result_lists_show_fifty_at_a_time(page):
+    search(page, "the")
+    total = count(page)
+    assert total > 50, "the example archive has more than 50 pages with 'the'"
+    expect(results(page).first).to_be_visible()
+    listed = page.locator("pagefind-results ul.pf-results > li")
+    expect(listed).to_have_count(50)
+    more = page.locator("[data-search-more]")
+    expect(more).to_contain_text(f"Showing the first 50 of {total} results.")
+    more.get_by_role("button", name="Show 50 more results").click()
+    expect(listed).to_have_count(min(100, total))
+    page.wait_for_function(f"window.__announced.some(a => a.text === 'Showing {min(100, total)} of {total} results')",
+                           timeout=WAIT)
+    search_box(page).fill("health")
+    expect(page.locator("pagefind-summary")).to_have_text(re.compile(r"^\d+ results? for health$"))
+    expect(more).to_be_hidden()
+
+
+# --- keyboard and screen reader -----------------------------------------------------------------
+
+def test_keyboard_alone_reaches_the_box_searches_and_moves_into_the_results(page):
+    page.goto("/search/")
+    expect(search_box(page)).to_be_visible()
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('pf-input')"):
+            break
+    else:
+        pytest.fail("Tab never reached the search box")
+    page.keyboard.type("blood collection")
+    expect(results(page).first.locator("h3 a")).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("""(() => { const a = document.activeElement; const s = getComputedStyle(a);
+        return { tag: a.tagName, inResults: !!a.closest('pagefind-results'),
+                 ring: s.outlineStyle !== 'none' || s.boxShadow !== 'none' || s.backgroundColor !== 'rgba(0, 0, 0, 0)' }; })()""")
+    assert focused == {"tag": "A", "inResults": True, "ring": True}
+
+
+def test_result_counts_are_announced_politely_even_when_there_are_none(page):
+    search(page, "health")
+    page.wait_for_function("window.__announced.some(a => / results? for health/.test(a.text))", timeout=WAIT)
+    search(page, "zzqqxx")
+    page.wait_for_function("window.__announced.some(a => a.text === 'No results for zzqqxx')", timeout=WAIT)
+    announced = page.evaluate("window.__announced")
+    assert {a["live"] for a in announced} == {"polite"}, announced
+
+
+def test_every_control_has_a_label(page):
+    search(page, "health")
+    expect(page.get_by_role("combobox", name="Order results by")).to_be_visible()
+    open_filter(page, "type")
+    unlabelled = page.evaluate("""[...document.querySelectorAll('main input, main select, main button')]
+        .filter(e => !e.closest('template') && e.type !== 'hidden' && !(e.labels && e.labels.length)
+                     && !e.getAttribute('aria-label') && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+        .map(e => e.outerHTML)""")
+    assert unlabelled == []
+
+
+def test_the_page_uses_the_same_reference_keys_as_the_build(page):
+    samples = ["CCBP/19/70", "ccbp 19 70", "ccbp19-070", "CCBP/18/49#1", "JCCCG 2020-03-05 7.1", "Éire 007", " "]
+    page.goto("/search/")
+    page.wait_for_function("window.MinutebookSearch !== undefined", timeout=WAIT)
+    in_browser = page.evaluate("(samples) => samples.map(window.MinutebookSearch.refKey)", samples)
+    assert in_browser == [ref_key(s) for s in samples]

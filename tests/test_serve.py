@@ -1,0 +1,113 @@
+"""`minutebook serve` (issue 6): the real server, real files, real HTTP.
+
+Each test starts `python -m generator serve --port 0` on a copy of a fixture,
+edits files on disk and polls the pages over HTTP with a time bound.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def wait_for(predicate, timeout: float = 15.0, every: float = 0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"condition not met within {timeout} s")
+
+
+@pytest.fixture
+def server(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "references", content)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
+         "--out", str(tmp_path / "preview"), "--no-search", "--today", "2020-01-01"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+    try:
+        line = process.stdout.readline()
+        assert line, process.stderr.read()
+        url = json.loads(line)["url"]
+        assert url.startswith("http://127.0.0.1:")
+        yield url.rstrip("/"), content, process
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def test_serves_the_built_site_on_loopback(server):
+    url, _, _ = server
+    status, html = fetch(url + "/ccb/2019/ccbp-19-70/")
+    assert status == 200 and "Minutes of the meeting held on" in html
+    assert "/__minutebook/events" in html  # the reload script is injected when served
+
+
+def test_an_edit_is_rebuilt_and_served(server):
+    url, content, _ = server
+    minutes = content / "meetings/ccb/2019-07-18/minutes.md"
+    minutes.write_text(minutes.read_text().replace("Approved.", "Approved with one amendment."))
+    wait_for(lambda: "Approved with one amendment." in fetch(url + "/ccb/2019/ccbp-19-60/")[1])
+
+
+def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(server):
+    url, content, process = server
+    meeting = content / "meetings/ccb/2019-07-18/meeting.md"
+    good = meeting.read_text()
+    meeting.write_text(good.replace("date: 2019-07-18", "date: 2019-07-32"))
+    status, html = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(fetch(url + "/ccb/2019/ccbp-19-60/")))
+    assert "meetings/ccb/2019-07-18/meeting.md:3" in html and "is not a real date" in html
+    meeting.write_text(good)
+    wait_for(lambda: fetch(url + "/ccb/2019/ccbp-19-60/")[0] == 200)
+    assert process.poll() is None  # the server survived the mistake
+
+
+def test_open_pages_are_told_to_reload(server):
+    url, content, _ = server
+    events = urllib.request.urlopen(url + "/__minutebook/events", timeout=10)
+    first = events.readline().decode().strip()
+    assert first.startswith("data: ")
+    events.readline()  # blank line ending the event
+    minutes = content / "meetings/ccb/2019-07-18/minutes.md"
+    minutes.write_text(minutes.read_text().replace("Approved.", "Approved again."))
+    line = events.readline().decode().strip()
+    while not line.startswith("data: "):
+        line = events.readline().decode().strip()
+    assert line != first
+    events.close()
+
+
+def test_a_new_meeting_folder_appears_and_a_deleted_one_disappears(server):
+    url, content, _ = server
+    folder = content / "meetings/ccb/2019-10-17"
+    folder.mkdir()
+    (folder / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-10-17\n---\n")
+    wait_for(lambda: fetch(url + "/ccb/2019/2019-10-17/")[0] == 200)
+    shutil.rmtree(folder)
+    wait_for(lambda: fetch(url + "/ccb/2019/2019-10-17/")[0] == 404)
