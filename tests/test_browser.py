@@ -185,3 +185,18 @@ def test_pagefind_finds_no_unpublished_words(server, new_page):
     assert MEETING in found.pop("allotments"), "control: a published word is found on its page"
     assert JC_MEETING in found.pop("minibus"), "control: every body's bundle is searched"
     assert found == {term: [] for term in found}
+
+
+def test_tracker_columns_sort_with_javascript_and_say_so(server, new_page):
+    page = new_page()
+    page.goto(server + "/tb/actions/")
+    table = page.locator("table.tracker").first
+    due = table.locator("thead th").nth(2)
+    due.get_by_role("button").click()
+    assert due.get_attribute("aria-sort") == "ascending"
+    keys = table.locator("tbody tr td:nth-child(3)").evaluate_all("cells => cells.map(c => c.dataset.sort)")
+    assert keys == sorted(keys)
+    due.get_by_role("button").click()
+    assert due.get_attribute("aria-sort") == "descending"
+    keys = table.locator("tbody tr td:nth-child(3)").evaluate_all("cells => cells.map(c => c.dataset.sort)")
+    assert keys == sorted(keys, reverse=True) and len(keys) >= 2
