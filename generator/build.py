@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator import cache as build_cache
 from generator.backlinks import scan
 from generator.diagnostics import Report
 from generator.markdown import Renderer
@@ -40,6 +41,7 @@ class Options:
     search: bool = True
     templates: Path | None = None
     jobs: int = 0  # rendering processes; 0 = one per core
+    cache: bool = True  # reuse what the previous build parsed (generator/cache.py)
 
 
 @dataclass
@@ -154,7 +156,8 @@ def _shards(pages, jobs: int):
         yield groups[group], page
 
 
-def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", report: Report, jobs: int) -> int:
+def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", report: Report, jobs: int,
+                     markdown_cache: dict) -> int:
     """Render on `jobs` forked processes, each writing its own pages into the staged folder.
 
     Forking shares the prepared archive without pickling it. Each worker sends
@@ -169,6 +172,9 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
         def work(shard=shard, send=send):
             local = Report(root=report.root)
             env = make_environment(options, prepared, local)
+            markdown = env.filters["markdown"].__self__
+            markdown.cache = markdown_cache  # the fork's copy: entries added here are sent back
+            known = set(markdown_cache)
             written = []
             pages = all_pages(prepared.index, prepared.today, prepared.refs)
             for position, (owner, page) in enumerate(_shards(pages, jobs)):
@@ -179,7 +185,8 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
                     break
                 out.write(page.url, html)
                 written.append((position, page.url))
-            send.send((written, local.items))
+            fresh = {key: html for key, html in markdown.cache.items() if key not in known}
+            send.send((written, local.items, fresh))
             send.close()
 
         process = context.Process(target=work, daemon=True)
@@ -189,10 +196,11 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
     collected = []
     for process, receive in workers:
         try:
-            written, items = receive.recv()
+            written, items, fresh = receive.recv()
         except EOFError:
             report.error(options.out, 1, "a rendering process stopped unexpectedly", "run the build again")
-            written, items = [], []
+            written, items, fresh = [], [], {}
+        markdown_cache.update(fresh)
         process.join()
         collected += written
         report.items.extend(items)
@@ -210,10 +218,18 @@ def run(options: Options, write: bool = True, progress=lambda message: None) -> 
     started = time.perf_counter()
     report = Report(root=Path(options.content))
     timings: dict[str, float] = {}
-    prepared = prepare(options, report, timings)
+    use_cache = options.cache and write
+    cache_path = build_cache.cache_file(Path(options.content), options.drafts) if use_cache else None
+    cache = build_cache.load(cache_path) if use_cache else build_cache.BuildCache()
+    timings["cache"] = time.perf_counter() - started
+    prepared = prepare(options, report, timings, cache.loader, cache.scan)
     if prepared is None:
         return Result(False, report, timings=timings)
     env = make_environment(options, prepared, report)
+    markdown = env.filters["markdown"].__self__
+    if cache.markdown.get("signature") != prepared.linker.signature:
+        cache.markdown = {"signature": prepared.linker.signature}
+    markdown.cache = cache.markdown
     pages_iter = all_pages(prepared.index, prepared.today, prepared.refs)
     t = time.perf_counter()
     if not write:
@@ -226,7 +242,7 @@ def run(options: Options, write: bool = True, progress=lambda message: None) -> 
         parallel = jobs > 1 and (options.jobs > 1 or len(prepared.archive.meetings) >= PARALLEL_FROM)
         progress(f"rendering {len(prepared.archive.meetings)} meetings" + (f" on {jobs} processes" if parallel else ""))
         if parallel:
-            pages = _render_parallel(options, prepared, out, report, jobs)
+            pages = _render_parallel(options, prepared, out, report, jobs, cache.markdown)
         else:
             pages = _render_pages(env, pages_iter, out.write, report)
         copy_static(options, out)
@@ -251,4 +267,8 @@ def run(options: Options, write: bool = True, progress=lambda message: None) -> 
             t = time.perf_counter()
         out.commit()
         timings["write"] = time.perf_counter() - t
+    if use_cache:
+        t = time.perf_counter()
+        build_cache.save(cache_path, cache)
+        timings["cache"] += time.perf_counter() - t
     return Result(True, report, pages, time.perf_counter() - started, summary, timings)

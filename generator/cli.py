@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site)")
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
     build.add_argument("--jobs", type=int, default=0, help="rendering processes (default: one per core)")
+    build.add_argument("--no-cache", action="store_true",
+                       help="ignore and do not update the build cache in .minutebook/cache/")
     check = sub.add_parser("check", help="validate only", epilog=EPILOG,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     common(check)
@@ -183,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     options.out = args.out
     options.search = not args.no_search
     options.jobs = args.jobs
+    options.cache = not args.no_cache
     result = run(options, write=True, progress=progress)
     print_report(result.report)
     if not result.ok:

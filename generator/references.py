@@ -10,6 +10,7 @@ reference it cannot resolve is recorded there for backlinks and warnings.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -67,12 +68,14 @@ class Linker:
             self.by_date.setdefault((meeting.body, meeting.date.isoformat()), meeting)
         self.people = archive.people
         self._initials: dict[str, dict[str, str]] = {}
-        self.signature = hash((
+        # A digest, not hash(): it is compared across processes (the build cache), and
+        # str hashes are salted per process.
+        self.signature = hashlib.sha256(repr((
             tuple(sorted(index.items)), tuple(sorted(index.tracks)), tuple(sorted(self.people)),
-            tuple((m.key, m.date, tuple((p.ref, p.label, tuple(a.ref for a in p.appendices), p.appendix_anchors)
+            tuple((m.key, m.date, tuple((p.ref, p.label, tuple(a.ref for a in p.appendices), tuple(sorted(p.appendix_anchors)))
                                         for p in m.papers),
                    tuple(a.ref for a in _agenda(m.agenda)), tuple(sorted(self.initials(m).items())))
-                  for m in archive.meetings)))
+                  for m in archive.meetings))).encode("utf-8")).hexdigest()
 
     # ---- what a reference points at ------------------------------------------------
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import cache as build_cache
 from generator.build import Options, run
 from generator.incremental import Session
 
@@ -140,3 +141,42 @@ def test_parallel_rendering_writes_the_same_site_as_one_process(tmp_path, fixtur
         assert result.ok and result.pages > 10
         outputs.append(tree(out))
     assert outputs[0] == outputs[1]
+
+
+def test_a_build_with_the_cache_equals_one_without(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "references", content)
+    cold = run(Options(content=content, out=tmp_path / "cold", today=TODAY, search=False, cache=False))
+    first = run(Options(content=content, out=tmp_path / "first", today=TODAY, search=False))
+    assert cold.ok and first.ok
+    [saved] = (tmp_path / ".minutebook" / "cache").glob("build-*.pickle")
+    stored = build_cache.load(saved)
+    assert len(stored.loader) == 4 and len(stored.scan) > 10 and len(stored.markdown) > 10  # 3 meetings + registers
+    warm = run(Options(content=content, out=tmp_path / "warm", today=TODAY, search=False))
+    assert warm.ok
+    assert tree(tmp_path / "cold") == tree(tmp_path / "first") == tree(tmp_path / "warm")
+    assert sorted(d.format() for d in warm.report.items) == sorted(d.format() for d in cold.report.items)
+
+
+def test_an_edit_after_a_cached_build_gives_what_a_cold_build_gives(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "references", content)
+    assert run(Options(content=content, out=tmp_path / "first", today=TODAY, search=False)).ok
+    edit(content / "meetings/ccb/2019-08-22/minutes.md", "Paper K was not circulated", "Paper C was circulated")
+    minutes = content / "meetings/ccb/2019-07-18/minutes.md"
+    minutes.write_text(minutes.read_text() + "\n## CCBP/19/99 Added later\n\nNew item.\n")
+    warm = run(Options(content=content, out=tmp_path / "warm", today=TODAY, search=False))
+    cold = run(Options(content=content, out=tmp_path / "cold", today=TODAY, search=False, cache=False))
+    assert warm.ok and cold.ok
+    assert tree(tmp_path / "warm") == tree(tmp_path / "cold")
+    assert sorted(d.format() for d in warm.report.items) == sorted(d.format() for d in cold.report.items)
+
+
+def test_a_damaged_cache_is_ignored(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "references", content)
+    assert run(Options(content=content, out=tmp_path / "first", today=TODAY, search=False)).ok
+    for path in (tmp_path / ".minutebook" / "cache").glob("build-*.pickle"):
+        path.write_bytes(b"not a pickle")
+    again = run(Options(content=content, out=tmp_path / "again", today=TODAY, search=False))
+    assert again.ok and tree(tmp_path / "again") == tree(tmp_path / "first")

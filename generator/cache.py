@@ -1,0 +1,68 @@
+"""The build cache: what a previous build parsed, kept on disk for the next one.
+
+Parsing Markdown is most of a build's time. A build saves the loaded meeting
+folders (reused while their files are unchanged: inode, size, modification
+time), the reference scan and the rendered Markdown (reused while the set of
+link targets is unchanged), so a build after a one-file change parses one
+file. The cache only ever skips work: a missing, stale or unreadable cache
+gives the same site, just more slowly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import __version__
+
+
+
+def _code_digest() -> str:
+    """The generator's own source: cached objects are only valid for the code that made them."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+FORMAT = f"minutebook {__version__} python {sys.version_info[:2]} code {_code_digest()}"
+
+
+@dataclass
+class BuildCache:
+    loader: dict = field(default_factory=dict)
+    scan: dict = field(default_factory=dict)
+    markdown: dict = field(default_factory=dict)
+
+
+def cache_file(content: Path, drafts: bool, folder: Path | None = None) -> Path:
+    """One cache per content folder (and per --drafts, whose public view differs)."""
+    content = Path(content).resolve()
+    folder = folder if folder is not None else content.parent / ".minutebook" / "cache"
+    key = hashlib.sha256(f"{content}|{drafts}".encode()).hexdigest()[:16]
+    return folder / f"build-{key}.pickle"
+
+
+def load(path: Path) -> BuildCache:
+    try:
+        with path.open("rb") as handle:
+            stamp, cache = pickle.load(handle)
+    except (OSError, EOFError, pickle.PickleError, AttributeError, ImportError, ValueError, TypeError):
+        return BuildCache()
+    return cache if stamp == FORMAT and isinstance(cache, BuildCache) else BuildCache()
+
+
+def save(path: Path, cache: BuildCache) -> None:
+    """Atomically, so an interrupted build never leaves a half-written cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump((FORMAT, cache), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only checkout still builds; it just builds from scratch next time
