@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from generator.model import all_agenda_items
 from generator import urls
 from generator.diagnostics import Report
 from generator.markdown import Renderer
@@ -32,7 +33,7 @@ def _texts(index: Index):
         for entry in att.present + att.in_attendance + att.apologies + att.deputising + att.absent:
             for text in (entry.role, entry.note):
                 yield text, here(), Place(page + "#attendance", "Attendance", meeting), path
-        for item in _agenda(meeting.agenda):
+        for item in all_agenda_items(meeting.agenda):
             place = Place(page + "#agenda-" + urls.item_anchor(item.ref)[5:], f"Agenda item {item.ref}", meeting)
             yield item.title, here(), place, item.source.path
             yield item.description, here(), place, item.source.path
@@ -59,10 +60,6 @@ def _texts(index: Index):
                 yield update.progress, here(), place, update.source.path
 
 
-def _agenda(items):
-    for item in items:
-        yield item
-        yield from _agenda(item.items)
 
 
 def scan(index: Index, linker: Linker, renderer: Renderer, report: Report,

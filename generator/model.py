@@ -167,6 +167,13 @@ class AgendaItem:
     source: Source = Source("")
 
 
+def all_agenda_items(items: tuple["AgendaItem", ...]):
+    """Agenda items and their sub-items, depth first, in agenda order."""
+    for item in items:
+        yield item
+        yield from all_agenda_items(item.items)
+
+
 @dataclass(frozen=True)
 class Due:
     """A due date as written, and as a date where it can be resolved."""

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator
 
+from generator.model import all_agenda_items
 from generator import urls
 from generator.actions import groups
 from generator.resolve import Index, action_key
@@ -45,7 +46,7 @@ def _meeting_context(index: Index, meeting) -> dict:
     raised = [index.tracks[f"{meeting.body}:{a.id}"] for i in items for a in i.actions]
     return dict(meeting=meeting, body=body, items=items, action_log=log, actions_raised=raised,
                 items_by_ref={i.ref.lower(): i for i in items},
-                agenda_refs={a.ref.lower(): a for a in _agenda(meeting.agenda)},
+                agenda_refs={a.ref.lower(): a for a in all_agenda_items(meeting.agenda)},
                 previous=index.previous(meeting), next=index.next(meeting))
 
 
@@ -130,7 +131,3 @@ def all_pages(index: Index, today: dt.date, refs: dict | None = None) -> Iterato
     yield Page(urls.search(), "search.html", {}, ())
 
 
-def _agenda(items):
-    for item in items:
-        yield item
-        yield from _agenda(item.items)

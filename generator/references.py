@@ -18,7 +18,7 @@ from functools import lru_cache
 from markdown_it.token import Token
 
 from generator import urls
-from generator.model import Meeting, Paper
+from generator.model import Meeting, Paper, all_agenda_items
 from generator.numbering import canonical, pattern_regex, sort_key
 from generator.values import Invalid, parse_date
 
@@ -74,7 +74,7 @@ class Linker:
             tuple(sorted(index.items)), tuple(sorted(index.tracks)), tuple(sorted(self.people)),
             tuple((m.key, m.date, tuple((p.ref, p.label, tuple(a.ref for a in p.appendices), tuple(sorted(p.appendix_anchors)))
                                         for p in m.papers),
-                   tuple(a.ref for a in _agenda(m.agenda)), tuple(sorted(self.initials(m).items())))
+                   tuple(a.ref for a in all_agenda_items(m.agenda)), tuple(sorted(self.initials(m).items())))
                   for m in archive.meetings))).encode("utf-8")).hexdigest()
 
     # ---- what a reference points at ------------------------------------------------
@@ -90,7 +90,7 @@ class Linker:
         found = self.index.items.get(self.index.item_key(meeting, ref))
         if found is not None:
             return urls.item(meeting, self.bodies[meeting.body], found[1])
-        for agenda in _agenda(meeting.agenda):
+        for agenda in all_agenda_items(meeting.agenda):
             if agenda.ref.lower() == ref.lower():
                 return urls.meeting(meeting) + "#agenda-" + _slug(ref)
         return None
@@ -155,10 +155,6 @@ def _distance(a: tuple, b: tuple) -> tuple:
     return (0 if a[:-2] == b[:-2] else 1, abs((nums_a or [0])[-1] - (nums_b or [0])[-1]))
 
 
-def _agenda(items):
-    for item in items:
-        yield item
-        yield from _agenda(item.items)
 
 
 def _slug(ref: str) -> str:

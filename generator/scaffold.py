@@ -24,7 +24,7 @@ from generator.actions import Track
 from generator.diagnostics import Diagnostic, Report, did_you_mean
 from generator.load_meeting import STATUSES
 from generator.loader import load_archive
-from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef
+from generator.model import Archive, Body, Meeting, PersonRef, all_agenda_items
 from generator.numbering import canonical, compose, parts, sort_key
 from generator.resolve import Index, resolve
 from generator.validate import validate
@@ -90,10 +90,6 @@ def previous_meeting(index: Index, slug: str, day: dt.date) -> Meeting | None:
     return earlier[-1] if earlier else None
 
 
-def _agenda(items: tuple[AgendaItem, ...]):
-    for item in items:
-        yield item
-        yield from _agenda(item.items)
 
 
 def used_numbers(index: Index, slug: str) -> set[str]:
@@ -107,7 +103,7 @@ def used_numbers(index: Index, slug: str) -> set[str]:
     written = set()
     for meeting in index.by_body.get(slug, []):
         written |= {item.ref for item in meeting.minutes.items} if meeting.minutes else set()
-        written |= {item.ref for item in _agenda(meeting.agenda)}
+        written |= {item.ref for item in all_agenda_items(meeting.agenda)}
     return {ref for ref in (canonical(body.numbering, r) for r in written) if ref}
 
 
@@ -372,7 +368,7 @@ def _paper_item(index: Index, meeting: Meeting, item: str, report: Report) -> st
     """The item written canonically; refused when the meeting has items and this is not one of them."""
     body = index.body(meeting.body)
     ref = canonical(body.numbering, item) or item.strip()
-    known = {i.ref.lower(): i.ref for i in _agenda(meeting.agenda)}
+    known = {i.ref.lower(): i.ref for i in all_agenda_items(meeting.agenda)}
     known |= {i.ref.lower(): i.ref for i in meeting.minutes.items} if meeting.minutes else {}
     if known and ref.lower() not in known:
         listing = ", ".join(sorted(known.values(), key=sort_key))

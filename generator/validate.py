@@ -8,7 +8,7 @@ papers that exist, references between meetings.
 from __future__ import annotations
 
 from generator.diagnostics import Report
-from generator.model import Archive, Meeting
+from generator.model import Archive, Meeting, all_agenda_items
 from generator.numbering import sort_key
 from generator.resolve import action_key, resolve
 
@@ -67,7 +67,7 @@ def _papers(meeting: Meeting, report: Report) -> None:
             report.error(path, line, f"paper '{ref}' is referenced but missing",
                          f"add papers/<name>.md with `ref: {ref}`, or correct the reference ({hint})")
 
-    for item in _all_agenda(meeting.agenda):
+    for item in all_agenda_items(meeting.agenda):
         for ref in item.papers:
             check(ref, item.source.path, item.source.line)
     if meeting.minutes:
@@ -76,14 +76,10 @@ def _papers(meeting: Meeting, report: Report) -> None:
                 check(ref, item.source.path, item.source.line)
 
 
-def _all_agenda(items):
-    for item in items:
-        yield item
-        yield from _all_agenda(item.items)
 
 
 def _item_refs(meeting: Meeting, report: Report) -> None:
-    known = {a.ref.lower() for a in _all_agenda(meeting.agenda)}
+    known = {a.ref.lower() for a in all_agenda_items(meeting.agenda)}
     if meeting.minutes:
         known |= {i.ref.lower() for i in meeting.minutes.items}
     if not known:

@@ -7,7 +7,6 @@ edits files on disk and polls the pages over HTTP with a time bound.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
