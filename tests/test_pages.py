@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 from urllib.parse import urldefrag
 
-import pytest
 
 import generator.render
 
