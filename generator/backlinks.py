@@ -85,6 +85,8 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report,
         source_page = place.url.split("#")[0]
         if where.links:
             refs[source_page].append(where.links)
+            if place.meeting is not None:  # the meeting page shows every text of its meeting
+                refs[("meeting", place.meeting.key)].append(where.links)
         for url, _ in where.links:
             target = url.split("#")[0]
             if target != source_page:

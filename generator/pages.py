@@ -93,7 +93,7 @@ def all_pages(index: Index, today: dt.date, refs: dict | None = None) -> Iterato
         approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
         shared = (meeting, ctx["body"], tuple(ctx["action_log"]), tuple(ctx["actions_raised"]),
                   summary(approver) if approver else None)
-        within = tuple((url, links) for url, links in refs.items() if url.startswith(page_url))
+        within = refs.get(("meeting", meeting.key))
         yield Page(page_url, "meeting.html", ctx, shared + (
             summary(ctx["previous"]) if ctx["previous"] else None, summary(ctx["next"]) if ctx["next"] else None,
             backlinks.get(page_url), within))
@@ -118,11 +118,15 @@ def all_pages(index: Index, today: dt.date, refs: dict | None = None) -> Iterato
     if people:
         yield Page(urls.people(), "people.html", dict(people=people), (tuple(people), tuple(
             (p.id, len({a.meeting.key for a in index.appearances.get(p.id, [])})) for p in people)))
+    owners: dict[str, list] = {}
+    for track in index.tracks.values():
+        for owner in {o.id for o in track.action.owners if o.id}:
+            owners.setdefault(owner, []).append(track)
     for person in people:
         appearances = index.appearances.get(person.id, [])
         url = urls.person(person.id)
-        owned = tuple(t for t in index.tracks.values() if any(o.id == person.id for o in t.action.owners))
-        yield Page(url, "person.html", dict(person=person, appearances=appearances), (
+        owned = tuple(owners.get(person.id, ()))
+        yield Page(url, "person.html", dict(person=person, appearances=appearances, owned=owned), (
             person, tuple((summary(a.meeting), a.role, a.detail) for a in appearances), owned,
             tuple(b for b in bodies if any(m.who.id == person.id for m in b.members)), backlinks.get(url)))
     yield Page(urls.open_data(), "data.html", {}, (tuple(bodies), len(archive.meetings), len(index.tracks),

@@ -21,8 +21,9 @@ the site root:
     search/config.json          the bundles to merge and the ranking (read by search.js)
     search/references*.json     the reference -> URL map for the direct jump (search_refs.py)
 
-Our own files are byte-stable for the same content; Pagefind's filter files and
-the names derived from them are not (upstream issue #638).
+The same content gives the same files, byte for byte: ours are written sorted,
+and Pagefind's filter files, which it writes in a different order on every run
+(upstream issue #638), are put in order by pagefind_stable.py.
 """
 
 from __future__ import annotations

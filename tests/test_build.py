@@ -75,7 +75,7 @@ def test_failed_build_leaves_the_previous_site_untouched(archive, cli, tmp_path,
     assert failed.returncode == 1
     assert "site/ was left as it was" in failed.stderr
     assert read_tree(tmp_path / "site") == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no .site.tmp-* or .site.old-*
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".minutebook") == ["content", "site"]  # no .site.tmp-* or .site.old-*
 
 
 def test_failed_search_indexing_leaves_the_previous_site_untouched(archive, build, tmp_path, monkeypatch):
@@ -93,7 +93,7 @@ def test_failed_search_indexing_leaves_the_previous_site_untouched(archive, buil
     assert messages(result) == ["site:1: error: Pagefind failed:\nsimulated; the previous site was kept; run the "
                                 "build again"]
     assert read_tree(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".minutebook") == ["content", "site"]
 
 
 def test_successful_rebuild_replaces_the_site_and_cleans_up(archive, cli, tmp_path):
@@ -106,7 +106,7 @@ def test_successful_rebuild_replaces_the_site_and_cleans_up(archive, cli, tmp_pa
     assert "said the Chair" in (tmp_path / "site/tb/2019/tb-19-15/index.html").read_text(encoding="utf-8")
     assert not (tmp_path / "site" / "stale.html").exists()
     assert not (tmp_path / "site" / "pagefind").exists()  # --no-search
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".minutebook") == ["content", "site"]
 
 
 # --- nothing unpublished reaches the output -----------------------------------------------------

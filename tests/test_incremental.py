@@ -85,6 +85,15 @@ def test_adding_an_item_resolves_a_dangling_reference_elsewhere(session):
     assert_same_as_full_build(content, live, builds)
 
 
+def test_a_new_item_elsewhere_relinks_every_page_that_cited_it(session):
+    s, content, live, builds = session
+    minutes = content / "meetings/ccb/2019-07-18/minutes.md"
+    minutes.write_text(minutes.read_text() + "\n## CCBP/19/99 Added to the July minutes\n\nNew item.\n")
+    outcome = s.rebuild()
+    assert {"/ccb/2019/ccbp-19-71/", "/ccb/2019/2019-08-22/"} <= set(outcome.written)  # both show "CCBP/19/99"
+    assert_same_as_full_build(content, live, builds)
+
+
 def test_renaming_and_deleting_remove_stale_pages(session):
     s, content, live, builds = session
     (content / "meetings/ccb/2019-08-22/papers/c.md").unlink()

@@ -155,16 +155,22 @@ def test_an_ordinary_query_offers_no_jump_and_enter_stays_on_the_results(page):
 
 
 def test_a_body_filter_narrows_the_results_to_that_body(page):
+    page.set_viewport_size({"width": 1280, "height": 8000})  # every result in view, so all of them load
     search(page, "health")
     expect(results(page).first).to_be_visible()
     before = count(page)
     open_filter(page, "body")
+    page.evaluate("() => document.querySelectorAll('pagefind-results li').forEach(li => { li.dataset.before = '1'; })")
     page.locator("input.pf-checkbox-input[name='body'][value='JHSC']").check()
-    expect(page.locator("pagefind-summary")).not_to_contain_text(f"{before} results")
-    after = count(page)
+    after = page.wait_for_function(r"""before => {
+        const m = /^(\d+) results? for health$/.exec(document.querySelector('pagefind-summary').textContent.trim());
+        return m && +m[1] !== before && +m[1];
+    }""", arg=before, timeout=WAIT).json_value()
     assert 0 < after < before
-    metas = page.locator("li.search-result .search-result-meta")
-    expect(metas.first).to_contain_text(JHSC)
+    fresh = page.locator("pagefind-results ul.pf-results > li:not([data-before])")
+    expect(fresh).to_have_count(after)
+    metas = fresh.locator(".search-result-meta")
+    expect(metas).to_have_count(after)  # every result loaded: they all fit in the window
     for meta in metas.all():
         assert JHSC in meta.inner_text()
 
@@ -173,17 +179,25 @@ def test_newest_and_oldest_first_order_results_by_meeting_date(page):
     page.set_viewport_size({"width": 1280, "height": 20000})  # every result in view, so all of them load
     search(page, "health")
     total = count(page)
+    # The dates of the results on screen, once every result has been re-rendered after the last change.
+    rendered = """total => {
+        const items = [...document.querySelectorAll('pagefind-results ul.pf-results > li')];
+        if (items.length !== total || items.some(li => li.dataset.before || !li.matches('.search-result'))) return null;
+        return items.map(li => (li.querySelector('time') || {getAttribute: () => ''}).getAttribute('datetime'));
+    }"""
+    mark = "() => document.querySelectorAll('pagefind-results li').forEach(li => { li.dataset.before = '1'; })"
 
-    def dates() -> list[str]:
-        expect(page.locator("li.search-result")).to_have_count(total)
-        return [t.get_attribute("datetime") for t in page.locator("li.search-result time").all()]
+    def dates_after(choice: str) -> list[str]:
+        page.evaluate(mark)
+        page.select_option("#search-sort", choice)
+        return page.wait_for_function(rendered, arg=total, timeout=WAIT).json_value()
 
-    page.select_option("#search-sort", "desc")
-    newest = dates()
-    assert newest == sorted(newest, reverse=True) and len(set(newest)) == 3
-    page.select_option("#search-sort", "asc")
-    oldest = dates()
-    assert oldest == sorted(oldest) and sorted(oldest) == sorted(newest)
+    newest = dates_after("desc")
+    dated = [d for d in newest if d]
+    assert dated == sorted(dated, reverse=True) and len(set(dated)) == 3
+    assert newest[:len(dated)] == dated, "people, who have no date, come last"
+    oldest = dates_after("asc")
+    assert [d for d in oldest if d] == sorted(dated)
 
 
 def test_the_search_box_on_every_page_leads_to_the_search_page(page):

@@ -1,0 +1,102 @@
+"""The synthetic archive behind the benchmarks: deterministic, valid, and at the rates it promises.
+
+A benchmark over content the real pipeline rejects, or that changes between runs,
+would measure nothing; these tests keep benchmarks/synthetic.py honest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # benchmarks/ is run from the repository, not installed
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.synthetic import Spec, generate, main  # noqa: E402
+from generator.build import Options, run  # noqa: E402
+from helpers import read_tree  # noqa: E402
+
+
+def test_the_same_spec_writes_the_same_files_byte_for_byte(tmp_path):
+    spec = Spec(meetings=24, bodies=3, seed=7)
+    generate(tmp_path / "one", spec)
+    generate(tmp_path / "two", spec)
+    one, two = read_tree(tmp_path / "one"), read_tree(tmp_path / "two")
+    assert len(one) > 24 * 3 and one == two
+    generate(tmp_path / "three", Spec(meetings=24, bodies=3, seed=8))
+    assert read_tree(tmp_path / "three") != one
+
+
+def test_the_archive_builds_without_an_error_or_a_warning(tmp_path):
+    content = tmp_path / "content"
+    generate(content, Spec(meetings=30, bodies=3, private_rate=0.1, confidential_rate=0.1,
+                           confidential_paper_rate=0.1, draft_share=1.0, per_meeting_share=0.34))
+    result = run(Options(content=content, today=dt.date(2026, 1, 1), search=False), write=False)
+    assert [d.format() for d in result.report.sorted()] == []
+    assert result.ok and result.pages > 30 * 10
+
+
+def test_the_archive_has_the_promised_shape(tmp_path):
+    content = tmp_path / "content"
+    spec = Spec(meetings=60, bodies=4, private_rate=0.2, draft_share=1.0, per_meeting_share=0.5)
+    stats = generate(content, spec)
+    assert (stats.bodies, stats.meetings) == (4, 60)
+    assert spec.items[0] * 60 <= stats.items <= spec.items[1] * 60
+    assert spec.papers[0] * 60 <= stats.papers <= spec.papers[1] * 60
+    assert 0.2 < stats.actions / stats.items < 0.5 and stats.updates > stats.actions
+    assert stats.words > 60 * 3000, "meetings are long: minutes and papers of realistic length"
+    minutes = [p.read_text(encoding="utf-8") for p in sorted(content.glob("meetings/*/*/minutes.md"))]
+    assert sum("status: draft" in m for m in minutes) == 4  # the latest minutes of each body
+    assert any("confidential: true" in m for m in minutes)
+    assert any("under minute " in m for m in minutes), "cross-references to earlier minutes"
+    meetings = [p.read_text(encoding="utf-8") for p in content.glob("meetings/*/*/meeting.md")]
+    assert any("session: private" in m for m in meetings)
+    numbering = {p.read_text(encoding="utf-8").split("numbering: ")[1].split("\n")[0]
+                 for p in content.glob("bodies/*.md")}
+    assert "per-meeting" in numbering and any(n.endswith("/{yy}/{n}") for n in numbering)
+
+
+def test_the_command_line_writes_an_archive_and_says_what_it_wrote(tmp_path, capsys):
+    assert main([str(tmp_path / "out"), "--meetings", "5", "--bodies", "1"]) == 0
+    assert "1 bodies, " in capsys.readouterr().out and (tmp_path / "out" / "site.yaml").is_file()
+
+
+# ---- benchmarks/build_bench.py (issue 7): the build benchmark runs end to end ----------------------------
+
+def test_the_build_benchmark_runs_end_to_end_on_a_tiny_archive(tmp_path, capsys):
+    """No timings are asserted (the machine is shared): only that every measurement is taken and reported."""
+    import json
+
+    from benchmarks import build_bench
+
+    assert build_bench.main(["--meetings", "5", "--repeat", "1", "--no-hugo", "--no-serve", "--edits", "1",
+                             "--bodies", "1", "--work", str(tmp_path / "work"), "--json", str(tmp_path / "r.json")]) == 0
+    out = capsys.readouterr().out
+    for heading in ("Build time", "Peak memory", "Stages of the cold build", "One edit"):
+        assert heading in out
+    [size] = json.loads((tmp_path / "r.json").read_text())
+    assert size["meetings"] == 5 and size["pages"] > 5 * 10
+    assert size["ours_cold"][0]["seconds"] > 0 and size["ours_cold"][0]["max_rss_mb"] > 10
+    assert size["ours_warm"] and {"load", "validate", "resolve", "render"} <= set(size["stages"][0])
+    [edit] = size["session"]["edits"]
+    assert edit["ms"] > 0 and edit["written"] >= 1, "the edit reached the pages on disk"
+    assert not (tmp_path / "work" / "n5").exists(), "the work folder is cleaned up"
+
+
+def test_the_hugo_copy_holds_the_same_markdown(tmp_path):
+    from benchmarks.build_bench import edit, hugo_site, pick_target
+
+    content = tmp_path / "content"
+    generate(content, Spec(meetings=6, bodies=2, private_rate=0.0, draft_share=0.0, confidential_paper_rate=0.0,
+                           items=(10, 12), words=1500))
+    pages = hugo_site(content, tmp_path / "hugo")
+    papers = len(list(content.glob("meetings/*/*/papers/*.md")))
+    assert pages == 6 + papers
+    target = pick_target(content, tmp_path / "hugo")
+    minutes = target.minutes.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert minutes.strip() in target.hugo_file.read_text(encoding="utf-8")
+    marker = edit(target.minutes, 7)
+    assert marker in target.minutes.read_text(encoding="utf-8")
+    assert (tmp_path / "hugo" / "layouts" / "single.html").is_file()
