@@ -10,6 +10,7 @@ intact and never leaves half a link behind.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -20,8 +21,14 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def plain(markdown: str) -> str:
     """The words of `markdown`, paragraphs and list items separated by blank lines."""
+    return _plain(str(markdown or ""))
+
+
+@lru_cache(maxsize=4096)
+def _plain(markdown: str) -> str:
+    """Memoised: the same text is summarised for the site, body, person and action feeds."""
     blocks: list[str] = []
-    for token in _PARSER.parse(str(markdown or "")):
+    for token in _PARSER.parse(markdown):
         if token.type != "inline":
             continue
         words = []

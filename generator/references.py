@@ -63,6 +63,11 @@ class Linker:
                         if not b.numbering.per_meeting]
         self.incomplete = [(slug, re.compile(_incomplete(b.numbering.pattern) + r"(?!\d)", re.I))
                            for slug, b in sorted(archive.bodies.items()) if not b.numbering.per_meeting]
+        # One pass over a text finds every body's numbers: a scan per body would
+        # multiply the cost of every text by the number of bodies.
+        self.any_number = _union([regex for _, _, regex in self.schemes])
+        self.any_incomplete = _union([regex for _, regex in self.incomplete])
+        self._sorted_refs: dict[str, list[str]] = {}
         self.by_date: dict[tuple[str, str], Meeting] = {}
         for meeting in archive.meetings:
             self.by_date.setdefault((meeting.body, meeting.date.isoformat()), meeting)
@@ -97,7 +102,12 @@ class Linker:
 
     def nearest(self, body: str, ref: str) -> str:
         """A hint naming the existing numbers closest to a missing one."""
-        refs = sorted((r for (b, r) in self.index.items if b == body), key=sort_key)
+        if not self._sorted_refs:
+            for (b, r) in self.index.items:
+                self._sorted_refs.setdefault(b, []).append(r)
+            for refs in self._sorted_refs.values():
+                refs.sort(key=sort_key)
+        refs = self._sorted_refs.get(body, [])
         if not refs:
             return "the archive has no minutes of that body"
         target = sort_key(ref)
@@ -149,6 +159,13 @@ class Linker:
         return None
 
 
+def _union(regexes: list[re.Pattern]) -> re.Pattern | None:
+    """A quick test for "any of these could match here"; the exact scan follows only on a hit."""
+    if not regexes:
+        return None
+    return re.compile("|".join(f"(?:{r.pattern})" for r in regexes), re.I)
+
+
 def _distance(a: tuple, b: tuple) -> tuple:
     nums_a = [p[1] for p in a if p[0] == 0]
     nums_b = [p[1] for p in b if p[0] == 0]
@@ -193,7 +210,8 @@ def _find(text: str, linker: Linker, where: Where) -> list[_Match]:
         found.append(_Match(m.start(), m.end(), url, label,
                             "write [[body:number]], [[body/meeting-folder]], [[body/meeting-folder/papers/REF]], "
                             "[[person:id]] or [[action:id]]"))
-    for slug, numbering, regex in linker.schemes:
+    schemes = linker.schemes if linker.any_number and linker.any_number.search(text) else ()
+    for slug, numbering, regex in schemes:
         for m in regex.finditer(text):
             ref = canonical(numbering, m.group(0))
             if ref is None:
@@ -201,7 +219,8 @@ def _find(text: str, linker: Linker, where: Where) -> list[_Match]:
             url = linker.item_url(slug, ref)
             found.append(_Match(m.start(), m.end(), url, m.group(0), "" if url else linker.nearest(slug, ref)))
             _continuations(text, m, ref, numbering, slug, linker, found)
-    for slug, regex in linker.incomplete:
+    incomplete = linker.incomplete if linker.any_incomplete and linker.any_incomplete.search(text) else ()
+    for slug, regex in incomplete:
         for m in regex.finditer(text):
             found.append(_Match(m.start(), m.end(), None, m.group(0),
                                 f"the minute number is incomplete; {linker.nearest(slug, m.group(0))}"))
