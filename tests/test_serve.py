@@ -110,3 +110,25 @@ def test_a_new_meeting_folder_appears_and_a_deleted_one_disappears(server):
     wait_for(lambda: fetch(url + "/ccb/2019/2019-10-17/")[0] == 200)
     shutil.rmtree(folder)
     wait_for(lambda: fetch(url + "/ccb/2019/2019-10-17/")[0] == 404)
+
+
+def test_search_index_is_rebuilt_after_an_edit(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "references", content)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
+         "--out", str(tmp_path / "preview"), "--today", "2020-01-01"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+    try:
+        url = json.loads(process.stdout.readline())["url"].rstrip("/")
+        entry = url + "/pagefind/bodies/ccb/pagefind-entry.json"
+        first = wait_for(lambda: (lambda r: r[1] if r[0] == 200 else None)(fetch(entry)), timeout=30)
+        minutes = content / "meetings/ccb/2019-07-18/minutes.md"
+        minutes.write_text(minutes.read_text().replace("Approved.", "Approved. Zanzibarian wording added."))
+        wait_for(lambda: (lambda r: r[0] == 200 and r[1] != first)(fetch(entry)), timeout=30)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
