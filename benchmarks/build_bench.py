@@ -18,7 +18,7 @@ both alike:
 - peak memory: the kernel's high-water mark (`ru_maxrss` from wait4) of the
   largest process of the build (the build and its rendering processes), and the
   sum of the proportional set size (PSS, shared pages split between the
-  processes sharing them) of the build's whole process tree, sampled every 20 ms;
+  processes sharing them) of the build's whole process tree, sampled every 50 ms;
 - stages: the timings `minutebook build` prints (load, validate, resolve,
   render, data, write; render includes writing the pages, which are streamed to
   disk; write is the final swap of the output folder);
@@ -46,7 +46,6 @@ import datetime as dt
 import json
 import os
 import re
-import selectors
 import shutil
 import signal
 import socket
@@ -82,7 +81,7 @@ def spec_for(meetings: int, seed: int = 1, bodies: int | None = None) -> Spec:
 class TreeSampler(threading.Thread):
     """Sums the PSS of a process and all its descendants every `every` seconds; keeps the peak."""
 
-    def __init__(self, root: int, every: float = 0.02):
+    def __init__(self, root: int, every: float = 0.05):
         super().__init__(daemon=True)
         self.root, self.every, self.peak, self.done = root, every, 0, threading.Event()
 
@@ -93,9 +92,11 @@ class TreeSampler(threading.Thread):
 
 
 def _descendants(root: int) -> list[int]:
+    """`root` and the processes under it. Only processes started after it (higher ids: Linux hands out ids in
+    increasing order, and a wrap-around during one build is unlikely) are looked at, to keep sampling cheap."""
     parents: dict[int, int] = {}
     for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
+        if entry.name.isdigit() and int(entry.name) > root:
             try:
                 stat = Path(entry.path, "stat").read_text()
                 parents[int(entry.name)] = int(stat[stat.rindex(")") + 2:].split()[1])
@@ -337,37 +338,38 @@ class Server:
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self.log, stdin=subprocess.DEVNULL,
                                         text=True, cwd=cwd)
         self.lines: list[str] = []
+        self.arrived = threading.Condition()
+        threading.Thread(target=self._drain, daemon=True).start()
         self._wait_for(ready, timeout=3600)
         self.start_seconds = time.perf_counter() - started
-        threading.Thread(target=self._drain, daemon=True).start()
-
-    def _wait_for(self, pattern: re.Pattern, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        with selectors.DefaultSelector() as selector:
-            selector.register(self.process.stdout, selectors.EVENT_READ)
-            while time.monotonic() < deadline:
-                if selector.select(timeout=1.0):
-                    line = self.process.stdout.readline()
-                    if not line:
-                        break
-                    self.lines.append(line)
-                    if pattern.search(line):
-                        return
-                if self.process.poll() is not None:
-                    break
-        self.log.seek(0)
-        raise RuntimeError(f"server did not start: {''.join(self.lines)[-2000:]}{self.log.read()[-2000:]}")
 
     def _drain(self) -> None:
         for line in self.process.stdout:
-            self.lines.append(line)
+            with self.arrived:
+                self.lines.append(line)
+                self.arrived.notify_all()
+        with self.arrived:
+            self.lines.append("")  # end of output
+            self.arrived.notify_all()
+
+    def _wait_for(self, pattern: re.Pattern, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        with self.arrived:
+            while time.monotonic() < deadline:
+                if any(pattern.search(line) for line in self.lines):
+                    return
+                if self.lines and self.lines[-1] == "":
+                    break
+                self.arrived.wait(timeout=1.0)
+        self.log.seek(0)
+        raise RuntimeError(f"server did not start: {''.join(self.lines)[-2000:]}{self.log.read()[-2000:]}")
 
     def _log_times(self) -> list[float]:
         self.log.seek(0)
         text = self.log.read() + "".join(self.lines)
         return [float(m.group(1)) for m in self.log_time.finditer(text)]
 
-    def edit_to_page(self, minutes: Path, number: int, timeout: float = 120.0) -> tuple[float, float | None]:
+    def edit_to_page(self, minutes: Path, number: int, timeout: float = 1200.0) -> tuple[float, float | None]:
         """Seconds from the start of the write to the page on disk showing the edit; and the server's own figure."""
         page = self.output / self.page
         before = len(self._log_times())
@@ -486,6 +488,8 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
             run = _check(measure(hugo_cmd), "hugo")
             size.hugo_cold.append(asdict(run) | {"stdout": "", "stderr": ""})
             show("hugo cold", run)
+        if not args.warm:
+            continue
         number = counter()
         marker = edit(target.minutes, number)
         if hugo:
@@ -611,15 +615,21 @@ def report(sizes: list[Size], hugo: bool) -> str:
                "(file written -> page on disk)\n")
     out.append(_table(("meetings", "Session first build", "Session one edit", "pages rendered", "ours serve",
                        "Hugo server", "ratio"), rows))
+    stage_names: list[str] = []
+    for s in sizes:
+        for e in s.session.get("edits", []):
+            stage_names += [k for k in e["stages_ms"] if k not in stage_names]
     rows = []
     for s in sizes:
-        for e in s.session.get("edits", [])[:1]:
-            rows.append((f"{s.meetings:,}", *[f"{k} {v:,.0f} ms" for k, v in e["stages_ms"].items()]))
+        edits = s.session.get("edits", [])
+        if edits:
+            rows.append((f"{s.meetings:,}", _fmt(statistics.median(e["ms"] for e in edits), " ms", 0),
+                         *[_fmt(statistics.median(e["stages_ms"].get(k, 0) for e in edits), " ms", 0)
+                           for k in stage_names]))
     if rows:
-        width = max(len(r) for r in rows)
-        rows = [r + ("",) * (width - len(r)) for r in rows]
-        out.append("\nWhere the one-edit Session rebuild goes (first edit)\n")
-        out.append(_table(("meetings", *[""] * (width - 1)), rows))
+        out.append("\nWhere the one-edit Session rebuild goes (medians; pages and deps = listing every page and "
+                   "comparing its deps)\n")
+        out.append(_table(("meetings", "total", *stage_names), rows))
     return "\n".join(out)
 
 
@@ -633,12 +643,16 @@ def prepare_only(content: str) -> dict:
     from generator.build import Options, prepare
     from generator.diagnostics import Report
 
+    from generator.pages import all_pages
+
     timings: dict = {}
     options = Options(content=Path(content), search=False, today=dt.date.fromisoformat(TODAY))
     prepared = prepare(options, Report(root=Path(content)), timings)
     assert prepared is not None, "the archive has errors"
-    return {**timings, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "texts": sum(len(v) for v in prepared.refs.values())}
+    started = time.perf_counter()
+    pages = sum(1 for _ in all_pages(prepared.index, prepared.today, prepared.refs))
+    timings["pages"] = time.perf_counter() - started  # listing every page with its context and deps, not rendering
+    return {**timings, "page_count": pages, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def run_prepare_only(args, work: Path) -> str:
@@ -651,19 +665,20 @@ def run_prepare_only(args, work: Path) -> str:
             command = [sys.executable, "-m", "benchmarks.build_bench", "_prepare", str(content)]
             run = _check(measure(command, cwd=REPO), "prepare")
             results.append(json.loads(run.stdout.strip().splitlines()[-1]))
-        med = {k: statistics.median(r[k] for r in results) for k in ("load", "validate", "resolve", "max_rss_mb")}
+        stages = ("load", "validate", "resolve", "pages")
+        med = {k: statistics.median(r[k] for r in results) for k in (*stages, "max_rss_mb", "page_count")}
         total = med["load"] + med["validate"] + med["resolve"]
-        rows.append((f"{n:,}", f"{stats.bodies}", f"{len(results)}", *[f"{med[k]:.2f} s" for k in
-                                                                       ("load", "validate", "resolve")],
-                     f"{med['load'] / n * 1000:.2f}", f"{med['validate'] / n * 1000:.2f}",
-                     f"{med['resolve'] / n * 1000:.2f}", f"{total / n * 1000:.2f}", f"{med['max_rss_mb']:,.0f} MB"))
-        print(f"{n:,} meetings ({stats.bodies} bodies): load {med['load']:.2f} s, validate {med['validate']:.2f} s, "
-              f"resolve {med['resolve']:.2f} s, {total / n * 1000:.2f} ms a meeting", flush=True)
+        rows.append((f"{n:,}", f"{stats.bodies}", f"{stats.people:,}", f"{len(results)}",
+                     *[f"{med[k]:.2f} s ({med[k] / n * 1000:.2f})" for k in stages],
+                     f"{total / n * 1000:.2f}", f"{med['page_count']:,.0f}", f"{med['max_rss_mb']:,.0f} MB"))
+        print(f"{n:,} meetings ({stats.bodies} bodies): " + ", ".join(f"{k} {med[k]:.2f} s" for k in stages)
+              + f"; load+validate+resolve {total / n * 1000:.2f} ms a meeting", flush=True)
         if not args.keep:
             shutil.rmtree(work / f"n{n}", ignore_errors=True)
-    return ("Stages before rendering, in a fresh process (medians)\n\n" + _table(
-        ("meetings", "bodies", "runs", "load", "validate", "resolve", "load ms/meeting", "validate ms/meeting",
-         "resolve ms/meeting", "total ms/meeting", "peak RSS"), rows))
+    return ("Stages before rendering, in a fresh process (medians; in brackets: ms per meeting; pages = listing every "
+            "page with its context and deps, without rendering)\n\n" + _table(
+                ("meetings", "bodies", "people", "runs", "load", "validate", "resolve (with the reference scan)",
+                 "pages", "load+validate+resolve ms/meeting", "pages listed", "peak RSS"), rows))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -684,6 +699,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="build the same Markdown with Hugo and compare (default: yes)")
     parser.add_argument("--serve", action=argparse.BooleanOptionalAction, default=True,
                         help="time edits end to end through `minutebook serve` and `hugo server` (default: yes)")
+    parser.add_argument("--warm", action=argparse.BooleanOptionalAction, default=True,
+                        help="also time a full build after a one-file edit into the kept output (default: yes)")
     parser.add_argument("--edits", type=int, default=3, help="one-file edits to time incrementally (0: none)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="rendering processes (default: cores)")
     parser.add_argument("--seed", type=int, default=1)
