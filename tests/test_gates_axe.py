@@ -9,30 +9,14 @@ name them.
 
 from __future__ import annotations
 
-from contextlib import ExitStack
-
 import pytest
 
-from gate_tools import PAGE_TYPES, REPO, axe_violations, chromium, example_site, fixture_site, open_page, serve
+from gate_tools import PAGE_TYPES, REPO, axe_violations, open_page
+
+from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
 ARCHIVES = ("example", "fixture")
 
-
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory, site):
-    return {"example": example_site(tmp_path_factory), "fixture": fixture_site(site)}
-
-
-@pytest.fixture(scope="module")
-def served(sites):
-    with ExitStack() as stack:
-        yield {name: stack.enter_context(serve(built.root)) for name, built in sites.items()}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def test_every_kind_of_page_is_covered(sites):

@@ -12,30 +12,14 @@ quietly stop finding problems or start finding false ones.
 
 from __future__ import annotations
 
-from contextlib import ExitStack
-
 import pytest
 
-from gate_tools import PAGE_TYPES, chromium, example_site, fixture_site, keyboard_problems, open_page, overflow, serve
+from gate_tools import PAGE_TYPES, keyboard_problems, open_page, overflow
+
+from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
 ARCHIVES = ("example", "fixture")
 
-
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory, site):
-    return {"example": example_site(tmp_path_factory), "fixture": fixture_site(site)}
-
-
-@pytest.fixture(scope="module")
-def served(sites):
-    with ExitStack() as stack:
-        yield {name: stack.enter_context(serve(built.root)) for name, built in sites.items()}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def _open(sites, served, browser, name, template, width):
