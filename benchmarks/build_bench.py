@@ -12,9 +12,12 @@ site holding the same Markdown, then measures, in one run and interleaved
 both alike:
 
 - cold build: `minutebook build --no-search` into a fresh output folder, in a
-  fresh process; and `hugo` into a fresh destination;
+  fresh process, with no build cache (the cache folder .minutebook/ beside the
+  content is removed first; the build writes a new one); and `hugo` into a fresh
+  destination;
 - warm build: the same command again after a one-line edit to one minutes.md,
-  into the output folder the cold build left (Hugo likewise);
+  into the output folder the cold build left and with the build cache it wrote
+  (generator/cache.py); Hugo likewise, into its previous destination;
 - peak memory: the kernel's high-water mark (`ru_maxrss` from wait4) of the
   largest process of the build (the build and its rendering processes), and the
   sum of the proportional set size (PSS, shared pages split between the
@@ -444,6 +447,7 @@ class Size:
     hugo_cold: list = field(default_factory=list)
     hugo_warm: list = field(default_factory=list)
     stages: list = field(default_factory=list)  # [{stage: seconds}] of the cold builds
+    stages_warm: list = field(default_factory=list)  # ... and of the warm builds
     session: dict = field(default_factory=dict)
     serve: dict = field(default_factory=dict)
 
@@ -478,6 +482,7 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
     for repeat in range(size.repeats):
         print(f" repeat {repeat + 1} of {size.repeats}", flush=True)
         shutil.rmtree(ours_out, ignore_errors=True)
+        shutil.rmtree(folder / ".minutebook", ignore_errors=True)  # the build cache (generator/cache.py): cold = none
         run = _check(measure(ours_cmd), "minutebook build")
         size.ours_cold.append(asdict(run) | {"stdout": "", "stderr": ""})
         size.stages.append(_stages(run.stderr))
@@ -497,6 +502,7 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
         run = _check(measure(ours_cmd), "minutebook build")
         assert marker in (ours_out / target.ours_page).read_text(encoding="utf-8"), "the warm build missed the edit"
         size.ours_warm.append(asdict(run) | {"stdout": "", "stderr": ""})
+        size.stages_warm.append(_stages(run.stderr))
         show("minutebook warm", run)
         if hugo:
             run = _check(measure(hugo_cmd), "hugo")
@@ -575,7 +581,8 @@ def report(sizes: list[Size], hugo: bool) -> str:
         hc, hw = _median(s.hugo_cold, "seconds"), _median(s.hugo_warm, "seconds")
         rows.append((f"{s.meetings:,}", f"{s.repeats}", f"{s.pages:,} / {s.hugo_pages:,}" if hugo else f"{s.pages:,}",
                      _fmt(oc, " s"), _fmt(hc, " s"), _ratio(oc, hc), _fmt(ow, " s"), _fmt(hw, " s"), _ratio(ow, hc)))
-    out.append("Build time (medians; warm = full build again after a one-line edit, output folder kept)\n")
+    out.append("Build time (medians; warm = full build again after a one-line edit, with the output folder and the "
+               "build cache the cold build left)\n")
     out.append(_table(("meetings", "runs", "pages (ours / Hugo)" if hugo else "pages", "ours cold", "Hugo cold",
                        "cold ratio", "ours warm", "Hugo warm", "ours warm / Hugo cold"), rows))
     rows = []
@@ -589,17 +596,21 @@ def report(sizes: list[Size], hugo: bool) -> str:
                        "ratio tree"), rows))
     names = []
     for s in sizes:
-        for stages in s.stages:
+        for stages in s.stages + s.stages_warm:
             names += [k for k in stages if k not in names]
     rows = []
     for s in sizes:
-        medians = {k: statistics.median([st[k] for st in s.stages if k in st]) for k in names
-                   if any(k in st for st in s.stages)}
-        prep = sum(medians.get(k, 0) for k in ("load", "validate", "resolve"))
-        rows.append((f"{s.meetings:,}", *[_fmt(medians.get(k), " s") for k in names],
-                     f"{prep / s.meetings * 1000:.2f} ms"))
-    out.append("\nStages of the cold build (medians; render includes writing the pages; write is the folder swap)\n")
-    out.append(_table(("meetings", *names, "load+validate+resolve per meeting"), rows))
+        for label, runs in (("cold", s.stages), ("warm", s.stages_warm)):
+            if not runs:
+                continue
+            medians = {k: statistics.median([st[k] for st in runs if k in st]) for k in names
+                       if any(k in st for st in runs)}
+            prep = sum(medians.get(k, 0) for k in ("load", "validate", "resolve"))
+            rows.append((f"{s.meetings:,}", label, *[_fmt(medians.get(k), " s") for k in names],
+                         f"{prep / s.meetings * 1000:.2f} ms"))
+    out.append("\nStages of the builds (medians; render includes writing the pages; write is the folder swap; "
+               "cache = reading and writing the build cache)\n")
+    out.append(_table(("meetings", "build", *names, "load+validate+resolve per meeting"), rows))
     rows = []
     for s in sizes:
         edits = s.session.get("edits", [])

@@ -15,6 +15,7 @@ import jinja2
 from generator import cache as build_cache
 from generator.backlinks import scan
 from generator.diagnostics import Report
+from generator.fingerprint import Digests
 from generator.markdown import Renderer
 from generator.references import Linker
 from generator.loader import load_archive
@@ -23,12 +24,15 @@ from generator.pages import all_pages
 from generator.publish import public_view
 from generator.render import DEFAULT_TEMPLATES, environment, template_dirs
 from generator.resolve import resolve
-from generator.search_index import IndexError_, build_index
+from generator.search_index import IndexError_, build_index, update_index
+from generator.urls import output_file
 from generator.validate import validate
 from generator.write import StagedOutput
+from generator import update
 
 
 PARALLEL_FROM = 50  # meetings; below this, starting processes costs more than it saves
+PARALLEL_PAGES_FROM = 300  # pages to re-render in a warm build; likewise
 
 
 @dataclass
@@ -52,6 +56,7 @@ class Result:
     seconds: float = 0.0
     search: str = ""
     timings: dict = field(default_factory=dict)
+    rendered: int | None = None  # pages rendered, when a warm build reused the rest of the previous site
 
 
 def build_date(today: dt.date | None) -> dt.date:
@@ -134,13 +139,17 @@ def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
     return fallback, 1
 
 
-def _render_pages(env, pages, sink, report: Report) -> int:
+def _render_pages(env, pages, sink, report: Report, digests: dict | None = None) -> int:
+    """Render and hand each page to `sink`; with `digests`, also note each page's input digest."""
     count = 0
+    memo = Digests()
     for page in pages:
         html = render_page(env, page, report)
         if html is None:
             return count
         sink(page.url, html)
+        if digests is not None:
+            digests[page.url] = memo.of(page.deps)
         count += 1
     return count
 
@@ -157,12 +166,13 @@ def _shards(pages, jobs: int):
 
 
 def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", report: Report, jobs: int,
-                     markdown_cache: dict) -> int:
+                     markdown_cache: dict, digests: dict | None = None, wanted: set | None = None) -> int:
     """Render on `jobs` forked processes, each writing its own pages into the staged folder.
 
     Forking shares the prepared archive without pickling it. Each worker sends
     back the addresses it wrote (with their place in page order, so the sitemap
-    is the same as a serial build's) and its messages.
+    is the same as a serial build's), its messages and, with `digests`, each
+    page's input digest. With `wanted`, only those pages are rendered.
     """
     context = multiprocessing.get_context("fork")
     workers = []
@@ -175,16 +185,16 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
             markdown = env.filters["markdown"].__self__
             markdown.cache = markdown_cache  # the fork's copy: entries added here are sent back
             known = set(markdown_cache)
-            written = []
+            written, memo = [], Digests()
             pages = all_pages(prepared.index, prepared.today, prepared.refs)
             for position, (owner, page) in enumerate(_shards(pages, jobs)):
-                if owner != shard:
+                if owner != shard or (wanted is not None and page.url not in wanted):
                     continue
                 html = render_page(env, page, local)
                 if html is None:
                     break
                 out.write(page.url, html)
-                written.append((position, page.url))
+                written.append((position, page.url, memo.of(page.deps) if digests is not None else None))
             fresh = {key: html for key, html in markdown.cache.items() if key not in known}
             send.send((written, local.items, fresh))
             send.close()
@@ -204,14 +214,49 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
         process.join()
         collected += written
         report.items.extend(items)
-    out.urls[:] = [url for _, url in sorted(collected)]
+    collected.sort()
+    out.urls[:] = [url for _, url, _ in collected]
     out.pages = len(collected)
+    if digests is not None:
+        digests.update((url, digest) for _, url, digest in collected)
     return len(collected)
 
 
+def static_sources(options: Options) -> list[Path]:
+    return [DEFAULT_TEMPLATES / "static", Path(options.content) / "templates" / "static"]
+
+
 def copy_static(options: Options, out) -> None:
-    out.copy_tree(DEFAULT_TEMPLATES / "static", "static")
-    out.copy_tree(Path(options.content) / "templates" / "static", "static")
+    for source in static_sources(options):
+        out.copy_tree(source, "static")
+
+
+def static_files(options: Options) -> dict[str, Path]:
+    """relative path -> source file of every static file, the site's own overriding the defaults."""
+    files: dict[str, Path] = {}
+    for source in static_sources(options):
+        if source.is_dir():
+            for path in sorted(source.rglob("*")):
+                if path.is_file():
+                    files[f"static/{path.relative_to(source).as_posix()}"] = path
+    return files
+
+
+def template_signature(options: Options) -> tuple:
+    """The template files, by size and modification time: an edit may change every page."""
+    out = []
+    for folder in template_dirs(Path(options.content), options.templates):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    st = path.stat()
+                    out.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -> tuple:
+    """What every page may depend on besides its own deps (pages.py)."""
+    return (loader_cache.get("registers"), template_signature(options), prepared.today, options.drafts)
 
 
 def run(options: Options, write: bool = True, progress=lambda message: None) -> Result:
@@ -230,29 +275,54 @@ def run(options: Options, write: bool = True, progress=lambda message: None) -> 
     if cache.markdown.get("signature") != prepared.linker.signature:
         cache.markdown = {"signature": prepared.linker.signature}
     markdown.cache = cache.markdown
-    pages_iter = all_pages(prepared.index, prepared.today, prepared.refs)
-    t = time.perf_counter()
     if not write:
-        pages = _render_pages(env, pages_iter, lambda url, html: None, report)
+        t = time.perf_counter()
+        pages = _render_pages(env, all_pages(prepared.index, prepared.today, prepared.refs), lambda url, html: None,
+                              report)
         timings["render"] = time.perf_counter() - t
         return Result(not report.failed(options.strict), report, pages, time.perf_counter() - started,
                       timings=timings)
+    out_dir = Path(options.out).resolve()
+    fingerprint = site_fingerprint(options, cache.loader, prepared)
+    result = None
+    if use_cache and update.reusable(cache.site, out_dir, fingerprint, options.search):
+        result = _update(options, prepared, env, cache, report, progress, timings)
+    if result is None:
+        result = _full(options, prepared, env, cache if use_cache else None, report, progress, timings)
+    if result.ok and use_cache:
+        cache.site.out, cache.site.inode = str(out_dir), update.folder_inode(out_dir)
+        cache.site.fingerprint, cache.site.search = fingerprint, options.search
+        t = time.perf_counter()
+        build_cache.save(cache_path, cache)
+        timings["cache"] += time.perf_counter() - t
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _full(options: Options, prepared: Prepared, env, cache, report: Report, progress, timings: dict) -> Result:
+    """Render every page into a staged folder that replaces the output folder (write.py)."""
+    digests: dict | None = {} if cache is not None else None
+    t = time.perf_counter()
     with StagedOutput(Path(options.out)) as out:
         jobs = options.jobs or min(os.cpu_count() or 1, 8)
         parallel = jobs > 1 and (options.jobs > 1 or len(prepared.archive.meetings) >= PARALLEL_FROM)
         progress(f"rendering {len(prepared.archive.meetings)} meetings" + (f" on {jobs} processes" if parallel else ""))
+        markdown_cache = env.filters["markdown"].__self__.cache
         if parallel:
-            pages = _render_parallel(options, prepared, out, report, jobs, cache.markdown)
+            pages = _render_parallel(options, prepared, out, report, jobs, markdown_cache, digests)
         else:
-            pages = _render_pages(env, pages_iter, out.write, report)
+            pages = _render_pages(env, all_pages(prepared.index, prepared.today, prepared.refs), out.write, report,
+                                  digests)
         copy_static(options, out)
         timings["render"] = time.perf_counter() - t
         t = time.perf_counter()
         if report.failed(options.strict):
             return Result(False, report, pages, timings=timings)
         progress("writing feeds, calendars and open data")
-        for relative, data in extra_outputs(prepared.index, prepared.today, out.urls, options.drafts):
+        files, made = [], update.Outputs(Digests()) if cache is not None else None
+        for relative, data in extra_outputs(prepared.index, prepared.today, out.urls, options.drafts, made):
             out.write_file(relative, data)
+            files.append(relative)
         timings["data"] = time.perf_counter() - t
         t = time.perf_counter()
         summary = ""
@@ -265,10 +335,81 @@ def run(options: Options, write: bool = True, progress=lambda message: None) -> 
                 return Result(False, report, pages, timings=timings)
             timings["index"] = time.perf_counter() - t
             t = time.perf_counter()
+        if cache is not None:
+            files += list(static_files(options))
+            cache.site = update.SiteRecord(pages={url: digests[url] for url in out.urls}, files=tuple(sorted(set(files))),
+                                           tops=_tops(out.urls, files), outputs=made.digests)
         out.commit()
         timings["write"] = time.perf_counter() - t
-    if use_cache:
+    return Result(True, report, pages, search=summary, timings=timings)
+
+
+def _tops(page_urls, files) -> frozenset:
+    """The top-level entries of the output folder, search index aside."""
+    return frozenset(update.top_of(output_file(u)) for u in page_urls) | frozenset(update.top_of(f) for f in files)
+
+
+def _update(options: Options, prepared: Prepared, env, cache, report: Report, progress, timings: dict):
+    """Bring the previous site up to date in place (update.py); None when a full build is needed instead."""
+    record = cache.site
+    out_dir = Path(options.out).resolve()
+    t = time.perf_counter()
+    memo, pages, wanted, chosen = Digests(), {}, set(), []
+    for page in all_pages(prepared.index, prepared.today, prepared.refs):
+        digest = pages[page.url] = memo.of(page.deps)
+        if record.pages.get(page.url) != digest:
+            wanted.add(page.url)
+            if len(chosen) < PARALLEL_PAGES_FROM:
+                chosen.append(page)
+    deleted = [url for url in record.pages if url not in pages]
+    progress(f"updating {out_dir.name}/: {len(wanted)} of {len(pages)} pages changed, {len(deleted)} removed")
+    with StagedOutput(out_dir) as out:
+        jobs = options.jobs or min(os.cpu_count() or 1, 8)
+        markdown_cache = env.filters["markdown"].__self__.cache
+        if jobs > 1 and len(wanted) >= PARALLEL_PAGES_FROM:
+            rendered = _render_parallel(options, prepared, out, report, jobs, markdown_cache, wanted=wanted)
+        else:
+            rendered = _render_pages(env, chosen, out.write, report)
+        timings["render"] = time.perf_counter() - t
         t = time.perf_counter()
-        build_cache.save(cache_path, cache)
-        timings["cache"] += time.perf_counter() - t
-    return Result(True, report, pages, time.perf_counter() - started, summary, timings)
+        if report.failed(options.strict):
+            return Result(False, report, rendered, timings=timings)
+        staged = [output_file(url) for url in wanted]
+        made = update.Outputs(memo, record.outputs)
+        files = []
+        for relative, data in extra_outputs(prepared.index, prepared.today, list(pages), options.drafts, made):
+            files.append(relative)
+            if not update.same_bytes(out_dir / relative, data):
+                out.write_file(relative, data)
+                staged.append(relative)
+        for relative, source in static_files(options).items():
+            files.append(relative)
+            data = source.read_bytes()
+            if not update.same_bytes(out_dir / relative, data):
+                out.write_file(relative, data)
+                staged.append(relative)
+        files += made.kept
+        tops = _tops(pages, files)
+        if tops != record.tops:
+            return None  # a new top-level folder changes the search bundles: build afresh
+        timings["data"] = time.perf_counter() - t
+        t = time.perf_counter()
+        gone = sorted(set(record.files) - set(files))
+        summary, folders, keep = "", [], {}
+        if options.search:
+            progress("indexing changed bodies for search (Pagefind)")
+            changed = {update.top_of(url) for url in wanted} | {update.top_of(url) for url in deleted}
+            try:
+                indexed = update_index(out.tmp, out_dir, prepared.index, changed, [output_file(u) for u in pages],
+                                       set(staged))
+            except IndexError_ as exc:
+                report.error(options.out, 1, str(exc), "the previous site was kept; run the build again")
+                return Result(False, report, rendered, timings=timings)
+            summary, folders, keep = indexed.summary, indexed.folders, indexed.keep
+            staged, gone = staged + indexed.files, gone + indexed.gone
+            timings["index"] = time.perf_counter() - t
+            t = time.perf_counter()
+        update.commit(out.tmp, out_dir, staged, [output_file(u) for u in deleted] + gone, folders, keep)
+        timings["write"] = time.perf_counter() - t
+    record.pages, record.files, record.tops, record.outputs = pages, tuple(sorted(set(files))), tops, made.digests
+    return Result(True, report, len(pages), search=summary, timings=timings, rendered=rendered)

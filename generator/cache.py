@@ -4,7 +4,8 @@ Parsing Markdown is most of a build's time. A build saves the loaded meeting
 folders (reused while their files are unchanged: inode, size, modification
 time), the reference scan and the rendered Markdown (reused while the set of
 link targets is unchanged), so a build after a one-file change parses one
-file. The cache only ever skips work: a missing, stale or unreadable cache
+file. It also saves a digest of each page's inputs and what the output folder
+holds, so the next build renders only the pages that changed (update.py). The cache only ever skips work: a missing, stale or unreadable cache
 gives the same site, just more slowly.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import __version__
+from generator.update import SiteRecord
 
 
 
@@ -37,6 +39,7 @@ class BuildCache:
     loader: dict = field(default_factory=dict)
     scan: dict = field(default_factory=dict)
     markdown: dict = field(default_factory=dict)
+    site: SiteRecord | None = None  # the site the last build wrote (update.py)
 
 
 def cache_file(content: Path, drafts: bool, folder: Path | None = None) -> Path:

@@ -195,5 +195,6 @@ def main(argv: list[str] | None = None) -> int:
     stages = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in result.timings.items())
     print(f"minutebook: {stages}", file=sys.stderr)
     search = f"; search: {result.search}" if result.search else ""
-    print(f"Built {result.pages} pages into {args.out}/ in {result.seconds:.2f} s{search}")
+    updated = f" ({result.rendered} rendered, the rest unchanged)" if result.rendered is not None else ""
+    print(f"Built {result.pages} pages{updated} into {args.out}/ in {result.seconds:.2f} s{search}")
     return 0

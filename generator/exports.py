@@ -232,7 +232,8 @@ def due(value: Due | None) -> dict | None:
 
 
 def dump(document: dict) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """Compact JSON: Python's C encoder only serves unindented output, and these files hold every minute."""
+    return (json.dumps(document, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def exports(index: Index, today: dt.date) -> Iterator[tuple[str, bytes]]:

@@ -162,24 +162,46 @@ def atom(index: Index, feed_url: str, page_url: str, title: str, entries: Iterab
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def atom_feeds(index: Index, today: dt.date) -> Iterator[tuple[str, bytes]]:
-    """(address, bytes) of every feed: site, bodies, people, actions."""
+def atom_feeds(index: Index, today: dt.date, unchanged=None) -> Iterator[tuple[str, bytes]]:
+    """(address, bytes) of every feed: site, bodies, people, actions.
+
+    `unchanged(address, inputs)`, when given, is asked first about each feed
+    with everything the feed is made from; a feed it says is unchanged is not
+    made again (a warm build keeps the file it wrote last time).
+    """
     archive = index.archive
-    everything = [e for m in archive.meetings for e in meeting_entries(index, m)]
-    yield urls.feed(), atom(index, urls.feed(), urls.home(), f"{archive.site.title}: new records", everything, today)
+    unchanged = unchanged or (lambda address, inputs: False)
+    fixed = (archive.site, today, tuple(archive.bodies.values()))
+
+    def approvers(meetings) -> tuple:
+        return tuple(minutes_date(index, m) for m in meetings)
+
+    if not unchanged(urls.feed(), (fixed, tuple(archive.meetings), approvers(archive.meetings))):
+        everything = [e for m in archive.meetings for e in meeting_entries(index, m)]
+        yield urls.feed(), atom(index, urls.feed(), urls.home(), f"{archive.site.title}: new records", everything,
+                                today)
     for slug, meetings in index.by_body.items():
+        if unchanged(urls.body_feed(slug), (fixed, tuple(meetings), approvers(meetings))):
+            continue
         body = archive.bodies[slug]
         entries = [e for m in meetings for e in meeting_entries(index, m)]
         yield urls.body_feed(slug), atom(index, urls.body_feed(slug), urls.body(slug), f"{body.name}: new records",
                                          entries, today)
     papers, actions = by_person(index)
     for person_id in sorted(archive.people):
-        entries = person_entries(index, archive.people[person_id], papers.get(person_id, []),
-                                 actions.get(person_id, []))
+        person = archive.people[person_id]
+        mine_papers, mine_actions = papers.get(person_id, []), actions.get(person_id, [])
+        inputs = (fixed, person, tuple(index.appearances.get(person_id, [])), tuple(mine_papers),
+                  tuple(index.tracks[key] for key, _ in mine_actions))
+        if unchanged(urls.person_feed(person_id), inputs):
+            continue
+        entries = person_entries(index, person, mine_papers, mine_actions)
         yield urls.person_feed(person_id), atom(index, urls.person_feed(person_id), urls.person(person_id),
-                                                archive.people[person_id].display_name, entries, today)
+                                                person.display_name, entries, today)
     for key, track in sorted(index.tracks.items()):
         action = track.action
+        if unchanged(urls.action_feed(action), (fixed, track)):
+            continue
         yield urls.action_feed(action), atom(index, urls.action_feed(action), urls.action(action),
                                              f"Action {action.id}", action_entries(index, key, action), today)
 

@@ -17,11 +17,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build import Options, copy_static, make_environment, prepare, render_page
+from generator.build import Options, copy_static, make_environment, prepare, render_page, site_fingerprint
 from generator.diagnostics import Report
+from generator.fingerprint import Digests
 from generator.outputs import extra_outputs
 from generator.pages import all_pages
-from generator.render import template_dirs
+from generator.update import Outputs
 from generator.urls import output_file
 
 _MISSING = object()
@@ -76,17 +77,6 @@ class _Folder:
             parent = parent.parent
 
 
-def _template_signature(options: Options) -> tuple:
-    out = []
-    for folder in template_dirs(Path(options.content), options.templates):
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    st = path.stat()
-                    out.append((str(path), st.st_size, st.st_mtime_ns))
-    return tuple(out)
-
-
 class Session:
     """One live-preview session over one content folder and one output folder."""
 
@@ -100,6 +90,7 @@ class Session:
         self.extra_files: set[str] = set()  # feeds, exports, sitemap: regenerated every time, cheap
         self.fingerprint: tuple | None = None  # what forces a full re-render when it changes
         self.index = None  # the resolved Index of the last successful rebuild (for the search index)
+        self.outputs: dict = {}  # feed address -> digest of its inputs (update.Outputs)
 
     def rebuild(self) -> Outcome:
         started = time.perf_counter()
@@ -107,8 +98,7 @@ class Session:
         prepared = prepare(self.options, report, {}, self.loader_cache, self.scan_cache)
         if prepared is None:
             return Outcome(False, report, milliseconds=(time.perf_counter() - started) * 1000)
-        fingerprint = (self.loader_cache.get("registers"), _template_signature(self.options), prepared.today,
-                       self.options.drafts)
+        fingerprint = site_fingerprint(self.options, self.loader_cache, prepared)
         full = self.pages is None or fingerprint != self.fingerprint
         env = make_environment(self.options, prepared, report)
         markdown = env.filters["markdown"].__self__
@@ -133,10 +123,14 @@ class Session:
         for url in deleted:
             self.out.delete(output_file(url))
         extra, files = set(), []
-        for relative, data in extra_outputs(prepared.index, prepared.today, sorted(current), self.options.drafts):
+        made = Outputs(Digests(), None if full else self.outputs)
+        for relative, data in extra_outputs(prepared.index, prepared.today, sorted(current), self.options.drafts,
+                                            made):
             extra.add(relative)
             if self.out.write_bytes(relative, data):
                 files.append(relative)
+        extra.update(made.kept)
+        self.outputs = made.digests
         for relative in sorted(self.extra_files - extra):
             self.out.delete(relative)
         self.extra_files = extra

@@ -31,11 +31,16 @@ def schema_files(base_url: str) -> Iterator[tuple[str, bytes]]:
         yield urls.schema(name), (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def extra_outputs(index: Index, today: dt.date, page_urls: Iterable[str],
-                  drafts: bool = False) -> Iterator[tuple[str, bytes]]:
-    """(path relative to the output folder, bytes) of every file that is not a page."""
+def extra_outputs(index: Index, today: dt.date, page_urls: Iterable[str], drafts: bool = False,
+                  unchanged=None) -> Iterator[tuple[str, bytes]]:
+    """(path relative to the output folder, bytes) of every file that is not a page.
+
+    With `unchanged` (see feeds.atom_feeds), files it reports unchanged are
+    left out: a warm build keeps them as they are.
+    """
     base = index.archive.site.base_url
-    for address, data in itertools.chain(atom_feeds(index, today), calendars(index, today), exports(index, today),
+    for address, data in itertools.chain(atom_feeds(index, today, unchanged), calendars(index, today),
+                                         exports(index, today),
                                          schema_files(base), sitemaps(base, page_urls)):
         yield address.lstrip("/"), data
     yield "robots.txt", robots(base, drafts)

@@ -211,3 +211,69 @@ def build_index(site_dir: Path, index, jobs: int | None = None) -> str:
     detail = ", ".join(f"{o.bundle.name} {o.pages}" for o in outcomes)
     return (f"Indexed {pages} pages in {len(outcomes)} bundle{'s' if len(outcomes) != 1 else ''}"
             f"{' (' + detail + ')' if detail else ''}; {references} references for the direct jump")
+
+
+@dataclass
+class Update:
+    """What a warm build's re-indexing leaves to commit (update.commit)."""
+
+    summary: str
+    folders: list[str]  # bundle folders to swap in
+    keep: dict[str, tuple]  # entries each swap keeps
+    files: list[str]  # search tables that changed
+    gone: list[str]  # search tables no longer made
+
+
+def update_index(staging: Path, live: Path, index, changed: set[str], page_files: list[str], staged: set[str],
+                 jobs: int | None = None) -> Update:
+    """Re-index only the bundles whose pages changed, for a warm build (update.py).
+
+    `changed` holds the top-level folders of the pages that changed or went;
+    the caller has checked that the site's top-level entries, and so the plan,
+    are as in `live`. Each re-indexed bundle reads the whole of its part of the
+    new site from `staging`: changed pages are there already, and the others
+    are hard-linked in from `live`.
+    """
+    bodies = [slug for slug, meetings in index.by_body.items() if meetings]
+    bundles = plan(live, bodies)
+    body_names = {b.name for b in bundles if b.name != "site"}
+    wanted = {b.name for b in bundles if b.name in changed or (b.name == "site" and changed - body_names)}
+    for relative in page_files:
+        top = relative.split("/", 1)[0] if "/" in relative else ""
+        if (top if top in body_names else "site") in wanted and relative not in staged:
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(live / relative, target)
+    chosen = [(position, b) for position, b in enumerate(bundles) if b.name in wanted]
+    outcomes = []
+    if chosen:
+        workers = max(1, min(len(chosen), jobs or os.cpu_count() or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            outcomes = list(pool.map(lambda pb: run_pagefind(staging, pb[1]), chosen))
+    for (position, _), outcome in zip(chosen, outcomes):
+        _finish(staging, outcome, primary=position == 0)
+    folders = [b.path for _, b in chosen if b.path != OUTPUT]
+    if chosen and chosen[0][0] == 0 and bundles[0].path != OUTPUT:
+        for name in UI:
+            (staging / OUTPUT).mkdir(parents=True, exist_ok=True)
+            shutil.copy2(staging / bundles[0].path / name, staging / OUTPUT / name)
+    if (staging / OUTPUT).is_dir() and any(p.name != BODIES for p in (staging / OUTPUT).iterdir()):
+        folders.append(OUTPUT)
+    write_config(staging, bundles)
+    references = search_refs.write(staging, index)
+    files, made = [], set()
+    for path in sorted((staging / "search").rglob("*.json")):
+        relative = path.relative_to(staging).as_posix()
+        made.add(relative)
+        live_file = live / relative
+        if live_file.is_file() and live_file.read_bytes() == path.read_bytes():
+            path.unlink()
+        else:
+            files.append(relative)
+    gone = sorted(p.relative_to(live).as_posix() for p in (live / "search").rglob("*.json")
+                  if p.relative_to(live).as_posix() not in made) if (live / "search").is_dir() else []
+    pages = sum(o.pages for o in outcomes)
+    detail = ", ".join(f"{o.bundle.name} {o.pages}" for o in outcomes)
+    summary = (f"Re-indexed {pages} pages in {len(outcomes)} of {len(bundles)} bundles"
+               f"{' (' + detail + ')' if detail else ''}; {references} references for the direct jump")
+    return Update(summary, folders, {OUTPUT: (BODIES,)}, files, gone)

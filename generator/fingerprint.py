@@ -1,0 +1,97 @@
+"""Digests of page inputs that compare across builds, for rebuilding only what changed.
+
+The live preview compares each page's `deps` (pages.py) with `==` against the
+previous rebuild's, in memory. A build in a new process cannot: it keeps a
+digest of each page's deps in the build cache instead. The same record (a
+meeting, a person, an action's track) sits in the deps of many pages, so each
+object is digested once per build, by identity, and pages combine those
+digests; pickling each page's deps whole would pickle every meeting an action
+touches once per page.
+
+A digest is sound in one direction only, and that is the one that matters: two
+values with different content always get different digests. Equal values may
+get different digests (1 and 1.0, say), which costs a needless re-render,
+never a stale page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import datetime as dt
+import hashlib
+import pickle
+
+@functools.lru_cache(maxsize=None)
+def _fields(kind: type) -> tuple[tuple[str, bytes], ...]:
+    return tuple((f.name, f.name.encode() + b":") for f in dataclasses.fields(kind))
+
+
+_SIMPLE = (int, float, bool, type(None), dt.date, dt.datetime, dt.time)
+
+
+class Digests:
+    """One build's memo of record digests; the records must stay alive while it is used.
+
+    Records (dataclasses, dicts, sets) are digested once each and memoised by
+    identity; tuples, lists and plain values are fed into the digest of
+    whatever holds them, which keeps the number of hash computations to one
+    per record and one per page.
+    """
+
+    def __init__(self):
+        self._memo: dict[int, bytes] = {}
+        self._keep: list = []  # holds memoised records, so no id is reused by a new object
+
+    def of(self, value) -> bytes:
+        parts: list[bytes] = []
+        self._feed(value, parts)
+        return hashlib.blake2b(b"".join(parts), digest_size=16).digest()
+
+    def hexdigest(self, value) -> str:
+        return self.of(value).hex()
+
+    def _feed(self, value, parts: list) -> None:
+        kind = type(value)
+        if kind is str or isinstance(value, str):
+            data = value.encode("utf-8", "surrogatepass")
+            parts.append(b"s%d:" % len(data))
+            parts.append(data)
+        elif kind is tuple or kind is list:
+            parts.append(b"(%d" % len(value))
+            for part in value:
+                self._feed(part, parts)
+            parts.append(b")")
+        elif isinstance(value, _SIMPLE):
+            parts.append(kind.__name__.encode() + b"=" + repr(value).encode() + b";")
+        else:
+            parts.append(b"r" + self._record(value))
+
+    def _record(self, value) -> bytes:
+        key = id(value)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        self._memo[key] = b"cycle"  # a record reaching itself again contributes a constant
+        self._keep.append(value)
+        parts = [type(value).__qualname__.encode(), b"{"]
+        if isinstance(value, (set, frozenset)):
+            inner = []
+            for v in value:
+                one: list[bytes] = []
+                self._feed(v, one)
+                inner.append(b"".join(one))
+            parts += sorted(inner)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                self._feed(k, parts)
+                self._feed(v, parts)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for name, label in _fields(type(value)):
+                parts.append(label)
+                self._feed(getattr(value, name), parts)
+        else:  # anything else: its whole pickle (exact, if slower)
+            parts.append(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        parts.append(b"}")
+        self._memo[key] = result = hashlib.blake2b(b"".join(parts), digest_size=16).digest()
+        return result

@@ -1,0 +1,128 @@
+"""The write stage of a warm build: update the previous site in place, changing only what changed.
+
+A full build stages every file and swaps the folder in (write.py). At 60,000
+pages that swap means creating and deleting 60,000 files, which on an ordinary
+disk takes longer than rendering the one meeting that changed. So when the
+build cache says what the site in the output folder was built from, a build
+renders only the pages whose inputs changed (fingerprint.py), stages just
+those, re-indexes just the search bundles holding them, and then commits:
+
+1. changed files are moved over their old versions (`os.replace`, atomic per file);
+2. pages and files the site no longer has are deleted;
+3. rebuilt folders (search bundles, the search tables) replace the old ones.
+
+Every check, rendering and Pagefind run happens before step 1, so a failed
+build still leaves the previous site exactly as it was. The result is the
+same, byte for byte, as a full build of the same content (tests/test_build.py
+checks it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class SiteRecord:
+    """What the site in one output folder was built from, kept in the build cache."""
+
+    out: str = ""  # the output folder, resolved
+    inode: int = 0  # the folder itself: a swap by a full build, or a deletion, gives a new one
+    fingerprint: tuple = ()  # registers, templates, build date, drafts: when it changes, every page may
+    search: bool = False  # whether the site has a search index
+    pages: dict = field(default_factory=dict)  # address -> digest of the page's inputs, in page order
+    files: tuple = ()  # feeds, data, static files: everything besides pages and the search index
+    outputs: dict = field(default_factory=dict)  # address -> digest of the inputs of a file made from records
+    tops: frozenset = frozenset()  # the site's top-level entries (they decide the search bundles)
+
+
+class Outputs:
+    """Answers feeds.atom_feeds' `unchanged` question against the previous build's digests, noting the new ones."""
+
+    def __init__(self, memo, previous: dict | None = None):
+        self.memo, self.previous = memo, previous if previous is not None else {}
+        self.digests: dict[str, bytes] = {}
+        self.kept: list[str] = []
+
+    def __call__(self, address: str, inputs) -> bool:
+        relative = address.lstrip("/")
+        digest = self.digests[relative] = self.memo.of(inputs)
+        if self.previous.get(relative) == digest:
+            self.kept.append(relative)
+            return True
+        return False
+
+
+def folder_inode(out: Path) -> int:
+    try:
+        return os.stat(out).st_ino
+    except OSError:
+        return -1
+
+
+def reusable(record: SiteRecord | None, out: Path, fingerprint: tuple, search: bool) -> bool:
+    """Whether the output folder still holds the site the record describes.
+
+    Files added by hand below the top level go unnoticed by a warm build;
+    `minutebook build --no-cache` always builds the whole folder afresh.
+    """
+    if not (record is not None and bool(record.pages) and record.out == str(out)
+            and record.inode == folder_inode(out) and record.fingerprint == fingerprint and record.search == search):
+        return False
+    # Something put into the folder by hand is noticed at its top level (cheaply) and a full build removes it.
+    return set(os.listdir(out)) == set(record.tops) | ({"pagefind"} if search else set())
+
+
+def top_of(relative: str) -> str:
+    """The top-level entry a page address or a relative file path lives under ('' for the home page)."""
+    return relative.strip("/").split("/", 1)[0]
+
+
+def same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def commit(staged: Path, live: Path, files: list[str], delete: list[str], folders: list[str],
+           keep: dict[str, tuple] | None = None) -> None:
+    """Apply a staged update: `files` moved over, `delete` removed, each of `folders` swapped for its staged copy.
+
+    A folder swap replaces the folder's entries, except those named in
+    `keep[folder]` (the primary search bundle holds the body bundles).
+    """
+    keep = keep or {}
+    trash = live.parent / f".{live.name}.old-{os.getpid()}"
+    for relative in files:
+        target = live / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged / relative, target)
+    for relative in delete:
+        target = live / relative
+        target.unlink(missing_ok=True)
+        _prune(target.parent, live)
+    for number, relative in enumerate(folders):
+        source, target = staged / relative, live / relative
+        target.mkdir(parents=True, exist_ok=True)
+        kept = set(keep.get(relative, ()))
+        old = trash / str(number)
+        for entry in sorted(target.iterdir()):
+            if entry.name not in kept:
+                old.mkdir(parents=True, exist_ok=True)
+                entry.rename(old / entry.name)
+        if source.is_dir():
+            for entry in sorted(source.iterdir()):
+                if entry.name not in kept:
+                    entry.rename(target / entry.name)
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def _prune(folder: Path, root: Path) -> None:
+    """Remove folders left empty by deleting a page, up to the site root."""
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -1,0 +1,122 @@
+"""Warm builds: with the build cache, a build updates the previous site in place (generator/update.py).
+
+Each test builds the fixture archive once (cold: the whole site is staged and
+swapped in), changes something, builds again into the same folder (warm), and
+compares the result with a build of the same content from scratch into another
+folder, search index included.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+import generator.search_index
+from helpers import edit, messages, pagefind_plaintext, read_tree
+
+MINUTES = "meetings/tb/2019-03-14/minutes.md"
+JC_MINUTES = "meetings/jc/2019-11-05/minutes.md"
+
+
+def _mtimes(folder):
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def _from_scratch(build, archive, tmp_path, search=True):
+    fresh = tmp_path / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    result = build(archive, fresh, search=search, cache=False)
+    assert result.ok and result.rendered is None
+    return read_tree(fresh)
+
+
+@pytest.fixture
+def built(archive, build, tmp_path):
+    out = tmp_path / "site"
+    first = build(archive, out, search=True)
+    assert first.ok and first.rendered is None  # nothing to reuse: a full build
+    return out
+
+
+def test_a_build_with_nothing_changed_renders_nothing_and_touches_no_file(archive, build, built):
+    before, times = read_tree(built), _mtimes(built)
+    again = build(archive, built, search=True)
+    assert again.ok and again.rendered == 0 and again.pages == len([n for n in before if n.endswith(".html")])
+    assert "Re-indexed 0 pages in 0 of" in again.search
+    assert read_tree(built) == before and _mtimes(built) == times
+
+
+def test_an_edited_minute_updates_its_pages_and_only_its_bodys_search_bundle(archive, build, built, tmp_path):
+    times = _mtimes(built)
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    warm = build(archive, built, search=True)
+    assert warm.ok and 0 < warm.rendered < warm.pages / 2
+    assert re.search(r"[(,] ?tb \d+", warm.search) and "jc " not in warm.search
+    after = read_tree(built)
+    assert after == _from_scratch(build, archive, tmp_path)
+    assert b"said the Chair" in after["tb/2019/tb-19-15/index.html"]
+    now = _mtimes(built)
+    assert any(now[n] != times.get(n) for n in now if n.startswith("pagefind/bodies/tb/"))
+    assert all(now[n] == times[n] for n in now if n.startswith("pagefind/bodies/jc/"))
+    assert now["jc/index.html"] == times["jc/index.html"]
+
+
+def test_a_new_item_and_a_removed_meeting_give_what_a_full_build_gives(archive, build, built, tmp_path):
+    minutes = archive / JC_MINUTES
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\n## 9 Added later\n\nA new item.\n",
+                       encoding="utf-8")
+    shutil.rmtree(archive / "meetings/tb/2020-01-16")
+    warm = build(archive, built, search=True)
+    assert warm.ok and warm.rendered is not None, messages(warm)
+    after = read_tree(built)
+    assert after == _from_scratch(build, archive, tmp_path)
+    assert not any(name.startswith("tb/2020/") for name in after)  # the removed meeting's pages are gone
+
+
+def test_an_item_made_confidential_leaves_the_site_and_its_search_index(archive, build, built, tmp_path):
+    text = edit(archive, MINUTES, "There was no other business.", "There was no other business. Zebrafinch.").read_text(
+        encoding="utf-8")
+    assert build(archive, built, search=True).ok
+    assert b"Zebrafinch" in b"".join(pagefind_plaintext(built).values())
+    heading = "## TB/19/15 Any other business"
+    (archive / MINUTES).write_text(text.replace(heading, heading + "\n\n```item\nconfidential: yes\n```", 1),
+                                   encoding="utf-8")
+    warm = build(archive, built, search=True)
+    assert warm.ok and warm.rendered, messages(warm)
+    after = read_tree(built)
+    assert after == _from_scratch(build, archive, tmp_path)
+    assert not any(b"Zebrafinch" in data for data in after.values())
+    assert b"Zebrafinch" not in b"".join(pagefind_plaintext(built).values())
+
+
+def test_a_template_or_register_change_rebuilds_everything(archive, build, built):
+    edit(archive, "people.yaml", "\n", "\n# a comment\n")
+    again = build(archive, built, search=True)
+    assert again.ok and again.rendered is None
+
+
+def test_a_site_folder_replaced_or_removed_since_is_built_afresh(archive, build, built):
+    shutil.rmtree(built)
+    again = build(archive, built, search=True)
+    assert again.ok and again.rendered is None and (built / "index.html").is_file()
+
+
+@pytest.mark.parametrize("breakage", ["content", "search"])
+def test_a_failed_warm_build_leaves_the_previous_site_untouched(archive, build, built, tmp_path, monkeypatch,
+                                                                breakage):
+    before = read_tree(built)
+    if breakage == "content":
+        edit(archive, MINUTES, "There was no other business.", "[x](javascript:alert(1))")
+    else:
+        edit(archive, MINUTES, "There was no other business.", "There was no other business at all.")
+
+        def broken(*args, **kwargs):
+            raise generator.search_index.IndexError_("Pagefind failed:\nsimulated")
+
+        monkeypatch.setattr(generator.search_index, "run_pagefind", broken)
+    failed = build(archive, built, search=True)
+    assert not failed.ok
+    assert read_tree(built) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".minutebook") == ["content", "site"]
