@@ -14,7 +14,9 @@ from generator.model import all_agenda_items
 from generator import urls
 from generator.diagnostics import Report
 from generator.markdown import Renderer
+from generator.parallel import WorkerFailed, fork_map
 from generator.references import Linker, Place, Where
+from generator.render import LEVEL_FREE
 from generator.resolve import Index
 
 
@@ -63,12 +65,15 @@ def _texts(index: Index):
 
 
 def scan(index: Index, linker: Linker, renderer: Renderer, report: Report,
-         cache: dict | None = None) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple]]:
+         cache: dict | None = None, html: dict | None = None) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple]]:
     """(backlinks, refs): target address -> places linking to it, newest meeting first;
     and page address -> what its texts resolved to, which the page's rendering depends on.
 
     `cache` maps (text, context) to a previous scan's result; it is only valid
-    while the linker's targets are unchanged (see Linker.signature).
+    while the linker's targets are unchanged (see Linker.signature). With
+    `html` (the Markdown filter's cache, render.py), each text without headings
+    that had to be parsed is rendered too, so rendering the pages need not parse
+    it again.
     """
     found: dict[str, dict[tuple, Place]] = defaultdict(dict)
     refs: dict[str, list] = defaultdict(list)
@@ -76,11 +81,9 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report,
     for text, where, place, path in _texts(index):
         if not text or not str(text).strip():
             continue
-        key = (str(text), where.body, where.meeting.key if where.meeting else None,
-               where.paper.ref if where.paper else None)
+        key = _key(text, where)
         if key not in cache:
-            renderer.md.parse(str(text), {"linker": linker, "where": where})
-            cache[key] = (tuple(where.links), tuple(where.dangling))
+            cache[key] = _parse(text, where, linker, renderer, html)
         where.links, where.dangling = cache[key]
         source_page = place.url.split("#")[0]
         if where.links:
@@ -97,6 +100,58 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report,
                            "(docs/content-format.md, Cross-references)")
     backlinks = {target: tuple(sorted(places.values(), key=_newest_first)) for target, places in found.items()}
     return backlinks, {page: tuple(links) for page, links in refs.items()}
+
+
+def _key(text, where: Where) -> tuple:
+    return (str(text), where.body, where.meeting.key if where.meeting else None,
+            where.paper.ref if where.paper else None)
+
+
+def _parse(text, where: Where, linker: Linker, renderer: Renderer, html: dict | None) -> tuple:
+    """(links, dangling) of one text; its HTML goes into `html` when it has no headings (see scan)."""
+    env = {"linker": linker, "where": where}
+    tokens = renderer.md.parse(str(text), env)
+    if html is not None and not any(t.type == "heading_open" for t in tokens):
+        rendered = renderer.render(str(text), env=env, tokens=tokens)
+        if not rendered.problems:
+            place_key = (where.meeting.key if where.meeting else where.body, where.paper.ref if where.paper else None)
+            html[(str(text), LEVEL_FREE, place_key)] = rendered.html
+    return tuple(where.links), tuple(where.dangling)
+
+
+PARALLEL_TEXTS = 2000  # texts to parse; below this, starting processes costs more than it saves
+
+
+def prefill(index: Index, linker: Linker, renderer: Renderer, cache: dict, html: dict | None, jobs: int) -> None:
+    """Parse, on `jobs` forked processes, the texts `cache` lacks, so that `scan` finds every one there.
+
+    A first build of a large archive spends much of its time here; split by
+    meeting, the texts parse independently. The results are the same as
+    `scan` would compute itself.
+    """
+    missing = [(text, where) for text, where, _, _ in _texts(index)
+               if text and str(text).strip() and _key(text, where) not in cache]
+    if jobs < 2 or len(missing) < PARALLEL_TEXTS:
+        return
+    position = {m.key: n for n, m in enumerate(index.archive.meetings)}
+
+    def work(shard: int) -> tuple[dict, dict]:
+        found, made = {}, {}
+        for text, where in missing:
+            if (position[where.meeting.key] if where.meeting else 0) % jobs == shard:
+                key = _key(text, where)
+                if key not in found:
+                    found[key] = _parse(text, where, linker, renderer, made if html is not None else None)
+        return found, made
+
+    try:
+        shards = fork_map(work, jobs)
+    except WorkerFailed:
+        return  # scan() parses them itself
+    for found, made in shards:
+        cache.update(found)
+        if html is not None:
+            html.update(made)
 
 
 def _newest_first(place: Place):

@@ -13,13 +13,14 @@ from pathlib import Path
 import jinja2
 
 from generator import cache as build_cache
-from generator.backlinks import scan
+from generator.backlinks import prefill, scan
 from generator.diagnostics import Report
 from generator.fingerprint import Digests
 from generator.markdown import Renderer
 from generator.references import Linker
 from generator.loader import load_archive
-from generator.outputs import extra_outputs
+from generator.outputs import extra_outputs, record_outputs, sitemap_outputs
+from generator.parallel import PARALLEL_FROM, default_jobs
 from generator.pages import all_pages
 from generator.publish import public_view
 from generator.render import DEFAULT_TEMPLATES, environment, template_dirs
@@ -31,7 +32,6 @@ from generator.write import StagedOutput
 from generator import update
 
 
-PARALLEL_FROM = 50  # meetings; below this, starting processes costs more than it saves
 PARALLEL_PAGES_FROM = 300  # pages to re-render in a warm build; likewise
 
 
@@ -82,8 +82,12 @@ class Prepared:
 
 
 def prepare(options: Options, report: Report, timings: dict, loader_cache: dict | None = None,
-            scan_cache: dict | None = None) -> Prepared | None:
-    """The stages before rendering; None when the content has errors (reported)."""
+            scan_cache: dict | None = None, markdown_cache: dict | None = None) -> Prepared | None:
+    """The stages before rendering; None when the content has errors (reported).
+
+    `markdown_cache` (the Markdown filter's, render.py) is emptied when the
+    link targets changed, then receives what the reference scan rendered.
+    """
     t = time.perf_counter()
 
     def stage(name: str) -> None:
@@ -92,7 +96,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
         timings[name] = now - t
         t = now
 
-    archive = load_archive(Path(options.content), report, loader_cache)
+    archive = load_archive(Path(options.content), report, loader_cache, default_jobs(options.jobs))
     stage("load")
     if archive is not None:
         validate(archive, report)
@@ -104,7 +108,12 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
     if scan_cache is not None and scan_cache.get("signature") != linker.signature:
         scan_cache.clear()
         scan_cache["signature"] = linker.signature
-    index.backlinks, refs = scan(index, linker, renderer, report, scan_cache)
+    if markdown_cache is not None and markdown_cache.get("signature") != linker.signature:
+        markdown_cache.clear()
+        markdown_cache["signature"] = linker.signature
+    scan_cache = scan_cache if scan_cache is not None else {}
+    prefill(index, linker, renderer, scan_cache, markdown_cache, default_jobs(options.jobs))
+    index.backlinks, refs = scan(index, linker, renderer, report, scan_cache, markdown_cache)
     stage("resolve")
     if report.failed(options.strict):
         return None
@@ -166,13 +175,15 @@ def _shards(pages, jobs: int):
 
 
 def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", report: Report, jobs: int,
-                     markdown_cache: dict, digests: dict | None = None, wanted: set | None = None) -> int:
+                     markdown_cache: dict, digests: dict | None = None, wanted: set | None = None,
+                     meanwhile=lambda: None) -> int:
     """Render on `jobs` forked processes, each writing its own pages into the staged folder.
 
     Forking shares the prepared archive without pickling it. Each worker sends
     back the addresses it wrote (with their place in page order, so the sitemap
     is the same as a serial build's), its messages and, with `digests`, each
-    page's input digest. With `wanted`, only those pages are rendered.
+    page's input digest. With `wanted`, only those pages are rendered. The parent
+    calls `meanwhile()` while the workers render.
     """
     context = multiprocessing.get_context("fork")
     workers = []
@@ -203,6 +214,7 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
         process.start()
         send.close()
         workers.append((process, receive))
+    meanwhile()
     collected = []
     for process, receive in workers:
         try:
@@ -267,14 +279,11 @@ def run(options: Options, write: bool = True, progress=lambda message: None) -> 
     cache_path = build_cache.cache_file(Path(options.content), options.drafts) if use_cache else None
     cache = build_cache.load(cache_path) if use_cache else build_cache.BuildCache()
     timings["cache"] = time.perf_counter() - started
-    prepared = prepare(options, report, timings, cache.loader, cache.scan)
+    prepared = prepare(options, report, timings, cache.loader, cache.scan, cache.markdown)
     if prepared is None:
         return Result(False, report, timings=timings)
     env = make_environment(options, prepared, report)
-    markdown = env.filters["markdown"].__self__
-    if cache.markdown.get("signature") != prepared.linker.signature:
-        cache.markdown = {"signature": prepared.linker.signature}
-    markdown.cache = cache.markdown
+    env.filters["markdown"].__self__.cache = cache.markdown
     if not write:
         t = time.perf_counter()
         pages = _render_pages(env, all_pages(prepared.index, prepared.today, prepared.refs), lambda url, html: None,
@@ -304,26 +313,36 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
     digests: dict | None = {} if cache is not None else None
     t = time.perf_counter()
     with StagedOutput(Path(options.out)) as out:
-        jobs = options.jobs or min(os.cpu_count() or 1, 8)
+        jobs = default_jobs(options.jobs)
         parallel = jobs > 1 and (options.jobs > 1 or len(prepared.archive.meetings) >= PARALLEL_FROM)
         progress(f"rendering {len(prepared.archive.meetings)} meetings" + (f" on {jobs} processes" if parallel else ""))
         markdown_cache = env.filters["markdown"].__self__.cache
+        files, made = [], update.Outputs(Digests()) if cache is not None else None
+
+        def data() -> None:
+            """Feeds, calendars and open data: made by this process while the workers render."""
+            started = time.perf_counter()
+            progress("writing feeds, calendars and open data")
+            for relative, content in record_outputs(prepared.index, prepared.today, options.drafts, made):
+                out.write_file(relative, content)
+                files.append(relative)
+            timings["data"] = time.perf_counter() - started
+
         if parallel:
-            pages = _render_parallel(options, prepared, out, report, jobs, markdown_cache, digests)
+            pages = _render_parallel(options, prepared, out, report, jobs, markdown_cache, digests, meanwhile=data)
         else:
             pages = _render_pages(env, all_pages(prepared.index, prepared.today, prepared.refs), out.write, report,
                                   digests)
+            if not report.failed(options.strict):
+                data()
         copy_static(options, out)
-        timings["render"] = time.perf_counter() - t
-        t = time.perf_counter()
         if report.failed(options.strict):
             return Result(False, report, pages, timings=timings)
-        progress("writing feeds, calendars and open data")
-        files, made = [], update.Outputs(Digests()) if cache is not None else None
-        for relative, data in extra_outputs(prepared.index, prepared.today, out.urls, options.drafts, made):
-            out.write_file(relative, data)
+        for relative, content in sitemap_outputs(prepared.index, out.urls):
+            out.write_file(relative, content)
             files.append(relative)
-        timings["data"] = time.perf_counter() - t
+        timings["render"] = time.perf_counter() - t
+        t = time.perf_counter()
         t = time.perf_counter()
         summary = ""
         if options.search:
@@ -364,7 +383,7 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
     deleted = [url for url in record.pages if url not in pages]
     progress(f"updating {out_dir.name}/: {len(wanted)} of {len(pages)} pages changed, {len(deleted)} removed")
     with StagedOutput(out_dir) as out:
-        jobs = options.jobs or min(os.cpu_count() or 1, 8)
+        jobs = default_jobs(options.jobs)
         markdown_cache = env.filters["markdown"].__self__.cache
         if jobs > 1 and len(wanted) >= PARALLEL_PAGES_FROM:
             rendered = _render_parallel(options, prepared, out, report, jobs, markdown_cache, wanted=wanted)

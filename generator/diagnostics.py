@@ -38,9 +38,17 @@ class Report:
 
     root: Path | None = None
     items: list[Diagnostic] = field(default_factory=list)
+    _relative: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _rel(self, path: Path | str) -> str:
-        path = Path(path)
+        """The path as messages show it; memoised, as every record loaded asks it of its file."""
+        key = str(path)
+        found = self._relative.get(key)
+        if found is None:
+            found = self._relative[key] = self._relative_path(Path(path))
+        return found
+
+    def _relative_path(self, path: Path) -> str:
         if self.root is not None:
             try:
                 return path.resolve().relative_to(self.root.resolve().parent).as_posix()

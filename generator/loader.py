@@ -14,6 +14,7 @@ from generator.load_minutes import load_minutes
 from generator.load_registers import load_bodies, load_people, load_site, register_files
 from generator.markdown import make_parser
 from generator.model import Archive, Meeting
+from generator.parallel import PARALLEL_FROM, WorkerFailed, fork_map
 from generator.people import PeopleIndex
 
 KNOWN_FILES = {"meeting.md", "minutes.md", "actions.md"}
@@ -37,13 +38,14 @@ def _register_paths(content: Path) -> list[Path]:
             + (sorted(bodies.iterdir()) if bodies.is_dir() else []))
 
 
-def load_archive(content: Path, report: Report, cache: dict | None = None) -> Archive | None:
+def load_archive(content: Path, report: Report, cache: dict | None = None, jobs: int = 1) -> Archive | None:
     """Load everything under `content`.
 
     With a `cache` (kept by the live preview between rebuilds), a meeting folder
     whose files are all unchanged is not read again: its Meeting and its
     messages are reused, as long as the registers it was checked against are
-    unchanged too.
+    unchanged too. Many folders to read (a first build) are read on `jobs`
+    processes.
     """
     content = Path(content)
     if not content.is_dir():
@@ -68,13 +70,21 @@ def load_archive(content: Path, report: Report, cache: dict | None = None) -> Ar
     paths = sorted(folder.rglob("meeting.md")) if folder.is_dir() else []
     for gone in set(cache) - {p.parent for p in paths} - {"registers"}:
         del cache[gone]
+    signatures = {path: _signature(sorted(p for p in path.parent.rglob("*") if p.is_file())) for path in paths}
+    stale = [path for path in paths if (cache.get(path.parent) or (None,))[0] != signatures[path]]
+    loaded = _load_in_parallel(stale, report, index, slugs, bodies, jobs) if jobs > 1 and len(stale) >= PARALLEL_FROM \
+        else {}
     for path in paths:
         meeting_dir = path.parent
-        signature = _signature(sorted(p for p in meeting_dir.rglob("*") if p.is_file()))
+        signature = signatures[path]
         cached = cache.get(meeting_dir)
         if cached is not None and cached[0] == signature:
             meeting, messages = cached[1], cached[2]
             report.items.extend(messages)
+        elif path in loaded:
+            meeting, messages = loaded[path]
+            report.items.extend(messages)
+            cache[meeting_dir] = (signature, meeting, messages)
         else:
             before = len(report.items)
             meeting = _load_meeting(path, report, index, slugs, bodies, parser)
@@ -93,6 +103,28 @@ def load_archive(content: Path, report: Report, cache: dict | None = None) -> Ar
     meetings.sort(key=lambda m: (m.date, m.body, m.folder))
     return Archive(site, bodies, people, tuple(meetings), has_register=index is not None,
                    incomplete=frozenset(incomplete))
+
+
+def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, jobs: int) -> dict:
+    """path -> (meeting, messages) for each meeting folder, parsed on `jobs` forked processes.
+
+    An empty answer (a process failed) makes the caller load serially, where
+    the failure, if it is real, shows itself in the usual way.
+    """
+
+    def work(shard: int) -> list:
+        parser, local = make_parser(), Report(root=report.root)
+        out = []
+        for path in paths[shard::jobs]:
+            before = len(local.items)
+            out.append((path, _load_meeting(path, local, index, slugs, bodies, parser), local.items[before:]))
+        return out
+
+    try:
+        shards = fork_map(work, jobs)
+    except WorkerFailed:
+        return {}
+    return {path: (meeting, messages) for shard in shards for path, meeting, messages in shard}
 
 
 def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> Meeting | str | None:

@@ -79,15 +79,17 @@ class Renderer:
         return self.md.parse(text)
 
     def render(self, text: str, base_level: int = 2, used_ids: set[str] | None = None,
-               id_prefix: str = "", env: dict | None = None) -> Rendered:
+               id_prefix: str = "", env: dict | None = None, tokens: list[Token] | None = None) -> Rendered:
         """Render `text` with its top heading level moved to `base_level`.
 
         `env` carries the reference linker and where the text is published
         (see references.py); without it no cross-references are made.
+        `tokens`, when given, are `text` already parsed with the same `env`.
         """
         if not text or not text.strip():
             return Rendered("")
-        tokens = self.md.parse(text, env if env is not None else {})
+        if tokens is None:
+            tokens = self.md.parse(text, env if env is not None else {})
         used = used_ids if used_ids is not None else set(TEMPLATE_IDS)
         problems: list[LinkProblem] = []
         headings: list[tuple[int, str, str]] = []

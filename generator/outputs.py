@@ -38,9 +38,19 @@ def extra_outputs(index: Index, today: dt.date, page_urls: Iterable[str], drafts
     With `unchanged` (see feeds.atom_feeds), files it reports unchanged are
     left out: a warm build keeps them as they are.
     """
+    yield from record_outputs(index, today, drafts, unchanged)
+    yield from sitemap_outputs(index, page_urls)
+
+
+def record_outputs(index: Index, today: dt.date, drafts: bool = False, unchanged=None) -> Iterator[tuple[str, bytes]]:
+    """Everything but the sitemaps: these need only the records, not the rendered pages."""
     base = index.archive.site.base_url
     for address, data in itertools.chain(atom_feeds(index, today, unchanged), calendars(index, today),
-                                         exports(index, today),
-                                         schema_files(base), sitemaps(base, page_urls)):
+                                         exports(index, today), schema_files(base)):
         yield address.lstrip("/"), data
     yield "robots.txt", robots(base, drafts)
+
+
+def sitemap_outputs(index: Index, page_urls: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+    for address, data in sitemaps(index.archive.site.base_url, page_urls):
+        yield address.lstrip("/"), data

@@ -288,6 +288,8 @@ def _paper(label: str, ref: str, where: Where) -> tuple[str | None, str]:
 
 
 def _without_overlaps(found: list[_Match], text: str) -> list[_Match]:
+    if not found:
+        return found
     blocked = [(u.start(), u.end()) for u in _URL.finditer(text)]
     out: list[_Match] = []
     for match in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):

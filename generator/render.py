@@ -33,6 +33,12 @@ def short_date(value: dt.date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
+# A text without headings renders the same at any heading level and id prefix; its HTML is
+# cached under this marker instead, so the meeting page and the item page (and the reference
+# scan before them, backlinks.scan) share one parse.
+LEVEL_FREE = "any level"
+
+
 class MarkdownFilter:
     """Renders clerk Markdown once per distinct text and place, reporting unsafe links at their line.
 
@@ -62,11 +68,18 @@ class MarkdownFilter:
             return Markup("")
         env, place = self._env(context, meeting, paper)
         key = (str(text), base_level, prefix, place)
-        if key not in self.cache:
-            rendered = self.renderer.render(str(text), base_level=base_level, id_prefix=prefix, env=env)
-            self._report(rendered, text, path)
-            self.cache[key] = rendered.html
-        return Markup(self.cache[key])
+        html = self.cache.get(key)
+        if html is None:
+            level_free = (str(text), LEVEL_FREE, place)
+            html = self.cache.get(level_free)
+            if html is None:
+                rendered = self.renderer.render(str(text), base_level=base_level, id_prefix=prefix, env=env)
+                self._report(rendered, text, path)
+                html = rendered.html
+                if not rendered.headings and not rendered.problems:
+                    self.cache[level_free] = html
+            self.cache[key] = html
+        return Markup(html)
 
     @pass_context
     def inline(self, context, text, path: str = "", meeting=None, paper=None) -> Markup:
