@@ -17,14 +17,17 @@ both alike:
   destination;
 - warm build: the same command again after a one-line edit to one minutes.md,
   into the output folder the cold build left and with the build cache it wrote
-  (generator/cache.py); Hugo likewise, into its previous destination;
+  (generator/cache.py): the build updates that folder in place, rendering only
+  the pages whose inputs changed (generator/update.py); Hugo likewise, into its
+  previous destination (which it renders in full);
 - peak memory: the kernel's high-water mark (`ru_maxrss` from wait4) of the
   largest process of the build (the build and its rendering processes), and the
   sum of the proportional set size (PSS, shared pages split between the
   processes sharing them) of the build's whole process tree, sampled every 50 ms;
 - stages: the timings `minutebook build` prints (load, validate, resolve,
   render, data, write; render includes writing the pages, which are streamed to
-  disk; write is the final swap of the output folder);
+  disk, and, in a cold build, the data files, which the main process writes
+  while the rendering processes work; write is the final swap of the output folder);
 - one edit, incremental: a fresh process runs `generator.incremental.Session`:
   a first (full) rebuild, then, `--edits` times, one edit to a minutes.md and a
   rebuild, timed (the median is reported, with where the time went);

@@ -2,9 +2,9 @@
 
 A `Session` keeps, between rebuilds, the loaded meeting folders (reused while
 their files are unchanged), the reference scan and the rendered Markdown (reused
-while the set of link targets is unchanged), and each page's `deps` (see
-pages.py). After an edit the whole archive is resolved again, which is cheap,
-and a page is rendered again only when its deps differ from last time, so an
+while the set of link targets is unchanged), and a digest of each page's `deps`
+(see pages.py, fingerprint.py). After an edit the whole archive is resolved
+again, and a page is rendered again only when its deps differ from last time, so an
 edit to one meeting re-renders that meeting's pages plus whatever lists,
 backlinks or action histories it changes. Tests check the result is
 byte-identical to a full build after every edit.
@@ -86,7 +86,7 @@ class Session:
         self.loader_cache: dict = {}
         self.scan_cache: dict = {}
         self.markdown_cache: dict = {}
-        self.pages: dict[str, tuple] | None = None  # address -> deps at the last successful rebuild
+        self.pages: dict[str, bytes] | None = None  # address -> digest of its deps at the last successful rebuild
         self.extra_files: set[str] = set()  # feeds, exports, sitemap: regenerated every time, cheap
         self.fingerprint: tuple | None = None  # what forces a full re-render when it changes
         self.index = None  # the resolved Index of the last successful rebuild (for the search index)
@@ -95,23 +95,20 @@ class Session:
     def rebuild(self) -> Outcome:
         started = time.perf_counter()
         report = Report(root=Path(self.options.content))
-        prepared = prepare(self.options, report, {}, self.loader_cache, self.scan_cache)
+        prepared = prepare(self.options, report, {}, self.loader_cache, self.scan_cache, self.markdown_cache)
         if prepared is None:
             return Outcome(False, report, milliseconds=(time.perf_counter() - started) * 1000)
         fingerprint = site_fingerprint(self.options, self.loader_cache, prepared)
         full = self.pages is None or fingerprint != self.fingerprint
         env = make_environment(self.options, prepared, report)
-        markdown = env.filters["markdown"].__self__
-        if not full and self.markdown_cache.get("signature") == prepared.linker.signature:
-            markdown.cache = self.markdown_cache
-        else:
-            markdown.cache = self.markdown_cache = {"signature": prepared.linker.signature}
+        env.filters["markdown"].__self__.cache = self.markdown_cache  # emptied by prepare() when links changed
         previous = self.pages or {}
-        current: dict[str, tuple] = {}
+        current: dict[str, bytes] = {}
         pending: list[tuple[str, str]] = []
+        memo = Digests()  # comparing digests, not the records themselves: == on records compares all their text
         for page in all_pages(prepared.index, prepared.today, prepared.refs):
-            current[page.url] = page.deps
-            if full or previous.get(page.url, _MISSING) != page.deps:
+            current[page.url] = memo.of(page.deps)
+            if full or previous.get(page.url, _MISSING) != current[page.url]:
                 html = render_page(env, page, report)
                 if html is None:
                     break
@@ -123,7 +120,7 @@ class Session:
         for url in deleted:
             self.out.delete(output_file(url))
         extra, files = set(), []
-        made = Outputs(Digests(), None if full else self.outputs)
+        made = Outputs(memo, None if full else self.outputs)
         for relative, data in extra_outputs(prepared.index, prepared.today, sorted(current), self.options.drafts,
                                             made):
             extra.add(relative)
