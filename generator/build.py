@@ -193,9 +193,7 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
         def work(shard=shard, send=send):
             local = Report(root=report.root)
             env = make_environment(options, prepared, local)
-            markdown = env.filters["markdown"].__self__
-            markdown.cache = markdown_cache  # the fork's copy: entries added here are sent back
-            known = set(markdown_cache)
+            env.filters["markdown"].__self__.cache = markdown_cache  # the fork's copy of what the scan rendered
             written, memo = [], Digests()
             pages = all_pages(prepared.index, prepared.today, prepared.refs)
             for position, (owner, page) in enumerate(_shards(pages, jobs)):
@@ -206,8 +204,7 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
                     break
                 out.write(page.url, html)
                 written.append((position, page.url, memo.of(page.deps) if digests is not None else None))
-            fresh = {key: html for key, html in markdown.cache.items() if key not in known}
-            send.send((written, local.items, fresh))
+            send.send((written, local.items))
             send.close()
 
         process = context.Process(target=work, daemon=True)
@@ -218,11 +215,10 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
     collected = []
     for process, receive in workers:
         try:
-            written, items, fresh = receive.recv()
+            written, items = receive.recv()
         except EOFError:
             report.error(options.out, 1, "a rendering process stopped unexpectedly", "run the build again")
-            written, items, fresh = [], [], {}
-        markdown_cache.update(fresh)
+            written, items = [], []
         process.join()
         collected += written
         report.items.extend(items)
@@ -279,11 +275,14 @@ def run(options: Options, write: bool = True, progress=lambda message: None) -> 
     cache_path = build_cache.cache_file(Path(options.content), options.drafts) if use_cache else None
     cache = build_cache.load(cache_path) if use_cache else build_cache.BuildCache()
     timings["cache"] = time.perf_counter() - started
-    prepared = prepare(options, report, timings, cache.loader, cache.scan, cache.markdown)
+    # Rendered Markdown is kept for this build only: the scan renders most texts, the pages reuse that.
+    # Saved in the build cache it would cost more to read and write than a warm build saves by it.
+    markdown_cache: dict = {}
+    prepared = prepare(options, report, timings, cache.loader, cache.scan, markdown_cache)
     if prepared is None:
         return Result(False, report, timings=timings)
     env = make_environment(options, prepared, report)
-    env.filters["markdown"].__self__.cache = cache.markdown
+    env.filters["markdown"].__self__.cache = markdown_cache
     if not write:
         t = time.perf_counter()
         pages = _render_pages(env, all_pages(prepared.index, prepared.today, prepared.refs), lambda url, html: None,

@@ -2,11 +2,12 @@
 
 Parsing Markdown is most of a build's time. A build saves the loaded meeting
 folders (reused while their files are unchanged: inode, size, modification
-time), the reference scan and the rendered Markdown (reused while the set of
-link targets is unchanged), so a build after a one-file change parses one
-file. It also saves a digest of each page's inputs and what the output folder
-holds, so the next build renders only the pages that changed (update.py). The cache only ever skips work: a missing, stale or unreadable cache
-gives the same site, just more slowly.
+time) and the reference scan (reused while the set of link targets is
+unchanged), so a build after a one-file change parses one file. It also saves
+a digest of each page's inputs and what the output folder holds, so the next
+build renders only the pages that changed (update.py). The cache only ever
+skips work: a missing, stale or unreadable cache gives the same site, just
+more slowly.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ FORMAT = f"minutebook {__version__} python {sys.version_info[:2]} code {_code_di
 class BuildCache:
     loader: dict = field(default_factory=dict)
     scan: dict = field(default_factory=dict)
-    markdown: dict = field(default_factory=dict)
     site: SiteRecord | None = None  # the site the last build wrote (update.py)
 
 

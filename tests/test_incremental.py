@@ -160,7 +160,7 @@ def test_a_build_with_the_cache_equals_one_without(tmp_path):
     assert cold.ok and first.ok
     [saved] = (tmp_path / ".minutebook" / "cache").glob("build-*.pickle")
     stored = build_cache.load(saved)
-    assert len(stored.loader) == 4 and len(stored.scan) > 10 and len(stored.markdown) > 10  # 3 meetings + registers
+    assert len(stored.loader) == 4 and len(stored.scan) > 10 and len(stored.site.pages) > 10  # 3 meetings + registers
     warm = run(Options(content=content, out=tmp_path / "warm", today=TODAY, search=False))
     assert warm.ok
     assert tree(tmp_path / "cold") == tree(tmp_path / "first") == tree(tmp_path / "warm")
