@@ -8,6 +8,7 @@ text is rendered, so what the scan records is exactly what the pages link.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 
 from generator.model import all_agenda_items
@@ -103,8 +104,9 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report,
 
 
 def _key(text, where: Where) -> tuple:
-    return (str(text), where.body, where.meeting.key if where.meeting else None,
-            where.paper.ref if where.paper else None)
+    """The text by its digest: the build cache keeps this key, and the texts themselves are already there."""
+    return (hashlib.blake2b(str(text).encode("utf-8", "surrogatepass"), digest_size=16).digest(), where.body,
+            where.meeting.key if where.meeting else None, where.paper.ref if where.paper else None)
 
 
 def _parse(text, where: Where, linker: Linker, renderer: Renderer, html: dict | None) -> tuple:

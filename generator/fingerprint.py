@@ -33,10 +33,10 @@ _SIMPLE = (int, float, bool, type(None), dt.date, dt.datetime, dt.time)
 class Digests:
     """One build's memo of record digests; the records must stay alive while it is used.
 
-    Records (dataclasses, dicts, sets) are digested once each and memoised by
-    identity; tuples, lists and plain values are fed into the digest of
-    whatever holds them, which keeps the number of hash computations to one
-    per record and one per page.
+    Records (dataclasses, dicts, sets, long tuples) are digested once each and
+    memoised by identity; short tuples, lists and plain values are fed into the
+    digest of whatever holds them, which keeps the number of hash computations
+    to about one per record and one per page.
     """
 
     def __init__(self):
@@ -57,6 +57,8 @@ class Digests:
             data = value.encode("utf-8", "surrogatepass")
             parts.append(b"s%d:" % len(data))
             parts.append(data)
+        elif kind is tuple and len(value) > 8:  # a long tuple is often passed again and again: memoised
+            parts.append(b"r" + self._record(value))
         elif kind is tuple or kind is list:
             parts.append(b"(%d" % len(value))
             for part in value:
@@ -75,7 +77,10 @@ class Digests:
         self._memo[key] = b"cycle"  # a record reaching itself again contributes a constant
         self._keep.append(value)
         parts = [type(value).__qualname__.encode(), b"{"]
-        if isinstance(value, (set, frozenset)):
+        if type(value) is tuple:
+            for part in value:
+                self._feed(part, parts)
+        elif isinstance(value, (set, frozenset)):
             inner = []
             for v in value:
                 one: list[bytes] = []

@@ -33,6 +33,115 @@ def _compile(pattern: str) -> tuple[re.Pattern, list[str]]:
     return re.compile("".join(parts), re.I), names
 
 
+_PLACEHOLDERS = {"{yyyy}": r"\d{4}", "{yy}": r"\d{2}", "{n}": r"\d{1,5}"}  # tried in this order: longest first
+
+
+def _tokens(pattern: str) -> list[str]:
+    """`CCBP/{yy}/{n}` -> ['c', 'c', 'b', 'p', '/', '{yy}', '/', '{n}']: what `_compile` matches, piece by piece."""
+    out: list[str] = []
+    for piece in re.split(r"(\{n\}|\{yy\}|\{yyyy\})", pattern):
+        if piece in _PLACEHOLDERS:
+            out.append(piece)
+        else:
+            out += [ch.lower() for ch in piece if not ch.isspace()]
+    return out
+
+
+def shape(text: str) -> str:
+    """What a pattern and the numbers it matches have in common: the letters and punctuation.
+
+    `CCBP/{yy}/{n}` and `ccbp / 19/70` both give 'ccbp//', so a number found
+    by `any_pattern` is matched back to its body with a dictionary lookup.
+    """
+    return re.sub(r"\{n\}|\{yy\}|\{yyyy\}|[\s\d]", "", text.lower())
+
+
+def _literal(token: str) -> str:
+    """A literal character of a pattern, matched without regard to case (spelled out: see NumberFinder)."""
+    return f"[{re.escape(token.lower())}{re.escape(token.upper())}]" if token.isalpha() else re.escape(token)
+
+
+def _trie(sequences: list[list[str]], first: dict | None = None) -> str:
+    """One regex source for all `sequences` of tokens, sharing common prefixes like a trie.
+
+    At each branch the longer continuations are tried first, as the longest
+    match is the one that counts. `first` replaces the placeholders' regexes
+    at the first level.
+    """
+    trie: dict = {}
+    for tokens in sequences:
+        node = trie
+        for token in tokens:
+            node = node.setdefault(token, {})
+        node[""] = {}
+
+    def emit(node: dict, after_literal: bool, holders: dict) -> str:
+        branches = []
+        for token in sorted(t for t in node if t and t not in _PLACEHOLDERS):
+            branches.append((r"\s*" if after_literal else "") + _literal(token) + emit(node[token], True, _PLACEHOLDERS))
+        for token in (t for t in _PLACEHOLDERS if t in node):
+            branches.append(holders[token] + emit(node[token], False, _PLACEHOLDERS))
+        if "" in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(trie, False, first or _PLACEHOLDERS)
+
+
+class NumberFinder:
+    """Finds minute numbers of every body's pattern in one pass over a text.
+
+    A union of one regex per body tries every body at every position of every
+    text, so with fifty bodies the reference scan took most of a build. But
+    every number has digits, which prose has few of: this finds the part of a
+    number from its first placeholder on (`19/70` of `CCBP/{yy}/{n}`) with a
+    regex that starts with a digit, which the regex engine skips to directly,
+    and only then looks just before it for the part in front (`CCBP/`). Case
+    is spelled out (`[cC]`) rather than asked for with re.I, which would stop
+    the engine skipping. The result is each match's (start, end); which body
+    it belongs to is for the caller to say (`shape`, `canonical`).
+    """
+
+    def __init__(self, patterns: list[str], before: str = "", after: str = ""):
+        """`before` and `after`: what must hold around a number (a word boundary, "no digit follows")."""
+        heads, tails = [], []
+        for pattern in patterns:
+            tokens = _tokens(pattern)
+            cut = next((n for n, t in enumerate(tokens) if t in _PLACEHOLDERS), None)
+            if cut is not None:
+                heads.append(tokens[:cut])
+                tails.append(tokens[cut:])
+        self.empty = not tails
+        if self.empty:
+            return
+        # Every tail starts with a placeholder, so with one digit in front the regex starts with a digit.
+        rest = {"{yyyy}": r"\d{3}", "{yy}": r"\d", "{n}": r"\d{0,4}"}
+        self.tails = re.compile(r"\d" + _trie(tails, rest) + after)
+        self.heads = re.compile(before + "(?:" + _trie(heads) + r")\Z")
+        self.reach = 3 * max(len(h) for h in heads) + 8  # how far back a head can start (spaces allowed inside)
+
+    def finditer(self, text: str):
+        """(start, end) of each number in `text`, left to right, not overlapping."""
+        if self.empty:
+            return
+        done = 0
+        for tail in self.tails.finditer(text):
+            start = tail.start()
+            head = self.heads.search(text, max(done, start - self.reach), start)
+            if head is not None:
+                yield head.start(), tail.end()
+                done = tail.end()
+
+
+def has_placeholder(pattern: str) -> bool:
+    return any(holder in pattern for holder in _PLACEHOLDERS)
+
+
+def any_pattern(patterns: list[str]) -> str | None:
+    """One regex source (compile it with re.I) matching any of `patterns`; see _trie."""
+    return _trie([_tokens(p) for p in patterns]) if patterns else None
+
+
 def pattern_regex(numbering: Numbering) -> re.Pattern:
     """A regex (no anchors) matching one minute number of this scheme."""
     return _compile(numbering.pattern)[0] if numbering.pattern else re.compile(r"\d{1,3}(?:\.\d{1,3})*")

@@ -24,9 +24,10 @@ def plain(markdown: str) -> str:
     return _plain(str(markdown or ""))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 17)
 def _plain(markdown: str) -> str:
-    """Memoised: the same text is summarised for the site, body, person and action feeds."""
+    """Memoised: the same text is summarised for the site, body, person and action feeds (a
+    smaller cache than the archive's count of texts would be emptied before its entries are reused)."""
     blocks: list[str] = []
     for token in _PARSER.parse(markdown):
         if token.type != "inline":

@@ -13,13 +13,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from markdown_it.token import Token
 
 from generator import urls
 from generator.model import Meeting, Paper, all_agenda_items
-from generator.numbering import canonical, pattern_regex, sort_key
+from generator.numbering import NumberFinder, any_pattern, canonical, has_placeholder, shape, sort_key
 from generator.values import Invalid, parse_date
 
 _DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
@@ -59,14 +58,22 @@ class Linker:
         self.index = index
         archive = index.archive
         self.bodies = archive.bodies
-        self.schemes = [(slug, b.numbering, pattern_regex(b.numbering)) for slug, b in sorted(archive.bodies.items())
-                        if not b.numbering.per_meeting]
-        self.incomplete = [(slug, re.compile(_incomplete(b.numbering.pattern) + r"(?!\d)", re.I))
-                           for slug, b in sorted(archive.bodies.items()) if not b.numbering.per_meeting]
-        # One pass over a text finds every body's numbers: a scan per body would
-        # multiply the cost of every text by the number of bodies.
-        self.any_number = _union([regex for _, _, regex in self.schemes])
-        self.any_incomplete = _union([regex for _, regex in self.incomplete])
+        # One pass over a text finds every body's numbers (numbering.any_pattern): a scan
+        # per body would multiply the cost of every text by the number of bodies.
+        schemes = [(slug, b.numbering) for slug, b in sorted(archive.bodies.items()) if not b.numbering.per_meeting]
+        self.by_shape: dict[str, list] = {}
+        for slug, numbering in schemes:
+            self.by_shape.setdefault(shape(numbering.pattern), []).append((slug, numbering))
+        heads = [numbering.pattern.split("{n}")[0] for _, numbering in schemes]
+        self.by_head_shape: dict[str, list] = {}
+        for (slug, numbering), head in zip(schemes, heads):
+            self.by_head_shape.setdefault(shape(head), []).append(slug)
+        self.numbers = NumberFinder([numbering.pattern for _, numbering in schemes])
+        # "CCBP/18/" with no number: found like a number when the part before {n} has digits of its own...
+        self.incomplete = NumberFinder([h for h in heads if has_placeholder(h)], before=r"\b", after=r"(?!\d)")
+        # ... and otherwise ("Min {n}") by a search of the whole text.
+        plain = any_pattern([h for h in heads if not has_placeholder(h)])
+        self.incomplete_plain = re.compile(r"\b" + plain + r"(?!\d)", re.I) if plain else None
         self._sorted_refs: dict[str, list[str]] = {}
         self.by_date: dict[tuple[str, str], Meeting] = {}
         for meeting in archive.meetings:
@@ -159,13 +166,6 @@ class Linker:
         return None
 
 
-def _union(regexes: list[re.Pattern]) -> re.Pattern | None:
-    """A quick test for "any of these could match here"; the exact scan follows only on a hit."""
-    if not regexes:
-        return None
-    return re.compile("|".join(f"(?:{r.pattern})" for r in regexes), re.I)
-
-
 def _distance(a: tuple, b: tuple) -> tuple:
     nums_a = [p[1] for p in a if p[0] == 0]
     nums_b = [p[1] for p in b if p[0] == 0]
@@ -176,16 +176,6 @@ def _distance(a: tuple, b: tuple) -> tuple:
 
 def _slug(ref: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ref.lower()).strip("-")
-
-
-@lru_cache(maxsize=None)
-def _incomplete(pattern: str) -> str:
-    """`CCBP/{yy}/{n}` -> a regex for `CCBP/18/` written without its number."""
-    head = pattern.split("{n}")[0]
-    out = []
-    for piece in re.split(r"(\{yy\}|\{yyyy\})", head):
-        out.append(r"\d{2}" if piece == "{yy}" else r"\d{4}" if piece == "{yyyy}" else re.escape(piece))
-    return r"\b" + "".join(out)
 
 
 # ---- the markdown-it rule ---------------------------------------------------------
@@ -210,20 +200,24 @@ def _find(text: str, linker: Linker, where: Where) -> list[_Match]:
         found.append(_Match(m.start(), m.end(), url, label,
                             "write [[body:number]], [[body/meeting-folder]], [[body/meeting-folder/papers/REF]], "
                             "[[person:id]] or [[action:id]]"))
-    schemes = linker.schemes if linker.any_number and linker.any_number.search(text) else ()
-    for slug, numbering, regex in schemes:
-        for m in regex.finditer(text):
-            ref = canonical(numbering, m.group(0))
+    for start, end in linker.numbers.finditer(text):
+        written = text[start:end]
+        for slug, numbering in linker.by_shape.get(shape(written), ()):
+            ref = canonical(numbering, written)
             if ref is None:
                 continue
             url = linker.item_url(slug, ref)
-            found.append(_Match(m.start(), m.end(), url, m.group(0), "" if url else linker.nearest(slug, ref)))
-            _continuations(text, m, ref, numbering, slug, linker, found)
-    incomplete = linker.incomplete if linker.any_incomplete and linker.any_incomplete.search(text) else ()
-    for slug, regex in incomplete:
-        for m in regex.finditer(text):
-            found.append(_Match(m.start(), m.end(), None, m.group(0),
-                                f"the minute number is incomplete; {linker.nearest(slug, m.group(0))}"))
+            found.append(_Match(start, end, url, written, "" if url else linker.nearest(slug, ref)))
+            _continuations(text, end, ref, numbering, slug, linker, found)
+            break
+    incomplete = list(linker.incomplete.finditer(text))
+    if linker.incomplete_plain is not None:
+        incomplete += [m.span() for m in linker.incomplete_plain.finditer(text)]
+    for start, end in incomplete:
+        written = text[start:end]
+        for slug in linker.by_head_shape.get(shape(written), ())[:1]:
+            found.append(_Match(start, end, None, written,
+                                f"the minute number is incomplete; {linker.nearest(slug, written)}"))
     if meeting is not None:
         for m in _MEETING.finditer(text):
             try:
@@ -250,9 +244,9 @@ def _find(text: str, linker: Linker, where: Where) -> list[_Match]:
     return _without_overlaps(found, text)
 
 
-def _continuations(text, m, ref, numbering, slug, linker, found) -> None:
+def _continuations(text, end, ref, numbering, slug, linker, found) -> None:
     """`CCBP/19/70–72` and `CCBP/19/70 and /71`: each further number links too."""
-    position = m.end()
+    position = end
     while True:
         c = _CONTINUE.match(text[position:])
         if not c:

@@ -212,3 +212,59 @@ def test_a_large_site_gets_a_sitemap_index():
 def test_a_drafts_preview_keeps_robots_out(tmp_path):
     out = _build(FIXTURE, tmp_path / "site", drafts=True)
     assert (out / "robots.txt").read_text().splitlines()[-1] == "Disallow: /"
+
+
+def _atom_by_elementtree(site_meta, feed_url, page_url, title, chosen, updated) -> bytes:
+    """The same document built with ElementTree, as feeds.atom once was: the reference for its bytes."""
+    from generator import __version__
+    from generator.feeds import ATOM, _stamp
+    from generator.plaintext import xml_safe
+
+    def text(parent, tag, value, **attrs):
+        element = ET.SubElement(parent, tag, attrs)
+        element.text = xml_safe(value)
+
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": site_meta.language})
+    text(feed, "id", BASE + feed_url)
+    text(feed, "title", title)
+    text(feed, "subtitle", site_meta.title)
+    ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=BASE + feed_url)
+    ET.SubElement(feed, "link", rel="alternate", type="text/html", href=BASE + page_url)
+    text(feed, "updated", _stamp(updated))
+    text(ET.SubElement(feed, "author"), "name", site_meta.publisher)
+    text(feed, "rights", f"{site_meta.licence.name} {site_meta.licence.url}".strip())
+    text(feed, "generator", "Minutebook", version=__version__)
+    for e in chosen:
+        entry = ET.SubElement(feed, "entry")
+        text(entry, "id", BASE + e.key)
+        text(entry, "title", e.title)
+        text(entry, "updated", _stamp(e.updated))
+        ET.SubElement(entry, "link", rel="alternate", type="text/html", href=BASE + e.url)
+        ET.SubElement(entry, "category", term=e.category)
+        if e.summary:
+            text(entry, "summary", e.summary, type="text")
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def test_feeds_are_written_byte_for_byte_as_elementtree_writes_them():
+    """feeds.atom writes XML by hand, for speed; awkward text must come out exactly as ElementTree's."""
+    from generator import feeds
+    from generator.diagnostics import Report
+    from generator.loader import load_archive
+    from generator.resolve import resolve
+
+    index = resolve(load_archive(FIXTURE, Report(root=FIXTURE)))
+    site_meta = index.archive.site
+    assert site_meta.base_url.rstrip("/") == BASE
+    awkward = [
+        feeds.Entry("/a/#x", 'Tom & Jerry <b> "quoted" \'single\'', dt.date(2019, 3, 14), "/a/?q=1&r=<2>",
+                    "line one\nline two\twith a tab\r\nand \x0b a control character ]]> end", "paper"),
+        feeds.Entry("/b/", "Empty summary", dt.date(2019, 1, 1), "/b/", "", "minutes"),
+        feeds.Entry("/c/", "", dt.date(2018, 1, 1), "/c/", "Only a summary", "agenda"),
+    ]
+    for entries in (awkward, []):
+        chosen = sorted(entries, key=lambda e: (-e.updated.toordinal(), e.key))
+        updated = max((e.updated for e in chosen), default=dt.date.fromisoformat(TODAY))
+        ours = feeds.atom(index, "/feeds/x.xml", "/x/", "A & B <feed>", entries, dt.date.fromisoformat(TODAY))
+        assert ours == _atom_by_elementtree(site_meta, "/feeds/x.xml", "/x/", "A & B <feed>", chosen, updated)
