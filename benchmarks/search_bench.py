@@ -1,12 +1,13 @@
 """How long search indexing takes and how much memory it needs, on the example archive and a large synthetic one.
 
-    python -m benchmarks.search_bench [--meetings 2000] [--jobs N] [--no-single] [--keep DIR]
+    python -m benchmarks.search_bench [--meetings 2000] [--jobs N] [--no-single] [--no-warm] [--keep DIR]
 
 For each archive the site is built without search (not timed), then indexed the
 way `minutebook build` indexes it: one Pagefind run per body plus one for the
 site-wide pages, in parallel (generator/search_index.py). For comparison the
-synthetic site is also indexed as one single Pagefind bundle, which is what the
-per-body split avoids. Each measurement runs in a fresh process so that the
+synthetic site (issue 7's rates, as in build_bench) is also indexed as one
+single Pagefind bundle, which is what the per-body split avoids. Last, a full
+build with search, one edit and a warm build show what re-indexing one body costs. Each measurement runs in a fresh process so that the
 kernel's high-water mark of its Pagefind children (`ru_maxrss`) belongs to that
 measurement alone; a sampler also adds up the resident memory of all Pagefind
 processes running at once, which is what the machine must have free.
@@ -136,6 +137,31 @@ def build_site(content: Path, site: Path) -> float:
     return time.perf_counter() - started
 
 
+def reindex_after_one_edit(content: str, site: str) -> dict:
+    """Run in a fresh process: a full build with search (it leaves the build cache), one edit to one meeting's
+    minutes, then the warm build, which re-indexes only the bundle of that meeting's body (generator/update.py)."""
+    sys.path.insert(0, str(REPO))
+    import shutil as _shutil
+
+    from generator.build import Options, run
+
+    options = Options(content=Path(content), out=Path(site), today=TODAY, search=True)
+    _shutil.rmtree(Path(content).parent / ".minutebook", ignore_errors=True)
+    _shutil.rmtree(site, ignore_errors=True)
+    full = run(options)
+    if not full.ok:
+        raise SystemExit("the full build failed:\n" + "\n".join(d.format() for d in full.report.sorted()))
+    minutes = sorted(Path(content).glob("meetings/*/*/minutes.md"))[0]
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\nOne more sentence, added for the benchmark.\n",
+                       encoding="utf-8")
+    warm = run(options)
+    if not warm.ok or warm.rendered is None:
+        raise SystemExit("the warm build did not update the site in place")
+    return {"full_index": full.timings.get("index", 0.0), "full_summary": full.search,
+            "warm_index": warm.timings.get("index", 0.0), "warm_summary": warm.search, "warm_seconds": warm.seconds,
+            "rendered": warm.rendered}
+
+
 def in_fresh_process(function, *args):
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
         return pool.submit(function, *args).result()
@@ -158,12 +184,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=None, help="parallel Pagefind runs (default: one per core)")
     parser.add_argument("--no-single", action="store_true", help="skip the one-bundle comparison")
+    parser.add_argument("--no-warm", action="store_true", help="skip the re-index after one edit")
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
     parser.add_argument("--reuse", action="store_true",
                         help="with --keep: reuse the content and sites already there instead of generating and building")
     args = parser.parse_args(argv)
 
-    from benchmarks.synthetic import Spec, generate
+    from benchmarks.build_bench import spec_for
+    from benchmarks.synthetic import generate
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="minutebook-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -176,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         synthetic = work / "synthetic-content"
         if not (reuse and synthetic.is_dir()):
             started = time.perf_counter()
-            stats = generate(synthetic, Spec(meetings=args.meetings, seed=args.seed))
+            stats = generate(synthetic, spec_for(args.meetings, args.seed))
             print(f"generated {stats.line()} in {time.perf_counter() - started:.1f} s", flush=True)
         archives.append((f"synthetic, seed {args.seed}", synthetic))
     for label, content in archives:
@@ -194,6 +222,12 @@ def main(argv: list[str] | None = None) -> int:
             print(table(rows[-1:]).splitlines()[-1], flush=True)
     print()
     print(table(rows))
+    if args.meetings and not args.no_warm:
+        warm = in_fresh_process(reindex_after_one_edit, str(work / "synthetic-content"), str(work / "warm-site"))
+        print(f"\nOne edit to one meeting's minutes, then a warm build (index = its search stage):\n"
+              f"- full build with search: index {warm['full_index']:.1f} s; {warm['full_summary']}\n"
+              f"- warm build after the edit: {warm['warm_seconds']:.1f} s in all, {warm['rendered']} pages rendered, "
+              f"index {warm['warm_index']:.1f} s; {warm['warm_summary']}")
     return 0
 
 
