@@ -270,7 +270,7 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
 
 
 @contextmanager
-def _without_cycle_collector():
+def without_cycle_collector():
     """A build allocates millions of objects that live until it ends, and frees them by reference
     counting: Python's cycle collector would traverse them all, again and again, for nothing (it
     took a quarter of the load and resolve time at 2,000 meetings). Forked workers inherit this,
@@ -285,7 +285,7 @@ def _without_cycle_collector():
 
 
 def run(options: Options, write: bool = True, progress=lambda message: None) -> Result:
-    with _without_cycle_collector():
+    with without_cycle_collector():
         return _run(options, write, progress)
 
 

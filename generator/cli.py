@@ -52,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
     build.add_argument("--jobs", type=int, default=0, help="rendering processes (default: one per core)")
     build.add_argument("--no-cache", action="store_true",
-                       help="ignore and do not update the build cache in .minutebook/cache/")
+                       help="build everything afresh: ignore (and do not update) the build cache in "
+                            ".minutebook/cache/, and replace the output folder whole")
     check = sub.add_parser("check", help="validate only", epilog=EPILOG,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     common(check)

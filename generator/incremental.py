@@ -17,7 +17,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build import Options, copy_static, make_environment, prepare, render_page, site_fingerprint
+from generator.build import (Options, copy_static, make_environment, prepare, render_page, site_fingerprint,
+                             without_cycle_collector)
 from generator.diagnostics import Report
 from generator.fingerprint import Digests
 from generator.outputs import extra_outputs
@@ -93,6 +94,10 @@ class Session:
         self.outputs: dict = {}  # feed address -> digest of its inputs (update.Outputs)
 
     def rebuild(self) -> Outcome:
+        with without_cycle_collector():  # see build.py: the same millions of objects, the same wasted traversals
+            return self._rebuild()
+
+    def _rebuild(self) -> Outcome:
         started = time.perf_counter()
         report = Report(root=Path(self.options.content))
         prepared = prepare(self.options, report, {}, self.loader_cache, self.scan_cache, self.markdown_cache)

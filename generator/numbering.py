@@ -118,6 +118,9 @@ class NumberFinder:
         rest = {"{yyyy}": r"\d{3}", "{yy}": r"\d", "{n}": r"\d{0,4}"}
         self.tails = re.compile(r"\d" + _trie(tails, rest) + after)
         self.heads = re.compile(before + "(?:" + _trie(heads) + r")\Z")
+        # A head and a tail found apart may belong to different patterns ("JHSC/" of JHSC/{yyyy}/{n}
+        # before the "19/12" of {yy}/{n}): each pair is checked against the patterns whole.
+        self.whole = re.compile(_trie([h + t for h, t in zip(heads, tails)]), re.I)
         self.reach = 3 * max(len(h) for h in heads) + 8  # how far back a head can start (spaces allowed inside)
 
     def finditer(self, text: str):
@@ -126,11 +129,14 @@ class NumberFinder:
             return
         done = 0
         for tail in self.tails.finditer(text):
-            start = tail.start()
-            head = self.heads.search(text, max(done, start - self.reach), start)
-            if head is not None:
-                yield head.start(), tail.end()
-                done = tail.end()
+            start, end = tail.span()
+            low = max(done, start - self.reach)
+            while (head := self.heads.search(text, low, start)) is not None:
+                if self.whole.fullmatch(text, head.start(), end):
+                    yield head.start(), end
+                    done = end
+                    break
+                low = head.start() + 1  # a shorter head, ending at the same place
 
 
 def has_placeholder(pattern: str) -> bool:
