@@ -54,11 +54,16 @@ def server(tmp_path):
         assert url.startswith("http://127.0.0.1:")
         yield url.rstrip("/"), content, process
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Ctrl-C, as a clerk stops the preview; killed if it does not stop."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def test_serves_the_built_site_on_loopback(server):
@@ -127,8 +132,4 @@ def test_search_index_is_rebuilt_after_an_edit(tmp_path):
         minutes.write_text(minutes.read_text().replace("Approved.", "Approved. Zanzibarian wording added."))
         wait_for(lambda: (lambda r: r[0] == 200 and r[1] != first)(fetch(entry)), timeout=30)
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
