@@ -272,8 +272,8 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
 @contextmanager
 def without_cycle_collector():
     """A build allocates millions of objects that live until it ends, and frees them by reference
-    counting: Python's cycle collector would traverse them all, again and again, for nothing (it
-    took a quarter of the load and resolve time at 2,000 meetings). Forked workers inherit this,
+    counting: Python's cycle collector would traverse them all, again and again, for nothing (a
+    large share of loading and resolving a big archive, in profiles). Forked workers inherit this,
     which also keeps the collector from copying the pages they share with the parent."""
     enabled = gc.isenabled()
     gc.disable()
@@ -314,14 +314,16 @@ def _run(options: Options, write: bool, progress) -> Result:
                       timings=timings)
     out_dir = Path(options.out).resolve()
     fingerprint = site_fingerprint(options, cache.loader, prepared)
-    result = None
+    result, forgotten = None, False
     if use_cache and update.reusable(cache.site, out_dir, fingerprint, options.search):
         result = _update(options, prepared, env, cache, report, progress, timings)
+        forgotten = cache.site is None  # it failed half way through: the record must not be trusted again
     if result is None:
         result = _full(options, prepared, env, cache if use_cache else None, report, progress, timings)
-    if result.ok and use_cache:
-        cache.site.out, cache.site.inode = str(out_dir), update.folder_inode(out_dir)
-        cache.site.fingerprint, cache.site.search = fingerprint, options.search
+    if use_cache and (result.ok or forgotten):
+        if cache.site is not None:
+            cache.site.out, cache.site.inode = str(out_dir), update.folder_inode(out_dir)
+            cache.site.fingerprint, cache.site.search = fingerprint, options.search
         t = time.perf_counter()
         build_cache.save(cache_path, cache)
         timings["cache"] += time.perf_counter() - t
@@ -363,7 +365,6 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
             out.write_file(relative, content)
             files.append(relative)
         timings["render"] = time.perf_counter() - t
-        t = time.perf_counter()
         t = time.perf_counter()
         summary = ""
         if options.search:
@@ -408,8 +409,10 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
         markdown_cache = env.filters["markdown"].__self__.cache
         if jobs > 1 and len(wanted) >= PARALLEL_PAGES_FROM:
             rendered = _render_parallel(options, prepared, out, report, jobs, markdown_cache, wanted=wanted)
-        else:
-            rendered = _render_pages(env, chosen, out.write, report)
+        else:  # the pages kept while listing, or, when there were too many to keep, the list again
+            pages_to_render = chosen if len(chosen) == len(wanted) else (
+                page for page in all_pages(prepared.index, prepared.today, prepared.refs) if page.url in wanted)
+            rendered = _render_pages(env, pages_to_render, out.write, report)
         timings["render"] = time.perf_counter() - t
         t = time.perf_counter()
         if report.failed(options.strict):
@@ -449,7 +452,13 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
             staged, gone = staged + indexed.files, gone + indexed.gone
             timings["index"] = time.perf_counter() - t
             t = time.perf_counter()
-        update.commit(out.tmp, out_dir, staged, [output_file(u) for u in deleted] + gone, folders, keep)
+        try:
+            update.commit(out.tmp, out_dir, staged, [output_file(u) for u in deleted] + gone, folders, keep)
+        except OSError as exc:  # a full disk, a permission: the folder is part old, part new
+            cache.site = None  # so the next build rebuilds it whole
+            report.error(options.out, 1, f"could not update the site in place: {exc}",
+                         "free the disk or fix the permission, then build again: the next build rebuilds it whole")
+            return Result(False, report, rendered, timings=timings)
         timings["write"] = time.perf_counter() - t
     record.pages, record.files, record.tops, record.outputs = pages, tuple(sorted(set(files))), tops, made.digests
     return Result(True, report, len(pages), search=summary, timings=timings, rendered=rendered)

@@ -13,7 +13,7 @@ those, re-indexes just the search bundles holding them, and then commits:
 
 Every check, rendering and Pagefind run happens before step 1, so a failed
 build still leaves the previous site exactly as it was. The result is the
-same, byte for byte, as a full build of the same content (tests/test_build.py
+same, byte for byte, as a full build of the same content (tests/test_update.py
 checks it).
 """
 

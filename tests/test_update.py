@@ -120,3 +120,40 @@ def test_a_failed_warm_build_leaves_the_previous_site_untouched(archive, build, 
     assert not failed.ok
     assert read_tree(built) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".minutebook") == ["content", "site"]
+
+
+def test_a_warm_build_on_one_process_renders_every_changed_page(archive, build, tmp_path, monkeypatch):
+    """On one process the changed pages are rendered in the main process, however many there are."""
+    import generator.build
+
+    monkeypatch.setattr(generator.build, "PARALLEL_PAGES_FROM", 2)  # fewer than the pages this edit changes
+    out = tmp_path / "site"
+    assert build(archive, out, jobs=1).ok
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    warm = build(archive, out, jobs=1)
+    assert warm.ok and warm.rendered is not None and warm.rendered > 2
+    fresh = tmp_path / "fresh"
+    assert build(archive, fresh, cache=False).ok
+    assert read_tree(out) == read_tree(fresh)
+
+
+def test_a_disk_error_while_updating_is_reported_and_the_next_build_rebuilds_whole(archive, build, built, tmp_path,
+                                                                                  monkeypatch):
+    import generator.update
+
+    real = generator.update.commit
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    monkeypatch.setattr(generator.update, "commit", full_disk)
+    failed = build(archive, built, search=True)
+    assert not failed.ok
+    assert messages(failed) == [f"site:1: error: could not update the site in place: [Errno 28] No space left on "
+                                f"device; free the disk or fix the permission, then build again: the next build "
+                                f"rebuilds it whole"]
+    monkeypatch.setattr(generator.update, "commit", real)
+    again = build(archive, built, search=True)
+    assert again.ok and again.rendered is None  # whole, not trusting the half-updated folder
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
