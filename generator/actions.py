@@ -8,6 +8,7 @@ clerk-facing checks, so they can never disagree about an action.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
 
@@ -61,7 +62,8 @@ class Track:
 
     def as_at(self, date: dt.date) -> "Track":
         """The action as it stood on `date`: later updates are not yet known."""
-        return replace(self, steps=tuple(s for s in self.steps if s.as_at <= date))
+        steps = tuple(s for s in self.steps if s.as_at <= date)
+        return self if len(steps) == len(self.steps) else replace(self, steps=steps)
 
     def overdue_on(self, date: dt.date) -> bool:
         state = self.as_at(date)
@@ -80,14 +82,36 @@ def resolve_due(due: Due | None, later: list[Meeting]) -> Due | None:
 
 def build_tracks(raised: dict[str, tuple[Action, Meeting, MinuteItem]],
                  history: dict[str, list[tuple[Meeting, ActionUpdate]]],
-                 meetings_by_body: dict[str, list[Meeting]]) -> dict[str, Track]:
+                 meetings_by_body: dict[str, list[Meeting]], memo: dict | None = None) -> dict[str, Track]:
+    """Every action's Track. With `memo` (the live preview's), an action whose inputs are the very same
+    objects as at the last rebuild gets the very same Track back, so nothing downstream sees it as changed."""
     tracks: dict[str, Track] = {}
+    dates = {slug: [m.date for m in meetings] for slug, meetings in meetings_by_body.items()}
+    seen: dict[str, tuple] = {}
     for key, (action, meeting, item) in raised.items():
-        later = [m for m in meetings_by_body.get(meeting.body, []) if m.date > meeting.date]
-        action = replace(action, due=resolve_due(action.due, later))
-        steps = sorted((Step(m, u) for m, u in history.get(key, [])), key=lambda s: (s.as_at, s.meeting.key))
-        tracks[key] = Track(key, action, meeting, item, tuple(steps))
+        due = action.due
+        if due is not None and due.date is None:  # "next meeting": the body's first meeting after this one
+            body_meetings = meetings_by_body.get(meeting.body, [])
+            due = resolve_due(due, body_meetings[bisect.bisect_right(dates.get(meeting.body, []), meeting.date):])
+        updates = tuple(history.get(key, ()))
+        known = memo.get(key) if memo is not None else None
+        if known is not None and known[0] is action and known[1] is meeting and known[2] is item \
+                and known[3] == due and _same_pairs(known[4], updates):
+            track = known[5]
+        else:
+            steps = sorted((Step(m, u) for m, u in updates), key=lambda s: (s.as_at, s.meeting.key))
+            track = Track(key, action if due is action.due else replace(action, due=due), meeting, item,
+                          tuple(steps))
+        seen[key] = (action, meeting, item, due, updates, track)
+        tracks[key] = track
+    if memo is not None:
+        memo.clear()
+        memo.update(seen)
     return tracks
+
+
+def _same_pairs(old: tuple, new: tuple) -> bool:
+    return len(old) == len(new) and all(a is c and b is d for (a, b), (c, d) in zip(old, new))
 
 
 def groups(tracks: list[Track], last_meeting: dt.date | None, today: dt.date) -> dict[str, list[Track]]:

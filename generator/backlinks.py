@@ -9,6 +9,7 @@ text is rendered, so what the scan records is exactly what the pages link.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import defaultdict
 
 from generator.model import all_agenda_items
@@ -21,52 +22,53 @@ from generator.render import LEVEL_FREE
 from generator.resolve import Index
 
 
-def _texts(index: Index):
-    """(text, where, place, path) for every piece of clerk text that is published."""
-    archive = index.archive
-    for slug, body in archive.bodies.items():
+# The published clerk text, as (text, where, place, path): the bodies' own, then each meeting's.
+
+def _body_texts(index: Index):
+    for slug, body in index.archive.bodies.items():
         yield body.about, Where(body=slug), Place(urls.body(slug), f"About the {body.short_name}"), body.source.path
-    for meeting in archive.meetings:
-        body = archive.bodies[meeting.body]
-        page = urls.meeting(meeting)
-        here = lambda paper=None: Where(body=meeting.body, meeting=meeting, paper=paper)  # noqa: E731
-        path = meeting.source.path
-        yield meeting.notes, here(), Place(page + "#notes", "Meeting notes", meeting), path
-        att = meeting.attendance
-        for entry in att.present + att.in_attendance + att.apologies + att.deputising + att.absent:
-            for text in (entry.role, entry.note):
-                yield text, here(), Place(page + "#attendance", "Attendance", meeting), path
-        for item in all_agenda_items(meeting.agenda):
-            place = Place(page + "#agenda-" + urls.item_anchor(item.ref)[5:], f"Agenda item {item.ref}", meeting)
-            yield item.title, here(), place, item.source.path
-            yield item.description, here(), place, item.source.path
-        for item in meeting.minutes.items if meeting.minutes else ():
-            place = Place(urls.item(meeting, body, item), f"Minute {item.ref}", meeting)
-            yield item.title, here(), place, item.source.path
-            yield item.body, here(), place, item.source.path
-            for text in item.resolutions:
-                yield text, here(), place, item.source.path
-            for declaration in item.declarations:
-                yield declaration.interest, here(), place, item.source.path
-            for action in item.actions:
-                yield action.text, here(), place, action.source.path
-        for paper in meeting.papers:
-            place = Place(urls.paper(meeting, paper), paper.name, meeting)
-            for text in (paper.summary, paper.recommendations, paper.risk, paper.equality_impact,
-                         paper.financial_implications, paper.patient_engagement, paper.next_steps, paper.body):
-                yield text, here(paper), place, paper.source.path
-            for _, text in paper.front_sheet:
-                yield text, here(paper), place, paper.source.path
-        if meeting.action_log:
-            place = Place(page + "#action-log", "Action log", meeting)
-            for update in meeting.action_log.updates:
-                yield update.progress, here(), place, update.source.path
 
 
+def _meeting_texts(index: Index, meeting):
+    archive = index.archive
+    body = archive.bodies[meeting.body]
+    page = urls.meeting(meeting)
+    here = lambda paper=None: Where(body=meeting.body, meeting=meeting, paper=paper)  # noqa: E731
+    path = meeting.source.path
+    yield meeting.notes, here(), Place(page + "#notes", "Meeting notes", meeting), path
+    att = meeting.attendance
+    for entry in att.present + att.in_attendance + att.apologies + att.deputising + att.absent:
+        for text in (entry.role, entry.note):
+            yield text, here(), Place(page + "#attendance", "Attendance", meeting), path
+    for item in all_agenda_items(meeting.agenda):
+        place = Place(page + "#agenda-" + urls.item_anchor(item.ref)[5:], f"Agenda item {item.ref}", meeting)
+        yield item.title, here(), place, item.source.path
+        yield item.description, here(), place, item.source.path
+    for item in meeting.minutes.items if meeting.minutes else ():
+        place = Place(urls.item(meeting, body, item), f"Minute {item.ref}", meeting)
+        yield item.title, here(), place, item.source.path
+        yield item.body, here(), place, item.source.path
+        for text in item.resolutions:
+            yield text, here(), place, item.source.path
+        for declaration in item.declarations:
+            yield declaration.interest, here(), place, item.source.path
+        for action in item.actions:
+            yield action.text, here(), place, action.source.path
+    for paper in meeting.papers:
+        place = Place(urls.paper(meeting, paper), paper.name, meeting)
+        for text in (paper.summary, paper.recommendations, paper.risk, paper.equality_impact,
+                     paper.financial_implications, paper.patient_engagement, paper.next_steps, paper.body):
+            yield text, here(paper), place, paper.source.path
+        for _, text in paper.front_sheet:
+            yield text, here(paper), place, paper.source.path
+    if meeting.action_log:
+        place = Place(page + "#action-log", "Action log", meeting)
+        for update in meeting.action_log.updates:
+            yield update.progress, here(), place, update.source.path
 
 
-def scan(index: Index, linker: Linker, renderer: Renderer, report: Report,
-         cache: dict | None = None, html: dict | None = None) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple]]:
+def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache: dict | None = None,
+         html: dict | None = None, memo: dict | None = None) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple]]:
     """(backlinks, refs): target address -> places linking to it, newest meeting first;
     and page address -> what its texts resolved to, which the page's rendering depends on.
 
@@ -74,33 +76,80 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report,
     while the linker's targets are unchanged (see Linker.signature). With
     `html` (the Markdown filter's cache, render.py), each text without headings
     that had to be parsed is rendered too, so rendering the pages need not parse
-    it again.
+    it again. `memo` (the live preview's, under the same condition as `cache`)
+    keeps what each meeting's texts resolved to, by the meeting's identity: the
+    loader and publish.py hand back the very same object for a meeting whose
+    files did not change, so its texts need not even be listed and hashed again.
     """
     found: dict[str, dict[tuple, Place]] = defaultdict(dict)
     refs: dict[str, list] = defaultdict(list)
     cache = cache if cache is not None else {}
-    for text, where, place, path in _texts(index):
-        if not text or not str(text).strip():
-            continue
-        key = _key(text, where)
-        if key not in cache:
-            cache[key] = _parse(text, where, linker, renderer, html)
-        where.links, where.dangling = cache[key]
-        source_page = place.url.split("#")[0]
-        if where.links:
-            refs[source_page].append(where.links)
-            if place.meeting is not None:  # the meeting page shows every text of its meeting
-                refs[("meeting", place.meeting.key)].append(where.links)
-        for url, _ in where.links:
-            target = url.split("#")[0]
-            if target != source_page:
-                found[target][(place.url, place.label)] = place
-        for line, written, hint in where.dangling:
-            report.warning(path, getattr(text, "line", 1) + line, f"reference '{written}' does not resolve",
-                           hint or "check the reference, or write it with the [[...]] syntax "
-                           "(docs/content-format.md, Cross-references)")
+
+    def resolved(texts) -> list[tuple]:
+        """(links, dangling, place, path, line) of each text that links or fails to."""
+        entries = []
+        for text, where, place, path in texts:
+            if not text or not str(text).strip():
+                continue
+            key = _key(text, where)
+            if key not in cache:
+                cache[key] = _parse(text, where, linker, renderer, html)
+            links, dangling = cache[key]
+            if links or dangling:
+                entries.append((links, dangling, place, path, getattr(text, "line", 1)))
+        return entries
+
+    def gather(entries: list[tuple]) -> None:
+        for links, dangling, place, path, first_line in entries:
+            source_page = place.url.split("#")[0]
+            if links:
+                refs[source_page].append(links)
+                if place.meeting is not None:  # the meeting page shows every text of its meeting
+                    refs[("meeting", place.meeting.key)].append(links)
+            for url, _ in links:
+                target = url.split("#")[0]
+                if target != source_page:
+                    found[target][(place.url, place.label)] = place
+            for line, written, hint in dangling:
+                report.warning(path, first_line + line, f"reference '{written}' does not resolve",
+                               hint or "check the reference, or write it with the [[...]] syntax "
+                               "(docs/content-format.md, Cross-references)")
+
+    gather(resolved(_body_texts(index)))
+    kept: dict[int, tuple] = {}
+    for meeting in index.archive.meetings:
+        body = index.archive.bodies[meeting.body]
+        if _known(memo, index, meeting):
+            entries = memo[id(meeting)][2]
+        else:
+            entries = resolved(_meeting_texts(index, meeting))
+        if memo is not None:
+            kept[id(meeting)] = (meeting, body, entries)
+        gather(entries)
     backlinks = {target: tuple(sorted(places.values(), key=_newest_first)) for target, places in found.items()}
-    return backlinks, {page: tuple(links) for page, links in refs.items()}
+    refs = {page: tuple(links) for page, links in refs.items()}
+    if memo is not None:  # meetings gone from the archive are dropped
+        before = memo.get("results", ({}, {}))
+        memo.clear()
+        memo.update(kept)
+        # A list made of the very same entries as last time is handed back as the very same tuple, which the
+        # page digests recognise without looking inside (fingerprint.Digests).
+        backlinks, refs = (_same_as_before(new, old) for new, old in zip((backlinks, refs), before))
+        memo["results"] = (backlinks, refs)
+    return backlinks, refs
+
+
+def _same_as_before(new: dict, old: dict) -> dict:
+    for key, value in new.items():
+        was = old.get(key)
+        if was is not None and len(was) == len(value) and all(a is b for a, b in zip(was, value)):
+            new[key] = was
+    return new
+
+
+def _known(memo: dict | None, index: Index, meeting) -> bool:
+    known = memo.get(id(meeting)) if memo is not None else None
+    return known is not None and known[0] is meeting and known[1] is index.archive.bodies[meeting.body]
 
 
 def _key(text, where: Where) -> tuple:
@@ -124,15 +173,17 @@ def _parse(text, where: Where, linker: Linker, renderer: Renderer, html: dict | 
 PARALLEL_TEXTS = 2000  # texts to parse; below this, starting processes costs more than it saves
 
 
-def prefill(index: Index, linker: Linker, renderer: Renderer, cache: dict, html: dict | None, jobs: int) -> None:
+def prefill(index: Index, linker: Linker, renderer: Renderer, cache: dict, html: dict | None, jobs: int,
+            memo: dict | None = None) -> None:
     """Parse, on `jobs` forked processes, the texts `cache` lacks, so that `scan` finds every one there.
 
     A first build of a large archive spends much of its time here; split by
     meeting, the texts parse independently. The results are the same as
     `scan` would compute itself.
     """
-    missing = [(text, where) for text, where, _, _ in _texts(index)
-               if text and str(text).strip() and _key(text, where) not in cache]
+    texts = itertools.chain(_body_texts(index), *(_meeting_texts(index, m) for m in index.archive.meetings
+                                                  if not _known(memo, index, m)))
+    missing = [(text, where) for text, where, _, _ in texts if text and str(text).strip() and _key(text, where) not in cache]
     if jobs < 2 or len(missing) < PARALLEL_TEXTS:
         return
     position = {m.key: n for n, m in enumerate(index.archive.meetings)}

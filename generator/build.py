@@ -59,6 +59,7 @@ class Result:
     search: str = ""
     timings: dict = field(default_factory=dict)
     rendered: int | None = None  # pages rendered, when a warm build reused the rest of the previous site
+    cache: object = None  # the build cache as this build left it (the live preview carries on from it)
 
 
 def build_date(today: dt.date | None) -> dt.date:
@@ -83,8 +84,25 @@ class Prepared:
     today: dt.date
 
 
+@dataclass
+class Memos:
+    """What the live preview remembers between rebuilds by the identity of records (incremental.py).
+
+    The loader hands back the very same Meeting for a folder whose files did
+    not change; each stage keeps what it made from each such record, so that
+    its output is the very same object too, and the next stage, down to the
+    page digests, can recognise it without looking inside.
+    """
+
+    published: dict = field(default_factory=dict)  # publish.public_view
+    tracks: dict = field(default_factory=dict)  # actions.build_tracks
+    checked_tracks: dict = field(default_factory=dict)  # the same, for validate's unredacted archive
+    scan: dict = field(default_factory=dict)  # backlinks.scan (emptied with the scan cache)
+
+
 def prepare(options: Options, report: Report, timings: dict, loader_cache: dict | None = None,
-            scan_cache: dict | None = None, markdown_cache: dict | None = None) -> Prepared | None:
+            scan_cache: dict | None = None, markdown_cache: dict | None = None,
+            memos: Memos | None = None) -> Prepared | None:
     """The stages before rendering; None when the content has errors (reported).
 
     `markdown_cache` (the Markdown filter's, render.py) is emptied when the
@@ -101,31 +119,35 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
     archive = load_archive(Path(options.content), report, loader_cache, default_jobs(options.jobs))
     stage("load")
     if archive is not None:
-        validate(archive, report)
+        validate(archive, report, memos.checked_tracks if memos else None)
     stage("validate")
     if archive is None or report.failed(options.strict):
         return None
-    index = resolve(public_view(archive, options.drafts))
+    index = resolve(public_view(archive, options.drafts, memos.published if memos else None),
+                    memos.tracks if memos else None)
     renderer, linker = Renderer(), Linker(index)
     if scan_cache is not None and scan_cache.get("signature") != linker.signature:
         scan_cache.clear()
         scan_cache["signature"] = linker.signature
+        if memos is not None:
+            memos.scan.clear()
     if markdown_cache is not None and markdown_cache.get("signature") != linker.signature:
         markdown_cache.clear()
         markdown_cache["signature"] = linker.signature
     scan_cache = scan_cache if scan_cache is not None else {}
-    prefill(index, linker, renderer, scan_cache, markdown_cache, default_jobs(options.jobs))
-    index.backlinks, refs = scan(index, linker, renderer, report, scan_cache, markdown_cache)
+    scan_memo = memos.scan if memos else None
+    prefill(index, linker, renderer, scan_cache, markdown_cache, default_jobs(options.jobs), scan_memo)
+    index.backlinks, refs = scan(index, linker, renderer, report, scan_cache, markdown_cache, scan_memo)
     stage("resolve")
     if report.failed(options.strict):
         return None
     return Prepared(archive, index, linker, renderer, refs, build_date(options.today))
 
 
-def make_environment(options: Options, prepared: Prepared, report: Report):
+def make_environment(options: Options, prepared: Prepared, report: Report, compiled=None):
     return environment(template_dirs(Path(options.content), options.templates), report, prepared.archive.site,
                        prepared.index, prepared.today, options.drafts, prepared.renderer, prepared.linker,
-                       prepared.index.backlinks)
+                       prepared.index.backlinks, compiled)
 
 
 def render_page(env, page, report: Report) -> str | None:
@@ -284,17 +306,18 @@ def without_cycle_collector():
             gc.enable()
 
 
-def run(options: Options, write: bool = True, progress=lambda message: None) -> Result:
+def run(options: Options, write: bool = True, progress=lambda message: None, cache_name: str = "build") -> Result:
     with without_cycle_collector():
-        return _run(options, write, progress)
+        return _run(options, write, progress, cache_name)
 
 
-def _run(options: Options, write: bool, progress) -> Result:
+def _run(options: Options, write: bool, progress, cache_name: str) -> Result:
     started = time.perf_counter()
     report = Report(root=Path(options.content))
     timings: dict[str, float] = {}
     use_cache = options.cache and write
-    cache_path = build_cache.cache_file(Path(options.content), options.drafts) if use_cache else None
+    cache_path = build_cache.cache_file(Path(options.content), options.drafts, purpose=cache_name) if use_cache \
+        else None
     cache = build_cache.load(cache_path) if use_cache else build_cache.BuildCache()
     timings["cache"] = time.perf_counter() - started
     # Rendered Markdown is kept for this build only: the scan renders most texts, the pages reuse that.
@@ -328,6 +351,7 @@ def _run(options: Options, write: bool, progress) -> Result:
         build_cache.save(cache_path, cache)
         timings["cache"] += time.perf_counter() - t
     result.seconds = time.perf_counter() - started
+    result.cache = cache if use_cache else None
     return result
 
 
@@ -361,7 +385,7 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
         copy_static(options, out)
         if report.failed(options.strict):
             return Result(False, report, pages, timings=timings)
-        for relative, content in sitemap_outputs(prepared.index, out.urls):
+        for relative, content in sitemap_outputs(prepared.index, out.urls, made):
             out.write_file(relative, content)
             files.append(relative)
         timings["render"] = time.perf_counter() - t

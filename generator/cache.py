@@ -42,12 +42,14 @@ class BuildCache:
     site: SiteRecord | None = None  # the site the last build wrote (update.py)
 
 
-def cache_file(content: Path, drafts: bool, folder: Path | None = None) -> Path:
-    """One cache per content folder (and per --drafts, whose public view differs)."""
+def cache_file(content: Path, drafts: bool, folder: Path | None = None, purpose: str = "build") -> Path:
+    """One cache per content folder (and per --drafts, whose public view differs), and per purpose: the
+    live preview keeps its own (incremental.py), so that it and `minutebook build`, each recording the
+    site in its own output folder, do not make each other build afresh."""
     content = Path(content).resolve()
     folder = folder if folder is not None else content.parent / ".minutebook" / "cache"
     key = hashlib.sha256(f"{content}|{drafts}".encode()).hexdigest()[:16]
-    return folder / f"build-{key}.pickle"
+    return folder / f"{purpose}-{key}.pickle"
 
 
 def load(path: Path) -> BuildCache:

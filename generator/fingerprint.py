@@ -39,9 +39,18 @@ class Digests:
     to about one per record and one per page.
     """
 
-    def __init__(self):
+    def __init__(self, previous: "Digests | None" = None):
         self._memo: dict[int, bytes] = {}
         self._keep: list = []  # holds memoised records, so no id is reused by a new object
+        # The live preview's previous rebuild: records it digested that are still in use (the same objects,
+        # reused by the loader and publish.py) are not digested again. Taking them over, rather than keeping
+        # one memo for the whole session, lets records that left the archive be freed a rebuild later.
+        self._previous = previous._memo if previous is not None else {}
+        self._previous_keep = previous._keep if previous is not None else []  # so their ids stay theirs
+
+    def release(self) -> None:
+        """Drop the previous memo once this one is complete, so memos do not chain through a session."""
+        self._previous, self._previous_keep = {}, []
 
     def of(self, value) -> bytes:
         parts: list[bytes] = []
@@ -73,6 +82,11 @@ class Digests:
         key = id(value)
         found = self._memo.get(key)
         if found is not None:
+            return found
+        found = self._previous.get(key)
+        if found is not None and found != b"cycle":  # kept alive by the previous memo: the same object
+            self._memo[key] = found
+            self._keep.append(value)
             return found
         self._memo[key] = b"cycle"  # a record reaching itself again contributes a constant
         self._keep.append(value)

@@ -42,16 +42,18 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """Lines longer than 75 octets continue on the next line after a space, never inside a UTF-8 character."""
-    out, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > 75:
-            out.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n".join(out)
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts, start, room = [], 0, 75  # a continuation line's leading space takes one octet of its 75
+    while len(data) - start > room:
+        end = start + room
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation octet: the character began before `end`
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, room = end, 74
+    parts.append(data[start:].decode("utf-8"))
+    return "\r\n ".join(parts)
 
 
 def _local(day: dt.date, time: str) -> str:
@@ -95,9 +97,14 @@ def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.dat
     return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
 
 
-def calendars(index: Index, today: dt.date) -> Iterator[tuple[str, bytes]]:
-    """(address, bytes): the site's calendar, then one per body."""
+def calendars(index: Index, today: dt.date, unchanged=None) -> Iterator[tuple[str, bytes]]:
+    """(address, bytes): the site's calendar, then one per body; those `unchanged` (see feeds.atom_feeds) left out."""
     archive = index.archive
-    yield urls.calendar(), calendar(index, f"{archive.site.title}: meetings", archive.meetings, today)
+    unchanged = unchanged or (lambda address, inputs: False)
+    fixed = (archive.site, today, tuple(archive.bodies.values()))
+    if not unchanged(urls.calendar(), (fixed, tuple(archive.meetings))):
+        yield urls.calendar(), calendar(index, f"{archive.site.title}: meetings", archive.meetings, today)
     for slug, meetings in index.by_body.items():
-        yield urls.body_calendar(slug), calendar(index, f"{archive.bodies[slug].name}: meetings", meetings, today)
+        if not unchanged(urls.body_calendar(slug), (fixed, tuple(meetings))):
+            yield urls.body_calendar(slug), calendar(index, f"{archive.bodies[slug].name}: meetings", meetings,
+                                                     today)

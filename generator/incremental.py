@@ -13,16 +13,18 @@ byte-identical to a full build after every edit.
 from __future__ import annotations
 
 import os
+import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.build import (Options, copy_static, make_environment, prepare, render_page, site_fingerprint,
-                             without_cycle_collector)
+from generator.build import (Memos, Options, copy_static, make_environment, prepare, render_page, run,
+                             site_fingerprint, static_files, without_cycle_collector)
 from generator.diagnostics import Report
 from generator.fingerprint import Digests
 from generator.outputs import extra_outputs
-from generator.pages import all_pages
+from generator.pages import MeetingGroup, meeting_inputs, meeting_pages, sections
+from generator.render import CompiledTemplates
 from generator.update import Outputs
 from generator.urls import output_file
 
@@ -78,6 +80,16 @@ class _Folder:
             parent = parent.parent
 
 
+def _changed(before: tuple[dict, dict], after: tuple[dict, dict]) -> set:
+    """The addresses (and meeting keys) whose backlinks or references differ: backlinks.scan hands back
+    the very same tuple for an unchanged list, so comparing identities is enough, and a false "changed"
+    only costs a page digest."""
+    out = set()
+    for old, new in zip(before, after):
+        out.update(key for key in old.keys() | new.keys() if old.get(key) is not new.get(key))
+    return out
+
+
 class Session:
     """One live-preview session over one content folder and one output folder."""
 
@@ -87,58 +99,148 @@ class Session:
         self.loader_cache: dict = {}
         self.scan_cache: dict = {}
         self.markdown_cache: dict = {}
+        self.compiled = CompiledTemplates()  # templates compiled once per session, again only when edited
+        self.memos = Memos()  # each stage's output by the identity of its input records (build.Memos)
         self.pages: dict[str, bytes] | None = None  # address -> digest of its deps at the last successful rebuild
         self.extra_files: set[str] = set()  # feeds, exports, sitemap: regenerated every time, cheap
         self.fingerprint: tuple | None = None  # what forces a full re-render when it changes
         self.index = None  # the resolved Index of the last successful rebuild (for the search index)
         self.outputs: dict = {}  # feed address -> digest of its inputs (update.Outputs)
+        self.digests: Digests | None = None  # the last successful rebuild's memo of record digests
+        self._files_for: tuple | None = None  # what write_files() needs, until it has run
+        self.groups: dict[str, tuple] = {}  # meeting key -> (digest of meeting_inputs, {address: digest of deps})
+        self.read: tuple = ({}, {})  # the backlinks and references the last successful rebuild's pages showed
 
-    def rebuild(self) -> Outcome:
+    def rebuild(self, files: bool = True) -> Outcome:
+        """Bring the output folder up to date with the content.
+
+        With `files=False` the pages are written but the feeds, calendars, open
+        data and sitemaps wait for `write_files()`: the live preview shows a
+        saved edit as soon as its pages are on disk, and writes the rest while
+        the reader looks at it.
+        """
         with without_cycle_collector():  # see build.py: the same millions of objects, the same wasted traversals
-            return self._rebuild()
+            outcome = self._first() if self.pages is None and self.options.cache else self._rebuild()
+            if files and outcome.ok:
+                started = time.perf_counter()
+                outcome.files = self.write_files()
+                outcome.milliseconds += (time.perf_counter() - started) * 1000
+            return outcome
+
+    def write_files(self) -> list[str]:
+        """Write the files besides pages for the last successful rebuild, if not yet written; those changed."""
+        if self._files_for is None:
+            return []
+        index, today, addresses, memo, full = self._files_for
+        self._files_for = None
+        with without_cycle_collector():
+            extra, files = set(), []
+            made = Outputs(memo, None if full else self.outputs)
+            for relative, data in extra_outputs(index, today, addresses, self.options.drafts, made):
+                extra.add(relative)
+                if self.out.write_bytes(relative, data):
+                    files.append(relative)
+            extra.update(made.kept)
+            self.outputs = made.digests
+            for relative in sorted(self.extra_files - extra):
+                self.out.delete(relative)
+            self.extra_files = extra
+        return files
+
+    def _first(self) -> Outcome:
+        """The first rebuild is a build into the preview folder (build.run), on every core, and warm when a
+        previous preview left its build cache: a restarted preview renders only what changed meanwhile.
+        The session then carries on from what that build recorded, as if it had rendered the pages itself."""
+        started = time.perf_counter()
+        out = Path(self.options.out)
+        index, aside = out / "pagefind", out.with_name(out.name + ".search-aside")
+        shutil.rmtree(aside, ignore_errors=True)
+        if index.is_dir():  # the preview indexes for search itself (serve.py): the build must not see it
+            os.replace(index, aside)
+        try:
+            result = run(replace(self.options, search=False), cache_name="preview")
+        finally:
+            if aside.is_dir() and out.is_dir() and not index.exists():
+                os.replace(aside, index)  # searchable at once; re-indexed once this rebuild is done
+            shutil.rmtree(aside, ignore_errors=True)
+        record = result.cache.site if result.ok and result.cache is not None else None
+        if record is None:
+            return Outcome(False, result.report, milliseconds=(time.perf_counter() - started) * 1000)
+        self.loader_cache, self.scan_cache = result.cache.loader, result.cache.scan
+        self.pages, self.fingerprint, self.outputs = dict(record.pages), record.fingerprint, dict(record.outputs)
+        self.extra_files = set(record.files) - set(static_files(self.options))
+        outcome = self._rebuild()  # renders nothing, unless the content changed meanwhile
+        outcome.full = True
+        outcome.rendered += result.pages if result.rendered is None else result.rendered
+        outcome.written = sorted(record.pages) if result.rendered is None else outcome.written
+        outcome.milliseconds = (time.perf_counter() - started) * 1000
+        return outcome
 
     def _rebuild(self) -> Outcome:
         started = time.perf_counter()
         report = Report(root=Path(self.options.content))
-        prepared = prepare(self.options, report, {}, self.loader_cache, self.scan_cache, self.markdown_cache)
+        prepared = prepare(self.options, report, {}, self.loader_cache, self.scan_cache, self.markdown_cache,
+                           self.memos)
         if prepared is None:
             return Outcome(False, report, milliseconds=(time.perf_counter() - started) * 1000)
         fingerprint = site_fingerprint(self.options, self.loader_cache, prepared)
         full = self.pages is None or fingerprint != self.fingerprint
-        env = make_environment(self.options, prepared, report)
+        env = make_environment(self.options, prepared, report, self.compiled)
         env.filters["markdown"].__self__.cache = self.markdown_cache  # emptied by prepare() when links changed
         previous = self.pages or {}
         current: dict[str, bytes] = {}
         pending: list[tuple[str, str]] = []
-        memo = Digests()  # comparing digests, not the records themselves: == on records compares all their text
-        for page in all_pages(prepared.index, prepared.today, prepared.refs):
+        # Comparing digests, not the records themselves: == on records compares all their text. Records
+        # unchanged since the last rebuild are the same objects, whose digests that rebuild's memo knows.
+        memo = Digests(self.digests)
+        index = prepared.index
+        changed = set() if full else _changed(self.read, (index.backlinks, prepared.refs))
+        groups: dict[str, tuple] = {}
+
+        def visit(page) -> bool:
             current[page.url] = memo.of(page.deps)
             if full or previous.get(page.url, _MISSING) != current[page.url]:
                 html = render_page(env, page, report)
                 if html is None:
-                    break
+                    return False
                 pending.append((page.url, html))
+            return True
+
+        for section in sections(index, prepared.today, prepared.refs):
+            if not isinstance(section, MeetingGroup):
+                if not visit(section):
+                    break
+                continue
+            meeting = section.meeting
+            inputs = memo.of(meeting_inputs(index, meeting))
+            known = self.groups.get(meeting.key)
+            if not full and known is not None and known[0] == inputs and ("meeting", meeting.key) not in changed \
+                    and changed.isdisjoint(known[1]):
+                current.update(known[1])  # the same records, backlinks and references: the same pages
+                groups[meeting.key] = known
+                continue
+            made = {}
+            for page in meeting_pages(index, meeting, section.refs):
+                if not visit(page):
+                    break
+                made[page.url] = current[page.url]
+            else:
+                groups[meeting.key] = (inputs, made)
+                continue
+            break
         if report.failed(self.options.strict):
             return Outcome(False, report, milliseconds=(time.perf_counter() - started) * 1000)
         written = [url for url, html in pending if self.out.write_bytes(output_file(url), html.encode("utf-8"))]
         deleted = sorted(set(previous) - set(current))
         for url in deleted:
             self.out.delete(output_file(url))
-        extra, files = set(), []
-        made = Outputs(memo, None if full else self.outputs)
-        for relative, data in extra_outputs(prepared.index, prepared.today, sorted(current), self.options.drafts,
-                                            made):
-            extra.add(relative)
-            if self.out.write_bytes(relative, data):
-                files.append(relative)
-        extra.update(made.kept)
-        self.outputs = made.digests
-        for relative in sorted(self.extra_files - extra):
-            self.out.delete(relative)
-        self.extra_files = extra
         if full:
             copy_static(self.options, self.out)
+        unwritten_full = self._files_for is not None and self._files_for[4]  # a full rebuild's files not yet written
+        self._files_for = (prepared.index, prepared.today, sorted(current), memo, full or unwritten_full)
         self.pages, self.fingerprint = current, fingerprint
+        self.groups, self.read = groups, (index.backlinks, prepared.refs)
+        memo.release()
+        self.digests = memo
         self.index = prepared.index
-        return Outcome(True, report, len(pending), written, deleted, (time.perf_counter() - started) * 1000, full,
-                       files)
+        return Outcome(True, report, len(pending), written, deleted, (time.perf_counter() - started) * 1000, full)

@@ -6,6 +6,9 @@ them; then each meeting folder with its minutes, papers and action log.
 
 from __future__ import annotations
 
+import bisect
+import os
+import stat
 from pathlib import Path
 
 from generator.diagnostics import Report, did_you_mean
@@ -32,6 +35,32 @@ def _signature(paths) -> tuple:
     return tuple(out)
 
 
+def _meeting_folders(folder: Path) -> dict[Path, tuple]:
+    """Each meeting.md below `folder` (in path order), with the signature of every file in its meeting folder.
+
+    One walk with os.stat: the live preview asks this on every save, and
+    pathlib globbing each of thousands of folders took most of a second.
+    """
+    files = []
+    for root, dirs, names in os.walk(folder):
+        for name in names:
+            full = os.path.join(root, name)
+            try:
+                st = os.stat(full)
+            except OSError:  # a broken link, or a file deleted meanwhile
+                continue
+            if stat.S_ISREG(st.st_mode):
+                files.append((full, st.st_ino, st.st_size, st.st_mtime_ns))
+    files.sort()
+    names = [f[0] for f in files]
+    found = {}
+    for path in sorted(Path(f) for f, *_ in files if os.path.basename(f) == "meeting.md"):
+        prefix = str(path.parent) + os.sep  # a folder's files are together in sorted order
+        start = bisect.bisect_left(names, prefix)
+        found[path] = tuple(files[start:bisect.bisect_left(names, prefix[:-1] + chr(ord(os.sep) + 1), start)])
+    return found
+
+
 def _register_paths(content: Path) -> list[Path]:
     bodies = content / "bodies"
     return ([content / "site.yaml"] + register_files(content)
@@ -56,21 +85,27 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     if cache.get("registers") != registers:
         cache.clear()
         cache["registers"] = registers
-    site = load_site(content, report)
-    unreadable: set = set()
-    people = load_people(content, report, unreadable)
-    # An unreadable register is one error; checking every name against half a
-    # register would add hundreds of false "unknown person" errors to it.
-    index = PeopleIndex(people) if register_files(content) and not unreadable else None
-    bodies = load_bodies(content, report, index)
+    if "loaded registers" in cache:  # unchanged: the same objects, so records built from them stay the same too
+        site, people, index, bodies, messages = cache["loaded registers"]
+        report.items.extend(messages)
+    else:
+        before = len(report.items)
+        site = load_site(content, report)
+        unreadable: set = set()
+        people = load_people(content, report, unreadable)
+        # An unreadable register is one error; checking every name against half a
+        # register would add hundreds of false "unknown person" errors to it.
+        index = PeopleIndex(people) if register_files(content) and not unreadable else None
+        bodies = load_bodies(content, report, index)
+        cache["loaded registers"] = (site, people, index, bodies, report.items[before:])
     slugs = frozenset(bodies) | frozenset(p.stem for p in (content / "bodies").glob("*.md"))
     parser = make_parser()
     meetings, seen, incomplete = [], {}, set()
     folder = content / "meetings"
-    paths = sorted(folder.rglob("meeting.md")) if folder.is_dir() else []
-    for gone in set(cache) - {p.parent for p in paths} - {"registers"}:
+    signatures = _meeting_folders(folder) if folder.is_dir() else {}
+    paths = list(signatures)
+    for gone in set(cache) - {p.parent for p in paths} - {"registers", "loaded registers"}:
         del cache[gone]
-    signatures = {path: _signature(sorted(p for p in path.parent.rglob("*") if p.is_file())) for path in paths}
     stale = [path for path in paths if (cache.get(path.parent) or (None,))[0] != signatures[path]]
     loaded = _load_in_parallel(stale, report, index, slugs, bodies, jobs) if jobs > 1 and len(stale) >= PARALLEL_FROM \
         else {}

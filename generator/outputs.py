@@ -39,18 +39,18 @@ def extra_outputs(index: Index, today: dt.date, page_urls: Iterable[str], drafts
     left out: a warm build keeps them as they are.
     """
     yield from record_outputs(index, today, drafts, unchanged)
-    yield from sitemap_outputs(index, page_urls)
+    yield from sitemap_outputs(index, page_urls, unchanged)
 
 
 def record_outputs(index: Index, today: dt.date, drafts: bool = False, unchanged=None) -> Iterator[tuple[str, bytes]]:
     """Everything but the sitemaps: these need only the records, not the rendered pages."""
     base = index.archive.site.base_url
-    for address, data in itertools.chain(atom_feeds(index, today, unchanged), calendars(index, today),
+    for address, data in itertools.chain(atom_feeds(index, today, unchanged), calendars(index, today, unchanged),
                                          exports(index, today), schema_files(base)):
         yield address.lstrip("/"), data
     yield "robots.txt", robots(base, drafts)
 
 
-def sitemap_outputs(index: Index, page_urls: Iterable[str]) -> Iterator[tuple[str, bytes]]:
-    for address, data in sitemaps(index.archive.site.base_url, page_urls):
+def sitemap_outputs(index: Index, page_urls: Iterable[str], unchanged=None) -> Iterator[tuple[str, bytes]]:
+    for address, data in sitemaps(index.archive.site.base_url, page_urls, unchanged=unchanged):
         yield address.lstrip("/"), data

@@ -50,12 +50,71 @@ def _meeting_context(index: Index, meeting) -> dict:
                 previous=index.previous(meeting), next=index.next(meeting))
 
 
+@dataclass(frozen=True)
+class MeetingGroup:
+    """A meeting's page with its items' and papers' pages, not yet listed."""
+
+    meeting: object
+    refs: dict
+
+
+def meeting_inputs(index: Index, meeting) -> tuple:
+    """What a meeting's pages are made from, besides the backlinks and references on each page.
+
+    Every record the deps of those pages hold is here, or is reached from
+    here by a pure function (a track's state at the log's date, a meeting's
+    summary). So the live preview can tell that none of the pages changed
+    by looking at these few records (incremental.py), without listing them.
+    """
+    log = meeting.action_log
+    updates = tuple(index.tracks.get(_key(u.action, meeting.body)) for u in log.updates) if log else ()
+    items = meeting.minutes.items if meeting.minutes else ()
+    raised = tuple(index.tracks.get(f"{meeting.body}:{a.id}") for i in items for a in i.actions)
+    approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
+    return (meeting, index.body(meeting.body), updates, raised, approver, index.previous(meeting), index.next(meeting))
+
+
+def meeting_pages(index: Index, meeting, refs: dict) -> Iterator[Page]:
+    """The meeting's page, then its items' and papers' pages."""
+    backlinks = index.backlinks
+    ctx = _meeting_context(index, meeting)
+    page_url = urls.meeting(meeting)
+    approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
+    shared = (meeting, ctx["body"], tuple(ctx["action_log"]), tuple(ctx["actions_raised"]),
+              summary(approver) if approver else None)
+    within = refs.get(("meeting", meeting.key))
+    yield Page(page_url, "meeting.html", ctx, shared + (
+        summary(ctx["previous"]) if ctx["previous"] else None, summary(ctx["next"]) if ctx["next"] else None,
+        backlinks.get(page_url), within))
+    items = ctx["items"]
+    for position, item in enumerate(items):
+        url = urls.item(meeting, ctx["body"], item)
+        yield Page(url, "item.html", dict(
+            ctx, item=item, prev_item=items[position - 1] if position else None,
+            next_item=items[position + 1] if position + 1 < len(items) else None),
+            shared + (position, items[position - 1] if position else None,
+                      items[position + 1] if position + 1 < len(items) else None, backlinks.get(url),
+                      refs.get(url)))
+    for paper in meeting.papers:
+        url = urls.paper(meeting, paper)
+        yield Page(url, "paper.html", dict(ctx, paper=paper), shared + (paper, backlinks.get(url), refs.get(url)))
+
+
 def _key(written: str, body: str) -> str:
     return action_key(written, body)
 
 
 def all_pages(index: Index, today: dt.date, refs: dict | None = None) -> Iterator[Page]:
     """Every page; `refs` maps a page address to the references resolved on it (backlinks.scan)."""
+    for section in sections(index, today, refs):
+        if isinstance(section, MeetingGroup):
+            yield from meeting_pages(index, section.meeting, section.refs)
+        else:
+            yield section
+
+
+def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator["Page | MeetingGroup"]:
+    """Every page in site order, with each meeting's pages as one MeetingGroup (see meeting_inputs)."""
     archive = index.archive
     refs = refs if refs is not None else {}
     backlinks = index.backlinks
@@ -88,27 +147,7 @@ def all_pages(index: Index, today: dt.date, refs: dict | None = None) -> Iterato
                                                                last_meeting=held[-1] if held else None),
                        (body, tuple(tracks), summary(held[-1]) if held else None, today))
     for meeting in archive.meetings:
-        ctx = _meeting_context(index, meeting)
-        page_url = urls.meeting(meeting)
-        approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
-        shared = (meeting, ctx["body"], tuple(ctx["action_log"]), tuple(ctx["actions_raised"]),
-                  summary(approver) if approver else None)
-        within = refs.get(("meeting", meeting.key))
-        yield Page(page_url, "meeting.html", ctx, shared + (
-            summary(ctx["previous"]) if ctx["previous"] else None, summary(ctx["next"]) if ctx["next"] else None,
-            backlinks.get(page_url), within))
-        items = ctx["items"]
-        for position, item in enumerate(items):
-            url = urls.item(meeting, ctx["body"], item)
-            yield Page(url, "item.html", dict(
-                ctx, item=item, prev_item=items[position - 1] if position else None,
-                next_item=items[position + 1] if position + 1 < len(items) else None),
-                shared + (position, items[position - 1] if position else None,
-                          items[position + 1] if position + 1 < len(items) else None, backlinks.get(url),
-                          refs.get(url)))
-        for paper in meeting.papers:
-            url = urls.paper(meeting, paper)
-            yield Page(url, "paper.html", dict(ctx, paper=paper), shared + (paper, backlinks.get(url), refs.get(url)))
+        yield MeetingGroup(meeting, refs)
     for key, track in sorted(index.tracks.items()):
         url = urls.action(track.action)
         yield Page(url, "action.html", dict(

@@ -15,10 +15,17 @@ from generator.resolve import action_key
 PRIVATE_NOTE = "Considered in private"
 
 
+def _same(old: tuple, new: tuple) -> tuple:
+    """`old` itself when nothing in it changed: unchanged records stay the very same objects between
+    preview rebuilds, which is what lets fingerprint.Digests remember their digests (incremental.py)."""
+    return old if len(old) == len(new) and all(a is b for a, b in zip(old, new)) else new
+
+
 def _agenda(item: AgendaItem) -> AgendaItem:
     if item.confidential:
         return replace(item, description="", presenter=(), papers=(), items=())
-    return replace(item, items=tuple(_agenda(i) for i in item.items))
+    items = _same(item.items, tuple(_agenda(i) for i in item.items))
+    return item if items is item.items else replace(item, items=items)
 
 
 def _minute(item: MinuteItem) -> MinuteItem:
@@ -35,19 +42,49 @@ def _meeting(meeting: Meeting, drafts: bool) -> Meeting:
     if log is not None and log.status == "draft" and not drafts:
         log = None
     if minutes is not None:
-        minutes = replace(minutes, items=tuple(_minute(i) for i in minutes.items))
-    return replace(meeting, minutes=minutes, action_log=log, agenda=tuple(_agenda(a) for a in meeting.agenda),
-                   papers=tuple(p for p in meeting.papers if not p.confidential))
+        items = _same(minutes.items, tuple(_minute(i) for i in minutes.items))
+        minutes = minutes if items is minutes.items else replace(minutes, items=items)
+    agenda = _same(meeting.agenda, tuple(_agenda(a) for a in meeting.agenda))
+    papers = _same(meeting.papers, tuple(p for p in meeting.papers if not p.confidential))
+    if minutes is meeting.minutes and log is meeting.action_log and agenda is meeting.agenda \
+            and papers is meeting.papers:
+        return meeting
+    return replace(meeting, minutes=minutes, action_log=log, agenda=agenda, papers=papers)
 
 
-def public_view(archive: Archive, drafts: bool = False) -> Archive:
-    meetings = tuple(_meeting(m, drafts) for m in archive.meetings if m.session != "private")
-    public_actions = {f"{m.body}:{a.id}" for m in meetings if m.minutes for i in m.minutes.items for a in i.actions}
+def public_view(archive: Archive, drafts: bool = False, memo: dict | None = None) -> Archive:
+    """The archive as the public may see it.
+
+    `memo` (the live preview's) maps each meeting, by identity, to its public
+    view: a meeting unchanged since the last rebuild gets the very same public
+    object again, even where something had to be taken out of it.
+    """
+    memo = memo if memo is not None else {}
+    seen: dict[int, tuple] = {}
+    stage: list[tuple] = []
+    for meeting in archive.meetings:
+        if meeting.session == "private":
+            continue
+        known = memo.get(id(meeting))
+        if known is None or known[0] is not meeting or known[1] != drafts:
+            known = (meeting, drafts, _meeting(meeting, drafts), None, None)
+        seen[id(meeting)] = known
+        stage.append(known)
+    public_actions = {f"{m.body}:{a.id}" for _, _, m, _, _ in stage if m.minutes
+                      for i in m.minutes.items for a in i.actions}
     cleaned = []
-    for meeting in meetings:
+    for original, _, meeting, kept_before, cleaned_before in stage:
         log = meeting.action_log
+        kept = None
         if log is not None:
-            updates = tuple(u for u in log.updates if action_key(u.action, meeting.body) in public_actions)
-            log = replace(log, updates=updates)
-        cleaned.append(replace(meeting, action_log=log))
+            kept = tuple(action_key(u.action, meeting.body) in public_actions for u in log.updates)
+            if kept == kept_before:
+                meeting = cleaned_before
+            elif not all(kept):
+                updates = tuple(u for u, keep in zip(log.updates, kept) if keep)
+                meeting = replace(meeting, action_log=replace(log, updates=updates))
+        seen[id(original)] = seen[id(original)][:3] + (kept, meeting)
+        cleaned.append(meeting)
+    memo.clear()  # meetings gone from the archive are forgotten
+    memo.update(seen)
     return replace(archive, meetings=tuple(cleaned))

@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -106,11 +107,31 @@ def _get(context, name: str):
     return None if value is None or isinstance(value, jinja2.Undefined) else value
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, so the live preview does not compile every template on every save.
+
+    Jinja checks each entry against its template's source, so an edited
+    template is compiled afresh.
+    """
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 def environment(template_dirs: list[Path], report: Report, site, index, today: dt.date, drafts: bool,
-                renderer: Renderer | None = None, linker: Linker | None = None, backlinks: dict | None = None):
+                renderer: Renderer | None = None, linker: Linker | None = None, backlinks: dict | None = None,
+                compiled: CompiledTemplates | None = None):
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in template_dirs if d.is_dir()])
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             bytecode_cache=compiled)
     md = MarkdownFilter(report, renderer or Renderer(), linker)
     env.filters["markdown"] = md.block
     env.filters["markdown_inline"] = md.inline

@@ -69,7 +69,8 @@ def _attend(index: Index, who: PersonRef, meeting: Meeting, role: str, detail: s
         index.appearances.setdefault(who.id, []).append(Appearance(meeting, role, detail))
 
 
-def resolve(archive: Archive) -> Index:
+def resolve(archive: Archive, tracks_memo: dict | None = None) -> Index:
+    """`tracks_memo`: see actions.build_tracks (the live preview keeps one)."""
     index = Index(archive)
     by_body, by_year = defaultdict(list), defaultdict(list)
     raised = {}
@@ -103,6 +104,6 @@ def resolve(archive: Archive) -> Index:
             if key not in index.actions:
                 continue  # reported by validate, which sees the unredacted archive
             index.history.setdefault(key, []).append((meeting, update))
-    index.tracks = build_tracks(raised, index.history, index.by_body)
+    index.tracks = build_tracks(raised, index.history, index.by_body, tracks_memo)
     index.actions = {key: track.action for key, track in index.tracks.items()}
     return index

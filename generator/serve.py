@@ -58,10 +58,11 @@ class Preview:
 
     # ---- rebuilding ------------------------------------------------------------------
 
-    def rebuild(self, why: str = "start") -> Outcome:
+    def rebuild(self, why: str = "start", files: bool = True) -> Outcome:
+        """With `files=False` (the watcher's rebuilds), feeds, data and sitemaps wait for `write_files`."""
         with self.lock:
             try:
-                outcome = self.session.rebuild()
+                outcome = self.session.rebuild(files=files)
             except Exception as exc:  # noqa: BLE001 - the server must outlive any failure
                 report = Report(root=Path(self.options.content))
                 report.error("minutebook", 1, f"internal error while rebuilding: {exc!r}",
@@ -85,6 +86,19 @@ class Preview:
                 self.version += 1
                 self.condition.notify_all()
             return outcome
+
+    def write_files(self) -> None:
+        """The feeds, calendars, open data and sitemaps of the pages just written (see Session.rebuild)."""
+        with self.lock:
+            started = time.perf_counter()
+            try:
+                files = self.session.write_files()
+            except Exception as exc:  # noqa: BLE001 - the server must outlive any failure
+                self.log(f"feeds and data files not updated: internal error {exc!r}; please report this")
+                return
+            if files:
+                self.log(f"{len(files)} feed, calendar, data or sitemap files updated in "
+                         f"{(time.perf_counter() - started) * 1000:.0f} ms")
 
     def _schedule_index(self) -> None:
         """Pagefind runs over the whole preview: coalesce a burst of saves into one run."""
@@ -137,7 +151,9 @@ class Preview:
             with self.condition:
                 paths, self.paths = sorted(self.paths), set()
             self.rebuild(", ".join(_short(p) for p in paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5
-                                                                      else "") or "change")
+                                                                      else "") or "change", files=False)
+            if not self.changed.is_set():  # another save already waiting: its rebuild comes first
+                self.write_files()
 
     # ---- serving ---------------------------------------------------------------------
 

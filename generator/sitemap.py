@@ -30,18 +30,23 @@ def urlset(base_url: str, addresses: list[str]) -> bytes:
     return _xml(root)
 
 
-def sitemaps(base_url: str, page_urls: Iterable[str], limit: int = LIMIT) -> Iterator[tuple[str, bytes]]:
-    """(address, bytes): one sitemap, or an index and its parts when there are more than `limit` pages."""
-    addresses = sorted(set(page_urls))
+def sitemaps(base_url: str, page_urls: Iterable[str], limit: int = LIMIT, unchanged=None) -> Iterator[tuple[str, bytes]]:
+    """(address, bytes): one sitemap, or an index and its parts when there are more than `limit` pages;
+    those `unchanged` (see feeds.atom_feeds) says are unchanged are left out."""
+    unchanged = unchanged or (lambda address, inputs: False)
+    addresses = tuple(sorted(set(page_urls)))
     if len(addresses) <= limit:
-        yield urls.sitemap(), urlset(base_url, addresses)
+        if not unchanged(urls.sitemap(), (base_url, addresses)):
+            yield urls.sitemap(), urlset(base_url, addresses)
         return
     index = ET.Element("sitemapindex", xmlns=SITEMAPS)
     for n, start in enumerate(range(0, len(addresses), limit), start=1):
         part = f"/sitemap-{n}.xml"
         ET.SubElement(ET.SubElement(index, "sitemap"), "loc").text = urls.absolute(base_url, part)
-        yield part, urlset(base_url, addresses[start:start + limit])
-    yield urls.sitemap(), _xml(index)
+        if not unchanged(part, (base_url, addresses[start:start + limit])):
+            yield part, urlset(base_url, addresses[start:start + limit])
+    if not unchanged(urls.sitemap(), (base_url, len(addresses) // limit)):
+        yield urls.sitemap(), _xml(index)
 
 
 def robots(base_url: str, drafts: bool = False) -> bytes:

@@ -13,9 +13,10 @@ from generator.numbering import sort_key
 from generator.resolve import action_key, resolve
 
 
-def validate(archive: Archive, report: Report) -> None:
+def validate(archive: Archive, report: Report, tracks_memo: dict | None = None) -> None:
+    """`tracks_memo`: see actions.build_tracks (the live preview keeps one for this unredacted archive)."""
     _unique_minute_numbers(archive, report)
-    _action_updates(archive, report)
+    _action_updates(archive, report, tracks_memo)
     meetings = {m.key: m for m in archive.meetings}
     for meeting in archive.meetings:
         _papers(meeting, report)
@@ -101,7 +102,7 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
                            "does not have", f"its items are {listing}")
 
 
-def _action_updates(archive: Archive, report: Report) -> None:
+def _action_updates(archive: Archive, report: Report, tracks_memo: dict | None = None) -> None:
     """Unknown actions, impossible dates, updates after closure, and actions dropped from a log."""
     known = {f"{m.body}:{a.id}" for m in archive.meetings if m.minutes for i in m.minutes.items for a in i.actions}
     for meeting in archive.meetings:
@@ -116,7 +117,7 @@ def _action_updates(archive: Archive, report: Report) -> None:
                 report.error(update.source.path, update.source.line, f"action '{update.action}' is updated twice in "
                              f"this log (first on line {seen[key]})", "merge the two updates")
             seen.setdefault(key, update.source.line)
-    index = resolve(archive)
+    index = resolve(archive, tracks_memo)
     for track in index.tracks.values():
         action = track.action
         if not action.owners:

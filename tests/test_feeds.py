@@ -171,6 +171,19 @@ def test_text_is_escaped_and_folded_by_the_rules():
     assert folded.replace("\r\n ", "") == "DESCRIPTION:" + "é" * 80
 
 
+@pytest.mark.parametrize("text", ["", "x" * 75, "x" * 76, "x" * 149, "x" * 150, "a€" * 60, "é" * 37 + "x",
+                                  "x" * 74 + "😀" * 30, "DESCRIPTION:" + "Ωx€😀" * 40])
+def test_folding_fills_each_line_as_full_as_the_rules_allow(text):
+    """RFC 5545: at most 75 octets a line, a continuation begins with one space, no character is split."""
+    lines = fold(text).split("\r\n")
+    assert "".join(line[1:] if n else line for n, line in enumerate(lines)) == text
+    assert all(line.startswith(" ") for line in lines[1:])
+    for n, line in enumerate(lines[:-1]):  # full: the next character would not have fitted
+        following = lines[n + 1][1]
+        assert len(line.encode()) <= 75 < len((line + following).encode())
+    assert len(lines[-1].encode()) <= 75
+
+
 def test_markdown_becomes_plain_text():
     assert plain("**RECEIVE** the [report](/x/) on `a*b*c`.\n\n- one\n- two") == \
         "RECEIVE the report on a*b*c.\n\none\n\ntwo"

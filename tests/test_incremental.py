@@ -24,26 +24,34 @@ def tree(root: Path) -> dict[str, bytes]:
             if p.is_file() and "pagefind" not in p.relative_to(root).parts}
 
 
-def assert_same_as_full_build(content: Path, live: Path, tmp: Path) -> None:
+def assert_same_as_full_build(content: Path, live: Path, tmp: Path, outcome=None) -> None:
+    """The live folder equals a full build's; with the rebuild's `outcome`, so do its messages."""
     full = tmp / f"full-{len(list(tmp.iterdir()))}"
-    result = run(Options(content=content, out=full, today=TODAY, search=False))
+    result = run(Options(content=content, out=full, today=TODAY, search=False, cache=False))
     assert result.ok, [d.format() for d in result.report.items]
+    if outcome is not None:
+        assert sorted(d.format() for d in outcome.report.items) == sorted(d.format() for d in result.report.items)
     live_tree, full_tree = tree(live), tree(full)
     assert sorted(live_tree) == sorted(full_tree)
     differing = [name for name in full_tree if live_tree[name] != full_tree[name]]
     assert differing == []
 
 
-@pytest.fixture
-def session(tmp_path):
+def _started(tmp_path: Path, fixture: str) -> tuple:
+    """(session, content, live folder, folder for comparison builds) after the session's first rebuild."""
     content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "references", content)
+    shutil.copytree(FIXTURES / fixture, content)
     live = tmp_path / "live"
     s = Session(Options(content=content, out=live, today=TODAY, search=False))
     first = s.rebuild()
     assert first.ok and first.full
     (tmp_path / "builds").mkdir()
     return s, content, live, tmp_path / "builds"
+
+
+@pytest.fixture
+def session(tmp_path):
+    return _started(tmp_path, "references")
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -118,8 +126,9 @@ def test_a_sequence_of_edits_stays_identical_to_full_builds(session):
     ]
     for path, old, new in steps:
         edit(content / path, old, new)
-        assert s.rebuild().ok
-        assert_same_as_full_build(content, live, builds)
+        outcome = s.rebuild()
+        assert outcome.ok
+        assert_same_as_full_build(content, live, builds, outcome)
 
 
 def test_a_content_error_writes_nothing_and_the_next_fix_recovers(session):
@@ -160,7 +169,8 @@ def test_a_build_with_the_cache_equals_one_without(tmp_path):
     assert cold.ok and first.ok
     [saved] = (tmp_path / ".minutebook" / "cache").glob("build-*.pickle")
     stored = build_cache.load(saved)
-    assert len(stored.loader) == 4 and len(stored.scan) > 10 and len(stored.site.pages) > 10  # 3 meetings + registers
+    # 3 meetings, the registers' signature and the registers as loaded
+    assert len(stored.loader) == 5 and len(stored.scan) > 10 and len(stored.site.pages) > 10
     warm = run(Options(content=content, out=tmp_path / "warm", today=TODAY, search=False))
     assert warm.ok
     assert tree(tmp_path / "cold") == tree(tmp_path / "first") == tree(tmp_path / "warm")
@@ -189,3 +199,113 @@ def test_a_damaged_cache_is_ignored(tmp_path):
         path.write_bytes(b"not a pickle")
     again = run(Options(content=content, out=tmp_path / "again", today=TODAY, search=False))
     assert again.ok and tree(tmp_path / "again") == tree(tmp_path / "first")
+
+
+# ---- what an edit costs: records the edit did not touch are recognised, not re-examined ----------------
+
+
+@pytest.fixture
+def actions_session(tmp_path):
+    return _started(tmp_path, "actions")
+
+
+def test_records_an_edit_did_not_touch_stay_the_same_objects(actions_session):
+    s, content, live, builds = actions_session
+    before = s.index
+    edit(content / "meetings/ccb/2019-11-21/actions.md", "status:", "status:  ")  # a whitespace-only edit
+    outcome = s.rebuild()
+    assert outcome.ok
+    after = s.index
+    old = {m.key: m for m in before.archive.meetings}
+    for meeting in after.archive.meetings:
+        assert (meeting is old[meeting.key]) == (meeting.key != "ccb/2019-11-21"), meeting.key
+    # Actions whose history holds no update from the edited log keep their very Track; the others get a new one.
+    edited = {k for k, t in after.tracks.items() if any(st.meeting.key == "ccb/2019-11-21" for st in t.steps)}
+    assert edited and set(after.tracks) - edited
+    for key, track in after.tracks.items():
+        assert (track is before.tracks[key]) == (key not in edited), key
+    assert_same_as_full_build(content, live, builds, outcome)
+
+
+def test_an_edit_to_one_meeting_lists_only_that_meetings_texts_for_the_reference_scan(session, monkeypatch):
+    import generator.backlinks as backlinks
+    s, content, live, builds = session
+    listed = []
+    real = backlinks._meeting_texts
+    monkeypatch.setattr(backlinks, "_meeting_texts", lambda index, meeting: listed.append(meeting.key) or
+                        real(index, meeting))
+    edit(content / "meetings/ccb/2019-08-22/minutes.md", "Paper C in August is the finance paper",
+         "Paper C in August is the revised finance paper")
+    outcome = s.rebuild()
+    assert outcome.ok and set(listed) == {"ccb/2019-08-22"}
+    assert_same_as_full_build(content, live, builds, outcome)
+
+
+def test_a_revised_update_in_a_later_log_changes_the_actions_history_everywhere(actions_session):
+    s, content, live, builds = actions_session
+    edit(content / "meetings/ccb/2019-09-19/actions.md", "due: November 2019", "due: December 2019")
+    outcome = s.rebuild()
+    assert outcome.ok and any(url.startswith("/ccb/actions/") for url in outcome.written)
+    assert_same_as_full_build(content, live, builds, outcome)
+    edit(content / "meetings/ccb/2019-09-19/actions.md", "    closed: yes\n", "")  # reopened
+    outcome = s.rebuild()
+    assert outcome.ok
+    assert_same_as_full_build(content, live, builds, outcome)
+
+
+def test_the_preview_writes_pages_first_and_the_data_files_after(session):
+    s, content, live, builds = session
+    edit(content / "meetings/ccb/2019-08-22/minutes.md", "Paper C in August is the finance paper",
+         "Paper C in August is the revised finance paper")
+    minutes_data = (live / "data/minutes.json").read_bytes()
+    outcome = s.rebuild(files=False)
+    assert outcome.ok and "/ccb/2019/ccbp-19-71/" in outcome.written
+    assert "revised finance paper" in (live / "ccb/2019/ccbp-19-71/index.html").read_text()
+    assert (live / "data/minutes.json").read_bytes() == minutes_data  # not yet
+    assert s.write_files() == ["data/minutes.json"]
+    assert s.write_files() == []  # written once
+    assert_same_as_full_build(content, live, builds)
+
+
+def test_a_full_rebuilds_files_are_written_even_when_another_rebuild_comes_first(session):
+    s, content, live, builds = session
+    edit(content / "site.yaml", "title:", "title: New")  # the site's title is on every page and in every feed
+    assert s.rebuild(files=False).ok
+    edit(content / "meetings/ccb/2019-08-22/minutes.md", "Paper C in August is the finance paper",
+         "Paper C in August is the revised finance paper")
+    assert s.rebuild(files=False).ok
+    s.write_files()
+    assert_same_as_full_build(content, live, builds)
+
+
+# ---- starting the preview: a build that reuses the preview's own build cache ----------------------------
+
+
+def test_a_restarted_preview_renders_only_what_changed_while_it_was_stopped(session):
+    s, content, live, builds = session
+    (live / "pagefind").mkdir()
+    (live / "pagefind" / "pagefind.js").write_text("// the preview's own search index")
+    again = Session(Options(content=content, out=live, today=TODAY, search=False))
+    first = again.rebuild()
+    assert first.ok and first.full and first.rendered == 0
+    assert (live / "pagefind" / "pagefind.js").read_text() == "// the preview's own search index"  # kept
+    s.rebuild()  # nothing to do
+    edit(content / "meetings/ccb/2019-08-22/minutes.md", "Paper C in August is the finance paper",
+         "Paper C in August is the revised finance paper")
+    restarted = Session(Options(content=content, out=live, today=TODAY, search=False)).rebuild()
+    pages = len(list(live.rglob("index.html")))
+    assert restarted.ok and 0 < restarted.rendered < pages / 2  # the edited meeting's pages and what lists it
+    (live / "pagefind" / "pagefind.js").unlink()
+    (live / "pagefind").rmdir()
+    assert_same_as_full_build(content, live, builds)
+
+
+def test_the_preview_and_the_build_keep_separate_caches(session, tmp_path):
+    s, content, live, builds = session
+    site = tmp_path / "site"
+    assert run(Options(content=content, out=site, today=TODAY, search=False)).rendered is None  # the first: whole
+    assert Session(Options(content=content, out=live, today=TODAY, search=False)).rebuild().rendered == 0
+    again = run(Options(content=content, out=site, today=TODAY, search=False))
+    assert again.ok and again.rendered == 0  # still warm: the preview did not take the build's record over
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / ".minutebook" / "cache").iterdir()) == ["build",
+                                                                                                    "preview"]

@@ -78,6 +78,8 @@ def test_an_edit_is_rebuilt_and_served(server):
     minutes = content / "meetings/ccb/2019-07-18/minutes.md"
     minutes.write_text(minutes.read_text().replace("Approved.", "Approved with one amendment."))
     wait_for(lambda: "Approved with one amendment." in fetch(url + "/ccb/2019/ccbp-19-60/")[1])
+    # The pages come first; the open data, feeds and sitemap follow once the save is rebuilt.
+    wait_for(lambda: "Approved with one amendment." in fetch(url + "/data/minutes.json")[1])
 
 
 def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(server):

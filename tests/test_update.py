@@ -63,6 +63,24 @@ def test_an_edited_minute_updates_its_pages_and_only_its_bodys_search_bundle(arc
     assert now["jc/index.html"] == times["jc/index.html"]
 
 
+def test_a_warm_build_remakes_only_the_calendars_and_sitemaps_whose_inputs_changed(archive, build, built, tmp_path,
+                                                                                   monkeypatch):
+    import generator.ical
+    import generator.sitemap
+    calendars, sitemaps = [], []
+    real_calendar, real_urlset = generator.ical.calendar, generator.sitemap.urlset
+    monkeypatch.setattr(generator.ical, "calendar", lambda index, name, meetings, stamp: calendars.append(name) or
+                        real_calendar(index, name, meetings, stamp))
+    monkeypatch.setattr(generator.sitemap, "urlset", lambda base, addresses: sitemaps.append(len(addresses)) or
+                        real_urlset(base, addresses))
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    warm = build(archive, built, search=True)
+    assert warm.ok and warm.rendered
+    assert len(calendars) == 2 and calendars[1].startswith("Testshire Health")  # the site's and the edited body's
+    assert sitemaps == []  # the same pages as before
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
 def test_a_new_item_and_a_removed_meeting_give_what_a_full_build_gives(archive, build, built, tmp_path):
     minutes = archive / JC_MINUTES
     minutes.write_text(minutes.read_text(encoding="utf-8") + "\n## 9 Added later\n\nA new item.\n",
