@@ -85,21 +85,24 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
         known |= {i.ref.lower() for i in meeting.minutes.items}
     if not known:
         return
-    listing = ", ".join(sorted(known, key=sort_key))
+
+    def listing() -> str:  # only when there is something to say: sorting every meeting's items on every save adds up
+        return ", ".join(sorted(known, key=sort_key))
+
     att = meeting.attendance
     for attendee in att.in_attendance + att.present:
         for ref in attendee.for_items:
             if ref.strip().rstrip(".").lower() not in known:
                 report.warning(meeting.source.path, attendee.line, f"{attendee.who.name} attended for item '{ref}', which this "
-                               "meeting does not have", f"its items are {listing}")
+                               "meeting does not have", f"its items are {listing()}")
     for move in att.movements:
         if move.item and move.item.strip().rstrip(".").lower() not in known:
             report.warning(meeting.source.path, move.line, f"{move.who.name} {move.event} during item '{move.item}', which "
-                           "this meeting does not have", f"its items are {listing}")
+                           "this meeting does not have", f"its items are {listing()}")
     for paper in meeting.papers:
         if paper.item and paper.item.lower() not in known:
             report.warning(paper.source.path, 1, f"{paper.name} is for item '{paper.item}', which this meeting "
-                           "does not have", f"its items are {listing}")
+                           "does not have", f"its items are {listing()}")
 
 
 def _action_updates(archive: Archive, report: Report, tracks_memo: dict | None = None) -> None:
