@@ -127,12 +127,16 @@ class Session:
                 outcome.milliseconds += (time.perf_counter() - started) * 1000
             return outcome
 
-    def write_files(self) -> list[str]:
-        """Write the files besides pages for the last successful rebuild, if not yet written; those changed."""
+    def write_files(self, stop=lambda: False) -> list[str]:
+        """Write the files besides pages for the last successful rebuild, if not yet written; those changed.
+
+        `stop()` is asked between files: when it says so (another save is
+        waiting), the rest waits for the next rebuild, whose files supersede
+        these. Each file written is whole and matches the pages on disk.
+        """
         if self._files_for is None:
             return []
         index, today, addresses, memo, full = self._files_for
-        self._files_for = None
         with without_cycle_collector():
             extra, files = set(), []
             made = Outputs(memo, None if full else self.outputs)
@@ -140,6 +144,9 @@ class Session:
                 extra.add(relative)
                 if self.out.write_bytes(relative, data):
                     files.append(relative)
+                if stop():
+                    return files  # nothing noted as written: the next call makes everything it must again
+            self._files_for = None
             extra.update(made.kept)
             self.outputs = made.digests
             for relative in sorted(self.extra_files - extra):

@@ -92,7 +92,7 @@ class Preview:
         with self.lock:
             started = time.perf_counter()
             try:
-                files = self.session.write_files()
+                files = self.session.write_files(stop=self.changed.is_set)
             except Exception as exc:  # noqa: BLE001 - the server must outlive any failure
                 self.log(f"feeds and data files not updated: internal error {exc!r}; please report this")
                 return

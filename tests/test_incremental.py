@@ -309,3 +309,15 @@ def test_the_preview_and_the_build_keep_separate_caches(session, tmp_path):
     assert again.ok and again.rendered == 0  # still warm: the preview did not take the build's record over
     assert sorted(p.name.split("-")[0] for p in (tmp_path / ".minutebook" / "cache").iterdir()) == ["build",
                                                                                                     "preview"]
+
+
+def test_writing_the_data_files_stops_for_the_next_save_and_finishes_later(session):
+    s, content, live, builds = session
+    edit(content / "site.yaml", "title:", "title: New")  # every feed, calendar and data file changes
+    assert s.rebuild(files=False).ok
+    asked = []
+    first = s.write_files(stop=lambda: asked.append(1) or True)  # another save is waiting
+    assert len(asked) == 1 and len(first) <= 1
+    rest = s.write_files()
+    assert len(rest) >= 5 and s.write_files() == []
+    assert_same_as_full_build(content, live, builds)
