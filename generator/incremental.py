@@ -102,7 +102,7 @@ class Session:
         self.compiled = CompiledTemplates()  # templates compiled once per session, again only when edited
         self.memos = Memos()  # each stage's output by the identity of its input records (build.Memos)
         self.pages: dict[str, bytes] | None = None  # address -> digest of its deps at the last successful rebuild
-        self.extra_files: set[str] = set()  # feeds, exports, sitemap: regenerated every time, cheap
+        self.extra_files: set[str] = set()  # feeds, calendars, open data, sitemaps: what write_files() wrote
         self.fingerprint: tuple | None = None  # what forces a full re-render when it changes
         self.index = None  # the resolved Index of the last successful rebuild (for the search index)
         self.outputs: dict = {}  # feed address -> digest of its inputs (update.Outputs)
@@ -226,15 +226,15 @@ class Session:
                 current.update(known[1])  # the same records, backlinks and references: the same pages
                 groups[meeting.key] = known
                 continue
-            made = {}
+            made, failed = {}, False
             for page in meeting_pages(index, meeting, section.refs):
-                if not visit(page):
+                failed = not visit(page)
+                if failed:
                     break
                 made[page.url] = current[page.url]
-            else:
-                groups[meeting.key] = (inputs, made)
-                continue
-            break
+            if failed:  # a template error, reported
+                break
+            groups[meeting.key] = (inputs, made)
         if report.failed(self.options.strict):
             return Outcome(False, report, milliseconds=(time.perf_counter() - started) * 1000)
         written = [url for url, html in pending if self.out.write_bytes(output_file(url), html.encode("utf-8"))]

@@ -321,3 +321,20 @@ def test_writing_the_data_files_stops_for_the_next_save_and_finishes_later(sessi
     rest = s.write_files()
     assert len(rest) >= 5 and s.write_files() == []
     assert_same_as_full_build(content, live, builds)
+
+
+def test_a_template_error_in_a_meetings_pages_writes_nothing_and_its_fix_recovers(session):
+    s, content, live, builds = session
+    before = tree(live)
+    (content / "templates").mkdir()
+    broken = (Path(__file__).parent.parent / "templates" / "item.html").read_text().replace(
+        "{% block content %}", "{% block content %}{{ no_such_variable }}", 1)
+    assert "no_such_variable" in broken
+    (content / "templates" / "item.html").write_text(broken)
+    outcome = s.rebuild()
+    assert not outcome.ok and tree(live) == before
+    assert any("template error" in d.message and "no_such_variable" in d.message for d in outcome.report.errors)
+    (content / "templates" / "item.html").unlink()
+    outcome = s.rebuild()
+    assert outcome.ok
+    assert_same_as_full_build(content, live, builds, outcome)
