@@ -128,13 +128,16 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
                tuple((y, len(ms)) for y, ms in index.by_year.items()))
     for year, meetings in index.by_year.items():
         yield Page(urls.year(year), "year.html", dict(year=year, meetings=meetings), _summaries(meetings))
+    raised_in: dict[str, list] = {}  # body -> its actions, in the order of index.tracks (one pass, not one a body)
+    for track in index.tracks.values():
+        raised_in.setdefault(track.raised.body, []).append(track)
     for slug, meetings in index.by_body.items():
         body = archive.bodies[slug]
         years: dict[int, list] = {}
         for meeting in meetings:
             years.setdefault(meeting.date.year, []).append(meeting)
         years = dict(sorted(years.items(), reverse=True))
-        tracks = [t for t in index.tracks.values() if t.raised.body == slug]
+        tracks = raised_in.get(slug, [])
         yield Page(urls.body(slug), "body.html", dict(body=body, years=years, meetings=meetings, actions=tracks),
                    (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug))))
         for year, in_year in years.items():
