@@ -68,7 +68,9 @@ class Linker:
         self.by_head_shape: dict[str, list] = {}
         for (slug, numbering), head in zip(schemes, heads):
             self.by_head_shape.setdefault(shape(head), []).append(slug)
-        self.numbers = NumberFinder([numbering.pattern for _, numbering in schemes])
+        # A number does not begin inside a word: the "e" ending "minute" is not the E of "ECCBP/{yy}/{n}"
+        # in "minute CCBP/19/72" (spaces are allowed inside a number, for text extracted from PDFs).
+        self.numbers = NumberFinder([numbering.pattern for _, numbering in schemes], before=r"(?<![^\W_])")
         # "CCBP/18/" with no number: found like a number when the part before {n} has digits of its own...
         self.incomplete = NumberFinder([h for h in heads if has_placeholder(h)], before=r"\b", after=r"(?!\d)")
         # ... and otherwise ("Min {n}") by a search of the whole text.

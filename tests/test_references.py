@@ -201,3 +201,17 @@ def test_dangling_references_fail_the_build_under_strict(tmp_path):
                          today=dt.date(2026, 1, 1)))
     assert not result.ok
     assert not (tmp_path / "site").exists()
+
+
+def test_a_number_is_not_read_as_another_bodys_from_the_end_of_the_word_before(tmp_path):
+    """"minute CCBP/19/72" is CCB's minute even when another body numbers "ECCBP/{yy}/{n}": the "e" ending
+    "minute" does not begin a number (spaces inside numbers are allowed, for text from PDFs)."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "bodies" / "eccb.md").write_text('---\nname: East Commissioning Board\nshort_name: ECCB\n'
+                                                 'numbering: "ECCBP/{yy}/{n}"\n---\n', encoding="utf-8")
+    out = tmp_path / "site"
+    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    assert ("/ccb/2019/ccbp-19-72/", "CCBP/19/72") in xrefs(out, "/jhsc/2019/2019-09-02/")
+    assert not any("ECCBP" in d.message or "e CCBP" in d.message for d in result.report.items)
