@@ -60,6 +60,7 @@ class Result:
     timings: dict = field(default_factory=dict)
     rendered: int | None = None  # pages rendered, when a warm build reused the rest of the previous site
     cache: object = None  # the build cache as this build left it (the live preview carries on from it)
+    changed: list = field(default_factory=list)  # a warm build: the addresses of the pages it rendered
 
 
 def build_date(today: dt.date | None) -> dt.date:
@@ -485,4 +486,5 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
             return Result(False, report, rendered, timings=timings)
         timings["write"] = time.perf_counter() - t
     record.pages, record.files, record.tops, record.outputs = pages, tuple(sorted(set(files))), tops, made.digests
-    return Result(True, report, len(pages), search=summary, timings=timings, rendered=rendered)
+    return Result(True, report, len(pages), search=summary, timings=timings, rendered=rendered,
+                  changed=sorted(wanted))

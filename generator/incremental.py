@@ -179,7 +179,9 @@ class Session:
         outcome = self._rebuild()  # renders nothing, unless the content changed meanwhile
         outcome.full = True
         outcome.rendered += result.pages if result.rendered is None else result.rendered
-        outcome.written = sorted(record.pages) if result.rendered is None else outcome.written
+        # Pages the build wrote, besides any the session itself wrote just now (content changed meanwhile).
+        by_build = record.pages if result.rendered is None else result.changed
+        outcome.written = sorted(set(by_build) | set(outcome.written))
         outcome.milliseconds = (time.perf_counter() - started) * 1000
         return outcome
 

@@ -295,6 +295,7 @@ def test_a_restarted_preview_renders_only_what_changed_while_it_was_stopped(sess
     restarted = Session(Options(content=content, out=live, today=TODAY, search=False)).rebuild()
     pages = len(list(live.rglob("index.html")))
     assert restarted.ok and 0 < restarted.rendered < pages / 2  # the edited meeting's pages and what lists it
+    assert "/ccb/2019/ccbp-19-71/" in restarted.written and len(restarted.written) == restarted.rendered
     (live / "pagefind" / "pagefind.js").unlink()
     (live / "pagefind").rmdir()
     assert_same_as_full_build(content, live, builds)
