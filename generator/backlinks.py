@@ -183,7 +183,8 @@ def prefill(index: Index, linker: Linker, renderer: Renderer, cache: dict, html:
     """
     texts = itertools.chain(_body_texts(index), *(_meeting_texts(index, m) for m in index.archive.meetings
                                                   if not _known(memo, index, m)))
-    missing = [(text, where) for text, where, _, _ in texts if text and str(text).strip() and _key(text, where) not in cache]
+    missing = [(text, where) for text, where, _, _ in texts
+               if text and str(text).strip() and _key(text, where) not in cache]
     if jobs < 2 or len(missing) < PARALLEL_TEXTS:
         return
     position = {m.key: n for n, m in enumerate(index.archive.meetings)}

@@ -59,8 +59,18 @@ class Result:
     search: str = ""
     timings: dict = field(default_factory=dict)
     rendered: int | None = None  # pages rendered, when a warm build reused the rest of the previous site
-    cache: object = None  # the build cache as this build left it (the live preview carries on from it)
     changed: list = field(default_factory=list)  # a warm build: the addresses of the pages it rendered
+    handover: "Handover | None" = None  # for the live preview, which carries on from this build
+
+
+@dataclass
+class Handover:
+    """What a build leaves for the live preview to carry on from (incremental.py), so it does not
+    load, check and resolve the archive a second time."""
+
+    cache: object  # the build cache as the build left it
+    prepared: "Prepared"
+    markdown: dict  # the Markdown filter's cache (render.py)
 
 
 def build_date(today: dt.date | None) -> dt.date:
@@ -307,12 +317,14 @@ def without_cycle_collector():
             gc.enable()
 
 
-def run(options: Options, write: bool = True, progress=lambda message: None, cache_name: str = "build") -> Result:
+def run(options: Options, write: bool = True, progress=lambda message: None, cache_name: str = "build",
+        memos: Memos | None = None) -> Result:
+    """`cache_name` and `memos`: the live preview's (incremental.py); a build has no use for them."""
     with without_cycle_collector():
-        return _run(options, write, progress, cache_name)
+        return _run(options, write, progress, cache_name, memos)
 
 
-def _run(options: Options, write: bool, progress, cache_name: str) -> Result:
+def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos | None) -> Result:
     started = time.perf_counter()
     report = Report(root=Path(options.content))
     timings: dict[str, float] = {}
@@ -324,7 +336,7 @@ def _run(options: Options, write: bool, progress, cache_name: str) -> Result:
     # Rendered Markdown is kept for this build only: the scan renders most texts, the pages reuse that.
     # Saved in the build cache it would cost more to read and write than a warm build saves by it.
     markdown_cache: dict = {}
-    prepared = prepare(options, report, timings, cache.loader, cache.scan, markdown_cache)
+    prepared = prepare(options, report, timings, cache.loader, cache.scan, markdown_cache, memos)
     if prepared is None:
         return Result(False, report, timings=timings)
     env = make_environment(options, prepared, report)
@@ -352,7 +364,7 @@ def _run(options: Options, write: bool, progress, cache_name: str) -> Result:
         build_cache.save(cache_path, cache)
         timings["cache"] += time.perf_counter() - t
     result.seconds = time.perf_counter() - started
-    result.cache = cache if use_cache else None
+    result.handover = Handover(cache, prepared, markdown_cache) if use_cache else None
     return result
 
 

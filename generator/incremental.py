@@ -165,18 +165,22 @@ class Session:
         if index.is_dir():  # the preview indexes for search itself (serve.py): the build must not see it
             os.replace(index, aside)
         try:
-            result = run(replace(self.options, search=False), cache_name="preview")
+            result = run(replace(self.options, search=False), cache_name="preview", memos=self.memos)
         finally:
             if aside.is_dir() and out.is_dir() and not index.exists():
                 os.replace(aside, index)  # searchable at once; re-indexed once this rebuild is done
             shutil.rmtree(aside, ignore_errors=True)
-        record = result.cache.site if result.ok and result.cache is not None else None
+        handed = result.handover if result.ok else None
+        record = handed.cache.site if handed is not None else None
         if record is None:
             return Outcome(False, result.report, milliseconds=(time.perf_counter() - started) * 1000)
-        self.loader_cache, self.scan_cache = result.cache.loader, result.cache.scan
+        self.loader_cache, self.scan_cache, self.markdown_cache = handed.cache.loader, handed.cache.scan, \
+            handed.markdown
         self.pages, self.fingerprint, self.outputs = dict(record.pages), record.fingerprint, dict(record.outputs)
         self.extra_files = set(record.files) - set(static_files(self.options))
-        outcome = self._rebuild()  # renders nothing, unless the content changed meanwhile
+        # The build's own archive and index, so nothing is loaded or resolved twice; this lists and digests
+        # the pages (noting the session's state) and renders none, as the build's record says they are current.
+        outcome = self._rebuild(handed.prepared, result.report)
         outcome.full = True
         outcome.rendered += result.pages if result.rendered is None else result.rendered
         # Pages the build wrote, besides any the session itself wrote just now (content changed meanwhile).
@@ -185,11 +189,13 @@ class Session:
         outcome.milliseconds = (time.perf_counter() - started) * 1000
         return outcome
 
-    def _rebuild(self) -> Outcome:
+    def _rebuild(self, prepared=None, report: Report | None = None) -> Outcome:
+        """One rebuild; with `prepared` (and its `report`), from an archive already loaded and resolved."""
         started = time.perf_counter()
-        report = Report(root=Path(self.options.content))
-        prepared = prepare(self.options, report, {}, self.loader_cache, self.scan_cache, self.markdown_cache,
-                           self.memos)
+        if prepared is None:
+            report = Report(root=Path(self.options.content))
+            prepared = prepare(self.options, report, {}, self.loader_cache, self.scan_cache, self.markdown_cache,
+                               self.memos)
         if prepared is None:
             return Outcome(False, report, milliseconds=(time.perf_counter() - started) * 1000)
         fingerprint = site_fingerprint(self.options, self.loader_cache, prepared)

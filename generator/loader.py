@@ -52,12 +52,12 @@ def _meeting_folders(folder: Path) -> dict[Path, tuple]:
             if stat.S_ISREG(st.st_mode):
                 files.append((full, st.st_ino, st.st_size, st.st_mtime_ns))
     files.sort()
-    names = [f[0] for f in files]
+    paths = [f[0] for f in files]
     found = {}
-    for path in sorted(Path(f) for f, *_ in files if os.path.basename(f) == "meeting.md"):
+    for path in sorted(Path(f) for f in paths if os.path.basename(f) == "meeting.md"):
         prefix = str(path.parent) + os.sep  # a folder's files are together in sorted order
-        start = bisect.bisect_left(names, prefix)
-        found[path] = tuple(files[start:bisect.bisect_left(names, prefix[:-1] + chr(ord(os.sep) + 1), start)])
+        start = bisect.bisect_left(paths, prefix)
+        found[path] = tuple(files[start:bisect.bisect_left(paths, prefix[:-1] + chr(ord(os.sep) + 1), start)])
     return found
 
 

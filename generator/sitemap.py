@@ -30,7 +30,8 @@ def urlset(base_url: str, addresses: list[str]) -> bytes:
     return _xml(root)
 
 
-def sitemaps(base_url: str, page_urls: Iterable[str], limit: int = LIMIT, unchanged=None) -> Iterator[tuple[str, bytes]]:
+def sitemaps(base_url: str, page_urls: Iterable[str], limit: int = LIMIT,
+             unchanged=None) -> Iterator[tuple[str, bytes]]:
     """(address, bytes): one sitemap, or an index and its parts when there are more than `limit` pages;
     those `unchanged` (see feeds.atom_feeds) says are unchanged are left out."""
     unchanged = unchanged or (lambda address, inputs: False)
@@ -40,12 +41,13 @@ def sitemaps(base_url: str, page_urls: Iterable[str], limit: int = LIMIT, unchan
             yield urls.sitemap(), urlset(base_url, addresses)
         return
     index = ET.Element("sitemapindex", xmlns=SITEMAPS)
-    for n, start in enumerate(range(0, len(addresses), limit), start=1):
+    starts = range(0, len(addresses), limit)
+    for n, start in enumerate(starts, start=1):
         part = f"/sitemap-{n}.xml"
         ET.SubElement(ET.SubElement(index, "sitemap"), "loc").text = urls.absolute(base_url, part)
         if not unchanged(part, (base_url, addresses[start:start + limit])):
             yield part, urlset(base_url, addresses[start:start + limit])
-    if not unchanged(urls.sitemap(), (base_url, len(addresses) // limit)):
+    if not unchanged(urls.sitemap(), (base_url, len(starts))):  # the index lists the parts, nothing more
         yield urls.sitemap(), _xml(index)
 
 

@@ -222,6 +222,25 @@ def test_a_large_site_gets_a_sitemap_index():
     assert b"https://x.example/p4/" in files["/sitemap-3.xml"]
 
 
+def test_only_the_sitemaps_whose_pages_changed_are_remade():
+    from generator.fingerprint import Digests
+    from generator.update import Outputs
+    memo, digests = Digests(), None
+
+    def remade(count: int) -> list[str]:
+        nonlocal digests
+        made = Outputs(memo, digests)
+        files = [address for address, _ in sitemaps("https://x.example/", [f"/p{n}/" for n in range(count)],
+                                                    limit=2, unchanged=made)]
+        digests = made.digests
+        return sorted(files)
+
+    assert remade(4) == ["/sitemap-1.xml", "/sitemap-2.xml", "/sitemap.xml"]
+    assert remade(4) == []
+    assert remade(5) == ["/sitemap-3.xml", "/sitemap.xml"]  # a third part, so the index lists it too
+    assert remade(6) == ["/sitemap-3.xml"]
+
+
 def test_a_drafts_preview_keeps_robots_out(tmp_path):
     out = _build(FIXTURE, tmp_path / "site", drafts=True)
     assert (out / "robots.txt").read_text().splitlines()[-1] == "Disallow: /"
