@@ -17,8 +17,8 @@ from generator import urls
 from generator.diagnostics import Report
 from generator.markdown import Renderer
 from generator.parallel import WorkerFailed, fork_map
-from generator.references import Linker, Place, Where
-from generator.render import LEVEL_FREE
+from generator.references import Linker, Place, Where, relink
+from generator.render import LEVEL_FREE, LINKED
 from generator.resolve import Index
 
 
@@ -72,31 +72,51 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
     """(backlinks, refs): target address -> places linking to it, newest meeting first;
     and page address -> what its texts resolved to, which the page's rendering depends on.
 
-    `cache` maps (text, context) to a previous scan's result; it is only valid
-    while the linker's targets are unchanged (see Linker.signature). With
+    `cache` maps (text, context) to a previous scan's result, which stays
+    valid while the bodies' numbering is unchanged (Linker.finders): when the
+    archive's items, papers, meetings or people change, a text is resolved again
+    from its live runs (references.relink), not parsed again, and a result
+    that came out the same is handed back as the very same tuples. With
     `html` (the Markdown filter's cache, render.py), each text without headings
     that had to be parsed is rendered too, so rendering the pages need not parse
-    it again. `memo` (the live preview's, under the same condition as `cache`)
-    keeps what each meeting's texts resolved to, by the meeting's identity: the
-    loader and publish.py hand back the very same object for a meeting whose
-    files did not change, so its texts need not even be listed and hashed again.
+    it again. `memo` (the live preview's) keeps what each meeting's texts
+    resolved to, by the meeting's identity: the loader and publish.py hand back
+    the very same object for a meeting whose files did not change, so its texts
+    need not even be listed and hashed again unless they have live runs and the
+    linker's targets changed.
     """
     found: dict[str, dict[tuple, Place]] = defaultdict(dict)
     refs: dict[str, list] = defaultdict(list)
     cache = cache if cache is not None else {}
 
-    def resolved(texts) -> list[tuple]:
-        """(links, dangling, place, path, line) of each text that links or fails to."""
-        entries = []
+    def resolved(texts) -> tuple[list[tuple], list[tuple]]:
+        """(links, dangling, place, path, line) of each text that links or fails to; and the live texts."""
+        entries, live = [], []
         for text, where, place, path in texts:
             if not text or not str(text).strip():
                 continue
             key = _key(text, where)
-            if key not in cache:
-                cache[key] = _parse(text, where, linker, renderer, html)
-            links, dangling = cache[key]
+            entry = cache.get(key)
+            entry = _parse(text, where, linker, renderer, html) if entry is None else _current(entry, where, linker)
+            cache[key] = entry
+            links, dangling, runs, _ = entry
+            line = getattr(text, "line", 1)
+            if runs:
+                live.append((key, where, place, path, line))
             if links or dangling:
-                entries.append((links, dangling, place, path, getattr(text, "line", 1)))
+                entries.append((links, dangling, place, path, line))
+        return entries, live
+
+    def relinked(live: list[tuple]) -> list[tuple] | None:
+        """`resolved` for texts already in the cache, resolved again from their live runs alone."""
+        entries = []
+        for key, where, place, path, line in live:
+            entry = cache.get(key)
+            if entry is None:
+                return None
+            cache[key] = entry = _current(entry, where, linker)
+            if entry[0] or entry[1]:
+                entries.append((entry[0], entry[1], place, path, line))
         return entries
 
     def gather(entries: list[tuple]) -> None:
@@ -115,16 +135,23 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
                                hint or "check the reference, or write it with the [[...]] syntax "
                                "(docs/content-format.md, Cross-references)")
 
-    gather(resolved(_body_texts(index)))
+    gather(resolved(_body_texts(index))[0])
     kept: dict[int, tuple] = {}
     for meeting in index.archive.meetings:
         body = index.archive.bodies[meeting.body]
-        if _known(memo, index, meeting):
-            entries = memo[id(meeting)][2]
-        else:
-            entries = resolved(_meeting_texts(index, meeting))
+        known = memo.get(id(meeting)) if memo is not None else None
+        entries = None
+        if known is not None and known[0] is meeting and known[1] is body:
+            live = known[4]
+            if not live or known[3] == linker.signature:
+                entries = known[2]
+            else:  # the same texts, some live, and the targets changed: the same list if they resolve the same
+                entries = relinked(live)
+                entries = known[2] if entries == known[2] else entries
+        if entries is None:
+            entries, live = resolved(_meeting_texts(index, meeting))
         if memo is not None:
-            kept[id(meeting)] = (meeting, body, entries)
+            kept[id(meeting)] = (meeting, body, entries, linker.signature, live)
         gather(entries)
     backlinks = {target: tuple(sorted(places.values(), key=_newest_first)) for target, places in found.items()}
     refs = {page: tuple(links) for page, links in refs.items()}
@@ -148,6 +175,7 @@ def _same_as_before(new: dict, old: dict) -> dict:
 
 
 def _known(memo: dict | None, index: Index, meeting) -> bool:
+    """Whether scan has the meeting's texts from the last time, so none of them needs parsing."""
     known = memo.get(id(meeting)) if memo is not None else None
     return known is not None and known[0] is meeting and known[1] is index.archive.bodies[meeting.body]
 
@@ -159,15 +187,35 @@ def _key(text, where: Where) -> tuple:
 
 
 def _parse(text, where: Where, linker: Linker, renderer: Renderer, html: dict | None) -> tuple:
-    """(links, dangling) of one text; its HTML goes into `html` when it has no headings (see scan)."""
+    """(links, dangling, live runs, signature) of one text; its HTML goes into `html` when it has no headings
+    (see scan). The signature is the linker's when the text has live runs, None when no archive could give
+    it a reference."""
     env = {"linker": linker, "where": where}
     tokens = renderer.md.parse(str(text), env)
     if html is not None and not any(t.type == "heading_open" for t in tokens):
         rendered = renderer.render(str(text), env=env, tokens=tokens)
         if not rendered.problems:
             place_key = (where.meeting.key if where.meeting else where.body, where.paper.ref if where.paper else None)
-            html[(str(text), LEVEL_FREE, place_key)] = rendered.html
-    return tuple(where.links), tuple(where.dangling)
+            key = (str(text), LEVEL_FREE, place_key)
+            html[key] = rendered.html
+            if where.live:
+                html.setdefault(LINKED, set()).add(key)
+    return _entry(where, linker)
+
+
+def _entry(where: Where, linker: Linker) -> tuple:
+    live = tuple(where.live)
+    return tuple(where.links), tuple(where.dangling), live, linker.signature if live else None
+
+
+def _current(entry: tuple, where: Where, linker: Linker) -> tuple:
+    """A cached result, resolved again from its live runs if the linker's targets changed since."""
+    links, dangling, live, signature = entry
+    if signature is None or signature == linker.signature:
+        return entry
+    fresh = _entry(relink(live, linker, Where(body=where.body, meeting=where.meeting, paper=where.paper)), linker)
+    return (links if fresh[0] == links else fresh[0], dangling if fresh[1] == dangling else fresh[1], live,
+            fresh[3])
 
 
 PARALLEL_TEXTS = 2000  # texts to parse; below this, starting processes costs more than it saves
@@ -205,7 +253,9 @@ def prefill(index: Index, linker: Linker, renderer: Renderer, cache: dict, html:
     for found, made in shards:
         cache.update(found)
         if html is not None:
+            linked = made.pop(LINKED, set())
             html.update(made)
+            html.setdefault(LINKED, set()).update(linked)
 
 
 def _newest_first(place: Place):

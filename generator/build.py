@@ -25,7 +25,7 @@ from generator.outputs import extra_outputs, record_outputs, sitemap_outputs
 from generator.parallel import PARALLEL_FROM, default_jobs
 from generator.pages import all_pages
 from generator.publish import public_view
-from generator.render import DEFAULT_TEMPLATES, environment, template_dirs
+from generator.render import DEFAULT_TEMPLATES, environment, forget_links, template_dirs
 from generator.resolve import resolve
 from generator.search_index import IndexError_, build_index, update_index
 from generator.urls import output_file
@@ -137,14 +137,18 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
     index = resolve(public_view(archive, options.drafts, memos.published if memos else None),
                     memos.tracks if memos else None)
     renderer, linker = Renderer(), Linker(index)
-    if scan_cache is not None and scan_cache.get("signature") != linker.signature:
+    # Each cached result knows whether the linker's targets can change it (backlinks.scan); what finds a
+    # reference at all (the bodies' numbering) changes every result.
+    if scan_cache is not None and scan_cache.get("finders") != linker.finders:
         scan_cache.clear()
-        scan_cache["signature"] = linker.signature
+        scan_cache["finders"] = linker.finders
         if memos is not None:
             memos.scan.clear()
-    if markdown_cache is not None and markdown_cache.get("signature") != linker.signature:
-        markdown_cache.clear()
-        markdown_cache["signature"] = linker.signature
+    if markdown_cache is not None:
+        if markdown_cache.get("finders") != linker.finders:
+            markdown_cache.clear()
+            markdown_cache["finders"] = linker.finders
+        forget_links(markdown_cache, linker.signature)
     scan_cache = scan_cache if scan_cache is not None else {}
     scan_memo = memos.scan if memos else None
     prefill(index, linker, renderer, scan_cache, markdown_cache, default_jobs(options.jobs), scan_memo)

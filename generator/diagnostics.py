@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,12 @@ class Report:
 
     def _relative_path(self, path: Path) -> str:
         if self.root is not None:
+            # Paths the loader made are the root joined with more: no need to ask the disk (resolve() reads
+            # every link on the way, which the live preview's rebuilds paid for every file with a warning).
+            base = os.path.dirname(os.path.abspath(self.root))
+            plain = os.path.abspath(path)
+            if plain.startswith(base + os.sep) and ".." not in Path(plain).parts:
+                return Path(plain[len(base) + 1:]).as_posix()
             try:
                 return path.resolve().relative_to(self.root.resolve().parent).as_posix()
             except ValueError:

@@ -12,6 +12,7 @@ byte-identical to a full build after every edit.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import time
@@ -120,7 +121,12 @@ class Session:
         the reader looks at it.
         """
         with without_cycle_collector():  # see build.py: the same millions of objects, the same wasted traversals
-            outcome = self._first() if self.pages is None and self.options.cache else self._rebuild()
+            first = self.pages is None
+            outcome = self._first() if first and self.options.cache else self._rebuild()
+            if first and outcome.ok:
+                # The archive the first build loaded lives as long as the session, mostly unchanged: moved out of
+                # the collector's sight, it is not traversed again by each full collection between saves.
+                gc.freeze()
             if files and outcome.ok:
                 started = time.perf_counter()
                 outcome.files = self.write_files()

@@ -49,6 +49,9 @@ class Where:
     paper: Paper | None = None
     links: list[tuple[str, str]] = field(default_factory=list)  # (target url, text)
     dangling: list[tuple[int, str, str]] = field(default_factory=list)  # (line in text, written, hint)
+    # (text, line) of each run of plain text in which anything looks like a reference, resolved or not: all
+    # that the links and warnings above depend on once the Markdown is parsed (see relink).
+    live: list[tuple[str, int]] = field(default_factory=list)
 
 
 class Linker:
@@ -82,6 +85,8 @@ class Linker:
             self.by_date.setdefault((meeting.body, meeting.date.isoformat()), meeting)
         self.people = archive.people
         self._initials: dict[str, dict[str, str]] = {}
+        # What finding references depends on (see relink): the bodies' numbering, from the registers.
+        self.finders = hashlib.sha256(repr(schemes).encode("utf-8")).hexdigest()
         # A digest, not hash(): it is compared across processes (the build cache), and
         # str hashes are salted per process.
         self.signature = hashlib.sha256(repr((
@@ -193,16 +198,35 @@ class _Match:
     written: str = ""  # how a dangling reference is named in the warning, when not `text`
 
 
-def _find(text: str, linker: Linker, where: Where) -> list[_Match]:
+def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], bool]:
+    """The references in one run of text, and whether anything in it looks like one.
+
+    Looking like one depends only on the bodies' numbering (Linker.finders),
+    never on which items, papers, meetings or people exist: a run in which
+    nothing does has no references whatever the archive holds.
+    """
     found: list[_Match] = []
     meeting = where.meeting
-    for m in _EXPLICIT.finditer(text):
+    per_meeting = meeting is not None and linker.bodies[meeting.body].numbering.per_meeting
+    explicit = list(_EXPLICIT.finditer(text))
+    numbers = list(linker.numbers.finditer(text))
+    incomplete = list(linker.incomplete.finditer(text))
+    if linker.incomplete_plain is not None:
+        incomplete += [m.span() for m in linker.incomplete_plain.finditer(text)]
+    on_date, papers, items, capitals = [], [], [], []
+    if meeting is not None:
+        on_date, papers, capitals = list(_MEETING.finditer(text)), list(_PAPER.finditer(text)), \
+            list(_INITIALS.finditer(text))
+        items = list(_ITEM.finditer(text)) if per_meeting else []
+    if not (explicit or numbers or incomplete or on_date or papers or items or capitals):
+        return found, False
+    for m in explicit:
         url = linker.explicit(m.group(1), where)
         label = (m.group(2) or m.group(1)).strip()
         found.append(_Match(m.start(), m.end(), url, label,
                             "write [[body:number]], [[body/meeting-folder]], [[body/meeting-folder/papers/REF]], "
                             "[[person:id]] or [[action:id]]"))
-    for start, end in linker.numbers.finditer(text):
+    for start, end in numbers:
         written = text[start:end]
         for slug, numbering in linker.by_shape.get(shape(written), ()):
             ref = canonical(numbering, written)
@@ -212,16 +236,13 @@ def _find(text: str, linker: Linker, where: Where) -> list[_Match]:
             found.append(_Match(start, end, url, written, "" if url else linker.nearest(slug, ref)))
             _continuations(text, end, ref, numbering, slug, linker, found)
             break
-    incomplete = list(linker.incomplete.finditer(text))
-    if linker.incomplete_plain is not None:
-        incomplete += [m.span() for m in linker.incomplete_plain.finditer(text)]
     for start, end in incomplete:
         written = text[start:end]
         for slug in linker.by_head_shape.get(shape(written), ())[:1]:
             found.append(_Match(start, end, None, written,
                                 f"the minute number is incomplete; {linker.nearest(slug, written)}"))
     if meeting is not None:
-        for m in _MEETING.finditer(text):
+        for m in on_date:
             try:
                 day = parse_date(m.group(1)).isoformat()
             except Invalid:
@@ -229,21 +250,20 @@ def _find(text: str, linker: Linker, where: Where) -> list[_Match]:
             target = linker.by_date.get((meeting.body, day))
             if target is not None and target is not meeting:
                 found.append(_Match(m.start(1), m.end(1), urls.meeting(target), m.group(1)))
-        for m in _PAPER.finditer(text):
+        for m in papers:
             url, hint = _paper(m.group(1), m.group(2), where)
             found.append(_Match(m.start(), m.end(), url, m.group(0), hint, report=bool(url or hint)))
-        if linker.bodies[meeting.body].numbering.per_meeting:
-            for m in _ITEM.finditer(text):
-                url = linker.meeting_item_url(meeting, m.group(1))
-                found.append(_Match(m.start(1), m.end(1), url, m.group(1),
-                                    "" if url else "this meeting has no such item", written=m.group(0)))
-        initials = linker.initials(meeting)
+        for m in items:
+            url = linker.meeting_item_url(meeting, m.group(1))
+            found.append(_Match(m.start(1), m.end(1), url, m.group(1),
+                                "" if url else "this meeting has no such item", written=m.group(0)))
+        initials = linker.initials(meeting) if capitals else None
         if initials:
-            for m in _INITIALS.finditer(text):
+            for m in capitals:
                 pid = initials.get(m.group(1))
                 if pid:
                     found.append(_Match(m.start(), m.end(), urls.person(pid), m.group(1)))
-    return _without_overlaps(found, text)
+    return _without_overlaps(found, text), True
 
 
 def _continuations(text, end, ref, numbering, slug, linker, found) -> None:
@@ -324,7 +344,7 @@ def reference_rule(state) -> None:
 
 def _split(token: Token, linker: Linker, where: Where, line: int) -> list[Token]:
     text = token.content
-    matches = _find(text, linker, where)
+    matches = _resolve(text, linker, where, line)
     if not matches:
         return [token]
     out, position = [], 0
@@ -336,11 +356,8 @@ def _split(token: Token, linker: Linker, where: Where, line: int) -> list[Token]
             link.attrSet("href", match.url)
             link.attrSet("class", "xref")
             out += [link, _text(match.text), Token("link_close", "a", -1)]
-            where.links.append((match.url, match.text))
         else:
             out.append(_text(match.text))
-            if match.report:
-                where.dangling.append((line, match.written or match.text, match.hint))
         position = match.end
     if position < len(text):
         out.append(_text(text[position:]))
@@ -351,3 +368,29 @@ def _text(content: str) -> Token:
     token = Token("text", "", 0)
     token.content = content
     return token
+
+
+def _resolve(text: str, linker: Linker, where: Where, line: int) -> list[_Match]:
+    """The references in one run of text, noted in `where` (links, warnings, and the run itself if live)."""
+    matches, looks = _find(text, linker, where)
+    if looks:
+        where.live.append((text, line))
+    for match in matches:
+        if match.url:
+            where.links.append((match.url, match.text))
+        elif match.report:
+            where.dangling.append((line, match.written or match.text, match.hint))
+    return matches
+
+
+def relink(live: tuple[tuple[str, int], ...], linker: Linker, where: Where) -> Where:
+    """Resolve a text's references again, from its live runs (Where.live), without parsing its Markdown.
+
+    When an item, paper, meeting or person is added or removed, only texts
+    with live runs can link differently, and those runs are all the reference
+    rule would look at: the live preview resolves them against the new archive
+    instead of parsing every text again (backlinks.scan).
+    """
+    for text, line in live:
+        _resolve(text, linker, where, line)
+    return where

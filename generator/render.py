@@ -38,6 +38,18 @@ def short_date(value: dt.date | None) -> str:
 # cached under this marker instead, so the meeting page and the item page (and the reference
 # scan before them, backlinks.scan) share one parse.
 LEVEL_FREE = "any level"
+# The cache's keys of HTML in which something looks like a reference (references.Where.live): the only HTML
+# that can change when items, papers, meetings or people are added or removed (forget_links).
+LINKED = "linked"
+
+
+def forget_links(cache: dict, signature: str) -> None:
+    """Drop the HTML that may link differently now that the linker's targets are `signature`."""
+    if cache.get("signature") == signature:
+        return
+    for key in cache.pop(LINKED, ()):
+        cache.pop(key, None)
+    cache["signature"] = signature
 
 
 class MarkdownFilter:
@@ -77,9 +89,12 @@ class MarkdownFilter:
                 rendered = self.renderer.render(str(text), base_level=base_level, id_prefix=prefix, env=env)
                 self._report(rendered, text, path)
                 html = rendered.html
+                linked = bool(env["where"].live)
                 if not rendered.headings and not rendered.problems:
-                    self.cache[level_free] = html
-            self.cache[key] = html
+                    self._keep(level_free, html, linked)
+            else:
+                linked = level_free in self.cache.get(LINKED, ())
+            self._keep(key, html, linked)
         return Markup(html)
 
     @pass_context
@@ -91,8 +106,13 @@ class MarkdownFilter:
         if key not in self.cache:
             rendered = self.renderer.render_inline(str(text), env=env)
             self._report(rendered, text, path)
-            self.cache[key] = rendered.html
+            self._keep(key, rendered.html, bool(env["where"].live))
         return Markup(self.cache[key])
+
+    def _keep(self, key: tuple, html: str, linked: bool) -> None:
+        self.cache[key] = html
+        if linked:
+            self.cache.setdefault(LINKED, set()).add(key)
 
     def _report(self, rendered, text, path: str) -> None:
         for problem in rendered.problems:
@@ -129,9 +149,11 @@ def environment(template_dirs: list[Path], report: Report, site, index, today: d
                 renderer: Renderer | None = None, linker: Linker | None = None, backlinks: dict | None = None,
                 compiled: CompiledTemplates | None = None):
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in template_dirs if d.is_dir()])
+    # auto_reload=False: an environment lives for one build or one preview rebuild, so asking the disk on
+    # every page whether a template changed (each include and import, a stat() apiece) only costs time.
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             bytecode_cache=compiled)
+                             bytecode_cache=compiled, auto_reload=False)
     md = MarkdownFilter(report, renderer or Renderer(), linker)
     env.filters["markdown"] = md.block
     env.filters["markdown_inline"] = md.inline

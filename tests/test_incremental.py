@@ -241,6 +241,25 @@ def test_an_edit_to_one_meeting_lists_only_that_meetings_texts_for_the_reference
     assert_same_as_full_build(content, live, builds, outcome)
 
 
+def test_a_new_item_parses_only_its_own_meetings_texts_and_relinks_the_rest(session, monkeypatch):
+    """Adding a minute changes what other meetings' references resolve to, but not their Markdown: only
+    the texts in which something looks like a reference are resolved again, none of them parsed again."""
+    import generator.backlinks as backlinks
+    s, content, live, builds = session
+    parsed, listed = [], []
+    real_parse, real_texts = backlinks._parse, backlinks._meeting_texts
+    monkeypatch.setattr(backlinks, "_parse", lambda text, where, *rest: parsed.append(where.meeting.key) or
+                        real_parse(text, where, *rest))
+    monkeypatch.setattr(backlinks, "_meeting_texts", lambda index, meeting: listed.append(meeting.key) or
+                        real_texts(index, meeting))
+    minutes = content / "meetings/ccb/2019-07-18/minutes.md"
+    minutes.write_text(minutes.read_text() + "\n## CCBP/19/99 Added to the July minutes\n\nNew item.\n")
+    outcome = s.rebuild()
+    assert outcome.ok and set(listed) == {"ccb/2019-07-18"} and set(parsed) == {"ccb/2019-07-18"}
+    assert "/ccb/2019/ccbp-19-71/" in outcome.written  # resolved again: "CCBP/19/99" there is now a link
+    assert_same_as_full_build(content, live, builds, outcome)
+
+
 def test_a_revised_update_in_a_later_log_changes_the_actions_history_everywhere(actions_session):
     s, content, live, builds = actions_session
     edit(content / "meetings/ccb/2019-09-19/actions.md", "due: November 2019", "due: December 2019")
