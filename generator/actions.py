@@ -60,6 +60,13 @@ class Track:
     def status(self) -> str:
         return self.steps[-1].update.status if self.steps else OPEN_STATUS
 
+    def __digest__(self) -> tuple:
+        """What a page, feed or export made from a track can show of it (fingerprint.Digests): its own records,
+        and of each meeting only how it is named and linked. An edit to one meeting's minutes makes new
+        Tracks of every action that meeting raised or updated; their pages need not change with them."""
+        return (self.key, self.action, self.item, _named(self.raised),
+                tuple((_named(step.meeting), step.update) for step in self.steps))
+
     def as_at(self, date: dt.date) -> "Track":
         """The action as it stood on `date`: later updates are not yet known."""
         steps = tuple(s for s in self.steps if s.as_at <= date)
@@ -69,6 +76,12 @@ class Track:
         state = self.as_at(date)
         due = state.due
         return not state.closed and due is not None and due.date is not None and due.date < date
+
+
+def _named(meeting: Meeting) -> tuple:
+    """What anything about an action shows of a meeting in its history: a link, its title and dates."""
+    return (meeting.key, meeting.body, meeting.folder, meeting.date, meeting.title,
+            meeting.action_log.as_at if meeting.action_log else None)
 
 
 def resolve_due(due: Due | None, later: list[Meeting]) -> Due | None:

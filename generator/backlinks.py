@@ -15,6 +15,7 @@ from collections import defaultdict
 from generator.model import all_agenda_items
 from generator import urls
 from generator.diagnostics import Report
+from generator.fingerprint import Shared
 from generator.markdown import Renderer
 from generator.parallel import WorkerFailed, fork_map
 from generator.references import Linker, Place, Where, relink
@@ -153,8 +154,8 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
         if memo is not None:
             kept[id(meeting)] = (meeting, body, entries, linker.signature, live)
         gather(entries)
-    backlinks = {target: tuple(sorted(places.values(), key=_newest_first)) for target, places in found.items()}
-    refs = {page: tuple(links) for page, links in refs.items()}
+    backlinks = {target: Shared(sorted(places.values(), key=_newest_first)) for target, places in found.items()}
+    refs = {page: Shared(links) for page, links in refs.items()}
     if memo is not None:  # meetings gone from the archive are dropped
         before = memo.get("results", ({}, {}))
         memo.clear()

@@ -8,6 +8,10 @@ object is digested once per build, by identity, and pages combine those
 digests; pickling each page's deps whole would pickle every meeting an action
 touches once per page.
 
+A record may say what of it counts, with a `__digest__` method returning
+plain values (actions.Track: of the meetings it holds, only how they are named
+and linked), so that a change to something no page shows of it changes none.
+
 A digest is sound in one direction only, and that is the one that matters: two
 values with different content always get different digests. Equal values may
 get different digests (1 and 1.0, say), which costs a needless re-render,
@@ -28,6 +32,13 @@ def _fields(kind: type) -> tuple[tuple[str, bytes], ...]:
 
 
 _SIMPLE = (int, float, bool, type(None), dt.date, dt.datetime, dt.time)
+
+
+class Shared(tuple):
+    """A tuple that many pages hold, however short (what a meeting's texts link to, a page's backlinks):
+    Digests digest it once, by identity, like a record."""
+
+    __slots__ = ()
 
 
 class Digests:
@@ -66,7 +77,7 @@ class Digests:
             data = value.encode("utf-8", "surrogatepass")
             parts.append(b"s%d:" % len(data))
             parts.append(data)
-        elif kind is tuple and len(value) > 8:  # a long tuple is often passed again and again: memoised
+        elif kind is Shared or (kind is tuple and len(value) > 8):  # passed again and again: memoised
             parts.append(b"r" + self._record(value))
         elif kind is tuple or kind is list:
             parts.append(b"(%d" % len(value))
@@ -91,7 +102,10 @@ class Digests:
         self._memo[key] = b"cycle"  # a record reaching itself again contributes a constant
         self._keep.append(value)
         parts = [type(value).__qualname__.encode(), b"{"]
-        if type(value) is tuple:
+        view = getattr(type(value), "__digest__", None)
+        if view is not None:  # a record that says what of it anything made from it can show
+            self._feed(view(value), parts)
+        elif type(value) is tuple or type(value) is Shared:
             for part in value:
                 self._feed(part, parts)
         elif isinstance(value, (set, frozenset)):

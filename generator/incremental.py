@@ -12,6 +12,7 @@ byte-identical to a full build after every edit.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import shutil
@@ -91,6 +92,24 @@ def _changed(before: tuple[dict, dict], after: tuple[dict, dict]) -> set:
     return out
 
 
+_PLAIN = (str, int, float, bool, dt.date)
+
+
+def _same(old: tuple, new: tuple) -> bool:
+    """Deps made of the very same objects (looking one level into tuples), so their digest is the same: an
+    action's page, say, holds its track, its backlinks and what its meetings link to, each the very same
+    object after an edit elsewhere (build.Memos), and need not be digested again."""
+    if len(old) != len(new):
+        return False
+    for a, b in zip(old, new):
+        if a is b or (type(a) is type(b) and type(a) in _PLAIN and a == b):
+            continue
+        if type(a) is tuple and type(b) is tuple and len(a) == len(b) and all(x is y for x, y in zip(a, b)):
+            continue
+        return False
+    return True
+
+
 class Session:
     """One live-preview session over one content folder and one output folder."""
 
@@ -111,6 +130,7 @@ class Session:
         self._files_for: tuple | None = None  # what write_files() needs, until it has run
         self.groups: dict[str, tuple] = {}  # meeting key -> (digest of meeting_inputs, {address: digest of deps})
         self.read: tuple = ({}, {})  # the backlinks and references the last successful rebuild's pages showed
+        self.deps: dict[str, tuple] = {}  # address -> (deps, digest) of each page outside the meetings' groups
 
     def rebuild(self, files: bool = True) -> Outcome:
         """Bring the output folder up to date with the content.
@@ -218,8 +238,17 @@ class Session:
         changed = set() if full else _changed(self.read, (index.backlinks, prepared.refs))
         groups: dict[str, tuple] = {}
 
-        def visit(page) -> bool:
-            current[page.url] = memo.of(page.deps)
+        kept_deps: dict[str, tuple] = {}
+
+        def visit(page, alone: bool = False) -> bool:
+            """`alone`: a page outside any meeting's group, whose deps are kept to compare with the next time."""
+            if alone:
+                before = self.deps.get(page.url)
+                digest = before[1] if before is not None and _same(before[0], page.deps) else memo.of(page.deps)
+                kept_deps[page.url] = (page.deps, digest)
+                current[page.url] = digest
+            else:
+                current[page.url] = memo.of(page.deps)
             if full or previous.get(page.url, _MISSING) != current[page.url]:
                 html = render_page(env, page, report)
                 if html is None:
@@ -229,11 +258,11 @@ class Session:
 
         for section in sections(index, prepared.today, prepared.refs):
             if not isinstance(section, MeetingGroup):
-                if not visit(section):
+                if not visit(section, alone=True):
                     break
                 continue
             meeting = section.meeting
-            inputs = memo.of(meeting_inputs(index, meeting))
+            inputs = memo.of(meeting_inputs(index, meeting, prepared.refs))
             known = self.groups.get(meeting.key)
             if not full and known is not None and known[0] == inputs and ("meeting", meeting.key) not in changed \
                     and changed.isdisjoint(known[1]):
@@ -261,6 +290,7 @@ class Session:
         self._files_for = (prepared.index, prepared.today, sorted(current), memo, full or unwritten_full)
         self.pages, self.fingerprint = current, fingerprint
         self.groups, self.read = groups, (index.backlinks, prepared.refs)
+        self.deps = kept_deps
         memo.release()
         self.digests = memo
         self.index = prepared.index

@@ -37,6 +37,17 @@ def _summaries(meetings) -> tuple:
     return tuple(summary(m) for m in meetings)
 
 
+def _linked(refs: dict, meetings) -> tuple:
+    """What the texts of these meetings link to (backlinks.scan): a page that shows an action's text or an
+    update's progress away from its own meeting links what they link, which changes when an item, paper or
+    meeting is added anywhere, though no record of theirs does."""
+    return tuple(refs.get(("meeting", key)) for key in dict.fromkeys(m.key for m in meetings))
+
+
+def _raised_at(tracks) -> list:
+    return [t.raised for t in tracks]
+
+
 def _meeting_context(index: Index, meeting) -> dict:
     body = index.body(meeting.body)
     items = meeting.minutes.items if meeting.minutes else ()
@@ -58,7 +69,7 @@ class MeetingGroup:
     refs: dict
 
 
-def meeting_inputs(index: Index, meeting) -> tuple:
+def meeting_inputs(index: Index, meeting, refs: dict) -> tuple:
     """What a meeting's pages are made from, besides the backlinks and references on each page.
 
     Every record the deps of those pages hold is here, or is reached from
@@ -71,7 +82,8 @@ def meeting_inputs(index: Index, meeting) -> tuple:
     items = meeting.minutes.items if meeting.minutes else ()
     raised = tuple(index.tracks.get(f"{meeting.body}:{a.id}") for i in items for a in i.actions)
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
-    return (meeting, index.body(meeting.body), updates, raised, approver, index.previous(meeting), index.next(meeting))
+    return (meeting, index.body(meeting.body), updates, raised, approver, index.previous(meeting), index.next(meeting),
+            _linked(refs, _raised_at(t for t in updates if t is not None)))
 
 
 def meeting_pages(index: Index, meeting, refs: dict) -> Iterator[Page]:
@@ -85,7 +97,7 @@ def meeting_pages(index: Index, meeting, refs: dict) -> Iterator[Page]:
     within = refs.get(("meeting", meeting.key))
     yield Page(page_url, "meeting.html", ctx, shared + (
         summary(ctx["previous"]) if ctx["previous"] else None, summary(ctx["next"]) if ctx["next"] else None,
-        backlinks.get(page_url), within))
+        backlinks.get(page_url), within, _linked(refs, _raised_at(t for _, t in ctx["action_log"]))))
     items = ctx["items"]
     for position, item in enumerate(items):
         url = urls.item(meeting, ctx["body"], item)
@@ -148,14 +160,16 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
             last = held[-1].date if held else None
             yield Page(urls.actions(slug), "actions.html", dict(body=body, groups=groups(tracks, last, today),
                                                                last_meeting=held[-1] if held else None),
-                       (body, tuple(tracks), summary(held[-1]) if held else None, today))
+                       (body, tuple(tracks), summary(held[-1]) if held else None, today,
+                        _linked(refs, _raised_at(tracks))))
     for meeting in archive.meetings:
         yield MeetingGroup(meeting, refs)
     for key, track in sorted(index.tracks.items()):
         url = urls.action(track.action)
         yield Page(url, "action.html", dict(
             track=track, action=track.action, body=archive.bodies[track.raised.body], meeting=track.raised,
-            item=track.item), (track, today, backlinks.get(url)))
+            item=track.item), (track, today, backlinks.get(url),
+                               _linked(refs, [track.raised] + [step.meeting for step in track.steps])))
     people = sorted(archive.people.values(), key=lambda p: (p.surname.lower(), p.name.lower()))
     if people:
         yield Page(urls.people(), "people.html", dict(people=people), (tuple(people), tuple(
@@ -170,7 +184,8 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
         owned = tuple(owners.get(person.id, ()))
         yield Page(url, "person.html", dict(person=person, appearances=appearances, owned=owned), (
             person, tuple((summary(a.meeting), a.role, a.detail) for a in appearances), owned,
-            tuple(b for b in bodies if any(m.who.id == person.id for m in b.members)), backlinks.get(url)))
+            tuple(b for b in bodies if any(m.who.id == person.id for m in b.members)), backlinks.get(url),
+            _linked(refs, _raised_at(owned))))
     yield Page(urls.open_data(), "data.html", {}, (tuple(bodies), len(archive.meetings), len(index.tracks),
                                                    sum(1 for m in archive.meetings if m.minutes), len(people)))
     yield Page(urls.accessibility(), "accessibility.html", {}, ())

@@ -39,6 +39,12 @@ class Place:
     label: str  # e.g. "Minute CCBP/18/49"
     meeting: Meeting | None = None
 
+    def __digest__(self) -> tuple:
+        """What a "Referenced from" list shows of a place (fingerprint.Digests): not the whole meeting, so an
+        edit to the citing meeting's minutes does not change every page it cites."""
+        meeting = self.meeting
+        return self.url, self.label, (meeting.key, meeting.body, meeting.date) if meeting is not None else None
+
 
 @dataclass
 class Where:

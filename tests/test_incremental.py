@@ -272,6 +272,21 @@ def test_a_revised_update_in_a_later_log_changes_the_actions_history_everywhere(
     assert_same_as_full_build(content, live, builds, outcome)
 
 
+def test_a_new_item_relinks_an_action_history_that_cites_it(actions_session):
+    """An update's progress shows on the action's page, the body's tracker and the owner's page, none of them
+    the page of the meeting whose log holds it; a minute added elsewhere must still turn its reference
+    into a link there."""
+    s, content, live, builds = actions_session
+    edit(content / "meetings/ccb/2019-11-21/actions.md", "Pilot report received at this meeting.",
+         "Pilot report received at this meeting; see CCBP/19/95.")
+    assert s.rebuild().ok
+    (content / "meetings/ccb/2019-09-19/minutes.md").write_text(
+        "---\nstatus: approved\n---\n## CCBP/19/95 Pilot evaluation\n\nNoted.\n")
+    outcome = s.rebuild()
+    assert outcome.ok and "/ccb/actions/ccbp-19-60-1/" in outcome.written
+    assert_same_as_full_build(content, live, builds, outcome)
+
+
 def test_the_preview_writes_pages_first_and_the_data_files_after(session):
     s, content, live, builds = session
     edit(content / "meetings/ccb/2019-08-22/minutes.md", "Paper C in August is the finance paper",
