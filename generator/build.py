@@ -29,7 +29,7 @@ from generator.render import DEFAULT_TEMPLATES, environment, forget_links, templ
 from generator.resolve import resolve
 from generator.search_index import IndexError_, build_index, update_index
 from generator.urls import output_file
-from generator.validate import validate
+from generator.validate import Checked, validate
 from generator.write import StagedOutput
 from generator import update
 
@@ -107,7 +107,7 @@ class Memos:
 
     published: dict = field(default_factory=dict)  # publish.public_view
     tracks: dict = field(default_factory=dict)  # actions.build_tracks
-    checked_tracks: dict = field(default_factory=dict)  # the same, for validate's unredacted archive
+    checked: Checked = field(default_factory=Checked)  # validate.validate
     scan: dict = field(default_factory=dict)  # backlinks.scan (emptied with the scan cache)
 
 
@@ -130,7 +130,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
     archive = load_archive(Path(options.content), report, loader_cache, default_jobs(options.jobs))
     stage("load")
     if archive is not None:
-        validate(archive, report, memos.checked_tracks if memos else None)
+        validate(archive, report, memos.checked if memos else None)
     stage("validate")
     if archive is None or report.failed(options.strict):
         return None

@@ -73,7 +73,6 @@ def resolve(archive: Archive, tracks_memo: dict | None = None) -> Index:
     """`tracks_memo`: see actions.build_tracks (the live preview keeps one)."""
     index = Index(archive)
     by_body, by_year = defaultdict(list), defaultdict(list)
-    raised = {}
     for meeting in archive.meetings:  # already in date order
         index.position[meeting.key] = len(by_body[meeting.body])
         by_body[meeting.body].append(meeting)
@@ -91,19 +90,38 @@ def resolve(archive: Archive, tracks_memo: dict | None = None) -> Index:
         if meeting.minutes:
             for item in meeting.minutes.items:
                 index.items[index.item_key(meeting, item.ref)] = (meeting, item)
-                for action in item.actions:
-                    index.actions[f"{meeting.body}:{action.id}"] = action
-                    raised[f"{meeting.body}:{action.id}"] = (action, meeting, item)
     index.by_body = {slug: by_body.get(slug, []) for slug in sorted(archive.bodies)}
     index.by_year = dict(sorted(by_year.items()))
+    index.tracks, index.history = action_tracks(archive, index.by_body, tracks_memo)
+    index.actions = {key: track.action for key, track in index.tracks.items()}
+    return index
+
+
+def meetings_by_body(archive: Archive) -> dict[str, list[Meeting]]:
+    """Each body's meetings in date order (Index.by_body, without the rest of an Index)."""
+    found: dict[str, list[Meeting]] = {slug: [] for slug in sorted(archive.bodies)}
+    for meeting in archive.meetings:
+        if meeting.body in found:
+            found[meeting.body].append(meeting)
+    return found
+
+
+def action_tracks(archive: Archive, meetings_by_body: dict[str, list[Meeting]], tracks_memo: dict | None = None
+                  ) -> tuple[dict[str, Track], dict[str, list[tuple[Meeting, ActionUpdate]]]]:
+    """Every action's Track, and the updates logged for it; validate needs these and nothing else of an Index."""
+    raised = {}
+    for meeting in archive.meetings:
+        if meeting.minutes:
+            for item in meeting.minutes.items:
+                for action in item.actions:
+                    raised[f"{meeting.body}:{action.id}"] = (action, meeting, item)
+    history: dict[str, list[tuple[Meeting, ActionUpdate]]] = {}
     for meeting in archive.meetings:
         if meeting.action_log is None:
             continue
         for update in meeting.action_log.updates:
             key = action_key(update.action, meeting.body)
-            if key not in index.actions:
+            if key not in raised:
                 continue  # reported by validate, which sees the unredacted archive
-            index.history.setdefault(key, []).append((meeting, update))
-    index.tracks = build_tracks(raised, index.history, index.by_body, tracks_memo)
-    index.actions = {key: track.action for key, track in index.tracks.items()}
-    return index
+            history.setdefault(key, []).append((meeting, update))
+    return build_tracks(raised, history, meetings_by_body, tracks_memo), history

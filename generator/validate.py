@@ -7,32 +7,73 @@ papers that exist, references between meetings.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from generator.diagnostics import Report
 from generator.model import Archive, Meeting, all_agenda_items
 from generator.numbering import sort_key
-from generator.resolve import action_key, resolve
+from generator.resolve import action_key, action_tracks, meetings_by_body
 
 
-def validate(archive: Archive, report: Report, tracks_memo: dict | None = None) -> None:
-    """`tracks_memo`: see actions.build_tracks (the live preview keeps one for this unredacted archive)."""
+@dataclass
+class Checked:
+    """What validation keeps between the live preview's rebuilds (build.Memos), by the identity of records.
+
+    A check that reads only records that are the very same objects as at the
+    last rebuild finds what it found then; it is not run again.
+    """
+
+    tracks: dict = field(default_factory=dict)  # actions.build_tracks, for this unredacted archive
+    findings: dict = field(default_factory=dict)  # (check, id of its first record) -> (records, diagnostics)
+    logs: dict = field(default_factory=dict)  # body -> its meetings with an action log
+
+
+def validate(archive: Archive, report: Report, memo: Checked | None = None) -> None:
+    """`memo`: the live preview's (see Checked)."""
+    kept: dict = {}
+
+    def check(name: str, records: tuple, run) -> None:
+        if memo is None:
+            run(report)
+            return
+        key = (name, id(records[0]))
+        known = memo.findings.get(key)
+        if known is not None and len(known[0]) == len(records) and all(a is b for a, b in zip(known[0], records)):
+            found = known[1]
+        else:
+            local = Report(root=report.root, _relative=report._relative)
+            run(local)
+            found = tuple(local.items)
+        report.items.extend(found)
+        kept[key] = (records, found)
+
     _unique_minute_numbers(archive, report)
-    _action_updates(archive, report, tracks_memo)
+    _action_updates(archive, report, check, memo)
     meetings = {m.key: m for m in archive.meetings}
     for meeting in archive.meetings:
-        _papers(meeting, report)
-        _item_refs(meeting, report)
-        if meeting.minutes and meeting.minutes.approved_at:
-            target = meetings.get(meeting.minutes.approved_at)
-            if target is None:
-                report.warning(meeting.minutes.source.path, 2, f"approved_at names no meeting "
-                               f"'{meeting.minutes.approved_at}'", "write it as body/folder, e.g. "
-                               f"{meeting.body}/2019-08-22, or leave it out")
-            elif target.date < meeting.date:
-                report.error(meeting.minutes.source.path, 2, f"the minutes are approved at {target.key}, which is "
-                             "before the meeting itself", "check approved_at")
-        if meeting.start and meeting.end and meeting.end < meeting.start:
-            report.warning(meeting.source.path, 1, f"the meeting ends ({meeting.end}) before it starts "
-                           f"({meeting.start})", "check start and end (24-hour times, or am/pm)")
+        approved_at = meeting.minutes.approved_at if meeting.minutes else None
+        target = meetings.get(approved_at) if approved_at else None
+        check("meeting", (meeting, target), lambda found, meeting=meeting, target=target:
+              _meeting(meeting, target, found))
+    if memo is not None:
+        memo.findings = kept
+
+
+def _meeting(meeting: Meeting, approval: Meeting | None, report: Report) -> None:
+    """The checks that need no record but the meeting's own and the meeting that approves its minutes."""
+    _papers(meeting, report)
+    _item_refs(meeting, report)
+    if meeting.minutes and meeting.minutes.approved_at:
+        if approval is None:
+            report.warning(meeting.minutes.source.path, 2, f"approved_at names no meeting "
+                           f"'{meeting.minutes.approved_at}'", "write it as body/folder, e.g. "
+                           f"{meeting.body}/2019-08-22, or leave it out")
+        elif approval.date < meeting.date:
+            report.error(meeting.minutes.source.path, 2, f"the minutes are approved at {approval.key}, which is "
+                         "before the meeting itself", "check approved_at")
+    if meeting.start and meeting.end and meeting.end < meeting.start:
+        report.warning(meeting.source.path, 1, f"the meeting ends ({meeting.end}) before it starts "
+                       f"({meeting.start})", "check start and end (24-hour times, or am/pm)")
 
 
 def _unique_minute_numbers(archive: Archive, report: Report) -> None:
@@ -105,7 +146,7 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
                            "does not have", f"its items are {listing()}")
 
 
-def _action_updates(archive: Archive, report: Report, tracks_memo: dict | None = None) -> None:
+def _action_updates(archive: Archive, report: Report, check, memo: Checked | None) -> None:
     """Unknown actions, impossible dates, updates after closure, and actions dropped from a log."""
     known = {f"{m.body}:{a.id}" for m in archive.meetings if m.minutes for i in m.minutes.items for a in i.actions}
     for meeting in archive.meetings:
@@ -120,35 +161,50 @@ def _action_updates(archive: Archive, report: Report, tracks_memo: dict | None =
                 report.error(update.source.path, update.source.line, f"action '{update.action}' is updated twice in "
                              f"this log (first on line {seen[key]})", "merge the two updates")
             seen.setdefault(key, update.source.line)
-    index = resolve(archive, tracks_memo)
-    for track in index.tracks.values():
-        action = track.action
-        if not action.owners:
-            report.warning(action.source.path, action.source.line, f"action {action.id} has no owner",
-                           "add `owner:` (a person, {body: slug} or {name: ...})")
-        if action.due is None:
-            report.warning(action.source.path, action.source.line, f"action {action.id} has no due date",
-                           "add `due:` (a date, a month such as 2019-10, or text such as 'next meeting')")
-        for step in track.steps:
-            if step.as_at < track.raised.date:
-                report.error(step.update.source.path, step.update.source.line, f"the update of action {action.id} "
-                             f"is dated {step.as_at.isoformat()}, before the action was raised on "
-                             f"{track.raised.date.isoformat()}", "check the action id, or the log's as_at date")
-        closed = track.closed_step
-        for step in track.steps:
-            if closed is not None and step.as_at > closed.as_at:
-                report.warning(step.update.source.path, step.update.source.line, f"action {action.id} was closed "
-                               f"at the meeting of {closed.as_at.isoformat()} but is updated again",
-                               "remove the update, or reopen the action by removing `closed: yes` there")
-        _held_over(track, index.by_body[track.raised.body], report)
+    by_body = meetings_by_body(archive)
+    tracks, _ = action_tracks(archive, by_body, memo.tracks if memo is not None else None)
+    logs = {slug: tuple(m for m in meetings if m.action_log is not None) for slug, meetings in by_body.items()}
+    if memo is not None:  # the very same tuple while made of the same meetings, so `check` knows it
+        logs = {slug: _same_as(memo.logs.get(slug), found) for slug, found in logs.items()}
+        memo.logs = logs
+    for track in tracks.values():
+        body_logs = logs.get(track.raised.body, ())
+        check("track", (track, body_logs), lambda found, track=track, body_logs=body_logs:
+              _track(track, body_logs, found))
 
 
-def _held_over(track, meetings, report: Report) -> None:
+def _same_as(old: tuple | None, new: tuple) -> tuple:
+    return old if old is not None and len(old) == len(new) and all(a is b for a, b in zip(old, new)) else new
+
+
+def _track(track, logged_meetings: tuple, report: Report) -> None:
+    action = track.action
+    if not action.owners:
+        report.warning(action.source.path, action.source.line, f"action {action.id} has no owner",
+                       "add `owner:` (a person, {body: slug} or {name: ...})")
+    if action.due is None:
+        report.warning(action.source.path, action.source.line, f"action {action.id} has no due date",
+                       "add `due:` (a date, a month such as 2019-10, or text such as 'next meeting')")
+    for step in track.steps:
+        if step.as_at < track.raised.date:
+            report.error(step.update.source.path, step.update.source.line, f"the update of action {action.id} "
+                         f"is dated {step.as_at.isoformat()}, before the action was raised on "
+                         f"{track.raised.date.isoformat()}", "check the action id, or the log's as_at date")
+    closed = track.closed_step
+    for step in track.steps:
+        if closed is not None and step.as_at > closed.as_at:
+            report.warning(step.update.source.path, step.update.source.line, f"action {action.id} was closed "
+                           f"at the meeting of {closed.as_at.isoformat()} but is updated again",
+                           "remove the update, or reopen the action by removing `closed: yes` there")
+    _held_over(track, logged_meetings, report)
+
+
+def _held_over(track, logged_meetings: tuple, report: Report) -> None:
     """An open action that a later action log leaves out has usually been forgotten."""
     logged = {step.meeting.key for step in track.steps}
-    for meeting in meetings:
+    for meeting in logged_meetings:
         log = meeting.action_log
-        if log is None or log.as_at <= track.raised.date or meeting.key in logged:
+        if log.as_at <= track.raised.date or meeting.key in logged:
             continue
         if track.as_at(log.as_at).closed:
             return

@@ -260,6 +260,24 @@ def test_a_new_item_parses_only_its_own_meetings_texts_and_relinks_the_rest(sess
     assert_same_as_full_build(content, live, builds, outcome)
 
 
+def test_checks_of_records_an_edit_did_not_touch_are_not_run_again_but_still_reported(actions_session,
+                                                                                      monkeypatch):
+    import generator.validate as validate
+    s, content, live, builds = actions_session
+    edit(content / "meetings/ccb/2019-07-18/minutes.md", "status: approved", "status: approved\napproved_at: ccb/2099-01-01")
+    assert s.rebuild().ok
+    checked = []
+    real = validate._meeting
+    monkeypatch.setattr(validate, "_meeting", lambda meeting, *rest: checked.append(meeting.key) or
+                        real(meeting, *rest))
+    edit(content / "meetings/ccb/2019-11-21/actions.md", "Pilot report received at this meeting.",
+         "Pilot report received at this meeting, with thanks.")
+    outcome = s.rebuild()
+    assert outcome.ok and checked == ["ccb/2019-11-21"]
+    assert any("approved_at names no meeting" in d.message for d in outcome.report.items)  # found before, kept
+    assert_same_as_full_build(content, live, builds, outcome)  # the same messages as a full build
+
+
 def test_a_revised_update_in_a_later_log_changes_the_actions_history_everywhere(actions_session):
     s, content, live, builds = actions_session
     edit(content / "meetings/ccb/2019-09-19/actions.md", "due: November 2019", "due: December 2019")
