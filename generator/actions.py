@@ -64,8 +64,8 @@ class Track:
         """What a page, feed or export made from a track can show of it (fingerprint.Digests): its own records,
         and of each meeting only how it is named and linked. An edit to one meeting's minutes makes new
         Tracks of every action that meeting raised or updated; their pages need not change with them."""
-        return (self.key, self.action, self.item, _named(self.raised),
-                tuple((_named(step.meeting), step.update) for step in self.steps))
+        return (self.key, self.action, self.item, named(self.raised),
+                tuple((named(step.meeting), step.update) for step in self.steps))
 
     def as_at(self, date: dt.date) -> "Track":
         """The action as it stood on `date`: later updates are not yet known."""
@@ -78,8 +78,8 @@ class Track:
         return not state.closed and due is not None and due.date is not None and due.date < date
 
 
-def _named(meeting: Meeting) -> tuple:
-    """What anything about an action shows of a meeting in its history: a link, its title and dates."""
+def named(meeting: Meeting) -> tuple:
+    """What a page that links to a meeting shows of it: its address, title and dates (fingerprint.Digests)."""
     return (meeting.key, meeting.body, meeting.folder, meeting.date, meeting.title,
             meeting.action_log.as_at if meeting.action_log else None)
 

@@ -128,9 +128,11 @@ class Session:
         self.outputs: dict = {}  # feed address -> digest of its inputs (update.Outputs)
         self.digests: Digests | None = None  # the last successful rebuild's memo of record digests
         self._files_for: tuple | None = None  # what write_files() needs, until it has run
-        self.groups: dict[str, tuple] = {}  # meeting key -> (digest of meeting_inputs, {address: digest of deps})
+        # meeting key -> (digest of meeting_inputs, {address: digest of deps}, meeting_inputs)
+        self.groups: dict[str, tuple] = {}
         self.read: tuple = ({}, {})  # the backlinks and references the last successful rebuild's pages showed
         self.deps: dict[str, tuple] = {}  # address -> (deps, digest) of each page outside the meetings' groups
+        self.relative: dict = {}  # file -> its path as messages show it (diagnostics.Report), for every rebuild
 
     def rebuild(self, files: bool = True) -> Outcome:
         """Bring the output folder up to date with the content.
@@ -219,7 +221,7 @@ class Session:
         """One rebuild; with `prepared` (and its `report`), from an archive already loaded and resolved."""
         started = time.perf_counter()
         if prepared is None:
-            report = Report(root=Path(self.options.content))
+            report = Report(root=Path(self.options.content), _relative=self.relative)
             prepared = prepare(self.options, report, {}, self.loader_cache, self.scan_cache, self.markdown_cache,
                                self.memos)
         if prepared is None:
@@ -262,8 +264,9 @@ class Session:
                     break
                 continue
             meeting = section.meeting
-            inputs = memo.of(meeting_inputs(index, meeting, prepared.refs))
+            records = meeting_inputs(index, meeting, prepared.refs)
             known = self.groups.get(meeting.key)
+            inputs = known[0] if known is not None and _same(known[2], records) else memo.of(records)
             if not full and known is not None and known[0] == inputs and ("meeting", meeting.key) not in changed \
                     and changed.isdisjoint(known[1]):
                 current.update(known[1])  # the same records, backlinks and references: the same pages
@@ -277,7 +280,7 @@ class Session:
                 made[page.url] = current[page.url]
             if failed:  # a template error, reported
                 break
-            groups[meeting.key] = (inputs, made)
+            groups[meeting.key] = (inputs, made, records)
         if report.failed(self.options.strict):
             return Outcome(False, report, milliseconds=(time.perf_counter() - started) * 1000)
         written = [url for url, html in pending if self.out.write_bytes(output_file(url), html.encode("utf-8"))]

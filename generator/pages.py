@@ -174,6 +174,10 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     if people:
         yield Page(urls.people(), "people.html", dict(people=people), (tuple(people), tuple(
             (p.id, len({a.meeting.key for a in index.appearances.get(p.id, [])})) for p in people)))
+    member_of: dict[str, list] = {}
+    for body in bodies:
+        for pid in dict.fromkeys(m.who.id for m in body.members if m.who.id):
+            member_of.setdefault(pid, []).append(body)
     owners: dict[str, list] = {}
     for track in index.tracks.values():
         for owner in {o.id for o in track.action.owners if o.id}:
@@ -183,8 +187,7 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
         url = urls.person(person.id)
         owned = tuple(owners.get(person.id, ()))
         yield Page(url, "person.html", dict(person=person, appearances=appearances, owned=owned), (
-            person, tuple((summary(a.meeting), a.role, a.detail) for a in appearances), owned,
-            tuple(b for b in bodies if any(m.who.id == person.id for m in b.members)), backlinks.get(url),
+            person, tuple(appearances), owned, tuple(member_of.get(person.id, ())), backlinks.get(url),
             _linked(refs, _raised_at(owned))))
     yield Page(urls.open_data(), "data.html", {}, (tuple(bodies), len(archive.meetings), len(index.tracks),
                                                    sum(1 for m in archive.meetings if m.minutes), len(people)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.actions import Track, build_tracks
+from generator.actions import Track, build_tracks, named
 from generator.model import Action, ActionUpdate, Archive, Body, Meeting, MinuteItem, PersonRef
 
 
@@ -22,11 +22,15 @@ def action_key(written: str, default_body: str) -> str:
     return f"{default_body}:{written}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Appearance:
     meeting: Meeting
     role: str  # present, in_attendance, apologies, deputising, absent, minutes, chair, presenter, lead, owner
     detail: str = ""
+
+    def __digest__(self) -> tuple:
+        """What a person's page and feed show of the meeting (fingerprint.Digests): a link, its title and date."""
+        return named(self.meeting), self.role, self.detail
 
 
 @dataclass
@@ -64,29 +68,42 @@ class Index:
         return self.tracks[f"{action.body}:{action.id}"]
 
 
-def _attend(index: Index, who: PersonRef, meeting: Meeting, role: str, detail: str = "") -> None:
-    if who.id:
-        index.appearances.setdefault(who.id, []).append(Appearance(meeting, role, detail))
+def _appearances(meeting: Meeting) -> list[tuple[str, Appearance]]:
+    """(person id, appearance) of everyone the meeting records by id, in the order pages list them."""
+    made = []
+
+    def attend(who: PersonRef, role: str, detail: str = "") -> None:
+        if who.id:
+            made.append((who.id, Appearance(meeting, role, detail)))
+
+    att = meeting.attendance
+    for who in meeting.chair:
+        attend(who, "chair")
+    for role in ("present", "in_attendance", "apologies", "deputising", "absent"):
+        for attendee in getattr(att, role):
+            attend(attendee.who, role, attendee.role)
+    for attendee in att.minute_taker:
+        attend(attendee.who, "minutes", attendee.role)
+    return made
 
 
-def resolve(archive: Archive, tracks_memo: dict | None = None) -> Index:
-    """`tracks_memo`: see actions.build_tracks (the live preview keeps one)."""
+def resolve(archive: Archive, tracks_memo: dict | None = None, appearances_memo: dict | None = None) -> Index:
+    """`tracks_memo`: see actions.build_tracks; `appearances_memo` likewise keeps each meeting's Appearances
+    (the live preview keeps both), so a person's list is made of the very same objects while their
+    meetings are unchanged."""
     index = Index(archive)
     by_body, by_year = defaultdict(list), defaultdict(list)
+    kept: dict[int, tuple] = {}
     for meeting in archive.meetings:  # already in date order
         index.position[meeting.key] = len(by_body[meeting.body])
         by_body[meeting.body].append(meeting)
         by_year[meeting.date.year].append(meeting)
         index.by_key[meeting.key] = meeting
-        att = meeting.attendance
-        for role, people in (("chair", [a for a in meeting.chair]),):
-            for who in people:
-                _attend(index, who, meeting, role)
-        for role in ("present", "in_attendance", "apologies", "deputising", "absent"):
-            for attendee in getattr(att, role):
-                _attend(index, attendee.who, meeting, role, attendee.role)
-        for attendee in att.minute_taker:
-            _attend(index, attendee.who, meeting, "minutes", attendee.role)
+        known = appearances_memo.get(id(meeting)) if appearances_memo is not None else None
+        made = known[1] if known is not None and known[0] is meeting else _appearances(meeting)
+        kept[id(meeting)] = (meeting, made)
+        for person, appearance in made:
+            index.appearances.setdefault(person, []).append(appearance)
         if meeting.minutes:
             for item in meeting.minutes.items:
                 index.items[index.item_key(meeting, item.ref)] = (meeting, item)
@@ -94,6 +111,9 @@ def resolve(archive: Archive, tracks_memo: dict | None = None) -> Index:
     index.by_year = dict(sorted(by_year.items()))
     index.tracks, index.history = action_tracks(archive, index.by_body, tracks_memo)
     index.actions = {key: track.action for key, track in index.tracks.items()}
+    if appearances_memo is not None:
+        appearances_memo.clear()
+        appearances_memo.update(kept)
     return index
 
 
