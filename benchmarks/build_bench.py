@@ -30,7 +30,9 @@ both alike:
   while the rendering processes work; write is the final swap of the output folder);
 - one edit, incremental: a fresh process runs `generator.incremental.Session`:
   a first (full) rebuild, then, `--edits` times, one edit to a minutes.md and a
-  rebuild, timed (the median is reported, with where the time went);
+  rebuild, timed (the median is reported, with where the time went); then,
+  `--edits` times, a new minute item added to the same minutes and a rebuild
+  (a new link target, which any text in the archive could cite);
 - one edit, end to end: a real `minutebook serve --no-search` process and a real
   `hugo server` (which renders to disk); each edit writes the file and polls the meeting's
   page on disk until the edit shows (interleaved ours, Hugo, ...).
@@ -192,6 +194,17 @@ def edit(path: Path, number: int) -> str:
     return marker
 
 
+def add_item(path: Path, number: int) -> str:
+    """Another clerk's edit: a minute item added at the end of the minutes, numbered after the last. A new
+    number is a new link target, which any text in the archive could cite. Returns the new item's title."""
+    text = path.read_text(encoding="utf-8")
+    last = re.findall(r"^## (\S+)", text, re.M)[-1]
+    ref = re.sub(r"\d+$", lambda m: str(int(m.group()) + 100 + number), last)
+    title = f"Benchmark item {number}"
+    path.write_text(text.rstrip("\n") + f"\n\n## {ref} {title}\n\nNoted.\n", encoding="utf-8")
+    return title
+
+
 def _split_front(text: str) -> tuple[str, str]:
     if text.startswith("---\n"):
         head, _, rest = text[4:].partition("\n---\n")
@@ -318,16 +331,21 @@ def session_edits(content: str, out: str, minutes: str, edits: int, first_number
     first = session.rebuild()
     if not first.ok:
         raise SystemExit("\n".join(d.format() for d in first.report.sorted()))
-    rows = []
-    for number in range(first_number, first_number + edits):
-        edit(Path(minutes), number)
+    def timed(change) -> dict:
+        change()
         spent.clear()
         outcome = session.rebuild()
+        if not outcome.ok:
+            raise SystemExit("\n".join(d.format() for d in outcome.report.sorted()))
         rest = outcome.milliseconds / 1000 - sum(spent.values())
-        rows.append({"ms": outcome.milliseconds, "rendered": outcome.rendered, "written": len(outcome.written),
-                     "files": len(outcome.files), "stages_ms": {**{k: v * 1000 for k, v in spent.items()},
-                                                                 "pages and deps": rest * 1000}})
-    return {"first_ms": first.milliseconds, "edits": rows}
+        return {"ms": outcome.milliseconds, "rendered": outcome.rendered, "written": len(outcome.written),
+                "files": len(outcome.files), "stages_ms": {**{k: v * 1000 for k, v in spent.items()},
+                                                           "pages and deps": rest * 1000}}
+
+    numbers = range(first_number, first_number + edits)
+    rows = [timed(lambda n=n: edit(Path(minutes), n)) for n in numbers]
+    added = [timed(lambda n=n: add_item(Path(minutes), n)) for n in numbers]
+    return {"first_ms": first.milliseconds, "edits": rows, "new_items": added}
 
 
 # ---- one edit, end to end through a server -----------------------------------------------------------
@@ -520,10 +538,11 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
                    str(target.minutes), str(args.edits), str(first)]
         run = _check(measure(command, cwd=REPO), "the incremental session")
         size.session = json.loads(run.stdout.strip().splitlines()[-1]) | {"max_rss_mb": run.max_rss_mb}
-        for row in size.session["edits"]:
-            print(f"  Session one-edit rebuild {row['ms']:7.0f} ms: {row['rendered']} pages rendered, "
-                  f"{row['written']} written; " + ", ".join(f"{k} {v:.0f} ms" for k, v in row["stages_ms"].items()),
-                  flush=True)
+        for kind, rows in (("one-edit", size.session["edits"]), ("new-item", size.session.get("new_items", []))):
+            for row in rows:
+                print(f"  Session {kind} rebuild {row['ms']:7.0f} ms: {row['rendered']} pages rendered, "
+                      f"{row['written']} written; "
+                      + ", ".join(f"{k} {v:.0f} ms" for k, v in row["stages_ms"].items()), flush=True)
         shutil.rmtree(folder / "session", ignore_errors=True)
 
     if args.edits and args.serve:
@@ -623,12 +642,14 @@ def report(sizes: list[Size], hugo: bool) -> str:
         o = statistics.median([e["ms"] for e in ours]) if ours else None
         h = statistics.median([e["ms"] for e in theirs]) if theirs else None
         rendered = f"{edits[len(edits) // 2]['rendered']}" if edits else "–"
+        added = s.session.get("new_items", [])
+        added_ms = statistics.median([e["ms"] for e in added]) if added else None
         rows.append((f"{s.meetings:,}", _fmt(s.session.get("first_ms"), " ms", 0), _fmt(session_ms, " ms", 0),
-                     rendered, _fmt(o, " ms", 0), _fmt(h, " ms", 0), _ratio(o, h)))
+                     rendered, _fmt(added_ms, " ms", 0), _fmt(o, " ms", 0), _fmt(h, " ms", 0), _ratio(o, h)))
     out.append("\nOne edit (medians of the edits): Session.rebuild, and end to end through the server "
-               "(file written -> page on disk)\n")
-    out.append(_table(("meetings", "Session first build", "Session one edit", "pages rendered", "ours serve",
-                       "Hugo server", "ratio"), rows))
+               "(file written -> page on disk); a new item: Session.rebuild after a minute item is added\n")
+    out.append(_table(("meetings", "Session first build", "Session one edit", "pages rendered",
+                       "Session new item", "ours serve", "Hugo server", "ratio"), rows))
     stage_names: list[str] = []
     for s in sizes:
         for e in s.session.get("edits", []):

@@ -82,6 +82,8 @@ def test_the_build_benchmark_runs_end_to_end_on_a_tiny_archive(tmp_path, capsys)
     assert size["ours_warm"] and {"load", "validate", "resolve", "render"} <= set(size["stages"][0])
     [edit] = size["session"]["edits"]
     assert edit["ms"] > 0 and edit["written"] >= 1, "the edit reached the pages on disk"
+    [added] = size["session"]["new_items"]
+    assert added["written"] >= 2, "the new item's page and its meeting's page"
     assert not (tmp_path / "work" / "n5").exists(), "the work folder is cleaned up"
 
 
