@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from generator import urls
 from generator.actions import Track
 from generator.ical import TZID
+from generator.memo import ByIdentity
 from generator.model import AgendaItem, Due, Meeting, MinuteItem, PersonRef
 from generator.plaintext import one_line, plain
 from generator.popolo import people_document
@@ -39,12 +40,28 @@ CSV_COLUMNS = ("id", "reference", "body", "raised_on", "minute", "text", "owners
 
 
 class Exporter:
-    """Builds each data document from one public Index; `today` only decides an event's past or future status."""
+    """Builds each data document from one public Index; `today` only decides an event's past or future status.
 
-    def __init__(self, index: Index, today: dt.date):
+    With `memo` (the live preview's), each meeting's and action's record is
+    kept as JSON text by the identity of what it was made from, and a document
+    is those texts joined: an edit to one meeting re-encodes that meeting's
+    records, not the archive's (the bytes are those of encoding it whole).
+    """
+
+    def __init__(self, index: Index, today: dt.date, memo: ByIdentity | None = None):
         self.index = index
         self.site = index.archive.site
         self.today = today
+        self.memo = memo
+
+    def kept(self, kind: str, records: tuple, make):
+        return make() if self.memo is None else self.memo.get(kind, records, make)
+
+    def encoded(self, name: str, key: str, texts: list[str]) -> bytes:
+        """The document `name` with its list `key` made of the JSON `texts`, as `dump` would write it whole."""
+        head = json.dumps(self.document(name, {key: _HOLE}), ensure_ascii=False)
+        before, hole, after = head.rpartition(json.dumps(_HOLE))  # the list comes last (document)
+        return (before + "[" + ", ".join(texts) + "]" + after + "\n").encode("utf-8")
 
     def ref(self, who: PersonRef) -> dict:
         return ref(who, self.index.archive.bodies)
@@ -64,8 +81,10 @@ class Exporter:
 
     # --- meetings: Open Civic Data events -------------------------------------------------
 
-    def meetings(self) -> dict:
-        return self.document("meetings", {"events": [self.event(m) for m in self.index.archive.meetings]})
+    def meetings(self) -> bytes:
+        return self.encoded("meetings", "events", [
+            self.kept("event", (m, self.index.body(m.body), self.site, self.today), lambda m=m: _json(self.event(m)))
+            for m in self.index.archive.meetings])
 
     def event(self, meeting: Meeting) -> dict:
         body = self.index.body(meeting.body)
@@ -140,21 +159,25 @@ class Exporter:
 
     # --- minutes: the documented extension -----------------------------------------------
 
-    def minutes(self) -> dict:
-        records = []
+    def minutes(self) -> bytes:
+        texts = []
         for meeting in self.index.archive.meetings:
             if not meeting.minutes:
                 continue
             approver = self.index.by_key.get(meeting.minutes.approved_at)
-            records.append({
-                "event_id": self.event_id(meeting), "meeting": meeting.key, "body": meeting.body,
-                "date": meeting.date.isoformat(), "url": self.url(urls.meeting(meeting)) + "#minutes",
-                "status": meeting.minutes.status,
-                "approved_at": {"meeting": approver.key, "date": approver.date.isoformat(),
-                                "url": self.url(urls.meeting(approver))} if approver else None,
-                "items": [self.minute_item(meeting, item) for item in meeting.minutes.items],
-            })
-        return self.document("minutes", {"minutes": records})
+            texts.append(self.kept("minutes", (meeting, approver, self.index.body(meeting.body), self.site),
+                                   lambda m=meeting, a=approver: _json(self.minutes_record(m, a))))
+        return self.encoded("minutes", "minutes", texts)
+
+    def minutes_record(self, meeting: Meeting, approver: Meeting | None) -> dict:
+        return {
+            "event_id": self.event_id(meeting), "meeting": meeting.key, "body": meeting.body,
+            "date": meeting.date.isoformat(), "url": self.url(urls.meeting(meeting)) + "#minutes",
+            "status": meeting.minutes.status,
+            "approved_at": {"meeting": approver.key, "date": approver.date.isoformat(),
+                            "url": self.url(urls.meeting(approver))} if approver else None,
+            "items": [self.minute_item(meeting, item) for item in meeting.minutes.items],
+        }
 
     def minute_item(self, meeting: Meeting, item: MinuteItem) -> dict:
         body = self.index.body(meeting.body)
@@ -173,9 +196,11 @@ class Exporter:
 
     # --- actions: the documented extension -----------------------------------------------
 
-    def actions(self) -> dict:
-        tracks = sorted(self.index.tracks.items())
-        return self.document("actions", {"actions": [self.action(track) for _, track in tracks]})
+    def actions(self) -> list[tuple[dict, str]]:
+        """Each action's record, and its JSON text."""
+        return [self.kept("action", (track, self.index.body(track.action.body), self.site),
+                          lambda t=track: _record_and_json(self.action(t)))
+                for _, track in sorted(self.index.tracks.items())]
 
     def action(self, track: Track) -> dict:
         """One action and its history, from the same fold (`actions.Track`) the trackers show."""
@@ -231,21 +256,32 @@ def due(value: Due | None) -> dict | None:
     return {"text": value.text, "date": value.date.isoformat() if value.date else None}
 
 
+_HOLE = "\x00records\x00"  # where Exporter.encoded puts the records' texts
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _record_and_json(record: dict) -> tuple[dict, str]:
+    return record, _json(record)
+
+
 def dump(document: dict) -> bytes:
     """Compact JSON: Python's C encoder only serves unindented output, and these files hold every minute."""
-    return (json.dumps(document, ensure_ascii=False) + "\n").encode("utf-8")
+    return (_json(document) + "\n").encode("utf-8")
 
 
-def exports(index: Index, today: dt.date) -> Iterator[tuple[str, bytes]]:
-    """(address, bytes) of every data file."""
-    exporter = Exporter(index, today)
+def exports(index: Index, today: dt.date, memo: ByIdentity | None = None) -> Iterator[tuple[str, bytes]]:
+    """(address, bytes) of every data file; `memo`: see Exporter."""
+    exporter = Exporter(index, today, memo)
     actions = exporter.actions()
-    yield urls.data_file("meetings.json"), dump(exporter.meetings())
-    yield urls.data_file("minutes.json"), dump(exporter.minutes())
-    yield urls.data_file("actions.json"), dump(actions)
+    yield urls.data_file("meetings.json"), exporter.meetings()
+    yield urls.data_file("minutes.json"), exporter.minutes()
+    yield urls.data_file("actions.json"), exporter.encoded("actions", "actions", [text for _, text in actions])
     yield urls.data_file("people.json"), dump(exporter.document("people", people_document(index)))
     by_body: dict[str, list[dict]] = {slug: [] for slug in index.by_body}
-    for record in actions["actions"]:
+    for record, _ in actions:
         by_body[record["body"]].append(record)
     for slug, records in by_body.items():
         yield urls.actions_csv(slug), actions_csv(records)

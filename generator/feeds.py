@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from generator import __version__, urls
+from generator.memo import ByIdentity
 from generator.model import Action, Meeting, Person
 from generator.plaintext import one_line, plain, xml_safe
 from generator.render import short_date
@@ -194,29 +195,39 @@ def _empty(depth: int, tag: str, **attrs) -> str:
     return f"\n{'  ' * depth}<{tag}{_attrs(attrs)} />"
 
 
-def atom_feeds(index: Index, today: dt.date, unchanged=None) -> Iterator[tuple[str, bytes]]:
+def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | None = None
+               ) -> Iterator[tuple[str, bytes]]:
     """(address, bytes) of every feed: site, bodies, people, actions.
 
     `unchanged(address, inputs)`, when given, is asked first about each feed
     with everything the feed is made from; a feed it says is unchanged is not
-    made again (a warm build keeps the file it wrote last time).
+    made again (a warm build keeps the file it wrote last time). `memo` (the
+    live preview's) keeps each meeting's entries while its records are the
+    same objects, as the site's and its body's feeds are remade after any edit.
     """
     archive = index.archive
     unchanged = unchanged or (lambda address, inputs: False)
     fixed = (archive.site, today, tuple(archive.bodies.values()))
 
+    def meeting_entries_of(meeting: Meeting) -> list[Entry]:
+        if memo is None:
+            return meeting_entries(index, meeting)
+        approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
+        return memo.get("entries", (meeting, index.body(meeting.body), approver),
+                        lambda: meeting_entries(index, meeting))
+
     def approvers(meetings) -> tuple:
         return tuple(minutes_date(index, m) for m in meetings)
 
     if not unchanged(urls.feed(), (fixed, tuple(archive.meetings), approvers(archive.meetings))):
-        everything = [e for m in archive.meetings for e in meeting_entries(index, m)]
+        everything = [e for m in archive.meetings for e in meeting_entries_of(m)]
         yield urls.feed(), atom(index, urls.feed(), urls.home(), f"{archive.site.title}: new records", everything,
                                 today)
     for slug, meetings in index.by_body.items():
         if unchanged(urls.body_feed(slug), (fixed, tuple(meetings), approvers(meetings))):
             continue
         body = archive.bodies[slug]
-        entries = [e for m in meetings for e in meeting_entries(index, m)]
+        entries = [e for m in meetings for e in meeting_entries_of(m)]
         yield urls.body_feed(slug), atom(index, urls.body_feed(slug), urls.body(slug), f"{body.name}: new records",
                                          entries, today)
     papers, actions = by_person(index)

@@ -25,6 +25,7 @@ import functools
 import datetime as dt
 import hashlib
 import pickle
+import sys
 
 @functools.lru_cache(maxsize=None)
 def _fields(kind: type) -> tuple[tuple[str, bytes], ...]:
@@ -51,17 +52,26 @@ class Digests:
     """
 
     def __init__(self, previous: "Digests | None" = None):
-        self._memo: dict[int, bytes] = {}
-        self._keep: list = []  # holds memoised records, so no id is reused by a new object
-        # The live preview's previous rebuild: records it digested that are still in use (the same objects,
-        # reused by the loader and publish.py) are not digested again. Taking them over, rather than keeping
-        # one memo for the whole session, lets records that left the archive be freed a rebuild later.
-        self._previous = previous._memo if previous is not None else {}
-        self._previous_keep = previous._keep if previous is not None else []  # so their ids stay theirs
+        # The live preview's previous rebuild: its records that are still in use (the same objects, reused
+        # by the loader and publish.py) keep their digests, whether or not this rebuild asks for them.
+        self._memo: dict[int, bytes] = previous._memo if previous is not None else {}
+        self._keep: list = previous._keep if previous is not None else []  # memoised records: ids stay theirs
+        self._counted = previous._counted if previous is not None else 0  # len(_keep) at forget_unused
 
-    def release(self) -> None:
-        """Drop the previous memo once this one is complete, so memos do not chain through a session."""
-        self._previous, self._previous_keep = {}, []
+    def forget_unused(self, growth: float = 0.5) -> None:
+        """Drop the records nothing but this memo holds any more (they left the archive), once the memo has
+        grown by `growth` since the last time: a long preview session need not keep every version of
+        every record alive."""
+        if len(self._keep) <= (1 + growth) * self._counted:
+            return
+        while True:  # a record held by another that goes (a backlink's place, its meeting) goes the time after
+            # Three references: the list's, the loop's and getrefcount's own; a fourth is a holder elsewhere.
+            alive = [record for record in self._keep if sys.getrefcount(record) > 3]
+            if len(alive) == len(self._keep):
+                break
+            self._keep = alive
+        self._memo = {id(record): self._memo[id(record)] for record in self._keep}
+        self._counted = len(self._keep)
 
     def of(self, value) -> bytes:
         parts: list[bytes] = []
@@ -93,11 +103,6 @@ class Digests:
         key = id(value)
         found = self._memo.get(key)
         if found is not None:
-            return found
-        found = self._previous.get(key)
-        if found is not None and found != b"cycle":  # kept alive by the previous memo: the same object
-            self._memo[key] = found
-            self._keep.append(value)
             return found
         self._memo[key] = b"cycle"  # a record reaching itself again contributes a constant
         self._keep.append(value)

@@ -12,7 +12,6 @@ byte-identical to a full build after every edit.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import os
 import shutil
@@ -24,6 +23,7 @@ from generator.build import (Memos, Options, copy_static, make_environment, prep
                              site_fingerprint, static_files, without_cycle_collector)
 from generator.diagnostics import Report
 from generator.fingerprint import Digests
+from generator.memo import ByIdentity, same
 from generator.outputs import extra_outputs
 from generator.pages import MeetingGroup, meeting_inputs, meeting_pages, sections
 from generator.render import CompiledTemplates
@@ -92,24 +92,6 @@ def _changed(before: tuple[dict, dict], after: tuple[dict, dict]) -> set:
     return out
 
 
-_PLAIN = (str, int, float, bool, dt.date)
-
-
-def _same(old: tuple, new: tuple) -> bool:
-    """Deps made of the very same objects (looking one level into tuples), so their digest is the same: an
-    action's page, say, holds its track, its backlinks and what its meetings link to, each the very same
-    object after an edit elsewhere (build.Memos), and need not be digested again."""
-    if len(old) != len(new):
-        return False
-    for a, b in zip(old, new):
-        if a is b or (type(a) is type(b) and type(a) in _PLAIN and a == b):
-            continue
-        if type(a) is tuple and type(b) is tuple and len(a) == len(b) and all(x is y for x, y in zip(a, b)):
-            continue
-        return False
-    return True
-
-
 class Session:
     """One live-preview session over one content folder and one output folder."""
 
@@ -133,6 +115,8 @@ class Session:
         self.read: tuple = ({}, {})  # the backlinks and references the last successful rebuild's pages showed
         self.deps: dict[str, tuple] = {}  # address -> (deps, digest) of each page outside the meetings' groups
         self.relative: dict = {}  # file -> its path as messages show it (diagnostics.Report), for every rebuild
+        self.records = ByIdentity()  # feed entries and open-data records, by the identity of their records
+        self.output_inputs: dict = {}  # file -> (inputs, digest) of each file update.Outputs was asked about
 
     def rebuild(self, files: bool = True) -> Outcome:
         """Bring the output folder up to date with the content.
@@ -167,16 +151,17 @@ class Session:
         index, today, addresses, memo, full = self._files_for
         with without_cycle_collector():
             extra, files = set(), []
-            made = Outputs(memo, None if full else self.outputs)
-            for relative, data in extra_outputs(index, today, addresses, self.options.drafts, made):
+            made = Outputs(memo, None if full else self.outputs, self.output_inputs)
+            for relative, data in extra_outputs(index, today, addresses, self.options.drafts, made, self.records):
                 extra.add(relative)
                 if self.out.write_bytes(relative, data):
                     files.append(relative)
                 if stop():
                     return files  # nothing noted as written: the next call makes everything it must again
             self._files_for = None
+            self.records.round()
             extra.update(made.kept)
-            self.outputs = made.digests
+            self.outputs, self.output_inputs = made.digests, made.inputs
             for relative in sorted(self.extra_files - extra):
                 self.out.delete(relative)
             self.extra_files = extra
@@ -246,7 +231,7 @@ class Session:
             """`alone`: a page outside any meeting's group, whose deps are kept to compare with the next time."""
             if alone:
                 before = self.deps.get(page.url)
-                digest = before[1] if before is not None and _same(before[0], page.deps) else memo.of(page.deps)
+                digest = before[1] if before is not None and same(before[0], page.deps) else memo.of(page.deps)
                 kept_deps[page.url] = (page.deps, digest)
                 current[page.url] = digest
             else:
@@ -266,7 +251,7 @@ class Session:
             meeting = section.meeting
             records = meeting_inputs(index, meeting, prepared.refs)
             known = self.groups.get(meeting.key)
-            inputs = known[0] if known is not None and _same(known[2], records) else memo.of(records)
+            inputs = known[0] if known is not None and same(known[2], records) else memo.of(records)
             if not full and known is not None and known[0] == inputs and ("meeting", meeting.key) not in changed \
                     and changed.isdisjoint(known[1]):
                 current.update(known[1])  # the same records, backlinks and references: the same pages
@@ -294,7 +279,7 @@ class Session:
         self.pages, self.fingerprint = current, fingerprint
         self.groups, self.read = groups, (index.backlinks, prepared.refs)
         self.deps = kept_deps
-        memo.release()
+        memo.forget_unused()
         self.digests = memo
         self.index = prepared.index
         return Outcome(True, report, len(pending), written, deleted, (time.perf_counter() - started) * 1000, full)

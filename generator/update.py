@@ -24,6 +24,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.memo import same
+
 
 @dataclass
 class SiteRecord:
@@ -40,16 +42,26 @@ class SiteRecord:
 
 
 class Outputs:
-    """Answers feeds.atom_feeds' `unchanged` question against the previous build's digests, noting the new ones."""
+    """Answers feeds.atom_feeds' `unchanged` question against the previous build's digests, noting the new ones.
 
-    def __init__(self, memo, previous: dict | None = None):
+    `seen` (the live preview's): each file's inputs and their digest the last
+    time; inputs made of the very same objects are not digested again.
+    """
+
+    def __init__(self, memo, previous: dict | None = None, seen: dict | None = None):
         self.memo, self.previous = memo, previous if previous is not None else {}
         self.digests: dict[str, bytes] = {}
         self.kept: list[str] = []
+        self.seen = seen
+        self.inputs: dict[str, tuple] = {}  # what `seen` is for the next time
 
     def __call__(self, address: str, inputs) -> bool:
         relative = address.lstrip("/")
-        digest = self.digests[relative] = self.memo.of(inputs)
+        known = self.seen.get(relative) if self.seen is not None else None
+        digest = known[1] if known is not None and same(known[0], inputs) else self.memo.of(inputs)
+        self.digests[relative] = digest
+        if self.seen is not None:
+            self.inputs[relative] = (inputs, digest)
         if self.previous.get(relative) == digest:
             self.kept.append(relative)
             return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.diagnostics import Report
+from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, all_agenda_items
 from generator.numbering import sort_key
 from generator.resolve import action_key, action_tracks, meetings_by_body
@@ -24,28 +25,24 @@ class Checked:
     """
 
     tracks: dict = field(default_factory=dict)  # actions.build_tracks, for this unredacted archive
-    findings: dict = field(default_factory=dict)  # (check, id of its first record) -> (records, diagnostics)
+    findings: ByIdentity = field(default_factory=ByIdentity)  # each check's diagnostics
     logs: dict = field(default_factory=dict)  # body -> its meetings with an action log
 
 
 def validate(archive: Archive, report: Report, memo: Checked | None = None) -> None:
     """`memo`: the live preview's (see Checked)."""
-    kept: dict = {}
 
     def check(name: str, records: tuple, run) -> None:
         if memo is None:
             run(report)
             return
-        key = (name, id(records[0]))
-        known = memo.findings.get(key)
-        if known is not None and len(known[0]) == len(records) and all(a is b for a, b in zip(known[0], records)):
-            found = known[1]
-        else:
+
+        def findings() -> tuple:
             local = Report(root=report.root, _relative=report._relative)
             run(local)
-            found = tuple(local.items)
-        report.items.extend(found)
-        kept[key] = (records, found)
+            return tuple(local.items)
+
+        report.items.extend(memo.findings.get(name, records, findings))
 
     _unique_minute_numbers(archive, report)
     _action_updates(archive, report, check, memo)
@@ -56,7 +53,7 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None) -> N
         check("meeting", (meeting, target), lambda found, meeting=meeting, target=target:
               _meeting(meeting, target, found))
     if memo is not None:
-        memo.findings = kept
+        memo.findings.round()
 
 
 def _meeting(meeting: Meeting, approval: Meeting | None, report: Report) -> None:

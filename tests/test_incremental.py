@@ -278,6 +278,26 @@ def test_checks_of_records_an_edit_did_not_touch_are_not_run_again_but_still_rep
     assert_same_as_full_build(content, live, builds, outcome)  # the same messages as a full build
 
 
+def test_a_long_session_lets_replaced_records_go(session):
+    """The digests of records carry over from rebuild to rebuild, but not the records an edit replaced."""
+    import gc
+    import weakref
+    s, content, live, builds = session
+    minutes = content / "meetings/ccb/2019-08-22/minutes.md"
+    edit(minutes, "Paper C in August is the finance paper", "Paper C in August is the revised finance paper")
+    assert s.rebuild().ok
+    old = weakref.ref(next(m for m in s.index.archive.meetings if m.key == "ccb/2019-08-22"))
+    for n in range(3):
+        edit(minutes, "revised finance paper", f"revised finance paper ({n})" if n == 0 else "revised finance paper")
+        assert s.rebuild().ok
+    gc.collect()
+    assert old() is not None, "still held by the digests' memo"
+    s.digests.forget_unused(growth=0)
+    gc.collect()
+    assert old() is None
+    assert_same_as_full_build(content, live, builds)
+
+
 def test_a_revised_update_in_a_later_log_changes_the_actions_history_everywhere(actions_session):
     s, content, live, builds = actions_session
     edit(content / "meetings/ccb/2019-09-19/actions.md", "due: November 2019", "due: December 2019")
