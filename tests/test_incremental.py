@@ -298,6 +298,20 @@ def test_a_long_session_lets_replaced_records_go(session):
     assert_same_as_full_build(content, live, builds)
 
 
+def test_the_data_files_after_an_edit_encode_only_the_edited_meetings_records(session, monkeypatch):
+    from generator.exports import Exporter
+    s, content, live, builds = session
+    encoded = []
+    real = Exporter.minutes_record
+    monkeypatch.setattr(Exporter, "minutes_record", lambda self, meeting, approver: encoded.append(meeting.key) or
+                        real(self, meeting, approver))
+    edit(content / "meetings/ccb/2019-08-22/minutes.md", "Paper C in August is the finance paper",
+         "Paper C in August is the revised finance paper")
+    outcome = s.rebuild()
+    assert outcome.ok and "data/minutes.json" in outcome.files and encoded == ["ccb/2019-08-22"]
+    assert_same_as_full_build(content, live, builds, outcome)  # minutes.json byte for byte as a full build's
+
+
 def test_a_revised_update_in_a_later_log_changes_the_actions_history_everywhere(actions_session):
     s, content, live, builds = actions_session
     edit(content / "meetings/ccb/2019-09-19/actions.md", "due: November 2019", "due: December 2019")
