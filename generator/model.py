@@ -21,6 +21,11 @@ class Source:
     path: str
     line: int = 1
 
+    def __digest__(self) -> tuple:
+        """What pages show of it (fingerprint.Digests): nothing of the line, which only messages give, so a
+        line added above a record changes no page made from it."""
+        return (self.path,)
+
 
 @dataclass(frozen=True)
 class Licence:
