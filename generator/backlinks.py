@@ -140,9 +140,9 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
     kept: dict[int, tuple] = {}
     for meeting in index.archive.meetings:
         body = index.archive.bodies[meeting.body]
-        known = memo.get(id(meeting)) if memo is not None else None
         entries = None
-        if known is not None and known[0] is meeting and known[1] is body:
+        if _known(memo, index, meeting):
+            known = memo[id(meeting)]
             live = known[4]
             if not live or known[3] == linker.signature:
                 entries = known[2]
