@@ -18,7 +18,7 @@ from generator.diagnostics import Report
 from generator.fingerprint import Shared
 from generator.markdown import Renderer
 from generator.parallel import WorkerFailed, fork_map
-from generator.references import Linker, Place, Where, relink
+from generator.references import ARCHIVE, Linker, Place, Where, relink
 from generator.render import LEVEL_FREE, LINKED
 from generator.resolve import Index
 
@@ -103,19 +103,21 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
             links, dangling, runs, _ = entry
             line = getattr(text, "line", 1)
             if runs:
-                live.append((key, where, place, path, line))
+                live.append((key, where, place, path, line, any(reach == ARCHIVE for _, _, reach in runs)))
             if links or dangling:
                 entries.append((links, dangling, place, path, line))
         return entries, live
 
     def relinked(live: list[tuple]) -> list[tuple] | None:
-        """`resolved` for texts already in the cache, resolved again from their live runs alone."""
+        """`resolved` for the texts of a meeting that is the very same object as before, resolved again from
+        their live runs alone, and only those reaching beyond the meeting: the rest it alone decides."""
         entries = []
-        for key, where, place, path, line in live:
+        for key, where, place, path, line, beyond in live:
             entry = cache.get(key)
             if entry is None:
                 return None
-            cache[key] = entry = _current(entry, where, linker)
+            if beyond:
+                cache[key] = entry = _current(entry, where, linker)
             if entry[0] or entry[1]:
                 entries.append((entry[0], entry[1], place, path, line))
         return entries

@@ -55,9 +55,15 @@ class Where:
     paper: Paper | None = None
     links: list[tuple[str, str]] = field(default_factory=list)  # (target url, text)
     dangling: list[tuple[int, str, str]] = field(default_factory=list)  # (line in text, written, hint)
-    # (text, line) of each run of plain text in which anything looks like a reference, resolved or not: all
-    # that the links and warnings above depend on once the Markdown is parsed (see relink).
-    live: list[tuple[str, int]] = field(default_factory=list)
+    # (text, line, reach) of each run of plain text in which anything looks like a reference, resolved or not:
+    # all that the links and warnings above depend on once the Markdown is parsed (see relink).
+    live: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+# How far a run's references reach (Where.live): only into its own meeting (a paper, an item numbered within
+# the meeting, initials from its attendance), or into the rest of the archive (a minute number, an explicit
+# [[...]], a meeting by its date), which can change when any other meeting does.
+NOWHERE, MEETING, ARCHIVE = 0, 1, 2
 
 
 class Linker:
@@ -204,8 +210,8 @@ class _Match:
     written: str = ""  # how a dangling reference is named in the warning, when not `text`
 
 
-def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], bool]:
-    """The references in one run of text, and whether anything in it looks like one.
+def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
+    """The references in one run of text, and how far what looks like one reaches (NOWHERE, MEETING, ARCHIVE).
 
     Looking like one depends only on the bodies' numbering (Linker.finders),
     never on which items, papers, meetings or people exist: a run in which
@@ -224,8 +230,10 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], bool]:
         on_date, papers, capitals = list(_MEETING.finditer(text)), list(_PAPER.finditer(text)), \
             list(_INITIALS.finditer(text))
         items = list(_ITEM.finditer(text)) if per_meeting else []
-    if not (explicit or numbers or incomplete or on_date or papers or items or capitals):
-        return found, False
+    reach = ARCHIVE if explicit or numbers or incomplete or on_date else MEETING if papers or items or capitals \
+        else NOWHERE
+    if reach == NOWHERE:
+        return found, reach
     for m in explicit:
         url = linker.explicit(m.group(1), where)
         label = (m.group(2) or m.group(1)).strip()
@@ -269,7 +277,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], bool]:
                 pid = initials.get(m.group(1))
                 if pid:
                     found.append(_Match(m.start(), m.end(), urls.person(pid), m.group(1)))
-    return _without_overlaps(found, text), True
+    return _without_overlaps(found, text), reach
 
 
 def _continuations(text, end, ref, numbering, slug, linker, found) -> None:
@@ -378,9 +386,9 @@ def _text(content: str) -> Token:
 
 def _resolve(text: str, linker: Linker, where: Where, line: int) -> list[_Match]:
     """The references in one run of text, noted in `where` (links, warnings, and the run itself if live)."""
-    matches, looks = _find(text, linker, where)
-    if looks:
-        where.live.append((text, line))
+    matches, reach = _find(text, linker, where)
+    if reach != NOWHERE:
+        where.live.append((text, line, reach))
     for match in matches:
         if match.url:
             where.links.append((match.url, match.text))
@@ -389,7 +397,7 @@ def _resolve(text: str, linker: Linker, where: Where, line: int) -> list[_Match]
     return matches
 
 
-def relink(live: tuple[tuple[str, int], ...], linker: Linker, where: Where) -> Where:
+def relink(live: tuple[tuple[str, int, int], ...], linker: Linker, where: Where) -> Where:
     """Resolve a text's references again, from its live runs (Where.live), without parsing its Markdown.
 
     When an item, paper, meeting or person is added or removed, only texts
@@ -397,6 +405,6 @@ def relink(live: tuple[tuple[str, int], ...], linker: Linker, where: Where) -> W
     rule would look at: the live preview resolves them against the new archive
     instead of parsing every text again (backlinks.scan).
     """
-    for text, line in live:
+    for text, line, _ in live:
         _resolve(text, linker, where, line)
     return where
