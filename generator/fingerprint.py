@@ -58,11 +58,11 @@ class Digests:
         self._keep: list = previous._keep if previous is not None else []  # memoised records: ids stay theirs
         self._counted = previous._counted if previous is not None else 0  # len(_keep) at forget_unused
 
-    def forget_unused(self, growth: float = 0.25) -> None:
+    def forget_unused(self, growth: float = 0.25, now: bool = False) -> None:
         """Drop the records nothing but this memo holds any more (they left the archive), once the memo has
         grown by `growth` since the last time: a long preview session need not keep every version of
-        every record alive."""
-        if len(self._keep) <= (1 + growth) * self._counted:
+        every record alive. `now`: whatever the growth."""
+        if not now and len(self._keep) <= (1 + growth) * self._counted:
             return
         while True:  # a record held by another that goes (a backlink's place, its meeting) goes the time after
             # Three references: the list's, the loop's and getrefcount's own; a fourth is a holder elsewhere.

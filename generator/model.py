@@ -321,8 +321,9 @@ class Meeting:
     notes: str = ""  # markdown
     source: Source = Source("")
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """`body/folder`: asked hundreds of thousands of times in a large archive's build, made once."""
         return f"{self.body}/{self.folder}"
 
     @property

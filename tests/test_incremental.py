@@ -292,7 +292,7 @@ def test_a_long_session_lets_replaced_records_go(session):
         assert s.rebuild().ok
     gc.collect()
     assert old() is not None, "still held by the digests' memo"
-    s.digests.forget_unused(growth=0)
+    s.digests.forget_unused(now=True)
     gc.collect()
     assert old() is None
     assert_same_as_full_build(content, live, builds)
