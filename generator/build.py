@@ -19,6 +19,7 @@ from generator.backlinks import prefill, scan
 from generator.diagnostics import Report
 from generator.fingerprint import Digests
 from generator.markdown import Renderer
+from generator.memo import ByIdentity
 from generator.references import Linker
 from generator.loader import load_archive
 from generator.outputs import extra_outputs, record_outputs, sitemap_outputs
@@ -107,7 +108,7 @@ class Memos:
 
     published: dict = field(default_factory=dict)  # publish.public_view
     tracks: dict = field(default_factory=dict)  # actions.build_tracks
-    appearances: dict = field(default_factory=dict)  # resolve.resolve
+    per_meeting: ByIdentity = field(default_factory=ByIdentity)  # resolve.resolve
     checked: Checked = field(default_factory=Checked)  # validate.validate
     scan: dict = field(default_factory=dict)  # backlinks.scan (emptied with the scan cache)
 
@@ -136,7 +137,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
     if archive is None or report.failed(options.strict):
         return None
     index = resolve(public_view(archive, options.drafts, memos.published if memos else None),
-                    memos.tracks if memos else None, memos.appearances if memos else None)
+                    memos.tracks if memos else None, memos.per_meeting if memos else None)
     renderer, linker = Renderer(), Linker(index)
     # Each cached result knows whether the linker's targets can change it (backlinks.scan); what finds a
     # reference at all (the bodies' numbering) changes every result.

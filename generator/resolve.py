@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.actions import Track, build_tracks, named
+from generator.memo import ByIdentity
 from generator.model import Action, ActionUpdate, Archive, Body, Meeting, MinuteItem, PersonRef
 
 
@@ -87,21 +88,20 @@ def _appearances(meeting: Meeting) -> list[tuple[str, Appearance]]:
     return made
 
 
-def resolve(archive: Archive, tracks_memo: dict | None = None, appearances_memo: dict | None = None) -> Index:
-    """`tracks_memo`: see actions.build_tracks; `appearances_memo` likewise keeps each meeting's Appearances
-    (the live preview keeps both), so a person's list is made of the very same objects while their
-    meetings are unchanged."""
+def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ByIdentity | None = None) -> Index:
+    """`tracks_memo`: see actions.build_tracks; `per_meeting` keeps what is made from each meeting alone (its
+    Appearances, the actions it raises and updates) while the meeting is the very same object (the live
+    preview keeps both), so a person's list, say, is made of the very same objects while their meetings
+    are unchanged."""
     index = Index(archive)
     by_body, by_year = defaultdict(list), defaultdict(list)
-    kept: dict[int, tuple] = {}
     for meeting in archive.meetings:  # already in date order
         index.position[meeting.key] = len(by_body[meeting.body])
         by_body[meeting.body].append(meeting)
         by_year[meeting.date.year].append(meeting)
         index.by_key[meeting.key] = meeting
-        known = appearances_memo.get(id(meeting)) if appearances_memo is not None else None
-        made = known[1] if known is not None and known[0] is meeting else _appearances(meeting)
-        kept[id(meeting)] = (meeting, made)
+        made = _appearances(meeting) if per_meeting is None else \
+            per_meeting.get("appearances", (meeting,), lambda m=meeting: _appearances(m))
         for person, appearance in made:
             index.appearances.setdefault(person, []).append(appearance)
         if meeting.minutes:
@@ -109,11 +109,10 @@ def resolve(archive: Archive, tracks_memo: dict | None = None, appearances_memo:
                 index.items[index.item_key(meeting, item.ref)] = (meeting, item)
     index.by_body = {slug: by_body.get(slug, []) for slug in sorted(archive.bodies)}
     index.by_year = dict(sorted(by_year.items()))
-    index.tracks, index.history = action_tracks(archive, index.by_body, tracks_memo)
+    index.tracks, index.history = action_tracks(archive, index.by_body, tracks_memo, per_meeting)
     index.actions = {key: track.action for key, track in index.tracks.items()}
-    if appearances_memo is not None:
-        appearances_memo.clear()
-        appearances_memo.update(kept)
+    if per_meeting is not None:
+        per_meeting.round()
     return index
 
 
@@ -126,22 +125,31 @@ def meetings_by_body(archive: Archive) -> dict[str, list[Meeting]]:
     return found
 
 
-def action_tracks(archive: Archive, meetings_by_body: dict[str, list[Meeting]], tracks_memo: dict | None = None
+def action_tracks(archive: Archive, meetings_by_body: dict[str, list[Meeting]], tracks_memo: dict | None = None,
+                  per_meeting: ByIdentity | None = None
                   ) -> tuple[dict[str, Track], dict[str, list[tuple[Meeting, ActionUpdate]]]]:
-    """Every action's Track, and the updates logged for it; validate needs these and nothing else of an Index."""
-    raised = {}
+    """Every action's Track, and the updates logged for it; validate needs these and nothing else of an Index.
+    `per_meeting`: see resolve (the caller ends its round)."""
+    raised: dict[str, tuple[Action, Meeting, MinuteItem]] = {}
+    logged: list[tuple] = []
     for meeting in archive.meetings:
-        if meeting.minutes:
-            for item in meeting.minutes.items:
-                for action in item.actions:
-                    raised[f"{meeting.body}:{action.id}"] = (action, meeting, item)
+        found = _actions_of(meeting) if per_meeting is None else \
+            per_meeting.get("actions", (meeting,), lambda m=meeting: _actions_of(m))
+        raised.update(found[0])
+        logged.append(found[1])
     history: dict[str, list[tuple[Meeting, ActionUpdate]]] = {}
-    for meeting in archive.meetings:
-        if meeting.action_log is None:
-            continue
-        for update in meeting.action_log.updates:
-            key = action_key(update.action, meeting.body)
-            if key not in raised:
-                continue  # reported by validate, which sees the unredacted archive
-            history.setdefault(key, []).append((meeting, update))
+    for updates in logged:
+        for key, step in updates:
+            if key in raised:  # an unknown action is reported by validate, which sees the unredacted archive
+                history.setdefault(key, []).append(step)
     return build_tracks(raised, history, meetings_by_body, tracks_memo), history
+
+
+def _actions_of(meeting: Meeting) -> tuple[tuple, tuple]:
+    """(key, (action, meeting, item)) of each action the meeting raises, and (key, (meeting, update)) of each
+    update its action log gives."""
+    raised = tuple((f"{meeting.body}:{action.id}", (action, meeting, item))
+                   for item in (meeting.minutes.items if meeting.minutes else ()) for action in item.actions)
+    updates = tuple((action_key(update.action, meeting.body), (meeting, update))
+                    for update in (meeting.action_log.updates if meeting.action_log else ()))
+    return raised, updates

@@ -25,6 +25,7 @@ class Checked:
     """
 
     tracks: dict = field(default_factory=dict)  # actions.build_tracks, for this unredacted archive
+    per_meeting: ByIdentity = field(default_factory=ByIdentity)  # resolve.action_tracks, likewise
     findings: ByIdentity = field(default_factory=ByIdentity)  # each check's diagnostics
     logs: dict = field(default_factory=dict)  # body -> its meetings with an action log
 
@@ -159,7 +160,10 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
                              f"this log (first on line {seen[key]})", "merge the two updates")
             seen.setdefault(key, update.source.line)
     by_body = meetings_by_body(archive)
-    tracks, _ = action_tracks(archive, by_body, memo.tracks if memo is not None else None)
+    tracks, _ = action_tracks(archive, by_body, memo.tracks if memo is not None else None,
+                              memo.per_meeting if memo is not None else None)
+    if memo is not None:
+        memo.per_meeting.round()
     logs = {slug: tuple(m for m in meetings if m.action_log is not None) for slug, meetings in by_body.items()}
     if memo is not None:  # the very same tuple while made of the same meetings, so `check` knows it
         logs = {slug: _same_as(memo.logs.get(slug), found) for slug, found in logs.items()}
