@@ -58,6 +58,10 @@ class Digests:
         self._keep: list = previous._keep if previous is not None else []  # memoised records: ids stay theirs
         self._counted = previous._counted if previous is not None else 0  # len(_keep) at forget_unused
 
+    def __len__(self) -> int:
+        """How many records the memo holds (and keeps alive)."""
+        return len(self._keep)
+
     def forget_unused(self, growth: float = 0.25, now: bool = False) -> None:
         """Drop the records nothing but this memo holds any more (they left the archive), once the memo has
         grown by `growth` since the last time: a long preview session need not keep every version of

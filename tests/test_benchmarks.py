@@ -102,3 +102,13 @@ def test_the_hugo_copy_holds_the_same_markdown(tmp_path):
     marker = edit(target.minutes, 7)
     assert marker in target.minutes.read_text(encoding="utf-8")
     assert (tmp_path / "hugo" / "layouts" / "single.html").is_file()
+
+
+def test_the_session_memory_script_prints_memory_as_the_edits_go(tmp_path, capsys):
+    from benchmarks import session_memory
+
+    assert session_memory.main(["--meetings", "4", "--edits", "2", "--every", "1", "--work", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("4 meetings: first build") and "MB resident" in lines[0]
+    assert [line.split(":")[0] for line in lines[1:]] == ["after    1 edits", "after    2 edits"]
+    assert all("records in the digests' memo" in line for line in lines[1:])
