@@ -131,7 +131,10 @@ class Session:
             outcome = self._first() if first and self.options.cache else self._rebuild()
             if first and outcome.ok:
                 # The archive the first build loaded lives as long as the session, mostly unchanged: moved out of
-                # the collector's sight, it is not traversed again by each full collection between saves.
+                # the collector's sight, it is not traversed again by each full collection between saves. What
+                # that build left in reference cycles (a template environment that loaded templates holds its
+                # Index) is collected first, once: frozen, it would be kept for good.
+                gc.collect()
                 gc.freeze()
             if files and outcome.ok:
                 started = time.perf_counter()
