@@ -6,7 +6,7 @@ Writes a synthetic archive at issue 7's rates (benchmarks/synthetic.py, as
 build_bench does), starts a `generator.incremental.Session` over it, and makes
 `--edits` one-line edits, each to the minutes of a different meeting, each
 followed by a rebuild with its data files. Every `--every` edits it prints the
-process's resident memory (VmRSS) and how many records the memo of digests
+process's resident memory (VmRSS, from Linux's /proc) and how many records the memo of digests
 holds: the session keeps what it made from records that did not change, and
 must let go of what an edit replaced (fingerprint.Digests.forget_unused).
 """

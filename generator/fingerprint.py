@@ -65,7 +65,9 @@ class Digests:
     def forget_unused(self, growth: float = 0.25, now: bool = False) -> None:
         """Drop the records nothing but this memo holds any more (they left the archive), once the memo has
         grown by `growth` since the last time: a long preview session need not keep every version of
-        every record alive. `now`: whatever the growth."""
+        every record alive. `now`: whatever the growth. A reference count read wrongly either way costs
+        only a digest computed again or a record kept a while longer, never a wrong digest: an id stays in
+        the memo only while the memo itself holds its record."""
         if not now and len(self._keep) <= (1 + growth) * self._counted:
             return
         while True:  # a record held by another that goes (a backlink's place, its meeting) goes the time after
