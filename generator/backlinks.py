@@ -91,22 +91,7 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
     cache = cache if cache is not None else {}
 
     def resolved(texts) -> tuple[list[tuple], list[tuple]]:
-        """(links, dangling, place, path, line) of each text that links or fails to; and the live texts."""
-        entries, live = [], []
-        for text, where, place, path in texts:
-            if not text or not str(text).strip():
-                continue
-            key = _key(text, where)
-            entry = cache.get(key)
-            entry = _parse(text, where, linker, renderer, html) if entry is None else _current(entry, where, linker)
-            cache[key] = entry
-            links, dangling, runs, _ = entry
-            line = getattr(text, "line", 1)
-            if runs:
-                live.append((key, where, place, path, line, any(reach == ARCHIVE for _, _, reach in runs)))
-            if links or dangling:
-                entries.append((links, dangling, place, path, line))
-        return entries, live
+        return _resolved(texts, linker, renderer, cache, html)
 
     def relinked(live: list[tuple]) -> list[tuple] | None:
         """`resolved` for the texts of a meeting that is the very same object as before, resolved again from
@@ -167,6 +152,42 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
         backlinks, refs = (_same_as_before(new, old) for new, old in zip((backlinks, refs), before))
         memo["results"] = (backlinks, refs)
     return backlinks, refs
+
+
+def _resolved(texts, linker: Linker, renderer: Renderer, cache: dict, html: dict | None
+              ) -> tuple[list[tuple], list[tuple]]:
+    """(links, dangling, place, path, line) of each text that links or fails to; and the live texts."""
+    entries, live = [], []
+    for text, where, place, path in texts:
+        if not text or not str(text).strip():
+            continue
+        key = _key(text, where)
+        entry = cache.get(key)
+        entry = _parse(text, where, linker, renderer, html) if entry is None else _current(entry, where, linker)
+        cache[key] = entry
+        links, dangling, runs, _ = entry
+        line = getattr(text, "line", 1)
+        if runs:
+            live.append((key, where, place, path, line, any(reach == ARCHIVE for _, _, reach in runs)))
+        if links or dangling:
+            entries.append((links, dangling, place, path, line))
+    return entries, live
+
+
+def meeting_links(index: Index, meeting, linker: Linker, renderer: Renderer, cache: dict, html: dict | None
+                  ) -> list[tuple]:
+    """What one meeting's texts link to, as (links, place address, place label) of each text that links:
+    all that the meeting adds to the archive's backlinks and references (scan). The live preview's fast
+    path (quick.py) compares it before and after an edit."""
+    return [(links, place.url, place.label) for links, _, place, _, _ in
+            _resolved(_meeting_texts(index, meeting), linker, renderer, cache, html)[0] if links]
+
+
+def known_links(memo: dict | None, index: Index, meeting) -> list[tuple] | None:
+    """`meeting_links` of a meeting as the last scan found them (its `memo`), or None if it did not keep them."""
+    if not _known(memo, index, meeting):
+        return None
+    return [(links, place.url, place.label) for links, _, place, _, _ in memo[id(meeting)][2] if links]
 
 
 def _same_as_before(new: dict, old: dict) -> dict:

@@ -26,6 +26,7 @@ from generator.fingerprint import Digests
 from generator.memo import ByIdentity, same
 from generator.outputs import extra_outputs
 from generator.pages import MeetingGroup, meeting_inputs, meeting_pages, sections
+from generator.quick import quick_rebuild
 from generator.render import CompiledTemplates
 from generator.update import Outputs
 from generator.urls import output_file
@@ -107,6 +108,7 @@ class Session:
         self.extra_files: set[str] = set()  # feeds, calendars, open data, sitemaps: what write_files() wrote
         self.fingerprint: tuple | None = None  # what forces a full re-render when it changes
         self.index = None  # the resolved Index of the last successful rebuild (for the search index)
+        self.prepared = None  # what the last rebuild rendered from, while it succeeded (quick.py starts from it)
         self.outputs: dict = {}  # feed address -> digest of its inputs (update.Outputs)
         self.digests: Digests | None = None  # the last successful rebuild's memo of record digests
         self._files_for: tuple | None = None  # what write_files() needs, until it has run
@@ -141,6 +143,18 @@ class Session:
                 outcome.files = self.write_files()
                 outcome.milliseconds += (time.perf_counter() - started) * 1000
             return outcome
+
+    def quick(self, paths) -> Outcome | None:
+        """The meeting's pages when the files `paths` changed only its prose (quick.py); None, having written
+        nothing, when `rebuild` must decide. `rebuild` must follow either way: it alone reports messages,
+        writes the feeds and data files, and records what the pages were made from."""
+        started = time.perf_counter()
+        with without_cycle_collector():
+            done = quick_rebuild(self, paths)
+        if done is None:
+            return None
+        return Outcome(True, Report(root=Path(self.options.content)), done[0], done[1],
+                       milliseconds=(time.perf_counter() - started) * 1000)
 
     def write_files(self, stop=lambda: False) -> list[str]:
         """Write the files besides pages for the last successful rebuild, if not yet written; those changed.
@@ -212,6 +226,7 @@ class Session:
             report = Report(root=Path(self.options.content), _relative=self.relative)
             prepared = prepare(self.options, report, {}, self.loader_cache, self.scan_cache, self.markdown_cache,
                                self.memos)
+        self.prepared = None
         if prepared is None:
             return Outcome(False, report, milliseconds=(time.perf_counter() - started) * 1000)
         fingerprint = site_fingerprint(self.options, self.loader_cache, prepared)
@@ -284,5 +299,5 @@ class Session:
         self.deps = kept_deps
         memo.forget_unused()
         self.digests = memo
-        self.index = prepared.index
+        self.index, self.prepared = prepared.index, prepared
         return Outcome(True, report, len(pending), written, deleted, (time.perf_counter() - started) * 1000, full)

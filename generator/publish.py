@@ -52,6 +52,12 @@ def _meeting(meeting: Meeting, drafts: bool) -> Meeting:
     return replace(meeting, minutes=minutes, action_log=log, agenda=agenda, papers=papers)
 
 
+def public_meeting(meeting: Meeting, drafts: bool = False) -> Meeting:
+    """One meeting's public view, but for the action-log updates of actions that are not public (which
+    public_view also takes out, knowing the whole archive)."""
+    return _meeting(meeting, drafts)
+
+
 def public_view(archive: Archive, drafts: bool = False, memo: dict | None = None) -> Archive:
     """The archive as the public may see it.
 

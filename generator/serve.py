@@ -10,6 +10,7 @@ is fixed.
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import sys
@@ -58,8 +59,34 @@ class Preview:
 
     # ---- rebuilding ------------------------------------------------------------------
 
-    def rebuild(self, why: str = "start", files: bool = True) -> Outcome:
-        """With `files=False` (the watcher's rebuilds), feeds, data and sitemaps wait for `write_files`."""
+    def quick(self, paths: list[str], why: str) -> bool:
+        """A save that changed only one meeting's prose: its pages at once (Session.quick, quick.py), and open
+        pages told to reload. The full rebuild must follow: it alone reports messages and writes the rest."""
+        if self.report is not None:  # the preview shows errors: only the full rebuild can clear them
+            return False
+        with self.lock:
+            try:
+                outcome = self.session.quick(paths)
+            except Exception as exc:  # noqa: BLE001 - the full rebuild that follows decides anyway
+                self.log(f"[{why}] the fast path failed ({exc!r}); rebuilding in full")
+                return False
+            if outcome is None:
+                return False
+            self.log(f"[{why}] {outcome.rendered} pages of the meeting rendered, {len(outcome.written)} written "
+                     f"in {outcome.milliseconds:.0f} ms; checking the rest of the archive")
+            if self.search and outcome.written:
+                self._schedule_index()
+            self._changed()
+            return True
+
+    def _changed(self) -> None:
+        with self.condition:
+            self.version += 1
+            self.condition.notify_all()
+
+    def rebuild(self, why: str = "start", files: bool = True, quietly: bool = False) -> Outcome:
+        """With `files=False` (the watcher's rebuilds), feeds, data and sitemaps wait for `write_files`.
+        `quietly`: open pages are told to reload only if a page changed (they already show the fast path's)."""
         with self.lock:
             try:
                 outcome = self.session.rebuild(files=files)
@@ -82,9 +109,8 @@ class Preview:
             else:
                 self.report = outcome.report
                 self.log(f"[{why}] build failed: {len(outcome.report.errors)} errors; the preview shows them")
-            with self.condition:
-                self.version += 1
-                self.condition.notify_all()
+            if not (quietly and outcome.ok and not outcome.written and not outcome.deleted):
+                self._changed()
             return outcome
 
     def write_files(self) -> None:
@@ -143,17 +169,32 @@ class Preview:
         return observer
 
     def _loop(self) -> None:
+        collect = False
         while not self.stopping:
             if not self.changed.wait(timeout=0.5):
+                if collect:  # half a second without a save: see _collect
+                    self._collect()
+                    collect = False
                 continue
             time.sleep(self.debounce)  # let an editor finish writing (save = several events)
             self.changed.clear()
             with self.condition:
                 paths, self.paths = sorted(self.paths), set()
-            self.rebuild(", ".join(_short(p) for p in paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5
-                                                                      else "") or "change", files=False)
+            why = ", ".join(_short(p) for p in paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5
+                                                            else "") or "change"
+            quick = self.quick(paths, why)
+            self.rebuild(why, files=False, quietly=quick)
             if not self.changed.is_set():  # another save already waiting: its rebuild comes first
                 self.write_files()
+            collect = True
+
+    def _collect(self) -> None:
+        """Rebuilds run with the cycle collector off (build.py), and leave new long-lived objects behind: the
+        collector's next full pass over them (a tenth of a second to most of a second in a large archive)
+        would otherwise fall inside whichever rebuild came next, and a quick one would wait for it. Done
+        while nobody is saving, it delays nothing."""
+        with self.lock:
+            gc.collect()
 
     # ---- serving ---------------------------------------------------------------------
 

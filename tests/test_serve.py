@@ -43,13 +43,15 @@ def wait_for(predicate, timeout: float = 15.0, every: float = 0.05):
 def server(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "references", content)
+    log = open(tmp_path / "serve.log", "w")  # the preview's log, which tests may read
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
          "--out", str(tmp_path / "preview"), "--no-search", "--today", "2020-01-01"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+        stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+    log.close()
     try:
         line = process.stdout.readline()
-        assert line, process.stderr.read()
+        assert line, (tmp_path / "serve.log").read_text()
         url = json.loads(line)["url"]
         assert url.startswith("http://127.0.0.1:")
         yield url.rstrip("/"), content, process
@@ -80,6 +82,18 @@ def test_an_edit_is_rebuilt_and_served(server):
     wait_for(lambda: "Approved with one amendment." in fetch(url + "/ccb/2019/ccbp-19-60/")[1])
     # The pages come first; the open data, feeds and sitemap follow once the save is rebuilt.
     wait_for(lambda: "Approved with one amendment." in fetch(url + "/data/minutes.json")[1])
+
+
+def test_a_prose_edit_is_written_by_the_fast_path_then_checked_by_the_full_rebuild(server, tmp_path):
+    url, content, _ = server
+    minutes = content / "meetings/ccb/2019-07-18/minutes.md"
+    minutes.write_text(minutes.read_text().replace("Approved.", "Approved in full."))
+    wait_for(lambda: "Approved in full." in fetch(url + "/ccb/2019/ccbp-19-60/")[1])
+    log = tmp_path / "serve.log"
+    lines = wait_for(lambda: (lambda t: t if len(t) == 2 else None)(
+        [line for line in log.read_text().splitlines() if "minutes.md]" in line]))
+    assert "pages of the meeting rendered, 2 written" in lines[0]  # the meeting's page and its item's
+    assert "pages rendered, 0 written" in lines[1]  # the full rebuild found the fast path's pages right
 
 
 def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(server):
