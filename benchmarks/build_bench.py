@@ -362,7 +362,9 @@ class Server:
     def __init__(self, command: list[str], ready: re.Pattern, log_time: re.Pattern, output: Path, page: str,
                  cwd: Path | None = None):
         self.output, self.page, self.log_time = output, page, log_time
-        self.log = tempfile.TemporaryFile("w+")
+        # Appending: the server writes to the same open file that _log_times() seeks in to read, and would
+        # otherwise write wherever that left the offset, over lines already there.
+        self.log = tempfile.TemporaryFile("a+")
         started = time.perf_counter()
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self.log, stdin=subprocess.DEVNULL,
                                         text=True, cwd=cwd)
