@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator import frontmatter, schema as s, yamltext
 from generator.diagnostics import Report
-from generator.model import Body, Licence, Membership, Numbering, Person, Role, Site, Source
+from generator.model import Body, Licence, Membership, Numbering, Person, Role, Site, Source, StatementDetails
 from generator.schema import Context, Field, Schema
 from generator.urls import RESERVED
 from generator.yamltext import LStr
@@ -15,6 +15,25 @@ from generator.yamltext import LStr
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 LICENCE = Schema("the licence", Field("name", s.text, required=True), Field("url", s.url, default=""))
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _email(value, ctx: Context) -> str:
+    written = s.text(value, ctx).strip()
+    if not EMAIL_RE.match(written):
+        raise s.Invalid(f"'{written}' is not an email address", "write it as name@example.org")
+    return written
+
+
+def _statement(fields, ctx: Context, raw) -> StatementDetails:
+    if fields["prepared"] and fields["reviewed"] and fields["reviewed"] < fields["prepared"]:
+        ctx.report.error(ctx.path, raw.line_of("reviewed"), "reviewed: the accessibility statement cannot be "
+                         "reviewed before it was prepared", "check the `prepared` and `reviewed` dates")
+    return StatementDetails(fields["email"], fields["web"], fields["phone"], fields["prepared"], fields["reviewed"])
+
+
+STATEMENT = Schema("accessibility", Field("email", _email, default=""), Field("web", s.url, default=""),
+                   Field("phone", s.text, default=""), Field("prepared", s.date), Field("reviewed", s.date))
 SITE = Schema(
     "site.yaml",
     Field("title", s.text, required=True),
@@ -23,6 +42,7 @@ SITE = Schema(
     Field("licence", s.record(LICENCE, lambda f, c, v: Licence(f["name"] or "", f["url"])), required=True),
     Field("language", s.text, default="en-GB"),
     Field("description", s.markdown, default=""),
+    Field("accessibility", s.record(STATEMENT, _statement), default=StatementDetails()),
 )
 
 ROLE = Schema("a role", Field("title", s.text, required=True), Field("organisation", s.text, default=""),
@@ -96,7 +116,7 @@ def load_site(content: Path, report: Report) -> Site | None:
         return None
     base = fields["base_url"] if fields["base_url"].endswith("/") else fields["base_url"] + "/"
     return Site(fields["title"], fields["publisher"], base, fields["licence"], fields["language"],
-                fields["description"])
+                fields["description"], fields["accessibility"] or StatementDetails())
 
 
 def register_files(content: Path) -> list[Path]:

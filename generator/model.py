@@ -34,6 +34,18 @@ class Licence:
 
 
 @dataclass(frozen=True)
+class StatementDetails:
+    """What the accessibility statement must say besides what Minutebook knows: who to contact about a
+    problem, and when the statement was prepared and last reviewed (the 2018 accessibility regulations)."""
+
+    email: str = ""
+    web: str = ""  # a contact form's address
+    phone: str = ""
+    prepared: dt.date | None = None
+    reviewed: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class Site:
     title: str
     publisher: str
@@ -41,6 +53,7 @@ class Site:
     licence: Licence
     language: str = "en-GB"
     description: str = ""
+    accessibility: StatementDetails = StatementDetails()
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,19 @@ def test_missing_required_field(archive, build):
         "a meeting is missing the required field 'date'; add `date: ...`")]
 
 
+def test_accessibility_contact_that_is_not_an_email_address(archive, build):
+    edit(archive, "site.yaml", "email: web.team@testshire.example", "email: web team at testshire")
+    assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "email:"),
+        "email: 'web team at testshire' is not an email address; write it as name@example.org")]
+
+
+def test_accessibility_statement_reviewed_before_it_was_prepared(archive, build):
+    edit(archive, "site.yaml", "reviewed: 2025-10-01", "reviewed: 2023-10-01")
+    assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "reviewed:"),
+        "reviewed: the accessibility statement cannot be reviewed before it was prepared; check the `prepared` "
+        "and `reviewed` dates")]
+
+
 def test_date_that_does_not_exist(archive, build):
     edit(archive, LATER, "date: 20 June 2019", "date: 2019-02-30")
     assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"),

@@ -703,3 +703,22 @@ def test_clerk_headings_never_duplicate_the_pages_own_ids(archive, build, tmp_pa
         ids = [n.attrs["id"] for n in page(out, url).iter() if "id" in n.attrs]
         duplicated[url] = sorted({i for i in ids if ids.count(i) > 1})
     assert duplicated == {ITEM: [], MEETING: [], PAPER: []}
+
+
+def test_the_accessibility_statement_gives_the_contact_details_and_dates_from_site_yaml(site):
+    statement = page(site, "/accessibility/")
+    text = " ".join(statement.text.split())
+    assert "contact Testshire County Council:" in text
+    links = {a.attrs["href"]: a.text for a in statement.find_all("a")}
+    assert links["mailto:web.team@testshire.example"] == "web.team@testshire.example"
+    assert links["tel:01164960000"] == "0116 496 0000"
+    assert "This statement was prepared on 2 September 2024. It was last reviewed on 1 October 2025." in text
+
+
+def test_without_contact_details_the_statement_names_the_publisher_and_gives_no_dates(archive, build, tmp_path):
+    site_yaml = archive / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").split("accessibility:")[0], encoding="utf-8")
+    assert build(archive, tmp_path / "out").ok
+    text = " ".join(page(tmp_path / "out", "/accessibility/").text.split())
+    assert "contact Testshire County Council. We will consider your request" in text
+    assert "prepared on" not in text and "Preparation of this accessibility statement" not in text
