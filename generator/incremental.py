@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import jinja2
+
 from generator.build import (Memos, Options, copy_static, make_environment, prepare, render_page, run,
                              site_fingerprint, static_files, without_cycle_collector)
 from generator.diagnostics import Report
@@ -211,6 +213,8 @@ class Session:
         # The build's own archive and index, so nothing is loaded or resolved twice; this lists and digests
         # the pages (noting the session's state) and renders none, as the build's record says they are current.
         outcome = self._rebuild(handed.prepared, result.report)
+        if outcome.ok:
+            self._compile_templates(handed.prepared)
         outcome.full = True
         outcome.rendered += result.pages if result.rendered is None else result.rendered
         # Pages the build wrote, besides any the session itself wrote just now (content changed meanwhile).
@@ -218,6 +222,17 @@ class Session:
         outcome.written = sorted(set(by_build) | set(outcome.written))
         outcome.milliseconds = (time.perf_counter() - started) * 1000
         return outcome
+
+    def _compile_templates(self, prepared) -> None:
+        """The first build compiled the templates in its own processes: compiled into the session's cache too,
+        the first save's pages (quick.py) do not wait a quarter of a second for it. A template that does not
+        compile is left for the rebuild that uses it to report."""
+        env = make_environment(self.options, prepared, Report(root=Path(self.options.content)), self.compiled)
+        for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
+            try:
+                env.get_template(name)
+            except jinja2.TemplateError:
+                continue
 
     def _rebuild(self, prepared=None, report: Report | None = None) -> Outcome:
         """One rebuild; with `prepared` (and its `report`), from an archive already loaded and resolved."""

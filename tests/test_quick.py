@@ -209,3 +209,18 @@ def test_prose_edits_across_a_synthetic_archive_match_a_full_build_and_leave_not
             assert after.written == [], folder  # the fast path's pages were already right
     assert quick >= 4, quick
     assert files(live) == files(full_build(content, tmp_path / "full"))
+
+
+def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(references, monkeypatch):
+    """The first build compiles the templates in its own processes; the session compiles them for itself
+    once it is done, not on the first save."""
+    import jinja2
+
+    session, content, live = references
+    compiled = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda env, *a, **k: compiled.append(a[1:2]) or real(env, *a, **k))
+    changed = edit(content / AUGUST / "minutes.md", "is the finance paper", "is the finance report")
+    assert session.quick([changed]) is not None
+    assert compiled == []
