@@ -121,22 +121,18 @@ def test_an_actions_text_is_shown_beyond_its_meeting_so_it_takes_the_full_rebuil
     assert session.quick([changed]) is None
 
 
-def test_a_content_error_is_left_to_the_full_rebuild_to_report(references):
+@pytest.mark.parametrize("old, new", [
+    ("status: approved", "status: [approved"),  # broken YAML
+    ("is the finance paper", "is the [finance](javascript:x) paper"),  # an unsafe link in the new prose
+], ids=["broken-yaml", "unsafe-link"])
+def test_a_content_error_is_left_to_the_full_rebuild_to_report_with_nothing_written(references, old, new):
     session, content, live = references
     before = files(live)
-    changed = edit(content / AUGUST / "minutes.md", "status: approved", "status: [approved")
+    changed = edit(content / AUGUST / "minutes.md", old, new)
     assert session.quick([changed]) is None
     assert files(live) == before
     outcome = session.rebuild()
     assert not outcome.ok and outcome.report.errors
-
-
-def test_an_unsafe_link_in_the_new_prose_is_left_to_the_full_rebuild_to_report(references):
-    session, content, live = references
-    before = files(live)
-    changed = edit(content / AUGUST / "minutes.md", "is the finance paper", "is the [finance](javascript:x) paper")
-    assert session.quick([changed]) is None
-    assert files(live) == before
 
 
 def test_saves_in_two_meetings_or_outside_meetings_are_left_to_the_full_rebuild(references):
