@@ -98,7 +98,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         index = PeopleIndex(people) if register_files(content) and not unreadable else None
         bodies = load_bodies(content, report, index)
         cache["loaded registers"] = (site, people, index, bodies, report.items[before:])
-    slugs = frozenset(bodies) | frozenset(p.stem for p in (content / "bodies").glob("*.md"))
+    slugs = _body_slugs(content, bodies)
     parser = make_parser()
     meetings, seen, incomplete = [], {}, set()
     folder = content / "meetings"
@@ -138,6 +138,21 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     meetings.sort(key=lambda m: (m.date, m.body, m.folder))
     return Archive(site, bodies, people, tuple(meetings), has_register=index is not None,
                    incomplete=frozenset(incomplete))
+
+
+def _body_slugs(content: Path, bodies: dict) -> frozenset:
+    """Every body a meeting may name: those loaded, and those whose file failed to load (not unknown, then)."""
+    return frozenset(bodies) | frozenset(p.stem for p in (content / "bodies").glob("*.md"))
+
+
+def reload_meeting(content: Path, folder: Path, cache: dict, report: Report) -> Meeting | str | None:
+    """One meeting folder read again, checked against the registers a previous `load_archive` kept in `cache`
+    (the live preview's fast path, quick.py); None when it kept none. The cache itself is not changed."""
+    if "loaded registers" not in cache:
+        return None
+    _, _, people_index, bodies, _ = cache["loaded registers"]
+    return _load_meeting(folder / "meeting.md", report, people_index, _body_slugs(Path(content), bodies), bodies,
+                         make_parser())
 
 
 def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, jobs: int) -> dict:

@@ -26,8 +26,7 @@ from pathlib import Path
 from generator.backlinks import known_links, meeting_links
 from generator.build import make_environment, render_page
 from generator.diagnostics import Report
-from generator.loader import _load_meeting
-from generator.markdown import make_parser
+from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
 from generator.pages import meeting_pages
 from generator.publish import public_meeting
@@ -90,14 +89,11 @@ def quick_rebuild(session, paths) -> tuple[int, list[str]] | None:
         return None
     folder = meeting_folder(Path(session.options.content), paths)
     cached = session.loader_cache.get(folder) if folder is not None else None
-    registers = session.loader_cache.get("loaded registers")
-    if cached is None or registers is None or not isinstance(cached[1], Meeting):
+    if cached is None or not isinstance(cached[1], Meeting):
         return None
-    _, people, people_index, bodies, _ = registers
     content = Path(session.options.content)
-    slugs = frozenset(bodies) | frozenset(p.stem for p in (content / "bodies").glob("*.md"))
     report = Report(root=content, _relative=session.relative)
-    loaded = _load_meeting(folder / "meeting.md", report, people_index, slugs, bodies, make_parser())
+    loaded = reload_meeting(content, folder, session.loader_cache, report)
     index = prepared.index
     before = index.by_key.get(cached[1].key)
     if report.errors or not isinstance(loaded, Meeting) or before is None or loaded.key != before.key \
