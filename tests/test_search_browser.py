@@ -188,6 +188,9 @@ def test_newest_and_oldest_first_order_results_by_meeting_date(page):
     mark = "() => document.querySelectorAll('pagefind-results li').forEach(li => { li.dataset.before = '1'; })"
 
     def dates_after(choice: str) -> list[str]:
+        # The list on screen must be whole before it is marked: an item still being filled in would be
+        # replaced by an unmarked one in the old order, which would pass for the new order's.
+        page.wait_for_function(rendered, arg=total, timeout=WAIT)
         page.evaluate(mark)
         page.select_option("#search-sort", choice)
         return page.wait_for_function(rendered, arg=total, timeout=WAIT).json_value()
