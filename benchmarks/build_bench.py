@@ -206,6 +206,16 @@ def add_item(path: Path, number: int) -> str:
     return title
 
 
+def retitle(path: Path, number: int) -> str:
+    """An edit other pages show: the first minute item's title changed (its neighbour's page shows it too). The
+    preview's fast path writes the meeting's own pages first. Returns the text to look for."""
+    marker = f"retitled {number}"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^(## \S+ .*?)(?: \(retitled \d+\))?$", rf"\1 ({marker})", text, count=1, flags=re.M),
+                    encoding="utf-8")
+    return marker
+
+
 def _split_front(text: str) -> tuple[str, str]:
     if text.startswith("---\n"):
         head, _, rest = text[4:].partition("\n---\n")
@@ -349,8 +359,9 @@ def session_edits(content: str, out: str, minutes: str, edits: int, first_number
 
     numbers = range(first_number, first_number + edits)
     rows = [timed(lambda n=n: edit(Path(minutes), n)) for n in numbers]
+    retitled = [timed(lambda n=n: retitle(Path(minutes), n)) for n in numbers]
     added = [timed(lambda n=n: add_item(Path(minutes), n)) for n in numbers]
-    return {"first_ms": first.milliseconds, "edits": rows, "new_items": added}
+    return {"first_ms": first.milliseconds, "edits": rows, "retitles": retitled, "new_items": added}
 
 
 # ---- one edit, end to end through a server -----------------------------------------------------------
@@ -400,12 +411,14 @@ class Server:
         text = self.log.read() + "".join(self.lines)
         return [float(m.group(1)) for m in self.log_time.finditer(text)]
 
-    def edit_to_page(self, minutes: Path, number: int, timeout: float = 1200.0) -> tuple[float, float | None]:
-        """Seconds from the start of the write to the page on disk showing the edit; and the server's own figure."""
+    def edit_to_page(self, minutes: Path, number: int, timeout: float = 1200.0, change=edit
+                     ) -> tuple[float, float | None]:
+        """Seconds from the start of the write to the page on disk showing the edit (`change`, edit or
+        retitle); and the server's own figure, which is that of the full rebuild."""
         page = self.output / self.page
         before = len(self._log_times())
         started = time.perf_counter()
-        marker = edit(minutes, number).encode()
+        marker = change(minutes, number).encode()
         last = None
         while time.perf_counter() - started < timeout:
             try:
@@ -545,7 +558,8 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
                    str(target.minutes), str(args.edits), str(first)]
         run = _check(measure(command, cwd=REPO), "the incremental session")
         size.session = json.loads(run.stdout.strip().splitlines()[-1]) | {"max_rss_mb": run.max_rss_mb}
-        for kind, rows in (("one-edit", size.session["edits"]), ("new-item", size.session.get("new_items", []))):
+        for kind, rows in (("one-edit", size.session["edits"]), ("retitle", size.session.get("retitles", [])),
+                           ("new-item", size.session.get("new_items", []))):
             for row in rows:
                 quick = "none" if row.get("quick_ms") is None else \
                     f"{row['quick_ms']:.0f} ms, {row['quick_rendered']} rendered, {row['quick_written']} written"
@@ -567,16 +581,17 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
                  "--noBuildLock", "--appendPort=false", "--logLevel", "info"],
                 re.compile(r"Web Server is available"), re.compile(r"Total in (\d+) ms"),
                 folder / "hugo-preview", target.hugo_page)
-        size.serve = {name: {"start_s": s.start_seconds, "edits": []} for name, s in servers.items()}
+        size.serve = {name: {"start_s": s.start_seconds, "edits": [], "retitles": []} for name, s in servers.items()}
         try:
-            for _ in range(args.edits):
-                number = counter()
-                for name, server in servers.items():
-                    minutes = target.minutes if name == "minutebook" else target.hugo_file
-                    seconds, own = server.edit_to_page(minutes, number)
-                    size.serve[name]["edits"].append({"ms": seconds * 1000, "own_ms": own})
-                    print(f"  serve {name:<10} edit to page on disk {seconds * 1000:7.0f} ms "
-                          f"(the server's own log: {own if own is not None else '?'} ms)", flush=True)
+            for kind, change in (("edits", edit), ("retitles", retitle)):
+                for _ in range(args.edits):
+                    number = counter()
+                    for name, server in servers.items():
+                        minutes = target.minutes if name == "minutebook" else target.hugo_file
+                        seconds, own = server.edit_to_page(minutes, number, change=change)
+                        size.serve[name][kind].append({"ms": seconds * 1000, "own_ms": own})
+                        print(f"  serve {name:<10} {change.__name__:<7} to page on disk {seconds * 1000:7.0f} ms "
+                              f"(the server's own log: {own if own is not None else '?'} ms)", flush=True)
         finally:
             for server in servers.values():
                 server.stop()
@@ -602,6 +617,12 @@ def _table(head: tuple, rows: list[tuple]) -> str:
     lines = ["| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |" for row in [head, *rows]]
     lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
     return "\n".join(lines)
+
+
+def _fast(edits: list[dict]) -> str:
+    """The fast path's median, and how many of the edits took it."""
+    fast = [e["quick_ms"] for e in edits if e.get("quick_ms") is not None]
+    return _fmt(statistics.median(fast) if fast else None, " ms", 0) + f" ({len(fast)} of {len(edits)})"
 
 
 def report(sizes: list[Size], hugo: bool) -> str:
@@ -653,16 +674,20 @@ def report(sizes: list[Size], hugo: bool) -> str:
         rendered = f"{edits[len(edits) // 2]['rendered']}" if edits else "–"
         added = s.session.get("new_items", [])
         added_ms = statistics.median([e["ms"] for e in added]) if added else None
-        fast = [e["quick_ms"] for e in edits if e.get("quick_ms") is not None]
-        rows.append((f"{s.meetings:,}", _fmt(s.session.get("first_ms"), " ms", 0),
-                     _fmt(statistics.median(fast) if fast else None, " ms", 0) + f" ({len(fast)} of {len(edits)})",
-                     _fmt(session_ms, " ms", 0), rendered, _fmt(added_ms, " ms", 0), _fmt(o, " ms", 0),
-                     _fmt(h, " ms", 0), _ratio(o, h)))
+        retitles = s.session.get("retitles", [])
+        ours_retitled = s.serve.get("minutebook", {}).get("retitles", [])
+        theirs_retitled = s.serve.get("hugo", {}).get("retitles", [])
+        ro = statistics.median([e["ms"] for e in ours_retitled]) if ours_retitled else None
+        rh = statistics.median([e["ms"] for e in theirs_retitled]) if theirs_retitled else None
+        rows.append((f"{s.meetings:,}", _fmt(s.session.get("first_ms"), " ms", 0), _fast(edits),
+                     _fmt(session_ms, " ms", 0), rendered, _fast(retitles), _fmt(added_ms, " ms", 0),
+                     _fmt(o, " ms", 0), _fmt(h, " ms", 0), _ratio(o, h), _fmt(ro, " ms", 0), _fmt(rh, " ms", 0)))
     out.append("\nOne edit (medians of the edits): the fast path (Session.quick, how many edits took it), then "
-               "Session.rebuild, and end to end through the server (file written -> page on disk); a new item: "
-               "Session.rebuild after a minute item is added\n")
+               "Session.rebuild, and end to end through the server (file written -> page on disk); a retitle: the "
+               "first item's title changed; a new item: Session.rebuild after a minute item is added\n")
     out.append(_table(("meetings", "Session first build", "Session fast path", "Session one edit", "pages rendered",
-                       "Session new item", "ours serve", "Hugo server", "ratio"), rows))
+                       "Session retitle fast path", "Session new item", "ours serve", "Hugo server", "ratio",
+                       "ours serve, retitle", "Hugo server, retitle"), rows))
     stage_names: list[str] = []
     for s in sizes:
         for e in s.session.get("edits", []):

@@ -114,10 +114,8 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
                 refs[source_page].append(links)
                 if place.meeting is not None:  # the meeting page shows every text of its meeting
                     refs[("meeting", place.meeting.key)].append(links)
-            for url, _ in links:
-                target = url.split("#")[0]
-                if target != source_page:
-                    found[target][(place.url, place.label)] = place
+            for target in _targets(links, source_page):
+                found[target][(place.url, place.label)] = place
             for line, written, hint in dangling:
                 report.warning(path, first_line + line, f"reference '{written}' does not resolve",
                                hint or "check the reference, or write it with the [[...]] syntax "
@@ -174,20 +172,46 @@ def _resolved(texts, linker: Linker, renderer: Renderer, cache: dict, html: dict
     return entries, live
 
 
-def meeting_links(index: Index, meeting, linker: Linker, renderer: Renderer, cache: dict, html: dict | None
-                  ) -> list[tuple]:
-    """What one meeting's texts link to, as (links, place address, place label) of each text that links:
-    all that the meeting adds to the archive's backlinks and references (scan). The live preview's fast
-    path (quick.py) compares it before and after an edit."""
-    return [(links, place.url, place.label) for links, _, place, _, _ in
-            _resolved(_meeting_texts(index, meeting), linker, renderer, cache, html)[0] if links]
+def meeting_entries(index: Index, meeting, linker: Linker, renderer: Renderer, cache: dict, html: dict | None
+                    ) -> list[tuple]:
+    """(links, dangling, place, path, line) of each of one meeting's texts that links or fails to: all that
+    the meeting adds to the archive's backlinks, references and messages (scan). The live preview's fast
+    path (quick.py) compares them before and after an edit."""
+    return _resolved(_meeting_texts(index, meeting), linker, renderer, cache, html)[0]
 
 
-def known_links(memo: dict | None, index: Index, meeting) -> list[tuple] | None:
-    """`meeting_links` of a meeting as the last scan found them (its `memo`), or None if it did not keep them."""
-    if not _known(memo, index, meeting):
-        return None
-    return [(links, place.url, place.label) for links, _, place, _, _ in memo[id(meeting)][2] if links]
+def known_entries(memo: dict | None, index: Index, meeting) -> list[tuple] | None:
+    """`meeting_entries` of a meeting as the last scan found them (its `memo`), or None if it did not keep them."""
+    return memo[id(meeting)][2] if _known(memo, index, meeting) else None
+
+
+def links_of(entries: list[tuple]) -> list[tuple]:
+    """What the entries link to, and from where: (links, place address, place label) of each that links."""
+    return [(links, place.url, place.label) for links, _, place, _, _ in entries if links]
+
+
+def with_meeting(backlinks: dict, old, entries: list[tuple], old_entries: list[tuple]) -> dict:
+    """`scan`'s backlinks with the places of meeting `old` (which found `old_entries`) replaced by those of
+    its new version's `entries`: what a scan of the archive with the new version would find."""
+    found: dict[str, dict[tuple, Place]] = defaultdict(dict)
+    for links, _, place, _, _ in entries:
+        for target in _targets(links, place.url.split("#")[0]):
+            found[target][(place.url, place.label)] = place
+    touched = set(found).union(*(_targets(links, place.url.split("#")[0]) for links, _, place, _, _ in old_entries))
+    patched = dict(backlinks)
+    for target in touched:
+        places = {(p.url, p.label): p for p in backlinks.get(target, ()) if p.meeting is not old}
+        places.update(found.get(target, {}))
+        if places:
+            patched[target] = Shared(sorted(places.values(), key=_newest_first))
+        else:
+            patched.pop(target, None)
+    return patched
+
+
+def _targets(links, source_page: str) -> list[str]:
+    """The pages a text's links make a backlink on, in order: any but the page the text is on."""
+    return [target for target in dict.fromkeys(url.split("#")[0] for url, _ in links) if target != source_page]
 
 
 def _same_as_before(new: dict, old: dict) -> dict:

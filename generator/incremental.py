@@ -147,9 +147,10 @@ class Session:
             return outcome
 
     def quick(self, paths) -> Outcome | None:
-        """The meeting's pages when the files `paths` changed only its prose (quick.py); None, having written
-        nothing, when `rebuild` must decide. `rebuild` must follow either way: it alone reports messages,
-        writes the feeds and data files, and records what the pages were made from."""
+        """The meeting's own pages when the files `paths` are all in one meeting's folder (quick.py); None,
+        having written nothing, when `rebuild` must decide. `rebuild` must follow either way: it alone reports
+        messages, writes other pages the edit shows on, the feeds and data files, and records what the pages
+        were made from."""
         started = time.perf_counter()
         with without_cycle_collector():
             done = quick_rebuild(self, paths)

@@ -16,7 +16,7 @@ from generator.load_meeting import build_meeting, load_action_log, load_meeting_
 from generator.load_minutes import load_minutes
 from generator.load_registers import load_bodies, load_people, load_site, register_files
 from generator.markdown import make_parser
-from generator.model import Archive, Meeting
+from generator.model import Archive, Meeting, archive_order
 from generator.parallel import PARALLEL_FROM, WorkerFailed, fork_map
 from generator.people import PeopleIndex
 
@@ -135,7 +135,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         meetings.append(meeting)
     if site is None:
         return None
-    meetings.sort(key=lambda m: (m.date, m.body, m.folder))
+    meetings.sort(key=archive_order)
     return Archive(site, bodies, people, tuple(meetings), has_register=index is not None,
                    incomplete=frozenset(incomplete))
 

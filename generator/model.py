@@ -185,6 +185,11 @@ class AgendaItem:
     source: Source = Source("")
 
 
+def archive_order(meeting: "Meeting") -> tuple:
+    """Where a meeting sits in Archive.meetings: by date, then body, then folder."""
+    return (meeting.date, meeting.body, meeting.folder)
+
+
 def all_agenda_items(items: tuple["AgendaItem", ...]):
     """Agenda items and their sub-items, depth first, in agenda order."""
     for item in items:

@@ -1,21 +1,29 @@
-"""The live preview's fast path: a save that changes only a meeting's prose re-renders that meeting's pages alone.
+"""The live preview's fast path: a save within one meeting's folder writes that meeting's own pages first.
 
-Most saves while a clerk writes up minutes change a sentence of discussion. The
-whole-archive rebuild (incremental.Session.rebuild) still walks every folder,
-checks every action and lists every page to find that out: about a second and a
-half at 2,000 meetings, however small the edit. This path answers a narrower
-question first, from the one folder the watcher saw change: is everything that
-any other page shows of this meeting (its numbers, titles, dates, attendance,
-actions, papers, and what its texts link to) exactly as before? Then no other
-page, no message of a check across meetings and no link target can have changed,
-and the meeting's own pages are rendered from the previous rebuild's index with
-the new meeting in its place.
+Most saves while a clerk writes up minutes change a sentence, a title, an
+action or an attendee of one meeting. The whole-archive rebuild
+(incremental.Session.rebuild) still walks every folder, checks every action and
+lists every page to find out what that changed: two to three seconds at 2,000
+meetings, however small the edit. This path starts from the one folder the
+watcher saw change and the previous rebuild's index:
 
-Anything else (another folder, a register, a template, a new error, a changed
-title or reference) gets None, and the full rebuild does the work. The full
+- if nothing any other page shows of the meeting changed (its numbers, titles,
+  dates, attendance, actions, papers, and what its texts link to), the
+  meeting's pages are rendered from that index with the new meeting in its
+  place: they are then all the pages the edit changes;
+- otherwise, if its minute numbers, actions, papers, agenda and date are as
+  they were (so every reference in the archive still reaches what it reached),
+  and the edit breaks no check across meetings, the index is made around the
+  new meeting (resolve.with_meeting, backlinks.with_meeting) exactly as a full
+  rebuild would resolve it, and the meeting's own pages are rendered from that.
+  Other pages that show the edit (a neighbour's title, an action's page, a
+  person's list) wait for the full rebuild.
+
+Anything else (another folder, a register, a template, a load error, a new
+minute number or action) gets None, and the full rebuild does the work. The full
 rebuild follows this path every time anyway (serve.py): it reports messages,
-writes the feeds, data files and search index, and would correct any page this
-path got wrong; tests check that it finds nothing to correct.
+writes the other pages, the feeds, data files and search index, and would
+correct any page this path got wrong; tests check that it finds none to correct.
 """
 
 from __future__ import annotations
@@ -23,14 +31,17 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from generator.backlinks import known_links, meeting_links
+from generator.backlinks import known_entries, links_of, meeting_entries
+from generator.backlinks import with_meeting as with_backlinks
 from generator.build import make_environment, render_page
 from generator.diagnostics import Report
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
 from generator.pages import meeting_pages
 from generator.publish import public_meeting
+from generator.resolve import action_key, with_meeting
 from generator.urls import output_file
+from generator.validate import check_meeting
 
 # Prose that only the meeting's own pages show (and the feeds, data files and search index, which the full
 # rebuild writes). Everything else a meeting holds is shown, or checked, beyond them.
@@ -81,9 +92,9 @@ def meeting_folder(content: Path, paths) -> Path | None:
 
 
 def quick_rebuild(session, paths) -> tuple[int, list[str]] | None:
-    """Write the pages of the one meeting `paths` (files the watcher saw change) belong to, when only its prose
-    changed: (pages rendered, addresses written). None, having written nothing, when the full rebuild must
-    decide. `session` is the preview's incremental.Session, whose last successful rebuild this starts from."""
+    """Write the pages of the one meeting `paths` (files the watcher saw change) belong to: (pages rendered,
+    addresses written). None, having written nothing, when the full rebuild must decide. `session` is the
+    preview's incremental.Session, whose last successful rebuild this starts from."""
     prepared = session.prepared
     if prepared is None or not paths:
         return None
@@ -94,19 +105,22 @@ def quick_rebuild(session, paths) -> tuple[int, list[str]] | None:
     content = Path(session.options.content)
     report = Report(root=content, _relative=session.relative)
     loaded = reload_meeting(content, folder, session.loader_cache, report)
-    index = prepared.index
+    index, linker = prepared.index, prepared.linker
     before = index.by_key.get(cached[1].key)
     if report.errors or not isinstance(loaded, Meeting) or before is None or loaded.key != before.key \
             or loaded.session == "private":
         return None
     meeting = public_meeting(loaded, session.options.drafts)
-    if outline(meeting) != outline(before):
+    old_entries = known_entries(session.memos.scan, index, before)
+    # What references in any text can reach must stay as it was, or the linker itself would be out of date.
+    if old_entries is None or linker.targets(meeting, known=False) != linker.targets(before):
         return None
-    memo = session.memos.scan
-    links = meeting_links(index, meeting, prepared.linker, prepared.renderer, session.scan_cache,
-                          session.markdown_cache)
-    if links != known_links(memo, index, before):
-        return None
+    entries = meeting_entries(index, meeting, linker, prepared.renderer, session.scan_cache, session.markdown_cache)
+    if outline(meeting) != outline(before) or links_of(entries) != links_of(old_entries):
+        index = _patched(index, before, meeting, loaded, prepared.archive, entries, old_entries)
+        if index is None:
+            return None
+        prepared = dataclasses.replace(prepared, index=index)
     env = make_environment(session.options, prepared, report, session.compiled)
     env.filters["markdown"].__self__.cache = session.markdown_cache
     rendered = []
@@ -117,3 +131,27 @@ def quick_rebuild(session, paths) -> tuple[int, list[str]] | None:
         rendered.append((page.url, html))
     written = [url for url, html in rendered if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
     return len(rendered), written
+
+
+def _patched(index, before: Meeting, meeting: Meeting, loaded: Meeting, archive, entries, old_entries):
+    """An edit other pages show (a title, attendance, an action, an update, a link): the index as a full
+    rebuild would resolve it, made around the one meeting, so that the meeting's own pages come out as the
+    full rebuild will make them; that rebuild writes the other pages. None if the edit moves minute numbers
+    or actions, or breaks a check across meetings (the rebuild reports it)."""
+    patched = with_meeting(index, before, meeting)
+    if patched is None:
+        return None
+    checks = Report(root=Path("."))
+    approval = loaded.minutes.approved_at if loaded.minutes else None
+    check_meeting(loaded, next((m for m in archive.meetings if m.key == approval), None) if approval else None,
+                  checks)
+    logged = [action_key(u.action, loaded.body) for u in (loaded.action_log.updates if loaded.action_log else ())]
+    if checks.errors or len(set(logged)) != len(logged) or not set(logged) <= patched.tracks.keys():
+        return None
+    for key in logged + [f"{meeting.body}:{a.id}" for i in (meeting.minutes.items if meeting.minutes else ())
+                         for a in i.actions]:
+        track = patched.tracks[key]
+        if any(step.as_at < track.raised.date for step in track.steps):
+            return None
+    patched.backlinks = with_backlinks(index.backlinks, before, entries, old_entries)
+    return patched

@@ -66,6 +66,16 @@ class Where:
 NOWHERE, MEETING, ARCHIVE = 0, 1, 2
 
 
+def _initials(meeting: Meeting, people: dict) -> dict[str, str]:
+    att = meeting.attendance
+    seen: dict[str, set[str]] = {}
+    for entry in att.present + att.in_attendance + att.deputising + att.minute_taker:
+        person = people.get(entry.who.id or "")
+        if person and person.initials:
+            seen.setdefault(person.initials, set()).add(person.id)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
 class Linker:
     """Resolves references against the published archive (the resolved Index)."""
 
@@ -103,10 +113,7 @@ class Linker:
         # str hashes are salted per process.
         self.signature = hashlib.sha256(repr((
             tuple(sorted(index.items)), tuple(sorted(index.tracks)), tuple(sorted(self.people)),
-            tuple((m.key, m.date, tuple((p.ref, p.label, tuple(a.ref for a in p.appendices), tuple(sorted(p.appendix_anchors)))
-                                        for p in m.papers),
-                   tuple(a.ref for a in all_agenda_items(m.agenda)), tuple(sorted(self.initials(m).items())))
-                  for m in archive.meetings))).encode("utf-8")).hexdigest()
+            tuple(self.targets(m) for m in archive.meetings))).encode("utf-8")).hexdigest()
 
     # ---- what a reference points at ------------------------------------------------
 
@@ -140,16 +147,20 @@ class Linker:
         closest = sorted(refs, key=lambda r: _distance(sort_key(r), target))[:3]
         return "nearest existing: " + ", ".join(sorted(closest, key=sort_key))
 
+    def targets(self, meeting: Meeting, known: bool = True) -> tuple:
+        """What references can reach in the meeting besides its minute numbers (the signature's part for it):
+        its date, papers, appendices, agenda and the initials its attendance defines. `known=False`: of an
+        edited version of a meeting this linker knows by its key (quick.py), not from what it remembers."""
+        initials = self.initials(meeting) if known else _initials(meeting, self.people)
+        return (meeting.key, meeting.date,
+                tuple((p.ref, p.label, tuple(a.ref for a in p.appendices), tuple(sorted(p.appendix_anchors)))
+                      for p in meeting.papers),
+                tuple(a.ref for a in all_agenda_items(meeting.agenda)), tuple(sorted(initials.items())))
+
     def initials(self, meeting: Meeting) -> dict[str, str]:
         """Initials defined by this meeting's attendance, minus any two people share."""
         if meeting.key not in self._initials:
-            att = meeting.attendance
-            seen: dict[str, set[str]] = {}
-            for entry in att.present + att.in_attendance + att.deputising + att.minute_taker:
-                person = self.people.get(entry.who.id or "")
-                if person and person.initials:
-                    seen.setdefault(person.initials, set()).add(person.id)
-            self._initials[meeting.key] = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+            self._initials[meeting.key] = _initials(meeting, self.people)
         return self._initials[meeting.key]
 
     def explicit(self, target: str, where: Where) -> str | None:

@@ -7,12 +7,14 @@ here keeps rendering free of searches over the whole archive.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.actions import Track, build_tracks, named
 from generator.memo import ByIdentity
-from generator.model import Action, ActionUpdate, Archive, Body, Meeting, MinuteItem, PersonRef
+from generator.model import Action, ActionUpdate, Archive, Body, Meeting, MinuteItem, PersonRef, archive_order
 
 
 def action_key(written: str, default_body: str) -> str:
@@ -114,6 +116,61 @@ def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ById
     if per_meeting is not None:
         per_meeting.round()
     return index
+
+
+def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
+    """resolve() of the same archive with `old` replaced by `new`, made from `index` in milliseconds rather than
+    a pass over the whole archive: the live preview's fast path (quick.py) renders an edited meeting's own
+    pages from it while the full rebuild is still to come. None when the edit moves more than the meeting's
+    own entries: another key, body or date (its place among the meetings), other minute numbers or actions.
+    Backlinks are left as they were (backlinks.with_meeting patches them)."""
+    if (new.key, new.body, new.date) != (old.key, old.body, old.date) or _entries(new) != _entries(old):
+        return None
+    meetings = list(index.archive.meetings)
+    at = bisect.bisect_left(meetings, archive_order(old), key=archive_order)  # same key and date: the same place
+    if at == len(meetings) or meetings[at] is not old:
+        return None
+    meetings[at] = new
+    archive = dataclasses.replace(index.archive, meetings=tuple(meetings))
+    swap = lambda meetings: [new if m is old else m for m in meetings]  # noqa: E731
+    items = dict(index.items)
+    for item in new.minutes.items if new.minutes else ():
+        items[index.item_key(new, item.ref)] = (new, item)
+    appearances = dict(index.appearances)
+    made: dict[str, list[Appearance]] = {}
+    for person, appearance in _appearances(new):
+        made.setdefault(person, []).append(appearance)
+    for person in {person for person, _ in _appearances(old)} | made.keys():
+        kept = [a for a in appearances.get(person, ()) if a.meeting is not old] + made.get(person, [])
+        appearances[person] = sorted(kept, key=lambda a: archive_order(a.meeting))  # stable: a meeting's own order
+    raised_new, logged_new = _actions_of(new)
+    logged = {key for key, _ in _actions_of(old)[1]} | {key for key, _ in logged_new}
+    affected = dict(raised_new)  # key -> (action, meeting, item): what build_tracks makes a track from
+    for key in sorted(logged - affected.keys()):
+        track = index.tracks.get(key)
+        if track is not None:  # an unknown action has no history (see action_tracks)
+            action = next(a for a in track.item.actions if f"{track.raised.body}:{a.id}" == key)
+            affected[key] = (action, track.raised, track.item)
+    history = dict(index.history)
+    for key in affected:
+        steps = [s for s in history.pop(key, ()) if s[0] is not old] + [s for k, s in logged_new if k == key]
+        if steps:
+            history[key] = sorted(steps, key=lambda s: archive_order(s[0]))  # stable: the log's own order
+    by_body = {slug: swap(ms) if slug == new.body else ms for slug, ms in index.by_body.items()}
+    made_tracks = build_tracks(affected, history, by_body)
+    tracks, actions = {**index.tracks, **made_tracks}, {**index.actions}
+    actions.update((key, track.action) for key, track in made_tracks.items())
+    return dataclasses.replace(
+        index, archive=archive, by_body=by_body,
+        by_year={year: swap(ms) if year == new.date.year else ms for year, ms in index.by_year.items()},
+        by_key={**index.by_key, new.key: new}, items=items, appearances=appearances, history=history, tracks=tracks,
+        actions=actions)
+
+
+def _entries(meeting: Meeting) -> tuple:
+    """The meeting's minute numbers and the actions it raises, in order: its own entries in an Index."""
+    items = meeting.minutes.items if meeting.minutes else ()
+    return tuple(item.ref for item in items), tuple(action.id for item in items for action in item.actions)
 
 
 def meetings_by_body(archive: Archive) -> dict[str, list[Meeting]]:

@@ -60,8 +60,8 @@ class Preview:
     # ---- rebuilding ------------------------------------------------------------------
 
     def quick(self, paths: list[str], why: str) -> bool:
-        """A save that changed only one meeting's prose: its pages at once (Session.quick, quick.py), and open
-        pages told to reload. The full rebuild must follow: it alone reports messages and writes the rest."""
+        """A save within one meeting's folder: its own pages at once (Session.quick, quick.py), and open pages
+        told to reload. The full rebuild must follow: it alone reports messages and writes the rest."""
         if self.report is not None:  # the preview shows errors: only the full rebuild can clear them
             return False
         with self.lock:

@@ -52,12 +52,12 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None) -> N
         approved_at = meeting.minutes.approved_at if meeting.minutes else None
         target = meetings.get(approved_at) if approved_at else None
         check("meeting", (meeting, target), lambda found, meeting=meeting, target=target:
-              _meeting(meeting, target, found))
+              check_meeting(meeting, target, found))
     if memo is not None:
         memo.findings.round()
 
 
-def _meeting(meeting: Meeting, approval: Meeting | None, report: Report) -> None:
+def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report) -> None:
     """The checks that need no record but the meeting's own and the meeting that approves its minutes."""
     _papers(meeting, report)
     _item_refs(meeting, report)

@@ -267,8 +267,8 @@ def test_checks_of_records_an_edit_did_not_touch_are_not_run_again_but_still_rep
     edit(content / "meetings/ccb/2019-07-18/minutes.md", "status: approved", "status: approved\napproved_at: ccb/2099-01-01")
     assert s.rebuild().ok
     checked = []
-    real = validate._meeting
-    monkeypatch.setattr(validate, "_meeting", lambda meeting, *rest: checked.append(meeting.key) or
+    real = validate.check_meeting
+    monkeypatch.setattr(validate, "check_meeting", lambda meeting, *rest: checked.append(meeting.key) or
                         real(meeting, *rest))
     edit(content / "meetings/ccb/2019-11-21/actions.md", "Pilot report received at this meeting.",
          "Pilot report received at this meeting, with thanks.")

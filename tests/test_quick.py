@@ -1,9 +1,11 @@
-"""The live preview's fast path (generator/quick.py): a save that changes only one meeting's prose writes that
-meeting's pages at once, exactly as a full build writes them; any other save is left to the full rebuild,
-with nothing written."""
+"""The live preview's fast path (generator/quick.py): a save within one meeting's folder writes that meeting's
+own pages at once, exactly as a full build writes them; the full rebuild that follows writes only the other
+pages the edit shows on. A save that moves link targets, breaks a check across meetings or reaches beyond one
+meeting is left to the full rebuild, with nothing written."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -11,7 +13,9 @@ import pytest
 
 from generator.build import Options, run
 from generator.incremental import Session
+from generator.pages import meeting_pages
 from generator.quick import meeting_folder
+from generator.urls import output_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = __import__("datetime").date(2020, 1, 1)
@@ -97,28 +101,64 @@ def test_other_prose_edits_take_the_fast_path_too(references, tmp_path, where, o
     assert session.rebuild().written == []
 
 
-@pytest.mark.parametrize("where, old, new", [
-    ("minutes.md", "## CCBP/19/71 Finance (Paper C)", "## CCBP/19/71 Finance and budget (Paper C)"),  # a title
-    ("minutes.md", "is the finance paper", "is the finance paper, as CCBP/19/62 asked"),  # a new reference
-    ("minutes.md", "stay as they are.", "stay as they are.\n\n## CCBP/19/73 A new item\n\nNoted."),  # a new item
-    ("meeting.md", "date:", "title: Extraordinary meeting\ndate:"),  # the meeting's title
-], ids=["title", "reference", "new-item", "meeting-title"])
-def test_an_edit_other_pages_show_is_left_to_the_full_rebuild_with_nothing_written(references, tmp_path, where,
-                                                                                    old, new):
-    session, content, live = references
+def own_pages(session: Session, key: str) -> set[str]:
+    """The output files of a meeting's own pages (its page, its items' and papers'), as the last rebuild had them."""
+    index = session.prepared.index
+    return {output_file(page.url) for page in meeting_pages(index, index.by_key[key], {})}
+
+
+JULY = "meetings/ccb/2019-07-18"
+SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
+
+
+@pytest.mark.parametrize("fixture, where, old, new", [
+    ("references", f"{AUGUST}/minutes.md", "## CCBP/19/71 Finance (Paper C)",
+     "## CCBP/19/71 Finance and budget (Paper C)"),  # an item's title: its neighbours' pages show it too
+    ("references", f"{AUGUST}/minutes.md", "is the finance paper",
+     "is the finance paper, as CCBP/19/62 asked"),  # a new reference: a backlink on another meeting's page
+    ("references", f"{AUGUST}/minutes.md", "stay as they are.",
+     "stay as they are, as CCBP/19/71 said."),  # a backlink on one of the meeting's own pages
+    ("references", f"{AUGUST}/meeting.md", "date:", "title: Extraordinary meeting\ndate:"),  # in every list
+    ("references", f"{AUGUST}/meeting.md", "Director of Strategy", "Director of Planning"),  # on a person's page
+    ("actions", f"{JULY}/minutes.md", "Run the three-month pilot", "Run the four-month pilot"),  # an action's text
+    ("actions", f"{JULY}/minutes.md", "owner: ann-smith", "owner: bob-jones"),  # an action's owner
+    ("actions", f"{SEPTEMBER_LOG}/actions.md", "status: amber", "status: red"),  # an update, on the action's page
+], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner", "update-status"])
+def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
+        request, tmp_path, fixture, where, old, new):
+    session, content, live = request.getfixturevalue(fixture)
+    changed = edit(content / where, old, new)
+    assert session.quick([changed]) is not None
+    own = own_pages(session, Path(where).parent.relative_to("meetings").as_posix())  # body/folder: the key
+    quick, full = pages(live), pages(full_build(content, tmp_path / "full"))
+    assert {f: quick[f] for f in own} == {f: full[f] for f in own}
+    after = session.rebuild()  # the rest: other pages that show the edit, then feeds and data files
+    assert after.ok and not own & {output_file(url) for url in after.written}
+    assert files(live) == files(full_build(content, tmp_path / "again"))
+
+
+@pytest.mark.parametrize("fixture, where, old, new", [
+    ("references", f"{AUGUST}/minutes.md", "stay as they are.",
+     "stay as they are.\n\n## CCBP/19/73 A new item\n\nNoted."),  # a new minute number: a link target
+    ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-08-23"),  # its place among meetings
+    ("references", f"{AUGUST}/meeting.md", "    - nora-brown\n", ""),  # "NB" in its texts no longer a link
+    ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n", ""),  # an action's id: other logs update it
+    ("actions", f"{SEPTEMBER_LOG}/actions.md", "action: CCBP/19/60#1", "action: CCBP/19/99#1"),  # unknown
+    ("actions", f"{SEPTEMBER_LOG}/actions.md", "action: CCBP/19/60#jc-referral",
+     "action: CCBP/19/60#1"),  # the same action updated twice in one log
+], ids=["new-item", "date", "initials", "action-id", "unknown-action", "updated-twice"])
+def test_an_edit_that_moves_link_targets_or_breaks_a_check_is_left_to_the_full_rebuild_with_nothing_written(
+        request, tmp_path, fixture, where, old, new):
+    session, content, live = request.getfixturevalue(fixture)
     before = files(live)
-    changed = edit(content / AUGUST / where, old, new)
+    changed = edit(content / where, old, new)
     assert session.quick([changed]) is None
     assert files(live) == before
-    assert session.rebuild().ok
-    assert files(live) == files(full_build(content, tmp_path / "full"))
-
-
-def test_an_actions_text_is_shown_beyond_its_meeting_so_it_takes_the_full_rebuild(actions):
-    session, content, live = actions
-    changed = edit(content / "meetings/ccb/2019-07-18/minutes.md", "Run the three-month pilot",
-                   "Run the four-month pilot")
-    assert session.quick([changed]) is None
+    outcome = session.rebuild()
+    if outcome.ok:
+        assert files(live) == files(full_build(content, tmp_path / "full"))
+    else:
+        assert outcome.report.errors
 
 
 @pytest.mark.parametrize("old, new", [
@@ -184,29 +224,6 @@ def _prose_edits(folder: Path) -> list[Path]:
     return changed
 
 
-def test_prose_edits_across_a_synthetic_archive_match_a_full_build_and_leave_nothing_to_correct(tmp_path):
-    from benchmarks.synthetic import Spec, generate
-
-    content, live = tmp_path / "content", tmp_path / "live"
-    generate(content, Spec(meetings=16, bodies=2, seed=3, items=(4, 8), papers=(1, 3), cross_body_rate=0.2))
-    session = Session(Options(content=content, out=live, today=TODAY, search=False))
-    assert session.rebuild().ok
-    folders = sorted(p.parent for p in content.glob("meetings/*/*/meeting.md"))
-    quick = 0
-    for folder in folders[::3]:
-        changed = _prose_edits(folder)
-        if not changed:
-            continue
-        outcome = session.quick(changed)
-        quick += outcome is not None
-        after = session.rebuild()
-        assert after.ok
-        if outcome is not None:
-            assert after.written == [], folder  # the fast path's pages were already right
-    assert quick >= 4, quick
-    assert files(live) == files(full_build(content, tmp_path / "full"))
-
-
 def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(references, monkeypatch):
     """The first build compiles the templates in its own processes; the session compiles them for itself
     once it is done, not on the first save."""
@@ -220,3 +237,90 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
     changed = edit(content / AUGUST / "minutes.md", "is the finance paper", "is the finance report")
     assert session.quick([changed]) is not None
     assert compiled == []
+
+
+@pytest.mark.parametrize("fixture, where, old, new", [
+    ("actions", f"{JULY}/minutes.md", "Run the three-month pilot", "Run the four-month pilot"),
+    ("actions", f"{SEPTEMBER_LOG}/actions.md", "status: amber", "status: red"),
+    ("actions", f"{SEPTEMBER_LOG}/actions.md", "    closed: yes\n", ""),
+    ("references", f"{AUGUST}/meeting.md", "Director of Strategy", "Director of Planning"),
+    ("references", f"{AUGUST}/minutes.md", "stay as they are.", "stay as they are, as CCBP/19/71 and /62 said."),
+], ids=["action-text", "update-status", "reopened", "attendee-role", "references"])
+def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_makes(tmp_path, fixture, where, old,
+                                                                                     new):
+    from generator.backlinks import meeting_entries, scan
+    from generator.backlinks import with_meeting as with_backlinks
+    from generator.diagnostics import Report
+    from generator.loader import load_archive
+    from generator.markdown import Renderer
+    from generator.publish import public_view
+    from generator.references import Linker
+    from generator.resolve import resolve, with_meeting
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / fixture, content)
+
+    def resolved():
+        index = resolve(public_view(load_archive(content, Report(root=content))))
+        linker, renderer = Linker(index), Renderer()
+        index.backlinks = scan(index, linker, renderer, Report(root=content))[0]
+        return index, linker, renderer
+
+    before, linker, renderer = resolved()
+    edit(content / where, old, new)
+    after = resolved()[0]
+    key = Path(where).parent.relative_to("meetings").as_posix()
+    patched = with_meeting(before, before.by_key[key], after.by_key[key])
+    entries = [meeting_entries(i, i.by_key[key], linker, renderer, {}, None) for i in (before, after)]
+    patched.backlinks = with_backlinks(before.backlinks, before.by_key[key], entries[1], entries[0])
+    assert patched == after
+
+
+def _structural_edits(folder: Path, number: int) -> list[Path]:
+    """Edits other pages show, to a synthetic meeting: its first item's title, an action's owner, an update's
+    status."""
+    from benchmarks.build_bench import retitle
+
+    changed = []
+    minutes, log = folder / "minutes.md", folder / "actions.md"
+    if minutes.is_file() and "\n## " in minutes.read_text():
+        retitle(minutes, number)
+        changed.append(minutes)
+        text = minutes.read_text()
+        minutes.write_text(re.sub(r"owner: \S+", "owner: {name: A Temporary Officer}", text, count=1))
+    if log.is_file() and "status: green" in log.read_text():
+        edit(log, "status: green", "status: amber")
+        changed.append(log)
+    return changed
+
+
+@pytest.mark.parametrize("change, seed, step, only_own", [
+    (lambda folder, number: _prose_edits(folder), 3, 3, True),
+    (_structural_edits, 5, 2, False),
+], ids=["prose", "other-pages-show"])
+def test_edits_across_a_synthetic_archive_write_each_meetings_own_pages_as_the_full_rebuild_makes_them(
+        tmp_path, change, seed, step, only_own):
+    """`only_own`: the edits change nothing other pages show, so the full rebuild after the fast path writes
+    no page at all."""
+    from benchmarks.synthetic import Spec, generate
+
+    content, live = tmp_path / "content", tmp_path / "live"
+    generate(content, Spec(meetings=16, bodies=2, seed=seed, items=(4, 8), papers=(1, 3), cross_body_rate=0.2))
+    session = Session(Options(content=content, out=live, today=TODAY, search=False))
+    assert session.rebuild().ok
+    quick = 0
+    for number, folder in enumerate(sorted(p.parent for p in content.glob("meetings/*/*/meeting.md"))[::step]):
+        changed = change(folder, number)
+        if not changed:
+            continue
+        outcome = session.quick(changed)
+        key = folder.relative_to(content / "meetings").as_posix()
+        own = own_pages(session, key) if key in session.prepared.index.by_key else set()
+        after = session.rebuild()
+        assert after.ok, [d.format() for d in after.report.errors]
+        if outcome is not None:
+            quick += 1
+            assert not own & {output_file(url) for url in after.written}, folder  # already right
+            assert after.written == [] or not only_own, folder
+    assert quick >= 4, quick
+    assert files(live) == files(full_build(content, tmp_path / "full"))
