@@ -581,16 +581,17 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
                  "--noBuildLock", "--appendPort=false", "--logLevel", "info"],
                 re.compile(r"Web Server is available"), re.compile(r"Total in (\d+) ms"),
                 folder / "hugo-preview", target.hugo_page)
-        size.serve = {name: {"start_s": s.start_seconds, "edits": [], "retitles": []} for name, s in servers.items()}
+        size.serve = {name: {"start_s": s.start_seconds, "edits": [], "retitles": [], "new_items": []}
+                      for name, s in servers.items()}
         try:
-            for kind, change in (("edits", edit), ("retitles", retitle)):
+            for kind, change in (("edits", edit), ("retitles", retitle), ("new_items", add_item)):
                 for _ in range(args.edits):
                     number = counter()
                     for name, server in servers.items():
                         minutes = target.minutes if name == "minutebook" else target.hugo_file
                         seconds, own = server.edit_to_page(minutes, number, change=change)
                         size.serve[name][kind].append({"ms": seconds * 1000, "own_ms": own})
-                        print(f"  serve {name:<10} {change.__name__:<7} to page on disk {seconds * 1000:7.0f} ms "
+                        print(f"  serve {name:<10} {change.__name__:<8} to page on disk {seconds * 1000:7.0f} ms "
                               f"(the server's own log: {own if own is not None else '?'} ms)", flush=True)
         finally:
             for server in servers.values():
@@ -623,6 +624,12 @@ def _fast(edits: list[dict]) -> str:
     """The fast path's median, and how many of the edits took it."""
     fast = [e["quick_ms"] for e in edits if e.get("quick_ms") is not None]
     return _fmt(statistics.median(fast) if fast else None, " ms", 0) + f" ({len(fast)} of {len(edits)})"
+
+
+def _served(size, name: str, kind: str) -> float | None:
+    """The median of one server's edits of one kind, in ms."""
+    edits = size.serve.get(name, {}).get(kind, [])
+    return statistics.median([e["ms"] for e in edits]) if edits else None
 
 
 def report(sizes: list[Size], hugo: bool) -> str:
@@ -674,20 +681,20 @@ def report(sizes: list[Size], hugo: bool) -> str:
         rendered = f"{edits[len(edits) // 2]['rendered']}" if edits else "–"
         added = s.session.get("new_items", [])
         added_ms = statistics.median([e["ms"] for e in added]) if added else None
-        retitles = s.session.get("retitles", [])
-        ours_retitled = s.serve.get("minutebook", {}).get("retitles", [])
-        theirs_retitled = s.serve.get("hugo", {}).get("retitles", [])
-        ro = statistics.median([e["ms"] for e in ours_retitled]) if ours_retitled else None
-        rh = statistics.median([e["ms"] for e in theirs_retitled]) if theirs_retitled else None
+        served = {(name, kind): _served(s, name, kind) for name in ("minutebook", "hugo")
+                  for kind in ("retitles", "new_items")}
         rows.append((f"{s.meetings:,}", _fmt(s.session.get("first_ms"), " ms", 0), _fast(edits),
-                     _fmt(session_ms, " ms", 0), rendered, _fast(retitles), _fmt(added_ms, " ms", 0),
-                     _fmt(o, " ms", 0), _fmt(h, " ms", 0), _ratio(o, h), _fmt(ro, " ms", 0), _fmt(rh, " ms", 0)))
+                     _fmt(session_ms, " ms", 0), rendered, _fast(s.session.get("retitles", [])), _fast(added),
+                     _fmt(added_ms, " ms", 0), _fmt(o, " ms", 0), _fmt(h, " ms", 0), _ratio(o, h),
+                     *(_fmt(served[name, kind], " ms", 0) for kind in ("retitles", "new_items")
+                       for name in ("minutebook", "hugo"))))
     out.append("\nOne edit (medians of the edits): the fast path (Session.quick, how many edits took it), then "
                "Session.rebuild, and end to end through the server (file written -> page on disk); a retitle: the "
-               "first item's title changed; a new item: Session.rebuild after a minute item is added\n")
+               "first item's title changed; a new item: a minute item added at the end of the minutes\n")
     out.append(_table(("meetings", "Session first build", "Session fast path", "Session one edit", "pages rendered",
-                       "Session retitle fast path", "Session new item", "ours serve", "Hugo server", "ratio",
-                       "ours serve, retitle", "Hugo server, retitle"), rows))
+                       "Session retitle fast path", "Session new item fast path", "Session new item", "ours serve",
+                       "Hugo server", "ratio", "ours serve, retitle", "Hugo server, retitle", "ours serve, new item",
+                       "Hugo server, new item"), rows))
     stage_names: list[str] = []
     for s in sizes:
         for e in s.session.get("edits", []):

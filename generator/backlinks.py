@@ -209,6 +209,40 @@ def with_meeting(backlinks: dict, old, entries: list[tuple], old_entries: list[t
     return patched
 
 
+def relinked(backlinks: dict, memo: dict, cache: dict, linker: Linker, old, new) -> dict:
+    """`backlinks` (of an archive in which meeting `old` was replaced by `new`) once other meetings' texts are
+    resolved by `linker` (Linker.around), which knows the minute numbers and actions `new` added or removed: a
+    reference that did not resolve may reach a new one now, and nothing links to one that is gone. Only a
+    text with a reference that did not resolve can link to more (every number a text cites either links or
+    is reported), so only those are resolved again, from their live runs as the last scan (`memo`, `cache`)
+    kept them; nothing is written to either."""
+    gone = _addresses(old, linker) - _addresses(new, linker)
+    patched = {url: places for url, places in backlinks.items() if url not in gone} if gone else dict(backlinks)
+    added: dict[str, dict[tuple, Place]] = defaultdict(dict)
+    for kept, known in memo.items():
+        if type(kept) is not int or known[0] is old:  # not a meeting's (scan keeps its results there too)
+            continue
+        for key, where, place, _, _, beyond in known[4]:
+            entry = cache.get(key) if beyond else None
+            if entry is None or not entry[1]:  # nothing in it failed to resolve
+                continue
+            source_page = place.url.split("#")[0]
+            fresh = relink(entry[2], linker, Where(body=where.body, meeting=where.meeting, paper=where.paper))
+            for target in set(_targets(fresh.links, source_page)) - set(_targets(entry[0], source_page)):
+                added[target][(place.url, place.label)] = place
+    for target, places in added.items():
+        places = {**{(p.url, p.label): p for p in patched.get(target, ())}, **places}
+        patched[target] = Shared(sorted(places.values(), key=_newest_first))
+    return patched
+
+
+def _addresses(meeting, linker: Linker) -> set[str]:
+    """The pages of a meeting's minute items and of the actions it raises."""
+    items = meeting.minutes.items if meeting.minutes else ()
+    body = linker.bodies[meeting.body]
+    return {urls.item(meeting, body, item) for item in items} | {urls.action(a) for i in items for a in i.actions}
+
+
 def _targets(links, source_page: str) -> list[str]:
     """The pages a text's links make a backlink on, in order: any but the page the text is on."""
     return [target for target in dict.fromkeys(url.split("#")[0] for url, _ in links) if target != source_page]

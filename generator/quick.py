@@ -11,16 +11,24 @@ watcher saw change and the previous rebuild's index:
   dates, attendance, actions, papers, and what its texts link to), the
   meeting's pages are rendered from that index with the new meeting in its
   place: they are then all the pages the edit changes;
-- otherwise, if its minute numbers, actions, papers, agenda and date are as
-  they were (so every reference in the archive still reaches what it reached),
-  and the edit breaks no check across meetings, the index is made around the
-  new meeting (resolve.with_meeting, backlinks.with_meeting) exactly as a full
-  rebuild would resolve it, and the meeting's own pages are rendered from that.
-  Other pages that show the edit (a neighbour's title, an action's page, a
-  person's list) wait for the full rebuild.
+- otherwise, if its minute numbers and actions are as they were (so every
+  reference in the archive still reaches what it reached), the index is made
+  around the new meeting (resolve.with_meeting, backlinks.with_meeting) exactly
+  as a full rebuild would resolve it, and the meeting's own pages are rendered
+  from that;
+- and if it adds or removes a minute number or an action, so is the linker
+  (Linker.around), the meeting's texts are resolved and rendered afresh by it,
+  and other meetings' references that did not resolve before are resolved
+  again (backlinks.relinked): one may cite the new item.
 
-Anything else (another folder, a register, a template, a load error, a new
-minute number or action) gets None, and the full rebuild does the work. The full
+Either way the edit must keep the meeting's date, papers, agenda and the
+initials its attendance defines, and break no check across meetings (a number
+or action id another meeting has, an update of an unknown action). Other pages
+that show the edit (a neighbour's title, an action's page, a person's list)
+wait for the full rebuild.
+
+Anything else (another folder, a register, a template, a load error, a moved
+date, a new paper) gets None, and the full rebuild does the work. The full
 rebuild follows this path every time anyway (serve.py): it reports messages,
 writes the other pages, the feeds, data files and search index, and would
 correct any page this path got wrong; tests check that it finds none to correct.
@@ -31,7 +39,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from generator.backlinks import known_entries, links_of, meeting_entries
+from generator.backlinks import known_entries, links_of, meeting_entries, relinked
 from generator.backlinks import with_meeting as with_backlinks
 from generator.build import make_environment, render_page
 from generator.diagnostics import Report
@@ -39,7 +47,7 @@ from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
 from generator.pages import meeting_pages
 from generator.publish import public_meeting
-from generator.resolve import action_key, with_meeting
+from generator.resolve import action_key, entries_of, with_meeting
 from generator.urls import output_file
 from generator.validate import check_meeting
 
@@ -112,17 +120,30 @@ def quick_rebuild(session, paths) -> tuple[int, list[str]] | None:
         return None
     meeting = public_meeting(loaded, session.options.drafts)
     old_entries = known_entries(session.memos.scan, index, before)
-    # What references in any text can reach must stay as it was, or the linker itself would be out of date.
+    # Its papers, agenda, date and initials: what references in its own texts reach besides numbers.
     if old_entries is None or linker.targets(meeting, known=False) != linker.targets(before):
         return None
-    entries = meeting_entries(index, meeting, linker, prepared.renderer, session.scan_cache, session.markdown_cache)
-    if outline(meeting) != outline(before) or links_of(entries) != links_of(old_entries):
-        index = _patched(index, before, meeting, loaded, prepared.archive, entries, old_entries)
+    html = session.markdown_cache
+    if entries_of(meeting) == entries_of(before):  # every reference anywhere reaches what it reached
+        entries = meeting_entries(index, meeting, linker, prepared.renderer, session.scan_cache, html)
+        if outline(meeting) != outline(before) or links_of(entries) != links_of(old_entries):
+            index = _checked(with_meeting(index, before, meeting), loaded, prepared.archive)
+            if index is None:
+                return None
+            index.backlinks = with_backlinks(prepared.index.backlinks, before, entries, old_entries)
+            prepared = dataclasses.replace(prepared, index=index)
+    else:  # a minute number or action added or removed: a reference anywhere may reach it, or no longer
+        index = _checked(with_meeting(index, before, meeting), loaded, prepared.archive)
         if index is None:
             return None
-        prepared = dataclasses.replace(prepared, index=index)
+        linker = linker.around(index, before, meeting)
+        html = {}  # what the session keeps was linked by the old linker, and must not hold this one's
+        entries = meeting_entries(index, meeting, linker, prepared.renderer, {}, html)
+        backlinks = with_backlinks(prepared.index.backlinks, before, entries, old_entries)
+        index.backlinks = relinked(backlinks, session.memos.scan, session.scan_cache, linker, before, meeting)
+        prepared = dataclasses.replace(prepared, index=index, linker=linker)
     env = make_environment(session.options, prepared, report, session.compiled)
-    env.filters["markdown"].__self__.cache = session.markdown_cache
+    env.filters["markdown"].__self__.cache = html
     rendered = []
     for page in meeting_pages(index, meeting, prepared.refs):
         html = render_page(env, page, report)
@@ -133,25 +154,21 @@ def quick_rebuild(session, paths) -> tuple[int, list[str]] | None:
     return len(rendered), written
 
 
-def _patched(index, before: Meeting, meeting: Meeting, loaded: Meeting, archive, entries, old_entries):
-    """An edit other pages show (a title, attendance, an action, an update, a link): the index as a full
-    rebuild would resolve it, made around the one meeting, so that the meeting's own pages come out as the
-    full rebuild will make them; that rebuild writes the other pages. None if the edit moves minute numbers
-    or actions, or breaks a check across meetings (the rebuild reports it)."""
-    patched = with_meeting(index, before, meeting)
-    if patched is None:
+def _checked(index, loaded: Meeting, archive):
+    """`index` (resolve.with_meeting's), or None if the edit breaks a check across meetings that validate
+    makes: the rebuild reports it, and the preview shows it rather than pages."""
+    if index is None:
         return None
     checks = Report(root=Path("."))
     approval = loaded.minutes.approved_at if loaded.minutes else None
     check_meeting(loaded, next((m for m in archive.meetings if m.key == approval), None) if approval else None,
                   checks)
     logged = [action_key(u.action, loaded.body) for u in (loaded.action_log.updates if loaded.action_log else ())]
-    if checks.errors or len(set(logged)) != len(logged) or not set(logged) <= patched.tracks.keys():
+    if checks.errors or len(set(logged)) != len(logged) or not set(logged) <= index.tracks.keys():
         return None
-    for key in logged + [f"{meeting.body}:{a.id}" for i in (meeting.minutes.items if meeting.minutes else ())
+    for key in logged + [f"{loaded.body}:{a.id}" for i in (loaded.minutes.items if loaded.minutes else ())
                          for a in i.actions]:
-        track = patched.tracks[key]
-        if any(step.as_at < track.raised.date for step in track.steps):
+        track = index.tracks.get(key)
+        if track is not None and any(step.as_at < track.raised.date for step in track.steps):
             return None
-    patched.backlinks = with_backlinks(index.backlinks, before, entries, old_entries)
-    return patched
+    return index

@@ -10,6 +10,7 @@ reference it cannot resolve is recorded there for backlinks and warnings.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -146,6 +147,21 @@ class Linker:
         target = sort_key(ref)
         closest = sorted(refs, key=lambda r: _distance(sort_key(r), target))[:3]
         return "nearest existing: " + ", ".join(sorted(closest, key=sort_key))
+
+    def around(self, index, old: Meeting, new: Meeting) -> "Linker":
+        """This linker for `index`: the archive with `old` replaced by `new` (resolve.with_meeting), which has
+        the same papers, agenda, date and initials (`targets`) but other minute numbers or actions. What the
+        registers decide (the number patterns, the people) is shared. Its signature is one no linker of a
+        whole archive has: what it resolves must not be cached as the full rebuild's (quick.py)."""
+        derived = copy.copy(self)
+        derived.index = index
+        derived.by_date = {at: new if meeting is old else meeting for at, meeting in self.by_date.items()}
+        derived._sorted_refs = {}  # the hints' lists, not shared: only the edited body's differs
+        if self._sorted_refs:
+            derived._sorted_refs = {**self._sorted_refs, new.body: sorted(
+                (ref for body, ref in index.items if body == new.body), key=sort_key)}
+        derived.signature = hashlib.sha256(f"{self.signature} around {new.key}".encode("utf-8")).hexdigest()
+        return derived
 
     def targets(self, meeting: Meeting, known: bool = True) -> tuple:
         """What references can reach in the meeting besides its minute numbers (the signature's part for it):

@@ -121,21 +121,35 @@ def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ById
 def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
     """resolve() of the same archive with `old` replaced by `new`, made from `index` in milliseconds rather than
     a pass over the whole archive: the live preview's fast path (quick.py) renders an edited meeting's own
-    pages from it while the full rebuild is still to come. None when the edit moves more than the meeting's
-    own entries: another key, body or date (its place among the meetings), other minute numbers or actions.
+    pages from it while the full rebuild is still to come. None when the edit moves the meeting (another key,
+    body or date), or when its minute numbers or actions clash with other meetings' (validate reports that):
+    a number or action id another meeting has, or an action removed that another meeting's log updates.
     Backlinks are left as they were (backlinks.with_meeting patches them)."""
-    if (new.key, new.body, new.date) != (old.key, old.body, old.date) or _entries(new) != _entries(old):
+    if (new.key, new.body, new.date) != (old.key, old.body, old.date):
         return None
     meetings = list(index.archive.meetings)
     at = bisect.bisect_left(meetings, archive_order(old), key=archive_order)  # same key and date: the same place
     if at == len(meetings) or meetings[at] is not old:
         return None
     meetings[at] = new
-    archive = dataclasses.replace(index.archive, meetings=tuple(meetings))
-    swap = lambda meetings: [new if m is old else m for m in meetings]  # noqa: E731
+    raised_old, logged_old = _actions_of(old)
+    raised_new, logged_new = _actions_of(new)
+    removed = {key for key, _ in raised_old} - {key for key, _ in raised_new}
+    if len(dict(raised_new)) != len(raised_new) or any(index.tracks[key].raised is not old for key, _ in raised_new if key in index.tracks) or \
+            any(step[0] is not old for key in removed for step in index.history.get(key, ())):
+        return None
     items = dict(index.items)
-    for item in new.minutes.items if new.minutes else ():
-        items[index.item_key(new, item.ref)] = (new, item)
+    numbered = {index.item_key(new, item.ref): item for item in (new.minutes.items if new.minutes else ())}
+    if len(numbered) != len(new.minutes.items if new.minutes else ()):  # a number twice
+        return None
+    for item in old.minutes.items if old.minutes else ():
+        if index.item_key(old, item.ref) not in numbered:
+            del items[index.item_key(old, item.ref)]
+    for key, item in numbered.items():
+        if key in items and items[key][0] is not old:  # another meeting's number
+            return None
+        items[key] = (new, item)
+    swap = lambda meetings: [new if m is old else m for m in meetings]  # noqa: E731
     appearances = dict(index.appearances)
     made: dict[str, list[Appearance]] = {}
     for person, appearance in _appearances(new):
@@ -143,32 +157,38 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
     for person in {person for person, _ in _appearances(old)} | made.keys():
         kept = [a for a in appearances.get(person, ()) if a.meeting is not old] + made.get(person, [])
         appearances[person] = sorted(kept, key=lambda a: archive_order(a.meeting))  # stable: a meeting's own order
-    raised_new, logged_new = _actions_of(new)
-    logged = {key for key, _ in _actions_of(old)[1]} | {key for key, _ in logged_new}
+    logged = {key for key, _ in logged_old} | {key for key, _ in logged_new}
     affected = dict(raised_new)  # key -> (action, meeting, item): what build_tracks makes a track from
-    for key in sorted(logged - affected.keys()):
+    for key in sorted(logged - affected.keys() - removed):
         track = index.tracks.get(key)
         if track is not None:  # an unknown action has no history (see action_tracks)
             action = next(a for a in track.item.actions if f"{track.raised.body}:{a.id}" == key)
             affected[key] = (action, track.raised, track.item)
     history = dict(index.history)
+    for key in removed:
+        history.pop(key, None)
     for key in affected:
         steps = [s for s in history.pop(key, ()) if s[0] is not old] + [s for k, s in logged_new if k == key]
         if steps:
             history[key] = sorted(steps, key=lambda s: archive_order(s[0]))  # stable: the log's own order
     by_body = {slug: swap(ms) if slug == new.body else ms for slug, ms in index.by_body.items()}
     made_tracks = build_tracks(affected, history, by_body)
-    tracks, actions = {**index.tracks, **made_tracks}, {**index.actions}
+    tracks = {key: track for key, track in index.tracks.items() if key not in removed} if removed else \
+        dict(index.tracks)
+    tracks.update(made_tracks)
+    actions = {key: action for key, action in index.actions.items() if key not in removed} if removed else \
+        dict(index.actions)
     actions.update((key, track.action) for key, track in made_tracks.items())
     return dataclasses.replace(
-        index, archive=archive, by_body=by_body,
+        index, archive=dataclasses.replace(index.archive, meetings=tuple(meetings)), by_body=by_body,
         by_year={year: swap(ms) if year == new.date.year else ms for year, ms in index.by_year.items()},
         by_key={**index.by_key, new.key: new}, items=items, appearances=appearances, history=history, tracks=tracks,
         actions=actions)
 
 
-def _entries(meeting: Meeting) -> tuple:
-    """The meeting's minute numbers and the actions it raises, in order: its own entries in an Index."""
+def entries_of(meeting: Meeting) -> tuple:
+    """The meeting's minute numbers and the actions it raises, in order: its own entries in an Index, which
+    references anywhere may reach."""
     items = meeting.minutes.items if meeting.minutes else ()
     return tuple(item.ref for item in items), tuple(action.id for item in items for action in item.actions)
 

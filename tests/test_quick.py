@@ -123,30 +123,43 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
     ("actions", f"{JULY}/minutes.md", "Run the three-month pilot", "Run the four-month pilot"),  # an action's text
     ("actions", f"{JULY}/minutes.md", "owner: ann-smith", "owner: bob-jones"),  # an action's owner
     ("actions", f"{SEPTEMBER_LOG}/actions.md", "status: amber", "status: red"),  # an update, on the action's page
-], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner", "update-status"])
+    ("references", f"{AUGUST}/minutes.md", "stay as they are.",
+     "stay as they are.\n\n## CCBP/19/73 A new item\n\nNoted, as CCBP/19/70 said."),  # a new minute number
+    ("references", f"{JULY}/minutes.md", "community services paper.",
+     "community services paper.\n\n## CCBP/19/99 Added\n\nNoted."),  # cited in August before it existed
+    ("references", f"{AUGUST}/minutes.md", "## CCBP/19/72 Literal text",
+     "## CCBP/19/74 Literal text"),  # a number gone: August's own "CCBP/19/72" no longer links
+    ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n",
+     "    id: jc-referral\n  - owner: ann-smith\n    text: A third action.\n    due: 2019-12-01\n"),  # new action
+], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
+        "update-status", "new-item", "item-cited-before", "item-renumbered", "new-action"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
     changed = edit(content / where, old, new)
     assert session.quick([changed]) is not None
-    own = own_pages(session, Path(where).parent.relative_to("meetings").as_posix())  # body/folder: the key
-    quick, full = pages(live), pages(full_build(content, tmp_path / "full"))
-    assert {f: quick[f] for f in own} == {f: full[f] for f in own}
+    built = full_build(content, tmp_path / "full")
+    quick, full = pages(live), pages(built)
     after = session.rebuild()  # the rest: other pages that show the edit, then feeds and data files
-    assert after.ok and not own & {output_file(url) for url in after.written}
-    assert files(live) == files(full_build(content, tmp_path / "again"))
+    assert after.ok
+    own = own_pages(session, Path(where).parent.relative_to("meetings").as_posix())  # body/folder: the key
+    assert {f: quick.get(f) for f in own} == {f: full[f] for f in own}
+    assert not own & {output_file(url) for url in after.written}
+    assert files(live) == files(built)
 
 
 @pytest.mark.parametrize("fixture, where, old, new", [
     ("references", f"{AUGUST}/minutes.md", "stay as they are.",
-     "stay as they are.\n\n## CCBP/19/73 A new item\n\nNoted."),  # a new minute number: a link target
+     "stay as they are.\n\n## CCBP/19/60 Again\n\nNoted."),  # July's number
+    ("references", f"{AUGUST}/minutes.md", "stay as they are.",
+     "stay as they are.\n\n## CCBP/19/71 Twice\n\nNoted."),  # the meeting's own number twice
     ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-08-23"),  # its place among meetings
     ("references", f"{AUGUST}/meeting.md", "    - nora-brown\n", ""),  # "NB" in its texts no longer a link
-    ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n", ""),  # an action's id: other logs update it
+    ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n", ""),  # an action's id: a later log updates it
     ("actions", f"{SEPTEMBER_LOG}/actions.md", "action: CCBP/19/60#1", "action: CCBP/19/99#1"),  # unknown
     ("actions", f"{SEPTEMBER_LOG}/actions.md", "action: CCBP/19/60#jc-referral",
      "action: CCBP/19/60#1"),  # the same action updated twice in one log
-], ids=["new-item", "date", "initials", "action-id", "unknown-action", "updated-twice"])
+], ids=["number-of-another-meeting", "number-twice", "date", "initials", "action-id", "unknown-action", "updated-twice"])
 def test_an_edit_that_moves_link_targets_or_breaks_a_check_is_left_to_the_full_rebuild_with_nothing_written(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
@@ -245,41 +258,55 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
     ("actions", f"{SEPTEMBER_LOG}/actions.md", "    closed: yes\n", ""),
     ("references", f"{AUGUST}/meeting.md", "Director of Strategy", "Director of Planning"),
     ("references", f"{AUGUST}/minutes.md", "stay as they are.", "stay as they are, as CCBP/19/71 and /62 said."),
-], ids=["action-text", "update-status", "reopened", "attendee-role", "references"])
+    ("references", f"{JULY}/minutes.md", "community services paper.",
+     "community services paper.\n\n## CCBP/19/99 Added\n\nNoted."),
+    ("references", f"{AUGUST}/minutes.md", "## CCBP/19/72 Literal text", "## CCBP/19/74 Literal text"),
+    ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n",
+     "    id: jc-referral\n  - owner: ann-smith\n    text: A third action.\n    due: 2019-12-01\n"),
+], ids=["action-text", "update-status", "reopened", "attendee-role", "references", "new-item", "renumbered",
+        "new-action"])
 def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_makes(tmp_path, fixture, where, old,
                                                                                      new):
-    from generator.backlinks import meeting_entries, scan
+    """What quick.py does, on its own: the Index made around the meeting (with a linker made around it when
+    minute numbers or actions changed), then its backlinks patched."""
+    from generator.backlinks import meeting_entries, relinked, scan
     from generator.backlinks import with_meeting as with_backlinks
     from generator.diagnostics import Report
     from generator.loader import load_archive
     from generator.markdown import Renderer
     from generator.publish import public_view
     from generator.references import Linker
-    from generator.resolve import resolve, with_meeting
+    from generator.resolve import entries_of, resolve, with_meeting
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / fixture, content)
 
     def resolved():
         index = resolve(public_view(load_archive(content, Report(root=content))))
-        linker, renderer = Linker(index), Renderer()
-        index.backlinks = scan(index, linker, renderer, Report(root=content))[0]
-        return index, linker, renderer
+        linker, renderer, cache, memo = Linker(index), Renderer(), {}, {}
+        index.backlinks = scan(index, linker, renderer, Report(root=content), cache, None, memo)[0]
+        return index, linker, renderer, cache, memo
 
-    before, linker, renderer = resolved()
+    before, linker, renderer, cache, memo = resolved()
     edit(content / where, old, new)
     after = resolved()[0]
     key = Path(where).parent.relative_to("meetings").as_posix()
-    patched = with_meeting(before, before.by_key[key], after.by_key[key])
-    entries = [meeting_entries(i, i.by_key[key], linker, renderer, {}, None) for i in (before, after)]
-    patched.backlinks = with_backlinks(before.backlinks, before.by_key[key], entries[1], entries[0])
+    was, now = before.by_key[key], after.by_key[key]
+    patched = with_meeting(before, was, now)
+    moved = entries_of(was) != entries_of(now)
+    around = linker.around(patched, was, now) if moved else linker
+    entries = [meeting_entries(before, was, linker, renderer, {}, None),
+               meeting_entries(patched, now, around, renderer, {}, None)]
+    patched.backlinks = with_backlinks(before.backlinks, was, entries[1], entries[0])
+    if moved:
+        patched.backlinks = relinked(patched.backlinks, memo, cache, around, was, now)
     assert patched == after
 
 
 def _structural_edits(folder: Path, number: int) -> list[Path]:
-    """Edits other pages show, to a synthetic meeting: its first item's title, an action's owner, an update's
-    status."""
-    from benchmarks.build_bench import retitle
+    """Edits other pages show, to a synthetic meeting: its first item's title, an action's owner, a new item
+    (every other meeting's), an update's status."""
+    from benchmarks.build_bench import add_item, retitle
 
     changed = []
     minutes, log = folder / "minutes.md", folder / "actions.md"
@@ -288,6 +315,8 @@ def _structural_edits(folder: Path, number: int) -> list[Path]:
         changed.append(minutes)
         text = minutes.read_text()
         minutes.write_text(re.sub(r"owner: \S+", "owner: {name: A Temporary Officer}", text, count=1))
+        if number % 2:
+            add_item(minutes, number)
     if log.is_file() and "status: green" in log.read_text():
         edit(log, "status: green", "status: amber")
         changed.append(log)
