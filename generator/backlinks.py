@@ -22,6 +22,8 @@ from generator.references import ARCHIVE, Linker, Place, Where, relink
 from generator.render import LEVEL_FREE, LINKED
 from generator.resolve import Index
 
+_UNRESOLVED = "unresolved"  # the scan memo's list of texts for relinked
+
 
 # The published clerk text, as (text, where, place, path): the bodies' own, then each meeting's.
 
@@ -149,6 +151,7 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
         # page digests recognise without looking inside (fingerprint.Digests).
         backlinks, refs = (_same_as_before(new, old) for new, old in zip((backlinks, refs), before))
         memo["results"] = (backlinks, refs)
+        memo[_UNRESOLVED] = _unresolved(memo, cache)  # for the preview's next save (relinked), made now
     return backlinks, refs
 
 
@@ -215,25 +218,34 @@ def relinked(backlinks: dict, memo: dict, cache: dict, linker: Linker, old, new)
     reference that did not resolve may reach a new one now, and nothing links to one that is gone. Only a
     text with a reference that did not resolve can link to more (every number a text cites either links or
     is reported), so only those are resolved again, from their live runs as the last scan (`memo`, `cache`)
-    kept them; nothing is written to either."""
-    gone = _addresses(old, linker) - _addresses(new, linker)
-    patched = {url: places for url, places in backlinks.items() if url not in gone} if gone else dict(backlinks)
+    kept them. `backlinks` (with_meeting's, a copy) is changed in place. Nothing is written to `cache`;
+    `memo` keeps the list of those texts until the next scan."""
+    patched = backlinks  # with_meeting's copy: patched in place
+    for url in _addresses(old, linker) - _addresses(new, linker):
+        patched.pop(url, None)
     added: dict[str, dict[tuple, Place]] = defaultdict(dict)
-    for kept, known in memo.items():
-        if type(kept) is not int or known[0] is old:  # not a meeting's (scan keeps its results there too)
+    unresolved = memo.get(_UNRESOLVED)
+    if unresolved is None:
+        unresolved = memo[_UNRESOLVED] = _unresolved(memo, cache)
+    for key, where, place, entry in unresolved:
+        if where.meeting is old:
             continue
-        for key, where, place, _, _, beyond in known[4]:
-            entry = cache.get(key) if beyond else None
-            if entry is None or not entry[1]:  # nothing in it failed to resolve
-                continue
-            source_page = place.url.split("#")[0]
-            fresh = relink(entry[2], linker, Where(body=where.body, meeting=where.meeting, paper=where.paper))
-            for target in set(_targets(fresh.links, source_page)) - set(_targets(entry[0], source_page)):
-                added[target][(place.url, place.label)] = place
+        source_page = place.url.split("#")[0]
+        fresh = relink(entry[2], linker, Where(body=where.body, meeting=where.meeting, paper=where.paper))
+        for target in set(_targets(fresh.links, source_page)) - set(_targets(entry[0], source_page)):
+            added[target][(place.url, place.label)] = place
     for target, places in added.items():
         places = {**{(p.url, p.label): p for p in patched.get(target, ())}, **places}
         patched[target] = Shared(sorted(places.values(), key=_newest_first))
     return patched
+
+
+def _unresolved(memo: dict, cache: dict) -> list[tuple]:
+    """(key, where, place, scan result) of each text in which a reference reaching beyond its meeting did not
+    resolve, as the scan kept them (relinked)."""
+    return [(key, where, place, entry) for kept, known in memo.items() if type(kept) is int  # a meeting's
+            for key, where, place, _, _, beyond in known[4] if beyond
+            for entry in (cache.get(key),) if entry is not None and entry[1]]
 
 
 def _addresses(meeting, linker: Linker) -> set[str]:

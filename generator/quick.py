@@ -47,6 +47,7 @@ from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
 from generator.pages import meeting_pages
 from generator.publish import public_meeting
+from generator.render import LINKED
 from generator.resolve import action_key, entries_of, with_meeting
 from generator.urls import output_file
 from generator.validate import check_meeting
@@ -137,8 +138,12 @@ def quick_rebuild(session, paths) -> tuple[int, list[str]] | None:
         if index is None:
             return None
         linker = linker.around(index, before, meeting)
-        html = {}  # what the session keeps was linked by the old linker, and must not hold this one's
-        entries = meeting_entries(index, meeting, linker, prepared.renderer, {}, html)
+        # What the session keeps was resolved by the old linker; this one's must not go there. HTML no link
+        # decides (of a text with nothing that looks like a reference) is read through; so is every scan
+        # result, which carries the signature of the linker that made it and is resolved again when it differs.
+        html = _Unlinked(session.markdown_cache, lambda key, _: key not in session.markdown_cache.get(LINKED, ()))
+        entries = meeting_entries(index, meeting, linker, prepared.renderer,
+                                  _Unlinked(session.scan_cache, lambda key, entry: True), html)
         backlinks = with_backlinks(prepared.index.backlinks, before, entries, old_entries)
         index.backlinks = relinked(backlinks, session.memos.scan, session.scan_cache, linker, before, meeting)
         prepared = dataclasses.replace(prepared, index=index, linker=linker)
@@ -172,3 +177,30 @@ def _checked(index, loaded: Meeting, archive):
         if track is not None and any(step.as_at < track.raised.date for step in track.steps):
             return None
     return index
+
+
+_ABSENT = object()
+
+
+class _Unlinked(dict):
+    """A cache of its own that reads through to `base` wherever `independent(key, value)` says the value does
+    not depend on what references resolve to."""
+
+    def __init__(self, base: dict, independent):
+        super().__init__()
+        self.base, self.independent = base, independent
+
+    def get(self, key, default=None):
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        value = self.base.get(key, _ABSENT) if key != LINKED else _ABSENT
+        return value if value is not _ABSENT and self.independent(key, value) else default
+
+    def __contains__(self, key) -> bool:
+        return self.get(key, _ABSENT) is not _ABSENT
+
+    def __missing__(self, key):
+        value = self.get(key, _ABSENT)
+        if value is _ABSENT:
+            raise KeyError(key)
+        return value

@@ -127,12 +127,15 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
      "stay as they are.\n\n## CCBP/19/73 A new item\n\nNoted, as CCBP/19/70 said."),  # a new minute number
     ("references", f"{JULY}/minutes.md", "community services paper.",
      "community services paper.\n\n## CCBP/19/99 Added\n\nNoted."),  # cited in August before it existed
+    ("references", f"{AUGUST}/minutes.md", "stay as they are.",
+     "stay as they are.\n\n## CCBP/19/99 Added\n\nNoted."),  # its own unchanged text cites it: now a link
     ("references", f"{AUGUST}/minutes.md", "## CCBP/19/72 Literal text",
      "## CCBP/19/74 Literal text"),  # a number gone: August's own "CCBP/19/72" no longer links
     ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n",
      "    id: jc-referral\n  - owner: ann-smith\n    text: A third action.\n    due: 2019-12-01\n"),  # new action
 ], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
-        "update-status", "new-item", "item-cited-before", "item-renumbered", "new-action"])
+        "update-status", "new-item", "item-cited-before", "item-cited-in-its-meeting",
+        "item-renumbered", "new-action"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
