@@ -124,31 +124,31 @@ def quick_rebuild(session, paths) -> tuple[int, list[str]] | None:
     # Its papers, agenda, date and initials: what references in its own texts reach besides numbers.
     if old_entries is None or linker.targets(meeting, known=False) != linker.targets(before):
         return None
-    html = session.markdown_cache
-    if entries_of(meeting) == entries_of(before):  # every reference anywhere reaches what it reached
-        entries = meeting_entries(index, meeting, linker, prepared.renderer, session.scan_cache, html)
-        if outline(meeting) != outline(before) or links_of(entries) != links_of(old_entries):
-            index = _checked(with_meeting(index, before, meeting), loaded, prepared.archive)
-            if index is None:
-                return None
-            index.backlinks = with_backlinks(prepared.index.backlinks, before, entries, old_entries)
-            prepared = dataclasses.replace(prepared, index=index)
-    else:  # a minute number or action added or removed: a reference anywhere may reach it, or no longer
-        index = _checked(with_meeting(index, before, meeting), loaded, prepared.archive)
-        if index is None:
+    markdown, scanned = session.markdown_cache, session.scan_cache
+    # A minute number or action added or removed: a reference anywhere may reach it now, or no longer.
+    moved = entries_of(meeting) != entries_of(before)
+    patched = _checked(with_meeting(index, before, meeting), loaded, prepared.archive) if moved else None
+    if moved:
+        if patched is None:
             return None
-        linker = linker.around(index, before, meeting)
+        linker = linker.around(patched, before, meeting)
         # What the session keeps was resolved by the old linker; this one's must not go there. HTML no link
         # decides (of a text with nothing that looks like a reference) is read through; so is every scan
         # result, which carries the signature of the linker that made it and is resolved again when it differs.
-        html = _Unlinked(session.markdown_cache, lambda key, _: key not in session.markdown_cache.get(LINKED, ()))
-        entries = meeting_entries(index, meeting, linker, prepared.renderer,
-                                  _Unlinked(session.scan_cache, lambda key, entry: True), html)
-        backlinks = with_backlinks(prepared.index.backlinks, before, entries, old_entries)
-        index.backlinks = relinked(backlinks, session.memos.scan, session.scan_cache, linker, before, meeting)
-        prepared = dataclasses.replace(prepared, index=index, linker=linker)
+        markdown = _Unlinked(markdown, lambda key, _: key not in session.markdown_cache.get(LINKED, ()))
+        scanned = _Unlinked(scanned, lambda key, entry: True)
+    entries = meeting_entries(index, meeting, linker, prepared.renderer, scanned, markdown)
+    if moved or outline(meeting) != outline(before) or links_of(entries) != links_of(old_entries):
+        patched = patched or _checked(with_meeting(index, before, meeting), loaded, prepared.archive)
+        if patched is None:
+            return None
+        patched.backlinks = with_backlinks(index.backlinks, before, entries, old_entries)
+        if moved:
+            patched.backlinks = relinked(patched.backlinks, session.memos.scan, session.scan_cache, linker, before,
+                                         meeting)
+        index, prepared = patched, dataclasses.replace(prepared, index=patched, linker=linker)
     env = make_environment(session.options, prepared, report, session.compiled)
-    env.filters["markdown"].__self__.cache = html
+    env.filters["markdown"].__self__.cache = markdown
     rendered = []
     for page in meeting_pages(index, meeting, prepared.refs):
         html = render_page(env, page, report)
