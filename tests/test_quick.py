@@ -356,3 +356,18 @@ def test_edits_across_a_synthetic_archive_write_each_meetings_own_pages_as_the_f
             assert after.written == [] or not only_own, folder
     assert quick >= 4, quick
     assert files(live) == files(full_build(content, tmp_path / "full"))
+
+
+def test_an_item_marked_confidential_never_reaches_the_pages_the_fast_path_writes(references, tmp_path):
+    """The fast path renders the meeting's public view, as the full build does: a minute item marked
+    confidential keeps its number and title, and its discussion is on no page."""
+    session, content, live = references
+    changed = edit(content / AUGUST / "minutes.md", "## CCBP/19/71 Finance (Paper C)\n",
+                   "## CCBP/19/71 Finance (Paper C)\n\n```item\nconfidential: yes\nreason: Commercially sensitive\n```\n")
+    assert session.quick([changed]) is not None
+    written = pages(live)
+    assert not any(b"Paper K was not circulated" in html for html in written.values())
+    assert any(b"Commercially sensitive" in html for html in written.values())
+    full = pages(full_build(content, tmp_path / "full"))
+    own = own_pages(session, "ccb/2019-08-22")
+    assert {f: written[f] for f in own} == {f: full[f] for f in own}
