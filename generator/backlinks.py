@@ -214,8 +214,8 @@ def with_meeting(backlinks: dict, old, entries: list[tuple], old_entries: list[t
 
 def relinked(backlinks: dict, memo: dict, cache: dict, linker: Linker, old, new) -> dict:
     """`backlinks` (of an archive in which meeting `old` was replaced by `new`) once other meetings' texts are
-    resolved by `linker` (Linker.around), which knows the minute numbers and actions `new` added or removed: a
-    reference that did not resolve may reach a new one now, and nothing links to one that is gone. Only a
+    resolved by `linker` (Linker.around), which knows the minute numbers, actions and papers `new` added or
+    removed: a reference that did not resolve may reach a new one now, and nothing links to one that is gone. Only a
     text with a reference that did not resolve can link to more (every number a text cites either links or
     is reported), so only those are resolved again, from their live runs as the last scan (`memo`, `cache`)
     kept them. `backlinks` (with_meeting's, a copy) is changed in place. Nothing is written to `cache`;
@@ -249,10 +249,11 @@ def _unresolved(memo: dict, cache: dict) -> list[tuple]:
 
 
 def _addresses(meeting, linker: Linker) -> set[str]:
-    """The pages of a meeting's minute items and of the actions it raises."""
+    """The pages of a meeting's minute items and papers, and of the actions it raises."""
     items = meeting.minutes.items if meeting.minutes else ()
     body = linker.bodies[meeting.body]
-    return {urls.item(meeting, body, item) for item in items} | {urls.action(a) for i in items for a in i.actions}
+    return {urls.item(meeting, body, item) for item in items} | {urls.action(a) for i in items for a in i.actions} \
+        | {urls.paper(meeting, paper) for paper in meeting.papers}
 
 
 def _targets(links, source_page: str) -> list[str]:

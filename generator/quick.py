@@ -11,24 +11,25 @@ watcher saw change and the previous rebuild's index:
   dates, attendance, actions, papers, and what its texts link to), the
   meeting's pages are rendered from that index with the new meeting in its
   place: they are then all the pages the edit changes;
-- otherwise, if its minute numbers and actions are as they were (so every
+- otherwise, if what references reach in it is as it was (so every
   reference in the archive still reaches what it reached), the index is made
   around the new meeting (resolve.with_meeting, backlinks.with_meeting) exactly
   as a full rebuild would resolve it, and the meeting's own pages are rendered
   from that;
-- and if it adds or removes a minute number or an action, so is the linker
-  (Linker.around), the meeting's texts are resolved and rendered afresh by it,
-  and other meetings' references that did not resolve before are resolved
-  again (backlinks.relinked): one may cite the new item.
+- and if it adds or removes what references reach (a minute number, an action,
+  a paper or appendix, an agenda item, an attendee's initials), so is the
+  linker (Linker.around), the meeting's texts are resolved and rendered afresh
+  by it, and other meetings' references that did not resolve before are
+  resolved again (backlinks.relinked): one may cite the new item.
 
-Either way the edit must keep the meeting's date, papers, agenda and the
-initials its attendance defines, and break no check across meetings (a number
-or action id another meeting has, an update of an unknown action). Other pages
+Either way the edit must keep the meeting's date (its place among the
+meetings), and break no check across meetings (a number or action id another
+meeting has, an update of an unknown action). Other pages
 that show the edit (a neighbour's title, an action's page, a person's list)
 wait for the full rebuild.
 
 Anything else (another folder, a register, a template, a load error, a moved
-date, a new paper) gets None, and the full rebuild does the work. The full
+date) gets None, and the full rebuild does the work. The full
 rebuild follows this path every time anyway (serve.py): it reports messages,
 writes the other pages, the feeds, data files and search index, and would
 correct any page this path got wrong; tests check that it finds none to correct.
@@ -121,12 +122,12 @@ def quick_rebuild(session, paths) -> tuple[int, list[str]] | None:
         return None
     meeting = public_meeting(loaded, session.options.drafts)
     old_entries = known_entries(session.memos.scan, index, before)
-    # Its papers, agenda, date and initials: what references in its own texts reach besides numbers.
-    if old_entries is None or linker.targets(meeting, known=False) != linker.targets(before):
+    if old_entries is None:
         return None
     markdown, scanned = session.markdown_cache, session.scan_cache
-    # A minute number or action added or removed: a reference anywhere may reach it now, or no longer.
-    moved = entries_of(meeting) != entries_of(before)
+    # A minute number, action, paper, appendix, agenda item or attendee's initials added or removed: a reference
+    # anywhere may reach it now, or no longer.
+    moved = entries_of(meeting) != entries_of(before) or linker.targets(meeting, known=False) != linker.targets(before)
     patched = _checked(with_meeting(index, before, meeting), loaded, prepared.archive) if moved else None
     if moved:
         if patched is None:

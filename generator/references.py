@@ -149,13 +149,14 @@ class Linker:
         return "nearest existing: " + ", ".join(sorted(closest, key=sort_key))
 
     def around(self, index, old: Meeting, new: Meeting) -> "Linker":
-        """This linker for `index`: the archive with `old` replaced by `new` (resolve.with_meeting), which has
-        the same papers, agenda, date and initials (`targets`) but other minute numbers or actions. What the
-        registers decide (the number patterns, the people) is shared. Its signature is one no linker of a
-        whole archive has: what it resolves must not be cached as the full rebuild's (quick.py)."""
+        """This linker for `index`: the archive with `old` replaced by `new` (resolve.with_meeting, which keeps
+        its date), whose minute numbers, actions, papers, agenda or attendance may differ. What the registers
+        decide (the number patterns, the people) is shared. Its signature is one no linker of a whole archive
+        has: what it resolves must not be cached as the full rebuild's (quick.py)."""
         derived = copy.copy(self)
         derived.index = index
         derived.by_date = {at: new if meeting is old else meeting for at, meeting in self.by_date.items()}
+        derived._initials = {key: found for key, found in self._initials.items() if key != new.key}
         derived._sorted_refs = {}  # the hints' lists, not shared: only the edited body's differs
         if self._sorted_refs:
             derived._sorted_refs = {**self._sorted_refs, new.body: sorted(

@@ -155,8 +155,9 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
     for person, appearance in _appearances(new):
         made.setdefault(person, []).append(appearance)
     for person in {person for person, _ in _appearances(old)} | made.keys():
-        kept = [a for a in appearances.get(person, ()) if a.meeting is not old] + made.get(person, [])
-        appearances[person] = sorted(kept, key=lambda a: archive_order(a.meeting))  # stable: a meeting's own order
+        kept = [a for a in appearances.pop(person, ()) if a.meeting is not old] + made.get(person, [])
+        if kept:  # resolve lists only people who appear
+            appearances[person] = sorted(kept, key=lambda a: archive_order(a.meeting))  # stable: a meeting's order
     logged = {key for key, _ in logged_old} | {key for key, _ in logged_new}
     affected = dict(raised_new)  # key -> (action, meeting, item): what build_tracks makes a track from
     for key in sorted(logged - affected.keys() - removed):

@@ -44,10 +44,14 @@ def started(tmp_path: Path, fixture: str) -> tuple[Session, Path, Path]:
     return session, content, live
 
 
-def edit(path: Path, old: str, new: str) -> Path:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new))
+def edit(path: Path, old: str | None, new: str | None) -> Path:
+    """`old` None: a new file of `new`; `new` None: the file deleted."""
+    if new is None:
+        path.unlink()
+        return path
+    text = path.read_text() if old is not None else ""
+    assert old is None or old in text
+    path.write_text(text.replace(old, new) if old is not None else new)
     return path
 
 
@@ -133,9 +137,14 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
      "## CCBP/19/74 Literal text"),  # a number gone: August's own "CCBP/19/72" no longer links
     ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n",
      "    id: jc-referral\n  - owner: ann-smith\n    text: A third action.\n    due: 2019-12-01\n"),  # new action
+    ("references", f"{AUGUST}/papers/k.md", None,
+     "---\nref: K\ntitle: Workforce report\n---\n\nThe workforce paper.\n"),  # "Paper K" in its minutes: a link
+    ("references", f"{AUGUST}/papers/c.md", "", None),  # a paper removed: "Paper C" no longer links
+    ("references", f"{AUGUST}/meeting.md", "  in_attendance:\n    - person: mark-lewis\n      for: [CCBP/19/71]\n",
+     ""),  # "ML" in its minutes no longer a link
 ], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
         "update-status", "new-item", "item-cited-before", "item-cited-in-its-meeting",
-        "item-renumbered", "new-action"])
+        "item-renumbered", "new-action", "new-paper", "paper-removed", "initials"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
@@ -145,7 +154,8 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
     quick, full = pages(live), pages(built)
     after = session.rebuild()  # the rest: other pages that show the edit, then feeds and data files
     assert after.ok
-    own = own_pages(session, Path(where).parent.relative_to("meetings").as_posix())  # body/folder: the key
+    folder = Path(where).parent
+    own = own_pages(session, (folder.parent if folder.name == "papers" else folder).relative_to("meetings").as_posix())
     assert {f: quick.get(f) for f in own} == {f: full[f] for f in own}
     assert not own & {output_file(url) for url in after.written}
     assert files(live) == files(built)
@@ -157,12 +167,11 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
     ("references", f"{AUGUST}/minutes.md", "stay as they are.",
      "stay as they are.\n\n## CCBP/19/71 Twice\n\nNoted."),  # the meeting's own number twice
     ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-08-23"),  # its place among meetings
-    ("references", f"{AUGUST}/meeting.md", "    - nora-brown\n", ""),  # "NB" in its texts no longer a link
     ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n", ""),  # an action's id: a later log updates it
     ("actions", f"{SEPTEMBER_LOG}/actions.md", "action: CCBP/19/60#1", "action: CCBP/19/99#1"),  # unknown
     ("actions", f"{SEPTEMBER_LOG}/actions.md", "action: CCBP/19/60#jc-referral",
      "action: CCBP/19/60#1"),  # the same action updated twice in one log
-], ids=["number-of-another-meeting", "number-twice", "date", "initials", "action-id", "unknown-action", "updated-twice"])
+], ids=["number-of-another-meeting", "number-twice", "date", "action-id", "unknown-action", "updated-twice"])
 def test_an_edit_that_moves_link_targets_or_breaks_a_check_is_left_to_the_full_rebuild_with_nothing_written(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
@@ -266,12 +275,29 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
     ("references", f"{AUGUST}/minutes.md", "## CCBP/19/72 Literal text", "## CCBP/19/74 Literal text"),
     ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n",
      "    id: jc-referral\n  - owner: ann-smith\n    text: A third action.\n    due: 2019-12-01\n"),
+    ("references", f"{AUGUST}/papers/c.md", "", None),
+    ("references", f"{AUGUST}/papers/k.md", None, "---\nref: K\ntitle: Workforce report\n---\n"),
+    ("references", f"{AUGUST}/meeting.md", "  in_attendance:\n    - person: mark-lewis\n      for: [CCBP/19/71]\n", ""),
 ], ids=["action-text", "update-status", "reopened", "attendee-role", "references", "new-item", "renumbered",
-        "new-action"])
+        "new-action", "paper-removed", "new-paper", "initials"])
 def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_makes(tmp_path, fixture, where, old,
                                                                                      new):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / fixture, content)
+    assert_index_made_around(content, where, old, new)
+
+
+def test_a_paper_another_meeting_cites_leaves_the_index_with_its_meeting(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "references", content)
+    minutes = next((content / "meetings/jhsc").glob("*/minutes.md"))
+    minutes.write_text(minutes.read_text() + "\nAs [[ccb/2019-08-22/papers/C]] set out.\n")
+    assert_index_made_around(content, f"{AUGUST}/papers/c.md", "", None)
+
+
+def assert_index_made_around(content: Path, where: str, old, new) -> None:
     """What quick.py does, on its own: the Index made around the meeting (with a linker made around it when
-    minute numbers or actions changed), then its backlinks patched."""
+    what references reach changed), then its backlinks patched; equal to what a full resolve and scan make."""
     from generator.backlinks import meeting_entries, relinked, scan
     from generator.backlinks import with_meeting as with_backlinks
     from generator.diagnostics import Report
@@ -280,9 +306,6 @@ def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_ma
     from generator.publish import public_view
     from generator.references import Linker
     from generator.resolve import entries_of, resolve, with_meeting
-
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / fixture, content)
 
     def resolved():
         index = resolve(public_view(load_archive(content, Report(root=content))))
@@ -293,10 +316,11 @@ def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_ma
     before, linker, renderer, cache, memo = resolved()
     edit(content / where, old, new)
     after = resolved()[0]
-    key = Path(where).parent.relative_to("meetings").as_posix()
+    folder = Path(where).parent
+    key = (folder.parent if folder.name == "papers" else folder).relative_to("meetings").as_posix()
     was, now = before.by_key[key], after.by_key[key]
     patched = with_meeting(before, was, now)
-    moved = entries_of(was) != entries_of(now)
+    moved = entries_of(was) != entries_of(now) or linker.targets(was) != linker.targets(now, known=False)
     around = linker.around(patched, was, now) if moved else linker
     entries = [meeting_entries(before, was, linker, renderer, {}, None),
                meeting_entries(patched, now, around, renderer, {}, None)]
