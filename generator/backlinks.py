@@ -221,7 +221,7 @@ def relinked(backlinks: dict, memo: dict, cache: dict, linker: Linker, old, new)
     kept them. `backlinks` (with_meeting's, a copy) is changed in place. Nothing is written to `cache`;
     `memo` keeps the list of those texts until the next scan."""
     patched = backlinks  # with_meeting's copy: patched in place
-    for url in _addresses(old, linker) - _addresses(new, linker):
+    for url in addresses(old, linker.bodies) - addresses(new, linker.bodies):
         patched.pop(url, None)
     added: dict[str, dict[tuple, Place]] = defaultdict(dict)
     unresolved = memo.get(_UNRESOLVED)
@@ -248,10 +248,11 @@ def _unresolved(memo: dict, cache: dict) -> list[tuple]:
             for entry in (cache.get(key),) if entry is not None and entry[1]]
 
 
-def _addresses(meeting, linker: Linker) -> set[str]:
-    """The pages of a meeting's minute items and papers, and of the actions it raises."""
+def addresses(meeting, bodies: dict) -> set[str]:
+    """The pages of a meeting's minute items and papers, and of the actions it raises: what a reference
+    elsewhere can reach in it besides the meeting's own page."""
     items = meeting.minutes.items if meeting.minutes else ()
-    body = linker.bodies[meeting.body]
+    body = bodies[meeting.body]
     return {urls.item(meeting, body, item) for item in items} | {urls.action(a) for i in items for a in i.actions} \
         | {urls.paper(meeting, paper) for paper in meeting.papers}
 

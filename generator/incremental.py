@@ -156,7 +156,7 @@ class Session:
             done = quick_rebuild(self, paths)
         if done is None:
             return None
-        return Outcome(True, Report(root=Path(self.options.content)), done[0], done[1],
+        return Outcome(True, Report(root=Path(self.options.content)), done[0], done[1], done[2],
                        milliseconds=(time.perf_counter() - started) * 1000)
 
     def write_files(self, stop=lambda: False) -> list[str]:

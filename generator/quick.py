@@ -40,7 +40,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from generator.backlinks import known_entries, links_of, meeting_entries, relinked
+from generator.backlinks import addresses, known_entries, links_of, meeting_entries, relinked
 from generator.backlinks import with_meeting as with_backlinks
 from generator.build import make_environment, render_page
 from generator.diagnostics import Report
@@ -101,10 +101,11 @@ def meeting_folder(content: Path, paths) -> Path | None:
     return content.joinpath("meetings", *found) if found is not None else None
 
 
-def quick_rebuild(session, paths) -> tuple[int, list[str]] | None:
-    """Write the pages of the one meeting `paths` (files the watcher saw change) belong to: (pages rendered,
-    addresses written). None, having written nothing, when the full rebuild must decide. `session` is the
-    preview's incremental.Session, whose last successful rebuild this starts from."""
+def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
+    """Write the pages of the one meeting `paths` (files the watcher saw change) belong to, and delete those of
+    its items, papers and actions that are gone (one marked confidential, say): (pages rendered, addresses
+    written, addresses deleted). None, having written nothing, when the full rebuild must decide. `session` is
+    the preview's incremental.Session, whose last successful rebuild this starts from."""
     prepared = session.prepared
     if prepared is None or not paths:
         return None
@@ -157,7 +158,10 @@ def quick_rebuild(session, paths) -> tuple[int, list[str]] | None:
             return None
         rendered.append((page.url, html))
     written = [url for url, html in rendered if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
-    return len(rendered), written
+    gone = sorted(addresses(before, linker.bodies) - addresses(meeting, linker.bodies)) if moved else []
+    for url in gone:
+        session.out.delete(output_file(url))
+    return len(rendered), written, gone
 
 
 def _checked(index, loaded: Meeting, archive):

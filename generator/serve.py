@@ -72,9 +72,10 @@ class Preview:
                 return False
             if outcome is None:
                 return False
-            self.log(f"[{why}] {outcome.rendered} pages of the meeting rendered, {len(outcome.written)} written "
+            gone = f" and {len(outcome.deleted)} deleted" if outcome.deleted else ""
+            self.log(f"[{why}] {outcome.rendered} pages of the meeting rendered, {len(outcome.written)} written{gone} "
                      f"in {outcome.milliseconds:.0f} ms; checking the rest of the archive")
-            if self.search and outcome.written:
+            if self.search and (outcome.written or outcome.deleted):
                 self._schedule_index()
             self._changed()
             return True

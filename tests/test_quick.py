@@ -395,3 +395,17 @@ def test_an_item_marked_confidential_never_reaches_the_pages_the_fast_path_write
     full = pages(full_build(content, tmp_path / "full"))
     own = own_pages(session, "ccb/2019-08-22")
     assert {f: written[f] for f in own} == {f: full[f] for f in own}
+
+
+def test_a_paper_marked_confidential_is_gone_from_the_preview_with_the_save(references, tmp_path):
+    """Its page is deleted by the fast path itself, not a rebuild later; the meeting's page no longer lists it."""
+    session, content, live = references
+    page = live / output_file("/ccb/2019/2019-08-22/papers/c/")
+    assert page.is_file()
+    changed = edit(content / AUGUST / "papers/c.md", "ref: C\n", "ref: C\nconfidential: yes\n")
+    outcome = session.quick([changed])
+    assert outcome is not None and outcome.deleted == ["/ccb/2019/2019-08-22/papers/c/"]
+    assert not page.exists()
+    assert b"Finance report" not in (live / output_file("/ccb/2019/2019-08-22/")).read_bytes()
+    assert session.rebuild().ok
+    assert files(live) == files(full_build(content, tmp_path / "full"))
