@@ -216,6 +216,16 @@ def retitle(path: Path, number: int) -> str:
     return marker
 
 
+def add_paper(path: Path, number: int) -> str:
+    """A paper file added to the meeting whose minutes are at `path`: a new link target, listed on the
+    meeting's page. Returns its title."""
+    title = f"Benchmark paper {number}"
+    paper = path.parent / "papers" / f"benchmark-{number}.md"
+    paper.parent.mkdir(exist_ok=True)
+    paper.write_text(f"---\nref: B{number}\ntitle: {title}\n---\n\nA late paper.\n", encoding="utf-8")
+    return title
+
+
 def _split_front(text: str) -> tuple[str, str]:
     if text.startswith("---\n"):
         head, _, rest = text[4:].partition("\n---\n")
@@ -361,7 +371,9 @@ def session_edits(content: str, out: str, minutes: str, edits: int, first_number
     rows = [timed(lambda n=n: edit(Path(minutes), n)) for n in numbers]
     retitled = [timed(lambda n=n: retitle(Path(minutes), n)) for n in numbers]
     added = [timed(lambda n=n: add_item(Path(minutes), n)) for n in numbers]
-    return {"first_ms": first.milliseconds, "edits": rows, "retitles": retitled, "new_items": added}
+    papers = [timed(lambda n=n: add_paper(Path(minutes), n)) for n in numbers]
+    return {"first_ms": first.milliseconds, "edits": rows, "retitles": retitled, "new_items": added,
+            "new_papers": papers}
 
 
 # ---- one edit, end to end through a server -----------------------------------------------------------
@@ -559,7 +571,8 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
         run = _check(measure(command, cwd=REPO), "the incremental session")
         size.session = json.loads(run.stdout.strip().splitlines()[-1]) | {"max_rss_mb": run.max_rss_mb}
         for kind, rows in (("one-edit", size.session["edits"]), ("retitle", size.session.get("retitles", [])),
-                           ("new-item", size.session.get("new_items", []))):
+                           ("new-item", size.session.get("new_items", [])),
+                           ("new-paper", size.session.get("new_papers", []))):
             for row in rows:
                 quick = "none" if row.get("quick_ms") is None else \
                     f"{row['quick_ms']:.0f} ms, {row['quick_rendered']} rendered, {row['quick_written']} written"
@@ -581,17 +594,20 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
                  "--noBuildLock", "--appendPort=false", "--logLevel", "info"],
                 re.compile(r"Web Server is available"), re.compile(r"Total in (\d+) ms"),
                 folder / "hugo-preview", target.hugo_page)
-        size.serve = {name: {"start_s": s.start_seconds, "edits": [], "retitles": [], "new_items": []}
-                      for name, s in servers.items()}
+        size.serve = {name: {"start_s": s.start_seconds, "edits": [], "retitles": [], "new_items": [],
+                             "new_papers": []} for name, s in servers.items()}
         try:
-            for kind, change in (("edits", edit), ("retitles", retitle), ("new_items", add_item)):
+            for kind, change in (("edits", edit), ("retitles", retitle), ("new_items", add_item),
+                                 ("new_papers", add_paper)):
                 for _ in range(args.edits):
                     number = counter()
                     for name, server in servers.items():
+                        if name == "hugo" and change is add_paper:  # Hugo's meeting page lists no papers
+                            continue
                         minutes = target.minutes if name == "minutebook" else target.hugo_file
                         seconds, own = server.edit_to_page(minutes, number, change=change)
                         size.serve[name][kind].append({"ms": seconds * 1000, "own_ms": own})
-                        print(f"  serve {name:<10} {change.__name__:<8} to page on disk {seconds * 1000:7.0f} ms "
+                        print(f"  serve {name:<10} {change.__name__:<9} to page on disk {seconds * 1000:7.0f} ms "
                               f"(the server's own log: {own if own is not None else '?'} ms)", flush=True)
         finally:
             for server in servers.values():
@@ -685,16 +701,19 @@ def report(sizes: list[Size], hugo: bool) -> str:
                   for kind in ("retitles", "new_items")}
         rows.append((f"{s.meetings:,}", _fmt(s.session.get("first_ms"), " ms", 0), _fast(edits),
                      _fmt(session_ms, " ms", 0), rendered, _fast(s.session.get("retitles", [])), _fast(added),
-                     _fmt(added_ms, " ms", 0), _fmt(o, " ms", 0), _fmt(h, " ms", 0), _ratio(o, h),
+                     _fast(s.session.get("new_papers", [])), _fmt(added_ms, " ms", 0), _fmt(o, " ms", 0),
+                     _fmt(h, " ms", 0), _ratio(o, h),
                      *(_fmt(served[name, kind], " ms", 0) for kind in ("retitles", "new_items")
-                       for name in ("minutebook", "hugo"))))
+                       for name in ("minutebook", "hugo")), _fmt(_served(s, "minutebook", "new_papers"), " ms", 0)))
     out.append("\nOne edit (medians of the edits): the fast path (Session.quick, how many edits took it), then "
                "Session.rebuild, and end to end through the server (file written -> page on disk); a retitle: the "
-               "first item's title changed; a new item: a minute item added at the end of the minutes\n")
+               "first item's title changed; a new item: a minute item added at the end of the minutes; a new paper: "
+               "a paper file added to the meeting (Hugo's copy has no equivalent)\n")
     out.append(_table(("meetings", "Session first build", "Session fast path", "Session one edit", "pages rendered",
-                       "Session retitle fast path", "Session new item fast path", "Session new item", "ours serve",
-                       "Hugo server", "ratio", "ours serve, retitle", "Hugo server, retitle", "ours serve, new item",
-                       "Hugo server, new item"), rows))
+                       "Session retitle fast path", "Session new item fast path", "Session new paper fast path",
+                       "Session new item", "ours serve", "Hugo server", "ratio", "ours serve, retitle",
+                       "Hugo server, retitle", "ours serve, new item", "Hugo server, new item",
+                       "ours serve, new paper"), rows))
     stage_names: list[str] = []
     for s in sizes:
         for e in s.session.get("edits", []):
