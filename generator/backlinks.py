@@ -19,7 +19,7 @@ from generator.fingerprint import Shared
 from generator.markdown import Renderer
 from generator.parallel import WorkerFailed, fork_map
 from generator.references import ARCHIVE, Linker, Place, Where, relink
-from generator.render import LEVEL_FREE, LINKED
+from generator.render import INLINE, LEVEL_FREE, LINKED, PLACEABLE, place_key
 from generator.resolve import Index
 
 _UNRESOLVED = "unresolved"  # the scan memo's list of texts for relinked
@@ -283,20 +283,29 @@ def _key(text, where: Where) -> tuple:
 
 
 def _parse(text, where: Where, linker: Linker, renderer: Renderer, html: dict | None) -> tuple:
-    """(links, dangling, live runs, signature) of one text; its HTML goes into `html` when it has no headings
-    (see scan). The signature is the linker's when the text has live runs, None when no archive could give
-    it a reference."""
+    """(links, dangling, live runs, signature) of one text; its HTML goes into `html` (see scan), placeable
+    when it has headings, which the pages show at different levels (render.PLACEABLE). The signature is the
+    linker's when the text has live runs, None when no archive could give it a reference."""
     env = {"linker": linker, "where": where}
-    tokens = renderer.md.parse(str(text), env)
-    if html is not None and not any(t.type == "heading_open" for t in tokens):
-        rendered = renderer.render(str(text), env=env, tokens=tokens)
-        if not rendered.problems:
-            place_key = (where.meeting.key if where.meeting else where.body, where.paper.ref if where.paper else None)
-            key = (str(text), LEVEL_FREE, place_key)
-            html[key] = rendered.html
-            if where.live:
-                html.setdefault(LINKED, set()).add(key)
+    text = str(text)
+    tokens = renderer.md.parse(text, env)
+    headings = any(t.type == "heading_open" for t in tokens)
+    if html is not None:
+        place = place_key(where)
+        inline = renderer.inline_of(text, tokens)
+        if inline is not None:
+            _keep(html, (text, INLINE, place), inline, where)
+        if not headings or renderer.can_place(text):
+            rendered = renderer.render(text, env=env, tokens=tokens, placeable=headings)
+            if not rendered.problems:
+                _keep(html, (text, PLACEABLE if headings else LEVEL_FREE, place), rendered.html, where)
     return _entry(where, linker)
+
+
+def _keep(html: dict, key: tuple, value: str, where: Where) -> None:
+    html[key] = value
+    if where.live:
+        html.setdefault(LINKED, set()).add(key)
 
 
 def _entry(where: Where, linker: Linker) -> tuple:

@@ -217,14 +217,16 @@ def _shards(pages, jobs: int):
 
 def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", report: Report, jobs: int,
                      markdown_cache: dict, digests: dict | None = None, wanted: set | None = None,
-                     meanwhile=lambda: None) -> int:
+                     meanwhile=lambda: None, keep_markdown: bool = True) -> int:
     """Render on `jobs` forked processes, each writing its own pages into the staged folder.
 
     Forking shares the prepared archive without pickling it. Each worker sends
     back the addresses it wrote (with their place in page order, so the sitemap
     is the same as a serial build's), its messages and, with `digests`, each
     page's input digest. With `wanted`, only those pages are rendered. The parent
-    calls `meanwhile()` while the workers render.
+    calls `meanwhile()` while the workers render; unless `keep_markdown`, it
+    first lets go of the rendered Markdown, which only the workers' copies need
+    now, so that what `meanwhile` makes does not come on top of it.
     """
     context = multiprocessing.get_context("fork")
     workers = []
@@ -252,6 +254,8 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
         process.start()
         send.close()
         workers.append((process, receive))
+    if not keep_markdown:
+        markdown_cache.clear()
     meanwhile()
     collected = []
     for process, receive in workers:
@@ -361,7 +365,8 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
         result = _update(options, prepared, env, cache, report, progress, timings)
         forgotten = cache.site is None  # it failed half way through: the record must not be trusted again
     if result is None:
-        result = _full(options, prepared, env, cache if use_cache else None, report, progress, timings)
+        result = _full(options, prepared, env, cache if use_cache else None, report, progress, timings,
+                       keep_markdown=memos is not None)
     if use_cache and (result.ok or forgotten):
         if cache.site is not None:
             cache.site.out, cache.site.inode = str(out_dir), update.folder_inode(out_dir)
@@ -370,12 +375,15 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
         build_cache.save(cache_path, cache)
         timings["cache"] += time.perf_counter() - t
     result.seconds = time.perf_counter() - started
-    result.handover = Handover(cache, prepared, markdown_cache) if use_cache else None
+    # Only the live preview (which passes `memos`) carries on from a build.
+    result.handover = Handover(cache, prepared, markdown_cache) if use_cache and memos is not None else None
     return result
 
 
-def _full(options: Options, prepared: Prepared, env, cache, report: Report, progress, timings: dict) -> Result:
-    """Render every page into a staged folder that replaces the output folder (write.py)."""
+def _full(options: Options, prepared: Prepared, env, cache, report: Report, progress, timings: dict,
+          keep_markdown: bool = True) -> Result:
+    """Render every page into a staged folder that replaces the output folder (write.py). `keep_markdown`:
+    whether the rendered Markdown is wanted after the build (the live preview's Handover)."""
     digests: dict | None = {} if cache is not None else None
     t = time.perf_counter()
     with StagedOutput(Path(options.out)) as out:
@@ -395,7 +403,8 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
             timings["data"] = time.perf_counter() - started
 
         if parallel:
-            pages = _render_parallel(options, prepared, out, report, jobs, markdown_cache, digests, meanwhile=data)
+            pages = _render_parallel(options, prepared, out, report, jobs, markdown_cache, digests, meanwhile=data,
+                                     keep_markdown=keep_markdown)
         else:
             pages = _render_pages(env, all_pages(prepared.index, prepared.today, prepared.refs), out.write, report,
                                   digests)

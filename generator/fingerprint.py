@@ -42,6 +42,53 @@ class Shared(tuple):
     __slots__ = ()
 
 
+# How each type is fed into a digest, decided once per type (a build feeds millions of values): the kinds of
+# `_feed` and of `_record` below. Only the type decides, and the length of a tuple.
+_STR, _SEQUENCE, _PLAIN, _RECORD_KIND = "str", "sequence", "plain", "record"
+_VIEW, _SET, _DICT, _FIELDS, _PICKLE = "view", "set", "dict", "fields", "pickle"
+_FEED: dict[type, str] = {}
+_RECORD: dict[type, str] = {}
+
+
+class _Names(dict):
+    """type -> its name as a digest spells it (`__name__` of a plain value, `__qualname__` of a record)."""
+
+    def __init__(self, attribute: str):
+        super().__init__()
+        self.attribute = attribute
+
+    def __missing__(self, kind: type) -> bytes:
+        name = self[kind] = getattr(kind, self.attribute).encode() + (b"=" if self.attribute == "__name__" else b"")
+        return name
+
+
+_NAMES, _QUALNAMES = _Names("__name__"), _Names("__qualname__")
+
+
+def _feed_kind(kind: type) -> str:
+    if issubclass(kind, str):
+        return _STR
+    if kind is tuple or kind is list:
+        return _SEQUENCE  # a tuple of more than 8 is fed as a record
+    if kind is not Shared and issubclass(kind, _SIMPLE):
+        return _PLAIN
+    return _RECORD_KIND
+
+
+def _record_kind(kind: type) -> str:
+    if getattr(kind, "__digest__", None) is not None:
+        return _VIEW
+    if kind is tuple or kind is Shared:
+        return _SEQUENCE
+    if issubclass(kind, (set, frozenset)):
+        return _SET
+    if issubclass(kind, dict):
+        return _DICT
+    if dataclasses.is_dataclass(kind):
+        return _FIELDS
+    return _PICKLE
+
+
 class Digests:
     """One build's memo of record digests; the records must stay alive while it is used.
 
@@ -89,20 +136,21 @@ class Digests:
 
     def _feed(self, value, parts: list) -> None:
         kind = type(value)
-        if kind is str or isinstance(value, str):
+        how = _FEED.get(kind)
+        if how is None:
+            how = _FEED[kind] = _feed_kind(kind)
+        if how is _STR:
             data = value.encode("utf-8", "surrogatepass")
             parts.append(b"s%d:" % len(data))
             parts.append(data)
-        elif kind is Shared or (kind is tuple and len(value) > 8):  # passed again and again: memoised
-            parts.append(b"r" + self._record(value))
-        elif kind is tuple or kind is list:
+        elif how is _SEQUENCE and (kind is list or len(value) <= 8):
             parts.append(b"(%d" % len(value))
             for part in value:
                 self._feed(part, parts)
             parts.append(b")")
-        elif isinstance(value, _SIMPLE):
-            parts.append(kind.__name__.encode() + b"=" + repr(value).encode() + b";")
-        else:
+        elif how is _PLAIN:
+            parts.append(_NAMES[kind] + repr(value).encode() + b";")
+        else:  # a record, a Shared, a long tuple (passed again and again: memoised)
             parts.append(b"r" + self._record(value))
 
     def _record(self, value) -> bytes:
@@ -112,26 +160,29 @@ class Digests:
             return found
         self._memo[key] = b"cycle"  # a record reaching itself again contributes a constant
         self._keep.append(value)
-        parts = [type(value).__qualname__.encode(), b"{"]
-        view = getattr(type(value), "__digest__", None)
-        if view is not None:  # a record that says what of it anything made from it can show
-            self._feed(view(value), parts)
-        elif type(value) is tuple or type(value) is Shared:
+        kind = type(value)
+        how = _RECORD.get(kind)
+        if how is None:
+            how = _RECORD[kind] = _record_kind(kind)
+        parts = [_QUALNAMES[kind], b"{"]
+        if how is _VIEW:  # a record that says what of it anything made from it can show
+            self._feed(kind.__digest__(value), parts)
+        elif how is _SEQUENCE:
             for part in value:
                 self._feed(part, parts)
-        elif isinstance(value, (set, frozenset)):
+        elif how is _SET:
             inner = []
             for v in value:
                 one: list[bytes] = []
                 self._feed(v, one)
                 inner.append(b"".join(one))
             parts += sorted(inner)
-        elif isinstance(value, dict):
+        elif how is _DICT:
             for k, v in value.items():
                 self._feed(k, parts)
                 self._feed(v, parts)
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for name, label in _fields(type(value)):
+        elif how is _FIELDS:
+            for name, label in _fields(kind):
                 parts.append(label)
                 self._feed(getattr(value, name), parts)
         else:  # anything else: its whole pickle (exact, if slower)

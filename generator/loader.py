@@ -15,7 +15,7 @@ from generator.diagnostics import Report, did_you_mean
 from generator.load_meeting import build_meeting, load_action_log, load_meeting_file, load_paper
 from generator.load_minutes import load_minutes
 from generator.load_registers import load_bodies, load_people, load_site, register_files
-from generator.markdown import make_parser
+from generator.markdown import make_block_parser
 from generator.model import Archive, Meeting, archive_order
 from generator.parallel import PARALLEL_FROM, WorkerFailed, fork_map
 from generator.people import PeopleIndex
@@ -99,7 +99,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         bodies = load_bodies(content, report, index)
         cache["loaded registers"] = (site, people, index, bodies, report.items[before:])
     slugs = _body_slugs(content, bodies)
-    parser = make_parser()
+    parser = make_block_parser()
     meetings, seen, incomplete = [], {}, set()
     folder = content / "meetings"
     signatures = _meeting_folders(folder) if folder.is_dir() else {}
@@ -152,7 +152,7 @@ def reload_meeting(content: Path, folder: Path, cache: dict, report: Report) -> 
         return None
     _, _, people_index, bodies, _ = cache["loaded registers"]
     return _load_meeting(folder / "meeting.md", report, people_index, _body_slugs(Path(content), bodies), bodies,
-                         make_parser())
+                         make_block_parser())
 
 
 def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, jobs: int) -> dict:
@@ -163,7 +163,7 @@ def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, j
     """
 
     def work(shard: int) -> list:
-        parser, local = make_parser(), Report(root=report.root)
+        parser, local = make_block_parser(), Report(root=report.root)
         out = []
         for path in paths[shard::jobs]:
             before = len(local.items)

@@ -12,12 +12,18 @@ import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from generator.references import reference_rule
 from generator.values import slugify
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+# A text with headings is parsed once and placed at any heading level and id prefix (`place`): rendered
+# `placeable`, each heading's tag holds LEVEL and its level relative to the text's top heading, and its id
+# starts with PREFIX. A text that holds either character itself is never rendered placeable.
+LEVEL, PREFIX = "\x02", "\x03"
+_LEVELS = re.compile("\x02([0-5])")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 _APPENDIX = re.compile(r"^appendix\s+([a-z0-9]{1,3})\b", re.I)
 
@@ -27,6 +33,15 @@ def make_parser() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.validateLink = lambda url: True  # checked, with a message, in `Renderer.render`
     md.core.ruler.push("references", reference_rule)
+    return md
+
+
+def make_block_parser() -> MarkdownIt:
+    """The parser's block structure alone (headings, fences, tables), without parsing inside paragraphs: what
+    the loader needs to find a file's sections (load_minutes.py), for half the work of a whole parse."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.core.ruler.disable(["inline", "text_join"])
     return md
 
 
@@ -79,12 +94,14 @@ class Renderer:
         return self.md.parse(text)
 
     def render(self, text: str, base_level: int = 2, used_ids: set[str] | None = None,
-               id_prefix: str = "", env: dict | None = None, tokens: list[Token] | None = None) -> Rendered:
+               id_prefix: str = "", env: dict | None = None, tokens: list[Token] | None = None,
+               placeable: bool = False) -> Rendered:
         """Render `text` with its top heading level moved to `base_level`.
 
         `env` carries the reference linker and where the text is published
         (see references.py); without it no cross-references are made.
         `tokens`, when given, are `text` already parsed with the same `env`.
+        `placeable`: headings marked for `place` instead (the caller checks `can_place` first).
         """
         if not text or not text.strip():
             return Rendered("")
@@ -101,10 +118,10 @@ class Renderer:
                 last_line = token.map[0]
             if token.type in ("heading_open", "heading_close"):
                 level = min(int(token.tag[1]) + shift, 6)
-                token.tag = f"h{level}"
+                token.tag = f"h{LEVEL}{int(token.tag[1]) - min(levels)}" if placeable else f"h{level}"
                 if token.type == "heading_open":
                     title = tokens[index + 1].content
-                    anchor = id_prefix + heading_id(title, used)
+                    anchor = (PREFIX if placeable else id_prefix) + heading_id(title, used)
                     token.attrSet("id", anchor)
                     headings.append((level, anchor, title))
             elif token.type == "th_open":
@@ -122,6 +139,27 @@ class Renderer:
         html = html.replace("<table>", '<div class="table-wrap" tabindex="0" role="region" '
                             'aria-label="Table"><table>').replace("</table>", "</table></div>")
         return Rendered(html, problems, headings)
+
+    @staticmethod
+    def can_place(text: str) -> bool:
+        return LEVEL not in text and PREFIX not in text
+
+    @staticmethod
+    def place(html: str, base_level: int, id_prefix: str) -> str:
+        """A `placeable` rendering at `base_level` with `id_prefix`: the very HTML `render` gives with them."""
+        html = _LEVELS.sub(lambda m: str(min(base_level + int(m.group(1)), 6)), html)
+        return html.replace(PREFIX, escapeHtml(id_prefix))
+
+    def inline_of(self, text: str, tokens: list[Token]) -> str | None:
+        """What `render_inline` gives `text`, from its block parse (`tokens`, rendered or not) when that is one
+        paragraph holding the whole text as it is: the same inline tokens, resolved by the same rule, or None.
+        The reference scan parses every text as a block; titles and resolutions are shown inline."""
+        if len(tokens) != 3 or tokens[0].type != "paragraph_open" or tokens[1].content != text:
+            return None
+        if any(_is_unsafe(str(child.attrGet("href" if child.type == "link_open" else "src") or ""))
+               for child in tokens[1].children or () if child.type in ("link_open", "image")):
+            return None
+        return self.md.renderer.render([tokens[1]], self.md.options, {})
 
     def render_inline(self, text: str, env: dict | None = None) -> Rendered:
         if not text:

@@ -8,6 +8,7 @@ project's top-level `templates/`.
 from __future__ import annotations
 
 import datetime as dt
+import types
 from pathlib import Path
 
 import jinja2
@@ -38,6 +39,12 @@ def short_date(value: dt.date | None) -> str:
 # cached under this marker instead, so the meeting page and the item page (and the reference
 # scan before them, backlinks.scan) share one parse.
 LEVEL_FREE = "any level"
+# A text with headings is cached under this marker as its placeable rendering (markdown.Renderer.place),
+# for the same reason: a meeting page and an item page show an item's text at different levels.
+PLACEABLE = "placeable"
+# A text shown inline (a title, a resolution) is cached under this marker; the scan fills it in for a text
+# that parses as one paragraph (markdown.Renderer.inline_of).
+INLINE = "inline"
 # The cache's keys of HTML in which something looks like a reference (references.Where.live): the only HTML
 # that can change when items, papers, meetings or people are added or removed (forget_links).
 LINKED = "linked"
@@ -52,12 +59,20 @@ def forget_links(cache: dict, signature: str) -> None:
     cache["signature"] = signature
 
 
+def place_key(where: Where) -> tuple:
+    """The part of a cache key that says where a text is published: its references depend on it."""
+    meeting, paper = where.meeting, where.paper
+    return (meeting.key if meeting is not None else where.body, paper.ref if paper is not None else None)
+
+
 class MarkdownFilter:
     """Renders clerk Markdown once per distinct text and place, reporting unsafe links at their line.
 
     References in a text mean different things in different meetings ("Paper
     C"), so the meeting and paper come from the template's context (or are
-    passed explicitly) and are part of the cache key.
+    passed explicitly) and are part of the cache key. Most calls find their
+    HTML in the cache (the reference scan rendered it), so the place is worked
+    out before anything a parse would need.
     """
 
     def __init__(self, report: Report, renderer: Renderer, linker: Linker | None):
@@ -66,48 +81,66 @@ class MarkdownFilter:
         self.report = report
         self.cache: dict[tuple, str] = {}
 
-    def _env(self, context, meeting, paper) -> tuple[dict, tuple]:
+    @staticmethod
+    def _where(context, meeting, paper) -> Where:
         meeting = meeting if meeting is not None else _get(context, "meeting")
         paper = paper if paper is not None else _get(context, "paper")
         body = meeting.body if meeting is not None else getattr(_get(context, "body"), "slug", None)
-        where = Where(body=body, meeting=meeting, paper=paper)
-        key = (meeting.key if meeting is not None else body, paper.ref if paper is not None else None)
-        return {"linker": self.linker, "where": where}, key
+        return Where(body=body, meeting=meeting, paper=paper)
 
     @pass_context
     def block(self, context, text, path: str = "", base_level: int = 2, prefix: str = "", meeting=None,
               paper=None) -> Markup:
         if not text:
             return Markup("")
-        env, place = self._env(context, meeting, paper)
-        key = (str(text), base_level, prefix, place)
-        html = self.cache.get(key)
-        if html is None:
-            level_free = (str(text), LEVEL_FREE, place)
-            html = self.cache.get(level_free)
-            if html is None:
-                rendered = self.renderer.render(str(text), base_level=base_level, id_prefix=prefix, env=env)
-                self._report(rendered, text, path)
-                html = rendered.html
-                linked = bool(env["where"].live)
-                if not rendered.headings and not rendered.problems:
-                    self._keep(level_free, html, linked)
-            else:
-                linked = level_free in self.cache.get(LINKED, ())
-            self._keep(key, html, linked)
+        source, text = text, str(text)  # the source keeps its line, for messages
+        where = self._where(context, meeting, paper)
+        place = place_key(where)
+        key = (text, base_level, prefix, place)
+        cache = self.cache
+        html = cache.get(key)
+        if html is not None:
+            return Markup(html)
+        level_free = (text, LEVEL_FREE, place)
+        html = cache.get(level_free)
+        if html is not None:
+            self._keep(key, html, level_free in cache.get(LINKED, ()))
+            return Markup(html)
+        placeable = (text, PLACEABLE, place)
+        marked = cache.get(placeable)
+        if marked is not None:
+            html = self.renderer.place(marked, base_level, prefix)
+            self._keep(key, html, placeable in cache.get(LINKED, ()))
+            return Markup(html)
+        env = {"linker": self.linker, "where": where}
+        can_place = self.renderer.can_place(text)
+        rendered = self.renderer.render(text, base_level=base_level, id_prefix=prefix, env=env,
+                                        placeable=can_place)
+        self._report(rendered, source, path)
+        html, linked = rendered.html, bool(where.live)
+        if not rendered.problems:
+            if not rendered.headings:
+                self._keep(level_free, html, linked)
+            elif can_place:
+                self._keep(placeable, html, linked)
+        if rendered.headings and can_place:
+            html = self.renderer.place(html, base_level, prefix)
+        self._keep(key, html, linked)
         return Markup(html)
 
     @pass_context
     def inline(self, context, text, path: str = "", meeting=None, paper=None) -> Markup:
         if not text:
             return Markup("")
-        env, place = self._env(context, meeting, paper)
-        key = (str(text), "inline", place)
-        if key not in self.cache:
-            rendered = self.renderer.render_inline(str(text), env=env)
+        where = self._where(context, meeting, paper)
+        key = (str(text), INLINE, place_key(where))
+        html = self.cache.get(key)
+        if html is None:
+            rendered = self.renderer.render_inline(str(text), env={"linker": self.linker, "where": where})
             self._report(rendered, text, path)
-            self._keep(key, rendered.html, bool(env["where"].live))
-        return Markup(self.cache[key])
+            self._keep(key, rendered.html, bool(where.live))
+            html = rendered.html
+        return Markup(html)
 
     def _keep(self, key: tuple, html: str, linked: bool) -> None:
         self.cache[key] = html
@@ -145,6 +178,32 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+class _Context(jinja2.runtime.Context):
+    """Jinja's context, calling plain functions and methods straight away.
+
+    Jinja routes every call a template makes (`urls.item(...)`, `ref.strip()`)
+    through `Context.call`, which asks each callable whether it wants the
+    context passed: a tenth of the time of rendering a page, in profiles. A
+    Python function or bound method that was not marked with `pass_context` or
+    its kin, and a built-in, which cannot be, are called as they are; anything
+    else (a macro, a marked filter) the way Jinja does it.
+    """
+
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature, kept free for kwargs)
+        kind = type(__obj)
+        if kind is types.BuiltinFunctionType or (
+                (kind is types.FunctionType or kind is types.MethodType) and not hasattr(__obj, "jinja_pass_arg")):
+            if kwargs:
+                kwargs.pop("_block_vars", None)
+                kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined("value was undefined because a callable raised a"
+                                                    " StopIteration exception")
+        return super().call(__obj, *args, **kwargs)
+
+
 def environment(template_dirs: list[Path], report: Report, site, index, today: dt.date, drafts: bool,
                 renderer: Renderer | None = None, linker: Linker | None = None, backlinks: dict | None = None,
                 compiled: CompiledTemplates | None = None):
@@ -154,6 +213,7 @@ def environment(template_dirs: list[Path], report: Report, site, index, today: d
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                              bytecode_cache=compiled, auto_reload=False)
+    env.context_class = _Context
     md = MarkdownFilter(report, renderer or Renderer(), linker)
     env.filters["markdown"] = md.block
     env.filters["markdown_inline"] = md.inline

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -100,6 +101,13 @@ def parse_yesno(text: str) -> bool:
 
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens; stable, for URLs and anchors."""
-    text = str(text).lower().replace("&", " and ")
-    text = re.sub(r"[^a-z0-9]+", "-", text)
-    return text.strip("-")
+    return _slug(str(text))
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _slug(text: str) -> str:
+    """Memoised: every page asks for the addresses of the items, papers and actions it links, again and again."""
+    return _NOT_SLUG.sub("-", text.lower().replace("&", " and ")).strip("-")
