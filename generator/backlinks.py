@@ -40,7 +40,7 @@ def _meeting_texts(index: Index, meeting):
     path = meeting.source.path
     yield meeting.notes, here(), Place(page + "#notes", "Meeting notes", meeting), path
     att = meeting.attendance
-    for entry in att.present + att.in_attendance + att.apologies + att.deputising + att.absent:
+    for entry in att.present + att.in_attendance + att.apologies + att.deputising + att.absent + att.minute_taker:
         for text in (entry.role, entry.note):
             yield text, here(), Place(page + "#attendance", "Attendance", meeting), path
     for item in all_agenda_items(meeting.agenda):

@@ -8,6 +8,7 @@ project's top-level `templates/`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import types
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from generator.references import Linker, Where
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+# Memoised, as strftime is slow and an archive has few dates: every page of a meeting writes its date.
+@functools.lru_cache(maxsize=1 << 14)
 def long_date(value: dt.date | None) -> str:
     """'Thursday 21 June 2018': how UK minutes write dates, unambiguous to every reader."""
     if value is None:
@@ -31,6 +34,7 @@ def long_date(value: dt.date | None) -> str:
     return f"{value:%A} {value.day} {value:%B %Y}"
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def short_date(value: dt.date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 

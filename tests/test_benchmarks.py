@@ -124,3 +124,21 @@ def test_the_session_memory_script_prints_memory_as_the_edits_go(tmp_path, capsy
     assert lines[0].startswith("4 meetings: first build") and "MB resident" in lines[0]
     assert [line.split(":")[0] for line in lines[1:]] == ["after    1 edits", "after    2 edits"]
     assert all("records in the digests' memo" in line for line in lines[1:])
+
+
+def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_path, capsys, monkeypatch):
+    from benchmarks import compare
+    import generator.build
+
+    content = tmp_path / "archive"
+    generate(content, Spec(meetings=4, bodies=1, items=(3, 4), words=300))
+    args = ["--base", "HEAD", "--content", str(content), "--repeat", "1", "--work", str(tmp_path / "work")]
+    assert compare.main(args) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in out[2:9]] == ["load", "validate", "resolve", "render", "page", "data", "all"]
+    assert out[-1] == "output: 0 pages differ, 0 page digests differ, data-file digests are the same"
+
+    render_page = generator.build.render_page
+    monkeypatch.setattr(generator.build, "render_page", lambda env, page, report: render_page(env, page, report) + " ")
+    assert compare.main(args[:-2] + ["--work", str(tmp_path / "again")]) == 1
+    assert capsys.readouterr().out.splitlines()[-1].endswith("<- NOT THE SAME")

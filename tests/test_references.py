@@ -215,3 +215,18 @@ def test_a_number_is_not_read_as_another_bodys_from_the_end_of_the_word_before(t
     assert result.ok, [d.format() for d in result.report.items]
     assert ("/ccb/2019/ccbp-19-72/", "CCBP/19/72") in xrefs(out, "/jhsc/2019/2019-09-02/")
     assert not any("ECCBP" in d.message or "e CCBP" in d.message for d in result.report.items)
+
+
+def test_every_attendance_role_links_its_references_including_the_minute_takers(tmp_path):
+    """The minute-taker's role is published like any attendee's, so what it cites links and is a backlink."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    meeting = content / "meetings" / "ccb" / "2019-08-22" / "meeting.md"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace("  in_attendance:\n", "  minutes:\n    - name: Ann Clerk\n"
+                                    "      role: Clerk (see CCBP/19/61)\n  in_attendance:\n", 1), encoding="utf-8")
+    out = tmp_path / "site"
+    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    assert ("/ccb/2019/ccbp-19-61/", "CCBP/19/61") in xrefs(out, "/ccb/2019/2019-08-22/")
+    assert "/ccb/2019/2019-08-22/#attendance" in _referenced_from(out, "/ccb/2019/ccbp-19-61/")

@@ -1,0 +1,177 @@
+"""The build's stages at another commit and at this checkout, measured side by side in one process.
+
+    python -m benchmarks.compare --base REV [--meetings 500 | --content DIR] [--repeat 3] [--work DIR]
+
+Why in one process: this machine's speed changes by up to 1.7 times from one
+second to the next (a loop of additions took 0.36 s, then 0.21 s, in one
+run), so two builds run one after the other, or even alternately, differ by
+more than most changes to the code do. Here both versions work on the same
+archive in the same process, taking turns: each stage before rendering is run
+`--repeat` times by each version in turn and the fastest run kept (a slow
+spell only ever adds time); pages are rendered, and their input digests
+computed, in alternating runs of 200 pages; the data files likewise, whole.
+Everything runs on one core (`jobs=1`), so the figures are work, not how well
+it spread over the cores.
+
+The version at REV is `generator/` and `templates/` taken from git (git
+archive) into a temporary package, `minutebook_base`, with its imports
+renamed, so the two can be imported side by side. The script also checks that
+both versions render every page byte for byte alike and make the same page
+and data-file digests, and says so: a speed-up that changes the output is a
+bug, not a speed-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import importlib
+import io
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.build_bench import TODAY, spec_for  # noqa: E402
+from benchmarks.synthetic import generate  # noqa: E402
+
+BASE = "minutebook_base"
+CHUNK = 200  # pages rendered by one version before the other takes its turn
+
+
+def base_package(rev: str, into: Path) -> str:
+    """Write the generator and templates of `rev` below `into` as the package BASE; return its commit."""
+    commit = subprocess.run(["git", "rev-parse", "--short", rev], cwd=REPO, check=True, capture_output=True,
+                            text=True).stdout.strip()
+    archive = subprocess.run(["git", "archive", "--format=tar", commit, "generator", "templates"], cwd=REPO,
+                             check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
+    (into / "generator").rename(into / BASE)
+    for path in (into / BASE).rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\b(from|import) generator\b", rf"\1 {BASE}", text), encoding="utf-8")
+    return commit
+
+
+class Version:
+    """One version's modules and what it prepared from the archive."""
+
+    def __init__(self, package: str, content: Path):
+        self.name = package
+        self.build = importlib.import_module(f"{package}.build")
+        self.diagnostics = importlib.import_module(f"{package}.diagnostics")
+        self.pages = importlib.import_module(f"{package}.pages")
+        self.fingerprint = importlib.import_module(f"{package}.fingerprint")
+        self.outputs = importlib.import_module(f"{package}.outputs")
+        self.update = importlib.import_module(f"{package}.update")
+        self.options = self.build.Options(content=content, out=content.parent / "unused", search=False, jobs=1,
+                                          cache=False, today=dt.date.fromisoformat(TODAY))
+        self.stages: dict[str, list[float]] = {}
+
+    def prepare(self) -> None:
+        report, timings, markdown = self.diagnostics.Report(root=self.options.content), {}, {}
+        self.prepared = self.build.prepare(self.options, report, timings, None, None, markdown, None)
+        if self.prepared is None:
+            raise SystemExit(f"{self.name}: the archive does not build: {report.items[:3]}")
+        for stage, seconds in timings.items():
+            self.stages.setdefault(stage, []).append(seconds)
+        self.env = self.build.make_environment(self.options, self.prepared, report)
+        self.env.filters["markdown"].__self__.cache = markdown
+        self.report = report
+
+    def page_list(self) -> list:
+        return list(self.pages.all_pages(self.prepared.index, self.prepared.today, self.prepared.refs))
+
+    def data(self) -> dict:
+        made = self.update.Outputs(self.fingerprint.Digests())
+        for _ in self.outputs.record_outputs(self.prepared.index, self.prepared.today, False, made):
+            pass
+        return made.digests
+
+
+def compare(base: Version, new: Version, repeat: int) -> dict:
+    versions = (base, new)
+    for _ in range(repeat):
+        for version in versions:
+            version.prepare()
+    pages = {v.name: v.page_list() for v in versions}
+    if [p.url for p in pages[base.name]] != [p.url for p in pages[new.name]]:
+        raise SystemExit("the two versions list different pages")
+    render = {v.name: 0.0 for v in versions}
+    digest = {v.name: 0.0 for v in versions}
+    memos = {v.name: v.fingerprint.Digests() for v in versions}
+    html_differs, digests_differ = 0, 0
+    count = len(pages[new.name])
+    for start in range(0, count, CHUNK):
+        made, made_digests = {}, {}
+        for version in versions:
+            chunk = pages[version.name][start:start + CHUNK]
+            t = time.perf_counter()
+            made[version.name] = [version.build.render_page(version.env, page, version.report) for page in chunk]
+            render[version.name] += time.perf_counter() - t
+            t = time.perf_counter()
+            made_digests[version.name] = [memos[version.name].of(page.deps) for page in chunk]
+            digest[version.name] += time.perf_counter() - t
+        html_differs += sum(a != b for a, b in zip(made[base.name], made[new.name]))
+        digests_differ += sum(a != b for a, b in zip(made_digests[base.name], made_digests[new.name]))
+    data = {v.name: [] for v in versions}
+    outputs = {}
+    for _ in range(repeat):
+        for version in versions:
+            t = time.perf_counter()
+            outputs[version.name] = version.data()
+            data[version.name].append(time.perf_counter() - t)
+    rows = {stage: (min(base.stages[stage]), min(new.stages[stage])) for stage in ("load", "validate", "resolve")}
+    rows["render pages"] = (render[base.name], render[new.name])
+    rows["page digests"] = (digest[base.name], digest[new.name])
+    rows["data files, with digests"] = (min(data[base.name]), min(data[new.name]))
+    return dict(rows=rows, pages=count, html_differs=html_differs, digests_differ=digests_differ,
+                data_differ=outputs[base.name] != outputs[new.name])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.compare", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base", required=True, help="the commit to compare with (e.g. HEAD~1, a tag)")
+    parser.add_argument("--meetings", type=int, default=500, help="size of the synthetic archive (default 500)")
+    parser.add_argument("--content", type=Path, default=None, help="an archive to use instead of a synthetic one")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each stage before rendering (default 3)")
+    parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
+    args = parser.parse_args(argv)
+    gc.disable()  # as the build does (build.without_cycle_collector)
+    with tempfile.TemporaryDirectory(prefix="minutebook-compare-") as scratch:
+        work = args.work or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        commit = base_package(args.base, work / "base")
+        sys.path.insert(0, str(work / "base"))
+        content = args.content
+        if content is None:
+            content = work / f"archive-{args.meetings}"
+            if not content.is_dir():
+                generate(content, spec_for(args.meetings))
+        result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat)
+    print(f"{content}: {result['pages']} pages, one core; base {commit} against this checkout "
+          f"(fastest of {args.repeat} runs before rendering; pages in turns of {CHUNK})")
+    print(f"{'stage':26s} {'base':>8s} {'this':>8s} {'this/base':>10s}")
+    total = [0.0, 0.0]
+    for stage, (before, after) in result["rows"].items():
+        total[0] += before
+        total[1] += after
+        print(f"{stage:26s} {before:7.2f}s {after:7.2f}s {after / before:9.2f}x")
+    print(f"{'all of these':26s} {total[0]:7.2f}s {total[1]:7.2f}s {total[1] / total[0]:9.2f}x")
+    same = not (result["html_differs"] or result["digests_differ"] or result["data_differ"])
+    print(f"output: {result['html_differs']} pages differ, {result['digests_differ']} page digests differ, data-file "
+          f"digests {'differ' if result['data_differ'] else 'are the same'}" + ("" if same else "  <- NOT THE SAME"))
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
