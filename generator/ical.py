@@ -18,6 +18,7 @@ import datetime as dt
 from typing import Iterable, Iterator
 
 from generator import __version__, urls
+from generator.memo import ByIdentity
 from generator.model import Meeting
 from generator.plaintext import one_line, xml_safe
 from generator.resolve import Index
@@ -87,24 +88,36 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
     return lines
 
 
-def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.date) -> bytes:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Minutebook//Minutebook {__version__}//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"NAME:{escape(name)}", f"X-WR-CALNAME:{escape(name)}",
-             f"X-WR-TIMEZONE:{TZID}", "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D", *VTIMEZONE]
+def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.date,
+             memo: ByIdentity | None = None) -> bytes:
+    """`memo` (the live preview's) keeps each meeting's folded event while its records are the same objects:
+    the site's calendar and its body's are remade after any edit."""
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Minutebook//Minutebook {__version__}//EN",
+            "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"NAME:{escape(name)}", f"X-WR-CALNAME:{escape(name)}",
+            f"X-WR-TIMEZONE:{TZID}", "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D", *VTIMEZONE]
+    parts = ["\r\n".join(fold(line) for line in head)]
+
+    def folded(meeting: Meeting) -> str:
+        return "\r\n".join(fold(line) for line in event(index, meeting, stamp))
+
     for meeting in sorted(meetings, key=lambda m: (m.date, m.start, m.key)):
-        lines += event(index, meeting, stamp)
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
+        parts.append(folded(meeting) if memo is None else
+                     memo.get("calendar event", (meeting, index.body(meeting.body), index.archive.site, stamp),
+                              lambda: folded(meeting)))
+    parts.append("END:VCALENDAR\r\n")
+    return "\r\n".join(parts).encode("utf-8")
 
 
-def calendars(index: Index, today: dt.date, unchanged=None) -> Iterator[tuple[str, bytes]]:
-    """(address, bytes): the site's calendar, then one per body; those `unchanged` (see feeds.atom_feeds) left out."""
+def calendars(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | None = None
+              ) -> Iterator[tuple[str, bytes]]:
+    """(address, bytes): the site's calendar, then one per body; those `unchanged` (see feeds.atom_feeds) left
+    out. `memo`: see `calendar`."""
     archive = index.archive
     unchanged = unchanged or (lambda address, inputs: False)
     fixed = (archive.site, today, tuple(archive.bodies.values()))
     if not unchanged(urls.calendar(), (fixed, tuple(archive.meetings))):
-        yield urls.calendar(), calendar(index, f"{archive.site.title}: meetings", archive.meetings, today)
+        yield urls.calendar(), calendar(index, f"{archive.site.title}: meetings", archive.meetings, today, memo)
     for slug, meetings in index.by_body.items():
         if not unchanged(urls.body_calendar(slug), (fixed, tuple(meetings))):
             yield urls.body_calendar(slug), calendar(index, f"{archive.bodies[slug].name}: meetings", meetings,
-                                                     today)
+                                                     today, memo)

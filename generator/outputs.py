@@ -49,7 +49,7 @@ def record_outputs(index: Index, today: dt.date, drafts: bool = False, unchanged
     """Everything but the sitemaps: these need only the records, not the rendered pages."""
     base = index.archive.site.base_url
     for address, data in itertools.chain(atom_feeds(index, today, unchanged, memo),
-                                         calendars(index, today, unchanged), exports(index, today, memo),
+                                         calendars(index, today, unchanged, memo), exports(index, today, memo),
                                          schema_files(base)):
         yield address.lstrip("/"), data
     yield "robots.txt", robots(base, drafts)

@@ -24,10 +24,19 @@ def _xml(root: ET.Element) -> bytes:
 
 
 def urlset(base_url: str, addresses: list[str]) -> bytes:
-    root = ET.Element("urlset", xmlns=SITEMAPS)
-    for address in addresses:
-        ET.SubElement(ET.SubElement(root, "url"), "loc").text = urls.absolute(base_url, address)
-    return _xml(root)
+    """Written out directly, byte for byte what ElementTree gives (tests/test_feeds.py), which took a fifth of a
+    second for 15,000 pages: the live preview remakes the sitemap whenever a page is added, and a save that
+    comes meanwhile waits for it (serve.py)."""
+    if not addresses:
+        return _xml(ET.Element("urlset", xmlns=SITEMAPS))
+    out = [f"<?xml version='1.0' encoding='utf-8'?>\n<urlset xmlns=\"{SITEMAPS}\">"]
+    out += [f"\n  <url>\n    <loc>{_text(urls.absolute(base_url, address))}</loc>\n  </url>" for address in addresses]
+    out.append("\n</urlset>\n")
+    return "".join(out).encode("utf-8")
+
+
+def _text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def sitemaps(base_url: str, page_urls: Iterable[str], limit: int = LIMIT,

@@ -142,3 +142,13 @@ def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_
     monkeypatch.setattr(generator.build, "render_page", lambda env, page, report: render_page(env, page, report) + " ")
     assert compare.main(args[:-2] + ["--work", str(tmp_path / "again")]) == 1
     assert capsys.readouterr().out.splitlines()[-1].endswith("<- NOT THE SAME")
+
+
+def test_the_preview_waits_script_prints_the_longest_waits_for_each_kind_of_edit(tmp_path, capsys):
+    from benchmarks import preview_waits
+
+    assert preview_waits.main(["--meetings", "4", "--edits", "1", "--work", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("4 meetings; first build")
+    assert [line.split()[0] for line in lines[1:]] == ["sentence", "retitle", "new", "new"]
+    assert all("longest waits" in line and " ms (" in line for line in lines[1:])

@@ -300,3 +300,20 @@ def test_feeds_are_written_byte_for_byte_as_elementtree_writes_them():
         updated = max((e.updated for e in chosen), default=dt.date.fromisoformat(TODAY))
         ours = feeds.atom(index, "/feeds/x.xml", "/x/", "A & B <feed>", entries, dt.date.fromisoformat(TODAY))
         assert ours == _atom_by_elementtree(site_meta, "/feeds/x.xml", "/x/", "A & B <feed>", chosen, updated)
+
+
+def test_sitemaps_are_written_byte_for_byte_as_elementtree_writes_them():
+    """sitemap.urlset writes XML by hand, for speed; awkward addresses must come out exactly as ElementTree's."""
+    from generator import sitemap, urls
+
+    def by_elementtree(base: str, addresses: list[str]) -> bytes:
+        root = ET.Element("urlset", xmlns=sitemap.SITEMAPS)
+        for address in addresses:
+            ET.SubElement(ET.SubElement(root, "url"), "loc").text = urls.absolute(base, address)
+        ET.indent(root)
+        return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+    awkward = ["/", "/a&b/", "/<tag>/", "/\"quoted\" 'single'/", "/caf\u00e9/\u4e2d/", "/tab\there/"]
+    for base in ("https://x.example", "https://x.example/", "https://x.example/a&b/"):
+        for addresses in (awkward, awkward[:1], []):
+            assert sitemap.urlset(base, addresses) == by_elementtree(base, addresses)

@@ -312,6 +312,25 @@ def test_the_data_files_after_an_edit_encode_only_the_edited_meetings_records(se
     assert_same_as_full_build(content, live, builds, outcome)  # minutes.json byte for byte as a full build's
 
 
+def test_the_calendars_after_an_edit_write_out_only_the_edited_meetings_event(session, monkeypatch):
+    import generator.ical
+    s, content, live, builds = session
+    made = []
+    real = generator.ical.event
+    monkeypatch.setattr(generator.ical, "event", lambda index, meeting, stamp: made.append(meeting.key) or
+                        real(index, meeting, stamp))
+    minutes = content / "meetings/ccb/2019-08-22/minutes.md"
+    edit(minutes, "Paper C in August is the finance paper", "Paper C in August is the revised finance paper")
+    assert s.rebuild().ok  # the first calendars the session itself makes: every meeting's event
+    made.clear()
+    edit(minutes, "the revised finance paper", "the finance paper, revised again")
+    outcome = s.rebuild()
+    # The edited meeting is a new record, so the site's calendar and its body's are made again (with the same
+    # bytes: a discussion is not in a calendar); its event is made once, for both, and no other meeting's is.
+    assert outcome.ok and made == ["ccb/2019-08-22"]
+    assert_same_as_full_build(content, live, builds, outcome)  # the calendars byte for byte as a full build's
+
+
 def test_a_revised_update_in_a_later_log_changes_the_actions_history_everywhere(actions_session):
     s, content, live, builds = actions_session
     edit(content / "meetings/ccb/2019-09-19/actions.md", "due: November 2019", "due: December 2019")
