@@ -65,8 +65,11 @@ def forget_links(cache: dict, signature: str) -> None:
 
 def place_key(where: Where) -> tuple:
     """The part of a cache key that says where a text is published: its references depend on it."""
-    meeting, paper = where.meeting, where.paper
-    return (meeting.key if meeting is not None else where.body, paper.ref if paper is not None else None)
+    return _place(where.body, where.meeting, where.paper)
+
+
+def _place(body, meeting, paper) -> tuple:
+    return (meeting.key if meeting is not None else body, paper.ref if paper is not None else None)
 
 
 class MarkdownFilter:
@@ -86,11 +89,12 @@ class MarkdownFilter:
         self.cache: dict[tuple, str] = {}
 
     @staticmethod
-    def _where(context, meeting, paper) -> Where:
+    def _where(context, meeting, paper) -> tuple:
+        """(body, meeting, paper) the text is published in: the template's, unless passed explicitly."""
         meeting = meeting if meeting is not None else _get(context, "meeting")
         paper = paper if paper is not None else _get(context, "paper")
         body = meeting.body if meeting is not None else getattr(_get(context, "body"), "slug", None)
-        return Where(body=body, meeting=meeting, paper=paper)
+        return body, meeting, paper
 
     @pass_context
     def block(self, context, text, path: str = "", base_level: int = 2, prefix: str = "", meeting=None,
@@ -99,7 +103,7 @@ class MarkdownFilter:
             return Markup("")
         source, text = text, str(text)  # the source keeps its line, for messages
         where = self._where(context, meeting, paper)
-        place = place_key(where)
+        place = _place(*where)
         key = (text, base_level, prefix, place)
         cache = self.cache
         html = cache.get(key)
@@ -116,6 +120,7 @@ class MarkdownFilter:
             html = self.renderer.place(marked, base_level, prefix)
             self._keep(key, html, placeable in cache.get(LINKED, ()))
             return Markup(html)
+        where = Where(*where)
         env = {"linker": self.linker, "where": where}
         can_place = self.renderer.can_place(text)
         rendered = self.renderer.render(text, base_level=base_level, id_prefix=prefix, env=env,
@@ -137,9 +142,10 @@ class MarkdownFilter:
         if not text:
             return Markup("")
         where = self._where(context, meeting, paper)
-        key = (str(text), INLINE, place_key(where))
+        key = (str(text), INLINE, _place(*where))
         html = self.cache.get(key)
         if html is None:
+            where = Where(*where)
             rendered = self.renderer.render_inline(str(text), env={"linker": self.linker, "where": where})
             self._report(rendered, text, path)
             self._keep(key, rendered.html, bool(where.live))
