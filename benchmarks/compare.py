@@ -1,6 +1,7 @@
 """The build's stages at another commit and at this checkout, measured side by side in one process.
 
-    python -m benchmarks.compare --base REV [--meetings 500 | --content DIR] [--repeat 3] [--work DIR]
+    python -m benchmarks.compare --base REV [--meetings 500 | --content DIR] [--repeat 3] [--builds N]
+        [--work DIR]
 
 Why in one process: this machine's speed changes by up to 1.7 times from one
 second to the next (a loop of additions took 0.36 s, then 0.21 s, in one
@@ -19,6 +20,14 @@ renamed, so the two can be imported side by side. The script also checks that
 both versions render every page byte for byte alike and make the same page
 and data-file digests, and says so: a speed-up that changes the output is a
 bug, not a speed-up.
+
+`--builds N` then also runs N real cold builds of each version, taking turns
+(`python -m PACKAGE build --no-search`, a fresh process each, the build cache
+beside the archive removed first, on every core), and prints each one's wall
+time, the CPU time of it and its rendering processes, and the largest
+process's peak memory (all from wait4). Before each build it times a fixed
+loop of additions, so the machine's own changes of speed show beside the
+builds' times.
 """
 
 from __future__ import annotations
@@ -28,7 +37,9 @@ import datetime as dt
 import gc
 import importlib
 import io
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -53,6 +64,7 @@ def base_package(rev: str, into: Path) -> str:
                             text=True).stdout.strip()
     archive = subprocess.run(["git", "archive", "--format=tar", commit, "generator", "templates"], cwd=REPO,
                              check=True, capture_output=True).stdout
+    shutil.rmtree(into, ignore_errors=True)  # a work folder used before
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
     (into / "generator").rename(into / BASE)
@@ -138,12 +150,51 @@ def compare(base: Version, new: Version, repeat: int) -> dict:
                 data_differ=outputs[base.name] != outputs[new.name])
 
 
+def _speed() -> float:
+    """Seconds for a fixed loop of additions: how fast the machine is just now."""
+    started, total = time.perf_counter(), 0
+    for n in range(3_000_000):
+        total += n
+    return time.perf_counter() - started
+
+
+def cold_builds(base_root: Path, content: Path, work: Path, rounds: int) -> list[tuple]:
+    """(version, speed probe s, wall s, CPU s, peak MB) of each cold build, the versions taking turns."""
+    rows = []
+    for _ in range(rounds):
+        for name, package, root in (("base", BASE, base_root), ("this", "generator", REPO)):
+            shutil.rmtree(content.parent / ".minutebook", ignore_errors=True)  # the build cache (cache.py)
+            out = work / f"site-{name}"
+            shutil.rmtree(out, ignore_errors=True)
+            speed = _speed()
+            env = dict(os.environ, PYTHONPATH=str(root))
+            started = time.perf_counter()
+            process = subprocess.Popen([sys.executable, "-m", package, "build", "--content", str(content), "--out",
+                                        str(out), "--no-search", "--today", TODAY], cwd=root, env=env,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            _, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - started
+            stderr = process.stderr.read().decode(errors="replace")
+            process.stderr.close()
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise SystemExit(f"the {name} build failed:\n{stderr[-2000:]}")
+            rows.append((name, speed, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024))
+    same = _tree(work / "site-base") == _tree(work / "site-this")
+    rows.append(same)
+    return rows
+
+
+def _tree(root: Path) -> dict:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.compare", description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", required=True, help="the commit to compare with (e.g. HEAD~1, a tag)")
     parser.add_argument("--meetings", type=int, default=500, help="size of the synthetic archive (default 500)")
     parser.add_argument("--content", type=Path, default=None, help="an archive to use instead of a synthetic one")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each stage before rendering (default 3)")
+    parser.add_argument("--builds", type=int, default=0, help="real cold builds of each version, in turns (default 0)")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)
@@ -158,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
             if not content.is_dir():
                 generate(content, spec_for(args.meetings))
         result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat)
+        builds = cold_builds(work / "base", content.resolve(), work, args.builds) if args.builds else []
     print(f"{content}: {result['pages']} pages, one core; base {commit} against this checkout "
           f"(fastest of {args.repeat} runs before rendering; pages in turns of {CHUNK})")
     print(f"{'stage':26s} {'base':>8s} {'this':>8s} {'this/base':>10s}")
@@ -170,6 +222,14 @@ def main(argv: list[str] | None = None) -> int:
     same = not (result["html_differs"] or result["digests_differ"] or result["data_differ"])
     print(f"output: {result['html_differs']} pages differ, {result['digests_differ']} page digests differ, data-file "
           f"digests {'differ' if result['data_differ'] else 'are the same'}" + ("" if same else "  <- NOT THE SAME"))
+    if builds:
+        *rows, sites_same = builds
+        print(f"cold builds on every core, in turns (speed probe: a fixed loop; a higher figure is a slower machine)")
+        for name, speed, wall, cpu, peak in rows:
+            print(f"  {name:4s} speed probe {speed:5.2f}s  wall {wall:7.1f}s  cpu {cpu:7.1f}s  "
+                  f"largest process {peak:6.0f} MB")
+        print("  the two sites are the same byte for byte" if sites_same else "  the two sites differ  <- NOT THE SAME")
+        same = same and sites_same
     return 0 if same else 1
 
 

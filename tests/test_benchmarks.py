@@ -138,6 +138,12 @@ def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_
     assert [line.split()[0] for line in out[2:9]] == ["load", "validate", "resolve", "render", "page", "data", "all"]
     assert out[-1] == "output: 0 pages differ, 0 page digests differ, data-file digests are the same"
 
+    assert compare.main(args + ["--builds", "1"]) == 0  # the same work folder again, and real builds
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in out[-3:-1]] == ["base", "this"]
+    assert all("wall" in line and "largest process" in line for line in out[-3:-1])
+    assert out[-1] == "  the two sites are the same byte for byte"
+
     render_page = generator.build.render_page
     monkeypatch.setattr(generator.build, "render_page", lambda env, page, report: render_page(env, page, report) + " ")
     assert compare.main(args[:-2] + ["--work", str(tmp_path / "again")]) == 1
