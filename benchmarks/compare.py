@@ -208,8 +208,10 @@ def main(argv: list[str] | None = None) -> int:
             content = work / f"archive-{args.meetings}"
             if not content.is_dir():
                 generate(content, spec_for(args.meetings))
-        result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat)
+        # The builds first, while this process is small: a process forked from it starts with its memory, and
+        # the kernel counts that in the peak it reports for the build the fork becomes.
         builds = cold_builds(work / "base", content.resolve(), work, args.builds) if args.builds else []
+        result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat)
     print(f"{content}: {result['pages']} pages, one core; base {commit} against this checkout "
           f"(fastest of {args.repeat} runs before rendering; pages in turns of {CHUNK})")
     print(f"{'stage':26s} {'base':>8s} {'this':>8s} {'this/base':>10s}")
