@@ -423,12 +423,9 @@ class Server:
         text = self.log.read() + "".join(self.lines)
         return [float(m.group(1)) for m in self.log_time.finditer(text)]
 
-    def edit_to_page(self, minutes: Path, number: int, timeout: float = 1200.0, change=edit
-                     ) -> tuple[float, float | None]:
-        """Seconds from the start of the write to the page on disk showing the edit (`change`, edit or
-        retitle); and the server's own figure, which is that of the full rebuild."""
+    def save_and_see(self, minutes: Path, number: int, change=edit, timeout: float = 1200.0) -> float:
+        """Seconds from the start of the write (`change`, edit or retitle) to the page on disk showing it."""
         page = self.output / self.page
-        before = len(self._log_times())
         started = time.perf_counter()
         marker = change(minutes, number).encode()
         last = None
@@ -438,13 +435,18 @@ class Server:
                 if (st.st_mtime_ns, st.st_size) != last:
                     last = (st.st_mtime_ns, st.st_size)
                     if marker in page.read_bytes():
-                        break
+                        return time.perf_counter() - started
             except OSError:
                 pass
             time.sleep(0.001)
-        else:
-            raise RuntimeError(f"{page} did not show the edit within {timeout} s")
-        seconds = time.perf_counter() - started
+        raise RuntimeError(f"{page} did not show the edit within {timeout} s")
+
+    def edit_to_page(self, minutes: Path, number: int, timeout: float = 1200.0, change=edit
+                     ) -> tuple[float, float | None]:
+        """Seconds from the start of the write to the page on disk showing the edit (`change`, edit or
+        retitle); and the server's own figure, which is that of the full rebuild."""
+        before = len(self._log_times())
+        seconds = self.save_and_see(minutes, number, change, timeout)
         deadline = time.monotonic() + timeout
         while len(self._log_times()) <= before and time.monotonic() < deadline:  # let the rebuild finish
             time.sleep(0.01)
@@ -460,6 +462,18 @@ class Server:
             self.process.kill()
             self.process.wait()
         self.log.close()
+
+
+def archive_copy(work: Path, content: Path | None, meetings: int) -> Path:
+    """`work`/content: a copy of the archive `content` (without its build cache), or a synthetic archive of
+    `meetings` meetings; replaced if there."""
+    folder = work / "content"
+    shutil.rmtree(folder, ignore_errors=True)
+    if content is not None:
+        shutil.copytree(content, folder, ignore=shutil.ignore_patterns(".minutebook"))
+    else:
+        generate(folder, spec_for(meetings))
+    return folder
 
 
 def _free_port() -> int:

@@ -1,15 +1,18 @@
-"""How long a save can wait, in the live preview, for the data files of the save before it.
+"""How long a save can wait, in the live preview, for the work the save before it set going.
 
     python -m benchmarks.preview_waits [--meetings 500 | --content DIR] [--edits 2] [--work DIR]
 
-After each save the preview writes the pages, then the feeds, calendars, open
-data and sitemaps (Session.write_files). A save that comes meanwhile stops that
-writing, but only between two files: it waits for the file being made. So the
-longest a save can wait is the longest time between two of write_files' checks
-(its `stop` callback), which this prints, with the file made just before it,
-for each kind of edit the build benchmark makes (benchmarks/build_bench.py: a
-sentence, a retitled item, a new item, a new paper), `--edits` times each, in
-one `generator.incremental.Session` after its first build.
+After each save the preview writes the edited meeting's pages (the fast path,
+quick.py), then rebuilds the rest of the archive, then writes the feeds,
+calendars, open data and sitemaps (Session.write_files). A save that comes
+meanwhile stops the rebuild at its next check (interrupt.py) and the files
+between two files: it waits for whatever runs until then. So the longest a
+save can wait is the longest time between two such checks, which this prints,
+with where it was (for the rebuild, the two checks, as function:line; for
+the data files, the file made just before it), for each kind of edit the build benchmark
+makes (benchmarks/build_bench.py: a sentence, a retitled item, a new item, a
+new paper), `--edits` times each, in one `generator.incremental.Session` after
+its first build.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import shutil
 import sys
 import tempfile
 import time
@@ -27,26 +29,41 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.build_bench import TODAY, add_item, add_paper, edit, retitle, spec_for  # noqa: E402
-from benchmarks.synthetic import generate  # noqa: E402
+from benchmarks.build_bench import TODAY, add_item, add_paper, archive_copy, edit, retitle  # noqa: E402
 from generator.build import Options  # noqa: E402
 from generator.incremental import Session  # noqa: E402
 
 
-def waits(session: Session, minutes: Path, change, number: int) -> tuple[float, list[tuple[float, str]]]:
-    """(seconds write_files took, [(seconds since the previous check, the file made before it)]) after `change`."""
+def waits(session: Session, minutes: Path, change, number: int) -> tuple[float, list, float, list]:
+    """After `change`: (seconds the rebuild took, [(seconds since its previous check, the function checking)],
+    seconds write_files took, [(seconds since the previous check, the file made before it)])."""
     change(minutes, number)
-    gc.collect()  # as the preview does while nobody saves (serve.py)
+    session.tidy()  # as the preview does while nobody saves (serve.py), where the cycle collector is off
+    gc.collect()
     session.quick([minutes])
-    outcome = session.rebuild(files=False)
+    checks, last, where = [], [time.perf_counter()], ["(the start)"]
+
+    def checked() -> bool:
+        now = time.perf_counter()
+        frame = sys._getframe(2)  # check() asks this; its caller is where the rebuild is
+        here = f"{Path(frame.f_code.co_filename).stem}.{frame.f_code.co_name}:{frame.f_lineno}"
+        checks.append((now - last[0], f"{where[0]} to {here}"))
+        last[0], where[0] = now, here
+        return False
+
+    started = time.perf_counter()
+    outcome = session.rebuild(files=False, stop=checked)
+    rebuild = time.perf_counter() - started
+    checks.append((time.perf_counter() - last[0], f"{where[0]} to the rebuild's end"))
     if not outcome.ok:
         raise SystemExit("\n".join(d.format() for d in outcome.report.sorted()))
-    made, gaps, last = [], [], [time.perf_counter()]
+    made, gaps = [], []
+    last[0] = time.perf_counter()
     write = session.out.write_bytes
 
-    def noting(relative, data):
+    def noting(relative, data, stop=None):
         made.append(relative)
-        return write(relative, data)
+        return write(relative, data, stop) if stop is not None else write(relative, data)
 
     def stop() -> bool:
         now = time.perf_counter()
@@ -58,9 +75,13 @@ def waits(session: Session, minutes: Path, change, number: int) -> tuple[float, 
     try:
         started = time.perf_counter()
         session.write_files(stop=stop)
-        return time.perf_counter() - started, gaps
+        return rebuild, checks, time.perf_counter() - started, gaps
     finally:
         session.out.write_bytes = write
+
+
+def _longest(gaps: list) -> str:
+    return ", ".join(f"{gap * 1000:.0f} ms ({name})" for gap, name in sorted(gaps, reverse=True)[:3])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,15 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="minutebook-waits-") as scratch:
         work = args.work or Path(scratch)
-        content = work / "content"
-        shutil.rmtree(content, ignore_errors=True)
-        if args.content is not None:
-            shutil.copytree(args.content, content, ignore=shutil.ignore_patterns(".minutebook"))
-        else:
-            generate(content, spec_for(args.meetings))
+        content = archive_copy(work, args.content, args.meetings)
         minutes = sorted(content.glob("meetings/*/*/minutes.md"))[-1]  # the newest meeting of the last body
         session = Session(Options(content=content, out=work / "preview", search=False,
                                   today=dt.date.fromisoformat(TODAY)))
+        gc.disable()  # as in the preview (serve.py): collections only between saves, above
         first = session.rebuild()
         if not first.ok:
             raise SystemExit("\n".join(d.format() for d in first.report.sorted()))
@@ -92,10 +109,11 @@ def main(argv: list[str] | None = None) -> int:
             for kind, change in (("sentence", edit), ("retitle", retitle), ("new item", add_item),
                                  ("new paper", add_paper)):
                 number += 1
-                seconds, gaps = waits(session, minutes, change, number)
-                worst = sorted(gaps, reverse=True)[:3]
+                rebuild, checks, seconds, gaps = waits(session, minutes, change, number)
+                print(f"{kind:10s} rebuild {rebuild * 1000:5.0f} ms, {len(checks)} checks; longest waits "
+                      f"{_longest(checks)}", flush=True)
                 print(f"{kind:10s} data files {seconds * 1000:5.0f} ms, {len(gaps)} checks; longest waits "
-                      + ", ".join(f"{gap * 1000:.0f} ms ({name})" for gap, name in worst), flush=True)
+                      f"{_longest(gaps)}", flush=True)
     return 0
 
 

@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from generator.interrupt import check, never
 from generator.model import Action, ActionUpdate, Due, Meeting, MinuteItem
 
 OPEN_STATUS = "open"
@@ -95,13 +96,16 @@ def resolve_due(due: Due | None, later: list[Meeting]) -> Due | None:
 
 def build_tracks(raised: dict[str, tuple[Action, Meeting, MinuteItem]],
                  history: dict[str, list[tuple[Meeting, ActionUpdate]]],
-                 meetings_by_body: dict[str, list[Meeting]], memo: dict | None = None) -> dict[str, Track]:
+                 meetings_by_body: dict[str, list[Meeting]], memo: dict | None = None, stop=never
+                 ) -> dict[str, Track]:
     """Every action's Track. With `memo` (the live preview's), an action whose inputs are the very same
-    objects as at the last rebuild gets the very same Track back, so nothing downstream sees it as changed."""
+    objects as at the last rebuild gets the very same Track back, so nothing downstream sees it as changed.
+    `stop`: see interrupt.py; `memo` changes only once every track is made."""
     tracks: dict[str, Track] = {}
     dates = {slug: [m.date for m in meetings] for slug, meetings in meetings_by_body.items()}
     seen: dict[str, tuple] = {}
     for key, (action, meeting, item) in raised.items():
+        check(stop)
         due = action.due
         if due is not None and due.date is None:  # "next meeting": the body's first meeting after this one
             body_meetings = meetings_by_body.get(meeting.body, [])

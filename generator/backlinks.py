@@ -16,6 +16,7 @@ from generator.model import all_agenda_items
 from generator import urls
 from generator.diagnostics import Report
 from generator.fingerprint import Shared
+from generator.interrupt import check, never
 from generator.markdown import Renderer
 from generator.parallel import WorkerFailed, fork_map
 from generator.references import ARCHIVE, Linker, Place, Where, relink
@@ -71,7 +72,8 @@ def _meeting_texts(index: Index, meeting):
 
 
 def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache: dict | None = None,
-         html: dict | None = None, memo: dict | None = None) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple]]:
+         html: dict | None = None, memo: dict | None = None, stop=never
+         ) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple]]:
     """(backlinks, refs): target address -> places linking to it, newest meeting first;
     and page address -> what its texts resolved to, which the page's rendering depends on.
 
@@ -86,7 +88,8 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
     resolved to, by the meeting's identity: the loader and publish.py hand back
     the very same object for a meeting whose files did not change, so its texts
     need not even be listed and hashed again unless they have live runs and the
-    linker's targets changed.
+    linker's targets changed. `stop`: see interrupt.py; `memo` changes only
+    once the scan is done.
     """
     found: dict[str, dict[tuple, Place]] = defaultdict(dict)
     refs: dict[str, list] = defaultdict(list)
@@ -126,6 +129,7 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
     gather(resolved(_body_texts(index))[0])
     kept: dict[int, tuple] = {}
     for meeting in index.archive.meetings:
+        check(stop)
         body = index.archive.bodies[meeting.body]
         entries = None
         if _known(memo, index, meeting):
@@ -141,17 +145,21 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
         if memo is not None:
             kept[id(meeting)] = (meeting, body, entries, linker.signature, live)
         gather(entries)
-    backlinks = {target: Shared(sorted(places.values(), key=_newest_first)) for target, places in found.items()}
+    backlinks = {}
+    for target, places in found.items():
+        check(stop)
+        backlinks[target] = Shared(sorted(places.values(), key=_newest_first))
     refs = {page: Shared(links) for page, links in refs.items()}
-    if memo is not None:  # meetings gone from the archive are dropped
+    if memo is not None:
         before = memo.get("results", ({}, {}))
-        memo.clear()
-        memo.update(kept)
         # A list made of the very same entries as last time is handed back as the very same tuple, which the
         # page digests recognise without looking inside (fingerprint.Digests).
-        backlinks, refs = (_same_as_before(new, old) for new, old in zip((backlinks, refs), before))
+        backlinks, refs = (_same_as_before(new, old, stop) for new, old in zip((backlinks, refs), before))
+        unresolved = _unresolved(kept, cache)  # for the preview's next save (relinked), made now
+        memo.clear()  # meetings gone from the archive are dropped
+        memo.update(kept)
         memo["results"] = (backlinks, refs)
-        memo[_UNRESOLVED] = _unresolved(memo, cache)  # for the preview's next save (relinked), made now
+        memo[_UNRESOLVED] = unresolved
     return backlinks, refs
 
 
@@ -242,7 +250,7 @@ def relinked(backlinks: dict, memo: dict, cache: dict, linker: Linker, old, new)
 
 def _unresolved(memo: dict, cache: dict) -> list[tuple]:
     """(key, where, place, scan result) of each text in which a reference reaching beyond its meeting did not
-    resolve, as the scan kept them (relinked)."""
+    resolve, as the scan kept them (relinked); `memo` is the scan's, or what it is about to hold."""
     return [(key, where, place, entry) for kept, known in memo.items() if type(kept) is int  # a meeting's
             for key, where, place, _, _, beyond in known[4] if beyond
             for entry in (cache.get(key),) if entry is not None and entry[1]]
@@ -262,8 +270,9 @@ def _targets(links, source_page: str) -> list[str]:
     return [target for target in dict.fromkeys(url.split("#")[0] for url, _ in links) if target != source_page]
 
 
-def _same_as_before(new: dict, old: dict) -> dict:
+def _same_as_before(new: dict, old: dict, stop=never) -> dict:
     for key, value in new.items():
+        check(stop)
         was = old.get(key)
         if was is not None and len(was) == len(value) and all(a is b for a, b in zip(was, value)):
             new[key] = was

@@ -18,6 +18,7 @@ from generator import cache as build_cache
 from generator.backlinks import prefill, scan
 from generator.diagnostics import Report
 from generator.fingerprint import Digests
+from generator.interrupt import check, never
 from generator.markdown import Renderer
 from generator.memo import ByIdentity
 from generator.references import Linker
@@ -115,11 +116,13 @@ class Memos:
 
 def prepare(options: Options, report: Report, timings: dict, loader_cache: dict | None = None,
             scan_cache: dict | None = None, markdown_cache: dict | None = None,
-            memos: Memos | None = None) -> Prepared | None:
+            memos: Memos | None = None, stop=never) -> Prepared | None:
     """The stages before rendering; None when the content has errors (reported).
 
     `markdown_cache` (the Markdown filter's, render.py) is emptied when the
     link targets changed, then receives what the reference scan rendered.
+    `stop`: the live preview's; when it says another save is waiting, this
+    raises interrupt.Interrupted, leaving the caches and memos valid.
     """
     t = time.perf_counter()
 
@@ -129,16 +132,20 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
         timings[name] = now - t
         t = now
 
-    archive = load_archive(Path(options.content), report, loader_cache, default_jobs(options.jobs))
+    archive = load_archive(Path(options.content), report, loader_cache, default_jobs(options.jobs), stop)
     stage("load")
+    check(stop)
     if archive is not None:
-        validate(archive, report, memos.checked if memos else None)
+        validate(archive, report, memos.checked if memos else None, stop)
     stage("validate")
     if archive is None or report.failed(options.strict):
         return None
-    index = resolve(public_view(archive, options.drafts, memos.published if memos else None),
-                    memos.tracks if memos else None, memos.per_meeting if memos else None)
-    renderer, linker = Renderer(), Linker(index)
+    check(stop)
+    index = resolve(public_view(archive, options.drafts, memos.published if memos else None, stop),
+                    memos.tracks if memos else None, memos.per_meeting if memos else None, stop)
+    check(stop)
+    renderer, linker = Renderer(), Linker(index, stop)
+    check(stop)
     # Each cached result knows whether the linker's targets can change it (backlinks.scan); what finds a
     # reference at all (the bodies' numbering) changes every result.
     if scan_cache is not None and scan_cache.get("finders") != linker.finders:
@@ -154,7 +161,8 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
     scan_cache = scan_cache if scan_cache is not None else {}
     scan_memo = memos.scan if memos else None
     prefill(index, linker, renderer, scan_cache, markdown_cache, default_jobs(options.jobs), scan_memo)
-    index.backlinks, refs = scan(index, linker, renderer, report, scan_cache, markdown_cache, scan_memo)
+    check(stop)
+    index.backlinks, refs = scan(index, linker, renderer, report, scan_cache, markdown_cache, scan_memo, stop)
     stage("resolve")
     if report.failed(options.strict):
         return None

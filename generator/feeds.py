@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from generator import __version__, urls
+from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import Action, Meeting, Person
 from generator.plaintext import one_line, plain, xml_safe
@@ -115,11 +116,12 @@ def person_entries(index: Index, person: Person, papers: list, actions: list) ->
     return entries
 
 
-def by_person(index: Index) -> tuple[dict[str, list], dict[str, list]]:
+def by_person(index: Index, stop=never) -> tuple[dict[str, list], dict[str, list]]:
     """Papers and actions of each person, gathered in one pass rather than one pass per person."""
     papers: dict[str, list] = {}
     actions: dict[str, list] = {}
     for meeting in index.archive.meetings:
+        check(stop)
         for paper in meeting.papers:
             roles: dict[str, list[str]] = {}
             for label, refs in (("Author", paper.authors), ("Contributor", paper.contributors),
@@ -195,7 +197,7 @@ def _empty(depth: int, tag: str, **attrs) -> str:
     return f"\n{'  ' * depth}<{tag}{_attrs(attrs)} />"
 
 
-def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | None = None
+def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | None = None, stop=never
                ) -> Iterator[tuple[str, bytes]]:
     """(address, bytes) of every feed: site, bodies, people, actions.
 
@@ -204,12 +206,14 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
     made again (a warm build keeps the file it wrote last time). `memo` (the
     live preview's) keeps each meeting's entries while its records are the
     same objects, as the site's and its body's feeds are remade after any edit.
+    `stop`: see interrupt.py.
     """
     archive = index.archive
     unchanged = unchanged or (lambda address, inputs: False)
     fixed = (archive.site, today, tuple(archive.bodies.values()))
 
     def meeting_entries_of(meeting: Meeting) -> list[Entry]:
+        check(stop)
         if memo is None:
             return meeting_entries(index, meeting)
         approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
@@ -224,14 +228,16 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
         yield urls.feed(), atom(index, urls.feed(), urls.home(), f"{archive.site.title}: new records", everything,
                                 today)
     for slug, meetings in index.by_body.items():
+        check(stop)
         if unchanged(urls.body_feed(slug), (fixed, tuple(meetings), approvers(meetings))):
             continue
         body = archive.bodies[slug]
         entries = [e for m in meetings for e in meeting_entries_of(m)]
         yield urls.body_feed(slug), atom(index, urls.body_feed(slug), urls.body(slug), f"{body.name}: new records",
                                          entries, today)
-    papers, actions = by_person(index)
+    papers, actions = by_person(index, stop)
     for person_id in sorted(archive.people):
+        check(stop)
         person = archive.people[person_id]
         mine_papers, mine_actions = papers.get(person_id, []), actions.get(person_id, [])
         inputs = (fixed, person, tuple(index.appearances.get(person_id, [])), tuple(mine_papers),
@@ -242,6 +248,7 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
         yield urls.person_feed(person_id), atom(index, urls.person_feed(person_id), urls.person(person_id),
                                                 person.display_name, entries, today)
     for key, track in sorted(index.tracks.items()):
+        check(stop)
         action = track.action
         if unchanged(urls.action_feed(action), (fixed, track)):
             continue

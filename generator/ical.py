@@ -18,6 +18,7 @@ import datetime as dt
 from typing import Iterable, Iterator
 
 from generator import __version__, urls
+from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import Meeting
 from generator.plaintext import one_line, xml_safe
@@ -89,9 +90,9 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
 
 
 def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.date,
-             memo: ByIdentity | None = None) -> bytes:
+             memo: ByIdentity | None = None, stop=never) -> bytes:
     """`memo` (the live preview's) keeps each meeting's folded event while its records are the same objects:
-    the site's calendar and its body's are remade after any edit."""
+    the site's calendar and its body's are remade after any edit. `stop`: see interrupt.py."""
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Minutebook//Minutebook {__version__}//EN",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"NAME:{escape(name)}", f"X-WR-CALNAME:{escape(name)}",
             f"X-WR-TIMEZONE:{TZID}", "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D", *VTIMEZONE]
@@ -101,6 +102,7 @@ def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.dat
         return "\r\n".join(fold(line) for line in event(index, meeting, stamp))
 
     for meeting in sorted(meetings, key=lambda m: (m.date, m.start, m.key)):
+        check(stop)
         parts.append(folded(meeting) if memo is None else
                      memo.get("calendar event", (meeting, index.body(meeting.body), index.archive.site, stamp),
                               lambda: folded(meeting)))
@@ -108,7 +110,7 @@ def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.dat
     return "\r\n".join(parts).encode("utf-8")
 
 
-def calendars(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | None = None
+def calendars(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | None = None, stop=never
               ) -> Iterator[tuple[str, bytes]]:
     """(address, bytes): the site's calendar, then one per body; those `unchanged` (see feeds.atom_feeds) left
     out. `memo`: see `calendar`."""
@@ -116,8 +118,10 @@ def calendars(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | N
     unchanged = unchanged or (lambda address, inputs: False)
     fixed = (archive.site, today, tuple(archive.bodies.values()))
     if not unchanged(urls.calendar(), (fixed, tuple(archive.meetings))):
-        yield urls.calendar(), calendar(index, f"{archive.site.title}: meetings", archive.meetings, today, memo)
+        yield urls.calendar(), calendar(index, f"{archive.site.title}: meetings", archive.meetings, today, memo,
+                                        stop)
     for slug, meetings in index.by_body.items():
+        check(stop)
         if not unchanged(urls.body_calendar(slug), (fixed, tuple(meetings))):
             yield urls.body_calendar(slug), calendar(index, f"{archive.bodies[slug].name}: meetings", meetings,
-                                                     today, memo)
+                                                     today, memo, stop)

@@ -25,11 +25,12 @@ from generator.build import (Memos, Options, copy_static, make_environment, prep
                              site_fingerprint, static_files, without_cycle_collector)
 from generator.diagnostics import Report
 from generator.fingerprint import Digests
+from generator.interrupt import Interrupted, check, never
 from generator.memo import ByIdentity, same
 from generator.outputs import extra_outputs
 from generator.pages import MeetingGroup, meeting_inputs, meeting_pages, sections
 from generator.quick import quick_rebuild
-from generator.render import CompiledTemplates
+from generator.render import CompiledTemplates, forget_links
 from generator.update import Outputs
 from generator.urls import output_file
 
@@ -46,27 +47,49 @@ class Outcome:
     milliseconds: float = 0.0
     full: bool = False
     files: list[str] = field(default_factory=list)  # feeds, data and other non-page files rewritten
+    interrupted: bool = False  # given up for a save that came meanwhile (interrupt.py): nothing was written
 
 
 class _Folder:
     """Writes files in place, only when their bytes change, so unchanged pages keep their mtimes."""
 
+    CHUNK = 1 << 22  # 4 MB: the open data of a large archive is tens of megabytes, compared and written in parts
+
     def __init__(self, root: Path):
         self.tmp = root  # the name StagedOutput uses, so copy_static works on both
         self.root = root
 
-    def write_bytes(self, relative: str, data: bytes) -> bool:
+    def write_bytes(self, relative: str, data: bytes, stop=never) -> bool:
+        """Whether the file changed. `stop` (interrupt.py) is asked between parts of a large file; when it
+        stops, the file is as it was."""
         path = self.root / relative
-        try:
-            if path.read_bytes() == data:
-                return False
-        except OSError:
-            pass
+        if self._holds(path, data, stop):
+            return False
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
+        try:
+            with tmp.open("wb") as handle:
+                for start in range(0, len(data), self.CHUNK):
+                    check(stop)
+                    handle.write(memoryview(data)[start:start + self.CHUNK])
+        except Interrupted:
+            tmp.unlink(missing_ok=True)
+            raise
         os.replace(tmp, path)
         return True
+
+    def _holds(self, path: Path, data: bytes, stop) -> bool:
+        try:
+            if path.stat().st_size != len(data):
+                return False
+            with path.open("rb") as handle:
+                for start in range(0, len(data), self.CHUNK):
+                    check(stop)
+                    if handle.read(self.CHUNK) != memoryview(data)[start:start + self.CHUNK]:
+                        return False
+            return True
+        except OSError:
+            return False
 
     def copy_tree(self, source: Path, relative: str) -> None:
         if not source.is_dir():
@@ -85,13 +108,16 @@ class _Folder:
             parent = parent.parent
 
 
-def _changed(before: tuple[dict, dict], after: tuple[dict, dict]) -> set:
+def _changed(before: tuple[dict, dict], after: tuple[dict, dict], stop=never) -> set:
     """The addresses (and meeting keys) whose backlinks or references differ: backlinks.scan hands back
     the very same tuple for an unchanged list, so comparing identities is enough, and a false "changed"
     only costs a page digest."""
     out = set()
     for old, new in zip(before, after):
-        out.update(key for key in old.keys() | new.keys() if old.get(key) is not new.get(key))
+        keys = list(old.keys() | new.keys())
+        for start in range(0, len(keys), 2000):
+            check(stop)
+            out.update(key for key in keys[start:start + 2000] if old.get(key) is not new.get(key))
     return out
 
 
@@ -121,18 +147,23 @@ class Session:
         self.relative: dict = {}  # file -> its path as messages show it (diagnostics.Report), for every rebuild
         self.records = ByIdentity()  # feed entries and open-data records, by the identity of their records
         self.output_inputs: dict = {}  # file -> (inputs, digest) of each file update.Outputs was asked about
+        # Pages the fast path wrote or deleted since the last rebuild that finished: `pages` does not describe them
+        self.unsettled: set[str] = set()
 
-    def rebuild(self, files: bool = True) -> Outcome:
+    def rebuild(self, files: bool = True, stop=never) -> Outcome:
         """Bring the output folder up to date with the content.
 
         With `files=False` the pages are written but the feeds, calendars, open
         data and sitemaps wait for `write_files()`: the live preview shows a
         saved edit as soon as its pages are on disk, and writes the rest while
-        the reader looks at it.
+        the reader looks at it. `stop` (interrupt.py): asked along the way, after
+        the first rebuild; when it says another save is waiting, the rebuild is
+        given up with nothing written (`Outcome.interrupted`), and the fast path
+        (`quick`) can still start from the last rebuild that finished.
         """
         with without_cycle_collector():  # see build.py: the same millions of objects, the same wasted traversals
             first = self.pages is None
-            outcome = self._first() if first and self.options.cache else self._rebuild()
+            outcome = self._first() if first and self.options.cache else self._rebuild(stop=stop)
             if first and outcome.ok:
                 # The archive the first build loaded lives as long as the session, mostly unchanged: moved out of
                 # the collector's sight, it is not traversed again by each full collection between saves. What
@@ -143,8 +174,17 @@ class Session:
             if files and outcome.ok:
                 started = time.perf_counter()
                 outcome.files = self.write_files()
+                self.tidy()
                 outcome.milliseconds += (time.perf_counter() - started) * 1000
             return outcome
+
+    def tidy(self) -> None:
+        """Let go of records the archive no longer holds, which the memo of digests keeps alive (a long session
+        need not keep every version of every record): a pass over the memo, a few hundred milliseconds in a
+        large archive once it has grown by a quarter. `rebuild(files=True)` does it at its end; the live
+        preview, which writes the files apart, does it while nobody saves (serve.py)."""
+        if self.digests is not None:
+            self.digests.forget_unused()
 
     def quick(self, paths) -> Outcome | None:
         """The meeting's own pages when the files `paths` are all in one meeting's folder (quick.py); None,
@@ -156,15 +196,16 @@ class Session:
             done = quick_rebuild(self, paths)
         if done is None:
             return None
+        self.unsettled.update(done[1], done[2])
         return Outcome(True, Report(root=Path(self.options.content)), done[0], done[1], done[2],
                        milliseconds=(time.perf_counter() - started) * 1000)
 
-    def write_files(self, stop=lambda: False) -> list[str]:
+    def write_files(self, stop=never) -> list[str]:
         """Write the files besides pages for the last successful rebuild, if not yet written; those changed.
 
-        `stop()` is asked between files: when it says so (another save is
-        waiting), the rest waits for the next rebuild, whose files supersede
-        these. Each file written is whole and matches the pages on disk.
+        `stop()` is asked along the way (interrupt.py): when it says so (another
+        save is waiting), the rest waits for the next rebuild, whose files
+        supersede these. Each file written is whole and matches the pages on disk.
         """
         if self._files_for is None:
             return []
@@ -172,12 +213,15 @@ class Session:
         with without_cycle_collector():
             extra, files = set(), []
             made = Outputs(memo, None if full else self.outputs, self.output_inputs)
-            for relative, data in extra_outputs(index, today, addresses, self.options.drafts, made, self.records):
-                extra.add(relative)
-                if self.out.write_bytes(relative, data):
-                    files.append(relative)
-                if stop():
-                    return files  # nothing noted as written: the next call makes everything it must again
+            try:
+                for relative, data in extra_outputs(index, today, addresses, self.options.drafts, made, self.records,
+                                                    stop):
+                    extra.add(relative)
+                    if self.out.write_bytes(relative, data, stop):
+                        files.append(relative)
+                    check(stop)
+            except Interrupted:
+                return files  # nothing noted as written: the next call makes everything it must again
             self._files_for = None
             self.records.round()
             extra.update(made.kept)
@@ -235,28 +279,52 @@ class Session:
             except jinja2.TemplateError:
                 continue
 
-    def _rebuild(self, prepared=None, report: Report | None = None) -> Outcome:
+    def _rebuild(self, prepared=None, report: Report | None = None, stop=never) -> Outcome:
         """One rebuild; with `prepared` (and its `report`), from an archive already loaded and resolved."""
         started = time.perf_counter()
         if prepared is None:
             report = Report(root=Path(self.options.content), _relative=self.relative)
-            prepared = prepare(self.options, report, {}, self.loader_cache, self.scan_cache, self.markdown_cache,
-                               self.memos)
+            try:
+                prepared = prepare(self.options, report, {}, self.loader_cache, self.scan_cache, self.markdown_cache,
+                                   self.memos, stop)
+            except Interrupted:
+                # The fast path carries on from the last rebuild that finished. The Markdown cache must then hold
+                # only HTML that rebuild's linker makes: HTML with links may be this one's.
+                if self.prepared is not None:
+                    forget_links(self.markdown_cache, self.prepared.linker.signature)
+                return self._interrupted(started)
         self.prepared = None
         if prepared is None:
             return Outcome(False, report, milliseconds=(time.perf_counter() - started) * 1000)
+        try:
+            return self._pages(prepared, report, started, stop)
+        except Interrupted:
+            # The caches and memos the fast path reads agree with this archive, as after a rebuild that finished;
+            # the pages do not, and the next rebuild compares them with the last one that finished.
+            self.prepared = prepared
+            return self._interrupted(started)
+
+    def _interrupted(self, started: float) -> Outcome:
+        return Outcome(False, Report(root=Path(self.options.content)), interrupted=True,
+                       milliseconds=(time.perf_counter() - started) * 1000)
+
+    def _pages(self, prepared, report: Report, started: float, stop) -> Outcome:
+        """The pages whose deps changed since the last rebuild that finished, rendered and written."""
         fingerprint = site_fingerprint(self.options, self.loader_cache, prepared)
         full = self.pages is None or fingerprint != self.fingerprint
         env = make_environment(self.options, prepared, report, self.compiled)
         env.filters["markdown"].__self__.cache = self.markdown_cache  # emptied by prepare() when links changed
         previous = self.pages or {}
+        # What the fast path wrote since the last rebuild that finished is rendered again, whatever its deps say:
+        # an edit made and undone between two rebuilds leaves the deps as they were, but not the page on disk.
+        unsettled = self.unsettled
         current: dict[str, bytes] = {}
         pending: list[tuple[str, str]] = []
         # Comparing digests, not the records themselves: == on records compares all their text. Records
         # unchanged since the last rebuild are the same objects, whose digests that rebuild's memo knows.
         memo = Digests(self.digests)
         index = prepared.index
-        changed = set() if full else _changed(self.read, (index.backlinks, prepared.refs))
+        changed = set() if full else _changed(self.read, (index.backlinks, prepared.refs), stop) | unsettled
         groups: dict[str, tuple] = {}
 
         kept_deps: dict[str, tuple] = {}
@@ -270,7 +338,7 @@ class Session:
                 current[page.url] = digest
             else:
                 current[page.url] = memo.of(page.deps)
-            if full or previous.get(page.url, _MISSING) != current[page.url]:
+            if full or previous.get(page.url, _MISSING) != current[page.url] or page.url in unsettled:
                 html = render_page(env, page, report)
                 if html is None:
                     return False
@@ -278,6 +346,7 @@ class Session:
             return True
 
         for section in sections(index, prepared.today, prepared.refs):
+            check(stop)
             if not isinstance(section, MeetingGroup):
                 if not visit(section, alone=True):
                     break
@@ -293,6 +362,7 @@ class Session:
                 continue
             made, failed = {}, False
             for page in meeting_pages(index, meeting, section.refs):
+                check(stop)
                 failed = not visit(page)
                 if failed:
                     break
@@ -303,17 +373,17 @@ class Session:
         if report.failed(self.options.strict):
             return Outcome(False, report, milliseconds=(time.perf_counter() - started) * 1000)
         written = [url for url, html in pending if self.out.write_bytes(output_file(url), html.encode("utf-8"))]
-        deleted = sorted(set(previous) - set(current))
+        deleted = sorted((set(previous) | unsettled) - set(current))
         for url in deleted:
             self.out.delete(output_file(url))
         if full:
             copy_static(self.options, self.out)
         unwritten_full = self._files_for is not None and self._files_for[4]  # a full rebuild's files not yet written
-        self._files_for = (prepared.index, prepared.today, sorted(current), memo, full or unwritten_full)
+        self._files_for = (prepared.index, prepared.today, list(current), memo, full or unwritten_full)
         self.pages, self.fingerprint = current, fingerprint
         self.groups, self.read = groups, (index.backlinks, prepared.refs)
         self.deps = kept_deps
-        memo.forget_unused()
+        self.unsettled = set()
         self.digests = memo
         self.index, self.prepared = prepared.index, prepared
         return Outcome(True, report, len(pending), written, deleted, (time.perf_counter() - started) * 1000, full)

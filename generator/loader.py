@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from generator.diagnostics import Report, did_you_mean
+from generator.interrupt import check, never
 from generator.load_meeting import build_meeting, load_action_log, load_meeting_file, load_paper
 from generator.load_minutes import load_minutes
 from generator.load_registers import load_bodies, load_people, load_site, register_files
@@ -35,7 +36,7 @@ def _signature(paths) -> tuple:
     return tuple(out)
 
 
-def _meeting_folders(folder: Path) -> dict[Path, tuple]:
+def _meeting_folders(folder: Path, stop=never) -> dict[Path, tuple]:
     """Each meeting.md below `folder` (in path order), with the signature of every file in its meeting folder.
 
     One walk with os.stat: the live preview asks this on every save, and
@@ -43,6 +44,7 @@ def _meeting_folders(folder: Path) -> dict[Path, tuple]:
     """
     files = []
     for root, dirs, names in os.walk(folder):
+        check(stop)
         for name in names:
             full = os.path.join(root, name)
             try:
@@ -55,6 +57,7 @@ def _meeting_folders(folder: Path) -> dict[Path, tuple]:
     paths = [f[0] for f in files]
     found = {}
     for path in sorted(Path(f) for f in paths if os.path.basename(f) == "meeting.md"):
+        check(stop)
         prefix = str(path.parent) + os.sep  # a folder's files are together in sorted order
         start = bisect.bisect_left(paths, prefix)
         found[path] = tuple(files[start:bisect.bisect_left(paths, prefix[:-1] + chr(ord(os.sep) + 1), start)])
@@ -67,14 +70,15 @@ def _register_paths(content: Path) -> list[Path]:
             + (sorted(bodies.iterdir()) if bodies.is_dir() else []))
 
 
-def load_archive(content: Path, report: Report, cache: dict | None = None, jobs: int = 1) -> Archive | None:
+def load_archive(content: Path, report: Report, cache: dict | None = None, jobs: int = 1, stop=never
+                 ) -> Archive | None:
     """Load everything under `content`.
 
     With a `cache` (kept by the live preview between rebuilds), a meeting folder
     whose files are all unchanged is not read again: its Meeting and its
     messages are reused, as long as the registers it was checked against are
     unchanged too. Many folders to read (a first build) are read on `jobs`
-    processes.
+    processes. `stop`: see interrupt.py; the cache stays valid whenever it stops.
     """
     content = Path(content)
     if not content.is_dir():
@@ -102,7 +106,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     parser = make_block_parser()
     meetings, seen, incomplete = [], {}, set()
     folder = content / "meetings"
-    signatures = _meeting_folders(folder) if folder.is_dir() else {}
+    signatures = _meeting_folders(folder, stop) if folder.is_dir() else {}
     paths = list(signatures)
     for gone in set(cache) - {p.parent for p in paths} - {"registers", "loaded registers"}:
         del cache[gone]
@@ -110,6 +114,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     loaded = _load_in_parallel(stale, report, index, slugs, bodies, jobs) if jobs > 1 and len(stale) >= PARALLEL_FROM \
         else {}
     for path in paths:
+        check(stop)
         meeting_dir = path.parent
         signature = signatures[path]
         cached = cache.get(meeting_dir)

@@ -17,6 +17,7 @@ from generator import urls
 from generator.exports import DATASETS, exports
 from generator.feeds import atom_feeds
 from generator.ical import calendars
+from generator.interrupt import never
 from generator.memo import ByIdentity
 from generator.resolve import Index
 from generator.sitemap import robots, sitemaps
@@ -33,28 +34,29 @@ def schema_files(base_url: str) -> Iterator[tuple[str, bytes]]:
 
 
 def extra_outputs(index: Index, today: dt.date, page_urls: Iterable[str], drafts: bool = False,
-                  unchanged=None, memo: ByIdentity | None = None) -> Iterator[tuple[str, bytes]]:
+                  unchanged=None, memo: ByIdentity | None = None, stop=never) -> Iterator[tuple[str, bytes]]:
     """(path relative to the output folder, bytes) of every file that is not a page.
 
     With `unchanged` (see feeds.atom_feeds), files it reports unchanged are
-    left out: a warm build keeps them as they are. `memo`: the live preview's
-    (see exports.Exporter, feeds.atom_feeds).
+    left out: a warm build keeps them as they are. `memo` and `stop`: the live
+    preview's (see exports.Exporter, feeds.atom_feeds; interrupt.py).
     """
-    yield from record_outputs(index, today, drafts, unchanged, memo)
-    yield from sitemap_outputs(index, page_urls, unchanged)
+    yield from record_outputs(index, today, drafts, unchanged, memo, stop)
+    yield from sitemap_outputs(index, page_urls, unchanged, stop)
 
 
 def record_outputs(index: Index, today: dt.date, drafts: bool = False, unchanged=None,
-                   memo: ByIdentity | None = None) -> Iterator[tuple[str, bytes]]:
+                   memo: ByIdentity | None = None, stop=never) -> Iterator[tuple[str, bytes]]:
     """Everything but the sitemaps: these need only the records, not the rendered pages."""
     base = index.archive.site.base_url
-    for address, data in itertools.chain(atom_feeds(index, today, unchanged, memo),
-                                         calendars(index, today, unchanged, memo), exports(index, today, memo),
-                                         schema_files(base)):
+    for address, data in itertools.chain(atom_feeds(index, today, unchanged, memo, stop),
+                                         calendars(index, today, unchanged, memo, stop),
+                                         exports(index, today, memo, stop), schema_files(base)):
         yield address.lstrip("/"), data
     yield "robots.txt", robots(base, drafts)
 
 
-def sitemap_outputs(index: Index, page_urls: Iterable[str], unchanged=None) -> Iterator[tuple[str, bytes]]:
-    for address, data in sitemaps(index.archive.site.base_url, page_urls, unchanged=unchanged):
+def sitemap_outputs(index: Index, page_urls: Iterable[str], unchanged=None, stop=never
+                    ) -> Iterator[tuple[str, bytes]]:
+    for address, data in sitemaps(index.archive.site.base_url, page_urls, unchanged=unchanged, stop=stop):
         yield address.lstrip("/"), data

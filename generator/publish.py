@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from generator.interrupt import check, never
 from generator.model import AgendaItem, Archive, Meeting, MinuteItem
 from generator.resolve import action_key
 
@@ -58,17 +59,19 @@ def public_meeting(meeting: Meeting, drafts: bool = False) -> Meeting:
     return _meeting(meeting, drafts)
 
 
-def public_view(archive: Archive, drafts: bool = False, memo: dict | None = None) -> Archive:
+def public_view(archive: Archive, drafts: bool = False, memo: dict | None = None, stop=never) -> Archive:
     """The archive as the public may see it.
 
     `memo` (the live preview's) maps each meeting, by identity, to its public
     view: a meeting unchanged since the last rebuild gets the very same public
-    object again, even where something had to be taken out of it.
+    object again, even where something had to be taken out of it. `stop`: see
+    interrupt.py; `memo` changes only at the end.
     """
     memo = memo if memo is not None else {}
     seen: dict[int, tuple] = {}
     stage: list[tuple] = []
     for meeting in archive.meetings:
+        check(stop)
         if meeting.session == "private":
             continue
         known = memo.get(id(meeting))
@@ -80,6 +83,7 @@ def public_view(archive: Archive, drafts: bool = False, memo: dict | None = None
                       for i in m.minutes.items for a in i.actions}
     cleaned = []
     for original, _, meeting, kept_before, cleaned_before in stage:
+        check(stop)
         log = meeting.action_log
         kept = None
         if log is not None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from generator import urls
+from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items
 from generator.numbering import NumberFinder, any_pattern, canonical, has_placeholder, shape, sort_key
 from generator.values import Invalid, parse_date
@@ -80,7 +81,8 @@ def _initials(meeting: Meeting, people: dict) -> dict[str, str]:
 class Linker:
     """Resolves references against the published archive (the resolved Index)."""
 
-    def __init__(self, index):
+    def __init__(self, index, stop=never):
+        """`stop`: see interrupt.py."""
         self.index = index
         archive = index.archive
         self.bodies = archive.bodies
@@ -112,9 +114,17 @@ class Linker:
         self.finders = hashlib.sha256(repr(schemes).encode("utf-8")).hexdigest()
         # A digest, not hash(): it is compared across processes (the build cache), and
         # str hashes are salted per process.
-        self.signature = hashlib.sha256(repr((
-            tuple(sorted(index.items)), tuple(sorted(index.tracks)), tuple(sorted(self.people)),
-            tuple(self.targets(m) for m in archive.meetings))).encode("utf-8")).hexdigest()
+        targets = []
+        for meeting in archive.meetings:
+            check(stop)
+            targets.append(self.targets(meeting))
+        signature = hashlib.sha256()
+        for part in (sorted(index.items), sorted(index.tracks), sorted(self.people), targets):
+            for start in range(0, len(part), 1000):  # in parts: the live preview asks `stop` between them
+                check(stop)
+                signature.update(repr(part[start:start + 1000]).encode("utf-8"))
+            signature.update(b"\0")
+        self.signature = signature.hexdigest()
 
     # ---- what a reference points at ------------------------------------------------
 

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.actions import Track, build_tracks, named
+from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import Action, ActionUpdate, Archive, Body, Meeting, MinuteItem, PersonRef, archive_order
 
@@ -90,14 +91,16 @@ def _appearances(meeting: Meeting) -> list[tuple[str, Appearance]]:
     return made
 
 
-def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ByIdentity | None = None) -> Index:
+def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ByIdentity | None = None,
+            stop=never) -> Index:
     """`tracks_memo`: see actions.build_tracks; `per_meeting` keeps what is made from each meeting alone (its
     Appearances, the actions it raises and updates) while the meeting is the very same object (the live
     preview keeps both), so a person's list, say, is made of the very same objects while their meetings
-    are unchanged."""
+    are unchanged. `stop`: see interrupt.py."""
     index = Index(archive)
     by_body, by_year = defaultdict(list), defaultdict(list)
     for meeting in archive.meetings:  # already in date order
+        check(stop)
         index.position[meeting.key] = len(by_body[meeting.body])
         by_body[meeting.body].append(meeting)
         by_year[meeting.date.year].append(meeting)
@@ -111,7 +114,7 @@ def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ById
                 index.items[index.item_key(meeting, item.ref)] = (meeting, item)
     index.by_body = {slug: by_body.get(slug, []) for slug in sorted(archive.bodies)}
     index.by_year = dict(sorted(by_year.items()))
-    index.tracks, index.history = action_tracks(archive, index.by_body, tracks_memo, per_meeting)
+    index.tracks, index.history = action_tracks(archive, index.by_body, tracks_memo, per_meeting, stop)
     index.actions = {key: track.action for key, track in index.tracks.items()}
     if per_meeting is not None:
         per_meeting.round()
@@ -204,13 +207,14 @@ def meetings_by_body(archive: Archive) -> dict[str, list[Meeting]]:
 
 
 def action_tracks(archive: Archive, meetings_by_body: dict[str, list[Meeting]], tracks_memo: dict | None = None,
-                  per_meeting: ByIdentity | None = None
+                  per_meeting: ByIdentity | None = None, stop=never
                   ) -> tuple[dict[str, Track], dict[str, list[tuple[Meeting, ActionUpdate]]]]:
     """Every action's Track, and the updates logged for it; validate needs these and nothing else of an Index.
     `per_meeting`: see resolve (the caller ends its round)."""
     raised: dict[str, tuple[Action, Meeting, MinuteItem]] = {}
     logged: list[tuple] = []
     for meeting in archive.meetings:
+        check(stop)
         found = _actions_of(meeting) if per_meeting is None else \
             per_meeting.get("actions", (meeting,), lambda m=meeting: _actions_of(m))
         raised.update(found[0])
@@ -220,7 +224,7 @@ def action_tracks(archive: Archive, meetings_by_body: dict[str, list[Meeting]], 
         for key, step in updates:
             if key in raised:  # an unknown action is reported by validate, which sees the unredacted archive
                 history.setdefault(key, []).append(step)
-    return build_tracks(raised, history, meetings_by_body, tracks_memo), history
+    return build_tracks(raised, history, meetings_by_body, tracks_memo, stop), history
 
 
 def _actions_of(meeting: Meeting) -> tuple[tuple, tuple]:

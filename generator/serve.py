@@ -27,6 +27,7 @@ from watchdog.observers import Observer
 from generator.build import Options
 from generator.diagnostics import Report
 from generator.incremental import Outcome, Session
+from generator.interrupt import never
 from generator.render import template_dirs
 from generator.search_index import IndexError_, build_index
 
@@ -55,6 +56,7 @@ class Preview:
         self._index_timer: threading.Timer | None = None
         self._last_messages: list[str] = []
         self.paths: set[str] = set()  # files changed since the last rebuild, for the log
+        self.saved_at: float | None = None  # when the first of those changes came (time.monotonic)
         self._index_for = None  # the resolved Index the search index is built from
 
     # ---- rebuilding ------------------------------------------------------------------
@@ -85,17 +87,22 @@ class Preview:
             self.version += 1
             self.condition.notify_all()
 
-    def rebuild(self, why: str = "start", files: bool = True, quietly: bool = False) -> Outcome:
+    def rebuild(self, why: str = "start", files: bool = True, quietly: bool = False, stop=never) -> Outcome:
         """With `files=False` (the watcher's rebuilds), feeds, data and sitemaps wait for `write_files`.
-        `quietly`: open pages are told to reload only if a page changed (they already show the fast path's)."""
+        `quietly`: open pages are told to reload only if a page changed (they already show the fast path's).
+        `stop`: see Session.rebuild; a rebuild given up changes nothing here."""
         with self.lock:
             try:
-                outcome = self.session.rebuild(files=files)
+                outcome = self.session.rebuild(files=files, stop=stop)
             except Exception as exc:  # noqa: BLE001 - the server must outlive any failure
                 report = Report(root=Path(self.options.content))
                 report.error("minutebook", 1, f"internal error while rebuilding: {exc!r}",
                              "please report this with the file you changed")
                 outcome = Outcome(False, report)
+            if outcome.interrupted:
+                self.log(f"[{why}] another save came: the rest of the archive is checked after it "
+                         f"(stopped after {outcome.milliseconds:.0f} ms)")
+                return outcome
             messages = [d.format() for d in outcome.report.sorted()]
             if messages != self._last_messages:  # say each problem once, not on every save
                 for message in messages:
@@ -156,6 +163,8 @@ class Preview:
                     return
                 with preview.condition:
                     preview.paths.add(getattr(event, "dest_path", "") or event.src_path)
+                    if preview.saved_at is None:
+                        preview.saved_at = time.monotonic()
                 preview.changed.set()
 
         observer = Observer()
@@ -170,6 +179,7 @@ class Preview:
         return observer
 
     def _loop(self) -> None:
+        gc.disable()  # for the preview's whole life: see _collect
         collect = False
         while not self.stopping:
             if not self.changed.wait(timeout=0.5):
@@ -177,24 +187,32 @@ class Preview:
                     self._collect()
                     collect = False
                 continue
-            time.sleep(self.debounce)  # let an editor finish writing (save = several events)
+            # Let an editor finish writing (a save is several events), counting from the first event: a save
+            # that had to wait for a rebuild to give way has waited that long already.
+            with self.condition:
+                waited = time.monotonic() - self.saved_at if self.saved_at is not None else 0.0
+            time.sleep(max(0.0, self.debounce - waited))
             self.changed.clear()
             with self.condition:
-                paths, self.paths = sorted(self.paths), set()
+                paths, self.paths, self.saved_at = sorted(self.paths), set(), None
             why = ", ".join(_short(p) for p in paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5
                                                             else "") or "change"
             quick = self.quick(paths, why)
-            self.rebuild(why, files=False, quietly=quick)
+            # Once this save's own pages are on disk, another save may cut the rest short: the rebuild after it
+            # covers both. Without them, the rebuild is the only way this save shows, and runs to the end.
+            self.rebuild(why, files=False, quietly=quick, stop=self.changed.is_set if quick else never)
             if not self.changed.is_set():  # another save already waiting: its rebuild comes first
                 self.write_files()
             collect = True
 
     def _collect(self) -> None:
-        """Rebuilds run with the cycle collector off (build.py), and leave new long-lived objects behind: the
-        collector's next full pass over them (a tenth of a second to most of a second in a large archive)
-        would otherwise fall inside whichever rebuild came next, and a quick one would wait for it. Done
-        while nobody is saving, it delays nothing."""
+        """The preview runs with the cycle collector off, and collects only here, once half a second has
+        passed without a save. A rebuild allocates millions of objects (build.py); the collector's passes over
+        them (a tenth of a second to most of a second in a large archive) would otherwise fall wherever the
+        allocations took them past its thresholds: inside the next save's fast path, or at the end of a
+        rebuild (when build.without_cycle_collector turned it back on), where the next save waits for it."""
         with self.lock:
+            self.session.tidy()
             gc.collect()
 
     # ---- serving ---------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.diagnostics import Report
+from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, all_agenda_items
 from generator.numbering import sort_key
@@ -30,8 +31,8 @@ class Checked:
     logs: dict = field(default_factory=dict)  # body -> its meetings with an action log
 
 
-def validate(archive: Archive, report: Report, memo: Checked | None = None) -> None:
-    """`memo`: the live preview's (see Checked)."""
+def validate(archive: Archive, report: Report, memo: Checked | None = None, stop=never) -> None:
+    """`memo`: the live preview's (see Checked). `stop`: see interrupt.py."""
 
     def check(name: str, records: tuple, run) -> None:
         if memo is None:
@@ -45,10 +46,12 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None) -> N
 
         report.items.extend(memo.findings.get(name, records, findings))
 
-    _unique_minute_numbers(archive, report)
-    _action_updates(archive, report, check, memo)
+    _unique_minute_numbers(archive, report, stop)
+    _action_updates(archive, report, check, memo, stop)
     meetings = {m.key: m for m in archive.meetings}
+    check_stop(stop)
     for meeting in archive.meetings:
+        check_stop(stop)
         approved_at = meeting.minutes.approved_at if meeting.minutes else None
         target = meetings.get(approved_at) if approved_at else None
         check("meeting", (meeting, target), lambda found, meeting=meeting, target=target:
@@ -74,9 +77,10 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report) ->
                        f"({meeting.start})", "check start and end (24-hour times, or am/pm)")
 
 
-def _unique_minute_numbers(archive: Archive, report: Report) -> None:
+def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None:
     seen: dict[tuple, tuple[str, int]] = {}
     for meeting in archive.meetings:
+        check_stop(stop)
         body = archive.bodies[meeting.body]
         if meeting.minutes is None:
             continue
@@ -144,10 +148,15 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
                            "does not have", f"its items are {listing()}")
 
 
-def _action_updates(archive: Archive, report: Report, check, memo: Checked | None) -> None:
+def _action_updates(archive: Archive, report: Report, check, memo: Checked | None, stop=never) -> None:
     """Unknown actions, impossible dates, updates after closure, and actions dropped from a log."""
-    known = {f"{m.body}:{a.id}" for m in archive.meetings if m.minutes for i in m.minutes.items for a in i.actions}
+    known = set()
     for meeting in archive.meetings:
+        check_stop(stop)
+        known.update(f"{meeting.body}:{a.id}" for i in (meeting.minutes.items if meeting.minutes else ())
+                     for a in i.actions)
+    for meeting in archive.meetings:
+        check_stop(stop)
         seen: dict[str, int] = {}
         for update in meeting.action_log.updates if meeting.action_log else ():
             key = action_key(update.action, meeting.body)
@@ -161,7 +170,7 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
             seen.setdefault(key, update.source.line)
     by_body = meetings_by_body(archive)
     tracks, _ = action_tracks(archive, by_body, memo.tracks if memo is not None else None,
-                              memo.per_meeting if memo is not None else None)
+                              memo.per_meeting if memo is not None else None, stop)
     if memo is not None:
         memo.per_meeting.round()
     logs = {slug: tuple(m for m in meetings if m.action_log is not None) for slug, meetings in by_body.items()}
@@ -169,6 +178,7 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
         logs = {slug: _same_as(memo.logs.get(slug), found) for slug, found in logs.items()}
         memo.logs = logs
     for track in tracks.values():
+        check_stop(stop)
         body_logs = logs.get(track.raised.body, ())
         check("track", (track, body_logs), lambda found, track=track, body_logs=body_logs:
               _track(track, body_logs, found))

@@ -7,6 +7,7 @@ would measure nothing; these tests keep benchmarks/synthetic.py honest.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -156,5 +157,22 @@ def test_the_preview_waits_script_prints_the_longest_waits_for_each_kind_of_edit
     assert preview_waits.main(["--meetings", "4", "--edits", "1", "--work", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("4 meetings; first build")
-    assert [line.split()[0] for line in lines[1:]] == ["sentence", "retitle", "new", "new"]
+    assert [line.split()[0] for line in lines[1:]] == ["sentence", "sentence", "retitle", "retitle", "new", "new",
+                                                      "new", "new"]
+    assert [line.split()[1 if line.startswith(("sentence", "retitle")) else 2] for line in lines[1:]] == \
+        ["rebuild", "data"] * 4
     assert all("longest waits" in line and " ms (" in line for line in lines[1:])
+    # the rebuild's waits say between which checks, as module.function:line
+    assert all(re.search(r" ms \(\S+:\d+ to ", line) for line in lines[1::2])
+
+
+def test_the_autosave_script_times_saves_in_quick_succession_through_a_real_server(tmp_path, capsys):
+    from benchmarks import autosave
+
+    assert autosave.main(["--meetings", "4", "--gaps", "0.2", "--rounds", "2", "--kinds", "sentence", "--settle",
+                          "1", "--work", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("4 meetings; server ready in ")
+    assert len(re.findall(r"sentence gap 0\.20 s: +\d+ ms", out)) == 3  # the first, not counted, and two more
+    row = out.splitlines()[-1]
+    assert re.fullmatch(r"\| sentence \| 0\.2 s \| \d+ \| \d+ \| \d+, \d+ \|", row), row

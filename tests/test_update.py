@@ -69,10 +69,10 @@ def test_a_warm_build_remakes_only_the_calendars_and_sitemaps_whose_inputs_chang
     import generator.sitemap
     calendars, sitemaps = [], []
     real_calendar, real_urlset = generator.ical.calendar, generator.sitemap.urlset
-    monkeypatch.setattr(generator.ical, "calendar", lambda index, name, meetings, stamp, memo=None:
-                        calendars.append(name) or real_calendar(index, name, meetings, stamp, memo))
-    monkeypatch.setattr(generator.sitemap, "urlset", lambda base, addresses: sitemaps.append(len(addresses)) or
-                        real_urlset(base, addresses))
+    monkeypatch.setattr(generator.ical, "calendar", lambda index, name, meetings, stamp, *rest:
+                        calendars.append(name) or real_calendar(index, name, meetings, stamp, *rest))
+    monkeypatch.setattr(generator.sitemap, "urlset", lambda base, addresses, *rest: sitemaps.append(len(addresses))
+                        or real_urlset(base, addresses, *rest))
     edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
     warm = build(archive, built, search=True)
     assert warm.ok and warm.rendered
