@@ -157,7 +157,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
         if markdown_cache.get("finders") != linker.finders:
             markdown_cache.clear()
             markdown_cache["finders"] = linker.finders
-        forget_links(markdown_cache, linker.signature)
+        forget_links(markdown_cache, linker.signature, stop)
     scan_cache = scan_cache if scan_cache is not None else {}
     scan_memo = memos.scan if memos else None
     prefill(index, linker, renderer, scan_cache, markdown_cache, default_jobs(options.jobs), scan_memo)

@@ -373,7 +373,9 @@ class Session:
         if report.failed(self.options.strict):
             return Outcome(False, report, milliseconds=(time.perf_counter() - started) * 1000)
         written = [url for url, html in pending if self.out.write_bytes(output_file(url), html.encode("utf-8"))]
-        deleted = sorted((set(previous) | unsettled) - set(current))
+        gone = {url for url in previous if url not in current}
+        gone.update(url for url in unsettled if url not in current)
+        deleted = sorted(gone)
         for url in deleted:
             self.out.delete(output_file(url))
         if full:

@@ -79,8 +79,11 @@ def public_view(archive: Archive, drafts: bool = False, memo: dict | None = None
             known = (meeting, drafts, _meeting(meeting, drafts), None, None)
         seen[id(meeting)] = known
         stage.append(known)
-    public_actions = {f"{m.body}:{a.id}" for _, _, m, _, _ in stage if m.minutes
-                      for i in m.minutes.items for a in i.actions}
+    public_actions = set()
+    for _, _, meeting, _, _ in stage:
+        check(stop)
+        public_actions.update(f"{meeting.body}:{a.id}" for i in (meeting.minutes.items if meeting.minutes else ())
+                              for a in i.actions)
     cleaned = []
     for original, _, meeting, kept_before, cleaned_before in stage:
         check(stop)

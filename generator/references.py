@@ -119,7 +119,9 @@ class Linker:
             check(stop)
             targets.append(self.targets(meeting))
         signature = hashlib.sha256()
-        for part in (sorted(index.items), sorted(index.tracks), sorted(self.people), targets):
+        # The items and actions in archive order, which the content decides: sorting 35,000 minute numbers took
+        # a twentieth of a second at 2,000 meetings, in one piece that the live preview's next save waited for.
+        for part in (list(index.items), list(index.tracks), sorted(self.people), targets):
             for start in range(0, len(part), 1000):  # in parts: the live preview asks `stop` between them
                 check(stop)
                 signature.update(repr(part[start:start + 1000]).encode("utf-8"))

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from generator import urls
 from generator.diagnostics import Report
+from generator.interrupt import check, never
 from generator.markdown import Renderer
 from generator.references import Linker, Where
 
@@ -54,12 +55,19 @@ INLINE = "inline"
 LINKED = "linked"
 
 
-def forget_links(cache: dict, signature: str) -> None:
-    """Drop the HTML that may link differently now that the linker's targets are `signature`."""
+def forget_links(cache: dict, signature: str, stop=never) -> None:
+    """Drop the HTML that may link differently now that the linker's targets are `signature`. `stop`: see
+    interrupt.py; HTML not yet dropped stays listed as linked, and the cache keeps its old signature."""
     if cache.get("signature") == signature:
         return
-    for key in cache.pop(LINKED, ()):
-        cache.pop(key, None)
+    linked = cache.get(LINKED, set())
+    keys = list(linked)
+    for start in range(0, len(keys), 5000):
+        check(stop)
+        for key in keys[start:start + 5000]:
+            cache.pop(key, None)
+            linked.discard(key)
+    cache.pop(LINKED, None)
     cache["signature"] = signature
 
 

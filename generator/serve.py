@@ -55,7 +55,8 @@ class Preview:
         self.stopping = False
         self._index_timer: threading.Timer | None = None
         self._last_messages: list[str] = []
-        self.paths: set[str] = set()  # files changed since the last rebuild, for the log
+        # Files changed since the last rebuild, each with whether its last event ended a write (see watch)
+        self.paths: dict[str, bool] = {}
         self.saved_at: float | None = None  # when the first of those changes came (time.monotonic)
         self._index_for = None  # the resolved Index the search index is built from
 
@@ -157,12 +158,17 @@ class Preview:
             # Reading files raises "opened"/"closed_no_write" events too: reacting to
             # those would make every rebuild trigger the next one.
             WRITES = {"created", "modified", "deleted", "moved", "closed"}
+            # A file closed after writing, moved into place (an editor's atomic save) or deleted is whole: its
+            # save need not wait out the debounce. One created or modified may still be being written.
+            ENDS = {"deleted", "moved", "closed"}
 
             def on_any_event(self, event):
                 if event.event_type not in self.WRITES or (event.is_directory and event.event_type == "modified"):
                     return
                 with preview.condition:
-                    preview.paths.add(getattr(event, "dest_path", "") or event.src_path)
+                    path = getattr(event, "dest_path", "") or event.src_path
+                    preview.paths[path] = event.event_type in self.ENDS and not event.is_directory
+                    preview.condition.notify_all()
                     if preview.saved_at is None:
                         preview.saved_at = time.monotonic()
                 preview.changed.set()
@@ -188,13 +194,15 @@ class Preview:
                     collect = False
                 continue
             # Let an editor finish writing (a save is several events), counting from the first event: a save
-            # that had to wait for a rebuild to give way has waited that long already.
+            # that had to wait for a rebuild to give way has waited that long already. Files whose writing has
+            # ended (see watch) need no wait at all.
             with self.condition:
-                waited = time.monotonic() - self.saved_at if self.saved_at is not None else 0.0
-            time.sleep(max(0.0, self.debounce - waited))
+                ends = (self.saved_at or time.monotonic()) + self.debounce
+                self.condition.wait_for(lambda: all(self.paths.values()) or self.stopping,
+                                        timeout=max(0.0, ends - time.monotonic()))
             self.changed.clear()
             with self.condition:
-                paths, self.paths, self.saved_at = sorted(self.paths), set(), None
+                paths, self.paths, self.saved_at = sorted(self.paths), {}, None
             why = ", ".join(_short(p) for p in paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5
                                                             else "") or "change"
             quick = self.quick(paths, why)

@@ -203,3 +203,20 @@ def test_a_rebuild_stopped_after_the_link_targets_changed_leaves_no_html_linked_
     assert s.quick([july]) is not None
     assert s.rebuild().ok
     assert files(live) == full_build(content, tmp_path / "full")
+
+
+def test_dropping_linked_html_stopped_half_way_keeps_what_is_left_listed_as_linked():
+    """The Markdown cache's linked HTML is dropped in parts (render.forget_links); stopped after the first, the
+    cache keeps its old signature and still lists the rest as linked, so the next time drops it."""
+    from generator.render import LINKED, forget_links
+
+    cache = {"signature": "old", LINKED: {("text", n) for n in range(12000)}, "plain": "<p>kept</p>"}
+    cache.update({("text", n): f"<p>{n}</p>" for n in range(12000)})
+    asked = []
+    with pytest.raises(Interrupted):
+        forget_links(cache, "new", lambda: asked.append(1) or len(asked) > 1)
+    assert cache["signature"] == "old"
+    left = [key for key in cache if isinstance(key, tuple)]
+    assert 0 < len(left) < 12000 and set(left) == cache[LINKED]
+    forget_links(cache, "new")
+    assert cache == {"signature": "new", "plain": "<p>kept</p>"}

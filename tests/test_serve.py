@@ -6,6 +6,7 @@ edits files on disk and polls the pages over HTTP with a time bound.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import signal
@@ -149,3 +150,42 @@ def test_search_index_is_rebuilt_after_an_edit(tmp_path):
         wait_for(lambda: (lambda r: r[0] == 200 and r[1] != first)(fetch(entry)), timeout=30)
     finally:
         _stop(process)
+
+
+def test_saves_in_quick_succession_leave_the_preview_as_a_full_build_leaves_the_site(tmp_path):
+    """An editor's autosave: saves to two meetings a few tens of milliseconds apart, each landing while the
+    rebuild after the one before runs (and is given up for it, interrupt.py) or its data files are written.
+    Every save shows on its meeting's page, and once the saves stop the preview is byte for byte a full build."""
+    from benchmarks.synthetic import Spec, generate
+    from generator.build import Options, run
+
+    content = tmp_path / "content"
+    generate(content, Spec(meetings=24, bodies=2, seed=7, items=(4, 8), papers=(1, 2), cross_body_rate=0.2))
+    folders = sorted(p.parent for p in content.glob("meetings/*/*/minutes.md"))[:2]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
+         "--out", str(tmp_path / "preview"), "--no-search", "--today", "2020-01-01"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+    try:
+        url = json.loads(process.stdout.readline())["url"].rstrip("/")
+        for number in range(8):
+            minutes = folders[number % 2] / "minutes.md"
+            text = minutes.read_text()
+            minutes.write_text(text.replace("\n\n## ", f"\n\nAutosaved {number}.\n\n## ", 1) if number < 2
+                               else text.replace(f"Autosaved {number - 2}.", f"Autosaved {number}."))
+            time.sleep(0.03 * (number % 3))
+        for number, folder in ((6, folders[0]), (7, folders[1])):
+            body, name = folder.parent.name, folder.name
+            page = f"{url}/{body}/{name[:4]}/{name}/"
+            wait_for(lambda page=page, number=number: f"Autosaved {number}." in fetch(page)[1], timeout=30)
+        result = run(Options(content=content, out=tmp_path / "full", today=dt.date(2020, 1, 1), search=False,
+                             cache=False))
+        assert result.ok
+        full = _tree(tmp_path / "full")
+        wait_for(lambda: _tree(tmp_path / "preview") == full, timeout=60, every=0.5)
+    finally:
+        _stop(process)
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
