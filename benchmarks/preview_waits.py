@@ -12,7 +12,9 @@ with where it was (for the rebuild, the two checks, as function:line; for
 the data files, the file made just before it), for each kind of edit the build benchmark
 makes (benchmarks/build_bench.py: a sentence, a retitled item, a new item, a
 new paper), `--edits` times each, in one `generator.incremental.Session` after
-its first build.
+its first build. Once half a second passes without a save, the preview lets
+go of replaced records and runs the cycle collector (serve.py), which nothing
+interrupts: its time is printed too.
 """
 
 from __future__ import annotations
@@ -34,12 +36,11 @@ from generator.build import Options  # noqa: E402
 from generator.incremental import Session  # noqa: E402
 
 
-def waits(session: Session, minutes: Path, change, number: int) -> tuple[float, list, float, list]:
+def waits(session: Session, minutes: Path, change, number: int) -> tuple[float, list, float, list, float]:
     """After `change`: (seconds the rebuild took, [(seconds since its previous check, the function checking)],
-    seconds write_files took, [(seconds since the previous check, the file made before it)])."""
+    seconds write_files took, [(seconds since the previous check, the file made before it)], seconds of the
+    collection the preview makes once nobody has saved for half a second, which nothing interrupts)."""
     change(minutes, number)
-    session.tidy()  # as the preview does while nobody saves (serve.py), where the cycle collector is off
-    gc.collect()
     session.quick([minutes])
     checks, last, where = [], [time.perf_counter()], ["(the start)"]
 
@@ -75,9 +76,13 @@ def waits(session: Session, minutes: Path, change, number: int) -> tuple[float, 
     try:
         started = time.perf_counter()
         session.write_files(stop=stop)
-        return rebuild, checks, time.perf_counter() - started, gaps
+        files = time.perf_counter() - started
     finally:
         session.out.write_bytes = write
+    started = time.perf_counter()
+    session.tidy()  # as the preview does while nobody saves (serve.py), where the cycle collector is off
+    gc.collect()
+    return rebuild, checks, files, gaps, time.perf_counter() - started
 
 
 def _longest(gaps: list) -> str:
@@ -109,11 +114,11 @@ def main(argv: list[str] | None = None) -> int:
             for kind, change in (("sentence", edit), ("retitle", retitle), ("new item", add_item),
                                  ("new paper", add_paper)):
                 number += 1
-                rebuild, checks, seconds, gaps = waits(session, minutes, change, number)
+                rebuild, checks, seconds, gaps, collection = waits(session, minutes, change, number)
                 print(f"{kind:10s} rebuild {rebuild * 1000:5.0f} ms, {len(checks)} checks; longest waits "
                       f"{_longest(checks)}", flush=True)
                 print(f"{kind:10s} data files {seconds * 1000:5.0f} ms, {len(gaps)} checks; longest waits "
-                      f"{_longest(gaps)}", flush=True)
+                      f"{_longest(gaps)}; then the collection between saves {collection * 1000:.0f} ms", flush=True)
     return 0
 
 

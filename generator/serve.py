@@ -30,6 +30,8 @@ from generator.incremental import Outcome, Session
 from generator.interrupt import never
 from generator.render import template_dirs
 from generator.search_index import IndexError_, build_index
+from generator.update import top_of
+from generator.urls import output_file
 
 RELOAD_PATH = "/__minutebook/events"
 RELOAD_SCRIPT = (
@@ -58,7 +60,10 @@ class Preview:
         # Files changed since the last rebuild, each with whether its last event ended a write (see watch)
         self.paths: dict[str, bool] = {}
         self.saved_at: float | None = None  # when the first of those changes came (time.monotonic)
-        self._index_for = None  # the resolved Index the search index is built from
+        # The top-level folders of pages written or deleted since the search index was last made: only their
+        # bundles are made again (search_index.build_index); None: all of them.
+        self._to_index: set[str] | None = None
+        self._indexing = threading.Lock()  # one Pagefind run at a time over the preview folder
 
     # ---- rebuilding ------------------------------------------------------------------
 
@@ -79,7 +84,7 @@ class Preview:
             self.log(f"[{why}] {outcome.rendered} pages of the meeting rendered, {len(outcome.written)} written{gone} "
                      f"in {outcome.milliseconds:.0f} ms; checking the rest of the archive")
             if self.search and (outcome.written or outcome.deleted):
-                self._schedule_index()
+                self._schedule_index(outcome)
             self._changed()
             return True
 
@@ -114,7 +119,7 @@ class Preview:
                 self.log(f"[{why}] {outcome.rendered} pages rendered, {len(outcome.written)} written, "
                          f"{len(outcome.deleted)} removed in {outcome.milliseconds:.0f} ms")
                 if self.search and (outcome.written or outcome.deleted or outcome.full):
-                    self._schedule_index()
+                    self._schedule_index(outcome)
             else:
                 self.report = outcome.report
                 self.log(f"[{why}] build failed: {len(outcome.report.errors)} errors; the preview shows them")
@@ -135,8 +140,14 @@ class Preview:
                 self.log(f"{len(files)} feed, calendar, data or sitemap files updated in "
                          f"{(time.perf_counter() - started) * 1000:.0f} ms")
 
-    def _schedule_index(self) -> None:
-        """Pagefind runs over the whole preview: coalesce a burst of saves into one run."""
+    def _schedule_index(self, outcome: Outcome) -> None:
+        """Pagefind runs over the bundles of the pages `outcome` wrote or deleted (all of them after a full
+        rebuild): coalesce a burst of saves into one run."""
+        with self.condition:
+            if outcome.full or self._to_index is None:
+                self._to_index = None
+            else:
+                self._to_index.update(top_of(output_file(url)) for url in outcome.written + outcome.deleted)
         if self._index_timer is not None:
             self._index_timer.cancel()
         self._index_timer = threading.Timer(0.5, self._index)
@@ -145,11 +156,18 @@ class Preview:
 
     def _index(self) -> None:
         """Not under the rebuild lock: a slow index must not delay the next page update."""
-        try:
-            build_index(Path(self.options.out), self.session.index)
-            self.log("search index updated")
-        except IndexError_ as exc:
-            self.log(f"search index not updated: {exc}")
+        with self._indexing:
+            with self.condition:
+                changed, self._to_index = self._to_index, set()
+            if changed == set():  # a run that waited for this one has indexed its changes already
+                return
+            try:
+                summary = build_index(Path(self.options.out), self.session.index, changed=changed)
+                self.log(f"search index updated: {summary}")
+            except IndexError_ as exc:
+                with self.condition:  # tried again with the next save's
+                    self._to_index = None if changed is None or self._to_index is None else self._to_index | changed
+                self.log(f"search index not updated: {exc}")
 
     def watch(self) -> Observer:
         preview = self

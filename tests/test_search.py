@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 import generator.search_index as search_index
-from generator.build import Options, run
+from generator.build import Options, prepare, run
+from generator.diagnostics import Report
 from generator.search_refs import ref_key
 from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, read_tree
 
@@ -122,6 +123,27 @@ def test_a_failing_pagefind_run_fails_the_build_and_keeps_the_old_site(tmp_path,
         f"{out}:1: error: Pagefind failed on tb:\nsimulated; the previous site was kept; run the build again"]
     assert read_tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_indexing_in_place_runs_pagefind_only_for_the_bundles_of_changed_folders(tmp_path, monkeypatch):
+    """The live preview indexes its folder in place after saves (serve.py): a page changed in one body's folder
+    makes that body's bundle again, a person's page the site-wide one, and leaves the others as they were."""
+    out = _build(EXAMPLE, tmp_path / "site")
+    before = read_tree(out)
+    prepared = prepare(Options(content=EXAMPLE, today=TODAY), Report(root=EXAMPLE), {})
+    ran = []
+    real = search_index.run_pagefind
+    monkeypatch.setattr(search_index, "run_pagefind", lambda site, b: ran.append(b.name) or real(site, b))
+    summary = search_index.build_index(out, prepared.index, changed={"ccb"})
+    assert ran == ["ccb"] and summary.startswith("Indexed 17 pages in 1 of 4 bundles (ccb 17)")
+    assert read_tree(out) == before  # the same pages give the same bundle, byte for byte
+    ran.clear()
+    assert search_index.build_index(out, prepared.index, changed={"people", "jhsc"}) \
+        .startswith("Indexed 69 pages in 2 of 4 bundles")
+    assert sorted(ran) == ["jhsc", "site"]
+    ran.clear()
+    search_index.build_index(out, prepared.index, changed=set())
+    assert ran == [] and read_tree(out) == before
 
 
 def test_our_search_files_are_byte_identical_across_builds(example, tmp_path):
