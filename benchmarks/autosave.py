@@ -2,7 +2,7 @@
 makes them.
 
     python -m benchmarks.autosave [--meetings 500 | --content DIR] [--gaps 0.25 0.5 1 2 4] [--rounds 2]
-        [--kinds sentence retitle] [--settle 8] [--work DIR]
+        [--kinds sentence retitle] [--settle 8] [--search] [--work DIR]
 
 The build benchmark (benchmarks/build_bench.py) saves once the server has
 finished with the save before, which is how a clerk who saves by hand now and
@@ -14,6 +14,10 @@ edits one meeting's minutes, each save `gap` seconds after the previous one
 showed on the page on disk, for each gap `--rounds` times. It prints, for each
 save, the time from the start of the file's write to the edit showing on the
 meeting's page on disk, and the medians and maxima per gap.
+
+With `--search` the preview also keeps its search index up to date, as it does
+unless told `--no-search`: Pagefind runs after saves, beside the preview, on the
+same two cores. The saves start once the first index is made.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
                              "item retitled (other pages show it too)")
     parser.add_argument("--settle", type=float, default=8.0,
                         help="seconds to let the server finish before each gap's run (default 8)")
+    parser.add_argument("--search", action="store_true", help="with the preview's search index (see above)")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="minutebook-autosave-") as scratch:
@@ -57,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         content = archive_copy(work, args.content, args.meetings)
         target = pick_target(content, None)
         command = [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
-                   "--out", str(work / "preview"), "--no-search", "--today", TODAY]
+                   "--out", str(work / "preview"), "--today", TODAY] + ([] if args.search else ["--no-search"])
         server = Server(command, re.compile(r'"url"'), re.compile(r"written, \d+ removed in (\d+) ms"),
                         work / "preview", target.ours_page, cwd=work)
         meetings = len(list(content.glob("meetings/*/*/meeting.md")))
@@ -66,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         results: dict[tuple[str, float], list[float]] = {}
         number = 0
         try:
+            if args.search:
+                server.wait_for_log(re.compile(r"search index updated"), timeout=3600)
             time.sleep(args.settle)  # the first build's data files and the collector's pass (serve.py) out of the way
             for kind in args.kinds:
                 for gap in args.gaps:

@@ -418,6 +418,16 @@ class Server:
         self.log.seek(0)
         raise RuntimeError(f"server did not start: {''.join(self.lines)[-2000:]}{self.log.read()[-2000:]}")
 
+    def wait_for_log(self, pattern: re.Pattern, timeout: float) -> None:
+        """Until the server's log (its standard error) has a line matching `pattern`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.log.seek(0)
+            if pattern.search(self.log.read()):
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f"the server's log had no {pattern.pattern!r} within {timeout} s")
+
     def _log_times(self) -> list[float]:
         self.log.seek(0)
         text = self.log.read() + "".join(self.lines)

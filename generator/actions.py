@@ -112,15 +112,13 @@ def build_tracks(raised: dict[str, tuple[Action, Meeting, MinuteItem]],
             due = resolve_due(due, body_meetings[bisect.bisect_right(dates.get(meeting.body, []), meeting.date):])
         updates = tuple(history.get(key, ()))
         known = memo.get(key) if memo is not None else None
-        if known is not None and known[0] is action and known[1] is meeting and known[2] is item \
-                and known[3] == due and _same_pairs(known[4], updates):
-            track = known[5]
-        else:
+        if not (known is not None and known[0] is action and known[1] is meeting and known[2] is item
+                and known[3] == due and _same_pairs(known[4], updates)):  # else the old entry: see memo.ByIdentity
             steps = sorted((Step(m, u) for m, u in updates), key=lambda s: (s.as_at, s.meeting.key))
-            track = Track(key, action if due is action.due else replace(action, due=due), meeting, item,
-                          tuple(steps))
-        seen[key] = (action, meeting, item, due, updates, track)
-        tracks[key] = track
+            known = (action, meeting, item, due, updates, Track(
+                key, action if due is action.due else replace(action, due=due), meeting, item, tuple(steps)))
+        seen[key] = known
+        tracks[key] = known[5]
     if memo is not None:
         memo.clear()
         memo.update(seen)

@@ -132,8 +132,8 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
         check(stop)
         body = index.archive.bodies[meeting.body]
         entries = None
-        if _known(memo, index, meeting):
-            known = memo[id(meeting)]
+        known = memo[id(meeting)] if _known(memo, index, meeting) else None
+        if known is not None:
             live = known[4]
             if not live or known[3] == linker.signature:
                 entries = known[2]
@@ -142,8 +142,10 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
                 entries = known[2] if entries == known[2] else entries
         if entries is None:
             entries, live = resolved(_meeting_texts(index, meeting))
-        if memo is not None:
-            kept[id(meeting)] = (meeting, body, entries, linker.signature, live)
+        if memo is not None:  # the old entry when nothing in it changed: see memo.ByIdentity
+            same_entry = known is not None and known[2] is entries and known[3] == linker.signature \
+                and known[4] is live
+            kept[id(meeting)] = known if same_entry else (meeting, body, entries, linker.signature, live)
         gather(entries)
     backlinks = {}
     for target, places in found.items():

@@ -112,6 +112,10 @@ class Memos:
     per_meeting: ByIdentity = field(default_factory=ByIdentity)  # resolve.resolve
     checked: Checked = field(default_factory=Checked)  # validate.validate
     scan: dict = field(default_factory=dict)  # backlinks.scan (emptied with the scan cache)
+    # One Markdown parser for the session (`render` is pure): markdown-it's renderer holds itself through its
+    # rules, a cycle each rebuild's own parser would leave for the cycle collector (serve.py freezes what
+    # survives a collection, and a parser frozen while in use would never be collected).
+    renderer: Renderer = field(default_factory=Renderer)
 
 
 def prepare(options: Options, report: Report, timings: dict, loader_cache: dict | None = None,
@@ -144,7 +148,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
     index = resolve(public_view(archive, options.drafts, memos.published if memos else None, stop),
                     memos.tracks if memos else None, memos.per_meeting if memos else None, stop)
     check(stop)
-    renderer, linker = Renderer(), Linker(index, stop)
+    renderer, linker = memos.renderer if memos else Renderer(), Linker(index, stop)
     check(stop)
     # Each cached result knows whether the linker's targets can change it (backlinks.scan); what finds a
     # reference at all (the bodies' numbering) changes every result.

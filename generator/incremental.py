@@ -333,9 +333,10 @@ class Session:
             """`alone`: a page outside any meeting's group, whose deps are kept to compare with the next time."""
             if alone:
                 before = self.deps.get(page.url)
-                digest = before[1] if before is not None and same(before[0], page.deps) else memo.of(page.deps)
-                kept_deps[page.url] = (page.deps, digest)
-                current[page.url] = digest
+                if before is None or not same(before[0], page.deps):  # else the old pair: see memo.ByIdentity
+                    before = (page.deps, memo.of(page.deps))
+                kept_deps[page.url] = before
+                current[page.url] = before[1]
             else:
                 current[page.url] = memo.of(page.deps)
             if full or previous.get(page.url, _MISSING) != current[page.url] or page.url in unsettled:

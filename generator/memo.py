@@ -26,18 +26,21 @@ class ByIdentity:
     """
 
     def __init__(self):
-        self._last: dict = {}
-        self._now: dict = {}
+        self._last: dict[str, dict[int, tuple]] = {}  # kind -> id of the first record -> (records, value)
+        self._now: dict[str, dict[int, tuple]] = {}
 
     def get(self, kind: str, records: tuple, make: Callable[[], T]) -> T:
-        key = (kind, id(records[0]))
-        known = self._now.get(key) or self._last.get(key)
-        if known is not None and same(known[0], records):
-            value = known[1]
-        else:
-            value = make()
-        self._now[key] = (records, value)  # holding the records keeps their ids theirs
-        return value
+        key = id(records[0])
+        now = self._now.get(kind)
+        if now is None:
+            now = self._now[kind] = {}
+        known = now.get(key) or self._last.get(kind, {}).get(key)
+        if known is None or not same(known[0], records):
+            known = (records, make())  # holding the records keeps their ids theirs
+        # A value found again keeps its old entry, not a new one: what a round keeps is then mostly what earlier
+        # rounds made, which the live preview's cycle collector has already seen (serve.py), not new objects.
+        now[key] = known
+        return known[1]
 
     def round(self) -> None:
         """End a round (a rebuild): what it did not ask for goes."""

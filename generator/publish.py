@@ -96,7 +96,9 @@ def public_view(archive: Archive, drafts: bool = False, memo: dict | None = None
             elif not all(kept):
                 updates = tuple(u for u, keep in zip(log.updates, kept) if keep)
                 meeting = replace(meeting, action_log=replace(log, updates=updates))
-        seen[id(original)] = seen[id(original)][:3] + (kept, meeting)
+        entry = seen[id(original)]
+        if entry[3] != kept or entry[4] is not meeting:  # else the old entry: see memo.ByIdentity
+            seen[id(original)] = entry[:3] + (kept, meeting)
         cleaned.append(meeting)
     memo.clear()  # meetings gone from the archive are forgotten
     memo.update(seen)

@@ -72,6 +72,12 @@ class Index:
         return self.tracks[f"{action.body}:{action.id}"]
 
 
+def _items(index: Index, meeting: Meeting) -> tuple:
+    """(Index.items key, (meeting, item)) of each of the meeting's minute items."""
+    return tuple((index.item_key(meeting, item.ref), (meeting, item))
+                 for item in (meeting.minutes.items if meeting.minutes else ()))
+
+
 def _appearances(meeting: Meeting) -> list[tuple[str, Appearance]]:
     """(person id, appearance) of everyone the meeting records by id, in the order pages list them."""
     made = []
@@ -109,9 +115,8 @@ def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ById
             per_meeting.get("appearances", (meeting,), lambda m=meeting: _appearances(m))
         for person, appearance in made:
             index.appearances.setdefault(person, []).append(appearance)
-        if meeting.minutes:
-            for item in meeting.minutes.items:
-                index.items[index.item_key(meeting, item.ref)] = (meeting, item)
+        index.items.update(_items(index, meeting) if per_meeting is None else per_meeting.get(
+            "items", (meeting, index.body(meeting.body)), lambda m=meeting: _items(index, m)))
     index.by_body = {slug: by_body.get(slug, []) for slug in sorted(archive.bodies)}
     index.by_year = dict(sorted(by_year.items()))
     index.tracks, index.history = action_tracks(archive, index.by_body, tracks_memo, per_meeting, stop)

@@ -58,10 +58,11 @@ class Outputs:
     def __call__(self, address: str, inputs) -> bool:
         relative = address.lstrip("/")
         known = self.seen.get(relative) if self.seen is not None else None
-        digest = known[1] if known is not None and same(known[0], inputs) else self.memo.of(inputs)
-        self.digests[relative] = digest
+        if known is None or not same(known[0], inputs):  # else the old pair kept: see memo.ByIdentity
+            known = (inputs, self.memo.of(inputs))
+        digest = self.digests[relative] = known[1]
         if self.seen is not None:
-            self.inputs[relative] = (inputs, digest)
+            self.inputs[relative] = known
         if self.previous.get(relative) == digest:
             self.kept.append(relative)
             return True

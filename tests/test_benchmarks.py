@@ -176,3 +176,12 @@ def test_the_autosave_script_times_saves_in_quick_succession_through_a_real_serv
     assert len(re.findall(r"sentence gap 0\.20 s: +\d+ ms", out)) == 3  # the first, not counted, and two more
     row = out.splitlines()[-1]
     assert re.fullmatch(r"\| sentence \| 0\.2 s \| \d+ \| \d+ \| \d+, \d+ \|", row), row
+
+
+def test_the_autosave_script_can_keep_the_previews_search_index_up_to_date(tmp_path, capsys):
+    from benchmarks import autosave
+
+    assert autosave.main(["--meetings", "4", "--gaps", "0.2", "--rounds", "1", "--kinds", "retitle", "--settle",
+                          "0.5", "--search", "--work", str(tmp_path)]) == 0
+    assert re.fullmatch(r"\| retitle \| 0\.2 s \| \d+ \| \d+ \| \d+ \|", capsys.readouterr().out.splitlines()[-1])
+    assert (tmp_path / "preview" / "pagefind" / "pagefind-entry.json").is_file()
