@@ -80,8 +80,7 @@ def waits(session: Session, minutes: Path, change, number: int) -> tuple[float, 
     finally:
         session.out.write_bytes = write
     started = time.perf_counter()
-    session.tidy()  # as the preview does while nobody saves (serve.py), where the cycle collector is off
-    gc.collect()
+    session.between_saves()  # as the preview does while nobody saves (serve.py)
     return rebuild, checks, files, gaps, time.perf_counter() - started
 
 

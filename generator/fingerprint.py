@@ -109,6 +109,11 @@ class Digests:
         """How many records the memo holds (and keeps alive)."""
         return len(self._keep)
 
+    def baseline(self) -> None:
+        """Measure the next `forget_unused`'s growth from the memo as it is: right after a first build nothing
+        in it has been replaced, and a pass over it (over a second at 2,000 meetings) would find nothing."""
+        self._counted = len(self._keep)
+
     def forget_unused(self, growth: float = 0.25, now: bool = False) -> None:
         """Drop the records nothing but this memo holds any more (they left the archive), once the memo has
         grown by `growth` since the last time: a long preview session need not keep every version of

@@ -186,6 +186,18 @@ class Session:
         if self.digests is not None:
             self.digests.forget_unused()
 
+    def between_saves(self) -> None:
+        """What the live preview does once nobody has saved for half a second (serve.py), with the cycle
+        collector off the rest of the time: tidy the memos, collect reference cycles, and freeze what survives
+        (move it out of the collector's sight), so that the next collection looks only at what the saves since
+        made. Without freezing, each collection at 2,000 meetings took longer than the one before (0.8 to 1.3
+        s over six saves). A frozen object is still freed when nothing holds it; only a reference cycle among
+        frozen objects would stay for good, and the session keeps none that outlives a rebuild (its Markdown
+        parser is one for the session, build.Memos; tests/test_incremental.py checks)."""
+        self.tidy()
+        gc.collect()
+        gc.freeze()
+
     def quick(self, paths) -> Outcome | None:
         """The meeting's own pages when the files `paths` are all in one meeting's folder (quick.py); None,
         having written nothing, when `rebuild` must decide. `rebuild` must follow either way: it alone reports
@@ -260,6 +272,7 @@ class Session:
         outcome = self._rebuild(handed.prepared, result.report)
         if outcome.ok:
             self._compile_templates(handed.prepared)
+            self.digests.baseline()
         outcome.full = True
         outcome.rendered += result.pages if result.rendered is None else result.rendered
         # Pages the build wrote, besides any the session itself wrote just now (content changed meanwhile).

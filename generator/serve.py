@@ -233,20 +233,12 @@ class Preview:
 
     def _collect(self) -> None:
         """The preview runs with the cycle collector off, and collects only here, once half a second has
-        passed without a save. A rebuild allocates millions of objects (build.py); the collector's passes over
-        them (a tenth of a second to most of a second in a large archive) would otherwise fall wherever the
-        allocations took them past its thresholds: inside the next save's fast path, or at the end of a
-        rebuild (when build.without_cycle_collector turned it back on), where the next save waits for it.
-
-        What survives a collection is frozen (moved out of the collector's sight), so the next collection
-        looks only at what the saves since made: at 2,000 meetings, without freezing, each took longer than
-        the one before (0.8 to 1.3 s over six saves), with it about half a second. A frozen object is still
-        freed when nothing holds it; only a reference cycle among frozen objects would stay, and the session
-        makes none that outlive a rebuild (its Markdown parser is one for the session, build.Memos)."""
+        passed without a save (Session.between_saves). A rebuild allocates millions of objects (build.py); the
+        collector's passes over them would otherwise fall wherever the allocations took them past its
+        thresholds: inside the next save's fast path, or at the end of a rebuild (when
+        build.without_cycle_collector turned it back on), where the next save waits for it."""
         with self.lock:
-            self.session.tidy()
-            gc.collect()
-            gc.freeze()
+            self.session.between_saves()
 
     # ---- serving ---------------------------------------------------------------------
 

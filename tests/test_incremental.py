@@ -464,9 +464,7 @@ for old, new in edits:
     s.quick([minutes])
     assert s.rebuild(files=False).ok
     s.write_files()
-    s.tidy()  # what serve.Preview._collect does while nobody saves
-    gc.collect()
-    gc.freeze()
+    s.between_saves()  # what serve.Preview._collect does while nobody saves
 gc.unfreeze()
 gc.set_debug(gc.DEBUG_SAVEALL)
 gc.collect()
