@@ -33,6 +33,7 @@ from generator.search_index import IndexError_, build_index
 from generator.update import top_of
 from generator.urls import output_file
 
+IDLE_COLLECTION = 60.0  # seconds: see Preview._loop
 RELOAD_PATH = "/__minutebook/events"
 RELOAD_SCRIPT = (
     "<script>(function(){var v=null,s=new EventSource('" + RELOAD_PATH + "');"
@@ -204,12 +205,14 @@ class Preview:
 
     def _loop(self) -> None:
         gc.disable()  # for the preview's whole life: see _collect
-        collect = False
+        collect, collected = False, time.monotonic()
         while not self.stopping:
             if not self.changed.wait(timeout=0.5):
-                if collect:  # half a second without a save: see _collect
+                # Half a second without a save (see _collect); and, while nobody saves, now and then for what
+                # serving pages leaves behind.
+                if collect or time.monotonic() - collected > IDLE_COLLECTION:
                     self._collect()
-                    collect = False
+                    collect, collected = False, time.monotonic()
                 continue
             # Let an editor finish writing (a save is several events), counting from the first event: a save
             # that had to wait for a rebuild to give way has waited that long already. Files whose writing has
