@@ -35,9 +35,9 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.build_bench import TODAY, Server, archive_copy, edit, pick_target, retitle  # noqa: E402
+from benchmarks.build_bench import TODAY, Server, add_item, add_paper, archive_copy, edit, pick_target, retitle  # noqa: E402,E501
 
-KINDS = {"sentence": edit, "retitle": retitle}
+KINDS = {"sentence": edit, "retitle": retitle, "new-item": add_item, "new-paper": add_paper}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="saves of each kind at each gap (default 2)")
     parser.add_argument("--kinds", nargs="+", choices=sorted(KINDS), default=["sentence", "retitle"],
                         help="edits to make: a sentence added (the fast path renders the meeting's pages), an "
-                             "item retitled (other pages show it too)")
+                             "item retitled (other pages show it too), a minute item or a paper file added (a new "
+                             "link target) (default: sentence retitle)")
     parser.add_argument("--settle", type=float, default=8.0,
                         help="seconds to let the server finish before each gap's run (default 8)")
     parser.add_argument("--search", action="store_true", help="with the preview's search index (see above)")

@@ -36,40 +36,58 @@ from generator.build import Options  # noqa: E402
 from generator.incremental import Session  # noqa: E402
 
 
-def waits(session: Session, minutes: Path, change, number: int) -> tuple[float, list, float, list, float]:
-    """After `change`: (seconds the rebuild took, [(seconds since its previous check, the function checking)],
-    seconds write_files took, [(seconds since the previous check, the file made before it)], seconds of the
-    collection the preview makes once nobody has saved for half a second, which nothing interrupts)."""
+class Longest:
+    """The three longest gaps between calls to `note`, each with what was noted at its two ends. It keeps little
+    else, so that the collection timed after a save is the preview's own, not one over the benchmark's notes."""
+
+    def __init__(self, start=None):
+        self.top: list[tuple] = []
+        self.count = 0
+        self.last, self.at = time.perf_counter(), start
+
+    def note(self, here) -> None:
+        now = time.perf_counter()
+        gap, self.count = now - self.last, self.count + 1
+        if len(self.top) < 3 or gap > self.top[-1][0]:
+            self.top = sorted(self.top + [(gap, self.at, here)], key=lambda entry: -entry[0])[:3]
+        self.last, self.at = now, here
+
+    def show(self, label) -> str:
+        return ", ".join(f"{gap * 1000:.0f} ms ({label(before, after)})" for gap, before, after in self.top)
+
+
+def _place(where) -> str:
+    return where if isinstance(where, str) else f"{Path(where[0].co_filename).stem}.{where[0].co_name}:{where[1]}"
+
+
+def waits(session: Session, minutes: Path, change, number: int) -> tuple[float, str, int, float, str, int, float]:
+    """After `change`: (seconds the rebuild took, its longest gaps between two checks, how many checks; the same
+    for write_files, each gap with the file made before it; seconds of the collection the preview makes once
+    nobody has saved for half a second, which nothing interrupts)."""
     change(minutes, number)
     session.quick([minutes])
-    checks, last, where = [], [time.perf_counter()], ["(the start)"]
+    checks = Longest("(the start)")
 
     def checked() -> bool:
-        now = time.perf_counter()
         frame = sys._getframe(2)  # check() asks this; its caller is where the rebuild is
-        here = f"{Path(frame.f_code.co_filename).stem}.{frame.f_code.co_name}:{frame.f_lineno}"
-        checks.append((now - last[0], f"{where[0]} to {here}"))
-        last[0], where[0] = now, here
+        checks.note((frame.f_code, frame.f_lineno))
         return False
 
     started = time.perf_counter()
     outcome = session.rebuild(files=False, stop=checked)
     rebuild = time.perf_counter() - started
-    checks.append((time.perf_counter() - last[0], f"{where[0]} to the rebuild's end"))
+    checks.note("the rebuild's end")
     if not outcome.ok:
         raise SystemExit("\n".join(d.format() for d in outcome.report.sorted()))
-    made, gaps = [], []
-    last[0] = time.perf_counter()
+    made, gaps = ["(before the first file)"], Longest()
     write = session.out.write_bytes
 
     def noting(relative, data, stop=None):
-        made.append(relative)
+        made[0] = relative
         return write(relative, data, stop) if stop is not None else write(relative, data)
 
     def stop() -> bool:
-        now = time.perf_counter()
-        gaps.append((now - last[0], made[-1] if made else "(before the first file)"))
-        last[0] = now
+        gaps.note(made[0])
         return False
 
     session.out.write_bytes = noting
@@ -81,11 +99,8 @@ def waits(session: Session, minutes: Path, change, number: int) -> tuple[float, 
         session.out.write_bytes = write
     started = time.perf_counter()
     session.between_saves()  # as the preview does while nobody saves (serve.py)
-    return rebuild, checks, files, gaps, time.perf_counter() - started
-
-
-def _longest(gaps: list) -> str:
-    return ", ".join(f"{gap * 1000:.0f} ms ({name})" for gap, name in sorted(gaps, reverse=True)[:3])
+    return (rebuild, checks.show(lambda before, after: f"{_place(before)} to {_place(after)}"), checks.count,
+            files, gaps.show(lambda before, after: after), gaps.count, time.perf_counter() - started)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,11 +128,11 @@ def main(argv: list[str] | None = None) -> int:
             for kind, change in (("sentence", edit), ("retitle", retitle), ("new item", add_item),
                                  ("new paper", add_paper)):
                 number += 1
-                rebuild, checks, seconds, gaps, collection = waits(session, minutes, change, number)
-                print(f"{kind:10s} rebuild {rebuild * 1000:5.0f} ms, {len(checks)} checks; longest waits "
-                      f"{_longest(checks)}", flush=True)
-                print(f"{kind:10s} data files {seconds * 1000:5.0f} ms, {len(gaps)} checks; longest waits "
-                      f"{_longest(gaps)}; then the collection between saves {collection * 1000:.0f} ms", flush=True)
+                rebuild, checks, asked, seconds, gaps, files, collection = waits(session, minutes, change, number)
+                print(f"{kind:10s} rebuild {rebuild * 1000:5.0f} ms, {asked} checks; longest waits {checks}",
+                      flush=True)
+                print(f"{kind:10s} data files {seconds * 1000:5.0f} ms, {files} checks; longest waits {gaps}; then "
+                      f"the collection between saves {collection * 1000:.0f} ms", flush=True)
     return 0
 
 
