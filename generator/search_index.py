@@ -196,13 +196,15 @@ def wanted(bundles: list[Bundle], changed: set[str]) -> set[str]:
     return {b.name for b in bundles if b.name in changed or (b.name == "site" and changed - bodies)}
 
 
-def build_index(site_dir: Path, index, jobs: int | None = None, changed: set[str] | None = None) -> str:
+def build_index(site_dir: Path, index, jobs: int | None = None, changed: set[str] | None = None,
+                refs_kept: search_refs.Kept | None = None) -> str:
     """Index the staged site: bundles in parallel, then the tables search.js reads. Returns a summary.
 
-    `changed` (the live preview's, which indexes its folder in place after
-    saves): only the bundles of pages below these top-level folders are made
-    again, the others being as the last run left them; at 2,000 meetings all of
-    them take both cores for most of a minute."""
+    `changed` and `refs_kept` (the live preview's, which indexes its folder in
+    place after saves): only the bundles of pages below these top-level folders
+    are made again, the others being as the last run left them (at 2,000
+    meetings all of them take both cores for most of a minute); the reference
+    map is made from what `refs_kept` kept (search_refs.write)."""
     site_dir = Path(site_dir)
     bodies = [slug for slug, meetings in index.by_body.items() if meetings]
     bundles = plan(site_dir, bodies)
@@ -220,7 +222,7 @@ def build_index(site_dir: Path, index, jobs: int | None = None, changed: set[str
             (site_dir / OUTPUT).mkdir(parents=True, exist_ok=True)
             shutil.copy2(site_dir / bundles[0].path / name, site_dir / OUTPUT / name)
     write_config(site_dir, bundles)
-    references = search_refs.write(site_dir, index)
+    references = search_refs.write(site_dir, index, refs_kept)
     pages = sum(o.pages for o in outcomes)
     detail = ", ".join(f"{o.bundle.name} {o.pages}" for o in outcomes)
     count = len(outcomes) if changed is None else len(bundles)

@@ -29,6 +29,7 @@ from generator.diagnostics import Report
 from generator.incremental import Outcome, Session
 from generator.interrupt import never
 from generator.render import template_dirs
+from generator import search_refs
 from generator.search_index import IndexError_, build_index
 from generator.update import top_of
 from generator.urls import output_file
@@ -65,6 +66,7 @@ class Preview:
         # bundles are made again (search_index.build_index); None: all of them.
         self._to_index: set[str] | None = None
         self._indexing = threading.Lock()  # one Pagefind run at a time over the preview folder
+        self._refs = search_refs.Kept()  # what the reference map was last made from; used under _indexing
 
     # ---- rebuilding ------------------------------------------------------------------
 
@@ -163,7 +165,8 @@ class Preview:
             if changed == set():  # a run that waited for this one has indexed its changes already
                 return
             try:
-                summary = build_index(Path(self.options.out), self.session.index, changed=changed)
+                summary = build_index(Path(self.options.out), self.session.index, changed=changed,
+                                      refs_kept=self._refs)
                 self.log(f"search index updated: {summary}")
             except IndexError_ as exc:
                 with self.condition:  # tried again with the next save's

@@ -146,6 +146,28 @@ def test_indexing_in_place_runs_pagefind_only_for_the_bundles_of_changed_folders
     assert ran == [] and read_tree(out) == before
 
 
+def test_the_reference_map_the_preview_keeps_writes_only_shards_that_changed_and_the_same_bytes(tmp_path):
+    """The live preview writes the reference map after every re-indexing (serve.py): from what it kept
+    (search_refs.Kept), an unchanged shard is not written again, and what is written is what a build writes."""
+    from generator import search_refs
+
+    prepared = prepare(Options(content=EXAMPLE, today=TODAY), Report(root=EXAMPLE), {})
+    kept, plain, preview = search_refs.Kept(), tmp_path / "plain", tmp_path / "preview"
+    assert search_refs.write(preview, prepared.index, kept) == search_refs.write(plain, prepared.index) > 30
+    assert read_tree(preview) == read_tree(plain)
+    shard = preview / search_refs.SHARDS / "ccbp.json"
+    shard.write_text("written by hand\n")  # so a rewrite would show
+    search_refs.write(preview, prepared.index, kept)
+    assert shard.read_text() == "written by hand\n"
+    item = next(item for meeting, item in prepared.index.items.values() if item.ref == "CCBP/18/49")
+    # A retitled item, as a rebuild gives: a new record (records never change), here the same one changed, with
+    # the records kept forgotten for it.
+    object.__setattr__(item, "title", "A retitled item")
+    search_refs.write(preview, prepared.index, search_refs.Kept(shards=kept.shards))
+    search_refs.write(plain, prepared.index)
+    assert "A retitled item" in shard.read_text() and read_tree(preview) == read_tree(plain)
+
+
 def test_our_search_files_are_byte_identical_across_builds(example, tmp_path):
     again = _build(EXAMPLE, tmp_path / "site")
     ours = lambda tree: {n: d for n, d in tree.items()  # noqa: E731
