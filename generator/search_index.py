@@ -127,9 +127,13 @@ def _executable() -> list[str]:
 _COUNT = re.compile(r"Indexed (\d+) (pages?|words?)")
 
 
-def run_pagefind(site_dir: Path, bundle: Bundle) -> Outcome:
+def run_pagefind(site_dir: Path, bundle: Bundle, niceness: int = 0) -> Outcome:
+    """`niceness`: run Pagefind at that lower priority (the live preview's, whose next save must not wait for
+    the cores Pagefind takes), where the system's `nice` is there to do it."""
     cmd = [*_executable(), "--site", str(site_dir), "--glob", bundle.glob,
            "--output-path", str(site_dir / bundle.path)]
+    if niceness and shutil.which("nice"):
+        cmd = ["nice", "-n", str(niceness), *cmd]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -197,14 +201,15 @@ def wanted(bundles: list[Bundle], changed: set[str]) -> set[str]:
 
 
 def build_index(site_dir: Path, index, jobs: int | None = None, changed: set[str] | None = None,
-                refs_kept: search_refs.Kept | None = None) -> str:
+                refs_kept: search_refs.Kept | None = None, niceness: int = 0) -> str:
     """Index the staged site: bundles in parallel, then the tables search.js reads. Returns a summary.
 
     `changed` and `refs_kept` (the live preview's, which indexes its folder in
     place after saves): only the bundles of pages below these top-level folders
     are made again, the others being as the last run left them (at 2,000
     meetings all of them take both cores for most of a minute); the reference
-    map is made from what `refs_kept` kept (search_refs.write)."""
+    map is made from what `refs_kept` kept (search_refs.write); Pagefind runs
+    at `niceness` (run_pagefind)."""
     site_dir = Path(site_dir)
     bodies = [slug for slug, meetings in index.by_body.items() if meetings]
     bundles = plan(site_dir, bodies)
@@ -214,7 +219,7 @@ def build_index(site_dir: Path, index, jobs: int | None = None, changed: set[str
     outcomes: list[Outcome] = []
     if chosen:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(pool.map(lambda pb: run_pagefind(site_dir, pb[1]), chosen))
+            outcomes = list(pool.map(lambda pb: run_pagefind(site_dir, pb[1], niceness), chosen))
     for (position, _), outcome in zip(chosen, outcomes):
         _finish(site_dir, outcome, primary=position == 0)
     if chosen and chosen[0][0] == 0 and bundles[0].path != OUTPUT:  # no site-wide bundle: the UI still lives at

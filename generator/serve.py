@@ -35,6 +35,7 @@ from generator.update import top_of
 from generator.urls import output_file
 
 IDLE_COLLECTION = 60.0  # seconds: see Preview._loop
+PAGEFIND_NICENESS = 10  # the preview's search index gives the cores to the next save first
 RELOAD_PATH = "/__minutebook/events"
 RELOAD_SCRIPT = (
     "<script>(function(){var v=null,s=new EventSource('" + RELOAD_PATH + "');"
@@ -166,7 +167,7 @@ class Preview:
                 return
             try:
                 summary = build_index(Path(self.options.out), self.session.index, changed=changed,
-                                      refs_kept=self._refs)
+                                      refs_kept=self._refs, niceness=PAGEFIND_NICENESS)
                 self.log(f"search index updated: {summary}")
             except IndexError_ as exc:
                 with self.condition:  # tried again with the next save's

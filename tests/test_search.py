@@ -111,7 +111,7 @@ def test_a_failing_pagefind_run_fails_the_build_and_keeps_the_old_site(tmp_path,
     out = _build(FIXTURE, tmp_path / "site")
     before = read_tree(out)
 
-    def failing(site_dir, bundle):
+    def failing(site_dir, bundle, niceness=0):
         if bundle.name == "tb":
             raise search_index.IndexError_("Pagefind failed on tb:\nsimulated")
         return search_index.Outcome(bundle, 0, 0)
@@ -133,7 +133,7 @@ def test_indexing_in_place_runs_pagefind_only_for_the_bundles_of_changed_folders
     prepared = prepare(Options(content=EXAMPLE, today=TODAY), Report(root=EXAMPLE), {})
     ran = []
     real = search_index.run_pagefind
-    monkeypatch.setattr(search_index, "run_pagefind", lambda site, b: ran.append(b.name) or real(site, b))
+    monkeypatch.setattr(search_index, "run_pagefind", lambda site, b, *rest: ran.append(b.name) or real(site, b))
     summary = search_index.build_index(out, prepared.index, changed={"ccb"})
     assert ran == ["ccb"] and summary.startswith("Indexed 17 pages in 1 of 4 bundles (ccb 17)")
     assert read_tree(out) == before  # the same pages give the same bundle, byte for byte
@@ -166,6 +166,17 @@ def test_the_reference_map_the_preview_keeps_writes_only_shards_that_changed_and
     search_refs.write(preview, prepared.index, search_refs.Kept(shards=kept.shards))
     search_refs.write(plain, prepared.index)
     assert "A retitled item" in shard.read_text() and read_tree(preview) == read_tree(plain)
+
+
+def test_the_previews_pagefind_runs_give_the_cores_to_the_next_save_first(tmp_path, monkeypatch):
+    """serve.py indexes at a lower priority (nice), so a save's pages are not made to wait for Pagefind."""
+    seen = []
+    monkeypatch.setattr(search_index.subprocess, "run", lambda cmd, **kw: seen.append(cmd) or
+                        subprocess.CompletedProcess(cmd, 0, "Indexed 1 page\nIndexed 2 words\n", ""))
+    bundle = search_index.Bundle("ccb", "ccb/**/*.html", "pagefind/bodies/ccb")
+    assert search_index.run_pagefind(tmp_path, bundle, niceness=10) == search_index.Outcome(bundle, 1, 2)
+    assert search_index.run_pagefind(tmp_path, bundle) == search_index.Outcome(bundle, 1, 2)
+    assert seen[0][:3] == ["nice", "-n", "10"] and seen[0][3:] == seen[1]
 
 
 def test_our_search_files_are_byte_identical_across_builds(example, tmp_path):
