@@ -14,7 +14,10 @@ makes (benchmarks/build_bench.py: a sentence, a retitled item, a new item, a
 new paper), `--edits` times each, in one `generator.incremental.Session` after
 its first build. Once half a second passes without a save, the preview lets
 go of replaced records and runs the cycle collector (serve.py), which nothing
-interrupts: its time is printed too.
+interrupts: its time is printed too; and so is that of the reference map for
+the search page's direct jump, which the preview's search index writes after
+each save's re-indexing, beside the next save (made whole, as before ed2a1bc,
+and from what the preview keeps, search_refs.Kept).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.build_bench import TODAY, add_item, add_paper, archive_copy, edit, retitle  # noqa: E402
+from generator import search_refs  # noqa: E402
 from generator.build import Options  # noqa: E402
 from generator.incremental import Session  # noqa: E402
 
@@ -60,10 +64,13 @@ def _place(where) -> str:
     return where if isinstance(where, str) else f"{Path(where[0].co_filename).stem}.{where[0].co_name}:{where[1]}"
 
 
-def waits(session: Session, minutes: Path, change, number: int) -> tuple[float, str, int, float, str, int, float]:
+def waits(session: Session, minutes: Path, change, number: int, refs: tuple[Path, search_refs.Kept]
+          ) -> tuple[float, str, int, float, str, int, float, float, float]:
     """After `change`: (seconds the rebuild took, its longest gaps between two checks, how many checks; the same
     for write_files, each gap with the file made before it; seconds of the collection the preview makes once
-    nobody has saved for half a second, which nothing interrupts)."""
+    nobody has saved for half a second, which nothing interrupts; seconds the reference map for the search
+    page's direct jump takes made whole, and made from what `refs` kept, as the preview's search index makes
+    it after each save's re-indexing, beside the next save)."""
     change(minutes, number)
     session.quick([minutes])
     checks = Longest("(the start)")
@@ -97,10 +104,17 @@ def waits(session: Session, minutes: Path, change, number: int) -> tuple[float, 
         files = time.perf_counter() - started
     finally:
         session.out.write_bytes = write
+    folder, kept = refs
+    started = time.perf_counter()
+    search_refs.write(folder / "whole", session.index)
+    whole = time.perf_counter() - started
+    search_refs.write(folder / "kept", session.index, kept)
+    from_kept = time.perf_counter() - started - whole
     started = time.perf_counter()
     session.between_saves()  # as the preview does while nobody saves (serve.py)
     return (rebuild, checks.show(lambda before, after: f"{_place(before)} to {_place(after)}"), checks.count,
-            files, gaps.show(lambda before, after: after), gaps.count, time.perf_counter() - started)
+            files, gaps.show(lambda before, after: after), gaps.count, time.perf_counter() - started, whole,
+            from_kept)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,16 +137,20 @@ def main(argv: list[str] | None = None) -> int:
         meetings = len(list(content.glob("meetings/*/*/meeting.md")))
         print(f"{meetings} meetings; first build {first.milliseconds / 1000:.1f} s; edits to {minutes.parent.name} "
               f"of {minutes.parent.parent.name}")
-        number = 900
+        number, refs = 900, (work / "references", search_refs.Kept())
+        search_refs.write(refs[0] / "kept", session.index, refs[1])  # as the preview's first index does
         for _ in range(args.edits):
             for kind, change in (("sentence", edit), ("retitle", retitle), ("new item", add_item),
                                  ("new paper", add_paper)):
                 number += 1
-                rebuild, checks, asked, seconds, gaps, files, collection = waits(session, minutes, change, number)
+                rebuild, checks, asked, seconds, gaps, files, collection, whole, kept = waits(
+                    session, minutes, change, number, refs)
                 print(f"{kind:10s} rebuild {rebuild * 1000:5.0f} ms, {asked} checks; longest waits {checks}",
                       flush=True)
                 print(f"{kind:10s} data files {seconds * 1000:5.0f} ms, {files} checks; longest waits {gaps}; then "
-                      f"the collection between saves {collection * 1000:.0f} ms", flush=True)
+                      f"the collection between saves {collection * 1000:.0f} ms; the search index's reference map "
+                      f"{whole * 1000:.0f} ms made whole, {kept * 1000:.0f} ms from what the preview kept",
+                      flush=True)
     return 0
 
 

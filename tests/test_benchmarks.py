@@ -164,6 +164,8 @@ def test_the_preview_waits_script_prints_the_longest_waits_for_each_kind_of_edit
     assert all("longest waits" in line and " ms (" in line for line in lines[1:])
     # the rebuild's waits say between which checks, as module.function:line
     assert all(re.search(r" ms \(\S+:\d+ to ", line) for line in lines[1::2])
+    assert all(re.search(r"reference map \d+ ms made whole, \d+ ms from what the preview kept$", line)
+               for line in lines[2::2])
 
 
 def test_the_autosave_script_times_saves_in_quick_succession_through_a_real_server(tmp_path, capsys):
