@@ -2,13 +2,14 @@
 
 After each save the preview writes the edited meeting's pages at once
 (quick.py), then rebuilds the whole archive to write the other pages the edit
-shows on and to report messages: two to three seconds at 2,000 meetings. An
-editor that saves a second after typing stops saves again well within that
-time, and the save would wait for the whole rebuild, whose result is stale by
-then. So the rebuild asks, at points where giving up leaves every cache and
-memo as valid as it was, whether another save is waiting (`stop`), and if so
-raises Interrupted: the next save's own pages come first, and the rebuild after
-it covers both saves.
+shows on and to report messages, then writes the feeds and open data: three to
+six seconds in all at 2,000 meetings. An editor that saves a second after
+typing stops saves again well within that time, and the save would wait for
+all of it, though its result is stale by then. So the rebuild and the data
+files ask, at points where giving up leaves every cache and memo as valid as it
+was, whether another save is waiting (`stop`), and if so raise Interrupted: the
+next save's own pages come first, and the rebuild after it covers both saves
+(docs/performance.md, "The live preview when saves come in quick succession").
 
 Every memo a stage keeps between rebuilds (build.Memos) is replaced only when
 the stage has finished, and every cache is keyed by what its entries were made
