@@ -20,9 +20,9 @@ from generator.diagnostics import Report
 from generator.fingerprint import Digests
 from generator.interrupt import check, never
 from generator.markdown import Renderer
-from generator.memo import ByIdentity
+from generator.memo import ByIdentity, rekeyed
 from generator.references import Linker
-from generator.loader import load_archive
+from generator.loader import cached_digests, load_archive
 from generator.outputs import extra_outputs, record_outputs, sitemap_outputs
 from generator.parallel import PARALLEL_FROM, default_jobs
 from generator.pages import all_pages
@@ -63,6 +63,9 @@ class Result:
     rendered: int | None = None  # pages rendered, when a warm build reused the rest of the previous site
     changed: list = field(default_factory=list)  # a warm build: the addresses of the pages it rendered
     handover: "Handover | None" = None  # for the live preview, which carries on from this build
+    # What the build made, still alive: freeing millions of records one by one took seconds at the end of a
+    # large build, which a command about to exit need not spend (cli.command).
+    made: tuple = ()
 
 
 @dataclass
@@ -116,6 +119,15 @@ class Memos:
     # rules, a cycle each rebuild's own parser would leave for the cycle collector (serve.py freezes what
     # survives a collection, and a parser frozen while in use would never be collected).
     renderer: Renderer = field(default_factory=Renderer)
+
+    # A build keeps its memos in the build cache (cache.py), pickled with the loader's records they are keyed
+    # by, so that a warm build in a new process recognises unchanged records as the preview does.
+    def __getstate__(self) -> dict:
+        return {name: value for name, value in self.__dict__.items() if name != "renderer"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, published=rekeyed(state["published"]), scan=rekeyed(state["scan"]),
+                             renderer=Renderer())
 
 
 def prepare(options: Options, report: Report, timings: dict, loader_cache: dict | None = None,
@@ -201,10 +213,11 @@ def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
     return fallback, 1
 
 
-def _render_pages(env, pages, sink, report: Report, digests: dict | None = None) -> int:
-    """Render and hand each page to `sink`; with `digests`, also note each page's input digest."""
+def _render_pages(env, pages, sink, report: Report, digests: dict | None = None, memo: Digests | None = None) -> int:
+    """Render and hand each page to `sink`; with `digests`, also note each page's input digest (`memo`: the
+    digests known already)."""
     count = 0
-    memo = Digests()
+    memo = memo if memo is not None else Digests()
     for page in pages:
         html = render_page(env, page, report)
         if html is None:
@@ -229,7 +242,7 @@ def _shards(pages, jobs: int):
 
 def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", report: Report, jobs: int,
                      markdown_cache: dict, digests: dict | None = None, wanted: set | None = None,
-                     meanwhile=lambda: None, keep_markdown: bool = True) -> int:
+                     meanwhile=lambda: None, keep_markdown: bool = True, memo: Digests | None = None) -> int:
     """Render on `jobs` forked processes, each writing its own pages into the staged folder.
 
     Forking shares the prepared archive without pickling it. Each worker sends
@@ -238,7 +251,8 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
     page's input digest. With `wanted`, only those pages are rendered. The parent
     calls `meanwhile()` while the workers render; unless `keep_markdown`, it
     first lets go of the rendered Markdown, which only the workers' copies need
-    now, so that what `meanwhile` makes does not come on top of it.
+    now, so that what `meanwhile` makes does not come on top of it. `memo`: the
+    digests known already (each worker adds to its own copy).
     """
     context = multiprocessing.get_context("fork")
     workers = []
@@ -249,7 +263,7 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
             local = Report(root=report.root)
             env = make_environment(options, prepared, local)
             env.filters["markdown"].__self__.cache = markdown_cache  # the fork's copy of what the scan rendered
-            written, memo = [], Digests()
+            written, digested = [], memo if memo is not None else Digests()
             pages = all_pages(prepared.index, prepared.today, prepared.refs)
             for position, (owner, page) in enumerate(_shards(pages, jobs)):
                 if owner != shard or (wanted is not None and page.url not in wanted):
@@ -258,7 +272,7 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
                 if html is None:
                     break
                 out.write(page.url, html)
-                written.append((position, page.url, memo.of(page.deps) if digests is not None else None))
+                written.append((position, page.url, digested.of(page.deps) if digests is not None else None))
             send.send((written, local.items))
             send.close()
 
@@ -358,7 +372,9 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     # Rendered Markdown is kept for this build only: the scan renders most texts, the pages reuse that.
     # Saved in the build cache it would cost more to read and write than a warm build saves by it.
     markdown_cache: dict = {}
-    prepared = prepare(options, report, timings, cache.loader, cache.scan, markdown_cache, memos)
+    # The preview's memos are its own; a build carries its memos from one build to the next in the cache.
+    carried = memos if memos is not None else (cache.memos or Memos()) if use_cache else None
+    prepared = prepare(options, report, timings, cache.loader, cache.scan, markdown_cache, carried)
     if prepared is None:
         return Result(False, report, timings=timings)
     env = make_environment(options, prepared, report)
@@ -372,30 +388,36 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
                       timings=timings)
     out_dir = Path(options.out).resolve()
     fingerprint = site_fingerprint(options, cache.loader, prepared)
+    digests = Digests()  # of page and file inputs; the loaded meetings' come with them from the cache
+    digests.seed(cached_digests(cache.loader))
     result, forgotten = None, False
     if use_cache and update.reusable(cache.site, out_dir, fingerprint, options.search):
-        result = _update(options, prepared, env, cache, report, progress, timings)
+        result = _update(options, prepared, env, cache, report, progress, timings, digests)
         forgotten = cache.site is None  # it failed half way through: the record must not be trusted again
     if result is None:
         result = _full(options, prepared, env, cache if use_cache else None, report, progress, timings,
-                       keep_markdown=memos is not None)
+                       keep_markdown=memos is not None, memo=digests)
     if use_cache and (result.ok or forgotten):
         if cache.site is not None:
             cache.site.out, cache.site.inode = str(out_dir), update.folder_inode(out_dir)
             cache.site.fingerprint, cache.site.search = fingerprint, options.search
+        cache.memos = carried if memos is None else None
         t = time.perf_counter()
         build_cache.save(cache_path, cache)
         timings["cache"] += time.perf_counter() - t
     result.seconds = time.perf_counter() - started
     # Only the live preview (which passes `memos`) carries on from a build.
     result.handover = Handover(cache, prepared, markdown_cache) if use_cache and memos is not None else None
+    result.made = (cache, prepared, markdown_cache, digests, env)
     return result
 
 
 def _full(options: Options, prepared: Prepared, env, cache, report: Report, progress, timings: dict,
-          keep_markdown: bool = True) -> Result:
+          keep_markdown: bool = True, memo: Digests | None = None) -> Result:
     """Render every page into a staged folder that replaces the output folder (write.py). `keep_markdown`:
-    whether the rendered Markdown is wanted after the build (the live preview's Handover)."""
+    whether the rendered Markdown is wanted after the build (the live preview's Handover). `memo`: the
+    digests known already."""
+    memo = memo if memo is not None else Digests()
     digests: dict | None = {} if cache is not None else None
     t = time.perf_counter()
     with StagedOutput(Path(options.out)) as out:
@@ -403,7 +425,7 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
         parallel = jobs > 1 and (options.jobs > 1 or len(prepared.archive.meetings) >= PARALLEL_FROM)
         progress(f"rendering {len(prepared.archive.meetings)} meetings" + (f" on {jobs} processes" if parallel else ""))
         markdown_cache = env.filters["markdown"].__self__.cache
-        files, made = [], update.Outputs(Digests()) if cache is not None else None
+        files, made = [], update.Outputs(memo) if cache is not None else None
 
         def data() -> None:
             """Feeds, calendars and open data: made by this process while the workers render."""
@@ -416,10 +438,10 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
 
         if parallel:
             pages = _render_parallel(options, prepared, out, report, jobs, markdown_cache, digests, meanwhile=data,
-                                     keep_markdown=keep_markdown)
+                                     keep_markdown=keep_markdown, memo=memo)
         else:
             pages = _render_pages(env, all_pages(prepared.index, prepared.today, prepared.refs), out.write, report,
-                                  digests)
+                                  digests, memo)
             if not report.failed(options.strict):
                 data()
         copy_static(options, out)
@@ -454,12 +476,14 @@ def _tops(page_urls, files) -> frozenset:
     return frozenset(update.top_of(output_file(u)) for u in page_urls) | frozenset(update.top_of(f) for f in files)
 
 
-def _update(options: Options, prepared: Prepared, env, cache, report: Report, progress, timings: dict):
-    """Bring the previous site up to date in place (update.py); None when a full build is needed instead."""
+def _update(options: Options, prepared: Prepared, env, cache, report: Report, progress, timings: dict,
+            memo: Digests):
+    """Bring the previous site up to date in place (update.py); None when a full build is needed instead.
+    `memo`: the digests known already."""
     record = cache.site
     out_dir = Path(options.out).resolve()
     t = time.perf_counter()
-    memo, pages, wanted, chosen = Digests(), {}, set(), []
+    pages, wanted, chosen = {}, set(), []
     for page in all_pages(prepared.index, prepared.today, prepared.refs):
         digest = pages[page.url] = memo.of(page.deps)
         if record.pages.get(page.url) != digest:

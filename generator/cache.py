@@ -8,6 +8,11 @@ a digest of each page's inputs and what the output folder holds, so the next
 build renders only the pages that changed (update.py). The cache only ever
 skips work: a missing, stale or unreadable cache gives the same site, just
 more slowly.
+
+Everything is pickled in one piece, so that an object several parts hold comes
+back as one object: the loaded meetings, the digests of their records
+(fingerprint.handed_down) and the memos each stage keeps by the identity of
+those records (build.Memos) find each other again in the next build's process.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ class BuildCache:
     loader: dict = field(default_factory=dict)
     scan: dict = field(default_factory=dict)
     site: SiteRecord | None = None  # the site the last build wrote (update.py)
+    memos: object = None  # build.Memos, which a build carries to the next (not the preview's)
 
 
 def cache_file(content: Path, drafts: bool, folder: Path | None = None, purpose: str = "build") -> Path:

@@ -105,6 +105,14 @@ class Digests:
         self._keep: list = previous._keep if previous is not None else []  # memoised records: ids stay theirs
         self._counted = previous._counted if previous is not None else 0  # len(_keep) at forget_unused
 
+    def seed(self, known) -> None:
+        """Take the (record, digest) pairs `known` (see `handed_down`) as already worked out."""
+        memo, keep = self._memo, self._keep
+        for record, digest in known:
+            if id(record) not in memo:
+                memo[id(record)] = digest
+                keep.append(record)
+
     def __len__(self) -> int:
         """How many records the memo holds (and keeps alive)."""
         return len(self._keep)
@@ -195,3 +203,20 @@ class Digests:
         parts.append(b"}")
         self._memo[key] = result = hashlib.blake2b(b"".join(parts), digest_size=16).digest()
         return result
+
+
+def handed_down(record, kinds: tuple[type, ...]) -> tuple:
+    """(record, digest) of `record` and of every record of `kinds` within it, for the build cache to keep beside
+    it. Small records (a source line, a name) are left out: digested inside their holders, they are only
+    digested alone when a holder was made anew, and a pair costs more to pickle than such a digest.
+
+    A warm build in a new process has none of the previous build's records in
+    memory, only the loader's cached ones, unpickled; digesting each of them
+    again was the largest part of a warm build. Pickled in the same cache as
+    the records, these pairs come back holding the very same objects, which
+    `Digests.seed` then knows without looking inside. The records must not
+    change after this (the model's are frozen).
+    """
+    memo = Digests()
+    memo.of(record)
+    return tuple((kept, memo._memo[id(kept)]) for kept in memo._keep if isinstance(kept, kinds))

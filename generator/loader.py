@@ -12,12 +12,14 @@ import stat
 from pathlib import Path
 
 from generator.diagnostics import Report, did_you_mean
+from generator.fingerprint import handed_down
 from generator.interrupt import check, never
 from generator.load_meeting import build_meeting, load_action_log, load_meeting_file, load_paper
 from generator.load_minutes import load_minutes
 from generator.load_registers import load_bodies, load_people, load_site, register_files
 from generator.markdown import make_block_parser
-from generator.model import Archive, Meeting, archive_order
+from generator.model import (ActionLog, ActionUpdate, AgendaItem, Archive, Attendance, Meeting, MinuteItem, Minutes,
+                              Paper, archive_order)
 from generator.parallel import PARALLEL_FROM, WorkerFailed, fork_map
 from generator.people import PeopleIndex
 
@@ -122,13 +124,13 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
             meeting, messages = cached[1], cached[2]
             report.items.extend(messages)
         elif path in loaded:
-            meeting, messages = loaded[path]
+            meeting, messages, digests = loaded[path]
             report.items.extend(messages)
-            cache[meeting_dir] = (signature, meeting, messages)
+            cache[meeting_dir] = (signature, meeting, messages, digests)
         else:
             before = len(report.items)
             meeting = _load_meeting(path, report, index, slugs, bodies, parser)
-            cache[meeting_dir] = (signature, meeting, report.items[before:])
+            cache[meeting_dir] = (signature, meeting, report.items[before:], _digests(meeting))
         if not isinstance(meeting, Meeting):
             incomplete.add(meeting or "*")  # the body whose meeting could not be loaded
             continue
@@ -143,6 +145,23 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     meetings.sort(key=archive_order)
     return Archive(site, bodies, people, tuple(meetings), has_register=index is not None,
                    incomplete=frozenset(incomplete))
+
+
+# The records whose digests the cache keeps (fingerprint.handed_down): those holding clerks' text or many records.
+DIGESTED = (Meeting, Minutes, MinuteItem, AgendaItem, Paper, Attendance, ActionLog, ActionUpdate)
+
+
+def _digests(meeting) -> tuple:
+    """The digests a later build in a new process takes from the cache instead of working them out
+    (fingerprint.handed_down)."""
+    return handed_down(meeting, DIGESTED) if isinstance(meeting, Meeting) else ()
+
+
+def cached_digests(cache: dict):
+    """(record, digest) of every meeting record the cache holds (see fingerprint.Digests.seed)."""
+    for key, entry in cache.items():
+        if isinstance(key, Path):
+            yield from entry[3]
 
 
 def _body_slugs(content: Path, bodies: dict) -> frozenset:
@@ -161,7 +180,7 @@ def reload_meeting(content: Path, folder: Path, cache: dict, report: Report) -> 
 
 
 def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, jobs: int) -> dict:
-    """path -> (meeting, messages) for each meeting folder, parsed on `jobs` forked processes.
+    """path -> (meeting, messages, digests) for each meeting folder, parsed on `jobs` forked processes.
 
     An empty answer (a process failed) makes the caller load serially, where
     the failure, if it is real, shows itself in the usual way.
@@ -172,14 +191,15 @@ def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, j
         out = []
         for path in paths[shard::jobs]:
             before = len(local.items)
-            out.append((path, _load_meeting(path, local, index, slugs, bodies, parser), local.items[before:]))
+            meeting = _load_meeting(path, local, index, slugs, bodies, parser)
+            out.append((path, meeting, local.items[before:], _digests(meeting)))
         return out
 
     try:
         shards = fork_map(work, jobs)
     except WorkerFailed:
         return {}
-    return {path: (meeting, messages) for shard in shards for path, meeting, messages in shard}
+    return {path: (meeting, messages, digests) for shard in shards for path, meeting, messages, digests in shard}
 
 
 def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> Meeting | str | None:

@@ -42,9 +42,22 @@ class ByIdentity:
         now[key] = known
         return known[1]
 
+    def __setstate__(self, state: dict) -> None:
+        """Read back from the build cache, the records are new objects with new ids: keyed by those."""
+        self.__dict__.update(state)
+        self._last, self._now = ({kind: rekeyed(entries, lambda entry: entry[0][0]) for kind, entries in d.items()}
+                                 for d in (self._last, self._now))
+
     def round(self) -> None:
         """End a round (a rebuild): what it did not ask for goes."""
         self._last, self._now = self._now, {}
+
+
+def rekeyed(memo: dict, first=lambda entry: entry[0]) -> dict:
+    """A memo keyed by the identity of a record in each entry (`first` of it), keyed again: pickled in the
+    build cache together with their records, the entries come back holding the very same (new) objects,
+    under the ids of the old ones. Other keys (names, kinds) are kept."""
+    return {(id(first(entry)) if type(key) is int else key): entry for key, entry in memo.items()}
 
 
 def same(old, new) -> bool:

@@ -175,3 +175,28 @@ def test_a_disk_error_while_updating_is_reported_and_the_next_build_rebuilds_who
     again = build(archive, built, search=True)
     assert again.ok and again.rendered is None  # whole, not trusting the half-updated folder
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
+def test_a_warm_build_takes_what_it_knew_of_unchanged_meetings_from_the_cache(archive, build, built, monkeypatch):
+    """The loaded records come back from the build cache with their digests and with what each stage made of
+    them (build.Memos), as the very same objects: a warm build scans and digests the edited meeting only."""
+    import generator.backlinks
+    import generator.fingerprint
+
+    scanned, digested = set(), []
+    texts, record = generator.backlinks._meeting_texts, generator.fingerprint.Digests._record
+    monkeypatch.setattr(generator.backlinks, "_meeting_texts",
+                        lambda index, meeting: scanned.add(meeting.key) or texts(index, meeting))
+
+    def digest(self, value):
+        if type(value).__name__ == "Meeting" and id(value) not in self._memo:
+            digested.append(value)
+        return record(self, value)
+
+    monkeypatch.setattr(generator.fingerprint.Digests, "_record", digest)
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    warm = build(archive, built, search=True)
+    assert warm.ok and warm.rendered
+    assert scanned == {"tb/2019-03-14"}
+    loaded = {id(meeting) for meeting in warm.made[1].archive.meetings}
+    assert [m.key for m in digested if id(m) in loaded] == ["tb/2019-03-14"]  # by the loader, once

@@ -1,0 +1,43 @@
+"""The build cache: what one build hands the next in a new process, pickled together with the loaded records."""
+
+import pickle
+from pathlib import Path
+
+from generator.build import Memos
+from generator.diagnostics import Report
+from generator.fingerprint import Digests, handed_down
+from generator.loader import DIGESTED, load_archive
+
+FIXTURE = Path(__file__).parent / "fixtures" / "archive"
+
+
+def _meetings():
+    return load_archive(FIXTURE, Report(root=FIXTURE)).meetings
+
+
+def test_memos_come_back_keyed_by_the_records_they_were_read_back_with():
+    meetings = _meetings()
+    memos = Memos()
+    memos.per_meeting.get("summary", (meetings[0], "x"), lambda: "made once")
+    memos.published[id(meetings[1])] = (meetings[1], False, meetings[1], None, None)
+    again, memos_again = pickle.loads(pickle.dumps((meetings, memos)))
+    assert again[0] is not meetings[0]
+    made = []
+    assert memos_again.per_meeting.get("summary", (again[0], "x"), lambda: made.append(1)) == "made once"
+    assert not made
+    assert memos_again.published[id(again[1])][0] is again[1]
+
+
+def test_digests_handed_down_with_their_records_are_the_digests_worked_out_afresh():
+    meetings = _meetings()
+    pairs = [handed_down(meeting, DIGESTED) for meeting in meetings]
+    assert all(pairs) and all(record is not None for kept in pairs for record, _ in kept)
+    again, pairs_again = pickle.loads(pickle.dumps((meetings, pairs)))
+    seeded = Digests()
+    for kept in pairs_again:
+        seeded.seed(kept)
+    for meeting in again:
+        items = meeting.minutes.items if meeting.minutes else ()
+        for value in (meeting, items, *meeting.papers, (meeting.date, meeting.title)):
+            assert seeded.of(value) == Digests().of(value)
+    assert all(id(meeting) in seeded._memo for meeting in again)  # known without looking inside
