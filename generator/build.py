@@ -17,18 +17,20 @@ import jinja2
 from generator import cache as build_cache
 from generator.backlinks import prefill, scan
 from generator.diagnostics import Report
-from generator.fingerprint import Digests
+from generator.exports import Reused
+from generator.actions import Track
+from generator.fingerprint import Digests, Shared
 from generator.interrupt import check, never
 from generator.markdown import Renderer
 from generator.memo import ByIdentity, rekeyed
-from generator.references import Linker
+from generator.references import Linker, Place
 from generator.loader import cached_digests, load_archive
 from generator.outputs import extra_outputs, record_outputs, sitemap_outputs
 from generator.parallel import PARALLEL_FROM, default_jobs
 from generator.pages import all_pages
 from generator.publish import public_view
 from generator.render import DEFAULT_TEMPLATES, environment, forget_links, template_dirs
-from generator.resolve import resolve
+from generator.resolve import Appearance, resolve
 from generator.search_index import IndexError_, build_index, update_index
 from generator.urls import output_file
 from generator.validate import Checked, validate
@@ -37,6 +39,8 @@ from generator import update
 
 
 PARALLEL_PAGES_FROM = 300  # pages to re-render in a warm build; likewise
+# What the stages derive from the records and keep in their memos (Memos), whose digests the build cache keeps.
+DERIVED = (Track, Appearance, Shared, Place)
 
 
 @dataclass
@@ -390,6 +394,8 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     fingerprint = site_fingerprint(options, cache.loader, prepared)
     digests = Digests()  # of page and file inputs; the loaded meetings' come with them from the cache
     digests.seed(cached_digests(cache.loader))
+    digests.seed(cache.digests)
+    cache.digests = ()  # held by the memo alone now, those no longer in use can be told (Digests.handed_down)
     result, forgotten = None, False
     if use_cache and update.reusable(cache.site, out_dir, fingerprint, options.search):
         result = _update(options, prepared, env, cache, report, progress, timings, digests)
@@ -403,6 +409,8 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
             cache.site.fingerprint, cache.site.search = fingerprint, options.search
         cache.memos = carried if memos is None else None
         t = time.perf_counter()
+        # With the memos, the records the stages derive come back as the very same objects: their digests too.
+        cache.digests = digests.handed_down(DERIVED) if memos is None else ()
         build_cache.save(cache_path, cache)
         timings["cache"] += time.perf_counter() - t
     result.seconds = time.perf_counter() - started
@@ -426,12 +434,13 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
         progress(f"rendering {len(prepared.archive.meetings)} meetings" + (f" on {jobs} processes" if parallel else ""))
         markdown_cache = env.filters["markdown"].__self__.cache
         files, made = [], update.Outputs(memo) if cache is not None else None
+        reused = Reused(memo)  # notes where each record lies in the open data, for the next build
 
         def data() -> None:
             """Feeds, calendars and open data: made by this process while the workers render."""
             started = time.perf_counter()
             progress("writing feeds, calendars and open data")
-            for relative, content in record_outputs(prepared.index, prepared.today, options.drafts, made):
+            for relative, content in record_outputs(prepared.index, prepared.today, options.drafts, made, reused):
                 out.write_file(relative, content)
                 files.append(relative)
             timings["data"] = time.perf_counter() - started
@@ -467,6 +476,9 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
             cache.site = update.SiteRecord(pages={url: digests[url] for url in out.urls}, files=tuple(sorted(set(files))),
                                            tops=_tops(out.urls, files), outputs=made.digests)
         out.commit()
+        if cache is not None:
+            reused.settle(Path(options.out))
+            cache.site.spans = reused.spans
         timings["write"] = time.perf_counter() - t
     return Result(True, report, pages, search=summary, timings=timings)
 
@@ -507,8 +519,10 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
             return Result(False, report, rendered, timings=timings)
         staged = [output_file(url) for url in wanted]
         made = update.Outputs(memo, record.outputs)
+        reused = Reused(memo, out_dir, record.spans)
         files = []
-        for relative, data in extra_outputs(prepared.index, prepared.today, list(pages), options.drafts, made):
+        for relative, data in extra_outputs(prepared.index, prepared.today, list(pages), options.drafts, made,
+                                            reused):
             files.append(relative)
             if not update.same_bytes(out_dir / relative, data):
                 out.write_file(relative, data)
@@ -548,6 +562,8 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
                          "free the disk or fix the permission, then build again: the next build rebuilds it whole")
             return Result(False, report, rendered, timings=timings)
         timings["write"] = time.perf_counter() - t
+    reused.settle(out_dir)
     record.pages, record.files, record.tops, record.outputs = pages, tuple(sorted(set(files))), tops, made.digests
+    record.spans = reused.spans
     return Result(True, report, len(pages), search=summary, timings=timings, rendered=rendered,
                   changed=sorted(wanted))

@@ -21,6 +21,7 @@ import datetime as dt
 import io
 import json
 import uuid
+from pathlib import Path
 from typing import Iterator
 from zoneinfo import ZoneInfo
 
@@ -72,6 +73,8 @@ class Exporter:
         if texts:
             pieces.pop()
         pieces.append(b"]" + after.encode("utf-8") + b"\n")
+        if isinstance(self.memo, Reused):
+            self.memo.placed(name, len(pieces[0]), texts)
         return b"".join(pieces)
 
     def ref(self, who: PersonRef) -> dict:
@@ -268,6 +271,78 @@ def due(value: Due | None) -> dict | None:
 
 
 _HOLE = "\x00records\x00"  # where Exporter.encoded puts the records' texts
+
+# The records a warm build takes from the documents the last build wrote (Reused): kind -> (document, the value
+# `Exporter.kept` gives, made from the record's text).
+_REUSABLE = {"event": ("meetings", lambda text: text), "minutes": ("minutes", lambda text: text),
+             "action": ("actions", lambda text: (json.loads(text), text))}
+
+
+class Reused:
+    """The Exporter's memo in a warm build: each record's JSON text as the last build wrote it, found in the
+    file it wrote by the digest of what the record is made from.
+
+    A warm build runs in a new process, without the texts the live preview
+    keeps by identity (memo.ByIdentity); and any edit changes the site-wide
+    documents, whose records took seconds to encode again at 2,000 meetings.
+    So the build cache keeps where each record's text lies in its document
+    (`spans`, made by `placed` and `settle`), with the file's size and
+    modification time, which must be found unchanged for the file to be read.
+    `digests`: the build's fingerprint.Digests; `folder`: the site as the last
+    build left it; `previous`: the `spans` that build made.
+    """
+
+    def __init__(self, digests, folder: Path | None = None, previous: dict | None = None):
+        self.digests, self.folder, self.previous = digests, folder, previous or {}
+        self.asked: dict[str, list[bytes]] = {}  # kind -> the digest of each record asked for, in order
+        self.placing: dict[str, dict[bytes, tuple[int, int]]] = {}  # document -> digest -> (start, end)
+        self.spans: dict[str, tuple] = {}  # document -> (file, size, modified, {digest: (start, end)}), by settle
+        self._old: dict[str, dict[bytes, bytes]] = {}
+
+    def get(self, kind: str, records: tuple, make):
+        reusable = _REUSABLE.get(kind)
+        if reusable is None:  # feeds and calendars ask too (atom_feeds, calendars)
+            return make()
+        document, value = reusable
+        digest = self.digests.of(records)
+        self.asked.setdefault(kind, []).append(digest)
+        text = self._texts(document).get(digest)
+        return make() if text is None else value(text)
+
+    def _texts(self, document: str) -> dict[bytes, bytes]:
+        found = self._old.get(document)
+        if found is None:
+            found = self._old[document] = {}
+            known = self.previous.get(document)
+            if known is not None and self.folder is not None:
+                relative, size, modified, spans = known
+                try:
+                    status = (self.folder / relative).stat()
+                    data = (self.folder / relative).read_bytes()
+                except OSError:
+                    return found
+                if status.st_size == size == len(data) and status.st_mtime_ns == modified:
+                    found.update((digest, data[start:end]) for digest, (start, end) in spans.items())
+        return found
+
+    def placed(self, document: str, start: int, texts: list[bytes]) -> None:
+        """Exporter.encoded made `document` with the `texts` of the records asked for, in order, from `start`."""
+        kind = next(kind for kind, (name, _) in _REUSABLE.items() if name == document)
+        spans = self.placing[document] = {}
+        for digest, text in zip(self.asked.get(kind, ()), texts):
+            spans[digest] = (start, start + len(text))
+            start += len(text) + 2  # the ", " between records
+        self.asked[kind] = []
+
+    def settle(self, folder: Path) -> None:
+        """The documents are in place in `folder`: note each one's size and modification time with its spans."""
+        for document, spans in self.placing.items():
+            relative = urls.data_file(f"{document}.json").lstrip("/")
+            try:
+                status = (Path(folder) / relative).stat()
+            except OSError:
+                continue
+            self.spans[document] = (relative, status.st_size, status.st_mtime_ns, spans)
 
 
 def _json(value) -> str:

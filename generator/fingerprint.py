@@ -113,6 +113,12 @@ class Digests:
                 memo[id(record)] = digest
                 keep.append(record)
 
+    def handed_down(self, kinds: tuple[type, ...]) -> tuple:
+        """(record, digest) of the records of exactly `kinds` in the memo that something besides it holds: for
+        the build cache, whose other parts hold them (see the function `handed_down`)."""
+        self.forget_unused(now=True)
+        return tuple((record, self._memo[id(record)]) for record in self._keep if type(record) in kinds)
+
     def __len__(self) -> int:
         """How many records the memo holds (and keeps alive)."""
         return len(self._keep)

@@ -39,6 +39,7 @@ class SiteRecord:
     files: tuple = ()  # feeds, data, static files: everything besides pages and the search index
     outputs: dict = field(default_factory=dict)  # address -> digest of the inputs of a file made from records
     tops: frozenset = frozenset()  # the site's top-level entries (they decide the search bundles)
+    spans: dict = field(default_factory=dict)  # where each record lies in the open data (exports.Reused)
 
 
 class Outputs:

@@ -200,3 +200,29 @@ def test_a_warm_build_takes_what_it_knew_of_unchanged_meetings_from_the_cache(ar
     assert scanned == {"tb/2019-03-14"}
     loaded = {id(meeting) for meeting in warm.made[1].archive.meetings}
     assert [m.key for m in digested if id(m) in loaded] == ["tb/2019-03-14"]  # by the loader, once
+
+
+def test_a_warm_build_takes_unchanged_records_of_the_open_data_from_the_files_it_wrote(archive, build, built,
+                                                                                      tmp_path, monkeypatch):
+    """exports.Reused: each meeting's, minutes' and action's JSON text comes from the documents the last build
+    wrote, found by the digest of what it was made from; only the edited meeting's are encoded again."""
+    import generator.exports
+
+    made = []
+    for kind in ("event", "minutes_record", "action"):
+        real = getattr(generator.exports.Exporter, kind)
+        monkeypatch.setattr(generator.exports.Exporter, kind,
+                            lambda self, record, *rest, real=real, kind=kind: made.append(kind) or real(self, record, *rest))
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    warm = build(archive, built, search=True)
+    assert warm.ok and warm.rendered
+    assert sorted(made) == ["event", "minutes_record"]  # the edited meeting's; its actions are as they were
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
+def test_open_data_changed_by_hand_since_the_last_build_is_not_taken_from(archive, build, built, tmp_path):
+    for name in ("minutes.json", "meetings.json", "actions.json"):
+        (built / "data" / name).write_text('{"not": "what the build wrote"}\n', encoding="utf-8")
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    assert build(archive, built, search=True).ok
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
