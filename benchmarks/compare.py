@@ -1,7 +1,7 @@
 """The build's stages at another commit and at this checkout, measured side by side in one process.
 
     python -m benchmarks.compare --base REV [--meetings 500 | --content DIR] [--repeat 3] [--builds N]
-        [--work DIR]
+        [--warm N] [--no-stages] [--work DIR]
 
 Why in one process: this machine's speed changes by up to 1.7 times from one
 second to the next (a loop of additions took 0.36 s, then 0.21 s, in one
@@ -28,6 +28,14 @@ time, the CPU time of it and its rendering processes, and the largest
 process's peak memory (all from wait4). Before each build it times a fixed
 loop of additions, so the machine's own changes of speed show beside the
 builds' times.
+
+`--warm N` runs N warm builds of each version, taking turns: each version
+builds its own copy of the archive once (cold, not reported), then, N times, a
+line is added to the same meeting's minutes in both copies and each version
+builds its copy again, in a fresh process, with the build cache and output
+folder it left (generator/update.py). It prints the same figures as
+`--builds` and the build's own stage timings ("cache", "load", ... as
+`minutebook build` reports them), and checks that the two sites are the same.
 """
 
 from __future__ import annotations
@@ -166,21 +174,47 @@ def cold_builds(base_root: Path, content: Path, work: Path, rounds: int) -> list
             shutil.rmtree(content.parent / ".minutebook", ignore_errors=True)  # the build cache (cache.py)
             out = work / f"site-{name}"
             shutil.rmtree(out, ignore_errors=True)
-            speed = _speed()
-            env = dict(os.environ, PYTHONPATH=str(root))
-            started = time.perf_counter()
-            process = subprocess.Popen([sys.executable, "-m", package, "build", "--content", str(content), "--out",
-                                        str(out), "--no-search", "--today", TODAY], cwd=root, env=env,
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            _, status, usage = os.wait4(process.pid, 0)
-            wall = time.perf_counter() - started
-            stderr = process.stderr.read().decode(errors="replace")
-            process.stderr.close()
-            if os.waitstatus_to_exitcode(status) != 0:
-                raise SystemExit(f"the {name} build failed:\n{stderr[-2000:]}")
-            rows.append((name, speed, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024))
+            rows.append(_build(name, package, root, content, out)[:5])
     same = _tree(work / "site-base") == _tree(work / "site-this")
     rows.append(same)
+    return rows
+
+
+def _build(name: str, package: str, root: Path, content: Path, out: Path) -> tuple:
+    """(version, speed probe s, wall s, CPU s, peak MB, the build's stage line) of one build in a fresh process."""
+    speed = _speed()
+    env = dict(os.environ, PYTHONPATH=str(root))
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", package, "build", "--content", str(content), "--out", str(out),
+                                "--no-search", "--today", TODAY], cwd=root, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    stderr = process.stderr.read().decode(errors="replace")  # before waiting: a full pipe would stall the build
+    process.stderr.close()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"the {name} build failed:\n{stderr[-2000:]}")
+    stages = next((line.removeprefix("minutebook: ") for line in stderr.splitlines() if " ms, load " in line), "")
+    return name, speed, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stages
+
+
+def warm_builds(base_root: Path, content: Path, work: Path, rounds: int) -> list:
+    """The rows of `rounds` warm builds of each version (see `_build`), taking turns, and whether the sites agree."""
+    versions = (("base", BASE, base_root), ("this", "generator", REPO))
+    for name, package, root in versions:
+        copy = work / f"warm-{name}" / "content"
+        shutil.rmtree(copy.parent, ignore_errors=True)
+        shutil.copytree(content, copy)
+        _build(name, package, root, copy, copy.parent / "site")  # cold: the cache and folder to start from
+    minutes = sorted(p.relative_to(content) for p in content.glob("meetings/**/minutes.md"))[0]
+    rows = []
+    for round_ in range(rounds):
+        for name, package, root in versions:
+            copy = work / f"warm-{name}" / "content"
+            with (copy / minutes).open("a", encoding="utf-8") as handle:
+                handle.write(f"\nA line added before warm build {round_ + 1}.\n")
+            rows.append(_build(name, package, root, copy, copy.parent / "site"))
+    rows.append(_tree(work / "warm-base" / "site") == _tree(work / "warm-this" / "site"))
     return rows
 
 
@@ -195,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=None, help="an archive to use instead of a synthetic one")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each stage before rendering (default 3)")
     parser.add_argument("--builds", type=int, default=0, help="real cold builds of each version, in turns (default 0)")
+    parser.add_argument("--warm", type=int, default=0, help="warm builds of each version, in turns (default 0)")
+    parser.add_argument("--no-stages", dest="stages", action="store_false",
+                        help="only the real builds (--builds, --warm), not the stages in one process")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)
@@ -211,25 +248,40 @@ def main(argv: list[str] | None = None) -> int:
         # The builds first, while this process is small: a process forked from it starts with its memory, and
         # the kernel counts that in the peak it reports for the build the fork becomes.
         builds = cold_builds(work / "base", content.resolve(), work, args.builds) if args.builds else []
-        result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat)
-    print(f"{content}: {result['pages']} pages, one core; base {commit} against this checkout "
-          f"(fastest of {args.repeat} runs before rendering; pages in turns of {CHUNK})")
-    print(f"{'stage':26s} {'base':>8s} {'this':>8s} {'this/base':>10s}")
-    total = [0.0, 0.0]
-    for stage, (before, after) in result["rows"].items():
-        total[0] += before
-        total[1] += after
-        print(f"{stage:26s} {before:7.2f}s {after:7.2f}s {after / before:9.2f}x")
-    print(f"{'all of these':26s} {total[0]:7.2f}s {total[1]:7.2f}s {total[1] / total[0]:9.2f}x")
-    same = not (result["html_differs"] or result["digests_differ"] or result["data_differ"])
-    print(f"output: {result['html_differs']} pages differ, {result['digests_differ']} page digests differ, data-file "
-          f"digests {'differ' if result['data_differ'] else 'are the same'}" + ("" if same else "  <- NOT THE SAME"))
+        warm = warm_builds(work / "base", content.resolve(), work, args.warm) if args.warm else []
+        result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat) \
+            if args.stages else None
+    same = True
+    if result is not None:
+        print(f"{content}: {result['pages']} pages, one core; base {commit} against this checkout "
+              f"(fastest of {args.repeat} runs before rendering; pages in turns of {CHUNK})")
+        print(f"{'stage':26s} {'base':>8s} {'this':>8s} {'this/base':>10s}")
+        total = [0.0, 0.0]
+        for stage, (before, after) in result["rows"].items():
+            total[0] += before
+            total[1] += after
+            print(f"{stage:26s} {before:7.2f}s {after:7.2f}s {after / before:9.2f}x")
+        print(f"{'all of these':26s} {total[0]:7.2f}s {total[1]:7.2f}s {total[1] / total[0]:9.2f}x")
+        same = not (result["html_differs"] or result["digests_differ"] or result["data_differ"])
+        print(f"output: {result['html_differs']} pages differ, {result['digests_differ']} page digests differ, "
+              f"data-file digests {'differ' if result['data_differ'] else 'are the same'}"
+              + ("" if same else "  <- NOT THE SAME"))
+    else:
+        print(f"{content}: base {commit} against this checkout")
     if builds:
         *rows, sites_same = builds
         print(f"cold builds on every core, in turns (speed probe: a fixed loop; a higher figure is a slower machine)")
         for name, speed, wall, cpu, peak in rows:
             print(f"  {name:4s} speed probe {speed:5.2f}s  wall {wall:7.1f}s  cpu {cpu:7.1f}s  "
                   f"largest process {peak:6.0f} MB")
+        print("  the two sites are the same byte for byte" if sites_same else "  the two sites differ  <- NOT THE SAME")
+        same = same and sites_same
+    if warm:
+        *rows, sites_same = warm
+        print("warm builds after a line added to one meeting's minutes, in turns (a fresh process each, on every core)")
+        for name, speed, wall, cpu, peak, stages in rows:
+            print(f"  {name:4s} speed probe {speed:5.2f}s  wall {wall:7.1f}s  cpu {cpu:7.1f}s  "
+                  f"largest process {peak:6.0f} MB  stages: {stages}")
         print("  the two sites are the same byte for byte" if sites_same else "  the two sites differ  <- NOT THE SAME")
         same = same and sites_same
     return 0 if same else 1
