@@ -2,7 +2,7 @@
 makes them.
 
     python -m benchmarks.autosave [--meetings 500 | --content DIR] [--gaps 0.25 0.5 1 2 4] [--rounds 2]
-        [--kinds sentence retitle] [--settle 8] [--search] [--work DIR]
+        [--kinds sentence retitle] [--settle 8] [--search] [--log FILE] [--work DIR]
 
 The build benchmark (benchmarks/build_bench.py) saves once the server has
 finished with the save before, which is how a clerk who saves by hand now and
@@ -18,6 +18,9 @@ meeting's page on disk, and the medians and maxima per gap.
 With `--search` the preview also keeps its search index up to date, as it does
 unless told `--no-search`: Pagefind runs after saves, beside the preview, on the
 same two cores. The saves start once the first index is made.
+
+`--log FILE` writes the server's log to FILE, each save's figure after what the
+server said in the gap before it and while it was made: what a slow save met.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settle", type=float, default=8.0,
                         help="seconds to let the server finish before each gap's run (default 8)")
     parser.add_argument("--search", action="store_true", help="with the preview's search index (see above)")
+    parser.add_argument("--log", type=Path, default=None, help="write the server's log here, with each save's figure")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="minutebook-autosave-") as scratch:
@@ -71,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{target.minutes.relative_to(content)}", flush=True)
         results: dict[tuple[str, float], list[float]] = {}
         number = 0
+        log = args.log.open("w", encoding="utf-8") if args.log else None
         try:
             if args.search:
                 server.wait_for_log(re.compile(r"search index updated"), timeout=3600)
@@ -84,13 +89,18 @@ def main(argv: list[str] | None = None) -> int:
                         results.setdefault((kind, gap), [])
                         if not first:
                             results[(kind, gap)].append(seconds)
-                        print(f"  {kind:8s} gap {gap:4.2f} s: {seconds * 1000:6.0f} ms" + (" (first, not counted)"
-                                                                                          if first else ""),
-                              flush=True)
+                        line = f"  {kind:8s} gap {gap:4.2f} s: {seconds * 1000:6.0f} ms" + (" (first, not counted)"
+                                                                                             if first else "")
+                        print(line, flush=True)
+                        if log is not None:
+                            log.write(server.new_log() + f"=== save {number}:{line}\n")
                         time.sleep(gap)
                     time.sleep(args.settle)  # the rebuild, data files and collection after the last save
         finally:
             server.stop()
+            if log is not None:
+                log.write(server.new_log())
+                log.close()
         print("\nsave to page on disk, by the gap since the previous save showed (ms):")
         print("| edit | gap | median | max | saves |")
         print("| --- | --- | --- | --- | --- |")

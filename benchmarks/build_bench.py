@@ -388,6 +388,7 @@ class Server:
         # Appending: the server writes to the same open file that _log_times() seeks in to read, and would
         # otherwise write wherever that left the offset, over lines already there.
         self.log = tempfile.TemporaryFile("a+")
+        self._log_seen = 0  # new_log
         started = time.perf_counter()
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self.log, stdin=subprocess.DEVNULL,
                                         text=True, cwd=cwd)
@@ -427,6 +428,13 @@ class Server:
                 return
             time.sleep(0.2)
         raise RuntimeError(f"the server's log had no {pattern.pattern!r} within {timeout} s")
+
+    def new_log(self) -> str:
+        """What the server wrote to its log since the last call."""
+        self.log.seek(0)
+        text = self.log.read()
+        seen, self._log_seen = self._log_seen, len(text)
+        return text[seen:]
 
     def _log_times(self) -> list[float]:
         self.log.seek(0)

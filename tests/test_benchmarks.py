@@ -189,7 +189,11 @@ def test_the_autosave_script_times_saves_in_quick_succession_through_a_real_serv
 def test_the_autosave_script_can_keep_the_previews_search_index_up_to_date(tmp_path, capsys):
     from benchmarks import autosave
 
+    log = tmp_path / "server.log"
     assert autosave.main(["--meetings", "4", "--gaps", "0.2", "--rounds", "1", "--kinds", "retitle", "--settle",
-                          "0.5", "--search", "--work", str(tmp_path)]) == 0
+                          "0.5", "--search", "--log", str(log), "--work", str(tmp_path)]) == 0
     assert re.fullmatch(r"\| retitle \| 0\.2 s \| \d+ \| \d+ \| \d+ \|", capsys.readouterr().out.splitlines()[-1])
     assert (tmp_path / "preview" / "pagefind" / "pagefind-entry.json").is_file()
+    saves = log.read_text(encoding="utf-8").split("=== save ")  # what the server said, then each save's figure
+    assert "search index updated" in saves[0] and len(saves) == 3
+    assert all(re.match(r"\d+:  retitle  gap 0\.20 s: +\d+ ms", part) for part in saves[1:])
