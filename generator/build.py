@@ -27,7 +27,7 @@ from generator.references import Linker, Place
 from generator.loader import cached_digests, load_archive
 from generator.outputs import extra_outputs, record_outputs, sitemap_outputs
 from generator.parallel import PARALLEL_FROM, default_jobs
-from generator.pages import all_pages
+from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, sections
 from generator.publish import public_view
 from generator.render import DEFAULT_TEMPLATES, environment, forget_links, template_dirs
 from generator.resolve import Appearance, resolve
@@ -495,13 +495,35 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
     record = cache.site
     out_dir = Path(options.out).resolve()
     t = time.perf_counter()
-    pages, wanted, chosen = {}, set(), []
-    for page in all_pages(prepared.index, prepared.today, prepared.refs):
+    pages, wanted, chosen, groups = {}, set(), [], {}
+
+    def visit(page) -> bytes:
         digest = pages[page.url] = memo.of(page.deps)
         if record.pages.get(page.url) != digest:
             wanted.add(page.url)
             if len(chosen) < PARALLEL_PAGES_FROM:
                 chosen.append(page)
+        return digest
+
+    index, refs = prepared.index, prepared.refs
+    for section in sections(index, prepared.today, refs):
+        if not isinstance(section, MeetingGroup):
+            visit(section)
+            continue
+        # A meeting's pages are made from these records and from their own backlinks and references alone
+        # (pages.meeting_inputs): when none of them changed since the last build, neither did the pages, which
+        # need not even be listed. The preview does the same by identity (incremental.py).
+        meeting = section.meeting
+        inputs = memo.of((meeting_inputs(index, meeting, refs), refs.get(("meeting", meeting.key))))
+        known = record.groups.get(meeting.key)
+        if known is not None and known[0] == inputs and all(
+                memo.of((index.backlinks.get(url), refs.get(url))) == links for url, (_, links) in known[1].items()):
+            pages.update((url, digest) for url, (digest, _) in known[1].items())
+            groups[meeting.key] = known
+            continue
+        groups[meeting.key] = (inputs, {page.url: (visit(page), memo.of((index.backlinks.get(page.url),
+                                                                         refs.get(page.url))))
+                                        for page in meeting_pages(index, meeting, refs)})
     deleted = [url for url in record.pages if url not in pages]
     progress(f"updating {out_dir.name}/: {len(wanted)} of {len(pages)} pages changed, {len(deleted)} removed")
     with StagedOutput(out_dir) as out:
@@ -564,6 +586,6 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
         timings["write"] = time.perf_counter() - t
     reused.settle(out_dir)
     record.pages, record.files, record.tops, record.outputs = pages, tuple(sorted(set(files))), tops, made.digests
-    record.spans = reused.spans
+    record.spans, record.groups = reused.spans, groups
     return Result(True, report, len(pages), search=summary, timings=timings, rendered=rendered,
                   changed=sorted(wanted))

@@ -40,6 +40,8 @@ class SiteRecord:
     outputs: dict = field(default_factory=dict)  # address -> digest of the inputs of a file made from records
     tops: frozenset = frozenset()  # the site's top-level entries (they decide the search bundles)
     spans: dict = field(default_factory=dict)  # where each record lies in the open data (exports.Reused)
+    # meeting key -> (digest of its pages' inputs, {address: (page digest, digest of its backlinks and references)})
+    groups: dict = field(default_factory=dict)
 
 
 class Outputs:

@@ -226,3 +226,25 @@ def test_open_data_changed_by_hand_since_the_last_build_is_not_taken_from(archiv
     edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
     assert build(archive, built, search=True).ok
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
+def test_a_warm_build_after_a_warm_build_lists_only_the_meetings_whose_pages_may_have_changed(archive, build, built,
+                                                                                            tmp_path, monkeypatch):
+    """A meeting whose pages' inputs, backlinks and references are all as the last warm build found them is not
+    even listed (build._update, SiteRecord.groups); one that an edit elsewhere now cites is."""
+    import generator.build
+
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    assert build(archive, built, search=True).ok  # the first warm build notes each meeting's inputs
+    listed = []
+    real = generator.build.meeting_pages
+    monkeypatch.setattr(generator.build, "meeting_pages",
+                        lambda index, meeting, refs: listed.append(meeting.key) or real(index, meeting, refs))
+    edit(archive, JC_MINUTES, "The Chair welcomed everyone to the meeting.",
+         "The Chair welcomed everyone to the meeting, as minute TB/19/22 asked.")
+    warm = build(archive, built, search=True)
+    assert warm.ok and warm.rendered, messages(warm)
+    assert sorted(listed) == ["jc/2019-11-05", "tb/2019-06-20"]  # the citing meeting, and the cited one's backlinks
+    after = read_tree(built)
+    assert after == _from_scratch(build, archive, tmp_path)
+    assert b"/jc/" in after["tb/2019/tb-19-22/index.html"].split(b"Referenced from")[1]
