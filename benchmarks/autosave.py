@@ -97,10 +97,10 @@ def main(argv: list[str] | None = None) -> int:
                         time.sleep(gap)
                     time.sleep(args.settle)  # the rebuild, data files and collection after the last save
         finally:
-            server.stop()
             if log is not None:
                 log.write(server.new_log())
                 log.close()
+            server.stop()
         print("\nsave to page on disk, by the gap since the previous save showed (ms):")
         print("| edit | gap | median | max | saves |")
         print("| --- | --- | --- | --- | --- |")
