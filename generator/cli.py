@@ -172,7 +172,12 @@ def print_report(report: Report, fmt: str = "text", stream=sys.stderr) -> None:
 
 def command() -> None:
     """The `minutebook` command (and `python -m generator`)."""
-    sys.exit(main(exit_now=True))
+    try:
+        code = main(exit_now=True)
+    except BrokenPipeError:  # the reader of our output went away (`minutebook check --format json | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that exiting does not complain again
+        code = 1
+    sys.exit(code)
 
 
 def _finish(code: int, exit_now: bool) -> int:
@@ -185,8 +190,11 @@ def _finish(code: int, exit_now: bool) -> int:
     frees as usual.
     """
     if exit_now:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except OSError:  # a reader that went away (`minutebook check | head -1`): nothing more to tell it
+                pass
         os._exit(code)
     return code
 

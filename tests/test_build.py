@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -236,6 +240,19 @@ def test_check_format_json_on_a_clean_archive_is_an_empty_list(archive, cli):
     done = cli("check", "--format", "json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(archive, tmp_path):
+    """`minutebook check --format json | head`: the command stops quietly when its reader is gone."""
+    read, write = os.pipe()
+    os.close(read)  # gone before the first line
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    try:
+        done = subprocess.run([sys.executable, "-m", "generator", "check", "--format", "json"], cwd=tmp_path,
+                              stdout=write, stderr=subprocess.PIPE, text=True, env=env, timeout=300)
+    finally:
+        os.close(write)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
 
 
 def test_check_format_github_prints_workflow_commands(archive, cli):
