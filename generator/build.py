@@ -27,7 +27,7 @@ from generator.references import Linker, Place
 from generator.loader import cached_digests, load_archive
 from generator.outputs import extra_outputs, record_outputs, sitemap_outputs
 from generator.parallel import PARALLEL_FROM, default_jobs
-from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, sections
+from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, meeting_urls, sections
 from generator.publish import public_view
 from generator.render import DEFAULT_TEMPLATES, environment, forget_links, template_dirs
 from generator.resolve import Appearance, resolve
@@ -474,7 +474,8 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
         if cache is not None:
             files += list(static_files(options))
             cache.site = update.SiteRecord(pages={url: digests[url] for url in out.urls}, files=tuple(sorted(set(files))),
-                                           tops=_tops(out.urls, files), outputs=made.digests)
+                                           tops=_tops(out.urls, files), outputs=made.digests,
+                                           groups=_groups(memo, prepared, digests))
         out.commit()
         if cache is not None:
             reused.settle(Path(options.out))
@@ -486,6 +487,27 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
 def _tops(page_urls, files) -> frozenset:
     """The top-level entries of the output folder, search index aside."""
     return frozenset(update.top_of(output_file(u)) for u in page_urls) | frozenset(update.top_of(f) for f in files)
+
+
+def _group_inputs(memo: Digests, prepared: Prepared, meeting) -> bytes:
+    """The digest of what a meeting's pages are made from, their own backlinks and references aside (_update)."""
+    refs = prepared.refs
+    return memo.of((meeting_inputs(prepared.index, meeting, refs), refs.get(("meeting", meeting.key))))
+
+
+def _links(memo: Digests, prepared: Prepared, url: str) -> bytes:
+    """The digest of a page's backlinks and references."""
+    return memo.of((prepared.index.backlinks.get(url), prepared.refs.get(url)))
+
+
+def _groups(memo: Digests, prepared: Prepared, digests: dict) -> dict:
+    """SiteRecord.groups for a full build, whose pages' `digests` the rendering processes made."""
+    groups = {}
+    for meeting in prepared.index.archive.meetings:
+        made = {url: (digests.get(url), _links(memo, prepared, url)) for url in meeting_urls(prepared.index, meeting)}
+        if all(digest is not None for digest, _ in made.values()):
+            groups[meeting.key] = (_group_inputs(memo, prepared, meeting), made)
+    return groups
 
 
 def _update(options: Options, prepared: Prepared, env, cache, report: Report, progress, timings: dict,
@@ -514,15 +536,14 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
         # (pages.meeting_inputs): when none of them changed since the last build, neither did the pages, which
         # need not even be listed. The preview does the same by identity (incremental.py).
         meeting = section.meeting
-        inputs = memo.of((meeting_inputs(index, meeting, refs), refs.get(("meeting", meeting.key))))
+        inputs = _group_inputs(memo, prepared, meeting)
         known = record.groups.get(meeting.key)
         if known is not None and known[0] == inputs and all(
-                memo.of((index.backlinks.get(url), refs.get(url))) == links for url, (_, links) in known[1].items()):
+                _links(memo, prepared, url) == links for url, (_, links) in known[1].items()):
             pages.update((url, digest) for url, (digest, _) in known[1].items())
             groups[meeting.key] = known
             continue
-        groups[meeting.key] = (inputs, {page.url: (visit(page), memo.of((index.backlinks.get(page.url),
-                                                                         refs.get(page.url))))
+        groups[meeting.key] = (inputs, {page.url: (visit(page), _links(memo, prepared, page.url))
                                         for page in meeting_pages(index, meeting, refs)})
     deleted = [url for url in record.pages if url not in pages]
     progress(f"updating {out_dir.name}/: {len(wanted)} of {len(pages)} pages changed, {len(deleted)} removed")

@@ -86,6 +86,14 @@ def meeting_inputs(index: Index, meeting, refs: dict) -> tuple:
             _linked(refs, _raised_at(t for t in updates if t is not None)))
 
 
+def meeting_urls(index: Index, meeting) -> list[str]:
+    """The addresses of `meeting_pages`, in the same order, without making the pages."""
+    body = index.body(meeting.body)
+    items = meeting.minutes.items if meeting.minutes else ()
+    return [urls.meeting(meeting)] + [urls.item(meeting, body, item) for item in items] \
+        + [urls.paper(meeting, paper) for paper in meeting.papers]
+
+
 def meeting_pages(index: Index, meeting, refs: dict) -> Iterator[Page]:
     """The meeting's page, then its items' and papers' pages."""
     backlinks = index.backlinks

@@ -228,14 +228,16 @@ def test_open_data_changed_by_hand_since_the_last_build_is_not_taken_from(archiv
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
-def test_a_warm_build_after_a_warm_build_lists_only_the_meetings_whose_pages_may_have_changed(archive, build, built,
-                                                                                            tmp_path, monkeypatch):
-    """A meeting whose pages' inputs, backlinks and references are all as the last warm build found them is not
-    even listed (build._update, SiteRecord.groups); one that an edit elsewhere now cites is."""
+@pytest.mark.parametrize("before", ["a full build", "a warm build"])
+def test_a_warm_build_lists_only_the_meetings_whose_pages_may_have_changed(archive, build, built, tmp_path,
+                                                                           monkeypatch, before):
+    """A meeting whose pages' inputs, backlinks and references are all as the last build found them is not even
+    listed (build._update, SiteRecord.groups); one that an edit elsewhere now cites is."""
     import generator.build
 
-    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
-    assert build(archive, built, search=True).ok  # the first warm build notes each meeting's inputs
+    if before == "a warm build":
+        edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+        assert build(archive, built, search=True).rendered
     listed = []
     real = generator.build.meeting_pages
     monkeypatch.setattr(generator.build, "meeting_pages",
@@ -248,3 +250,18 @@ def test_a_warm_build_after_a_warm_build_lists_only_the_meetings_whose_pages_may
     after = read_tree(built)
     assert after == _from_scratch(build, archive, tmp_path)
     assert b"/jc/" in after["tb/2019/tb-19-22/index.html"].split(b"Referenced from")[1]
+
+
+def test_a_meetings_addresses_are_those_of_its_pages_in_order():
+    """pages.meeting_urls, which a full build notes each meeting's pages by, lists what meeting_pages makes."""
+    from generator.build import Options, prepare
+    from generator.diagnostics import Report
+    from generator.pages import meeting_pages, meeting_urls
+    from helpers import FIXTURE, TODAY
+    import datetime as dt
+
+    prepared = prepare(Options(content=FIXTURE, today=dt.date.fromisoformat(TODAY)), Report(root=FIXTURE), {})
+    assert prepared.index.archive.meetings
+    for meeting in prepared.index.archive.meetings:
+        assert meeting_urls(prepared.index, meeting) == [p.url for p in meeting_pages(prepared.index, meeting,
+                                                                                      prepared.refs)]
