@@ -63,7 +63,7 @@ def load(path: Path) -> BuildCache:
     try:
         with path.open("rb") as handle:
             stamp, cache = pickle.load(handle)
-    except (OSError, EOFError, pickle.PickleError, AttributeError, ImportError, ValueError, TypeError):
+    except Exception:  # noqa: BLE001 - a cache that cannot be read back, however it fails, is no cache
         return BuildCache()
     return cache if stamp == FORMAT and isinstance(cache, BuildCache) else BuildCache()
 

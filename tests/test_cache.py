@@ -41,3 +41,17 @@ def test_digests_handed_down_with_their_records_are_the_digests_worked_out_afres
         for value in (meeting, items, *meeting.papers, (meeting.date, meeting.title)):
             assert seeded.of(value) == Digests().of(value)
     assert all(id(meeting) in seeded._memo for meeting in again)  # known without looking inside
+
+
+def test_a_cache_that_cannot_be_read_back_is_no_cache(tmp_path, monkeypatch):
+    """Whatever fails while a cache is read back (here a memo whose pickled state lacks a part, as one written by
+    other code would), the build starts without it rather than stopping."""
+    from generator import cache
+
+    broken = Memos()
+    monkeypatch.setattr(Memos, "__getstate__", lambda self: {"published": {}})
+    path = tmp_path / "build.pickle"
+    cache.save(path, cache.BuildCache(memos=broken))
+    monkeypatch.undo()
+    loaded = cache.load(path)
+    assert loaded.memos is None and loaded.loader == {}
