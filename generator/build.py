@@ -15,10 +15,10 @@ from pathlib import Path
 import jinja2
 
 from generator import cache as build_cache
+from generator.actions import Track
 from generator.backlinks import prefill, scan
 from generator.diagnostics import Report
 from generator.exports import Reused
-from generator.actions import Track
 from generator.fingerprint import Digests, Shared
 from generator.interrupt import check, never
 from generator.markdown import Renderer
