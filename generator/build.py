@@ -395,7 +395,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     digests = Digests()  # of page and file inputs; the loaded meetings' come with them from the cache
     digests.seed(cached_digests(cache.loader))
     digests.seed(cache.digests)
-    cache.digests = ()  # held by the memo alone now, those no longer in use can be told (Digests.handed_down)
+    cache.digests = ()  # held by the memo alone now, those no longer in use can be told (Digests.in_use)
     result, forgotten = None, False
     if use_cache and update.reusable(cache.site, out_dir, fingerprint, options.search):
         result = _update(options, prepared, env, cache, report, progress, timings, digests)
@@ -410,7 +410,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
         cache.memos = carried if memos is None else None
         t = time.perf_counter()
         # With the memos, the records the stages derive come back as the very same objects: their digests too.
-        cache.digests = digests.handed_down(DERIVED) if memos is None else ()
+        cache.digests = digests.in_use(DERIVED) if memos is None else ()
         build_cache.save(cache_path, cache)
         timings["cache"] += time.perf_counter() - t
     result.seconds = time.perf_counter() - started

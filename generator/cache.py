@@ -46,7 +46,7 @@ class BuildCache:
     scan: dict = field(default_factory=dict)
     site: SiteRecord | None = None  # the site the last build wrote (update.py)
     memos: object = None  # build.Memos, which a build carries to the next (not the preview's)
-    digests: tuple = ()  # (record, digest) of records in `memos` (fingerprint.Digests.handed_down)
+    digests: tuple = ()  # (record, digest) of records in `memos` (fingerprint.Digests.in_use)
 
 
 def cache_file(content: Path, drafts: bool, folder: Path | None = None, purpose: str = "build") -> Path:

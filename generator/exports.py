@@ -327,7 +327,9 @@ class Reused:
 
     def placed(self, document: str, start: int, texts: list[bytes]) -> None:
         """Exporter.encoded made `document` with the `texts` of the records asked for, in order, from `start`."""
-        kind = next(kind for kind, (name, _) in _REUSABLE.items() if name == document)
+        kind = next((kind for kind, (name, _) in _REUSABLE.items() if name == document), None)
+        if kind is None:  # a document whose records are not taken from the last build's file
+            return
         spans = self.placing[document] = {}
         for digest, text in zip(self.asked.get(kind, ()), texts):
             spans[digest] = (start, start + len(text))

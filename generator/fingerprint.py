@@ -113,9 +113,9 @@ class Digests:
                 memo[id(record)] = digest
                 keep.append(record)
 
-    def handed_down(self, kinds: tuple[type, ...]) -> tuple:
+    def in_use(self, kinds: tuple[type, ...]) -> tuple:
         """(record, digest) of the records of exactly `kinds` in the memo that something besides it holds: for
-        the build cache, whose other parts hold them (see the function `handed_down`)."""
+        the build cache to keep beside its other parts, which hold them (see `handed_down`)."""
         self.forget_unused(now=True)
         return tuple((record, self._memo[id(record)]) for record in self._keep if type(record) in kinds)
 
