@@ -49,12 +49,20 @@ class BuildCache:
     digests: tuple = ()  # (record, digest) of records in `memos` (fingerprint.Digests.in_use)
 
 
+CACHE_DIR = "MINUTEBOOK_CACHE_DIR"  # where caches go instead of .minutebook/cache beside the content folder
+
+
 def cache_file(content: Path, drafts: bool, folder: Path | None = None, purpose: str = "build") -> Path:
     """One cache per content folder (and per --drafts, whose public view differs), and per purpose: the
     live preview keeps its own (incremental.py), so that it and `minutebook build`, each recording the
-    site in its own output folder, do not make each other build afresh."""
+    site in its own output folder, do not make each other build afresh.
+
+    The folder is `.minutebook/cache` beside the content folder unless the environment names another
+    (CACHE_DIR): a CI job caching one known folder, a read-only checkout, a test suite that must not
+    write into its committed fixtures."""
     content = Path(content).resolve()
-    folder = folder if folder is not None else content.parent / ".minutebook" / "cache"
+    if folder is None:
+        folder = Path(os.environ[CACHE_DIR]) if os.environ.get(CACHE_DIR) else content.parent / ".minutebook" / "cache"
     key = hashlib.sha256(f"{content}|{drafts}".encode()).hexdigest()[:16]
     return folder / f"{purpose}-{key}.pickle"
 

@@ -19,9 +19,19 @@ from pathlib import Path
 import pytest
 
 from generator.build import Options, Result, run
+from generator.cache import CACHE_DIR
 from helpers import FIXTURE, TODAY
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def build_cache_elsewhere(tmp_path_factory):
+    """Build caches go to a temporary folder, not `.minutebook/` beside the committed fixtures that many tests
+    build in place (cache.CACHE_DIR); subprocesses inherit it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_DIR, str(tmp_path_factory.mktemp("build-cache")))
+        yield
 
 
 @pytest.fixture

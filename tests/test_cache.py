@@ -55,3 +55,22 @@ def test_a_cache_that_cannot_be_read_back_is_no_cache(tmp_path, monkeypatch):
     monkeypatch.undo()
     loaded = cache.load(path)
     assert loaded.memos is None and loaded.loader == {}
+
+
+def test_the_cache_lives_beside_the_content_folder_unless_the_environment_names_another(tmp_path, monkeypatch):
+    import datetime as dt
+    import shutil
+
+    from generator.build import Options, run
+    from generator.cache import CACHE_DIR
+
+    for name in ("beside", "elsewhere"):
+        shutil.copytree(FIXTURE.parent / "references", tmp_path / name / "content")
+    monkeypatch.delenv(CACHE_DIR, raising=False)
+    options = dict(today=dt.date(2026, 1, 1), search=False)
+    assert run(Options(content=tmp_path / "beside" / "content", out=tmp_path / "beside" / "site", **options)).ok
+    assert [p.name[:6] for p in (tmp_path / "beside" / ".minutebook" / "cache").iterdir()] == ["build-"]
+    monkeypatch.setenv(CACHE_DIR, str(tmp_path / "caches"))
+    assert run(Options(content=tmp_path / "elsewhere" / "content", out=tmp_path / "elsewhere" / "site", **options)).ok
+    assert not (tmp_path / "elsewhere" / ".minutebook").exists()
+    assert [p.name[:6] for p in (tmp_path / "caches").iterdir()] == ["build-"]

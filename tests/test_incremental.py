@@ -167,7 +167,7 @@ def test_a_build_with_the_cache_equals_one_without(tmp_path):
     cold = run(Options(content=content, out=tmp_path / "cold", today=TODAY, search=False, cache=False))
     first = run(Options(content=content, out=tmp_path / "first", today=TODAY, search=False))
     assert cold.ok and first.ok
-    [saved] = (tmp_path / ".minutebook" / "cache").glob("build-*.pickle")
+    saved = build_cache.cache_file(content, False)
     stored = build_cache.load(saved)
     # 3 meetings, the registers' signature and the registers as loaded
     assert len(stored.loader) == 5 and len(stored.scan) > 10 and len(stored.site.pages) > 10
@@ -195,8 +195,7 @@ def test_a_damaged_cache_is_ignored(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "references", content)
     assert run(Options(content=content, out=tmp_path / "first", today=TODAY, search=False)).ok
-    for path in (tmp_path / ".minutebook" / "cache").glob("build-*.pickle"):
-        path.write_bytes(b"not a pickle")
+    build_cache.cache_file(content, False).write_bytes(b"not a pickle")
     again = run(Options(content=content, out=tmp_path / "again", today=TODAY, search=False))
     assert again.ok and tree(tmp_path / "again") == tree(tmp_path / "first")
 
@@ -414,8 +413,8 @@ def test_the_preview_and_the_build_keep_separate_caches(session, tmp_path):
     assert Session(Options(content=content, out=live, today=TODAY, search=False)).rebuild().rendered == 0
     again = run(Options(content=content, out=site, today=TODAY, search=False))
     assert again.ok and again.rendered == 0  # still warm: the preview did not take the build's record over
-    assert sorted(p.name.split("-")[0] for p in (tmp_path / ".minutebook" / "cache").iterdir()) == ["build",
-                                                                                                    "preview"]
+    caches = build_cache.cache_file(content, False, purpose="preview"), build_cache.cache_file(content, False)
+    assert caches[0] != caches[1] and all(cache.is_file() for cache in caches)
 
 
 def test_writing_the_data_files_stops_for_the_next_save_and_finishes_later(session):
