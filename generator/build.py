@@ -18,6 +18,7 @@ from generator import cache as build_cache
 from generator.actions import Track
 from generator.backlinks import prefill, scan
 from generator.diagnostics import Report
+from generator.filedigest import digest_file
 from generator.exports import Reused
 from generator.fingerprint import Digests, Shared
 from generator.interrupt import check, never
@@ -326,14 +327,11 @@ def static_files(options: Options) -> dict[str, Path]:
 
 
 def template_signature(options: Options) -> tuple:
-    """The template files, by size and modification time: an edit may change every page."""
+    """The template files, by the digest of their bytes (filedigest.py): an edit may change every page."""
     out = []
     for folder in template_dirs(Path(options.content), options.templates):
         if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    st = path.stat()
-                    out.append((str(path), st.st_size, st.st_mtime_ns))
+            out.extend((str(path), digest_file(path)) for path in sorted(folder.rglob("*")) if path.is_file())
     return tuple(out)
 
 

@@ -1,8 +1,8 @@
 """The build cache: what a previous build parsed, kept on disk for the next one.
 
 Parsing Markdown is most of a build's time. A build saves the loaded meeting
-folders (reused while their files are unchanged: inode, size, modification
-time) and the reference scan (reused while the set of link targets is
+folders (reused while their files hold the same bytes, filedigest.py) and
+the reference scan (reused while the set of link targets is
 unchanged), so a build after a one-file change parses one file. It also saves
 a digest of each page's inputs and what the output folder holds, so the next
 build renders only the pages that changed (update.py). The cache only ever

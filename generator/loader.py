@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from generator.diagnostics import Report, did_you_mean
+from generator.filedigest import FileDigests, digest_file
 from generator.fingerprint import handed_down
 from generator.interrupt import check, never
 from generator.load_meeting import build_meeting, load_action_log, load_meeting_file, load_paper
@@ -24,22 +25,17 @@ from generator.parallel import PARALLEL_FROM, WorkerFailed, fork_map
 from generator.people import PeopleIndex
 
 KNOWN_FILES = {"meeting.md", "minutes.md", "actions.md"}
+FILE_DIGESTS = "file digests"  # the loader cache's FileDigests.seen, for the next build
 
 
 def _signature(paths) -> tuple:
-    """What says a file is unchanged without reading it: name, inode, size, modification time."""
-    out = []
-    for path in paths:
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        out.append((str(path), st.st_ino, st.st_size, st.st_mtime_ns))
-    return tuple(out)
+    """What says the registers are unchanged: each file's name and the digest of its bytes (a few small files)."""
+    return tuple((str(path), digest_file(path)) for path in paths if path.is_file())
 
 
-def _meeting_folders(folder: Path, stop=never) -> dict[Path, tuple]:
-    """Each meeting.md below `folder` (in path order), with the signature of every file in its meeting folder.
+def _meeting_folders(folder: Path, digests: FileDigests, stop=never) -> dict[Path, tuple]:
+    """Each meeting.md below `folder` (in path order), with the signature of every file in its meeting folder
+    (filedigest.py).
 
     One walk with os.stat: the live preview asks this on every save, and
     pathlib globbing each of thousands of folders took most of a second.
@@ -54,7 +50,7 @@ def _meeting_folders(folder: Path, stop=never) -> dict[Path, tuple]:
             except OSError:  # a broken link, or a file deleted meanwhile
                 continue
             if stat.S_ISREG(st.st_mode):
-                files.append((full, st.st_ino, st.st_size, st.st_mtime_ns))
+                files.append(digests.signature(full, st))
     files.sort()
     paths = [f[0] for f in files]
     found = {}
@@ -87,6 +83,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         report.error(content, 1, "the content folder does not exist", "pass --content with your archive's folder")
         return None
     cache = cache if cache is not None else {}
+    digests = FileDigests(cache.get(FILE_DIGESTS))
     registers = _signature(_register_paths(content))
     if cache.get("registers") != registers:
         cache.clear()
@@ -108,9 +105,10 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     parser = make_block_parser()
     meetings, seen, incomplete = [], {}, set()
     folder = content / "meetings"
-    signatures = _meeting_folders(folder, stop) if folder.is_dir() else {}
+    signatures = _meeting_folders(folder, digests, stop) if folder.is_dir() else {}
+    cache[FILE_DIGESTS] = digests.seen
     paths = list(signatures)
-    for gone in set(cache) - {p.parent for p in paths} - {"registers", "loaded registers"}:
+    for gone in set(cache) - {p.parent for p in paths} - {"registers", "loaded registers", FILE_DIGESTS}:
         del cache[gone]
     stale = [path for path in paths if (cache.get(path.parent) or (None,))[0] != signatures[path]]
     loaded = _load_in_parallel(stale, report, index, slugs, bodies, jobs) if jobs > 1 and len(stale) >= PARALLEL_FROM \

@@ -169,8 +169,8 @@ def test_a_build_with_the_cache_equals_one_without(tmp_path):
     assert cold.ok and first.ok
     saved = build_cache.cache_file(content, False)
     stored = build_cache.load(saved)
-    # 3 meetings, the registers' signature and the registers as loaded
-    assert len(stored.loader) == 5 and len(stored.scan) > 10 and len(stored.site.pages) > 10
+    # 3 meetings, the registers' signature, the registers as loaded and the digests of the meetings' files
+    assert len(stored.loader) == 6 and len(stored.scan) > 10 and len(stored.site.pages) > 10
     warm = run(Options(content=content, out=tmp_path / "warm", today=TODAY, search=False))
     assert warm.ok
     assert tree(tmp_path / "cold") == tree(tmp_path / "first") == tree(tmp_path / "warm")

@@ -8,11 +8,13 @@ folder, search index included.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 
 import pytest
 
+import generator.loader
 import generator.search_index
 from helpers import edit, messages, pagefind_plaintext, read_tree
 
@@ -107,6 +109,28 @@ def test_an_item_made_confidential_leaves_the_site_and_its_search_index(archive,
     assert after == _from_scratch(build, archive, tmp_path)
     assert not any(b"Zebrafinch" in data for data in after.values())
     assert b"Zebrafinch" not in b"".join(pagefind_plaintext(built).values())
+
+
+def test_files_written_again_with_the_same_bytes_are_not_parsed_again(archive, build, built, monkeypatch):
+    """As after switching git branches and back, copying the content folder or restoring it from a CI cache: every
+    file has a new inode and modification time, and the build cache still knows them by their bytes."""
+    before, times = read_tree(built), _mtimes(built)
+    copy = archive.with_name("copy")
+    shutil.copytree(archive, copy)
+    shutil.rmtree(archive)
+    copy.rename(archive)
+    for path in archive.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    parsed = []
+    monkeypatch.setattr(generator.loader, "load_meeting_file",
+                        lambda path, *rest, real=generator.loader.load_meeting_file: parsed.append(path) or real(path,
+                                                                                                             *rest))
+    again = build(archive, built, search=True)
+    assert again.ok and again.rendered == 0 and parsed == []
+    assert read_tree(built) == before and _mtimes(built) == times
+    edit(archive, MINUTES, "as his deputy.", "as his deputy, by arrangement.")  # a change is still seen
+    assert build(archive, built, search=True).rendered > 0 and len(parsed) == 1
 
 
 def test_a_template_or_register_change_rebuilds_everything(archive, build, built):

@@ -1,0 +1,40 @@
+"""What says a content file is unchanged: the digest of its bytes, read again only when its stat changed.
+
+The build cache reuses a meeting folder while its files are unchanged. A stat
+(inode, size, modification time) is cheap, but it also changes for a file
+whose bytes did not: checked out again by git when switching branches, copied,
+restored from a CI cache, touched. Keyed by stat alone, each such file was
+parsed again. So a file's signature is its size and a digest of its bytes, and
+a file is read to be digested only when its stat is not the one noted with its
+digest by the previous build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+
+def digest_file(path: str | os.PathLike) -> bytes:
+    """The digest of a file's bytes; empty for a file that cannot be read (the loader then reports why)."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.blake2b(handle.read(), digest_size=16).digest()
+    except OSError:
+        return b""
+
+
+class FileDigests:
+    """Digests of files by path, taken from `known` (the previous build's `seen`) while their stat is unchanged."""
+
+    def __init__(self, known: dict | None = None):
+        self.known = known or {}  # path -> ((inode, size, modification time), digest)
+        self.seen: dict[str, tuple] = {}  # the same, for the files asked about this time: what the cache keeps
+
+    def signature(self, path: str, st: os.stat_result) -> tuple:
+        stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+        noted = self.known.get(path)
+        if noted is None or noted[0] != stamp:
+            noted = (stamp, digest_file(path))
+        self.seen[path] = noted
+        return path, st.st_size, noted[1]
