@@ -24,8 +24,9 @@ from generator.fingerprint import Digests, Shared
 from generator.interrupt import check, never
 from generator.markdown import Renderer
 from generator.memo import ByIdentity, rekeyed
+from generator.model import Body, Membership, Numbering, Person, Site
 from generator.references import Linker, Place
-from generator.loader import cached_digests, load_archive
+from generator.loader import DIGESTED, cached_digests, load_archive
 from generator.outputs import extra_outputs, record_outputs, sitemap_outputs
 from generator.parallel import PARALLEL_FROM, default_jobs
 from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, meeting_urls, sections
@@ -40,8 +41,9 @@ from generator import update
 
 
 PARALLEL_PAGES_FROM = 300  # pages to re-render in a warm build; likewise
-# What the stages derive from the records and keep in their memos (Memos), whose digests the build cache keeps.
-DERIVED = (Track, Appearance, Shared, Place)
+# Records whose digests the build cache keeps besides those the loader's entries carry (loader.DIGESTED): what
+# the stages derive and keep in their memos (Memos), the public view's copies of redacted meetings, the registers.
+HANDED_DOWN = (Track, Appearance, Shared, Place, *DIGESTED, Site, Person, Membership, Body, Numbering)
 
 
 @dataclass
@@ -408,7 +410,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
         cache.memos = carried if memos is None else None
         t = time.perf_counter()
         # With the memos, the records the stages derive come back as the very same objects: their digests too.
-        cache.digests = digests.in_use(DERIVED) if memos is None else ()
+        cache.digests = digests.in_use(HANDED_DOWN, besides=cached_digests(cache.loader)) if memos is None else ()
         build_cache.save(cache_path, cache)
         timings["cache"] += time.perf_counter() - t
     result.seconds = time.perf_counter() - started

@@ -113,11 +113,14 @@ class Digests:
                 memo[id(record)] = digest
                 keep.append(record)
 
-    def in_use(self, kinds: tuple[type, ...]) -> tuple:
+    def in_use(self, kinds: tuple[type, ...], besides=()) -> tuple:
         """(record, digest) of the records of exactly `kinds` in the memo that something besides it holds: for
-        the build cache to keep beside its other parts, which hold them (see `handed_down`)."""
+        the build cache to keep beside its other parts, which hold them (see `handed_down`). Those among the
+        (record, digest) pairs `besides` are left out: the cache holds their pairs already."""
         self.forget_unused(now=True)
-        return tuple((record, self._memo[id(record)]) for record in self._keep if type(record) in kinds)
+        kept = {id(record) for record, _ in besides}
+        return tuple((record, self._memo[id(record)]) for record in self._keep
+                     if type(record) in kinds and id(record) not in kept)
 
     def __len__(self) -> int:
         """How many records the memo holds (and keeps alive)."""
