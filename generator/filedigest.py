@@ -28,13 +28,15 @@ class FileDigests:
     """Digests of files by path, taken from `known` (the previous build's `seen`) while their stat is unchanged."""
 
     def __init__(self, known: dict | None = None):
-        self.known = known or {}  # path -> ((inode, size, modification time), digest)
+        self.known = known or {}  # path -> ((inode, size, modification and change times), digest)
         self.seen: dict[str, tuple] = {}  # the same, for the files asked about this time: what the cache keeps
 
     def signature(self, path: str, st: os.stat_result) -> tuple:
-        stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+        # The change time too: a file made readable again (chmod) keeps its modification time.
+        stamp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
         noted = self.known.get(path)
         if noted is None or noted[0] != stamp:
             noted = (stamp, digest_file(path))
-        self.seen[path] = noted
+        if noted[1]:  # one that could not be read is read again next time
+            self.seen[path] = noted
         return path, st.st_size, noted[1]
