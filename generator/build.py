@@ -405,7 +405,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
                        keep_markdown=memos is not None, memo=digests)
     if use_cache and (result.ok or forgotten):
         if cache.site is not None:
-            cache.site.out, cache.site.inode = str(out_dir), update.folder_inode(out_dir)
+            cache.site.out, cache.site.folder = str(out_dir), update.folder_stamp(out_dir)
             cache.site.fingerprint, cache.site.search = fingerprint, options.search
         cache.memos = carried if memos is None else None
         t = time.perf_counter()

@@ -32,7 +32,7 @@ class SiteRecord:
     """What the site in one output folder was built from, kept in the build cache."""
 
     out: str = ""  # the output folder, resolved
-    inode: int = 0  # the folder itself: a swap by a full build, or a deletion, gives a new one
+    folder: tuple = ()  # the folder's inode and modification time, as the build left it (folder_stamp)
     fingerprint: tuple = ()  # registers, templates, build date, drafts: when it changes, every page may
     search: bool = False  # whether the site has a search index
     pages: dict = field(default_factory=dict)  # address -> digest of the page's inputs, in page order
@@ -72,11 +72,21 @@ class Outputs:
         return False
 
 
-def folder_inode(out: Path) -> int:
+def folder_stamp(out: Path) -> tuple:
+    """What tells the output folder the last build left from another: its inode and its modification time.
+    A full build swaps in a new folder, and a deletion leaves none: both change. The live preview writes into
+    its folder after its build recorded it, which changes the time but not the inode; a copy that keeps
+    times (a CI job's cache restored, `cp -a`) has a new inode but the same time. See `same_folder`."""
     try:
-        return os.stat(out).st_ino
+        st = os.stat(out)
     except OSError:
-        return -1
+        return ()
+    return st.st_ino, st.st_mtime_ns
+
+
+def same_folder(recorded: tuple, now: tuple) -> bool:
+    """The folder the record describes, or a copy of it, by its inode or by its modification time."""
+    return bool(recorded and now) and (recorded[0] == now[0] or recorded[1] == now[1])
 
 
 def reusable(record: SiteRecord | None, out: Path, fingerprint: tuple, search: bool) -> bool:
@@ -86,7 +96,8 @@ def reusable(record: SiteRecord | None, out: Path, fingerprint: tuple, search: b
     `minutebook build --no-cache` always builds the whole folder afresh.
     """
     if not (record is not None and bool(record.pages) and record.out == str(out)
-            and record.inode == folder_inode(out) and record.fingerprint == fingerprint and record.search == search):
+            and same_folder(record.folder, folder_stamp(out)) and record.fingerprint == fingerprint
+            and record.search == search):
         return False
     # Something put into the folder by hand is noticed at its top level (cheaply) and a full build removes it.
     return set(os.listdir(out)) == set(record.tops) | ({"pagefind"} if search else set())

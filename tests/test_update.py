@@ -133,6 +133,25 @@ def test_files_written_again_with_the_same_bytes_are_not_parsed_again(archive, b
     assert build(archive, built, search=True).rendered > 0 and len(parsed) == 1
 
 
+def test_a_site_folder_copied_with_its_times_as_a_ci_cache_restores_it_is_updated_in_place(archive, build, built,
+                                                                                         tmp_path):
+    """A CI job restores the output folder and the build cache from the last job: a new inode, the same times."""
+    before = read_tree(built)
+    copy = built.with_name("restored")
+    shutil.copytree(built, copy)  # copy2 and copystat: modification times kept
+    shutil.rmtree(built)
+    copy.rename(built)
+    again = build(archive, built, search=True)
+    assert again.ok and again.rendered == 0 and read_tree(built) == before
+    edit(archive, MINUTES, "as his deputy.", "as his deputy, by arrangement.")
+    shutil.copytree(built, copy)
+    os.utime(copy, ns=(0, 0))  # a copy that did not keep the times: not known to be the same site
+    shutil.rmtree(built)
+    copy.rename(built)
+    again = build(archive, built, search=True)
+    assert again.ok and again.rendered is None and read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
 def test_a_template_or_register_change_rebuilds_everything(archive, build, built):
     edit(archive, "people.yaml", "\n", "\n# a comment\n")
     again = build(archive, built, search=True)
