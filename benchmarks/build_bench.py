@@ -142,11 +142,20 @@ class Run:
     stderr: str = ""
 
 
+def bench_env(**extra: str) -> dict:
+    """The environment of a build or server the benchmarks start: without MINUTEBOOK_CACHE_DIR (cache.CACHE_DIR),
+    so its build cache goes beside the archive, where each benchmark clears it for a cold build."""
+    env = {name: value for name, value in os.environ.items() if name != "MINUTEBOOK_CACHE_DIR"}
+    env.update(extra)
+    return env
+
+
 def measure(command: list[str], cwd: Path | None = None) -> Run:
     """Run `command` to the end; wall time, peak memory and its output."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd)
+        process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd,
+                                   env=bench_env())
         sampler = TreeSampler(process.pid)
         sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
@@ -391,7 +400,7 @@ class Server:
         self._log_seen = 0  # new_log
         started = time.perf_counter()
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self.log, stdin=subprocess.DEVNULL,
-                                        text=True, cwd=cwd)
+                                        text=True, cwd=cwd, env=bench_env())
         self.lines: list[str] = []
         self.arrived = threading.Condition()
         threading.Thread(target=self._drain, daemon=True).start()

@@ -1,7 +1,7 @@
 """The build's stages at another commit and at this checkout, measured side by side in one process.
 
     python -m benchmarks.compare --base REV [--meetings 500 | --content DIR] [--repeat 3] [--builds N]
-        [--warm N] [--no-stages] [--work DIR]
+        [--warm N] [--restored N] [--no-stages] [--work DIR]
 
 Why in one process: this machine's speed changes by up to 1.7 times from one
 second to the next (a loop of additions took 0.36 s, then 0.21 s, in one
@@ -28,6 +28,11 @@ time, the CPU time of it and its rendering processes, and the largest
 process's peak memory (all from wait4). Before each build it times a fixed
 loop of additions, so the machine's own changes of speed show beside the
 builds' times.
+
+`--restored N` runs N builds of each version as a CI job makes them, taking
+turns: a fresh copy of the archive (new files, new times), with the build
+cache and output folder of the version's previous build copied beside it
+with their times kept, as a CI cache restores them; the same figures.
 
 `--warm N` runs N warm builds of each version, taking turns: each version
 builds its own copy of the archive once (cold, not reported), then, N times, a
@@ -59,7 +64,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.build_bench import TODAY, spec_for  # noqa: E402
+from benchmarks.build_bench import TODAY, bench_env, spec_for  # noqa: E402
 from benchmarks.synthetic import generate  # noqa: E402
 
 BASE = "minutebook_base"
@@ -183,7 +188,7 @@ def cold_builds(base_root: Path, content: Path, work: Path, rounds: int) -> list
 def _build(name: str, package: str, root: Path, content: Path, out: Path) -> tuple:
     """(version, speed probe s, wall s, CPU s, peak MB, the build's stage line) of one build in a fresh process."""
     speed = _speed()
-    env = dict(os.environ, PYTHONPATH=str(root))
+    env = bench_env(PYTHONPATH=str(root))
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", package, "build", "--content", str(content), "--out", str(out),
                                 "--no-search", "--today", TODAY], cwd=root, env=env, stdout=subprocess.DEVNULL,
@@ -218,6 +223,33 @@ def warm_builds(base_root: Path, content: Path, work: Path, rounds: int) -> list
     return rows
 
 
+def restored_builds(base_root: Path, content: Path, work: Path, rounds: int) -> list:
+    """The rows of `rounds` builds of each version as a CI job makes them (see `_build`), taking turns, and whether
+    the sites agree: a fresh checkout of the archive (every file new, with new times), with the build cache and
+    the output folder of the version's previous job restored beside it, times kept (as a CI cache restores
+    them); nothing in the archive changed."""
+    versions = (("base", BASE, base_root), ("this", "generator", REPO))
+    for name, package, root in versions:
+        job = work / f"restored-{name}"
+        shutil.rmtree(job, ignore_errors=True)
+        shutil.copytree(content, job / "content")
+        _build(name, package, root, job / "content", job / "site")  # the first job: cold, not reported
+    rows = []
+    for _ in range(rounds):
+        for name, package, root in versions:
+            job = work / f"restored-{name}"
+            previous = job.with_name(job.name + "-previous")
+            shutil.rmtree(previous, ignore_errors=True)
+            job.rename(previous)
+            shutil.copytree(content, job / "content", copy_function=shutil.copyfile)  # a checkout: new times
+            for kept in (".minutebook", "site"):
+                shutil.copytree(previous / kept, job / kept)  # copy2 and copystat: times kept
+            shutil.rmtree(previous)
+            rows.append(_build(name, package, root, job / "content", job / "site"))
+    rows.append(_tree(work / "restored-base" / "site") == _tree(work / "restored-this" / "site"))
+    return rows
+
+
 def _tree(root: Path) -> dict:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
@@ -230,8 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each stage before rendering (default 3)")
     parser.add_argument("--builds", type=int, default=0, help="real cold builds of each version, in turns (default 0)")
     parser.add_argument("--warm", type=int, default=0, help="warm builds of each version, in turns (default 0)")
+    parser.add_argument("--restored", type=int, default=0,
+                        help="builds of each version in a fresh checkout with the cache and site restored, in turns")
     parser.add_argument("--no-stages", dest="stages", action="store_false",
-                        help="only the real builds (--builds, --warm), not the stages in one process")
+                        help="only the real builds (--builds, --warm, --restored), not the stages in one process")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)
@@ -249,6 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         # the kernel counts that in the peak it reports for the build the fork becomes.
         builds = cold_builds(work / "base", content.resolve(), work, args.builds) if args.builds else []
         warm = warm_builds(work / "base", content.resolve(), work, args.warm) if args.warm else []
+        restored = restored_builds(work / "base", content.resolve(), work, args.restored) if args.restored else []
         result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat) \
             if args.stages else None
     same = True
@@ -276,9 +311,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"largest process {peak:6.0f} MB")
         print("  the two sites are the same byte for byte" if sites_same else "  the two sites differ  <- NOT THE SAME")
         same = same and sites_same
-    if warm:
-        *rows, sites_same = warm
-        print("warm builds after a line added to one meeting's minutes, in turns (a fresh process each, on every core)")
+    for title, made in (("warm builds after a line added to one meeting's minutes", warm),
+                        ("builds in a fresh checkout with the build cache and site restored, times kept (a CI job)",
+                         restored)):
+        if not made:
+            continue
+        *rows, sites_same = made
+        print(f"{title}, in turns (a fresh process each, on every core)")
         for name, speed, wall, cpu, peak, stages in rows:
             print(f"  {name:4s} speed probe {speed:5.2f}s  wall {wall:7.1f}s  cpu {cpu:7.1f}s  "
                   f"largest process {peak:6.0f} MB  stages: {stages}")

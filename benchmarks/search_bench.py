@@ -144,9 +144,10 @@ def reindex_after_one_edit(content: str, site: str) -> dict:
     import shutil as _shutil
 
     from generator.build import Options, run
+    from generator.cache import cache_file
 
     options = Options(content=Path(content), out=Path(site), today=TODAY, search=True)
-    _shutil.rmtree(Path(content).parent / ".minutebook", ignore_errors=True)
+    cache_file(Path(content), False).unlink(missing_ok=True)  # wherever MINUTEBOOK_CACHE_DIR puts it
     _shutil.rmtree(site, ignore_errors=True)
     full = run(options)
     if not full.ok:

@@ -152,6 +152,11 @@ def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_
     assert all("wall" in line and "stages: cache " in line and " ms, load " in line for line in out[-5:-1])
     assert out[-1] == "  the two sites are the same byte for byte"
 
+    assert compare.main(args + ["--restored", "1", "--no-stages"]) == 0  # a CI job: fresh checkout, cache restored
+    out = capsys.readouterr().out.splitlines()
+    assert "a CI job" in out[1] and [line.split()[0] for line in out[2:4]] == ["base", "this"]
+    assert "stages: cache " in out[3] and out[-1] == "  the two sites are the same byte for byte"
+
     render_page = generator.build.render_page
     monkeypatch.setattr(generator.build, "render_page", lambda env, page, report: render_page(env, page, report) + " ")
     assert compare.main(args[:-2] + ["--work", str(tmp_path / "again")]) == 1
