@@ -203,3 +203,21 @@ def test_the_autosave_script_can_keep_the_previews_search_index_up_to_date(tmp_p
     saves = log.read_text(encoding="utf-8").split("=== save ")  # what the server said, then each save's figure
     assert "search index updated" in saves[0] and len(saves) == 3
     assert all(re.match(r"\d+:  retitle  gap 0\.20 s: +\d+ ms", part) for part in saves[1:])
+
+
+def test_the_cache_in_parts_script_measures_both_ways_and_checks_identity_survived(tmp_path, capsys, monkeypatch):
+    from benchmarks import cache_parts
+    from generator.build import Options, run
+    from generator.cache import cache_file
+
+    content = tmp_path / "archive"
+    generate(content, Spec(meetings=4, bodies=2, items=(3, 4), words=300))
+    assert run(Options(content=content, out=tmp_path / "site", search=False)).ok
+    assert cache_parts.main([str(cache_file(content, False))]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith("whole:    write ") and out[2].startswith("in parts: write ")
+    assert " in 4 parts and a main part" in out[2]  # two bodies' meetings, the registers, the reference scan
+    assert out[3] == "the memos hold the loader's very meetings: 4 read whole, 4 read in parts"
+    monkeypatch.setattr(cache_parts, "_shared", lambda items: [])  # no shared memo: the main part holds copies
+    assert cache_parts.main([str(cache_file(content, False))]) == 1
+    assert capsys.readouterr().out.splitlines()[3].endswith("0 read in parts  <- NOT THE SAME")
