@@ -338,8 +338,23 @@ def template_signature(options: Options) -> tuple:
 
 
 def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -> tuple:
-    """What every page may depend on besides its own deps (pages.py)."""
-    return (loader_cache.get("registers"), template_signature(options), prepared.today, options.drafts)
+    """What every page may depend on besides its own deps (pages.py).
+
+    The build date only when a site's own templates mention it: any template
+    may show `today`, and a page whose deps do not hold it would then be left
+    as it was on a later day. The default templates show it only on the pages
+    whose deps hold it (the action pages and the action lists; tests/test_update.py
+    checks which templates those are), so a build on a later day renders just
+    those again, not every page."""
+    today = prepared.today if _site_templates_mention_today(options) else None
+    return (loader_cache.get("registers"), template_signature(options), today, options.drafts)
+
+
+def _site_templates_mention_today(options: Options) -> bool:
+    return any(b"today" in path.read_bytes()
+               for folder in template_dirs(Path(options.content), options.templates)
+               if folder != DEFAULT_TEMPLATES and folder.is_dir()
+               for path in sorted(folder.rglob("*")) if path.is_file())
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ import generator.loader
 import generator.search_index
 from helpers import edit, messages, pagefind_plaintext, read_tree
 
+REPO = Path(__file__).resolve().parent.parent
 MINUTES = "meetings/tb/2019-03-14/minutes.md"
 JC_MINUTES = "meetings/jc/2019-11-05/minutes.md"
 
@@ -150,6 +152,35 @@ def test_a_site_folder_copied_with_its_times_as_a_ci_cache_restores_it_is_update
     copy.rename(built)
     again = build(archive, built, search=True)
     assert again.ok and again.rendered is None and read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
+def test_a_build_on_a_later_day_renders_only_the_pages_that_show_the_date(archive, build, tmp_path):
+    """Action pages and lists say what is overdue as at the build date; no other default template shows it, so a
+    build on a later day (a CI deploy) renders those again and leaves the rest."""
+    import datetime as dt
+
+    out, later = tmp_path / "site", dt.date(2020, 4, 15)  # the action due 2020-03-31 overdue by then
+    assert build(archive, out, search=True, today=dt.date(2020, 2, 15)).ok
+    again = build(archive, out, search=True, today=later)
+    assert again.ok and {"/jc/actions/", "/jc/actions/2019-11-05-5-1/", "/tb/actions/"} <= set(again.changed)
+    assert all(url.split("/")[2] == "actions" for url in again.changed)  # action pages and lists, nothing else
+    scratch = build(archive, tmp_path / "scratch", search=True, today=later, cache=False)
+    assert scratch.ok and read_tree(out) == read_tree(tmp_path / "scratch")
+    templates = {p.name for p in (REPO / "templates").rglob("*.html") if "today" in p.read_text(encoding="utf-8")}
+    assert templates == {"action.html", "actions.html", "meeting.html"}  # meeting.html: in a caption's words only
+    assert "today" not in re.sub(r"<caption>[^<]*</caption>", "", (REPO / "templates" / "meeting.html").read_text())
+
+
+def test_a_later_day_renders_every_page_when_the_sites_own_templates_mention_the_date(archive, build, tmp_path):
+    import datetime as dt
+
+    (archive / "templates").mkdir()
+    (archive / "templates" / "base.html").write_text(
+        (REPO / "templates" / "base.html").read_text().replace("</body>", "<p>Built {{ today }}</p></body>"))
+    out = tmp_path / "site"
+    assert build(archive, out, today=dt.date(2020, 2, 15)).ok
+    again = build(archive, out, today=dt.date(2020, 4, 15))
+    assert again.ok and again.rendered is None  # whole: any page may show it
 
 
 def test_a_template_or_register_change_rebuilds_everything(archive, build, built):
