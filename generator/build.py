@@ -342,10 +342,10 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
 
     The build date only when a site's own templates mention it: any template
     may show `today`, and a page whose deps do not hold it would then be left
-    as it was on a later day. The default templates show it only on the pages
-    whose deps hold it (the action pages and the action lists; tests/test_update.py
-    checks which templates those are), so a build on a later day renders just
-    those again, not every page."""
+    as it was on a later day. The default templates show it only on the action
+    lists, whose deps hold it, and on the action pages, whose deps hold whether
+    the action is overdue (tests/test_update.py checks which templates those
+    are), so a build on a later day renders just those again, not every page."""
     today = prepared.today if _site_templates_mention_today(options) else None
     return (loader_cache.get("registers"), template_signature(options), today, options.drafts)
 

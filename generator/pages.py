@@ -176,7 +176,7 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
         url = urls.action(track.action)
         yield Page(url, "action.html", dict(
             track=track, action=track.action, body=archive.bodies[track.raised.body], meeting=track.raised,
-            item=track.item), (track, track.overdue_on(today), backlinks.get(url),  # the date shows only so
+            item=track.item), (track, track.overdue_on(today), backlinks.get(url),  # not the date: shown only so
                                _linked(refs, [track.raised] + [step.meeting for step in track.steps])))
     people = sorted(archive.people.values(), key=lambda p: (p.surname.lower(), p.name.lower()))
     if people:

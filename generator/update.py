@@ -33,7 +33,7 @@ class SiteRecord:
 
     out: str = ""  # the output folder, resolved
     folder: tuple = ()  # the folder's inode and modification time, as the build left it (folder_stamp)
-    fingerprint: tuple = ()  # registers, templates, build date, drafts: when it changes, every page may
+    fingerprint: tuple = ()  # registers, templates, drafts (build.site_fingerprint): any page may change with it
     search: bool = False  # whether the site has a search index
     pages: dict = field(default_factory=dict)  # address -> digest of the page's inputs, in page order
     files: tuple = ()  # feeds, data, static files: everything besides pages and the search index
