@@ -1,7 +1,7 @@
 """The build's stages at another commit and at this checkout, measured side by side in one process.
 
     python -m benchmarks.compare --base REV [--meetings 500 | --content DIR] [--repeat 3] [--builds N]
-        [--warm N] [--restored N] [--no-stages] [--work DIR]
+        [--warm N] [--later N] [--restored N] [--no-stages] [--work DIR]
 
 Why in one process: this machine's speed changes by up to 1.7 times from one
 second to the next (a loop of additions took 0.36 s, then 0.21 s, in one
@@ -17,8 +17,8 @@ it spread over the cores.
 The version at REV is `generator/` and `templates/` taken from git (git
 archive) into a temporary package, `minutebook_base`, with its imports
 renamed, so the two can be imported side by side. The script also checks that
-both versions render every page byte for byte alike and make the same page
-and data-file digests, and says so: a speed-up that changes the output is a
+both versions render every page byte for byte alike, make the same page
+digests and the same data files, and says so: a speed-up that changes the output is a
 bug, not a speed-up.
 
 `--builds N` then also runs N real cold builds of each version, taking turns
@@ -28,6 +28,11 @@ time, the CPU time of it and its rendering processes, and the largest
 process's peak memory (all from wait4). Before each build it times a fixed
 loop of additions, so the machine's own changes of speed show beside the
 builds' times.
+
+`--later N` runs N warm builds of each version as `--warm` does, but with the
+search index, and each on the day after the one before (`--today`), as a site
+deployed once a day after a clerk's commit is built; the first, cold, build
+is on the build benchmark's date.
 
 `--restored N` runs N builds of each version as a CI job makes them, taking
 turns: a fresh copy of the archive (new files, new times), with the build
@@ -117,10 +122,9 @@ class Version:
         return list(self.pages.all_pages(self.prepared.index, self.prepared.today, self.prepared.refs))
 
     def data(self) -> dict:
+        """Each data file's bytes. Their digests are of their inputs, which a change may rightly make differ."""
         made = self.update.Outputs(self.fingerprint.Digests())
-        for _ in self.outputs.record_outputs(self.prepared.index, self.prepared.today, False, made):
-            pass
-        return made.digests
+        return dict(self.outputs.record_outputs(self.prepared.index, self.prepared.today, False, made))
 
 
 def compare(base: Version, new: Version, repeat: int) -> dict:
@@ -185,14 +189,15 @@ def cold_builds(base_root: Path, content: Path, work: Path, rounds: int) -> list
     return rows
 
 
-def _build(name: str, package: str, root: Path, content: Path, out: Path) -> tuple:
+def _build(name: str, package: str, root: Path, content: Path, out: Path, today: str = TODAY,
+           search: bool = False) -> tuple:
     """(version, speed probe s, wall s, CPU s, peak MB, the build's stage line) of one build in a fresh process."""
     speed = _speed()
     env = bench_env(PYTHONPATH=str(root))
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", package, "build", "--content", str(content), "--out", str(out),
-                                "--no-search", "--today", TODAY], cwd=root, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+                                *(() if search else ("--no-search",)), "--today", today], cwd=root, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stderr = process.stderr.read().decode(errors="replace")  # before waiting: a full pipe would stall the build
     process.stderr.close()
     _, status, usage = os.wait4(process.pid, 0)
@@ -203,23 +208,26 @@ def _build(name: str, package: str, root: Path, content: Path, out: Path) -> tup
     return name, speed, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stages
 
 
-def warm_builds(base_root: Path, content: Path, work: Path, rounds: int) -> list:
-    """The rows of `rounds` warm builds of each version (see `_build`), taking turns, and whether the sites agree."""
+def warm_builds(base_root: Path, content: Path, work: Path, rounds: int, later: bool = False) -> list:
+    """The rows of `rounds` warm builds of each version (see `_build`), taking turns, and whether the sites agree.
+    `later`: each round a day after the one before, with the search index (a day's deploy)."""
     versions = (("base", BASE, base_root), ("this", "generator", REPO))
+    kind = "later" if later else "warm"
     for name, package, root in versions:
-        copy = work / f"warm-{name}" / "content"
+        copy = work / f"{kind}-{name}" / "content"
         shutil.rmtree(copy.parent, ignore_errors=True)
         shutil.copytree(content, copy)
-        _build(name, package, root, copy, copy.parent / "site")  # cold: the cache and folder to start from
+        _build(name, package, root, copy, copy.parent / "site", search=later)  # cold: the cache and folder to start
     minutes = sorted(p.relative_to(content) for p in content.glob("meetings/**/minutes.md"))[0]
     rows = []
     for round_ in range(rounds):
+        today = (dt.date.fromisoformat(TODAY) + dt.timedelta(days=round_ + 1 if later else 0)).isoformat()
         for name, package, root in versions:
-            copy = work / f"warm-{name}" / "content"
+            copy = work / f"{kind}-{name}" / "content"
             with (copy / minutes).open("a", encoding="utf-8") as handle:
                 handle.write(f"\nA line added before warm build {round_ + 1}.\n")
-            rows.append(_build(name, package, root, copy, copy.parent / "site"))
-    rows.append(_tree(work / "warm-base" / "site") == _tree(work / "warm-this" / "site"))
+            rows.append(_build(name, package, root, copy, copy.parent / "site", today, search=later))
+    rows.append(_tree(work / f"{kind}-base" / "site") == _tree(work / f"{kind}-this" / "site"))
     return rows
 
 
@@ -262,10 +270,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each stage before rendering (default 3)")
     parser.add_argument("--builds", type=int, default=0, help="real cold builds of each version, in turns (default 0)")
     parser.add_argument("--warm", type=int, default=0, help="warm builds of each version, in turns (default 0)")
+    parser.add_argument("--later", type=int, default=0,
+                        help="warm builds of each version with search, each a day after the last, in turns")
     parser.add_argument("--restored", type=int, default=0,
                         help="builds of each version in a fresh checkout with the cache and site restored, in turns")
     parser.add_argument("--no-stages", dest="stages", action="store_false",
-                        help="only the real builds (--builds, --warm, --restored), not the stages in one process")
+                        help="only the real builds (--builds, --warm, --later, --restored), not the stages in one process")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)
@@ -284,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         builds = cold_builds(work / "base", content.resolve(), work, args.builds) if args.builds else []
         warm = warm_builds(work / "base", content.resolve(), work, args.warm) if args.warm else []
         restored = restored_builds(work / "base", content.resolve(), work, args.restored) if args.restored else []
+        later = warm_builds(work / "base", content.resolve(), work, args.later, later=True) if args.later else []
         result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat) \
             if args.stages else None
     same = True
@@ -299,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'all of these':26s} {total[0]:7.2f}s {total[1]:7.2f}s {total[1] / total[0]:9.2f}x")
         same = not (result["html_differs"] or result["digests_differ"] or result["data_differ"])
         print(f"output: {result['html_differs']} pages differ, {result['digests_differ']} page digests differ, "
-              f"data-file digests {'differ' if result['data_differ'] else 'are the same'}"
+              f"data files {'differ' if result['data_differ'] else 'are the same'}"
               + ("" if same else "  <- NOT THE SAME"))
     else:
         print(f"{content}: base {commit} against this checkout")
@@ -313,7 +324,9 @@ def main(argv: list[str] | None = None) -> int:
         same = same and sites_same
     for title, made in (("warm builds after a line added to one meeting's minutes", warm),
                         ("builds in a fresh checkout with the build cache and site restored, times kept (a CI job)",
-                         restored)):
+                         restored),
+                        ("warm builds with search, each a day after the last and after a line added to one "
+                         "meeting's minutes (a day's deploy)", later)):
         if not made:
             continue
         *rows, sites_same = made

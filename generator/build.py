@@ -33,7 +33,7 @@ from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pag
 from generator.publish import public_view
 from generator.render import DEFAULT_TEMPLATES, environment, forget_links, template_dirs
 from generator.resolve import Appearance, resolve
-from generator.search_index import IndexError_, build_index, update_index
+from generator.search_index import IndexError_, build_index, folders_to_index, update_index
 from generator.urls import output_file
 from generator.validate import Checked, validate
 from generator.write import StagedOutput
@@ -575,7 +575,10 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
         t = time.perf_counter()
         if report.failed(options.strict):
             return Result(False, report, rendered, timings=timings)
-        staged = [output_file(url) for url in wanted]
+        # A page rendered again to the very bytes it has (its inputs changed, not what it shows) is left as it is.
+        staged = [relative for relative in map(output_file, wanted) if not update.same_file(out.tmp / relative,
+                                                                                             out_dir / relative)]
+        pages_staged = list(staged)
         made = update.Outputs(memo, record.outputs)
         reused = Reused(memo, out_dir, record.spans)
         files = []
@@ -601,7 +604,8 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
         summary, folders, keep = "", [], {}
         if options.search:
             progress("indexing changed bodies for search (Pagefind)")
-            changed = {update.top_of(url) for url in wanted} | {update.top_of(url) for url in deleted}
+            changed = {update.top_of(url) for url in deleted} | folders_to_index(
+                out_dir, out.tmp, pages_staged, prepared.index)
             try:
                 indexed = update_index(out.tmp, out_dir, prepared.index, changed, [output_file(u) for u in pages],
                                        set(staged))

@@ -97,7 +97,9 @@ class Exporter:
 
     def meetings(self) -> bytes:
         return self.encoded("meetings", "events", [
-            self.kept("event", (m, self.index.body(m.body), self.site, self.today), lambda m=m: _encoded(self.event(m)))
+            # whether the meeting has passed, not the date itself: a later day re-encodes only the meetings it passed
+            self.kept("event", (m, self.index.body(m.body), self.site, m.date < self.today),
+                      lambda m=m: _encoded(self.event(m)))
             for m in self.index.archive.meetings])
 
     def event(self, meeting: Meeting) -> dict:

@@ -70,6 +70,11 @@ def meeting_entries(index: Index, meeting: Meeting) -> list[Entry]:
     return entries
 
 
+def has_entries(meeting: Meeting) -> bool:
+    """Whether `meeting_entries` gives any, without making them."""
+    return bool(meeting.agenda or meeting.minutes or meeting.papers)
+
+
 def action_entries(index: Index, key: str, action: Action) -> list[Entry]:
     """Raised, then one entry per update, from the action's track (the fold the pages show)."""
     track = index.tracks[key]
@@ -207,10 +212,17 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
     live preview's) keeps each meeting's entries while its records are the
     same objects, as the site's and its body's feeds are remade after any edit.
     `stop`: see interrupt.py.
+
+    The build date is among a feed's inputs only when the feed has no entry
+    (`undated`): it is then the feed's `updated`, which is otherwise the newest
+    entry's date. A build on a later day, a CI deploy, keeps the other feeds.
     """
     archive = index.archive
     unchanged = unchanged or (lambda address, inputs: False)
-    fixed = (archive.site, today, tuple(archive.bodies.values()))
+    fixed = (archive.site, tuple(archive.bodies.values()))
+
+    def undated(any_entries: bool) -> dt.date | None:
+        return None if any_entries else today
 
     def meeting_entries_of(meeting: Meeting) -> list[Entry]:
         check(stop)
@@ -223,13 +235,15 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
     def approvers(meetings) -> tuple:
         return tuple(minutes_date(index, m) for m in meetings)
 
-    if not unchanged(urls.feed(), (fixed, tuple(archive.meetings), approvers(archive.meetings))):
+    if not unchanged(urls.feed(), (fixed, tuple(archive.meetings), approvers(archive.meetings),
+                                   undated(any(map(has_entries, archive.meetings))))):
         everything = [e for m in archive.meetings for e in meeting_entries_of(m)]
         yield urls.feed(), atom(index, urls.feed(), urls.home(), f"{archive.site.title}: new records", everything,
                                 today)
     for slug, meetings in index.by_body.items():
         check(stop)
-        if unchanged(urls.body_feed(slug), (fixed, tuple(meetings), approvers(meetings))):
+        if unchanged(urls.body_feed(slug), (fixed, tuple(meetings), approvers(meetings),
+                                            undated(any(map(has_entries, meetings))))):
             continue
         body = archive.bodies[slug]
         entries = [e for m in meetings for e in meeting_entries_of(m)]
@@ -240,8 +254,9 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
         check(stop)
         person = archive.people[person_id]
         mine_papers, mine_actions = papers.get(person_id, []), actions.get(person_id, [])
-        inputs = (fixed, person, tuple(index.appearances.get(person_id, [])), tuple(mine_papers),
-                  tuple(index.tracks[key] for key, _ in mine_actions))
+        appearances = tuple(index.appearances.get(person_id, []))
+        inputs = (fixed, person, appearances, tuple(mine_papers), tuple(index.tracks[key] for key, _ in mine_actions),
+                  undated(bool(appearances or mine_papers or mine_actions)))  # an entry for each (person_entries)
         if unchanged(urls.person_feed(person_id), inputs):
             continue
         entries = person_entries(index, person, mine_papers, mine_actions)
@@ -250,7 +265,7 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
     for key, track in sorted(index.tracks.items()):
         check(stop)
         action = track.action
-        if unchanged(urls.action_feed(action), (fixed, track)):
+        if unchanged(urls.action_feed(action), (fixed, track)):  # never undated: it has the entry of its raising
             continue
         yield urls.action_feed(action), atom(index, urls.action_feed(action), urls.action(action),
                                              f"Action {action.id}", action_entries(index, key, action), today)

@@ -106,12 +106,59 @@ def plan(site_dir: Path, bodies: list[str]) -> list[Bundle]:
     return bundles
 
 
+MARK = b"data-pagefind-body"
+
+
 def _has_indexable_page(site_dir: Path, folders: list[str]) -> bool:
     for folder in folders:
         for page in (site_dir / folder).rglob("*.html"):
-            if b"data-pagefind-body" in page.read_bytes():
+            if MARK in page.read_bytes():
                 return True
     return False
+
+
+def folders_to_index(live: Path, staging: Path, pages: list[str], index) -> set[str]:
+    """The top-level folders (update.top_of) whose search bundles change with `pages`, files rendered anew into
+    `staging` over those in `live`.
+
+    Once a bundle has a page marked `data-pagefind-body`, Pagefind reads no
+    unmarked page of it, so a page unmarked before and after changes nothing
+    there. The action lists are such pages, and say the date the site was
+    built: without this, a build on a later day re-indexed every body. The
+    site-wide bundle is only made when it has a marked page (`plan`); a
+    body's is made regardless, so a body with no marked page at all is
+    re-indexed for any change."""
+    folders: set[str] = set()
+    bodies, marked = set(_bodies(index)), {}
+    for relative in pages:
+        top = _top(relative)
+        if top in folders:
+            continue
+        if any(MARK in _bytes(folder / relative) for folder in (staging, live)):
+            folders.add(top)
+        elif top in bodies:
+            if top not in marked:
+                marked[top] = _has_indexable_page(live, [top])
+            if not marked[top]:
+                folders.add(top)
+    return folders
+
+
+def _bodies(index) -> list[str]:
+    """The bodies with a bundle of their own: those with meetings (the folder of one without is the site's)."""
+    return [slug for slug, meetings in index.by_body.items() if meetings]
+
+
+def _top(relative: str) -> str:
+    """The top-level folder of a file's path relative to the site ('' for a file at the top)."""
+    return relative.split("/", 1)[0] if "/" in relative else ""
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:  # a page new in this build has no file in the live site
+        return b""
 
 
 def _executable() -> list[str]:
@@ -211,7 +258,7 @@ def build_index(site_dir: Path, index, jobs: int | None = None, changed: set[str
     map is made from what `refs_kept` kept (search_refs.write); Pagefind runs
     at `niceness` (run_pagefind)."""
     site_dir = Path(site_dir)
-    bodies = [slug for slug, meetings in index.by_body.items() if meetings]
+    bodies = _bodies(index)
     bundles = plan(site_dir, bodies)
     names = {b.name for b in bundles} if changed is None else wanted(bundles, changed)
     chosen = [(position, b) for position, b in enumerate(bundles) if b.name in names]
@@ -257,12 +304,12 @@ def update_index(staging: Path, live: Path, index, changed: set[str], page_files
     new site from `staging`: changed pages are there already, and the others
     are hard-linked in from `live`.
     """
-    bodies = [slug for slug, meetings in index.by_body.items() if meetings]
+    bodies = _bodies(index)
     bundles = plan(live, bodies)
     body_names = {b.name for b in bundles if b.name != "site"}
     names = wanted(bundles, changed)
     for relative in page_files:
-        top = relative.split("/", 1)[0] if "/" in relative else ""
+        top = _top(relative)
         if (top if top in body_names else "site") in names and relative not in staged:
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -115,6 +115,17 @@ def same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
+def same_file(staged: Path, live: Path) -> bool:
+    """Whether `live` holds the bytes of `staged`; if so, `staged` is removed, so that `live` stays as it is."""
+    try:
+        if staged.stat().st_size != live.stat().st_size or staged.read_bytes() != live.read_bytes():
+            return False
+    except OSError:
+        return False
+    staged.unlink()
+    return True
+
+
 def commit(staged: Path, live: Path, files: list[str], delete: list[str], folders: list[str],
            keep: dict[str, tuple] | None = None) -> None:
     """Apply a staged update: `files` moved over, `delete` removed, each of `folders` swapped for its staged copy.

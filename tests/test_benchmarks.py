@@ -137,7 +137,7 @@ def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_
     assert compare.main(args) == 0
     out = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in out[2:9]] == ["load", "validate", "resolve", "render", "page", "data", "all"]
-    assert out[-1] == "output: 0 pages differ, 0 page digests differ, data-file digests are the same"
+    assert out[-1] == "output: 0 pages differ, 0 page digests differ, data files are the same"
 
     assert compare.main(args + ["--builds", "1"]) == 0  # the same work folder again, and real builds
     out = capsys.readouterr().out.splitlines()
@@ -156,6 +156,11 @@ def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_
     out = capsys.readouterr().out.splitlines()
     assert "a CI job" in out[1] and [line.split()[0] for line in out[2:4]] == ["base", "this"]
     assert "stages: cache " in out[3] and out[-1] == "  the two sites are the same byte for byte"
+
+    assert compare.main(args + ["--later", "1", "--no-stages"]) == 0  # a day's deploy: a day later, with search
+    out = capsys.readouterr().out.splitlines()
+    assert "a day after the last" in out[1] and [line.split()[0] for line in out[2:4]] == ["base", "this"]
+    assert " ms, index " in out[3] and out[-1] == "  the two sites are the same byte for byte"
 
     render_page = generator.build.render_page
     monkeypatch.setattr(generator.build, "render_page", lambda env, page, report: render_page(env, page, report) + " ")

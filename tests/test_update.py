@@ -161,15 +161,57 @@ def test_a_build_on_a_later_day_renders_only_the_pages_that_show_the_date(archiv
 
     out, later = tmp_path / "site", dt.date(2020, 4, 15)  # the action due 2020-03-31 overdue by then
     assert build(archive, out, search=True, today=dt.date(2020, 2, 15)).ok
+    times = _mtimes(out)
     again = build(archive, out, search=True, today=later)
     # the action now overdue and the two lists (which say "as at" the date); not the other actions, whose
     # overdue flag did not change
     assert again.ok and sorted(again.changed) == ["/jc/actions/", "/jc/actions/2019-11-05-5-1/", "/tb/actions/"]
+    # Only the body of the action now overdue is indexed again: the lists are not pages Pagefind reads
+    # (no data-pagefind-body). Besides the search files, the pages above and the calendars (whose DTSTAMP is
+    # the build date) are the only files written again: no feed, no open data (no meeting passed meanwhile).
+    assert again.search.startswith("Re-indexed 3 pages in 1 of 3 bundles (jc 3)")
+    touched = sorted(n for n, t in _mtimes(out).items() if times.get(n) != t and not n.startswith("pagefind/"))
+    assert touched == ["feeds/all.ics", "feeds/bodies/jc.ics", "feeds/bodies/tb.ics",
+                       "jc/actions/2019-11-05-5-1/index.html", "jc/actions/index.html", "tb/actions/index.html"]
+    assert all(n.startswith("pagefind/bodies/jc/") for n, t in _mtimes(out).items()
+               if n.startswith("pagefind/") and times.get(n) != t)
     scratch = build(archive, tmp_path / "scratch", search=True, today=later, cache=False)
     assert scratch.ok and read_tree(out) == read_tree(tmp_path / "scratch")
     templates = {p.name for p in (REPO / "templates").rglob("*.html") if "today" in p.read_text(encoding="utf-8")}
     assert templates == {"action.html", "actions.html", "meeting.html"}  # meeting.html: in a caption's words only
     assert "today" not in re.sub(r"<caption>[^<]*</caption>", "", (REPO / "templates" / "meeting.html").read_text())
+
+
+def test_a_later_day_writes_again_the_feeds_with_no_entry_and_the_open_data_of_meetings_it_passed(
+        archive, build, tmp_path, monkeypatch):
+    """A feed with no entry is dated by the build (feeds.atom); the open data says whether a meeting has passed.
+    Each is made again on a later day only where that changes it."""
+    import datetime as dt
+
+    from generator.exports import Exporter
+
+    import generator.feeds
+
+    encoded, event = [], Exporter.event
+    monkeypatch.setattr(Exporter, "event", lambda self, meeting: encoded.append(meeting.key) or event(self, meeting))
+    made, atom = [], generator.feeds.atom
+    monkeypatch.setattr(generator.feeds, "atom", lambda index, url, *rest: made.append(url) or atom(index, url, *rest))
+
+    edit(archive, "people.yaml", "brian-okafor:", "zoe-quiet:\n  name: Zoe Quiet\nbrian-okafor:")
+    out = tmp_path / "site"
+    assert build(archive, out, today=dt.date(2019, 3, 1)).ok  # before the board's meeting of 2019-03-14
+    times, feeds = _mtimes(out), sorted(p.relative_to(out).as_posix() for p in (out / "feeds").rglob("*.xml"))
+    assert "feeds/people/zoe-quiet.xml" in feeds and "<entry>" not in (out / "feeds/people/zoe-quiet.xml").read_text()
+    encoded.clear(), made.clear()
+    again = build(archive, out, today=dt.date(2019, 3, 20))  # the meeting has passed
+    assert encoded == ["tb/2019-03-14"]  # the other meetings' events are as they were
+    assert made == ["/feeds/people/zoe-quiet.xml"]  # the other feeds are not even made
+    assert again.ok and "<updated>2019-03-20T00:00:00Z</updated>" in (out / "feeds/people/zoe-quiet.xml").read_text()
+    rewritten = [name for name in feeds if _mtimes(out)[name] != times[name]]
+    assert rewritten == ["feeds/people/zoe-quiet.xml"]
+    assert _mtimes(out)["data/meetings.json"] != times["data/meetings.json"]
+    assert build(archive, tmp_path / "scratch", today=dt.date(2019, 3, 20), cache=False).ok
+    assert read_tree(out) == read_tree(tmp_path / "scratch")
 
 
 def test_a_later_day_renders_every_page_when_the_sites_own_templates_mention_the_date(archive, build, tmp_path):
@@ -342,3 +384,14 @@ def test_a_meetings_addresses_are_those_of_its_pages_in_order():
     for meeting in prepared.index.archive.meetings:
         assert meeting_urls(prepared.index, meeting) == [p.url for p in meeting_pages(prepared.index, meeting,
                                                                                       prepared.refs)]
+
+
+def test_pages_rendered_again_to_the_same_bytes_are_left_as_they_are(archive, build, built):
+    """Markdown written differently that shows the same (an escaped full stop) changes a page's inputs, not the
+    page: it is not written again, and its body is not indexed again for search."""
+    times = _mtimes(built)
+    edit(archive, MINUTES, "There was no other business.", r"There was no other business\.")
+    again = build(archive, built, search=True)
+    assert again.ok and again.rendered == 6 and "/tb/2019/2019-03-14/" in again.changed
+    assert again.search.startswith("Re-indexed 0 pages in 0 of 3 bundles")
+    assert sorted(n for n, t in _mtimes(built).items() if times.get(n) != t) == ["data/minutes.json"]  # its text
