@@ -107,6 +107,33 @@ def test_plan_covers_every_body_folder_and_leaves_out_a_site_bundle_with_nothing
     assert (site.name, site.glob, site.path) == ("site", "{*.html,archive/**/*.html,people/**/*.html}", "pagefind")
 
 
+def test_a_changed_page_sends_its_body_to_be_indexed_again_only_if_pagefind_reads_it(tmp_path):
+    """Once a bundle has a page marked `data-pagefind-body`, Pagefind skips unmarked ones: a warm build does not
+    re-index a body for them (an action list says the date it was built). A body with no marked page at all is
+    indexed whole, so any change there counts; so does a page that was marked before or is marked now."""
+    from types import SimpleNamespace
+
+    live, staging = tmp_path / "live", tmp_path / "staging"
+    pages = {"ccb/2018/index.html": ("<main data-pagefind-body>minutes</main>", "<main data-pagefind-body>new</main>"),
+             "ccb/actions/index.html": ("<main>as at 1 May</main>", "<main>as at 2 May</main>"),
+             "jhsc/actions/index.html": ("<main>as at 1 May</main>", "<main>as at 2 May</main>"),
+             "jhsc/2019/index.html": ("<main data-pagefind-body>minutes</main>", None),
+             "jc/index.html": ("<main>no mark anywhere</main>", "<main>none still</main>"),
+             "tb/a/index.html": ("<main data-pagefind-body>kept</main>", None),
+             "tb/b/index.html": ("<main>unmarked</main>", "<main data-pagefind-body>marked now</main>"),
+             "index.html": ("<main>home, 1 May</main>", "<main>home, 2 May</main>")}
+    for relative, versions in pages.items():
+        for folder, html in zip((live, staging), versions):
+            if html is not None:
+                (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+                (folder / relative).write_text(html, encoding="utf-8")
+    index = SimpleNamespace(by_body={"ccb": [1], "jhsc": [1], "jc": [1], "tb": [1]})
+    assert search_index.folders_to_index(live, staging, ["ccb/actions/index.html"], index) == set()
+    assert search_index.folders_to_index(live, staging, ["ccb/2018/index.html"], index) == {"ccb"}
+    changed = [relative for relative, (_, new) in pages.items() if new is not None]
+    assert search_index.folders_to_index(live, staging, changed, index) == {"ccb", "jc", "tb"}
+
+
 def test_a_failing_pagefind_run_fails_the_build_and_keeps_the_old_site(tmp_path, monkeypatch):
     out = _build(FIXTURE, tmp_path / "site")
     before = read_tree(out)
