@@ -302,6 +302,32 @@ def test_feeds_are_written_byte_for_byte_as_elementtree_writes_them():
         assert ours == _atom_by_elementtree(site_meta, "/feeds/x.xml", "/x/", "A & B <feed>", chosen, updated)
 
 
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 8, 100])
+def test_a_feed_made_from_the_newest_meetings_alone_is_the_feed_of_them_all(monkeypatch, limit):
+    """The site's and each body's feed make the entries of just enough of the newest meetings to fill the feed
+    (feeds.newest_entries); the feed must be the one all the entries give, whatever the feed's length."""
+    from generator import feeds
+    from generator.diagnostics import Report
+    from generator.loader import load_archive
+    from generator.resolve import resolve
+
+    index = resolve(load_archive(FIXTURE, Report(root=FIXTURE)))
+    meetings = index.archive.meetings
+    for meeting in meetings:
+        made = feeds.meeting_entries(index, meeting)
+        assert feeds.latest_entry(index, meeting) == max((e.updated for e in made), default=None)
+    monkeypatch.setattr(feeds, "MAX_ENTRIES", limit)
+    today = dt.date.fromisoformat(TODAY)
+    for group in [meetings, *index.by_body.values()]:
+        every = [e for m in group for e in feeds.meeting_entries(index, m)]
+        some = feeds.newest_entries(index, group, lambda m: feeds.meeting_entries(index, m))
+        assert feeds.atom(index, "/f.xml", "/", "F", some, today) == feeds.atom(index, "/f.xml", "/", "F", every, today)
+    if limit == 2:  # the fixture's newest meetings alone fill a feed this short
+        made = []
+        feeds.newest_entries(index, meetings, lambda m: made.append(m) or feeds.meeting_entries(index, m))
+        assert 0 < len(made) < len(meetings)
+
+
 def test_sitemaps_are_written_byte_for_byte_as_elementtree_writes_them():
     """sitemap.urlset writes XML by hand, for speed; awkward addresses must come out exactly as ElementTree's."""
     from generator import sitemap, urls
