@@ -210,6 +210,32 @@ def test_the_autosave_script_can_keep_the_previews_search_index_up_to_date(tmp_p
     assert all(re.match(r"\d+:  retitle  gap 0\.20 s: +\d+ ms", part) for part in saves[1:])
 
 
+def test_the_cache_census_counts_every_object_of_the_cache_once_by_the_part_that_holds_it(tmp_path, capsys):
+    import io
+    import pickle
+
+    from benchmarks import cache_census
+    from generator.build import Options, run
+    from generator.cache import cache_file
+
+    content = tmp_path / "archive"
+    generate(content, Spec(meetings=4, bodies=2, items=(3, 4), words=300))
+    assert run(Options(content=content, out=tmp_path / "site", search=False)).ok
+    assert cache_census.main([str(cache_file(content, False)), "--repeat", "1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert " MB pickled, " in out[0] and out[1].startswith("whole cache: write ")
+    assert [line.split("  ")[1].strip() for line in out[2:5]] == ["loaded meetings and registers", "reference scan",
+                                                                  "site record"]
+    counted = sum(int(re.search(r"([\d,]+) objects", line)[1].replace(",", "")) for line in out[2:])
+    # Pickled in one piece, the cache's memo holds each object once, as the census must count it; besides the
+    # parts' objects it holds their wrappers (the cache object, its state, the memos' state, field names).
+    stamp, cache = pickle.loads(cache_file(content, False).read_bytes())
+    pickler = pickle.Pickler(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dump(cache)
+    whole = len(pickler.memo.copy())
+    assert whole - 30 <= counted < whole and counted > 3000
+
+
 def test_the_cache_in_parts_script_measures_both_ways_and_checks_identity_survived(tmp_path, capsys, monkeypatch):
     from benchmarks import cache_parts
     from generator.build import Options, run
