@@ -576,8 +576,8 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
         if report.failed(options.strict):
             return Result(False, report, rendered, timings=timings)
         # A page rendered again to the very bytes it has (its inputs changed, not what it shows) is left as it is.
-        staged = [relative for relative in map(output_file, wanted) if not update.same_file(out.tmp / relative,
-                                                                                             out_dir / relative)]
+        staged = [relative for relative in map(output_file, wanted)
+                  if not update.drop_if_unchanged(out.tmp / relative, out_dir / relative)]
         pages_staged = list(staged)
         made = update.Outputs(memo, record.outputs)
         reused = Reused(memo, out_dir, record.spans)

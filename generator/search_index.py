@@ -118,8 +118,8 @@ def _has_indexable_page(site_dir: Path, folders: list[str]) -> bool:
 
 
 def folders_to_index(live: Path, staging: Path, pages: list[str], index) -> set[str]:
-    """The top-level folders (update.top_of) whose search bundles change with `pages`, files rendered anew into
-    `staging` over those in `live`.
+    """The top-level folders, as `wanted` takes them, whose search bundles change with `pages`: files (relative
+    to the site) rendered anew into `staging` over those in `live`.
 
     Once a bundle has a page marked `data-pagefind-body`, Pagefind reads no
     unmarked page of it, so a page unmarked before and after changes nothing

@@ -115,8 +115,8 @@ def same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def same_file(staged: Path, live: Path) -> bool:
-    """Whether `live` holds the bytes of `staged`; if so, `staged` is removed, so that `live` stays as it is."""
+def drop_if_unchanged(staged: Path, live: Path) -> bool:
+    """Remove `staged` when `live` holds the same bytes, so that `live` stays as it is; whether it did."""
     try:
         if staged.stat().st_size != live.stat().st_size or staged.read_bytes() != live.read_bytes():
             return False

@@ -386,12 +386,20 @@ def test_a_meetings_addresses_are_those_of_its_pages_in_order():
                                                                                       prepared.refs)]
 
 
-def test_pages_rendered_again_to_the_same_bytes_are_left_as_they_are(archive, build, built):
+@pytest.mark.parametrize("processes", [1, 2])
+def test_pages_rendered_again_to_the_same_bytes_are_left_as_they_are(archive, build, built, monkeypatch, processes):
     """Markdown written differently that shows the same (an escaped full stop) changes a page's inputs, not the
-    page: it is not written again, and its body is not indexed again for search."""
+    page: it is not written again, and its body is not indexed again for search. Rendered in this process or by
+    two others (which more pages than PARALLEL_PAGES_FROM are)."""
+    import generator.build
+
+    monkeypatch.setattr(generator.build, "PARALLEL_PAGES_FROM", 2)  # fewer than the pages this edit changes
+    forked, render_parallel = [], generator.build._render_parallel
+    monkeypatch.setattr(generator.build, "_render_parallel", lambda *a, **k: forked.append(1) or render_parallel(*a, **k))
     times = _mtimes(built)
     edit(archive, MINUTES, "There was no other business.", r"There was no other business\.")
-    again = build(archive, built, search=True)
+    again = build(archive, built, search=True, jobs=processes)
+    assert len(forked) == (processes > 1)
     assert again.ok and again.rendered == 6 and "/tb/2019/2019-03-14/" in again.changed
     assert again.search.startswith("Re-indexed 0 pages in 0 of 3 bundles")
     assert sorted(n for n, t in _mtimes(built).items() if times.get(n) != t) == ["data/minutes.json"]  # its text
