@@ -1,7 +1,7 @@
 """The build's stages at another commit and at this checkout, measured side by side in one process.
 
     python -m benchmarks.compare --base REV [--meetings 500 | --content DIR] [--repeat 3] [--builds N]
-        [--warm N] [--later N] [--restored N] [--no-stages] [--work DIR]
+        [--warm N] [--later N] [--people N] [--restored N] [--no-stages] [--work DIR]
 
 Why in one process: this machine's speed changes by up to 1.7 times from one
 second to the next (a loop of additions took 0.36 s, then 0.21 s, in one
@@ -33,6 +33,10 @@ builds' times.
 search index, and each on the day after the one before (`--today`), as a site
 deployed once a day after a clerk's commit is built; the first, cold, build
 is on the build benchmark's date.
+
+`--people N` runs N warm builds of each version as `--warm` does, but after
+an edit to the people register (the first person's organisation) instead of
+one to a meeting.
 
 `--restored N` runs N builds of each version as a CI job makes them, taking
 turns: a fresh copy of the archive (new files, new times), with the build
@@ -208,27 +212,43 @@ def _build(name: str, package: str, root: Path, content: Path, out: Path, today:
     return name, speed, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stages
 
 
-def warm_builds(base_root: Path, content: Path, work: Path, rounds: int, later: bool = False) -> list:
+def warm_builds(base_root: Path, content: Path, work: Path, rounds: int, kind: str = "warm") -> list:
     """The rows of `rounds` warm builds of each version (see `_build`), taking turns, and whether the sites agree.
-    `later`: each round a day after the one before, with the search index (a day's deploy)."""
+    `kind`: "warm", after a line added to one meeting's minutes; "later", the same but each round a day after the
+    one before, with the search index (a day's deploy); "people", after a person's organisation changed in the
+    people register."""
     versions = (("base", BASE, base_root), ("this", "generator", REPO))
-    kind = "later" if later else "warm"
+    search = kind == "later"
     for name, package, root in versions:
         copy = work / f"{kind}-{name}" / "content"
         shutil.rmtree(copy.parent, ignore_errors=True)
         shutil.copytree(content, copy)
-        _build(name, package, root, copy, copy.parent / "site", search=later)  # cold: the cache and folder to start
+        _build(name, package, root, copy, copy.parent / "site", search=search)  # cold: the cache and folder to start
     minutes = sorted(p.relative_to(content) for p in content.glob("meetings/**/minutes.md"))[0]
     rows = []
     for round_ in range(rounds):
-        today = (dt.date.fromisoformat(TODAY) + dt.timedelta(days=round_ + 1 if later else 0)).isoformat()
+        today = (dt.date.fromisoformat(TODAY) + dt.timedelta(days=round_ + 1 if search else 0)).isoformat()
         for name, package, root in versions:
             copy = work / f"{kind}-{name}" / "content"
-            with (copy / minutes).open("a", encoding="utf-8") as handle:
-                handle.write(f"\nA line added before warm build {round_ + 1}.\n")
-            rows.append(_build(name, package, root, copy, copy.parent / "site", today, search=later))
+            if kind == "people":
+                _edit_people(copy, round_)
+            else:
+                with (copy / minutes).open("a", encoding="utf-8") as handle:
+                    handle.write(f"\nA line added before warm build {round_ + 1}.\n")
+            rows.append(_build(name, package, root, copy, copy.parent / "site", today, search=search))
     rows.append(_tree(work / f"{kind}-base" / "site") == _tree(work / f"{kind}-this" / "site"))
     return rows
+
+
+def _edit_people(content: Path, round_: int) -> None:
+    """The first person's organisation in the first file of the people register, told apart by the round."""
+    register = content / "people.yaml"
+    if not register.is_file():
+        register = sorted((content / "people").glob("*.yaml"))[0]
+    text = register.read_text(encoding="utf-8")
+    edited = re.sub(r"(?m)^(  organisation: .*?)(, round \d+)?$", lambda m: f"{m[1]}, round {round_ + 1}", text,
+                    count=1)
+    register.write_text(edited if edited != text else text + f"# round {round_ + 1}\n", encoding="utf-8")
 
 
 def restored_builds(base_root: Path, content: Path, work: Path, rounds: int) -> list:
@@ -272,10 +292,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm", type=int, default=0, help="warm builds of each version, in turns (default 0)")
     parser.add_argument("--later", type=int, default=0,
                         help="warm builds of each version with search, each a day after the last, in turns")
+    parser.add_argument("--people", type=int, default=0,
+                        help="warm builds of each version after an edit to the people register, in turns")
     parser.add_argument("--restored", type=int, default=0,
                         help="builds of each version in a fresh checkout with the cache and site restored, in turns")
     parser.add_argument("--no-stages", dest="stages", action="store_false",
-                        help="only the real builds (--builds, --warm, --later, --restored), not the stages in one process")
+                        help="only the real builds (--builds, --warm, --later, --people, --restored), not the stages")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)
@@ -294,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
         builds = cold_builds(work / "base", content.resolve(), work, args.builds) if args.builds else []
         warm = warm_builds(work / "base", content.resolve(), work, args.warm) if args.warm else []
         restored = restored_builds(work / "base", content.resolve(), work, args.restored) if args.restored else []
-        later = warm_builds(work / "base", content.resolve(), work, args.later, later=True) if args.later else []
+        later = warm_builds(work / "base", content.resolve(), work, args.later, "later") if args.later else []
+        people = warm_builds(work / "base", content.resolve(), work, args.people, "people") if args.people else []
         result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat) \
             if args.stages else None
     same = True
@@ -326,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
                         ("builds in a fresh checkout with the build cache and site restored, times kept (a CI job)",
                          restored),
                         ("warm builds with search, each a day after the last and after a line added to one "
-                         "meeting's minutes (a day's deploy)", later)):
+                         "meeting's minutes (a day's deploy)", later),
+                        ("warm builds after a person's organisation changed in the people register", people)):
         if not made:
             continue
         *rows, sites_same = made

@@ -26,6 +26,7 @@ from generator.markdown import Renderer
 from generator.memo import ByIdentity, rekeyed
 from generator.model import Body, Membership, Numbering, Person, Site
 from generator.references import Linker, Place
+from generator.load_registers import register_files
 from generator.loader import DIGESTED, cached_digests, load_archive
 from generator.outputs import extra_outputs, record_outputs, sitemap_outputs
 from generator.parallel import PARALLEL_FROM, default_jobs
@@ -345,13 +346,26 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
     as it was on a later day. The default templates show it only on the action
     lists, whose deps hold it, and on the action pages, whose deps hold whether
     the action is overdue (tests/test_update.py checks which templates those
-    are), so a build on a later day renders just those again, not every page."""
-    today = prepared.today if _site_templates_mention_today(options) else None
-    return (loader_cache.get("registers"), template_signature(options), today, options.drafts)
+    are), so a build on a later day renders just those again, not every page.
+
+    Likewise the people register: the pages that show a person hold the
+    person's record in their deps, and the default templates look into the
+    register through the `index` global only to ask whether it has anyone
+    (the navigation's link to it), which is here. A site's own templates that
+    mention `index` may show anything of it, so for those the register's files
+    are here whole. The site's settings and the bodies' files always are: every
+    page shows the site, and the bodies are shown through `index` on pages
+    whose deps do not hold them (an action's page, a year's list)."""
+    today = prepared.today if _site_templates_mention(options, b"today") else None
+    registers = loader_cache.get("registers") or ()
+    if not _site_templates_mention(options, b"index"):
+        people = {str(path) for path in register_files(Path(options.content))}
+        registers = (tuple(entry for entry in registers if entry[0] not in people), bool(prepared.index.archive.people))
+    return (registers, template_signature(options), today, options.drafts)
 
 
-def _site_templates_mention_today(options: Options) -> bool:
-    return any(b"today" in path.read_bytes()
+def _site_templates_mention(options: Options, word: bytes) -> bool:
+    return any(word in path.read_bytes()
                for folder in template_dirs(Path(options.content), options.templates)
                if folder != DEFAULT_TEMPLATES and folder.is_dir()
                for path in sorted(folder.rglob("*")) if path.is_file())

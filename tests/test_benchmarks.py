@@ -162,6 +162,13 @@ def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_
     assert "a day after the last" in out[1] and [line.split()[0] for line in out[2:4]] == ["base", "this"]
     assert " ms, index " in out[3] and out[-1] == "  the two sites are the same byte for byte"
 
+    assert compare.main(args + ["--people", "1", "--no-stages"]) == 0  # after an edit to the people register
+    out = capsys.readouterr().out.splitlines()
+    assert "people register" in out[1] and [line.split()[0] for line in out[2:4]] == ["base", "this"]
+    assert "stages: cache " in out[3] and out[-1] == "  the two sites are the same byte for byte"
+    register = sorted((tmp_path / "work" / "people-this" / "content" / "people").glob("*.yaml"))[0].read_text()
+    assert ", round 1\n" in register
+
     render_page = generator.build.render_page
     monkeypatch.setattr(generator.build, "render_page", lambda env, page, report: render_page(env, page, report) + " ")
     assert compare.main(args[:-2] + ["--work", str(tmp_path / "again")]) == 1

@@ -226,10 +226,63 @@ def test_a_later_day_renders_every_page_when_the_sites_own_templates_mention_the
     assert again.ok and again.rendered is None  # whole: any page may show it
 
 
-def test_a_template_or_register_change_rebuilds_everything(archive, build, built):
-    edit(archive, "people.yaml", "\n", "\n# a comment\n")
+@pytest.mark.parametrize("changed", ["site.yaml", "bodies/tb.md", "templates/base.html"])
+def test_a_template_a_body_or_the_site_settings_changed_rebuild_everything(archive, build, built, changed):
+    """Every page shows the site; the bodies are shown through the `index` global on pages whose deps do not hold
+    them (an action's page shows its body's name, a year's list each body's short name)."""
+    if changed.startswith("templates/"):
+        (archive / "templates").mkdir()
+        shutil.copy(REPO / changed, archive / changed)
+    edit(archive, changed, "\n", "\n<!-- a comment -->\n" if changed.endswith(".html") else "\n# a comment\n")
     again = build(archive, built, search=True)
     assert again.ok and again.rendered is None
+
+
+PEOPLE_EDITS = {  # the people register (people.yaml): each renders only the pages that show the person
+    "renamed, with the old name kept as an alias": (
+        "name: Ada Lovelace\n  honorific: Councillor\n  aliases: [Cllr Lovelace]",
+        "name: Ada King\n  honorific: Councillor\n  aliases: [Cllr Lovelace, Councillor Lovelace, Ada Lovelace]", 25),
+    "added": ("brian-okafor:", "zoe-quiet:\n  name: Zoe Quiet\nbrian-okafor:", 3),
+    "another organisation": ("organisation: Testshire Clinical Commissioning Group", "organisation: NHS Testshire", 2),
+    "a role retitled": ("    - title: Chair of the Health and Wellbeing Board", "    - title: Chair of the Board", 2),
+    "a comment": ("\n", "\n# a comment\n", 0),
+}
+
+
+@pytest.mark.parametrize("change", PEOPLE_EDITS)
+def test_an_edit_to_the_people_register_renders_only_the_pages_that_show_the_person(archive, build, built, tmp_path,
+                                                                                     change):
+    """Pages that show a person hold the person's record in their deps (build.site_fingerprint), so a new
+    member, a new job title or a corrected name is a warm build, not a full one, and gives the site a build
+    from scratch gives."""
+    old, new, pages = PEOPLE_EDITS[change]
+    edit(archive, "people.yaml", old, new)
+    again = build(archive, built, search=True)
+    assert again.ok and again.rendered == pages
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
+def test_the_people_register_changes_every_page_when_it_gains_its_first_person_or_a_site_template_uses_index(
+        archive, build, tmp_path):
+    """Every page's navigation links to the register when it has anyone (base.html: the fingerprint holds whether
+    it has, and the register's own pages are a new top-level folder); and a site's own template that mentions
+    `index` may show anything of the register, so then any change to it renders every page."""
+    register = (archive / "people.yaml").read_text()
+    (archive / "people.yaml").unlink()  # no register: names are taken as written
+    out = tmp_path / "site"
+    assert build(archive, out).ok and 'href="/people/"' not in (out / "index.html").read_text()
+    (archive / "people.yaml").write_text(register)
+    again = build(archive, out)
+    assert again.ok and again.rendered is None and 'href="/people/"' in (out / "index.html").read_text()
+    assert read_tree(out) == _from_scratch(build, archive, tmp_path, search=False)
+
+    (archive / "templates").mkdir()
+    (archive / "templates" / "base.html").write_text((REPO / "templates" / "base.html").read_text().replace(
+        "</body>", "<p>{{ index.archive.people|length }} people</p></body>"))
+    assert build(archive, out).ok
+    edit(archive, "people.yaml", "brian-okafor:", "zoe-quiet:\n  name: Zoe Quiet\nbrian-okafor:")
+    again = build(archive, out)
+    assert again.ok and again.rendered is None and "<p>7 people</p>" in (out / "index.html").read_text()
 
 
 def test_a_site_folder_replaced_or_removed_since_is_built_afresh(archive, build, built):
