@@ -22,7 +22,7 @@ from generator.markdown import make_block_parser
 from generator.model import (ActionLog, ActionUpdate, AgendaItem, Archive, Attendance, Meeting, MinuteItem, Minutes,
                               Paper, archive_order)
 from generator.parallel import PARALLEL_FROM, WorkerFailed, fork_map
-from generator.people import PeopleIndex
+from generator.people import Asked, PeopleIndex, answers_hold
 
 KNOWN_FILES = {"meeting.md", "minutes.md", "actions.md"}
 FILE_DIGESTS = "file digests"  # the loader cache's FileDigests.seen, for the next build
@@ -62,6 +62,21 @@ def _meeting_folders(folder: Path, digests: FileDigests, stop=never) -> dict[Pat
     return found
 
 
+def _same_as(new, old):
+    return old if new == old else new
+
+
+def _same_in(new: dict, old: dict) -> dict:
+    return {key: _same_as(value, old.get(key)) for key, value in new.items()}
+
+
+def _others(registers: tuple | None, content: Path) -> tuple | None:
+    """The part of a registers signature (`_signature`) that is not the people register's."""
+    people = (str(content / "people.yaml"), str(content / "people"))
+    return None if registers is None else tuple(entry for entry in registers
+                                                if entry[0] != people[0] and str(Path(entry[0]).parent) != people[1])
+
+
 def _register_paths(content: Path) -> list[Path]:
     bodies = content / "bodies"
     return ([content / "site.yaml"] + register_files(content)
@@ -75,8 +90,10 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     With a `cache` (kept by the live preview between rebuilds), a meeting folder
     whose files are all unchanged is not read again: its Meeting and its
     messages are reused, as long as the registers it was checked against are
-    unchanged too. Many folders to read (a first build) are read on `jobs`
-    processes. `stop`: see interrupt.py; the cache stays valid whenever it stops.
+    unchanged too, or only the people register changed and it answers the
+    names the meeting looked up as before (people.Asked). Many folders to read
+    (a first build) are read on `jobs` processes. `stop`: see interrupt.py; the
+    cache stays valid whenever it stops.
     """
     content = Path(content)
     if not content.is_dir():
@@ -85,8 +102,15 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     cache = cache if cache is not None else {}
     digests = FileDigests(cache.get(FILE_DIGESTS))
     registers = _signature(_register_paths(content))
+    recheck = False  # the people register alone changed: each kept meeting's answers are asked again (people.py)
     if cache.get("registers") != registers:
-        cache.clear()
+        known = cache.get("loaded registers")
+        recheck = (known is not None and known[2] is not None
+                   and _others(cache.get("registers"), content) == _others(registers, content))
+        if recheck:
+            del cache["loaded registers"]
+        else:
+            cache.clear()
         cache["registers"] = registers
     if "loaded registers" in cache:  # unchanged: the same objects, so records built from them stay the same too
         site, people, index, bodies, messages = cache["loaded registers"]
@@ -100,9 +124,19 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         # register would add hundreds of false "unknown person" errors to it.
         index = PeopleIndex(people) if register_files(content) and not unreadable else None
         bodies = load_bodies(content, report, index)
+        if recheck:  # what reads as before stays the very same object, as the kept meetings do (memos, digests)
+            site, people, bodies = (_same_as(site, known[0]), _same_in(people, known[1]), _same_in(bodies, known[3]))
+            index = PeopleIndex(people) if index is not None else None
         cache["loaded registers"] = (site, people, index, bodies, report.items[before:])
+    if recheck and index is None:  # the register can no longer be read: names are taken as written
+        for key in [key for key in cache if isinstance(key, Path)]:
+            del cache[key]
     slugs = _body_slugs(content, bodies)
     parser = make_block_parser()
+
+    def kept(entry, signature) -> bool:
+        return entry is not None and entry[0] == signature and (not recheck or answers_hold(entry[4], index))
+
     meetings, seen, incomplete = [], {}, set()
     folder = content / "meetings"
     signatures = _meeting_folders(folder, digests, stop) if folder.is_dir() else {}
@@ -110,7 +144,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     paths = list(signatures)
     for gone in set(cache) - {p.parent for p in paths} - {"registers", "loaded registers", FILE_DIGESTS}:
         del cache[gone]
-    stale = [path for path in paths if (cache.get(path.parent) or (None,))[0] != signatures[path]]
+    stale = [path for path in paths if not kept(cache.get(path.parent), signatures[path])]
     loaded = _load_in_parallel(stale, report, index, slugs, bodies, jobs) if jobs > 1 and len(stale) >= PARALLEL_FROM \
         else {}
     for path in paths:
@@ -118,17 +152,17 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         meeting_dir = path.parent
         signature = signatures[path]
         cached = cache.get(meeting_dir)
-        if cached is not None and cached[0] == signature:
+        if path not in loaded and kept(cached, signature):
             meeting, messages = cached[1], cached[2]
             report.items.extend(messages)
         elif path in loaded:
-            meeting, messages, digests = loaded[path]
+            meeting, messages, digests, answers = loaded[path]
             report.items.extend(messages)
-            cache[meeting_dir] = (signature, meeting, messages, digests)
+            cache[meeting_dir] = (signature, meeting, messages, digests, answers)
         else:
             before = len(report.items)
-            meeting = _load_meeting(path, report, index, slugs, bodies, parser)
-            cache[meeting_dir] = (signature, meeting, report.items[before:], _digests(meeting))
+            meeting, answers = _load_asked(path, report, index, slugs, bodies, parser)
+            cache[meeting_dir] = (signature, meeting, report.items[before:], _digests(meeting), answers)
         if not isinstance(meeting, Meeting):
             incomplete.add(meeting or "*")  # the body whose meeting could not be loaded
             continue
@@ -189,15 +223,22 @@ def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, j
         out = []
         for path in paths[shard::jobs]:
             before = len(local.items)
-            meeting = _load_meeting(path, local, index, slugs, bodies, parser)
-            out.append((path, meeting, local.items[before:], _digests(meeting)))
+            meeting, answers = _load_asked(path, local, index, slugs, bodies, parser)
+            out.append((path, meeting, local.items[before:], _digests(meeting), answers))
         return out
 
     try:
         shards = fork_map(work, jobs)
     except WorkerFailed:
         return {}
-    return {path: (meeting, messages, digests) for shard in shards for path, meeting, messages, digests in shard}
+    return {path: rest for shard in shards for path, *rest in shard}
+
+
+def _load_asked(path: Path, report: Report, index, slugs, bodies, parser) -> tuple:
+    """(what `_load_meeting` gives, the questions it asked of the people register with their answers)."""
+    asked = Asked(index) if index is not None else None
+    meeting = _load_meeting(path, report, asked, slugs, bodies, parser)
+    return meeting, asked.record() if asked is not None else ("", b"")
 
 
 def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> Meeting | str | None:

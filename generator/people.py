@@ -7,6 +7,8 @@ people is ambiguous and must be written as an id.
 
 from __future__ import annotations
 
+import hashlib
+
 from generator.model import Person, PersonRef
 
 
@@ -54,3 +56,64 @@ class PeopleIndex:
 
     def known_forms(self) -> list[str]:
         return sorted({p.display_name for p in self.people.values()} | set(self.people))
+
+
+class Asked:
+    """A PeopleIndex that notes each question a meeting's files ask of it, with the answer.
+
+    A meeting's records depend on the people register only through these
+    answers (schema.person). After an edit to the register, a meeting whose
+    questions get the same answers from the new one reads the same, and the
+    loader keeps what it made of it (`answers_hold`): a new member or a
+    corrected job title no longer has every meeting of the archive read again.
+    """
+
+    def __init__(self, index: PeopleIndex):
+        self._index = index
+        self._answers: dict[tuple[str, str], str] = {}
+
+    def lookup(self, text: str) -> tuple[str | None, set[str]]:
+        self._note("lookup", text)
+        return self._index.lookup(text)
+
+    def ref(self, person_id: str) -> PersonRef:
+        self._note("ref", person_id)
+        return self._index.ref(person_id)
+
+    def known_forms(self) -> list[str]:
+        self._note("known_forms", "")
+        return self._index.known_forms()
+
+    def _note(self, question: str, argument: str) -> None:
+        if (question, argument) not in self._answers:
+            self._answers[question, argument] = _answer(self._index, question, argument)
+
+    def record(self) -> tuple[str, bytes]:
+        """The questions, and a digest of their answers: two objects a meeting in the build cache, where the
+        questions and answers themselves were as many objects as the meeting's attendance."""
+        questions = sorted(self._answers)
+        return ("\0".join(f"{question}\1{argument}" for question, argument in questions),
+                _digest(self._answers[key] for key in questions))
+
+
+def _answer(index: PeopleIndex, question: str, argument: str) -> str:
+    if question == "lookup":
+        person_id, candidates = index.lookup(argument)
+        return f"{person_id}\1{sorted(candidates)}"
+    if question == "ref":
+        if argument not in index.people:  # gone from the register since
+            return ""
+        ref = index.ref(argument)
+        return f"{ref.name}\1{ref.id}\1{ref.body}"
+    return "\1".join(index.known_forms())
+
+
+def _digest(answers) -> bytes:
+    return hashlib.blake2b("\0".join(answers).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def answers_hold(record: tuple[str, bytes], index: PeopleIndex) -> bool:
+    """Whether `index` answers the questions of `record` (Asked.record) as the register they were asked of did."""
+    questions, digest = record
+    asked = [question.split("\1", 1) for question in questions.split("\0")] if questions else []
+    return _digest(_answer(index, question, argument) for question, argument in asked) == digest

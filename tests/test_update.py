@@ -262,6 +262,51 @@ def test_an_edit_to_the_people_register_renders_only_the_pages_that_show_the_per
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
+def test_after_an_edit_to_the_people_register_only_meetings_that_read_differently_are_read_again(archive,
+                                                                                                 monkeypatch):
+    """A meeting depends on the register only through the names it looks up (people.Asked): an edit that
+    answers them all as before keeps what the loader made of the meeting, the very same objects."""
+    from generator.diagnostics import Report
+
+    cache, read, load_meeting = {}, [], generator.loader._load_meeting
+    monkeypatch.setattr(generator.loader, "_load_meeting",
+                        lambda path, *rest: read.append(path.parent.relative_to(archive / "meetings").as_posix())
+                        or load_meeting(path, *rest))
+
+    def load():
+        read.clear()
+        report = Report(root=archive)
+        return generator.loader.load_archive(archive, report, cache), report
+
+    def naming(*forms: str) -> list[str]:  # the meetings whose files name someone in one of these forms
+        return sorted(m.relative_to(archive / "meetings").as_posix() for body in (archive / "meetings").iterdir()
+                      for m in body.iterdir() if any(form in f.read_text().lower() for f in m.rglob("*.md")
+                                                     for form in forms))
+
+    (first, _), naming_brian = load(), naming("okafor")
+    assert len(read) == 5 and naming_brian == ["tb/2019-03-14"]
+    edit(archive, "people.yaml", "organisation: Testshire Clinical Commissioning Group", "organisation: NHS Testshire")
+    second, _ = load()
+    assert read == [] and all(a is b for a, b in zip(first.meetings, second.meetings))
+    assert second.people["brian-okafor"].organisation == "NHS Testshire"
+    assert second.people["ada-lovelace"] is first.people["ada-lovelace"]  # what reads as before stays the same
+    edit(archive, "people.yaml", "name: Brian Okafor", "name: Brian Okafor-Smith\n  aliases: [Mr Okafor]")
+    third, _ = load()
+    assert read == naming_brian  # the name its records carry changed; the other meetings' did not
+    assert [a is b for a, b in zip(second.meetings, third.meetings)] == [m.key != "tb/2019-03-14"
+                                                                         for m in second.meetings]
+    edit(archive, MINUTES, "lead: [carol-singh, Mr Okafor]", "lead: [carol-singh, zoe-quiet]")
+    _, report = load()
+    assert read == ["tb/2019-03-14"] and "unknown person 'zoe-quiet'" in str([d.format() for d in report.errors])
+    edit(archive, "people.yaml", "brian-okafor:", "zoe-quiet:\n  name: Zoe Quiet\nbrian-okafor:")
+    _, report = load()
+    assert read == ["tb/2019-03-14"] and not report.errors  # its error's hint listed the register's names
+    edit(archive, "people.yaml", "frank-turner:\n  name: Frank Turner", "frank-gone:\n  name: Frank Gone")
+    _, report = load()  # the meetings that named him now fail, with the usual message, not a traceback
+    assert read == naming("frank-turner", "frank turner")
+    assert "unknown person 'frank-turner'" in str([d.format() for d in report.errors])
+
+
 def test_the_people_register_changes_every_page_when_it_gains_its_first_person_or_a_site_template_uses_index(
         archive, build, tmp_path):
     """Every page's navigation links to the register when it has anyone (base.html: the fingerprint holds whether
