@@ -1,7 +1,7 @@
 """The build's stages at another commit and at this checkout, measured side by side in one process.
 
     python -m benchmarks.compare --base REV [--meetings 500 | --content DIR] [--repeat 3] [--builds N]
-        [--warm N] [--later N] [--people N] [--restored N] [--no-stages] [--work DIR]
+        [--warm N] [--later N] [--people N] [--body N] [--restored N] [--no-stages] [--work DIR]
 
 Why in one process: this machine's speed changes by up to 1.7 times from one
 second to the next (a loop of additions took 0.36 s, then 0.21 s, in one
@@ -36,7 +36,8 @@ is on the build benchmark's date.
 
 `--people N` runs N warm builds of each version as `--warm` does, but after
 an edit to the people register (the first person's organisation) instead of
-one to a meeting.
+one to a meeting; `--body N`, after a sentence added to the description in
+the first body's file.
 
 `--restored N` runs N builds of each version as a CI job makes them, taking
 turns: a fresh copy of the archive (new files, new times), with the build
@@ -216,7 +217,7 @@ def warm_builds(base_root: Path, content: Path, work: Path, rounds: int, kind: s
     """The rows of `rounds` warm builds of each version (see `_build`), taking turns, and whether the sites agree.
     `kind`: "warm", after a line added to one meeting's minutes; "later", the same but each round a day after the
     one before, with the search index (a day's deploy); "people", after a person's organisation changed in the
-    people register."""
+    people register; "body", after a sentence added to a body's description (its file)."""
     versions = (("base", BASE, base_root), ("this", "generator", REPO))
     search = kind == "later"
     for name, package, root in versions:
@@ -232,6 +233,9 @@ def warm_builds(base_root: Path, content: Path, work: Path, rounds: int, kind: s
             copy = work / f"{kind}-{name}" / "content"
             if kind == "people":
                 _edit_people(copy, round_)
+            elif kind == "body":
+                with sorted((copy / "bodies").glob("*.md"))[0].open("a", encoding="utf-8") as handle:
+                    handle.write(f"\nA sentence added to the body's description before build {round_ + 1}.\n")
             else:
                 with (copy / minutes).open("a", encoding="utf-8") as handle:
                     handle.write(f"\nA line added before warm build {round_ + 1}.\n")
@@ -300,10 +304,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="warm builds of each version with search, each a day after the last, in turns")
     parser.add_argument("--people", type=int, default=0,
                         help="warm builds of each version after an edit to the people register, in turns")
+    parser.add_argument("--body", type=int, default=0,
+                        help="warm builds of each version after an edit to a body's file, in turns")
     parser.add_argument("--restored", type=int, default=0,
                         help="builds of each version in a fresh checkout with the cache and site restored, in turns")
     parser.add_argument("--no-stages", dest="stages", action="store_false",
-                        help="only the real builds (--builds, --warm, --later, --people, --restored), not the stages")
+                        help="only the real builds (--warm, --later, --people, --body, --builds, --restored), not stages")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)
@@ -324,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         restored = restored_builds(work / "base", content.resolve(), work, args.restored) if args.restored else []
         later = warm_builds(work / "base", content.resolve(), work, args.later, "later") if args.later else []
         people = warm_builds(work / "base", content.resolve(), work, args.people, "people") if args.people else []
+        body = warm_builds(work / "base", content.resolve(), work, args.body, "body") if args.body else []
         result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat) \
             if args.stages else None
     same = True
@@ -356,7 +363,8 @@ def main(argv: list[str] | None = None) -> int:
                          restored),
                         ("warm builds with search, each a day after the last and after a line added to one "
                          "meeting's minutes (a day's deploy)", later),
-                        ("warm builds after a person's organisation changed in the people register", people)):
+                        ("warm builds after a person's organisation changed in the people register", people),
+                        ("warm builds after a sentence added to a body's description", body)):
         if not made:
             continue
         *rows, sites_same = made

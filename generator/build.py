@@ -26,7 +26,6 @@ from generator.markdown import Renderer
 from generator.memo import ByIdentity, rekeyed
 from generator.model import Body, Membership, Numbering, Person, Site
 from generator.references import Linker, Place
-from generator.load_registers import register_files
 from generator.loader import DIGESTED, cached_digests, load_archive
 from generator.outputs import extra_outputs, record_outputs, sitemap_outputs
 from generator.parallel import PARALLEL_FROM, default_jobs
@@ -348,19 +347,21 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
     the action is overdue (tests/test_update.py checks which templates those
     are), so a build on a later day renders just those again, not every page.
 
-    Likewise the people register: the pages that show a person hold the
-    person's record in their deps, and the default templates look into the
-    register through the `index` global only to ask whether it has anyone
-    (the navigation's link to it), which is here. A site's own templates that
-    mention `index` may show anything of it, so for those the register's files
-    are here whole. The site's settings and the bodies' files always are: every
-    page shows the site, and the bodies are shown through `index` on pages
-    whose deps do not hold them (an action's page, a year's list)."""
+    Likewise the registers. The pages that show a person, or a body's
+    members, venue or description, hold those records in their deps. Through
+    the `index` global the default templates show only whether the people
+    register has anyone (the navigation's link to it) and each body's address,
+    names and numbering (an action's page, a year's list, "Referenced from"),
+    and those are here. A site's own templates that mention `index` may show
+    anything of the registers, so for those the registers' files are here
+    whole. The site's settings always are: every page shows the site."""
     today = prepared.today if _site_templates_mention(options, b"today") else None
     registers = loader_cache.get("registers") or ()
     if not _site_templates_mention(options, b"index"):
-        people = {str(path) for path in register_files(Path(options.content))}
-        registers = (tuple(entry for entry in registers if entry[0] not in people), bool(prepared.index.archive.people))
+        archive = prepared.index.archive
+        registers = (tuple(entry for entry in registers if entry[0] == str(Path(options.content) / "site.yaml")),
+                     bool(archive.people),
+                     tuple((b.slug, b.name, b.short_name, b.numbering) for b in archive.bodies.values()))
     return (registers, template_signature(options), today, options.drafts)
 
 

@@ -70,11 +70,19 @@ def _same_in(new: dict, old: dict) -> dict:
     return {key: _same_as(value, old.get(key)) for key, value in new.items()}
 
 
-def _others(registers: tuple | None, content: Path) -> tuple | None:
-    """The part of a registers signature (`_signature`) that is not the people register's."""
-    people = (str(content / "people.yaml"), str(content / "people"))
-    return None if registers is None else tuple(entry for entry in registers
-                                                if entry[0] != people[0] and str(Path(entry[0]).parent) != people[1])
+def _as_meetings_read(body) -> tuple | None:
+    """What loading a meeting reads of its body (`_load_meeting`, load_minutes): not its members or description."""
+    return None if body is None else (body.slug, body.short_name, body.numbering, body.venue)
+
+
+def _site_settings(registers: tuple, content: Path) -> tuple:
+    """The site settings' part of a registers signature (`_signature`)."""
+    return tuple(entry for entry in registers if entry[0] == str(content / "site.yaml"))
+
+
+def _body_files(registers: tuple, content: Path) -> tuple:
+    """Which bodies' files a registers signature holds (not their digests): the bodies a meeting may name."""
+    return tuple(name for name, _ in registers if Path(name).parent == content / "bodies")
 
 
 def _register_paths(content: Path) -> list[Path]:
@@ -90,8 +98,8 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     With a `cache` (kept by the live preview between rebuilds), a meeting folder
     whose files are all unchanged is not read again: its Meeting and its
     messages are reused, as long as the registers it was checked against are
-    unchanged too, or only the people register changed and it answers the
-    names the meeting looked up as before (people.Asked). Many folders to read
+    unchanged too, or only the people register or bodies' files changed and the
+    meeting reads the same against them (`kept`). Many folders to read
     (a first build) are read on `jobs` processes. `stop`: see interrupt.py; the
     cache stays valid whenever it stops.
     """
@@ -102,11 +110,13 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     cache = cache if cache is not None else {}
     digests = FileDigests(cache.get(FILE_DIGESTS))
     registers = _signature(_register_paths(content))
-    recheck = False  # the people register alone changed: each kept meeting's answers are asked again (people.py)
+    # The people register or a body's file changed, not the site's settings nor which bodies there are: each kept
+    # meeting is checked against the new registers (`kept`) instead of every meeting being read again.
+    recheck, known = False, None
     if cache.get("registers") != registers:
         known = cache.get("loaded registers")
-        recheck = (known is not None and known[2] is not None
-                   and _others(cache.get("registers"), content) == _others(registers, content))
+        recheck = known is not None and all(part(cache.get("registers") or (), content) == part(registers, content)
+                                            for part in (_site_settings, _body_files))
         if recheck:
             del cache["loaded registers"]
         else:
@@ -128,14 +138,26 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
             site, people, bodies = (_same_as(site, known[0]), _same_in(people, known[1]), _same_in(bodies, known[3]))
             index = PeopleIndex(people) if index is not None else None
         cache["loaded registers"] = (site, people, index, bodies, report.items[before:])
-    if recheck and index is None:  # the register can no longer be read: names are taken as written
+    changed_bodies = {slug for slug in set(bodies) | set(known[3])
+                      if _as_meetings_read(bodies.get(slug)) != _as_meetings_read(known[3].get(slug))} \
+        if recheck else set()
+    if recheck and (index is None) != (known[2] is None):  # names checked against a register, or no longer
         for key in [key for key in cache if isinstance(key, Path)]:
             del cache[key]
     slugs = _body_slugs(content, bodies)
     parser = make_block_parser()
 
     def kept(entry, signature) -> bool:
-        return entry is not None and entry[0] == signature and (not recheck or answers_hold(entry[4], index))
+        """Whether a cached meeting stands: its files unchanged and, after a register changed, what it reads of
+        its body unchanged (`_as_meetings_read`) and the people register answering what the meeting asked of it
+        as before (people.Asked)."""
+        if entry is None or entry[0] != signature:
+            return False
+        if not recheck:
+            return True
+        claimed = entry[1].body if isinstance(entry[1], Meeting) else entry[1]
+        return claimed is not None and claimed not in changed_bodies and (
+            index is None or answers_hold(entry[4], index))
 
     meetings, seen, incomplete = [], {}, set()
     folder = content / "meetings"

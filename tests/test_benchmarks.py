@@ -168,6 +168,9 @@ def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_
     assert "stages: cache " in out[3] and out[-1] == "  the two sites are the same byte for byte"
     register = sorted((tmp_path / "work" / "people-this" / "content" / "people").glob("*.yaml"))[0].read_text()
     assert ", round 1\n" in register
+    assert compare.main(args + ["--body", "1", "--no-stages"]) == 0  # after an edit to a body's file
+    out = capsys.readouterr().out.splitlines()
+    assert "body's description" in out[1] and out[-1] == "  the two sites are the same byte for byte"
 
     render_page = generator.build.render_page
     monkeypatch.setattr(generator.build, "render_page", lambda env, page, report: render_page(env, page, report) + " ")

@@ -227,15 +227,37 @@ def test_a_later_day_renders_every_page_when_the_sites_own_templates_mention_the
 
 
 @pytest.mark.parametrize("changed", ["site.yaml", "bodies/tb.md", "templates/base.html"])
-def test_a_template_a_body_or_the_site_settings_changed_rebuild_everything(archive, build, built, changed):
-    """Every page shows the site; the bodies are shown through the `index` global on pages whose deps do not hold
-    them (an action's page shows its body's name, a year's list each body's short name)."""
+def test_a_template_the_site_settings_or_a_bodys_name_changed_rebuild_everything(archive, build, built, changed):
+    """Every page shows the site; a body's names are shown through the `index` global on pages whose deps do not
+    hold the body (an action's page shows its body's name, a year's list each body's short name)."""
     if changed.startswith("templates/"):
         (archive / "templates").mkdir()
         shutil.copy(REPO / changed, archive / changed)
-    edit(archive, changed, "\n", "\n<!-- a comment -->\n" if changed.endswith(".html") else "\n# a comment\n")
+        edit(archive, changed, "\n", "\n<!-- a comment -->\n")
+    elif changed == "site.yaml":
+        edit(archive, changed, "\n", "\n# a comment\n")
+    else:
+        edit(archive, changed, "short_name: TB", "short_name: THB")
     again = build(archive, built, search=True)
     assert again.ok and again.rendered is None
+
+
+BODY_EDITS = {  # a body's file: each renders only the pages whose deps hold the body
+    "a member's role": ("role: Voluntary sector representative", "role: Community representative"),
+    "a member added": ("  - name: Harriet Quill", "  - person: brian-okafor\n    role: Member\n  - name: Harriet Quill"),
+    "another venue": ("venue: Council Chamber", "venue: Committee Room 1"),
+    "its description": ("four times a year", "five times a year"),
+    "its website": ("website: https://www.testshire.example/hwb", "website: https://www.testshire.example/board"),
+}
+
+
+@pytest.mark.parametrize("change", BODY_EDITS)
+def test_an_edit_to_a_bodys_file_other_than_its_names_is_a_warm_build(archive, build, built, tmp_path, change):
+    old, new = BODY_EDITS[change]
+    edit(archive, "bodies/tb.md", old, new)
+    again = build(archive, built, search=True)
+    assert again.ok and again.rendered is not None and 0 < again.rendered < again.pages / 2
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
 PEOPLE_EDITS = {  # the people register (people.yaml): each renders only the pages that show the person
@@ -262,10 +284,10 @@ def test_an_edit_to_the_people_register_renders_only_the_pages_that_show_the_per
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
-def test_after_an_edit_to_the_people_register_only_meetings_that_read_differently_are_read_again(archive,
-                                                                                                 monkeypatch):
-    """A meeting depends on the register only through the names it looks up (people.Asked): an edit that
-    answers them all as before keeps what the loader made of the meeting, the very same objects."""
+@pytest.fixture
+def loads(archive, monkeypatch):
+    """(load, read): `load()` loads the archive with one loader cache throughout, giving (archive, report);
+    `read` then lists the meeting folders that load read (the others it took from the cache)."""
     from generator.diagnostics import Report
 
     cache, read, load_meeting = {}, [], generator.loader._load_meeting
@@ -277,6 +299,14 @@ def test_after_an_edit_to_the_people_register_only_meetings_that_read_differentl
         read.clear()
         report = Report(root=archive)
         return generator.loader.load_archive(archive, report, cache), report
+
+    return load, read
+
+
+def test_after_an_edit_to_the_people_register_only_meetings_that_read_differently_are_read_again(archive, loads):
+    """A meeting depends on the register only through the names it looks up (people.Asked): an edit that
+    answers them all as before keeps what the loader made of the meeting, the very same objects."""
+    load, read = loads
 
     def naming(*forms: str) -> list[str]:  # the meetings whose files name someone in one of these forms
         return sorted(m.relative_to(archive / "meetings").as_posix() for body in (archive / "meetings").iterdir()
@@ -305,6 +335,20 @@ def test_after_an_edit_to_the_people_register_only_meetings_that_read_differentl
     _, report = load()  # the meetings that named him now fail, with the usual message, not a traceback
     assert read == naming("frank-turner", "frank turner")
     assert "unknown person 'frank-turner'" in str([d.format() for d in report.errors])
+
+
+def test_after_an_edit_to_a_bodys_file_only_its_meetings_are_read_again_and_only_if_what_they_read_changed(
+        archive, loads):
+    """A meeting reads its body's address, short name, numbering and venue (loader._as_meetings_read), not its
+    members or description."""
+    load, read = loads
+    load()
+    edit(archive, "bodies/tb.md", "role: Voluntary sector representative", "role: Community representative")
+    load()
+    assert read == []
+    edit(archive, "bodies/tb.md", "venue: Council Chamber", "venue: Committee Room 1")
+    load()
+    assert read == sorted(f"tb/{m.name}" for m in (archive / "meetings" / "tb").iterdir())
 
 
 def test_the_people_register_changes_every_page_when_it_gains_its_first_person_or_a_site_template_uses_index(
