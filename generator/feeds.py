@@ -254,7 +254,7 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
     """
     archive = index.archive
     unchanged = unchanged or (lambda address, inputs: False)
-    fixed = (archive.site, tuple(archive.bodies.values()))
+    fixed = (archive.site, tuple((b.slug, b.name, b.short_name) for b in archive.bodies.values()))  # all they show
 
     def undated(any_entries: bool) -> dt.date | None:
         return None if any_entries else today

@@ -116,7 +116,7 @@ def calendars(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | N
     out. `memo`: see `calendar`."""
     archive = index.archive
     unchanged = unchanged or (lambda address, inputs: False)
-    fixed = (archive.site, today, tuple(archive.bodies.values()))
+    fixed = (archive.site, today, tuple((b.slug, b.name, b.short_name, b.venue) for b in archive.bodies.values()))
     if not unchanged(urls.calendar(), (fixed, tuple(archive.meetings))):
         yield urls.calendar(), calendar(index, f"{archive.site.title}: meetings", archive.meetings, today, memo,
                                         stop)

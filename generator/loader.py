@@ -167,6 +167,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     for gone in set(cache) - {p.parent for p in paths} - {"registers", "loaded registers", FILE_DIGESTS}:
         del cache[gone]
     stale = [path for path in paths if not kept(cache.get(path.parent), signatures[path])]
+    fresh = set(paths) - set(stale)
     loaded = _load_in_parallel(stale, report, index, slugs, bodies, jobs) if jobs > 1 and len(stale) >= PARALLEL_FROM \
         else {}
     for path in paths:
@@ -174,7 +175,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         meeting_dir = path.parent
         signature = signatures[path]
         cached = cache.get(meeting_dir)
-        if path not in loaded and kept(cached, signature):
+        if path in fresh:
             meeting, messages = cached[1], cached[2]
             report.items.extend(messages)
         elif path in loaded:

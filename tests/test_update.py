@@ -252,11 +252,23 @@ BODY_EDITS = {  # a body's file: each renders only the pages whose deps hold the
 
 
 @pytest.mark.parametrize("change", BODY_EDITS)
-def test_an_edit_to_a_bodys_file_other_than_its_names_is_a_warm_build(archive, build, built, tmp_path, change):
+def test_an_edit_to_a_bodys_file_other_than_its_names_is_a_warm_build(archive, build, built, tmp_path, monkeypatch,
+                                                                       change):
+    """Feeds show a body's names, calendars its names and venue: no other edit to the body makes any of them
+    again. (A new venue is copied into the body's meetings, whose feeds and calendars are then made again.)"""
+    import generator.feeds
+    import generator.ical
+
+    made, atom, calendar = [], generator.feeds.atom, generator.ical.calendar
+    monkeypatch.setattr(generator.feeds, "atom", lambda index, url, *rest: made.append(url) or atom(index, url, *rest))
+    monkeypatch.setattr(generator.ical, "calendar", lambda index, name, *rest: made.append(name)
+                        or calendar(index, name, *rest))
     old, new = BODY_EDITS[change]
     edit(archive, "bodies/tb.md", old, new)
     again = build(archive, built, search=True)
     assert again.ok and again.rendered is not None and 0 < again.rendered < again.pages / 2
+    calendars = ["Testshire Public Records: meetings", "Testshire Health and Wellbeing Board: meetings"]
+    assert set(calendars) <= set(made) if change == "another venue" else made == []
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
