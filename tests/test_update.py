@@ -363,6 +363,19 @@ def test_after_an_edit_to_a_bodys_file_only_its_meetings_are_read_again_and_only
     assert read == sorted(f"tb/{m.name}" for m in (archive / "meetings" / "tb").iterdir())
 
 
+def test_a_persons_new_initials_relink_the_minutes_that_write_them_in_a_warm_build(build, tmp_path):
+    """Initials in minutes (SP) link to the attendee whose register entry has them, a link the reference scan
+    makes, not the loader: an edit to them changes no meeting the loader reads, but the pages that show them."""
+    archive = tmp_path / "content"
+    shutil.copytree(REPO / "tests" / "fixtures" / "references", archive)
+    out = tmp_path / "site"
+    assert build(archive, out).ok
+    edit(archive, "people.yaml", "initials: SP", "initials: SPR")
+    again = build(archive, out)
+    assert again.ok and again.rendered is not None and again.rendered > 0
+    assert read_tree(out) == _from_scratch(build, archive, tmp_path, search=False)
+
+
 def test_the_people_register_changes_every_page_when_it_gains_its_first_person_or_a_site_template_uses_index(
         archive, build, tmp_path):
     """Every page's navigation links to the register when it has anyone (base.html: the fingerprint holds whether
