@@ -1,7 +1,7 @@
 """The build's stages at another commit and at this checkout, measured side by side in one process.
 
     python -m benchmarks.compare --base REV [--meetings 500 | --content DIR] [--repeat 3] [--builds N]
-        [--warm N] [--later N] [--people N] [--body N] [--restored N] [--no-stages] [--work DIR]
+        [--warm N] [--later N] [--people N] [--body N] [--unchanged N] [--restored N] [--no-stages] [--work DIR]
 
 Why in one process: this machine's speed changes by up to 1.7 times from one
 second to the next (a loop of additions took 0.36 s, then 0.21 s, in one
@@ -37,7 +37,7 @@ is on the build benchmark's date.
 `--people N` runs N warm builds of each version as `--warm` does, but after
 an edit to the people register (the first person's organisation) instead of
 one to a meeting; `--body N`, after a sentence added to the description in
-the first body's file.
+the first body's file; `--unchanged N`, with nothing changed.
 
 `--restored N` runs N builds of each version as a CI job makes them, taking
 turns: a fresh copy of the archive (new files, new times), with the build
@@ -217,7 +217,8 @@ def warm_builds(base_root: Path, content: Path, work: Path, rounds: int, kind: s
     """The rows of `rounds` warm builds of each version (see `_build`), taking turns, and whether the sites agree.
     `kind`: "warm", after a line added to one meeting's minutes; "later", the same but each round a day after the
     one before, with the search index (a day's deploy); "people", after a person's organisation changed in the
-    people register; "body", after a sentence added to a body's description (its file)."""
+    people register; "body", after a sentence added to a body's description (its file); "unchanged", with
+    nothing changed (a CI job run again, a commit that touched no content)."""
     versions = (("base", BASE, base_root), ("this", "generator", REPO))
     search = kind == "later"
     for name, package, root in versions:
@@ -233,6 +234,8 @@ def warm_builds(base_root: Path, content: Path, work: Path, rounds: int, kind: s
             copy = work / f"{kind}-{name}" / "content"
             if kind == "people":
                 _edit_people(copy, round_)
+            elif kind == "unchanged":
+                pass
             elif kind == "body":
                 with sorted((copy / "bodies").glob("*.md"))[0].open("a", encoding="utf-8") as handle:
                     handle.write(f"\nA sentence added to the body's description before build {round_ + 1}.\n")
@@ -306,10 +309,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="warm builds of each version after an edit to the people register, in turns")
     parser.add_argument("--body", type=int, default=0,
                         help="warm builds of each version after an edit to a body's file, in turns")
+    parser.add_argument("--unchanged", type=int, default=0,
+                        help="warm builds of each version with nothing changed, in turns")
     parser.add_argument("--restored", type=int, default=0,
                         help="builds of each version in a fresh checkout with the cache and site restored, in turns")
     parser.add_argument("--no-stages", dest="stages", action="store_false",
-                        help="only the real builds (--warm, --later, --people, --body, --builds, --restored), not stages")
+                        help="only the real builds (--warm, --later, --people, --body, --unchanged, --builds, --restored)")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)
@@ -331,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
         later = warm_builds(work / "base", content.resolve(), work, args.later, "later") if args.later else []
         people = warm_builds(work / "base", content.resolve(), work, args.people, "people") if args.people else []
         body = warm_builds(work / "base", content.resolve(), work, args.body, "body") if args.body else []
+        idle = warm_builds(work / "base", content.resolve(), work, args.unchanged, "unchanged") if args.unchanged \
+            else []
         result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat) \
             if args.stages else None
     same = True
@@ -364,7 +371,8 @@ def main(argv: list[str] | None = None) -> int:
                         ("warm builds with search, each a day after the last and after a line added to one "
                          "meeting's minutes (a day's deploy)", later),
                         ("warm builds after a person's organisation changed in the people register", people),
-                        ("warm builds after a sentence added to a body's description", body)):
+                        ("warm builds after a sentence added to a body's description", body),
+                        ("warm builds with nothing changed", idle)):
         if not made:
             continue
         *rows, sites_same = made

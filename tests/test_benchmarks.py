@@ -171,6 +171,9 @@ def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_
     assert compare.main(args + ["--body", "1", "--no-stages"]) == 0  # after an edit to a body's file
     out = capsys.readouterr().out.splitlines()
     assert "body's description" in out[1] and out[-1] == "  the two sites are the same byte for byte"
+    assert compare.main(args + ["--unchanged", "1", "--no-stages"]) == 0  # nothing changed
+    out = capsys.readouterr().out.splitlines()
+    assert "nothing changed" in out[1] and out[-1] == "  the two sites are the same byte for byte"
 
     render_page = generator.build.render_page
     monkeypatch.setattr(generator.build, "render_page", lambda env, page, report: render_page(env, page, report) + " ")

@@ -44,12 +44,39 @@ def built(archive, build, tmp_path):
     return out
 
 
-def test_a_build_with_nothing_changed_renders_nothing_and_touches_no_file(archive, build, built):
-    before, times = read_tree(built), _mtimes(built)
+def test_a_build_with_nothing_changed_renders_nothing_and_touches_no_file(archive, build, built, tmp_path):
+    """Not even the build cache, which already holds what the next build needs (build._same_cache)."""
+    from generator.cache import cache_file
+
+    before, times, cached = read_tree(built), _mtimes(built), cache_file(archive, False).stat().st_mtime_ns
     again = build(archive, built, search=True)
     assert again.ok and again.rendered == 0 and again.pages == len([n for n in before if n.endswith(".html")])
     assert "Re-indexed 0 pages in 0 of" in again.search
     assert read_tree(built) == before and _mtimes(built) == times
+    assert cache_file(archive, False).stat().st_mtime_ns == cached
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    warm = build(archive, built, search=True)  # from the cache the build before left
+    assert warm.ok and 0 < warm.rendered < warm.pages / 2 and read_tree(built) == _from_scratch(build, archive,
+                                                                                                tmp_path)
+    assert cache_file(archive, False).stat().st_mtime_ns != cached
+
+
+def test_a_build_after_files_were_touched_writes_the_build_cache_with_their_new_times(archive, build, built,
+                                                                                    monkeypatch):
+    """Same bytes, new times: nothing to render, but the times the cache notes for each file are new, and a
+    cache not written again would have the next build read every file again to digest it."""
+    from generator.cache import cache_file
+
+    cached = cache_file(archive, False).stat().st_mtime_ns
+    for path in archive.rglob("*.md"):
+        os.utime(path)
+    again = build(archive, built, search=True)
+    assert again.ok and again.rendered == 0 and cache_file(archive, False).stat().st_mtime_ns != cached
+    import generator.filedigest
+
+    digested, digest_file = [], generator.filedigest.digest_file
+    monkeypatch.setattr(generator.filedigest, "digest_file", lambda path: digested.append(path) or digest_file(path))
+    assert build(archive, built, search=True).rendered == 0 and digested == []
 
 
 def test_an_edited_minute_updates_its_pages_and_only_its_bodys_search_bundle(archive, build, built, tmp_path):
