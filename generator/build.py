@@ -409,7 +409,8 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     markdown_cache: dict = {}
     # The preview's memos are its own; a build carries its memos from one build to the next in the cache.
     carried = memos if memos is not None else (cache.memos or Memos()) if use_cache else None
-    loaded = (dict(cache.loader), dict(cache.scan))  # to tell whether this build changed the cache (`_same_cache`)
+    # What the build cache held, to tell whether this build changed it (`_same_cache`); the preview's is its own.
+    loaded = (dict(cache.loader), dict(cache.scan)) if use_cache and memos is None else None
     prepared = prepare(options, report, timings, cache.loader, cache.scan, markdown_cache, carried)
     if prepared is None:
         return Result(False, report, timings=timings)
@@ -435,7 +436,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     if result is None:
         result = _full(options, prepared, env, cache if use_cache else None, report, progress, timings,
                        keep_markdown=memos is not None, memo=digests)
-    if use_cache and result.ok and result.rendered == 0 and not result.wrote and memos is None \
+    if loaded is not None and result.ok and result.rendered == 0 and not result.wrote \
             and cache.site.folder == update.folder_stamp(out_dir) and _same_cache(cache, *loaded):
         progress("nothing changed: the build cache is kept as it was")
     elif use_cache and (result.ok or forgotten):
