@@ -117,23 +117,35 @@ def waits(session: Session, minutes: Path, change, number: int, refs: tuple[Path
             from_kept)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.preview_waits", description=__doc__.split("\n\n")[0])
+def archive_arguments(parser: argparse.ArgumentParser) -> None:
+    """--meetings, --content and --work, as the preview's benchmarks take them."""
     parser.add_argument("--meetings", type=int, default=500, help="size of the synthetic archive (default 500)")
     parser.add_argument("--content", type=Path, default=None, help="an archive to copy and use instead")
-    parser.add_argument("--edits", type=int, default=2, help="edits of each kind (default 2)")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
+
+
+def preview_session(content: Path, work: Path):
+    """(session, its first build's outcome): a preview session (generator.incremental.Session) on `content`
+    after its first build, with the cycle collector off, as in the preview (serve.py): collections only between
+    saves."""
+    session = Session(Options(content=content, out=work / "preview", search=False, today=dt.date.fromisoformat(TODAY)))
+    gc.disable()
+    first = session.rebuild()
+    if not first.ok:
+        raise SystemExit("\n".join(d.format() for d in first.report.sorted()))
+    return session, first
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.preview_waits", description=__doc__.split("\n\n")[0])
+    archive_arguments(parser)
+    parser.add_argument("--edits", type=int, default=2, help="edits of each kind (default 2)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="minutebook-waits-") as scratch:
         work = args.work or Path(scratch)
         content = archive_copy(work, args.content, args.meetings)
         minutes = sorted(content.glob("meetings/*/*/minutes.md"))[-1]  # the newest meeting of the last body
-        session = Session(Options(content=content, out=work / "preview", search=False,
-                                  today=dt.date.fromisoformat(TODAY)))
-        gc.disable()  # as in the preview (serve.py): collections only between saves, above
-        first = session.rebuild()
-        if not first.ok:
-            raise SystemExit("\n".join(d.format() for d in first.report.sorted()))
+        session, first = preview_session(content, work)
         meetings = len(list(content.glob("meetings/*/*/meeting.md")))
         print(f"{meetings} meetings; first build {first.milliseconds / 1000:.1f} s; edits to {minutes.parent.name} "
               f"of {minutes.parent.parent.name}")

@@ -223,6 +223,18 @@ def test_the_autosave_script_can_keep_the_previews_search_index_up_to_date(tmp_p
     assert all(re.match(r"\d+:  retitle  gap 0\.20 s: +\d+ ms", part) for part in saves[1:])
 
 
+def test_the_preview_registers_script_times_each_kind_of_edit_and_says_which_rendered_every_page(tmp_path, capsys):
+    from benchmarks import preview_registers
+
+    assert preview_registers.main(["--meetings", "4", "--rounds", "1", "--work", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("4 meetings; first build")
+    rows = {line[:24].strip(): line for line in lines[1:]}
+    assert list(rows) == ["a meeting's minutes", "a person's organisation", "a body's description", "a template"]
+    assert [row.endswith("every page") for row in rows.values()] == [False, False, False, True]
+    assert all(" pages rendered, " in row for row in rows.values())
+
+
 def test_the_cache_census_counts_every_object_of_the_cache_once_by_the_part_that_holds_it(tmp_path, capsys):
     import io
     import pickle
