@@ -18,15 +18,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.build_bench import archive_copy  # noqa: E402
-from benchmarks.preview_waits import archive_arguments, preview_session  # noqa: E402
+from benchmarks.preview_waits import archive_arguments, archive_in_work, preview_session  # noqa: E402
 
 
 def edits(content: Path) -> dict:
@@ -63,9 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     archive_arguments(parser)
     parser.add_argument("--rounds", type=int, default=2, help="edits of each kind (default 2)")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="minutebook-registers-") as scratch:
-        work = args.work or Path(scratch)
-        content = archive_copy(work, args.content, args.meetings)
+    with archive_in_work(args, "minutebook-registers-") as (work, content):
         kinds = edits(content)
         session, first = preview_session(content, work)
         meetings = len(list(content.glob("meetings/*/*/meeting.md")))

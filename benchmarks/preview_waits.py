@@ -28,6 +28,7 @@ import gc
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -124,6 +125,14 @@ def archive_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
 
 
+@contextmanager
+def archive_in_work(args, prefix: str):
+    """(work folder, archive in it) for the arguments of `archive_arguments`: --work or a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as scratch:
+        work = args.work or Path(scratch)
+        yield work, archive_copy(work, args.content, args.meetings)
+
+
 def preview_session(content: Path, work: Path):
     """(session, its first build's outcome): a preview session (generator.incremental.Session) on `content`
     after its first build, with the cycle collector off, as in the preview (serve.py): collections only between
@@ -141,9 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     archive_arguments(parser)
     parser.add_argument("--edits", type=int, default=2, help="edits of each kind (default 2)")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="minutebook-waits-") as scratch:
-        work = args.work or Path(scratch)
-        content = archive_copy(work, args.content, args.meetings)
+    with archive_in_work(args, "minutebook-waits-") as (work, content):
         minutes = sorted(content.glob("meetings/*/*/minutes.md"))[-1]  # the newest meeting of the last body
         session, first = preview_session(content, work)
         meetings = len(list(content.glob("meetings/*/*/meeting.md")))
