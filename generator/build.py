@@ -356,9 +356,10 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
     and those are here. A site's own templates that mention `index` may show
     anything of the registers, so for those the registers' files are here
     whole. The site's settings always are: every page shows the site."""
-    today = prepared.today if _site_templates_mention(options, b"today") else None
+    mentioned = _site_templates_mention(options, (b"today", b"index"))
+    today = prepared.today if b"today" in mentioned else None
     registers = loader_cache.get("registers") or ()
-    if not _site_templates_mention(options, b"index"):
+    if b"index" not in mentioned:
         archive = prepared.index.archive
         registers = (tuple(entry for entry in registers if entry[0] == str(Path(options.content) / "site.yaml")),
                      bool(archive.people),
@@ -366,11 +367,16 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
     return (registers, template_signature(options), today, options.drafts)
 
 
-def _site_templates_mention(options: Options, word: bytes) -> bool:
-    return any(word in path.read_bytes()
-               for folder in template_dirs(Path(options.content), options.templates)
-               if folder != DEFAULT_TEMPLATES and folder.is_dir()
-               for path in sorted(folder.rglob("*")) if path.is_file())
+def _site_templates_mention(options: Options, words: tuple[bytes, ...]) -> set[bytes]:
+    """Which of `words` the site's own templates mention, each file read once (the preview asks on every save)."""
+    found: set[bytes] = set()
+    for folder in template_dirs(Path(options.content), options.templates):
+        if folder != DEFAULT_TEMPLATES and folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    data = path.read_bytes()
+                    found.update(word for word in words if word in data)
+    return found
 
 
 @contextmanager

@@ -41,6 +41,7 @@ from pathlib import Path
 
 from generator.pagefind_stable import UnexpectedFormat, stabilise
 from generator import search_refs
+from generator.update import top_of
 
 OUTPUT = "pagefind"
 BODIES = "bodies"
@@ -131,7 +132,7 @@ def folders_to_index(live: Path, staging: Path, pages: list[str], index) -> set[
     folders: set[str] = set()
     bodies, marked = set(_bodies(index)), {}
     for relative in pages:
-        top = _top(relative)
+        top = top_of(relative)
         if top in folders:
             continue
         if any(MARK in _bytes(folder / relative) for folder in (staging, live)):
@@ -147,11 +148,6 @@ def folders_to_index(live: Path, staging: Path, pages: list[str], index) -> set[
 def _bodies(index) -> list[str]:
     """The bodies with a bundle of their own: those with meetings (the folder of one without is the site's)."""
     return [slug for slug, meetings in index.by_body.items() if meetings]
-
-
-def _top(relative: str) -> str:
-    """The top-level folder of a file's path relative to the site ('' for a file at the top)."""
-    return relative.split("/", 1)[0] if "/" in relative else ""
 
 
 def _bytes(path: Path) -> bytes:
@@ -309,7 +305,7 @@ def update_index(staging: Path, live: Path, index, changed: set[str], page_files
     body_names = {b.name for b in bundles if b.name != "site"}
     names = wanted(bundles, changed)
     for relative in page_files:
-        top = _top(relative)
+        top = top_of(relative)
         if (top if top in body_names else "site") in names and relative not in staged:
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
