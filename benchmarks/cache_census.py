@@ -12,7 +12,8 @@ does and prints:
 - how many objects pickle keeps in its memo for each part of the cache (the
   objects a part shares with a part before it are counted with the earlier
   one), with the commonest kinds, and each part's share of the objects, the
-  figure the time to write and read goes with.
+  figure the time to write and read goes with;
+- the same figures for the site record, a file of its own beside the cache.
 """
 
 from __future__ import annotations
@@ -39,8 +40,7 @@ def resident_mb() -> float:
 
 def parts(cache) -> list[tuple[str, object]]:
     """The cache's parts in the order pickle meets them (cache.BuildCache's fields), the memos one by one."""
-    found = [("loaded meetings and registers", cache.loader), ("reference scan", cache.scan),
-             ("site record", cache.site)]
+    found = [("loaded meetings and registers", cache.loader), ("reference scan", cache.scan)]
     memos = cache.memos.__getstate__() if cache.memos is not None else {}
     found += [(f"memos: {name}", value) for name, value in memos.items()]
     return found + [("handed-down digests", cache.digests)]
@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)
     import generator.build  # noqa: F401  (the classes the cache holds, imported before measuring)
+    from generator.cache import site_file
 
     before = resident_mb()
     data = args.cache.read_bytes()
@@ -89,7 +90,30 @@ def main(argv: list[str] | None = None) -> int:
     for name, count, kinds in rows:
         common = ", ".join(f"{kind} {n:,}" for kind, n in kinds.most_common(4))
         print(f"  {name:32s} {count:>10,} objects {count / total:6.1%}  {common}")
+    site_record(site_file(args.cache), args.repeat)
     return 0
+
+
+def site_record(path: Path, repeat: int) -> None:
+    """The site record, a file of its own beside the cache (generator/cache.py), written after every build
+    that changed the site."""
+    if not path.exists():
+        print(f"{path.name}: none")
+        return
+    data = path.read_bytes()
+    record = pickle.loads(data)
+    write = read = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        again = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+        write = min(write, time.perf_counter() - started)
+        started = time.perf_counter()
+        pickle.loads(again)
+        read = min(read, time.perf_counter() - started)
+    pickler = pickle.Pickler(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dump(record)
+    print(f"{path.name}: {len(data) / 1e6:.1f} MB pickled, {len(pickler.memo.copy()):,} objects, "
+          f"write {write:.2f} s, read {read:.2f} s")
 
 
 if __name__ == "__main__":

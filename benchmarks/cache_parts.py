@@ -10,7 +10,7 @@ as generator/cache.py does, then in parts:
 - one part per body's meeting folders, one for the registers, one for the
   reference scan, each written alone, so that a warm build would write only
   the parts that changed;
-- a main part for the rest (the site record, the memos, the digests), which
+- a main part for the rest (the memos, the digests), which
   hold records of every part. Pickled alone, the main part would hold copies of
   those records, and the cache's point is that they come back as the very
   same objects (cache.py). So the main part's pickler is given the parts'

@@ -1,7 +1,8 @@
 """The build's stages at another commit and at this checkout, measured side by side in one process.
 
     python -m benchmarks.compare --base REV [--meetings 500 | --content DIR] [--repeat 3] [--builds N]
-        [--warm N] [--later N] [--people N] [--body N] [--unchanged N] [--restored N] [--no-stages] [--work DIR]
+        [--warm N] [--spread N] [--later N] [--people N] [--body N] [--unchanged N] [--restored N] [--no-stages]
+        [--work DIR]
 
 Why in one process: this machine's speed changes by up to 1.7 times from one
 second to the next (a loop of additions took 0.36 s, then 0.21 s, in one
@@ -37,7 +38,10 @@ is on the build benchmark's date.
 `--people N` runs N warm builds of each version as `--warm` does, but after
 an edit to the people register (the first person's organisation) instead of
 one to a meeting; `--body N`, after a sentence added to the description in
-the first body's file; `--unchanged N`, with nothing changed.
+the first body's file; `--unchanged N`, with nothing changed; `--spread N`, as
+`--warm` but each round in another meeting's minutes, as a clerk's commits
+come, so that what the builds since the cache file was last written made anew
+adds up until writing it is worth it (build.worth_writing).
 
 `--restored N` runs N builds of each version as a CI job makes them, taking
 turns: a fresh copy of the archive (new files, new times), with the build
@@ -215,7 +219,8 @@ def _build(name: str, package: str, root: Path, content: Path, out: Path, today:
 
 def warm_builds(base_root: Path, content: Path, work: Path, rounds: int, kind: str = "warm") -> list:
     """The rows of `rounds` warm builds of each version (see `_build`), taking turns, and whether the sites agree.
-    `kind`: "warm", after a line added to one meeting's minutes; "later", the same but each round a day after the
+    `kind`: "warm", after a line added to one meeting's minutes; "spread", the same but each round in another
+    meeting's minutes; "later", the same as "warm" but each round a day after the
     one before, with the search index (a day's deploy); "people", after a person's organisation changed in the
     people register; "body", after a sentence added to a body's description (its file); "unchanged", with
     nothing changed (a CI job run again, a commit that touched no content)."""
@@ -226,7 +231,8 @@ def warm_builds(base_root: Path, content: Path, work: Path, rounds: int, kind: s
         shutil.rmtree(copy.parent, ignore_errors=True)
         shutil.copytree(content, copy)
         _build(name, package, root, copy, copy.parent / "site", search=search)  # cold: the cache and folder to start
-    minutes = sorted(p.relative_to(content) for p in content.glob("meetings/**/minutes.md"))[0]
+    all_minutes = sorted(p.relative_to(content) for p in content.glob("meetings/**/minutes.md"))
+    minutes = all_minutes[0]
     rows = []
     for round_ in range(rounds):
         today = (dt.date.fromisoformat(TODAY) + dt.timedelta(days=round_ + 1 if search else 0)).isoformat()
@@ -240,7 +246,8 @@ def warm_builds(base_root: Path, content: Path, work: Path, rounds: int, kind: s
                 with sorted((copy / "bodies").glob("*.md"))[0].open("a", encoding="utf-8") as handle:
                     handle.write(f"\nA sentence added to the body's description before build {round_ + 1}.\n")
             else:
-                with (copy / minutes).open("a", encoding="utf-8") as handle:
+                edited = all_minutes[round_ * 37 % len(all_minutes)] if kind == "spread" else minutes
+                with (copy / edited).open("a", encoding="utf-8") as handle:
                     handle.write(f"\nA line added before warm build {round_ + 1}.\n")
             rows.append(_build(name, package, root, copy, copy.parent / "site", today, search=search))
     rows.append(_same_trees(work / f"{kind}-base" / "site", work / f"{kind}-this" / "site"))
@@ -303,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each stage before rendering (default 3)")
     parser.add_argument("--builds", type=int, default=0, help="real cold builds of each version, in turns (default 0)")
     parser.add_argument("--warm", type=int, default=0, help="warm builds of each version, in turns (default 0)")
+    parser.add_argument("--spread", type=int, default=0,
+                        help="warm builds of each version, each after an edit to another meeting, in turns")
     parser.add_argument("--later", type=int, default=0,
                         help="warm builds of each version with search, each a day after the last, in turns")
     parser.add_argument("--people", type=int, default=0,
@@ -314,7 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--restored", type=int, default=0,
                         help="builds of each version in a fresh checkout with the cache and site restored, in turns")
     parser.add_argument("--no-stages", dest="stages", action="store_false",
-                        help="only the real builds (--warm, --later, --people, --body, --unchanged, --builds, --restored)")
+                        help="only the real builds (--warm, --spread, --later, --people, --body, --unchanged, --builds, "
+                             "--restored)")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)
@@ -332,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         # the kernel counts that in the peak it reports for the build the fork becomes.
         builds = cold_builds(work / "base", content.resolve(), work, args.builds) if args.builds else []
         warm = warm_builds(work / "base", content.resolve(), work, args.warm) if args.warm else []
+        spread = warm_builds(work / "base", content.resolve(), work, args.spread, "spread") if args.spread else []
         restored = restored_builds(work / "base", content.resolve(), work, args.restored) if args.restored else []
         later = warm_builds(work / "base", content.resolve(), work, args.later, "later") if args.later else []
         people = warm_builds(work / "base", content.resolve(), work, args.people, "people") if args.people else []
@@ -366,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
         print("  the two sites are the same byte for byte" if sites_same else "  the two sites differ  <- NOT THE SAME")
         same = same and sites_same
     for title, made in (("warm builds after a line added to one meeting's minutes", warm),
+                        ("warm builds, each after a line added to another meeting's minutes", spread),
                         ("builds in a fresh checkout with the build cache and site restored, times kept (a CI job)",
                          restored),
                         ("warm builds with search, each a day after the last and after a line added to one "

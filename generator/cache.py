@@ -9,10 +9,19 @@ build renders only the pages that changed (update.py). The cache only ever
 skips work: a missing, stale or unreadable cache gives the same site, just
 more slowly.
 
-Everything is pickled in one piece, so that an object several parts hold comes
-back as one object: the loaded meetings, the digests of their records
-(fingerprint.handed_down) and the memos each stage keeps by the identity of
-those records (build.Memos) find each other again in the next build's process.
+Everything but the site record is pickled in one piece, so that an object
+several parts hold comes back as one object: the loaded meetings, the digests
+of their records (fingerprint.handed_down) and the memos each stage keeps by
+the identity of those records (build.Memos) find each other again in the next
+build's process.
+
+The site record (update.SiteRecord) is a file of its own. It must describe the
+output folder exactly, so it is removed before a build changes the folder and
+written after every build that did. It holds only addresses and digests, so it
+shares no object with the rest. The rest only ever spares work, so it may be
+older than the site: a build that made little anew leaves it as it was
+(build.write_cache), and the next build does that little again, instead of
+writing 140 MB at 2,000 meetings each time.
 """
 
 from __future__ import annotations
@@ -67,22 +76,63 @@ def cache_file(content: Path, drafts: bool, folder: Path | None = None, purpose:
     return folder / f"{purpose}-{key}.pickle"
 
 
+def site_file(path: Path) -> Path:
+    """The site record's file beside the cache file `path`."""
+    return path.with_name(f"{path.stem}.site{path.suffix}")
+
+
 def load(path: Path) -> BuildCache:
+    """The cache at `path` with the site record beside it; either may be missing (then empty, or None)."""
+    cache = _read(path, BuildCache)
+    if not isinstance(cache, BuildCache):
+        cache = BuildCache()
+    site = _read(site_file(path), SiteRecord)
+    cache.site = site if isinstance(site, SiteRecord) else None
+    return cache
+
+
+def _read(path: Path, kind: type):
     try:
         with path.open("rb") as handle:
-            stamp, cache = pickle.load(handle)
+            stamp, value = pickle.load(handle)
     except Exception:  # noqa: BLE001 - a cache that cannot be read back, however it fails, is no cache
-        return BuildCache()
-    return cache if stamp == FORMAT and isinstance(cache, BuildCache) else BuildCache()
+        return None
+    return value if stamp == FORMAT and isinstance(value, kind) else None
 
 
 def save(path: Path, cache: BuildCache) -> None:
-    """Atomically, so an interrupted build never leaves a half-written cache."""
+    """The cache without its site record (`save_site`)."""
+    site, cache.site = cache.site, None
+    try:
+        _write(path, cache)
+    finally:
+        cache.site = site
+
+
+def save_site(path: Path, site: SiteRecord | None) -> None:
+    """The site record of the cache at `path`; None removes it, so the next build renders the whole site."""
+    if site is None:
+        forget_site(path)
+    else:
+        _write(site_file(path), site)
+
+
+def forget_site(path: Path) -> None:
+    """Called before a build changes the output folder: if it stops half way, no record describes the folder
+    as it was, and the next build renders the whole site."""
+    try:
+        site_file(path).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _write(path: Path, value) -> None:
+    """Atomically, so an interrupted build never leaves a half-written file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
-            pickle.dump((FORMAT, cache), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((FORMAT, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only checkout still builds; it just builds from scratch next time

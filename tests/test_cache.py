@@ -69,8 +69,9 @@ def test_the_cache_lives_beside_the_content_folder_unless_the_environment_names_
     monkeypatch.delenv(CACHE_DIR, raising=False)
     options = dict(today=dt.date(2026, 1, 1), search=False)
     assert run(Options(content=tmp_path / "beside" / "content", out=tmp_path / "beside" / "site", **options)).ok
-    assert [p.name[:6] for p in (tmp_path / "beside" / ".minutebook" / "cache").iterdir()] == ["build-"]
+    beside = sorted(p.name for p in (tmp_path / "beside" / ".minutebook" / "cache").iterdir())
+    assert [name[:6] for name in beside] == ["build-"] * 2 and beside[1] == beside[0].replace(".pickle", ".site.pickle")
     monkeypatch.setenv(CACHE_DIR, str(tmp_path / "caches"))
     assert run(Options(content=tmp_path / "elsewhere" / "content", out=tmp_path / "elsewhere" / "site", **options)).ok
     assert not (tmp_path / "elsewhere" / ".minutebook").exists()
-    assert [p.name[:6] for p in (tmp_path / "caches").iterdir()] == ["build-"]
+    assert [p.name[:6] for p in (tmp_path / "caches").iterdir()] == ["build-"] * 2

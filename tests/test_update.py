@@ -44,38 +44,121 @@ def built(archive, build, tmp_path):
     return out
 
 
-def test_a_build_with_nothing_changed_renders_nothing_and_touches_no_file(archive, build, built, tmp_path):
-    """Not even the build cache, which already holds what the next build needs (build._same_cache)."""
-    from generator.cache import cache_file
+def _cache_times(archive) -> tuple[int, int]:
+    """The modification times of the build cache file and of the site record beside it."""
+    from generator.cache import cache_file, site_file
 
-    before, times, cached = read_tree(built), _mtimes(built), cache_file(archive, False).stat().st_mtime_ns
+    path = cache_file(archive, False)
+    return path.stat().st_mtime_ns, site_file(path).stat().st_mtime_ns
+
+
+def test_a_build_with_nothing_changed_renders_nothing_and_touches_no_file(archive, build, built, tmp_path):
+    """Not even the build cache or the site record, which already hold what the next build needs."""
+    before, times, cached = read_tree(built), _mtimes(built), _cache_times(archive)
     again = build(archive, built, search=True)
     assert again.ok and again.rendered == 0 and again.pages == len([n for n in before if n.endswith(".html")])
     assert "Re-indexed 0 pages in 0 of" in again.search
     assert read_tree(built) == before and _mtimes(built) == times
-    assert cache_file(archive, False).stat().st_mtime_ns == cached
+    assert _cache_times(archive) == cached
     edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
     warm = build(archive, built, search=True)  # from the cache the build before left
     assert warm.ok and 0 < warm.rendered < warm.pages / 2 and read_tree(built) == _from_scratch(build, archive,
                                                                                                 tmp_path)
-    assert cache_file(archive, False).stat().st_mtime_ns != cached
+    now = _cache_times(archive)
+    assert now[0] != cached[0] and now[1] != cached[1]  # five meetings: worth writing after any edit
 
 
-def test_a_build_after_files_were_touched_writes_the_build_cache_with_their_new_times(archive, build, built,
-                                                                                    monkeypatch):
-    """Same bytes, new times: nothing to render, but the times the cache notes for each file are new, and a
-    cache not written again would have the next build read every file again to digest it."""
-    from generator.cache import cache_file
+def test_a_build_writes_the_cache_file_again_only_when_that_costs_less_than_doing_again_what_it_made_anew():
+    """build.worth_writing: the cache file is written once what builds since made anew outweighs writing it."""
+    from generator.build import worth_writing
 
-    cached = cache_file(archive, False).stat().st_mtime_ns
+    assert not worth_writing(19.9, 2000) and worth_writing(20, 2000)  # one edited meeting is about 1.05
+    assert worth_writing(1.05, 5) and not worth_writing(1.05, 6) and worth_writing(2.1, 20)
+    assert not worth_writing(0, 1) and not worth_writing(0, 0)
+
+
+def test_a_one_meeting_edit_makes_about_one_meeting_folders_worth_of_the_cache_anew(archive, build, built,
+                                                                                     monkeypatch):
+    import generator.build
+
+    asked = []
+    monkeypatch.setattr(generator.build, "worth_writing", lambda made, folders: asked.append((made, folders)))
+    assert build(archive, built).ok and asked == [(0, 5)]  # nothing changed
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    assert build(archive, built).ok
+    # The meeting folder; its one changed text, scanned again; its one changed file, digested again.
+    assert asked[1] == (1 + 1 / 20 + 1 / 400, 5)
+
+
+def test_builds_from_a_cache_file_older_than_the_site_give_the_site_a_build_from_scratch_gives(
+        archive, build, built, tmp_path, monkeypatch):
+    """A large archive's builds leave the cache file as it was after a small edit (build.worth_writing), and
+    write only the site record. The next builds do again what the file lacks. Reverting an edit the file does
+    not know of must still render the pages again: the site record, not the file, says what the site holds."""
+    import generator.build
+
+    monkeypatch.setattr(generator.build, "worth_writing", lambda made, folders: False)
+    cached = _cache_times(archive)
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    first = build(archive, built, search=True)
+    assert first.ok and first.rendered and read_tree(built) == _from_scratch(build, archive, tmp_path)
+    edit(archive, JC_MINUTES, "welcomed everyone to the meeting.", "welcomed everyone.")
+    edit(archive, MINUTES, "There was no other business, said the Chair.", "There was no other business.")
+    back = build(archive, built, search=True)
+    assert back.ok and back.rendered and read_tree(built) == _from_scratch(build, archive, tmp_path)
+    assert b"said the Chair" not in read_tree(built)["tb/2019/tb-19-15/index.html"]
+    again = build(archive, built, search=True)
+    assert again.ok and again.rendered == 0
+    now = _cache_times(archive)
+    assert now[0] == cached[0] and now[1] != cached[1]
+
+
+def test_a_build_stopped_after_changing_the_site_leaves_no_record_of_the_site_as_it_was(archive, build, built,
+                                                                                       tmp_path, monkeypatch):
+    """Stopped (Ctrl-C, a killed job) between changing the output folder and writing its record, a build
+    leaves no record: the next build renders the whole site, which then matches its content even where that
+    content went back to what the old record described."""
+    import generator.update
+    from generator.cache import cache_file, site_file
+
+    commit = generator.update.commit
+
+    def stopped(*args, **kwargs):
+        commit(*args, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(generator.update, "commit", stopped)
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    with pytest.raises(KeyboardInterrupt):
+        build(archive, built, search=True)
+    monkeypatch.undo()
+    assert b"said the Chair" in read_tree(built)["tb/2019/tb-19-15/index.html"]
+    assert not site_file(cache_file(archive, False)).exists()
+    edit(archive, MINUTES, "There was no other business, said the Chair.", "There was no other business.")
+    after = build(archive, built, search=True)
+    assert after.ok and after.rendered is None and read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
+def test_a_build_after_files_were_touched_renders_nothing_and_notes_their_new_times_when_worth_it(
+        archive, build, built, monkeypatch):
+    """Same bytes, new times: nothing to render. Digesting them again costs the next build little (a
+    twentieth of a second for 1,000 files), so a small archive's build leaves the cache file as it was and
+    the next build digests them again; once worth writing, the file notes their new times."""
+    import generator.build
+    import generator.filedigest
+
+    cached = _cache_times(archive)
     for path in archive.rglob("*.md"):
         os.utime(path)
     again = build(archive, built, search=True)
-    assert again.ok and again.rendered == 0 and cache_file(archive, False).stat().st_mtime_ns != cached
-    import generator.filedigest
-
+    assert again.ok and again.rendered == 0 and _cache_times(archive) == cached
     digested, digest_file = [], generator.filedigest.digest_file
     monkeypatch.setattr(generator.filedigest, "digest_file", lambda path: digested.append(path) or digest_file(path))
+    monkeypatch.setattr(generator.build, "worth_writing", lambda made, folders: made > 0)
+    again = build(archive, built, search=True)
+    assert again.rendered == 0 and len(digested) == len(list((archive / "meetings").rglob("*.md")))
+    assert _cache_times(archive)[0] != cached[0]
+    digested.clear()
     assert build(archive, built, search=True).rendered == 0 and digested == []
 
 
