@@ -418,7 +418,11 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     # What the build cache held, to tell how much of it this build made anew (`write_cache`); the preview's cache
     # is written whole, as its own session goes on from it.
     loaded = (dict(cache.loader), dict(cache.scan)) if use_cache and memos is None else None
-    recorded = replace(cache.site) if cache.site is not None else None  # the build replaces fields, not contents
+    touched = build_cache.read_touched(cache_path) if use_cache else set()  # by a live preview since its record
+    if touched and cache.site is not None:
+        update.forget_touched(cache.site, touched)
+    # The record as read, to tell whether the build changed it (the build replaces its fields, not their contents).
+    recorded = replace(cache.site) if cache.site is not None and not touched else None
     prepared = prepare(options, report, timings, cache.loader, cache.scan, markdown_cache, carried)
     if prepared is None:
         return Result(False, report, timings=timings)
@@ -475,8 +479,9 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
 def _made_anew(cache, loader: dict, scan: dict) -> float:
     """What of the loader's and the scan's entries in `cache` is not what the cache file holds (`loader` and
     `scan`, as read), in meeting folders' worth: the work a next build would do again if the file were left
-    as it is (the cache only ever spares work). At 2,000 meetings a meeting folder loaded again costs the next
-    build about 20 ms through every stage, a text scanned again about 1 ms, a file digested again 0.05 ms."""
+    as it is (the cache only ever spares work). A folder loaded afresh goes through every stage again; a text
+    scanned afresh only has its Markdown parsed, taken as a twentieth of that; a file digested afresh (read
+    and hashed) as a four-hundredth."""
     folders = len(cache.loader.keys() ^ loader.keys())
     files = 0
     for key, entry in cache.loader.items():
@@ -495,14 +500,16 @@ def worth_writing(made_anew: float, folders: int) -> bool:
     """Whether a build should write the cache file again, having made `made_anew` of it (`_made_anew`) in an
     archive of `folders` meetings.
 
-    Writing costs about 2 ms a folder (1.5 s at 2,000 meetings, the most of a
-    warm build); each build that leaves the file as it was does again what the
-    builds since it was written made anew, about 20 ms a folder. An edit a
-    build, left for L builds, costs about 2 ms x folders / L + 20 ms x L / 2 a
-    build, least at L = sqrt(folders / 5): 20 folders at 2,000 meetings (0.4
-    s a build, against 1.5 s); at 5 meetings or fewer, 1, so that a small
-    archive has its cache written after every edit, as before."""
-    return made_anew > 0 and made_anew * made_anew * 5 >= folders
+    Measured at 2,000 meetings on one day (docs/performance.md, "A build cache
+    written only when worth it"): writing the file took 3.9 s, 1.9 ms a
+    meeting; a build from a file that lacked 60 edited meeting folders took
+    2.9 s more than one from a file just written, 48 ms a folder. An edit a
+    build, the file written every L builds, then costs 1.9 ms x folders / L +
+    48 ms x L / 2 a build, least at L = sqrt(folders / 12.6): every 13 edited
+    folders at 2,000 meetings (0.6 s a build, against 3.9 s when written
+    every time); after every edit at 13 meetings or fewer, so a small archive
+    has its cache written every time, as before."""
+    return made_anew > 0 and made_anew * made_anew * 12 >= folders
 
 
 def _full(options: Options, prepared: Prepared, env, cache, report: Report, progress, timings: dict, forget,

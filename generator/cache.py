@@ -110,18 +110,58 @@ def save(path: Path, cache: BuildCache) -> None:
 
 
 def save_site(path: Path, site: SiteRecord | None) -> None:
-    """The site record of the cache at `path`; None removes it, so the next build renders the whole site."""
+    """The site record of the cache at `path`; None removes it, so the next build renders the whole site.
+    Either way the files noted as touched since the last record (`touched_file`) are then accounted for."""
     if site is None:
         forget_site(path)
     else:
         _write(site_file(path), site)
+        _remove(touched_file(path))
 
 
 def forget_site(path: Path) -> None:
     """Called before a build changes the output folder: if it stops half way, no record describes the folder
     as it was, and the next build renders the whole site."""
+    _remove(site_file(path))
+    _remove(touched_file(path))
+
+
+def touched_file(path: Path) -> Path:
+    """The output files the live preview wrote or removed since its first build wrote the site record beside
+    the cache at `path`, one a line. The preview writes into its folder without writing the record again, so
+    a preview started later takes these as changed (update.forget_touched): otherwise a page the last session
+    rewrote, whose content went back meanwhile (a file checked out again), would match the record and stay
+    as that session left it."""
+    return path.with_name(f"{path.stem}.touched")
+
+
+def read_touched(path: Path) -> set[str]:
     try:
-        site_file(path).unlink(missing_ok=True)
+        return set(touched_file(path).read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
+class Touched:
+    """Notes each output file, once, in `touched_file(path)` before the preview writes or removes it."""
+
+    def __init__(self, path: Path):
+        self.cache, self.noted = path, set()
+
+    def __call__(self, relative: str) -> None:
+        if relative in self.noted:
+            return
+        try:
+            with touched_file(self.cache).open("a", encoding="utf-8") as handle:
+                handle.write(relative + "\n")
+        except OSError:  # then the next preview cannot be told what this one changed: it renders everything
+            forget_site(self.cache)
+        self.noted.add(relative)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
     except OSError:
         pass
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator import cache as build_cache
 from generator.build import (Memos, Options, copy_static, make_environment, prepare, render_page, run,
                              site_fingerprint, static_files, without_cycle_collector)
 from generator.diagnostics import Report
@@ -55,9 +56,10 @@ class _Folder:
 
     CHUNK = 1 << 22  # 4 MB: the open data of a large archive is tens of megabytes, compared and written in parts
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, note=lambda relative: None):
         self.tmp = root  # the name StagedOutput uses, so copy_static works on both
         self.root = root
+        self.note = note  # told of each file before it is written or removed (cache.Touched)
 
     def write_bytes(self, relative: str, data: bytes, stop=never) -> bool:
         """Whether the file changed. `stop` (interrupt.py) is asked between parts of a large file; when it
@@ -65,6 +67,7 @@ class _Folder:
         path = self.root / relative
         if self._holds(path, data, stop):
             return False
+        self.note(relative)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         try:
@@ -101,6 +104,7 @@ class _Folder:
     def delete(self, relative: str) -> None:
         path = self.root / relative
         if path.exists():
+            self.note(relative)
             path.unlink()
         parent = path.parent
         while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
@@ -126,7 +130,10 @@ class Session:
 
     def __init__(self, options: Options):
         self.options = options
-        self.out = _Folder(Path(options.out))
+        # What the session writes after its first build, which recorded the folder, a preview started later
+        # must take as changed (cache.touched_file).
+        self.out = _Folder(Path(options.out), build_cache.Touched(build_cache.cache_file(
+            Path(options.content), options.drafts, purpose="preview")) if options.cache else lambda relative: None)
         self.loader_cache: dict = {}
         self.scan_cache: dict = {}
         self.markdown_cache: dict = {}

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.memo import same
+from generator.urls import output_file
 
 
 @dataclass
@@ -70,6 +71,25 @@ class Outputs:
             self.kept.append(relative)
             return True
         return False
+
+
+def forget_touched(record: SiteRecord, touched: set[str]) -> None:
+    """Make `record` say nothing of the output files in `touched` (cache.touched_file), as if each had changed:
+    the next warm build renders those pages, makes those files again, and removes those that are no longer
+    part of the site (pages and files it had not recorded included)."""
+    pages = {output_file(url): url for url in record.pages}
+    urls = set()
+    for relative in touched:
+        url = pages.get(relative)
+        if url is None and (relative == "index.html" or relative.endswith("/index.html")) \
+                and relative not in record.files:
+            url = "/" + relative.removesuffix("index.html")
+        if url is not None:
+            urls.add(url)
+    record.pages = {**record.pages, **{url: b"" for url in urls}}
+    record.outputs = {address: digest for address, digest in record.outputs.items() if address not in touched}
+    record.files = tuple(sorted(set(record.files) | (touched - {output_file(url) for url in urls})))
+    record.groups = {key: group for key, group in record.groups.items() if not urls & group[1].keys()}
 
 
 def folder_stamp(out: Path) -> tuple:

@@ -406,6 +406,39 @@ def test_a_restarted_preview_renders_only_what_changed_while_it_was_stopped(sess
     assert_same_as_full_build(content, live, builds)
 
 
+def test_a_preview_started_after_the_content_went_back_shows_the_content_not_what_the_last_session_wrote(
+        session):
+    """The session writes into its folder after its first build recorded it; a preview started later must
+    not take the pages the session wrote for the record's (cache.touched_file). Here a clerk's edits are
+    undone while the preview is stopped (a branch checked out again): the wording, and an item the session
+    added, whose page must go."""
+    s, content, live, builds = session
+    minutes = content / "meetings/ccb/2019-08-22/minutes.md"
+    original = minutes.read_text()
+    edit(minutes, "Paper C in August is the finance paper", "Paper C in August is the revised finance paper")
+    minutes.write_text(minutes.read_text() + "\n## CCBP/19/99 Added in the session\n\nA new item.\n")
+    assert s.rebuild().ok and (live / "ccb/2019/ccbp-19-99/index.html").is_file()
+    minutes.write_text(original)
+    restarted = Session(Options(content=content, out=live, today=TODAY, search=False)).rebuild()
+    assert restarted.ok and 0 < restarted.rendered < len(list(live.rglob("index.html"))) / 2
+    assert not (live / "ccb/2019/ccbp-19-99").exists()
+    assert "revised" not in (live / "ccb/2019/ccbp-19-71/index.html").read_text()
+    assert_same_as_full_build(content, live, builds)
+    assert not build_cache.touched_file(build_cache.cache_file(content, False, purpose="preview")).exists()
+    assert Session(Options(content=content, out=live, today=TODAY, search=False)).rebuild().rendered == 0
+
+
+def test_a_preview_started_after_a_session_that_added_an_item_keeps_its_page(session):
+    s, content, live, builds = session
+    minutes = content / "meetings/ccb/2019-08-22/minutes.md"
+    minutes.write_text(minutes.read_text() + "\n## CCBP/19/99 Added in the session\n\nA new item.\n")
+    assert s.rebuild().ok
+    restarted = Session(Options(content=content, out=live, today=TODAY, search=False)).rebuild()
+    assert restarted.ok and "/ccb/2019/ccbp-19-99/" in restarted.written
+    assert (live / "ccb/2019/ccbp-19-99/index.html").is_file()
+    assert_same_as_full_build(content, live, builds)
+
+
 def test_the_preview_and_the_build_keep_separate_caches(session, tmp_path):
     s, content, live, builds = session
     site = tmp_path / "site"

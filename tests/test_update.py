@@ -72,8 +72,8 @@ def test_a_build_writes_the_cache_file_again_only_when_that_costs_less_than_doin
     """build.worth_writing: the cache file is written once what builds since made anew outweighs writing it."""
     from generator.build import worth_writing
 
-    assert not worth_writing(19.9, 2000) and worth_writing(20, 2000)  # one edited meeting is about 1.05
-    assert worth_writing(1.05, 5) and not worth_writing(1.05, 6) and worth_writing(2.1, 20)
+    assert not worth_writing(12.9, 2000) and worth_writing(13, 2000)  # one edited meeting is about 1.05
+    assert worth_writing(1.05, 13) and not worth_writing(1.05, 14) and worth_writing(2.1, 50)
     assert not worth_writing(0, 1) and not worth_writing(0, 0)
 
 
