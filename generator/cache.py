@@ -20,7 +20,7 @@ output folder exactly, so it is removed before a build changes the folder and
 written after every build that did. It holds only addresses and digests, so it
 shares no object with the rest. The rest only ever spares work, so it may be
 older than the site: a build that made little anew leaves it as it was
-(build.write_cache), and the next build does that little again, instead of
+(build.worth_writing), and the next build does that little again, instead of
 writing 140 MB at 2,000 meetings each time.
 """
 
