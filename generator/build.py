@@ -414,7 +414,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     markdown_cache: dict = {}
     # The preview's memos are its own; a build carries its memos from one build to the next in the cache.
     carried = memos if memos is not None else (cache.memos or Memos()) if use_cache else None
-    # What the build cache held, to tell how much of it this build made anew (`write_cache`); the preview's cache
+    # What the build cache held, to tell how much of it this build made anew (`_made_anew`); the preview's cache
     # is written whole, as its own session goes on from it.
     loaded = (dict(cache.loader), dict(cache.scan)) if use_cache and memos is None else None
     touched = build_cache.read_touched(cache_path) if use_cache else set()  # by a live preview since its record
