@@ -283,3 +283,23 @@ def test_the_cache_in_parts_script_measures_both_ways_and_checks_identity_surviv
     monkeypatch.setattr(cache_parts, "_shared", lambda items: [])  # no shared memo: the main part holds copies
     assert cache_parts.main([str(cache_file(content, False))]) == 1
     assert capsys.readouterr().out.splitlines()[3].endswith("0 read in parts  <- NOT THE SAME")
+
+
+def test_the_stale_cache_script_measures_both_costs_and_leaves_the_cache_file_when_told(tmp_path, capsys):
+    from benchmarks import stale_cache
+    from generator.cache import cache_file, site_file
+
+    content = tmp_path / "archive"
+    generate(content, Spec(meetings=6, bodies=2, items=(3, 4), words=300))
+    work = tmp_path / "work"
+    assert stale_cache.main(["--content", str(content), "--edits", "2", "--repeat", "1", "--work", str(work)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith("6 meetings; each build a fresh process, its cache file written or not")
+    rendered = [int(re.search(r"rendered (\S+)", line)[1]) for line in out[1:5]]
+    assert rendered[0] == 0 and rendered[1] == 0 and rendered[2] > 0 and rendered[3] == 0
+    assert "2 meetings edited, file left" in out[3] and "file lacking 2 meetings" in out[4]
+    assert out[5].startswith("writing the cache file: ") and " ms a meeting" in out[5]
+    assert out[6].startswith("a meeting folder the file lacks: ") and "(of 2: " in out[6]
+    cache = cache_file(work / "archive" / "content", False, folder=work / "archive" / ".minutebook" / "cache")
+    # The builds told to leave the file did, and still wrote the site record after the edit.
+    assert cache.stat().st_mtime_ns < site_file(cache).stat().st_mtime_ns
