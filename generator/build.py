@@ -499,16 +499,16 @@ def worth_writing(made_anew: float, folders: int) -> bool:
     """Whether a build should write the cache file again, having made `made_anew` of it (`_made_anew`) in an
     archive of `folders` meetings.
 
-    Measured at 2,000 meetings on one day (docs/performance.md, "A build cache
-    written only when worth it"): writing the file took 3.9 s, 1.9 ms a
-    meeting; a build from a file that lacked 60 edited meeting folders took
-    2.9 s more than one from a file just written, 48 ms a folder. An edit a
-    build, the file written every L builds, then costs 1.9 ms x folders / L +
-    48 ms x L / 2 a build, least at L = sqrt(folders / 12.6): every 13 edited
-    folders at 2,000 meetings (0.6 s a build, against 3.9 s when written
-    every time); after every edit at 13 meetings or fewer, so a small archive
-    has its cache written every time, as before."""
-    return made_anew > 0 and made_anew * made_anew * 12 >= folders
+    Measured at 2,000 meetings (`python -m benchmarks.stale_cache`, twice;
+    docs/performance.md, "A build cache written only when worth it"): writing
+    the file cost 1.7 and 2.1 ms a meeting; a build from a file that lacked
+    60 or 200 edited meeting folders took 11.7 and 12.7 ms a folder more than
+    one from a file just written. Taking 1.9 and 12 ms: an edit a build, the
+    file written every L builds, costs 1.9 ms x folders / L + 12 ms x L / 2 a
+    build, least at L = sqrt(folders / 3.2): every 26 edited folders at 2,000
+    meetings (0.3 s a build, against 3.8 s when written every time); after
+    every edit at 3 meetings or fewer."""
+    return made_anew > 0 and made_anew * made_anew * 3 >= folders
 
 
 def _full(options: Options, prepared: Prepared, env, cache, report: Report, progress, timings: dict, forget,

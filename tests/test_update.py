@@ -65,15 +65,19 @@ def test_a_build_with_nothing_changed_renders_nothing_and_touches_no_file(archiv
     assert warm.ok and 0 < warm.rendered < warm.pages / 2 and read_tree(built) == _from_scratch(build, archive,
                                                                                                 tmp_path)
     now = _cache_times(archive)
-    assert now[0] != cached[0] and now[1] != cached[1]  # five meetings: worth writing after any edit
+    # Five meetings: one edited is not yet worth writing the cache file for (build.worth_writing), two are.
+    assert now[0] == cached[0] and now[1] != cached[1]
+    edit(archive, JC_MINUTES, "welcomed everyone to the meeting.", "welcomed everyone.")
+    assert build(archive, built, search=True).ok and _cache_times(archive)[0] != cached[0]
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
 def test_a_build_writes_the_cache_file_again_only_when_that_costs_less_than_doing_again_what_it_made_anew():
     """build.worth_writing: the cache file is written once what builds since made anew outweighs writing it."""
     from generator.build import worth_writing
 
-    assert not worth_writing(12.9, 2000) and worth_writing(13, 2000)  # one edited meeting is about 1.05
-    assert worth_writing(1.05, 13) and not worth_writing(1.05, 14) and worth_writing(2.1, 50)
+    assert not worth_writing(25.8, 2000) and worth_writing(25.9, 2000)  # one edited meeting is about 1.05
+    assert worth_writing(1.05, 3) and not worth_writing(1.05, 4) and worth_writing(2.1, 13)
     assert not worth_writing(0, 1) and not worth_writing(0, 0)
 
 
