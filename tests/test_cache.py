@@ -75,3 +75,19 @@ def test_the_cache_lives_beside_the_content_folder_unless_the_environment_names_
     assert run(Options(content=tmp_path / "elsewhere" / "content", out=tmp_path / "elsewhere" / "site", **options)).ok
     assert not (tmp_path / "elsewhere" / ".minutebook").exists()
     assert [p.name[:6] for p in (tmp_path / "caches").iterdir()] == ["build-"] * 2
+
+
+def test_the_previews_notes_of_touched_files_survive_a_build_removing_them_and_are_flushed_at_once(tmp_path):
+    """cache.Touched keeps its file open; each note must be on disk before the file it names is written, and
+    a note made after a build removed the file (save_site, forget_site) goes into a new one."""
+    from generator import cache
+
+    path = tmp_path / "preview-key.pickle"
+    touched = cache.Touched(path)
+    touched("a/index.html")
+    touched("a/index.html")  # once
+    assert cache.read_touched(path) == {"a/index.html"}
+    assert cache.touched_file(path).read_text() == "a/index.html\n"
+    cache.forget_site(path)
+    touched("b/index.html")
+    assert cache.read_touched(path) == {"b/index.html"}
