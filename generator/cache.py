@@ -145,9 +145,10 @@ def read_touched(path: Path) -> set[str]:
 class Touched:
     """Notes each output file, once, in `touched_file(path)` before the preview writes or removes it.
 
-    The file stays open between notes: opened for each, the notes took 2.7 s of a rebuild that wrote all
-    58,269 pages of a 2,000-meeting archive (a template edited). Each note is flushed before the file it names
-    is written, and the file is opened again if a build removed it meanwhile (`save_site`, `forget_site`)."""
+    The file stays open between notes: opened for each, the notes took 1.5 to 2.7 s of a rebuild that wrote
+    all 58,269 pages of a 2,000-meeting archive (a template edited; docs/performance.md has the command), 0.3 s
+    kept open. Each note is flushed before the file it names is written, and the file is opened again if a
+    build removed it meanwhile (`save_site`, `forget_site`)."""
 
     def __init__(self, path: Path):
         self.cache, self.noted, self.handle = path, set(), None
