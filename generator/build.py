@@ -31,7 +31,7 @@ from generator.outputs import extra_outputs, record_outputs, sitemap_outputs
 from generator.parallel import PARALLEL_FROM, default_jobs
 from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, meeting_urls, sections
 from generator.publish import public_view
-from generator.render import DEFAULT_TEMPLATES, environment, forget_links, template_dirs
+from generator.render import DEFAULT_TEMPLATES, CompiledOnDisk, environment, forget_links, template_dirs
 from generator.resolve import Appearance, resolve
 from generator.search_index import IndexError_, build_index, folders_to_index, update_index
 from generator.urls import output_file
@@ -249,7 +249,8 @@ def _shards(pages, jobs: int):
 
 def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", report: Report, jobs: int,
                      markdown_cache: dict, digests: dict | None = None, wanted: set | None = None,
-                     meanwhile=lambda: None, keep_markdown: bool = True, memo: Digests | None = None) -> int:
+                     meanwhile=lambda: None, keep_markdown: bool = True, memo: Digests | None = None,
+                     compiled=None) -> int:
     """Render on `jobs` forked processes, each writing its own pages into the staged folder.
 
     Forking shares the prepared archive without pickling it. Each worker sends
@@ -259,7 +260,7 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
     calls `meanwhile()` while the workers render; unless `keep_markdown`, it
     first lets go of the rendered Markdown, which only the workers' copies need
     now, so that what `meanwhile` makes does not come on top of it. `memo`: the
-    digests known already (each worker adds to its own copy).
+    digests known already (each worker adds to its own copy). `compiled`: the environment's bytecode cache.
     """
     context = multiprocessing.get_context("fork")
     workers = []
@@ -268,7 +269,7 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
 
         def work(shard=shard, send=send):
             local = Report(root=report.root)
-            env = make_environment(options, prepared, local)
+            env = make_environment(options, prepared, local, compiled)
             env.filters["markdown"].__self__.cache = markdown_cache  # the fork's copy of what the scan rendered
             written, digested = [], memo if memo is not None else Digests()
             pages = all_pages(prepared.index, prepared.today, prepared.refs)
@@ -425,7 +426,8 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     prepared = prepare(options, report, timings, cache.loader, cache.scan, markdown_cache, carried)
     if prepared is None:
         return Result(False, report, timings=timings)
-    env = make_environment(options, prepared, report)
+    env = make_environment(options, prepared, report,
+                           CompiledOnDisk(cache_path.parent / "templates", build_cache.FORMAT) if use_cache else None)
     env.filters["markdown"].__self__.cache = markdown_cache
     if not write:
         t = time.perf_counter()
@@ -538,7 +540,7 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
 
         if parallel:
             pages = _render_parallel(options, prepared, out, report, jobs, markdown_cache, digests, meanwhile=data,
-                                     keep_markdown=keep_markdown, memo=memo)
+                                     keep_markdown=keep_markdown, memo=memo, compiled=env.bytecode_cache)
         else:
             pages = _render_pages(env, all_pages(prepared.index, prepared.today, prepared.refs), out.write, report,
                                   digests, memo)
@@ -643,7 +645,8 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
         jobs = default_jobs(options.jobs)
         markdown_cache = env.filters["markdown"].__self__.cache
         if jobs > 1 and len(wanted) >= PARALLEL_PAGES_FROM:
-            rendered = _render_parallel(options, prepared, out, report, jobs, markdown_cache, wanted=wanted)
+            rendered = _render_parallel(options, prepared, out, report, jobs, markdown_cache, wanted=wanted,
+                                        compiled=env.bytecode_cache)
         else:  # the pages kept while listing, or, when there were too many to keep, the list again
             pages_to_render = chosen if len(chosen) == len(wanted) else (
                 page for page in all_pages(prepared.index, prepared.today, prepared.refs) if page.url in wanted)

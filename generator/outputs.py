@@ -51,7 +51,7 @@ def record_outputs(index: Index, today: dt.date, drafts: bool = False, unchanged
     base = index.archive.site.base_url
     for address, data in itertools.chain(atom_feeds(index, today, unchanged, memo, stop),
                                          calendars(index, today, unchanged, memo, stop),
-                                         exports(index, today, memo, stop), schema_files(base)):
+                                         exports(index, today, memo, stop, unchanged), schema_files(base)):
         yield address.lstrip("/"), data
     yield "robots.txt", robots(base, drafts)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import os
 import types
 from pathlib import Path
 
@@ -194,6 +196,34 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class CompiledOnDisk(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept beside the build cache, so that a warm build, which renders a few pages, does
+    not first compile every template they use (0.15 s of a 5 s warm build at 2,000 meetings).
+
+    Jinja checks each file against its template's source and the Python it
+    was compiled by, but not against the environment's options or this code:
+    `code` (the build cache's format, which names the generator's source
+    digest) is part of each file's name. Like the build cache, it only ever
+    spares work: a folder that cannot be written is no cache.
+    """
+
+    def __init__(self, folder: Path, code: str):
+        super().__init__(str(folder), f"{hashlib.sha256(code.encode()).hexdigest()[:16]}-%s.jinja")
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:  # Jinja lets through all but a missing file and a permission
+            pass
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 class _Context(jinja2.runtime.Context):

@@ -356,6 +356,54 @@ def test_a_template_the_site_settings_or_a_bodys_name_changed_rebuild_everything
     assert again.ok and again.rendered is None
 
 
+def test_a_warm_build_takes_its_compiled_templates_from_beside_the_cache_and_compiles_an_edited_one_afresh(
+        archive, build, built, tmp_path, monkeypatch):
+    """render.CompiledOnDisk: the first build left each template it used compiled beside the build cache; the
+    next compiles none it already has. A template edited since is compiled again, and its edit shows."""
+    import jinja2
+
+    from generator.cache import cache_file
+
+    compiled, real = [], jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, source, name=None, *rest, **kw: compiled.append(name) or real(self, source, name,
+                                                                                                  *rest, **kw))
+    assert len(list((cache_file(archive, False).parent / "templates").glob("*.jinja"))) >= 10  # base.html, the pages', macros
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    assert build(archive, built, search=True).rendered and compiled == []
+    (archive / "templates").mkdir()
+    shutil.copy(REPO / "templates" / "base.html", archive / "templates" / "base.html")
+    edit(archive, "templates/base.html", "</body>", "<p>Edited base</p></body>")
+    assert build(archive, built, search=True).ok and compiled == ["base.html"]
+    assert "<p>Edited base</p>" in (built / "index.html").read_text(encoding="utf-8")
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
+def test_compiled_templates_are_only_taken_by_the_code_that_compiled_them_and_unwritable_is_no_cache(tmp_path):
+    """Jinja's own check compares the template's source, not the environment's options: a change to the
+    generator's code (the build cache's FORMAT) must not be handed templates compiled by the code before."""
+    import jinja2
+
+    from generator.render import CompiledOnDisk
+
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "page.html").write_text("{{ 1 + 1 }}\n", encoding="utf-8")
+
+    def compiles(folder, code) -> int:
+        count = []
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path / "t")),
+                                 bytecode_cache=CompiledOnDisk(folder, code))
+        real = env.compile
+        env.compile = lambda *args, **kw: count.append(1) or real(*args, **kw)
+        assert env.get_template("page.html").render() == "2"
+        return len(count)
+
+    assert compiles(tmp_path / "cache", "code A") == 1 and compiles(tmp_path / "cache", "code A") == 0
+    assert compiles(tmp_path / "cache", "code B") == 1
+    (tmp_path / "a file").write_text("", encoding="utf-8")
+    assert compiles(tmp_path / "a file" / "cache", "code A") == 1  # cannot be made: compiled, not kept
+
+
 BODY_EDITS = {  # a body's file: each renders only the pages whose deps hold the body
     "a member's role": ("role: Voluntary sector representative", "role: Community representative"),
     "a member added": ("  - name: Harriet Quill", "  - person: brian-okafor\n    role: Member\n  - name: Harriet Quill"),
@@ -627,6 +675,32 @@ def test_open_data_changed_by_hand_since_the_last_build_is_not_taken_from(archiv
     assert build(archive, built, search=True).ok
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
+
+
+def test_a_warm_build_makes_again_only_the_actions_csv_of_the_body_whose_actions_changed(archive, build, built,
+                                                                                        tmp_path, monkeypatch):
+    """exports.exports asks `unchanged` about each body's CSV: the others are kept as the last build wrote them,
+    and none of their records is decoded from the last build's actions.json to make them again."""
+    import generator.exports
+
+    made, decoded = [], []
+    real_csv, real_loads = generator.exports.actions_csv, generator.exports.json.loads
+    monkeypatch.setattr(generator.exports, "actions_csv",
+                        lambda records: made.append(sorted({r["body"] for r in records})) or real_csv(records))
+    monkeypatch.setattr(generator.exports.json, "loads", lambda text, *a, **k: decoded.append(text) or
+                        real_loads(text, *a, **k))
+    before = (built / "data" / "actions" / "tb.csv").read_bytes()
+    edit(archive, JC_MINUTES, "Draft the joint commissioning agreement.", "Draft and sign the joint agreement.")
+    assert build(archive, built, search=True).ok
+    assert made == [["jc"]] and b"Draft and sign the joint agreement." in (built / "data" / "actions" / "jc.csv"
+                                                                            ).read_bytes()
+    assert not any('"body": "tb"' in str(text) for text in decoded)  # the jc rows' records, at most
+    assert (built / "data" / "actions" / "tb.csv").read_bytes() == before
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+    made.clear()
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    assert build(archive, built, search=True).ok and made == []  # prose: no action's record changed
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 @pytest.mark.parametrize("before", ["a full build", "a warm build"])
 def test_a_warm_build_lists_only_the_meetings_whose_pages_may_have_changed(archive, build, built, tmp_path,
