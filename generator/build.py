@@ -27,8 +27,8 @@ from generator.memo import ByIdentity, rekeyed
 from generator.model import Body, Membership, Numbering, Person, Site
 from generator.references import Linker, Place
 from generator.loader import DIGESTED, FILE_DIGESTS, cached_digests, load_archive
-from generator.outputs import extra_outputs, record_outputs, sitemap_outputs
-from generator.parallel import PARALLEL_FROM, default_jobs
+from generator.outputs import record_outputs, sitemap_outputs
+from generator.parallel import PARALLEL_FROM, Forked, WorkerFailed, default_jobs
 from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, meeting_urls, sections
 from generator.publish import public_view
 from generator.render import DEFAULT_TEMPLATES, CompiledOnDisk, environment, forget_links, template_dirs
@@ -523,7 +523,7 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
     t = time.perf_counter()
     with StagedOutput(Path(options.out)) as out:
         jobs = default_jobs(options.jobs)
-        parallel = jobs > 1 and (options.jobs > 1 or len(prepared.archive.meetings) >= PARALLEL_FROM)
+        parallel = _parallel(options, prepared)
         progress(f"rendering {len(prepared.archive.meetings)} meetings" + (f" on {jobs} processes" if parallel else ""))
         markdown_cache = env.filters["markdown"].__self__.cache
         files, made = [], update.Outputs(memo) if cache is not None else None
@@ -578,6 +578,24 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
     return Result(True, report, pages, search=summary, timings=timings)
 
 
+def _parallel(options: Options, prepared: Prepared) -> bool:
+    """Whether to fork: not for a small archive, where starting processes costs more than it saves, unless
+    asked to (--jobs)."""
+    return default_jobs(options.jobs) > 1 and (options.jobs > 1 or len(prepared.archive.meetings) >= PARALLEL_FROM)
+
+
+def _record_files(options: Options, prepared: Prepared, out: StagedOutput, out_dir: Path, made, reused):
+    """The feeds, calendars, open data, schemas and robots.txt (outputs.record_outputs), those that changed
+    staged in `out`: (every file made, those staged, and what the next build needs of `made` and `reused`)."""
+    files, staged = [], []
+    for relative, data in record_outputs(prepared.index, prepared.today, options.drafts, made, reused):
+        files.append(relative)
+        if not update.same_bytes(out_dir / relative, data):
+            out.write_file(relative, data)
+            staged.append(relative)
+    return files, staged, made.digests, made.kept, reused.placing
+
+
 def _tops(page_urls, files) -> frozenset:
     """The top-level entries of the output folder, search index aside."""
     return frozenset(update.top_of(output_file(u)) for u in page_urls) | frozenset(update.top_of(f) for f in files)
@@ -611,37 +629,17 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
     record = cache.site
     out_dir = Path(options.out).resolve()
     t = time.perf_counter()
-    pages, wanted, chosen, groups = {}, set(), [], {}
-
-    def visit(page) -> bytes:
-        digest = pages[page.url] = memo.of(page.deps)
-        if record.pages.get(page.url) != digest:
-            wanted.add(page.url)
-            if len(chosen) < PARALLEL_PAGES_FROM:
-                chosen.append(page)
-        return digest
-
-    index, refs = prepared.index, prepared.refs
-    for section in sections(index, prepared.today, refs):
-        if not isinstance(section, MeetingGroup):
-            visit(section)
-            continue
-        # A meeting's pages are made from these records and from their own backlinks and references alone
-        # (pages.meeting_inputs): when none of them changed since the last build, neither did the pages, which
-        # need not even be listed. The preview does the same by identity (incremental.py).
-        meeting = section.meeting
-        inputs = _group_inputs(memo, prepared, meeting)
-        known = record.groups.get(meeting.key)
-        if known is not None and known[0] == inputs and all(
-                _links(memo, prepared, url) == links for url, (_, links) in known[1].items()):
-            pages.update((url, digest) for url, (digest, _) in known[1].items())
-            groups[meeting.key] = known
-            continue
-        groups[meeting.key] = (inputs, {page.url: (visit(page), _links(memo, prepared, page.url))
-                                        for page in meeting_pages(index, meeting, refs)})
-    deleted = [url for url in record.pages if url not in pages]
-    progress(f"updating {out_dir.name}/: {len(wanted)} of {len(pages)} pages changed, {len(deleted)} removed")
     with StagedOutput(out_dir) as out:
+        made = update.Outputs(memo, record.outputs)
+        reused = Reused(memo, out_dir, record.spans)
+        # The data files need only the records, not the pages: on two cores they are made while this process
+        # lists and renders the pages (about a second each at 2,000 meetings), as a full build makes them
+        # while its workers render. What the next build needs of `made` and `reused` comes back with them.
+        data = Forked(lambda: _record_files(options, prepared, out, out_dir, made, reused)) \
+            if _parallel(options, prepared) else None
+        pages, wanted, chosen, groups = _list_pages(prepared, record, memo)
+        deleted = [url for url in record.pages if url not in pages]
+        progress(f"updating {out_dir.name}/: {len(wanted)} of {len(pages)} pages changed, {len(deleted)} removed")
         jobs = default_jobs(options.jobs)
         markdown_cache = env.filters["markdown"].__self__.cache
         if jobs > 1 and len(wanted) >= PARALLEL_PAGES_FROM:
@@ -653,26 +651,30 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
             rendered = _render_pages(env, pages_to_render, out.write, report)
         timings["render"] = time.perf_counter() - t
         t = time.perf_counter()
+        made_apart = None
+        if data is not None:
+            try:
+                made_apart = data.result()
+            except WorkerFailed:  # made here instead, where a failure has its traceback
+                pass
         if report.failed(options.strict):
             return Result(False, report, rendered, timings=timings)
+        if made_apart is None:
+            files, staged_data, *_ = _record_files(options, prepared, out, out_dir, made, reused)
+        else:
+            files, staged_data, digests, kept, reused.placing = made_apart
+            made.digests.update(digests)
+            made.kept += kept
         # A page rendered again to the very bytes it has (its inputs changed, not what it shows) is left as it is.
         staged = [relative for relative in map(output_file, wanted)
                   if not update.drop_if_unchanged(out.tmp / relative, out_dir / relative)]
         pages_staged = list(staged)
-        made = update.Outputs(memo, record.outputs)
-        reused = Reused(memo, out_dir, record.spans)
-        files = []
-        for relative, data in extra_outputs(prepared.index, prepared.today, list(pages), options.drafts, made,
-                                            reused):
+        staged += staged_data
+        for relative, content in list(sitemap_outputs(prepared.index, list(pages), made)) + [
+                (relative, source.read_bytes()) for relative, source in static_files(options).items()]:
             files.append(relative)
-            if not update.same_bytes(out_dir / relative, data):
-                out.write_file(relative, data)
-                staged.append(relative)
-        for relative, source in static_files(options).items():
-            files.append(relative)
-            data = source.read_bytes()
-            if not update.same_bytes(out_dir / relative, data):
-                out.write_file(relative, data)
+            if not update.same_bytes(out_dir / relative, content):
+                out.write_file(relative, content)
                 staged.append(relative)
         files += made.kept
         tops = _tops(pages, files)
@@ -711,3 +713,37 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
     record.spans, record.groups = reused.spans, groups
     return Result(True, report, len(pages), search=summary, timings=timings, rendered=rendered,
                   changed=sorted(wanted))
+
+
+def _list_pages(prepared: Prepared, record, memo: Digests) -> tuple[dict, set, list, dict]:
+    """(address -> digest of every page, the addresses whose digest the last build did not record, the first
+    PARALLEL_PAGES_FROM of those pages, SiteRecord.groups) for a warm build."""
+    pages, wanted, chosen, groups = {}, set(), [], {}
+
+    def visit(page) -> bytes:
+        digest = pages[page.url] = memo.of(page.deps)
+        if record.pages.get(page.url) != digest:
+            wanted.add(page.url)
+            if len(chosen) < PARALLEL_PAGES_FROM:
+                chosen.append(page)
+        return digest
+
+    index, refs = prepared.index, prepared.refs
+    for section in sections(index, prepared.today, refs):
+        if not isinstance(section, MeetingGroup):
+            visit(section)
+            continue
+        # A meeting's pages are made from these records and from their own backlinks and references alone
+        # (pages.meeting_inputs): when none of them changed since the last build, neither did the pages, which
+        # need not even be listed. The preview does the same by identity (incremental.py).
+        meeting = section.meeting
+        inputs = _group_inputs(memo, prepared, meeting)
+        known = record.groups.get(meeting.key)
+        if known is not None and known[0] == inputs and all(
+                _links(memo, prepared, url) == links for url, (_, links) in known[1].items()):
+            pages.update((url, digest) for url, (digest, _) in known[1].items())
+            groups[meeting.key] = known
+            continue
+        groups[meeting.key] = (inputs, {page.url: (visit(page), _links(memo, prepared, page.url))
+                                        for page in meeting_pages(index, meeting, refs)})
+    return pages, wanted, chosen, groups

@@ -28,34 +28,45 @@ def default_jobs(jobs: int = 0) -> int:
 
 def fork_map(work, shards: int) -> list:
     """[work(0), ..., work(shards - 1)], each computed in its own forked process."""
-    context = multiprocessing.get_context("fork")
-    running = []
-    for shard in range(shards):
-        receive, send = context.Pipe(duplex=False)
+    running = [Forked(lambda shard=shard: work(shard)) for shard in range(shards)]
+    results, failure = [], None
+    for forked in running:
+        try:
+            results.append(forked.result())
+        except WorkerFailed as exc:
+            failure = failure or exc
+    if failure is not None:
+        raise failure
+    return results
 
-        def run(shard=shard, send=send):
+
+class Forked:
+    """`work()` computed in a forked process while the caller goes on with other work; `result()` waits for it,
+    raising WorkerFailed (with the worker's traceback) if it failed or stopped."""
+
+    def __init__(self, work):
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+
+        def run():
             try:
-                send.send((True, work(shard)))
+                send.send((True, work()))
             except BaseException:  # reported in the parent, which decides what to do
                 send.send((False, traceback.format_exc()))
             finally:
                 send.close()
 
-        process = context.Process(target=run, daemon=True)
-        process.start()
+        self._process = context.Process(target=run, daemon=True)
+        self._process.start()
         send.close()
-        running.append((process, receive))
-    results, failure = [], None
-    for process, receive in running:
+
+    def result(self):
         try:
-            ok, value = receive.recv()
+            ok, value = self._receive.recv()
         except EOFError:
             ok, value = False, "the process stopped unexpectedly"
-        process.join()
-        if ok:
-            results.append(value)
-        elif failure is None:
-            failure = value
-    if failure is not None:
-        raise WorkerFailed(failure)
-    return results
+        self._process.join()
+        self._receive.close()
+        if not ok:
+            raise WorkerFailed(value)
+        return value

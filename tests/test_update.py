@@ -404,6 +404,39 @@ def test_compiled_templates_are_only_taken_by_the_code_that_compiled_them_and_un
     assert compiles(tmp_path / "a file" / "cache", "code A") == 1  # cannot be made: compiled, not kept
 
 
+@pytest.mark.parametrize("child", ["makes them", "fails"])
+def test_a_warm_build_on_two_cores_makes_the_data_files_in_a_forked_process_while_it_renders(
+        archive, build, built, tmp_path, monkeypatch, child):
+    """build._update: the feeds, calendars and open data come from a forked process, with what the next build
+    needs of them (their digests, where each record lies in the open data); if that process fails, this one
+    makes them instead. Either way the site is the one a build from scratch makes, and so is the next."""
+    import generator.build
+    from generator.cache import cache_file, load
+
+    parent, pids, real = os.getpid(), tmp_path / "pids", generator.build._record_files
+
+    def record_files(*args):
+        with pids.open("a") as noted:
+            noted.write(f"{os.getpid()}\n")
+        if child == "fails" and os.getpid() != parent:
+            raise RuntimeError("a bug in the data stage")
+        return real(*args)
+
+    monkeypatch.setattr(generator.build, "_record_files", record_files)
+    edit(archive, JC_MINUTES, "Draft the joint commissioning agreement.", "Draft and sign the joint agreement.")
+    warm = build(archive, built, search=True, jobs=2)
+    assert warm.ok and 0 < warm.rendered < warm.pages / 2
+    made_by = [int(pid) for pid in pids.read_text().split()]
+    assert made_by[0] != parent and made_by[1:] == ([parent] if child == "fails" else [])
+    site = load(cache_file(archive, False)).site
+    assert set(site.spans) == {"meetings", "minutes", "actions"} and {"data/actions/jc.csv", "feeds/all.xml"} <= set(
+        site.outputs)
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+    edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
+    again = build(archive, built, search=True, jobs=2)  # from the digests and spans that came back
+    assert again.ok and again.rendered and read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
 BODY_EDITS = {  # a body's file: each renders only the pages whose deps hold the body
     "a member's role": ("role: Voluntary sector representative", "role: Community representative"),
     "a member added": ("  - name: Harriet Quill", "  - person: brian-okafor\n    role: Member\n  - name: Harriet Quill"),
