@@ -26,7 +26,7 @@ from generator.markdown import Renderer
 from generator.memo import ByIdentity, rekeyed
 from generator.model import Body, Membership, Numbering, Person, Site
 from generator.references import Linker, Place
-from generator.loader import DIGESTED, FILE_DIGESTS, cached_digests, load_archive
+from generator.loader import DIGESTED, FILE_DIGESTS, cached_digests, load_archive, meetings_folder, walk
 from generator.outputs import record_outputs, sitemap_outputs
 from generator.parallel import PARALLEL_FROM, Forked, WorkerFailed, default_jobs
 from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, meeting_urls, sections
@@ -140,8 +140,8 @@ class Memos:
 
 def prepare(options: Options, report: Report, timings: dict, loader_cache: dict | None = None,
             scan_cache: dict | None = None, markdown_cache: dict | None = None,
-            memos: Memos | None = None, stop=never) -> Prepared | None:
-    """The stages before rendering; None when the content has errors (reported).
+            memos: Memos | None = None, stop=never, walked: list | None = None) -> Prepared | None:
+    """The stages before rendering; None when the content has errors (reported). `walked`: see load_archive.
 
     `markdown_cache` (the Markdown filter's, render.py) is emptied when the
     link targets changed, then receives what the reference scan rendered.
@@ -156,7 +156,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
         timings[name] = now - t
         t = now
 
-    archive = load_archive(Path(options.content), report, loader_cache, default_jobs(options.jobs), stop)
+    archive = load_archive(Path(options.content), report, loader_cache, default_jobs(options.jobs), stop, walked)
     stage("load")
     check(stop)
     if archive is None:
@@ -452,7 +452,17 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     use_cache = options.cache and write
     cache_path = build_cache.cache_file(Path(options.content), options.drafts, purpose=cache_name) if use_cache \
         else None
+    # Reading the cache keeps one core busy (a second and a half at 2,000 meetings): the meetings folder is
+    # walked on the other meanwhile, when the cache is large enough for that to pay for the fork.
+    walking = Forked(lambda: walk(meetings_folder(options.content))) \
+        if use_cache and _walk_apart(options, cache_path) else None
     cache = build_cache.load(cache_path) if use_cache else build_cache.BuildCache()
+    walked = None
+    if walking is not None:
+        try:
+            walked = walking.result()
+        except WorkerFailed:  # walked again by the loader
+            pass
     timings["cache"] = time.perf_counter() - started
     # Rendered Markdown is kept for this build only: the scan renders most texts, the pages reuse that.
     # Saved in the build cache it would cost more to read and write than a warm build saves by it.
@@ -467,7 +477,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
         update.forget_touched(cache.site, touched)
     # The record as read, to tell whether the build changed it (the build replaces its fields, not their contents).
     recorded = replace(cache.site) if cache.site is not None and not touched else None
-    prepared = prepare(options, report, timings, cache.loader, cache.scan, markdown_cache, carried)
+    prepared = prepare(options, report, timings, cache.loader, cache.scan, markdown_cache, carried, walked=walked)
     if prepared is None:
         return Result(False, report, timings=timings)
     env = make_environment(options, prepared, report,
@@ -628,6 +638,18 @@ def _parallel(options: Options, archive) -> bool:
     """Whether to fork: not for a small archive, where starting processes costs more than it saves, unless
     asked to (--jobs)."""
     return default_jobs(options.jobs) > 1 and (options.jobs > 1 or len(archive.meetings) >= PARALLEL_FROM)
+
+
+WALK_APART_FROM = 4_000_000  # bytes of build cache: about 60 meetings (PARALLEL_FROM)
+
+
+def _walk_apart(options: Options, cache_path: Path) -> bool:
+    """Whether to walk the meetings folder in a forked process while the build cache is read (_run)."""
+    try:
+        size = cache_path.stat().st_size
+    except OSError:
+        return False
+    return default_jobs(options.jobs) > 1 and (options.jobs > 1 or size >= WALK_APART_FROM)
 
 
 def _record_files(options: Options, prepared: Prepared, out: StagedOutput, out_dir: Path, made, reused):

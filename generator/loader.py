@@ -33,14 +33,10 @@ def _signature(paths) -> tuple:
     return tuple((str(path), digest_file(path)) for path in paths if path.is_file())
 
 
-def _meeting_folders(folder: Path, digests: FileDigests, stop=never) -> dict[Path, tuple]:
-    """Each meeting.md below `folder` (in path order), with the signature of every file in its meeting folder
-    (filedigest.py).
-
-    One walk with os.stat: the live preview asks this on every save, and
-    pathlib globbing each of thousands of folders took most of a second.
-    """
-    files = []
+def walk(folder: Path, stop=never) -> list[tuple[str, os.stat_result]]:
+    """Every file below `folder`, with its status: one walk with os.stat. The live preview asks this on every
+    save, and pathlib globbing each of thousands of folders took most of a second."""
+    found = []
     for root, dirs, names in os.walk(folder):
         check(stop)
         for name in names:
@@ -50,7 +46,19 @@ def _meeting_folders(folder: Path, digests: FileDigests, stop=never) -> dict[Pat
             except OSError:  # a broken link, or a file deleted meanwhile
                 continue
             if stat.S_ISREG(st.st_mode):
-                files.append(digests.signature(full, st))
+                found.append((full, st))
+    return found
+
+
+def meetings_folder(content: Path) -> Path:
+    return Path(content) / "meetings"
+
+
+def _meeting_folders(folder: Path, digests: FileDigests, stop=never, walked: list | None = None
+                     ) -> dict[Path, tuple]:
+    """Each meeting.md below `folder` (in path order), with the signature of every file in its meeting folder
+    (filedigest.py). `walked`: `walk(folder)`, when the caller had it made meanwhile."""
+    files = [digests.signature(full, st) for full, st in (walk(folder, stop) if walked is None else walked)]
     files.sort()
     paths = [f[0] for f in files]
     found = {}
@@ -91,8 +99,8 @@ def _register_paths(content: Path) -> list[Path]:
             + (sorted(bodies.iterdir()) if bodies.is_dir() else []))
 
 
-def load_archive(content: Path, report: Report, cache: dict | None = None, jobs: int = 1, stop=never
-                 ) -> Archive | None:
+def load_archive(content: Path, report: Report, cache: dict | None = None, jobs: int = 1, stop=never,
+                 walked: list | None = None) -> Archive | None:
     """Load everything under `content`.
 
     With a `cache` (kept by the live preview between rebuilds), a meeting folder
@@ -101,7 +109,8 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     unchanged too, or only the people register or bodies' files changed and the
     meeting reads the same against them (`kept`). Many folders to read
     (a first build) are read on `jobs` processes. `stop`: see interrupt.py; the
-    cache stays valid whenever it stops.
+    cache stays valid whenever it stops. `walked`: `walk` of the meetings
+    folder, made meanwhile (build.py).
     """
     content = Path(content)
     if not content.is_dir():
@@ -160,8 +169,8 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
             index is None or answers_hold(entry[4], index))
 
     meetings, seen, incomplete = [], {}, set()
-    folder = content / "meetings"
-    signatures = _meeting_folders(folder, digests, stop) if folder.is_dir() else {}
+    folder = meetings_folder(content)
+    signatures = _meeting_folders(folder, digests, stop, walked) if folder.is_dir() else {}
     cache[FILE_DIGESTS] = digests.seen
     paths = list(signatures)
     for gone in set(cache) - {p.parent for p in paths} - {"registers", "loaded registers", FILE_DIGESTS}:

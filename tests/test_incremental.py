@@ -517,3 +517,24 @@ def test_what_the_preview_freezes_between_saves_never_becomes_a_reference_cycle(
                           capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "{}"
+
+
+def test_a_build_after_a_preview_into_its_folder_renders_the_whole_site(tmp_path):
+    """`minutebook serve --out site`: the preview writes into a folder whose pages `minutebook build`'s site
+    record describes. Its first build swaps in a folder of its own (its own record does not describe the
+    build's folder), so the build's record no longer matches the folder (update.same_folder), and the next
+    build renders the whole site instead of keeping a page the preview changed."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "references", content)
+    site = tmp_path / "site"
+    assert run(Options(content=content, out=site, today=TODAY, search=False)).ok
+    minutes = content / "meetings/ccb/2019-08-22/minutes.md"
+    original = minutes.read_text()
+    edit(minutes, "Paper C in August is the finance paper", "Paper C in August is the revised finance paper")
+    assert Session(Options(content=content, out=site, today=TODAY, search=False)).rebuild().ok
+    assert "revised" in (site / "ccb/2019/ccbp-19-71/index.html").read_text()
+    minutes.write_text(original)  # the clerk's edit undone, the preview stopped
+    again = run(Options(content=content, out=site, today=TODAY, search=False))
+    assert again.ok and again.rendered is None  # the whole site: the record no longer describes the folder
+    assert "revised" not in (site / "ccb/2019/ccbp-19-71/index.html").read_text()
+    assert_same_as_full_build(content, site, tmp_path)

@@ -451,6 +451,33 @@ def test_a_build_that_validated_apart_and_writes_the_cache_validates_again_for_t
     assert build(archive, tmp_path / "site", jobs=1).ok and checked == []
 
 
+@pytest.mark.parametrize("child", ["walks", "fails"])
+def test_a_warm_build_walks_the_meetings_folder_in_a_forked_process_while_it_reads_the_cache(
+        archive, build, built, tmp_path, monkeypatch, child):
+    """build._run: on two cores the files and their status come from a forked process while the cache is read;
+    the loader finds the edit in them, or walks the folder itself if that process failed."""
+    import generator.build
+    import generator.loader
+
+    parent, pids, real = os.getpid(), tmp_path / "pids", generator.loader.walk
+
+    def walk(folder, *rest):
+        with pids.open("a") as noted:
+            noted.write(f"{os.getpid()}\n")
+        if child == "fails" and os.getpid() != parent:
+            raise OSError("a bug in the walk")
+        return real(folder, *rest)
+
+    monkeypatch.setattr(generator.build, "walk", walk)
+    monkeypatch.setattr(generator.loader, "walk", walk)
+    edit(archive, JC_MINUTES, "welcomed everyone to the meeting.", "welcomed everyone.")
+    warm = build(archive, built, search=True, jobs=2)
+    assert warm.ok and 0 < warm.rendered < warm.pages / 2
+    made_by = [int(pid) for pid in pids.read_text().split()]
+    assert made_by[0] != parent and made_by[1:] == ([parent] if child == "fails" else [])
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
 BODY_EDITS = {  # a body's file: each renders only the pages whose deps hold the body
     "a member's role": ("role: Voluntary sector representative", "role: Community representative"),
     "a member added": ("  - name: Harriet Quill", "  - person: brian-okafor\n    role: Member\n  - name: Harriet Quill"),
