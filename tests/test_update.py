@@ -404,6 +404,27 @@ def test_compiled_templates_are_only_taken_by_the_code_that_compiled_them_and_un
     assert compiles(tmp_path / "a file" / "cache", "code A") == 1  # cannot be made: compiled, not kept
 
 
+def _noting_its_process(real, pids: Path, fails_apart: bool):
+    """`real`, noting in the file `pids` the process each call is made in; with `fails_apart`, failing when
+    called in another process than this one (a bug in the forked process's work)."""
+    parent = os.getpid()
+
+    def noted(*args):
+        with pids.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        if fails_apart and os.getpid() != parent:
+            raise RuntimeError("a bug in the forked process's work")
+        return real(*args)
+
+    return noted
+
+
+def _assert_made_apart(pids: Path, failed_apart: bool) -> None:
+    """The work was first done in a forked process; again in this one only if it failed there."""
+    made_by = [int(pid) for pid in pids.read_text().split()]
+    assert made_by[0] != os.getpid() and made_by[1:] == ([os.getpid()] if failed_apart else [])
+
+
 @pytest.mark.parametrize("child", ["makes them", "fails"])
 def test_a_warm_build_on_two_cores_makes_the_data_files_in_a_forked_process_while_it_renders(
         archive, build, built, tmp_path, monkeypatch, child):
@@ -413,21 +434,13 @@ def test_a_warm_build_on_two_cores_makes_the_data_files_in_a_forked_process_whil
     import generator.build
     from generator.cache import cache_file, load
 
-    parent, pids, real = os.getpid(), tmp_path / "pids", generator.build._record_files
-
-    def record_files(*args):
-        with pids.open("a") as noted:
-            noted.write(f"{os.getpid()}\n")
-        if child == "fails" and os.getpid() != parent:
-            raise RuntimeError("a bug in the data stage")
-        return real(*args)
-
-    monkeypatch.setattr(generator.build, "_record_files", record_files)
+    pids = tmp_path / "pids"
+    monkeypatch.setattr(generator.build, "_record_files",
+                        _noting_its_process(generator.build._record_files, pids, child == "fails"))
     edit(archive, JC_MINUTES, "Draft the joint commissioning agreement.", "Draft and sign the joint agreement.")
     warm = build(archive, built, search=True, jobs=2)
     assert warm.ok and 0 < warm.rendered < warm.pages / 2
-    made_by = [int(pid) for pid in pids.read_text().split()]
-    assert made_by[0] != parent and made_by[1:] == ([parent] if child == "fails" else [])
+    _assert_made_apart(pids, child == "fails")
     site = load(cache_file(archive, False)).site
     assert set(site.spans) == {"meetings", "minutes", "actions"} and {"data/actions/jc.csv", "feeds/all.xml"} <= set(
         site.outputs)
@@ -459,22 +472,14 @@ def test_a_warm_build_walks_the_meetings_folder_in_a_forked_process_while_it_rea
     import generator.build
     import generator.loader
 
-    parent, pids, real = os.getpid(), tmp_path / "pids", generator.loader.walk
-
-    def walk(folder, *rest):
-        with pids.open("a") as noted:
-            noted.write(f"{os.getpid()}\n")
-        if child == "fails" and os.getpid() != parent:
-            raise OSError("a bug in the walk")
-        return real(folder, *rest)
-
+    pids = tmp_path / "pids"
+    walk = _noting_its_process(generator.loader.walk, pids, child == "fails")
     monkeypatch.setattr(generator.build, "walk", walk)
     monkeypatch.setattr(generator.loader, "walk", walk)
     edit(archive, JC_MINUTES, "welcomed everyone to the meeting.", "welcomed everyone.")
     warm = build(archive, built, search=True, jobs=2)
     assert warm.ok and 0 < warm.rendered < warm.pages / 2
-    made_by = [int(pid) for pid in pids.read_text().split()]
-    assert made_by[0] != parent and made_by[1:] == ([parent] if child == "fails" else [])
+    _assert_made_apart(pids, child == "fails")
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
