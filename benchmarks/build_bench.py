@@ -27,7 +27,11 @@ both alike:
 - stages: the timings `minutebook build` prints (load, validate, resolve,
   render, data, write; render includes writing the pages, which are streamed to
   disk, and, in a cold build, the data files, which the main process writes
-  while the rendering processes work; write is the final swap of the output folder);
+  while the rendering processes work; write is the final swap of the output folder).
+  On two cores validation runs in a forked process while the build resolves
+  (validate is then the fork alone, resolve includes the wait for it), and in a
+  warm build so do the data files while the pages are listed and rendered (data
+  is then the wait for them, with the sitemap);
 - one edit, incremental: a fresh process runs `generator.incremental.Session`:
   a first (full) rebuild, then, `--edits` times, one edit to a minutes.md and a
   rebuild, timed (the median is reported, with where the time went); then,
@@ -146,7 +150,8 @@ def bench_env(**extra: str) -> dict:
     """The environment of a build or server the benchmarks start: without MINUTEBOOK_CACHE_DIR (cache.CACHE_DIR),
     so its build cache goes beside the archive, where each benchmark clears it for a cold build; and without
     PYTHONDONTWRITEBYTECODE, which the build machine sets: each build would compile the generator's modules
-    from source first (0.1 to 0.2 s), as an installed `minutebook` does not."""
+    from source first (importing generator.cli took 0.26 to 0.28 s so, against 0.19 s from bytecode;
+    docs/performance.md), as an installed `minutebook` does not."""
     env = {name: value for name, value in os.environ.items()
            if name not in ("MINUTEBOOK_CACHE_DIR", "PYTHONDONTWRITEBYTECODE")}
     env.update(extra)
