@@ -204,8 +204,10 @@ def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
     args = _parser().parse_args(argv)
     if args.command == "new":
         return _new(args)
-    options = Options(content=args.content, strict=args.strict, drafts=args.drafts, today=args.today,
-                      templates=args.templates)
+    # The content folder as an absolute path: the build cache keys the files it read by their paths, so a
+    # folder named as `content` by one build and as /srv/archive/content by the next would be read afresh.
+    options = Options(content=Path(os.path.abspath(args.content)), strict=args.strict, drafts=args.drafts,
+                      today=args.today, templates=args.templates)
     progress = lambda message: print(f"minutebook: {message}", file=sys.stderr)  # noqa: E731
     if args.command == "serve":
         return _serve(args)

@@ -113,6 +113,19 @@ def test_successful_rebuild_replaces_the_site_and_cleans_up(archive, cli, tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".minutebook") == ["content", "site"]
 
 
+def test_the_content_folder_named_another_way_is_the_same_folder_to_the_build_cache(archive, cli, tmp_path):
+    """The cache keys what it read by path: `content`, ./content/ and its absolute path are one folder, so the
+    build after one named another way renders nothing, and reports the same paths."""
+    assert cli("build", "--today", TODAY, "--no-search").returncode == 0
+    for named in ("./content/", str(tmp_path / "content")):
+        again = cli("build", "--today", TODAY, "--no-search", "--content", named)
+        assert again.returncode == 0, again.stderr
+        assert re.search(r"^Built \d+ pages \(0 rendered, the rest unchanged\)", again.stdout, re.M), again.stdout
+    edit(archive, MINUTES, "There was no other business.", "[[TB/19/99]] There was no other business.")
+    warned = cli("build", "--today", TODAY, "--no-search", "--content", str(tmp_path / "content"))
+    assert f"content/{MINUTES}:" in warned.stderr and str(tmp_path) not in warned.stderr
+
+
 # --- nothing unpublished reaches the output -----------------------------------------------------
 
 def test_canaries_appear_in_no_file_of_the_output_tree(site):
