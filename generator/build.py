@@ -105,7 +105,6 @@ class Prepared:
     renderer: Renderer
     refs: dict
     today: dt.date
-    validated_apart: bool = False  # validation ran in a forked process: `memos.checked` is as it was (prepare)
 
 
 @dataclass
@@ -159,57 +158,11 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
     archive = load_archive(Path(options.content), report, loader_cache, default_jobs(options.jobs), stop, walked)
     stage("load")
     check(stop)
-    if archive is None:
-        return None
-    # Validation reads the whole archive and only reports; resolving does not need it. On two cores a build
-    # validates in a forked process while this one resolves (a quarter and half a second at 2,000 meetings);
-    # the live preview's rebuilds, which may stop half way (`stop`), validate here.
-    apart = Forked(lambda: _validated(archive, report, memos.checked if memos else None)) \
-        if stop is never and _parallel(options, archive) and not report.failed(options.strict) else None
-    if apart is None:
+    if archive is not None:
         validate(archive, report, memos.checked if memos else None, stop)
-        if report.failed(options.strict):
-            stage("validate")
-            return None
     stage("validate")
-    position = len(report.items)  # where validation's findings go, before resolving's
-    try:
-        index, linker, renderer, refs = _resolve(options, report, archive, scan_cache, markdown_cache, memos, stop)
-    except Exception:
-        if apart is None or not _join_validation(apart, report, position, options.strict):
-            raise
-        return None  # invalid content that resolving was not meant to see: validation's errors say what it is
-    if apart is not None and _join_validation(apart, report, position, options.strict):
+    if archive is None or report.failed(options.strict):
         return None
-    stage("resolve")
-    if report.failed(options.strict):
-        return None
-    return Prepared(archive, index, linker, renderer, refs, build_date(options.today), apart is not None)
-
-
-def _validated(archive, report: Report, checked: Checked | None) -> list:
-    """Validation's findings, made in a forked process (prepare)."""
-    local = Report(root=report.root, _relative=report._relative)
-    validate(archive, local, checked)
-    return local.items
-
-
-def _join_validation(apart: Forked, report: Report, position: int, strict: bool) -> bool:
-    """Validation's findings from the forked process put in `report` at `position`; whether they fail the build,
-    in which case what resolving found is left out, as when validation runs first. A process that failed is a
-    bug in the generator, and raises here (WorkerFailed, with its traceback)."""
-    found = apart.result()
-    if Report(root=report.root, items=report.items[:position] + found).failed(strict):
-        del report.items[position:]
-        report.items.extend(found)
-        return True
-    report.items[position:position] = found
-    return False
-
-
-def _resolve(options: Options, report: Report, archive, scan_cache: dict | None, markdown_cache: dict | None,
-             memos: Memos | None, stop) -> tuple:
-    """The public view resolved, with every text's references (backlinks.scan): (index, linker, renderer, refs)."""
     check(stop)
     index = resolve(public_view(archive, options.drafts, memos.published if memos else None, stop),
                     memos.tracks if memos else None, memos.per_meeting if memos else None, stop)
@@ -233,7 +186,10 @@ def _resolve(options: Options, report: Report, archive, scan_cache: dict | None,
     prefill(index, linker, renderer, scan_cache, markdown_cache, default_jobs(options.jobs), scan_memo)
     check(stop)
     index.backlinks, refs = scan(index, linker, renderer, report, scan_cache, markdown_cache, scan_memo, stop)
-    return index, linker, renderer, refs
+    stage("resolve")
+    if report.failed(options.strict):
+        return None
+    return Prepared(archive, index, linker, renderer, refs, build_date(options.today))
 
 
 def make_environment(options: Options, prepared: Prepared, report: Report, compiled=None):
@@ -516,8 +472,6 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
             build_cache.save_site(cache_path, cache.site)
         made_anew = _made_anew(cache, *loaded) if loaded is not None else None
         if made_anew is None or worth_writing(made_anew, len(prepared.archive.meetings)):
-            if prepared.validated_apart and carried is not None:  # its memo is as it was: made here, for the next
-                validate(prepared.archive, Report(root=report.root, _relative=report._relative), carried.checked)
             cache.memos = carried if memos is None else None
             # With the memos, the records the stages derive come back as the very same objects: their digests too.
             cache.digests = digests.in_use(HANDED_DOWN, besides=cached_digests(cache.loader)) if memos is None else ()
@@ -579,7 +533,7 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
     t = time.perf_counter()
     with StagedOutput(Path(options.out)) as out:
         jobs = default_jobs(options.jobs)
-        parallel = _parallel(options, prepared.archive)
+        parallel = _parallel(options, prepared)
         progress(f"rendering {len(prepared.archive.meetings)} meetings" + (f" on {jobs} processes" if parallel else ""))
         markdown_cache = env.filters["markdown"].__self__.cache
         files, made = [], update.Outputs(memo) if cache is not None else None
@@ -634,10 +588,10 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
     return Result(True, report, pages, search=summary, timings=timings)
 
 
-def _parallel(options: Options, archive) -> bool:
+def _parallel(options: Options, prepared: Prepared) -> bool:
     """Whether to fork: not for a small archive, where starting processes costs more than it saves, unless
     asked to (--jobs)."""
-    return default_jobs(options.jobs) > 1 and (options.jobs > 1 or len(archive.meetings) >= PARALLEL_FROM)
+    return default_jobs(options.jobs) > 1 and (options.jobs > 1 or len(prepared.archive.meetings) >= PARALLEL_FROM)
 
 
 WALK_APART_FROM = 4_000_000  # bytes of build cache: about 60 meetings (PARALLEL_FROM)
@@ -704,7 +658,7 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
         # lists and renders the pages (about a second each at 2,000 meetings), as a full build makes them
         # while its workers render. What the next build needs of `made` and `reused` comes back with them.
         data = Forked(lambda: _record_files(options, prepared, out, out_dir, made, reused)) \
-            if _parallel(options, prepared.archive) else None
+            if _parallel(options, prepared) else None
         pages, wanted, chosen, groups = _list_pages(prepared, record, memo)
         deleted = [url for url in record.pages if url not in pages]
         progress(f"updating {out_dir.name}/: {len(wanted)} of {len(pages)} pages changed, {len(deleted)} removed")

@@ -437,23 +437,3 @@ def test_cli_missing_content_folder_is_a_content_error(cli, tmp_path):
     done = cli("check", "--content", str(tmp_path / "nowhere"))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "error: the content folder does not exist; pass --content with your archive's folder" in done.stderr
-
-
-# --- validation in a forked process -------------------------------------------------------------
-
-ACROSS_FILES = {  # mistakes only validation finds, across files: an error each, and a warning
-    "a duplicate minute number": (LATER_MINUTES, "## TB/19/22 Pharmaceutical", "## TB/19/13 Pharmaceutical"),
-    "an update for an unknown action": (LOG, "action: TB/19/13#2", "action: TB/19/13#9"),
-    "approval at no meeting": (MINUTES, "approved_at: tb/2019-06-20", "approved_at: tb/2099-01-01"),
-}
-
-
-@pytest.mark.parametrize("mistake", ACROSS_FILES)
-def test_validation_on_two_processes_reports_what_it_reports_on_one(archive, build, tmp_path, mistake):
-    """build.prepare: on two cores validation runs in a forked process while the build resolves; its messages,
-    and whether the build fails before writing anything, are those of validating first in the one process."""
-    relative, old, new = ACROSS_FILES[mistake]
-    edit(archive, relative, old, new)
-    one, two = (build(archive, tmp_path / f"site-{jobs}", jobs=jobs, cache=False) for jobs in (1, 2))
-    assert messages(two) == messages(one) and two.ok == one.ok and messages(one)
-    assert (tmp_path / "site-2").exists() == (tmp_path / "site-1").exists() == one.ok

@@ -450,20 +450,6 @@ def test_a_warm_build_on_two_cores_makes_the_data_files_in_a_forked_process_whil
     assert again.ok and again.rendered and read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
-def test_a_build_that_validated_apart_and_writes_the_cache_validates_again_for_the_memo_it_hands_down(
-        archive, build, tmp_path, monkeypatch):
-    """build.prepare validates in a forked process on two cores, whose memo (build.Memos.checked) the build's
-    own process never sees: a build that writes the cache fills it first, so the next build, validating in its
-    own process, checks no unchanged meeting again."""
-    import generator.validate
-
-    assert build(archive, tmp_path / "site", jobs=2).ok  # a first build: the cache file written
-    checked, real = [], generator.validate.check_meeting
-    monkeypatch.setattr(generator.validate, "check_meeting",
-                        lambda meeting, *rest: checked.append(meeting.key) or real(meeting, *rest))
-    assert build(archive, tmp_path / "site", jobs=1).ok and checked == []
-
-
 @pytest.mark.parametrize("child", ["walks", "fails"])
 def test_a_warm_build_walks_the_meetings_folder_in_a_forked_process_while_it_reads_the_cache(
         archive, build, built, tmp_path, monkeypatch, child):
