@@ -28,10 +28,9 @@ both alike:
   render, data, write; render includes writing the pages, which are streamed to
   disk, and, in a cold build, the data files, which the main process writes
   while the rendering processes work; write is the final swap of the output folder).
-  On two cores validation runs in a forked process while the build resolves
-  (validate is then the fork alone, resolve includes the wait for it), and in a
-  warm build so do the data files while the pages are listed and rendered (data
-  is then the wait for them, with the sitemap);
+  On two cores a warm build makes the data files in a forked process while the
+  pages are listed and rendered (data is then the wait for them, with the
+  sitemap);
 - one edit, incremental: a fresh process runs `generator.incremental.Session`:
   a first (full) rebuild, then, `--edits` times, one edit to a minutes.md and a
   rebuild, timed (the median is reported, with where the time went); then,
