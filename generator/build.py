@@ -8,7 +8,7 @@ import os
 import multiprocessing
 import time
 import traceback
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -657,79 +657,82 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
         # The data files need only the records, not the pages: on two cores they are made while this process
         # lists and renders the pages (about a second each at 2,000 meetings), as a full build makes them
         # while its workers render. What the next build needs of `made` and `reused` comes back with them.
-        data = Forked(lambda: _record_files(options, prepared, out, out_dir, made, reused)) \
-            if _parallel(options, prepared) else None
-        pages, wanted, chosen, groups = _list_pages(prepared, record, memo)
-        deleted = [url for url in record.pages if url not in pages]
-        progress(f"updating {out_dir.name}/: {len(wanted)} of {len(pages)} pages changed, {len(deleted)} removed")
-        jobs = default_jobs(options.jobs)
-        markdown_cache = env.filters["markdown"].__self__.cache
-        if jobs > 1 and len(wanted) >= PARALLEL_PAGES_FROM:
-            rendered = _render_parallel(options, prepared, out, report, jobs, markdown_cache, wanted=wanted,
-                                        compiled=env.bytecode_cache)
-        else:  # the pages kept while listing, or, when there were too many to keep, the list again
-            pages_to_render = chosen if len(chosen) == len(wanted) else (
-                page for page in all_pages(prepared.index, prepared.today, prepared.refs) if page.url in wanted)
-            rendered = _render_pages(env, pages_to_render, out.write, report)
-        timings["render"] = time.perf_counter() - t
-        t = time.perf_counter()
-        made_apart = None
-        if data is not None:
-            try:
-                made_apart = data.result()
-            except WorkerFailed:  # made here instead, where a failure has its traceback
-                pass
-        if report.failed(options.strict):
-            return Result(False, report, rendered, timings=timings)
-        if made_apart is None:
-            files, staged_data, *_ = _record_files(options, prepared, out, out_dir, made, reused)
-        else:
-            files, staged_data, digests, kept, reused.placing = made_apart
-            made.digests.update(digests)
-            made.kept += kept
-        # A page rendered again to the very bytes it has (its inputs changed, not what it shows) is left as it is.
-        staged = [relative for relative in map(output_file, wanted)
-                  if not update.drop_if_unchanged(out.tmp / relative, out_dir / relative)]
-        pages_staged = list(staged)
-        staged += staged_data
-        for relative, content in list(sitemap_outputs(prepared.index, list(pages), made)) + [
-                (relative, source.read_bytes()) for relative, source in static_files(options).items()]:
-            files.append(relative)
-            if not update.same_bytes(out_dir / relative, content):
-                out.write_file(relative, content)
-                staged.append(relative)
-        files += made.kept
-        tops = _tops(pages, files)
-        if tops != record.tops:
-            return None  # a new top-level folder changes the search bundles: build afresh
-        timings["data"] = time.perf_counter() - t
-        t = time.perf_counter()
-        gone = sorted(set(record.files) - set(files))
-        summary, folders, keep = "", [], {}
-        if options.search:
-            progress("indexing changed bodies for search (Pagefind)")
-            changed = {update.top_of(url) for url in deleted} | folders_to_index(
-                out_dir, out.tmp, pages_staged, prepared.index)
-            try:
-                indexed = update_index(out.tmp, out_dir, prepared.index, changed, [output_file(u) for u in pages],
-                                       set(staged))
-            except IndexError_ as exc:
-                report.error(options.out, 1, str(exc), "the previous site was kept; run the build again")
-                return Result(False, report, rendered, timings=timings)
-            summary, folders, keep = indexed.summary, indexed.folders, indexed.keep
-            staged, gone = staged + indexed.files, gone + indexed.gone
-            timings["index"] = time.perf_counter() - t
+        # On leaving early (an exception) the forked process is stopped: it must not write on into a folder
+        # StagedOutput removes.
+        with Forked(lambda: _record_files(options, prepared, out, out_dir, made, reused)) \
+                if _parallel(options, prepared) else nullcontext() as data:
+            pages, wanted, chosen, groups = _list_pages(prepared, record, memo)
+            deleted = [url for url in record.pages if url not in pages]
+            progress(f"updating {out_dir.name}/: {len(wanted)} of {len(pages)} pages changed, "
+                     f"{len(deleted)} removed")
+            jobs = default_jobs(options.jobs)
+            markdown_cache = env.filters["markdown"].__self__.cache
+            if jobs > 1 and len(wanted) >= PARALLEL_PAGES_FROM:
+                rendered = _render_parallel(options, prepared, out, report, jobs, markdown_cache, wanted=wanted,
+                                            compiled=env.bytecode_cache)
+            else:  # the pages kept while listing, or, when there were too many to keep, the list again
+                pages_to_render = chosen if len(chosen) == len(wanted) else (
+                    page for page in all_pages(prepared.index, prepared.today, prepared.refs) if page.url in wanted)
+                rendered = _render_pages(env, pages_to_render, out.write, report)
+            timings["render"] = time.perf_counter() - t
             t = time.perf_counter()
-        if staged or deleted or gone or folders:
-            forget()
-        try:
-            update.commit(out.tmp, out_dir, staged, [output_file(u) for u in deleted] + gone, folders, keep)
-        except OSError as exc:  # a full disk, a permission: the folder is part old, part new
-            cache.site = None  # so the next build rebuilds it whole
-            report.error(options.out, 1, f"could not update the site in place: {exc}",
-                         "free the disk or fix the permission, then build again: the next build rebuilds it whole")
-            return Result(False, report, rendered, timings=timings)
-        timings["write"] = time.perf_counter() - t
+            made_apart = None
+            if data is not None:
+                try:
+                    made_apart = data.result()
+                except WorkerFailed:  # made here instead, where a failure has its traceback
+                    pass
+            if report.failed(options.strict):
+                return Result(False, report, rendered, timings=timings)
+            if made_apart is None:
+                files, staged_data, *_ = _record_files(options, prepared, out, out_dir, made, reused)
+            else:
+                files, staged_data, digests, kept, reused.placing = made_apart
+                made.digests.update(digests)
+                made.kept += kept
+            # A page rendered again to the very bytes it has (its inputs changed, not what it shows) is left as it is.
+            staged = [relative for relative in map(output_file, wanted)
+                      if not update.drop_if_unchanged(out.tmp / relative, out_dir / relative)]
+            pages_staged = list(staged)
+            staged += staged_data
+            for relative, content in list(sitemap_outputs(prepared.index, list(pages), made)) + [
+                    (relative, source.read_bytes()) for relative, source in static_files(options).items()]:
+                files.append(relative)
+                if not update.same_bytes(out_dir / relative, content):
+                    out.write_file(relative, content)
+                    staged.append(relative)
+            files += made.kept
+            tops = _tops(pages, files)
+            if tops != record.tops:
+                return None  # a new top-level folder changes the search bundles: build afresh
+            timings["data"] = time.perf_counter() - t
+            t = time.perf_counter()
+            gone = sorted(set(record.files) - set(files))
+            summary, folders, keep = "", [], {}
+            if options.search:
+                progress("indexing changed bodies for search (Pagefind)")
+                changed = {update.top_of(url) for url in deleted} | folders_to_index(
+                    out_dir, out.tmp, pages_staged, prepared.index)
+                try:
+                    indexed = update_index(out.tmp, out_dir, prepared.index, changed, [output_file(u) for u in pages],
+                                           set(staged))
+                except IndexError_ as exc:
+                    report.error(options.out, 1, str(exc), "the previous site was kept; run the build again")
+                    return Result(False, report, rendered, timings=timings)
+                summary, folders, keep = indexed.summary, indexed.folders, indexed.keep
+                staged, gone = staged + indexed.files, gone + indexed.gone
+                timings["index"] = time.perf_counter() - t
+                t = time.perf_counter()
+            if staged or deleted or gone or folders:
+                forget()
+            try:
+                update.commit(out.tmp, out_dir, staged, [output_file(u) for u in deleted] + gone, folders, keep)
+            except OSError as exc:  # a full disk, a permission: the folder is part old, part new
+                cache.site = None  # so the next build rebuilds it whole
+                report.error(options.out, 1, f"could not update the site in place: {exc}",
+                             "free the disk or fix the permission, then build again: the next build rebuilds it whole")
+                return Result(False, report, rendered, timings=timings)
+            timings["write"] = time.perf_counter() - t
     reused.settle(out_dir)
     record.pages, record.files, record.tops, record.outputs = pages, tuple(sorted(set(files))), tops, made.digests
     record.spans, record.groups = reused.spans, groups

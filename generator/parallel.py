@@ -42,7 +42,9 @@ def fork_map(work, shards: int) -> list:
 
 class Forked:
     """`work()` computed in a forked process while the caller goes on with other work; `result()` waits for it,
-    raising WorkerFailed (with the worker's traceback) if it failed or stopped."""
+    raising WorkerFailed (with the worker's traceback) if it failed or stopped. `stop()` ends it unless its
+    result was taken: a caller that gives up (an exception) must not leave it writing after the caller has
+    cleaned up."""
 
     def __init__(self, work):
         context = multiprocessing.get_context("fork")
@@ -70,3 +72,15 @@ class Forked:
         if not ok:
             raise WorkerFailed(value)
         return value
+
+    def __enter__(self) -> "Forked":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receive.close()

@@ -87,6 +87,28 @@ def test_a_failing_worker_is_reported_to_the_parent():
         fork_map(work, 2)
 
 
+def test_a_forked_process_whose_result_is_not_taken_is_stopped_on_leaving(tmp_path):
+    """parallel.Forked as a context: build._update leaves it early on an exception, and the process, making
+    files into the staged folder, must not write on into a folder that is being removed."""
+    import time
+
+    from generator.parallel import Forked
+
+    marker = tmp_path / "written"
+
+    def slow():
+        time.sleep(30)
+        marker.write_text("too late")
+
+    started = time.monotonic()
+    with pytest.raises(RuntimeError):
+        with Forked(slow) as forked:
+            raise RuntimeError("the build gave up")
+    assert not forked._process.is_alive() and time.monotonic() - started < 10 and not marker.exists()
+    with Forked(lambda: 42) as done:
+        assert done.result() == 42  # a result taken: leaving is then a no-op
+
+
 def test_loading_falls_back_to_one_process_when_a_worker_fails(always_parallel, monkeypatch):
     parent, real = os.getpid(), generator.loader._load_meeting
 

@@ -400,6 +400,7 @@ def test_compiled_templates_are_only_taken_by_the_code_that_compiled_them_and_un
 
     assert compiles(tmp_path / "cache", "code A") == 1 and compiles(tmp_path / "cache", "code A") == 0
     assert compiles(tmp_path / "cache", "code B") == 1
+    assert len(list((tmp_path / "cache").glob("*.jinja"))) == 1  # code A's removed: none pile up with upgrades
     (tmp_path / "a file").write_text("", encoding="utf-8")
     assert compiles(tmp_path / "a file" / "cache", "code A") == 1  # cannot be made: compiled, not kept
 
