@@ -180,8 +180,11 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
     for track in tracks.values():
         check_stop(stop)
         body_logs = logs.get(track.raised.body, ())
-        check("track", (track, body_logs), lambda found, track=track, body_logs=body_logs:
-              _track(track, body_logs, found))
+        # A meeting of the body that failed to load may hold the update that closed the action: every later log
+        # would be warned of it, hundreds of warnings that go once its error is fixed.
+        complete = not archive.incomplete & {track.raised.body, "*"}
+        check("track", (track, body_logs, complete), lambda found, track=track, body_logs=body_logs,
+              complete=complete: _track(track, body_logs if complete else (), found))
 
 
 def _same_as(old: tuple | None, new: tuple) -> tuple:

@@ -187,3 +187,15 @@ def test_the_same_action_twice_in_one_log(tmp_path):
     log = content / "meetings/ccb/2019-11-21/actions.md"
     log.write_text(log.read_text().replace("---\n", "", 1).replace("updates:\n", "---\nupdates:\n  - action: CCBP/19/60#1\n    status: amber\n", 1))
     assert any("action 'CCBP/19/60#1' is updated twice in this log" in m for m in _messages(content))
+
+
+def test_a_meeting_that_fails_to_load_brings_no_held_over_warnings(tmp_path):
+    """The broken meeting's action log may be where an action was closed: without it every later log of the
+    body would be warned of that action, warnings that vanish once the clerk fixes the one error."""
+    content = _copy(tmp_path)
+    meeting = content / "meetings/ccb/2019-09-19/meeting.md"
+    meeting.write_text(meeting.read_text().replace("---\n", "---\ntitle: [unclosed\n", 1))
+    messages = _messages(content)
+    assert [m for m in messages if ": error: " in m] == [m for m in messages if "2019-09-19/meeting.md" in m]
+    assert len([m for m in messages if ": error: " in m]) == 1
+    assert not [m for m in messages if "missing from this action log" in m]
