@@ -630,8 +630,8 @@ def _group_inputs(memo: Digests, prepared: Prepared, meeting) -> bytes:
 
 
 def _links(memo: Digests, prepared: Prepared, url: str) -> bytes:
-    """The digest of a page's backlinks and references."""
-    return memo.of((prepared.index.backlinks.get(url), prepared.refs.get(url)))
+    """What identifies a page's backlinks and references."""
+    return memo.of_record(prepared.index.backlinks.get(url)) + memo.of_record(prepared.refs.get(url))
 
 
 def _groups(memo: Digests, prepared: Prepared, digests: dict) -> dict:
