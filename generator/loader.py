@@ -194,10 +194,13 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         else:
             before = len(report.items)
             meeting, answers = _load_asked(path, report, index, slugs, bodies, parser)
-            cache[meeting_dir] = (signature, meeting, report.items[before:], _digests(meeting), answers)
+            messages = report.items[before:]
+            cache[meeting_dir] = (signature, meeting, messages, _digests(meeting), answers)
         if not isinstance(meeting, Meeting):
             incomplete.add(meeting or "*")  # the body whose meeting could not be loaded
             continue
+        if any(m.severity == "error" for m in messages):  # loaded in part: its minutes, say, or an item of them
+            incomplete.add(meeting.body)
         if meeting.key in seen:
             report.error(path, 1, f"a second meeting '{meeting.key}' (the first is {seen[meeting.key]})",
                          "give the folder a distinct name, e.g. " + meeting_dir.name + "-special")

@@ -364,4 +364,6 @@ class Archive:
     people: dict[str, Person] = field(default_factory=dict)
     meetings: tuple[Meeting, ...] = ()
     has_register: bool = False
-    incomplete: frozenset = frozenset()  # bodies with a meeting that failed to load ("*": unknown body)
+    # Bodies with a meeting that failed to load, or loaded in part (its minutes did not, say); "*": a meeting of
+    # an unknown body. What other meetings' checks find missing may be in what did not load.
+    incomplete: frozenset = frozenset()

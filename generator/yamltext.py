@@ -59,6 +59,18 @@ def line_of(value, default: int = 1) -> int:
     return getattr(value, "line", default)
 
 
+# What the YAML parser was in the middle of (MarkedYAMLError.context) when it met a line it could not take, for
+# mistakes made on an earlier line: (what was left open, what to do).
+_UNCLOSED = {
+    "while parsing a flow sequence": ("the list opened with '['", "close it with ']', or put "
+                                      "the whole value in quotes if the '[' is part of the text"),
+    "while parsing a flow mapping": ("the mapping opened with '{'", "close it with '}', or put "
+                                     "the whole value in quotes if the '{' is part of the text"),
+    "while scanning a quoted scalar": ("the quotation opened", "add the closing quotation mark; inside single "
+                                       "quotes write an apostrophe as two ('')"),
+}
+
+
 def parse(text: str, path, report: Report, first_line: int = 1):
     """Parse YAML text; `first_line` is the file line the text starts on.
 
@@ -72,6 +84,14 @@ def parse(text: str, path, report: Report, first_line: int = 1):
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + offset) if mark else first_line
         problem = exc.problem or "the YAML cannot be read"
+        opened = _UNCLOSED.get(exc.context or "")
+        if opened is not None and exc.context_mark is not None and exc.context_mark.line < line - offset:
+            # The parser notices only lines later (at the end of the file, for a quotation): the clerk's
+            # mistake is where the bracket or quotation mark was opened.
+            what, hint = opened
+            report.error(path, exc.context_mark.line + offset, f"malformed YAML: {what} on this line is not "
+                         f"closed (line {line}: {problem})", hint)
+            return None
         report.error(path, line, f"malformed YAML: {problem}",
                      "check the indentation and that text containing ': ' or '#' is in quotes")
         return None

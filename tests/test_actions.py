@@ -199,3 +199,17 @@ def test_a_meeting_that_fails_to_load_brings_no_held_over_warnings(tmp_path):
     assert [m for m in messages if ": error: " in m] == [m for m in messages if "2019-09-19/meeting.md" in m]
     assert len([m for m in messages if ": error: " in m]) == 1
     assert not [m for m in messages if "missing from this action log" in m]
+
+
+def test_minutes_that_fail_to_load_bring_no_errors_for_the_actions_they_raised(tmp_path):
+    """The meeting loads but its minutes do not: the later logs' updates of the actions raised there are not
+    unknown, only unread until the clerk fixes the one error."""
+    content = _copy(tmp_path)
+    minutes = content / "meetings/ccb/2019-07-18/minutes.md"
+    minutes.write_text(minutes.read_text().replace("status: approved", "status: [approved", 1))
+    messages = _messages(content)
+    assert [m for m in messages if ": error: " in m] == [
+        "content/meetings/ccb/2019-07-18/minutes.md:2: error: malformed YAML: the list opened with '[' on this "
+        "line is not closed (line 3: did not find expected ',' or ']'); close it with ']', or put the whole value "
+        "in quotes if the '[' is part of the text"]
+    assert not [m for m in messages if "unknown action" in m or "missing from this action log" in m]

@@ -44,6 +44,26 @@ def test_malformed_yaml_frontmatter(archive, build):
         "containing ': ' or '#' is in quotes")]
 
 
+def test_list_bracket_not_closed_is_reported_where_it_was_opened(archive, build):
+    """The parser notices on a later line; the clerk's mistake is on the line with the '['."""
+    edit(archive, LATER, "venue: Committee Room 1, County Hall", "venue: [Committee Room 1, County Hall")
+    venue = line_of(archive, LATER, "venue:")
+    assert errors_after(build, archive) == [at(LATER, venue,
+        f"malformed YAML: the list opened with '[' on this line is not closed (line {venue + 1}: did not find "
+        "expected ',' or ']'); close it with ']', or put the whole value in quotes if the '[' is part of the "
+        "text")]
+
+
+def test_quotation_not_closed_is_reported_where_it_was_opened(archive, build):
+    edit(archive, LATER, "venue: Committee Room 1, County Hall", 'venue: "Committee Room 1, County Hall')
+    venue = line_of(archive, LATER, "venue:")
+    found = errors_after(build, archive)
+    assert len(found) == 1 and found[0].startswith(at(LATER, venue,
+        "malformed YAML: the quotation opened on this line is not closed (line "))
+    assert found[0].endswith("add the closing quotation mark; inside single quotes write an apostrophe as "
+                             "two ('')")
+
+
 def test_frontmatter_not_closed(archive, build):
     edit(archive, LATER, "---\nThe next meeting", "The next meeting")
     assert errors_after(build, archive) == [at(LATER, 1,
