@@ -2,7 +2,7 @@
 makes them.
 
     python -m benchmarks.autosave [--meetings 500 | --content DIR] [--gaps 0.25 0.5 1 2 4] [--rounds 2]
-        [--kinds sentence retitle] [--settle 8] [--search] [--log FILE] [--work DIR]
+        [--kinds sentence retitle new-item new-paper action-text] [--settle 8] [--search] [--log FILE] [--work DIR]
 
 The build benchmark (benchmarks/build_bench.py) saves once the server has
 finished with the save before, which is how a clerk who saves by hand now and
@@ -13,7 +13,9 @@ real `minutebook serve --no-search` process over a copy of the archive and
 edits one meeting's minutes, each save `gap` seconds after the previous one
 showed on the page on disk, for each gap `--rounds` times. It prints, for each
 save, the time from the start of the file's write to the edit showing on the
-meeting's page on disk, and the medians and maxima per gap.
+meeting's page on disk, and the medians and maxima per gap. The kind
+`action-text` rewords the first action the minutes raise, and is timed to the
+edit showing on that action's page instead.
 
 With `--search` the preview also keeps its search index up to date, as it does
 unless told `--no-search`: Pagefind runs after saves, beside the preview, on the
@@ -38,9 +40,13 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.build_bench import TODAY, Server, add_item, add_paper, archive_copy, edit, pick_target, retitle  # noqa: E402,E501
+from benchmarks.build_bench import (TODAY, Server, add_item, add_paper, archive_copy, edit,  # noqa: E402
+                                    first_action_page, pick_target, retitle, reword_action)
 
-KINDS = {"sentence": edit, "retitle": retitle, "new-item": add_item, "new-paper": add_paper}
+KINDS = {"sentence": edit, "retitle": retitle, "new-item": add_item, "new-paper": add_paper,
+         "action-text": reword_action}
+# The page each kind's save is seen on, when not the meeting's own: the output file, from the minutes edited.
+PAGES = {"action-text": first_action_page}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
                 for gap in args.gaps:
                     for _ in range(args.rounds + 1):  # the first save of a run comes after a pause, not a gap
                         number += 1
-                        seconds = server.save_and_see(target.minutes, number, KINDS[kind])
+                        page = PAGES[kind](target.minutes) if kind in PAGES else None
+                        seconds = server.save_and_see(target.minutes, number, KINDS[kind], page=page)
                         first = (kind, gap) not in results
                         results.setdefault((kind, gap), [])
                         if not first:

@@ -75,6 +75,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.synthetic import Spec, generate  # noqa: E402
+from generator.urls import output_file  # noqa: E402
+from generator.values import slugify  # noqa: E402
 
 TODAY = "2026-01-01"
 HUGO_VERSION = "0.168.0"
@@ -230,6 +232,29 @@ def retitle(path: Path, number: int) -> str:
     path.write_text(re.sub(r"^(## \S+ .*?)(?: \(retitled \d+\))?$", rf"\1 ({marker})", text, count=1, flags=re.M),
                     encoding="utf-8")
     return marker
+
+
+def reword_action(path: Path, number: int) -> str:
+    """An edit the pages of an action show: the text of the first action raised in the minutes at `path`
+    (see `first_action_page`). Returns the text to look for."""
+    marker = f"reworded {number}"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^(  text: .*?)(?: \(reworded \d+\))?$", rf"\1 ({marker})", text, count=1, flags=re.M),
+                    encoding="utf-8")
+    return marker
+
+
+def first_action_page(path: Path) -> str:
+    """The output file, below the site folder, of the page of the action `reword_action` edits: the first in
+    the minutes at `path` written as `- owner: ...` then `  text: ...`, as the synthetic archive writes them."""
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r"^  text: ", text, re.M)
+    if found is None:
+        raise SystemExit(f"{path}: no action to edit")
+    before = text[:found.start()]
+    ref = re.findall(r"^## (\S+)", before, re.M)[-1]
+    position = before[before.rindex("\nactions:\n"):].count("\n- ")
+    return output_file(f"/{path.parent.parent.name}/actions/{slugify(f'{ref}#{position}')}/")
 
 
 def add_paper(path: Path, number: int) -> str:
@@ -457,9 +482,11 @@ class Server:
         text = self.log.read() + "".join(self.lines)
         return [float(m.group(1)) for m in self.log_time.finditer(text)]
 
-    def save_and_see(self, minutes: Path, number: int, change=edit, timeout: float = 1200.0) -> float:
-        """Seconds from the start of the write (`change`, edit or retitle) to the page on disk showing it."""
-        page = self.output / self.page
+    def save_and_see(self, minutes: Path, number: int, change=edit, timeout: float = 1200.0,
+                     page: str | None = None) -> float:
+        """Seconds from the start of the write (`change`, edit or retitle) to the page on disk showing it: the
+        meeting's page, or `page` (below the output folder)."""
+        page = self.output / (page or self.page)
         started = time.perf_counter()
         marker = change(minutes, number).encode()
         last = None

@@ -86,6 +86,15 @@ def meeting_inputs(index: Index, meeting, refs: dict) -> tuple:
             _linked(refs, _raised_at(t for t in updates if t is not None)))
 
 
+def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
+    """An action's page: its history from the meeting that raised it through every log that updated it."""
+    url = urls.action(track.action)
+    return Page(url, "action.html", dict(
+        track=track, action=track.action, body=index.archive.bodies[track.raised.body], meeting=track.raised,
+        item=track.item), (track, track.overdue_on(today), index.backlinks.get(url),  # not the date: shown only so
+                           _linked(refs, [track.raised] + [step.meeting for step in track.steps])))
+
+
 def meeting_urls(index: Index, meeting) -> list[str]:
     """The addresses of `meeting_pages`, in the same order, without making the pages."""
     body = index.body(meeting.body)
@@ -173,11 +182,7 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     for meeting in archive.meetings:
         yield MeetingGroup(meeting, refs)
     for key, track in sorted(index.tracks.items()):
-        url = urls.action(track.action)
-        yield Page(url, "action.html", dict(
-            track=track, action=track.action, body=archive.bodies[track.raised.body], meeting=track.raised,
-            item=track.item), (track, track.overdue_on(today), backlinks.get(url),  # not the date: shown only so
-                               _linked(refs, [track.raised] + [step.meeting for step in track.steps])))
+        yield action_page(index, track, today, refs)
     people = sorted(archive.people.values(), key=lambda p: (p.surname.lower(), p.name.lower()))
     if people:
         yield Page(urls.people(), "people.html", dict(people=people), (tuple(people), tuple(

@@ -25,8 +25,9 @@ watcher saw change and the previous rebuild's index:
 Either way the edit must keep the meeting's date (its place among the
 meetings), and break no check across meetings (a number or action id another
 meeting has, an update of an unknown action). Other pages
-that show the edit (a neighbour's title, an action's page, a person's list)
-wait for the full rebuild.
+that show the edit wait for the full rebuild (a neighbour's title, a person's
+list), but for the pages of the actions the meeting raises or updates, which
+show each action's history: those are written right after the meeting's own.
 
 Anything else (another folder, a register, a template, a load error, a moved
 date) gets None, and the full rebuild does the work. The full
@@ -46,7 +47,7 @@ from generator.build import make_environment, render_page
 from generator.diagnostics import Report
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
-from generator.pages import meeting_pages
+from generator.pages import action_page, meeting_pages
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, entries_of, with_meeting
@@ -151,17 +152,40 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         index, prepared = patched, dataclasses.replace(prepared, index=patched, linker=linker)
     env = make_environment(session.options, prepared, report, session.compiled)
     env.filters["markdown"].__self__.cache = markdown
-    rendered = []
-    for page in meeting_pages(index, meeting, prepared.refs):
-        html = render_page(env, page, report)
-        if html is None or report.errors:  # an unsafe link, say: the full rebuild reports it
-            return None
-        rendered.append((page.url, html))
+    rendered = _rendered(env, meeting_pages(index, meeting, prepared.refs), report)
+    if rendered is None:
+        return None
     written = [url for url, html in rendered if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
     gone = sorted(addresses(before, linker.bodies) - addresses(meeting, linker.bodies)) if moved else []
     for url in gone:
         session.out.delete(output_file(url))
+    if index is not session.prepared.index:  # what the rest of the site shows of the meeting changed
+        # The pages of the actions it raised or updated show their history: written next, after the meeting's
+        # own, which the clerk is most likely looking at.
+        more = _rendered(env, (action_page(index, track, prepared.today, prepared.refs)
+                               for track in _tracks_of(index, meeting)), report)
+        if more is not None:
+            written += [url for url, html in more if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
+            rendered += more
     return len(rendered), written, gone
+
+
+def _rendered(env, pages, report: Report) -> list[tuple[str, str]] | None:
+    """(address, HTML) of each page, or None if one fails (an unsafe link, say): the full rebuild reports it."""
+    rendered = []
+    for page in pages:
+        html = render_page(env, page, report)
+        if html is None or report.errors:
+            return None
+        rendered.append((page.url, html))
+    return rendered
+
+
+def _tracks_of(index, meeting: Meeting) -> list:
+    """The tracks of the actions the meeting raises or its action log updates, in that order."""
+    raised = [f"{meeting.body}:{a.id}" for i in (meeting.minutes.items if meeting.minutes else ()) for a in i.actions]
+    logged = [action_key(u.action, meeting.body) for u in (meeting.action_log.updates if meeting.action_log else ())]
+    return [index.tracks[key] for key in dict.fromkeys(raised + logged) if key in index.tracks]
 
 
 def _checked(index, loaded: Meeting, archive):

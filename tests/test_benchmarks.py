@@ -207,13 +207,15 @@ def test_the_preview_waits_script_prints_the_longest_waits_for_each_kind_of_edit
 def test_the_autosave_script_times_saves_in_quick_succession_through_a_real_server(tmp_path, capsys):
     from benchmarks import autosave
 
-    assert autosave.main(["--meetings", "4", "--gaps", "0.2", "--rounds", "2", "--kinds", "sentence", "--settle",
-                          "1", "--work", str(tmp_path)]) == 0
+    assert autosave.main(["--meetings", "4", "--gaps", "0.2", "--rounds", "2", "--kinds", "sentence", "action-text",
+                          "--settle", "1", "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("4 meetings; server ready in ")
-    assert len(re.findall(r"sentence gap 0\.20 s: +\d+ ms", out)) == 3  # the first, not counted, and two more
-    row = out.splitlines()[-1]
-    assert re.fullmatch(r"\| sentence \| 0\.2 s \| \d+ \| \d+ \| \d+, \d+ \|", row), row
+    for kind in ("sentence", "action-text"):  # the first, not counted, and two more
+        assert len(re.findall(kind + r" gap 0\.20 s: +\d+ ms", out)) == 3, out
+    rows = out.splitlines()[-2:]
+    assert re.fullmatch(r"\| sentence \| 0\.2 s \| \d+ \| \d+ \| \d+, \d+ \|", rows[0]), rows
+    assert re.fullmatch(r"\| action-text \| 0\.2 s \| \d+ \| \d+ \| \d+, \d+ \|", rows[1]), rows
 
 
 def test_the_autosave_script_can_keep_the_previews_search_index_up_to_date(tmp_path, capsys):

@@ -1,6 +1,6 @@
 """The live preview's fast path (generator/quick.py): a save within one meeting's folder writes that meeting's
-own pages at once, exactly as a full build writes them; the full rebuild that follows writes only the other
-pages the edit shows on. A save that moves link targets, breaks a check across meetings or reaches beyond one
+own pages at once, and the pages of the actions it raises or updates, exactly as a full build writes them; the
+full rebuild that follows writes only the other pages the edit shows on. A save that moves link targets, breaks a check across meetings or reaches beyond one
 meeting is left to the full rebuild, with nothing written."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import pytest
 from generator.build import Options, run
 from generator.incremental import Session
 from generator.pages import meeting_pages
-from generator.quick import meeting_folder
-from generator.urls import output_file
+from generator.quick import _tracks_of, meeting_folder
+from generator.urls import action, output_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = __import__("datetime").date(2020, 1, 1)
@@ -111,6 +111,12 @@ def own_pages(session: Session, key: str) -> set[str]:
     return {output_file(page.url) for page in meeting_pages(index, index.by_key[key], {})}
 
 
+def action_pages(session: Session, key: str) -> set[str]:
+    """The output files of the pages of the actions a meeting raises or updates, as the last rebuild had them."""
+    index = session.prepared.index
+    return {output_file(action(track.action)) for track in _tracks_of(index, index.by_key[key])}
+
+
 JULY = "meetings/ccb/2019-07-18"
 SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
 
@@ -155,7 +161,8 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
     after = session.rebuild()  # the rest: other pages that show the edit, then feeds and data files
     assert after.ok
     folder = Path(where).parent
-    own = own_pages(session, (folder.parent if folder.name == "papers" else folder).relative_to("meetings").as_posix())
+    key = (folder.parent if folder.name == "papers" else folder).relative_to("meetings").as_posix()
+    own = own_pages(session, key) | action_pages(session, key)
     assert {f: quick.get(f) for f in own} == {f: full[f] for f in own}
     assert not own & {output_file(url) for url in after.written}
     assert files(live) == files(built)
@@ -371,7 +378,7 @@ def test_edits_across_a_synthetic_archive_write_each_meetings_own_pages_as_the_f
             continue
         outcome = session.quick(changed)
         key = folder.relative_to(content / "meetings").as_posix()
-        own = own_pages(session, key) if key in session.prepared.index.by_key else set()
+        own = own_pages(session, key) | action_pages(session, key) if key in session.prepared.index.by_key else set()
         after = session.rebuild()
         assert after.ok, [d.format() for d in after.report.errors]
         if outcome is not None:
