@@ -26,8 +26,10 @@ Either way the edit must keep the meeting's date (its place among the
 meetings), and break no check across meetings (a number or action id another
 meeting has, an update of an unknown action). Other pages
 that show the edit wait for the full rebuild (a neighbour's title, a person's
-list), but for the pages of the actions the meeting raises or updates, which
-show each action's history: those are written right after the meeting's own.
+list), but for two kinds, written right after the meeting's own: the pages of
+the actions the meeting raises or updates, which show each action's history,
+and the pages of other meetings' items, papers and actions whose "Referenced
+from" list the edit changed.
 
 Anything else (another folder, a register, a template, a load error, a moved
 date) gets None, and the full rebuild does the work. The full
@@ -41,6 +43,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from generator.actions import Track
 from generator.backlinks import addresses, known_entries, links_of, meeting_entries, relinked
 from generator.backlinks import with_meeting as with_backlinks
 from generator.build import make_environment, render_page
@@ -51,7 +54,7 @@ from generator.pages import action_page, meeting_pages
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, entries_of, with_meeting
-from generator.urls import output_file
+from generator.urls import action, output_file
 from generator.validate import check_meeting
 
 # Prose that only the meeting's own pages show (and the feeds, data files and search index, which the full
@@ -160,10 +163,14 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
     for url in gone:
         session.out.delete(output_file(url))
     if index is not session.prepared.index:  # what the rest of the site shows of the meeting changed
-        # The pages of the actions it raised or updated show their history: written next, after the meeting's
-        # own, which the clerk is most likely looking at.
-        more = _rendered(env, (action_page(index, track, prepared.today, prepared.refs)
-                               for track in _tracks_of(index, meeting)), report)
+        # Written next, after the meeting's own pages, which the clerk is most likely looking at: the pages of
+        # the actions it raised or updated, which show their history, and the pages of other meetings and
+        # actions whose "Referenced from" the edit changed.
+        own = {url for url, _ in rendered}
+        pages = [action_page(index, track, prepared.today, prepared.refs) for track in _tracks_of(index, meeting)]
+        pages += [page for page in _cited(session, index, prepared.today, prepared.refs) if page.url not in own
+                  and page.url not in {p.url for p in pages}]
+        more = _rendered(env, pages, report)
         if more is not None:
             written += [url for url, html in more if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
             rendered += more
@@ -179,6 +186,33 @@ def _rendered(env, pages, report: Report) -> list[tuple[str, str]] | None:
             return None
         rendered.append((page.url, html))
     return rendered
+
+
+def _cited(session, index, today, refs) -> list:
+    """The pages of meetings' items, papers and actions whose backlinks in `index` are not those the last rebuild
+    showed: a reference added to the edited meeting or taken out of it. Other pages a reference can reach (a
+    person's, a body's) are left to the full rebuild."""
+    old, new = session.prepared.index.backlinks, index.backlinks
+    changed = {url for url, places in new.items() if old.get(url) is not places} | (old.keys() - new.keys())
+    changed = {url for url in changed if old.get(url) != new.get(url)}
+    if not changed:
+        return []
+    held: dict[str, set] = {}  # meeting key -> its pages among them
+    pages = []
+    for key, (_, addresses_made, _) in session.groups.items():
+        found = changed.intersection(addresses_made)
+        if found:
+            held[key] = found
+    for key, found in held.items():
+        meeting = index.by_key.get(key)
+        if meeting is not None:
+            pages += [page for page in meeting_pages(index, meeting, refs) if page.url in found]
+    for url in sorted(changed):
+        deps = session.deps.get(url, ((),))[0]
+        track = index.tracks.get(deps[0].key) if deps and isinstance(deps[0], Track) else None
+        if track is not None and action(track.action) == url:
+            pages.append(action_page(index, track, today, refs))
+    return pages
 
 
 def _tracks_of(index, meeting: Meeting) -> list:

@@ -148,14 +148,17 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
     ("references", f"{AUGUST}/papers/c.md", "", None),  # a paper removed: "Paper C" no longer links
     ("references", f"{AUGUST}/meeting.md", "  in_attendance:\n    - person: mark-lewis\n      for: [CCBP/19/71]\n",
      ""),  # "ML" in its minutes no longer a link
+    ("actions", "meetings/jc/2019-08-01/minutes.md", "    due: 2019-08-31\n```\n",
+     "    due: 2019-08-31\n```\n\nAs [[action:ccb:CCBP/19/60#1]] asked.\n"),  # a backlink on an action's page
 ], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
         "update-status", "new-item", "item-cited-before", "item-cited-in-its-meeting",
-        "item-renumbered", "new-action", "new-paper", "paper-removed", "initials"])
+        "item-renumbered", "new-action", "new-paper", "paper-removed", "initials", "action-reference"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
     changed = edit(content / where, old, new)
-    assert session.quick([changed]) is not None
+    outcome = session.quick([changed])
+    assert outcome is not None
     built = full_build(content, tmp_path / "full")
     quick, full = pages(live), pages(built)
     after = session.rebuild()  # the rest: other pages that show the edit, then feeds and data files
@@ -165,6 +168,12 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
     own = own_pages(session, key) | action_pages(session, key)
     assert {f: quick.get(f) for f in own} == {f: full[f] for f in own}
     assert not own & {output_file(url) for url in after.written}
+    fast = {output_file(url) for url in outcome.written}  # and any other meeting's or action's page it wrote
+    assert {f: quick.get(f) for f in fast} == {f: full.get(f) for f in fast}
+    assert not fast & {output_file(url) for url in after.written}
+    cited = {"reference": "ccb/2019/ccbp-19-62/index.html", "action-reference": "ccb/actions/ccbp-19-60-1/index.html"}
+    if request.node.callspec.id in cited:  # the page it cites shows the backlink at once
+        assert cited[request.node.callspec.id] in fast
     assert files(live) == files(built)
 
 
@@ -384,6 +393,7 @@ def test_edits_across_a_synthetic_archive_write_each_meetings_own_pages_as_the_f
         if outcome is not None:
             quick += 1
             assert not own & {output_file(url) for url in after.written}, folder  # already right
+            assert not set(outcome.written) & set(after.written), folder  # and so is any other page it wrote
             assert after.written == [] or not only_own, folder
     assert quick >= 4, quick
     assert files(live) == files(full_build(content, tmp_path / "full"))
