@@ -166,10 +166,10 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         # Written next, after the meeting's own pages, which the clerk is most likely looking at: the pages of
         # the actions it raised or updated, which show their history, and the pages of other meetings and
         # actions whose "Referenced from" the edit changed.
-        own = {url for url, _ in rendered}
-        pages = [action_page(index, track, prepared.today, prepared.refs) for track in _tracks_of(index, meeting)]
-        pages += [page for page in _cited(session, index, prepared.today, prepared.refs) if page.url not in own
-                  and page.url not in {p.url for p in pages}]
+        today, refs = prepared.today, prepared.refs
+        pages = [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)]
+        made = {url for url, _ in rendered} | {page.url for page in pages}
+        pages += [page for page in _cited(session, index, today, refs) if page.url not in made]
         more = _rendered(env, pages, report)
         if more is not None:
             written += [url for url, html in more if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
@@ -215,7 +215,7 @@ def _cited(session, index, today, refs) -> list:
     return pages
 
 
-def _tracks_of(index, meeting: Meeting) -> list:
+def meeting_tracks(index, meeting: Meeting) -> list:
     """The tracks of the actions the meeting raises or its action log updates, in that order."""
     raised = [f"{meeting.body}:{a.id}" for i in (meeting.minutes.items if meeting.minutes else ()) for a in i.actions]
     logged = [action_key(u.action, meeting.body) for u in (meeting.action_log.updates if meeting.action_log else ())]

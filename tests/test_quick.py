@@ -14,7 +14,7 @@ import pytest
 from generator.build import Options, run
 from generator.incremental import Session
 from generator.pages import meeting_pages
-from generator.quick import _tracks_of, meeting_folder
+from generator.quick import meeting_folder, meeting_tracks
 from generator.urls import action, output_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -114,7 +114,7 @@ def own_pages(session: Session, key: str) -> set[str]:
 def action_pages(session: Session, key: str) -> set[str]:
     """The output files of the pages of the actions a meeting raises or updates, as the last rebuild had them."""
     index = session.prepared.index
-    return {output_file(action(track.action)) for track in _tracks_of(index, index.by_key[key])}
+    return {output_file(action(track.action)) for track in meeting_tracks(index, index.by_key[key])}
 
 
 JULY = "meetings/ccb/2019-07-18"
