@@ -95,6 +95,15 @@ def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
                            _linked(refs, [track.raised] + [step.meeting for step in track.steps])))
 
 
+def person_page(index: Index, person, owned: tuple, member_of: tuple, refs: dict) -> Page:
+    """A person's page: the meetings they attended and in what role, the bodies they sit on (`member_of`), the
+    actions they own (`owned`, in the order of index.tracks)."""
+    appearances = index.appearances.get(person.id, [])
+    url = urls.person(person.id)
+    return Page(url, "person.html", dict(person=person, appearances=appearances, owned=owned), (
+        person, tuple(appearances), owned, member_of, index.backlinks.get(url), _linked(refs, _raised_at(owned))))
+
+
 def meeting_urls(index: Index, meeting) -> list[str]:
     """The addresses of `meeting_pages`, in the same order, without making the pages."""
     body = index.body(meeting.body)
@@ -146,7 +155,6 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     """Every page in site order, with each meeting's pages as one MeetingGroup (see meeting_inputs)."""
     archive = index.archive
     refs = refs if refs is not None else {}
-    backlinks = index.backlinks
     recent = [m for m in archive.meetings if m.date <= today][-10:][::-1]
     upcoming = [m for m in archive.meetings if m.date > today][:10]
     bodies = [archive.bodies[s] for s in index.by_body]
@@ -196,12 +204,7 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
         for owner in {o.id for o in track.action.owners if o.id}:
             owners.setdefault(owner, []).append(track)
     for person in people:
-        appearances = index.appearances.get(person.id, [])
-        url = urls.person(person.id)
-        owned = tuple(owners.get(person.id, ()))
-        yield Page(url, "person.html", dict(person=person, appearances=appearances, owned=owned), (
-            person, tuple(appearances), owned, tuple(member_of.get(person.id, ())), backlinks.get(url),
-            _linked(refs, _raised_at(owned))))
+        yield person_page(index, person, tuple(owners.get(person.id, ())), tuple(member_of.get(person.id, ())), refs)
     yield Page(urls.open_data(), "data.html", {}, (tuple(bodies), len(archive.meetings), len(index.tracks),
                                                    sum(1 for m in archive.meetings if m.minutes), len(people)))
     yield Page(urls.accessibility(), "accessibility.html", {}, ())

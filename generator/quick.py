@@ -25,11 +25,12 @@ watcher saw change and the previous rebuild's index:
 Either way the edit must keep the meeting's date (its place among the
 meetings), and break no check across meetings (a number or action id another
 meeting has, an update of an unknown action). Other pages
-that show the edit wait for the full rebuild (a neighbour's title, a person's
-list), but for two kinds, written right after the meeting's own: the pages of
-the actions the meeting raises or updates, which show each action's history,
-and the pages of other meetings' items, papers and actions whose "Referenced
-from" list the edit changed.
+that show the edit wait for the full rebuild (a neighbour's title, the lists),
+but for three kinds, written right after the meeting's own: the pages of the
+actions the meeting raises or updates, which show each action's history; the
+pages of other meetings' items, papers and actions whose "Referenced from"
+list the edit changed; and the pages of the people the meeting lists or whose
+actions it holds (not when an action is added or removed).
 
 Anything else (another folder, a register, a template, a load error, a moved
 date) gets None, and the full rebuild does the work. The full
@@ -50,10 +51,10 @@ from generator.build import make_environment, render_page
 from generator.diagnostics import Report
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
-from generator.pages import action_page, meeting_pages
+from generator.pages import action_page, meeting_pages, person_page
 from generator.publish import public_meeting
 from generator.render import LINKED
-from generator.resolve import action_key, entries_of, with_meeting
+from generator.resolve import action_key, appearances_of, entries_of, with_meeting
 from generator.urls import action, output_file
 from generator.validate import check_meeting
 
@@ -170,6 +171,8 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         pages = [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)]
         made = {url for url, _ in rendered} | {page.url for page in pages}
         pages += [page for page in _cited(session, index, today, refs) if page.url not in made]
+        if not moved:  # with an action added or removed, the index's tracks may not be in a full resolve's order
+            pages += _people(session, index, before, meeting, refs)
         more = _rendered(env, pages, report)
         if more is not None:
             written += [url for url, html in more if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
@@ -213,6 +216,29 @@ def _cited(session, index, today, refs) -> list:
         if track is not None and action(track.action) == url:
             pages.append(action_page(index, track, today, refs))
     return pages
+
+
+def _people(session, index, before: Meeting, meeting: Meeting, refs) -> list:
+    """The pages of the people the meeting records (before or after the edit) or whose actions it raises or
+    updates, whose deps are not those the last rebuild rendered them from: their appearances list the meeting."""
+    ids = {pid for pid, _ in appearances_of(before)} | {pid for pid, _ in appearances_of(meeting)}
+    for track in meeting_tracks(session.prepared.index, before) + meeting_tracks(index, meeting):
+        ids.update(owner.id for owner in track.action.owners if owner.id)
+    people = index.archive.people
+    owned: dict[str, list] = {pid: [] for pid in sorted(ids) if pid in people}
+    if not owned:
+        return []
+    for track in index.tracks.values():  # in the order of pages.sections
+        for owner in {o.id for o in track.action.owners if o.id}:
+            if owner in owned:
+                owned[owner].append(track)
+    member_of: dict[str, list] = {}
+    for body in (index.archive.bodies[slug] for slug in index.by_body):
+        for pid in dict.fromkeys(m.who.id for m in body.members if m.who.id in owned):
+            member_of.setdefault(pid, []).append(body)
+    pages = [person_page(index, people[pid], tuple(tracks), tuple(member_of.get(pid, ())), refs)
+             for pid, tracks in owned.items()]
+    return [page for page in pages if session.deps.get(page.url, (None,))[0] != page.deps]
 
 
 def meeting_tracks(index, meeting: Meeting) -> list:

@@ -78,7 +78,7 @@ def _items(index: Index, meeting: Meeting) -> tuple:
                  for item in (meeting.minutes.items if meeting.minutes else ()))
 
 
-def _appearances(meeting: Meeting) -> list[tuple[str, Appearance]]:
+def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
     """(person id, appearance) of everyone the meeting records by id, in the order pages list them."""
     made = []
 
@@ -111,8 +111,8 @@ def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ById
         by_body[meeting.body].append(meeting)
         by_year[meeting.date.year].append(meeting)
         index.by_key[meeting.key] = meeting
-        made = _appearances(meeting) if per_meeting is None else \
-            per_meeting.get("appearances", (meeting,), lambda m=meeting: _appearances(m))
+        made = appearances_of(meeting) if per_meeting is None else \
+            per_meeting.get("appearances", (meeting,), lambda m=meeting: appearances_of(m))
         for person, appearance in made:
             index.appearances.setdefault(person, []).append(appearance)
         index.items.update(_items(index, meeting) if per_meeting is None else per_meeting.get(
@@ -160,9 +160,9 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
     swap = lambda meetings: [new if m is old else m for m in meetings]  # noqa: E731
     appearances = dict(index.appearances)
     made: dict[str, list[Appearance]] = {}
-    for person, appearance in _appearances(new):
+    for person, appearance in appearances_of(new):
         made.setdefault(person, []).append(appearance)
-    for person in {person for person, _ in _appearances(old)} | made.keys():
+    for person in {person for person, _ in appearances_of(old)} | made.keys():
         kept = [a for a in appearances.pop(person, ()) if a.meeting is not old] + made.get(person, [])
         if kept:  # resolve lists only people who appear
             appearances[person] = sorted(kept, key=lambda a: archive_order(a.meeting))  # stable: a meeting's order
