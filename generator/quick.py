@@ -165,16 +165,20 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         session.out.delete(output_file(url))
     if index is not session.prepared.index:  # what the rest of the site shows of the meeting changed
         # Written next, after the meeting's own pages, which the clerk is most likely looking at: the pages of
-        # the actions it raised or updated, which show their history, and the pages of other meetings and
-        # actions whose "Referenced from" the edit changed.
+        # the actions it raised or updated, which show their history; of other meetings' items, papers and
+        # actions whose "Referenced from" the edit changed; of the people it lists. Each kind is written before
+        # the next is made: people's pages, with every meeting they attended, take the longest.
         today, refs = prepared.today, prepared.refs
-        pages = [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)]
-        made = {url for url, _ in rendered} | {page.url for page in pages}
-        pages += [page for page in _cited(session, index, today, refs) if page.url not in made]
-        if not moved:  # with an action added or removed, the index's tracks may not be in a full resolve's order
-            pages += _people(session, index, before, meeting, refs)
-        more = _rendered(env, pages, report)
-        if more is not None:
+        kinds = (lambda: [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)],
+                 lambda: _cited(session, index, today, refs),
+                 # with an action added or removed, the index's tracks may not be in a full resolve's order
+                 lambda: [] if moved else _people(session, index, before, meeting, refs))
+        done = {url for url, _ in rendered}
+        for pages in kinds:
+            more = _rendered(env, [page for page in pages() if page.url not in done], report)
+            if more is None:
+                break
+            done.update(url for url, _ in more)
             written += [url for url, html in more if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
             rendered += more
     return len(rendered), written, gone
