@@ -25,11 +25,14 @@ watcher saw change and the previous rebuild's index:
 Either way the edit must keep the meeting's date (its place among the
 meetings), and break no check across meetings (a number or action id another
 meeting has, an update of an unknown action). Other pages
-that show the edit wait for the full rebuild (a neighbour's title, the lists),
-but for three kinds, written right after the meeting's own: the pages of the
-actions the meeting raises or updates, which show each action's history; the
-pages of other meetings' items, papers and actions whose "Referenced from"
-list the edit changed; and the pages of the people the meeting lists or whose
+that show the edit wait for the full rebuild (the lists: home, body, year,
+tracker, people), but for four kinds, written right after the meeting's own,
+each kind before the next is made: the pages of the actions the meeting raises
+or updates, which show each action's history; the pages of other meetings'
+items, papers and actions whose "Referenced from" list the edit changed; the
+pages of the meetings that show something of it (its neighbours, those whose
+logs update its actions, those its minutes approve or that approve them), when
+their inputs changed; and the pages of the people the meeting lists or whose
 actions it holds (not when an action is added or removed).
 
 Anything else (another folder, a register, a template, a load error, a moved
@@ -51,7 +54,7 @@ from generator.build import make_environment, render_page
 from generator.diagnostics import Report
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
-from generator.pages import action_page, meeting_pages, person_page
+from generator.pages import action_page, meeting_inputs, meeting_pages, person_page
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, appearances_of, entries_of, with_meeting
@@ -166,11 +169,13 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
     if index is not session.prepared.index:  # what the rest of the site shows of the meeting changed
         # Written next, after the meeting's own pages, which the clerk is most likely looking at: the pages of
         # the actions it raised or updated, which show their history; of other meetings' items, papers and
-        # actions whose "Referenced from" the edit changed; of the people it lists. Each kind is written before
+        # actions whose "Referenced from" the edit changed; of the meetings that show something of it (its
+        # neighbours, those whose logs update its actions); of the people it lists. Each kind is written before
         # the next is made: people's pages, with every meeting they attended, take the longest.
         today, refs = prepared.today, prepared.refs
         kinds = (lambda: [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)],
                  lambda: _cited(session, index, today, refs),
+                 lambda: _related(session, index, meeting, refs),
                  # with an action added or removed, the index's tracks may not be in a full resolve's order
                  lambda: [] if moved else _people(session, index, before, meeting, refs))
         done = {url for url, _ in rendered}
@@ -219,6 +224,25 @@ def _cited(session, index, today, refs) -> list:
         track = index.tracks.get(deps[0].key) if deps and isinstance(deps[0], Track) else None
         if track is not None and action(track.action) == url:
             pages.append(action_page(index, track, today, refs))
+    return pages
+
+
+def _related(session, index, meeting: Meeting, refs) -> list:
+    """The pages of the other meetings whose inputs (pages.meeting_inputs) are not those the last rebuild rendered
+    them from: the meetings before and after it, those that raised or updated the actions it raises or updates,
+    and those whose minutes it approved or that approved its own."""
+    old_index = session.prepared.index
+    related = {m.key for m in (old_index.previous(meeting), old_index.next(meeting)) if m is not None}
+    for track in meeting_tracks(index, meeting) + meeting_tracks(old_index, old_index.by_key[meeting.key]):
+        related.update([track.raised.key] + [step.meeting.key for step in track.steps])
+    related.update(m.key for m in index.by_body[meeting.body] if m.minutes and m.minutes.approved_at == meeting.key)
+    if meeting.minutes and meeting.minutes.approved_at:
+        related.add(meeting.minutes.approved_at)
+    pages = []
+    for key in sorted(related - {meeting.key}):
+        other, group = index.by_key.get(key), session.groups.get(key)
+        if other is not None and group is not None and meeting_inputs(index, other, refs) != group[2]:
+            pages += meeting_pages(index, other, refs)
     return pages
 
 
