@@ -151,10 +151,9 @@ def all_pages(index: Index, today: dt.date, refs: dict | None = None) -> Iterato
             yield section
 
 
-def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator["Page | MeetingGroup"]:
-    """Every page in site order, with each meeting's pages as one MeetingGroup (see meeting_inputs)."""
+def listings(index: Index, today: dt.date, years=None) -> Iterator[Page]:
+    """The home page, the archive's page and the year pages (of `years` only, if given)."""
     archive = index.archive
-    refs = refs if refs is not None else {}
     recent = [m for m in archive.meetings if m.date <= today][-10:][::-1]
     upcoming = [m for m in archive.meetings if m.date > today][:10]
     bodies = [archive.bodies[s] for s in index.by_body]
@@ -164,29 +163,45 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     yield Page(urls.archive(), "archive.html", dict(years=index.by_year),
                tuple((y, len(ms)) for y, ms in index.by_year.items()))
     for year, meetings in index.by_year.items():
-        yield Page(urls.year(year), "year.html", dict(year=year, meetings=meetings), _summaries(meetings))
+        if years is None or year in years:
+            yield Page(urls.year(year), "year.html", dict(year=year, meetings=meetings), _summaries(meetings))
+
+
+def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict, years=None) -> Iterator[Page]:
+    """A body's page, its year pages (of `years` only, if given) and its action tracker; `tracks`: the actions
+    it raised, in the order of index.tracks."""
+    body = index.archive.bodies[slug]
+    meetings = index.by_body[slug]
+    by_year: dict[int, list] = {}
+    for meeting in meetings:
+        by_year.setdefault(meeting.date.year, []).append(meeting)
+    by_year = dict(sorted(by_year.items(), reverse=True))
+    yield Page(urls.body(slug), "body.html", dict(body=body, years=by_year, meetings=meetings, actions=tracks),
+               (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug))))
+    for year, in_year in by_year.items():
+        if years is None or year in years:
+            yield Page(urls.body_year(slug, year), "body_year.html", dict(body=body, year=year, meetings=in_year),
+                       (body, _summaries(in_year)))
+    if tracks:
+        held = [m for m in meetings if m.date <= today]
+        last = held[-1].date if held else None
+        yield Page(urls.actions(slug), "actions.html", dict(body=body, groups=groups(tracks, last, today),
+                                                           last_meeting=held[-1] if held else None),
+                   (body, tuple(tracks), summary(held[-1]) if held else None, today,
+                    _linked(refs, _raised_at(tracks))))
+
+
+def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator["Page | MeetingGroup"]:
+    """Every page in site order, with each meeting's pages as one MeetingGroup (see meeting_inputs)."""
+    archive = index.archive
+    refs = refs if refs is not None else {}
+    bodies = [archive.bodies[s] for s in index.by_body]
+    yield from listings(index, today)
     raised_in: dict[str, list] = {}  # body -> its actions, in the order of index.tracks (one pass, not one a body)
     for track in index.tracks.values():
         raised_in.setdefault(track.raised.body, []).append(track)
-    for slug, meetings in index.by_body.items():
-        body = archive.bodies[slug]
-        years: dict[int, list] = {}
-        for meeting in meetings:
-            years.setdefault(meeting.date.year, []).append(meeting)
-        years = dict(sorted(years.items(), reverse=True))
-        tracks = raised_in.get(slug, [])
-        yield Page(urls.body(slug), "body.html", dict(body=body, years=years, meetings=meetings, actions=tracks),
-                   (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug))))
-        for year, in_year in years.items():
-            yield Page(urls.body_year(slug, year), "body_year.html", dict(body=body, year=year, meetings=in_year),
-                       (body, _summaries(in_year)))
-        if tracks:
-            held = [m for m in meetings if m.date <= today]
-            last = held[-1].date if held else None
-            yield Page(urls.actions(slug), "actions.html", dict(body=body, groups=groups(tracks, last, today),
-                                                               last_meeting=held[-1] if held else None),
-                       (body, tuple(tracks), summary(held[-1]) if held else None, today,
-                        _linked(refs, _raised_at(tracks))))
+    for slug in index.by_body:
+        yield from body_pages(index, slug, raised_in.get(slug, []), today, refs)
     for meeting in archive.meetings:
         yield MeetingGroup(meeting, refs)
     for key, track in sorted(index.tracks.items()):

@@ -25,15 +25,19 @@ watcher saw change and the previous rebuild's index:
 Either way the edit must keep the meeting's date (its place among the
 meetings), and break no check across meetings (a number or action id another
 meeting has, an update of an unknown action). Other pages
-that show the edit wait for the full rebuild (the lists: home, body, year,
-tracker, people), but for four kinds, written right after the meeting's own,
-each kind before the next is made: the pages of the actions the meeting raises
+that show the edit wait for the full rebuild (the people index, the open data
+page, and any page after an action is added or removed, below), but for five
+kinds, written right after the meeting's own, each kind before the next is
+made: the pages of the actions the meeting raises
 or updates, which show each action's history; the pages of other meetings'
 items, papers and actions whose "Referenced from" list the edit changed; the
 pages of the meetings that show something of it (its neighbours, those whose
 logs update its actions, those its minutes approve or that approve them), when
-their inputs changed; and the pages of the people the meeting lists or whose
-actions it holds (not when an action is added or removed).
+their inputs changed; the pages of the people the meeting lists or whose
+actions it holds; and the lists that show it (the home page, the archive's,
+its year's, its body's pages and action tracker). The last two are left to the
+full rebuild when an action is added or removed: the index made around the
+meeting may then hold the tracks in another order than a full resolve.
 
 Anything else (another folder, a register, a template, a load error, a moved
 date) gets None, and the full rebuild does the work. The full
@@ -54,7 +58,7 @@ from generator.build import make_environment, render_page
 from generator.diagnostics import Report
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
-from generator.pages import action_page, meeting_inputs, meeting_pages, person_page
+from generator.pages import action_page, body_pages, listings, meeting_inputs, meeting_pages, person_page
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, appearances_of, entries_of, with_meeting
@@ -170,14 +174,15 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         # Written next, after the meeting's own pages, which the clerk is most likely looking at: the pages of
         # the actions it raised or updated, which show their history; of other meetings' items, papers and
         # actions whose "Referenced from" the edit changed; of the meetings that show something of it (its
-        # neighbours, those whose logs update its actions); of the people it lists. Each kind is written before
-        # the next is made: people's pages, with every meeting they attended, take the longest.
+        # neighbours, those whose logs update its actions); of the people it lists; the lists. Each kind is
+        # written before the next is made: people's pages, with every meeting they attended, take the longest.
         today, refs = prepared.today, prepared.refs
         kinds = (lambda: [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)],
                  lambda: _cited(session, index, today, refs),
                  lambda: _related(session, index, meeting, refs),
                  # with an action added or removed, the index's tracks may not be in a full resolve's order
-                 lambda: [] if moved else _people(session, index, before, meeting, refs))
+                 lambda: [] if moved else _people(session, index, before, meeting, refs),
+                 lambda: [] if moved else _lists(session, index, meeting, today, refs))
         done = {url for url, _ in rendered}
         for pages in kinds:
             more = _rendered(env, [page for page in pages() if page.url not in done], report)
@@ -266,6 +271,15 @@ def _people(session, index, before: Meeting, meeting: Meeting, refs) -> list:
             member_of.setdefault(pid, []).append(body)
     pages = [person_page(index, people[pid], tuple(tracks), tuple(member_of.get(pid, ())), refs)
              for pid, tracks in owned.items()]
+    return [page for page in pages if session.deps.get(page.url, (None,))[0] != page.deps]
+
+
+def _lists(session, index, meeting: Meeting, today, refs) -> list:
+    """The lists that show the meeting (the home page, the archive's, its year's, its body's pages and action
+    tracker), those whose deps are not those the last rebuild rendered them from."""
+    raised = [track for track in index.tracks.values() if track.raised.body == meeting.body]
+    years = {meeting.date.year}
+    pages = [*listings(index, today, years), *body_pages(index, meeting.body, raised, today, refs, years)]
     return [page for page in pages if session.deps.get(page.url, (None,))[0] != page.deps]
 
 
