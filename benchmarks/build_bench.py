@@ -69,14 +69,14 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.synthetic import Spec, generate  # noqa: E402
-from generator.urls import output_file  # noqa: E402
-from generator.values import slugify  # noqa: E402
+from generator.urls import action, output_file  # noqa: E402
 
 TODAY = "2026-01-01"
 HUGO_VERSION = "0.168.0"
@@ -254,7 +254,7 @@ def first_action_page(path: Path) -> str:
     before = text[:found.start()]
     ref = re.findall(r"^## (\S+)", before, re.M)[-1]
     position = before[before.rindex("\nactions:\n"):].count("\n- ")
-    return output_file(f"/{path.parent.parent.name}/actions/{slugify(f'{ref}#{position}')}/")
+    return output_file(action(SimpleNamespace(body=path.parent.parent.name, id=f"{ref}#{position}")))
 
 
 def add_paper(path: Path, number: int) -> str:

@@ -175,11 +175,12 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         # the actions it raised or updated, which show their history; of other meetings' items, papers and
         # actions whose "Referenced from" the edit changed; of the meetings that show something of it (its
         # neighbours, those whose logs update its actions); of the people it lists; the lists. Each kind is
-        # written before the next is made: people's pages, with every meeting they attended, take the longest.
+        # written before the next is made: made together, an action's page waited for the people's, each of
+        # which lists every meeting its person attended (docs/performance.md).
         today, refs = prepared.today, prepared.refs
         kinds = (lambda: [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)],
                  lambda: _cited(session, index, today, refs),
-                 lambda: _related(session, index, meeting, refs),
+                 lambda: _related(session, index, before, meeting, refs),
                  # with an action added or removed, the index's tracks may not be in a full resolve's order
                  lambda: [] if moved else _people(session, index, before, meeting, refs),
                  lambda: [] if moved else _lists(session, index, meeting, today, refs))
@@ -232,13 +233,13 @@ def _cited(session, index, today, refs) -> list:
     return pages
 
 
-def _related(session, index, meeting: Meeting, refs) -> list:
+def _related(session, index, before: Meeting, meeting: Meeting, refs) -> list:
     """The pages of the other meetings whose inputs (pages.meeting_inputs) are not those the last rebuild rendered
     them from: the meetings before and after it, those that raised or updated the actions it raises or updates,
     and those whose minutes it approved or that approved its own."""
     old_index = session.prepared.index
     related = {m.key for m in (old_index.previous(meeting), old_index.next(meeting)) if m is not None}
-    for track in meeting_tracks(index, meeting) + meeting_tracks(old_index, old_index.by_key[meeting.key]):
+    for track in meeting_tracks(index, meeting) + meeting_tracks(old_index, before):
         related.update([track.raised.key] + [step.meeting.key for step in track.steps])
     related.update(m.key for m in index.by_body[meeting.body] if m.minutes and m.minutes.approved_at == meeting.key)
     if meeting.minutes and meeting.minutes.approved_at:
