@@ -2,7 +2,8 @@
 makes them.
 
     python -m benchmarks.autosave [--meetings 500 | --content DIR] [--gaps 0.25 0.5 1 2 4] [--rounds 2]
-        [--kinds sentence retitle new-item new-paper action-text] [--settle 8] [--search] [--log FILE] [--work DIR]
+        [--kinds sentence retitle new-item new-paper action-text new-action] [--settle 8] [--search]
+        [--log FILE] [--work DIR]
 
 The build benchmark (benchmarks/build_bench.py) saves once the server has
 finished with the save before, which is how a clerk who saves by hand now and
@@ -15,7 +16,8 @@ showed on the page on disk, for each gap `--rounds` times. It prints, for each
 save, the time from the start of the file's write to the edit showing on the
 meeting's page on disk, and the medians and maxima per gap. The kind
 `action-text` rewords the first action the minutes raise, and is timed to the
-edit showing on that action's page instead.
+edit showing on that action's page instead; `new-action` adds an action to the
+first item that raises any, timed to it showing on the body's action tracker.
 
 With `--search` the preview also keeps its search index up to date, as it does
 unless told `--no-search`: Pagefind runs after saves, beside the preview, on the
@@ -40,13 +42,13 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.build_bench import (TODAY, Server, add_item, add_paper, archive_copy, edit,  # noqa: E402
-                                    first_action_page, pick_target, retitle, reword_action)
+from benchmarks.build_bench import (TODAY, Server, add_action, add_item, add_paper, archive_copy, edit,  # noqa: E402
+                                    first_action_page, pick_target, retitle, reword_action, tracker_page)
 
 KINDS = {"sentence": edit, "retitle": retitle, "new-item": add_item, "new-paper": add_paper,
-         "action-text": reword_action}
+         "action-text": reword_action, "new-action": add_action}
 # The page each kind's save is seen on, when not the meeting's own: the output file, from the minutes edited.
-PAGES = {"action-text": first_action_page}
+PAGES = {"action-text": first_action_page, "new-action": tracker_page}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,7 +76,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.synthetic import Spec, generate  # noqa: E402
-from generator.urls import action, output_file  # noqa: E402
+from generator.urls import action, actions, output_file  # noqa: E402
 
 TODAY = "2026-01-01"
 HUGO_VERSION = "0.168.0"
@@ -255,6 +255,24 @@ def first_action_page(path: Path) -> str:
     ref = re.findall(r"^## (\S+)", before, re.M)[-1]
     position = before[before.rindex("\nactions:\n"):].count("\n- ")
     return output_file(action(SimpleNamespace(body=path.parent.parent.name, id=f"{ref}#{position}")))
+
+
+def add_action(path: Path, number: int) -> str:
+    """An edit the lists show: an action added after the others of the first item in the minutes at `path` that
+    raises any, written as the synthetic archive writes them (see `tracker_page`). Returns its text."""
+    marker = f"Benchmark action {number}."
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r"^actions:\n(?:[- ] .*\n)*", text, re.M)
+    if found is None:
+        raise SystemExit(f"{path}: no actions to add one to")
+    added = f"- owner: {{name: A Benchmark Officer}}\n  text: {marker}\n  due: 2099-01\n"
+    path.write_text(text[:found.end()] + added + text[found.end():], encoding="utf-8")
+    return marker
+
+
+def tracker_page(path: Path) -> str:
+    """The output file, below the site folder, of the action tracker of the body whose minutes are at `path`."""
+    return output_file(actions(path.parent.parent.name))
 
 
 def add_paper(path: Path, number: int) -> str:

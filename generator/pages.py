@@ -191,6 +191,26 @@ def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict
                     _linked(refs, _raised_at(tracks))))
 
 
+def by_surname(people: dict) -> list:
+    """The register's people in the order the people page lists them, and their pages come."""
+    return sorted(people.values(), key=lambda p: (p.surname.lower(), p.name.lower()))
+
+
+def people_index(index: Index, people: list) -> Page:
+    """The people page: everyone in the register (`people`, in surname order), with how many meetings each
+    attended."""
+    return Page(urls.people(), "people.html", dict(people=people), (tuple(people), tuple(
+        (p.id, len({a.meeting.key for a in index.appearances.get(p.id, [])})) for p in people)))
+
+
+def open_data_page(index: Index) -> Page:
+    """The open data page, which counts the bodies, meetings, actions, minutes and people it offers."""
+    archive = index.archive
+    return Page(urls.open_data(), "data.html", {}, (
+        tuple(archive.bodies[s] for s in index.by_body), len(archive.meetings), len(index.tracks),
+        sum(1 for m in archive.meetings if m.minutes), len(archive.people)))
+
+
 def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator["Page | MeetingGroup"]:
     """Every page in site order, with each meeting's pages as one MeetingGroup (see meeting_inputs)."""
     archive = index.archive
@@ -206,10 +226,9 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
         yield MeetingGroup(meeting, refs)
     for key, track in sorted(index.tracks.items()):
         yield action_page(index, track, today, refs)
-    people = sorted(archive.people.values(), key=lambda p: (p.surname.lower(), p.name.lower()))
+    people = by_surname(archive.people)
     if people:
-        yield Page(urls.people(), "people.html", dict(people=people), (tuple(people), tuple(
-            (p.id, len({a.meeting.key for a in index.appearances.get(p.id, [])})) for p in people)))
+        yield people_index(index, people)
     member_of: dict[str, list] = {}
     for body in bodies:
         for pid in dict.fromkeys(m.who.id for m in body.members if m.who.id):
@@ -220,8 +239,7 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
             owners.setdefault(owner, []).append(track)
     for person in people:
         yield person_page(index, person, tuple(owners.get(person.id, ())), tuple(member_of.get(person.id, ())), refs)
-    yield Page(urls.open_data(), "data.html", {}, (tuple(bodies), len(archive.meetings), len(index.tracks),
-                                                   sum(1 for m in archive.meetings if m.minutes), len(people)))
+    yield open_data_page(index)
     yield Page(urls.accessibility(), "accessibility.html", {}, ())
     yield Page(urls.search(), "search.html", {}, ())
 

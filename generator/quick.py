@@ -24,20 +24,19 @@ watcher saw change and the previous rebuild's index:
 
 Either way the edit must keep the meeting's date (its place among the
 meetings), and break no check across meetings (a number or action id another
-meeting has, an update of an unknown action). Other pages
-that show the edit wait for the full rebuild (the people index, the open data
-page, and any page after an action is added or removed, below), but for five
-kinds, written right after the meeting's own, each kind before the next is
-made: the pages of the actions the meeting raises
-or updates, which show each action's history; the pages of other meetings'
+meeting has, an update of an unknown action). The other pages that show the
+edit are written right after the meeting's own, in six kinds, each kind
+before the next is made: the pages of the actions the meeting raises or
+updates, which show each action's history; the pages of other meetings'
 items, papers and actions whose "Referenced from" list the edit changed; the
 pages of the meetings that show something of it (its neighbours, those whose
 logs update its actions, those its minutes approve or that approve them), when
 their inputs changed; the pages of the people the meeting lists or whose
-actions it holds; and the lists that show it (the home page, the archive's,
-its year's, its body's pages and action tracker). The last two are left to the
-full rebuild when an action is added or removed: the index made around the
-meeting may then hold the tracks in another order than a full resolve.
+actions it holds; the lists that show it (the home page, the archive's, its
+year's, its body's pages and action tracker); and the pages that count what
+the archive holds (the people page, the open data page). Only what a full
+rebuild would make differently is written: a page whose deps are those the
+last rebuild rendered it from is left as it is.
 
 Anything else (another folder, a register, a template, a load error, a moved
 date) gets None, and the full rebuild does the work. The full
@@ -58,11 +57,12 @@ from generator.build import make_environment, render_page
 from generator.diagnostics import Report
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
-from generator.pages import action_page, body_pages, listings, meeting_inputs, meeting_pages, person_page
+from generator.pages import (action_page, body_pages, by_surname, listings, meeting_inputs, meeting_pages,
+                             open_data_page, people_index, person_page)
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, appearances_of, entries_of, with_meeting
-from generator.urls import action, output_file
+from generator.urls import action, output_file, person
 from generator.validate import check_meeting
 
 # Prose that only the meeting's own pages show (and the feeds, data files and search index, which the full
@@ -174,16 +174,17 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         # Written next, after the meeting's own pages, which the clerk is most likely looking at: the pages of
         # the actions it raised or updated, which show their history; of other meetings' items, papers and
         # actions whose "Referenced from" the edit changed; of the meetings that show something of it (its
-        # neighbours, those whose logs update its actions); of the people it lists; the lists. Each kind is
+        # neighbours, those whose logs update its actions); of the people it lists; the lists; the pages that
+        # count people, minutes and actions. Each kind is
         # written before the next is made: made together, an action's page waited for the people's, each of
         # which lists every meeting its person attended (docs/performance.md).
         today, refs = prepared.today, prepared.refs
         kinds = (lambda: [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)],
                  lambda: _cited(session, index, today, refs),
                  lambda: _related(session, index, before, meeting, refs),
-                 # with an action added or removed, the index's tracks may not be in a full resolve's order
-                 lambda: [] if moved else _people(session, index, before, meeting, refs),
-                 lambda: [] if moved else _lists(session, index, meeting, today, refs))
+                 lambda: _people(session, index, before, meeting, refs),
+                 lambda: _lists(session, index, meeting, today, refs),
+                 lambda: _counts(session, index, before, meeting))
         done = {url for url, _ in rendered}
         for pages in kinds:
             more = _rendered(env, [page for page in pages() if page.url not in done], report)
@@ -253,12 +254,16 @@ def _related(session, index, before: Meeting, meeting: Meeting, refs) -> list:
 
 
 def _people(session, index, before: Meeting, meeting: Meeting, refs) -> list:
-    """The pages of the people the meeting records (before or after the edit) or whose actions it raises or
-    updates, whose deps are not those the last rebuild rendered them from: their appearances list the meeting."""
+    """The pages of the people the meeting records (before or after the edit), whose actions it raises or
+    updates, or whom a reference it added or took out reaches (`[[person:...]]`), whose deps are not those the
+    last rebuild rendered them from: their appearances list the meeting, their "Referenced from" its items."""
     ids = {pid for pid, _ in appearances_of(before)} | {pid for pid, _ in appearances_of(meeting)}
     for track in meeting_tracks(session.prepared.index, before) + meeting_tracks(index, meeting):
         ids.update(owner.id for owner in track.action.owners if owner.id)
     people = index.archive.people
+    old, new = session.prepared.index.backlinks, index.backlinks
+    if new is not old:
+        ids.update(pid for pid in people if old.get(person(pid)) is not new.get(person(pid)))
     owned: dict[str, list] = {pid: [] for pid in sorted(ids) if pid in people}
     if not owned:
         return []
@@ -281,6 +286,17 @@ def _lists(session, index, meeting: Meeting, today, refs) -> list:
     raised = [track for track in index.tracks.values() if track.raised.body == meeting.body]
     years = {meeting.date.year}
     pages = [*listings(index, today, years), *body_pages(index, meeting.body, raised, today, refs, years)]
+    return [page for page in pages if session.deps.get(page.url, (None,))[0] != page.deps]
+
+
+def _counts(session, index, before: Meeting, meeting: Meeting) -> list:
+    """The pages that count what the archive holds, whose deps are not those the last rebuild rendered them from:
+    the people page (the meetings each person attended; only someone the meeting records, before or after the
+    edit, can have a new count) and the open data page (its minutes and actions among the archive's)."""
+    pages = [open_data_page(index)]
+    people = index.archive.people
+    if people and {pid for pid, _ in appearances_of(before)} != {pid for pid, _ in appearances_of(meeting)}:
+        pages.append(people_index(index, by_surname(people)))
     return [page for page in pages if session.deps.get(page.url, (None,))[0] != page.deps]
 
 

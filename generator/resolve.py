@@ -182,17 +182,40 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
             history[key] = sorted(steps, key=lambda s: archive_order(s[0]))  # stable: the log's own order
     by_body = {slug: swap(ms) if slug == new.body else ms for slug, ms in index.by_body.items()}
     made_tracks = build_tracks(affected, history, by_body)
-    tracks = {key: track for key, track in index.tracks.items() if key not in removed} if removed else \
-        dict(index.tracks)
-    tracks.update(made_tracks)
-    actions = {key: action for key, action in index.actions.items() if key not in removed} if removed else \
-        dict(index.actions)
-    actions.update((key, track.action) for key, track in made_tracks.items())
+    if [key for key, _ in raised_new] == [key for key, _ in raised_old]:  # every track where it was
+        tracks = {**index.tracks, **made_tracks}
+        actions = {**index.actions, **{key: track.action for key, track in made_tracks.items()}}
+    else:
+        tracks = _in_resolve_order(index.tracks, old, [key for key, _ in raised_new], made_tracks)
+        actions = {key: track.action for key, track in tracks.items()}
     return dataclasses.replace(
         index, archive=dataclasses.replace(index.archive, meetings=tuple(meetings)), by_body=by_body,
         by_year={year: swap(ms) if year == new.date.year else ms for year, ms in index.by_year.items()},
         by_key={**index.by_key, new.key: new}, items=items, appearances=appearances, history=history, tracks=tracks,
         actions=actions)
+
+
+def _in_resolve_order(tracks: dict[str, Track], old: Meeting, raised: list[str], made: dict[str, Track]
+                      ) -> dict[str, Track]:
+    """`tracks` with those `old` raised replaced by the `raised` keys' tracks of its new version, and the others
+    `made` anew replaced, in the order resolve makes them: by the raising meeting's place in the archive, then
+    the order the meeting raises them. Pages list a body's or a person's actions in that order (pages.sections),
+    so an action added or removed must not move to the end, as updating the dict would put it."""
+    place = archive_order(old)  # the new version's too: with_meeting keeps the key and date
+    ordered: dict[str, Track] = {}
+    pending, raiser = True, None
+    for key, track in tracks.items():
+        if track.raised is old:
+            continue
+        if pending and track.raised is not raiser:
+            raiser = track.raised
+            if archive_order(raiser) > place:
+                ordered.update((k, made[k]) for k in raised)
+                pending = False
+        ordered[key] = made.get(key, track)
+    if pending:
+        ordered.update((k, made[k]) for k in raised)
+    return ordered
 
 
 def entries_of(meeting: Meeting) -> tuple:

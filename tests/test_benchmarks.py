@@ -207,15 +207,16 @@ def test_the_preview_waits_script_prints_the_longest_waits_for_each_kind_of_edit
 def test_the_autosave_script_times_saves_in_quick_succession_through_a_real_server(tmp_path, capsys):
     from benchmarks import autosave
 
-    assert autosave.main(["--meetings", "4", "--gaps", "0.2", "--rounds", "2", "--kinds", "sentence", "action-text",
+    kinds = ("sentence", "action-text", "new-action")
+    assert autosave.main(["--meetings", "4", "--gaps", "0.2", "--rounds", "2", "--kinds", *kinds,
                           "--settle", "1", "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("4 meetings; server ready in ")
-    for kind in ("sentence", "action-text"):  # the first, not counted, and two more
-        assert len(re.findall(kind + r" gap 0\.20 s: +\d+ ms", out)) == 3, out
-    rows = out.splitlines()[-2:]
-    assert re.fullmatch(r"\| sentence \| 0\.2 s \| \d+ \| \d+ \| \d+, \d+ \|", rows[0]), rows
-    assert re.fullmatch(r"\| action-text \| 0\.2 s \| \d+ \| \d+ \| \d+, \d+ \|", rows[1]), rows
+    for kind in kinds:  # the first, not counted, and two more
+        assert len(re.findall(kind + r" +gap 0\.20 s: +\d+ ms", out)) == 3, out
+    rows = out.splitlines()[-3:]
+    for kind, row in zip(kinds, rows):
+        assert re.fullmatch(rf"\| {kind} \| 0\.2 s \| \d+ \| \d+ \| \d+, \d+ \|", row), rows
 
 
 def test_the_autosave_script_can_keep_the_previews_search_index_up_to_date(tmp_path, capsys):
