@@ -63,9 +63,10 @@ class Track:
 
     def __digest__(self) -> tuple:
         """What a page, feed or export made from a track can show of it (fingerprint.Digests): its own records,
-        and of each meeting only how it is named and linked. An edit to one meeting's minutes makes new
-        Tracks of every action that meeting raised or updated; their pages need not change with them."""
-        return (self.key, self.action, self.item, named(self.raised),
+        of the minute item that raised it only its number and title, and of each meeting only how it is named
+        and linked. An edit to one meeting's minutes makes new Tracks of every action that meeting raised or
+        updated; their pages need not change with them, nor with another action added to the same item."""
+        return (self.key, self.action, self.item.ref, self.item.title, named(self.raised),
                 tuple((named(step.meeting), step.update) for step in self.steps))
 
     def as_at(self, date: dt.date) -> "Track":

@@ -156,6 +156,9 @@ class Session:
         self.output_inputs: dict = {}  # file -> (inputs, digest) of each file update.Outputs was asked about
         # Pages the fast path wrote or deleted since the last rebuild that finished: `pages` does not describe them
         self.unsettled: set[str] = set()
+        # meeting key -> the addresses of its items, papers and actions when the fast path last wrote its pages
+        # since that rebuild (backlinks.addresses): the fast path deletes those an edit taken back leaves behind
+        self.reached: dict[str, set[str]] = {}
 
     def rebuild(self, files: bool = True, stop=never) -> Outcome:
         """Bring the output folder up to date with the content.
@@ -406,7 +409,7 @@ class Session:
         self.pages, self.fingerprint = current, fingerprint
         self.groups, self.read = groups, (index.backlinks, prepared.refs)
         self.deps = kept_deps
-        self.unsettled = set()
+        self.unsettled, self.reached = set(), {}
         self.digests = memo
         self.index, self.prepared = prepared.index, prepared
         return Outcome(True, report, len(pending), written, deleted, (time.perf_counter() - started) * 1000, full)

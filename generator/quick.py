@@ -50,11 +50,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from generator import urls
 from generator.actions import Track
 from generator.backlinks import addresses, known_entries, links_of, meeting_entries, relinked
 from generator.backlinks import with_meeting as with_backlinks
 from generator.build import make_environment, render_page
 from generator.diagnostics import Report
+from generator.fingerprint import Digests
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
 from generator.pages import (action_page, body_pages, by_surname, listings, meeting_inputs, meeting_pages,
@@ -62,7 +64,7 @@ from generator.pages import (action_page, body_pages, by_surname, listings, meet
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, appearances_of, entries_of, with_meeting
-from generator.urls import action, output_file, person
+from generator.urls import action, output_file
 from generator.validate import check_meeting
 
 # Prose that only the meeting's own pages show (and the feeds, data files and search index, which the full
@@ -167,10 +169,16 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
     if rendered is None:
         return None
     written = [url for url, html in rendered if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
-    gone = sorted(addresses(before, linker.bodies) - addresses(meeting, linker.bodies)) if moved else []
+    # Pages of items, papers or actions it no longer has: since the last rebuild, or since a save before this one
+    # (an item added and taken out again before the rebuild came)
+    reached = addresses(meeting, linker.bodies)
+    gone = sorted(((addresses(before, linker.bodies) if moved else set()) | session.reached.get(meeting.key, set()))
+                  - reached)
     for url in gone:
         session.out.delete(output_file(url))
-    if index is not session.prepared.index:  # what the rest of the site shows of the meeting changed
+    # What the rest of the site shows of the meeting changed, or an earlier save since the last rebuild wrote
+    # pages besides these, which this one may undo (an edit taken back before the rebuild came).
+    if index is not session.prepared.index or not session.unsettled <= {url for url, _ in rendered}:
         # Written next, after the meeting's own pages, which the clerk is most likely looking at: the pages of
         # the actions it raised or updated, which show their history; of other meetings' items, papers and
         # actions whose "Referenced from" the edit changed; of the meetings that show something of it (its
@@ -179,20 +187,28 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         # written before the next is made: made together, an action's page waited for the people's, each of
         # which lists every meeting its person attended (docs/performance.md).
         today, refs = prepared.today, prepared.refs
+        # Compared as the full rebuild compares them, by the digests of their deps: a page is written when a full
+        # rebuild would make it differently, or when this path wrote it since that rebuild (an edit undone).
+        memo = Digests(session.digests)
+
+        def stale(page) -> bool:
+            return page.url in session.unsettled or session.pages.get(page.url) != memo.of(page.deps)
+
         kinds = (lambda: [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)],
                  lambda: _cited(session, index, today, refs),
-                 lambda: _related(session, index, before, meeting, refs),
+                 lambda: _related(session, memo, index, before, meeting, refs),
                  lambda: _people(session, index, before, meeting, refs),
-                 lambda: _lists(session, index, meeting, today, refs),
-                 lambda: _counts(session, index, before, meeting))
+                 lambda: _lists(index, meeting, today, refs),
+                 lambda: _counts(index, before, meeting, session.unsettled))
         done = {url for url, _ in rendered}
         for pages in kinds:
-            more = _rendered(env, [page for page in pages() if page.url not in done], report)
+            more = _rendered(env, [page for page in pages() if page.url not in done and stale(page)], report)
             if more is None:
                 break
             done.update(url for url, _ in more)
             written += [url for url, html in more if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
             rendered += more
+    session.reached[meeting.key] = reached
     return len(rendered), written, gone
 
 
@@ -209,11 +225,12 @@ def _rendered(env, pages, report: Report) -> list[tuple[str, str]] | None:
 
 def _cited(session, index, today, refs) -> list:
     """The pages of meetings' items, papers and actions whose backlinks in `index` are not those the last rebuild
-    showed: a reference added to the edited meeting or taken out of it. Other pages a reference can reach (a
-    person's, a body's) are left to the full rebuild."""
+    showed (a reference added to the edited meeting or taken out of it), and those a save since that rebuild
+    wrote (whose reference may now be undone). A person's page is _people's; a body's is left to the full
+    rebuild."""
     old, new = session.prepared.index.backlinks, index.backlinks
     changed = {url for url, places in new.items() if old.get(url) is not places} | (old.keys() - new.keys())
-    changed = {url for url in changed if old.get(url) != new.get(url)}
+    changed = {url for url in changed if old.get(url) != new.get(url)} | session.unsettled
     if not changed:
         return []
     held: dict[str, set] = {}  # meeting key -> its pages among them
@@ -234,10 +251,11 @@ def _cited(session, index, today, refs) -> list:
     return pages
 
 
-def _related(session, index, before: Meeting, meeting: Meeting, refs) -> list:
+def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, refs) -> list:
     """The pages of the other meetings whose inputs (pages.meeting_inputs) are not those the last rebuild rendered
     them from: the meetings before and after it, those that raised or updated the actions it raises or updates,
-    and those whose minutes it approved or that approved its own."""
+    and those whose minutes it approved or that approved its own. Their pages show only some of what those
+    inputs hold (a neighbour's page, the meeting's title and date): the caller keeps those whose deps changed."""
     old_index = session.prepared.index
     related = {m.key for m in (old_index.previous(meeting), old_index.next(meeting)) if m is not None}
     for track in meeting_tracks(index, meeting) + meeting_tracks(old_index, before):
@@ -248,22 +266,24 @@ def _related(session, index, before: Meeting, meeting: Meeting, refs) -> list:
     pages = []
     for key in sorted(related - {meeting.key}):
         other, group = index.by_key.get(key), session.groups.get(key)
-        if other is not None and group is not None and meeting_inputs(index, other, refs) != group[2]:
+        if other is not None and group is not None and memo.of(meeting_inputs(index, other, refs)) != group[0]:
             pages += meeting_pages(index, other, refs)
     return pages
 
 
 def _people(session, index, before: Meeting, meeting: Meeting, refs) -> list:
     """The pages of the people the meeting records (before or after the edit), whose actions it raises or
-    updates, or whom a reference it added or took out reaches (`[[person:...]]`), whose deps are not those the
-    last rebuild rendered them from: their appearances list the meeting, their "Referenced from" its items."""
+    updates, or whom a reference it added or took out reaches (`[[person:...]]`): their appearances list the
+    meeting, their "Referenced from" its items. And those a save since the last rebuild wrote, which this one
+    may undo."""
     ids = {pid for pid, _ in appearances_of(before)} | {pid for pid, _ in appearances_of(meeting)}
     for track in meeting_tracks(session.prepared.index, before) + meeting_tracks(index, meeting):
         ids.update(owner.id for owner in track.action.owners if owner.id)
     people = index.archive.people
     old, new = session.prepared.index.backlinks, index.backlinks
-    if new is not old:
-        ids.update(pid for pid in people if old.get(person(pid)) is not new.get(person(pid)))
+    if new is not old or session.unsettled:
+        ids.update(pid for pid in people if old.get(urls.person(pid)) is not new.get(urls.person(pid))
+                   or urls.person(pid) in session.unsettled)
     owned: dict[str, list] = {pid: [] for pid in sorted(ids) if pid in people}
     if not owned:
         return []
@@ -275,29 +295,28 @@ def _people(session, index, before: Meeting, meeting: Meeting, refs) -> list:
     for body in (index.archive.bodies[slug] for slug in index.by_body):
         for pid in dict.fromkeys(m.who.id for m in body.members if m.who.id in owned):
             member_of.setdefault(pid, []).append(body)
-    pages = [person_page(index, people[pid], tuple(tracks), tuple(member_of.get(pid, ())), refs)
-             for pid, tracks in owned.items()]
-    return [page for page in pages if session.deps.get(page.url, (None,))[0] != page.deps]
+    return [person_page(index, people[pid], tuple(tracks), tuple(member_of.get(pid, ())), refs)
+            for pid, tracks in owned.items()]
 
 
-def _lists(session, index, meeting: Meeting, today, refs) -> list:
-    """The lists that show the meeting (the home page, the archive's, its year's, its body's pages and action
-    tracker), those whose deps are not those the last rebuild rendered them from."""
+def _lists(index, meeting: Meeting, today, refs) -> list:
+    """The lists that show the meeting: the home page, the archive's, its year's, its body's pages and action
+    tracker."""
     raised = [track for track in index.tracks.values() if track.raised.body == meeting.body]
     years = {meeting.date.year}
-    pages = [*listings(index, today, years), *body_pages(index, meeting.body, raised, today, refs, years)]
-    return [page for page in pages if session.deps.get(page.url, (None,))[0] != page.deps]
+    return [*listings(index, today, years), *body_pages(index, meeting.body, raised, today, refs, years)]
 
 
-def _counts(session, index, before: Meeting, meeting: Meeting) -> list:
-    """The pages that count what the archive holds, whose deps are not those the last rebuild rendered them from:
-    the people page (the meetings each person attended; only someone the meeting records, before or after the
-    edit, can have a new count) and the open data page (its minutes and actions among the archive's)."""
+def _counts(index, before: Meeting, meeting: Meeting, unsettled: set) -> list:
+    """The pages that count what the archive holds: the people page (the meetings each person attended; only
+    someone the meeting records, before or after the edit, can have a new count, unless a save since the last
+    rebuild wrote the page: `unsettled`) and the open data page (its minutes and actions among the archive's)."""
     pages = [open_data_page(index)]
     people = index.archive.people
-    if people and {pid for pid, _ in appearances_of(before)} != {pid for pid, _ in appearances_of(meeting)}:
+    if people and (urls.people() in unsettled or
+                   {pid for pid, _ in appearances_of(before)} != {pid for pid, _ in appearances_of(meeting)}):
         pages.append(people_index(index, by_surname(people)))
-    return [page for page in pages if session.deps.get(page.url, (None,))[0] != page.deps]
+    return pages
 
 
 def meeting_tracks(index, meeting: Meeting) -> list:

@@ -196,6 +196,33 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
 
 
 @pytest.mark.parametrize("fixture, where, old, new", [
+    ("references", f"{AUGUST}/meeting.md", "date:", "title: Extraordinary meeting\ndate:"),  # in every list
+    ("references", f"{AUGUST}/minutes.md", "is the finance paper",
+     "is the finance paper, as CCBP/19/62 asked"),  # a backlink on another meeting's page
+    ("references", f"{AUGUST}/meeting.md", "Director of Strategy", "Director of Planning"),  # on a person's page
+    ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n",
+     "    id: jc-referral\n  - owner: bob-jones\n    text: A third action.\n    due: 2019-12-01\n"),  # an action
+    ("references", f"{AUGUST}/meeting.md", "  in_attendance:\n    - person: mark-lewis\n      for: [CCBP/19/71]\n",
+     ""),  # an attendee: the people page counts one meeting fewer
+], ids=["meeting-title", "reference", "attendee-role", "new-action", "attendee-removed"])
+def test_an_edit_taken_back_before_the_rebuild_is_taken_back_from_every_page_it_reached(
+        request, tmp_path, fixture, where, old, new):
+    """Two saves, the second undoing the first, with no rebuild between (the next save stops it): the pages
+    the first wrote show the meeting as it is again, though they match what the last rebuild rendered."""
+    session, content, live = request.getfixturevalue(fixture)
+    built = pages(full_build(content, tmp_path / "full"))
+    original = (content / where).read_text()
+    changed = edit(content / where, old, new)
+    first = session.quick([changed])
+    folder = Path(where).parent
+    assert first is not None and {output_file(url) for url in first.written} - own_pages(session, folder.relative_to(
+        "meetings").as_posix())  # pages beyond the meeting's own
+    changed.write_text(original)
+    assert session.quick([changed]) is not None
+    assert pages(live) == built
+
+
+@pytest.mark.parametrize("fixture, where, old, new", [
     ("references", f"{AUGUST}/minutes.md", "stay as they are.",
      "stay as they are.\n\n## CCBP/19/60 Again\n\nNoted."),  # July's number
     ("references", f"{AUGUST}/minutes.md", "stay as they are.",

@@ -268,6 +268,19 @@ def test_a_site_folder_copied_with_its_times_as_a_ci_cache_restores_it_is_update
     assert again.ok and again.rendered is None and read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
+def test_an_action_added_to_an_item_renders_the_pages_that_show_it_not_those_of_the_items_other_actions(
+        archive, build, built, tmp_path):
+    """A track counts the item that raised it by its number and title alone (Track.__digest__): the item's
+    other actions' pages, and the log and people's pages that show them, stay as they are."""
+    edit(archive, MINUTES, "    due: next meeting\n```", "    due: next meeting\n  - owner: carol-singh\n"
+         "    text: Thank the consultees.\n    due: 2019-09-30\n```")
+    again = build(archive, built, search=True)
+    march = [url for url in again.changed if url.startswith(("/tb/2019/2019-03-14/", "/tb/2019/tb-19-1"))]
+    assert again.ok and sorted(set(again.changed) - set(march)) == [
+        "/data/", "/people/carol-singh/", "/tb/actions/", "/tb/actions/tb-19-13-4/"]  # no June log, no other action
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
 def test_a_build_on_a_later_day_renders_only_the_pages_that_show_the_date(archive, build, tmp_path):
     """Action pages and lists say what is overdue as at the build date; no other default template shows it, so a
     build on a later day (a CI deploy) renders the lists and the actions that became overdue, and leaves the rest."""
