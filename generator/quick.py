@@ -282,15 +282,18 @@ def _people(session, index, before: Meeting, meeting: Meeting, refs) -> list:
     people = index.archive.people
     old, new = session.prepared.index.backlinks, index.backlinks
     if new is not old or session.unsettled:
-        ids.update(pid for pid in people if old.get(urls.person(pid)) is not new.get(urls.person(pid))
-                   or urls.person(pid) in session.unsettled)
+        for pid in people:
+            url = urls.person(pid)
+            if old.get(url) is not new.get(url) or url in session.unsettled:
+                ids.add(pid)
     owned: dict[str, list] = {pid: [] for pid in sorted(ids) if pid in people}
     if not owned:
         return []
-    for track in index.tracks.values():  # in the order of pages.sections
-        for owner in {o.id for o in track.action.owners if o.id}:
-            if owner in owned:
-                owned[owner].append(track)
+    for track in index.tracks.values():  # in the order of pages.sections; each track once for each owner
+        for owner in track.action.owners:
+            tracks = owned.get(owner.id)
+            if tracks is not None and (not tracks or tracks[-1] is not track):
+                tracks.append(track)
     member_of: dict[str, list] = {}
     for body in (index.archive.bodies[slug] for slug in index.by_body):
         for pid in dict.fromkeys(m.who.id for m in body.members if m.who.id in owned):
