@@ -159,6 +159,9 @@ class Session:
         # meeting key -> the addresses of its items, papers and actions when the fast path last wrote its pages
         # since that rebuild (backlinks.addresses): the fast path deletes those an edit taken back leaves behind
         self.reached: dict[str, set[str]] = {}
+        # address -> the digest of the deps the fast path made a page from, for those it made since that rebuild
+        # beyond a meeting's own (quick.py): a page already made for a save before need not be made again
+        self.drawn: dict[str, bytes] = {}
 
     def rebuild(self, files: bool = True, stop=never) -> Outcome:
         """Bring the output folder up to date with the content.
@@ -409,7 +412,7 @@ class Session:
         self.pages, self.fingerprint = current, fingerprint
         self.groups, self.read = groups, (index.backlinks, prepared.refs)
         self.deps = kept_deps
-        self.unsettled, self.reached = set(), {}
+        self.unsettled, self.reached, self.drawn = set(), {}, {}
         self.digests = memo
         self.index, self.prepared = prepared.index, prepared
         return Outcome(True, report, len(pending), written, deleted, (time.perf_counter() - started) * 1000, full)

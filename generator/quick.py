@@ -169,6 +169,8 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
     if rendered is None:
         return None
     written = [url for url, html in rendered if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
+    for url, _ in rendered:  # made from deps whose digest is not worked out: see `stale`
+        session.drawn.pop(url, None)
     # Pages of items, papers or actions it no longer has: since the last rebuild, or since a save before this one
     # (an item added and taken out again before the rebuild came)
     reached = addresses(meeting, linker.bodies)
@@ -176,6 +178,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
                   - reached)
     for url in gone:
         session.out.delete(output_file(url))
+        session.drawn.pop(url, None)
     # What the rest of the site shows of the meeting changed, or an earlier save since the last rebuild wrote
     # pages besides these, which this one may undo (an edit taken back before the rebuild came).
     if index is not session.prepared.index or not session.unsettled <= {url for url, _ in rendered}:
@@ -187,12 +190,18 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         # written before the next is made: made together, an action's page waited for the people's, each of
         # which lists every meeting its person attended (docs/performance.md).
         today, refs = prepared.today, prepared.refs
-        # Compared as the full rebuild compares them, by the digests of their deps: a page is written when a full
-        # rebuild would make it differently, or when this path wrote it since that rebuild (an edit undone).
+        # Compared as the full rebuild compares them, by the digests of their deps, with those the page on disk was
+        # made from: the last rebuild's, or those of a save since (an edit undone must be undone on disk too, but
+        # a page made for the save before need not be made again for each save after it). A page a save since
+        # wrote from deps not worked out (a meeting's own) is made again.
         memo = Digests(session.digests)
+        digests: dict[str, bytes] = {}
 
         def stale(page) -> bool:
-            return page.url in session.unsettled or session.pages.get(page.url) != memo.of(page.deps)
+            digest = digests[page.url] = memo.of(page.deps)
+            if page.url in session.drawn:
+                return session.drawn[page.url] != digest
+            return page.url in session.unsettled or session.pages.get(page.url) != digest
 
         kinds = (lambda: [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)],
                  lambda: _cited(session, index, today, refs),
@@ -207,6 +216,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
                 break
             done.update(url for url, _ in more)
             written += [url for url, html in more if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
+            session.drawn.update((url, digests[url]) for url, _ in more)
             rendered += more
     session.reached[meeting.key] = reached
     return len(rendered), written, gone

@@ -222,6 +222,30 @@ def test_an_edit_taken_back_before_the_rebuild_is_taken_back_from_every_page_it_
     assert pages(live) == built
 
 
+def test_saves_after_one_that_reached_other_pages_do_not_make_those_pages_again(references):
+    """The rebuild gives way to each save, so saves can follow one another with none between: the pages a retitled
+    meeting showed on are made once, not again with each sentence typed after it."""
+    session, content, live = references
+    first = session.quick([edit(content / AUGUST / "meeting.md", "date:", "title: Extraordinary meeting\ndate:")])
+    assert first is not None and first.rendered > 5
+    for sentence in ("A first sentence.", "A second sentence."):
+        minutes = content / AUGUST / "minutes.md"
+        outcome = session.quick([edit(minutes, "stay as they are.", f"stay as they are. {sentence}")])
+        assert outcome is not None and outcome.rendered == 5  # the meeting, its three items and its paper
+
+
+def test_an_action_added_taken_out_and_added_again_before_the_rebuild_has_its_page(actions, tmp_path):
+    session, content, live = actions
+    minutes = content / JULY / "minutes.md"
+    original = minutes.read_text()
+    added = original.replace("    id: jc-referral\n",
+                             "    id: jc-referral\n  - owner: ann-smith\n    text: A third action.\n    due: 2019-12-01\n")
+    for text in (added, original, added):
+        minutes.write_text(text)
+        assert session.quick([minutes]) is not None
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
+
+
 @pytest.mark.parametrize("fixture, where, old, new", [
     ("references", f"{AUGUST}/minutes.md", "stay as they are.",
      "stay as they are.\n\n## CCBP/19/60 Again\n\nNoted."),  # July's number
