@@ -85,8 +85,8 @@ class Preview:
             if outcome is None:
                 return False
             gone = f" and {len(outcome.deleted)} deleted" if outcome.deleted else ""
-            self.log(f"[{why}] {outcome.rendered} pages of the meeting rendered, {len(outcome.written)} written{gone} "
-                     f"in {outcome.milliseconds:.0f} ms; checking the rest of the archive")
+            self.log(f"[{why}] {outcome.rendered} pages rendered for the edited meeting, {len(outcome.written)} "
+                     f"written{gone} in {outcome.milliseconds:.0f} ms; checking the rest of the archive")
             if self.search and (outcome.written or outcome.deleted):
                 self._schedule_index(outcome)
             self._changed()

@@ -93,7 +93,7 @@ def test_a_prose_edit_is_written_by_the_fast_path_then_checked_by_the_full_rebui
     log = tmp_path / "serve.log"
     lines = wait_for(lambda: (lambda t: t if len(t) == 2 else None)(
         [line for line in log.read_text().splitlines() if "minutes.md]" in line]))
-    assert "pages of the meeting rendered, 2 written" in lines[0]  # the meeting's page and its item's
+    assert "pages rendered for the edited meeting, 2 written" in lines[0]  # the meeting's page and its item's
     assert "pages rendered, 0 written" in lines[1]  # the full rebuild found the fast path's pages right
 
 
