@@ -191,6 +191,37 @@ def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict
                     _linked(refs, _raised_at(tracks))))
 
 
+def actions_raised(index: Index) -> dict[str, list]:
+    """Each body's actions, in the order of index.tracks (one pass, not one a body): its tracker lists them."""
+    raised: dict[str, list] = {}
+    for track in index.tracks.values():
+        raised.setdefault(track.raised.body, []).append(track)
+    return raised
+
+
+def actions_owned(index: Index, ids=None) -> dict[str, list]:
+    """Each person's actions (of the people `ids` only, if given), in the order of index.tracks, each once
+    however often its owners name the person: their pages list them."""
+    owned: dict[str, list] = {pid: [] for pid in ids} if ids is not None else {}
+    for track in index.tracks.values():
+        for owner in track.action.owners:
+            if not owner.id:
+                continue
+            tracks = owned.setdefault(owner.id, []) if ids is None else owned.get(owner.id)
+            if tracks is not None and (not tracks or tracks[-1] is not track):
+                tracks.append(track)
+    return owned
+
+
+def bodies_sat_on(index: Index, ids=None) -> dict[str, list]:
+    """The bodies each person is a member of (of the people `ids` only, if given), in the order of the bodies."""
+    found: dict[str, list] = {}
+    for body in (index.archive.bodies[slug] for slug in index.by_body):
+        for pid in dict.fromkeys(m.who.id for m in body.members if m.who.id and (ids is None or m.who.id in ids)):
+            found.setdefault(pid, []).append(body)
+    return found
+
+
 def by_surname(people: dict) -> list:
     """The register's people in the order the people page lists them, and their pages come."""
     return sorted(people.values(), key=lambda p: (p.surname.lower(), p.name.lower()))
@@ -215,11 +246,8 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     """Every page in site order, with each meeting's pages as one MeetingGroup (see meeting_inputs)."""
     archive = index.archive
     refs = refs if refs is not None else {}
-    bodies = [archive.bodies[s] for s in index.by_body]
     yield from listings(index, today)
-    raised_in: dict[str, list] = {}  # body -> its actions, in the order of index.tracks (one pass, not one a body)
-    for track in index.tracks.values():
-        raised_in.setdefault(track.raised.body, []).append(track)
+    raised_in = actions_raised(index)
     for slug in index.by_body:
         yield from body_pages(index, slug, raised_in.get(slug, []), today, refs)
     for meeting in archive.meetings:
@@ -229,14 +257,7 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     people = by_surname(archive.people)
     if people:
         yield people_index(index, people)
-    member_of: dict[str, list] = {}
-    for body in bodies:
-        for pid in dict.fromkeys(m.who.id for m in body.members if m.who.id):
-            member_of.setdefault(pid, []).append(body)
-    owners: dict[str, list] = {}
-    for track in index.tracks.values():
-        for owner in {o.id for o in track.action.owners if o.id}:
-            owners.setdefault(owner, []).append(track)
+    member_of, owners = bodies_sat_on(index), actions_owned(index)
     for person in people:
         yield person_page(index, person, tuple(owners.get(person.id, ())), tuple(member_of.get(person.id, ())), refs)
     yield open_data_page(index)

@@ -59,8 +59,8 @@ from generator.diagnostics import Report
 from generator.fingerprint import Digests
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
-from generator.pages import (action_page, body_pages, by_surname, listings, meeting_inputs, meeting_pages,
-                             open_data_page, people_index, person_page)
+from generator.pages import (action_page, actions_owned, actions_raised, bodies_sat_on, body_pages, by_surname,
+                             listings, meeting_inputs, meeting_pages, open_data_page, people_index, person_page)
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, appearances_of, entries_of, with_meeting
@@ -296,26 +296,17 @@ def _people(session, index, before: Meeting, meeting: Meeting, refs) -> list:
             url = urls.person(pid)
             if old.get(url) is not new.get(url) or url in session.unsettled:
                 ids.add(pid)
-    owned: dict[str, list] = {pid: [] for pid in sorted(ids) if pid in people}
-    if not owned:
+    listed = sorted(pid for pid in ids if pid in people)
+    if not listed:
         return []
-    for track in index.tracks.values():  # in the order of pages.sections; each track once for each owner
-        for owner in track.action.owners:
-            tracks = owned.get(owner.id)
-            if tracks is not None and (not tracks or tracks[-1] is not track):
-                tracks.append(track)
-    member_of: dict[str, list] = {}
-    for body in (index.archive.bodies[slug] for slug in index.by_body):
-        for pid in dict.fromkeys(m.who.id for m in body.members if m.who.id in owned):
-            member_of.setdefault(pid, []).append(body)
-    return [person_page(index, people[pid], tuple(tracks), tuple(member_of.get(pid, ())), refs)
-            for pid, tracks in owned.items()]
+    owned, member_of = actions_owned(index, listed), bodies_sat_on(index, set(listed))
+    return [person_page(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), refs) for pid in listed]
 
 
 def _lists(index, meeting: Meeting, today, refs) -> list:
     """The lists that show the meeting: the home page, the archive's, its year's, its body's pages and action
     tracker."""
-    raised = [track for track in index.tracks.values() if track.raised.body == meeting.body]
+    raised = actions_raised(index).get(meeting.body, [])
     years = {meeting.date.year}
     return [*listings(index, today, years), *body_pages(index, meeting.body, raised, today, refs, years)]
 
