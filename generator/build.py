@@ -20,7 +20,7 @@ from generator.backlinks import prefill, scan
 from generator.diagnostics import Report
 from generator.filedigest import digest_file
 from generator.exports import Reused
-from generator.fingerprint import Digests, Shared
+from generator.fingerprint import Digests, Known, Shared
 from generator.interrupt import check, never
 from generator.markdown import Renderer
 from generator.memo import ByIdentity, rekeyed
@@ -449,9 +449,10 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     out_dir = Path(options.out).resolve()
     fingerprint = site_fingerprint(options, cache.loader, prepared)
     digests = Digests()  # of page and file inputs; the loaded meetings' come with them from the cache
-    digests.seed(cached_digests(cache.loader))
+    for known in cached_digests(cache.loader):
+        digests.seed(known)
     digests.seed(cache.digests)
-    cache.digests = ()  # held by the memo alone now, those no longer in use can be told (Digests.in_use)
+    cache.digests = Known()  # held by the memo alone now, those no longer in use can be told (Digests.in_use)
     result, forgotten = None, False
 
     def forget() -> None:  # the output folder is about to change: no record may describe it as it was
@@ -474,7 +475,8 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
         if made_anew is None or worth_writing(made_anew, len(prepared.archive.meetings)):
             cache.memos = carried if memos is None else None
             # With the memos, the records the stages derive come back as the very same objects: their digests too.
-            cache.digests = digests.in_use(HANDED_DOWN, besides=cached_digests(cache.loader)) if memos is None else ()
+            cache.digests = digests.in_use(HANDED_DOWN, besides=cached_digests(cache.loader)) if memos is None \
+                else Known()
             build_cache.save(cache_path, cache)
         elif made_anew:
             progress(f"the build cache is left as it was: what this build made anew ({made_anew:.1f} meeting "

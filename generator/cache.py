@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import __version__
+from generator.fingerprint import Known
 from generator.update import SiteRecord
 
 
@@ -55,7 +56,7 @@ class BuildCache:
     scan: dict = field(default_factory=dict)
     site: SiteRecord | None = None  # the site the last build wrote (update.py)
     memos: object = None  # build.Memos, which a build carries to the next (not the preview's)
-    digests: tuple = ()  # (record, digest) of records in `memos` (fingerprint.Digests.in_use)
+    digests: Known = field(default_factory=Known)  # of records in `memos` (fingerprint.Digests.in_use)
 
 
 CACHE_DIR = "MINUTEBOOK_CACHE_DIR"  # where caches go instead of .minutebook/cache beside the content folder

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.diagnostics import Report, did_you_mean
 from generator.filedigest import FileDigests, digest_file
-from generator.fingerprint import handed_down
+from generator.fingerprint import Known, handed_down
 from generator.interrupt import check, never
 from generator.load_meeting import build_meeting, load_action_log, load_meeting_file, load_paper
 from generator.load_minutes import load_minutes
@@ -218,17 +218,17 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
 DIGESTED = (Meeting, Minutes, MinuteItem, AgendaItem, Paper, Attendance, ActionLog, ActionUpdate)
 
 
-def _digests(meeting) -> tuple:
+def _digests(meeting) -> Known:
     """The digests a later build in a new process takes from the cache instead of working them out
     (fingerprint.handed_down)."""
-    return handed_down(meeting, DIGESTED) if isinstance(meeting, Meeting) else ()
+    return handed_down(meeting, DIGESTED) if isinstance(meeting, Meeting) else Known()
 
 
 def cached_digests(cache: dict):
-    """(record, digest) of every meeting record the cache holds (see fingerprint.Digests.seed)."""
+    """The Known digests of each meeting folder's records the cache holds (see fingerprint.Digests.seed)."""
     for key, entry in cache.items():
         if isinstance(key, Path):
-            yield from entry[3]
+            yield entry[3]
 
 
 def _body_slugs(content: Path, bodies: dict) -> frozenset:

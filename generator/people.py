@@ -21,6 +21,7 @@ class PeopleIndex:
         self.people = people
         self.forms: dict[str, str] = {}
         self.ambiguous: dict[str, set[str]] = {}
+        self._refs: dict[str, PersonRef] = {}
         for person in people.values():
             for form in self._forms(person):
                 self._add(form, person.id)
@@ -52,7 +53,12 @@ class PeopleIndex:
         return None, self.ambiguous.get(key, set())
 
     def ref(self, person_id: str) -> PersonRef:
-        return PersonRef(name=self.people[person_id].display_name, id=person_id)
+        """One PersonRef for each person, however often named: an archive names its people some 90,000 times at
+        2,000 meetings, each a record the build cache would otherwise write, read back and hold apart."""
+        found = self._refs.get(person_id)
+        if found is None:
+            found = self._refs[person_id] = PersonRef(name=self.people[person_id].display_name, id=person_id)
+        return found
 
     def known_forms(self) -> list[str]:
         return sorted({p.display_name for p in self.people.values()} | set(self.people))

