@@ -1,7 +1,7 @@
 """The build's stages at another commit and at this checkout, measured side by side in one process.
 
     python -m benchmarks.compare --base REV [--meetings 500 | --content DIR] [--repeat 3] [--builds N]
-        [--warm N] [--spread N] [--later N] [--people N] [--body N] [--unchanged N] [--restored N] [--no-stages]
+        [--over N] [--warm N] [--spread N] [--later N] [--people N] [--body N] [--unchanged N] [--restored N] [--no-stages]
         [--work DIR]
 
 Why in one process: this machine's speed changes by up to 1.7 times from one
@@ -29,6 +29,12 @@ time, the CPU time of it and its rendering processes, and the largest
 process's peak memory (all from wait4). Before each build it times a fixed
 loop of additions, so the machine's own changes of speed show beside the
 builds' times.
+
+`--over N` runs N cold builds of each version as `--builds` does, but each
+into the output folder the version's build before left, which it replaces,
+as a full build after a template's edit or an upgrade does (one more build of
+each comes first, not reported); before each build, the last one's old site
+must be gone, however it was removed.
 
 `--later N` runs N warm builds of each version as `--warm` does, but with the
 search index, and each on the day after the one before (`--today`), as a site
@@ -184,15 +190,23 @@ def _speed() -> float:
     return time.perf_counter() - started
 
 
-def cold_builds(base_root: Path, content: Path, work: Path, rounds: int) -> list[tuple]:
-    """(version, speed probe s, wall s, CPU s, peak MB) of each cold build, the versions taking turns."""
+def cold_builds(base_root: Path, content: Path, work: Path, rounds: int, over: bool = False) -> list[tuple]:
+    """(version, speed probe s, wall s, CPU s, peak MB) of each cold build, the versions taking turns. `over`: each
+    into the site the version's build before left, which it replaces (after a template's edit or an upgrade), the
+    first of each not reported; the old site's removal, which the build may leave to a process of its own
+    (write.remove_apart), is waited for before the next build starts, so that it slows no other build."""
     rows = []
-    for _ in range(rounds):
+    for turn in range(rounds + over):
         for name, package, root in (("base", BASE, base_root), ("this", "generator", REPO)):
             shutil.rmtree(content.parent / ".minutebook", ignore_errors=True)  # the build cache (cache.py)
             out = work / f"site-{name}"
-            shutil.rmtree(out, ignore_errors=True)
-            rows.append(_build(name, package, root, content, out)[:5])
+            if not over:
+                shutil.rmtree(out, ignore_errors=True)
+            row = _build(name, package, root, content, out)[:5]
+            while any(work.glob(f".{out.name}.old-*")):
+                time.sleep(0.1)
+            if turn or not over:
+                rows.append(row)
     same = _same_trees(work / "site-base", work / "site-this")
     rows.append(same)
     return rows
@@ -309,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=None, help="an archive to use instead of a synthetic one")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each stage before rendering (default 3)")
     parser.add_argument("--builds", type=int, default=0, help="real cold builds of each version, in turns (default 0)")
+    parser.add_argument("--over", type=int, default=0,
+                        help="cold builds of each version, each replacing the site the one before left, in turns")
     parser.add_argument("--warm", type=int, default=0, help="warm builds of each version, in turns (default 0)")
     parser.add_argument("--spread", type=int, default=0,
                         help="warm builds of each version, each after an edit to another meeting, in turns")
@@ -341,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         # The builds first, while this process is small: a process forked from it starts with its memory, and
         # the kernel counts that in the peak it reports for the build the fork becomes.
         builds = cold_builds(work / "base", content.resolve(), work, args.builds) if args.builds else []
+        over = cold_builds(work / "base", content.resolve(), work, args.over, over=True) if args.over else []
         warm = warm_builds(work / "base", content.resolve(), work, args.warm) if args.warm else []
         spread = warm_builds(work / "base", content.resolve(), work, args.spread, "spread") if args.spread else []
         restored = restored_builds(work / "base", content.resolve(), work, args.restored) if args.restored else []
@@ -368,9 +385,12 @@ def main(argv: list[str] | None = None) -> int:
               + ("" if same else "  <- NOT THE SAME"))
     else:
         print(f"{content}: base {commit} against this checkout")
-    if builds:
-        *rows, sites_same = builds
-        print(f"cold builds on every core, in turns (speed probe: a fixed loop; a higher figure is a slower machine)")
+    for title, made in (("cold builds on every core", builds),
+                        ("cold builds on every core, each replacing the site the one before left", over)):
+        if not made:
+            continue
+        *rows, sites_same = made
+        print(f"{title}, in turns (speed probe: a fixed loop; a higher figure is a slower machine)")
         for name, speed, wall, cpu, peak in rows:
             print(f"  {name:4s} speed probe {speed:5.2f}s  wall {wall:7.1f}s  cpu {cpu:7.1f}s  "
                   f"largest process {peak:6.0f} MB")

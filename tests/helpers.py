@@ -228,3 +228,15 @@ def messages(result, severity: str | None = None) -> list[str]:
     return [d.format() for d in result.report.sorted() if severity in (None, d.severity)]
 
 
+
+
+def old_sites_gone(parent: Path, timeout: float = 60) -> bool:
+    """Whether the old sites a full build moved aside in `parent` (`.site.old-*`) are all removed within `timeout`
+    seconds: a process of their own removes them, which the build does not wait for (write.remove_apart). The
+    bound is generous; it is not a measure of speed."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while any(parent.glob(".site.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not any(parent.glob(".site.old-*"))

@@ -145,6 +145,11 @@ def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_
     assert all("wall" in line and "largest process" in line for line in out[-3:-1])
     assert out[-1] == "  the two sites are the same byte for byte"
 
+    assert compare.main(args + ["--over", "1", "--no-stages"]) == 0  # cold builds, each replacing a site
+    out = capsys.readouterr().out.splitlines()
+    assert "replacing the site" in out[1] and [line.split()[0] for line in out[2:4]] == ["base", "this"]
+    assert out[-1] == "  the two sites are the same byte for byte" and len(out) == 5
+
     assert compare.main(args + ["--warm", "2", "--no-stages"]) == 0  # warm builds in turns, each from its own cache
     out = capsys.readouterr().out.splitlines()
     assert out[0].endswith(" against this checkout") and len(out) == 7

@@ -13,7 +13,7 @@ import pytest
 
 import generator.build
 from helpers import (ALL_CANARIES, CANARY_DRAFT, SECRET_CANARIES, TODAY, edit, html_pages, line_of, messages,
-                     page, pagefind_plaintext, read_tree, url_of)
+                     old_sites_gone, page, pagefind_plaintext, read_tree, url_of)
 
 MEETING = "meetings/tb/2019-03-14/meeting.md"
 MINUTES = "meetings/tb/2019-03-14/minutes.md"
@@ -110,6 +110,7 @@ def test_successful_rebuild_replaces_the_site_and_cleans_up(archive, cli, tmp_pa
     assert "said the Chair" in (tmp_path / "site/tb/2019/tb-19-15/index.html").read_text(encoding="utf-8")
     assert not (tmp_path / "site" / "stale.html").exists()
     assert not (tmp_path / "site" / "pagefind").exists()  # --no-search
+    assert old_sites_gone(tmp_path)  # the replaced site, removed by a process the build does not wait for
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".minutebook") == ["content", "site"]
 
 
