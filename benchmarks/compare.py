@@ -190,6 +190,16 @@ def _speed() -> float:
     return time.perf_counter() - started
 
 
+def _wait_for_removal(work: Path, name: str, timeout: float = 900) -> None:
+    """Until the old site the last build moved aside is gone, so that its removal slows no build after it; a
+    removal that never ends stops the benchmark rather than hanging it."""
+    deadline = time.monotonic() + timeout
+    while any(work.glob(f".{name}.old-*")):
+        if time.monotonic() > deadline:
+            raise SystemExit(f"{work}: the old site .{name}.old-* was still there {timeout:.0f} s after the build")
+        time.sleep(0.1)
+
+
 def cold_builds(base_root: Path, content: Path, work: Path, rounds: int, over: bool = False) -> list[tuple]:
     """(version, speed probe s, wall s, CPU s, peak MB) of each cold build, the versions taking turns. `over`: each
     into the site the version's build before left, which it replaces (after a template's edit or an upgrade), the
@@ -203,8 +213,7 @@ def cold_builds(base_root: Path, content: Path, work: Path, rounds: int, over: b
             if not over:
                 shutil.rmtree(out, ignore_errors=True)
             row = _build(name, package, root, content, out)[:5]
-            while any(work.glob(f".{out.name}.old-*")):
-                time.sleep(0.1)
+            _wait_for_removal(work, out.name)
             if turn or not over:
                 rows.append(row)
     same = _same_trees(work / "site-base", work / "site-this")

@@ -8,6 +8,7 @@ instead of matching substrings.
 from __future__ import annotations
 
 import gzip
+import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -228,15 +229,11 @@ def messages(result, severity: str | None = None) -> list[str]:
     return [d.format() for d in result.report.sorted() if severity in (None, d.severity)]
 
 
-
-
-def old_sites_gone(parent: Path, timeout: float = 60) -> bool:
-    """Whether the old sites a full build moved aside in `parent` (`.site.old-*`) are all removed within `timeout`
-    seconds: a process of their own removes them, which the build does not wait for (write.remove_apart). The
-    bound is generous; it is not a measure of speed."""
-    import time
-
+def old_sites_gone(parent: Path, names: str = ".site.old-*", timeout: float = 60) -> bool:
+    """Whether the old sites a full build moved aside in `parent` (those matching `names`) are all removed within
+    `timeout` seconds: a process of their own removes them, which the build does not wait for
+    (write.remove_apart). The bound is generous; it is not a measure of speed."""
     deadline = time.monotonic() + timeout
-    while any(parent.glob(".site.old-*")) and time.monotonic() < deadline:
+    while any(parent.glob(names)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    return not any(parent.glob(".site.old-*"))
+    return not any(parent.glob(names))
