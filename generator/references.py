@@ -31,6 +31,21 @@ _ITEM = re.compile(r"\b[Ii]tems?\s+(\d{1,3}(?:\.\d{1,3})?)\b(?![./]?\d)")
 _EXPLICIT = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
 _INITIALS = re.compile(r"(?<![\w/&.-])([A-Z]{2,4})(?![\w/&-])")
 _CONTINUE = re.compile(r"^(\s*(?:–|—|-|to)\s*)(\d{1,5})\b|^(\s*(?:,|and|&)\s*)/(\d{1,5})\b")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _INITIALS
+_DIGITS = tuple("0123456789")
+
+
+def _matches(pattern: re.Pattern, text: str, *needles: str) -> list:
+    """The matches of `pattern`, each of which holds one of `needles`: none are looked for in a text that holds
+    none of them. str finds a needle several times faster than the regex engine tries every position, and most
+    texts the reference scan reads hold none of what the regexes below look for (docs/performance.md)."""
+    return list(pattern.finditer(text)) if any(needle in text for needle in needles) else []
+
+
+def _may_hold_digits(text: str) -> bool:
+    """Whether `\\d` may match: only 0-9 can in a text of ASCII alone (a flag str keeps, so asked for free); any
+    other text may hold another script's digits, which `\\d` matches too."""
+    return not text.isascii() or any(digit in text for digit in _DIGITS)
 
 
 @dataclass(frozen=True)
@@ -260,16 +275,17 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
     found: list[_Match] = []
     meeting = where.meeting
     per_meeting = meeting is not None and linker.bodies[meeting.body].numbering.per_meeting
-    explicit = list(_EXPLICIT.finditer(text))
-    numbers = list(linker.numbers.finditer(text))
-    incomplete = list(linker.incomplete.finditer(text))
+    explicit = _matches(_EXPLICIT, text, "[[")
+    digits = _may_hold_digits(text)  # every minute number has one (NumberFinder)
+    numbers = list(linker.numbers.finditer(text)) if digits else []
+    incomplete = list(linker.incomplete.finditer(text)) if digits else []
     if linker.incomplete_plain is not None:
         incomplete += [m.span() for m in linker.incomplete_plain.finditer(text)]
     on_date, papers, items, capitals = [], [], [], []
     if meeting is not None:
-        on_date, papers, capitals = list(_MEETING.finditer(text)), list(_PAPER.finditer(text)), \
-            list(_INITIALS.finditer(text))
-        items = list(_ITEM.finditer(text)) if per_meeting else []
+        on_date, papers = _matches(_MEETING, text, "meeting"), _matches(_PAPER, text, "Paper", "Appendix", "Annex")
+        capitals = list(_INITIALS.finditer(text)) if _TWO_CAPITALS.search(text) else []
+        items = _matches(_ITEM, text, "tem") if per_meeting else []
     reach = ARCHIVE if explicit or numbers or incomplete or on_date else MEETING if papers or items or capitals \
         else NOWHERE
     if reach == NOWHERE:

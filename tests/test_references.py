@@ -230,3 +230,16 @@ def test_every_attendance_role_links_its_references_including_the_minute_takers(
     assert result.ok, [d.format() for d in result.report.items]
     assert ("/ccb/2019/ccbp-19-61/", "CCBP/19/61") in xrefs(out, "/ccb/2019/2019-08-22/")
     assert "/ccb/2019/2019-08-22/#attendance" in _referenced_from(out, "/ccb/2019/ccbp-19-61/")
+
+
+def test_a_number_written_with_another_scripts_digits_is_still_looked_for(tmp_path):
+    """The scan looks for digits before it runs the regexes that find numbers (references._may_hold_digits), and
+    the regexes' \\d matches any script's digits: a text whose only digits are such is read as before."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    minutes = content / "meetings" / "ccb" / "2019-08-22" / "minutes.md"
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\nNoted CCBP/١٩/٩٩ too.\n", encoding="utf-8")
+    result = run(Options(content=content, out=tmp_path / "site", today=dt.date(2026, 1, 1), search=False,
+                         cache=False))
+    assert result.ok
+    assert any("reference 'CCBP/١٩/٩٩' does not resolve" in d.format() for d in result.report.warnings)
