@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from markdown_it import MarkdownIt
+from generator.markdown import commonmark
 
-_PARSER = MarkdownIt("commonmark", {"html": False})
+_PARSER = commonmark({"html": False})
 # Characters XML 1.0 forbids; a stray one pasted from a PDF would make a feed unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

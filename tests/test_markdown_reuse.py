@@ -110,3 +110,20 @@ def test_templates_call_functions_that_ask_for_the_context_with_it_and_others_as
     template = env.from_string("{{ who('Hello') }} {{ double(21) }} {{ name.upper() }} "
                                "{% for n in [1] %}{{ who('Hi') }}{% endfor %} [{{ stops() is undefined }}]")
     assert template.render(name="clerk") == "Hello, clerk 42 CLERK Hi, clerk [True]"
+
+
+@pytest.mark.parametrize("text", ["one\r\ntwo\rthree\n\nfour", "a\0b\r\n\r\n# c\0\r", "\r", "\r\r\n\n\0\0",
+                                  "- item\r  more\r\n\r\n```\r\ncode\0\r\n```", "plain text"])
+def test_the_builds_parsers_read_line_endings_and_nuls_as_markdown_it_does(text):
+    """markdown.normalize, the quicker first step each of the build's parsers takes instead of markdown-it's
+    own, leaves them making markdown-it's own tokens."""
+    from markdown_it import MarkdownIt
+
+    import generator.plaintext
+    from generator.markdown import commonmark, make_block_parser, make_parser, normalize
+
+    for parser in (make_parser(), make_block_parser(), generator.plaintext._PARSER):
+        assert [rule.fn for rule in parser.core.ruler.__rules__ if rule.name == "normalize"] == [normalize]
+    own, ours = MarkdownIt("commonmark", {"html": False}), commonmark({"html": False})
+    assert [token.as_dict() for token in ours.parse(text)] == [token.as_dict() for token in own.parse(text)]
+    assert ours.render(text) == own.render(text)
