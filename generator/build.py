@@ -24,6 +24,7 @@ from generator.fingerprint import Digests, Known, Shared
 from generator.interrupt import check, never
 from generator.markdown import Renderer
 from generator.memo import ByIdentity, rekeyed
+from generator.memory import collect_in_worker, give_back_freed
 from generator.model import Body, Membership, Numbering, Person, Site
 from generator.references import Linker, Place
 from generator.loader import DIGESTED, FILE_DIGESTS, cached_digests, load_archive, meetings_folder, walk
@@ -268,6 +269,7 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
         receive, send = context.Pipe(duplex=False)
 
         def work(shard=shard, send=send):
+            collect_in_worker()
             local = Report(root=report.root)
             env = make_environment(options, prepared, local, compiled)
             env.filters["markdown"].__self__.cache = markdown_cache  # the fork's copy of what the scan rendered
@@ -290,6 +292,7 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
         workers.append((process, receive))
     if not keep_markdown:
         markdown_cache.clear()
+        give_back_freed()
     meanwhile()
     collected = []
     for process, receive in workers:
@@ -477,6 +480,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
             # With the memos, the records the stages derive come back as the very same objects: their digests too.
             cache.digests = digests.in_use(HANDED_DOWN, besides=cached_digests(cache.loader)) if memos is None \
                 else Known()
+            give_back_freed()  # what the pages and data files left, before pickling's tables come on top
             build_cache.save(cache_path, cache)
         elif made_anew:
             progress(f"the build cache is left as it was: what this build made anew ({made_anew:.1f} meeting "
