@@ -30,19 +30,19 @@ def _trim():
     """glibc's malloc_trim, or None where the C library has none (musl, macOS)."""
     try:
         return ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # TypeError: no C library to name (Windows)
         return None
 
 
 def give_back_freed() -> None:
-    """Return to the system the memory freed since the last time, where the C library allows it.
+    """Return to the system what the process has freed but the C library still holds, where it allows that.
 
     Python frees a string of more than 512 bytes (rendered Markdown, most of
     it) to the C library's heap, which keeps it for the process's next
     allocations rather than giving it back; the next large allocations (the
     build cache's pickling table) are mapped afresh beside it. After the
-    parent lets go of the reference scan's HTML, about 130 MB at 2,000
-    meetings went back this way."""
+    parent lets go of the reference scan's HTML, about 110 MB at 2,000
+    meetings went back this way, in 14 ms."""
     trim = _trim()
     if trim is not None:
         trim(0)
