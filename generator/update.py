@@ -129,8 +129,19 @@ def top_of(relative: str) -> str:
 
 
 def same_bytes(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` holds `data`, read a megabyte at a time: the open-data files are tens of
+    megabytes in a large archive, and each read whole beside the new one added its size to the warm build's
+    largest process, the one making the data files."""
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        with path.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size != len(data):
+                return False
+            view, at = memoryview(data), 0
+            while chunk := handle.read(1 << 20):
+                if view[at:at + len(chunk)] != chunk:
+                    return False
+                at += len(chunk)
+            return at == len(data)
     except OSError:
         return False
 

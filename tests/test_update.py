@@ -17,6 +17,7 @@ import pytest
 
 import generator.loader
 import generator.search_index
+from generator import update
 from helpers import edit, messages, pagefind_plaintext, read_tree
 
 REPO = Path(__file__).resolve().parent.parent
@@ -225,6 +226,25 @@ def test_an_item_made_confidential_leaves_the_site_and_its_search_index(archive,
     assert after == _from_scratch(build, archive, tmp_path)
     assert not any(b"Zebrafinch" in data for data in after.values())
     assert b"Zebrafinch" not in b"".join(pagefind_plaintext(built).values())
+
+
+def test_a_data_file_counts_as_unchanged_only_when_every_byte_is_the_same(tmp_path):
+    """update.same_bytes, which decides whether a warm build writes a data file again, reads the file a megabyte
+    at a time: a difference past the first megabyte, or at the very end, still counts."""
+    data = bytes(range(256)) * 20_000  # about 5 MB
+    path = tmp_path / "minutes.json"
+    path.write_bytes(data)
+    assert update.same_bytes(path, data)
+    assert update.same_bytes(path, bytearray(data))
+    for at in (0, 3 * 2**20 + 17, len(data) - 1):
+        changed = bytearray(data)
+        changed[at] ^= 1
+        assert not update.same_bytes(path, bytes(changed)), f"a byte changed at {at} went unseen"
+    assert not update.same_bytes(path, data[:-1])
+    assert not update.same_bytes(path, data + b"\n")
+    assert not update.same_bytes(tmp_path / "missing.json", data)
+    path.write_bytes(b"")
+    assert update.same_bytes(path, b"")
 
 
 def test_files_written_again_with_the_same_bytes_are_not_parsed_again(archive, build, built, monkeypatch):
