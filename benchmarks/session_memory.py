@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=110)
     parser.add_argument("--every", type=int, default=10, help="print a line every this many edits (default 10)")
     parser.add_argument("--work", type=Path, help="folder for the archive and the preview (default: a temporary one)")
+    parser.add_argument("--between-saves", action="store_true",
+                        help="after each rebuild, do what `minutebook serve` does once nobody has saved for half a "
+                        "second (Session.between_saves: collect, freeze, hand freed memory back)")
     args = parser.parse_args(argv)
 
     from generator.build import Options
@@ -69,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             outcome = session.rebuild()
             if not outcome.ok:
                 raise SystemExit("\n".join(d.format() for d in outcome.report.sorted()))
+            if args.between_saves:
+                session.between_saves()
             if number % args.every == 0 or number == args.edits:
                 print(f"after {number:4d} edits: {resident_mb():5d} MB resident, "
                       f"{len(session.digests):7,d} records in the digests' memo, "

@@ -5,12 +5,15 @@ with the cycle collector off (build.without_cycle_collector), and its forked
 processes inherit that. Two costs come with it, both measured at 2,000
 meetings (docs/performance.md, "Memory: what rendering left behind"): a
 rendering process kept every reference cycle its pages left, and memory the
-build freed stayed with the process instead of going back to the system.
+build freed stayed with the process instead of going back to the system. The
+live preview, a process that lives for hours, hands freed memory back too,
+whenever nobody has saved for half a second (incremental.Session.between_saves).
 """
 
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 
 
@@ -26,8 +29,11 @@ def collect_in_worker() -> None:
     gc.enable()
 
 
+@functools.cache
 def _trim():
-    """glibc's malloc_trim, or None where the C library has none (musl, macOS)."""
+    """glibc's malloc_trim, or None where the C library has none (musl, macOS). Looked up once: each CDLL
+    made anew is a reference cycle (its function pointer class), which the live preview, freezing what
+    survives between saves, would keep for good (tests/test_incremental.py)."""
     try:
         return ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError, TypeError):  # TypeError: no C library to name (Windows)
