@@ -31,9 +31,10 @@ def collect_in_worker() -> None:
 
 @functools.cache
 def _trim():
-    """glibc's malloc_trim, or None where the C library has none (musl, macOS). Looked up once: each CDLL
-    made anew is a reference cycle (its function pointer class), which the live preview, freezing what
-    survives between saves, would keep for good (tests/test_incremental.py)."""
+    """glibc's malloc_trim, or None where the C library has none (musl, macOS). Looked up once: a CDLL made
+    for each call would leave a reference cycle (its function pointer class) after every call, for the cycle
+    collector the live preview runs while nobody saves (tests/test_incremental.py counts what is left in
+    cycles)."""
     try:
         return ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError, TypeError):  # TypeError: no C library to name (Windows)
