@@ -127,6 +127,28 @@ def test_the_session_memory_script_prints_memory_as_the_edits_go(tmp_path, capsy
     assert all("records in the digests' memo" in line for line in lines[1:])
 
 
+def test_the_build_memory_script_names_each_process_with_its_peak_and_leaves_the_archive_as_it_was(tmp_path,
+                                                                                                     capsys):
+    from benchmarks import build_memory
+
+    content = tmp_path / "content"
+    generate(content, Spec(meetings=4, seed=3))
+    before = read_tree(content)
+    for warm in ((), ("--warm",)):
+        args = ["--content", str(content), "--every", "0.01", "--step", "1", "--jobs", "2", "--work",
+                str(tmp_path / "work"), *warm]
+        assert build_memory.main(args) == 0
+        out = capsys.readouterr().out
+        kind = "warm" if warm else "cold"
+        assert out.startswith(f"{kind} build of {content}")
+        assert "| Built " in out, "the build's own output is shown as it comes"
+        largest = int(re.search(rf"{kind} build: [\d.]+ s; largest process (\d+) MB", out).group(1))
+        peaks = dict(re.findall(r"^  (build|process \d+) +(\d+) MB at", out, re.M))
+        assert "build" in peaks and largest > 0
+        assert all(int(mb) <= largest + 2 for mb in peaks.values()), "a sampled peak above the kernel's count"
+    assert read_tree(content) == before, "the warm build's edit was not taken out again"
+
+
 def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_path, capsys, monkeypatch):
     from benchmarks import compare
     import generator.build
