@@ -152,7 +152,7 @@ def bench_env(**extra: str) -> dict:
     so its build cache goes beside the archive, where each benchmark clears it for a cold build; and without
     PYTHONDONTWRITEBYTECODE, which the build machine sets: each build would compile the generator's modules
     from source first (importing generator.cli took 0.26 to 0.28 s so, against 0.19 s from bytecode;
-    docs/performance.md), as an installed `minutebook` does not."""
+    docs/performance-history.md), as an installed `minutebook` does not."""
     env = {name: value for name, value in os.environ.items()
            if name not in ("MINUTEBOOK_CACHE_DIR", "PYTHONDONTWRITEBYTECODE")}
     env.update(extra)

@@ -1,5 +1,5 @@
 """Whether the build cache would be cheaper to read and write in parts: the measurement behind "a cache written in
-parts" in docs/performance.md (tried, and not kept).
+parts" in docs/performance-history.md (tried, and not kept).
 
     python -m benchmarks.cache_parts CACHE_FILE
 

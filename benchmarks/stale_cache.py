@@ -1,6 +1,6 @@
 """The two costs `build.worth_writing` weighs: writing the build cache file, and what a build does again when the
 file lacks what builds since it was written made anew. The figures behind "A build cache written only when worth
-it" in docs/performance.md.
+it" in docs/performance-history.md.
 
     python -m benchmarks.stale_cache --content ARCHIVE [--edits 60] [--repeat 2] [--work DIR]
 

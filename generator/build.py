@@ -518,7 +518,7 @@ def worth_writing(made_anew: float, folders: int) -> bool:
     archive of `folders` meetings.
 
     Measured at 2,000 meetings (`python -m benchmarks.stale_cache`, twice;
-    docs/performance.md, "A build cache written only when worth it"): writing
+    docs/performance-history.md, "A build cache written only when worth it"): writing
     the file cost 1.7 and 2.1 ms a meeting; a build from a file that lacked
     60 or 200 edited meeting folders took 11.7 and 12.7 ms a folder more than
     one from a file just written. Taking 1.9 and 12 ms: an edit a build, the

@@ -376,7 +376,7 @@ def exports(index: Index, today: dt.date, memo: ByIdentity | None = None, stop=n
     asked about each body's actions CSV with what its rows are made from. An edit reaches one body's actions
     at most, and making the other CSVs again (decoding each action's record from the last build's file, then
     writing its row) made files that came out the same: with this, a warm build's data stage went from 1.62 s
-    to 1.13 s at 2,000 meetings (docs/performance.md, "Warm builds on both cores")."""
+    to 1.13 s at 2,000 meetings (docs/performance-history.md, "Warm builds on both cores")."""
     unchanged = unchanged or (lambda address, inputs: False)
     exporter = Exporter(index, today, memo, stop)
     tracks = [track for _, track in sorted(index.tracks.items())]

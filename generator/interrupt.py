@@ -9,7 +9,7 @@ all of it, though its result is stale by then. So the rebuild and the data
 files ask, at points where giving up leaves every cache and memo as valid as it
 was, whether another save is waiting (`stop`), and if so raise Interrupted: the
 next save's own pages come first, and the rebuild after it covers both saves
-(docs/performance.md, "The live preview when saves come in quick succession").
+(docs/performance-history.md, "The live preview when saves come in quick succession").
 
 Every memo a stage keeps between rebuilds (build.Memos) is replaced only when
 the stage has finished, and every cache is keyed by what its entries were made

@@ -3,7 +3,7 @@
 A build allocates millions of records that live until it ends, so it runs
 with the cycle collector off (build.without_cycle_collector), and its forked
 processes inherit that. Two costs come with it, both measured at 2,000
-meetings (docs/performance.md, "Memory: what rendering left behind"): a
+meetings (docs/performance-history.md, "Memory: what rendering left behind"): a
 rendering process kept every reference cycle its pages left, and memory the
 build freed stayed with the process instead of going back to the system. The
 live preview, a process that lives for hours, hands freed memory back too,

@@ -188,7 +188,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         # neighbours, those whose logs update its actions); of the people it lists; the lists; the pages that
         # count people, minutes and actions. Each kind is
         # written before the next is made: made together, an action's page waited for the people's, each of
-        # which lists every meeting its person attended (docs/performance.md).
+        # which lists every meeting its person attended (docs/performance-history.md).
         today, refs = prepared.today, prepared.refs
         # Compared as the full rebuild compares them, by the digests of their deps, with those the page on disk was
         # made from: the last rebuild's, or those of a save since (an edit undone must be undone on disk too, but

@@ -38,7 +38,7 @@ _DIGITS = tuple("0123456789")
 def _matches(pattern: re.Pattern, text: str, *needles: str) -> list:
     """The matches of `pattern`, each of which holds one of `needles`: none are looked for in a text that holds
     none of them. str finds a needle several times faster than the regex engine tries every position, and most
-    texts the reference scan reads hold none of what the regexes below look for (docs/performance.md)."""
+    texts the reference scan reads hold none of what the regexes below look for (docs/performance-history.md)."""
     return list(pattern.finditer(text)) if any(needle in text for needle in needles) else []
 
 

@@ -201,7 +201,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
 class CompiledOnDisk(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept beside the build cache, so that a warm build, which renders a few pages, does
     not first compile every template they use (with this, a warm build's render stage went from 1.45 s to
-    1.26 s at 2,000 meetings: docs/performance.md, "Warm builds on both cores").
+    1.26 s at 2,000 meetings: docs/performance-history.md, "Warm builds on both cores").
 
     Jinja checks each file against its template's source and the Python it
     was compiled by, but not against the environment's options or this code:

@@ -68,7 +68,7 @@ def remove_apart(folder: Path) -> None:
     A full build (after a template's edit, an upgrade, `--no-cache`) replaces
     the whole site, and the old one, moved aside at once, then has to go: at
     2,000 meetings 58,000 folders and their files, seconds of this disk's time
-    that the build spent waiting before it could end (docs/performance.md). Its
+    that the build spent waiting before it could end (docs/performance-history.md). Its
     name (`.site.old-*`, which .gitignore lists, as it does for any output folder's) keeps it out of the way
     meanwhile. The process keeps nothing of the build open (a CI job reading the
     build's output would otherwise wait for it), and if it is stopped before it

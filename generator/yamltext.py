@@ -33,7 +33,7 @@ class LStr(str):
     def __reduce__(self):
         """Pickled as the text and its line. By default pickle made each (some 120,000 in the build cache at
         2,000 meetings) with the line of 1, then set it again from a dict of its own: a third more time to read
-        (docs/performance.md)."""
+        (docs/performance-history.md)."""
         return LStr, (str(self), self.line)
 
 

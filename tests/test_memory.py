@@ -101,7 +101,7 @@ print(start, held, after_freeing, rss())
 def test_the_live_preview_hands_freed_memory_back_while_nobody_saves(tmp_path):
     """Session.between_saves, which `minutebook serve` runs once nobody has saved for half a second: a long
     session's rebuilds free memory among memory the session keeps (500 meetings: 21 MB less resident over 60
-    edits, docs/performance.md)."""
+    edits, docs/performance-history.md)."""
     before, after = _run(f"""
 import datetime as dt
 from pathlib import Path
