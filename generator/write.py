@@ -37,16 +37,12 @@ class StagedOutput:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
     def write(self, url: str, html: str) -> None:
-        path = self.tmp / output_file(url)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(html.encode("utf-8"))
+        write_new(f"{self.tmp}/{output_file(url)}", html.encode("utf-8"))
         self.pages += 1
         self.urls.append(url)
 
     def write_file(self, relative: str, data: bytes) -> None:
-        path = self.tmp / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        write_new(f"{self.tmp}/{relative}", data)
 
     def copy_tree(self, source: Path, relative: str) -> None:
         if source.is_dir():
@@ -60,6 +56,27 @@ class StagedOutput:
         self.tmp.rename(self.out)
         if old.exists():
             remove_apart(old)
+
+
+def write_new(path: str, data: bytes) -> None:
+    """Write `data` to the file `path` in a staged folder, making its folder first: each page is a folder of its
+    own. The calls pathlib makes for this (a Path, `mkdir(parents=True, exist_ok=True)`, `write_bytes`) took 17
+    to 36 µs of Python a file besides the system's own work, these 4 to 7 (20,000 files, an ad-hoc test, three
+    turns each): about a second of a full build at 2,000 meetings, which writes 71,000 files."""
+    folder = path.rpartition("/")[0]
+    try:
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:  # its parent is not there yet either
+        os.makedirs(folder, exist_ok=True)
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+    finally:
+        os.close(handle)
 
 
 def remove_apart(folder: Path) -> None:

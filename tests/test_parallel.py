@@ -23,6 +23,7 @@ import generator.loader
 from generator.build import Options, prepare, run
 from generator.diagnostics import Report
 from generator.loader import load_archive
+from generator import urls
 from generator.numbering import NumberFinder, _compile, any_pattern
 from generator.parallel import WorkerFailed, fork_map
 from helpers import FIXTURE, TODAY, edit, read_tree
@@ -74,6 +75,21 @@ def test_a_build_on_two_processes_is_byte_identical_to_one_on_one(always_paralle
                              search=False, jobs=jobs, cache=False))
         assert result.ok
     assert read_tree(tmp_path / "jobs-2") == read_tree(tmp_path / "jobs-1")
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_the_rendering_processes_share_out_every_page_once_at_its_place_in_site_order(jobs):
+    """What the sitemap's order rests on (each process sends back each page's position), and what spares a
+    process making the pages of meetings another renders: their pages are counted, not listed."""
+    report = Report(root=FIXTURE)
+    prepared = prepare(Options(content=FIXTURE, today=dt.date.fromisoformat(TODAY)), report, {})
+    every = [page.url for page in generator.build.all_pages(prepared.index, prepared.today, prepared.refs)]
+    shards = [list(generator.build._shard(prepared, jobs, shard)) for shard in range(jobs)]
+    assert all(shards)
+    assert sorted((position, page.url) for shard in shards for position, page in shard) == list(enumerate(every))
+    owner = {page.url: n for n, shard in enumerate(shards) for _, page in shard}
+    for track in prepared.index.tracks.values():  # an action's page goes where the meeting that raised it went
+        assert owner[urls.action(track.action)] == owner[urls.meeting(track.raised)]
 
 
 def test_a_failing_worker_is_reported_to_the_parent():

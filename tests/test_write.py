@@ -52,3 +52,16 @@ def test_an_old_site_whose_removal_was_stopped_is_removed_by_the_next_build_unle
         pass
     assert started == [".site.old-1-1", ".site.old-2-2"]
     assert old_sites_gone(tmp_path)
+
+
+def test_a_staged_file_gets_its_folders_and_replaces_what_was_written_there_before(tmp_path):
+    with StagedOutput(tmp_path / "site") as out:
+        out.write("/ccbp/2019/", "<p>the meeting</p>")
+        out.write("/ccbp/2019/ccbp-19-70/", "<p>an item, its folder within the meeting's</p>")
+        out.write_file("data/minutes.json", b"[" + b"1," * 300_000 + b"1]")
+        out.write_file("data/minutes.json", b"[]")  # shorter than what it replaces
+        staged = out.tmp
+        assert (staged / "ccbp/2019/index.html").read_text() == "<p>the meeting</p>"
+        assert (staged / "ccbp/2019/ccbp-19-70/index.html").read_text().startswith("<p>an item")
+        assert (staged / "data/minutes.json").read_bytes() == b"[]"
+        assert out.pages == 2 and out.urls == ["/ccbp/2019/", "/ccbp/2019/ccbp-19-70/"]
