@@ -242,8 +242,8 @@ def _shard(prepared: Prepared, jobs: int, shard: int):
     meeting, and the pages of the actions it raised, go to one process, so each text is parsed once.
 
     The pages of the other processes' meetings are counted, not made: at 2,000 meetings making all 58,269
-    pages' contexts and deps took 0.57 to 0.71 s, one process's half of them so 0.43 to 0.47 s (an ad-hoc
-    timing in one process, three turns).
+    pages' contexts and deps took 0.83 to 0.93 s, one process's half of them so 0.55 to 0.69 s (`python -m
+    benchmarks.shard_listing`, three turns).
     """
     groups: dict = {}
 

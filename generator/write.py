@@ -60,9 +60,9 @@ class StagedOutput:
 
 def write_new(path: str, data: bytes) -> None:
     """Write `data` to the file `path` in a staged folder, making its folder first: each page is a folder of its
-    own. The calls pathlib makes for this (a Path, `mkdir(parents=True, exist_ok=True)`, `write_bytes`) took 17
-    to 36 µs of Python a file besides the system's own work, these 4 to 7 (20,000 files, an ad-hoc test, three
-    turns each): about a second of a full build at 2,000 meetings, which writes 71,000 files."""
+    own. The calls pathlib makes for this (a Path, `mkdir(parents=True, exist_ok=True)`, `write_bytes`) took 20
+    to 26 µs of Python a file besides the system's own work, these 3 to 7 (`python -m benchmarks.page_files`,
+    20,000 files, three turns): about a second of a full build at 2,000 meetings, which writes 71,000 files."""
     folder = path.rpartition("/")[0]
     try:
         os.mkdir(folder)

@@ -333,3 +333,25 @@ def test_the_stale_cache_script_measures_both_costs_and_leaves_the_cache_file_wh
     cache = cache_file(work / "archive" / "content", False, folder=work / "archive" / ".minutebook" / "cache")
     # The builds told to leave the file did, and still wrote the site record after the edit.
     assert cache.stat().st_mtime_ns < site_file(cache).stat().st_mtime_ns
+
+
+def test_the_page_files_script_times_both_ways_and_the_write_after_a_removal_and_cleans_up(tmp_path, capsys):
+    from benchmarks import page_files
+
+    assert page_files.main(["--files", "40", "--size", "100", "--turns", "2", "--work", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert len(re.findall(r"turn \d +(write_new|pathlib) +new folder: user +[\d.]+ s, system +[\d.]+ s;  "
+                          r"over its own files: user +[\d.]+ s", out)) == 4
+    assert re.search(r"right after removing a tree as large: user +[\d.]+ s, system +[\d.]+ s", out)
+    assert list(tmp_path.iterdir()) == [], "the files it wrote were left behind"
+
+
+def test_the_shard_listing_script_counts_every_page_and_each_processs_share(tmp_path, capsys):
+    from benchmarks import shard_listing
+
+    content = tmp_path / "content"
+    generate(content, Spec(meetings=6, seed=3))
+    assert shard_listing.main(["--content", str(content), "--jobs", "2", "--turns", "1"]) == 0
+    line = capsys.readouterr().out.splitlines()[-1]
+    every, first, second = (int(n.replace(",", "")) for n in re.findall(r"([\d,]+) in [\d.]+ s", line))
+    assert first and second and first + second == every
