@@ -355,3 +355,20 @@ def test_the_shard_listing_script_counts_every_page_and_each_processs_share(tmp_
     line = capsys.readouterr().out.splitlines()[-1]
     every, first, second = (int(n.replace(",", "")) for n in re.findall(r"([\d,]+) in [\d.]+ s", line))
     assert first and second and first + second == every
+
+
+def test_the_render_floor_script_times_every_page_of_the_site_by_template_and_the_empty_layout(tmp_path, capsys):
+    from benchmarks import render_floor
+
+    content = tmp_path / "content"
+    generate(content, Spec(meetings=6, seed=3))
+    assert render_floor.main(["--content", str(content), "--turns", "2"]) == 0
+    out = capsys.readouterr().out
+    assert len(re.findall(r"turn \d: the pages [\d.]+ s", out)) == 2
+    rows = {name: int(count.replace(",", "")) for name, count in
+            re.findall(r"^  (\S+(?: \S+)*?) +([\d,]+) pages +\d+ us a page +[\d.]+ s$", out, re.M)}
+    pages = run(Options(content=content, search=False), write=False).pages
+    assert rows.pop(render_floor.EMPTY) == pages, "the empty page at every page's address"
+    assert {"meeting.html", "item.html", "paper.html", "action.html", "person.html"} <= set(rows)
+    assert sum(rows.values()) == pages, "every page of the site, once"
+    assert re.search(r"Jinja alone, every page: [\d.]+ s on one core; [\d.]+ s at best on \d+ rendering processes", out)
