@@ -14,7 +14,9 @@ both alike:
 - cold build: `minutebook build --no-search` into a fresh output folder, in a
   fresh process, with no build cache (the cache folder .minutebook/ beside the
   content is removed first; the build writes a new one); and `hugo` into a fresh
-  destination;
+  destination. The sites and archives the benchmark is done with are set
+  aside, not removed, until it ends (`set_aside`): on this machine's disk a
+  removal of that size slows the cold build after it;
 - warm build: the same command again after a one-line edit to one minutes.md,
   into the output folder the cold build left and with the build cache it wrote
   (generator/cache.py): the build updates that folder in place, rendering only
@@ -79,6 +81,7 @@ from benchmarks.synthetic import Spec, generate  # noqa: E402
 from generator.urls import action, actions, output_file  # noqa: E402
 
 TODAY = "2026-01-01"
+SET_ASIDE = ".set-aside"  # see set_aside
 HUGO_VERSION = "0.168.0"
 HUGO_VENV = REPO / ".minutebook" / "bench" / "hugo-venv"
 # Issue 7's archive: 10-25 items and about 4,000 words per meeting; a few items cite another body's minutes.
@@ -175,6 +178,23 @@ def measure(command: list[str], cwd: Path | None = None) -> Run:
         out.seek(0)
         err.seek(0)
         return Run(seconds, usage.ru_maxrss / 1024, sampler.peak / 2**20, process.returncode, out.read(), err.read())
+
+
+def set_aside(path: Path, work: Path) -> None:
+    """Move `path` into `work`/.set-aside/, which the benchmark removes when it ends, instead of removing it now.
+
+    On a disk whose ext4 has no journal (the build machine's), the kernel
+    steps past every inode freed in the last minutes before it hands out a new
+    one (docs/performance-history.md, "Where the time goes at 8ede5c4"): a cold
+    build right after the benchmark removed the site before (130,000 files and
+    folders at 2,000 meetings) spent seconds more creating its own than one
+    that comes after no removal, as a clerk's or a CI job's cold build does.
+    A rename frees no inode.
+    """
+    if path.exists():
+        aside = work / SET_ASIDE
+        aside.mkdir(exist_ok=True)
+        path.rename(Path(tempfile.mkdtemp(dir=aside)) / path.name)
 
 
 # ---- the archive, its edits, and Hugo's copy of it --------------------------------------------------
@@ -627,7 +647,7 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
 
     for repeat in range(size.repeats):
         print(f" repeat {repeat + 1} of {size.repeats}", flush=True)
-        shutil.rmtree(ours_out, ignore_errors=True)
+        set_aside(ours_out, work)
         shutil.rmtree(folder / ".minutebook", ignore_errors=True)  # the build cache (generator/cache.py): cold = none
         run = _check(measure(ours_cmd), "minutebook build")
         size.ours_cold.append(asdict(run) | {"stdout": "", "stderr": ""})
@@ -635,7 +655,7 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
         size.pages = int(_PAGES.search(run.stdout).group(1))
         show("minutebook cold", run)
         if hugo:
-            shutil.rmtree(hugo_out, ignore_errors=True)
+            set_aside(hugo_out, work)
             run = _check(measure(hugo_cmd), "hugo")
             size.hugo_cold.append(asdict(run) | {"stdout": "", "stderr": ""})
             show("hugo cold", run)
@@ -655,7 +675,7 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
             assert marker in (hugo_out / target.hugo_page).read_text(encoding="utf-8"), "hugo missed the edit"
             size.hugo_warm.append(asdict(run) | {"stdout": "", "stderr": ""})
             show("hugo warm", run)
-    shutil.rmtree(hugo_out, ignore_errors=True)
+    set_aside(hugo_out, work)
 
     if args.edits:
         first = counter(args.edits)
@@ -672,7 +692,7 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
                 print(f"  Session {kind} fast path: {quick}; rebuild {row['ms']:7.0f} ms: {row['rendered']} pages "
                       f"rendered, {row['written']} written; "
                       + ", ".join(f"{k} {v:.0f} ms" for k, v in row["stages_ms"].items()), flush=True)
-        shutil.rmtree(folder / "session", ignore_errors=True)
+        set_aside(folder / "session", work)
 
     if args.edits and args.serve:
         servers = {}
@@ -705,10 +725,10 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
         finally:
             for server in servers.values():
                 server.stop()
-        shutil.rmtree(folder / "preview", ignore_errors=True)
-        shutil.rmtree(folder / "hugo-preview", ignore_errors=True)
+        set_aside(folder / "preview", work)
+        set_aside(folder / "hugo-preview", work)
     if not args.keep:
-        shutil.rmtree(folder, ignore_errors=True)
+        set_aside(folder, work)
     return size
 
 
@@ -935,6 +955,7 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(json.dumps([asdict(s) for s in sizes], indent=1), encoding="utf-8")
         return 0
     finally:
+        shutil.rmtree(work / SET_ASIDE, ignore_errors=True)
         if not args.keep and args.work is None:
             shutil.rmtree(work, ignore_errors=True)
 

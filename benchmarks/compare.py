@@ -24,7 +24,8 @@ bug, not a speed-up.
 
 `--builds N` then also runs N real cold builds of each version, taking turns
 (`python -m PACKAGE build --no-search`, a fresh process each, the build cache
-beside the archive removed first, on every core), and prints each one's wall
+beside the archive removed first and the last site set aside until the builds
+end, `build_bench.set_aside`, on every core), and prints each one's wall
 time, the CPU time of it and its rendering processes, and the largest
 process's peak memory (all from wait4). Before each build it times a fixed
 loop of additions, so the machine's own changes of speed show beside the
@@ -84,7 +85,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.build_bench import TODAY, bench_env, spec_for  # noqa: E402
+from benchmarks.build_bench import SET_ASIDE, TODAY, bench_env, set_aside, spec_for  # noqa: E402
 from benchmarks.synthetic import generate  # noqa: E402
 
 BASE = "minutebook_base"
@@ -211,7 +212,7 @@ def cold_builds(base_root: Path, content: Path, work: Path, rounds: int, over: b
             shutil.rmtree(content.parent / ".minutebook", ignore_errors=True)  # the build cache (cache.py)
             out = work / f"site-{name}"
             if not over:
-                shutil.rmtree(out, ignore_errors=True)
+                set_aside(out, work)
             row = _build(name, package, root, content, out)[:5]
             _wait_for_removal(work, out.name)
             if turn or not over:
@@ -375,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
         body = warm_builds(work / "base", content.resolve(), work, args.body, "body") if args.body else []
         idle = warm_builds(work / "base", content.resolve(), work, args.unchanged, "unchanged") if args.unchanged \
             else []
+        shutil.rmtree(work / SET_ASIDE, ignore_errors=True)  # the cold builds' sites (set_aside), the builds done
         result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat) \
             if args.stages else None
     same = True

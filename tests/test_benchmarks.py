@@ -94,6 +94,25 @@ def test_the_build_benchmark_runs_end_to_end_on_a_tiny_archive(tmp_path, capsys)
     # a new minute number: the fast path writes the new item's page and its meeting's, the rebuild none of them
     assert added["quick_ms"] > 0 and added["quick_written"] >= 2, "the new item's page and its meeting's page"
     assert not (tmp_path / "work" / "n5").exists(), "the work folder is cleaned up"
+    assert not (tmp_path / "work" / build_bench.SET_ASIDE).exists(), "and what was set aside, once it ended"
+
+
+def test_a_folder_the_benchmark_is_done_with_is_set_aside_whole_not_removed(tmp_path):
+    """Removed at once, a site's inodes would slow the next cold build on a journal-less ext4 (set_aside)."""
+    from benchmarks.build_bench import SET_ASIDE, set_aside
+
+    site = tmp_path / "n5" / "site"
+    (site / "a" / "b").mkdir(parents=True)
+    (site / "a" / "b" / "index.html").write_text("page", encoding="utf-8")
+    inode = (site / "a" / "b" / "index.html").stat().st_ino
+    set_aside(site, tmp_path)
+    set_aside(site, tmp_path)  # gone already: nothing to do
+    assert not site.exists()
+    [kept] = (tmp_path / SET_ASIDE).glob("*/site/a/b/index.html")
+    assert kept.stat().st_ino == inode and kept.read_text(encoding="utf-8") == "page"
+    (site / "a").mkdir(parents=True)  # the same name again, set aside beside the first
+    set_aside(site, tmp_path)
+    assert len(list((tmp_path / SET_ASIDE).glob("*/site"))) == 2
 
 
 def test_the_hugo_copy_holds_the_same_markdown(tmp_path):
@@ -164,6 +183,7 @@ def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_
     assert compare.main(args + ["--builds", "1"]) == 0  # the same work folder again, and real builds
     out = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in out[-3:-1]] == ["base", "this"]
+    assert not (tmp_path / "work" / ".set-aside").exists(), "the sites the builds replaced, removed once they ended"
     assert all("wall" in line and "largest process" in line for line in out[-3:-1])
     assert out[-1] == "  the two sites are the same byte for byte"
 
