@@ -37,6 +37,7 @@ if str(REPO) not in sys.path:
 
 import jinja2  # noqa: E402
 
+from benchmarks import build_bench  # noqa: E402
 from generator import build  # noqa: E402
 from generator.diagnostics import Report  # noqa: E402
 from generator.pages import Page, all_pages  # noqa: E402
@@ -54,7 +55,7 @@ def render_pass(env, pages: list, report: Report) -> dict[str, list]:
     for page in pages + [Page(page.url, "_render_floor_empty.html", {}) for page in pages]:
         started = clock()
         if build.render_page(env, page, report) is None:
-            raise SystemExit(f"{page.url} did not render: {report.messages[-1] if report.messages else ''}")
+            raise SystemExit(f"{page.url} did not render: {report.items[-1].format() if report.items else ''}")
         took = clock() - started
         row = spent[EMPTY if page.template == "_render_floor_empty.html" else page.template]
         row[0] += 1
@@ -62,13 +63,11 @@ def render_pass(env, pages: list, report: Report) -> dict[str, list]:
     return dict(spent)
 
 
-def hugo_build(content: Path, work: Path) -> tuple[str, list[str]]:
-    """The Hugo site of `content` in `work`, and the command that builds it cold."""
-    from benchmarks import build_bench
-
+def hugo_command(content: Path, work: Path) -> list[str]:
+    """The command that builds the Hugo site of `content`, written into `work`, cold."""
     build_bench.hugo_site(content, work / "hugo")
-    return "hugo", [str(build_bench.hugo_binary()), "--quiet", "--noBuildLock", "--source", str(work / "hugo"),
-                    "--destination", str(work / "public")]
+    return [str(build_bench.hugo_binary()), "--quiet", "--noBuildLock", "--source", str(work / "hugo"),
+            "--destination", str(work / "public")]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,12 +93,10 @@ def main(argv: list[str] | None = None) -> int:
           flush=True)
     passes, hugo = [], []
     with tempfile.TemporaryDirectory(prefix="render-floor-") as work:
-        command = hugo_build(content, Path(work))[1] if args.hugo else None
+        command = hugo_command(content, Path(work)) if args.hugo else None
         for turn in range(1, args.turns + 1):
             if command:
-                from benchmarks.build_bench import _check, measure
-
-                hugo.append(_check(measure(command), "hugo").seconds)
+                hugo.append(build_bench._check(build_bench.measure(command), "hugo").seconds)
             passes.append(render_pass(env, pages, report))
             line = f"  turn {turn}: the pages {sum(s for t, (_, s) in passes[-1].items() if t != EMPTY):.2f} s"
             print(line + (f";  Hugo's build {hugo[-1]:.2f} s" if hugo else ""), flush=True)

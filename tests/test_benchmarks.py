@@ -180,10 +180,18 @@ def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_
     assert [line.split()[0] for line in out[2:9]] == ["load", "validate", "resolve", "render", "page", "data", "all"]
     assert out[-1] == "output: 0 pages differ, 0 page digests differ, data files are the same"
 
+    (tmp_path / "work" / "site-this").mkdir()  # a site a build before left: set aside, not removed, before a cold build
+    (tmp_path / "work" / "site-this" / "left.html").write_text("from a build before", encoding="utf-8")
+    set_aside, moved = compare.set_aside, []
+    monkeypatch.setattr(compare, "set_aside", lambda path, work: (
+        moved.append((path.name, sorted(p.name for p in path.iterdir()) if path.exists() else None)),
+        set_aside(path, work)))
     assert compare.main(args + ["--builds", "1"]) == 0  # the same work folder again, and real builds
     out = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in out[-3:-1]] == ["base", "this"]
-    assert not (tmp_path / "work" / ".set-aside").exists(), "the sites the builds replaced, removed once they ended"
+    assert ("site-this", ["left.html"]) in moved
+    assert not (tmp_path / "work" / ".set-aside").exists(), "the site set aside, removed once the builds ended"
+    monkeypatch.setattr(compare, "set_aside", set_aside)
     assert all("wall" in line and "largest process" in line for line in out[-3:-1])
     assert out[-1] == "  the two sites are the same byte for byte"
 
