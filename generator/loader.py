@@ -55,9 +55,10 @@ def meetings_folder(content: Path) -> Path:
 
 
 def _meeting_folders(folder: Path, digests: FileDigests, stop=never, walked: list | None = None
-                     ) -> dict[Path, tuple]:
+                     ) -> tuple[dict[Path, tuple], list[tuple[str, bool]]]:
     """Each meeting.md below `folder` (in path order), with the signature of every file in its meeting folder
-    (filedigest.py). `walked`: `walk(folder)`, when the caller had it made meanwhile."""
+    (filedigest.py); and the Markdown files no meeting folder holds (`_outside_meetings`). `walked`:
+    `walk(folder)`, when the caller had it made meanwhile."""
     files = [digests.signature(full, st) for full, st in (walk(folder, stop) if walked is None else walked)]
     files.sort()
     paths = [f[0] for f in files]
@@ -67,7 +68,65 @@ def _meeting_folders(folder: Path, digests: FileDigests, stop=never, walked: lis
         prefix = str(path.parent) + os.sep  # a folder's files are together in sorted order
         start = bisect.bisect_left(paths, prefix)
         found[path] = tuple(files[start:bisect.bisect_left(paths, prefix[:-1] + chr(ord(os.sep) + 1), start)])
-    return found
+    return found, _outside_meetings(paths, {str(path.parent) for path in found})
+
+
+def _outside_meetings(paths: list[str], homes: set[str]) -> list[tuple[str, bool]]:
+    """The Markdown files below the meetings folder that are neither in a meeting folder nor in its papers/,
+    each with whether it looks like a meeting's own file with no meeting folder around it (minutes.md or
+    actions.md, or a paper, outside every meeting folder). A meeting is found by its meeting.md, so without
+    this a folder whose meeting.md is missing or misnamed would drop its minutes from the site without a
+    word."""
+    def held(folder: str) -> bool:
+        return folder in homes or (os.path.basename(folder) == "papers" and os.path.dirname(folder) in homes)
+
+    def within_a_meeting(folder: str) -> bool:  # below one, as a draft kept in a subfolder is
+        while folder != os.path.dirname(folder):
+            folder = os.path.dirname(folder)
+            if folder in homes:
+                return True
+        return False
+
+    strays = []
+    for path in paths:
+        folder = os.path.dirname(path)
+        if path.lower().endswith(".md") and not held(folder):  # Minutes.MD, saved so on Windows, is one too
+            own = os.path.basename(path).lower() in KNOWN_FILES or os.path.basename(folder) == "papers"
+            strays.append((path, own and not within_a_meeting(folder)))
+    return strays
+
+
+def _report_outside_meetings(strays: list[tuple[str, bool]], report: Report) -> bool:
+    """Whether any Markdown out of place is an error: a meeting's own files without their meeting.md, which
+    the clerk meant to be published. Such a folder is one error, at its first file, naming what it holds;
+    other Markdown out of place is a warning, as in a meeting folder (`_load_meeting`)."""
+    folders: dict[str, list[str]] = {}
+    for stray, meant in strays:
+        if meant:
+            folder = os.path.dirname(stray)
+            folders.setdefault(os.path.dirname(folder) if os.path.basename(folder) == "papers" else folder,
+                               []).append(stray)
+        else:
+            report.warning(Path(stray), 1, f"'{os.path.basename(stray)}' is not in a meeting folder and is ignored",
+                           "move it into a meeting's folder (beside its meeting.md), or out of meetings/")
+    for folder, files in folders.items():
+        misnamed = [f for f in files if os.path.basename(f).lower() == "meeting.md"]
+        if misnamed:
+            name = os.path.basename(misnamed[0])
+            report.error(Path(misnamed[0]), 1, f"'{name}' is not read as the meeting's file, so the meeting is not "
+                         "published", "rename it meeting.md, in lower case")
+            continue
+        names = [os.path.basename(f) for f in files if os.path.dirname(f) == folder]
+        papers = len(files) - len(names)
+        held = names + ([f"{papers} paper{'s' * (papers != 1)} in papers/"] if papers else [])
+        report.error(Path(files[0]), 1, f"the folder '{os.path.basename(folder)}' has {_listed(held)} but no "
+                     "meeting.md, so none of it is published",
+                     "add meeting.md with the meeting's body and date, or move the files into their meeting's folder")
+    return bool(folders)
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _same_as(new, old):
@@ -168,9 +227,11 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         return claimed is not None and claimed not in changed_bodies and (
             index is None or answers_hold(entry[4], index))
 
-    meetings, seen, incomplete = [], {}, set()
+    meetings, seen = [], {}
     folder = meetings_folder(content)
-    signatures = _meeting_folders(folder, digests, stop, walked) if folder.is_dir() else {}
+    signatures, strays = _meeting_folders(folder, digests, stop, walked) if folder.is_dir() else ({}, [])
+    # A meeting without its meeting.md is not loaded: like one that failed to load, checks of what may be in it wait
+    incomplete = {"*"} if _report_outside_meetings(strays, report) else set()
     cache[FILE_DIGESTS] = digests.seen
     paths = list(signatures)
     for gone in set(cache) - {p.parent for p in paths} - {"registers", "loaded registers", FILE_DIGESTS}:

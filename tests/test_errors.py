@@ -373,6 +373,63 @@ def test_stray_markdown_file_in_a_meeting_folder_is_a_warning_and_fails_under_st
     assert not strict.ok and messages(strict) == [warning]
 
 
+def test_stray_markdown_file_outside_any_meeting_folder_is_a_warning_and_fails_under_strict(archive, build):
+    (archive / "meetings/tb/agenda-template.md").write_text("# Agenda\n", encoding="utf-8")
+    (archive / "meetings/tb/2019-03-14/drafts").mkdir()
+    (archive / "meetings/tb/2019-03-14/drafts/minutes.md").write_text("Draft.\n", encoding="utf-8")
+    hint = "move it into a meeting's folder (beside its meeting.md), or out of meetings/"
+    warnings = [at("meetings/tb/2019-03-14/drafts/minutes.md", 1,
+                   f"'minutes.md' is not in a meeting folder and is ignored; {hint}", "warning"),
+                at("meetings/tb/agenda-template.md", 1,
+                   f"'agenda-template.md' is not in a meeting folder and is ignored; {hint}", "warning")]
+    relaxed = build(archive)
+    assert relaxed.ok and messages(relaxed) == warnings
+    strict = build(archive, strict=True)
+    assert not strict.ok and messages(strict) == warnings
+
+
+# --- files that would silently not be published ---------------------------------------------------
+
+HINT_NO_MEETING = "add meeting.md with the meeting's body and date, or move the files into their meeting's folder"
+
+
+@pytest.mark.parametrize("name", ["minutes.md", "actions.md"])
+def test_meeting_file_in_a_folder_without_meeting_md_is_an_error_and_the_site_is_not_written(
+        archive, build, tmp_path, name):
+    folder = archive / "meetings/tb/2019-09-19"
+    folder.mkdir()
+    (folder / name).write_text("---\nstatus: approved\n---\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(archive, out)
+    assert not result.ok
+    assert messages(result, "error") == [at(
+        f"meetings/tb/2019-09-19/{name}", 1, f"the folder '2019-09-19' has {name} but no meeting.md, so none of it "
+        f"is published; {HINT_NO_MEETING}")]
+    assert not out.exists()
+
+
+def test_a_folder_without_meeting_md_is_one_error_naming_what_it_holds(archive, build):
+    (archive / "meetings/tb/2019-09-19/papers").mkdir(parents=True)
+    for name in ("minutes.md", "actions.md", "papers/paper-a.md", "papers/paper-b.md"):
+        (archive / "meetings/tb/2019-09-19" / name).write_text("---\nref: A\n---\n", encoding="utf-8")
+    (archive / "meetings/tb/2019-10-17/papers").mkdir(parents=True)
+    (archive / "meetings/tb/2019-10-17/papers/paper-a.md").write_text("---\nref: A\n---\n", encoding="utf-8")
+    assert errors_after(build, archive) == [
+        at("meetings/tb/2019-09-19/actions.md", 1, "the folder '2019-09-19' has actions.md, minutes.md and 2 papers "
+           f"in papers/ but no meeting.md, so none of it is published; {HINT_NO_MEETING}"),
+        at("meetings/tb/2019-10-17/papers/paper-a.md", 1, "the folder '2019-10-17' has 1 paper in papers/ but no "
+           f"meeting.md, so none of it is published; {HINT_NO_MEETING}")]
+
+
+def test_meeting_md_named_in_capitals_is_one_error_and_what_its_meeting_held_is_not_missed(archive, build):
+    (archive / MEETING).rename(archive / "meetings/tb/2019-03-14/Meeting.md")
+    # the June meeting's action log updates actions this meeting raised: those checks wait, as for a meeting
+    # whose meeting.md does not load (test_one_mistake_in_meeting_md_is_reported_once)
+    assert errors_after(build, archive) == [at(
+        "meetings/tb/2019-03-14/Meeting.md", 1, "'Meeting.md' is not read as the meeting's file, so the meeting is "
+        "not published; rename it meeting.md, in lower case")]
+
+
 # --- known bugs ---------------------------------------------------------------------------------
 
 def test_one_mistake_in_meeting_md_is_reported_once(archive, build):

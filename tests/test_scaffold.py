@@ -267,7 +267,7 @@ def test_a_build_renders_the_new_meeting_page_linked_to_the_previous_one(actions
 
 # ---- refusals --------------------------------------------------------------------------
 
-def test_nothing_is_written_when_any_target_exists(actions):
+def test_a_meeting_folder_begun_without_its_meeting_md_is_refused_with_what_is_missing(actions):
     folder = actions / "meetings" / "ccb" / "2020-01-16"
     folder.mkdir(parents=True)
     (folder / "actions.md").write_text("keep me\n", encoding="utf-8")
@@ -275,9 +275,25 @@ def test_nothing_is_written_when_any_target_exists(actions):
     with pytest.raises(scaffold.Refused) as refused:
         new_meeting(actions, "ccb", "2020-01-16")
     assert [d.format() for d in refused.value.problems] == [
-        "content/meetings/ccb/2020-01-16/actions.md:1: error: the file already exists; nothing is ever overwritten: "
-        "edit that file, or move it away for a fresh scaffold"]
+        "content/meetings/ccb/2020-01-16/actions.md:1: error: the folder '2020-01-16' has actions.md but no "
+        "meeting.md, so none of it is published; add meeting.md with the meeting's body and date, or move the files "
+        "into their meeting's folder"]
     assert tree(actions) == before
+
+
+def test_nothing_is_written_when_any_target_exists(tmp_path):
+    content = copy(tmp_path, "references")
+    taken = content / "meetings" / "jhsc" / "2019-09-02" / "papers" / "report-b.md"
+    taken.write_text("---\nref: C\nlabel: Report\ntitle: Kept\n---\nkeep me\n", encoding="utf-8")
+    before = tree(content)
+    plan = scaffold.plan_paper(content, "jhsc/2019-09-02", "B", "New", label="Report")
+    assert list(plan.files) == [taken]  # ref B is free; the file name it would take is not
+    with pytest.raises(scaffold.Refused) as refused:
+        scaffold.write_all(plan.files, content)
+    assert [d.format() for d in refused.value.problems] == [
+        "content/meetings/jhsc/2019-09-02/papers/report-b.md:1: error: the file already exists; nothing is ever "
+        "overwritten: edit that file, or move it away for a fresh scaffold"]
+    assert tree(content) == before
 
 
 def test_a_write_that_fails_part_way_removes_the_files_and_folders_it_made(tmp_path):
