@@ -77,8 +77,7 @@ def _outside_meetings(paths: list[str], homes: set[str]) -> list[tuple[str, bool
     actions.md, or a paper, outside every meeting folder). A meeting is found by its meeting.md, so without
     this a folder whose meeting.md is missing or misnamed would drop its minutes from the site without a
     word."""
-    def held(folder: str) -> bool:
-        return folder in homes or (os.path.basename(folder) == "papers" and os.path.dirname(folder) in homes)
+    held = homes | {os.path.join(home, "papers") for home in homes}
 
     def within_a_meeting(folder: str) -> bool:  # below one, as a draft kept in a subfolder is
         while folder != os.path.dirname(folder):
@@ -88,11 +87,12 @@ def _outside_meetings(paths: list[str], homes: set[str]) -> list[tuple[str, bool
         return False
 
     strays = []
-    for path in paths:
-        folder = os.path.dirname(path)
-        if path.lower().endswith(".md") and not held(folder):  # Minutes.MD, saved so on Windows, is one too
-            own = os.path.basename(path).lower() in KNOWN_FILES or os.path.basename(folder) == "papers"
-            strays.append((path, own and not within_a_meeting(folder)))
+    for path in paths:  # every file of the archive's meetings, on every build and preview rebuild: kept lean
+        folder = path.rpartition(os.sep)[0]
+        if folder in held or path[-3:].lower() != ".md":  # Minutes.MD is Markdown too
+            continue
+        own = os.path.basename(path).lower() in KNOWN_FILES or os.path.basename(folder) == "papers"
+        strays.append((path, own and not within_a_meeting(folder)))
     return strays
 
 
