@@ -13,7 +13,7 @@ from generator.diagnostics import Report
 from generator.model import (ActionLog, ActionUpdate, AgendaItem, Appendix, Attendance, Attendee, Meeting,
                              Movement, Paper, PersonRef, Source)
 from generator.schema import Context, Field, Schema
-from generator.yamltext import LStr, line_of
+from generator.yamltext import LStr, at_key, line_of
 
 ATTENDEE = Schema("an attendance entry", Field("person", s.person), Field("name", s.text),
                   Field("role", s.text, default=""), Field("organisation", s.text, default=""),
@@ -187,7 +187,8 @@ def load_paper(path: Path, report: Report, ctx_people, bodies) -> Paper | None:
     f = PAPER.read(doc.meta, ctx, 1)
     if f is None or not (f["ref"] and f["title"]):
         return None
-    return Paper(f["ref"].strip(), f["title"], f["label"], f["item"].strip().rstrip("."), f["report_to"],
+    return Paper(at_key(f["ref"].strip(), doc.meta, "ref"), f["title"], f["label"],
+                 at_key(f["item"].strip().rstrip("."), doc.meta, "item"), f["report_to"],
                  f["date"], f["authors"], f["contributors"], f["sponsor"], f["presenter"], f["purpose"], f["decision_level"],
                  f["summary"], f["recommendations"], f["risk"], f["equality_impact"], f["financial_implications"],
                  f["patient_engagement"], f["next_steps"], f["authorised_by"], f["pages"], f["front_sheet"],
@@ -220,7 +221,8 @@ def build_meeting(fields, doc, folder: str, body_venue: str, default_title: str,
                   report: Report) -> Meeting:
     return Meeting(
         body=fields["body"].strip(), folder=folder, date=fields["date"], title=fields["title"] or default_title,
-        kind=fields["kind"], session=fields["session"], start=fields["start"], end=fields["end"],
+        kind=fields["kind"], session=fields["session"], start=fields["start"],
+        end=at_key(fields["end"], doc.meta, "end"),
         venue=fields["venue"] or body_venue, chair=fields["chair"], quorate=fields["quorate"],
         webcast=fields["webcast"], attendance=fields["attendance"], agenda=fields["agenda"], minutes=minutes,
         papers=tuple(papers), action_log=action_log, notes=LStr(doc.body, doc.body_line),

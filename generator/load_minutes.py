@@ -15,7 +15,7 @@ from generator.diagnostics import Report
 from generator.model import Action, Body, Declaration, MinuteItem, Minutes, PersonRef, Source
 from generator.numbering import canonical, example
 from generator.schema import Context, Field, Schema
-from generator.yamltext import LStr, line_of
+from generator.yamltext import LStr, at_key, line_of
 
 MINUTES = Schema("the minutes", Field("status", s.choice("draft", "approved"), required=True),
                  Field("approved_at", s.text, default=""))
@@ -86,8 +86,8 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     if not starts:
         report.warning(path, doc.body_line, "the minutes have no items",
                        f"start each item with a heading such as '## {example(body.numbering)} Title'")
-    return Minutes(fields["status"], (fields["approved_at"] or "").strip(), tuple(items),
-                   Source(report._rel(path), 1))
+    approved_at = at_key((fields["approved_at"] or "").strip(), doc.meta, "approved_at")
+    return Minutes(fields["status"], approved_at, tuple(items), Source(report._rel(path), 1))
 
 
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,

@@ -15,6 +15,7 @@ from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, all_agenda_items
 from generator.numbering import sort_key
 from generator.resolve import action_key, action_tracks, meetings_by_body
+from generator.yamltext import line_of
 
 
 @dataclass
@@ -66,14 +67,15 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report) ->
     _item_refs(meeting, report)
     if meeting.minutes and meeting.minutes.approved_at:
         if approval is None:
-            report.warning(meeting.minutes.source.path, 2, f"approved_at names no meeting "
-                           f"'{meeting.minutes.approved_at}'", "write it as body/folder, e.g. "
-                           f"{meeting.body}/2019-08-22, or leave it out")
+            report.warning(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
+                           f"approved_at names no meeting '{meeting.minutes.approved_at}'",
+                           f"write it as body/folder, e.g. {meeting.body}/2019-08-22, or leave it out")
         elif approval.date < meeting.date:
-            report.error(meeting.minutes.source.path, 2, f"the minutes are approved at {approval.key}, which is "
-                         "before the meeting itself", "check approved_at")
+            report.error(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
+                         f"the minutes are approved at {approval.key}, which is before the meeting itself",
+                         "check approved_at")
     if meeting.start and meeting.end and meeting.end < meeting.start:
-        report.warning(meeting.source.path, 1, f"the meeting ends ({meeting.end}) before it starts "
+        report.warning(meeting.source.path, line_of(meeting.end), f"the meeting ends ({meeting.end}) before it starts "
                        f"({meeting.start})", "check start and end (24-hour times, or am/pm)")
 
 
@@ -100,7 +102,8 @@ def _papers(meeting: Meeting, report: Report) -> None:
     for paper in meeting.papers:
         key = paper.ref.lower()
         if key in refs:
-            report.error(paper.source.path, 1, f"{paper.name} is given twice in this meeting (also {refs[key]})",
+            report.error(paper.source.path, line_of(paper.ref),
+                         f"{paper.name} is given twice in this meeting (also {refs[key]})",
                          "give each paper its own ref")
         refs[key] = paper.source.path
     known = sorted(p.ref for p in meeting.papers)
@@ -123,14 +126,14 @@ def _papers(meeting: Meeting, report: Report) -> None:
 
 
 def _item_refs(meeting: Meeting, report: Report) -> None:
-    known = {a.ref.lower() for a in all_agenda_items(meeting.agenda)}
+    known = {a.ref.lower(): a.ref for a in all_agenda_items(meeting.agenda)}  # matched in any case, listed as written
     if meeting.minutes:
-        known |= {i.ref.lower() for i in meeting.minutes.items}
+        known.update((i.ref.lower(), i.ref) for i in meeting.minutes.items)
     if not known:
         return
 
     def listing() -> str:  # only when there is something to say: sorting every meeting's items on every save adds up
-        return ", ".join(sorted(known, key=sort_key))
+        return ", ".join(sorted(known.values(), key=sort_key))
 
     att = meeting.attendance
     for attendee in att.in_attendance + att.present:
@@ -144,8 +147,9 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
                            "this meeting does not have", f"its items are {listing()}")
     for paper in meeting.papers:
         if paper.item and paper.item.lower() not in known:
-            report.warning(paper.source.path, 1, f"{paper.name} is for item '{paper.item}', which this meeting "
-                           "does not have", f"its items are {listing()}")
+            report.warning(paper.source.path, line_of(paper.item),
+                           f"{paper.name} is for item '{paper.item}', which this meeting does not have",
+                           f"its items are {listing()}")
 
 
 def _action_updates(archive: Archive, report: Report, check, memo: Checked | None, stop=never) -> None:

@@ -65,6 +65,12 @@ def line_of(value, default: int = 1) -> int:
     return getattr(value, "line", default)
 
 
+def at_key(value: str, mapping: LDict, key: str) -> str:
+    """`value`, read from `mapping[key]`, with the line of that key: for a check made later, against other
+    records, to say where it was written. Fields read as interned text lose their line otherwise."""
+    return LStr(value, mapping.line_of(key)) if value else value
+
+
 # What the YAML parser was in the middle of (MarkedYAMLError.context) when it met a line it could not take, for
 # mistakes made on an earlier line: (what was left open, what to do).
 _UNCLOSED = {

@@ -282,9 +282,20 @@ def test_paper_without_frontmatter(archive, build):
 def test_duplicate_paper_ref(archive, build):
     (archive / "meetings/tb/2019-03-14/papers/paper-a2.md").write_text(
         "---\nref: a\ntitle: Another paper\n---\nText.\n", encoding="utf-8")
-    assert errors_after(build, archive) == [at("meetings/tb/2019-03-14/papers/paper-a2.md", 1,
+    assert errors_after(build, archive) == [at("meetings/tb/2019-03-14/papers/paper-a2.md", 2,
         "Paper a is given twice in this meeting (also content/meetings/tb/2019-03-14/papers/paper-a.md); "
         "give each paper its own ref")]
+
+
+def test_paper_for_an_item_the_meeting_does_not_have_is_a_warning_on_its_item_line(archive, build):
+    paper = "meetings/tb/2019-03-14/papers/paper-a.md"
+    edit(archive, paper, "item: TB/19/13", "item: TB/19/99")
+    result = build(archive)
+    assert result.ok
+    warning = [m for m in messages(result) if "is for item" in m]
+    assert warning == [at(paper, line_of(archive, paper, "item:"), "Paper A is for item 'TB/19/99', which this "
+                          "meeting does not have; its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15",
+                          "warning")]
 
 
 # --- minutes ------------------------------------------------------------------------------------
@@ -315,6 +326,21 @@ def test_two_item_blocks_in_one_item(archive, build):
     second = line_of(archive, MINUTES, "```item", occurrence=5)  # items 12, 13 and 14 have one each
     assert errors_after(build, archive) == [at(MINUTES, second,
         "minute item TB/19/15 has more than one ```item block; merge them into one")]
+
+
+def test_approved_at_naming_no_meeting_is_a_warning_on_its_line(archive, build):
+    edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: tb/2019-06-21")
+    result = build(archive)
+    assert result.ok and messages(result) == [at(
+        MINUTES, line_of(archive, MINUTES, "approved_at:"), "approved_at names no meeting 'tb/2019-06-21'; write it "
+        "as body/folder, e.g. tb/2019-08-22, or leave it out", "warning")]
+
+
+def test_minutes_approved_before_their_meeting_is_an_error_on_the_approved_at_line(archive, build):
+    edit(archive, LATER_MINUTES, "status: approved", "status: approved\napproved_at: tb/2019-03-14")
+    assert errors_after(build, archive) == [at(
+        LATER_MINUTES, line_of(archive, LATER_MINUTES, "approved_at:"), "the minutes are approved at tb/2019-03-14, "
+        "which is before the meeting itself; check approved_at")]
 
 
 # --- actions ------------------------------------------------------------------------------------
@@ -387,6 +413,13 @@ def test_stray_markdown_file_outside_any_meeting_folder_is_a_warning_and_fails_u
     strict = build(archive, strict=True)
     assert not strict.ok and messages(strict) == warnings
 
+
+def test_meeting_that_ends_before_it_starts_is_a_warning_on_its_end_line(archive, build):
+    edit(archive, MEETING, "end: 4.30pm", "end: 1.30pm")
+    result = build(archive)
+    assert result.ok and messages(result) == [at(
+        MEETING, line_of(archive, MEETING, "end:"), "the meeting ends (13:30) before it starts (14:00); check start "
+        "and end (24-hour times, or am/pm)", "warning")]
 
 # --- files that would silently not be published ---------------------------------------------------
 
