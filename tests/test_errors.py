@@ -31,6 +31,12 @@ def errors_after(build, archive) -> list[str]:
     return messages(result, "error")
 
 
+def warnings_after(build, archive) -> list[str]:
+    result = build(archive)
+    assert result.ok
+    return messages(result)
+
+
 def at(relative: str, line: int, text: str, severity: str = "error") -> str:
     return f"content/{relative}:{line}: {severity}: {text}"
 
@@ -290,10 +296,7 @@ def test_duplicate_paper_ref(archive, build):
 def test_paper_for_an_item_the_meeting_does_not_have_is_a_warning_on_its_item_line(archive, build):
     paper = "meetings/tb/2019-03-14/papers/paper-a.md"
     edit(archive, paper, "item: TB/19/13", "item: TB/19/99")
-    result = build(archive)
-    assert result.ok
-    warning = [m for m in messages(result) if "is for item" in m]
-    assert warning == [at(paper, line_of(archive, paper, "item:"), "Paper A is for item 'TB/19/99', which this "
+    assert [m for m in warnings_after(build, archive) if "is for item" in m] == [at(paper, line_of(archive, paper, "item:"), "Paper A is for item 'TB/19/99', which this "
                           "meeting does not have; its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15",
                           "warning")]
 
@@ -330,8 +333,7 @@ def test_two_item_blocks_in_one_item(archive, build):
 
 def test_approved_at_naming_no_meeting_is_a_warning_on_its_line(archive, build):
     edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: tb/2019-06-21")
-    result = build(archive)
-    assert result.ok and messages(result) == [at(
+    assert warnings_after(build, archive) == [at(
         MINUTES, line_of(archive, MINUTES, "approved_at:"), "approved_at names no meeting 'tb/2019-06-21'; write it "
         "as body/folder, e.g. tb/2019-08-22, or leave it out", "warning")]
 
@@ -416,10 +418,10 @@ def test_stray_markdown_file_outside_any_meeting_folder_is_a_warning_and_fails_u
 
 def test_meeting_that_ends_before_it_starts_is_a_warning_on_its_end_line(archive, build):
     edit(archive, MEETING, "end: 4.30pm", "end: 1.30pm")
-    result = build(archive)
-    assert result.ok and messages(result) == [at(
+    assert warnings_after(build, archive) == [at(
         MEETING, line_of(archive, MEETING, "end:"), "the meeting ends (13:30) before it starts (14:00); check start "
         "and end (24-hour times, or am/pm)", "warning")]
+
 
 # --- files that would silently not be published ---------------------------------------------------
 
