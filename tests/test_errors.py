@@ -296,9 +296,9 @@ def test_duplicate_paper_ref(archive, build):
 def test_paper_for_an_item_the_meeting_does_not_have_is_a_warning_on_its_item_line(archive, build):
     paper = "meetings/tb/2019-03-14/papers/paper-a.md"
     edit(archive, paper, "item: TB/19/13", "item: TB/19/99")
-    assert [m for m in warnings_after(build, archive) if "is for item" in m] == [at(paper, line_of(archive, paper, "item:"), "Paper A is for item 'TB/19/99', which this "
-                          "meeting does not have; its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15",
-                          "warning")]
+    assert [m for m in warnings_after(build, archive) if "is for item" in m] == [at(
+        paper, line_of(archive, paper, "item:"), "Paper A is for item 'TB/19/99', which this meeting does not have; "
+        "its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15", "warning")]
 
 
 # --- minutes ------------------------------------------------------------------------------------
