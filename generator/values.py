@@ -2,7 +2,9 @@
 
 Meeting packs write dates in many ways ("5th March 2020", "21 June 2018",
 "2018-06-21"); we accept the unambiguous ones and refuse the rest with a hint,
-because a silently misread date puts a meeting in the wrong year.
+because a silently misread date puts a meeting in the wrong year. A date in
+numbers alone ("05/03/2020") is refused with the date to write for each way of
+reading it: UK minutes mean the day first, a US template the month.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ MONTHS["sept"] = 9
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(rf"^{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{{4}})$", re.I)
+_MDY = re.compile(rf"^{_WEEKDAY}([a-z]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$", re.I)
+_NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{4})$", re.I)
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$", re.I)
@@ -50,7 +54,44 @@ def parse_date(text: str) -> dt.date:
     m = _DMY.match(value)
     if m and m[2].lower() in MONTHS:
         return _make_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]), value)
-    raise Invalid(f"'{value}' is not a date", DATE_HINT)
+    m = _MDY.match(value)
+    if m and m[1].lower() in MONTHS:
+        return _make_date(int(m[3]), MONTHS[m[1].lower()], int(m[2]), value)
+    raise numeric_date(value) or Invalid(f"'{value}' is not a date", DATE_HINT)
+
+
+def is_numeric_date(value: str) -> bool:
+    return _NUMERIC.match(value) is not None
+
+
+def numeric_date(value: str) -> Invalid | None:
+    """What is wrong with a date written in numbers alone (05/03/2020), which readers in different places take
+    in different orders, with the date to write instead; None for any other text."""
+    m = _NUMERIC.match(value)
+    if m is None:
+        return None
+    first, second = int(m[1]), int(m[2])
+    if len(m[3]) == 2:
+        return Invalid(f"'{value}' is written in numbers alone, with a two-digit year", DATE_HINT)
+    year = int(m[3])
+    readings = []
+    for day, month in dict.fromkeys(((first, second), (second, first))):
+        try:
+            readings.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not readings:
+        return Invalid(f"'{value}' is not a real date", DATE_HINT)
+    if len(readings) == 1:
+        return Invalid(f"'{value}' is written in numbers alone, which readers take in different orders",
+                       f"write it as {readings[0].isoformat()} ({_spoken(readings[0])})")
+    return Invalid(f"'{value}' could be {_spoken(readings[0])} or {_spoken(readings[1])}",
+                   f"write {readings[0].isoformat()} for {_spoken(readings[0])}, or {readings[1].isoformat()} for "
+                   f"{_spoken(readings[1])}")
+
+
+def _spoken(day: dt.date) -> str:
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
 
 
 def parse_month(text: str) -> dt.date | None:

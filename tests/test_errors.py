@@ -130,7 +130,22 @@ def test_date_that_does_not_exist(archive, build):
 def test_date_in_an_ambiguous_format(archive, build):
     edit(archive, LATER, "date: 20 June 2019", "date: 05/03/2020")
     assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"),
-        "date: '05/03/2020' is not a date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
+        "date: '05/03/2020' could be 5 March 2020 or 3 May 2020; write 2020-03-05 for 5 March 2020, or 2020-05-03 "
+        "for 3 May 2020")]
+
+
+def test_date_in_numbers_that_only_one_order_fits_names_the_date_to_write(archive, build):
+    edit(archive, LATER, "date: 20 June 2019", "date: 20/06/2019")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"),
+        "date: '20/06/2019' is written in numbers alone, which readers take in different orders; write it as "
+        "2019-06-20 (20 June 2019)")]
+
+
+def test_due_date_in_numbers_alone_is_kept_as_written_with_a_warning(archive, build):
+    edit(archive, MINUTES, "due: 2019-05-31", "due: 31/05/2019")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "due: 31/05/2019"),
+        "due: '31/05/2019' is written in numbers alone, which readers take in different orders, so it is kept as "
+        "written and never counts as overdue; write it as 2019-05-31 (31 May 2019)", "warning")]
 
 
 def test_time_that_does_not_exist(archive, build):
