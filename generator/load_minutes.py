@@ -94,7 +94,7 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
           meeting_key: str, ctx: Context) -> MinuteItem | None:
     line = body_line + start
     written, _, title = heading.partition(" ")
-    ref = canonical(body.numbering, written)
+    ref = canonical(body.numbering, written.rstrip(":;,.")) or canonical(body.numbering, written)  # "TB/19/12:"
     if ref is None:
         ctx.report.error(ctx.path, line, f"minute heading '{heading}' does not start with a minute number",
                          f"{body.short_name} numbers items like '{example(body.numbering)}': write "

@@ -325,6 +325,16 @@ def test_minute_heading_without_a_valid_number(archive, build):
         "'TB/19/70': write '## TB/19/70 Title'")]
 
 
+@pytest.mark.parametrize("separator", [":", ".", " -", " –"])
+def test_minute_number_followed_by_a_colon_full_stop_or_dash_is_read_as_the_number(archive, build, tmp_path,
+                                                                                      separator):
+    edit(archive, MINUTES, "## TB/19/15 Any other business", f"## TB/19/15{separator} Any other business")
+    result = build(archive, tmp_path / "out")
+    assert result.ok and messages(result) == []
+    page = (tmp_path / "out/tb/2019/tb-19-15/index.html").read_text(encoding="utf-8")
+    assert '<h1><span class="ref">TB/19/15</span> Any other business</h1>' in page
+
+
 def test_minute_heading_without_a_title(archive, build):
     edit(archive, MINUTES, "## TB/19/15 Any other business", "## TB/19/15")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/15"),
