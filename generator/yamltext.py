@@ -104,6 +104,12 @@ def parse(text: str, path, report: Report, first_line: int = 1):
             report.error(path, exc.context_mark.line + offset, f"malformed YAML: {what} on this line is not "
                          f"closed (line {line}: {problem})", hint)
             return None
+        lines = text.split("\n")
+        written = lines[mark.line] if mark and mark.line < len(lines) else ""
+        if "\t" in written[:len(written) - len(written.lstrip())]:  # an editor's Tab key: invisible, and refused
+            report.error(path, line, "malformed YAML: this line is indented with a tab",
+                         "indent with spaces only: YAML does not allow tabs")
+            return None
         report.error(path, line, f"malformed YAML: {problem}",
                      "check the indentation and that text containing ': ' or '#' is in quotes")
         return None

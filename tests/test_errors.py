@@ -50,6 +50,14 @@ def test_malformed_yaml_frontmatter(archive, build):
         "containing ': ' or '#' is in quotes")]
 
 
+@pytest.mark.parametrize("before, after", [("  present:", "\tpresent:"), ("    - person: ada-lovelace",
+                                                                         "  \t- person: ada-lovelace")])
+def test_indentation_with_a_tab(archive, build, before, after):
+    edit(archive, MEETING, before, after)
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, after),
+        "malformed YAML: this line is indented with a tab; indent with spaces only: YAML does not allow tabs")]
+
+
 def test_list_bracket_not_closed_is_reported_where_it_was_opened(archive, build):
     """The parser notices on a later line; the clerk's mistake is on the line with the '['."""
     edit(archive, LATER, "venue: Committee Room 1, County Hall", "venue: [Committee Room 1, County Hall")
