@@ -110,6 +110,13 @@ def parse(text: str, path, report: Report, first_line: int = 1):
             report.error(path, line, "malformed YAML: this line is indented with a tab",
                          "indent with spaces only: YAML does not allow tabs")
             return None
+        key, colon, value = written.partition(": ")
+        if problem.startswith("mapping values are not allowed") and colon and ": " in value \
+                and not value.lstrip().startswith(('"', "'")):
+            quoted = value.strip().replace('"', '\\"')
+            report.error(path, line, "malformed YAML: the value has a ': ' in it, which YAML reads as another field",
+                         f'put the value in quotes: {key.strip()}: "{quoted}"')
+            return None
         report.error(path, line, f"malformed YAML: {problem}",
                      "check the indentation and that text containing ': ' or '#' is in quotes")
         return None

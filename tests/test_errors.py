@@ -44,10 +44,17 @@ def at(relative: str, line: int, text: str, severity: str = "error") -> str:
 # --- the file itself ----------------------------------------------------------------------------
 
 def test_malformed_yaml_frontmatter(archive, build):
-    edit(archive, LATER, "venue: Committee Room 1, County Hall", "venue: Committee: Room [1")
+    edit(archive, LATER, "venue: Committee Room 1, County Hall", "  venue: Committee Room 1, County Hall")
     assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "venue:"),
         "malformed YAML: mapping values are not allowed in this context; check the indentation and that text "
         "containing ': ' or '#' is in quotes")]
+
+
+def test_value_with_a_colon_and_a_space_in_it_is_shown_quoted(archive, build):
+    edit(archive, MEETING, "title: Health and Wellbeing Board", "title: Health and Wellbeing Board: March")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "title:"),
+        "malformed YAML: the value has a ': ' in it, which YAML reads as another field; put the value in quotes: "
+        'title: "Health and Wellbeing Board: March"')]
 
 
 @pytest.mark.parametrize("before, after", [("  present:", "\tpresent:"), ("    - person: ada-lovelace",
@@ -512,7 +519,7 @@ CLI_CASES = {
     "unknown field": (MEETING, "webcast:", "venu: Town Hall\nwebcast:", "venu:",
                       "error: unknown field 'venu' in a meeting; did you mean 'venue'?"),
     "malformed YAML": (LATER, "venue: Committee Room 1, County Hall", "venue: Committee: Room [1", "venue:",
-                       "error: malformed YAML: mapping values are not allowed in this context"),
+                       "error: malformed YAML: the value has a ': ' in it"),
     "ambiguous person": (MEETING, "    - eve-turner\n", "    - Councillor Turner\n", "- Councillor Turner",
                          "error: 'Councillor Turner' could be any of: eve-turner, frank-turner"),
     "unsafe link": (MINUTES, "There was no other business.", "[x](javascript:alert(1))", "javascript:",
