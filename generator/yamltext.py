@@ -8,6 +8,8 @@ and every message can point at the line to fix.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from generator.diagnostics import Report
@@ -125,19 +127,30 @@ def parse(text: str, path, report: Report, first_line: int = 1):
         return None
     if node is None:
         return None
-    return _convert(node, path, report, offset)
+    # Lines to look at after a value for a '#' that cut it short, only in the rare text with a ' #' at all
+    return _convert(node, path, report, offset, text.split("\n") if " #" in text else None)
 
 
-def _convert(node, path, report: Report, offset: int):
+_CUT_SHORT = re.compile(r"\s+#\S")  # "Room #4": a comment by YAML's rules, though no one writes one so
+
+
+def _convert(node, path, report: Report, offset: int, lines: list[str] | None = None):
     line = node.start_mark.line + offset
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        if not node.style and node.value in _NULLS:  # plain: None from the Python parser, '' from the C one
             return None
+        if lines is not None and not node.style:
+            end = node.end_mark
+            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+            if _CUT_SHORT.match(rest):
+                report.warning(path, end.line + offset, f"the text from '#' on is read as a comment and left out: "
+                               f"the value is '{node.value}'", "put the whole value in quotes: "
+                               f"\"{node.value}{rest.rstrip()}\"")
         return LStr(node.value, line)
     if isinstance(node, yaml.SequenceNode):
         out = LList(line)
         for child in node.value:
-            out.append(_convert(child, path, report, offset))
+            out.append(_convert(child, path, report, offset, lines))
             out.item_lines.append(child.start_mark.line + offset)
         return out
     out = LDict(line)
@@ -152,6 +165,6 @@ def _convert(node, path, report: Report, offset: int):
             report.error(path, key_line, f"field '{key}' is given twice "
                          f"(first on line {out.key_lines[key]})", "keep one of them")
             continue
-        out[key] = _convert(value_node, path, report, offset)
+        out[key] = _convert(value_node, path, report, offset, lines)
         out.key_lines[key] = key_line
     return out

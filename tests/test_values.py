@@ -1,12 +1,16 @@
-"""How the dates, months and times clerks write are read: every form meeting packs use that has one reading."""
+"""How what clerks write is read: YAML as text, never guessed types; and every form of a date or a time that
+meeting packs use and that has one reading."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from generator.diagnostics import Report
 from generator.values import Invalid, parse_date, parse_time
+from generator.yamltext import parse
 
 JUNE_21 = dt.date(2018, 6, 21)
 
@@ -41,3 +45,26 @@ def test_a_date_without_one_reading_is_refused_with_the_date_to_write(written, m
                                            ("13.00", "13:00"), ("12am", "00:00"), ("9.30 a.m.", "09:30")])
 def test_times(written, read):
     assert parse_time(written) == read
+
+
+def read(text: str) -> tuple[dict, list[str]]:
+    """The values of `text`, as the frontmatter of a file whose line 2 it starts on, and the problems found."""
+    report = Report(root=Path("/archive/content"))
+    return parse(text, "/archive/content/meeting.md", report, first_line=2), [m.format() for m in report.items]
+
+
+def test_yaml_values_stay_the_text_written():
+    assert read("start: 19:00\nquorate: no\ndate: 2018-06-21\n") == (
+        {"start": "19:00", "quorate": "no", "date": "2018-06-21"}, [])
+
+
+def test_an_empty_value_a_tilde_and_null_are_no_value_unless_quoted():
+    values, problems = read("a:\nb: ~\nc: null\nd: ''\ne: \"~\"\n")
+    assert (values, problems) == ({"a": None, "b": None, "c": None, "d": "", "e": "~"}, [])
+
+
+def test_a_hash_straight_after_a_space_cuts_a_value_short_and_says_so():
+    values, problems = read("venue: Committee Room #4, County Hall\ntitle: Board  # the March meeting\n")
+    assert values == {"venue": "Committee Room", "title": "Board"}  # YAML's rule, which the warning explains
+    assert problems == ["content/meeting.md:2: warning: the text from '#' on is read as a comment and left out: the value "
+                        "is 'Committee Room'; put the whole value in quotes: \"Committee Room #4, County Hall\""]
