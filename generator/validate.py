@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.diagnostics import Report
+from generator.diagnostics import Report, did_you_mean
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, all_agenda_items
@@ -152,6 +152,21 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
                            f"its items are {listing()}")
 
 
+def _nearest_action(written: str, key: str, known: set[str]) -> str:
+    """The hint for an update naming no action: the action it most likely means (the same id in another case,
+    or a misspelt name after the '#'), or the actions raised under its minute number; then how ids are written."""
+    body, _, wanted = key.partition(":")
+    ids = sorted((k.partition(":")[2] for k in known if k.startswith(body + ":")), key=sort_key)
+    item = wanted.partition("#")[0].strip().lower()
+    under = [i for i in ids if i.partition("#")[0].lower() == item]
+    same = [i for i in under if i.lower() == wanted.lower()]
+    close = did_you_mean(wanted, under) if "#" in wanted and not wanted.rpartition("#")[2].isdigit() else ""
+    nearest = f"did you mean '{same[0]}'?" if same else close if close.startswith("did you mean") else \
+        f"the actions raised under {under[0].partition('#')[0]} are {', '.join(under)}." if under else ""
+    how = "the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"
+    return f"{nearest} Otherwise write {how}" if nearest else f"write {how}"
+
+
 def _action_updates(archive: Archive, report: Report, check, memo: Checked | None, stop=never) -> None:
     """Unknown actions, impossible dates, updates after closure, and actions dropped from a log."""
     known = set()
@@ -166,8 +181,7 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
             key = action_key(update.action, meeting.body)
             if key not in known and not archive.incomplete & {key.split(":")[0], "*"}:
                 report.error(update.source.path, update.source.line, f"update for an unknown action "
-                             f"'{update.action}'", "write the action's id as minute number#position, "
-                             "e.g. CCBP/18/49#1 (see docs/content-format.md)")
+                             f"'{update.action}'", _nearest_action(update.action, key, known))
             elif key in seen:
                 report.error(update.source.path, update.source.line, f"action '{update.action}' is updated twice in "
                              f"this log (first on line {seen[key]})", "merge the two updates")

@@ -398,11 +398,27 @@ def test_duplicate_action_id(archive, build):
         "own `id:`")]
 
 
-def test_update_for_an_unknown_action(archive, build):
+HOW_ACTIONS = "write the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"
+
+
+def test_update_for_an_unknown_action_lists_the_actions_of_its_minute(archive, build):
     edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/13#9")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/19/13#9"),
-        "update for an unknown action 'TB/19/13#9'; write the action's id as minute number#position, e.g. "
-        "CCBP/18/49#1 (see docs/content-format.md)")]
+        "update for an unknown action 'TB/19/13#9'; the actions raised under TB/19/13 are TB/19/13#1, TB/19/13#2, "
+        f"TB/19/13#leaflet. Otherwise {HOW_ACTIONS}")]
+
+
+@pytest.mark.parametrize("written, meant", [("tb/19/13#2", "TB/19/13#2"), ("TB/19/13#leaflt", "TB/19/13#leaflet")])
+def test_update_for_an_action_in_another_case_or_misspelt_names_the_action_meant(archive, build, written, meant):
+    edit(archive, LOG, f"action: {meant}", f"action: {written}")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, f"action: {written}"),
+        f"update for an unknown action '{written}'; did you mean '{meant}'? Otherwise {HOW_ACTIONS}")]
+
+
+def test_update_for_a_minute_that_raised_no_action(archive, build):
+    edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/99#2")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/19/99#2"),
+        f"update for an unknown action 'TB/19/99#2'; {HOW_ACTIONS}")]
 
 
 # --- unsafe links -------------------------------------------------------------------------------
