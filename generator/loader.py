@@ -337,6 +337,12 @@ def _load_asked(path: Path, report: Report, index, slugs, bodies, parser) -> tup
     return meeting, asked.record() if asked is not None else ("", b"")
 
 
+def _markdown_in(folder: Path) -> list[Path]:
+    """The Markdown files in `folder`, `.MD` as Windows may save them included (as `_outside_meetings` counts
+    them): a paper so named was left out of the site without a word."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".md" and p.is_file())
+
+
 def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> Meeting | str | None:
     """One meeting folder: meeting.md, minutes.md, papers/, actions.md.
 
@@ -361,14 +367,14 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> M
         minutes = load_minutes(meeting_dir / "minutes.md", report, body, meeting_dir.name, key, parser, index, slugs)
     papers = []
     if (meeting_dir / "papers").is_dir():
-        for paper_path in sorted((meeting_dir / "papers").glob("*.md")):
+        for paper_path in _markdown_in(meeting_dir / "papers"):
             paper = load_paper(paper_path, report, index, slugs)
             if paper is not None:
                 papers.append(paper)
     log = None
     if (meeting_dir / "actions.md").is_file():
         log = load_action_log(meeting_dir / "actions.md", report, fields["date"], index, slugs)
-    for stray in sorted(meeting_dir.glob("*.md")):
+    for stray in _markdown_in(meeting_dir):
         if stray.name not in KNOWN_FILES:
             report.warning(stray, 1, f"'{stray.name}' is not a meeting file and is ignored",
                            "name it meeting.md, minutes.md or actions.md, or move papers into papers/")

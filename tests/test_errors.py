@@ -457,6 +457,17 @@ def test_stray_markdown_file_in_a_meeting_folder_is_a_warning_and_fails_under_st
     assert not strict.ok and messages(strict) == [warning]
 
 
+def test_a_paper_saved_with_an_upper_case_extension_is_read_and_a_stray_one_reported(archive, build, tmp_path):
+    papers = archive / "meetings/tb/2019-03-14/papers"
+    (papers / "paper-a.md").rename(papers / "paper-a.MD")
+    (archive / "meetings/tb/2019-03-14/Notes.MD").write_text("Some notes.\n", encoding="utf-8")
+    result = build(archive, tmp_path / "out")
+    assert result.ok and messages(result) == [at("meetings/tb/2019-03-14/Notes.MD", 1, "'Notes.MD' is not a "
+        "meeting file and is ignored; name it meeting.md, minutes.md or actions.md, or move papers into papers/",
+        "warning")]
+    assert (tmp_path / "out/tb/2019/2019-03-14/papers/a/index.html").is_file()
+
+
 def test_stray_markdown_file_outside_any_meeting_folder_is_a_warning_and_fails_under_strict(archive, build):
     (archive / "meetings/tb/agenda-template.md").write_text("# Agenda\n", encoding="utf-8")
     (archive / "meetings/tb/2019-03-14/drafts").mkdir()
