@@ -65,6 +65,7 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report) ->
     """The checks that need no record but the meeting's own and the meeting that approves its minutes."""
     _papers(meeting, report)
     _item_refs(meeting, report)
+    _listed_twice(meeting, report)
     if meeting.minutes and meeting.minutes.approved_at:
         if approval is None:
             report.warning(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
@@ -77,6 +78,28 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report) ->
     if meeting.start and meeting.end and meeting.end < meeting.start:
         report.warning(meeting.source.path, line_of(meeting.end), f"the meeting ends ({meeting.end}) before it starts "
                        f"({meeting.start})", "check start and end (24-hour times, or am/pm)")
+
+
+# The attendance lists a person can be in only one of; the minute taker may be in attendance as well.
+_ATTENDANCE = (("present", "present"), ("in_attendance", "in attendance"), ("deputising", "deputising"),
+               ("apologies", "giving apologies"), ("absent", "absent"))
+
+
+def _listed_twice(meeting: Meeting, report: Report) -> None:
+    """A person in two attendance lists, or twice in one: the minutes would say both, as when last meeting's
+    list is copied and someone is added to apologies without being taken out of those present."""
+    seen: dict = {}
+    for field_name, said in _ATTENDANCE:
+        for attendee in getattr(meeting.attendance, field_name):
+            who = attendee.who
+            key = who.id or who.name.strip().lower()
+            if key in seen:
+                first, line = seen[key]
+                report.warning(meeting.source.path, attendee.line, f"{who.name} is listed as {said} and already "
+                               f"as {first} (line {line})", "keep them in one list of the attendance"
+                               if first != said else "remove one of them")
+            else:
+                seen[key] = (said, attendee.line)
 
 
 def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None:

@@ -483,6 +483,18 @@ def test_stray_markdown_file_outside_any_meeting_folder_is_a_warning_and_fails_u
     assert not strict.ok and messages(strict) == warnings
 
 
+def test_a_person_in_two_attendance_lists_or_twice_in_one_is_a_warning(archive, build):
+    edit(archive, MEETING, "  apologies:\n    - dev-patel\n", "  apologies:\n    - dev-patel\n    - ada-lovelace\n"
+         "    - dev-patel\n")
+    present = line_of(archive, MEETING, "- person: ada-lovelace")
+    first, second = line_of(archive, MEETING, "- dev-patel"), line_of(archive, MEETING, "- dev-patel", occurrence=2)
+    assert warnings_after(build, archive) == [
+        at(MEETING, line_of(archive, MEETING, "    - ada-lovelace"), f"Councillor Ada Lovelace is listed as giving apologies and already as present (line "
+           f"{present}); keep them in one list of the attendance", "warning"),
+        at(MEETING, second, f"Mr Dev Patel is listed as giving apologies and already as giving apologies (line "
+           f"{first}); remove one of them", "warning")]
+
+
 def test_meeting_that_ends_before_it_starts_is_a_warning_on_its_end_line(archive, build):
     edit(archive, MEETING, "end: 4.30pm", "end: 1.30pm")
     assert warnings_after(build, archive) == [at(
