@@ -108,7 +108,7 @@ def url(value, ctx: Context) -> str:
 
 
 def due(value, ctx: Context) -> Due:
-    raw = text(value, ctx).strip()
+    raw = LStr(text(value, ctx).strip(), line_of(value))  # with its line, for checks against the action's track
     try:
         return Due(raw, parse_date(raw))
     except Invalid as exc:

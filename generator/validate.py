@@ -240,6 +240,10 @@ def _track(track, logged_meetings: tuple, report: Report) -> None:
     if action.due is None:
         report.warning(action.source.path, action.source.line, f"action {action.id} has no due date",
                        "add `due:` (a date, a month such as 2019-10, or text such as 'next meeting')")
+    elif action.due.date is not None and action.due.date < track.raised.date:  # overdue from the day it was raised
+        report.warning(action.source.path, line_of(action.due.text, action.source.line), f"action {action.id} is "
+                       f"due {action.due.text}, before it was raised on {track.raised.date.isoformat()}",
+                       "check the year in `due:`")
     for step in track.steps:
         if step.as_at < track.raised.date:
             report.error(step.update.source.path, step.update.source.line, f"the update of action {action.id} "

@@ -401,6 +401,12 @@ def test_duplicate_action_id(archive, build):
 HOW_ACTIONS = "write the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"
 
 
+def test_action_due_before_it_was_raised_is_a_warning_on_its_due_line(archive, build):
+    edit(archive, MINUTES, "due: 2019-04-30", "due: 2018-04-30")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "due: 2018-04-30"),
+        "action TB/19/13#1 is due 2018-04-30, before it was raised on 2019-03-14; check the year in `due:`", "warning")]
+
+
 def test_update_for_an_unknown_action_lists_the_actions_of_its_minute(archive, build):
     edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/13#9")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/19/13#9"),
