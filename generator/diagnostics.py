@@ -91,6 +91,11 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def listed(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c': for messages that name several things."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def did_you_mean(word: str, candidates, what: str = "") -> str:
     """A hint naming the closest known spelling, or the known values when few."""
     candidates = sorted(set(candidates))

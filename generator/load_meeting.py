@@ -219,6 +219,7 @@ def load_meeting_file(path: Path, report: Report, ctx_people, bodies: frozenset)
 
 def build_meeting(fields, doc, folder: str, body_venue: str, default_title: str, minutes, papers, action_log,
                   report: Report) -> Meeting:
+    path = report._rel(doc.path)
     return Meeting(
         body=fields["body"].strip(), folder=folder, date=fields["date"], title=fields["title"] or default_title,
         kind=fields["kind"], session=fields["session"], start=fields["start"],
@@ -226,4 +227,4 @@ def build_meeting(fields, doc, folder: str, body_venue: str, default_title: str,
         venue=fields["venue"] or body_venue, chair=fields["chair"], quorate=fields["quorate"],
         webcast=fields["webcast"], attendance=fields["attendance"], agenda=fields["agenda"], minutes=minutes,
         papers=tuple(papers), action_log=action_log, notes=LStr(doc.body, doc.body_line),
-        source=Source(report._rel(doc.path), 1))
+        source=Source(path, 1), dated=Source(path, doc.meta.line_of("date")))

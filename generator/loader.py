@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from generator.diagnostics import Report, did_you_mean
+from generator.diagnostics import Report, did_you_mean, listed
 from generator.filedigest import FileDigests, digest_file
 from generator.fingerprint import Known, handed_down
 from generator.interrupt import check, never
@@ -119,14 +119,10 @@ def _report_outside_meetings(strays: list[tuple[str, bool]], report: Report) -> 
         names = [os.path.basename(f) for f in files if os.path.dirname(f) == folder]
         papers = len(files) - len(names)
         held = names + ([f"{papers} paper{'s' * (papers != 1)} in papers/"] if papers else [])
-        report.error(Path(files[0]), 1, f"the folder '{os.path.basename(folder)}' has {_listed(held)} but no "
+        report.error(Path(files[0]), 1, f"the folder '{os.path.basename(folder)}' has {listed(held)} but no "
                      "meeting.md, so none of it is published",
                      "add meeting.md with the meeting's body and date, or move the files into their meeting's folder")
     return bool(folders)
-
-
-def _listed(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _same_as(new, old):

@@ -338,6 +338,7 @@ class Meeting:
     action_log: ActionLog | None = None
     notes: str = ""  # markdown
     source: Source = Source("")
+    dated: Source = Source("")  # the `date:` line of meeting.md, for messages (a Source: no page shows the line)
 
     @cached_property
     def key(self) -> str:

@@ -7,9 +7,10 @@ papers that exist, references between meetings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from generator.diagnostics import Report, did_you_mean
+from generator.diagnostics import Report, did_you_mean, listed
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, all_agenda_items
@@ -48,6 +49,7 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         report.items.extend(memo.findings.get(name, records, findings))
 
     _unique_minute_numbers(archive, report, stop)
+    _copied_dates(archive, report, stop)
     _action_updates(archive, report, check, memo, stop)
     meetings = {m.key: m for m in archive.meetings}
     check_stop(stop)
@@ -79,6 +81,8 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report) ->
         report.warning(meeting.source.path, line_of(meeting.end), f"the meeting ends ({meeting.end}) before it starts "
                        f"({meeting.start})", "check start and end (24-hour times, or am/pm)")
 
+
+_DATED_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})")  # how `minutebook new meeting` names a meeting's folder
 
 # The attendance lists a person can be in only one of; the minute taker may be in attendance as well.
 _ATTENDANCE = (("present", "present"), ("in_attendance", "in attendance"), ("deputising", "deputising"),
@@ -118,6 +122,27 @@ def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None
                              "renumber one of them; numbers must be unique within the body")
             else:
                 seen[scope] = (item.source.path, item.source.line)
+
+
+def _copied_dates(archive: Archive, report: Report, stop=never) -> None:
+    """Two meetings of a body on one date, one of them in a folder named for another date: a folder copied
+    from the meeting before, its `date:` left as it was. A folder named for another date alone is no mistake:
+    a meeting moved after its page was published keeps its address."""
+    by_day: dict[tuple, list[Meeting]] = {}
+    for meeting in archive.meetings:
+        by_day.setdefault((meeting.body, meeting.date), []).append(meeting)
+    check_stop(stop)
+    for (_, day), meetings in by_day.items():
+        if len(meetings) < 2:
+            continue
+        for meeting in meetings:
+            named = _DATED_FOLDER.match(meeting.folder)
+            if named and named[1] != day.isoformat():
+                others = [other.key for other in meetings if other is not meeting]
+                report.warning(meeting.dated.path, meeting.dated.line, f"the folder is named {named[1]}, but the "
+                               f"meeting is dated {day.isoformat()}, as {listed(others)} "
+                               f"{'is' if len(others) == 1 else 'are'}",
+                               "correct `date:`: a folder copied from another meeting keeps that meeting's date")
 
 
 def _papers(meeting: Meeting, report: Report) -> None:

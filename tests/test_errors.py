@@ -501,6 +501,21 @@ def test_a_person_in_two_attendance_lists_or_twice_in_one_is_a_warning(archive, 
            f"{first}); remove one of them", "warning")]
 
 
+def test_a_copied_meeting_folder_whose_date_was_not_changed_is_a_warning_on_its_date_line(archive, build):
+    copy = "meetings/tb/2019-09-19/meeting.md"
+    (archive / copy).parent.mkdir()
+    (archive / copy).write_text((archive / LATER).read_text(encoding="utf-8"), encoding="utf-8")
+    assert warnings_after(build, archive) == [at(copy, line_of(archive, copy, "date:"), "the folder is named "
+        "2019-09-19, but the meeting is dated 2019-06-20, as tb/2019-06-20 and tb/2019-06-20-private are; correct "
+        "`date:`: a folder copied "
+        "from another meeting keeps that meeting's date", "warning")]
+
+
+def test_a_meeting_moved_after_its_page_was_published_keeps_its_folder_without_a_warning(archive, build):
+    edit(archive, LATER, "date: 20 June 2019", "date: 27 June 2019")
+    assert warnings_after(build, archive) == []
+
+
 def test_meeting_that_ends_before_it_starts_is_a_warning_on_its_end_line(archive, build):
     edit(archive, MEETING, "end: 4.30pm", "end: 1.30pm")
     assert warnings_after(build, archive) == [at(
