@@ -335,8 +335,9 @@ def _load_asked(path: Path, report: Report, index, slugs, bodies, parser) -> tup
 
 def _markdown_in(folder: Path) -> list[Path]:
     """The Markdown files in `folder`, `.MD` as Windows may save them included (as `_outside_meetings` counts
-    them): a paper so named was left out of the site without a word."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".md" and p.is_file())
+    them): a paper so named was left out of the site without a word. No stat per file, as glob("*.md") made none:
+    the loader asks this of every meeting folder."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".md")
 
 
 def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> Meeting | str | None:
