@@ -71,20 +71,20 @@ def _meeting_folders(folder: Path, digests: FileDigests, stop=never, walked: lis
     return found, _outside_meetings(paths, {str(path.parent) for path in found})
 
 
-def _outside_meetings(paths: list[str], homes: set[str]) -> list[tuple[str, bool]]:
+def _outside_meetings(paths: list[str], homes: set[str]) -> list[tuple[str, bool, str]]:
     """The Markdown files below the meetings folder that are neither in a meeting folder nor in its papers/,
     each with whether it looks like a meeting's own file with no meeting folder around it (minutes.md or
-    actions.md, or a paper, outside every meeting folder). A meeting is found by its meeting.md, so without
-    this a folder whose meeting.md is missing or misnamed would drop its minutes from the site without a
-    word."""
+    actions.md, or a paper, outside every meeting folder) and the meeting folder it is below, if any (a draft
+    kept in a subfolder, a paper in one of papers/). A meeting is found by its meeting.md, so without this a
+    folder whose meeting.md is missing or misnamed would drop its minutes from the site without a word."""
     held = homes | {os.path.join(home, "papers") for home in homes}
 
-    def within_a_meeting(folder: str) -> bool:  # below one, as a draft kept in a subfolder is
+    def meeting_above(folder: str) -> str:
         while folder != os.path.dirname(folder):
             folder = os.path.dirname(folder)
             if folder in homes:
-                return True
-        return False
+                return folder
+        return ""
 
     strays = []
     for path in paths:  # every file of the archive's meetings, on every build and preview rebuild: kept lean
@@ -92,22 +92,29 @@ def _outside_meetings(paths: list[str], homes: set[str]) -> list[tuple[str, bool
         if folder in held or path[-3:].lower() != ".md":  # Minutes.MD is Markdown too
             continue
         own = os.path.basename(path).lower() in KNOWN_FILES or os.path.basename(folder) == "papers"
-        strays.append((path, own and not within_a_meeting(folder)))
+        home = meeting_above(folder)
+        strays.append((path, own and not home, home))
     return strays
 
 
-def _report_outside_meetings(strays: list[tuple[str, bool]], report: Report) -> bool:
+def _report_outside_meetings(strays: list[tuple[str, bool, str]], report: Report) -> bool:
     """Whether any Markdown out of place is an error: a meeting's own files without their meeting.md, which
     the clerk meant to be published. Such a folder is one error, at its first file, naming what it holds;
     other Markdown out of place is a warning, as in a meeting folder (`_load_meeting`)."""
     folders: dict[str, list[str]] = {}
-    for stray, meant in strays:
+    for stray, meant, home in strays:
+        name = os.path.basename(stray)
         if meant:
             folder = os.path.dirname(stray)
             folders.setdefault(os.path.dirname(folder) if os.path.basename(folder) == "papers" else folder,
                                []).append(stray)
+        elif home:  # a paper one folder too deep reads as published to the clerk who put it there
+            below = Path(os.path.relpath(os.path.dirname(stray), home)).as_posix()
+            report.warning(Path(stray), 1, f"'{name}' is in {below}/, a subfolder of its meeting's folder, and is "
+                           "ignored", "move a paper into papers/ itself (its subfolders are not read), or the "
+                           "file out of meetings/")
         else:
-            report.warning(Path(stray), 1, f"'{os.path.basename(stray)}' is not in a meeting folder and is ignored",
+            report.warning(Path(stray), 1, f"'{name}' is not in a meeting folder and is ignored",
                            "move it into a meeting's folder (beside its meeting.md), or out of meetings/")
     for folder, files in folders.items():
         misnamed = [f for f in files if os.path.basename(f).lower() == "meeting.md"]
@@ -359,6 +366,11 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> M
         return slug
     meeting_dir = path.parent
     key = f"{slug}/{meeting_dir.name}"
+    filed = meeting_dir.parent.name
+    if filed != slug and filed in slugs:  # any layout works, but a folder among another body's meetings was copied
+        report.warning(path, doc.meta.line_of("body"), f"the meeting's folder is inside {filed}/, but its body is "
+                       f"{slug}: it is published among {slug}'s meetings, as {key}", f"correct `body:` (a folder "
+                       f"copied from one of {filed}'s meetings keeps its body), or move the folder into meetings/{slug}/")
     minutes = None
     if (meeting_dir / "minutes.md").is_file():
         minutes = load_minutes(meeting_dir / "minutes.md", report, body, meeting_dir.name, key, parser, index, slugs)

@@ -478,9 +478,15 @@ def test_stray_markdown_file_outside_any_meeting_folder_is_a_warning_and_fails_u
     (archive / "meetings/tb/agenda-template.md").write_text("# Agenda\n", encoding="utf-8")
     (archive / "meetings/tb/2019-03-14/drafts").mkdir()
     (archive / "meetings/tb/2019-03-14/drafts/minutes.md").write_text("Draft.\n", encoding="utf-8")
+    (archive / "meetings/tb/2019-03-14/papers/late").mkdir()
+    (archive / "meetings/tb/2019-03-14/papers/late/paper-d.md").write_text("---\nref: D\ntitle: Late paper\n---\n",
+                                                                         encoding="utf-8")
     hint = "move it into a meeting's folder (beside its meeting.md), or out of meetings/"
-    warnings = [at("meetings/tb/2019-03-14/drafts/minutes.md", 1,
-                   f"'minutes.md' is not in a meeting folder and is ignored; {hint}", "warning"),
+    below = ("a subfolder of its meeting's folder, and is ignored; move a paper into papers/ itself (its subfolders "
+             "are not read), or the file out of meetings/")
+    warnings = [at("meetings/tb/2019-03-14/drafts/minutes.md", 1, f"'minutes.md' is in drafts/, {below}", "warning"),
+                at("meetings/tb/2019-03-14/papers/late/paper-d.md", 1, f"'paper-d.md' is in papers/late/, {below}",
+                   "warning"),
                 at("meetings/tb/agenda-template.md", 1,
                    f"'agenda-template.md' is not in a meeting folder and is ignored; {hint}", "warning")]
     relaxed = build(archive)
@@ -509,6 +515,20 @@ def test_a_copied_meeting_folder_whose_date_was_not_changed_is_a_warning_on_its_
         "2019-09-19, but the meeting is dated 2019-06-20, as tb/2019-06-20 and tb/2019-06-20-private are; correct "
         "`date:`: a folder copied "
         "from another meeting keeps that meeting's date", "warning")]
+
+
+def test_a_meeting_folder_among_another_bodys_meetings_is_a_warning_on_its_body_line(archive, build):
+    (archive / "meetings/jc/2019-11-05").rename(archive / "meetings/tb/2019-11-05")
+    moved = "meetings/tb/2019-11-05/meeting.md"
+    assert warnings_after(build, archive) == [at(moved, line_of(archive, moved, "body:"), "the meeting's folder is "
+        "inside tb/, but its body is jc: it is published among jc's meetings, as jc/2019-11-05; correct `body:` (a "
+        "folder copied from one of tb's meetings keeps its body), or move the folder into meetings/jc/", "warning")]
+
+
+def test_meetings_filed_in_folders_other_than_their_bodies_are_no_mistake(archive, build):
+    (archive / "meetings/2019").mkdir()
+    (archive / "meetings/jc/2019-11-05").rename(archive / "meetings/2019/2019-11-05")
+    assert warnings_after(build, archive) == []
 
 
 def test_a_meeting_moved_after_its_page_was_published_keeps_its_folder_without_a_warning(archive, build):
