@@ -16,6 +16,7 @@ from pathlib import Path
 from generator import __version__
 from generator.build import Options, run
 from generator.diagnostics import Report, plural
+from generator.write import unsafe_output
 
 EPILOG = """examples:
   minutebook build                       build content/ into site/, with the search index
@@ -89,6 +90,8 @@ def _add_serve_parser(sub, common) -> None:
 
 def _serve(args) -> int:
     from generator.serve import serve
+    if _unsafe_output(args):
+        return 2
     options = Options(content=args.content, out=args.out, strict=args.strict, drafts=args.drafts, today=args.today,
                       templates=args.templates, search=not args.no_search)
     return serve(options, port=args.port, search=not args.no_search)
@@ -154,6 +157,14 @@ def _new(args) -> int:
 
 
 # ---- end of `minutebook new` ----
+
+
+def _unsafe_output(args) -> bool:
+    """Whether `--out` names a folder the build must not replace (write.unsafe_output), said as a usage error."""
+    problem = unsafe_output(args.out, args.content, args.templates)
+    if problem:
+        print(f"minutebook {args.command}: error: {problem}", file=sys.stderr)
+    return problem is not None
 
 
 def print_report(report: Report, fmt: str = "text", stream=sys.stderr) -> None:
@@ -222,6 +233,8 @@ def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
         summary = f"{plural(len(result.report.errors), 'error')}, {plural(len(result.report.warnings), 'warning')}"
         print(f"minutebook check: {summary}", file=sys.stderr)
         return _finish(0 if result.ok else 1, exit_now)
+    if _unsafe_output(args):
+        return _finish(2, exit_now)
     options.out = args.out
     options.search = not args.no_search
     options.jobs = args.jobs

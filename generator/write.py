@@ -13,7 +13,29 @@ import shutil
 import time
 from pathlib import Path
 
-from generator.urls import output_file
+from generator.urls import data_file, output_file
+
+# A file every build writes, and no other program: what says a folder is a site Minutebook built.
+BUILT_MARK = data_file("meetings.json").lstrip("/")
+
+
+def unsafe_output(out: Path, content: Path, templates: Path | None = None) -> str | None:
+    """Why the site must not be written to `out`, if it must not. A build replaces its output folder whole
+    (`StagedOutput.commit`), so `--out content`, `--out .` or `--out ~` would delete the archive, the
+    repository or a home folder with everything in it."""
+    out = Path(out).resolve()
+    for name, source in (("content", content), ("templates", templates)):
+        source = Path(source).resolve() if source is not None else None
+        if source is not None and (out == source or out in source.parents):
+            said = f"is the {name} folder" if out == source else f"holds the {name} folder {source}"
+            return (f"the output folder {out} {said}, and a build replaces its output folder whole, which would "
+                    f"delete the {name}; choose another, e.g. --out site")
+    if out.exists() and not out.is_dir():
+        return f"the output folder {out} is a file; choose a folder, e.g. --out site"
+    if out.is_dir() and not (out / BUILT_MARK).is_file() and any(out.iterdir()):
+        return (f"the output folder {out} holds files, but not a site Minutebook built (it has no {BUILT_MARK}), "
+                "and a build replaces its output folder whole; choose another folder, or empty this one first")
+    return None
 
 
 class StagedOutput:

@@ -665,6 +665,42 @@ def test_cli_usage_errors_exit_2(cli, args):
     assert "Traceback" not in done.stderr
 
 
+_DESTROYED = [
+    ("content", "the output folder {tmp}/content is the content folder, and a build replaces its output folder "
+                "whole, which would delete the content; choose another, e.g. --out site"),
+    (".", "the output folder {tmp} holds the content folder {tmp}/content, and a build replaces its output folder "
+          "whole, which would delete the content; choose another, e.g. --out site"),
+    ("papers", "the output folder {tmp}/papers holds files, but not a site Minutebook built (it has no "
+               "data/meetings.json), and a build replaces its output folder whole; choose another folder, or "
+               "empty this one first"),
+    ("notes.txt", "the output folder {tmp}/notes.txt is a file; choose a folder, e.g. --out site"),
+]
+
+
+# The preview replaces its folder as a build does; two cases suffice, as a preview not refused serves until stopped
+@pytest.mark.parametrize("command, out, said", [("build", *case) for case in _DESTROYED]
+                         + [("serve", *case) for case in _DESTROYED[::2]])
+def test_an_output_folder_the_build_would_destroy_is_refused_and_left_as_it_was(archive, cli, tmp_path, command, out,
+                                                                                said):
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers/board-report.docx").write_bytes(b"a clerk's own file")
+    (tmp_path / "notes.txt").write_text("notes\n", encoding="utf-8")
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    done = cli(command, "--no-search", "--out", out)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == f"minutebook {command}: error: " + said.format(tmp=tmp_path.resolve())
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
+    assert (tmp_path / "papers/board-report.docx").read_bytes() == b"a clerk's own file"
+
+
+def test_a_site_minutebook_built_is_replaced_by_the_next_build_into_it(archive, cli, tmp_path):
+    first = cli("build", "--no-search", "--no-cache", "--out", "public")
+    (tmp_path / "public/stale.html").write_text("left by hand\n", encoding="utf-8")
+    again = cli("build", "--no-search", "--no-cache", "--out", "public")
+    assert first.returncode == again.returncode == 0, again.stderr
+    assert (tmp_path / "public/data/meetings.json").is_file() and not (tmp_path / "public/stale.html").exists()
+
+
 def test_cli_missing_content_folder_is_a_content_error(cli, tmp_path):
     done = cli("check", "--content", str(tmp_path / "nowhere"))
     assert done.returncode == 1 and "Traceback" not in done.stderr
