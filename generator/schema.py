@@ -14,7 +14,7 @@ from typing import Any, Callable
 from generator.diagnostics import Report, did_you_mean
 from generator.model import Due, PersonRef
 from generator.people import PeopleIndex
-from generator.values import Invalid, is_numeric_date, parse_date, parse_month, parse_time, parse_yesno
+from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno
 from generator.yamltext import LDict, LList, LStr, line_of
 
 
@@ -114,7 +114,7 @@ def due(value, ctx: Context) -> Due:
     except Invalid as exc:
         if "real date" in exc.message:
             raise
-        if is_numeric_date(raw):  # kept as written, as free text is; but the clerk meant a date the tracker can use
+        if exc.written_as_date:  # kept as written, as free text is; but the clerk meant a date the tracker can use
             ctx.report.warning(ctx.path, line_of(value), f"due: {exc.message}, so it is kept as written and never "
                                "counts as overdue", exc.hint)
     return Due(raw, parse_month(raw))

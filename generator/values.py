@@ -18,10 +18,16 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+# Each way packs write a day of the week (Thurs 19 July 2018, an action log's Weds), Monday being 0 as in Python.
+WEEKDAYS = {name: day for day, names in enumerate((
+    ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "weds", "wednesday"), ("thu", "thur", "thurs", "thursday"),
+    ("fri", "friday"), ("sat", "saturday"), ("sun", "sunday"))) for name in names}
+_WEEKDAY = r"(?:([a-z]+)\.?,?\s+)?"
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DMY = re.compile(rf"^{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{{4}})$", re.I)
-_MDY = re.compile(rf"^{_WEEKDAY}([a-z]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$", re.I)
+_YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")  # one reading, but not the form the site keeps
+# A year in two digits is matched to be refused with the date meant: action logs write "27 Jun 17".
+_DMY = re.compile(rf"^{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-)([a-z]+)\.?,?(?:\s+|-)(\d{{4}}|\d{{2}})$", re.I)
+_MDY = re.compile(rf"^{_WEEKDAY}([a-z]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}|\d{{2}})$", re.I)
 _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{4})$", re.I)
@@ -31,12 +37,15 @@ DATE_HINT = "write the date as YYYY-MM-DD, e.g. 2018-06-21"
 
 
 class Invalid(ValueError):
-    """A value a clerk wrote that does not fit; carries the hint to show."""
+    """A value a clerk wrote that does not fit; carries the hint to show. `written_as_date`: a date written in a
+    form refused for what it leaves open (05/03/2020, 27 Jun 17, a day of the week that is another day's), where a
+    due date, which may be any text, is kept as written with a warning rather than without a word."""
 
-    def __init__(self, message: str, hint: str = ""):
+    def __init__(self, message: str, hint: str = "", written_as_date: bool = False):
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.written_as_date = written_as_date
 
 
 def _make_date(year: int, month: int, day: int, written: str) -> dt.date:
@@ -51,17 +60,31 @@ def parse_date(text: str) -> dt.date:
     m = _ISO.match(value)
     if m:
         return _make_date(int(m[1]), int(m[2]), int(m[3]), value)
-    m = _DMY.match(value)
-    if m and m[2].lower() in MONTHS:
-        return _make_date(int(m[3]), MONTHS[m[2].lower()], int(m[1]), value)
-    m = _MDY.match(value)
-    if m and m[1].lower() in MONTHS:
-        return _make_date(int(m[3]), MONTHS[m[1].lower()], int(m[2]), value)
+    for pattern, day_at, month_at in ((_DMY, 2, 3), (_MDY, 3, 2)):
+        m = pattern.match(value)
+        if m and m[month_at].lower() in MONTHS and (m[1] is None or m[1].lower() in WEEKDAYS):
+            return _named_month(value, m[1], m[4], MONTHS[m[month_at].lower()], int(m[day_at]))
+    m = _YEAR_FIRST.match(value)
+    if m:
+        day = _make_date(int(m[1]), int(m[2]), int(m[3]), value)
+        raise Invalid(f"'{value}' is not written as YYYY-MM-DD", f"write it as {day.isoformat()} ({_spoken(day)})",
+                      True)
     raise numeric_date(value) or Invalid(f"'{value}' is not a date", DATE_HINT)
 
 
-def is_numeric_date(value: str) -> bool:
-    return _NUMERIC.match(value) is not None
+def _named_month(value: str, weekday: str | None, year: str, month: int, day_of_month: int) -> dt.date:
+    """A date written with its month's name: refused when its year is in two digits or its day of the week is
+    another day's, as a header copied from the meeting before and half corrected is: which part is right is not
+    for the site to guess."""
+    day = _make_date(int(year) + (2000 if len(year) == 2 else 0), month, day_of_month, value)
+    if len(year) == 2:
+        raise Invalid(f"'{value}' has a year in two digits", f"write it as {day.isoformat()} ({_spoken(day)}) if "
+                      f"{day.year} is meant", True)
+    if weekday is not None and WEEKDAYS[weekday.lower()] != day.weekday():
+        raise Invalid(f"'{value}' names a {calendar.day_name[WEEKDAYS[weekday.lower()]]}, but {_spoken(day)} is a "
+                      f"{calendar.day_name[day.weekday()]}", f"correct the day or the date; the date alone is "
+                      f"enough, e.g. {day.isoformat()}", True)
+    return day
 
 
 def numeric_date(value: str) -> Invalid | None:
@@ -72,7 +95,7 @@ def numeric_date(value: str) -> Invalid | None:
         return None
     first, second = int(m[1]), int(m[2])
     if len(m[3]) == 2:
-        return Invalid(f"'{value}' is written in numbers alone, with a two-digit year", DATE_HINT)
+        return Invalid(f"'{value}' is written in numbers alone, with a two-digit year", DATE_HINT, True)
     year = int(m[3])
     readings = []
     for day, month in dict.fromkeys(((first, second), (second, first))):
@@ -84,10 +107,10 @@ def numeric_date(value: str) -> Invalid | None:
         return Invalid(f"'{value}' is not a real date", DATE_HINT)
     if len(readings) == 1:
         return Invalid(f"'{value}' is written in numbers alone, which readers take in different orders",
-                       f"write it as {readings[0].isoformat()} ({_spoken(readings[0])})")
+                       f"write it as {readings[0].isoformat()} ({_spoken(readings[0])})", True)
     return Invalid(f"'{value}' could be {_spoken(readings[0])} or {_spoken(readings[1])}",
                    f"write {readings[0].isoformat()} for {_spoken(readings[0])}, or {readings[1].isoformat()} for "
-                   f"{_spoken(readings[1])}")
+                   f"{_spoken(readings[1])}", True)
 
 
 def _spoken(day: dt.date) -> str:

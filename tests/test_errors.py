@@ -163,6 +163,13 @@ def test_due_date_in_numbers_alone_is_kept_as_written_with_a_warning(archive, bu
         "written and never counts as overdue; write it as 2019-05-31 (31 May 2019)", "warning")]
 
 
+def test_due_date_as_an_action_log_writes_it_with_a_two_digit_year_is_kept_as_written_with_a_warning(archive, build):
+    edit(archive, MINUTES, "due: 2019-05-31", "due: 31 May 19")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "due: 31 May 19"),
+        "due: '31 May 19' has a year in two digits, so it is kept as written and never counts as overdue; write it "
+        "as 2019-05-31 (31 May 2019) if 2019 is meant", "warning")]
+
+
 def test_time_that_does_not_exist(archive, build):
     edit(archive, MEETING, 'start: "14:00"', 'start: "25:00"')
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "start:"),
@@ -529,6 +536,13 @@ def test_meetings_filed_in_folders_other_than_their_bodies_are_no_mistake(archiv
     (archive / "meetings/2019").mkdir()
     (archive / "meetings/jc/2019-11-05").rename(archive / "meetings/2019/2019-11-05")
     assert warnings_after(build, archive) == []
+
+
+def test_a_date_whose_day_of_the_week_is_another_days_is_an_error_on_its_line(archive, build):
+    edit(archive, LATER, "date: 20 June 2019", "date: Wednesday 20 June 2019")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"), "date: 'Wednesday 20 June "
+        "2019' names a Wednesday, but 20 June 2019 is a Thursday; correct the day or the date; the date alone is "
+        "enough, e.g. 2019-06-20")]
 
 
 def test_a_meeting_moved_after_its_page_was_published_keeps_its_folder_without_a_warning(archive, build):

@@ -17,7 +17,8 @@ JUNE_21 = dt.date(2018, 6, 21)
 
 @pytest.mark.parametrize("written", ["2018-06-21", "21 June 2018", "21st June 2018", "Thursday 21 June 2018",
                                      "Thursday, 21st June 2018", "21 Jun 2018", "June 21, 2018", "June 21st 2018",
-                                     "Thursday, June 21, 2018"])
+                                     "Thursday, June 21, 2018", "Thurs 21 June 2018", "Thu. 21 June 2018",
+                                     "THURSDAY, 21 JUNE 2018", "21-Jun-2018", "Thurs June 21 2018"])
 def test_a_date_with_one_reading_is_read(written):
     assert parse_date(written) == JUNE_21
 
@@ -34,6 +35,17 @@ def test_a_date_with_one_reading_is_read(written):
     ("31/31/2018", "'31/31/2018' is not a real date", "write the date as YYYY-MM-DD, e.g. 2018-06-21"),
     ("June 31, 2018", "'June 31, 2018' is not a real date", "write the date as YYYY-MM-DD, e.g. 2018-06-21"),
     ("Midsummer 2018", "'Midsummer 2018' is not a date", "write the date as YYYY-MM-DD, e.g. 2018-06-21"),
+    ("Wednesday 21 June 2018", "'Wednesday 21 June 2018' names a Wednesday, but 21 June 2018 is a Thursday",
+     "correct the day or the date; the date alone is enough, e.g. 2018-06-21"),
+    ("Weds, June 21, 2018", "'Weds, June 21, 2018' names a Wednesday, but 21 June 2018 is a Thursday",
+     "correct the day or the date; the date alone is enough, e.g. 2018-06-21"),
+    ("Someday 21 June 2018", "'Someday 21 June 2018' is not a date", "write the date as YYYY-MM-DD, e.g. 2018-06-21"),
+    ("27 Jun 17", "'27 Jun 17' has a year in two digits", "write it as 2017-06-27 (27 June 2017) if 2017 is meant"),
+    ("4 Sept 18", "'4 Sept 18' has a year in two digits",
+     "write it as 2018-09-04 (4 September 2018) if 2018 is meant"),
+    ("31 Jun 17", "'31 Jun 17' is not a real date", "write the date as YYYY-MM-DD, e.g. 2018-06-21"),
+    ("2018/06/21", "'2018/06/21' is not written as YYYY-MM-DD", "write it as 2018-06-21 (21 June 2018)"),
+    ("2018.6.21", "'2018.6.21' is not written as YYYY-MM-DD", "write it as 2018-06-21 (21 June 2018)"),
 ])
 def test_a_date_without_one_reading_is_refused_with_the_date_to_write(written, message, hint):
     with pytest.raises(Invalid) as refused:
