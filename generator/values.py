@@ -31,7 +31,8 @@ _MDY = re.compile(rf"^{_WEEKDAY}([a-z]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\
 _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{4})$", re.I)
-_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$", re.I)
+# Notices write "12 noon", "10.00 a.m." and, in the 24-hour clock, "1400 hrs"
+_TIME = re.compile(r"^(\d{1,2})(?:[:.]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|noon|midday|hrs|hours)?$", re.I)
 
 DATE_HINT = "write the date as YYYY-MM-DD, e.g. 2018-06-21"
 
@@ -135,16 +136,23 @@ def parse_month(text: str) -> dt.date | None:
 
 def parse_time(text: str) -> str:
     value = str(text).strip()
+    if value.lower() in ("noon", "midday"):
+        return "12:00"
     m = _TIME.match(value)
-    if m:
+    if m and (m[2] is None or len(m[1]) == 2 or value[len(m[1])] in ":."):  # 1400 hrs, never 140 hrs
         hour, minute = int(m[1]), int(m[2] or 0)
         suffix = (m[3] or "").lower().replace(".", "")
         valid = True
-        if suffix:
-            valid = 1 <= hour <= 12  # "13pm" is not a time
+        if suffix in ("am", "pm"):
+            if 12 < hour < 24 and minute < 60:
+                raise Invalid(f"'{value}' is a 24-hour time with {suffix}",
+                              f"write {hour:02d}:{minute:02d}, or {hour - 12}:{minute:02d}pm")
+            valid = 1 <= hour <= 12
             hour = hour % 12 + (12 if suffix == "pm" else 0)
-        elif m[2] is None:
-            valid = False  # a bare number is ambiguous
+        elif suffix in ("noon", "midday"):
+            valid = (hour, minute) == (12, 0)
+        elif suffix == "" and (m[2] is None or value[len(m[1])] not in ":."):
+            valid = False  # a bare number is ambiguous, 1400 a year as much as a time
         if valid and hour < 24 and minute < 60:
             return f"{hour:02d}:{minute:02d}"
     raise Invalid(f"'{value}' is not a time", "write the time as HH:MM (24-hour) or like 1:00pm, in quotes")

@@ -54,9 +54,25 @@ def test_a_date_without_one_reading_is_refused_with_the_date_to_write(written, m
 
 
 @pytest.mark.parametrize("written, read", [("13:00", "13:00"), ("1:00pm", "13:00"), ("2 pm", "14:00"),
-                                           ("13.00", "13:00"), ("12am", "00:00"), ("9.30 a.m.", "09:30")])
+                                           ("13.00", "13:00"), ("12am", "00:00"), ("9.30 a.m.", "09:30"),
+                                           ("12 noon", "12:00"), ("12.00 noon", "12:00"), ("Midday", "12:00"),
+                                           ("1400 hrs", "14:00"), ("19.00hrs", "19:00"), ("0930 hours", "09:30")])
 def test_times(written, read):
     assert parse_time(written) == read
+
+
+@pytest.mark.parametrize("written, message, hint", [
+    ("13:00pm", "'13:00pm' is a 24-hour time with pm", "write 13:00, or 1:00pm"),
+    ("25:00pm", "'25:00pm' is not a time", "write the time as HH:MM (24-hour) or like 1:00pm, in quotes"),
+    ("1400", "'1400' is not a time", "write the time as HH:MM (24-hour) or like 1:00pm, in quotes"),
+    ("140 hrs", "'140 hrs' is not a time", "write the time as HH:MM (24-hour) or like 1:00pm, in quotes"),
+    ("12:30 noon", "'12:30 noon' is not a time", "write the time as HH:MM (24-hour) or like 1:00pm, in quotes"),
+    ("2", "'2' is not a time", "write the time as HH:MM (24-hour) or like 1:00pm, in quotes"),
+])
+def test_a_time_without_one_reading_is_refused(written, message, hint):
+    with pytest.raises(Invalid) as refused:
+        parse_time(written)
+    assert (refused.value.message, refused.value.hint) == (message, hint)
 
 
 def read(text: str) -> tuple[dict, list[str]]:
