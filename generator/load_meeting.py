@@ -161,10 +161,18 @@ PAPER = Schema(
 )
 
 STATUSES = ("red", "amber", "green", "complete", "on-track", "no-progress", "not-started")
+# Words action logs use that are none of the statuses, and what each of them most often means.
+_CLOSING = "write complete, with `closed: yes` if this log closes the action"
+STATUS_HINTS = {
+    "blue": "blue is complete in a BRAG rating: " + _CLOSING, "closed": _CLOSING, "done": _CLOSING,
+    "in-progress": "write on-track, or its rating: green, amber or red", "ongoing": "write on-track, or its rating: "
+    "green, amber or red", "overdue": "write its rating (red, most often): a due date passed is shown as overdue "
+    "by itself", "amber/green": "choose one: amber or green", "red/amber": "choose one: red or amber",
+}
 UPDATE = Schema(
     "an action update",
     Field("action", s.text, required=True),
-    Field("status", s.choice(*STATUSES), required=True),
+    Field("status", s.choice(*STATUSES, hints=STATUS_HINTS), required=True),
     Field("progress", s.markdown, default=""),
     Field("due", s.due),
     Field("closed", s.yesno, default=False),

@@ -120,12 +120,15 @@ def due(value, ctx: Context) -> Due:
     return Due(raw, parse_month(raw))
 
 
-def choice(*allowed: str) -> Coerce:
+def choice(*allowed: str, hints: dict[str, str] | None = None) -> Coerce:
+    """One of `allowed`, in any case, spaces for hyphens (`On track` is on-track). `hints`: what to write for a
+    word clerks use that is none of them, where the nearest spelling would mislead (`in progress` is not
+    no-progress)."""
     def coerce(value, ctx: Context) -> str:
-        word = text(value, ctx).strip().lower()
+        word = "-".join(text(value, ctx).lower().replace("_", " ").split())
         if word not in allowed:
-            raise Invalid(f"'{value}' is not one of: {', '.join(allowed)}", did_you_mean(word, allowed) or
-                          f"use one of: {', '.join(allowed)}")
+            raise Invalid(f"'{value}' is not one of: {', '.join(allowed)}", (hints or {}).get(word) or
+                          did_you_mean(word, allowed) or f"use one of: {', '.join(allowed)}")
         return allowed[allowed.index(word)]  # the very string the schema names: one for the whole archive
     return coerce
 

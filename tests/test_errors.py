@@ -189,6 +189,19 @@ def test_action_status_not_in_the_list(archive, build):
         "known values: amber, complete, green, no-progress, not-started, on-track, red")]
 
 
+def test_action_status_written_in_words_is_read_and_a_misleading_one_gets_what_it_means(archive, build):
+    edit(archive, LOG, "status: amber", "status: On track")
+    assert build(archive).ok
+    edit(archive, LOG, "status: On track", "status: In progress")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: In progress"),
+        "status: 'In progress' is not one of: red, amber, green, complete, on-track, no-progress, not-started; "
+        "write on-track, or its rating: green, amber or red")]
+    edit(archive, LOG, "status: In progress", "status: Blue")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: Blue"),
+        "status: 'Blue' is not one of: red, amber, green, complete, on-track, no-progress, not-started; blue is "
+        "complete in a BRAG rating: write complete, with `closed: yes` if this log closes the action")]
+
+
 def test_files_with_a_byte_order_mark_and_windows_line_endings_report_true_lines(archive, build):
     path = archive / MEETING
     text = path.read_text(encoding="utf-8").replace("quorate: yes", "quorate: maybe")
