@@ -102,13 +102,18 @@ AGENDA_ITEM = Schema(
     Field("items", s.list_of(_agenda_item), default=()),
 )
 
+# The parts of an agenda councils name (Part 1 in public, Part 2 with the press and public excluded)
+_PUBLIC, _PRIVATE = "write public: that part is held in public", "write private: it is never published"
+SESSION_HINTS = {**dict.fromkeys(("part-1", "part-i", "part-a", "open"), _PUBLIC),
+                 **dict.fromkeys(("part-2", "part-ii", "part-b", "closed", "confidential", "exempt"), _PRIVATE)}
+
 MEETING = Schema(
     "a meeting",
     Field("body", s.text, required=True),
     Field("date", s.date, required=True),
     Field("title", s.text, default=""),
     Field("kind", s.text, default=""),
-    Field("session", s.choice("public", "private"), default="public"),
+    Field("session", s.choice("public", "private", hints=SESSION_HINTS), default="public"),
     Field("start", s.time, default=""),
     Field("end", s.time, default=""),
     Field("venue", s.text, default=""),

@@ -202,6 +202,12 @@ def test_action_status_written_in_words_is_read_and_a_misleading_one_gets_what_i
         "complete in a BRAG rating: write complete, with `closed: yes` if this log closes the action")]
 
 
+def test_a_session_named_as_a_part_of_the_agenda_gets_the_word_to_write(archive, build):
+    edit(archive, LATER, "date: 20 June 2019", "date: 20 June 2019\nsession: Part 2")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "session:"),
+        "session: 'Part 2' is not one of: public, private; write private: it is never published")]
+
+
 def test_files_with_a_byte_order_mark_and_windows_line_endings_report_true_lines(archive, build):
     path = archive / MEETING
     text = path.read_text(encoding="utf-8").replace("quorate: yes", "quorate: maybe")
