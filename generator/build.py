@@ -29,7 +29,8 @@ from generator.model import Body, Membership, Numbering, Person, Site
 from generator.references import Linker, Place
 from generator.loader import DIGESTED, FILE_DIGESTS, cached_digests, load_archive, meetings_folder, walk
 from generator.outputs import record_outputs, sitemap_outputs
-from generator.parallel import PARALLEL_FROM, Forked, WorkerFailed, default_jobs
+from generator.parallel import (PARALLEL_FROM, Forked, WorkerFailed, default_jobs, signals_held,
+                                signals_let_through)
 from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, meeting_urls, sections
 from generator.publish import public_view
 from generator.render import DEFAULT_TEMPLATES, CompiledOnDisk, environment, forget_links, template_dirs
@@ -306,24 +307,31 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
             send.send((written, local.items))
             send.close()
 
-        process = context.Process(target=work, daemon=True)
-        process.start()
+        process = context.Process(target=lambda work=work: (signals_let_through(), work()), daemon=True)
+        with signals_held():
+            process.start()
         send.close()
         workers.append((process, receive))
-    if not keep_markdown:
-        markdown_cache.clear()
-        give_back_freed()
-    meanwhile()
     collected = []
-    for process, receive in workers:
-        try:
-            written, items = receive.recv()
-        except EOFError:
-            report.error(options.out, 1, "a rendering process stopped unexpectedly", "run the build again")
-            written, items = [], []
-        process.join()
-        collected += written
-        report.items.extend(items)
+    try:
+        if not keep_markdown:
+            markdown_cache.clear()
+            give_back_freed()
+        meanwhile()
+        for process, receive in workers:
+            try:
+                written, items = receive.recv()
+            except EOFError:
+                report.error(options.out, 1, "a rendering process stopped unexpectedly", "run the build again")
+                written, items = [], []
+            process.join()
+            collected += written
+            report.items.extend(items)
+    except BaseException:  # Ctrl+C, SIGTERM: the staged folder is removed next, so nothing may still write there
+        for process, _ in workers:
+            process.terminate()
+            process.join()
+        raise
     collected.sort()
     out.urls[:] = [url for _, url, _ in collected]
     out.pages = len(collected)
@@ -752,7 +760,8 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
             if staged or deleted or gone or folders:
                 forget()
             try:
-                update.commit(out.tmp, out_dir, staged, [output_file(u) for u in deleted] + gone, folders, keep)
+                with signals_held():  # a site half updated is served until the next build: Ctrl+C waits for it
+                    update.commit(out.tmp, out_dir, staged, [output_file(u) for u in deleted] + gone, folders, keep)
             except OSError as exc:  # a full disk, a permission: the folder is part old, part new
                 cache.site = None  # so the next build rebuilds it whole
                 report.error(options.out, 1, f"could not update the site in place: {exc}",

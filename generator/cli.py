@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import gc
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -159,6 +160,21 @@ def _new(args) -> int:
 # ---- end of `minutebook new` ----
 
 
+def _end_cleanly_on_sigterm() -> None:
+    """SIGTERM (a CI job cancelled, `timeout`) ends the command as Ctrl+C does, through the build's cleanup: by
+    default it ended the process at once, leaving the staged site (`write.StagedOutput`) on disk. The build's
+    forked processes, which inherit this, end at once, as before: their parent cleans up. Where the build forks,
+    the signal waits for the fork (parallel.signals_held)."""
+    owner = os.getpid()
+
+    def ended(signum, frame):
+        if os.getpid() != owner:
+            os._exit(128 + signum)
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, ended)
+
+
 def _unsafe_output(args) -> bool:
     """Whether `--out` names a folder the build must not replace (write.unsafe_output), said as a usage error."""
     problem = unsafe_output(args.out, args.content, args.templates)
@@ -223,6 +239,7 @@ def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
     if args.command == "serve":
         return _serve(args)
     if exit_now:
+        _end_cleanly_on_sigterm()
         # The build turns the cycle collector off while it runs and back on at the end, when the next few
         # allocations would make it look through every object the build made (seconds, for nothing: the
         # process is about to end, see _finish).

@@ -9,8 +9,10 @@ first, and the output is the same as a serial run's.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 import traceback
 
 
@@ -19,6 +21,25 @@ PARALLEL_FROM = 50  # meetings; below this, starting processes costs more than i
 
 class WorkerFailed(RuntimeError):
     pass
+
+
+_ENDING = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def signals_held():
+    """Ctrl+C and SIGTERM wait until the block is done. Around a fork: Python runs callbacks of its own there,
+    where the exception that ends the command (cli: SIGTERM as SystemExit) would only be printed, and the
+    command would carry on. A forked process lets them through again (`signals_let_through`)."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def signals_let_through() -> None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
 
 
 def default_jobs(jobs: int = 0) -> int:
@@ -51,6 +72,7 @@ class Forked:
         self._receive, send = context.Pipe(duplex=False)
 
         def run():
+            signals_let_through()
             try:
                 send.send((True, work()))
             except BaseException:  # reported in the parent, which decides what to do
@@ -59,7 +81,8 @@ class Forked:
                 send.close()
 
         self._process = context.Process(target=run, daemon=True)
-        self._process.start()
+        with signals_held():
+            self._process.start()
         send.close()
 
     def result(self):

@@ -13,6 +13,7 @@ import shutil
 import time
 from pathlib import Path
 
+from generator.parallel import signals_held, signals_let_through
 from generator.urls import data_file, output_file
 
 # A file every build writes, and no other program: what says a folder is a site Minutebook built.
@@ -48,6 +49,9 @@ class StagedOutput:
     def __enter__(self) -> "StagedOutput":
         if self.tmp.exists():
             shutil.rmtree(self.tmp)
+        for left in self.out.parent.glob(f".{self.out.name}.tmp-*"):  # a build killed half way (kill -9, power)
+            if left != self.tmp and _owner_gone(left):
+                left.rename(self.out.parent / f".{self.out.name}.old-{left.name.rpartition('-')[2]}-{time.time_ns()}")
         for left in self.out.parent.glob(f".{self.out.name}.old-*"):  # a removal stopped half way (remove_apart)
             if not _being_removed(left):
                 remove_apart(left)
@@ -73,11 +77,26 @@ class StagedOutput:
     def commit(self) -> None:
         """The staged folder takes the site's name; the old site, moved aside whole, is removed apart."""
         old = self.out.parent / f".{self.out.name}.old-{os.getpid()}-{time.time_ns()}"
-        if self.out.exists():
-            self.out.rename(old)
-        self.tmp.rename(self.out)
+        with signals_held():  # between the two, the build's cleanup would remove the new site and leave none
+            if self.out.exists():
+                self.out.rename(old)
+            self.tmp.rename(self.out)
         if old.exists():
             remove_apart(old)
+
+
+def _owner_gone(staged: Path) -> bool:
+    """Whether the build that staged `staged` (`.site.tmp-PID`) has ended without removing it: a build stopped
+    by SIGKILL leaves its pages there, a whole site's worth, which no later build would otherwise remove."""
+    try:
+        os.kill(int(staged.name.rpartition("-")[2]), 0)
+    except ValueError:  # not a name a build gave
+        return False
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
 
 
 def write_new(path: str, data: bytes) -> None:
@@ -114,13 +133,15 @@ def remove_apart(folder: Path) -> None:
     is done, the next build removes what is left (`StagedOutput.__enter__`).
     """
     try:
-        pid = os.fork()
+        with signals_held():
+            pid = os.fork()
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
         return
     if pid == 0:  # forks the remover and leaves at once: the build reaps it now, and never waits for the remover
         try:
             if os.fork() == 0:
+                signals_let_through()
                 os.setsid()  # not stopped with the build's terminal
                 devnull = os.open(os.devnull, os.O_RDWR)
                 for fd in (0, 1, 2):

@@ -1,8 +1,15 @@
 """The write stage: a full build's staged folder takes the site's name, and the old site goes in the background."""
 
 import fcntl
+import hashlib
 import os
+import signal
+import subprocess
+import sys
+import time
 
+from benchmarks.synthetic import Spec, generate
+from conftest import REPO
 from generator import write
 from generator.write import StagedOutput
 from helpers import old_sites_gone
@@ -65,3 +72,42 @@ def test_a_staged_file_gets_its_folders_and_replaces_what_was_written_there_befo
         assert (staged / "ccbp/2019/ccbp-19-70/index.html").read_text().startswith("<p>an item")
         assert (staged / "data/minutes.json").read_bytes() == b"[]"
         assert out.pages == 2 and out.urls == ["/ccbp/2019/", "/ccbp/2019/ccbp-19-70/"]
+
+
+def test_a_site_staged_by_a_build_that_was_killed_is_removed_by_the_next_unless_its_build_still_runs(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    for pid in (ended.pid, os.getppid()):  # a build killed (kill -9, a power cut), and one still at work
+        (tmp_path / f".site.tmp-{pid}" / "minutes").mkdir(parents=True)
+        (tmp_path / f".site.tmp-{pid}" / "minutes" / "index.html").write_text("staged")
+    with StagedOutput(out):
+        pass
+    assert old_sites_gone(tmp_path)
+    assert sorted(p.name for p in tmp_path.glob(".site.*")) == [f".site.tmp-{os.getppid()}"]
+
+
+def _digest(folder) -> str:
+    return hashlib.sha256(b"".join(p.relative_to(folder).as_posix().encode() + p.read_bytes()
+                                   for p in sorted(folder.rglob("*")) if p.is_file())).hexdigest()
+
+
+def test_a_build_stopped_by_sigterm_removes_its_staged_site_and_leaves_the_site_as_it_was(tmp_path):
+    content = tmp_path / "content"
+    generate(content, Spec(meetings=60, bodies=3, seed=5))
+    command = [sys.executable, "-m", "generator", "build", "--no-search", "--no-cache", "--today", "2026-01-01"]
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
+    first = subprocess.run(command, cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    before = _digest(tmp_path / "site")
+    build = subprocess.Popen(command, cwd=tmp_path, env=environment, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not any(tmp_path.glob(".site.tmp-*")) and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    build.send_signal(signal.SIGTERM)  # as a CI job cancelled, or `timeout`, stops it: the build alone
+    _, errors = build.communicate(timeout=120)
+    assert build.returncode == 128 + signal.SIGTERM, errors
+    assert "Traceback" not in errors
+    assert not any(tmp_path.glob(".site.tmp-*"))
+    assert _digest(tmp_path / "site") == before
