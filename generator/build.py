@@ -472,8 +472,10 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     env.filters["markdown"].__self__.cache = markdown_cache
     if not write:
         t = time.perf_counter()
-        pages = _render_pages(env, all_pages(prepared.index, prepared.today, prepared.refs), lambda url, html: None,
-                              report)
+        urls: list[str] = []
+        pages = _render_pages(env, all_pages(prepared.index, prepared.today, prepared.refs),
+                              lambda url, html: urls.append(url), report)
+        _one_page_an_address(urls, options, report)
         timings["render"] = time.perf_counter() - t
         return Result(not report.failed(options.strict), report, pages, time.perf_counter() - started,
                       timings=timings)
@@ -557,6 +559,19 @@ def worth_writing(made_anew: float, folders: int) -> bool:
     return made_anew > 0 and made_anew * made_anew * 3 >= folders
 
 
+def _one_page_an_address(urls: list[str], options: Options, report: Report) -> None:
+    """Two records whose pages share an address would have one replace the other without a word: the checks of
+    the content (paper refs, action ids, folder names) keep that from happening; this says so if one is missed."""
+    seen: set[str] = set()
+    for url in urls:
+        if url in seen:
+            report.error(options.out, 1, f"two pages would be written to {url}, one replacing the other",
+                         "rename the meeting folder or the ref this address is made from; if neither is, this is "
+                         "a fault in Minutebook: please report it")
+            return
+        seen.add(url)
+
+
 def _full(options: Options, prepared: Prepared, env, cache, report: Report, progress, timings: dict, forget,
           keep_markdown: bool = True, memo: Digests | None = None) -> Result:
     """Render every page into a staged folder that replaces the output folder (write.py). `keep_markdown`:
@@ -591,6 +606,7 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
             if not report.failed(options.strict):
                 data()
         copy_static(options, out)
+        _one_page_an_address(out.urls, options, report)
         if report.failed(options.strict):
             return Result(False, report, pages, timings=timings)
         for relative, content in sitemap_outputs(prepared.index, out.urls, made):

@@ -15,6 +15,7 @@ from generator.diagnostics import Report
 from generator.model import Action, Body, Declaration, MinuteItem, Minutes, PersonRef, Source
 from generator.numbering import canonical, example
 from generator.schema import Context, Field, Schema
+from generator.values import slugify
 from generator.yamltext import LStr, at_key, line_of
 
 MINUTES = Schema("the minutes", Field("status", s.choice("draft", "approved"), required=True),
@@ -47,11 +48,19 @@ def _actions(raw_actions, ref: str, body: Body, folder: str, meeting_key: str, c
             continue
         key = (fields["id"] or str(position)).strip()
         line = line_of(raw)
-        if key in seen:
-            ctx.report.error(ctx.path, line, f"action id '{prefix}#{key}' is used twice in this item "
-                             f"(first on line {seen[key]})", "give each action its own `id:`")
+        address = slugify(key)  # the action's page is named for its id: Leaflet and leaflet would share one
+        if not address:
+            ctx.report.error(ctx.path, raw.line_of("id"), f"the action id '{key}' has "
+                             "no letter from A to Z or digit, of which its page's address is made", "give it an id of "
+                             "letters and digits, e.g. leaflet, or leave `id:` out to number it")
             continue
-        seen[key] = line
+        if address in seen:
+            first, written = seen[address]
+            said = f"is used twice in this item (first on line {first})" if written == key else \
+                f"and '{prefix}#{written}' (line {first}) would have one page between them"
+            ctx.report.error(ctx.path, line, f"action id '{prefix}#{key}' {said}", "give each action its own `id:`")
+            continue
+        seen[address] = (line, key)
         out.append(Action(f"{prefix}#{key}", key, fields["owner"], fields["text"] or "", fields["due"], body.slug,
                           meeting_key, ref, Source(ctx.report._rel(ctx.path), line)))
     return tuple(out)

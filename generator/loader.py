@@ -17,12 +17,13 @@ from generator.fingerprint import Known, handed_down
 from generator.interrupt import check, never
 from generator.load_meeting import build_meeting, load_action_log, load_meeting_file, load_paper
 from generator.load_minutes import load_minutes
-from generator.load_registers import load_bodies, load_people, load_site, register_files
+from generator.load_registers import ID_RE, load_bodies, load_people, load_site, register_files
 from generator.markdown import make_block_parser
 from generator.model import (ActionLog, ActionUpdate, AgendaItem, Archive, Attendance, Meeting, MinuteItem, Minutes,
                               Paper, archive_order)
 from generator.parallel import PARALLEL_FROM, WorkerFailed, fork_map
 from generator.people import Asked, PeopleIndex, answers_hold
+from generator.values import slugify
 
 KNOWN_FILES = {"meeting.md", "minutes.md", "actions.md"}
 FILE_DIGESTS = "file digests"  # the loader cache's FileDigests.seen, for the next build
@@ -366,6 +367,11 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> M
         return slug
     meeting_dir = path.parent
     key = f"{slug}/{meeting_dir.name}"
+    if not ID_RE.match(meeting_dir.name):  # `minutebook new meeting --folder` refuses such a name as well
+        named = slugify(meeting_dir.name)
+        report.error(path, 1, f"the folder's name '{meeting_dir.name}' is part of the meeting's address, which takes "
+                     "lower-case letters, digits and hyphens", f"rename the folder {named}" if named else
+                     "rename the folder for the meeting's date, e.g. 2019-06-20")
     filed = meeting_dir.parent.name
     if filed != slug and filed in slugs:  # any layout works, but a folder among another body's meetings was copied
         report.warning(path, doc.meta.line_of("body"), f"the meeting's folder is inside {filed}/, but its body is "

@@ -23,6 +23,7 @@ import yaml
 from generator.actions import Track
 from generator.diagnostics import Diagnostic, Report, did_you_mean
 from generator.load_meeting import STATUSES
+from generator.load_registers import ID_RE
 from generator.loader import load_archive
 from generator.model import Archive, Body, Meeting, PersonRef, all_agenda_items
 from generator.numbering import canonical, compose, parts, sort_key
@@ -33,7 +34,7 @@ from generator.values import slugify
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 UNREPORTED_STATUS = "not-started"  # what an action no log has reported on yet is pre-filled with
-FOLDER_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # like a body slug: it becomes part of URLs
+FOLDER_RE = ID_RE  # like a body slug: it becomes part of URLs
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 

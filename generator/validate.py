@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from generator.diagnostics import Report, did_you_mean, listed
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
-from generator.model import Archive, Meeting, all_agenda_items
+from generator.model import Archive, Meeting, Paper, all_agenda_items
 from generator.numbering import sort_key
 from generator.resolve import action_key, action_tracks, meetings_by_body
+from generator.values import slugify
 from generator.yamltext import line_of
 
 
@@ -147,13 +148,23 @@ def _copied_dates(archive: Archive, report: Report, stop=never) -> None:
 
 def _papers(meeting: Meeting, report: Report) -> None:
     refs: dict[str, str] = {}
+    addresses: dict[str, Paper] = {}  # a paper's page is named for its ref: 5.1 and 5/1 would share one
     for paper in meeting.papers:
-        key = paper.ref.lower()
+        key, address = paper.ref.lower(), slugify(paper.ref)
         if key in refs:
             report.error(paper.source.path, line_of(paper.ref),
                          f"{paper.name} is given twice in this meeting (also {refs[key]})",
                          "give each paper its own ref")
+        elif not address:
+            report.error(paper.source.path, line_of(paper.ref), f"the ref '{paper.ref}' has no letter from A to Z "
+                         "or digit, of which its page's address is made", "write the letter or number the pack uses, "
+                         "e.g. C or 5")
+        elif address in addresses:
+            other = addresses[address]
+            report.error(paper.source.path, line_of(paper.ref), f"{paper.name} and {other.name} ({other.source.path}) "
+                         f"would have one page between them, papers/{address}/", "give one of them another ref")
         refs[key] = paper.source.path
+        addresses.setdefault(address, paper)
     known = sorted(p.ref for p in meeting.papers)
     hint = ("this meeting's papers are " + ", ".join(known)) if known else "this meeting has no papers/ folder"
 

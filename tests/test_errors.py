@@ -349,6 +349,17 @@ def test_duplicate_paper_ref(archive, build):
         "give each paper its own ref")]
 
 
+def test_papers_whose_refs_would_name_one_page_or_none_are_errors(archive, build):
+    papers = "meetings/tb/2019-03-14/papers"
+    (archive / papers / "paper-a2.md").write_text("---\nref: A.\ntitle: Another paper\n---\nText.\n", encoding="utf-8")
+    (archive / papers / "paper-hash.md").write_text('---\nref: "#"\ntitle: A third\n---\nText.\n', encoding="utf-8")
+    assert errors_after(build, archive) == [
+        at(f"{papers}/paper-a2.md", 2, f"Paper A. and Paper A (content/{papers}/paper-a.md) would have one page "
+           "between them, papers/a/; give one of them another ref"),
+        at(f"{papers}/paper-hash.md", 2, "the ref '#' has no letter from A to Z or digit, of which its page's address "
+           "is made; write the letter or number the pack uses, e.g. C or 5")]
+
+
 def test_paper_for_an_item_the_meeting_does_not_have_is_a_warning_on_its_item_line(archive, build):
     paper = "meetings/tb/2019-03-14/papers/paper-a.md"
     edit(archive, paper, "item: TB/19/13", "item: TB/19/99")
@@ -412,6 +423,19 @@ def test_minutes_approved_before_their_meeting_is_an_error_on_the_approved_at_li
 
 
 # --- actions ------------------------------------------------------------------------------------
+
+def test_action_ids_that_would_name_one_page_or_none_are_errors(archive, build):
+    edit(archive, MINUTES, "    due: next meeting\n", "    due: next meeting\n  - id: Leaflet\n    owner: carol-singh\n"
+         "    text: Print the leaflet.\n    due: 2019-05-31\n  - id: '?'\n    owner: carol-singh\n"
+         "    text: Post the leaflet.\n    due: 2019-05-31\n")
+    assert errors_after(build, archive) == [
+        at(MINUTES, line_of(archive, MINUTES, "  - id: Leaflet"), "action id 'TB/19/13#Leaflet' and 'TB/19/13#leaflet' "
+           f"(line {line_of(archive, MINUTES, '  - id: leaflet')}) would have one page between them; give each "
+           "action its own `id:`"),
+        at(MINUTES, line_of(archive, MINUTES, "  - id: '?'"), "the action id '?' has no letter from A to Z or digit, "
+           "of which its page's address is made; give it an id of letters and digits, e.g. leaflet, or leave `id:` "
+           "out to number it")]
+
 
 def test_duplicate_action_id(archive, build):
     edit(archive, MINUTES, "  - id: leaflet", '  - id: "1"')
@@ -541,6 +565,23 @@ def test_a_copied_meeting_folder_whose_date_was_not_changed_is_a_warning_on_its_
         "2019-09-19, but the meeting is dated 2019-06-20, as tb/2019-06-20 and tb/2019-06-20-private are; correct "
         "`date:`: a folder copied "
         "from another meeting keeps that meeting's date", "warning")]
+
+
+def test_a_meeting_folder_whose_name_cannot_be_part_of_an_address_is_an_error(archive, build):
+    (archive / "meetings/jc/2019-11-05").rename(archive / "meetings/jc/2019-11-05 Extraordinary")
+    assert errors_after(build, archive) == [at("meetings/jc/2019-11-05 Extraordinary/meeting.md", 1, "the folder's "
+        "name '2019-11-05 Extraordinary' is part of the meeting's address, which takes lower-case letters, digits "
+        "and hyphens; rename the folder 2019-11-05-extraordinary")]
+
+
+def test_two_pages_at_one_address_fail_the_build_where_one_would_replace_the_other(archive, build):
+    # a meeting's folder named as a minute's page is (/tb/2019/tb-19-13/, minute TB/19/13's)
+    (archive / "meetings/tb/tb-19-13").mkdir()
+    (archive / "meetings/tb/tb-19-13/meeting.md").write_text("---\nbody: tb\ndate: 2019-12-05\n---\n",
+                                                             encoding="utf-8")
+    assert [line.split(": error: ")[1] for line in errors_after(build, archive)] == [
+        "two pages would be written to /tb/2019/tb-19-13/, one replacing the other; rename the meeting folder or "
+        "the ref this address is made from; if neither is, this is a fault in Minutebook: please report it"]
 
 
 def test_a_meeting_folder_among_another_bodys_meetings_is_a_warning_on_its_body_line(archive, build):
