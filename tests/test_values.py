@@ -48,9 +48,14 @@ def test_a_date_with_one_reading_is_read(written):
     ("2018.6.21", "'2018.6.21' is not written as YYYY-MM-DD", "write it as 2018-06-21 (21 June 2018)"),
 ])
 def test_a_date_without_one_reading_is_refused_with_the_date_to_write(written, message, hint):
+    assert refusal(parse_date, written) == (message, hint)
+
+
+def refusal(parse, written: str) -> tuple[str, str]:
+    """The message and hint with which `parse` refuses `written`."""
     with pytest.raises(Invalid) as refused:
-        parse_date(written)
-    assert (refused.value.message, refused.value.hint) == (message, hint)
+        parse(written)
+    return refused.value.message, refused.value.hint
 
 
 @pytest.mark.parametrize("written, read", [("13:00", "13:00"), ("1:00pm", "13:00"), ("2 pm", "14:00"),
@@ -70,9 +75,7 @@ def test_times(written, read):
     ("2", "'2' is not a time", "write the time as HH:MM (24-hour) or like 1:00pm, in quotes"),
 ])
 def test_a_time_without_one_reading_is_refused(written, message, hint):
-    with pytest.raises(Invalid) as refused:
-        parse_time(written)
-    assert (refused.value.message, refused.value.hint) == (message, hint)
+    assert refusal(parse_time, written) == (message, hint)
 
 
 def read(text: str) -> tuple[dict, list[str]]:
