@@ -95,8 +95,29 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     if not starts:
         report.warning(path, doc.body_line, "the minutes have no items",
                        f"start each item with a heading such as '## {example(body.numbering)} Title'")
+    if not body.numbering.per_meeting:  # a per-meeting number (5) is as likely a section's
+        _numbered_headings(tokens, starts, items, doc.body_line, body, ctx)
     approved_at = at_key((fields["approved_at"] or "").strip(), doc.meta, "approved_at")
     return Minutes(fields["status"], approved_at, tuple(items), Source(report._rel(path), 1))
+
+
+def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, body: Body, ctx: Context) -> None:
+    """A heading that starts with a minute number but is not a `## ` heading of its own (### TB/19/23, or one
+    in a list): read as part of the item above, where the clerk meant an item of its own."""
+    items_start = {id(token) for _, token in starts}
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or id(token) in items_start:
+            continue
+        heading = tokens[index + 1].content.strip()
+        ref = canonical(body.numbering, heading.partition(" ")[0].rstrip(":;,."))
+        if ref is None:
+            continue
+        line = body_line + token.map[0]
+        above = [item for item in items if item.source.line < line]  # items come in the order of their lines
+        part_of = f"part of {above[-1].ref}" if above else "text before the first item"
+        ctx.report.warning(ctx.path, line, f"the heading '{heading}' starts with minute number {ref}, but only a "
+                           f"'## ' heading at the start of a line starts an item, so it is read as {part_of}",
+                           f"write '## {heading}' if it is an item of its own")
 
 
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,

@@ -208,6 +208,18 @@ def test_a_session_named_as_a_part_of_the_agenda_gets_the_word_to_write(archive,
         "session: 'Part 2' is not one of: public, private; write private: it is never published")]
 
 
+def test_a_minute_number_heading_that_does_not_start_an_item_is_a_warning(archive, build):
+    edit(archive, LATER_MINUTES, "## TB/19/22 Pharmaceutical needs assessment",
+         "### TB/19/22 Pharmaceutical needs assessment")
+    line = line_of(archive, LATER_MINUTES, "### TB/19/22")
+    assert warnings_after(build, archive) == [  # the number in it no longer names an item, and says so too
+        at(LATER_MINUTES, line, "reference 'TB/19/22' does not resolve; nearest existing: TB/19/15, TB/19/20, "
+           "TB/19/21", "warning"),
+        at(LATER_MINUTES, line, "the heading 'TB/19/22 Pharmaceutical needs assessment' starts with minute number "
+           "TB/19/22, but only a '## ' heading at the start of a line starts an item, so it is read as part of "
+           "TB/19/21; write '## TB/19/22 Pharmaceutical needs assessment' if it is an item of its own", "warning")]
+
+
 def test_files_with_a_byte_order_mark_and_windows_line_endings_report_true_lines(archive, build):
     path = archive / MEETING
     text = path.read_text(encoding="utf-8").replace("quorate: yes", "quorate: maybe")
