@@ -83,7 +83,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         offset = next(n for n, line in enumerate(lines) if line.strip())
         report.error(path, doc.body_line + offset, "text before the first minute item belongs to no item",
                      f"start each item with a heading such as '## {example(body.numbering)} Title'")
-    fences = [t for t in tokens if t.type == "fence" and t.info.strip() == "item"]
+    fences = _item_fences(tokens, lines, doc.body_line, ctx)
     items = []
     for n, (index, token) in enumerate(starts):
         start = token.map[0]
@@ -99,6 +99,29 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         _numbered_headings(tokens, starts, items, doc.body_line, body, ctx)
     approved_at = at_key((fields["approved_at"] or "").strip(), doc.meta, "approved_at")
     return Minutes(fields["status"], approved_at, tuple(items), Source(report._rel(path), 1))
+
+
+def _item_fences(tokens, lines: list[str], body_line: int, ctx: Context) -> list:
+    """The ```item blocks (```Item too), each closed. A block left open runs to the end of the file and takes
+    the items after it with it, without a word from Markdown: an error, at the line that opened it. A block
+    holding an item's fields under another info string (```yaml) is shown as code: a warning."""
+    fences = []
+    for token in tokens:
+        if token.type != "fence":
+            continue
+        line, info = body_line + token.map[0], token.info.strip()
+        last = lines[token.map[1] - 1].strip() if token.map[1] - 1 > token.map[0] else ""
+        if not (len(last) >= len(token.markup) and set(last) == {token.markup[0]}):
+            ctx.report.error(ctx.path, line, f"the block opened here with {token.markup}{info} is not closed, so "
+                             "the rest of the file, items and all, is read as part of it",
+                             f"close it with a line {token.markup} after its last line")
+        elif info.lower() == "item":
+            fences.append(token)
+        elif token.content.partition(":")[0].strip() in ITEM.fields and "\n" not in token.content.partition(":")[0]:
+            ctx.report.warning(ctx.path, line, f"this block holds a minute item's fields, but is marked "
+                               f"{token.markup}{info}, so it is shown as code", f"write {token.markup}item on the line "
+                               "that opens it")
+    return fences
 
 
 def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, body: Body, ctx: Context) -> None:

@@ -220,6 +220,23 @@ def test_a_minute_number_heading_that_does_not_start_an_item_is_a_warning(archiv
            "TB/19/21; write '## TB/19/22 Pharmaceutical needs assessment' if it is an item of its own", "warning")]
 
 
+def test_a_block_left_open_in_the_minutes_is_an_error_where_it_opens(archive, build):
+    # without its closing line, the block would take the two items after it out of the minutes without a word
+    edit(archive, LATER_MINUTES, "The minutes were agreed.\n", "The minutes were agreed.\n\n```\nPrinted copy:\n")
+    assert errors_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "Printed copy:") - 1,
+        "the block opened here with ``` is not closed, so the rest of the file, items and all, is read as part of "
+        "it; close it with a line ``` after its last line")]
+
+
+def test_an_items_fields_in_a_block_marked_otherwise_are_a_warning_and_item_in_capitals_is_read(archive, build):
+    edit(archive, LATER_MINUTES, "```item\nresolutions:", "```yaml\nresolutions:")
+    assert warnings_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "```yaml"),
+        "this block holds a minute item's fields, but is marked ```yaml, so it is shown as code; write ```item on "
+        "the line that opens it", "warning")]
+    edit(archive, LATER_MINUTES, "```yaml\nresolutions:", "```Item\nresolutions:")
+    assert warnings_after(build, archive) == []
+
+
 def test_files_with_a_byte_order_mark_and_windows_line_endings_report_true_lines(archive, build):
     path = archive / MEETING
     text = path.read_text(encoding="utf-8").replace("quorate: yes", "quorate: maybe")
