@@ -40,18 +40,20 @@ def read(path: Path, report: Report, require_frontmatter: bool = True) -> Docume
         return Document(path, None, "", 1, ok=False)
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    # Blank lines above the opening '---' (an editor's, or a paste's) are no reason to refuse the file
+    start = next((n for n, line in enumerate(lines) if line.strip()), 0)
+    if lines[start].strip() != "---":
         if require_frontmatter:
             report.error(path, 1, "the file does not start with frontmatter",
                          "start it with a line '---', the YAML fields, and another line '---'")
             return Document(path, None, text, 1, ok=False)
         return Document(path, None, text, 1)
-    for index in range(1, len(lines)):
+    for index in range(start + 1, len(lines)):
         if lines[index].strip() in ("---", "..."):
-            meta_text = "\n".join(lines[1:index])
+            meta_text = "\n".join(lines[start + 1:index])
             errors_before = len(report.errors)
-            meta = yamltext.parse(meta_text, path, report, first_line=2)
+            meta = yamltext.parse(meta_text, path, report, first_line=start + 2)
             body = "\n".join(lines[index + 1:])
             return Document(path, meta, body, index + 2, ok=len(report.errors) == errors_before)
-    report.error(path, 1, "the frontmatter is not closed", "add a line '---' after the last YAML field")
+    report.error(path, start + 1, "the frontmatter is not closed", "add a line '---' after the last YAML field")
     return Document(path, None, "", 1, ok=False)

@@ -237,6 +237,14 @@ def test_an_items_fields_in_a_block_marked_otherwise_are_a_warning_and_item_in_c
     assert warnings_after(build, archive) == []
 
 
+def test_blank_lines_above_the_frontmatter_are_read_past_and_lines_stay_true(archive, build):
+    path = archive / LATER
+    path.write_text("\n\n" + path.read_text(encoding="utf-8").replace("date: 20 June 2019", "date: 31 June 2019"),
+                    encoding="utf-8")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"),
+        "date: '31 June 2019' is not a real date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
+
+
 def test_files_with_a_byte_order_mark_and_windows_line_endings_report_true_lines(archive, build):
     path = archive / MEETING
     text = path.read_text(encoding="utf-8").replace("quorate: yes", "quorate: maybe")
