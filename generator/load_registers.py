@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator import frontmatter, schema as s, yamltext
 from generator.diagnostics import Report
@@ -25,6 +26,29 @@ def _email(value, ctx: Context) -> str:
     return written
 
 
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*")  # BCP 47, as <html lang> needs it
+
+
+def _language(value, ctx: Context) -> str:
+    """A page's language is read out by screen readers (WCAG 2.2, 3.1.1): `lang="English"` is no language."""
+    written = s.text(value, ctx).strip()
+    if not LANGUAGE_TAG.fullmatch(written):
+        raise s.Invalid(f"'{written}' is not a language tag", "write it as a tag, e.g. en-GB, or cy for Welsh")
+    return written
+
+
+def _site_root(value, ctx: Context) -> str:
+    """The site's address, at the root of its domain: every page links the others from the root (/ccb/...),
+    so a site published below a path (https://council.example/minutes/) would link past its own pages."""
+    written = s.url(value, ctx)
+    path = urlsplit(written).path
+    if path.strip("/"):
+        raise s.Invalid(f"'{written}' has a path ({path}), but the site's pages link each other from the root of "
+                        "its domain", "publish the site at the root of a domain of its own (such as "
+                        "https://meetings.example.gov.uk/) and write that address")
+    return written
+
+
 def _statement(fields, ctx: Context, raw) -> StatementDetails:
     if fields["prepared"] and fields["reviewed"] and fields["reviewed"] < fields["prepared"]:
         ctx.report.error(ctx.path, raw.line_of("reviewed"), "reviewed: the accessibility statement cannot be "
@@ -38,9 +62,9 @@ SITE = Schema(
     "site.yaml",
     Field("title", s.text, required=True),
     Field("publisher", s.text, required=True),
-    Field("base_url", s.url, required=True),
+    Field("base_url", _site_root, required=True),
     Field("licence", s.record(LICENCE, lambda f, c, v: Licence(f["name"] or "", f["url"])), required=True),
-    Field("language", s.text, default="en-GB"),
+    Field("language", _language, default="en-GB"),
     Field("description", s.markdown, default=""),
     Field("accessibility", s.record(STATEMENT, _statement), default=StatementDetails()),
 )

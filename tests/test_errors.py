@@ -245,6 +245,21 @@ def test_blank_lines_above_the_frontmatter_are_read_past_and_lines_stay_true(arc
         "date: '31 June 2019' is not a real date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
 
 
+def test_a_site_address_with_a_path_is_an_error_as_pages_link_from_the_root(archive, build):
+    edit(archive, "site.yaml", "base_url: https://records.testshire.example/",
+         "base_url: https://www.testshire.example/records/")
+    assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "base_url:"),
+        "base_url: 'https://www.testshire.example/records/' has a path (/records/), but the site's pages link each "
+        "other from the root of its domain; publish the site at the root of a domain of its own (such as "
+        "https://meetings.example.gov.uk/) and write that address")]
+
+
+def test_a_site_language_that_is_no_language_tag_is_an_error(archive, build):
+    edit(archive, "site.yaml", "language: en-GB", "language: English")
+    assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "language:"),
+        "language: 'English' is not a language tag; write it as a tag, e.g. en-GB, or cy for Welsh")]
+
+
 def test_files_with_a_byte_order_mark_and_windows_line_endings_report_true_lines(archive, build):
     path = archive / MEETING
     text = path.read_text(encoding="utf-8").replace("quorate: yes", "quorate: maybe")
