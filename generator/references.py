@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from generator import urls
+from generator.diagnostics import did_you_mean
 from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items
-from generator.numbering import NumberFinder, any_pattern, canonical, has_placeholder, shape, sort_key
+from generator.numbering import NumberFinder, any_pattern, canonical, example, has_placeholder, shape, sort_key
 from generator.values import Invalid, parse_date
 
 _DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
@@ -207,16 +208,16 @@ class Linker:
             self._initials[meeting.key] = _initials(meeting, self.people)
         return self._initials[meeting.key]
 
+    def unresolved(self, target: str, where: Where) -> str:
+        return _unresolved(self, target, where)
+
     def explicit(self, target: str, where: Where) -> str | None:
         target = target.strip()
         if target.startswith("person:"):
             pid = target[7:].strip()
             return urls.person(pid) if pid in self.people else None
         if target.startswith("action:"):
-            key = target[7:].strip()
-            if ":" not in key.split("/")[0] and where.body:
-                key = f"{where.body}:{key}"
-            action = self.index.actions.get(key)
+            action = self.index.actions.get(_action_key(target[7:].strip(), where))
             return urls.action(action) if action else None
         body, sep, rest = target.partition(":")
         if sep and body in self.bodies and "/" not in body:
@@ -238,6 +239,48 @@ class Linker:
                 paper = meeting.paper(parts[3])
                 return urls.paper(meeting, paper) if paper else None
         return None
+
+
+_EXPLICIT_FORMS = ("write [[body:number]], [[body/meeting-folder]], [[body/meeting-folder/papers/REF]], "
+                   "[[person:id]] or [[action:id]]")
+
+
+def _unresolved(linker: "Linker", target: str, where: Where) -> str:
+    """What to do about an explicit reference that names nothing published: the nearest that is, where the
+    reference is written rightly, and otherwise how such references are written. Only what is published is
+    named: a private meeting's or a confidential item's address is never hinted at."""
+    target = target.strip()
+    kind, _, rest = target.partition(":")
+    rest = rest.strip()
+    if kind == "person" and rest:
+        return did_you_mean(rest, linker.people, "people") or "add them to the people register, or check the id"
+    if kind == "action" and "#" in rest:
+        key = _action_key(rest, where)
+        minute = key.rpartition("#")[0]
+        listed = sorted(a.removeprefix(f"{where.body}:") for a in linker.index.actions
+                        if a.rpartition("#")[0] == minute)
+        return f"its minute's actions are {', '.join(listed)}" if listed else \
+            f"no action of {minute.removeprefix(f'{where.body}:')} is published"
+    if rest and kind in linker.bodies and not linker.bodies[kind].numbering.per_meeting:
+        numbering = linker.bodies[kind].numbering
+        ref = canonical(numbering, rest)
+        return linker.nearest(kind, ref) if ref else f"{linker.bodies[kind].short_name} numbers its minutes like " \
+            f"{example(numbering)}"
+    parts = target.split("/")
+    if len(parts) in (2, 4) and parts[0] in linker.bodies:
+        key = f"{parts[0]}/{parts[1]}"
+        meeting = linker.index.by_key.get(key)
+        if meeting is None:
+            return f"no meeting {key} is published: check the folder's name (a private meeting is never linked)"
+        if len(parts) == 4 and parts[2] == "papers":
+            papers = ", ".join(sorted(p.ref for p in meeting.papers))
+            return f"{key}'s papers are {papers}" if papers else f"{key} has no papers published"
+    return _EXPLICIT_FORMS
+
+
+def _action_key(key: str, where: Where) -> str:
+    """An action's id as `[[action:...]]` names it, with the body of the text it is in unless it names one."""
+    return f"{where.body}:{key}" if ":" not in key.split("/")[0] and where.body else key
 
 
 def _distance(a: tuple, b: tuple) -> tuple:
@@ -293,9 +336,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
     for m in explicit:
         url = linker.explicit(m.group(1), where)
         label = (m.group(2) or m.group(1)).strip()
-        found.append(_Match(m.start(), m.end(), url, label,
-                            "write [[body:number]], [[body/meeting-folder]], [[body/meeting-folder/papers/REF]], "
-                            "[[person:id]] or [[action:id]]"))
+        found.append(_Match(m.start(), m.end(), url, label, "" if url else linker.unresolved(m.group(1), where)))
     for start, end in numbers:
         written = text[start:end]
         for slug, numbering in linker.by_shape.get(shape(written), ()):

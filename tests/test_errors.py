@@ -260,6 +260,21 @@ def test_a_site_language_that_is_no_language_tag_is_an_error(archive, build):
         "language: 'English' is not a language tag; write it as a tag, e.g. en-GB, or cy for Welsh")]
 
 
+def test_an_explicit_reference_to_nothing_published_names_what_is_and_never_a_private_meeting(archive, build):
+    edit(archive, LATER_MINUTES, "The minutes were agreed.", "The minutes were agreed. See [[action:TB/19/13#9]], "
+         "[[tb/2019-03-14/papers/Z]], [[tb:TB/19/99]], [[person:ada-lovelase]] and [[tb/2019-06-20-private]].")
+    line = line_of(archive, LATER_MINUTES, "[[action:")
+    said = "warning: reference '{}' does not resolve; {}"
+    assert sorted(m.split(":", 2)[2].strip() for m in warnings_after(build, archive)) == sorted([
+        said.format("action:TB/19/13#9", "its minute's actions are TB/19/13#1, TB/19/13#2, TB/19/13#leaflet"),
+        said.format("tb/2019-03-14/papers/Z", "tb/2019-03-14's papers are A"),  # not C, which is confidential
+        said.format("tb:TB/19/99", "nearest existing: TB/19/20, TB/19/21, TB/19/22"),
+        said.format("person:ada-lovelase", "did you mean 'ada-lovelace'?"),
+        said.format("tb/2019-06-20-private", "no meeting tb/2019-06-20-private is published: check the folder's "
+                    "name (a private meeting is never linked)")])
+    assert all(m.startswith(f"content/{LATER_MINUTES}:{line}:") for m in warnings_after(build, archive))
+
+
 def test_files_with_a_byte_order_mark_and_windows_line_endings_report_true_lines(archive, build):
     path = archive / MEETING
     text = path.read_text(encoding="utf-8").replace("quorate: yes", "quorate: maybe")
