@@ -186,10 +186,17 @@ ACTION_LOG = Schema(
     "an action log",
     Field("status", s.choice("draft", "final"), default="final"),
     Field("as_at", s.date),
-    Field("updates", s.list_of(s.record(UPDATE, lambda f, c, v: ActionUpdate(
-        (f["action"] or "").strip(), f["status"] or "", f["progress"], f["due"], bool(f["closed"]),
-        Source(c.report._rel(c.path), line_of(v))))), default=()),
+    Field("updates", s.list_of(s.record(UPDATE, lambda f, c, v: _update(f, c, v))), default=()),
 )
+
+
+def _update(fields, ctx: Context, raw) -> ActionUpdate:
+    if fields["status"] == "complete" and not fields["closed"]:  # logs that rate actions write Complete to close
+        ctx.report.warning(ctx.path, raw.line_of("status"), "the status is complete, but the update does not close "
+                           "the action, so it stays open on the tracker", "add `closed: yes`, or give the status it "
+                           "has while it is still open")
+    return ActionUpdate((fields["action"] or "").strip(), fields["status"] or "", fields["progress"], fields["due"],
+                        bool(fields["closed"]), Source(ctx.report._rel(ctx.path), line_of(raw)))
 
 
 def load_paper(path: Path, report: Report, ctx_people, bodies) -> Paper | None:

@@ -275,6 +275,13 @@ def test_an_explicit_reference_to_nothing_published_names_what_is_and_never_a_pr
     assert all(m.startswith(f"content/{LATER_MINUTES}:{line}:") for m in warnings_after(build, archive))
 
 
+def test_an_update_with_status_complete_that_does_not_close_its_action_is_a_warning(archive, build):
+    edit(archive, LOG, "    status: amber\n", "    status: complete\n")
+    assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: complete"), "the status is "
+        "complete, but the update does not close the action, so it stays open on the tracker; add `closed: yes`, or "
+        "give the status it has while it is still open", "warning")]
+
+
 def test_files_with_a_byte_order_mark_and_windows_line_endings_report_true_lines(archive, build):
     path = archive / MEETING
     text = path.read_text(encoding="utf-8").replace("quorate: yes", "quorate: maybe")
