@@ -111,7 +111,8 @@ def _item_fences(tokens, lines: list[str], body_line: int, ctx: Context) -> list
             continue
         line, info = body_line + token.map[0], token.info.strip()
         last = lines[token.map[1] - 1].strip() if token.map[1] - 1 > token.map[0] else ""
-        if not (len(last) >= len(token.markup) and set(last) == {token.markup[0]}):
+        # One in a quotation or a list ends with it, taking nothing after it (and its closing line is "> ```")
+        if token.level == 0 and not (len(last) >= len(token.markup) and set(last) == {token.markup[0]}):
             ctx.report.error(ctx.path, line, f"the block opened here with {token.markup}{info} is not closed, so "
                              "the rest of the file, items and all, is read as part of it",
                              f"close it with a line {token.markup} after its last line")
