@@ -261,7 +261,12 @@ def _unresolved(linker: "Linker", target: str, where: Where) -> str:
                         if a.rpartition("#")[0] == minute)
         return f"its minute's actions are {', '.join(listed)}" if listed else \
             f"no action of {minute.removeprefix(f'{where.body}:')} is published"
-    if rest and kind in linker.bodies and not linker.bodies[kind].numbering.per_meeting:
+    if rest and kind in linker.bodies and linker.bodies[kind].numbering.per_meeting:  # [[jc:2019-11-05/5]]
+        folder, _, ref = rest.rpartition("/")
+        meeting = linker.index.by_key.get(f"{kind}/{folder}")
+        return f"{kind}/{folder} has no item {ref}" if meeting is not None else \
+            f"no meeting {kind}/{folder} is published: check the folder's name (a private meeting is never linked)"
+    if rest and kind in linker.bodies:
         numbering = linker.bodies[kind].numbering
         ref = canonical(numbering, rest)
         return linker.nearest(kind, ref) if ref else f"{linker.bodies[kind].short_name} numbers its minutes like " \

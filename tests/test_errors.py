@@ -228,6 +228,12 @@ def test_a_block_left_open_in_the_minutes_is_an_error_where_it_opens(archive, bu
         "it; close it with a line ``` after its last line")]
 
 
+def test_a_block_in_a_quotation_or_a_list_is_no_error_closed_or_not(archive, build):
+    edit(archive, LATER_MINUTES, "The minutes were agreed.\n", "The minutes were agreed.\n\n> ```\n> quoted\n> ```\n"
+         "\n- listed\n\n  ```\n  left open, it ends with the list\n")
+    assert warnings_after(build, archive) == []
+
+
 def test_an_items_fields_in_a_block_marked_otherwise_are_a_warning_and_item_in_capitals_is_read(archive, build):
     edit(archive, LATER_MINUTES, "```item\nresolutions:", "```yaml\nresolutions:")
     assert warnings_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "```yaml"),
@@ -262,7 +268,8 @@ def test_a_site_language_that_is_no_language_tag_is_an_error(archive, build):
 
 def test_an_explicit_reference_to_nothing_published_names_what_is_and_never_a_private_meeting(archive, build):
     edit(archive, LATER_MINUTES, "The minutes were agreed.", "The minutes were agreed. See [[action:TB/19/13#9]], "
-         "[[tb/2019-03-14/papers/Z]], [[tb:TB/19/99]], [[person:ada-lovelase]] and [[tb/2019-06-20-private]].")
+         "[[tb/2019-03-14/papers/Z]], [[tb:TB/19/99]], [[person:ada-lovelase]], [[jc:2019-11-05/9]] and "
+         "[[tb/2019-06-20-private]].")
     line = line_of(archive, LATER_MINUTES, "[[action:")
     said = "warning: reference '{}' does not resolve; {}"
     assert sorted(m.split(":", 2)[2].strip() for m in warnings_after(build, archive)) == sorted([
@@ -270,6 +277,7 @@ def test_an_explicit_reference_to_nothing_published_names_what_is_and_never_a_pr
         said.format("tb/2019-03-14/papers/Z", "tb/2019-03-14's papers are A"),  # not C, which is confidential
         said.format("tb:TB/19/99", "nearest existing: TB/19/20, TB/19/21, TB/19/22"),
         said.format("person:ada-lovelase", "did you mean 'ada-lovelace'?"),
+        said.format("jc:2019-11-05/9", "jc/2019-11-05 has no item 9"),
         said.format("tb/2019-06-20-private", "no meeting tb/2019-06-20-private is published: check the folder's "
                     "name (a private meeting is never linked)")])
     assert all(m.startswith(f"content/{LATER_MINUTES}:{line}:") for m in warnings_after(build, archive))
