@@ -102,6 +102,10 @@ class Exporter:
                       lambda m=m: _encoded(self.event(m)))
             for m in self.index.archive.meetings])
 
+    def _files(self, meeting: Meeting, paper, attachment) -> list:
+        return [] if attachment is None else [{"media_type": attachment.media_type,
+                                               "url": self.url(urls.attachment(meeting, paper, attachment))}]
+
     def event(self, meeting: Meeting) -> dict:
         body = self.index.body(meeting.body)
         page = self.url(urls.meeting(meeting))
@@ -113,10 +117,15 @@ class Exporter:
         participants = [{"entity_type": "organization", "id": body.slug, "name": body.name, "note": "host"}]
         participants += [{"entity_type": "person", "id": who.id, "name": who.name, "note": note}
                          for note, who in people]
-        documents = [{"note": f"{p.name}: {one_line(p.title)}", "date": (p.date or meeting.date).isoformat(),
-                      "classification": p.label.lower(),
-                      "links": [{"media_type": "text/html", "url": self.url(urls.paper(meeting, p))}]}
-                     for p in meeting.papers]
+        documents = []
+        for p in meeting.papers:
+            date = (p.date or meeting.date).isoformat()
+            links = [{"media_type": "text/html", "url": self.url(urls.paper(meeting, p))}]
+            documents.append({"note": f"{p.name}: {one_line(p.title)}", "date": date,
+                              "classification": p.label.lower(), "links": links + self._files(meeting, p, p.file)})
+            documents += [{"note": f"{p.name}, Appendix {a.ref}: {one_line(a.title)}", "date": date,
+                           "classification": "appendix", "links": self._files(meeting, p, a.file)}
+                          for a in p.appendices if a.file is not None]
         minutes = meeting.minutes
         return {
             "_type": "event",

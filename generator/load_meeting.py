@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import frontmatter, schema as s
+from generator import attachments, frontmatter, schema as s
 from generator.diagnostics import Report
 from generator.model import (ActionLog, ActionUpdate, AgendaItem, Appendix, Attendance, Attendee, Meeting,
                              Movement, Paper, PersonRef, Source)
@@ -127,7 +127,7 @@ MEETING = Schema(
 PURPOSES = ("decision", "approval", "discussion", "information", "assurance", "noting", "consultation",
             "endorsement")
 APPENDIX = Schema("an appendix", Field("ref", s.text, required=True), Field("title", s.text, required=True),
-                  Field("note", s.text, default=""))
+                  Field("note", s.text, default=""), Field("file", attachments.read))
 
 
 def _front_sheet(value, ctx: Context) -> tuple[tuple[str, str], ...]:
@@ -161,8 +161,9 @@ PAPER = Schema(
     Field("pages", s.text, default=""),
     Field("front_sheet", _front_sheet, default=()),
     Field("appendices", s.list_of(s.record(APPENDIX, lambda f, c, v: Appendix(f["ref"] or "", f["title"] or "",
-                                                                              f["note"]))), default=()),
+                                                                              f["note"], f["file"]))), default=()),
     Field("confidential", s.yesno, default=False),
+    Field("file", attachments.read),
 )
 
 STATUSES = ("red", "amber", "green", "complete", "on-track", "no-progress", "not-started")
@@ -207,12 +208,15 @@ def load_paper(path: Path, report: Report, ctx_people, bodies) -> Paper | None:
     f = PAPER.read(doc.meta, ctx, 1)
     if f is None or not (f["ref"] and f["title"]):
         return None
-    return Paper(at_key(f["ref"].strip(), doc.meta, "ref"), f["title"], f["label"],
-                 at_key(f["item"].strip().rstrip("."), doc.meta, "item"), f["report_to"],
-                 f["date"], f["authors"], f["contributors"], f["sponsor"], f["presenter"], f["purpose"], f["decision_level"],
-                 f["summary"], f["recommendations"], f["risk"], f["equality_impact"], f["financial_implications"],
-                 f["patient_engagement"], f["next_steps"], f["authorised_by"], f["pages"], f["front_sheet"],
-                 f["appendices"], f["confidential"], LStr(doc.body, doc.body_line), Source(report._rel(path), 1))
+    paper = Paper(at_key(f["ref"].strip(), doc.meta, "ref"), f["title"], f["label"],
+                  at_key(f["item"].strip().rstrip("."), doc.meta, "item"), f["report_to"],
+                  f["date"], f["authors"], f["contributors"], f["sponsor"], f["presenter"], f["purpose"],
+                  f["decision_level"], f["summary"], f["recommendations"], f["risk"], f["equality_impact"],
+                  f["financial_implications"], f["patient_engagement"], f["next_steps"], f["authorised_by"], f["pages"],
+                  f["front_sheet"], f["appendices"], f["confidential"], LStr(doc.body, doc.body_line),
+                  Source(report._rel(path), 1), f["file"])
+    attachments.check_names(paper, doc.meta, path, report)
+    return paper
 
 
 def load_action_log(path: Path, report: Report, meeting_date, ctx_people, bodies) -> ActionLog | None:

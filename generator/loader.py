@@ -11,6 +11,7 @@ import os
 import stat
 from pathlib import Path
 
+from generator import attachments
 from generator.diagnostics import Report, did_you_mean, listed
 from generator.filedigest import FileDigests, digest_file
 from generator.fingerprint import Known, handed_down
@@ -341,11 +342,10 @@ def _load_asked(path: Path, report: Report, index, slugs, bodies, parser) -> tup
     return meeting, asked.record() if asked is not None else ("", b"")
 
 
-def _markdown_in(folder: Path) -> list[Path]:
-    """The Markdown files in `folder`, `.MD` as Windows may save them included (as `_outside_meetings` counts
-    them): a paper so named was left out of the site without a word. No stat per file, as glob("*.md") made none:
-    the loader asks this of every meeting folder."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".md")
+def _markdown_in(folder: Path, names: list[str]) -> list[Path]:
+    """The Markdown files among `names` (attachments.files_in), `.MD` as Windows may save them included (as
+    `_outside_meetings` counts them): a paper so named was left out of the site without a word."""
+    return [folder / name for name in names if name.lower().endswith(".md")]
 
 
 def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> Meeting | str | None:
@@ -382,16 +382,28 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> M
         minutes = load_minutes(meeting_dir / "minutes.md", report, body, meeting_dir.name, key, parser, index, slugs)
     papers = []
     if (meeting_dir / "papers").is_dir():
-        for paper_path in _markdown_in(meeting_dir / "papers"):
+        names = attachments.files_in(meeting_dir / "papers")
+        written = _markdown_in(meeting_dir / "papers", names)
+        for paper_path in written:
             paper = load_paper(paper_path, report, index, slugs)
             if paper is not None:
                 papers.append(paper)
+        if len(papers) == len(written):  # else the paper that failed may be the one naming a file
+            for stray in attachments.unnamed(meeting_dir / "papers", names, papers):
+                report.warning(stray, 1, f"'{stray.name}' is not published: no paper names it as its `file:` or an "
+                               "appendix's", f"name it in the paper it belongs to (`file: {stray.name}`, or under "
+                               "`appendices:`), or keep it outside the content folder")
     log = None
     if (meeting_dir / "actions.md").is_file():
         log = load_action_log(meeting_dir / "actions.md", report, fields["date"], index, slugs)
-    for stray in _markdown_in(meeting_dir):
+    names = attachments.files_in(meeting_dir)
+    for stray in _markdown_in(meeting_dir, names):
         if stray.name not in KNOWN_FILES:
             report.warning(stray, 1, f"'{stray.name}' is not a meeting file and is ignored",
                            "name it meeting.md, minutes.md or actions.md, or move papers into papers/")
+    for stray in attachments.stray_files(meeting_dir, names):
+        report.warning(stray, 1, f"'{stray.name}' is not published: only the files in papers/ that a paper names are",
+                       f"move it into papers/ and name it in its paper (`file: {stray.name}`), or keep it outside the "
+                       "content folder")
     return build_meeting(fields, doc, meeting_dir.name, body.venue, f"{body.short_name} meeting", minutes, papers,
                          log, report)

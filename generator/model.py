@@ -268,10 +268,41 @@ class Minutes:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file published as it is beside a paper's page: the paper as printed in the pack, or an appendix that is
+    a spreadsheet or a scan. Clerks often hold nothing else for them."""
+    name: str  # as in the paper's folder, for messages
+    published: str  # its name on the site: the name's letters and digits, and its extension (attachments.py)
+    kind: str  # "PDF", "Excel spreadsheet": shown beside the link, as GOV.UK does
+    media_type: str
+    size: int
+    digest: bytes  # of its bytes: a warm build copies it again only when this changed
+    path: str  # the file, absolute, to copy from
+
+    def __digest__(self) -> tuple:
+        """What pages show of it and what decides copying it again; not where it lies."""
+        return (self.published, self.kind, self.media_type, self.size, self.digest)
+
+    @property
+    def facts(self) -> str:
+        """'PDF, 245 KB': the kind and size a reader needs before downloading."""
+        return f"{self.kind}, {file_size(self.size)}"
+
+
+def file_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} byte" + ("" if size == 1 else "s")
+    if size < 1000 * 1024:  # not '1024 KB'
+        return f"{round(size / 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+@dataclass(frozen=True)
 class Appendix:
     ref: str
     title: str
     note: str = ""
+    file: Attachment | None = None
 
 
 @dataclass(frozen=True)
@@ -302,10 +333,17 @@ class Paper:
     confidential: bool = False
     body: str = ""  # markdown
     source: Source = Source("")
+    file: Attachment | None = None  # the paper as printed in the pack
 
     @property
     def name(self) -> str:
         return f"{self.label} {self.ref}"
+
+    @property
+    def attachments(self) -> tuple[Attachment, ...]:
+        """Every file published beside the paper's page, its own first, then its appendices' in order."""
+        files = (self.file,) + tuple(a.file for a in self.appendices)
+        return tuple(f for f in files if f is not None)
 
     def appendix_anchor(self, ref: str) -> str:
         """`appendix-b` when the text has a heading for it, else the appendices list."""

@@ -1,4 +1,4 @@
-"""Everything the build writes besides the HTML pages: feeds, calendars, data, schemas, sitemap.
+"""Everything the build writes besides the HTML pages: feeds, calendars, data, schemas, sitemap, papers' files.
 
 `build.py` calls `extra_outputs` once the pages are rendered into the staged
 folder, so these files are swapped in (or thrown away) together with the pages.
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from generator import urls
+from generator.attachments import published
 from generator.exports import DATASETS, exports
 from generator.feeds import atom_feeds
 from generator.ical import calendars
@@ -54,6 +55,19 @@ def record_outputs(index: Index, today: dt.date, drafts: bool = False, unchanged
                                          exports(index, today, memo, stop, unchanged), schema_files(base)):
         yield address.lstrip("/"), data
     yield "robots.txt", robots(base, drafts)
+    yield from attachment_outputs(index, unchanged)
+
+
+def attachment_outputs(index: Index, unchanged=None) -> Iterator[tuple[str, bytes]]:
+    """The files published beside papers (attachments.py), each read only when `unchanged` does not know it."""
+    for relative, attachment in published(index):
+        if unchanged is not None and unchanged(relative, attachment):
+            continue
+        try:
+            data = Path(attachment.path).read_bytes()
+        except OSError:  # gone since the loader read it; the next build's loader says so where it is named
+            continue
+        yield relative, data
 
 
 def sitemap_outputs(index: Index, page_urls: Iterable[str], unchanged=None, stop=never

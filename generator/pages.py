@@ -261,7 +261,8 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     for person in people:
         yield person_page(index, person, tuple(owners.get(person.id, ())), tuple(member_of.get(person.id, ())), refs)
     yield open_data_page(index)
-    yield Page(urls.accessibility(), "accessibility.html", {}, ())
+    files = any(paper.attachments for meeting in archive.meetings for paper in meeting.papers)
+    yield Page(urls.accessibility(), "accessibility.html", {"files": files}, (files,))
     yield Page(urls.search(), "search.html", {}, ())
 
 

@@ -136,6 +136,8 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
             or loaded.session == "private":
         return None
     meeting = public_meeting(loaded, session.options.drafts)
+    if _files(meeting) != _files(before):  # a file to copy, or to take down: the rebuild's work (build._attachments)
+        return None
     old_entries = known_entries(session.memos.scan, index, before)
     if old_entries is None:
         return None
@@ -220,6 +222,10 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
             rendered += more
     session.reached[meeting.key] = reached
     return len(rendered), written, gone
+
+
+def _files(meeting: Meeting) -> list:
+    return [(p.ref, a.published, a.digest) for p in meeting.papers for a in p.attachments]
 
 
 def _rendered(env, pages, report: Report) -> list[tuple[str, str]] | None:

@@ -6,7 +6,7 @@ content (body slug, year, minute number, meeting folder), never from build order
 
 from __future__ import annotations
 
-from generator.model import Action, Body, Meeting, MinuteItem, Paper
+from generator.model import Action, Attachment, Body, Meeting, MinuteItem, Paper
 from generator.values import slugify
 
 RESERVED = {"people", "archive", "static", "search", "pagefind", "data", "feeds", "accessibility"}
@@ -40,6 +40,10 @@ def item(m: Meeting, b: Body, i: MinuteItem) -> str:
 
 def paper(m: Meeting, p: Paper) -> str:
     return f"{meeting(m)}papers/{slugify(p.ref)}/"
+
+
+def attachment(m: Meeting, p: Paper, a: Attachment) -> str:
+    return f"{paper(m, p)}{a.published}"
 
 
 def action(a: Action) -> str:

@@ -96,7 +96,9 @@ def test_meetings_are_open_civic_data_events(sites):
     assert agenda["TB/19/13"]["extras"]["papers"] == [f"{BASE}/tb/2019/2019-03-14/papers/a/"]
     private = next(a for a in march["agenda"] if a["extras"]["confidential"])
     assert private["notes"] == [] and private["related_entities"] == []
-    assert [d["note"] for d in march["documents"]] == ["Paper A: Healthy Weight Strategy 2019 to 2024"]
+    # Confidential Paper C is not among them, nor the file it names; Paper A's Appendix A is published as a file
+    assert [d["note"] for d in march["documents"]] == ["Paper A: Healthy Weight Strategy 2019 to 2024",
+                                                       "Paper A, Appendix A: Action plan"]
 
 
 def test_minutes_extension_keeps_only_the_title_of_a_confidential_item(sites):

@@ -546,9 +546,11 @@ def test_paper_page_shows_its_front_sheet_appendices_and_text(site):
         "Pages in the pack": "5 - 18",
     }
     appendices = section(doc, "appendices")
-    assert items_text(appendices.find("ul")) == ["Appendix A: Action plan",
+    # Appendix A is published as a file too (tests/test_attachments.py)
+    assert items_text(appendices.find("ul")) == ["Appendix A: Action plan (PDF, 641 bytes), also on this page",
                                                  "Appendix B: Equality impact assessment (Available on request)"]
-    assert appendices.links() == [("#appendix-a", "Appendix A: Action plan")]
+    assert appendices.links() == [(f"{PAPER}appendix-a-action-plan.pdf", "Appendix A: Action plan (PDF, 641 bytes)"),
+                                  ("#appendix-a", "on this page")]
     text = section(doc, "paper-text")
     assert [(h.tag, h.attrs.get("id")) for h in text.find_all() if h.tag in ("h2", "h3", "h4")] == [
         ("h2", "paper-text"), ("h3", "introduction"), ("h3", "appendix-a")]

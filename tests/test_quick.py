@@ -285,6 +285,26 @@ def test_a_content_error_is_left_to_the_full_rebuild_to_report_with_nothing_writ
     assert not outcome.ok and outcome.report.errors
 
 
+def test_a_file_published_with_a_paper_is_left_to_the_full_rebuild_to_copy_and_link(references, tmp_path):
+    """Named, changed or no longer named: the fast path writes no page that links a file not yet copied, nor
+    one that no longer links a file still there; the rebuild does both together (build._attachments)."""
+    session, content, live = references
+    papers = content / AUGUST / "papers"
+    (papers / "finance.pdf").write_bytes(b"%PDF-1.4\n% the finance report\n")
+    named = edit(papers / "c.md", "title: Finance report\n", "title: Finance report\nfile: finance.pdf\n")
+    before = files(live)
+    assert session.quick([named, papers / "finance.pdf"]) is None and files(live) == before
+    assert session.rebuild().ok
+    assert (live / "ccb/2019/2019-08-22/papers/c/finance.pdf").read_bytes() == b"%PDF-1.4\n% the finance report\n"
+    (papers / "finance.pdf").write_bytes(b"%PDF-1.4\n% the finance report, revised\n")
+    assert session.quick([papers / "finance.pdf"]) is None
+    assert session.rebuild().ok and files(live) == files(full_build(content, tmp_path / "full"))
+    assert session.quick([edit(papers / "c.md", "file: finance.pdf\n", "")]) is None
+    (papers / "finance.pdf").unlink()
+    assert session.rebuild().ok and not (live / "ccb/2019/2019-08-22/papers/c/finance.pdf").exists()
+    assert files(live) == files(full_build(content, tmp_path / "again"))
+
+
 def test_saves_in_two_meetings_or_outside_meetings_are_left_to_the_full_rebuild(references):
     session, content, live = references
     one = edit(content / AUGUST / "minutes.md", "is the finance paper", "is the finance report")
