@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+import unicodedata
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -172,14 +173,21 @@ def parse_yesno(text: str) -> bool:
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens; stable, for URLs and anchors."""
+    """Lower-case ASCII words joined by hyphens; stable, for URLs and anchors. Letters with accents keep their
+    letter (Môn is mon, Zoë zoe): Welsh and other names lost them, and a heading 'Ynys Môn' was #ynys-m-n."""
     return _slug(str(text))
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# Letters that decomposing does not bring to ASCII.
+_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                          "ı": "i"})
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _slug(text: str) -> str:
     """Memoised: every page asks for the addresses of the items, papers and actions it links, again and again."""
-    return _NOT_SLUG.sub("-", text.lower().replace("&", " and ")).strip("-")
+    text = text.lower().replace("&", " and ")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode("ascii")
+    return _NOT_SLUG.sub("-", text).strip("-")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Report
-from generator.values import Invalid, parse_date, parse_time
+from generator.values import Invalid, parse_date, parse_time, slugify
 from generator.yamltext import parse
 
 JUNE_21 = dt.date(2018, 6, 21)
@@ -99,3 +99,13 @@ def test_a_hash_straight_after_a_space_cuts_a_value_short_and_says_so():
     assert values == {"venue": "Committee Room", "title": "Board"}  # YAML's rule, which the warning explains
     assert problems == ["content/meeting.md:2: warning: the text from '#' on is read as a comment and left out: the value "
                         "is 'Committee Room'; put the whole value in quotes: \"Committee Room #4, County Hall\""]
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("CCBP/19/70", "ccbp-19-70"), ("Finance & Performance", "finance-and-performance"),
+    ("Ynys Môn", "ynys-mon"), ("Zoë Brontë", "zoe-bronte"), ("Straße", "strasse"), ("Ærø", "aero"),
+    ("Café – Rhan 2", "cafe-rhan-2"), ("日本", ""),
+])
+def test_a_slug_keeps_the_letters_of_accented_words(text, slug):
+    """Addresses and anchors made of names: Welsh place names lost their accented letters ('ynys-m-n')."""
+    assert slugify(text) == slug
