@@ -103,7 +103,8 @@ def check_names(paper: Paper, meta, path, report: Report) -> None:
     taken: dict[str, str] = {}
     raw = meta.get("appendices") if isinstance(meta.get("appendices"), list) else []
     lines = {str(a.get("file", "")).strip(): line_of(a.get("file"), line_of(a)) for a in raw if isinstance(a, dict)}
-    lines.setdefault(paper.file.name if paper.file else "", meta.line_of("file"))
+    if paper.file is not None:
+        lines.setdefault(paper.file.name, meta.line_of("file"))
     for attachment in paper.attachments:
         first = taken.setdefault(attachment.published, attachment.name)
         if first != attachment.name:

@@ -104,6 +104,7 @@ NEW_EPILOG = """examples:
   minutebook new meeting --body ccb --date 2018-07-19
   minutebook new meeting --body ccb --date 2018-09-28 --folder 2018-09-28-special
   minutebook new paper --meeting ccb/2018-07-19 --ref C --title "Second Primary Care Blood Collection"
+  minutebook new paper --meeting ccb/2018-07-19 --ref D --title "Finance report" --file ~/Downloads/paper-d.pdf
 
 Existing files are never overwritten: if any target exists, nothing is written.
 exit codes: 0 files written, 1 content problems (nothing written), 2 usage errors"""
@@ -147,6 +148,8 @@ def _add_new_parser(sub) -> None:
     paper.add_argument("--title", required=True, type=_text, help="the paper's title")
     paper.add_argument("--label", default="Paper", type=_text, help="Paper (default), Appendix, Report, ...")
     paper.add_argument("--item", help="the agenda or minute item the paper belongs to, e.g. CCBP/18/49")
+    paper.add_argument("--file", type=Path, help="the file the paper went out as (a PDF, say): copied into "
+                       "papers/ and named in the paper's `file:`, to be published beside its page")
     for p in (meeting, paper):
         p.add_argument("--content", type=Path, default=Path("content"),
                        help="the archive folder (default: content)")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import attachments
 from generator.actions import Track
 from generator.diagnostics import Diagnostic, Report, did_you_mean
 from generator.load_meeting import STATUSES
@@ -304,11 +305,14 @@ def actions_md(archive: Archive, body: Body, day: dt.date, tracks: list[Track]) 
     return "\n".join(lines + ["---", ""])
 
 
-def paper_md(ref: str, title: str, label: str, item: str, day: dt.date) -> str:
+def paper_md(ref: str, title: str, label: str, item: str, day: dt.date, file: str = "") -> str:
     lines = ["---", f"ref: {scalar(ref)}", f"label: {scalar(label)}", f"title: {scalar(title)}"]
     if item:
         lines.append(f"item: {scalar(item)}")
-    lines += [f"date: {day.isoformat()}", "---", ""]
+    lines.append(f"date: {day.isoformat()}")
+    if file:
+        lines.append(f"file: {scalar(file)}")
+    lines += ["---", ""]
     return "\n".join(lines)
 
 
@@ -318,7 +322,7 @@ def paper_md(ref: str, title: str, label: str, item: str, day: dt.date) -> str:
 class Plan:
     """The files to create, and what was found, for the summary the command prints."""
 
-    files: dict[Path, str]
+    files: dict[Path, str | bytes]  # bytes: a file copied as it is (a paper's PDF)
     numbers: tuple[str, ...] = ()
     previous: Meeting | None = None
     open_actions: int = 0
@@ -387,9 +391,29 @@ def _meeting(index: Index, meeting_key: str, report: Report) -> Meeting:
     return meeting
 
 
+def _paper_file(source: Path, papers: Path, report: Report) -> tuple[str, bytes | None]:
+    """(the name `file:` gives, the bytes to copy into papers/, or None when the very file is there already) for
+    `new paper --file`: the PDF or spreadsheet the paper went out as."""
+    if not source.is_file():
+        raise refuse(report, source, "there is no such file to publish with the paper",
+                     "give the path of the paper's PDF (or other file), e.g. --file ~/Downloads/paper-c.pdf")
+    extension = source.suffix.lower().lstrip(".")
+    if extension not in attachments.KINDS:
+        raise refuse(report, source, f"'{source.name}' is not a kind of file published here", attachments.KINDS_HINT)
+    data = source.read_bytes()
+    target = papers / source.name
+    if target.is_file():
+        if target.read_bytes() == data:
+            return source.name, None
+        raise refuse(report, target, f"papers/ already holds another file named '{source.name}'",
+                     "rename one of the two files, or name that one in the paper's `file:` yourself")
+    return source.name, data
+
+
 def plan_paper(content: Path, meeting_key: str, ref: str, title: str, label: str = "Paper",
-               item: str = "") -> Plan:
-    """papers/<name>.md for an existing meeting, and nothing else: the agenda is the clerk's to link."""
+               item: str = "", file: Path | None = None) -> Plan:
+    """papers/<name>.md for an existing meeting, and nothing else: the agenda is the clerk's to link. With
+    `file`, the file the paper went out as, copied into papers/ (attachments.py)."""
     index = load(content)
     report = Report(root=Path(content))
     meeting = _meeting(index, meeting_key, report)
@@ -399,13 +423,18 @@ def plan_paper(content: Path, meeting_key: str, ref: str, title: str, label: str
                      f"{meeting.key} already has a paper with ref '{ref}' ({taken.name})",
                      "choose another --ref, or edit that file")
     written_item = _paper_item(index, meeting, item, report) if item else ""
-    path = _located(content, meeting.source.path).parent / "papers" / paper_file_name(ref, label)
-    return Plan({path: paper_md(ref, title, label, written_item, meeting.date)})
+    papers = _located(content, meeting.source.path).parent / "papers"
+    name, data = _paper_file(Path(file), papers, report) if file is not None else ("", None)
+    files: dict[Path, str | bytes] = {papers / paper_file_name(ref, label): paper_md(ref, title, label, written_item,
+                                                                                     meeting.date, name)}
+    if data is not None:
+        files[papers / name] = data
+    return Plan(files)
 
 
 # ---- writing ------------------------------------------------------------------------
 
-def write_all(files: dict[Path, str], content: Path) -> list[Path]:
+def write_all(files: dict[Path, str | bytes], content: Path) -> list[Path]:
     """Create every file or none: all targets are checked before the first is written, and a
     failure part way (a full disk, a file that appeared meanwhile) removes what was written."""
     report = Report(root=Path(content))
@@ -420,7 +449,8 @@ def write_all(files: dict[Path, str], content: Path) -> list[Path]:
     try:
         for path, text in files.items():
             made += _make_dirs(path.parent)
-            with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            with (open(path, "xb") if isinstance(text, bytes) else
+                  open(path, "x", encoding="utf-8", newline="\n")) as handle:
                 written.append(path)
                 handle.write(text)
     except OSError as exc:
@@ -456,7 +486,8 @@ def command(args, out=None, err=None) -> int:
         if args.new == "meeting":
             plan = plan_meeting(content, args.body, args.date, args.folder)
         else:
-            plan = plan_paper(content, args.meeting, args.ref, args.title, args.label, args.item or "")
+            plan = plan_paper(content, args.meeting, args.ref, args.title, args.label, args.item or "",
+                              args.file)
         written = write_all(plan.files, content)
     except Refused as refusal:
         for problem in refusal.problems:

@@ -378,7 +378,7 @@ def test_cli_usage_errors_exit_2_without_a_traceback(actions, tmp_path, args):
 def test_command_reports_refusals_on_stderr_and_returns_1(actions):
     out, err = io.StringIO(), io.StringIO()
     args = Namespace(content=actions, new="paper", meeting="ccb/2019-07-18", ref="X", title="T", label="Paper",
-                     item="CCBP/19/99")
+                     item="CCBP/19/99", file=None)
     assert scaffold.command(args, out, err) == 1
     assert out.getvalue() == ""
     assert err.getvalue().splitlines() == [
@@ -434,3 +434,44 @@ def test_cli_new_paper(tmp_path):
     assert done.stdout == "created content/meetings/jhsc/2019-09-02/papers/report-b.md\n"
     text = (tmp_path / "content" / "meetings" / "jhsc" / "2019-09-02" / "papers" / "report-b.md").read_text()
     assert text == '---\nref: B\nlabel: Report\ntitle: "Scrutiny: next steps"\nitem: 3\ndate: 2019-09-02\n---\n'
+
+
+def test_cli_new_paper_with_the_file_it_went_out_as(tmp_path):
+    """The clerk's PDF is copied into papers/ and named in `file:`; the next build publishes it beside the page."""
+    content = copy(tmp_path, "references")
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    (downloads / "Paper D - Finance.pdf").write_bytes(b"%PDF-1.4\n% month 5\n")
+    done = cli("new", "paper", "--meeting", "ccb/2019-08-22", "--ref", "D", "--title", "Finance: month 5",
+               "--file", str(downloads / "Paper D - Finance.pdf"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    papers = content / "meetings" / "ccb" / "2019-08-22" / "papers"
+    assert done.stdout == ("created content/meetings/ccb/2019-08-22/papers/d.md\n"
+                           "created content/meetings/ccb/2019-08-22/papers/Paper D - Finance.pdf\n")
+    assert (papers / "d.md").read_text() == ('---\nref: D\nlabel: Paper\ntitle: "Finance: month 5"\n'
+                                             'date: 2019-08-22\nfile: Paper D - Finance.pdf\n---\n')
+    assert (papers / "Paper D - Finance.pdf").read_bytes() == b"%PDF-1.4\n% month 5\n"
+    assert problems(content) == problems(copy(tmp_path / "fresh", "references"))
+    paper = load(content).by_key["ccb/2019-08-22"].paper("D")
+    assert (paper.file.name, paper.file.published) == ("Paper D - Finance.pdf", "paper-d-finance.pdf")
+
+
+def test_new_paper_names_a_file_already_in_papers_and_refuses_one_it_cannot_publish(tmp_path):
+    content = copy(tmp_path, "references")
+    papers = content / "meetings" / "ccb" / "2019-08-22" / "papers"
+    (papers / "d.pdf").write_bytes(b"%PDF-1.4\n")
+    plan = scaffold.plan_paper(content, "ccb/2019-08-22", "D", "Finance", file=papers / "d.pdf")
+    assert list(plan.files) == [papers / "d.md"] and "\nfile: d.pdf\n" in plan.files[papers / "d.md"]
+    (tmp_path / "d.pdf").write_bytes(b"%PDF-1.4\n% another\n")
+    (tmp_path / "map.svg").write_text("<svg/>")
+    cases = [(tmp_path / "d.pdf", "content/meetings/ccb/2019-08-22/papers/d.pdf:1: error: papers/ already holds "
+              "another file named 'd.pdf'; rename one of the two files, or name that one in the paper's `file:` "
+              "yourself"),
+             (tmp_path / "map.svg", "map.svg:1: error: 'map.svg' is not a kind of file published here; "
+              "publish PDF, Word, Excel, PowerPoint, OpenDocument, RTF, CSV, text, PNG or JPEG files"),
+             (tmp_path / "gone.pdf", "gone.pdf:1: error: there is no such file to publish with the "
+              "paper; give the path of the paper's PDF (or other file), e.g. --file ~/Downloads/paper-c.pdf")]
+    for file, message in cases:
+        with pytest.raises(scaffold.Refused) as refused:
+            scaffold.plan_paper(content, "ccb/2019-08-22", "D", "Finance", file=file)
+        assert [d.format() for d in refused.value.problems] == [message]
