@@ -656,12 +656,24 @@ def test_a_meeting_folder_whose_name_cannot_be_part_of_an_address_is_an_error(ar
         "and hyphens; rename the folder 2019-11-05-extraordinary")]
 
 
-def test_two_pages_at_one_address_fail_the_build_where_one_would_replace_the_other(archive, build):
-    # a meeting's folder named as a minute's page is (/tb/2019/tb-19-13/, minute TB/19/13's)
+def test_a_meeting_folder_named_as_a_minutes_page_is_an_error(archive, build):
+    """/tb/2019/tb-19-13/ would be both the meeting's page and minute TB/19/13's."""
     (archive / "meetings/tb/tb-19-13").mkdir()
     (archive / "meetings/tb/tb-19-13/meeting.md").write_text("---\nbody: tb\ndate: 2019-12-05\n---\n",
                                                              encoding="utf-8")
-    assert [line.split(": error: ")[1] for line in errors_after(build, archive)] == [
+    assert errors_after(build, archive) == [at("meetings/tb/tb-19-13/meeting.md", 1, "the folder's name 'tb-19-13' "
+        f"is also the address of minute TB/19/13's page (content/{MINUTES}:{line_of(archive, MINUTES, '## TB/19/13')}"
+        "): one page would replace the other; rename the folder for the meeting's date, e.g. 2019-12-05")]
+
+
+def test_two_pages_at_one_address_fail_the_build_however_they_came_about(tmp_path):
+    """The last resort behind the checks above (build._one_page_an_address): a page no check foresaw."""
+    from generator.build import Options, _one_page_an_address
+    from generator.diagnostics import Report
+
+    report = Report(root=tmp_path)
+    _one_page_an_address(["/", "/tb/2019/tb-19-13/", "/tb/", "/tb/2019/tb-19-13/"], Options(content=tmp_path), report)
+    assert [d.format().split(": error: ")[1] for d in report.errors] == [
         "two pages would be written to /tb/2019/tb-19-13/, one replacing the other; rename the meeting folder or "
         "the ref this address is made from; if neither is, this is a fault in Minutebook: please report it"]
 
