@@ -49,9 +49,12 @@ KINDS_HINT = "publish PDF, Word, Excel, PowerPoint, OpenDocument, RTF, CSV, text
 _LITTER = {"thumbs.db", "desktop.ini"}
 
 
-def read(value, ctx: Context) -> Attachment:
-    """The `file:` coercion of a paper and of an appendix: a file beside the paper, of a kind published here."""
+def read(value, ctx: Context) -> Attachment | None:
+    """The `file:` coercion of a paper and of an appendix: a file beside the paper, of a kind published here.
+    Left empty (`file: ""`), no file, as `file:` with nothing after it."""
     name = s.text(value, ctx).strip()
+    if not name:
+        return None
     folder = Path(ctx.path).parent
     if "/" in name or "\\" in name:
         base = name.replace("\\", "/").rstrip("/").rpartition("/")[2]
@@ -63,7 +66,10 @@ def read(value, ctx: Context) -> Attachment:
         raise Invalid(f"'{name}' is Markdown: a Markdown file in {folder.name}/ is a paper of its own, with a page",
                       f"name the file the paper was published as (a PDF, say), or give {name} its own `ref:` and "
                       "`title:`")
-    if not dot or extension not in KINDS:
+    if not dot or not stem:
+        raise Invalid(f"'{name}' has no extension, which says what kind of file it is",
+                      f"write the file's whole name, as it is in {folder.name}/, e.g. {name.strip('.') or 'paper'}.pdf")
+    if extension not in KINDS:
         raise Invalid(f"'{name}' is not a kind of file published here", KINDS_HINT)
     path = folder / name
     if not path.is_file():

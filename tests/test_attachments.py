@@ -142,12 +142,26 @@ def test_a_file_named_with_a_path(archive, build):
         "files are beside it, in papers/; move the file into papers/ and give its name alone: file: appendix.pdf")
 
 
-@pytest.mark.parametrize("name", ["map.svg", "slides.html", "pack.zip", "README"])
+@pytest.mark.parametrize("name", ["map.svg", "slides.html", "pack.zip"])
 def test_a_kind_of_file_not_published(archive, build, name):
     (archive / PAPERS / name).write_text("<svg/>", encoding="utf-8")
     line = _name_file(archive, name)
     assert errors_after(build, archive)[0] == at(PAPER_A, line, f"file: '{name}' is not a kind of file published "
         "here; publish PDF, Word, Excel, PowerPoint, OpenDocument, RTF, CSV, text, PNG or JPEG files")
+
+
+def test_a_file_named_without_its_extension(archive, build):
+    line = _name_file(archive, "Appendix A - Action plan")
+    assert errors_after(build, archive)[0] == at(PAPER_A, line, "file: 'Appendix A - Action plan' has no extension, "
+        "which says what kind of file it is; write the file's whole name, as it is in papers/, e.g. Appendix A - "
+        "Action plan.pdf")
+
+
+def test_a_file_left_empty_is_no_file(archive, build):
+    _name_file(archive, '""')
+    assert warnings_after(build, archive) == [at(f"{PAPERS}/{APPENDIX_FILE}", 1, f"'{APPENDIX_FILE}' is not "
+        "published: no paper names it as its `file:` or an appendix's; name it in the paper it belongs to "
+        f"(`file: {APPENDIX_FILE}`, or under `appendices:`), or keep it outside the content folder", "warning")]
 
 
 def test_a_markdown_file_named_as_a_file(archive, build):
