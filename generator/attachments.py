@@ -56,34 +56,40 @@ def read(value, ctx: Context) -> Attachment | None:
     if not name:
         return None
     folder = Path(ctx.path).parent
-    if "/" in name or "\\" in name:
-        base = name.replace("\\", "/").rstrip("/").rpartition("/")[2]
-        raise Invalid(f"'{name}' is a path; a paper's files are beside it, in {folder.name}/",
-                      f"move the file into {folder.name}/ and give its name alone: file: {base}")
-    stem, dot, extension = name.rpartition(".")
-    extension = extension.lower()
-    if extension == "md":
-        raise Invalid(f"'{name}' is Markdown: a Markdown file in {folder.name}/ is a paper of its own, with a page",
-                      f"name the file the paper was published as (a PDF, say), or give {name} its own `ref:` and "
-                      "`title:`")
-    if not dot or not stem:
-        raise Invalid(f"'{name}' has no extension, which says what kind of file it is",
-                      f"write the file's whole name, as it is in {folder.name}/, e.g. {name.strip('.') or 'paper'}.pdf")
-    if extension not in KINDS:
-        raise Invalid(f"'{name}' is not a kind of file published here", KINDS_HINT)
+    published = published_name(name, folder.name)
     path = folder / name
     if not path.is_file():
         raise Invalid(f"there is no file '{name}' in {folder.name}/", _which_file(name, folder))
     digest = digest_file(path)
     if not digest:
         raise Invalid(f"'{name}' could not be read", "check the file's permissions")
+    kind, media_type = KINDS[published.rpartition(".")[2]]
+    return Attachment(name, published, kind, media_type, path.stat().st_size, digest, os.path.abspath(path))
+
+
+def published_name(name: str, folder: str = "papers") -> str:
+    """The name the file `name` in a paper's `folder` is published under; Invalid, saying why, when no file so
+    named is (`minutebook new paper --file` asks this too)."""
+    if "/" in name or "\\" in name:
+        base = name.replace("\\", "/").rstrip("/").rpartition("/")[2]
+        raise Invalid(f"'{name}' is a path; a paper's files are beside it, in {folder}/",
+                      f"move the file into {folder}/ and give its name alone: file: {base}")
+    stem, dot, extension = name.rpartition(".")
+    extension = extension.lower()
+    if extension == "md":
+        raise Invalid(f"'{name}' is Markdown: a Markdown file in {folder}/ is a paper of its own, with a page",
+                      f"name the file the paper was published as (a PDF, say), or give {name} its own `ref:` and "
+                      "`title:`")
+    if not dot or not stem:
+        raise Invalid(f"'{name}' has no extension, which says what kind of file it is",
+                      f"write the file's whole name, as it is in {folder}/, e.g. {name.strip('.') or 'paper'}.pdf")
+    if extension not in KINDS:
+        raise Invalid(f"'{name}' is not a kind of file published here", KINDS_HINT)
     published = slugify(stem)
     if not published:
         raise Invalid(f"'{name}' has no letter or digit in its name, which makes its address",
                       f"rename it, e.g. paper.{extension}")
-    kind, media_type = KINDS[extension]
-    return Attachment(name, f"{published}.{extension}", kind, media_type, path.stat().st_size, digest,
-                      os.path.abspath(path))
+    return f"{published}.{extension}"
 
 
 def _which_file(name: str, folder: Path) -> str:

@@ -30,7 +30,7 @@ from generator.model import Archive, Body, Meeting, PersonRef, all_agenda_items
 from generator.numbering import canonical, compose, parts, sort_key
 from generator.resolve import Index, resolve
 from generator.validate import validate
-from generator.values import slugify
+from generator.values import Invalid, slugify
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -397,9 +397,10 @@ def _paper_file(source: Path, papers: Path, report: Report) -> tuple[str, bytes 
     if not source.is_file():
         raise refuse(report, source, "there is no such file to publish with the paper",
                      "give the path of the paper's PDF (or other file), e.g. --file ~/Downloads/paper-c.pdf")
-    extension = source.suffix.lower().lstrip(".")
-    if extension not in attachments.KINDS:
-        raise refuse(report, source, f"'{source.name}' is not a kind of file published here", attachments.KINDS_HINT)
+    try:
+        attachments.published_name(source.name)
+    except Invalid as exc:
+        raise refuse(report, source, exc.message, exc.hint) from None
     data = source.read_bytes()
     target = papers / source.name
     if target.is_file():

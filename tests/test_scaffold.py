@@ -475,3 +475,13 @@ def test_new_paper_names_a_file_already_in_papers_and_refuses_one_it_cannot_publ
         with pytest.raises(scaffold.Refused) as refused:
             scaffold.plan_paper(content, "ccb/2019-08-22", "D", "Finance", file=file)
         assert [d.format() for d in refused.value.problems] == [message]
+
+
+def test_new_paper_refuses_a_file_whose_name_makes_no_address(tmp_path):
+    """As the build would refuse it (attachments.published_name): a name with no letter or digit."""
+    content = copy(tmp_path, "references")
+    (tmp_path / "-.pdf").write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(scaffold.Refused) as refused:
+        scaffold.plan_paper(content, "ccb/2019-08-22", "D", "Finance", file=tmp_path / "-.pdf")
+    assert [d.format() for d in refused.value.problems] == ["-.pdf:1: error: '-.pdf' has no letter or digit in its "
+                                                             "name, which makes its address; rename it, e.g. paper.pdf"]
