@@ -96,6 +96,11 @@ def listed(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def shortened(text: str, limit: int = 40) -> str:
+    """A long value quoted in a message by its start: a title pasted as a ref would fill the terminal."""
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
 def did_you_mean(word: str, candidates, what: str = "") -> str:
     """A hint naming the closest known spelling, or the known values when few."""
     candidates = sorted(set(candidates))

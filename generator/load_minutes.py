@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import frontmatter, schema as s, yamltext
-from generator.diagnostics import Report
+from generator import frontmatter, schema as s, urls, yamltext
+from generator.diagnostics import Report, shortened
 from generator.model import Action, Body, Declaration, MinuteItem, Minutes, PersonRef, Source
 from generator.numbering import canonical, example
 from generator.schema import Context, Field, Schema
@@ -53,6 +53,11 @@ def _actions(raw_actions, ref: str, body: Body, folder: str, meeting_key: str, c
             ctx.report.error(ctx.path, raw.line_of("id"), f"the action id '{key}' has "
                              "no letter from A to Z or digit, of which its page's address is made", "give it an id of "
                              "letters and digits, e.g. leaflet, or leave `id:` out to number it")
+            continue
+        if len(address) > urls.LONGEST_PART:
+            ctx.report.error(ctx.path, raw.line_of("id"), f"the action id '{shortened(key)}' is {len(key)} characters "
+                             "long, and its page's address is made of it", "give it a short id, e.g. leaflet; what is "
+                             "to be done goes in `text:`")
             continue
         if address in seen:
             first, written = seen[address]

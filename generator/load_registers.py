@@ -7,10 +7,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator import frontmatter, schema as s, yamltext
-from generator.diagnostics import Report
+from generator.diagnostics import Report, shortened
 from generator.model import Body, Licence, Membership, Numbering, Person, Role, Site, Source, StatementDetails
 from generator.schema import Context, Field, Schema
-from generator.urls import RESERVED
+from generator.urls import LONGEST_PART, RESERVED
 from generator.yamltext import LStr
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -171,6 +171,11 @@ def load_people(content: Path, report: Report, unreadable: set | None = None) ->
             if not ID_RE.match(person_id):
                 report.error(path, line, f"'{person_id}' is not a valid person id",
                              "use lower-case letters, digits and hyphens, e.g. mayur-lakhani")
+                continue
+            if len(person_id) > LONGEST_PART:
+                report.error(path, line, f"the person id '{shortened(person_id)}' is {len(person_id)} characters "
+                             "long, and their page's address is made of it", "use a short id made of their name, "
+                             "e.g. mayur-lakhani; the name goes in `name:`")
                 continue
             if person_id in people:
                 first = people[person_id].source

@@ -9,6 +9,10 @@ from __future__ import annotations
 from generator.model import Action, Attachment, Body, Meeting, MinuteItem, Paper
 from generator.values import slugify
 
+# The longest ref or id an address is made of: a file system takes 255 bytes a name, and an address to cite
+# is short (a paper's ref is its letter or number, an action's id a word or two).
+LONGEST_PART = 100
+
 RESERVED = {"people", "archive", "static", "search", "pagefind", "data", "feeds", "accessibility"}
 
 

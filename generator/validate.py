@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.diagnostics import Report, did_you_mean, listed
+from generator import urls
+from generator.diagnostics import Report, did_you_mean, listed, shortened
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
@@ -172,6 +173,10 @@ def _papers(meeting: Meeting, report: Report) -> None:
             report.error(paper.source.path, line_of(paper.ref), f"the ref '{paper.ref}' has no letter from A to Z "
                          "or digit, of which its page's address is made", "write the letter or number the pack uses, "
                          "e.g. C or 5")
+        elif len(address) > urls.LONGEST_PART:
+            report.error(paper.source.path, line_of(paper.ref), f"the ref '{shortened(paper.ref)}' is "
+                         f"{len(paper.ref)} characters long, and its page's address is made of it", "write the letter "
+                         "or number the pack gives the paper, e.g. C or 5.1; its name goes in `title:`")
         elif address in addresses:
             other = addresses[address]
             report.error(paper.source.path, line_of(paper.ref), f"{paper.name} and {other.name} ({other.source.path}) "

@@ -385,6 +385,16 @@ def test_person_id_given_twice_across_register_files(archive, build):
         "of them another id")]
 
 
+def test_a_person_id_too_long_for_an_address_is_an_error(archive, build):
+    written = "ada-lovelace-" * 8 + "countess-of-lovelace"
+    (archive / "people").mkdir()
+    (archive / "people" / "extra.yaml").write_text(f"{written}:\n  name: Ada Lovelace\n", encoding="utf-8")
+    assert errors_after(build, archive) == [at("people/extra.yaml", 1,
+        f"the person id 'ada-lovelace-ada-lovelace-ada-lovelace-a…' is {len(written)} characters long, and their "
+        "page's address is made of it; use a short id made of their name, e.g. mayur-lakhani; the name goes in "
+        "`name:`")]
+
+
 def test_people_are_free_text_when_there_is_no_register(archive, build, tmp_path):
     (archive / "people.yaml").unlink()
     edit(archive, MEETING, "chair: ada-lovelace", "chair: Somebody Unregistered")
@@ -440,6 +450,17 @@ def test_papers_whose_refs_would_name_one_page_or_none_are_errors(archive, build
            "between them, papers/a/; give one of them another ref"),
         at(f"{papers}/paper-hash.md", 2, "the ref '#' has no letter from A to Z or digit, of which its page's address "
            "is made; write the letter or number the pack uses, e.g. C or 5")]
+
+
+def test_a_paper_whose_ref_is_its_title_is_an_error(archive, build):
+    """A title pasted as the ref made an address longer than a file name may be, and the build failed writing it."""
+    paper = "meetings/tb/2019-03-14/papers/paper-long.md"
+    ref = "Healthy Weight Strategy 2019 to 2024: the Director of Public Health's report on what the board has " \
+          "agreed, and on what each partner will do next"
+    (archive / paper).write_text(f'---\nref: "{ref}"\ntitle: Another paper\n---\nText.\n', encoding="utf-8")
+    assert errors_after(build, archive) == [at(paper, 2, f"the ref 'Healthy Weight Strategy 2019 to 2024: th…' is "
+        f"{len(ref)} characters long, and its page's address is made of it; write the letter or number the pack "
+        "gives the paper, e.g. C or 5.1; its name goes in `title:`")]
 
 
 def test_paper_for_an_item_the_meeting_does_not_have_is_a_warning_on_its_item_line(archive, build):
@@ -517,6 +538,15 @@ def test_action_ids_that_would_name_one_page_or_none_are_errors(archive, build):
         at(MINUTES, line_of(archive, MINUTES, "  - id: '?'"), "the action id '?' has no letter from A to Z or digit, "
            "of which its page's address is made; give it an id of letters and digits, e.g. leaflet, or leave `id:` "
            "out to number it")]
+
+
+def test_an_action_id_too_long_for_an_address_is_an_error(archive, build):
+    written = "print-the-leaflet-" * 6
+    edit(archive, MINUTES, "    due: next meeting\n", f"    due: next meeting\n  - id: {written}\n    owner: "
+         "carol-singh\n    text: Print the leaflet.\n    due: 2019-05-31\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"  - id: {written}"),
+        f"the action id 'print-the-leaflet-print-the-leaflet-prin…' is {len(written)} characters long, and its page's "
+        "address is made of it; give it a short id, e.g. leaflet; what is to be done goes in `text:`")]
 
 
 def test_duplicate_action_id(archive, build):
