@@ -50,6 +50,22 @@ def test_a_papers_own_file_is_offered_for_download_from_its_page(site):
     assert download.links() == [(ITEM_05_URL, f"Download Item 05 as published (PDF, {source.stat().st_size} bytes)")]
 
 
+def test_a_page_with_files_says_how_to_ask_for_them_in_another_format(site, archive, build, tmp_path):
+    """Files are published as the pack had them; the 2018 accessibility regulations ask for a way to request an
+    accessible format. Said once a page, where the files are; not on a page without any."""
+    ask = ("Files are published as they went out with the meeting pack, and may not work with assistive technology. "
+           "To ask for one in another format, see how to contact us.")
+    for url in ("/tb/2019/2019-03-14/papers/a/", "/jc/2019/2019-11-05/papers/05/"):
+        notes = page(site, url).find_all("p", class_="attachment-help")
+        assert [n.text for n in notes] == [ask], url
+        assert notes[0].links() == [("/accessibility/#feedback", "how to contact us")]
+    edit(archive, PAPER_A, f"    file: {APPENDIX_FILE}\n", "")
+    (archive / PAPERS / APPENDIX_FILE).unlink()
+    out = tmp_path / "out"
+    assert build(archive, out).ok
+    assert page(out, "/tb/2019/2019-03-14/papers/a/").find_all("p", class_="attachment-help") == []
+
+
 def test_files_of_confidential_papers_and_private_meetings_are_not_published(site):
     """Both are in the fixture, named by their papers' `file:`; canaries inside them are checked by
     test_build's search of every file of the site as well."""

@@ -550,7 +550,7 @@ def test_paper_page_shows_its_front_sheet_appendices_and_text(site):
     assert items_text(appendices.find("ul")) == ["Appendix A: Action plan (PDF, 641 bytes), also on this page",
                                                  "Appendix B: Equality impact assessment (Available on request)"]
     assert appendices.links() == [(f"{PAPER}appendix-a-action-plan.pdf", "Appendix A: Action plan (PDF, 641 bytes)"),
-                                  ("#appendix-a", "on this page")]
+                                  ("#appendix-a", "on this page"), ("/accessibility/#feedback", "how to contact us")]
     text = section(doc, "paper-text")
     assert [(h.tag, h.attrs.get("id")) for h in text.find_all() if h.tag in ("h2", "h3", "h4")] == [
         ("h2", "paper-text"), ("h3", "introduction"), ("h3", "appendix-a")]
