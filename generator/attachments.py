@@ -60,7 +60,8 @@ def read(value, ctx: Context) -> Attachment | None:
     path = folder / name
     if not path.is_file():
         raise Invalid(f"there is no file '{name}' in {folder.name}/", _which_file(name, folder))
-    digest = digest_file(path)
+    noted = ctx.files.get(str(path)) if ctx.files is not None else None
+    digest = noted[1] if noted is not None else digest_file(path)  # read once: a pack's PDFs run to gigabytes
     if not digest:
         raise Invalid(f"'{name}' could not be read", "check the file's permissions")
     kind, media_type = KINDS[published.rpartition(".")[2]]

@@ -200,11 +200,12 @@ def _update(fields, ctx: Context, raw) -> ActionUpdate:
                         bool(fields["closed"]), Source(ctx.report._rel(ctx.path), line_of(raw)))
 
 
-def load_paper(path: Path, report: Report, ctx_people, bodies) -> Paper | None:
+def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | None = None) -> Paper | None:
+    """`known`: the digests of files read already (FileDigests.seen), so a paper's file is not read again."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
-    ctx = Context(path, report, ctx_people, bodies)
+    ctx = Context(path, report, ctx_people, bodies, known)
     f = PAPER.read(doc.meta, ctx, 1)
     if f is None or not (f["ref"] and f["title"]):
         return None

@@ -243,8 +243,9 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         del cache[gone]
     stale = [path for path in paths if not kept(cache.get(path.parent), signatures[path])]
     fresh = set(paths) - set(stale)
-    loaded = _load_in_parallel(stale, report, index, slugs, bodies, jobs) if jobs > 1 and len(stale) >= PARALLEL_FROM \
-        else {}
+    known = digests.seen  # the digest of every file in the meeting folders: papers' files are not read again
+    loaded = _load_in_parallel(stale, report, index, slugs, bodies, jobs, known) \
+        if jobs > 1 and len(stale) >= PARALLEL_FROM else {}
     for path in paths:
         check(stop)
         meeting_dir = path.parent
@@ -259,7 +260,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
             cache[meeting_dir] = (signature, meeting, messages, digests, answers)
         else:
             before = len(report.items)
-            meeting, answers = _load_asked(path, report, index, slugs, bodies, parser)
+            meeting, answers = _load_asked(path, report, index, slugs, bodies, parser, known)
             messages = report.items[before:]
             cache[meeting_dir] = (signature, meeting, messages, _digests(meeting), answers)
         if not isinstance(meeting, Meeting):
@@ -312,7 +313,7 @@ def reload_meeting(content: Path, folder: Path, cache: dict, report: Report) -> 
                          make_block_parser())
 
 
-def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, jobs: int) -> dict:
+def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, jobs: int, known: dict) -> dict:
     """path -> (meeting, messages, digests) for each meeting folder, parsed on `jobs` forked processes.
 
     An empty answer (a process failed) makes the caller load serially, where
@@ -324,7 +325,7 @@ def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, j
         out = []
         for path in paths[shard::jobs]:
             before = len(local.items)
-            meeting, answers = _load_asked(path, local, index, slugs, bodies, parser)
+            meeting, answers = _load_asked(path, local, index, slugs, bodies, parser, known)
             out.append((path, meeting, local.items[before:], _digests(meeting), answers))
         return out
 
@@ -335,10 +336,10 @@ def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, j
     return {path: rest for shard in shards for path, *rest in shard}
 
 
-def _load_asked(path: Path, report: Report, index, slugs, bodies, parser) -> tuple:
+def _load_asked(path: Path, report: Report, index, slugs, bodies, parser, known: dict | None = None) -> tuple:
     """(what `_load_meeting` gives, the questions it asked of the people register with their answers)."""
     asked = Asked(index) if index is not None else None
-    meeting = _load_meeting(path, report, asked, slugs, bodies, parser)
+    meeting = _load_meeting(path, report, asked, slugs, bodies, parser, known)
     return meeting, asked.record() if asked is not None else ("", b"")
 
 
@@ -348,8 +349,10 @@ def _markdown_in(folder: Path, names: list[str]) -> list[Path]:
     return [folder / name for name in names if name.lower().endswith(".md")]
 
 
-def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> Meeting | str | None:
-    """One meeting folder: meeting.md, minutes.md, papers/, actions.md.
+def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, known: dict | None = None
+                  ) -> Meeting | str | None:
+    """One meeting folder: meeting.md, minutes.md, papers/, actions.md. `known`: FileDigests.seen, the digests
+    of the files read already.
 
     When the meeting cannot be loaded, returns the body it claims (or None), so
     that later checks do not pile up follow-on errors about its missing items.
@@ -385,7 +388,7 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser) -> M
         names = attachments.files_in(meeting_dir / "papers")
         written = _markdown_in(meeting_dir / "papers", names)
         for paper_path in written:
-            paper = load_paper(paper_path, report, index, slugs)
+            paper = load_paper(paper_path, report, index, slugs, known)
             if paper is not None:
                 papers.append(paper)
         if len(papers) == len(written):  # else the paper that failed may be the one naming a file

@@ -26,6 +26,7 @@ class Context:
     report: Report
     people: PeopleIndex | None = None
     bodies: frozenset = frozenset()
+    files: dict | None = None  # path -> (stat, digest) of files the loader read already (FileDigests.seen)
 
 
 Coerce = Callable[[Any, Context], Any]

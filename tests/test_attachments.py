@@ -133,6 +133,20 @@ def test_a_warm_build_copies_a_changed_file_again_and_takes_down_one_no_longer_n
     assert read_tree(out) == _from_scratch(build, archive, tmp_path, search=False)
 
 
+def test_the_loader_reads_each_file_once_to_know_it(archive, build, monkeypatch, tmp_path):
+    """The digest of every file in a meeting folder is taken as the folders are walked (filedigest.py); a pack's
+    PDFs run to gigabytes, and reading each again for its paper's `file:` doubled that."""
+    import generator.attachments
+    import generator.filedigest
+
+    read, digest = [], generator.filedigest.digest_file
+    monkeypatch.setattr(generator.filedigest, "digest_file", lambda path: read.append(str(path)) or digest(path))
+    monkeypatch.setattr(generator.attachments, "digest_file", generator.filedigest.digest_file)
+    assert build(archive, tmp_path / "out", cache=False).ok
+    pdfs = sorted(name for name in read if name.endswith(".pdf"))
+    assert len(pdfs) == 4 and len(set(pdfs)) == 4, pdfs  # Appendix A, Item 05's, and two never published
+
+
 # --- what the clerk is told ---------------------------------------------------------------------
 
 def _name_file(archive, name: str):
