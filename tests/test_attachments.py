@@ -66,6 +66,13 @@ def test_a_page_with_files_says_how_to_ask_for_them_in_another_format(site, arch
     assert page(out, "/tb/2019/2019-03-14/papers/a/").find_all("p", class_="attachment-help") == []
 
 
+def test_the_meeting_page_offers_each_papers_own_file_beside_it(site):
+    papers = page(site, "/jc/2019/2019-11-05/").one("ul", class_="paper-list")
+    size = (FIXTURE / ITEM_05.replace(".md", ".pdf")).stat().st_size
+    assert papers.links() == [("/jc/2019/2019-11-05/papers/05/", "Item 05: Joint public health commissioning"),
+                              (ITEM_05_URL, f"Item 05 as published (PDF, {size} bytes)")]
+
+
 def test_files_of_confidential_papers_and_private_meetings_are_not_published(site):
     """Both are in the fixture, named by their papers' `file:`; canaries inside them are checked by
     test_build's search of every file of the site as well."""
