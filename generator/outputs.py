@@ -66,6 +66,8 @@ def attachment_outputs(index: Index, unchanged=None) -> Iterator[tuple[str, byte
         try:
             data = Path(attachment.path).read_bytes()
         except OSError:  # gone since the loader read it; the next build's loader says so where it is named
+            if unchanged is not None:  # and once it is back, even as it was, the build after copies it
+                unchanged.forget(relative)
             continue
         yield relative, data
 

@@ -136,7 +136,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
             or loaded.session == "private":
         return None
     meeting = public_meeting(loaded, session.options.drafts)
-    if _files(meeting) != _files(before):  # a file to copy, or to take down: the rebuild's work (build._attachments)
+    if _files(meeting) != _files(before):  # a file to copy, or to take down: the rebuild's work (outputs.attachment_outputs)
         return None
     old_entries = known_entries(session.memos.scan, index, before)
     if old_entries is None:

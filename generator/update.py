@@ -72,6 +72,12 @@ class Outputs:
             return True
         return False
 
+    def forget(self, address: str) -> None:
+        """Note nothing of a file that was not made after all, so that the next build makes it."""
+        relative = address.lstrip("/")
+        self.digests.pop(relative, None)
+        self.inputs.pop(relative, None)
+
 
 def forget_touched(record: SiteRecord, touched: set[str]) -> None:
     """Make `record` say nothing of the output files in `touched` (cache.touched_file), as if each had changed:

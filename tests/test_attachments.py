@@ -140,6 +140,30 @@ def test_a_warm_build_copies_a_changed_file_again_and_takes_down_one_no_longer_n
     assert read_tree(out) == _from_scratch(build, archive, tmp_path, search=False)
 
 
+def test_a_file_gone_while_the_site_was_written_is_copied_by_the_build_after(archive, build, tmp_path, monkeypatch):
+    """Removed between the loader's reading and its copying (a clerk tidying papers/ mid-build): left out of that
+    build, and not noted as made, so the next build copies it even though its bytes are those of the first."""
+    import pathlib
+
+    out = tmp_path / "site"
+    assert build(archive, out).ok
+    published = out / APPENDIX_URL.lstrip("/")
+    (archive / PAPERS / APPENDIX_FILE).write_bytes(b"%PDF-1.4\n% revised\n")
+    read_bytes = pathlib.Path.read_bytes
+
+    def vanished(path):
+        if path.name == APPENDIX_FILE:
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        return read_bytes(path)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(pathlib.Path, "read_bytes", vanished)
+        assert build(archive, out).ok and not published.exists()
+    again = build(archive, out)  # the file is there again, unchanged since the loader read it
+    assert again.ok and published.read_bytes() == b"%PDF-1.4\n% revised\n"
+    assert read_tree(out) == _from_scratch(build, archive, tmp_path, search=False)
+
+
 def test_the_loader_reads_each_file_once_to_know_it(archive, build, monkeypatch, tmp_path):
     """The digest of every file in a meeting folder is taken as the folders are walked (filedigest.py); a pack's
     PDFs run to gigabytes, and reading each again for its paper's `file:` doubled that."""
