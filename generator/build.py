@@ -36,7 +36,7 @@ from generator.publish import public_view
 from generator.render import DEFAULT_TEMPLATES, CompiledOnDisk, environment, forget_links, template_dirs
 from generator.resolve import Appearance, resolve
 from generator.search_index import IndexError_, build_index, folders_to_index, update_index
-from generator.urls import output_file
+from generator.urls import below, output_file
 from generator.validate import Checked, validate
 from generator.write import StagedOutput
 from generator import update
@@ -201,9 +201,11 @@ def make_environment(options: Options, prepared: Prepared, report: Report, compi
 
 
 def render_page(env, page, report: Report) -> str | None:
-    """A page's HTML, or None with a template error reported against the template file."""
+    """A page's HTML, or None with a template error reported against the template file. The templates write
+    addresses from the site's root; a site published below a path gets them below it here (urls.below)."""
     try:
-        return env.get_template(page.template).render(page.context, page_url=page.url)
+        return below(env.globals["site"].path,
+                     env.get_template(page.template).render(page.context, page_url=page.url))
     except jinja2.TemplateSyntaxError as exc:
         report.error(exc.filename or page.template, exc.lineno or 1, f"template error: {exc.message}",
                      "fix the template's Jinja syntax")

@@ -7,6 +7,9 @@ each `href`/`src` that stays on the site must name a file that exists, and
 each `#fragment` must name an `id` (or `<a name>`) on the page it points to.
 Absolute links that start with the site's own `base_url` (canonical links,
 feeds) are checked as internal ones. Links to other sites are not fetched.
+A site published below a path (`base_url` https://council.example/minutes/)
+is checked as served there: its pages are at /minutes/..., and a link from the
+domain's root that leaves that path is broken.
 
     python -m generator.linkcheck site/ [--base-url https://example.org/]
 """
@@ -88,6 +91,7 @@ class Checker:
     def __init__(self, root: Path, base_url: str = ""):
         self.root = Path(root)
         self.base = urlsplit(base_url) if base_url else None
+        self.prefix = self.base.path.rstrip("/") if self.base else ""  # the path the site is published below
         self._ids: dict[Path, set[str]] = {}
 
     def ids(self, path: Path) -> set[str]:
@@ -95,26 +99,34 @@ class Checker:
             self._ids[path] = scan(path).ids
         return self._ids[path]
 
-    def internal_path(self, href: str, from_url: str) -> tuple[str, str] | None:
-        """(path, fragment) when `href` stays on this site, else None."""
+    def internal_path(self, href: str, from_url: str) -> tuple[str | None, str] | None:
+        """(path from the site folder's root, fragment) when `href` stays on this site, else None. The path is
+        None for a link from the domain's root that leaves the path the site is published below."""
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
             if self.base is None or (parts.scheme, parts.netloc) != (self.base.scheme, self.base.netloc):
                 return None
-            base_path = self.base.path.rstrip("/")
-            if not parts.path.startswith(base_path + "/") and parts.path != base_path:
+            if self._below(parts.path) is None:  # another part of the same domain, not this site
                 return None
-            return "/" + parts.path[len(base_path):].lstrip("/"), parts.fragment
+            return self._below(parts.path), parts.fragment
         if not parts.path:  # "#fragment" or "?query" on the same page
-            return from_url, parts.fragment
-        return urlsplit(urljoin(from_url, href)).path, parts.fragment
+            return self._below(from_url), parts.fragment
+        return self._below(urlsplit(urljoin(from_url, href)).path), parts.fragment
+
+    def _below(self, path: str) -> str | None:
+        """`path` as served, from the site folder's root; None when it is not below the site's path."""
+        if path == self.prefix:
+            return "/"
+        return path[len(self.prefix):] if path.startswith(self.prefix + "/") else None
 
     def check(self, href: str, from_url: str) -> str | None:
-        """Why `href` (found on the page at `from_url`) is broken, or None when it is fine."""
+        """Why `href` (found on the page at `from_url`, as served) is broken, or None when it is fine."""
         found = self.internal_path(href, from_url)
         if found is None:
             return None
         path, fragment = found
+        if path is None:
+            return f"it leaves the site, which is published below {self.prefix}/"
         target = target_file(self.root, unquote(path))
         if target is None:
             return f"no page or file at {path}"
@@ -127,7 +139,7 @@ class Checker:
         """The page's broken links, and how many internal links it has."""
         page = scan(path)
         self._ids[path] = page.ids
-        here = page_url(self.root, path)
+        here = self.prefix + page_url(self.root, path)
         rel = path.relative_to(self.root).as_posix()
         problems, internal = [], 0
         for line, href in page.links:

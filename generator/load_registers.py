@@ -38,15 +38,26 @@ def _language(value, ctx: Context) -> str:
 
 
 def _site_root(value, ctx: Context) -> str:
-    """The site's address, at the root of its domain: every page links the others from the root (/ccb/...),
-    so a site published below a path (https://council.example/minutes/) would link past its own pages."""
+    """The site's address: the root of a domain, or a path below one (https://council.example/minutes/), which
+    every page's links from the root are put below (urls.below). The path goes into every link as written, so
+    it may hold only characters an address needs no escaping for."""
     written = s.url(value, ctx)
-    path = urlsplit(written).path
-    if path.strip("/"):
-        raise s.Invalid(f"'{written}' has a path ({path}), but the site's pages link each other from the root of "
-                        "its domain", "publish the site at the root of a domain of its own (such as "
-                        "https://meetings.example.gov.uk/) and write that address")
+    parts = urlsplit(written)
+    if not parts.netloc:
+        raise s.Invalid(f"'{written}' has no domain", "write the address the site's home page will be at, such as "
+                        "https://meetings.example.gov.uk/")
+    if parts.query or parts.fragment or written.endswith(("?", "#")):
+        raise s.Invalid(f"'{written}' has a query (?) or a fragment (#), which a site's address cannot have",
+                        "write the address the site's home page will be at, ending with /")
+    segments = parts.path.strip("/").split("/") if parts.path.strip("/") else []
+    if any(not _PATH_SEGMENT.fullmatch(p) or p in (".", "..") for p in segments):
+        raise s.Invalid(f"'{written}' has a path ({parts.path}) that is not a plain one: each part between "
+                        "slashes may hold only letters, digits, '-', '.', '_' and '~'",
+                        "publish the site at a path such as /minutes/ or /democracy/meetings/ and write that")
     return written
+
+
+_PATH_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
 
 
 def _statement(fields, ctx: Context, raw) -> StatementDetails:

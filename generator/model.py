@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import urlsplit
 
 
 _APPENDIX_HEADING = re.compile(r"^#{1,6}\s*\**\s*appendix\s+([a-z0-9]{1,3})\b", re.I | re.M)
@@ -54,6 +55,14 @@ class Site:
     language: str = "en-GB"
     description: str = ""
     accessibility: StatementDetails = StatementDetails()
+
+    @property
+    def path(self) -> str:
+        """The path below its domain the site is published at ("/minutes" for https://council.example/minutes/;
+        "" at the domain's root). Pages are made with links from the root (/ccb/...) and rendering puts this
+        before them (urls.below), so a page's address, its file and its deps stay the same wherever it is
+        published."""
+        return urlsplit(self.base_url).path.rstrip("/")
 
 
 @dataclass(frozen=True)

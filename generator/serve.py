@@ -54,6 +54,7 @@ class Preview:
         self.debounce = debounce
         self.version = 0
         self.report: Report | None = None  # the failing report while the content has errors
+        self.base = ""  # the path the site is published below (Site.path), as the last good build read it
         self.changed = threading.Event()
         self.lock = threading.Lock()
         self.condition = threading.Condition()
@@ -120,6 +121,8 @@ class Preview:
                 self._last_messages = messages
             if outcome.ok:
                 self.report = None
+                if self.session.prepared is not None:
+                    self.base = self.session.prepared.archive.site.path
                 self.log(f"[{why}] {outcome.rendered} pages rendered, {len(outcome.written)} written, "
                          f"{len(outcome.deleted)} removed in {outcome.milliseconds:.0f} ms")
                 if self.search and (outcome.written or outcome.deleted or outcome.full):
@@ -256,7 +259,8 @@ class Preview:
             for d in self.report.sorted())
         return (f"<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Build failed | "
                 f"Minutebook preview</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                f"<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><main id=\"main\" class=\"wrap\">"
+                f"<link rel=\"stylesheet\" href=\"{self.base}/static/style.css\"></head><body>"
+                f"<main id=\"main\" class=\"wrap\">"
                 f"<h1>The preview could not be rebuilt</h1><p>Fix these problems and save; this page reloads by "
                 f"itself.</p><ul class=\"build-errors\">{items}</ul></main>{RELOAD_SCRIPT}</body></html>"
                 ).encode("utf-8")
@@ -284,6 +288,8 @@ class Handler(SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         if path == RELOAD_PATH:
             return self._events()
+        if self._outside(path):
+            return None
         if self.preview.report is not None and (path.endswith("/") or path.endswith(".html")):
             return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "text/html; charset=utf-8",
                               self.preview.error_page())
@@ -295,6 +301,34 @@ class Handler(SimpleHTTPRequestHandler):
                 body = target.read_bytes().replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>", 1)
                 return self._send(HTTPStatus.OK, "text/html; charset=utf-8", body)
         return super().do_GET()
+
+    def do_HEAD(self):  # noqa: N802
+        if not self._outside(self.path.split("?", 1)[0]):
+            super().do_HEAD()
+
+    def _outside(self, path: str) -> bool:
+        """A site published below a path (https://council.example/minutes/) is served below it, as it will be
+        published, so a link that leaves it fails here too. The domain's root leads to the site's home page;
+        anything else outside the path is not found. True when answered here."""
+        base = self.preview.base
+        if not base or path.startswith(base + "/"):
+            return False
+        if path in ("/", base):
+            self.send_response(HTTPStatus.FOUND)
+            self.send_header("Location", base + "/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        else:
+            self.send_error(HTTPStatus.NOT_FOUND, f"Not found: this site is published below {base}/ (its base_url "
+                            "in site.yaml), so the preview serves it there")
+        return True
+
+    def translate_path(self, path: str) -> str:
+        """The file for `path`, below the site's path if it has one (see _outside)."""
+        base = self.preview.base
+        if base and path.startswith(base + "/"):
+            path = path[len(base):]
+        return super().translate_path(path)
 
     def _send(self, status, content_type: str, body: bytes) -> None:
         self.send_response(status)
@@ -340,7 +374,7 @@ def serve(options: Options, host: str = "127.0.0.1", port: int = 8000, search: b
     preview.rebuild("start")
     observer = preview.watch()
     server = make_server(preview, host, port)
-    address = f"http://{host}:{server.server_address[1]}/"
+    address = f"http://{host}:{server.server_address[1]}{preview.base}/"
     log(f"minutebook: serving {options.content} at {address} (Ctrl+C to stop)")
     print(json.dumps({"url": address}), flush=True)
     if ready is not None:

@@ -6,6 +6,8 @@ content (body slug, year, minute number, meeting folder), never from build order
 
 from __future__ import annotations
 
+import re
+
 from generator.model import Action, Attachment, Body, Meeting, MinuteItem, Paper
 from generator.values import slugify
 
@@ -131,6 +133,19 @@ def sitemap() -> str:
 def absolute(base_url: str, url: str) -> str:
     """`url` on the published site, for feeds, calendars and data that leave it."""
     return base_url.rstrip("/") + url
+
+
+# An attribute holding an address on this site written from its root (href="/ccb/"), not a protocol-relative
+# one (href="//host/"). Text that looks like one is escaped in a page (`"` is &#34;), so only attributes match.
+_FROM_ROOT = re.compile(r"""(\s(?:href|src|action|poster|data)=["'])/(?!/)""")
+
+
+def below(path: str, html: str) -> str:
+    """`html` with every address written from the site's root put below `path`, where the site is published
+    ("/minutes" for https://council.example/minutes/; Site.path). Pages are made with addresses from the root
+    and moved below the path last, as Hugo's canonifyURLs does, so a clerk's link to /ccb/2019/ and every
+    template's link alike lead into the site wherever it is published."""
+    return _FROM_ROOT.sub(rf"\g<1>{path}/", html) if path else html
 
 
 def output_file(url: str) -> str:

@@ -251,13 +251,21 @@ def test_blank_lines_above_the_frontmatter_are_read_past_and_lines_stay_true(arc
         "date: '31 June 2019' is not a real date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
 
 
-def test_a_site_address_with_a_path_is_an_error_as_pages_link_from_the_root(archive, build):
+def test_a_site_address_whose_path_would_need_escaping_is_an_error(archive, build):
     edit(archive, "site.yaml", "base_url: https://records.testshire.example/",
-         "base_url: https://www.testshire.example/records/")
+         "base_url: https://www.testshire.example/council records/")
     assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "base_url:"),
-        "base_url: 'https://www.testshire.example/records/' has a path (/records/), but the site's pages link each "
-        "other from the root of its domain; publish the site at the root of a domain of its own (such as "
-        "https://meetings.example.gov.uk/) and write that address")]
+        "base_url: 'https://www.testshire.example/council records/' has a path (/council records/) that is not a "
+        "plain one: each part between slashes may hold only letters, digits, '-', '.', '_' and '~'; publish the "
+        "site at a path such as /minutes/ or /democracy/meetings/ and write that")]
+
+
+def test_a_site_address_with_a_query_is_an_error(archive, build):
+    edit(archive, "site.yaml", "base_url: https://records.testshire.example/",
+         "base_url: https://www.testshire.example/records/?page=minutes")
+    assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "base_url:"),
+        "base_url: 'https://www.testshire.example/records/?page=minutes' has a query (?) or a fragment (#), which "
+        "a site's address cannot have; write the address the site's home page will be at, ending with /")]
 
 
 def test_a_site_language_that_is_no_language_tag_is_an_error(archive, build):

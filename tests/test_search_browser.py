@@ -12,6 +12,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import threading
 from pathlib import Path
 
@@ -276,3 +277,55 @@ def test_the_page_uses_the_same_reference_keys_as_the_build(page):
     page.wait_for_function("window.MinutebookSearch !== undefined", timeout=WAIT)
     in_browser = page.evaluate("(samples) => samples.map(window.MinutebookSearch.refKey)", samples)
     assert in_browser == [ref_key(s) for s in samples]
+
+
+# --- a site published below a path -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def served_below(tmp_path_factory) -> str:
+    """The example archive with base_url https://minutebook.example.org/minutes/, published into the `minutes`
+    folder of what the server serves, as a web team would publish it below the path."""
+    folder = tmp_path_factory.mktemp("below")
+    content = folder / "content"
+    shutil.copytree(REPO / "content", content)
+    site_yaml = content / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace(
+        "base_url: https://minutebook.example.org/", "base_url: https://minutebook.example.org/minutes/"),
+        encoding="utf-8")
+    result = run(Options(content=content, out=folder / "www" / "minutes", today=dt.date(2026, 1, 1), search=True))
+    assert result.ok, [d.format() for d in result.report.sorted()]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder / "www")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_search_works_on_a_site_published_below_a_path(browser, served_below):
+    """Pagefind's bundles, the date tables and the reference map are all fetched below the path, and every
+    result and jump leads to a page below it."""
+    context = browser.new_context(base_url=served_below, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    missing: list[str] = []
+    tab.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
+    try:
+        tab.goto("/minutes/search/")
+        box = search_box(tab)
+        box.click()
+        box.press_sequentially("ccbp 18 49")
+        expect(tab.locator("pagefind-summary")).to_have_text(re.compile(r"^\d+ results? for ccbp 18 49$"))
+        first = results(tab).first
+        expect(first.locator("h3 a")).to_have_attribute("href", "/minutes" + MEETING)
+        hrefs = tab.locator("li.search-result a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert hrefs and [h for h in hrefs if not h.startswith("/minutes/")] == []
+        tab.select_option("#search-sort", "desc")  # the date tables, fetched below the path
+        expect(first.locator("h3 a")).to_have_attribute("href", re.compile(r"^/minutes/"))
+        expect(tab.locator("#reference-jump").get_by_role("link")).to_have_attribute("href", "/minutes" + ITEM)
+        box.press("Enter")
+        tab.wait_for_url(f"**/minutes{ITEM}")
+        expect(tab.locator("h1")).to_contain_text("CCBP/18/49")
+    finally:
+        context.close()
+    assert errors == [] and missing == []

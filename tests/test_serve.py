@@ -134,6 +134,35 @@ def test_a_new_meeting_folder_appears_and_a_deleted_one_disappears(server):
     wait_for(lambda: fetch(url + "/ccb/2019/2019-10-17/")[0] == 404)
 
 
+def test_a_site_published_below_a_path_is_previewed_below_it(tmp_path):
+    """base_url https://refs.example.org/minutes/: the preview serves the site at /minutes/, as it will be
+    published, so a link that left the path would fail here as it would there."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "references", content)
+    site_yaml = content / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text().replace("https://refs.example.org/", "https://refs.example.org/minutes/"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
+         "--out", str(tmp_path / "preview"), "--no-search", "--today", "2020-01-01"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+    try:
+        url = json.loads(process.stdout.readline())["url"]
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/minutes/")
+        root = url.removesuffix("minutes/")
+        status, html = fetch(url + "ccb/2019/ccbp-19-70/")
+        assert status == 200 and "Minutes of the meeting held on" in html
+        assert 'href="/minutes/static/style.css"' in html and 'href="/minutes/ccb/2019/2019-07-18/"' in html
+        assert fetch(url + "static/style.css")[0] == 200
+        with urllib.request.urlopen(root, timeout=5) as response:  # the domain's root leads to the home page
+            assert response.url == url and 'aria-current="page">Home<' in response.read().decode("utf-8")
+        with urllib.request.urlopen(url + "ccb", timeout=5) as response:  # a folder without its slash
+            assert response.url == url + "ccb/"
+        status, html = fetch(root + "ccb/2019/ccbp-19-70/")
+        assert status == 404 and "published below /minutes/" in html
+    finally:
+        _stop(process)
+
+
 def test_search_index_is_rebuilt_after_an_edit(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "references", content)

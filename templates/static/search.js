@@ -12,6 +12,9 @@
  *   and the best-matching sections come first.
  * - Typing a reference ("CCBP/19/70", "ccbp 19 70") offers a direct link to it, from
  *   the reference map (generator/search_refs.py); Enter follows it.
+ * - A site published below a path of its domain (base_url https://council.example/minutes/) says so in
+ *   the page's data-base; the config, bundles and reference map name their files from the site's root,
+ *   and are fetched below it. Pagefind puts results below the folder its bundle is in.
  * Everything here uses the Component UI's public API: configureInstance, instance.on,
  * triggerSearch, setTranslations, announceRaw, and each result's data().
  */
@@ -22,7 +25,13 @@
   /* Results shown at first, and added by "Show more": the Component UI builds a placeholder per
      result up front, and for thousands of results that alone takes seconds. */
   var PAGE = 50;
-  var CONFIG = "/search/config.json";
+  var CONFIG = "search/config.json";
+
+  /* `path` (written from the site's root, "/search/x.json") where this site is published: below `base`,
+     the data-base of the search page ("/minutes/", or "/" at a domain's root). */
+  function under(base, path) {
+    return path.charAt(0) === "/" && path.charAt(1) !== "/" ? base + path.slice(1) : path;
+  }
 
   /* The same normalisation as generator/search_refs.py ref_key: runs of letters and runs
      of digits, lower case, leading zeros dropped, joined by single spaces. */
@@ -40,7 +49,7 @@
 
   /* --- the reference map ------------------------------------------------------------- */
 
-  function References(manifestUrl) {
+  function References(manifestUrl, base) {
     var manifest = null;
     var shards = {};
     this.lookup = function (query) {
@@ -50,23 +59,25 @@
       return manifest.then(function (m) {
         var url = m.shards[key.split(" ")[0]];
         if (!url) { return {}; }
+        url = under(base, url);
         shards[url] = shards[url] || getJSON(url).catch(function () { return {}; });
         return shards[url];
       }).then(function (shard) {
-        return { key: key, matches: Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : [] };
+        var matches = Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : [];
+        return { key: key, matches: matches.map(function (m) { return Object.assign({}, m, { url: under(base, m.url) }); }) };
       });
     };
   }
 
   /* --- dates, for ordering merged results ----------------------------------------------- */
 
-  function DateTable(bundles) {
+  function DateTable(bundles, base) {
     var loaded = null;
     this.byId = {};
     var self = this;
     this.load = function () {
       loaded = loaded || Promise.all(bundles.map(function (b) {
-        return getJSON(b.dates).catch(function () { return {}; });
+        return getJSON(under(base, b.dates)).catch(function () { return {}; });
       })).then(function (tables) {
         tables.forEach(function (table) {
           Object.keys(table).forEach(function (date) {
@@ -203,7 +214,7 @@
     box.hidden = false;
   }
 
-  function start(root, config) {
+  function start(root, config, base) {
     var PF = window.PagefindComponents;
     var bundles = config.bundles || [];
     var status = root.querySelector("[data-search-status]");
@@ -214,17 +225,17 @@
     }
     var ranking = config.ranking || {};
     var instance = PF.configureInstance("default", {
-      bundlePath: bundles[0].path,
+      bundlePath: under(base, bundles[0].path),
       ranking: ranking,
-      mergeIndex: bundles.slice(1).map(function (b) { return { bundlePath: b.path, ranking: ranking }; })
+      mergeIndex: bundles.slice(1).map(function (b) { return { bundlePath: under(base, b.path), ranking: ranking }; })
     });
     instance.setTranslations({
       search_label: "Search words, names or minute numbers",
       placeholder: "Words, a name or a minute number",
       zero_results: "" /* announced politely below, not assertively */
     });
-    var refs = new References(config.references || "/search/references.json");
-    var dates = new DateTable(bundles);
+    var refs = new References(under(base, config.references || "/search/references.json"), base);
+    var dates = new DateTable(bundles, base);
     /* Queried in the clone, and hooked up before it joins the page: our "results" hook must be
        registered before <pagefind-results> registers its own, so that date order applies. */
     var ui = root.querySelector("template[data-search-ui]").content.cloneNode(true);
@@ -310,7 +321,8 @@
   function boot() {
     var root = document.querySelector("[data-search-app]");
     if (!root) { return; }
-    getJSON(CONFIG).then(function (config) { start(root, config); }, function () {
+    var base = root.getAttribute("data-base") || "/";
+    getJSON(base + CONFIG).then(function (config) { start(root, config, base); }, function () {
       root.querySelector("[data-search-status]").textContent =
         "Search is unavailable: the search index was not found. Browse the archive by year instead.";
     });

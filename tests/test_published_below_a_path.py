@@ -1,0 +1,94 @@
+"""A site published below a path of its domain (base_url https://council.example/minutes/), as a council's
+web team or a GitHub Pages project site publishes it: every link of every page leads into the site there, and
+the site is otherwise the one published at a domain's root.
+
+The search page under a path is tried in a real browser in tests/test_search_browser.py, the preview in
+tests/test_serve.py, and a base_url whose path would need escaping in tests/test_errors.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import Options, run
+from generator.linkcheck import Checker, check_site
+from generator.urls import below
+from helpers import FIXTURE, TODAY, edit, html_pages
+
+ROOT = "https://records.testshire.example/"
+BELOW = "https://records.testshire.example/minutes/"
+# An attribute holding an address from the domain's root, quoted either way.
+FROM_ROOT = re.compile(r"""\s(?:href|src|action|poster|data)=["'](/[^"']*)""")
+
+
+def test_links_from_the_root_are_put_below_the_path_and_nothing_else_is():
+    html = ("""<a href="/ccb/">x</a><img src='/static/a.png' alt=""><form action="/search/"></form>"""
+            """<a href="//cdn.example/x">x</a><a href="https://elsewhere.example/">x</a><a href="#item-1">x</a>"""
+            """<a href="papers/a/">x</a><p>write href=&#34;/ccb/&#34; and data-base="/" stays</p>""")
+    assert below("/minutes", html) == (
+        """<a href="/minutes/ccb/">x</a><img src='/minutes/static/a.png' alt=""><form action="/minutes/search/">"""
+        """</form><a href="//cdn.example/x">x</a><a href="https://elsewhere.example/">x</a><a href="#item-1">x</a>"""
+        """<a href="papers/a/">x</a><p>write href=&#34;/ccb/&#34; and data-base="/" stays</p>""")
+    assert below("", html) is html
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    """The fixture archive built twice: published at its domain's root, and below /minutes/."""
+    sites = {}
+    for name, base_url in (("root", ROOT), ("below", BELOW)):
+        folder = tmp_path_factory.mktemp(name)
+        content = folder / "content"
+        shutil.copytree(FIXTURE, content)
+        edit(content, "site.yaml", f"base_url: {ROOT}", f"base_url: {base_url}")
+        result = run(Options(content=content, out=folder / "site", today=dt.date.fromisoformat(TODAY)))
+        assert result.ok and not result.report.sorted(), [d.format() for d in result.report.sorted()]
+        sites[name] = folder / "site"
+    return sites
+
+
+def test_every_link_from_the_root_on_every_page_stays_below_the_path(built):
+    pages = html_pages(built["below"])
+    links = [(page, href) for page in pages for href in FROM_ROOT.findall(page.read_text(encoding="utf-8"))]
+    assert len(links) > 20 * len(pages)
+    assert [(p.name, href) for p, href in links if not href.startswith("/minutes/")] == []
+
+
+def test_the_site_below_a_path_is_the_site_at_the_root_with_its_addresses_moved(built):
+    """The same files, and the same bytes once the path is taken out of each address again. The open data's
+    event ids are made from each meeting's address (exports.py), so those differ too."""
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    def taken_out(data: bytes) -> bytes:
+        data = data.replace(BELOW.rstrip("/").encode(), ROOT.rstrip("/").encode()).replace(b"\r\n ", b"")
+        data = re.sub(rb"""(\s(?:href|src|action|data-base)=["'])/minutes/""", rb"\1/", data)
+        return re.sub(rb"ocd-event/[0-9a-f-]{36}", b"ocd-event/ID", data)
+
+    root, below_ = files(built["root"]), files(built["below"])
+    assert sorted(root) == sorted(below_)
+    assert [name for name in root if taken_out(root[name]) != taken_out(below_[name])] == []
+    assert [name for name in root if root[name] != below_[name]], "the two builds were not published apart"
+
+
+def test_no_link_is_broken_when_the_site_is_served_below_its_path(built):
+    result = check_site(built["below"], BELOW)
+    assert result.pages > 20 and result.links > 10 * result.pages
+    assert [b.format() for b in result.broken] == []
+
+
+def test_the_link_checker_finds_a_link_that_leaves_the_path(built, tmp_path):
+    """The gate above would pass a site whose links all missed the path, if the checker did not look."""
+    html = (built["below"] / "index.html").read_text(encoding="utf-8")
+    (tmp_path / "index.html").write_text(html.replace('href="/minutes/static/style.css"', 'href="/static/style.css"'),
+                                         encoding="utf-8")
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "style.css").write_text("")
+    broken = Checker(tmp_path, BELOW).check_page(tmp_path / "index.html")[0]
+    assert [(b.href, b.reason) for b in broken if b.href == "/static/style.css"] == [
+        ("/static/style.css", "it leaves the site, which is published below /minutes/")]
