@@ -39,7 +39,7 @@ from generator.search_index import IndexError_, build_index, folders_to_index, u
 from generator.urls import below, output_file
 from generator.validate import Checked, validate
 from generator.write import StagedOutput
-from generator import update
+from generator import moved, update
 
 
 PARALLEL_PAGES_FROM = 300  # pages to re-render in a warm build; likewise
@@ -168,6 +168,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
     check(stop)
     index = resolve(public_view(archive, options.drafts, memos.published if memos else None, stop),
                     memos.tracks if memos else None, memos.per_meeting if memos else None, stop)
+    index.moved = moved.check(moved.load(Path(options.content), report), index, report, Path(options.content))
     check(stop)
     renderer, linker = memos.renderer if memos else Renderer(), Linker(index, stop)
     check(stop)

@@ -10,7 +10,7 @@ from generator import frontmatter, schema as s, yamltext
 from generator.diagnostics import Report, shortened
 from generator.model import Body, Licence, Membership, Numbering, Person, Role, Site, Source, StatementDetails
 from generator.schema import Context, Field, Schema
-from generator.urls import LONGEST_PART, RESERVED
+from generator.urls import LONGEST_PART, RESERVED, plain_path
 from generator.yamltext import LStr
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -49,15 +49,11 @@ def _site_root(value, ctx: Context) -> str:
     if parts.query or parts.fragment or written.endswith(("?", "#")):
         raise s.Invalid(f"'{written}' has a query (?) or a fragment (#), which a site's address cannot have",
                         "write the address the site's home page will be at, ending with /")
-    segments = parts.path.strip("/").split("/") if parts.path.strip("/") else []
-    if any(not _PATH_SEGMENT.fullmatch(p) or p in (".", "..") for p in segments):
+    if not plain_path(parts.path):
         raise s.Invalid(f"'{written}' has a path ({parts.path}) that is not a plain one: each part between "
                         "slashes may hold only letters, digits, '-', '.', '_' and '~'",
                         "publish the site at a path such as /minutes/ or /democracy/meetings/ and write that")
     return written
-
-
-_PATH_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
 
 
 def _statement(fields, ctx: Context, raw) -> StatementDetails:

@@ -20,6 +20,7 @@ from generator.feeds import atom_feeds
 from generator.ical import calendars
 from generator.interrupt import never
 from generator.memo import ByIdentity
+from generator.moved import redirects
 from generator.resolve import Index
 from generator.sitemap import robots, sitemaps
 
@@ -55,6 +56,8 @@ def record_outputs(index: Index, today: dt.date, drafts: bool = False, unchanged
                                          exports(index, today, memo, stop, unchanged), schema_files(base)):
         yield address.lstrip("/"), data
     yield "robots.txt", robots(base, drafts)
+    if index.moved:
+        yield "_redirects", redirects(index.moved, index.archive.site.path)
     yield from attachment_outputs(index, unchanged)
 
 
@@ -74,5 +77,7 @@ def attachment_outputs(index: Index, unchanged=None) -> Iterator[tuple[str, byte
 
 def sitemap_outputs(index: Index, page_urls: Iterable[str], unchanged=None, stop=never
                     ) -> Iterator[tuple[str, bytes]]:
+    moved = {old for old, _ in index.moved}  # pages that only send the reader on
+    page_urls = [url for url in page_urls if url not in moved] if moved else page_urls
     for address, data in sitemaps(index.archive.site.base_url, page_urls, unchanged=unchanged, stop=stop):
         yield address.lstrip("/"), data

@@ -264,5 +264,28 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     files = any(paper.attachments for meeting in archive.meetings for paper in meeting.papers)
     yield Page(urls.accessibility(), "accessibility.html", {"files": files}, (files,))
     yield Page(urls.search(), "search.html", {}, ())
+    for old, new in index.moved:
+        yield Page(old, "moved.html", {"new": new}, (new,))
+
+
+def addresses(index: Index) -> Iterator[str]:
+    """The address of every page `sections` lists but the moved ones, in the same order, without making the
+    pages (a tenth of the time at 2,000 meetings): what moved.yaml is checked against."""
+    yield urls.home()
+    yield urls.archive()
+    yield from (urls.year(year) for year in index.by_year)
+    raised = {track.raised.body for track in index.tracks.values()}
+    for slug, meetings in index.by_body.items():
+        yield urls.body(slug)
+        yield from (urls.body_year(slug, year) for year in sorted({m.date.year for m in meetings}, reverse=True))
+        if slug in raised:
+            yield urls.actions(slug)
+    for meeting in index.archive.meetings:
+        yield from meeting_urls(index, meeting)
+    yield from (urls.action(track.action) for _, track in sorted(index.tracks.items()))
+    if index.archive.people:
+        yield urls.people()
+        yield from (urls.person(person.id) for person in by_surname(index.archive.people))
+    yield from (urls.open_data(), urls.accessibility(), urls.search())
 
 

@@ -50,6 +50,7 @@ class Index:
     appearances: dict[str, list[Appearance]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)  # meeting key -> place in its body's list
     backlinks: dict[str, tuple] = field(default_factory=dict)  # filled by backlinks.scan
+    moved: tuple[tuple[str, str], ...] = ()  # (old address, page it is now): filled by moved.check
 
     def body(self, slug: str) -> Body:
         return self.archive.bodies[slug]

@@ -148,6 +148,16 @@ def below(path: str, html: str) -> str:
     return _FROM_ROOT.sub(rf"\g<1>{path}/", html) if path else html
 
 
+_PLAIN_PART = re.compile(r"[A-Za-z0-9._~-]+")
+
+
+def plain_path(path: str) -> bool:
+    """Whether `path` ("/minutes/", "/ccb/2019/ccbp-19-07/") goes into a link and a folder's name as written:
+    letters, digits and - . _ ~ between its slashes, and no part that is . or .. (which would lead out)."""
+    inner = path.strip("/")
+    return not inner or all(_PLAIN_PART.fullmatch(p) and p not in (".", "..") for p in inner.split("/"))
+
+
 def output_file(url: str) -> str:
     """The file below the output folder that serves `url`."""
     return url.strip("/") + "/index.html" if url.strip("/") else "index.html"

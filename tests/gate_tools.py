@@ -45,7 +45,7 @@ EXAMPLE_TODAY = dt.date(2025, 1, 1)
 # One page of every kind: every template that renders a page of its own.
 PAGE_TYPES = ("home.html", "archive.html", "year.html", "body.html", "body_year.html", "meeting.html", "item.html",
               "paper.html", "actions.html", "action.html", "people.html", "person.html", "search.html", "data.html",
-              "accessibility.html")
+              "accessibility.html", "moved.html")
 
 
 @dataclass(frozen=True)
@@ -138,11 +138,23 @@ def chromium():
             browser.close()
 
 
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=[^"]*">')
+
+
+def _without_refresh(route) -> None:
+    """The page as served, but for its refresh (a moved page's, moved.html): the checks look at the page itself,
+    where a browser would go straight on to the page it sends the reader to. tests/test_moved.py checks the
+    refresh."""
+    response = route.fetch()
+    route.fulfill(response=response, body=REFRESH.sub("", response.text()))
+
+
 def open_page(browser, url: str, width: int = 1280, height: int = 900, results_under: tuple[str, ...] = ()):
     """A new tab at `url`. For the search page, `results_under` lists address prefixes of the archive's
     pages: it waits until the main content links to one of them, i.e. until search results are shown,
     whatever the search interface's own markup."""
     page = browser.new_page(viewport={"width": width, "height": height})
+    page.route(url, _without_refresh)
     page.goto(url, wait_until="load")
     if results_under:
         # Results may render only once scrolled into view (narrow screens): scroll down while waiting.

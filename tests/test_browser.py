@@ -200,3 +200,11 @@ def test_tracker_columns_sort_with_javascript_and_say_so(server, new_page):
     assert due.get_attribute("aria-sort") == "descending"
     keys = table.locator("tbody tr td:nth-child(3)").evaluate_all("cells => cells.map(c => c.dataset.sort)")
     assert keys == sorted(keys, reverse=True) and len(keys) >= 2
+
+
+def test_an_old_address_in_moved_yaml_takes_the_reader_to_the_page_it_is_now(server, new_page):
+    """The fixture's moved.yaml: the joint committee's meeting of 5 November, first published under the 4th."""
+    page = new_page()
+    page.goto(server + "/jc/2019/2019-11-04/papers/05/")
+    page.wait_for_url(server + "/jc/2019/2019-11-05/papers/05/", timeout=TIMEOUT_MS)
+    assert "Joint public health commissioning" in page.locator("h1").inner_text()

@@ -268,6 +268,67 @@ def test_a_site_address_with_a_query_is_an_error(archive, build):
         "a site's address cannot have; write the address the site's home page will be at, ending with /")]
 
 
+# --- moved.yaml: addresses pages had before a correction --------------------------------------------
+
+MOVED = "moved.yaml"
+MOVED_ENTRY = "/jc/2019/2019-11-04/: /jc/2019/2019-11-05/"
+
+
+def _moved_error(archive, build, entry: str) -> list:
+    edit(archive, MOVED, MOVED_ENTRY, entry)
+    return errors_after(build, archive)
+
+
+def test_a_moved_address_that_is_a_page_now_is_an_error(archive, build):
+    assert _moved_error(archive, build, "/tb/2019/tb-19-20/: /tb/2019/tb-19-21/") == [at(MOVED, 3,
+        "/tb/2019/tb-19-20/ is the address of a page now, so no page can be kept there for /tb/2019/tb-19-21/; "
+        "take the line out, or correct the old address")]
+
+
+def test_a_move_to_no_page_is_an_error_naming_the_nearest_page(archive, build):
+    assert _moved_error(archive, build, "/tb/2019/tb-19-02/: /tb/2019/tb-19-2/") == [at(MOVED, 3,
+        "there is no page at /tb/2019/tb-19-2/ to send /tb/2019/tb-19-02/ on to; did you mean /tb/2019/tb-19-22/?")]
+
+
+def test_a_move_to_an_address_moved_itself_is_an_error_naming_where_it_went(archive, build):
+    (archive / MOVED).write_text("/tb/2019/tb-19-02/: /tb/2019/tb-19-20/\n/tb/2019/tb-19-01/: /tb/2019/tb-19-02/\n",
+                                 encoding="utf-8")
+    assert errors_after(build, archive) == [at(MOVED, 2,
+        "there is no page at /tb/2019/tb-19-02/ to send /tb/2019/tb-19-01/ on to; /tb/2019/tb-19-02/ has moved "
+        "itself, to /tb/2019/tb-19-20/: send the old address there")]
+
+
+def test_a_moved_address_where_the_site_keeps_its_files_is_an_error(archive, build):
+    assert _moved_error(archive, build, "/static/minutes/: /tb/") == [at(MOVED, 3,
+        "/static/minutes/ is where the site keeps its own files; take the line out, or correct the old address")]
+
+
+def test_a_moved_address_not_from_the_site_root_is_an_error(archive, build):
+    assert _moved_error(archive, build, "jc/2019/2019-11-04/: /jc/2019/2019-11-05/") == [at(MOVED, 3,
+        "'jc/2019/2019-11-04/' is not the address of a page on this site; write each address from the / after "
+        "the domain, in letters, digits and - . _ ~ between slashes, such as "
+        "`/ccb/2019/ccbp-19-07/: /ccb/2019/ccbp-19-70/`")]
+
+
+def test_a_moved_address_with_a_fragment_is_an_error(archive, build):
+    assert _moved_error(archive, build, "/jc/2019/2019-11-04/: '/jc/2019/2019-11-05/#item-5'") == [at(MOVED, 3,
+        "'/jc/2019/2019-11-05/#item-5' names part of a page (after ? or #), not a page; write the page's address "
+        "alone, from the / after the domain")]
+
+
+def test_a_moved_entry_that_is_no_address_is_an_error(archive, build):
+    assert _moved_error(archive, build, "/jc/2019/2019-11-04/: [/jc/2019/2019-11-05/]") == [at(MOVED, 3,
+        "each side of the colon must be a page's address, and one of them is a list; write one address on each "
+        "side, such as `/ccb/2019/ccbp-19-07/: /ccb/2019/ccbp-19-70/`")]
+
+
+def test_a_moved_yaml_that_is_no_mapping_is_an_error(archive, build):
+    (archive / MOVED).write_text("- /jc/2019/2019-11-04/\n", encoding="utf-8")
+    assert errors_after(build, archive) == [at(MOVED, 1,
+        "moved.yaml must map each old address to the page it is now; write one line for each page, such as "
+        "`/ccb/2019/ccbp-19-07/: /ccb/2019/ccbp-19-70/`")]
+
+
 def test_a_site_language_that_is_no_language_tag_is_an_error(archive, build):
     edit(archive, "site.yaml", "language: en-GB", "language: English")
     assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "language:"),

@@ -1,0 +1,123 @@
+"""Addresses pages had before a correction, kept working (content/moved.yaml).
+
+A page's address is made from the content (urls.py): a minute number corrected, or a meeting's date put
+right and its folder renamed, moves the page, and every citation of the old address (in another body's
+minutes, a report, a bookmark, a search engine) would lead nowhere. moved.yaml names each old address and
+the page it is now. The site keeps a page at the old address that sends the reader on (templates/moved.html:
+a link, and a refresh for browsers), and Netlify answers the old address with a permanent redirect first
+(`_redirects`).
+
+A meeting's pages move with it: for an entry whose page is now a meeting's, the pages below the meeting's
+address (its papers', and its items' where a body numbers minutes per meeting) move too.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import frontmatter, urls, yamltext
+from generator.diagnostics import Report, shortened
+from generator.pages import addresses, meeting_urls
+
+FILE = "moved.yaml"
+EXAMPLE = "/ccb/2019/ccbp-19-07/: /ccb/2019/ccbp-19-70/"
+# Where the site keeps files of its own: a page there could stand where one of them is.
+NOT_PAGES = ("/static/", "/pagefind/", "/data/", "/feeds/", "/search/")
+
+
+@dataclass(frozen=True)
+class Move:
+    old: str  # the address the page had, from the site's root
+    new: str  # the address of the page it is now
+    line: int  # in moved.yaml
+
+
+def load(content: Path, report: Report) -> tuple[Move, ...]:
+    """The entries of moved.yaml as written; () without the file. Each that is no address is reported."""
+    path = Path(content) / FILE
+    if not path.is_file():
+        return ()
+    text = frontmatter.read_text(path, report)
+    data = yamltext.parse(text.lstrip("\ufeff"), path, report) if text is not None else None
+    if data is None:
+        return ()
+    if not isinstance(data, dict):
+        report.error(path, yamltext.line_of(data), "moved.yaml must map each old address to the page it is now",
+                     f"write one line for each page, such as `{EXAMPLE}`")
+        return ()
+    moves = []
+    for old, new in data.items():
+        line = data.line_of(old)
+        written = [_address(value, path, line, report) for value in (old, new)]
+        if None not in written:
+            moves.append(Move(written[0], written[1], line))
+    return tuple(moves)
+
+
+def _address(value, path: Path, line: int, report: Report) -> str | None:
+    """`value` as a page's address (from the site's root, ending with /), or None, reported."""
+    if not isinstance(value, str):
+        kind = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else \
+            "nothing" if value is None else "a number" if isinstance(value, (int, float)) else "no text"
+        report.error(path, line, f"each side of the colon must be a page's address, and one of them is {kind}",
+                     f"write one address on each side, such as `{EXAMPLE}`")
+        return None
+    text = value.strip()
+    if "?" in text or "#" in text:
+        report.error(path, line, f"'{shortened(text)}' names part of a page (after ? or #), not a page",
+                     "write the page's address alone, from the / after the domain")
+        return None
+    if not text.startswith("/") or text.startswith("//") or not urls.plain_path(text):
+        report.error(path, line, f"'{shortened(str(value))}' is not the address of a page on this site",
+                     f"write each address from the / after the domain, in letters, digits and - . _ ~ between "
+                     f"slashes, such as `{EXAMPLE}`")
+        return None
+    return text if text.endswith("/") else text + "/"
+
+
+def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tuple[tuple[str, str], ...]:
+    """(old address, new address) of each page kept at an old address, those below a moved meeting's
+    included, in address order. An entry whose old address is a page now, or whose new one is no page, is
+    reported against its line and left out."""
+    if not moves:
+        return ()
+    path = Path(content) / FILE
+    pages = set(addresses(index))
+    olds = {m.old: m.new for m in moves}
+    kept: dict[str, str] = {}
+    for move in moves:
+        if move.old in pages:
+            report.error(path, move.line, f"{move.old} is the address of a page now, so no page can be kept there "
+                         f"for {move.new}", "take the line out, or correct the old address")
+        elif move.old.startswith(NOT_PAGES) or move.old == "/":
+            report.error(path, move.line, f"{move.old} is where the site keeps its own files",
+                         "take the line out, or correct the old address")
+        elif move.new not in pages:
+            report.error(path, move.line, f"there is no page at {move.new} to send {move.old} on to",
+                         _where_instead(move.new, olds, pages))
+        else:
+            kept[move.old] = move.new
+    meetings = {urls.meeting(m): m for m in index.archive.meetings}
+    for old, new in list(kept.items()):
+        if new in meetings:
+            for below in meeting_urls(index, meetings[new])[1:]:
+                moved = old + below[len(new):]
+                if below.startswith(new) and moved not in kept and moved not in pages:
+                    kept[moved] = below
+    return tuple(sorted(kept.items()))
+
+
+def _where_instead(new: str, olds: dict[str, str], pages: set[str]) -> str:
+    if new in olds:
+        return f"{new} has moved itself, to {olds[new]}: send the old address there"
+    section = "/" + new.strip("/").split("/", 1)[0] + "/"
+    near = difflib.get_close_matches(new, [p for p in pages if p.startswith(section)], n=1)
+    return f"did you mean {near[0]}?" if near else "write the address of a page the site has, as the browser shows it"
+
+
+def redirects(moved: tuple[tuple[str, str], ...], path: str) -> bytes:
+    """Netlify's `_redirects`: each old address answered with a permanent redirect, though a page stands there
+    (the `!`), for hosts that read the file; others serve the page. `path`: Site.path."""
+    return "".join(f"{path}{old} {path}{new} 301!\n" for old, new in moved).encode("utf-8")
