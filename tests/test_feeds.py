@@ -210,7 +210,9 @@ def test_sitemap_lists_every_page_and_robots_points_to_it(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     listed = [loc.text for loc in root.findall("s:url/s:loc", ns)]
     assert listed == sorted(listed)
-    assert set(listed) == {BASE + url_of(site, p) for p in html_pages(site)}
+    moved = {p for p in html_pages(site) if 'http-equiv="refresh"' in p.read_text(encoding="utf-8")}
+    assert len(moved) == 5  # the pages moved.yaml keeps at old addresses, which only send the reader on
+    assert set(listed) == {BASE + url_of(site, p) for p in html_pages(site) if p not in moved}
     assert "Sitemap: https://records.testshire.example/sitemap.xml" in (site / "robots.txt").read_text().splitlines()
 
 

@@ -52,7 +52,9 @@ def test_a_rendering_process_frees_the_reference_cycles_its_pages_leave(tmp_path
     assert len(counts) == 2, "the pages were not rendered on two processes"
     for made, alive in counts:
         assert made >= 20
-        assert alive <= made // 5, f"{alive} of the {made} contexts a rendering process made are still alive"
+        # Kept, all would be alive; freed, those since the collector's last pass are. Its passes come by
+        # allocations, and the fixture's moved pages (moved.html) make few, so more pages may fall between two.
+        assert alive <= made // 3, f"{alive} of the {made} contexts a rendering process made are still alive"
 
 
 # Run in a fresh process, whose resident memory is its own: many texts of a kilobyte each (as rendered Markdown)
