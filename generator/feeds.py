@@ -30,7 +30,8 @@ from generator.resolve import Index
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 100  # a feed says what is new; the full record is in /data/
 ROLES = {"chair": "Chair", "present": "Present", "in_attendance": "In attendance", "apologies": "Apologies",
-         "deputising": "Deputising", "absent": "Absent", "minutes": "Took the minutes"}
+         "deputising": "Deputising", "absent": "Absent", "minutes": "Took the minutes",
+         "declared": "Declared an interest"}
 
 
 @dataclass(frozen=True)

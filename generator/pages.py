@@ -96,12 +96,26 @@ def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
 
 
 def person_page(index: Index, person, owned: tuple, member_of: tuple, refs: dict) -> Page:
-    """A person's page: the meetings they attended and in what role, the bodies they sit on (`member_of`), the
-    actions they own (`owned`, in the order of index.tracks)."""
+    """A person's page: the meetings they attended and in what role, the interests they declared, the bodies
+    they sit on (`member_of`), the actions they own (`owned`, in the order of index.tracks)."""
     appearances = index.appearances.get(person.id, [])
     url = urls.person(person.id)
-    return Page(url, "person.html", dict(person=person, appearances=appearances, owned=owned), (
-        person, tuple(appearances), owned, member_of, index.backlinks.get(url), _linked(refs, _raised_at(owned))))
+    declared = declarations_of(person.id, appearances)
+    return Page(url, "person.html", dict(person=person, appearances=appearances, owned=owned, declared=declared), (
+        person, tuple(appearances), owned, member_of, index.backlinks.get(url), _linked(refs, _raised_at(owned)),
+        tuple(item for _, item, _ in declared), _linked(refs, [meeting for meeting, _, _ in declared])))
+
+
+def declarations_of(person_id: str, appearances) -> list[tuple]:
+    """(meeting, item, declaration) of each interest the person declared, in archive order: a scrutiny
+    committee asks of a member what they declared, and where, without reading every set of minutes."""
+    found, seen = [], set()
+    for a in appearances:
+        if a.role == "declared" and (a.meeting.key, a.detail) not in seen:
+            seen.add((a.meeting.key, a.detail))
+            item = next(i for i in a.meeting.minutes.items if i.ref == a.detail)
+            found += [(a.meeting, item, d) for d in item.declarations if d.who.id == person_id]
+    return found
 
 
 def meeting_urls(index: Index, meeting) -> list[str]:

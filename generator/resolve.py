@@ -29,7 +29,7 @@ def action_key(written: str, default_body: str) -> str:
 @dataclass(frozen=True)
 class Appearance:
     meeting: Meeting
-    role: str  # present, in_attendance, apologies, deputising, absent, minutes, chair, presenter, lead, owner
+    role: str  # present, in_attendance, apologies, deputising, absent, minutes, chair, declared (detail: the item)
     detail: str = ""
 
     def __digest__(self) -> tuple:
@@ -95,6 +95,9 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
             attend(attendee.who, role, attendee.role)
     for attendee in att.minute_taker:
         attend(attendee.who, "minutes", attendee.role)
+    for item in meeting.minutes.items if meeting.minutes else ():
+        for declaration in item.declarations:
+            attend(declaration.who, "declared", item.ref)
     return made
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urldefrag
 
 import generator.render
 
-from helpers import ALL_CANARIES, edit, html_pages, page, parse_html, tab_order, url_of
+from helpers import ALL_CANARIES, edit, html_pages, page, parse_html, read_tree, tab_order, url_of
 
 MEETING = "/tb/2019/2019-03-14/"
 LATER_MEETING = "/tb/2019/2019-06-20/"
@@ -601,6 +601,30 @@ def test_person_page_shows_roles_memberships_and_owned_public_actions(site):
     patel = _appearances(page(site, "/people/dev-patel/"))
     assert [(r[0], r[2]) for r in patel] == [("20 June 2019", "Apologies"), ("14 March 2019", "Apologies")]
     assert page(site, "/people/frank-turner/").find_all(id="actions") == []  # his only action is confidential
+
+
+def test_person_page_lists_the_interests_they_declared_with_the_minute_each_is_in(site):
+    doc = page(site, "/people/ada-lovelace/")
+    table = section(doc, "declarations").one("table")
+    assert table.one("caption").text == "Interests Councillor Ada Lovelace declared, as minuted, newest first"
+    rows = [[cell.text for cell in row.find_all("td")] for row in table.one("tbody").find_all("tr")]
+    assert rows == [["Health and Wellbeing Board, 14 March 2019", "TB/19/12 Apologies and declarations of interest",
+                     "Trustee of Testshire Food Bank, named in Paper A.",
+                     "Remained in the meeting and took part in the discussion"]]
+    assert table.links() == [(MEETING, "Health and Wellbeing Board, 14 March 2019"), ("/tb/2019/tb-19-12/", "TB/19/12"),
+                             ("https://foodbank.testshire.example", "Testshire Food Bank"),
+                             ("/tb/2019/2019-03-14/papers/a/", "Paper A")]
+    # The declaration is not a meeting of its own in the list of meetings
+    assert sorted(r[2] for r in _appearances(doc) if r[0] == "14 March 2019") == ["Chair", "Present (Chair)"]
+    assert page(site, "/people/eve-turner/").find_all(id="declarations") == []
+
+
+def test_an_interest_declared_in_a_confidential_item_is_not_on_the_persons_page(archive, build, tmp_path):
+    edit(archive, "meetings/tb/2019-03-14/minutes.md", "```item\nconfidential: yes\n",
+         "```item\nconfidential: yes\ndeclarations:\n  - person: eve-turner\n    interest: CANARY-DECLARED-8812\n")
+    assert build(archive, tmp_path / "site").ok
+    assert page(tmp_path / "site", "/people/eve-turner/").find_all(id="declarations") == []
+    assert not any(b"CANARY-DECLARED-8812" in data for data in read_tree(tmp_path / "site").values())
 
 
 def test_people_index_lists_everyone_by_surname_with_meeting_counts(site):

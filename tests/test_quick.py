@@ -156,10 +156,13 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
      "    due: 2019-08-31\n```\n\nAs [[action:ccb:CCBP/19/60#1]] asked.\n"),  # a backlink on an action's page
     ("references", f"{JULY}/minutes.md", "Approved.",
      "Approved, as [[person:sarah-prema]] proposed."),  # a backlink on the page of someone not at the meeting
+    ("references", f"{JULY}/minutes.md", "## CCBP/19/61 Community services (Paper C)\n",
+     "## CCBP/19/61 Community services (Paper C)\n\n```item\ndeclarations:\n  - person: nora-brown\n"
+     "    interest: A governor of the trust Paper C names\n```\n"),  # on the declarer's page
 ], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
         "update-status", "new-item", "item-cited-before", "item-cited-in-its-meeting",
         "item-renumbered", "new-action", "new-action-listed-before", "new-paper", "paper-removed", "initials",
-        "action-reference", "person-reference"])
+        "action-reference", "person-reference", "declaration"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
@@ -188,7 +191,8 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
              "new-action": {"people/ann-smith/index.html", "ccb/actions/index.html", "data/index.html"},
              "new-action-listed-before": {"people/bob-jones/index.html", "ccb/actions/index.html"},
              "initials": {"people/index.html", "people/mark-lewis/index.html"},  # one attendance fewer
-             "person-reference": {"people/sarah-prema/index.html"}}
+             "person-reference": {"people/sarah-prema/index.html"},
+             "declaration": {"people/nora-brown/index.html"}}
     # The page it cites, a meeting's whose log shows its action, a person's it lists, the lists: each shows the
     # edit at once.
     assert shown.get(request.node.callspec.id, set()) <= fast

@@ -857,3 +857,13 @@ def test_pages_rendered_again_to_the_same_bytes_are_left_as_they_are(archive, bu
     assert again.ok and again.rendered == 6 and "/tb/2019/2019-03-14/" in again.changed
     assert again.search.startswith("Re-indexed 0 pages in 0 of 3 bundles")
     assert sorted(n for n, t in _mtimes(built).items() if times.get(n) != t) == ["data/minutes.json"]  # its text
+
+
+def test_a_declarations_new_wording_reaches_the_declarers_page_in_a_warm_build(archive, build, built, tmp_path):
+    """The person's page shows the interest (pages.declarations_of); its deps must hold it, or the warm build
+    would leave the old wording there."""
+    edit(archive, MINUTES, "Trustee of [Testshire Food Bank]", "Chair of [Testshire Food Bank]")
+    warm = build(archive, built, search=True)
+    assert warm.ok and 0 < warm.rendered < warm.pages / 2
+    assert b"Chair of <a" in (built / "people/ada-lovelace/index.html").read_bytes()
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
