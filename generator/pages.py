@@ -190,8 +190,12 @@ def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict
     for meeting in meetings:
         by_year.setdefault(meeting.date.year, []).append(meeting)
     by_year = dict(sorted(by_year.items(), reverse=True))
-    yield Page(urls.body(slug), "body.html", dict(body=body, years=by_year, meetings=meetings, actions=tracks),
-               (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug))))
+    recorded = [m for m in meetings if _records_attendance(m)]
+    attendance = attendance_record(body, recorded) if recorded else None
+    yield Page(urls.body(slug), "body.html", dict(body=body, years=by_year, meetings=meetings, actions=tracks,
+                                                  attendance=attendance),
+               (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug)),
+                tuple((m.date, m.chair, m.attendance) for m in recorded)))
     for year, in_year in by_year.items():
         if years is None or year in years:
             yield Page(urls.body_year(slug, year), "body_year.html", dict(body=body, year=year, meetings=in_year),
@@ -203,6 +207,30 @@ def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict
                                                            last_meeting=held[-1] if held else None),
                    (body, tuple(tracks), summary(held[-1]) if held else None, today,
                     _linked(refs, _raised_at(tracks))))
+
+
+def _records_attendance(meeting) -> bool:
+    att = meeting.attendance
+    return bool(att.present or att.apologies or att.absent)
+
+
+def attendance_record(body, recorded: list) -> list[tuple[int, int, int] | None]:
+    """For each row of the body's members, (meetings, present, apologies): the meetings whose minutes record
+    attendance (`recorded`) held while they were a member, those they were present at (or chaired) and those
+    they sent apologies for; None for a member not in the people register, whom minutes cannot name for sure.
+    The public and scrutiny committees ask this of members, and councils publish it."""
+    rows = []
+    for member in body.members:
+        if not member.who.id:
+            rows.append(None)
+            continue
+        held = [m for m in recorded if (member.start is None or m.date >= member.start)
+                and (member.end is None or m.date <= member.end)]
+        present = sum(1 for m in held if member.who.id in {a.who.id for a in m.attendance.present}
+                      | {c.id for c in m.chair})
+        apologies = sum(1 for m in held if member.who.id in {a.who.id for a in m.attendance.apologies})
+        rows.append((len(held), present, apologies))
+    return rows
 
 
 def actions_raised(index: Index) -> dict[str, list]:
@@ -245,7 +273,7 @@ def people_index(index: Index, people: list) -> Page:
     """The people page: everyone in the register (`people`, in surname order), with how many meetings each
     attended."""
     return Page(urls.people(), "people.html", dict(people=people), (tuple(people), tuple(
-        (p.id, len({a.meeting.key for a in index.appearances.get(p.id, [])})) for p in people)))
+        (p.id, len({a.meeting.key for a in index.appearances.get(p.id, []) if a.role != "declared"})) for p in people)))
 
 
 def open_data_page(index: Index) -> Page:

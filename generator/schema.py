@@ -152,12 +152,13 @@ def list_of(item: Coerce) -> Coerce:
 
 
 def record(schema: Schema, build: Callable[[dict, Context, Any], Any]) -> Coerce:
-    """A mapping read by `schema`, then turned into a model object by `build`."""
+    """A mapping read by `schema`, then turned into a model object by `build`. Anything else is Invalid, and
+    reported once, by whatever reads the record."""
     def coerce(value, ctx: Context):
-        fields = schema.read(value, ctx, line_of(value))
-        if fields is None:
-            raise Invalid(f"{schema.what} must be a set of `field: value` lines", "see docs/content-format.md")
-        return build(fields, ctx, value)
+        if value is not None and not isinstance(value, dict):
+            raise Invalid(f"{schema.what} must be a set of `field: value` lines",
+                          "see docs/content-format.md for the fields")
+        return build(schema.read(value, ctx, line_of(value)), ctx, value)
     return coerce
 
 

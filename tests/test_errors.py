@@ -329,6 +329,12 @@ def test_a_moved_yaml_that_is_no_mapping_is_an_error(archive, build):
         "`/ccb/2019/ccbp-19-07/: /ccb/2019/ccbp-19-70/`")]
 
 
+def test_a_member_written_as_a_name_alone_is_one_error_saying_how_to_write_one(archive, build):
+    edit(archive, "bodies/jc.md", "organisations:", "members: [eve-turner]\norganisations:")
+    assert errors_after(build, archive) == [at("bodies/jc.md", 6,
+        "a member must be a set of `field: value` lines; see docs/content-format.md for the fields")]
+
+
 def test_a_site_language_that_is_no_language_tag_is_an_error(archive, build):
     edit(archive, "site.yaml", "language: en-GB", "language: English")
     assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "language:"),

@@ -259,11 +259,14 @@ def test_body_page_describes_the_body_and_lists_its_meetings_by_year(site):
     assert pairs["Minute numbers"] == "TB/YY/N"
     assert ("https://www.testshire.example/hwb/attend", "how to attend") in section(doc, "about-heading").links()
     members = section(doc, "members-heading").one("table")
-    assert members.one("caption").text == "Members of the TB"
+    assert members.one("caption").text == ("Members of the TB, and their attendance at the meetings held while they "
+                                           "were members whose minutes record attendance")
+    # Two meetings record attendance; the private session, where both were present too, is not counted
     assert rows(members) == [
-        ["Councillor Ada Lovelace", "Chair", "Testshire County Council", "from 1 May 2018"],
-        ["Dr Carol Singh", "Director of Public Health", "", "from 1 January 2017 to 31 December 2019"],
-        ["Harriet Quill", "Voluntary sector representative", "", ""],
+        ["Councillor Ada Lovelace", "Chair", "Testshire County Council", "from 1 May 2018", "Present at 2 of 2 meetings"],
+        ["Dr Carol Singh", "Director of Public Health", "", "from 1 January 2017 to 31 December 2019",
+         "Present at 2 of 2 meetings"],
+        ["Harriet Quill", "Voluntary sector representative", "", "", "Not counted: not in the people register"],
     ]
     assert members.find("th", scope="row").find("a").attrs["href"] == "/people/ada-lovelace/"
     meetings = section(doc, "meetings-heading")
@@ -271,6 +274,29 @@ def test_body_page_describes_the_body_and_lists_its_meetings_by_year(site):
     assert [href for href, _ in meetings.links()] == [
         "/tb/2020/", DRAFT_MEETING, "/tb/2019/", LATER_MEETING, MEETING]
     assert ("/tb/actions/", "Actions tracker for TB") in doc.one("main").links()
+
+
+def test_a_members_attendance_counts_the_meetings_held_while_a_member_and_their_apologies(archive, build, tmp_path):
+    edit(archive, "bodies/tb.md", "    to: 2019-12-31\n", "    to: 2019-04-30\n  - person: dev-patel\n"
+         "  - person: eve-turner\n    from: 2019-04-01\n  - person: brian-okafor\n    from: 2020-01-01\n")
+    assert build(archive, tmp_path / "site").ok
+    members = section(page(tmp_path / "site", "/tb/"), "members-heading").one("table")
+    assert {row[0]: row[-1] for row in rows(members)} == {
+        "Councillor Ada Lovelace": "Present at 2 of 2 meetings",
+        "Dr Carol Singh": "Present at 1 of 1 meeting",  # left before June
+        "Mr Dev Patel": "Present at 0 of 2 meetings; apologies for 2",
+        "Councillor Eve Turner": "Present at 0 of 1 meeting; apologies for 1",  # joined after March
+        "Mr Brian Okafor": "No meeting recorded while a member",  # the January 2020 meeting records no attendance
+        "Harriet Quill": "Not counted: not in the people register"}
+
+
+def test_a_body_whose_minutes_record_no_attendance_shows_no_attendance_column(archive, build, tmp_path):
+    edit(archive, "bodies/jc.md", "organisations:", "members:\n  - person: eve-turner\norganisations:")
+    edit(archive, "meetings/jc/2019-11-05/meeting.md", "  present: [eve-turner, ada-lovelace, frank-turner]\n", "")
+    assert build(archive, tmp_path / "site").ok
+    members = section(page(tmp_path / "site", "/jc/"), "members-heading").one("table")
+    assert members.one("caption").text == "Members of the JC"
+    assert [th.text for th in members.find("thead").find_all("th")] == ["Name", "Role", "Organisation", "Dates"]
 
 
 def test_per_meeting_body_page_says_how_it_numbers_minutes(site):

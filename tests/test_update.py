@@ -867,3 +867,13 @@ def test_a_declarations_new_wording_reaches_the_declarers_page_in_a_warm_build(a
     assert warm.ok and 0 < warm.rendered < warm.pages / 2
     assert b"Chair of <a" in (built / "people/ada-lovelace/index.html").read_bytes()
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
+def test_an_attendance_edit_reaches_the_members_attendance_on_the_body_page_in_a_warm_build(
+        archive, build, built, tmp_path):
+    edit(archive, "meetings/tb/2019-06-20/meeting.md", "  present: [ada-lovelace, carol-singh, frank-turner]\n",
+         "  present: [ada-lovelace, frank-turner]\n")
+    warm = build(archive, built, search=True)
+    assert warm.ok and 0 < warm.rendered < warm.pages / 2
+    assert b"Present at 1 of 2 meetings" in (built / "tb/index.html").read_bytes()
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
