@@ -190,12 +190,11 @@ def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict
     for meeting in meetings:
         by_year.setdefault(meeting.date.year, []).append(meeting)
     by_year = dict(sorted(by_year.items(), reverse=True))
-    recorded = [m for m in meetings if _records_attendance(m)]
+    recorded = [m for m in meetings if _records_attendance(m)] if body.members else []
     attendance = attendance_record(body, recorded) if recorded else None
     yield Page(urls.body(slug), "body.html", dict(body=body, years=by_year, meetings=meetings, actions=tracks,
                                                   attendance=attendance),
-               (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug)),
-                tuple((m.date, m.chair, m.attendance) for m in recorded)))
+               (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug)), attendance))
     for year, in_year in by_year.items():
         if years is None or year in years:
             yield Page(urls.body_year(slug, year), "body_year.html", dict(body=body, year=year, meetings=in_year),
@@ -214,23 +213,25 @@ def _records_attendance(meeting) -> bool:
     return bool(att.present or att.apologies or att.absent)
 
 
-def attendance_record(body, recorded: list) -> list[tuple[int, int, int] | None]:
-    """For each row of the body's members, (meetings, present, apologies): the meetings whose minutes record
-    attendance (`recorded`) held while they were a member, those they were present at (or chaired) and those
-    they sent apologies for; None for a member not in the people register, whom minutes cannot name for sure.
+def attendance_record(body, recorded: list) -> tuple[tuple[int, int, int, int] | None, ...]:
+    """For each row of the body's members, (meetings, present, apologies, substituted): the meetings whose minutes
+    record attendance (`recorded`) held while they were a member, those they were present at (or chaired),
+    those they sent apologies for and those a substitute attended for them (`deputising: ... for`); None for a
+    member not in the people register, whom minutes cannot name for sure.
     The public and scrutiny committees ask this of members, and councils publish it."""
+    seen = [(m.date, {a.who.id for a in m.attendance.present} | {c.id for c in m.chair},
+             {a.who.id for a in m.attendance.apologies},
+             {a.deputising_for.id for a in m.attendance.deputising if a.deputising_for}) for m in recorded]
     rows = []
     for member in body.members:
-        if not member.who.id:
+        pid = member.who.id
+        if not pid:
             rows.append(None)
             continue
-        held = [m for m in recorded if (member.start is None or m.date >= member.start)
-                and (member.end is None or m.date <= member.end)]
-        present = sum(1 for m in held if member.who.id in {a.who.id for a in m.attendance.present}
-                      | {c.id for c in m.chair})
-        apologies = sum(1 for m in held if member.who.id in {a.who.id for a in m.attendance.apologies})
-        rows.append((len(held), present, apologies))
-    return rows
+        held = [sets for date, *sets in seen
+                if (member.start is None or date >= member.start) and (member.end is None or date <= member.end)]
+        rows.append((len(held), *(sum(pid in sets[kind] for sets in held) for kind in range(3))))
+    return tuple(rows)
 
 
 def actions_raised(index: Index) -> dict[str, list]:

@@ -284,8 +284,8 @@ def test_a_members_attendance_counts_the_meetings_held_while_a_member_and_their_
     assert {row[0]: row[-1] for row in rows(members)} == {
         "Councillor Ada Lovelace": "Present at 2 of 2 meetings",
         "Dr Carol Singh": "Present at 1 of 1 meeting",  # left before June
-        "Mr Dev Patel": "Present at 0 of 2 meetings; apologies for 2",
-        "Councillor Eve Turner": "Present at 0 of 1 meeting; apologies for 1",  # joined after March
+        "Mr Dev Patel": "Present at 0 of 2 meetings; apologies for 2; a substitute attended 1",
+        "Councillor Eve Turner": "Present at 0 of 1 meeting; apologies for 1; a substitute attended 1",  # from April
         "Mr Brian Okafor": "No meeting recorded while a member",  # the January 2020 meeting records no attendance
         "Harriet Quill": "Not counted: not in the people register"}
 
