@@ -14,10 +14,12 @@ address (its papers', and its items' where a body numbers minutes per meeting) m
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import frontmatter, urls, yamltext
+from generator.attachments import published
 from generator.diagnostics import Report, shortened
 from generator.pages import addresses, meeting_urls
 
@@ -25,6 +27,8 @@ FILE = "moved.yaml"
 EXAMPLE = "/ccb/2019/ccbp-19-07/: /ccb/2019/ccbp-19-70/"
 # Where the site keeps files of its own: a page there could stand where one of them is.
 NOT_PAGES = ("/static/", "/pagefind/", "/data/", "/feeds/", "/search/")
+# The files at the site's root (outputs.py, sitemap.py, and this module's _redirects).
+ROOT_FILES = re.compile(r"robots\.txt|_redirects|sitemap(-\d+)?\.xml")
 
 
 @dataclass(frozen=True)
@@ -85,14 +89,21 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
         return ()
     path = Path(content) / FILE
     pages = set(addresses(index))
+    files = {relative for relative, _ in published(index)}  # papers' files, beside their pages
     olds = {m.old: m.new for m in moves}
     kept: dict[str, str] = {}
     for move in moves:
+        parts = move.old.strip("/").split("/")
+        file = next(("/" + "/".join(parts[:n]) for n in range(1, len(parts) + 1)
+                     if "/".join(parts[:n]) in files or (n == 1 and ROOT_FILES.fullmatch(parts[0]))), None)
         if move.old in pages:
             report.error(path, move.line, f"{move.old} is the address of a page now, so no page can be kept there "
                          f"for {move.new}", "take the line out, or correct the old address")
         elif move.old.startswith(NOT_PAGES) or move.old == "/":
             report.error(path, move.line, f"{move.old} is where the site keeps its own files",
+                         "take the line out, or correct the old address")
+        elif file:
+            report.error(path, move.line, f"{move.old} would stand where the site publishes the file {file}",
                          "take the line out, or correct the old address")
         elif move.new not in pages:
             report.error(path, move.line, f"there is no page at {move.new} to send {move.old} on to",

@@ -303,6 +303,17 @@ def test_a_moved_address_where_the_site_keeps_its_files_is_an_error(archive, bui
         "/static/minutes/ is where the site keeps its own files; take the line out, or correct the old address")]
 
 
+def test_a_moved_address_where_the_site_publishes_a_file_is_an_error_not_a_crash(archive, build):
+    """A page there would need a folder where the file is (robots.txt, a paper's PDF)."""
+    paper_file = "/tb/2019/2019-03-14/papers/a/appendix-a-action-plan.pdf"
+    (archive / MOVED).write_text(f"/robots.txt/: /tb/\n{paper_file}/: /tb/\n", encoding="utf-8")
+    assert errors_after(build, archive) == [
+        at(MOVED, 1, "/robots.txt/ would stand where the site publishes the file /robots.txt; take the line out, "
+           "or correct the old address"),
+        at(MOVED, 2, f"{paper_file}/ would stand where the site publishes the file {paper_file}; take the line "
+           "out, or correct the old address")]
+
+
 def test_a_moved_address_not_from_the_site_root_is_an_error(archive, build):
     assert _moved_error(archive, build, "jc/2019/2019-11-04/: /jc/2019/2019-11-05/") == [at(MOVED, 3,
         "'jc/2019/2019-11-04/' is not the address of a page on this site; write each address from the / after "
