@@ -25,7 +25,7 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.build import Options
-from generator.diagnostics import Report
+from generator.diagnostics import Report, plural
 from generator.incremental import Outcome, Session
 from generator.interrupt import never
 from generator.render import template_dirs
@@ -129,7 +129,7 @@ class Preview:
                     self._schedule_index(outcome)
             else:
                 self.report = outcome.report
-                self.log(f"[{why}] build failed: {len(outcome.report.errors)} errors; the preview shows them")
+                self.log(f"[{why}] build failed: {plural(len(outcome.report.errors), 'error')}; the preview shows them")
             if not (quietly and outcome.ok and not outcome.written and not outcome.deleted):
                 self._changed()
             return outcome
