@@ -95,15 +95,22 @@ def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
                            _linked(refs, [track.raised] + [step.meeting for step in track.steps])))
 
 
-def person_page(index: Index, person, owned: tuple, member_of: tuple, refs: dict) -> Page:
+def person_page(index: Index, person, owned: tuple, member_of: tuple, refs: dict, attended: dict | None = None
+                ) -> Page:
     """A person's page: the meetings they attended and in what role, the interests they declared, the bodies
-    they sit on (`member_of`), the actions they own (`owned`, in the order of index.tracks)."""
+    they sit on (`member_of`) with their attendance at each (`attended`: body_attendance of each body, made
+    once for all the people's pages; else made here), the actions they own (`owned`, in the order of
+    index.tracks)."""
     appearances = index.appearances.get(person.id, [])
     url = urls.person(person.id)
     declared = declarations_of(person.id, appearances)
-    return Page(url, "person.html", dict(person=person, appearances=appearances, owned=owned, declared=declared), (
+    attendance = {b.slug: attended[b.slug] if attended is not None else body_attendance(index, b.slug)
+                  for b in member_of}
+    return Page(url, "person.html", dict(person=person, appearances=appearances, owned=owned, declared=declared,
+                                         attendance=attendance), (
         person, tuple(appearances), owned, member_of, index.backlinks.get(url), _linked(refs, _raised_at(owned)),
-        tuple(item for _, item, _ in declared), _linked(refs, [meeting for meeting, _, _ in declared])))
+        tuple(item for _, item, _ in declared), _linked(refs, [meeting for meeting, _, _ in declared]),
+        tuple(attendance.items())))
 
 
 def declarations_of(person_id: str, appearances) -> list[tuple]:
@@ -181,17 +188,17 @@ def listings(index: Index, today: dt.date, years=None) -> Iterator[Page]:
             yield Page(urls.year(year), "year.html", dict(year=year, meetings=meetings), _summaries(meetings))
 
 
-def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict, years=None) -> Iterator[Page]:
+def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict, years=None,
+               attended: dict | None = None) -> Iterator[Page]:
     """A body's page, its year pages (of `years` only, if given) and its action tracker; `tracks`: the actions
-    it raised, in the order of index.tracks."""
+    it raised, in the order of index.tracks; `attended`: as for person_page."""
     body = index.archive.bodies[slug]
     meetings = index.by_body[slug]
     by_year: dict[int, list] = {}
     for meeting in meetings:
         by_year.setdefault(meeting.date.year, []).append(meeting)
     by_year = dict(sorted(by_year.items(), reverse=True))
-    recorded = [m for m in meetings if _records_attendance(m)] if body.members else []
-    attendance = attendance_record(body, recorded) if recorded else None
+    attendance = attended[slug] if attended is not None else body_attendance(index, slug)
     yield Page(urls.body(slug), "body.html", dict(body=body, years=by_year, meetings=meetings, actions=tracks,
                                                   attendance=attendance),
                (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug)), attendance))
@@ -206,6 +213,14 @@ def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict
                                                            last_meeting=held[-1] if held else None),
                    (body, tuple(tracks), summary(held[-1]) if held else None, today,
                     _linked(refs, _raised_at(tracks))))
+
+
+def body_attendance(index: Index, slug: str) -> tuple | None:
+    """attendance_record of the body's meetings that record attendance; None when it has no members or none
+    of its meetings records attendance (its pages then say nothing of attendance)."""
+    body = index.archive.bodies[slug]
+    recorded = [m for m in index.by_body.get(slug, ()) if _records_attendance(m)] if body.members else []
+    return attendance_record(body, recorded) if recorded else None
 
 
 def _records_attendance(meeting) -> bool:
@@ -291,8 +306,9 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     refs = refs if refs is not None else {}
     yield from listings(index, today)
     raised_in = actions_raised(index)
+    attended = {slug: body_attendance(index, slug) for slug in index.by_body}
     for slug in index.by_body:
-        yield from body_pages(index, slug, raised_in.get(slug, []), today, refs)
+        yield from body_pages(index, slug, raised_in.get(slug, []), today, refs, attended=attended)
     for meeting in archive.meetings:
         yield MeetingGroup(meeting, refs)
     for key, track in sorted(index.tracks.items()):
@@ -302,7 +318,8 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
         yield people_index(index, people)
     member_of, owners = bodies_sat_on(index), actions_owned(index)
     for person in people:
-        yield person_page(index, person, tuple(owners.get(person.id, ())), tuple(member_of.get(person.id, ())), refs)
+        yield person_page(index, person, tuple(owners.get(person.id, ())), tuple(member_of.get(person.id, ())), refs,
+                          attended)
     yield open_data_page(index)
     files = any(paper.attachments for meeting in archive.meetings for paper in meeting.papers)
     yield Page(urls.accessibility(), "accessibility.html", {"files": files}, (files,))

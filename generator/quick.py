@@ -59,8 +59,8 @@ from generator.diagnostics import Report
 from generator.fingerprint import Digests
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
-from generator.pages import (action_page, actions_owned, actions_raised, bodies_sat_on, body_pages, by_surname,
-                             listings, meeting_inputs, meeting_pages, open_data_page, people_index, person_page)
+from generator.pages import (action_page, actions_owned, actions_raised, bodies_sat_on, body_attendance, body_pages,
+                             by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index, person_page)
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, appearances_of, entries_of, with_meeting
@@ -306,7 +306,9 @@ def _people(session, index, before: Meeting, meeting: Meeting, refs) -> list:
     if not listed:
         return []
     owned, member_of = actions_owned(index, listed), bodies_sat_on(index, set(listed))
-    return [person_page(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), refs) for pid in listed]
+    attended = {slug: body_attendance(index, slug) for slug in {b.slug for bodies in member_of.values() for b in bodies}}
+    return [person_page(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), refs, attended)
+            for pid in listed]
 
 
 def _lists(index, meeting: Meeting, today, refs) -> list:

@@ -288,6 +288,9 @@ def test_a_members_attendance_counts_the_meetings_held_while_a_member_and_their_
         "Councillor Eve Turner": "Present at 0 of 1 meeting; apologies for 1; a substitute attended 1",  # from April
         "Mr Brian Okafor": "No meeting recorded while a member",  # the January 2020 meeting records no attendance
         "Harriet Quill": "Not counted: not in the people register"}
+    # and each member's own page, beside the membership
+    assert items_text(section(page(tmp_path / "site", "/people/dev-patel/"), "memberships").find("ul")) == [
+        "Testshire Health and Wellbeing Board. Present at 0 of 2 meetings; apologies for 2; a substitute attended 1"]
 
 
 def test_a_body_whose_minutes_record_no_attendance_shows_no_attendance_column(archive, build, tmp_path):

@@ -876,4 +876,17 @@ def test_an_attendance_edit_reaches_the_members_attendance_on_the_body_page_in_a
     warm = build(archive, built, search=True)
     assert warm.ok and 0 < warm.rendered < warm.pages / 2
     assert b"Present at 1 of 2 meetings" in (built / "tb/index.html").read_bytes()
+    assert b"Present at 1 of 2 meetings" in (built / "people/carol-singh/index.html").read_bytes()
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
+def test_a_meeting_that_starts_recording_attendance_counts_on_every_members_page_in_a_warm_build(
+        archive, build, built, tmp_path):
+    """Apologies minuted for the January 2020 meeting, which recorded no attendance: every member of the board
+    then has a meeting more to count, though the page of the chair, who is not among the apologies, shows
+    nothing else new. Her page's deps hold her attendance (pages.person_page)."""
+    edit(archive, "meetings/tb/2020-01-16/meeting.md", "chair: ada-lovelace\n",
+         "chair: ada-lovelace\nattendance:\n  apologies: [dev-patel]\n")
+    assert build(archive, built, search=True).ok
+    assert b"Present at 3 of 3 meetings" in (built / "people/ada-lovelace/index.html").read_bytes()
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
