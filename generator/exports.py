@@ -98,7 +98,7 @@ class Exporter:
     def meetings(self) -> bytes:
         return self.encoded("meetings", "events", [
             # whether the meeting has passed, not the date itself: a later day re-encodes only the meetings it passed
-            self.kept("event", (m, self.index.body(m.body), self.site, m.date < self.today),
+            self.kept("event", (m, self.index.body(m.body), self.site, m.date < self.today, self.instead(m)),
                       lambda m=m: _encoded(self.event(m)))
             for m in self.index.archive.meetings])
 
@@ -137,7 +137,7 @@ class Exporter:
             "end_date": self.moment(meeting.date, meeting.end) if meeting.start and meeting.end else "",
             "timezone": TZID,
             "all_day": not meeting.start,
-            "status": "passed" if meeting.date < self.today else "confirmed",
+            "status": "cancelled" if meeting.status else "passed" if meeting.date < self.today else "confirmed",
             "location": {"name": meeting.venue or body.venue, "note": "", "coordinates": None},
             "participants": participants,
             "documents": documents,
@@ -148,11 +148,21 @@ class Exporter:
             "agenda": [self.agenda_item(meeting, item, str(n)) for n, item in enumerate(meeting.agenda, start=1)],
             "extras": {
                 "body": body.slug, "meeting": meeting.key, "kind": meeting.kind, "quorate": meeting.quorate,
+                "not_held": meeting.status or None, "rearranged_to": self.rearranged(meeting),
                 "apologies": [self.ref(a.who) for a in meeting.attendance.apologies],
                 "absent": [self.ref(a.who) for a in meeting.attendance.absent],
                 "minutes": {"status": minutes.status, "url": page + "#minutes"} if minutes else None,
             },
         }
+
+    def instead(self, meeting: Meeting) -> Meeting | None:
+        """The meeting arranged in place of one not held, when it is published: a private one's key is not."""
+        return self.index.by_key.get(meeting.rearranged_to) if meeting.rearranged_to else None
+
+    def rearranged(self, meeting: Meeting) -> dict | None:
+        instead = self.instead(meeting)
+        return None if instead is None else {"meeting": instead.key, "date": instead.date.isoformat(),
+                                             "url": self.url(urls.meeting(instead))}
 
     def moment(self, day: dt.date, time: str) -> str:
         """ISO 8601 with the UK offset of that day ("2018-06-21T13:00:00+01:00"), or the date alone."""

@@ -76,12 +76,19 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
     else:
         lines.append(f"DTSTART;VALUE=DATE:{meeting.date:%Y%m%d}")
         lines.append(f"DTEND;VALUE=DATE:{meeting.date + dt.timedelta(days=1):%Y%m%d}")
-    lines.append(f"SUMMARY:{escape(f'{body.short_name}: {meeting.title}')}")
+    if meeting.status:  # a calendar that had the event takes it off, or shows it struck through (RFC 5545 3.8.1.11)
+        lines += ["STATUS:CANCELLED", "SEQUENCE:1"]
+    said = f"{meeting.status.capitalize()}: " if meeting.status else ""
+    lines.append(f"SUMMARY:{escape(f'{said}{body.short_name}: {meeting.title}')}")
     venue = meeting.venue or body.venue
     if venue:
         lines.append(f"LOCATION:{escape(venue)}")
     lines.append(f"URL:{page}")
     description = [body.name, f"Agenda, papers and minutes: {page}"]
+    instead = index.by_key.get(meeting.rearranged_to) if meeting.rearranged_to else None
+    if instead is not None:
+        description += ["", f"The meeting was {meeting.status}. The meeting arranged in its place, on "
+                            f"{instead.date:%-d %B %Y}: {urls.absolute(site.base_url, urls.meeting(instead))}"]
     if meeting.agenda:
         description += ["", "Agenda:"] + [f"{a.ref} {one_line(a.title)}" for a in meeting.agenda]
     lines.append(f"DESCRIPTION:{escape(chr(10).join(description))}")

@@ -107,6 +107,16 @@ _PUBLIC, _PRIVATE = "write public: that part is held in public", "write private:
 SESSION_HINTS = {**dict.fromkeys(("part-1", "part-i", "part-a", "open"), _PUBLIC),
                  **dict.fromkeys(("part-2", "part-ii", "part-b", "closed", "confidential", "exempt"), _PRIVATE)}
 
+# A meeting that did not take place keeps its page, marked with why not; one held as planned has no status.
+MEETING_STATUSES = ("cancelled", "postponed")
+_HELD = "leave status out for a meeting held, or to be held, as planned"
+MEETING_STATUS_HINTS = {
+    "canceled": "write cancelled", "adjourned": "an adjourned meeting was held: leave status out, and say in its "
+    "minutes when it resumes", "rearranged": "write postponed, and give the meeting arranged instead in "
+    "rearranged_to", "moved": "write postponed, and give the meeting arranged instead in rearranged_to",
+    **dict.fromkeys(("held", "scheduled", "confirmed", "planned", "ordinary"), _HELD),
+}
+
 MEETING = Schema(
     "a meeting",
     Field("body", s.text, required=True),
@@ -120,6 +130,8 @@ MEETING = Schema(
     Field("chair", s.persons, default=()),
     Field("quorate", s.yesno),
     Field("webcast", s.url, default=""),
+    Field("status", s.choice(*MEETING_STATUSES, hints=MEETING_STATUS_HINTS), default=""),
+    Field("rearranged_to", s.text, default=""),
     Field("attendance", s.record(ATTENDANCE, _attendance), default=Attendance()),
     Field("agenda", s.list_of(_agenda_item), default=()),
 )
@@ -250,6 +262,15 @@ def build_meeting(fields, doc, folder: str, body_venue: str, default_title: str,
         kind=fields["kind"], session=fields["session"], start=fields["start"],
         end=at_key(fields["end"], doc.meta, "end"),
         venue=fields["venue"] or body_venue, chair=fields["chair"], quorate=fields["quorate"],
-        webcast=fields["webcast"], attendance=fields["attendance"], agenda=fields["agenda"], minutes=minutes,
+        webcast=fields["webcast"], status=at_key(fields["status"], doc.meta, "status"),
+        rearranged_to=at_key(_meeting_key(fields["rearranged_to"], fields["body"]), doc.meta, "rearranged_to")
+        if fields["status"] or "status" not in doc.meta else "",  # a status mistyped is reported once, on its line
+        attendance=fields["attendance"], agenda=fields["agenda"], minutes=minutes,
         papers=tuple(papers), action_log=action_log, notes=LStr(doc.body, doc.body_line),
         source=Source(path, 1), dated=Source(path, doc.meta.line_of("date")))
+
+
+def _meeting_key(value: str, body: str) -> str:
+    """`body/folder` as written, or a folder alone, of a meeting of the same body."""
+    value = value.strip().strip("/")
+    return value if not value or "/" in value else f"{body.strip()}/{value}"

@@ -378,6 +378,11 @@ class Meeting:
     chair: tuple[PersonRef, ...] = ()
     quorate: bool | None = None
     webcast: str = ""
+    # "" for a meeting held (or to be held) as planned; "cancelled" or "postponed" for one that did not take place,
+    # which keeps its page: a reader who follows a link to it, or the calendar, learns it did not happen, and where
+    # the meeting arranged instead (`rearranged_to`, a meeting key "body/folder") is.
+    status: str = ""
+    rearranged_to: str = ""
     attendance: Attendance = Attendance()
     agenda: tuple[AgendaItem, ...] = ()
     minutes: Minutes | None = None

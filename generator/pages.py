@@ -30,7 +30,8 @@ class Page:
 def summary(meeting) -> tuple:
     """What lists of meetings show of one: enough to know when a listing changes."""
     minutes = meeting.minutes.status if meeting.minutes else None
-    return (meeting.key, meeting.date, meeting.title, bool(meeting.agenda), minutes, len(meeting.papers))
+    return (meeting.key, meeting.date, meeting.title, bool(meeting.agenda), minutes, len(meeting.papers),
+            meeting.status)
 
 
 def _summaries(meetings) -> tuple:
@@ -58,7 +59,12 @@ def _meeting_context(index: Index, meeting) -> dict:
     return dict(meeting=meeting, body=body, items=items, action_log=log, actions_raised=raised,
                 items_by_ref={i.ref.lower(): i for i in items},
                 agenda_refs={a.ref.lower(): a for a in all_agenda_items(meeting.agenda)},
-                previous=index.previous(meeting), next=index.next(meeting))
+                previous=index.previous(meeting), next=index.next(meeting), instead=_instead(index, meeting))
+
+
+def _instead(index: Index, meeting):
+    """The meeting arranged in place of one that did not take place, if it is published."""
+    return index.by_key.get(meeting.rearranged_to) if meeting.rearranged_to else None
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ def meeting_inputs(index: Index, meeting, refs: dict) -> tuple:
     raised = tuple(index.tracks.get(f"{meeting.body}:{a.id}") for i in items for a in i.actions)
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
     return (meeting, index.body(meeting.body), updates, raised, approver, index.previous(meeting), index.next(meeting),
-            _linked(refs, _raised_at(t for t in updates if t is not None)))
+            _linked(refs, _raised_at(t for t in updates if t is not None)), _instead(index, meeting))
 
 
 def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
@@ -140,7 +146,7 @@ def meeting_pages(index: Index, meeting, refs: dict) -> Iterator[Page]:
     page_url = urls.meeting(meeting)
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
     shared = (meeting, ctx["body"], tuple(ctx["action_log"]), tuple(ctx["actions_raised"]),
-              summary(approver) if approver else None)
+              summary(approver) if approver else None, summary(ctx["instead"]) if ctx["instead"] else None)
     within = refs.get(("meeting", meeting.key))
     yield Page(page_url, "meeting.html", ctx, shared + (
         summary(ctx["previous"]) if ctx["previous"] else None, summary(ctx["next"]) if ctx["next"] else None,

@@ -279,6 +279,7 @@ def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, r
     related.update(m.key for m in index.by_body[meeting.body] if m.minutes and m.minutes.approved_at == meeting.key)
     if meeting.minutes and meeting.minutes.approved_at:
         related.add(meeting.minutes.approved_at)
+    related.update(m.key for m in index.archive.meetings if m.rearranged_to == meeting.key)  # they link to it
     pages = []
     for key in sorted(related - {meeting.key}):
         other, group = index.by_key.get(key), session.groups.get(key)
@@ -345,8 +346,9 @@ def _checked(index, loaded: Meeting, archive):
         return None
     checks = Report(root=Path("."))
     approval = loaded.minutes.approved_at if loaded.minutes else None
+    instead = loaded.rearranged_to
     check_meeting(loaded, next((m for m in archive.meetings if m.key == approval), None) if approval else None,
-                  checks)
+                  checks, next((m for m in archive.meetings if m.key == instead), None) if instead else None)
     logged = [action_key(u.action, loaded.body) for u in (loaded.action_log.updates if loaded.action_log else ())]
     if checks.errors or len(set(logged)) != len(logged) or not set(logged) <= index.tracks.keys():
         return None

@@ -59,17 +59,24 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         check_stop(stop)
         approved_at = meeting.minutes.approved_at if meeting.minutes else None
         target = meetings.get(approved_at) if approved_at else None
-        check("meeting", (meeting, target), lambda found, meeting=meeting, target=target:
-              check_meeting(meeting, target, found))
+        instead = meetings.get(meeting.rearranged_to) if meeting.rearranged_to else None
+        nearby = _folders(archive, meeting.rearranged_to) if meeting.rearranged_to and instead is None else ()
+        check("meeting", (meeting, target, instead, nearby),
+              lambda found, meeting=meeting, target=target, instead=instead, nearby=nearby:
+              check_meeting(meeting, target, found, instead, nearby))
     if memo is not None:
         memo.findings.round()
 
 
-def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report) -> None:
-    """The checks that need no record but the meeting's own and the meeting that approves its minutes."""
+def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, instead: Meeting | None = None,
+                  nearby: tuple = ()) -> None:
+    """The checks that need no record but the meeting's own, the meeting that approves its minutes and the one
+    arranged `instead` of it (`nearby`: the keys of the meetings of the body its rearranged_to names, when that
+    names none, to suggest one)."""
     _papers(meeting, report)
     _item_refs(meeting, report)
     _listed_twice(meeting, report)
+    _not_held(meeting, instead, nearby, report)
     if meeting.minutes and meeting.minutes.approved_at:
         if approval is None:
             report.warning(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
@@ -82,6 +89,48 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report) ->
     if meeting.start and meeting.end and meeting.end < meeting.start:
         report.warning(meeting.source.path, line_of(meeting.end), f"the meeting ends ({meeting.end}) before it starts "
                        f"({meeting.start})", "check start and end (24-hour times, or am/pm)")
+
+
+def _folders(archive: Archive, key: str) -> tuple:
+    """The keys of the meetings of the body `key` ("body/folder") names: what a mistyped key may have meant."""
+    body = key.split("/", 1)[0]
+    return tuple(m.key for m in archive.meetings if m.body == body)
+
+
+def _not_held(meeting: Meeting, instead: Meeting | None, nearby: tuple, report: Report) -> None:
+    """A meeting that did not take place has no record of what happened at it: minutes, an action log or
+    attendance there would tell the public it met. Its `rearranged_to` must name a meeting, or the page would
+    promise a link it cannot give."""
+    path, said = meeting.source.path, f"status: {meeting.status}"
+    if meeting.status:
+        fix = (f"if the meeting was held, take `{said}` out of meeting.md (line {line_of(meeting.status)}); "
+               "if it was not, remove ")
+        if meeting.minutes:
+            report.error(meeting.minutes.source.path, 1, f"minutes of a meeting that did not take place (meeting.md "
+                         f"says `{said}`)", fix + "this file")
+        if meeting.action_log:
+            report.error(meeting.action_log.source.path, 1, "an action log presented at a meeting that did not "
+                         f"take place (meeting.md says `{said}`)", fix + "this file, or move it to the meeting "
+                         "that considered it")
+        attendees = [a for name, _ in _ATTENDANCE + (("minute_taker", ""),)
+                     for a in getattr(meeting.attendance, name)]
+        if attendees:
+            report.error(path, attendees[0].line or line_of(meeting.status), "attendance recorded for a meeting that "
+                         f"did not take place (this file says `{said}`)", fix + "its attendance")
+    if not meeting.rearranged_to:
+        return
+    line = line_of(meeting.rearranged_to)
+    if not meeting.status:
+        report.error(path, line, "rearranged_to is for a meeting that did not take place, but this one has no "
+                     "status", "add `status: postponed` (or `status: cancelled`), or take rearranged_to out")
+    elif meeting.rearranged_to == meeting.key:
+        report.error(path, line, f"rearranged_to names this meeting itself ({meeting.key})",
+                     "name the meeting arranged instead, as body/folder")
+    elif instead is None:
+        report.error(path, line, f"rearranged_to names no meeting '{meeting.rearranged_to}'",
+                     did_you_mean(meeting.rearranged_to, [k for k in nearby if k != meeting.key], "meetings")
+                     or f"write it as body/folder, e.g. {meeting.body}/2019-08-22, the folder of the meeting "
+                     "arranged instead, or take rearranged_to out")
 
 
 _DATED_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})")  # how `minutebook new meeting` names a meeting's folder

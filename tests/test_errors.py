@@ -611,6 +611,64 @@ def test_minutes_approved_before_their_meeting_is_an_error_on_the_approved_at_li
         "which is before the meeting itself; check approved_at")]
 
 
+# --- meetings that did not take place -----------------------------------------------------------------
+
+CALLED_OFF = "meetings/tb/2019-04-11/meeting.md"
+
+
+def _called_off(archive, fields: str) -> None:
+    """A meeting of the board on 11 April 2019, with an agenda only, and `fields` in its meeting.md."""
+    path = archive / CALLED_OFF
+    path.parent.mkdir(parents=True)
+    path.write_text(f"---\nbody: tb\ndate: 2019-04-11\n{fields}agenda:\n  - ref: TB/19/16\n    title: Budget\n---\n",
+                    encoding="utf-8")
+
+
+def test_minutes_a_log_or_attendance_of_a_meeting_that_did_not_take_place_are_errors(archive, build):
+    edit(archive, LATER, "start: 2pm", "start: 2pm\nstatus: cancelled")
+    fix = f"if the meeting was held, take `status: cancelled` out of meeting.md (line {line_of(archive, LATER, 'status:')}); if it was not, remove "
+    assert errors_after(build, archive) == [
+        at(LOG, 1, "an action log presented at a meeting that did not take place (meeting.md says `status: "
+           f"cancelled`); {fix}this file, or move it to the meeting that considered it"),
+        at(LATER, line_of(archive, LATER, "present:"), "attendance recorded for a meeting that did not take place "
+           f"(this file says `status: cancelled`); {fix}its attendance"),
+        at(LATER_MINUTES, 1, "minutes of a meeting that did not take place (meeting.md says `status: cancelled`); "
+           f"{fix}this file")]
+
+
+def test_a_status_misspelt_is_an_error_with_what_to_write_and_nothing_else(archive, build):
+    _called_off(archive, "status: canceled\nrearranged_to: tb/2020-01-16\n")
+    assert errors_after(build, archive) == [at(CALLED_OFF, 4, "status: 'canceled' is not one of: cancelled, "
+                                                              "postponed; write cancelled")]
+
+
+def test_a_status_for_a_meeting_held_says_to_leave_it_out(archive, build):
+    _called_off(archive, "status: held\n")
+    assert errors_after(build, archive) == [at(CALLED_OFF, 4, "status: 'held' is not one of: cancelled, postponed; "
+                                                              "leave status out for a meeting held, or to be held, "
+                                                              "as planned")]
+
+
+def test_rearranged_to_without_a_status_is_an_error(archive, build):
+    _called_off(archive, "rearranged_to: tb/2020-01-16\n")
+    assert errors_after(build, archive) == [at(CALLED_OFF, 4, "rearranged_to is for a meeting that did not take "
+                                               "place, but this one has no status; add `status: postponed` (or "
+                                               "`status: cancelled`), or take rearranged_to out")]
+
+
+def test_rearranged_to_naming_no_meeting_is_an_error_with_the_nearest(archive, build):
+    _called_off(archive, "status: postponed\nrearranged_to: 2020-01-61\n")  # a folder alone: of the same body
+    assert errors_after(build, archive) == [at(CALLED_OFF, 5, "rearranged_to names no meeting 'tb/2020-01-61'; "
+                                                              "did you mean 'tb/2020-01-16'?")]
+
+
+def test_rearranged_to_naming_the_meeting_itself_is_an_error(archive, build):
+    _called_off(archive, "status: postponed\nrearranged_to: tb/2019-04-11\n")
+    assert errors_after(build, archive) == [at(CALLED_OFF, 5, "rearranged_to names this meeting itself "
+                                                              "(tb/2019-04-11); name the meeting arranged instead, "
+                                                              "as body/folder")]
+
+
 # --- actions ------------------------------------------------------------------------------------
 
 def test_action_ids_that_would_name_one_page_or_none_are_errors(archive, build):
