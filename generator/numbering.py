@@ -18,7 +18,7 @@ PER_MEETING_RE = re.compile(r"^(\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?)*)\.?$", re.I)
 @lru_cache(maxsize=None)
 def _compile(pattern: str) -> tuple[re.Pattern, list[str]]:
     parts, names = [], []
-    for piece in re.split(r"(\{n\}|\{yy\}|\{yyyy\})", pattern):
+    for piece in filter(None, re.split(r"(\{n\}|\{yy\}|\{yyyy\})", pattern)):
         if piece == "{n}":
             parts.append(r"(\d{1,5})")
             names.append("n")
@@ -30,7 +30,7 @@ def _compile(pattern: str) -> tuple[re.Pattern, list[str]]:
             names.append("yyyy")
         else:
             parts.append(r"\s*".join(re.escape(ch) for ch in piece if not ch.isspace()))
-    return re.compile("".join(parts), re.I), names
+    return re.compile(r"\s*".join(part for part in parts if part), re.I), names  # spaces anywhere: text from a PDF
 
 
 _PLACEHOLDERS = {"{yyyy}": r"\d{4}", "{yy}": r"\d{2}", "{n}": r"\d{1,5}"}  # tried in this order: longest first
@@ -75,17 +75,18 @@ def _trie(sequences: list[list[str]], first: dict | None = None) -> str:
             node = node.setdefault(token, {})
         node[""] = {}
 
-    def emit(node: dict, after_literal: bool, holders: dict) -> str:
+    def emit(node: dict, first: bool, holders: dict) -> str:
+        space = "" if first else r"\s*"  # between any two tokens, as text copied from a PDF has them: CCBP / 19 / 70
         branches = []
         for token in sorted(t for t in node if t and t not in _PLACEHOLDERS):
-            branches.append((r"\s*" if after_literal else "") + _literal(token) + emit(node[token], True, _PLACEHOLDERS))
+            branches.append(space + _literal(token) + emit(node[token], False, _PLACEHOLDERS))
         for token in (t for t in _PLACEHOLDERS if t in node):
-            branches.append(holders[token] + emit(node[token], False, _PLACEHOLDERS))
+            branches.append(space + holders[token] + emit(node[token], False, _PLACEHOLDERS))
         if "" in node:
             branches.append("")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    return emit(trie, False, first or _PLACEHOLDERS)
+    return emit(trie, True, first or _PLACEHOLDERS)
 
 
 class NumberFinder:
@@ -117,7 +118,7 @@ class NumberFinder:
         # Every tail starts with a placeholder, so with one digit in front the regex starts with a digit.
         rest = {"{yyyy}": r"\d{3}", "{yy}": r"\d", "{n}": r"\d{0,4}"}
         self.tails = re.compile(r"\d" + _trie(tails, rest) + after)
-        self.heads = re.compile(before + "(?:" + _trie(heads) + r")\Z")
+        self.heads = re.compile(before + "(?:" + _trie(heads) + r")\s*\Z")
         # A head and a tail found apart may belong to different patterns ("JHSC/" of JHSC/{yyyy}/{n}
         # before the "19/12" of {yy}/{n}): each pair is checked against the patterns whole.
         self.whole = re.compile(_trie([h + t for h, t in zip(heads, tails)]), re.I)

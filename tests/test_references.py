@@ -217,6 +217,20 @@ def test_a_number_is_not_read_as_another_bodys_from_the_end_of_the_word_before(t
     assert not any("ECCBP" in d.message or "e CCBP" in d.message for d in result.report.items)
 
 
+def test_a_number_with_spaces_anywhere_inside_it_as_text_from_a_pdf_has_them_links(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    minutes = content / "meetings" / "ccb" / "2019-08-22" / "minutes.md"
+    spaced = ["CCBP / 19/61", "CCBP/ 19/61", "CCBP/19 /61", "CCBP /19/ 61", "CCBP / 19 / 62"]
+    minutes.write_text(minutes.read_text(encoding="utf-8").replace(
+        "stay as they are.", "stay as they are. Copied from the pack: " + "; ".join(spaced) + ".", 1), encoding="utf-8")
+    out = tmp_path / "site"
+    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    found = xrefs(out, "/ccb/2019/2019-08-22/")
+    assert [(f"/ccb/2019/ccbp-19-6{n[-1]}/", n) for n in spaced] == [link for link in found if link[1] in spaced]
+
+
 def test_every_attendance_role_links_its_references_including_the_minute_takers(tmp_path):
     """The minute-taker's role is published like any attendee's, so what it cites links and is a backlink."""
     content = tmp_path / "content"
