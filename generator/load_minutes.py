@@ -12,11 +12,15 @@ from pathlib import Path
 
 from generator import frontmatter, schema as s, urls, yamltext
 from generator.diagnostics import Report, shortened
-from generator.model import Action, Body, Declaration, MinuteItem, Minutes, PersonRef, Source
+from generator.model import Action, Body, Declaration, Due, MinuteItem, Minutes, PersonRef, Source
 from generator.numbering import canonical, example
 from generator.schema import Context, Field, Schema
 from generator.values import slugify
 from generator.yamltext import LStr, at_key, line_of
+
+# What `minutebook new meeting` writes where the clerk is to write what was minuted (scaffold._todo): left in
+# minutes marked approved, it would tell the public what the clerk was to do.
+PLACEHOLDER = "Clerk to complete:"
 
 MINUTES = Schema("the minutes", Field("status", s.choice("draft", "approved"), required=True),
                  Field("approved_at", s.text, default=""))
@@ -66,8 +70,15 @@ def _actions(raw_actions, ref: str, body: Body, folder: str, meeting_key: str, c
             ctx.report.error(ctx.path, line, f"action id '{prefix}#{key}' {said}", "give each action its own `id:`")
             continue
         seen[address] = (line, key)
-        out.append(Action(f"{prefix}#{key}", key, fields["owner"], fields["text"] or "", fields["due"], body.slug,
-                          meeting_key, ref, Source(ctx.report._rel(ctx.path), line)))
+        owners, due = fields["owner"], fields["due"]
+        # An owner or due date written but not read is an error on its line already, which stops the build: kept as
+        # written, so that the checks after this one do not also warn that the action has none.
+        if not owners and raw.get("owner") is not None:
+            owners = (PersonRef(name=str(raw["owner"])),)
+        if due is None and raw.get("due") is not None:
+            due = Due(str(raw["due"]))
+        out.append(Action(f"{prefix}#{key}", key, owners, fields["text"] or "", due, body.slug, meeting_key, ref,
+                          Source(ctx.report._rel(ctx.path), line)))
     return tuple(out)
 
 
@@ -102,6 +113,13 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
                        f"start each item with a heading such as '## {example(body.numbering)} Title'")
     if not body.numbering.per_meeting:  # a per-meeting number (5) is as likely a section's
         _numbered_headings(tokens, starts, items, doc.body_line, body, ctx)
+    if fields["status"] == "approved":
+        for n, line in enumerate(lines):
+            if PLACEHOLDER in line:
+                left = shortened(line.strip().strip("*"), 80)
+                report.error(path, doc.body_line + n, "the minutes are approved, but this line is still the "
+                             f"instruction `minutebook new meeting` left: '{left}'",
+                             "replace it with what was minuted, or keep `status: draft` until it is")
     approved_at = at_key((fields["approved_at"] or "").strip(), doc.meta, "approved_at")
     return Minutes(fields["status"], approved_at, tuple(items), Source(report._rel(path), 1))
 

@@ -28,7 +28,7 @@ EXAMPLE = "/ccb/2019/ccbp-19-07/: /ccb/2019/ccbp-19-70/"
 # Where the site keeps files of its own: a page there could stand where one of them is.
 NOT_PAGES = ("/static/", "/pagefind/", "/data/", "/feeds/", "/search/")
 # The files at the site's root (outputs.py, sitemap.py, and this module's _redirects).
-ROOT_FILES = re.compile(r"robots\.txt|_redirects|sitemap(-\d+)?\.xml")
+ROOT_FILES = re.compile(r"robots\.txt|_redirects|sitemap(-\d+)?\.xml|404\.html")
 
 
 @dataclass(frozen=True)

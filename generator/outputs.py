@@ -77,7 +77,8 @@ def attachment_outputs(index: Index, unchanged=None) -> Iterator[tuple[str, byte
 
 def sitemap_outputs(index: Index, page_urls: Iterable[str], unchanged=None, stop=never
                     ) -> Iterator[tuple[str, bytes]]:
-    moved = {old for old, _ in index.moved}  # pages that only send the reader on
-    page_urls = [url for url in page_urls if url not in moved] if moved else page_urls
+    # pages that only send the reader on, and the one the host serves where there is no page
+    left_out = {old for old, _ in index.moved} | {urls.not_found()}
+    page_urls = [url for url in page_urls if url not in left_out]
     for address, data in sitemaps(index.archive.site.base_url, page_urls, unchanged=unchanged, stop=stop):
         yield address.lstrip("/"), data

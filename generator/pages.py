@@ -330,6 +330,7 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     files = any(paper.attachments for meeting in archive.meetings for paper in meeting.papers)
     yield Page(urls.accessibility(), "accessibility.html", {"files": files}, (files,))
     yield Page(urls.search(), "search.html", {}, ())
+    yield Page(urls.not_found(), "not_found.html", {}, ())
     for old, new in index.moved:
         yield Page(old, "moved.html", {"new": new}, (new,))
 
@@ -352,6 +353,6 @@ def addresses(index: Index) -> Iterator[str]:
     if index.archive.people:
         yield urls.people()
         yield from (urls.person(person.id) for person in by_surname(index.archive.people))
-    yield from (urls.open_data(), urls.accessibility(), urls.search())
+    yield from (urls.open_data(), urls.accessibility(), urls.search(), urls.not_found())
 
 

@@ -355,7 +355,8 @@ def _checked(index, loaded: Meeting, archive):
     for key in logged + [f"{loaded.body}:{a.id}" for i in (loaded.minutes.items if loaded.minutes else ())
                          for a in i.actions]:
         track = index.tracks.get(key)
-        if track is not None and any(step.as_at < track.raised.date for step in track.steps):
+        if track is not None and (any(step.as_at < track.raised.date for step in track.steps) or any(
+                step.as_at > track.closed_step.as_at for step in track.steps if track.closed)):
             return None
     return index
 

@@ -24,6 +24,7 @@ from generator import attachments
 from generator.actions import Track
 from generator.diagnostics import Diagnostic, Report, did_you_mean
 from generator.load_meeting import STATUSES
+from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
 from generator.loader import load_archive
 from generator.model import Archive, Body, Meeting, PersonRef, all_agenda_items
@@ -102,10 +103,13 @@ def used_numbers(index: Index, slug: str) -> set[str]:
     whether or not the meeting is published.
     """
     body = index.body(slug)
-    written = set()
-    for meeting in index.by_body.get(slug, []):
-        written |= {item.ref for item in meeting.minutes.items} if meeting.minutes else set()
-        written |= {item.ref for item in all_agenda_items(meeting.agenda)}
+    return set().union(*(_numbers_of(body, meeting) for meeting in index.by_body.get(slug, [])))
+
+
+def _numbers_of(body: Body, meeting: Meeting) -> set[str]:
+    """The numbers one meeting's minutes and agenda use, written canonically."""
+    written = {item.ref for item in meeting.minutes.items} if meeting.minutes else set()
+    written |= {item.ref for item in all_agenda_items(meeting.agenda)}
     return {ref for ref in (canonical(body.numbering, r) for r in written) if ref}
 
 
@@ -127,6 +131,20 @@ def next_numbers(body: Body, used: set[str], year: int, count: int) -> list[str]
     values = (parts(body.numbering, ref) for ref in used)
     highest = max((v["n"] for v in values if v is not None and _in_year(v, year)), default=0)
     return [compose(body.numbering, highest + n, year) for n in range(1, count + 1)]
+
+
+def _later(index: Index, body: Body, day: dt.date) -> tuple[str, ...]:
+    """The keys of the body's meetings after `day` that use numbers of its year. A meeting added after them (the
+    back catalogue entered by hand) gets numbers after theirs, though its minutes were numbered before: the
+    command's summary says so."""
+    if body.numbering.per_meeting:
+        return ()
+    found = []
+    for meeting in index.by_body.get(body.slug, []):
+        values = (parts(body.numbering, ref) for ref in _numbers_of(body, meeting))
+        if meeting.date > day and any(v is not None and _in_year(v, day.year) for v in values):
+            found.append(meeting.key)
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -182,7 +200,7 @@ class Standing:
 
 
 def _todo(text: str) -> str:
-    return f"*Clerk to complete: {text}*"
+    return f"*{PLACEHOLDER} {text}*"
 
 
 def standing_items(body: Body, previous: Meeting | None, folder: str, open_count: int) -> list[Standing]:
@@ -327,6 +345,7 @@ class Plan:
     previous: Meeting | None = None
     open_actions: int = 0
     members: int = 0
+    later: tuple[str, ...] = ()  # the keys of the body's meetings after this one that use numbers of its year
 
 
 def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given: bool, content: Path) -> None:
@@ -360,7 +379,7 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
              target / "minutes.md": minutes_md(agenda)}
     if tracks:
         files[target / "actions.md"] = actions_md(index.archive, body, day, tracks)
-    return Plan(files, tuple(numbers), previous, len(tracks), len(members))
+    return Plan(files, tuple(numbers), previous, len(tracks), len(members), _later(index, body, day))
 
 
 def paper_file_name(ref: str, label: str) -> str:
@@ -512,6 +531,12 @@ def _count(n: int, what: str) -> str:
 def _meeting_summary(plan: Plan) -> str:
     numbers = f"standing items {plan.numbers[0]} to {plan.numbers[-1]}"
     previous = f"after {plan.previous.key}" if plan.previous else "the body's first meeting in the archive"
+    later = ""
+    if plan.later:
+        more = f" and {_count(len(plan.later) - 1, 'meeting')} more" if len(plan.later) > 1 else ""
+        use, theirs = ("uses", "its") if len(plan.later) == 1 else ("use", "theirs")
+        later = (f" {plan.later[0]}{more}, later than this meeting, already {use} numbers of its year, so these "
+                 f"follow {theirs}: number the items as this meeting's minutes were numbered.")
     return (f"{numbers}, {previous}; {_count(plan.members, 'attendee')} listed as present, "
-            f"{_count(plan.open_actions, 'open action')} in the action log. Replace the 'Clerk to complete' "
+            f"{_count(plan.open_actions, 'open action')} in the action log.{later} Replace the 'Clerk to complete' "
             "lines, then run `minutebook check`.")

@@ -29,7 +29,7 @@ from generator.diagnostics import Report, plural
 from generator.incremental import Outcome, Session
 from generator.interrupt import never
 from generator.render import template_dirs
-from generator import search_refs
+from generator import search_refs, urls
 from generator.search_index import IndexError_, build_index
 from generator.update import top_of
 from generator.urls import output_file
@@ -322,6 +322,15 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_error(HTTPStatus.NOT_FOUND, f"Not found: this site is published below {base}/ (its base_url "
                             "in site.yaml), so the preview serves it there")
         return True
+
+    def send_error(self, code, message=None, explain=None):
+        """An address with no page gets the site's own "Page not found" (urls.not_found), as the host serves it
+        once published; other errors, and those that explain the preview itself, http.server's page."""
+        page = Path(self.directory) / urls.output_file(urls.not_found())
+        if code == HTTPStatus.NOT_FOUND and message == "File not found" and self.command == "GET" and page.is_file():
+            body = page.read_bytes().replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>", 1)
+            return self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", body)
+        return super().send_error(code, message, explain)
 
     def translate_path(self, path: str) -> str:
         """The file for `path`, below the site's path if it has one (see _outside)."""

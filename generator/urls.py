@@ -84,6 +84,12 @@ def accessibility() -> str:
     return "/accessibility/"
 
 
+def not_found() -> str:
+    """A file, not a folder: the name Netlify, GitHub Pages and most static hosts serve for an address that has
+    no page, with the status 404."""
+    return "/404.html"
+
+
 # Open data: files rather than pages, so their addresses name the file itself.
 
 def open_data() -> str:
@@ -159,5 +165,8 @@ def plain_path(path: str) -> bool:
 
 
 def output_file(url: str) -> str:
-    """The file below the output folder that serves `url`."""
+    """The file below the output folder that serves `url`: a folder's index.html, or the file a page that is one
+    (not_found) names."""
+    if url.endswith(".html"):
+        return url.lstrip("/")
     return url.strip("/") + "/index.html" if url.strip("/") else "index.html"

@@ -354,10 +354,12 @@ def _track(track, logged_meetings: tuple, report: Report) -> None:
                          f"{track.raised.date.isoformat()}", "check the action id, or the log's as_at date")
     closed = track.closed_step
     for step in track.steps:
-        if closed is not None and step.as_at > closed.as_at:
-            report.warning(step.update.source.path, step.update.source.line, f"action {action.id} was closed "
-                           f"at the meeting of {closed.as_at.isoformat()} but is updated again",
-                           "remove the update, or reopen the action by removing `closed: yes` there")
+        if closed is not None and step.as_at > closed.as_at:  # its page would say closed, with a later status
+            where = closed.update.source
+            report.error(step.update.source.path, step.update.source.line, f"action {action.id} was closed "
+                         f"at the meeting of {closed.as_at.isoformat()} but is updated again",
+                         "remove this update, or reopen the action by removing `closed: yes` from the update that "
+                         f"closed it ({where.path}:{where.line})")
     _held_over(track, logged_meetings, report)
 
 

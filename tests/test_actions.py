@@ -151,14 +151,18 @@ def test_update_dated_before_the_action_was_raised(tmp_path):
             ) in _messages(content)
 
 
-def test_update_after_closure_is_a_warning(tmp_path):
+def test_update_after_closure_is_an_error_naming_the_update_that_closed_it(tmp_path):
+    """The action's page would say it was closed, and give a later status: the clerk decides which is true."""
     content = _copy(tmp_path)
     log = content / "meetings/ccb/2019-11-21/actions.md"
     log.write_text(log.read_text().replace("updates:\n", "updates:\n  - action: CCBP/19/60#jc-referral\n"
                                            "    status: green\n"))
-    assert ("content/meetings/ccb/2019-11-21/actions.md:3: warning: action CCBP/19/60#jc-referral was closed at "
-            "the meeting of 2019-09-19 but is updated again; remove the update, or reopen the action by removing "
-            "`closed: yes` there") in _messages(content)
+    closing = content / "meetings/ccb/2019-09-19/actions.md"
+    line = next(n for n, text in enumerate(closing.read_text().splitlines(), start=1) if "#jc-referral" in text)
+    assert ("content/meetings/ccb/2019-11-21/actions.md:3: error: action CCBP/19/60#jc-referral was closed at "
+            "the meeting of 2019-09-19 but is updated again; remove this update, or reopen the action by removing "
+            f"`closed: yes` from the update that closed it (content/meetings/ccb/2019-09-19/actions.md:{line})"
+            ) in _messages(content)
 
 
 def test_action_without_owner_or_due_date_is_a_warning(tmp_path):

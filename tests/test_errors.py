@@ -306,12 +306,14 @@ def test_a_moved_address_where_the_site_keeps_its_files_is_an_error(archive, bui
 def test_a_moved_address_where_the_site_publishes_a_file_is_an_error_not_a_crash(archive, build):
     """A page there would need a folder where the file is (robots.txt, a paper's PDF)."""
     paper_file = "/tb/2019/2019-03-14/papers/a/appendix-a-action-plan.pdf"
-    (archive / MOVED).write_text(f"/robots.txt/: /tb/\n{paper_file}/: /tb/\n", encoding="utf-8")
+    (archive / MOVED).write_text(f"/robots.txt/: /tb/\n{paper_file}/: /tb/\n/404.html: /tb/\n", encoding="utf-8")
     assert errors_after(build, archive) == [
         at(MOVED, 1, "/robots.txt/ would stand where the site publishes the file /robots.txt; take the line out, "
            "or correct the old address"),
         at(MOVED, 2, f"{paper_file}/ would stand where the site publishes the file {paper_file}; take the line "
-           "out, or correct the old address")]
+           "out, or correct the old address"),
+        at(MOVED, 3, "/404.html/ would stand where the site publishes the file /404.html; take the line out, "
+           "or correct the old address")]
 
 
 def test_a_moved_address_not_from_the_site_root_is_an_error(archive, build):
@@ -731,6 +733,18 @@ def test_update_for_a_minute_that_raised_no_action(archive, build):
     edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/99#2")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/19/99#2"),
         f"update for an unknown action 'TB/19/99#2'; {HOW_ACTIONS}")]
+
+
+@pytest.mark.parametrize("field, written", [("owner", "Dr Nobody"), ("due", "31/02/2019")])
+def test_an_owner_or_due_date_that_cannot_be_read_is_one_error_not_also_a_warning_that_there_is_none(
+        archive, build, field, written):
+    old = {"owner": "  - owner: carol-singh\n", "due": "    due: 2019-04-30\n"}[field]
+    edit(archive, MINUTES, old, old.replace(old.split(": ", 1)[1].strip(), written))
+    result = build(archive)
+    assert not result.ok
+    found = messages(result)
+    assert len(found) == 1 and found[0].startswith(at(MINUTES, line_of(archive, MINUTES, f"{field}: {written}"), "")), \
+        found
 
 
 # --- unsafe links -------------------------------------------------------------------------------

@@ -777,3 +777,16 @@ def test_without_contact_details_the_statement_names_the_publisher_and_gives_no_
     text = " ".join(page(tmp_path / "out", "/accessibility/").text.split())
     assert "contact Testshire County Council. We will consider your request" in text
     assert "prepared on" not in text and "Preparation of this accessibility statement" not in text
+
+
+def test_the_page_not_found_is_a_file_the_host_serves_with_links_from_the_sites_root(site):
+    """Netlify, GitHub Pages and most static hosts serve 404.html at any address with no page, at any depth: every
+    link on it must work from there. Search engines are told not to index it; search leaves it out."""
+    shown = parse_html((site / "404.html").read_text(encoding="utf-8"))
+    assert shown.one("h1").text == "Page not found"
+    assert shown.find("meta", name="robots").attrs["content"] == "noindex"
+    links = [href for href, _ in shown.links()]
+    assert "/search/" in links and "/archive/" in links and "/" in links
+    assert all(href.startswith(("/", "#", "https://", "http://", "mailto:")) for href in links), links
+    assert shown.find_all("main", **{"data-pagefind-body": True}) == []
+

@@ -265,6 +265,22 @@ def test_a_build_renders_the_new_meeting_page_linked_to_the_previous_one(actions
     assert "Clerk to complete" in item
 
 
+def test_minutes_approved_with_an_instruction_of_the_scaffold_left_in_them_are_an_error_on_its_line(actions):
+    """Marked approved, the minutes are published: the instruction would tell the public what the clerk was to do."""
+    new_meeting(actions, "ccb", "2020-01-16")
+    minutes = actions / "meetings" / "ccb" / "2020-01-16" / "minutes.md"
+    lines = minutes.read_text(encoding="utf-8").replace("status: draft", "status: approved").split("\n")
+    left = [n for n, line in enumerate(lines, start=1) if "Clerk to complete:" in line]
+    assert len(left) == 6
+    lines = [("Noted." if "Clerk to complete:" in line and n != left[-1] else line)
+             for n, line in enumerate(lines, start=1)]
+    minutes.write_text("\n".join(lines), encoding="utf-8")
+    found = [p for p in problems(actions) if p[0].endswith("2020-01-16/minutes.md")]
+    assert found == [(found[0][0], left[-1], "error", "the minutes are approved, but this line is still the "
+                      "instruction `minutebook new meeting` left: 'Clerk to complete: give the date, time and venue of the next "
+                      "meeting.'")]
+
+
 # ---- refusals --------------------------------------------------------------------------
 
 def test_a_meeting_folder_begun_without_its_meeting_md_is_refused_with_what_is_missing(actions):
@@ -352,6 +368,18 @@ def test_cli_new_meeting_then_check_passes(actions, tmp_path):
     assert checked.returncode == 0 and "0 errors, 0 warnings" in checked.stderr, checked.stderr
     again = cli("new", "meeting", "--body", "ccb", "--date", "2020-01-16", cwd=tmp_path)
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_a_meeting_added_before_later_ones_of_its_year_says_its_numbers_follow_theirs(actions, tmp_path):
+    """The back catalogue entered by hand: May's standing items get numbers after July's, which the clerk must
+    change to those the May minutes were published with."""
+    done = cli("new", "meeting", "--body", "ccb", "--date", "2019-05-16", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert ("standing items CCBP/19/61 to CCBP/19/64, the body's first meeting in the archive" in done.stdout
+            and "action log. ccb/2019-07-18, later than this meeting, already uses numbers of its year, so these "
+            "follow its: number the items as this meeting's minutes were numbered. Replace" in done.stdout), done.stdout
+    later = cli("new", "meeting", "--body", "ccb", "--date", "2020-01-16", cwd=tmp_path)
+    assert "later than this meeting" not in later.stdout
 
 
 def test_cli_unknown_body_names_the_file_and_the_nearest_body(actions, tmp_path):

@@ -76,6 +76,17 @@ def test_serves_the_built_site_on_loopback(server):
     assert "/__minutebook/events" in html  # the reload script is injected when served
 
 
+def test_an_address_with_no_page_gets_the_sites_page_not_found_with_the_status_404(server):
+    """As Netlify and most static hosts serve the site's 404.html once it is published."""
+    url, _, _ = server
+    for missing in ("/ccb/2019/ccbp-19-99/", "/no-such-page.html"):
+        status, html = fetch(url + missing)
+        assert status == 404 and "<h1>Page not found</h1>" in html and 'href="/search/"' in html
+        assert "/__minutebook/events" in html  # it reloads with the rest once the page exists
+    status, _ = fetch(url + "/static/no-such-file.css")
+    assert status == 404
+
+
 def test_an_edit_is_rebuilt_and_served(server):
     url, content, _ = server
     minutes = content / "meetings/ccb/2019-07-18/minutes.md"
