@@ -101,13 +101,14 @@ def shortened(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
-def did_you_mean(word: str, candidates, what: str = "") -> str:
-    """A hint naming the closest known spelling, or the known values when few."""
+def did_you_mean(word: str, candidates, what: str = "", list_known: bool = True) -> str:
+    """A hint naming the closest known spelling, or the known values when few (and the message has not listed
+    them already: `list_known`)."""
     candidates = sorted(set(candidates))
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
-    if candidates and len(candidates) <= 12:
+    if list_known and candidates and len(candidates) <= 12:
         known = ", ".join(candidates)
         return f"known {what or 'values'}: {known}"
     return ""

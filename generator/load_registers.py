@@ -206,6 +206,9 @@ def load_bodies(content: Path, report: Report, ctx_people) -> dict[str, Body]:
                      "e.g. content/bodies/ccb.md")
         return bodies
     paths = sorted(p for p in folder.iterdir() if p.suffix == ".md")
+    for other in sorted(p for p in folder.iterdir() if p.suffix != ".md" and not p.name.startswith(".")):
+        report.warning(other, 1, f"bodies/{other.name} is not read: each board or committee is a Markdown file with "
+                       "frontmatter", f"rename it to {other.stem.lower()}.md if it is one, or move it out of bodies/")
     slugs = frozenset(p.stem for p in paths)
     for path in paths:
         if not ID_RE.match(path.stem):

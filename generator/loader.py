@@ -365,8 +365,10 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
     body = bodies.get(slug)
     if body is None:
         if slug not in slugs:
+            known = f", or use one of the bodies there are: {', '.join(sorted(slugs))}" if 0 < len(slugs) <= 12 else ""
+            file = report._rel(Path(report.root) / "bodies" / f"{slug}.md") if report.root else f"bodies/{slug}.md"
             report.error(path, doc.meta.line_of("body"), f"meeting of an unknown body '{slug}'",
-                         did_you_mean(slug, slugs, "bodies") or "add content/bodies/" + slug + ".md")
+                         did_you_mean(slug, slugs, "bodies", list_known=False) or f"add {file}{known}")
         return slug
     meeting_dir = path.parent
     key = f"{slug}/{meeting_dir.name}"

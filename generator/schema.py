@@ -129,7 +129,7 @@ def choice(*allowed: str, hints: dict[str, str] | None = None) -> Coerce:
         word = "-".join(text(value, ctx).lower().replace("_", " ").split())
         if word not in allowed:
             raise Invalid(f"'{value}' is not one of: {', '.join(allowed)}", (hints or {}).get(word) or
-                          did_you_mean(word, allowed) or f"use one of: {', '.join(allowed)}")
+                          did_you_mean(word, allowed, list_known=False) or "write one of them")
         return allowed[allowed.index(word)]  # the very string the schema names: one for the whole archive
     return coerce
 
@@ -187,6 +187,11 @@ def person(value, ctx: Context) -> PersonRef:
         raise Invalid(f"'{written}' could be any of: {', '.join(sorted(candidates))}", "write the person's id instead")
     if written in ctx.bodies:
         return PersonRef(name=written, body=written)
+    folded = [part.strip() for part in written.split(" - ")]
+    if len(folded) > 1 and all(ctx.people.lookup(part)[0] for part in folded):
+        # "- karen-english" then "   - chris-west", indented further: YAML reads the second line as more of the first
+        raise Invalid(f"unknown person '{written}': YAML read {len(folded)} lines of the list as one",
+                      "indent each `- ` line of the list by the same number of spaces")
     hint = did_you_mean(written, ctx.people.known_forms(), "people")
     advice = "add them to the people register, or write {name: " + written + "} for someone who is not in it"
     raise Invalid(f"unknown person '{written}'", f"{hint}; otherwise {advice}" if hint else advice)

@@ -129,7 +129,9 @@ class Preview:
                     self._schedule_index(outcome)
             else:
                 self.report = outcome.report
-                self.log(f"[{why}] build failed: {plural(len(outcome.report.errors), 'error')}; the preview shows them")
+                errors = len(outcome.report.errors)
+                self.log(f"[{why}] build failed: {plural(errors, 'error')}; the preview shows "
+                         f"{'it' if errors == 1 else 'them'}")
             if not (quietly and outcome.ok and not outcome.written and not outcome.deleted):
                 self._changed()
             return outcome

@@ -149,8 +149,9 @@ def parse_html(html: str) -> Node:
 
 
 def page(site: Path, url: str) -> Node:
-    """The parsed page the site serves at `url` (e.g. "/tb/2019/")."""
-    path = site / url.strip("/") / "index.html" if url.strip("/") else site / "index.html"
+    """The parsed page the site serves at `url` (e.g. "/tb/2019/", or "/404.html", a page that is a file)."""
+    path = site / url.lstrip("/") if url.endswith(".html") else \
+        site / url.strip("/") / "index.html" if url.strip("/") else site / "index.html"
     assert path.is_file(), f"the site has no page at {url} (looked for {path})"
     return parse_html(path.read_text(encoding="utf-8"))
 

@@ -186,7 +186,7 @@ def test_action_status_not_in_the_list(archive, build):
     edit(archive, LOG, "status: amber", "status: yellow")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: yellow"),
         "status: 'yellow' is not one of: red, amber, green, complete, on-track, no-progress, not-started; "
-        "known values: amber, complete, green, no-progress, not-started, on-track, red")]
+        "write one of them")]  # listed once, not again as known values
 
 
 def test_action_status_written_in_words_is_read_and_a_misleading_one_gets_what_it_means(archive, build):
@@ -394,6 +394,23 @@ def test_meeting_of_an_unknown_body(archive, build):
         "meeting of an unknown body 'tbb'; did you mean 'tb'?")]
 
 
+def test_meeting_of_a_body_with_no_file_says_which_file_to_add(archive, build):
+    edit(archive, LATER, "body: tb", "body: scrutiny")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "body:"),
+        "meeting of an unknown body 'scrutiny'; add content/bodies/scrutiny.md, or use one of the bodies there are: "
+        "jc, tb")]
+
+
+def test_a_body_file_saved_under_another_extension_is_named_as_not_read(archive, build):
+    (archive / "bodies" / "tb.md").rename(archive / "bodies" / "tb.yaml")
+    result = build(archive)
+    assert not result.ok
+    assert at("bodies/tb.yaml", 1, "bodies/tb.yaml is not read: each board or committee is a Markdown file with "
+              "frontmatter; rename it to tb.md if it is one, or move it out of bodies/", "warning") in messages(result)
+    assert at(LATER, line_of(archive, LATER, "body:"), "meeting of an unknown body 'tb'; add content/bodies/tb.md, "
+              "or use one of the bodies there are: jc") in messages(result)
+
+
 def test_invalid_numbering_pattern(archive, build):
     edit(archive, "bodies/tb.md", 'numbering: "TB/{yy}/{n}"', 'numbering: "TB/{y}/{n}"')
     assert errors_after(build, archive) == [at("bodies/tb.md", line_of(archive, "bodies/tb.md", "numbering:"),
@@ -442,6 +459,14 @@ def test_unknown_person_where_a_register_exists(archive, build):
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair:"),
         "unknown person 'Ada Lovelase'; did you mean 'ada-lovelace'?; otherwise add them to the people register, or "
         "write {name: Ada Lovelase} for someone who is not in it")]
+
+
+def test_a_list_line_indented_further_than_the_one_above_says_so_not_that_nobody_is_known(archive, build):
+    """YAML reads "   - carol-singh" under "  - eve-turner" as more of the line above: "eve-turner - carol-singh"."""
+    edit(archive, LATER, "  apologies:\n    - eve-turner\n", "  apologies:\n    - eve-turner\n      - carol-singh\n")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "- eve-turner"),
+        "unknown person 'eve-turner - carol-singh': YAML read 2 lines of the list as one; indent each `- ` line of "
+        "the list by the same number of spaces")]
 
 
 def test_ambiguous_person_alias(archive, build):

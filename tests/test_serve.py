@@ -115,7 +115,7 @@ def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(server, tmp_
     meeting.write_text(good.replace("date: 2019-07-18", "date: 2019-07-32"))
     status, html = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(fetch(url + "/ccb/2019/ccbp-19-60/")))
     assert "meetings/ccb/2019-07-18/meeting.md:3" in html and "is not a real date" in html
-    wait_for(lambda: "build failed: 1 error; the preview shows them" in (tmp_path / "serve.log").read_text())
+    wait_for(lambda: "build failed: 1 error; the preview shows it" in (tmp_path / "serve.log").read_text())
     meeting.write_text(good)
     wait_for(lambda: fetch(url + "/ccb/2019/ccbp-19-60/")[0] == 200)
     assert process.poll() is None  # the server survived the mistake
