@@ -148,9 +148,15 @@ def compare(base: Version, new: Version, repeat: int) -> dict:
     for _ in range(repeat):
         for version in versions:
             version.prepare()
-    pages = {v.name: v.page_list() for v in versions}
+    listed = {v.name: v.page_list() for v in versions}
+    # A page only one version has (a kind of page added) is named, not rendered: the others are compared in turns.
+    urls = {name: [p.url for p in pages] for name, pages in listed.items()}
+    only = {name: sorted(set(urls[name]) - set(urls[other]))
+            for name, other in ((base.name, new.name), (new.name, base.name))}
+    both = set(urls[base.name]) & set(urls[new.name])
+    pages = {name: [p for p in pages if p.url in both] for name, pages in listed.items()}
     if [p.url for p in pages[base.name]] != [p.url for p in pages[new.name]]:
-        raise SystemExit("the two versions list different pages")
+        raise SystemExit("the two versions list the pages they share in different orders")
     render = {v.name: 0.0 for v in versions}
     digest = {v.name: 0.0 for v in versions}
     memos = {v.name: v.fingerprint.Digests() for v in versions}
@@ -180,7 +186,7 @@ def compare(base: Version, new: Version, repeat: int) -> dict:
     rows["page digests"] = (digest[base.name], digest[new.name])
     rows["data files, with digests"] = (min(data[base.name]), min(data[new.name]))
     return dict(rows=rows, pages=count, html_differs=html_differs, digests_differ=digests_differ,
-                data_differ=outputs[base.name] != outputs[new.name])
+                data_differ=outputs[base.name] != outputs[new.name], only_base=only[base.name], only_new=only[new.name])
 
 
 def _speed() -> float:
@@ -390,10 +396,15 @@ def main(argv: list[str] | None = None) -> int:
             total[1] += after
             print(f"{stage:26s} {before:7.2f}s {after:7.2f}s {after / before:9.2f}x")
         print(f"{'all of these':26s} {total[0]:7.2f}s {total[1]:7.2f}s {total[1] / total[0]:9.2f}x")
-        same = not (result["html_differs"] or result["digests_differ"] or result["data_differ"])
+        same = not (result["html_differs"] or result["digests_differ"] or result["data_differ"]
+                    or result["only_base"] or result["only_new"])
         print(f"output: {result['html_differs']} pages differ, {result['digests_differ']} page digests differ, "
               f"data files {'differ' if result['data_differ'] else 'are the same'}"
               + ("" if same else "  <- NOT THE SAME"))
+        for name, key in (("base", "only_base"), ("this checkout", "only_new")):
+            if result[key]:
+                shown = ", ".join(result[key][:5]) + (", ..." if len(result[key]) > 5 else "")
+                print(f"pages only {name} has: {len(result[key])} ({shown}), left out of the rows above")
     else:
         print(f"{content}: base {commit} against this checkout")
     for title, made in (("cold builds on every core", builds),
