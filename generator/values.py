@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import functools
 import re
 import unicodedata
@@ -36,6 +37,11 @@ _MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{4})$", re.I)
 _TIME = re.compile(r"^(\d{1,2})(?:[:.]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|noon|midday|hrs|hours)?$", re.I)
 
 DATE_HINT = "write the date as YYYY-MM-DD, e.g. 2018-06-21"
+
+
+def calendar_months() -> list[str]:
+    """The months' full names, in lower case: what a mistyped month is matched against."""
+    return [name.lower() for name in calendar.month_name if name]
 
 
 class Invalid(ValueError):
@@ -66,6 +72,11 @@ def parse_date(text: str) -> dt.date:
         m = pattern.match(value)
         if m and m[month_at].lower() in MONTHS and (m[1] is None or m[1].lower() in WEEKDAYS):
             return _named_month(value, m[1], m[4], MONTHS[m[month_at].lower()], int(m[day_at]))
+        if m and (m[1] is None or m[1].lower() in WEEKDAYS):  # 19 Juky 2018: a month mistyped
+            close = difflib.get_close_matches(m[month_at].lower(), calendar_months(), n=1, cutoff=0.6)
+            if close:
+                raise Invalid(f"'{value}' is not a date: '{m[month_at]}' is no month", f"did you mean "
+                              f"{close[0].capitalize()}? Or write the date as YYYY-MM-DD, e.g. 2018-06-21")
     m = _YEAR_FIRST.match(value)
     if m:
         day = _make_date(int(m[1]), int(m[2]), int(m[3]), value)

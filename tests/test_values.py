@@ -109,3 +109,12 @@ def test_a_hash_straight_after_a_space_cuts_a_value_short_and_says_so():
 def test_a_slug_keeps_the_letters_of_accented_words(text, slug):
     """Addresses and anchors made of names: Welsh place names lost their accented letters ('ynys-m-n')."""
     assert slugify(text) == slug
+
+
+@pytest.mark.parametrize("written, meant", [("19 Juky 2018", "July"), ("Thursday 19 Juyl 2018", "July"),
+                                            ("Febuary 3, 2019", "February")])
+def test_a_month_mistyped_is_named_with_the_month_it_is_closest_to(written, meant):
+    with pytest.raises(Invalid) as caught:
+        parse_date(written)
+    assert caught.value.hint.startswith(f"did you mean {meant}? ")
+
