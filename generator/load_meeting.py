@@ -82,9 +82,8 @@ def _agenda_item(value, ctx: Context) -> AgendaItem:
     if fields is None:
         raise s.Invalid("an agenda item is written as `ref:` and `title:` fields", "see docs/content-format.md")
     ref = (fields["ref"] or "").strip().rstrip(".")
-    papers = tuple(at_key(p, value, "paper") for p in fields["paper"])  # with the line, for "missing" on it
     return AgendaItem(ref, fields["title"] or "", fields["section"], fields["purpose"], fields["presenter"],
-                      papers, fields["time"], fields["format"], fields["description"],
+                      fields["paper"], fields["time"], fields["format"], fields["description"],
                       bool(fields["confidential"]), fields["items"], Source(ctx.report._rel(ctx.path), line_of(value)))
 
 

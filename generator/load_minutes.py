@@ -199,7 +199,6 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
     discussion = LStr("\n".join(lines[i] for i in kept).rstrip(), body_line + (kept[0] if kept else start))
     actions = _actions(fields["actions"], ref, body, folder, meeting_key, ctx)
     public_title = fields["public_title"] if fields["confidential"] and fields["public_title"] else title
-    papers = tuple(at_key(p.strip(), meta, "paper") if meta is not None else p.strip() for p in fields["paper"])
-    return MinuteItem(ref, public_title, discussion, papers, fields["lead"],
+    return MinuteItem(ref, public_title, discussion, tuple(p.strip() for p in fields["paper"]), fields["lead"],
                       fields["resolutions"], fields["declarations"], actions, fields["confidential"],
                       fields["reason"], Source(ctx.report._rel(ctx.path), line))

@@ -242,11 +242,11 @@ def _papers(meeting: Meeting, report: Report) -> None:
 
     for item in all_agenda_items(meeting.agenda):
         for ref in item.papers:
-            check(ref, item.source.path, line_of(ref, item.source.line))
+            check(ref, item.source.path, item.source.line)
     if meeting.minutes:
         for item in meeting.minutes.items:
             for ref in item.papers:
-                check(ref, item.source.path, line_of(ref, item.source.line))
+                check(ref, item.source.path, item.source.line)
 
 
 
