@@ -98,7 +98,7 @@ class Exporter:
     def meetings(self) -> bytes:
         return self.encoded("meetings", "events", [
             # whether the meeting has passed, not the date itself: a later day re-encodes only the meetings it passed
-            self.kept("event", (m, self.index.body(m.body), self.site, m.date < self.today, self.instead(m)),
+            self.kept("event", (m, self.index.body(m.body), self.site, m.date < self.today, self.index.instead(m)),
                       lambda m=m: _encoded(self.event(m)))
             for m in self.index.archive.meetings])
 
@@ -155,12 +155,8 @@ class Exporter:
             },
         }
 
-    def instead(self, meeting: Meeting) -> Meeting | None:
-        """The meeting arranged in place of one not held, when it is published: a private one's key is not."""
-        return self.index.by_key.get(meeting.rearranged_to) if meeting.rearranged_to else None
-
     def rearranged(self, meeting: Meeting) -> dict | None:
-        instead = self.instead(meeting)
+        instead = self.index.instead(meeting)
         return None if instead is None else {"meeting": instead.key, "date": instead.date.isoformat(),
                                              "url": self.url(urls.meeting(instead))}
 

@@ -22,6 +22,7 @@ from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import Meeting
 from generator.plaintext import one_line, xml_safe
+from generator.render import short_date
 from generator.resolve import Index
 
 TZID = "Europe/London"
@@ -85,15 +86,20 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
         lines.append(f"LOCATION:{escape(venue)}")
     lines.append(f"URL:{page}")
     description = [body.name, f"Agenda, papers and minutes: {page}"]
-    instead = index.by_key.get(meeting.rearranged_to) if meeting.rearranged_to else None
+    instead = index.instead(meeting)
     if instead is not None:
         description += ["", f"The meeting was {meeting.status}. The meeting arranged in its place, on "
-                            f"{instead.date:%-d %B %Y}: {urls.absolute(site.base_url, urls.meeting(instead))}"]
+                            f"{short_date(instead.date)}: {urls.absolute(site.base_url, urls.meeting(instead))}"]
     if meeting.agenda:
         description += ["", "Agenda:"] + [f"{a.ref} {one_line(a.title)}" for a in meeting.agenda]
     lines.append(f"DESCRIPTION:{escape(chr(10).join(description))}")
     lines.append("END:VEVENT")
     return lines
+
+
+def _rearranged(index: Index, meetings) -> tuple:
+    """What the events of `meetings` show of other meetings, another body's included: part of a calendar's inputs."""
+    return tuple(index.instead(m) for m in meetings if m.rearranged_to)
 
 
 def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.date,
@@ -111,7 +117,8 @@ def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.dat
     for meeting in sorted(meetings, key=lambda m: (m.date, m.start, m.key)):
         check(stop)
         parts.append(folded(meeting) if memo is None else
-                     memo.get("calendar event", (meeting, index.body(meeting.body), index.archive.site, stamp),
+                     memo.get("calendar event", (meeting, index.body(meeting.body), index.archive.site, stamp,
+                                                 index.instead(meeting)),
                               lambda: folded(meeting)))
     parts.append("END:VCALENDAR\r\n")
     return "\r\n".join(parts).encode("utf-8")
@@ -124,11 +131,11 @@ def calendars(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | N
     archive = index.archive
     unchanged = unchanged or (lambda address, inputs: False)
     fixed = (archive.site, today, tuple((b.slug, b.name, b.short_name, b.venue) for b in archive.bodies.values()))
-    if not unchanged(urls.calendar(), (fixed, tuple(archive.meetings))):
+    if not unchanged(urls.calendar(), (fixed, tuple(archive.meetings), _rearranged(index, archive.meetings))):
         yield urls.calendar(), calendar(index, f"{archive.site.title}: meetings", archive.meetings, today, memo,
                                         stop)
     for slug, meetings in index.by_body.items():
         check(stop)
-        if not unchanged(urls.body_calendar(slug), (fixed, tuple(meetings))):
+        if not unchanged(urls.body_calendar(slug), (fixed, tuple(meetings), _rearranged(index, meetings))):
             yield urls.body_calendar(slug), calendar(index, f"{archive.bodies[slug].name}: meetings", meetings,
                                                      today, memo, stop)

@@ -59,12 +59,7 @@ def _meeting_context(index: Index, meeting) -> dict:
     return dict(meeting=meeting, body=body, items=items, action_log=log, actions_raised=raised,
                 items_by_ref={i.ref.lower(): i for i in items},
                 agenda_refs={a.ref.lower(): a for a in all_agenda_items(meeting.agenda)},
-                previous=index.previous(meeting), next=index.next(meeting), instead=_instead(index, meeting))
-
-
-def _instead(index: Index, meeting):
-    """The meeting arranged in place of one that did not take place, if it is published."""
-    return index.by_key.get(meeting.rearranged_to) if meeting.rearranged_to else None
+                previous=index.previous(meeting), next=index.next(meeting), instead=index.instead(meeting))
 
 
 @dataclass(frozen=True)
@@ -89,7 +84,7 @@ def meeting_inputs(index: Index, meeting, refs: dict) -> tuple:
     raised = tuple(index.tracks.get(f"{meeting.body}:{a.id}") for i in items for a in i.actions)
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
     return (meeting, index.body(meeting.body), updates, raised, approver, index.previous(meeting), index.next(meeting),
-            _linked(refs, _raised_at(t for t in updates if t is not None)), _instead(index, meeting))
+            _linked(refs, _raised_at(t for t in updates if t is not None)), index.instead(meeting))
 
 
 def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:

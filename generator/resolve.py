@@ -69,6 +69,11 @@ class Index:
         at = self.position[meeting.key]
         return meetings[at + 1] if at + 1 < len(meetings) else None
 
+    def instead(self, meeting: Meeting) -> Meeting | None:
+        """The meeting arranged in place of one that did not take place (`rearranged_to`), if it is published: a
+        private one is not, and no page or file names it."""
+        return self.by_key.get(meeting.rearranged_to) if meeting.rearranged_to else None
+
     def track(self, action: Action) -> Track:
         return self.tracks[f"{action.body}:{action.id}"]
 

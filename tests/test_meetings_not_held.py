@@ -161,6 +161,21 @@ def test_a_warm_build_that_calls_a_meeting_off_makes_the_site_a_build_from_scrat
     assert "Cancelled: agenda" in page(site, "/tb/").text
 
 
+def test_a_warm_build_after_the_meeting_arranged_instead_moves_remakes_the_other_bodys_calendar(tmp_path):
+    """The board's calendar gives the date of the joint committee's meeting arranged in place of its own: when that
+    date moves, the board's calendar is made again, though no meeting of the board changed."""
+    content = with_postponed_meeting(Path(shutil.copytree(FIXTURE, tmp_path / "content")))
+    edit(content, MEETING, f"rearranged_to: {INSTEAD}", "rearranged_to: jc/2019-11-05")
+    site = built(content, tmp_path / "site")
+    calendar = site / "feeds" / "bodies" / "tb.ics"
+    assert b"on 5 November 2019: https://records.testshire.example/jc/" in calendar.read_bytes().replace(b"\r\n ", b"")
+    edit(content, "meetings/jc/2019-11-05/meeting.md", "date: Tuesday 5th November 2019", "date: 2019-11-06")
+    warm = run(Options(content=content, out=site, today=dt.date.fromisoformat(TODAY), search=False))
+    assert warm.ok and warm.rendered is not None
+    assert b"on 6 November 2019" in calendar.read_bytes().replace(b"\r\n ", b"")
+    assert read_tree(site) == read_tree(built(content, tmp_path / "fresh", cache=False))
+
+
 @pytest.mark.parametrize("where, old, new", [
     (MEETING, "start:", "status: cancelled\nstart:"),  # called off: every list, the neighbours' links
     ("meetings/tb/2020-01-16/meeting.md", "title: Health and Wellbeing Board", "title: Board (rearranged)"),
