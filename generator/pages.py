@@ -59,7 +59,8 @@ def _meeting_context(index: Index, meeting) -> dict:
     return dict(meeting=meeting, body=body, items=items, action_log=log, actions_raised=raised,
                 items_by_ref={i.ref.lower(): i for i in items},
                 agenda_refs={a.ref.lower(): a for a in all_agenda_items(meeting.agenda)},
-                previous=index.previous(meeting), next=index.next(meeting), instead=index.instead(meeting))
+                previous=index.previous(meeting), next=index.next(meeting), instead=index.instead(meeting),
+                replaces=index.replaces(meeting))
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def meeting_inputs(index: Index, meeting, refs: dict) -> tuple:
     raised = tuple(index.tracks.get(f"{meeting.body}:{a.id}") for i in items for a in i.actions)
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
     return (meeting, index.body(meeting.body), updates, raised, approver, index.previous(meeting), index.next(meeting),
-            _linked(refs, _raised_at(t for t in updates if t is not None)), index.instead(meeting))
+            _linked(refs, _raised_at(t for t in updates if t is not None)), index.instead(meeting),
+            index.replaces(meeting))
 
 
 def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
@@ -145,6 +147,7 @@ def meeting_pages(index: Index, meeting, refs: dict) -> Iterator[Page]:
     within = refs.get(("meeting", meeting.key))
     yield Page(page_url, "meeting.html", ctx, shared + (
         summary(ctx["previous"]) if ctx["previous"] else None, summary(ctx["next"]) if ctx["next"] else None,
+        _summaries(ctx["replaces"]),
         backlinks.get(page_url), within, _linked(refs, _raised_at(t for _, t in ctx["action_log"]))))
     items = ctx["items"]
     for position, item in enumerate(items):

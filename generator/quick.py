@@ -280,6 +280,7 @@ def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, r
     if meeting.minutes and meeting.minutes.approved_at:
         related.add(meeting.minutes.approved_at)
     related.update(m.key for m in index.archive.meetings if m.rearranged_to == meeting.key)  # they link to it
+    related.update(key for key in (before.rearranged_to, meeting.rearranged_to) if key)  # and it to them
     pages = []
     for key in sorted(related - {meeting.key}):
         other, group = index.by_key.get(key), session.groups.get(key)

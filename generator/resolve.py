@@ -51,6 +51,7 @@ class Index:
     position: dict[str, int] = field(default_factory=dict)  # meeting key -> place in its body's list
     backlinks: dict[str, tuple] = field(default_factory=dict)  # filled by backlinks.scan
     moved: tuple[tuple[str, str], ...] = ()  # (old address, page it is now): filled by moved.check
+    replaced: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)  # meeting key -> meetings rearranged to it
 
     def body(self, slug: str) -> Body:
         return self.archive.bodies[slug]
@@ -73,6 +74,20 @@ class Index:
         """The meeting arranged in place of one that did not take place (`rearranged_to`), if it is published: a
         private one is not, and no page or file names it."""
         return self.by_key.get(meeting.rearranged_to) if meeting.rearranged_to else None
+
+    def replaces(self, meeting: Meeting) -> tuple[Meeting, ...]:
+        """The published meetings that did not take place whose `rearranged_to` is this one: a reader who
+        arrives at the meeting held learns which it was arranged in place of."""
+        return self.replaced.get(meeting.key, ())
+
+
+def _replaced(meetings) -> dict[str, tuple[Meeting, ...]]:
+    """Index.replaced: the key each meeting is rearranged to -> those meetings, in archive order."""
+    found: dict[str, list[Meeting]] = {}
+    for meeting in meetings:
+        if meeting.rearranged_to:
+            found.setdefault(meeting.rearranged_to, []).append(meeting)
+    return {key: tuple(called_off) for key, called_off in found.items()}
 
     def track(self, action: Action) -> Track:
         return self.tracks[f"{action.body}:{action.id}"]
@@ -128,6 +143,7 @@ def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ById
             "items", (meeting, index.body(meeting.body)), lambda m=meeting: _items(index, m)))
     index.by_body = {slug: by_body.get(slug, []) for slug in sorted(archive.bodies)}
     index.by_year = dict(sorted(by_year.items()))
+    index.replaced = _replaced(archive.meetings)
     index.tracks, index.history = action_tracks(archive, index.by_body, tracks_memo, per_meeting, stop)
     index.actions = {key: track.action for key, track in index.tracks.items()}
     if per_meeting is not None:
@@ -201,7 +217,7 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         index, archive=dataclasses.replace(index.archive, meetings=tuple(meetings)), by_body=by_body,
         by_year={year: swap(ms) if year == new.date.year else ms for year, ms in index.by_year.items()},
         by_key={**index.by_key, new.key: new}, items=items, appearances=appearances, history=history, tracks=tracks,
-        actions=actions)
+        actions=actions, replaced=_replaced(meetings) if old.rearranged_to or new.rearranged_to else index.replaced)
 
 
 def _in_resolve_order(tracks: dict[str, Track], old: Meeting, raised: list[str], made: dict[str, Track]

@@ -91,6 +91,13 @@ def test_the_meetings_page_says_it_did_not_take_place_and_links_the_meeting_arra
     assert paper.text.startswith("Prepared for the Health and Wellbeing Board, 11 April 2019 (postponed)")
 
 
+def test_the_meeting_arranged_instead_says_which_meeting_it_replaces(site):
+    shown = page(site, INSTEAD_PAGE).one("p", class_="in-place-of")
+    assert shown.text == "This meeting was arranged in place of the Health and Wellbeing Board, 11 April 2019 (postponed)."
+    assert shown.links() == [(PAGE, "Health and Wellbeing Board, 11 April 2019")]
+    assert page(site, "/tb/2019/2019-06-20/").find_all("p", class_="in-place-of") == []
+
+
 def test_every_list_and_the_neighbouring_meetings_say_it_did_not_take_place(site):
     for url in ("/tb/", "/tb/2019/", "/archive/2019/", "/"):
         shown = page(site, url)
@@ -150,15 +157,16 @@ def test_a_meeting_rearranged_to_a_private_one_names_no_address(tmp_path):
     assert event["extras"]["rearranged_to"] is None
 
 
-def test_a_warm_build_that_calls_a_meeting_off_makes_the_site_a_build_from_scratch_makes(tmp_path):
+@pytest.mark.parametrize("fields", ["status: cancelled\n", "status: postponed\nrearranged_to: 2020-01-16\n"])
+def test_a_warm_build_that_calls_a_meeting_off_makes_the_site_a_build_from_scratch_makes(tmp_path, fields):
     content = with_postponed_meeting(Path(shutil.copytree(FIXTURE, tmp_path / "content")))
     edit(content, MEETING, "status: postponed\nrearranged_to: tb/2020-01-16\n", "")
     site = built(content, tmp_path / "site")
-    edit(content, MEETING, "start:", "status: cancelled\nstart:")
+    edit(content, MEETING, "start:", fields + "start:")
     warm = run(Options(content=content, out=site, today=dt.date.fromisoformat(TODAY), search=False))
     assert warm.ok and warm.rendered is not None
     assert read_tree(site) == read_tree(built(content, tmp_path / "fresh", cache=False))
-    assert "Cancelled: agenda" in page(site, "/tb/").text
+    assert f"{fields.split()[1].capitalize()}: agenda" in page(site, "/tb/").text
 
 
 def test_a_warm_build_after_the_meeting_arranged_instead_moves_remakes_the_other_bodys_calendar(tmp_path):
@@ -176,12 +184,15 @@ def test_a_warm_build_after_the_meeting_arranged_instead_moves_remakes_the_other
     assert read_tree(site) == read_tree(built(content, tmp_path / "fresh", cache=False))
 
 
-@pytest.mark.parametrize("where, old, new", [
-    (MEETING, "start:", "status: cancelled\nstart:"),  # called off: every list, the neighbours' links
-    ("meetings/tb/2020-01-16/meeting.md", "title: Health and Wellbeing Board", "title: Board (rearranged)"),
-], ids=["called-off", "instead-retitled"])
+@pytest.mark.parametrize("where, old, new, shown", [
+    (MEETING, "start:", "status: cancelled\nstart:", "tb/index.html"),  # called off: every list, the neighbours
+    (MEETING, "start:", "status: postponed\nrearranged_to: 2020-01-16\nstart:",
+     "tb/2020/2020-01-16/index.html"),  # the meeting arranged instead says which it replaces
+    ("meetings/tb/2020-01-16/meeting.md", "title: Health and Wellbeing Board", "title: Board (rearranged)",
+     "tb/2019/2019-04-11/index.html"),  # the postponed meeting's link to it
+], ids=["called-off", "rearranged", "instead-retitled"])
 def test_under_the_preview_the_save_reaches_every_page_that_shows_it_as_a_full_build_makes_them(
-        tmp_path, where, old, new):
+        tmp_path, where, old, new, shown):
     content = with_postponed_meeting(Path(shutil.copytree(FIXTURE, tmp_path / "content")))
     if where == MEETING:
         edit(content, MEETING, "status: postponed\nrearranged_to: tb/2020-01-16\n", "")
@@ -196,7 +207,6 @@ def test_under_the_preview_the_save_reaches_every_page_that_shows_it_as_a_full_b
     key = Path(where).parent.relative_to("meetings").as_posix()
     assert own_pages(session, key) <= written
     assert {f: files(live)[f] for f in written} == {f: full[f] for f in written}
-    # the page that shows it beyond the meeting's own: the lists, or the postponed meeting's link to it
-    assert ("tb/index.html" if where == MEETING else "tb/2019/2019-04-11/index.html") in written
+    assert shown in written  # a page that shows it beyond the meeting's own
     assert session.rebuild().ok
     assert files(live) == full

@@ -389,8 +389,10 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
     ("references", f"{AUGUST}/papers/c.md", "", None),
     ("references", f"{AUGUST}/papers/k.md", None, "---\nref: K\ntitle: Workforce report\n---\n"),
     ("references", f"{AUGUST}/meeting.md", "  in_attendance:\n    - person: mark-lewis\n      for: [CCBP/19/71]\n", ""),
+    ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22\n",
+     "date: 2019-08-22\nstatus: postponed\nrearranged_to: 2019-07-18\n"),  # Index.replaced (its minutes aside)
 ], ids=["action-text", "update-status", "reopened", "attendee-role", "references", "new-item", "renumbered",
-        "new-action", "action-added-first", "paper-removed", "new-paper", "initials"])
+        "new-action", "action-added-first", "paper-removed", "new-paper", "initials", "rearranged"])
 def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_makes(tmp_path, fixture, where, old,
                                                                                      new):
     content = tmp_path / "content"
