@@ -278,10 +278,15 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
                            f"its items are {listing()}")
 
 
-def _nearest_action(written: str, key: str, known: set[str]) -> str:
-    """The hint for an update naming no action: the action it most likely means (the same id in another case,
-    or a misspelt name after the '#'), or the actions raised under its minute number; then how ids are written."""
+def _nearest_action(written: str, key: str, known: set[str], bodies) -> str:
+    """The hint for an update naming no action: the body it names when there is no such body, else the action it
+    most likely means (the same id in another case, or a misspelt name after the '#'), or the actions raised under
+    its minute number; then how ids are written."""
     body, _, wanted = key.partition(":")
+    if body not in bodies:
+        near = did_you_mean(body, bodies, "bodies", list_known=False)
+        return (f"there is no body '{body}'{' (' + near + ')' if near else ''}: write another body's action as "
+                "body:id, e.g. ccb:CCBP/18/49#1, or the id alone for one of this meeting's body")
     ids = sorted((k.partition(":")[2] for k in known if k.startswith(body + ":")), key=sort_key)
     item = wanted.partition("#")[0].strip().lower()
     under = [i for i in ids if i.partition("#")[0].lower() == item]
@@ -307,7 +312,7 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
             key = action_key(update.action, meeting.body)
             if key not in known and not archive.incomplete & {key.split(":")[0], "*"}:
                 report.error(update.source.path, update.source.line, f"update for an unknown action "
-                             f"'{update.action}'", _nearest_action(update.action, key, known))
+                             f"'{update.action}'", _nearest_action(update.action, key, known, archive.bodies))
             elif key in seen:
                 report.error(update.source.path, update.source.line, f"action '{update.action}' is updated twice in "
                              f"this log (first on line {seen[key]})", "merge the two updates")

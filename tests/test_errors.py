@@ -760,6 +760,13 @@ def test_update_for_a_minute_that_raised_no_action(archive, build):
         f"update for an unknown action 'TB/19/99#2'; {HOW_ACTIONS}")]
 
 
+def test_update_for_an_action_of_a_body_that_does_not_exist_says_so(archive, build):
+    edit(archive, LOG, "action: TB/19/13#2", "action: jcc:TB/19/13#2")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: jcc:TB/19/13#2"),
+        "update for an unknown action 'jcc:TB/19/13#2'; there is no body 'jcc' (did you mean 'jc'?): write another "
+        "body's action as body:id, e.g. ccb:CCBP/18/49#1, or the id alone for one of this meeting's body")]
+
+
 @pytest.mark.parametrize("field, written", [("owner", "Dr Nobody"), ("due", "31/02/2019")])
 def test_an_owner_or_due_date_that_cannot_be_read_is_one_error_not_also_a_warning_that_there_is_none(
         archive, build, field, written):
