@@ -77,6 +77,11 @@ class Report:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.sorted() if d.severity == WARNING]
 
+    def errors_since(self, count: int) -> bool:
+        """Whether an error was reported after the first `count` messages: what a loader asks of the record it just
+        read, without sorting every message."""
+        return any(d.severity == ERROR for d in self.items[count:])
+
     def failed(self, strict: bool = False) -> bool:
         return any(d.severity == ERROR or strict for d in self.items)
 

@@ -47,6 +47,7 @@ def _actions(raw_actions, ref: str, body: Body, folder: str, meeting_key: str, c
     prefix = f"{folder}/{ref}" if body.numbering.per_meeting else ref
     out, seen = [], {}
     for position, raw in enumerate(raw_actions, start=1):
+        reported = len(ctx.report.items)
         fields = ACTION.read(raw, ctx, line_of(raw))
         if fields is None:
             continue
@@ -73,10 +74,11 @@ def _actions(raw_actions, ref: str, body: Body, folder: str, meeting_key: str, c
         owners, due = fields["owner"], fields["due"]
         # An owner or due date written but not read is an error on its line already, which stops the build: kept as
         # written, so that the checks after this one do not also warn that the action has none.
-        if not owners and raw.get("owner") is not None:
-            owners = (PersonRef(name=str(raw["owner"])),)
-        if due is None and raw.get("due") is not None:
-            due = Due(str(raw["due"]))
+        if ctx.report.errors_since(reported):
+            if not owners and raw.get("owner") is not None:
+                owners = (PersonRef(name=str(raw["owner"])),)
+            if due is None and str(raw.get("due") or "").strip():  # `due: ''` sets none, without an error
+                due = Due(str(raw["due"]))
         out.append(Action(f"{prefix}#{key}", key, owners, fields["text"] or "", due, body.slug, meeting_key, ref,
                           Source(ctx.report._rel(ctx.path), line)))
     return tuple(out)

@@ -108,8 +108,11 @@ def url(value, ctx: Context) -> str:
     return value
 
 
-def due(value, ctx: Context) -> Due:
+def due(value, ctx: Context) -> Due | None:
+    """None for `due: ''`, which sets no date: the action is warned of as having none."""
     raw = LStr(text(value, ctx).strip(), line_of(value))  # with its line, for checks against the action's track
+    if not raw:
+        return None
     try:
         return Due(raw, parse_date(raw))
     except Invalid as exc:
@@ -178,6 +181,8 @@ def person(value, ctx: Context) -> PersonRef:
             raise Invalid("a person is written as an id or name, `{name: ...}` for someone not in the register, "
                           "or `{body: slug}`", "see docs/content-format.md, people")
     written = text(value, ctx).strip()
+    if not written:
+        raise Invalid("a person is left empty", "write their id or name, or take the empty entry out")
     if ctx.people is None:
         return PersonRef(name=written)
     person_id, candidates = ctx.people.lookup(written)

@@ -760,6 +760,17 @@ def test_update_for_a_minute_that_raised_no_action(archive, build):
         f"update for an unknown action 'TB/19/99#2'; {HOW_ACTIONS}")]
 
 
+def test_an_owner_or_due_date_left_empty_is_named_as_empty_or_missing(archive, build):
+    edit(archive, MINUTES, "  - owner: carol-singh\n", "  - owner: ''\n")
+    edit(archive, MINUTES, "    due: 2019-04-30\n", "    due: ''\n")
+    result = build(archive)
+    assert messages(result) == [
+        at(MINUTES, line_of(archive, MINUTES, "  - owner: ''"), "a person is left empty; write their id or name, or "
+           "take the empty entry out"),
+        at(MINUTES, line_of(archive, MINUTES, "  - owner: ''"), "action TB/19/13#1 has no due date; add `due:` (a "
+           "date, a month such as 2019-10, or text such as 'next meeting')", "warning")]
+
+
 def test_update_for_an_action_of_a_body_that_does_not_exist_says_so(archive, build):
     edit(archive, LOG, "action: TB/19/13#2", "action: jcc:TB/19/13#2")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: jcc:TB/19/13#2"),
