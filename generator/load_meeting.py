@@ -115,6 +115,8 @@ MEETING_STATUS_HINTS = {
     "minutes when it resumes", "rearranged": "write postponed, and give the meeting arranged instead in "
     "rearranged_to", "moved": "write postponed, and give the meeting arranged instead in rearranged_to",
     **dict.fromkeys(("held", "scheduled", "confirmed", "planned", "ordinary"), _HELD),
+    **dict.fromkeys(("approved", "draft"), "the minutes' status goes in minutes.md; leave status out of meeting.md "
+                    "for a meeting held, or to be held, as planned"),
 }
 
 MEETING = Schema(

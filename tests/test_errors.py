@@ -676,6 +676,14 @@ def test_a_status_for_a_meeting_held_says_to_leave_it_out(archive, build):
                                                               "as planned")]
 
 
+def test_the_minutes_status_written_in_meeting_md_says_where_it_goes(archive, build):
+    _called_off(archive, "status: approved\n")
+    assert errors_after(build, archive) == [at(CALLED_OFF, 4, "status: 'approved' is not one of: cancelled, "
+                                                              "postponed; the minutes' status goes in minutes.md; "
+                                                              "leave status out of meeting.md for a meeting held, or "
+                                                              "to be held, as planned")]
+
+
 def test_rearranged_to_without_a_status_is_an_error(archive, build):
     _called_off(archive, "rearranged_to: tb/2020-01-16\n")
     assert errors_after(build, archive) == [at(CALLED_OFF, 4, "rearranged_to is for a meeting that did not take "
