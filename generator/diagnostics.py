@@ -42,7 +42,12 @@ class Report:
     _relative: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _rel(self, path: Path | str) -> str:
-        """The path as messages show it; memoised, as every record loaded asks it of its file."""
+        """The path as messages show it; memoised, as every record loaded asks it of its file. A file's path
+        is a Path (or an absolute text); a relative text is a path as messages show it already, a record's
+        Source, and is kept: made relative again it would be taken from the current folder, which is not the
+        content folder's parent when the clerk works inside content/ (`--content .`)."""
+        if type(path) is str and not os.path.isabs(path):
+            return path
         key = str(path)
         found = self._relative.get(key)
         if found is None:

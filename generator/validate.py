@@ -271,11 +271,42 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
         if move.item and move.item.strip().rstrip(".").lower() not in known:
             report.warning(meeting.source.path, move.line, f"{move.who.name} {move.event} during item '{move.item}', which "
                            "this meeting does not have", f"its items are {listing()}")
+    listed_under = None
     for paper in meeting.papers:
-        if paper.item and paper.item.lower() not in known:
+        if not paper.item:
+            continue
+        if paper.item.lower() not in known:
             report.warning(paper.source.path, line_of(paper.item),
                            f"{paper.name} is for item '{paper.item}', which this meeting does not have",
                            f"its items are {listing()}")
+            continue
+        listed_under = _papers_listed_under(meeting) if listed_under is None else listed_under
+        under = listed_under.get(paper.ref.lower(), ())
+        if under and not any(paper.item.lower() in family for _, family in under):
+            where = under[0][0].source
+            refs = list(dict.fromkeys(item.ref for item, _ in under))
+            report.warning(paper.source.path, line_of(paper.item), f"{paper.name} is for item '{paper.item}', but "
+                           f"it is listed under item{'s' * (len(refs) > 1)} {listed(refs)}",
+                           f"correct `item:` here, or the item that lists it ({where.path}:{where.line})")
+
+
+def _papers_listed_under(meeting: Meeting) -> dict:
+    """Each paper's ref (lower case) and the agenda and minute items that list it, each with the refs that
+    name it or the items around it: a paper listed under 7.1 is for item 7 too, and one under 7 for 7.1."""
+    found: dict[str, list] = {}
+
+    def walk(items, above: tuple) -> None:
+        for item in items:
+            family = {*above, item.ref.lower(), *(i.ref.lower() for i in all_agenda_items(item.items))}
+            for ref in item.papers:
+                found.setdefault(ref.lower(), []).append((item, family))
+            walk(item.items, (*above, item.ref.lower()))
+
+    walk(meeting.agenda, ())
+    for item in meeting.minutes.items if meeting.minutes else ():
+        for ref in item.papers:
+            found.setdefault(ref.lower(), []).append((item, {item.ref.lower()}))
+    return found
 
 
 def _nearest_action(written: str, key: str, known: set[str], bodies) -> str:

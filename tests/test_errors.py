@@ -584,6 +584,22 @@ def test_paper_for_an_item_the_meeting_does_not_have_is_a_warning_on_its_item_li
         "its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15", "warning")]
 
 
+
+def test_paper_for_another_item_than_the_one_that_lists_it_is_a_warning_naming_both(archive, build):
+    """The paper's page and the agenda would each link it to a different item."""
+    paper = "meetings/tb/2019-03-14/papers/paper-a.md"
+    edit(archive, paper, "item: TB/19/13", "item: TB/19/15")
+    assert [m for m in warnings_after(build, archive) if "is for item" in m] == [at(
+        paper, line_of(archive, paper, "item:"), "Paper A is for item 'TB/19/15', but it is listed under item "
+        f"TB/19/13; correct `item:` here, or the item that lists it (content/{MEETING}:"
+        f"{line_of(archive, MEETING, 'ref: TB/19/13')})", "warning")]
+
+
+def test_paper_for_a_part_of_the_item_that_lists_it_is_not_a_contradiction(archive, build):
+    paper = "meetings/tb/2019-03-14/papers/paper-a.md"
+    edit(archive, paper, "item: TB/19/13", 'item: "13.1"')
+    assert [m for m in warnings_after(build, archive) if "is for item" in m] == []
+
 # --- minutes ------------------------------------------------------------------------------------
 
 def test_minute_heading_without_a_valid_number(archive, build):
