@@ -13,7 +13,7 @@ from pathlib import Path
 from generator import frontmatter, schema as s, urls, yamltext
 from generator.diagnostics import Report, shortened
 from generator.model import Action, Body, Declaration, Due, MinuteItem, Minutes, PersonRef, Source
-from generator.numbering import canonical, example
+from generator.numbering import example, leading
 from generator.schema import Context, Field, Schema
 from generator.values import slugify
 from generator.yamltext import LStr, at_key, line_of
@@ -93,6 +93,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     fields = MINUTES.read(doc.meta, ctx, 1)
     if fields is None or not fields["status"]:
         return None
+    year = int(folder[:4]) if folder[:4].isdigit() else None  # the meeting's, for the examples in messages
     lines = doc.body.split("\n")
     tokens = parser.parse(doc.body)
     starts = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2" and t.level == 0]
@@ -100,19 +101,20 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     if any(line.strip() for line in lines[:first_item_line]):
         offset = next(n for n, line in enumerate(lines) if line.strip())
         report.error(path, doc.body_line + offset, "text before the first minute item belongs to no item",
-                     f"start each item with a heading such as '## {example(body.numbering)} Title'")
+                     f"start each item with a heading such as '## {example(body.numbering, year)} Title'")
     fences = _item_fences(tokens, lines, doc.body_line, ctx)
     items = []
     for n, (index, token) in enumerate(starts):
         start = token.map[0]
         end = starts[n + 1][1].map[0] if n + 1 < len(starts) else len(lines)
         heading = tokens[index + 1].content.strip()
-        item = _item(heading, start, end, lines, fences, doc.body_line, body, folder, meeting_key, ctx)
+        item = _item(heading, start, end, lines, fences, doc.body_line, body, folder, meeting_key, ctx,
+                     items[-1].ref if items else None, year)
         if item is not None:
             items.append(item)
     if not starts:
         report.warning(path, doc.body_line, "the minutes have no items",
-                       f"start each item with a heading such as '## {example(body.numbering)} Title'")
+                       f"start each item with a heading such as '## {example(body.numbering, year)} Title'")
     if not body.numbering.per_meeting:  # a per-meeting number (5) is as likely a section's
         _numbered_headings(tokens, starts, items, doc.body_line, body, ctx)
     if fields["status"] == "approved":
@@ -158,7 +160,7 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
         if token.type != "heading_open" or id(token) in items_start:
             continue
         heading = tokens[index + 1].content.strip()
-        ref = canonical(body.numbering, heading.partition(" ")[0].rstrip(":;,."))
+        ref, _ = leading(body.numbering, heading)
         if ref is None:
             continue
         line = body_line + token.map[0]
@@ -170,14 +172,13 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
 
 
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,
-          meeting_key: str, ctx: Context) -> MinuteItem | None:
+          meeting_key: str, ctx: Context, above: str | None = None, year: int | None = None) -> MinuteItem | None:
     line = body_line + start
-    written, _, title = heading.partition(" ")
-    ref = canonical(body.numbering, written.rstrip(":;,.")) or canonical(body.numbering, written)  # "TB/19/12:"
+    ref, title = leading(body.numbering, heading)
     if ref is None:
+        number = example(body.numbering, year, above)  # the next after the item above, which it likely is
         ctx.report.error(ctx.path, line, f"minute heading '{heading}' does not start with a minute number",
-                         f"{body.short_name} numbers items like '{example(body.numbering)}': write "
-                         f"'## {example(body.numbering)} Title'")
+                         f"{body.short_name} numbers items like '{number}': write '## {number} Title'")
         return None
     title = title.strip().lstrip("–—-:.").strip()
     if not title:

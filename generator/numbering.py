@@ -174,15 +174,36 @@ def canonical(numbering: Numbering, text: str) -> str | None:
     return out
 
 
+def leading(numbering: Numbering, heading: str) -> tuple[str | None, str]:
+    """The minute number a heading starts with, canonical, and the rest of the heading; (None, heading) when it
+    starts with none. A scheme's number may have spaces inside it (`CCBP / 18/ 43`), as the references in the
+    text may; a number ends where a letter or digit would run on from it (`TB/19/12a` is not `TB/19/12`)."""
+    heading = heading.strip()
+    if numbering.per_meeting:
+        written, _, rest = heading.partition(" ")
+        ref = canonical(numbering, written.rstrip(":;,.")) or canonical(numbering, written)  # "5:" or "5."
+        return (ref, rest) if ref else (None, heading)
+    m = _compile(numbering.pattern)[0].match(heading)
+    if m is None or heading[m.end():m.end() + 1].isalnum():
+        return None, heading
+    return canonical(numbering, m.group()), heading[m.end():].lstrip(":;,.")
+
+
 def sort_key(ref: str) -> tuple:
     """Numeric-aware ordering: 2 < 10, CCBP/18/9 < CCBP/18/10."""
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", ref.lower()) if p)
 
 
-def example(numbering: Numbering) -> str:
+def example(numbering: Numbering, year: int | None = None, after: str | None = None) -> str:
+    """A number of the scheme for a message: the one after `after` (the item above the clerk's mistake) when
+    there is one, else one of `year` (the meeting's), so that the clerk can copy it as it is."""
     if numbering.per_meeting:
         return "5 (or 5.1)"
-    return numbering.pattern.replace("{yy}", "19").replace("{yyyy}", "2019").replace("{n}", "70")
+    last = parts(numbering, after) if after else None
+    if last is not None:
+        return compose(numbering, last["n"] + 1, last.get("yyyy", last.get("yy", 0)))
+    year = year or 2019
+    return compose(numbering, 70, year)
 
 
 def ref_slug(ref: str) -> str:

@@ -606,7 +606,30 @@ def test_minute_heading_without_a_valid_number(archive, build):
     edit(archive, MINUTES, "## TB/19/15 Any other business", "## Any other business")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## Any other business"),
         "minute heading 'Any other business' does not start with a minute number; TB numbers items like "
-        "'TB/19/70': write '## TB/19/70 Title'")]
+        "'TB/19/15': write '## TB/19/15 Title'")]  # the number after the item above
+
+
+def test_first_minute_heading_without_a_number_is_shown_one_of_its_meetings_year(archive, build):
+    minutes = "meetings/tb/2020-01-16/minutes.md"
+    edit(archive, minutes, "## TB/20/1 Director", "## Director")
+    assert [m for m in errors_after(build, archive) if "minute heading" in m] == [at(minutes, line_of(
+        archive, minutes, "## Director"), "minute heading 'Director of Public Health annual report' does not start "
+        "with a minute number; TB numbers items like 'TB/20/70': write '## TB/20/70 Title'")]
+
+
+def test_minute_number_with_spaces_inside_it_as_a_pdf_gives_it_is_read_as_the_number(archive, build, tmp_path):
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## TB / 19/ 15: Any other business")
+    result = build(archive, tmp_path / "out")
+    assert result.ok and messages(result) == []
+    page = (tmp_path / "out/tb/2019/tb-19-15/index.html").read_text(encoding="utf-8")
+    assert '<h1><span class="ref">TB/19/15</span> Any other business</h1>' in page
+
+
+def test_minute_number_run_on_into_a_word_is_not_a_number(archive, build):
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## TB/19/15a Any other business")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/15a"),
+        "minute heading 'TB/19/15a Any other business' does not start with a minute number; TB numbers items like "
+        "'TB/19/15': write '## TB/19/15 Title'")]
 
 
 @pytest.mark.parametrize("separator", [":", ".", " -", " –"])
