@@ -397,7 +397,9 @@ def _continuations(text, end, ref, numbering, slug, linker, found) -> None:
             return
         url = linker.item_url(slug, other)
         found.append(_Match(start - (0 if c.group(2) else 1), position + c.end(), url, text[start - (0 if c.group(2)
-                            else 1):position + c.end()], "" if url else linker.nearest(slug, other)))
+                            else 1):position + c.end()], "" if url else linker.nearest(slug, other),
+                            written=other))  # the warning names CCBP/19/99, not the '99' of 'CCBP/19/70 to 99'
+
         position += c.end()
 
 

@@ -220,6 +220,15 @@ def test_a_minute_number_heading_that_does_not_start_an_item_is_a_warning(archiv
            "TB/19/21; write '## TB/19/22 Pharmaceutical needs assessment' if it is an item of its own", "warning")]
 
 
+def test_a_range_or_list_ending_in_a_number_the_archive_lacks_names_that_number_in_full(archive, build):
+    """`TB/19/12 to 99`: the warning names TB/19/99, which the clerk can look for, not '99'."""
+    edit(archive, MINUTES, "There was no other business.", "See TB/19/12 to 99, and TB/19/13 and /98.")
+    line = line_of(archive, MINUTES, "See TB/19/12 to 99")
+    said = "reference '{}' does not resolve; nearest existing: TB/19/20, TB/19/21, TB/19/22"
+    assert warnings_after(build, archive) == [at(MINUTES, line, said.format("TB/19/98"), "warning"),
+                                              at(MINUTES, line, said.format("TB/19/99"), "warning")]
+
+
 def test_a_block_left_open_in_the_minutes_is_an_error_where_it_opens(archive, build):
     # without its closing line, the block would take the two items after it out of the minutes without a word
     edit(archive, LATER_MINUTES, "The minutes were agreed.\n", "The minutes were agreed.\n\n```\nPrinted copy:\n")
