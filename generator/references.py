@@ -22,7 +22,7 @@ from generator.diagnostics import did_you_mean
 from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items
 from generator.numbering import NumberFinder, any_pattern, canonical, example, has_placeholder, shape, sort_key
-from generator.values import Invalid, parse_date
+from generator.values import Invalid, parse_date, spoken_date
 
 _DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
@@ -137,7 +137,9 @@ class Linker:
         signature = hashlib.sha256()
         # The items and actions in archive order, which the content decides: sorting 35,000 minute numbers took
         # a twentieth of a second at 2,000 meetings, in one piece that the live preview's next save waited for.
-        for part in (list(index.items), list(index.tracks), sorted(self.people), targets):
+        # The people's names and the meetings' titles are there for the words a [[...]] without any is shown as.
+        people = sorted((pid, person.name) for pid, person in self.people.items())
+        for part in (list(index.items), list(index.tracks), people, targets):
             for start in range(0, len(part), 1000):  # in parts: the live preview asks `stop` between them
                 check(stop)
                 signature.update(repr(part[start:start + 1000]).encode("utf-8"))
@@ -197,7 +199,7 @@ class Linker:
         its date, papers, appendices, agenda and the initials its attendance defines. `known=False`: of an
         edited version of a meeting this linker knows by its key (quick.py), not from what it remembers."""
         initials = self.initials(meeting) if known else _initials(meeting, self.people)
-        return (meeting.key, meeting.date,
+        return (meeting.key, meeting.date, meeting.title,
                 tuple((p.ref, p.label, tuple(a.ref for a in p.appendices), tuple(sorted(p.appendix_anchors)))
                       for p in meeting.papers),
                 tuple(a.ref for a in all_agenda_items(meeting.agenda)), tuple(sorted(initials.items())))
@@ -211,34 +213,48 @@ class Linker:
     def unresolved(self, target: str, where: Where) -> str:
         return _unresolved(self, target, where)
 
-    def explicit(self, target: str, where: Where) -> str | None:
+    def explicit(self, target: str, where: Where) -> tuple[str | None, str]:
+        """The address `[[target]]` leads to (None: nothing published), and the words it is shown as when the
+        clerk gave none (`[[target|words]]`): what the page it leads to is called, as a reader would name it,
+        not the target as written (`person:sarah-prema`, `jhsc/2019-01-21`)."""
         target = target.strip()
         if target.startswith("person:"):
-            pid = target[7:].strip()
-            return urls.person(pid) if pid in self.people else None
+            person = self.people.get(target[7:].strip())
+            return (urls.person(person.id), person.name) if person else (None, target)
         if target.startswith("action:"):
             action = self.index.actions.get(_action_key(target[7:].strip(), where))
-            return urls.action(action) if action else None
+            return (urls.action(action), f"action {action.id}") if action else (None, target)
         body, sep, rest = target.partition(":")
         if sep and body in self.bodies and "/" not in body:
             b = self.bodies[body]
             if b.numbering.per_meeting:
                 folder, _, ref = rest.strip().rpartition("/")
                 meeting = self.index.by_key.get(f"{body}/{folder}")
-                return self.meeting_item_url(meeting, ref) if meeting else None
+                url = self.meeting_item_url(meeting, ref) if meeting else None
+                return (url, f"item {ref}{_of(meeting, where)}") if url else (None, target)
             ref = canonical(b.numbering, rest)
-            return self.item_url(body, ref) if ref else None
+            url = self.item_url(body, ref) if ref else None
+            return (url, ref) if url else (None, target)
         parts = target.split("/")
-        if len(parts) >= 2:
-            meeting = self.index.by_key.get(f"{parts[0]}/{parts[1]}")
-            if meeting is None:
-                return None
-            if len(parts) == 2:
-                return urls.meeting(meeting)
-            if len(parts) == 4 and parts[2] == "papers":
-                paper = meeting.paper(parts[3])
-                return urls.paper(meeting, paper) if paper else None
-        return None
+        meeting = self.index.by_key.get(f"{parts[0]}/{parts[1]}") if len(parts) >= 2 else None
+        if meeting is not None and len(parts) == 2:
+            return urls.meeting(meeting), _meeting_words(meeting)
+        if meeting is not None and len(parts) == 4 and parts[2] == "papers":
+            paper = meeting.paper(parts[3])
+            if paper is not None:
+                return urls.paper(meeting, paper), f"{paper.name}{_of(meeting, where)}"
+        return None, target
+
+
+def _meeting_words(meeting: Meeting) -> str:
+    """A meeting as the site's links name it (the `meeting_link` macro): its title and date."""
+    return f"{meeting.title}, {spoken_date(meeting.date)}"
+
+
+def _of(meeting: Meeting, where: Where) -> str:
+    """Which meeting a paper or item named by `[[...]]` is of, unless it is the text's own."""
+    return "" if where.meeting is not None and where.meeting.key == meeting.key else \
+        f" ({_meeting_words(meeting)})"
 
 
 _EXPLICIT_FORMS = ("write [[body:number]], [[body/meeting-folder]], [[body/meeting-folder/papers/REF]], "
@@ -339,8 +355,8 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
     if reach == NOWHERE:
         return found, reach
     for m in explicit:
-        url = linker.explicit(m.group(1), where)
-        label = (m.group(2) or m.group(1)).strip()
+        url, named = linker.explicit(m.group(1), where)
+        label = (m.group(2) or named).strip()
         found.append(_Match(m.start(), m.end(), url, label, "" if url else linker.unresolved(m.group(1), where)))
     for start, end in numbers:
         written = text[start:end]

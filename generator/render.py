@@ -24,6 +24,7 @@ from generator.diagnostics import Report
 from generator.interrupt import check, never
 from generator.markdown import Renderer
 from generator.references import Linker, Where
+from generator.values import spoken_date
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -39,7 +40,7 @@ def long_date(value: dt.date | None) -> str:
 
 @functools.lru_cache(maxsize=1 << 14)
 def short_date(value: dt.date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else ""
+    return spoken_date(value) if value else ""
 
 
 # A text without headings renders the same at any heading level and id prefix; its HTML is

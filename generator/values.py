@@ -80,7 +80,7 @@ def parse_date(text: str) -> dt.date:
     m = _YEAR_FIRST.match(value)
     if m:
         day = _make_date(int(m[1]), int(m[2]), int(m[3]), value)
-        raise Invalid(f"'{value}' is not written as YYYY-MM-DD", f"write it as {day.isoformat()} ({_spoken(day)})",
+        raise Invalid(f"'{value}' is not written as YYYY-MM-DD", f"write it as {day.isoformat()} ({spoken_date(day)})",
                       True)
     raise numeric_date(value) or Invalid(f"'{value}' is not a date", DATE_HINT)
 
@@ -91,10 +91,10 @@ def _named_month(value: str, weekday: str | None, year: str, month: int, day_of_
     for the site to guess."""
     day = _make_date(int(year) + (2000 if len(year) == 2 else 0), month, day_of_month, value)
     if len(year) == 2:
-        raise Invalid(f"'{value}' has a year in two digits", f"write it as {day.isoformat()} ({_spoken(day)}) if "
+        raise Invalid(f"'{value}' has a year in two digits", f"write it as {day.isoformat()} ({spoken_date(day)}) if "
                       f"{day.year} is meant", True)
     if weekday is not None and WEEKDAYS[weekday.lower()] != day.weekday():
-        raise Invalid(f"'{value}' names a {calendar.day_name[WEEKDAYS[weekday.lower()]]}, but {_spoken(day)} is a "
+        raise Invalid(f"'{value}' names a {calendar.day_name[WEEKDAYS[weekday.lower()]]}, but {spoken_date(day)} is a "
                       f"{calendar.day_name[day.weekday()]}", f"correct the day or the date; the date alone is "
                       f"enough, e.g. {day.isoformat()}", True)
     return day
@@ -120,13 +120,14 @@ def numeric_date(value: str) -> Invalid | None:
         return Invalid(f"'{value}' is not a real date", DATE_HINT)
     if len(readings) == 1:
         return Invalid(f"'{value}' is written in numbers alone, which readers take in different orders",
-                       f"write it as {readings[0].isoformat()} ({_spoken(readings[0])})", True)
-    return Invalid(f"'{value}' could be {_spoken(readings[0])} or {_spoken(readings[1])}",
-                   f"write {readings[0].isoformat()} for {_spoken(readings[0])}, or {readings[1].isoformat()} for "
-                   f"{_spoken(readings[1])}", True)
+                       f"write it as {readings[0].isoformat()} ({spoken_date(readings[0])})", True)
+    return Invalid(f"'{value}' could be {spoken_date(readings[0])} or {spoken_date(readings[1])}",
+                   f"write {readings[0].isoformat()} for {spoken_date(readings[0])}, or {readings[1].isoformat()} for "
+                   f"{spoken_date(readings[1])}", True)
 
 
-def _spoken(day: dt.date) -> str:
+def spoken_date(day: dt.date) -> str:
+    """'21 June 2018': a date as readers and clerks say it, in messages and in words the site makes up."""
     return f"{day.day} {calendar.month_name[day.month]} {day.year}"
 
 

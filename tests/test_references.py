@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Options, run
+from helpers import edit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "references"
 
@@ -142,7 +143,27 @@ def test_references_across_bodies_resolve_by_numbering_and_by_explicit_syntax(bu
     links = xrefs(site, "/jhsc/2019/2019-09-02/item-3/")
     assert ("/ccb/2019/ccbp-19-72/", "CCBP/19/72") in links
     assert ("/ccb/2019/ccbp-19-61/", "the July decision") in links
-    assert ("/ccb/2019/2019-08-22/", "ccb/2019-08-22") in links
+    assert ("/ccb/2019/2019-08-22/", "CCB meeting, 22 August 2019") in links
+
+
+def test_an_explicit_reference_without_words_is_shown_as_what_it_names(archive, build, tmp_path):
+    """`[[person:ada-lovelace]]` reads as the person's name, not as the target the clerk wrote; words given
+    after a `|` are kept."""
+    edit(archive, "meetings/tb/2019-03-14/minutes.md", "There was no other business.",
+         "See [[person:ada-lovelace]], [[action:TB/19/13#1]], [[tb/2019-06-20]], [[tb/2019-03-14/papers/a]], "
+         "[[jc/2019-11-05/papers/05]], [[jc:2019-11-05/5.1]], [[tb:TB/19/12]] and [[tb/2019-06-20|June]].")
+    out = tmp_path / "out"
+    assert build(archive, out).ok
+    assert xrefs(out, "/tb/2019/tb-19-15/") == [
+        ("/people/ada-lovelace/", "Ada Lovelace"),
+        ("/tb/actions/tb-19-13-1/", "action TB/19/13#1"),
+        ("/tb/2019/2019-06-20/", "TB meeting, 20 June 2019"),  # its title (here the body's default) and date
+        ("/tb/2019/2019-03-14/papers/a/", "Paper A"),  # the text's own meeting's paper
+        ("/jc/2019/2019-11-05/papers/05/", "Item 05 (Joint Committee, 5 November 2019)"),  # another meeting's
+        ("/jc/2019/2019-11-05/item-5-1/", "item 5.1 (Joint Committee, 5 November 2019)"),
+        ("/tb/2019/tb-19-12/", "TB/19/12"),
+        ("/tb/2019/2019-06-20/", "June"),
+    ]
 
 
 def test_an_unknown_explicit_target_is_warned(built):
