@@ -242,7 +242,8 @@ def load_action_log(path: Path, report: Report, meeting_date, ctx_people, bodies
     if f is None:
         return None
     return ActionLog(f["as_at"] or meeting_date, f["updates"], LStr(doc.body, doc.body_line),
-                     Source(report._rel(path), 1), f["status"] or "final")
+                     Source(report._rel(path), 1), f["status"] or "final",
+                     doc.meta.line_of("as_at") if f["as_at"] else 0)
 
 
 def load_meeting_file(path: Path, report: Report, ctx_people, bodies: frozenset):

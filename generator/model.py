@@ -244,6 +244,7 @@ class ActionLog:
     notes: str = ""
     source: Source = Source("")
     status: str = "final"  # a "draft" log is published only with --drafts
+    as_at_line: int = 0  # the line of `as_at:`; 0 when the log is dated by its meeting
 
 
 @dataclass(frozen=True)

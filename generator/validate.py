@@ -357,6 +357,7 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
     if memo is not None:  # the very same tuple while made of the same meetings, so `check` knows it
         logs = {slug: _same_as(memo.logs.get(slug), found) for slug, found in logs.items()}
         memo.logs = logs
+    _as_at_before_raised(archive, tracks, report)
     for track in tracks.values():
         check_stop(stop)
         body_logs = logs.get(track.raised.body, ())
@@ -365,6 +366,29 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
         complete = not archive.incomplete & {track.raised.body, "*"}
         check("track", (track, body_logs, complete), lambda found, track=track, body_logs=body_logs,
               complete=complete: _track(track, body_logs if complete else (), found))
+
+
+def _as_at_to_blame(step, track) -> bool:
+    """Whether an update dated before its action was raised is so by the log's `as_at:` alone (the meeting is
+    after the raising): one error on that line, for all such updates of the log (`_as_at_before_raised`)."""
+    return bool(step.meeting.action_log.as_at_line) and step.meeting.date >= track.raised.date
+
+
+def _as_at_before_raised(archive: Archive, tracks: dict, report: Report) -> None:
+    for meeting in archive.meetings:
+        log = meeting.action_log
+        if log is None or not log.as_at_line:
+            continue
+        late = [t for t in (tracks.get(action_key(u.action, meeting.body)) for u in log.updates)
+                if t is not None and log.as_at < t.raised.date <= meeting.date]
+        if not late:
+            continue
+        ids = list(dict.fromkeys(t.action.id for t in late))
+        days = listed(sorted({t.raised.date.isoformat() for t in late}))
+        said = f"action {ids[0]} was" if len(ids) == 1 else f"actions {listed(ids)} were"
+        report.error(log.source.path, log.as_at_line, f"the log is dated as_at {log.as_at.isoformat()}, before "
+                     f"{said} raised on {days}", "correct the date (is the year right?), or remove as_at to date "
+                     f"the log by its meeting, {meeting.date.isoformat()}")
 
 
 def _same_as(old: tuple | None, new: tuple) -> tuple:
@@ -384,7 +408,7 @@ def _track(track, logged_meetings: tuple, report: Report) -> None:
                        f"due {action.due.text}, before it was raised on {track.raised.date.isoformat()}",
                        "check the year in `due:`")
     for step in track.steps:
-        if step.as_at < track.raised.date:
+        if step.as_at < track.raised.date and not _as_at_to_blame(step, track):
             report.error(step.update.source.path, step.update.source.line, f"the update of action {action.id} "
                          f"is dated {step.as_at.isoformat()}, before the action was raised on "
                          f"{track.raised.date.isoformat()}", "check the action id, or the log's as_at date")

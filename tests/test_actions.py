@@ -142,13 +142,26 @@ def test_update_for_an_unknown_action(tmp_path):
             ) in _messages(content)
 
 
-def test_update_dated_before_the_action_was_raised(tmp_path):
+def test_update_in_the_log_of_a_meeting_before_the_action_was_raised(tmp_path):
     content = _copy(tmp_path)
-    log = content / "meetings/ccb/2019-09-19/actions.md"
-    log.write_text(log.read_text().replace("updates:", "as_at: 2019-07-01\nupdates:"))
-    assert ("content/meetings/ccb/2019-09-19/actions.md:4: error: the update of action CCBP/19/60#1 is dated "
+    earlier = content / "meetings/ccb/2019-07-01"
+    earlier.mkdir()
+    (earlier / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-07-01\n---\n")
+    (earlier / "actions.md").write_text("---\nupdates:\n  - action: CCBP/19/60#1\n    status: amber\n---\n")
+    assert ("content/meetings/ccb/2019-07-01/actions.md:3: error: the update of action CCBP/19/60#1 is dated "
             "2019-07-01, before the action was raised on 2019-07-18; check the action id, or the log's as_at date"
             ) in _messages(content)
+
+
+def test_log_dated_as_at_before_the_actions_it_updates_were_raised_is_one_error_on_that_line(tmp_path):
+    """A mistyped as_at, not each of the log's updates, is what the clerk has to mend."""
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-09-19/actions.md"
+    log.write_text(log.read_text().replace("updates:", "as_at: 2018-09-19\nupdates:"))
+    assert _messages(content) == [
+        "content/meetings/ccb/2019-09-19/actions.md:2: error: the log is dated as_at 2018-09-19, before actions "
+        "CCBP/19/60#1 and CCBP/19/60#jc-referral were raised on 2019-07-18; correct the date (is the year "
+        "right?), or remove as_at to date the log by its meeting, 2019-09-19"]
 
 
 def test_update_after_closure_is_an_error_naming_the_update_that_closed_it(tmp_path):
