@@ -181,6 +181,7 @@ class Exporter:
             "media": [],
             "extras": {
                 "ref": item.ref, "time": item.time, "format": item.format, "confidential": item.confidential,
+                "status": item.status or None,
                 "papers": [self.url(urls.paper(meeting, p)) for p in papers if p is not None],
                 "minute": self.url(urls.item(meeting, self.index.body(meeting.body), minute[1]))
                 if minute and minute[0] is meeting else None,

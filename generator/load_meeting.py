@@ -84,7 +84,20 @@ def _agenda_item(value, ctx: Context) -> AgendaItem:
     ref = (fields["ref"] or "").strip().rstrip(".")
     return AgendaItem(ref, fields["title"] or "", fields["section"], fields["purpose"], fields["presenter"],
                       fields["paper"], fields["time"], fields["format"], fields["description"],
-                      bool(fields["confidential"]), fields["items"], Source(ctx.report._rel(ctx.path), line_of(value)))
+                      bool(fields["confidential"]), fields["items"], Source(ctx.report._rel(ctx.path), line_of(value)),
+                      fields["status"])
+
+
+# An agenda item not taken at its meeting is marked so; where it went is said in its description, with a [[...]]
+# reference to the meeting that took it (which then lists it under "Referenced from").
+AGENDA_ITEM_STATUSES = ("deferred", "withdrawn")
+AGENDA_ITEM_STATUS_HINTS = {
+    **dict.fromkeys(("postponed", "carried-forward", "carried-over", "adjourned", "moved", "rescheduled"),
+                    "write deferred, and say in `description:` where it went, e.g. To be taken at [[ccb/2019-09-19]]"),
+    **dict.fromkeys(("removed", "dropped", "cancelled", "canceled", "not-taken", "not-considered"), "write withdrawn"),
+    **dict.fromkeys(("taken", "held", "considered", "noted", "approved", "agreed", "discussed", "received"),
+                    "leave status out for an item taken as planned: what was decided goes in the minutes"),
+}
 
 
 AGENDA_ITEM = Schema(
@@ -100,6 +113,7 @@ AGENDA_ITEM = Schema(
     Field("description", s.markdown, default=""),
     Field("confidential", s.yesno, default=False),
     Field("items", s.list_of(_agenda_item), default=()),
+    Field("status", s.choice(*AGENDA_ITEM_STATUSES, hints=AGENDA_ITEM_STATUS_HINTS), default=""),
 )
 
 # The parts of an agenda councils name (Part 1 in public, Part 2 with the press and public excluded)

@@ -192,6 +192,7 @@ class AgendaItem:
     confidential: bool = False
     items: tuple["AgendaItem", ...] = ()
     source: Source = Source("")
+    status: str = ""  # "deferred" or "withdrawn": not taken at this meeting; "" for an item taken as planned
 
 
 def archive_order(meeting: "Meeting") -> tuple:

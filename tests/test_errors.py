@@ -202,6 +202,18 @@ def test_action_status_written_in_words_is_read_and_a_misleading_one_gets_what_i
         "complete in a BRAG rating: write complete, with `closed: yes` if this log closes the action")]
 
 
+@pytest.mark.parametrize("written, hint", [
+    ("postponed", "write deferred, and say in `description:` where it went, e.g. To be taken at [[ccb/2019-09-19]]"),
+    ("removed", "write withdrawn"),
+    ("approved", "leave status out for an item taken as planned: what was decided goes in the minutes"),
+    ("defered", "did you mean 'deferred'?")])
+def test_an_agenda_items_status_other_than_deferred_or_withdrawn_gets_the_word_to_write(archive, build, written,
+                                                                                       hint):
+    edit(archive, MEETING, "    title: Any other business\n", f"    title: Any other business\n    status: {written}\n")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, f"status: {written}"),
+        f"status: '{written}' is not one of: deferred, withdrawn; {hint}")]
+
+
 def test_a_session_named_as_a_part_of_the_agenda_gets_the_word_to_write(archive, build):
     edit(archive, LATER, "date: 20 June 2019", "date: 20 June 2019\nsession: Part 2")
     assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "session:"),
