@@ -255,6 +255,10 @@ def load_action_log(path: Path, report: Report, meeting_date, ctx_people, bodies
     f = ACTION_LOG.read(doc.meta, Context(path, report, ctx_people, bodies), 1)
     if f is None:
         return None
+    if f["as_at"] and meeting_date and f["as_at"] > meeting_date:  # the actions' history would put it too late
+        report.warning(path, doc.meta.line_of("as_at"), f"the log is dated as_at {f['as_at'].isoformat()}, after "
+                       f"the meeting it was presented at ({meeting_date.isoformat()})", "correct the date: a log "
+                       "gives the actions' state on or before its meeting; or remove as_at to date it by its meeting")
     return ActionLog(f["as_at"] or meeting_date, f["updates"], LStr(doc.body, doc.body_line),
                      Source(report._rel(path), 1), f["status"] or "final",
                      doc.meta.line_of("as_at") if f["as_at"] else 0)

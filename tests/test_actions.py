@@ -164,6 +164,17 @@ def test_log_dated_as_at_before_the_actions_it_updates_were_raised_is_one_error_
         "right?), or remove as_at to date the log by its meeting, 2019-09-19"]
 
 
+def test_log_dated_as_at_after_its_meeting_is_a_warning_on_that_line(tmp_path):
+    """The action's page orders its updates by as_at: one dated after its meeting could come after later logs."""
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-09-19/actions.md"
+    log.write_text(log.read_text().replace("updates:", "as_at: 2019-10-19\nupdates:"))
+    assert _messages(content) == [
+        "content/meetings/ccb/2019-09-19/actions.md:2: warning: the log is dated as_at 2019-10-19, after the meeting "
+        "it was presented at (2019-09-19); correct the date: a log gives the actions' state on or before its "
+        "meeting; or remove as_at to date it by its meeting"]
+
+
 def test_update_after_closure_is_an_error_naming_the_update_that_closed_it(tmp_path):
     """The action's page would say it was closed, and give a later status: the clerk decides which is true."""
     content = _copy(tmp_path)
