@@ -153,26 +153,21 @@ def test_update_in_the_log_of_a_meeting_before_the_action_was_raised(tmp_path):
             ) in _messages(content)
 
 
-def test_log_dated_as_at_before_the_actions_it_updates_were_raised_is_one_error_on_that_line(tmp_path):
-    """A mistyped as_at, not each of the log's updates, is what the clerk has to mend."""
+@pytest.mark.parametrize("as_at, message", [
+    # A mistyped as_at, not each of the log's updates, is what the clerk has to mend.
+    ("2018-09-19", "error: the log is dated as_at 2018-09-19, before actions CCBP/19/60#1 and "
+     "CCBP/19/60#jc-referral were raised on 2019-07-18; correct the date (is the year right?), or remove as_at to "
+     "date the log by its meeting, 2019-09-19"),
+    # The action's page orders its updates by as_at: one dated after its meeting could come after later logs.
+    ("2019-10-19", "warning: the log is dated as_at 2019-10-19, after the meeting it was presented at "
+     "(2019-09-19); correct the date: a log gives the actions' state on or before its meeting; or remove as_at to "
+     "date it by its meeting")])
+def test_log_dated_as_at_before_its_actions_were_raised_or_after_its_meeting_is_one_message_on_that_line(
+        tmp_path, as_at, message):
     content = _copy(tmp_path)
     log = content / "meetings/ccb/2019-09-19/actions.md"
-    log.write_text(log.read_text().replace("updates:", "as_at: 2018-09-19\nupdates:"))
-    assert _messages(content) == [
-        "content/meetings/ccb/2019-09-19/actions.md:2: error: the log is dated as_at 2018-09-19, before actions "
-        "CCBP/19/60#1 and CCBP/19/60#jc-referral were raised on 2019-07-18; correct the date (is the year "
-        "right?), or remove as_at to date the log by its meeting, 2019-09-19"]
-
-
-def test_log_dated_as_at_after_its_meeting_is_a_warning_on_that_line(tmp_path):
-    """The action's page orders its updates by as_at: one dated after its meeting could come after later logs."""
-    content = _copy(tmp_path)
-    log = content / "meetings/ccb/2019-09-19/actions.md"
-    log.write_text(log.read_text().replace("updates:", "as_at: 2019-10-19\nupdates:"))
-    assert _messages(content) == [
-        "content/meetings/ccb/2019-09-19/actions.md:2: warning: the log is dated as_at 2019-10-19, after the meeting "
-        "it was presented at (2019-09-19); correct the date: a log gives the actions' state on or before its "
-        "meeting; or remove as_at to date it by its meeting"]
+    log.write_text(log.read_text().replace("updates:", f"as_at: {as_at}\nupdates:"))
+    assert _messages(content) == [f"content/meetings/ccb/2019-09-19/actions.md:2: {message}"]
 
 
 def test_update_after_closure_is_an_error_naming_the_update_that_closed_it(tmp_path):

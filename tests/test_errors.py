@@ -638,14 +638,6 @@ def test_first_minute_heading_without_a_number_is_shown_one_of_its_meetings_year
         "with a minute number; TB numbers items like 'TB/20/70': write '## TB/20/70 Title'")]
 
 
-def test_minute_number_with_spaces_inside_it_as_a_pdf_gives_it_is_read_as_the_number(archive, build, tmp_path):
-    edit(archive, MINUTES, "## TB/19/15 Any other business", "## TB / 19/ 15: Any other business")
-    result = build(archive, tmp_path / "out")
-    assert result.ok and messages(result) == []
-    page = (tmp_path / "out/tb/2019/tb-19-15/index.html").read_text(encoding="utf-8")
-    assert '<h1><span class="ref">TB/19/15</span> Any other business</h1>' in page
-
-
 def test_minute_number_run_on_into_a_word_is_not_a_number(archive, build):
     edit(archive, MINUTES, "## TB/19/15 Any other business", "## TB/19/15a Any other business")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/15a"),
@@ -653,10 +645,11 @@ def test_minute_number_run_on_into_a_word_is_not_a_number(archive, build):
         "'TB/19/15': write '## TB/19/15 Title'")]
 
 
-@pytest.mark.parametrize("separator", [":", ".", " -", " –"])
+@pytest.mark.parametrize("number", ["TB/19/15:", "TB/19/15.", "TB/19/15 -", "TB/19/15 –",
+                                    "TB / 19/ 15:"])  # spaces inside the number, as a PDF gives it
 def test_minute_number_followed_by_a_colon_full_stop_or_dash_is_read_as_the_number(archive, build, tmp_path,
-                                                                                      separator):
-    edit(archive, MINUTES, "## TB/19/15 Any other business", f"## TB/19/15{separator} Any other business")
+                                                                                      number):
+    edit(archive, MINUTES, "## TB/19/15 Any other business", f"## {number} Any other business")
     result = build(archive, tmp_path / "out")
     assert result.ok and messages(result) == []
     page = (tmp_path / "out/tb/2019/tb-19-15/index.html").read_text(encoding="utf-8")
