@@ -716,25 +716,18 @@ def test_minutes_a_log_or_attendance_of_a_meeting_that_did_not_take_place_are_er
            f"{fix}this file")]
 
 
-def test_a_status_misspelt_is_an_error_with_what_to_write_and_nothing_else(archive, build):
-    _called_off(archive, "status: canceled\nrearranged_to: tb/2020-01-16\n")
-    assert errors_after(build, archive) == [at(CALLED_OFF, 4, "status: 'canceled' is not one of: cancelled, "
-                                                              "postponed; write cancelled")]
-
-
-def test_a_status_for_a_meeting_held_says_to_leave_it_out(archive, build):
-    _called_off(archive, "status: held\n")
-    assert errors_after(build, archive) == [at(CALLED_OFF, 4, "status: 'held' is not one of: cancelled, postponed; "
-                                                              "leave status out for a meeting held, or to be held, "
-                                                              "as planned")]
-
-
-def test_the_minutes_status_written_in_meeting_md_says_where_it_goes(archive, build):
-    _called_off(archive, "status: approved\n")
-    assert errors_after(build, archive) == [at(CALLED_OFF, 4, "status: 'approved' is not one of: cancelled, "
-                                                              "postponed; the minutes' status goes in minutes.md; "
-                                                              "leave status out of meeting.md for a meeting held, or "
-                                                              "to be held, as planned")]
+@pytest.mark.parametrize("written, rearranged, hint", [
+    # misspelt: what to write, and nothing else (the rearranged_to of a status mistyped is not reported too)
+    ("canceled", "rearranged_to: tb/2020-01-16\n", "write cancelled"),
+    ("held", "", "leave status out for a meeting held, or to be held, as planned"),
+    # the minutes' status written in meeting.md: where it goes
+    ("approved", "", "the minutes' status goes in minutes.md; leave status out of meeting.md for a meeting held, "
+                     "or to be held, as planned")])
+def test_a_meeting_status_other_than_cancelled_or_postponed_is_an_error_with_what_to_write(archive, build, written,
+                                                                                          rearranged, hint):
+    _called_off(archive, f"status: {written}\n{rearranged}")
+    assert errors_after(build, archive) == [at(CALLED_OFF, 4, f"status: '{written}' is not one of: cancelled, "
+                                                              f"postponed; {hint}")]
 
 
 def test_rearranged_to_without_a_status_is_an_error(archive, build):
@@ -744,17 +737,14 @@ def test_rearranged_to_without_a_status_is_an_error(archive, build):
                                                "`status: cancelled`), or take rearranged_to out")]
 
 
-def test_rearranged_to_naming_no_meeting_is_an_error_with_the_nearest(archive, build):
-    _called_off(archive, "status: postponed\nrearranged_to: 2020-01-61\n")  # a folder alone: of the same body
-    assert errors_after(build, archive) == [at(CALLED_OFF, 5, "rearranged_to names no meeting 'tb/2020-01-61'; "
-                                                              "did you mean 'tb/2020-01-16'?")]
-
-
-def test_rearranged_to_naming_the_meeting_itself_is_an_error(archive, build):
-    _called_off(archive, "status: postponed\nrearranged_to: tb/2019-04-11\n")
-    assert errors_after(build, archive) == [at(CALLED_OFF, 5, "rearranged_to names this meeting itself "
-                                                              "(tb/2019-04-11); name the meeting arranged instead, "
-                                                              "as body/folder")]
+@pytest.mark.parametrize("written, message", [
+    ("2020-01-61", "rearranged_to names no meeting 'tb/2020-01-61'; did you mean 'tb/2020-01-16'?"),  # a folder
+    # alone: of the same body
+    ("tb/2019-04-11", "rearranged_to names this meeting itself (tb/2019-04-11); name the meeting arranged instead, "
+                      "as body/folder")])
+def test_rearranged_to_naming_no_meeting_or_the_meeting_itself_is_an_error(archive, build, written, message):
+    _called_off(archive, f"status: postponed\nrearranged_to: {written}\n")
+    assert errors_after(build, archive) == [at(CALLED_OFF, 5, message)]
 
 
 # --- actions ------------------------------------------------------------------------------------
