@@ -2,7 +2,7 @@
 makes them.
 
     python -m benchmarks.autosave [--meetings 500 | --content DIR] [--gaps 0.25 0.5 1 2 4] [--rounds 2]
-        [--kinds sentence retitle new-item new-paper action-text new-action] [--settle 8] [--search]
+        [--kinds sentence retitle meeting-title new-item new-paper action-text new-action] [--settle 8] [--search]
         [--log FILE] [--work DIR]
 
 The build benchmark (benchmarks/build_bench.py) saves once the server has
@@ -16,7 +16,8 @@ showed on the page on disk, for each gap `--rounds` times. It prints, for each
 save, the time from the start of the file's write to the edit showing on the
 meeting's page on disk, and the medians and maxima per gap. The kind
 `action-text` rewords the first action the minutes raise, and is timed to the
-edit showing on that action's page instead; `new-action` adds an action to the
+edit showing on that action's page instead; `meeting-title` renames the meeting
+in its meeting.md, which every list of meetings shows; `new-action` adds an action to the
 first item that raises any, timed to it showing on the body's action tracker.
 
 With `--search` the preview also keeps its search index up to date, as it does
@@ -43,9 +44,11 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.build_bench import (TODAY, Server, add_action, add_item, add_paper, archive_copy, edit,  # noqa: E402
-                                    first_action_page, pick_target, retitle, reword_action, tracker_page)
+                                    first_action_page, pick_target, retitle, retitle_meeting, reword_action,
+                                    tracker_page)
 
-KINDS = {"sentence": edit, "retitle": retitle, "new-item": add_item, "new-paper": add_paper,
+KINDS = {"sentence": edit, "retitle": retitle, "meeting-title": retitle_meeting, "new-item": add_item,
+         "new-paper": add_paper,
          "action-text": reword_action, "new-action": add_action}
 # The page each kind's save is seen on, when not the meeting's own: the output file, from the minutes edited.
 PAGES = {"action-text": first_action_page, "new-action": tracker_page}
@@ -60,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="saves of each kind at each gap (default 2)")
     parser.add_argument("--kinds", nargs="+", choices=sorted(KINDS), default=["sentence", "retitle"],
                         help="edits to make: a sentence added (the fast path renders the meeting's pages), an "
-                             "item retitled (other pages show it too), a minute item or a paper file added (a new "
+                             "item retitled (other pages show it too), the meeting renamed in meeting.md, a minute "
+                             "item or a paper file added (a new "
                              "link target) (default: sentence retitle)")
     parser.add_argument("--settle", type=float, default=8.0,
                         help="seconds to let the server finish before each gap's run (default 8)")

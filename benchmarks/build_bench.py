@@ -255,6 +255,20 @@ def retitle(path: Path, number: int) -> str:
     return marker
 
 
+def retitle_meeting(path: Path, number: int) -> str:
+    """An edit every list of meetings shows, and every `[[...]]` naming the meeting without words of its own: the
+    title in meeting.md beside the minutes at `path` changed. Returns the text to look for on the meeting's page."""
+    marker = f"renamed {number}"
+    meeting = path.parent / "meeting.md"
+    text = meeting.read_text(encoding="utf-8")
+    if re.search(r"^title: ", text, re.M):
+        text = re.sub(r"^title: (.*?)(?: \(renamed \d+\))?$", rf"title: \1 ({marker})", text, count=1, flags=re.M)
+    else:
+        text = text.replace("\ndate:", f"\ntitle: Meeting ({marker})\ndate:", 1)
+    meeting.write_text(text, encoding="utf-8")
+    return marker
+
+
 def reword_action(path: Path, number: int) -> str:
     """An edit the pages of an action show: the text of the first action raised in the minutes at `path`
     (see `first_action_page`). Returns the text to look for."""

@@ -262,14 +262,14 @@ def test_the_preview_waits_script_prints_the_longest_waits_for_each_kind_of_edit
 def test_the_autosave_script_times_saves_in_quick_succession_through_a_real_server(tmp_path, capsys):
     from benchmarks import autosave
 
-    kinds = ("sentence", "action-text", "new-action")
+    kinds = ("sentence", "meeting-title", "action-text", "new-action")
     assert autosave.main(["--meetings", "4", "--gaps", "0.2", "--rounds", "2", "--kinds", *kinds,
                           "--settle", "1", "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("4 meetings; server ready in ")
     for kind in kinds:  # the first, not counted, and two more
         assert len(re.findall(kind + r" +gap 0\.20 s: +\d+ ms", out)) == 3, out
-    rows = out.splitlines()[-3:]
+    rows = out.splitlines()[-len(kinds):]
     for kind, row in zip(kinds, rows):
         assert re.fullmatch(rf"\| {kind} \| 0\.2 s \| \d+ \| \d+ \| \d+, \d+ \|", row), rows
 
