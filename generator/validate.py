@@ -7,6 +7,7 @@ papers that exist, references between meetings.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -75,6 +76,7 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     names none, to suggest one)."""
     _papers(meeting, report)
     _item_refs(meeting, report)
+    _agenda_against_minutes(meeting, report)
     _listed_twice(meeting, report)
     _not_held(meeting, instead, nearby, report)
     if meeting.minutes and meeting.minutes.approved_at:
@@ -288,6 +290,79 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
             report.warning(paper.source.path, line_of(paper.item), f"{paper.name} is for item '{paper.item}', but "
                            f"it is listed under item{'s' * (len(refs) > 1)} {listed(refs)}",
                            f"correct `item:` here, or the item that lists it ({where.path}:{where.line})")
+
+
+def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
+    """An agenda item and its minute share a number, and the agenda links the minute by it: a minute numbered
+    otherwise than its agenda item leaves the agenda without that link, and approved minutes with an agenda
+    item neither minuted nor marked as not taken leave a reader looking for a minute that is not there.
+
+    Only where the agenda and the minutes number items alike (a number in common): many agendas number their
+    items 1, 2, 3 for minutes numbered CCBP/18/42 on. Minutes' headings the agenda does not have (any other
+    business) are taken as items added at the meeting, unless an agenda item without a minute is the same
+    item by its title, or is the only one. Drafts are written item by item: only the numbering is checked."""
+    minutes = meeting.minutes
+    if not minutes or not minutes.items or not meeting.agenda:
+        return
+    minuted = {item.ref.lower() for item in minutes.items}
+    on_agenda = {item.ref.lower() for item in all_agenda_items(meeting.agenda)}
+    if not minuted & on_agenda:
+        return
+    unminuted: list = []
+
+    def walk(items, covered: bool) -> None:  # a minute for item 7 covers 7.1; minutes for 7.1 and 7.2 cover 7
+        for item in items:
+            ref = item.ref.lower()
+            if item.status or covered or ref in minuted:
+                walk(item.items, True)
+            elif any(sub.ref.lower() in minuted for sub in all_agenda_items(item.items)):
+                walk(item.items, False)
+            else:
+                unminuted.append(item)
+
+    walk(meeting.agenda, False)
+    extra = [item for item in minutes.items if item.ref.lower() not in on_agenda]
+    paired = set()
+    for item in extra:
+        agenda_item = _same_item(item, [a for a in unminuted if id(a) not in paired], alone=len(extra) == 1)
+        if agenda_item is None:
+            continue
+        paired.add(id(agenda_item))
+        report.warning(item.source.path, item.source.line, f"minute {item.ref} is not on the agenda, and agenda item "
+                       f"{agenda_item.ref} ({shortened(agenda_item.title)}) has no minute",
+                       f"if they are the same item, give them one number, here or in {agenda_item.source.path} (line "
+                       f"{agenda_item.source.line}): the agenda links an item's minute by its number")
+    if minutes.status != "approved":
+        return
+    for agenda_item in unminuted:
+        if id(agenda_item) not in paired:
+            report.warning(agenda_item.source.path, agenda_item.source.line, f"agenda item {agenda_item.ref} "
+                           f"({shortened(agenda_item.title)}) has no minute in the approved minutes",
+                           f"if it was not taken, add `status: deferred` or `status: withdrawn` to it; if it was, "
+                           f"add its heading, `## {agenda_item.ref} ...`, to {minutes.source.path}")
+
+
+def _same_item(minute, candidates: list, alone: bool):
+    """The agenda item among `candidates` a minute numbered otherwise most likely records: the one whose title
+    is the minute's, within a few words ("To APPROVE ... (Paper C)"), or the only one left when the minute is
+    the only heading off the agenda."""
+    if not candidates:
+        return None
+    words = _title_words(minute.title)
+    for item in candidates:
+        title = _title_words(item.title)
+        if title.strip() and words.strip() and (title in words or words in title):
+            return item
+    titles = {_title_words(item.title): item for item in reversed(candidates)}  # the first of a title's items
+    close = difflib.get_close_matches(words, list(titles), n=1, cutoff=0.6)
+    if close:
+        return titles[close[0]]
+    return candidates[0] if alone and len(candidates) == 1 else None
+
+
+def _title_words(title: str) -> str:
+    """A title as its words between spaces, so that one title is found in another only as whole words."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", title.lower())) + " "
 
 
 def _papers_listed_under(meeting: Meeting) -> dict:

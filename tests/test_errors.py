@@ -225,6 +225,10 @@ def test_a_minute_number_heading_that_does_not_start_an_item_is_a_warning(archiv
          "### TB/19/22 Pharmaceutical needs assessment")
     line = line_of(archive, LATER_MINUTES, "### TB/19/22")
     assert warnings_after(build, archive) == [  # the number in it no longer names an item, and says so too
+        at(LATER, line_of(archive, LATER, "ref: TB/19/22"), "agenda item TB/19/22 (Pharmaceutical needs "
+           "assessment) has no minute in the approved minutes; if it was not taken, add `status: deferred` or "
+           "`status: withdrawn` to it; if it was, add its heading, `## TB/19/22 ...`, to "
+           f"content/{LATER_MINUTES}", "warning"),
         at(LATER_MINUTES, line, "reference 'TB/19/22' does not resolve; nearest existing: TB/19/15, TB/19/20, "
            "TB/19/21", "warning"),
         at(LATER_MINUTES, line, "the heading 'TB/19/22 Pharmaceutical needs assessment' starts with minute number "
@@ -622,6 +626,45 @@ def test_paper_for_a_part_of_the_item_that_lists_it_is_not_a_contradiction(archi
     assert [m for m in warnings_after(build, archive) if "is for item" in m] == []
 
 # --- minutes ------------------------------------------------------------------------------------
+
+def test_minute_numbered_otherwise_than_its_agenda_item_is_a_warning_naming_both(archive, build):
+    """The agenda links an item's minute by its number: this one would lose the link without a word."""
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## TB/19/51 Any other business")
+    assert [m for m in warnings_after(build, archive) if "agenda" in m] == [at(MINUTES, line_of(
+        archive, MINUTES, "## TB/19/51"), "minute TB/19/51 is not on the agenda, and agenda item TB/19/15 (Any "
+        "other business) has no minute; if they are the same item, give them one number, here or in "
+        f"content/{MEETING} (line {line_of(archive, MEETING, 'ref: TB/19/15')}): the agenda links an item's "
+        "minute by its number", "warning")]
+
+
+NEXT_MEETING_ITEM = "  - ref: TB/19/15\n    title: Any other business\n    section: Closing business\n"
+
+
+def test_agenda_item_without_a_minute_in_approved_minutes_is_a_warning_on_the_item(archive, build):
+    edit(archive, MEETING, NEXT_MEETING_ITEM, NEXT_MEETING_ITEM + "  - ref: TB/19/16\n    title: Date of next meeting\n")
+    assert [m for m in warnings_after(build, archive) if "agenda" in m] == [at(MEETING, line_of(
+        archive, MEETING, "ref: TB/19/16"), "agenda item TB/19/16 (Date of next meeting) has no minute in the "
+        "approved minutes; if it was not taken, add `status: deferred` or `status: withdrawn` to it; if it was, "
+        f"add its heading, `## TB/19/16 ...`, to content/{MINUTES}", "warning")]
+
+
+@pytest.mark.parametrize("change", ["deferred", "draft minutes", "other numbering", "added at the meeting"])
+def test_agenda_and_minutes_that_differ_as_minutes_do_are_not_warned_about(archive, build, change):
+    """An item not taken and marked so; minutes still being written; an agenda numbered 1, 2, 3 for minutes
+    numbered TB/19/12 on; a minute for business raised on the day."""
+    if change in ("deferred", "draft minutes"):
+        edit(archive, MEETING, NEXT_MEETING_ITEM, NEXT_MEETING_ITEM + "  - ref: TB/19/16\n    title: Date of next "
+             "meeting\n" + "    status: deferred\n" * (change == "deferred"))
+    if change == "draft minutes":
+        edit(archive, MINUTES, "status: approved", "status: draft")
+    if change == "other numbering":
+        for number, ref in enumerate(("TB/19/12", "TB/19/13", "TB/19/14", "TB/19/15"), start=1):
+            edit(archive, MEETING, f"ref: {ref}\n", f'ref: "{number}"\n')
+    if change == "added at the meeting":
+        (archive / MINUTES).write_text((archive / MINUTES).read_text(encoding="utf-8")
+                                       + "\n## TB/19/16 Urgent business\n\nNone.\n", encoding="utf-8")
+    assert [m for m in warnings_after(build, archive) if "agenda" in m] == []
+
 
 def test_minute_heading_without_a_valid_number(archive, build):
     edit(archive, MINUTES, "## TB/19/15 Any other business", "## Any other business")
