@@ -141,7 +141,7 @@ def _add_new_parser(sub) -> None:
     meeting.add_argument("--body", required=True, help="the body's slug (its file name in bodies/)")
     meeting.add_argument("--date", required=True, type=_date, help="the meeting's date, YYYY-MM-DD")
     meeting.add_argument("--folder", type=_folder, help="folder name (default: the date)")
-    paper = kinds.add_parser("paper", help="papers/<ref>.md for a meeting", epilog=NEW_EPILOG,
+    paper = kinds.add_parser("paper", help="papers/<label>-<ref>.md for a meeting", epilog=NEW_EPILOG,
                              formatter_class=argparse.RawDescriptionHelpFormatter)
     paper.add_argument("--meeting", required=True, type=_meeting_key, help="body/folder, e.g. ccb/2018-07-19")
     paper.add_argument("--ref", required=True, type=_text, help="the paper's letter or number in the pack, e.g. C")

@@ -16,7 +16,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -382,10 +382,13 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     return Plan(files, tuple(numbers), previous, len(tracks), len(members), _later(index, body, day))
 
 
-def paper_file_name(ref: str, label: str) -> str:
-    """`c.md` for Paper C; `appendix-a.md` for Appendix A, so an appendix never collides with a paper."""
-    stem = slugify(ref) if label.strip().lower() == "paper" else slugify(f"{label} {ref}")
-    return f"{stem}.md"
+def paper_file_name(ref: str, label: str, meeting: Meeting) -> str:
+    """`paper-c.md` for Paper C and `appendix-a.md` for Appendix A, as packs name them; `c.md` where the
+    meeting's papers are already named by their refs alone, so that one folder keeps one way of naming."""
+    paper = label.strip().lower() == "paper"
+    bare = paper and any(
+        PurePosixPath(p.source.path).stem == slugify(p.ref) for p in meeting.papers if p.label.lower() == "paper")
+    return f"{slugify(ref) if bare else slugify(f'{label} {ref}')}.md"
 
 
 def _paper_item(index: Index, meeting: Meeting, item: str, report: Report) -> str:
@@ -445,7 +448,7 @@ def plan_paper(content: Path, meeting_key: str, ref: str, title: str, label: str
     written_item = _paper_item(index, meeting, item, report) if item else ""
     papers = _located(content, meeting.source.path).parent / "papers"
     name, data = _paper_file(Path(file), papers, report) if file is not None else ("", None)
-    files: dict[Path, str | bytes] = {papers / paper_file_name(ref, label): paper_md(ref, title, label, written_item,
+    files: dict[Path, str | bytes] = {papers / paper_file_name(ref, label, meeting): paper_md(ref, title, label, written_item,
                                                                                      meeting.date, name)}
     if data is not None:
         files[papers / name] = data

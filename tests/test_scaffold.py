@@ -431,6 +431,17 @@ def test_new_paper_writes_only_the_paper_with_its_fields_and_an_empty_body(tmp_p
     assert problems(content) == problems(copy(tmp_path / "fresh", "references"))
 
 
+@pytest.mark.parametrize("meeting, named", [
+    ("tb/2019-03-14", "paper-d.md"),  # beside paper-a.md and paper-c.md
+    ("tb/2020-01-16", "paper-d.md"),  # the meeting's first paper: named as packs name them
+    ("ccb/2019-08-22", "d.md"),  # beside c.md: one folder keeps one way of naming
+])
+def test_new_paper_is_named_as_the_meetings_other_papers_are(tmp_path, meeting, named):
+    content = copy(tmp_path, "references" if meeting.startswith("ccb") else "archive")
+    plan = scaffold.plan_paper(content, meeting, "D", "Finance report")
+    assert list(plan.files) == [content / "meetings" / meeting / "papers" / named]
+
+
 def test_new_paper_files_an_appendix_under_its_label(tmp_path):
     content = copy(tmp_path, "references")
     plan = scaffold.plan_paper(content, "ccb/2019-08-22", "A", "Detail", label="Appendix")
