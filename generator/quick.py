@@ -205,11 +205,12 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
                 return session.drawn[page.url] != digest
             return page.url in session.unsettled or session.pages.get(page.url) != digest
 
+        attended: dict = {}  # body_attendance of each body, worked out once for the people's pages and the lists
         kinds = (lambda: [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)],
                  lambda: _cited(session, index, today, refs),
                  lambda: _related(session, memo, index, before, meeting, refs),
-                 lambda: _people(session, index, before, meeting, refs),
-                 lambda: _lists(index, meeting, today, refs),
+                 lambda: _people(session, index, before, meeting, refs, attended),
+                 lambda: _lists(index, meeting, today, refs, attended),
                  lambda: _counts(index, before, meeting, session.unsettled))
         done = {url for url, _ in rendered}
         for pages in kinds:
@@ -289,7 +290,7 @@ def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, r
     return pages
 
 
-def _people(session, index, before: Meeting, meeting: Meeting, refs) -> list:
+def _people(session, index, before: Meeting, meeting: Meeting, refs, attended: dict) -> list:
     """The pages of the people the meeting records (before or after the edit), whose actions it raises or
     updates, or whom a reference it added or took out reaches (`[[person:...]]`): their appearances list the
     meeting, their "Referenced from" its items. And those a save since the last rebuild wrote, which this one
@@ -308,17 +309,25 @@ def _people(session, index, before: Meeting, meeting: Meeting, refs) -> list:
     if not listed:
         return []
     owned, member_of = actions_owned(index, listed), bodies_sat_on(index, set(listed))
-    attended = {slug: body_attendance(index, slug) for slug in {b.slug for bodies in member_of.values() for b in bodies}}
+    _attendance(index, {b.slug for bodies in member_of.values() for b in bodies}, attended)
     return [person_page(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), refs, attended)
             for pid in listed]
 
 
-def _lists(index, meeting: Meeting, today, refs) -> list:
+def _lists(index, meeting: Meeting, today, refs, attended: dict) -> list:
     """The lists that show the meeting: the home page, the archive's, its year's, its body's pages and action
     tracker."""
     raised = actions_raised(index).get(meeting.body, [])
     years = {meeting.date.year}
-    return [*listings(index, today, years), *body_pages(index, meeting.body, raised, today, refs, years)]
+    _attendance(index, {meeting.body}, attended)
+    return [*listings(index, today, years), *body_pages(index, meeting.body, raised, today, refs, years, attended)]
+
+
+def _attendance(index, slugs, attended: dict) -> None:
+    """body_attendance of each of `slugs` not in `attended` yet, added to it: the body's page and its members'
+    pages show the same record, counted over all its meetings."""
+    for slug in slugs - attended.keys():
+        attended[slug] = body_attendance(index, slug)
 
 
 def _counts(index, before: Meeting, meeting: Meeting, unsettled: set) -> list:
