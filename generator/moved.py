@@ -8,7 +8,8 @@ a link, and a refresh for browsers), and Netlify answers the old address with a 
 (`_redirects`).
 
 A meeting's pages move with it: for an entry whose page is now a meeting's, the pages below the meeting's
-address (its papers', and its items' where a body numbers minutes per meeting) move too.
+address (its papers', and its items' where a body numbers minutes per meeting) move too; and so do the
+files published beside a moved paper's page, kept as a copy at the old address and redirected on Netlify.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from generator import frontmatter, urls, yamltext
 from generator.attachments import published
 from generator.diagnostics import Report, shortened
+from generator.model import Attachment
 from generator.pages import addresses, meeting_urls
 
 FILE = "moved.yaml"
@@ -128,7 +131,23 @@ def _where_instead(new: str, olds: dict[str, str], pages: set[str]) -> str:
     return f"did you mean {near[0]}?" if near else "write the address of a page the site has, as the browser shows it"
 
 
-def redirects(moved: tuple[tuple[str, str], ...], path: str) -> bytes:
-    """Netlify's `_redirects`: each old address answered with a permanent redirect, though a page stands there
-    (the `!`), for hosts that read the file; others serve the page. `path`: Site.path."""
-    return "".join(f"{path}{old} {path}{new} 301!\n" for old, new in moved).encode("utf-8")
+def moved_files(index) -> Iterator[tuple[str, str, Attachment]]:
+    """(old address, address, attachment) of each file published beside a paper whose page moved (moved.check):
+    a citation of the PDF is as likely as one of the page, and the file is where the page was."""
+    olds: dict[str, list[str]] = {}
+    for old, new in index.moved:
+        olds.setdefault(new, []).append(old)
+    if not olds:
+        return
+    for relative, attachment in published(index):
+        page, _, name = relative.rpartition("/")
+        for old in olds.get(f"/{page}/", ()):
+            yield old + name, "/" + relative, attachment
+
+
+def redirects(moved: tuple[tuple[str, str], ...], files, path: str) -> bytes:
+    """Netlify's `_redirects`: each old address, a page's or a file's (`files`: moved_files), answered with a
+    permanent redirect, though a page or a copy of the file stands there (the `!`), for hosts that read the
+    file; others serve what stands there. `path`: Site.path."""
+    pairs = sorted([*moved, *((old, new) for old, new, _ in files)])
+    return "".join(f"{path}{old} {path}{new} 301!\n" for old, new in pairs).encode("utf-8")

@@ -20,7 +20,7 @@ from generator.feeds import atom_feeds
 from generator.ical import calendars
 from generator.interrupt import never
 from generator.memo import ByIdentity
-from generator.moved import redirects
+from generator.moved import moved_files, redirects
 from generator.resolve import Index
 from generator.sitemap import robots, sitemaps
 
@@ -57,13 +57,16 @@ def record_outputs(index: Index, today: dt.date, drafts: bool = False, unchanged
         yield address.lstrip("/"), data
     yield "robots.txt", robots(base, drafts)
     if index.moved:
-        yield "_redirects", redirects(index.moved, index.archive.site.path)
+        yield "_redirects", redirects(index.moved, moved_files(index), index.archive.site.path)
     yield from attachment_outputs(index, unchanged)
 
 
 def attachment_outputs(index: Index, unchanged=None) -> Iterator[tuple[str, bytes]]:
-    """The files published beside papers (attachments.py), each read only when `unchanged` does not know it."""
-    for relative, attachment in published(index):
+    """The files published beside papers (attachments.py), each read only when `unchanged` does not know it;
+    and a copy of each at the old address of its paper's page, where moved.yaml moved it (moved.moved_files),
+    for hosts that do not read `_redirects`."""
+    copies = ((old.lstrip("/"), attachment) for old, _, attachment in moved_files(index))
+    for relative, attachment in itertools.chain(published(index), copies):
         if unchanged is not None and unchanged(relative, attachment):
             continue
         try:

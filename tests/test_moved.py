@@ -22,6 +22,7 @@ from test_update import _from_scratch
 FIXTURES = Path(__file__).parent / "fixtures"
 OLD, NEW = "/jc/2019/2019-11-04/", "/jc/2019/2019-11-05/"
 BELOW = ["", "item-1/", "item-5-1/", "item-5/", "papers/05/"]  # the meeting's page and those below it
+FILE = "papers/05/item-05.pdf"  # published beside paper 05
 
 
 @pytest.mark.parametrize("name", ["archive", "references", "actions"])
@@ -45,7 +46,15 @@ def test_a_moved_meeting_and_the_pages_below_it_send_the_reader_on_from_their_ol
         link = moved.find("main").find("a")
         assert link.attrs["href"] == NEW + rest and link.text == f"https://records.testshire.example{NEW}{rest}"
     assert (site / "_redirects").read_text(encoding="utf-8") == "".join(
-        f"{OLD}{rest} {NEW}{rest} 301!\n" for rest in BELOW)
+        f"{OLD}{rest} {NEW}{rest} 301!\n" for rest in [*BELOW, FILE])
+
+
+def test_a_moved_papers_file_is_kept_at_its_old_address_too(site):
+    """Cited as often as the page; on Netlify `_redirects` sends it on, elsewhere the copy is served."""
+    kept, published = site / (OLD + FILE).strip("/"), site / (NEW + FILE).strip("/")
+    assert kept.read_bytes() == published.read_bytes() == (
+        FIXTURES / "archive/meetings/jc/2019-11-05/papers/item-05.pdf").read_bytes()
+    assert f"{OLD}{FILE}" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_search_and_the_sitemap_leave_moved_pages_out(site):
