@@ -8,7 +8,8 @@ a link, and a refresh for browsers), and Netlify answers the old address with a 
 (`_redirects`).
 
 A meeting's pages move with it: for an entry whose page is now a meeting's, the pages below the meeting's
-address (its papers', and its items' where a body numbers minutes per meeting) move too; and so do the
+address (its papers', and its items' where a body numbers minutes per meeting) move too, as every page below
+a body's address does for an entry whose page is now a body's (its slug put right); and so do the
 files published beside a moved paper's page, kept as a copy at the old address and redirected on Netlify.
 """
 
@@ -114,12 +115,18 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
         else:
             kept[move.old] = move.new
     meetings = {urls.meeting(m): m for m in index.archive.meetings}
+    bodies = {urls.body(slug) for slug in index.by_body}
     for old, new in list(kept.items()):
-        if new in meetings:
-            for below in meeting_urls(index, meetings[new])[1:]:
-                moved = old + below[len(new):]
-                if below.startswith(new) and moved not in kept and moved not in pages:
-                    kept[moved] = below
+        if new in bodies:  # a body's slug put right: every page below it, to the meetings' papers
+            below = sorted(page for page in pages if page.startswith(new) and page != new)
+        elif new in meetings:
+            below = meeting_urls(index, meetings[new])[1:]
+        else:
+            continue
+        for page in below:
+            moved = old + page[len(new):]
+            if page.startswith(new) and moved not in kept and moved not in pages:
+                kept[moved] = page
     return tuple(sorted(kept.items()))
 
 

@@ -91,6 +91,25 @@ def test_an_entry_taken_out_takes_its_pages_out_and_a_paper_added_to_a_moved_mee
     assert read_tree(out) == _from_scratch(build, archive, tmp_path, search=False)
 
 
+def test_a_body_whose_slug_was_put_right_moves_every_page_below_it_with_one_line(archive, build, tmp_path):
+    """Its meetings, their items and papers, its years and action tracker: every citation of the old slug."""
+    with (archive / "moved.yaml").open("a", encoding="utf-8") as moved_yaml:
+        moved_yaml.write("/joint/: /jc/\n")
+    out = tmp_path / "site"
+    assert build(archive, out).ok
+    below = sorted(url for url in (f"/{p.parent.relative_to(out).as_posix()}/" for p in (out / "jc").rglob("index.html"))
+                   if not url.startswith(OLD))  # the pages kept at the meeting's old address are not pages
+    assert len(below) > 5 and "/jc/2019/2019-11-05/papers/05/" in below and "/jc/actions/" in below
+    for url in below:
+        old = "/joint/" + url[len("/jc/"):]
+        assert page(out, old).find("meta", http_equiv="refresh").attrs["content"] == f"0; url={url}", old
+    assert (out / "joint/2019/2019-11-05/papers/05/item-05.pdf").read_bytes() == \
+        (out / "jc/2019/2019-11-05/papers/05/item-05.pdf").read_bytes()
+    redirects = (out / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert "/joint/2019/2019-11-05/papers/05/item-05.pdf /jc/2019/2019-11-05/papers/05/item-05.pdf 301!" in redirects
+    assert len(redirects) == len(below) + 1 + len(BELOW) + 1  # the body's pages and file; the moved meeting's
+
+
 def test_the_moved_page_refreshes_at_once_which_wcag_allows():
     """WCAG 2.2.1 and 3.2.5 leave out a redirect with no delay; the gates check the page without its refresh
     (gate_tools.REFRESH), so that pattern must match what the template writes."""
