@@ -152,9 +152,22 @@ def moved_files(index) -> Iterator[tuple[str, str, Attachment]]:
             yield old + name, "/" + relative, attachment
 
 
-def redirects(moved: tuple[tuple[str, str], ...], files, path: str) -> bytes:
-    """Netlify's `_redirects`: each old address, a page's or a file's (`files`: moved_files), answered with a
-    permanent redirect, though a page or a copy of the file stands there (the `!`), for hosts that read the
-    file; others serve what stands there. `path`: Site.path."""
-    pairs = sorted([*moved, *((old, new) for old, new, _ in files)])
+def body_feeds(index) -> Iterator[tuple[str, str]]:
+    """(old address, address) of the feeds, calendar and action CSV of each body whose slug moved.yaml put
+    right (`/joint/: /jc/`): calendar and feed readers follow a permanent redirect and keep the new address.
+    Netlify's only: a copy elsewhere would keep readers on the old address for good."""
+    slugs = {urls.body(slug): slug for slug in index.by_body}
+    for old, new in index.moved:
+        was, slug = old.strip("/"), slugs.get(new)
+        if slug and "/" not in was:
+            yield from ((address(was), address(slug)) for address in (urls.body_feed, urls.body_calendar,
+                                                                      urls.actions_csv))
+            yield f"/feeds/actions/{was}/*", f"/feeds/actions/{slug}/:splat"  # each action's feed
+
+
+def redirects(index, path: str) -> bytes:
+    """Netlify's `_redirects`: each old address, a page's, a file's (moved_files) or a body's feed's
+    (body_feeds), answered with a permanent redirect, though a page or a copy of the file stands there (the
+    `!`), for hosts that read the file; others serve what stands there. `path`: Site.path."""
+    pairs = sorted([*index.moved, *((old, new) for old, new, _ in moved_files(index)), *body_feeds(index)])
     return "".join(f"{path}{old} {path}{new} 301!\n" for old, new in pairs).encode("utf-8")

@@ -57,7 +57,7 @@ def record_outputs(index: Index, today: dt.date, drafts: bool = False, unchanged
         yield address.lstrip("/"), data
     yield "robots.txt", robots(base, drafts)
     if index.moved:
-        yield "_redirects", redirects(index.moved, moved_files(index), index.archive.site.path)
+        yield "_redirects", redirects(index, index.archive.site.path)
     yield from attachment_outputs(index, unchanged)
 
 

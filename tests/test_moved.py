@@ -107,7 +107,12 @@ def test_a_body_whose_slug_was_put_right_moves_every_page_below_it_with_one_line
         (out / "jc/2019/2019-11-05/papers/05/item-05.pdf").read_bytes()
     redirects = (out / "_redirects").read_text(encoding="utf-8").splitlines()
     assert "/joint/2019/2019-11-05/papers/05/item-05.pdf /jc/2019/2019-11-05/papers/05/item-05.pdf 301!" in redirects
-    assert len(redirects) == len(below) + 1 + len(BELOW) + 1  # the body's pages and file; the moved meeting's
+    feeds = ["/feeds/bodies/joint.xml /feeds/bodies/jc.xml 301!", "/feeds/bodies/joint.ics /feeds/bodies/jc.ics 301!",
+             "/data/actions/joint.csv /data/actions/jc.csv 301!", "/feeds/actions/joint/* /feeds/actions/jc/:splat 301!"]
+    assert set(feeds) <= set(redirects)  # calendar and feed readers follow it and keep the new address
+    assert not (out / "feeds/bodies/joint.ics").exists()  # a copy would keep them on the old one
+    # the body's pages and file, its feeds, the moved meeting's pages and file
+    assert len(redirects) == len(below) + 1 + len(feeds) + len(BELOW) + 1
 
 
 def test_the_moved_page_refreshes_at_once_which_wcag_allows():
