@@ -236,7 +236,18 @@ def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int)
                  _todo(f"record matters arising from {held}; progress on open actions goes in `actions.md`."),
                  "actions: []  # actions raised under this item; earlier actions are updated in actions.md",
                  f"Matters arising from {held}{progress}."),
+        *deferred_items(previous),
     ]
+
+
+def deferred_items(previous: Meeting) -> list[Standing]:
+    """The items the previous meeting deferred (`status: deferred` on its agenda), the first of the new
+    meeting's business: each says where it came from with a reference, which links that meeting and puts the
+    item among its "Referenced from"."""
+    held = f"the meeting held on {long_date(previous.date)}"
+    return [Standing(item.title, _todo(f"record this item, deferred from {held}."),
+                     description=f"Deferred from [[{previous.key}]].")
+            for item in all_agenda_items(previous.agenda) if item.status == "deferred"]
 
 
 # ---- the files ----------------------------------------------------------------------
@@ -346,6 +357,7 @@ class Plan:
     open_actions: int = 0
     members: int = 0
     later: tuple[str, ...] = ()  # the keys of the body's meetings after this one that use numbers of its year
+    deferred: int = 0  # items the previous meeting deferred, on this one's agenda
 
 
 def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given: bool, content: Path) -> None:
@@ -379,7 +391,8 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
              target / "minutes.md": minutes_md(agenda)}
     if tracks:
         files[target / "actions.md"] = actions_md(index.archive, body, day, tracks)
-    return Plan(files, tuple(numbers), previous, len(tracks), len(members), _later(index, body, day))
+    return Plan(files, tuple(numbers), previous, len(tracks), len(members), _later(index, body, day),
+                len(deferred_items(previous)) if previous else 0)
 
 
 def paper_file_name(ref: str, label: str, meeting: Meeting) -> str:
@@ -534,6 +547,9 @@ def _count(n: int, what: str) -> str:
 def _meeting_summary(plan: Plan) -> str:
     numbers = f"standing items {plan.numbers[0]} to {plan.numbers[-1]}"
     previous = f"after {plan.previous.key}" if plan.previous else "the body's first meeting in the archive"
+    if plan.deferred:
+        numbers = f"items {plan.numbers[0]} to {plan.numbers[-1]}"
+        previous += f" ({_count(plan.deferred, 'item')} it deferred among them)"
     later = ""
     if plan.later:
         more = f" and {_count(len(plan.later) - 1, 'meeting')} more" if len(plan.later) > 1 else ""

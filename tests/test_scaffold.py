@@ -28,6 +28,7 @@ from generator.loader import load_archive
 from generator.model import Body, Numbering
 from generator.resolve import resolve
 from generator.yamltext import parse
+from helpers import edit
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
@@ -171,6 +172,25 @@ def test_pattern_body_meeting_has_venue_members_and_standing_items_with_the_next
                                              "progress on the 1 open action in the action log.")
     assert meeting.minutes.status == "draft"
     assert minute_refs(meeting) == [(a.ref, a.title) for a in meeting.agenda]
+
+
+def test_items_the_previous_meeting_deferred_come_first_among_the_business_saying_where_from(actions, tmp_path):
+    edit(actions, "meetings/ccb/2019-11-21/meeting.md", "date: 2019-11-21\n",
+         "date: 2019-11-21\nagenda:\n  - ref: CCBP/19/80\n    title: Estates strategy\n    status: deferred\n"
+         "  - ref: CCBP/19/81\n    title: Finance report\n    status: withdrawn\n")
+    plan = scaffold.plan_meeting(actions, "ccb", dt.date(2020, 1, 16))
+    assert plan.deferred == 1
+    scaffold.write_all(plan.files, actions)
+    meeting = load(actions).by_key["ccb/2020-01-16"]
+    assert [(a.ref, a.title) for a in meeting.agenda][3:6] == [
+        ("CCBP/20/4", "Matters arising and action log"), ("CCBP/20/5", "Estates strategy"),
+        ("CCBP/20/6", "Any other business")]  # the withdrawn item is not carried forward
+    assert meeting.agenda[4].description == "Deferred from [[ccb/2019-11-21]]."
+    assert minute_refs(meeting)[4] == ("CCBP/20/5", "Estates strategy")
+    assert problems(actions) == problems(actions, drafts=True) == []
+    assert run(Options(content=actions, out=tmp_path / "site", today=TODAY, search=False)).ok
+    earlier = (tmp_path / "site" / "ccb" / "2019" / "2019-11-21" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/ccb/2020/2020-01-16/#agenda-ccbp-20-5"' in earlier  # "Referenced from" the new agenda item
 
 
 def test_draft_minutes_hold_item_blocks_only_where_useful_and_an_instruction_in_each_item(actions):
