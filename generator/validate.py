@@ -306,7 +306,7 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
         return
     minuted = {item.ref.lower() for item in minutes.items}
     on_agenda = {item.ref.lower() for item in all_agenda_items(meeting.agenda)}
-    if not minuted & on_agenda:
+    if minuted == on_agenda or not minuted & on_agenda:  # the first: as most meetings are, nothing to say
         return
     unminuted: list = []
 
