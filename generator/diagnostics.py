@@ -24,8 +24,9 @@ class Diagnostic:
     message: str
     hint: str = ""
 
-    def format(self) -> str:
-        text = f"{self.path}:{self.line}: {self.severity}: {self.message}"
+    def format(self, path: str | None = None) -> str:
+        """`path`: the file as shown instead (Report.from_here)."""
+        text = f"{path or self.path}:{self.line}: {self.severity}: {self.message}"
         return f"{text}; {self.hint}" if self.hint else text
 
     def as_dict(self) -> dict:
@@ -53,6 +54,21 @@ class Report:
         if found is None:
             found = self._relative[key] = self._relative_path(Path(path))
         return found
+
+    def from_here(self, shown: str, here: str | None = None) -> str:
+        """A path as messages show it (from the content folder's parent), from the current folder (`here`)
+        instead when that is below that parent (a clerk working inside content/) or above it: a terminal or an
+        editor opens a path from the current folder. Elsewhere, and for what is no file of the project, as it
+        is."""
+        if self.root is None or os.path.isabs(shown):
+            return shown
+        project = os.path.dirname(os.path.abspath(self.root))
+        here = here or os.getcwd()
+        full = os.path.join(project, shown)
+        if not (here.startswith(project + os.sep) or project.startswith(here.rstrip(os.sep) + os.sep)) or not (
+                os.path.exists(full) or full.startswith(os.path.abspath(self.root) + os.sep)):
+            return shown
+        return Path(os.path.relpath(full, here)).as_posix()
 
     def _relative_path(self, path: Path) -> str:
         if self.root is not None:

@@ -526,15 +526,16 @@ def command(args, out=None, err=None) -> int:
                               args.file)
         written = write_all(plan.files, content)
     except Refused as refusal:
+        shown = Report(root=content)
         for problem in refusal.problems:
-            print(problem.format(), file=err)
+            print(problem.format(shown.from_here(problem.path)), file=err)
         if refusal.summary:
             print(f"minutebook new: {refusal.summary}", file=err)
         print("minutebook new: nothing was written", file=err)
         return 1
     report = Report(root=content)
     for path in written:
-        print(f"created {report._rel(path)}", file=out)
+        print(f"created {report.from_here(report._rel(path))}", file=out)
     if args.new == "meeting":
         print(_meeting_summary(plan), file=out)
     return 0

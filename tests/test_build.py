@@ -250,19 +250,28 @@ def test_check_format_json_is_parseable_and_locates_each_problem(archive, cli):
     assert json.loads(clean.stdout)[0]["message"] == "the content folder does not exist"
 
 
-def test_messages_name_files_the_same_way_when_run_from_inside_the_content_folder(archive, cli):
-    """Paths start at the content folder's parent wherever the clerk runs the command: the loader's messages
-    and those of the checks made later, from the records it read, alike."""
+@pytest.mark.parametrize("where", ["content", "a meeting's folder", "above the project"])
+def test_messages_name_files_from_the_folder_the_command_runs_in(archive, cli, where):
+    """A clerk working inside content/, or in a meeting's folder, can open the file from the terminal as the
+    message names it: the loader's messages and those of the checks made later, from the records it read,
+    alike. JSON, for tools, names them from the content folder's parent wherever it runs."""
     edit(archive, MEETING, "quorate: yes", "quorate: maybe")
     edit(archive, MINUTES, "due: 2019-04-30", "due: 2018-04-30")
-    done = cli("check", "--content", ".", cwd=archive)
+    above = f"{archive.parent.name}/content"
+    here, content, meeting, minutes = {
+        "content": (archive, ".", MEETING, MINUTES),
+        "a meeting's folder": (archive / "meetings/tb/2019-03-14", "../../..", "meeting.md", "minutes.md"),
+        "above the project": (archive.parent.parent, above, f"{above}/{MEETING}", f"{above}/{MINUTES}")}[where]
+    done = cli("check", "--content", content, cwd=here)
     assert done.returncode == 1
     assert done.stderr.splitlines()[:2] == [
-        f"content/{MEETING}:{line_of(archive, MEETING, 'quorate:')}: error: quorate: 'maybe' is not yes or no; "
-        "write yes or no",
-        f"content/{MINUTES}:{line_of(archive, MINUTES, 'due: 2018-04-30')}: warning: action TB/19/13#1 is due "
-        "2018-04-30, before it was raised on 2019-03-14; check the year in `due:`",
+        f"{meeting}:{line_of(archive, MEETING, 'quorate:')}: error: quorate: 'maybe' is not yes or "
+        "no; write yes or no",
+        f"{minutes}:{line_of(archive, MINUTES, 'due: 2018-04-30')}: warning: action TB/19/13#1 is "
+        "due 2018-04-30, before it was raised on 2019-03-14; check the year in `due:`",
     ]
+    as_json = cli("check", "--format", "json", "--content", content, cwd=here)
+    assert [d["path"] for d in json.loads(as_json.stdout)][:2] == [f"content/{MEETING}", f"content/{MINUTES}"]
 
 
 def test_check_format_json_on_a_clean_archive_is_an_empty_list(archive, cli):
