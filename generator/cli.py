@@ -197,7 +197,7 @@ def print_report(report: Report, fmt: str = "text", stream=sys.stderr) -> None:
             text = (d.message + (f"; {d.hint}" if d.hint else "")).replace("%", "%25").replace("\n", "%0A")
             print(f"::{kind} file={d.path},line={d.line}::{text}", file=sys.stdout)
         else:
-            print(d.format(report.from_here(d.path)), file=stream)
+            print(report.format_here(d), file=stream)
 
 
 def command() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,9 +25,8 @@ class Diagnostic:
     message: str
     hint: str = ""
 
-    def format(self, path: str | None = None) -> str:
-        """`path`: the file as shown instead (Report.from_here)."""
-        text = f"{path or self.path}:{self.line}: {self.severity}: {self.message}"
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}: {self.severity}: {self.message}"
         return f"{text}; {self.hint}" if self.hint else text
 
     def as_dict(self) -> dict:
@@ -69,6 +69,19 @@ class Report:
                 os.path.exists(full) or full.startswith(os.path.abspath(self.root) + os.sep)):
             return shown
         return Path(os.path.relpath(full, here)).as_posix()
+
+    def format_here(self, d: Diagnostic, here: str | None = None) -> str:
+        """d.format(), with its file and the content files its message and hint name (`content/...:121`) each
+        shown from the current folder (from_here): one message names them all one way."""
+        here = here or os.getcwd()
+        if self.root is None:
+            return d.format()
+        named = re.compile(rf"(?<![\w./-]){re.escape(os.path.basename(os.path.abspath(self.root)))}/[^\s:;,()`'\"]+")
+
+        def shown(text: str) -> str:
+            return named.sub(lambda m: self.from_here(m.group(0), here), text)
+
+        return Diagnostic(self.from_here(d.path, here), d.line, d.severity, shown(d.message), shown(d.hint)).format()
 
     def _relative_path(self, path: Path) -> str:
         if self.root is not None:

@@ -528,7 +528,7 @@ def command(args, out=None, err=None) -> int:
     except Refused as refusal:
         shown = Report(root=content)
         for problem in refusal.problems:
-            print(problem.format(shown.from_here(problem.path)), file=err)
+            print(shown.format_here(problem), file=err)
         if refusal.summary:
             print(f"minutebook new: {refusal.summary}", file=err)
         print("minutebook new: nothing was written", file=err)

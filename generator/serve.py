@@ -114,7 +114,7 @@ class Preview:
                 self.log(f"[{why}] another save came: the rest of the archive is checked after it "
                          f"(stopped after {outcome.milliseconds:.0f} ms)")
                 return outcome
-            messages = [d.format(outcome.report.from_here(d.path)) for d in outcome.report.sorted()]
+            messages = [outcome.report.format_here(d) for d in outcome.report.sorted()]
             if messages != self._last_messages:  # say each problem once, not on every save
                 for message in messages:
                     self.log(message)

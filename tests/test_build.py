@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import generator.build
+from generator.diagnostics import Report
 from helpers import (ALL_CANARIES, CANARY_DRAFT, SECRET_CANARIES, TODAY, edit, html_pages, line_of, messages,
                      old_sites_gone, page, pagefind_plaintext, read_tree, url_of)
 
@@ -272,6 +273,20 @@ def test_messages_name_files_from_the_folder_the_command_runs_in(archive, cli, w
     ]
     as_json = cli("check", "--format", "json", "--content", content, cwd=here)
     assert [d["path"] for d in json.loads(as_json.stdout)][:2] == [f"content/{MEETING}", f"content/{MINUTES}"]
+
+
+def test_a_message_names_every_content_file_in_it_from_the_folder_the_command_runs_in(archive):
+    """Its hint too ("first at content/...:121"), and only the content folder's files: other text is left."""
+    report = Report(root=archive)
+    report.error(archive / MINUTES, 9, "minute number TB/19/13 is used twice in TB (first at "
+                 f"content/{MINUTES}:5)", f"renumber one of them, in content/{MINUTES} or content/{MEETING}; "
+                 "see docs/content-format.md, not content/nothing-here.md")
+    inside = str(archive / "meetings/tb")
+    assert report.format_here(report.items[0], inside) == (
+        "2019-03-14/minutes.md:9: error: minute number TB/19/13 is used twice in TB (first at "
+        "2019-03-14/minutes.md:5); renumber one of them, in 2019-03-14/minutes.md or 2019-03-14/meeting.md; "
+        "see docs/content-format.md, not ../../nothing-here.md")
+    assert report.format_here(report.items[0], str(archive.parent)) == report.items[0].format()
 
 
 def test_check_format_json_on_a_clean_archive_is_an_empty_list(archive, cli):
