@@ -25,7 +25,9 @@ from generator import frontmatter, urls, yamltext
 from generator.attachments import published
 from generator.diagnostics import Report, shortened
 from generator.model import Attachment
+from generator.numbering import canonical
 from generator.pages import addresses, meeting_urls
+from generator.values import slugify
 
 FILE = "moved.yaml"
 EXAMPLE = "/ccb/2019/ccbp-19-07/: /ccb/2019/ccbp-19-70/"
@@ -77,6 +79,8 @@ def _address(value, path: Path, line: int, report: Report) -> str | None:
         report.error(path, line, f"'{shortened(text)}' names part of a page (after ? or #), not a page",
                      "write the page's address alone, from the / after the domain")
         return None
+    if text and not text.startswith("/") and not text.endswith("/") and " " not in text.strip():
+        return text  # a minute number (CCBP/18/94): its page's address is found in check, with the archive
     if not text.startswith("/") or text.startswith("//") or not urls.plain_path(text):
         report.error(path, line, f"'{shortened(str(value))}' is not the address of a page on this site",
                      f"write each address from the / after the domain, in letters, digits and - . _ ~ between "
@@ -92,6 +96,7 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
     if not moves:
         return ()
     path = Path(content) / FILE
+    moves = tuple(found for move in moves if (found := _numbered(move, index, path, report)) is not None)
     pages = set(addresses(index))
     files = {relative for relative, _ in published(index)}  # papers' files, beside their pages
     olds = {m.old: m.new for m in moves}
@@ -128,6 +133,40 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
             if page.startswith(new) and moved not in kept and moved not in pages:
                 kept[moved] = page
     return tuple(sorted(kept.items()))
+
+
+def _numbered(move: Move, index, path: Path, report: Report) -> Move | None:
+    """`move` with the minute numbers it was written with (`CCBP/18/94: CCBP/18/49`, the number first
+    published and the number now) as the addresses of their pages, or None, reported: a clerk knows the
+    numbers, and the old one's page was at the new one's, in the same body and year. An old number needs the
+    new one, which says where; numbers that restart at each meeting name no page alone."""
+    if move.old.startswith("/") and move.new.startswith("/"):
+        return move
+    if move.new.startswith("/"):
+        report.error(path, move.line, f"'{shortened(move.old)}' is a minute number, and the page it moved to is "
+                     "given by its address", "write the number the minute has now after the colon, or the old page's address before it")
+        return None
+    bodies = [index.body(slug) for slug in index.by_body if not index.body(slug).numbering.per_meeting]
+    found = [(body, index.items[(body.slug, ref)]) for body in bodies
+             if (ref := canonical(body.numbering, move.new)) and (body.slug, ref) in index.items]
+    if len(found) != 1:
+        report.error(path, move.line, f"'{shortened(move.new)}' is no minute number of this archive"
+                     if not found else f"'{move.new}' is a minute number of more than one body",
+                     "write the number the minute has now (for a body that numbers its minutes across "
+                     f"meetings), or each page's address from the / after the domain, such as `{EXAMPLE}`")
+        return None
+    body, (meeting, item) = found[0]
+    new = urls.item(meeting, body, item)
+    if move.old.startswith("/"):
+        return Move(move.old, new, move.line)
+    old = canonical(body.numbering, move.old)
+    if old is None or old == item.ref:
+        report.error(path, move.line, f"'{shortened(move.old)}' is not another {body.short_name} minute number"
+                     if old is None else f"'{move.old}' is the number the minute has now, on both sides",
+                     f"write the number the minute was first published with, as {body.short_name} numbers them "
+                     f"(like {item.ref}), then the number it has now")
+        return None
+    return Move(f"/{meeting.body}/{meeting.date.year}/{slugify(old)}/", new, move.line)
 
 
 def _where_instead(new: str, olds: dict[str, str], pages: set[str]) -> str:

@@ -360,6 +360,21 @@ def test_a_moved_entry_that_is_no_address_is_an_error(archive, build):
         "side, such as `/ccb/2019/ccbp-19-07/: /ccb/2019/ccbp-19-70/`")]
 
 
+@pytest.mark.parametrize("entry, message", [
+    ("TB/19/02: TB/19/99", "'TB/19/99' is no minute number of this archive; write the number the minute has now (for "
+     "a body that numbers its minutes across meetings), or each page's address from the / after the domain, such "
+     "as `/ccb/2019/ccbp-19-07/: /ccb/2019/ccbp-19-70/`"),
+    ("TB/19/02: /tb/2019/tb-19-20/", "'TB/19/02' is a minute number, and the page it moved to is given by its "
+     "address; write the number the minute has now after the colon, or the old page's address before it"),
+    ("TB/19/20: TB/19/20", "'TB/19/20' is the number the minute has now, on both sides; write the number the minute "
+     "was first published with, as TB numbers them (like TB/19/20), then the number it has now"),
+    ("CCBP/19/20: TB/19/20", "'CCBP/19/20' is not another TB minute number; write the number the minute was first "
+     "published with, as TB numbers them (like TB/19/20), then the number it has now"),
+])
+def test_a_moved_minute_number_that_names_no_page_is_an_error_saying_how_to_write_it(archive, build, entry, message):
+    assert _moved_error(archive, build, entry) == [at(MOVED, 3, message)]
+
+
 def test_a_moved_yaml_that_is_no_mapping_is_an_error(archive, build):
     (archive / MOVED).write_text("- /jc/2019/2019-11-04/\n", encoding="utf-8")
     assert errors_after(build, archive) == [at(MOVED, 1,

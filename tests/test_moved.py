@@ -115,6 +115,17 @@ def test_a_body_whose_slug_was_put_right_moves_every_page_below_it_with_one_line
     assert len(redirects) == len(below) + 1 + len(feeds) + len(BELOW) + 1
 
 
+def test_a_minute_moved_by_its_numbers_keeps_its_page_at_the_old_numbers_address(archive, build, tmp_path):
+    """The clerk knows the numbers (TB/19/02, first published, is TB/19/20 now), not the addresses."""
+    with (archive / "moved.yaml").open("a", encoding="utf-8") as moved_yaml:
+        moved_yaml.write("TB/19/02: TB/19/20\n/tb/2019/tb-19-3/: TB/19/21\n")
+    out = tmp_path / "site"
+    assert build(archive, out).ok
+    for old, new in (("/tb/2019/tb-19-2/", "/tb/2019/tb-19-20/"), ("/tb/2019/tb-19-3/", "/tb/2019/tb-19-21/")):
+        assert page(out, old).find("meta", http_equiv="refresh").attrs["content"] == f"0; url={new}"
+        assert f"{old} {new} 301!" in (out / "_redirects").read_text(encoding="utf-8").splitlines()
+
+
 def test_the_moved_page_refreshes_at_once_which_wcag_allows():
     """WCAG 2.2.1 and 3.2.5 leave out a redirect with no delay; the gates check the page without its refresh
     (gate_tools.REFRESH), so that pattern must match what the template writes."""
