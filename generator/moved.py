@@ -25,7 +25,7 @@ from generator import frontmatter, urls, yamltext
 from generator.attachments import published
 from generator.diagnostics import Report, shortened
 from generator.model import Attachment
-from generator.numbering import canonical
+from generator.numbering import leading
 from generator.pages import addresses, meeting_urls
 from generator.values import slugify
 
@@ -79,7 +79,7 @@ def _address(value, path: Path, line: int, report: Report) -> str | None:
         report.error(path, line, f"'{shortened(text)}' names part of a page (after ? or #), not a page",
                      "write the page's address alone, from the / after the domain")
         return None
-    if text and not text.startswith("/") and not text.endswith("/") and " " not in text.strip():
+    if text and not text.startswith("/") and not text.endswith("/"):
         return text  # a minute number (CCBP/18/94): its page's address is found in check, with the archive
     if not text.startswith("/") or text.startswith("//") or not urls.plain_path(text):
         report.error(path, line, f"'{shortened(str(value))}' is not the address of a page on this site",
@@ -148,7 +148,7 @@ def _numbered(move: Move, index, path: Path, report: Report) -> Move | None:
         return None
     bodies = [index.body(slug) for slug in index.by_body if not index.body(slug).numbering.per_meeting]
     found = [(body, index.items[(body.slug, ref)]) for body in bodies
-             if (ref := canonical(body.numbering, move.new)) and (body.slug, ref) in index.items]
+             if (ref := _number(body, move.new)) and (body.slug, ref) in index.items]
     if len(found) != 1:
         report.error(path, move.line, f"'{shortened(move.new)}' is no minute number of this archive"
                      if not found else f"'{move.new}' is a minute number of more than one body",
@@ -159,7 +159,7 @@ def _numbered(move: Move, index, path: Path, report: Report) -> Move | None:
     new = urls.item(meeting, body, item)
     if move.old.startswith("/"):
         return Move(move.old, new, move.line)
-    old = canonical(body.numbering, move.old)
+    old = _number(body, move.old)
     if old is None or old == item.ref:
         report.error(path, move.line, f"'{shortened(move.old)}' is not another {body.short_name} minute number"
                      if old is None else f"'{move.old}' is the number the minute has now, on both sides",
@@ -167,6 +167,12 @@ def _numbered(move: Move, index, path: Path, report: Report) -> Move | None:
                      f"(like {item.ref}), then the number it has now")
         return None
     return Move(f"/{meeting.body}/{meeting.date.year}/{slugify(old)}/", new, move.line)
+
+
+def _number(body, text: str) -> str | None:
+    """`text` as the body's minute number, canonical, or None; with spaces inside it, as a PDF gives them."""
+    ref, rest = leading(body.numbering, text)
+    return ref if ref and not rest.strip() else None
 
 
 def _where_instead(new: str, olds: dict[str, str], pages: set[str]) -> str:
