@@ -42,6 +42,7 @@ class Move:
     old: str  # the address the page had, from the site's root
     new: str  # the address of the page it is now
     line: int  # in moved.yaml
+    number: str = ""  # the old minute number, where the line gives one (CCBP/18/94: CCBP/18/49)
 
 
 def load(content: Path, report: Report) -> tuple[Move, ...]:
@@ -106,8 +107,9 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
         file = next(("/" + "/".join(parts[:n]) for n in range(1, len(parts) + 1)
                      if "/".join(parts[:n]) in files or (n == 1 and ROOT_FILES.fullmatch(parts[0]))), None)
         if move.old in pages:
-            report.error(path, move.line, f"{move.old} is the address of a page now, so no page can be kept there "
-                         f"for {move.new}", "take the line out, or correct the old address")
+            what = f"{move.old} (minute {move.number})" if move.number else move.old
+            report.error(path, move.line, f"{what} is the address of a page now, so no page can be kept there for "
+                         f"{move.new}", f"take the line out, or correct the old {'number' if move.number else 'address'}")
         elif move.old.startswith(NOT_PAGES) or move.old == "/":
             report.error(path, move.line, f"{move.old} is where the site keeps its own files",
                          "take the line out, or correct the old address")
@@ -166,7 +168,7 @@ def _numbered(move: Move, index, path: Path, report: Report) -> Move | None:
                      f"write the number the minute was first published with, as {body.short_name} numbers them "
                      f"(like {item.ref}), then the number it has now")
         return None
-    return Move(f"/{meeting.body}/{meeting.date.year}/{slugify(old)}/", new, move.line)
+    return Move(f"/{meeting.body}/{meeting.date.year}/{slugify(old)}/", new, move.line, old)
 
 
 def _number(body, text: str) -> str | None:

@@ -304,10 +304,12 @@ def _moved_error(archive, build, entry: str) -> list:
     return errors_after(build, archive)
 
 
-def test_a_moved_address_that_is_a_page_now_is_an_error(archive, build):
-    assert _moved_error(archive, build, "/tb/2019/tb-19-20/: /tb/2019/tb-19-21/") == [at(MOVED, 3,
-        "/tb/2019/tb-19-20/ is the address of a page now, so no page can be kept there for /tb/2019/tb-19-21/; "
-        "take the line out, or correct the old address")]
+@pytest.mark.parametrize("entry, written", [("/tb/2019/tb-19-20/: /tb/2019/tb-19-21/", ""),
+                                            ("TB/19/20: TB/19/21", " (minute TB/19/20)")])
+def test_a_moved_address_that_is_a_page_now_is_an_error(archive, build, entry, written):
+    assert _moved_error(archive, build, entry) == [at(MOVED, 3,
+        f"/tb/2019/tb-19-20/{written} is the address of a page now, so no page can be kept there for "
+        f"/tb/2019/tb-19-21/; take the line out, or correct the old {'number' if written else 'address'}")]
 
 
 def test_a_move_to_no_page_is_an_error_naming_the_nearest_page(archive, build):
