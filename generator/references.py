@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from generator import urls
 from generator.diagnostics import did_you_mean
 from generator.interrupt import check, never
-from generator.model import Meeting, Paper, all_agenda_items
+from generator.model import Meeting, Paper, all_agenda_items, archive_order
 from generator.numbering import NumberFinder, any_pattern, canonical, example, has_placeholder, shape, sort_key
 from generator.values import Invalid, parse_date, spoken_date
 
@@ -121,6 +121,7 @@ class Linker:
         plain = any_pattern([h for h in heads if not has_placeholder(h)])
         self.incomplete_plain = re.compile(r"\b" + plain + r"(?!\d)", re.I) if plain else None
         self._sorted_refs: dict[str, list[str]] = {}
+        self._agenda: dict[tuple[str, str], list] | None = None  # see agenda_numbers
         self.by_date: dict[tuple[str, str], Meeting] = {}
         for meeting in archive.meetings:
             self.by_date.setdefault((meeting.body, meeting.date.isoformat()), meeting)
@@ -149,11 +150,36 @@ class Linker:
     # ---- what a reference points at ------------------------------------------------
 
     def item_url(self, body: str, ref: str) -> str | None:
+        """The minute's page; for a number the published minutes do not have but an agenda does (an item
+        deferred or withdrawn, or minutes not published yet), that agenda's row, which says what became of it."""
         found = self.index.items.get((body, ref))
         if found is None:
-            return None
+            on_agenda = self.agenda_numbers().get((body, ref))
+            if not on_agenda:
+                return None
+            _, meeting, written = min(on_agenda, key=lambda candidate: candidate[0])
+            return urls.meeting(meeting) + "#agenda-" + urls.item_anchor(written)[5:]
         meeting, item = found
         return urls.item(meeting, self.bodies[body], item)
+
+    def agenda_numbers(self) -> dict[tuple[str, str], list]:
+        """(body, minute number) -> [(archive_order of its meeting, meeting, ref as the agenda writes it)] for
+        the agendas of the bodies that number minutes across meetings; made at the first number that is no
+        minute's, as most archives cite few such."""
+        if self._agenda is None:
+            self._agenda = {}
+            for meeting in self.index.archive.meetings:
+                self._add_agenda(meeting)
+        return self._agenda
+
+    def _add_agenda(self, meeting: Meeting) -> None:
+        numbering = self.bodies[meeting.body].numbering
+        if numbering.per_meeting or not meeting.agenda:
+            return
+        for item in all_agenda_items(meeting.agenda):
+            ref = canonical(numbering, item.ref)
+            if ref:
+                self._agenda.setdefault((meeting.body, ref), []).append((archive_order(meeting), meeting, item.ref))
 
     def meeting_item_url(self, meeting: Meeting, ref: str) -> str | None:
         found = self.index.items.get(self.index.item_key(meeting, ref))
@@ -187,6 +213,11 @@ class Linker:
         derived.index = index
         derived.by_date = {at: new if meeting is old else meeting for at, meeting in self.by_date.items()}
         derived._initials = {key: found for key, found in self._initials.items() if key != new.key}
+        if self._agenda is not None:  # the edited meeting's agenda numbers taken out, and put in as they are now
+            derived._agenda = {key: [c for c in candidates if c[1].key != old.key] if key[0] == old.body
+                               else candidates for key, candidates in self._agenda.items()}
+            derived._add_agenda(new)
+            derived._agenda = {key: candidates for key, candidates in derived._agenda.items() if candidates}
         derived._sorted_refs = {}  # the hints' lists, not shared: only the edited body's differs
         if self._sorted_refs:
             derived._sorted_refs = {**self._sorted_refs, new.body: sorted(

@@ -66,6 +66,24 @@ def test_the_meeting_it_was_deferred_to_lists_it_as_referenced_from(site):
     assert [href for href, _ in backlinks.links()] == [PAGE + "#agenda-13-2"]  # the agenda item itself
 
 
+def test_a_number_cited_that_has_no_minute_but_an_agenda_row_leads_to_that_row(tmp_path):
+    """Every minute number is a link: one given to an item deferred or withdrawn, which no minutes have, leads
+    to the agenda that says what became of it, and that meeting's page lists the citation."""
+    content = Path(shutil.copytree(FIXTURE, tmp_path / "content"))
+    edit(content, MEETING, "    title: Any other business\n", "    title: Any other business\n"
+         "  - ref: TB/19/16\n    title: Estates strategy\n    status: deferred\n")
+    heading = "## TB/19/20 Minutes of the meeting held on 14 March 2019\n"
+    edit(content, "meetings/tb/2019-06-20/minutes.md", heading,
+         heading + "\nThe estates strategy (TB/19/16) is to come in September.\n")
+    result = run(Options(content=content, out=tmp_path / "site", today=dt.date.fromisoformat(TODAY), search=False))
+    assert result.ok and result.report.items == [], [d.format() for d in result.report.items]
+    later = page(tmp_path / "site", LATER_PAGE)
+    assert (PAGE + "#agenda-tb-19-16", "TB/19/16") in later.links()
+    assert _row(page(tmp_path / "site", PAGE), "TB/19/16").attrs["id"] == "agenda-tb-19-16"
+    backlinks = page(tmp_path / "site", PAGE).one("section", class_="backlinks")
+    assert any(href.startswith(LATER_PAGE) for href, _ in backlinks.links())
+
+
 def test_open_data_gives_each_agenda_items_status_and_is_valid_against_its_schema(site):
     document = json.loads((site / "data" / "meetings.json").read_text(encoding="utf-8"))
     schema = json.loads((site / "data" / "schemas" / "meetings.schema.json").read_text(encoding="utf-8"))

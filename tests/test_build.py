@@ -344,4 +344,5 @@ def test_references_from_public_text_to_unpublished_material_publish_nothing_of_
     item = page(out, "/tb/2019/tb-19-15/").one("div", class_="discussion")
     targets = [href for href, _ in item.links()]
     assert "/tb/2019/tb-19-14/" in targets  # the confidential item's public page may be linked
-    assert [t for t in targets if "papers/c" in t or "private" in t or "tb-19-23" in t or "tb-20-1" in t] == []
+    assert [t for t in targets if "papers/c" in t or "private" in t or "tb-19-23" in t or "/tb-20-1/" in t] == []
+    assert "/tb/2020/2020-01-16/#agenda-tb-20-1" in targets  # the draft minute's number: its published agenda row

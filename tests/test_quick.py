@@ -139,6 +139,8 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
      "stay as they are.\n\n## CCBP/19/73 A new item\n\nNoted, as CCBP/19/70 said."),  # a new minute number
     ("references", f"{JULY}/minutes.md", "community services paper.",
      "community services paper.\n\n## CCBP/19/99 Added\n\nNoted."),  # cited in August before it existed
+    ("references", f"{JULY}/meeting.md", "    paper: C\n",
+     "    paper: C\n  - ref: CCBP/19/99\n    title: Estates\n    status: deferred\n"),  # August's CCBP/19/99: its row
     ("references", f"{AUGUST}/minutes.md", "stay as they are.",
      "stay as they are.\n\n## CCBP/19/99 Added\n\nNoted."),  # its own unchanged text cites it: now a link
     ("references", f"{AUGUST}/minutes.md", "## CCBP/19/72 Literal text",
@@ -160,7 +162,7 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
      "## CCBP/19/61 Community services (Paper C)\n\n```item\ndeclarations:\n  - person: nora-brown\n"
      "    interest: A governor of the trust Paper C names\n```\n"),  # on the declarer's page
 ], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
-        "update-status", "new-item", "item-cited-before", "item-cited-in-its-meeting",
+        "update-status", "new-item", "item-cited-before", "agenda-item-cited-before", "item-cited-in-its-meeting",
         "item-renumbered", "new-action", "new-action-listed-before", "new-paper", "paper-removed", "initials",
         "action-reference", "person-reference", "declaration"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
@@ -381,6 +383,8 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
     ("references", f"{AUGUST}/minutes.md", "stay as they are.", "stay as they are, as CCBP/19/71 and /62 said."),
     ("references", f"{JULY}/minutes.md", "community services paper.",
      "community services paper.\n\n## CCBP/19/99 Added\n\nNoted."),
+    ("references", f"{JULY}/meeting.md", "    paper: C\n",
+     "    paper: C\n  - ref: CCBP/19/99\n    title: Estates\n    status: deferred\n"),
     ("references", f"{AUGUST}/minutes.md", "## CCBP/19/72 Literal text", "## CCBP/19/74 Literal text"),
     ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n",
      "    id: jc-referral\n  - owner: ann-smith\n    text: A third action.\n    due: 2019-12-01\n"),
@@ -391,7 +395,8 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
     ("references", f"{AUGUST}/meeting.md", "  in_attendance:\n    - person: mark-lewis\n      for: [CCBP/19/71]\n", ""),
     ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22\n",
      "date: 2019-08-22\nstatus: postponed\nrearranged_to: 2019-07-18\n"),  # Index.replaced (its minutes aside)
-], ids=["action-text", "update-status", "reopened", "attendee-role", "references", "new-item", "renumbered",
+], ids=["action-text", "update-status", "reopened", "attendee-role", "references", "new-item", "agenda-item",
+        "renumbered",
         "new-action", "action-added-first", "paper-removed", "new-paper", "initials", "rearranged"])
 def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_makes(tmp_path, fixture, where, old,
                                                                                      new):
