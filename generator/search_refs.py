@@ -14,6 +14,9 @@ or draft can be reached through it:
 
 - minutes: the minute number (`CCBP/19/70`); for a body numbered afresh at each
   meeting, `<short name> <meeting folder> <number>`, e.g. `JCCCG 2020-03-05 5`;
+- agenda items whose number no published minute has (deferred, withdrawn, or
+  their minutes still a draft), likewise, to their row on the meeting's page, as
+  the number's links lead (references.Linker.item_url);
 - papers: `<short name> <meeting folder> <paper name>`, e.g. `CCB 2018-06-21 Paper C`;
 - actions: the action id (`CCBP/18/49#1`), and with the body's short name in
   front for a per-meeting body (`JCCCG 2020-03-05/5#1`).
@@ -32,6 +35,8 @@ from pathlib import Path
 
 from generator import urls
 from generator.memo import ByIdentity
+from generator.model import all_agenda_items
+from generator.numbering import canonical
 from generator.plaintext import one_line
 
 MANIFEST = "search/references.json"
@@ -60,6 +65,14 @@ def _meeting_keys(meeting, body) -> tuple:
     for paper in meeting.papers:
         found.append((ref_key(f"{body.short_name} {meeting.folder} {paper.name}"),
                       _entry(urls.paper(meeting, paper), "paper", paper.name, paper.title, body, meeting)))
+    minuted = {item.ref.lower() for item in meeting.minutes.items} if meeting.minutes else set()
+    for agenda in all_agenda_items(meeting.agenda):  # a number with no published minute: its row, as links go
+        ref = canonical(body.numbering, agenda.ref)
+        if ref and ref.lower() not in minuted:
+            entry = _entry(urls.meeting(meeting) + "#agenda-" + urls.item_anchor(agenda.ref)[5:], "agenda",
+                           agenda.ref, agenda.title, body, meeting)
+            found.append((ref_key(f"{body.short_name} {meeting.folder} {ref}" if body.numbering.per_meeting
+                                  else ref), entry))
     return tuple(found)
 
 

@@ -201,7 +201,8 @@
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = m.url;
-      a.textContent = (m.kind === "minute" ? "Minute " : m.kind === "action" ? "Action " : "") + m.ref + ": " + m.title;
+      a.textContent = (m.kind === "minute" ? "Minute " : m.kind === "action" ? "Action " :
+        m.kind === "agenda" ? "Agenda item " : "") + m.ref + ": " + m.title;
       var where = document.createElement("span");
       where.className = "reference-jump-where";
       where.textContent = " (" + m.body + ", " + longDate(m.date) + ")";
