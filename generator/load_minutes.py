@@ -100,8 +100,14 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     first_item_line = starts[0][1].map[0] if starts else len(lines)
     if any(line.strip() for line in lines[:first_item_line]):
         offset = next(n for n, line in enumerate(lines) if line.strip())
-        report.error(path, doc.body_line + offset, "text before the first minute item belongs to no item",
-                     f"start each item with a heading such as '## {example(body.numbering, year)} Title'")
+        if starts:  # a preamble above the first item, as minutes taken from a PDF begin ("Present: ...")
+            first = tokens[starts[0][0] + 1].content.strip()
+            hint = (f"move it under the heading of the item it belongs to (the first, '## {shortened(first)}', is "
+                    f"on line {doc.body_line + starts[0][1].map[0]}); who attended goes in meeting.md, under "
+                    "`attendance:`")
+        else:
+            hint = f"start each item with a heading such as '## {example(body.numbering, year)} Title'"
+        report.error(path, doc.body_line + offset, "text before the first minute item belongs to no item", hint)
     fences = _item_fences(tokens, lines, doc.body_line, ctx)
     items = []
     for n, (index, token) in enumerate(starts):

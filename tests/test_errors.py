@@ -721,8 +721,17 @@ def test_minute_heading_without_a_title(archive, build):
 
 
 def test_text_before_the_first_minute_item(archive, build):
+    """Minutes copied from a PDF begin with who was there: the message says where that goes."""
     edit(archive, MINUTES, "approved_at: tb/2019-06-20\n---\n", "approved_at: tb/2019-06-20\n---\n\nPresent: all.\n\n")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "Present: all."),
+        "text before the first minute item belongs to no item; move it under the heading of the item it belongs to "
+        "(the first, '## TB/19/12 Apologies and declarations of i…', is on line "
+        f"{line_of(archive, MINUTES, '## TB/19/12')}); who attended goes in meeting.md, under `attendance:`")]
+
+def test_minutes_with_text_and_no_minute_heading_are_shown_how_an_item_starts(archive, build):
+    (archive / LATER_MINUTES).write_text("---\nstatus: approved\n---\n\nThe board noted the reports.\n",
+                                         encoding="utf-8")
+    assert [m for m in errors_after(build, archive) if "first minute item" in m] == [at(LATER_MINUTES, 5,
         "text before the first minute item belongs to no item; start each item with a heading such as "
         "'## TB/19/70 Title'")]
 
