@@ -164,8 +164,8 @@ class Linker:
 
     def agenda_numbers(self) -> dict[tuple[str, str], list]:
         """(body, minute number) -> [(archive_order of its meeting, meeting, ref as the agenda writes it)] for
-        the agendas of the bodies that number minutes across meetings; made at the first number that is no
-        minute's, as most archives cite few such."""
+        the numbers the agendas of the bodies that number minutes across meetings give and no published minute
+        has; made at the first number that is no minute's, as most archives cite few such."""
         if self._agenda is None:
             self._agenda = {}
             for meeting in self.index.archive.meetings:
@@ -178,7 +178,7 @@ class Linker:
             return
         for item in all_agenda_items(meeting.agenda):
             ref = canonical(numbering, item.ref)
-            if ref:
+            if ref and (meeting.body, ref) not in self.index.items:
                 self._agenda.setdefault((meeting.body, ref), []).append((archive_order(meeting), meeting, item.ref))
 
     def meeting_item_url(self, meeting: Meeting, ref: str) -> str | None:
@@ -213,11 +213,16 @@ class Linker:
         derived.index = index
         derived.by_date = {at: new if meeting is old else meeting for at, meeting in self.by_date.items()}
         derived._initials = {key: found for key, found in self._initials.items() if key != new.key}
-        if self._agenda is not None:  # the edited meeting's agenda numbers taken out, and put in as they are now
+        minuted = {item.ref for item in old.minutes.items} if old.minutes else set()
+        if self._agenda is not None and minuted <= ({item.ref for item in new.minutes.items} if new.minutes else set()):
+            # the edited meeting's agenda numbers taken out, and put in as they are now; a minute number gone
+            # from it may be another agenda's now, which only a new map finds (at the next number no minute has)
             derived._agenda = {key: [c for c in candidates if c[1].key != old.key] if key[0] == old.body
                                else candidates for key, candidates in self._agenda.items()}
             derived._add_agenda(new)
             derived._agenda = {key: candidates for key, candidates in derived._agenda.items() if candidates}
+        else:
+            derived._agenda = None
         derived._sorted_refs = {}  # the hints' lists, not shared: only the edited body's differs
         if self._sorted_refs:
             derived._sorted_refs = {**self._sorted_refs, new.body: sorted(
