@@ -45,7 +45,7 @@ def _meeting_texts(index: Index, meeting):
         for text in (entry.role, entry.note):
             yield text, here(), Place(page + "#attendance", "Attendance", meeting), path
     for item in all_agenda_items(meeting.agenda):
-        place = Place(page + "#agenda-" + urls.item_anchor(item.ref)[5:], f"Agenda item {item.ref}", meeting)
+        place = Place(page + "#" + urls.agenda_anchor(item.ref), f"Agenda item {item.ref}", meeting)
         yield item.title, here(), place, item.source.path
         yield item.description, here(), place, item.source.path
     for item in meeting.minutes.items if meeting.minutes else ():

@@ -158,7 +158,7 @@ class Linker:
             if not on_agenda:
                 return None
             _, meeting, written = min(on_agenda, key=lambda candidate: candidate[0])
-            return urls.meeting(meeting) + "#agenda-" + urls.item_anchor(written)[5:]
+            return urls.agenda_item(meeting, written)
         meeting, item = found
         return urls.item(meeting, self.bodies[body], item)
 
@@ -187,7 +187,7 @@ class Linker:
             return urls.item(meeting, self.bodies[meeting.body], found[1])
         for agenda in all_agenda_items(meeting.agenda):
             if agenda.ref.lower() == ref.lower():
-                return urls.meeting(meeting) + "#agenda-" + _slug(ref)
+                return urls.agenda_item(meeting, ref)
         return None
 
     def nearest(self, body: str, ref: str) -> str:
@@ -346,10 +346,6 @@ def _distance(a: tuple, b: tuple) -> tuple:
     return (0 if a[:-2] == b[:-2] else 1, abs((nums_a or [0])[-1] - (nums_b or [0])[-1]))
 
 
-
-
-def _slug(ref: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", ref.lower()).strip("-")
 
 
 # ---- the markdown-it rule ---------------------------------------------------------

@@ -69,8 +69,7 @@ def _meeting_keys(meeting, body) -> tuple:
     for agenda in all_agenda_items(meeting.agenda):  # a number with no published minute: its row, as links go
         ref = canonical(body.numbering, agenda.ref)
         if ref and ref.lower() not in minuted:
-            entry = _entry(urls.meeting(meeting) + "#agenda-" + urls.item_anchor(agenda.ref)[5:], "agenda",
-                           agenda.ref, agenda.title, body, meeting)
+            entry = _entry(urls.agenda_item(meeting, agenda.ref), "agenda", agenda.ref, agenda.title, body, meeting)
             found.append((ref_key(f"{body.short_name} {meeting.folder} {ref}" if body.numbering.per_meeting
                                   else ref), entry))
     return tuple(found)

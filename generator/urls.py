@@ -38,6 +38,15 @@ def item_anchor(item_ref: str) -> str:
     return "item-" + slugify(item_ref)
 
 
+def agenda_anchor(item_ref: str) -> str:
+    """The id of an agenda item's row on its meeting's page."""
+    return "agenda-" + slugify(item_ref)
+
+
+def agenda_item(m: Meeting, item_ref: str) -> str:
+    return f"{meeting(m)}#{agenda_anchor(item_ref)}"
+
+
 def item(m: Meeting, b: Body, i: MinuteItem) -> str:
     if b.numbering.per_meeting:
         return f"{meeting(m)}{item_anchor(i.ref)}/"
