@@ -168,7 +168,8 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
     check(stop)
     index = resolve(public_view(archive, options.drafts, memos.published if memos else None, stop),
                     memos.tracks if memos else None, memos.per_meeting if memos else None, stop)
-    index.moved = moved.check(moved.load(Path(options.content), report), index, report, Path(options.content))
+    index.moved, index.renumbered = moved.check(moved.load(Path(options.content), report), index, report,
+                                                Path(options.content))
     check(stop)
     renderer, linker = memos.renderer if memos else Renderer(), Linker(index, stop)
     check(stop)

@@ -43,6 +43,7 @@ class Move:
     new: str  # the address of the page it is now
     line: int  # in moved.yaml
     number: str = ""  # the old minute number, where the line gives one (CCBP/18/94: CCBP/18/49)
+    now: tuple[str, str] | None = None  # (body, the number now), where the line gives the old one
 
 
 def load(content: Path, report: Report) -> tuple[Move, ...]:
@@ -90,18 +91,20 @@ def _address(value, path: Path, line: int, report: Report) -> str | None:
     return text if text.endswith("/") else text + "/"
 
 
-def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tuple[tuple[str, str], ...]:
+def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tuple[tuple, dict]:
     """(old address, new address) of each page kept at an old address, those below a moved meeting's
-    included, in address order. An entry whose old address is a page now, or whose new one is no page, is
-    reported against its line and left out."""
+    included, in address order; and (body, old minute number) -> (body, number now) of each line written with
+    numbers, for the references that cite the old one (Index.renumbered). An entry whose old address is a page
+    now, or whose new one is no page, is reported against its line and left out."""
     if not moves:
-        return ()
+        return (), {}
     path = Path(content) / FILE
     moves = tuple(found for move in moves if (found := _numbered(move, index, path, report)) is not None)
     pages = set(addresses(index))
     files = {relative for relative, _ in published(index)}  # papers' files, beside their pages
     olds = {m.old: m.new for m in moves}
     kept: dict[str, str] = {}
+    renumbered: dict[tuple[str, str], tuple[str, str]] = {}
     for move in moves:
         parts = move.old.strip("/").split("/")
         file = next(("/" + "/".join(parts[:n]) for n in range(1, len(parts) + 1)
@@ -121,6 +124,8 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
                          _where_instead(move.new, olds, pages))
         else:
             kept[move.old] = move.new
+            if move.now:
+                renumbered[(move.now[0], move.number)] = move.now
     meetings = {urls.meeting(m): m for m in index.archive.meetings}
     bodies = {urls.body(slug) for slug in index.by_body}
     for old, new in list(kept.items()):
@@ -134,7 +139,7 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
             moved = old + page[len(new):]
             if page.startswith(new) and moved not in kept and moved not in pages:
                 kept[moved] = page
-    return tuple(sorted(kept.items()))
+    return tuple(sorted(kept.items())), renumbered
 
 
 def _numbered(move: Move, index, path: Path, report: Report) -> Move | None:
@@ -168,7 +173,7 @@ def _numbered(move: Move, index, path: Path, report: Report) -> Move | None:
                      f"write the number the minute was first published with, as {body.short_name} numbers them "
                      f"(like {item.ref}), then the number it has now")
         return None
-    return Move(f"/{meeting.body}/{meeting.date.year}/{slugify(old)}/", new, move.line, old)
+    return Move(f"/{meeting.body}/{meeting.date.year}/{slugify(old)}/", new, move.line, old, (meeting.body, item.ref))
 
 
 def _number(body, text: str) -> str | None:

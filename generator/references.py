@@ -140,7 +140,7 @@ class Linker:
         # a twentieth of a second at 2,000 meetings, in one piece that the live preview's next save waited for.
         # The people's names and the meetings' titles are there for the words a [[...]] without any is shown as.
         people = sorted((pid, person.name) for pid, person in self.people.items())
-        for part in (list(index.items), list(index.tracks), people, targets):
+        for part in (list(index.items), list(index.tracks), people, targets, sorted(index.renumbered.items())):
             for start in range(0, len(part), 1000):  # in parts: the live preview asks `stop` between them
                 check(stop)
                 signature.update(repr(part[start:start + 1000]).encode("utf-8"))
@@ -150,9 +150,12 @@ class Linker:
     # ---- what a reference points at ------------------------------------------------
 
     def item_url(self, body: str, ref: str) -> str | None:
-        """The minute's page; for a number the published minutes do not have but an agenda does (an item
-        deferred or withdrawn, or minutes not published yet), that agenda's row, which says what became of it."""
+        """The minute's page, also by the number it was first published with where moved.yaml gives it; for a
+        number the published minutes do not have but an agenda does (an item deferred or withdrawn, or minutes
+        not published yet), that agenda's row, which says what became of it."""
         found = self.index.items.get((body, ref))
+        if found is None and (body, ref) in self.index.renumbered:  # the number first published (moved.yaml)
+            found = self.index.items.get(self.index.renumbered[(body, ref)])
         if found is None:
             on_agenda = self.agenda_numbers().get((body, ref))
             if not on_agenda:
