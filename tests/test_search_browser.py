@@ -147,6 +147,21 @@ def test_enter_on_a_known_reference_goes_straight_to_it(page):
     expect(page.locator("h1")).to_contain_text("CCBP/18/49")
 
 
+def test_an_agenda_item_with_no_minute_is_offered_as_a_jump_to_its_agenda_row(page):
+    """The joint committee's meeting has its agenda and papers published and no minutes yet: its item numbers
+    lead to the agenda's rows, as they do when cited in text."""
+    page.goto("/search/")
+    box = search_box(page)
+    box.click()
+    box.press_sequentially("JCCCG 2020-03-05 5")
+    jump = page.locator("#reference-jump")
+    expect(jump).to_be_visible()
+    expect(jump.get_by_role("link")).to_have_attribute("href", "/jcccg/2020/2020-03-05/#agenda-5")
+    expect(jump).to_contain_text("Agenda item 5: IPA CHC Business Case")
+    box.press("Enter")
+    page.wait_for_url("**/jcccg/2020/2020-03-05/#agenda-5")
+
+
 def test_an_ordinary_query_offers_no_jump_and_enter_stays_on_the_results(page):
     box = search(page, "health")
     box.press("Enter")
