@@ -6,12 +6,14 @@ not their frontmatter, carries the items.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from generator import attachments, frontmatter, schema as s
 from generator.diagnostics import Report
 from generator.model import (ActionLog, ActionUpdate, AgendaItem, Appendix, Attendance, Attendee, Meeting,
                              Movement, Paper, PersonRef, Source)
+from generator.numbering import leading
 from generator.schema import Context, Field, Schema
 from generator.yamltext import LStr, at_key, line_of
 
@@ -289,6 +291,21 @@ def build_meeting(fields, doc, folder: str, body_venue: str, default_title: str,
         attendance=fields["attendance"], agenda=fields["agenda"], minutes=minutes,
         papers=tuple(papers), action_log=action_log, notes=LStr(doc.body, doc.body_line),
         source=Source(path, 1), dated=Source(path, doc.meta.line_of("date")))
+
+
+def numbered_agenda(items: tuple[AgendaItem, ...], numbering) -> tuple[AgendaItem, ...]:
+    """The agenda with each ref that is one of the body's minute numbers written as the numbering writes it
+    (`CCBP / 18/ 49`, as a PDF gives it, is CCBP/18/49), as the minutes' headings are read: the agenda links each
+    item's minute, and references reach its row, by that number. The same tuple when nothing changed."""
+    if numbering.per_meeting:
+        return items
+    written = []
+    for item in items:
+        ref, rest = leading(numbering, item.ref)
+        ref = ref if ref and not rest.strip() else item.ref
+        sub = numbered_agenda(item.items, numbering)
+        written.append(item if ref == item.ref and sub is item.items else dataclasses.replace(item, ref=ref, items=sub))
+    return tuple(written) if any(a is not b for a, b in zip(written, items)) else items
 
 
 def _meeting_key(value: str, body: str) -> str:
