@@ -13,7 +13,7 @@ from generator import attachments, frontmatter, schema as s
 from generator.diagnostics import Report
 from generator.model import (ActionLog, ActionUpdate, AgendaItem, Appendix, Attendance, Attendee, Meeting,
                              Movement, Paper, PersonRef, Source)
-from generator.numbering import leading
+from generator.numbering import whole
 from generator.schema import Context, Field, Schema
 from generator.yamltext import LStr, at_key, line_of
 
@@ -301,10 +301,12 @@ def numbered_agenda(items: tuple[AgendaItem, ...], numbering) -> tuple[AgendaIte
         return items
     written = []
     for item in items:
-        ref, rest = leading(numbering, item.ref)
-        ref = ref if ref and not rest.strip() else item.ref
+        # only a ref with a space in it: reading every ref as a number would add two pattern matches per agenda
+        # item to every cold build's loading; the agenda and the minutes are matched regardless of case already
+        ref = (whole(numbering, item.ref) or item.ref) if " " in item.ref else item.ref
         sub = numbered_agenda(item.items, numbering)
-        written.append(item if ref == item.ref and sub is item.items else dataclasses.replace(item, ref=ref, items=sub))
+        same = ref == item.ref and sub is item.items
+        written.append(item if same else dataclasses.replace(item, ref=ref, items=sub))
     return tuple(written) if any(a is not b for a, b in zip(written, items)) else items
 
 

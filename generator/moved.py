@@ -25,7 +25,7 @@ from generator import frontmatter, urls, yamltext
 from generator.attachments import published
 from generator.diagnostics import Report, shortened
 from generator.model import Attachment
-from generator.numbering import leading
+from generator.numbering import whole
 from generator.pages import addresses, meeting_urls
 from generator.values import slugify
 
@@ -112,7 +112,8 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
         if move.old in pages:
             what = f"{move.old} (minute {move.number})" if move.number else move.old
             report.error(path, move.line, f"{what} is the address of a page now, so no page can be kept there for "
-                         f"{move.new}", f"take the line out, or correct the old {'number' if move.number else 'address'}")
+                         f"{move.new}", "take the line out, or correct the old " +
+                         ("number" if move.number else "address"))
         elif move.old.startswith(NOT_PAGES) or move.old == "/":
             report.error(path, move.line, f"{move.old} is where the site keeps its own files",
                          "take the line out, or correct the old address")
@@ -151,11 +152,12 @@ def _numbered(move: Move, index, path: Path, report: Report) -> Move | None:
         return move
     if move.new.startswith("/"):
         report.error(path, move.line, f"'{shortened(move.old)}' is a minute number, and the page it moved to is "
-                     "given by its address", "write the number the minute has now after the colon, or the old page's address before it")
+                     "given by its address", "write the number the minute has now after the colon, or the old "
+                     "page's address before it")
         return None
     bodies = [index.body(slug) for slug in index.by_body if not index.body(slug).numbering.per_meeting]
     found = [(body, index.items[(body.slug, ref)]) for body in bodies
-             if (ref := _number(body, move.new)) and (body.slug, ref) in index.items]
+             if (ref := whole(body.numbering, move.new)) and (body.slug, ref) in index.items]
     if len(found) != 1:
         report.error(path, move.line, f"'{shortened(move.new)}' is no minute number of this archive"
                      if not found else f"'{move.new}' is a minute number of more than one body",
@@ -166,20 +168,15 @@ def _numbered(move: Move, index, path: Path, report: Report) -> Move | None:
     new = urls.item(meeting, body, item)
     if move.old.startswith("/"):
         return Move(move.old, new, move.line)
-    old = _number(body, move.old)
+    old = whole(body.numbering, move.old)
     if old is None or old == item.ref:
         report.error(path, move.line, f"'{shortened(move.old)}' is not another {body.short_name} minute number"
                      if old is None else f"'{move.old}' is the number the minute has now, on both sides",
                      f"write the number the minute was first published with, as {body.short_name} numbers them "
                      f"(like {item.ref}), then the number it has now")
         return None
-    return Move(f"/{meeting.body}/{meeting.date.year}/{slugify(old)}/", new, move.line, old, (meeting.body, item.ref))
-
-
-def _number(body, text: str) -> str | None:
-    """`text` as the body's minute number, canonical, or None; with spaces inside it, as a PDF gives them."""
-    ref, rest = leading(body.numbering, text)
-    return ref if ref and not rest.strip() else None
+    return Move(f"/{meeting.body}/{meeting.date.year}/{slugify(old)}/", new, move.line, old,
+                (meeting.body, item.ref))
 
 
 def _where_instead(new: str, olds: dict[str, str], pages: set[str]) -> str:

@@ -189,6 +189,13 @@ def leading(numbering: Numbering, heading: str) -> tuple[str | None, str]:
     return canonical(numbering, m.group()), heading[m.end():].lstrip(":;,.")
 
 
+def whole(numbering: Numbering, text: str) -> str | None:
+    """`text` as one of the scheme's numbers, canonical, when it is that and nothing more (spaces inside it
+    allowed, as leading reads them); else None."""
+    ref, rest = leading(numbering, text)
+    return ref if ref and not rest.strip() else None
+
+
 def sort_key(ref: str) -> tuple:
     """Numeric-aware ordering: 2 < 10, CCBP/18/9 < CCBP/18/10."""
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", ref.lower()) if p)

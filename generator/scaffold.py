@@ -461,8 +461,8 @@ def plan_paper(content: Path, meeting_key: str, ref: str, title: str, label: str
     written_item = _paper_item(index, meeting, item, report) if item else ""
     papers = _located(content, meeting.source.path).parent / "papers"
     name, data = _paper_file(Path(file), papers, report) if file is not None else ("", None)
-    files: dict[Path, str | bytes] = {papers / paper_file_name(ref, label, meeting): paper_md(ref, title, label, written_item,
-                                                                                     meeting.date, name)}
+    files: dict[Path, str | bytes] = {papers / paper_file_name(ref, label, meeting): paper_md(
+        ref, title, label, written_item, meeting.date, name)}
     if data is not None:
         files[papers / name] = data
     return Plan(files)
