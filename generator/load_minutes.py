@@ -31,7 +31,7 @@ ACTION = Schema("an action", Field("owner", s.persons, default=()), Field("text"
                 Field("due", s.due), Field("id", s.text))
 ITEM = Schema(
     "a minute item's ```item block",
-    Field("paper", s.texts, default=()),
+    Field("paper", s.lined_texts, default=()),
     Field("lead", s.persons, default=()),
     Field("resolutions", s.list_of(s.markdown), default=()),
     Field("declarations", s.list_of(s.record(DECLARATION, lambda f, c, v: Declaration(
@@ -208,6 +208,6 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
     discussion = LStr("\n".join(lines[i] for i in kept).rstrip(), body_line + (kept[0] if kept else start))
     actions = _actions(fields["actions"], ref, body, folder, meeting_key, ctx)
     public_title = fields["public_title"] if fields["confidential"] and fields["public_title"] else title
-    return MinuteItem(ref, public_title, discussion, tuple(p.strip() for p in fields["paper"]), fields["lead"],
+    return MinuteItem(ref, public_title, discussion, fields["paper"], fields["lead"],
                       fields["resolutions"], fields["declarations"], actions, fields["confidential"],
                       fields["reason"], Source(ctx.report._rel(ctx.path), line))

@@ -93,8 +93,8 @@ def _address(value, path: Path, line: int, report: Report) -> str | None:
 
 def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tuple[tuple, dict]:
     """(old address, new address) of each page kept at an old address, those below a moved meeting's
-    included, in address order; and (body, old minute number) -> (body, number now) of each line written with
-    numbers, for the references that cite the old one (Index.renumbered). An entry whose old address is a page
+    included, in address order; and (body, the old minute number's slug) -> (body, number now) of each line that
+    moves a minute's page, for the references that cite the old number (Index.renumbered). An entry whose old address is a page
     now, or whose new one is no page, is reported against its line and left out."""
     if not moves:
         return (), {}
@@ -105,6 +105,7 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
     olds = {m.old: m.new for m in moves}
     kept: dict[str, str] = {}
     renumbered: dict[tuple[str, str], tuple[str, str]] = {}
+    minutes: dict[str, tuple[str, str]] | None = None  # a minute's page -> (body, its number), made if needed
     for move in moves:
         parts = move.old.strip("/").split("/")
         file = next(("/" + "/".join(parts[:n]) for n in range(1, len(parts) + 1)
@@ -126,7 +127,11 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
         else:
             kept[move.old] = move.new
             if move.now:
-                renumbered[(move.now[0], move.number)] = move.now
+                renumbered[(move.now[0], slugify(move.number))] = move.now
+            elif len(parts) == 3:  # /ccb/2018/ccbp-18-94/: the old page of a minute, if the new one is a minute's
+                minutes = _minute_pages(index) if minutes is None else minutes
+                if minutes.get(move.new, ("",))[0] == parts[0]:
+                    renumbered[(parts[0], parts[2])] = minutes[move.new]
     meetings = {urls.meeting(m): m for m in index.archive.meetings}
     bodies = {urls.body(slug) for slug in index.by_body}
     for old, new in list(kept.items()):
@@ -177,6 +182,14 @@ def _numbered(move: Move, index, path: Path, report: Report) -> Move | None:
         return None
     return Move(f"/{meeting.body}/{meeting.date.year}/{slugify(old)}/", new, move.line, old,
                 (meeting.body, item.ref))
+
+
+def _minute_pages(index) -> dict[str, tuple[str, str]]:
+    """The address of each page of a minute numbered across meetings (made of the number alone) -> (body,
+    number): an old address there, written in moved.yaml, was made of the number the minute was published with."""
+    across = {slug for slug in index.by_body if not index.body(slug).numbering.per_meeting}
+    return {urls.item(meeting, index.body(body), item): (body, item.ref)
+            for (body, _), (meeting, item) in index.items.items() if body in across}
 
 
 def _where_instead(new: str, olds: dict[str, str], pages: set[str]) -> str:

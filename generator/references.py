@@ -22,7 +22,7 @@ from generator.diagnostics import did_you_mean
 from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items, archive_order
 from generator.numbering import NumberFinder, any_pattern, canonical, example, has_placeholder, shape, sort_key
-from generator.values import Invalid, parse_date, spoken_date
+from generator.values import Invalid, parse_date, slugify, spoken_date
 
 _DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
@@ -154,8 +154,8 @@ class Linker:
         number the published minutes do not have but an agenda does (an item deferred or withdrawn, or minutes
         not published yet), that agenda's row, which says what became of it."""
         found = self.index.items.get((body, ref))
-        if found is None and (body, ref) in self.index.renumbered:  # the number first published (moved.yaml)
-            found = self.index.items.get(self.index.renumbered[(body, ref)])
+        if found is None and self.index.renumbered:  # the number first published (moved.yaml)
+            found = self.index.items.get(self.index.renumbered.get((body, slugify(ref)), ("", "")))
         if found is None:
             on_agenda = self.agenda_numbers().get((body, ref))
             if not on_agenda:

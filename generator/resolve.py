@@ -51,7 +51,7 @@ class Index:
     position: dict[str, int] = field(default_factory=dict)  # meeting key -> place in its body's list
     backlinks: dict[str, tuple] = field(default_factory=dict)  # filled by backlinks.scan
     moved: tuple[tuple[str, str], ...] = ()  # (old address, page it is now): filled by moved.check
-    # (body, minute number first published) -> (body, the number now), from moved.yaml: filled by moved.check
+    # (body, slug of the minute number first published) -> (body, the number now), from moved.yaml (moved.check)
     renumbered: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     replaced: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)  # meeting key -> meetings rearranged to it
 

@@ -83,6 +83,12 @@ def text(value, ctx: Context) -> str:
     return sys.intern(str(value))
 
 
+def lined(value, ctx: Context) -> str:
+    """Text, stripped, that keeps its line, not interned: a reference checked later against the rest of its meeting (a
+    paper's ref on an agenda item) is then reported on the line it was written on, not its record's first."""
+    return LStr(text(value, ctx).strip(), line_of(value))
+
+
 def markdown(value, ctx: Context) -> str:
     """Kept as written, with its line, so a bad link inside can be reported where it is."""
     text(value, ctx)
@@ -204,3 +210,4 @@ def person(value, ctx: Context) -> PersonRef:
 
 persons = list_of(person)
 texts = list_of(text)
+lined_texts = list_of(lined)

@@ -239,7 +239,7 @@ def _papers(meeting: Meeting, report: Report) -> None:
 
     def check(ref: str, path: str, line: int) -> None:
         if ref.lower() not in refs:
-            report.error(path, line, f"paper '{ref}' is referenced but missing",
+            report.error(path, line_of(ref, line), f"paper '{ref}' is referenced but missing",
                          f"add papers/<name>.md with `ref: {ref}`, or correct the reference ({hint})")
 
     for item in all_agenda_items(meeting.agenda):

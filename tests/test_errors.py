@@ -565,16 +565,16 @@ def test_membership_that_ends_before_it_starts(archive, build):
 
 # --- papers -------------------------------------------------------------------------------------
 
-def test_agenda_paper_referenced_but_missing(archive, build):
+def test_agenda_paper_referenced_but_missing_is_reported_on_its_paper_line(archive, build):
     edit(archive, MEETING, "    paper: A\n    time", "    paper: Z\n    time")
-    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "- ref: TB/19/13"),
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "    paper: Z"),
         "paper 'Z' is referenced but missing; add papers/<name>.md with `ref: Z`, or correct the reference "
         "(this meeting's papers are A, C)")]
 
 
-def test_minute_item_paper_referenced_but_missing(archive, build):
+def test_minute_item_paper_referenced_but_missing_is_reported_on_its_paper_line(archive, build):
     edit(archive, MINUTES, "paper: A\nlead", "paper: [A, Q]\nlead")
-    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/13"),
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "paper: [A, Q]"),
         "paper 'Q' is referenced but missing; add papers/<name>.md with `ref: Q`, or correct the reference "
         "(this meeting's papers are A, C)")]
 

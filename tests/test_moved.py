@@ -142,6 +142,19 @@ def test_a_text_citing_a_minutes_first_number_links_to_the_minute_by_its_number_
     assert any(href.startswith("/tb/2019/tb-19-21/") for href, _ in cited.links())
 
 
+def test_a_text_citing_a_minutes_first_number_links_to_it_when_moved_yaml_gives_the_old_address(archive, build,
+                                                                                                 tmp_path):
+    """The old page's address was made of the number first published, so the citation is found by it as well."""
+    with (archive / "moved.yaml").open("a", encoding="utf-8") as moved_yaml:
+        moved_yaml.write("/tb/2019/tb-19-2/: /tb/2019/tb-19-20/\n")
+    heading = "## TB/19/22 "
+    edit(archive, "meetings/tb/2019-06-20/minutes.md", heading, "As minute TB/19/02 recorded.\n\n" + heading)
+    out = tmp_path / "site"
+    result = build(archive, out)
+    assert result.ok and [d for d in result.report.items if "TB/19/02" in d.message] == []
+    assert ("/tb/2019/tb-19-20/", "TB/19/02") in page(out, "/tb/2019/tb-19-21/").one("div", class_="discussion").links()
+
+
 def test_the_moved_page_refreshes_at_once_which_wcag_allows():
     """WCAG 2.2.1 and 3.2.5 leave out a redirect with no delay; the gates check the page without its refresh
     (gate_tools.REFRESH), so that pattern must match what the template writes."""
