@@ -27,7 +27,7 @@ from generator.load_meeting import STATUSES
 from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
 from generator.loader import load_archive
-from generator.model import Archive, Body, Meeting, PersonRef, all_agenda_items
+from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items
 from generator.numbering import canonical, compose, parts, sort_key
 from generator.resolve import Index, resolve
 from generator.validate import validate
@@ -197,6 +197,8 @@ class Standing:
     instruction: str  # an italic line in the draft minutes, to be replaced
     fields: str = ""  # YAML for the item's ```item block, where such items usually record fields
     description: str = ""  # on the agenda (markdown)
+    presenter: tuple[PersonRef, ...] = ()  # on the agenda
+    confidential: bool = False  # on the agenda: an item deferred in private stays private
 
 
 def _todo(text: str) -> str:
@@ -246,8 +248,22 @@ def deferred_items(previous: Meeting) -> list[Standing]:
     item among its "Referenced from"."""
     held = f"the meeting held on {long_date(previous.date)}"
     return [Standing(item.title, _todo(f"record this item, deferred from {held}."),
-                     description=f"Deferred from [[{previous.key}]].")
+                     description=f"Deferred from [[{previous.key}]]{_papers_of(item, previous)}.",
+                     presenter=item.presenter, confidential=item.confidential)
             for item in all_agenda_items(previous.agenda) if item.status == "deferred"]
+
+
+def _papers_of(item: AgendaItem, previous: Meeting) -> str:
+    """`, with its paper [[ccb/2019-11-21/papers/C]]`: a deferred item's papers stay in the meeting they were
+    published for (`paper:` names this meeting's own), and the reference links them from the new agenda. A
+    confidential paper is left out, as a reference could not show it."""
+    papers = {paper.ref.lower(): paper for paper in previous.papers}
+    refs = [f"[[{previous.key}/papers/{paper.ref}]]" for ref in item.papers
+            if (paper := papers.get(ref.lower())) is not None and not paper.confidential]
+    if not refs:
+        return ""
+    return f", with its paper{'s' if len(refs) > 1 else ''} " + (" and ".join(refs) if len(refs) < 3 else
+                                                                 ", ".join(refs[:-1]) + " and " + refs[-1])
 
 
 # ---- the files ----------------------------------------------------------------------
@@ -276,6 +292,15 @@ def _person_lines(member: Member, indent: str) -> list[str]:
     return lines
 
 
+def _person(who: PersonRef) -> str:
+    """As schema.person reads it back: an id, a body, or a name not in the register."""
+    if who.id:
+        return scalar(who.id)
+    if who.body:
+        return f"{{body: {scalar(who.body)}}}"
+    return f"{{name: {json.dumps(who.name, ensure_ascii=False)}}}"
+
+
 def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: str,
                agenda: list[tuple[str, Standing]]) -> str:
     lines = ["---", f"body: {body.slug}", f"date: {day.isoformat()}"]
@@ -290,8 +315,12 @@ def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: st
                          "last two (in minutes.md too)"]
     for ref, item in agenda:
         lines += [f"  - ref: {scalar(ref)}", f"    title: {scalar(item.title)}"]
+        if item.presenter:
+            lines += ["    presenter:"] + [f"      - {_person(who)}" for who in item.presenter]
         if item.description:
             lines.append(f"    description: {scalar(item.description)}")
+        if item.confidential:
+            lines.append("    confidential: yes")
     return "\n".join(lines + ["---", ""])
 
 

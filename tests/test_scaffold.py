@@ -193,6 +193,31 @@ def test_items_the_previous_meeting_deferred_come_first_among_the_business_sayin
     assert 'href="/ccb/2020/2020-01-16/#agenda-ccbp-20-5"' in earlier  # "Referenced from" the new agenda item
 
 
+def test_a_deferred_item_keeps_its_presenters_and_links_its_papers_where_they_were_published(actions, tmp_path):
+    """`paper:` names the new meeting's own papers; the deferred item's stay in the earlier meeting's folder."""
+    edit(actions, "meetings/ccb/2019-11-21/meeting.md", "date: 2019-11-21\n",
+         "date: 2019-11-21\nagenda:\n  - ref: CCBP/19/80\n    title: Estates strategy\n    status: deferred\n"
+         "    presenter: [ann-smith, {name: \"Dr Q: Estates\"}]\n    paper: [c, D]\n"
+         "  - ref: CCBP/19/81\n    title: Land valuation\n    status: deferred\n    confidential: yes\n"
+         "    presenter: bob-jones\n    paper: E\n")
+    papers = actions / "meetings/ccb/2019-11-21/papers"
+    papers.mkdir()
+    for ref, private in (("C", "no"), ("D", "no"), ("E", "yes")):
+        (papers / f"paper-{ref.lower()}.md").write_text(
+            f"---\nref: {ref}\ntitle: Paper {ref}\nconfidential: {private}\n---\nText.\n", encoding="utf-8")
+    scaffold.write_all(scaffold.plan_meeting(actions, "ccb", dt.date(2020, 1, 16)).files, actions)
+    estates, land = load(actions).by_key["ccb/2020-01-16"].agenda[4:6]
+    assert [p.id or p.name for p in estates.presenter] == ["ann-smith", "Dr Q: Estates"]
+    assert estates.description == ("Deferred from [[ccb/2019-11-21]], with its papers [[ccb/2019-11-21/papers/C]] "
+                                   "and [[ccb/2019-11-21/papers/D]].")
+    assert (land.confidential, [p.id for p in land.presenter]) == (True, ["bob-jones"])
+    assert land.description == "Deferred from [[ccb/2019-11-21]]."  # its paper is confidential
+    assert problems(actions) == []
+    assert run(Options(content=actions, out=tmp_path / "site", today=TODAY, search=False)).ok
+    html = (tmp_path / "site/ccb/2020/2020-01-16/index.html").read_text(encoding="utf-8")
+    assert 'href="/ccb/2019/2019-11-21/papers/c/"' in html and "Bob Jones" not in html
+
+
 def test_draft_minutes_hold_item_blocks_only_where_useful_and_an_instruction_in_each_item(actions):
     new_meeting(actions, "ccb", "2020-01-16")
     items = {i.title: i for i in load(actions).by_key["ccb/2020-01-16"].minutes.items}
