@@ -12,8 +12,8 @@ from pathlib import Path
 
 from generator import frontmatter, schema as s, urls, yamltext
 from generator.diagnostics import Report, shortened
-from generator.model import Action, Body, Declaration, Due, MinuteItem, Minutes, PersonRef, Source
-from generator.numbering import example, leading
+from generator.model import Action, Body, Declaration, Due, MinuteItem, Minutes, PersonRef, Source, all_agenda_items
+from generator.numbering import example, leading, whole
 from generator.schema import Context, Field, Schema
 from generator.values import slugify
 from generator.yamltext import LStr, at_key, line_of
@@ -84,8 +84,19 @@ def _actions(raw_actions, ref: str, body: Body, folder: str, meeting_key: str, c
     return tuple(out)
 
 
+def _agenda_headings(body: Body, agenda) -> dict[str, str]:
+    """title (lower case) -> '## number title' of each agenda item numbered as the body numbers minutes, in
+    agenda order: the heading a message asks for when minutes lack one, which the clerk can copy as it is."""
+    headings: dict[str, str] = {}
+    for item in all_agenda_items(agenda):
+        ref = whole(body.numbering, item.ref)
+        if ref and item.title:
+            headings.setdefault(" ".join(item.title.lower().split()), f"## {ref} {item.title}")
+    return headings
+
+
 def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_key: str, parser,
-                 ctx_people, bodies) -> Minutes | None:
+                 ctx_people, bodies, agenda=()) -> Minutes | None:
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
@@ -94,6 +105,9 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     if fields is None or not fields["status"]:
         return None
     year = int(folder[:4]) if folder[:4].isdigit() else None  # the meeting's, for the examples in messages
+
+    def first_heading() -> str:  # made for a message only: minutes with headings need no agenda numbers read
+        return next(iter(_agenda_headings(body, agenda).values()), f"## {example(body.numbering, year)} Title")
     lines = doc.body.split("\n")
     tokens = parser.parse(doc.body)
     starts = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2" and t.level == 0]
@@ -106,7 +120,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
                     f"on line {doc.body_line + starts[0][1].map[0]}); who attended goes in meeting.md, under "
                     "`attendance:`")
         else:
-            hint = f"start each item with a heading such as '## {example(body.numbering, year)} Title'"
+            hint = f"start each item with a heading such as '{first_heading()}'"
         report.error(path, doc.body_line + offset, "text before the first minute item belongs to no item", hint)
     fences = _item_fences(tokens, lines, doc.body_line, ctx)
     items = []
@@ -115,12 +129,12 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         end = starts[n + 1][1].map[0] if n + 1 < len(starts) else len(lines)
         heading = tokens[index + 1].content.strip()
         item = _item(heading, start, end, lines, fences, doc.body_line, body, folder, meeting_key, ctx,
-                     items[-1].ref if items else None, year)
+                     items[-1].ref if items else None, year, agenda)
         if item is not None:
             items.append(item)
     if not starts:
         report.warning(path, doc.body_line, "the minutes have no items",
-                       f"start each item with a heading such as '## {example(body.numbering, year)} Title'")
+                       f"start each item with a heading such as '{first_heading()}'")
     if not body.numbering.per_meeting:  # a per-meeting number (5) is as likely a section's
         _numbered_headings(tokens, starts, items, doc.body_line, body, ctx)
     if fields["status"] == "approved":
@@ -178,12 +192,15 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
 
 
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,
-          meeting_key: str, ctx: Context, above: str | None = None, year: int | None = None) -> MinuteItem | None:
+          meeting_key: str, ctx: Context, above: str | None = None, year: int | None = None,
+          agenda=()) -> MinuteItem | None:
     line = body_line + start
     ref, title = leading(body.numbering, heading)
     if ref is None:
+        on_agenda = _agenda_headings(body, agenda).get(" ".join(heading.lower().split()))
         number = example(body.numbering, year, above)  # the next after the item above, which it likely is
         ctx.report.error(ctx.path, line, f"minute heading '{heading}' does not start with a minute number",
+                         f"the agenda numbers it: write '{on_agenda}'" if on_agenda else
                          f"{body.short_name} numbers items like '{number}': write '## {number} Title'")
         return None
     title = title.strip().lstrip("–—-:.").strip()

@@ -384,7 +384,8 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
                        f"copied from one of {filed}'s meetings keeps its body), or move the folder into meetings/{slug}/")
     minutes = None
     if (meeting_dir / "minutes.md").is_file():
-        minutes = load_minutes(meeting_dir / "minutes.md", report, body, meeting_dir.name, key, parser, index, slugs)
+        minutes = load_minutes(meeting_dir / "minutes.md", report, body, meeting_dir.name, key, parser, index, slugs,
+                               fields["agenda"])
     papers = []
     if (meeting_dir / "papers").is_dir():
         names = attachments.files_in(meeting_dir / "papers")

@@ -93,9 +93,9 @@ def _address(value, path: Path, line: int, report: Report) -> str | None:
 
 def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tuple[tuple, dict]:
     """(old address, new address) of each page kept at an old address, those below a moved meeting's
-    included, in address order; and (body, the old minute number's slug) -> (body, number now) of each line that
-    moves a minute's page, for the references that cite the old number (Index.renumbered). An entry whose old address is a page
-    now, or whose new one is no page, is reported against its line and left out."""
+    included, in address order; and (body, the old minute number's slug) -> (body, number now) of each line
+    that moves a minute's page, for the references that cite the old number (Index.renumbered). An entry whose
+    old address is a page now, or whose new one is no page, is reported against its line and left out."""
     if not moves:
         return (), {}
     path = Path(content) / FILE

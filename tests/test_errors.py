@@ -682,18 +682,25 @@ def test_agenda_and_minutes_that_differ_as_minutes_do_are_not_warned_about(archi
 
 
 def test_minute_heading_without_a_valid_number(archive, build):
-    edit(archive, MINUTES, "## TB/19/15 Any other business", "## Any other business")
-    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## Any other business"),
-        "minute heading 'Any other business' does not start with a minute number; TB numbers items like "
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## Other matters")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## Other matters"),
+        "minute heading 'Other matters' does not start with a minute number; TB numbers items like "
         "'TB/19/15': write '## TB/19/15 Title'")]  # the number after the item above
+
+
+def test_minute_heading_without_a_number_is_given_the_agendas_number_for_its_title(archive, build):
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## Any  Other Business")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## Any  Other Business"),
+        "minute heading 'Any  Other Business' does not start with a minute number; the agenda numbers it: write "
+        "'## TB/19/15 Any other business'")]
 
 
 def test_first_minute_heading_without_a_number_is_shown_one_of_its_meetings_year(archive, build):
     minutes = "meetings/tb/2020-01-16/minutes.md"
-    edit(archive, minutes, "## TB/20/1 Director", "## Director")
+    edit(archive, minutes, "## TB/20/1 Director", "## The Director")  # a title the agenda does not give
     assert [m for m in errors_after(build, archive) if "minute heading" in m] == [at(minutes, line_of(
-        archive, minutes, "## Director"), "minute heading 'Director of Public Health annual report' does not start "
-        "with a minute number; TB numbers items like 'TB/20/70': write '## TB/20/70 Title'")]
+        archive, minutes, "## The Director"), "minute heading 'The Director of Public Health annual report' does not "
+        "start with a minute number; TB numbers items like 'TB/20/70': write '## TB/20/70 Title'")]
 
 
 def test_minute_number_run_on_into_a_word_is_not_a_number(archive, build):
@@ -733,7 +740,15 @@ def test_minutes_with_text_and_no_minute_heading_are_shown_how_an_item_starts(ar
                                          encoding="utf-8")
     assert [m for m in errors_after(build, archive) if "first minute item" in m] == [at(LATER_MINUTES, 5,
         "text before the first minute item belongs to no item; start each item with a heading such as "
-        "'## TB/19/70 Title'")]
+        "'## TB/19/20 Minutes of the meeting held on 14 March 2019'")]  # the agenda's first item
+
+
+def test_minutes_with_text_no_minute_heading_and_no_agenda_are_shown_a_number_of_the_meetings_year(archive, build):
+    edit(archive, "meetings/tb/2019-06-20/meeting.md", "agenda:", "former_agenda:")
+    (archive / LATER_MINUTES).write_text("---\nstatus: approved\n---\n\nThe board noted the reports.\n",
+                                         encoding="utf-8")
+    assert at(LATER_MINUTES, 5, "text before the first minute item belongs to no item; start each item with a "
+              "heading such as '## TB/19/70 Title'") in errors_after(build, archive)
 
 
 def test_two_item_blocks_in_one_item(archive, build):
