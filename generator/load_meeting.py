@@ -7,6 +7,7 @@ not their frontmatter, carries the items.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from generator import attachments, frontmatter, schema as s
@@ -293,17 +294,21 @@ def build_meeting(fields, doc, folder: str, body_venue: str, default_title: str,
         source=Source(path, 1), dated=Source(path, doc.meta.line_of("date")))
 
 
+_UNLIKE_THE_MINUTES = re.compile(r" |(?<![0-9])0[0-9]")  # a space, or a zero before a digit (TB/19/015, TB/09/5)
+
+
 def numbered_agenda(items: tuple[AgendaItem, ...], numbering) -> tuple[AgendaItem, ...]:
     """The agenda with each ref that is one of the body's minute numbers written as the numbering writes it
-    (`CCBP / 18/ 49`, as a PDF gives it, is CCBP/18/49), as the minutes' headings are read: the agenda links each
+    (`CCBP / 18/ 49`, as a PDF gives it, is CCBP/18/49; `CCBP/18/049` too), as the minutes' headings are read: the agenda links each
     item's minute, and references reach its row, by that number. The same tuple when nothing changed."""
     if numbering.per_meeting:
         return items
     written = []
     for item in items:
-        # only a ref with a space in it: reading every ref as a number would add two pattern matches per agenda
-        # item to every cold build's loading; the agenda and the minutes are matched regardless of case already
-        ref = (whole(numbering, item.ref) or item.ref) if " " in item.ref else item.ref
+        # only a ref with a space or a leading zero in it (TB/19/015): reading every ref as a number would add
+        # two pattern matches per agenda item to every cold build's loading; the agenda and the minutes are
+        # matched regardless of case already
+        ref = (whole(numbering, item.ref) or item.ref) if _UNLIKE_THE_MINUTES.search(item.ref) else item.ref
         sub = numbered_agenda(item.items, numbering)
         same = ref == item.ref and sub is item.items
         written.append(item if same else dataclasses.replace(item, ref=ref, items=sub))

@@ -84,11 +84,13 @@ def test_a_number_cited_that_has_no_minute_but_an_agenda_row_leads_to_that_row(t
     assert any(href.startswith(LATER_PAGE) for href, _ in backlinks.links())
 
 
-def test_an_agenda_number_written_with_spaces_is_the_minutes_number(tmp_path):
-    """Agendas copied from a PDF have `TB / 19/ 15`: read as the minutes' headings are, it is TB/19/15, and the
-    agenda shows it so and links that minute (with no warning that the two differ)."""
+@pytest.mark.parametrize("written", ["TB / 19/ 15", "TB/19/015"])
+def test_an_agenda_number_written_with_spaces_or_a_leading_zero_is_the_minutes_number(tmp_path, written):
+    """Agendas copied from a PDF have `TB / 19/ 15`, and some pad numbers (`TB/19/015`): read as the minutes'
+    headings are, it is TB/19/15, and the agenda shows it so and links that minute (with no warning that the two
+    differ)."""
     content = Path(shutil.copytree(FIXTURE, tmp_path / "content"))
-    edit(content, MEETING, "  - ref: TB/19/15\n", '  - ref: "TB / 19/ 15"\n')
+    edit(content, MEETING, "  - ref: TB/19/15\n", f'  - ref: "{written}"\n')
     result = run(Options(content=content, out=tmp_path / "site", today=dt.date.fromisoformat(TODAY), search=False))
     assert result.ok and result.report.items == [], [d.format() for d in result.report.items]
     row = _row(page(tmp_path / "site", PAGE), "TB/19/15")
