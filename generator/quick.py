@@ -28,7 +28,9 @@ meeting has, an update of an unknown action). The other pages that show the
 edit are written right after the meeting's own, in six kinds, each kind
 before the next is made: the pages of the actions the meeting raises or
 updates, which show each action's history; the pages of other meetings'
-items, papers and actions whose "Referenced from" list the edit changed; the
+items, papers and actions whose "Referenced from" list the edit changed, and
+those whose texts' links to the meeting changed (a number they cited before
+its minute was written, one it no longer has, its title in a [[...]] link); the
 pages of the meetings that show something of it (its neighbours, those whose
 logs update its actions, those its minutes approve or that approve them), when
 their inputs changed; the pages of the people the meeting lists or whose
@@ -200,14 +202,18 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         digests: dict[str, bytes] = {}
 
         def stale(page) -> bool:
-            digest = digests[page.url] = memo.of(page.deps)
+            digest = digests[page.url] = memo.of((page.deps, reach) if page.url in naming else page.deps)
             if page.url in session.drawn:
                 return session.drawn[page.url] != digest
             return page.url in session.unsettled or session.pages.get(page.url) != digest
 
         attended: dict = {}  # body_attendance of each body, worked out once for the people's pages and the lists
+        # Pages of other meetings' texts whose links to the meeting are not as they were. Their deps (the last
+        # rebuild's refs) do not say so: what references reach in the meeting is compared with their deps
+        naming = _citing(session.prepared.index, index, before, meeting, linker.bodies) if moved else set()
+        reach = (entries_of(meeting), linker.targets(meeting, known=False)) if naming else None
         kinds = (lambda: [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)],
-                 lambda: _cited(session, index, today, refs),
+                 lambda: _cited(session, index, today, refs, naming),
                  lambda: _related(session, memo, index, before, meeting, refs),
                  lambda: _people(session, index, before, meeting, refs, attended),
                  lambda: _lists(index, meeting, today, refs, attended),
@@ -240,14 +246,31 @@ def _rendered(env, pages, report: Report) -> list[tuple[str, str]] | None:
     return rendered
 
 
-def _cited(session, index, today, refs) -> list:
+def _citing(old_index, index, before: Meeting, meeting: Meeting, bodies) -> set[str]:
+    """The pages of other meetings' texts whose links to the meeting change with an edit that changes what
+    references reach in it (Linker.targets): those that linked to what it no longer has (an item renumbered, a
+    paper taken out: now plain text, reported), to its page (an agenda row gone), or to anything of it when its
+    title or date changed (a [[...]] link is worded with both: references._meeting_words); and those that
+    link to it now and did not (backlinks.relinked: a number cited before the minute was written). A body's
+    text is left to the full rebuild, as _cited leaves its page."""
+    page, had, has = urls.meeting(before), addresses(before, bodies), addresses(meeting, bodies)
+    reached = {page} | (had if (before.title, before.date) != (meeting.title, meeting.date) else had - has)
+    places = [place for address in reached for place in old_index.backlinks.get(address, ())]
+    for address in {page} | has:
+        known = {(place.url, place.label) for place in old_index.backlinks.get(address, ())}
+        places += [place for place in index.backlinks.get(address, ()) if (place.url, place.label) not in known]
+    return {url for place in places if place.meeting is not None and place.meeting.key != meeting.key
+            for url in (place.url.split("#")[0], urls.meeting(place.meeting))}
+
+
+def _cited(session, index, today, refs, naming: set[str] = frozenset()) -> list:
     """The pages of meetings' items, papers and actions whose backlinks in `index` are not those the last rebuild
-    showed (a reference added to the edited meeting or taken out of it), and those a save since that rebuild
-    wrote (whose reference may now be undone). A person's page is _people's; a body's is left to the full
-    rebuild."""
+    showed (a reference added to the edited meeting or taken out of it), those a save since that rebuild
+    wrote (whose reference may now be undone), and those in `naming` (_citing). A person's page is
+    _people's; a body's is left to the full rebuild."""
     old, new = session.prepared.index.backlinks, index.backlinks
     changed = {url for url, places in new.items() if old.get(url) is not places} | (old.keys() - new.keys())
-    changed = {url for url in changed if old.get(url) != new.get(url)} | session.unsettled
+    changed = {url for url in changed if old.get(url) != new.get(url)} | session.unsettled | naming
     if not changed:
         return []
     held: dict[str, set] = {}  # meeting key -> its pages among them

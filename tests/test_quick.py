@@ -187,7 +187,8 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
              "action-reference": {"ccb/actions/ccbp-19-60-1/index.html"},
              "attendee-role": {"people/sarah-prema/index.html"}, "action-owner": {"people/bob-jones/index.html"},
              "meeting-title": {"people/sarah-prema/index.html", "index.html", "ccb/index.html", "ccb/2019/index.html",
-                               "archive/2019/index.html"},
+                               "archive/2019/index.html",  # and the pages whose [[...]] links name it by title:
+                               "jhsc/2019/2019-09-02/index.html", "jhsc/2019/2019-09-02/item-3/index.html"},
              "action-text": {"ccb/2019/2019-11-21/index.html", "ccb/actions/index.html"},
              # an action added: its owner's page, the body's tracker and the open data page count it
              "new-action": {"people/ann-smith/index.html", "ccb/actions/index.html", "data/index.html"},
@@ -199,6 +200,8 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
     # edit at once.
     assert shown.get(request.node.callspec.id, set()) <= fast
     assert files(live) == files(built)
+    # and so does every page showing it that a meeting's text is on: the full rebuild has no page to correct
+    assert after.written == []
 
 
 @pytest.mark.parametrize("fixture, where, old, new", [
