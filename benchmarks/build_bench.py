@@ -79,6 +79,7 @@ if str(REPO) not in sys.path:
 
 from benchmarks.synthetic import Spec, generate  # noqa: E402
 from generator.urls import action, actions, output_file  # noqa: E402
+from generator.values import spoken_date  # noqa: E402
 
 TODAY = "2026-01-01"
 SET_ASIDE = ".set-aside"  # see set_aside
@@ -267,6 +268,19 @@ def retitle_meeting(path: Path, number: int) -> str:
         text = text.replace("\ndate:", f"\ntitle: Meeting ({marker})\ndate:", 1)
     meeting.write_text(text, encoding="utf-8")
     return marker
+
+
+def redate(path: Path, number: int) -> str:
+    """A date put right: the meeting's date in the meeting.md beside the minutes at `path` a day later or earlier
+    by turns (odd `number`s later), which keeps its place among the meetings where none is a day away. Its
+    neighbours' links, the lists and every `[[...]]` naming it show the date. Returns the text to look for on
+    the meeting's page."""
+    meeting = path.parent / "meeting.md"
+    text = meeting.read_text(encoding="utf-8")
+    found = re.search(r"^date: '?(\d{4}-\d\d-\d\d)'?$", text, re.M)
+    day = dt.date.fromisoformat(found.group(1)) + dt.timedelta(days=1 if number % 2 else -1)
+    meeting.write_text(text.replace(found.group(0), f"date: {day.isoformat()}"), encoding="utf-8")
+    return f'aria-current="page">{spoken_date(day)}</a>'
 
 
 def reword_action(path: Path, number: int) -> str:

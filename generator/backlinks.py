@@ -231,6 +231,7 @@ def relinked(backlinks: dict, memo: dict, cache: dict, linker: Linker, old, new)
     kept them. `backlinks` (with_meeting's, a copy) is changed in place. Nothing is written to `cache`;
     `memo` keeps the list of those texts until the next scan."""
     patched = backlinks  # with_meeting's copy: patched in place
+    citing = _citing(patched, old, linker.bodies)
     for url in addresses(old, linker.bodies) - addresses(new, linker.bodies):
         patched.pop(url, None)
     added: dict[str, dict[tuple, Place]] = defaultdict(dict)
@@ -244,10 +245,45 @@ def relinked(backlinks: dict, memo: dict, cache: dict, linker: Linker, old, new)
         fresh = relink(entry[2], linker, Where(body=where.body, meeting=where.meeting, paper=where.paper))
         for target in set(_targets(fresh.links, source_page)) - set(_targets(entry[0], source_page)):
             added[target][(place.url, place.label)] = place
+    # The texts that linked to the meeting, resolved again: one may link to it no more (its date changed, an
+    # agenda row gone), and its place is taken out of what it no longer reaches.
+    for key, where, place, entry in _texts_at(citing, memo, cache):
+        source_page = place.url.split("#")[0]
+        fresh = relink(entry[2], linker, Where(body=where.body, meeting=where.meeting, paper=where.paper))
+        was, now = set(_targets(entry[0], source_page)), set(_targets(fresh.links, source_page))
+        for target in now - was:
+            added[target][(place.url, place.label)] = place
+        for target in was - now:
+            kept = tuple(p for p in patched.get(target, ()) if (p.url, p.label) != (place.url, place.label))
+            if kept:
+                patched[target] = Shared(kept)
+            else:
+                patched.pop(target, None)
     for target, places in added.items():
         places = {**{(p.url, p.label): p for p in patched.get(target, ())}, **places}
         patched[target] = Shared(sorted(places.values(), key=_newest_first))
     return patched
+
+
+def _citing(backlinks: dict, meeting, bodies: dict) -> dict[tuple, Place]:
+    """(address, label) -> place, of each place in another meeting whose text links to the meeting or to what
+    it holds."""
+    return {(place.url, place.label): place for address in {urls.meeting(meeting)} | addresses(meeting, bodies)
+            for place in backlinks.get(address, ()) if place.meeting is not None and place.meeting.key != meeting.key}
+
+
+def _texts_at(places: dict[tuple, Place], memo: dict, cache: dict) -> list[tuple]:
+    """(key, where, place, scan result) of each text at `places` that the last scan kept (relinked): of their
+    meetings' texts, those reaching beyond their meeting, the only ones that can link to another."""
+    found = []
+    for meeting in {id(place.meeting): place.meeting for place in places.values()}.values():
+        known = memo.get(id(meeting))
+        if known is None or known[0] is not meeting:
+            continue
+        found += [(key, where, place, entry) for key, where, place, _, _, beyond in known[4]
+                  if beyond and (place.url, place.label) in places
+                  for entry in (cache.get(key),) if entry is not None]
+    return found
 
 
 def _unresolved(memo: dict, cache: dict) -> list[tuple]:

@@ -327,7 +327,11 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     yield open_data_page(index)
     files = any(paper.attachments for meeting in archive.meetings for paper in meeting.papers)
     yield Page(urls.accessibility(), "accessibility.html", {"files": files}, (files,))
-    yield Page(urls.search(), "search.html", {}, ())
+    # a minute number to show as one the search box goes straight to (the archive's first, of a body numbering
+    # minutes across meetings): in the deps, as the first changes when an edit moves or renumbers a meeting
+    example = next((item.ref for meeting, item in index.items.values()
+                    if not index.body(meeting.body).numbering.per_meeting), "")
+    yield Page(urls.search(), "search.html", {"example": example}, (example,))
     yield Page(urls.not_found(), "not_found.html", {}, ())
     for old, new in index.moved:
         yield Page(old, "moved.html", {"new": new}, (new,))

@@ -20,10 +20,13 @@ watcher saw change and the previous rebuild's index:
   a paper or appendix, an agenda item, an attendee's initials), so is the
   linker (Linker.around), the meeting's texts are resolved and rendered afresh
   by it, and other meetings' references that did not resolve before are
-  resolved again (backlinks.relinked): one may cite the new item.
+  resolved again (backlinks.relinked): one may cite the new item, and those
+  that linked to the meeting: one may no longer reach it.
 
-Either way the edit must keep the meeting's date (its place among the
-meetings), and break no check across meetings (a number or action id another
+Either way the edit must keep the meeting's place among the meetings (a new
+date keeps it when it is in the same year, after the meeting before and
+before the one after, and on the same side of today: resolve._same_place),
+and break no check across meetings (a number or action id another
 meeting has, an update of an unknown action). The other pages that show the
 edit are written right after the meeting's own, in six kinds, each kind
 before the next is made: the pages of the actions the meeting raises or
@@ -40,8 +43,8 @@ the archive holds (the people page, the open data page). Only what a full
 rebuild would make differently is written: a page whose deps are those the
 last rebuild rendered it from is left as it is.
 
-Anything else (another folder, a register, a template, a load error, a moved
-date) gets None, and the full rebuild does the work. The full
+Anything else (another folder, a register, a template, a load error, a date
+that moves the meeting) gets None, and the full rebuild does the work. The full
 rebuild follows this path every time anyway (serve.py): it reports messages,
 writes the other pages, the feeds, data files and search index, and would
 correct any page this path got wrong; tests check that it finds none to correct.
@@ -135,7 +138,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
     index, linker = prepared.index, prepared.linker
     before = index.by_key.get(cached[1].key)
     if report.errors or not isinstance(loaded, Meeting) or before is None or loaded.key != before.key \
-            or loaded.session == "private":
+            or loaded.session == "private" or _crosses_today(before, loaded, prepared.today):
         return None
     meeting = public_meeting(loaded, session.options.drafts)
     if _files(meeting) != _files(before):  # a file to copy, or to take down: the rebuild's work (outputs.attachment_outputs)
@@ -212,10 +215,13 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         # rebuild's refs) do not say so: what references reach in the meeting is compared with their deps
         naming = _citing(session.prepared.index, index, before, meeting, linker.bodies) if moved else set()
         reach = (entries_of(meeting), linker.targets(meeting, known=False)) if naming else None
-        kinds = (lambda: [action_page(index, track, today, refs) for track in meeting_tracks(index, meeting)],
+        # a new date: the actions the body's meeting before raised due at "the next meeting" are due then
+        redated = _redated(session.prepared.index, index) if before.date != meeting.date else []
+        kinds = (lambda: [action_page(index, track, today, refs)
+                          for track in {t.key: t for t in meeting_tracks(index, meeting) + redated}.values()],
                  lambda: _cited(session, index, today, refs, naming),
                  lambda: _related(session, memo, index, before, meeting, refs),
-                 lambda: _people(session, index, before, meeting, refs, attended),
+                 lambda: _people(session, index, before, meeting, refs, attended, redated),
                  lambda: _lists(index, meeting, today, refs, attended),
                  lambda: _counts(index, before, meeting, session.unsettled))
         done = {url for url, _ in rendered}
@@ -313,14 +319,17 @@ def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, r
     return pages
 
 
-def _people(session, index, before: Meeting, meeting: Meeting, refs, attended: dict) -> list:
+def _people(session, index, before: Meeting, meeting: Meeting, refs, attended: dict, redated=()) -> list:
     """The pages of the people the meeting records (before or after the edit), whose actions it raises or
-    updates, or whom a reference it added or took out reaches (`[[person:...]]`): their appearances list the
-    meeting, their "Referenced from" its items. And those a save since the last rebuild wrote, which this one
-    may undo."""
+    updates (or `redated`), or whom a reference it added or took out reaches (`[[person:...]]`): their
+    appearances list the meeting, their "Referenced from" its items. For a new date, the body's members too,
+    whose attendance is counted over the meetings their membership covers. And those a save since the last
+    rebuild wrote, which this one may undo."""
     ids = {pid for pid, _ in appearances_of(before)} | {pid for pid, _ in appearances_of(meeting)}
-    for track in meeting_tracks(session.prepared.index, before) + meeting_tracks(index, meeting):
+    for track in meeting_tracks(session.prepared.index, before) + meeting_tracks(index, meeting) + list(redated):
         ids.update(owner.id for owner in track.action.owners if owner.id)
+    if before.date != meeting.date:
+        ids.update(member.who.id for member in index.archive.bodies[meeting.body].members if member.who.id)
     people = index.archive.people
     old, new = session.prepared.index.backlinks, index.backlinks
     if new is not old or session.unsettled:
@@ -335,6 +344,20 @@ def _people(session, index, before: Meeting, meeting: Meeting, refs, attended: d
     _attendance(index, {b.slug for bodies in member_of.values() for b in bodies}, attended)
     return [person_page(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), refs, attended)
             for pid in listed]
+
+
+def _crosses_today(before: Meeting, meeting: Meeting, today) -> bool:
+    """Whether a new date moves the meeting between those held and those to come, which every list shows apart
+    (the home page's recent and upcoming, a body's last meeting): the full rebuild's work."""
+    return (before.date <= today) != (meeting.date <= today)
+
+
+def _redated(old_index, index) -> list:
+    """The tracks with_meeting made again for the meeting's new date besides its own (its actions' and its
+    log's): those the body's meeting before raised due at "the next meeting"."""
+    return [track for key, track in index.tracks.items()
+            if (was := old_index.tracks.get(key)) is not None and was is not track
+            and was.action.due != track.action.due]
 
 
 def _lists(index, meeting: Meeting, today, refs, attended: dict) -> list:

@@ -209,12 +209,15 @@ class Linker:
 
     def around(self, index, old: Meeting, new: Meeting) -> "Linker":
         """This linker for `index`: the archive with `old` replaced by `new` (resolve.with_meeting, which keeps
-        its date), whose minute numbers, actions, papers, agenda or attendance may differ. What the registers
+        its place among the meetings), whose date, minute numbers, actions, papers, agenda or attendance may
+        differ. What the registers
         decide (the number patterns, the people) is shared. Its signature is one no linker of a whole archive
         has: what it resolves must not be cached as the full rebuild's (quick.py)."""
         derived = copy.copy(self)
         derived.index = index
-        derived.by_date = {at: new if meeting is old else meeting for at, meeting in self.by_date.items()}
+        derived.by_date = {at: new if meeting is old else meeting for at, meeting in self.by_date.items()
+                           if meeting is not old or new.date == old.date}
+        derived.by_date.setdefault((new.body, new.date.isoformat()), new)  # no other meeting has its new day
         derived._initials = {key: found for key, found in self._initials.items() if key != new.key}
         minuted = {item.ref for item in old.minutes.items} if old.minutes else set()
         if self._agenda is not None and minuted <= ({item.ref for item in new.minutes.items} if new.minutes else set()):

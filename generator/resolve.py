@@ -12,7 +12,7 @@ import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from generator.actions import Track, build_tracks, named
+from generator.actions import NEXT_MEETING, Track, build_tracks, named
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import Action, ActionUpdate, Archive, Body, Meeting, MinuteItem, PersonRef, archive_order
@@ -156,15 +156,16 @@ def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ById
 def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
     """resolve() of the same archive with `old` replaced by `new`, made from `index` in milliseconds rather than
     a pass over the whole archive: the live preview's fast path (quick.py) renders an edited meeting's own
-    pages from it while the full rebuild is still to come. None when the edit moves the meeting (another key,
-    body or date), or when its minute numbers or actions clash with other meetings' (validate reports that):
-    a number or action id another meeting has, or an action removed that another meeting's log updates.
-    Backlinks are left as they were (backlinks.with_meeting patches them)."""
-    if (new.key, new.body, new.date) != (old.key, old.body, old.date):
+    pages from it while the full rebuild is still to come. None when the edit moves the meeting (another key
+    or body, or a date in another year or another place among the meetings: see _same_place), or when its
+    minute numbers or actions clash with other meetings' (validate reports that): a number or action id
+    another meeting has, or an action removed that another meeting's log updates. Backlinks are left as they
+    were (backlinks.with_meeting patches them)."""
+    if (new.key, new.body) != (old.key, old.body):
         return None
     meetings = list(index.archive.meetings)
-    at = bisect.bisect_left(meetings, archive_order(old), key=archive_order)  # same key and date: the same place
-    if at == len(meetings) or meetings[at] is not old:
+    at = bisect.bisect_left(meetings, archive_order(old), key=archive_order)
+    if at == len(meetings) or meetings[at] is not old or not _same_place(meetings, at, new):
         return None
     meetings[at] = new
     raised_old, logged_old = _actions_of(old)
@@ -194,6 +195,10 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         if kept:  # resolve lists only people who appear
             appearances[person] = sorted(kept, key=lambda a: archive_order(a.meeting))  # stable: a meeting's order
     logged = {key for key, _ in logged_old} | {key for key, _ in logged_new}
+    if new.date != old.date:  # the actions the body's meeting before raised due at "the next meeting", this one
+        before = index.previous(old)
+        logged |= {key for key, track in index.tracks.items() if track.raised is before and track.action.due
+                   and track.action.due.text.strip().lower() in NEXT_MEETING}
     affected = dict(raised_new)  # key -> (action, meeting, item): what build_tracks makes a track from
     for key in sorted(logged - affected.keys() - removed):
         track = index.tracks.get(key)
@@ -222,13 +227,28 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         actions=actions, replaced=_replaced(meetings) if old.rearranged_to or new.rearranged_to else index.replaced)
 
 
+def _same_place(meetings: list[Meeting], at: int, new: Meeting) -> bool:
+    """Whether `new`, the edited version of meetings[at], keeps its address and every comparison of its date with
+    another meeting's: its date, or one of the same year with the old and the new both after the archive's
+    meeting before it and before the one after it (on no other meeting's day). Pages compare dates only so
+    (the order of meetings, of an action's updates, a neighbour's link); with_meeting makes again what follows
+    from the date itself (its actions' and updates' dates, "next meeting")."""
+    old = meetings[at]
+    if new.date == old.date:
+        return True
+    after = meetings[at - 1].date if at > 0 else None
+    until = meetings[at + 1].date if at + 1 < len(meetings) else None
+    return new.date.year == old.date.year and all((after is None or after < day) and (until is None or day < until)
+                                                  for day in (old.date, new.date))
+
+
 def _in_resolve_order(tracks: dict[str, Track], old: Meeting, raised: list[str], made: dict[str, Track]
                       ) -> dict[str, Track]:
     """`tracks` with those `old` raised replaced by the `raised` keys' tracks of its new version, and the others
     `made` anew replaced, in the order resolve makes them: by the raising meeting's place in the archive, then
     the order the meeting raises them. Pages list a body's or a person's actions in that order (pages.sections),
     so an action added or removed must not move to the end, as updating the dict would put it."""
-    place = archive_order(old)  # the new version's too: with_meeting keeps the key and date
+    place = archive_order(old)  # the new version's place too: with_meeting keeps the key and the place
     ordered: dict[str, Track] = {}
     pending, raiser = True, None
     for key, track in tracks.items():

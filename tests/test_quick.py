@@ -161,10 +161,13 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
     ("references", f"{JULY}/minutes.md", "## CCBP/19/61 Community services (Paper C)\n",
      "## CCBP/19/61 Community services (Paper C)\n\n```item\ndeclarations:\n  - person: nora-brown\n"
      "    interest: A governor of the trust Paper C names\n```\n"),  # on the declarer's page
+    ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-08-23"),  # a date in its place
+    ("references", f"{JULY}/meeting.md", "date: 2019-07-18", "date: 2019-07-17"),  # "held on 18 July" no more
+    ("actions", f"{SEPTEMBER_LOG}/meeting.md", "date: 2019-09-19", "date: 2019-09-20"),  # July's "next meeting"
 ], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
         "update-status", "new-item", "item-cited-before", "agenda-item-cited-before", "item-cited-in-its-meeting",
         "item-renumbered", "new-action", "new-action-listed-before", "new-paper", "paper-removed", "initials",
-        "action-reference", "person-reference", "declaration"])
+        "action-reference", "person-reference", "declaration", "date", "date-cited", "date-next-meeting"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
@@ -195,7 +198,12 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
              "new-action-listed-before": {"people/bob-jones/index.html", "ccb/actions/index.html"},
              "initials": {"people/index.html", "people/mark-lewis/index.html"},  # one attendance fewer
              "person-reference": {"people/sarah-prema/index.html"},
-             "declaration": {"people/nora-brown/index.html"}}
+             "declaration": {"people/nora-brown/index.html"},
+             # its neighbour's link to it, and a [[...]] link to it elsewhere, name it by its date
+             "date": {"ccb/2019/2019-07-18/index.html", "jhsc/2019/2019-09-02/index.html", "ccb/2019/index.html"},
+             "date-cited": {"ccb/2019/2019-08-22/index.html", "ccb/2019/ccbp-19-70/index.html"},
+             # July's action due at the next meeting is due on its new date
+             "date-next-meeting": {"ccb/actions/ccbp-19-60-jc-referral/index.html", "ccb/actions/index.html"}}
     # The page it cites, a meeting's whose log shows its action, a person's it lists, the lists: each shows the
     # edit at once.
     assert shown.get(request.node.callspec.id, set()) <= fast
@@ -260,12 +268,15 @@ def test_an_action_added_taken_out_and_added_again_before_the_rebuild_has_its_pa
      "stay as they are.\n\n## CCBP/19/60 Again\n\nNoted."),  # July's number
     ("references", f"{AUGUST}/minutes.md", "stay as they are.",
      "stay as they are.\n\n## CCBP/19/71 Twice\n\nNoted."),  # the meeting's own number twice
-    ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-08-23"),  # its place among meetings
+    ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-07-01"),  # its place among meetings
+    ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-09-02"),  # another meeting's day
+    ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2020-08-22"),  # its address
     ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n", ""),  # an action's id: a later log updates it
     ("actions", f"{SEPTEMBER_LOG}/actions.md", "action: CCBP/19/60#1", "action: CCBP/19/99#1"),  # unknown
     ("actions", f"{SEPTEMBER_LOG}/actions.md", "action: CCBP/19/60#jc-referral",
      "action: CCBP/19/60#1"),  # the same action updated twice in one log
-], ids=["number-of-another-meeting", "number-twice", "date", "action-id", "unknown-action", "updated-twice"])
+], ids=["number-of-another-meeting", "number-twice", "date-elsewhere", "date-shared", "year", "action-id",
+        "unknown-action", "updated-twice"])
 def test_an_edit_that_moves_link_targets_or_breaks_a_check_is_left_to_the_full_rebuild_with_nothing_written(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
@@ -278,6 +289,18 @@ def test_an_edit_that_moves_link_targets_or_breaks_a_check_is_left_to_the_full_r
         assert files(live) == files(full_build(content, tmp_path / "full"))
     else:
         assert outcome.report.errors
+
+
+def test_a_new_date_that_moves_the_meeting_between_those_held_and_those_to_come_is_left_to_the_full_rebuild(
+        tmp_path):
+    """The home page lists them apart, and a body's tracker counts what was overdue at its last meeting held."""
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / "references", content)
+    options = Options(content=content, out=live, today=__import__("datetime").date(2019, 8, 22), search=False)
+    session = Session(options)
+    assert session.rebuild().ok
+    assert session.quick([edit(content / AUGUST / "meeting.md", "date: 2019-08-22", "date: 2019-08-23")]) is None
+    assert session.quick([edit(content / AUGUST / "meeting.md", "date: 2019-08-23", "date: 2019-08-21")]) is not None
 
 
 @pytest.mark.parametrize("old, new", [
@@ -398,9 +421,12 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
     ("references", f"{AUGUST}/meeting.md", "  in_attendance:\n    - person: mark-lewis\n      for: [CCBP/19/71]\n", ""),
     ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22\n",
      "date: 2019-08-22\nstatus: postponed\nrearranged_to: 2019-07-18\n"),  # Index.replaced (its minutes aside)
+    ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-08-23"),
+    ("actions", f"{SEPTEMBER_LOG}/meeting.md", "date: 2019-09-19", "date: 2019-09-20"),  # July's "next meeting"
 ], ids=["action-text", "update-status", "reopened", "attendee-role", "references", "new-item", "agenda-item",
         "renumbered",
-        "new-action", "action-added-first", "paper-removed", "new-paper", "initials", "rearranged"])
+        "new-action", "action-added-first", "paper-removed", "new-paper", "initials", "rearranged", "date",
+        "date-next-meeting"])
 def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_makes(tmp_path, fixture, where, old,
                                                                                      new):
     content = tmp_path / "content"
@@ -473,10 +499,24 @@ def _structural_edits(folder: Path, number: int) -> list[Path]:
     return changed
 
 
+def _date_edits(folder: Path, number: int) -> list[Path]:
+    """The meeting's date a day later, or earlier for every other one: most keep the meeting's place."""
+    meeting = folder / "meeting.md"
+    text = meeting.read_text()
+    found = re.search(r"^date: '?(\d{4}-\d\d-\d\d)'?$", text, re.M)
+    day = __import__("datetime").date.fromisoformat(found.group(1))
+    moved = day + __import__("datetime").timedelta(days=-1 if number % 2 else 1)
+    if moved.year != day.year:
+        return []
+    meeting.write_text(text.replace(found.group(0), f"date: {moved.isoformat()}"))
+    return [meeting]
+
+
 @pytest.mark.parametrize("change, seed, step", [
     (lambda folder, number: _prose_edits(folder), 3, 3),
     (_structural_edits, 5, 2),
-], ids=["prose", "other-pages-show"])
+    (_date_edits, 7, 2),
+], ids=["prose", "other-pages-show", "date"])
 def test_edits_across_a_synthetic_archive_write_each_meetings_own_pages_as_the_full_rebuild_makes_them(
         tmp_path, change, seed, step):
     """Whatever the edit changes, and wherever it shows, the fast path writes it: the full rebuild after it
