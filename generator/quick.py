@@ -23,9 +23,10 @@ watcher saw change and the previous rebuild's index:
   resolved again (backlinks.relinked): one may cite the new item, and those
   that linked to the meeting: one may no longer reach it.
 
-Either way the edit must keep the meeting's place among the meetings (a new
-date keeps it when it is in the same year, after the meeting before and
-before the one after, and on the same side of today: resolve._same_place),
+Either way the edit must keep the meeting's place among its body's meetings
+(a new date keeps it when it is in the same year, after the body's meeting
+before and before the one after, and on the same side of today:
+resolve._same_place),
 and break no check across meetings (a number or action id another
 meeting has, an update of an unknown action). The other pages that show the
 edit are written right after the meeting's own, in six kinds, each kind
@@ -408,6 +409,8 @@ def _checked(index, loaded: Meeting, archive):
     logged = [action_key(u.action, loaded.body) for u in (loaded.action_log.updates if loaded.action_log else ())]
     if checks.errors or len(set(logged)) != len(logged) or not set(logged) <= index.tracks.keys():
         return None
+    if any(m.minutes and m.minutes.approved_at == loaded.key and loaded.date < m.date for m in archive.meetings):
+        return None  # minutes it approves, of a meeting after its new date (another body's: _same_place)
     for key in logged + [f"{loaded.body}:{a.id}" for i in (loaded.minutes.items if loaded.minutes else ())
                          for a in i.actions]:
         track = index.tracks.get(key)

@@ -157,7 +157,7 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
     """resolve() of the same archive with `old` replaced by `new`, made from `index` in milliseconds rather than
     a pass over the whole archive: the live preview's fast path (quick.py) renders an edited meeting's own
     pages from it while the full rebuild is still to come. None when the edit moves the meeting (another key
-    or body, or a date in another year or another place among the meetings: see _same_place), or when its
+    or body, or a date in another year or another place among its body's meetings: see _same_place), or when its
     minute numbers or actions clash with other meetings' (validate reports that): a number or action id
     another meeting has, or an action removed that another meeting's log updates. Backlinks are left as they
     were (backlinks.with_meeting patches them)."""
@@ -165,9 +165,14 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         return None
     meetings = list(index.archive.meetings)
     at = bisect.bisect_left(meetings, archive_order(old), key=archive_order)
-    if at == len(meetings) or meetings[at] is not old or not _same_place(meetings, at, new):
+    if at == len(meetings) or meetings[at] is not old or \
+            not _same_place(index.by_body[old.body], index.position[old.key], new):
         return None
-    meetings[at] = new
+    if new.date == old.date:
+        meetings[at] = new
+    else:  # among other bodies' meetings it may move: they are not compared with it (_same_place)
+        del meetings[at]
+        meetings.insert(bisect.bisect_left(meetings, archive_order(new), key=archive_order), new)
     raised_old, logged_old = _actions_of(old)
     raised_new, logged_new = _actions_of(new)
     removed = {key for key, _ in raised_old} - {key for key, _ in raised_new}
@@ -186,6 +191,13 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
             return None
         items[key] = (new, item)
     swap = lambda meetings: [new if m is old else m for m in meetings]  # noqa: E731
+
+    def placed(meetings: list[Meeting]) -> list[Meeting]:  # a list in archive order (a year's) with `new` in it
+        if new.date == old.date:
+            return swap(meetings)
+        kept = [m for m in meetings if m is not old]
+        kept.insert(bisect.bisect_left(kept, archive_order(new), key=archive_order), new)
+        return kept
     appearances = dict(index.appearances)
     made: dict[str, list[Appearance]] = {}
     for person, appearance in appearances_of(new):
@@ -218,21 +230,21 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         tracks = {**index.tracks, **made_tracks}
         actions = {**index.actions, **{key: track.action for key, track in made_tracks.items()}}
     else:
-        tracks = _in_resolve_order(index.tracks, old, [key for key, _ in raised_new], made_tracks)
+        tracks = _in_resolve_order(index.tracks, old, new, [key for key, _ in raised_new], made_tracks)
         actions = {key: track.action for key, track in tracks.items()}
     return dataclasses.replace(
         index, archive=dataclasses.replace(index.archive, meetings=tuple(meetings)), by_body=by_body,
-        by_year={year: swap(ms) if year == new.date.year else ms for year, ms in index.by_year.items()},
+        by_year={year: placed(ms) if year == new.date.year else ms for year, ms in index.by_year.items()},
         by_key={**index.by_key, new.key: new}, items=items, appearances=appearances, history=history, tracks=tracks,
         actions=actions, replaced=_replaced(meetings) if old.rearranged_to or new.rearranged_to else index.replaced)
 
 
 def _same_place(meetings: list[Meeting], at: int, new: Meeting) -> bool:
-    """Whether `new`, the edited version of meetings[at], keeps its address and every comparison of its date with
-    another meeting's: its date, or one of the same year with the old and the new both after the archive's
-    meeting before it and before the one after it (on no other meeting's day). Pages compare dates only so
-    (the order of meetings, of an action's updates, a neighbour's link); with_meeting makes again what follows
-    from the date itself (its actions' and updates' dates, "next meeting")."""
+    """Whether `new`, the edited version of meetings[at] (its body's meetings), keeps its address and every
+    comparison of its date with another meeting's that the site makes: its date, or one of the same year with
+    the old and the new both after the body's meeting before it and before the one after (on no other meeting
+    of the body's day). What depends on the date besides is made again: its place among other bodies' meetings
+    (with_meeting), its actions' and updates' dates, and "next meeting" (the body's)."""
     old = meetings[at]
     if new.date == old.date:
         return True
@@ -242,13 +254,13 @@ def _same_place(meetings: list[Meeting], at: int, new: Meeting) -> bool:
                                                   for day in (old.date, new.date))
 
 
-def _in_resolve_order(tracks: dict[str, Track], old: Meeting, raised: list[str], made: dict[str, Track]
-                      ) -> dict[str, Track]:
+def _in_resolve_order(tracks: dict[str, Track], old: Meeting, new: Meeting, raised: list[str],
+                      made: dict[str, Track]) -> dict[str, Track]:
     """`tracks` with those `old` raised replaced by the `raised` keys' tracks of its new version, and the others
     `made` anew replaced, in the order resolve makes them: by the raising meeting's place in the archive, then
     the order the meeting raises them. Pages list a body's or a person's actions in that order (pages.sections),
     so an action added or removed must not move to the end, as updating the dict would put it."""
-    place = archive_order(old)  # the new version's place too: with_meeting keeps the key and the place
+    place = archive_order(new)
     ordered: dict[str, Track] = {}
     pending, raiser = True, None
     for key, track in tracks.items():

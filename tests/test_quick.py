@@ -164,10 +164,12 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
     ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-08-23"),  # a date in its place
     ("references", f"{JULY}/meeting.md", "date: 2019-07-18", "date: 2019-07-17"),  # "held on 18 July" no more
     ("actions", f"{SEPTEMBER_LOG}/meeting.md", "date: 2019-09-19", "date: 2019-09-20"),  # July's "next meeting"
+    ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-09-03"),  # after the JHSC's 2 September
 ], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
         "update-status", "new-item", "item-cited-before", "agenda-item-cited-before", "item-cited-in-its-meeting",
         "item-renumbered", "new-action", "new-action-listed-before", "new-paper", "paper-removed", "initials",
-        "action-reference", "person-reference", "declaration", "date", "date-cited", "date-next-meeting"])
+        "action-reference", "person-reference", "declaration", "date", "date-cited", "date-next-meeting",
+        "date-past-another-body"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
@@ -269,7 +271,7 @@ def test_an_action_added_taken_out_and_added_again_before_the_rebuild_has_its_pa
     ("references", f"{AUGUST}/minutes.md", "stay as they are.",
      "stay as they are.\n\n## CCBP/19/71 Twice\n\nNoted."),  # the meeting's own number twice
     ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-07-01"),  # its place among meetings
-    ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-09-02"),  # another meeting's day
+    ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-07-18"),  # its body's other meeting's day
     ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2020-08-22"),  # its address
     ("actions", f"{JULY}/minutes.md", "    id: jc-referral\n", ""),  # an action's id: a later log updates it
     ("actions", f"{SEPTEMBER_LOG}/actions.md", "action: CCBP/19/60#1", "action: CCBP/19/99#1"),  # unknown
@@ -289,6 +291,19 @@ def test_an_edit_that_moves_link_targets_or_breaks_a_check_is_left_to_the_full_r
         assert files(live) == files(full_build(content, tmp_path / "full"))
     else:
         assert outcome.report.errors
+
+
+def test_a_new_date_before_a_meeting_whose_minutes_it_approves_is_left_to_the_full_rebuild_to_report(references):
+    """Another body's meeting is not its neighbour (resolve._same_place), but the check still holds across them."""
+    session, content, live = references
+    minutes = content / AUGUST / "minutes.md"
+    edit(minutes, "status: approved\n", "status: approved\napproved_at: jhsc/2019-09-02\n")
+    assert session.quick([minutes]) is not None and session.rebuild().ok
+    before = files(live)
+    changed = edit(content / "meetings/jhsc/2019-09-02/meeting.md", "date: 2019-09-02", "date: 2019-08-20")
+    assert session.quick([changed]) is None
+    assert files(live) == before
+    assert any("before the meeting itself" in d.message for d in session.rebuild().report.errors)
 
 
 def test_a_new_date_that_moves_the_meeting_between_those_held_and_those_to_come_is_left_to_the_full_rebuild(
@@ -423,10 +438,12 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
      "date: 2019-08-22\nstatus: postponed\nrearranged_to: 2019-07-18\n"),  # Index.replaced (its minutes aside)
     ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-08-23"),
     ("actions", f"{SEPTEMBER_LOG}/meeting.md", "date: 2019-09-19", "date: 2019-09-20"),  # July's "next meeting"
+    ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-09-03"),  # after the JHSC's meeting
+    ("actions", f"{SEPTEMBER_LOG}/meeting.md", "date: 2019-09-19", "date: 2019-07-31"),  # before the JC's
 ], ids=["action-text", "update-status", "reopened", "attendee-role", "references", "new-item", "agenda-item",
         "renumbered",
         "new-action", "action-added-first", "paper-removed", "new-paper", "initials", "rearranged", "date",
-        "date-next-meeting"])
+        "date-next-meeting", "date-past-another-body", "date-before-another-body"])
 def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_makes(tmp_path, fixture, where, old,
                                                                                      new):
     content = tmp_path / "content"
