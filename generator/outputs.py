@@ -55,7 +55,8 @@ def record_outputs(index: Index, today: dt.date, drafts: bool = False, unchanged
                                          calendars(index, today, unchanged, memo, stop),
                                          exports(index, today, memo, stop, unchanged), schema_files(base)):
         yield address.lstrip("/"), data
-    yield "robots.txt", robots(base, drafts)
+    if not index.archive.site.path:  # crawlers read robots.txt at a domain's root only (docs/open-data.md)
+        yield "robots.txt", robots(base, drafts)
     if index.moved:
         yield "_redirects", redirects(index, index.archive.site.path)
     yield from attachment_outputs(index, unchanged)

@@ -252,8 +252,13 @@ def test_only_the_sitemaps_whose_pages_changed_are_remade():
 
 
 def test_a_drafts_preview_keeps_robots_out(tmp_path):
+    """By robots.txt, and on each page too, which holds below a path, where crawlers do not ask for robots.txt."""
     out = _build(FIXTURE, tmp_path / "site", drafts=True)
     assert (out / "robots.txt").read_text().splitlines()[-1] == "Disallow: /"
+    for page in ("index.html", "tb/index.html", "tb/2019/2019-03-14/index.html", "404.html"):
+        assert (out / page).read_text().count('<meta name="robots" content="noindex">') == 1, page
+    published = _build(FIXTURE, tmp_path / "published")
+    assert 'name="robots"' not in (published / "index.html").read_text()
 
 
 def _atom_by_elementtree(site_meta, feed_url, page_url, title, chosen, updated) -> bytes:
