@@ -176,6 +176,15 @@ def all_pages(index: Index, today: dt.date, refs: dict | None = None) -> Iterato
             yield section
 
 
+def search_page(index: Index) -> Page:
+    """With a minute number to show as one the search box goes straight to: the archive's first, of a body that
+    numbers minutes across meetings. In the deps: an edit that moves or renumbers a meeting may change it."""
+    example = next((item.ref for meeting in index.archive.meetings if meeting.minutes
+                    and not index.body(meeting.body).numbering.per_meeting for item in meeting.minutes.items
+                    if index.items.get(index.item_key(meeting, item.ref), (None,))[0] is meeting), "")
+    return Page(urls.search(), "search.html", {"example": example}, (example,))
+
+
 def listings(index: Index, today: dt.date, years=None) -> Iterator[Page]:
     """The home page, the archive's page and the year pages (of `years` only, if given)."""
     archive = index.archive
@@ -327,11 +336,7 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     yield open_data_page(index)
     files = any(paper.attachments for meeting in archive.meetings for paper in meeting.papers)
     yield Page(urls.accessibility(), "accessibility.html", {"files": files}, (files,))
-    # a minute number to show as one the search box goes straight to (the archive's first, of a body numbering
-    # minutes across meetings): in the deps, as the first changes when an edit moves or renumbers a meeting
-    example = next((item.ref for meeting, item in index.items.values()
-                    if not index.body(meeting.body).numbering.per_meeting), "")
-    yield Page(urls.search(), "search.html", {"example": example}, (example,))
+    yield search_page(index)
     yield Page(urls.not_found(), "not_found.html", {}, ())
     for old, new in index.moved:
         yield Page(old, "moved.html", {"new": new}, (new,))

@@ -23,10 +23,9 @@ watcher saw change and the previous rebuild's index:
   resolved again (backlinks.relinked): one may cite the new item, and those
   that linked to the meeting: one may no longer reach it.
 
-Either way the edit must keep the meeting's place among its body's meetings
-(a new date keeps it when it is in the same year, after the body's meeting
-before and before the one after, and on the same side of today:
-resolve._same_place),
+Either way the edit must keep the meeting's address (a new date in the same
+year, on the same side of today, on no other of its body's meetings' days:
+resolve.with_meeting puts it among the meetings again),
 and break no check across meetings (a number or action id another
 meeting has, an update of an unknown action). The other pages that show the
 edit are written right after the meeting's own, in six kinds, each kind
@@ -66,7 +65,8 @@ from generator.fingerprint import Digests
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
 from generator.pages import (action_page, actions_owned, actions_raised, bodies_sat_on, body_attendance, body_pages,
-                             by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index, person_page)
+                             by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index, person_page,
+                             search_page)
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, appearances_of, entries_of, with_meeting
@@ -304,7 +304,8 @@ def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, r
     and those whose minutes it approved or that approved its own. Their pages show only some of what those
     inputs hold (a neighbour's page, the meeting's title and date): the caller keeps those whose deps changed."""
     old_index = session.prepared.index
-    related = {m.key for m in (old_index.previous(meeting), old_index.next(meeting)) if m is not None}
+    related = {m.key for m in (old_index.previous(meeting), old_index.next(meeting), index.previous(meeting),
+                               index.next(meeting)) if m is not None}  # a new date may give it new neighbours
     for track in meeting_tracks(index, meeting) + meeting_tracks(old_index, before):
         related.update([track.raised.key] + [step.meeting.key for step in track.steps])
     related.update(m.key for m in index.by_body[meeting.body] if m.minutes and m.minutes.approved_at == meeting.key)
@@ -363,11 +364,12 @@ def _redated(old_index, index) -> list:
 
 def _lists(index, meeting: Meeting, today, refs, attended: dict) -> list:
     """The lists that show the meeting: the home page, the archive's, its year's, its body's pages and action
-    tracker."""
+    tracker; and the search page, whose example number may be its first minute's."""
     raised = actions_raised(index).get(meeting.body, [])
     years = {meeting.date.year}
     _attendance(index, {meeting.body}, attended)
-    return [*listings(index, today, years), *body_pages(index, meeting.body, raised, today, refs, years, attended)]
+    return [*listings(index, today, years), *body_pages(index, meeting.body, raised, today, refs, years, attended),
+            search_page(index)]
 
 
 def _attendance(index, slugs, attended: dict) -> None:
@@ -410,7 +412,7 @@ def _checked(index, loaded: Meeting, archive):
     if checks.errors or len(set(logged)) != len(logged) or not set(logged) <= index.tracks.keys():
         return None
     if any(m.minutes and m.minutes.approved_at == loaded.key and loaded.date < m.date for m in archive.meetings):
-        return None  # minutes it approves, of a meeting after its new date (another body's: _same_place)
+        return None  # minutes it approves, of a meeting after its new date
     for key in logged + [f"{loaded.body}:{a.id}" for i in (loaded.minutes.items if loaded.minutes else ())
                          for a in i.actions]:
         track = index.tracks.get(key)

@@ -156,21 +156,21 @@ def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ById
 def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
     """resolve() of the same archive with `old` replaced by `new`, made from `index` in milliseconds rather than
     a pass over the whole archive: the live preview's fast path (quick.py) renders an edited meeting's own
-    pages from it while the full rebuild is still to come. None when the edit moves the meeting (another key
-    or body, or a date in another year or another place among its body's meetings: see _same_place), or when its
-    minute numbers or actions clash with other meetings' (validate reports that): a number or action id
-    another meeting has, or an action removed that another meeting's log updates. Backlinks are left as they
-    were (backlinks.with_meeting patches them)."""
-    if (new.key, new.body) != (old.key, old.body):
+    pages from it while the full rebuild is still to come. None when the edit moves the meeting's pages
+    (another key or body, or a date in another year) or puts it on the day of another of its body's
+    meetings, or when its minute numbers or actions clash with other meetings' (validate reports that): a
+    number or action id another meeting has, or an action removed that another meeting's log updates.
+    Backlinks are left as they were (backlinks.with_meeting patches them)."""
+    if (new.key, new.body) != (old.key, old.body) or new.date.year != old.date.year or \
+            (new.date != old.date and any(m.date == new.date for m in index.by_body[old.body] if m is not old)):
         return None
     meetings = list(index.archive.meetings)
     at = bisect.bisect_left(meetings, archive_order(old), key=archive_order)
-    if at == len(meetings) or meetings[at] is not old or \
-            not _same_place(index.by_body[old.body], index.position[old.key], new):
+    if at == len(meetings) or meetings[at] is not old:
         return None
     if new.date == old.date:
         meetings[at] = new
-    else:  # among other bodies' meetings it may move: they are not compared with it (_same_place)
+    else:  # a new date: its place among the archive's meetings, and its body's, found again
         del meetings[at]
         meetings.insert(bisect.bisect_left(meetings, archive_order(new), key=archive_order), new)
     raised_old, logged_old = _actions_of(old)
@@ -192,7 +192,7 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         items[key] = (new, item)
     swap = lambda meetings: [new if m is old else m for m in meetings]  # noqa: E731
 
-    def placed(meetings: list[Meeting]) -> list[Meeting]:  # a list in archive order (a year's) with `new` in it
+    def placed(meetings: list[Meeting]) -> list[Meeting]:  # a list in archive order (a year's, the body's)
         if new.date == old.date:
             return swap(meetings)
         kept = [m for m in meetings if m is not old]
@@ -206,10 +206,15 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         kept = [a for a in appearances.pop(person, ()) if a.meeting is not old] + made.get(person, [])
         if kept:  # resolve lists only people who appear
             appearances[person] = sorted(kept, key=lambda a: archive_order(a.meeting))  # stable: a meeting's order
+    by_body = {slug: placed(ms) if slug == new.body else ms for slug, ms in index.by_body.items()}
+    position = index.position
     logged = {key for key, _ in logged_old} | {key for key, _ in logged_new}
-    if new.date != old.date:  # the actions the body's meeting before raised due at "the next meeting", this one
-        before = index.previous(old)
-        logged |= {key for key, track in index.tracks.items() if track.raised is before and track.action.due
+    if new.date != old.date:
+        position = {**position, **{m.key: n for n, m in enumerate(by_body[new.body])}}
+        # the actions raised due at "the next meeting" by the body's meeting before it, then and now
+        now = position[new.key]
+        before = {id(index.previous(old)), id(by_body[new.body][now - 1] if now else None)}
+        logged |= {key for key, track in index.tracks.items() if id(track.raised) in before and track.action.due
                    and track.action.due.text.strip().lower() in NEXT_MEETING}
     affected = dict(raised_new)  # key -> (action, meeting, item): what build_tracks makes a track from
     for key in sorted(logged - affected.keys() - removed):
@@ -224,7 +229,6 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         steps = [s for s in history.pop(key, ()) if s[0] is not old] + [s for k, s in logged_new if k == key]
         if steps:
             history[key] = sorted(steps, key=lambda s: archive_order(s[0]))  # stable: the log's own order
-    by_body = {slug: swap(ms) if slug == new.body else ms for slug, ms in index.by_body.items()}
     made_tracks = build_tracks(affected, history, by_body)
     if [key for key, _ in raised_new] == [key for key, _ in raised_old]:  # every track where it was
         tracks = {**index.tracks, **made_tracks}
@@ -233,25 +237,10 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         tracks = _in_resolve_order(index.tracks, old, new, [key for key, _ in raised_new], made_tracks)
         actions = {key: track.action for key, track in tracks.items()}
     return dataclasses.replace(
-        index, archive=dataclasses.replace(index.archive, meetings=tuple(meetings)), by_body=by_body,
+        index, archive=dataclasses.replace(index.archive, meetings=tuple(meetings)), by_body=by_body, position=position,
         by_year={year: placed(ms) if year == new.date.year else ms for year, ms in index.by_year.items()},
         by_key={**index.by_key, new.key: new}, items=items, appearances=appearances, history=history, tracks=tracks,
         actions=actions, replaced=_replaced(meetings) if old.rearranged_to or new.rearranged_to else index.replaced)
-
-
-def _same_place(meetings: list[Meeting], at: int, new: Meeting) -> bool:
-    """Whether `new`, the edited version of meetings[at] (its body's meetings), keeps its address and every
-    comparison of its date with another meeting's that the site makes: its date, or one of the same year with
-    the old and the new both after the body's meeting before it and before the one after (on no other meeting
-    of the body's day). What depends on the date besides is made again: its place among other bodies' meetings
-    (with_meeting), its actions' and updates' dates, and "next meeting" (the body's)."""
-    old = meetings[at]
-    if new.date == old.date:
-        return True
-    after = meetings[at - 1].date if at > 0 else None
-    until = meetings[at + 1].date if at + 1 < len(meetings) else None
-    return new.date.year == old.date.year and all((after is None or after < day) and (until is None or day < until)
-                                                  for day in (old.date, new.date))
 
 
 def _in_resolve_order(tracks: dict[str, Track], old: Meeting, new: Meeting, raised: list[str],
