@@ -565,6 +565,38 @@ def test_edits_across_a_synthetic_archive_write_each_meetings_own_pages_as_the_f
     assert files(live) == files(full_build(content, tmp_path / "full"))
 
 
+def test_dates_put_right_across_a_synthetic_archive_are_written_as_the_full_rebuild_makes_them_or_left_to_it(
+        tmp_path):
+    """Each meeting's date moved in turn by a day, a month or more either way, as a clerk puts a wrong one right:
+    the fast path writes every page the new date shows on, or nothing, where the rebuild then reports what it
+    broke (an action updated before it was raised, or after it was closed) or moves its pages (another year)."""
+    from benchmarks.synthetic import Spec, generate
+
+    content, live = tmp_path / "content", tmp_path / "live"
+    generate(content, Spec(meetings=30, bodies=3, seed=21, items=(4, 8), papers=(1, 3), cross_body_rate=0.3))
+    session = Session(Options(content=content, out=live, today=TODAY, search=False))
+    assert session.rebuild().ok
+    outcomes = []
+    for number, folder in enumerate(sorted(p.parent for p in content.glob("meetings/*/*/meeting.md"))):
+        meeting = folder / "meeting.md"
+        text = meeting.read_text()
+        written = re.search(r"^date: '?(\d{4}-\d\d-\d\d)'?$", text, re.M)
+        day = __import__("datetime").date.fromisoformat(written.group(1))
+        moved = day + __import__("datetime").timedelta(days=(1, -1, 35, -40, 70)[number % 5])
+        meeting.write_text(text.replace(written.group(0), f"date: {moved.isoformat()}"))
+        outcome = session.quick([meeting])
+        after = session.rebuild()
+        if not after.ok:
+            assert outcome is None, folder  # nothing written for a date the rebuild refuses
+            meeting.write_text(text)
+            assert session.rebuild().ok
+        elif outcome is not None:
+            assert after.written == [], (folder, moved)
+        outcomes.append("refused" if not after.ok else "quick" if outcome else "rebuilt")
+    assert outcomes.count("quick") >= 15, outcomes
+    assert files(live) == files(full_build(content, tmp_path / "full"))
+
+
 def test_an_item_marked_confidential_never_reaches_the_pages_the_fast_path_writes(references, tmp_path):
     """The fast path renders the meeting's public view, as the full build does: a minute item marked
     confidential keeps its number and title, and its discussion is on no page."""
