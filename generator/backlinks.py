@@ -246,8 +246,9 @@ def relinked(backlinks: dict, memo: dict, cache: dict, linker: Linker, old, new)
         for target in set(_targets(fresh.links, source_page)) - set(_targets(entry[0], source_page)):
             added[target][(place.url, place.label)] = place
     # The texts that linked to the meeting, resolved again: one may link to it no more (its date changed, an
-    # agenda row gone), and its place is taken out of what it no longer reaches.
-    for key, where, place, entry in _texts_at(citing, memo, cache):
+    # agenda row gone), and its place is taken out of what it no longer reaches. And the bodies' own texts
+    # (a few, not in `memo`), whether they linked to it or did not resolve.
+    for key, where, place, entry in _texts_at(citing, memo, cache) + _body_texts_live(linker.index, cache):
         source_page = place.url.split("#")[0]
         fresh = relink(entry[2], linker, Where(body=where.body, meeting=where.meeting, paper=where.paper))
         was, now = set(_targets(entry[0], source_page)), set(_targets(fresh.links, source_page))
@@ -267,9 +268,20 @@ def relinked(backlinks: dict, memo: dict, cache: dict, linker: Linker, old, new)
 
 def _citing(backlinks: dict, meeting, bodies: dict) -> dict[tuple, Place]:
     """(address, label) -> place, of each place in another meeting whose text links to the meeting or to what
-    it holds."""
+    it holds (a body's text: _body_texts_live)."""
     return {(place.url, place.label): place for address in {urls.meeting(meeting)} | addresses(meeting, bodies)
             for place in backlinks.get(address, ()) if place.meeting is not None and place.meeting.key != meeting.key}
+
+
+def _body_texts_live(index: Index, cache: dict) -> list[tuple]:
+    """(key, where, place, scan result) of each body's text with a reference that reaches beyond it, as the
+    last scan kept it (relinked)."""
+    found = []
+    for text, where, place, _ in _body_texts(index):
+        entry = cache.get(_key(text, where)) if text and str(text).strip() else None
+        if entry is not None and any(reach == ARCHIVE for _, _, reach in entry[2]):
+            found.append((_key(text, where), where, place, entry))
+    return found
 
 
 def _texts_at(places: dict[tuple, Place], memo: dict, cache: dict) -> list[tuple]:

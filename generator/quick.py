@@ -223,7 +223,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
                  lambda: _cited(session, index, today, refs, naming),
                  lambda: _related(session, memo, index, before, meeting, refs),
                  lambda: _people(session, index, before, meeting, refs, attended, redated),
-                 lambda: _lists(index, meeting, today, refs, attended),
+                 lambda: _lists(index, meeting, today, refs, attended, naming),
                  lambda: _counts(index, before, meeting, session.unsettled))
         done = {url for url, _ in rendered}
         for pages in kinds:
@@ -259,22 +259,22 @@ def _citing(old_index, index, before: Meeting, meeting: Meeting, bodies) -> set[
     paper taken out: now plain text, reported), to its page (an agenda row gone), or to anything of it when its
     title or date changed (a [[...]] link is worded with both: references._meeting_words); and those that
     link to it now and did not (backlinks.relinked: a number cited before the minute was written). A body's
-    text is left to the full rebuild, as _cited leaves its page."""
+    text is on its body's page (_lists makes it)."""
     page, had, has = urls.meeting(before), addresses(before, bodies), addresses(meeting, bodies)
     reached = {page} | (had if (before.title, before.date) != (meeting.title, meeting.date) else had - has)
     places = [place for address in reached for place in old_index.backlinks.get(address, ())]
     for address in {page} | has:
         known = {(place.url, place.label) for place in old_index.backlinks.get(address, ())}
         places += [place for place in index.backlinks.get(address, ()) if (place.url, place.label) not in known]
-    return {url for place in places if place.meeting is not None and place.meeting.key != meeting.key
-            for url in (place.url.split("#")[0], urls.meeting(place.meeting))}
+    return {url for place in places if place.meeting is None or place.meeting.key != meeting.key
+            for url in ((place.url.split("#")[0], urls.meeting(place.meeting)) if place.meeting else (place.url,))}
 
 
 def _cited(session, index, today, refs, naming: set[str] = frozenset()) -> list:
     """The pages of meetings' items, papers and actions whose backlinks in `index` are not those the last rebuild
     showed (a reference added to the edited meeting or taken out of it), those a save since that rebuild
     wrote (whose reference may now be undone), and those in `naming` (_citing). A person's page is
-    _people's; a body's is left to the full rebuild."""
+    _people's; a body's, _lists'."""
     old, new = session.prepared.index.backlinks, index.backlinks
     changed = {url for url, places in new.items() if old.get(url) is not places} | (old.keys() - new.keys())
     changed = {url for url in changed if old.get(url) != new.get(url)} | session.unsettled | naming
@@ -362,14 +362,18 @@ def _redated(old_index, index) -> list:
             and was.action.due != track.action.due]
 
 
-def _lists(index, meeting: Meeting, today, refs, attended: dict) -> list:
+def _lists(index, meeting: Meeting, today, refs, attended: dict, naming: set[str] = frozenset()) -> list:
     """The lists that show the meeting: the home page, the archive's, its year's, its body's pages and action
-    tracker; and the search page, whose example number may be its first minute's."""
-    raised = actions_raised(index).get(meeting.body, [])
+    tracker; the search page, whose example number may be its first minute's; and the pages of other bodies
+    whose own text links to it, in `naming` (_citing)."""
+    raised = actions_raised(index)
     years = {meeting.date.year}
-    _attendance(index, {meeting.body}, attended)
-    return [*listings(index, today, years), *body_pages(index, meeting.body, raised, today, refs, years, attended),
-            search_page(index)]
+    others = sorted(slug for slug in index.archive.bodies if slug != meeting.body and urls.body(slug) in naming)
+    _attendance(index, {meeting.body, *others}, attended)
+    return [*listings(index, today, years),
+            *body_pages(index, meeting.body, raised.get(meeting.body, []), today, refs, years, attended),
+            search_page(index),
+            *(next(body_pages(index, slug, raised.get(slug, []), today, refs, set(), attended)) for slug in others)]
 
 
 def _attendance(index, slugs, attended: dict) -> None:

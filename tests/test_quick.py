@@ -294,6 +294,25 @@ def test_an_edit_that_moves_link_targets_or_breaks_a_check_is_left_to_the_full_r
         assert outcome.report.errors
 
 
+@pytest.mark.parametrize("where, old, new", [
+    (f"{AUGUST}/meeting.md", "date:", "title: Extraordinary meeting\ndate:"),  # how its [[...]] link names it
+    (f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-08-23"),  # "22 August 2019" no longer its
+    (f"{JULY}/minutes.md", "community services paper.",
+     "community services paper.\n\n## CCBP/19/99 Added\n\nNoted."),  # a number it cited before there was one
+], ids=["meeting-title", "date", "number-cited-before"])
+def test_a_bodys_own_text_that_links_to_the_edited_meeting_is_written_by_the_fast_path(tmp_path, where, old, new):
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / "references", content)
+    with (content / "bodies/jhsc.md").open("a", encoding="utf-8") as about:
+        about.write("\nSet up by [[ccb/2019-08-22]]; see the meeting held on 22 August 2019, and CCBP/19/99.\n")
+    session = Session(Options(content=content, out=live, today=TODAY, search=False))
+    assert session.rebuild().ok
+    outcome = session.quick([edit(content / where, old, new)])
+    assert outcome is not None and "/jhsc/" in outcome.written
+    assert session.rebuild().written == []
+    assert files(live) == files(full_build(content, tmp_path / "full"))
+
+
 def test_a_new_date_before_a_meeting_whose_minutes_it_approves_is_left_to_the_full_rebuild_to_report(references):
     """The fast path leaves the cross-meeting checks to validate, but for those a new date can break."""
     session, content, live = references
