@@ -2,8 +2,8 @@
 makes them.
 
     python -m benchmarks.autosave [--meetings 500 | --content DIR] [--gaps 0.25 0.5 1 2 4] [--rounds 2]
-        [--kinds sentence retitle meeting-title new-item new-paper action-text new-action date] [--settle 8]
-        [--search]
+        [--kinds sentence retitle meeting-title new-item new-paper action-text new-action date organisation]
+        [--settle 8] [--search]
         [--log FILE] [--work DIR]
 
 The build benchmark (benchmarks/build_bench.py) saves once the server has
@@ -20,7 +20,8 @@ meeting's page on disk, and the medians and maxima per gap. The kind
 edit showing on that action's page instead; `meeting-title` renames the meeting
 in its meeting.md, which every list of meetings shows; `new-action` adds an action to the
 first item that raises any, timed to it showing on the body's action tracker; `date` moves the meeting a day
-later and back, by turns.
+later and back, by turns; `organisation` changes the first organisation the people register gives a person,
+timed to it showing on their page.
 
 With `--search` the preview also keeps its search index up to date, as it does
 unless told `--no-search`: Pagefind runs after saves, beside the preview, on the
@@ -46,14 +47,14 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.build_bench import (TODAY, Server, add_action, add_item, add_paper, archive_copy, edit,  # noqa: E402
-                                    first_action_page, pick_target, redate, retitle, retitle_meeting,
-                                    reword_action, tracker_page)
+                                    first_action_page, pick_target, redate, reorganise, reorganised_page,
+                                    retitle, retitle_meeting, reword_action, tracker_page)
 
 KINDS = {"sentence": edit, "retitle": retitle, "meeting-title": retitle_meeting, "new-item": add_item,
          "new-paper": add_paper,
-         "action-text": reword_action, "new-action": add_action, "date": redate}
+         "action-text": reword_action, "new-action": add_action, "date": redate, "organisation": reorganise}
 # The page each kind's save is seen on, when not the meeting's own: the output file, from the minutes edited.
-PAGES = {"action-text": first_action_page, "new-action": tracker_page}
+PAGES = {"action-text": first_action_page, "new-action": tracker_page, "organisation": reorganised_page}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -78,7 +78,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.synthetic import Spec, generate  # noqa: E402
-from generator.urls import action, actions, output_file  # noqa: E402
+from generator.urls import action, actions, output_file, person  # noqa: E402
 from generator.values import spoken_date  # noqa: E402
 
 TODAY = "2026-01-01"
@@ -291,6 +291,33 @@ def reword_action(path: Path, number: int) -> str:
     path.write_text(re.sub(r"^(  text: .*?)(?: \(reworded \d+\))?$", rf"\1 ({marker})", text, count=1, flags=re.M),
                     encoding="utf-8")
     return marker
+
+
+def _register(path: Path) -> Path:
+    """The people register of the archive whose minutes are at `path`: people.yaml, or the first people/*.yaml."""
+    content = path.parents[3]
+    return content / "people.yaml" if (content / "people.yaml").is_file() else \
+        sorted((content / "people").glob("*.yaml"))[0]
+
+
+_ORGANISATION = re.compile(r"^  organisation: (.*?)(?:, edit \d+)?$", re.M)
+
+
+def reorganise(path: Path, number: int) -> str:
+    """An edit to the people register of the archive whose minutes are at `path`: the first organisation a
+    person is given, as a clerk puts a job change right. Returns the text to look for on their page."""
+    register = _register(path)
+    text = register.read_text(encoding="utf-8")
+    found = _ORGANISATION.search(text)
+    marker = f"{found[1]}, edit {number}"
+    register.write_text(f"{text[:found.start()]}  organisation: {marker}{text[found.end():]}", encoding="utf-8")
+    return marker
+
+
+def reorganised_page(path: Path) -> str:
+    """The output file, below the site folder, of the page of the person `reorganise` edits."""
+    text = _register(path).read_text(encoding="utf-8")
+    return output_file(person(re.findall(r"^([a-z0-9-]+):$", text[:_ORGANISATION.search(text).start()], re.M)[-1]))
 
 
 def first_action_page(path: Path) -> str:

@@ -4,9 +4,11 @@ edit to a template (which renders every page), in one preview session.
     python -m benchmarks.preview_registers [--meetings 500 | --content DIR] [--rounds 2] [--work DIR]
 
 A clerk adding a member or correcting a job title saves the people register or
-a body's file while the preview runs (`minutebook serve`). Such a save takes no
-fast path (quick.py); the preview's rebuild (generator.incremental.Session)
-does the work. This prints, for each kind of edit, `--rounds` times in turn,
+a body's file while the preview runs (`minutebook serve`). The preview's
+rebuild (generator.incremental.Session) does the work, which this times; a
+person's organisation or roles are written first by a fast path of their own
+(quick_people.py), timed through a real server by `python -m
+benchmarks.autosave --kinds organisation`. This prints, for each kind of edit, `--rounds` times in turn,
 the rebuild's time, the pages it rendered, the files it wrote, and whether it
 rendered every page. The session's first build is not counted; the collection
 between saves runs after each rebuild, as in the preview (serve.py), and is not
@@ -16,7 +18,6 @@ counted either.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -24,13 +25,12 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.build_bench import reorganise  # noqa: E402
 from benchmarks.preview_waits import archive_arguments, archive_in_work, preview_session  # noqa: E402
 
 
 def edits(content: Path) -> dict:
     """Kind of edit -> a function making it, the nth time, in the archive at `content`."""
-    register = content / "people.yaml" if (content / "people.yaml").is_file() else \
-        sorted((content / "people").glob("*.yaml"))[0]
     body = sorted((content / "bodies").glob("*.md"))[0]
     minutes = sorted(content.glob("meetings/*/*/minutes.md"))[0]  # approved long ago: a body's latest may be a draft
     # A template file of the site's own that no page uses: any change to the templates renders every page. A copy of
@@ -38,9 +38,7 @@ def edits(content: Path) -> dict:
     template = content / "templates" / "unused.html"
 
     def person(n: int) -> None:  # the first person's organisation
-        text = register.read_text(encoding="utf-8")
-        register.write_text(re.sub(r"(?m)^(  organisation: .*?)(, edit \d+)?$", lambda m: f"{m[1]}, edit {n}", text,
-                                   count=1), encoding="utf-8")
+        reorganise(minutes, n)
 
     def append(path: Path, line: str):
         def make(n: int) -> None:

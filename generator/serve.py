@@ -73,8 +73,9 @@ class Preview:
     # ---- rebuilding ------------------------------------------------------------------
 
     def quick(self, paths: list[str], why: str) -> bool:
-        """A save within one meeting's folder: its own pages at once (Session.quick, quick.py), and open pages
-        told to reload. The full rebuild must follow: it alone reports messages and writes the rest."""
+        """A save within one meeting's folder, or to the people register: its pages at once (Session.quick,
+        quick.py, quick_people.py), and open pages told to reload. The full rebuild must follow: it alone
+        reports messages and writes the rest."""
         if self.report is not None:  # the preview shows errors: only the full rebuild can clear them
             return False
         with self.lock:
@@ -86,7 +87,8 @@ class Preview:
             if outcome is None:
                 return False
             gone = f" and {len(outcome.deleted)} deleted" if outcome.deleted else ""
-            self.log(f"[{why}] {outcome.rendered} pages rendered for the edited meeting, {len(outcome.written)} "
+            edited = "the people register" if self.session.register_saved else "the edited meeting"
+            self.log(f"[{why}] {outcome.rendered} pages rendered for {edited}, {len(outcome.written)} "
                      f"written{gone} in {outcome.milliseconds:.0f} ms; checking the rest of the archive")
             if self.search and (outcome.written or outcome.deleted):
                 self._schedule_index(outcome)

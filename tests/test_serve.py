@@ -108,6 +108,19 @@ def test_a_prose_edit_is_written_by_the_fast_path_then_checked_by_the_full_rebui
     assert "pages rendered, 0 written" in lines[1]  # the full rebuild found the fast path's pages right
 
 
+def test_an_organisation_put_right_in_the_register_is_written_by_the_fast_path(server, tmp_path):
+    url, content, _ = server
+    register = content / "people.yaml"
+    register.write_text(register.read_text().replace("  initials: SP\n",
+                                                      "  initials: SP\n  organisation: NHS Leicester\n"))
+    wait_for(lambda: "NHS Leicester" in fetch(url + "/people/sarah-prema/")[1])
+    log = tmp_path / "serve.log"
+    lines = wait_for(lambda: (lambda t: t if len(t) == 2 else None)(
+        [line for line in log.read_text().splitlines() if "people.yaml]" in line]))
+    assert "2 pages rendered for the people register, 2 written" in lines[0]  # her page and the people page
+    assert "pages rendered, 0 written" in lines[1]  # the full rebuild found them right
+
+
 def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(server, tmp_path):
     url, content, process = server
     meeting = content / "meetings/ccb/2019-07-18/meeting.md"

@@ -1,0 +1,84 @@
+"""The live preview's fast path for a save to the people register that changes what only the people's own pages
+show of them: their organisation and their dated roles.
+
+A clerk keeps the register up to date as people change jobs: a new
+organisation, a role that ended. The full rebuild takes up to two seconds at
+2,000 meetings for such a save (it loads the register and asks every meeting
+whether it reads the same, quick.py's counterpart for meetings). Those two
+fields are shown on the person's page and the people page only (and in the open
+data, which the rebuild writes): this path renders exactly those pages from the
+last rebuild's index with the new register in it.
+
+Anything else in the register (a person added or removed, a name, honorific,
+alias or initials, which the meetings' records and references are made from),
+a message, or a save while another fast path's pages wait for the rebuild, gets
+None and the full rebuild does the work. The rebuild follows every time
+anyway (serve.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from generator import urls
+from generator.build import make_environment, render_page
+from generator.diagnostics import Report
+from generator.load_registers import load_people, register_files
+from generator.model import Person
+from generator.pages import actions_owned, bodies_sat_on, body_attendance, by_surname, people_index, person_page
+from generator.urls import output_file
+
+
+def _named(person: Person) -> tuple:
+    """What the meetings' records and references are made from (schema.person, Linker initials)."""
+    return person.name, person.honorific, person.aliases, person.initials
+
+
+def _shown(person: Person) -> tuple:
+    """What only the person's page and the people page show."""
+    return person.organisation, person.roles
+
+
+def people_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
+    """Write the pages of the people whose organisation or roles a save to the register changed, and the people
+    page: (pages rendered, addresses written, addresses deleted). None, having written nothing, when the full
+    rebuild must decide, or has nothing to write either. `session`: as for quick.quick_rebuild."""
+    prepared = session.prepared
+    if prepared is None or not paths or (session.unsettled and not session.register_saved):
+        return None  # a meeting's fast path wrote pages that this one would make from the index without its edit
+    content = Path(session.options.content)
+    registers = {path.resolve() for path in register_files(content)}
+    if not all(Path(path).resolve() in registers for path in paths):
+        return None
+    report = Report(root=content, _relative=session.relative)
+    people = load_people(content, report)
+    index = prepared.index
+    before = index.archive.people
+    if report.items or people.keys() != before.keys() or \
+            any(_named(people[pid]) != _named(before[pid]) for pid in people):
+        return None
+    # and those a save since the rebuild wrote, which this one may undo
+    changed = sorted(pid for pid in people if _shown(people[pid]) != _shown(before[pid])
+                     or urls.person(pid) in session.unsettled)
+    if not changed and not session.register_saved:
+        return None  # nothing a page shows (a comment, the order of the entries): the rebuild is quick
+    index = dataclasses.replace(index, archive=dataclasses.replace(index.archive, people=people))
+    env = make_environment(session.options, dataclasses.replace(prepared, index=index), report, session.compiled)
+    env.filters["markdown"].__self__.cache = session.markdown_cache
+    owned, member_of = actions_owned(index, changed), bodies_sat_on(index, set(changed))
+    attended = {slug: body_attendance(index, slug) for slug in sorted({b.slug for bs in member_of.values()
+                                                                        for b in bs})}
+    pages = [person_page(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), prepared.refs,
+                         attended) for pid in changed]
+    pages.append(people_index(index, by_surname(people)))
+    rendered = []
+    for page in pages:
+        html = render_page(env, page, report)
+        if html is None or report.errors:
+            return None
+        rendered.append((page.url, html))
+    written = [url for url, html in rendered if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
+    session.register_saved = True  # the meetings' fast path would make these pages from the old register
+    return len(rendered), written, []
+

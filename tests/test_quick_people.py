@@ -1,0 +1,99 @@
+"""The live preview's fast path for the people register (generator/quick_people.py): a person's organisation or
+roles put right shows on their page and the people page with the save, as a full build makes them, and
+anything else in the register is left to the full rebuild."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_quick import AUGUST, edit, files, full_build, pages, started
+
+ROLE = "sarah-prema:\n  name: Sarah Prema\n  honorific: Ms\n  initials: SP\n"
+
+
+@pytest.fixture
+def references(tmp_path):
+    return started(tmp_path, "references")
+
+
+@pytest.mark.parametrize("new, shown", [
+    (ROLE + "  organisation: Leicester City Council\n", {"/people/sarah-prema/", "/people/"}),
+    (ROLE + "  roles:\n    - title: Director of Strategy\n      organisation: NHS Leicester\n      from: 2019-01-01\n",
+     {"/people/sarah-prema/"}),  # the people page gives no roles
+], ids=["organisation", "role"])
+def test_what_only_the_peoples_pages_show_is_written_with_the_save_as_a_full_build_makes_it(
+        references, tmp_path, new, shown):
+    session, content, live = references
+    outcome = session.quick([edit(content / "people.yaml", ROLE, new)])
+    assert outcome is not None and set(outcome.written) == shown
+    assert outcome.rendered == 2  # her page and the people page
+    built = pages(full_build(content, tmp_path / "full"))
+    assert {f: pages(live)[f] for f in ("people/sarah-prema/index.html", "people/index.html")} == \
+        {f: built[f] for f in ("people/sarah-prema/index.html", "people/index.html")}
+    after = session.rebuild()
+    assert after.ok and after.written == []  # the people's open data aside, nothing left to write
+    assert files(live) == files(tmp_path / "full")
+
+
+@pytest.mark.parametrize("old, new", [
+    ("  name: Sarah Prema\n", "  name: Sarah Prema-Jones\n"),  # every page that names her
+    ("  initials: SP\n", "  initials: SPR\n"),  # what "SP" in minutes links to
+    ("  honorific: Ms\n", "  honorific: Dr\n"),
+    ("  initials: SP\n", "  initials: SP\n  aliases: [Sal Prema]\n"),  # a name the meetings may give her
+    ("sarah-prema:\n", "sam-prema:\n  name: Sam Prema\nsarah-prema:\n"),  # someone new
+    ("  initials: SP\n", "  initials: SP\n  organisation: [a\n"),  # a mistake: the rebuild reports it
+    ("  initials: SP\n", "  initials: SP\n  roles:\n    - title: Chair\n      from: 2019-02-30\n"),  # one more
+], ids=["name", "initials", "honorific", "alias", "person-added", "broken-yaml", "impossible-date"])
+def test_a_register_edit_other_pages_show_is_left_to_the_full_rebuild_with_nothing_written(
+        references, tmp_path, old, new):
+    session, content, live = references
+    before = files(live)
+    assert session.quick([edit(content / "people.yaml", old, new)]) is None
+    assert files(live) == before
+    outcome = session.rebuild()
+    if outcome.ok:
+        assert files(live) == files(full_build(content, tmp_path / "full"))
+    else:
+        assert outcome.report.errors
+
+
+def test_an_organisation_put_right_and_back_before_the_rebuild_is_put_back_on_every_page(references, tmp_path):
+    session, content, live = references
+    built = pages(full_build(content, tmp_path / "full"))
+    register = content / "people.yaml"
+    original = register.read_text()
+    assert session.quick([edit(register, ROLE, ROLE + "  organisation: Leicester City Council\n")]) is not None
+    register.write_text(original)
+    outcome = session.quick([register])
+    assert outcome is not None and set(outcome.written) == {"/people/sarah-prema/", "/people/"}
+    assert pages(live) == built
+
+
+def test_a_meeting_saved_before_the_rebuild_after_a_register_save_is_left_to_that_rebuild(references, tmp_path):
+    """Its fast path would make the people's pages it shows from the register before the save."""
+    session, content, live = references
+    assert session.quick([edit(content / "people.yaml", ROLE, ROLE + "  organisation: Leicester City Council\n")])
+    minutes = edit(content / AUGUST / "minutes.md", "stay as they are.", "stay as they are. Noted.")
+    assert session.quick([minutes]) is None
+    assert session.rebuild().ok
+    assert files(live) == files(full_build(content, tmp_path / "full"))
+    assert session.quick([edit(minutes, "Noted.", "Noted again.")]) is not None  # after that rebuild, as before
+
+
+def test_a_register_saved_before_the_rebuild_after_a_meetings_save_is_left_to_that_rebuild(references, tmp_path):
+    session, content, live = references
+    assert session.quick([edit(content / AUGUST / "minutes.md", "stay as they are.", "stay as they are. Noted.")])
+    assert session.quick([edit(content / "people.yaml", ROLE, ROLE + "  organisation: Leicester City Council\n")]) \
+        is None
+    assert session.rebuild().ok
+    assert files(live) == files(full_build(content, tmp_path / "full"))
+
+
+def test_a_save_to_a_register_file_among_others_is_left_to_the_full_rebuild(references):
+    session, content, live = references
+    register = edit(content / "people.yaml", ROLE, ROLE + "  organisation: Leicester City Council\n")
+    body = edit(content / "bodies" / "jhsc.md", "---\n", "---\n", )
+    assert session.quick([register, body]) is None
+    assert session.quick([Path(content / "site.yaml")]) is None
