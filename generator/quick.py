@@ -173,7 +173,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         index, prepared = patched, dataclasses.replace(prepared, index=patched, linker=linker)
     env = make_environment(session.options, prepared, report, session.compiled)
     env.filters["markdown"].__self__.cache = markdown
-    rendered = _rendered(env, meeting_pages(index, meeting, prepared.refs), report)
+    rendered = rendered_pages(env, meeting_pages(index, meeting, prepared.refs), report)
     if rendered is None:
         return None
     written = [url for url, html in rendered if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
@@ -227,7 +227,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
                  lambda: _counts(index, before, meeting, session.unsettled))
         done = {url for url, _ in rendered}
         for pages in kinds:
-            more = _rendered(env, [page for page in pages() if page.url not in done and stale(page)], report)
+            more = rendered_pages(env, [page for page in pages() if page.url not in done and stale(page)], report)
             if more is None:
                 break
             done.update(url for url, _ in more)
@@ -242,7 +242,7 @@ def _files(meeting: Meeting) -> list:
     return [(p.ref, a.published, a.digest) for p in meeting.papers for a in p.attachments]
 
 
-def _rendered(env, pages, report: Report) -> list[tuple[str, str]] | None:
+def rendered_pages(env, pages, report: Report) -> list[tuple[str, str]] | None:
     """(address, HTML) of each page, or None if one fails (an unsafe link, say): the full rebuild reports it."""
     rendered = []
     for page in pages:

@@ -22,11 +22,12 @@ import dataclasses
 from pathlib import Path
 
 from generator import urls
-from generator.build import make_environment, render_page
+from generator.build import make_environment
 from generator.diagnostics import Report
 from generator.load_registers import load_people, register_files
 from generator.model import Person
 from generator.pages import actions_owned, bodies_sat_on, body_attendance, by_surname, people_index, person_page
+from generator.quick import rendered_pages
 from generator.urls import output_file
 
 
@@ -72,12 +73,9 @@ def people_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
     pages = [person_page(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), prepared.refs,
                          attended) for pid in changed]
     pages.append(people_index(index, by_surname(people)))
-    rendered = []
-    for page in pages:
-        html = render_page(env, page, report)
-        if html is None or report.errors:
-            return None
-        rendered.append((page.url, html))
+    rendered = rendered_pages(env, pages, report)
+    if rendered is None:
+        return None
     written = [url for url, html in rendered if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
     session.register_saved = True  # the meetings' fast path would make these pages from the old register
     return len(rendered), written, []

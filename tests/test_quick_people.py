@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from test_quick import AUGUST, edit, files, full_build, pages, started
+from test_quick import AUGUST, assert_left_to_the_rebuild, edit, files, full_build, pages, started
 
 ROLE = "sarah-prema:\n  name: Sarah Prema\n  honorific: Ms\n  initials: SP\n"
 
@@ -49,14 +49,7 @@ def test_what_only_the_peoples_pages_show_is_written_with_the_save_as_a_full_bui
 def test_a_register_edit_other_pages_show_is_left_to_the_full_rebuild_with_nothing_written(
         references, tmp_path, old, new):
     session, content, live = references
-    before = files(live)
-    assert session.quick([edit(content / "people.yaml", old, new)]) is None
-    assert files(live) == before
-    outcome = session.rebuild()
-    if outcome.ok:
-        assert files(live) == files(full_build(content, tmp_path / "full"))
-    else:
-        assert outcome.report.errors
+    assert_left_to_the_rebuild(session, content, live, content / "people.yaml", old, new, tmp_path)
 
 
 def test_an_organisation_put_right_and_back_before_the_rebuild_is_put_back_on_every_page(references, tmp_path):
