@@ -163,39 +163,46 @@ def load_people(content: Path, report: Report, unreadable: set | None = None) ->
     people: dict[str, Person] = {}
     unreadable = unreadable if unreadable is not None else set()
     for path in register_files(content):
-        text = frontmatter.read_text(path, report)
-        data = yamltext.parse(text.lstrip("\ufeff"), path, report) if text is not None else None
-        if data is None:
+        if not people_in_file(path, report, people):
             unreadable.add(path)
-            continue
-        if not isinstance(data, dict):
-            report.error(path, yamltext.line_of(data), "the people register must map ids to people",
-                         "write `person-id:` followed by indented fields")
-            continue
-        ctx = Context(path, report)
-        for person_id, raw in data.items():
-            line = data.line_of(person_id)
-            if not ID_RE.match(person_id):
-                report.error(path, line, f"'{person_id}' is not a valid person id",
-                             "use lower-case letters, digits and hyphens, e.g. mayur-lakhani")
-                continue
-            if len(person_id) > LONGEST_PART:
-                report.error(path, line, f"the person id '{shortened(person_id)}' is {len(person_id)} characters "
-                             "long, and their page's address is made of it", "use a short id made of their name, "
-                             "e.g. mayur-lakhani; the name goes in `name:`")
-                continue
-            if person_id in people:
-                first = people[person_id].source
-                report.error(path, line, f"person '{person_id}' is already in the register ({first.path}:"
-                             f"{first.line})", "keep one entry, or give one of them another id")
-                continue
-            fields = PERSON.read(raw, ctx, line)
-            if fields is None or not fields["name"]:
-                continue
-            people[person_id] = Person(
-                person_id, fields["name"], fields["honorific"], fields["aliases"], fields["initials"],
-                fields["organisation"], fields["roles"], Source(report._rel(path), line))
     return people
+
+
+def people_in_file(path: Path, report: Report, people: dict[str, Person]) -> bool:
+    """The people of one file of the register added to `people` (those before it); False if it cannot be read
+    or parsed."""
+    text = frontmatter.read_text(path, report)
+    data = yamltext.parse(text.lstrip("\ufeff"), path, report) if text is not None else None
+    if data is None:
+        return False
+    if not isinstance(data, dict):
+        report.error(path, yamltext.line_of(data), "the people register must map ids to people",
+                     "write `person-id:` followed by indented fields")
+        return True
+    ctx = Context(path, report)
+    for person_id, raw in data.items():
+        line = data.line_of(person_id)
+        if not ID_RE.match(person_id):
+            report.error(path, line, f"'{person_id}' is not a valid person id",
+                         "use lower-case letters, digits and hyphens, e.g. mayur-lakhani")
+            continue
+        if len(person_id) > LONGEST_PART:
+            report.error(path, line, f"the person id '{shortened(person_id)}' is {len(person_id)} characters "
+                         "long, and their page's address is made of it", "use a short id made of their name, "
+                         "e.g. mayur-lakhani; the name goes in `name:`")
+            continue
+        if person_id in people:
+            first = people[person_id].source
+            report.error(path, line, f"person '{person_id}' is already in the register ({first.path}:"
+                         f"{first.line})", "keep one entry, or give one of them another id")
+            continue
+        fields = PERSON.read(raw, ctx, line)
+        if fields is None or not fields["name"]:
+            continue
+        people[person_id] = Person(
+            person_id, fields["name"], fields["honorific"], fields["aliases"], fields["initials"],
+            fields["organisation"], fields["roles"], Source(report._rel(path), line))
+    return True
 
 
 def load_bodies(content: Path, report: Report, ctx_people) -> dict[str, Body]:

@@ -298,11 +298,13 @@ def by_surname(people: dict) -> list:
     return sorted(people.values(), key=lambda p: (p.surname.lower(), p.name.lower()))
 
 
-def people_index(index: Index, people: list) -> Page:
+def people_index(index: Index, people: list, attended: dict[str, int] | None = None) -> Page:
     """The people page: everyone in the register (`people`, in surname order), with how many meetings each
-    attended (counted here, not in the template: Jinja's filters took a third of a second at 2,000 meetings)."""
-    attended = {p.id: len({a.meeting.key for a in index.appearances.get(p.id, []) if a.role != "declared"})
-                for p in people}
+    attended (counted here, not in the template: Jinja's filters took a third of a second at 2,000 meetings;
+    `attended`: those counts, as this page's deps last held them)."""
+    if attended is None or attended.keys() != {p.id for p in people}:
+        attended = {p.id: len({a.meeting.key for a in index.appearances.get(p.id, []) if a.role != "declared"})
+                    for p in people}
     return Page(urls.people(), "people.html", dict(people=people, attended=attended),
                 (tuple(people), tuple(attended.items())))
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from generator import urls
 from generator.build import make_environment
 from generator.diagnostics import Report
-from generator.load_registers import load_people, register_files
+from generator.load_registers import people_in_file, register_files
 from generator.model import Person
 from generator.pages import actions_owned, bodies_sat_on, body_attendance, by_surname, people_index, person_page
 from generator.quick import rendered_pages
@@ -41,6 +41,23 @@ def _shown(person: Person) -> tuple:
     return person.organisation, person.roles
 
 
+def _register(content: Path, saved: set[Path], before: dict[str, Person], report: Report) -> dict | None:
+    """The people register with the `saved` files read again and the others' people as `before` has them (from
+    the last rebuild), in the register's order; None if an id is in two files."""
+    people: dict[str, Person] = {}
+    for path in register_files(content):
+        if path.resolve() in saved:
+            people_in_file(path, report, people)
+            continue
+        written = report._rel(path)
+        for pid, person in before.items():
+            if person.source.path == written:
+                if pid in people:
+                    return None
+                people[pid] = person
+    return people
+
+
 def people_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
     """Write the pages of the people whose organisation or roles a save to the register changed, and the people
     page: (pages rendered, addresses written, addresses deleted). None, having written nothing, when the full
@@ -49,14 +66,14 @@ def people_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
     if prepared is None or not paths or (session.unsettled and not session.register_saved):
         return None  # a meeting's fast path wrote pages that this one would make from the index without its edit
     content = Path(session.options.content)
-    registers = {path.resolve() for path in register_files(content)}
-    if not all(Path(path).resolve() in registers for path in paths):
+    saved = {Path(path).resolve() for path in paths}
+    if not saved <= {path.resolve() for path in register_files(content)}:
         return None
     report = Report(root=content, _relative=session.relative)
-    people = load_people(content, report)
     index = prepared.index
     before = index.archive.people
-    if report.items or people.keys() != before.keys() or \
+    people = _register(content, saved, before, report)
+    if people is None or report.items or people.keys() != before.keys() or \
             any(_named(people[pid]) != _named(before[pid]) for pid in people):
         return None
     # and those a save since the rebuild wrote, which this one may undo
@@ -72,7 +89,10 @@ def people_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
                                                                         for b in bs})}
     pages = [person_page(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), prepared.refs,
                          attended) for pid in changed]
-    pages.append(people_index(index, by_surname(people)))
+    # Each person's count of meetings, as the last rebuild made it for the people page: only a meeting's save
+    # changes it, and none has been made since that rebuild (see the first check above)
+    known = session.deps.get(urls.people())
+    pages.append(people_index(index, by_surname(people), dict(known[0][1]) if known else None))
     rendered = rendered_pages(env, pages, report)
     if rendered is None:
         return None

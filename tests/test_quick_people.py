@@ -90,3 +90,22 @@ def test_a_save_to_a_register_file_among_others_is_left_to_the_full_rebuild(refe
     body = edit(content / "bodies" / "jhsc.md", "---\n", "---\n", )
     assert session.quick([register, body]) is None
     assert session.quick([Path(content / "site.yaml")]) is None
+
+
+def test_a_register_in_several_files_is_read_again_only_where_saved(tmp_path):
+    """The other files' people are the last rebuild's; an id given in two files is left to the rebuild's error."""
+    session, content, live = started(tmp_path, "references")
+    register = (content / "people.yaml").read_text()
+    first, rest = register.split("nora-brown:\n", 1)
+    (content / "people").mkdir()
+    (content / "people" / "a.yaml").write_text(first)
+    (content / "people" / "b.yaml").write_text("nora-brown:\n" + rest)
+    (content / "people.yaml").unlink()
+    assert session.rebuild().ok
+    saved = edit(content / "people" / "b.yaml", "  initials: NB\n", "  initials: NB\n  organisation: NHS Leicester\n")
+    outcome = session.quick([saved])
+    assert outcome is not None and set(outcome.written) == {"/people/nora-brown/", "/people/"}
+    assert session.rebuild().written == []
+    assert files(live) == files(full_build(content, tmp_path / "full"))
+    assert_left_to_the_rebuild(session, content, live, content / "people" / "b.yaml", "nora-brown:\n",
+                               "sarah-prema:\n  name: Sarah Prema\nnora-brown:\n", tmp_path)
