@@ -32,8 +32,9 @@ edit are written right after the meeting's own, in six kinds, each kind
 before the next is made: the pages of the actions the meeting raises or
 updates, which show each action's history; the pages of other meetings'
 items, papers and actions whose "Referenced from" list the edit changed, and
-those whose texts' links to the meeting changed (a number they cited before
-its minute was written, one it no longer has, its title in a [[...]] link); the
+those of other meetings and bodies whose texts' links to the meeting changed
+(a number they cited before its minute was written, one it no longer has, its
+title or date in a [[...]] link); the
 pages of the meetings that show something of it (its neighbours, those whose
 logs update its actions, those its minutes approve or that approve them), when
 their inputs changed; the pages of the people the meeting lists or whose
@@ -43,8 +44,9 @@ the archive holds (the people page, the open data page). Only what a full
 rebuild would make differently is written: a page whose deps are those the
 last rebuild rendered it from is left as it is.
 
-Anything else (another folder, a register, a template, a load error, a date
-that moves the meeting) gets None, and the full rebuild does the work. The full
+Anything else (another folder, a register (but see quick_people.py), a
+template, a load error, a date that moves the meeting's pages) gets None, and
+the full rebuild does the work. The full
 rebuild follows this path every time anyway (serve.py): it reports messages,
 writes the other pages, the feeds, data files and search index, and would
 correct any page this path got wrong; tests check that it finds none to correct.
