@@ -688,6 +688,16 @@ def test_minute_heading_without_a_valid_number(archive, build):
         "'TB/19/15': write '## TB/19/15 Title'")]  # the number after the item above
 
 
+def test_a_minute_heading_in_error_is_not_also_warned_of_as_an_agenda_item_without_a_minute(archive, build):
+    """The item is left out of the minutes while the error stands; the agenda's check would only repeat it."""
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## Other matters")
+    result = build(archive)
+    assert [m for m in messages(result) if MINUTES in m or MEETING in m] == [at(MINUTES, line_of(
+        archive, MINUTES, "## Other matters"),
+        "minute heading 'Other matters' does not start with a minute number; TB numbers items like 'TB/19/15': "
+        "write '## TB/19/15 Title'")]
+
+
 def test_minute_heading_without_a_number_is_given_the_agendas_number_for_its_title(archive, build):
     edit(archive, MINUTES, "## TB/19/15 Any other business", "## Any  Other Business")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## Any  Other Business"),
