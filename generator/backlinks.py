@@ -278,9 +278,10 @@ def _body_texts_live(index: Index, cache: dict) -> list[tuple]:
     last scan kept it (relinked)."""
     found = []
     for text, where, place, _ in _body_texts(index):
-        entry = cache.get(_key(text, where)) if text and str(text).strip() else None
+        key = _key(text, where) if text and str(text).strip() else None
+        entry = cache.get(key) if key is not None else None
         if entry is not None and any(reach == ARCHIVE for _, _, reach in entry[2]):
-            found.append((_key(text, where), where, place, entry))
+            found.append((key, where, place, entry))
     return found
 
 

@@ -230,7 +230,7 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         if steps:
             history[key] = sorted(steps, key=lambda s: archive_order(s[0]))  # stable: the log's own order
     made_tracks = build_tracks(affected, history, by_body)
-    if [key for key, _ in raised_new] == [key for key, _ in raised_old]:  # every track where it was
+    if [key for key, _ in raised_new] == [key for key, _ in raised_old] and new.date == old.date:  # all in place
         tracks = {**index.tracks, **made_tracks}
         actions = {**index.actions, **{key: track.action for key, track in made_tracks.items()}}
     else:
