@@ -78,7 +78,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.synthetic import Spec, generate  # noqa: E402
-from generator.urls import action, actions, output_file, person  # noqa: E402
+from generator.urls import action, actions, output_file, people, person  # noqa: E402
 from generator.values import spoken_date  # noqa: E402
 
 TODAY = "2026-01-01"
@@ -318,6 +318,22 @@ def reorganised_page(path: Path) -> str:
     """The output file, below the site folder, of the page of the person `reorganise` edits."""
     text = _register(path).read_text(encoding="utf-8")
     return output_file(person(re.findall(r"^([a-z0-9-]+):$", text[:_ORGANISATION.search(text).start()], re.M)[-1]))
+
+
+def add_person(path: Path, number: int) -> str:
+    """An edit to the people register of the archive whose minutes are at `path`: someone new added at its end,
+    whom no file names yet, as a clerk adds a new member before the minutes that name them. Returns the text to
+    look for on the people page (`people_page`): the address of their page."""
+    register = _register(path)
+    text = register.read_text(encoding="utf-8")
+    person_id = f"benchmark-newcomer-{number}"
+    register.write_text(f"{text.rstrip()}\n{person_id}:\n  name: Benchmark Newcomer {number}\n", encoding="utf-8")
+    return f'href="{person(person_id)}"'
+
+
+def people_page(path: Path) -> str:
+    """The output file, below the site folder, of the people page."""
+    return output_file(people())
 
 
 def first_action_page(path: Path) -> str:

@@ -391,7 +391,7 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
     and those are here. A site's own templates that mention `index` may show
     anything of the registers, so for those the registers' files are here
     whole. The site's settings always are: every page shows the site."""
-    mentioned = _site_templates_mention(options, (b"today", b"index"))
+    mentioned = site_templates_mention(options, (b"today", b"index"))
     today = prepared.today if b"today" in mentioned else None
     registers = loader_cache.get("registers") or ()
     if b"index" not in mentioned:
@@ -402,7 +402,7 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
     return (registers, template_signature(options), today, options.drafts)
 
 
-def _site_templates_mention(options: Options, words: tuple[bytes, ...]) -> set[bytes]:
+def site_templates_mention(options: Options, words: tuple[bytes, ...]) -> set[bytes]:
     """Which of `words` the site's own templates mention, each file read once (the preview asks on every save)."""
     found: set[bytes] = set()
     for folder in template_dirs(Path(options.content), options.templates):

@@ -196,7 +196,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
             cache.clear()
         cache["registers"] = registers
     if "loaded registers" in cache:  # unchanged: the same objects, so records built from them stay the same too
-        site, people, index, bodies, messages = cache["loaded registers"]
+        site, people, index, bodies, messages, _ = cache["loaded registers"]
         report.items.extend(messages)
     else:
         before = len(report.items)
@@ -206,11 +206,15 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         # An unreadable register is one error; checking every name against half a
         # register would add hundreds of false "unknown person" errors to it.
         index = PeopleIndex(people) if register_files(content) and not unreadable else None
-        bodies = load_bodies(content, report, index)
+        asked = Asked(index) if index is not None else None
+        bodies = load_bodies(content, report, asked)
         if recheck:  # what reads as before stays the very same object, as the kept meetings do (memos, digests)
             site, people, bodies = (_same_as(site, known[0]), _same_in(people, known[1]), _same_in(bodies, known[3]))
             index = PeopleIndex(people) if index is not None else None
-        cache["loaded registers"] = (site, people, index, bodies, report.items[before:])
+        # with the questions the bodies' files asked of the register, as each meeting's entry has those its files
+        # asked (quick_people.py: a person added whom no file names)
+        cache["loaded registers"] = (site, people, index, bodies, report.items[before:],
+                                     asked.record() if asked is not None else ("", b""))
     changed_bodies = {slug for slug in set(bodies) | set(known[3])
                       if _as_meetings_read(bodies.get(slug)) != _as_meetings_read(known[3].get(slug))} \
         if recheck else set()
@@ -308,7 +312,7 @@ def reload_meeting(content: Path, folder: Path, cache: dict, report: Report) -> 
     (the live preview's fast path, quick.py); None when it kept none. The cache itself is not changed."""
     if "loaded registers" not in cache:
         return None
-    _, _, people_index, bodies, _ = cache["loaded registers"]
+    _, _, people_index, bodies, _, _ = cache["loaded registers"]
     return _load_meeting(folder / "meeting.md", report, people_index, _body_slugs(Path(content), bodies), bodies,
                          make_block_parser())
 

@@ -123,3 +123,19 @@ def answers_hold(record: tuple[str, bytes], index: PeopleIndex) -> bool:
     questions, digest = record
     asked = [question.split("\1", 1) for question in questions.split("\0")] if questions else []
     return _digest(_answer(index, question, argument) for question, argument in asked) == digest
+
+
+def may_have_asked_about(records: list[tuple[str, bytes]], people: list[Person]) -> bool:
+    """Whether the files whose questions `records` hold (Asked.record) may have asked the register about any of
+    `people`, so that adding or removing them could change what those files read as.
+
+    The questions, run together and normalised as the register's forms are, are
+    searched for each of the people's forms: a name some file wrote is found, and
+    so are longer names that contain it (a "maybe" is always safe). A file that
+    asked for the list of known names, to suggest one in a message, would read
+    differently with any name added or removed."""
+    text = "\0".join(questions for questions, _ in records)
+    if "known_forms\1" in text:
+        return True
+    text = _norm(text)
+    return any(_norm(form) in text for person in people for form in PeopleIndex._forms(person))

@@ -262,7 +262,8 @@ def test_the_preview_waits_script_prints_the_longest_waits_for_each_kind_of_edit
 def test_the_autosave_script_times_saves_in_quick_succession_through_a_real_server(tmp_path, capsys):
     from benchmarks import autosave
 
-    kinds = ("sentence", "meeting-title", "action-text", "new-action", "date", "organisation")
+    kinds = ("sentence", "meeting-title", "action-text", "new-action", "date", "organisation",
+             "person-added")
     assert autosave.main(["--meetings", "4", "--gaps", "0.2", "--rounds", "2", "--kinds", *kinds,
                           "--settle", "1", "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out

@@ -1,16 +1,22 @@
 """The live preview's fast path for the people register (generator/quick_people.py): a person's organisation or
-roles put right shows on their page and the people page with the save, as a full build makes them, and
-anything else in the register is left to the full rebuild."""
+roles put right shows on their page and the people page with the save, as a full build makes them, and so
+does someone added or removed whom no file names; anything else in the register is left to the full rebuild."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from test_quick import AUGUST, assert_left_to_the_rebuild, edit, files, full_build, pages, started
+from generator import urls
+from generator.build import Options
+from generator.incremental import Session
+from generator.render import DEFAULT_TEMPLATES
+from test_quick import FIXTURES, TODAY, AUGUST, assert_left_to_the_rebuild, edit, files, full_build, pages, started
 
 ROLE = "sarah-prema:\n  name: Sarah Prema\n  honorific: Ms\n  initials: SP\n"
+NEWCOMER = "yusuf-ali:\n  name: Yusuf Ali\n  honorific: Dr\n  initials: YA\n  organisation: NHS Leicester\n"
 
 
 @pytest.fixture
@@ -42,10 +48,12 @@ def test_what_only_the_peoples_pages_show_is_written_with_the_save_as_a_full_bui
     ("  initials: SP\n", "  initials: SPR\n"),  # what "SP" in minutes links to
     ("  honorific: Ms\n", "  honorific: Dr\n"),
     ("  initials: SP\n", "  initials: SP\n  aliases: [Sal Prema]\n"),  # a name the meetings may give her
-    ("sarah-prema:\n", "sam-prema:\n  name: Sam Prema\nsarah-prema:\n"),  # someone new
+    ("mark-lewis:\n", "ned-brown:\n  name: Ned Brown\n  aliases: [nora-brown]\nmark-lewis:\n"),  # a name given
+    ("mark-lewis:\n  name: Mark Lewis\n  honorific: Mr\n  initials: ML\n", ""),  # someone who attended, removed
     ("  initials: SP\n", "  initials: SP\n  organisation: [a\n"),  # a mistake: the rebuild reports it
     ("  initials: SP\n", "  initials: SP\n  roles:\n    - title: Chair\n      from: 2019-02-30\n"),  # one more
-], ids=["name", "initials", "honorific", "alias", "person-added", "broken-yaml", "impossible-date"])
+], ids=["name", "initials", "honorific", "alias", "person-added-under-a-name-a-meeting-gives",
+    "person-removed-whom-a-meeting-names", "broken-yaml", "impossible-date"])
 def test_a_register_edit_other_pages_show_is_left_to_the_full_rebuild_with_nothing_written(
         references, tmp_path, old, new):
     session, content, live = references
@@ -109,3 +117,72 @@ def test_a_register_in_several_files_is_read_again_only_where_saved(tmp_path):
     assert files(live) == files(full_build(content, tmp_path / "full"))
     assert_left_to_the_rebuild(session, content, live, content / "people" / "b.yaml", "nora-brown:\n",
                                "sarah-prema:\n  name: Sarah Prema\nnora-brown:\n", tmp_path)
+
+
+def test_someone_added_whom_no_file_names_gets_their_page_with_the_save_as_a_full_build_makes_it(
+        references, tmp_path):
+    """A clerk adds a new member to the register before the minutes that name them: their page, the people page
+    and the open data page's count of people."""
+    session, content, live = references
+    outcome = session.quick([edit(content / "people.yaml", "mark-lewis:\n", NEWCOMER + "mark-lewis:\n")])
+    assert outcome is not None and set(outcome.written) == {urls.person("yusuf-ali"), urls.people(),
+                                                            urls.open_data()}
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
+    after = session.rebuild()
+    assert after.ok and after.written == []
+    assert files(live) == files(tmp_path / "full")
+
+
+def test_someone_removed_whom_no_file_names_has_their_page_taken_down_with_the_save(references, tmp_path):
+    session, content, live = references
+    register = edit(content / "people.yaml", "mark-lewis:\n", NEWCOMER + "mark-lewis:\n")
+    assert session.rebuild().ok and (live / "people/yusuf-ali/index.html").is_file()
+    outcome = session.quick([edit(register, NEWCOMER, "")])
+    assert outcome is not None and outcome.deleted == [urls.person("yusuf-ali")]
+    assert set(outcome.written) == {urls.people(), urls.open_data()}
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
+    after = session.rebuild()
+    assert after.ok and after.written == []
+    assert files(live) == files(tmp_path / "full")
+
+
+def test_someone_added_and_taken_out_again_before_the_rebuild_leaves_no_page_behind(references, tmp_path):
+    session, content, live = references
+    built = pages(live)
+    register = content / "people.yaml"
+    original = register.read_text()
+    assert session.quick([edit(register, "mark-lewis:\n", NEWCOMER + "mark-lewis:\n")]) is not None
+    register.write_text(original)
+    outcome = session.quick([register])
+    assert outcome is not None and outcome.deleted == [urls.person("yusuf-ali")]
+    assert pages(live) == built
+
+
+@pytest.mark.parametrize("old, new", [
+    ("mark-lewis:\n", NEWCOMER + "mark-lewis:\n"),
+    (ROLE, ROLE + "  organisation: Leicester City Council\n"),
+], ids=["person-added", "organisation"])
+def test_a_register_edit_is_left_to_the_rebuild_where_the_sites_own_templates_may_show_the_register(
+        tmp_path, old, new):
+    """A template of the site's own that mentions `index` may show anything of the register on any page: here
+    every page counts the people and names their organisations."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "references", content)
+    (content / "templates").mkdir()
+    base = (DEFAULT_TEMPLATES / "base.html").read_text()
+    footer = ("<p>{{ index.archive.people|length }} people{% for person in index.archive.people.values() "
+              "if person.organisation %}, {{ person.organisation }}{% endfor %}</p>")
+    (content / "templates" / "base.html").write_text(base.replace("</main>", "</main>\n" + footer))
+    session = Session(Options(content=content, out=tmp_path / "live", today=TODAY, search=False))
+    assert session.rebuild().ok
+    assert_left_to_the_rebuild(session, content, tmp_path / "live", content / "people.yaml", old, new, tmp_path)
+
+
+def test_someone_removed_whom_a_bodys_file_names_is_left_to_the_full_rebuild(references, tmp_path):
+    """Its members are read from the register as the meetings' attendance is: the rebuild reports the name."""
+    session, content, live = references
+    register = edit(content / "people.yaml", "mark-lewis:\n", NEWCOMER + "mark-lewis:\n")
+    edit(content / "bodies" / "jhsc.md", "numbering: per-meeting\n",
+         "numbering: per-meeting\nmembers:\n  - person: yusuf-ali\n    role: Member\n")
+    assert session.rebuild().ok
+    assert_left_to_the_rebuild(session, content, live, register, NEWCOMER, "", tmp_path)
