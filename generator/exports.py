@@ -216,7 +216,7 @@ class Exporter:
         papers = [(r, meeting.paper(r)) for r in item.papers]
         return {
             "ref": item.ref, "title": item.title, "url": self.url(urls.item(meeting, body, item)),
-            "confidential": item.confidential, "reason": item.reason,
+            "confidential": bool(item.confidential), "reason": item.reason,
             "discussion": item.body, "resolutions": list(item.resolutions),
             "papers": [{"ref": r, "name": p.name if p else r, "title": p.title if p else "",
                         "url": self.url(urls.paper(meeting, p)) if p else None} for r, p in papers],

@@ -193,7 +193,7 @@ PAPER = Schema(
     Field("front_sheet", _front_sheet, default=()),
     Field("appendices", s.list_of(s.record(APPENDIX, lambda f, c, v: Appendix(f["ref"] or "", f["title"] or "",
                                                                               f["note"], f["file"]))), default=()),
-    Field("confidential", s.yesno, default=False),
+    Field("confidential", s.yesno, default=None),
     Field("file", attachments.read),
 )
 

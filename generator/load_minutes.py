@@ -37,7 +37,7 @@ ITEM = Schema(
     Field("declarations", s.list_of(s.record(DECLARATION, lambda f, c, v: Declaration(
         f["person"] or PersonRef(name=f["name"] or "unnamed"), f["interest"], f["action"]))), default=()),
     Field("actions", s.list_of(lambda v, c: v), default=()),
-    Field("confidential", s.yesno, default=False),
+    Field("confidential", s.yesno, default=None),
     Field("reason", s.text, default=""),
     Field("public_title", s.text, default=""),
 )

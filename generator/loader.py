@@ -178,7 +178,9 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     """
     content = Path(content)
     if not content.is_dir():
-        report.error(content, 1, "the content folder does not exist", "pass --content with your archive's folder")
+        report.error(content, 1, "the content folder does not exist",
+                     f"run minutebook in the folder that holds {content.name or 'content'}/ (it looked in "
+                     f"{content.resolve().parent}), or pass --content with your archive's folder")
         return None
     cache = cache if cache is not None else {}
     digests = FileDigests(cache.get(FILE_DIGESTS))

@@ -265,7 +265,9 @@ class MinuteItem:
     resolutions: tuple[str, ...] = ()
     declarations: tuple[Declaration, ...] = ()
     actions: tuple[Action, ...] = ()
-    confidential: bool = False
+    # None where the minutes do not say: published, and an error where the agenda marks the item confidential
+    # (validate.py), as False, said, is not
+    confidential: bool | None = False
     reason: str = ""
     source: Source = Source("")
 
@@ -341,7 +343,8 @@ class Paper:
     pages: str = ""
     front_sheet: tuple[tuple[str, str], ...] = ()
     appendices: tuple[Appendix, ...] = ()
-    confidential: bool = False
+    # None where the paper does not say: published, and an error where its item is confidential (validate.py)
+    confidential: bool | None = False
     body: str = ""  # markdown
     source: Source = Source("")
     file: Attachment | None = None  # the paper as printed in the pack
@@ -393,6 +396,9 @@ class Meeting:
     notes: str = ""  # markdown
     source: Source = Source("")
     dated: Source = Source("")  # the `date:` line of meeting.md, for messages (a Source: no page shows the line)
+    # The refs of the confidential papers the public view left out (publish.py): a reference to one is shown as
+    # text, as any to a paper without a page, but is no mistake to warn of
+    withheld_papers: tuple[str, ...] = ()
 
     @cached_property
     def key(self) -> str:

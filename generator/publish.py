@@ -50,7 +50,8 @@ def _meeting(meeting: Meeting, drafts: bool) -> Meeting:
     if minutes is meeting.minutes and log is meeting.action_log and agenda is meeting.agenda \
             and papers is meeting.papers:
         return meeting
-    return replace(meeting, minutes=minutes, action_log=log, agenda=agenda, papers=papers)
+    withheld = tuple(p.ref for p in meeting.papers if p.confidential)
+    return replace(meeting, minutes=minutes, action_log=log, agenda=agenda, papers=papers, withheld_papers=withheld)
 
 
 def public_meeting(meeting: Meeting, drafts: bool = False) -> Meeting:

@@ -238,13 +238,15 @@ class Linker:
 
     def targets(self, meeting: Meeting, known: bool = True) -> tuple:
         """What references can reach in the meeting besides its minute numbers (the signature's part for it):
-        its date, papers, appendices, agenda and the initials its attendance defines. `known=False`: of an
-        edited version of a meeting this linker knows by its key (quick.py), not from what it remembers."""
+        its date, papers, appendices, agenda, the initials its attendance defines and the papers withheld as
+        confidential. `known=False`: of an edited version of a meeting this linker knows by its key (quick.py),
+        not from what it remembers."""
         initials = self.initials(meeting) if known else _initials(meeting, self.people)
         return (meeting.key, meeting.date, meeting.title,
                 tuple((p.ref, p.label, tuple(a.ref for a in p.appendices), tuple(sorted(p.appendix_anchors)))
                       for p in meeting.papers),
-                tuple(a.ref for a in all_agenda_items(meeting.agenda)), tuple(sorted(initials.items())))
+                tuple(a.ref for a in all_agenda_items(meeting.agenda)), tuple(sorted(initials.items())),
+                meeting.withheld_papers)
 
     def initials(self, meeting: Meeting) -> dict[str, str]:
         """Initials defined by this meeting's attendance, minus any two people share."""
@@ -471,6 +473,8 @@ def _paper(label: str, ref: str, where: Where) -> tuple[str | None, str]:
         return None, f"{paper.name} lists no {label.lower()} {ref}"
     if label != "Paper" and not candidates:
         return None, ""  # an appendix of something we do not hold: not worth a warning
+    if not candidates and ref.lower() in {withheld.lower() for withheld in meeting.withheld_papers}:
+        return None, ""  # a confidential paper, which the minutes may name: it has no page to link to
     known = ", ".join(sorted(p.name for p in meeting.papers)) or "none"
     return None, f"this meeting's papers are: {known}"
 

@@ -198,7 +198,7 @@ class Standing:
     fields: str = ""  # YAML for the item's ```item block, where such items usually record fields
     description: str = ""  # on the agenda (markdown)
     presenter: tuple[PersonRef, ...] = ()  # on the agenda
-    confidential: bool = False  # on the agenda: an item deferred in private stays private
+    confidential: bool = False  # on the agenda and in the minutes: an item deferred in private stays private
 
 
 def _todo(text: str) -> str:
@@ -248,7 +248,8 @@ def deferred_items(previous: Meeting) -> list[Standing]:
     item among its "Referenced from"."""
     held = f"the meeting held on {long_date(previous.date)}"
     return [Standing(item.title, _todo(f"record this item, deferred from {held}."),
-                     description=f"Deferred from [[{previous.key}]]{_papers_of(item, previous)}.",
+                     "confidential: yes  # as on the agenda: only the title is published" if item.confidential
+                     else "", description=f"Deferred from [[{previous.key}]]{_papers_of(item, previous)}.",
                      presenter=item.presenter, confidential=item.confidential)
             for item in all_agenda_items(previous.agenda) if item.status == "deferred"]
 

@@ -75,8 +75,10 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     """The checks that need no record but the meeting's own, the meeting that approves its minutes and the one
     arranged `instead` of it (`nearby`: the keys of the meetings of the body its rearranged_to names, when that
     names none, to suggest one). `whole`: False while a meeting of its body is loaded only in part (an error
-    in its files, Archive.incomplete): an item dropped from its minutes would have the agenda warn of it too."""
-    _papers(meeting, report)
+    in its files, Archive.incomplete): an item dropped from its minutes would have the agenda warn of it too,
+    and a paper whose file is in error every reference to it be reported missing."""
+    _papers(meeting, report, whole)
+    _confidential_together(meeting, report)
     _item_refs(meeting, report)
     if whole:
         _agenda_against_minutes(meeting, report)
@@ -214,7 +216,7 @@ def _copied_dates(archive: Archive, report: Report, stop=never) -> None:
                                "correct `date:`: a folder copied from another meeting keeps that meeting's date")
 
 
-def _papers(meeting: Meeting, report: Report) -> None:
+def _papers(meeting: Meeting, report: Report, whole: bool = True) -> None:
     refs: dict[str, str] = {}
     addresses: dict[str, Paper] = {}  # a paper's page is named for its ref: 5.1 and 5/1 would share one
     for paper in meeting.papers:
@@ -238,10 +240,10 @@ def _papers(meeting: Meeting, report: Report) -> None:
         refs[key] = paper.source.path
         addresses.setdefault(address, paper)
     known = sorted(p.ref for p in meeting.papers)
-    hint = ("this meeting's papers are " + ", ".join(known)) if known else "this meeting has no papers/ folder"
+    hint = ("this meeting's papers are " + ", ".join(known)) if known else "this meeting has no papers"
 
     def check(ref: str, path: str, line: int) -> None:
-        if ref.lower() not in refs:
+        if ref.lower() not in refs and whole:
             report.error(path, line_of(ref, line), f"paper '{ref}' is referenced but missing",
                          f"add papers/<name>.md with `ref: {ref}`, or correct the reference ({hint})")
 
@@ -254,6 +256,31 @@ def _papers(meeting: Meeting, report: Report) -> None:
                 check(ref, item.source.path, item.source.line)
 
 
+
+
+def _confidential_together(meeting: Meeting, report: Report) -> None:
+    """A minute of an item the agenda marks confidential, or a paper for a confidential item, that does not say
+    whether it is confidential itself would be published in full: nothing taken in private reaches the site
+    unless the clerk says it may (`confidential: no`)."""
+    private = {item.ref.lower(): item for item in all_agenda_items(meeting.agenda) if item.confidential}
+    minutes = meeting.minutes.items if meeting.minutes else ()
+    for item in minutes:
+        if item.confidential is None and item.ref.lower() in private:
+            report.error(item.source.path, item.source.line, f"the agenda marks {item.ref} confidential, but its "
+                         "minute does not say whether it is: the minute would be published in full",
+                         "write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may "
+                         "be published")
+    private.update((item.ref.lower(), item) for item in minutes if item.confidential)
+    for paper in meeting.papers:
+        if paper.confidential is not None:
+            continue
+        owner = private.get(paper.item.lower()) or next(
+            (item for item in private.values() if paper.ref.lower() in {ref.lower() for ref in item.papers}), None)
+        if owner is not None:
+            report.error(paper.source.path, line_of(paper.item, paper.source.line), f"{paper.name} is for "
+                         f"{owner.ref}, which is confidential, but the paper does not say whether it is: it would be "
+                         "published", "write `confidential: yes` in the paper, or `confidential: no` if it may be "
+                         "published")
 
 
 def _item_refs(meeting: Meeting, report: Report) -> None:

@@ -123,6 +123,14 @@ def test_missing_required_field(archive, build):
         "a meeting is missing the required field 'date'; add `date: ...`")]
 
 
+def test_malformed_yaml_in_site_settings_is_the_one_error_reported_of_them(archive, build):
+    """Its fields are most likely all there: none is reported missing besides."""
+    edit(archive, "site.yaml", "\ntitle: ", "\ntitle: Archive: ")
+    assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "title:"),
+        "malformed YAML: the value has a ': ' in it, which YAML reads as another field; put the value in quotes: "
+        'title: "Archive: Testshire Public Records"')]
+
+
 def test_accessibility_contact_that_is_not_an_email_address(archive, build):
     edit(archive, "site.yaml", "email: web.team@testshire.example", "email: web team at testshire")
     assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "email:"),
@@ -579,6 +587,15 @@ def test_minute_item_paper_referenced_but_missing_is_reported_on_its_paper_line(
         "(this meeting's papers are A, C)")]
 
 
+def test_a_paper_whose_file_is_in_error_is_not_also_reported_missing_where_it_is_referenced(archive, build):
+    """Its file's frontmatter lost its fences: the one error is there; the agenda's and the minutes' references
+    to it are not each reported as a paper missing, with advice to add a file that is there."""
+    paper = "meetings/tb/2019-03-14/papers/paper-a.md"
+    (archive / paper).write_text((archive / paper).read_text(encoding="utf-8").replace("---\n", ""), encoding="utf-8")
+    assert errors_after(build, archive) == [at(paper, 1, "the file does not start with frontmatter; start it with a "
+                                               "line '---', the YAML fields, and another line '---'")]
+
+
 def test_paper_without_frontmatter(archive, build):
     (archive / "meetings/tb/2019-03-14/papers/paper-b.md").write_text("Paper B\n\nJust text.\n", encoding="utf-8")
     assert errors_after(build, archive) == [at("meetings/tb/2019-03-14/papers/paper-b.md", 1,
@@ -933,6 +950,47 @@ def test_an_owner_or_due_date_that_cannot_be_read_is_one_error_not_also_a_warnin
         found
 
 
+# --- confidential material ---------------------------------------------------------------------
+
+PAPER_C = "meetings/tb/2019-03-14/papers/paper-c.md"
+
+
+def test_a_minute_of_an_item_the_agenda_marks_confidential_must_say_whether_it_is(archive, build):
+    """Unsaid, it would be published in full: the build stops, and nothing is published."""
+    edit(archive, MINUTES, "confidential: yes\nreason:", "reason:")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/14"),
+        "the agenda marks TB/19/14 confidential, but its minute does not say whether it is: the minute would be "
+        "published in full; write `confidential: yes` in the minute's ```item block, or `confidential: no` if it "
+        "may be published")]
+    assert not (archive.parent / "site").exists()
+
+
+def test_a_paper_for_a_confidential_item_must_say_whether_it_is(archive, build):
+    edit(archive, PAPER_C, "confidential: yes\n", "")
+    assert errors_after(build, archive) == [at(PAPER_C, line_of(archive, PAPER_C, "item: TB/19/14"),
+        "Paper C is for TB/19/14, which is confidential, but the paper does not say whether it is: it would be "
+        "published; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
+
+
+def test_a_minute_or_paper_of_a_confidential_item_said_to_be_public_is_published(archive, build, tmp_path):
+    edit(archive, MINUTES, "confidential: yes\nreason:", "confidential: no\nreason:")
+    edit(archive, PAPER_C, "confidential: yes\n", "confidential: no\n")
+    site = tmp_path / "site"
+    result = build(archive, site)
+    assert result.ok and messages(result) == []
+    assert "CANARY-TITLE-4402" in (site / "tb/2019/tb-19-14/index.html").read_text(encoding="utf-8")
+    assert "CANARY-PAPER-2468" in (site / "tb/2019/2019-03-14/papers/c/index.html").read_text(encoding="utf-8")
+
+
+def test_a_confidential_paper_the_minutes_name_is_shown_as_text_and_no_mistake(archive, build, tmp_path):
+    """It has no page to link to; "Paper A does not resolve, this meeting's papers are: none" was wrong."""
+    edit(archive, "meetings/tb/2019-03-14/papers/paper-a.md", "confidential: no", "confidential: yes")
+    result = build(archive, tmp_path / "site")
+    assert result.ok and messages(result) == []
+    page = (tmp_path / "site/tb/2019/2019-03-14/index.html").read_text(encoding="utf-8")
+    assert "named in Paper A." in page and "/papers/a/" not in page
+
+
 # --- unsafe links -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("href", ["javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4="])
@@ -1246,4 +1304,5 @@ def test_a_site_minutebook_built_is_replaced_by_the_next_build_into_it(archive, 
 def test_cli_missing_content_folder_is_a_content_error(cli, tmp_path):
     done = cli("check", "--content", str(tmp_path / "nowhere"))
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert "error: the content folder does not exist; pass --content with your archive's folder" in done.stderr
+    assert (f"error: the content folder does not exist; run minutebook in the folder that holds nowhere/ (it looked "
+            f"in {tmp_path.resolve()}), or pass --content with your archive's folder") in done.stderr

@@ -211,6 +211,7 @@ def test_a_deferred_item_keeps_its_presenters_and_links_its_papers_where_they_we
     assert estates.description == ("Deferred from [[ccb/2019-11-21]], with its papers [[ccb/2019-11-21/papers/C]] "
                                    "and [[ccb/2019-11-21/papers/D]].")
     assert (land.confidential, [p.id for p in land.presenter]) == (True, ["bob-jones"])
+    assert load(actions).by_key["ccb/2020-01-16"].minutes.items[5].confidential  # its minute, as its agenda item
     assert land.description == "Deferred from [[ccb/2019-11-21]]."  # its paper is confidential
     assert problems(actions) == []
     assert run(Options(content=actions, out=tmp_path / "site", today=TODAY, search=False)).ok
