@@ -22,6 +22,7 @@ from generator.parallel import WorkerFailed, fork_map
 from generator.references import ARCHIVE, Linker, Place, Where, relink
 from generator.render import INLINE, LEVEL_FREE, LINKED, PLACEABLE, place_key
 from generator.resolve import Index
+from generator.yamltext import LStr
 
 _UNRESOLVED = "unresolved"  # the scan memo's list of texts for relinked
 
@@ -46,11 +47,11 @@ def _meeting_texts(index: Index, meeting):
             yield text, here(), Place(page + "#attendance", "Attendance", meeting), path
     for item in all_agenda_items(meeting.agenda):
         place = Place(page + "#" + urls.agenda_anchor(item.ref), f"Agenda item {item.ref}", meeting)
-        yield item.title, here(), place, item.source.path
+        yield item.title, here(), place, item.source.path  # with its line (load_meeting.py)
         yield item.description, here(), place, item.source.path
     for item in meeting.minutes.items if meeting.minutes else ():
         place = Place(urls.item(meeting, body, item), f"Minute {item.ref}", meeting)
-        yield item.title, here(), place, item.source.path
+        yield _on_line(item.title, item.source.line), here(), place, item.source.path
         yield item.body, here(), place, item.source.path
         for text in item.resolutions:
             yield text, here(), place, item.source.path
@@ -69,6 +70,12 @@ def _meeting_texts(index: Index, meeting):
         place = Place(page + "#action-log", "Action log", meeting)
         for update in meeting.action_log.updates:
             yield update.progress, here(), place, update.source.path
+
+
+def _on_line(title: str, line: int) -> LStr:
+    """A minute's title (kept without its line, interned: the same titles recur across an archive) on the line
+    of its heading: a reference in it that does not resolve is reported there, not on the file's first line."""
+    return LStr(title, line)
 
 
 def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache: dict | None = None,

@@ -17,6 +17,7 @@ from pathlib import Path
 from generator import __version__
 from generator.build import Options, run
 from generator.diagnostics import Report, plural
+from generator.values import Invalid, parse_date
 from generator.write import unsafe_output
 
 EPILOG = """examples:
@@ -29,10 +30,13 @@ exit codes: 0 ok, 1 content errors, 2 usage errors"""
 
 
 def _date(text: str) -> dt.date:
+    """A date in any form the content files take (values.parse_date): a clerk who writes `date: 3rd March 2019`
+    in meeting.md may give it so here too, and is told why an impossible one is refused."""
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2019-08-22") from None
+        return parse_date(text)
+    except Invalid as refused:
+        raise argparse.ArgumentTypeError(f"{refused.message}; {refused.hint}" if refused.hint else refused.message) \
+            from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -139,7 +143,7 @@ def _add_new_parser(sub) -> None:
                                "items, the next minute numbers and every open action", epilog=NEW_EPILOG,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
     meeting.add_argument("--body", required=True, help="the body's slug (its file name in bodies/)")
-    meeting.add_argument("--date", required=True, type=_date, help="the meeting's date, YYYY-MM-DD")
+    meeting.add_argument("--date", required=True, type=_date, help="the meeting's date, e.g. 2019-08-22 or '22 August 2019'")
     meeting.add_argument("--folder", type=_folder, help="folder name (default: the date)")
     paper = kinds.add_parser("paper", help="papers/<label>-<ref>.md for a meeting", epilog=NEW_EPILOG,
                              formatter_class=argparse.RawDescriptionHelpFormatter)

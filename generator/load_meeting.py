@@ -85,7 +85,8 @@ def _agenda_item(value, ctx: Context) -> AgendaItem:
     if fields is None:
         raise s.Invalid("an agenda item is written as `ref:` and `title:` fields", "see docs/content-format.md")
     ref = (fields["ref"] or "").strip().rstrip(".")
-    return AgendaItem(ref, fields["title"] or "", fields["section"], fields["purpose"], fields["presenter"],
+    # the title with its line: a reference in it that does not resolve is reported there (backlinks.py)
+    return AgendaItem(ref, at_key(fields["title"] or "", value, "title"), fields["section"], fields["purpose"], fields["presenter"],
                       fields["paper"], fields["time"], fields["format"], fields["description"],
                       bool(fields["confidential"]), fields["items"], Source(ctx.report._rel(ctx.path), line_of(value)),
                       fields["status"])

@@ -8,6 +8,7 @@ for what the minutes record as fields: leads, resolutions, actions.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator import frontmatter, schema as s, urls, yamltext
@@ -164,12 +165,31 @@ def _item_fences(tokens, lines: list[str], body_line: int, ctx: Context) -> list
                              "the rest of the file, items and all, is read as part of it",
                              f"close it with a line {token.markup} after its last line")
         elif info.lower() == "item":
-            fences.append(token)
+            inside = _next_item_inside(token)
+            if inside is None:
+                fences.append(token)
+                continue
+            ctx.report.error(ctx.path, line, f"the block opened here with {token.markup}{info} is not closed before "
+                             f"line {line + 1 + inside[0]} ('{shortened(inside[1], 40)}'): it runs on to a later "
+                             "block's closing line, taking in the items between", f"close it with a line {token.markup} after its "
+                             "last line")
         elif token.content.partition(":")[0].strip() in ITEM.fields and "\n" not in token.content.partition(":")[0]:
             ctx.report.warning(ctx.path, line, f"this block holds a minute item's fields, but is marked "
                                f"{token.markup}{info}, so it is shown as code", f"write {token.markup}item on the line "
                                "that opens it")
     return fences
+
+
+_OPENS_AN_ITEM = re.compile(r"(?:## |```|~~~)")
+
+
+def _next_item_inside(token) -> tuple[int, str] | None:
+    """(line within the block, the line) of a '## ' heading or another block's opening line inside an ```item
+    block: the block was left open, and a later block's closing line closed it, items and all in between."""
+    for number, text in enumerate(token.content.split("\n")):
+        if _OPENS_AN_ITEM.match(text):
+            return number, text.strip()
+    return None
 
 
 def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, body: Body, ctx: Context) -> None:

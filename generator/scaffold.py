@@ -587,6 +587,8 @@ def _meeting_summary(plan: Plan) -> str:
         use, theirs = ("uses", "its") if len(plan.later) == 1 else ("use", "theirs")
         later = (f" {plan.later[0]}{more}, later than this meeting, already {use} numbers of its year, so these "
                  f"follow {theirs}: number the items as this meeting's minutes were numbered.")
+    logged = f"{_count(plan.open_actions, 'open action')} in the action log" if plan.open_actions else \
+        "no open action, so no action log"
     return (f"{numbers}, {previous}; {_count(plan.members, 'attendee')} listed as present, "
-            f"{_count(plan.open_actions, 'open action')} in the action log.{later} Replace the 'Clerk to complete' "
+            f"{logged}.{later} Replace the 'Clerk to complete' "
             "lines, then run `minutebook check`.")

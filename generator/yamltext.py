@@ -106,6 +106,12 @@ def parse(text: str, path, report: Report, first_line: int = 1):
             report.error(path, exc.context_mark.line + offset, f"malformed YAML: {what} on this line is not "
                          f"closed (line {line}: {problem})", hint)
             return None
+        opened = _quotation_run_on(text, mark.line) if mark else None
+        if opened is not None:
+            report.error(path, opened + offset, "malformed YAML: the quotation opened on this line is not closed "
+                         f"on it, so the value runs on to the next quotation mark, on line {line} ({problem})",
+                         "add the closing quotation mark at the end of the value")
+            return None
         lines = text.split("\n")
         written = lines[mark.line] if mark and mark.line < len(lines) else ""
         if "\t" in written[:len(written) - len(written.lstrip())]:  # an editor's Tab key: invisible, and refused
@@ -129,6 +135,22 @@ def parse(text: str, path, report: Report, first_line: int = 1):
         return None
     # Lines to look at after a value for a '#' that cut it short, only in the rare text with a ' #' at all
     return _convert(node, path, report, offset, text.split("\n") if " #" in text else None)
+
+
+def _quotation_run_on(text: str, error_line: int) -> int | None:
+    """The line (0-based) of a quotation left open that a quotation mark on `error_line` closed, where the parser
+    failed: `start: "2pm` took in the lines after it as far as the next field's opening quotation mark, and the
+    parser failed there, lines below the clerk's mistake. None when the error is not just after such a value."""
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line > error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and \
+                    token.start_mark.line < token.end_mark.line == error_line:
+                return token.start_mark.line
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 _CUT_SHORT = re.compile(r"\s+#\S")  # "Room #4": a comment by YAML's rules, though no one writes one so

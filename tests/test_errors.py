@@ -85,6 +85,16 @@ def test_quotation_not_closed_is_reported_where_it_was_opened(archive, build):
                              "two ('')")
 
 
+def test_quotation_not_closed_before_another_quoted_value_is_reported_where_it_was_opened(archive, build):
+    """The next field's opening quotation mark closes it, and the parser fails lines below the mistake."""
+    edit(archive, LATER, "start: 2pm\nvenue: Committee Room 1, County Hall\nchair: Councillor Lovelace",
+         'start: "2pm\nvenue: Committee Room 1, County Hall\nchair: "Councillor Lovelace"')
+    start, chair = line_of(archive, LATER, "start:"), line_of(archive, LATER, "chair:")
+    assert errors_after(build, archive) == [at(LATER, start, "malformed YAML: the quotation opened on this line is "
+        f"not closed on it, so the value runs on to the next quotation mark, on line {chair} (did not find expected "
+        "key); add the closing quotation mark at the end of the value")]
+
+
 def test_frontmatter_not_closed(archive, build):
     edit(archive, LATER, "---\nThe next meeting", "The next meeting")
     assert errors_after(build, archive) == [at(LATER, 1,
@@ -251,12 +261,34 @@ def test_a_range_or_list_ending_in_a_number_the_archive_lacks_names_that_number_
                                               at(MINUTES, line, said.format("TB/19/99"), "warning")]
 
 
+def test_a_reference_in_a_minutes_heading_or_an_agenda_title_is_reported_on_its_line(archive, build):
+    """Not on line 1 of the file, where titles were reported, having no line of their own."""
+    edit(archive, MINUTES, "## TB/19/13 Healthy Weight Strategy 2019 to 2024",
+         "## TB/19/13 Healthy Weight Strategy 2019 to 2024 (TB/19/99)")
+    edit(archive, MEETING, "    title: Healthy Weight Strategy 2019 to 2024",
+         "    title: Healthy Weight Strategy 2019 to 2024 (Paper Q)")
+    assert warnings_after(build, archive) == [
+        at(MEETING, line_of(archive, MEETING, "(Paper Q)"),
+           "reference 'Paper Q' does not resolve; this meeting's papers are: Paper A", "warning"),
+        at(MINUTES, line_of(archive, MINUTES, "(TB/19/99)"),
+           "reference 'TB/19/99' does not resolve; nearest existing: TB/19/20, TB/19/21, TB/19/22", "warning")]
+
+
 def test_a_block_left_open_in_the_minutes_is_an_error_where_it_opens(archive, build):
     # without its closing line, the block would take the two items after it out of the minutes without a word
     edit(archive, LATER_MINUTES, "The minutes were agreed.\n", "The minutes were agreed.\n\n```\nPrinted copy:\n")
     assert errors_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "Printed copy:") - 1,
         "the block opened here with ``` is not closed, so the rest of the file, items and all, is read as part of "
         "it; close it with a line ``` after its last line")]
+
+
+def test_an_item_block_left_open_before_the_next_item_is_an_error_where_it_opens(archive, build):
+    """The next block's closing line closes it: not the end of the file, and its fields then fail as YAML."""
+    edit(archive, MINUTES, "took part in the discussion\n```\n", "took part in the discussion\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "```item"),
+        f"the block opened here with ```item is not closed before line {line_of(archive, MINUTES, '## TB/19/13')} "
+        "('## TB/19/13 Healthy Weight Strategy 2019…'): it runs on to a later block's closing line, taking in the "
+        "items between; close it with a line ``` after its last line")]
 
 
 def test_a_block_in_a_quotation_or_a_list_is_no_error_closed_or_not(archive, build):

@@ -428,6 +428,22 @@ def test_a_meeting_added_before_later_ones_of_its_year_says_its_numbers_follow_t
     assert "later than this meeting" not in later.stdout
 
 
+def test_cli_new_meeting_takes_a_date_as_the_content_files_take_it_and_says_why_one_is_refused(actions, tmp_path):
+    done = cli("new", "meeting", "--body", "ccb", "--date", "16th January 2020", cwd=tmp_path)
+    assert done.returncode == 0 and (actions / "meetings/ccb/2020-01-16/meeting.md").is_file(), done.stderr
+    refused = cli("new", "meeting", "--body", "ccb", "--date", "2020-02-30", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.splitlines()[-1] == (
+        "minutebook new meeting: error: argument --date: '2020-02-30' is not a real date; write the date as "
+        "YYYY-MM-DD, e.g. 2018-06-21")
+
+
+def test_cli_new_meeting_of_a_body_with_no_open_action_says_it_wrote_no_action_log(tmp_path):
+    content = copy(tmp_path, "references")
+    done = cli("new", "meeting", "--body", "jhsc", "--date", "2019-10-07", cwd=tmp_path)
+    assert done.returncode == 0 and "no open action, so no action log." in done.stdout, done.stdout
+    assert not (content / "meetings/jhsc/2019-10-07/actions.md").exists()
+
+
 def test_cli_unknown_body_names_the_file_and_the_nearest_body(actions, tmp_path):
     done = cli("new", "meeting", "--body", "cbb", "--date", "2020-01-16", cwd=tmp_path)
     assert done.returncode == 1
