@@ -22,16 +22,13 @@ from typing import Iterable, Iterator
 from generator import __version__, urls
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
-from generator.model import Action, Meeting, Person
+from generator.model import Action, Meeting, Person, named_with_body
 from generator.plaintext import one_line, plain, xml_safe
 from generator.render import short_date
-from generator.resolve import Index
+from generator.resolve import Index, recorded_as
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 100  # a feed says what is new; the full record is in /data/
-ROLES = {"chair": "Chair", "present": "Present", "in_attendance": "In attendance", "apologies": "Apologies",
-         "deputising": "Deputising", "absent": "Absent", "minutes": "Took the minutes",
-         "declared": "Declared an interest"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ def minutes_date(index: Index, meeting: Meeting) -> dt.date:
 def meeting_entries(index: Index, meeting: Meeting) -> list[Entry]:
     body = index.body(meeting.body)
     page = urls.meeting(meeting)
-    when = f"{body.short_name} {meeting.title}, {short_date(meeting.date)}"
+    when = f"{named_with_body(meeting, body.short_name)}, {short_date(meeting.date)}"
     entries = []
     if meeting.agenda:
         lines = [f"{a.ref} {one_line(a.title)}" for a in meeting.agenda]
@@ -143,10 +140,11 @@ def person_entries(index: Index, person: Person, papers: list, actions: list) ->
     meetings: dict[str, Meeting] = {}
     for a in index.appearances.get(person.id, []):
         meetings[a.meeting.key] = a.meeting
-        roles.setdefault(a.meeting.key, []).append(ROLES.get(a.role, a.role) + (f" ({a.detail})" if a.detail else ""))
+        roles.setdefault(a.meeting.key, []).append(recorded_as(a))
     for key, meeting in meetings.items():
         body = index.body(meeting.body)
-        entries.append(Entry(f"{page}#meeting-{key}", f"{body.short_name} {meeting.title}, {short_date(meeting.date)}",
+        entries.append(Entry(f"{page}#meeting-{key}", f"{named_with_body(meeting, body.short_name)}, "
+                                                      f"{short_date(meeting.date)}",
                              meeting.date, urls.meeting(meeting), "Recorded as: " + "; ".join(roles[key]), "meeting"))
     for meeting, paper, parts in papers:
         address = urls.paper(meeting, paper)

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from generator import __version__, urls
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
-from generator.model import Meeting
+from generator.model import Meeting, named_with_body
 from generator.plaintext import one_line, xml_safe
 from generator.render import short_date
 from generator.resolve import Index
@@ -80,7 +80,7 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
     if meeting.status:  # a calendar that had the event takes it off, or shows it struck through (RFC 5545 3.8.1.11)
         lines += ["STATUS:CANCELLED", "SEQUENCE:1"]
     said = f"{meeting.status.capitalize()}: " if meeting.status else ""
-    lines.append(f"SUMMARY:{escape(f'{said}{body.short_name}: {meeting.title}')}")
+    lines.append(f"SUMMARY:{escape(said + named_with_body(meeting, body.short_name, ': '))}")
     venue = meeting.venue or body.venue
     if venue:
         lines.append(f"LOCATION:{escape(venue)}")

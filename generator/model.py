@@ -200,6 +200,15 @@ def archive_order(meeting: "Meeting") -> tuple:
     return (meeting.date, meeting.body, meeting.folder)
 
 
+def named_with_body(meeting: "Meeting", short_name: str, joiner: str = " ") -> str:
+    """The meeting as feeds and calendars name it among other bodies' meetings: its title after its body's short
+    name ("TB: Health and Wellbeing Board"), or the title alone when it starts with it already (a meeting without
+    a title of its own is "TB meeting", which was "TB TB meeting")."""
+    if meeting.title.split(" ", 1)[0] == short_name:
+        return meeting.title
+    return f"{short_name}{joiner}{meeting.title}"
+
+
 def all_agenda_items(items: tuple["AgendaItem", ...]):
     """Agenda items and their sub-items, depth first, in agenda order."""
     for item in items:

@@ -16,7 +16,7 @@ from typing import Iterator
 from generator.model import all_agenda_items
 from generator import urls
 from generator.actions import groups
-from generator.resolve import Index, action_key
+from generator.resolve import Index, action_key, recorded_as
 
 
 @dataclass(frozen=True)
@@ -106,11 +106,16 @@ def person_page(index: Index, person, owned: tuple, member_of: tuple, refs: dict
     index.tracks)."""
     appearances = index.appearances.get(person.id, [])
     url = urls.person(person.id)
+    # each meeting once, newest first, with everything it records of them in the order it does
+    recorded: dict[str, tuple] = {}
+    for a in appearances:
+        if a.role != "declared":
+            recorded.setdefault(a.meeting.key, (a.meeting, []))[1].append(recorded_as(a))
     declared = declarations_of(person.id, appearances)
     attendance = {b.slug: attended[b.slug] if attended is not None else body_attendance(index, b.slug)
                   for b in member_of}
-    return Page(url, "person.html", dict(person=person, appearances=appearances, owned=owned, declared=declared,
-                                         attendance=attendance), (
+    return Page(url, "person.html", dict(person=person, recorded=list(recorded.values())[::-1], owned=owned,
+                                         declared=declared, attendance=attendance), (
         person, tuple(appearances), owned, member_of, index.backlinks.get(url), _linked(refs, _raised_at(owned)),
         tuple(item for _, item, _ in declared), _linked(refs, [meeting for meeting, _, _ in declared]),
         tuple(attendance.items())))

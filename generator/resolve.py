@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from generator.actions import NEXT_MEETING, Track, build_tracks, named
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
-from generator.model import Action, ActionUpdate, Archive, Body, Meeting, MinuteItem, PersonRef, archive_order
+from generator.model import (Action, ActionUpdate, Archive, Body, Meeting, MinuteItem, PersonRef, all_agenda_items,
+                             archive_order)
 
 
 def action_key(written: str, default_body: str) -> str:
@@ -101,8 +102,27 @@ def _items(index: Index, meeting: Meeting) -> tuple:
                  for item in (meeting.minutes.items if meeting.minutes else ()))
 
 
+# What each kind of appearance says of a person, on their page and in their feed
+ROLES = {"chair": "Chair", "present": "Present", "in_attendance": "In attendance", "apologies": "Apologies",
+         "deputising": "Deputising", "absent": "Absent", "minutes": "Took the minutes", "joined": "Joined during item",
+         "left": "Left during item", "presented": "Presented item", "led": "Led item", "declared": "Declared an interest"}
+
+
+def recorded_as(appearance: Appearance) -> str:
+    """"Present (Director of Finance)", "Presented item CCBP/18/50", "Joined during item 5"."""
+    label = ROLES.get(appearance.role, appearance.role)
+    if not appearance.detail:
+        return label
+    return f"{label} {appearance.detail}" if appearance.role in _OF_AN_ITEM else f"{label} ({appearance.detail})"
+
+
+_OF_AN_ITEM = ("joined", "left", "presented", "led")
+
+
 def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
-    """(person id, appearance) of everyone the meeting records by id, in the order pages list them."""
+    """(person id, appearance) of everyone the meeting records by id, in the order pages list them: who
+    attended or sent apologies, who joined or left during an item, presented one on the agenda or led one in
+    the minutes (an officer who came for one item is often recorded only so), who declared an interest."""
     made = []
 
     def attend(who: PersonRef, role: str, detail: str = "") -> None:
@@ -117,6 +137,14 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
             attend(attendee.who, role, attendee.role)
     for attendee in att.minute_taker:
         attend(attendee.who, "minutes", attendee.role)
+    for movement in att.movements:
+        attend(movement.who, movement.event, movement.item)
+    for agenda_item in all_agenda_items(meeting.agenda):
+        for who in agenda_item.presenter:
+            attend(who, "presented", agenda_item.ref)
+    for item in meeting.minutes.items if meeting.minutes else ():
+        for who in item.leads:
+            attend(who, "led", item.ref)
     for item in meeting.minutes.items if meeting.minutes else ():
         for declaration in item.declarations:
             attend(declaration.who, "declared", item.ref)

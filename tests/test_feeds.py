@@ -77,8 +77,8 @@ def test_site_feed_lists_agendas_minutes_and_papers_of_public_meetings(site):
         "Item 05: Joint public health commissioning (JC Joint Committee, 5 November 2019)",
         # approved at the 20 June meeting, so dated then
         "Minutes: TB Health and Wellbeing Board, 14 March 2019",
-        "Agenda: TB TB meeting, 20 June 2019",
-        "Minutes: TB TB meeting, 20 June 2019",
+        "Agenda: TB meeting, 20 June 2019",
+        "Minutes: TB meeting, 20 June 2019",
         "Agenda: TB Health and Wellbeing Board, 14 March 2019",
         "Paper A: Healthy Weight Strategy 2019 to 2024 (TB Health and Wellbeing Board, 14 March 2019)",
     ]
@@ -101,7 +101,7 @@ def test_body_feed_holds_only_that_body(site):
 def test_person_feed_has_their_meetings_papers_and_actions(site):
     feed = atom(site, "feeds/people/carol-singh.xml")
     by_title = {e.title: e for e in feed.entries}
-    assert by_title["TB TB meeting, 20 June 2019"].summary == "Recorded as: Present"
+    assert by_title["TB meeting, 20 June 2019"].summary == "Recorded as: Present"
     assert "Paper A: Healthy Weight Strategy 2019 to 2024" in by_title
     assert "Author" in by_title["Paper A: Healthy Weight Strategy 2019 to 2024"].summary
     assert "Action TB/19/13#1 raised" in by_title
@@ -159,6 +159,9 @@ def test_site_calendar_has_all_public_meetings_and_no_private_one(site):
     events = calendar(site, "feeds/all.ics").walk("VEVENT")
     assert len(events) == 4
     assert not any("private" in str(e["SUMMARY"]).lower() for e in events)
+    # a meeting without a title of its own is named for its body: "TB meeting", not "TB: TB meeting"
+    assert sorted(str(e["SUMMARY"]) for e in events) == ["JC: Joint Committee", "TB meeting",
+                                                        "TB: Health and Wellbeing Board", "TB: Health and Wellbeing Board"]
 
 
 def test_meeting_without_a_time_is_an_all_day_event(tmp_path):

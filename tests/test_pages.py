@@ -605,15 +605,21 @@ def test_person_page_lists_meetings_attended_and_apologies(site):
     assert doc.one("p", class_="lead").text == "Northvale District Council"
     table = section(doc, "meetings").one("table")
     assert table.one("caption").text == "Meetings at which Councillor Eve Turner is recorded, newest first"
-    recorded = _appearances(doc)
-    assert sorted(recorded, key=lambda r: r[2]) == sorted([
-        ("5 November 2019", "Joint Committee, 5 November 2019", "Chair"),
-        ("5 November 2019", "Joint Committee, 5 November 2019", "Present"),
+    assert _appearances(doc) == [  # each meeting once, with all it records of her
+        ("5 November 2019", "Joint Committee, 5 November 2019", "Chair; Present"),
         ("20 June 2019", "TB meeting, 20 June 2019", "Apologies"),
-        ("14 March 2019", "Health and Wellbeing Board, 14 March 2019", "Present"),
-    ], key=lambda r: r[2])
-    assert [r[0] for r in recorded] == ["5 November 2019", "5 November 2019", "20 June 2019", "14 March 2019"]
+        ("14 March 2019", "Health and Wellbeing Board, 14 March 2019", "Present; Left during item TB/19/14"),
+    ]
     assert {href for href, _ in table.links()} == {JC_MEETING, LATER_MEETING, MEETING}
+
+
+def test_person_page_lists_the_items_they_presented_or_led_and_when_they_came_and_went(site):
+    """An officer who came for one item is often recorded only so: their page says where, as the meeting's does."""
+    assert _appearances(page(site, "/people/brian-okafor/")) == [
+        ("14 March 2019", "Health and Wellbeing Board, 14 March 2019",
+         "In attendance (Head of Commissioning); Joined during item TB/19/13; Led item TB/19/13")]
+    assert ("16 January 2020", "Health and Wellbeing Board, 16 January 2020", "Presented item TB/20/1") in \
+        _appearances(page(site, "/people/carol-singh/"))  # an agenda's presenter, before the minutes
 
 
 def test_person_page_shows_roles_memberships_and_owned_public_actions(site):
@@ -624,7 +630,8 @@ def test_person_page_shows_roles_memberships_and_owned_public_actions(site):
     owned = {href for href, _ in section(doc, "actions").links() if "/actions/" in href}
     assert owned == {"/jc/actions/2019-11-05-5-1/", "/tb/actions/tb-19-13-1/"}  # not the draft minutes' action
     assert ("20 June 2019", "TB meeting, 20 June 2019", "Present") in _appearances(doc)
-    assert ("5 November 2019", "Joint Committee, 5 November 2019", "In attendance") in _appearances(doc)
+    assert ("5 November 2019", "Joint Committee, 5 November 2019", "In attendance; Presented item 5; Led item 5") \
+        in _appearances(doc)
     # Dr Singh was present at the private session too; it is not listed
     assert [r[0] for r in _appearances(doc)].count("20 June 2019") == 1
     patel = _appearances(page(site, "/people/dev-patel/"))
@@ -644,7 +651,7 @@ def test_person_page_lists_the_interests_they_declared_with_the_minute_each_is_i
                              ("https://foodbank.testshire.example", "Testshire Food Bank"),
                              ("/tb/2019/2019-03-14/papers/a/", "Paper A")]
     # The declaration is not a meeting of its own in the list of meetings
-    assert sorted(r[2] for r in _appearances(doc) if r[0] == "14 March 2019") == ["Chair", "Present (Chair)"]
+    assert [r[2] for r in _appearances(doc) if r[0] == "14 March 2019"] == ["Chair; Present (Chair)"]
     assert page(site, "/people/eve-turner/").find_all(id="declarations") == []
 
 
@@ -665,7 +672,7 @@ def test_people_index_lists_everyone_by_surname_with_meeting_counts(site):
         ["Councillor Ada Lovelace", "Testshire County Council", "4"],
         ["Mr Brian Okafor", "Testshire Clinical Commissioning Group", "1"],
         ["Mr Dev Patel", "Healthwatch Testshire", "2"],
-        ["Dr Carol Singh", "Testshire County Council", "3"],
+        ["Dr Carol Singh", "Testshire County Council", "4"],  # she presents an item in January 2020
         ["Councillor Eve Turner", "Northvale District Council", "3"],
         ["Councillor Frank Turner", "Southvale District Council", "3"],
     ]
