@@ -23,6 +23,7 @@ from generator import urls
 from generator.diagnostics import Report
 from generator.interrupt import check, never
 from generator.markdown import Renderer
+from generator.model import all_agenda_items
 from generator.references import Linker, Where
 from generator.values import spoken_date
 
@@ -278,6 +279,7 @@ def environment(template_dirs: list[Path], report: Report, site, index, today: d
     env.filters["markdown_inline"] = md.inline
     env.filters["long_date"] = long_date
     env.filters["short_date"] = short_date
+    env.filters["every_item"] = all_agenda_items  # an agenda's items and their sub-items, in order
     env.globals.update(site=site, urls=urls, index=index, today=today, drafts=drafts, backlinks=backlinks or {})
     return env
 

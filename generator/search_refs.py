@@ -19,7 +19,9 @@ or draft can be reached through it:
   the number's links lead (references.Linker.item_url);
 - papers: `<short name> <meeting folder> <paper name>`, e.g. `CCB 2018-06-21 Paper C`;
 - actions: the action id (`CCBP/18/49#1`), and with the body's short name in
-  front for a per-meeting body (`JCCCG 2020-03-05/5#1`).
+  front for a per-meeting body (`JCCCG 2020-03-05/5#1`);
+- a minute number first published otherwise, which `moved.yaml` gives, to the
+  minute as it is numbered now.
 
 The map is sharded by a key's first word: `search/references/<word>.json`,
 listed in `search/references.json`. A query fetches at most one shard, so a
@@ -85,6 +87,19 @@ def _action_keys(track, body) -> tuple:
     return tuple(found)
 
 
+def _renumbered_keys(index) -> tuple:
+    """(key, record) of each minute number first published otherwise (moved.yaml, Index.renumbered), to the
+    minute as it is numbered now: a reader with an old citation is taken where its links go."""
+    found = []
+    for (slug, old), now in sorted(index.renumbered.items()):
+        body, held = index.archive.bodies.get(slug), index.items.get(now)
+        if body is not None and held is not None and not body.numbering.per_meeting:
+            meeting, item = held
+            found.append((ref_key(old), _entry(urls.item(meeting, body, item), "minute", item.ref, item.title, body,
+                                               meeting)))
+    return tuple(found)
+
+
 def entries(index, memo: ByIdentity | None = None) -> dict[str, list[dict]]:
     """Every key with the records it names (usually one; two bodies may share a numbering). `memo` (the live
     preview's, which writes the map after every save's re-indexing): each meeting's and action's keys are
@@ -99,6 +114,7 @@ def entries(index, memo: ByIdentity | None = None) -> dict[str, list[dict]]:
                  lambda m=meeting: _meeting_keys(m, index.body(m.body))) for meeting in index.archive.meetings]
     made += [kept("references of an action", (track, index.body(track.raised.body)),
                   lambda t=track: _action_keys(t, index.body(t.raised.body))) for track in index.tracks.values()]
+    made.append(_renumbered_keys(index))
     for pairs in made:
         for key, entry in pairs:
             if key and entry not in found.setdefault(key, []):

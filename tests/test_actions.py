@@ -72,7 +72,7 @@ def test_next_meeting_resolves_to_the_bodys_next_meeting(index):
 
 def test_an_action_can_be_owned_by_a_body(site):
     html = page(site, "/ccb/actions/ccbp-19-60-jc-referral/")
-    assert '<dt>Owner</dt><dd><a href="/jc/">JC</a></dd>' in html
+    assert '<dt>Owner</dt> <dd><a href="/jc/">JC</a></dd>' in html
 
 
 def test_action_page_shows_the_timeline_with_due_date_changes_and_closure(site):

@@ -315,6 +315,8 @@ def test_reference_map_sends_minutes_papers_and_actions_to_their_pages(example):
     assert _lookup(example, "CCB 2018-06-21 Paper C")[0]["url"] == "/ccb/2018/2018-06-21/papers/c/"
     assert _lookup(example, "JHSC 2019-01-21 Appendix B")[0]["url"] == "/jhsc/2019/2019-01-21/papers/b/"
     assert _lookup(example, "CCBP/18/99") == [] and _lookup(example, "blood") == []
+    # the number it was first published with (moved.yaml): a reader with an old citation is taken to it
+    assert _lookup(example, "CCBP/18/94") == _lookup(example, "ccbp 18 49")
     manifest = json.loads((example / "search" / "references.json").read_text(encoding="utf-8"))
     for shard in manifest["shards"].values():
         for key, records in json.loads((example / shard.strip("/")).read_text(encoding="utf-8")).items():
