@@ -76,19 +76,21 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     arranged `instead` of it (`nearby`: the keys of the meetings of the body its rearranged_to names, when that
     names none, to suggest one). `whole`: False while a meeting of its body is loaded only in part (an error
     in its files, Archive.incomplete): an item dropped from its minutes would have the agenda warn of it too,
-    and a paper whose file is in error every reference to it be reported missing."""
+    a paper whose file is in error every reference to it be reported missing, and the meeting that could not
+    be loaded every approved_at and rearranged_to naming it."""
     _papers(meeting, report, whole)
     _confidential_together(meeting, report)
     _item_refs(meeting, report)
     if whole:
         _agenda_against_minutes(meeting, report)
     _listed_twice(meeting, report)
-    _not_held(meeting, instead, nearby, report)
+    _not_held(meeting, instead, nearby, report, whole)
     if meeting.minutes and meeting.minutes.approved_at:
         if approval is None:
-            report.warning(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
-                           f"approved_at names no meeting '{meeting.minutes.approved_at}'",
-                           f"write it as body/folder, e.g. {meeting.body}/2019-08-22, or leave it out")
+            if whole:  # else it may name the meeting that could not be loaded
+                report.warning(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
+                               f"approved_at names no meeting '{meeting.minutes.approved_at}'",
+                               f"write it as body/folder, e.g. {meeting.body}/2019-08-22, or leave it out")
         elif approval.date < meeting.date:
             report.error(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
                          f"the minutes are approved at {approval.key}, which is before the meeting itself",
@@ -104,7 +106,8 @@ def _folders(archive: Archive, key: str) -> tuple:
     return tuple(m.key for m in archive.meetings if m.body == body)
 
 
-def _not_held(meeting: Meeting, instead: Meeting | None, nearby: tuple, report: Report) -> None:
+def _not_held(meeting: Meeting, instead: Meeting | None, nearby: tuple, report: Report, whole: bool = True
+              ) -> None:
     """A meeting that did not take place has no record of what happened at it: minutes, an action log or
     attendance there would tell the public it met. Its `rearranged_to` must name a meeting, or the page would
     promise a link it cannot give."""
@@ -133,7 +136,7 @@ def _not_held(meeting: Meeting, instead: Meeting | None, nearby: tuple, report: 
     elif meeting.rearranged_to == meeting.key:
         report.error(path, line, f"rearranged_to names this meeting itself ({meeting.key})",
                      "name the meeting arranged instead, as body/folder")
-    elif instead is None:
+    elif instead is None and whole:  # else it may name the meeting that could not be loaded
         report.error(path, line, f"rearranged_to names no meeting '{meeting.rearranged_to}'",
                      did_you_mean(meeting.rearranged_to, [k for k in nearby if k != meeting.key], "meetings")
                      or f"write it as body/folder, e.g. {meeting.body}/2019-08-22, the folder of the meeting "

@@ -50,6 +50,15 @@ def test_malformed_yaml_frontmatter(archive, build):
         "containing ': ' or '#' is in quotes")]
 
 
+def test_a_meeting_that_cannot_be_loaded_is_the_one_problem_reported_of_it(archive, build):
+    """March's minutes are approved at this meeting (approved_at): that it names no meeting follows from the
+    error, and is not reported besides."""
+    edit(archive, LATER, "venue: Committee Room 1, County Hall", "  venue: Committee Room 1, County Hall")
+    assert messages(build(archive)) == [at(LATER, line_of(archive, LATER, "venue:"),
+        "malformed YAML: mapping values are not allowed in this context; check the indentation and that text "
+        "containing ': ' or '#' is in quotes")]
+
+
 def test_value_with_a_colon_and_a_space_in_it_is_shown_quoted(archive, build):
     edit(archive, MEETING, "title: Health and Wellbeing Board", "title: Health and Wellbeing Board: March")
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "title:"),
@@ -886,6 +895,14 @@ def test_rearranged_to_without_a_status_is_an_error(archive, build):
 def test_rearranged_to_naming_no_meeting_or_the_meeting_itself_is_an_error(archive, build, written, message):
     _called_off(archive, f"status: postponed\nrearranged_to: {written}\n")
     assert errors_after(build, archive) == [at(CALLED_OFF, 5, message)]
+
+
+def test_rearranged_to_naming_a_meeting_that_cannot_be_loaded_is_not_reported_besides_its_error(archive, build):
+    _called_off(archive, "status: postponed\nrearranged_to: tb/2019-06-20\n")
+    edit(archive, LATER, "venue: Committee Room 1, County Hall", "  venue: Committee Room 1, County Hall")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "venue:"),
+        "malformed YAML: mapping values are not allowed in this context; check the indentation and that text "
+        "containing ': ' or '#' is in quotes")]
 
 
 # --- actions ------------------------------------------------------------------------------------
