@@ -119,6 +119,15 @@ def test_a_register_in_several_files_is_read_again_only_where_saved(tmp_path):
                                "sarah-prema:\n  name: Sarah Prema\nnora-brown:\n", tmp_path)
 
 
+def assert_written_as_a_full_build_makes_them(session, content: Path, live: Path, tmp_path: Path) -> None:
+    """The pages on disk are a full build's; the rebuild after the save finds none left to write, and leaves the
+    files a full build writes."""
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
+    after = session.rebuild()
+    assert after.ok and after.written == []
+    assert files(live) == files(tmp_path / "full")
+
+
 def test_someone_added_whom_no_file_names_gets_their_page_with_the_save_as_a_full_build_makes_it(
         references, tmp_path):
     """A clerk adds a new member to the register before the minutes that name them: their page, the people page
@@ -127,10 +136,7 @@ def test_someone_added_whom_no_file_names_gets_their_page_with_the_save_as_a_ful
     outcome = session.quick([edit(content / "people.yaml", "mark-lewis:\n", NEWCOMER + "mark-lewis:\n")])
     assert outcome is not None and set(outcome.written) == {urls.person("yusuf-ali"), urls.people(),
                                                             urls.open_data()}
-    assert pages(live) == pages(full_build(content, tmp_path / "full"))
-    after = session.rebuild()
-    assert after.ok and after.written == []
-    assert files(live) == files(tmp_path / "full")
+    assert_written_as_a_full_build_makes_them(session, content, live, tmp_path)
 
 
 def test_someone_removed_whom_no_file_names_has_their_page_taken_down_with_the_save(references, tmp_path):
@@ -140,10 +146,7 @@ def test_someone_removed_whom_no_file_names_has_their_page_taken_down_with_the_s
     outcome = session.quick([edit(register, NEWCOMER, "")])
     assert outcome is not None and outcome.deleted == [urls.person("yusuf-ali")]
     assert set(outcome.written) == {urls.people(), urls.open_data()}
-    assert pages(live) == pages(full_build(content, tmp_path / "full"))
-    after = session.rebuild()
-    assert after.ok and after.written == []
-    assert files(live) == files(tmp_path / "full")
+    assert_written_as_a_full_build_makes_them(session, content, live, tmp_path)
 
 
 def test_someone_added_and_taken_out_again_before_the_rebuild_leaves_no_page_behind(references, tmp_path):
