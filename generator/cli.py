@@ -143,7 +143,8 @@ def _add_new_parser(sub) -> None:
                                "items, the next minute numbers and every open action", epilog=NEW_EPILOG,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
     meeting.add_argument("--body", required=True, help="the body's slug (its file name in bodies/)")
-    meeting.add_argument("--date", required=True, type=_date, help="the meeting's date, e.g. 2019-08-22 or '22 August 2019'")
+    meeting.add_argument("--date", required=True, type=_date,
+                         help="the meeting's date, e.g. 2019-08-22 or '22 August 2019'")
     meeting.add_argument("--folder", type=_folder, help="folder name (default: the date)")
     paper = kinds.add_parser("paper", help="papers/<label>-<ref>.md for a meeting", epilog=NEW_EPILOG,
                              formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -86,8 +86,8 @@ def _agenda_item(value, ctx: Context) -> AgendaItem:
         raise s.Invalid("an agenda item is written as `ref:` and `title:` fields", "see docs/content-format.md")
     ref = (fields["ref"] or "").strip().rstrip(".")
     # the title with its line: a reference in it that does not resolve is reported there (backlinks.py)
-    return AgendaItem(ref, at_key(fields["title"] or "", value, "title"), fields["section"], fields["purpose"], fields["presenter"],
-                      fields["paper"], fields["time"], fields["format"], fields["description"],
+    return AgendaItem(ref, at_key(fields["title"] or "", value, "title"), fields["section"], fields["purpose"],
+                      fields["presenter"], fields["paper"], fields["time"], fields["format"], fields["description"],
                       bool(fields["confidential"]), fields["items"], Source(ctx.report._rel(ctx.path), line_of(value)),
                       fields["status"])
 

@@ -171,8 +171,8 @@ def _item_fences(tokens, lines: list[str], body_line: int, ctx: Context) -> list
                 continue
             ctx.report.error(ctx.path, line, f"the block opened here with {token.markup}{info} is not closed before "
                              f"line {line + 1 + inside[0]} ('{shortened(inside[1], 40)}'): it runs on to a later "
-                             "block's closing line, taking in the items between", f"close it with a line {token.markup} after its "
-                             "last line")
+                             "block's closing line, taking in the items between",
+                             f"close it with a line {token.markup} after its last line")
         elif token.content.partition(":")[0].strip() in ITEM.fields and "\n" not in token.content.partition(":")[0]:
             ctx.report.warning(ctx.path, line, f"this block holds a minute item's fields, but is marked "
                                f"{token.markup}{info}, so it is shown as code", f"write {token.markup}item on the line "

@@ -141,9 +141,9 @@ def load_site(content: Path, report: Report) -> Site | None:
     text = frontmatter.read_text(path, report)
     if text is None:
         return None
-    reported = len(report.errors)
+    before = len(report.items)
     data = yamltext.parse(text.lstrip("\ufeff"), path, report)
-    if data is None and len(report.errors) > reported:  # its fields are all there, most likely: not missing
+    if data is None and report.errors_since(before):  # its fields are all there, most likely: not missing
         return None
     fields = SITE.read(data, Context(path, report))
     if fields is None or not all(fields[k] for k in ("title", "publisher", "base_url", "licence")):

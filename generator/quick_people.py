@@ -26,7 +26,7 @@ import dataclasses
 from pathlib import Path
 
 from generator import urls
-from generator.build import site_templates_mention, make_environment
+from generator.build import make_environment, site_templates_mention
 from generator.diagnostics import Report
 from generator.load_registers import people_in_file, register_files
 from generator.model import Person

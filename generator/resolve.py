@@ -105,7 +105,8 @@ def _items(index: Index, meeting: Meeting) -> tuple:
 # What each kind of appearance says of a person, on their page and in their feed
 ROLES = {"chair": "Chair", "present": "Present", "in_attendance": "In attendance", "apologies": "Apologies",
          "deputising": "Deputising", "absent": "Absent", "minutes": "Took the minutes", "joined": "Joined during item",
-         "left": "Left during item", "presented": "Presented item", "led": "Led item", "declared": "Declared an interest"}
+         "left": "Left during item", "presented": "Presented item", "led": "Led item",
+         "declared": "Declared an interest"}
 
 
 def recorded_as(appearance: Appearance) -> str:

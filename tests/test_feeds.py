@@ -160,8 +160,8 @@ def test_site_calendar_has_all_public_meetings_and_no_private_one(site):
     assert len(events) == 4
     assert not any("private" in str(e["SUMMARY"]).lower() for e in events)
     # a meeting without a title of its own is named for its body: "TB meeting", not "TB: TB meeting"
-    assert sorted(str(e["SUMMARY"]) for e in events) == ["JC: Joint Committee", "TB meeting",
-                                                        "TB: Health and Wellbeing Board", "TB: Health and Wellbeing Board"]
+    assert sorted(str(e["SUMMARY"]) for e in events) == [
+        "JC: Joint Committee", "TB meeting", "TB: Health and Wellbeing Board", "TB: Health and Wellbeing Board"]
 
 
 def test_meeting_without_a_time_is_an_all_day_event(tmp_path):
