@@ -25,7 +25,7 @@ from generator.memo import ByIdentity
 from generator.model import Action, Meeting, Person, named_with_body
 from generator.plaintext import one_line, plain, xml_safe
 from generator.render import short_date
-from generator.resolve import Index, recorded_as
+from generator.resolve import PAPER_ROLES, Index, recorded_as
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 100  # a feed says what is new; the full record is in /data/
@@ -139,6 +139,8 @@ def person_entries(index: Index, person: Person, papers: list, actions: list) ->
     roles: dict[str, list[str]] = {}
     meetings: dict[str, Meeting] = {}
     for a in index.appearances.get(person.id, []):
+        if a.role in PAPER_ROLES:  # an entry of its own, below
+            continue
         meetings[a.meeting.key] = a.meeting
         roles.setdefault(a.meeting.key, []).append(recorded_as(a))
     for key, meeting in meetings.items():

@@ -16,7 +16,7 @@ from typing import Iterator
 from generator.model import all_agenda_items
 from generator import urls
 from generator.actions import groups
-from generator.resolve import Index, action_key, recorded_as
+from generator.resolve import PAPER_ROLES, Index, action_key, at_the_meeting, recorded_as
 
 
 @dataclass(frozen=True)
@@ -106,16 +106,22 @@ def person_page(index: Index, person, owned: tuple, member_of: tuple, refs: dict
     index.tracks)."""
     appearances = index.appearances.get(person.id, [])
     url = urls.person(person.id)
-    # each meeting once, newest first, with everything it records of them in the order it does
+    # each meeting once, newest first, with everything it records of them in the order it does; each paper
+    # once, with what it names them as
     recorded: dict[str, tuple] = {}
+    papers: dict[tuple, tuple] = {}
     for a in appearances:
-        if a.role != "declared":
+        if at_the_meeting(a):
             recorded.setdefault(a.meeting.key, (a.meeting, []))[1].append(recorded_as(a))
+        elif a.role in PAPER_ROLES:
+            papers.setdefault((a.meeting.key, a.detail), (a.meeting, a.meeting.paper(a.detail), []))[2].append(
+                PAPER_ROLES[a.role])
     declared = declarations_of(person.id, appearances)
     attendance = {b.slug: attended[b.slug] if attended is not None else body_attendance(index, b.slug)
                   for b in member_of}
-    return Page(url, "person.html", dict(person=person, recorded=list(recorded.values())[::-1], owned=owned,
-                                         declared=declared, attendance=attendance), (
+    return Page(url, "person.html", dict(person=person, recorded=list(recorded.values())[::-1],
+                                         papers=list(papers.values())[::-1], owned=owned, declared=declared,
+                                         attendance=attendance), (
         person, tuple(appearances), owned, member_of, index.backlinks.get(url), _linked(refs, _raised_at(owned)),
         tuple(item for _, item, _ in declared), _linked(refs, [meeting for meeting, _, _ in declared]),
         tuple(attendance.items())))
@@ -308,7 +314,7 @@ def people_index(index: Index, people: list, attended: dict[str, int] | None = N
     attended (counted here, not in the template: Jinja's filters took a third of a second at 2,000 meetings;
     `attended`: those counts, as this page's deps last held them)."""
     if attended is None or attended.keys() != {p.id for p in people}:
-        attended = {p.id: len({a.meeting.key for a in index.appearances.get(p.id, []) if a.role != "declared"})
+        attended = {p.id: len({a.meeting.key for a in index.appearances.get(p.id, []) if at_the_meeting(a)})
                     for p in people}
     return Page(urls.people(), "people.html", dict(people=people, attended=attended),
                 (tuple(people), tuple(attended.items())))

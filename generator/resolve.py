@@ -107,6 +107,14 @@ ROLES = {"chair": "Chair", "present": "Present", "in_attendance": "In attendance
          "deputising": "Deputising", "absent": "Absent", "minutes": "Took the minutes", "joined": "Joined during item",
          "left": "Left during item", "presented": "Presented item", "led": "Led item",
          "declared": "Declared an interest"}
+# What a paper names a person as: their page lists the paper apart from the meetings they attended
+PAPER_ROLES = {"author": "Author", "contributor": "Contributor", "sponsor": "Sponsor", "paper-presenter": "Presenter"}
+
+
+def at_the_meeting(appearance: Appearance) -> bool:
+    """Whether the appearance records the person at the meeting, as a person's list of meetings and the people
+    page's count give them: not an interest declared (they are recorded present besides), nor a paper."""
+    return appearance.role != "declared" and appearance.role not in PAPER_ROLES
 
 
 def recorded_as(appearance: Appearance) -> str:
@@ -123,7 +131,8 @@ _OF_AN_ITEM = ("joined", "left", "presented", "led")
 def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
     """(person id, appearance) of everyone the meeting records by id, in the order pages list them: who
     attended or sent apologies, who joined or left during an item, presented one on the agenda or led one in
-    the minutes (an officer who came for one item is often recorded only so), who declared an interest."""
+    the minutes (an officer who came for one item is often recorded only so), who declared an interest, who
+    wrote, contributed to, sponsored or presented one of its papers."""
     made = []
 
     def attend(who: PersonRef, role: str, detail: str = "") -> None:
@@ -146,6 +155,14 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
     for item in meeting.minutes.items if meeting.minutes else ():
         for who in item.leads:
             attend(who, "led", item.ref)
+    for paper in meeting.papers:
+        named = set()
+        for role, people in (("author", paper.authors), ("contributor", paper.contributors),
+                             ("sponsor", paper.sponsor), ("paper-presenter", paper.presenter)):
+            for who in people:
+                if (who.id, role) not in named:
+                    named.add((who.id, role))
+                    attend(who, role, paper.ref)
     for item in meeting.minutes.items if meeting.minutes else ():
         for declaration in item.declarations:
             attend(declaration.who, "declared", item.ref)

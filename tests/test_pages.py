@@ -622,6 +622,21 @@ def test_person_page_lists_the_items_they_presented_or_led_and_when_they_came_an
         _appearances(page(site, "/people/carol-singh/"))  # an agenda's presenter, before the minutes
 
 
+
+def test_person_page_lists_the_papers_that_name_them_apart_from_the_meetings(site):
+    doc = page(site, "/people/carol-singh/")
+    table = section(doc, "papers").one("table")
+    assert rows(table) == [
+        ["Item 05: Joint public health commissioning", "Joint Committee, 5 November 2019", "Author"],
+        ["Paper A: Healthy Weight Strategy 2019 to 2024", "Health and Wellbeing Board, 14 March 2019",
+         "Author, Presenter"]]
+    assert ("/tb/2019/2019-03-14/papers/a/", "Paper A: Healthy Weight Strategy 2019 to 2024") in table.links()
+    # a paper is not a meeting attended: the people page counts her meetings as before
+    assert rows(section(page(site, "/people/brian-okafor/"), "papers").one("table")) == [
+        ["Paper A: Healthy Weight Strategy 2019 to 2024", "Health and Wellbeing Board, 14 March 2019", "Contributor"]]
+    assert page(site, "/people/frank-turner/").find_all(id="papers") == []  # his only paper is confidential
+
+
 def test_person_page_shows_roles_memberships_and_owned_public_actions(site):
     doc = page(site, "/people/carol-singh/")
     assert items_text(section(doc, "roles").find("ul")) == [

@@ -167,11 +167,14 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
     ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-09-03"),  # after the JHSC's 2 September
     ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-07-01"),  # before July's: its neighbour
     ("actions", f"{JULY}/meeting.md", "date: 2019-07-18", "date: 2019-08-02"),  # its actions after the JC's
+    ("references", f"{AUGUST}/papers/c.md", "title: Finance report\n",
+     "title: Finance report\nauthors: [sarah-prema]\n"),  # on the page of its author, not at the meeting
 ], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
         "update-status", "new-item", "item-cited-before", "agenda-item-cited-before", "item-cited-in-its-meeting",
         "item-renumbered", "new-action", "new-action-listed-before", "new-paper", "paper-removed", "initials",
         "action-reference", "person-reference", "declaration", "date", "date-cited", "date-next-meeting",
-        "date-past-another-body", "date-before-its-body's-last", "date-raising-past-another-body"])
+        "date-past-another-body", "date-before-its-body's-last", "date-raising-past-another-body",
+        "paper-author"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
@@ -203,6 +206,7 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
              "initials": {"people/index.html", "people/mark-lewis/index.html"},  # one attendance fewer
              "person-reference": {"people/sarah-prema/index.html"},
              "declaration": {"people/nora-brown/index.html"},
+             "paper-author": {"people/sarah-prema/index.html"},  # her page lists the paper
              # its neighbour's link to it, and a [[...]] link to it elsewhere, name it by its date
              "date": {"ccb/2019/2019-07-18/index.html", "jhsc/2019/2019-09-02/index.html", "ccb/2019/index.html"},
              "date-cited": {"ccb/2019/2019-08-22/index.html", "ccb/2019/ccbp-19-70/index.html"},
@@ -467,11 +471,13 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
     ("actions", f"{SEPTEMBER_LOG}/meeting.md", "date: 2019-09-19", "date: 2019-07-31"),  # before the JC's
     ("actions", f"{SEPTEMBER_LOG}/meeting.md", "date: 2019-09-19", "date: 2019-12-01"),  # after November's
     ("actions", f"{JULY}/meeting.md", "date: 2019-07-18", "date: 2019-08-02"),  # its actions after the JC's
+    ("references", f"{AUGUST}/papers/c.md", "title: Finance report\n",
+     "title: Finance report\nauthors: [sarah-prema]\n"),  # on the page of its author, not at the meeting
 ], ids=["action-text", "update-status", "reopened", "attendee-role", "references", "new-item", "agenda-item",
         "renumbered",
         "new-action", "action-added-first", "paper-removed", "new-paper", "initials", "rearranged", "date",
         "date-next-meeting", "date-past-another-body", "date-before-another-body", "date-past-its-body's-next",
-        "date-raising-past-another-body"])
+        "date-raising-past-another-body", "paper-author"])
 def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_makes(tmp_path, fixture, where, old,
                                                                                      new):
     content = tmp_path / "content"
