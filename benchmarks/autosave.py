@@ -3,7 +3,7 @@ makes them.
 
     python -m benchmarks.autosave [--meetings 500 | --content DIR] [--gaps 0.25 0.5 1 2 4] [--rounds 2]
         [--kinds sentence retitle meeting-title new-item new-paper action-text new-action date organisation
-         person-added]
+         person-added body-description]
         [--settle 8] [--search]
         [--log FILE] [--work DIR]
 
@@ -23,7 +23,8 @@ in its meeting.md, which every list of meetings shows; `new-action` adds an acti
 first item that raises any, timed to it showing on the body's action tracker; `date` moves the meeting a day
 later and back, by turns; `organisation` changes the first organisation the people register gives a person,
 timed to it showing on their page; `person-added` adds someone new at the end of the register, timed to them
-showing on the people page.
+showing on the people page; `body-description` puts the last sentence of the meeting's body's description right,
+timed to it showing on the body's page.
 
 With `--search` the preview also keeps its search index up to date, as it does
 unless told `--no-search`: Pagefind runs after saves, beside the preview, on the
@@ -49,17 +50,17 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.build_bench import (TODAY, Server, add_action, add_item, add_paper, add_person,  # noqa: E402
-                                    archive_copy, edit, first_action_page, people_page, pick_target, redate,
-                                    reorganise, reorganised_page, retitle, retitle_meeting, reword_action,
-                                    tracker_page)
+                                    archive_copy, describe, described_page, edit, first_action_page, people_page,
+                                    pick_target, redate, reorganise, reorganised_page, retitle, retitle_meeting,
+                                    reword_action, tracker_page)
 
 KINDS = {"sentence": edit, "retitle": retitle, "meeting-title": retitle_meeting, "new-item": add_item,
          "new-paper": add_paper,
          "action-text": reword_action, "new-action": add_action, "date": redate, "organisation": reorganise,
-         "person-added": add_person}
+         "person-added": add_person, "body-description": describe}
 # The page each kind's save is seen on, when not the meeting's own: the output file, from the minutes edited.
 PAGES = {"action-text": first_action_page, "new-action": tracker_page, "organisation": reorganised_page,
-         "person-added": people_page}
+         "person-added": people_page, "body-description": described_page}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -78,7 +78,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.synthetic import Spec, generate  # noqa: E402
-from generator.urls import action, actions, output_file, people, person  # noqa: E402
+from generator.urls import action, actions, body as body_page, output_file, people, person  # noqa: E402
 from generator.values import spoken_date  # noqa: E402
 
 TODAY = "2026-01-01"
@@ -334,6 +334,28 @@ def add_person(path: Path, number: int) -> str:
 def people_page(path: Path) -> str:
     """The output file, below the site folder, of the people page."""
     return output_file(people())
+
+
+def _body_file(path: Path) -> Path:
+    """The file of the body whose meeting's minutes are at `path` (its meeting.md's `body:`)."""
+    slug = re.search(r"^body: *(\S+)", (path.parent / "meeting.md").read_text(encoding="utf-8"), re.M)[1]
+    return path.parents[3] / "bodies" / f"{slug}.md"
+
+
+def describe(path: Path, number: int) -> str:
+    """An edit to the file of the body whose meeting's minutes are at `path`: its description's last sentence
+    put right, as a clerk keeps what the body is for up to date. Returns the text to look for on its page
+    (`described_page`)."""
+    body = _body_file(path)
+    marker = f"Described again, edit {number}."
+    text = re.sub(r" Described again, edit \d+\.\n?$", "", body.read_text(encoding="utf-8").rstrip("\n"))
+    body.write_text(f"{text} {marker}\n", encoding="utf-8")
+    return marker
+
+
+def described_page(path: Path) -> str:
+    """The output file, below the site folder, of the page of the body `describe` edits."""
+    return output_file(body_page(_body_file(path).stem))
 
 
 def first_action_page(path: Path) -> str:

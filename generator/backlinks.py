@@ -31,7 +31,11 @@ _UNRESOLVED = "unresolved"  # the scan memo's list of texts for relinked
 
 def _body_texts(index: Index):
     for slug, body in index.archive.bodies.items():
-        yield body.about, Where(body=slug), Place(urls.body(slug), f"About the {body.short_name}"), body.source.path
+        yield _body_text(slug, body)
+
+
+def _body_text(slug: str, body) -> tuple:
+    return body.about, Where(body=slug), Place(urls.body(slug), f"About the {body.short_name}"), body.source.path
 
 
 def _meeting_texts(index: Index, meeting):
@@ -198,6 +202,12 @@ def meeting_entries(index: Index, meeting, linker: Linker, renderer: Renderer, c
     the meeting adds to the archive's backlinks, references and messages (scan). The live preview's fast
     path (quick.py) compares them before and after an edit."""
     return _resolved(_meeting_texts(index, meeting), linker, renderer, cache, html)[0]
+
+
+def body_entries(slug: str, body, linker: Linker, renderer: Renderer, cache: dict, html: dict | None) -> list[tuple]:
+    """`meeting_entries` of a body's own text (its page's "About"): what a save to its file adds to the
+    archive's backlinks (quick_bodies.py compares them before and after)."""
+    return _resolved([_body_text(slug, body)], linker, renderer, cache, html)[0]
 
 
 def known_entries(memo: dict | None, index: Index, meeting) -> list[tuple] | None:

@@ -32,6 +32,7 @@ from generator.memory import give_back_freed
 from generator.outputs import extra_outputs
 from generator.pages import MeetingGroup, meeting_inputs, meeting_pages, sections
 from generator.quick import quick_rebuild
+from generator.quick_bodies import body_quick
 from generator.quick_people import people_quick
 from generator.render import CompiledTemplates, forget_links
 from generator.update import Outputs
@@ -164,9 +165,9 @@ class Session:
         # address -> the digest of the deps the fast path made a page from, for those it made since that rebuild
         # beyond a meeting's own (quick.py): a page already made for a save before need not be made again
         self.drawn: dict[str, bytes] = {}
-        # Whether the people register's fast path (quick_people.py) wrote pages since that rebuild: the meetings'
-        # would make people's pages again from the register the rebuild had
-        self.register_saved = False
+        # Which register's fast path (quick_people.py, quick_bodies.py) wrote pages since that rebuild, if one did
+        # ("the people register"): the meetings' would make those pages again from the register the rebuild had
+        self.register_saved = ""
 
     def rebuild(self, files: bool = True, stop=never) -> Outcome:
         """Bring the output folder up to date with the content.
@@ -220,15 +221,17 @@ class Session:
         give_back_freed()
 
     def quick(self, paths) -> Outcome | None:
-        """The meeting's pages when the files `paths` are all in one meeting's folder (quick.py), or the people's
-        when they are the people register (quick_people.py); None, having written nothing, when `rebuild` must
-        decide. `rebuild` must follow either way: it alone reports messages, writes the feeds and data files,
-        and records what the pages were made from."""
+        """The meeting's pages when the files `paths` are all in one meeting's folder (quick.py), the people's
+        when they are the people register (quick_people.py), a body's when it is its file (quick_bodies.py);
+        None, having written nothing, when `rebuild` must decide. `rebuild` must follow either way: it alone
+        reports messages, writes the feeds and data files, and records what the pages were made from."""
         started = time.perf_counter()
         with without_cycle_collector():
             done = None if self.register_saved else quick_rebuild(self, paths)
             if done is None:
                 done = people_quick(self, paths)
+            if done is None:
+                done = body_quick(self, paths)
         if done is None:
             return None
         self.unsettled.update(done[1], done[2])
@@ -422,7 +425,7 @@ class Session:
         self.pages, self.fingerprint = current, fingerprint
         self.groups, self.read = groups, (index.backlinks, prepared.refs)
         self.deps = kept_deps
-        self.unsettled, self.reached, self.drawn, self.register_saved = set(), {}, {}, False
+        self.unsettled, self.reached, self.drawn, self.register_saved = set(), {}, {}, ""
         self.digests = memo
         self.index, self.prepared = prepared.index, prepared
         return Outcome(True, report, len(pending), written, deleted, (time.perf_counter() - started) * 1000, full)

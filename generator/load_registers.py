@@ -221,22 +221,30 @@ def load_bodies(content: Path, report: Report, ctx_people) -> dict[str, Body]:
                        "frontmatter", f"rename it to {other.stem.lower()}.md if it is one, or move it out of bodies/")
     slugs = frozenset(p.stem for p in paths)
     for path in paths:
-        if not ID_RE.match(path.stem):
-            report.error(path, 1, f"'{path.stem}' is not a valid body slug",
-                         "rename the file using lower-case letters, digits and hyphens")
-            continue
-        if path.stem in RESERVED:
-            report.error(path, 1, f"'{path.stem}' cannot be a body slug: the site uses /{path.stem}/ itself",
-                         "rename the file, e.g. " + path.stem + "-committee.md")
-            continue
-        doc = frontmatter.read(path, report)
-        if not doc.ok:
-            continue
-        ctx = Context(path, report, ctx_people, slugs)
-        fields = BODY.read(doc.meta, ctx, 1)
-        if fields is None or not (fields["name"] and fields["short_name"] and fields["numbering"]):
-            continue
-        bodies[path.stem] = Body(path.stem, fields["name"], fields["short_name"], fields["numbering"],
-                                 fields["kind"], fields["organisations"], fields["venue"], fields["website"],
-                                 fields["members"], LStr(doc.body, doc.body_line), Source(report._rel(path), 1))
+        body = body_in_file(path, report, ctx_people, slugs)
+        if body is not None:
+            bodies[path.stem] = body
     return bodies
+
+
+def body_in_file(path: Path, report: Report, ctx_people, slugs: frozenset) -> Body | None:
+    """One body's file (`slugs`: every body's, which its members' `body:` may name); None, reported, when it
+    cannot be read."""
+    if not ID_RE.match(path.stem):
+        report.error(path, 1, f"'{path.stem}' is not a valid body slug",
+                     "rename the file using lower-case letters, digits and hyphens")
+        return None
+    if path.stem in RESERVED:
+        report.error(path, 1, f"'{path.stem}' cannot be a body slug: the site uses /{path.stem}/ itself",
+                     "rename the file, e.g. " + path.stem + "-committee.md")
+        return None
+    doc = frontmatter.read(path, report)
+    if not doc.ok:
+        return None
+    ctx = Context(path, report, ctx_people, slugs)
+    fields = BODY.read(doc.meta, ctx, 1)
+    if fields is None or not (fields["name"] and fields["short_name"] and fields["numbering"]):
+        return None
+    return Body(path.stem, fields["name"], fields["short_name"], fields["numbering"], fields["kind"],
+                fields["organisations"], fields["venue"], fields["website"], fields["members"],
+                LStr(doc.body, doc.body_line), Source(report._rel(path), 1))

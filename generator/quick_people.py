@@ -120,7 +120,7 @@ def people_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
     written = [url for url, html in rendered if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
     for url in gone:
         session.out.delete(output_file(url))
-    session.register_saved = True  # the meetings' fast path would make these pages from the old register
+    session.register_saved = "the people register"  # the meetings' fast path would make them from the old one
     return len(rendered), written, gone
 
 

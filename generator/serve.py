@@ -87,7 +87,7 @@ class Preview:
             if outcome is None:
                 return False
             gone = f" and {len(outcome.deleted)} deleted" if outcome.deleted else ""
-            edited = "the people register" if self.session.register_saved else "the edited meeting"
+            edited = self.session.register_saved or "the edited meeting"
             self.log(f"[{why}] {outcome.rendered} pages rendered for {edited}, {len(outcome.written)} "
                      f"written{gone} in {outcome.milliseconds:.0f} ms; checking the rest of the archive")
             if self.search and (outcome.written or outcome.deleted):

@@ -263,7 +263,7 @@ def test_the_autosave_script_times_saves_in_quick_succession_through_a_real_serv
     from benchmarks import autosave
 
     kinds = ("sentence", "meeting-title", "action-text", "new-action", "date", "organisation",
-             "person-added")
+             "person-added", "body-description")
     assert autosave.main(["--meetings", "4", "--gaps", "0.2", "--rounds", "2", "--kinds", *kinds,
                           "--settle", "1", "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out
