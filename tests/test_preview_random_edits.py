@@ -11,6 +11,7 @@ same edits and a failure is repeatable.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -50,27 +51,61 @@ def mutated(text: str, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("fixture, seed", [("archive", 22), ("actions", 23)])
-def test_after_every_random_save_the_preview_is_the_site_a_full_build_makes(tmp_path, fixture, seed):
+def put_right(path: Path, text: str, rng: random.Random, save: int) -> str:
+    """`text` of a register file with an edit of the kinds the registers' fast paths take: someone new added to
+    the people register or one added before taken out, an organisation given; a sentence added to a body's
+    description or its website given."""
+    if path.name == "people.yaml":
+        added = [line for line in text.split("\n") if line.startswith("newcomer-")]
+        kind = rng.randrange(3)
+        if kind == 0 or (kind == 1 and not added):
+            return text.rstrip("\n") + f"\nnewcomer-{save}:\n  name: Newcomer {save}\n"
+        if kind == 1:
+            gone = rng.choice(added)
+            return text.replace(f"{gone}\n  name: Newcomer {gone[len('newcomer-'):-1]}\n", "")
+        return re.sub(r"^  organisation: .*$", f"  organisation: Organisation {save}", text, count=1, flags=re.M)
+    if rng.randrange(2):
+        return text.rstrip("\n") + f"\n\nA sentence added at save {save}.\n"
+    return text.replace("\n---\n", f"\nwebsite: https://example.org/{save}\n---\n", 1) if "website:" not in text \
+        else text
+
+
+@pytest.mark.parametrize("fixture, seed, with_registers", [("archive", 22, False), ("actions", 23, False),
+                                                          ("archive", 24, True)])
+def test_after_every_random_save_the_preview_is_the_site_a_full_build_makes(tmp_path, fixture, seed,
+                                                                             with_registers):
+    """`with_registers`: the people register and the bodies' files are edited too, which have fast paths of
+    their own (quick_people.py, quick_bodies.py)."""
     rng = random.Random(seed)
     content, live = tmp_path / "content", tmp_path / "live"
     shutil.copytree(FIXTURES / fixture, content)
     session = Session(Options(content=content, out=live, today=TODAY, search=False))
     assert session.rebuild().ok
     files = sorted((content / "meetings").rglob("*.md"))
+    registers = [content / "people.yaml", *sorted((content / "bodies").glob("*.md"))] if with_registers else []
+    files += registers
     originals = {path: path.read_text(encoding="utf-8") for path in files}
     dirty: set[Path] = set()
-    compared = 0
+    compared = taken = 0
     for save in range(60):
         saved = []
         if dirty and rng.random() < 0.6:  # the clerk puts right what was broken
             for path in sorted(dirty):
                 path.write_text(originals[path], encoding="utf-8")
             saved, dirty = sorted(dirty), set()
-        path = rng.choice(files)
-        path.write_text(mutated(path.read_text(encoding="utf-8"), rng), encoding="utf-8")
-        dirty.add(path)
-        session.quick(saved + [path])  # as serve does: the fast path, then the rebuild
+        # on content that builds, now and then an edit of the kind the registers' fast paths take, saved on its own
+        plausible = bool(registers) and not dirty and rng.random() < 0.4
+        if plausible and saved:
+            session.quick(saved)
+            session.rebuild()
+            saved = []
+        path = rng.choice(registers if plausible else files)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(put_right(path, text, rng, save) if plausible else mutated(text, rng), encoding="utf-8")
+        if not plausible:
+            dirty.add(path)
+        quick = session.quick(saved + [path])  # as serve does: the fast path, then the rebuild
+        taken += bool(plausible and quick is not None)
         if not session.rebuild().ok:
             continue  # a mistake: reported, and the previous site kept (tests/test_serve.py)
         fresh = tmp_path / f"full-{save}"
@@ -82,3 +117,4 @@ def test_after_every_random_save_the_preview_is_the_site_a_full_build_makes(tmp_
         shutil.rmtree(fresh)
         compared += 1
     assert compared >= 10, f"only {compared} of the 60 saves built: the edits say too little about the preview"
+    assert taken >= 3 or not with_registers, f"only {taken} register saves took a fast path: too few to tell"
