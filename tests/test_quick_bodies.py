@@ -7,15 +7,11 @@ from __future__ import annotations
 import pytest
 
 from generator import urls
-from test_quick import AUGUST, assert_left_to_the_rebuild, edit, files, full_build, pages, started
+from test_quick import AUGUST, assert_left_to_the_rebuild, edit, files, full_build, pages
+from test_quick import references  # noqa: F401 - a fixture
 
 BODY = "bodies/ccb.md"
 FENCE = 'numbering: "CCBP/{yy}/{n}"\n---\n'
-
-
-@pytest.fixture
-def references(tmp_path):
-    return started(tmp_path, "references")
 
 
 @pytest.mark.parametrize("old, new", [

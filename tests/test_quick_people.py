@@ -13,15 +13,11 @@ from generator import urls
 from generator.build import Options
 from generator.incremental import Session
 from generator.render import DEFAULT_TEMPLATES
-from test_quick import FIXTURES, TODAY, AUGUST, assert_left_to_the_rebuild, edit, files, full_build, pages, started
+from test_quick import AUGUST, FIXTURES, TODAY, assert_left_to_the_rebuild, edit, files, full_build, pages, started
+from test_quick import references  # noqa: F401 - a fixture
 
 ROLE = "sarah-prema:\n  name: Sarah Prema\n  honorific: Ms\n  initials: SP\n"
 NEWCOMER = "yusuf-ali:\n  name: Yusuf Ali\n  honorific: Dr\n  initials: YA\n  organisation: NHS Leicester\n"
-
-
-@pytest.fixture
-def references(tmp_path):
-    return started(tmp_path, "references")
 
 
 @pytest.mark.parametrize("new, shown", [
