@@ -62,7 +62,10 @@ class Schema:
         for name, spec in self.fields.items():
             value = data.get(name)
             if value is None:
-                if spec.required:
+                if spec.required and name in data:  # `date:` with nothing after it
+                    ctx.report.error(ctx.path, data.line_of(name), f"'{name}' is given no value, and {self.what} "
+                                     "needs one", f"write it after `{name}: ` on this line")
+                elif spec.required:
                     ctx.report.error(ctx.path, data.line, f"{self.what} is missing the required field '{name}'",
                                      f"add `{name}: ...`")
                 out[name] = spec.default

@@ -150,6 +150,14 @@ def test_malformed_yaml_in_site_settings_is_the_one_error_reported_of_them(archi
         'title: "Archive: Testshire Public Records"')]
 
 
+def test_required_field_given_no_value_is_reported_on_its_line(archive, build):
+    """`date:` with nothing after it: the field is there, so "missing ... add `date: ...`" on the record's first
+    line sent the clerk looking for it."""
+    edit(archive, LATER, "date: 20 June 2019\n", "date:\n")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"),
+        "'date' is given no value, and a meeting needs one; write it after `date: ` on this line")]
+
+
 def test_accessibility_contact_that_is_not_an_email_address(archive, build):
     edit(archive, "site.yaml", "email: web.team@testshire.example", "email: web team at testshire")
     assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "email:"),
