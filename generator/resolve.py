@@ -117,15 +117,15 @@ def at_the_meeting(appearance: Appearance) -> bool:
     return appearance.role != "declared" and appearance.role not in PAPER_ROLES
 
 
+_OF_AN_ITEM = ("joined", "left", "presented", "led")  # their detail is an item's number: no brackets
+
+
 def recorded_as(appearance: Appearance) -> str:
     """"Present (Director of Finance)", "Presented item CCBP/18/50", "Joined during item 5"."""
     label = ROLES.get(appearance.role, appearance.role)
     if not appearance.detail:
         return label
     return f"{label} {appearance.detail}" if appearance.role in _OF_AN_ITEM else f"{label} ({appearance.detail})"
-
-
-_OF_AN_ITEM = ("joined", "left", "presented", "led")
 
 
 def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
