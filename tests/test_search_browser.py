@@ -100,6 +100,9 @@ def search(page, query: str):
     box = search_box(page)
     box.click()
     box.press_sequentially(query)
+    # search.js shows Pagefind's results, checks them (see "words a body's index lacks" below), and marks
+    # the page once the results shown are checked ones
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", query)
     expect(page.locator("pagefind-summary")).to_have_text(re.compile(rf"^\d+ results? for {re.escape(query)}$"))
     return box
 
@@ -244,6 +247,89 @@ def test_long_result_lists_show_fifty_at_a_time(page):
     search_box(page).fill("health")
     expect(page.locator("pagefind-summary")).to_have_text(re.compile(r"^\d+ results? for health$"))
     expect(more).to_be_hidden()
+
+
+# --- words a body's index lacks ------------------------------------------------------------------
+
+# Pagefind's own JS API over the archive's bundles, as the search page merges them: each result's address
+# and indexed text.
+PAGEFIND_ALONE = """async (term) => {
+    const config = await (await fetch("/search/config.json")).json();
+    const [primary, ...others] = config.bundles;
+    const pagefind = await import(primary.path + "pagefind.js");
+    await pagefind.options({ bundlePath: primary.path });
+    for (const bundle of others) { await pagefind.mergeIndex(bundle.path); }
+    const search = await pagefind.search(term);
+    return await Promise.all(search.results.map(async (r) => { const d = await r.data(); return [d.url, d.content]; }));
+}"""
+
+
+def shown_results(page, query: str) -> list[str]:
+    """The addresses of every result the search page shows for `query`, each loaded."""
+    page.set_viewport_size({"width": 1280, "height": 20000})  # every result in view, so all of them load
+    search(page, query)
+    total = count(page)
+    expect(results(page)).to_have_count(total)
+    return results(page).locator("h3 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("word, lacking", [
+    ("blood", "/jhsc/2019/2019-01-21/papers/b/"),  # the JHSC's index has "B" (Appendix B), not "blood"
+    ("phlebotomy", "/jcccg/2020/2020-03-05/papers/05/"),  # the JCCCG's has "PHBs"
+    ("lakhani", "/jcccg/2020/2020-03-05/papers/05/"),  # and "LA"
+])
+def test_a_word_one_body_lacks_shows_the_pages_that_have_it_and_none_of_that_bodys(page, word, lacking):
+    """Pagefind 1.5 searches the longest word its index has that the query word begins with, where the
+    index lacks the word itself, and each body's bundle decides that alone: so "blood", which only the CCB
+    uses, brings the JHSC's Appendix B. The search page shows exactly the pages whose text has the word."""
+    page.goto("/search/")
+    alone = page.evaluate(PAGEFIND_ALONE, word)
+    assert lacking in [url for url, _ in alone], f"control: Pagefind alone returns {lacking} for {word!r}"
+    having = {url for url, text in alone if word in text.lower()}
+    assert having, "control: some page has the word"
+    shown = shown_results(page, word)
+    assert sorted(shown) == sorted(having)
+
+
+def test_the_filters_count_only_the_results_shown(page):
+    """A body whose pages lack the word counts none, and the count of one that has it is what ticking it
+    then shows."""
+    shown_results(page, "blood")
+    open_filter(page, "body")
+    offered = page.evaluate("""[...document.querySelectorAll("input.pf-checkbox-input[name='body']")].map(i =>
+        [i.value, i.closest('label, li, div').querySelector('.pf-filter-checkbox-count').textContent.trim()])""")
+    counts = dict(offered)
+    assert {value: counts[value] for value in counts if value != "CCB"} == {"JCCCG": "0", "JHSC": "0"}
+    page.locator("input.pf-checkbox-input[name='body'][value='CCB']").check()
+    expect(page.locator("pagefind-summary")).to_have_text(f"{counts['CCB']} results for blood")
+
+
+def test_a_number_no_page_has_finds_nothing_though_pagefind_alone_finds_its_first_digits(page):
+    page.goto("/search/")
+    assert page.evaluate(PAGEFIND_ALONE, "2468"), "control: Pagefind alone returns the pages with '24' or '2.4'"
+    search(page, "2468")
+    expect(page.locator("pagefind-summary")).to_have_text("0 results for 2468")
+    page.wait_for_function("window.__announced.some(a => a.text === 'No results for 2468')", timeout=WAIT)
+
+
+def test_a_query_word_is_matched_by_the_words_pagefind_finds_for_it_and_not_by_its_first_letters(page):
+    """The test search.js applies to the words a bundle's best result matched."""
+    cases = [  # (word in the page, query word, a genuine match)
+        ("blood", "blood", True), ("phlebotomy", "phleb", True),  # the word, or a word it begins
+        ("policy", "policies", True), ("committee", "committees", True),  # a word sharing its stem
+        ("council", "councillors", True),  # most of the word: near enough
+        ("b", "blood", False), ("phbs", "phlebotomy", False), ("la", "lakhani", False),  # its first letters
+        ("24", "2468", False), ("2.4", "24", False), ("247", "24", True),  # numbers have no stems
+    ]
+    page.goto("/search/")
+    page.wait_for_function("window.MinutebookSearch !== undefined", timeout=WAIT)
+    verdicts = page.evaluate("""(cases) => cases.map(([word, term]) => {
+        const words = window.MinutebookSearch.wordsOf(word);
+        return words.some(w => window.MinutebookSearch.genuine(w, term));
+    })""", cases)
+    assert verdicts == [genuine for _, _, genuine in cases]
+    assert page.evaluate("window.MinutebookSearch.wordsOf(\"CloudCannon's PHBs, Éire\")") == [
+        "cloud", "cannon", "s", "phbs", "eire"]
 
 
 # --- keyboard and screen reader -----------------------------------------------------------------

@@ -12,6 +12,11 @@
  *   and the best-matching sections come first.
  * - Typing a reference ("CCBP/19/70", "ccbp 19 70") offers a direct link to it, from
  *   the reference map (generator/search_refs.py); Enter follows it.
+ * - Pagefind 1.5 does not say "no results" for a word its index lacks: it searches the longest indexed word
+ *   the query starts with instead ("blood" finds "B", "allotments" finds "A:"), and it decides that per
+ *   bundle, so a body whose pages lack the word contributes pages that lack it too (Pagefind issues 599,
+ *   780). Each bundle's part of the results is asked for on its own, its best result read, and a part
+ *   that matched only a shortened word is left out of the results and of the filter counts.
  * - A site published below a path of its domain (base_url https://council.example/minutes/) says so in
  *   the page's data-base; the config, bundles and reference map name their files from the site's root,
  *   and are fetched below it. Pagefind puts results below the folder its bundle is in.
@@ -26,6 +31,8 @@
      result up front, and for thousands of results that alone takes seconds. */
   var PAGE = 50;
   var CONFIG = "search/config.json";
+  /* Bundles per instance of the check that no bundle matched a shortened query word (see Checker). */
+  var GROUP = 8;
 
   /* `path` (written from the site's root, "/search/x.json") where this site is published: below `base`,
      the data-base of the search page ("/minutes/", or "/" at a domain's root). */
@@ -66,6 +73,155 @@
         var matches = Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : [];
         return { key: key, matches: matches.map(function (m) { return Object.assign({}, m, { url: under(base, m.url) }); }) };
       });
+    };
+  }
+
+  /* --- words a bundle does not have ------------------------------------------------------- */
+
+  /* Lower case, accents dropped, split where Pagefind splits: at anything not a letter or digit,
+     and inside a word where a lower-case letter meets a capital ("CloudCannon"). */
+  function wordsOf(text) {
+    var plain = String(text || "").replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2").normalize("NFD").replace(/\p{M}/gu, "");
+    return plain.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  /* Whether `word`, found for query word `term`, is that word and not a shortening of it. Pagefind
+     finds the words a term begins ("phleb" finds "phlebotomy") and the words sharing its stem
+     ("policies" finds "policy"), so a genuine match begins with the term or shares most of it;
+     numbers are not stemmed, so they must begin with the term. */
+  function genuine(word, term) {
+    if (word.indexOf(term) === 0) { return true; }
+    if (/\p{N}/u.test(term)) { return false; }
+    var shared = 0;
+    while (shared < word.length && shared < term.length && word.charAt(shared) === term.charAt(shared)) { shared++; }
+    return shared >= Math.max(3, Math.ceil(term.length / 2));
+  }
+
+  /* Whether a result's matched words genuinely match every word of the query: the words at its
+     locations, and the words Pagefind marked in its excerpt. */
+  function matchesEvery(data, terms) {
+    var text = String(data.content || "").split(/\s+/);
+    var found = [];
+    (data.locations || []).forEach(function (at) { found = found.concat(wordsOf(text[at])); });
+    var marked = String(data.excerpt || "").match(/<mark>[^<]*<\/mark>/g) || [];
+    marked.forEach(function (m) { found = found.concat(wordsOf(m.slice(6, -7))); });
+    return terms.every(function (term) {
+      return found.some(function (word) { return genuine(word, term); });
+    });
+  }
+
+  /* For each query (its words and the filters ticked), the results to leave out, and what they add to
+     each filter's count: every result of a bundle whose best result matched a shortened word. Pagefind
+     decides per bundle and per query word whether it shortens the word, so one result of a bundle speaks
+     for all of them. Asked of more instances of the same bundles, in the same web worker as the page's
+     own, in which every bundle carries a filter naming it: one search filtered to no bundle at all counts
+     each bundle's results (Pagefind's totalFilters) without listing any, then one search per bundle that
+     has results lists that bundle's. Every search runs in each bundle of its instance, so the bundles are
+     merged GROUP at a time (each with the primary bundle, which holds the engine), not all in one. */
+  function Checker(bundles, base, ranking) {
+    var opened = null;
+    var checked = {};
+    var NO_BUNDLE = { bundle: "\u0000" };
+    function open() {
+      opened = opened || import(under(base, bundles[0].path) + "pagefind.js").then(function (pagefind) {
+        var groups = [];
+        for (var i = 1; i < Math.max(bundles.length, 2); i += GROUP) { groups.push(bundles.slice(i, i + GROUP)); }
+        return Promise.all(groups.map(function (members, g) {
+          var instance = pagefind.createInstance({ basePath: under(base, bundles[0].path), ranking: ranking,
+            mergeFilter: { bundle: bundles[0].name } });
+          return Promise.all(members.map(function (b) {
+            return instance.mergeIndex(under(base, b.path), { ranking: ranking, mergeFilter: { bundle: b.name } });
+          })).then(function () {
+            return instance.filters(); /* loads every filter, so that searches count them all */
+          }).then(function () {
+            var names = members.map(function (b) { return b.name; });
+            return { instance: instance, names: g === 0 ? [bundles[0].name].concat(names) : names };
+          });
+        }));
+      });
+      return opened;
+    }
+    function keyOf(term, filters) {
+      return term + "\n" + JSON.stringify(filters || {});
+    }
+    function withFilters(filters, extra) {
+      return { filters: Object.assign({}, filters || {}, extra) };
+    }
+    /* counts[key][value] += more[key][value], for the filters the page shows. */
+    function addCounts(counts, more) {
+      Object.keys(more || {}).forEach(function (key) {
+        if (key === "bundle") { return; }
+        counts[key] = counts[key] || {};
+        Object.keys(more[key]).forEach(function (value) {
+          counts[key][value] = (counts[key][value] || 0) + more[key][value];
+        });
+      });
+    }
+    /* A bundle's part of the results, to be left out unless its best result genuinely matches the query. */
+    function verdict(part, terms) {
+      if (!part.results.length) { return Promise.resolve(null); }
+      return part.results[0].data().then(function (data) { return matchesEvery(data, terms) ? null : part; });
+    }
+    /* The bundles' parts, one search at a time (the worker answers one at a time anyway), so that a check
+       overtaken by a newer query stops between two; the best results' data loads meanwhile. */
+    function leaveOut(groups, term, terms, filters, wanted) {
+      var verdicts = [];
+      function group(g) {
+        if (g === groups.length) { return Promise.all(verdicts); }
+        var instance = groups[g].instance;
+        return instance.search(term, withFilters(filters, NO_BUNDLE)).then(function (counted) {
+          var found = (counted.totalFilters && counted.totalFilters.bundle) || {};
+          var names = groups[g].names.filter(function (name) { return found[name] > 0; });
+          function part(i) {
+            if (i === names.length) { return group(g + 1); }
+            if (!wanted()) { return Promise.reject(new Error("overtaken by a newer query")); }
+            return instance.search(term, withFilters(filters, { bundle: names[i] })).then(function (one) {
+              verdicts.push(verdict(one, terms));
+              return part(i + 1);
+            });
+          }
+          return part(0);
+        });
+      }
+      return group(0).then(function (parts) {
+        var entry = { ids: {}, counts: {} };
+        parts.forEach(function (part) {
+          if (!part) { return; }
+          part.results.forEach(function (r) { entry.ids[r.id] = true; });
+          addCounts(entry.counts, part.filters);
+        });
+        return entry;
+      });
+    }
+    /* What to leave out of a query's results, once known: { ids, counts }; undefined until then. */
+    this.known = function (term, filters) {
+      var entry = checked[keyOf(term, filters)];
+      return entry && entry.done;
+    };
+    /* Checks the query while `wanted()` says it is still the one on screen. */
+    this.check = function (term, filters, wanted) {
+      var key = keyOf(term, filters);
+      var terms = wordsOf(term);
+      if (!checked[key] && (!terms.length || /^\s*".+"\s*$/.test(term))) {
+        /* no word to shorten, or Pagefind's exact search, which does not shorten words */
+        checked[key] = { done: { ids: {}, counts: {} } };
+      }
+      if (!checked[key]) {
+        var entry = checked[key] = {};
+        entry.promise = open().then(function (groups) {
+          return leaveOut(groups, term, terms, filters, wanted);
+        }).then(function (done) {
+          entry.done = done;
+          return done;
+        }, function (error) {
+          delete checked[key]; /* asked again if the query comes back */
+          if (window.console && wanted()) {
+            window.console.warn("Minutebook search: could not check the results", error);
+          }
+          return null;
+        });
+      }
+      return checked[key].promise || Promise.resolve(checked[key].done);
     };
   }
 
@@ -236,6 +392,7 @@
       zero_results: "" /* announced politely below, not assertively */
     });
     var refs = new References(under(base, config.references || "/search/references.json"), base);
+    var checker = new Checker(bundles, base, ranking);
     var dates = new DateTable(bundles, base);
     /* Queried in the clone, and hooked up before it joins the page: our "results" hook must be
        registered before <pagefind-results> registers its own, so that date order applies. */
@@ -251,8 +408,47 @@
     var showingMore = false;
     var current = { key: null, matches: [] };
 
+    /* The filters ticked when the current search began (the Component UI passes them to "search"). */
+    var ticked = {};
+
+    /* Counts that include results left out would offer a filter that then shows nothing. */
+    instance.on("filters", function (filters) {
+      var leave = instance.searchTerm ? checker.known(instance.searchTerm, ticked) : null;
+      var available = filters && filters.available;
+      if (!leave || !available) { return; }
+      Object.keys(leave.counts).forEach(function (key) {
+        Object.keys(leave.counts[key]).forEach(function (value) {
+          if (available[key] && typeof available[key][value] === "number") {
+            available[key][value] = Math.max(0, available[key][value] - leave.counts[key][value]);
+          }
+        });
+      });
+    });
+
     instance.on("results", function (result) {
       var list = (result && result.results) || [];
+      var term = instance.searchTerm;
+      var leave = term ? checker.known(term, ticked) : { ids: {} };
+      if (!leave) {
+        /* Shown as Pagefind found them, then checked, and shown again if the check leaves any out:
+           checking first would hold every query back by a search per bundle. */
+        var filters = ticked;
+        var current = function () { return instance.searchTerm === term && ticked === filters; };
+        root.removeAttribute("data-search-checked");
+        checker.check(term, filters, current).then(function (done) {
+          if (!current()) { return; }
+          if (done && Object.keys(done.ids).length) {
+            instance.triggerSearch(term);
+          } else {
+            root.setAttribute("data-search-checked", term);
+          }
+        });
+      } else {
+        for (var i = list.length - 1; i >= 0; i--) {
+          if (leave.ids[list[i].id]) { list.splice(i, 1); }
+        }
+        root.setAttribute("data-search-checked", term || "");
+      }
       list.forEach(reshape);
       if (sort.value && list.length) { sortByDate(list, dates.byId, sort.value); }
       if (instance.searchTerm && !list.length) {
@@ -275,7 +471,8 @@
       instance.triggerSearch(instance.searchTerm);
     });
 
-    instance.on("search", function (term) {
+    instance.on("search", function (term, filters) {
+      ticked = filters || {};
       if (!showingMore && limit !== PAGE) { /* a new query or filter starts from the first page again */
         limit = PAGE;
         resultsEl.setAttribute("max-results", String(PAGE));
@@ -329,7 +526,8 @@
     });
   }
 
-  window.MinutebookSearch = { refKey: refKey }; /* for tests: the same keys as generator/search_refs.py */
+  /* For tests: the same reference keys as generator/search_refs.py, and the test of a shortened word. */
+  window.MinutebookSearch = { refKey: refKey, genuine: genuine, wordsOf: wordsOf };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", boot);
   } else {
