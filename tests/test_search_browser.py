@@ -304,6 +304,25 @@ def test_the_filters_count_only_the_results_shown(page):
     expect(page.locator("pagefind-summary")).to_have_text(f"{counts['CCB']} results for blood")
 
 
+def test_with_a_filter_ticked_the_other_filters_count_only_the_results_shown(page):
+    """Ticking "paper" for "blood" shows the CCB's one paper, and the body filter then counts no paper of
+    the bodies whose indexes lack the word (Pagefind alone counts their papers with "B" or "PHBs")."""
+    shown_results(page, "blood")
+    open_filter(page, "type")
+    page.locator("input.pf-checkbox-input[name='type'][value='paper']").check()
+    expect(page.locator("pagefind-summary")).to_have_text("1 result for blood")
+    open_filter(page, "body")
+    counts = """() => JSON.stringify(Object.fromEntries([...document.querySelectorAll(
+        "input.pf-checkbox-input[name='body']")].map(i =>
+        [i.value, i.closest('label, li, div').querySelector('.pf-filter-checkbox-count').textContent.trim()])))"""
+    expected = '{"CCB":"1","JCCCG":"0","JHSC":"0"}'
+    try:  # the counts are corrected once the check with this filter is done
+        page.wait_for_function(f"() => ({counts})() === {expected!r}", timeout=WAIT)
+    except Exception:
+        pytest.fail(f"the body filter counts {page.evaluate(counts)}, not {expected}")
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "blood")
+
+
 def test_a_number_no_page_has_finds_nothing_though_pagefind_alone_finds_its_first_digits(page):
     page.goto("/search/")
     assert page.evaluate(PAGEFIND_ALONE, "2468"), "control: Pagefind alone returns the pages with '24' or '2.4'"

@@ -110,17 +110,20 @@
     });
   }
 
-  /* For each query (its words and the filters ticked), the results to leave out, and what they add to
-     each filter's count: every result of a bundle whose best result matched a shortened word. Pagefind
-     decides per bundle and per query word whether it shortens the word, so one result of a bundle speaks
-     for all of them. Asked of more instances of the same bundles, in the same web worker as the page's
-     own, in which every bundle carries a filter naming it: one search filtered to no bundle at all counts
-     each bundle's results (Pagefind's totalFilters) without listing any, then one search per bundle that
-     has results lists that bundle's. Every search runs in each bundle of its instance, so the bundles are
-     merged GROUP at a time (each with the primary bundle, which holds the engine), not all in one. */
+  /* For each query, the results to leave out: every result of a bundle whose best result matched a
+     shortened word. Pagefind decides per bundle and per query word whether it shortens the word, before
+     any filter applies, so one result of a bundle speaks for all of them, and the filters ticked change
+     only which of them are listed. Asked of more instances of the same bundles, in the same web worker as
+     the page's own, in which every bundle carries a filter naming it: one search filtered to no bundle at
+     all counts each bundle's results (Pagefind's totalFilters) without listing any, then one search per
+     bundle that has results lists that bundle's. Every search runs in each bundle of its instance, so
+     the bundles are merged GROUP at a time (each with the primary bundle, which holds the engine).
+     What the parts left out add to each filter's count depends on the filters ticked: asked again, of
+     the parts left out only, when they change. */
   function Checker(bundles, base, ranking) {
     var opened = null;
     var checked = {};
+    var counted = {};
     var NO_BUNDLE = { bundle: "\u0000" };
     function open() {
       opened = opened || import(under(base, bundles[0].path) + "pagefind.js").then(function (pagefind) {
@@ -141,11 +144,14 @@
       });
       return opened;
     }
-    function keyOf(term, filters) {
-      return term + "\n" + JSON.stringify(filters || {});
-    }
     function withFilters(filters, extra) {
       return { filters: Object.assign({}, filters || {}, extra) };
+    }
+    function ticked(filters) {
+      return Object.keys(filters || {}).some(function (key) {
+        var value = filters[key];
+        return Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined && value !== "";
+      });
     }
     /* counts[key][value] += more[key][value], for the filters the page shows. */
     function addCounts(counts, more) {
@@ -158,25 +164,27 @@
       });
     }
     /* A bundle's part of the results, to be left out unless its best result genuinely matches the query. */
-    function verdict(part, terms) {
+    function verdict(name, part, terms) {
       if (!part.results.length) { return Promise.resolve(null); }
-      return part.results[0].data().then(function (data) { return matchesEvery(data, terms) ? null : part; });
+      return part.results[0].data().then(function (data) {
+        return matchesEvery(data, terms) ? null : { name: name, part: part };
+      });
     }
     /* The bundles' parts, one search at a time (the worker answers one at a time anyway), so that a check
        overtaken by a newer query stops between two; the best results' data loads meanwhile. */
-    function leaveOut(groups, term, terms, filters, wanted) {
+    function leaveOut(groups, term, terms, wanted) {
       var verdicts = [];
       function group(g) {
         if (g === groups.length) { return Promise.all(verdicts); }
         var instance = groups[g].instance;
-        return instance.search(term, withFilters(filters, NO_BUNDLE)).then(function (counted) {
-          var found = (counted.totalFilters && counted.totalFilters.bundle) || {};
-          var names = groups[g].names.filter(function (name) { return found[name] > 0; });
+        return instance.search(term, withFilters({}, NO_BUNDLE)).then(function (found) {
+          var counts = (found.totalFilters && found.totalFilters.bundle) || {};
+          var names = groups[g].names.filter(function (name) { return counts[name] > 0; });
           function part(i) {
             if (i === names.length) { return group(g + 1); }
             if (!wanted()) { return Promise.reject(new Error("overtaken by a newer query")); }
-            return instance.search(term, withFilters(filters, { bundle: names[i] })).then(function (one) {
-              verdicts.push(verdict(one, terms));
+            return instance.search(term, withFilters({}, { bundle: names[i] })).then(function (one) {
+              verdicts.push(verdict(names[i], one, terms));
               return part(i + 1);
             });
           }
@@ -184,44 +192,75 @@
         });
       }
       return group(0).then(function (parts) {
-        var entry = { ids: {}, counts: {} };
-        parts.forEach(function (part) {
-          if (!part) { return; }
-          part.results.forEach(function (r) { entry.ids[r.id] = true; });
-          addCounts(entry.counts, part.filters);
+        var done = { ids: {}, left: [], counts: {} };
+        parts.forEach(function (left) {
+          if (!left) { return; }
+          left.part.results.forEach(function (r) { done.ids[r.id] = true; });
+          done.left.push({ name: left.name, instance: groups.filter(function (group) {
+            return group.names.indexOf(left.name) >= 0;
+          })[0].instance });
+          addCounts(done.counts, left.part.filters); /* as counted with no filter ticked */
         });
-        return entry;
+        return done;
       });
     }
-    /* What to leave out of a query's results, once known: { ids, counts }; undefined until then. */
-    this.known = function (term, filters) {
-      var entry = checked[keyOf(term, filters)];
-      return entry && entry.done;
+    /* What to leave out of a query's results, once known: { ids, left: the bundles, counts }. */
+    this.known = function (term) {
+      return checked[term] && checked[term].done;
     };
     /* Checks the query while `wanted()` says it is still the one on screen. */
-    this.check = function (term, filters, wanted) {
-      var key = keyOf(term, filters);
+    this.check = function (term, wanted) {
       var terms = wordsOf(term);
-      if (!checked[key] && (!terms.length || /^\s*".+"\s*$/.test(term))) {
+      if (!checked[term] && (!terms.length || /^\s*".+"\s*$/.test(term))) {
         /* no word to shorten, or Pagefind's exact search, which does not shorten words */
-        checked[key] = { done: { ids: {}, counts: {} } };
+        checked[term] = { done: { ids: {}, left: [], counts: {} } };
       }
-      if (!checked[key]) {
-        var entry = checked[key] = {};
+      if (!checked[term]) {
+        var entry = checked[term] = {};
         entry.promise = open().then(function (groups) {
-          return leaveOut(groups, term, terms, filters, wanted);
+          return leaveOut(groups, term, terms, wanted);
         }).then(function (done) {
           entry.done = done;
           return done;
         }, function (error) {
-          delete checked[key]; /* asked again if the query comes back */
+          delete checked[term]; /* asked again if the query comes back */
           if (window.console && wanted()) {
             window.console.warn("Minutebook search: could not check the results", error);
           }
           return null;
         });
       }
-      return checked[key].promise || Promise.resolve(checked[key].done);
+      return checked[term].promise || Promise.resolve(checked[term].done);
+    };
+    /* What the parts left out of a checked query add to each filter's count with `filters` ticked, once
+       known; undefined until then. */
+    this.counts = function (term, filters) {
+      var done = this.known(term);
+      if (!done) { return undefined; }
+      if (!done.left.length || !ticked(filters)) { return done.counts; }
+      var entry = counted[term + "\n" + JSON.stringify(filters)];
+      return entry && entry.done;
+    };
+    this.count = function (term, filters) {
+      var key = term + "\n" + JSON.stringify(filters);
+      var known = this.counts(term, filters);
+      if (known) { return Promise.resolve(known); }
+      if (!counted[key]) {
+        var entry = counted[key] = {};
+        entry.promise = this.check(term, function () { return true; }).then(function (done) {
+          return Promise.all(((done && done.left) || []).map(function (left) {
+            return left.instance.search(term, withFilters(filters, { bundle: left.name }));
+          }));
+        }).then(function (parts) {
+          entry.done = {};
+          parts.forEach(function (part) { addCounts(entry.done, part.filters); });
+          return entry.done;
+        }, function () {
+          entry.done = {}; /* uncorrected counts are better than none */
+          return entry.done;
+        });
+      }
+      return counted[key].promise;
     };
   }
 
@@ -413,13 +452,13 @@
 
     /* Counts that include results left out would offer a filter that then shows nothing. */
     instance.on("filters", function (filters) {
-      var leave = instance.searchTerm ? checker.known(instance.searchTerm, ticked) : null;
+      var counts = instance.searchTerm ? checker.counts(instance.searchTerm, ticked) : null;
       var available = filters && filters.available;
-      if (!leave || !available) { return; }
-      Object.keys(leave.counts).forEach(function (key) {
-        Object.keys(leave.counts[key]).forEach(function (value) {
+      if (!counts || !available) { return; }
+      Object.keys(counts).forEach(function (key) {
+        Object.keys(counts[key]).forEach(function (value) {
           if (available[key] && typeof available[key][value] === "number") {
-            available[key][value] = Math.max(0, available[key][value] - leave.counts[key][value]);
+            available[key][value] = Math.max(0, available[key][value] - counts[key][value]);
           }
         });
       });
@@ -428,26 +467,30 @@
     instance.on("results", function (result) {
       var list = (result && result.results) || [];
       var term = instance.searchTerm;
-      var leave = term ? checker.known(term, ticked) : { ids: {} };
-      if (!leave) {
-        /* Shown as Pagefind found them, then checked, and shown again if the check leaves any out:
-           checking first would hold every query back by a search per bundle. */
-        var filters = ticked;
-        var current = function () { return instance.searchTerm === term && ticked === filters; };
+      var filters = ticked;
+      var current = function () { return instance.searchTerm === term && ticked === filters; };
+      var leave = term ? checker.known(term) : { ids: {} };
+      if (leave) {
+        for (var i = list.length - 1; i >= 0; i--) {
+          if (leave.ids[list[i].id]) { list.splice(i, 1); }
+        }
+      }
+      if (!term || (leave && checker.counts(term, filters))) {
+        root.setAttribute("data-search-checked", term || "");
+      } else {
+        /* Shown now, as far as known, and shown again once checked if the check leaves any out, or
+           changes a filter's count: checking first would hold every query back by a search per bundle. */
         root.removeAttribute("data-search-checked");
-        checker.check(term, filters, current).then(function (done) {
-          if (!current()) { return; }
-          if (done && Object.keys(done.ids).length) {
-            instance.triggerSearch(term);
+        checker.check(term, current).then(function (done) {
+          return done && checker.count(term, filters).then(function () { return done; });
+        }).then(function (done) {
+          if (!current() || !done) { return; }
+          if (done.left.length) {
+            instance.triggerSearch(term); /* the results, or the counts with these filters, change */
           } else {
             root.setAttribute("data-search-checked", term);
           }
         });
-      } else {
-        for (var i = list.length - 1; i >= 0; i--) {
-          if (leave.ids[list[i].id]) { list.splice(i, 1); }
-        }
-        root.setAttribute("data-search-checked", term || "");
       }
       list.forEach(reshape);
       if (sort.value && list.length) { sortByDate(list, dates.byId, sort.value); }
