@@ -33,6 +33,8 @@
   var CONFIG = "search/config.json";
   /* Bundles per instance of the check that no bundle matched a shortened query word (see Checker). */
   var GROUP = 8;
+  /* Tests set a delay before each check, to act while the first results are shown (0: none). */
+  var testing = { checkDelayMs: 0 };
 
   /* `path` (written from the site's root, "/search/x.json") where this site is published: below `base`,
      the data-base of the search page ("/minutes/", or "/" at a domain's root). */
@@ -78,23 +80,59 @@
 
   /* --- words a bundle does not have ------------------------------------------------------- */
 
-  /* Lower case, accents dropped, split where Pagefind splits: at anything not a letter or digit,
-     and inside a word where a lower-case letter meets a capital ("CloudCannon"). */
-  function wordsOf(text) {
-    var plain = String(text || "").replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2").normalize("NFD").replace(/\p{M}/gu, "");
-    return plain.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  /* Lower case, accents dropped. */
+  function plain(text) {
+    return String(text || "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   }
 
-  /* Whether `word`, found for query word `term`, is that word and not a shortening of it. Pagefind
-     finds the words a term begins ("phleb" finds "phlebotomy") and the words sharing its stem
-     ("policies" finds "policy"), so a genuine match begins with the term or shares most of it;
-     numbers are not stemmed, so they must begin with the term. */
+  /* The query's words as Pagefind searches them: split at spaces, with the punctuation inside a word
+     dropped ("children's" is "childrens", "co-ordination" "coordination", "18/49" "1849"). */
+  function queryWords(query) {
+    return String(query || "").split(/\s+/).map(function (word) {
+      return plain(word).replace(/[^\p{L}\p{N}]+/gu, "");
+    }).filter(Boolean);
+  }
+
+  /* The words a word of a page is indexed as, as Pagefind indexes compound words: run together without
+     its punctuation ("CCG's" as "ccgs", "e-newsletter" as "enewsletter"), and each of its parts, split
+     at punctuation and where a lower-case letter meets a capital ("McGee" as "mc" and "gee"). */
+  function pageWords(word) {
+    var parts = plain(String(word || "").replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")).match(/[\p{L}\p{N}]+/gu) || [];
+    var whole = plain(word).replace(/[^\p{L}\p{N}]+/gu, "");
+    return whole && parts.indexOf(whole) < 0 ? parts.concat([whole]) : parts;
+  }
+
+  /* A rough English stem, cut alike from the query's word and the page's: Pagefind stems both (with
+     Snowball's English stemmer), so "policies" finds "policy" and "meetings" finds "meet". At most two
+     suffixes go, longest first, and at least three letters stay; numbers are not stemmed. */
+  var SUFFIXES = ["ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ers",
+    "al", "er", "ed", "es", "ly", "s", "e", "y"];
+  function stem(word) {
+    if (/\p{N}/u.test(word)) { return word; }
+    for (var round = 0; round < 2; round++) {
+      for (var i = 0; i < SUFFIXES.length; i++) {
+        var suffix = SUFFIXES[i];
+        if (word.length - suffix.length >= 3 && word.slice(-suffix.length) === suffix) {
+          word = word.slice(0, -suffix.length);
+          break;
+        }
+      }
+    }
+    return word;
+  }
+
+  /* Whether `word`, a word of a page Pagefind found for the query word `term`, is that word and not a
+     shortening of it: it begins with the term ("phleb" finds "phlebotomy"), or its stem has all of the
+     term's but the last letter, which Snowball spells differently at times ("happy", "happiness";
+     "running", "run"). A shortening has less ("andrew" finds "and", "thereafter" "there"). */
   function genuine(word, term) {
     if (word.indexOf(term) === 0) { return true; }
     if (/\p{N}/u.test(term)) { return false; }
+    var a = stem(word);
+    var b = stem(term);
     var shared = 0;
-    while (shared < word.length && shared < term.length && word.charAt(shared) === term.charAt(shared)) { shared++; }
-    return shared >= Math.max(3, Math.ceil(term.length / 2));
+    while (shared < a.length && shared < b.length && a.charAt(shared) === b.charAt(shared)) { shared++; }
+    return shared >= Math.max(3, b.length - 1);
   }
 
   /* Whether a result's matched words genuinely match every word of the query: the words at its
@@ -102,9 +140,11 @@
   function matchesEvery(data, terms) {
     var text = String(data.content || "").split(/\s+/);
     var found = [];
-    (data.locations || []).forEach(function (at) { found = found.concat(wordsOf(text[at])); });
+    (data.locations || []).forEach(function (at) { found = found.concat(pageWords(text[at])); });
     var marked = String(data.excerpt || "").match(/<mark>[^<]*<\/mark>/g) || [];
-    marked.forEach(function (m) { found = found.concat(wordsOf(m.slice(6, -7))); });
+    marked.forEach(function (m) {
+      m.slice(6, -7).split(/\s+/).forEach(function (word) { found = found.concat(pageWords(word)); });
+    });
     return terms.every(function (term) {
       return found.some(function (word) { return genuine(word, term); });
     });
@@ -210,14 +250,15 @@
     };
     /* Checks the query while `wanted()` says it is still the one on screen. */
     this.check = function (term, wanted) {
-      var terms = wordsOf(term);
+      var terms = queryWords(term);
       if (!checked[term] && (!terms.length || /^\s*".+"\s*$/.test(term))) {
         /* no word to shorten, or Pagefind's exact search, which does not shorten words */
         checked[term] = { done: { ids: {}, left: [], counts: {} } };
       }
       if (!checked[term]) {
         var entry = checked[term] = {};
-        entry.promise = open().then(function (groups) {
+        var delay = new Promise(function (resolve) { window.setTimeout(resolve, testing.checkDelayMs); });
+        entry.promise = delay.then(open).then(function (groups) {
           return leaveOut(groups, term, terms, wanted);
         }).then(function (done) {
           entry.done = done;
@@ -447,28 +488,48 @@
     var showingMore = false;
     var current = { key: null, matches: [] };
 
-    /* The filters ticked when the current search began (the Component UI passes them to "search"). */
+    /* The filters ticked when the current search began, as they were then: the Component UI passes them
+       to "search", and changes that same object when another is ticked. */
     var ticked = {};
+    var tickedKey = "{}";
 
-    /* Counts that include results left out would offer a filter that then shows nothing. */
-    instance.on("filters", function (filters) {
-      var counts = instance.searchTerm ? checker.counts(instance.searchTerm, ticked) : null;
-      var available = filters && filters.available;
-      if (!counts || !available) { return; }
-      Object.keys(counts).forEach(function (key) {
-        Object.keys(counts[key]).forEach(function (value) {
-          if (available[key] && typeof available[key][value] === "number") {
-            available[key][value] = Math.max(0, available[key][value] - counts[key][value]);
+    function subtract(counts, less) {
+      Object.keys(less || {}).forEach(function (key) {
+        Object.keys(less[key]).forEach(function (value) {
+          if (counts[key] && typeof counts[key][value] === "number") {
+            counts[key][value] = Math.max(0, counts[key][value] - less[key][value]);
           }
         });
       });
+    }
+
+    /* Back to the result link that had focus, once the results are shown again (if it still is). */
+    function refocus(href) {
+      if (!href) { return; }
+      var watch = new MutationObserver(function () {
+        var link = resultsEl.querySelector('a[href="' + href.replace(/["\\]/g, "\\$&") + '"]');
+        if (link) { watch.disconnect(); link.focus(); }
+      });
+      watch.observe(resultsEl, { childList: true, subtree: true });
+      window.setTimeout(function () { watch.disconnect(); }, 5000);
+    }
+
+    /* Counts that include results left out would offer a filter that then shows nothing. The pane shows a
+       ticked filter's count from the totals, which Pagefind counts with no filter ticked. */
+    instance.on("filters", function (filters) {
+      var term = instance.searchTerm;
+      var counts = term ? checker.counts(term, ticked) : null;
+      var done = term ? checker.known(term) : null;
+      if (counts && filters && filters.available) { subtract(filters.available, counts); }
+      if (done && filters && filters.total && filters.total !== filters.available) { subtract(filters.total, done.counts); }
     });
 
     instance.on("results", function (result) {
       var list = (result && result.results) || [];
       var term = instance.searchTerm;
       var filters = ticked;
-      var current = function () { return instance.searchTerm === term && ticked === filters; };
+      var key = tickedKey;
+      var current = function () { return instance.searchTerm === term && tickedKey === key; };
       var leave = term ? checker.known(term) : { ids: {} };
       if (leave) {
         for (var i = list.length - 1; i >= 0; i--) {
@@ -481,11 +542,13 @@
         /* Shown now, as far as known, and shown again once checked if the check leaves any out, or
            changes a filter's count: checking first would hold every query back by a search per bundle. */
         root.removeAttribute("data-search-checked");
-        checker.check(term, current).then(function (done) {
+        checker.check(term, function () { return instance.searchTerm === term; }).then(function (done) {
           return done && checker.count(term, filters).then(function () { return done; });
         }).then(function (done) {
           if (!current() || !done) { return; }
           if (done.left.length) {
+            var focused = document.activeElement;
+            refocus(focused && resultsEl.contains(focused) ? focused.getAttribute("href") : null);
             instance.triggerSearch(term); /* the results, or the counts with these filters, change */
           } else {
             root.setAttribute("data-search-checked", term);
@@ -515,7 +578,8 @@
     });
 
     instance.on("search", function (term, filters) {
-      ticked = filters || {};
+      tickedKey = JSON.stringify(filters || {});
+      ticked = JSON.parse(tickedKey);
       if (!showingMore && limit !== PAGE) { /* a new query or filter starts from the first page again */
         limit = PAGE;
         resultsEl.setAttribute("max-results", String(PAGE));
@@ -570,7 +634,8 @@
   }
 
   /* For tests: the same reference keys as generator/search_refs.py, and the test of a shortened word. */
-  window.MinutebookSearch = { refKey: refKey, genuine: genuine, wordsOf: wordsOf };
+  window.MinutebookSearch = { refKey: refKey, queryWords: queryWords, pageWords: pageWords, genuine: genuine,
+    testing: testing };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", boot);
   } else {
