@@ -430,6 +430,35 @@ def test_result_counts_are_announced_politely_even_when_there_are_none(page):
     assert {a["live"] for a in announced} == {"polite"}, announced
 
 
+def test_the_count_is_announced_once_and_for_the_checked_results(page):
+    """Pagefind's 13 results for "blood" are shown while the check runs (held 1.5 s here), but only the
+    checked count is announced."""
+    page.goto("/search/")
+    page.wait_for_function("window.MinutebookSearch !== undefined", timeout=WAIT)
+    page.evaluate("window.MinutebookSearch.testing.checkDelayMs = 1500")
+    search_box(page).press_sequentially("blood")
+    expect(page.locator("pagefind-summary")).to_have_text("13 results for blood")
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "blood")
+    page.wait_for_function("window.__announced.some(a => a.text === '7 results for blood')", timeout=WAIT)
+    counts = [a["text"] for a in page.evaluate("window.__announced") if "for blood" in a["text"]]
+    assert set(counts) == {"7 results for blood"}, counts
+
+
+def test_show_more_moves_focus_to_the_first_result_it_adds(page):
+    search(page, "the")
+    total = count(page)
+    assert 50 < total <= 100, "the example archive has between 50 and 100 pages with 'the'"
+    expect(results(page).first).to_be_visible()
+    button = page.get_by_role("button", name="Show 50 more results")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_be_hidden()  # every result is shown, so the button goes
+    page.wait_for_function("""() => {
+        const items = [...document.querySelectorAll('pagefind-results ul.pf-results > li')];
+        return items.length > 50 && items[50].contains(document.activeElement) && document.activeElement.tagName === 'A';
+    }""", timeout=WAIT)
+
+
 def test_every_control_has_a_label(page):
     search(page, "health")
     expect(page.get_by_role("combobox", name="Order results by")).to_be_visible()

@@ -21,7 +21,7 @@
  *   the page's data-base; the config, bundles and reference map name their files from the site's root,
  *   and are fetched below it. Pagefind puts results below the folder its bundle is in.
  * Everything here uses the Component UI's public API: configureInstance, instance.on,
- * triggerSearch, setTranslations, announceRaw, and each result's data().
+ * triggerSearch, setTranslations, announce and announceRaw, and each result's data().
  */
 (function () {
   "use strict";
@@ -503,15 +503,22 @@
       });
     }
 
-    /* Back to the result link that had focus, once the results are shown again (if it still is). */
-    function refocus(href) {
-      if (!href) { return; }
+    /* Focus on the link `find()` gives, once the results show it (they are filled in as their data loads). */
+    function focusWhenShown(find) {
       var watch = new MutationObserver(function () {
-        var link = resultsEl.querySelector('a[href="' + href.replace(/["\\]/g, "\\$&") + '"]');
+        var link = find();
         if (link) { watch.disconnect(); link.focus(); }
       });
       watch.observe(resultsEl, { childList: true, subtree: true });
       window.setTimeout(function () { watch.disconnect(); }, 5000);
+    }
+
+    /* Back to the result link that had focus, once the results are shown again (if it still is). */
+    function refocus(href) {
+      if (!href) { return; }
+      focusWhenShown(function () {
+        return resultsEl.querySelector('a[href="' + href.replace(/["\\]/g, "\\$&") + '"]');
+      });
     }
 
     /* Counts that include results left out would offer a filter that then shows nothing. The pane shows a
@@ -521,22 +528,37 @@
       var counts = term ? checker.counts(term, ticked) : null;
       var done = term ? checker.known(term) : null;
       if (counts && filters && filters.available) { subtract(filters.available, counts); }
-      if (done && filters && filters.total && filters.total !== filters.available) { subtract(filters.total, done.counts); }
+      if (done && filters && filters.total && filters.total !== filters.available) {
+        subtract(filters.total, done.counts);
+      }
     });
+
+    /* The count is announced once, for the checked results, and for all of them: the results component
+       would announce each list it shows, the first unchecked, and counts only the results it shows. */
+    var announce = instance.announce;
+    instance.announce = function (key) {
+      if (key === "one_result" || key === "many_results" || key === "zero_results") { return; }
+      return announce.apply(instance, arguments);
+    };
+    function announceCount(term, n) {
+      instance.announceRaw(n ? number(n) + (n === 1 ? " result" : " results") + " for " + term :
+        "No results for " + term, "polite");
+    }
 
     instance.on("results", function (result) {
       var list = (result && result.results) || [];
       var term = instance.searchTerm;
       var filters = ticked;
       var key = tickedKey;
-      var current = function () { return instance.searchTerm === term && tickedKey === key; };
+      var stillShown = function () { return instance.searchTerm === term && tickedKey === key; };
       var leave = term ? checker.known(term) : { ids: {} };
       if (leave) {
         for (var i = list.length - 1; i >= 0; i--) {
           if (leave.ids[list[i].id]) { list.splice(i, 1); }
         }
       }
-      if (!term || (leave && checker.counts(term, filters))) {
+      var checked = !term || !!(leave && checker.counts(term, filters));
+      if (checked) {
         root.setAttribute("data-search-checked", term || "");
       } else {
         /* Shown now, as far as known, and shown again once checked if the check leaves any out, or
@@ -545,21 +567,20 @@
         checker.check(term, function () { return instance.searchTerm === term; }).then(function (done) {
           return done && checker.count(term, filters).then(function () { return done; });
         }).then(function (done) {
-          if (!current() || !done) { return; }
+          if (!stillShown() || !done) { return; }
           if (done.left.length) {
             var focused = document.activeElement;
             refocus(focused && resultsEl.contains(focused) ? focused.getAttribute("href") : null);
             instance.triggerSearch(term); /* the results, or the counts with these filters, change */
           } else {
             root.setAttribute("data-search-checked", term);
+            announceCount(term, list.length);
           }
         });
       }
       list.forEach(reshape);
       if (sort.value && list.length) { sortByDate(list, dates.byId, sort.value); }
-      if (instance.searchTerm && !list.length) {
-        instance.announceRaw("No results for " + instance.searchTerm, "polite");
-      }
+      if (checked && term && !showingMore) { announceCount(term, list.length); }
       more.hidden = list.length <= limit;
       more.querySelector("[data-search-shown]").textContent =
         "Showing the first " + number(limit) + " of " + number(list.length) + " results.";
@@ -570,11 +591,24 @@
       }
     });
 
+    /* "Show more" moves focus to the first result it adds: the button may go, and the reader goes on
+       from where the list left off. */
     more.querySelector("button").addEventListener("click", function () {
+      var first = limit;
       limit += PAGE;
       showingMore = true;
       resultsEl.setAttribute("max-results", String(limit));
       instance.triggerSearch(instance.searchTerm);
+      var scrolled = false;
+      focusWhenShown(function () {
+        var item = resultsEl.querySelectorAll("ul.pf-results > li")[first];
+        var link = item && item.querySelector("a[href]");
+        if (item && !link && !scrolled) { /* results off screen wait to be filled in until scrolled to */
+          scrolled = true;
+          item.scrollIntoView({ block: "nearest" });
+        }
+        return link;
+      });
     });
 
     instance.on("search", function (term, filters) {
