@@ -444,6 +444,19 @@ def test_the_count_is_announced_once_and_for_the_checked_results(page):
     assert set(counts) == {"7 results for blood"}, counts
 
 
+def test_a_check_that_fails_leaves_pagefinds_results_and_announces_their_count(page):
+    warnings = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    page.goto("/search/")
+    page.wait_for_function("window.MinutebookSearch !== undefined", timeout=WAIT)
+    page.evaluate("window.MinutebookSearch.testing.failChecks = true")
+    search_box(page).press_sequentially("blood")
+    expect(page.locator("pagefind-summary")).to_have_text("13 results for blood")
+    page.wait_for_function("window.__announced.some(a => a.text === '13 results for blood')", timeout=WAIT)
+    assert page.locator("[data-search-app]").get_attribute("data-search-checked") is None
+    assert any("could not check the results" in text for text in warnings), warnings
+
+
 def test_show_more_moves_focus_to_the_first_result_it_adds(page):
     search(page, "the")
     total = count(page)

@@ -33,8 +33,9 @@
   var CONFIG = "search/config.json";
   /* Bundles per instance of the check that no bundle matched a shortened query word (see Checker). */
   var GROUP = 8;
-  /* Tests set a delay before each check, to act while the first results are shown (0: none). */
-  var testing = { checkDelayMs: 0 };
+  /* Tests set a delay before each check, to act while the first results are shown (0: none), or make
+     every check fail. */
+  var testing = { checkDelayMs: 0, failChecks: false };
 
   /* `path` (written from the site's root, "/search/x.json") where this site is published: below `base`,
      the data-base of the search page ("/minutes/", or "/" at a domain's root). */
@@ -258,7 +259,10 @@
       if (!checked[term]) {
         var entry = checked[term] = {};
         var delay = new Promise(function (resolve) { window.setTimeout(resolve, testing.checkDelayMs); });
-        entry.promise = delay.then(open).then(function (groups) {
+        entry.promise = delay.then(function () {
+          if (testing.failChecks) { throw new Error("made to fail by a test"); }
+          return open();
+        }).then(function (groups) {
           return leaveOut(groups, term, terms, wanted);
         }).then(function (done) {
           entry.done = done;
@@ -567,7 +571,11 @@
         checker.check(term, function () { return instance.searchTerm === term; }).then(function (done) {
           return done && checker.count(term, filters).then(function () { return done; });
         }).then(function (done) {
-          if (!stillShown() || !done) { return; }
+          if (!stillShown()) { return; }
+          if (!done) { /* the check failed (and said why in the console): these results stay, unchecked */
+            announceCount(term, list.length);
+            return;
+          }
           if (done.left.length) {
             var focused = document.activeElement;
             refocus(focused && resultsEl.contains(focused) ? focused.getAttribute("href") : null);
