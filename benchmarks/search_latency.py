@@ -1,6 +1,7 @@
 """How long a reader waits on the search page: from the last key of a query to its results.
 
-    python -m benchmarks.search_latency SITE [--before REV] [--queries the,alan] [--after council] [--rounds 2]
+    python -m benchmarks.search_latency SITE [--before REV] [--group N ...] [--queries the,alan] [--after council]
+                                             [--rounds 2]
 
 SITE is a built site with its search index (`minutebook build --out SITE`). Each
 query is typed into `/search/` in a fresh page of Debian's chromium (headless,
@@ -11,10 +12,12 @@ says "N results for ...") and the checked results (search.js marks the page
 once no bundle's part of the results matched only a shortened query word; see
 docs/search.md, "Words a body's index lacks").
 
-`--before REV` adds a copy of SITE whose search.js (and search.css) are those of
-commit REV, measured in turns with SITE in the same run, so that the two compare
-as a ratio on a noisy machine. A search.js that does not mark checked results
-has its checked time left blank.
+`--before REV` also measures the search page (search.js and search.css) of
+commit REV, and `--group N ...` this one with N bundles per check instance
+(GROUP in search.js): the same site, served with those files in place of its
+own, in turns with it in the same run, so that they compare as ratios on a
+noisy machine. A search.js that does not mark checked results has its checked
+time left blank.
 """
 
 from __future__ import annotations
@@ -22,11 +25,10 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
-import shutil
+import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -48,6 +50,20 @@ MARKS = "() => fetch('/static/search.js').then(r => r.text()).then(t => t.includ
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the site, with the search page's files in `replaced` (path -> bytes) served instead."""
+
+    replaced: dict[str, bytes] = {}
+
+    def do_GET(self) -> None:
+        body = self.replaced.get(self.path.split("?")[0])
+        if body is None:
+            return super().do_GET()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(self.path.split("?")[0]))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args) -> None:
         pass
 
@@ -59,9 +75,10 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def served(site: Path):
-    """`site` over HTTP on an ephemeral port of 127.0.0.1; yields its base URL."""
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+def served(site: Path, replaced: dict[str, bytes] | None = None):
+    """`site` over HTTP on an ephemeral port of 127.0.0.1, with `replaced` files; yields its base URL."""
+    handler = type("_Handler", (_Quiet,), {"replaced": replaced or {}})
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -71,15 +88,19 @@ def served(site: Path):
         server.server_close()
 
 
-def site_before(site: Path, rev: str, work: Path) -> Path:
-    """A copy of `site` with the search page's script and style sheet of commit `rev`."""
-    copy = work / f"before-{rev.replace('/', '-')}"
-    shutil.copytree(site, copy)
-    for name in STATIC:
-        text = subprocess.run(["git", "show", f"{rev}:templates/static/{name}"], cwd=REPO, check=True,
-                              capture_output=True, text=True).stdout
-        (copy / "static" / name).write_text(text, encoding="utf-8")
-    return copy
+def search_page_of(rev: str) -> dict[str, bytes]:
+    """The search page's script and style sheet of commit `rev`, by the paths the site serves them at."""
+    return {f"/static/{name}": subprocess.run(["git", "show", f"{rev}:templates/static/{name}"], cwd=REPO,
+                                              check=True, capture_output=True).stdout for name in STATIC}
+
+
+def with_group(site: Path, group: int) -> dict[str, bytes]:
+    """The site's own search script with GROUP, the bundles per check instance, set to `group`."""
+    script = (site / "static" / "search.js").read_text(encoding="utf-8")
+    changed, found = re.subn(r"var GROUP = \d+;", f"var GROUP = {group};", script)
+    if found != 1:
+        raise SystemExit(f"{site}/static/search.js sets no GROUP to change")
+    return {"/static/search.js": changed.encode("utf-8")}
 
 
 def type_query(page, query: str, marks: bool) -> tuple[float, float | None, str]:
@@ -113,36 +134,37 @@ def measure(browser, base: str, query: str, after: str | None) -> tuple[float, f
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.search_latency", description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a built site with its search index")
-    parser.add_argument("--before", metavar="REV", help="also measure a copy with the search page of commit REV")
+    parser.add_argument("--before", metavar="REV", help="also measure the search page of commit REV")
     parser.add_argument("--queries", default="the,alan", help="comma-separated (default: the,alan)")
     parser.add_argument("--after", default="council", help="the query typed first, for 'after another' (default: "
                                                              "council)")
     parser.add_argument("--rounds", type=int, default=2, help="fresh pages per query and way (default 2)")
+    parser.add_argument("--group", type=int, nargs="+", metavar="N", default=[],
+                        help="also measure this search page with N bundles per check instance (GROUP in search.js)")
     args = parser.parse_args(argv)
     if not (args.site / "search" / "config.json").is_file():
         parser.error(f"{args.site} has no search index: build it with `minutebook build --out {args.site}`")
     from playwright.sync_api import sync_playwright
 
     queries = [q for q in args.queries.split(",") if q]
-    with tempfile.TemporaryDirectory(prefix="minutebook-search-latency-") as work:
-        sites = {"this": args.site}
-        if args.before:
-            sites = {f"before ({args.before})": site_before(args.site, args.before, Path(work)), **sites}
-        times: dict[tuple, list] = {}
-        shown: dict[tuple, str] = {}
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            try:
-                for _ in range(args.rounds):
-                    for label, site in sites.items():  # in turns, so that both meet the same noise
-                        with served(site) as base:
-                            for query in queries:
-                                for way, after in (("first query", None), ("after another", args.after)):
-                                    first, checked, summary = measure(browser, base, query, after)
-                                    times.setdefault((label, query, way), []).append((first, checked))
-                                    shown[(label, query)] = summary
-            finally:
-                browser.close()
+    pages = {f"before ({args.before})": search_page_of(args.before)} if args.before else {}
+    pages["this"] = {}
+    pages.update({f"this, GROUP = {n}": with_group(args.site, n) for n in args.group})
+    times: dict[tuple, list] = {}
+    shown: dict[tuple, str] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            for _ in range(args.rounds):
+                for label, replaced in pages.items():  # in turns, so that all meet the same noise
+                    with served(args.site, replaced) as base:
+                        for query in queries:
+                            for way, after in (("first query", None), ("after another", args.after)):
+                                first, checked, summary = measure(browser, base, query, after)
+                                times.setdefault((label, query, way), []).append((first, checked))
+                                shown[(label, query)] = summary
+        finally:
+            browser.close()
     print(f"{args.site}: milliseconds from the last key, medians of {args.rounds}")
     print(f"{'search page':24s} {'query':12s} {'typed':14s} {'first results':>14s} {'checked':>8s}  summary")
     for (label, query, way), runs in times.items():
