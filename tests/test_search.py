@@ -244,6 +244,21 @@ def test_a_meeting_has_one_heading_anchor_per_minute_item_and_no_site_chrome(exa
     assert "Professor Lakhani welcomed" in content
 
 
+def test_a_persons_page_is_indexed_for_who_they_are_and_not_for_the_pages_it_lists(example):
+    """A person's page lists the meetings, papers and actions that name them; indexed, those titles made this
+    short page a result above the papers themselves for the papers' own words ("report", "care")."""
+    pages = fragments(example)
+    assert pages["/people/spencer-gay/"]["content"] == ("Mr Spencer Gay. NHS West Leicestershire CCG. Chief Finance "
+                                                        "Officer, NHS West Leicestershire CCG. Chief Finance Officer.")
+    shown = (example / "people" / "spencer-gay" / "index.html").read_text(encoding="utf-8")
+    assert "Paper E: Progress on QIPP Schemes Delivery" in shown and "Present at 1 of 1 meeting" in shown
+    titles = {data["meta"]["title"] for url, data in pages.items() if not url.startswith("/people/")}
+    people = [url for url in pages if url.startswith("/people/")]
+    assert len(people) == 64
+    assert [(url, title) for url in people for title in titles if title in pages[url]["content"]] == []
+    assert not [url for url in people if "Meetings" in pages[url]["content"] or "Membership" in pages[url]["content"]]
+
+
 def test_a_label_and_its_value_are_two_words_in_what_search_reads(fixture_site):
     """Pagefind runs a list's term and its description, or two table cells, together without a space between
     them ("StatusOpen", "Duenot stated"): the excerpts read so, and neither word is found alone."""
