@@ -367,6 +367,39 @@ def test_a_filter_ticked_and_unticked_before_the_check_is_done_ends_with_the_che
     expect(page.locator("pagefind-summary")).to_have_text("4 results for blood")
 
 
+def test_a_query_changed_before_its_check_is_done_ends_with_the_new_querys_checked_results(page):
+    """The check of the query the reader typed first ends after they typed another: it must neither show its
+    results over the new ones nor stop the new query's own check, and the first query, typed again, is
+    checked afresh. Each check waits 1.5 s first, so that the query changes mid-check."""
+    expected = {word: sorted(shown_results(page, word)) for word in ("phlebotomy", "blood")}
+    assert len(expected["blood"]) == 4 and expected["phlebotomy"], "control"
+    warnings = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    page.goto("/search/")
+    page.wait_for_function("window.MinutebookSearch !== undefined", timeout=WAIT)
+    page.evaluate("window.MinutebookSearch.testing.checkDelayMs = 1500")
+    box = search_box(page)
+    box.press_sequentially("blood")
+    expect(page.locator("pagefind-summary")).to_have_text("10 results for blood")  # Pagefind's, unchecked
+    assert page.locator("[data-search-app]").get_attribute("data-search-checked") is None, \
+        "the check was done before the query changed: nothing to test"
+    box.fill("phlebotomy")
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "phlebotomy", timeout=WAIT)
+    page.wait_for_timeout(2000)  # the first query's check has ended by now
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "phlebotomy")
+    summary = f"{len(expected['phlebotomy'])} result{'s' if len(expected['phlebotomy']) > 1 else ''} for phlebotomy"
+    expect(page.locator("pagefind-summary")).to_have_text(summary)
+    expect(results(page)).to_have_count(len(expected["phlebotomy"]))
+    assert sorted(results(page).locator("h3 a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")) == expected["phlebotomy"]
+    announced = [a["text"] for a in page.evaluate("window.__announced") if "for " in a["text"]]
+    assert announced == [summary], "only the query on screen has its count announced"
+    box.fill("blood")
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "blood", timeout=WAIT)
+    expect(page.locator("pagefind-summary")).to_have_text("4 results for blood")
+    assert warnings == [], "a check overtaken by a newer query is no failure"
+
+
 def test_a_number_no_page_has_finds_nothing_though_pagefind_alone_finds_its_first_digits(page):
     page.goto("/search/")
     assert page.evaluate(PAGEFIND_ALONE, "2468"), "control: Pagefind alone returns the pages with '24' or '2.4'"
