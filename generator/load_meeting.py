@@ -85,11 +85,18 @@ def _agenda_item(value, ctx: Context) -> AgendaItem:
     if fields is None:
         raise s.Invalid("an agenda item is written as `ref:` and `title:` fields", "see docs/content-format.md")
     ref = (fields["ref"] or "").strip().rstrip(".")
-    # the title with its line: a reference in it that does not resolve is reported there (backlinks.py)
-    return AgendaItem(ref, at_key(fields["title"] or "", value, "title"), fields["section"], fields["purpose"],
+    withheld = bool(fields["public_title"])
+    if withheld and not fields["confidential"]:
+        ctx.report.error(ctx.path, value.line_of("public_title"), f"agenda item {ref} has a public_title, but is "
+                         "not confidential: its own title would be published", "write `confidential: yes` to "
+                         "publish the public_title in its place, or take public_title out")
+    # the title with its line: a reference in it that does not resolve is reported there (backlinks.py); where a
+    # public_title is written, the real title is not kept, so that nothing can publish it
+    key = "public_title" if withheld else "title"
+    return AgendaItem(ref, at_key(fields[key] or "", value, key), fields["section"], fields["purpose"],
                       fields["presenter"], fields["paper"], fields["time"], fields["format"], fields["description"],
                       bool(fields["confidential"]), fields["items"], Source(ctx.report._rel(ctx.path), line_of(value)),
-                      fields["status"])
+                      fields["status"], title_withheld=withheld)
 
 
 # An agenda item not taken at its meeting is marked so; where it went is said in its description, with a [[...]]
@@ -116,6 +123,7 @@ AGENDA_ITEM = Schema(
     Field("format", s.text, default=""),
     Field("description", s.markdown, default=""),
     Field("confidential", s.yesno, default=False),
+    Field("public_title", s.text, default=""),
     Field("items", s.list_of(_agenda_item), default=()),
     Field("status", s.choice(*AGENDA_ITEM_STATUSES, hints=AGENDA_ITEM_STATUS_HINTS), default=""),
 )

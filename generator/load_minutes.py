@@ -244,7 +244,18 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
         kept.pop(0)
     discussion = LStr("\n".join(lines[i] for i in kept).rstrip(), body_line + (kept[0] if kept else start))
     actions = _actions(fields["actions"], ref, body, folder, meeting_key, ctx)
-    public_title = fields["public_title"] if fields["confidential"] and fields["public_title"] else title
-    return MinuteItem(ref, public_title, discussion, fields["paper"], fields["lead"],
-                      fields["resolutions"], fields["declarations"], actions, fields["confidential"],
-                      fields["reason"], Source(ctx.report._rel(ctx.path), line))
+    withheld = bool(fields["public_title"])
+    if withheld and not fields["confidential"]:
+        at = meta.line_of("public_title") if isinstance(meta, yamltext.LDict) else line
+        if fields["confidential"] is None:
+            ctx.report.error(ctx.path, at, f"minute item {ref} has a public_title, but does not say it is "
+                             "confidential: its own title would be published", "write `confidential: yes` (and "
+                             "a `reason:`) to publish the public_title in its place, or take public_title out")
+        else:
+            ctx.report.warning(ctx.path, at, f"minute item {ref} says `confidential: no`, so it is published in "
+                               "full with its own title, and its public_title is not used",
+                               "take public_title out, or write `confidential: yes` if the item is confidential")
+            withheld = False
+    return MinuteItem(ref, fields["public_title"] if withheld else title, discussion, fields["paper"],
+                      fields["lead"], fields["resolutions"], fields["declarations"], actions, fields["confidential"],
+                      fields["reason"], Source(ctx.report._rel(ctx.path), line), title_withheld=withheld)

@@ -193,6 +193,8 @@ class AgendaItem:
     items: tuple["AgendaItem", ...] = ()
     source: Source = Source("")
     status: str = ""  # "deferred" or "withdrawn": not taken at this meeting; "" for an item taken as planned
+    # True where `title` is the public_title written for a confidential item: the real title is never loaded
+    title_withheld: bool = False
 
 
 def archive_order(meeting: "Meeting") -> tuple:
@@ -279,6 +281,8 @@ class MinuteItem:
     confidential: bool | None = False
     reason: str = ""
     source: Source = Source("")
+    # True where `title` is the public_title written for a confidential item: the real title is never loaded
+    title_withheld: bool = False
 
 
 @dataclass(frozen=True)

@@ -264,7 +264,8 @@ def _papers(meeting: Meeting, report: Report, whole: bool = True) -> None:
 def _confidential_together(meeting: Meeting, report: Report) -> None:
     """A minute of an item the agenda marks confidential, or a paper for a confidential item, that does not say
     whether it is confidential itself would be published in full: nothing taken in private reaches the site
-    unless the clerk says it may (`confidential: no`)."""
+    unless the clerk says it may (`confidential: no`). Nor does a title the minute withholds (its public_title)
+    reach it through the agenda."""
     private = {item.ref.lower(): item for item in all_agenda_items(meeting.agenda) if item.confidential}
     minutes = meeting.minutes.items if meeting.minutes else ()
     for item in minutes:
@@ -273,6 +274,15 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
                          "minute does not say whether it is: the minute would be published in full",
                          "write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may "
                          "be published")
+    agenda = {item.ref.lower(): item for item in all_agenda_items(meeting.agenda)}
+    for item in minutes:
+        listed = agenda.get(item.ref.lower())
+        if item.title_withheld and listed is not None and not listed.title_withheld \
+                and listed.title.split() != item.title.split():
+            report.error(listed.source.path, line_of(listed.title, listed.source.line), f"the minute of {item.ref} "
+                         f"publishes '{item.title}' in place of its title, but the agenda publishes the item's own "
+                         f"title", f"write `public_title: {item.title}` in the agenda item, with `confidential: yes`, "
+                         "or take public_title out of the minute if the title may be published")
     private.update((item.ref.lower(), item) for item in minutes if item.confidential)
     for paper in meeting.papers:
         if paper.confidential is not None:

@@ -1015,10 +1015,44 @@ PAPER_C = "meetings/tb/2019-03-14/papers/paper-c.md"
 def test_a_minute_of_an_item_the_agenda_marks_confidential_must_say_whether_it_is(archive, build):
     """Unsaid, it would be published in full: the build stops, and nothing is published."""
     edit(archive, MINUTES, "confidential: yes\nreason:", "reason:")
+    edit(archive, MINUTES, "public_title: Property matter\n", "")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/14"),
         "the agenda marks TB/19/14 confidential, but its minute does not say whether it is: the minute would be "
         "published in full; write `confidential: yes` in the minute's ```item block, or `confidential: no` if it "
         "may be published")]
+    assert not (archive.parent / "site").exists()
+
+
+def test_a_minute_with_a_public_title_must_say_it_is_confidential(archive, build):
+    """The public_title is published in place of the title only for a confidential item: unsaid, the minute
+    and its own title would be published."""
+    edit(archive, MINUTES, "confidential: yes\nreason:", "reason:")
+    assert errors_after(build, archive) == [
+        at(MINUTES, line_of(archive, MINUTES, "## TB/19/14"), "the agenda marks TB/19/14 confidential, but its "
+           "minute does not say whether it is: the minute would be published in full; write `confidential: yes` in "
+           "the minute's ```item block, or `confidential: no` if it may be published"),
+        at(MINUTES, line_of(archive, MINUTES, "public_title:"), "minute item TB/19/14 has a public_title, but does "
+           "not say it is confidential: its own title would be published; write `confidential: yes` (and a "
+           "`reason:`) to publish the public_title in its place, or take public_title out")]
+
+
+def test_an_agenda_item_with_a_public_title_must_be_confidential(archive, build):
+    edit(archive, MEETING, "    paper: C\n    confidential: yes\n", "    paper: C\n")
+    edit(archive, MEETING, "    description: CANARY-CONFIDENTIAL-7731 agenda description of the private item.\n", "")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "public_title:"),
+        "agenda item TB/19/14 has a public_title, but is not confidential: its own title would be published; "
+        "write `confidential: yes` to publish the public_title in its place, or take public_title out")]
+    assert not (archive.parent / "site").exists()
+
+
+def test_a_title_the_minute_withholds_is_not_published_by_the_agenda(archive, build):
+    """The minute publishes its public_title; the agenda item, confidential but without one of its own, would
+    publish the real title on the meeting's page, in its feeds, calendars, open data and search index."""
+    edit(archive, MEETING, "    public_title: Property matter\n", "")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "CANARY-TITLE-4402"),
+        "the minute of TB/19/14 publishes 'Property matter' in place of its title, but the agenda publishes the "
+        "item's own title; write `public_title: Property matter` in the agenda item, with `confidential: yes`, or "
+        "take public_title out of the minute if the title may be published")]
     assert not (archive.parent / "site").exists()
 
 
@@ -1034,7 +1068,10 @@ def test_a_minute_or_paper_of_a_confidential_item_said_to_be_public_is_published
     edit(archive, PAPER_C, "confidential: yes\n", "confidential: no\n")
     site = tmp_path / "site"
     result = build(archive, site)
-    assert result.ok and messages(result) == []
+    assert result.ok and messages(result) == [at(MINUTES, line_of(archive, MINUTES, "public_title:"),
+        "minute item TB/19/14 says `confidential: no`, so it is published in full with its own title, and its "
+        "public_title is not used; take public_title out, or write `confidential: yes` if the item is confidential",
+        "warning")]
     assert "CANARY-TITLE-4402" in (site / "tb/2019/tb-19-14/index.html").read_text(encoding="utf-8")
     assert "CANARY-PAPER-2468" in (site / "tb/2019/2019-03-14/papers/c/index.html").read_text(encoding="utf-8")
 
