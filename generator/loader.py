@@ -27,6 +27,9 @@ from generator.people import Asked, PeopleIndex, answers_hold
 from generator.values import slugify
 
 KNOWN_FILES = {"meeting.md", "minutes.md", "actions.md"}
+# A meeting's file named in capitals (Minutes.md) is not read, on a file system that tells case apart
+MEANT = {"meeting.md": "the meeting's file, so the meeting is not", "minutes.md": "the meeting's minutes, so they "
+         "are not", "actions.md": "the meeting's action log, so it is not"}
 FILE_DIGESTS = "file digests"  # the loader cache's FileDigests.seen, for the next build
 
 
@@ -410,7 +413,10 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
         log = load_action_log(meeting_dir / "actions.md", report, fields["date"], index, slugs)
     names = attachments.files_in(meeting_dir)
     for stray in _markdown_in(meeting_dir, names):
-        if stray.name not in KNOWN_FILES:
+        if stray.name.lower() in MEANT and stray.name not in KNOWN_FILES:  # an error: the meeting loads in part
+            report.error(stray, 1, f"'{stray.name}' is not read as {MEANT[stray.name.lower()]} published",
+                         f"rename it {stray.name.lower()}, in lower case")
+        elif stray.name not in KNOWN_FILES:
             report.warning(stray, 1, f"'{stray.name}' is not a meeting file and is ignored",
                            "name it meeting.md, minutes.md or actions.md, or move papers into papers/")
     for stray in attachments.stray_files(meeting_dir, names):

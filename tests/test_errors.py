@@ -1270,6 +1270,20 @@ def test_a_folder_without_meeting_md_is_one_error_naming_what_it_holds(archive, 
            f"meeting.md, so none of it is published; {HINT_NO_MEETING}")]
 
 
+def test_minutes_md_named_in_capitals_is_one_error_and_the_actions_it_raised_are_not_missed(archive, build):
+    """Only a warning, the minutes would drop off the site unseen; and the June log's updates of the actions
+    they raise would each be reported as an update of an unknown action."""
+    (archive / MINUTES).rename(archive / "meetings/tb/2019-03-14/Minutes.md")
+    assert errors_after(build, archive) == [at("meetings/tb/2019-03-14/Minutes.md", 1, "'Minutes.md' is not read "
+        "as the meeting's minutes, so they are not published; rename it minutes.md, in lower case")]
+
+
+def test_actions_md_named_in_capitals_is_an_error(archive, build):
+    (archive / LOG).rename(archive / "meetings/tb/2019-06-20/ACTIONS.md")
+    assert errors_after(build, archive) == [at("meetings/tb/2019-06-20/ACTIONS.md", 1, "'ACTIONS.md' is not read "
+        "as the meeting's action log, so it is not published; rename it actions.md, in lower case")]
+
+
 def test_meeting_md_named_in_capitals_is_one_error_and_what_its_meeting_held_is_not_missed(archive, build):
     (archive / MEETING).rename(archive / "meetings/tb/2019-03-14/Meeting.md")
     # the June meeting's action log updates actions this meeting raised: those checks wait, as for a meeting
