@@ -260,7 +260,11 @@ def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | Non
     return paper
 
 
-def load_action_log(path: Path, report: Report, meeting_date, ctx_people, bodies) -> ActionLog | None:
+def load_action_log(path: Path, report: Report, meeting_date, ctx_people, bodies,
+                    minutes_status: str = "") -> ActionLog | None:
+    """`minutes_status`: that of the meeting's own minutes, if it has any. Approved, they say the meeting is
+    over and its records settled: a log still a draft then (as `new meeting` writes it) keeps the updates it
+    records off the site, unnoticed."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
@@ -271,6 +275,10 @@ def load_action_log(path: Path, report: Report, meeting_date, ctx_people, bodies
         report.warning(path, doc.meta.line_of("as_at"), f"the log is dated as_at {f['as_at'].isoformat()}, after "
                        f"the meeting it was presented at ({meeting_date.isoformat()})", "correct the date: a log "
                        "gives the actions' state on or before its meeting; or remove as_at to date it by its meeting")
+    if f["status"] == "draft" and minutes_status == "approved":
+        report.warning(path, doc.meta.line_of("status"), "the log is a draft, but the minutes of its meeting are "
+                       "approved: the updates it records are not published", "write `status: final` once the log "
+                       "is as it was presented at the meeting")
     return ActionLog(f["as_at"] or meeting_date, f["updates"], LStr(doc.body, doc.body_line),
                      Source(report._rel(path), 1), f["status"] or "final",
                      doc.meta.line_of("as_at") if f["as_at"] else 0)

@@ -410,7 +410,8 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
                                "`appendices:`), or keep it outside the content folder")
     log = None
     if (meeting_dir / "actions.md").is_file():
-        log = load_action_log(meeting_dir / "actions.md", report, fields["date"], index, slugs)
+        log = load_action_log(meeting_dir / "actions.md", report, fields["date"], index, slugs,
+                              minutes.status if minutes is not None else "")
     names = attachments.files_in(meeting_dir)
     for stray in _markdown_in(meeting_dir, names):
         if stray.name.lower() in MEANT and stray.name not in KNOWN_FILES:  # an error: the meeting loads in part

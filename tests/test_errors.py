@@ -1111,6 +1111,19 @@ def test_unsafe_link_in_a_resolution_and_in_a_paper(archive, build):
 
 # --- warnings -----------------------------------------------------------------------------------
 
+def test_a_draft_action_log_of_a_meeting_whose_minutes_are_approved_is_a_warning(archive, build, tmp_path):
+    """`new meeting` writes the log as a draft; left so once the minutes are approved, its updates are missing
+    from the public action pages, and nothing would say why."""
+    edit(archive, LOG, "as_at: 2019-06-13\n", "status: draft\nas_at: 2019-06-13\n")
+    site = tmp_path / "site"
+    assert warnings_after(lambda content: build(content, site), archive) == [at(LOG, line_of(archive, LOG, "status:"),
+        "the log is a draft, but the minutes of its meeting are approved: the updates it records are not published; "
+        "write `status: final` once the log is as it was presented at the meeting", "warning")]
+    assert "amber" not in (site / "tb/actions/tb-19-13-2/index.html").read_text(encoding="utf-8").lower()
+    edit(archive, LATER_MINUTES, "status: approved", "status: draft")  # the meeting's records not yet settled
+    assert [m for m in warnings_after(build, archive) if "the log is a draft" in m] == []
+
+
 def test_stray_markdown_file_in_a_meeting_folder_is_a_warning_and_fails_under_strict(archive, build):
     (archive / "meetings/tb/2019-03-14/notes.md").write_text("Some notes.\n", encoding="utf-8")
     warning = at("meetings/tb/2019-03-14/notes.md", 1, "'notes.md' is not a meeting file and is ignored; name it "
