@@ -526,6 +526,11 @@ def _track(track, logged_meetings: tuple, report: Report) -> None:
                        f"due {action.due.text}, before it was raised on {track.raised.date.isoformat()}",
                        "check the year in `due:`")
     for step in track.steps:
+        due = step.update.due
+        if due is not None and due.date is not None and due.date < track.raised.date:  # overdue as soon as revised
+            report.warning(step.update.source.path, line_of(due.text, step.update.source.line), f"the update of "
+                           f"action {action.id} revises its due date to {due.text}, before it was raised on "
+                           f"{track.raised.date.isoformat()}", "check the year in `due:`")
         if step.as_at < track.raised.date and not _as_at_to_blame(step, track):
             report.error(step.update.source.path, step.update.source.line, f"the update of action {action.id} "
                          f"is dated {step.as_at.isoformat()}, before the action was raised on "

@@ -957,6 +957,14 @@ def test_action_due_before_it_was_raised_is_a_warning_on_its_due_line(archive, b
         "action TB/19/13#1 is due 2018-04-30, before it was raised on 2019-03-14; check the year in `due:`", "warning")]
 
 
+def test_a_revised_due_date_before_the_action_was_raised_is_a_warning_on_its_line(archive, build):
+    """Left, the action would be listed as overdue, its page saying so since before it was raised."""
+    edit(archive, LOG, "due: September 2019", "due: September 2018")
+    assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "due: September 2018"),
+        "the update of action TB/19/13#2 revises its due date to September 2018, before it was raised on 2019-03-14; "
+        "check the year in `due:`", "warning")]
+
+
 def test_update_for_an_unknown_action_lists_the_actions_of_its_minute(archive, build):
     edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/13#9")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/19/13#9"),
