@@ -427,10 +427,17 @@ def _papers_listed_under(meeting: Meeting) -> dict:
     return found
 
 
-def _nearest_action(written: str, key: str, known: set[str], bodies) -> str:
+def _minute_numbers(archive: Archive) -> set[str]:
+    """ "body:minute number", as an action id begins, of every minute in the archive, in lower case."""
+    return {f"{m.body}:{m.folder + '/' if archive.bodies[m.body].numbering.per_meeting else ''}{i.ref}".lower()
+            for m in archive.meetings if m.minutes for i in m.minutes.items}
+
+
+def _nearest_action(written: str, key: str, known: set[str], bodies, minutes: set[str]) -> str:
     """The hint for an update naming no action: the body it names when there is no such body, else the action it
     most likely means (the same id in another case, or a misspelt name after the '#'), or the actions raised under
-    its minute number; then how ids are written."""
+    its minute number, or that the minute raised none or is not in the archive; then how ids are written.
+    `minutes`: "body:minute number" (as action ids begin) of every minute in the archive, in lower case."""
     body, _, wanted = key.partition(":")
     if body not in bodies:
         near = did_you_mean(body, bodies, "bodies", list_known=False)
@@ -443,6 +450,12 @@ def _nearest_action(written: str, key: str, known: set[str], bodies) -> str:
     close = did_you_mean(wanted, under) if "#" in wanted and not wanted.rpartition("#")[2].isdigit() else ""
     nearest = f"did you mean '{same[0]}'?" if same else close if close.startswith("did you mean") else \
         f"the actions raised under {under[0].partition('#')[0]} are {', '.join(under)}." if under else ""
+    number = wanted.partition("#")[0].strip()
+    if not nearest and "#" in wanted and number:  # written as an id is: the minute is what is wrong
+        if f"{body}:{number.lower()}" in minutes:
+            return (f"minute {number} raised no actions: check the minute number, or add the action under "
+                    "`actions:` in that minute's ```item block")
+        return f"there is no minute {number} in {body}'s minutes: check the minute number (is the year right?)"
     how = "the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"
     return f"{nearest} Otherwise write {how}" if nearest else f"write {how}"
 
@@ -454,14 +467,17 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
         check_stop(stop)
         known.update(f"{meeting.body}:{a.id}" for i in (meeting.minutes.items if meeting.minutes else ())
                      for a in i.actions)
+    minutes: set[str] | None = None  # made when an update names no action
     for meeting in archive.meetings:
         check_stop(stop)
         seen: dict[str, int] = {}
         for update in meeting.action_log.updates if meeting.action_log else ():
             key = action_key(update.action, meeting.body)
             if key not in known and not archive.incomplete & {key.split(":")[0], "*"}:
+                minutes = minutes if minutes is not None else _minute_numbers(archive)
                 report.error(update.source.path, update.source.line, f"update for an unknown action "
-                             f"'{update.action}'", _nearest_action(update.action, key, known, archive.bodies))
+                             f"'{update.action}'", _nearest_action(update.action, key, known, archive.bodies,
+                                                                   minutes))
             elif key in seen:
                 report.error(update.source.path, update.source.line, f"action '{update.action}' is updated twice in "
                              f"this log (first on line {seen[key]})", "merge the two updates")

@@ -138,7 +138,7 @@ def test_update_for_an_unknown_action(tmp_path):
     log = content / "meetings/ccb/2019-11-21/actions.md"
     log.write_text(log.read_text().replace("CCBP/19/60#1", "CCBP/19/61#1"))
     assert ("content/meetings/ccb/2019-11-21/actions.md:3: error: update for an unknown action 'CCBP/19/61#1'; "
-            "write the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"
+            "there is no minute CCBP/19/61 in ccb's minutes: check the minute number (is the year right?)"
             ) in _messages(content)
 
 

@@ -980,9 +980,17 @@ def test_update_for_an_action_in_another_case_or_misspelt_names_the_action_meant
 
 
 def test_update_for_a_minute_that_raised_no_action(archive, build):
-    edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/99#2")
-    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/19/99#2"),
-        f"update for an unknown action 'TB/19/99#2'; {HOW_ACTIONS}")]
+    edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/15#2")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/19/15#2"),
+        "update for an unknown action 'TB/19/15#2'; minute TB/19/15 raised no actions: check the minute number, or "
+        "add the action under `actions:` in that minute's ```item block")]
+
+
+def test_update_for_a_minute_that_is_not_in_the_archive(archive, build):
+    edit(archive, LOG, "action: TB/19/13#2", "action: TB/18/13#2")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/18/13#2"),
+        "update for an unknown action 'TB/18/13#2'; there is no minute TB/18/13 in tb's minutes: check the minute "
+        "number (is the year right?)")]
 
 
 def test_an_owner_or_due_date_left_empty_is_named_as_empty_or_missing(archive, build):
