@@ -209,6 +209,24 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
         ctx.report.warning(ctx.path, line, f"the heading '{heading}' starts with minute number {ref}, but only a "
                            f"'## ' heading at the start of a line starts an item, so it is read as {part_of}",
                            f"write '## {heading}' if it is an item of its own")
+    for index, token in enumerate(tokens):  # ##CCBP/18/61: no heading at all without the space, but a paragraph
+        if token.type != "inline" or index == 0 or tokens[index - 1].type != "paragraph_open":
+            continue
+        for offset, text in enumerate(token.content.split("\n")):
+            hashes = _NO_SPACE.match(text)
+            ref = hashes and leading(body.numbering, text[hashes.end():])[0]
+            if not ref:
+                continue
+            line = body_line + tokens[index - 1].map[0] + offset
+            above = [item for item in items if item.source.line < line]
+            part_of = f"part of {above[-1].ref}" if above else "text before the first item"
+            written = text.strip()
+            ctx.report.warning(ctx.path, line, f"the line '{shortened(written, 60)}' starts with minute number {ref}, "
+                               f"but without a space after '{hashes.group(0)}' it is no heading, so it is read as "
+                               f"{part_of}", f"write '{hashes.group(0)} {written[hashes.end():].strip()}'")
+
+
+_NO_SPACE = re.compile(r"#{1,6}(?=[^#\s])")
 
 
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,

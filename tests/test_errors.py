@@ -269,6 +269,18 @@ def test_a_minute_number_heading_that_does_not_start_an_item_is_a_warning(archiv
            "TB/19/21; write '## TB/19/22 Pharmaceutical needs assessment' if it is an item of its own", "warning")]
 
 
+def test_a_minute_number_heading_without_a_space_after_its_hashes_is_a_warning(archive, build):
+    """`##TB/19/22` is no heading in Markdown, but a paragraph of the item above: with no agenda item to miss
+    its minute, nothing else would say so."""
+    edit(archive, LATER_MINUTES, "## TB/19/22 Pharmaceutical needs assessment",
+         "##TB/19/22 Pharmaceutical needs assessment")
+    line = line_of(archive, LATER_MINUTES, "##TB/19/22")
+    assert [m for m in warnings_after(build, archive) if f":{line}:" in m] == [
+        at(LATER_MINUTES, line, "the line '##TB/19/22 Pharmaceutical needs assessment' starts with minute number "
+           "TB/19/22, but without a space after '##' it is no heading, so it is read as part of TB/19/21; write "
+           "'## TB/19/22 Pharmaceutical needs assessment'", "warning")]
+
+
 def test_a_range_or_list_ending_in_a_number_the_archive_lacks_names_that_number_in_full(archive, build):
     """`TB/19/12 to 99`: the warning names TB/19/99, which the clerk can look for, not '99'."""
     edit(archive, MINUTES, "There was no other business.", "See TB/19/12 to 99, and TB/19/13 and /98.")
