@@ -257,6 +257,8 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
     fields = ITEM.read(meta, ctx, body_line + own[0].map[0] if own else line)
     if fields is None:
         fields = ITEM.read(None, ctx, line)
+    if own and own[0].content.strip() and not isinstance(meta, dict):  # its block unreadable (reported): whether
+        fields["confidential"] = True  # it is confidential is not known, and saying so again would be a 2nd message
     kept = [i for i in range(start + 1, end) if i not in skip]
     while kept and not lines[kept[0]].strip():
         kept.pop(0)

@@ -125,6 +125,10 @@ def parse(text: str, path, report: Report, first_line: int = 1):
             report.error(path, line, "malformed YAML: the value has a ': ' in it, which YAML reads as another field",
                          f'put the value in quotes: {key.strip()}: "{quoted}"')
             return None
+        slip = _value_slip(written)
+        if slip is not None:
+            report.error(path, line, f"malformed YAML: {slip[0]}", slip[1])
+            return None
         report.error(path, line, f"malformed YAML: {problem}",
                      "check the indentation and that text containing ': ' or '#' is in quotes")
         return None
@@ -135,6 +139,44 @@ def parse(text: str, path, report: Report, first_line: int = 1):
         return None
     # Lines to look at after a value for a '#' that cut it short, only in the rare text with a ' #' at all
     return _convert(node, path, report, offset, text.split("\n") if " #" in text else None)
+
+
+# A value's first character that YAML reads as something other than text: the Markdown a clerk writes
+# (**APPROVE**, `code`, [Draft]) or a handle (@name)
+_MEANINGFUL = {"*": "reads as a reference to an anchor", "&": "reads as an anchor", "!": "reads as a tag",
+               "@": "does not allow at the start of text", "`": "does not allow at the start of text",
+               "[": "reads as the start of a list", "{": "reads as the start of a mapping"}
+_VALUE = re.compile(r"(\s*(?:- +)*(?:[^\s'\"\[{#-][^:#]*?: +)?)(\S.*?)\s*$")
+
+
+def _value_slip(written: str) -> tuple[str, str] | None:
+    """(what is wrong, what to do) where the line YAML could not read has a value in the shape clerks write
+    that YAML takes otherwise: one starting with a character YAML gives a meaning, or a quotation that closes
+    before the value ends ('Waiting for the CCGs' figures'); None for any other line."""
+    found = _VALUE.match(written)
+    if found is None:
+        return None
+    lead, value = found.group(1), found.group(2)
+    first = value[0]
+    if first in _MEANINGFUL:
+        if first in "[{" and value.rstrip().endswith("]}"[first == "{"]):
+            return None  # a list or mapping written whole: the mistake is elsewhere
+        quoted = value.replace('"', '\\"')
+        return (f"the value starts with '{first}', which YAML {_MEANINGFUL[first]}",
+                f'put the value in quotes: {lead.strip()} "{quoted}"'.replace('  "', ' "'))
+    if first in "'\"":
+        inner = value[1:].replace(first * 2, "") if first == "'" else value[1:]
+        if first not in inner.rstrip(first) and not inner.endswith(first):
+            return None
+        if first == "'":
+            fixed = "'" + value[1:-1].replace("'", "''") + "'" if value.endswith("'") else None
+            return ("the quotation closes before the value ends: an apostrophe inside single quotes ends them",
+                    "write each apostrophe inside single quotes as two ('')" +
+                    (f": {lead.strip()} {fixed}" if fixed else ", or put the value in double quotes"))
+        return ("the quotation closes before the value ends: a quotation mark inside double quotes ends them",
+                "put the value in single quotes instead, writing each apostrophe in it as two (''), or write each "
+                'quotation mark inside it as \\"')
+    return None
 
 
 def _quotation_run_on(text: str, error_line: int) -> int | None:

@@ -50,6 +50,30 @@ def test_malformed_yaml_frontmatter(archive, build):
         "containing ': ' or '#' is in quotes")]
 
 
+@pytest.mark.parametrize("relative, old, new, message", [
+    (MINUTES, '- "**AGREE** the offer CANARY-CONFIDENTIAL-7731"', "- **AGREE** the offer",
+     "the value starts with '*', which YAML reads as a reference to an anchor; put the value in quotes: - "
+     '"**AGREE** the offer"'),
+    (MINUTES, "text: Produce an easy-read leaflet", "text: [Draft] Produce an easy-read leaflet",
+     "the value starts with '[', which YAML reads as the start of a list; put the value in quotes: text: "
+     '"[Draft] Produce an easy-read leaflet about the strategy."'),
+    (LOG, "progress: The pilot is delayed until the autumn term.", "progress: 'The pilot's delayed until the autumn.'",
+     "the quotation closes before the value ends: an apostrophe inside single quotes ends them; write each "
+     "apostrophe inside single quotes as two (''): progress: 'The pilot''s delayed until the autumn.'"),
+    (LOG, "progress: The pilot is delayed until the autumn term.", 'progress: "Delayed" said the lead officer',
+     "the quotation closes before the value ends: a quotation mark inside double quotes ends them; put the value in "
+     "single quotes instead, writing each apostrophe in it as two (''), or write each quotation mark inside it as "
+     '\\"'),
+])
+def test_a_value_yaml_reads_otherwise_than_as_text_is_named_with_the_quoting_it_needs(archive, build, relative, old,
+                                                                                        new, message):
+    """Markdown at the start of a value (**bold**, [brackets]) and quotation marks inside a quoted value are
+    what clerks write; YAML's own words for them ("did not find expected key") say nothing of quotes."""
+    edit(archive, relative, old, new)
+    assert errors_after(build, archive) == [at(relative, line_of(archive, relative, new),
+                                               f"malformed YAML: {message}")]
+
+
 def test_a_meeting_that_cannot_be_loaded_is_the_one_problem_reported_of_it(archive, build):
     """March's minutes are approved at this meeting (approved_at): that it names no meeting follows from the
     error, and is not reported besides."""
