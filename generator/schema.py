@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from generator.diagnostics import Report, did_you_mean
+from generator.diagnostics import Report, did_you_mean, shortened
 from generator.model import Due, PersonRef
 from generator.people import PeopleIndex
 from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno
@@ -81,6 +81,12 @@ class Schema:
 def text(value, ctx: Context) -> str:
     """Interned: the same titles, statuses and names recur across an archive (half of its 425,000 such texts
     at 2,000 meetings), and the build cache writes, reads back and holds each distinct object once."""
+    if isinstance(value, dict) and len(value) == 1:  # RESOLVED: to approve ..., its ': ' read as a field's
+        (key, said), = value.items()
+        if not isinstance(said, (dict, list)):
+            whole = f"{key}: {'' if said is None else said}".strip().replace('"', '\\"')
+            raise Invalid(f"the text has ': ' after '{shortened(str(key), 40)}', so YAML reads it as a field of that "
+                          "name, not as text", f'put the whole text in quotes: "{whole}"')
     if isinstance(value, (dict, list)):
         raise Invalid("should be a single piece of text, not a list or mapping", "write it on one line, or quote it")
     return sys.intern(str(value))

@@ -74,6 +74,15 @@ def test_a_value_yaml_reads_otherwise_than_as_text_is_named_with_the_quoting_it_
                                                f"malformed YAML: {message}")]
 
 
+def test_a_resolution_with_a_colon_in_it_is_named_as_text_to_quote(archive, build):
+    """`- RESOLVED: to approve` is good YAML, but a field named RESOLVED, not text."""
+    edit(archive, MINUTES, '- "**APPROVE** the Healthy Weight Strategy 2019 to 2024."',
+         "- RESOLVED: to approve the strategy")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "- RESOLVED:"),
+        "the text has ': ' after 'RESOLVED', so YAML reads it as a field of that name, not as text; put the whole "
+        'text in quotes: "RESOLVED: to approve the strategy"')]
+
+
 def test_a_meeting_that_cannot_be_loaded_is_the_one_problem_reported_of_it(archive, build):
     """March's minutes are approved at this meeting (approved_at): that it names no meeting follows from the
     error, and is not reported besides."""
