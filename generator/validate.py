@@ -91,6 +91,10 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
                 report.warning(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
                                f"approved_at names no meeting '{meeting.minutes.approved_at}'",
                                f"write it as body/folder, e.g. {meeting.body}/2019-08-22, or leave it out")
+        elif approval is meeting:
+            report.error(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
+                         "the minutes are approved at their own meeting: minutes are approved at a later one",
+                         "write the meeting that approved them, or leave approved_at out until they are")
         elif approval.date < meeting.date:
             report.error(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
                          f"the minutes are approved at {approval.key}, which is before the meeting itself",
@@ -152,7 +156,8 @@ _ATTENDANCE = (("present", "present"), ("in_attendance", "in attendance"), ("dep
 
 def _listed_twice(meeting: Meeting, report: Report) -> None:
     """A person in two attendance lists, or twice in one: the minutes would say both, as when last meeting's
-    list is copied and someone is added to apologies without being taken out of those present."""
+    list is copied and someone is added to apologies without being taken out of those present; or the chair
+    among those not there."""
     seen: dict = {}
     for field_name, said in _ATTENDANCE:
         for attendee in getattr(meeting.attendance, field_name):
@@ -165,6 +170,14 @@ def _listed_twice(meeting: Meeting, report: Report) -> None:
                                if first != said else "remove one of them")
             else:
                 seen[key] = (said, attendee.line)
+    chairs = {key for who in meeting.chair if (key := who.id or who.name.strip().lower()) not in seen
+              or seen[key][0] not in ("present", "in attendance", "deputising")}  # else it is said above
+    for field_name, said in (("apologies", "giving apologies"), ("absent", "absent")):
+        for attendee in getattr(meeting.attendance, field_name):
+            if (attendee.who.id or attendee.who.name.strip().lower()) in chairs:
+                report.warning(meeting.source.path, attendee.line, f"{attendee.who.name} is listed as {said}, but "
+                               "is named as the meeting's chair", "correct `chair:` (whoever chaired in their "
+                               f"place), or take them out of {field_name}")
 
 
 def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None:

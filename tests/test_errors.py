@@ -887,6 +887,21 @@ def test_approved_at_naming_no_meeting_is_a_warning_on_its_line(archive, build):
         "as body/folder, e.g. tb/2019-08-22, or leave it out", "warning")]
 
 
+def test_minutes_approved_at_their_own_meeting_is_an_error_on_the_approved_at_line(archive, build):
+    edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: tb/2019-03-14")
+    assert errors_after(build, archive) == [at(
+        MINUTES, line_of(archive, MINUTES, "approved_at:"), "the minutes are approved at their own meeting: minutes "
+        "are approved at a later one; write the meeting that approved them, or leave approved_at out until they are")]
+
+
+def test_the_chair_among_the_apologies_is_a_warning_on_their_line(archive, build):
+    edit(archive, MEETING, "chair: ada-lovelace", "chair: dev-patel")
+    assert warnings_after(build, archive) == [at(
+        MEETING, line_of(archive, MEETING, "    - dev-patel"), "Mr Dev Patel is listed as giving apologies, but "
+        "is named as the meeting's chair; correct `chair:` (whoever chaired in their place), or take them out of "
+        "apologies", "warning")]
+
+
 def test_minutes_approved_before_their_meeting_is_an_error_on_the_approved_at_line(archive, build):
     edit(archive, LATER_MINUTES, "status: approved", "status: approved\napproved_at: tb/2019-03-14")
     assert errors_after(build, archive) == [at(
