@@ -576,7 +576,7 @@ def _track(track, logged_meetings: tuple, report: Report) -> None:
 
 
 def _held_over(track, logged_meetings: tuple, report: Report) -> None:
-    """An open action that a later action log leaves out has usually been forgotten."""
+    """An open action that a later action log leaves out has usually been forgotten: said on the `updates:` line."""
     logged = {step.meeting.key for step in track.steps}
     for meeting in logged_meetings:
         log = meeting.action_log
@@ -584,5 +584,6 @@ def _held_over(track, logged_meetings: tuple, report: Report) -> None:
             continue
         if track.as_at(log.as_at).closed:
             return
-        report.warning(log.source.path, 1, f"action {track.action.id} is open but missing from this action log",
+        report.warning(log.source.path, log.source.line, f"action {track.action.id} is open but missing from this "
+                       "action log",
                        "held over? add an update for it (status and progress), or close it")

@@ -200,7 +200,7 @@ def test_open_action_missing_from_a_later_log_is_held_over(tmp_path):
     log = content / "meetings/ccb/2019-09-19/actions.md"
     text = log.read_text()
     log.write_text(text[:text.index("  - action: CCBP/19/60#jc-referral")] + "---\n")
-    assert ("content/meetings/ccb/2019-09-19/actions.md:1: warning: action CCBP/19/60#jc-referral is open but "
+    assert ("content/meetings/ccb/2019-09-19/actions.md:2: warning: action CCBP/19/60#jc-referral is open but "
             "missing from this action log; held over? add an update for it (status and progress), or close it"
             ) in _messages(content)
 
