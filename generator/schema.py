@@ -66,7 +66,7 @@ class Schema:
                     ctx.report.error(ctx.path, data.line_of(name), f"'{name}' is given no value, and {self.what} "
                                      "needs one", f"write it after `{name}: ` on this line")
                 elif spec.required:
-                    ctx.report.error(ctx.path, data.line, f"{self.what} is missing the required field '{name}'",
+                    ctx.report.error(ctx.path, data.line, f"the required field '{name}' is missing from {self.what}",
                                      f"add `{name}: ...`")
                 out[name] = spec.default
                 continue

@@ -172,7 +172,7 @@ def test_unknown_field_in_a_minute_items_item_block(archive, build):
 def test_missing_required_field(archive, build):
     edit(archive, LATER, "date: 20 June 2019\n", "")
     assert errors_after(build, archive) == [at(LATER, 2,  # the first line of the frontmatter's fields
-        "a meeting is missing the required field 'date'; add `date: ...`")]
+        "the required field 'date' is missing from a meeting; add `date: ...`")]
 
 
 def test_malformed_yaml_in_site_settings_is_the_one_error_reported_of_them(archive, build):
