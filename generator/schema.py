@@ -213,7 +213,8 @@ def person(value, ctx: Context) -> PersonRef:
         raise Invalid(f"unknown person '{written}': YAML read {len(folded)} lines of the list as one",
                       "indent each `- ` line of the list by the same number of spaces")
     hint = did_you_mean(written, ctx.people.known_forms(), "people")
-    advice = "add them to the people register, or write {name: " + written + "} for someone who is not in it"
+    advice = ("add them to the people register (people.yaml, or a file in people/), or write {name: " + written +
+              "} for someone who is not in it")
     raise Invalid(f"unknown person '{written}'", f"{hint}; otherwise {advice}" if hint else advice)
 
 

@@ -599,8 +599,8 @@ def test_same_per_meeting_number_at_two_meetings_is_not_an_error(archive, build,
 def test_unknown_person_where_a_register_exists(archive, build):
     edit(archive, MEETING, "chair: ada-lovelace", "chair: Ada Lovelase")
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair:"),
-        "unknown person 'Ada Lovelase'; did you mean 'ada-lovelace'?; otherwise add them to the people register, or "
-        "write {name: Ada Lovelase} for someone who is not in it")]
+        "unknown person 'Ada Lovelase'; did you mean 'ada-lovelace'?; otherwise add them to the people register "
+        "(people.yaml, or a file in people/), or write {name: Ada Lovelase} for someone who is not in it")]
 
 
 def test_a_list_line_indented_further_than_the_one_above_says_so_not_that_nobody_is_known(archive, build):
@@ -622,8 +622,8 @@ def test_unknown_person_inside_an_item_block_points_at_its_line_in_minutes_md(ar
     found = errors_after(build, archive)
     assert len(found) == 1
     assert found[0].startswith(at(MINUTES, line_of(archive, MINUTES, "owner: Dr Nobody"), "unknown person 'Dr Nobody'; "))
-    assert found[0].endswith("add them to the people register, or write {name: Dr Nobody} for someone who is "
-                             "not in it")
+    assert found[0].endswith("add them to the people register (people.yaml, or a file in people/), or write "
+                             "{name: Dr Nobody} for someone who is not in it")
 
 
 def test_unknown_person_hint_separates_the_known_people_from_the_instruction(archive, build):
