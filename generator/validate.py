@@ -291,7 +291,7 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
     for item in minutes:
         listed = agenda.get(item.ref.lower())
         if item.title_withheld and listed is not None and not listed.title_withheld \
-                and listed.title.split() != item.title.split():
+                and listed.title.casefold().split() != item.title.casefold().split():
             report.error(listed.source.path, line_of(listed.title, listed.source.line), f"the minute of {item.ref} "
                          f"publishes '{item.title}' in place of its title, but the agenda publishes the item's own "
                          f"title", f"write `public_title: {item.title}` in the agenda item, with `confidential: yes`, "

@@ -1132,6 +1132,13 @@ def test_a_title_the_minute_withholds_is_not_published_by_the_agenda(archive, bu
     assert not (archive.parent / "site").exists()
 
 
+def test_an_agenda_item_titled_as_the_minutes_public_title_needs_none_of_its_own(archive, build):
+    edit(archive, MEETING, "    title: Disposal of land at Mill Lane CANARY-TITLE-4402\n    public_title: Property matter\n",
+         "    title: property  matter\n")
+    result = build(archive)
+    assert result.ok and messages(result) == []
+
+
 def test_a_paper_for_a_confidential_item_must_say_whether_it_is(archive, build):
     edit(archive, PAPER_C, "confidential: yes\n", "")
     assert errors_after(build, archive) == [at(PAPER_C, line_of(archive, PAPER_C, "item: TB/19/14"),
