@@ -63,21 +63,24 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         instead = meetings.get(meeting.rearranged_to) if meeting.rearranged_to else None
         nearby = _folders(archive, meeting.rearranged_to) if meeting.rearranged_to and instead is None else ()
         whole = not archive.incomplete & {meeting.body, "*"}
-        check("meeting", (meeting, target, instead, nearby, whole),
-              lambda found, meeting=meeting, target=target, instead=instead, nearby=nearby, whole=whole:
-              check_meeting(meeting, target, found, instead, nearby, whole))
+        following = next((m.key for m in archive.meetings if m.body == meeting.body and m.date > meeting.date), "") \
+            if approved_at and target is None else ""  # the meeting that most likely approved them, for the hint
+        check("meeting", (meeting, target, instead, nearby, whole, following),
+              lambda found, meeting=meeting, target=target, instead=instead, nearby=nearby, whole=whole,
+              following=following: check_meeting(meeting, target, found, instead, nearby, whole, following))
     if memo is not None:
         memo.findings.round()
 
 
 def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, instead: Meeting | None = None,
-                  nearby: tuple = (), whole: bool = True) -> None:
+                  nearby: tuple = (), whole: bool = True, following: str = "") -> None:
     """The checks that need no record but the meeting's own, the meeting that approves its minutes and the one
     arranged `instead` of it (`nearby`: the keys of the meetings of the body its rearranged_to names, when that
     names none, to suggest one). `whole`: False while a meeting of its body is loaded only in part (an error
     in its files, Archive.incomplete): an item dropped from its minutes would have the agenda warn of it too,
     a paper whose file is in error every reference to it be reported missing, and the meeting that could not
-    be loaded every approved_at and rearranged_to naming it."""
+    be loaded every approved_at and rearranged_to naming it. `following`: the key of the body's next meeting, where
+    approved_at names none, to suggest it."""
     _papers(meeting, report, whole)
     _confidential_together(meeting, report)
     _item_refs(meeting, report)
@@ -90,7 +93,9 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
             if whole:  # else it may name the meeting that could not be loaded
                 report.warning(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
                                f"approved_at names no meeting '{meeting.minutes.approved_at}'",
-                               f"write it as body/folder, e.g. {meeting.body}/2019-08-22, or leave it out")
+                               f"write it as body/folder, e.g. {following} ({meeting.body}'s next meeting), or leave "
+                               "it out" if following else f"write it as body/folder, e.g. {meeting.body}/2019-08-22 "
+                               "for the meeting of 22 August 2019, or leave it out")
         elif approval is meeting:
             report.error(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
                          "the minutes are approved at their own meeting: minutes are approved at a later one",

@@ -884,7 +884,16 @@ def test_approved_at_naming_no_meeting_is_a_warning_on_its_line(archive, build):
     edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: tb/2019-06-21")
     assert warnings_after(build, archive) == [at(
         MINUTES, line_of(archive, MINUTES, "approved_at:"), "approved_at names no meeting 'tb/2019-06-21'; write it "
-        "as body/folder, e.g. tb/2019-08-22, or leave it out", "warning")]
+        "as body/folder, e.g. tb/2019-06-20 (tb's next meeting), or leave it out", "warning")]
+
+
+def test_approved_at_naming_no_meeting_in_the_bodys_last_meeting_is_a_warning_with_the_form_to_write(archive,
+                                                                                                       build):
+    minutes = "meetings/tb/2020-01-16/minutes.md"
+    edit(archive, minutes, "status: draft", "status: draft\napproved_at: tb/2020-02-20")
+    assert warnings_after(build, archive) == [at(
+        minutes, line_of(archive, minutes, "approved_at:"), "approved_at names no meeting 'tb/2020-02-20'; write it "
+        "as body/folder, e.g. tb/2019-08-22 for the meeting of 22 August 2019, or leave it out", "warning")]
 
 
 def test_minutes_approved_at_their_own_meeting_is_an_error_on_the_approved_at_line(archive, build):
