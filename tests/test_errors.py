@@ -1142,8 +1142,8 @@ def test_a_title_the_minute_withholds_is_not_published_by_the_agenda(archive, bu
 
 
 def test_an_agenda_item_titled_as_the_minutes_public_title_needs_none_of_its_own(archive, build):
-    edit(archive, MEETING, "    title: Disposal of land at Mill Lane CANARY-TITLE-4402\n    public_title: Property matter\n",
-         "    title: property  matter\n")
+    edit(archive, MEETING, "    title: Disposal of land at Mill Lane CANARY-TITLE-4402\n"
+         "    public_title: Property matter\n", "    title: property  matter\n")
     result = build(archive)
     assert result.ok and messages(result) == []
 

@@ -1,0 +1,66 @@
+"""Quality gate: printing, on one page of every kind, in a real browser with print media.
+
+Councillors and members of the public print minutes and papers. On paper a
+page cannot scroll sideways, so a table wider than the printable width loses
+its right-hand columns: at A4's printable width in Chromium (210 mm less its
+default margins of about 10 mm a side: 718 CSS pixels) nothing may stick out,
+the site's navigation and search are left off, and the page says its own
+address, since the reader of a printout cannot click through to it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gate_tools import PAGE_TYPES, open_page, overflow
+
+from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
+
+ARCHIVES = ("example", "fixture")
+A4_WIDTH = 718  # CSS pixels: 793.7 for 210 mm, less Chromium's default print margins
+CHROME = (".site-header", ".site-search", ".breadcrumbs", ".skip-link")
+# The example's paper whose tables came from its PDF: up to 30 columns, twice the page's width on screen
+WIDE_TABLES = "/jcccg/2020/2020-03-05/papers/05/"
+
+
+def _printed(browser, url: str):
+    page = open_page(browser, url, width=A4_WIDTH, height=1000)
+    page.emulate_media(media="print")
+    return page
+
+
+@pytest.mark.parametrize("template", [t for t in PAGE_TYPES if t != "search.html"])
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_a_printed_page_fits_the_paper_and_leaves_the_site_navigation_off(sites, served, browser, name, template):
+    url, _ = sites[name].url(served[name], template)
+    page = _printed(browser, url)
+    try:
+        assert overflow(page) is None
+        shown = page.evaluate("""selectors => selectors.filter(s => [...document.querySelectorAll(s)].some(
+            e => getComputedStyle(e).display !== 'none'))""", list(CHROME))
+        assert shown == []
+        note = page.locator(".print-only")
+        assert note.is_visible() and note.inner_text().startswith(f"This page is {sites[name].base_url.rstrip('/')}")
+    finally:
+        page.close()
+
+
+def test_tables_wider_than_the_paper_on_screen_fit_it_in_print(sites, served, browser):
+    """On screen, each scrolls in its own box; printed, the box cannot scroll."""
+    url = served["example"] + WIDE_TABLES
+    screen = open_page(browser, url, width=A4_WIDTH, height=1000)
+    try:
+        widest = screen.evaluate(
+            "() => Math.max(...[...document.querySelectorAll('main table')].map(t => t.scrollWidth))")
+        assert widest > 1.5 * A4_WIDTH, "control: the paper has a table much wider than the paper"
+    finally:
+        screen.close()
+    page = _printed(browser, url)
+    try:
+        assert overflow(page) is None
+        widths = page.evaluate(
+            "() => [...document.querySelectorAll('main table')].map(t => t.getBoundingClientRect().right)")
+        assert len(widths) > 20 and max(widths) <= A4_WIDTH
+        assert page.pdf(format="A4").startswith(b"%PDF")  # and Chromium prints it
+    finally:
+        page.close()
