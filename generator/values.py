@@ -107,9 +107,8 @@ def numeric_date(value: str) -> Invalid | None:
     if m is None:
         return None
     first, second = int(m[1]), int(m[2])
-    if len(m[3]) == 2:
-        return Invalid(f"'{value}' is written in numbers alone, with a two-digit year", DATE_HINT, True)
-    year = int(m[3])
+    short = len(m[3]) == 2  # 21/6/18: the century is the site's guess, and said to be
+    year = int(m[3]) + (2000 if short else 0)
     readings = []
     for day, month in dict.fromkeys(((first, second), (second, first))):
         try:
@@ -118,6 +117,12 @@ def numeric_date(value: str) -> Invalid | None:
             continue
     if not readings:
         return Invalid(f"'{value}' is not a real date", DATE_HINT)
+    if short:
+        meant = f" if {year} is meant"
+        hint = f"write it as {readings[0].isoformat()} ({spoken_date(readings[0])}){meant}" if len(readings) == 1 \
+            else (f"write {readings[0].isoformat()} for {spoken_date(readings[0])}, or {readings[1].isoformat()} for "
+                  f"{spoken_date(readings[1])},{meant}")
+        return Invalid(f"'{value}' is written in numbers alone, with a two-digit year", hint, True)
     if len(readings) == 1:
         return Invalid(f"'{value}' is written in numbers alone, which readers take in different orders",
                        f"write it as {readings[0].isoformat()} ({spoken_date(readings[0])})", True)
