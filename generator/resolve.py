@@ -128,6 +128,14 @@ def recorded_as(appearance: Appearance) -> str:
     return f"{label} {appearance.detail}" if appearance.role in _OF_AN_ITEM else f"{label} ({appearance.detail})"
 
 
+def _with_items(attendee) -> str:
+    """"Head of Finance; for item CCBP/18/49": the role in which someone attended, and the items they attended
+    for, as the meeting's page gives them."""
+    items = ", ".join(attendee.for_items)
+    items = f"for item{'s' if len(attendee.for_items) > 1 else ''} {items}" if items else ""
+    return "; ".join(part for part in (attendee.role, items) if part)
+
+
 def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
     """(person id, appearance) of everyone the meeting records by id, in the order pages list them: who
     attended or sent apologies, who joined or left during an item, presented one on the agenda or led one in
@@ -144,7 +152,7 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
         attend(who, "chair")
     for role in ("present", "in_attendance", "apologies", "deputising", "absent"):
         for attendee in getattr(att, role):
-            attend(attendee.who, role, attendee.role)
+            attend(attendee.who, role, _with_items(attendee))
     for attendee in att.minute_taker:
         attend(attendee.who, "minutes", attendee.role)
     for movement in att.movements:
