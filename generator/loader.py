@@ -415,6 +415,9 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
     names = attachments.files_in(meeting_dir)
     for stray in _markdown_in(meeting_dir, names):
         if stray.name.lower() in MEANT and stray.name not in KNOWN_FILES:  # an error: the meeting loads in part
+            meant = meeting_dir / stray.name.lower()
+            if meant.is_file() and os.path.samefile(meant, stray):  # a file system that ignores case read it
+                continue
             report.error(stray, 1, f"'{stray.name}' is not read as {MEANT[stray.name.lower()]} published",
                          f"rename it {stray.name.lower()}, in lower case")
         elif stray.name not in KNOWN_FILES:

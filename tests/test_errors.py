@@ -9,6 +9,7 @@ meant ("the line with `venu:`") and still fail if the message points elsewhere.
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -1381,6 +1382,14 @@ def test_minutes_md_named_in_capitals_is_one_error_and_the_actions_it_raised_are
     (archive / MINUTES).rename(archive / "meetings/tb/2019-03-14/Minutes.md")
     assert errors_after(build, archive) == [at("meetings/tb/2019-03-14/Minutes.md", 1, "'Minutes.md' is not read "
         "as the meeting's minutes, so they are not published; rename it minutes.md, in lower case")]
+
+
+def test_minutes_md_in_capitals_that_is_the_file_read_is_no_error(archive, build):
+    """On a file system that ignores case (macOS, Windows), Minutes.md is what minutes.md opens: the minutes are
+    read, and published. A second name for the same file stands in for it here."""
+    os.link(archive / MINUTES, archive / "meetings/tb/2019-03-14/Minutes.md")
+    result = build(archive)
+    assert result.ok and messages(result) == []
 
 
 def test_actions_md_named_in_capitals_is_an_error(archive, build):
