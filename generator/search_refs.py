@@ -21,7 +21,12 @@ or draft can be reached through it:
 - actions: the action id (`CCBP/18/49#1`), and with the body's short name in
   front for a per-meeting body (`JCCCG 2020-03-05/5#1`);
 - a minute number first published otherwise, which `moved.yaml` gives, to the
-  minute as it is numbered now.
+  minute as it is numbered now;
+- a number without the letters in front of it (`19/70`, `18/49#1`), as papers cite
+  minutes ("see minute 19/70"), to every record whose key it ends, if no more than
+  `MOST_UNPREFIXED` share it: beyond that the number says too little to jump on, and
+  the search results serve. Pagefind itself finds nothing for `19/70`, which it
+  reads as the word `1970`.
 
 The map is sharded by a key's first word: `search/references/<word>.json`,
 listed in `search/references.json`. A query fetches at most one shard, so a
@@ -45,6 +50,7 @@ MANIFEST = "search/references.json"
 SHARDS = "search/references"
 
 _WORDS = re.compile(r"[^\W\d_]+|\d+")
+MOST_UNPREFIXED = 8
 
 
 def ref_key(text: str) -> str:
@@ -106,24 +112,55 @@ def entries(index, memo: ByIdentity | None = None) -> dict[str, list[dict]]:
     kept by the identity of their records, as the pages' and open data's are; making them all again took
     one and a half seconds at 2,000 meetings, on the cores the next save needs."""
     found: dict[str, list[dict]] = {}
+    unprefixed: dict[str, list[dict]] = {}  # records by their numbers alone (add_unprefixed)
 
     def kept(kind: str, records: tuple, make) -> tuple:
         return make() if memo is None else memo.get(kind, records, make)
 
     made = [kept("references of a meeting", (meeting, index.body(meeting.body)),
-                 lambda m=meeting: _meeting_keys(m, index.body(m.body))) for meeting in index.archive.meetings]
+                 lambda m=meeting: _unprefixed(_meeting_keys(m, index.body(m.body)), index.body(m.body)))
+            for meeting in index.archive.meetings]
     made += [kept("references of an action", (track, index.body(track.raised.body)),
-                  lambda t=track: _action_keys(t, index.body(t.raised.body))) for track in index.tracks.values()]
-    made.append(_renumbered_keys(index))
-    for pairs in made:
-        for key, entry in pairs:
+                  lambda t=track: _unprefixed(_action_keys(t, index.body(t.raised.body)), index.body(t.raised.body)))
+             for track in index.tracks.values()]
+    made.append(tuple((key, entry, _numbers(key)) for key, entry in _renumbered_keys(index)))
+    for triples in made:
+        for key, entry, numbers in triples:
             if key and entry not in found.setdefault(key, []):
                 found[key].append(entry)
+            if numbers and len(unprefixed.setdefault(numbers, [])) <= MOST_UNPREFIXED \
+                    and entry not in unprefixed[numbers]:
+                unprefixed[numbers].append(entry)
+    add_unprefixed(found, unprefixed)
     for records in found.values():
         records.sort(key=lambda e: (e["date"], e["body"], e["url"]))
     if memo is not None:
         memo.round()
     return found
+
+
+def _numbers(key: str) -> str:
+    """The numbers of a key of letters then two or more numbers (`ccbp 19 70` -> `19 70`), '' of any other."""
+    words = key.split(" ")
+    if len(words) >= 3 and not words[0].isdigit() and all(word.isdigit() for word in words[1:]):
+        return " ".join(words[1:])
+    return ""
+
+
+def _unprefixed(pairs: tuple, body) -> tuple:
+    """(key, record, numbers) of each pair: `numbers` (see _numbers) is '' for a body numbered per meeting, whose
+    keys begin with its short name and its meeting's date (`jc 2019 11 5 5`): the reader would have to write
+    the date, and a shard of every such number with a date in a year would be fetched for any query that
+    begins with the year."""
+    return tuple((key, entry, "" if body.numbering.per_meeting else _numbers(key)) for key, entry in pairs)
+
+
+def add_unprefixed(found: dict[str, list[dict]], unprefixed: dict[str, list[dict]]) -> None:
+    """Add to `found` each minute number or action id by its numbers alone (`19 70`, `19 70 1`), unless that is a
+    key already or more than MOST_UNPREFIXED records share it."""
+    for numbers, records in unprefixed.items():
+        if numbers not in found and len(records) <= MOST_UNPREFIXED:
+            found[numbers] = records
 
 
 @dataclass

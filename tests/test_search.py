@@ -20,7 +20,7 @@ import pytest
 import generator.search_index as search_index
 from generator.build import Options, prepare, run
 from generator.diagnostics import Report
-from generator.search_refs import ref_key
+from generator.search_refs import MOST_UNPREFIXED, add_unprefixed, ref_key
 from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, read_tree
 
 REPO = Path(__file__).resolve().parent.parent
@@ -338,6 +338,27 @@ def test_reference_map_sends_minutes_papers_and_actions_to_their_pages(example):
             assert key == ref_key(key) and records
             for record in records:
                 assert (example / record["url"].split("#")[0].strip("/") / "index.html").is_file(), record
+
+
+def test_a_minute_number_without_its_letters_is_mapped_as_papers_cite_it(example):
+    """"See minute 18/49": Pagefind reads 18/49 as the word 1849 and finds nothing, so the map takes it."""
+    assert _lookup(example, "18/49") == _lookup(example, "CCBP/18/49") != []
+    assert _lookup(example, "18/49#1") == _lookup(example, "CCBP/18/49#1") != []
+    assert _lookup(example, "18/94") == _lookup(example, "CCBP/18/94"), "the number first published, moved.yaml"
+    assert _lookup(example, "JCCCG 2020-03-05 5") != [] and _lookup(example, "2020-03-05 5") == [], "per meeting"
+    assert _lookup(example, "18") == _lookup(example, "49") == [] and _lookup(example, "18/99") == []
+
+
+def test_a_number_many_bodies_share_is_not_mapped_without_its_letters():
+    records = [{"url": f"/b{n}/2019/b{n}-19-70/", "ref": f"B{n}/19/70"} for n in range(MOST_UNPREFIXED + 1)]
+    few: dict = {}
+    add_unprefixed(few, {"19 70": records[:MOST_UNPREFIXED]})
+    assert few == {"19 70": records[:MOST_UNPREFIXED]}
+    many: dict = {}
+    add_unprefixed(many, {"19 70": records})
+    assert many == {}, "the jump would list more records than a reader can choose between"
+    assert add_unprefixed(few, {"19 70": records[:1]}) is None and len(few["19 70"]) == MOST_UNPREFIXED, \
+        "a key of its own is kept"
 
 
 def test_reference_map_of_a_per_meeting_body_names_the_meeting(fixture_site):

@@ -150,6 +150,15 @@ def test_enter_on_a_known_reference_goes_straight_to_it(page):
     expect(page.locator("h1")).to_contain_text("CCBP/18/49")
 
 
+def test_a_minute_number_cited_without_its_letters_is_offered_and_enter_follows_it(page):
+    """Papers cite "minute 18/49"; Pagefind alone finds nothing for it."""
+    box = search(page, "18/49")
+    jump = page.locator("#reference-jump")
+    expect(jump).to_contain_text("Go straight to:Minute CCBP/18/49: To APPROVE Second Primary Care Blood Collection")
+    box.press("Enter")
+    page.wait_for_url(f"**{ITEM}")
+
+
 def test_an_agenda_item_with_no_minute_is_offered_as_a_jump_to_its_agenda_row(page):
     """The joint committee's meeting has its agenda and papers published and no minutes yet: its item numbers
     lead to the agenda's rows, as they do when cited in text."""
