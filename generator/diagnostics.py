@@ -140,13 +140,19 @@ def shortened(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
+def closest(word: str, candidates) -> str | None:
+    """The known spelling `word` most likely means, if any is close."""
+    close = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, candidates, what: str = "", list_known: bool = True) -> str:
     """A hint naming the closest known spelling, or the known values when few (and the message has not listed
     them already: `list_known`)."""
     candidates = sorted(set(candidates))
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    close = closest(word, candidates)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return f"did you mean '{close}'?"
     if list_known and candidates and len(candidates) <= 12:
         known = ", ".join(candidates)
         return f"known {what or 'values'}: {known}"

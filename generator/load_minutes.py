@@ -76,10 +76,11 @@ def _actions(raw_actions, ref: str, body: Body, folder: str, meeting_key: str, c
         # An owner or due date written but not read is an error on its line already, which stops the build: kept as
         # written, so that the checks after this one do not also warn that the action has none.
         if ctx.report.errors_since(reported):
-            if not owners and raw.get("owner") is not None:
-                owners = (PersonRef(name=str(raw["owner"])),)
-            if due is None and str(raw.get("due") or "").strip():  # `due: ''` sets none, without an error
-                due = Due(str(raw["due"]))
+            owner, written_due = ACTION.written(raw, "owner"), ACTION.written(raw, "due")
+            if not owners and owner is not None:
+                owners = (PersonRef(name=str(owner)),)
+            if due is None and str(written_due or "").strip():  # `due: ''` sets none, without an error
+                due = Due(str(written_due))
         out.append(Action(f"{prefix}#{key}", key, owners, fields["text"] or "", due, body.slug, meeting_key, ref,
                           Source(ctx.report._rel(ctx.path), line)))
     return tuple(out)

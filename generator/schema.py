@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from generator.diagnostics import Report, did_you_mean, shortened
+from generator.diagnostics import Report, closest, did_you_mean, shortened
 from generator.model import Due, PersonRef
 from generator.people import PeopleIndex
 from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno
@@ -59,10 +59,14 @@ class Schema:
                 hint = did_you_mean(key, self.fields, "fields")
                 ctx.report.error(ctx.path, data.line_of(key), f"unknown field '{key}' in {self.what}",
                                  hint or "remove it or check docs/content-format.md")
+        meant = self._misspelt(data)
         for name, spec in self.fields.items():
-            value = data.get(name)
+            given = meant.get(name, name)  # `owners:` read as the `owner:` it means: its value is checked too,
+            value = data.get(given)        # and no second message says that the owner or a required field is missing
             if value is None:
-                if spec.required and name in data:  # `date:` with nothing after it
+                if given != name:
+                    pass  # the misspelling's error says enough
+                elif spec.required and name in data:  # `date:` with nothing after it
                     ctx.report.error(ctx.path, data.line_of(name), f"'{name}' is given no value, and {self.what} "
                                      "needs one", f"write it after `{name}: ` on this line")
                 elif spec.required:
@@ -73,9 +77,23 @@ class Schema:
             try:
                 out[name] = spec.coerce(value, ctx)
             except Invalid as exc:
-                ctx.report.error(ctx.path, line_of(value, data.line_of(name)), f"{name}: {exc.message}", exc.hint)
+                ctx.report.error(ctx.path, line_of(value, data.line_of(given)), f"{given}: {exc.message}", exc.hint)
                 out[name] = spec.default
         return out
+
+
+    def _misspelt(self, data: dict) -> dict[str, str]:
+        """Each field not given, by the unknown key most likely meant for it (`owners` for `owner`)."""
+        meant: dict[str, str] = {}
+        for key in data:
+            close = closest(key, self.fields) if key not in self.fields else None
+            if close is not None and close not in data and close not in meant:
+                meant[close] = key
+        return meant
+
+    def written(self, data: dict, name: str):
+        """The value written for the field `name`, under its name or a misspelling of it, as `read` reads it."""
+        return data.get(self._misspelt(data).get(name, name))
 
 
 def text(value, ctx: Context) -> str:

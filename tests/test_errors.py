@@ -170,6 +170,22 @@ def test_unknown_field_in_a_minute_items_item_block(archive, build):
         "unknown field 'leed' in a minute item's ```item block; did you mean 'lead'?")]
 
 
+def test_a_misspelt_field_is_read_as_the_field_it_means_and_is_the_one_message(archive, build):
+    """`owners:` gets its error and nothing besides about a missing owner; its value is still checked."""
+    edit(archive, MINUTES, "  - owner: carol-singh", "  - owners: carol-sing")
+    line = line_of(archive, MINUTES, "owners:")
+    assert messages(build(archive)) == [
+        at(MINUTES, line, "unknown field 'owners' in an action; did you mean 'owner'?"),
+        at(MINUTES, line, "unknown person 'carol-sing'; did you mean 'carol-singh'?; otherwise add them to the people "
+           "register (people.yaml, or a file in people/), or write {name: carol-sing} for someone who is not in it")]
+
+
+def test_a_misspelt_required_field_is_not_reported_missing_as_well(archive, build):
+    edit(archive, LATER, "date: 20 June 2019", "dat: 20 June 2019")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "dat:"),
+        "unknown field 'dat' in a meeting; did you mean 'date'?")]
+
+
 def test_missing_required_field(archive, build):
     edit(archive, LATER, "date: 20 June 2019\n", "")
     assert errors_after(build, archive) == [at(LATER, 2,  # the first line of the frontmatter's fields
@@ -866,7 +882,7 @@ def test_minutes_with_text_and_no_minute_heading_are_shown_how_an_item_starts(ar
 
 
 def test_minutes_with_text_no_minute_heading_and_no_agenda_are_shown_a_number_of_the_meetings_year(archive, build):
-    edit(archive, "meetings/tb/2019-06-20/meeting.md", "agenda:", "former_agenda:")
+    edit(archive, "meetings/tb/2019-06-20/meeting.md", "agenda:", "not_an_agenda_any_more:")
     (archive / LATER_MINUTES).write_text("---\nstatus: approved\n---\n\nThe board noted the reports.\n",
                                          encoding="utf-8")
     assert at(LATER_MINUTES, 5, "text before the first minute item belongs to no item; start each item with a "
