@@ -384,9 +384,14 @@ def serve(options: Options, host: str = "127.0.0.1", port: int = 8000, search: b
     log = partial(print, file=sys.stderr, flush=True)
     Path(options.out).mkdir(parents=True, exist_ok=True)
     preview = Preview(options, log=log, search=search)
+    try:  # before the first build, which takes a while: a port in use is known at once
+        server = make_server(preview, host, port)
+    except OSError as exc:
+        log(f"minutebook serve: error: cannot listen on {host}:{port}: {exc.strerror or exc}; "
+            f"another program may be using the port: choose another with --port, or --port 0 for any free one")
+        return 2
     preview.rebuild("start")
     observer = preview.watch()
-    server = make_server(preview, host, port)
     address = f"http://{host}:{server.server_address[1]}{preview.base}/"
     log(f"minutebook: serving {options.content} at {address} (Ctrl+C to stop)")
     print(json.dumps({"url": address}), flush=True)

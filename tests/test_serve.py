@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -67,6 +68,21 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+def test_a_port_in_use_is_a_one_line_usage_error_before_anything_is_built(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "generator", "serve", "--port", str(port), "--content",
+             str(FIXTURES / "references"), "--out", str(tmp_path / "preview"), "--no-search"],
+            capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=tmp_path, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", (
+        f"minutebook serve: error: cannot listen on 127.0.0.1:{port}: Address already in use; another program may "
+        "be using the port: choose another with --port, or --port 0 for any free one\n"))
+    assert not any((tmp_path / "preview").rglob("*.html"))
 
 
 def test_serves_the_built_site_on_loopback(server):
