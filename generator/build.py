@@ -19,7 +19,7 @@ from generator.actions import Track
 from generator.backlinks import prefill, scan
 from generator.diagnostics import Report
 from generator.filedigest import digest_file
-from generator.exports import Reused
+from generator.exports import LONDON, Reused
 from generator.fingerprint import Digests, Known, Shared
 from generator.interrupt import check, never
 from generator.markdown import Renderer
@@ -87,14 +87,26 @@ class Handover:
     markdown: dict  # the Markdown filter's cache (render.py)
 
 
+def source_date_epoch_problem() -> str | None:
+    """What is wrong with SOURCE_DATE_EPOCH, if it is set and is not a number of seconds: reproducible-builds.org's
+    specification asks a build to fail then, not to fall back on the clock unseen."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None or epoch.strip().isdigit():
+        return None
+    return (f"SOURCE_DATE_EPOCH is '{epoch}', which is not a number of seconds since 1970; set it to one (`git log "
+            "-1 --format=%ct`), or unset it and give the date with --today YYYY-MM-DD")
+
+
 def build_date(today: dt.date | None) -> dt.date:
-    """The date 'upcoming' is measured from: --today, else SOURCE_DATE_EPOCH, else the clock."""
+    """The date 'upcoming' and 'overdue' are measured from: --today, else SOURCE_DATE_EPOCH, else the clock, each
+    as a day in the UK (exports.LONDON), where the meetings are held: not the build machine's time zone, so that
+    a host building in UTC between midnight and one in the morning in summer does not date the site the day
+    before, and two machines building at the same moment agree."""
     if today is not None:
         return today
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
+    moment = int(epoch) if epoch and epoch.strip().isdigit() else time.time()
+    return dt.datetime.fromtimestamp(moment, LONDON).date()
 
 
 @dataclass

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.build import Options, run
+from generator.build import Options, run, source_date_epoch_problem
 from generator.diagnostics import Report, plural
 from generator.values import Invalid, parse_date
 from generator.write import unsafe_output
@@ -49,8 +49,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--content", type=Path, default=Path("content"), help="the archive folder (default: content)")
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
         p.add_argument("--drafts", action="store_true", help="include draft minutes, marked as drafts (preview only)")
-        p.add_argument("--today", type=_date, help="date that 'upcoming' is measured from (default: "
-                       "SOURCE_DATE_EPOCH or today)")
+        p.add_argument("--today", type=_date, help="the build's date, YYYY-MM-DD: which meetings are upcoming or "
+                       "passed and which actions overdue (default: SOURCE_DATE_EPOCH, else today in the UK)")
         p.add_argument("--templates", type=Path, help="a folder of templates that override the defaults")
 
     build = sub.add_parser("build", help="validate and build the site", epilog=EPILOG,
@@ -239,6 +239,10 @@ def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
     args = _parser().parse_args(argv)
     if args.command == "new":
         return _new(args)
+    problem = None if args.today else source_date_epoch_problem()
+    if problem:
+        print(f"minutebook {args.command}: error: {problem}", file=sys.stderr)
+        return 2
     # The content folder as an absolute path: the build cache keys the files it read by their paths, so a
     # folder named as `content` by one build and as /srv/archive/content by the next would be read afresh.
     options = Options(content=Path(os.path.abspath(args.content)), strict=args.strict, drafts=args.drafts,

@@ -181,9 +181,10 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
     """
     content = Path(content)
     if not content.is_dir():
-        report.error(content, 1, "the content folder does not exist",
-                     f"run minutebook in the folder that holds {content.name or 'content'}/ (it looked in "
-                     f"{content.resolve().parent}), or pass --content with your archive's folder")
+        hint = (f"run minutebook in the folder that holds content/ (it looked in {content.resolve().parent}), or "
+                "pass --content with your archive's folder") if content.name == "content" else \
+            f"there is no folder {content.resolve()}: check the folder given with --content"
+        report.error(content, 1, "the content folder does not exist", hint)
         return None
     cache = cache if cache is not None else {}
     digests = FileDigests(cache.get(FILE_DIGESTS))

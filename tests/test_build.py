@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 import generator.build
+from generator.build import build_date
 from generator.diagnostics import Report
 from helpers import (ALL_CANARIES, CANARY_DRAFT, SECRET_CANARIES, TODAY, edit, html_pages, line_of, messages,
                      old_sites_gone, page, pagefind_plaintext, read_tree, url_of)
@@ -33,6 +36,27 @@ def _two_cli_builds(cli, tmp_path) -> tuple[dict[str, bytes], dict[str, bytes]]:
     one, two = read_tree(tmp_path / "one"), read_tree(tmp_path / "two")
     assert any(name.startswith("pagefind/fragment/") for name in one), "the search index was not built"
     return one, two
+
+
+def test_the_build_date_is_the_day_in_the_uk_whatever_the_machines_time_zone(monkeypatch):
+    """A host that builds in UTC at half past midnight in a British summer is already on the next day's date."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1782862200")  # 2026-06-30T23:30:00Z, 00:30 on 1 July in London
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        assert build_date(None) == dt.date(2026, 7, 1)
+        assert build_date(dt.date(2020, 1, 1)) == dt.date(2020, 1, 1), "--today wins"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_a_source_date_epoch_that_is_not_a_number_is_a_usage_error_not_the_clock_unseen(archive, cli):
+    done = cli("check", env={"SOURCE_DATE_EPOCH": "2026-01-01"})
+    assert (done.returncode, done.stderr) == (2, (
+        "minutebook check: error: SOURCE_DATE_EPOCH is '2026-01-01', which is not a number of seconds since 1970; "
+        "set it to one (`git log -1 --format=%ct`), or unset it and give the date with --today YYYY-MM-DD\n"))
+    assert cli("check", "--today", "2026-01-01", env={"SOURCE_DATE_EPOCH": "2026-01-01"}).returncode == 0
 
 
 def _differences(one: dict[str, bytes], two: dict[str, bytes], ignore=lambda name: False) -> list[str]:

@@ -8,9 +8,12 @@ heading, and a heading renamed in one would otherwise break the other silently.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import re
 from pathlib import Path
+
+from generator.cli import _parser
 
 ROOT = Path(__file__).resolve().parent.parent
 FENCE = re.compile(r"^```.*?^```", re.M | re.S)
@@ -64,3 +67,26 @@ def test_the_check_finds_a_missing_file_and_a_missing_heading(tmp_path):
     followed, broken = broken_links([tmp_path / "a.md", tmp_path / "b.md"])
     assert followed == 4
     assert broken == ["a.md: c.md: no such file", "a.md: b.md#old-name: no such heading"]
+
+
+def _commands(parser, words=()) -> dict[tuple, list[str]]:
+    """Each command (`("new", "paper")`) with the options it takes, from the CLI's own parser."""
+    found = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found.update(_commands(sub, words + (name,)))
+    if words and not any(isinstance(a, argparse._SubParsersAction) for a in parser._actions):
+        found[words] = [o for a in parser._actions for o in a.option_strings if o.startswith("--") and o != "--help"]
+    return found
+
+
+def test_the_readme_lists_every_command_and_every_option_it_takes():
+    block = (ROOT / "README.md").read_text(encoding="utf-8").split("Every command and option:", 1)[1]
+    block = block.split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = {line.split("minutebook ", 1)[1]: line for line in block.splitlines() if "bin/minutebook " in line}
+    commands = _commands(_parser())
+    assert len(commands) == 5 and len(lines) == len(commands)
+    for words, options in commands.items():
+        line = next(text for start, text in lines.items() if start.startswith(" ".join(words) + " "))
+        assert [o for o in options if not re.search(rf"{o}\b", line)] == [], line

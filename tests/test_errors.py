@@ -1542,5 +1542,13 @@ def test_a_site_minutebook_built_is_replaced_by_the_next_build_into_it(archive, 
 def test_cli_missing_content_folder_is_a_content_error(cli, tmp_path):
     done = cli("check", "--content", str(tmp_path / "nowhere"))
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert (f"error: the content folder does not exist; run minutebook in the folder that holds nowhere/ (it looked "
-            f"in {tmp_path.resolve()}), or pass --content with your archive's folder") in done.stderr
+    assert (f"error: the content folder does not exist; there is no folder {tmp_path.resolve()}/nowhere: check the "
+            "folder given with --content") in done.stderr
+
+
+def test_cli_run_in_the_wrong_folder_is_told_where_it_looked(cli, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    done = cli("check", cwd=tmp_path / "elsewhere")
+    assert done.returncode == 1
+    assert ("error: the content folder does not exist; run minutebook in the folder that holds content/ (it looked "
+            f"in {(tmp_path / 'elsewhere').resolve()}), or pass --content with your archive's folder") in done.stderr
