@@ -69,5 +69,5 @@ def sitemaps(base_url: str, page_urls: Iterable[str], limit: int = LIMIT,
 def robots(base_url: str, drafts: bool = False) -> bytes:
     if drafts:
         return b"# A preview with draft minutes: not for search engines.\nUser-agent: *\nDisallow: /\n"
-    return (f"User-agent: *\nDisallow: /pagefind/\n\nSitemap: {urls.absolute(base_url, urls.sitemap())}\n"
-            .encode("utf-8"))
+    return (f"User-agent: *\nDisallow: /pagefind/\nDisallow: /search/*.json\n\n"  # the page's own, and the reference map
+            f"Sitemap: {urls.absolute(base_url, urls.sitemap())}\n").encode("utf-8")

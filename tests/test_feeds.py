@@ -224,7 +224,12 @@ def test_sitemap_lists_every_page_and_robots_points_to_it(site):
     not_found = site / "404.html"  # served by the host where there is no page
     assert not_found in html_pages(site)
     assert set(listed) == {BASE + url_of(site, p) for p in html_pages(site) if p not in moved and p != not_found}
-    assert "Sitemap: https://records.testshire.example/sitemap.xml" in (site / "robots.txt").read_text().splitlines()
+    assert (site / "robots.txt").read_text() == ("User-agent: *\nDisallow: /pagefind/\nDisallow: /search/*.json\n"
+                                                 "\nSitemap: https://records.testshire.example/sitemap.xml\n")
+    search_files = [path.relative_to(site).as_posix() for path in (site / "search").rglob("*") if path.is_file()]
+    assert "search/references.json" in search_files and "search/index.html" in search_files
+    assert [name for name in search_files if name != "search/index.html" and not name.endswith(".json")] == [], \
+        "a search file that robots.txt does not keep crawlers from"
 
 
 def test_a_large_site_gets_a_sitemap_index():
