@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 from generator import __version__, urls
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
-from generator.model import Action, Meeting, Person, named_with_body
+from generator.model import Action, Meeting, Paper, Person, all_agenda_items, named_with_body
 from generator.plaintext import one_line, plain, xml_safe
 from generator.render import short_date
 from generator.resolve import PAPER_ROLES, Index, recorded_as
@@ -65,8 +65,21 @@ def meeting_entries(index: Index, meeting: Meeting) -> list[Entry]:
     for paper in meeting.papers:
         address = urls.paper(meeting, paper)
         entries.append(Entry(address, f"{paper.name}: {one_line(paper.title)} ({when})", paper.date or meeting.date,
-                             address, plain(paper.summary), "paper"))
+                             address, paper_summary(paper, meeting), "paper"))
     return entries
+
+
+def paper_summary(paper: Paper, meeting: Meeting) -> str:
+    """What a paper is for, in its entry: its summary, else its recommendations, else its purpose and the item it
+    is for. A paper taken from a PDF pack often has neither of the first two, and a feed reader showed its entry
+    with an empty body."""
+    if paper.summary or paper.recommendations:
+        return plain(paper.summary or paper.recommendations)
+    said = [f"For {', '.join(paper.purpose)}."] if paper.purpose else []
+    item = next((a for a in all_agenda_items(meeting.agenda) if paper.item and a.ref == paper.item), None)
+    if item is not None:
+        said.append(f"Item {item.ref}: {one_line(item.title)}.")
+    return " ".join(said)
 
 
 def has_entries(meeting: Meeting) -> bool:

@@ -18,7 +18,9 @@ import icalendar
 import pytest
 
 from generator.build import Options, run
+from generator.feeds import paper_summary
 from generator.ical import escape, fold
+from generator.model import Meeting, Paper
 from generator.plaintext import one_line, plain
 from generator.sitemap import sitemaps
 from helpers import FIXTURE, TODAY, edit, html_pages, page, url_of
@@ -87,6 +89,18 @@ def test_site_feed_lists_agendas_minutes_and_papers_of_public_meetings(site):
     assert minutes.link == f"{BASE}/tb/2019/2019-03-14/#minutes"
     assert "TB/19/14 Property matter" in minutes.summary
     assert [t.term for t in minutes.tags] == ["minutes"]
+
+
+def test_a_papers_entry_says_what_it_is_for_when_the_paper_has_no_summary(site):
+    """Its summary, else its recommendations, else its purpose and item: never an empty body in a feed reader."""
+    entries = {e.title.split(" (")[0]: e.summary for e in atom(site, "feeds/all.xml").entries if e.tags[0].term == "paper"}
+    assert entries == {
+        "Item 05: Joint public health commissioning": "For decision. Item 5: Joint public health commissioning.",
+        "Paper A: Healthy Weight Strategy 2019 to 2024":
+            "The strategy sets out five priorities for healthy weight in Testshire."}
+    asked = Paper("B", "Budget", recommendations="The board is asked to **APPROVE** the budget.", purpose=("decision",))
+    assert paper_summary(asked, Meeting("tb", "2019-03-14", dt.date(2019, 3, 14), "")) == \
+        "The board is asked to APPROVE the budget."
 
 
 def test_body_feed_holds_only_that_body(site):
