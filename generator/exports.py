@@ -267,12 +267,23 @@ def actions_csv(records: list[dict]) -> bytes:
     for record in records:
         latest, raised = record["latest_status"] or {}, record["raised"]
         original, current = record["due"] or {}, record["current_due"] or {}
-        writer.writerow([record["id"], record["reference"], record["body"], raised["date"], raised["item"],
-                         one_line(record["text"]), "; ".join(o["name"] for o in record["owners"]),
-                         original.get("text", ""), original.get("date") or "", latest.get("status", ""),
-                         latest.get("date", ""), "yes" if record["closed"] else "no", current.get("text", ""),
-                         record["url"]])
+        writer.writerow([_cell(value) for value in (
+            record["id"], record["reference"], record["body"], raised["date"], raised["item"],
+            one_line(record["text"]), "; ".join(o["name"] for o in record["owners"]), original.get("text", ""),
+            original.get("date") or "", latest.get("status", ""), latest.get("date", ""),
+            "yes" if record["closed"] else "no", current.get("text", ""), record["url"])])
     return out.getvalue().encode("utf-8")
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    """A text a spreadsheet would take for a formula (`=HYPERLINK(...)`, a minute quoting a member of the public)
+    behind an apostrophe, which Excel and LibreOffice show the text after, as OWASP's advice on CSV injection has it:
+    the CSV is for opening in a spreadsheet, and the JSON keeps every text as written."""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
 
 
 def ref(who: PersonRef, bodies: dict | None = None) -> dict:

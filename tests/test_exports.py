@@ -22,7 +22,7 @@ import jsonschema
 import pytest
 
 from generator.build import Options, run
-from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, TODAY
+from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, TODAY, edit, messages
 
 REPO = Path(__file__).resolve().parent.parent
 BASE = "https://records.testshire.example"
@@ -144,6 +144,18 @@ def test_actions_spreadsheet_has_one_row_per_action_of_the_body(sites):
     assert (site / "data" / "actions" / "tb.csv").read_bytes().count(b"\r\n") == 4
     assert [r["id"] for r in csv.DictReader(io.StringIO((site / "data/actions/jc.csv").read_text()))] == [
         a["id"] for a in data(site, "actions")["actions"] if a["body"] == "jc"]
+
+
+def test_a_spreadsheet_cell_that_would_be_a_formula_is_shown_as_text(archive, build, tmp_path):
+    """OWASP's CSV injection: minutes quote the public, and Excel runs a cell beginning with = as a formula."""
+    edit(archive, "meetings/tb/2019-03-14/minutes.md", "text: Report progress on the *school meals* pilot to the board.",
+         "text: '=HYPERLINK(\"http://evil.example\",\"Report progress\") on the pilot'")
+    result = build(archive, tmp_path / "out")
+    assert result.ok, messages(result)
+    row = list(csv.DictReader(io.StringIO((tmp_path / "out/data/actions/tb.csv").read_text(encoding="utf-8"))))[1]
+    assert row["text"] == "'=HYPERLINK(\"http://evil.example\",\"Report progress\") on the pilot"
+    written = [a["text"] for a in data(tmp_path / "out", "actions")["actions"] if a["id"] == "tb:TB/19/13#2"]
+    assert written == ["=HYPERLINK(\"http://evil.example\",\"Report progress\") on the pilot"], "as written in JSON"
 
 
 def test_people_are_popolo_persons_organizations_and_memberships(sites):
