@@ -9,7 +9,8 @@ from the content, never from the clock, so the same content built on the same
 date gives the same bytes: an agenda is dated by its meeting, minutes by the
 meeting that approved them (when it is in the archive), a paper by its own date
 or its meeting's, an action update by the `as_at` date of the log that carried
-it. The build date is used only as the `updated` time of a feed with no entries.
+it. The build date is used only to choose the `updated` time of a feed with no
+entries: the date of the newest meeting held by then (atom_feeds).
 """
 
 from __future__ import annotations
@@ -191,8 +192,8 @@ def by_person(index: Index, stop=never) -> tuple[dict[str, list], dict[str, list
     return papers, actions
 
 
-def atom(index: Index, feed_url: str, page_url: str, title: str, entries: Iterable[Entry], today: dt.date) -> bytes:
-    """One Atom 1.0 document (RFC 4287), newest entries first, at most MAX_ENTRIES.
+def atom(index: Index, feed_url: str, page_url: str, title: str, entries: Iterable[Entry], quiet: dt.date) -> bytes:
+    """One Atom 1.0 document (RFC 4287), newest entries first, at most MAX_ENTRIES; dated `quiet` if it has none.
 
     Written out directly rather than through ElementTree, which took most of the
     time of the data stage of a large archive (tens of thousands of feeds); the
@@ -208,7 +209,7 @@ def atom(index: Index, feed_url: str, page_url: str, title: str, entries: Iterab
     add(_element(1, "subtitle", site.title))
     add(_empty(1, "link", rel="self", type="application/atom+xml", href=urls.absolute(site.base_url, feed_url)))
     add(_empty(1, "link", rel="alternate", type="text/html", href=urls.absolute(site.base_url, page_url)))
-    add(_element(1, "updated", _stamp(max((e.updated for e in chosen), default=today))))
+    add(_element(1, "updated", _stamp(max((e.updated for e in chosen), default=quiet))))
     add("\n  <author>" + _element(2, "name", site.publisher) + "\n  </author>")
     add(_element(1, "rights", f"{site.licence.name} {site.licence.url}".strip()))
     add(_element(1, "generator", "Minutebook", version=__version__))
@@ -262,16 +263,19 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
     same objects, as the site's and its body's feeds are remade after any edit.
     `stop`: see interrupt.py.
 
-    The build date is among a feed's inputs only when the feed has no entry
-    (`undated`): it is then the feed's `updated`, which is otherwise the newest
-    entry's date. A build on a later day, a CI deploy, keeps the other feeds.
+    A feed with no entry (`undated`) is dated by the archive's newest meeting
+    held by the build date (`quiet`), which is otherwise the newest entry's date:
+    not the build date itself, which made such a feed (a person's who is named
+    nowhere yet, 31 of the example's) change every day with nothing new in it.
+    A build on a later day, a CI deploy, keeps the other feeds.
     """
     archive = index.archive
+    quiet = max((meeting.date for meeting in archive.meetings if meeting.date <= today), default=today)
     unchanged = unchanged or (lambda address, inputs: False)
     fixed = (archive.site, tuple((b.slug, b.name, b.short_name) for b in archive.bodies.values()))  # all they show
 
     def undated(any_entries: bool) -> dt.date | None:
-        return None if any_entries else today
+        return None if any_entries else quiet
 
     def meeting_entries_of(meeting: Meeting) -> list[Entry]:
         check(stop)
@@ -287,7 +291,7 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
     if not unchanged(urls.feed(), (fixed, tuple(archive.meetings), approvers(archive.meetings),
                                    undated(any(map(has_entries, archive.meetings))))):
         yield urls.feed(), atom(index, urls.feed(), urls.home(), f"{archive.site.title}: new records",
-                                newest_entries(index, archive.meetings, meeting_entries_of), today)
+                                newest_entries(index, archive.meetings, meeting_entries_of), quiet)
     for slug, meetings in index.by_body.items():
         check(stop)
         if unchanged(urls.body_feed(slug), (fixed, tuple(meetings), approvers(meetings),
@@ -295,7 +299,7 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
             continue
         body = archive.bodies[slug]
         yield urls.body_feed(slug), atom(index, urls.body_feed(slug), urls.body(slug), f"{body.name}: new records",
-                                         newest_entries(index, meetings, meeting_entries_of), today)
+                                         newest_entries(index, meetings, meeting_entries_of), quiet)
     papers, actions = by_person(index, stop)
     for person_id in sorted(archive.people):
         check(stop)
@@ -308,14 +312,14 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
             continue
         entries = person_entries(index, person, mine_papers, mine_actions)
         yield urls.person_feed(person_id), atom(index, urls.person_feed(person_id), urls.person(person_id),
-                                                person.display_name, entries, today)
+                                                person.display_name, entries, quiet)
     for key, track in sorted(index.tracks.items()):
         check(stop)
         action = track.action
         if unchanged(urls.action_feed(action), (fixed, track)):  # never undated: it has the entry of its raising
             continue
         yield urls.action_feed(action), atom(index, urls.action_feed(action), urls.action(action),
-                                             f"Action {action.id}", action_entries(index, key, action), today)
+                                             f"Action {action.id}", action_entries(index, key, action), quiet)
 
 
 def _stamp(day: dt.date) -> str:
