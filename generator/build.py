@@ -19,8 +19,9 @@ from generator.actions import Track
 from generator.backlinks import prefill, scan
 from generator.diagnostics import Report
 from generator.filedigest import digest_file
-from generator.exports import LONDON, Reused
+from generator.exports import Reused
 from generator.fingerprint import Digests, Known, Shared
+from generator.ical import LONDON
 from generator.interrupt import check, never
 from generator.markdown import Renderer
 from generator.memo import ByIdentity, rekeyed
@@ -99,7 +100,7 @@ def source_date_epoch_problem() -> str | None:
 
 def build_date(today: dt.date | None) -> dt.date:
     """The date 'upcoming' and 'overdue' are measured from: --today, else SOURCE_DATE_EPOCH, else the clock, each
-    as a day in the UK (exports.LONDON), where the meetings are held: not the build machine's time zone, so that
+    as a day in the UK (ical.LONDON), where the meetings are held: not the build machine's time zone, so that
     a host building in UTC between midnight and one in the morning in summer does not date the site the day
     before, and two machines building at the same moment agree."""
     if today is not None:

@@ -23,11 +23,10 @@ import json
 import uuid
 from pathlib import Path
 from typing import Iterator
-from zoneinfo import ZoneInfo
 
 from generator import urls
 from generator.actions import Track
-from generator.ical import TZID
+from generator.ical import LONDON, TZID
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import AgendaItem, Due, Meeting, MinuteItem, PersonRef
@@ -36,7 +35,6 @@ from generator.popolo import people_document
 from generator.resolve import Index
 
 DATASETS = ("meetings", "minutes", "actions", "people")
-LONDON = ZoneInfo(TZID)
 CSV_COLUMNS = ("id", "reference", "body", "raised_on", "minute", "text", "owners", "due", "due_date",
                "latest_status", "latest_status_on", "closed", "current_due", "url")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Iterable, Iterator
+from zoneinfo import ZoneInfo
 
 from generator import __version__, urls
 from generator.interrupt import check, never
@@ -26,6 +27,7 @@ from generator.render import short_date
 from generator.resolve import Index
 
 TZID = "Europe/London"
+LONDON = ZoneInfo(TZID)
 # UK rules since 1996: BST from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC.
 VTIMEZONE = (
     "BEGIN:VTIMEZONE", f"TZID:{TZID}",
@@ -35,6 +37,53 @@ VTIMEZONE = (
     "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
     "END:VTIMEZONE",
 )
+
+
+RULES_FROM = 1996  # the first year VTIMEZONE's rules describe
+
+
+def vtimezone(first_year: int) -> tuple[str, ...]:
+    """VTIMEZONE as the calendar's meetings need it: the rules since 1996 and, for a calendar with timed meetings
+    from before then (an archive of digitised minutes), each change of the clocks from `first_year` to 1995 as
+    zoneinfo has it. The rules alone put a meeting of 25 October 1995 in summer time, an hour from its time in
+    the open data (BST ended on 22 October that year); and 1968 to 1971 had no winter time at all."""
+    if first_year >= RULES_FROM:
+        return VTIMEZONE
+    found = list(_changes(first_year - 5, RULES_FROM - 1))  # the clocks' last change before the first meeting too
+    begun = dt.datetime(first_year, 1, 1, tzinfo=dt.timezone.utc)
+    earlier = [n for n, (instant, *_) in enumerate(found) if instant < begun]
+    changes = []
+    for instant, before, after, name in found[earlier[-1] if earlier else 0:]:
+        kind = "DAYLIGHT" if after > dt.timedelta(0) else "STANDARD"
+        onset = (instant + before).replace(tzinfo=None)  # local time, as TZOFFSETFROM counts it (RFC 5545 3.6.5)
+        changes += [f"BEGIN:{kind}", f"TZOFFSETFROM:{_offset(before)}", f"TZOFFSETTO:{_offset(after)}",
+                    f"TZNAME:{name}", f"DTSTART:{onset:%Y%m%dT%H%M%S}", f"END:{kind}"]
+    since = [line.replace("DTSTART:1970", f"DTSTART:{RULES_FROM}").replace("0329T", "0331T").replace("1025T", "1027T")
+             for line in VTIMEZONE[2:-1]]  # 31 March and 27 October: the last Sundays of 1996's March and October
+    return (*VTIMEZONE[:2], *changes, *since, VTIMEZONE[-1])
+
+
+def _changes(first_year: int, last_year: int) -> Iterator[tuple[dt.datetime, dt.timedelta, dt.timedelta, str]]:
+    """(instant in UTC, offset before, offset after, name after) of each change of UK clocks in those years."""
+    utc = dt.timezone.utc
+    moment, end = dt.datetime(first_year, 1, 1, tzinfo=utc), dt.datetime(last_year + 1, 1, 1, tzinfo=utc)
+    offset = moment.astimezone(LONDON).utcoffset()
+    while moment < end:
+        later = moment + dt.timedelta(days=1)
+        if later.astimezone(LONDON).utcoffset() != offset:
+            for step in (dt.timedelta(hours=1), dt.timedelta(minutes=1)):  # the hour of the change, then its minute
+                later = moment + step
+                while later.astimezone(LONDON).utcoffset() == offset:
+                    moment, later = later, later + step
+            after = later.astimezone(LONDON)
+            yield later, offset, after.utcoffset(), after.tzname()
+            offset = after.utcoffset()
+        moment = later
+
+
+def _offset(delta: dt.timedelta) -> str:
+    minutes = int(delta.total_seconds()) // 60
+    return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
 
 
 def escape(text: str) -> str:
@@ -106,9 +155,11 @@ def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.dat
              memo: ByIdentity | None = None, stop=never) -> bytes:
     """`memo` (the live preview's) keeps each meeting's folded event while its records are the same objects:
     the site's calendar and its body's are remade after any edit. `stop`: see interrupt.py."""
+    meetings = tuple(meetings)
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Minutebook//Minutebook {__version__}//EN",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"NAME:{escape(name)}", f"X-WR-CALNAME:{escape(name)}",
-            f"X-WR-TIMEZONE:{TZID}", "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D", *VTIMEZONE]
+            f"X-WR-TIMEZONE:{TZID}", "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D",
+            *vtimezone(min((m.date.year for m in meetings if m.start), default=RULES_FROM))]
     parts = ["\r\n".join(fold(line) for line in head)]
 
     def folded(meeting: Meeting) -> str:

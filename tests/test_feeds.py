@@ -9,6 +9,7 @@ the fixture content here, not read back from the generator.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -185,6 +186,32 @@ def test_meeting_without_a_time_is_an_all_day_event(tmp_path):
     event = calendar(_build(content, tmp_path / "site"), "feeds/bodies/tb.ics").walk("VEVENT")[1]
     assert event.decoded("DTSTART") == dt.date(2019, 6, 20)
     assert event.decoded("DTEND") == dt.date(2019, 6, 21)
+
+
+@pytest.mark.parametrize("day, summer", [
+    ("1995-10-25", False),  # BST ended on 22 October 1995; the rules since 1996 would put it on the 29th
+    ("1995-10-20", True), ("1969-01-15", True),  # 1968 to 1971: British Standard Time all year
+    ("1941-07-01", None),  # British Double Summer Time, two hours ahead
+])
+def test_a_meeting_before_1996_is_at_the_same_moment_in_the_calendar_as_in_the_open_data(tmp_path, day, summer):
+    """The calendar's time zone describes the UK's clocks in the years its meetings were held."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / f"meetings/tb/{day}").mkdir()
+    (content / f"meetings/tb/{day}/meeting.md").write_text(f"---\nbody: tb\ndate: {day}\nstart: 2pm\n---\n",
+                                                           encoding="utf-8")
+    site = _build(content, tmp_path / "site")
+    cal = calendar(site, "feeds/bodies/tb.ics")
+    zone = cal.walk("VTIMEZONE")[0].to_tz(lookup_tzid=False)  # from its definition, not the TZID's name
+    start = cal.walk("VEVENT")[0].decoded("DTSTART").replace(tzinfo=None)
+    assert start == dt.datetime.fromisoformat(f"{day}T14:00")
+    given = next(e for e in json.loads((site / "data/meetings.json").read_text())["events"]
+                 if e["start_date"].startswith(day))
+    offset = {False: "+00:00", True: "+01:00", None: "+02:00"}[summer]
+    assert given["start_date"] == f"{day}T14:00:00{offset}"
+    assert start.replace(tzinfo=zone).utcoffset() == dt.timedelta(hours={False: 0, True: 1, None: 2}[summer])
+    ordinary = calendar(site, "feeds/bodies/jc.ics").walk("VTIMEZONE")[0]
+    assert len(ordinary.subcomponents) == 2, "a calendar of meetings since 1996 has the two rules alone"
 
 
 def test_text_is_escaped_and_folded_by_the_rules():
