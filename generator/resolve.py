@@ -105,7 +105,7 @@ def _items(index: Index, meeting: Meeting) -> tuple:
 # What each kind of appearance says of a person, on their page and in their feed
 ROLES = {"chair": "Chair", "present": "Present", "in_attendance": "In attendance", "apologies": "Apologies",
          "deputising": "Deputising", "absent": "Absent", "minutes": "Took the minutes", "joined": "Joined during item",
-         "left": "Left during item", "presented": "Presented item", "led": "Led item",
+         "left": "Left during item", "presented": "Presented item", "led": "Lead responsible for item",
          "declared": "Declared an interest"}
 # What a paper names a person as: their page lists the paper apart from the meetings they attended
 PAPER_ROLES = {"author": "Author", "contributor": "Contributor", "sponsor": "Sponsor", "paper-presenter": "Presenter"}

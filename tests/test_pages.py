@@ -618,7 +618,7 @@ def test_person_page_lists_the_items_they_presented_or_led_and_when_they_came_an
     were in attendance for, as the meeting's does."""
     assert _appearances(page(site, "/people/brian-okafor/")) == [
         ("14 March 2019", "Health and Wellbeing Board, 14 March 2019",
-         "In attendance (Head of Commissioning; for item TB/19/13); Joined during item TB/19/13; Led item TB/19/13")]
+         "In attendance (Head of Commissioning; for item TB/19/13); Joined during item TB/19/13; Lead responsible for item TB/19/13")]
     assert ("16 January 2020", "Health and Wellbeing Board, 16 January 2020", "Presented item TB/20/1") in \
         _appearances(page(site, "/people/carol-singh/"))  # an agenda's presenter, before the minutes
 
@@ -646,8 +646,8 @@ def test_person_page_shows_roles_memberships_and_owned_public_actions(site):
     owned = {href for href, _ in section(doc, "actions").links() if "/actions/" in href}
     assert owned == {"/jc/actions/2019-11-05-5-1/", "/tb/actions/tb-19-13-1/"}  # not the draft minutes' action
     assert ("20 June 2019", "TB meeting, 20 June 2019", "Present") in _appearances(doc)
-    assert ("5 November 2019", "Joint Committee, 5 November 2019", "In attendance (for item 5); Presented item 5; Led item 5") \
-        in _appearances(doc)
+    assert ("5 November 2019", "Joint Committee, 5 November 2019",
+            "In attendance (for item 5); Presented item 5; Lead responsible for item 5") in _appearances(doc)
     # Dr Singh was present at the private session too; it is not listed
     assert [r[0] for r in _appearances(doc)].count("20 June 2019") == 1
     patel = _appearances(page(site, "/people/dev-patel/"))
