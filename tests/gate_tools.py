@@ -172,7 +172,8 @@ def open_page(browser, url: str, width: int = 1280, height: int = 900, results_u
 
 def axe_violations(page) -> list[dict]:
     """axe-core's WCAG A/AA violations on the page as it is now: [{id, impact, help, targets}]."""
-    page.add_script_tag(path=str(need(AXE)))
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(need(AXE)))
     result = page.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
                                                           resultTypes: ['violations']})""", WCAG_TAGS)
     return [{"id": v["id"], "impact": v["impact"], "help": v["help"],

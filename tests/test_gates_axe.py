@@ -1,7 +1,8 @@
 """Quality gate: axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any kind of page.
 
 axe runs inside Debian's Chromium (Playwright), on one page of every kind from
-both built sites, served over HTTP so that the search page really searches:
+both built sites, at 1280 and at 320 CSS px wide (WCAG's reflow width, where
+breadcrumbs wrap and tables scroll), served over HTTP so that the search page really searches:
 its test waits for Pagefind's results, then checks the page with them shown.
 The gate's own test puts known violations into a real page and expects axe to
 name them.
@@ -30,10 +31,15 @@ def test_every_kind_of_page_is_covered(sites):
 @pytest.mark.parametrize("template", PAGE_TYPES)
 @pytest.mark.parametrize("name", ARCHIVES)
 def test_no_wcag_violations(sites, served, browser, name, template):
+    """At a desktop's width and at 320 CSS px, WCAG's reflow width, where targets crowd and tables scroll."""
     url, results = sites[name].url(served[name], template)
     page = open_page(browser, url, results_under=results)
     try:
-        assert axe_violations(page) == []
+        found = {}
+        for width in (1280, 320):
+            page.set_viewport_size({"width": width, "height": 900})
+            found[width] = axe_violations(page)
+        assert found == {1280: [], 320: []}
     finally:
         page.close()
 
