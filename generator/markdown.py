@@ -24,6 +24,8 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 # starts with PREFIX. A text that holds either character itself is never rendered placeable.
 LEVEL, PREFIX = "\x02", "\x03"
 _LEVELS = re.compile("\x02([0-5])")
+_WRAP = "data-table-wrap"  # a table's label, put on its <div class="table-wrap"> (render)
+_WRAPPED = re.compile(f'<table {_WRAP}="([^"]*)">')
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 _APPENDIX = re.compile(r"^appendix\s+([a-z0-9]{1,3})\b", re.I)
 
@@ -89,6 +91,13 @@ def _is_unsafe(href: str) -> bool:
 
 
 # Ids the templates give their own sections; a clerk's "### Actions" must not take one.
+def _words(inline: Token) -> str:
+    """A heading's words without their Markdown: a screen reader reads a table's region by them."""
+    said = {"text": None, "code_inline": None, "softbreak": " ", "hardbreak": " "}
+    return " ".join("".join(child.content if said.get(child.type, "") is None else said.get(child.type, "")
+                            for child in inline.children or ()).split())
+
+
 TEMPLATE_IDS = frozenset({
     "main", "contents", "attendance", "present", "in-attendance", "deputising", "apologies", "absent",
     "minute-taker", "public-gallery", "arrivals-and-departures", "agenda", "minutes", "actions-raised", "action-log",
@@ -136,7 +145,8 @@ class Renderer:
         headings: list[tuple[int, str, str]] = []
         levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
         shift = base_level - min(levels) if levels else 0
-        last_line = 0
+        last_line = tables = 0
+        under = ""  # the words of the heading above, which name a table's scrolling region
         for index, token in enumerate(tokens):
             if token.map:
                 last_line = token.map[0]
@@ -148,8 +158,12 @@ class Renderer:
                     anchor = (PREFIX if placeable else id_prefix) + heading_id(title, used)
                     token.attrSet("id", anchor)
                     headings.append((level, anchor, title))
+                    under = _words(tokens[index + 1])
             elif token.type == "th_open":
                 token.attrSet("scope", "col")
+            elif token.type == "table_open":
+                tables += 1
+                token.attrSet(_WRAP, f"Table {tables}, under {under}" if under else f"Table {tables}")
             elif token.type == "inline" and token.children:
                 line = last_line
                 for child in token.children:
@@ -160,9 +174,8 @@ class Renderer:
                         problems.append(LinkProblem(line, str(child.attrGet(attr))))
                         child.attrSet(attr, "#unsafe-link-removed")
         html = self.md.renderer.render(tokens, self.md.options, {})
-        html = html.replace("<table>", '<div class="table-wrap" tabindex="0" role="region" '
-                            'aria-label="Table"><table>').replace("</table>", "</table></div>")
-        return Rendered(html, problems, headings)
+        html = _WRAPPED.sub(r'<div class="table-wrap" tabindex="0" role="region" aria-label="\1"><table>', html)
+        return Rendered(html.replace("</table>", "</table></div>"), problems, headings)
 
     @staticmethod
     def can_place(text: str) -> bool:

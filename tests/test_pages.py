@@ -816,3 +816,15 @@ def test_the_page_not_found_is_a_file_the_host_serves_with_links_from_the_sites_
     assert all(href.startswith(("/", "#", "https://", "http://", "mailto:")) for href in links), links
     assert shown.find_all("main", **{"data-pagefind-body": True}) == []
 
+
+
+def test_a_table_written_in_a_text_is_a_scrolling_region_named_by_its_number_and_the_heading_above():
+    """A paper from a PDF pack may hold twenty tables: a screen reader's list of regions, and a keyboard's Tab
+    stops, told them apart only by position when each was called "Table"."""
+    from generator.markdown import Renderer
+
+    text = "| a |\n| - |\n| 1 |\n\n## 5.1 **Financial** overview\n\n| b |\n| - |\n| 2 |\n\n| c |\n| - |\n| 3 |\n"
+    regions = [(div.attrs["aria-label"], div.attrs["tabindex"], div.attrs["role"])
+               for div in parse_html(Renderer().render(text).html).find_all("div", class_="table-wrap")]
+    assert regions == [("Table 1", "0", "region"), ("Table 2, under 5.1 Financial overview", "0", "region"),
+                       ("Table 3, under 5.1 Financial overview", "0", "region")]
