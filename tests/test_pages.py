@@ -465,6 +465,8 @@ def test_meeting_page_lists_public_papers_notes_and_neighbouring_meetings(site):
     later_pager = page(site, LATER_MEETING).one("nav", class_="pager")
     assert [a.attrs.get("rel") for a in later_pager.find_all("a")] == ["prev", "next"]
     assert [href for href, _ in later_pager.links()] == [MEETING, DRAFT_MEETING]  # the private session is skipped
+    # the joint committee's only meeting: no empty navigation landmark
+    assert page(site, "/jc/2019/2019-11-05/").find_all("nav", class_="pager") == []
     toc = [href for href, _ in doc.one("nav", class_="toc").links()]
     assert in_order(["#attendance", "#agenda", "#minutes", "#papers", "#notes"], toc), toc
     assert all(doc.find_all(id=href[1:]) for href in toc), "every contents entry has its target"
