@@ -260,14 +260,15 @@ class Linker:
     def explicit(self, target: str, where: Where) -> tuple[str | None, str]:
         """The address `[[target]]` leads to (None: nothing published), and the words it is shown as when the
         clerk gave none (`[[target|words]]`): what the page it leads to is called, as a reader would name it,
-        not the target as written (`person:sarah-prema`, `jhsc/2019-01-21`)."""
+        not the target as written (`person:sarah-prema`, `jhsc/2019-01-21`); without `body:` or `person:` when it
+        leads nowhere, and is shown as text."""
         target = target.strip()
         if target.startswith("person:"):
             person = self.people.get(target[7:].strip())
-            return (urls.person(person.id), person.name) if person else (None, target)
+            return (urls.person(person.id), person.name) if person else (None, target[7:].strip())
         if target.startswith("action:"):
             action = self.index.actions.get(_action_key(target[7:].strip(), where))
-            return (urls.action(action), f"action {action.id}") if action else (None, target)
+            return (urls.action(action), f"action {action.id}") if action else (None, f"action {target[7:].strip()}")
         body, sep, rest = target.partition(":")
         if sep and body in self.bodies and "/" not in body:
             b = self.bodies[body]
@@ -275,10 +276,10 @@ class Linker:
                 folder, _, ref = rest.strip().rpartition("/")
                 meeting = self.index.by_key.get(f"{body}/{folder}")
                 url = self.meeting_item_url(meeting, ref) if meeting else None
-                return (url, f"item {ref}{_of(meeting, where)}") if url else (None, target)
+                return (url, f"item {ref}{_of(meeting, where)}") if url else (None, f"item {ref}")
             ref = canonical(b.numbering, rest)
             url = self.item_url(body, ref) if ref else None
-            return (url, ref) if url else (None, target)
+            return (url, ref) if url else (None, ref or rest.strip())  # shown as text: the number, not `body:`
         parts = target.split("/")
         meeting = self.index.by_key.get(f"{parts[0]}/{parts[1]}") if len(parts) >= 2 else None
         if meeting is not None and len(parts) == 2:
@@ -397,7 +398,8 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
     for m in explicit:
         url, named = linker.explicit(m.group(1), where)
         label = (m.group(2) or named).strip()
-        found.append(_Match(m.start(), m.end(), url, label, "" if url else linker.unresolved(m.group(1), where)))
+        found.append(_Match(m.start(), m.end(), url, label, "" if url else linker.unresolved(m.group(1), where),
+                            written=m.group(1).strip()))
     for start, end in numbers:
         written = text[start:end]
         for slug, numbering in linker.by_shape.get(shape(written), ()):

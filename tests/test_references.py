@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Options, run
-from helpers import edit
+from helpers import edit, page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "references"
 
@@ -166,10 +166,12 @@ def test_an_explicit_reference_without_words_is_shown_as_what_it_names(archive, 
     ]
 
 
-def test_an_unknown_explicit_target_is_warned(built):
-    _, report = built
+def test_an_unknown_explicit_target_is_warned_and_shown_as_the_number_alone(built):
+    site, report = built
     assert any(d.path.endswith("jhsc/2019-09-02/minutes.md") and d.line == 11 and "ccb:CCBP/19/98" in d.message
                for d in report.warnings)
+    text = " ".join(page(site, "/jhsc/2019/2019-09-02/item-3/").one("main").text.split())
+    assert "and CCBP/19/98." in text and "ccb:" not in text, "a reader is not shown the clerk's [[body:...]] syntax"
 
 
 def test_plain_numbered_items_resolve_within_their_meeting(built):
