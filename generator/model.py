@@ -367,6 +367,15 @@ class Paper:
         return f"{self.label} {self.ref}"
 
     @property
+    def has_front_sheet(self) -> bool:
+        """Whether the paper says anything its front sheet shows: a paper given by its title alone has none, and
+        its page had an empty table under the heading."""
+        return any((self.report_to, self.date, self.authors, self.contributors, self.sponsor, self.presenter,
+                    self.purpose, self.decision_level, self.summary, self.recommendations, self.risk,
+                    self.equality_impact, self.financial_implications, self.patient_engagement, self.next_steps,
+                    self.front_sheet, self.authorised_by, self.pages))
+
+    @property
     def attachments(self) -> tuple[Attachment, ...]:
         """Every file published beside the paper's page, its own first, then its appendices' in order."""
         files = (self.file,) + tuple(a.file for a in self.appendices)

@@ -174,6 +174,13 @@ def test_an_unknown_explicit_target_is_warned_and_shown_as_the_number_alone(buil
     assert "and CCBP/19/98." in text and "ccb:" not in text, "a reader is not shown the clerk's [[body:...]] syntax"
 
 
+def test_a_paper_given_by_its_title_alone_has_no_empty_front_sheet(built):
+    site, _ = built
+    doc = page(site, "/ccb/2019/2019-07-18/papers/c/")
+    assert doc.one("h1").text.startswith("Paper C") and doc.find_all("table", class_="front-sheet") == []
+    assert "Front sheet" not in doc.one("main").text
+
+
 def test_plain_numbered_items_resolve_within_their_meeting(built):
     site, report = built
     assert ("/jhsc/2019/2019-09-02/item-3/", "3") in xrefs(site, "/jhsc/2019/2019-09-02/item-1/")
