@@ -82,8 +82,10 @@ class Exporter:
         return urls.absolute(self.site.base_url, address)
 
     def event_id(self, meeting: Meeting) -> str:
-        """OCD's `ocd-event/<uuid>`, the UUID derived from the meeting's address so it never changes."""
-        return "ocd-event/" + str(uuid.uuid5(uuid.NAMESPACE_URL, self.url(urls.meeting(meeting))))
+        """OCD's `ocd-event/<uuid>`, the UUID derived from the meeting's address on the site its ids are made
+        from (Site.id_base), so that it stays the same when the archive moves."""
+        address = urls.absolute(self.site.id_base, urls.meeting(meeting))
+        return "ocd-event/" + str(uuid.uuid5(uuid.NAMESPACE_URL, address))
 
     def document(self, name: str, content: dict) -> dict:
         """`content` under a header naming the schema, publisher and licence."""

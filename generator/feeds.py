@@ -200,11 +200,12 @@ def atom(index: Index, feed_url: str, page_url: str, title: str, entries: Iterab
     bytes are the same as `ET.indent` and `ET.tostring` give (tests/test_feeds.py).
     """
     site = index.archive.site
+    ids = site.id_base  # not base_url, which the links are made of: an id stays when the archive moves (RFC 4287)
     chosen = sorted(entries, key=lambda e: (-e.updated.toordinal(), e.key))[:MAX_ENTRIES]
     out = ["<?xml version='1.0' encoding='utf-8'?>\n",
            f'<feed xmlns="{ATOM}" xml:lang="{_attr(site.language)}">']
     add = out.append
-    add(_element(1, "id", urls.absolute(site.base_url, feed_url)))
+    add(_element(1, "id", urls.absolute(ids, feed_url)))
     add(_element(1, "title", title))
     add(_element(1, "subtitle", site.title))
     add(_empty(1, "link", rel="self", type="application/atom+xml", href=urls.absolute(site.base_url, feed_url)))
@@ -215,7 +216,7 @@ def atom(index: Index, feed_url: str, page_url: str, title: str, entries: Iterab
     add(_element(1, "generator", "Minutebook", version=__version__))
     for e in chosen:
         add("\n  <entry>")
-        add(_element(2, "id", urls.absolute(site.base_url, e.key)))
+        add(_element(2, "id", urls.absolute(ids, e.key)))
         add(_element(2, "title", e.title))
         add(_element(2, "updated", _stamp(e.updated)))
         add(_empty(2, "link", rel="alternate", type="text/html", href=urls.absolute(site.base_url, e.url)))

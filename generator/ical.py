@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Iterable, Iterator
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from generator import __version__, urls
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
-from generator.model import Meeting, named_with_body
+from generator.model import Meeting, Site, named_with_body
 from generator.plaintext import one_line, xml_safe
 from generator.render import short_date
 from generator.resolve import Index
@@ -113,12 +114,17 @@ def _local(day: dt.date, time: str) -> str:
     return f"{day:%Y%m%d}T{int(hour):02d}{int(minute):02d}00"
 
 
+def uid(site: Site, meeting: Meeting) -> str:
+    """`<body>/<folder>@<host>`, made from Site.id_base, so that a calendar application knows each meeting again
+    after the archive moves rather than showing it twice."""
+    return f"{meeting.key}@{urlsplit(site.id_base).netloc}"
+
+
 def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
     site = index.archive.site
     body = index.body(meeting.body)
     page = urls.absolute(site.base_url, urls.meeting(meeting))
-    host = site.base_url.split("://", 1)[-1].split("/", 1)[0]
-    lines = ["BEGIN:VEVENT", f"UID:{meeting.key}@{host}", f"DTSTAMP:{stamp:%Y%m%d}T000000Z"]
+    lines = ["BEGIN:VEVENT", f"UID:{uid(site, meeting)}", f"DTSTAMP:{stamp:%Y%m%d}T000000Z"]
     if meeting.start:
         lines.append(f"DTSTART;TZID={TZID}:{_local(meeting.date, meeting.start)}")
         if meeting.end and meeting.end > meeting.start:  # "HH:MM" compares as text

@@ -37,23 +37,38 @@ def _language(value, ctx: Context) -> str:
     return written
 
 
-def _site_root(value, ctx: Context) -> str:
-    """The site's address: the root of a domain, or a path below one (https://council.example/minutes/), which
-    every page's links from the root are put below (urls.below). The path goes into every link as written, so
-    it may hold only characters an address needs no escaping for."""
+def _root(value, ctx: Context, write: str, plain: str = "") -> str:
+    """`value` as the address of a site's home page: a domain, then a path or none, and nothing after it; its
+    path as written goes into links and ids, so it may hold only characters an address needs no escaping for.
+    `write`: what to write instead, for the hints; `plain`: the hint for a path that is not plain."""
     written = s.url(value, ctx)
     parts = urlsplit(written)
     if not parts.netloc:
-        raise s.Invalid(f"'{written}' has no domain", "write the address the site's home page will be at, such as "
-                        "https://meetings.example.gov.uk/")
+        raise s.Invalid(f"'{written}' has no domain", f"write {write}, such as https://meetings.example.gov.uk/")
     if parts.query or parts.fragment or written.endswith(("?", "#")):
         raise s.Invalid(f"'{written}' has a query (?) or a fragment (#), which a site's address cannot have",
-                        "write the address the site's home page will be at, ending with /")
+                        f"write {write}, ending with /")
     if not plain_path(parts.path):
         raise s.Invalid(f"'{written}' has a path ({parts.path}) that is not a plain one: each part between "
-                        "slashes may hold only letters, digits, '-', '.', '_' and '~'",
-                        "publish the site at a path such as /minutes/ or /democracy/meetings/ and write that")
+                        "slashes may hold only letters, digits, '-', '.', '_' and '~'", plain or f"write {write}")
     return written
+
+
+def _site_root(value, ctx: Context) -> str:
+    """The site's address: the root of a domain, or a path below one (https://council.example/minutes/), which
+    every page's links from the root are put below (urls.below)."""
+    return _root(value, ctx, "the address the site's home page will be at",
+                 "publish the site at a path such as /minutes/ or /democracy/meetings/ and write that")
+
+
+def _ids_root(value, ctx: Context) -> str:
+    """`ids_from`: the base_url an archive that moved was first published at, which its ids are made of
+    (Site.id_base), so it is checked as one: an Atom id must be an IRI, which a path needing escaping is not."""
+    return _root(value, ctx, "the base_url the archive had when its records were first published")
+
+
+def _slashed(address: str) -> str:
+    return address if address.endswith("/") else address + "/"
 
 
 def _statement(fields, ctx: Context, raw) -> StatementDetails:
@@ -74,6 +89,7 @@ SITE = Schema(
     Field("language", _language, default="en-GB"),
     Field("description", s.markdown, default=""),
     Field("accessibility", s.record(STATEMENT, _statement), default=StatementDetails()),
+    Field("ids_from", _ids_root, default=""),
 )
 
 ROLE = Schema("a role", Field("title", s.text, required=True), Field("organisation", s.text, default=""),
@@ -148,9 +164,9 @@ def load_site(content: Path, report: Report) -> Site | None:
     fields = SITE.read(data, Context(path, report))
     if fields is None or not all(fields[k] for k in ("title", "publisher", "base_url", "licence")):
         return None
-    base = fields["base_url"] if fields["base_url"].endswith("/") else fields["base_url"] + "/"
-    return Site(fields["title"], fields["publisher"], base, fields["licence"], fields["language"],
-                fields["description"], fields["accessibility"] or StatementDetails())
+    return Site(fields["title"], fields["publisher"], _slashed(fields["base_url"]), fields["licence"],
+                fields["language"], fields["description"], fields["accessibility"] or StatementDetails(),
+                _slashed(fields["ids_from"]) if fields["ids_from"] else "")
 
 
 def register_files(content: Path) -> list[Path]:

@@ -55,6 +55,14 @@ class Site:
     language: str = "en-GB"
     description: str = ""
     accessibility: StatementDetails = StatementDetails()
+    ids_from: str = ""  # site.yaml's `ids_from`, the base_url the archive's ids were first made from; "": base_url
+
+    @property
+    def id_base(self) -> str:
+        """The address the archive's identifiers are made from (Atom ids, event ids, calendar UIDs), which is not
+        always where it is read: an id names a record, and must stay the same when the archive moves (RFC 4287
+        4.2.6), so an archive that moved names the base_url its ids were first made from in `ids_from`."""
+        return self.ids_from or self.base_url
 
     @property
     def path(self) -> str:

@@ -410,6 +410,24 @@ def test_a_site_address_with_a_query_is_an_error(archive, build):
         "a site's address cannot have; write the address the site's home page will be at, ending with /")]
 
 
+@pytest.mark.parametrize("written, message", [
+    ("https://www.testshire.example/records/?page=minutes",
+     "has a query (?) or a fragment (#), which a site's address cannot have; write the base_url the archive had "
+     "when its records were first published, ending with /"),
+    ("https://www.testshire.example/council records/",
+     "has a path (/council records/) that is not a plain one: each part between slashes may hold only letters, "
+     "digits, '-', '.', '_' and '~'; write the base_url the archive had when its records were first published"),
+    ("https:///records/", "has no domain; write the base_url the archive had when its records were first "
+                          "published, such as https://meetings.example.gov.uk/"),
+], ids=["query", "path", "no domain"])
+def test_an_address_ids_are_made_from_that_is_no_sites_address_is_an_error(archive, build, written, message):
+    """`ids_from` is the base_url an archive that moved had (docs/open-data.md), so it is checked as one."""
+    edit(archive, "site.yaml", "base_url: https://records.testshire.example/",
+         f"base_url: https://records.testshire.example/\nids_from: {written}")
+    assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "ids_from:"),
+                                               f"ids_from: '{written}' {message}")]
+
+
 # --- moved.yaml: addresses pages had before a correction --------------------------------------------
 
 MOVED = "moved.yaml"
