@@ -115,9 +115,13 @@ def _local(day: dt.date, time: str) -> str:
 
 
 def uid(site: Site, meeting: Meeting) -> str:
-    """`<body>/<folder>@<host>`, made from Site.id_base, so that a calendar application knows each meeting again
-    after the archive moves rather than showing it twice."""
-    return f"{meeting.key}@{urlsplit(site.id_base).netloc}"
+    """`<body>/<folder>@<host>`, with the site's path in front for a site below one (`minutes/ccb/2018-06-21@host`):
+    UIDs must be globally unique (RFC 5545 3.8.4.7), and two archives may share a host, but the UID of a site at
+    a domain's root is the one it always had. Made from Site.id_base, so that a calendar application knows each
+    meeting again after the archive moves rather than showing it twice."""
+    parts = urlsplit(site.id_base)
+    path = parts.path.strip("/")
+    return f"{path}/{meeting.key}@{parts.netloc}" if path else f"{meeting.key}@{parts.netloc}"
 
 
 def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:

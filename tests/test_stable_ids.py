@@ -12,11 +12,15 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from helpers import edit
+from generator import ical
+from generator.diagnostics import Report
+from generator.loader import load_archive
+from helpers import FIXTURE, edit
 
 ROOT = "https://records.testshire.example/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -83,3 +87,23 @@ def test_without_ids_from_the_ids_are_made_from_base_url(archive, build, tmp_pat
     assert ids(named) == ids(plain)
     assert ids(plain)["feeds/all.xml"][0] == ROOT + "feeds/all.xml"
 
+
+def test_calendar_uids_name_the_path_of_a_site_below_one_and_are_unchanged_at_a_domains_root():
+    """A UID must be globally unique (RFC 5545 3.8.4.7), and two archives below paths of one host (minutes and
+    planning) can have meetings of the same body on the same day; at a domain's root a meeting's UID is the one
+    calendars subscribed before the path was added to it."""
+    archive = load_archive(FIXTURE, Report(root=FIXTURE))
+    march = next(m for m in archive.meetings if m.key == "tb/2019-03-14")
+    uids = [ical.uid(replace(archive.site, base_url=base), march) for base in (
+        "https://council.example.gov.uk/", "https://council.example.gov.uk/minutes/",
+        "https://council.example.gov.uk/planning/", "https://council.example.gov.uk/democracy/meetings/")]
+    assert uids == ["tb/2019-03-14@council.example.gov.uk", "minutes/tb/2019-03-14@council.example.gov.uk",
+                    "planning/tb/2019-03-14@council.example.gov.uk",
+                    "democracy/meetings/tb/2019-03-14@council.example.gov.uk"]
+
+
+def test_a_calendar_published_below_a_path_gives_each_meeting_a_uid_naming_it(archive, build, tmp_path):
+    below = _published(archive, build, tmp_path / "below", "https://records.testshire.example/minutes/")
+    assert ids(below)["feeds/bodies/tb.ics"] == ["minutes/tb/2019-03-14@records.testshire.example",
+                                                 "minutes/tb/2019-06-20@records.testshire.example",
+                                                 "minutes/tb/2020-01-16@records.testshire.example"]
