@@ -67,6 +67,10 @@ def meeting_entries(index: Index, meeting: Meeting) -> list[Entry]:
         address = urls.paper(meeting, paper)
         entries.append(Entry(address, f"{paper.name}: {one_line(paper.title)} ({when})", paper.date or meeting.date,
                              address, paper_summary(paper, meeting), "paper"))
+    if meeting.status:  # called off: a subscriber who saw its agenda, or none, learns that it did not take place
+        said = "\n".join(part for part in (f"This meeting was {meeting.status}.", plain(meeting.notes)) if part)
+        entries.append(Entry(page + "#not-held", f"{meeting.status.capitalize()}: {when}", meeting.date,
+                             page + "#not-held", said, meeting.status))
     return entries
 
 
@@ -85,13 +89,13 @@ def paper_summary(paper: Paper, meeting: Meeting) -> str:
 
 def has_entries(meeting: Meeting) -> bool:
     """Whether `meeting_entries` gives any, without making them."""
-    return bool(meeting.agenda or meeting.minutes or meeting.papers)
+    return bool(meeting.agenda or meeting.minutes or meeting.papers or meeting.status)
 
 
 def latest_entry(index: Index, meeting: Meeting) -> dt.date | None:
     """The date of the newest of `meeting_entries`, without making them; None when there are none."""
     dates = [paper.date or meeting.date for paper in meeting.papers]
-    if meeting.agenda:
+    if meeting.agenda or meeting.status:
         dates.append(meeting.date)
     if meeting.minutes:
         dates.append(minutes_date(index, meeting))

@@ -103,7 +103,7 @@ TEMPLATE_IDS = frozenset({
     "minute-taker", "public-gallery", "arrivals-and-departures", "agenda", "minutes", "actions-raised", "action-log",
     "papers", "notes", "resolved", "declarations", "actions", "referenced-from", "history", "front-sheet",
     "appendices", "paper-text", "roles", "memberships", "meetings", "open", "closed", "overdue-today",
-    "overdue-last-meeting", "about-heading", "members-heading", "meetings-heading", "search",
+    "overdue-last-meeting", "about-heading", "members-heading", "meetings-heading", "search", "not-held",
 })
 
 
