@@ -36,7 +36,7 @@ from generator.resolve import Index
 
 DATASETS = ("meetings", "minutes", "actions", "people")
 CSV_COLUMNS = ("id", "reference", "body", "raised_on", "minute", "text", "owners", "due", "due_date",
-               "latest_status", "latest_status_on", "closed", "current_due", "url")
+               "latest_status", "latest_status_on", "closed", "current_due", "current_due_date", "url")
 
 
 class Exporter:
@@ -271,7 +271,7 @@ def actions_csv(records: list[dict]) -> bytes:
             record["id"], record["reference"], record["body"], raised["date"], raised["item"],
             one_line(record["text"]), "; ".join(o["name"] for o in record["owners"]), original.get("text", ""),
             original.get("date") or "", latest.get("status", ""), latest.get("date", ""),
-            "yes" if record["closed"] else "no", current.get("text", ""), record["url"])])
+            "yes" if record["closed"] else "no", current.get("text", ""), current.get("date") or "", record["url"])])
     return out.getvalue().encode("utf-8")
 
 

@@ -141,6 +141,7 @@ def test_actions_spreadsheet_has_one_row_per_action_of_the_body(sites):
     assert second["owners"] == "Mr Brian Okafor; Testshire and Northvale Joint Committee"
     assert (second["latest_status"], second["closed"], second["due"], second["current_due"]) == (
         "amber", "no", "June 2019", "September 2019")
+    assert (second["due_date"], second["current_due_date"]) == ("2019-06-30", "2019-09-30"), "for sorting by"
     assert (site / "data" / "actions" / "tb.csv").read_bytes().count(b"\r\n") == 4
     assert [r["id"] for r in csv.DictReader(io.StringIO((site / "data/actions/jc.csv").read_text()))] == [
         a["id"] for a in data(site, "actions")["actions"] if a["body"] == "jc"]
