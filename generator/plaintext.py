@@ -17,6 +17,7 @@ from generator.markdown import commonmark
 _PARSER = commonmark({"html": False})
 # Characters XML 1.0 forbids; a stray one pasted from a PDF would make a feed unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ADDRESS = re.compile(r"(https?|mailto):", re.I)  # a link's target that means something off the page
 
 
 # One line that markdown-it gives back as it is, but for its spaces: it neither opens a block (a list, a
@@ -42,12 +43,20 @@ def _plain(markdown: str) -> str:
     for token in _PARSER.parse(markdown):
         if token.type != "inline":
             continue
-        words = []
+        words, targets = [], []
         for child in token.children or ():
             if child.type in ("text", "code_inline"):
                 words.append(child.content)
             elif child.type in ("softbreak", "hardbreak"):
                 words.append(" ")
+            elif child.type == "link_open":
+                targets.append((str(child.attrGet("href") or ""), len(words)))
+            elif child.type == "link_close" and targets:
+                # A link's address after its words, "the council website (https://...)": plain text has no link,
+                # and a re-user of the open data or a calendar's reader would otherwise lose where it led.
+                href, start = targets.pop()
+                if _ADDRESS.match(href) and "".join(words[start:]).strip() not in (href, href.removeprefix("mailto:")):
+                    words.append(f" ({href.removeprefix('mailto:')})")
         text = " ".join("".join(words).split())
         if text:
             blocks.append(text)

@@ -240,6 +240,14 @@ def test_markdown_becomes_plain_text():
     assert one_line("A\x01B\n\nC") == "AB C"  # a control character would make the feed unreadable XML
 
 
+def test_a_link_off_the_site_keeps_its_address_in_plain_text():
+    """Open data, calendars and feeds carry no links: "on the council website" alone lost where it led."""
+    assert plain("It is on the [council website](https://c.example/consult), <https://a.example/>, "
+                 "[by email](mailto:clerk@c.example) and [this page](/tb/).") == (
+        "It is on the council website (https://c.example/consult), https://a.example/, by email (clerk@c.example) "
+        "and this page.")
+
+
 def test_pages_link_to_their_feeds(site):
     for url, feed in (("/", "/feeds/all.xml"), ("/tb/", "/feeds/bodies/tb.xml"),
                       ("/tb/2019/2019-03-14/", "/feeds/bodies/tb.xml"), ("/people/carol-singh/",
