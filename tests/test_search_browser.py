@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from gate_tools import TEXT_SPACING
 from generator.build import Options, run
 from generator.search_refs import ref_key
 
@@ -256,6 +257,48 @@ def test_long_result_lists_show_fifty_at_a_time(page):
     search_box(page).fill("health")
     expect(page.locator("pagefind-summary")).to_have_text(re.compile(r"^\d+ results? for health$"))
     expect(more).to_be_hidden()
+
+
+# --- a search to read, keep and share ---------------------------------------------------------------
+
+def open_search(page, address: str):
+    """The search page at `address` ("?q=care&year=2019"), once its results are checked."""
+    page.goto(f"/search/{address}")
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", re.compile(r"."))
+    return page
+
+
+def test_the_search_fields_border_stands_out_and_its_focus_shows(page):
+    """WCAG 1.4.11: the field's edge is at least 3:1 against the page (Pagefind's grey was 2.08:1)."""
+    open_search(page, "?q=care")
+    style = """() => { const s = getComputedStyle(document.querySelector('pagefind-input input'));
+        return { color: s.borderTopColor, width: parseFloat(s.borderTopWidth), shadow: s.boxShadow }; }"""
+    idle = page.evaluate(style)
+    assert contrast(idle["color"], "rgb(255, 255, 255)") >= 3 and idle["width"] >= 2, idle
+    search_box(page).focus()
+    page.keyboard.press("End")  # focus from the keyboard, as :focus-visible needs
+    focused = page.evaluate(style)
+    assert focused["shadow"] != idle["shadow"] and "rgb(255, 221, 0)" in focused["shadow"], focused
+
+
+def test_with_wider_text_spacing_the_page_fits_a_narrow_screen(page):
+    """WCAG 1.4.12 with 1.4.10: a reader's own line, paragraph, letter and word spacing at 320px wide must not
+    make the page scroll sideways (the order select stuck out by 4px)."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    open_search(page, "?q=care")
+    page.add_style_tag(content=TEXT_SPACING)
+    width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width[0] <= width[1], width
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG's contrast ratio of two rgb() colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in re.findall(r"\d+", colour)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 # --- words a body's index lacks ------------------------------------------------------------------
