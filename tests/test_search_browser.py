@@ -268,6 +268,32 @@ def open_search(page, address: str):
     return page
 
 
+def test_every_result_shown_is_loaded_at_once_and_tab_goes_through_them_in_order(page):
+    """Pagefind fills a result in only when it scrolls into view; a keyboard user does not scroll first, and Tab
+    went from the seventh of 20 results to the footer. Every result shown is loaded without scrolling, and Tab
+    and Shift+Tab go through all of them in order."""
+    open_search(page, "?q=care")
+    total = count(page)
+    assert 10 < total <= 50, "control: 'care' has more results than fit in the window, and all are shown"
+    expect(page.locator("pagefind-results ul.pf-results > li")).to_have_count(total)
+    expect(results(page)).to_have_count(total)  # every one filled in, none scrolled to
+    assert page.evaluate("window.scrollY") == 0
+    where = """() => { const a = document.activeElement; const li = a.closest('ul.pf-results > li');
+        return li ? [...li.parentElement.children].indexOf(li) : (a.closest('pagefind-results') ? -2 : -1); }"""
+    results(page).first.locator("h3 a").focus()
+    visited = [0]
+    for _ in range(10 * total):
+        page.keyboard.press("Tab")
+        at = page.evaluate(where)
+        if at < 0:
+            break
+        if at != visited[-1]:
+            visited.append(at)
+    assert visited == list(range(total)), "Tab reaches each result in turn and then leaves the list"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(where) == total - 1, "Shift+Tab from after the list comes back to its last result"
+
+
 def test_the_search_fields_border_stands_out_and_its_focus_shows(page):
     """WCAG 1.4.11: the field's edge is at least 3:1 against the page (Pagefind's grey was 2.08:1)."""
     open_search(page, "?q=care")

@@ -607,15 +607,9 @@
       showingMore = true;
       resultsEl.setAttribute("max-results", String(limit));
       instance.triggerSearch(instance.searchTerm);
-      var scrolled = false;
       focusWhenShown(function () {
         var item = resultsEl.querySelectorAll("ul.pf-results > li")[first];
-        var link = item && item.querySelector("a[href]");
-        if (item && !link && !scrolled) { /* results off screen wait to be filled in until scrolled to */
-          scrolled = true;
-          item.scrollIntoView({ block: "nearest" });
-        }
-        return link;
+        return item && item.querySelector("a[href]");
       });
     });
 
