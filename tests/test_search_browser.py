@@ -268,6 +268,13 @@ def open_search(page, address: str):
     return page
 
 
+def ticked_counts(page) -> dict[str, str]:
+    """The count the filter pane shows beside each ticked filter value, as name=value: count."""
+    return page.evaluate("""Object.fromEntries([...document.querySelectorAll('input.pf-checkbox-input:checked')]
+        .map(i => [i.name + '=' + i.value,
+                   i.closest('label, li, div').querySelector('.pf-filter-checkbox-count').textContent.trim()]))""")
+
+
 def test_every_result_shown_is_loaded_at_once_and_tab_goes_through_them_in_order(page):
     """Pagefind fills a result in only when it scrolls into view; a keyboard user does not scroll first, and Tab
     went from the seventh of 20 results to the footer. Every result shown is loaded without scrolling, and Tab
@@ -292,6 +299,76 @@ def test_every_result_shown_is_loaded_at_once_and_tab_goes_through_them_in_order
     assert visited == list(range(total)), "Tab reaches each result in turn and then leaves the list"
     page.keyboard.press("Shift+Tab")
     assert page.evaluate(where) == total - 1, "Shift+Tab from after the list comes back to its last result"
+
+
+def test_filters_and_order_are_kept_in_the_address(page):
+    """A filtered, ordered search can be bookmarked or shared: the address says what was ticked and chosen."""
+    open_search(page, "?q=care")
+    open_filter(page, "year")
+    page.locator("input.pf-checkbox-input[name='year'][value='2019']").check()
+    page.wait_for_url("**/search/?q=care&year=2019")
+    open_filter(page, "type")
+    page.locator("input.pf-checkbox-input[name='type'][value='paper']").check()
+    page.wait_for_url("**/search/?q=care&type=paper&year=2019")
+    page.select_option("#search-sort", "asc")
+    page.wait_for_url("**/search/?q=care&type=paper&year=2019&sort=oldest")
+    page.locator("input.pf-checkbox-input[name='type'][value='paper']").uncheck()
+    page.wait_for_url("**/search/?q=care&year=2019&sort=oldest")
+    page.select_option("#search-sort", "desc")
+    page.wait_for_url("**/search/?q=care&year=2019&sort=newest")
+
+
+def test_an_address_with_filters_and_order_opens_that_search(page):
+    open_search(page, "?q=care&type=paper&year=2019&sort=oldest")
+    expect(page.locator("pagefind-summary")).to_have_text("4 results for care")
+    expect(results(page)).to_have_count(4)
+    for meta in results(page).locator(".search-result-meta").all():
+        assert meta.inner_text().startswith("Paper") and "2019" in meta.inner_text()
+    assert ticked_counts(page).keys() == {"type=paper", "year=2019"}
+    expect(page.locator("#search-sort")).to_have_value("asc")
+    assert page.url.endswith("/search/?q=care&type=paper&year=2019&sort=oldest")
+
+
+def test_back_from_a_result_comes_back_to_the_same_filters_and_order(page):
+    open_search(page, "?q=care")
+    unfiltered = count(page)
+    open_filter(page, "year")
+    page.locator("input.pf-checkbox-input[name='year'][value='2019']").check()
+    page.select_option("#search-sort", "asc")
+    page.wait_for_url("**/search/?q=care&year=2019&sort=oldest")
+    expect(page.locator("pagefind-summary")).not_to_have_text(f"{unfiltered} results for care")
+    filtered = count(page)
+    dates = page.wait_for_function(DATES_SHOWN, arg=filtered, timeout=WAIT).json_value()
+    assert dates == sorted(dates) and {d[:4] for d in dates} == {"2019"}
+    link = results(page).first.locator("h3 a")
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(f"**{href}")
+    page.go_back()
+    page.wait_for_url("**/search/?q=care&year=2019&sort=oldest")
+    expect(page.locator("pagefind-summary")).to_have_text(f"{filtered} results for care")
+    expect(page.locator("input.pf-checkbox-input[name='year'][value='2019']")).to_be_checked()
+    expect(page.locator("#search-sort")).to_have_value("asc")
+    assert page.wait_for_function(DATES_SHOWN, arg=filtered, timeout=WAIT).json_value() == dates
+
+
+# The meeting dates of the results listed, once all `total` of them are filled in and in date order.
+DATES_SHOWN = """total => {
+    const items = [...document.querySelectorAll('pagefind-results ul.pf-results > li')];
+    if (items.length !== total || items.some(li => !li.matches('.search-result'))) return null;
+    const dates = items.map(li => li.querySelector('time').getAttribute('datetime'));
+    return dates.every((d, i) => i === 0 || dates[i - 1] <= d) && dates;
+}"""
+
+
+def test_the_page_title_names_the_query_shown(page):
+    """A tab, a bookmark and the browser's history list name the search, not just "Search"."""
+    page.goto("/search/")
+    expect(page).to_have_title("Search | Minutebook example archive")
+    open_search(page, "?q=care")
+    expect(page).to_have_title("care: Search | Minutebook example archive")
+    search_box(page).fill("")
+    expect(page).to_have_title("Search | Minutebook example archive")
 
 
 def test_the_search_fields_border_stands_out_and_its_focus_shows(page):

@@ -50,6 +50,42 @@
     return words.map(function (w) { return /^[0-9]+$/.test(w) ? (w.replace(/^0+/, "") || "0") : w; }).join(" ");
   }
 
+  /* --- the search's address --------------------------------------------------------------- */
+
+  /* The order chosen, as the address names it: "Meeting date, newest first" is sort=newest. */
+  var ORDERS = { desc: "newest", asc: "oldest" };
+
+  /* The query string of a search: its words, one parameter per filter value ticked and the order, so that a
+     filtered, ordered search can be bookmarked and shared, and is the same after Back. A filter's parameter
+     is its name in Pagefind's index with hyphens for spaces ("minutes status" is minutes-status); filters
+     and values come in alphabetical order, so that one search has one address. */
+  function addressOf(term, filters, order) {
+    if (!term) { return ""; }
+    var parts = ["q=" + encodeURIComponent(term)];
+    Object.keys(filters || {}).sort().forEach(function (name) {
+      var values = Array.isArray(filters[name]) ? filters[name].slice().sort() : [];
+      values.forEach(function (value) {
+        parts.push(encodeURIComponent(name.replace(/ /g, "-")) + "=" + encodeURIComponent(value));
+      });
+    });
+    if (ORDERS[order]) { parts.push("sort=" + ORDERS[order]); }
+    return "?" + parts.join("&");
+  }
+
+  /* The search an address asks for: { term, filters, order }, the reverse of addressOf. */
+  function readAddress(search) {
+    var params = new URLSearchParams(search);
+    var filters = {};
+    params.forEach(function (value, key) {
+      if (key === "q" || key === "sort" || !value) { return; }
+      var name = key.replace(/-/g, " ");
+      filters[name] = filters[name] || [];
+      if (filters[name].indexOf(value) < 0) { filters[name].push(value); }
+    });
+    var order = Object.keys(ORDERS).filter(function (o) { return ORDERS[o] === params.get("sort"); })[0] || "";
+    return { term: params.get("q") || "", filters: filters, order: order };
+  }
+
   function getJSON(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (r) {
       if (!r.ok) { throw new Error(url + ": HTTP " + r.status); }
@@ -491,6 +527,8 @@
     var limit = PAGE;
     var showingMore = false;
     var current = { key: null, matches: [] };
+    /* "Search | site": the query goes in front while one is shown, as a tab or a bookmark names the search. */
+    var pageTitle = document.title;
 
     /* The filters ticked when the current search began, as they were then: the Component UI passes them
        to "search", and changes that same object when another is ticked. */
@@ -620,10 +658,11 @@
         limit = PAGE;
         resultsEl.setAttribute("max-results", String(PAGE));
       }
-      var query = term ? "?q=" + encodeURIComponent(term) : "";
+      var query = addressOf(term, ticked, sort.value);
       if (window.location.search !== query) {
         window.history.replaceState(null, "", window.location.pathname + query);
       }
+      document.title = term ? term + ": " + pageTitle : pageTitle;
       refs.lookup(term).then(function (found) {
         if (instance.searchTerm !== term) { return; } /* a newer search has started */
         if (found.key === current.key && found.matches.length === current.matches.length) { return; }
@@ -655,8 +694,15 @@
 
     root.querySelector("[data-search-slot]").appendChild(ui);
     status.textContent = "";
-    var initial = new URLSearchParams(window.location.search).get("q");
-    if (initial) { instance.triggerSearch(initial); }
+    /* The search the address asks for, with its filters and order: a bookmark, a shared link, or this page
+       again after Back. */
+    var initial = readAddress(window.location.search);
+    if (initial.term) {
+      sort.value = initial.order;
+      (initial.order ? dates.load() : Promise.resolve()).then(function () {
+        instance.triggerSearchWithFilters(initial.term, initial.filters);
+      });
+    }
   }
 
   function boot() {
