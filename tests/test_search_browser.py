@@ -371,6 +371,17 @@ def test_the_page_title_names_the_query_shown(page):
     expect(page).to_have_title("Search | Minutebook example archive")
 
 
+def test_a_ticked_filters_count_is_the_number_of_results_it_shows(page):
+    """Pagefind's pane showed a ticked value's count as if nothing were ticked ("paper 11", "2019 5" beside 4
+    results); readers take these counts as facts."""
+    open_search(page, "?q=care&type=paper&year=2019")
+    expect(page.locator("pagefind-summary")).to_have_text("4 results for care")
+    assert ticked_counts(page) == {"type=paper": "4", "year=2019": "4"}
+    open_search(page, "?q=care&type=action&type=paper")  # Pagefind asks for both: no page is both
+    expect(page.locator("pagefind-summary")).to_have_text("0 results for care")
+    assert ticked_counts(page) == {"type=action": "0", "type=paper": "0"}
+
+
 def test_the_search_fields_border_stands_out_and_its_focus_shows(page):
     """WCAG 1.4.11: the field's edge is at least 3:1 against the page (Pagefind's grey was 2.08:1)."""
     open_search(page, "?q=care")

@@ -563,16 +563,24 @@
       });
     }
 
-    /* Counts that include results left out would offer a filter that then shows nothing. The pane shows a
-       ticked filter's count from the totals, which Pagefind counts with no filter ticked. */
+    /* Counts that include results left out would offer a filter that then shows nothing. A ticked filter's
+       count must agree with the results shown: the pane shows it from Pagefind's totals, counted as if no
+       filter were ticked ("paper 11" beside 4 results), so it is given the count with the filters ticked
+       instead, which is how many of the results shown have that value (every one, with one value ticked). */
     instance.on("filters", function (filters) {
       var term = instance.searchTerm;
       var counts = term ? checker.counts(term, ticked) : null;
-      var done = term ? checker.known(term) : null;
-      if (counts && filters && filters.available) { subtract(filters.available, counts); }
-      if (done && filters && filters.total && filters.total !== filters.available) {
-        subtract(filters.total, done.counts);
-      }
+      if (!filters || !filters.available) { return; }
+      if (counts) { subtract(filters.available, counts); }
+      var total = {};
+      Object.keys(filters.total || {}).forEach(function (key) { total[key] = Object.assign({}, filters.total[key]); });
+      Object.keys(ticked).forEach(function (key) {
+        (Array.isArray(ticked[key]) ? ticked[key] : []).forEach(function (value) {
+          total[key] = total[key] || {};
+          total[key][value] = (filters.available[key] && filters.available[key][value]) || 0;
+        });
+      });
+      filters.total = total; /* a copy: Pagefind keeps its own totals */
     });
 
     /* The count is announced once, for the checked results, and for all of them: the results component
