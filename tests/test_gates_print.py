@@ -11,6 +11,7 @@ address, since the reader of a printout cannot click through to it.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from gate_tools import PAGE_TYPES, open_page, overflow
 
@@ -62,5 +63,50 @@ def test_tables_wider_than_the_paper_on_screen_fit_it_in_print(sites, served, br
             "() => [...document.querySelectorAll('main table')].map(t => t.getBoundingClientRect().right)")
         assert len(widths) > 20 and max(widths) <= A4_WIDTH
         assert page.pdf(format="A4").startswith(b"%PDF")  # and Chromium prints it
+    finally:
+        page.close()
+
+
+# The search page's own controls, which do nothing on paper: the search box, the order and the filters.
+SEARCH_CONTROLS = ("pagefind-input", "#search-sort", "pagefind-filter-pane", ".search-more button")
+
+
+def _printed_search(browser, url: str):
+    """The search page at `url`, printed once its results are checked, without scrolling to any of them."""
+    page = open_page(browser, url, width=A4_WIDTH, height=1000)
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "care", timeout=10_000)
+    page.emulate_media(media="print")
+    return page
+
+
+def test_a_printed_search_lists_every_result_shown_and_leaves_its_controls_off(served, browser):
+    """Results are filled in as they come into view; printing must not stop at those on screen (8 of 20)."""
+    page = _printed_search(browser, served["example"] + "/search/?q=care")
+    try:
+        summary = page.locator("pagefind-summary")
+        expect(summary).to_have_text("20 results for care")  # the query and its count are printed
+        items = page.locator("pagefind-results ul.pf-results > li")
+        expect(items).to_have_count(20)
+        expect(page.locator("li.search-result h3 a")).to_have_count(20, timeout=10_000)
+        assert all(item.is_visible() for item in items.all())
+        shown = page.evaluate("""selectors => selectors.filter(
+            s => [...document.querySelectorAll(s)].some(e => e.checkVisibility()))""", list(SEARCH_CONTROLS + CHROME))
+        assert shown == []
+        assert overflow(page) is None
+        assert page.pdf(format="A4").startswith(b"%PDF")
+    finally:
+        page.close()
+
+
+def test_a_printed_search_says_what_filtered_and_ordered_it(served, browser):
+    """The filter pane and the order are left off paper, so the printout says what they were."""
+    page = _printed_search(browser, served["example"] + "/search/?q=care&type=paper&year=2019&sort=oldest")
+    try:
+        expect(page.locator("pagefind-summary")).to_have_text("4 results for care")
+        expect(page.locator(".search-printed")).to_be_visible()
+        expect(page.locator(".search-printed")).to_have_text(
+            "Filtered by type paper; year 2019. Ordered by meeting date, oldest first.")
+        page.emulate_media(media="screen")
+        expect(page.locator(".search-printed")).to_be_hidden()  # on screen the pane and the order say so
     finally:
         page.close()

@@ -529,6 +529,21 @@
     var current = { key: null, matches: [] };
     /* "Search | site": the query goes in front while one is shown, as a tab or a bookmark names the search. */
     var pageTitle = document.title;
+    var printed = ui.querySelector("[data-search-printed]");
+
+    /* For print, where the filter pane and the order chosen are left off: what narrows and orders the list. */
+    function describeSearch(filters, order) {
+      var names = Object.keys(filters || {}).sort().filter(function (name) {
+        return Array.isArray(filters[name]) && filters[name].length;
+      });
+      /* Pagefind shows only results with every value ticked, in one filter too */
+      var parts = names.map(function (name) { return name + " " + filters[name].join(" and "); });
+      var text = parts.length ? "Filtered by " + parts.join("; ") + "." : "";
+      if (ORDERS[order]) {
+        text += (text ? " " : "") + "Ordered by meeting date, " + ORDERS[order] + " first.";
+      }
+      if (printed) { printed.textContent = text; } /* a site's own search.html may not have it */
+    }
 
     /* The filters ticked when the current search began, as they were then: the Component UI passes them
        to "search", and changes that same object when another is ticked. */
@@ -671,6 +686,7 @@
         window.history.replaceState(null, "", window.location.pathname + query);
       }
       document.title = term ? term + ": " + pageTitle : pageTitle;
+      describeSearch(ticked, sort.value);
       refs.lookup(term).then(function (found) {
         if (instance.searchTerm !== term) { return; } /* a newer search has started */
         if (found.key === current.key && found.matches.length === current.matches.length) { return; }
