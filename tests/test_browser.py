@@ -139,6 +139,17 @@ def test_meeting_page_renders_its_minutes_without_javascript(server, new_page):
     assert page.locator("table.agenda caption").inner_text() == "Agenda for Thursday 14 March 2019"
 
 
+def test_without_javascript_the_search_page_offers_browsing_and_no_jump_it_cannot_make(server, new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto(server + "/search/?q=TB/19/13")
+    assert page.locator(".search-noscript").is_visible()
+    assert page.get_by_role("link", name="archive by year").is_visible()
+    assert not page.get_by_text("to go straight to it").is_visible()
+    scripted = new_page()
+    scripted.goto(server + "/search/")
+    scripted.get_by_text("to go straight to it").wait_for(state="visible")
+
+
 @pytest.mark.parametrize("query, item_page, on_meeting_page", [
     ("allotments", ITEM, MEETING + "#item-tb-19-13"),
     ("minibus", JC_ITEM, JC_MEETING + "#item-5"),

@@ -500,6 +500,7 @@
         "There is nothing to search yet: this archive has no published records.";
       return;
     }
+    root.ownerDocument.querySelectorAll("[data-search-hint]").forEach(function (hint) { hint.hidden = false; });
     var ranking = config.ranking || {};
     var instance = PF.configureInstance("default", {
       bundlePath: under(base, bundles[0].path),
