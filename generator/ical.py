@@ -15,6 +15,7 @@ gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -43,6 +44,7 @@ VTIMEZONE = (
 RULES_FROM = 1996  # the first year VTIMEZONE's rules describe
 
 
+@lru_cache(maxsize=None)  # a few first years an archive: each a day-by-day walk back to them
 def vtimezone(first_year: int) -> tuple[str, ...]:
     """VTIMEZONE as the calendar's meetings need it: the rules since 1996 and, for a calendar with timed meetings
     from before then (an archive of digitised minutes), each change of the clocks from `first_year` to 1995 as
