@@ -405,6 +405,20 @@ def test_with_wider_text_spacing_the_page_fits_a_narrow_screen(page):
     assert width[0] <= width[1], width
 
 
+def test_the_filters_text_grows_with_the_readers_default_text_size(page):
+    """Pagefind sizes it in pixels, which a browser's text-size setting (unlike zoom) does not reach: with the
+    default doubled, every label, count and button of the search page doubles too."""
+    open_search(page, "?q=care")
+    shown = ".search-app :is(.pf-filter-checkbox, .pf-filter-checkbox-count, .pf-filter-group-title, .pf-input-clear)"
+    sizes = f"""() => Object.fromEntries([...document.querySelectorAll('{shown}')]
+        .filter(e => e.getClientRects().length).map(e => [e.className, parseFloat(getComputedStyle(e).fontSize)]))"""
+    before = page.evaluate(sizes)  # each kind's size (the pane may be drawn again between the two readings)
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    after = page.evaluate(sizes)
+    assert len(before) == 4 and min(before.values()) >= 12, before
+    assert {kind: after[kind] / size for kind, size in before.items()} == dict.fromkeys(before, 2.0), (before, after)
+
+
 def contrast(a: str, b: str) -> float:
     """WCAG's contrast ratio of two rgb() colours."""
     def luminance(colour: str) -> float:
