@@ -30,15 +30,19 @@ from generator.resolve import Index
 
 TZID = "Europe/London"
 LONDON = ZoneInfo(TZID)
-# UK rules since 1996: BST from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC.
-VTIMEZONE = (
-    "BEGIN:VTIMEZONE", f"TZID:{TZID}",
-    "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST", "DTSTART:19700329T010000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
-    "BEGIN:STANDARD", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT", "DTSTART:19701025T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
-    "END:VTIMEZONE",
-)
+
+
+def _rules(spring: str, autumn: str) -> tuple[str, ...]:
+    """UK rules since 1996: BST from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC,
+    from the days given (local time, as TZOFFSETFROM counts it), which must be such Sundays."""
+    return ("BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST", f"DTSTART:{spring}T010000",
+            "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+            "BEGIN:STANDARD", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT", f"DTSTART:{autumn}T020000",
+            "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD")
+
+
+# The rules alone, from 1970 as calendars have always had them: enough for every calendar of meetings since 1996.
+VTIMEZONE = ("BEGIN:VTIMEZONE", f"TZID:{TZID}", *_rules("19700329", "19701025"), "END:VTIMEZONE")
 
 
 RULES_FROM = 1996  # the first year VTIMEZONE's rules describe
@@ -61,9 +65,8 @@ def vtimezone(first_year: int) -> tuple[str, ...]:
         onset = (instant + before).replace(tzinfo=None)  # local time, as TZOFFSETFROM counts it (RFC 5545 3.6.5)
         changes += [f"BEGIN:{kind}", f"TZOFFSETFROM:{_offset(before)}", f"TZOFFSETTO:{_offset(after)}",
                     f"TZNAME:{name}", f"DTSTART:{onset:%Y%m%dT%H%M%S}", f"END:{kind}"]
-    since = [line.replace("DTSTART:1970", f"DTSTART:{RULES_FROM}").replace("0329T", "0331T").replace("1025T", "1027T")
-             for line in VTIMEZONE[2:-1]]  # 31 March and 27 October: the last Sundays of 1996's March and October
-    return (*VTIMEZONE[:2], *changes, *since, VTIMEZONE[-1])
+    # 31 March and 27 October: the last Sundays of 1996's March and October
+    return ("BEGIN:VTIMEZONE", f"TZID:{TZID}", *changes, *_rules("19960331", "19961027"), "END:VTIMEZONE")
 
 
 def _changes(first_year: int, last_year: int) -> Iterator[tuple[dt.datetime, dt.timedelta, dt.timedelta, str]]:

@@ -93,9 +93,9 @@ def _is_unsafe(href: str) -> bool:
 # Ids the templates give their own sections; a clerk's "### Actions" must not take one.
 def _words(inline: Token) -> str:
     """A heading's words without their Markdown: a screen reader reads a table's region by them."""
-    said = {"text": None, "code_inline": None, "softbreak": " ", "hardbreak": " "}
-    return " ".join("".join(child.content if said.get(child.type, "") is None else said.get(child.type, "")
-                            for child in inline.children or ()).split())
+    words = [child.content if child.type in ("text", "code_inline") else " " if child.type.endswith("break") else ""
+             for child in inline.children or ()]
+    return " ".join("".join(words).split())
 
 
 TEMPLATE_IDS = frozenset({

@@ -81,7 +81,6 @@ class Schema:
                 out[name] = spec.default
         return out
 
-
     def _misspelt(self, data: dict) -> dict[str, str]:
         """Each field not given, by the unknown key most likely meant for it (`owners` for `owner`)."""
         meant: dict[str, str] = {}
