@@ -29,6 +29,14 @@ EPILOG = """examples:
 exit codes: 0 ok, 1 content errors, 2 usage errors"""
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0 to 65535: a larger one was a traceback from the socket once the whole site was built."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: give a number from 1024 to 65535, or 0 for any "
+                                         "free one")
+    return int(text)
+
+
 def _date(text: str) -> dt.date:
     """A date in any form the content files take (values.parse_date): a clerk who writes `date: 3rd March 2019`
     in meeting.md may give it so here too, and is told why an impossible one is refused."""
@@ -87,7 +95,7 @@ def _add_serve_parser(sub, common) -> None:
     serve = sub.add_parser("serve", help="live preview that rebuilds on every save", epilog=SERVE_EPILOG,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     common(serve)
-    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    serve.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
     serve.add_argument("--out", type=Path, default=Path(".minutebook/preview"),
                        help="preview folder (default: .minutebook/preview)")
     serve.add_argument("--no-search", action="store_true", help="do not rebuild the search index")

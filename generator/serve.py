@@ -10,6 +10,7 @@ is fixed.
 
 from __future__ import annotations
 
+import errno
 import gc
 import html
 import json
@@ -387,8 +388,9 @@ def serve(options: Options, host: str = "127.0.0.1", port: int = 8000, search: b
     try:  # before the first build, which takes a while: a port in use is known at once
         server = make_server(preview, host, port)
     except OSError as exc:
+        why = "another program may be using the port: " if exc.errno == errno.EADDRINUSE else ""
         log(f"minutebook serve: error: cannot listen on {host}:{port}: {exc.strerror or exc}; "
-            f"another program may be using the port: choose another with --port, or --port 0 for any free one")
+            f"{why}choose another with --port, or --port 0 for any free one")
         return 2
     preview.rebuild("start")
     observer = preview.watch()

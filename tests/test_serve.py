@@ -85,6 +85,16 @@ def test_a_port_in_use_is_a_one_line_usage_error_before_anything_is_built(tmp_pa
     assert not any((tmp_path / "preview").rglob("*.html"))
 
 
+@pytest.mark.parametrize("port", ["99999", "eighty"])
+def test_a_port_that_is_no_port_is_a_usage_error(tmp_path, port):
+    done = subprocess.run([sys.executable, "-m", "generator", "serve", "--port", port, "--content",
+                           str(FIXTURES / "references"), "--out", str(tmp_path / "preview")],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=tmp_path, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.endswith(f"minutebook serve: error: argument --port: '{port}' is not a port: give a number "
+                                "from 1024 to 65535, or 0 for any free one\n")
+
+
 def test_serves_the_built_site_on_loopback(server):
     url, _, _ = server
     status, html = fetch(url + "/ccb/2019/ccbp-19-70/")
