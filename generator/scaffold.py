@@ -54,6 +54,12 @@ def refuse(report: Report, path, message: str, hint: str) -> Refused:
     return Refused(report.errors)
 
 
+def refuse_option(option: str, value, message: str, hint: str) -> Refused:
+    """A refusal of what the command was given, not of a file: naming `bodies/cbb.md:1` for
+    `--body cbb` would send the clerk to open a file that does not exist."""
+    return Refused([], f"{option} {value}: {message}; {hint}")
+
+
 def _located(content: Path, source_path: str) -> Path:
     """A loaded record's file (kept relative to the content folder's parent) as a real path."""
     return Path(content).resolve().parent / source_path
@@ -78,13 +84,12 @@ def load(content: Path) -> Index:
     return resolve(archive)
 
 
-def find_body(index: Index, slug: str, content: Path) -> Body:
+def find_body(index: Index, slug: str) -> Body:
     bodies = index.archive.bodies
     if slug in bodies:
         return bodies[slug]
-    report = Report(root=Path(content))
-    raise refuse(report, Path(content) / "bodies" / f"{slug}.md", f"there is no body '{slug}'",
-                 did_you_mean(slug, bodies, "bodies") or f"create bodies/{slug}.md first (docs/content-format.md)")
+    raise refuse_option("--body", slug, f"there is no body '{slug}'",
+                        did_you_mean(slug, bodies, "bodies") or f"create bodies/{slug}.md first (docs/content-format.md)")
 
 
 def previous_meeting(index: Index, slug: str, day: dt.date) -> Meeting | None:
@@ -407,7 +412,7 @@ def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given
 
 def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = None) -> Plan:
     index = load(content)
-    body = find_body(index, slug, content)
+    body = find_body(index, slug)
     name = folder or day.isoformat()
     _check_free(index, slug, day, name, folder is not None, content)
     previous = previous_meeting(index, slug, day)
@@ -447,12 +452,12 @@ def _paper_item(index: Index, meeting: Meeting, item: str, report: Report) -> st
     return ref
 
 
-def _meeting(index: Index, meeting_key: str, report: Report) -> Meeting:
+def _meeting(index: Index, meeting_key: str) -> Meeting:
     meeting = index.by_key.get(meeting_key)
     if meeting is None:
-        raise refuse(report, report.root / "meetings" / meeting_key, f"there is no meeting '{meeting_key}'",
-                     did_you_mean(meeting_key, index.by_key, "meetings") or
-                     "name it as body/folder, e.g. ccb/2018-06-21; `minutebook new meeting` starts one")
+        raise refuse_option("--meeting", meeting_key, f"there is no meeting '{meeting_key}'",
+                            did_you_mean(meeting_key, index.by_key, "meetings") or
+                            "name it as body/folder, e.g. ccb/2018-06-21; `minutebook new meeting` starts one")
     return meeting
 
 
@@ -460,12 +465,12 @@ def _paper_file(source: Path, papers: Path, report: Report) -> tuple[str, bytes 
     """(the name `file:` gives, the bytes to copy into papers/, or None when the very file is there already) for
     `new paper --file`: the PDF or spreadsheet the paper went out as."""
     if not source.is_file():
-        raise refuse(report, source, "there is no such file to publish with the paper",
-                     "give the path of the paper's PDF (or other file), e.g. --file ~/Downloads/paper-c.pdf")
+        raise refuse_option("--file", source, "there is no such file to publish with the paper",
+                            "give the path of the paper's PDF (or other file), e.g. --file ~/Downloads/paper-c.pdf")
     try:
         attachments.published_name(source.name)
     except Invalid as exc:
-        raise refuse(report, source, exc.message, exc.hint) from None
+        raise refuse_option("--file", source, exc.message, exc.hint) from None
     data = source.read_bytes()
     target = papers / source.name
     if target.is_file():
@@ -482,7 +487,7 @@ def plan_paper(content: Path, meeting_key: str, ref: str, title: str, label: str
     `file`, the file the paper went out as, copied into papers/ (attachments.py)."""
     index = load(content)
     report = Report(root=Path(content))
-    meeting = _meeting(index, meeting_key, report)
+    meeting = _meeting(index, meeting_key)
     taken = meeting.paper(ref)
     if taken is not None:
         raise refuse(report, _located(content, taken.source.path),

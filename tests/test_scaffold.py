@@ -102,6 +102,11 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def said(refusal: scaffold.Refused) -> list[str]:
+    """What `minutebook new` prints for a refusal: each problem in a file, else what was wrong with an option."""
+    return [d.format() for d in refusal.problems] or [refusal.summary]
+
+
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True,
@@ -444,10 +449,10 @@ def test_cli_new_meeting_of_a_body_with_no_open_action_says_it_wrote_no_action_l
     assert not (content / "meetings/jhsc/2019-10-07/actions.md").exists()
 
 
-def test_cli_unknown_body_names_the_file_and_the_nearest_body(actions, tmp_path):
+def test_cli_unknown_body_names_the_option_and_the_nearest_body_not_a_file_that_is_not_there(actions, tmp_path):
     done = cli("new", "meeting", "--body", "cbb", "--date", "2020-01-16", cwd=tmp_path)
     assert done.returncode == 1
-    assert done.stderr.splitlines() == ["content/bodies/cbb.md:1: error: there is no body 'cbb'; did you mean 'ccb'?",
+    assert done.stderr.splitlines() == ["minutebook new: --body cbb: there is no body 'cbb'; did you mean 'ccb'?",
                                         "minutebook new: nothing was written"]
     assert not (actions / "meetings" / "cbb").exists()
 
@@ -514,7 +519,7 @@ def test_new_paper_refuses_a_taken_ref_an_unknown_meeting_and_an_unknown_item(tm
     content = copy(tmp_path, "references")
     cases = [(("ccb/2019-08-22", "c", "X"), {}, "content/meetings/ccb/2019-08-22/papers/c.md:1: error: "
               "ccb/2019-08-22 already has a paper with ref 'c' (Paper C); choose another --ref, or edit that file"),
-             (("ccb/2019-08-23", "D", "X"), {}, "content/meetings/ccb/2019-08-23:1: error: there is no meeting "
+             (("ccb/2019-08-23", "D", "X"), {}, "--meeting ccb/2019-08-23: there is no meeting "
               "'ccb/2019-08-23'; did you mean 'ccb/2019-08-22'?"),
              (("jhsc/2019-09-02", "B", "X"), {"item": "2"}, "content/meetings/jhsc/2019-09-02/meeting.md:1: error: "
               "jhsc/2019-09-02 has no item '2'; its items are 1, 3; give one of them, or add the item to the agenda "
@@ -523,7 +528,7 @@ def test_new_paper_refuses_a_taken_ref_an_unknown_meeting_and_an_unknown_item(tm
     for args, options, message in cases:
         with pytest.raises(scaffold.Refused) as refused:
             scaffold.plan_paper(content, *args, **options)
-        assert [d.format() for d in refused.value.problems] == [message]
+        assert said(refused.value) == [message]
     assert tree(content) == before
 
 
@@ -568,14 +573,14 @@ def test_new_paper_names_a_file_already_in_papers_and_refuses_one_it_cannot_publ
     cases = [(tmp_path / "d.pdf", "content/meetings/ccb/2019-08-22/papers/d.pdf:1: error: papers/ already holds "
               "another file named 'd.pdf'; rename one of the two files, or name that one in the paper's `file:` "
               "yourself"),
-             (tmp_path / "map.svg", "map.svg:1: error: 'map.svg' is not a kind of file published here; "
+             (tmp_path / "map.svg", f"--file {tmp_path / 'map.svg'}: 'map.svg' is not a kind of file published here; "
               "publish PDF, Word, Excel, PowerPoint, OpenDocument, RTF, CSV, text, PNG or JPEG files"),
-             (tmp_path / "gone.pdf", "gone.pdf:1: error: there is no such file to publish with the "
+             (tmp_path / "gone.pdf", f"--file {tmp_path / 'gone.pdf'}: there is no such file to publish with the "
               "paper; give the path of the paper's PDF (or other file), e.g. --file ~/Downloads/paper-c.pdf")]
     for file, message in cases:
         with pytest.raises(scaffold.Refused) as refused:
             scaffold.plan_paper(content, "ccb/2019-08-22", "D", "Finance", file=file)
-        assert [d.format() for d in refused.value.problems] == [message]
+        assert said(refused.value) == [message]
 
 
 def test_new_paper_refuses_a_file_whose_name_makes_no_address(tmp_path):
@@ -584,5 +589,5 @@ def test_new_paper_refuses_a_file_whose_name_makes_no_address(tmp_path):
     (tmp_path / "-.pdf").write_bytes(b"%PDF-1.4\n")
     with pytest.raises(scaffold.Refused) as refused:
         scaffold.plan_paper(content, "ccb/2019-08-22", "D", "Finance", file=tmp_path / "-.pdf")
-    assert [d.format() for d in refused.value.problems] == ["-.pdf:1: error: '-.pdf' has no letter or digit in its "
-                                                             "name, which makes its address; rename it, e.g. paper.pdf"]
+    assert said(refused.value) == [f"--file {tmp_path / '-.pdf'}: '-.pdf' has no letter or digit in its "
+                                   "name, which makes its address; rename it, e.g. paper.pdf"]
