@@ -58,16 +58,18 @@ class Report:
     def from_here(self, shown: str, here: str | None = None) -> str:
         """A path as messages show it (from the content folder's parent), from the current folder (`here`)
         instead when that is below that parent (a clerk working inside content/) or above it: a terminal or an
-        editor opens a path from the current folder. Elsewhere, and for what is no file of the project, as it
+        editor opens a path from the current folder. From a folder beside the project (`--content
+        ../other/content`), the whole path, which opens from anywhere. What is no file of the project, as it
         is."""
         if self.root is None or os.path.isabs(shown):
             return shown
         project = os.path.dirname(os.path.abspath(self.root))
         here = here or os.getcwd()
         full = os.path.join(project, shown)
-        if not (here.startswith(project + os.sep) or project.startswith(here.rstrip(os.sep) + os.sep)) or not (
-                os.path.exists(full) or full.startswith(os.path.abspath(self.root) + os.sep)):
+        if not (os.path.exists(full) or full.startswith(os.path.abspath(self.root) + os.sep)):
             return shown
+        if not (here.startswith(project + os.sep) or project.startswith(here.rstrip(os.sep) + os.sep)):
+            return full if here.rstrip(os.sep) != project else shown
         return Path(os.path.relpath(full, here)).as_posix()
 
     def format_here(self, d: Diagnostic, here: str | None = None) -> str:

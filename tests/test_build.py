@@ -275,18 +275,21 @@ def test_check_format_json_is_parseable_and_locates_each_problem(archive, cli):
     assert json.loads(clean.stdout)[0]["message"] == "the content folder does not exist"
 
 
-@pytest.mark.parametrize("where", ["content", "a meeting's folder", "above the project"])
+@pytest.mark.parametrize("where", ["content", "a meeting's folder", "above the project", "beside the project"])
 def test_messages_name_files_from_the_folder_the_command_runs_in(archive, cli, where):
     """A clerk working inside content/, or in a meeting's folder, can open the file from the terminal as the
     message names it: the loader's messages and those of the checks made later, from the records it read,
-    alike. JSON, for tools, names them from the content folder's parent wherever it runs."""
+    alike; from a folder beside the project, by the whole path. JSON, for tools, names them from the content folder's parent wherever it runs."""
     edit(archive, MEETING, "quorate: yes", "quorate: maybe")
     edit(archive, MINUTES, "due: 2019-04-30", "due: 2018-04-30")
     above = f"{archive.parent.name}/content"
+    beside = archive.parent.parent / f"{archive.parent.name}-beside"
+    beside.mkdir()
     here, content, meeting, minutes = {
         "content": (archive, ".", MEETING, MINUTES),
         "a meeting's folder": (archive / "meetings/tb/2019-03-14", "../../..", "meeting.md", "minutes.md"),
-        "above the project": (archive.parent.parent, above, f"{above}/{MEETING}", f"{above}/{MINUTES}")}[where]
+        "above the project": (archive.parent.parent, above, f"{above}/{MEETING}", f"{above}/{MINUTES}"),
+        "beside the project": (beside, str(archive), str(archive / MEETING), str(archive / MINUTES))}[where]
     done = cli("check", "--content", content, cwd=here)
     assert done.returncode == 1
     assert done.stderr.splitlines()[:2] == [
