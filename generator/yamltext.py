@@ -125,6 +125,12 @@ def parse(text: str, path, report: Report, first_line: int = 1):
             report.error(path, line, "malformed YAML: the value has a ': ' in it, which YAML reads as another field",
                          f'put the value in quotes: {key.strip()}: "{quoted}"')
             return None
+        left_out = _dash_left_out(lines, mark.line) if mark and problem == "did not find expected key" else None
+        if left_out is not None:
+            report.error(path, left_out + offset, f"malformed YAML: the list's first entry does not begin with "
+                         f"`- `, as the one on line {line} does ({problem})",
+                         "begin this line with `- `, indented as the list's other entries are")
+            return None
         slip = _value_slip(written)
         if slip is not None:
             report.error(path, line, f"malformed YAML: {slip[0]}", slip[1])
@@ -179,6 +185,26 @@ def _value_slip(written: str) -> tuple[str, str] | None:
     return None
 
 
+def _dash_left_out(lines: list[str], error_line: int) -> int | None:
+    """The line the list's first entry starts on, when its `- ` was left out: YAML reads that entry as a
+    mapping and stumbles only on the next entry's `- `, lines later (did not find expected key)."""
+    written = lines[error_line] if error_line < len(lines) else ""
+    if not written.lstrip().startswith("- "):
+        return None
+    indent = len(written) - len(written.lstrip())
+    first = None
+    for number in range(error_line - 1, -1, -1):
+        above = lines[number]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        if len(above) - len(above.lstrip()) <= indent:
+            break
+        first = number
+    if first is None or lines[first].lstrip().startswith("-"):
+        return None
+    return first
+
+
 def _quotation_run_on(text: str, error_line: int) -> int | None:
     """The line (0-based) of a quotation left open that a quotation mark on `error_line` closed, where the parser
     failed: `start: "2pm` took in the lines after it as far as the next field's opening quotation mark, and the
@@ -198,7 +224,7 @@ def _quotation_run_on(text: str, error_line: int) -> int | None:
 _CUT_SHORT = re.compile(r"\s+#\S")  # "Room #4": a comment by YAML's rules, though no one writes one so
 
 
-def _convert(node, path, report: Report, offset: int, lines: list[str] | None = None):
+def _convert(node, path, report: Report, offset: int, lines: list[str] | None = None, in_list: bool = False):
     line = node.start_mark.line + offset
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in _NULLS:  # plain: None from the Python parser, '' from the C one
@@ -214,7 +240,7 @@ def _convert(node, path, report: Report, offset: int, lines: list[str] | None = 
     if isinstance(node, yaml.SequenceNode):
         out = LList(line)
         for child in node.value:
-            out.append(_convert(child, path, report, offset, lines))
+            out.append(_convert(child, path, report, offset, lines, in_list=True))
             out.item_lines.append(child.start_mark.line + offset)
         return out
     out = LDict(line)
@@ -226,6 +252,13 @@ def _convert(node, path, report: Report, offset: int, lines: list[str] | None = 
             continue
         key = key_node.value
         if key in out:
+            if in_list and key == next(iter(out)):
+                # The entry's first field again: the next entry of the list, its `- ` left out. Its other
+                # fields would each be "given twice" too; one message says what happened.
+                report.error(path, key_line, f"field '{key}' is given twice in one entry of the list (first on "
+                             f"line {out.key_lines[key]})", f"if line {key_line} starts the next entry, begin it "
+                             f"with `- ` as the others do (`- {key}: ...`); else keep one of them")
+                break
             report.error(path, key_line, f"field '{key}' is given twice "
                          f"(first on line {out.key_lines[key]})", "keep one of them")
             continue

@@ -150,6 +150,24 @@ def test_duplicate_yaml_key(archive, build):
         f"field 'start' is given twice (first on line {line_of(archive, LATER, 'start:')}); keep one of them")]
 
 
+def test_a_list_entry_without_its_dash_is_one_error_on_its_line(archive, build):
+    """Read as more fields of the entry above: each would be "given twice"; the first says what happened."""
+    edit(archive, MEETING, "    - person: Dr C Singh", "      person: Dr C Singh")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "person: Dr C Singh"),
+        "field 'person' is given twice in one entry of the list (first on line "
+        f"{line_of(archive, MEETING, 'person: ada-lovelace')}); if line {line_of(archive, MEETING, 'Dr C Singh')} "
+        "starts the next entry, begin it with `- ` as the others do (`- person: ...`); else keep one of them")]
+
+
+def test_a_list_whose_first_entry_has_no_dash_is_reported_on_that_entry(archive, build):
+    """YAML stumbles only at the next entry's `- `, lines below the clerk's mistake."""
+    edit(archive, MEETING, "    - person: ada-lovelace", "      person: ada-lovelace")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "person: ada-lovelace"),
+        "malformed YAML: the list's first entry does not begin with `- `, as the one on line "
+        f"{line_of(archive, MEETING, 'person: Dr C Singh')} does (did not find expected key); begin this line "
+        "with `- `, indented as the list's other entries are")]
+
+
 # --- fields -------------------------------------------------------------------------------------
 
 def test_unknown_field_suggests_the_field_meant(archive, build):
