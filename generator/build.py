@@ -22,7 +22,7 @@ from generator.filedigest import digest_file
 from generator.exports import Reused
 from generator.fingerprint import Digests, Known, Shared
 from generator.ical import LONDON
-from generator.interrupt import check, never
+from generator.interrupt import Interrupted, check, never
 from generator.markdown import Renderer
 from generator.memo import ByIdentity, rekeyed
 from generator.memory import collect_in_worker, give_back_freed
@@ -228,11 +228,19 @@ def render_page(env, page, report: Report) -> str | None:
         path, line = _template_frame(exc, page.template)
         report.error(path, line, f"template error while rendering {page.url}: {exc}",
                      "check the variables the template uses against docs/templates.md")
+    except Interrupted:
+        raise
+    except Exception as exc:  # `{{ year + 'th' }}`, `{{ urls.meeting() }}` in a site's own template
+        path, line = _template_frame(exc, "")
+        if not path or Path(path).resolve().is_relative_to(DEFAULT_TEMPLATES):
+            raise  # no template of the site's own: a fault of Minutebook's, with its traceback
+        report.error(path, line, f"template error while rendering {page.url}: {type(exc).__name__}: {exc}",
+                     "fix the expression on this line of the template")
     return None
 
 
 def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int]:
-    """The template file and line that failed: Jinja puts template frames into the traceback."""
+    """The template file and line that failed (the innermost): Jinja puts template frames into the traceback."""
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith((".html", ".xml", ".txt", ".j2")):
             return frame.filename, frame.lineno or 1

@@ -241,6 +241,24 @@ def test_template_rendering_error_names_the_template_file_and_line(archive, buil
     assert [m.split(": error: ")[0] for m in messages(result, "error")] == ["content/templates/year.html:4"]
 
 
+@pytest.mark.parametrize("expression, said", [("{{ year + 'th' }}", "TypeError: unsupported operand"),
+                                               ("{{ urls.meeting() }}", "TypeError: meeting() missing"),
+                                               ("{{ 1 // 0 }}", "ZeroDivisionError")])
+def test_an_exception_in_a_sites_own_template_names_the_template_file_and_line(archive, build, expression, said):
+    """Not only Jinja's own errors: an expression that raises (a sum of a number and a text, a function called
+    without its argument) was a Python traceback from the build, or, in a rendering process, "a rendering
+    process stopped unexpectedly; run the build again", naming no template."""
+    (archive / "templates").mkdir()
+    (archive / "templates" / "year.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}\n<h1>Year</h1>\n' + expression + '\n{% endblock %}\n',
+        encoding="utf-8")
+    result = build(archive)
+    assert not result.ok
+    [message] = messages(result, "error")
+    assert message.startswith("content/templates/year.html:4: error: template error while rendering /archive/")
+    assert said in message
+
+
 # --- the command line ---------------------------------------------------------------------------
 
 def test_python_m_generator_help(cli):
