@@ -424,12 +424,13 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
 
 
 def site_templates_mention(options: Options, words: tuple[bytes, ...]) -> set[bytes]:
-    """Which of `words` the site's own templates mention, each file read once (the preview asks on every save)."""
+    """Which of `words` the site's own templates mention, each file read once (the preview asks on every save).
+    Not its static files, which are copied and never rendered: a style sheet's `z-index` is no `index`."""
     found: set[bytes] = set()
     for folder in template_dirs(Path(options.content), options.templates):
         if folder != DEFAULT_TEMPLATES and folder.is_dir():
             for path in sorted(folder.rglob("*")):
-                if path.is_file():
+                if path.is_file() and (folder / "static") not in path.parents:
                     data = path.read_bytes()
                     found.update(word for word in words if word in data)
     return found

@@ -664,6 +664,26 @@ def test_the_people_register_changes_every_page_when_it_gains_its_first_person_o
     assert again.ok and again.rendered is None and "<p>7 people</p>" in (out / "index.html").read_text()
 
 
+def test_the_sites_own_static_files_do_not_count_as_templates_that_mention_index_or_today(archive, build, tmp_path):
+    """Static files are copied, never rendered: the default style.css, copied into the site's templates/static/
+    to restyle it as docs/templates.md says, has `z-index`, and with it an edit to the people register rendered
+    every page (and a stylesheet comment saying `today`, every page on each new day)."""
+    import datetime as dt
+
+    (archive / "templates" / "static").mkdir(parents=True)
+    shutil.copy(REPO / "templates" / "static" / "style.css", archive / "templates" / "static" / "style.css")
+    (archive / "templates" / "static" / "print.css").write_text("/* today's print rules */\n", encoding="utf-8")
+    out = tmp_path / "site"
+    assert build(archive, out, today=dt.date(2020, 2, 15)).ok
+    edit(archive, "people.yaml", "organisation: Testshire Clinical Commissioning Group", "organisation: NHS Testshire")
+    again = build(archive, out, today=dt.date(2020, 2, 15))
+    assert again.ok and again.rendered == PEOPLE_EDITS["another organisation"][2]
+    later = build(archive, out, today=dt.date(2020, 4, 15))
+    assert later.ok and later.rendered is not None
+    assert build(archive, tmp_path / "fresh", today=dt.date(2020, 4, 15), cache=False).ok
+    assert read_tree(out) == read_tree(tmp_path / "fresh")
+
+
 def test_a_site_folder_replaced_or_removed_since_is_built_afresh(archive, build, built):
     shutil.rmtree(built)
     again = build(archive, built, search=True)
