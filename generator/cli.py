@@ -1,4 +1,4 @@
-"""The `minutebook` command: build, check.
+"""The `minutebook` command: build, check, serve (generator/serve.py) and new (generator/scaffold.py).
 
 Exit codes: 0 success; 1 the content has errors (or warnings under --strict);
 2 the command was used wrongly. Progress goes to stderr, results to stdout.
