@@ -10,7 +10,6 @@ import re
 from functools import lru_cache
 
 from generator.model import Numbering
-from generator.values import slugify
 
 PER_MEETING_RE = re.compile(r"^(\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?)*)\.?$", re.I)
 
@@ -149,11 +148,6 @@ def any_pattern(patterns: list[str]) -> str | None:
     return _trie([_tokens(p) for p in patterns]) if patterns else None
 
 
-def pattern_regex(numbering: Numbering) -> re.Pattern:
-    """A regex (no anchors) matching one minute number of this scheme."""
-    return _compile(numbering.pattern)[0] if numbering.pattern else re.compile(r"\d{1,3}(?:\.\d{1,3})*")
-
-
 def canonical(numbering: Numbering, text: str) -> str | None:
     """The number as the scheme writes it, or None when `text` is not one."""
     text = text.strip()
@@ -211,10 +205,6 @@ def example(numbering: Numbering, year: int | None = None, after: str | None = N
         return compose(numbering, last["n"] + 1, last.get("yyyy", last.get("yy", 0)))
     year = year or 2019
     return compose(numbering, 70, year)
-
-
-def ref_slug(ref: str) -> str:
-    return slugify(ref)
 
 
 def parts(numbering: Numbering, text: str) -> dict[str, int] | None:

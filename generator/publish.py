@@ -13,8 +13,6 @@ from generator.interrupt import check, never
 from generator.model import AgendaItem, Archive, Meeting, MinuteItem
 from generator.resolve import action_key
 
-PRIVATE_NOTE = "Considered in private"
-
 
 def _same(old: tuple, new: tuple) -> tuple:
     """`old` itself when nothing in it changed: unchanged records stay the very same objects between
