@@ -451,7 +451,7 @@ def _minute_numbers(archive: Archive) -> set[str]:
             for m in archive.meetings if m.minutes for i in m.minutes.items}
 
 
-def _nearest_action(written: str, key: str, known: set[str], bodies, minutes: set[str]) -> str:
+def _nearest_action(key: str, known: set[str], bodies, minutes: set[str]) -> str:
     """The hint for an update naming no action: the body it names when there is no such body, else the action it
     most likely means (the same id in another case, or a misspelt name after the '#'), or the actions raised under
     its minute number, or that the minute raised none or is not in the archive; then how ids are written.
@@ -494,8 +494,7 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
             if key not in known and not archive.incomplete & {key.split(":")[0], "*"}:
                 minutes = minutes if minutes is not None else _minute_numbers(archive)
                 report.error(update.source.path, update.source.line, f"update for an unknown action "
-                             f"'{update.action}'", _nearest_action(update.action, key, known, archive.bodies,
-                                                                   minutes))
+                             f"'{update.action}'", _nearest_action(key, known, archive.bodies, minutes))
             elif key in seen:
                 report.error(update.source.path, update.source.line, f"action '{update.action}' is updated twice in "
                              f"this log (first on line {seen[key]})", "merge the two updates")
