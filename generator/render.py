@@ -27,7 +27,14 @@ from generator.model import all_agenda_items
 from generator.references import Linker, Where
 from generator.values import spoken_date
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+def _default_templates() -> Path:
+    """The checkout's templates/, or in an installed copy the same files carried inside the package (see
+    pyproject.toml): a top-level templates/ in site-packages would be some other package's."""
+    packaged = Path(__file__).resolve().parent / "default_templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "templates"
+
+
+DEFAULT_TEMPLATES = _default_templates()
 
 
 # Memoised, as strftime is slow and an archive has few dates: every page of a meeting writes its date.
