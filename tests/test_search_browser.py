@@ -626,6 +626,9 @@ def test_keyboard_alone_reaches_the_box_searches_and_moves_into_the_results(page
     else:
         pytest.fail("Tab never reached the search box")
     page.keyboard.type("blood collection")
+    # the results for "blood collection", checked: on a slow machine those for "blood" may be on screen still
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "blood collection")
+    expect(page.locator("pagefind-summary")).to_have_text(re.compile(r"^\d+ results? for blood collection$"))
     expect(results(page).first.locator("h3 a")).to_be_visible()
     page.keyboard.press("ArrowDown")
     focused = page.evaluate("""(() => { const a = document.activeElement; const s = getComputedStyle(a);
