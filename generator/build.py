@@ -366,7 +366,12 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
 
 
 def static_sources(options: Options) -> list[Path]:
-    return [DEFAULT_TEMPLATES / "static", Path(options.content) / "templates" / "static"]
+    """Where static files come from, each overriding those before it, in the order templates do (render.py's
+    template_dirs, the other way round): the `--templates` folder's over the site's over the defaults."""
+    sources = [DEFAULT_TEMPLATES / "static", Path(options.content) / "templates" / "static"]
+    if options.templates is not None:
+        sources.append(Path(options.templates) / "static")
+    return sources
 
 
 def copy_static(options: Options, out) -> None:

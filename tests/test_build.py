@@ -231,6 +231,24 @@ def test_template_syntax_error_names_the_template_and_line(archive, build):
         "block'; fix the template's Jinja syntax"]
 
 
+def test_a_templates_folder_given_overrides_the_sites_templates_and_static_files(archive, build, tmp_path):
+    """`--templates DIR` comes first, for static files as for templates: DIR/static/style.css is published."""
+    theme = tmp_path / "theme"
+    (theme / "static").mkdir(parents=True)
+    (archive / "templates" / "static").mkdir(parents=True)
+    (theme / "year.html").write_text('{% extends "base.html" %}\n{% block content %}<h1>Theme year</h1>'
+                                     '{% endblock %}\n', encoding="utf-8")
+    (theme / "static" / "style.css").write_text("/* the theme's */\n", encoding="utf-8")
+    (archive / "templates" / "static" / "style.css").write_text("/* the site's */\n", encoding="utf-8")
+    (archive / "templates" / "static" / "print.css").write_text("/* the site's print */\n", encoding="utf-8")
+    out = tmp_path / "site"
+    assert build(archive, out, templates=theme).ok
+    assert "<h1>Theme year</h1>" in (out / "archive" / "2019" / "index.html").read_text(encoding="utf-8")
+    assert (out / "static" / "style.css").read_text(encoding="utf-8") == "/* the theme's */\n"
+    assert (out / "static" / "print.css").read_text(encoding="utf-8") == "/* the site's print */\n"
+    assert (out / "static" / "search.js").is_file()  # the defaults' own, where neither has one
+
+
 def test_template_rendering_error_names_the_template_file_and_line(archive, build):
     (archive / "templates").mkdir()
     (archive / "templates" / "year.html").write_text(
