@@ -31,6 +31,9 @@ def unsafe_output(out: Path, content: Path, templates: Path | None = None) -> st
             said = f"is the {name} folder" if out == source else f"holds the {name} folder {source}"
             return (f"the output folder {out} {said}, and a build replaces its output folder whole, which would "
                     f"delete the {name}; choose another, e.g. --out site")
+        if source is not None and source in out.parents:  # the preview would see its own writes as edits
+            return (f"the output folder {out} is inside the {name} folder {source}, where the site would be "
+                    f"kept with what it is built from; choose a folder outside it, e.g. --out site")
     if out.exists() and not out.is_dir():
         return f"the output folder {out} is a file; choose a folder, e.g. --out site"
     if out.is_dir() and not (out / BUILT_MARK).is_file() and any(out.iterdir()):

@@ -1548,6 +1548,8 @@ _DESTROYED = [
                "data/meetings.json), and a build replaces its output folder whole; choose another folder, or "
                "empty this one first"),
     ("notes.txt", "the output folder {tmp}/notes.txt is a file; choose a folder, e.g. --out site"),
+    ("content/site", "the output folder {tmp}/content/site is inside the content folder {tmp}/content, where the "
+                     "site would be kept with what it is built from; choose a folder outside it, e.g. --out site"),
 ]
 
 
