@@ -46,6 +46,29 @@ def test_a_printed_page_fits_the_paper_and_leaves_the_site_navigation_off(sites,
         page.close()
 
 
+# A body's address as long as a real one's (an integrated care board's), where the archives' are four letters:
+# printed after each link, its addresses are the widest words in the site's own tables.
+LONG_SLUG = "elmbridge-integrated-care-board"
+
+
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_a_printed_agenda_fits_the_paper_when_its_body_has_a_long_address(sites, served, browser, name):
+    """A paper's name is kept on one line in the agenda; its printed address must not be, or the table
+    stuck out 60 to 100 px at a synthetic archive's longer body addresses."""
+    url, _ = sites[name].url(served[name], "meeting.html")
+    page = _printed(browser, url)
+    try:
+        renamed = page.evaluate("""slug => {
+            const links = [...document.querySelectorAll('main a[href^="/"]')];
+            for (const a of links) a.setAttribute('href', a.getAttribute('href').replace(/^\\/[^/]+\\/(?=\\d{4}\\/)/, `/${slug}/`));
+            return document.querySelectorAll(`.agenda-papers a[href^="/${slug}/"]`).length;
+        }""", LONG_SLUG)
+        assert renamed > 0, "control: the meeting's agenda links to its papers"
+        assert overflow(page) is None
+    finally:
+        page.close()
+
+
 def test_tables_wider_than_the_paper_on_screen_fit_it_in_print(sites, served, browser):
     """On screen, each scrolls in its own box; printed, the box cannot scroll."""
     url = served["example"] + WIDE_TABLES
