@@ -299,7 +299,18 @@ def test_a_body_whose_minutes_record_no_attendance_shows_no_attendance_column(ar
     assert build(archive, tmp_path / "site").ok
     members = section(page(tmp_path / "site", "/jc/"), "members-heading").one("table")
     assert members.one("caption").text == "Members of the JC"
-    assert [th.text for th in members.find("thead").find_all("th")] == ["Name", "Role", "Organisation", "Dates"]
+    assert [th.text for th in members.find("thead").find_all("th")] == ["Name"]  # nor columns for what is not given
+
+
+def test_members_given_no_dates_have_no_empty_dates_column(archive, build, tmp_path):
+    """A synthetic archive's members, like the example's, are given a role and an organisation but no dates:
+    every body page had a Dates column with nothing in it."""
+    edit(archive, "bodies/jc.md", "organisations:",
+         "members:\n  - person: eve-turner\n    role: Chair\n    organisation: Testshire County Council\norganisations:")
+    assert build(archive, tmp_path / "site").ok
+    members = section(page(tmp_path / "site", "/jc/"), "members-heading").one("table")
+    assert [th.text for th in members.find("thead").find_all("th")] == ["Name", "Role", "Organisation", "Attendance"]
+    assert rows(members) == [["Councillor Eve Turner", "Chair", "Testshire County Council", "Present at 1 of 1 meeting"]]
 
 
 def test_per_meeting_body_page_says_how_it_numbers_minutes(site):
