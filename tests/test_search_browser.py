@@ -637,6 +637,29 @@ def test_keyboard_alone_reaches_the_box_searches_and_moves_into_the_results(page
     assert focused == {"tag": "A", "inResults": True, "ring": True}
 
 
+def test_a_reader_in_the_results_keeps_a_place_when_the_whole_querys_results_replace_its_first_words(page):
+    """Typed quickly, "blood collection" shows the results for "blood" first. A reader who has gone down into
+    them is not thrown back to the top of the page when the whole query's results replace them: focus goes
+    to the same result if it is still there, else to the first."""
+    page.goto("/search/")
+    box = search_box(page)
+    box.press_sequentially("blood")
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "blood")
+    box.press("ArrowDown")
+    was = page.evaluate("document.activeElement.getAttribute('href')")
+    assert was and page.evaluate("!!document.activeElement.closest('pagefind-results')")
+    # the rest of the query reaches Pagefind while the reader is in the results, as its wait for typing ends
+    page.evaluate("""() => { const input = document.querySelector('input.pf-input');
+        input.value = 'blood collection'; input.dispatchEvent(new Event('input', { bubbles: true })); }""")
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "blood collection")
+    expect(page.locator("pagefind-summary")).to_have_text(re.compile(r"^\d+ results? for blood collection$"))
+    page.wait_for_function("document.activeElement.tagName === 'A' && !!document.activeElement.closest("
+                           "'pagefind-results')", timeout=WAIT)
+    now = page.evaluate("document.activeElement.getAttribute('href')")
+    hrefs = results(page).locator("h3 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert now == (was if was in hrefs else hrefs[0])
+
+
 def test_result_counts_are_announced_politely_even_when_there_are_none(page):
     search(page, "health")
     page.wait_for_function("window.__announced.some(a => / results? for health/.test(a.text))", timeout=WAIT)

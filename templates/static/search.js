@@ -571,11 +571,19 @@
       window.setTimeout(function () { watch.disconnect(); }, 5000);
     }
 
-    /* Back to the result link that had focus, once the results are shown again (if it still is). */
-    function refocus(href) {
-      if (!href) { return; }
+    /* A reader who went into the results keeps their place when a new list replaces them (the checked
+       results, or those of the whole query typed on while its first word's showed): Pagefind empties the
+       list, and focus would fall to the page's body, the reader back at its top. It goes to the same result
+       if the new list has it, else to the list's first once it is filled in; not if the reader went on. */
+    function keepPlace(old) {
+      var href = old.getAttribute("href");
       focusWhenShown(function () {
-        return resultsEl.querySelector('a[href="' + href.replace(/["\\]/g, "\\$&") + '"]');
+        var now = document.activeElement;
+        if (old.isConnected || (now && now !== document.body)) { return null; }
+        var same = resultsEl.querySelector('a[href="' + href.replace(/["\\]/g, "\\$&") + '"]');
+        if (same) { return same; }
+        var filled = resultsEl.querySelector("li.search-result") && !resultsEl.querySelector(".search-result-loading");
+        return filled ? resultsEl.querySelector("li.search-result a[href]") : null;
       });
     }
 
@@ -639,8 +647,6 @@
             return;
           }
           if (done.left.length) {
-            var focused = document.activeElement;
-            refocus(focused && resultsEl.contains(focused) ? focused.getAttribute("href") : null);
             instance.triggerSearch(term); /* the results, or the counts with these filters, change */
           } else {
             root.setAttribute("data-search-checked", term);
@@ -676,6 +682,10 @@
     });
 
     instance.on("search", function (term, filters) {
+      var focused = document.activeElement; /* <pagefind-results> empties its list next */
+      if (focused && focused.matches && focused.matches("a[href]") && resultsEl.contains(focused)) {
+        keepPlace(focused);
+      }
       tickedKey = JSON.stringify(filters || {});
       ticked = JSON.parse(tickedKey);
       if (!showingMore && limit !== PAGE) { /* a new query or filter starts from the first page again */
