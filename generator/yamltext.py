@@ -138,6 +138,15 @@ def parse(text: str, path, report: Report, first_line: int = 1):
         report.error(path, line, f"malformed YAML: {problem}",
                      "check the indentation and that text containing ': ' or '#' is in quotes")
         return None
+    except yaml.reader.ReaderError as exc:
+        # A control character pasted in with the text (from a PDF, a terminal), invisible in most editors. The
+        # error has no line, only a position (in bytes, from the C parser): the character itself says where.
+        at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+        line = first_line + (text.count("\n", 0, at) if at >= 0 else 0)
+        what = f" (U+{exc.character:04X})" if at >= 0 else ""
+        report.error(path, line, f"malformed YAML: this line has a control character{what} in it, which YAML does "
+                     "not allow", "delete it: retype the value, as most editors do not show the character")
+        return None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         report.error(path, first_line, f"malformed YAML: {exc}", "check the file's YAML")
         return None

@@ -108,6 +108,15 @@ def test_indentation_with_a_tab(archive, build, before, after):
         "malformed YAML: this line is indented with a tab; indent with spaces only: YAML does not allow tabs")]
 
 
+def test_a_control_character_in_yaml_is_reported_on_its_line(archive, build):
+    """YAML refuses it with a position in the text, not a line, and in words of its own ("unacceptable character
+    #x001b ... in "<unicode string>", position 112") over two lines."""
+    edit(archive, LATER, "venue: Committee Room 1", "venue: Committee\x1b Room 1")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "venue:"),
+        "malformed YAML: this line has a control character (U+001B) in it, which YAML does not allow; delete it: "
+        "retype the value, as most editors do not show the character")]
+
+
 def test_list_bracket_not_closed_is_reported_where_it_was_opened(archive, build):
     """The parser notices on a later line; the clerk's mistake is on the line with the '['."""
     edit(archive, LATER, "venue: Committee Room 1, County Hall", "venue: [Committee Room 1, County Hall")
