@@ -152,8 +152,20 @@ def parse(text: str, path, report: Report, first_line: int = 1):
         return None
     if node is None:
         return None
-    # Lines to look at after a value for a '#' that cut it short, only in the rare text with a ' #' at all
-    return _convert(node, path, report, offset, text.split("\n") if " #" in text else None)
+    try:
+        # Lines to look at after a value for a '#' that cut it short, only in the rare text with a ' #' at all
+        return _convert(node, path, report, offset, text.split("\n") if " #" in text else None)
+    except _TooDeep as deep:
+        looped = _holds_itself(node)
+        if looped is not None:
+            report.error(path, looped.start_mark.line + offset, "malformed YAML: the value on this line holds "
+                         "itself: an alias (*) inside it names its anchor (&)", "write the value out in full "
+                         "instead of the alias")
+        else:
+            report.error(path, deep.node.start_mark.line + offset, "malformed YAML: lists and mappings are nested "
+                         f"more than {DEEPEST} deep on this line", "check the indentation, and that text with '[' "
+                         "or '{' in it is in quotes")
+        return None
 
 
 # A value's first character that YAML reads as something other than text: the Markdown a clerk writes
@@ -230,10 +242,42 @@ def _quotation_run_on(text: str, error_line: int) -> int | None:
     return None
 
 
+# Lists and mappings inside one another, at most: the loaders and the pages' templates go down one level at a time,
+# and Python stops some hundreds of levels down. No record needs a tenth of this.
+DEEPEST = 50
+
+
+class _TooDeep(Exception):
+    def __init__(self, node):
+        super().__init__()
+        self.node = node
+
+
+def _holds_itself(node):
+    """A list or mapping that holds itself, through an alias (*a) inside the anchor (&a) it names, or None: asked
+    only of values nested too deep to read, which such a one is, for ever."""
+    stack, inside, done = [(node, False)], set(), set()
+    while stack:
+        current, leaving = stack.pop()
+        if leaving:
+            inside.discard(id(current))
+            done.add(id(current))
+        elif id(current) in inside:
+            return current
+        elif not isinstance(current, yaml.ScalarNode) and id(current) not in done:
+            inside.add(id(current))
+            stack.append((current, True))
+            children = current.value if isinstance(current, yaml.SequenceNode) else \
+                [child for pair in current.value for child in pair]
+            stack.extend((child, False) for child in children)
+    return None
+
+
 _CUT_SHORT = re.compile(r"\s+#\S")  # "Room #4": a comment by YAML's rules, though no one writes one so
 
 
-def _convert(node, path, report: Report, offset: int, lines: list[str] | None = None, in_list: bool = False):
+def _convert(node, path, report: Report, offset: int, lines: list[str] | None = None, depth: int = 1,
+             in_list: bool = False):
     line = node.start_mark.line + offset
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in _NULLS:  # plain: None from the Python parser, '' from the C one
@@ -246,10 +290,12 @@ def _convert(node, path, report: Report, offset: int, lines: list[str] | None = 
                                f"the value is '{node.value}'", "put the whole value in quotes: "
                                f"\"{node.value}{rest.rstrip()}\"")
         return LStr(node.value, line)
+    if depth > DEEPEST:
+        raise _TooDeep(node)
     if isinstance(node, yaml.SequenceNode):
         out = LList(line)
         for child in node.value:
-            out.append(_convert(child, path, report, offset, lines, in_list=True))
+            out.append(_convert(child, path, report, offset, lines, depth + 1, in_list=True))
             out.item_lines.append(child.start_mark.line + offset)
         return out
     out = LDict(line)
@@ -271,6 +317,6 @@ def _convert(node, path, report: Report, offset: int, lines: list[str] | None = 
             report.error(path, key_line, f"field '{key}' is given twice "
                          f"(first on line {out.key_lines[key]})", "keep one of them")
             continue
-        out[key] = _convert(value_node, path, report, offset, lines)
+        out[key] = _convert(value_node, path, report, offset, lines, depth + 1)
         out.key_lines[key] = key_line
     return out

@@ -117,6 +117,22 @@ def test_a_control_character_in_yaml_is_reported_on_its_line(archive, build):
         "retype the value, as most editors do not show the character")]
 
 
+def test_an_alias_inside_its_own_anchor_is_reported_on_its_line(archive, build):
+    """Such a value holds itself for ever: reading it was a RecursionError's traceback."""
+    edit(archive, LATER, "quorate: no", "quorate: &answer [*answer]")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "quorate:"),
+        "malformed YAML: the value on this line holds itself: an alias (*) inside it names its anchor (&); write the "
+        "value out in full instead of the alias")]
+
+
+def test_lists_nested_too_deep_are_reported_on_their_line(archive, build):
+    """Some hundreds of levels down (YAML allows a thousand), reading them was a RecursionError's traceback."""
+    edit(archive, LATER, "quorate: no", "quorate: " + "[" * 999 + "]" * 999)
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "quorate:"),
+        "malformed YAML: lists and mappings are nested more than 50 deep on this line; check the indentation, and "
+        "that text with '[' or '{' in it is in quotes")]
+
+
 def test_list_bracket_not_closed_is_reported_where_it_was_opened(archive, build):
     """The parser notices on a later line; the clerk's mistake is on the line with the '['."""
     edit(archive, LATER, "venue: Committee Room 1, County Hall", "venue: [Committee Room 1, County Hall")
