@@ -38,7 +38,8 @@ def read(path: Path, report: Report, require_frontmatter: bool = True) -> Docume
     text = read_text(path, report)
     if text is None:
         return Document(path, None, "", 1, ok=False)
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    # Line ends of Windows (CR LF), and of old Mac editors and some exports (CR alone), as YAML and Markdown read them
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     # Blank lines above the opening '---' (an editor's, or a paste's) are no reason to refuse the file
     start = next((n for n, line in enumerate(lines) if line.strip()), 0)

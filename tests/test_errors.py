@@ -163,6 +163,15 @@ def test_quotation_not_closed_before_another_quoted_value_is_reported_where_it_w
         "key); add the closing quotation mark at the end of the value")]
 
 
+def test_a_file_with_old_mac_line_ends_is_read_by_its_lines(archive, build):
+    """Lines ended by a carriage return alone (old Mac editors, some exports) were one line: the file was said
+    not to start with frontmatter, which the clerk could see it did."""
+    path = archive / LATER
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r").replace(b"quorate: no", b"quorate: perhaps"))
+    assert errors_after(build, archive) == [at(LATER, path.read_bytes().split(b"\r").index(b"quorate: perhaps") + 1,
+        "quorate: 'perhaps' is not yes or no; write yes or no")]
+
+
 def test_frontmatter_not_closed(archive, build):
     edit(archive, LATER, "---\nThe next meeting", "The next meeting")
     assert errors_after(build, archive) == [at(LATER, 1,
