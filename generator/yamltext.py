@@ -85,6 +85,11 @@ _UNCLOSED = {
 }
 
 
+# Characters YAML ends a line at, but that no editor shows as a line's end (text copied from a PDF or a web page
+# brings them): a value with one in it was cut there, and each message below it named the line above the one meant.
+_OTHER_LINE_ENDS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+
+
 def parse(text: str, path, report: Report, first_line: int = 1):
     """Parse YAML text; `first_line` is the file line the text starts on.
 
@@ -92,6 +97,7 @@ def parse(text: str, path, report: Report, first_line: int = 1):
     not well-formed YAML.
     """
     offset = first_line  # node marks are 0-based
+    text = text.translate(_OTHER_LINE_ENDS)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

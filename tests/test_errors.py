@@ -172,6 +172,15 @@ def test_a_file_with_old_mac_line_ends_is_read_by_its_lines(archive, build):
         "quorate: 'perhaps' is not yes or no; write yes or no")]
 
 
+def test_a_line_separator_pasted_into_a_value_neither_cuts_it_nor_moves_the_lines_below(archive, build):
+    """YAML ends a line at U+2028 (text copied from a PDF or a web page brings it), which no editor shows: the
+    venue was cut in two, and YAML's error named a line below, where nothing was wrong."""
+    edit(archive, LATER, "venue: Committee Room 1", "venue: Committee\u2028Room 1")
+    edit(archive, LATER, "quorate: no", "quorate: perhaps")
+    line = (archive / LATER).read_text(encoding="utf-8").split("\n").index("quorate: perhaps") + 1  # not splitlines()
+    assert errors_after(build, archive) == [at(LATER, line, "quorate: 'perhaps' is not yes or no; write yes or no")]
+
+
 def test_frontmatter_not_closed(archive, build):
     edit(archive, LATER, "---\nThe next meeting", "The next meeting")
     assert errors_after(build, archive) == [at(LATER, 1,
