@@ -46,6 +46,9 @@ VTIMEZONE = ("BEGIN:VTIMEZONE", f"TZID:{TZID}", *_rules("19700329", "19701025"),
 
 
 RULES_FROM = 1996  # the first year VTIMEZONE's rules describe
+# London kept its own mean time until 1 December 1847, and had changed its clocks never before: a walk back
+# from the years before needs to begin no earlier (from the first years AD it could not, and was a traceback).
+GMT_FROM = 1847
 
 
 @lru_cache(maxsize=None)  # a few first years an archive: each a day-by-day walk back to them
@@ -56,7 +59,8 @@ def vtimezone(first_year: int) -> tuple[str, ...]:
     the open data (BST ended on 22 October that year); and 1968 to 1971 had no winter time at all."""
     if first_year >= RULES_FROM:
         return VTIMEZONE
-    found = list(_changes(first_year - 5, RULES_FROM - 1))  # the clocks' last change before the first meeting too
+    # the clocks' last change before the first meeting too
+    found = list(_changes(max(first_year - 5, GMT_FROM - 1), RULES_FROM - 1))
     begun = dt.datetime(first_year, 1, 1, tzinfo=dt.timezone.utc)
     earlier = [n for n, (instant, *_) in enumerate(found) if instant < begun]
     changes = []
