@@ -144,7 +144,8 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
             lines.append(f"DTEND;TZID={TZID}:{_local(meeting.date, meeting.end)}")
     else:
         lines.append(f"DTSTART;VALUE=DATE:{meeting.date:%Y%m%d}")
-        lines.append(f"DTEND;VALUE=DATE:{meeting.date + dt.timedelta(days=1):%Y%m%d}")
+        if meeting.date < dt.date.max:  # a placeholder 9999-12-31 has no next day; a day is what RFC 5545 3.6.1
+            lines.append(f"DTEND;VALUE=DATE:{meeting.date + dt.timedelta(days=1):%Y%m%d}")  # takes without DTEND
     if meeting.status:  # a calendar that had the event takes it off, or shows it struck through (RFC 5545 3.8.1.11)
         lines += ["STATUS:CANCELLED", "SEQUENCE:1"]
     said = f"{meeting.status.capitalize()}: " if meeting.status else ""

@@ -226,6 +226,18 @@ def test_a_meeting_dated_in_the_first_years_ad_is_built(tmp_path):
     assert b"/tb/1/placeholder/" in (site / "feeds/bodies/tb.ics").read_bytes()
 
 
+def test_a_meeting_dated_on_the_last_day_there_is_is_built(tmp_path):
+    """A placeholder date (9999-12-31) without a start time passed check, and the build stopped with a traceback:
+    the all-day event ended on the next day, which no date is."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "meetings/tb/placeholder").mkdir()
+    (content / "meetings/tb/placeholder/meeting.md").write_text("---\nbody: tb\ndate: 9999-12-31\n---\n",
+                                                                encoding="utf-8")
+    last = calendar(_build(content, tmp_path / "site"), "feeds/bodies/tb.ics").walk("VEVENT")[-1]
+    assert last.decoded("DTSTART") == dt.date.max and "DTEND" not in last
+
+
 def test_text_is_escaped_and_folded_by_the_rules():
     assert escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
     folded = fold("DESCRIPTION:" + "é" * 80)
