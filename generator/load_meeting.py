@@ -279,9 +279,10 @@ def load_action_log(path: Path, report: Report, meeting_date, ctx_people, bodies
         report.warning(path, doc.meta.line_of("status"), "the log is a draft, but the minutes of its meeting are "
                        "approved: the updates it records are not published", "write `status: final` once the log "
                        "is as it was presented at the meeting")
-    # the log's line: that of `updates:`, where an update it lacks would go
+    # the log's line: that of `updates:`, where an update it lacks would go (frontmatter left empty has none)
     return ActionLog(f["as_at"] or meeting_date, f["updates"], LStr(doc.body, doc.body_line),
-                     Source(report._rel(path), doc.meta.line_of("updates") if "updates" in doc.meta else 1),
+                     Source(report._rel(path), doc.meta.line_of("updates") if doc.meta and "updates" in doc.meta
+                            else 1),
                      f["status"] or "final",
                      doc.meta.line_of("as_at") if f["as_at"] else 0)
 

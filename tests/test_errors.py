@@ -181,6 +181,14 @@ def test_a_line_separator_pasted_into_a_value_neither_cuts_it_nor_moves_the_line
     assert errors_after(build, archive) == [at(LATER, line, "quorate: 'perhaps' is not yes or no; write yes or no")]
 
 
+def test_an_action_log_with_its_frontmatter_left_empty_is_a_log_of_no_updates(archive, build):
+    """`---` then `---` again, the updates not yet written: reading it was a TypeError's traceback."""
+    (archive / LOG).write_text("---\n---\nUpdates to follow.\n", encoding="utf-8")
+    assert warnings_after(build, archive) == [at(LOG, 1, f"action {action} is open but missing from this action log; "
+        "held over? add an update for it (status and progress), or close it", "warning")
+        for action in ("TB/19/13#1", "TB/19/13#2", "TB/19/13#leaflet", "TB/19/14#1")]
+
+
 def test_frontmatter_not_closed(archive, build):
     edit(archive, LATER, "---\nThe next meeting", "The next meeting")
     assert errors_after(build, archive) == [at(LATER, 1,
