@@ -106,9 +106,18 @@ def files_in(folder: Path) -> list[str]:
     loader asks this of every meeting folder it reads."""
     try:
         with os.scandir(folder) as entries:
-            return sorted(e.name for e in entries if e.is_file())
+            return sorted(e.name for e in entries if _is_file(e))
     except OSError:
         return []
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """A link that leads round in a loop is no file, as a broken one is: asked whole, is_file() raised for it, and the
+    folder's papers were all left out as if it had none."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def check_names(paper: Paper, meta, path, report: Report) -> None:

@@ -1341,6 +1341,13 @@ def test_a_paper_saved_with_an_upper_case_extension_is_read_and_a_stray_one_repo
     assert (tmp_path / "out/tb/2019/2019-03-14/papers/a/index.html").is_file()
 
 
+def test_a_link_in_a_loop_among_the_papers_leaves_the_papers_read(archive, build):
+    """A link that leads to itself in papers/: asking whether it was a file raised, and the meeting's papers were
+    all left out, each reference to one an error saying the meeting has no papers."""
+    os.symlink("loop.pdf", archive / "meetings/tb/2019-03-14/papers/loop.pdf")
+    assert messages(build(archive)) == []
+
+
 def test_stray_markdown_file_outside_any_meeting_folder_is_a_warning_and_fails_under_strict(archive, build):
     (archive / "meetings/tb/agenda-template.md").write_text("# Agenda\n", encoding="utf-8")
     (archive / "meetings/tb/2019-03-14/drafts").mkdir()
