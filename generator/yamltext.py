@@ -112,6 +112,14 @@ def parse(text: str, path, report: Report, first_line: int = 1):
             report.error(path, exc.context_mark.line + offset, f"malformed YAML: {what} on this line is not "
                          f"closed (line {line}: {problem})", hint)
             return None
+        if exc.context == "while scanning a simple key" and exc.context_mark is not None \
+                and exc.context_mark.line < line - offset:
+            # Words with no ': ' after them, where a field was expected: most often a long value carried on to the
+            # next line without indenting it. The parser notices on the line after, which is not at fault.
+            report.error(path, exc.context_mark.line + offset, "malformed YAML: this line is not a field (it has no "
+                         "': '), nor indented to carry on the value above it", "indent it further than the field "
+                         "whose value it carries on, or join it to that line; or write it as `name: value`")
+            return None
         opened = _quotation_run_on(text, mark.line) if mark else None
         if opened is not None:
             report.error(path, opened + offset, "malformed YAML: the quotation opened on this line is not closed "

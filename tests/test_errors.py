@@ -133,6 +133,15 @@ def test_lists_nested_too_deep_are_reported_on_their_line(archive, build):
         "that text with '[' or '{' in it is in quotes")]
 
 
+def test_a_value_carried_on_to_an_unindented_line_is_reported_on_that_line(archive, build):
+    """YAML notices on the line after ("could not find expected ':'"), a field with nothing wrong in it."""
+    edit(archive, LATER, "venue: Committee Room 1, County Hall", "venue: Committee Room 1,\nCounty Hall")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "County Hall"),
+        "malformed YAML: this line is not a field (it has no ': '), nor indented to carry on the value above it; "
+        "indent it further than the field whose value it carries on, or join it to that line; or write it as "
+        "`name: value`")]
+
+
 def test_list_bracket_not_closed_is_reported_where_it_was_opened(archive, build):
     """The parser notices on a later line; the clerk's mistake is on the line with the '['."""
     edit(archive, LATER, "venue: Committee Room 1, County Hall", "venue: [Committee Room 1, County Hall")
