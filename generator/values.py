@@ -58,9 +58,13 @@ class Invalid(ValueError):
 
 def _make_date(year: int, month: int, day: int, written: str) -> dt.date:
     try:
-        return dt.date(year, month, day)
+        made = dt.date(year, month, day)
     except ValueError:
         raise Invalid(f"'{written}' is not a real date", DATE_HINT) from None
+    if year < 1000:  # 0019-06-20 for 2019: its pages' addresses and calendar dates would be /tb/19/ and 190620
+        raise Invalid(f"'{written}' has the year {year}", "write the year in full, in four digits, e.g. "
+                      f"{made.replace(year=2000 + year % 100).isoformat()}")
+    return made
 
 
 def parse_date(text: str) -> dt.date:

@@ -305,6 +305,13 @@ def test_date_that_does_not_exist(archive, build):
         "date: '2019-02-30' is not a real date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
 
 
+def test_date_with_a_year_short_of_four_digits(archive, build):
+    """A real date to Python, but its pages would be at /tb/19/ and its calendar's date 190620, which is none."""
+    edit(archive, LATER, "date: 20 June 2019", "date: 0019-06-20")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"),
+        "date: '0019-06-20' has the year 19; write the year in full, in four digits, e.g. 2019-06-20")]
+
+
 def test_date_in_an_ambiguous_format(archive, build):
     edit(archive, LATER, "date: 20 June 2019", "date: 05/03/2020")
     assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"),

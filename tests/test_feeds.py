@@ -214,16 +214,17 @@ def test_a_meeting_before_1996_is_at_the_same_moment_in_the_calendar_as_in_the_o
     assert len(ordinary.subcomponents) == 2, "a calendar of meetings since 1996 has the two rules alone"
 
 
-def test_a_meeting_dated_in_the_first_years_ad_is_built(tmp_path):
-    """A placeholder date (0001-01-01) passed check, and the build stopped with a traceback: the calendar's time
-    zone was walked back to five years before the meeting's, before year 1."""
+def test_a_meeting_dated_centuries_before_the_clocks_changed_is_built(tmp_path):
+    """A placeholder date (0001-01-01, refused now for its year's digits) passed check, and the build stopped with
+    a traceback: the calendar's time zone was walked back to five years before the meeting's, before year 1. The
+    earliest year a date may have is built, its time zone from when London's clocks first changed."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     (content / "meetings/tb/placeholder").mkdir()
-    (content / "meetings/tb/placeholder/meeting.md").write_text("---\nbody: tb\ndate: 0001-01-01\nstart: 2pm\n---\n",
+    (content / "meetings/tb/placeholder/meeting.md").write_text("---\nbody: tb\ndate: 1000-01-01\nstart: 2pm\n---\n",
                                                                 encoding="utf-8")
     site = _build(content, tmp_path / "site")
-    assert b"/tb/1/placeholder/" in (site / "feeds/bodies/tb.ics").read_bytes()
+    assert b"/tb/1000/placeholder/" in (site / "feeds/bodies/tb.ics").read_bytes()
 
 
 def test_a_meeting_dated_on_the_last_day_there_is_is_built(tmp_path):
