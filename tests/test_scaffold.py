@@ -470,7 +470,8 @@ def test_cli_usage_errors_exit_2_without_a_traceback(actions, tmp_path, args):
     assert tree(tmp_path) == before
 
 
-def test_command_reports_refusals_on_stderr_and_returns_1(actions):
+def test_command_reports_refusals_on_stderr_and_returns_1(actions, monkeypatch):
+    monkeypatch.chdir(actions.parent)  # where messages name files from
     out, err = io.StringIO(), io.StringIO()
     args = Namespace(content=actions, new="paper", meeting="ccb/2019-07-18", ref="X", title="T", label="Paper",
                      item="CCBP/19/99", file=None)
