@@ -26,8 +26,9 @@ class Diagnostic:
     hint: str = ""
 
     def format(self) -> str:
+        """One line, as editors and CI read messages: a line break in a value it quotes is shown as \\n."""
         text = f"{self.path}:{self.line}: {self.severity}: {self.message}"
-        return f"{text}; {self.hint}" if self.hint else text
+        return (f"{text}; {self.hint}" if self.hint else text).replace("\n", "\\n")
 
     def as_dict(self) -> dict:
         return {"path": self.path, "line": self.line, "severity": self.severity,

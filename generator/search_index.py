@@ -182,7 +182,8 @@ def run_pagefind(site_dir: Path, bundle: Bundle, niceness: int = 0) -> Outcome:
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise IndexError_(f"Pagefind could not index {bundle.name}: {exc}") from exc
     if done.returncode != 0:
-        raise IndexError_(f"Pagefind failed on {bundle.name}:\n" + (done.stderr or done.stdout)[-2000:])
+        said = " / ".join(line.strip() for line in (done.stderr or done.stdout).splitlines() if line.strip())
+        raise IndexError_(f"Pagefind failed on {bundle.name}: {said[-2000:]}")  # one line, as every message is
     counts = {kind.rstrip("s"): int(n) for n, kind in _COUNT.findall(done.stdout)}
     return Outcome(bundle, counts.get("page", 0), counts.get("word", 0))
 

@@ -113,13 +113,13 @@ def test_failed_search_indexing_leaves_the_previous_site_untouched(archive, buil
     before = read_tree(out)
 
     def broken_pagefind(*args, **kwargs):
-        raise generator.build.IndexError_("Pagefind failed:\nsimulated")
+        raise generator.build.IndexError_("Pagefind failed: simulated")
 
     monkeypatch.setattr(generator.build, "build_index", broken_pagefind)
     edit(archive, MINUTES, "There was no other business.", "There was no other business at all.")
     result = build(archive, out, search=True)
     assert not result.ok
-    assert messages(result) == ["site:1: error: Pagefind failed:\nsimulated; the previous site was kept; run the "
+    assert messages(result) == ["site:1: error: Pagefind failed: simulated; the previous site was kept; run the "
                                 "build again"]
     assert read_tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".minutebook") == ["content", "site"]

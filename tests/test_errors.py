@@ -305,6 +305,15 @@ def test_date_that_does_not_exist(archive, build):
         "date: '2019-02-30' is not a real date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
 
 
+def test_a_value_with_a_line_break_is_quoted_on_the_messages_one_line(archive, cli):
+    """Editors and CI read one message a line: the second half of the value would be read as a message."""
+    edit(archive, LATER, "quorate: no", 'quorate: "no\\nyes"')
+    done = cli("check")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == (f"content/{LATER}:{line_of(archive, LATER, 'quorate:')}: error: "
+                                           "quorate: 'no\\nyes' is not yes or no; write yes or no")
+
+
 def test_date_with_a_year_short_of_four_digits(archive, build):
     """A real date to Python, but its pages would be at /tb/19/ and its calendar's date 190620, which is none."""
     edit(archive, LATER, "date: 20 June 2019", "date: 0019-06-20")

@@ -140,14 +140,14 @@ def test_a_failing_pagefind_run_fails_the_build_and_keeps_the_old_site(tmp_path,
 
     def failing(site_dir, bundle, niceness=0):
         if bundle.name == "tb":
-            raise search_index.IndexError_("Pagefind failed on tb:\nsimulated")
+            raise search_index.IndexError_("Pagefind failed on tb: simulated")
         return search_index.Outcome(bundle, 0, 0)
 
     monkeypatch.setattr(search_index, "run_pagefind", failing)
     result = run(Options(content=FIXTURE, out=out, today=TODAY, search=True, cache=False))  # a full build
     assert not result.ok
     assert [d.format() for d in result.report.sorted()] == [
-        f"{out}:1: error: Pagefind failed on tb:\nsimulated; the previous site was kept; run the build again"]
+        f"{out}:1: error: Pagefind failed on tb: simulated; the previous site was kept; run the build again"]
     assert read_tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 

@@ -700,7 +700,7 @@ def test_a_failed_warm_build_leaves_the_previous_site_untouched(archive, build, 
         edit(archive, MINUTES, "There was no other business.", "There was no other business at all.")
 
         def broken(*args, **kwargs):
-            raise generator.search_index.IndexError_("Pagefind failed:\nsimulated")
+            raise generator.search_index.IndexError_("Pagefind failed: simulated")
 
         monkeypatch.setattr(generator.search_index, "run_pagefind", broken)
     failed = build(archive, built, search=True)
