@@ -27,6 +27,7 @@ from generator.model import all_agenda_items
 from generator.references import Linker, Where
 from generator.values import spoken_date
 
+
 def _default_templates() -> Path:
     """The checkout's templates/, or in an installed copy the same files carried inside the package (see
     pyproject.toml): a top-level templates/ in site-packages would be some other package's."""
