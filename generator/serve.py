@@ -187,11 +187,13 @@ class Preview:
 
         class Handler(FileSystemEventHandler):
             # Reading files raises "opened"/"closed_no_write" events too: reacting to
-            # those would make every rebuild trigger the next one.
-            WRITES = {"created", "modified", "deleted", "moved", "closed"}
-            # A file closed after writing, moved into place (an editor's atomic save) or deleted is whole: its
-            # save need not wait out the debounce. One created or modified may still be being written.
-            ENDS = {"deleted", "moved", "closed"}
+            # those would make every rebuild trigger the next one. A file's permissions put right (chmod) raise
+            # "attrib" alone: the file must be read again, or "the file cannot be read" stays.
+            WRITES = {"created", "modified", "deleted", "moved", "closed", "attrib"}
+            # A file closed after writing, moved into place (an editor's atomic save), deleted, or its
+            # permissions changed, is whole: its save need not wait out the debounce. One created or modified may
+            # still be being written.
+            ENDS = {"deleted", "moved", "closed", "attrib"}
 
             def on_any_event(self, event):
                 if event.event_type not in self.WRITES or (event.is_directory and event.event_type == "modified"):

@@ -160,6 +160,16 @@ def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(server, tmp_
     assert process.poll() is None  # the server survived the mistake
 
 
+def test_a_file_whose_permissions_are_put_right_is_read_again(server, tmp_path):
+    """"The file cannot be read; check that it exists and is readable": the clerk puts its permissions right
+    (chmod), which writes nothing to it. Unless that alone is seen as a save, the preview keeps showing the error
+    until some other file is saved."""
+    _, content, _ = server
+    minutes = content / "meetings/ccb/2019-07-18/minutes.md"
+    minutes.chmod(0o600)
+    wait_for(lambda: "meetings/ccb/2019-07-18/minutes.md] " in (tmp_path / "serve.log").read_text())
+
+
 def test_open_pages_are_told_to_reload(server):
     url, content, _ = server
     events = urllib.request.urlopen(url + "/__minutebook/events", timeout=10)
