@@ -173,8 +173,14 @@ def register_files(content: Path) -> list[Path]:
     files = [content / "people.yaml"] if (content / "people.yaml").is_file() else []
     folder = content / "people"
     if folder.is_dir():
-        files += sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+        files += sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not hidden(p))
     return files
+
+
+def hidden(path: Path) -> bool:
+    """A file whose name starts with a dot is an editor's or the system's, never a register's: Emacs keeps a lock
+    `.#ccb.md` (a link to nowhere) beside a file while it has unsaved changes, and Vim a swap file `.ccb.md.swp`."""
+    return path.name.startswith(".")
 
 
 def load_people(content: Path, report: Report, unreadable: set | None = None) -> dict[str, Person]:
@@ -231,8 +237,8 @@ def load_bodies(content: Path, report: Report, ctx_people) -> dict[str, Body]:
         report.error(folder, 1, "there is no bodies/ folder", "add one file per board or committee, "
                      "e.g. content/bodies/ccb.md")
         return bodies
-    paths = sorted(p for p in folder.iterdir() if p.suffix == ".md")
-    for other in sorted(p for p in folder.iterdir() if p.suffix != ".md" and not p.name.startswith(".")):
+    paths = sorted(p for p in folder.iterdir() if p.suffix == ".md" and not hidden(p))
+    for other in sorted(p for p in folder.iterdir() if p.suffix != ".md" and not hidden(p)):
         report.warning(other, 1, f"bodies/{other.name} is not read: each board or committee is a Markdown file with "
                        "frontmatter", f"rename it to {other.stem.lower()}.md if it is one, or move it out of bodies/")
     slugs = frozenset(p.stem for p in paths)

@@ -18,7 +18,7 @@ from generator.fingerprint import Known, handed_down
 from generator.interrupt import check, never
 from generator.load_meeting import build_meeting, load_action_log, load_meeting_file, load_paper, numbered_agenda
 from generator.load_minutes import load_minutes
-from generator.load_registers import ID_RE, load_bodies, load_people, load_site, register_files
+from generator.load_registers import ID_RE, hidden, load_bodies, load_people, load_site, register_files
 from generator.markdown import make_block_parser
 from generator.model import (ActionLog, ActionUpdate, AgendaItem, Archive, Attendance, Meeting, MinuteItem, Minutes,
                               Paper, archive_order)
@@ -163,7 +163,7 @@ def _body_files(registers: tuple, content: Path) -> tuple:
 def _register_paths(content: Path) -> list[Path]:
     bodies = content / "bodies"
     return ([content / "site.yaml"] + register_files(content)
-            + (sorted(bodies.iterdir()) if bodies.is_dir() else []))
+            + (sorted(p for p in bodies.iterdir() if not hidden(p)) if bodies.is_dir() else []))
 
 
 def load_archive(content: Path, report: Report, cache: dict | None = None, jobs: int = 1, stop=never,
@@ -310,7 +310,7 @@ def cached_digests(cache: dict):
 
 def _body_slugs(content: Path, bodies: dict) -> frozenset:
     """Every body a meeting may name: those loaded, and those whose file failed to load (not unknown, then)."""
-    return frozenset(bodies) | frozenset(p.stem for p in (content / "bodies").glob("*.md"))
+    return frozenset(bodies) | frozenset(p.stem for p in (content / "bodies").glob("*.md") if not hidden(p))
 
 
 def reload_meeting(content: Path, folder: Path, cache: dict, report: Report) -> Meeting | str | None:

@@ -682,6 +682,16 @@ def test_a_body_file_saved_under_another_extension_is_named_as_not_read(archive,
               "or use one of the bodies there are: jc") in messages(result)
 
 
+def test_an_editors_lock_beside_a_bodys_file_or_a_register_is_not_read(archive, build):
+    """Emacs keeps a lock, `.#tb.md`, beside a file while it has unsaved changes: a link to nowhere, named like
+    the file. Read as a body's file, or a part of the people register, it failed every build the clerk ran with
+    the file open ("'.#tb' is not a valid body slug", "the file cannot be read")."""
+    (archive / "bodies/.#tb.md").symlink_to("clerk@laptop.4242:1717171717")
+    (archive / "people").mkdir()
+    (archive / "people/.#board.yaml").symlink_to("clerk@laptop.4242:1717171717")
+    assert warnings_after(build, archive) == []
+
+
 def test_invalid_numbering_pattern(archive, build):
     edit(archive, "bodies/tb.md", 'numbering: "TB/{yy}/{n}"', 'numbering: "TB/{y}/{n}"')
     assert errors_after(build, archive) == [at("bodies/tb.md", line_of(archive, "bodies/tb.md", "numbering:"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import signal
 import socket
@@ -168,6 +169,30 @@ def test_a_file_whose_permissions_are_put_right_is_read_again(server, tmp_path):
     minutes = content / "meetings/ccb/2019-07-18/minutes.md"
     minutes.chmod(0o600)
     wait_for(lambda: "meetings/ccb/2019-07-18/minutes.md] " in (tmp_path / "serve.log").read_text())
+
+
+def test_an_emacs_save_of_a_bodys_file_shows_no_error(server, tmp_path):
+    """Emacs keeps a lock, `.#ccb.md` (a link to nowhere), beside a file while it has unsaved changes, and takes
+    it away once the file is saved. Read as a body's file, it made every such save an error, which stayed on
+    every page once the lock had gone, until some other register was saved."""
+    url, content, _ = server
+    log = tmp_path / "serve.log"
+    lock = content / "bodies/.#ccb.md"
+    lock.symlink_to("clerk@laptop.4242:1717171717")
+    wait_for(lambda: rebuilds(log) == 1)
+    body = content / "bodies/ccb.md"
+    body.write_text(body.read_text() + "\nSaved from Emacs.\n")
+    wait_for(lambda: rebuilds(log) >= 2)
+    lock.unlink()
+    wait_for(lambda: rebuilds(log) >= 3)
+    status, html = fetch(url + "/ccb/")
+    assert status == 200 and "Saved from Emacs." in html
+    assert "error" not in log.read_text()
+
+
+def rebuilds(log: Path) -> int:
+    """How many rebuilds after saves the preview's log reports as done, whether the site was written or not."""
+    return len(re.findall(r"^\[(?!start\]).*\] (\d+ pages rendered, |build failed)", log.read_text(), re.M))
 
 
 def test_open_pages_are_told_to_reload(server):
