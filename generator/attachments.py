@@ -142,9 +142,18 @@ def unnamed(folder: Path, names: list[str], papers: list[Paper]) -> list[Path]:
 
 def stray_files(folder: Path, names: list[str]) -> list[Path]:
     """The files among `names` (files_in) that are not Markdown, nor hidden, nor left by the system (Thumbs.db,
-    ~$ locks)."""
+    ~$ locks) or an editor (`editors`)."""
     return [folder / n for n in names if not n.lower().endswith(".md") and not n.startswith((".", "~$"))
-            and n.lower() not in _LITTER]
+            and n.lower() not in _LITTER and not editors(n)]
+
+
+def editors(name: str) -> bool:
+    """Whether a file is one an editor keeps beside the file it edits: never a clerk's to publish, nor to be told
+    about on every save. A backup, `minutes.md~` (Emacs leaves one at the first save of every file, Vim with
+    `backup` set); an autosave, `#minutes.md#` (Emacs, while there are unsaved changes); the copies JetBrains
+    editors write while they save, `minutes.md___jb_tmp___` and `___jb_old___`."""
+    return name.endswith(("~", "___jb_tmp___", "___jb_old___")) or (
+        len(name) > 2 and name.startswith("#") and name.endswith("#"))
 
 
 def published(index) -> Iterator[tuple[str, Attachment]]:

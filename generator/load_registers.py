@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator import frontmatter, schema as s, yamltext
+from generator import attachments, frontmatter, schema as s, yamltext
 from generator.diagnostics import Report, shortened
 from generator.model import Body, Licence, Membership, Numbering, Person, Role, Site, Source, StatementDetails
 from generator.schema import Context, Field, Schema
@@ -238,7 +238,8 @@ def load_bodies(content: Path, report: Report, ctx_people) -> dict[str, Body]:
                      "e.g. content/bodies/ccb.md")
         return bodies
     paths = sorted(p for p in folder.iterdir() if p.suffix == ".md" and not hidden(p))
-    for other in sorted(p for p in folder.iterdir() if p.suffix != ".md" and not hidden(p)):
+    for other in sorted(p for p in folder.iterdir() if p.suffix != ".md" and not hidden(p)
+                        and not attachments.editors(p.name)):
         report.warning(other, 1, f"bodies/{other.name} is not read: each board or committee is a Markdown file with "
                        "frontmatter", f"rename it to {other.stem.lower()}.md if it is one, or move it out of bodies/")
     slugs = frozenset(p.stem for p in paths)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 
 import pytest
 
@@ -689,6 +690,19 @@ def test_an_editors_lock_beside_a_bodys_file_or_a_register_is_not_read(archive, 
     (archive / "bodies/.#tb.md").symlink_to("clerk@laptop.4242:1717171717")
     (archive / "people").mkdir()
     (archive / "people/.#board.yaml").symlink_to("clerk@laptop.4242:1717171717")
+    assert warnings_after(build, archive) == []
+
+
+def test_an_editors_backups_and_autosaves_are_not_called_stray_files(archive, build):
+    """Emacs leaves `minutes.md~` at the first save of every file it opens, and keeps `#minutes.md#` while there
+    are unsaved changes; JetBrains editors write `minutes.md___jb_tmp___` and `___jb_old___` as they save. Each
+    was a warning telling the clerk to publish it as a paper, or to rename `ccb.md~` a body's file: a build with
+    --strict failed for having edited a file."""
+    meeting, papers = archive / "meetings/tb/2019-03-14", archive / "meetings/tb/2019-03-14/papers"
+    for folder, name in ((meeting, "minutes.md"), (meeting, "meeting.md"), (papers, "paper-a.md"),
+                         (archive / "bodies", "tb.md")):
+        for litter in (f"{name}~", f"#{name}#", f"{name}___jb_tmp___", f"{name}___jb_old___"):
+            shutil.copy(folder / name, folder / litter)
     assert warnings_after(build, archive) == []
 
 
