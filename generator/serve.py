@@ -279,8 +279,10 @@ class Preview:
 
 
 def _short(path: str) -> str:
+    """The changed file as the log names it: by its own name, not what it links to (an Emacs lock, `.#ccb.md`,
+    links to `clerk@laptop.4242:1717171717`, which is no file)."""
     try:
-        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
+        return (Path(path).parent.resolve() / Path(path).name).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path
 

@@ -190,6 +190,16 @@ def test_an_emacs_save_of_a_bodys_file_shows_no_error(server, tmp_path):
     assert "error" not in log.read_text()
 
 
+def test_the_log_names_a_link_that_changed_by_its_own_name(server, tmp_path):
+    """An Emacs lock, `.#ccb.md`, is a link to `clerk@laptop.4242:1717171717`, which is no file: the clerk
+    looking for what changed was told of a file that is nowhere."""
+    _, content, _ = server
+    log = tmp_path / "serve.log"
+    (content / "bodies/.#ccb.md").symlink_to("clerk@laptop.4242:1717171717")
+    wait_for(lambda: rebuilds(log) == 1)
+    assert "[content/bodies/.#ccb.md] " in log.read_text() and "clerk@laptop" not in log.read_text()
+
+
 def rebuilds(log: Path) -> int:
     """How many rebuilds after saves the preview's log reports as done, whether the site was written or not."""
     return len(re.findall(r"^\[(?!start\]).*\] (\d+ pages rendered, |build failed)", log.read_text(), re.M))
