@@ -167,6 +167,11 @@ def parse(text: str, path, report: Report, first_line: int = 1):
         return None
     if node is None:
         return None
+    if "*" in text and "&" in text and (_written_out(node) or 0) > MOST_WRITTEN_OUT:
+        report.error(path, _first_alias_line(text) + offset, "malformed YAML: the aliases (*) from this line on stand "
+                     f"for more than {MOST_WRITTEN_OUT:,} values once written out", "write the values out in full "
+                     "instead of the aliases")
+        return None
     try:
         # Lines to look at after a value for a '#' that cut it short, only in the rare text with a ' #' at all
         return _convert(node, path, report, offset, text.split("\n") if " #" in text else None)
@@ -268,6 +273,10 @@ class _TooDeep(Exception):
         self.node = node
 
 
+def _children(node) -> list:
+    return node.value if isinstance(node, yaml.SequenceNode) else [child for pair in node.value for child in pair]
+
+
 def _holds_itself(node):
     """A list or mapping that holds itself, through an alias (*a) inside the anchor (&a) it names, or None: asked
     only of values nested too deep to read, which such a one is, for ever."""
@@ -282,10 +291,45 @@ def _holds_itself(node):
         elif not isinstance(current, yaml.ScalarNode) and id(current) not in done:
             inside.add(id(current))
             stack.append((current, True))
-            children = current.value if isinstance(current, yaml.SequenceNode) else \
-                [child for pair in current.value for child in pair]
-            stack.extend((child, False) for child in children)
+            stack.extend((child, False) for child in _children(current))
     return None
+
+
+# Values that aliases (*a) may stand for, all told, once each is written out where it stands: nested, a few
+# multiply ("billion laughs": seven levels of ten took 53 s to read, and nine would fill the memory). A whole
+# people register of two thousand is a fifth of this.
+MOST_WRITTEN_OUT = 100_000
+
+
+def _written_out(node) -> int | None:
+    """How many values `node` stands for with every alias written out, counted to just past MOST_WRITTEN_OUT; None
+    for a value that holds itself (_holds_itself), which is reported as nested too deep."""
+    sizes: dict[int, int] = {}
+    stack, inside = [(node, False)], set()
+    while stack:
+        current, leaving = stack.pop()
+        if leaving:
+            inside.discard(id(current))
+            sizes[id(current)] = min(1 + sum(sizes[id(c)] for c in _children(current)), MOST_WRITTEN_OUT + 1)
+        elif id(current) in sizes:
+            continue
+        elif id(current) in inside:
+            return None
+        elif isinstance(current, yaml.ScalarNode):
+            sizes[id(current)] = 1
+        else:
+            inside.add(id(current))
+            stack.append((current, True))
+            stack.extend((child, False) for child in _children(current))
+    return sizes[id(node)]
+
+
+def _first_alias_line(text: str) -> int:
+    """The 0-based line of the text's first alias (*a)."""
+    for token in yaml.scan(text, Loader=_Loader):
+        if isinstance(token, yaml.AliasToken):
+            return token.start_mark.line
+    return 0
 
 
 _CUT_SHORT = re.compile(r"\s+#\S")  # "Room #4": a comment by YAML's rules, though no one writes one so

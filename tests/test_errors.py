@@ -126,6 +126,17 @@ def test_an_alias_inside_its_own_anchor_is_reported_on_its_line(archive, build):
         "value out in full instead of the alias")]
 
 
+def test_aliases_that_multiply_are_reported_on_the_first(archive, build):
+    """Each of seven lists names the one before ten times: ten million values once written out ("billion laughs"),
+    which took a minute to read, and two levels more would fill the memory. The file is not read."""
+    lists = ["&a0 [" + ", ".join(["x"] * 10) + "]"]
+    lists += [f"&a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]" for n in range(1, 8)]
+    edit(archive, LATER, "quorate: no", "quorate:\n  - " + "\n  - ".join(lists))
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "*a0"),
+        "malformed YAML: the aliases (*) from this line on stand for more than 100,000 values once written out; "
+        "write the values out in full instead of the aliases")]
+
+
 def test_lists_nested_too_deep_are_reported_on_their_line(archive, build):
     """Some hundreds of levels down (YAML allows a thousand), reading them was a RecursionError's traceback."""
     edit(archive, LATER, "quorate: no", "quorate: " + "[" * 999 + "]" * 999)
