@@ -11,15 +11,29 @@ digest by the previous build.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
+
+
+class NotAFile(OSError):
+    """A pipe, a socket or a device where a content file was expected."""
+
+
+def read_file(path: str | os.PathLike) -> bytes:
+    """A content file's bytes; NotAFile for what is no file: a named pipe called minutes.md would be waited on for
+    ever, and a link to a device (/dev/zero) read for ever, the build never ending."""
+    with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise NotAFile(errno.EINVAL, "a pipe, a socket or a device, not a file")
+        return handle.read()
 
 
 def digest_file(path: str | os.PathLike) -> bytes:
     """The digest of a file's bytes; empty for a file that cannot be read (the loader then reports why)."""
     try:
-        with open(path, "rb") as handle:
-            return hashlib.blake2b(handle.read(), digest_size=16).digest()
+        return hashlib.blake2b(read_file(path), digest_size=16).digest()
     except OSError:
         return b""
 

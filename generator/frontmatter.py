@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diagnostics import Report
+from generator.filedigest import NotAFile, read_file
 from generator import yamltext
 
 
@@ -21,7 +22,10 @@ class Document:
 def read_text(path: Path, report: Report) -> str | None:
     """The file's text, or None (reported) when it is not UTF-8: Word and old editors save Windows-1252."""
     try:
-        data = path.read_bytes()
+        data = read_file(path)
+    except NotAFile as exc:
+        report.error(path, 1, f"this is {exc.strerror}", "remove it, or put the text file it stands for in its place")
+        return None
     except OSError as exc:
         report.error(path, 1, f"the file cannot be read ({exc.strerror})", "check that it exists and is readable")
         return None

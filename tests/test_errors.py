@@ -694,6 +694,16 @@ def test_a_body_file_saved_under_another_extension_is_named_as_not_read(archive,
               "or use one of the bodies there are: jc") in messages(result)
 
 
+@pytest.mark.parametrize("make", [os.mkfifo, lambda path: path.symlink_to("/dev/zero")], ids=["pipe", "device"])
+def test_a_pipe_or_a_device_named_as_a_content_file_is_reported_not_waited_on(archive, cli, make):
+    """A named pipe would be waited on for ever, and /dev/zero read for ever: the check never ended."""
+    make(archive / "bodies/zz.md")
+    done = cli("check")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == ("content/bodies/zz.md:1: error: this is a pipe, a socket or a device, "
+                                           "not a file; remove it, or put the text file it stands for in its place")
+
+
 def test_an_editors_lock_beside_a_bodys_file_or_a_register_is_not_read(archive, build):
     """Emacs keeps a lock, `.#tb.md`, beside a file while it has unsaved changes: a link to nowhere, named like
     the file. Read as a body's file, or a part of the people register, it failed every build the clerk ran with
