@@ -37,6 +37,11 @@ def _language(value, ctx: Context) -> str:
     return written
 
 
+# Whitespace and control characters: a line break in an address written out as it is (robots.txt's Sitemap
+# line, a calendar's URL) would start a line of its own.
+_BLANK = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
 def _root(value, ctx: Context, write: str, plain: str = "") -> str:
     """`value` as the address of a site's home page: a domain, then a path or none, and nothing after it; its
     path as written goes into links and ids, so it may hold only characters an address needs no escaping for.
@@ -51,6 +56,9 @@ def _root(value, ctx: Context, write: str, plain: str = "") -> str:
     if not plain_path(parts.path):
         raise s.Invalid(f"'{written}' has a path ({parts.path}) that is not a plain one: each part between "
                         "slashes may hold only letters, digits, '-', '.', '_' and '~'", plain or f"write {write}")
+    if _BLANK.search(written):  # urlsplit reads past a line break, but robots.txt and the calendars' lines do not
+        raise s.Invalid(f"'{written}' has a space, tab or line break in it, which no address has",
+                        f"write {write} on one line, without spaces")
     return written
 
 

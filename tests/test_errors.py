@@ -516,6 +516,19 @@ def test_a_site_address_with_a_query_is_an_error(archive, build):
         "a site's address cannot have; write the address the site's home page will be at, ending with /")]
 
 
+@pytest.mark.parametrize("written", [r'"https://records.testshire.example\nDisallow: /\n/"',
+                                     r'"https://records.testshire.example\nX-INJECTED:yes\n/"',
+                                     "https://records.test shire.example/"], ids=["robots", "calendar", "space"])
+def test_a_site_address_with_a_line_break_or_a_space_in_it_is_an_error(archive, build, written):
+    """The address goes into robots.txt's Sitemap line and the calendars' URL lines as it is: a line break in it,
+    which urlsplit reads past, added a `Disallow: /` to robots.txt or a property to every event."""
+    edit(archive, "site.yaml", "base_url: https://records.testshire.example/", f"base_url: {written}")
+    shown = written.strip('"')  # a line break shown as \\n, as every message shows one
+    assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "base_url:"),
+        f"base_url: '{shown}' has a space, tab or line break in it, which no address has; write the address the "
+        "site's home page will be at on one line, without spaces")]
+
+
 @pytest.mark.parametrize("written, message", [
     ("https://www.testshire.example/records/?page=minutes",
      "has a query (?) or a fragment (#), which a site's address cannot have; write the base_url the archive had "
