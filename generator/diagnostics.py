@@ -15,6 +15,8 @@ from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
+# Characters a terminal or an editor acts on: line breaks, escapes (ANSI colours, cursor moves), C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True, order=True)
@@ -26,9 +28,11 @@ class Diagnostic:
     hint: str = ""
 
     def format(self) -> str:
-        """One line, as editors and CI read messages: a line break in a value it quotes is shown as \\n."""
+        """One line, as editors and CI read messages: a line break in a value it quotes is shown as \\n. So is any
+        other character a terminal acts on rather than shows (\\r, \\x1b): a value quoted with `\\e[2K\\r` in it
+        wiped the message off the clerk's screen and wrote what the value said in its place."""
         text = f"{self.path}:{self.line}: {self.severity}: {self.message}"
-        return (f"{text}; {self.hint}" if self.hint else text).replace("\n", "\\n")
+        return _CONTROL.sub(lambda m: ascii(m.group())[1:-1], f"{text}; {self.hint}" if self.hint else text)
 
     def as_dict(self) -> dict:
         return {"path": self.path, "line": self.line, "severity": self.severity,

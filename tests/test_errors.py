@@ -326,6 +326,16 @@ def test_a_value_with_a_line_break_is_quoted_on_the_messages_one_line(archive, c
                                            "quorate: 'no\\nyes' is not yes or no; write yes or no")
 
 
+def test_a_values_control_characters_are_shown_in_the_message_not_sent_to_the_terminal(archive, cli):
+    """A terminal acts on a carriage return and an escape: `\\e[2K\\r` in a quoted value erased the message from the
+    clerk's screen, and what followed it took its place."""
+    edit(archive, LATER, "quorate: no", 'quorate: "\\e[2K\\rall good\\e[8m"')
+    done = cli("check")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == (f"content/{LATER}:{line_of(archive, LATER, 'quorate:')}: error: "
+                                           "quorate: '\\x1b[2K\\rall good\\x1b[8m' is not yes or no; write yes or no")
+
+
 def test_date_with_a_year_short_of_four_digits(archive, build):
     """A real date to Python, but its pages would be at /tb/19/ and its calendar's date 190620, which is none."""
     edit(archive, LATER, "date: 20 June 2019", "date: 0019-06-20")
