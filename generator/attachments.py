@@ -60,6 +60,11 @@ def read(value, ctx: Context) -> Attachment | None:
     path = folder / name
     if not path.is_file():
         raise Invalid(f"there is no file '{name}' in {folder.name}/", _which_file(name, folder))
+    if path.is_symlink() or folder.is_symlink():
+        # The link's target is what would be published: a file anywhere the build can read (/etc/passwd, the
+        # build's environment in /proc), or the file of a private meeting or a confidential paper.
+        raise Invalid(f"'{name}' is a link to a file elsewhere, which is not published",
+                      f"put the file itself in {folder.name}/, rather than a link to it")
     noted = ctx.files.get(str(path)) if ctx.files is not None else None
     digest = noted[1] if noted is not None else digest_file(path)  # read once: a pack's PDFs run to gigabytes
     if not digest:

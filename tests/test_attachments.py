@@ -219,6 +219,25 @@ def test_a_file_named_without_its_extension(archive, build):
         "Action plan.pdf")
 
 
+@pytest.mark.parametrize("target", ["/etc/passwd", "../../2019-06-20-private/papers/briefing.pdf"],
+                         ids=["outside the content", "a private meetings file"])
+def test_a_link_to_a_file_elsewhere_is_not_published(archive, build, tmp_path, target):
+    """What a link leads to is what would be copied: any file the build can read, or one never to be published."""
+    (archive / PAPERS / "linked.pdf").symlink_to(target)
+    line = _name_file(archive, "linked.pdf")
+    assert errors_after(build, archive)[0] == at(PAPER_A, line, "file: 'linked.pdf' is a link to a file elsewhere, "
+        "which is not published; put the file itself in papers/, rather than a link to it")
+
+
+def test_a_papers_folder_that_is_a_link_publishes_none_of_its_files(archive, build):
+    elsewhere = archive.parent / "elsewhere"
+    (archive / PAPERS).rename(elsewhere)
+    (archive / PAPERS).symlink_to(elsewhere)
+    assert errors_after(build, archive)[0] == at(PAPER_A, line_of(archive, PAPER_A, f"    file: {APPENDIX_FILE}"),
+        f"file: '{APPENDIX_FILE}' is a link to a file elsewhere, which is not published; put the file itself in "
+        "papers/, rather than a link to it")
+
+
 def test_a_file_left_empty_is_no_file(archive, build):
     _name_file(archive, '""')
     assert warnings_after(build, archive) == [at(f"{PAPERS}/{APPENDIX_FILE}", 1, f"'{APPENDIX_FILE}' is not "
