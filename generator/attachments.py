@@ -23,7 +23,7 @@ from generator.model import Attachment, Paper
 from generator.schema import Context
 from generator import urls
 from generator.values import Invalid, slugify
-from generator.yamltext import line_of
+from generator.yamltext import LStr, line_of
 
 _WORD = "application/vnd.openxmlformats-officedocument."
 KINDS = {  # extension -> (what the reader is told, media type)
@@ -70,7 +70,8 @@ def read(value, ctx: Context) -> Attachment | None:
     if not digest:
         raise Invalid(f"'{name}' could not be read", "check the file's permissions")
     kind, media_type = KINDS[published.rpartition(".")[2]]
-    return Attachment(name, published, kind, media_type, path.stat().st_size, digest, os.path.abspath(path))
+    return Attachment(LStr(name, line_of(value)), published, kind, media_type, path.stat().st_size, digest,
+                      os.path.abspath(path))
 
 
 def published_name(name: str, folder: str = "papers") -> str:

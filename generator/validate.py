@@ -53,6 +53,7 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
 
     _unique_minute_numbers(archive, report, stop)
     _copied_dates(archive, report, stop)
+    _withheld_files(archive, report, stop)
     _action_updates(archive, report, check, memo, stop)
     meetings = {m.key: m for m in archive.meetings}
     check_stop(stop)
@@ -214,6 +215,35 @@ def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None
                              f"minute {item.ref}'s page ({item.source.path}:{item.source.line}): one page would "
                              "replace the other",
                              f"rename the folder for the meeting's date, e.g. {named.date.isoformat()}")
+
+
+def _withheld_files(archive: Archive, report: Report, stop=never) -> None:
+    """A file a confidential paper or a private meeting's paper names is not published, as the paper is not; the
+    same file (by its bytes) named by a published paper would be: the exempt appendix listed among the public
+    report's appendices as well, or a copy of the private session's briefing put beside a public paper."""
+    withheld: dict[bytes, tuple[Meeting, Paper]] = {}
+    for meeting in archive.meetings:
+        check_stop(stop)
+        for paper in meeting.papers:
+            if meeting.session == "private" or paper.confidential:
+                withheld.update((attachment.digest, (meeting, paper)) for attachment in paper.attachments)
+    if not withheld:
+        return
+    for meeting in archive.meetings:
+        check_stop(stop)
+        if meeting.session == "private":
+            continue
+        for paper in meeting.papers:
+            for attachment in () if paper.confidential else paper.attachments:
+                if attachment.digest not in withheld:
+                    continue
+                other_meeting, other = withheld[attachment.digest]
+                whose = f"{other.name}, which is confidential" if other_meeting.session != "private" else \
+                    f"{other.name} of {other_meeting.key}, a private meeting"
+                report.error(paper.source.path, line_of(attachment.name, paper.source.line), f"'{attachment.name}' "
+                             f"is the file of {whose}: it would be published with {paper.name}",
+                             "take it out of this paper (give an exempt appendix a `note:` instead of its `file:`), "
+                             "or mark the paper `confidential: yes`")
 
 
 def _copied_dates(archive: Archive, report: Report, stop=never) -> None:

@@ -238,6 +238,24 @@ def test_a_papers_folder_that_is_a_link_publishes_none_of_its_files(archive, bui
         "papers/, rather than a link to it")
 
 
+def test_a_confidential_papers_file_named_by_a_published_paper_is_an_error(archive, build):
+    """The exempt appendix listed among the public report's appendices too: the file went out with the report."""
+    edit(archive, PAPER_A, "    note: Available on request\n",
+         "    note: Available on request\n  - ref: C\n    title: Valuation\n    file: valuation.pdf\n")
+    assert errors_after(build, archive) == [at(PAPER_A, line_of(archive, PAPER_A, "    file: valuation.pdf"),
+        "'valuation.pdf' is the file of Paper C, which is confidential: it would be published with Paper A; take it "
+        "out of this paper (give an exempt appendix a `note:` instead of its `file:`), or mark the paper "
+        "`confidential: yes`")]
+
+
+def test_a_copy_of_a_private_meetings_file_named_by_a_published_paper_is_an_error(archive, build):
+    shutil.copy(archive / "meetings/tb/2019-06-20-private/papers/briefing.pdf", archive / PAPERS / "Briefing.pdf")
+    line = _name_file(archive, "Briefing.pdf")
+    assert errors_after(build, archive) == [at(PAPER_A, line, "'Briefing.pdf' is the file of Paper A of "
+        "tb/2019-06-20-private, a private meeting: it would be published with Paper A; take it out of this paper "
+        "(give an exempt appendix a `note:` instead of its `file:`), or mark the paper `confidential: yes`")]
+
+
 def test_a_file_left_empty_is_no_file(archive, build):
     _name_file(archive, '""')
     assert warnings_after(build, archive) == [at(f"{PAPERS}/{APPENDIX_FILE}", 1, f"'{APPENDIX_FILE}' is not "
