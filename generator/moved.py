@@ -35,6 +35,7 @@ EXAMPLE = "/ccb/2019/ccbp-19-07/: /ccb/2019/ccbp-19-70/"
 NOT_PAGES = ("/static/", "/pagefind/", "/data/", "/feeds/", "/search/")
 # The files at the site's root (outputs.py, sitemap.py, and this module's _redirects).
 ROOT_FILES = re.compile(r"robots\.txt|_redirects|sitemap(-\d+)?\.xml|404\.html")
+PAGE_FILE = "index.html"  # a page's own file, in its folder (urls.output_file)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,10 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
         elif file:
             report.error(path, move.line, f"{move.old} would stand where the site publishes the file {file}",
                          "take the line out, or correct the old address")
+        elif PAGE_FILE in parts:  # its page's file would be a folder's name, where a page's index.html is
+            folder = "/" + "".join(f"{part}/" for part in parts[:parts.index(PAGE_FILE)])
+            report.error(path, move.line, f"{move.old} names the file a page is published as ({PAGE_FILE}), "
+                         "not a page", f"write the page's address, the folder the file is in: {folder}")
         elif move.new not in pages:
             report.error(path, move.line, f"there is no page at {move.new} to send {move.old} on to",
                          _where_instead(move.new, olds, pages))

@@ -607,6 +607,16 @@ def test_a_moved_address_where_the_site_publishes_a_file_is_an_error_not_a_crash
            "or correct the old address")]
 
 
+def test_a_moved_address_naming_a_pages_file_is_an_error_not_a_crash(archive, build):
+    """An old site's /joint/index.html: a page there would need a folder where a page's own file is."""
+    (archive / MOVED).write_text("/tb/index.html: /tb/\n/joint/index.html/minutes/: /jc/\n", encoding="utf-8")
+    assert errors_after(build, archive) == [
+        at(MOVED, 1, "/tb/index.html/ names the file a page is published as (index.html), not a page; write the "
+           "page's address, the folder the file is in: /tb/"),
+        at(MOVED, 2, "/joint/index.html/minutes/ names the file a page is published as (index.html), not a page; "
+           "write the page's address, the folder the file is in: /joint/")]
+
+
 def test_a_moved_address_not_from_the_site_root_is_an_error(archive, build):
     assert _moved_error(archive, build, "jc/2019/2019-11-04/: /jc/2019/2019-11-05/") == [at(MOVED, 3,
         "'jc/2019/2019-11-04/' is not the address of a page on this site; write each address from the / after "
