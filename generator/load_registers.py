@@ -13,7 +13,9 @@ from generator.schema import Context, Field, Schema
 from generator.urls import LONGEST_PART, RESERVED, plain_path
 from generator.yamltext import LStr
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# \Z, not $: $ matches before a line break at the end too, and a folder named "2019-03-14\n" broke the line of its
+# event's UID in the calendars.
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 LICENCE = Schema("the licence", Field("name", s.text, required=True), Field("url", s.url, default=""))
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -1501,6 +1501,19 @@ def test_a_meeting_folder_whose_name_cannot_be_part_of_an_address_is_an_error(ar
         "and hyphens; rename the folder 2019-11-05-extraordinary")]
 
 
+def test_a_name_ending_in_a_line_break_is_no_part_of_an_address(archive, build):
+    """A folder, a body's file or a person's id is part of addresses and of the calendars' UIDs: a line break at its
+    end, which a pattern's $ lets through, broke the UID's line of every calendar holding the meeting."""
+    (archive / "meetings/tb/2019-06-20").rename(archive / "meetings/tb/2019-06-20\n")
+    (archive / "people.yaml").write_text((archive / "people.yaml").read_text(encoding="utf-8") +
+                                         '"zed-evans\\n":\n  name: Zed Evans\n', encoding="utf-8")
+    assert errors_after(build, archive) == [
+        at("meetings/tb/2019-06-20\\n/meeting.md", 1, "the folder's name '2019-06-20\\n' is part of the meeting's "
+           "address, which takes lower-case letters, digits and hyphens; rename the folder 2019-06-20"),
+        at("people.yaml", line_of(archive, "people.yaml", "zed-evans"), "'zed-evans\\n' is not a valid person id; "
+           "use lower-case letters, digits and hyphens, e.g. mayur-lakhani")]
+
+
 def test_a_meeting_folder_named_as_a_minutes_page_is_an_error(archive, build):
     """/tb/2019/tb-19-13/ would be both the meeting's page and minute TB/19/13's."""
     (archive / "meetings/tb/tb-19-13").mkdir()
