@@ -314,12 +314,14 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
     whether it is confidential itself would be published in full: nothing taken in private reaches the site
     unless the clerk says it may (`confidential: no`). Nor does a title the minute withholds (its public_title)
     reach it through the agenda."""
-    private = {item.ref.lower(): item for item in all_agenda_items(meeting.agenda) if item.confidential}
+    private = _taken_in_private(meeting.agenda)
     minutes = meeting.minutes.items if meeting.minutes else ()
     for item in minutes:
         if item.confidential is None and item.ref.lower() in private:
-            report.error(item.source.path, item.source.line, f"the agenda marks {item.ref} confidential, but its "
-                         "minute does not say whether it is: the minute would be published in full",
+            part, owner = private[item.ref.lower()]
+            what = f"{item.ref} confidential" if part is owner else f"{owner.ref} confidential, and {item.ref} with it"
+            report.error(item.source.path, item.source.line, f"the agenda marks {what}, but its minute does "
+                         "not say whether it is: the minute would be published in full",
                          "write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may "
                          "be published")
     agenda = {item.ref.lower(): item for item in all_agenda_items(meeting.agenda)}
@@ -331,17 +333,31 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
                          f"publishes '{item.title}' in place of its title, but the agenda publishes the item's own "
                          f"title", f"write `public_title: {item.title}` in the agenda item, with `confidential: yes`, "
                          "or take public_title out of the minute if the title may be published")
-    private.update((item.ref.lower(), item) for item in minutes if item.confidential)
+    private.update((item.ref.lower(), (item, item)) for item in minutes if item.confidential)
     for paper in meeting.papers:
         if paper.confidential is not None:
             continue
-        owner = private.get(paper.item.lower()) or next(
-            (item for item in private.values() if paper.ref.lower() in {ref.lower() for ref in item.papers}), None)
+        item, owner = private.get(paper.item.lower()) or next(
+            ((item, owner) for item, owner in private.values()
+             if paper.ref.lower() in {ref.lower() for ref in item.papers}), (None, None))
         if owner is not None:
+            what = owner.ref if item is owner else f"{item.ref}, part of {owner.ref}"
             report.error(paper.source.path, line_of(paper.item, paper.source.line), f"{paper.name} is for "
-                         f"{owner.ref}, which is confidential, but the paper does not say whether it is: it would be "
+                         f"{what}, which is confidential, but the paper does not say whether it is: it would be "
                          "published", "write `confidential: yes` in the paper, or `confidential: no` if it may be "
                          "published")
+
+
+def _taken_in_private(agenda: tuple) -> dict:
+    """ref (lower case) -> (agenda item, the confidential item it is or is part of), for every item the agenda marks
+    confidential and each of their sub-items, which are taken in private with them: publish.py leaves them off the
+    agenda, but their minutes and papers, unsaid, were published in full."""
+    found = {}
+    for item in all_agenda_items(agenda):
+        if item.confidential:
+            for part in all_agenda_items((item,)):
+                found.setdefault(part.ref.lower(), (part, item))
+    return found
 
 
 def _item_refs(meeting: Meeting, report: Report) -> None:

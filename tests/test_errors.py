@@ -1302,6 +1302,7 @@ def test_an_owner_or_due_date_that_cannot_be_read_is_one_error_not_also_a_warnin
 # --- confidential material ---------------------------------------------------------------------
 
 PAPER_C = "meetings/tb/2019-03-14/papers/paper-c.md"
+PAPER_D = "meetings/tb/2019-03-14/papers/paper-d.md"
 
 
 def test_a_minute_of_an_item_the_agenda_marks_confidential_must_say_whether_it_is(archive, build):
@@ -1360,6 +1361,24 @@ def test_a_paper_for_a_confidential_item_must_say_whether_it_is(archive, build):
     assert errors_after(build, archive) == [at(PAPER_C, line_of(archive, PAPER_C, "item: TB/19/14"),
         "Paper C is for TB/19/14, which is confidential, but the paper does not say whether it is: it would be "
         "published; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
+
+
+def test_the_minute_and_paper_of_a_sub_item_of_a_confidential_item_must_say_whether_they_are(archive, build):
+    """A sub-item is taken in private with its item, and left off the agenda with it: its minute and its paper,
+    unsaid, were published in full, without a word from check."""
+    edit(archive, MEETING, "    description: CANARY-CONFIDENTIAL-7731 agenda description of the private item.\n",
+         "    description: CANARY-CONFIDENTIAL-7731 agenda description of the private item.\n"
+         "    items:\n      - ref: TB/19/16\n        title: Price\n")
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## TB/19/16 Price\n\nThe price was agreed.\n\n"
+         "## TB/19/15 Any other business")
+    (archive / PAPER_D).write_text("---\nref: D\ntitle: Price\nitem: TB/19/16\n---\nThe price.\n", encoding="utf-8")
+    assert errors_after(build, archive) == [
+        at(MINUTES, line_of(archive, MINUTES, "## TB/19/16"), "the agenda marks TB/19/14 confidential, and TB/19/16 "
+           "with it, but its minute does not say whether it is: the minute would be published in full; write "
+           "`confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published"),
+        at(PAPER_D, 4, "Paper D is for TB/19/16, part of TB/19/14, which "
+           "is confidential, but the paper does not say whether it is: it would be published; write `confidential: "
+           "yes` in the paper, or `confidential: no` if it may be published")]
 
 
 def test_a_minute_or_paper_of_a_confidential_item_said_to_be_public_is_published(archive, build, tmp_path):
