@@ -141,9 +141,10 @@ def check_names(paper: Paper, meta, path, report: Report) -> None:
 
 
 def unnamed(folder: Path, names: list[str], papers: list[Paper]) -> list[Path]:
-    """The files in a meeting's papers/ folder (`names`) that no paper names, so the site leaves them out."""
+    """The files in a meeting's papers/ folder (`names`) that no paper names, so the site leaves them out. Not a
+    link: it is never published (`read`), and to be told to name it in its paper is to be sent to that error."""
     named = {a.name for paper in papers for a in paper.attachments}
-    return [p for p in stray_files(folder, names) if p.name not in named]
+    return [p for p in stray_files(folder, names) if p.name not in named and not p.is_symlink()]
 
 
 def stray_files(folder: Path, names: list[str]) -> list[Path]:

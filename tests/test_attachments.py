@@ -225,8 +225,10 @@ def test_a_link_to_a_file_elsewhere_is_not_published(archive, build, tmp_path, t
     """What a link leads to is what would be copied: any file the build can read, or one never to be published."""
     (archive / PAPERS / "linked.pdf").symlink_to(target)
     line = _name_file(archive, "linked.pdf")
-    assert errors_after(build, archive)[0] == at(PAPER_A, line, "file: 'linked.pdf' is a link to a file elsewhere, "
+    result = build(archive)
+    assert messages(result, "error")[0] == at(PAPER_A, line, "file: 'linked.pdf' is a link to a file elsewhere, "
         "which is not published; put the file itself in papers/, rather than a link to it")
+    assert not [m for m in messages(result, None) if "'linked.pdf' is not published" in m]  # nor "name it"
 
 
 def test_a_papers_folder_that_is_a_link_publishes_none_of_its_files(archive, build):
