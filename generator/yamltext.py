@@ -98,7 +98,7 @@ def parse(text: str, path, report: Report, first_line: int = 1):
     """
     offset = first_line  # node marks are 0-based
     if not text.isascii() and ("\u2028" in text or "\u2029" in text or "\x85" in text):
-        text = text.translate(_OTHER_LINE_ENDS)  # 70 µs a kilobyte: only where one is
+        text = text.translate(_OTHER_LINE_ENDS)  # a pass over the whole text: only where one is
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -427,3 +427,17 @@ def test_the_search_latency_script_times_each_search_page_in_turns_and_shows_the
                                                   for way in ("first query", "after another")]
     assert all(int(row[3]) <= int(row[4]) for row in rows), "the checked results come with or after the first"
     assert {row[5] for row in rows} == {"2 results for allotments"}  # the paper and the meeting, not the people
+
+
+def test_the_yaml_reading_script_times_both_versions_in_turns_over_the_same_texts(capsys):
+    from benchmarks import yaml_parse
+    from helpers import FIXTURE
+
+    assert yaml_parse.main([str(FIXTURE), "--base", "HEAD", "--turns", "2", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    texts = len(yaml_parse.frontmatters(FIXTURE, 3000))
+    assert texts > 10 and out[0].startswith(f"{FIXTURE}: the frontmatter of {texts} files")
+    assert [line.split(":")[0] for line in out[1:3]] == ["turn 1", "turn 2"]
+    assert all(re.search(r"base \w+ \d+\.\d{3} s, this \d+\.\d{3} s$", line) for line in out[1:3])
+    assert re.fullmatch(r"this/base, fastest turn against fastest turn: \d+\.\d\dx", out[3])
+    assert re.fullmatch(r"texts not ASCII: \d+; holding both '\*' and '&': \d+", out[4])
