@@ -336,7 +336,11 @@ def test_back_from_a_result_comes_back_to_the_same_filters_and_order(page):
     page.locator("input.pf-checkbox-input[name='year'][value='2019']").check()
     page.select_option("#search-sort", "asc")
     page.wait_for_url("**/search/?q=care&year=2019&sort=oldest")
-    expect(page.locator("pagefind-summary")).not_to_have_text(f"{unfiltered} results for care")
+    # the filtered count, checked: on the way, the summary may say something else ("Searching", or nothing)
+    page.wait_for_function("""unfiltered => {
+        const checked = document.querySelector('[data-search-app]').getAttribute('data-search-checked') === 'care';
+        const m = /^(\\d+) results? for care$/.exec(document.querySelector('pagefind-summary').innerText.trim());
+        return checked && m && Number(m[1]) !== unfiltered; }""", arg=unfiltered, timeout=WAIT)
     filtered = count(page)
     dates = page.wait_for_function(DATES_SHOWN, arg=filtered, timeout=WAIT).json_value()
     assert dates == sorted(dates) and {d[:4] for d in dates} == {"2019"}
