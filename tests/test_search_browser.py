@@ -262,9 +262,10 @@ def test_long_result_lists_show_fifty_at_a_time(page):
 # --- a search to read, keep and share ---------------------------------------------------------------
 
 def open_search(page, address: str):
-    """The search page at `address` ("?q=care&year=2019"), once its results are checked."""
+    """The search page at `address` ("?q=care&year=2019"), once its results are checked and counted."""
     page.goto(f"/search/{address}")
     expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", re.compile(r"."))
+    expect(page.locator("pagefind-summary")).to_have_text(re.compile(r"^\d+ results? for "))
     return page
 
 
