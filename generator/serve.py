@@ -287,6 +287,11 @@ def _short(path: str) -> str:
         return path
 
 
+# The types netlify.toml gives the feeds and calendars (tests/test_serve.py holds the two together): a feed
+# reader expects Atom's own type, not the plain XML a `.xml` name gets.
+FEED_TYPES = {".xml": "application/atom+xml; charset=utf-8", ".ics": "text/calendar; charset=utf-8"}
+
+
 class Handler(SimpleHTTPRequestHandler):
     preview: Preview
 
@@ -347,6 +352,16 @@ class Handler(SimpleHTTPRequestHandler):
         if base and path.startswith(base + "/"):
             path = path[len(base):]
         return super().translate_path(path)
+
+    def guess_type(self, path) -> str:
+        request = self.path.split("?", 1)[0]
+        base = self.preview.base
+        if base and request.startswith(base + "/"):
+            request = request[len(base):]
+        suffix = Path(request).suffix
+        if request.startswith("/feeds/") and suffix in FEED_TYPES:
+            return FEED_TYPES[suffix]
+        return super().guess_type(path)
 
     def _send(self, status, content_type: str, body: bytes) -> None:
         self.send_response(status)

@@ -15,11 +15,14 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from generator import serve
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -112,6 +115,36 @@ def test_an_address_with_no_page_gets_the_sites_page_not_found_with_the_status_4
         assert "/__minutebook/events" in html  # it reloads with the rest once the page exists
     status, _ = fetch(url + "/static/no-such-file.css")
     assert status == 404
+
+
+def _content_type(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.headers["Content-Type"]
+
+
+def _netlify_types(relative: str) -> list[str]:
+    """The Content-Type netlify.toml's header rules give the file at `relative`, as Netlify matches them: a
+    rule's `*` matches anything, across folders too."""
+    rules = tomllib.loads((Path(__file__).parent.parent / "netlify.toml").read_text())["headers"]
+    return [rule["values"]["Content-Type"] for rule in rules if "Content-Type" in rule["values"]
+            and re.fullmatch(".*".join(map(re.escape, rule["for"].split("*"))), "/" + relative)]
+
+
+def test_feeds_and_calendars_are_served_with_their_own_types_as_netlify_toml_gives_them(server, tmp_path):
+    """A feed reader handed a page's <link rel="alternate" type="application/atom+xml"> expects that type back;
+    a `.xml` file is otherwise plain XML. The sitemap and the open data keep their usual types."""
+    url, _, _ = server
+    site = tmp_path / "preview"
+    wait_for(lambda: (site / "feeds/all.ics").is_file())
+    feeds = sorted(path.relative_to(site).as_posix() for path in (site / "feeds").rglob("*") if path.is_file())
+    assert {Path(f).suffix for f in feeds} == {".xml", ".ics"} and any(f.count("/") > 1 for f in feeds)
+    for relative in feeds:
+        wanted = serve.FEED_TYPES[Path(relative).suffix]
+        assert _netlify_types(relative) == [wanted], relative
+        assert _content_type(f"{url}/{relative}") == wanted, relative
+    for relative in ("sitemap.xml", "data/minutes.json", "robots.txt"):
+        assert (site / relative).is_file() and _netlify_types(relative) == []
+    assert _content_type(url + "/sitemap.xml") in ("application/xml", "text/xml")
 
 
 def test_an_edit_is_rebuilt_and_served(server):
