@@ -60,6 +60,31 @@ def test_no_horizontal_scroll_at_320_css_pixels_with_wider_text_spacing(sites, s
         page.close()
 
 
+TABLE_BOXES = """() => [...document.querySelectorAll('.table-wrap[role=region]')].map(
+    box => [box.scrollWidth > box.clientWidth, box.getAttribute('tabindex')])"""
+SETTLED = """() => [...document.querySelectorAll('.table-wrap[role=region]')].every(
+    box => (box.scrollWidth > box.clientWidth) === (box.getAttribute('tabindex') === '0'))"""
+
+
+def test_a_tables_box_is_a_tab_stop_only_while_it_scrolls(sites, served, browser):
+    """Without JavaScript each table's box is a Tab stop, so that a keyboard can scroll it; with it, a box that
+    fits the screen is not, being a Tab press for nothing. This paper's tables fit at 1280 px, not at 320."""
+    address = "/jcccg/2020/2020-03-05/papers/08/"
+    assert 'class="table-wrap" tabindex="0" role="region"' in (sites["example"].root / address[1:] / "index.html"
+                                                                ).read_text()
+    page = open_page(browser, served["example"] + address, width=1280, height=640)
+    try:
+        wide = page.evaluate(TABLE_BOXES)
+        assert wide and all(not scrolls and stop is None for scrolls, stop in wide)
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.wait_for_function(SETTLED)
+        narrow = page.evaluate(TABLE_BOXES)
+        assert any(scrolls for scrolls, _ in narrow)
+        assert all((stop == "0") == scrolls for scrolls, stop in narrow)
+    finally:
+        page.close()
+
+
 def test_keyboard_check_finds_a_link_before_the_skip_link(sites, served, browser):
     page = _open(sites, served, browser, "example", "meeting.html", 1280)
     try:
