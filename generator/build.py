@@ -40,7 +40,7 @@ from generator.search_index import IndexError_, build_index, folders_to_index, u
 from generator.urls import below, output_file
 from generator.validate import Checked, validate
 from generator.write import StagedOutput
-from generator import moved, update
+from generator import moved, root_files, update
 
 
 PARALLEL_PAGES_FROM = 300  # pages to re-render in a warm build; likewise
@@ -183,6 +183,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
                     memos.tracks if memos else None, memos.per_meeting if memos else None, stop)
     index.moved, index.renumbered = moved.check(moved.load(Path(options.content), report), index, report,
                                                 Path(options.content))
+    root_files.check(Path(options.content), index, report)
     check(stop)
     renderer, linker = memos.renderer if memos else Renderer(), Linker(index, stop)
     check(stop)
@@ -377,16 +378,20 @@ def static_sources(options: Options) -> list[Path]:
 def copy_static(options: Options, out) -> None:
     for source in static_sources(options):
         out.copy_tree(source, "static")
+    for relative, path in root_files.listed(Path(options.content)).items():
+        out.write_file(relative, path.read_bytes())
 
 
 def static_files(options: Options) -> dict[str, Path]:
-    """relative path -> source file of every static file, the site's own overriding the defaults."""
+    """relative path -> source file of every file copied as it is: the static files, the site's own overriding
+    the defaults, and the files published at the site's top (root_files.py)."""
     files: dict[str, Path] = {}
     for source in static_sources(options):
         if source.is_dir():
             for path in sorted(source.rglob("*")):
                 if path.is_file():
                     files[f"static/{path.relative_to(source).as_posix()}"] = path
+    files.update(root_files.listed(Path(options.content)))
     return files
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import jinja2
 
 from generator import cache as build_cache
-from generator.build import (Memos, Options, copy_static, make_environment, prepare, render_page, run,
+from generator.build import (Memos, Options, make_environment, prepare, render_page, run,
                              site_fingerprint, static_files, without_cycle_collector)
 from generator.diagnostics import Report
 from generator.fingerprint import Digests
@@ -60,7 +60,6 @@ class _Folder:
     CHUNK = 1 << 22  # 4 MB: the open data of a large archive is tens of megabytes, compared and written in parts
 
     def __init__(self, root: Path, note=lambda relative: None):
-        self.tmp = root  # the name StagedOutput uses, so copy_static works on both
         self.root = root
         self.note = note  # told of each file before it is written or removed (cache.Touched)
 
@@ -96,13 +95,6 @@ class _Folder:
             return True
         except OSError:
             return False
-
-    def copy_tree(self, source: Path, relative: str) -> None:
-        if not source.is_dir():
-            return
-        for path in sorted(source.rglob("*")):
-            if path.is_file():
-                self.write_bytes(f"{relative}/{path.relative_to(source).as_posix()}", path.read_bytes())
 
     def delete(self, relative: str) -> None:
         path = self.root / relative
@@ -144,6 +136,7 @@ class Session:
         self.memos = Memos()  # each stage's output by the identity of its input records (build.Memos)
         self.pages: dict[str, bytes] | None = None  # address -> digest of its deps at the last successful rebuild
         self.extra_files: set[str] = set()  # feeds, calendars, open data, sitemaps: what write_files() wrote
+        self.as_is: set[str] = set()  # the static files and content/root's: what _copy_as_is wrote
         self.fingerprint: tuple | None = None  # what forces a full re-render when it changes
         self.index = None  # the resolved Index of the last successful rebuild (for the search index)
         self.prepared = None  # what the last rebuild rendered from, while it succeeded (quick.py starts from it)
@@ -292,7 +285,8 @@ class Session:
         self.loader_cache, self.scan_cache, self.markdown_cache = handed.cache.loader, handed.cache.scan, \
             handed.markdown
         self.pages, self.fingerprint, self.outputs = dict(record.pages), record.fingerprint, dict(record.outputs)
-        self.extra_files = set(record.files) - set(static_files(self.options))
+        self.as_is = set(static_files(self.options))
+        self.extra_files = set(record.files) - self.as_is
         # The build's own archive and index, so nothing is loaded or resolved twice; this lists and digests
         # the pages (noting the session's state) and renders none, as the build's record says they are current.
         outcome = self._rebuild(handed.prepared, result.report)
@@ -306,6 +300,17 @@ class Session:
         outcome.written = sorted(set(by_build) | set(outcome.written))
         outcome.milliseconds = (time.perf_counter() - started) * 1000
         return outcome
+
+    def _copy_as_is(self) -> None:
+        """The static files and content/root's, on every rebuild: a change to one changes no page, and so no
+        fingerprint, but shows at once; one taken out is taken out of the preview. Each is written only where
+        its bytes changed."""
+        files = static_files(self.options)
+        for relative, source in files.items():
+            self.out.write_bytes(relative, source.read_bytes())
+        for relative in sorted(self.as_is - set(files)):
+            self.out.delete(relative)
+        self.as_is = set(files)
 
     def _compile_templates(self, prepared) -> None:
         """The first build compiled the templates in its own processes: compiled into the session's cache too,
@@ -418,8 +423,7 @@ class Session:
         deleted = sorted(gone)
         for url in deleted:
             self.out.delete(output_file(url))
-        if full:
-            copy_static(self.options, self.out)
+        self._copy_as_is()
         unwritten_full = self._files_for is not None and self._files_for[4]  # a full rebuild's files not yet written
         self._files_for = (prepared.index, prepared.today, list(current), memo, full or unwritten_full)
         self.pages, self.fingerprint = current, fingerprint

@@ -702,6 +702,37 @@ def test_files_with_a_byte_order_mark_and_windows_line_endings_report_true_lines
         "quorate: 'maybe' is not yes or no; write yes or no")]
 
 
+# --- content/root/: files published at the site's top as they are --------------------------------------
+
+def test_a_file_at_the_top_where_the_site_writes_its_own(archive, build):
+    (archive / "root").mkdir()
+    (archive / "root/robots.txt").write_text("User-agent: *\n")
+    assert errors_after(build, archive) == [at("root/robots.txt", 1,
+        "the site writes /robots.txt itself, so content/root/robots.txt cannot be published there; take "
+        "content/root/robots.txt out")]
+
+
+@pytest.mark.parametrize("folder", ["tb", "people", "data", "static"])
+def test_a_file_in_a_folder_of_the_sites_own(archive, build, folder):
+    """A body's folder, a page's, or one the site keeps files in: the site's file would replace it, or it the
+    site's, on a later build, even where nothing stands there today."""
+    (archive / "root" / folder).mkdir(parents=True)
+    (archive / "root" / folder / "notes.txt").write_text("notes\n")
+    assert errors_after(build, archive) == [at(f"root/{folder}/notes.txt", 1,
+        f"/{folder}/ is a folder of the site's own, so content/root/{folder}/notes.txt cannot be published in it; "
+        "move it to the top of content/root/, or to a folder of its own there")]
+
+
+def test_a_link_in_the_files_published_at_the_top(archive, build, tmp_path):
+    """It could publish what was never meant to be: a file outside the content."""
+    (tmp_path / "private.txt").write_text("not for publication\n")
+    (archive / "root").mkdir()
+    (archive / "root/security.txt").symlink_to(tmp_path / "private.txt")
+    assert errors_after(build, archive) == [at("root/security.txt", 1,
+        "security.txt in content/root/ is a link to another file, which is not published; put the file itself "
+        "there, or take the link out")]
+
+
 # --- bodies and numbering -----------------------------------------------------------------------
 
 def test_meeting_of_an_unknown_body(archive, build):

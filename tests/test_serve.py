@@ -263,6 +263,25 @@ def test_a_new_meeting_folder_appears_and_a_deleted_one_disappears(server):
     wait_for(lambda: fetch(url + "/ccb/2019/2019-10-17/")[0] == 404)
 
 
+def test_files_published_at_the_top_and_static_files_show_as_saved_and_go_when_taken_out(server):
+    """They change no page, so nothing else would make the preview write them (content/root/, root_files.py)."""
+    url, content, _ = server
+    (content / "root/.well-known").mkdir(parents=True)
+    security = content / "root/.well-known/security.txt"
+    security.write_text("Contact: mailto:security@example.gov.uk\n")
+    wait_for(lambda: fetch(url + "/.well-known/security.txt") == (200, security.read_text()))
+    security.write_text("Contact: https://example.gov.uk/security\n")
+    wait_for(lambda: fetch(url + "/.well-known/security.txt") == (200, security.read_text()))
+    security.unlink()
+    wait_for(lambda: fetch(url + "/.well-known/security.txt")[0] == 404)
+    (content / "templates/static").mkdir(parents=True)
+    print_css = content / "templates/static/print.css"
+    print_css.write_text("body { color: black }\n")
+    wait_for(lambda: fetch(url + "/static/print.css")[0] == 200)
+    print_css.unlink()
+    wait_for(lambda: fetch(url + "/static/print.css")[0] == 404)
+
+
 def test_a_site_published_below_a_path_is_previewed_below_it(tmp_path):
     """base_url https://refs.example.org/minutes/: the preview serves the site at /minutes/, as it will be
     published, so a link that left the path would fail here as it would there."""
