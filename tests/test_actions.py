@@ -120,6 +120,24 @@ def test_person_page_lists_actions_owned(site):
     assert 'href="/jc/actions/2019-08-01-4-1/"' in html
 
 
+def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_overdue(tmp_path):
+    """A log goes out with its meeting's agenda, dated the meeting's day unless it says `as_at:`: its page said
+    the action was closed there and, in the same list, that it was overdue, which the tracker did not."""
+    content = _copy(tmp_path)
+    meeting = content / "meetings/jc/2020-02-06"
+    meeting.mkdir()
+    (meeting / "meeting.md").write_text("---\nbody: jc\ndate: 2020-02-06\n---\n")
+    (meeting / "actions.md").write_text("---\nupdates:\n  - action: 2019-08-01/4#1\n    status: complete\n"
+                                        "    closed: yes\n---\n")
+    out = tmp_path / "site"
+    assert run(Options(content=content, out=out, today=TODAY, search=False)).ok
+    html = page(out, "/jc/actions/2019-08-01-4-1/")
+    assert "<strong>Closed</strong> at the " in html and "Overdue" not in html
+    tracker = page(out, "/jc/actions/")
+    assert "2019-08-01/4#1" in tracker.split('id="closed"')[1]
+    assert "2019-08-01/4#1" not in tracker.split('id="overdue-today"')[1].split('id="closed"')[0]
+
+
 # ---- clerk-facing checks -----------------------------------------------------------
 
 def _copy(tmp_path: Path) -> Path:
