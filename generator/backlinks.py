@@ -74,6 +74,7 @@ def _meeting_texts(index: Index, meeting):
         place = Place(page + "#action-log", "Action log", meeting)
         for update in meeting.action_log.updates:
             yield update.progress, here(), place, update.source.path
+        yield meeting.action_log.notes, here(), place, meeting.action_log.source.path
 
 
 def _on_line(title: str, line: int) -> LStr:

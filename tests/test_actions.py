@@ -138,6 +138,33 @@ def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_ov
     assert "2019-08-01/4#1" not in tracker.split('id="overdue-today"')[1].split('id="closed"')[0]
 
 
+def test_the_notes_below_an_action_logs_frontmatter_are_published_with_the_log(tmp_path):
+    """They were read and then shown nowhere, their references cited from nowhere."""
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-11-21/actions.md"
+    log.write_text(log.read_text() + "Actions not listed were not yet due; see CCBP/19/60.\n")
+    out = tmp_path / "site"
+    assert run(Options(content=content, out=out, today=TODAY, search=False)).ok
+    section = page(out, "/ccb/2019/2019-11-21/").split('id="action-log"')[1].split("</section>")[0]
+    assert ('Actions not listed were not yet due; see <a href="/ccb/2019/ccbp-19-60/" class="xref">CCBP/19/60</a>.'
+            in section)
+    assert 'href="/ccb/2019/2019-11-21/#action-log"' in page(out, "/ccb/2019/ccbp-19-60/").split("Referenced from")[1]
+
+
+def test_an_action_log_of_notes_alone_is_published(tmp_path):
+    """A log that updates no action may still say why, and a reference in it leads to its section."""
+    content = _copy(tmp_path)
+    meeting = content / "meetings/jc/2019-10-03"
+    meeting.mkdir()
+    (meeting / "meeting.md").write_text("---\nbody: jc\ndate: 2019-10-03\n---\n")
+    (meeting / "actions.md").write_text("---\nupdates: []\n---\nNo action was due; CCBP/19/60 is reported to the CCB.\n")
+    out = tmp_path / "site"
+    assert run(Options(content=content, out=out, today=TODAY, search=False)).ok
+    html = page(out, "/jc/2019/2019-10-03/")
+    assert '<a href="#action-log">' in html
+    assert "No action was due;" in html.split('id="action-log"')[1].split("</section>")[0]
+
+
 # ---- clerk-facing checks -----------------------------------------------------------
 
 def _copy(tmp_path: Path) -> Path:
