@@ -93,8 +93,10 @@ def find_body(index: Index, slug: str) -> Body:
 
 
 def previous_meeting(index: Index, slug: str, day: dt.date) -> Meeting | None:
-    """The body's last meeting before `day`: the one whose minutes and actions come up next."""
-    earlier = [m for m in index.by_body.get(slug, []) if m.date < day]
+    """The body's last meeting held before `day`: the one whose minutes and actions come up next. One called
+    off since (`status: cancelled` or `postponed`) has no minutes to approve: the clerk was told to approve them,
+    in a `minutes.md` that such a meeting may not have."""
+    earlier = [m for m in index.by_body.get(slug, []) if m.date < day and not m.status]
     return earlier[-1] if earlier else None
 
 

@@ -270,6 +270,21 @@ def test_numbers_reserved_by_an_agenda_without_minutes_are_not_reused(actions):
     assert load(actions).by_key["ccb/2020-03-19"].agenda[0].ref == "CCBP/20/7"
 
 
+def test_the_previous_minutes_are_those_of_the_last_meeting_held_not_of_one_cancelled_since(actions):
+    """A meeting called off between two held ones has no minutes to approve nor matters arising: the new
+    meeting's standing items are the last held meeting's, whose minutes it approves."""
+    (actions / "meetings" / "ccb" / "2019-12-19").mkdir()
+    (actions / "meetings" / "ccb" / "2019-12-19" / "meeting.md").write_text(
+        "---\nbody: ccb\ndate: 2019-12-19\nstatus: cancelled\n---\nCancelled.\n", encoding="utf-8")
+    plan = scaffold.plan_meeting(actions, "ccb", dt.date(2020, 1, 16))
+    assert plan.previous.key == "ccb/2019-11-21"
+    scaffold.write_all(plan.files, actions)
+    meeting = load(actions).by_key["ccb/2020-01-16"]
+    assert [a.title for a in meeting.agenda][2:4] == ["Minutes of the meeting held on 21 November 2019",
+                                                      "Matters arising and action log"]
+    assert meeting.agenda[3].description.startswith("Matters arising from the meeting held on 21 November 2019")
+
+
 def test_members_fall_back_to_those_present_at_the_previous_meeting(tmp_path):
     content = copy(tmp_path, "references")
     written = new_meeting(content, "ccb", "2019-09-19")
