@@ -29,11 +29,14 @@ MOVEMENT = Schema("a movement", Field("person", s.person), Field("name", s.text)
                   Field("item", s.text, default=""), Field("note", s.text, default=""))
 
 
-def _who(fields, what: str) -> PersonRef:
+def _who(fields, what: str, schema: Schema, value) -> PersonRef:
     if fields["person"] is not None:
         return fields["person"]
     if fields["name"]:
         return PersonRef(name=fields["name"])
+    written = schema.written(value, "person")
+    if written is not None:  # one the register does not know: reading `person:` said so, with a did-you-mean, and
+        return PersonRef(name=str(written))  # the entry is not also said to need the `person:` it has
     raise s.Invalid(f"{what} needs `person:` (or `name:` for someone not in the register)", "add `person: <id>`")
 
 
@@ -41,7 +44,7 @@ def _attendee(value, ctx: Context) -> Attendee:
     if not isinstance(value, dict):
         return Attendee(s.person(value, ctx), line=line_of(value))
     fields = ATTENDEE.read(value, ctx, line_of(value))
-    return Attendee(_who(fields, "an attendance entry"), fields["role"], fields["organisation"],
+    return Attendee(_who(fields, "an attendance entry", ATTENDEE, value), fields["role"], fields["organisation"],
                     fields["for"], fields["note"], line=line_of(value))
 
 
@@ -49,7 +52,7 @@ def _deputy(value, ctx: Context) -> Attendee:
     fields = DEPUTY.read(value, ctx, line_of(value))
     if fields is None:
         raise s.Invalid("a deputising entry is written as `person:` and `for:`", "see docs/content-format.md")
-    return Attendee(_who(fields, "a deputising entry"), fields["role"], fields["organisation"], (),
+    return Attendee(_who(fields, "a deputising entry", DEPUTY, value), fields["role"], fields["organisation"], (),
                     fields["note"], fields["for"], line=line_of(value))
 
 
@@ -57,8 +60,8 @@ def _movement(value, ctx: Context) -> Movement:
     fields = MOVEMENT.read(value, ctx, line_of(value))
     if fields is None:
         raise s.Invalid("a movement is written as `person:`, `event:` and `item:`", "see docs/content-format.md")
-    return Movement(_who(fields, "a movement"), fields["event"] or "joined", fields["item"], fields["note"],
-                    line=line_of(value))
+    return Movement(_who(fields, "a movement", MOVEMENT, value), fields["event"] or "joined", fields["item"],
+                    fields["note"], line=line_of(value))
 
 
 attendees = s.list_of(_attendee)

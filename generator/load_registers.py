@@ -135,6 +135,8 @@ MEMBER = Schema("a member", Field("person", s.person), Field("name", s.text), Fi
 
 def _member(fields, ctx: Context, raw) -> Membership:
     who = fields["person"]
+    if who is None and MEMBER.written(raw, "person") is not None:  # one the register does not know, said once
+        who = s.PersonRef(name=str(MEMBER.written(raw, "person")))
     if who is None:
         if not fields["name"]:
             raise s.Invalid("a member needs `person:` (or `name:` for someone not in the register)",

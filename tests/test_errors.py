@@ -841,6 +841,24 @@ def test_unknown_person_where_a_register_exists(archive, build):
         "(people.yaml, or a file in people/), or write {name: Ada Lovelase} for someone who is not in it")]
 
 
+@pytest.mark.parametrize("old, new", [
+    ("    - person: Mr Okafor\n", "    - person: Mr Okafer\n"),  # in attendance
+    ("    - name: Priya Shah\n", "    - person: Mr Okafer\n"),  # deputising: someone not in the register
+    ("    - person: brian-okafor\n      event: joined", "    - person: Mr Okafer\n      event: joined"),  # a movement
+    ("  - name: Harriet Quill\n", "  - person: Mr Okafer\n"),  # a member, in the body's file
+])
+def test_an_unknown_person_in_an_attendance_or_member_mapping_is_one_error_not_also_a_missing_person(archive, build,
+                                                                                                     old, new):
+    """`person: Mr Okafer` gives a person, one the register does not know: that is the error, with its did-you-mean.
+    A second error on the same line said the entry "needs `person:`" and to add one, which it has."""
+    relative = "bodies/tb.md" if new.startswith("  - person") else MEETING
+    edit(archive, relative, old, new)
+    line = line_of(archive, relative, "person: Mr Okafer")
+    assert errors_after(build, archive) == [at(relative, line,
+        "person: unknown person 'Mr Okafer'; did you mean 'Mr Brian Okafor'?; otherwise add them to the people register "
+        "(people.yaml, or a file in people/), or write {name: Mr Okafer} for someone who is not in it")]
+
+
 def test_a_list_line_indented_further_than_the_one_above_says_so_not_that_nobody_is_known(archive, build):
     """YAML reads "   - carol-singh" under "  - eve-turner" as more of the line above: "eve-turner - carol-singh"."""
     edit(archive, LATER, "  apologies:\n    - eve-turner\n", "  apologies:\n    - eve-turner\n      - carol-singh\n")
