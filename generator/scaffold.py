@@ -67,21 +67,39 @@ def _located(content: Path, source_path: str) -> Path:
 
 # ---- reading the archive ------------------------------------------------------------
 
-def load(content: Path) -> Index:
+def load(content: Path, waived=None) -> Index:
     """The archive as `minutebook check` sees it; refused when check would fail.
 
     A scaffold built on an archive with errors would inherit them (a body that
-    did not load has no numbering to continue), so errors are shown first.
+    did not load has no numbering to continue), so errors are shown first; all
+    but those `waived` (a list) takes, the ones the new file is to put right.
     """
     report = Report(root=Path(content))
     archive = load_archive(Path(content), report)
     if archive is not None:
         validate(archive, report)
-    if archive is None or report.errors:
+    errors = [d for d in report.errors if waived is None or not _waive(waived, d)]
+    if archive is None or errors:
         count = len(report.errors)
         raise Refused(report.errors, f"the archive has {_count(count, 'error')} (listed above), which "
                                      "`minutebook check` also reports; fix them first, then run this again")
     return resolve(archive)
+
+
+class Waived(list):
+    """The errors a new file puts right, by message (lower case), and those load() waived: a paper's agenda or
+    minutes name it before `new paper` writes it, and "fix them first" left no way to put that right."""
+
+    def __init__(self, *messages: str):
+        super().__init__()
+        self.messages = {m.lower() for m in messages}
+
+
+def _waive(waived: Waived, d: Diagnostic) -> bool:
+    if d.message.lower() not in waived.messages:
+        return False
+    waived.append(d)
+    return True
 
 
 def find_body(index: Index, slug: str) -> Body:
@@ -454,6 +472,11 @@ def _paper_item(index: Index, meeting: Meeting, item: str, report: Report) -> st
     return ref
 
 
+def _files_of(meeting: Meeting) -> set[str]:
+    """The files whose items may name a paper of the meeting, as messages name them."""
+    return {meeting.source.path} | ({meeting.minutes.source.path} if meeting.minutes else set())
+
+
 def _meeting(index: Index, meeting_key: str) -> Meeting:
     meeting = index.by_key.get(meeting_key)
     if meeting is None:
@@ -487,9 +510,14 @@ def plan_paper(content: Path, meeting_key: str, ref: str, title: str, label: str
                item: str = "", file: Path | None = None) -> Plan:
     """papers/<name>.md for an existing meeting, and nothing else: the agenda is the clerk's to link. With
     `file`, the file the paper went out as, copied into papers/ (attachments.py)."""
-    index = load(content)
+    waived = Waived(f"paper '{ref.strip()}' is referenced but missing")
+    index = load(content, waived)
     report = Report(root=Path(content))
     meeting = _meeting(index, meeting_key)
+    elsewhere = [d for d in waived if d.path not in _files_of(meeting)]
+    if elsewhere:  # another meeting's: this paper does not put it right
+        raise Refused(elsewhere, f"the archive has {_count(len(elsewhere), 'error')} (listed above), which "
+                                 "`minutebook check` also reports; fix them first, then run this again")
     taken = meeting.paper(ref)
     if taken is not None:
         raise refuse(report, _located(content, taken.source.path),

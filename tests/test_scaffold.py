@@ -531,6 +531,30 @@ def test_new_paper_files_an_appendix_under_its_label(tmp_path):
     assert list(plan.files) == [content / "meetings" / "ccb" / "2019-08-22" / "papers" / "appendix-a.md"]
 
 
+def test_new_paper_writes_the_paper_the_agenda_or_minutes_already_name(tmp_path):
+    """A clerk writes `paper: D` in the agenda, then runs `new paper --ref D`: the error, the paper named but
+    missing, is what the command is asked to put right, and the refusal ("fix them first") left no way to."""
+    content = copy(tmp_path, "references")
+    before = problems(content)
+    edit(content, "meetings/ccb/2019-08-22/meeting.md", "      for: [CCBP/19/71]\n",
+         "      for: [CCBP/19/71]\nagenda:\n  - ref: CCBP/19/71\n    title: Finance\n    paper: [C, D]\n")
+    edit(content, "meetings/ccb/2019-08-22/minutes.md", "## CCBP/19/72 Literal text\n",
+         "## CCBP/19/72 Literal text\n\n```item\npaper: d\n```\n")
+    assert [m for _, _, severity, m in problems(content) if severity == "error"] == [
+        "paper 'D' is referenced but missing", "paper 'd' is referenced but missing"]
+    plan = scaffold.plan_paper(content, "ccb/2019-08-22", "D", "Finance: month 5", item="CCBP/19/71")
+    scaffold.write_all(plan.files, content)
+    assert [p for p in problems(content) if p[2] == "error"] == [p for p in before if p[2] == "error"] == []
+
+
+def test_new_paper_refuses_while_another_meeting_names_that_ref_and_has_no_such_paper(tmp_path):
+    content = copy(tmp_path, "references")
+    edit(content, "meetings/ccb/2019-07-18/meeting.md", "    paper: A\n", "    paper: [A, D]\n")
+    with pytest.raises(scaffold.Refused) as refused:
+        scaffold.plan_paper(content, "ccb/2019-08-22", "D", "Finance: month 5")
+    assert [d.message for d in refused.value.problems] == ["paper 'D' is referenced but missing"]
+
+
 def test_new_paper_refuses_a_taken_ref_an_unknown_meeting_and_an_unknown_item(tmp_path):
     content = copy(tmp_path, "references")
     cases = [(("ccb/2019-08-22", "c", "X"), {}, "content/meetings/ccb/2019-08-22/papers/c.md:1: error: "
