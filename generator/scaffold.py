@@ -88,7 +88,8 @@ def load(content: Path, waived=None) -> Index:
 
 class Waived(list):
     """The errors a new file puts right, by message (lower case), and those load() waived: a paper's agenda or
-    minutes name it before `new paper` writes it, and "fix them first" left no way to put that right."""
+    minutes name it before `new paper` writes it, a postponed meeting's `rearranged_to` the meeting `new meeting`
+    starts, and "fix them first" left no way to put that right."""
 
     def __init__(self, *messages: str):
         super().__init__()
@@ -431,9 +432,9 @@ def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given
 
 
 def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = None) -> Plan:
-    index = load(content)
-    body = find_body(index, slug)
     name = folder or day.isoformat()
+    index = load(content, Waived(f"rearranged_to names no meeting '{slug}/{name}'"))  # this is the meeting it names
+    body = find_body(index, slug)
     _check_free(index, slug, day, name, folder is not None, content)
     previous = previous_meeting(index, slug, day)
     tracks = open_actions(index, slug, day)

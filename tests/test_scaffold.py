@@ -285,6 +285,20 @@ def test_the_previous_minutes_are_those_of_the_last_meeting_held_not_of_one_canc
     assert meeting.agenda[3].description.startswith("Matters arising from the meeting held on 21 November 2019")
 
 
+def test_new_meeting_writes_the_meeting_a_postponed_one_was_rearranged_to(actions):
+    """`rearranged_to: 2020-01-16` is written when the meeting is postponed, before the new one is started: that
+    error, a meeting named that is not there, is what `new meeting` puts right, and "fix them first" refused it."""
+    (actions / "meetings" / "ccb" / "2019-12-19").mkdir()
+    (actions / "meetings" / "ccb" / "2019-12-19" / "meeting.md").write_text(
+        "---\nbody: ccb\ndate: 2019-12-19\nstatus: postponed\nrearranged_to: 2020-01-16\n---\nPostponed.\n",
+        encoding="utf-8")
+    assert [m for _, _, _, m in problems(actions)] == ["rearranged_to names no meeting 'ccb/2020-01-16'"]
+    with pytest.raises(scaffold.Refused):  # another date is not the meeting it names
+        scaffold.plan_meeting(actions, "ccb", dt.date(2020, 1, 23))
+    new_meeting(actions, "ccb", "2020-01-16")
+    assert problems(actions) == []
+
+
 def test_members_fall_back_to_those_present_at_the_previous_meeting(tmp_path):
     content = copy(tmp_path, "references")
     written = new_meeting(content, "ccb", "2019-09-19")
