@@ -319,11 +319,18 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
     for item in minutes:
         if item.confidential is None and item.ref.lower() in private:
             part, owner = private[item.ref.lower()]
-            what = f"{item.ref} confidential" if part is owner else f"{owner.ref} confidential, and {item.ref} with it"
-            report.error(item.source.path, item.source.line, f"the agenda marks {what}, but its minute does "
-                         "not say whether it is: the minute would be published in full",
-                         "write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may "
-                         "be published")
+            ref, minute = item.ref, "its minute"
+            hint = ("write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be "
+                    "published")
+            if not part.title_withheld and _same_item(item, [part], alone=False) is None:
+                # Most likely the minutes were not renumbered with the agenda: told to mark "Any other business"
+                # confidential, the clerk would have withheld the wrong minute.
+                ref, minute = f"{item.ref} ({shortened(part.title)})", f"its minute, {shortened(item.title)},"
+                hint = ("if the agenda was renumbered, renumber the minutes to match; if this minute is that item, "
+                        f"{hint}")
+            what = f"{ref} confidential" if part is owner else f"{owner.ref} confidential, and {ref} with it"
+            report.error(item.source.path, item.source.line, f"the agenda marks {what}, but {minute} does "
+                         "not say whether it is: the minute would be published in full", hint)
     agenda = {item.ref.lower(): item for item in all_agenda_items(meeting.agenda)}
     for item in minutes:
         listed = agenda.get(item.ref.lower())
@@ -439,6 +446,23 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
                        f"{agenda_item.ref} ({shortened(agenda_item.title)}) has no minute",
                        f"if they are the same item, give them one number, here or in {agenda_item.source.path} (line "
                        f"{agenda_item.source.line}): the agenda links an item's minute by its number")
+    # Minutes not renumbered with the agenda (items added above any other business): each minute has an agenda
+    # item's number, but another's title. Drafts included: this is numbering, and approved, the one left over
+    # would be said to have no minute, and its heading would be the second any other business.
+    agenda = {item.ref.lower(): item for item in all_agenda_items(meeting.agenda)}
+    for item in minutes.items:
+        own = agenda.get(item.ref.lower())
+        if own is None or own.title_withheld or _same_item(item, [own], alone=False) is not None:
+            continue
+        other = _same_item(item, [a for a in unminuted if id(a) not in paired], alone=False)
+        if other is None:
+            continue
+        paired.add(id(other))
+        report.warning(item.source.path, item.source.line, f"minute {item.ref} ({shortened(item.title)}) has the "
+                       f"number of agenda item {own.ref} ({shortened(own.title)}), but the title of agenda item "
+                       f"{other.ref}, which has no minute",
+                       f"if the agenda was renumbered, renumber the minutes to match (`## {other.ref} "
+                       f"{shortened(item.title)}`): the agenda links an item's minute by its number")
     if minutes.status != "approved":
         return
     for agenda_item in unminuted:

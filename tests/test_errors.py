@@ -1022,6 +1022,21 @@ def test_minute_numbered_otherwise_than_its_agenda_item_is_a_warning_naming_both
 NEXT_MEETING_ITEM = "  - ref: TB/19/15\n    title: Any other business\n    section: Closing business\n"
 
 
+@pytest.mark.parametrize("status", ["approved", "draft"])
+def test_minutes_not_renumbered_with_the_agenda_are_a_warning_naming_the_number_to_give(archive, build, status):
+    """An item added to the agenda above any other business renumbers it; the minutes, written from the agenda
+    before, still give any other business the old number, which is now the new item's. Approved, the clerk was
+    told to add a heading for the agenda's any other business: a second one."""
+    edit(archive, MINUTES, "status: approved", f"status: {status}")
+    edit(archive, MEETING, NEXT_MEETING_ITEM, "  - ref: TB/19/15\n    title: Community transport review\n"
+         + NEXT_MEETING_ITEM.replace("TB/19/15", "TB/19/16"))
+    assert [m for m in warnings_after(build, archive) if "agenda" in m] == [at(MINUTES, line_of(
+        archive, MINUTES, "## TB/19/15"), "minute TB/19/15 (Any other business) has the number of agenda item "
+        "TB/19/15 (Community transport review), but the title of agenda item TB/19/16, which has no minute; if the "
+        "agenda was renumbered, renumber the minutes to match (`## TB/19/16 Any other business`): the agenda links "
+        "an item's minute by its number", "warning")]
+
+
 def test_agenda_item_without_a_minute_in_approved_minutes_is_a_warning_on_the_item(archive, build):
     edit(archive, MEETING, NEXT_MEETING_ITEM, NEXT_MEETING_ITEM + "  - ref: TB/19/16\n    title: Date of next meeting\n")
     assert [m for m in warnings_after(build, archive) if "agenda" in m] == [at(MEETING, line_of(
@@ -1363,6 +1378,18 @@ def test_a_minute_of_an_item_the_agenda_marks_confidential_must_say_whether_it_i
         "published in full; write `confidential: yes` in the minute's ```item block, or `confidential: no` if it "
         "may be published")]
     assert not (archive.parent / "site").exists()
+
+
+def test_a_minute_under_the_number_of_a_confidential_agenda_item_with_another_title_names_both(archive, build):
+    """Minutes not renumbered with the agenda: told only to mark the minute confidential, the clerk would have
+    withheld any other business, and published the confidential item's minute under its new number."""
+    edit(archive, MEETING, NEXT_MEETING_ITEM, "  - ref: TB/19/15\n    title: Staffing matter\n    confidential: yes\n"
+         + NEXT_MEETING_ITEM.replace("TB/19/15", "TB/19/16"))
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/15"),
+        "the agenda marks TB/19/15 (Staffing matter) confidential, but its minute, Any other business, does not "
+        "say whether it is: the minute would be published in full; if the agenda was renumbered, renumber the "
+        "minutes to match; if this minute is that item, write `confidential: yes` in the minute's ```item block, "
+        "or `confidential: no` if it may be published")]
 
 
 def test_a_minute_with_a_public_title_must_say_it_is_confidential(archive, build):
