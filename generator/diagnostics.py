@@ -15,8 +15,13 @@ from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
-# Characters a terminal or an editor acts on: line breaks, escapes (ANSI colours, cursor moves), C1 controls.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+# Characters a terminal or an editor acts on: line breaks, escapes (ANSI colours, cursor moves), C1 controls;
+# and those it shows as nothing, which text pasted from a PDF or a web page brings: a zero-width space in
+# `CCBP/18/\u200b61` made a heading "not start with a minute number" that looked as if it did. The joiners
+# some scripts write names with (U+200C, U+200D) are shown as they are.
+_SHOWN_AS_NOTHING = "\xad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+INVISIBLE = re.compile(f"[{_SHOWN_AS_NOTHING}]")
+_CONTROL = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{_SHOWN_AS_NOTHING}]")
 
 
 @dataclass(frozen=True, order=True)

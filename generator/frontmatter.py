@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,24 @@ def read_text(path: Path, report: Report) -> str | None:
         return None
 
 
+# Control characters a browser will not show (HTML allows tab, line feed, form feed and carriage return among
+# them), pasted in with text from a PDF, a terminal or a mis-converted file (U+0092 for a Windows apostrophe).
+# In the YAML they are an error (yamltext.py); in the Markdown they went into the pages and the search index.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _controls(body: str, first_line: int, path: Path, report: Report) -> None:
+    """Each line with one, reported once."""
+    said = set()
+    for found in _CONTROL.finditer(body):
+        line = first_line + body.count("\n", 0, found.start())
+        if line not in said:
+            said.add(line)
+            report.error(path, line, f"this line has a control character (U+{ord(found.group()):04X}) in it, "
+                         "which a browser cannot show",
+                         "delete it: retype the text around it, as most editors do not show the character")
+
+
 def read(path: Path, report: Report, require_frontmatter: bool = True) -> Document:
     text = read_text(path, report)
     if text is None:
@@ -52,6 +71,7 @@ def read(path: Path, report: Report, require_frontmatter: bool = True) -> Docume
             report.error(path, 1, "the file does not start with frontmatter",
                          "start it with a line '---', the YAML fields, and another line '---'")
             return Document(path, None, text, 1, ok=False)
+        _controls(text, 1, path, report)
         return Document(path, None, text, 1)
     for index in range(start + 1, len(lines)):
         if lines[index].strip() in ("---", "..."):
@@ -59,6 +79,7 @@ def read(path: Path, report: Report, require_frontmatter: bool = True) -> Docume
             errors_before = len(report.errors)
             meta = yamltext.parse(meta_text, path, report, first_line=start + 2)
             body = "\n".join(lines[index + 1:])
+            _controls(body, index + 2, path, report)
             return Document(path, meta, body, index + 2, ok=len(report.errors) == errors_before)
     report.error(path, start + 1, "the frontmatter is not closed", "add a line '---' after the last YAML field")
     return Document(path, None, "", 1, ok=False)

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from generator import frontmatter, schema as s, urls, yamltext
-from generator.diagnostics import Report, shortened
+from generator.diagnostics import INVISIBLE, Report, shortened
 from generator.model import Action, Body, Declaration, Due, MinuteItem, Minutes, PersonRef, Source, all_agenda_items
 from generator.numbering import example, leading, whole
 from generator.schema import Context, Field, Schema
@@ -236,6 +236,12 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
     line = body_line + start
     ref, title = leading(body.numbering, heading)
     if ref is None:
+        visible = INVISIBLE.sub("", heading)
+        if visible != heading and leading(body.numbering, visible)[0] is not None:
+            ctx.report.error(ctx.path, line, f"minute heading '{heading}' has a character in it that shows as "
+                             "nothing, pasted with the text, so it does not start with a minute number",
+                             f"type the heading again: '## {visible}'")
+            return None
         on_agenda = _agenda_headings(body, agenda).get(" ".join(heading.lower().split()))
         number = example(body.numbering, year, above)  # the next after the item above, which it likely is
         ctx.report.error(ctx.path, line, f"minute heading '{heading}' does not start with a minute number",

@@ -1063,6 +1063,17 @@ def test_agenda_and_minutes_that_differ_as_minutes_do_are_not_warned_about(archi
     assert [m for m in warnings_after(build, archive) if "agenda" in m] == []
 
 
+def test_control_characters_in_the_markdown_are_an_error_on_each_line_with_one(archive, build):
+    """A bell and a Windows apostrophe mis-converted (U+0092), pasted in: they went into the pages and the search
+    index, where the YAML's were an error. A form feed, which PDF text has between pages, is white space."""
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## TB/19/15 Any other business\n\nThe\x07 Chair\x07 "
+         "noted the thanks\nof the Board\u0092s members.\x0c")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, text), f"this line has a control "
+        f"character ({code}) in it, which a browser cannot show; delete it: retype the text around it, as most "
+        "editors do not show the character") for text, code in (("The\x07 Chair", "U+0007"), ("Board\u0092s",
+                                                                                              "U+0092"))]
+
+
 def test_minute_heading_without_a_valid_number(archive, build):
     edit(archive, MINUTES, "## TB/19/15 Any other business", "## Other matters")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## Other matters"),
@@ -1093,6 +1104,15 @@ def test_first_minute_heading_without_a_number_is_shown_one_of_its_meetings_year
     assert [m for m in errors_after(build, archive) if "minute heading" in m] == [at(minutes, line_of(
         archive, minutes, "## The Director"), "minute heading 'The Director of Public Health annual report' does not "
         "start with a minute number; TB numbers items like 'TB/20/70': write '## TB/20/70 Title'")]
+
+
+def test_minute_heading_with_a_character_that_shows_as_nothing_in_its_number(archive, build):
+    """Pasted from a PDF or a web page: the heading looked right, and the message quoted it as it looked."""
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## TB/19/\u200b15 Any other business")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/\u200b15"),
+        "minute heading 'TB/19/\\u200b15 Any other business' has a character in it that shows as nothing, pasted "
+        "with the text, so it does not start with a minute number; type the heading again: '## TB/19/15 Any other "
+        "business'")]
 
 
 def test_minute_number_run_on_into_a_word_is_not_a_number(archive, build):
