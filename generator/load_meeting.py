@@ -217,6 +217,9 @@ STATUS_HINTS = {
     "in-progress": "write on-track, or its rating: green, amber or red", "ongoing": "write on-track, or its rating: "
     "green, amber or red", "overdue": "write its rating (red, most often): a due date passed is shown as overdue "
     "by itself", "amber/green": "choose one: amber or green", "red/amber": "choose one: red or amber",
+    # A RAG column's letters, as action logs in meeting packs write them
+    "r": "did you mean 'red'?", "a": "did you mean 'amber'?", "g": "did you mean 'green'?",
+    "b": "b is complete in a BRAG rating: " + _CLOSING, "c": _CLOSING,
 }
 UPDATE = Schema(
     "an action update",

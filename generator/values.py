@@ -56,10 +56,22 @@ class Invalid(ValueError):
         self.written_as_date = written_as_date
 
 
+def _real_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _make_date(year: int, month: int, day: int, written: str) -> dt.date:
     try:
         made = dt.date(year, month, day)
     except ValueError:
+        swapped = _real_date(year, day, month) if month > 12 else None  # 2018-19-07: the day and the month swapped
+        if swapped is not None:
+            raise Invalid(f"'{written}' is not a real date: there is no month {month}", f"did you mean "
+                          f"{swapped.isoformat()} ({spoken_date(swapped)})? YYYY-MM-DD puts the month before the "
+                          "day") from None
         raise Invalid(f"'{written}' is not a real date", DATE_HINT) from None
     if year < 1000:  # 0019-06-20 for 2019: its pages' addresses and calendar dates would be /tb/19/ and 190620
         raise Invalid(f"'{written}' has the year {year}", "write the year in full, in four digits, e.g. "

@@ -317,6 +317,13 @@ def test_date_that_does_not_exist(archive, build):
         "date: '2019-02-30' is not a real date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
 
 
+def test_date_with_the_day_and_the_month_swapped(archive, build):
+    edit(archive, LATER, "date: 20 June 2019", "date: 2019-20-06")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"),
+        "date: '2019-20-06' is not a real date: there is no month 20; did you mean 2019-06-20 (20 June 2019)? "
+        "YYYY-MM-DD puts the month before the day")]
+
+
 def test_a_value_with_a_line_break_is_quoted_on_the_messages_one_line(archive, cli):
     """Editors and CI read one message a line: the second half of the value would be read as a message."""
     edit(archive, LATER, "quorate: no", 'quorate: "no\\nyes"')
@@ -401,6 +408,10 @@ def test_action_status_written_in_words_is_read_and_a_misleading_one_gets_what_i
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: Blue"),
         "status: 'Blue' is not one of: red, amber, green, complete, on-track, no-progress, not-started; blue is "
         "complete in a BRAG rating: write complete, with `closed: yes` if this log closes the action")]
+    edit(archive, LOG, "status: Blue", "status: G")  # a RAG column's letter
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: G"),
+        "status: 'G' is not one of: red, amber, green, complete, on-track, no-progress, not-started; did you mean "
+        "'green'?")]
 
 
 @pytest.mark.parametrize("written, hint", [
