@@ -88,6 +88,7 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     if whole:
         _agenda_against_minutes(meeting, report)
     _listed_twice(meeting, report)
+    _progress_unwritten(meeting, report)
     _not_held(meeting, instead, nearby, report, whole)
     if meeting.minutes and meeting.minutes.approved_at:
         if approval is None:
@@ -307,6 +308,19 @@ def _papers(meeting: Meeting, report: Report, whole: bool = True) -> None:
                 check(ref, item.source.path, item.source.line)
 
 
+
+
+def _progress_unwritten(meeting: Meeting, report: Report) -> None:
+    """`new meeting` writes every open action into the log with `progress: ""` for the clerk to fill in; a log
+    made final with one left so publishes the action as reported on at the meeting, with nothing said."""
+    log = meeting.action_log
+    if log is None or log.status != "final":
+        return
+    for update in log.updates:
+        if not update.progress.strip():
+            report.warning(update.source.path, update.source.line, f"the log is final, but its update of "
+                           f"{update.action} says no progress", "write what the meeting heard in `progress:`, or "
+                           "take the update out if the action was not reported on")
 
 
 def _confidential_together(meeting: Meeting, report: Report) -> None:

@@ -390,6 +390,17 @@ def test_yes_no_field_given_something_else(archive, build):
         "quorate: 'maybe' is not yes or no; write yes or no")]
 
 
+def test_a_final_log_with_an_update_whose_progress_is_left_empty(archive, build):
+    """As `new meeting` writes each open action into the log, for the clerk to fill in."""
+    edit(archive, LOG, "progress: Waiting for the final text of the strategy.", 'progress: ""')
+    assert [m for m in warnings_after(build, archive) if "progress" in m] == [at(LOG, line_of(
+        archive, LOG, "action: TB/19/13#leaflet"), "the log is final, but its update of TB/19/13#leaflet says no "
+        "progress; write what the meeting heard in `progress:`, or take the update out if the action was not "
+        "reported on", "warning")]
+    edit(archive, LOG, "as_at: 2019-06-13", "as_at: 2019-06-13\nstatus: draft")  # a draft is being written
+    assert [m for m in warnings_after(build, archive) if "progress" in m] == []
+
+
 def test_action_status_not_in_the_list(archive, build):
     edit(archive, LOG, "status: amber", "status: yellow")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: yellow"),
