@@ -328,9 +328,24 @@ def _person(who: PersonRef) -> str:
     return f"{{name: {json.dumps(who.name, ensure_ascii=False)}}}"
 
 
+def as_before(body: Body, previous: Meeting | None) -> list[tuple[str, str]]:
+    """(field, value) of what a body's meetings mostly keep from one to the next, as its last meeting held had
+    them: its own title ("Meeting of the ... Committee"), start and end, and the venue where the body's file
+    gives none. A body that keeps no venue in its file was given a meeting without one, every time."""
+    if previous is None:
+        return []
+    fields = [("title", previous.title if previous.title != f"{body.short_name} meeting" else ""),
+              ("start", previous.start), ("end", previous.end), ("venue", "" if body.venue else previous.venue)]
+    return [(name, value) for name, value in fields if value]
+
+
 def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: str,
-               agenda: list[tuple[str, Standing]]) -> str:
+               agenda: list[tuple[str, Standing]], previous: Meeting | None = None) -> str:
     lines = ["---", f"body: {body.slug}", f"date: {day.isoformat()}"]
+    kept = as_before(body, previous)
+    if kept:
+        lines.append(f"# as at the meeting of {long_date(previous.date)}: check them")
+        lines += [f"{name}: {scalar(value)}" for name, value in kept]
     if body.venue:
         lines.append(f"venue: {scalar(body.venue)}")
     if members:
@@ -443,7 +458,7 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     agenda = list(zip(numbers, standing))
     members, members_from = members_on(body, previous, day)
     target = Path(content) / "meetings" / slug / name
-    files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda),
+    files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda, previous),
              target / "minutes.md": minutes_md(agenda)}
     if tracks:
         files[target / "actions.md"] = actions_md(index.archive, body, day, tracks)

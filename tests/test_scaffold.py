@@ -309,6 +309,28 @@ def test_members_fall_back_to_those_present_at_the_previous_meeting(tmp_path):
     assert "actions.md" not in [p.name for p in written]
 
 
+def test_title_times_and_venue_are_as_at_the_last_meeting_held_where_the_bodys_file_gives_none(tmp_path):
+    """A body whose file keeps no venue (JHSC's, as its pack gives it meeting by meeting) had each new meeting
+    start without one, and without its own title and start time."""
+    content = copy(tmp_path, "references")
+    edit(content, "meetings/jhsc/2019-09-02/meeting.md", "date: 2019-09-02\n",
+         'date: 2019-09-02\ntitle: Meeting of the Joint Health Scrutiny Committee\nstart: "14:00"\n'
+         "end: 4.30pm\nvenue: City Hall, Leicester\n")
+    assert load(content).by_key["jhsc/2019-09-02"].venue == "City Hall, Leicester"
+    new_meeting(content, "jhsc", "2019-10-07")
+    meeting = load(content).by_key["jhsc/2019-10-07"]
+    assert (meeting.title, meeting.start, meeting.end, meeting.venue) == (
+        "Meeting of the Joint Health Scrutiny Committee", "14:00", "16:30", "City Hall, Leicester")
+    assert "# as at the meeting of 2 September 2019: check them" in (
+        content / "meetings/jhsc/2019-10-07/meeting.md").read_text(encoding="utf-8")
+
+
+def test_a_body_with_a_venue_in_its_file_keeps_it_and_a_meeting_without_a_title_gives_none(actions):
+    new_meeting(actions, "ccb", "2020-01-16")
+    meeting = load(actions).by_key["ccb/2020-01-16"]
+    assert meeting.venue == "Room 1: St John's House, Leicester" and meeting.title == "CCB meeting"
+
+
 # ---- new meeting: a body numbered per meeting -------------------------------------------
 
 def test_per_meeting_body_numbers_from_1_and_prefills_its_open_action(actions):
