@@ -117,9 +117,10 @@ class Linker:
         self.numbers = NumberFinder([numbering.pattern for _, numbering in schemes], before=r"(?<![^\W_])")
         # "CCBP/18/" with no number: found like a number when the part before {n} has digits of its own...
         self.incomplete = NumberFinder([h for h in heads if has_placeholder(h)], before=r"\b", after=r"(?!\d)")
-        # ... and otherwise ("Min {n}") by a search of the whole text.
+        # ... and otherwise ("Min {n}") by a search of the whole text, as a word of its own: "Cabinet" starts as
+        # CAB {n}/{yy} does, and "Parish" as P{n}/{yy}, but neither is a number with its digits left out.
         plain = any_pattern([h for h in heads if not has_placeholder(h)])
-        self.incomplete_plain = re.compile(r"\b" + plain + r"(?!\d)", re.I) if plain else None
+        self.incomplete_plain = re.compile(r"\b" + plain + r"(?!\w)", re.I) if plain else None
         self._sorted_refs: dict[str, list[str]] = {}
         self._agenda: dict[tuple[str, str], list] | None = None  # see agenda_numbers
         self.by_date: dict[tuple[str, str], Meeting] = {}

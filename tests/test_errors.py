@@ -478,6 +478,21 @@ def test_a_range_or_list_ending_in_a_number_the_archive_lacks_names_that_number_
                                               at(MINUTES, line, said.format("TB/19/99"), "warning")]
 
 
+@pytest.mark.parametrize("numbering, word, incomplete", [
+    ("CAB {n}/{yy}", "Cabinet", "CAB"), ("P{n}/{yy}", "Parish", "P"), ("Min {n}", "Minutes", "Min")])
+def test_a_word_starting_as_a_bodys_minute_numbers_do_is_no_incomplete_number(archive, build, numbering, word,
+                                                                              incomplete):
+    """A body numbering `CAB 12/24` had every "Cabinet" in the archive warned of as an incomplete number 'Cab', and
+    one numbering `P12/24` every word starting with a P; a number's letters alone, standing as a word, still are."""
+    (archive / "bodies/cab.md").write_text(f'---\nname: Cabinet\nshort_name: Cabinet\nnumbering: "{numbering}"\n'
+                                           "---\n", encoding="utf-8")
+    edit(archive, MINUTES, "There was no other business.",
+         f"There was no other business for the {word}, nor for {incomplete.lower()}.")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"the {word}"),
+        f"reference '{incomplete.lower()}' does not resolve; the minute number is incomplete; the archive has no "
+        "minutes of that body", "warning")]
+
+
 def test_a_reference_in_a_minutes_heading_or_an_agenda_title_is_reported_on_its_line(archive, build):
     """Not on line 1 of the file, where titles were reported, having no line of their own."""
     edit(archive, MINUTES, "## TB/19/13 Healthy Weight Strategy 2019 to 2024",
