@@ -840,6 +840,25 @@ def test_numbering_pattern_without_a_number(archive, build):
         "numbering: numbering 'TB/{yy}' has no {n}; write a pattern such as CCBP/{yy}/{n}, or per-meeting")]
 
 
+def test_numbering_pattern_of_a_number_alone(archive, build):
+    """`{n}`, for minutes numbered 45., 46.: every number in every text (a date, a sum, a paragraph of an Act) was
+    read as one of the body's minutes and warned of, and a line with none of them as an empty one ('')."""
+    edit(archive, "bodies/tb.md", 'numbering: "TB/{yy}/{n}"', 'numbering: "{n}"')
+    assert errors_after(build, archive) == [at("bodies/tb.md", line_of(archive, "bodies/tb.md", "numbering:"),
+        "numbering: numbering '{n}' is a number and nothing else, so every number in every text (a date, a sum) "
+        "would be read as one of its minutes; write per-meeting for items numbered 1, 2, 3 or 45, 46 with "
+        "nothing around them, or the letters the minutes put with the number, e.g. PC/{n}")]
+
+
+def test_numbering_pattern_with_two_years(archive, build):
+    """`TB {yy}/{yy} ({n})`, a financial year: every number was published with the second year twice, TB 19/19 (5)
+    for TB 18/19 (5)."""
+    edit(archive, "bodies/tb.md", 'numbering: "TB/{yy}/{n}"', 'numbering: "TB {yy}/{yy} ({n})"')
+    assert errors_after(build, archive) == [at("bodies/tb.md", line_of(archive, "bodies/tb.md", "numbering:"),
+        "numbering: numbering 'TB {yy}/{yy} ({n})' has {yy} twice, and a number is written with one value for each "
+        "(19/19 for 18/19); use each of {n}, {yy} and {yyyy} once")]
+
+
 def test_body_slug_the_site_uses_itself(archive, build):
     (archive / "bodies" / "search.md").write_text("---\nname: Search Panel\nshort_name: SP\n"
                                                  "numbering: per-meeting\n---\n", encoding="utf-8")
