@@ -206,6 +206,8 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
             continue
         line = body_line + token.map[0]
         above = [item for item in items if item.source.line < line]  # items come in the order of their lines
+        if above and above[-1].ref == ref:  # ### 24/007(a) inside ## 24/007: a part of it, as the clerk meant
+            continue
         part_of = f"part of {above[-1].ref}" if above else "text before the first item"
         ctx.report.warning(ctx.path, line, f"the heading '{heading}' starts with minute number {ref}, but only a "
                            f"'## ' heading at the start of a line starts an item, so it is read as {part_of}",

@@ -457,6 +457,15 @@ def test_a_minute_number_heading_that_does_not_start_an_item_is_a_warning(archiv
            "TB/19/21; write '## TB/19/22 Pharmaceutical needs assessment' if it is an item of its own", "warning")]
 
 
+@pytest.mark.parametrize("heading", ["### TB/19/13(a) Consultation", "### TB/19/13 (i) Consultation",
+                                     "#### TB/19/013(b) Consultation"])
+def test_a_heading_numbered_as_a_part_of_its_own_item_is_no_warning(archive, build, heading):
+    """`### 24/007(a) Payments` inside `## 24/007 Finance` is the sub-item a clerk means. It was warned of as a
+    heading that does not start an item, and following the warning (`## 24/007(a)`) made 24/007 twice, an error."""
+    edit(archive, MINUTES, "### Consultation", heading)
+    assert warnings_after(build, archive) == []
+
+
 def test_a_minute_number_heading_without_a_space_after_its_hashes_is_a_warning(archive, build):
     """`##TB/19/22` is no heading in Markdown, but a paragraph of the item above: with no agenda item to miss
     its minute, nothing else would say so."""
