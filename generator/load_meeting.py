@@ -341,6 +341,26 @@ def numbered_agenda(items: tuple[AgendaItem, ...], numbering) -> tuple[AgendaIte
     return tuple(written) if any(a is not b for a, b in zip(written, items)) else items
 
 
+def numbered_log(log: ActionLog | None, body: str, bodies: dict) -> ActionLog | None:
+    """The action log with the minute number in each action written as its body's numbering writes it
+    (`TB/19/013#2` is TB/19/13's action 2), as the agenda's refs are (numbered_agenda): the actions are known by
+    that number. The same log when nothing changed."""
+    if log is None:
+        return log
+    updates = []
+    for update in log.updates:
+        slug, colon, rest = update.action.partition(":") if ":" in update.action.split("/")[0] else ("", "", update.action)
+        ref, hash_, key = rest.rpartition("#")
+        numbering = getattr(bodies.get(slug.strip() or body), "numbering", None)
+        if hash_ and numbering is not None and not numbering.per_meeting and _UNLIKE_THE_MINUTES.search(ref):
+            written = whole(numbering, ref)
+            if written:
+                update = dataclasses.replace(update, action=f"{slug}{colon}{written}#{key}")
+        updates.append(update)
+    changed = any(a is not b for a, b in zip(updates, log.updates))
+    return dataclasses.replace(log, updates=tuple(updates)) if changed else log
+
+
 def _meeting_key(value: str, body: str) -> str:
     """`body/folder` as written, or a folder alone, of a meeting of the same body."""
     value = value.strip().strip("/")

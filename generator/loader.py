@@ -16,7 +16,8 @@ from generator.diagnostics import Report, did_you_mean, listed
 from generator.filedigest import FileDigests, digest_file
 from generator.fingerprint import Known, handed_down
 from generator.interrupt import check, never
-from generator.load_meeting import build_meeting, load_action_log, load_meeting_file, load_paper, numbered_agenda
+from generator.load_meeting import build_meeting, load_action_log, load_meeting_file, load_paper, numbered_agenda, \
+    numbered_log
 from generator.load_minutes import load_minutes
 from generator.load_registers import ID_RE, hidden, load_bodies, load_people, load_site, register_files
 from generator.markdown import make_block_parser
@@ -429,5 +430,6 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
                        f"move it into papers/ and name it in its paper (`file: {stray.name}`), or keep it outside the "
                        "content folder")
     fields["agenda"] = numbered_agenda(fields["agenda"], body.numbering)
+    log = numbered_log(log, slug, bodies)
     return build_meeting(fields, doc, meeting_dir.name, body.venue, f"{body.short_name} meeting", minutes, papers,
                          log, report)

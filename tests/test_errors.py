@@ -457,6 +457,14 @@ def test_a_minute_number_heading_that_does_not_start_an_item_is_a_warning(archiv
            "TB/19/21; write '## TB/19/22 Pharmaceutical needs assessment' if it is an item of its own", "warning")]
 
 
+@pytest.mark.parametrize("written", ["TB/19/013#2", "tb:TB / 19/013#2"])
+def test_an_update_naming_its_minute_padded_with_zeros_is_for_that_minutes_action(archive, build, written):
+    """Trust boards write their minutes' numbers as TB/19/013, as the heading and the agenda may; an action log
+    naming TB/19/013#2 was told there is no minute TB/19/013 ("is the year right?"), and the action held over."""
+    edit(archive, LOG, "action: TB/19/13#2", f"action: {written}")
+    assert warnings_after(build, archive) == []
+
+
 @pytest.mark.parametrize("heading", ["### TB/19/13(a) Consultation", "### TB/19/13 (i) Consultation",
                                      "#### TB/19/013(b) Consultation"])
 def test_a_heading_numbered_as_a_part_of_its_own_item_is_no_warning(archive, build, heading):
