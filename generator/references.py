@@ -113,8 +113,11 @@ class Linker:
         for (slug, numbering), head in zip(schemes, heads):
             self.by_head_shape.setdefault(shape(head), []).append(slug)
         # A number does not begin inside a word: the "e" ending "minute" is not the E of "ECCBP/{yy}/{n}"
-        # in "minute CCBP/19/72" (spaces are allowed inside a number, for text extracted from PDFs).
-        self.numbers = NumberFinder([numbering.pattern for _, numbering in schemes], before=r"(?<![^\W_])")
+        # in "minute CCBP/19/72" (spaces are allowed inside a number, for text extracted from PDFs). Nor is it
+        # a part of a longer code, which every parish council's minutes cite: the 24/0876 of the planning
+        # application UTT/24/0876/HHF is no minute 24/876 of a body numbering {yy}/{n}.
+        self.numbers = NumberFinder([numbering.pattern for _, numbering in schemes],
+                                    before=r"(?<![^\W_])(?<![^\W_]/)", after=r"(?!\d|/[^\W_])")
         # "CCBP/18/" with no number: found like a number when the part before {n} has digits of its own...
         self.incomplete = NumberFinder([h for h in heads if has_placeholder(h)], before=r"\b", after=r"(?!\d)")
         # ... and otherwise ("Min {n}") by a search of the whole text, as a word of its own: "Cabinet" starts as

@@ -247,6 +247,27 @@ def test_a_number_is_not_read_as_another_bodys_from_the_end_of_the_word_before(t
     assert not any("ECCBP" in d.message or "e CCBP" in d.message for d in result.report.items)
 
 
+def test_a_code_with_a_minute_number_inside_it_is_not_that_minute(tmp_path):
+    """Every parish council's minutes cite planning applications (UTT/24/0876/HHF, 24/00876/FUL), which hold
+    what a body numbering {yy}/{n} writes its minutes as: no link to minute 24/876, nor a warning of one."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "bodies" / "parish.md").write_text('---\nname: Northvale Parish Council\nshort_name: NPC\n'
+                                                   'numbering: "{yy}/{n}"\n---\n', encoding="utf-8")
+    meeting = content / "meetings" / "parish" / "2024-05-13"
+    meeting.mkdir(parents=True)
+    (meeting / "meeting.md").write_text("---\nbody: parish\ndate: 2024-05-13\n---\n", encoding="utf-8")
+    (meeting / "minutes.md").write_text(
+        "---\nstatus: approved\n---\n## 24/876 Planning\n\nApplications UTT/24/0876/HHF, 24/00876/FUL and "
+        "S62A/24/0876 were noted.\n\n## 24/877 Footpaths\n\nAs minute 24/876 said.\n", encoding="utf-8")
+    out = tmp_path / "site"
+    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    assert xrefs(out, "/parish/2024/24-877/") == [("/parish/2024/24-876/", "24/876")]
+    assert [link for link in xrefs(out, "/parish/2024/24-876/") if "24-87" in link[0]] == []
+    assert not any("24/" in d.message for d in result.report.items if "parish" in d.path)
+
+
 def test_a_number_with_spaces_anywhere_inside_it_as_text_from_a_pdf_has_them_links(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
