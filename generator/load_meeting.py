@@ -341,6 +341,17 @@ def numbered_agenda(items: tuple[AgendaItem, ...], numbering) -> tuple[AgendaIte
     return tuple(written) if any(a is not b for a, b in zip(written, items)) else items
 
 
+def numbered_papers(papers: tuple, numbering) -> tuple:
+    """The papers with the item each is for written as the numbering writes it (`item: BoD/24/044` is for
+    BoD/24/44), as the agenda's refs are (numbered_agenda): the paper is linked to its item by that number. The
+    same tuple when nothing changed."""
+    if numbering.per_meeting:
+        return papers
+    written = [dataclasses.replace(paper, item=LStr(whole(numbering, paper.item) or paper.item, line_of(paper.item)))
+               if paper.item and _UNLIKE_THE_MINUTES.search(paper.item) else paper for paper in papers]
+    return tuple(written) if any(a is not b for a, b in zip(written, papers)) else papers
+
+
 def numbered_log(log: ActionLog | None, body: str, bodies: dict) -> ActionLog | None:
     """The action log with the minute number in each action written as its body's numbering writes it
     (`TB/19/013#2` is TB/19/13's action 2), as the agenda's refs are (numbered_agenda): the actions are known by

@@ -17,7 +17,7 @@ from generator.filedigest import FileDigests, digest_file
 from generator.fingerprint import Known, handed_down
 from generator.interrupt import check, never
 from generator.load_meeting import build_meeting, load_action_log, load_meeting_file, load_paper, numbered_agenda, \
-    numbered_log
+    numbered_log, numbered_papers
 from generator.load_minutes import load_minutes
 from generator.load_registers import ID_RE, hidden, load_bodies, load_people, load_site, register_files
 from generator.markdown import make_block_parser
@@ -431,5 +431,6 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
                        "content folder")
     fields["agenda"] = numbered_agenda(fields["agenda"], body.numbering)
     log = numbered_log(log, slug, bodies)
+    papers = numbered_papers(papers, body.numbering)
     return build_meeting(fields, doc, meeting_dir.name, body.venue, f"{body.short_name} meeting", minutes, papers,
                          log, report)

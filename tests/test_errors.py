@@ -1064,6 +1064,14 @@ def test_paper_for_an_item_the_meeting_does_not_have_is_a_warning_on_its_item_li
         "its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15", "warning")]
 
 
+def test_paper_for_its_item_written_with_leading_zeros_is_for_that_item(archive, build, tmp_path):
+    """As the agenda and the minutes may write it (TB/19/013): it was 'which this meeting does not have'."""
+    paper = "meetings/tb/2019-03-14/papers/paper-a.md"
+    edit(archive, paper, "item: TB/19/13", "item: TB/19/013")
+    result = build(archive, tmp_path / "site")
+    assert result.ok and [m for m in messages(result) if "is for item" in m] == []
+    assert 'href="/tb/2019/tb-19-13/"' in (tmp_path / "site/tb/2019/2019-03-14/papers/a/index.html").read_text()
+
 
 def test_paper_for_another_item_than_the_one_that_lists_it_is_a_warning_naming_both(archive, build):
     """The paper's page and the agenda would each link it to a different item."""
