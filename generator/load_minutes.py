@@ -230,6 +230,21 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
 
 
 _NO_SPACE = re.compile(r"#{1,6}(?=[^#\s])")
+# How minutes from other bodies' packs write a number: after a word ("Item 4", "Min. No. 45"), and a part of an
+# item numbered per meeting in brackets ("3(a)", "3 (a)"), which Minutebook writes 3a.
+_NUMBER_WORD = re.compile(r"(?:item|minute|min|no)\b\.?\s*(?:(?:no|number)\b\.?\s*)?", re.I)
+_BRACKETED_PART = re.compile(r"(\d{1,3})\s*\(([a-z])\)", re.I)
+
+
+def _as_numbered(numbering, heading: str) -> str | None:
+    """The heading as the body's numbering writes it, where it is one of those ways of writing it; else None."""
+    written = _NUMBER_WORD.sub("", heading, count=1) if _NUMBER_WORD.match(heading) else heading
+    if numbering.per_meeting:
+        written = _BRACKETED_PART.sub(r"\1\2", written, count=1)
+    if written == heading:
+        return None
+    ref, title = leading(numbering, written)
+    return f"{ref} {title.strip()}".strip() if ref else None
 
 
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,
@@ -246,8 +261,10 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
             return None
         on_agenda = _agenda_headings(body, agenda).get(" ".join(heading.lower().split()))
         number = example(body.numbering, year, above)  # the next after the item above, which it likely is
+        meant = _as_numbered(body.numbering, heading)
         ctx.report.error(ctx.path, line, f"minute heading '{heading}' does not start with a minute number",
                          f"the agenda numbers it: write '{on_agenda}'" if on_agenda else
+                         f"write '## {meant}'" if meant else
                          f"{body.short_name} numbers items like '{number}': write '## {number} Title'")
         return None
     title = title.strip().lstrip("–—-:.").strip()

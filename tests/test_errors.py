@@ -1172,6 +1172,23 @@ def test_a_minute_heading_in_error_is_not_also_warned_of_as_an_agenda_item_witho
         "write '## TB/19/15 Title'")]
 
 
+JC_MINUTES = "meetings/jc/2019-11-05/minutes.md"
+
+
+@pytest.mark.parametrize("relative, old, written, meant", [
+    (JC_MINUTES, "5 Joint public health commissioning", "Item 5 Joint public health commissioning",
+     "5 Joint public health commissioning"),
+    (JC_MINUTES, "5.1 Sexual health services", "5(a) Sexual health services", "5a Sexual health services"),
+    (MINUTES, "TB/19/15 Any other business", "Min. No. TB/19/15 Any other business", "TB/19/15 Any other business")])
+def test_minute_heading_with_its_number_written_as_other_bodies_packs_write_it(archive, build, relative, old,
+                                                                               written, meant):
+    """"Item 5", "Min. No. 45", "3(a)": given the heading as the body's numbering writes it, not a template."""
+    edit(archive, relative, f"## {old}", f"## {written}")
+    assert [m for m in errors_after(build, archive) if "minute heading" in m] == [at(relative, line_of(
+        archive, relative, f"## {written}"), f"minute heading '{written}' does not start with a minute number; "
+        f"write '## {meant}'")]
+
+
 def test_minute_heading_without_a_number_is_given_the_agendas_number_for_its_title(archive, build):
     edit(archive, MINUTES, "## TB/19/15 Any other business", "## Any  Other Business")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## Any  Other Business"),
