@@ -30,7 +30,7 @@ from generator.model import Body, Membership, Numbering, Person, Site
 from generator.references import Linker, Place
 from generator.loader import DIGESTED, FILE_DIGESTS, cached_digests, load_archive, meetings_folder, walk
 from generator.outputs import record_outputs, sitemap_outputs
-from generator.parallel import (PARALLEL_FROM, Forked, WorkerFailed, default_jobs, signals_held,
+from generator.parallel import (PARALLEL_FROM, Forked, WorkerFailed, default_jobs, end_if_taken, signals_held,
                                 signals_let_through)
 from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, meeting_urls, sections
 from generator.publish import public_view
@@ -813,6 +813,7 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
                 forget()
             try:
                 with signals_held():  # a site half updated is served until the next build: Ctrl+C waits for it
+                    end_if_taken()
                     update.commit(out.tmp, out_dir, staged, [output_file(u) for u in deleted] + gone, folders, keep)
             except OSError as exc:  # a full disk, a permission: the folder is part old, part new
                 cache.site = None  # so the next build rebuilds it whole

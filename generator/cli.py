@@ -17,6 +17,7 @@ from pathlib import Path
 from generator import __version__
 from generator.build import Options, run, source_date_epoch_problem
 from generator.diagnostics import Report, plural
+from generator.parallel import ended_by, took
 from generator.values import Invalid, parse_date
 from generator.write import unsafe_output
 
@@ -186,6 +187,7 @@ def _end_cleanly_on_sigterm() -> None:
     def ended(signum, frame):
         if os.getpid() != owner:
             os._exit(128 + signum)
+        took(signum)  # in case the SystemExit is lost (parallel.end_if_taken)
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, ended)
@@ -238,7 +240,7 @@ def _finish(code: int, exit_now: bool) -> int:
                 stream.flush()
             except OSError:  # a reader that went away (`minutebook check | head -1`): nothing more to tell it
                 pass
-        os._exit(code)
+        os._exit(128 + taken if (taken := ended_by()) else code)
     return code
 
 

@@ -24,6 +24,25 @@ class WorkerFailed(RuntimeError):
 
 
 _ENDING = {signal.SIGINT, signal.SIGTERM}
+# The SIGTERMs the command took (cli.py): its handler raises SystemExit, but one that arrives while Python runs a
+# finalizer (a pipe's __del__) is only printed there, and the build carried on to replace the site and exit 0.
+# Signals are the process's, so this is too.
+_TAKEN: list[int] = []
+
+
+def took(signum: int) -> None:
+    _TAKEN.append(signum)
+
+
+def ended_by() -> int | None:
+    """The signal taken, if one was: the command's exit status says so, however far it got."""
+    return _TAKEN[0] if _TAKEN else None
+
+
+def end_if_taken() -> None:
+    """Before the site is replaced: a signal taken but lost in a finalizer ends the command here."""
+    if _TAKEN:
+        raise SystemExit(128 + _TAKEN[0])
 
 
 @contextlib.contextmanager

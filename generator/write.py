@@ -13,7 +13,7 @@ import shutil
 import time
 from pathlib import Path
 
-from generator.parallel import signals_held, signals_let_through
+from generator.parallel import end_if_taken, signals_held, signals_let_through
 from generator.urls import data_file, output_file
 
 # A file every build writes, and no other program: what says a folder is a site Minutebook built.
@@ -81,6 +81,7 @@ class StagedOutput:
         """The staged folder takes the site's name; the old site, moved aside whole, is removed apart."""
         old = self.out.parent / f".{self.out.name}.old-{os.getpid()}-{time.time_ns()}"
         with signals_held():  # between the two, the build's cleanup would remove the new site and leave none
+            end_if_taken()
             if self.out.exists():
                 self.out.rename(old)
             self.tmp.rename(self.out)

@@ -8,11 +8,13 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from benchmarks.synthetic import Spec, generate
 from conftest import REPO
-from generator import write
+from generator import parallel, write
 from generator.write import StagedOutput
-from helpers import old_sites_gone
+from helpers import edit, old_sites_gone
 
 
 def test_a_full_build_replaces_the_site_and_leaves_the_old_one_to_a_process_of_its_own(tmp_path, monkeypatch):
@@ -111,3 +113,19 @@ def test_a_build_stopped_by_sigterm_removes_its_staged_site_and_leaves_the_site_
     assert "Traceback" not in errors
     assert not any(tmp_path.glob(".site.tmp-*"))
     assert _digest(tmp_path / "site") == before
+
+
+@pytest.mark.parametrize("cache", [False, True], ids=["full build", "warm build"])
+def test_a_sigterm_whose_exit_was_lost_in_a_finalizer_ends_the_build_before_it_replaces_the_site(
+        archive, build, tmp_path, monkeypatch, cache):
+    """The handler's SystemExit, raised while Python ran a pipe's __del__, was only printed there: the build went
+    on to replace the site and exit 0. What the handler noted (parallel.took) ends it before the site changes."""
+    out = tmp_path / "site"
+    assert build(archive, out, cache=cache).ok
+    before = _digest(out)
+    edit(archive, "meetings/tb/2019-03-14/minutes.md", "Any other business", "Any other urgent business")
+    monkeypatch.setattr(parallel, "_TAKEN", [signal.SIGTERM])  # noted by cli's handler; its SystemExit lost
+    with pytest.raises(SystemExit) as ended:
+        build(archive, out, cache=cache)
+    assert ended.value.code == 128 + signal.SIGTERM
+    assert _digest(out) == before and not any(tmp_path.glob(".site.tmp-*"))
