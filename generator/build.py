@@ -322,14 +322,17 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
             env = make_environment(options, prepared, local, compiled)
             env.filters["markdown"].__self__.cache = markdown_cache  # the fork's copy of what the scan rendered
             written, digested = [], memo if memo is not None else Digests()
-            for position, page in _shard(prepared, jobs, shard):
-                if wanted is not None and page.url not in wanted:
-                    continue
-                html = render_page(env, page, local)
-                if html is None:
-                    break
-                out.write(page.url, html)
-                written.append((position, page.url, digested.of(page.deps) if digests is not None else None))
+            try:
+                for position, page in _shard(prepared, jobs, shard):
+                    if wanted is not None and page.url not in wanted:
+                        continue
+                    html = render_page(env, page, local)
+                    if html is None:
+                        break
+                    out.write(page.url, html)
+                    written.append((position, page.url, digested.of(page.deps) if digests is not None else None))
+            except OSError as exc:  # else the process ends with a traceback, and the parent says only that it did
+                _unwritable(options, local, exc)
             send.send((written, local.items))
             send.close()
 
@@ -527,12 +530,15 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     def forget() -> None:  # the output folder is about to change: no record may describe it as it was
         if use_cache:
             build_cache.forget_site(cache_path)
-    if use_cache and update.reusable(cache.site, out_dir, fingerprint, options.search):
-        result = _update(options, prepared, env, cache, report, progress, timings, digests, forget)
-        forgotten = cache.site is None  # it failed half way through: the record must not be trusted again
-    if result is None:
-        result = _full(options, prepared, env, cache if use_cache else None, report, progress, timings, forget,
-                       keep_markdown=memos is not None, memo=digests)
+    try:
+        if use_cache and update.reusable(cache.site, out_dir, fingerprint, options.search):
+            result = _update(options, prepared, env, cache, report, progress, timings, digests, forget)
+            forgotten = cache.site is None  # it failed half way through: the record must not be trusted again
+        if result is None:
+            result = _full(options, prepared, env, cache if use_cache else None, report, progress, timings, forget,
+                           keep_markdown=memos is not None, memo=digests)
+    except OSError as exc:
+        result = Result(False, _unwritable(options, report, exc), timings=timings)
     if use_cache and (result.ok or forgotten):
         if cache.site is not None:
             cache.site.out, cache.site.folder = str(out_dir), update.folder_stamp(out_dir)
@@ -557,6 +563,15 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     result.handover = Handover(cache, prepared, markdown_cache) if use_cache and memos is not None else None
     result.made = (cache, prepared, markdown_cache, digests, env)
     return result
+
+
+def _unwritable(options: Options, report: Report, exc: OSError) -> Report:
+    """A full disk, or a folder the build may not write to, met while staging the site: the operator's to put
+    right, said as such and not as a traceback. The staged folder is removed on the way out (write.StagedOutput),
+    so the site is as it was."""
+    report.error(options.out, 1, f"could not write the site: {exc}",
+                 "free space on its disk or fix the permission, then build again; the previous site was kept")
+    return report
 
 
 def _made_anew(cache, loader: dict, scan: dict) -> float:

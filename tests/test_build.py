@@ -125,6 +125,37 @@ def test_failed_search_indexing_leaves_the_previous_site_untouched(archive, buil
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".minutebook") == ["content", "site"]
 
 
+@pytest.mark.parametrize("jobs, where", [(1, "page"), (2, "page"), (1, "static file")])
+def test_a_disk_that_fills_up_while_the_site_is_staged_is_said_and_the_site_kept(archive, build, tmp_path, monkeypatch,
+                                                                                  jobs, where):
+    """A full disk is no content mistake: it was a traceback, from a rendering process on two cores."""
+    import generator.write
+
+    out = tmp_path / "site"
+    assert build(archive, out).ok
+    before = read_tree(out)
+
+    def full_disk(path, data, write_new=generator.write.write_new):  # pages alone: on two cores, those the
+        if path.endswith(".html"):                                   # rendering processes write
+            raise OSError(28, "No space left on device")
+        write_new(path, data)
+
+    if where == "page":
+        monkeypatch.setattr(generator.write, "write_new", full_disk)
+    else:
+        def copytree(source, target, **kwargs):  # as shutil.copytree says it: each file it could not copy
+            raise generator.write.shutil.Error([(str(source / name), str(target / name), "[Errno 28] No space "
+                                                 "left on device") for name in ("style.css", "search.js")])
+
+        monkeypatch.setattr(generator.write.shutil, "copytree", copytree)
+    failed = build(archive, out, jobs=jobs, cache=False)
+    assert not failed.ok
+    assert messages(failed) == ["site:1: error: could not write the site: [Errno 28] No space left on device; free "
+                                "space on its disk or fix the permission, then build again; the previous site was kept"]
+    assert read_tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".minutebook") == ["content", "site"]
+
+
 def test_successful_rebuild_replaces_the_site_and_cleans_up(archive, cli, tmp_path):
     assert cli("build", "--today", TODAY, "--no-search").returncode == 0
     edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
