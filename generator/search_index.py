@@ -35,6 +35,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,8 +210,13 @@ def _finish(site_dir: Path, outcome: Outcome, primary: bool) -> None:
     folder = site_dir / outcome.bundle.path
     try:
         stabilise(folder)  # Pagefind's filter files vary run to run; builds must not
+        dates = date_table(folder)
     except UnexpectedFormat as exc:
         raise IndexError_(f"Pagefind's output for {outcome.bundle.name} was not as expected: {exc}") from exc
+    except (ValueError, EOFError, IndexError, zlib.error, gzip.BadGzipFile) as exc:
+        # Pagefind 1.5 ends well on a disk that filled up as it wrote, leaving its files empty or cut short.
+        raise IndexError_(f"Pagefind's output for {outcome.bundle.name} is cut short ({exc}): Pagefind says "
+                          "nothing of a disk that fills up as it writes; free space on the disk") from exc
     keep = set(ENGINE + UI) if primary else set()
     for name in ENGINE + UI + UNUSED:
         if name not in keep:
@@ -218,7 +224,7 @@ def _finish(site_dir: Path, outcome: Outcome, primary: bool) -> None:
     if not primary:
         for wasm in folder.glob("wasm.*.pagefind"):
             wasm.unlink()
-    _write_json(folder / DATES, date_table(folder))
+    _write_json(folder / DATES, dates)
 
 
 def _write_json(path: Path, data) -> None:

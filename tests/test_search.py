@@ -152,6 +152,33 @@ def test_a_failing_pagefind_run_fails_the_build_and_keeps_the_old_site(tmp_path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+@pytest.mark.parametrize("cut", ["pagefind-entry.json", "fragment"])
+def test_a_bundle_pagefind_left_cut_short_on_a_full_disk_fails_the_build_with_a_message(tmp_path, monkeypatch, cut):
+    """Pagefind 1.5 ends with status 0 when the disk fills up as it writes, its files left empty: that was a
+    traceback from reading them (json.decoder.JSONDecodeError), or a bundle that could not be read published."""
+    out = _build(FIXTURE, tmp_path / "site")
+    before = read_tree(out)
+    real = search_index.run_pagefind
+
+    def on_a_full_disk(site_dir, bundle, niceness=0):
+        outcome = real(site_dir, bundle, niceness)
+        if bundle.name == "tb":
+            for path in (site_dir / bundle.path).rglob("*"):
+                if path.is_file() and (cut in path.parts or path.name == cut):
+                    path.write_bytes(b"")
+        return outcome
+
+    monkeypatch.setattr(search_index, "run_pagefind", on_a_full_disk)
+    result = run(Options(content=FIXTURE, out=out, today=TODAY, search=True, cache=False))
+    assert not result.ok
+    [said] = [d.format() for d in result.report.sorted()]
+    assert said.startswith(f"{out}:1: error: Pagefind's output for tb is cut short (")
+    assert said.endswith("): Pagefind says nothing of a disk that fills up as it writes; free space on the disk; the "
+                         "previous site was kept; run the build again")
+    assert read_tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
 def test_indexing_in_place_runs_pagefind_only_for_the_bundles_of_changed_folders(tmp_path, monkeypatch):
     """The live preview indexes its folder in place after saves (serve.py): a page changed in one body's folder
     makes that body's bundle again, a person's page the site-wide one, and leaves the others as they were."""
