@@ -177,12 +177,13 @@ def _remove(path: Path) -> None:
 
 
 def _write(path: Path, value) -> None:
-    """Atomically, so an interrupted build never leaves a half-written file."""
+    """Atomically, so an interrupted build never leaves a half-written file. One that could not be written whole
+    (a full disk) is removed: left, it kept the space it had taken, and each later build left another beside it."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
             pickle.dump((FORMAT, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only checkout still builds; it just builds from scratch next time
+    except OSError:  # a read-only checkout still builds; it just builds from scratch next time
+        _remove(tmp)

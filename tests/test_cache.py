@@ -59,6 +59,25 @@ def test_a_cache_that_cannot_be_read_back_is_no_cache(tmp_path, monkeypatch):
     assert loaded.memos is None and loaded.loader == {}
 
 
+def test_a_cache_file_the_disk_had_no_room_for_leaves_nothing_behind_and_the_last_one_as_it_was(tmp_path,
+                                                                                                 monkeypatch):
+    from generator import cache
+
+    path = tmp_path / "build.pickle"
+    cache.save(path, cache.BuildCache(loader={"kept": 1}))
+    before = path.read_bytes()
+
+    def full_disk(value, handle, protocol):
+        handle.write(b"\x80" * 100_000)  # as far as the disk had room for
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache.pickle, "dump", full_disk)
+    for _ in range(2):
+        cache.save(path, cache.BuildCache(loader={"new": 2}))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build.pickle"]
+    assert path.read_bytes() == before
+
+
 def test_the_cache_lives_beside_the_content_folder_unless_the_environment_names_another(tmp_path, monkeypatch):
     import datetime as dt
     import shutil
