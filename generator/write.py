@@ -36,6 +36,9 @@ def unsafe_output(out: Path, content: Path, templates: Path | None = None) -> st
                     f"kept with what it is built from; choose a folder outside it, e.g. --out site")
     if out.exists() and not out.is_dir():
         return f"the output folder {out} is a file; choose a folder, e.g. --out site"
+    if os.path.ismount(out):  # a Docker volume, a disk of its own: the build staged it all, then failed (EBUSY)
+        return (f"the output folder {out} is a mount point, and a build puts a new output folder in the place of "
+                f"the old, which a mount point cannot give up; choose a folder inside it, e.g. --out {out / 'site'}")
     if out.is_dir() and not (out / BUILT_MARK).is_file() and any(out.iterdir()):
         return (f"the output folder {out} holds files, but not a site Minutebook built (it has no {BUILT_MARK}), "
                 "and a build replaces its output folder whole; choose another folder, or empty this one first")

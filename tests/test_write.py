@@ -90,6 +90,19 @@ def test_a_site_staged_by_a_build_that_was_killed_is_removed_by_the_next_unless_
     assert sorted(p.name for p in tmp_path.glob(".site.*")) == [f".site.tmp-{os.getppid()}"]
 
 
+def test_an_output_folder_that_is_a_mount_point_is_refused_before_anything_is_built(tmp_path, monkeypatch):
+    """A build stages the whole site beside the output folder and renames it into its place: a mount point (a
+    Docker volume, say) cannot be renamed, and a build into one failed at its very end, every time."""
+    out = tmp_path / "site"
+    out.mkdir()
+    real = os.path.ismount
+    monkeypatch.setattr(write.os.path, "ismount", lambda path: os.fspath(path) == str(out) or real(path))
+    assert write.unsafe_output(out, tmp_path / "content") == (
+        f"the output folder {out} is a mount point, and a build puts a new output folder in the place of the old, "
+        f"which a mount point cannot give up; choose a folder inside it, e.g. --out {out}/site")
+    assert write.unsafe_output(out / "site", tmp_path / "content") is None
+
+
 def _digest(folder) -> str:
     return hashlib.sha256(b"".join(p.relative_to(folder).as_posix().encode() + p.read_bytes()
                                    for p in sorted(folder.rglob("*")) if p.is_file())).hexdigest()
