@@ -179,7 +179,9 @@ def run_pagefind(site_dir: Path, bundle: Bundle, niceness: int = 0) -> Outcome:
     if niceness and shutil.which("nice"):
         cmd = ["nice", "-n", str(niceness), *cmd]
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
+        # In UTF-8 whatever the locale: Pagefind writes '↳', which an ASCII one (LC_ALL=C with PYTHONUTF8=0)
+        # could not decode, a traceback after the whole site was rendered.
+        done = subprocess.run(cmd, capture_output=True, encoding="utf-8", errors="replace", timeout=3600)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise IndexError_(f"Pagefind could not index {bundle.name}: {exc}") from exc
     if done.returncode != 0:

@@ -179,6 +179,13 @@ def test_a_bundle_pagefind_left_cut_short_on_a_full_disk_fails_the_build_with_a_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+def test_pagefind_is_read_whatever_the_locale_of_the_build(archive, cli):
+    """Python decodes a program's output in the locale's encoding: ASCII in the C locale taken as it is."""
+    done = cli("build", "--today", "2026-01-01", env={"LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"})
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "; search: Indexed " in done.stdout
+
+
 def test_indexing_in_place_runs_pagefind_only_for_the_bundles_of_changed_folders(tmp_path, monkeypatch):
     """The live preview indexes its folder in place after saves (serve.py): a page changed in one body's folder
     makes that body's bundle again, a person's page the site-wide one, and leaves the others as they were."""
