@@ -33,6 +33,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import zlib
@@ -169,6 +170,8 @@ def _executable() -> list[str]:
 
 
 _COUNT = re.compile(r"Indexed (\d+) (pages?|words?)")
+# What `python -m pagefind` (_executable's fallback) says when it finds no Pagefind binary, or is not there itself.
+_NOT_INSTALLED = ("Could not find pagefind binary", "No module named pagefind")
 
 
 def run_pagefind(site_dir: Path, bundle: Bundle, niceness: int = 0) -> Outcome:
@@ -185,7 +188,12 @@ def run_pagefind(site_dir: Path, bundle: Bundle, niceness: int = 0) -> Outcome:
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise IndexError_(f"Pagefind could not index {bundle.name}: {exc}") from exc
     if done.returncode != 0:
+        if any(words in done.stderr for words in _NOT_INSTALLED):  # else its traceback, run together on one line
+            raise IndexError_("Pagefind is not installed (the pagefind_bin package, or a pagefind program on the "
+                              "PATH); install it with pip install 'pagefind[bin]', or build with --no-search")
         said = " / ".join(line.strip() for line in (done.stderr or done.stdout).splitlines() if line.strip())
+        if done.returncode < 0:  # a crash, or the system's out-of-memory killer: Pagefind said nothing
+            said = f"it was stopped by {signal.Signals(-done.returncode).name}" + (f": {said}" if said else "")
         raise IndexError_(f"Pagefind failed on {bundle.name}: {said[-2000:]}")  # one line, as every message is
     counts = {kind.rstrip("s"): int(n) for n, kind in _COUNT.findall(done.stdout)}
     return Outcome(bundle, counts.get("page", 0), counts.get("word", 0))

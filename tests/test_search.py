@@ -186,6 +186,31 @@ def test_pagefind_is_read_whatever_the_locale_of_the_build(archive, cli):
     assert "Traceback" not in done.stderr and "; search: Indexed " in done.stdout
 
 
+def test_pagefind_not_installed_or_crashing_is_said_in_a_line_with_what_to_do(tmp_path, monkeypatch):
+    """Not installed, it was the traceback of `python -m pagefind` run together on one line; a crash said nothing."""
+    import sys
+
+    shim = tmp_path / "shim" / "pagefind_bin"
+    shim.mkdir(parents=True)
+    (shim / "__init__.py").write_text("raise ImportError('pagefind installed without [bin]')\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "pagefind_bin", None)  # this process's import fails too
+    monkeypatch.setenv("PYTHONPATH", str(shim.parent))
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    out = tmp_path / "site"
+    result = run(Options(content=FIXTURE, out=out, today=TODAY, search=True, cache=False))
+    assert [d.format() for d in result.report.sorted()] == [
+        f"{out}:1: error: Pagefind is not installed (the pagefind_bin package, or a pagefind program on the PATH); "
+        "install it with pip install 'pagefind[bin]', or build with --no-search; the previous site was kept; run the "
+        "build again"]
+    monkeypatch.setattr(search_index, "_executable", lambda: ["/bin/sh", "-c", "kill -SEGV $$"])
+    result = run(Options(content=FIXTURE, out=out, today=TODAY, search=True, cache=False))
+    assert {d.format() for d in result.report.sorted()} <= {
+        f"{out}:1: error: Pagefind failed on {name}: it was stopped by SIGSEGV; the previous site was kept; run the "
+        "build again" for name in ("site", "jc", "tb")}
+    assert not result.ok and not out.exists()
+
+
 def test_indexing_in_place_runs_pagefind_only_for_the_bundles_of_changed_folders(tmp_path, monkeypatch):
     """The live preview indexes its folder in place after saves (serve.py): a page changed in one body's folder
     makes that body's bundle again, a person's page the site-wide one, and leaves the others as they were."""
