@@ -47,7 +47,26 @@ def _code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-FORMAT = f"minutebook {__version__} python {sys.version_info[:2]} code {_code_digest()}"
+def _libraries() -> str:
+    """The versions of what turns the content into pages and search index, which the requirements do not pin: after
+    an upgrade of one (`pip install -U`, a CI job installing afresh beside the cache it restored), a warm build kept
+    every page as the old version had rendered it, where a build from scratch renders it as the new one does.
+    Pagefind's program by its size, which each release changes: asking it its version would cost every build."""
+    import jinja2
+    import markdown_it
+    import yaml
+
+    try:
+        import pagefind_bin
+
+        pagefind = os.stat(pagefind_bin.get_executable()).st_size
+    except (ImportError, OSError):
+        pagefind = None
+    return f"markdown-it {markdown_it.__version__} jinja2 {jinja2.__version__} pyyaml {yaml.__version__} " \
+           f"pagefind {pagefind}"
+
+
+FORMAT = f"minutebook {__version__} python {sys.version_info[:2]} code {_code_digest()} {_libraries()}"
 
 
 @dataclass

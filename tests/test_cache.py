@@ -1,7 +1,10 @@
 """The build cache: what one build hands the next in a new process, pickled together with the loaded records."""
 
+import importlib
 import pickle
 from pathlib import Path
+
+import pytest
 
 from generator.build import Memos
 from generator.diagnostics import Report
@@ -76,6 +79,17 @@ def test_a_cache_file_the_disk_had_no_room_for_leaves_nothing_behind_and_the_las
         cache.save(path, cache.BuildCache(loader={"new": 2}))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build.pickle"]
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("library", ["markdown_it", "jinja2", "yaml"])
+def test_a_cache_is_taken_only_with_the_versions_of_the_libraries_that_made_it(monkeypatch, library):
+    """Pages are rendered by these; the requirements give only their lowest versions, so an upgrade comes unasked."""
+    from generator import cache
+
+    made_with = cache._libraries()
+    assert made_with in cache.FORMAT
+    monkeypatch.setattr(importlib.import_module(library), "__version__", "99.0")
+    assert cache._libraries() != made_with
 
 
 def test_the_cache_lives_beside_the_content_folder_unless_the_environment_names_another(tmp_path, monkeypatch):
