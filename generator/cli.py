@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import Options, run, source_date_epoch_problem
+from generator.cache import cache_file
 from generator.diagnostics import Report, plural
 from generator.parallel import ended_by, took
 from generator.values import Invalid, parse_date
@@ -195,7 +196,8 @@ def _end_cleanly_on_sigterm() -> None:
 
 def _unsafe_output(args) -> bool:
     """Whether `--out` names a folder the build must not replace (write.unsafe_output), said as a usage error."""
-    problem = unsafe_output(args.out, args.content, args.templates)
+    cache = None if getattr(args, "no_cache", False) else cache_file(args.content, args.drafts).parent
+    problem = unsafe_output(args.out, args.content, args.templates, cache)
     if problem:
         print(f"minutebook {args.command}: error: {problem}", file=sys.stderr)
     return problem is not None

@@ -20,11 +20,16 @@ from generator.urls import data_file, output_file
 BUILT_MARK = data_file("meetings.json").lstrip("/")
 
 
-def unsafe_output(out: Path, content: Path, templates: Path | None = None) -> str | None:
+def unsafe_output(out: Path, content: Path, templates: Path | None = None, cache: Path | None = None) -> str | None:
     """Why the site must not be written to `out`, if it must not. A build replaces its output folder whole
     (`StagedOutput.commit`), so `--out content`, `--out .` or `--out ~` would delete the archive, the
-    repository or a home folder with everything in it."""
+    repository or a home folder with everything in it. `cache`: the build cache's folder (cache.cache_file)."""
     out = Path(out).resolve()
+    cache = Path(cache).resolve() if cache is not None else None
+    if cache is not None and (cache == out or out in cache.parents):  # `--out .minutebook`, a CI job's one path
+        return (f"the output folder {out} holds the build cache folder {cache}, whose files hold every record the "
+                "build reads, unpublished ones too, and would be published with the site; choose another output "
+                "folder, e.g. --out site, or another cache folder (MINUTEBOOK_CACHE_DIR)")
     for name, source in (("content", content), ("templates", templates)):
         source = Path(source).resolve() if source is not None else None
         if source is not None and (out == source or out in source.parents):

@@ -1956,6 +1956,23 @@ def test_an_output_folder_the_build_would_destroy_is_refused_and_left_as_it_was(
     assert (tmp_path / "papers/board-report.docx").read_bytes() == b"a clerk's own file"
 
 
+@pytest.mark.parametrize("command", ["build", "serve"])
+@pytest.mark.parametrize("out, cache", [("site", "site/cache"), (".minutebook", "")])
+def test_an_output_folder_that_holds_the_build_cache_is_refused(archive, cli, tmp_path, command, out, cache):
+    """The cache holds the records as read, private meetings, confidential items and draft minutes among them: in
+    the output folder it was published with the site."""
+    done = cli(command, "--no-search", "--out", out, env={"MINUTEBOOK_CACHE_DIR": cache})
+    assert done.returncode == 2, done.stderr
+    folder = tmp_path / (cache or ".minutebook/cache")
+    assert done.stderr.strip() == (
+        f"minutebook {command}: error: the output folder {tmp_path / out} holds the build cache folder {folder}, "
+        "whose files hold every record the build reads, unpublished ones too, and would be published with the "
+        "site; choose another output folder, e.g. --out site, or another cache folder (MINUTEBOOK_CACHE_DIR)")
+    assert not (tmp_path / out).exists()
+    assert cli("build", "--no-search", "--no-cache", "--out", out, env={"MINUTEBOOK_CACHE_DIR": cache}) \
+        .returncode == 0  # which writes no cache
+
+
 def test_a_site_minutebook_built_is_replaced_by_the_next_build_into_it(archive, cli, tmp_path):
     first = cli("build", "--no-search", "--no-cache", "--out", "public")
     (tmp_path / "public/stale.html").write_text("left by hand\n", encoding="utf-8")
