@@ -140,3 +140,32 @@ def stabilise(bundle: Path) -> None:
         _write(bundle / f"pagefind.{new_hash}.pf_meta", meta)
         info["hash"] = new_hash
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def prune(bundle: Path) -> list[str]:
+    """Remove the files of `bundle` its meta file no longer names; the names removed.
+
+    Pagefind writes into a folder that already holds a bundle (the live preview re-indexes its folder in place)
+    without removing what its run did not write again: the fragments of pages since changed or gone, index
+    chunks and filters since renamed, the meta file before. The search never asks for them, but a build into the
+    same folder kept them, and the date table listed the old fragments. The meta file is
+    `[version, [[fragment hash, words], ...], [[first, last, index hash], ...], [[filter, hash], ...], ...]`."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    named: set[str] = set()
+    for info in entry.get("languages", {}).values():
+        meta = f"pagefind.{info['hash']}.pf_meta"
+        named.add(meta)
+        fields, _ = decode(_read(bundle / meta))
+        if not (isinstance(fields, list) and len(fields) >= 4 and all(isinstance(f, list) for f in fields[1:4])):
+            raise UnexpectedFormat(f"{meta} is not [version, pages, index chunks, filters, ...]")
+        named.update(f"fragment/{page[0]}.pf_fragment" for page in fields[1])
+        named.update(f"index/{chunk[-1]}.pf_index" for chunk in fields[2])
+        named.update(f"filter/{pair[1]}.pf_filter" for pair in fields[3])
+    gone = []
+    for pattern in ("*.pf_meta", "fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter"):
+        for path in sorted(bundle.glob(pattern)):
+            relative = path.relative_to(bundle).as_posix()
+            if relative not in named:
+                path.unlink()
+                gone.append(relative)
+    return gone

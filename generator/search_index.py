@@ -41,7 +41,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.pagefind_stable import UnexpectedFormat, stabilise
+from generator.pagefind_stable import UnexpectedFormat, prune, stabilise
 from generator import search_refs
 from generator.update import top_of
 
@@ -220,6 +220,7 @@ def _finish(site_dir: Path, outcome: Outcome, primary: bool) -> None:
     folder = site_dir / outcome.bundle.path
     try:
         stabilise(folder)  # Pagefind's filter files vary run to run; builds must not
+        prune(folder)  # what an earlier run left in the folder (the preview's, re-indexed in place)
         dates = date_table(folder)
     except UnexpectedFormat as exc:
         raise IndexError_(f"Pagefind's output for {outcome.bundle.name} was not as expected: {exc}") from exc
