@@ -195,12 +195,28 @@ def _remove(path: Path) -> None:
         pass
 
 
+def _writer_gone(tmp: Path) -> bool:
+    """Whether the build that was writing `tmp` (`<cache>.<pid>.tmp`) has ended: one still writing keeps it."""
+    try:
+        os.kill(int(tmp.name.rsplit(".", 2)[-2]), 0)
+    except ValueError:  # not a name a build gave
+        return False
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
+
+
 def _write(path: Path, value) -> None:
     """Atomically, so an interrupted build never leaves a half-written file. One that could not be written whole
     (a full disk) is removed: left, it kept the space it had taken, and each later build left another beside it."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        for left in path.parent.glob(f"{path.name}.*.tmp"):  # by a build killed as it wrote (kill -9, power)
+            if _writer_gone(left):
+                _remove(left)
         with tmp.open("wb") as handle:
             pickle.dump((FORMAT, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)

@@ -81,6 +81,24 @@ def test_a_cache_file_the_disk_had_no_room_for_leaves_nothing_behind_and_the_las
     assert path.read_bytes() == before
 
 
+def test_a_cache_file_left_half_written_by_a_build_killed_as_it_wrote_is_removed_by_the_next(tmp_path):
+    """kill -9, or the power, while the cache was being written: the file kept its space for ever."""
+    import os
+    import subprocess
+    import sys
+
+    from generator import cache
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    path = tmp_path / "build.pickle"
+    killed = tmp_path / f"build.pickle.{int(ended.stdout)}.tmp"  # a process that has ended
+    killed.write_bytes(b"\x80" * 1000)
+    writing = tmp_path / f"build.pickle.{os.getppid()}.tmp"  # a process still running
+    writing.write_bytes(b"\x80" * 1000)
+    cache.save(path, cache.BuildCache(loader={"kept": 1}))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["build.pickle", writing.name])
+
+
 @pytest.mark.parametrize("library", ["markdown_it", "jinja2", "yaml"])
 def test_a_cache_is_taken_only_with_the_versions_of_the_libraries_that_made_it(monkeypatch, library):
     """Pages are rendered by these; the requirements give only their lowest versions, so an upgrade comes unasked."""
