@@ -1,18 +1,25 @@
-"""Make a Pagefind bundle byte-identical from one build to the next.
+"""Make a Pagefind bundle byte-identical from one build to the next, and from one machine to the next.
 
 Pagefind 1.5 writes each filter's values in hash-map order, which changes on
 every run (upstream issue #638); the filter files' content-hash names change
 with it, and so do the meta file that lists them and the entry file that names
-the meta file. Pages, fragments and word indexes are already stable. Here the
-filter files are re-encoded with their values sorted, renamed after their new
-content, and the two files that refer to them are updated, so the same
-content always gives the same bundle.
+the meta file. And it numbers a bundle's pages in the order its walk of the
+site's folders meets them, unsorted: the file system's order (on ext4, a hash
+with a seed of each file system's own), so the same site indexed on a laptop
+and on a CI runner gave other bytes in the meta file, every index chunk, filter
+and sort. Here the pages are numbered again in address order, the filter
+values sorted, and each file re-encoded and renamed after its new content, so
+the same content always gives the same bundle. Fragments, named by their
+content, hold no page number.
 
-The files are gzip-compressed CBOR behind a "pagefind_dcd" signature. A filter
-file is `[name, [[value, [page, ...]], ...]]`, and the meta file lists the
-filters as `[name, file hash]` pairs, also in hash-map order. Both are decoded,
-put in name order and re-encoded; a file that does not decode and re-encode to
-the same bytes is refused rather than guessed at.
+The files are gzip-compressed CBOR behind a "pagefind_dcd" signature. The meta
+file is `[version, [[fragment, words], ...], [[from, to, index chunk], ...],
+[[filter, file], ...], [[sort, [page, ...]], ...], ...]`; an index chunk
+`[[word, [[page step, locations, meta locations], ...], [[variant, pages], ...]],
+...]`, each word's pages given as the step from the one before; a filter file
+`[name, [[value, [page, ...]], ...]]`. Each is decoded and re-encoded; a file
+that does not decode and re-encode to the same bytes is refused rather than
+guessed at.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ import gzip
 import hashlib
 import json
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 SIGNATURE = b"pagefind_dcd"
@@ -109,36 +118,214 @@ def _renamed(fields: list, renames: dict[str, str]) -> list:
     return out
 
 
+def _decoded(path: Path):
+    """A file's CBOR value, refused unless it encodes back to the very bytes read."""
+    payload = _read(path)
+    value, end = decode(payload)
+    if end != len(payload) or encode(value) != payload:
+        raise UnexpectedFormat(f"{path.name} does not round-trip")
+    return value
+
+
+def _fragment(bundle: Path, fragment_hash: str) -> tuple[str, dict]:
+    """A page's address and its metadata, from its fragment (JSON after the signature)."""
+    data = json.loads(_read(bundle / "fragment" / f"{fragment_hash}.pf_fragment"))
+    return data.get("url") or "", data.get("meta") or {}
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass
+class Renumbering:
+    """Each page's number in address order (`new[old]`), and the sorts made again with those numbers.
+
+    Pagefind numbers a bundle's pages in the order its walk of the site's folders meets them, which is the file
+    system's: on ext4 a hash of each name with a seed of the file system's own, on tmpfs the order the files
+    were made in. The numbers are in the meta file's page list, every word of every index chunk, every filter
+    value and every sort, so the same site indexed on two machines gave other bytes in all of them."""
+
+    new: list[int]
+    order: list[int]  # the old numbers, in address order
+    sorts: list
+
+
+def _renumbering(bundle: Path, fields: list) -> Renumbering | None:
+    """None where a sort cannot be made again. Pagefind keeps no sort's values and breaks ties by page number,
+    so each is made from the page's metadata of the same name (Minutebook's templates give the date both ways),
+    which must first give Pagefind's own list with the old numbers."""
+    pages, sorts = fields[1], fields[4]
+    seen = [_fragment(bundle, page[0]) for page in pages]
+    order = sorted(range(len(pages)), key=lambda old: (seen[old][0], pages[old][0]))
+    new = [0] * len(pages)
+    for number, old in enumerate(order):
+        new[old] = number
+    remade = []
+    for name, listed in sorts:
+        values = {old: seen[old][1].get(name) for old in listed}
+        if not all(isinstance(value, str) for value in values.values()):
+            return None
+        numeric = all(_is_number(value) for value in values.values())  # as Pagefind parses a sort's values
+
+        def key(old, values=values, numeric=numeric):
+            return float(values[old]) if numeric else values[old]
+
+        if sorted(listed, key=lambda old: (key(old), old)) != listed:
+            return None
+        remade.append([name, sorted((new[old] for old in listed), key=lambda n: (key(order[n]), n))])
+    return Renumbering(new, order, remade)
+
+
+# One CBOR integer (RFC 8949 major types 0 and 1): its first byte says how many follow. The locations make up
+# most of an index chunk, a million numbers in a large body's bundle, and are copied as they are, so they are
+# stepped over by the regex engine rather than decoded and encoded again one by one in Python (seconds a bundle).
+_INT = rb"(?:[\x00-\x17\x20-\x37]|[\x18\x38][\s\S]|[\x19\x39][\s\S]{2}|[\x1a\x3a][\s\S]{4}|[\x1b\x3b][\s\S]{8})"
+
+
+@lru_cache(maxsize=None)
+def _ints(count: int) -> re.Pattern:
+    return re.compile(_INT + b"{%d}" % count)
+
+
+def _item_head(data: bytes, at: int, major: int) -> tuple[int, int]:
+    """The argument of the item at `at`, which must be of `major` type, and where what follows it starts."""
+    first = data[at]
+    if first >> 5 != major:
+        raise UnexpectedFormat(f"an index chunk has a CBOR item of type {first >> 5} where {major} belongs")
+    info, at = first & 31, at + 1
+    if info < 24:
+        return info, at
+    if info > 27:
+        raise UnexpectedFormat(f"unsupported CBOR item {first:#x}")
+    size = 1 << (info - 24)
+    return int.from_bytes(data[at:at + size], "big"), at + size
+
+
+def _past_numbers(data: bytes, at: int) -> int:
+    count, at = _item_head(data, at, 4)
+    found = _ints(count).match(data, at) if count else None
+    if count and found is None:
+        raise UnexpectedFormat("an index chunk's locations are not whole numbers")
+    return found.end() if found else at
+
+
+def _renumbered_pages(data: bytes, at: int, new: list[int]) -> tuple[bytes, int]:
+    """A word's pages, `[[page step, locations, meta locations], ...]` (each page given as the step from the one
+    before, as Pagefind writes them), with the new numbers, in order, as steps again; and where they end. The
+    one-byte heads, nearly all of them, are read here rather than by _item_head: a large bundle has hundreds of
+    thousands of pages in its words."""
+    count, at = _item_head(data, at, 4)
+    pages, number = [], 0
+    for _ in range(count):
+        if data[at] != 0x83:  # an array of three
+            raise UnexpectedFormat("a page of an index chunk is not [page, locations, meta locations]")
+        step = data[at + 1]
+        if step < 24:
+            at += 2
+        else:
+            step, at = _item_head(data, at + 1, 0)
+        number += step
+        rest = at
+        for _ in range(2):
+            head = data[at]
+            found = _ints(head - 0x80).match(data, at + 1) if 0x80 < head < 0x98 else None
+            at = found.end() if found else at + 1 if head == 0x80 else _past_numbers(data, at)
+        pages.append((new[number], data[rest:at]))
+    pages.sort(key=lambda page: page[0])
+    out, last = [_head(4, count)], 0
+    for number, rest in pages:
+        out += [b"\x83", _head(0, number - last), rest]
+        last = number
+    return b"".join(out), at
+
+
+def _renumbered_chunk(data: bytes, new: list[int]) -> bytes:
+    """An index chunk, `[[[word, pages, [[variant, pages], ...]], ...]]`, with the new page numbers."""
+    out = []
+    count, at = _item_head(data, 0, 4)
+    if count != 1:
+        raise UnexpectedFormat("an index chunk is not [words]")
+    words, at = _item_head(data, at, 4)
+    out.append(data[:at])
+    for _ in range(words):
+        fields, start = _item_head(data, at, 4)
+        size, after = _item_head(data, start, 3)
+        if fields != 3:
+            raise UnexpectedFormat("a word of an index chunk is not [word, pages, variants]")
+        out.append(data[at:after + size])
+        pages, at = _renumbered_pages(data, after + size, new)
+        out.append(pages)
+        variants, at_variants = _item_head(data, at, 4)
+        out.append(data[at:at_variants])
+        at = at_variants
+        for _ in range(variants):
+            fields, start = _item_head(data, at, 4)
+            size, after = _item_head(data, start, 3)
+            if fields != 2:
+                raise UnexpectedFormat("a variant of an index chunk is not [form, pages]")
+            out.append(data[at:after + size])
+            pages, at = _renumbered_pages(data, after + size, new)
+            out.append(pages)
+    if at != len(data):
+        raise UnexpectedFormat("an index chunk goes on after its words")
+    return b"".join(out)
+
+
 def stabilise(bundle: Path) -> None:
-    """Rewrite `bundle` (a folder holding pagefind-entry.json) so it no longer depends on hash-map order."""
+    """Rewrite `bundle` (a folder holding pagefind-entry.json) so it depends on neither hash-map order nor the
+    order the file system lists the site's folders in: filter values in order, pages numbered in address order
+    (Renumbering), and each file renamed after its new content."""
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    metas, plans = {}, {}
+    for lang, info in sorted(entry.get("languages", {}).items()):
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        fields = _decoded(meta_path)
+        if not (isinstance(fields, list) and len(fields) >= 5 and all(isinstance(f, list) for f in fields[1:5])):
+            raise UnexpectedFormat(f"{meta_path.name} is not [version, pages, index chunks, filters, sorts, ...]")
+        name = _HASHED.match(info["hash"])
+        if not name:
+            raise UnexpectedFormat(f"unexpected meta file name {meta_path.name}")
+        metas[lang] = (meta_path, fields, name["lang"], len(name["hash"]))
+        plans[name["lang"]] = _renumbering(bundle, fields)
     renames: dict[str, str] = {}
     for path in sorted((bundle / "filter").glob("*.pf_filter")):
         name = _HASHED.match(path.stem)
         if not name:
             raise UnexpectedFormat(f"unexpected filter file name {path.name}")
-        value, end = decode(_read(path))
-        if end == 0 or not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], list)):
+        value = _decoded(path)
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], list)):
             raise UnexpectedFormat(f"{path.name} is not [name, values]")
+        plan = plans.get(name["lang"])
+        if plan is not None:
+            value[1] = [[filtered, sorted(plan.new[page] for page in pages)] for filtered, pages in value[1]]
         value[1].sort(key=lambda pair: pair[0])
         payload = encode(value)
         new = _content_name(name["lang"], payload, len(name["hash"]))
         renames[path.stem] = new
         path.unlink()
         _write(bundle / "filter" / f"{new}.pf_filter", payload)
-    for lang, info in sorted(entry.get("languages", {}).items()):
-        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        original = _read(meta_path)
-        fields, end = decode(original)
-        if end != len(original) or encode(fields) != original:
-            raise UnexpectedFormat(f"{meta_path.name} does not round-trip")
+    for lang, (meta_path, fields, language, length) in metas.items():
+        plan = plans[language]
+        if plan is not None:
+            for chunk in fields[2]:
+                path = bundle / "index" / f"{chunk[-1]}.pf_index"
+                payload = _renumbered_chunk(_read(path), plan.new)
+                chunk[-1] = _content_name(language, payload, len(chunk[-1]) - len(language) - 1)
+                path.unlink()
+                _write(bundle / "index" / f"{chunk[-1]}.pf_index", payload)
+            fields[1] = [fields[1][old] for old in plan.order]
+            fields[4] = plan.sorts
         meta = encode(_renamed(fields, renames))
-        name = _HASHED.match(info["hash"])
-        new_hash = _content_name(name["lang"], meta, len(name["hash"]))
+        new_hash = _content_name(language, meta, length)
         meta_path.unlink()
         _write(bundle / f"pagefind.{new_hash}.pf_meta", meta)
-        info["hash"] = new_hash
+        entry["languages"][lang]["hash"] = new_hash
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
