@@ -28,9 +28,12 @@ or draft can be reached through it:
   the search results serve. Pagefind itself finds nothing for `19/70`, which it
   reads as the word `1970`.
 
-The map is sharded by a key's first word: `search/references/<word>.json`,
-listed in `search/references.json`. A query fetches at most one shard, so a
-large archive's map is never downloaded whole.
+The map is sharded, so that a query fetches one small file however long the
+archive runs (`shard_of`): a key beginning with a body's letters by its first
+two words, `search/references/ccbp/19.json`, the body's references of one year;
+a key beginning with a number (`19 70`) by that number, the year's, across
+bodies: `search/references/19.json`. `search/references.json` names, for each
+first word, the file or (ending in `/`) the folder of files.
 """
 
 from __future__ import annotations
@@ -56,6 +59,20 @@ MOST_UNPREFIXED = 8
 def ref_key(text: str) -> str:
     words = [w.lstrip("0") or "0" if w.isdigit() else w for w in _WORDS.findall(text.lower())]
     return " ".join(words)
+
+
+def shard_of(key: str) -> str | None:
+    """The shard a key is kept in, below SHARDS and without `.json`; None for a key of letters alone, which the
+    search page never looks up (a reference has a number). Sharded by the first word only, a body's shard held
+    every reference of its whole archive: 460 KB for a minute number of a body of 118 meetings, fetched to
+    offer one link, and five times that at 590. By the second word too, a shard holds a year of a body
+    (`ccbp 19 70` and `ccbp 19 70 1` in `ccbp/19`; `jcccg 2020 3 5 7` in `jcccg/2020`); in a scheme without the
+    year, one minute's. A key of numbers first (a minute number without its letters, `19 70`) is already one
+    year's, across bodies, by its first word."""
+    words = key.split(" ")
+    if words[0].isdigit():
+        return words[0]
+    return f"{words[0]}/{words[1]}" if len(words) > 1 else None
 
 
 def _entry(url: str, kind: str, ref: str, title: str, body, meeting) -> dict:
@@ -172,21 +189,26 @@ class Kept:
 
 
 def write(site_dir: Path, index, kept: Kept | None = None) -> int:
-    """Write the manifest and one shard per first word; returns how many keys were written. With `kept` (the
+    """Write the manifest and the shards (`shard_of`); returns how many keys were written. With `kept` (the
     live preview's), the keys come from its memo (`entries`), and a shard that holds what it held when it was
     last written is not encoded and written again."""
     shards: dict[str, dict[str, list[dict]]] = {}
     for key, records in entries(index, kept.records if kept else None).items():
-        shards.setdefault(key.split(" ")[0], {})[key] = records
+        name = shard_of(key)
+        if name is not None:
+            shards.setdefault(name, {})[key] = records
     folder = Path(site_dir) / SHARDS
-    folder.mkdir(parents=True, exist_ok=True)
-    for word, shard in shards.items():
-        path = folder / f"{word}.json"
-        if kept is None or kept.shards.get(word) != shard or not path.is_file():
+    for name, shard in shards.items():
+        path = folder / f"{name}.json"
+        if kept is None or kept.shards.get(name) != shard or not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
             _write(path, shard)
     if kept is not None:
         kept.shards = shards
-    _write(Path(site_dir) / MANIFEST, {"shards": {word: f"/{SHARDS}/{word}.json" for word in shards}})
+    # the manifest stays as small as the list of bodies: a folder per body, not a line per year
+    listed = {name.split("/")[0]: f"/{SHARDS}/{name.split('/')[0]}/" if "/" in name else f"/{SHARDS}/{name}.json"
+              for name in shards}
+    _write(Path(site_dir) / MANIFEST, {"shards": listed})
     return sum(len(shard) for shard in shards.values())
 
 

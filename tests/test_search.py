@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -242,7 +243,7 @@ def test_the_reference_map_the_preview_keeps_writes_only_shards_that_changed_and
     kept, plain, preview = search_refs.Kept(), tmp_path / "plain", tmp_path / "preview"
     assert search_refs.write(preview, prepared.index, kept) == search_refs.write(plain, prepared.index) > 30
     assert read_tree(preview) == read_tree(plain)
-    shard = preview / search_refs.SHARDS / "ccbp.json"
+    shard = preview / search_refs.SHARDS / "ccbp" / "18.json"
     shard.write_text("written by hand\n")  # so a rewrite would show
     search_refs.write(preview, prepared.index, kept)
     assert shard.read_text() == "written by hand\n"
@@ -398,13 +399,25 @@ def test_reference_keys_ignore_case_punctuation_spacing_and_leading_zeros(writte
     assert ref_key(written) == key
 
 
-def _lookup(site: Path, written: str) -> list[dict]:
+def _shard_read(site: Path, key: str) -> dict | None:
+    """The shard the search page fetches for `key`, as search.js finds it from the manifest; None if none."""
     manifest = json.loads((site / "search" / "references.json").read_text(encoding="utf-8"))
+    words = key.split(" ")
+    shard = manifest["shards"].get(words[0])
+    if shard and shard.endswith("/"):  # a body's folder: a file for each second word (its years)
+        shard = f"{shard}{words[1]}.json" if len(words) > 1 else None
+    path = site / shard.strip("/") if shard else None
+    return json.loads(path.read_text(encoding="utf-8")) if path and path.is_file() else None
+
+
+def _lookup(site: Path, written: str) -> list[dict]:
     key = ref_key(written)
-    shard = manifest["shards"].get(key.split(" ")[0])
-    if not shard:
-        return []
-    return json.loads((site / shard.strip("/")).read_text(encoding="utf-8")).get(key, [])
+    return (_shard_read(site, key) or {}).get(key, [])
+
+
+def _every_key(site: Path) -> dict[str, list[dict]]:
+    return {key: records for path in (site / "search" / "references").rglob("*.json")
+            for key, records in json.loads(path.read_text(encoding="utf-8")).items()}
 
 
 def test_reference_map_sends_minutes_papers_and_actions_to_their_pages(example):
@@ -417,12 +430,33 @@ def test_reference_map_sends_minutes_papers_and_actions_to_their_pages(example):
     assert _lookup(example, "CCBP/18/99") == [] and _lookup(example, "blood") == []
     # the number it was first published with (moved.yaml): a reader with an old citation is taken to it
     assert _lookup(example, "CCBP/18/94") == _lookup(example, "ccbp 18 49")
-    manifest = json.loads((example / "search" / "references.json").read_text(encoding="utf-8"))
-    for shard in manifest["shards"].values():
-        for key, records in json.loads((example / shard.strip("/")).read_text(encoding="utf-8")).items():
-            assert key == ref_key(key) and records
-            for record in records:
-                assert (example / record["url"].split("#")[0].strip("/") / "index.html").is_file(), record
+    for key, records in _every_key(example).items():
+        assert key == ref_key(key) and records and _lookup(example, key) == records, "found where the page looks"
+        for record in records:
+            assert (example / record["url"].split("#")[0].strip("/") / "index.html").is_file(), record
+
+
+def test_a_reference_fetches_a_shard_no_larger_in_a_long_archive_than_in_its_first_year(tmp_path):
+    """A reader who types a minute number downloads the references of that body's year, not of its whole
+    archive: the shard of the first word alone was 460 KB for a body of 118 meetings (ten years), and grew
+    with every meeting."""
+    sys.path.insert(0, str(REPO))  # benchmarks/ is run from the repository, not installed
+    from benchmarks.synthetic import Spec, generate
+    from generator import search_refs
+
+    content, site = tmp_path / "content", tmp_path / "site"
+    generate(content, Spec(meetings=40, bodies=2, per_meeting_share=0.5))
+    prepared = prepare(Options(content=content, today=TODAY), Report(root=content), {})
+    search_refs.write(site, prepared.index)
+    keys = _every_key(site)
+    years = {(key.split(" ")[0], record["date"][:4]) for key, found in keys.items() for record in found}
+    assert len(years) > len({body for body, _ in years}), "control: a body's references span years"
+    for key, records in keys.items():
+        shard = _shard_read(site, key)
+        assert shard is not None and shard[key] == records, key
+        # one year of one body ("ccbp 19 ..."), or, for a number without letters ("19 70"), one year of all
+        kept_with = {" ".join(other.split(" ")[:1 if other[0].isdigit() else 2]) for other in shard}
+        assert len(kept_with) == 1, (key, sorted(kept_with))
 
 
 def test_a_minute_number_without_its_letters_is_mapped_as_papers_cite_it(example):

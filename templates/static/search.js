@@ -103,7 +103,10 @@
       if (!key || !/[0-9]/.test(key)) { return Promise.resolve({ key: key, matches: [] }); }
       manifest = manifest || getJSON(manifestUrl).catch(function () { return { shards: {} }; });
       return manifest.then(function (m) {
-        var url = m.shards[key.split(" ")[0]];
+        /* a folder (a body's references, a file a year: search_refs.shard_of) or one file (a year's, by number) */
+        var words = key.split(" ");
+        var url = m.shards[words[0]];
+        if (url && url.slice(-1) === "/") { url = words.length > 1 ? url + words[1] + ".json" : null; }
         if (!url) { return {}; }
         url = under(base, url);
         shards[url] = shards[url] || getJSON(url).catch(function () { return {}; });
