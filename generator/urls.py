@@ -69,6 +69,11 @@ def actions(slug: str) -> str:
     return f"/{slug}/actions/"
 
 
+def actions_closed(slug: str, year: int) -> str:
+    """No action's own address: an action id always ends in a number after its minute's (`#1`)."""
+    return f"/{slug}/actions/closed/{year}/"
+
+
 def person(person_id: str) -> str:
     return f"/people/{person_id}/"
 
