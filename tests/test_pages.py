@@ -276,6 +276,33 @@ def test_body_page_describes_the_body_and_lists_its_meetings_by_year(site):
     assert ("/tb/actions/", "Actions tracker for TB") in doc.one("main").links()
 
 
+def test_a_body_page_lists_its_latest_three_years_meetings_and_links_each_earlier_years_page(tmp_path):
+    """Listing every meeting a body ever held made its page grow with the archive: 91 KB and 1,511 elements for
+    590 meetings. The years before the latest three are a link each to the year's page, which lists them."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # benchmarks/ is run from the repository
+    from benchmarks.synthetic import Spec, generate
+    from generator.build import Options, run
+
+    content, out = tmp_path / "content", tmp_path / "site"
+    generate(content, Spec(meetings=60, bodies=1))
+    assert run(Options(content=content, out=out, today=dt.date(2030, 1, 1), search=False)).ok
+    slug = next((content / "meetings").iterdir()).name
+    held = sorted(p.name for p in (content / "meetings" / slug).iterdir())
+    years = sorted({folder[:4] for folder in held}, reverse=True)
+    assert len(years) > 3, "control: the body met in more than three years"
+    meetings = section(page(out, f"/{slug}/"), "meetings-heading")
+    assert [h.text for h in meetings.find_all("h3")] == [*years[:3], "Earlier years"]
+    listed = [href for href, _ in meetings.links() if href.count("/") > 3]
+    assert listed == [f"/{slug}/{f[:4]}/{f}/" for f in reversed(held) if f[:4] in years[:3]]
+    earlier = list_after(page(out, f"/{slug}/"), "earlier-years")
+    assert [href for href, _ in earlier.links()] == [f"/{slug}/{year}/" for year in years[3:]]
+    for year in years[3:]:
+        assert f"{sum(f[:4] == year for f in held)} meeting" in earlier.text
+        page(out, f"/{slug}/{year}/")
+
+
 def test_a_members_attendance_counts_the_meetings_held_while_a_member_and_their_apologies(archive, build, tmp_path):
     edit(archive, "bodies/tb.md", "    to: 2019-12-31\n", "    to: 2019-04-30\n  - person: dev-patel\n"
          "  - person: eve-turner\n    from: 2019-04-01\n  - person: brian-okafor\n    from: 2020-01-01\n")
