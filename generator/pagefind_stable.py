@@ -92,7 +92,10 @@ def decode(data: bytes, at: int = 0):
 
 
 def _read(path: Path) -> bytes:
+    """EOFError for a file left empty (Pagefind on a disk that filled up): search_index says so."""
     data = gzip.decompress(path.read_bytes())
+    if not data:
+        raise EOFError(f"{path.name} is empty")
     if not data.startswith(SIGNATURE):
         raise UnexpectedFormat(f"{path.name} has no Pagefind signature")
     return data[len(SIGNATURE):]
@@ -306,7 +309,10 @@ def stabilise(bundle: Path) -> None:
         metas[lang] = (meta_path, fields, name["lang"], len(name["hash"]))
         plans[name["lang"]] = _renumbering(bundle, fields)
     renames: dict[str, str] = {}
-    for path in sorted((bundle / "filter").glob("*.pf_filter")):
+    # The filter files the meta files name: a folder indexed again in place (the preview's) holds the last run's
+    # too, already numbered again, which prune() removes after.
+    named = sorted({pair[1] for _, fields, _, _ in metas.values() for pair in fields[3]})
+    for path in (bundle / "filter" / f"{stem}.pf_filter" for stem in named):
         name = _HASHED.match(path.stem)
         if not name:
             raise UnexpectedFormat(f"unexpected filter file name {path.name}")

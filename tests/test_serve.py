@@ -325,16 +325,16 @@ def test_search_index_is_rebuilt_after_an_edit(tmp_path):
         minutes = content / "meetings/ccb/2019-07-18/minutes.md"
         minutes.write_text(minutes.read_text().replace("Approved.", "Approved. Zanzibarian wording added."))
         wait_for(lambda: (lambda r: r[0] == 200 and r[1] != first)(fetch(entry)), timeout=30)
+        # Re-indexed in place, the bundle comes to hold what a build of the content makes, and not also the
+        # fragment, meta file and index the run before wrote (which a build into the same folder then kept, and
+        # the date table listed). The edit's rebuild may index it once more, after the first run.
+        fresh = tmp_path / "fresh"
+        subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(fresh),
+                        "--no-cache", "--today", "2020-01-01"], check=True, capture_output=True, cwd=tmp_path)
+        bundle = "pagefind/bodies/ccb"
+        wait_for(lambda: _tree(tmp_path / "preview" / bundle) == _tree(fresh / bundle), timeout=30)
     finally:
         _stop(process)
-    # Re-indexed in place, the bundle holds what a build of the content makes, and not also the fragment, meta
-    # file and index the run before wrote (which a build into the same folder then kept, and the date table
-    # listed).
-    fresh = tmp_path / "fresh"
-    subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(fresh),
-                    "--no-cache", "--today", "2020-01-01"], check=True, capture_output=True, cwd=tmp_path)
-    bundle = "pagefind/bodies/ccb"
-    assert _tree(tmp_path / "preview" / bundle) == _tree(fresh / bundle)
 
 
 def test_saves_in_quick_succession_leave_the_preview_as_a_full_build_leaves_the_site(tmp_path):
