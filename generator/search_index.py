@@ -216,6 +216,14 @@ def date_table(bundle_dir: Path) -> dict[str, list[str]]:
     return dict(sorted(table.items()))
 
 
+def _finished(site_dir: Path, outcome: Outcome, primary: bool) -> Outcome:
+    """`outcome`, its bundle finished (_finish) in the thread that ran its Pagefind: numbering a bundle's pages
+    again (pagefind_stable.py) is Python's work, a second a large body's bundle, done while the other thread's
+    Pagefind runs rather than after them all."""
+    _finish(site_dir, outcome, primary)
+    return outcome
+
+
 def _finish(site_dir: Path, outcome: Outcome, primary: bool) -> None:
     folder = site_dir / outcome.bundle.path
     try:
@@ -280,9 +288,8 @@ def build_index(site_dir: Path, index, jobs: int | None = None, changed: set[str
     outcomes: list[Outcome] = []
     if chosen:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(pool.map(lambda pb: run_pagefind(site_dir, pb[1], niceness), chosen))
-    for (position, _), outcome in zip(chosen, outcomes):
-        _finish(site_dir, outcome, primary=position == 0)
+            outcomes = list(pool.map(lambda pb: _finished(site_dir, run_pagefind(site_dir, pb[1], niceness),
+                                                          primary=pb[0] == 0), chosen))
     if chosen and chosen[0][0] == 0 and bundles[0].path != OUTPUT:  # no site-wide bundle: the UI still lives at
         for name in UI:                                              # /pagefind/
             (site_dir / OUTPUT).mkdir(parents=True, exist_ok=True)
@@ -333,9 +340,8 @@ def update_index(staging: Path, live: Path, index, changed: set[str], page_files
     if chosen:
         workers = max(1, min(len(chosen), jobs or os.cpu_count() or 1))
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(pool.map(lambda pb: run_pagefind(staging, pb[1]), chosen))
-    for (position, _), outcome in zip(chosen, outcomes):
-        _finish(staging, outcome, primary=position == 0)
+            outcomes = list(pool.map(lambda pb: _finished(staging, run_pagefind(staging, pb[1]), primary=pb[0] == 0),
+                                     chosen))
     folders = [b.path for _, b in chosen if b.path != OUTPUT]
     if chosen and chosen[0][0] == 0 and bundles[0].path != OUTPUT:
         for name in UI:
