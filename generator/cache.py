@@ -35,6 +35,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.fingerprint import Known
+from generator.parallel import has_ended
 from generator.update import SiteRecord
 
 
@@ -195,19 +196,6 @@ def _remove(path: Path) -> None:
         pass
 
 
-def _writer_gone(tmp: Path) -> bool:
-    """Whether the build that was writing `tmp` (`<cache>.<pid>.tmp`) has ended: one still writing keeps it."""
-    try:
-        os.kill(int(tmp.name.rsplit(".", 2)[-2]), 0)
-    except ValueError:  # not a name a build gave
-        return False
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # alive, another user's
-        return False
-    return False
-
-
 def _write(path: Path, value) -> None:
     """Atomically, so an interrupted build never leaves a half-written file. One that could not be written whole
     (a full disk) is removed: left, it kept the space it had taken, and each later build left another beside it."""
@@ -215,7 +203,7 @@ def _write(path: Path, value) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for left in path.parent.glob(f"{path.name}.*.tmp"):  # by a build killed as it wrote (kill -9, power)
-            if _writer_gone(left):
+            if has_ended(left.name.rsplit(".", 2)[-2]):
                 _remove(left)
         with tmp.open("wb") as handle:
             pickle.dump((FORMAT, value), handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -259,6 +259,19 @@ def _renumbered_pages(data: bytes, at: int, new: list[int]) -> tuple[bytes, int]
     return b"".join(out), at
 
 
+def _renumbered_entry(data: bytes, at: int, fields: int, new: list[int], out: list) -> int:
+    """A word (`[word, pages, variants]`) or a variant (`[form, pages]`) at `at`: its head and text copied to `out`,
+    then its pages with the new numbers; where what follows its pages starts."""
+    count, start = _item_head(data, at, 4)
+    size, after = _item_head(data, start, 3)
+    if count != fields:
+        raise UnexpectedFormat("a word of an index chunk is not [word, pages, variants], or a variant [form, pages]")
+    out.append(data[at:after + size])
+    pages, at = _renumbered_pages(data, after + size, new)
+    out.append(pages)
+    return at
+
+
 def _renumbered_chunk(data: bytes, new: list[int]) -> bytes:
     """An index chunk, `[[[word, pages, [[variant, pages], ...]], ...]]`, with the new page numbers."""
     out = []
@@ -268,24 +281,12 @@ def _renumbered_chunk(data: bytes, new: list[int]) -> bytes:
     words, at = _item_head(data, at, 4)
     out.append(data[:at])
     for _ in range(words):
-        fields, start = _item_head(data, at, 4)
-        size, after = _item_head(data, start, 3)
-        if fields != 3:
-            raise UnexpectedFormat("a word of an index chunk is not [word, pages, variants]")
-        out.append(data[at:after + size])
-        pages, at = _renumbered_pages(data, after + size, new)
-        out.append(pages)
-        variants, at_variants = _item_head(data, at, 4)
-        out.append(data[at:at_variants])
-        at = at_variants
+        at = _renumbered_entry(data, at, 3, new, out)
+        variants, start = _item_head(data, at, 4)
+        out.append(data[at:start])
+        at = start
         for _ in range(variants):
-            fields, start = _item_head(data, at, 4)
-            size, after = _item_head(data, start, 3)
-            if fields != 2:
-                raise UnexpectedFormat("a variant of an index chunk is not [form, pages]")
-            out.append(data[at:after + size])
-            pages, at = _renumbered_pages(data, after + size, new)
-            out.append(pages)
+            at = _renumbered_entry(data, at, 2, new, out)
     if at != len(data):
         raise UnexpectedFormat("an index chunk goes on after its words")
     return b"".join(out)

@@ -61,6 +61,20 @@ def signals_let_through() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
 
 
+def has_ended(pid: str) -> bool:
+    """Whether the process `pid` (as a file's name gives it) has ended; False for one still running, another
+    user's, or a name that gives no number. What a build left behind is removed only once its process is gone."""
+    try:
+        os.kill(int(pid), 0)
+    except ValueError:
+        return False
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
+
+
 def default_jobs(jobs: int = 0) -> int:
     """`jobs`, or one per core (at most 8) when it is 0."""
     return jobs or min(os.cpu_count() or 1, 8)

@@ -13,7 +13,7 @@ import shutil
 import time
 from pathlib import Path
 
-from generator.parallel import end_if_taken, signals_held, signals_let_through
+from generator.parallel import end_if_taken, has_ended, signals_held, signals_let_through
 from generator.urls import data_file, output_file
 
 # A file every build writes, and no other program: what says a folder is a site Minutebook built.
@@ -103,15 +103,7 @@ class StagedOutput:
 def _owner_gone(staged: Path) -> bool:
     """Whether the build that staged `staged` (`.site.tmp-PID`) has ended without removing it: a build stopped
     by SIGKILL leaves its pages there, a whole site's worth, which no later build would otherwise remove."""
-    try:
-        os.kill(int(staged.name.rpartition("-")[2]), 0)
-    except ValueError:  # not a name a build gave
-        return False
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # alive, another user's
-        return False
-    return False
+    return has_ended(staged.name.rpartition("-")[2])
 
 
 def write_new(path: str, data: bytes) -> None:
