@@ -42,17 +42,27 @@ def read_text(path: Path, report: Report) -> str | None:
 # Control characters a browser will not show (HTML allows tab, line feed, form feed and carriage return among
 # them), pasted in with text from a PDF, a terminal or a mis-converted file (U+0092 for a Windows apostrophe).
 # In the YAML they are an error (yamltext.py); in the Markdown they went into the pages and the search index.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# And the bullets a PDF's lists come out with (•), which Markdown does not read as a list: the items ran together
+# into one paragraph. One pass over the text finds both.
+_PASTED = re.compile("(?P<control>[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f])"
+                     "|^[ \t]*(?P<bullet>[\u2022\u25aa\u25cf\u25e6])[ \t]", re.MULTILINE)
 
 
-def _controls(body: str, first_line: int, path: Path, report: Report) -> None:
-    """Each line with one, reported once."""
-    said = set()
-    for found in _CONTROL.finditer(body):
+def _pasted(body: str, first_line: int, path: Path, report: Report) -> None:
+    """Each line with a control character, an error, once; each list of lines starting with a PDF's bullet, a
+    warning, at its first."""
+    said, listed = set(), -2
+    for found in _PASTED.finditer(body):
         line = first_line + body.count("\n", 0, found.start())
-        if line not in said:
+        if found["bullet"]:
+            if line != listed + 1:
+                report.warning(path, line, f"this line starts with '{found['bullet']}', as a list copied from a "
+                               "PDF does, which Markdown does not read as a list: the lines run together into one "
+                               "paragraph", f"write '- ' in place of each '{found['bullet']}'")
+            listed = line
+        elif line not in said:
             said.add(line)
-            report.error(path, line, f"this line has a control character (U+{ord(found.group()):04X}) in it, "
+            report.error(path, line, f"this line has a control character (U+{ord(found['control']):04X}) in it, "
                          "which a browser cannot show",
                          "delete it: retype the text around it, as most editors do not show the character")
 
@@ -71,7 +81,7 @@ def read(path: Path, report: Report, require_frontmatter: bool = True) -> Docume
             report.error(path, 1, "the file does not start with frontmatter",
                          "start it with a line '---', the YAML fields, and another line '---'")
             return Document(path, None, text, 1, ok=False)
-        _controls(text, 1, path, report)
+        _pasted(text, 1, path, report)
         return Document(path, None, text, 1)
     for index in range(start + 1, len(lines)):
         if lines[index].strip() in ("---", "..."):
@@ -79,7 +89,7 @@ def read(path: Path, report: Report, require_frontmatter: bool = True) -> Docume
             errors_before = len(report.errors)
             meta = yamltext.parse(meta_text, path, report, first_line=start + 2)
             body = "\n".join(lines[index + 1:])
-            _controls(body, index + 2, path, report)
+            _pasted(body, index + 2, path, report)
             return Document(path, meta, body, index + 2, ok=len(report.errors) == errors_before)
     report.error(path, start + 1, "the frontmatter is not closed", "add a line '---' after the last YAML field")
     return Document(path, None, "", 1, ok=False)

@@ -1155,6 +1155,16 @@ def test_control_characters_in_the_markdown_are_an_error_on_each_line_with_one(a
                                                                                               "U+0092"))]
 
 
+def test_a_list_pasted_from_a_pdf_with_its_bullets_is_a_warning_at_its_first_line(archive, build):
+    """Markdown reads '• ' as text: the list's items ran together into one paragraph, without a word."""
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## TB/19/15 Any other business\n\nThe Board noted:\n"
+         "• the leaflet\n• the survey\n\n\u25aa and a third")
+    assert [m for m in warnings_after(build, archive) if "starts with" in m] == [at(MINUTES, line_of(
+        archive, MINUTES, text), f"this line starts with '{bullet}', as a list copied from a PDF does, which "
+        "Markdown does not read as a list: the lines run together into one paragraph; write '- ' in place of each "
+        f"'{bullet}'", "warning") for text, bullet in (("• the leaflet", "•"), ("\u25aa and a third", "\u25aa"))]
+
+
 def test_minute_heading_without_a_valid_number(archive, build):
     edit(archive, MINUTES, "## TB/19/15 Any other business", "## Other matters")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## Other matters"),
