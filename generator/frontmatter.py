@@ -30,6 +30,12 @@ def read_text(path: Path, report: Report) -> str | None:
     except OSError as exc:
         report.error(path, 1, f"the file cannot be read ({exc.strerror})", "check that it exists and is readable")
         return None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (data and data.count(0) * 3 >= len(data)):
+        # Word's and Notepad's "Unicode": its byte-order mark is no UTF-8, and without one a text in English
+        # reads as UTF-8 with a NUL after every letter, refused only at its first accented letter, if any
+        report.error(path, 1, "the file is UTF-16 text (what Word and Notepad call Unicode), not UTF-8",
+                     "save it with UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)")
+        return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

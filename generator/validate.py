@@ -297,7 +297,8 @@ def _papers(meeting: Meeting, report: Report, whole: bool = True) -> None:
     def check(ref: str, path: str, line: int) -> None:
         if ref.lower() not in refs and whole:
             report.error(path, line_of(ref, line), f"paper '{ref}' is referenced but missing",
-                         f"add papers/<name>.md with `ref: {ref}`, or correct the reference ({hint})")
+                         f"add it with `minutebook new paper --meeting {meeting.key} --ref {ref} --title ...` (or "
+                         f"papers/<name>.md with `ref: {ref}`), or correct the reference ({hint})")
 
     for item in all_agenda_items(meeting.agenda):
         for ref in item.papers:

@@ -999,15 +999,17 @@ def test_membership_that_ends_before_it_starts(archive, build):
 def test_agenda_paper_referenced_but_missing_is_reported_on_its_paper_line(archive, build):
     edit(archive, MEETING, "    paper: A\n    time", "    paper: Z\n    time")
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "    paper: Z"),
-        "paper 'Z' is referenced but missing; add papers/<name>.md with `ref: Z`, or correct the reference "
-        "(this meeting's papers are A, C)")]
+        "paper 'Z' is referenced but missing; add it with `minutebook new paper --meeting tb/2019-03-14 --ref Z "
+        "--title ...` (or papers/<name>.md with `ref: Z`), or correct the reference (this meeting's papers are "
+        "A, C)")]
 
 
 def test_minute_item_paper_referenced_but_missing_is_reported_on_its_paper_line(archive, build):
     edit(archive, MINUTES, "paper: A\nlead", "paper: [A, Q]\nlead")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "paper: [A, Q]"),
-        "paper 'Q' is referenced but missing; add papers/<name>.md with `ref: Q`, or correct the reference "
-        "(this meeting's papers are A, C)")]
+        "paper 'Q' is referenced but missing; add it with `minutebook new paper --meeting tb/2019-03-14 --ref Q "
+        "--title ...` (or papers/<name>.md with `ref: Q`), or correct the reference (this meeting's papers are "
+        "A, C)")]
 
 
 def test_a_paper_whose_file_is_in_error_is_not_also_reported_missing_where_it_is_referenced(archive, build):
@@ -1901,6 +1903,16 @@ def test_cli_reports_a_file_that_is_not_utf8_without_a_traceback(archive, cli, r
     assert re.search(rf"content/{re.escape(relative)}:\d+: error: the file is not UTF-8 text", done.stderr), \
         done.stderr[-400:]
     assert len([line for line in done.stderr.splitlines() if ": error: " in line]) == 1, done.stderr[-800:]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"], ids=["with its byte-order mark", "without"])
+def test_a_file_saved_as_utf16_is_named_as_such_on_its_first_line(archive, build, encoding):
+    """Without a byte-order mark, it was refused at its first accented letter as 'not UTF-8', if it had one."""
+    path = archive / LATER
+    path.write_bytes(path.read_text(encoding="utf-8").replace("Committee Room", "Comité Room").encode(encoding))
+    assert [m for m in errors_after(build, archive) if LATER in m] == [at(LATER, 1,
+        "the file is UTF-16 text (what Word and Notepad call Unicode), not UTF-8; save it with UTF-8 encoding (in "
+        "most editors: Save As, Encoding: UTF-8)")]
 
 
 def test_cli_error_count_matches_the_errors_printed(archive, cli):
