@@ -441,3 +441,18 @@ def test_the_yaml_reading_script_times_both_versions_in_turns_over_the_same_text
     assert all(re.search(r"base \w+ \d+\.\d{3} s, this \d+\.\d{3} s$", line) for line in out[1:3])
     assert re.fullmatch(r"this/base, fastest turn against fastest turn: \d+\.\d\dx", out[3])
     assert re.fullmatch(r"texts not ASCII: \d+; holding both '\*' and '&': \d+", out[4])
+
+
+def test_the_stabilise_script_times_both_versions_on_copies_of_the_same_bundles(tmp_path, capsys):
+    """A copy each time: `stabilise` rewrites the folder it is given, and the site must be left as it was."""
+    from benchmarks import stabilise_cost
+    from helpers import FIXTURE
+
+    example = tmp_path / "site"
+    assert run(Options(content=FIXTURE, out=example, today=dt.date(2026, 1, 1), search=True, cache=False)).ok
+    before = read_tree(example / "pagefind")
+    assert stabilise_cost.main([str(example), "--base", "HEAD", "--bundles", "2", "--turns", "1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(rf"{re.escape(str(example))}: 2 bundles of \d+ to \d+ pages, 1 turns", out[0])
+    assert re.fullmatch(r"base \w+ \d+\.\d{3} s, this \d+\.\d{3} s a bundle", out[1])
+    assert read_tree(example / "pagefind") == before
