@@ -260,8 +260,10 @@ def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int)
                        f"then set `status: approved` and `approved_at: {body.slug}/{folder}` in that meeting's "
                        f"`minutes.md`."),
                  'resolutions: []  # e.g. "**APPROVE** the minutes as a correct record"'),
-        Standing("Matters arising and action log",
-                 _todo(f"record matters arising from {held}; progress on open actions goes in `actions.md`."),
+        # "and action log" only when there is one: with no action open, no actions.md is written to update
+        Standing("Matters arising and action log" if open_count else "Matters arising",
+                 _todo(f"record matters arising from {held}"
+                       + ("; progress on open actions goes in `actions.md`." if open_count else ".")),
                  "actions: []  # actions raised under this item; earlier actions are updated in actions.md",
                  f"Matters arising from {held}{progress}."),
         *deferred_items(previous),

@@ -256,11 +256,16 @@ def test_an_action_is_taken_as_it_stood_on_the_new_date(tmp_path):
 
 
 def test_no_action_log_is_written_when_no_action_is_open(tmp_path):
+    """Nor named: the standing item is "Matters arising", and its line to complete sends the clerk to no
+    `actions.md`."""
     content = copy(tmp_path, "actions")  # both CCB actions are closed by 21 November
     written = new_meeting(content, "ccb", "2020-01-16")
     assert [p.name for p in written] == ["meeting.md", "minutes.md"]
-    description = load(content).by_key["ccb/2020-01-16"].agenda[3].description
-    assert description == "Matters arising from the meeting held on 21 November 2019."
+    item = load(content).by_key["ccb/2020-01-16"].agenda[3]
+    assert (item.title, item.description) == ("Matters arising",
+                                              "Matters arising from the meeting held on 21 November 2019.")
+    minutes = (content / "meetings" / "ccb" / "2020-01-16" / "minutes.md").read_text(encoding="utf-8")
+    assert "Matters arising\n" in minutes and "actions.md`" not in minutes.partition("Matters arising")[2].split("##")[0]
 
 
 def test_numbers_reserved_by_an_agenda_without_minutes_are_not_reused(actions):
