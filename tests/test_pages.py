@@ -8,6 +8,7 @@ row of the agenda a paper is linked from, where focus goes first.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from urllib.parse import urldefrag
 
@@ -138,6 +139,41 @@ def test_the_structure_check_catches_a_broken_layout(archive, build, tmp_path):
     problems = " ".join(_problems(page(tmp_path / "out", MEETING), MEETING))
     for expected in ("<html lang>", "not the skip link", '<main id="main">'):
         assert expected in problems
+
+
+def titles_used_twice(site: Path) -> dict[str, list[str]]:
+    """Each <title> given to more than one page of the site, with those pages' addresses."""
+    seen: dict[str, list[str]] = {}
+    for path in html_pages(site):
+        seen.setdefault(parse_html(path.read_text(encoding="utf-8")).one("title").text, []).append(url_of(site, path))
+    return {title: urls for title, urls in seen.items() if len(urls) > 1}
+
+
+def test_every_page_has_a_title_of_its_own_where_a_body_numbers_its_items_afresh_at_each_meeting(archive, build,
+                                                                                                   tmp_path):
+    """WCAG 2.4.2: a page's title says which page it is, in a tab, a bookmark or a history list. The joint
+    committee numbers its items from 1 at each meeting, so a second meeting has an item 1 and an Item 05 paper as
+    well: their titles were '1 Welcome and apologies' and 'Item 05: Joint public health commissioning' at every
+    meeting. A minute's and a paper's title name their meeting."""
+    meeting = archive / "meetings" / "jc" / "2019-11-05"
+    shutil.copytree(meeting, meeting.with_name("2019-12-03"))
+    edit(archive, "meetings/jc/2019-12-03/meeting.md", "date: Tuesday 5th November 2019", "date: Tuesday 3rd December 2019")
+    assert build(archive, tmp_path / "out").ok
+    out = tmp_path / "out"
+    assert titles_used_twice(out) == {}
+    assert page(out, "/jc/2019/2019-12-03/item-1/").one("title").text == (
+        f"1 Welcome and apologies – Joint Committee, 3 December 2019 | {SITE_TITLE}")
+    assert page(out, "/jc/2019/2019-12-03/papers/05/").one("title").text == (
+        f"Item 05: Joint public health commissioning – Joint Committee, 3 December 2019 | {SITE_TITLE}")
+
+
+def test_the_fixture_sites_titles_are_all_different_and_name_a_body_where_an_id_alone_would_not(site):
+    """An action's id names its meeting's date and item but not its body (2019-11-05/5#1), so two committees
+    meeting the same day would share one: its title names the body, as the tracker's does ('JC actions')."""
+    assert titles_used_twice(site) == {}
+    assert page(site, "/jc/actions/2019-11-05-5-1/").one("title").text == f"JC action 2019-11-05/5#1 | {SITE_TITLE}"
+    assert page(site, ITEM).one("title").text == (
+        f"TB/19/13 Healthy Weight Strategy 2019 to 2024 – Health and Wellbeing Board, 14 March 2019 | {SITE_TITLE}")
 
 
 def test_every_internal_link_leads_to_a_page_and_anchor_that_exist(site):
