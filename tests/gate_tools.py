@@ -271,3 +271,85 @@ def vnu(*folders: Path) -> Validation:
     errors = [{"file": m.get("url", "").removeprefix("file:"), "line": m.get("lastLine", 0), "message": m["message"]}
               for m in report["messages"] if m["type"] in ("error", "non-document-error")]
     return Validation(errors, {line.strip() for line in done.stdout.splitlines() if line.strip()})
+
+
+# --- focus ----------------------------------------------------------------------------------------------
+
+# Where focus is, measured on the element the Tab key reached: its indicator (an outline, or a box-shadow ring or
+# underline; a checkbox's may be drawn on its label, as Pagefind's filters draw it), that indicator's contrast
+# with what is behind the element (WCAG 1.4.11 asks 3:1 of one of its colours), and whether the element can be
+# seen at all: on screen, and neither under something else (a sticky header) nor scrolled away inside a box that
+# clips it (WCAG 2.4.7 focus visible, 2.4.11 focus not obscured). Forced colours drop box-shadows and
+# backgrounds, so there only an outline counts.
+FOCUS_STOP = """() => {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + " '" +
+                 (el.textContent || el.value || el.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ').slice(0, 40) + "'";
+    const forced = matchMedia('(forced-colors: active)').matches;
+    const rgba = text => { const f = text.match(/rgba?\\(([^)]*)\\)/); if (!f) return null;
+                           const n = f[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number); return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1]; };
+    const luminance = ([r, g, b]) => { const f = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+                                       return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+    const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    const behind = node => { for (let p = node.parentElement; p; p = p.parentElement) {
+        const c = rgba(getComputedStyle(p).backgroundColor); if (c && c[3] > 0.9) return c; } return [255, 255, 255, 1]; };
+    const marks = node => {  // the indicator's visible colours: outline and box-shadows that show
+        const s = getComputedStyle(node), out = [];
+        if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1) { const c = rgba(s.outlineColor); if (c && c[3] > 0) out.push(c); }
+        if (!forced && s.boxShadow !== 'none') for (const part of s.boxShadow.split(/,(?![^(]*\\))/)) {
+            const c = rgba(part), px = (part.replace(/rgba?\\([^)]*\\)/, '').match(/-?[\\d.]+px/g) || []).map(parseFloat);
+            if (c && c[3] > 0 && px.some(v => v !== 0)) out.push(c); }
+        return out;
+    };
+    const problems = [];
+    const holders = [el, el.closest('label')].filter(Boolean);
+    const found = holders.map(h => [h, marks(h)]).filter(([, m]) => m.length);
+    if (!found.length) problems.push('no focus indicator (outline' + (forced ? '' : ' or box-shadow') + ')');
+    else if (!forced && !found.some(([h, m]) => m.some(c => contrast(c, behind(h)) >= 3)))
+        problems.push('its focus indicator contrasts less than 3:1 with what is behind it');
+    // Each line of the element as far as the screen and every box that clips it let it show; seen where one
+    // of those parts, at its middle, is the element itself and not something drawn over it. Minimum (2.4.11) asks
+    // that focus be not entirely hidden: a link whose first words a table's box has scrolled away is seen.
+    const rects = [...el.getClientRects()].filter(q => q.width > 0 && q.height > 0);
+    const clips = [{left: 0, top: 0, right: innerWidth, bottom: innerHeight}];
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+        const b = p.getBoundingClientRect();
+        clips.push({left: b.left + p.clientLeft, top: b.top + p.clientTop,
+                    right: b.left + p.clientLeft + p.clientWidth, bottom: b.top + p.clientTop + p.clientHeight});
+    }
+    const label = el.closest('label');
+    let shown = false, under = null;
+    for (const q of rects) {
+        const part = clips.reduce((a, c) => ({left: Math.max(a.left, c.left), top: Math.max(a.top, c.top),
+                                              right: Math.min(a.right, c.right), bottom: Math.min(a.bottom, c.bottom)}),
+                                  {left: q.left, top: q.top, right: q.right, bottom: q.bottom});
+        if (part.right - part.left < 1 || part.bottom - part.top < 1) continue;
+        const hit = document.elementFromPoint((part.left + part.right) / 2, (part.top + part.bottom) / 2);
+        if (hit && (el.contains(hit) || (label && label.contains(hit)))) { shown = true; break; }
+        under = under || hit;
+    }
+    if (!rects.length) problems.push('it is not drawn (no box)');
+    else if (!shown && !under) problems.push('it is off screen or scrolled out of the box it is in');
+    else if (!shown) problems.push('it is hidden under ' + under.tagName.toLowerCase() +
+        (under.className && typeof under.className === 'string' ? '.' + under.className.split(' ')[0] : ''));
+    const r = rects[0];
+    return {key: name + '@' + (r ? Math.round(r.left + scrollX) + ',' + Math.round(r.top + scrollY) : ''), name, problems};
+}"""
+
+
+def focus_problems(page, limit: int = 600) -> list[str]:
+    """What hides focus, at each stop of the Tab key from the top of the page until it comes round again."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS_STOP)
+        if stop is None or stop["key"] in seen:
+            return problems
+        seen.add(stop["key"])
+        problems += [f"{stop['name']}: {problem}" for problem in stop["problems"]]
+    return problems + [f"the Tab key had not come round after {limit} stops"]

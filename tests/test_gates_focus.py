@@ -1,0 +1,114 @@
+"""Quality gate: wherever the Tab key goes, the reader can see where focus is, on one page of every kind.
+
+At each Tab stop, from the skip link round to the end of the page (the search page with its results, filters
+and Pagefind's controls included), the focused element must
+- have a focus indicator: an outline, or a box-shadow ring or underline (on a checkbox's label, where Pagefind
+  draws it), one of whose colours contrasts 3:1 with what is behind it (WCAG 2.4.7 focus visible, 1.4.11);
+- be seen: on screen, and not under anything else, such as a sticky header, nor scrolled away inside a box
+  that clips it (WCAG 2.4.11 focus not obscured).
+In forced colours (Windows' contrast themes, emulated through Chromium's DevTools protocol), box-shadows and
+backgrounds are dropped, so there an outline must show on its own: the site's links draw one, transparent
+until the reader's colours replace it.
+
+The check is also run on real pages broken on purpose (focus styles removed, a pale indicator, a sticky
+header that covers what the Tab key reaches), so that it cannot quietly stop finding such problems.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gate_tools import PAGE_TYPES, focus_problems, open_page
+
+from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
+
+ARCHIVES = ("example", "fixture")
+
+
+def _open(sites, served, browser, name, template, width=1280):
+    url, results = sites[name].url(served[name], template)
+    return open_page(browser, url, width=width, height=640, results_under=results)
+
+
+@pytest.mark.parametrize("template", PAGE_TYPES)
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_every_tab_stop_shows_where_focus_is(sites, served, browser, name, template):
+    page = _open(sites, served, browser, name, template)
+    try:
+        assert focus_problems(page) == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("template", PAGE_TYPES)
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_every_tab_stop_shows_where_focus_is_in_forced_colours_at_320_css_pixels(sites, served, browser, name,
+                                                                                  template):
+    """Narrow as well, where the header, the search filters and the tables wrap or scroll."""
+    page = _open(sites, served, browser, name, template, width=320)
+    try:
+        page.emulate_media(forced_colors="active")
+        assert focus_problems(page) == []
+    finally:
+        page.close()
+
+
+def _with_style(page, css: str) -> None:
+    page.add_style_tag(content=css)
+
+
+def test_focus_check_finds_controls_without_a_focus_indicator(sites, served, browser):
+    page = _open(sites, served, browser, "fixture", "search.html")
+    try:
+        _with_style(page, "*:focus, *:focus-visible, label { outline: none !important; box-shadow: none !important; }")
+        problems = focus_problems(page)
+        assert any(p.startswith("a ") and "no focus indicator" in p for p in problems), problems
+        assert any(p.startswith("input#site-search-q") and "no focus indicator" in p for p in problems), problems
+        assert any(p.startswith("input#pf-filter-") and "no focus indicator" in p for p in problems), problems
+    finally:
+        page.close()
+
+
+def test_focus_check_finds_an_indicator_too_pale_to_see(sites, served, browser):
+    page = _open(sites, served, browser, "example", "home.html")
+    try:
+        _with_style(page, "a:focus-visible { background: none !important; box-shadow: 0 4px #d8d8d8 !important; }")
+        problems = focus_problems(page)
+        assert problems and all("contrasts less than 3:1" in p for p in problems if p.startswith("a ")), problems
+    finally:
+        page.close()
+
+
+def test_focus_check_finds_links_under_a_sticky_header(sites, served, browser):
+    """The header made sticky and tall: the browser scrolls a link just into view, under it."""
+    page = _open(sites, served, browser, "example", "paper.html")
+    try:
+        _with_style(page, ".site-header { position: sticky; top: 0; z-index: 5; min-height: 400px; }")
+        problems = focus_problems(page)
+        assert any("hidden under header.site-header" in p or "hidden under div.wrap" in p for p in problems), problems
+    finally:
+        page.close()
+
+
+def test_focus_check_finds_outlines_that_forced_colours_would_not_show(sites, served, browser):
+    """Links drawing their focus with a box-shadow only have none in forced colours."""
+    page = _open(sites, served, browser, "example", "home.html")
+    try:
+        page.emulate_media(forced_colors="active")
+        assert focus_problems(page) == []  # control: the site's transparent outline shows in forced colours
+        _with_style(page, "a:focus-visible { outline: none !important; }")
+        problems = focus_problems(page)
+        assert any(p.startswith("a ") and "no focus indicator (outline)" in p for p in problems), problems
+    finally:
+        page.close()
+
+
+def test_focus_check_finds_links_cut_off_by_the_box_they_are_in(sites, served, browser):
+    """overflow: clip, unlike hidden, is no scrolling box: the browser cannot bring a link inside into view."""
+    page = _open(sites, served, browser, "fixture", "meeting.html")
+    try:
+        _with_style(page, ".footer-links { max-height: 0; overflow: clip; }")
+        problems = focus_problems(page)
+        assert "a 'Accessibility statement': it is off screen or scrolled out of the box it is in" in problems, problems
+    finally:
+        page.close()
