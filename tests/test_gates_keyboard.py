@@ -4,7 +4,8 @@
   and Enter moves focus to <main> (WCAG 2.4.1 bypass blocks, 2.4.7 focus visible).
 - Reflow: at 320 CSS pixels wide (1280 px zoomed to 400%) the page does not
   scroll sideways (WCAG 1.4.10); a wide table may scroll inside its own box.
-  Nor does it with the text spacing of WCAG 1.4.12 as well, as a reader may set it.
+  Nor does it with the text spacing of WCAG 1.4.12 as well, as a reader may set it,
+  nor at the usual width with text at 200% (WCAG 1.4.4).
 
 Each check is also run on a real page broken on purpose, and once on a page
 that must pass (a wide table in its scrolling box), so that neither check can
@@ -56,6 +57,36 @@ def test_no_horizontal_scroll_at_320_css_pixels_with_wider_text_spacing(sites, s
     try:
         page.add_style_tag(content=TEXT_SPACING)
         assert overflow(page) is None
+    finally:
+        page.close()
+
+
+# WCAG 1.4.4: text twice the size, as a reader's browser setting makes it (the site's sizes are in rem, and so
+# are those it gives Pagefind's filters, which Pagefind sets in pixels), on a screen of the usual width.
+TEXT_200 = "html { font-size: 200% !important; }"
+
+
+@pytest.mark.parametrize("template", PAGE_TYPES)
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_no_horizontal_scroll_with_text_at_200_percent(sites, served, browser, name, template):
+    page = _open(sites, served, browser, name, template, 1280)
+    try:
+        page.add_style_tag(content=TEXT_200)
+        assert overflow(page) is None
+    finally:
+        page.close()
+
+
+def test_text_size_check_finds_words_that_do_not_wrap(sites, served, browser):
+    """A line kept whole fits at the usual size and runs off the page at twice it."""
+    page = _open(sites, served, browser, "example", "home.html", 1280)
+    try:
+        page.evaluate("""() => document.querySelector('main').insertAdjacentHTML('beforeend',
+            '<p><span id="one-line" style="white-space: nowrap">' + 'Minutes of the meeting '.repeat(4) + '</span></p>')""")
+        assert overflow(page) is None
+        page.add_style_tag(content=TEXT_200)
+        found = overflow(page)
+        assert found is not None and any(c.startswith("span#one-line") for c in found["culprits"])
     finally:
         page.close()
 

@@ -167,6 +167,22 @@ def test_every_page_has_a_title_of_its_own_where_a_body_numbers_its_items_afresh
         f"Item 05: Joint public health commissioning – Joint Committee, 3 December 2019 | {SITE_TITLE}")
 
 
+def test_the_title_check_finds_two_pages_of_one_title(tmp_path):
+    """Control for the tests around it: pages that share a title are found, with their addresses."""
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        title = "Minutes" if folder != "c" else "Other"
+        (tmp_path / folder / "index.html").write_text(f"<!DOCTYPE html><title>{title}</title>", encoding="utf-8")
+    assert titles_used_twice(tmp_path) == {"Minutes": ["/a/", "/b/"]}
+
+
+def test_the_example_archives_pages_have_titles_of_their_own(tmp_path, build):
+    repo = Path(__file__).resolve().parent.parent
+    assert build(repo / "content", tmp_path / "out", today=dt.date(2025, 1, 1)).ok
+    assert len(html_pages(tmp_path / "out")) > 100
+    assert titles_used_twice(tmp_path / "out") == {}
+
+
 def test_the_fixture_sites_titles_are_all_different_and_name_a_body_where_an_id_alone_would_not(site):
     """An action's id names its meeting's date and item but not its body (2019-11-05/5#1), so two committees
     meeting the same day would share one: its title names the body, as the tracker's does ('JC actions')."""
@@ -174,6 +190,34 @@ def test_the_fixture_sites_titles_are_all_different_and_name_a_body_where_an_id_
     assert page(site, "/jc/actions/2019-11-05-5-1/").one("title").text == f"JC action 2019-11-05/5#1 | {SITE_TITLE}"
     assert page(site, ITEM).one("title").text == (
         f"TB/19/13 Healthy Weight Strategy 2019 to 2024 – Health and Wellbeing Board, 14 March 2019 | {SITE_TITLE}")
+
+
+def pages_whose_help_differs(site: Path) -> list[str]:
+    """The pages whose footer links ('About this archive': the accessibility statement, which says how to ask for
+    help) are not those of the site's first page, in its order."""
+    def links(path: Path) -> list[tuple[str, str]]:
+        return parse_html(path.read_text(encoding="utf-8")).one("nav", aria_label="About this archive").links()
+
+    pages = html_pages(site)
+    return [url_of(site, path) for path in pages if links(path) != links(pages[0])]
+
+
+def test_help_is_in_the_same_place_on_every_page(site):
+    """WCAG 3.2.6 consistent help: the way to ask for help, the accessibility statement with its contact
+    details, is in the same list in the footer, in the same order, on every page (the moved, not found and search
+    pages included)."""
+    assert ("/accessibility/", "Accessibility statement") in page(site, "/").one(
+        "nav", aria_label="About this archive").links()
+    assert pages_whose_help_differs(site) == []
+
+
+def test_the_help_check_finds_a_page_whose_footer_links_are_in_another_order(tmp_path):
+    footer = '<nav aria-label="About this archive"><ul>{}</ul></nav>'
+    statement, data = '<li><a href="/accessibility/">Accessibility statement</a></li>', '<li><a href="/data/">Open data</a></li>'
+    for folder, links in (("a", data + statement), ("b", data + statement), ("c", statement + data)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(footer.format(links), encoding="utf-8")
+    assert pages_whose_help_differs(tmp_path) == ["/c/"]
 
 
 def test_every_internal_link_leads_to_a_page_and_anchor_that_exist(site):
