@@ -43,7 +43,7 @@ from pathlib import Path
 
 from generator.pagefind_stable import UnexpectedFormat, prune, stabilise
 from generator import search_refs
-from generator.update import top_of
+from generator.update import prune_empty, top_of
 
 OUTPUT = "pagefind"
 BODIES = "bodies"
@@ -107,6 +107,17 @@ def plan(site_dir: Path, bodies: list[str]) -> list[Bundle]:
         bundles.append(Bundle("site", "{" + ",".join(parts) + "}", OUTPUT))
     bundles += [Bundle(slug, f"{slug}/**/*.html", f"{OUTPUT}/{BODIES}/{slug}") for slug in bodies]
     return bundles
+
+
+def stale_bundles(site_dir: Path, bundles: list[Bundle]) -> list[Path]:
+    """The body bundle folders in `site_dir` that none of `bundles` writes: those of a body whose last meeting
+    went (its pages are then the site bundle's, `_bodies`) or which went itself. Nothing removed them from the
+    preview's folder, indexed in place, nor from a warm build's, which swaps in only the bundles it makes: the
+    search config no longer named them, but their fragments, the deleted meetings' text, stayed published."""
+    folder = site_dir / OUTPUT / BODIES
+    made = {b.path for b in bundles}
+    return sorted(p for p in folder.iterdir() if p.is_dir() and p.relative_to(site_dir).as_posix() not in made) \
+        if folder.is_dir() else []
 
 
 MARK = b"data-pagefind-body"
@@ -284,6 +295,9 @@ def build_index(site_dir: Path, index, jobs: int | None = None, changed: set[str
     bundles = plan(site_dir, bodies)
     names = {b.name for b in bundles} if changed is None else wanted(bundles, changed)
     chosen = [(position, b) for position, b in enumerate(bundles) if b.name in names]
+    for folder in stale_bundles(site_dir, bundles):
+        shutil.rmtree(folder)
+        prune_empty(folder.parent, site_dir)
     workers = max(1, min(len(chosen), jobs or os.cpu_count() or 1))
     outcomes: list[Outcome] = []
     if chosen:
@@ -362,6 +376,8 @@ def update_index(staging: Path, live: Path, index, changed: set[str], page_files
             files.append(relative)
     gone = sorted(p.relative_to(live).as_posix() for p in (live / "search").rglob("*.json")
                   if p.relative_to(live).as_posix() not in made) if (live / "search").is_dir() else []
+    gone += sorted(p.relative_to(live).as_posix() for folder in stale_bundles(live, bundles)
+                   for p in folder.rglob("*") if p.is_file())
     pages = sum(o.pages for o in outcomes)
     detail = ", ".join(f"{o.bundle.name} {o.pages}" for o in outcomes)
     summary = (f"Re-indexed {pages} pages in {len(outcomes)} of {len(bundles)} bundles"

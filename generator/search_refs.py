@@ -48,6 +48,7 @@ from generator.memo import ByIdentity
 from generator.model import all_agenda_items
 from generator.numbering import canonical
 from generator.plaintext import one_line
+from generator.update import prune_empty
 
 MANIFEST = "search/references.json"
 SHARDS = "search/references"
@@ -203,6 +204,7 @@ def write(site_dir: Path, index, kept: Kept | None = None) -> int:
         if kept is None or kept.shards.get(name) != shard or not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
             _write(path, shard)
+    _remove_others(folder, shards)
     if kept is not None:
         kept.shards = shards
     # the manifest stays as small as the list of bodies: a folder per body, not a line per year
@@ -210,6 +212,18 @@ def write(site_dir: Path, index, kept: Kept | None = None) -> int:
               for name in shards}
     _write(Path(site_dir) / MANIFEST, {"shards": listed})
     return sum(len(shard) for shard in shards.values())
+
+
+def _remove_others(folder: Path, shards: dict) -> None:
+    """Remove the shards in `folder` that are not among `shards`: the live preview writes the map into the
+    same folder after each save, and a body's year whose last reference went (its last meeting of that year
+    deleted or moved to another) kept its shard, which a build from scratch does not have."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*.json")):
+        if path.relative_to(folder).as_posix().removesuffix(".json") not in shards:
+            path.unlink()
+            prune_empty(path.parent, folder)
 
 
 def _write(path: Path, data) -> None:

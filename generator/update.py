@@ -179,7 +179,7 @@ def commit(staged: Path, live: Path, files: list[str], delete: list[str], folder
     for relative in delete:
         target = live / relative
         target.unlink(missing_ok=True)
-        _prune(target.parent, live)
+        prune_empty(target.parent, live)
     for number, relative in enumerate(folders):
         source, target = staged / relative, live / relative
         target.mkdir(parents=True, exist_ok=True)
@@ -196,8 +196,8 @@ def commit(staged: Path, live: Path, files: list[str], delete: list[str], folder
     shutil.rmtree(trash, ignore_errors=True)
 
 
-def _prune(folder: Path, root: Path) -> None:
-    """Remove folders left empty by deleting a page, up to the site root."""
+def prune_empty(folder: Path, root: Path) -> None:
+    """Remove folders left empty by deleting a page (or a search file), up to `root`, the site root."""
     while folder != root and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
