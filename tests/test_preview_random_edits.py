@@ -4,7 +4,9 @@ save is the one a full build of the same content makes, and a save with a mistak
 The hand-written cases of tests/test_quick.py and tests/test_incremental.py say what each kind of edit must do;
 these edits are the ones nobody thought of: a line deleted, doubled, moved or indented, a value replaced by an
 odd one (`[`, `yes`, a date that does not exist, an emoji, 300 letters), in any Markdown file of any meeting,
-several saves piled up before the content builds again. The random generator is seeded, so every run makes the
+several saves piled up before the content builds again; and saves that take the last of something away (a year's
+last meeting moved or deleted, an action reopened), after which what the preview wrote for it must be gone, the
+search index's bundles and reference shards included. The random generator is seeded, so every run makes the
 same edits and a failure is repeatable.
 """
 
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import serve
 from generator.build import Options, run
 from generator.incremental import Session
 from helpers import read_tree
@@ -118,3 +121,138 @@ def test_after_every_random_save_the_preview_is_the_site_a_full_build_makes(tmp_
         compared += 1
     assert compared >= 10, f"only {compared} of the 60 saves built: the edits say too little about the preview"
     assert taken >= 3 or not with_registers, f"only {taken} register saves took a fast path: too few to tell"
+
+
+class Meetings:
+    """A fixture's meeting folders as random saves move, delete and put them back: where each one is now (None:
+    deleted), so that it can be put back as it was."""
+
+    def __init__(self, content: Path, fixture: str):
+        self.content, self.fixture = content, fixture
+        self.originals = sorted(p.parent.relative_to(content).as_posix()
+                                for p in (content / "meetings").glob("*/*/meeting.md"))
+        self.now: dict[str, str | None] = {folder: folder for folder in self.originals}
+
+    def present(self) -> list[str]:
+        return sorted(now for now in self.now.values() if now is not None)
+
+    def moved(self, rng: random.Random) -> list[Path]:
+        """A meeting moved to the same day of another year: its `date:` changed, and its folder renamed with it
+        or not (a folder named for another date is no mistake)."""
+        original = rng.choice([o for o in self.originals if self.now[o] is not None])
+        folder = self.content / self.now[original]
+        meeting = folder / "meeting.md"
+        text = meeting.read_text(encoding="utf-8")
+        day = re.search(r"^date: (\d{4})-(\d\d-\d\d)", text, re.M)
+        if day is None:  # its date taken out by another save, or never a plain one
+            return []
+        year = rng.choice([y for y in ("2018", "2019", "2020") if y != day[1]])
+        meeting.write_text(text.replace(day[0], f"date: {year}-{day[2]}", 1), encoding="utf-8")
+        saved = [meeting]
+        named = re.fullmatch(r"\d{4}(-\d\d-\d\d.*)", folder.name)
+        if named and rng.random() < 0.5 and not (target := folder.with_name(year + named[1])).exists():
+            saved = [folder, *sorted(folder.rglob("*"))]
+            folder.rename(target)
+            self.now[original] = target.relative_to(self.content).as_posix()
+            saved += [target, *sorted(target.rglob("*"))]
+        return saved
+
+    def deleted(self, rng: random.Random) -> list[Path]:
+        """One file of a meeting deleted, or the meeting's whole folder."""
+        original = rng.choice([o for o in self.originals if self.now[o] is not None])
+        folder = self.content / self.now[original]
+        files = sorted(p for p in folder.rglob("*") if p.is_file())
+        if rng.random() < 0.3 or not files:
+            shutil.rmtree(folder)
+            self.now[original] = None
+            return [folder, *files]
+        gone = rng.choice(files)
+        gone.unlink()
+        return [gone]
+
+    def reopened(self, rng: random.Random) -> list[Path]:
+        """An action log's `closed: yes` taken out (the action reopened), or the log dated in another year."""
+        logs = [self.content / now / "actions.md" for now in self.present()
+                if (self.content / now / "actions.md").is_file()]
+        if not logs:
+            return []
+        log = rng.choice(logs)
+        text = log.read_text(encoding="utf-8")
+        closings = [m.start() for m in re.finditer(r"^ *closed: yes\n", text, re.M)]
+        if closings and rng.random() < 0.7:
+            at = rng.choice(closings)
+            text = text[:at] + text[text.index("\n", at) + 1:]
+        else:
+            text = re.sub(r"^as_at: 2019", "as_at: 2020", text, count=1, flags=re.M)
+        log.write_text(text, encoding="utf-8")
+        return [log]
+
+    def put_back(self) -> list[Path]:
+        """Every meeting as the fixture has it, where the fixture has it."""
+        saved = []
+        for original, now in self.now.items():
+            if now is not None:
+                saved += [self.content / now, *sorted((self.content / now).rglob("*"))]
+                shutil.rmtree(self.content / now)
+            shutil.copytree(FIXTURES / self.fixture / original, self.content / original)
+            saved += [self.content / original, *sorted((self.content / original).rglob("*"))]
+            self.now[original] = original
+        return saved
+
+
+@pytest.mark.parametrize("fixture, seed, search, saves", [("actions", 31, False, 30), ("archive", 32, False, 30),
+                                                         ("references", 33, True, 12)])
+def test_after_every_save_that_moves_deletes_or_reopens_the_preview_is_the_site_a_full_build_makes(
+        tmp_path, fixture, seed, search, saves):
+    """Saves that make pages stop existing: a year's last meeting moved to another year (its folder renamed with
+    it or not), a meeting's file or whole folder deleted, an action reopened or its closing log dated in another
+    year, which leave a year's pages, a closed-actions year page, a paper's or an action's page with nothing to
+    show; and the clerk putting it all back. Whatever the preview wrote for what is gone must go too. Driven
+    through serve.Preview, as `minutebook serve` saves; `search`: with the search index, made at once after each
+    save (serve.py makes it half a second later), its bundles and reference shards compared too."""
+    rng = random.Random(seed)
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / fixture, content)
+    preview = serve.Preview(Options(content=content, out=live, today=TODAY), log=lambda *said: None, search=search)
+
+    def indexed() -> None:
+        if preview._index_timer is not None:
+            preview._index_timer.cancel()
+            preview._index()
+
+    assert preview.rebuild().ok
+    indexed()
+    meetings = Meetings(content, fixture)
+    compared, gone = 0, set()
+    before = set(read_tree(live))
+    for save in range(saves):
+        kind = rng.random()
+        if kind < 0.25 or not meetings.present():
+            saved = meetings.put_back()
+        elif kind < 0.55:
+            saved = meetings.moved(rng)
+        elif kind < 0.8:
+            saved = meetings.deleted(rng)
+        else:
+            saved = meetings.reopened(rng)
+        preview.quick([str(path) for path in saved], "save")  # with the paths serve's watcher reports
+        if not preview.rebuild("save").ok:
+            continue
+        indexed()
+        fresh = tmp_path / f"full-{save}"
+        assert run(Options(content=content, out=fresh, today=TODAY, search=search, cache=False)).ok, \
+            f"save {save}: the preview built content a full build refuses"
+        now, full = read_tree(live), read_tree(fresh)
+        differ = sorted(name for name in now.keys() | full.keys() if now.get(name) != full.get(name))
+        assert differ == [], f"save {save}: the preview differs from a full build"
+        gone |= before - set(now)
+        before = set(now)
+        shutil.rmtree(fresh)
+        compared += 1
+    assert compared >= saves // 3, f"only {compared} of the {saves} saves built: they say too little"
+    years = {name for name in gone if re.fullmatch(r"([a-z]+/)?(archive/)?20\d\d/index\.html", name)}
+    assert years, "no year's page went: the saves never took the last meeting of a year away"
+    if search:
+        assert any(name.startswith("search/references/") for name in gone), "no reference shard went"
+    else:
+        assert any("/actions/closed/" in name for name in gone), "no closed-actions year page went"
