@@ -337,6 +337,44 @@ def test_search_index_is_rebuilt_after_an_edit(tmp_path):
         _stop(process)
 
 
+def test_a_meeting_folder_renamed_or_deleted_leaves_the_preview_and_its_search_files_as_a_full_build(tmp_path):
+    """What the watcher reports of a folder renamed (the new folder and its files, not the old) or deleted, as
+    serve takes it: a meeting moved to 2018 and back, then a body's only meeting deleted. The preview's folder,
+    its search bundles and reference shards (indexed in place) included, comes to be a full build's: it kept
+    the shard of 2018 and the deleted body's whole bundle."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "references", content)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
+         "--out", str(tmp_path / "preview"), "--today", "2020-01-01"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+
+    def as_built(step: str) -> None:
+        fresh = tmp_path / f"fresh-{step}"
+        subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(fresh),
+                        "--no-cache", "--today", "2020-01-01"], check=True, capture_output=True, cwd=tmp_path)
+        wait_for(lambda: _tree(tmp_path / "preview") == _tree(fresh), timeout=60, every=0.5)
+
+    def moved(old: str, new: str) -> None:
+        (content / "meetings/ccb" / old).rename(content / "meetings/ccb" / new)
+        meeting = content / "meetings/ccb" / new / "meeting.md"
+        meeting.write_text(meeting.read_text().replace(f"date: {old}", f"date: {new}"))
+
+    try:
+        url = json.loads(process.stdout.readline())["url"]
+        wait_for(lambda: fetch(url + "pagefind/bodies/jhsc/pagefind-entry.json")[0] == 200, timeout=30)
+        moved("2019-07-18", "2018-07-18")
+        as_built("2018")
+        assert (tmp_path / "preview/search/references/ccb/2018.json").is_file()
+        moved("2018-07-18", "2019-07-18")
+        as_built("back")
+        shutil.rmtree(content / "meetings/jhsc/2019-09-02")
+        as_built("deleted")
+        assert not (tmp_path / "preview/pagefind/bodies/jhsc").exists()
+    finally:
+        _stop(process)
+
+
 def test_saves_in_quick_succession_leave_the_preview_as_a_full_build_leaves_the_site(tmp_path):
     """An editor's autosave: saves to two meetings a few tens of milliseconds apart, each landing while the
     rebuild after the one before runs (and is given up for it, interrupt.py) or its data files are written.
