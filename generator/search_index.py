@@ -120,6 +120,26 @@ def stale_bundles(site_dir: Path, bundles: list[Bundle]) -> list[Path]:
         if folder.is_dir() else []
 
 
+def stale_site_bundle(site_dir: Path, bundles: list[Bundle]) -> list[Path]:
+    """The files of a site bundle in `site_dir` when `bundles` has none (the people register taken out, and with
+    it every page outside the bodies' folders that Pagefind reads): all of the primary folder but the body
+    bundles and the user interface, which is copied there from the primary body bundle (`build_index`)."""
+    folder = site_dir / OUTPUT
+    if any(b.path == OUTPUT for b in bundles) or not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.name not in (BODIES, *UI))
+
+
+def roles_changed(site_dir: Path, bundles: list[Bundle]) -> set[str]:
+    """The names of the bundles in `site_dir` made for another place in `bundles` than they have now: the primary
+    one (the first), which carries Pagefind's engine, without it, or another with it. The site bundle coming or
+    going (the people register put back or taken out) makes the first body's bundle primary or no longer,
+    which the preview, re-indexing only the bundles of the folders whose pages changed, left as it was: with the
+    engine where a build has none, or without the one the search page loads."""
+    return {b.name for position, b in enumerate(bundles)
+            if (site_dir / b.path).is_dir() and (site_dir / b.path / ENGINE[0]).is_file() != (position == 0)}
+
+
 MARK = b"data-pagefind-body"
 
 
@@ -289,15 +309,23 @@ def build_index(site_dir: Path, index, jobs: int | None = None, changed: set[str
     are made again, the others being as the last run left them (at 2,000
     meetings all of them take both cores for most of a minute); the reference
     map is made from what `refs_kept` kept (search_refs.write); Pagefind runs
-    at `niceness` (run_pagefind)."""
+    at `niceness` (run_pagefind). A bundle made for another place than it now has
+    (roles_changed) is made again, and what no bundle makes any more is removed
+    (stale_bundles, stale_site_bundle): Pagefind removes nothing."""
     site_dir = Path(site_dir)
     bodies = _bodies(index)
     bundles = plan(site_dir, bodies)
-    names = {b.name for b in bundles} if changed is None else wanted(bundles, changed)
+    names = {b.name for b in bundles} if changed is None else \
+        wanted(bundles, changed) | roles_changed(site_dir, bundles)
     chosen = [(position, b) for position, b in enumerate(bundles) if b.name in names]
     for folder in stale_bundles(site_dir, bundles):
         shutil.rmtree(folder)
         prune_empty(folder.parent, site_dir)
+    for path in stale_site_bundle(site_dir, bundles):
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
     workers = max(1, min(len(chosen), jobs or os.cpu_count() or 1))
     outcomes: list[Outcome] = []
     if chosen:

@@ -27,6 +27,7 @@ from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, read_t
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "content"
+FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = dt.date(2026, 1, 1)
 MEETING = "/ccb/2018/2018-06-21/"
 ITEM = "/ccb/2018/ccbp-18-49/"
@@ -256,6 +257,41 @@ def test_the_reference_map_the_preview_keeps_writes_only_shards_that_changed_and
     search_refs.write(preview, prepared.index, search_refs.Kept(shards=kept.shards))
     search_refs.write(plain, prepared.index)
     assert "A retitled item" in shard.read_text() and read_tree(preview) == read_tree(plain)
+
+
+def test_the_people_register_taken_out_and_put_back_moves_the_engine_between_bundles_indexed_in_place(tmp_path):
+    """Without people there is no site-wide bundle (plan), and the first body's bundle is the primary one, with
+    Pagefind's engine. The preview, which re-indexes in place only the bundles of the folders whose pages changed
+    (here people/ alone), kept the site bundle's index and engine in pagefind/, the body's bundle without the
+    engine the search page then loads from it; with the register back, that body's bundle kept the engine."""
+    from generator import search_refs
+
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / "references", content)
+    register = (content / "people.yaml").read_text(encoding="utf-8")
+    _build(content, live, cache=False)
+    kept = search_refs.Kept()
+    for step in ("taken out", "put back"):
+        if step == "taken out":
+            (content / "people.yaml").unlink()
+        else:
+            (content / "people.yaml").write_text(register, encoding="utf-8")
+        pages = tmp_path / f"pages-{step}"
+        assert run(Options(content=content, out=pages, today=TODAY, search=False, cache=False)).ok
+        for path in sorted(live.rglob("*"), reverse=True):  # the preview's pages as the save leaves them
+            relative = path.relative_to(live)
+            if relative.parts[0] not in ("pagefind", "search") or relative.as_posix() == "search/index.html":
+                if path.is_file() and not (pages / relative).is_file():
+                    path.unlink()
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+        shutil.copytree(pages, live, dirs_exist_ok=True)
+        prepared = prepare(Options(content=content, today=TODAY), Report(root=content), {})
+        search_index.build_index(live, prepared.index, changed={"people"}, refs_kept=kept)
+        fresh = _build(content, tmp_path / f"fresh-{step}", cache=False)
+        preview, full = read_tree(live), read_tree(fresh)
+        assert sorted(name for name in preview.keys() | full.keys() if preview.get(name) != full.get(name)) == [], \
+            f"the register {step}"
 
 
 def test_the_previews_pagefind_runs_give_the_cores_to_the_next_save_first(tmp_path, monkeypatch):
