@@ -72,6 +72,7 @@ class Result:
     timings: dict = field(default_factory=dict)
     rendered: int | None = None  # pages rendered, when a warm build reused the rest of the previous site
     changed: list = field(default_factory=list)  # a warm build: the addresses of the pages it rendered
+    deleted: list = field(default_factory=list)  # a warm build: the addresses of the pages it removed
     handover: "Handover | None" = None  # for the live preview, which carries on from this build
     # What the build made, still alive: freeing millions of records one by one took seconds at the end of a
     # large build, which a command about to exit need not spend (cli.command).
@@ -840,7 +841,7 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
     record.pages, record.files, record.tops, record.outputs = pages, tuple(sorted(set(files))), tops, made.digests
     record.spans, record.groups = reused.spans, groups
     return Result(True, report, len(pages), search=summary, timings=timings, rendered=rendered,
-                  changed=sorted(wanted))
+                  changed=sorted(wanted), deleted=sorted(deleted))
 
 
 def _list_pages(prepared: Prepared, record, memo: Digests) -> tuple[dict, set, list, dict]:

@@ -298,6 +298,7 @@ class Session:
         # Pages the build wrote, besides any the session itself wrote just now (content changed meanwhile).
         by_build = record.pages if result.rendered is None else result.changed
         outcome.written = sorted(set(by_build) | set(outcome.written))
+        outcome.deleted = sorted(set(result.deleted) | set(outcome.deleted))  # a restart's log said "0 removed"
         outcome.milliseconds = (time.perf_counter() - started) * 1000
         return outcome
 

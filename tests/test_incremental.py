@@ -422,6 +422,7 @@ def test_a_preview_started_after_the_content_went_back_shows_the_content_not_wha
     restarted = Session(Options(content=content, out=live, today=TODAY, search=False)).rebuild()
     assert restarted.ok and 0 < restarted.rendered < len(list(live.rglob("index.html"))) / 2
     assert not (live / "ccb/2019/ccbp-19-99").exists()
+    assert "/ccb/2019/ccbp-19-99/" in restarted.deleted  # serve's log counts it among the pages removed
     assert "revised" not in (live / "ccb/2019/ccbp-19-71/index.html").read_text()
     assert_same_as_full_build(content, live, builds)
     assert not build_cache.touched_file(build_cache.cache_file(content, False, purpose="preview")).exists()
