@@ -66,7 +66,7 @@ class Track:
         of the minute item that raised it only its number and title, and of each meeting only how it is named
         and linked. An edit to one meeting's minutes makes new Tracks of every action that meeting raised or
         updated; their pages need not change with them, nor with another action added to the same item."""
-        return (self.key, self.action, self.item.ref, self.item.title, named(self.raised),
+        return (self.key, self.action, self.item.number, self.item.title, named(self.raised),
                 tuple((named(step.meeting), step.update) for step in self.steps))
 
     def as_at(self, date: dt.date) -> "Track":

@@ -50,11 +50,11 @@ def _meeting_texts(index: Index, meeting):
         for text in (entry.role, entry.note):
             yield text, here(), Place(page + "#attendance", "Attendance", meeting), path
     for item in all_agenda_items(meeting.agenda):
-        place = Place(page + "#" + urls.agenda_anchor(item.ref), f"Agenda item {item.ref}", meeting)
+        place = Place(page + "#" + urls.agenda_anchor(item.ref), f"Agenda item {item.number}", meeting)
         yield item.title, here(), place, item.source.path  # with its line (load_meeting.py)
         yield item.description, here(), place, item.source.path
     for item in meeting.minutes.items if meeting.minutes else ():
-        place = Place(urls.item(meeting, body, item), f"Minute {item.ref}", meeting)
+        place = Place(urls.item(meeting, body, item), f"Minute {item.number}", meeting)
         yield _on_line(item.title, item.source.line), here(), place, item.source.path
         yield item.body, here(), place, item.source.path
         for text in item.resolutions:

@@ -180,7 +180,7 @@ class Exporter:
                                  for p in item.presenter],
             "media": [],
             "extras": {
-                "ref": item.ref, "time": item.time, "format": item.format, "confidential": item.confidential,
+                "ref": item.number, "time": item.time, "format": item.format, "confidential": item.confidential,
                 "status": item.status or None,
                 "papers": [self.url(urls.paper(meeting, p)) for p in papers if p is not None],
                 "minute": self.url(urls.item(meeting, self.index.body(meeting.body), minute[1]))
@@ -215,7 +215,7 @@ class Exporter:
         body = self.index.body(meeting.body)
         papers = [(r, meeting.paper(r)) for r in item.papers]
         return {
-            "ref": item.ref, "title": item.title, "url": self.url(urls.item(meeting, body, item)),
+            "ref": item.number, "title": item.title, "url": self.url(urls.item(meeting, body, item)),
             "confidential": bool(item.confidential), "reason": item.reason,
             "discussion": item.body, "resolutions": list(item.resolutions),
             "papers": [{"ref": r, "name": p.name if p else r, "title": p.title if p else "",

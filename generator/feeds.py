@@ -54,12 +54,12 @@ def meeting_entries(index: Index, meeting: Meeting) -> list[Entry]:
     when = f"{named_with_body(meeting, body.short_name)}, {short_date(meeting.date)}"
     entries = []
     if meeting.agenda:
-        lines = [f"{a.ref} {one_line(a.title)}" for a in meeting.agenda]
+        lines = [f"{a.number} {one_line(a.title)}" for a in meeting.agenda]
         entries.append(Entry(page + "#agenda", f"Agenda: {when}", meeting.date, page + "#agenda",
                              "\n".join(lines), "agenda"))
     if meeting.minutes:
         draft = meeting.minutes.status == "draft"
-        lines = [f"{i.ref} {one_line(i.title)}" for i in meeting.minutes.items]
+        lines = [f"{i.number} {one_line(i.title)}" for i in meeting.minutes.items]
         entries.append(Entry(page + "#minutes", f"{'Draft minutes' if draft else 'Minutes'}: {when}",
                              minutes_date(index, meeting), page + "#minutes", "\n".join(lines),
                              "draft-minutes" if draft else "minutes"))
@@ -83,7 +83,7 @@ def paper_summary(paper: Paper, meeting: Meeting) -> str:
     said = [f"For {', '.join(paper.purpose)}."] if paper.purpose else []
     item = next((a for a in all_agenda_items(meeting.agenda) if paper.item and a.ref == paper.item), None)
     if item is not None:
-        said.append(f"Item {item.ref}: {one_line(item.title)}.")
+        said.append(f"Item {item.number}: {one_line(item.title)}.")
     return " ".join(said)
 
 

@@ -160,7 +160,7 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
         description += ["", f"The meeting was {meeting.status}. The meeting arranged in its place, on "
                             f"{short_date(instead.date)}: {urls.absolute(site.base_url, urls.meeting(instead))}"]
     if meeting.agenda:
-        description += ["", "Agenda:"] + [f"{a.ref} {one_line(a.title)}" for a in meeting.agenda]
+        description += ["", "Agenda:"] + [f"{a.number} {one_line(a.title)}" for a in meeting.agenda]
     lines.append(f"DESCRIPTION:{escape(chr(10).join(description))}")
     lines.append("END:VEVENT")
     return lines

@@ -14,7 +14,7 @@ from generator import attachments, frontmatter, schema as s
 from generator.diagnostics import Report
 from generator.model import (ActionLog, ActionUpdate, AgendaItem, Appendix, Attendance, Attendee, Meeting,
                              Movement, Paper, PersonRef, Source)
-from generator.numbering import whole
+from generator.numbering import printed, whole
 from generator.schema import Context, Field, Schema
 from generator.yamltext import LStr, at_key, line_of
 
@@ -333,11 +333,15 @@ def numbered_agenda(items: tuple[AgendaItem, ...], numbering) -> tuple[AgendaIte
     for item in items:
         # only a ref with a space or a leading zero in it (TB/19/015): reading every ref as a number would add
         # two pattern matches per agenda item to every cold build's loading; the agenda and the minutes are
-        # matched regardless of case already
-        ref = (whole(numbering, item.ref) or item.ref) if _UNLIKE_THE_MINUTES.search(item.ref) else item.ref
+        # matched regardless of case already. A body that prints zeros in front has every ref read, to be
+        # shown as it prints them (C/2024/045 for C/2024/45)
+        ref = (whole(numbering, item.ref) or item.ref) if numbering.width or _UNLIKE_THE_MINUTES.search(item.ref) \
+            else item.ref
+        shown = printed(numbering, ref) if numbering.width else ref
         sub = numbered_agenda(item.items, numbering)
-        same = ref == item.ref and sub is item.items
-        written.append(item if same else dataclasses.replace(item, ref=ref, items=sub))
+        same = ref == item.ref and sub is item.items and shown == ref
+        written.append(item if same else dataclasses.replace(item, ref=ref, items=sub,
+                                                             printed="" if shown == ref else shown))
     return tuple(written) if any(a is not b for a, b in zip(written, items)) else items
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from generator import frontmatter, schema as s, urls, yamltext
 from generator.diagnostics import INVISIBLE, Report, shortened
 from generator.model import Action, Body, Declaration, Due, MinuteItem, Minutes, PersonRef, Source, all_agenda_items
-from generator.numbering import example, leading, whole
+from generator.numbering import digits, example, leading, misprinted, printed, whole
 from generator.schema import Context, Field, Schema
 from generator.values import slugify
 from generator.yamltext import LStr, at_key, line_of
@@ -268,6 +268,7 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
                          f"{body.short_name} numbers items like '{number}': write '## {number} Title'")
         return None
     title = title.strip().lstrip("–—-:.").strip()
+    _printed_otherwise(heading, ref, title, line, body, ctx)
     if not title:
         ctx.report.error(ctx.path, line, f"minute item {ref} has no title", f"write '## {ref} Title'")
         title = ref
@@ -304,4 +305,36 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
             withheld = False
     return MinuteItem(ref, fields["public_title"] if withheld else title, discussion, fields["paper"],
                       fields["lead"], fields["resolutions"], fields["declarations"], actions, fields["confidential"],
-                      fields["reason"], Source(ctx.report._rel(ctx.path), line), title_withheld=withheld)
+                      fields["reason"], Source(ctx.report._rel(ctx.path), line), title_withheld=withheld,
+                      printed=_printed(body, ref))
+
+
+def _printed(body: Body, ref: str) -> str:
+    """MinuteItem.printed: the number as the body prints it, where that is not `ref`."""
+    shown = printed(body.numbering, ref)
+    return "" if shown == ref else shown
+
+
+def _printed_otherwise(heading: str, ref: str, title: str, line: int, body: Body, ctx: Context) -> None:
+    """A heading whose number has more or fewer zeros in front than the body prints (C/2024/45 where the body's
+    pattern says C/{yyyy}/{nnn}): the page shows the number as the pattern prints it, so the clerk is told which
+    way to put it right, the heading or the pattern."""
+    written = misprinted(body.numbering, heading)
+    if written is None:
+        return
+    shown = printed(body.numbering, ref)
+    file = f"bodies/{body.slug}.md"
+    if body.numbering.width:
+        ctx.report.warning(ctx.path, line, f"minute number {written} is not written as {body.short_name} prints its "
+                           f"numbers ({body.numbering.written} in {file}: {body.numbering.width} digits at least, "
+                           f"zeros in front), so the page shows {shown}", f"write '## {shown} {title}'")
+    else:
+        ctx.report.warning(ctx.path, line, f"minute number {written} has a zero in front, which {body.short_name}'s "
+                           f"numbering ({body.numbering.written} in {file}) does not print, so the page shows {shown}",
+                           f"write '## {shown} {title}', or, if {body.short_name} prints its numbers so, the pattern "
+                           f"{_widened(body.numbering, written)} in {file}")
+
+
+def _widened(numbering, written: str) -> str:
+    """The body's pattern printing as many digits as `written` has for {n}: C/{yyyy}/{nnn} for C/2024/045."""
+    return numbering.pattern.replace("{n}", "{" + "n" * len(digits(numbering, written) or "n") + "}")

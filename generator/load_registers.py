@@ -120,21 +120,25 @@ def _numbering(value, ctx: Context) -> Numbering:
     written = s.text(value, ctx).strip()
     if written.lower() == "per-meeting":
         return Numbering(None)
-    if "{n}" not in written:
+    counts = re.findall(r"\{(n+)\}", written)
+    if not counts:
         raise s.Invalid(f"numbering '{written}' has no {{n}}",
                         "write a pattern such as CCBP/{yy}/{n}, or per-meeting")
-    leftover = re.sub(r"\{(n|yy|yyyy)\}", "", written)
+    leftover = re.sub(r"\{(n{1,5}|yy|yyyy)\}", "", written)
     if "{" in leftover or "}" in leftover:
-        raise s.Invalid(f"numbering '{written}' uses an unknown placeholder", "use only {n}, {yy} and {yyyy}")
+        raise s.Invalid(f"numbering '{written}' uses an unknown placeholder", "use only {n}, {yy} and {yyyy}; "
+                        "{nnn} for numbers printed with three digits at least (045)")
     if not leftover.strip():  # what the reference scan tells numbers from other digits by
         raise s.Invalid(f"numbering '{written}' is a number and nothing else, so every number in every text (a date, "
                         "a sum) would be read as one of its minutes", "write per-meeting for items numbered 1, 2, 3 "
                         "or 45, 46 with nothing around them, or the letters the minutes put with the number, e.g. PC/{n}")
-    twice = next((p for p in ("{n}", "{yy}", "{yyyy}") if written.count(p) > 1), None)
+    twice = "{n}" if len(counts) > 1 else next((p for p in ("{yy}", "{yyyy}") if written.count(p) > 1), None)
     if twice:  # a number keeps one value of each (numbering.canonical): 18/19 would be published as 19/19
         raise s.Invalid(f"numbering '{written}' has {twice} twice, and a number is written with one value for each "
                         "(19/19 for 18/19)", "use each of {n}, {yy} and {yyyy} once")
-    return Numbering(written)
+    # {nnn}: printed with three digits at least (C/2024/045); the pattern keeps {n}, which every reader of it knows
+    width = len(counts[0])
+    return Numbering(written.replace("{" + counts[0] + "}", "{n}"), width if width > 1 else 0)
 
 
 MEMBER = Schema("a member", Field("person", s.person), Field("name", s.text), Field("role", s.text, default=""),

@@ -127,11 +127,25 @@ class Membership:
 class Numbering:
     """How a body numbers its minutes: a pattern such as `CCBP/{yy}/{n}`, or per meeting."""
 
-    pattern: str | None  # None means numbered afresh at each meeting
+    pattern: str | None  # None means numbered afresh at each meeting; `{n}` however many digits it is printed with
+    # The digits the body prints `{n}` with at least, zeros in front (`C/{yyyy}/{nnn}`: C/2024/045); 0, none. A
+    # minute's address is made of its number without them (c-2024-45), as it was before bodies could say so.
+    width: int = 0
 
     @property
     def per_meeting(self) -> bool:
         return self.pattern is None
+
+    @property
+    def written(self) -> str | None:
+        """The pattern as the body's file gives it (`C/{yyyy}/{nnn}`), for messages and the body's page."""
+        return self.pattern.replace("{n}", "{" + "n" * self.width + "}") if self.pattern and self.width else \
+            self.pattern
+
+    @property
+    def described(self) -> str:
+        """The pattern as a body's page gives it to readers: C/YYYY/NNN."""
+        return re.sub(r"\{(\w+)\}", lambda m: m.group(1).upper(), self.written or "")
 
 
 @dataclass(frozen=True)
@@ -203,6 +217,13 @@ class AgendaItem:
     status: str = ""  # "deferred" or "withdrawn": not taken at this meeting; "" for an item taken as planned
     # True where `title` is the public_title written for a confidential item: the real title is never loaded
     title_withheld: bool = False
+    printed: str = ""  # the ref as the body prints its numbers (C/2024/045), where that is not `ref` (see Numbering)
+
+    @property
+    def number(self) -> str:
+        """The number pages show and cite: as the body prints it. `ref`, without the zeros, is what the minute's
+        address and every lookup are made of."""
+        return self.printed or self.ref
 
 
 def archive_order(meeting: "Meeting") -> tuple:
@@ -291,6 +312,13 @@ class MinuteItem:
     source: Source = Source("")
     # True where `title` is the public_title written for a confidential item: the real title is never loaded
     title_withheld: bool = False
+    printed: str = ""  # the ref as the body prints its numbers (C/2024/045), where that is not `ref` (see Numbering)
+
+    @property
+    def number(self) -> str:
+        """The number pages, feeds, open data and the search index show and cite: as the body prints it. `ref`,
+        without the zeros, is what the minute's address and every lookup are made of."""
+        return self.printed or self.ref
 
 
 @dataclass(frozen=True)

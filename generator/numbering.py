@@ -183,6 +183,19 @@ def leading(numbering: Numbering, heading: str) -> tuple[str | None, str]:
     return canonical(numbering, m.group()), heading[m.end():].lstrip(":;,.")
 
 
+def misprinted(numbering: Numbering, heading: str) -> str | None:
+    """The number `heading` starts with, as written, where the body prints it otherwise: C/2024/45 of a body
+    printing C/2024/045 (`C/{yyyy}/{nnn}`), or C/2024/045 of one printing C/2024/45; else None."""
+    if numbering.per_meeting:
+        return None
+    regex, names = _compile(numbering.pattern)
+    m = regex.match(heading.strip())
+    if m is None:
+        return None
+    n = m.group(names.index("n") + 1)
+    return None if n == str(int(n)).zfill(numbering.width) else m.group()
+
+
 def whole(numbering: Numbering, text: str) -> str | None:
     """`text` as one of the scheme's numbers, canonical, when it is that and nothing more (spaces inside it
     allowed, as leading reads them); else None."""
@@ -221,8 +234,31 @@ def parts(numbering: Numbering, text: str) -> dict[str, int] | None:
 
 
 def compose(numbering: Numbering, n: int, year: int) -> str:
-    """Number `n` of the scheme in `year`, e.g. CCBP/18/42; the inverse of `parts`."""
+    """Number `n` of the scheme in `year` as the body prints it, e.g. CCBP/18/42, C/2024/045; the inverse of
+    `parts`."""
     if numbering.per_meeting:
         return str(n)
     return (numbering.pattern.replace("{yyyy}", f"{year:04d}").replace("{yy}", f"{year % 100:02d}")
-            .replace("{n}", str(n)))
+            .replace("{n}", str(n).zfill(numbering.width)))
+
+
+def printed(numbering: Numbering, ref: str) -> str:
+    """A canonical number (`canonical`, C/2024/45) as the body prints it (C/2024/045, for `C/{yyyy}/{nnn}`): what
+    pages show and cite. The canonical number stays what addresses and lookups are made of, so that a body
+    saying its width changes no address."""
+    if not numbering.width or numbering.per_meeting:
+        return ref
+    values = parts(numbering, ref)
+    if values is None:
+        return ref
+    return compose(numbering, values["n"], values.get("yyyy", values.get("yy", 0)))
+
+
+def digits(numbering: Numbering, text: str) -> str | None:
+    """The digits of `{n}` as `text`, one of the scheme's numbers, writes them (`045` of C/2024/045); None when it
+    is not one."""
+    if numbering.per_meeting:
+        return None
+    regex, names = _compile(numbering.pattern)
+    m = regex.fullmatch(text.strip())
+    return m.group(names.index("n") + 1) if m else None

@@ -134,7 +134,7 @@ def declarations_of(person_id: str, appearances) -> list[tuple]:
     for a in appearances:
         if a.role == "declared" and (a.meeting.key, a.detail) not in seen:
             seen.add((a.meeting.key, a.detail))
-            item = next(i for i in a.meeting.minutes.items if i.ref == a.detail)
+            item = next(i for i in a.meeting.minutes.items if i.number == a.detail)
             found += [(a.meeting, item, d) for d in item.declarations if d.who.id == person_id]
     return found
 

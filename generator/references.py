@@ -21,7 +21,8 @@ from generator import urls
 from generator.diagnostics import did_you_mean
 from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items, archive_order
-from generator.numbering import NumberFinder, any_pattern, canonical, example, has_placeholder, shape, sort_key
+from generator.numbering import (NumberFinder, any_pattern, canonical, example, has_placeholder, printed, shape,
+                                 sort_key)
 from generator.values import Invalid, parse_date, slugify, spoken_date
 
 _DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
@@ -283,7 +284,8 @@ class Linker:
                 return (url, f"item {ref}{_of(meeting, where)}") if url else (None, f"item {ref}")
             ref = canonical(b.numbering, rest)
             url = self.item_url(body, ref) if ref else None
-            return (url, ref) if url else (None, ref or rest.strip())  # shown as text: the number, not `body:`
+            shown = printed(b.numbering, ref) if ref else rest.strip()  # as the body prints it: C/2024/045
+            return (url, shown) if url else (None, shown)  # shown as text: the number, not `body:`
         parts = target.split("/")
         meeting = self.index.by_key.get(f"{parts[0]}/{parts[1]}") if len(parts) >= 2 else None
         if meeting is not None and len(parts) == 2:

@@ -159,10 +159,10 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
         attend(movement.who, movement.event, movement.item)
     for agenda_item in all_agenda_items(meeting.agenda):
         for who in agenda_item.presenter:
-            attend(who, "presented", agenda_item.ref)
+            attend(who, "presented", agenda_item.number)
     for item in meeting.minutes.items if meeting.minutes else ():
         for who in item.leads:
-            attend(who, "led", item.ref)
+            attend(who, "led", item.number)
     for paper in meeting.papers:
         named = set()
         for role, people in (("author", paper.authors), ("contributor", paper.contributors),
@@ -173,7 +173,7 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
                     attend(who, role, paper.ref)
     for item in meeting.minutes.items if meeting.minutes else ():
         for declaration in item.declarations:
-            attend(declaration.who, "declared", item.ref)
+            attend(declaration.who, "declared", item.number)
     return made
 
 

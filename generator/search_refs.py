@@ -85,7 +85,7 @@ def _meeting_keys(meeting, body) -> tuple:
     """(key, record) of each of a meeting's minute items and papers."""
     found = []
     for item in meeting.minutes.items if meeting.minutes else ():
-        entry = _entry(urls.item(meeting, body, item), "minute", item.ref, item.title, body, meeting)
+        entry = _entry(urls.item(meeting, body, item), "minute", item.number, item.title, body, meeting)
         found.append((ref_key(f"{body.short_name} {meeting.folder} {item.ref}" if body.numbering.per_meeting
                               else item.ref), entry))
     for paper in meeting.papers:
@@ -95,7 +95,7 @@ def _meeting_keys(meeting, body) -> tuple:
     for agenda in all_agenda_items(meeting.agenda):  # a number with no published minute: its row, as links go
         ref = canonical(body.numbering, agenda.ref)
         if ref and ref.lower() not in minuted:
-            entry = _entry(urls.agenda_item(meeting, agenda.ref), "agenda", agenda.ref, agenda.title, body, meeting)
+            entry = _entry(urls.agenda_item(meeting, agenda.ref), "agenda", agenda.number, agenda.title, body, meeting)
             found.append((ref_key(f"{body.short_name} {meeting.folder} {ref}" if body.numbering.per_meeting
                                   else ref), entry))
     return tuple(found)
@@ -119,7 +119,7 @@ def _renumbered_keys(index) -> tuple:
         body, held = index.archive.bodies.get(slug), index.items.get(now)
         if body is not None and held is not None and not body.numbering.per_meeting:
             meeting, item = held
-            found.append((ref_key(old), _entry(urls.item(meeting, body, item), "minute", item.ref, item.title, body,
+            found.append((ref_key(old), _entry(urls.item(meeting, body, item), "minute", item.number, item.title, body,
                                                meeting)))
     return tuple(found)
 

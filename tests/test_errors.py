@@ -474,6 +474,27 @@ def test_a_heading_numbered_as_a_part_of_its_own_item_is_no_warning(archive, bui
     assert warnings_after(build, archive) == []
 
 
+def test_a_minute_heading_without_the_zeros_its_body_prints_is_a_warning(archive, build):
+    """A body printing TB/19/013 says so in its pattern (TB/{yy}/{nnn}); the page shows its number so whatever the
+    heading writes, and a heading written otherwise is told how the page shows it."""
+    edit(archive, "bodies/tb.md", 'numbering: "TB/{yy}/{n}"', 'numbering: "TB/{yy}/{nnn}"')
+    line = line_of(archive, MINUTES, "## TB/19/13 ")
+    assert [m for m in warnings_after(build, archive) if m.startswith(f"content/{MINUTES}:{line}:")] == [
+        at(MINUTES, line, "minute number TB/19/13 is not written as TB prints its numbers (TB/{yy}/{nnn} in "
+           "bodies/tb.md: 3 digits at least, zeros in front), so the page shows TB/19/013; write '## TB/19/013 "
+           "Healthy Weight Strategy 2019 to 2024'", "warning")]
+
+
+def test_a_minute_heading_with_a_zero_its_body_does_not_print_is_a_warning(archive, build):
+    """`## TB/19/013` of a body numbering TB/{yy}/{n}: the page shows TB/19/13, which the clerk may not mean."""
+    edit(archive, MINUTES, "## TB/19/13 ", "## TB/19/013 ")
+    line = line_of(archive, MINUTES, "## TB/19/013 ")
+    assert warnings_after(build, archive) == [
+        at(MINUTES, line, "minute number TB/19/013 has a zero in front, which TB's numbering (TB/{yy}/{n} in "
+           "bodies/tb.md) does not print, so the page shows TB/19/13; write '## TB/19/13 Healthy Weight Strategy "
+           "2019 to 2024', or, if TB prints its numbers so, the pattern TB/{yy}/{nnn} in bodies/tb.md", "warning")]
+
+
 def test_a_minute_number_heading_without_a_space_after_its_hashes_is_a_warning(archive, build):
     """`##TB/19/22` is no heading in Markdown, but a paragraph of the item above: with no agenda item to miss
     its minute, nothing else would say so."""
@@ -848,7 +869,8 @@ def test_an_editors_backups_and_autosaves_are_not_called_stray_files(archive, bu
 def test_invalid_numbering_pattern(archive, build):
     edit(archive, "bodies/tb.md", 'numbering: "TB/{yy}/{n}"', 'numbering: "TB/{y}/{n}"')
     assert errors_after(build, archive) == [at("bodies/tb.md", line_of(archive, "bodies/tb.md", "numbering:"),
-        "numbering: numbering 'TB/{y}/{n}' uses an unknown placeholder; use only {n}, {yy} and {yyyy}")]
+        "numbering: numbering 'TB/{y}/{n}' uses an unknown placeholder; use only {n}, {yy} and {yyyy}; {nnn} for "
+        "numbers printed with three digits at least (045)")]
 
 
 def test_numbering_pattern_without_a_number(archive, build):

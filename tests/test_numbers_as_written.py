@@ -1,0 +1,124 @@
+"""Minute numbers as the body prints them: zeros in front (C/2024/045) and parts of an item (24/007(a)).
+
+A district council prints its minutes C/2024/045; citing one, a reader must
+find that number on the page. A body says so in its pattern (`C/{yyyy}/{nnn}`:
+three digits at least). The minute's address stays what it was before a body
+could say so (`/dc/2024/c-2024-45/`), as addresses are cited too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import search_refs
+from generator.build import Options, prepare, run
+from generator.diagnostics import Report
+from test_references import FIXTURE, _referenced_from, xrefs
+
+COUNCIL = '---\nname: Northvale District Council\nshort_name: NDC\nnumbering: "C/{yyyy}/{nnn}"\n---\n'
+MINUTES = """---
+status: approved
+---
+## C/2024/045 Planning
+
+Resolved as C/2024/046 says, and as C/2024/46 says. See [[dc:C/2024/46]].
+
+## C/2024/046 Footpaths
+
+As minute C/2024/045 said.
+"""
+AGENDA = """---
+body: dc
+date: 2024-05-13
+agenda:
+  - ref: C/2024/45
+    title: Planning
+  - ref: C/2024/046
+    title: Footpaths
+---
+"""
+
+
+def _council(tmp_path: Path, bodies: str = COUNCIL) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "bodies" / "dc.md").write_text(bodies, encoding="utf-8")
+    meeting = content / "meetings" / "dc" / "2024-05-13"
+    meeting.mkdir(parents=True)
+    (meeting / "meeting.md").write_text(AGENDA, encoding="utf-8")
+    (meeting / "minutes.md").write_text(MINUTES, encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="module")
+def council(tmp_path_factory) -> Path:
+    content = _council(tmp_path_factory.mktemp("council"))
+    out = content.parent / "site"
+    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    assert [d.format() for d in result.report.items if "/dc/" in d.path] == []
+    return out
+
+
+def _html(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_minute_keeps_the_address_it_had_before_its_body_said_it_prints_zeros(council):
+    """`/dc/2024/c-2024-45/`, as a body numbering C/{yyyy}/{n} with the same minutes had it: a citable address
+    does not change when a body's pattern says how it prints its numbers."""
+    assert sorted(p.parent.name for p in (council / "dc" / "2024").glob("*/index.html")) == [
+        "2024-05-13", "c-2024-45", "c-2024-46"]
+
+
+def test_the_item_page_shows_and_cites_the_number_as_the_body_prints_it(council):
+    html = _html(council, "/dc/2024/c-2024-45/")
+    assert '<h1><span class="ref">C/2024/045</span> Planning</h1>' in html
+    assert "<title>C/2024/045 Planning" in html
+    assert "Cite this item as: NDC minute C/2024/045, Monday 13 May 2024" in html
+    assert "Next item: C/2024/046 Footpaths" in html
+    assert "C/2024/45<" not in html and "C/2024/45 " not in html
+
+
+def test_the_meeting_page_shows_the_agenda_and_minutes_numbers_as_printed(council):
+    html = _html(council, "/dc/2024/2024-05-13/")
+    assert '<th scope="row">C/2024/045</th>' in html  # the agenda wrote C/2024/45
+    assert '<span class="ref">C/2024/045</span> Planning' in html
+    assert "Page for item C/2024/045<" in html
+    assert 'id="item-c-2024-45"' in html and 'id="agenda-c-2024-45"' in html  # the anchors as before
+
+
+def test_a_reference_written_with_or_without_the_zeros_links_the_same_minute(council):
+    """Written in prose, the link keeps the clerk's words; `[[dc:...]]` without words shows the printed number."""
+    assert xrefs(council, "/dc/2024/c-2024-45/") == [
+        ("/dc/2024/c-2024-46/", "C/2024/046"), ("/dc/2024/c-2024-46/", "C/2024/46"),
+        ("/dc/2024/c-2024-46/", "C/2024/046")]
+
+
+def test_referenced_from_feeds_open_data_and_the_search_map_give_the_printed_number(council):
+    assert "Minute C/2024/045" in _html(council, "/dc/2024/c-2024-46/").split('id="referenced-from"', 1)[1]
+    assert "/dc/2024/c-2024-45/" in _referenced_from(council, "/dc/2024/c-2024-46/")
+    feed = (council / "feeds" / "all.xml").read_text(encoding="utf-8")
+    assert "C/2024/045 Planning" in feed and "C/2024/45 " not in feed
+    minutes = json.loads((council / "data" / "minutes.json").read_text(encoding="utf-8"))
+    refs = [item["ref"] for record in minutes["minutes"] if record["body"] == "dc" for item in record["items"]]
+    assert refs == ["C/2024/045", "C/2024/046"]
+
+
+def test_the_body_page_gives_the_pattern_with_its_width(council):
+    assert "<dt>Minute numbers</dt> <dd>C/YYYY/NNN</dd>" in _html(council, "/dc/")
+
+
+def test_the_search_map_finds_the_minute_written_either_way_and_names_it_as_printed(tmp_path):
+    """The search page's direct jump (search_refs): C/2024/45 and C/2024/045 are one key, offering the minute by
+    its printed number."""
+    content = _council(tmp_path)
+    prepared = prepare(Options(content=content, today=dt.date(2026, 1, 1)), Report(root=content), {})
+    found = search_refs.entries(prepared.index)
+    assert found[search_refs.ref_key("C/2024/045")] == found[search_refs.ref_key("C/2024/45")]
+    assert [entry["ref"] for entry in found[search_refs.ref_key("C/2024/45")]] == ["C/2024/045"]
