@@ -245,10 +245,10 @@ class Exporter:
         latest = updates[-1] if updates else None
         closing = track.closed_step
         return {
-            "id": track.key, "reference": action.id, "body": action.body, "url": self.url(urls.action(action)),
+            "id": track.key, "reference": action.number, "body": action.body, "url": self.url(urls.action(action)),
             "text": action.text, "owners": [self.ref(o) for o in action.owners], "due": due(action.due),
             "raised": {"meeting": meeting.key, "date": meeting.date.isoformat(), "event_id": self.event_id(meeting),
-                       "item": action.item,
+                       "item": track.item.number,
                        "item_url": self.url(urls.item(meeting, self.index.body(action.body), track.item))},
             "updates": updates,
             "latest_status": {"status": latest["status"], "date": latest["date"], "closed": latest["closed"]}

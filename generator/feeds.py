@@ -131,7 +131,7 @@ def action_entries(index: Index, key: str, action: Action) -> list[Entry]:
     track = index.tracks[key]
     page = urls.action(action)
     due = f" Due: {track.action.due.text}." if track.action.due else ""
-    entries = [Entry(page + "#raised", f"Action {action.id} raised", track.raised.date, page,
+    entries = [Entry(page + "#raised", f"Action {action.number} raised", track.raised.date, page,
                      f"{plain(action.text)}\nOwner: {owners(index, action)}.{due}", "action")]
     for n, step in enumerate(track.steps, start=1):
         update = step.update
@@ -139,7 +139,7 @@ def action_entries(index: Index, key: str, action: Action) -> list[Entry]:
         detail = [plain(update.progress)] if update.progress else []
         if update.due:
             detail.append(f"Due date revised to {update.due.text}.")
-        entries.append(Entry(f"{page}#update-{n}", f"Action {action.id}: {status}", step.as_at, page,
+        entries.append(Entry(f"{page}#update-{n}", f"Action {action.number}: {status}", step.as_at, page,
                              "\n".join(detail), "action-update"))
     return entries
 
@@ -324,7 +324,7 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
         if unchanged(urls.action_feed(action), (fixed, track)):  # never undated: it has the entry of its raising
             continue
         yield urls.action_feed(action), atom(index, urls.action_feed(action), urls.action(action),
-                                             f"Action {action.id}", action_entries(index, key, action), quiet)
+                                             f"Action {action.number}", action_entries(index, key, action), quiet)
 
 
 def _stamp(day: dt.date) -> str:

@@ -14,7 +14,8 @@ from pathlib import Path
 from generator import frontmatter, schema as s, urls, yamltext
 from generator.diagnostics import INVISIBLE, Report, shortened
 from generator.model import Action, Body, Declaration, Due, MinuteItem, Minutes, PersonRef, Source, all_agenda_items
-from generator.numbering import digits, example, leading, misprinted, printed, whole
+from generator.markdown import TEMPLATE_IDS, heading_id
+from generator.numbering import digits, example, leading, leading_part, misprinted, printed, whole
 from generator.schema import Context, Field, Schema
 from generator.values import slugify
 from generator.yamltext import LStr, at_key, line_of
@@ -46,6 +47,7 @@ ITEM = Schema(
 
 def _actions(raw_actions, ref: str, body: Body, folder: str, meeting_key: str, ctx: Context) -> tuple[Action, ...]:
     prefix = f"{folder}/{ref}" if body.numbering.per_meeting else ref
+    shown = _printed(body, ref)  # C/2024/046 of C/2024/46#1, shown as C/2024/046#1
     out, seen = [], {}
     for position, raw in enumerate(raw_actions, start=1):
         reported = len(ctx.report.items)
@@ -82,7 +84,7 @@ def _actions(raw_actions, ref: str, body: Body, folder: str, meeting_key: str, c
             if due is None and str(written_due or "").strip():  # `due: ''` sets none, without an error
                 due = Due(str(written_due))
         out.append(Action(f"{prefix}#{key}", key, owners, fields["text"] or "", due, body.slug, meeting_key, ref,
-                          Source(ctx.report._rel(ctx.path), line)))
+                          Source(ctx.report._rel(ctx.path), line), f"{shown}#{key}" if shown else ""))
     return tuple(out)
 
 
@@ -125,13 +127,15 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
             hint = f"start each item with a heading such as '{first_heading()}'"
         report.error(path, doc.body_line + offset, "text before the first minute item belongs to no item", hint)
     fences = _item_fences(tokens, lines, doc.body_line, ctx)
+    headings = _headings(tokens)
     items = []
     for n, (index, token) in enumerate(starts):
         start = token.map[0]
         end = starts[n + 1][1].map[0] if n + 1 < len(starts) else len(lines)
         heading = tokens[index + 1].content.strip()
         item = _item(heading, start, end, lines, fences, doc.body_line, body, folder, meeting_key, ctx,
-                     items[-1].ref if items else None, year, agenda)
+                     items[-1].ref if items else None, year, agenda,
+                     [words for at, words in headings if start < at < end])
         if item is not None:
             items.append(item)
     if not starts:
@@ -208,6 +212,13 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
         above = [item for item in items if item.source.line < line]  # items come in the order of their lines
         if above and above[-1].ref == ref:  # ### 24/007(a) inside ## 24/007: a part of it, as the clerk meant
             continue
+        numbered = leading_part(body.numbering, heading)
+        if numbered is not None and above:  # ### 24/008(a) inside ## 24/007: '## ' would not help
+            item = printed(body.numbering, ref)
+            ctx.report.warning(ctx.path, line, f"the heading '{heading}' numbers a part of minute {item}, but it is "
+                               f"inside {above[-1].number}, so it is read as part of {above[-1].number}",
+                               f"move it under the heading of {item}, or correct its number")
+            continue
         part_of = f"part of {above[-1].ref}" if above else "text before the first item"
         ctx.report.warning(ctx.path, line, f"the heading '{heading}' starts with minute number {ref}, but only a "
                            f"'## ' heading at the start of a line starts an item, so it is read as {part_of}",
@@ -247,10 +258,43 @@ def _as_numbered(numbering, heading: str) -> str | None:
     return f"{ref} {title.strip()}".strip() if ref else None
 
 
+def _headings(tokens) -> list[tuple[int, str]]:
+    """(line, words) of each heading, its words as the renderer takes them for its id: an item's are those in its
+    lines after its own."""
+    return [(token.map[0], tokens[n + 1].content) for n, token in enumerate(tokens)
+            if token.type == "heading_open" and token.map]
+
+
+def _parts(body: Body, ref: str, headings: list[str]) -> tuple[tuple[str, str], ...]:
+    """MinuteItem.parts: each part of item `ref` numbered in one of its `headings`, with the id the heading has on
+    the item's page (markdown.heading_id, taken in the same order from the same ids)."""
+    if body.numbering.per_meeting or not headings:
+        return ()
+    used, found = set(TEMPLATE_IDS), {}
+    for words in headings:
+        anchor = heading_id(words, used)
+        numbered = leading_part(body.numbering, words)
+        if numbered is not None and numbered[0] == ref:
+            found.setdefault(numbered[1], anchor)
+    return tuple(found.items())
+
+
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,
           meeting_key: str, ctx: Context, above: str | None = None, year: int | None = None,
-          agenda=()) -> MinuteItem | None:
+          agenda=(), headings: list[str] = ()) -> MinuteItem | None:
     line = body_line + start
+    numbered = leading_part(body.numbering, heading)
+    if numbered is not None:  # ## 24/007(a): a part of an item, not an item of its own
+        item = printed(body.numbering, numbered[0])
+        if above == numbered[0]:
+            ctx.report.error(ctx.path, line, f"minute heading '{heading}' numbers a part of {item}, the item above "
+                             f"it, but a '## ' heading starts an item of its own, numbered {item} again",
+                             f"write '### {heading}', a heading inside {item}")
+        else:
+            ctx.report.error(ctx.path, line, f"minute heading '{heading}' numbers a part of minute {item}, which is "
+                             "not the item above it", f"write '## {item} Title' above it, and '### {heading}' for "
+                             "the part; or correct its number")
+        return None
     ref, title = leading(body.numbering, heading)
     if ref is None:
         visible = INVISIBLE.sub("", heading)
@@ -306,7 +350,7 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
     return MinuteItem(ref, fields["public_title"] if withheld else title, discussion, fields["paper"],
                       fields["lead"], fields["resolutions"], fields["declarations"], actions, fields["confidential"],
                       fields["reason"], Source(ctx.report._rel(ctx.path), line), title_withheld=withheld,
-                      printed=_printed(body, ref))
+                      printed=_printed(body, ref), parts=_parts(body, ref, list(headings)))
 
 
 def _printed(body: Body, ref: str) -> str:

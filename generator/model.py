@@ -266,6 +266,13 @@ class Action:
     meeting: str       # meeting key "body/folder"
     item: str          # minute reference that raised it
     source: Source = Source("")
+    printed: str = ""  # the id with its minute's number as the body prints it (C/2024/046#1), where not `id`
+
+    @property
+    def number(self) -> str:
+        """The id pages, feeds, open data and search show: `id` with its minute's number printed as the body
+        prints it. `id` is what the action's address and every lookup are made of."""
+        return self.printed or self.id
 
 
 @dataclass(frozen=True)
@@ -313,6 +320,9 @@ class MinuteItem:
     # True where `title` is the public_title written for a confidential item: the real title is never loaded
     title_withheld: bool = False
     printed: str = ""  # the ref as the body prints its numbers (C/2024/045), where that is not `ref` (see Numbering)
+    # (part, the id of its heading on the item's page) of each part of the item numbered in a heading of its own
+    # (### 24/007(a) Payments: 'a'), where a reference to the part (24/007(a)) leads
+    parts: tuple[tuple[str, str], ...] = ()
 
     @property
     def number(self) -> str:

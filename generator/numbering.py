@@ -183,6 +183,31 @@ def leading(numbering: Numbering, heading: str) -> tuple[str | None, str]:
     return canonical(numbering, m.group()), heading[m.end():].lstrip(":;,.")
 
 
+# A part of an item written right after its number, as bodies number them: 24/007(a), 24/007 (ii), CCBP/19/70.1
+_PART = re.compile(r" ?\(([a-z]|[ivx]{1,5}|\d{1,2})\)|\.(\d{1,2})(?!\d|\.\d)", re.I)
+
+
+def part(text: str, at: int = 0) -> tuple[str, int] | None:
+    """(the part, lower case, and where it ends) of a part of an item written at `at` in `text`, right after an
+    item's number: ('a', ...) for the '(a)' of 24/007(a), ('1', ...) for the '.1' of CCBP/19/70.1; else None."""
+    m = _PART.match(text, at)
+    return ((m.group(1) or m.group(2)).lower(), m.end()) if m else None
+
+
+def leading_part(numbering: Numbering, heading: str) -> tuple[str, str, str] | None:
+    """(the item's number, canonical; the part; the rest of the heading) of a heading that numbers a part of an
+    item (`24/007(a) Payments`); None for any other. A body numbering per meeting writes its parts as numbers of
+    their own (7.1, 3a), which are not parts here."""
+    if numbering.per_meeting:
+        return None
+    heading = heading.strip()
+    m = _compile(numbering.pattern)[0].match(heading)
+    found = part(heading, m.end()) if m else None
+    if found is None or heading[found[1]:found[1] + 1].isalnum():
+        return None
+    return canonical(numbering, m.group()), found[0], heading[found[1]:].lstrip(":;,.")
+
+
 def misprinted(numbering: Numbering, heading: str) -> str | None:
     """The number `heading` starts with, as written, where the body prints it otherwise: C/2024/45 of a body
     printing C/2024/045 (`C/{yyyy}/{nnn}`), or C/2024/045 of one printing C/2024/45; else None."""

@@ -21,8 +21,8 @@ from generator import urls
 from generator.diagnostics import did_you_mean
 from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items, archive_order
-from generator.numbering import (NumberFinder, any_pattern, canonical, example, has_placeholder, printed, shape,
-                                 sort_key)
+from generator.numbering import (NumberFinder, any_pattern, canonical, example, has_placeholder, part, printed,
+                                 shape, sort_key)
 from generator.values import Invalid, parse_date, slugify, spoken_date
 
 _DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
@@ -154,10 +154,11 @@ class Linker:
 
     # ---- what a reference points at ------------------------------------------------
 
-    def item_url(self, body: str, ref: str) -> str | None:
+    def item_url(self, body: str, ref: str, part: str = "") -> str | None:
         """The minute's page, also by the number it was first published with where moved.yaml gives it; for a
         number the published minutes do not have but an agenda does (an item deferred or withdrawn, or minutes
-        not published yet), that agenda's row, which says what became of it."""
+        not published yet), that agenda's row, which says what became of it. `part` ('a' of 24/007(a)): the
+        heading of that part on the minute's page, where the minute numbers it in one and publishes it."""
         found = self.index.items.get((body, ref))
         if found is None and self.index.renumbered:  # the number first published (moved.yaml)
             found = self.index.items.get(self.index.renumbered.get((body, slugify(ref)), ("", "")))
@@ -168,7 +169,8 @@ class Linker:
             _, meeting, written = min(on_agenda, key=lambda candidate: candidate[0])
             return urls.agenda_item(meeting, written)
         meeting, item = found
-        return urls.item(meeting, self.bodies[body], item)
+        anchor = dict(item.parts).get(part) if part and not item.confidential else None
+        return urls.item(meeting, self.bodies[body], item) + (f"#{anchor}" if anchor else "")
 
     def agenda_numbers(self) -> dict[tuple[str, str], list]:
         """(body, minute number) -> [(archive_order of its meeting, meeting, ref as the agenda writes it)] for
@@ -243,11 +245,12 @@ class Linker:
 
     def targets(self, meeting: Meeting, known: bool = True) -> tuple:
         """What references can reach in the meeting besides its minute numbers (the signature's part for it):
-        its date, papers, appendices, agenda, the initials its attendance defines and the papers withheld as
-        confidential. `known=False`: of an edited version of a meeting this linker knows by its key (quick.py),
+        its date, the parts its minutes number in headings (24/007(a)), papers, appendices, agenda, the initials
+        its attendance defines and the papers withheld as confidential. `known=False`: of an edited version of a meeting this linker knows by its key (quick.py),
         not from what it remembers."""
         initials = self.initials(meeting) if known else _initials(meeting, self.people)
         return (meeting.key, meeting.date, meeting.title,
+                tuple((i.ref, i.parts) for i in meeting.minutes.items if i.parts) if meeting.minutes else (),
                 tuple((p.ref, p.label, tuple(a.ref for a in p.appendices), tuple(sorted(p.appendix_anchors)))
                       for p in meeting.papers),
                 tuple(a.ref for a in all_agenda_items(meeting.agenda)), tuple(sorted(initials.items())),
@@ -258,6 +261,17 @@ class Linker:
         if meeting.key not in self._initials:
             self._initials[meeting.key] = _initials(meeting, self.people)
         return self._initials[meeting.key]
+
+    def action_key(self, written: str, where: Where) -> str:
+        """An action's key as `[[action:...]]` names it (_action_key), its minute's number canonical, as the action
+        log reads it: C/2024/046#1 of a body printing C/2024/046 is C/2024/46#1."""
+        key = _action_key(written, where)
+        slug, colon, rest = key.partition(":")
+        ref, hash_, n = rest.rpartition("#")
+        body = self.bodies.get(slug) if colon and hash_ else None
+        if body is None or body.numbering.per_meeting:
+            return key
+        return f"{slug}:{canonical(body.numbering, ref) or ref}#{n}"
 
     def unresolved(self, target: str, where: Where) -> str:
         return _unresolved(self, target, where)
@@ -272,8 +286,8 @@ class Linker:
             person = self.people.get(target[7:].strip())
             return (urls.person(person.id), person.name) if person else (None, target[7:].strip())
         if target.startswith("action:"):
-            action = self.index.actions.get(_action_key(target[7:].strip(), where))
-            return (urls.action(action), f"action {action.id}") if action else (None, f"action {target[7:].strip()}")
+            action = self.index.actions.get(self.action_key(target[7:].strip(), where))
+            return (urls.action(action), f"action {action.number}") if action else (None, f"action {target[7:].strip()}")
         body, sep, rest = target.partition(":")
         if sep and body in self.bodies and "/" not in body:
             b = self.bodies[body]
@@ -322,7 +336,7 @@ def _unresolved(linker: "Linker", target: str, where: Where) -> str:
     if kind == "person" and rest:
         return did_you_mean(rest, linker.people, "people") or "add them to the people register, or check the id"
     if kind == "action" and "#" in rest:
-        key = _action_key(rest, where)
+        key = linker.action_key(rest, where)
         minute = key.rpartition("#")[0]
         listed = sorted(a.removeprefix(f"{where.body}:") for a in linker.index.actions
                         if a.rpartition("#")[0] == minute)
@@ -412,6 +426,13 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             ref = canonical(numbering, written)
             if ref is None:
                 continue
+            sub = part(text, end)  # 24/007(a): the item's part, linked with the number
+            if sub is not None:
+                url = linker.item_url(slug, ref, sub[0])
+                hint = "" if url else f"it is a part of minute {printed(numbering, ref)}, which the archive does " \
+                    f"not have; {linker.nearest(slug, ref)}"
+                found.append(_Match(start, sub[1], url, text[start:sub[1]], hint))
+                break
             url = linker.item_url(slug, ref)
             found.append(_Match(start, end, url, written, "" if url else linker.nearest(slug, ref)))
             _continuations(text, end, ref, numbering, slug, linker, found)

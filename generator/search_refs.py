@@ -104,7 +104,7 @@ def _meeting_keys(meeting, body) -> tuple:
 def _action_keys(track, body) -> tuple:
     """(key, record) of an action, by its id (and the body's short name for a body numbered per meeting)."""
     action = track.action
-    entry = _entry(urls.action(action), "action", action.id, action.text, body, track.raised)
+    entry = _entry(urls.action(action), "action", action.number, action.text, body, track.raised)
     found = [(ref_key(action.id), entry)]
     if body.numbering.per_meeting:
         found.append((ref_key(f"{body.short_name} {action.id}"), entry))

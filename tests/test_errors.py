@@ -495,6 +495,44 @@ def test_a_minute_heading_with_a_zero_its_body_does_not_print_is_a_warning(archi
            "2019 to 2024', or, if TB prints its numbers so, the pattern TB/{yy}/{nnn} in bodies/tb.md", "warning")]
 
 
+def test_a_level_two_heading_numbering_a_part_of_the_item_above_is_an_error(archive, build):
+    """`## 24/007(a)` under `## 24/007`: read as an item, it was 24/007 again (an error saying to renumber one), or
+    where the item above was another, an item 24/007 titled '(a) ...'."""
+    edit(archive, MINUTES, "### Consultation", "## TB/19/13(a) Consultation")
+    line = line_of(archive, MINUTES, "## TB/19/13(a)")
+    assert errors_after(build, archive) == [
+        at(MINUTES, line, "minute heading 'TB/19/13(a) Consultation' numbers a part of TB/19/13, the item above it, "
+           "but a '## ' heading starts an item of its own, numbered TB/19/13 again; write '### TB/19/13(a) "
+           "Consultation', a heading inside TB/19/13")]
+
+
+def test_a_level_two_heading_numbering_a_part_of_another_item_is_an_error(archive, build):
+    edit(archive, MINUTES, "### Consultation", "## TB/19/16(a) Consultation")
+    line = line_of(archive, MINUTES, "## TB/19/16(a)")
+    assert errors_after(build, archive) == [
+        at(MINUTES, line, "minute heading 'TB/19/16(a) Consultation' numbers a part of minute TB/19/16, which is not "
+           "the item above it; write '## TB/19/16 Title' above it, and '### TB/19/16(a) Consultation' for the "
+           "part; or correct its number")]
+
+
+def test_a_heading_numbering_a_part_of_another_item_than_its_own_is_a_warning(archive, build):
+    """`### TB/19/14(a)` inside TB/19/13 was told to be written `## TB/19/14(a)`: an item numbered TB/19/14 twice."""
+    edit(archive, MINUTES, "### Consultation", "### TB/19/14(a) Consultation")
+    line = line_of(archive, MINUTES, "### TB/19/14(a)")
+    assert warnings_after(build, archive) == [
+        at(MINUTES, line, "the heading 'TB/19/14(a) Consultation' numbers a part of minute TB/19/14, but it is inside "
+           "TB/19/13, so it is read as part of TB/19/13; move it under the heading of TB/19/14, or correct its "
+           "number", "warning")]
+
+
+def test_a_reference_to_a_part_of_a_minute_the_archive_lacks_names_the_minute(archive, build):
+    edit(archive, MINUTES, "There was no other business.", "See TB/19/99(a).")
+    line = line_of(archive, MINUTES, "See TB/19/99(a)")
+    assert warnings_after(build, archive) == [
+        at(MINUTES, line, "reference 'TB/19/99(a)' does not resolve; it is a part of minute TB/19/99, which the "
+           "archive does not have; nearest existing: TB/19/20, TB/19/21, TB/19/22", "warning")]
+
+
 def test_a_minute_number_heading_without_a_space_after_its_hashes_is_a_warning(archive, build):
     """`##TB/19/22` is no heading in Markdown, but a paragraph of the item above: with no agenda item to miss
     its minute, nothing else would say so."""

@@ -30,7 +30,14 @@ Resolved as C/2024/046 says, and as C/2024/46 says. See [[dc:C/2024/46]].
 
 ## C/2024/046 Footpaths
 
-As minute C/2024/045 said.
+```item
+actions:
+  - owner: {name: Clerk}
+    text: Write to the county.
+    due: 2024-06-30
+```
+
+As minute C/2024/045 said. Done by [[action:C/2024/046#1]], also [[action:C/2024/46#1]].
 """
 AGENDA = """---
 body: dc
@@ -110,6 +117,19 @@ def test_referenced_from_feeds_open_data_and_the_search_map_give_the_printed_num
     assert refs == ["C/2024/045", "C/2024/046"]
 
 
+def test_an_action_is_named_by_its_minutes_printed_number_at_the_address_it_had(council):
+    """Action C/2024/046#1, as the minutes print its minute, at /dc/actions/c-2024-46-1/ as before; named either
+    way in `[[action:...]]`, it is the same action."""
+    html = _html(council, "/dc/actions/c-2024-46-1/")
+    assert '<h1>Action <span class="ref">C/2024/046#1</span></h1>' in html
+    assert xrefs(council, "/dc/2024/c-2024-46/") == [("/dc/2024/c-2024-45/", "C/2024/045"),
+                                                     ("/dc/actions/c-2024-46-1/", "action C/2024/046#1"),
+                                                     ("/dc/actions/c-2024-46-1/", "action C/2024/046#1")]
+    actions = json.loads((council / "data" / "actions.json").read_text(encoding="utf-8"))["actions"]
+    assert [(a["id"], a["reference"], a["raised"]["item"]) for a in actions if a["body"] == "dc"] == [
+        ("dc:C/2024/46#1", "C/2024/046#1", "C/2024/046")]  # the id, which data users key on, as it was
+
+
 def test_the_body_page_gives_the_pattern_with_its_width(council):
     assert "<dt>Minute numbers</dt> <dd>C/YYYY/NNN</dd>" in _html(council, "/dc/")
 
@@ -122,3 +142,58 @@ def test_the_search_map_finds_the_minute_written_either_way_and_names_it_as_prin
     found = search_refs.entries(prepared.index)
     assert found[search_refs.ref_key("C/2024/045")] == found[search_refs.ref_key("C/2024/45")]
     assert [entry["ref"] for entry in found[search_refs.ref_key("C/2024/45")]] == ["C/2024/045"]
+
+
+# --- parts of an item: 24/007(a) --------------------------------------------------------------------------
+
+PARISH = '---\nname: Northvale Parish Council\nshort_name: NPC\nnumbering: "{yy}/{nnn}"\n---\n'
+PARISH_MINUTES = """---
+status: approved
+---
+## 24/007 Finance
+
+### 24/007(a) Payments
+
+Paid.
+
+### 24/007 (ii) Receipts
+
+Received.
+
+## 24/008 Other business
+
+See 24/007(a), 24/007 (ii) and 24/007(c), and 24/008.1.
+"""
+
+
+@pytest.fixture(scope="module")
+def parish(tmp_path_factory) -> Path:
+    content = tmp_path_factory.mktemp("parish") / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "bodies" / "parish.md").write_text(PARISH, encoding="utf-8")
+    meeting = content / "meetings" / "parish" / "2024-05-14"
+    meeting.mkdir(parents=True)
+    (meeting / "meeting.md").write_text("---\nbody: parish\ndate: 2024-05-14\n---\n", encoding="utf-8")
+    (meeting / "minutes.md").write_text(PARISH_MINUTES, encoding="utf-8")
+    out = content.parent / "site"
+    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    assert [d.format() for d in result.report.items if "parish" in d.path] == []
+    return out
+
+
+def test_a_reference_to_a_part_numbered_in_a_heading_links_that_heading_on_the_items_page(parish):
+    """`24/007(a)` is part (a) of minute 24/007: the link, and its words, take the part in, and lead to the part's
+    heading (whose id is the one the page gives it), not to 24/007's top with '(a)' left as text."""
+    links = xrefs(parish, "/parish/2024/24-8/")
+    assert links[:2] == [("/parish/2024/24-7/#24-007-a-payments", "24/007(a)"),
+                         ("/parish/2024/24-7/#24-007-ii-receipts", "24/007 (ii)")]
+    page = _html(parish, "/parish/2024/24-7/")
+    assert 'id="24-007-a-payments"' in page and 'id="24-007-ii-receipts"' in page
+
+
+def test_a_reference_to_a_part_the_minute_has_no_heading_for_links_the_minute(parish):
+    """Many minutes letter their parts in paragraphs, "(c) that the clerk...": the minute is what can be linked."""
+    assert xrefs(parish, "/parish/2024/24-8/")[2:] == [("/parish/2024/24-7/", "24/007(c)"),
+                                                       ("/parish/2024/24-8/", "24/008.1")]
+
