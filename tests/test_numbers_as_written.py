@@ -18,6 +18,7 @@ import pytest
 from generator import search_refs
 from generator.build import Options, prepare, run
 from generator.diagnostics import Report
+from generator.linkcheck import check_site
 from test_references import FIXTURE, _referenced_from, xrefs
 
 COUNCIL = '---\nname: Northvale District Council\nshort_name: NDC\nnumbering: "C/{yyyy}/{nnn}"\n---\n'
@@ -152,6 +153,10 @@ status: approved
 ---
 ## 24/007 Finance
 
+### 24-007 (a) Payments
+
+Not a part's number, but the same words for an id: its heading's is taken first, and the part's is the next.
+
 ### 24/007(a) Payments
 
 Paid.
@@ -186,10 +191,11 @@ def test_a_reference_to_a_part_numbered_in_a_heading_links_that_heading_on_the_i
     """`24/007(a)` is part (a) of minute 24/007: the link, and its words, take the part in, and lead to the part's
     heading (whose id is the one the page gives it), not to 24/007's top with '(a)' left as text."""
     links = xrefs(parish, "/parish/2024/24-8/")
-    assert links[:2] == [("/parish/2024/24-7/#24-007-a-payments", "24/007(a)"),
+    assert links[:2] == [("/parish/2024/24-7/#24-007-a-payments-2", "24/007(a)"),
                          ("/parish/2024/24-7/#24-007-ii-receipts", "24/007 (ii)")]
     page = _html(parish, "/parish/2024/24-7/")
-    assert 'id="24-007-a-payments"' in page and 'id="24-007-ii-receipts"' in page
+    assert 'id="24-007-a-payments-2"' in page and 'id="24-007-ii-receipts"' in page
+    assert [b.format() for b in check_site(parish).broken if b.page.startswith("parish/")] == []
 
 
 def test_a_reference_to_a_part_the_minute_has_no_heading_for_links_the_minute(parish):

@@ -130,6 +130,13 @@ def test_pattern_numbers_start_again_at_1_in_a_year_with_no_numbers():
     assert scaffold.next_numbers(body("M{yyyy}-{n}"), {"M2019-4"}, 2020, 1) == ["M2020-1"]
 
 
+def test_a_body_printing_zeros_in_front_gets_its_next_numbers_printed_so():
+    """`new meeting` writes the headings the clerk would: C/2024/047 after C/2024/046, for C/{yyyy}/{nnn}."""
+    printing = Body("b", "Board", "B", Numbering("C/{yyyy}/{n}", 3))
+    assert scaffold.next_numbers(printing, {"C/2024/46", "C/2024/9"}, 2024, 2) == ["C/2024/047", "C/2024/048"]
+    assert scaffold.next_numbers(printing, {"C/2024/999"}, 2024, 1) == ["C/2024/1000"]
+
+
 def test_a_pattern_without_a_year_never_restarts():
     assert scaffold.next_numbers(body("M-{n}"), {"M-41", "M-7"}, 2031, 2) == ["M-42", "M-43"]
 
