@@ -205,7 +205,7 @@ def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None
             scope = (meeting.body, meeting.folder if body.numbering.per_meeting else "", item.ref)
             if scope in seen:
                 path, line = seen[scope]
-                report.error(item.source.path, item.source.line, f"minute number {item.ref} is used twice in "
+                report.error(item.source.path, item.source.line, f"minute number {item.number} is used twice in "
                              f"{body.short_name} (first at {path}:{line})",
                              "renumber one of them; numbers must be unique within the body")
             else:
@@ -213,7 +213,7 @@ def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None
             named = folders.get((meeting.body, meeting.date.year, slugify(item.ref))) if odd_folders else None
             if named is not None:
                 report.error(named.source.path, 1, f"the folder's name '{named.folder}' is also the address of "
-                             f"minute {item.ref}'s page ({item.source.path}:{item.source.line}): one page would "
+                             f"minute {item.number}'s page ({item.source.path}:{item.source.line}): one page would "
                              "replace the other",
                              f"rename the folder for the meeting's date, e.g. {named.date.isoformat()}")
 
@@ -334,16 +334,16 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
     for item in minutes:
         if item.confidential is None and item.ref.lower() in private:
             part, owner = private[item.ref.lower()]
-            ref, minute = item.ref, "its minute"
+            ref, minute = item.number, "its minute"
             hint = ("write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be "
                     "published")
             if not part.title_withheld and _same_item(item, [part], alone=False) is None:
                 # Most likely the minutes were not renumbered with the agenda: told to mark "Any other business"
                 # confidential, the clerk would have withheld the wrong minute.
-                ref, minute = f"{item.ref} ({shortened(part.title)})", f"its minute, {shortened(item.title)},"
+                ref, minute = f"{item.number} ({shortened(part.title)})", f"its minute, {shortened(item.title)},"
                 hint = ("if the agenda was renumbered, renumber the minutes to match; if this minute is that item, "
                         f"{hint}")
-            what = f"{ref} confidential" if part is owner else f"{owner.ref} confidential, and {ref} with it"
+            what = f"{ref} confidential" if part is owner else f"{owner.number} confidential, and {ref} with it"
             report.error(item.source.path, item.source.line, f"the agenda marks {what}, but {minute} does "
                          "not say whether it is: the minute would be published in full", hint)
     agenda = {item.ref.lower(): item for item in all_agenda_items(meeting.agenda)}
@@ -351,7 +351,7 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
         listed = agenda.get(item.ref.lower())
         if item.title_withheld and listed is not None and not listed.title_withheld \
                 and listed.title.casefold().split() != item.title.casefold().split():
-            report.error(listed.source.path, line_of(listed.title, listed.source.line), f"the minute of {item.ref} "
+            report.error(listed.source.path, line_of(listed.title, listed.source.line), f"the minute of {item.number} "
                          f"publishes '{item.title}' in place of its title, but the agenda publishes the item's own "
                          f"title", f"write `public_title: {item.title}` in the agenda item, with `confidential: yes`, "
                          "or take public_title out of the minute if the title may be published")
@@ -363,7 +363,7 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
             ((item, owner) for item, owner in private.values()
              if paper.ref.lower() in {ref.lower() for ref in item.papers}), (None, None))
         if owner is not None:
-            what = owner.ref if item is owner else f"{item.ref}, part of {owner.ref}"
+            what = owner.number if item is owner else f"{item.number}, part of {owner.number}"
             report.error(paper.source.path, line_of(paper.item, paper.source.line), f"{paper.name} is for "
                          f"{what}, which is confidential, but the paper does not say whether it is: it would be "
                          "published", "write `confidential: yes` in the paper, or `confidential: no` if it may be "
@@ -415,7 +415,7 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
         under = listed_under.get(paper.ref.lower(), ())
         if under and not any(paper.item.lower() in family for _, family in under):
             where = under[0][0].source
-            refs = list(dict.fromkeys(item.ref for item, _ in under))
+            refs = list(dict.fromkeys(item.number for item, _ in under))
             report.warning(paper.source.path, line_of(paper.item), f"{paper.name} is for item '{paper.item}', but "
                            f"it is listed under item{'s' * (len(refs) > 1)} {listed(refs)}",
                            f"correct `item:` here, or the item that lists it ({where.path}:{where.line})")
@@ -457,8 +457,8 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
         if agenda_item is None:
             continue
         paired.add(id(agenda_item))
-        report.warning(item.source.path, item.source.line, f"minute {item.ref} is not on the agenda, and agenda item "
-                       f"{agenda_item.ref} ({shortened(agenda_item.title)}) has no minute",
+        report.warning(item.source.path, item.source.line, f"minute {item.number} is not on the agenda, and agenda "
+                       f"item {agenda_item.number} ({shortened(agenda_item.title)}) has no minute",
                        f"if they are the same item, give them one number, here or in {agenda_item.source.path} (line "
                        f"{agenda_item.source.line}): the agenda links an item's minute by its number")
     # Minutes not renumbered with the agenda (items added above any other business): each minute has an agenda
@@ -473,19 +473,19 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
         if other is None:
             continue
         paired.add(id(other))
-        report.warning(item.source.path, item.source.line, f"minute {item.ref} ({shortened(item.title)}) has the "
-                       f"number of agenda item {own.ref} ({shortened(own.title)}), but the title of agenda item "
-                       f"{other.ref}, which has no minute",
-                       f"if the agenda was renumbered, renumber the minutes to match (`## {other.ref} "
+        report.warning(item.source.path, item.source.line, f"minute {item.number} ({shortened(item.title)}) has the "
+                       f"number of agenda item {own.number} ({shortened(own.title)}), but the title of agenda item "
+                       f"{other.number}, which has no minute",
+                       f"if the agenda was renumbered, renumber the minutes to match (`## {other.number} "
                        f"{shortened(item.title)}`): the agenda links an item's minute by its number")
     if minutes.status != "approved":
         return
     for agenda_item in unminuted:
         if id(agenda_item) not in paired:
-            report.warning(agenda_item.source.path, agenda_item.source.line, f"agenda item {agenda_item.ref} "
+            report.warning(agenda_item.source.path, agenda_item.source.line, f"agenda item {agenda_item.number} "
                            f"({shortened(agenda_item.title)}) has no minute in the approved minutes",
                            f"if it was not taken, add `status: deferred` or `status: withdrawn` to it; if it was, "
-                           f"add its heading, `## {agenda_item.ref} ...`, to {minutes.source.path}")
+                           f"add its heading, `## {agenda_item.number} ...`, to {minutes.source.path}")
 
 
 def _same_item(minute, candidates: list, alone: bool):

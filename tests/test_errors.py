@@ -952,6 +952,19 @@ def test_duplicate_minute_number_within_a_body(archive, build):
         "them; numbers must be unique within the body")]
 
 
+def test_duplicate_minute_number_of_a_body_printing_zeros_is_named_as_printed(archive, build):
+    """The clerk wrote TB/19/013 twice and searches the minutes for that: a message naming TB/19/13, the number
+    without its zeros that addresses are made of, would not be found in either file."""
+    edit(archive, "bodies/tb.md", 'numbering: "TB/{yy}/{n}"', 'numbering: "TB/{yy}/{nnn}"')
+    edit(archive, MINUTES, "## TB/19/13 ", "## TB/19/013 ")
+    edit(archive, LATER_MINUTES, "## TB/19/22 Pharmaceutical", "## TB/19/013 Pharmaceutical")
+    first = line_of(archive, MINUTES, "## TB/19/013")
+    assert [m for m in errors_after(build, archive) if "used twice" in m] == [
+        at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "## TB/19/013"),
+           f"minute number TB/19/013 is used twice in TB (first at content/{MINUTES}:{first}); renumber one of "
+           "them; numbers must be unique within the body")]
+
+
 def test_same_per_meeting_number_at_two_meetings_is_not_an_error(archive, build, tmp_path):
     folder = archive / "meetings" / "jc" / "2019-12-03"
     folder.mkdir()
