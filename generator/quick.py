@@ -67,8 +67,8 @@ from generator.fingerprint import Digests
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
 from generator.pages import (action_page, actions_owned, actions_raised, bodies_sat_on, body_attendance, body_pages,
-                             by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index, person_page,
-                             search_page)
+                             by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index,
+                             person_pages, records_by_year, search_page)
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, appearances_of, entries_of, with_meeting
@@ -220,11 +220,12 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         reach = (entries_of(meeting), linker.targets(meeting, known=False)) if naming else None
         # a new date: the actions the body's meeting before raised due at "the next meeting" are due then
         redated = _redated(session.prepared.index, index) if before.date != meeting.date else []
+        listed = _listed_people(session, index, before, meeting, redated)
         kinds = (lambda: [action_page(index, track, today, refs)
                           for track in {t.key: t for t in meeting_tracks(index, meeting) + redated}.values()],
                  lambda: _cited(session, index, today, refs, naming),
                  lambda: _related(session, memo, index, before, meeting, refs),
-                 lambda: _people(session, index, before, meeting, refs, attended, redated),
+                 lambda: _people(index, listed, refs, attended),
                  lambda: _lists(index, meeting, today, refs, attended, naming),
                  lambda: _counts(index, before, meeting, session.unsettled))
         done = {url for url, _ in rendered}
@@ -236,6 +237,11 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
             written += [url for url, html in more if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
             session.drawn.update((url, digests[url]) for url, _ in more)
             rendered += more
+        # A year page of a person's that the edit leaves without records
+        for url in _years_gone(session, index, listed):
+            session.out.delete(output_file(url))
+            session.drawn.pop(url, None)
+            gone.append(url)
     session.reached[meeting.key] = reached
     return len(rendered), written, gone
 
@@ -323,12 +329,12 @@ def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, r
     return pages
 
 
-def _people(session, index, before: Meeting, meeting: Meeting, refs, attended: dict, redated=()) -> list:
-    """The pages of the people the meeting records (before or after the edit), whose actions it raises or
-    updates (or `redated`), or whom a reference it added or took out reaches (`[[person:...]]`): their
-    appearances list the meeting, their "Referenced from" its items. For a new date, the body's members too,
-    whose attendance is counted over the meetings their membership covers. And those a save since the last
-    rebuild wrote, which this one may undo."""
+def _listed_people(session, index, before: Meeting, meeting: Meeting, redated=()) -> list[str]:
+    """The ids of the people the meeting records (before or after the edit), whose actions it raises or updates
+    (or `redated`), or whom a reference it added or took out reaches (`[[person:...]]`): their appearances list
+    the meeting, their "Referenced from" its items. For a new date, the body's members too, whose attendance is
+    counted over the meetings their membership covers. And those whose pages a save since the last rebuild
+    wrote or deleted, which this one may undo."""
     ids = {pid for pid, _ in appearances_of(before)} | {pid for pid, _ in appearances_of(meeting)}
     for track in meeting_tracks(session.prepared.index, before) + meeting_tracks(index, meeting) + list(redated):
         ids.update(owner.id for owner in track.action.owners if owner.id)
@@ -336,18 +342,47 @@ def _people(session, index, before: Meeting, meeting: Meeting, refs, attended: d
         ids.update(member.who.id for member in index.archive.bodies[meeting.body].members if member.who.id)
     people = index.archive.people
     old, new = session.prepared.index.backlinks, index.backlinks
-    if new is not old or session.unsettled:
+    if new is not old:
         for pid in people:
             url = urls.person(pid)
-            if old.get(url) is not new.get(url) or url in session.unsettled:
+            if old.get(url) is not new.get(url):
                 ids.add(pid)
-    listed = sorted(pid for pid in ids if pid in people)
+    ids |= _persons_in(session.unsettled)
+    return sorted(pid for pid in ids if pid in people)
+
+
+def _people(index, listed: list[str], refs, attended: dict) -> list:
+    """The pages of the people `listed` (_listed_people): each one's page and year pages."""
     if not listed:
         return []
+    people = index.archive.people
     owned, member_of = actions_owned(index, listed), bodies_sat_on(index, set(listed))
     _attendance(index, {b.slug for bodies in member_of.values() for b in bodies}, attended)
-    return [person_page(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), refs, attended)
-            for pid in listed]
+    return [page for pid in listed
+            for page in person_pages(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), refs,
+                                     attended)]
+
+
+def _years_gone(session, index, listed: list[str]) -> list[str]:
+    """The year pages of the people `listed` that they no longer have: the edit took away their last record of
+    a year (an attendee taken out, an action given to someone else), or took back one a save since the last
+    rebuild added, whose page that save wrote."""
+    old = session.prepared.index
+    owned, owned_before = actions_owned(index, listed), actions_owned(old, listed)
+    gone = []
+    for pid in listed:
+        has = {urls.person_year(pid, year) for year in records_by_year(index.appearances.get(pid, []), owned[pid])}
+        had = {urls.person_year(pid, year)
+               for year in records_by_year(old.appearances.get(pid, []), owned_before[pid])}
+        had.update(url for url in session.unsettled if _persons_in([url]) == {pid} and url != urls.person(pid))
+        gone += sorted(had - has)
+    return gone
+
+
+def _persons_in(addresses) -> set[str]:
+    """The ids of the people whose page or year page is among `addresses` (not the people page)."""
+    root = urls.people()
+    return {url[len(root):].split("/", 1)[0] for url in addresses if url.startswith(root) and url != root}
 
 
 def _crosses_today(before: Meeting, meeting: Meeting, today) -> bool:

@@ -125,8 +125,9 @@ def people_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
 
 
 def _is_persons(url: str) -> bool:
-    """Whether `url` is a person's page (urls.person), not the people page."""
-    return url.startswith(urls.people()) and url != urls.people()
+    """Whether `url` is a person's page (urls.person): not the people page, nor a year of a person's
+    (urls.person_year), which shows nothing this path changes."""
+    return url.startswith(urls.people()) and url.count("/") == urls.people().count("/") + 1
 
 
 def _unnamed(session, people: list[Person]) -> bool:

@@ -78,6 +78,11 @@ def person(person_id: str) -> str:
     return f"/people/{person_id}/"
 
 
+def person_year(person_id: str, year: int) -> str:
+    """A person's records of one year (pages.person_pages)."""
+    return f"/people/{person_id}/{year}/"
+
+
 def people() -> str:
     return "/people/"
 

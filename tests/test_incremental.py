@@ -539,3 +539,22 @@ def test_a_build_after_a_preview_into_its_folder_renders_the_whole_site(tmp_path
     assert again.ok and again.rendered is None  # the whole site: the record no longer describes the folder
     assert "revised" not in (site / "ccb/2019/ccbp-19-71/index.html").read_text()
     assert_same_as_full_build(content, site, tmp_path)
+
+
+def test_a_persons_year_page_without_records_left_is_removed_by_a_rebuild_and_by_a_build(session, tmp_path):
+    """A person's page for a year (pages.person_pages) is there while the archive records them that year: the
+    preview's rebuild and a build with the cache take it away with the last of their records, as a build
+    from scratch does not make it."""
+    s, content, live, builds = session
+    assert (live / "people/mark-lewis/2019/index.html").is_file()  # his one record: in attendance in August
+    assert run(Options(content=content, out=tmp_path / "site", today=TODAY, search=False)).ok
+    assert (tmp_path / "site/people/mark-lewis/2019/index.html").is_file()
+    edit(content / "meetings/ccb/2019-08-22/meeting.md",
+         "  in_attendance:\n    - person: mark-lewis\n      for: [CCBP/19/71]\n", "")
+    outcome = s.rebuild()
+    assert outcome.ok and "/people/mark-lewis/2019/" in outcome.deleted
+    assert not (live / "people/mark-lewis/2019").exists()
+    assert_same_as_full_build(content, live, builds)
+    warm = run(Options(content=content, out=tmp_path / "site", today=TODAY, search=False))
+    assert warm.ok and not (tmp_path / "site/people/mark-lewis/2019").exists()
+    assert (tmp_path / "site/people/mark-lewis/index.html").is_file()

@@ -656,3 +656,24 @@ def test_a_paper_marked_confidential_is_gone_from_the_preview_with_the_save(refe
     assert b"Finance report" not in (live / output_file("/ccb/2019/2019-08-22/")).read_bytes()
     assert session.rebuild().ok
     assert files(live) == files(full_build(content, tmp_path / "full"))
+
+
+def test_a_persons_year_page_goes_with_the_save_that_takes_their_last_record_of_the_year_and_comes_back(
+        references, tmp_path):
+    """A person's page for a year lists what the archive records of them that year (pages.person_pages): the
+    save that takes away the last of it takes the page away, and the save that puts it back puts the page
+    back, as a full build makes them, without waiting for the rebuild."""
+    session, content, live = references
+    meeting = content / AUGUST / "meeting.md"
+    original = meeting.read_text()
+    assert (live / "people/mark-lewis/2019/index.html").is_file()  # his one record: in attendance in August
+    outcome = session.quick([edit(meeting, "  in_attendance:\n    - person: mark-lewis\n      for: [CCBP/19/71]\n",
+                                  "")])
+    assert outcome is not None and "/people/mark-lewis/2019/" in outcome.deleted
+    assert pages(live) == pages(full_build(content, tmp_path / "without"))
+    meeting.write_text(original)  # put back before the rebuild came
+    outcome = session.quick([meeting])
+    assert outcome is not None and "/people/mark-lewis/2019/" in outcome.written
+    assert pages(live) == pages(full_build(content, tmp_path / "with"))
+    after = session.rebuild()
+    assert after.ok and after.written == [] and after.deleted == []

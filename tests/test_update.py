@@ -297,7 +297,8 @@ def test_an_action_added_to_an_item_renders_the_pages_that_show_it_not_those_of_
     again = build(archive, built, search=True)
     march = [url for url in again.changed if url.startswith(("/tb/2019/2019-03-14/", "/tb/2019/tb-19-1"))]
     assert again.ok and sorted(set(again.changed) - set(march)) == [
-        "/data/", "/people/carol-singh/", "/tb/actions/", "/tb/actions/tb-19-13-4/"]  # no June log, no other action
+        "/data/", "/people/carol-singh/", "/people/carol-singh/2019/", "/tb/actions/",
+        "/tb/actions/tb-19-13-4/"]  # no June log, no other action
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
@@ -541,7 +542,8 @@ PEOPLE_EDITS = {  # the people register (people.yaml): each renders only the pag
     "renamed, with the old name kept as an alias": (
         "name: Ada Lovelace\n  honorific: Councillor\n  aliases: [Cllr Lovelace]",
         "name: Ada King\n  honorific: Councillor\n  aliases: [Cllr Lovelace, Councillor Lovelace, Ada Lovelace]",
-        26),  # with the page of the actions closed in 2019, whose actions' meetings she attended, as the tracker
+        28),  # with the page of the actions closed in 2019, whose actions' meetings she attended, as the tracker,
+    # and her pages of 2019 and 2020, which name her
     "added": ("brian-okafor:", "zoe-quiet:\n  name: Zoe Quiet\nbrian-okafor:", 3),
     "another organisation": ("organisation: Testshire Clinical Commissioning Group", "organisation: NHS Testshire", 2),
     "a role retitled": ("    - title: Chair of the Health and Wellbeing Board", "    - title: Chair of the Board", 2),
