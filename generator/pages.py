@@ -143,14 +143,20 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
         person, tuple(a for year in shown for a in by_year[year][0]), opened, closed, member_of,
         index.backlinks.get(url), _linked(refs, _raised_at(opened + closed)), tuple(item for _, item, _ in declared),
         _linked(refs, [meeting for meeting, _, _ in declared]), tuple(attendance.items()), tuple(counts.items())))
-    years = tuple(by_year)
-    for year, (appearances, tracks) in by_year.items():
+    # A year's page links the years either side, not every year: each would list them all, which grew as the
+    # square of the years a person sat (2.4 KB more a page at 40 years), and a record of a new year would make
+    # every one of their year pages again.
+    years = list(by_year)
+    for position, (year, (appearances, tracks)) in enumerate(by_year.items()):
         recorded, papers, declared = listed[year]
+        later = years[position - 1] if position else None
+        earlier = years[position + 1] if position + 1 < len(years) else None
         yield Page(urls.person_year(person.id, year), "person_year.html", dict(
             person=person, year=year, recorded=recorded, papers=papers, declared=declared, actions=tracks,
-            years=years), (
+            previous_year=earlier, next_year=later), (
             person.id, person.display_name, year, tuple(appearances), tuple(tracks), _linked(refs, _raised_at(tracks)),
-            tuple(item for _, item, _ in declared), _linked(refs, [meeting for meeting, _, _ in declared]), years))
+            tuple(item for _, item, _ in declared), _linked(refs, [meeting for meeting, _, _ in declared]), earlier,
+            later))
 
 
 def records_by_year(appearances, owned) -> dict[int, tuple[list, list]]:

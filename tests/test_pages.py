@@ -408,11 +408,17 @@ def test_a_persons_page_lists_their_latest_three_years_and_a_page_for_each_year_
         doc = page(out, f"/people/{pid}/")
         by_year = {year: page(out, f"/people/{pid}/{year}/") for year in years}
         # each year's page holds that year's meetings, papers, declarations and actions, and says where it is
-        for year, year_doc in by_year.items():
+        for position, (year, year_doc) in enumerate(by_year.items()):
             assert year_doc.one("h1").text == f"{doc.one('h1').text} in {year}"
             crumbs = year_doc.one("nav", aria_label="Breadcrumb")
             assert crumbs.find_all("a")[-1].attrs.get("aria-current") == "page"
             assert (f"/people/{pid}/", doc.one("h1").text) in crumbs.links()
+            # and leads to the years either side, and back to every year
+            earlier = years[position + 1:position + 2]
+            later = years[position - 1:position] if position else []
+            assert [href for href, _ in year_doc.one("nav", class_="pager").links()] == \
+                [f"/people/{pid}/{y}/" for y in earlier] + [f"/people/{pid}/#years"] + \
+                [f"/people/{pid}/{y}/" for y in later]
             assert all(row[0].endswith(year) for row in table_rows(year_doc, "meetings"))
             assert any(table_rows(year_doc, kind) for kind in ("meetings", "papers", "declarations", "actions"))
         # their page lists every year, newest first, with what it holds, each linked to its page
