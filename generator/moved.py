@@ -9,7 +9,8 @@ a link, and a refresh for browsers), and Netlify answers the old address with a 
 
 A meeting's pages move with it: for an entry whose page is now a meeting's, the pages below the meeting's
 address (its papers', and its items' where a body numbers minutes per meeting) move too, as every page below
-a body's address does for an entry whose page is now a body's (its slug put right); and so do the
+a body's address does for an entry whose page is now a body's (its slug put right), and a person's year pages
+for an entry whose page is now a person's (their id put right); and so do the
 files published beside a moved paper's page, kept as a copy at the old address and redirected on Netlify.
 """
 
@@ -138,9 +139,10 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
                 if minutes.get(move.new, ("",))[0] == parts[0]:
                     renumbered[(parts[0], parts[2])] = minutes[move.new]
     meetings = {urls.meeting(m): m for m in index.archive.meetings}
-    bodies = {urls.body(slug) for slug in index.by_body}
+    # a body's slug put right: every page below it, to the meetings' papers; a person's id: their year pages
+    above = {urls.body(slug) for slug in index.by_body} | {urls.person(pid) for pid in index.archive.people}
     for old, new in list(kept.items()):
-        if new in bodies:  # a body's slug put right: every page below it, to the meetings' papers
+        if new in above:
             below = sorted(page for page in pages if page.startswith(new) and page != new)
         elif new in meetings:
             below = meeting_urls(index, meetings[new])[1:]

@@ -115,6 +115,20 @@ def test_a_body_whose_slug_was_put_right_moves_every_page_below_it_with_one_line
     assert len(redirects) == len(below) + 1 + len(feeds) + len(BELOW) + 1
 
 
+def test_a_person_whose_id_was_put_right_keeps_their_year_pages_at_the_old_ids_addresses(archive, build, tmp_path):
+    """A person's year pages (/people/<id>/<year>/) are cited as their page is: their id put right with one
+    line moves every one of them too."""
+    with (archive / "moved.yaml").open("a", encoding="utf-8") as moved_yaml:
+        moved_yaml.write("/people/ada-lovelac/: /people/ada-lovelace/\n")
+    out = tmp_path / "site"
+    assert build(archive, out).ok
+    for url in ("/people/ada-lovelace/", "/people/ada-lovelace/2019/", "/people/ada-lovelace/2020/"):
+        old = "/people/ada-lovelac/" + url[len("/people/ada-lovelace/"):]
+        assert page(out, old).find("meta", http_equiv="refresh").attrs["content"] == f"0; url={url}", old
+    redirects = (out / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert "/people/ada-lovelac/2019/ /people/ada-lovelace/2019/ 301!" in redirects
+
+
 def test_a_minute_moved_by_its_numbers_keeps_its_page_at_the_old_numbers_address(archive, build, tmp_path):
     """The clerk knows the numbers (TB/19/02, first published, is TB/19/20 now), not the addresses."""
     with (archive / "moved.yaml").open("a", encoding="utf-8") as moved_yaml:
