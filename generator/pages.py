@@ -142,7 +142,8 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
                                         attendance=attendance, years=counts, shown_years=shown), (
         person, tuple(a for year in shown for a in by_year[year][0]), opened, closed, member_of,
         index.backlinks.get(url), _linked(refs, _raised_at(opened + closed)), tuple(item for _, item, _ in declared),
-        _linked(refs, [meeting for meeting, _, _ in declared]), tuple(attendance.items()), tuple(counts.items())))
+        _linked(refs, [meeting for meeting, _, _ in declared]), tuple(attendance.items()), tuple(counts.items()),
+        _named(papers)))
     # A year's page links the years either side, not every year: each would list them all, which grew as the
     # square of the years a person sat (2.4 KB more a page at 40 years), and a record of a new year would make
     # every one of their year pages again.
@@ -156,7 +157,13 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
             previous_year=earlier, next_year=later), (
             person.id, person.display_name, year, tuple(appearances), tuple(tracks), _linked(refs, _raised_at(tracks)),
             tuple(item for _, item, _ in declared), _linked(refs, [meeting for meeting, _, _ in declared]), earlier,
-            later))
+            later, _named(papers)))
+
+
+def _named(papers) -> tuple:
+    """What a person's pages show of the papers that name them besides their meetings (which the appearances'
+    digests hold): each paper's name and title, which a retitled paper left as they were after a warm build."""
+    return tuple((paper.name, paper.title) for _, paper, _ in papers)
 
 
 def records_by_year(appearances, owned) -> dict[int, tuple[list, list]]:

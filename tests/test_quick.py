@@ -677,3 +677,17 @@ def test_a_persons_year_page_goes_with_the_save_that_takes_their_last_record_of_
     assert pages(live) == pages(full_build(content, tmp_path / "with"))
     after = session.rebuild()
     assert after.ok and after.written == [] and after.deleted == []
+
+
+def test_a_paper_retitled_is_retitled_with_the_save_on_the_pages_of_the_people_it_names(tmp_path):
+    """A person's page and year page list the papers that name them by title: the save showed the old title
+    there, and so did the rebuild after it, where a full build showed the new."""
+    session, content, live = started(tmp_path, "archive")
+    paper = edit(content / "meetings/tb/2019-03-14/papers/paper-a.md", "title: Healthy Weight Strategy 2019 to 2024",
+                 "title: Healthy Weight Strategy 2019 to 2025")
+    outcome = session.quick([paper])
+    assert outcome is not None and {"/people/carol-singh/", "/people/carol-singh/2019/"} <= set(outcome.written)
+    built = full_build(content, tmp_path / "full")
+    after = session.rebuild()
+    assert after.ok and after.written == []
+    assert files(live) == files(built)

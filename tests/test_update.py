@@ -538,6 +538,17 @@ def test_an_edit_to_a_bodys_file_other_than_its_names_is_a_warm_build(archive, b
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
+def test_a_paper_retitled_is_retitled_on_the_pages_of_the_people_it_names(archive, build, built, tmp_path):
+    """A person's page and year page list the papers that name them by name and title: a warm build gave the
+    old title there (the deps held the paper's meeting and ref alone), where a build from scratch gave the new."""
+    edit(archive, "meetings/tb/2019-03-14/papers/paper-a.md", "title: Healthy Weight Strategy 2019 to 2024",
+         "title: Healthy Weight Strategy 2019 to 2025")
+    again = build(archive, built, search=True)
+    assert again.ok and {"/people/carol-singh/", "/people/carol-singh/2019/"} <= set(again.changed)
+    assert b"Strategy 2019 to 2025" in (built / "people/carol-singh/2019/index.html").read_bytes()
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
 PEOPLE_EDITS = {  # the people register (people.yaml): each renders only the pages that show the person
     "renamed, with the old name kept as an alias": (
         "name: Ada Lovelace\n  honorific: Councillor\n  aliases: [Cllr Lovelace]",
