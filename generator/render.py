@@ -24,6 +24,7 @@ from generator.diagnostics import Report
 from generator.interrupt import check, never
 from generator.markdown import Renderer
 from generator.model import all_agenda_items
+from generator.plaintext import one_line
 from generator.references import Linker, Where
 from generator.values import spoken_date
 
@@ -285,6 +286,9 @@ def environment(template_dirs: list[Path], report: Report, site, index, today: d
     md = MarkdownFilter(report, renderer or Renderer(), linker)
     env.filters["markdown"] = md.block
     env.filters["markdown_inline"] = md.inline
+    # A title as text, where it cannot carry HTML (the page's <title>) or is already inside a link: clerks write
+    # titles in Markdown, which the heading renders, and `*emphasis*` showed its asterisks everywhere else
+    env.filters["plain"] = one_line
     env.filters["long_date"] = long_date
     env.filters["short_date"] = short_date
     env.filters["every_item"] = all_agenda_items  # an agenda's items and their sub-items, in order

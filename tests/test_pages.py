@@ -874,6 +874,24 @@ def test_an_interest_declared_in_a_confidential_item_is_not_on_the_persons_page(
     assert not any(b"CANARY-DECLARED-8812" in data for data in read_tree(tmp_path / "site").values())
 
 
+def test_a_title_written_in_markdown_is_text_wherever_it_is_not_its_own_heading(archive, build, tmp_path):
+    """The minute's heading shows `*Weight*` as emphasis; its page's title, the links to it (the items either
+    side, the action it raised, the person who declared in it) and a paper's title, which no heading renders,
+    showed the asterisks."""
+    edit(archive, "meetings/tb/2019-03-14/minutes.md", "## TB/19/13 Healthy Weight", "## TB/19/13 Healthy *Weight*")
+    edit(archive, "meetings/tb/2019-03-14/meeting.md", "title: Healthy Weight", "title: Healthy *Weight*")
+    edit(archive, "meetings/tb/2019-03-14/papers/paper-a.md", "title: Healthy Weight", "title: Healthy *Weight*")
+    assert build(archive, tmp_path / "site").ok
+    site = tmp_path / "site"
+    assert page(site, ITEM).one("h1").text == "TB/19/13 Healthy Weight Strategy 2019 to 2024"
+    assert page(site, ITEM).one("title").text.startswith("TB/19/13 Healthy Weight Strategy 2019 to 2024 – ")
+    assert page(site, PAPER).one("title").text.startswith("Paper A: Healthy Weight Strategy 2019 to 2024 – ")
+    shown = [url for url, data in read_tree(site).items() if url.endswith(".html") and b"*Weight*" in data]
+    assert shown == []
+    assert any(b"Healthy Weight Strategy" in data for url, data in read_tree(site).items()
+               if url.startswith("tb/actions/") and url.endswith(".html"))
+
+
 def test_people_index_lists_everyone_by_surname_with_meeting_counts(site):
     doc = page(site, "/people/")
     assert doc.one("h1").text == "People"
