@@ -456,3 +456,22 @@ def test_the_stabilise_script_times_both_versions_on_copies_of_the_same_bundles(
     assert re.fullmatch(rf"{re.escape(str(example))}: 2 bundles of \d+ to \d+ pages, 1 turns", out[0])
     assert re.fullmatch(r"base \w+ \d+\.\d{3} s, this \d+\.\d{3} s a bundle", out[1])
     assert read_tree(example / "pagefind") == before
+
+
+def test_the_page_weight_script_weighs_every_page_of_each_kind_and_names_the_heaviest(tmp_path, capsys):
+    from benchmarks import page_weight
+    from helpers import FIXTURE
+
+    site = tmp_path / "site"
+    assert run(Options(content=FIXTURE, out=site, today=dt.date(2026, 1, 1), search=False, cache=False)).ok
+    assert page_weight.main([str(site)]) == 0
+    rows = {line[:20].strip(): line[20:].split() for line in capsys.readouterr().out.splitlines()[1:]}
+    people = sorted(site.glob("people/*/index.html"))
+    heaviest = max(people, key=lambda p: p.stat().st_size)
+    pages, total, _, _, largest, _, address = rows["person"]
+    assert int(pages) == len(people) and int(total.replace(",", "")) == sum(p.stat().st_size for p in people)
+    assert int(largest.replace(",", "")) == heaviest.stat().st_size and address == f"/people/{heaviest.parent.name}/"
+    assert int(rows["body"][0]) == len(list((FIXTURE / "bodies").glob("*.md")))
+    assert int(rows["meeting"][0]) == len(list(site.glob("*/[0-9][0-9][0-9][0-9]/[0-9][0-9][0-9][0-9]-*/index.html")))
+    (tmp_path / "page.html").write_text("<!doctype html><p>a<br>b &lt;i&gt;</p><!-- <b> -->", encoding="utf-8")
+    assert page_weight.weight(tmp_path / "page.html") == (50, 2)  # start tags only: not text, comments, ends
