@@ -350,7 +350,9 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
     return MinuteItem(ref, fields["public_title"] if withheld else title, discussion, fields["paper"],
                       fields["lead"], fields["resolutions"], fields["declarations"], actions, fields["confidential"],
                       fields["reason"], Source(ctx.report._rel(ctx.path), line), title_withheld=withheld,
-                      printed=_printed(body, ref), parts=_parts(body, ref, list(headings)))
+                      printed=_printed(body, ref),
+                      # a confidential item's page shows none of its headings, whose words its parts' ids are made of
+                      parts=() if fields["confidential"] else _parts(body, ref, list(headings)))
 
 
 def _printed(body: Body, ref: str) -> str:

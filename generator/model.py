@@ -321,7 +321,7 @@ class MinuteItem:
     title_withheld: bool = False
     printed: str = ""  # the ref as the body prints its numbers (C/2024/045), where that is not `ref` (see Numbering)
     # (part, the id of its heading on the item's page) of each part of the item numbered in a heading of its own
-    # (### 24/007(a) Payments: 'a'), where a reference to the part (24/007(a)) leads
+    # (### 24/007(a) Payments: 'a'), where a reference to the part (24/007(a)) leads; none for a confidential item
     parts: tuple[tuple[str, str], ...] = ()
 
     @property

@@ -203,3 +203,30 @@ def test_a_reference_to_a_part_the_minute_has_no_heading_for_links_the_minute(pa
     assert xrefs(parish, "/parish/2024/24-8/")[2:] == [("/parish/2024/24-7/", "24/007(c)"),
                                                        ("/parish/2024/24-8/", "24/008.1")]
 
+
+
+def test_a_reference_to_a_part_of_a_minute_made_confidential_links_the_minute_after_a_warm_build(tmp_path):
+    """A part's heading is not on the page of a minute that is confidential: a reference to the part from another
+    meeting leads to the minute, in a warm build as in a build from scratch. The warm build kept
+    `#24-007-a-payments` on the citing page, an id the minute's page no longer had, made of the words of a
+    heading withheld since."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "bodies" / "parish.md").write_text(PARISH, encoding="utf-8")
+    for day, minutes in (("2024-05-14", "## 24/007 Finance\n\n### 24/007(a) Payments\n\nPaid.\n"),
+                         ("2024-06-11", "## 24/020 Matters arising\n\nAs 24/007(a) said.\n")):
+        meeting = content / "meetings" / "parish" / day
+        meeting.mkdir(parents=True)
+        (meeting / "meeting.md").write_text(f"---\nbody: parish\ndate: {day}\n---\n", encoding="utf-8")
+        (meeting / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}", encoding="utf-8")
+    warm, today = tmp_path / "warm", dt.date(2026, 1, 1)
+    assert run(Options(content=content, out=warm, today=today, search=False)).ok
+    assert xrefs(warm, "/parish/2024/24-20/") == [("/parish/2024/24-7/#24-007-a-payments", "24/007(a)")]
+    minutes = content / "meetings" / "parish" / "2024-05-14" / "minutes.md"
+    minutes.write_text(minutes.read_text().replace(
+        "## 24/007 Finance\n", "## 24/007 Finance\n\n```item\nconfidential: yes\nreason: Exempt\n```\n"))
+    assert run(Options(content=content, out=warm, today=today, search=False)).ok
+    full = tmp_path / "full"
+    assert run(Options(content=content, out=full, today=today, search=False, cache=False)).ok
+    assert xrefs(full, "/parish/2024/24-20/") == [("/parish/2024/24-7/", "24/007(a)")]
+    assert _html(warm, "/parish/2024/24-20/") == _html(full, "/parish/2024/24-20/")
