@@ -219,8 +219,9 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
                                f"inside {above[-1].number}, so it is read as part of {above[-1].number}",
                                f"move it under the heading of {item}, or correct its number")
             continue
-        part_of = f"part of {above[-1].ref}" if above else "text before the first item"
-        ctx.report.warning(ctx.path, line, f"the heading '{heading}' starts with minute number {ref}, but only a "
+        part_of = f"part of {above[-1].number}" if above else "text before the first item"
+        ctx.report.warning(ctx.path, line, f"the heading '{heading}' starts with minute number "
+                           f"{printed(body.numbering, ref)}, but only a "
                            f"'## ' heading at the start of a line starts an item, so it is read as {part_of}",
                            f"write '## {heading}' if it is an item of its own")
     for index, token in enumerate(tokens):  # ##CCBP/18/61: no heading at all without the space, but a paragraph
@@ -233,9 +234,10 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
                 continue
             line = body_line + tokens[index - 1].map[0] + offset
             above = [item for item in items if item.source.line < line]
-            part_of = f"part of {above[-1].ref}" if above else "text before the first item"
+            part_of = f"part of {above[-1].number}" if above else "text before the first item"
             written = text.strip()
-            ctx.report.warning(ctx.path, line, f"the line '{shortened(written, 60)}' starts with minute number {ref}, "
+            ctx.report.warning(ctx.path, line, f"the line '{shortened(written, 60)}' starts with minute number "
+                               f"{printed(body.numbering, ref)}, "
                                f"but without a space after '{hashes.group(0)}' it is no heading, so it is read as "
                                f"{part_of}", f"write '{hashes.group(0)} {written[hashes.end():].strip()}'")
 
@@ -255,7 +257,7 @@ def _as_numbered(numbering, heading: str) -> str | None:
     if written == heading:
         return None
     ref, title = leading(numbering, written)
-    return f"{ref} {title.strip()}".strip() if ref else None
+    return f"{printed(numbering, ref)} {title.strip()}".strip() if ref else None
 
 
 def _headings(tokens) -> list[tuple[int, str]]:
@@ -313,13 +315,14 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
         return None
     title = title.strip().lstrip("–—-:.").strip()
     _printed_otherwise(heading, ref, title, line, body, ctx)
+    shown = printed(body.numbering, ref)  # in messages, as the clerk writes it where the body prints zeros
     if not title:
-        ctx.report.error(ctx.path, line, f"minute item {ref} has no title", f"write '## {ref} Title'")
+        ctx.report.error(ctx.path, line, f"minute item {shown} has no title", f"write '## {shown} Title'")
         title = ref
     own = [f for f in fences if start < f.map[0] < end]
     meta, skip = None, set()
     if len(own) > 1:
-        ctx.report.error(ctx.path, body_line + own[1].map[0], f"minute item {ref} has more than one ```item block",
+        ctx.report.error(ctx.path, body_line + own[1].map[0], f"minute item {shown} has more than one ```item block",
                          "merge them into one")
     if own:
         fence = own[0]
@@ -339,11 +342,11 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
     if withheld and not fields["confidential"]:
         at = meta.line_of("public_title") if isinstance(meta, yamltext.LDict) else line
         if fields["confidential"] is None:
-            ctx.report.error(ctx.path, at, f"minute item {ref} has a public_title, but does not say it is "
+            ctx.report.error(ctx.path, at, f"minute item {shown} has a public_title, but does not say it is "
                              "confidential: its own title would be published", "write `confidential: yes` (and "
                              "a `reason:`) to publish the public_title in its place, or take public_title out")
         else:
-            ctx.report.warning(ctx.path, at, f"minute item {ref} says `confidential: no`, so it is published in "
+            ctx.report.warning(ctx.path, at, f"minute item {shown} says `confidential: no`, so it is published in "
                                "full with its own title, and its public_title is not used",
                                "take public_title out, or write `confidential: yes` if the item is confidential")
             withheld = False

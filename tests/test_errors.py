@@ -1322,6 +1322,42 @@ def test_minute_heading_without_a_title(archive, build):
         "minute item TB/19/15 has no title; write '## TB/19/15 Title'")]
 
 
+def _printing_zeros(archive) -> None:
+    """TB printing its numbers TB/19/012, and the March minutes written so."""
+    edit(archive, "bodies/tb.md", 'numbering: "TB/{yy}/{n}"', 'numbering: "TB/{yy}/{nnn}"')
+    for n in (12, 13, 14, 15):
+        edit(archive, MINUTES, f"## TB/19/{n} ", f"## TB/19/0{n} ")
+
+
+def test_a_minute_heading_without_a_title_is_told_the_number_as_its_body_prints_it(archive, build):
+    """Told to write '## TB/19/15 Title', the clerk of a body printing TB/19/015 got a warning for that too."""
+    _printing_zeros(archive)
+    edit(archive, MINUTES, "## TB/19/015 Any other business", "## TB/19/015")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/015"),
+        "minute item TB/19/015 has no title; write '## TB/19/015 Title'")]
+
+
+def test_a_heading_written_with_a_word_before_the_number_is_given_as_its_body_prints_it(archive, build):
+    _printing_zeros(archive)
+    edit(archive, MINUTES, "## TB/19/015 Any other business", "## Min. No. TB/19/015 Any other business")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## Min. No."),
+        "minute heading 'Min. No. TB/19/015 Any other business' does not start with a minute number; write "
+        "'## TB/19/015 Any other business'")]
+
+
+def test_headings_read_as_part_of_an_item_name_the_numbers_as_their_body_prints_them(archive, build):
+    """The clerk wrote TB/19/012 and TB/19/016: the warnings said TB/19/12 and TB/19/16, found in neither file."""
+    _printing_zeros(archive)
+    edit(archive, MINUTES, "## TB/19/013 ", "### TB/19/016 Not an item\n\n##TB/19/017 Nor this\n\n## TB/19/013 ")
+    assert [m for m in warnings_after(build, archive) if "starts with minute number" in m] == [
+        at(MINUTES, line_of(archive, MINUTES, "### TB/19/016"), "the heading 'TB/19/016 Not an item' starts with "
+           "minute number TB/19/016, but only a '## ' heading at the start of a line starts an item, so it is read "
+           "as part of TB/19/012; write '## TB/19/016 Not an item' if it is an item of its own", "warning"),
+        at(MINUTES, line_of(archive, MINUTES, "##TB/19/017"), "the line '##TB/19/017 Nor this' starts with minute "
+           "number TB/19/017, but without a space after '##' it is no heading, so it is read as part of TB/19/012; "
+           "write '## TB/19/017 Nor this'", "warning")]
+
+
 def test_text_before_the_first_minute_item(archive, build):
     """Minutes copied from a PDF begin with who was there: the message says where that goes."""
     edit(archive, MINUTES, "approved_at: tb/2019-06-20\n---\n", "approved_at: tb/2019-06-20\n---\n\nPresent: all.\n\n")
