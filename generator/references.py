@@ -212,7 +212,8 @@ class Linker:
             return "the archive has no minutes of that body"
         target = sort_key(ref)
         closest = sorted(refs, key=lambda r: _distance(sort_key(r), target))[:3]
-        return "nearest existing: " + ", ".join(sorted(closest, key=sort_key))
+        numbering = self.bodies[body].numbering  # named as the body prints them (C/2024/045), as the clerk looks
+        return "nearest existing: " + ", ".join(printed(numbering, r) for r in sorted(closest, key=sort_key))
 
     def around(self, index, old: Meeting, new: Meeting) -> "Linker":
         """This linker for `index`: the archive with `old` replaced by `new` (resolve.with_meeting, which keeps

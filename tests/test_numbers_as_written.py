@@ -131,6 +131,19 @@ def test_an_action_is_named_by_its_minutes_printed_number_at_the_address_it_had(
         ("dc:C/2024/46#1", "C/2024/046#1", "C/2024/046")]  # the id, which data users key on, as it was
 
 
+def test_a_reference_to_a_missing_minute_is_told_the_nearest_as_the_body_prints_them(tmp_path):
+    """The clerk looks for the numbers the warning offers in the minutes, which print C/2024/045."""
+    content = _council(tmp_path)
+    minutes = content / "meetings" / "dc" / "2024-05-13" / "minutes.md"
+    minutes.write_text(minutes.read_text().replace("As minute C/2024/045 said.", "As minute C/2024/099 said."))
+    result = run(Options(content=content, out=tmp_path / "site", today=dt.date(2026, 1, 1), search=False,
+                         cache=False))
+    line = next(n for n, text in enumerate(minutes.read_text().splitlines(), start=1) if "C/2024/099" in text)
+    assert [d.format() for d in result.report.items if "/dc/" in d.path] == [
+        f"content/meetings/dc/2024-05-13/minutes.md:{line}: warning: reference 'C/2024/099' does not resolve; "
+        "nearest existing: C/2024/045, C/2024/046"]
+
+
 def test_the_body_page_gives_the_pattern_with_its_width(council):
     assert "<dt>Minute numbers</dt> <dd>C/YYYY/NNN</dd>" in _html(council, "/dc/")
 
