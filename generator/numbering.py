@@ -184,7 +184,8 @@ def leading(numbering: Numbering, heading: str) -> tuple[str | None, str]:
 
 
 # A part of an item written right after its number, as bodies number them: 24/007(a), 24/007 (ii), CCBP/19/70.1
-_PART = re.compile(r" ?\(([a-z]|[ivx]{1,5}|\d{1,2})\)|\.(\d{1,2})(?!\d|\.\d)", re.I)
+# and nothing after it of the same word: 24/007.5m, 24/007(a)b are no parts
+_PART = re.compile(r"(?: ?\(([a-z]|[ivx]{1,5}|\d{1,2})\)|\.(\d{1,2})(?!\.\d))(?!\w)", re.I)
 
 
 def part(text: str, at: int = 0) -> tuple[str, int] | None:

@@ -218,20 +218,38 @@ def test_a_reference_to_a_part_the_minute_has_no_heading_for_links_the_minute(pa
 
 
 
+def _parish_meetings(tmp_path: Path, *meetings: tuple[str, str]) -> Path:
+    """The references fixture with the parish and its meetings, (date, the minutes' items) of each."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "bodies" / "parish.md").write_text(PARISH, encoding="utf-8")
+    for day, minutes in meetings:
+        meeting = content / "meetings" / "parish" / day
+        meeting.mkdir(parents=True)
+        (meeting / "meeting.md").write_text(f"---\nbody: parish\ndate: {day}\n---\n", encoding="utf-8")
+        (meeting / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}", encoding="utf-8")
+    return content
+
+
+def test_a_number_run_on_into_a_word_or_a_sum_is_no_part(tmp_path):
+    """`24/007.5m` and `24/007(a)b` are not a part of 24/007 written after its number: the link is the number's,
+    and the rest stays text, where '.5' and '(a)' were linked and 'm' and 'b' left outside the link."""
+    content = _parish_meetings(tmp_path, ("2024-05-14", "## 24/007 Finance\n\n### 24/007(a) Payments\n\nPaid.\n"),
+                               ("2024-06-11", "## 24/020 Matters arising\n\nAs 24/007.5m, 24/007(a)b and "
+                                              "24/007(a). said.\n"))
+    out = tmp_path / "site"
+    assert run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False)).ok
+    assert xrefs(out, "/parish/2024/24-20/") == [("/parish/2024/24-7/", "24/007"), ("/parish/2024/24-7/", "24/007"),
+                                                 ("/parish/2024/24-7/#24-007-a-payments", "24/007(a)")]
+
+
 def test_a_reference_to_a_part_of_a_minute_made_confidential_links_the_minute_after_a_warm_build(tmp_path):
     """A part's heading is not on the page of a minute that is confidential: a reference to the part from another
     meeting leads to the minute, in a warm build as in a build from scratch. The warm build kept
     `#24-007-a-payments` on the citing page, an id the minute's page no longer had, made of the words of a
     heading withheld since."""
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    (content / "bodies" / "parish.md").write_text(PARISH, encoding="utf-8")
-    for day, minutes in (("2024-05-14", "## 24/007 Finance\n\n### 24/007(a) Payments\n\nPaid.\n"),
-                         ("2024-06-11", "## 24/020 Matters arising\n\nAs 24/007(a) said.\n")):
-        meeting = content / "meetings" / "parish" / day
-        meeting.mkdir(parents=True)
-        (meeting / "meeting.md").write_text(f"---\nbody: parish\ndate: {day}\n---\n", encoding="utf-8")
-        (meeting / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}", encoding="utf-8")
+    content = _parish_meetings(tmp_path, ("2024-05-14", "## 24/007 Finance\n\n### 24/007(a) Payments\n\nPaid.\n"),
+                               ("2024-06-11", "## 24/020 Matters arising\n\nAs 24/007(a) said.\n"))
     warm, today = tmp_path / "warm", dt.date(2026, 1, 1)
     assert run(Options(content=content, out=warm, today=today, search=False)).ok
     assert xrefs(warm, "/parish/2024/24-20/") == [("/parish/2024/24-7/#24-007-a-payments", "24/007(a)")]
