@@ -213,11 +213,12 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
         if above and above[-1].ref == ref:  # ### 24/007(a) inside ## 24/007: a part of it, as the clerk meant
             continue
         numbered = leading_part(body.numbering, heading)
-        if numbered is not None and above:  # ### 24/008(a) inside ## 24/007: '## ' would not help
+        if numbered is not None:  # ### 24/008(a) inside ## 24/007, or above the first: '## ' is an error for a part
             item = printed(body.numbering, ref)
+            where = f"inside {above[-1].number}, so it is read as part of {above[-1].number}" if above else \
+                "before the first item, so it is read as text before the first item"
             ctx.report.warning(ctx.path, line, f"the heading '{heading}' numbers a part of minute {item}, but it is "
-                               f"inside {above[-1].number}, so it is read as part of {above[-1].number}",
-                               f"move it under the heading of {item}, or correct its number")
+                               f"{where}", f"move it under the heading of {item}, or correct its number")
             continue
         part_of = f"part of {above[-1].number}" if above else "text before the first item"
         ctx.report.warning(ctx.path, line, f"the heading '{heading}' starts with minute number "
@@ -236,10 +237,13 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
             above = [item for item in items if item.source.line < line]
             part_of = f"part of {above[-1].number}" if above else "text before the first item"
             written = text.strip()
+            rest = written[hashes.end():].strip()
+            # a part's heading is ### or below: '## 24/007(a)' is an error
+            marks = "###" if len(hashes.group(0)) < 3 and leading_part(body.numbering, rest) else hashes.group(0)
             ctx.report.warning(ctx.path, line, f"the line '{shortened(written, 60)}' starts with minute number "
                                f"{printed(body.numbering, ref)}, "
                                f"but without a space after '{hashes.group(0)}' it is no heading, so it is read as "
-                               f"{part_of}", f"write '{hashes.group(0)} {written[hashes.end():].strip()}'")
+                               f"{part_of}", f"write '{marks} {rest}'")
 
 
 _NO_SPACE = re.compile(r"#{1,6}(?=[^#\s])")

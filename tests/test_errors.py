@@ -525,6 +525,25 @@ def test_a_heading_numbering_a_part_of_another_item_than_its_own_is_a_warning(ar
            "number", "warning")]
 
 
+def test_a_heading_numbering_a_part_above_the_first_item_is_told_to_move_under_its_item(archive, build):
+    """It was told to write '## TB/19/12(a) ...', a heading that is itself an error (a part is no item)."""
+    edit(archive, MINUTES, "## TB/19/12 Apologies", "### TB/19/12(a) Apologies received\n\n## TB/19/12 Apologies")
+    line = line_of(archive, MINUTES, "### TB/19/12(a)")
+    assert [m for m in messages(build(archive)) if "TB/19/12(a)" in m] == [
+        at(MINUTES, line, "the heading 'TB/19/12(a) Apologies received' numbers a part of minute TB/19/12, but it "
+           "is before the first item, so it is read as text before the first item; move it under the heading of "
+           "TB/19/12, or correct its number", "warning")]
+
+
+def test_a_part_heading_without_a_space_after_its_hashes_is_told_to_write_a_part_heading(archive, build):
+    """'##TB/19/13(a)' was told to write '## TB/19/13(a) ...', which is an error: a part's heading is ###."""
+    edit(archive, MINUTES, "### Consultation", "##TB/19/13(a) Consultation")
+    assert [m for m in warnings_after(build, archive) if "TB/19/13(a)" in m] == [
+        at(MINUTES, line_of(archive, MINUTES, "##TB/19/13(a)"), "the line '##TB/19/13(a) Consultation' starts with "
+           "minute number TB/19/13, but without a space after '##' it is no heading, so it is read as part of "
+           "TB/19/13; write '### TB/19/13(a) Consultation'", "warning")]
+
+
 def test_a_reference_to_a_part_of_a_minute_the_archive_lacks_names_the_minute(archive, build):
     edit(archive, MINUTES, "There was no other business.", "See TB/19/99(a).")
     line = line_of(archive, MINUTES, "See TB/19/99(a)")
