@@ -339,10 +339,14 @@ def _unresolved(linker: "Linker", target: str, where: Where) -> str:
     if kind == "action" and "#" in rest:
         key = linker.action_key(rest, where)
         minute = key.rpartition("#")[0]
-        listed = sorted(a.removeprefix(f"{where.body}:") for a in linker.index.actions
-                        if a.rpartition("#")[0] == minute)
+        # named as the body prints them (C/2024/046#1), as the clerk finds them in the minutes
+        listed = [_named_action(linker.index.actions[a], where) for a in sorted(linker.index.actions)
+                  if a.rpartition("#")[0] == minute]
+        slug, _, ref = minute.partition(":")
+        body = linker.bodies.get(slug)
+        shown = printed(body.numbering, ref) if body is not None else ref
         return f"its minute's actions are {', '.join(listed)}" if listed else \
-            f"no action of {minute.removeprefix(f'{where.body}:')} is published"
+            f"no action of {shown if slug == where.body else f'{slug}:{shown}'} is published"
     if rest and kind in linker.bodies and linker.bodies[kind].numbering.per_meeting:  # [[jc:2019-11-05/5]]
         folder, _, ref = rest.rpartition("/")
         meeting = linker.index.by_key.get(f"{kind}/{folder}")
@@ -363,6 +367,11 @@ def _unresolved(linker: "Linker", target: str, where: Where) -> str:
             papers = ", ".join(sorted(p.ref for p in meeting.papers))
             return f"{key}'s papers are {papers}" if papers else f"{key} has no papers published"
     return _EXPLICIT_FORMS
+
+
+def _named_action(action, where: Where) -> str:
+    """An action as a message names it: its id as the body prints it, with its body where the text is another's."""
+    return action.number if action.body == where.body else f"{action.body}:{action.number}"
 
 
 def _action_key(key: str, where: Where) -> str:

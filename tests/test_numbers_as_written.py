@@ -144,6 +144,23 @@ def test_a_reference_to_a_missing_minute_is_told_the_nearest_as_the_body_prints_
         "nearest existing: C/2024/045, C/2024/046"]
 
 
+def test_an_action_reference_that_does_not_resolve_is_told_the_actions_as_the_body_prints_them(tmp_path):
+    """Told 'its minute's actions are C/2024/46#1', or 'no action of C/2024/47', the clerk finds neither in
+    minutes that print C/2024/046."""
+    content = _council(tmp_path)
+    minutes = content / "meetings" / "dc" / "2024-05-13" / "minutes.md"
+    minutes.write_text(minutes.read_text().replace("also [[action:C/2024/46#1]]",
+                                                   "also [[action:C/2024/046#2]] and [[action:C/2024/047#1]]"))
+    result = run(Options(content=content, out=tmp_path / "site", today=dt.date(2026, 1, 1), search=False,
+                         cache=False))
+    line = next(n for n, text in enumerate(minutes.read_text().splitlines(), start=1) if "C/2024/047#1" in text)
+    assert [d.format() for d in result.report.items if "/dc/" in d.path] == [
+        f"content/meetings/dc/2024-05-13/minutes.md:{line}: warning: reference 'action:C/2024/046#2' does not "
+        "resolve; its minute's actions are C/2024/046#1",
+        f"content/meetings/dc/2024-05-13/minutes.md:{line}: warning: reference 'action:C/2024/047#1' does not "
+        "resolve; no action of C/2024/047 is published"]
+
+
 def test_the_body_page_gives_the_pattern_with_its_width(council):
     assert "<dt>Minute numbers</dt> <dd>C/YYYY/NNN</dd>" in _html(council, "/dc/")
 
