@@ -619,7 +619,7 @@ def _as_at_before_raised(archive: Archive, tracks: dict, report: Report) -> None
                 if t is not None and log.as_at < t.raised.date <= meeting.date]
         if not late:
             continue
-        ids = list(dict.fromkeys(t.action.id for t in late))
+        ids = list(dict.fromkeys(t.action.number for t in late))
         days = listed(sorted({t.raised.date.isoformat() for t in late}))
         said = f"action {ids[0]} was" if len(ids) == 1 else f"actions {listed(ids)} were"
         report.error(log.source.path, log.as_at_line, f"the log is dated as_at {log.as_at.isoformat()}, before "
@@ -634,30 +634,30 @@ def _same_as(old: tuple | None, new: tuple) -> tuple:
 def _track(track, logged_meetings: tuple, report: Report) -> None:
     action = track.action
     if not action.owners:
-        report.warning(action.source.path, action.source.line, f"action {action.id} has no owner",
+        report.warning(action.source.path, action.source.line, f"action {action.number} has no owner",
                        "add `owner:` (a person, {body: slug} or {name: ...})")
     if action.due is None:
-        report.warning(action.source.path, action.source.line, f"action {action.id} has no due date",
+        report.warning(action.source.path, action.source.line, f"action {action.number} has no due date",
                        "add `due:` (a date, a month such as 2019-10, or text such as 'next meeting')")
     elif action.due.date is not None and action.due.date < track.raised.date:  # overdue from the day it was raised
-        report.warning(action.source.path, line_of(action.due.text, action.source.line), f"action {action.id} is "
+        report.warning(action.source.path, line_of(action.due.text, action.source.line), f"action {action.number} is "
                        f"due {action.due.text}, before it was raised on {track.raised.date.isoformat()}",
                        "check the year in `due:`")
     for step in track.steps:
         due = step.update.due
         if due is not None and due.date is not None and due.date < track.raised.date:  # overdue as soon as revised
             report.warning(step.update.source.path, line_of(due.text, step.update.source.line), f"the update of "
-                           f"action {action.id} revises its due date to {due.text}, before it was raised on "
+                           f"action {action.number} revises its due date to {due.text}, before it was raised on "
                            f"{track.raised.date.isoformat()}", "check the year in `due:`")
         if step.as_at < track.raised.date and not _as_at_to_blame(step, track):
-            report.error(step.update.source.path, step.update.source.line, f"the update of action {action.id} "
+            report.error(step.update.source.path, step.update.source.line, f"the update of action {action.number} "
                          f"is dated {step.as_at.isoformat()}, before the action was raised on "
                          f"{track.raised.date.isoformat()}", "check the action id, or the log's as_at date")
     closed = track.closed_step
     for step in track.steps:
         if closed is not None and step.as_at > closed.as_at:  # its page would say closed, with a later status
             where = closed.update.source
-            report.error(step.update.source.path, step.update.source.line, f"action {action.id} was closed "
+            report.error(step.update.source.path, step.update.source.line, f"action {action.number} was closed "
                          f"at the meeting of {closed.as_at.isoformat()} but is updated again",
                          "remove this update, or reopen the action by removing `closed: yes` from the update that "
                          f"closed it ({where.path}:{where.line})")
@@ -673,6 +673,6 @@ def _held_over(track, logged_meetings: tuple, report: Report) -> None:
             continue
         if track.as_at(log.as_at).closed:
             return
-        report.warning(log.source.path, log.source.line, f"action {track.action.id} is open but missing from this "
+        report.warning(log.source.path, log.source.line, f"action {track.action.number} is open but missing from this "
                        "action log",
                        "held over? add an update for it (status and progress), or close it")

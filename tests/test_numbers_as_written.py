@@ -161,6 +161,19 @@ def test_an_action_reference_that_does_not_resolve_is_told_the_actions_as_the_bo
         "resolve; no action of C/2024/047 is published"]
 
 
+def test_the_checks_of_an_action_name_it_as_the_body_prints_it(tmp_path):
+    """'action C/2024/46#1 has no due date' named an action the clerk finds nowhere: the minutes print C/2024/046."""
+    content = _council(tmp_path)
+    minutes = content / "meetings" / "dc" / "2024-05-13" / "minutes.md"
+    minutes.write_text(minutes.read_text().replace("    due: 2024-06-30\n", ""))
+    result = run(Options(content=content, out=tmp_path / "site", today=dt.date(2026, 1, 1), search=False,
+                         cache=False))
+    line = next(n for n, text in enumerate(minutes.read_text().splitlines(), start=1) if "owner: {name: Clerk}" in text)
+    assert [d.format() for d in result.report.items if "/dc/" in d.path] == [
+        f"content/meetings/dc/2024-05-13/minutes.md:{line}: warning: action C/2024/046#1 has no due date; add "
+        "`due:` (a date, a month such as 2019-10, or text such as 'next meeting')"]
+
+
 def test_the_body_page_gives_the_pattern_with_its_width(council):
     assert "<dt>Minute numbers</dt> <dd>C/YYYY/NNN</dd>" in _html(council, "/dc/")
 
