@@ -16,7 +16,7 @@ from generator.diagnostics import Report, did_you_mean, listed, shortened
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
-from generator.numbering import sort_key
+from generator.numbering import printed, sort_key
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify
 from generator.yamltext import line_of
@@ -536,6 +536,17 @@ def _minute_numbers(archive: Archive) -> set[str]:
             for m in archive.meetings if m.minutes for i in m.minutes.items}
 
 
+def _printed_action(written: str, body: str, bodies) -> str:
+    """An action's id as an update names it (`TB/19/13#2`, `ccb:CCBP/18/49#1`; numbered_log has taken the zeros
+    out of its minute's number) with that number as the body prints it (`TB/19/013#2` for `TB/{yy}/{nnn}`)."""
+    slug, colon, rest = written.partition(":") if ":" in written.split("/")[0] else ("", "", written)
+    ref, hash_, key = rest.rpartition("#")
+    found = bodies.get(slug.strip() or body)
+    if not hash_ or found is None:
+        return written
+    return f"{slug}{colon}{printed(found.numbering, ref)}#{key}"
+
+
 def _nearest_action(key: str, known: set[str], bodies, minutes: set[str]) -> str:
     """The hint for an update naming no action: the body it names when there is no such body, else the action it
     most likely means (the same id in another case, or a misspelt name after the '#'), or the actions raised under
@@ -550,12 +561,15 @@ def _nearest_action(key: str, known: set[str], bodies, minutes: set[str]) -> str
     item = wanted.partition("#")[0].strip().lower()
     under = [i for i in ids if i.partition("#")[0].lower() == item]
     same = [i for i in under if i.lower() == wanted.lower()]
-    close = did_you_mean(wanted, under) if "#" in wanted and not wanted.rpartition("#")[2].isdigit() else ""
+    # named as the body prints them (C/2024/046#1), as the clerk finds them in the minutes
+    shown, under = _printed_action(wanted, body, bodies), [_printed_action(i, body, bodies) for i in under]
+    same = [_printed_action(i, body, bodies) for i in same]
+    close = did_you_mean(shown, under) if "#" in wanted and not wanted.rpartition("#")[2].isdigit() else ""
     nearest = f"did you mean '{same[0]}'?" if same else close if close.startswith("did you mean") else \
         f"the actions raised under {under[0].partition('#')[0]} are {', '.join(under)}." if under else ""
-    number = wanted.partition("#")[0].strip()
+    number = shown.partition("#")[0].strip()
     if not nearest and "#" in wanted and number:  # written as an id is: the minute is what is wrong
-        if f"{body}:{number.lower()}" in minutes:
+        if f"{body}:{wanted.partition('#')[0].strip().lower()}" in minutes:
             return (f"minute {number} raised no actions: check the minute number, or add the action under "
                     "`actions:` in that minute's ```item block")
         return f"there is no minute {number} in {body}'s minutes: check the minute number (is the year right?)"
@@ -579,9 +593,11 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
             if key not in known and not archive.incomplete & {key.split(":")[0], "*"}:
                 minutes = minutes if minutes is not None else _minute_numbers(archive)
                 report.error(update.source.path, update.source.line, f"update for an unknown action "
-                             f"'{update.action}'", _nearest_action(key, known, archive.bodies, minutes))
+                             f"'{_printed_action(update.action, meeting.body, archive.bodies)}'",
+                             _nearest_action(key, known, archive.bodies, minutes))
             elif key in seen:
-                report.error(update.source.path, update.source.line, f"action '{update.action}' is updated twice in "
+                report.error(update.source.path, update.source.line, f"action "
+                             f"'{_printed_action(update.action, meeting.body, archive.bodies)}' is updated twice in "
                              f"this log (first on line {seen[key]})", "merge the two updates")
             seen.setdefault(key, update.source.line)
     by_body = meetings_by_body(archive)

@@ -1570,6 +1570,19 @@ def test_update_for_an_unknown_action_lists_the_actions_of_its_minute(archive, b
         f"TB/19/13#leaflet. Otherwise {HOW_ACTIONS}")]
 
 
+def test_update_for_an_unknown_action_of_a_body_printing_zeros_names_the_actions_as_printed(archive, build):
+    """The clerk wrote TB/19/013#9 and was told of 'TB/19/13#9' and of TB/19/13#1, TB/19/13#2: ids in no minutes."""
+    _printing_zeros(archive)
+    edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/013#9")
+    edit(archive, LOG, "action: TB/19/14#1", "action: TB/19/015#1")
+    assert errors_after(build, archive) == [
+        at(LOG, line_of(archive, LOG, "action: TB/19/013#9"), "update for an unknown action 'TB/19/013#9'; the "
+           f"actions raised under TB/19/013 are TB/19/013#1, TB/19/013#2, TB/19/013#leaflet. Otherwise {HOW_ACTIONS}"),
+        at(LOG, line_of(archive, LOG, "action: TB/19/015#1"), "update for an unknown action 'TB/19/015#1'; minute "
+           "TB/19/015 raised no actions: check the minute number, or add the action under `actions:` in that "
+           "minute's ```item block")]
+
+
 @pytest.mark.parametrize("written, meant", [("tb/19/13#2", "TB/19/13#2"), ("TB/19/13#leaflt", "TB/19/13#leaflet")])
 def test_update_for_an_action_in_another_case_or_misspelt_names_the_action_meant(archive, build, written, meant):
     edit(archive, LOG, f"action: {meant}", f"action: {written}")
