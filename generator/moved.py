@@ -185,7 +185,7 @@ def _numbered(move: Move, index, path: Path, report: Report) -> Move | None:
         report.error(path, move.line, f"'{shortened(move.old)}' is not another {body.short_name} minute number"
                      if old is None else f"'{move.old}' is the number the minute has now, on both sides",
                      f"write the number the minute was first published with, as {body.short_name} numbers them "
-                     f"(like {item.ref}), then the number it has now")
+                     f"(like {item.number}), then the number it has now")
         return None
     return Move(f"/{meeting.body}/{meeting.date.year}/{slugify(old)}/", new, move.line, old,
                 (meeting.body, item.ref))

@@ -174,6 +174,17 @@ def test_the_checks_of_an_action_name_it_as_the_body_prints_it(tmp_path):
         "`due:` (a date, a month such as 2019-10, or text such as 'next meeting')"]
 
 
+def test_a_moved_number_written_wrongly_is_shown_one_as_the_body_prints_them(tmp_path):
+    """moved.yaml's example number was C/2024/46, which the body does not print."""
+    content = _council(tmp_path)
+    (content / "moved.yaml").write_text("C/2024/046: C/2024/046\n", encoding="utf-8")
+    result = run(Options(content=content, out=tmp_path / "site", today=dt.date(2026, 1, 1), search=False,
+                         cache=False))
+    assert [d.format() for d in result.report.items if "moved.yaml" in d.path] == [
+        "content/moved.yaml:1: error: 'C/2024/046' is the number the minute has now, on both sides; write the number "
+        "the minute was first published with, as NDC numbers them (like C/2024/046), then the number it has now"]
+
+
 def test_the_body_page_gives_the_pattern_with_its_width(council):
     assert "<dt>Minute numbers</dt> <dd>C/YYYY/NNN</dd>" in _html(council, "/dc/")
 
