@@ -131,15 +131,23 @@ def test_an_action_is_named_by_its_minutes_printed_number_at_the_address_it_had(
         ("dc:C/2024/46#1", "C/2024/046#1", "C/2024/046")]  # the id, which data users key on, as it was
 
 
-def test_a_reference_to_a_missing_minute_is_told_the_nearest_as_the_body_prints_them(tmp_path):
-    """The clerk looks for the numbers the warning offers in the minutes, which print C/2024/045."""
+def _council_told(tmp_path: Path, old: str, new: str) -> tuple[list[str], int]:
+    """The messages on the council's files of a build with `old` in its minutes made `new`, and the line `new`
+    starts on."""
     content = _council(tmp_path)
     minutes = content / "meetings" / "dc" / "2024-05-13" / "minutes.md"
-    minutes.write_text(minutes.read_text().replace("As minute C/2024/045 said.", "As minute C/2024/099 said."))
+    minutes.write_text(minutes.read_text().replace(old, new))
     result = run(Options(content=content, out=tmp_path / "site", today=dt.date(2026, 1, 1), search=False,
                          cache=False))
-    line = next(n for n, text in enumerate(minutes.read_text().splitlines(), start=1) if "C/2024/099" in text)
-    assert [d.format() for d in result.report.items if "/dc/" in d.path] == [
+    first = new.strip().splitlines()[0]
+    line = next((n for n, text in enumerate(minutes.read_text().splitlines(), start=1) if first in text), 0)
+    return [d.format() for d in result.report.items if "/dc/" in d.path], line
+
+
+def test_a_reference_to_a_missing_minute_is_told_the_nearest_as_the_body_prints_them(tmp_path):
+    """The clerk looks for the numbers the warning offers in the minutes, which print C/2024/045."""
+    told, line = _council_told(tmp_path, "As minute C/2024/045 said.", "As minute C/2024/099 said.")
+    assert told == [
         f"content/meetings/dc/2024-05-13/minutes.md:{line}: warning: reference 'C/2024/099' does not resolve; "
         "nearest existing: C/2024/045, C/2024/046"]
 
@@ -147,14 +155,9 @@ def test_a_reference_to_a_missing_minute_is_told_the_nearest_as_the_body_prints_
 def test_an_action_reference_that_does_not_resolve_is_told_the_actions_as_the_body_prints_them(tmp_path):
     """Told 'its minute's actions are C/2024/46#1', or 'no action of C/2024/47', the clerk finds neither in
     minutes that print C/2024/046."""
-    content = _council(tmp_path)
-    minutes = content / "meetings" / "dc" / "2024-05-13" / "minutes.md"
-    minutes.write_text(minutes.read_text().replace("also [[action:C/2024/46#1]]",
-                                                   "also [[action:C/2024/046#2]] and [[action:C/2024/047#1]]"))
-    result = run(Options(content=content, out=tmp_path / "site", today=dt.date(2026, 1, 1), search=False,
-                         cache=False))
-    line = next(n for n, text in enumerate(minutes.read_text().splitlines(), start=1) if "C/2024/047#1" in text)
-    assert [d.format() for d in result.report.items if "/dc/" in d.path] == [
+    told, line = _council_told(tmp_path, "also [[action:C/2024/46#1]]",
+                               "also [[action:C/2024/046#2]] and [[action:C/2024/047#1]]")
+    assert told == [
         f"content/meetings/dc/2024-05-13/minutes.md:{line}: warning: reference 'action:C/2024/046#2' does not "
         "resolve; its minute's actions are C/2024/046#1",
         f"content/meetings/dc/2024-05-13/minutes.md:{line}: warning: reference 'action:C/2024/047#1' does not "
@@ -163,13 +166,9 @@ def test_an_action_reference_that_does_not_resolve_is_told_the_actions_as_the_bo
 
 def test_the_checks_of_an_action_name_it_as_the_body_prints_it(tmp_path):
     """'action C/2024/46#1 has no due date' named an action the clerk finds nowhere: the minutes print C/2024/046."""
-    content = _council(tmp_path)
-    minutes = content / "meetings" / "dc" / "2024-05-13" / "minutes.md"
-    minutes.write_text(minutes.read_text().replace("    due: 2024-06-30\n", ""))
-    result = run(Options(content=content, out=tmp_path / "site", today=dt.date(2026, 1, 1), search=False,
-                         cache=False))
-    line = next(n for n, text in enumerate(minutes.read_text().splitlines(), start=1) if "owner: {name: Clerk}" in text)
-    assert [d.format() for d in result.report.items if "/dc/" in d.path] == [
+    action = "  - owner: {name: Clerk}\n    text: Write to the county.\n"
+    told, line = _council_told(tmp_path, action + "    due: 2024-06-30\n", action)
+    assert told == [
         f"content/meetings/dc/2024-05-13/minutes.md:{line}: warning: action C/2024/046#1 has no due date; add "
         "`due:` (a date, a month such as 2019-10, or text such as 'next meeting')"]
 
