@@ -29,6 +29,17 @@ def _open(sites, served, browser, name, template, width):
     return open_page(browser, url, width=width, height=640, results_under=results)
 
 
+def _overflow(sites, served, browser, name, template, width, css=""):
+    """What scrolls sideways on the page `width` CSS pixels wide, with `css` added (a reader's own style)."""
+    page = _open(sites, served, browser, name, template, width)
+    try:
+        if css:
+            page.add_style_tag(content=css)
+        return overflow(page)
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("template", PAGE_TYPES)
 @pytest.mark.parametrize("name", ARCHIVES)
 def test_skip_link_is_the_first_tab_stop(sites, served, browser, name, template):
@@ -42,23 +53,14 @@ def test_skip_link_is_the_first_tab_stop(sites, served, browser, name, template)
 @pytest.mark.parametrize("template", PAGE_TYPES)
 @pytest.mark.parametrize("name", ARCHIVES)
 def test_no_horizontal_scroll_at_320_css_pixels(sites, served, browser, name, template):
-    page = _open(sites, served, browser, name, template, 320)
-    try:
-        assert overflow(page) is None
-    finally:
-        page.close()
+    assert _overflow(sites, served, browser, name, template, 320) is None
 
 
 @pytest.mark.parametrize("template", PAGE_TYPES)
 @pytest.mark.parametrize("name", ARCHIVES)
 def test_no_horizontal_scroll_at_320_css_pixels_with_wider_text_spacing(sites, served, browser, name, template):
     """The search page's order select stuck out 4px this way, though it fitted with the site's own spacing."""
-    page = _open(sites, served, browser, name, template, 320)
-    try:
-        page.add_style_tag(content=TEXT_SPACING)
-        assert overflow(page) is None
-    finally:
-        page.close()
+    assert _overflow(sites, served, browser, name, template, 320, TEXT_SPACING) is None
 
 
 # WCAG 1.4.4: text twice the size, as a reader's browser setting makes it (the site's sizes are in rem, and so
@@ -69,12 +71,7 @@ TEXT_200 = "html { font-size: 200% !important; }"
 @pytest.mark.parametrize("template", PAGE_TYPES)
 @pytest.mark.parametrize("name", ARCHIVES)
 def test_no_horizontal_scroll_with_text_at_200_percent(sites, served, browser, name, template):
-    page = _open(sites, served, browser, name, template, 1280)
-    try:
-        page.add_style_tag(content=TEXT_200)
-        assert overflow(page) is None
-    finally:
-        page.close()
+    assert _overflow(sites, served, browser, name, template, 1280, TEXT_200) is None
 
 
 def test_text_size_check_finds_words_that_do_not_wrap(sites, served, browser):
