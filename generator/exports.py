@@ -29,7 +29,7 @@ from generator.actions import Track
 from generator.ical import LONDON, TZID
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
-from generator.model import AgendaItem, Due, Meeting, MinuteItem, PersonRef
+from generator.model import AgendaItem, Declaration, Due, Meeting, MinuteItem, PersonRef
 from generator.plaintext import one_line, plain
 from generator.popolo import people_document
 from generator.resolve import Index
@@ -221,8 +221,7 @@ class Exporter:
             "papers": [{"ref": r, "name": p.name if p else r, "title": p.title if p else "",
                         "url": self.url(urls.paper(meeting, p)) if p else None} for r, p in papers],
             "leads": [self.ref(p) for p in item.leads],
-            "declarations": [{"person": self.ref(d.who), "interest": d.interest, "action": d.action}
-                             for d in item.declarations],
+            "declarations": [declaration(self.ref(d.who), d) for d in item.declarations],
             "actions": [f"{meeting.body}:{a.id}" for a in item.actions],
         }
 
@@ -292,6 +291,13 @@ def ref(who: PersonRef, bodies: dict | None = None) -> dict:
         body = (bodies or {}).get(who.body)
         return {"id": None, "name": body.name if body else who.name, "body": who.body}
     return {"id": who.id, "name": who.name}
+
+
+def declaration(person: dict, declared: Declaration) -> dict:
+    """A declaration of interest as data: its `type` only where the minutes give one, so that the records of an
+    archive whose minutes give none read as they did before types were recorded."""
+    typed = {"type": declared.type} if declared.type else {}
+    return {"person": person, **typed, "interest": declared.interest, "action": declared.action}
 
 
 def due(value: Due | None) -> dict | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import frontmatter, schema as s, urls, yamltext
+from generator import frontmatter, interests, schema as s, urls, yamltext
 from generator.diagnostics import INVISIBLE, Report, shortened
 from generator.model import Action, Body, Declaration, Due, MinuteItem, Minutes, PersonRef, Source, all_agenda_items
 from generator.markdown import TEMPLATE_IDS, heading_id
@@ -28,7 +28,8 @@ MINUTES = Schema("the minutes", Field("status", s.choice("draft", "approved"), r
                  Field("approved_at", s.text, default=""))
 
 DECLARATION = Schema("a declaration of interest", Field("person", s.person), Field("name", s.text),
-                     Field("interest", s.markdown, default=""), Field("action", s.text, default=""))
+                     Field("type", s.lined, default=""), Field("interest", s.markdown, default=""),
+                     Field("action", s.text, default=""))
 ACTION = Schema("an action", Field("owner", s.persons, default=()), Field("text", s.markdown, required=True),
                 Field("due", s.due), Field("id", s.text))
 ITEM = Schema(
@@ -37,7 +38,7 @@ ITEM = Schema(
     Field("lead", s.persons, default=()),
     Field("resolutions", s.list_of(s.markdown), default=()),
     Field("declarations", s.list_of(s.record(DECLARATION, lambda f, c, v: Declaration(
-        f["person"] or PersonRef(name=f["name"] or "unnamed"), f["interest"], f["action"]))), default=()),
+        f["person"] or PersonRef(name=f["name"] or "unnamed"), f["interest"], f["action"], f["type"]))), default=()),
     Field("actions", s.list_of(lambda v, c: v), default=()),
     Field("confidential", s.yesno, default=None),
     Field("reason", s.text, default=""),
@@ -355,9 +356,9 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
                                "take public_title out, or write `confidential: yes` if the item is confidential")
             withheld = False
     return MinuteItem(ref, fields["public_title"] if withheld else title, discussion, fields["paper"],
-                      fields["lead"], fields["resolutions"], fields["declarations"], actions, fields["confidential"],
-                      fields["reason"], Source(ctx.report._rel(ctx.path), line), title_withheld=withheld,
-                      printed=_printed(body, ref),
+                      fields["lead"], fields["resolutions"], interests.typed(fields["declarations"], body, ctx),
+                      actions, fields["confidential"], fields["reason"], Source(ctx.report._rel(ctx.path), line),
+                      title_withheld=withheld, printed=_printed(body, ref),
                       # a confidential item's page shows none of its headings, whose words its parts' ids are made of
                       parts=() if fields["confidential"] else _parts(body, ref, list(headings)))
 

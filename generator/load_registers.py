@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator import attachments, frontmatter, schema as s, yamltext
+from generator import attachments, frontmatter, interests, schema as s, yamltext
 from generator.diagnostics import Report, shortened
-from generator.model import Body, Licence, Membership, Numbering, Person, Role, Site, Source, StatementDetails
+from generator.model import Body, InterestTypes, Licence, Membership, Numbering, Person, Role, Site, Source, \
+    StatementDetails
 from generator.schema import Context, Field, Schema
 from generator.urls import LONGEST_PART, RESERVED, plain_path
 from generator.yamltext import LStr
@@ -100,6 +101,7 @@ SITE = Schema(
     Field("description", s.markdown, default=""),
     Field("accessibility", s.record(STATEMENT, _statement), default=StatementDetails()),
     Field("ids_from", _ids_root, default=""),
+    Field("interest_types", interests.listed),
 )
 
 ROLE = Schema("a role", Field("title", s.text, required=True), Field("organisation", s.text, default=""),
@@ -169,6 +171,7 @@ BODY = Schema(
     Field("venue", s.text, default=""),
     Field("website", s.url, default=""),
     Field("members", s.list_of(s.record(MEMBER, _member)), default=()),
+    Field("interest_types", interests.listed),
 )
 
 
@@ -190,7 +193,8 @@ def load_site(content: Path, report: Report) -> Site | None:
         return None
     return Site(fields["title"], fields["publisher"], _slashed(fields["base_url"]), fields["licence"],
                 fields["language"], fields["description"], fields["accessibility"] or StatementDetails(),
-                _slashed(fields["ids_from"]) if fields["ids_from"] else "")
+                _slashed(fields["ids_from"]) if fields["ids_from"] else "",
+                None if fields["interest_types"] is None else InterestTypes(fields["interest_types"], "site.yaml"))
 
 
 def register_files(content: Path) -> list[Path]:
@@ -254,7 +258,9 @@ def people_in_file(path: Path, report: Report, people: dict[str, Person]) -> boo
     return True
 
 
-def load_bodies(content: Path, report: Report, ctx_people) -> dict[str, Body]:
+def load_bodies(content: Path, report: Report, ctx_people, site_types: InterestTypes = InterestTypes()
+                ) -> dict[str, Body]:
+    """`site_types`: the types of interest of the bodies whose files list none (interests.inherited)."""
     bodies: dict[str, Body] = {}
     folder = content / "bodies"
     if not folder.is_dir():
@@ -268,15 +274,16 @@ def load_bodies(content: Path, report: Report, ctx_people) -> dict[str, Body]:
                        "frontmatter", f"rename it to {other.stem.lower()}.md if it is one, or move it out of bodies/")
     slugs = frozenset(p.stem for p in paths)
     for path in paths:
-        body = body_in_file(path, report, ctx_people, slugs)
+        body = body_in_file(path, report, ctx_people, slugs, site_types)
         if body is not None:
             bodies[path.stem] = body
     return bodies
 
 
-def body_in_file(path: Path, report: Report, ctx_people, slugs: frozenset) -> Body | None:
-    """One body's file (`slugs`: every body's, which its members' `body:` may name); None, reported, when it
-    cannot be read."""
+def body_in_file(path: Path, report: Report, ctx_people, slugs: frozenset,
+                 site_types: InterestTypes = InterestTypes()) -> Body | None:
+    """One body's file (`slugs`: every body's, which its members' `body:` may name; `site_types`: as for
+    load_bodies); None, reported, when it cannot be read."""
     if not ID_RE.match(path.stem):
         report.error(path, 1, f"'{path.stem}' is not a valid body slug",
                      "rename the file using lower-case letters, digits and hyphens")
@@ -294,4 +301,5 @@ def body_in_file(path: Path, report: Report, ctx_people, slugs: frozenset) -> Bo
         return None
     return Body(path.stem, fields["name"], fields["short_name"], fields["numbering"], fields["kind"],
                 fields["organisations"], fields["venue"], fields["website"], fields["members"],
-                LStr(doc.body, doc.body_line), Source(report._rel(path), 1))
+                LStr(doc.body, doc.body_line), Source(report._rel(path), 1),
+                interests.of_body(fields["interest_types"], path.stem, site_types))

@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from generator import attachments
+from generator import attachments, interests
 from generator.diagnostics import Report, did_you_mean, listed
 from generator.filedigest import FileDigests, digest_file
 from generator.fingerprint import Known, handed_down
@@ -147,8 +147,9 @@ def _same_in(new: dict, old: dict) -> dict:
 
 
 def _as_meetings_read(body) -> tuple | None:
-    """What loading a meeting reads of its body (`_load_meeting`, load_minutes): not its members or description."""
-    return None if body is None else (body.slug, body.short_name, body.numbering, body.venue)
+    """What loading a meeting reads of its body (`_load_meeting`, load_minutes): not its members or description.
+    Its types of interest: a declaration's is checked against them, and published as they spell it."""
+    return None if body is None else (body.slug, body.short_name, body.numbering, body.venue, body.interest_types)
 
 
 def _site_settings(registers: tuple, content: Path) -> tuple:
@@ -214,7 +215,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         # register would add hundreds of false "unknown person" errors to it.
         index = PeopleIndex(people) if register_files(content) and not unreadable else None
         asked = Asked(index) if index is not None else None
-        bodies = load_bodies(content, report, asked)
+        bodies = load_bodies(content, report, asked, interests.inherited(site))
         if recheck:  # what reads as before stays the very same object, as the kept meetings do (memos, digests)
             site, people, bodies = (_same_as(site, known[0]), _same_in(people, known[1]), _same_in(bodies, known[3]))
             index = PeopleIndex(people) if index is not None else None

@@ -46,6 +46,25 @@ class StatementDetails:
     reviewed: dt.date | None = None
 
 
+# The types of interest Minutebook knows when neither a body's file nor site.yaml lists its own: the four of NHS
+# England's conflicts of interest guidance (2017), which NHS boards ask members to declare by, and the three a
+# council's code of conduct uses (the Localism Act 2011's disclosable pecuniary interests, and the other registrable
+# and non-registrable interests of the LGA's model code), so that an archive of either kind needs no list to start.
+INTEREST_TYPES = ("Financial interest", "Non-financial professional interest", "Non-financial personal interest",
+                  "Indirect interest", "Disclosable pecuniary interest", "Other registrable interest",
+                  "Non-registrable interest")
+
+
+@dataclass(frozen=True)
+class InterestTypes:
+    """The types of interest a body's members declare by, in its own words, which a declaration's `type` must be
+    one of (interests.py): a type mistyped would be published as a type of its own, and a reader looking for every
+    pecuniary interest declared would miss it."""
+
+    names: tuple[str, ...] = INTEREST_TYPES
+    declared_in: str = ""  # the file listing them ("bodies/tb.md", "site.yaml"), for messages; "": Minutebook's own
+
+
 @dataclass(frozen=True)
 class Site:
     title: str
@@ -56,6 +75,7 @@ class Site:
     description: str = ""
     accessibility: StatementDetails = StatementDetails()
     ids_from: str = ""  # site.yaml's `ids_from`, the base_url the archive's ids were first made from; "": base_url
+    interest_types: InterestTypes | None = None  # site.yaml's, for the bodies that list none; None: Minutebook's
 
     @property
     def id_base(self) -> str:
@@ -161,6 +181,7 @@ class Body:
     members: tuple[Membership, ...] = ()
     about: str = ""  # markdown
     source: Source = Source("")
+    interest_types: InterestTypes = InterestTypes()  # its own, else site.yaml's, else Minutebook's
 
 
 @dataclass(frozen=True)
@@ -299,7 +320,8 @@ class ActionLog:
 class Declaration:
     who: PersonRef
     interest: str = ""
-    action: str = ""
+    action: str = ""  # what the chair decided and what was done: left the room for the item, stayed but did not vote
+    type: str = ""  # one of its body's interest types, spelt as the body's list spells it; "": not recorded
 
 
 @dataclass(frozen=True)

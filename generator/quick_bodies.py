@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from generator import interests
 from generator.backlinks import body_entries, links_of
 from generator.build import make_environment, site_templates_mention
 from generator.diagnostics import Report
@@ -50,7 +51,7 @@ def body_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
         return None  # a new body; or the site's own templates may show anything of a body on any page
     report = Report(root=content, _relative=session.relative)
     _, _, people, bodies, _, _ = session.loader_cache["loaded registers"]
-    body = body_in_file(path, report, people, frozenset(bodies))
+    body = body_in_file(path, report, people, frozenset(bodies), interests.inherited(index.archive.site))
     if body is None or report.items or body == before or \
             dataclasses.replace(body, **{name: getattr(before, name) for name in _ON_ITS_PAGE}) != before:
         return None

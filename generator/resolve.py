@@ -32,10 +32,11 @@ class Appearance:
     meeting: Meeting
     role: str  # present, in_attendance, apologies, deputising, absent, minutes, chair, declared (detail: the item)
     detail: str = ""
+    interest_type: str = ""  # of an interest declared, where the minutes give it: their feed says which
 
     def __digest__(self) -> tuple:
         """What a person's page and feed show of the meeting (fingerprint.Digests): a link, its title and date."""
-        return named(self.meeting), self.role, self.detail
+        return named(self.meeting), self.role, self.detail, self.interest_type
 
 
 @dataclass
@@ -121,8 +122,11 @@ _OF_AN_ITEM = ("joined", "left", "presented", "led")  # their detail is an item'
 
 
 def recorded_as(appearance: Appearance) -> str:
-    """"Present (Director of Finance)", "Presented item CCBP/18/50", "Joined during item 5"."""
+    """"Present (Director of Finance)", "Presented item CCBP/18/50", "Joined during item 5", "Declared an interest
+    (CCBP/18/49, Financial interest)"."""
     label = ROLES.get(appearance.role, appearance.role)
+    if appearance.interest_type:
+        return f"{label} ({appearance.detail}, {appearance.interest_type})"
     if not appearance.detail:
         return label
     return f"{label} {appearance.detail}" if appearance.role in _OF_AN_ITEM else f"{label} ({appearance.detail})"
@@ -143,9 +147,9 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
     wrote, contributed to, sponsored or presented one of its papers."""
     made = []
 
-    def attend(who: PersonRef, role: str, detail: str = "") -> None:
+    def attend(who: PersonRef, role: str, detail: str = "", interest_type: str = "") -> None:
         if who.id:
-            made.append((who.id, Appearance(meeting, role, detail)))
+            made.append((who.id, Appearance(meeting, role, detail, interest_type)))
 
     att = meeting.attendance
     for who in meeting.chair:
@@ -173,7 +177,7 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
                     attend(who, role, paper.ref)
     for item in meeting.minutes.items if meeting.minutes else ():
         for declaration in item.declarations:
-            attend(declaration.who, "declared", item.number)
+            attend(declaration.who, "declared", item.number, declaration.type)
     return made
 
 

@@ -443,6 +443,57 @@ def test_a_session_named_as_a_part_of_the_agenda_gets_the_word_to_write(archive,
         "session: 'Part 2' is not one of: public, private; write private: it is never published")]
 
 
+DEFAULT_TYPES = ("Financial interest, Non-financial professional interest, Non-financial personal interest, "
+                 "Indirect interest, Disclosable pecuniary interest, Other registrable interest, "
+                 "Non-registrable interest")
+DECLARED_TYPE = "    type: Other registrable interest"
+
+
+@pytest.mark.parametrize("written, hint", [
+    ("Other registerable interest", "did you mean 'Other registrable interest'? If not, "),
+    ("DPI", "did you mean 'Disclosable pecuniary interest'? If not, "),  # as councils write it
+    ("pecuniary", "did you mean 'Disclosable pecuniary interest'? If not, "),
+    ("Non-pecuniary interest", "write one of them, or "),  # not the pecuniary, its opposite
+    ("Registrable interest", "write one of them, or "),  # as near the other registrable as the non-registrable
+    ("Prejudicial interest", "write one of them, or ")])  # the 2007 code's, which no type of 2011 is
+def test_a_declarations_type_not_among_its_bodys_types_names_them_and_where_to_list_its_own(archive, build,
+                                                                                          written, hint):
+    """A type mistyped would be published as a type of its own, and a reader looking for every pecuniary interest
+    would miss it. A body that lists none has Minutebook's: the NHS's four and the council code's three."""
+    edit(archive, MINUTES, DECLARED_TYPE, f"    type: {written}")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"type: {written}"),
+        f"type: '{written}' is not one of TB's types of interest: {DEFAULT_TYPES}; {hint}list the types TB declares "
+        "by under `interest_types:` in bodies/tb.md (in site.yaml, for every body)")]
+
+
+def test_a_declarations_type_not_among_those_its_body_lists_says_to_add_it_there(archive, build):
+    edit(archive, "bodies/tb.md", "kind: board\n", "kind: board\ninterest_types: [Pecuniary, Non-pecuniary]\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "type: Other registrable"),
+        "type: 'Other registrable interest' is not one of TB's types of interest: Pecuniary, Non-pecuniary; write "
+        "one of them, or add 'Other registrable interest' to `interest_types:` in bodies/tb.md")]
+
+
+def test_a_declarations_type_not_among_the_sites_types_says_to_add_it_there_or_list_the_bodys_own(archive, build):
+    edit(archive, "site.yaml", "language: en-GB\n", "language: en-GB\ninterest_types: [Pecuniary, Non-pecuniary]\n")
+    edit(archive, MINUTES, DECLARED_TYPE, "    type: NON PECUNIARY")  # Non-pecuniary, in other words: no error
+    edit(archive, "meetings/jc/2019-11-05/minutes.md", "## 5 ", "```item\ndeclarations:\n  - name: A member\n"
+         "    type: Other registrable interest\n```\n\n## 5 ")
+    assert errors_after(build, archive) == [at("meetings/jc/2019-11-05/minutes.md", line_of(
+        archive, "meetings/jc/2019-11-05/minutes.md", "type: Other registrable"),
+        "type: 'Other registrable interest' is not one of JC's types of interest: Pecuniary, Non-pecuniary; write "
+        "one of them, or add 'Other registrable interest' to `interest_types:` in site.yaml, or list JC's own in "
+        "bodies/jc.md")]
+
+
+def test_a_type_listed_twice_in_other_words_is_named_with_the_first(archive, build):
+    """Types are matched whatever their case, hyphens or plural s: the page could show either spelling."""
+    edit(archive, "bodies/tb.md", "kind: board\n",
+         "kind: board\ninterest_types:\n  - Other registrable interest\n  - Other Registrable Interests\n")
+    assert errors_after(build, archive) == [at("bodies/tb.md", line_of(archive, "bodies/tb.md", "  - Other Registrable"),
+        "interest_types: 'Other Registrable Interests' is the type 'Other registrable interest' again, as "
+        "declarations are matched to types whatever their case, hyphens or plural s; keep one of them")]
+
+
 def test_a_minute_number_heading_that_does_not_start_an_item_is_a_warning(archive, build):
     edit(archive, LATER_MINUTES, "## TB/19/22 Pharmaceutical needs assessment",
          "### TB/19/22 Pharmaceutical needs assessment")

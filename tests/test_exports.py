@@ -117,6 +117,20 @@ def test_minutes_extension_keeps_only_the_title_of_a_confidential_item(sites):
     assert strategy["url"] == f"{BASE}/tb/2019/tb-19-13/"
 
 
+def test_minutes_extension_gives_a_declarations_type_where_the_minutes_give_one(sites):
+    """`type` as the body's list of types spells it; left out where the minutes give none (the example archive's
+    declarations), so that their records read as before types were recorded."""
+    minutes = {m["meeting"]: m for m in data(sites["fixture"], "minutes")["minutes"]}
+    declared = {i["ref"]: i for i in minutes["tb/2019-03-14"]["items"]}["TB/19/12"]["declarations"]
+    assert declared == [{"person": {"id": "ada-lovelace", "name": "Councillor Ada Lovelace"},
+                         "type": "Other registrable interest",
+                         "interest": "Trustee of [Testshire Food Bank](https://foodbank.testshire.example), named in "
+                                     "Paper A.",
+                         "action": "Remained in the meeting and took part in the discussion"}]
+    untyped = [d for m in data(sites["example"], "minutes")["minutes"] for i in m["items"] for d in i["declarations"]]
+    assert untyped and all(list(d) == ["person", "interest", "action"] for d in untyped)
+
+
 def test_actions_carry_their_history_and_latest_status(sites):
     actions = {a["id"]: a for a in data(sites["actions"], "actions")["actions"]}
     pilot = actions["ccb:CCBP/19/60#1"]

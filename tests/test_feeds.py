@@ -123,10 +123,10 @@ def test_person_feed_has_their_meetings_papers_and_actions(site):
     assert not any("private" in t.lower() for t in by_title)
 
 
-def test_person_feed_says_where_they_declared_an_interest(site):
+def test_person_feed_says_where_they_declared_an_interest_and_of_what_type(site):
     by_title = {e.title: e for e in atom(site, "feeds/people/ada-lovelace.xml").entries}
     assert by_title["TB Health and Wellbeing Board, 14 March 2019"].summary == \
-        "Recorded as: Chair; Present (Chair); Declared an interest (TB/19/12)"
+        "Recorded as: Chair; Present (Chair); Declared an interest (TB/19/12, Other registrable interest)"
 
 
 def test_action_feed_follows_the_action_through_its_logs(actions_site):

@@ -144,6 +144,22 @@ def test_a_content_error_writes_nothing_and_the_next_fix_recovers(session):
     assert_same_as_full_build(content, live, builds)
 
 
+def test_a_bodys_types_of_interest_edited_are_checked_and_spelt_as_a_full_build_does(tmp_path):
+    """Its meetings are read again against them (loader._as_meetings_read): a type the list no longer has is an
+    error on the declaration's line, and one it spells anew is published so."""
+    s, content, live, builds = _started(tmp_path, "archive")
+    edit(content / "bodies/tb.md", "kind: board\n", "kind: board\ninterest_types: [Pecuniary]\n")
+    outcome = s.rebuild()
+    minutes = "meetings/tb/2019-03-14/minutes.md"
+    line = (content / minutes).read_text().split("\n").index("    type: Other registrable interest") + 1
+    assert [(d.path, d.line) for d in outcome.report.errors] == [(f"content/{minutes}", line)]
+    edit(content / "bodies/tb.md", "[Pecuniary]", "[Pecuniary, OTHER REGISTRABLE INTEREST]")
+    outcome = s.rebuild()
+    assert outcome.ok and not outcome.full and "/tb/2019/tb-19-12/" in outcome.written
+    assert b"(OTHER REGISTRABLE INTEREST)" in (live / "tb/2019/tb-19-12/index.html").read_bytes()
+    assert_same_as_full_build(content, live, builds, outcome)
+
+
 def test_nothing_changed_renders_nothing(session):
     s, *_ = session
     outcome = s.rebuild()

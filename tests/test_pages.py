@@ -609,7 +609,9 @@ def test_meeting_page_minutes_have_item_anchors_resolutions_leads_and_actions(si
         assert url in [href for href, _ in item.links()], f"no link from the meeting page to {url}"
 
     declarations = items[0].one("div", class_="declarations")
-    assert declarations.find("li").text.startswith("Councillor Ada Lovelace: Trustee of Testshire Food Bank")
+    # its type after the name, as the body's list of types spells it
+    assert declarations.find("li").text.startswith("Councillor Ada Lovelace (Other registrable interest): Trustee of "
+                                                   "Testshire Food Bank")
     assert "(Remained in the meeting and took part in the discussion)" in declarations.text
 
     strategy = items[1]
@@ -854,10 +856,11 @@ def test_person_page_lists_the_interests_they_declared_with_the_minute_each_is_i
     table = section(doc, "declarations").one("table")
     assert table.one("caption").text == \
         "Interests Councillor Ada Lovelace declared in 2020 and 2019, as minuted, newest first"
-    rows = [[cell.text for cell in row.find_all("td")] for row in table.one("tbody").find_all("tr")]
-    assert rows == [["Health and Wellbeing Board, 14 March 2019", "TB/19/12 Apologies and declarations of interest",
-                     "Trustee of Testshire Food Bank, named in Paper A.",
-                     "Remained in the meeting and took part in the discussion"]]
+    assert records(table) == [{"Meeting": "Health and Wellbeing Board, 14 March 2019",
+                               "Minute": "TB/19/12 Apologies and declarations of interest",
+                               "Type": "Other registrable interest",
+                               "Interest": "Trustee of Testshire Food Bank, named in Paper A.",
+                               "Action taken": "Remained in the meeting and took part in the discussion"}]
     assert table.links() == [(MEETING, "Health and Wellbeing Board, 14 March 2019"), ("/tb/2019/tb-19-12/", "TB/19/12"),
                              ("https://foodbank.testshire.example", "Testshire Food Bank"),
                              ("/tb/2019/2019-03-14/papers/a/", "Paper A")]

@@ -161,6 +161,9 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
     ("references", f"{JULY}/minutes.md", "## CCBP/19/61 Community services (Paper C)\n",
      "## CCBP/19/61 Community services (Paper C)\n\n```item\ndeclarations:\n  - person: nora-brown\n"
      "    interest: A governor of the trust Paper C names\n```\n"),  # on the declarer's page
+    ("references", f"{JULY}/minutes.md", "## CCBP/19/61 Community services (Paper C)\n",
+     "## CCBP/19/61 Community services (Paper C)\n\n```item\ndeclarations:\n  - person: nora-brown\n"
+     "    type: non-financial professional interests\n    interest: A governor of the trust Paper C names\n```\n"),
     ("references", f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-08-23"),  # a date in its place
     ("references", f"{JULY}/meeting.md", "date: 2019-07-18", "date: 2019-07-17"),  # "held on 18 July" no more
     ("actions", f"{SEPTEMBER_LOG}/meeting.md", "date: 2019-09-19", "date: 2019-09-20"),  # July's "next meeting"
@@ -172,7 +175,7 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
 ], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
         "update-status", "new-item", "item-cited-before", "agenda-item-cited-before", "item-cited-in-its-meeting",
         "item-renumbered", "new-action", "new-action-listed-before", "new-paper", "paper-removed", "initials",
-        "action-reference", "person-reference", "declaration", "date", "date-cited", "date-next-meeting",
+        "action-reference", "person-reference", "declaration", "declaration-type", "date", "date-cited", "date-next-meeting",
         "date-past-another-body", "date-before-its-body's-last", "date-raising-past-another-body",
         "paper-author"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(

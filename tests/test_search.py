@@ -392,6 +392,12 @@ def test_a_label_and_its_value_are_two_words_in_what_search_reads(fixture_site):
     assert "Body Testshire Health and Wellbeing Board Date Thursday 14 March 2019" in meeting, meeting[:300]
 
 
+def test_a_declarations_type_is_searched_with_the_declaration(fixture_site):
+    """Its words are on the meeting's page, which the search reads: "registrable interest" finds the minute."""
+    meeting = fragments(fixture_site)["/tb/2019/2019-03-14/"]["content"]
+    assert "Councillor Ada Lovelace (Other registrable interest): Trustee of Testshire Food Bank" in meeting
+
+
 def test_titles_are_clean_and_results_carry_body_date_and_reference(example):
     pages = fragments(example)
     assert not [u for u, d in pages.items() if "___" in d["meta"]["title"] or "___" in json.dumps(d["anchors"])]

@@ -907,6 +907,19 @@ def test_a_declarations_new_wording_reaches_the_declarers_page_in_a_warm_build(a
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
+def test_a_bodys_types_of_interest_respelt_reach_its_declarations_everywhere_in_a_warm_build(
+        archive, build, built, tmp_path):
+    """A declaration's type is published as its body's list spells it: the body's meetings are read again
+    (loader._as_meetings_read), or the warm build would keep the old spelling on the minute's pages, the
+    declarer's page and feed, and in the open data."""
+    edit(archive, "bodies/tb.md", "kind: board\n",
+         "kind: board\ninterest_types: [Disclosable Pecuniary Interest, Other Registrable Interest]\n")
+    warm = build(archive, built, search=True)
+    assert warm.ok and 0 < warm.rendered < warm.pages / 2
+    assert b"(Other Registrable Interest)" in (built / "tb/2019/tb-19-12/index.html").read_bytes()
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
 def test_an_attendance_edit_reaches_the_members_attendance_on_the_body_page_in_a_warm_build(
         archive, build, built, tmp_path):
     edit(archive, "meetings/tb/2019-06-20/meeting.md", "  present: [ada-lovelace, carol-singh, frank-turner]\n",
