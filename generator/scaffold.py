@@ -238,8 +238,7 @@ def standing_items(body: Body, previous: Meeting | None, folder: str, open_count
         Standing("Apologies for absence", _todo("summarise the apologies, which are listed under `apologies` in "
                                                 "`meeting.md`, or write \"None were received.\"")),
         Standing("Declarations of interest", _todo("note each declaration in the block above, or write \"No "
-                                                   "interests were declared.\""),
-                 "declarations: []  # one {person: id, interest: ..., action: ...} per declaration"),
+                                                   "interests were declared.\""), _declarations(body)),
     ]
     if previous is not None:
         items += _previous_items(body, previous, folder, open_count)
@@ -249,6 +248,24 @@ def standing_items(body: Body, previous: Meeting | None, folder: str, open_count
         Standing("Date of next meeting", _todo("give the date, time and venue of the next meeting.")),
     ]
     return items
+
+
+def _declarations(body: Body) -> str:
+    """The declarations block, with the types of interest the body declares by (a declaration's `type` must be
+    one of them) and what `action` records, as minutes of declarations must give both."""
+    lines = ["declarations: []  # one {person: id, type: ..., interest: ..., action: ...} per declaration"]
+    names = body.interest_types.names
+    if names:
+        line = "# type: one of"
+        for n, name in enumerate(names):  # lines of 100 characters or so, a type never split between two
+            said = f" {name}{',' if n + 1 < len(names) else ''}"
+            if len(line) + len(said) > 100:
+                lines.append(line)
+                line = "#  "
+            line += said
+        lines.append(line)
+    return "\n".join(lines + ["# action: what the chair decided, e.g. left the room for the item, or stayed but "
+                              "did not vote"])
 
 
 def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int) -> list[Standing]:

@@ -243,6 +243,32 @@ def test_draft_minutes_hold_item_blocks_only_where_useful_and_an_instruction_in_
     assert "`approved_at: ccb/2020-01-16`" in items["Minutes of the meeting held on 21 November 2019"].body
 
 
+def test_the_declarations_block_names_the_bodys_types_of_interest_and_what_action_records(actions):
+    """A declaration's type must be one of the body's; the minutes record the chair's decision with it."""
+    edit(actions, "bodies/ccb.md", "venue:", "interest_types: [Financial interest, Indirect interest]\nvenue:")
+    new_meeting(actions, "ccb", "2020-01-16")
+    minutes = actions / "meetings" / "ccb" / "2020-01-16" / "minutes.md"
+    assert ("```item\ndeclarations: []  # one {person: id, type: ..., interest: ..., action: ...} per declaration\n"
+            "# type: one of Financial interest, Indirect interest\n"
+            "# action: what the chair decided, e.g. left the room for the item, or stayed but did not vote\n```\n"
+            ) in minutes.read_text(encoding="utf-8")
+    edit(actions, "meetings/ccb/2020-01-16/minutes.md", "declarations: []", "declarations:\n  - person: ann-smith\n"
+         "    type: indirect interests\n    interest: Her husband is a partner of the practice\n"
+         "    action: Left the room for the item")
+    assert problems(actions) == []
+    declared = load(actions).by_key["ccb/2020-01-16"].minutes.items[1].declarations
+    assert [(d.who.id, d.type, d.action) for d in declared] == [("ann-smith", "Indirect interest",
+                                                                 "Left the room for the item")]
+
+
+def test_the_declarations_block_of_a_body_listing_no_types_names_minutebooks_own(actions):
+    new_meeting(actions, "ccb", "2020-01-16")
+    text = (actions / "meetings" / "ccb" / "2020-01-16" / "minutes.md").read_text(encoding="utf-8")
+    assert ("# type: one of Financial interest, Non-financial professional interest,\n"
+            "#   Non-financial personal interest, Indirect interest, Disclosable pecuniary interest,\n"
+            "#   Other registrable interest, Non-registrable interest\n") in text  # a type never split
+
+
 def test_open_actions_are_prefilled_with_their_latest_status_and_closed_ones_left_out(actions):
     new_meeting(actions, "ccb", "2020-01-16")
     log = load(actions).by_key["ccb/2020-01-16"].action_log
