@@ -279,7 +279,8 @@ def vnu(*folders: Path) -> Validation:
 # underline; a checkbox's may be drawn on its label, as Pagefind's filters draw it), that indicator's contrast
 # with what is behind the element (WCAG 1.4.11 asks 3:1 of one of its colours), and whether the element can be
 # seen at all: on screen, and neither under something else (a sticky header) nor scrolled away inside a box that
-# clips it (WCAG 2.4.7 focus visible, 2.4.11 focus not obscured). Forced colours drop box-shadows and
+# clips it, nor its indicator cut off at the edge of such a box while the element is in full view in it (WCAG
+# 2.4.7 focus visible, 2.4.11 focus not obscured). Forced colours drop box-shadows and
 # backgrounds, so there only an outline counts.
 FOCUS_STOP = """() => {
     let el = document.activeElement;
@@ -303,6 +304,21 @@ FOCUS_STOP = """() => {
             if (c && c[3] > 0 && px.some(v => v !== 0)) out.push(c); }
         return out;
     };
+    const reach = node => {  // how far past each side of the node its indicator is drawn: outline, outer box-shadows
+        const s = getComputedStyle(node), r = {left: 0, top: 0, right: 0, bottom: 0};
+        const grow = (side, px) => { r[side] = Math.max(r[side], px); };
+        const outline = rgba(s.outlineColor);
+        if (s.outlineStyle !== 'none' && outline && outline[3] > 0)
+            for (const side in r) grow(side, parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset));
+        if (!forced && s.boxShadow !== 'none') for (const part of s.boxShadow.split(/,(?![^(]*\\))/)) {
+            const c = rgba(part);
+            if (!c || c[3] === 0 || /\\binset\\b/.test(part)) continue;
+            const [x = 0, y = 0, blur = 0, spread = 0] = (part.replace(/rgba?\\([^)]*\\)/, '').match(/-?[\\d.]+px/g) || []).map(parseFloat);
+            grow('left', spread + blur - x); grow('right', spread + blur + x); grow('top', spread + blur - y); grow('bottom', spread + blur + y); }
+        return r;
+    };
+    const named = node => node.tagName.toLowerCase() +
+        (node.className && typeof node.className === 'string' ? '.' + node.className.split(' ')[0] : '');
     const problems = [];
     const holders = [el, el.closest('label')].filter(Boolean);
     const found = holders.map(h => [h, marks(h)]).filter(([, m]) => m.length);
@@ -319,7 +335,7 @@ FOCUS_STOP = """() => {
         if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
         const b = p.getBoundingClientRect();
         clips.push({left: b.left + p.clientLeft, top: b.top + p.clientTop,
-                    right: b.left + p.clientLeft + p.clientWidth, bottom: b.top + p.clientTop + p.clientHeight});
+                    right: b.left + p.clientLeft + p.clientWidth, bottom: b.top + p.clientTop + p.clientHeight, box: p});
     }
     const label = el.closest('label');
     let shown = false, under = null;
@@ -334,8 +350,21 @@ FOCUS_STOP = """() => {
     }
     if (!rects.length) problems.push('it is not drawn (no box)');
     else if (!shown && !under) problems.push('it is off screen or scrolled out of the box it is in');
-    else if (!shown) problems.push('it is hidden under ' + under.tagName.toLowerCase() +
-        (under.className && typeof under.className === 'string' ? '.' + under.className.split(' ')[0] : ''));
+    else if (!shown) problems.push('it is hidden under ' + named(under));
+    // The whole indicator, not the element alone: a box that clips (a table's scrolling wrapper) cuts off the
+    // part of a ring drawn past its edge, as it did a sort button's left side flush with that edge. A side the
+    // box has scrolled part of the element itself away on is the reader's to scroll, as above.
+    for (const [h] of shown ? found : []) {
+        const b = h.getBoundingClientRect(), r = reach(h);
+        for (const c of clips.filter(c => c.box && c.box !== h && c.box.contains(h))) {
+            const cut = [b.left >= c.left - 0.5 && b.left - r.left < c.left - 0.5 && 'left',
+                         b.top >= c.top - 0.5 && b.top - r.top < c.top - 0.5 && 'top',
+                         b.right <= c.right + 0.5 && b.right + r.right > c.right + 0.5 && 'right',
+                         b.bottom <= c.bottom + 0.5 && b.bottom + r.bottom > c.bottom + 0.5 && 'bottom'];
+            if (cut.some(Boolean)) problems.push('its focus indicator is cut off on the ' +
+                cut.filter(Boolean).join(' and ') + ' by ' + named(c.box) + ', which clips what overflows it');
+        }
+    }
     const r = rects[0];
     return {key: name + '@' + (r ? Math.round(r.left + scrollX) + ',' + Math.round(r.top + scrollY) : ''), name, problems};
 }"""

@@ -5,13 +5,16 @@ and Pagefind's controls included), the focused element must
 - have a focus indicator: an outline, or a box-shadow ring or underline (on a checkbox's label, where Pagefind
   draws it), one of whose colours contrasts 3:1 with what is behind it (WCAG 2.4.7 focus visible, 1.4.11);
 - be seen: on screen, and not under anything else, such as a sticky header, nor scrolled away inside a box
-  that clips it (WCAG 2.4.11 focus not obscured).
+  that clips it (WCAG 2.4.11 focus not obscured);
+- show its whole indicator where it is in full view: a box that clips (a table's, which scrolls sideways) must
+  not cut off the ring drawn past its edge, as it did a sort button's left side (WCAG 2.4.7).
 In forced colours (Windows' contrast themes, emulated through Chromium's DevTools protocol), box-shadows and
 backgrounds are dropped, so there an outline must show on its own: the site's links draw one, transparent
 until the reader's colours replace it.
 
 The check is also run on real pages broken on purpose (focus styles removed, a pale indicator, a sticky
-header that covers what the Tab key reaches), so that it cannot quietly stop finding such problems.
+header that covers what the Tab key reaches, a table's box without room for the ring), so that it cannot quietly
+stop finding such problems.
 """
 
 from __future__ import annotations
@@ -112,5 +115,18 @@ def test_focus_check_finds_links_cut_off_by_the_box_they_are_in(sites, served, b
         _with_style(page, ".footer-links { max-height: 0; overflow: clip; }")
         problems = focus_problems(page)
         assert "a 'Accessibility statement': it is off screen or scrolled out of the box it is in" in problems, problems
+    finally:
+        page.close()
+
+
+def test_focus_check_finds_a_ring_cut_off_by_the_scrolling_box_of_a_table(sites, served, browser):
+    """A table's box scrolls, so it clips what is drawn past its edges: a sort button flush with its left edge
+    shows its ring on three sides only, though the button itself is in full view."""
+    page = _open(sites, served, browser, "fixture", "actions.html")
+    try:
+        _with_style(page, ".table-wrap { margin: 1rem 0 !important; padding: 0 !important; scroll-padding: 0 !important; }")
+        problems = focus_problems(page)
+        assert ("button 'Action': its focus indicator is cut off on the left by div.table-wrap, which clips what "
+                "overflows it") in problems, problems
     finally:
         page.close()
