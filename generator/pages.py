@@ -16,6 +16,7 @@ from typing import Iterator
 from generator.model import all_agenda_items
 from generator import urls
 from generator.actions import groups
+from generator.namesakes import page_names
 from generator.resolve import PAPER_ROLES, Index, action_key, at_the_meeting, recorded_as
 
 
@@ -107,22 +108,26 @@ def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
 YEARS_LISTED = 3
 
 
-def person_page(index: Index, person, owned: tuple, member_of: tuple, refs: dict, attended: dict | None = None
-                ) -> Page:
+def person_page(index: Index, person, owned: tuple, member_of: tuple, refs: dict, attended: dict | None = None,
+                names: dict | None = None) -> Page:
     """A person's own page, the first of `person_pages`: the year pages are not made."""
-    return next(person_pages(index, person, owned, member_of, refs, attended))
+    return next(person_pages(index, person, owned, member_of, refs, attended, names))
 
 
-def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dict, attended: dict | None = None
-                 ) -> Iterator[Page]:
+def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dict, attended: dict | None = None,
+                 names: dict | None = None) -> Iterator[Page]:
     """A person's page, then a page for each year they have records in, newest first.
 
     Their page: the bodies they sit on (`member_of`) with their attendance at each (`attended`: body_attendance
     of each body, made once for all the people's pages; else made here), every open action they own (`owned`,
     in the order of index.tracks), each year with what it records of them, and the records of the latest
     years. A year's page: the meetings that record them that year and in what role, the papers that name
-    them, the interests they declared, and the actions they own raised or closed that year."""
+    them, the interests they declared, and the actions they own raised or closed that year. Both are titled
+    with the name `names` gives them (namesakes.page_names of the register, made once for all the people's
+    pages; else made here)."""
     url = urls.person(person.id)
+    names = page_names(index.archive.people) if names is None else names
+    name = names.get(person.id, person.display_name)
     by_year = records_by_year(index.appearances.get(person.id, []), owned)
     listed = {year: _listed(person.id, appearances) for year, (appearances, _) in by_year.items()}
     counts = {year: (len(recorded), len(papers), len(declared), len(by_year[year][1]))
@@ -137,10 +142,10 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
                           key=lambda track: track.closed_step.as_at, reverse=True))
     attendance = {b.slug: attended[b.slug] if attended is not None else body_attendance(index, b.slug)
                   for b in member_of}
-    yield Page(url, "person.html", dict(person=person, recorded=recorded, papers=papers, declared=declared,
-                                        owned=owned, open_actions=opened, closed_actions=closed,
+    yield Page(url, "person.html", dict(person=person, page_name=name, recorded=recorded, papers=papers,
+                                        declared=declared, owned=owned, open_actions=opened, closed_actions=closed,
                                         attendance=attendance, years=counts, shown_years=shown), (
-        person, tuple(a for year in shown for a in by_year[year][0]), opened, closed, member_of,
+        person, name, tuple(a for year in shown for a in by_year[year][0]), opened, closed, member_of,
         index.backlinks.get(url), _linked(refs, _raised_at(opened + closed)), tuple(item for _, item, _ in declared),
         _linked(refs, [meeting for meeting, _, _ in declared]), tuple(attendance.items()), tuple(counts.items()),
         _named(papers)))
@@ -153,9 +158,9 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
         later = years[position - 1] if position else None
         earlier = years[position + 1] if position + 1 < len(years) else None
         yield Page(urls.person_year(person.id, year), "person_year.html", dict(
-            person=person, year=year, recorded=recorded, papers=papers, declared=declared, actions=tracks,
-            previous_year=earlier, next_year=later), (
-            person.id, person.display_name, year, tuple(appearances), tuple(tracks), _linked(refs, _raised_at(tracks)),
+            person=person, page_name=name, year=year, recorded=recorded, papers=papers, declared=declared,
+            actions=tracks, previous_year=earlier, next_year=later), (
+            person.id, name, year, tuple(appearances), tuple(tracks), _linked(refs, _raised_at(tracks)),
             tuple(item for _, item, _ in declared), _linked(refs, [meeting for meeting, _, _ in declared]), earlier,
             later, _named(papers)))
 
@@ -436,10 +441,10 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     people = by_surname(archive.people)
     if people:
         yield people_index(index, people)
-    member_of, owners = bodies_sat_on(index), actions_owned(index)
+    member_of, owners, names = bodies_sat_on(index), actions_owned(index), page_names(archive.people)
     for person in people:
         yield from person_pages(index, person, tuple(owners.get(person.id, ())), tuple(member_of.get(person.id, ())),
-                                refs, attended)
+                                refs, attended, names)
     yield open_data_page(index)
     files = any(paper.attachments for meeting in archive.meetings for paper in meeting.papers)
     yield Page(urls.accessibility(), "accessibility.html", {"files": files}, (files,))

@@ -66,6 +66,7 @@ from generator.diagnostics import Report
 from generator.fingerprint import Digests
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
+from generator.namesakes import page_names
 from generator.pages import (action_page, actions_owned, actions_raised, bodies_sat_on, body_attendance, body_pages,
                              by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index,
                              person_pages, records_by_year, search_page)
@@ -358,9 +359,10 @@ def _people(index, listed: list[str], refs, attended: dict) -> list:
     people = index.archive.people
     owned, member_of = actions_owned(index, listed), bodies_sat_on(index, set(listed))
     _attendance(index, {b.slug for bodies in member_of.values() for b in bodies}, attended)
+    names = page_names(people)
     return [page for pid in listed
             for page in person_pages(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), refs,
-                                     attended)]
+                                     attended, names)]
 
 
 def _years_gone(session, index, listed: list[str]) -> list[str]:

@@ -30,6 +30,7 @@ from generator.build import make_environment, site_templates_mention
 from generator.diagnostics import Report
 from generator.load_registers import people_in_file, register_files
 from generator.model import Person
+from generator.namesakes import page_names
 from generator.pages import (actions_owned, bodies_sat_on, body_attendance, by_surname, open_data_page, people_index,
                              person_page)
 from generator.people import may_have_asked_about
@@ -87,6 +88,9 @@ def people_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
         [before[pid] for pid in before.keys() - people.keys()]
     if comings_and_goings and not _unnamed(session, comings_and_goings):
         return None
+    names, named_before = page_names(people), page_names(before)
+    if any(names.get(pid) != named_before.get(pid) for pid in people.keys() & before.keys()):
+        return None  # a namesake came, went or changed organisation: titles change, year pages' too, unmade here
     if site_templates_mention(session.options, (b"index",)):
         return None  # the site's own templates may show anything of the register on any page
     shown = {urls.person(pid) for pid in people}
@@ -105,7 +109,7 @@ def people_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
     attended = {slug: body_attendance(index, slug) for slug in sorted({b.slug for bs in member_of.values()
                                                                         for b in bs})}
     pages = [person_page(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), prepared.refs,
-                         attended) for pid in changed]
+                         attended, names) for pid in changed]
     # Each person's count of meetings, as the last rebuild made it for the people page: only a meeting's save
     # changes it, and none has been made since that rebuild (see the first check above); someone new, whom no
     # meeting names (`_unnamed`), attended none

@@ -14,6 +14,8 @@ from urllib.parse import urldefrag
 
 
 import generator.render
+from generator.model import Person, Role
+from generator.namesakes import page_names
 
 from helpers import ALL_CANARIES, edit, html_pages, page, parse_html, read_tree, tab_order, url_of
 
@@ -190,6 +192,43 @@ def test_the_fixture_sites_titles_are_all_different_and_name_a_body_where_an_id_
     assert page(site, "/jc/actions/2019-11-05-5-1/").one("title").text == f"JC action 2019-11-05/5#1 | {SITE_TITLE}"
     assert page(site, ITEM).one("title").text == (
         f"TB/19/13 Healthy Weight Strategy 2019 to 2024 – Health and Wellbeing Board, 14 March 2019 | {SITE_TITLE}")
+
+
+def test_two_people_of_one_name_have_pages_titled_apart_by_their_organisations(archive, build, tmp_path):
+    """WCAG 2.4.2: the register's two Councillor Turners given one first name had pages and year pages of one
+    title, alike in a tab, a bookmark or a history list. Each names their organisation, as the register gives it;
+    a name nobody shares is titled as before."""
+    edit(archive, "people.yaml", "frank-turner:\n  name: Frank Turner", "frank-turner:\n  name: Eve Turner")
+    edit(archive, "meetings/tb/2019-03-14/meeting.md", "person: Councillor Frank Turner", "person: frank-turner")
+    assert build(archive, tmp_path / "out").ok
+    out = tmp_path / "out"
+    assert titles_used_twice(out) == {}
+    assert page(out, "/people/eve-turner/").one("title").text == (
+        f"Councillor Eve Turner (Northvale District Council) | {SITE_TITLE}")
+    assert page(out, "/people/frank-turner/").one("title").text == (
+        f"Councillor Eve Turner (Southvale District Council) | {SITE_TITLE}")
+    assert page(out, "/people/frank-turner/2019/").one("title").text == (
+        f"Councillor Eve Turner (Southvale District Council) in 2019 | {SITE_TITLE}")
+    assert page(out, "/people/frank-turner/").one("h1").text == "Councillor Eve Turner"
+    assert page(out, "/people/ada-lovelace/").one("title").text == f"Councillor Ada Lovelace | {SITE_TITLE}"
+
+
+def test_namesakes_of_one_organisation_are_told_apart_by_their_latest_roles_else_by_their_ids():
+    """The first of organisation, latest role and id that differs for every one of them, so that one register
+    always gives the same titles, in whatever order it lists them."""
+    def smith(pid, *roles, organisation="NHS Testshire"):
+        return Person(pid, "Jane Smith", "Dr", organisation=organisation, roles=roles)
+
+    people = [smith("jane-smith", Role("Medical Director", start=dt.date(2019, 4, 1)),
+                    Role("Clinical Lead", start=dt.date(2017, 1, 1))),
+              smith("jane-smith-gp", Role("GP Lead")), Person("john-smith", "John Smith", "Dr")]
+    names = page_names({p.id: p for p in people})
+    assert names == {"jane-smith": "Dr Jane Smith (Medical Director)", "jane-smith-gp": "Dr Jane Smith (GP Lead)"}
+    assert page_names({p.id: p for p in reversed(people)}) == names
+    alike = [smith("jane-smith"), smith("jane-smith-2"), smith("jane-smith-3", organisation="Elsewhere")]
+    assert page_names({p.id: p for p in alike}) == {"jane-smith": "Dr Jane Smith (jane-smith)",
+                                                     "jane-smith-2": "Dr Jane Smith (jane-smith-2)",
+                                                     "jane-smith-3": "Dr Jane Smith (jane-smith-3)"}
 
 
 def pages_whose_help_differs(site: Path) -> list[str]:

@@ -185,3 +185,28 @@ def test_someone_removed_whom_a_bodys_file_names_is_left_to_the_full_rebuild(ref
          "numbering: per-meeting\nmembers:\n  - person: yusuf-ali\n    role: Member\n")
     assert session.rebuild().ok
     assert_left_to_the_rebuild(session, content, live, register, NEWCOMER, "", tmp_path)
+
+
+NAMESAKE = "sarah-prema-nhs:\n  name: Sarah Prema\n  honorific: Ms\n  organisation: NHS Leicester\n"
+
+
+def test_a_namesake_added_whom_no_file_names_is_left_to_the_rebuild_which_titles_both_apart(references, tmp_path):
+    """The person who had the name alone is titled with their organisation once someone shares it
+    (namesakes.page_names), on their page and every year page of theirs, which this path does not make."""
+    session, content, live = references
+    assert_left_to_the_rebuild(session, content, live, content / "people.yaml", "mark-lewis:\n",
+                               NAMESAKE + "mark-lewis:\n", tmp_path)
+    assert "<title>Ms Sarah Prema (sarah-prema) in 2019 |" in (live / "people/sarah-prema/2019/index.html").read_text()
+
+
+def test_an_organisation_that_tells_namesakes_apart_put_right_is_left_to_the_rebuild(references, tmp_path):
+    session, content, live = references
+    register = edit(content / "people.yaml", "mark-lewis:\n", NAMESAKE + "mark-lewis:\n")
+    edit(register, ROLE, ROLE + "  organisation: Leicester City Council\n")
+    assert session.rebuild().ok
+    assert "<title>Ms Sarah Prema (Leicester City Council) in 2019 |" in \
+        (live / "people/sarah-prema/2019/index.html").read_text()
+    assert_left_to_the_rebuild(session, content, live, register, "  organisation: Leicester City Council\n",
+                               "  organisation: Leicester City Council (Public Health)\n", tmp_path)
+    assert "<title>Ms Sarah Prema (Leicester City Council (Public Health)) in 2019 |" in \
+        (live / "people/sarah-prema/2019/index.html").read_text()
