@@ -396,12 +396,14 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
     for attendee in att.in_attendance + att.present:
         for ref in attendee.for_items:
             if ref.strip().rstrip(".").lower() not in known:
-                report.warning(meeting.source.path, attendee.line, f"{attendee.who.name} attended for item '{ref}', which this "
-                               "meeting does not have", f"its items are {listing()}")
+                report.warning(meeting.source.path, attendee.line,
+                               f"{attendee.who.name} attended for item '{ref}', which this meeting does not have",
+                               f"its items are {listing()}")
     for move in att.movements:
         if move.item and move.item.strip().rstrip(".").lower() not in known:
-            report.warning(meeting.source.path, move.line, f"{move.who.name} {move.event} during item '{move.item}', which "
-                           "this meeting does not have", f"its items are {listing()}")
+            report.warning(meeting.source.path, move.line,
+                           f"{move.who.name} {move.event} during item '{move.item}', which this meeting does not have",
+                           f"its items are {listing()}")
     listed_under = None
     for paper in meeting.papers:
         if not paper.item:

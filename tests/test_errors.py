@@ -1209,6 +1209,19 @@ def test_paper_for_an_item_the_meeting_does_not_have_is_a_warning_on_its_item_li
         "its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15", "warning")]
 
 
+def test_attending_for_or_moving_during_an_item_the_meeting_does_not_have_is_a_warning_on_its_entry(archive, build):
+    """The line of the person's entry, where the clerk finds whom it is about."""
+    meeting = "meetings/tb/2019-03-14/meeting.md"
+    edit(archive, meeting, "for: [TB/19/13]", "for: [TB/19/93]")
+    edit(archive, meeting, "item: TB/19/14", "item: TB/19/94")
+    items = "its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15"
+    assert [m for m in warnings_after(build, archive) if "which this meeting does not have" in m] == [
+        at(meeting, line_of(archive, meeting, "person: Mr Okafor"),
+           f"Mr Brian Okafor attended for item 'TB/19/93', which this meeting does not have; {items}", "warning"),
+        at(meeting, line_of(archive, meeting, "person: eve-turner"),
+           f"Councillor Eve Turner left during item 'TB/19/94', which this meeting does not have; {items}", "warning")]
+
+
 def test_paper_for_its_item_written_with_leading_zeros_is_for_that_item(archive, build, tmp_path):
     """As the agenda and the minutes may write it (TB/19/013): it was 'which this meeting does not have'."""
     paper = "meetings/tb/2019-03-14/papers/paper-a.md"
