@@ -117,7 +117,8 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     tokens = parser.parse(doc.body)
     starts = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2" and t.level == 0]
     first_item_line = starts[0][1].map[0] if starts else len(lines)
-    if any(line.strip() for line in lines[:first_item_line]):
+    opening = _numbered_opening(tokens, lines, starts, body)
+    if any(line.strip() for line in lines[:first_item_line]) and opening is None:
         offset = next(n for n, line in enumerate(lines) if line.strip())
         if starts:  # a preamble above the first item, as minutes taken from a PDF begin ("Present: ...")
             first = tokens[starts[0][0] + 1].content.strip()
@@ -143,7 +144,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         report.warning(path, doc.body_line, "the minutes have no items",
                        f"start each item with a heading such as '{first_heading()}'")
     if not body.numbering.per_meeting:  # a per-meeting number (5) is as likely a section's
-        _numbered_headings(tokens, starts, items, doc.body_line, body, ctx)
+        _numbered_headings(tokens, starts, items, doc.body_line, body, ctx, opening)
     if fields["status"] == "approved":
         for n, line in enumerate(lines):
             if PLACEHOLDER in line:
@@ -198,9 +199,26 @@ def _next_item_inside(token) -> tuple[int, str] | None:
     return None
 
 
-def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, body: Body, ctx: Context) -> None:
+def _numbered_opening(tokens, lines: list[str], starts, body: Body):
+    """The heading the text before the first item opens with, where it starts with a minute number (### 24/007(a)
+    above ## 24/007): `_numbered_headings` tells the clerk where it goes, as the one message for the mistake, in
+    place of 'text before the first minute item belongs to no item'. None for any other text, or none."""
+    if not starts or body.numbering.per_meeting:
+        return None
+    first = next(n for n, line in enumerate(lines) if line.strip())  # there is a line: the first item's heading
+    if first == starts[0][1].map[0]:
+        return None
+    index, token = next((index, token) for index, token in enumerate(tokens) if token.map and token.map[0] >= first)
+    numbered = token.type == "heading_open" and token.level == 0 and token.map[0] == first
+    return token if numbered and leading(body.numbering, tokens[index + 1].content)[0] else None
+
+
+def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, body: Body, ctx: Context,
+                       opening=None) -> None:
     """A heading that starts with a minute number but is not a `## ` heading of its own (### TB/19/23, or one
-    in a list): read as part of the item above, where the clerk meant an item of its own."""
+    in a list): read as part of the item above, where the clerk meant an item of its own. `opening`
+    (_numbered_opening): the heading the text before the first item opens with, which this reports as that
+    text's error: it and what follows it belong to no item."""
     items_start = {id(token) for _, token in starts}
     for index, token in enumerate(tokens):
         if token.type != "heading_open" or id(token) in items_start:
@@ -214,18 +232,21 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
         if above and above[-1].ref == ref:  # ### 24/007(a) inside ## 24/007: a part of it, as the clerk meant
             continue
         numbered = leading_part(body.numbering, heading)
+        report, read_as = ctx.report.warning, f"so it is read as part of {above[-1].number}" if above else \
+            "so it is read as text before the first item"
+        if token is opening:  # the text before the first item's error, said of what the clerk got wrong
+            report = ctx.report.error
+            read_as = f"so it and the text after it, up to the first item on line {body_line + starts[0][1].map[0]}, " \
+                "belong to no item"
         if numbered is not None:  # ### 24/008(a) inside ## 24/007, or above the first: '## ' is an error for a part
             item = printed(body.numbering, ref)
-            where = f"inside {above[-1].number}, so it is read as part of {above[-1].number}" if above else \
-                "before the first item, so it is read as text before the first item"
-            ctx.report.warning(ctx.path, line, f"the heading '{heading}' numbers a part of minute {item}, but it is "
-                               f"{where}", f"move it under the heading of {item}, or correct its number")
+            where = f"inside {above[-1].number}" if above else "before the first item"
+            report(ctx.path, line, f"the heading '{heading}' numbers a part of minute {item}, but it is {where}, "
+                   f"{read_as}", f"move it under the heading of {item}, or correct its number")
             continue
-        part_of = f"part of {above[-1].number}" if above else "text before the first item"
-        ctx.report.warning(ctx.path, line, f"the heading '{heading}' starts with minute number "
-                           f"{printed(body.numbering, ref)}, but only a "
-                           f"'## ' heading at the start of a line starts an item, so it is read as {part_of}",
-                           f"write '## {heading}' if it is an item of its own")
+        report(ctx.path, line, f"the heading '{heading}' starts with minute number {printed(body.numbering, ref)}, "
+               f"but only a '## ' heading at the start of a line starts an item, {read_as}",
+               f"write '## {heading}' if it is an item of its own")
     for index, token in enumerate(tokens):  # ##CCBP/18/61: no heading at all without the space, but a paragraph
         if token.type != "inline" or index == 0 or tokens[index - 1].type != "paragraph_open":
             continue

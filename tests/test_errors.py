@@ -577,13 +577,39 @@ def test_a_heading_numbering_a_part_of_another_item_than_its_own_is_a_warning(ar
 
 
 def test_a_heading_numbering_a_part_above_the_first_item_is_told_to_move_under_its_item(archive, build):
-    """It was told to write '## TB/19/12(a) ...', a heading that is itself an error (a part is no item)."""
+    """One message for the one mistake, an error as the text before the first item is: it was told so twice,
+    'text before the first minute item belongs to no item' (and that who attended goes in meeting.md) and, as a
+    warning on the same line, where the part goes; before that, to write '## TB/19/12(a) ...', a heading that is
+    itself an error (a part is no item)."""
     edit(archive, MINUTES, "## TB/19/12 Apologies", "### TB/19/12(a) Apologies received\n\n## TB/19/12 Apologies")
     line = line_of(archive, MINUTES, "### TB/19/12(a)")
-    assert [m for m in messages(build(archive)) if "TB/19/12(a)" in m] == [
+    assert messages(build(archive)) == [
         at(MINUTES, line, "the heading 'TB/19/12(a) Apologies received' numbers a part of minute TB/19/12, but it "
-           "is before the first item, so it is read as text before the first item; move it under the heading of "
-           "TB/19/12, or correct its number", "warning")]
+           f"is before the first item, so it and the text after it, up to the first item on line {line + 2}, belong "
+           "to no item; move it under the heading of TB/19/12, or correct its number")]
+
+
+def test_a_heading_numbering_an_item_above_the_first_item_is_told_once_to_be_an_item_of_its_own(archive, build):
+    edit(archive, MINUTES, "## TB/19/12 Apologies", "### TB/19/11 Matters arising\n\nNone.\n\n## TB/19/12 Apologies")
+    line = line_of(archive, MINUTES, "### TB/19/11")
+    assert messages(build(archive)) == [
+        at(MINUTES, line, "the heading 'TB/19/11 Matters arising' starts with minute number TB/19/11, but only a "
+           f"'## ' heading at the start of a line starts an item, so it and the text after it, up to the first item "
+           f"on line {line + 4}, belong to no item; write '## TB/19/11 Matters arising' if it is an item of its own")]
+
+
+def test_a_part_heading_after_other_text_above_the_first_item_leaves_that_text_its_own_error(archive, build):
+    """Two mistakes, each told on its own line: the text says where it goes, the heading where it goes."""
+    edit(archive, MINUTES, "## TB/19/12 Apologies",
+         "Present: all.\n\n### TB/19/12(a) Apologies received\n\n## TB/19/12 Apologies")
+    found = messages(build(archive))
+    assert len(found) == 2, found
+    assert found[0].startswith(at(MINUTES, line_of(archive, MINUTES, "Present: all."),
+                                  "text before the first minute item belongs to no item; "))
+    assert found[1] == at(MINUTES, line_of(archive, MINUTES, "### TB/19/12(a)"), "the heading 'TB/19/12(a) "
+                          "Apologies received' numbers a part of minute TB/19/12, but it is before the first item, so "
+                          "it is read as text before the first item; move it under the heading of TB/19/12, or "
+                          "correct its number", "warning")
 
 
 def test_a_part_heading_without_a_space_after_its_hashes_is_told_to_write_a_part_heading(archive, build):
