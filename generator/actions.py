@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from generator.interrupt import check, never
@@ -17,6 +18,7 @@ from generator.model import Action, ActionUpdate, Due, Meeting, MinuteItem
 
 OPEN_STATUS = "open"
 NEXT_MEETING = ("next meeting", "the next meeting", "by the next meeting", "next")
+_WORDS = re.compile(r"\d+|[^\W\d_]+")  # the numbers and words of an id, without what is between them
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,16 @@ class Track:
     @property
     def status(self) -> str:
         return self.steps[-1].update.status if self.steps else OPEN_STATUS
+
+    @property
+    def raised_order(self) -> str:
+        """Where the action comes in the order actions were raised, as text a tracker's Action column sorts by
+        (tracker.js compares text in the reader's language, numbers in it as numbers): its meeting's date and
+        folder, its minute's number and its key, each as its numbers and words alone, and kept apart by a '|',
+        which sorts before any number or word. Its id put item 5.1's action before item 5's (a full stop sorts
+        before '#'), and would put 1/20#1 before 45/19#1, numbered {n}/{yy}, and C/00/3#1 before C/99/5#1."""
+        return " | ".join(" ".join(_WORDS.findall(text.lower())) for text in (
+            self.raised.date.isoformat(), self.raised.folder, self.action.item, self.action.key))
 
     def __digest__(self) -> tuple:
         """What a page, feed or export made from a track can show of it (fingerprint.Digests): its own records,

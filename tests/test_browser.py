@@ -8,8 +8,10 @@ CI a missing browser is a failure.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -18,7 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ALL_CANARIES
+from gate_tools import serve
+from generator.actions import Track
+from generator.build import Options, run
+from generator.model import Action, Meeting, MinuteItem
+from helpers import ALL_CANARIES, FIXTURE, TODAY, edit
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
@@ -211,6 +217,65 @@ def test_tracker_columns_sort_with_javascript_and_say_so(server, new_page):
     assert due.get_attribute("aria-sort") == "descending"
     keys = table.locator("tbody tr td:nth-child(3)").evaluate_all("cells => cells.map(c => c.dataset.sort)")
     assert keys == sorted(keys, reverse=True) and len(keys) >= 2
+
+
+@pytest.fixture(scope="module")
+def parts_tracker(tmp_path_factory):
+    """The fixture archive with an action raised under the joint committee's item 5.1 as well as under its item 5,
+    whose owner the minutes do not record, built and served: the committee's tracker lists both."""
+    content = tmp_path_factory.mktemp("tracker") / "content"
+    shutil.copytree(FIXTURE, content)
+    edit(content, "meetings/jc/2019-11-05/minutes.md", "The committee noted the service specification.",
+         "```item\nactions:\n  - text: Publish the service specification.\n    due: 2020-01-31\n```\n\n"
+         "The committee noted the service specification.")
+    out = content.parent / "site"
+    result = run(Options(content=content, out=out, today=dt.date.fromisoformat(TODAY), search=False))
+    assert result.ok, [d.format() for d in result.report.sorted()]
+    with serve(out) as base:
+        yield base
+
+
+def test_tracker_sorts_actions_in_the_order_they_were_raised_and_those_of_no_recorded_owner_after_the_rest(
+        parts_tracker, new_page):
+    """tracker.js compares the cells' data-sort as text, numbers in it as numbers, in the reader's language: by
+    their ids, item 5.1's action came before item 5's ('2019-11-05/5.1#1' before '2019-11-05/5#1', as a full stop
+    sorts before '#'), and an action whose owner is not recorded came before every owner, its '~' meant to sort
+    after them."""
+    page = new_page()
+    page.goto(parts_tracker + "/jc/actions/")
+    table = page.locator("table.tracker").first
+
+    def column(n: int) -> list[str]:
+        return table.locator(f"tbody tr > :nth-child({n})").evaluate_all("cells => cells.map(c => c.textContent)")
+
+    assert [cell.split(":")[0] for cell in column(1)] == ["2019-11-05/5.1#1", "2019-11-05/5#1"]  # by due date
+    table.locator("thead th").nth(0).get_by_role("button").click()
+    assert [cell.split(":")[0] for cell in column(1)] == ["2019-11-05/5#1", "2019-11-05/5.1#1"]
+    table.locator("thead th").nth(1).get_by_role("button").click()
+    assert column(2) == ["Dr Carol Singh", "Not recorded"]
+    table.locator("thead th").nth(1).get_by_role("button").click()
+    assert column(2) == ["Not recorded", "Dr Carol Singh"]
+
+
+def _raised(date: str, item: str, key: str = "1") -> Track:
+    """A track of action `item#key`, raised at a meeting on `date` (only what its place in a tracker is made of)."""
+    meeting = Meeting("pc", date, dt.date.fromisoformat(date), "Parish Council")
+    action = Action(f"{item}#{key}", key, (), "Text.", None, "pc", f"pc/{date}", item)
+    return Track(f"pc:{action.id}", action, meeting, MinuteItem(item, "Title", actions=(action,)))
+
+
+@pytest.mark.parametrize("tracks", [
+    [_raised("2019-11-14", "45/19"), _raised("2020-01-09", "1/20"), _raised("2020-01-09", "5/20")],  # {n}/{yy}
+    [_raised("1999-12-09", "C/99/5"), _raised("2000-01-13", "C/00/3"), _raised("2000-01-13", "C/00/3", "2")],
+    [_raised("2020-03-05", "7", "10"), _raised("2020-03-05", "7.1"), _raised("2020-03-05", "7a")],
+], ids=["number-before-year", "years-either-side-of-2000", "parts-numbered-per-meeting"])
+def test_the_order_actions_were_raised_in_sorts_in_a_browser_as_they_were_raised(new_page, tracks):
+    """As tracker.js compares Track.raised_order, where the fixture's numberings have no such case: by their ids,
+    1/20#1 came before 45/19#1, C/00/3#1 before C/99/5#1 and 7.1#1 before 7#10."""
+    keys = [track.raised_order for track in tracks]
+    page = new_page()
+    assert page.evaluate("""keys => [...keys].reverse().sort((x, y) => x.localeCompare(y, "en-GB", {numeric: true}))""",
+                         keys) == keys
 
 
 def test_an_old_address_in_moved_yaml_takes_the_reader_to_the_page_it_is_now(server, new_page):
