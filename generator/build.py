@@ -36,11 +36,11 @@ from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pag
 from generator.publish import public_view
 from generator.render import DEFAULT_TEMPLATES, CompiledOnDisk, environment, forget_links, template_dirs
 from generator.resolve import Appearance, resolve
-from generator.search_index import IndexError_, build_index, folders_to_index, update_index
+from generator.search_index import IndexError_, build_index, folders_to_index, holding, update_index
 from generator.urls import below, output_file
 from generator.validate import Checked, validate
 from generator.write import StagedOutput
-from generator import moved, root_files, update
+from generator import intact, moved, root_files, update
 
 
 PARALLEL_PAGES_FROM = 300  # pages to re-render in a warm build; likewise
@@ -479,17 +479,27 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     use_cache = options.cache and write
     cache_path = build_cache.cache_file(Path(options.content), options.drafts, purpose=cache_name) if use_cache \
         else None
+    out_dir = Path(options.out).resolve()
     # Reading the cache keeps one core busy (a second and a half at 2,000 meetings): the meetings folder is
-    # walked on the other meanwhile, when the cache is large enough for that to pay for the fork.
-    walking = Forked(lambda: walk(meetings_folder(options.content))) \
+    # walked, and the output folder's files compared with the site record's notes of them (intact.py), on the
+    # other meanwhile, when the cache is large enough for that to pay for the fork. The forked process reads
+    # the site record for itself: read here first, it stayed alive under the cache's own peak as that was read,
+    # and the build's largest process grew by 38 MB at 2,000 meetings.
+    walking = Forked(lambda: (walk(meetings_folder(options.content)),
+                              _changed_files(build_cache.load_site(cache_path), out_dir))) \
         if use_cache and _walk_apart(options, cache_path) else None
-    cache = build_cache.load(cache_path) if use_cache else build_cache.BuildCache()
-    walked = None
+    damaged: list[Path] = []  # cache files there but unreadable
+    cache = build_cache.load(cache_path, damaged) if use_cache else build_cache.BuildCache()
+    walked, changed = None, None
     if walking is not None:
         try:
-            walked = walking.result()
+            walked, changed = walking.result()
         except WorkerFailed:  # walked again by the loader
             pass
+    if changed is None:
+        changed = _changed_files(cache.site, out_dir)
+    if damaged:
+        progress(_damaged_cache(damaged, cache_path))
     timings["cache"] = time.perf_counter() - started
     # Rendered Markdown is kept for this build only: the scan renders most texts, the pages reuse that.
     # Saved in the build cache it would cost more to read and write than a warm build saves by it.
@@ -503,7 +513,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     if touched and cache.site is not None:
         update.forget_touched(cache.site, touched)
     # The record as read, to tell whether the build changed it (the build replaces its fields, not their contents).
-    recorded = replace(cache.site) if cache.site is not None and not touched else None
+    recorded = replace(cache.site) if cache.site is not None and not touched and not changed else None
     prepared = prepare(options, report, timings, cache.loader, cache.scan, markdown_cache, carried, walked=walked)
     if prepared is None:
         return Result(False, report, timings=timings)
@@ -519,7 +529,6 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
         timings["render"] = time.perf_counter() - t
         return Result(not report.failed(options.strict), report, pages, time.perf_counter() - started,
                       timings=timings)
-    out_dir = Path(options.out).resolve()
     fingerprint = site_fingerprint(options, cache.loader, prepared)
     digests = Digests()  # of page and file inputs; the loaded meetings' come with them from the cache
     for known in cached_digests(cache.loader):
@@ -533,7 +542,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
             build_cache.forget_site(cache_path)
     try:
         if use_cache and update.reusable(cache.site, out_dir, fingerprint, options.search):
-            result = _update(options, prepared, env, cache, report, progress, timings, digests, forget)
+            result = _update(options, prepared, env, cache, report, progress, timings, digests, forget, changed)
             forgotten = cache.site is None  # it failed half way through: the record must not be trusted again
         if result is None:
             result = _full(options, prepared, env, cache if use_cache else None, report, progress, timings, forget,
@@ -564,6 +573,25 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     result.handover = Handover(cache, prepared, markdown_cache) if use_cache and memos is not None else None
     result.made = (cache, prepared, markdown_cache, digests, env)
     return result
+
+
+def _changed_files(record, out_dir: Path) -> set[str]:
+    """The files of the output folder deleted or altered since the build `record` describes wrote them, by hand
+    (or a full disk, a copy stopped half way): a warm build makes them again (intact.py)."""
+    if record is None or record.out != str(out_dir):
+        return set()
+    return intact.changed_since(out_dir, record.stats)
+
+
+def _damaged_cache(damaged: list[Path], cache_path: Path) -> str:
+    """The one line a build says when a cache file was there but could not be read back (cache._read): it goes
+    on as without that file, and writes it anew."""
+    here = Path.cwd()
+    names = " and ".join(str(path.relative_to(here) if path.is_relative_to(here) else path) for path in damaged)
+    does = " and ".join(([] if damaged == [build_cache.site_file(cache_path)] else ["reads every file"])
+                        + (["renders every page"] if build_cache.site_file(cache_path) in damaged else []))
+    return f"the build cache {names} could not be read back (cut short, or changed since it was written): " \
+           f"this build {does} afresh, and writes it anew"
 
 
 def _unwritable(options: Options, report: Report, exc: OSError) -> Report:
@@ -680,7 +708,8 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
             files += list(static_files(options))
             cache.site = update.SiteRecord(pages={url: digests[url] for url in out.urls}, files=tuple(sorted(set(files))),
                                            tops=_tops(out.urls, files), outputs=made.digests,
-                                           groups=_groups(memo, prepared, digests))
+                                           groups=_groups(memo, prepared, digests),
+                                           stats=intact.pack(intact.stat_tree(out.tmp)))
         forget()
         out.commit()
         if cache is not None:
@@ -747,11 +776,17 @@ def _groups(memo: Digests, prepared: Prepared, digests: dict) -> dict:
 
 
 def _update(options: Options, prepared: Prepared, env, cache, report: Report, progress, timings: dict,
-            memo: Digests, forget):
+            memo: Digests, forget, changed: set[str] = frozenset()):
     """Bring the previous site up to date in place (update.py); None when a full build is needed instead.
-    `memo`: the digests known already."""
+    `memo`: the digests known already. `changed`: the files deleted or altered since the last build
+    (_changed_files), which are made again, and the search bundles holding them."""
     record = cache.site
     out_dir = Path(options.out).resolve()
+    index_files = update.forget_changed(record, changed) if changed else set()
+    if changed:
+        shown = ", ".join(sorted(changed)[:3]) + (", ..." if len(changed) > 3 else "")
+        progress(f"{len(changed)} files of {out_dir.name}/ deleted or altered since the last build ({shown}): "
+                 "made again")
     t = time.perf_counter()
     with StagedOutput(out_dir) as out:
         made = update.Outputs(memo, record.outputs)
@@ -813,11 +848,11 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
             summary, folders, keep = "", [], {}
             if options.search:
                 progress("indexing changed bodies for search (Pagefind)")
-                changed = {update.top_of(url) for url in deleted} | folders_to_index(
-                    out_dir, out.tmp, pages_staged, prepared.index)
+                folders_changed = {update.top_of(url) for url in deleted} | folders_to_index(
+                    out_dir, out.tmp, pages_staged, prepared.index) | holding(out_dir, prepared.index, index_files)
                 try:
-                    indexed = update_index(out.tmp, out_dir, prepared.index, changed, [output_file(u) for u in pages],
-                                           set(staged))
+                    indexed = update_index(out.tmp, out_dir, prepared.index, folders_changed,
+                                           [output_file(u) for u in pages], set(staged))
                 except IndexError_ as exc:
                     report.error(options.out, 1, str(exc), "the previous site was kept; run the build again")
                     return Result(False, report, rendered, timings=timings)
@@ -827,10 +862,11 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
                 t = time.perf_counter()
             if staged or deleted or gone or folders:
                 forget()
+            removed = [output_file(u) for u in deleted] + gone
             try:
                 with signals_held():  # a site half updated is served until the next build: Ctrl+C waits for it
                     end_if_taken()
-                    update.commit(out.tmp, out_dir, staged, [output_file(u) for u in deleted] + gone, folders, keep)
+                    update.commit(out.tmp, out_dir, staged, removed, folders, keep)
             except OSError as exc:  # a full disk, a permission: the folder is part old, part new
                 cache.site = None  # so the next build rebuilds it whole
                 report.error(options.out, 1, f"could not update the site in place: {exc}",
@@ -840,6 +876,7 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
     reused.settle(out_dir)
     record.pages, record.files, record.tops, record.outputs = pages, tuple(sorted(set(files))), tops, made.digests
     record.spans, record.groups = reused.spans, groups
+    record.stats = intact.after_update(record.stats, out_dir, [*staged, *changed], removed, folders, keep)
     return Result(True, report, len(pages), search=summary, timings=timings, rendered=rendered,
                   changed=sorted(wanted), deleted=sorted(deleted))
 

@@ -300,6 +300,19 @@ def wanted(bundles: list[Bundle], changed: set[str]) -> set[str]:
     return {b.name for b in bundles if b.name in changed or (b.name == "site" and changed - bodies)}
 
 
+def holding(site_dir: Path, index, files: set[str]) -> set[str]:
+    """The names of the bundles in `site_dir` that hold `files` (relative to the site), as `update_index` takes
+    the folders whose bundles to make again: those the site record says were deleted or altered since the
+    last build (update.forget_changed). A file of the primary folder that is no body's (Pagefind's engine, the
+    user interface) is the primary bundle's, which puts it there."""
+    bundles = plan(site_dir, _bodies(index))
+    names = set()
+    for relative in files:
+        if bundles and relative.startswith(f"{OUTPUT}/"):
+            names.add(next((b.name for b in bundles[1:] if relative.startswith(f"{b.path}/")), bundles[0].name))
+    return names
+
+
 def build_index(site_dir: Path, index, jobs: int | None = None, changed: set[str] | None = None,
                 refs_kept: search_refs.Kept | None = None, niceness: int = 0) -> str:
     """Index the staged site: bundles in parallel, then the tables search.js reads. Returns a summary.

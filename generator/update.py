@@ -24,6 +24,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.intact import Noted
 from generator.memo import same
 from generator.urls import output_file
 
@@ -43,6 +44,7 @@ class SiteRecord:
     spans: dict = field(default_factory=dict)  # where each record lies in the open data (exports.Reused)
     # meeting key -> (digest of its pages' inputs, {address: (page digest, digest of its backlinks and references)})
     groups: dict = field(default_factory=dict)
+    stats: Noted = field(default_factory=Noted)  # every file's size and time as the build left it (intact.py)
 
 
 class Outputs:
@@ -98,6 +100,19 @@ def forget_touched(record: SiteRecord, touched: set[str]) -> None:
     record.groups = {key: group for key, group in record.groups.items() if not urls & group[1].keys()}
 
 
+def forget_changed(record: SiteRecord, changed: set[str]) -> set[str]:
+    """Make `record` say nothing of the pages and files in `changed` (intact.changed_since: deleted or altered
+    since the record was written), as of those the live preview touched, so that the next warm build makes them
+    again; the rest of `changed`, the search index's files, is returned: its bundles are made again instead
+    (search_index.holding), and its tables every warm build with search makes anew."""
+    pages = {output_file(url) for url in record.pages}
+    files = set(record.files)
+    made = {relative for relative in changed if relative in pages or relative in files}
+    if made:
+        forget_touched(record, made)
+    return changed - made
+
+
 def folder_stamp(out: Path) -> tuple:
     """What tells the output folder the last build left from another: its inode and its modification time.
     A full build swaps in a new folder, and a deletion leaves none: both change. The live preview writes into
@@ -118,8 +133,8 @@ def same_folder(recorded: tuple, now: tuple) -> bool:
 def reusable(record: SiteRecord | None, out: Path, fingerprint: tuple, search: bool) -> bool:
     """Whether the output folder still holds the site the record describes.
 
-    Files added by hand below the top level go unnoticed by a warm build;
-    `minutebook build --no-cache` always builds the whole folder afresh.
+    Files deleted or altered since are made again (intact.py, forget_changed); files added by hand below the
+    top level go unnoticed by a warm build; `minutebook build --no-cache` always builds the whole folder afresh.
     """
     if not (record is not None and bool(record.pages) and record.out == str(out)
             and same_folder(record.folder, folder_stamp(out)) and record.fingerprint == fingerprint

@@ -2,6 +2,7 @@
 
 import importlib
 import pickle
+import shutil
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,72 @@ def test_a_cache_that_cannot_be_read_back_is_no_cache(tmp_path, monkeypatch):
     monkeypatch.undo()
     loaded = cache.load(path)
     assert loaded.memos is None and loaded.loader == {}
+
+
+def _damage(path: Path, how: str) -> None:
+    data = path.read_bytes()
+    if how == "cut short":
+        data = data[:len(data) // 2]
+    elif how == "emptied":
+        data = b""
+    elif how == "a word changed":  # as an editor, or a disk, could: the pickle still reads back
+        assert data.count(b"There was no other business.") + data.count(b"tb/2019/tb-19-15/") > 0
+        data = data.replace(b"There was no other business.", b"There was an other business.")
+        data = data.replace(b"tb/2019/tb-19-15/", b"tb/2019/tb-19-16/")
+    else:
+        data = bytes(range(256)) * 20
+    path.write_bytes(data)
+
+
+@pytest.mark.parametrize("how", ["cut short", "emptied", "a word changed", "garbage"])
+@pytest.mark.parametrize("which", ["cache", "site record"])
+def test_a_cache_file_damaged_by_hand_is_said_to_be_in_one_line_and_the_site_is_built_as_from_scratch(
+        archive, build, tmp_path, how, which):
+    """Whatever was done to a cache file, a build goes on as without it, never with a traceback and never with
+    what it says: a word changed in the cached text was published in the minutes, unsaid."""
+    import datetime as dt
+
+    from helpers import TODAY, read_tree
+
+    from generator import cache
+    from generator.build import Options, run
+
+    out = tmp_path / "site"
+    assert build(archive, out).ok
+    path = cache.cache_file(archive, False)
+    damaged = path if which == "cache" else cache.site_file(path)
+    _damage(damaged, how)
+    shutil.rmtree(out)  # every page rendered again, from what the cache file held
+    said = []
+    again = run(Options(content=archive, out=out, today=dt.date.fromisoformat(TODAY), search=False), progress=said.append)
+    assert again.ok
+    notices = [line for line in said if "could not be read back" in line]
+    assert len(notices) == 1 and str(damaged.name) in notices[0] and "\n" not in notices[0]
+    assert read_tree(out) == read_tree(_fresh(build, archive, tmp_path))
+    said.clear()
+    assert run(Options(content=archive, out=out, today=dt.date.fromisoformat(TODAY), search=False),
+               progress=said.append).rendered == 0  # written anew, and read back
+    assert not [line for line in said if "could not be read back" in line]
+
+
+def _fresh(build, archive, tmp_path):
+    fresh = tmp_path / "fresh"
+    assert build(archive, fresh, cache=False).ok
+    return fresh
+
+
+def test_a_cache_file_other_code_wrote_is_no_cache_and_no_damage(tmp_path):
+    """After an upgrade each build finds files that the code before wrote, in its layout: nothing to say."""
+    from generator import cache
+
+    said = []
+    path = tmp_path / "build.pickle"
+    cache.save(path, cache.BuildCache(loader={"kept": 1}))
+    assert cache.load(path, said).loader == {"kept": 1} and said == []
+    path.write_bytes(path.read_bytes().replace(b"minutebook ", b"minutebook 0", 1))  # another version's stamp
+    assert cache.load(path, said).loader == {} and said == []
+    path.write_bytes(pickle.dumps(("minutebook 0.0.9", cache.BuildCache()), protocol=5))  # before the stamp line
+    assert cache.load(path, said).loader == {} and said == []
 
 
 def test_a_cache_file_the_disk_had_no_room_for_leaves_nothing_behind_and_the_last_one_as_it_was(tmp_path,

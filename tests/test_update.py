@@ -288,6 +288,44 @@ def test_a_site_folder_copied_with_its_times_as_a_ci_cache_restores_it_is_update
     assert again.ok and again.rendered is None and read_tree(built) == _from_scratch(build, archive, tmp_path)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_files_deleted_or_cut_short_in_the_site_since_the_last_build_are_made_again(archive, build, built, tmp_path,
+                                                                                     jobs):
+    """An operator deletes a page from site/ by hand, or a full disk or a copy stopped half way cuts files short,
+    then builds again with no content changed: the site the build leaves is the one the content gives, pages,
+    feeds, search files and static files alike. A warm build made only what the content changed, and left
+    the rest of the folder as it found it, broken, build after build. On two cores the files are compared in
+    the process that walks the meetings folder while the cache is read (build._run)."""
+    fragment = sorted((built / "pagefind" / "bodies" / "tb" / "fragment").iterdir())[0]
+    for gone in ("tb/2019/tb-19-15/index.html", "feeds/all.xml", fragment.relative_to(built).as_posix(),
+                 "static/style.css"):
+        (built / gone).unlink()
+    shutil.rmtree(built / "jc" / "2019" / "2019-11-05")  # a meeting's folder of pages
+    for cut in ("people/index.html", "pagefind/pagefind.js", "feeds/bodies/jc.xml", "data/minutes.json",
+                "sitemap.xml", "search/config.json"):
+        with (built / cut).open("r+b") as handle:
+            handle.truncate(100)
+    again = build(archive, built, search=True, jobs=jobs)
+    assert again.ok and again.rendered is not None  # a warm build: the rest of the site was left as it was
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+    record, times = _cache_times(archive)[1], _mtimes(built)
+    after = build(archive, built, search=True, jobs=jobs)
+    assert after.ok and after.rendered == 0 and "Re-indexed 0 pages" in after.search
+    assert _mtimes(built) == times and _cache_times(archive)[1] == record  # what it put back, it noted as its own
+
+
+def test_a_file_of_the_site_touched_since_is_compared_once_and_left_as_it_is(archive, build, built):
+    """Its size and time are the build's way of telling it was altered: a file with the same bytes and a new
+    time is made again once, found the same and left, and then taken as the build's own."""
+    page = built / "tb" / "2019" / "tb-19-15" / "index.html"
+    os.utime(page)
+    before, times = read_tree(built), _mtimes(built)
+    again = build(archive, built, search=True)
+    assert again.ok and again.changed == ["/tb/2019/tb-19-15/"]
+    assert read_tree(built) == before and _mtimes(built) == times
+    assert build(archive, built, search=True).rendered == 0
+
+
 def test_an_action_added_to_an_item_renders_the_pages_that_show_it_not_those_of_the_items_other_actions(
         archive, build, built, tmp_path):
     """A track counts the item that raised it by its number and title alone (Track.__digest__): the item's
