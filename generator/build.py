@@ -541,7 +541,10 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
         if use_cache:
             build_cache.forget_site(cache_path)
     try:
-        if use_cache and update.reusable(cache.site, out_dir, fingerprint, options.search):
+        why_not = update.why_not_reusable(cache.site, out_dir, fingerprint, options.search) if use_cache else ""
+        if why_not:
+            progress(f"every page is built again: {why_not}")
+        if use_cache and why_not is None:
             result = _update(options, prepared, env, cache, report, progress, timings, digests, forget, changed)
             forgotten = cache.site is None  # it failed half way through: the record must not be trusted again
         if result is None:

@@ -136,12 +136,38 @@ def reusable(record: SiteRecord | None, out: Path, fingerprint: tuple, search: b
     Files deleted or altered since are made again (intact.py, forget_changed); files added by hand below the
     top level go unnoticed by a warm build; `minutebook build --no-cache` always builds the whole folder afresh.
     """
-    if not (record is not None and bool(record.pages) and record.out == str(out)
-            and same_folder(record.folder, folder_stamp(out)) and record.fingerprint == fingerprint
-            and record.search == search):
-        return False
+    return why_not_reusable(record, out, fingerprint, search) is None
+
+
+def why_not_reusable(record: SiteRecord | None, out: Path, fingerprint: tuple, search: bool) -> str | None:
+    """None where the output folder still holds the site the record describes (`reusable`); else why every page
+    must be built, for the line the build says: an operator whose CI job restored site/ without its files'
+    times, or who edited a template, saw a build of every page and no word of why. "" where no build is on
+    record (the first, or one stopped half way), which needs no saying."""
+    if record is None or not record.pages:
+        return ""
+    if record.out != str(out):
+        return f"the build cache describes the site in {record.out}"
+    if not same_folder(record.folder, folder_stamp(out)):
+        return (f"{out.name}/ is not the folder the last build left (removed, replaced by a build with other "
+                "options such as --drafts, or copied or restored without its modification times)")
+    if record.fingerprint != fingerprint:
+        parts = ("what every page shows of site.yaml, the people register and the bodies' files",
+                 "a template", "the build date, which the site's own templates show", "--drafts")
+        changed = [part for part, was, now in zip(parts, record.fingerprint, fingerprint) if was != now]
+        if parts[1] in changed:  # the first part then holds the registers whole if the templates mention `index`
+            changed = [part for part in changed if part != parts[0]]
+        return " and ".join(changed or parts[:1]) + " changed"
+    if record.search != search:
+        return f"search indexing is {'on' if search else 'off'}, and was {'off' if search else 'on'} in the last build"
     # Something put into the folder by hand is noticed at its top level (cheaply) and a full build removes it.
-    return set(os.listdir(out)) == set(record.tops) | ({"pagefind"} if search else set())
+    expected, found = set(record.tops) | ({"pagefind"} if search else set()), set(os.listdir(out))
+    if found != expected:
+        added, gone = sorted(found - expected), sorted(expected - found)
+        return "; ".join(([f"{', '.join(added)} put into {out.name}/ since the last build, which this build clears "
+                           "out"] if added else [])
+                         + ([f"{', '.join(gone)} taken out of {out.name}/"] if gone else []))
+    return None
 
 
 def top_of(relative: str) -> str:

@@ -8,6 +8,7 @@ folder, search index included.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -18,7 +19,7 @@ import pytest
 import generator.loader
 import generator.search_index
 from generator import update
-from helpers import edit, messages, pagefind_plaintext, read_tree
+from helpers import TODAY, edit, messages, pagefind_plaintext, read_tree
 
 REPO = Path(__file__).resolve().parent.parent
 MINUTES = "meetings/tb/2019-03-14/minutes.md"
@@ -324,6 +325,54 @@ def test_a_file_of_the_site_touched_since_is_compared_once_and_left_as_it_is(arc
     assert again.ok and again.changed == ["/tb/2019/tb-19-15/"]
     assert read_tree(built) == before and _mtimes(built) == times
     assert build(archive, built, search=True).rendered == 0
+
+
+def _copied_without_times(site: Path) -> None:
+    """site/ as `cp -r` copies it, or a CI cache restores it that keeps no times: another folder, with new ones."""
+    copy = site.with_name("copy")
+    shutil.copytree(site, copy, copy_function=shutil.copyfile)
+    shutil.rmtree(site)
+    copy.rename(site)
+    os.utime(site, ns=(1, 1))
+
+
+def _own_template(archive: Path) -> None:
+    (archive / "templates").mkdir()
+    home = (REPO / "templates" / "home.html").read_text()
+    (archive / "templates" / "home.html").write_text(home.replace("{% block content %}", "{% block content %}<p>Ours</p>", 1))
+
+
+@pytest.mark.parametrize("change, said", [
+    (_copied_without_times, "site/ is not the folder the last build left (removed, replaced by a build with other "
+                            "options such as --drafts, or copied or restored without its modification times)"),
+    (lambda site: (site / "notes.txt").write_text("mine"),
+     "notes.txt put into site/ since the last build, which this build clears out"),
+    (lambda site: shutil.rmtree(site / "people"), "people taken out of site/"),
+    ("search off", "search indexing is off, and was on in the last build"),
+    ("template", "a template changed"),
+    ("site.yaml", "what every page shows of site.yaml, the people register and the bodies' files changed"),
+])
+def test_a_build_that_cannot_update_the_site_in_place_says_why_it_builds_every_page(archive, built, change, said):
+    """An operator whose CI job restored site/ without its files' times, or who put a file into it, saw a
+    build of every page where a warm one was expected, with no word of why."""
+    from generator.build import Options, run
+
+    search = change != "search off"
+    if change == "template":
+        _own_template(archive)
+    elif change == "site.yaml":
+        edit(archive, "site.yaml", "title: ", "title: The ")
+    elif callable(change):
+        change(built)
+    said_lines: list[str] = []
+    result = run(Options(content=archive, out=built, search=search, today=dt.date.fromisoformat(TODAY)),
+                 progress=said_lines.append)
+    assert result.ok and result.rendered is None  # every page built
+    assert f"every page is built again: {said}" in said_lines
+    quiet: list[str] = []
+    again = run(Options(content=archive, out=built, search=search, today=dt.date.fromisoformat(TODAY)),
+                progress=quiet.append)
+    assert again.rendered == 0 and not [line for line in quiet if "every page" in line]
 
 
 def test_an_action_added_to_an_item_renders_the_pages_that_show_it_not_those_of_the_items_other_actions(
