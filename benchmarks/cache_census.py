@@ -67,17 +67,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)
     import generator.build  # noqa: F401  (the classes the cache holds, imported before measuring)
-    from generator.cache import site_file
+    from generator.cache import site_file, value_of
 
     before = resident_mb()
     data = args.cache.read_bytes()
-    stamp, cache = pickle.loads(data)
+    cache = value_of(data)
     after = resident_mb() - len(data) / 1e6
     print(f"{args.cache.name}: {len(data) / 1e6:.1f} MB pickled, {after - before:.0f} MB resident once read")
     write = read = float("inf")
     for _ in range(args.repeat):
         started = time.perf_counter()
-        again = pickle.dumps((stamp, cache), protocol=pickle.HIGHEST_PROTOCOL)
+        again = pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL)
         write = min(write, time.perf_counter() - started)
         started = time.perf_counter()
         copy = pickle.loads(again)
@@ -100,8 +100,10 @@ def site_record(path: Path, repeat: int) -> None:
     if not path.exists():
         print(f"{path.name}: none")
         return
+    from generator.cache import value_of
+
     data = path.read_bytes()
-    record = pickle.loads(data)
+    record = value_of(data)
     write = read = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()

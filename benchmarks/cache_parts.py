@@ -126,12 +126,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("cache", type=Path, help="a build cache: .minutebook/cache/build-*.pickle")
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)
+    from generator.cache import value_of
+
     data = args.cache.read_bytes()
     started = time.perf_counter()
-    stamp, cache = pickle.loads(data)
+    cache = value_of(data)
     read_whole = time.perf_counter() - started
     started = time.perf_counter()
-    whole = pickle.dumps((stamp, cache), protocol=pickle.HIGHEST_PROTOCOL)
+    whole = pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL)
     write_whole = time.perf_counter() - started
     parts = split(cache)
     written, main_part, write_all, write_main = write_parts(cache, parts)

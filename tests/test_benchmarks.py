@@ -309,7 +309,7 @@ def test_the_cache_census_counts_every_object_of_the_cache_once_by_the_part_that
 
     from benchmarks import cache_census
     from generator.build import Options, run
-    from generator.cache import cache_file
+    from generator.cache import cache_file, value_of
 
     content = tmp_path / "archive"
     generate(content, Spec(meetings=4, bodies=2, items=(3, 4), words=300))
@@ -322,7 +322,7 @@ def test_the_cache_census_counts_every_object_of_the_cache_once_by_the_part_that
     counted = sum(int(re.search(r"([\d,]+) objects", line)[1].replace(",", "")) for line in out[2:-1])
     # Pickled in one piece, the cache's memo holds each object once, as the census must count it; besides the
     # parts' objects it holds their wrappers (the cache object, its state, the memos' state, field names).
-    stamp, cache = pickle.loads(cache_file(content, False).read_bytes())
+    cache = value_of(cache_file(content, False).read_bytes())
     pickler = pickle.Pickler(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dump(cache)
     whole = len(pickler.memo.copy())

@@ -258,3 +258,17 @@ def test_texts_that_reference_nothing_share_one_scan_result_under_keys_of_one_di
     nothing = [entry for key, entry in scan.items() if key != "finders" and not any(entry)]
     assert len(nothing) > 10 and all(entry is nothing[0] for entry in nothing)
     assert _key("See minute TB/19/13.", Where(body="tb")) != _key("See minute TB/19/13.", Where(body="hwb"))
+
+
+def test_the_bytes_of_a_cache_file_read_whole_are_checked_as_a_build_reads_them(archive, build, tmp_path):
+    """benchmarks.cache_census and cache_parts weigh a cache read whole from its bytes: they read its value
+    through cache.value_of, which refuses bytes a build would not trust, rather than unpickling them blind."""
+    from generator.cache import BuildCache, cache_file, value_of
+
+    assert build(archive, tmp_path / "site").ok
+    data = cache_file(archive, False).read_bytes()
+    assert isinstance(value_of(data), BuildCache)
+    middle = len(data) // 2
+    for damaged in (data[:middle], data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1:], b"garbage"):
+        with pytest.raises(ValueError):
+            value_of(damaged)
