@@ -425,7 +425,8 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
     names and numbering (an action's page, a year's list, "Referenced from"),
     and those are here. A site's own templates that mention `index` may show
     anything of the registers, so for those the registers' files are here
-    whole. The site's settings always are: every page shows the site."""
+    whole. The site's settings always are: every page shows the site. update.why_not_reusable names the four
+    parts, in this order, in the line a build says when one changed."""
     mentioned = site_templates_mention(options, (b"today", b"index"))
     today = prepared.today if b"today" in mentioned else None
     registers = loader_cache.get("registers") or ()

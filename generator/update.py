@@ -152,6 +152,7 @@ def why_not_reusable(record: SiteRecord | None, out: Path, fingerprint: tuple, s
         return (f"{out.name}/ is not the folder the last build left (removed, replaced by a build with other "
                 "options such as --drafts, or copied or restored without its modification times)")
     if record.fingerprint != fingerprint:
+        # build.site_fingerprint's four parts, in its order
         parts = ("what every page shows of site.yaml, the people register and the bodies' files",
                  "a template", "the build date, which the site's own templates show", "--drafts")
         changed = [part for part, was, now in zip(parts, record.fingerprint, fingerprint) if was != now]
