@@ -24,6 +24,7 @@ from generator import __version__, urls
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import Action, Meeting, Paper, Person, all_agenda_items, named_with_body
+from generator.namesakes import page_names
 from generator.plaintext import one_line, plain, xml_safe
 from generator.render import short_date
 from generator.resolve import PAPER_ROLES, Index, recorded_as
@@ -306,18 +307,20 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
         yield urls.body_feed(slug), atom(index, urls.body_feed(slug), urls.body(slug), f"{body.name}: new records",
                                          newest_entries(index, meetings, meeting_entries_of), quiet)
     papers, actions = by_person(index, stop)
+    names = page_names(archive.people)  # a namesake's feed is titled apart, as their page is
     for person_id in sorted(archive.people):
         check(stop)
         person = archive.people[person_id]
+        name = names.get(person_id, person.display_name)
         mine_papers, mine_actions = papers.get(person_id, []), actions.get(person_id, [])
         appearances = tuple(index.appearances.get(person_id, []))
-        inputs = (fixed, person, appearances, tuple(mine_papers), tuple(index.tracks[key] for key, _ in mine_actions),
+        inputs = (fixed, person, name, appearances, tuple(mine_papers), tuple(index.tracks[key] for key, _ in mine_actions),
                   undated(bool(appearances or mine_papers or mine_actions)))  # an entry for each (person_entries)
         if unchanged(urls.person_feed(person_id), inputs):
             continue
         entries = person_entries(index, person, mine_papers, mine_actions)
         yield urls.person_feed(person_id), atom(index, urls.person_feed(person_id), urls.person(person_id),
-                                                person.display_name, entries, quiet)
+                                                f"{name}: new records", entries, quiet)
     for key, track in sorted(index.tracks.items()):
         check(stop)
         action = track.action

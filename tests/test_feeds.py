@@ -123,6 +123,22 @@ def test_person_feed_has_their_meetings_papers_and_actions(site):
     assert not any("private" in t.lower() for t in by_title)
 
 
+def test_a_persons_feed_is_titled_as_their_page_names_it_with_namesakes_told_apart(archive, tmp_path):
+    """A feed reader lists subscriptions by the feed's own title: the feeds of two Councillor Eve Turners were
+    both titled 'Councillor Eve Turner', where their pages' titles (and the feed links on them) name each one's
+    organisation."""
+    assert atom(_build(archive, tmp_path / "before"), "feeds/people/frank-turner.xml").feed.title == \
+        "Councillor Frank Turner: new records"
+    edit(archive, "people.yaml", "frank-turner:\n  name: Frank Turner", "frank-turner:\n  name: Eve Turner")
+    edit(archive, "meetings/tb/2019-03-14/meeting.md", "person: Councillor Frank Turner", "person: frank-turner")
+    out = _build(archive, tmp_path / "after")
+    assert {pid: atom(out, f"feeds/people/{pid}.xml").feed.title for pid in ("eve-turner", "frank-turner")} == {
+        "eve-turner": "Councillor Eve Turner (Northvale District Council): new records",
+        "frank-turner": "Councillor Eve Turner (Southvale District Council): new records"}
+    assert "Councillor Eve Turner (Southvale District Council): new records" in [
+        link.attrs["title"] for link in page(out, "/people/frank-turner/").find_all("link", type="application/atom+xml")]
+
+
 def test_person_feed_says_where_they_declared_an_interest_and_of_what_type(site):
     by_title = {e.title: e for e in atom(site, "feeds/people/ada-lovelace.xml").entries}
     assert by_title["TB Health and Wellbeing Board, 14 March 2019"].summary == \
