@@ -46,7 +46,7 @@ def _overflow_with(page, css: str) -> dict | None:
 
 def _look(sites, served, browser, name, template) -> dict:
     """Every check of this gate on one page, opened once as a reader would change its width and style in turn:
-    a page load is most of a check's cost, and this gate's four checks by 38 pages were 152 of them."""
+    a page load is most of a check's cost, and this gate's four checks on 37 pages were 148 loads."""
     page = _open(sites, served, browser, name, template, 320)
     try:
         found = {"320": overflow(page), "320 spaced": _overflow_with(page, TEXT_SPACING)}
