@@ -13,6 +13,7 @@ import itertools
 from collections import defaultdict
 
 from generator.model import all_agenda_items
+from generator.numbering import leading_part
 from generator import urls
 from generator.diagnostics import Report
 from generator.fingerprint import Shared
@@ -133,7 +134,10 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
                     refs[("meeting", place.meeting.key)].append(links)
             for target in _targets(links, source_page):
                 found[target][(place.url, place.label)] = place
+            told = set()
             for line, written, hint in dangling:
+                if _told_by_validate(place, path, first_line + line, written, linker, told):
+                    continue
                 report.warning(path, first_line + line, f"reference '{written}' does not resolve",
                                hint or "check the reference, or write it with the [[...]] syntax "
                                "(docs/content-format.md, Cross-references)")
@@ -175,6 +179,23 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
         memo["results"] = (backlinks, refs)
         memo[_UNRESOLVED] = unresolved
     return backlinks, refs
+
+
+def _told_by_validate(place: Place, path: str, line: int, written: str, linker: Linker, told: set) -> bool:
+    """Whether a reference that does not resolve is a heading's own number, that of a part of another minute
+    than the item the heading is inside (model.MisplacedPart): validate.py tells the clerk what to do about the
+    heading, in one message, and 'does not resolve' would be a second for the one mistake. Only its leading
+    number, once (`told`: the headings whose number has been): any other reference in it is reported."""
+    minutes = place.meeting.minutes if place.meeting is not None else None
+    if minutes is None or not minutes.misplaced_parts or path != minutes.source.path:
+        return False
+    numbered = leading_part(linker.bodies[place.meeting.body].numbering, written)
+    for part in minutes.misplaced_parts:
+        if part.line == line and part not in told and part.heading.startswith(written) and numbered is not None \
+                and numbered[0] == part.ref and not numbered[2]:
+            told.add(part)
+            return True
+    return False
 
 
 def _resolved(texts, linker: Linker, renderer: Renderer, cache: dict, html: dict | None

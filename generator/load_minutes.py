@@ -13,7 +13,8 @@ from pathlib import Path
 
 from generator import frontmatter, interests, schema as s, urls, yamltext
 from generator.diagnostics import INVISIBLE, Report, shortened
-from generator.model import Action, Body, Declaration, Due, MinuteItem, Minutes, PersonRef, Source, all_agenda_items
+from generator.model import (Action, Body, Declaration, Due, MinuteItem, Minutes, MisplacedPart, PersonRef, Source,
+                             all_agenda_items)
 from generator.markdown import TEMPLATE_IDS, heading_id
 from generator.numbering import digits, example, leading, leading_part, misprinted, printed, whole
 from generator.schema import Context, Field, Schema
@@ -143,8 +144,9 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     if not starts:
         report.warning(path, doc.body_line, "the minutes have no items",
                        f"start each item with a heading such as '{first_heading()}'")
+    misplaced = ()
     if not body.numbering.per_meeting:  # a per-meeting number (5) is as likely a section's
-        _numbered_headings(tokens, starts, items, doc.body_line, body, ctx, opening)
+        misplaced = _numbered_headings(tokens, starts, items, doc.body_line, body, ctx, opening)
     if fields["status"] == "approved":
         for n, line in enumerate(lines):
             if PLACEHOLDER in line:
@@ -153,7 +155,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
                              f"instruction `minutebook new meeting` left: '{left}'",
                              "replace it with what was minuted, or keep `status: draft` until it is")
     approved_at = at_key((fields["approved_at"] or "").strip(), doc.meta, "approved_at")
-    return Minutes(fields["status"], approved_at, tuple(items), Source(report._rel(path), 1))
+    return Minutes(fields["status"], approved_at, tuple(items), Source(report._rel(path), 1), misplaced)
 
 
 def _item_fences(tokens, lines: list[str], body_line: int, ctx: Context) -> list:
@@ -214,12 +216,14 @@ def _numbered_opening(tokens, lines: list[str], starts, body: Body):
 
 
 def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, body: Body, ctx: Context,
-                       opening=None) -> None:
+                       opening=None) -> tuple[MisplacedPart, ...]:
     """A heading that starts with a minute number but is not a `## ` heading of its own (### TB/19/23, or one
     in a list): read as part of the item above, where the clerk meant an item of its own. `opening`
     (_numbered_opening): the heading the text before the first item opens with, which this reports as that
-    text's error: it and what follows it belong to no item."""
+    text's error: it and what follows it belong to no item. A heading numbering a part of another minute inside
+    an item is handed back, not reported: what to do depends on whether the archive has that minute (validate)."""
     items_start = {id(token) for _, token in starts}
+    misplaced = []
     for index, token in enumerate(tokens):
         if token.type != "heading_open" or id(token) in items_start:
             continue
@@ -232,17 +236,19 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
         if above and above[-1].ref == ref:  # ### 24/007(a) inside ## 24/007: a part of it, as the clerk meant
             continue
         numbered = leading_part(body.numbering, heading)
+        if numbered is not None and above:  # ### 24/008(a) inside ## 24/007
+            misplaced.append(MisplacedPart(line, heading, "#" * int(token.tag[1]), ref, above[-1].ref))
+            continue
         report, read_as = ctx.report.warning, f"so it is read as part of {above[-1].number}" if above else \
             "so it is read as text before the first item"
         if token is opening:  # the text before the first item's error, said of what the clerk got wrong
             report = ctx.report.error
             read_as = f"so it and the text after it, up to the first item on line {body_line + starts[0][1].map[0]}, " \
                 "belong to no item"
-        if numbered is not None:  # ### 24/008(a) inside ## 24/007, or above the first: '## ' is an error for a part
+        if numbered is not None:  # ### 24/008(a) above the first item: '## ' is an error for a part
             item = printed(body.numbering, ref)
-            where = f"inside {above[-1].number}" if above else "before the first item"
-            report(ctx.path, line, f"the heading '{heading}' numbers a part of minute {item}, but it is {where}, "
-                   f"{read_as}", f"move it under the heading of {item}, or correct its number")
+            report(ctx.path, line, f"the heading '{heading}' numbers a part of minute {item}, but it is before the "
+                   f"first item, {read_as}", f"move it under the heading of {item}, or correct its number")
             continue
         report(ctx.path, line, f"the heading '{heading}' starts with minute number {printed(body.numbering, ref)}, "
                f"but only a '## ' heading at the start of a line starts an item, {read_as}",
@@ -266,6 +272,7 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
                                f"{printed(body.numbering, ref)}, "
                                f"but without a space after '{hashes.group(0)}' it is no heading, so it is read as "
                                f"{part_of}", f"write '{marks} {rest}'")
+    return tuple(misplaced)
 
 
 _NO_SPACE = re.compile(r"#{1,6}(?=[^#\s])")

@@ -354,11 +354,29 @@ class MinuteItem:
 
 
 @dataclass(frozen=True)
+class MisplacedPart:
+    """A heading numbering a part of another minute than the item it is inside (### TB/19/99(a) in TB/19/13).
+    Whether that minute is elsewhere in the archive or nowhere decides what the clerk is to do, which the file
+    alone cannot tell: validate.py says it, and the reference scan leaves the heading's own number to it."""
+
+    line: int  # of the heading, in the minutes file
+    heading: str  # as written, without its hashes
+    hashes: str  # '###'
+    ref: str  # the minute it numbers a part of, canonical
+    inside: str  # the item it is read as part of, canonical
+
+    def __digest__(self) -> tuple:
+        """Nothing: no page shows it, only a message (fingerprint.Digests)."""
+        return ()
+
+
+@dataclass(frozen=True)
 class Minutes:
     status: str  # "draft" or "approved"
     approved_at: str = ""  # meeting key "body/folder"
     items: tuple[MinuteItem, ...] = ()
     source: Source = Source("")
+    misplaced_parts: tuple[MisplacedPart, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -209,6 +209,14 @@ def leading_part(numbering: Numbering, heading: str) -> tuple[str, str, str] | N
     return canonical(numbering, m.group()), found[0], heading[found[1]:].lstrip(":;,.")
 
 
+def renumbered(numbering: Numbering, heading: str, ref: str) -> str:
+    """`heading` starting with minute `ref`, as the body prints it, in place of the number it starts with: the
+    rest kept as the clerk wrote it, a part's '.1' or ' (ii)' with it (leading's rest has lost such a '.')."""
+    heading = heading.strip()
+    m = None if numbering.per_meeting else _compile(numbering.pattern)[0].match(heading)
+    return printed(numbering, ref) + heading[m.end():] if m else heading
+
+
 def misprinted(numbering: Numbering, heading: str) -> str | None:
     """The number `heading` starts with, as written, where the body prints it otherwise: C/2024/45 of a body
     printing C/2024/045 (`C/{yyyy}/{nnn}`), or C/2024/045 of one printing C/2024/45; else None."""

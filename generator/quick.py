@@ -65,7 +65,7 @@ from generator.build import make_environment, render_page
 from generator.diagnostics import Report
 from generator.fingerprint import Digests
 from generator.loader import reload_meeting
-from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Movement, Paper, Source
+from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, MisplacedPart, Movement, Paper, Source
 from generator.namesakes import page_names
 from generator.pages import (action_page, actions_owned, actions_raised, bodies_sat_on, body_attendance, body_pages,
                              by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index,
@@ -85,7 +85,8 @@ _PROSE = {
     Paper: ("summary", "recommendations", "risk", "equality_impact", "financial_implications",
             "patient_engagement", "next_steps", "body", "front_sheet"),
 }
-_LINES = {Source: ("line",), Attendee: ("line",), Movement: ("line",)}  # only messages show a line
+# only messages show a line
+_LINES = {Source: ("line",), Attendee: ("line",), Movement: ("line",), MisplacedPart: ("line",)}
 
 
 def outline(value):

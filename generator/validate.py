@@ -16,7 +16,7 @@ from generator.diagnostics import Report, did_you_mean, listed, shortened
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
-from generator.numbering import printed, sort_key
+from generator.numbering import leading_part, printed, renumbered, sort_key
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify
 from generator.yamltext import line_of
@@ -52,6 +52,7 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         report.items.extend(memo.findings.get(name, records, findings))
 
     _unique_minute_numbers(archive, report, stop)
+    _misplaced_parts(archive, report, stop)
     _copied_dates(archive, report, stop)
     _withheld_files(archive, report, stop)
     _action_updates(archive, report, check, memo, stop)
@@ -216,6 +217,35 @@ def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None
                              f"minute {item.number}'s page ({item.source.path}:{item.source.line}): one page would "
                              "replace the other",
                              f"rename the folder for the meeting's date, e.g. {named.date.isoformat()}")
+
+
+def _misplaced_parts(archive: Archive, report: Report, stop=never) -> None:
+    """A heading numbering a part of another minute inside an item (load_minutes.MisplacedPart): moved under
+    that minute's heading where the archive has it; where it has none, no heading is there to move it under, and
+    the number is most likely this item's mistyped, or no part's. The one message for the heading: the reference
+    scan says nothing of its number not resolving (backlinks.told_here)."""
+    misplaced = [(meeting, part) for meeting in archive.meetings if meeting.minutes
+                 for part in meeting.minutes.misplaced_parts]
+    if not misplaced:  # as good as always: no set of every minute number made on every save
+        return
+    check_stop(stop)
+    minuted = {(meeting.body, item.ref) for meeting in archive.meetings if meeting.minutes
+               for item in meeting.minutes.items}
+    for meeting, part in misplaced:
+        numbering = archive.bodies[meeting.body].numbering
+        item, inside = printed(numbering, part.ref), printed(numbering, part.inside)
+        said = f"the heading '{part.heading}' numbers a part of minute {item}"
+        read_as = f"it is inside {inside}, so it is read as part of {inside}"
+        # a meeting of the body not loaded (an error in its files) may be the one with the minute
+        if (meeting.body, part.ref) in minuted or archive.incomplete & {meeting.body, "*"}:
+            report.warning(meeting.minutes.source.path, part.line, f"{said}, but {read_as}",
+                           f"move it under the heading of {item}, or correct its number")
+            continue
+        words = (leading_part(numbering, part.heading) or ("", "", ""))[2].strip()
+        report.warning(meeting.minutes.source.path, part.line, f"{said}, which the archive does not have, and "
+                       f"{read_as}", f"correct its number to this item's, '{part.hashes} "
+                       f"{renumbered(numbering, part.heading, part.inside)}', or make it a heading without a number"
+                       + (f", '{part.hashes} {words}'" if words else ""))
 
 
 def _withheld_files(archive: Archive, report: Report, stop=never) -> None:

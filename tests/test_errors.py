@@ -576,6 +576,36 @@ def test_a_heading_numbering_a_part_of_another_item_than_its_own_is_a_warning(ar
            "number", "warning")]
 
 
+def test_a_heading_numbering_a_part_of_a_minute_the_archive_lacks_is_told_once_to_take_its_items_number(
+        archive, build):
+    """`### TB/19/99(a)` inside TB/19/13, and no TB/19/99 anywhere: it was told twice on one line, that the reference
+    'TB/19/99(a)' does not resolve, and to move the heading under TB/19/99, a heading there is none of."""
+    edit(archive, MINUTES, "### Consultation", "### TB/19/99(a) Consultation")
+    line = line_of(archive, MINUTES, "### TB/19/99(a)")
+    assert warnings_after(build, archive) == [
+        at(MINUTES, line, "the heading 'TB/19/99(a) Consultation' numbers a part of minute TB/19/99, which the archive "
+           "does not have, and it is inside TB/19/13, so it is read as part of TB/19/13; correct its number to this "
+           "item's, '### TB/19/13(a) Consultation', or make it a heading without a number, '### Consultation'",
+           "warning")]
+
+
+def test_a_heading_numbering_a_part_of_a_minute_the_archive_lacks_keeps_its_other_references_reported(
+        archive, build):
+    """Only the heading's own number is left to its message: another number in it, and a heading that names a
+    minute in its words, are references like any other, each reported where it does not resolve."""
+    edit(archive, MINUTES, "### Consultation", "#### TB/19/99.1 after TB/19/98\n\n### Update on TB/19/97")
+    line = line_of(archive, MINUTES, "#### TB/19/99.1")
+    assert warnings_after(build, archive) == [
+        at(MINUTES, line, "reference 'TB/19/98' does not resolve; nearest existing: TB/19/20, TB/19/21, TB/19/22",
+           "warning"),
+        at(MINUTES, line, "the heading 'TB/19/99.1 after TB/19/98' numbers a part of minute TB/19/99, which the "
+           "archive does not have, and it is inside TB/19/13, so it is read as part of TB/19/13; correct its number "
+           "to this item's, '#### TB/19/13.1 after TB/19/98', or make it a heading without a number, '#### after "
+           "TB/19/98'", "warning"),
+        at(MINUTES, line + 2, "reference 'TB/19/97' does not resolve; nearest existing: TB/19/20, TB/19/21, "
+           "TB/19/22", "warning")]
+
+
 def test_a_heading_numbering_a_part_above_the_first_item_is_told_to_move_under_its_item(archive, build):
     """One message for the one mistake, an error as the text before the first item is: it was told so twice,
     'text before the first minute item belongs to no item' (and that who attended goes in meeting.md) and, as a

@@ -93,6 +93,34 @@ def test_adding_an_item_resolves_a_dangling_reference_elsewhere(session):
     assert_same_as_full_build(content, live, builds)
 
 
+def test_a_part_heading_of_a_minute_the_archive_lacks_is_told_once_and_its_message_follows_the_archive(session):
+    """The heading's message depends on another meeting's minutes, which the preview does not load or scan again
+    when the heading's file is not saved: it says what a full build says, one message, whichever it is now."""
+    s, content, live, builds = session
+    july, august = content / "meetings/ccb/2019-07-18/minutes.md", content / "meetings/ccb/2019-08-22/minutes.md"
+    edit(july, "Paper C in July is the community services paper.",
+         "Paper C in July is the community services paper.\n\n### CCBP/19/88(a) Outreach")
+    line = july.read_text().split("\n").index("### CCBP/19/88(a) Outreach") + 1
+
+    def told(outcome) -> list[str]:
+        return [d.message for d in outcome.report.items if d.path.endswith("2019-07-18/minutes.md") and d.line == line]
+
+    lacking = ["the heading 'CCBP/19/88(a) Outreach' numbers a part of minute CCBP/19/88, which the archive does not "
+               "have, and it is inside CCBP/19/61, so it is read as part of CCBP/19/61"]
+    outcome = s.rebuild()
+    assert told(outcome) == lacking
+    assert_same_as_full_build(content, live, builds, outcome)
+    august.write_text(august.read_text() + "\n## CCBP/19/88 Outreach plan\n\nAgreed.\n")
+    outcome = s.rebuild()
+    assert told(outcome) == ["the heading 'CCBP/19/88(a) Outreach' numbers a part of minute CCBP/19/88, but it is "
+                             "inside CCBP/19/61, so it is read as part of CCBP/19/61"]
+    assert_same_as_full_build(content, live, builds, outcome)
+    edit(august, "\n## CCBP/19/88 Outreach plan\n\nAgreed.\n", "")
+    outcome = s.rebuild()
+    assert told(outcome) == lacking
+    assert_same_as_full_build(content, live, builds, outcome)
+
+
 def test_a_new_item_elsewhere_relinks_every_page_that_cited_it(session):
     s, content, live, builds = session
     minutes = content / "meetings/ccb/2019-07-18/minutes.md"
