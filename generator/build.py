@@ -491,6 +491,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
         if use_cache and _walk_apart(options, cache_path) else None
     damaged: list[Path] = []  # cache files there but unreadable
     cache = build_cache.load(cache_path, damaged) if use_cache else build_cache.BuildCache()
+    compiled = CompiledOnDisk(cache_path.parent / "templates", build_cache.FORMAT, damaged) if use_cache else None
     walked, changed = None, None
     if walking is not None:
         try:
@@ -518,8 +519,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     prepared = prepare(options, report, timings, cache.loader, cache.scan, markdown_cache, carried, walked=walked)
     if prepared is None:
         return Result(False, report, timings=timings)
-    env = make_environment(options, prepared, report,
-                           CompiledOnDisk(cache_path.parent / "templates", build_cache.FORMAT) if use_cache else None)
+    env = make_environment(options, prepared, report, compiled)
     env.filters["markdown"].__self__.cache = markdown_cache
     if not write:
         t = time.perf_counter()
@@ -588,14 +588,24 @@ def _changed_files(record, out_dir: Path) -> set[str]:
 
 
 def _damaged_cache(damaged: list[Path], cache_path: Path) -> str:
-    """The one line a build says when a cache file was there but could not be read back (cache._read): it goes
-    on as without that file, and writes it anew."""
+    """The one line a build says when a cache file was there but could not be read back (cache._read), the
+    compiled templates' among them (render.CompiledOnDisk): it goes on as without that file, and writes it anew."""
     here = Path.cwd()
-    names = " and ".join(str(path.relative_to(here) if path.is_relative_to(here) else path) for path in damaged)
-    does = " and ".join(([] if damaged == [build_cache.site_file(cache_path)] else ["reads every file"])
-                        + (["renders every page"] if build_cache.site_file(cache_path) in damaged else []))
-    return f"the build cache {names} could not be read back (cut short, or changed since it was written): " \
-           f"this build {does} afresh, and writes it anew"
+
+    def shown(path: Path) -> str:
+        return str(path.relative_to(here) if path.is_relative_to(here) else path)
+
+    site = build_cache.site_file(cache_path)
+    templates = [path for path in damaged if path not in (cache_path, site)]
+    names = [shown(path) for path in damaged if path not in templates] + (
+        [shown(path) for path in templates] if len(templates) < 3
+        else [f"{len(templates)} compiled templates in {shown(templates[0].parent)}"])
+    does = " and ".join((["reads every file"] if cache_path in damaged else [])
+                        + (["renders every page"] if site in damaged else [])
+                        + ([f"compiles {'its template' if len(templates) == 1 else 'their templates'}"]
+                           if templates else []))
+    return f"the build cache {' and '.join(names)} could not be read back (cut short, or changed since it was " \
+           f"written): this build {does} afresh, and writes {'it' if len(damaged) == 1 else 'them'} anew"
 
 
 def _unwritable(options: Options, report: Report, exc: OSError) -> Report:

@@ -120,6 +120,19 @@ def load_site(path: Path, damaged: list | None = None) -> SiteRecord | None:
     return site if isinstance(site, SiteRecord) else None
 
 
+def load_bytes(path: Path, damaged: list | None = None) -> bytes | None:
+    """Bytes kept in a file of their own as the cache's files are kept (`save_bytes`), or None as `_read` says.
+    For the compiled templates (render.CompiledOnDisk): Jinja checks a compiled file against its template's source,
+    not against its own bytes, and ran a file cut short or changed by hand, to a traceback, a crash of the
+    interpreter or a page printed wrongly."""
+    return _read(path, bytes, damaged)
+
+
+def save_bytes(path: Path, data: bytes) -> None:
+    """`data` in the file `path`, written as the cache's files are: whole or not at all, with its CRC-32."""
+    _write(path, data)
+
+
 class _Damaged(ValueError):
     """A cache file cut short or changed since it was written (by hand, a full disk, a copy stopped half way)."""
 

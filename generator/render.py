@@ -19,6 +19,7 @@ import jinja2.bccache
 from jinja2 import pass_context
 from markupsafe import Markup
 
+from generator import cache as build_cache
 from generator import urls
 from generator.diagnostics import Report
 from generator.interrupt import check, never
@@ -218,33 +219,56 @@ class CompiledOnDisk(jinja2.FileSystemBytecodeCache):
     was compiled by, but not against the environment's options or this code:
     `code` (the build cache's format, which names the generator's source
     digest) is part of each file's name, and files another code compiled are
-    removed, so that they do not pile up with each upgrade. Like the build
-    cache, it only ever spares work: a folder that cannot be written is no cache.
+    removed, so that they do not pile up with each upgrade. Nor does Jinja
+    check a file's own bytes: each is kept as the build cache's files are, with
+    a CRC-32 (cache.save_bytes), and all of this code's are read and checked
+    here, before a build renders (or forks the processes that render), so that
+    one cut short or changed by hand is said to be in the build cache's line
+    (`damaged`), removed, and compiled afresh: Jinja ran such a file, and the
+    build printed pages wrongly, or stopped with a traceback or a crash. Like
+    the build cache, it only ever spares work: a folder that cannot be written
+    is no cache.
     """
 
-    def __init__(self, folder: Path, code: str):
+    def __init__(self, folder: Path, code: str, damaged: list | None = None):
         prefix = f"{hashlib.sha256(code.encode()).hexdigest()[:16]}-"
         super().__init__(str(folder), prefix + "%s.jinja")
+        self.kept: dict[str, bytes] = {}  # by file name, checked
         try:
-            stale = [entry.path for entry in os.scandir(folder)
-                     if entry.name.endswith(".jinja") and not entry.name.startswith(prefix)]
-            for path in stale:
-                os.remove(path)
+            entries = [entry for entry in os.scandir(folder) if entry.name.endswith(".jinja")]
         except OSError:
-            pass
+            entries = []
+        for entry in entries:
+            if not entry.name.startswith(prefix):
+                _remove(entry.path)
+                continue
+            found: list = []
+            data = build_cache.load_bytes(Path(entry.path), found)
+            if data is not None:
+                self.kept[entry.path] = data
+            elif found:
+                _remove(entry.path)
+                if damaged is not None:
+                    damaged += found
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except OSError:  # Jinja lets through all but a missing file and a permission
-            pass
+        data = self.kept.get(self._get_cache_filename(bucket))
+        if data is not None:
+            bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
+        build_cache.save_bytes(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
+
+
+def _remove(path: str) -> None:
+    """A file of the compiled templates' folder, or a directory put in a file's place, if it is empty."""
+    try:
+        if os.path.isdir(path) and not os.path.islink(path):
+            os.rmdir(path)
+        else:
+            os.remove(path)
+    except OSError:
+        pass
 
 
 class _Context(jinja2.runtime.Context):

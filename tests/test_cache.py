@@ -115,6 +115,109 @@ def _fresh(build, archive, tmp_path):
     return fresh
 
 
+def _compiled_base(archive: Path) -> Path:
+    """base.html's compiled file beside the build cache (render.CompiledOnDisk): the one holding its footer."""
+    from generator import cache
+
+    folder = cache.cache_file(archive, False).parent / "templates"
+    return next(path for path in folder.glob("*.jinja") if b"<footer" in path.read_bytes())
+
+
+def _damage_compiled(path: Path, how: str, patch) -> None:
+    import builtins
+    import io
+
+    data = path.read_bytes()
+    middle = len(data) // 2
+    if how == "cut short":
+        path.write_bytes(data[:middle])
+    elif how == "cut short in its first bytes":  # Jinja's own header whole, the pickle of its checksum not
+        path.write_bytes(data[:20])
+    elif how == "a byte changed in its middle":
+        path.write_bytes(data[:middle] + bytes([data[middle] ^ 0x5A]) + data[middle + 1:])
+    elif how == "a word changed":  # the compiled code still loads: Jinja ran it
+        path.write_bytes(data.replace(b"<footer", b"<fooder"))
+    elif how == "emptied":
+        path.write_bytes(b"")
+    elif how == "a directory":
+        path.unlink()
+        path.mkdir()
+    else:  # unreadable: a file of another user, which root, running these tests in CI, reads all the same
+        real = builtins.open
+
+        def refused(file, *args, **kwargs):
+            if str(file) == str(path):
+                raise PermissionError(13, "Permission denied", str(file))
+            return real(file, *args, **kwargs)
+
+        patch.setattr(builtins, "open", refused)
+        patch.setattr(io, "open", refused)
+
+
+@pytest.mark.parametrize("how", ["cut short", "cut short in its first bytes", "a byte changed in its middle",
+                                 "a word changed", "emptied", "a directory", "unreadable"])
+def test_a_compiled_template_damaged_is_said_to_be_in_the_caches_line_and_compiled_afresh(
+        archive, build, tmp_path, monkeypatch, how):
+    """A compiled template cut short, changed or made unreadable is no cache, as a build cache file is: said in
+    one line, compiled afresh and written anew. Jinja checked only its header and its template's source: a
+    file cut short in its header stopped the build with a traceback, a changed byte ran other code (a crash of
+    Python itself, an AttributeError, a page printed wrongly), a word changed was published on every page."""
+    import datetime as dt
+
+    import jinja2
+    from helpers import TODAY, read_tree
+
+    from generator.build import Options, run
+    from generator.cache import CACHE_DIR
+
+    monkeypatch.setenv(CACHE_DIR, str(tmp_path / "cache"))  # the session's is shared by the tests it runs
+    out = tmp_path / "site"
+    assert build(archive, out).ok
+    compiled = _compiled_base(archive)
+    out.rename(tmp_path / "from scratch")  # every page rendered again, through the compiled templates
+    said = []
+    with pytest.MonkeyPatch.context() as patch:
+        _damage_compiled(compiled, how, patch)
+        again = run(Options(content=archive, out=out, today=dt.date.fromisoformat(TODAY), search=False),
+                    progress=said.append)
+    assert again.ok
+    notices = [line for line in said if "could not be read back" in line]
+    assert len(notices) == 1 and compiled.name in notices[0] and "compiles its template afresh" in notices[0]
+    assert read_tree(out) == read_tree(tmp_path / "from scratch")
+    assert compiled.is_file()  # written anew, and read back whole by the next build, which compiles nothing
+    compiles, real = [], jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, *args, **kw: compiles.append(1) or real(
+        self, *args, **kw))
+    shutil.rmtree(out)
+    said.clear()
+    assert run(Options(content=archive, out=out, today=dt.date.fromisoformat(TODAY), search=False),
+               progress=said.append).ok
+    assert not [line for line in said if "could not be read back" in line] and compiles == []
+
+
+def test_every_compiled_template_cut_short_is_said_in_one_short_line(archive, build, tmp_path, monkeypatch):
+    """A full disk may cut short all of them: the line counts them and names their folder, not 28 file names."""
+    import datetime as dt
+
+    from helpers import TODAY
+
+    from generator import cache
+    from generator.build import Options, run
+
+    monkeypatch.setenv(cache.CACHE_DIR, str(tmp_path / "cache"))  # the session's is shared by the tests it runs
+    assert build(archive, tmp_path / "site").ok
+    folder = cache.cache_file(archive, False).parent / "templates"
+    files = sorted(folder.glob("*.jinja"))
+    for path in files:
+        path.write_bytes(path.read_bytes()[:100])
+    said = []
+    assert run(Options(content=archive, out=tmp_path / "site", today=dt.date.fromisoformat(TODAY), search=False),
+               progress=said.append).ok
+    notices = [line for line in said if "could not be read back" in line]
+    assert len(notices) == 1 and f"{len(files)} compiled templates in {folder}" in notices[0]
+    assert "compiles their templates afresh, and writes them anew" in notices[0] and len(notices[0]) < 300
+
+
 def test_a_cache_file_other_code_wrote_is_no_cache_and_no_damage(tmp_path):
     """After an upgrade each build finds files that the code before wrote, in its layout: nothing to say."""
     from generator import cache
