@@ -720,9 +720,9 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
             t = time.perf_counter()
         if cache is not None:
             files += list(static_files(options))
-            cache.site = update.SiteRecord(pages={url: digests[url] for url in out.urls}, files=tuple(sorted(set(files))),
-                                           tops=_tops(out.urls, files), outputs=made.digests,
-                                           groups=_groups(memo, prepared, digests),
+            cache.site = update.SiteRecord(pages={url: digests[url] for url in out.urls},
+                                           files=tuple(sorted(set(files))), tops=_tops(out.urls, files),
+                                           outputs=made.digests, groups=_groups(memo, prepared, digests),
                                            stats=intact.pack(intact.stat_tree(out.tmp)))
         forget()
         out.commit()

@@ -325,8 +325,9 @@ _UNLIKE_THE_MINUTES = re.compile(r" |(?<![0-9])0[0-9]")  # a space, or a zero be
 
 def numbered_agenda(items: tuple[AgendaItem, ...], numbering) -> tuple[AgendaItem, ...]:
     """The agenda with each ref that is one of the body's minute numbers written as the numbering writes it
-    (`CCBP / 18/ 49`, as a PDF gives it, is CCBP/18/49; `CCBP/18/049` too), as the minutes' headings are read: the agenda links each
-    item's minute, and references reach its row, by that number. The same tuple when nothing changed."""
+    (`CCBP / 18/ 49`, as a PDF gives it, is CCBP/18/49; `CCBP/18/049` too), as the minutes' headings are read:
+    the agenda links each item's minute, and references reach its row, by that number. The same tuple when
+    nothing changed."""
     if numbering.per_meeting:
         return items
     written = []
@@ -364,7 +365,8 @@ def numbered_log(log: ActionLog | None, body: str, bodies: dict) -> ActionLog | 
         return log
     updates = []
     for update in log.updates:
-        slug, colon, rest = update.action.partition(":") if ":" in update.action.split("/")[0] else ("", "", update.action)
+        slug, colon, rest = update.action.partition(":") if ":" in update.action.split("/")[0] \
+            else ("", "", update.action)
         ref, hash_, key = rest.rpartition("#")
         numbering = getattr(bodies.get(slug.strip() or body), "numbering", None)
         if hash_ and numbering is not None and not numbering.per_meeting and _UNLIKE_THE_MINUTES.search(ref):

@@ -133,7 +133,8 @@ def _numbering(value, ctx: Context) -> Numbering:
     if not leftover.strip():  # what the reference scan tells numbers from other digits by
         raise s.Invalid(f"numbering '{written}' is a number and nothing else, so every number in every text (a date, "
                         "a sum) would be read as one of its minutes", "write per-meeting for items numbered 1, 2, 3 "
-                        "or 45, 46 with nothing around them, or the letters the minutes put with the number, e.g. PC/{n}")
+                        "or 45, 46 with nothing around them, or the letters the minutes put with the number, "
+                        "e.g. PC/{n}")
     twice = "{n}" if len(counts) > 1 else next((p for p in ("{yy}", "{yyyy}") if written.count(p) > 1), None)
     if twice:  # a number keeps one value of each (numbering.canonical): 18/19 would be published as 19/19
         raise s.Invalid(f"numbering '{written}' has {twice} twice, and a number is written with one value for each "

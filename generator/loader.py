@@ -393,7 +393,8 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
     if filed != slug and filed in slugs:  # any layout works, but a folder among another body's meetings was copied
         report.warning(path, doc.meta.line_of("body"), f"the meeting's folder is inside {filed}/, but its body is "
                        f"{slug}: it is published among {slug}'s meetings, as {key}", f"correct `body:` (a folder "
-                       f"copied from one of {filed}'s meetings keeps its body), or move the folder into meetings/{slug}/")
+                       f"copied from one of {filed}'s meetings keeps its body), or move the folder into "
+                       f"meetings/{slug}/")
     minutes = None
     if (meeting_dir / "minutes.md").is_file():
         minutes = load_minutes(meeting_dir / "minutes.md", report, body, meeting_dir.name, key, parser, index, slugs,

@@ -24,7 +24,8 @@ _ADDRESS = re.compile(r"(https?|mailto):", re.I)  # a link's target that means s
 # heading, a quote, code) nor holds a character that can start or end inline markup. Most titles are such
 # lines, and a warm build summarises every title again for the feeds and open data: a parse each would be
 # most of that (tests/test_plaintext.py compares the two ways on every mix of Markdown's characters).
-_LITERAL = re.compile(r"(?![0-9]{1,9}[.)](?:[ \t]|$))(?:[^\W_]|[\"'(\u201c\u2018\u00a3$\u20ac])[^\x00-\x1f\x7f\\`*_\[\]<>&]*")
+_LITERAL = re.compile(r"(?![0-9]{1,9}[.)](?:[ \t]|$))(?:[^\W_]|[\"'(\u201c\u2018\u00a3$\u20ac])"
+                      r"[^\x00-\x1f\x7f\\`*_\[\]<>&]*")
 
 
 def plain(markdown: str) -> str:

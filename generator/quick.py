@@ -146,7 +146,8 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
             or loaded.session == "private" or _crosses_today(before, loaded, prepared.today):
         return None
     meeting = public_meeting(loaded, session.options.drafts)
-    if _files(meeting) != _files(before):  # a file to copy, or to take down: the rebuild's work (outputs.attachment_outputs)
+    # A file to copy, or to take down: the rebuild's work (outputs.attachment_outputs).
+    if _files(meeting) != _files(before):
         return None
     old_entries = known_entries(session.memos.scan, index, before)
     if old_entries is None:

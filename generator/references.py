@@ -25,7 +25,8 @@ from generator.numbering import (NumberFinder, any_pattern, canonical, example, 
                                  shape, sort_key)
 from generator.values import Invalid, parse_date, slugify, spoken_date
 
-_DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
+_DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+" \
+        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _MEETING = re.compile(rf"\bmeeting\s+(?:held\s+)?on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?({_DATE})")
 _PAPER = re.compile(r"\b(Paper|Appendix|Annex|Annexe)\s+([A-Z]{1,2}|\d{1,2})\b(?![/\w])")
@@ -247,8 +248,8 @@ class Linker:
     def targets(self, meeting: Meeting, known: bool = True) -> tuple:
         """What references can reach in the meeting besides its minute numbers (the signature's part for it):
         its date, the parts its minutes number in headings (24/007(a)), papers, appendices, agenda, the initials
-        its attendance defines and the papers withheld as confidential. `known=False`: of an edited version of a meeting this linker knows by its key (quick.py),
-        not from what it remembers."""
+        its attendance defines and the papers withheld as confidential. `known=False`: of an edited version of a
+        meeting this linker knows by its key (quick.py), not from what it remembers."""
         initials = self.initials(meeting) if known else _initials(meeting, self.people)
         return (meeting.key, meeting.date, meeting.title,
                 tuple((i.ref, i.parts) for i in meeting.minutes.items if i.parts) if meeting.minutes else (),
@@ -288,7 +289,8 @@ class Linker:
             return (urls.person(person.id), person.name) if person else (None, target[7:].strip())
         if target.startswith("action:"):
             action = self.index.actions.get(self.action_key(target[7:].strip(), where))
-            return (urls.action(action), f"action {action.number}") if action else (None, f"action {target[7:].strip()}")
+            return (urls.action(action), f"action {action.number}") if action \
+                else (None, f"action {target[7:].strip()}")
         body, sep, rest = target.partition(":")
         if sep and body in self.bodies and "/" not in body:
             b = self.bodies[body]

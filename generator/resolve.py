@@ -234,7 +234,8 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
     raised_old, logged_old = _actions_of(old)
     raised_new, logged_new = _actions_of(new)
     removed = {key for key, _ in raised_old} - {key for key, _ in raised_new}
-    if len(dict(raised_new)) != len(raised_new) or any(index.tracks[key].raised is not old for key, _ in raised_new if key in index.tracks) or \
+    if len(dict(raised_new)) != len(raised_new) or \
+            any(index.tracks[key].raised is not old for key, _ in raised_new if key in index.tracks) or \
             any(step[0] is not old for key in removed for step in index.history.get(key, ())):
         return None
     items = dict(index.items)

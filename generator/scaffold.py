@@ -108,7 +108,8 @@ def find_body(index: Index, slug: str) -> Body:
     if slug in bodies:
         return bodies[slug]
     raise refuse_option("--body", slug, f"there is no body '{slug}'",
-                        did_you_mean(slug, bodies, "bodies") or f"create bodies/{slug}.md first (docs/content-format.md)")
+                        did_you_mean(slug, bodies, "bodies")
+                        or f"create bodies/{slug}.md first (docs/content-format.md)")
 
 
 def previous_meeting(index: Index, slug: str, day: dt.date) -> Meeting | None:

@@ -69,5 +69,6 @@ def sitemaps(base_url: str, page_urls: Iterable[str], limit: int = LIMIT,
 def robots(base_url: str, drafts: bool = False) -> bytes:
     if drafts:
         return b"# A preview with draft minutes: not for search engines.\nUser-agent: *\nDisallow: /\n"
-    return (f"User-agent: *\nDisallow: /pagefind/\nDisallow: /search/*.json\n\n"  # the page's own, and the reference map
+    # Pagefind's index is the search page's own, and /search/*.json the reference map
+    return (f"User-agent: *\nDisallow: /pagefind/\nDisallow: /search/*.json\n\n"
             f"Sitemap: {urls.absolute(base_url, urls.sitemap())}\n").encode("utf-8")
