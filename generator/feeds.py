@@ -314,7 +314,8 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
         name = names.get(person_id, person.display_name)
         mine_papers, mine_actions = papers.get(person_id, []), actions.get(person_id, [])
         appearances = tuple(index.appearances.get(person_id, []))
-        inputs = (fixed, person, name, appearances, tuple(mine_papers), tuple(index.tracks[key] for key, _ in mine_actions),
+        inputs = (fixed, person, name, appearances, tuple(mine_papers),
+                  tuple(index.tracks[key] for key, _ in mine_actions),
                   undated(bool(appearances or mine_papers or mine_actions)))  # an entry for each (person_entries)
         if unchanged(urls.person_feed(person_id), inputs):
             continue
