@@ -23,7 +23,7 @@ from generator.parallel import WorkerFailed, fork_map
 from generator.references import ARCHIVE, Linker, Place, Where, relink
 from generator.render import INLINE, LEVEL_FREE, LINKED, PLACEABLE, place_key
 from generator.resolve import Index
-from generator.yamltext import LStr
+from generator.yamltext import LStr, file_line, lines_of
 
 _UNRESOLVED = "unresolved"  # the scan memo's list of texts for relinked
 
@@ -126,7 +126,7 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
         return entries
 
     def gather(entries: list[tuple]) -> None:
-        for links, dangling, place, path, first_line in entries:
+        for links, dangling, place, path, lines in entries:
             source_page = place.url.split("#")[0]
             if links:
                 refs[source_page].append(links)
@@ -135,10 +135,11 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
             for target in _targets(links, source_page):
                 found[target][(place.url, place.label)] = place
             told = set()
-            for line, written, hint in dangling:
-                if _told_by_validate(place, path, first_line + line, written, linker, told):
+            for at, written, hint in dangling:
+                line = file_line(lines, at)
+                if _told_by_validate(place, path, line, written, linker, told):
                     continue
-                report.warning(path, first_line + line, f"reference '{written}' does not resolve",
+                report.warning(path, line, f"reference '{written}' does not resolve",
                                hint or "check the reference, or write it with the [[...]] syntax "
                                "(docs/content-format.md, Cross-references)")
 
@@ -200,7 +201,8 @@ def _told_by_validate(place: Place, path: str, line: int, written: str, linker: 
 
 def _resolved(texts, linker: Linker, renderer: Renderer, cache: dict, html: dict | None
               ) -> tuple[list[tuple], list[tuple]]:
-    """(links, dangling, place, path, line) of each text that links or fails to; and the live texts."""
+    """(links, dangling, place, path, lines) of each text that links or fails to, `lines` its yamltext.lines_of;
+    and the live texts."""
     entries, live = [], []
     for text, where, place, path in texts:
         if not text or not str(text).strip():
@@ -210,7 +212,7 @@ def _resolved(texts, linker: Linker, renderer: Renderer, cache: dict, html: dict
         entry = _parse(text, where, linker, renderer, html) if entry is None else _current(entry, where, linker)
         cache[key] = entry
         links, dangling, runs, _ = entry
-        line = getattr(text, "line", 1)
+        line = lines_of(text)
         if runs:
             live.append((key, where, place, path, line, any(reach == ARCHIVE for _, _, reach in runs)))
         if links or dangling:

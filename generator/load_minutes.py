@@ -369,7 +369,8 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
     kept = [i for i in range(start + 1, end) if i not in skip]
     while kept and not lines[kept[0]].strip():
         kept.pop(0)
-    discussion = LStr("\n".join(lines[i] for i in kept).rstrip(), body_line + (kept[0] if kept else start))
+    discussion = LStr("\n".join(lines[i] for i in kept).rstrip(), body_line + (kept[0] if kept else start),
+                      _skipped(kept))
     actions = _actions(fields["actions"], ref, body, folder, meeting_key, ctx)
     withheld = bool(fields["public_title"])
     if withheld and not fields["confidential"]:
@@ -389,6 +390,12 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
                       title_withheld=withheld, printed=_printed(body, ref),
                       # a confidential item's page shows none of its headings, whose words its parts' ids are made of
                       parts=() if fields["confidential"] else _parts(body, ref, list(headings)))
+
+
+def _skipped(kept: list[int]) -> tuple[tuple[int, int], ...]:
+    """LStr.skipped of an item's discussion, made of its section's lines `kept`: where its ```item block was,
+    with text above it, the lines below are that many further down the file than in the text."""
+    return tuple((at, kept[at] - kept[at - 1] - 1) for at in range(1, len(kept)) if kept[at] - kept[at - 1] > 1)
 
 
 def _printed(body: Body, ref: str) -> str:

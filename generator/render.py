@@ -28,6 +28,7 @@ from generator.model import all_agenda_items
 from generator.plaintext import one_line
 from generator.references import Linker, Where
 from generator.values import spoken_date
+from generator.yamltext import file_line, lines_of
 
 
 def _default_templates() -> Path:
@@ -181,7 +182,7 @@ class MarkdownFilter:
 
     def _report(self, rendered, text, path: str) -> None:
         for problem in rendered.problems:
-            line = getattr(text, "line", 1) + problem.line
+            line = file_line(lines_of(text), problem.line)
             self.report.error(path or "content", line, f"unsafe link '{problem.href[:40]}'",
                               "links must be web addresses (https://...), mailto: or relative; "
                               "javascript: and data: links are not allowed")

@@ -26,17 +26,39 @@ class LStr(str):
     """A scalar with the 1-based line it was written on."""
 
     line: int
+    # (line of the text, lines of the file left out before it) of each place the text skips lines of its file:
+    # a minute item's discussion is its section without its ```item block, and a message about a line below the
+    # block names the file's line, not the text's (file_line). Almost every text skips none, and keeps no tuple.
+    skipped: tuple[tuple[int, int], ...] = ()
 
-    def __new__(cls, value: str, line: int = 1):
+    def __new__(cls, value: str, line: int = 1, skipped: tuple[tuple[int, int], ...] = ()):
         obj = super().__new__(cls, value)
         obj.line = line
+        if skipped:
+            obj.skipped = skipped
         return obj
 
     def __reduce__(self):
         """Pickled as the text and its line. By default pickle made each (some 120,000 in the build cache at
         2,000 meetings) with the line of 1, then set it again from a dict of its own: a third more time to read
         (docs/performance-history.md)."""
-        return LStr, (str(self), self.line)
+        return (LStr, (str(self), self.line, self.skipped)) if self.skipped else (LStr, (str(self), self.line))
+
+
+def lines_of(text) -> int | tuple[int, tuple[tuple[int, int], ...]]:
+    """Where the lines of `text` are in its file, for `file_line`: its first line, and the lines it skips with
+    it where it skips any (LStr.skipped). What the reference scan keeps of a text to place its messages by."""
+    line = getattr(text, "line", 1)
+    skipped = getattr(text, "skipped", ())
+    return (line, skipped) if skipped else line
+
+
+def file_line(lines, at: int) -> int:
+    """The file line of line `at` (0: its first) of a text whose `lines_of` is `lines`."""
+    if isinstance(lines, int):
+        return lines + at
+    first, skipped = lines
+    return first + at + sum(count for start, count in skipped if at >= start)
 
 
 class LDict(dict):

@@ -606,6 +606,33 @@ def test_a_heading_numbering_a_part_of_a_minute_the_archive_lacks_keeps_its_othe
            "TB/19/22", "warning")]
 
 
+# An item's discussion is its section without its ```item block; with text above the block, each message about a
+# line below it was told as many lines up as the block is long (TB/19/99 on line 42 told on line 24).
+ABOVE_THE_BLOCK = ("```item\npaper: A", "Dr Singh introduced the item.\n\n```item\npaper: A")
+
+
+def test_a_reference_below_an_item_block_with_text_above_it_is_reported_on_its_own_line(archive, build):
+    edit(archive, MINUTES, *ABOVE_THE_BLOCK)
+    edit(archive, MINUTES, "childhood obesity by 2030.", "childhood obesity by 2030 (TB/19/99).")
+    edit(archive, MINUTES, "schools be involved from the start.", "schools be involved from the start, as TB/19/98 "
+         "asked.")
+    said = "reference '{}' does not resolve; nearest existing: TB/19/20, TB/19/21, TB/19/22"
+    assert warnings_after(build, archive) == [
+        at(MINUTES, line_of(archive, MINUTES, "(TB/19/99)"), said.format("TB/19/99"), "warning"),
+        at(MINUTES, line_of(archive, MINUTES, "as TB/19/98 asked"), said.format("TB/19/98"), "warning")]
+
+
+def test_a_part_heading_below_an_item_block_with_text_above_it_is_told_once(archive, build):
+    """The heading's own number is left to its message by its line: told on another, it was told twice."""
+    edit(archive, MINUTES, *ABOVE_THE_BLOCK)
+    edit(archive, MINUTES, "### Consultation", "### TB/19/99(a) Consultation")
+    assert warnings_after(build, archive) == [
+        at(MINUTES, line_of(archive, MINUTES, "### TB/19/99(a)"), "the heading 'TB/19/99(a) Consultation' numbers a "
+           "part of minute TB/19/99, which the archive does not have, and it is inside TB/19/13, so it is read as "
+           "part of TB/19/13; correct its number to this item's, '### TB/19/13(a) Consultation', or make it a "
+           "heading without a number, '### Consultation'", "warning")]
+
+
 def test_a_heading_numbering_a_part_above_the_first_item_is_told_to_move_under_its_item(archive, build):
     """One message for the one mistake, an error as the text before the first item is: it was told so twice,
     'text before the first minute item belongs to no item' (and that who attended goes in meeting.md) and, as a
@@ -1892,6 +1919,13 @@ def test_unsafe_link_in_a_resolution_and_in_a_paper(archive, build):
         at(MINUTES, line_of(archive, MINUTES, "javascript:void(0)"), f"unsafe link 'javascript:void(0)'; {UNSAFE_HINT}"),
         at(paper, line_of(archive, paper, "data:text/plain"), f"unsafe link 'data:text/plain,x'; {UNSAFE_HINT}"),
     ]
+
+
+def test_unsafe_link_below_an_item_block_with_text_above_it_is_an_error_on_its_own_line(archive, build):
+    edit(archive, MINUTES, *ABOVE_THE_BLOCK)
+    edit(archive, MINUTES, "schools be involved", "[schools](javascript:alert(1)) be involved")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "javascript:alert(1)"),
+                                               f"unsafe link 'javascript:alert(1)'; {UNSAFE_HINT}")]
 
 
 # --- warnings -----------------------------------------------------------------------------------

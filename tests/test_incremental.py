@@ -121,6 +121,28 @@ def test_a_part_heading_of_a_minute_the_archive_lacks_is_told_once_and_its_messa
     assert_same_as_full_build(content, live, builds, outcome)
 
 
+def test_a_reference_below_an_item_block_is_told_on_its_line_as_the_block_grows(session):
+    """An item's discussion is its text without its ```item block: with text above the block, a reference below
+    was told as many lines up as the block is long. A save that lengthens the block leaves the discussion's text
+    as it was, which the preview has resolved before: its message moves down with the line all the same."""
+    s, content, live, builds = session
+    august = content / "meetings/ccb/2019-08-22/minutes.md"
+    edit(august, "Paper K was not circulated.\n", "Paper K was not circulated.\n\n```item\nresolutions:\n"
+         "  - Noted.\n```\n\n")
+
+    def told(outcome) -> list[tuple[int, str]]:
+        return [(d.line, d.message) for d in outcome.report.items
+                if d.path.endswith("2019-08-22/minutes.md") and "CCBP/19/99" in d.message]
+
+    for _ in range(2):
+        outcome = s.rebuild()
+        assert outcome.ok and not outcome.full  # the preview's fast path, from what it has resolved before
+        line = august.read_text().split("\n").index("See item (CCBP/19/) and CCBP/19/99.") + 1
+        assert told(outcome) == [(line, "reference 'CCBP/19/99' does not resolve")]
+        assert_same_as_full_build(content, live, builds, outcome)
+        edit(august, "  - Noted.\n", "  - Noted.\n  - Agreed.\n")
+
+
 def test_a_new_item_elsewhere_relinks_every_page_that_cited_it(session):
     s, content, live, builds = session
     minutes = content / "meetings/ccb/2019-07-18/minutes.md"
