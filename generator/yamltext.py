@@ -354,6 +354,9 @@ def _first_alias_line(text: str) -> int:
     return 0
 
 
+# LStr.skipped of a block scalar: its text starts on the line after its `|` or `>`, where its line is (kept so for
+# the messages about the value as a whole), and a reference on the text's third line is on the file's fourth.
+_BELOW_ITS_HEADER = ((0, 1),)
 _CUT_SHORT = re.compile(r"\s+#\S")  # "Room #4": a comment by YAML's rules, though no one writes one so
 
 
@@ -370,7 +373,7 @@ def _convert(node, path, report: Report, offset: int, lines: list[str] | None = 
                 report.warning(path, end.line + offset, f"the text from '#' on is read as a comment and left out: "
                                f"the value is '{node.value}'", "put the whole value in quotes: "
                                f"\"{node.value}{rest.rstrip()}\"")
-        return LStr(node.value, line)
+        return LStr(node.value, line, _BELOW_ITS_HEADER if node.style in ("|", ">") else ())
     if depth > DEEPEST:
         raise _TooDeep(node)
     if isinstance(node, yaml.SequenceNode):

@@ -633,6 +633,14 @@ def test_a_part_heading_below_an_item_block_with_text_above_it_is_told_once(arch
            "heading without a number, '### Consultation'", "warning")]
 
 
+def test_a_reference_in_a_block_of_text_in_a_field_is_reported_on_its_own_line(archive, build):
+    """A `|` block's text starts on the line after the `|`: a reference on its second line was told one line up."""
+    edit(archive, MINUTES, '  - "**NOTE** the results of the public consultation."',
+         "  - |\n    **NOTE** the results of the public consultation,\n    as TB/19/99 asked.")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "as TB/19/99 asked"),
+        "reference 'TB/19/99' does not resolve; nearest existing: TB/19/20, TB/19/21, TB/19/22", "warning")]
+
+
 def test_a_heading_numbering_a_part_above_the_first_item_is_told_to_move_under_its_item(archive, build):
     """One message for the one mistake, an error as the text before the first item is: it was told so twice,
     'text before the first minute item belongs to no item' (and that who attended goes in meeting.md) and, as a
