@@ -204,9 +204,12 @@ class Renderer:
         tokens = self.md.parseInline(text, env if env is not None else {})
         problems = []
         for token in tokens:
+            line = 0  # of the text, as `render` counts them: a resolution may run over lines (`- |`)
             for child in token.children or []:
+                if child.type in ("softbreak", "hardbreak"):
+                    line += 1
                 attr = "href" if child.type == "link_open" else "src" if child.type == "image" else None
                 if attr and _is_unsafe(str(child.attrGet(attr) or "")):
-                    problems.append(LinkProblem(0, str(child.attrGet(attr))))
+                    problems.append(LinkProblem(line, str(child.attrGet(attr))))
                     child.attrSet(attr, "#unsafe-link-removed")
         return Rendered(self.md.renderer.render(tokens, self.md.options, {}), problems)

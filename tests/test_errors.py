@@ -1936,6 +1936,15 @@ def test_unsafe_link_below_an_item_block_with_text_above_it_is_an_error_on_its_o
                                                f"unsafe link 'javascript:alert(1)'; {UNSAFE_HINT}")]
 
 
+def test_unsafe_link_on_a_later_line_of_a_resolution_is_an_error_on_its_own_line(archive, build):
+    """A resolution is shown as one line of text, but may be written over several (`- |`): the link was told on
+    the first line of the text."""
+    edit(archive, MINUTES, '  - "**NOTE** the results of the public consultation."',
+         "  - |\n    **NOTE** the results of the\n    [public consultation](javascript:alert(1)).")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "javascript:alert(1)"),
+                                               f"unsafe link 'javascript:alert(1)'; {UNSAFE_HINT}")]
+
+
 # --- warnings -----------------------------------------------------------------------------------
 
 def test_a_draft_action_log_of_a_meeting_whose_minutes_are_approved_is_a_warning(archive, build, tmp_path):
