@@ -13,7 +13,7 @@ import itertools
 from collections import defaultdict
 
 from generator.model import all_agenda_items
-from generator.numbering import leading_part
+from generator.numbering import leading, leading_part
 from generator import urls
 from generator.diagnostics import Report
 from generator.fingerprint import Shared
@@ -137,7 +137,7 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
             told = set()
             for at, written, hint in dangling:
                 line = file_line(lines, at)
-                if _told_by_validate(place, path, line, written, linker, told):
+                if _told_already(place, path, line, written, linker, told):
                     continue
                 report.warning(path, line, f"reference '{written}' does not resolve",
                                hint or "check the reference, or write it with the [[...]] syntax "
@@ -182,19 +182,24 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
     return backlinks, refs
 
 
-def _told_by_validate(place: Place, path: str, line: int, written: str, linker: Linker, told: set) -> bool:
-    """Whether a reference that does not resolve is a heading's own number, that of a part of another minute
-    than the item the heading is inside (model.MisplacedPart): validate.py tells the clerk what to do about the
-    heading, in one message, and 'does not resolve' would be a second for the one mistake. Only its leading
-    number, once (`told`: the headings whose number has been): any other reference in it is reported."""
+def _told_already(place: Place, path: str, line: int, written: str, linker: Linker, told: set) -> bool:
+    """Whether a reference that does not resolve is a heading's own number, that of another minute or a part of
+    one than the item the heading is inside (model.MisplacedHeading): one message tells the clerk what to do about
+    the heading (validate.py's, or load_minutes' where it was read), and 'does not resolve' would be a second for
+    the one mistake. Only its leading number, once (`told`: the headings whose number has been): any other
+    reference in it is reported."""
     minutes = place.meeting.minutes if place.meeting is not None else None
-    if minutes is None or not minutes.misplaced_parts or path != minutes.source.path:
+    if minutes is None or not minutes.misplaced_headings or path != minutes.source.path:
         return False
-    numbered = leading_part(linker.bodies[place.meeting.body].numbering, written)
-    for part in minutes.misplaced_parts:
-        if part.line == line and part not in told and part.heading.startswith(written) and numbered is not None \
-                and numbered[0] == part.ref and not numbered[2]:
-            told.add(part)
+    numbering = linker.bodies[place.meeting.body].numbering
+    numbered = leading_part(numbering, written)  # (ref, part, rest); an item's number has no part
+    if numbered is None:
+        ref, rest = leading(numbering, written)
+        numbered = ref, "", rest
+    for heading in minutes.misplaced_headings:
+        if heading.line == line and heading not in told and heading.heading.startswith(written) \
+                and numbered[0] == heading.ref and not numbered[2]:
+            told.add(heading)
             return True
     return False
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator import frontmatter, interests, schema as s, urls, yamltext
 from generator.diagnostics import INVISIBLE, Report, shortened
-from generator.model import (Action, Body, Declaration, Due, MinuteItem, Minutes, MisplacedPart, PersonRef, Source,
+from generator.model import (Action, Body, Declaration, Due, MinuteItem, Minutes, MisplacedHeading, PersonRef, Source,
                              all_agenda_items)
 from generator.markdown import TEMPLATE_IDS, heading_id
 from generator.numbering import digits, example, leading, leading_part, misprinted, printed, whole
@@ -216,12 +216,14 @@ def _numbered_opening(tokens, lines: list[str], starts, body: Body):
 
 
 def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, body: Body, ctx: Context,
-                       opening=None) -> tuple[MisplacedPart, ...]:
+                       opening=None) -> tuple[MisplacedHeading, ...]:
     """A heading that starts with a minute number but is not a `## ` heading of its own (### TB/19/23, or one
     in a list): read as part of the item above, where the clerk meant an item of its own. `opening`
     (_numbered_opening): the heading the text before the first item opens with, which this reports as that
     text's error: it and what follows it belong to no item. A heading numbering a part of another minute inside
-    an item is handed back, not reported: what to do depends on whether the archive has that minute (validate)."""
+    an item is handed back, not reported: what to do depends on whether the archive has that minute (validate).
+    One numbering another minute inside an item, or a line meant as one, is reported and handed back told: the
+    reference scan leaves its number to the one message (model.MisplacedHeading)."""
     items_start = {id(token) for _, token in starts}
     misplaced = []
     for index, token in enumerate(tokens):
@@ -237,7 +239,7 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
             continue
         numbered = leading_part(body.numbering, heading)
         if numbered is not None and above:  # ### 24/008(a) inside ## 24/007
-            misplaced.append(MisplacedPart(line, heading, "#" * int(token.tag[1]), ref, above[-1].ref))
+            misplaced.append(MisplacedHeading(line, heading, "#" * int(token.tag[1]), ref, above[-1].ref))
             continue
         report, read_as = ctx.report.warning, f"so it is read as part of {above[-1].number}" if above else \
             "so it is read as text before the first item"
@@ -253,6 +255,8 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
         report(ctx.path, line, f"the heading '{heading}' starts with minute number {printed(body.numbering, ref)}, "
                f"but only a '## ' heading at the start of a line starts an item, {read_as}",
                f"write '## {heading}' if it is an item of its own")
+        if above:
+            misplaced.append(MisplacedHeading(line, heading, "#" * int(token.tag[1]), ref, above[-1].ref, told=True))
     for index, token in enumerate(tokens):  # ##CCBP/18/61: no heading at all without the space, but a paragraph
         if token.type != "inline" or index == 0 or tokens[index - 1].type != "paragraph_open":
             continue
@@ -272,6 +276,8 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
                                f"{printed(body.numbering, ref)}, "
                                f"but without a space after '{hashes.group(0)}' it is no heading, so it is read as "
                                f"{part_of}", f"write '{marks} {rest}'")
+            if above:
+                misplaced.append(MisplacedHeading(line, rest, hashes.group(0), ref, above[-1].ref, told=True))
     return tuple(misplaced)
 
 

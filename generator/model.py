@@ -354,16 +354,20 @@ class MinuteItem:
 
 
 @dataclass(frozen=True)
-class MisplacedPart:
-    """A heading numbering a part of another minute than the item it is inside (### TB/19/99(a) in TB/19/13).
-    Whether that minute is elsewhere in the archive or nowhere decides what the clerk is to do, which the file
-    alone cannot tell: validate.py says it, and the reference scan leaves the heading's own number to it."""
+class MisplacedHeading:
+    """A heading inside an item that starts with another minute's number, or a part of one (### TB/19/99 or
+    ### TB/19/99(a) in TB/19/13), or a line meant as one (##TB/19/99). One message tells the clerk what to do
+    about it, and the reference scan leaves the heading's own number to that message: 'does not resolve' would
+    be a second for the one mistake. For a part, whether that minute is elsewhere in the archive or nowhere
+    decides what to do, which the file alone cannot tell: validate.py says it. For an item's number what to do
+    is the same either way ('## '), and load_minutes says it where it reads the heading (`told`)."""
 
     line: int  # of the heading, in the minutes file
     heading: str  # as written, without its hashes
     hashes: str  # '###'
-    ref: str  # the minute it numbers a part of, canonical
+    ref: str  # the minute it numbers, or a part of, canonical
     inside: str  # the item it is read as part of, canonical
+    told: bool = False  # its message said already, where the file was read (load_minutes), not by validate.py
 
     def __digest__(self) -> tuple:
         """Nothing: no page shows it, only a message (fingerprint.Digests)."""
@@ -376,7 +380,7 @@ class Minutes:
     approved_at: str = ""  # meeting key "body/folder"
     items: tuple[MinuteItem, ...] = ()
     source: Source = Source("")
-    misplaced_parts: tuple[MisplacedPart, ...] = ()
+    misplaced_headings: tuple[MisplacedHeading, ...] = ()
 
 
 @dataclass(frozen=True)

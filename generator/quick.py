@@ -65,7 +65,7 @@ from generator.build import make_environment, render_page
 from generator.diagnostics import Report
 from generator.fingerprint import Digests
 from generator.loader import reload_meeting
-from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, MisplacedPart, Movement, Paper, Source
+from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, MisplacedHeading, Movement, Paper, Source
 from generator.namesakes import page_names
 from generator.pages import (action_page, actions_owned, actions_raised, bodies_sat_on, body_attendance, body_pages,
                              by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index,
@@ -86,7 +86,7 @@ _PROSE = {
             "patient_engagement", "next_steps", "body", "front_sheet"),
 }
 # only messages show a line
-_LINES = {Source: ("line",), Attendee: ("line",), Movement: ("line",), MisplacedPart: ("line",)}
+_LINES = {Source: ("line",), Attendee: ("line",), Movement: ("line",), MisplacedHeading: ("line",)}
 
 
 def outline(value):

@@ -220,12 +220,12 @@ def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None
 
 
 def _misplaced_parts(archive: Archive, report: Report, stop=never) -> None:
-    """A heading numbering a part of another minute inside an item (load_minutes.MisplacedPart): moved under
+    """A heading numbering a part of another minute inside an item (model.MisplacedHeading): moved under
     that minute's heading where the archive has it; where it has none, no heading is there to move it under, and
     the number is most likely this item's mistyped, or no part's. The one message for the heading: the reference
-    scan says nothing of its number not resolving (backlinks.told_here)."""
+    scan says nothing of its number not resolving (backlinks._told_already)."""
     misplaced = [(meeting, part) for meeting in archive.meetings if meeting.minutes
-                 for part in meeting.minutes.misplaced_parts]
+                 for part in meeting.minutes.misplaced_headings if not part.told]
     if not misplaced:  # as good as always: no set of every minute number made on every save
         return
     check_stop(stop)

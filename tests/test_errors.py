@@ -641,6 +641,41 @@ def test_a_reference_in_a_block_of_text_in_a_field_is_reported_on_its_own_line(a
         "reference 'TB/19/99' does not resolve; nearest existing: TB/19/20, TB/19/21, TB/19/22", "warning")]
 
 
+def test_a_heading_numbering_a_minute_the_archive_lacks_inside_an_item_is_told_once_to_be_an_item(archive, build):
+    """`### TB/19/99 Consultation` inside TB/19/13, and no TB/19/99 anywhere: it was told twice on one line, that the
+    reference 'TB/19/99' does not resolve, and to write '## ': written so, TB/19/99 is there and resolves."""
+    edit(archive, MINUTES, "### Consultation", "### TB/19/99 Consultation")
+    assert warnings_after(build, archive) == [
+        at(MINUTES, line_of(archive, MINUTES, "### TB/19/99"), "the heading 'TB/19/99 Consultation' starts with "
+           "minute number TB/19/99, but only a '## ' heading at the start of a line starts an item, so it is read "
+           "as part of TB/19/13; write '## TB/19/99 Consultation' if it is an item of its own", "warning")]
+
+
+def test_a_line_numbering_a_minute_the_archive_lacks_without_a_space_after_its_hashes_is_told_once(archive, build):
+    """`##TB/19/99 Consultation`, no heading at all: told to write '## ', and not also that TB/19/99 does not
+    resolve."""
+    edit(archive, MINUTES, "### Consultation", "##TB/19/99 Consultation")
+    assert warnings_after(build, archive) == [
+        at(MINUTES, line_of(archive, MINUTES, "##TB/19/99"), "the line '##TB/19/99 Consultation' starts with minute "
+           "number TB/19/99, but without a space after '##' it is no heading, so it is read as part of TB/19/13; "
+           "write '## TB/19/99 Consultation'", "warning")]
+
+
+def test_a_heading_numbering_a_minute_the_archive_lacks_keeps_its_other_references_reported(archive, build):
+    """Only the heading's own leading number is left to its message: the same number again in its words, another
+    number, and a number in the text under it are references like any other, each reported."""
+    edit(archive, MINUTES, "### Consultation", "### TB/19/99 after TB/19/98 and TB/19/99\n\nSee TB/19/99.")
+    line = line_of(archive, MINUTES, "### TB/19/99")
+    dangling = "does not resolve; nearest existing: TB/19/20, TB/19/21, TB/19/22"
+    assert warnings_after(build, archive) == [
+        at(MINUTES, line, f"reference 'TB/19/98' {dangling}", "warning"),
+        at(MINUTES, line, f"reference 'TB/19/99' {dangling}", "warning"),
+        at(MINUTES, line, "the heading 'TB/19/99 after TB/19/98 and TB/19/99' starts with minute number TB/19/99, "
+           "but only a '## ' heading at the start of a line starts an item, so it is read as part of TB/19/13; "
+           "write '## TB/19/99 after TB/19/98 and TB/19/99' if it is an item of its own", "warning"),
+        at(MINUTES, line + 2, f"reference 'TB/19/99' {dangling}", "warning")]
+
+
 def test_a_heading_numbering_a_part_above_the_first_item_is_told_to_move_under_its_item(archive, build):
     """One message for the one mistake, an error as the text before the first item is: it was told so twice,
     'text before the first minute item belongs to no item' (and that who attended goes in meeting.md) and, as a

@@ -143,6 +143,29 @@ def test_a_reference_below_an_item_block_is_told_on_its_line_as_the_block_grows(
         edit(august, "  - Noted.\n", "  - Noted.\n  - Agreed.\n")
 
 
+def test_a_heading_numbering_a_minute_the_archive_lacks_is_told_once_as_a_full_build_tells_it(session):
+    """The preview reloads the saved file and scans its references again: the heading's number is left to its
+    message there too, and when another meeting's minutes add or take away that minute, the one message stays."""
+    s, content, live, builds = session
+    july, august = content / "meetings/ccb/2019-07-18/minutes.md", content / "meetings/ccb/2019-08-22/minutes.md"
+    edit(july, "Paper C in July is the community services paper.",
+         "Paper C in July is the community services paper.\n\n### CCBP/19/88 Outreach")
+    line = july.read_text().split("\n").index("### CCBP/19/88 Outreach") + 1
+
+    def told(outcome) -> list[str]:
+        return [d.message for d in outcome.report.items if d.path.endswith("2019-07-18/minutes.md") and d.line == line]
+
+    once = ["the heading 'CCBP/19/88 Outreach' starts with minute number CCBP/19/88, but only a '## ' heading at the "
+            "start of a line starts an item, so it is read as part of CCBP/19/61"]
+    for change in (lambda: None, lambda: august.write_text(august.read_text() + "\n## CCBP/19/88 Outreach plan\n\n"
+                                                                                "Agreed.\n"),
+                   lambda: edit(august, "\n## CCBP/19/88 Outreach plan\n\nAgreed.\n", "")):
+        change()
+        outcome = s.rebuild()
+        assert told(outcome) == once
+        assert_same_as_full_build(content, live, builds, outcome)
+
+
 def test_a_new_item_elsewhere_relinks_every_page_that_cited_it(session):
     s, content, live, builds = session
     minutes = content / "meetings/ccb/2019-07-18/minutes.md"
