@@ -500,8 +500,8 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
             pass
     if changed is None:
         changed = _changed_files(cache.site, out_dir)
-    if damaged:
-        progress(_damaged_cache(damaged, cache_path))
+    for line in _damaged_cache(damaged, cache_path):
+        progress(line)
     timings["cache"] = time.perf_counter() - started
     # Rendered Markdown is kept for this build only: the scan renders most texts, the pages reuse that.
     # Saved in the build cache it would cost more to read and write than a warm build saves by it.
@@ -587,25 +587,43 @@ def _changed_files(record, out_dir: Path) -> set[str]:
     return intact.changed_since(out_dir, record.stats)
 
 
-def _damaged_cache(damaged: list[Path], cache_path: Path) -> str:
+def _damaged_cache(damaged: list[Path], cache_path: Path) -> list[str]:
     """The one line a build says when a cache file was there but could not be read back (cache._read), the
-    compiled templates' among them (render.CompiledOnDisk): it goes on as without that file, and writes it anew."""
+    compiled templates' among them (render.CompiledOnDisk): it goes on as without that file, and writes it anew.
+    A directory holding files in a file's place (cache.blocked) cannot be written over, nor removed safely: its
+    own line says so, and what to do, where 'writes it anew' was said on every build, and never done."""
     here = Path.cwd()
 
     def shown(path: Path) -> str:
         return str(path.relative_to(here) if path.is_relative_to(here) else path)
 
-    site = build_cache.site_file(cache_path)
-    templates = [path for path in damaged if path not in (cache_path, site)]
-    names = [shown(path) for path in damaged if path not in templates] + (
-        [shown(path) for path in templates] if len(templates) < 3
-        else [f"{len(templates)} compiled templates in {shown(templates[0].parent)}"])
-    does = " and ".join((["reads every file"] if cache_path in damaged else [])
-                        + (["renders every page"] if site in damaged else [])
-                        + ([f"compiles {'its template' if len(templates) == 1 else 'their templates'}"]
-                           if templates else []))
-    return f"the build cache {' and '.join(names)} could not be read back (cut short, or changed since it was " \
-           f"written): this build {does} afresh, and writes {'it' if len(damaged) == 1 else 'them'} anew"
+    def named(paths: list[Path]) -> tuple[str, str]:
+        site = build_cache.site_file(cache_path)
+        templates = [path for path in paths if path not in (cache_path, site)]
+        names = [shown(path) for path in paths if path not in templates] + (
+            [shown(path) for path in templates] if len(templates) < 3
+            else [f"{len(templates)} compiled templates in {shown(templates[0].parent)}"])
+        does = " and ".join((["reads every file"] if cache_path in paths else [])
+                            + (["renders every page"] if site in paths else [])
+                            + ([f"compiles {'its template' if len(templates) == 1 else 'their templates'}"]
+                               if templates else []))
+        return " and ".join(names), does
+
+    blocked = [path for path in damaged if build_cache.blocked(path)]
+    damaged = [path for path in damaged if path not in blocked]
+    lines = []
+    if damaged:
+        names, does = named(damaged)
+        lines.append(f"the build cache {names} could not be read back (cut short, or changed since it was "
+                     f"written): this build {does} afresh, and writes {'it' if len(damaged) == 1 else 'them'} anew")
+    if blocked:
+        names, does = named(blocked)
+        one = len(blocked) == 1
+        lines.append(f"the build cache {names} {'is a folder' if one else 'are folders'} with files in "
+                     f"{'it' if one else 'them'}, where the build writes a file: this build {does} afresh, as "
+                     f"every build will until {'it is' if one else 'they are'} moved or removed (the build "
+                     "removes no files it did not write)")
+    return lines
 
 
 def _unwritable(options: Options, report: Report, exc: OSError) -> Report:

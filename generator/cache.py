@@ -217,14 +217,14 @@ def save_site(path: Path, site: SiteRecord | None) -> None:
         forget_site(path)
     else:
         _write(site_file(path), site)
-        _remove(touched_file(path))
+        remove(touched_file(path))
 
 
 def forget_site(path: Path) -> None:
     """Called before a build changes the output folder: if it stops half way, no record describes the folder
     as it was, and the next build renders the whole site."""
-    _remove(site_file(path))
-    _remove(touched_file(path))
+    remove(site_file(path))
+    remove(touched_file(path))
 
 
 def touched_file(path: Path) -> Path:
@@ -269,11 +269,28 @@ class Touched:
         self.noted.add(relative)
 
 
-def _remove(path: Path) -> None:
+def remove(path: Path | str) -> None:
+    """A file of the cache, or a directory put in a file's place if it is empty: left, it is read as a damaged
+    file and can never be replaced, so every build said so and wrote nothing. One holding files is left (a
+    build removes nothing it did not write): `blocked` says so."""
     try:
-        path.unlink(missing_ok=True)
+        if os.path.isdir(path) and not os.path.islink(path):
+            os.rmdir(path)
+        else:
+            os.remove(path)
     except OSError:
         pass
+
+
+def blocked(path: Path) -> bool:
+    """Whether a directory holding files is where a file of the cache goes, which no build can replace."""
+    if os.path.islink(path):
+        return False
+    try:
+        with os.scandir(path) as entries:
+            return any(True for _ in entries)
+    except OSError:  # a file, or nothing
+        return False
 
 
 def _write(path: Path, value) -> None:
@@ -284,12 +301,16 @@ def _write(path: Path, value) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         for left in path.parent.glob(f"{path.name}.*.tmp"):  # by a build killed as it wrote (kill -9, power)
             if has_ended(left.name.rsplit(".", 2)[-2]):
-                _remove(left)
+                remove(left)
         with tmp.open("wb") as handle:
             handle.write(_STAMP)
             summed = _Summed(handle, zlib.crc32(_STAMP))
             pickle.dump(value, summed, protocol=pickle.HIGHEST_PROTOCOL)
             handle.write(summed.crc.to_bytes(4, "big"))
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except IsADirectoryError:  # a directory in the file's place: replaced if empty, else left (`blocked`)
+            remove(path)
+            os.replace(tmp, path)
     except OSError:  # a read-only checkout still builds; it just builds from scratch next time
-        _remove(tmp)
+        remove(tmp)

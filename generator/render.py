@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import hashlib
 import os
+import re
 import types
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from generator.diagnostics import Report
 from generator.interrupt import check, never
 from generator.markdown import Renderer
 from generator.model import all_agenda_items
+from generator.parallel import has_ended
 from generator.plaintext import one_line
 from generator.references import Linker, Where
 from generator.values import spoken_date
@@ -211,6 +213,12 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+# A compiled template half written by a build killed as it wrote: name.jinja.<pid>.tmp (cache.save_bytes), or
+# name.jinjaXXXXXXXX.tmp (Jinja's own writing, before save_bytes). save_bytes removes its own as it writes the
+# same file again, which after an upgrade (a new `code`, so new names) no build does, and Jinja's never.
+_HALF_WRITTEN = re.compile(r"\.jinja(?:\.(\d+)|[^.]+)\.tmp\Z")
+
+
 class CompiledOnDisk(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept beside the build cache, so that a warm build, which renders a few pages, does
     not first compile every template they use (with this, a warm build's render stage went from 1.45 s to
@@ -236,19 +244,23 @@ class CompiledOnDisk(jinja2.FileSystemBytecodeCache):
         super().__init__(str(folder), prefix + "%s.jinja")
         self.kept: dict[str, bytes] = {}  # by file name, checked
         try:
-            entries = [entry for entry in os.scandir(folder) if entry.name.endswith(".jinja")]
+            entries = list(os.scandir(folder))
         except OSError:
             entries = []
         for entry in entries:
+            half = _HALF_WRITTEN.search(entry.name)
+            if half and (half.group(1) is None or has_ended(half.group(1))):  # not a build still writing it
+                build_cache.remove(entry.path)
+        for entry in (entry for entry in entries if entry.name.endswith(".jinja")):
             if not entry.name.startswith(prefix):
-                _remove(entry.path)
+                build_cache.remove(entry.path)
                 continue
             found: list = []
             data = build_cache.load_bytes(Path(entry.path), found)
             if data is not None:
                 self.kept[entry.path] = data
             elif found:
-                _remove(entry.path)
+                build_cache.remove(entry.path)
                 if damaged is not None:
                     damaged += found
 
@@ -259,17 +271,6 @@ class CompiledOnDisk(jinja2.FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         build_cache.save_bytes(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
-
-
-def _remove(path: str) -> None:
-    """A file of the compiled templates' folder, or a directory put in a file's place, if it is empty."""
-    try:
-        if os.path.isdir(path) and not os.path.islink(path):
-            os.rmdir(path)
-        else:
-            os.remove(path)
-    except OSError:
-        pass
 
 
 class _Context(jinja2.runtime.Context):

@@ -218,6 +218,100 @@ def test_every_compiled_template_cut_short_is_said_in_one_short_line(archive, bu
     assert "compiles their templates afresh, and writes them anew" in notices[0] and len(notices[0]) < 300
 
 
+def _said_of_the_cache(archive: Path, out: Path) -> list[str]:
+    """What a build (in-process, the fixed date) says of the build cache: its lines naming a cache file."""
+    import datetime as dt
+
+    from helpers import TODAY
+
+    from generator.build import Options, run
+
+    said = []
+    assert run(Options(content=archive, out=out, today=dt.date.fromisoformat(TODAY), search=False),
+               progress=said.append).ok
+    return [line for line in said if line.startswith("the build cache ")]
+
+
+def test_an_empty_directory_in_the_build_caches_place_is_said_once_and_replaced(archive, tmp_path, monkeypatch):
+    """A directory where the cache's pickle goes was said to be a cache that 'could not be read back', that the
+    build 'writes it anew', on every build: it never could write it over. Now said once, then written."""
+    from generator import cache
+
+    monkeypatch.setenv(cache.CACHE_DIR, str(tmp_path / "cache"))  # the session's is shared by the tests it runs
+    path = cache.cache_file(archive, False)
+    path.mkdir(parents=True)
+    said = _said_of_the_cache(archive, tmp_path / "site")
+    assert len(said) == 1 and said[0].startswith(f"the build cache {path} could not be read back")
+    assert path.is_file() and cache.load(path).loader  # written anew: the next build reads it
+    assert _said_of_the_cache(archive, tmp_path / "site") == []
+
+
+def test_a_directory_with_files_in_the_build_caches_place_is_said_to_be_moved_and_left(archive, tmp_path,
+                                                                                       monkeypatch):
+    """Files in it are not the build's to remove: each build says what it is and what to do, not that it 'could
+    not be read back' and is written anew, which it never was; what is in it is kept."""
+    from generator import cache
+
+    monkeypatch.setenv(cache.CACHE_DIR, str(tmp_path / "cache"))
+    path = cache.cache_file(archive, False)
+    (path / "notes").mkdir(parents=True)
+    (path / "notes" / "kept.txt").write_text("mine")
+    for _ in range(2):
+        assert _said_of_the_cache(archive, tmp_path / "site") == [
+            f"the build cache {path} is a folder with files in it, where the build writes a file: this build reads "
+            "every file afresh, as every build will until it is moved or removed (the build removes no files it "
+            "did not write)"]
+    assert (path / "notes" / "kept.txt").read_text() == "mine"
+
+
+def test_an_empty_directory_in_a_compiled_templates_place_and_one_with_files_are_told_apart(archive, build,
+                                                                                            tmp_path, monkeypatch):
+    """The compiled templates' files go through the same writing (cache.save_bytes) and the same removal: an
+    empty directory is replaced, unsaid again; one with files in it is said to be moved or removed."""
+    from generator import cache
+
+    monkeypatch.setenv(cache.CACHE_DIR, str(tmp_path / "cache"))
+    assert build(archive, tmp_path / "site").ok
+    compiled = _compiled_base(archive)
+    compiled.unlink()
+    (compiled / "notes").mkdir(parents=True)
+    said = _said_of_the_cache(archive, tmp_path / "site 1")
+    assert said == [f"the build cache {compiled} is a folder with files in it, where the build writes a file: this "
+                    "build compiles its template afresh, as every build will until it is moved or removed (the build "
+                    "removes no files it did not write)"]
+    (compiled / "notes").rmdir()
+    for rendered in ("site 2", "site 3"):  # every page rendered, through the compiled templates
+        said = _said_of_the_cache(archive, tmp_path / rendered)
+        if rendered == "site 2":
+            assert len(said) == 1 and "could not be read back" in said[0] and compiled.is_file()
+    assert said == []
+
+
+def test_compiled_templates_left_half_written_by_builds_killed_are_removed(archive, build, tmp_path, monkeypatch):
+    """A build killed as it wrote a compiled template left 'name.jinja.<pid>.tmp' (cache.save_bytes), or, before
+    that, 'name.jinjaXXXXXXXX.tmp' (Jinja's own writing): the first was removed only when the same file was
+    written again, never after an upgrade (the names change with the code), the second never. A build still
+    writing its own is left be."""
+    import os
+    import subprocess
+    import sys
+
+    from generator import cache
+
+    monkeypatch.setenv(cache.CACHE_DIR, str(tmp_path / "cache"))
+    assert build(archive, tmp_path / "site").ok
+    compiled = _compiled_base(archive)
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    older = f"{'0' * 16}-{compiled.name.split('-', 1)[1]}"  # another code's name for the template
+    left = [compiled.with_name(compiled.name + "k3j_x9q2.tmp"),
+            compiled.with_name(f"{older}.{int(ended.stdout)}.tmp")]
+    writing = compiled.with_name(f"{older}.{os.getppid()}.tmp")  # a process still running
+    for path in left + [writing]:
+        path.write_bytes(b"half")
+    assert build(archive, tmp_path / "site").ok
+    assert [path.exists() for path in left + [writing]] == [False, False, True] and compiled.is_file()
+
+
 def test_a_cache_file_other_code_wrote_is_no_cache_and_no_damage(tmp_path):
     """After an upgrade each build finds files that the code before wrote, in its layout: nothing to say."""
     from generator import cache
