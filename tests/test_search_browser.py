@@ -518,15 +518,16 @@ def test_with_a_filter_ticked_the_other_filters_count_only_the_results_shown(pag
 
 def test_a_result_link_in_focus_keeps_it_when_the_checked_results_replace_the_first(page):
     """A keyboard user already in the results when the check leaves some out is not thrown back to the top
-    of the page. Each check waits 1.5 s first, so that the link has focus before it is done."""
+    of the page. Each check is held until the link has focus."""
     page.goto("/search/")
     page.wait_for_function("window.MinutebookSearch !== undefined", timeout=WAIT)
-    page.evaluate("window.MinutebookSearch.testing.checkDelayMs = 1500")
+    page.evaluate("window.MinutebookSearch.testing.checkDelayMs = 60000")  # held until release()
     search_box(page).press_sequentially("lakhani")
     link = page.locator('li.search-result h3 a[href="/people/mayur-lakhani/"]')
     link.focus()
     assert page.locator("[data-search-app]").get_attribute("data-search-checked") is None, \
         "the check was done before the link had focus: nothing to test"
+    page.evaluate("window.MinutebookSearch.testing.release()")
     expect(page.locator("pagefind-summary")).to_have_text("4 results for lakhani")  # 5 before the check
     expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "lakhani")
     page.wait_for_function("document.activeElement.getAttribute('href') === '/people/mayur-lakhani/'", timeout=WAIT)
@@ -534,10 +535,10 @@ def test_a_result_link_in_focus_keeps_it_when_the_checked_results_replace_the_fi
 
 def test_a_filter_ticked_and_unticked_before_the_check_is_done_ends_with_the_checked_results(page):
     """The Component UI changes the object of ticked filters in place; the check must not take a later
-    filter for the one its query had. Each check waits 1.5 s first, so that the filter is ticked mid-check."""
+    filter for the one its query had. Each check is held until the filter is ticked."""
     page.goto("/search/")
     page.wait_for_function("window.MinutebookSearch !== undefined", timeout=WAIT)
-    page.evaluate("window.MinutebookSearch.testing.checkDelayMs = 1500")
+    page.evaluate("window.MinutebookSearch.testing.checkDelayMs = 60000")  # held until release()
     search_box(page).press_sequentially("blood")
     expect(page.locator("pagefind-summary")).to_have_text("10 results for blood")  # Pagefind's, unchecked
     assert page.locator("[data-search-app]").get_attribute("data-search-checked") is None, \
@@ -545,6 +546,7 @@ def test_a_filter_ticked_and_unticked_before_the_check_is_done_ends_with_the_che
     open_filter(page, "body")
     jhsc = page.locator("input.pf-checkbox-input[name='body'][value='JHSC']")
     jhsc.check()
+    page.evaluate("window.MinutebookSearch.testing.release()")  # the check of the query alone ends with the filter ticked
     expect(page.locator("pagefind-summary")).to_have_text("0 results for blood")
     jhsc.uncheck()
     expect(page.locator("pagefind-summary")).to_have_text("4 results for blood")
@@ -555,20 +557,22 @@ def test_a_filter_ticked_and_unticked_before_the_check_is_done_ends_with_the_che
 def test_a_query_changed_before_its_check_is_done_ends_with_the_new_querys_checked_results(page):
     """The check of the query the reader typed first ends after they typed another: it must neither show its
     results over the new ones nor stop the new query's own check, and the first query, typed again, is
-    checked afresh. Each check waits 1.5 s first, so that the query changes mid-check."""
+    checked afresh. Each check is held until the query has changed."""
     expected = {word: sorted(shown_results(page, word)) for word in ("phlebotomy", "blood")}
     assert len(expected["blood"]) == 4 and expected["phlebotomy"], "control"
     warnings = []
     page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
     page.goto("/search/")
     page.wait_for_function("window.MinutebookSearch !== undefined", timeout=WAIT)
-    page.evaluate("window.MinutebookSearch.testing.checkDelayMs = 1500")
+    page.evaluate("window.MinutebookSearch.testing.checkDelayMs = 60000")  # held until release()
     box = search_box(page)
     box.press_sequentially("blood")
     expect(page.locator("pagefind-summary")).to_have_text("10 results for blood")  # Pagefind's, unchecked
     assert page.locator("[data-search-app]").get_attribute("data-search-checked") is None, \
         "the check was done before the query changed: nothing to test"
     box.fill("phlebotomy")
+    expect(page.locator("pagefind-summary")).to_contain_text("for phlebotomy")  # on screen before the check ends
+    page.evaluate("window.MinutebookSearch.testing.release()")
     expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "phlebotomy", timeout=WAIT)
     page.wait_for_timeout(2000)  # the first query's check has ended by now
     expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "phlebotomy")
@@ -675,13 +679,14 @@ def test_result_counts_are_announced_politely_even_when_there_are_none(page):
 
 
 def test_the_count_is_announced_once_and_for_the_checked_results(page):
-    """Pagefind's 10 results for "blood" are shown while the check runs (held 1.5 s here), but only the
+    """Pagefind's 10 results for "blood" are shown while the check runs (held here until they are seen), but only the
     checked count is announced."""
     page.goto("/search/")
     page.wait_for_function("window.MinutebookSearch !== undefined", timeout=WAIT)
-    page.evaluate("window.MinutebookSearch.testing.checkDelayMs = 1500")
+    page.evaluate("window.MinutebookSearch.testing.checkDelayMs = 60000")  # held until release()
     search_box(page).press_sequentially("blood")
     expect(page.locator("pagefind-summary")).to_have_text("10 results for blood")
+    page.evaluate("window.MinutebookSearch.testing.release()")
     expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "blood")
     page.wait_for_function("window.__announced.some(a => a.text === '4 results for blood')", timeout=WAIT)
     counts = [a["text"] for a in page.evaluate("window.__announced") if "for blood" in a["text"]]

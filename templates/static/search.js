@@ -34,8 +34,17 @@
   /* Bundles per instance of the check that no bundle matched a shortened query word (see Checker). */
   var GROUP = 8;
   /* Tests set a delay before each check, to act while the first results are shown (0: none), or make
-     every check fail. */
-  var testing = { checkDelayMs: 0, failChecks: false };
+     every check fail. A test holds the checks with a long delay and ends it with release() once it has
+     acted: a delay timed to outlast the test's action was not always long enough on a busy machine. */
+  var held = [];
+  var testing = {
+    checkDelayMs: 0,
+    failChecks: false,
+    release: function () {
+      testing.checkDelayMs = 0;
+      held.splice(0).forEach(function (go) { go(); });
+    }
+  };
 
   /* `path` (written from the site's root, "/search/x.json") where this site is published: below `base`,
      the data-base of the search page ("/minutes/", or "/" at a domain's root). */
@@ -297,7 +306,10 @@
       }
       if (!checked[term]) {
         var entry = checked[term] = {};
-        var delay = new Promise(function (resolve) { window.setTimeout(resolve, testing.checkDelayMs); });
+        var delay = new Promise(function (resolve) {
+          if (testing.checkDelayMs) { held.push(resolve); }
+          window.setTimeout(resolve, testing.checkDelayMs);
+        });
         entry.promise = delay.then(function () {
           if (testing.failChecks) { throw new Error("made to fail by a test"); }
           return open();
