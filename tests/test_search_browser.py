@@ -776,6 +776,8 @@ def test_search_works_on_a_site_published_below_a_path(browser, served_below):
         box = search_box(tab)
         box.click()
         box.press_sequentially("ccbp 18 49")
+        # the checked results, which replace Pagefind's own: read before, the list was once empty as it was redrawn
+        expect(tab.locator("[data-search-app]")).to_have_attribute("data-search-checked", "ccbp 18 49")
         expect(tab.locator("pagefind-summary")).to_have_text(re.compile(r"^\d+ results? for ccbp 18 49$"))
         first = results(tab).first
         expect(first.locator("h3 a")).to_have_attribute("href", "/minutes" + MEETING)
