@@ -214,7 +214,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 # A compiled template half written by a build killed as it wrote: name.jinja.<pid>.tmp (cache.save_bytes), or
-# name.jinjaXXXXXXXX.tmp (Jinja's own writing, before save_bytes). save_bytes removes its own as it writes the
+# name.jinja<random letters>.tmp (Jinja's own writing, before save_bytes). save_bytes removes its own as it writes the
 # same file again, which after an upgrade (a new `code`, so new names) no build does, and Jinja's never.
 _HALF_WRITTEN = re.compile(r"\.jinja(?:\.(\d+)|[^.]+)\.tmp\Z")
 

@@ -98,7 +98,8 @@ def test_a_cache_file_damaged_by_hand_is_said_to_be_in_one_line_and_the_site_is_
     _damage(damaged, how)
     shutil.rmtree(out)  # every page rendered again, from what the cache file held
     said = []
-    again = run(Options(content=archive, out=out, today=dt.date.fromisoformat(TODAY), search=False), progress=said.append)
+    again = run(Options(content=archive, out=out, today=dt.date.fromisoformat(TODAY), search=False),
+                progress=said.append)
     assert again.ok
     notices = [line for line in said if "could not be read back" in line]
     assert len(notices) == 1 and str(damaged.name) in notices[0] and "\n" not in notices[0]
@@ -289,7 +290,7 @@ def test_an_empty_directory_in_a_compiled_templates_place_and_one_with_files_are
 
 def test_compiled_templates_left_half_written_by_builds_killed_are_removed(archive, build, tmp_path, monkeypatch):
     """A build killed as it wrote a compiled template left 'name.jinja.<pid>.tmp' (cache.save_bytes), or, before
-    that, 'name.jinjaXXXXXXXX.tmp' (Jinja's own writing): the first was removed only when the same file was
+    that, 'name.jinja<random letters>.tmp' (Jinja's own writing): the first was removed only when the same file was
     written again, never after an upgrade (the names change with the code), the second never. A build still
     writing its own is left be."""
     import os
