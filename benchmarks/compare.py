@@ -1,7 +1,8 @@
 """The build's stages at another commit and at this checkout, measured side by side in one process.
 
     python -m benchmarks.compare --base REV [--meetings 500 | --content DIR] [--repeat 3] [--builds N]
-        [--over N] [--warm N] [--spread N] [--later N] [--people N] [--body N] [--unchanged N] [--restored N] [--no-stages]
+        [--over N] [--warm N] [--spread N] [--later N] [--people N] [--body N] [--unchanged N] [--restored N]
+        [--no-stages]
         [--work DIR]
 
 Why in one process: this machine's speed changes by up to 1.7 times from one
@@ -355,8 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--restored", type=int, default=0,
                         help="builds of each version in a fresh checkout with the cache and site restored, in turns")
     parser.add_argument("--no-stages", dest="stages", action="store_false",
-                        help="only the real builds (--warm, --spread, --later, --people, --body, --unchanged, --builds, "
-                             "--restored)")
+                        help="only the real builds (--warm, --spread, --later, --people, --body, --unchanged, "
+                             "--builds, --restored)")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)

@@ -7,7 +7,8 @@ way `minutebook build` indexes it: one Pagefind run per body plus one for the
 site-wide pages, in parallel (generator/search_index.py). For comparison the
 synthetic site (issue 7's rates, as in build_bench) is also indexed as one
 single Pagefind bundle, which is what the per-body split avoids. Last, a full
-build with search, one edit and a warm build show what re-indexing one body costs. Each measurement runs in a fresh process so that the
+build with search, one edit and a warm build show what re-indexing one body
+costs. Each measurement runs in a fresh process so that the
 kernel's high-water mark of its Pagefind children (`ru_maxrss`) belongs to that
 measurement alone; a sampler also adds up the resident memory of all Pagefind
 processes running at once, which is what the machine must have free.
@@ -188,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-warm", action="store_true", help="skip the re-index after one edit")
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
     parser.add_argument("--reuse", action="store_true",
-                        help="with --keep: reuse the content and sites already there instead of generating and building")
+                        help="with --keep: reuse the content and sites already there instead of generating and "
+                             "building")
     args = parser.parse_args(argv)
 
     from benchmarks.build_bench import spec_for

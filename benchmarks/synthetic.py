@@ -275,7 +275,8 @@ class Writer:
     def __init__(self, out: Path, spec: Spec, rng: random.Random, words: Words, stats: Stats):
         self.out, self.spec, self.rng, self.words, self.stats = out, spec, rng, words, stats
         self.item_words, self.paper_words = spec.word_ranges()
-        self.citable: list[tuple[str, str]] = []  # (minute ref, body name) of bodies written so far, for cross_body_rate
+        # (minute ref, body name) of bodies written so far, for cross_body_rate
+        self.citable: list[tuple[str, str]] = []
 
     def site(self) -> None:
         _write(self.out / "site.yaml", yaml.safe_dump({

@@ -146,10 +146,10 @@ class Linker:
         # a twentieth of a second at 2,000 meetings, in one piece that the live preview's next save waited for.
         # The people's names and the meetings' titles are there for the words a [[...]] without any is shown as.
         people = sorted((pid, person.name) for pid, person in self.people.items())
-        for part in (list(index.items), list(index.tracks), people, targets, sorted(index.renumbered.items())):
-            for start in range(0, len(part), 1000):  # in parts: the live preview asks `stop` between them
+        for listed in (list(index.items), list(index.tracks), people, targets, sorted(index.renumbered.items())):
+            for start in range(0, len(listed), 1000):  # in parts: the live preview asks `stop` between them
                 check(stop)
-                signature.update(repr(part[start:start + 1000]).encode("utf-8"))
+                signature.update(repr(listed[start:start + 1000]).encode("utf-8"))
             signature.update(b"\0")
         self.signature = signature.hexdigest()
 

@@ -353,8 +353,8 @@ def test_a_drafts_preview_keeps_robots_out(tmp_path):
     """By robots.txt, and on each page too, which holds below a path, where crawlers do not ask for robots.txt."""
     out = _build(FIXTURE, tmp_path / "site", drafts=True)
     assert (out / "robots.txt").read_text().splitlines()[-1] == "Disallow: /"
-    for page in ("index.html", "tb/index.html", "tb/2019/2019-03-14/index.html", "404.html"):
-        assert (out / page).read_text().count('<meta name="robots" content="noindex">') == 1, page
+    for name in ("index.html", "tb/index.html", "tb/2019/2019-03-14/index.html", "404.html"):
+        assert (out / name).read_text().count('<meta name="robots" content="noindex">') == 1, name
     published = _build(FIXTURE, tmp_path / "published")
     assert 'name="robots"' not in (published / "index.html").read_text()
 

@@ -838,9 +838,9 @@ def test_a_disk_error_while_updating_is_reported_and_the_next_build_rebuilds_who
     monkeypatch.setattr(generator.update, "commit", full_disk)
     failed = build(archive, built, search=True)
     assert not failed.ok
-    assert messages(failed) == [f"site:1: error: could not update the site in place: [Errno 28] No space left on "
-                                f"device; free the disk or fix the permission, then build again: the next build "
-                                f"rebuilds it whole"]
+    assert messages(failed) == ["site:1: error: could not update the site in place: [Errno 28] No space left on "
+                                "device; free the disk or fix the permission, then build again: the next build "
+                                "rebuilds it whole"]
     monkeypatch.setattr(generator.update, "commit", real)
     again = build(archive, built, search=True)
     assert again.ok and again.rendered is None  # whole, not trusting the half-updated folder
