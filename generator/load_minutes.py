@@ -220,10 +220,11 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
     """A heading that starts with a minute number but is not a `## ` heading of its own (### TB/19/23, or one
     in a list): read as part of the item above, where the clerk meant an item of its own. `opening`
     (_numbered_opening): the heading the text before the first item opens with, which this reports as that
-    text's error: it and what follows it belong to no item. A heading numbering a part of another minute inside
-    an item is handed back, not reported: what to do depends on whether the archive has that minute (validate).
-    One numbering another minute inside an item, or a line meant as one, is reported and handed back told: the
-    reference scan leaves its number to the one message (model.MisplacedHeading)."""
+    text's error: it and what follows it belong to no item. A heading numbering another minute, or a part of one,
+    inside an item, or a line meant as such a heading (##24/008), is handed back, not reported: what to do depends
+    on whether the archive has that minute (validate): '## ' would number it twice where it has. A line meant as a
+    heading of a part, or of the item it is in, is reported and handed back told: the reference scan leaves its
+    number to the one message (model.MisplacedHeading)."""
     items_start = {id(token) for _, token in starts}
     misplaced = []
     for index, token in enumerate(tokens):
@@ -252,11 +253,12 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
             report(ctx.path, line, f"the heading '{heading}' numbers a part of minute {item}, but it is before the "
                    f"first item, {read_as}", f"move it under the heading of {item}, or correct its number")
             continue
+        if above:  # '## ' makes an item of it, or the minute twice where the archive has it: validate says which
+            misplaced.append(MisplacedHeading(line, heading, "#" * int(token.tag[1]), ref, above[-1].ref))
+            continue
         report(ctx.path, line, f"the heading '{heading}' starts with minute number {printed(body.numbering, ref)}, "
                f"but only a '## ' heading at the start of a line starts an item, {read_as}",
                f"write '## {heading}' if it is an item of its own")
-        if above:
-            misplaced.append(MisplacedHeading(line, heading, "#" * int(token.tag[1]), ref, above[-1].ref, told=True))
     for index, token in enumerate(tokens):  # ##CCBP/18/61: no heading at all without the space, but a paragraph
         if token.type != "inline" or index == 0 or tokens[index - 1].type != "paragraph_open":
             continue
@@ -270,8 +272,13 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
             part_of = f"part of {above[-1].number}" if above else "text before the first item"
             written = text.strip()
             rest = written[hashes.end():].strip()
+            own = above and above[-1].ref == ref  # ##24/007 inside ## 24/007: '## ' would number it twice
+            if above and not own and not leading_part(body.numbering, rest):  # another item's number: validate's
+                misplaced.append(MisplacedHeading(line, rest, hashes.group(0), ref, above[-1].ref, unspaced=True))
+                continue
             # a part's heading is ### or below: '## 24/007(a)' is an error
-            marks = "###" if len(hashes.group(0)) < 3 and leading_part(body.numbering, rest) else hashes.group(0)
+            marks = "###" if len(hashes.group(0)) < 3 and (own or leading_part(body.numbering, rest)) \
+                else hashes.group(0)
             ctx.report.warning(ctx.path, line, f"the line '{shortened(written, 60)}' starts with minute number "
                                f"{printed(body.numbering, ref)}, "
                                f"but without a space after '{hashes.group(0)}' it is no heading, so it is read as "

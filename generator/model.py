@@ -359,8 +359,10 @@ class MisplacedHeading:
     ### TB/19/99(a) in TB/19/13), or a line meant as one (##TB/19/99). One message tells the clerk what to do
     about it, and the reference scan leaves the heading's own number to that message: 'does not resolve' would
     be a second for the one mistake. For a part, whether that minute is elsewhere in the archive or nowhere
-    decides what to do, which the file alone cannot tell: validate.py says it. For an item's number what to do
-    is the same either way ('## '), and load_minutes says it where it reads the heading (`told`)."""
+    decides what to do, which the file alone cannot tell: validate.py says it. So for an item's number: where the
+    archive has no such minute, the clerk most likely meant an item ('## '); where it has, '## ' would number that
+    minute twice, and the heading most likely names it. A line meant as a heading of a part or of the item it is
+    in (##24/007(a)) is told what to write where the file is read, load_minutes (`told`)."""
 
     line: int  # of the heading, in the minutes file
     heading: str  # as written, without its hashes
@@ -368,6 +370,7 @@ class MisplacedHeading:
     ref: str  # the minute it numbers, or a part of, canonical
     inside: str  # the item it is read as part of, canonical
     told: bool = False  # its message said already, where the file was read (load_minutes), not by validate.py
+    unspaced: bool = False  # a line with no space after its hashes (##24/008), no heading at all
 
     def __digest__(self) -> tuple:
         """Nothing: no page shows it, only a message (fingerprint.Digests)."""

@@ -16,7 +16,7 @@ from generator.diagnostics import Report, did_you_mean, listed, shortened
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
-from generator.numbering import leading_part, printed, renumbered, sort_key
+from generator.numbering import leading, leading_part, printed, renumbered, sort_key
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify
 from generator.yamltext import line_of
@@ -52,7 +52,7 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         report.items.extend(memo.findings.get(name, records, findings))
 
     _unique_minute_numbers(archive, report, stop)
-    _misplaced_parts(archive, report, stop)
+    _misplaced_headings(archive, report, stop)
     _copied_dates(archive, report, stop)
     _withheld_files(archive, report, stop)
     _action_updates(archive, report, check, memo, stop)
@@ -219,33 +219,75 @@ def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None
                              f"rename the folder for the meeting's date, e.g. {named.date.isoformat()}")
 
 
-def _misplaced_parts(archive: Archive, report: Report, stop=never) -> None:
-    """A heading numbering a part of another minute inside an item (model.MisplacedHeading): moved under
-    that minute's heading where the archive has it; where it has none, no heading is there to move it under, and
-    the number is most likely this item's mistyped, or no part's. The one message for the heading: the reference
-    scan says nothing of its number not resolving (backlinks._told_already)."""
-    misplaced = [(meeting, part) for meeting in archive.meetings if meeting.minutes
-                 for part in meeting.minutes.misplaced_headings if not part.told]
+def _misplaced_headings(archive: Archive, report: Report, stop=never) -> None:
+    """A heading numbering another minute, or a part of one, inside an item (model.MisplacedHeading). A part is
+    moved under that minute's heading where the archive has it; where it has none, no heading is there to move it
+    under, and the number is most likely this item's mistyped, or no part's. A minute's own number is made an item
+    with '## ' where the archive has no such minute; where it has, '## ' would number that minute twice, and the
+    heading most likely names it, as a sub-heading about an earlier minute does: it is told how to write it so
+    that its number is read as a reference. The one message for the heading: the reference scan says nothing of
+    its number not resolving (backlinks._told_already)."""
+    misplaced = [(meeting, heading) for meeting in archive.meetings if meeting.minutes
+                 for heading in meeting.minutes.misplaced_headings if not heading.told]
     if not misplaced:  # as good as always: no set of every minute number made on every save
         return
     check_stop(stop)
-    minuted = {(meeting.body, item.ref) for meeting in archive.meetings if meeting.minutes
-               for item in meeting.minutes.items}
-    for meeting, part in misplaced:
+    minuted = {}
+    for meeting in archive.meetings:
+        for item in meeting.minutes.items if meeting.minutes else ():
+            minuted.setdefault((meeting.body, item.ref), item.source)
+    for meeting, heading in misplaced:
         numbering = archive.bodies[meeting.body].numbering
-        item, inside = printed(numbering, part.ref), printed(numbering, part.inside)
-        said = f"the heading '{part.heading}' numbers a part of minute {item}"
-        read_as = f"it is inside {inside}, so it is read as part of {inside}"
         # a meeting of the body not loaded (an error in its files) may be the one with the minute
-        if (meeting.body, part.ref) in minuted or archive.incomplete & {meeting.body, "*"}:
-            report.warning(meeting.minutes.source.path, part.line, f"{said}, but {read_as}",
-                           f"move it under the heading of {item}, or correct its number")
-            continue
-        words = (leading_part(numbering, part.heading) or ("", "", ""))[2].strip()
-        report.warning(meeting.minutes.source.path, part.line, f"{said}, which the archive does not have, and "
-                       f"{read_as}", f"correct its number to this item's, '{part.hashes} "
-                       f"{renumbered(numbering, part.heading, part.inside)}', or make it a heading without a number"
-                       + (f", '{part.hashes} {words}'" if words else ""))
+        unknown = bool(archive.incomplete & {meeting.body, "*"})
+        found = minuted.get((meeting.body, heading.ref))
+        if leading_part(numbering, heading.heading) is None:
+            _misplaced_item(meeting.minutes.source.path, heading, numbering, found, unknown, report)
+        else:
+            _misplaced_part(meeting.minutes.source.path, heading, numbering, found or unknown, report)
+
+
+def _misplaced_part(path: str, part, numbering, minuted: bool, report: Report) -> None:
+    item, inside = printed(numbering, part.ref), printed(numbering, part.inside)
+    said = f"the heading '{part.heading}' numbers a part of minute {item}"
+    read_as = f"it is inside {inside}, so it is read as part of {inside}"
+    if minuted:
+        report.warning(path, part.line, f"{said}, but {read_as}", f"move it under the heading of {item}, or correct "
+                       "its number")
+        return
+    words = (leading_part(numbering, part.heading) or ("", "", ""))[2].strip()
+    renamed = renumbered(numbering, part.heading, part.inside)
+    report.warning(path, part.line, f"{said}, which the archive does not have, and {read_as}",
+                   f"correct its number to this item's, '{part.hashes} {renamed}', or make it a heading without a "
+                   "number" + (f", '{part.hashes} {words}'" if words else ""))
+
+
+def _misplaced_item(path: str, heading, numbering, found, unknown: bool, report: Report) -> None:
+    """`found`: the Source of the minute the heading's number is, where the archive has it; `unknown`: whether a
+    meeting not loaded may have it."""
+    item, inside = printed(numbering, heading.ref), printed(numbering, heading.inside)
+    if heading.unspaced:
+        said = f"the line '{shortened(heading.hashes + heading.heading, 60)}' starts with minute number {item}, but " \
+               f"without a space after '{heading.hashes}' it is no heading"
+    else:
+        said = f"the heading '{heading.heading}' starts with minute number {item}, but only a '## ' heading at the " \
+               "start of a line starts an item"
+    said += f", so it is read as part of {inside}"
+    item_of_its_own = f"'## {heading.heading}'"
+    if found is None and not unknown:
+        report.warning(path, heading.line, said, f"write {item_of_its_own}" +
+                       ("" if heading.unspaced else " if it is an item of its own"))
+        return
+    words = leading(numbering, heading.heading)[1].strip().lstrip("–—-:.").strip()
+    hashes = heading.hashes if len(heading.hashes) > 2 else "###"  # a heading inside the item
+    naming = f"'{hashes} {words} ({item})'" if words else f"'{hashes} Minute {item}'"
+    if found is None:
+        report.warning(path, heading.line, said, f"write {item_of_its_own} if it is an item of its own, or, if it "
+                       f"names minute {item} of a meeting not read for its errors, {naming}")
+        return
+    report.warning(path, heading.line, f"{said}, and minute {item} is at {found.path}:{found.line}",
+                   f"if it names that minute, write {naming}, which links to it; if it is an item of its "
+                   "own, write '## ' and its own number")
 
 
 def _withheld_files(archive: Archive, report: Report, stop=never) -> None:

@@ -651,6 +651,53 @@ def test_a_heading_numbering_a_minute_the_archive_lacks_inside_an_item_is_told_o
            "as part of TB/19/13; write '## TB/19/99 Consultation' if it is an item of its own", "warning")]
 
 
+@pytest.mark.parametrize("written, named, minute", [
+    ("### TB/19/13 Healthy Weight Strategy", "### Healthy Weight Strategy (TB/19/13)", (MINUTES, "## TB/19/13 ")),
+    ("#### TB/19/20: Minutes", "#### Minutes (TB/19/20)", (LATER_MINUTES, "## TB/19/20 ")),
+    ("### TB/19/13", "### Minute TB/19/13", (MINUTES, "## TB/19/13 "))])
+def test_a_heading_numbering_a_minute_the_archive_has_inside_an_item_is_told_how_to_name_it(archive, build, written,
+                                                                                             named, minute):
+    """`### TB/19/13 Healthy Weight Strategy` under June's action log names March's minute: it was told to write
+    '## TB/19/13 ...' if it is an item of its own, which made TB/19/13 twice, an error. So too a minute of its
+    own minutes (TB/19/20). Written as told, its number is a reference to the minute, and nothing is said."""
+    edit(archive, LATER_MINUTES, "The board reviewed the action log.",
+         f"The board reviewed the action log.\n\n{written}\n\nThe leaflet is in hand.")
+    heading, hashes = written.lstrip("#").strip(), written.split()[0]
+    number = heading.split()[0].rstrip(":")
+    assert warnings_after(build, archive) == [
+        at(LATER_MINUTES, line_of(archive, LATER_MINUTES, written), f"the heading '{heading}' starts with minute "
+           f"number {number}, but only a '## ' heading at the start of a line starts an item, so it is read as part "
+           f"of TB/19/21, and minute {number} is at content/{minute[0]}:{line_of(archive, *minute)}; if it names "
+           f"that minute, write '{named}', which links to it; if it is an item of its own, write '## ' and its own "
+           "number", "warning")]
+    assert hashes == named.split()[0]
+    edit(archive, LATER_MINUTES, written, named)
+    assert warnings_after(build, archive) == []
+
+
+def test_a_line_numbering_a_minute_the_archive_has_without_a_space_after_its_hashes_is_told_how_to_name_it(
+        archive, build):
+    """`##TB/19/12 Apologies` was told to write '## TB/19/12 Apologies': TB/19/12 twice, an error."""
+    edit(archive, LATER_MINUTES, "The board reviewed the action log.",
+         "The board reviewed the action log.\n\n##TB/19/12 Apologies")
+    assert warnings_after(build, archive) == [
+        at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "##TB/19/12"), "the line '##TB/19/12 Apologies' starts "
+           "with minute number TB/19/12, but without a space after '##' it is no heading, so it is read as part of "
+           f"TB/19/21, and minute TB/19/12 is at content/{MINUTES}:{line_of(archive, MINUTES, '## TB/19/12 ')}; if it "
+           "names that minute, write '### Apologies (TB/19/12)', which links to it; if it is an item of its own, "
+           "write '## ' and its own number", "warning")]
+
+
+def test_a_line_numbering_its_own_item_without_a_space_after_its_hashes_is_told_to_be_a_heading_inside_it(
+        archive, build):
+    """`##TB/19/13 Consultation` inside TB/19/13 was told to write '## TB/19/13 Consultation': TB/19/13 twice."""
+    edit(archive, MINUTES, "### Consultation", "##TB/19/13 Consultation")
+    assert warnings_after(build, archive) == [
+        at(MINUTES, line_of(archive, MINUTES, "##TB/19/13"), "the line '##TB/19/13 Consultation' starts with minute "
+           "number TB/19/13, but without a space after '##' it is no heading, so it is read as part of TB/19/13; "
+           "write '### TB/19/13 Consultation'", "warning")]
+
+
 def test_a_line_numbering_a_minute_the_archive_lacks_without_a_space_after_its_hashes_is_told_once(archive, build):
     """`##TB/19/99 Consultation`, no heading at all: told to write '## ', and not also that TB/19/99 does not
     resolve."""

@@ -145,12 +145,16 @@ def test_a_reference_below_an_item_block_is_told_on_its_line_as_the_block_grows(
         edit(august, "  - Noted.\n", "  - Noted.\n  - Agreed.\n")
 
 
-def test_a_heading_numbering_a_minute_the_archive_lacks_is_told_once_as_a_full_build_tells_it(session):
+def test_a_heading_numbering_a_minute_the_archive_lacks_is_told_once_and_its_message_follows_the_archive(session):
     """The preview reloads the saved file and scans its references again: the heading's number is left to its
-    message there too, and when another meeting's minutes add or take away that minute, the one message stays."""
-    once = ["the heading 'CCBP/19/88 Outreach' starts with minute number CCBP/19/88, but only a '## ' heading at the "
-            "start of a line starts an item, so it is read as part of CCBP/19/61"]
-    assert _told_while_ccbp_19_88_comes_and_goes(session, "CCBP/19/88 Outreach") == [once, once, once]
+    message there too. When another meeting's minutes add that minute, the one message names it, as '## ' would
+    number it twice; when they take it away, the message is as it was."""
+    lacking = ["the heading 'CCBP/19/88 Outreach' starts with minute number CCBP/19/88, but only a '## ' heading at "
+               "the start of a line starts an item, so it is read as part of CCBP/19/61"]
+    august = session[1] / "meetings/ccb/2019-08-22/minutes.md"
+    line = (august.read_text() + "\n## CCBP/19/88 Outreach plan").split("\n").index("## CCBP/19/88 Outreach plan") + 1
+    elsewhere = [lacking[0] + f", and minute CCBP/19/88 is at content/meetings/ccb/2019-08-22/minutes.md:{line}"]
+    assert _told_while_ccbp_19_88_comes_and_goes(session, "CCBP/19/88 Outreach") == [lacking, elsewhere, lacking]
 
 
 def test_a_new_item_elsewhere_relinks_every_page_that_cited_it(session):
