@@ -391,6 +391,8 @@ def _key(text, where: Where) -> bytes:
     digest.update(data)
     digest.update(repr((where.body, where.meeting.key if where.meeting else None,
                         where.paper.ref if where.paper else None)).encode("utf-8", "surrogatepass"))
+    if getattr(text, "folds", ()):  # its result places its references by their columns too (reference_rule)
+        digest.update(b"columns")
     return digest.digest()
 
 
@@ -398,7 +400,7 @@ def _parse(text, where: Where, linker: Linker, renderer: Renderer, html: dict | 
     """(links, dangling, live runs, signature) of one text; its HTML goes into `html` (see scan), placeable
     when it has headings, which the pages show at different levels (render.PLACEABLE). The signature is the
     linker's when the text has live runs, None when no archive could give it a reference."""
-    env = {"linker": linker, "where": where}
+    env = {"linker": linker, "where": where, "columns": bool(getattr(text, "folds", ()))}
     text = str(text)
     tokens = renderer.md.parse(text, env)
     headings = any(t.type == "heading_open" for t in tokens)

@@ -74,7 +74,8 @@ class Where:
     meeting: Meeting | None = None
     paper: Paper | None = None
     links: list[tuple[str, str]] = field(default_factory=list)  # (target url, text)
-    dangling: list[tuple[int, str, str]] = field(default_factory=list)  # (line in text, written, hint)
+    # (line in text, or (line, column) in a folded text's (reference_rule), written, hint)
+    dangling: list[tuple[int | tuple[int, int], str, str]] = field(default_factory=list)
     # (text, line, reach) of each run of plain text in which anything looks like a reference, resolved or not:
     # all that the links and warnings above depend on once the Markdown is parsed (see relink).
     live: list[tuple[str, int, int]] = field(default_factory=list)
@@ -540,26 +541,34 @@ def reference_rule(state) -> None:
     where: Where | None = state.env.get("where")
     if linker is None or where is None:
         return
+    # A folded YAML text's line holds several of its file's (yamltext.LStr.folds): each run is placed by its
+    # column too, found in its line of the source in turn, so that a message names the file's line.
+    source = state.src.split("\n") if state.env.get("columns") else None
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
         line = block.map[0] if block.map else 0
-        children, depth = [], 0
+        children, depth, column = [], 0, 0
         for child in block.children:
             if child.type in ("softbreak", "hardbreak"):
-                line += 1
+                line, column = line + 1, 0
             if child.type == "link_open":
                 depth += 1
             elif child.type == "link_close":
                 depth -= 1
+            at = line
+            if source is not None and child.type == "text" and line < len(source):
+                found = source[line].find(child.content, column)
+                if found >= 0:  # not found: a run with an escape (\*) in it, placed by its line alone
+                    at, column = (line, found), found + len(child.content)
             if child.type != "text" or depth > 0:
                 children.append(child)
                 continue
-            children.extend(_split(child, linker, where, line))
+            children.extend(_split(child, linker, where, at))
         block.children = children
 
 
-def _split(token: Token, linker: Linker, where: Where, line: int) -> list[Token]:
+def _split(token: Token, linker: Linker, where: Where, line: int | tuple[int, int]) -> list[Token]:
     text = token.content
     matches = _resolve(text, linker, where, line)
     if not matches:
@@ -587,8 +596,9 @@ def _text(content: str) -> Token:
     return token
 
 
-def _resolve(text: str, linker: Linker, where: Where, line: int) -> list[_Match]:
-    """The references in one run of text, noted in `where` (links, warnings, and the run itself if live)."""
+def _resolve(text: str, linker: Linker, where: Where, line: int | tuple[int, int]) -> list[_Match]:
+    """The references in one run of text, noted in `where` (links, warnings, and the run itself if live).
+    `line`: the run's in the text, or (line, column) where the text wants columns (reference_rule)."""
     matches, reach = _find(text, linker, where)
     if reach != NOWHERE:
         where.live.append((text, line, reach))
@@ -596,7 +606,8 @@ def _resolve(text: str, linker: Linker, where: Where, line: int) -> list[_Match]
         if match.url:
             where.links.append((match.url, match.text))
         elif match.report:
-            where.dangling.append((line, match.written or match.text, match.hint))
+            at = (line[0], line[1] + match.start) if isinstance(line, tuple) else line
+            where.dangling.append((at, match.written or match.text, match.hint))
     return matches
 
 

@@ -8,6 +8,9 @@ and every message can point at the line to fix.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import math
 import re
 
 import yaml
@@ -30,35 +33,53 @@ class LStr(str):
     # a minute item's discussion is its section without its ```item block, and a message about a line below the
     # block names the file's line, not the text's (file_line). Almost every text skips none, and keeps no tuple.
     skipped: tuple[tuple[int, int], ...] = ()
+    # (line of the text, column, lines of the file below `line`) of where each line of the file starts in a folded
+    # block (`key: >`): YAML joins its lines with spaces, so a line of the text holds several of the file's, and a
+    # message names the file's line by the column too (file_line). Only where a line was joined to another.
+    folds: tuple[tuple[int, int, int], ...] = ()
 
-    def __new__(cls, value: str, line: int = 1, skipped: tuple[tuple[int, int], ...] = ()):
+    def __new__(cls, value: str, line: int = 1, skipped: tuple[tuple[int, int], ...] = (),
+                folds: tuple[tuple[int, int, int], ...] = ()):
         obj = super().__new__(cls, value)
         obj.line = line
         if skipped:
             obj.skipped = skipped
+        if folds:
+            obj.folds = folds
         return obj
 
     def __reduce__(self):
         """Pickled as the text and its line. By default pickle made each (some 120,000 in the build cache at
         2,000 meetings) with the line of 1, then set it again from a dict of its own: a third more time to read
         (docs/performance-history.md)."""
+        if self.folds:
+            return LStr, (str(self), self.line, self.skipped, self.folds)
         return (LStr, (str(self), self.line, self.skipped)) if self.skipped else (LStr, (str(self), self.line))
 
 
-def lines_of(text) -> int | tuple[int, tuple[tuple[int, int], ...]]:
+def lines_of(text) -> int | tuple:
     """Where the lines of `text` are in its file, for `file_line`: its first line, and the lines it skips with
-    it where it skips any (LStr.skipped). What the reference scan keeps of a text to place its messages by."""
+    it where it skips any (LStr.skipped), or where its folded lines start (LStr.folds). What the reference scan
+    keeps of a text to place its messages by."""
     line = getattr(text, "line", 1)
+    folds = getattr(text, "folds", ())
+    if folds:
+        return line, (), folds
     skipped = getattr(text, "skipped", ())
     return (line, skipped) if skipped else line
 
 
-def file_line(lines, at: int) -> int:
-    """The file line of line `at` (0: its first) of a text whose `lines_of` is `lines`."""
+def file_line(lines, at: int | tuple[int, int]) -> int:
+    """The file line of line `at` (0: its first) of a text whose `lines_of` is `lines`; `at` may be (line,
+    column), which a folded text needs (LStr.folds): without a column, the file line its text line starts on."""
+    line, column = at if isinstance(at, tuple) else (at, 0)
     if isinstance(lines, int):
-        return lines + at
+        return lines + line
+    if len(lines) == 3:
+        first, _, folds = lines
+        return first + folds[max(bisect.bisect_right(folds, (line, column, math.inf)) - 1, 0)][2]
     first, skipped = lines
-    return first + at + sum(count for start, count in skipped if at >= start)
+    return first + line + sum(count for start, count in skipped if line >= start)
 
 
 class LDict(dict):
@@ -196,7 +217,7 @@ def parse(text: str, path, report: Report, first_line: int = 1):
         return None
     try:
         # Lines to look at after a value for a '#' that cut it short, only in the rare text with a ' #' at all
-        return _convert(node, path, report, offset, text.split("\n") if " #" in text else None)
+        return _convert(node, path, report, offset, text.split("\n") if " #" in text else None, text=_Lines(text))
     except _TooDeep as deep:
         looped = _holds_itself(node)
         if looped is not None:
@@ -354,6 +375,41 @@ def _first_alias_line(text: str) -> int:
     return 0
 
 
+class _Lines:
+    """The YAML text's lines, split only for a value that needs them (a folded block: _folds)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+def _folds(node, text: _Lines) -> tuple[tuple[int, int, int], ...]:
+    """LStr.folds of a folded block scalar (`>`), or () where no line of the text holds more than one of the
+    file's. Each line of the block is in the value as written, after its indentation, and only spaces and line
+    breaks stand between two: each is found there in turn, after the one before."""
+    value, found, cursor, line, line_start = node.value, [], 0, 0, 0
+    lines = text.lines[node.start_mark.line + 1:node.end_mark.line + 1]  # its first is the `>` line's
+    for below, written in enumerate(lines, start=1):
+        if cursor >= len(value.rstrip()):  # the value's end: what follows is the next field
+            break
+        words = written.strip()
+        if not words:
+            continue
+        at = value.find(words, cursor)
+        if at < 0 or value[cursor:at].strip():  # not as YAML folds: none rather than wrong lines
+            return ()
+        line += value.count("\n", cursor, at)
+        line_start = value.rfind("\n", 0, at) + 1
+        found.append((line, at - line_start, below))
+        cursor = at + len(words)
+    if all(column == 0 and below == line + 1 for line, column, below in found):  # as `|`: _BELOW_ITS_HEADER
+        return ()
+    return tuple(found)
+
+
 # LStr.skipped of a block scalar: its text starts on the line after its `|` or `>`, where its line is (kept so for
 # the messages about the value as a whole), and a reference on the text's third line is on the file's fourth.
 _BELOW_ITS_HEADER = ((0, 1),)
@@ -361,7 +417,7 @@ _CUT_SHORT = re.compile(r"\s+#\S")  # "Room #4": a comment by YAML's rules, thou
 
 
 def _convert(node, path, report: Report, offset: int, lines: list[str] | None = None, depth: int = 1,
-             in_list: bool = False):
+             in_list: bool = False, text: _Lines | None = None):
     line = node.start_mark.line + offset
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in _NULLS:  # plain: None from the Python parser, '' from the C one
@@ -373,13 +429,17 @@ def _convert(node, path, report: Report, offset: int, lines: list[str] | None = 
                 report.warning(path, end.line + offset, f"the text from '#' on is read as a comment and left out: "
                                f"the value is '{node.value}'", "put the whole value in quotes: "
                                f"\"{node.value}{rest.rstrip()}\"")
+        if node.style == ">" and node.end_mark.line - node.start_mark.line > 2:  # two lines or more below `>`
+            folds = _folds(node, text)
+            if folds:
+                return LStr(node.value, line, (), folds)
         return LStr(node.value, line, _BELOW_ITS_HEADER if node.style in ("|", ">") else ())
     if depth > DEEPEST:
         raise _TooDeep(node)
     if isinstance(node, yaml.SequenceNode):
         out = LList(line)
         for child in node.value:
-            out.append(_convert(child, path, report, offset, lines, depth + 1, in_list=True))
+            out.append(_convert(child, path, report, offset, lines, depth + 1, in_list=True, text=text))
             out.item_lines.append(child.start_mark.line + offset)
         return out
     out = LDict(line)
@@ -401,6 +461,6 @@ def _convert(node, path, report: Report, offset: int, lines: list[str] | None = 
             report.error(path, key_line, f"field '{key}' is given twice "
                          f"(first on line {out.key_lines[key]})", "keep one of them")
             continue
-        out[key] = _convert(value_node, path, report, offset, lines, depth + 1)
+        out[key] = _convert(value_node, path, report, offset, lines, depth + 1, text=text)
         out.key_lines[key] = key_line
     return out

@@ -641,6 +641,24 @@ def test_a_reference_in_a_block_of_text_in_a_field_is_reported_on_its_own_line(a
         "reference 'TB/19/99' does not resolve; nearest existing: TB/19/20, TB/19/21, TB/19/22", "warning")]
 
 
+@pytest.mark.parametrize("relative, old, new", [
+    (MINUTES, '  - "**NOTE** the results of the public consultation."',
+     "  - >\n    **NOTE** the results of the public consultation,\n    which the board had asked for\n"
+     "    under TB/19/99 and [[tb:TB/19/98]]."),
+    (MEETING, "      [council website](https://www.testshire.example/consult).",
+     "      [council website](https://www.testshire.example/consult),\n      under TB/19/99 and [[tb:TB/19/98]]."),
+])
+def test_a_reference_in_a_folded_block_of_text_in_a_field_is_reported_on_its_own_line(archive, build, relative, old,
+                                                                                        new):
+    """A `>` block's lines are joined with spaces as YAML reads it, one line of text: a reference on its third
+    line was told on its first, where the clerk would not find it."""
+    edit(archive, relative, old, new)
+    line = line_of(archive, relative, "under TB/19/99")
+    said = "does not resolve; nearest existing: TB/19/20, TB/19/21, TB/19/22"
+    assert warnings_after(build, archive) == [at(relative, line, f"reference 'TB/19/99' {said}", "warning"),
+                                              at(relative, line, f"reference 'tb:TB/19/98' {said}", "warning")]
+
+
 def test_a_heading_numbering_a_minute_the_archive_lacks_inside_an_item_is_told_once_to_be_an_item(archive, build):
     """`### TB/19/99 Consultation` inside TB/19/13, and no TB/19/99 anywhere: it was told twice on one line, that the
     reference 'TB/19/99' does not resolve, and to write '## ': written so, TB/19/99 is there and resolves."""
