@@ -129,6 +129,13 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         else:
             hint = f"start each item with a heading such as '{first_heading()}'"
         report.error(path, doc.body_line + offset, "text before the first minute item belongs to no item", hint)
+    def numbered() -> dict[str, int]:  # made for a message only: each item's number in the file, and its line
+        found = {}
+        for index, token in starts:
+            words = tokens[index + 1].content
+            if leading_part(body.numbering, words) is None and leading(body.numbering, words)[0]:
+                found.setdefault(leading(body.numbering, words)[0], doc.body_line + token.map[0])
+        return found
     fences = _item_fences(tokens, lines, doc.body_line, ctx)
     headings = _headings(tokens)
     items = []
@@ -138,7 +145,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         heading = tokens[index + 1].content.strip()
         item = _item(heading, start, end, lines, fences, doc.body_line, body, folder, meeting_key, ctx,
                      items[-1].ref if items else None, year, agenda,
-                     [words for at, words in headings if start < at < end])
+                     [words for at, words in headings if start < at < end], numbered)
         if item is not None:
             items.append(item)
     if not starts:
@@ -329,15 +336,22 @@ def _parts(body: Body, ref: str, headings: list[str]) -> tuple[tuple[str, str], 
 
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,
           meeting_key: str, ctx: Context, above: str | None = None, year: int | None = None,
-          agenda=(), headings: list[str] = ()) -> MinuteItem | None:
+          agenda=(), headings: list[str] = (), numbered=dict) -> MinuteItem | None:
+    """`numbered()`: each item's number in the file, and the line of its heading, for a message to name a number
+    only where '## ' would not number that item twice."""
     line = body_line + start
-    numbered = leading_part(body.numbering, heading)
-    if numbered is not None:  # ## 24/007(a): a part of an item, not an item of its own
-        item = printed(body.numbering, numbered[0])
-        if above == numbered[0]:
+    part = leading_part(body.numbering, heading)
+    if part is not None:  # ## 24/007(a): a part of an item, not an item of its own
+        item = printed(body.numbering, part[0])
+        at = numbered().get(part[0]) if above != part[0] else None
+        if above == part[0]:
             ctx.report.error(ctx.path, line, f"minute heading '{heading}' numbers a part of {item}, the item above "
                              f"it, but a '## ' heading starts an item of its own, numbered {item} again",
                              f"write '### {heading}', a heading inside {item}")
+        elif at is not None:  # '## 24/007 Title' above it would be 24/007 twice
+            ctx.report.error(ctx.path, line, f"minute heading '{heading}' numbers a part of minute {item}, which is "
+                             "not the item above it", f"move it under the heading of {item} (line {at}), as "
+                             f"'### {heading}'; or correct its number")
         else:
             ctx.report.error(ctx.path, line, f"minute heading '{heading}' numbers a part of minute {item}, which is "
                              "not the item above it", f"write '## {item} Title' above it, and '### {heading}' for "
@@ -354,9 +368,14 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
         on_agenda = _agenda_headings(body, agenda).get(" ".join(heading.lower().split()))
         number = example(body.numbering, year, above)  # the next after the item above, which it likely is
         meant = _as_numbered(body.numbering, heading)
+        taken = numbered().get(whole(body.numbering, number)) if above and not (on_agenda or meant) else None
         ctx.report.error(ctx.path, line, f"minute heading '{heading}' does not start with a minute number",
                          f"the agenda numbers it: write '{on_agenda}'" if on_agenda else
                          f"write '## {meant}'" if meant else
+                         # the number after the item above's is the item's below: no number is free for it
+                         f"{body.short_name} numbers items like '{number}', the item's on line {taken}: if it is "
+                         f"part of {printed(body.numbering, above)}, write '### {heading}'; if it is an item of its "
+                         "own, write '## ' and the number its minutes give it" if taken else
                          f"{body.short_name} numbers items like '{number}': write '## {number} Title'")
         return None
     title = title.strip().lstrip("–—-:.").strip()

@@ -566,6 +566,17 @@ def test_a_level_two_heading_numbering_a_part_of_another_item_is_an_error(archiv
            "part; or correct its number")]
 
 
+def test_a_level_two_heading_numbering_a_part_of_an_item_further_up_is_told_to_move_under_it(archive, build):
+    """`## TB/19/13(a)` below TB/19/14: it was told to write '## TB/19/13 Title' above it, which made TB/19/13
+    twice."""
+    edit(archive, MINUTES, "## TB/19/15 Any other business",
+         "## TB/19/13(a) Consultation\n\nMore.\n\n## TB/19/15 Any other business")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/13(a)"),
+        "minute heading 'TB/19/13(a) Consultation' numbers a part of minute TB/19/13, which is not the item above "
+        f"it; move it under the heading of TB/19/13 (line {line_of(archive, MINUTES, '## TB/19/13 ')}), as '### "
+        "TB/19/13(a) Consultation'; or correct its number")]
+
+
 def test_a_heading_numbering_a_part_of_another_item_than_its_own_is_a_warning(archive, build):
     """`### TB/19/14(a)` inside TB/19/13 was told to be written `## TB/19/14(a)`: an item numbered TB/19/14 twice."""
     edit(archive, MINUTES, "### Consultation", "### TB/19/14(a) Consultation")
@@ -1519,6 +1530,19 @@ def test_minute_heading_without_a_valid_number(archive, build):
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## Other matters"),
         "minute heading 'Other matters' does not start with a minute number; TB numbers items like "
         "'TB/19/15': write '## TB/19/15 Title'")]  # the number after the item above
+
+
+def test_a_minute_heading_without_a_number_where_the_next_number_is_the_item_below_is_told_no_number(archive,
+                                                                                                   build):
+    """`## Matters arising` between TB/19/12 and TB/19/13: it was told to write '## TB/19/13 Title', which made
+    TB/19/13 twice. With no number free for it, it is most likely a heading inside the item above."""
+    edit(archive, MINUTES, "## TB/19/13 Healthy", "## Matters arising\n\nNone.\n\n## TB/19/13 Healthy")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## Matters arising"),
+        "minute heading 'Matters arising' does not start with a minute number; TB numbers items like 'TB/19/13', "
+        f"the item's on line {line_of(archive, MINUTES, '## TB/19/13 ')}: if it is part of TB/19/12, write '### "
+        "Matters arising'; if it is an item of its own, write '## ' and the number its minutes give it")]
+    edit(archive, MINUTES, "## Matters arising", "### Matters arising")
+    assert messages(build(archive)) == []
 
 
 def test_a_minute_heading_in_error_is_not_also_warned_of_as_an_agenda_item_without_a_minute(archive, build):
