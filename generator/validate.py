@@ -16,7 +16,7 @@ from generator.diagnostics import Report, did_you_mean, listed, shortened
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
-from generator.numbering import leading, leading_part, printed, renumbered, sort_key
+from generator.numbering import digits, leading, leading_part, printed, renumbered, sort_key, whole
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify
 from generator.yamltext import line_of
@@ -640,15 +640,32 @@ def _nearest_action(key: str, known: set[str], bodies, minutes: set[str]) -> str
     same = [_printed_action(i, body, bodies) for i in same]
     close = did_you_mean(shown, under) if "#" in wanted and not wanted.rpartition("#")[2].isdigit() else ""
     nearest = f"did you mean '{same[0]}'?" if same else close if close.startswith("did you mean") else \
-        f"the actions raised under {under[0].partition('#')[0]} are {', '.join(under)}." if under else ""
+        f"the actions raised under {under[0].partition('#')[0]} are {', '.join(under)}." if under else \
+        _unprefixed(wanted, ids, bodies[body].numbering, body, bodies)
     number = shown.partition("#")[0].strip()
     if not nearest and "#" in wanted and number:  # written as an id is: the minute is what is wrong
+        numbering = bodies[body].numbering
+        if not numbering.per_meeting and whole(numbering, number) is None:  # 14#2: no year to be wrong
+            return (f"'{number}' is not a minute number as {bodies[body].short_name} writes them "
+                    f"({numbering.written}): write the minute's number whole, as its heading does")
         if f"{body}:{wanted.partition('#')[0].strip().lower()}" in minutes:
             return (f"minute {number} raised no actions: check the minute number, or add the action under "
                     "`actions:` in that minute's ```item block")
         return f"there is no minute {number} in {body}'s minutes: check the minute number (is the year right?)"
     how = "the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"
     return f"{nearest} Otherwise write {how}" if nearest else f"write {how}"
+
+
+def _unprefixed(wanted: str, ids: list[str], numbering, body: str, bodies) -> str:
+    """'did you mean ...' for an update naming its action by the count of its minute's number alone (13#2, as an
+    action column copied from a PDF may), where the body's actions raised under such a number with that position
+    are few: the minute number is written whole (TB/19/13#2), as the minutes write it, not 'is the year right?'."""
+    bare, _, position = wanted.rpartition("#")
+    if numbering.per_meeting or not bare.strip().isdigit():
+        return ""
+    meant = [_printed_action(i, body, bodies) for i in ids if i.rpartition("#")[2] == position
+             and (digits(numbering, i.rpartition("#")[0]) or "").lstrip("0") == bare.strip().lstrip("0")]
+    return "did you mean " + " or ".join(f"'{i}'" for i in meant) + "?" if 0 < len(meant) <= 3 else ""
 
 
 def _action_updates(archive: Archive, report: Report, check, memo: Checked | None, stop=never) -> None:

@@ -1869,6 +1869,22 @@ def test_update_for_an_action_in_another_case_or_misspelt_names_the_action_meant
         f"update for an unknown action '{written}'; did you mean '{meant}'? Otherwise {HOW_ACTIONS}")]
 
 
+@pytest.mark.parametrize("written, meant", [("13#2", "TB/19/13#2"), ("013#leaflet", "TB/19/13#leaflet")])
+def test_update_naming_its_action_by_the_minutes_count_alone_names_the_action_meant(archive, build, written, meant):
+    """An action column copied from a PDF numbers the action '13#2': it was told there is no minute 13, and to
+    check whether the year is right, which it does not write."""
+    edit(archive, LOG, f"action: {meant}", f"action: {written}")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, f"action: {written}"),
+        f"update for an unknown action '{written}'; did you mean '{meant}'? Otherwise {HOW_ACTIONS}")]
+
+
+def test_update_naming_its_action_by_a_count_no_action_has_is_told_to_write_the_number_whole(archive, build):
+    edit(archive, LOG, "action: TB/19/13#2", "action: 14#2")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: 14#2"),
+        "update for an unknown action '14#2'; '14' is not a minute number as TB writes them (TB/{yy}/{n}): write the "
+        "minute's number whole, as its heading does")]
+
+
 def test_update_for_a_minute_that_raised_no_action(archive, build):
     edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/15#2")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/19/15#2"),
