@@ -263,9 +263,18 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
         if above:  # '## ' makes an item of it, or the minute twice where the archive has it: validate says which
             misplaced.append(MisplacedHeading(line, heading, "#" * int(token.tag[1]), ref, above[-1].ref))
             continue
-        report(ctx.path, line, f"the heading '{heading}' starts with minute number {printed(body.numbering, ref)}, "
-               f"but only a '## ' heading at the start of a line starts an item, {read_as}",
-               f"write '## {heading}' if it is an item of its own")
+        # Above the first item, so the file alone tells it: the archive's other meetings are not known here
+        item = printed(body.numbering, ref)
+        words = leading(body.numbering, heading)[1].strip().lstrip("–—-:.").strip()
+        hashes = "#" * int(token.tag[1])
+        naming = f"'{hashes} {words} ({item})'" if words else f"'{hashes} Minute {item}'"
+        below = next((other for other in items if other.ref == ref), None)
+        report(ctx.path, line, f"the heading '{heading}' starts with minute number {item}, but only a '## ' heading "
+               f"at the start of a line starts an item, {read_as}",
+               f"minute {item} is on line {below.source.line}: if the heading names it, move it under the item it "
+               f"belongs to, written {naming}, which links to it; else correct its number" if below else
+               f"write '## {heading}' if it is an item of its own; if it names minute {item} of an earlier meeting, "
+               f"move it under the item it belongs to, written {naming}, which links to it")
     for index, token in enumerate(tokens):  # ##CCBP/18/61: no heading at all without the space, but a paragraph
         if token.type != "inline" or index == 0 or tokens[index - 1].type != "paragraph_open":
             continue

@@ -766,12 +766,30 @@ def test_a_heading_numbering_a_part_above_the_first_item_is_told_to_move_under_i
 
 
 def test_a_heading_numbering_an_item_above_the_first_item_is_told_once_to_be_an_item_of_its_own(archive, build):
+    """The file alone is read here: whether an earlier meeting has minute TB/19/11 is not known, and '## ' would
+    number it twice if one has, so the message says what to do either way."""
     edit(archive, MINUTES, "## TB/19/12 Apologies", "### TB/19/11 Matters arising\n\nNone.\n\n## TB/19/12 Apologies")
     line = line_of(archive, MINUTES, "### TB/19/11")
     assert messages(build(archive)) == [
         at(MINUTES, line, "the heading 'TB/19/11 Matters arising' starts with minute number TB/19/11, but only a "
            f"'## ' heading at the start of a line starts an item, so it and the text after it, up to the first item "
-           f"on line {line + 4}, belong to no item; write '## TB/19/11 Matters arising' if it is an item of its own")]
+           f"on line {line + 4}, belong to no item; write '## TB/19/11 Matters arising' if it is an item of its own; "
+           "if it names minute TB/19/11 of an earlier meeting, move it under the item it belongs to, written '### "
+           "Matters arising (TB/19/11)', which links to it")]
+
+
+def test_a_heading_above_the_first_item_numbering_an_item_of_the_same_minutes_is_not_told_to_be_an_item(archive,
+                                                                                                     build):
+    """`### TB/19/13 Healthy weight` above TB/19/12 was told to write '## TB/19/13 ...': TB/19/13 twice."""
+    edit(archive, MINUTES, "## TB/19/12 Apologies", "### TB/19/13 Healthy weight\n\nSee below.\n\n## TB/19/12 "
+         "Apologies")
+    line = line_of(archive, MINUTES, "### TB/19/13")
+    assert messages(build(archive)) == [
+        at(MINUTES, line, "the heading 'TB/19/13 Healthy weight' starts with minute number TB/19/13, but only a "
+           f"'## ' heading at the start of a line starts an item, so it and the text after it, up to the first item "
+           f"on line {line + 4}, belong to no item; minute TB/19/13 is on line "
+           f"{line_of(archive, MINUTES, '## TB/19/13 Healthy Weight')}: if the heading names it, move it under the item it belongs "
+           "to, written '### Healthy weight (TB/19/13)', which links to it; else correct its number")]
 
 
 def test_a_part_heading_after_other_text_above_the_first_item_leaves_that_text_its_own_error(archive, build):
