@@ -1880,17 +1880,11 @@ def test_update_for_an_unknown_action_of_a_body_printing_zeros_names_the_actions
            "minute's ```item block")]
 
 
-@pytest.mark.parametrize("written, meant", [("tb/19/13#2", "TB/19/13#2"), ("TB/19/13#leaflt", "TB/19/13#leaflet")])
+@pytest.mark.parametrize("written, meant", [("tb/19/13#2", "TB/19/13#2"), ("TB/19/13#leaflt", "TB/19/13#leaflet"),
+                                            ("13#2", "TB/19/13#2"), ("013#leaflet", "TB/19/13#leaflet")])
 def test_update_for_an_action_in_another_case_or_misspelt_names_the_action_meant(archive, build, written, meant):
-    edit(archive, LOG, f"action: {meant}", f"action: {written}")
-    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, f"action: {written}"),
-        f"update for an unknown action '{written}'; did you mean '{meant}'? Otherwise {HOW_ACTIONS}")]
-
-
-@pytest.mark.parametrize("written, meant", [("13#2", "TB/19/13#2"), ("013#leaflet", "TB/19/13#leaflet")])
-def test_update_naming_its_action_by_the_minutes_count_alone_names_the_action_meant(archive, build, written, meant):
-    """An action column copied from a PDF numbers the action '13#2': it was told there is no minute 13, and to
-    check whether the year is right, which it does not write."""
+    """So too one named by its minute's count alone (13#2), as an action column copied from a PDF numbers it: it
+    was told there is no minute 13, and to check whether the year is right, which it does not write."""
     edit(archive, LOG, f"action: {meant}", f"action: {written}")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, f"action: {written}"),
         f"update for an unknown action '{written}'; did you mean '{meant}'? Otherwise {HOW_ACTIONS}")]
