@@ -788,8 +788,8 @@ def test_a_heading_above_the_first_item_numbering_an_item_of_the_same_minutes_is
         at(MINUTES, line, "the heading 'TB/19/13 Healthy weight' starts with minute number TB/19/13, but only a "
            f"'## ' heading at the start of a line starts an item, so it and the text after it, up to the first item "
            f"on line {line + 4}, belong to no item; minute TB/19/13 is on line "
-           f"{line_of(archive, MINUTES, '## TB/19/13 Healthy Weight')}: if the heading names it, move it under the item it belongs "
-           "to, written '### Healthy weight (TB/19/13)', which links to it; else correct its number")]
+           f"{line_of(archive, MINUTES, '## TB/19/13 Healthy Weight')}: if the heading names it, move it under the "
+           "item it belongs to, written '### Healthy weight (TB/19/13)', which links to it; else correct its number")]
 
 
 def test_a_part_heading_after_other_text_above_the_first_item_leaves_that_text_its_own_error(archive, build):
