@@ -287,11 +287,13 @@ def listings(index: Index, today: dt.date, years=None) -> Iterator[Page]:
 
 
 def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict, years=None,
-               attended: dict | None = None) -> Iterator[Page]:
-    """A body's page, its year pages (of `years` only, if given) and its action tracker; `tracks`: the actions
-    it raised, in the order of index.tracks; `attended`: as for person_page."""
+               attended: dict | None = None, names: dict | None = None) -> Iterator[Page]:
+    """A body's page, its year pages (of `years` only, if given), its action tracker and its register of
+    declarations of interest; `tracks`: the actions it raised, in the order of index.tracks; `attended`: as for
+    person_page; `names`: as for person_pages."""
     body = index.archive.bodies[slug]
     meetings = index.by_body[slug]
+    declared = declarations_by_year(meetings)
     by_year: dict[int, list] = {}
     for meeting in meetings:
         by_year.setdefault(meeting.date.year, []).append(meeting)
@@ -300,8 +302,9 @@ def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict
     shown = dict(list(by_year.items())[:YEARS_LISTED])
     earlier = {year: len(in_year) for year, in_year in by_year.items() if year not in shown}
     yield Page(urls.body(slug), "body.html", dict(body=body, years=by_year, meetings=meetings, actions=tracks,
-                                                  attendance=attendance, shown_years=shown, earlier_years=earlier),
-               (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug)), attendance))
+                                                  attendance=attendance, shown_years=shown, earlier_years=earlier,
+                                                  declarations=bool(declared)),
+               (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug)), attendance, bool(declared)))
     for year, in_year in by_year.items():
         if years is None or year in years:
             yield Page(urls.body_year(slug, year), "body_year.html", dict(body=body, year=year, meetings=in_year),
@@ -323,6 +326,8 @@ def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict
             yield Page(urls.actions_closed(slug, year), "actions_closed.html",
                        dict(body=body, year=year, tracks=in_year, closed_years=counts),
                        (body, tuple(in_year), tuple(counts.items()), _linked(refs, _raised_at(in_year))))
+    if declared:
+        yield from register_pages(index, body, declared, refs, names)
 
 
 def closed_by_year(closed: list) -> dict[int, list]:
@@ -334,6 +339,50 @@ def closed_by_year(closed: list) -> dict[int, list]:
     for track in closed:
         by_year.setdefault(track.closed_step.as_at.year, []).append(track)
     return dict(sorted(by_year.items(), reverse=True))
+
+
+def declarations_by_year(meetings) -> dict[int, list]:
+    """(meeting, item, declaration) of each interest declared at these meetings (a body's, in archive order), by
+    the year of the meeting, newest year first; newest meeting first within a year, each meeting's in the order
+    its minutes give them. The meetings are the public view's (publish.py): a confidential minute's
+    declarations, a private meeting's and draft minutes' are not there to list."""
+    by_year: dict[int, list] = {}
+    for meeting in reversed(meetings):
+        rows = [(meeting, item, d) for item in (meeting.minutes.items if meeting.minutes else ())
+                for d in item.declarations]
+        if rows:
+            by_year.setdefault(meeting.date.year, []).extend(rows)
+    return by_year
+
+
+def register_pages(index: Index, body, declared: dict, refs: dict, names: dict | None = None) -> Iterator[Page]:
+    """A body's register of declarations of interest: its page, listing those of the latest year and linking
+    every year's page, then a page for each year, newest first (`declared`: declarations_by_year of its
+    meetings). The tracker's closed actions are split so, for the same reason: every interest a board's members
+    ever declared, on one page, would grow with the archive; and a year's page links the years either side, as
+    a person's does, not every year. The person who declared each is named as their pages are titled
+    (namesakes.page_names of the register: `names`, else made here)."""
+    names = page_names(index.archive.people) if names is None else names
+    counts = {year: len(rows) for year, rows in declared.items()}
+    latest = next(iter(declared))
+    yield Page(urls.declarations(body.slug), "declarations.html", dict(
+        body=body, year=latest, declared=declared[latest], years=counts, names=names),
+        (body, latest, tuple(counts.items())) + _register_deps(refs, declared[latest], names))
+    years = list(declared)
+    for position, (year, rows) in enumerate(declared.items()):
+        later = years[position - 1] if position else None
+        earlier = years[position + 1] if position + 1 < len(years) else None
+        yield Page(urls.declarations_year(body.slug, year), "declarations_year.html", dict(
+            body=body, year=year, declared=rows, names=names, previous_year=earlier, next_year=later),
+            (body, year, earlier, later) + _register_deps(refs, rows, names))
+
+
+def _register_deps(refs: dict, rows: list, names: dict) -> tuple:
+    """What a register's rows show: each meeting's summary, the minute's number and title (not its discussion,
+    which only the meeting's own pages show), the declaration, the name the person's pages are titled with,
+    and what its interest's words link to."""
+    return (tuple((summary(meeting), item.ref, item.number, item.title, item.source, d, names.get(d.who.id))
+                  for meeting, item, d in rows), _linked(refs, [meeting for meeting, _, _ in rows]))
 
 
 def body_attendance(index: Index, slug: str) -> tuple | None:
@@ -417,6 +466,13 @@ def people_index(index: Index, people: list, attended: dict[str, int] | None = N
                 (tuple(people), tuple(attended.items())))
 
 
+def register_addresses(slug: str, meetings) -> list[str]:
+    """The addresses of the register_pages of a body with these meetings, in the same order: none when no
+    meeting records a declaration."""
+    years = list(declarations_by_year(meetings))
+    return [urls.declarations(slug)] + [urls.declarations_year(slug, year) for year in years] if years else []
+
+
 def open_data_page(index: Index) -> Page:
     """The open data page, which counts the bodies, meetings, actions, minutes and people it offers."""
     archive = index.archive
@@ -432,8 +488,9 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     yield from listings(index, today)
     raised_in = actions_raised(index)
     attended = {slug: body_attendance(index, slug) for slug in index.by_body}
+    names = page_names(archive.people)
     for slug in index.by_body:
-        yield from body_pages(index, slug, raised_in.get(slug, []), today, refs, attended=attended)
+        yield from body_pages(index, slug, raised_in.get(slug, []), today, refs, attended=attended, names=names)
     for meeting in archive.meetings:
         yield MeetingGroup(meeting, refs)
     for key, track in sorted(index.tracks.items()):
@@ -441,7 +498,7 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     people = by_surname(archive.people)
     if people:
         yield people_index(index, people)
-    member_of, owners, names = bodies_sat_on(index), actions_owned(index), page_names(archive.people)
+    member_of, owners = bodies_sat_on(index), actions_owned(index)
     for person in people:
         yield from person_pages(index, person, tuple(owners.get(person.id, ())), tuple(member_of.get(person.id, ())),
                                 refs, attended, names)
@@ -471,6 +528,7 @@ def addresses(index: Index) -> Iterator[str]:
         if slug in raised:
             yield urls.actions(slug)
             yield from (urls.actions_closed(slug, year) for year in sorted(closed.get(slug, ()), reverse=True))
+        yield from register_addresses(slug, meetings)
     for meeting in index.archive.meetings:
         yield from meeting_urls(index, meeting)
     yield from (urls.action(track.action) for _, track in sorted(index.tracks.items()))

@@ -74,6 +74,15 @@ def actions_closed(slug: str, year: int) -> str:
     return f"/{slug}/actions/closed/{year}/"
 
 
+def declarations(slug: str) -> str:
+    """The body's register of declarations of interest: a fixed word beside its years, as `actions` is."""
+    return f"/{slug}/declarations/"
+
+
+def declarations_year(slug: str, year: int) -> str:
+    return f"/{slug}/declarations/{year}/"
+
+
 def person(person_id: str) -> str:
     return f"/people/{person_id}/"
 

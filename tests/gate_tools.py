@@ -45,7 +45,8 @@ EXAMPLE_TODAY = dt.date(2025, 1, 1)
 # One page of every kind: every template that renders a page of its own.
 PAGE_TYPES = ("home.html", "archive.html", "year.html", "body.html", "body_year.html", "meeting.html", "item.html",
               "paper.html", "actions.html", "action.html", "people.html", "person.html", "search.html", "data.html",
-              "accessibility.html", "moved.html", "not_found.html", "actions_closed.html", "person_year.html")
+              "accessibility.html", "moved.html", "not_found.html", "actions_closed.html", "person_year.html",
+              "declarations.html", "declarations_year.html")
 # Kinds of page an archive may lack, and why; the gates check them on the archive that has them.
 MAY_LACK = {"example": {"actions_closed.html": "its three real meetings keep no action log, so close no action"}}
 

@@ -890,6 +890,66 @@ def test_person_page_shows_roles_memberships_and_owned_public_actions(site):
     assert page(site, "/people/frank-turner/").find_all(id="actions") == []  # his only action is confidential
 
 
+def test_a_bodys_register_lists_the_interests_declared_at_its_meetings_with_the_minute_and_who(site):
+    """A scrutiny committee asks what a board's members declared, and when, without opening every meeting. Not
+    the interest declared in the private session (Councillor Lovelace's too) nor the draft minutes' (Dr Singh's)."""
+    doc = page(site, "/tb/declarations/")
+    assert doc.one("h1").text == "Declarations of interest at the Testshire Health and Wellbeing Board"
+    assert doc.one("nav", aria_label="Breadcrumb").links()[-2:] == [
+        ("/tb/", "TB"), ("/tb/declarations/", "Declarations of interest")]
+    assert doc.one("nav", aria_label="Years").links() == [("/tb/declarations/2019/", "2019")]
+    table = doc.one("table")
+    assert table.one("caption").text == "Interests declared at TB meetings in 2019, newest meeting first"
+    assert [th.attrs.get("scope") for th in table.find("thead").find_all("th")] == ["col"] * 6
+    assert records(table) == [{"Date": "14 March 2019", "Minute": "TB/19/12 Apologies and declarations of interest",
+                               "Declared by": "Councillor Ada Lovelace", "Type": "Other registrable interest",
+                               "Interest": "Trustee of Testshire Food Bank, named in Paper A.",
+                               "Action taken": "Remained in the meeting and took part in the discussion"}]
+    assert table.links() == [(MEETING, "14 March 2019"), ("/tb/2019/tb-19-12/", "TB/19/12"),
+                             ("/people/ada-lovelace/", "Councillor Ada Lovelace"),
+                             ("https://foodbank.testshire.example", "Testshire Food Bank"),
+                             ("/tb/2019/2019-03-14/papers/a/", "Paper A")]
+    year = page(site, "/tb/declarations/2019/")
+    assert year.one("h1").text == "Declarations of interest at the Testshire Health and Wellbeing Board in 2019"
+    assert rows(year.one("table")) == rows(table)
+    assert year.one("nav", class_="pager").links() == [("/tb/declarations/", "Every year of the register")]
+    # The body's page leads to it; a body whose minutes record no declaration has neither link nor register
+    assert ("/tb/declarations/", "Declarations of interest at TB meetings") in page(site, "/tb/").one("main").links()
+    assert not [href for href, _ in page(site, "/jc/").links() if "declarations" in href]
+    assert not (site / "jc" / "declarations").exists() and not (site / "tb" / "declarations" / "2020").exists()
+
+
+def test_a_bodys_register_lists_the_latest_years_and_a_page_for_each_and_names_namesakes_apart(
+        archive, build, tmp_path):
+    """Every interest a board ever declared on one page would grow with the archive, as its closed actions did:
+    the register lists the latest year's and links each year's page, which links the years either side. Its
+    Declared by column names two people of one name as their pages are titled."""
+    edit(archive, "people.yaml", "frank-turner:\n  name: Frank Turner", "frank-turner:\n  name: Eve Turner")
+    edit(archive, "meetings/tb/2019-03-14/meeting.md", "person: Councillor Frank Turner", "person: frank-turner")
+    edit(archive, "meetings/tb/2020-01-16/minutes.md", "status: draft", "status: approved")
+    edit(archive, "meetings/tb/2019-06-20/minutes.md", "```item\n", "```item\ndeclarations:\n"
+         "  - person: frank-turner\n    interest: Governor of a school\n    action: Left the room\n"
+         "  - name: A member of the public\n    interest: Lives next to the site\n    action: Noted\n", 1)
+    out = tmp_path / "site"
+    assert build(archive, out).ok
+    doc = page(out, "/tb/declarations/")
+    assert doc.one("nav", aria_label="Years").links() == [("/tb/declarations/2020/", "2020"),
+                                                          ("/tb/declarations/2019/", "2019")]
+    assert doc.one("nav", aria_label="Years").text == "2020 (1 declaration) 2019 (3 declarations)"
+    assert [row["Date"] for row in records(doc.one("table"))] == ["16 January 2020"]
+    assert records(page(out, "/tb/declarations/2020/").one("table")) == records(doc.one("table"))
+    year = page(out, "/tb/declarations/2019/")
+    assert [(row["Date"], row["Declared by"], row["Type"]) for row in records(year.one("table"))] == [
+        ("20 June 2019", "Councillor Eve Turner (Southvale District Council)", "Not recorded"),
+        ("20 June 2019", "A member of the public", "Not recorded"),
+        ("14 March 2019", "Councillor Ada Lovelace", "Other registrable interest")]
+    assert ("/people/frank-turner/", "Councillor Eve Turner (Southvale District Council)") in year.one("table").links()
+    assert [href for href, _ in page(out, "/tb/declarations/2020/").one("nav", class_="pager").links()] == [
+        "/tb/declarations/2019/", "/tb/declarations/"]
+    assert [href for href, _ in year.one("nav", class_="pager").links()] == [
+        "/tb/declarations/", "/tb/declarations/2020/"]
+
+
 def test_person_page_lists_the_interests_they_declared_with_the_minute_each_is_in(site):
     doc = page(site, "/people/ada-lovelace/")
     table = section(doc, "declarations").one("table")
@@ -908,11 +968,14 @@ def test_person_page_lists_the_interests_they_declared_with_the_minute_each_is_i
     assert page(site, "/people/eve-turner/").find_all(id="declarations") == []
 
 
-def test_an_interest_declared_in_a_confidential_item_is_not_on_the_persons_page(archive, build, tmp_path):
+def test_an_interest_declared_in_a_confidential_item_is_not_on_the_persons_page_nor_in_the_register(
+        archive, build, tmp_path):
     edit(archive, "meetings/tb/2019-03-14/minutes.md", "```item\nconfidential: yes\n",
          "```item\nconfidential: yes\ndeclarations:\n  - person: eve-turner\n    interest: CANARY-DECLARED-8812\n")
     assert build(archive, tmp_path / "site").ok
     assert page(tmp_path / "site", "/people/eve-turner/").find_all(id="declarations") == []
+    assert [row["Declared by"] for row in records(page(tmp_path / "site", "/tb/declarations/").one("table"))] == [
+        "Councillor Ada Lovelace"]
     assert not any(b"CANARY-DECLARED-8812" in data for data in read_tree(tmp_path / "site").values())
 
 

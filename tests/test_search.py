@@ -226,7 +226,7 @@ def test_indexing_in_place_runs_pagefind_only_for_the_bundles_of_changed_folders
     real = search_index.run_pagefind
     monkeypatch.setattr(search_index, "run_pagefind", lambda site, b, *rest: ran.append(b.name) or real(site, b))
     summary = search_index.build_index(out, prepared.index, changed={"ccb"})
-    assert ran == ["ccb"] and summary.startswith("Indexed 17 pages in 1 of 4 bundles (ccb 17)")
+    assert ran == ["ccb"] and summary.startswith("Indexed 18 pages in 1 of 4 bundles (ccb 18)")
     assert read_tree(out) == before  # the same pages give the same bundle, byte for byte
     ran.clear()
     assert search_index.build_index(out, prepared.index, changed={"people", "jhsc"}) \
@@ -348,11 +348,12 @@ def test_meetings_papers_actions_and_people_are_indexed_and_nothing_else(example
     assert "/ccb/2018/2018-06-21/papers/c/" in kinds[("paper",)]
     assert "/ccb/actions/ccbp-18-49-1/" in kinds[("action",)]
     assert "/people/mayur-lakhani/" in kinds[("person",)]
+    assert kinds[("declarations",)] == ["/ccb/declarations/2018/"]
     assert set(kinds) <= {("agenda",), ("agenda", "minutes"), ("minutes",), ("meeting",), ("paper",), ("action",),
-                          ("person",)}
+                          ("person",), ("declarations",)}
     urls = set(fragments(example))
     assert ITEM not in urls, "minute items are sub-results of their meeting, not pages of their own"
-    assert not urls & {"/", "/archive/", "/ccb/", "/ccb/actions/", "/people/", "/search/"}
+    assert not urls & {"/", "/archive/", "/ccb/", "/ccb/actions/", "/people/", "/search/", "/ccb/declarations/"}
 
 
 def test_a_meeting_has_one_heading_anchor_per_minute_item_and_no_site_chrome(example):
@@ -398,6 +399,24 @@ def test_a_declarations_type_is_searched_with_the_declaration(fixture_site):
     assert "Councillor Ada Lovelace (Other registrable interest): Trustee of Testshire Food Bank" in meeting
 
 
+def test_a_bodys_register_of_a_year_is_found_as_one_filtered_by_body_and_year_but_not_by_the_minutes_words(
+        fixture_site):
+    """The register of a year is a result of its own for what it is ("declarations of interest", ticked by type,
+    body and year); its rows are the minutes' own words, which indexed here made this short page rank above the
+    minute they come from, as a person's page did. The register's page, whose rows are the latest year's, is not
+    indexed: it would be the same result twice."""
+    pages = fragments(fixture_site)
+    register = pages["/tb/declarations/2019/"]
+    assert register["filters"] == {"body": ["TB"], "year": ["2019"], "type": ["declarations"]}
+    assert register["meta"] == {"title": "TB declarations of interest in 2019",
+                                "body": "Testshire Health and Wellbeing Board"}
+    assert register["content"].startswith("Declarations of interest at the Testshire Health and Wellbeing Board "
+                                          "in 2019. The register of the interests")
+    for words in ("Food Bank", "Lovelace", "Remained in the meeting", "TB/19/12"):
+        assert words not in register["content"] and words in pages["/tb/2019/2019-03-14/"]["content"], words
+    assert "/tb/declarations/" not in pages
+
+
 def test_titles_are_clean_and_results_carry_body_date_and_reference(example):
     pages = fragments(example)
     assert not [u for u, d in pages.items() if "___" in d["meta"]["title"] or "___" in json.dumps(d["anchors"])]
@@ -429,7 +448,9 @@ def test_date_tables_list_every_dated_result_under_its_meeting_date(example):
         for date, ids in json.loads((example / bundle["dates"].strip("/")).read_text()).items():
             table.update({i: date for i in ids})
     dated = {d["id"]: d["meta"]["date"] for d in pages.values() if "date" in d["meta"]}
-    assert table == dated and len(dated) == len(pages) - len([u for u in pages if u.startswith("/people/")])
+    # all but the people's and the registers of declarations of a year, which no one meeting dates
+    assert table == dated and len(dated) == len(pages) - len([u for u in pages if u.startswith("/people/")
+                                                              or "/declarations/" in u])
 
 
 # --- the reference map ------------------------------------------------------------------------

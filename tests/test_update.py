@@ -640,8 +640,9 @@ PEOPLE_EDITS = {  # the people register (people.yaml): each renders only the pag
     "renamed, with the old name kept as an alias": (
         "name: Ada Lovelace\n  honorific: Councillor\n  aliases: [Cllr Lovelace]",
         "name: Ada King\n  honorific: Councillor\n  aliases: [Cllr Lovelace, Councillor Lovelace, Ada Lovelace]",
-        28),  # with the page of the actions closed in 2019, whose actions' meetings she attended, as the tracker,
-    # and her pages of 2019 and 2020, which name her
+        30),  # with the page of the actions closed in 2019, whose actions' meetings she attended, as the tracker,
+    # her pages of 2019 and 2020, which name her, and the TB's register of declarations and its 2019 page, which
+    # name her as the one who declared an interest
     "added": ("brian-okafor:", "zoe-quiet:\n  name: Zoe Quiet\nbrian-okafor:", 3),
     "another organisation": ("organisation: Testshire Clinical Commissioning Group", "organisation: NHS Testshire", 2),
     "a role retitled": ("    - title: Chair of the Health and Wellbeing Board", "    - title: Chair of the Board", 2),

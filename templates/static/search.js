@@ -409,6 +409,7 @@
     if (types.indexOf("paper") >= 0) { return "Paper"; }
     if (types.indexOf("action") >= 0) { return "Action"; }
     if (types.indexOf("person") >= 0) { return "Person"; }
+    if (types.indexOf("declarations") >= 0) { return "Declarations of interest"; }
     var status = (data.filters && data.filters["minutes status"]) || [];
     return status.indexOf("draft") >= 0 ? "Meeting, draft minutes" : "Meeting";
   }
