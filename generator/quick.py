@@ -39,8 +39,10 @@ pages of the meetings that show something of it (its neighbours, those whose
 logs update its actions, those its minutes approve or that approve them), when
 their inputs changed; the pages of the people the meeting lists or whose
 actions it holds; the lists that show it (the home page, the archive's, its
-year's, its body's pages and action tracker); and the pages that count what
-the archive holds (the people page, the open data page). Only what a full
+year's, its body's pages, action tracker and register of declarations of
+interest, whose pages it takes away with the last declaration of a year); and
+the pages that count what the archive holds (the people page, the open data
+page). Only what a full
 rebuild would make differently is written: a page whose deps are those the
 last rebuild rendered it from is left as it is.
 
@@ -69,7 +71,7 @@ from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, Misplaced
 from generator.namesakes import page_names
 from generator.pages import (action_page, actions_owned, actions_raised, bodies_sat_on, body_attendance, body_pages,
                              by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index,
-                             person_pages, records_by_year, search_page)
+                             person_pages, records_by_year, register_addresses, search_page)
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, appearances_of, entries_of, with_meeting
@@ -240,8 +242,8 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
             written += [url for url, html in more if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
             session.drawn.update((url, digests[url]) for url, _ in more)
             rendered += more
-        # A year page of a person's that the edit leaves without records
-        for url in _years_gone(session, index, listed):
+        # A year page of a person's that the edit leaves without records, and a body's register's
+        for url in _years_gone(session, index, listed) + _registers_gone(session, index, meeting.body):
             session.out.delete(output_file(url))
             session.drawn.pop(url, None)
             gone.append(url)
@@ -383,6 +385,16 @@ def _years_gone(session, index, listed: list[str]) -> list[str]:
     return gone
 
 
+def _registers_gone(session, index, slug: str) -> list[str]:
+    """The pages of the body's register of declarations of interest that the edit leaves with none to list (the
+    last declaration of a year taken out, or the body's last), or that a save since the last rebuild wrote and
+    this one takes back."""
+    root = urls.declarations(slug)
+    had = set(register_addresses(slug, session.prepared.index.by_body.get(slug, ())))
+    had.update(url for url in session.unsettled if url.startswith(root))
+    return sorted(had - set(register_addresses(slug, index.by_body.get(slug, ()))))
+
+
 def _persons_in(addresses) -> set[str]:
     """The ids of the people whose page or year page is among `addresses` (not the people page)."""
     root = urls.people()
@@ -404,9 +416,9 @@ def _redated(old_index, index) -> list:
 
 
 def _lists(index, meeting: Meeting, today, refs, attended: dict, naming: set[str] = frozenset()) -> list:
-    """The lists that show the meeting: the home page, the archive's, its year's, its body's pages and action
-    tracker; the search page, whose example number may be its first minute's; and the pages of other bodies
-    whose own text links to it, in `naming` (_citing)."""
+    """The lists that show the meeting: the home page, the archive's, its year's, its body's pages, action
+    tracker and register of declarations; the search page, whose example number may be its first minute's; and
+    the pages of other bodies whose own text links to it, in `naming` (_citing)."""
     raised = actions_raised(index)
     years = {meeting.date.year}
     others = sorted(slug for slug in index.archive.bodies if slug != meeting.body and urls.body(slug) in naming)

@@ -638,3 +638,35 @@ def test_a_persons_year_page_without_records_left_is_removed_by_a_rebuild_and_by
     warm = run(Options(content=content, out=tmp_path / "site", today=TODAY, search=False))
     assert warm.ok and not (tmp_path / "site/people/mark-lewis/2019").exists()
     assert (tmp_path / "site/people/mark-lewis/index.html").is_file()
+
+
+def test_a_bodys_register_of_declarations_follows_a_declaration_added_changed_and_taken_out(session):
+    """The register (pages.register_pages) shows each declaration the minutes record: the preview's rebuild
+    writes it with the first, again when one is put right, and takes it away, and the body page's link to it,
+    with the last, as a full build makes them."""
+    s, content, live, builds = session
+    minutes = content / "meetings/ccb/2019-07-18/minutes.md"
+    heading = "## CCBP/19/61 Community services (Paper C)\n"
+    assert not (live / "ccb/declarations").exists()
+    edit(minutes, heading, heading + "\n```item\ndeclarations:\n  - person: nora-brown\n"
+         "    interest: A governor of the trust Paper C names\n    action: Left the room\n```\n")
+    outcome = s.rebuild()
+    assert outcome.ok and {"/ccb/", "/ccb/declarations/", "/ccb/declarations/2019/"} <= set(outcome.written)
+    assert "A governor of the trust" in (live / "ccb/declarations/2019/index.html").read_text()
+    assert_same_as_full_build(content, live, builds, outcome)
+    edit(minutes, "    action: Left the room\n", "    action: Stayed but did not vote\n")
+    outcome = s.rebuild()
+    assert outcome.ok and {"/ccb/declarations/", "/ccb/declarations/2019/"} <= set(outcome.written)
+    assert "/ccb/" not in outcome.written
+    assert "Stayed but did not vote" in (live / "ccb/declarations/index.html").read_text()
+    assert_same_as_full_build(content, live, builds, outcome)
+    edit(minutes, "declarations:\n  - person: nora-brown\n", "declarations:\n  - name: Nora Brown\n")
+    outcome = s.rebuild()
+    assert outcome.ok and "/ccb/declarations/" in outcome.written
+    assert_same_as_full_build(content, live, builds, outcome)
+    edit(minutes, "```item\ndeclarations:\n  - name: Nora Brown\n    interest: A governor of the trust Paper C names\n"
+         "    action: Stayed but did not vote\n```\n", "")
+    outcome = s.rebuild()
+    assert outcome.ok and {"/ccb/declarations/", "/ccb/declarations/2019/"} <= set(outcome.deleted)
+    assert "/ccb/" in outcome.written and not (live / "ccb/declarations").exists()
+    assert_same_as_full_build(content, live, builds, outcome)

@@ -208,7 +208,9 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
              "new-action-listed-before": {"people/bob-jones/index.html", "ccb/actions/index.html"},
              "initials": {"people/index.html", "people/mark-lewis/index.html"},  # one attendance fewer
              "person-reference": {"people/sarah-prema/index.html"},
-             "declaration": {"people/nora-brown/index.html"},
+             # and the body's register of declarations, new with it, which its page now links
+             "declaration": {"people/nora-brown/index.html", "ccb/index.html", "ccb/declarations/index.html",
+                             "ccb/declarations/2019/index.html"},
              "paper-author": {"people/sarah-prema/index.html"},  # her page lists the paper
              # its neighbour's link to it, and a [[...]] link to it elsewhere, name it by its date
              "date": {"ccb/2019/2019-07-18/index.html", "jhsc/2019/2019-09-02/index.html", "ccb/2019/index.html"},
@@ -232,7 +234,10 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
      "    id: jc-referral\n  - owner: bob-jones\n    text: A third action.\n    due: 2019-12-01\n"),  # an action
     ("references", f"{AUGUST}/meeting.md", "  in_attendance:\n    - person: mark-lewis\n      for: [CCBP/19/71]\n",
      ""),  # an attendee: the people page counts one meeting fewer
-], ids=["meeting-title", "reference", "attendee-role", "new-action", "attendee-removed"])
+    ("references", f"{JULY}/minutes.md", "## CCBP/19/61 Community services (Paper C)\n",
+     "## CCBP/19/61 Community services (Paper C)\n\n```item\ndeclarations:\n  - person: nora-brown\n"
+     "    interest: A governor of the trust Paper C names\n```\n"),  # the body's register, made and taken away
+], ids=["meeting-title", "reference", "attendee-role", "new-action", "attendee-removed", "declaration"])
 def test_an_edit_taken_back_before_the_rebuild_is_taken_back_from_every_page_it_reached(
         request, tmp_path, fixture, where, old, new):
     """Two saves, the second undoing the first, with no rebuild between (the next save stops it): the pages
