@@ -87,17 +87,18 @@ def load(content: Path, waived=None) -> Index:
 
 
 class Waived(list):
-    """The errors a new file puts right, by message (lower case), and those load() waived: a paper's agenda or
-    minutes name it before `new paper` writes it, a postponed meeting's `rearranged_to` the meeting `new meeting`
-    starts, and "fix them first" left no way to put that right."""
+    """The errors a new file puts right, by message (lower case) or by a `pattern` the whole message matches, and
+    those load() waived: a paper's agenda or minutes name it before `new paper` writes it, a postponed meeting's
+    `rearranged_to` the meeting `new meeting` starts, and "fix them first" left no way to put that right."""
 
-    def __init__(self, *messages: str):
+    def __init__(self, *messages: str, pattern: str = ""):
         super().__init__()
         self.messages = {m.lower() for m in messages}
+        self.pattern = re.compile(pattern, re.IGNORECASE) if pattern else None
 
 
 def _waive(waived: Waived, d: Diagnostic) -> bool:
-    if d.message.lower() not in waived.messages:
+    if d.message.lower() not in waived.messages and not (waived.pattern and waived.pattern.fullmatch(d.message)):
         return False
     waived.append(d)
     return True
@@ -546,7 +547,9 @@ def plan_paper(content: Path, meeting_key: str, ref: str, title: str, label: str
                item: str = "", file: Path | None = None) -> Plan:
     """papers/<name>.md for an existing meeting, and nothing else: the agenda is the clerk's to link. With
     `file`, the file the paper went out as, copied into papers/ (attachments.py)."""
-    waived = Waived(f"paper '{ref.strip()}' is referenced but missing")
+    # Every paper the meeting names and has not got yet, not only this one: with `paper: [C, D]` written first,
+    # `new paper --ref C` refused for want of D, and `--ref D` for want of C, though each error said to run it.
+    waived = Waived(pattern="paper '.*' is referenced but missing")
     index = load(content, waived)
     report = Report(root=Path(content))
     meeting = _meeting(index, meeting_key)

@@ -621,6 +621,21 @@ def test_new_paper_writes_the_paper_the_agenda_or_minutes_already_name(tmp_path)
     assert [p for p in problems(content) if p[2] == "error"] == [p for p in before if p[2] == "error"] == []
 
 
+def test_new_paper_writes_each_of_the_papers_the_agenda_names_one_at_a_time(tmp_path):
+    """`paper: [D, E]` written in the agenda first, as the pack lists them: each paper missing is an error saying to
+    run `new paper` for it, and `new paper --ref D` refused for want of E (and `--ref E` for want of D)."""
+    content = copy(tmp_path, "references")
+    edit(content, "meetings/ccb/2019-08-22/meeting.md", "      for: [CCBP/19/71]\n",
+         "      for: [CCBP/19/71]\nagenda:\n  - ref: CCBP/19/71\n    title: Finance\n    paper: [C, D, E]\n")
+    assert [m for _, _, severity, m in problems(content) if severity == "error"] == [
+        "paper 'D' is referenced but missing", "paper 'E' is referenced but missing"]
+    scaffold.write_all(scaffold.plan_paper(content, "ccb/2019-08-22", "D", "Finance: month 5").files, content)
+    assert [m for _, _, severity, m in problems(content) if severity == "error"] == [
+        "paper 'E' is referenced but missing"]
+    scaffold.write_all(scaffold.plan_paper(content, "ccb/2019-08-22", "E", "Finance: month 6").files, content)
+    assert [p for p in problems(content) if p[2] == "error"] == []
+
+
 def test_new_paper_refuses_while_another_meeting_names_that_ref_and_has_no_such_paper(tmp_path):
     content = copy(tmp_path, "references")
     edit(content, "meetings/ccb/2019-07-18/meeting.md", "    paper: A\n", "    paper: [A, D]\n")
