@@ -22,9 +22,12 @@ class PeopleIndex:
         self.forms: dict[str, str] = {}
         self.ambiguous: dict[str, set[str]] = {}
         self._refs: dict[str, PersonRef] = {}
+        self._initials: dict[str, list[str]] = {}
         for person in people.values():
             for form in self._forms(person):
                 self._add(form, person.id)
+            if person.initials:
+                self._initials.setdefault(_bare(person.initials), []).append(person.id)
 
     @staticmethod
     def _forms(person: Person):
@@ -63,6 +66,15 @@ class PeopleIndex:
     def known_forms(self) -> list[str]:
         return sorted({p.display_name for p in self.people.values()} | set(self.people))
 
+    def with_initials(self, text: str) -> list[str]:
+        """The ids of the people whose `initials:` `text` is (`JH`, `J.H.`): a clerk's way of naming them in the
+        minutes' text, where they link (references.py), written in a field, where they do not."""
+        return sorted(self._initials.get(_bare(text), ())) if text.replace(".", "").strip().isupper() else []
+
+
+def _bare(initials: str) -> str:
+    return "".join(str(initials).replace(".", " ").split())
+
 
 class Asked:
     """A PeopleIndex that notes each question a meeting's files ask of it, with the answer.
@@ -90,6 +102,10 @@ class Asked:
         self._note("known_forms", "")
         return self._index.known_forms()
 
+    def with_initials(self, text: str) -> list[str]:
+        self._note("initials", text)
+        return self._index.with_initials(text)
+
     def _note(self, question: str, argument: str) -> None:
         if (question, argument) not in self._answers:
             self._answers[question, argument] = _answer(self._index, question, argument)
@@ -111,6 +127,8 @@ def _answer(index: PeopleIndex, question: str, argument: str) -> str:
             return ""
         ref = index.ref(argument)
         return f"{ref.name}\1{ref.id}\1{ref.body}"
+    if question == "initials":
+        return "\1".join(index.with_initials(argument))
     return "\1".join(index.known_forms())
 
 
@@ -133,9 +151,10 @@ def may_have_asked_about(records: list[tuple[str, bytes]], people: list[Person])
     searched for each of the people's forms: a name some file wrote is found, and
     so are longer names that contain it (a "maybe" is always safe). A file that
     asked for the list of known names, to suggest one in a message, would read
-    differently with any name added or removed."""
+    differently with any name added or removed, and so would one that asked whose
+    initials a text is (initials are no form a name is found by)."""
     text = "\0".join(questions for questions, _ in records)
-    if "known_forms\1" in text:
+    if "known_forms\1" in text or "initials\1" in text:
         return True
     text = _norm(text)
     return any(_norm(form) in text for person in people for form in PeopleIndex._forms(person))

@@ -7,6 +7,7 @@ messages with a line number instead of surprises in a template.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -197,8 +198,9 @@ def record(schema: Schema, build: Callable[[dict, Context, Any], Any]) -> Coerce
     return coerce
 
 
-def person(value, ctx: Context) -> PersonRef:
-    """A person named by id, name or alias; free text when there is no register."""
+def person(value, ctx: Context, listed: bool = False) -> PersonRef:
+    """A person named by id, name or alias; free text when there is no register. `listed`: in a field that takes
+    a list of people (owner, lead, authors), which the message on two people written as one names."""
     if isinstance(value, dict):
         if set(value) == {"name"}:
             return PersonRef(name=text(value["name"], ctx))
@@ -229,12 +231,32 @@ def person(value, ctx: Context) -> PersonRef:
         # "- karen-english" then "   - chris-west", indented further: YAML reads the second line as more of the first
         raise Invalid(f"unknown person '{written}': YAML read {len(folded)} lines of the list as one",
                       "indent each `- ` line of the list by the same number of spaces")
+    joined = [part for part in _JOINED.split(written) if part]
+    if len(joined) > 1 and all(ctx.people.lookup(part)[0] for part in joined):
+        # "Professor Lakhani and Mr Sanders": {name: ...}, the advice below, would publish both unlinked
+        raise Invalid(f"unknown person '{written}': it names {len(joined)} people as one",
+                      f"write them as a list: [{', '.join(joined)}]" if listed else
+                      f"give each of them an entry of their own: {', '.join(joined)}")
+    initialled = ctx.people.with_initials(written)
+    if initialled:  # the minutes' text links initials (references.py); a field takes the person
+        named = " or ".join(f"{ctx.people.ref(pid).name} ({pid})" for pid in initialled)
+        raise Invalid(f"unknown person '{written}': initials are read as a person in the text, not in a field",
+                      f"{written} are the initials of {named}: write "
+                      + (initialled[0] if len(initialled) == 1 else "the id of the one meant"))
     hint = did_you_mean(written, ctx.people.known_forms(), "people")
     advice = ("add them to the people register (people.yaml, or a file in people/), or write {name: " + written +
               "} for someone who is not in it")
     raise Invalid(f"unknown person '{written}'", f"{hint}; otherwise {advice}" if hint else advice)
 
 
-persons = list_of(person)
+# "A and B", "A & B", "A, B": two people written as one, in a list's entry or a field for one
+_JOINED = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+
+
+def _listed_person(value, ctx: Context) -> PersonRef:
+    return person(value, ctx, listed=True)
+
+
+persons = list_of(_listed_person)
 texts = list_of(text)
 lined_texts = list_of(lined)

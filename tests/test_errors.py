@@ -1277,6 +1277,37 @@ def test_unknown_person_where_a_register_exists(archive, build):
         "(people.yaml, or a file in people/), or write {name: Ada Lovelase} for someone who is not in it")]
 
 
+@pytest.mark.parametrize("relative, old, new, hint", [
+    (MINUTES, "  - owner: carol-singh\n", "  - owner: Dr Singh and Mr Okafor\n",  # a field that takes a list
+     "write them as a list: [Dr Singh, Mr Okafor]"),
+    (MEETING, "    - eve-turner\n", "    - eve-turner & Councillor Frank Turner\n",  # an attendance entry: one person
+     "give each of them an entry of their own: eve-turner, Councillor Frank Turner"),
+])
+def test_two_people_written_as_one_are_named_as_a_list_or_entries_not_as_someone_to_add(archive, build, relative,
+                                                                                       old, new, hint):
+    """`owner: Professor Lakhani and Mr Sanders`, as minutes write it: the advice for an unknown person, to write
+    `{name: Professor Lakhani and Mr Sanders}`, published both unlinked and off their pages."""
+    edit(archive, relative, old, new)
+    written = new.strip().split(": ")[-1].lstrip("- ")
+    assert errors_after(build, archive) == [at(relative, line_of(archive, relative, new.strip()),
+        f"unknown person '{written}': it names 2 people as one; {hint}")]
+
+
+@pytest.mark.parametrize("register, hint", [
+    ("", "AL are the initials of Councillor Ada Lovelace (ada-lovelace): write ada-lovelace"),
+    ("  initials: BO\n", "AL are the initials of Councillor Ada Lovelace (ada-lovelace) or Mr Brian Okafor "
+     "(brian-okafor): write the id of the one meant"),
+])
+def test_initials_in_a_field_name_the_person_they_are_the_initials_of(archive, build, register, hint):
+    """Minutes say "AL agreed to ..." and link the initials; a clerk then writes `chair: AL`, which the register's
+    forms of names do not include: the message named nobody, and said to add them to the register."""
+    if register:
+        edit(archive, "people.yaml", register, "  initials: AL\n")
+    edit(archive, MEETING, "chair: ada-lovelace", "chair: AL")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair: AL"),
+        f"unknown person 'AL': initials are read as a person in the text, not in a field; {hint}")]
+
+
 @pytest.mark.parametrize("old, new", [
     ("    - person: Mr Okafor\n", "    - person: Mr Okafer\n"),  # in attendance
     ("    - name: Priya Shah\n", "    - person: Mr Okafer\n"),  # deputising: someone not in the register
