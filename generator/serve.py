@@ -26,7 +26,7 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.build import Options
-from generator.diagnostics import Report, plural
+from generator.diagnostics import Diagnostic, Report, plural
 from generator.incremental import Outcome, Session
 from generator.interrupt import never
 from generator.render import template_dirs
@@ -132,9 +132,10 @@ class Preview:
                     self._schedule_index(outcome)
             else:
                 self.report = outcome.report
-                errors = len(outcome.report.errors)
-                self.log(f"[{why}] build failed: {plural(errors, 'error')}; the preview shows "
-                         f"{'it' if errors == 1 else 'them'}")
+                stopping = len(_stopping(outcome.report))
+                said = (plural(stopping, "error") if outcome.report.errors else
+                        f"{plural(stopping, 'warning')}, which --strict counts as errors")
+                self.log(f"[{why}] build failed: {said}; the preview shows {'it' if stopping == 1 else 'them'}")
             if not (quietly and outcome.ok and not outcome.written and not outcome.deleted):
                 self._changed()
             return outcome
@@ -260,22 +261,34 @@ class Preview:
     # ---- serving ---------------------------------------------------------------------
 
     def error_page(self) -> bytes:
-        items = "\n".join(
-            f"<li><code>{html.escape(d.path)}:{d.line}</code> <strong>{d.severity}</strong>: "
-            f"{html.escape(d.message)}{'; ' + html.escape(d.hint) if d.hint else ''}</li>"
-            for d in self.report.sorted())
+        """What stopped the build first, then the warnings that did not: listed in the order of their files, an
+        archive's warnings (dozens, in a large one) put the one error a save made anywhere among them."""
+        stopping = _stopping(self.report)
+        rest = [d for d in self.report.sorted() if d not in stopping]
+
+        def listed(problems: list[Diagnostic]) -> str:
+            return "<ul class=\"build-errors\">" + "\n".join(
+                f"<li><code>{html.escape(d.path)}:{d.line}</code> <strong>{d.severity}</strong>: "
+                f"{html.escape(d.message)}{'; ' + html.escape(d.hint) if d.hint else ''}</li>"
+                for d in problems) + "</ul>"
+        warnings = (f"<h2>Warnings, which do not stop the build</h2>{listed(rest)}" if rest else "")
         return (f"<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Build failed | "
                 f"Minutebook preview</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 f"<link rel=\"stylesheet\" href=\"{self.base}/static/style.css\"></head><body>"
                 f"<main id=\"main\" class=\"wrap\">"
                 f"<h1>The preview could not be rebuilt</h1><p>Fix these problems and save; this page reloads by "
-                f"itself.</p><ul class=\"build-errors\">{items}</ul></main>{RELOAD_SCRIPT}</body></html>"
+                f"itself.</p>{listed(stopping)}{warnings}</main>{RELOAD_SCRIPT}</body></html>"
                 ).encode("utf-8")
 
     def wait_for_change(self, seen: int, timeout: float) -> int:
         with self.condition:
             self.condition.wait_for(lambda: self.version != seen or self.stopping, timeout=timeout)
             return self.version
+
+
+def _stopping(report: Report) -> list[Diagnostic]:
+    """The problems that failed the build: its errors, or, with none, the warnings --strict counts as errors."""
+    return report.errors or report.warnings
 
 
 def _short(path: str) -> str:

@@ -181,17 +181,42 @@ def test_an_organisation_put_right_in_the_register_is_written_by_the_fast_path(s
     assert "pages rendered, 0 written" in lines[1]  # the full rebuild found them right
 
 
-def test_a_content_error_shows_in_the_browser_and_clears_when_fixed(server, tmp_path):
+def test_a_content_error_shows_in_the_browser_before_the_warnings_and_clears_when_fixed(server, tmp_path):
+    """A warning on a line above the error: listed in the order of their files and lines, the warnings (dozens, in
+    a large archive) came first, and the error the save made, the one thing stopping the preview, among them."""
     url, content, process = server
     meeting = content / "meetings/ccb/2019-07-18/meeting.md"
     good = meeting.read_text()
-    meeting.write_text(good.replace("date: 2019-07-18", "date: 2019-07-32"))
+    meeting.write_text(good.replace("date: 2019-07-18", "venue: Room #4\ndate: 2019-07-32"))
     status, html = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(fetch(url + "/ccb/2019/ccbp-19-60/")))
-    assert "meetings/ccb/2019-07-18/meeting.md:3" in html and "is not a real date" in html
+    assert re.findall(r"<li><code>([^<]*)</code> <strong>(\w+)</strong>|<h2>([^<]*)</h2>", html) == [
+        ("content/meetings/ccb/2019-07-18/meeting.md:4", "error", ""),
+        ("", "", "Warnings, which do not stop the build"),
+        ("content/meetings/ccb/2019-07-18/meeting.md:3", "warning", "")]
+    assert "is not a real date" in html
     wait_for(lambda: "build failed: 1 error; the preview shows it" in (tmp_path / "serve.log").read_text())
     meeting.write_text(good)
     wait_for(lambda: fetch(url + "/ccb/2019/ccbp-19-60/")[0] == 200)
     assert process.poll() is None  # the server survived the mistake
+
+
+def test_with_strict_the_warnings_are_what_stops_the_preview_and_it_says_so(tmp_path):
+    """`serve --strict` on an archive with warnings: the log said "build failed: 0 errors; the preview shows them"."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "references", content)
+    with open(tmp_path / "serve.log", "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content), "--strict",
+             "--out", str(tmp_path / "preview"), "--no-search", "--today", "2020-01-01"],
+            stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+    try:
+        url = json.loads(process.stdout.readline())["url"].rstrip("/")
+        status, html = fetch(url + "/")
+        assert status == 500 and html.count("<strong>warning</strong>") == 5 and "<h2>" not in html
+        assert ("[start] build failed: 5 warnings, which --strict counts as errors; the preview shows them\n"
+                in (tmp_path / "serve.log").read_text())
+    finally:
+        _stop(process)
 
 
 def test_a_file_whose_permissions_are_put_right_is_read_again(server, tmp_path):
