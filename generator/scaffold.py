@@ -108,9 +108,13 @@ def find_body(index: Index, slug: str) -> Body:
     bodies = index.archive.bodies
     if slug in bodies:
         return bodies[slug]
-    raise refuse_option("--body", slug, f"there is no body '{slug}'",
-                        did_you_mean(slug, bodies, "bodies")
-                        or f"create bodies/{slug}.md first (docs/content-format.md)")
+    if slug.lower() in bodies:  # a slug is its file's name, which is in lower case
+        raise refuse_option("--body", slug, f"there is no body '{slug}'", f"did you mean '{slug.lower()}'?")
+    hint = did_you_mean(slug, bodies, "bodies")
+    if not hint.startswith("did you mean"):  # the clerk's first meeting of a body the archive does not have yet
+        hint = "; ".join(filter(None, [hint, f"for a new body, write bodies/{slug.lower()}.md first, with its "
+                                             "name, short_name and numbering (docs/content-format.md)"]))
+    raise refuse_option("--body", slug, f"there is no body '{slug}'", hint)
 
 
 def previous_meeting(index: Index, slug: str, day: dt.date) -> Meeting | None:

@@ -546,6 +546,19 @@ def test_cli_unknown_body_names_the_option_and_the_nearest_body_not_a_file_that_
     assert not (actions / "meetings" / "cbb").exists()
 
 
+@pytest.mark.parametrize("body, hint", [
+    ("CCB", "did you mean 'ccb'?"),
+    ("lpt", "known bodies: ccb, jc; for a new body, write bodies/lpt.md first, with its name, short_name and "
+            "numbering (docs/content-format.md)"),
+])
+def test_cli_unknown_body_says_how_to_start_a_new_one(actions, tmp_path, body, hint):
+    """A clerk starting a body's first meeting was told only the bodies there are (`CCB` was not even taken for
+    ccb): the README's round goes straight to `new meeting`, and nothing said a body needs its file first."""
+    done = cli("new", "meeting", "--body", body, "--date", "2020-01-16", cwd=tmp_path)
+    assert (done.returncode, done.stderr.splitlines()) == (1, [
+        f"minutebook new: --body {body}: there is no body '{body}'; {hint}", "minutebook new: nothing was written"])
+
+
 @pytest.mark.parametrize("args", [["new", "meeting", "--body", "ccb", "--date", "2020-02-30"],
                                   ["new", "meeting", "--body", "ccb"],
                                   ["new", "meeting", "--body", "ccb", "--date", "2020-01-16", "--folder", "../x"],
