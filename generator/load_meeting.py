@@ -224,7 +224,8 @@ STATUS_HINTS = {
 UPDATE = Schema(
     "an action update",
     Field("action", s.text, required=True),
-    Field("status", s.choice(*STATUSES, hints=STATUS_HINTS), required=True),
+    Field("status", s.choice(*STATUSES, hints=STATUS_HINTS), required=True,
+          missing=f"add `status: ` and one of {', '.join(STATUSES)}"),
     Field("progress", s.markdown, default=""),
     Field("due", s.due),
     Field("closed", s.yesno, default=False),

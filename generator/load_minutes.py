@@ -25,7 +25,9 @@ from generator.yamltext import LStr, at_key, line_of
 # minutes marked approved, it would tell the public what the clerk was to do.
 PLACEHOLDER = "Clerk to complete:"
 
-MINUTES = Schema("the minutes", Field("status", s.choice("draft", "approved"), required=True),
+MINUTES = Schema("the minutes", Field("status", s.choice("draft", "approved"), required=True,
+                                      missing="add `status: draft`, or `status: approved` once a meeting has "
+                                              "approved them"),
                  Field("approved_at", s.text, default=""))
 
 DECLARATION = Schema("a declaration of interest", Field("person", s.person), Field("name", s.text),

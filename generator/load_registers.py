@@ -166,7 +166,10 @@ BODY = Schema(
     "a body",
     Field("name", s.text, required=True),
     Field("short_name", s.text, required=True),
-    Field("numbering", _numbering, required=True),
+    Field("numbering", _numbering, required=True,
+          missing='add the pattern of its minute numbers, `numbering: "CCBP/{yy}/{n}"` for CCBP/18/42 ({n} the '
+                  'number, {yy} or {yyyy} the year), or `numbering: per-meeting` for items numbered 1, 2, 3 afresh '
+                  'at each meeting (docs/content-format.md, Minute numbering)'),
     Field("kind", s.text, default=""),
     Field("organisations", s.texts, default=()),
     Field("venue", s.text, default=""),

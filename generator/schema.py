@@ -39,6 +39,7 @@ class Field:
     coerce: Coerce
     required: bool = False
     default: Any = None
+    missing: str = ""  # what to write when a required field is left out, where `name: ...` says too little
 
 
 class Schema:
@@ -72,7 +73,7 @@ class Schema:
                                      "needs one", f"write it after `{name}: ` on this line")
                 elif spec.required:
                     ctx.report.error(ctx.path, data.line, f"the required field '{name}' is missing from {self.what}",
-                                     f"add `{name}: ...`")
+                                     spec.missing or f"add `{name}: ...`")
                 out[name] = spec.default
                 continue
             try:

@@ -282,6 +282,25 @@ def test_missing_required_field(archive, build):
         "the required field 'date' is missing from a meeting; add `date: ...`")]
 
 
+@pytest.mark.parametrize("relative, removed, line, missing", [
+    ("bodies/tb.md", 'numbering: "TB/{yy}/{n}"\n', 2,
+     "the required field 'numbering' is missing from a body; add the pattern of its minute numbers, "
+     '`numbering: "CCBP/{yy}/{n}"` for CCBP/18/42 ({n} the number, {yy} or {yyyy} the year), or '
+     "`numbering: per-meeting` for items numbered 1, 2, 3 afresh at each meeting (docs/content-format.md, Minute "
+     "numbering)"),
+    (MINUTES, "status: approved\n", 2, "the required field 'status' is missing from the minutes; add "
+     "`status: draft`, or `status: approved` once a meeting has approved them"),
+    (LOG, "    status: amber\n", 4, "the required field 'status' is missing from an action update; add `status: ` "
+     "and one of red, amber, green, complete, on-track, no-progress, not-started"),
+])
+def test_a_missing_field_whose_value_is_one_of_a_few_forms_says_what_they_are(archive, build, relative, removed,
+                                                                               line, missing):
+    """A clerk writing a new body's file from a page of the docs left `numbering:` out, and was told to "add
+    `numbering: ...`", which says nothing of what goes there."""
+    edit(archive, relative, removed, "")
+    assert errors_after(build, archive) == [at(relative, line, missing)]
+
+
 def test_malformed_yaml_in_site_settings_is_the_one_error_reported_of_them(archive, build):
     """Its fields are most likely all there: none is reported missing besides."""
     edit(archive, "site.yaml", "\ntitle: ", "\ntitle: Archive: ")
