@@ -518,7 +518,10 @@ def _paper(label: str, ref: str, where: Where) -> tuple[str | None, str]:
     if not candidates and ref.lower() in {withheld.lower() for withheld in meeting.withheld_papers}:
         return None, ""  # a confidential paper, which the minutes may name: it has no page to link to
     known = ", ".join(sorted(p.name for p in meeting.papers)) or "none"
-    return None, f"this meeting's papers are: {known}"
+    # The next meeting's minutes cite the last one's papers: `Paper C` is always this meeting's, and nothing said
+    # how to name another's
+    return None, (f"this meeting's papers are: {known}; for another meeting's paper, write "
+                  f"[[{meeting.body}/<its folder>/papers/{ref}]]")
 
 
 def _without_overlaps(found: list[_Match], text: str) -> list[_Match]:

@@ -886,7 +886,8 @@ def test_a_reference_in_a_minutes_heading_or_an_agenda_title_is_reported_on_its_
          "    title: Healthy Weight Strategy 2019 to 2024 (Paper Q)")
     assert warnings_after(build, archive) == [
         at(MEETING, line_of(archive, MEETING, "(Paper Q)"),
-           "reference 'Paper Q' does not resolve; this meeting's papers are: Paper A", "warning"),
+           "reference 'Paper Q' does not resolve; this meeting's papers are: Paper A; for another meeting's paper, "
+           "write [[tb/<its folder>/papers/Q]]", "warning"),
         at(MINUTES, line_of(archive, MINUTES, "(TB/19/99)"),
            "reference 'TB/19/99' does not resolve; nearest existing: TB/19/20, TB/19/21, TB/19/22", "warning")]
 
@@ -2096,6 +2097,15 @@ def test_a_minute_or_paper_of_a_confidential_item_said_to_be_public_is_published
         "warning")]
     assert "CANARY-TITLE-4402" in (site / "tb/2019/tb-19-14/index.html").read_text(encoding="utf-8")
     assert "CANARY-PAPER-2468" in (site / "tb/2019/2019-03-14/papers/c/index.html").read_text(encoding="utf-8")
+
+
+def test_another_meetings_paper_named_as_this_ones_says_how_to_name_it(archive, build):
+    """The June minutes cite "Paper C" of the March meeting, as minutes cite the last meeting's papers: `Paper C`
+    is always a paper of the meeting the text is in, and the warning said only that June has none."""
+    edit(archive, LATER_MINUTES, "The minutes were agreed.", "The minutes were agreed; Paper C was noted.")
+    assert warnings_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "Paper C was"),
+        "reference 'Paper C' does not resolve; this meeting's papers are: none; for another meeting's paper, write "
+        "[[tb/<its folder>/papers/C]]", "warning")]
 
 
 def test_a_confidential_paper_the_minutes_name_is_shown_as_text_and_no_mistake(archive, build, tmp_path):

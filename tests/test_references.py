@@ -110,7 +110,8 @@ def test_incomplete_and_missing_numbers_are_plain_text_and_warned(built):
 def test_a_paper_letter_the_pack_lacks_is_warned(built):
     _, report = built
     assert ("references/meetings/ccb/2019-08-22/minutes.md:12: warning: reference 'Paper K' does not resolve; "
-            "this meeting's papers are: Paper C") in [d.format() for d in report.warnings]
+            "this meeting's papers are: Paper C; for another meeting's paper, write [[ccb/<its folder>/papers/K]]") in [
+                d.format() for d in report.warnings]
 
 
 def test_initials_link_within_the_meeting_that_defines_them(built):
