@@ -391,9 +391,10 @@ def _progress_unwritten(meeting: Meeting, report: Report) -> None:
         return
     for update in log.updates:
         if not update.progress.strip():
+            # "says no progress" read as the status no-progress, which the clerk may well have given it
             report.warning(update.source.path, update.source.line, f"the log is final, but its update of "
-                           f"{update.action} says no progress", "write what the meeting heard in `progress:`, or "
-                           "take the update out if the action was not reported on")
+                           f"{update.action} has nothing written in `progress:`", "write what the meeting heard "
+                           "there, or take the update out if the action was not reported on")
 
 
 def _confidential_together(meeting: Meeting, report: Report) -> None:

@@ -410,12 +410,13 @@ def test_yes_no_field_given_something_else(archive, build):
 
 
 def test_a_final_log_with_an_update_whose_progress_is_left_empty(archive, build):
-    """As `new meeting` writes each open action into the log, for the clerk to fill in."""
+    """As `new meeting` writes each open action into the log, for the clerk to fill in. The message said the
+    update "says no progress", which a clerk who had given it `status: no-progress` read as about the status."""
     edit(archive, LOG, "progress: Waiting for the final text of the strategy.", 'progress: ""')
     assert [m for m in warnings_after(build, archive) if "progress" in m] == [at(LOG, line_of(
-        archive, LOG, "action: TB/19/13#leaflet"), "the log is final, but its update of TB/19/13#leaflet says no "
-        "progress; write what the meeting heard in `progress:`, or take the update out if the action was not "
-        "reported on", "warning")]
+        archive, LOG, "action: TB/19/13#leaflet"), "the log is final, but its update of TB/19/13#leaflet has "
+        "nothing written in `progress:`; write what the meeting heard there, or take the update out if the action "
+        "was not reported on", "warning")]
     edit(archive, LOG, "as_at: 2019-06-13", "as_at: 2019-06-13\nstatus: draft")  # a draft is being written
     assert [m for m in warnings_after(build, archive) if "progress" in m] == []
 
