@@ -314,36 +314,37 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
     """
     context = multiprocessing.get_context("fork")
     workers = []
-    for shard in range(jobs):
-        receive, send = context.Pipe(duplex=False)
-
-        def work(shard=shard, send=send):
-            collect_in_worker()
-            local = Report(root=report.root)
-            env = make_environment(options, prepared, local, compiled)
-            env.filters["markdown"].__self__.cache = markdown_cache  # the fork's copy of what the scan rendered
-            written, digested = [], memo if memo is not None else Digests()
-            try:
-                for position, page in _shard(prepared, jobs, shard):
-                    if wanted is not None and page.url not in wanted:
-                        continue
-                    html = render_page(env, page, local)
-                    if html is None:
-                        break
-                    out.write(page.url, html)
-                    written.append((position, page.url, digested.of(page.deps) if digests is not None else None))
-            except OSError as exc:  # else the process ends with a traceback, and the parent says only that it did
-                _unwritable(options, local, exc)
-            send.send((written, local.items))
-            send.close()
-
-        process = context.Process(target=lambda work=work: (signals_let_through(), work()), daemon=True)
-        with signals_held():
-            process.start()
-        send.close()
-        workers.append((process, receive))
     collected = []
+    # A signal held over a fork lands once it is done: the processes started by then stop with the build.
     try:
+        for shard in range(jobs):
+            receive, send = context.Pipe(duplex=False)
+
+            def work(shard=shard, send=send):
+                collect_in_worker()
+                local = Report(root=report.root)
+                env = make_environment(options, prepared, local, compiled)
+                env.filters["markdown"].__self__.cache = markdown_cache  # the fork's copy of what the scan rendered
+                written, digested = [], memo if memo is not None else Digests()
+                try:
+                    for position, page in _shard(prepared, jobs, shard):
+                        if wanted is not None and page.url not in wanted:
+                            continue
+                        html = render_page(env, page, local)
+                        if html is None:
+                            break
+                        out.write(page.url, html)
+                        written.append((position, page.url, digested.of(page.deps) if digests is not None else None))
+                except OSError as exc:  # else the process ends with a traceback, and the parent says only that it did
+                    _unwritable(options, local, exc)
+                send.send((written, local.items))
+                send.close()
+
+            process = context.Process(target=lambda work=work: (signals_let_through(), work()), daemon=True)
+            with signals_held():
+                process.start()
+                workers.append((process, receive))  # stopped below if the signal held over the fork lands next
+            send.close()
         if not keep_markdown:
             markdown_cache.clear()
             give_back_freed()

@@ -114,9 +114,14 @@ class Forked:
                 send.close()
 
         self._process = context.Process(target=run, daemon=True)
-        with signals_held():
-            self._process.start()
-        send.close()
+        try:
+            with signals_held():
+                self._process.start()
+            send.close()
+        except BaseException:  # a signal held over the fork lands as it ends: no caller would have it to stop
+            send.close()
+            self.stop()
+            raise
 
     def result(self):
         try:

@@ -124,6 +124,33 @@ def test_a_forked_process_whose_result_is_not_taken_is_stopped_on_leaving(tmp_pa
         assert done.result() == 42  # a result taken: leaving is then a no-op
 
 
+def test_a_forked_process_is_stopped_when_a_signal_lands_as_it_starts(monkeypatch):
+    """SIGTERM waits while the process is forked (parallel.signals_held) and lands as the fork is done, inside
+    Forked(): the caller never had the process to stop, and it went on, writing into a staged folder the build
+    then removed (build.py's `with Forked(...)` of the files beside the pages)."""
+    import contextlib
+    import multiprocessing
+    import signal
+    import time
+
+    from generator import parallel
+    from generator.parallel import Forked
+
+    held = parallel.signals_held
+
+    @contextlib.contextmanager
+    def landing_as_the_fork_ends():
+        with held():
+            yield
+        raise SystemExit(128 + signal.SIGTERM)  # as cli's handler raises it once the signal lands
+
+    running = set(multiprocessing.active_children())
+    monkeypatch.setattr(parallel, "signals_held", landing_as_the_fork_ends)
+    with pytest.raises(SystemExit):
+        Forked(lambda: time.sleep(30))
+    assert set(multiprocessing.active_children()) - running == set()
+
+
 def test_loading_falls_back_to_one_process_when_a_worker_fails(always_parallel, monkeypatch):
     parent, real = os.getpid(), generator.loader._load_meeting
 

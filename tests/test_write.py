@@ -128,6 +128,37 @@ def test_a_build_stopped_by_sigterm_removes_its_staged_site_and_leaves_the_site_
     assert _digest(tmp_path / "site") == before
 
 
+def test_a_sigterm_that_lands_as_the_rendering_processes_start_stops_those_started_before_the_staged_site_goes(
+        tmp_path, monkeypatch):
+    """SIGTERM waits while a rendering process is forked (parallel.signals_held) and lands as the fork is done:
+    there, after the first had started and before the build was watching them, the build left that process
+    writing pages into the staged folder after removing it, and so left a staged site behind (the test above
+    caught it on a busy machine, where the signal can be sent that soon after the staged folder appears)."""
+    import contextlib
+    import datetime as dt
+    import multiprocessing
+
+    import generator.build
+
+    content = tmp_path / "content"
+    generate(content, Spec(meetings=60, bodies=3, seed=5))
+    held = generator.build.signals_held
+
+    @contextlib.contextmanager
+    def landing_after_the_first_fork():
+        with held():
+            yield
+        raise SystemExit(128 + signal.SIGTERM)  # as cli's handler raises it once the signal lands
+
+    monkeypatch.setattr(generator.build, "signals_held", landing_after_the_first_fork)
+    with pytest.raises(SystemExit):
+        generator.build.run(generator.build.Options(content=content, out=tmp_path / "site", today=dt.date(2026, 1, 1),
+                                                    search=False, cache=False, jobs=2))
+    for process in multiprocessing.active_children():  # any the build left: what they write is seen next
+        process.join()
+    assert not any(tmp_path.glob(".site.tmp-*"))
+
+
 @pytest.mark.parametrize("cache", [False, True], ids=["full build", "warm build"])
 def test_a_sigterm_whose_exit_was_lost_in_a_finalizer_ends_the_build_before_it_replaces_the_site(
         archive, build, tmp_path, monkeypatch, cache):
