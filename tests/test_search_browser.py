@@ -574,7 +574,7 @@ def test_a_query_changed_before_its_check_is_done_ends_with_the_new_querys_check
     expect(page.locator("pagefind-summary")).to_contain_text("for phlebotomy")  # on screen before the check ends
     page.evaluate("window.MinutebookSearch.testing.release()")
     expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "phlebotomy", timeout=WAIT)
-    page.wait_for_timeout(2000)  # the first query's check has ended by now
+    page.wait_for_function("window.MinutebookSearch.testing.checking === 0", timeout=WAIT)  # blood's has ended too
     expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "phlebotomy")
     summary = f"{len(expected['phlebotomy'])} result{'s' if len(expected['phlebotomy']) > 1 else ''} for phlebotomy"
     expect(page.locator("pagefind-summary")).to_have_text(summary)

@@ -35,11 +35,15 @@
   var GROUP = 8;
   /* Tests set a delay before each check, to act while the first results are shown (0: none), or make
      every check fail. A test holds the checks with a long delay and ends it with release() once it has
-     acted: a delay timed to outlast the test's action was not always long enough on a busy machine. */
+     acted: a delay timed to outlast the test's action was not always long enough on a busy machine.
+     `checking` counts the checks under way, each until its end: its results marked checked, Pagefind asked
+     for them again, or the check dropped, its query gone. A test waits for none, where it waited two seconds
+     and took the check of a query typed over to have ended by then. */
   var held = [];
   var testing = {
     checkDelayMs: 0,
     failChecks: false,
+    checking: 0,
     release: function () {
       testing.checkDelayMs = 0;
       held.splice(0).forEach(function (go) { go(); });
@@ -654,6 +658,7 @@
         /* Shown now, as far as known, and shown again once checked if the check leaves any out, or
            changes a filter's count: checking first would hold every query back by a search per bundle. */
         root.removeAttribute("data-search-checked");
+        testing.checking += 1;
         checker.check(term, function () { return instance.searchTerm === term; }).then(function (done) {
           return done && checker.count(term, filters).then(function () { return done; });
         }).then(function (done) {
@@ -668,7 +673,7 @@
             root.setAttribute("data-search-checked", term);
             announceCount(term, list.length);
           }
-        });
+        }).finally(function () { testing.checking -= 1; });
       }
       list.forEach(reshape);
       if (sort.value && list.length) { sortByDate(list, dates.byId, sort.value); }
