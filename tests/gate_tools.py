@@ -157,7 +157,9 @@ def _without_refresh(route) -> None:
 def open_page(browser, url: str, width: int = 1280, height: int = 900, results_under: tuple[str, ...] = ()):
     """A new tab at `url`. For the search page, `results_under` lists address prefixes of the archive's
     pages: it waits until the main content links to one of them, i.e. until search results are shown,
-    whatever the search interface's own markup."""
+    whatever the search interface's own markup, and, where the page marks the results it shows as checked
+    (search.js's data-search-checked), until they are: Pagefind's own are shown first, and the checked
+    ones may replace them while a gate is at work on the page."""
     page = browser.new_page(viewport={"width": width, "height": height})
     page.route(url, _without_refresh)
     page.goto(url, wait_until="load")
@@ -167,7 +169,8 @@ def open_page(browser, url: str, width: int = 1280, height: int = 900, results_u
             const shown = [...document.querySelectorAll('main a[href]')].some(
                 a => prefixes.some(p => new URL(a.href, location.href).pathname.startsWith(p)));
             if (!shown) window.scrollBy(0, innerHeight / 2);
-            return shown;
+            const app = document.querySelector('[data-search-app]');
+            return shown && (!app || app.hasAttribute('data-search-checked'));
         }""", arg=list(results_under), timeout=20_000, polling=100)
         page.evaluate("window.scrollTo(0, 0)")
     return page

@@ -168,7 +168,10 @@ def test_search_page_finds_an_item_from_a_word_in_its_minutes(server, new_page, 
     main = page.locator("#main")
     result = main.locator(f'a[href="{item_page}"], a[href="{on_meeting_page}"], a[href^="{on_meeting_page}-"]')
     try:
-        result.first.wait_for(state="visible", timeout=TIMEOUT_MS)  # results arrive asynchronously
+        # results arrive asynchronously, Pagefind's first and then, marked, those search.js has checked, which
+        # may be drawn in their place: the excerpt is read from these
+        page.locator(f'[data-search-app][data-search-checked="{query}"]').wait_for(state="attached")
+        result.first.wait_for(state="visible", timeout=TIMEOUT_MS)
     except Exception:
         found = main.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
         pytest.fail(f"no result links to item {item_page} within {TIMEOUT_MS} ms; links on the page: {found}")
