@@ -220,6 +220,12 @@ class Attendance:
         return not (self.present or self.in_attendance or self.apologies or self.deputising
                     or self.absent or self.minute_taker or self.public or self.movements)
 
+    @property
+    def in_the_room(self) -> tuple[Attendee, ...]:
+        """Those at the meeting (present, in attendance, deputising, the minute-taker): whom initials in the
+        minutes' text name (references.py), not those who sent apologies or were absent."""
+        return self.present + self.in_attendance + self.deputising + self.minute_taker
+
 
 @dataclass(frozen=True)
 class AgendaItem:

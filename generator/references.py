@@ -88,9 +88,8 @@ NOWHERE, MEETING, ARCHIVE = 0, 1, 2
 
 
 def _initials(meeting: Meeting, people: dict) -> dict[str, str]:
-    att = meeting.attendance
     seen: dict[str, set[str]] = {}
-    for entry in att.present + att.in_attendance + att.deputising + att.minute_taker:
+    for entry in meeting.attendance.in_the_room:
         person = people.get(entry.who.id or "")
         if person and person.initials:
             seen.setdefault(person.initials, set()).add(person.id)

@@ -18,8 +18,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-import yaml
-
 from generator import attachments
 from generator.actions import Track
 from generator.diagnostics import Diagnostic, Report, did_you_mean
@@ -32,12 +30,12 @@ from generator.numbering import canonical, compose, parts, sort_key
 from generator.resolve import Index, resolve
 from generator.validate import validate
 from generator.values import Invalid, slugify
+from generator.yamltext import scalar
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 UNREPORTED_STATUS = "not-started"  # what an action no log has reported on yet is pre-filled with
 FOLDER_RE = ID_RE  # like a body slug: it becomes part of URLs
-_NULLS = {"", "~", "null", "Null", "NULL"}
 
 
 class Refused(Exception):
@@ -319,20 +317,6 @@ def _papers_of(item: AgendaItem, previous: Meeting) -> str:
 
 
 # ---- the files ----------------------------------------------------------------------
-
-def scalar(text: str) -> str:
-    """`text` as a YAML value that reads back as exactly this text: plain when that is safe, else quoted."""
-    text = str(text)
-    try:
-        node = yaml.compose(f"k: {text}", Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        node = None
-    value = node.value[0][1] if isinstance(node, yaml.MappingNode) and len(node.value) == 1 else None
-    if isinstance(value, yaml.ScalarNode) and value.style is None and value.value == text and text not in _NULLS:
-        return text
-    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar...
-    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\x{ord(m.group(0)):02x}", quoted)  # ...once these are escaped
-
 
 def _person_lines(member: Member, indent: str) -> list[str]:
     who = member.who

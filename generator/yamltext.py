@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import json
 import math
 import re
 
@@ -131,6 +132,21 @@ _UNCLOSED = {
 # Characters YAML ends a line at, but that no editor shows as a line's end (text copied from a PDF or a web page
 # brings them): a value with one in it was cut there, and each message below it named the line above the one meant.
 _OTHER_LINE_ENDS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+
+
+def scalar(text: str) -> str:
+    """`text` as a YAML value that reads back as exactly this text: plain when that is safe, else quoted. For
+    the files `minutebook new` writes, and the lines a message asks the clerk to write."""
+    text = str(text)
+    try:
+        node = yaml.compose(f"k: {text}", Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        node = None
+    value = node.value[0][1] if isinstance(node, yaml.MappingNode) and len(node.value) == 1 else None
+    if isinstance(value, yaml.ScalarNode) and value.style is None and value.value == text and text not in _NULLS:
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar...
+    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\x{ord(m.group(0)):02x}", quoted)  # ...once these are escaped
 
 
 def parse(text: str, path, report: Report, first_line: int = 1):
