@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import frontmatter, interests, schema as s, urls, yamltext
+from generator import frontmatter, inline_actions, interests, schema as s, urls, yamltext
 from generator.diagnostics import INVISIBLE, Report, shortened
-from generator.model import (Action, Body, Declaration, Due, MinuteItem, Minutes, MisplacedHeading, PersonRef, Source,
-                             all_agenda_items)
+from generator.model import (Action, Attendance, Body, Declaration, Due, MinuteItem, Minutes, MisplacedHeading,
+                             PersonRef, Source, all_agenda_items)
 from generator.markdown import TEMPLATE_IDS, heading_id
 from generator.numbering import digits, example, leading, leading_part, misprinted, printed, whole
 from generator.schema import Context, Field, Schema
@@ -104,7 +104,8 @@ def _agenda_headings(body: Body, agenda) -> dict[str, str]:
 
 
 def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_key: str, parser,
-                 ctx_people, bodies, agenda=()) -> Minutes | None:
+                 ctx_people, bodies, agenda=(), attendance: Attendance | None = None) -> Minutes | None:
+    """`attendance`: the meeting's, whose initials name one of two people of the same initials (inline_actions)."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
@@ -140,16 +141,23 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         return found
     fences = _item_fences(tokens, lines, doc.body_line, ctx)
     headings = _headings(tokens)
+    prose = inline_actions.prose(tokens) if inline_actions.may_hold(doc.body) else []
     items = []
     for n, (index, token) in enumerate(starts):
         start = token.map[0]
         end = starts[n + 1][1].map[0] if n + 1 < len(starts) else len(lines)
         heading = tokens[index + 1].content.strip()
+        reported = len(report.items)
         item = _item(heading, start, end, lines, fences, doc.body_line, body, folder, meeting_key, ctx,
                      items[-1].ref if items else None, year, agenda,
                      [words for at, words in headings if start < at < end], numbered)
-        if item is not None:
-            items.append(item)
+        if item is None:
+            continue
+        items.append(item)
+        own = [paragraph for paragraph in prose if start < paragraph.line < end]
+        if own and not report.errors_since(reported):  # an action its block does not list: the block may be why
+            block = next((doc.body_line + f.map[0] for f in fences if start < f.map[0] < end), None)
+            inline_actions.check(item, own, doc.body_line, block, ctx, attendance or Attendance())
     if not starts:
         report.warning(path, doc.body_line, "the minutes have no items",
                        f"start each item with a heading such as '{first_heading()}'")

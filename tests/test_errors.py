@@ -1895,6 +1895,109 @@ def test_duplicate_action_id(archive, build):
         "own `id:`")]
 
 
+# --- an action written in the minutes' text alone -------------------------------------------------
+
+UNTRACKED = ("'{}' records an action in the text of minute {} only, not under `actions:`, so it is not tracked: it has "
+             "no id, page or place on the action tracker; to track it, ")
+NO_BLOCK = "give the item an ```item block listing it under `actions:` as "
+
+
+@pytest.mark.parametrize("written, quoted, fields", [
+    ("ACTION: CS to circulate the revised plan by 30 June 2019", "ACTION: CS to circulate the revised plan by 30 June "
+     "2019", "`- owner: carol-singh`, `text: Circulate the revised plan`, `due: 30 June 2019`"),
+    ("Action – Dev Patel to report back to the next meeting", "Action – Dev Patel to report back to the next meeting",
+     "`- owner: dev-patel`, `text: Report back`, `due: next meeting`"),
+    ("The board asked that schools be told of the allotments (Action: FT)", "(Action: FT)",
+     "`- owner: frank-turner`, `text: The board asked that schools be told of the allotments`"),
+    ("The board asked for a report on school meals.\n\n**Action:** ET", "Action: ET",
+     "`- owner: eve-turner`, `text: The board asked for a report on school meals.`"),
+    ("The board asked for a map of the sites. ACTION: AL/DP", "ACTION: AL/DP",
+     "`- owner: [ada-lovelace, dev-patel]`, `text: The board asked for a map of the sites.`"),
+    ("- Actions - BO to write to the schools by June 2019", "Actions - BO to write to the schools by June 2019",
+     "`- owner: brian-okafor`, `text: Write to the schools`, `due: June 2019`"),
+])
+def test_an_action_written_in_the_text_alone_is_a_warning_naming_the_entry_to_write(archive, build, written, quoted,
+                                                                                     fields):
+    """Minutes pasted from a Word or PDF pack record actions where they were agreed, in the text: the tracker has
+    only those an item's ```item block lists, and an action in the text alone was lost without a word. The owner
+    is the person the register knows by the name or initials written, the due date one `due:` reads."""
+    edit(archive, MINUTES, "There was no other business.", written)
+    line = line_of(archive, MINUTES, written.split("\n")[-1].lstrip("- "))
+    assert warnings_after(build, archive) == [at(MINUTES, line, UNTRACKED.format(quoted, "TB/19/15") + NO_BLOCK
+                                                 + fields, "warning")]
+
+
+def test_an_action_in_the_text_of_an_item_whose_block_lists_none_is_told_to_go_under_actions_there(archive, build):
+    edit(archive, MINUTES, "Priya Shah attended as his deputy.", "Priya Shah attended as his deputy.\n\nAction: "
+         "Dev Patel to send the board his declaration by 2019-04-01.")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "Action: Dev Patel"),
+        UNTRACKED.format("Action: Dev Patel to send the board his declaration by 2019-…", "TB/19/12")
+        + f"list it under `actions:` in the item's ```item block (line {line_of(archive, MINUTES, '```item')}) as "
+        "`- owner: dev-patel`, `text: Send the board his declaration`, `due: 2019-04-01`", "warning")]
+
+
+@pytest.mark.parametrize("written, owner", [
+    ("Action: XY to circulate the minutes", "`- owner:` the id of XY, whom the people register does not know by that "
+     "name or initials"),
+    ("Action: Finance Team to circulate the minutes", "`- owner:` who is to do it"),
+])
+def test_an_action_in_the_text_whose_owner_the_register_does_not_know_says_what_owner_is_for(archive, build, written,
+                                                                                            owner):
+    """Initials no one in the register has, or words that name no one (the action's text then, all of it)."""
+    edit(archive, MINUTES, "There was no other business.", written)
+    text = "Circulate the minutes" if "XY" in written else "Finance Team to circulate the minutes"
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, written), UNTRACKED.format(
+        written, "TB/19/15") + NO_BLOCK + f"{owner}, `text: {text}`", "warning")]
+
+
+@pytest.mark.parametrize("initials, owner", [
+    ("DP", "`- owner: eve-turner`"),  # Dev Patel sent apologies: the ET at the meeting, as the text's ET links
+    ("FT", "`- owner:` the id of the ET meant, eve-turner or frank-turner"),  # both at the meeting
+])
+def test_an_action_in_the_text_for_initials_two_people_share_names_the_one_at_the_meeting(archive, build, initials,
+                                                                                          owner):
+    edit(archive, "people.yaml", f"initials: {initials}", "initials: ET")
+    edit(archive, MINUTES, "There was no other business.", "Action: ET to visit the allotments")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "Action: ET"), UNTRACKED.format(
+        "Action: ET to visit the allotments", "TB/19/15") + NO_BLOCK + f"{owner}, `text: Visit the allotments`",
+        "warning")]
+
+
+def test_an_action_in_the_text_without_a_people_register_names_its_owner_as_written(archive, build):
+    (archive / "people.yaml").unlink()
+    edit(archive, MINUTES, "There was no other business.", "Action: Carol Singh to visit the allotments")
+    assert [m for m in warnings_after(build, archive) if "records an action" in m] == [at(MINUTES, line_of(
+        archive, MINUTES, "Action: Carol"), UNTRACKED.format("Action: Carol Singh to visit the allotments", "TB/19/15")
+        + NO_BLOCK + "`- owner: Carol Singh`, `text: Visit the allotments`", "warning")]
+
+
+def test_an_action_in_the_text_that_its_item_also_lists_is_no_warning(archive, build):
+    """The clerk kept the minutes as written and recorded the action too: by its owner, or by its words."""
+    edit(archive, MINUTES, "Dr Singh presented the strategy", "ACTION: CS to publish the strategy online.\n\n"
+         "Action: Healthwatch to produce an easy-read leaflet of the strategy\n\n(Action: BO)\n\n"
+         "Dr Singh presented the strategy")
+    assert warnings_after(build, archive) == []
+
+
+@pytest.mark.parametrize("written", [
+    "No further action was required.",
+    "The Action Plan was noted.",
+    "Action plan - the board noted it.",
+    "### Actions arising",
+    "Actions arising from the last meeting were reviewed on the actions tracker.",
+    "| Action | Owner |\n| --- | --- |\n| Action: write to the schools | CS |",
+    "`Action: CS` is how the old minutes wrote it.",
+    "```\nAction: CS to circulate the plan\n```",
+    "Action: none",
+    "ACTION: For information",
+    "ACTION: No further action required.",
+    "An action-oriented plan was agreed.",
+])
+def test_prose_about_actions_is_no_action_written_in_the_text(archive, build, written):
+    edit(archive, MINUTES, "There was no other business.", written)
+    assert warnings_after(build, archive) == []
+
+
 HOW_ACTIONS = "write the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"
 
 

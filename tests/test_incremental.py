@@ -157,6 +157,35 @@ def test_a_heading_numbering_a_minute_the_archive_lacks_is_told_once_and_its_mes
     assert _told_while_ccbp_19_88_comes_and_goes(session, "CCBP/19/88 Outreach") == [lacking, elsewhere, lacking]
 
 
+def test_an_action_written_in_the_text_alone_is_told_until_the_item_lists_it(session):
+    """A minutes warning like the others: the preview's fast path reloads the saved minutes and says it at once,
+    and says nothing of it once the clerk lists the action under `actions:`."""
+    s, content, live, builds = session
+    august = content / "meetings/ccb/2019-08-22/minutes.md"
+
+    def told(outcome) -> list[str]:
+        return [d.format() for d in outcome.report.items if "records an action" in d.message]
+
+    edit(august, "Paper C in August is the finance paper;", "ACTION: SP to circulate Paper C by next meeting\n\n"
+         "Paper C in August is the finance paper;")
+    outcome = s.rebuild()
+    assert outcome.ok and not outcome.full
+    line = august.read_text().split("\n").index("ACTION: SP to circulate Paper C by next meeting") + 1
+    assert told(outcome) == [f"content/meetings/ccb/2019-08-22/minutes.md:{line}: warning: 'ACTION: SP to "
+                             "circulate Paper C by next meeting' records an action in the text of minute CCBP/19/71 "
+                             "only, not under `actions:`, so it is not tracked: it has no id, page or place on the "
+                             "action tracker; to track it, give the item an ```item block listing it under `actions:` "
+                             "as `- owner: sarah-prema`, `text: Circulate Paper C`, `due: next meeting`"]
+    assert_same_as_full_build(content, live, builds, outcome)
+    edit(august, "ACTION: SP to circulate Paper C by next meeting\n", "ACTION: SP to circulate Paper C by next "
+         "meeting\n\n```item\nactions:\n  - owner: sarah-prema\n    text: Circulate Paper C.\n    due: next meeting\n"
+         "```\n")
+    outcome = s.rebuild()
+    assert outcome.ok and not outcome.full and told(outcome) == []
+    assert "/ccb/actions/ccbp-19-71-1/" in outcome.written
+    assert_same_as_full_build(content, live, builds, outcome)
+
+
 def test_a_new_item_elsewhere_relinks_every_page_that_cited_it(session):
     s, content, live, builds = session
     minutes = content / "meetings/ccb/2019-07-18/minutes.md"
