@@ -151,10 +151,17 @@ def may_have_asked_about(records: list[tuple[str, bytes]], people: list[Person])
     searched for each of the people's forms: a name some file wrote is found, and
     so are longer names that contain it (a "maybe" is always safe). A file that
     asked for the list of known names, to suggest one in a message, would read
-    differently with any name added or removed, and so would one that asked whose
-    initials a text is (initials are no form a name is found by)."""
+    differently with any name added or removed; one that asked whose initials a
+    text is (initials are no form a name is found by), with someone of those
+    initials added or removed."""
     text = "\0".join(questions for questions, _ in records)
-    if "known_forms\1" in text or "initials\1" in text:
+    if "known_forms\1" in text:
         return True
+    if "initials\1" in text:
+        initials = {_bare(person.initials) for person in people if person.initials}
+        asked = {_bare(question[len("initials\1"):]) for questions, _ in records for question in questions.split("\0")
+                 if question.startswith("initials\1")}
+        if initials & asked:
+            return True
     text = _norm(text)
     return any(_norm(form) in text for person in people for form in PeopleIndex._forms(person))

@@ -135,6 +135,34 @@ def test_someone_added_whom_no_file_names_gets_their_page_with_the_save_as_a_ful
     assert_written_as_a_full_build_makes_them(session, content, live, tmp_path)
 
 
+def test_someone_added_whose_initials_no_action_in_the_minutes_text_names_gets_their_page_with_the_save(
+        references, tmp_path):
+    """An action in the minutes' text asks the register whose initials its owner's are (inline_actions.py): only
+    someone of those initials added makes the minutes read otherwise."""
+    session, content, live = references
+    edit(content / AUGUST / "minutes.md", "Paper K was not circulated.", "Paper K was not circulated (Action: NB).")
+    assert session.rebuild().ok
+    outcome = session.quick([edit(content / "people.yaml", "mark-lewis:\n", NEWCOMER + "mark-lewis:\n")])
+    assert outcome is not None and set(outcome.written) == {urls.person("yusuf-ali"), urls.people(),
+                                                            urls.open_data()}
+    assert_written_as_a_full_build_makes_them(session, content, live, tmp_path)
+
+
+def test_someone_added_whose_initials_an_action_in_the_minutes_text_names_is_left_to_the_rebuild(references):
+    session, content, live = references
+    edit(content / AUGUST / "minutes.md", "Paper K was not circulated.", "Paper K was not circulated (Action: YA).")
+    before = session.rebuild()
+    assert before.ok and [d.hint for d in before.report.items if "(Action: YA)" in d.message] == [
+        "to track it, give the item an ```item block listing it under `actions:` as `- owner:` the id of YA, whom "
+        "the people register does not know by that name or initials, `text: Paper C in August is the finance paper; "
+        "Paper K was not circulated`"]
+    assert session.quick([edit(content / "people.yaml", "mark-lewis:\n", NEWCOMER + "mark-lewis:\n")]) is None
+    after = session.rebuild()
+    assert after.ok and [d.hint for d in after.report.items if "(Action: YA)" in d.message] == [
+        "to track it, give the item an ```item block listing it under `actions:` as `- owner: yusuf-ali`, "
+        "`text: Paper C in August is the finance paper; Paper K was not circulated`"]
+
+
 def test_someone_removed_whom_no_file_names_has_their_page_taken_down_with_the_save(references, tmp_path):
     session, content, live = references
     register = edit(content / "people.yaml", "mark-lewis:\n", NEWCOMER + "mark-lewis:\n")
