@@ -216,7 +216,7 @@ STATUS_HINTS = {
     "blue": "blue is complete in a BRAG rating: " + _CLOSING, "closed": _CLOSING, "done": _CLOSING,
     "in-progress": "write on-track, or its rating: green, amber or red", "ongoing": "write on-track, or its rating: "
     "green, amber or red", "overdue": "write its rating (red, most often): a due date passed is shown as overdue "
-    "by itself", "amber/green": "choose one: amber or green", "red/amber": "choose one: red or amber",
+    "by itself",  # amber/green, Amber - on track: _several in schema.choice names each status written
     # A RAG column's letters, as action logs in meeting packs write them
     "r": "did you mean 'red'?", "a": "did you mean 'amber'?", "g": "did you mean 'green'?",
     "b": "b is complete in a BRAG rating: " + _CLOSING, "c": _CLOSING,

@@ -166,9 +166,22 @@ def choice(*allowed: str, hints: dict[str, str] | None = None) -> Coerce:
         word = "-".join(text(value, ctx).lower().replace("_", " ").split())
         if word not in allowed:
             raise Invalid(f"'{value}' is not one of: {', '.join(allowed)}", (hints or {}).get(word) or
-                          did_you_mean(word, allowed, list_known=False) or "write one of them")
+                          _several(word, allowed) or did_you_mean(word, allowed, list_known=False) or
+                          "write one of them")
         return allowed[allowed.index(word)]  # the very string the schema names: one for the whole archive
     return coerce
+
+
+def _several(word: str, allowed: tuple[str, ...]) -> str:
+    """'choose one: amber or on-track' for a value naming more than one of `allowed` (`Amber - on track`, an action
+    log's RAG colour and its words; `Red/Amber`): the nearest spelling of the whole would name only one of them."""
+    at = {}
+    for choice in allowed:
+        found = re.search(rf"(?<![a-z]){re.escape(choice)}(?![a-z])", word)
+        if found:
+            at[choice] = found.start()
+    named = sorted(at, key=at.get)
+    return f"choose one: {', '.join(named[:-1])} or {named[-1]}" if len(named) > 1 else ""
 
 
 def list_of(item: Coerce) -> Coerce:

@@ -428,6 +428,17 @@ def test_action_status_not_in_the_list(archive, build):
         "write one of them")]  # listed once, not again as known values
 
 
+@pytest.mark.parametrize("written, named", [("Amber - on track", "amber or on-track"), ("Red/Amber", "red or amber"),
+                                            ("On track (green)", "on-track or green")])
+def test_action_status_naming_two_statuses_names_both(archive, build, written, named):
+    """Action logs give the RAG colour and words for it in one column: the nearest spelling of the whole was the
+    words' alone ('did you mean on-track?'), as if the colour the clerk wrote were a mistake."""
+    edit(archive, LOG, "status: amber", f"status: {written}")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, f"status: {written}"),
+        f"status: '{written}' is not one of: red, amber, green, complete, on-track, no-progress, not-started; "
+        f"choose one: {named}")]
+
+
 def test_action_status_written_in_words_is_read_and_a_misleading_one_gets_what_it_means(archive, build):
     edit(archive, LOG, "status: amber", "status: On track")
     assert build(archive).ok
