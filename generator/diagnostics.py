@@ -158,11 +158,11 @@ def closest(word: str, candidates) -> str | None:
     return close[0] if close else None
 
 
-def did_you_mean(word: str, candidates, what: str = "", list_known: bool = True) -> str:
-    """A hint naming the closest known spelling, or the known values when few (and the message has not listed
-    them already: `list_known`)."""
+def did_you_mean(word: str, candidates, what: str = "", list_known: bool = True, meant=closest) -> str:
+    """A hint naming the closest known spelling (`meant(word, candidates)`: closeness as a kind of value has it),
+    or the known values when few (and the message has not listed them already: `list_known`)."""
     candidates = sorted(set(candidates))
-    close = closest(word, candidates)
+    close = meant(word, candidates)
     if close:
         return f"did you mean '{close}'?"
     if list_known and candidates and len(candidates) <= 12:

@@ -7,7 +7,9 @@ people is ambiguous and must be written as an id.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import re
 
 from generator.model import Person, PersonRef
 
@@ -70,6 +72,33 @@ class PeopleIndex:
         """The ids of the people whose `initials:` `text` is (`JH`, `J.H.`): a clerk's way of naming them in the
         minutes' text, where they link (references.py), written in a field, where they do not."""
         return sorted(self._initials.get(_bare(text), ())) if text.replace(".", "").strip().isupper() else []
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _surname(text: str) -> str:
+    """The last word of a name or an id (`Mr Brian Okafor`, `brian-okafor`): the register's people are told apart
+    by their surnames, and clerks misspell them by a letter or two."""
+    words = _WORD.findall(text.lower())
+    return words[-1] if words else ""
+
+
+def closest_person(written: str, forms) -> str | None:
+    """The form of a name in the register (`known_forms`, or the ids) that `written` most likely means: one whose
+    surname one of its words resembles, or that resembles it closely as a whole. Closeness of the whole text
+    alone suggested `Mrs A Hack` for `Mr Tim Sacks`, as the honorific and the letters `ack` made up most of it."""
+    words = _WORD.findall(written.lower())
+    whole = " ".join(words)
+
+    def alike(a: str, b: str) -> float:
+        return difflib.SequenceMatcher(None, a, b).ratio()
+
+    resembling = [form for form in sorted(set(forms))
+                  if any(alike(word, _surname(form)) >= 0.75 for word in words if len(word) > 2)
+                  or alike(whole, " ".join(_WORD.findall(form.lower()))) >= 0.85]
+    close = difflib.get_close_matches(written, resembling, n=1, cutoff=0)
+    return close[0] if close else None
 
 
 def _bare(initials: str) -> str:

@@ -23,6 +23,7 @@ from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items, archive_order
 from generator.numbering import (NumberFinder, any_pattern, canonical, example, has_placeholder, part, printed,
                                  shape, sort_key)
+from generator.people import closest_person
 from generator.values import Invalid, parse_date, slugify, spoken_date
 
 _DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+" \
@@ -337,7 +338,8 @@ def _unresolved(linker: "Linker", target: str, where: Where) -> str:
     kind, _, rest = target.partition(":")
     rest = rest.strip()
     if kind == "person" and rest:
-        return did_you_mean(rest, linker.people, "people") or "add them to the people register, or check the id"
+        return (did_you_mean(rest, linker.people, "people", meant=closest_person)
+                or "add them to the people register, or check the id")
     if kind == "action" and "#" in rest:
         key = linker.action_key(rest, where)
         minute = key.rpartition("#")[0]

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from generator.diagnostics import Report, closest, did_you_mean, shortened
 from generator.model import Due, PersonRef
-from generator.people import PeopleIndex
+from generator.people import PeopleIndex, closest_person
 from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno
 from generator.yamltext import LDict, LList, LStr, line_of
 
@@ -257,10 +257,12 @@ def person(value, ctx: Context, listed: bool = False) -> PersonRef:
         raise Invalid(f"unknown person '{written}': initials are read as a person in the text, not in a field",
                       f"{written} are the initials of {named}: write "
                       + (initialled[0] if len(initialled) == 1 else "the id of the one meant"))
-    hint = did_you_mean(written, ctx.people.known_forms(), "people")
+    hint = did_you_mean(written, ctx.people.known_forms(), "people", meant=closest_person)
     advice = ("add them to the people register (people.yaml, or a file in people/), or write {name: " + written +
               "} for someone who is not in it")
-    raise Invalid(f"unknown person '{written}'", f"{hint}; otherwise {advice}" if hint else advice)
+    # "did you mean 'X'?" ends a sentence, and the advice is the next; "known people: ..." runs on into it
+    joined = f"{hint} Otherwise {advice}" if hint.endswith("?") else f"{hint}; otherwise {advice}"
+    raise Invalid(f"unknown person '{written}'", joined if hint else advice)
 
 
 # "A and B", "A & B", "A, B": two people written as one, in a list's entry or a field for one

@@ -266,7 +266,7 @@ def test_a_misspelt_field_is_read_as_the_field_it_means_and_is_the_one_message(a
     line = line_of(archive, MINUTES, "owners:")
     assert messages(build(archive)) == [
         at(MINUTES, line, "unknown field 'owners' in an action; did you mean 'owner'?"),
-        at(MINUTES, line, "unknown person 'carol-sing'; did you mean 'carol-singh'?; otherwise add them to the people "
+        at(MINUTES, line, "unknown person 'carol-sing'; did you mean 'carol-singh'? Otherwise add them to the people "
            "register (people.yaml, or a file in people/), or write {name: carol-sing} for someone who is not in it")]
 
 
@@ -1305,8 +1305,22 @@ def test_same_per_meeting_number_at_two_meetings_is_not_an_error(archive, build,
 def test_unknown_person_where_a_register_exists(archive, build):
     edit(archive, MEETING, "chair: ada-lovelace", "chair: Ada Lovelase")
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair:"),
-        "unknown person 'Ada Lovelase'; did you mean 'ada-lovelace'?; otherwise add them to the people register "
+        "unknown person 'Ada Lovelase'; did you mean 'ada-lovelace'? Otherwise add them to the people register "
         "(people.yaml, or a file in people/), or write {name: Ada Lovelase} for someone who is not in it")]
+
+
+@pytest.mark.parametrize("written, hint", [
+    ("Mr Tim Sacks", ""),  # the register's Mrs A Hack shares an honorific's letters and `ack`, not a name
+    ("Mr Tim Okafor", "did you mean 'Mr Brian Okafor'? Otherwise "),  # the surname, the first name mistaken
+])
+def test_an_unknown_person_is_offered_only_someone_whose_name_resembles_theirs(archive, build, written, hint):
+    """A clerk transcribing `Mr Tim Sacks`, whom the register did not have yet, was asked whether they meant
+    `Mrs A Hack`; the question is there to catch a misspelling of someone in the register."""
+    edit(archive, "people.yaml", "frank-turner:", "a-hack:\n  name: A Hack\n  honorific: Mrs\nfrank-turner:")
+    edit(archive, MEETING, "chair: ada-lovelace", f"chair: {written}")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair:"),
+        f"unknown person '{written}'; {hint}add them to the people register (people.yaml, or a "
+        f"file in people/), or write {{name: {written}}} for someone who is not in it")]
 
 
 @pytest.mark.parametrize("relative, old, new, hint", [
@@ -1354,7 +1368,7 @@ def test_an_unknown_person_in_an_attendance_or_member_mapping_is_one_error_not_a
     edit(archive, relative, old, new)
     line = line_of(archive, relative, "person: Mr Okafer")
     assert errors_after(build, archive) == [at(relative, line,
-        "person: unknown person 'Mr Okafer'; did you mean 'Mr Brian Okafor'?; otherwise add them to the people register "
+        "person: unknown person 'Mr Okafer'; did you mean 'Mr Brian Okafor'? Otherwise add them to the people register "
         "(people.yaml, or a file in people/), or write {name: Mr Okafer} for someone who is not in it")]
 
 
