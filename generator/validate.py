@@ -7,6 +7,7 @@ papers that exist, references between meetings.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -67,22 +68,24 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         whole = not archive.incomplete & {meeting.body, "*"}
         following = next((m.key for m in archive.meetings if m.body == meeting.body and m.date > meeting.date), "") \
             if approved_at and target is None else ""  # the meeting that most likely approved them, for the hint
-        check("meeting", (meeting, target, instead, nearby, whole, following),
+        approvers = _approvers(archive, meeting, approved_at) if approved_at and target is None else ()
+        check("meeting", (meeting, target, instead, nearby, whole, following, approvers),
               lambda found, meeting=meeting, target=target, instead=instead, nearby=nearby, whole=whole,
-              following=following: check_meeting(meeting, target, found, instead, nearby, whole, following))
+              following=following, approvers=approvers: check_meeting(meeting, target, found, instead, nearby, whole,
+                                                                      following, approvers))
     if memo is not None:
         memo.findings.round()
 
 
 def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, instead: Meeting | None = None,
-                  nearby: tuple = (), whole: bool = True, following: str = "") -> None:
+                  nearby: tuple = (), whole: bool = True, following: str = "", approvers: tuple = ()) -> None:
     """The checks that need no record but the meeting's own, the meeting that approves its minutes and the one
     arranged `instead` of it (`nearby`: the keys of the meetings of the body its rearranged_to names, when that
     names none, to suggest one). `whole`: False while a meeting of its body is loaded only in part (an error
     in its files, Archive.incomplete): an item dropped from its minutes would have the agenda warn of it too,
     a paper whose file is in error every reference to it be reported missing, and the meeting that could not
     be loaded every approved_at and rearranged_to naming it. `following`: the key of the body's next meeting, where
-    approved_at names none, to suggest it."""
+    approved_at names none, to suggest it; `approvers`: what `_approvers` says of the meeting it names."""
     _papers(meeting, report, whole)
     _confidential_together(meeting, report)
     _item_refs(meeting, report)
@@ -94,11 +97,7 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     if meeting.minutes and meeting.minutes.approved_at:
         if approval is None:
             if whole:  # else it may name the meeting that could not be loaded
-                report.warning(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
-                               f"approved_at names no meeting '{meeting.minutes.approved_at}'",
-                               f"write it as body/folder, e.g. {following} ({meeting.body}'s next meeting), or leave "
-                               "it out" if following else f"write it as body/folder, e.g. {meeting.body}/2019-08-22 "
-                               "for the meeting of 22 August 2019, or leave it out")
+                _approved_at_no_meeting(meeting, following, approvers, report)
         elif approval is meeting:
             report.error(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
                          "the minutes are approved at their own meeting: minutes are approved at a later one",
@@ -110,6 +109,48 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     if meeting.start and meeting.end and meeting.end < meeting.start:
         report.warning(meeting.source.path, line_of(meeting.end), f"the meeting ends ({meeting.end}) before it starts "
                        f"({meeting.start})", "check start and end (24-hour times, or am/pm)")
+
+
+def _approvers(archive: Archive, meeting: Meeting, approved_at: str) -> tuple:
+    """For an approved_at naming no meeting: when written as body/folder, ("body", (folder, date) of each of the
+    body's meetings after this one) if there is such a body, else ("", the slugs of the bodies there are); ()
+    when not written so. Plain values, which the preview's memo of the check compares."""
+    body, slash, folder = approved_at.partition("/")
+    if not (slash and body and folder):
+        return ()
+    if body not in archive.bodies:
+        return ("", tuple(sorted(archive.bodies)))
+    return (body, tuple((m.folder, m.date) for m in archive.meetings if m.body == body and m.date > meeting.date))
+
+
+def _approved_at_no_meeting(meeting: Meeting, following: str, approvers: tuple, report: Report) -> None:
+    """approved_at written as body/folder needs no telling how to write it: what is wrong is the body, or that
+    the body has no meeting in that folder, often one the clerk is yet to add (transcribing meetings in turn)."""
+    written = meeting.minutes.approved_at
+    path, line = meeting.minutes.source.path, line_of(written)
+    said = f"approved_at names no meeting '{written}'"
+    if not approvers:
+        report.warning(path, line, said, f"write it as body/folder, e.g. {following} ({meeting.body}'s next "
+                       "meeting), or leave it out" if following else f"write it as body/folder, e.g. "
+                       f"{meeting.body}/2019-08-22 for the meeting of 22 August 2019, or leave it out")
+        return
+    body, known = approvers
+    slug, _, folder = written.partition("/")
+    if not body:
+        report.warning(path, line, f"{said}: there is no body '{slug}'",
+                       did_you_mean(slug, known, "bodies") or "write the body as its file in bodies/ is named")
+        return
+    try:
+        named = dt.date.fromisoformat(folder[:10]) if _DATED_FOLDER.match(folder) else None
+    except ValueError:  # 2019-02-30
+        named = None
+    near = named or meeting.date
+    nearest = sorted(f for f, _ in sorted(known, key=lambda k: (abs((k[1] - near).days), k[0]))[:3])
+    new = f"--date {folder}" if named and folder == named.isoformat() else f"--date YYYY-MM-DD --folder {folder}"
+    add = f"add the meeting (`minutebook new meeting --body {body} {new}`), or leave approved_at out until it is added"
+    report.warning(path, line, f"{said}: no meeting of {body} is in the folder {folder} (yet)",
+                   f"{body}'s nearest later meetings are in {listed(nearest)}: write the one meant, or {add}"
+                   if nearest else f"{body} has no later meeting in the archive: {add}")
 
 
 def _folders(archive: Archive, key: str) -> tuple:

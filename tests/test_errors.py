@@ -1783,20 +1783,41 @@ def test_two_item_blocks_in_one_item(archive, build):
         "minute item TB/19/15 has more than one ```item block; merge them into one")]
 
 
-def test_approved_at_naming_no_meeting_is_a_warning_on_its_line(archive, build):
+def test_approved_at_naming_no_meeting_is_a_warning_on_its_line_naming_the_bodys_nearest_meetings(archive, build):
+    """Written as body/folder already: the message said to write it as body/folder, and the folder was what the
+    clerk had to look at."""
     edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: tb/2019-06-21")
     assert warnings_after(build, archive) == [at(
-        MINUTES, line_of(archive, MINUTES, "approved_at:"), "approved_at names no meeting 'tb/2019-06-21'; write it "
-        "as body/folder, e.g. tb/2019-06-20 (tb's next meeting), or leave it out", "warning")]
+        MINUTES, line_of(archive, MINUTES, "approved_at:"), "approved_at names no meeting 'tb/2019-06-21': no meeting "
+        "of tb is in the folder 2019-06-21 (yet); tb's nearest later meetings are in 2019-06-20, 2019-06-20-private "
+        "and 2020-01-16: write the one meant, or add the meeting (`minutebook new meeting --body tb --date "
+        "2019-06-21`), or leave approved_at out until it is added", "warning")]
 
 
-def test_approved_at_naming_no_meeting_in_the_bodys_last_meeting_is_a_warning_with_the_form_to_write(archive,
-                                                                                                       build):
+def test_approved_at_naming_a_meeting_yet_to_be_added_after_the_bodys_last_is_a_warning_saying_to_add_it(archive,
+                                                                                                         build):
+    """A clerk transcribing a body's meetings in turn writes the approving meeting before adding it: the message
+    gave an unrelated meeting (22 August 2019) as an example of what they had written."""
     minutes = "meetings/tb/2020-01-16/minutes.md"
     edit(archive, minutes, "status: draft", "status: draft\napproved_at: tb/2020-02-20")
     assert warnings_after(build, archive) == [at(
-        minutes, line_of(archive, minutes, "approved_at:"), "approved_at names no meeting 'tb/2020-02-20'; write it "
-        "as body/folder, e.g. tb/2019-08-22 for the meeting of 22 August 2019, or leave it out", "warning")]
+        minutes, line_of(archive, minutes, "approved_at:"), "approved_at names no meeting 'tb/2020-02-20': no meeting "
+        "of tb is in the folder 2020-02-20 (yet); tb has no later meeting in the archive: add the meeting (`minutebook "
+        "new meeting --body tb --date 2020-02-20`), or leave approved_at out until it is added", "warning")]
+
+
+def test_approved_at_naming_a_body_there_is_not_is_a_warning_naming_the_body_meant(archive, build):
+    edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: tbb/2019-06-20")
+    assert warnings_after(build, archive) == [at(
+        MINUTES, line_of(archive, MINUTES, "approved_at:"), "approved_at names no meeting 'tbb/2019-06-20': there is no "
+        "body 'tbb'; did you mean 'tb'?", "warning")]
+
+
+def test_approved_at_not_written_as_body_folder_is_a_warning_with_the_form_to_write(archive, build):
+    edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: 20 June 2019")
+    assert warnings_after(build, archive) == [at(
+        MINUTES, line_of(archive, MINUTES, "approved_at:"), "approved_at names no meeting '20 June 2019'; write it as "
+        "body/folder, e.g. tb/2019-06-20 (tb's next meeting), or leave it out", "warning")]
 
 
 def test_minutes_approved_at_their_own_meeting_is_an_error_on_the_approved_at_line(archive, build):
