@@ -362,8 +362,10 @@ def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: st
                   "  present:"]
         for member in members:
             lines += _person_lines(member, "    ")
-    lines += ["agenda:", "  # standing items; add the meeting's business after matters arising and renumber the "
-                         "last two (in minutes.md too)"]
+    # The business goes before the last two, whatever comes before them: a body's first meeting has no matters
+    # arising, and the comment told the clerk to add the business after them.
+    lines += ["agenda:", f"  # standing items; add the meeting's business before '{agenda[-2][1].title}' and "
+                         "renumber the last two (in minutes.md too)"]
     for ref, item in agenda:
         lines += [f"  - ref: {scalar(ref)}", f"    title: {scalar(item.title)}"]
         if item.presenter:

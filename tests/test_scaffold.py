@@ -155,6 +155,17 @@ def test_a_first_meeting_has_no_previous_minutes_or_matters_arising():
                       "Date of next meeting"]
 
 
+def test_the_agenda_comment_of_a_first_meeting_says_where_the_business_goes_among_what_is_written():
+    """It said to add the business after matters arising, which a body's first meeting does not have."""
+    standing = scaffold.standing_items(body("B/{n}"), None, "2019-01-10", 0)
+    written = scaffold.meeting_md(body("B/{n}"), dt.date(2019, 1, 10), [], "",
+                                  [(f"B/{n}", item) for n, item in enumerate(standing, 1)])
+    lines = written.splitlines()
+    assert lines[lines.index("agenda:") + 1] == (
+        "  # standing items; add the meeting's business before 'Any other business' and renumber the last two (in "
+        "minutes.md too)")
+
+
 @pytest.mark.parametrize("text", ["no", "19:00", "a: b", "# not a comment", "", " lead", "it's", '"quoted"',
                                   "two\nlines", "[a, b]", "@home", "Room 1, 8th Floor", "café – 5", "x\x85y",
                                   "null", "- dash", "CCBP/19/60#1", "2019-08-01/4#1"])
