@@ -580,18 +580,27 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
     # Minutes not renumbered with the agenda (items added above any other business): each minute has an agenda
     # item's number, but another's title. Drafts included: this is numbering, and approved, the one left over
     # would be said to have no minute, and its heading would be the second any other business.
+    # The title may be that of an item whose number has a minute of another title in turn: with two items after
+    # the one added (any other business, the date of the next meeting), only the last minute was warned of.
     agenda = {item.ref.lower(): item for item in all_agenda_items(meeting.agenda)}
+    by_ref = {item.ref.lower(): item for item in minutes.items}
+    left = {id(a) for a in unminuted}
+    mistitled = {id(a) for ref, a in agenda.items() if ref in by_ref and not a.title_withheld
+                 and _same_item(by_ref[ref], [a], alone=False) is None}
     for item in minutes.items:
         own = agenda.get(item.ref.lower())
-        if own is None or own.title_withheld or _same_item(item, [own], alone=False) is not None:
+        if own is None or own.title_withheld or id(own) not in mistitled:
             continue
-        other = _same_item(item, [a for a in unminuted if id(a) not in paired], alone=False)
+        other = _same_item(item, [a for a in all_agenda_items(meeting.agenda) if a is not own and id(a) not in paired
+                                  and (id(a) in left or id(a) in mistitled)], alone=False)
         if other is None:
             continue
         paired.add(id(other))
+        taken = "which has no minute" if id(other) in left else \
+            f"whose number the minutes give to '{shortened(by_ref[other.ref.lower()].title)}'"
         report.warning(item.source.path, item.source.line, f"minute {item.number} ({shortened(item.title)}) has the "
                        f"number of agenda item {own.number} ({shortened(own.title)}), but the title of agenda item "
-                       f"{other.number}, which has no minute",
+                       f"{other.number}, {taken}",
                        f"if the agenda was renumbered, renumber the minutes to match (`## {other.number} "
                        f"{shortened(item.title)}`): the agenda links an item's minute by its number")
     if minutes.status != "approved":

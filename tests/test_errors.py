@@ -1573,6 +1573,25 @@ def test_minutes_not_renumbered_with_the_agenda_are_a_warning_naming_the_number_
         "an item's minute by its number", "warning")]
 
 
+def test_minutes_not_renumbered_with_the_agenda_are_a_warning_on_each_minute_under_another_items_number(archive,
+                                                                                                       build):
+    """With two items after the one added, any other business and the date of the next meeting, only the last
+    minute was warned of: any other business's agenda number has a minute, the date of the next meeting."""
+    edit(archive, MEETING, NEXT_MEETING_ITEM, "  - ref: TB/19/15\n    title: Community transport review\n"
+         + NEXT_MEETING_ITEM.replace("TB/19/15", "TB/19/16") + "  - ref: TB/19/17\n    title: Date of next meeting\n")
+    edit(archive, MINUTES, "There was no other business.\n", "There was no other business.\n\n## TB/19/16 Date of "
+         "next meeting\n\nThe next meeting will be held on 20 June 2019.\n")
+    assert [m for m in warnings_after(build, archive) if "agenda" in m] == [
+        at(MINUTES, line_of(archive, MINUTES, "## TB/19/15"), "minute TB/19/15 (Any other business) has the number "
+           "of agenda item TB/19/15 (Community transport review), but the title of agenda item TB/19/16, whose number "
+           "the minutes give to 'Date of next meeting'; if the agenda was renumbered, renumber the minutes to match "
+           "(`## TB/19/16 Any other business`): the agenda links an item's minute by its number", "warning"),
+        at(MINUTES, line_of(archive, MINUTES, "## TB/19/16"), "minute TB/19/16 (Date of next meeting) has the number "
+           "of agenda item TB/19/16 (Any other business), but the title of agenda item TB/19/17, which has no minute; "
+           "if the agenda was renumbered, renumber the minutes to match (`## TB/19/17 Date of next meeting`): the "
+           "agenda links an item's minute by its number", "warning")]
+
+
 def test_agenda_item_without_a_minute_in_approved_minutes_is_a_warning_on_the_item(archive, build):
     edit(archive, MEETING, NEXT_MEETING_ITEM, NEXT_MEETING_ITEM + "  - ref: TB/19/16\n    title: Date of next meeting\n")
     assert [m for m in warnings_after(build, archive) if "agenda" in m] == [at(MEETING, line_of(
