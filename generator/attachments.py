@@ -13,6 +13,7 @@ where the paper goes, nowhere public (publish.py drops the paper).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -148,19 +149,31 @@ def unnamed(folder: Path, names: list[str], papers: list[Paper]) -> list[Path]:
 
 
 def stray_files(folder: Path, names: list[str]) -> list[Path]:
-    """The files among `names` (files_in) that are not Markdown, nor hidden, nor left by the system (Thumbs.db,
-    ~$ locks) or an editor (`editors`)."""
-    return [folder / n for n in names if not n.lower().endswith(".md") and not n.startswith((".", "~$"))
-            and n.lower() not in _LITTER and not editors(n)]
+    """The files among `names` (files_in) that are not Markdown, nor litter (`litter`)."""
+    return [folder / n for n in names if not n.lower().endswith(".md") and not litter(n)]
+
+
+def litter(name: str) -> bool:
+    """Whether a file is one the system or an editor leaves, never content: hidden (Vim's swap file
+    `.minutes.md.swp`, Emacs's lock `.#minutes.md`), left by the system (Thumbs.db, `~$` locks) or an editor
+    (`editors`)."""
+    return name.startswith((".", "~$")) or name.lower() in _LITTER or editors(name)
+
+
+# GNU sed -i writes the edited text to `sed` and six letters or digits beside the file, then renames it over
+_SED = re.compile(r"sed[A-Za-z0-9]{6}")
 
 
 def editors(name: str) -> bool:
     """Whether a file is one an editor keeps beside the file it edits: never a clerk's to publish, nor to be told
     about on every save. A backup, `minutes.md~` (Emacs leaves one at the first save of every file, Vim with
     `backup` set); an autosave, `#minutes.md#` (Emacs, while there are unsaved changes); the copies JetBrains
-    editors write while they save, `minutes.md___jb_tmp___` and `___jb_old___`."""
-    return name.endswith(("~", "___jb_tmp___", "___jb_old___")) or (
-        len(name) > 2 and name.startswith("#") and name.endswith("#"))
+    editors write while they save, `minutes.md___jb_tmp___` and `___jb_old___`; a temporary file, `*.tmp`, or
+    sed -i's `sedZYMfl7`; and the file Vim writes to see whether it may write in the folder, `4913` (then 5036,
+    5159, ... while that one is there)."""
+    return name.endswith(("~", "___jb_tmp___", "___jb_old___")) or name.lower().endswith(".tmp") or (
+        len(name) > 2 and name.startswith("#") and name.endswith("#")) or bool(_SED.fullmatch(name)) or (
+        name.isascii() and name.isdigit() and int(name) >= 4913 and (int(name) - 4913) % 123 == 0)
 
 
 def published(index) -> Iterator[tuple[str, Attachment]]:

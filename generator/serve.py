@@ -25,11 +25,13 @@ from pathlib import Path
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
+from generator.attachments import litter
 from generator.build import Options
 from generator.diagnostics import Diagnostic, Report, plural
 from generator.incremental import Outcome, Session
 from generator.interrupt import never
 from generator.render import template_dirs
+from generator.root_files import WELL_KNOWN
 from generator import search_refs, urls
 from generator.search_index import IndexError_, build_index
 from generator.update import top_of
@@ -187,6 +189,10 @@ class Preview:
         preview = self
 
         class Handler(FileSystemEventHandler):
+            def __init__(self, folder: Path):
+                super().__init__()
+                self.folder = folder
+
             # Reading files raises "opened"/"closed_no_write" events too: reacting to
             # those would make every rebuild trigger the next one. A file's permissions put right (chmod) raise
             # "attrib" alone: the file must be read again, or "the file cannot be read" stays.
@@ -199,8 +205,14 @@ class Preview:
             def on_any_event(self, event):
                 if event.event_type not in self.WRITES or (event.is_directory and event.event_type == "modified"):
                     return
+                # A save renamed over the file (sed -i, most editors) is the file's; what an editor wrote to
+                # rename over it, or moved it aside to (a backup), is no file of the content, nor a swap file or
+                # a lock, and the log named them among the files changed.
+                path = next((p for p in (getattr(event, "dest_path", ""), event.src_path)
+                             if p and content_file(p, self.folder, event.is_directory)), "")
+                if not path:
+                    return
                 with preview.condition:
-                    path = getattr(event, "dest_path", "") or event.src_path
                     preview.paths[path] = event.event_type in self.ENDS and not event.is_directory
                     preview.condition.notify_all()
                     if preview.saved_at is None:
@@ -212,7 +224,7 @@ class Preview:
         folders |= {d.resolve() for d in template_dirs(Path(self.options.content), self.options.templates)
                     if d.is_dir()}
         for folder in sorted(folders):
-            observer.schedule(Handler(), str(folder), recursive=True)
+            observer.schedule(Handler(folder), str(folder), recursive=True)
         observer.daemon = True
         observer.start()
         threading.Thread(target=self._loop, daemon=True).start()
@@ -286,14 +298,27 @@ class Preview:
             return self.version
 
 
+def content_file(path: str, folder: Path, directory: bool = False) -> bool:
+    """Whether a path the watcher reports below `folder` may be content: not in a hidden folder (save the
+    published `.well-known`), and, for a file, not litter (attachments.litter: what the build passes over)."""
+    try:
+        parts = Path(path).relative_to(folder).parts
+    except ValueError:
+        return True
+    if any(part.startswith(".") and part != WELL_KNOWN for part in parts[:-1 if not directory else None]):
+        return False
+    return bool(parts) and (directory or not litter(parts[-1]))
+
+
 def _stopping(report: Report) -> list[Diagnostic]:
     """The problems that failed the build: its errors, or, with none, the warnings --strict counts as errors."""
     return report.errors or report.warnings
 
 
 def _short(path: str) -> str:
-    """The changed file as the log names it: by its own name, not what it links to (an Emacs lock, `.#ccb.md`,
-    links to `clerk@laptop.4242:1717171717`, which is no file)."""
+    """The changed file as the log names it: by its own name, not what it links to (a paper's file linked from
+    elsewhere; an Emacs lock, `.#ccb.md`, which the watcher now passes over, links to
+    `clerk@laptop.4242:1717171717`, which is no file)."""
     try:
         return (Path(path).parent.resolve() / Path(path).name).relative_to(Path.cwd()).as_posix()
     except ValueError:

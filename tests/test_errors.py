@@ -1226,6 +1226,17 @@ def test_an_editors_backups_and_autosaves_are_not_called_stray_files(archive, bu
     assert warnings_after(build, archive) == []
 
 
+def test_the_temporary_files_an_editor_stopped_mid_save_leaves_are_not_called_stray_files(archive, build):
+    """sed -i writes the new text to `sedZYMfl7` beside the file, Vim writes `4913` to see whether it may write
+    the folder, and many editors a `.tmp` file, each taken away once the save is done: one left behind by an
+    editor stopped half way was a warning telling the clerk to publish it as a paper."""
+    meeting, papers = archive / "meetings/tb/2019-03-14", archive / "meetings/tb/2019-03-14/papers"
+    for folder, name in ((meeting, "minutes.md"), (papers, "paper-a.md"), (archive / "bodies", "tb.md")):
+        for litter in ("sedZYMfl7", "4913", "5036", f"{name}.tmp", "Notes.TMP"):
+            shutil.copy(folder / name, folder / litter)
+    assert warnings_after(build, archive) == []
+
+
 def test_invalid_numbering_pattern(archive, build):
     edit(archive, "bodies/tb.md", 'numbering: "TB/{yy}/{n}"', 'numbering: "TB/{y}/{n}"')
     assert errors_after(build, archive) == [at("bodies/tb.md", line_of(archive, "bodies/tb.md", "numbering:"),
