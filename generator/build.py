@@ -26,7 +26,7 @@ from generator.interrupt import Interrupted, check, never
 from generator.markdown import Renderer
 from generator.memo import ByIdentity, rekeyed
 from generator.memory import collect_in_worker, give_back_freed
-from generator.model import Body, Membership, Numbering, Person, Site
+from generator.model import Archive, Body, Membership, Numbering, Person, Site
 from generator.references import Linker, Place
 from generator.loader import DIGESTED, FILE_DIGESTS, cached_digests, load_archive, meetings_folder, walk
 from generator.outputs import record_outputs, sitemap_outputs
@@ -35,7 +35,7 @@ from generator.parallel import (PARALLEL_FROM, Forked, WorkerFailed, default_job
 from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, meeting_urls, sections
 from generator.publish import public_view
 from generator.render import DEFAULT_TEMPLATES, CompiledOnDisk, environment, forget_links, template_dirs
-from generator.resolve import Appearance, resolve
+from generator.resolve import Appearance, Index, resolve
 from generator.search_index import IndexError_, build_index, folders_to_index, holding, update_index
 from generator.urls import below, output_file
 from generator.validate import Checked, validate
@@ -73,6 +73,7 @@ class Result:
     rendered: int | None = None  # pages rendered, when a warm build reused the rest of the previous site
     changed: list = field(default_factory=list)  # a warm build: the addresses of the pages it rendered
     deleted: list = field(default_factory=list)  # a warm build: the addresses of the pages it removed
+    drafts: dict = field(default_factory=dict)  # a check (write=False): draft minutes' and logs' paths -> meetings
     handover: "Handover | None" = None  # for the live preview, which carries on from this build
     # What the build made, still alive: freeing millions of records one by one took seconds at the end of a
     # large build, which a command about to exit need not spend (cli.command).
@@ -468,13 +469,45 @@ def without_cycle_collector():
 
 
 def run(options: Options, write: bool = True, progress=lambda message: None, cache_name: str = "build",
-        memos: Memos | None = None) -> Result:
-    """`cache_name` and `memos`: the live preview's (incremental.py); a build has no use for them."""
+        memos: Memos | None = None, rendered: frozenset | None = None, kept=None) -> Result:
+    """`cache_name` and `memos`: the live preview's (incremental.py); a build has no use for them. `rendered`:
+    with `write=False`, render only the pages of these meetings (keys), not every page; `kept`: with
+    `write=False`, a BuildCache to parse and scan into, and from (check_archive's two runs)."""
     with without_cycle_collector():
-        return _run(options, write, progress, cache_name, memos)
+        return _run(options, write, progress, cache_name, memos, rendered, kept)
 
 
-def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos | None) -> Result:
+def check_archive(options: Options) -> Result:
+    """`minutebook check`: the archive as a build checks it, and its draft minutes and action logs whole, as
+    `--drafts` publishes them (the clerk checks drafts to approve and publish them). Without `--drafts` only what
+    is read of every file was checked in drafts: a misspelt reference or an unsafe link in draft minutes was
+    found only once they were approved, by the build that was to publish them."""
+    kept = build_cache.BuildCache()  # what the first run parsed and scanned, for the second
+    result = run(options, write=False, kept=kept)
+    if options.drafts or not result.drafts:
+        return result
+    # Only the drafts' meetings' pages are rendered again (what their text says when rendered, an unsafe link),
+    # from the files as the run above read them: the rest was checked by it.
+    drafted = run(replace(options, drafts=True), write=False, rendered=frozenset(result.drafts.values()), kept=kept)
+    result.report.items.extend(d for d in drafted.report.items if d.path in result.drafts)
+    result.ok = not result.report.failed(options.strict)
+    return result
+
+
+def _draft_files(archive: Archive) -> dict:
+    return {record.source.path: meeting.key for meeting in archive.meetings
+            for record in (meeting.minutes, meeting.action_log) if record is not None and record.status == "draft"}
+
+
+def _pages_of(index: Index, today: dt.date, refs: dict, keys: frozenset):
+    """The pages of the meetings `keys` names: a meeting's own, its items' and its papers'."""
+    for section in sections(index, today, refs):
+        if isinstance(section, MeetingGroup) and section.meeting.key in keys:
+            yield from meeting_pages(index, section.meeting, section.refs)
+
+
+def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos | None,
+         rendered: frozenset | None = None, kept=None) -> Result:
     started = time.perf_counter()
     report = Report(root=Path(options.content))
     timings: dict[str, float] = {}
@@ -491,7 +524,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
                               _changed_files(build_cache.load_site(cache_path), out_dir))) \
         if use_cache and _walk_apart(options, cache_path) else None
     damaged: list[Path] = []  # cache files there but unreadable
-    cache = build_cache.load(cache_path, damaged) if use_cache else build_cache.BuildCache()
+    cache = build_cache.load(cache_path, damaged) if use_cache else kept or build_cache.BuildCache()
     compiled = CompiledOnDisk(cache_path.parent / "templates", build_cache.FORMAT, damaged) if use_cache else None
     walked, changed = None, None
     if walking is not None:
@@ -525,12 +558,13 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     if not write:
         t = time.perf_counter()
         urls: list[str] = []
-        pages = _render_pages(env, all_pages(prepared.index, prepared.today, prepared.refs),
+        pages = _render_pages(env, all_pages(prepared.index, prepared.today, prepared.refs) if rendered is None
+                              else _pages_of(prepared.index, prepared.today, prepared.refs, rendered),
                               lambda url, html: urls.append(url), report)
         _one_page_an_address(urls, options, report)
         timings["render"] = time.perf_counter() - t
         return Result(not report.failed(options.strict), report, pages, time.perf_counter() - started,
-                      timings=timings)
+                      timings=timings, drafts=_draft_files(prepared.archive))
     fingerprint = site_fingerprint(options, cache.loader, prepared)
     digests = Digests()  # of page and file inputs; the loaded meetings' come with them from the cache
     for known in cached_digests(cache.loader):

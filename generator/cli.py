@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.build import Options, run, source_date_epoch_problem
+from generator.build import Options, check_archive, run, source_date_epoch_problem
 from generator.cache import cache_file
 from generator.diagnostics import Report, plural
 from generator.parallel import ended_by, took
@@ -269,7 +269,7 @@ def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
         # process is about to end, see _finish).
         gc.disable()
     if args.command == "check":
-        result = run(options, write=False)
+        result = check_archive(options)
         print_report(result.report, args.format)
         summary = f"{plural(len(result.report.errors), 'error')}, {plural(len(result.report.warnings), 'warning')}"
         print(f"minutebook check: {summary}", file=sys.stderr)

@@ -21,6 +21,8 @@ from helpers import (ALL_CANARIES, CANARY_DRAFT, SECRET_CANARIES, TODAY, edit, h
 
 MEETING = "meetings/tb/2019-03-14/meeting.md"
 MINUTES = "meetings/tb/2019-03-14/minutes.md"
+UNSAFE_HINT = ("links must be web addresses (https://...), mailto: or relative; javascript: and data: links "
+               "are not allowed")
 
 
 # --- determinism --------------------------------------------------------------------------------
@@ -381,6 +383,26 @@ def test_a_message_names_every_content_file_in_it_from_the_folder_the_command_ru
         "2019-03-14/minutes.md:5); renumber one of them, in 2019-03-14/minutes.md or 2019-03-14/meeting.md; "
         "see docs/content-format.md, not ../../nothing-here.md")
     assert report.format_here(report.items[0], str(archive.parent)) == report.items[0].format()
+
+
+def test_check_checks_draft_minutes_whole_as_drafts_publishes_them(archive, cli):
+    """The clerk checks draft minutes to approve and publish them: without --drafts, check reported what is read
+    of every file (a due date), but not a reference that does not resolve or an unsafe link in a draft, which
+    the build that published them once approved then failed on. The build and the preview publish no drafts
+    without --drafts, and do not check what they do not publish."""
+    draft = "meetings/tb/2020-01-16/minutes.md"
+    edit(archive, draft, "the draft annual report, CANARY-DRAFT-3141.", "the draft annual report, CANARY-DRAFT-3141, "
+         "with Paper Z and [the plan](javascript:alert(1)).")
+    line = line_of(archive, draft, "Paper Z")
+    said = [f"content/{draft}:{line}: error: unsafe link 'javascript:alert(1)'; {UNSAFE_HINT}",
+            f"content/{draft}:{line}: warning: reference 'Paper Z' does not resolve; this meeting's papers are: none; "
+            "for another meeting's paper, write [[tb/<its folder>/papers/Z]]",
+            "minutebook check: 1 error, 1 warning"]
+    for drafts in ((), ("--drafts",)):
+        done = cli("check", *drafts, "--today", TODAY)
+        assert (done.returncode, done.stderr.splitlines()) == (1, said)
+    built = cli("build", "--today", TODAY, "--no-search")
+    assert built.returncode == 0 and "Paper Z" not in built.stderr
 
 
 def test_check_format_json_on_a_clean_archive_is_an_empty_list(archive, cli):

@@ -73,7 +73,7 @@ def actions(tmp_path) -> Path:
 
 
 def problems(content: Path, drafts: bool = False) -> list[tuple[str, int, str, str]]:
-    """What `minutebook check` reports (with --drafts: on the draft minutes' text too), hints aside.
+    """What a build reports (with --drafts: on the draft minutes' text too), hints aside.
 
     Hints are left out because they list what exists ("nearest existing: ..."),
     which a new meeting rightly changes.
