@@ -1836,18 +1836,15 @@ def test_approved_at_naming_a_meeting_yet_to_be_added_after_the_bodys_last_is_a_
         "new meeting --body tb --date 2020-02-20`), or leave approved_at out until it is added", "warning")]
 
 
-def test_approved_at_naming_a_body_there_is_not_is_a_warning_naming_the_body_meant(archive, build):
-    edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: tbb/2019-06-20")
-    assert warnings_after(build, archive) == [at(
-        MINUTES, line_of(archive, MINUTES, "approved_at:"), "approved_at names no meeting 'tbb/2019-06-20': there is no "
-        "body 'tbb'; did you mean 'tb'?", "warning")]
-
-
-def test_approved_at_not_written_as_body_folder_is_a_warning_with_the_form_to_write(archive, build):
-    edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: 20 June 2019")
-    assert warnings_after(build, archive) == [at(
-        MINUTES, line_of(archive, MINUTES, "approved_at:"), "approved_at names no meeting '20 June 2019'; write it as "
-        "body/folder, e.g. tb/2019-06-20 (tb's next meeting), or leave it out", "warning")]
+@pytest.mark.parametrize("written, said", [
+    ("tbb/2019-06-20", ": there is no body 'tbb'; did you mean 'tb'?"),  # the body misspelt
+    ("20 June 2019", "; write it as body/folder, e.g. tb/2019-06-20 (tb's next meeting), or leave it out"),
+])
+def test_approved_at_naming_no_body_or_not_written_as_body_folder_is_a_warning_saying_so(archive, build, written,
+                                                                                          said):
+    edit(archive, MINUTES, "approved_at: tb/2019-06-20", f"approved_at: {written}")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "approved_at:"),
+                                                 f"approved_at names no meeting '{written}'{said}", "warning")]
 
 
 def test_minutes_approved_at_their_own_meeting_is_an_error_on_the_approved_at_line(archive, build):
