@@ -86,16 +86,14 @@ def _surname(text: str) -> str:
 
 def closest_person(written: str, forms) -> str | None:
     """The form of a name in the register (`known_forms`, or the ids) that `written` most likely means: one whose
-    surname one of its words resembles, or that resembles it closely as a whole. Closeness of the whole text
-    alone suggested `Mrs A Hack` for `Mr Tim Sacks`, as the honorific and the letters `ack` made up most of it."""
-    words = _WORD.findall(written.lower())
-    whole = " ".join(words)
+    surname its surname resembles, or that resembles it closely as a whole. Closeness of the whole text alone
+    suggested `Mrs A Hack` for `Mr Tim Sacks`, as the honorific and the letters `ack` made up most of it."""
+    surname, whole = _surname(written), " ".join(_WORD.findall(written.lower()))
 
     def alike(a: str, b: str) -> float:
         return difflib.SequenceMatcher(None, a, b).ratio()
 
-    resembling = [form for form in sorted(set(forms))
-                  if any(alike(word, _surname(form)) >= 0.75 for word in words if len(word) > 2)
+    resembling = [form for form in sorted(set(forms)) if alike(surname, _surname(form)) >= 0.75
                   or alike(whole, " ".join(_WORD.findall(form.lower()))) >= 0.85]
     close = difflib.get_close_matches(written, resembling, n=1, cutoff=0)
     return close[0] if close else None
