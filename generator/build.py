@@ -16,6 +16,7 @@ import jinja2
 
 from generator import cache as build_cache
 from generator.actions import Track
+from generator.attachments import litter
 from generator.backlinks import prefill, scan
 from generator.diagnostics import Report
 from generator.filedigest import digest_file
@@ -382,9 +383,7 @@ def static_sources(options: Options) -> list[Path]:
 
 
 def copy_static(options: Options, out) -> None:
-    for source in static_sources(options):
-        out.copy_tree(source, "static")
-    for relative, path in root_files.listed(Path(options.content)).items():
+    for relative, path in static_files(options).items():
         out.write_file(relative, path.read_bytes())
 
 
@@ -395,7 +394,7 @@ def static_files(options: Options) -> dict[str, Path]:
     for source in static_sources(options):
         if source.is_dir():
             for path in sorted(source.rglob("*")):
-                if path.is_file():
+                if path.is_file() and not _litter(path, source):
                     files[f"static/{path.relative_to(source).as_posix()}"] = path
     files.update(root_files.listed(Path(options.content)))
     return files
@@ -406,8 +405,16 @@ def template_signature(options: Options) -> tuple:
     out = []
     for folder in template_dirs(Path(options.content), options.templates):
         if folder.is_dir():
-            out.extend((str(path), digest_file(path)) for path in sorted(folder.rglob("*")) if path.is_file())
+            out.extend((str(path), digest_file(path)) for path in sorted(folder.rglob("*"))
+                       if path.is_file() and not _litter(path, folder))
     return tuple(out)
+
+
+def _litter(path: Path, folder: Path) -> bool:
+    """Whether a file in a templates or static folder is one an editor or the system leaves (attachments.litter),
+    or inside a hidden folder: Vim's `.print.css.swp` beside a site's own print.css was published in site/static/,
+    and each save of it, a change to the templates, rendered every page again."""
+    return any(litter(part) for part in path.relative_to(folder).parts)
 
 
 def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -> tuple:

@@ -81,13 +81,6 @@ class StagedOutput:
     def write_file(self, relative: str, data: bytes) -> None:
         write_new(f"{self.tmp}/{relative}", data)
 
-    def copy_tree(self, source: Path, relative: str) -> None:
-        if source.is_dir():
-            try:
-                shutil.copytree(source, self.tmp / relative, dirs_exist_ok=True)
-            except shutil.Error as exc:  # one line for each file it could not copy, on a full disk every one
-                raise OSError(exc.args[0][0][2]) from None
-
     def commit(self) -> None:
         """The staged folder takes the site's name; the old site, moved aside whole, is removed apart."""
         old = self.out.parent / f".{self.out.name}.old-{os.getpid()}-{time.time_ns()}"

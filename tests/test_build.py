@@ -137,19 +137,13 @@ def test_a_disk_that_fills_up_while_the_site_is_staged_is_said_and_the_site_kept
     assert build(archive, out).ok
     before = read_tree(out)
 
-    def full_disk(path, data, write_new=generator.write.write_new):  # pages alone: on two cores, those the
-        if path.endswith(".html"):                                   # rendering processes write
+    def full_disk(path, data, write_new=generator.write.write_new):
+        # the pages alone (on two cores, those the rendering processes write), or the static files alone
+        if path.endswith(".html") if where == "page" else "/static/" in path:
             raise OSError(28, "No space left on device")
         write_new(path, data)
 
-    if where == "page":
-        monkeypatch.setattr(generator.write, "write_new", full_disk)
-    else:
-        def copytree(source, target, **kwargs):  # as shutil.copytree says it: each file it could not copy
-            raise generator.write.shutil.Error([(str(source / name), str(target / name), "[Errno 28] No space "
-                                                 "left on device") for name in ("style.css", "search.js")])
-
-        monkeypatch.setattr(generator.write.shutil, "copytree", copytree)
+    monkeypatch.setattr(generator.write, "write_new", full_disk)
     failed = build(archive, out, jobs=jobs, cache=False)
     assert not failed.ok
     assert messages(failed) == ["site:1: error: could not write the site: [Errno 28] No space left on device; free "
@@ -280,6 +274,27 @@ def test_a_templates_folder_given_overrides_the_sites_templates_and_static_files
     assert (out / "static" / "style.css").read_text(encoding="utf-8") == "/* the theme's */\n"
     assert (out / "static" / "print.css").read_text(encoding="utf-8") == "/* the site's print */\n"
     assert (out / "static" / "search.js").is_file()  # the defaults' own, where neither has one
+
+
+def test_what_editors_leave_in_the_templates_folders_is_not_published_and_changes_no_page(archive, build, tmp_path):
+    """Vim's swap file beside the site's own print.css, Emacs's backup, the Mac's .DS_Store: not the site's to
+    publish, and a save of one is no change to the templates, which would render every page again."""
+    static = archive / "templates" / "static"
+    static.mkdir(parents=True)
+    (static / "print.css").write_text("/* the site's print */\n", encoding="utf-8")
+    litter = [static / ".print.css.swp", static / "print.css~", static / ".DS_Store", archive / "templates" /
+              ".year.html.swp", archive / "templates" / "year.html~"]
+    for path in litter:
+        path.write_bytes(b"\0")
+    out = tmp_path / "site"
+    assert build(archive, out).ok
+    assert sorted(p.name for p in (out / "static").iterdir() if p.name.startswith(".") or p.name.endswith("~")) \
+        == []
+    assert (out / "static" / "print.css").read_text(encoding="utf-8") == "/* the site's print */\n"
+    for path in litter:
+        path.write_bytes(b"\1 saved again")
+    again = build(archive, out)
+    assert again.ok and again.rendered == 0
 
 
 def test_template_rendering_error_names_the_template_file_and_line(archive, build):
