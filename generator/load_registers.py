@@ -105,7 +105,7 @@ SITE = Schema(
 )
 
 ROLE = Schema("a role", Field("title", s.text, required=True), Field("organisation", s.text, default=""),
-              Field("from", s.date), Field("to", s.date))
+              Field("from", s.day(last=False)), Field("to", s.day(last=True)))
 PERSON = Schema(
     "a person",
     Field("name", s.text, required=True),
@@ -145,7 +145,8 @@ def _numbering(value, ctx: Context) -> Numbering:
 
 
 MEMBER = Schema("a member", Field("person", s.person), Field("name", s.text), Field("role", s.text, default=""),
-                Field("organisation", s.text, default=""), Field("from", s.date), Field("to", s.date))
+                Field("organisation", s.text, default=""), Field("from", s.day(last=False, attended=True)),
+                Field("to", s.day(last=True, attended=True)))
 
 
 def _member(fields, ctx: Context, raw) -> Membership:

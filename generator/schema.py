@@ -127,6 +127,29 @@ def date(value, ctx: Context):
     return parse_date(text(value, ctx))
 
 
+def day(last: bool, attended: bool = False):
+    """A date something began (a role's or a membership's `from`) or ended (`to`, `last`), where registers often
+    give a month (`April 2018`): refused, as pages and open data show the day, and a member's (`attended`) decide
+    which of the body's meetings that month count in their attendance, which a month read as its first or last day
+    could count or leave out wrongly. The message gives the month's first (or last) day to write where the day is
+    not known."""
+    reason = "pages and open data show the day" + (", and it decides which meetings that month count in their "
+                                                     "attendance" if attended else "")
+
+    def read(value, ctx: Context):
+        written = text(value, ctx)
+        try:
+            return parse_date(written)
+        except Invalid:
+            month = parse_month(written)
+            if month is None:
+                raise
+            meant = month if last else month.replace(day=1)
+            raise Invalid(f"'{written.strip()}' is a month, but a day is needed: {reason}", "write the day, or, if it "
+                          f"is not known, the month's {'last' if last else 'first'} day, {meant.isoformat()}") from None
+    return read
+
+
 def time(value, ctx: Context) -> str:
     return parse_time(text(value, ctx))
 

@@ -1445,6 +1445,23 @@ def test_membership_that_ends_before_it_starts(archive, build):
         "membership ends before it starts; check the `from` and `to` dates")]
 
 
+@pytest.mark.parametrize("relative, old, new, reason", [
+    ("people.yaml", "      from: 2018-05-01", "      from: April 2018", "pages and open data show the day; write the "
+     "day, or, if it is not known, the month's first day, 2018-04-01"),
+    ("bodies/tb.md", "    to: 2019-12-31", "    to: 2019-12", "pages and open data show the day, and it decides which "
+     "meetings that month count in their attendance; write the day, or, if it is not known, the month's last day, "
+     "2019-12-31"),
+])
+def test_a_role_or_membership_dated_by_a_month_is_told_why_a_day_is_needed_and_the_day_to_write(archive, build,
+                                                                                              relative, old, new,
+                                                                                              reason):
+    """Registers often give a month, which was told only that it "is not a date", to be written as YYYY-MM-DD."""
+    edit(archive, relative, old, new)
+    key, written = new.strip().split(": ")
+    assert errors_after(build, archive) == [at(relative, line_of(archive, relative, new),
+        f"{key}: '{written}' is a month, but a day is needed: {reason}")]
+
+
 # --- papers -------------------------------------------------------------------------------------
 
 def test_agenda_paper_referenced_but_missing_is_reported_on_its_paper_line(archive, build):
