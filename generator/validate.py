@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator import urls
-from generator.diagnostics import Report, did_you_mean, listed, shortened
+from generator.diagnostics import Report, closest, did_you_mean, listed, shortened
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
@@ -672,51 +672,60 @@ def _printed_action(written: str, body: str, bodies) -> str:
     return f"{slug}{colon}{printed(found.numbering, ref)}#{key}"
 
 
-def _nearest_action(key: str, known: set[str], bodies, minutes: set[str]) -> str:
+def _nearest_action(key: str, known: set[str], bodies, minutes: set[str], left_out: str = "") -> tuple[str, tuple]:
     """The hint for an update naming no action: the body it names when there is no such body, else the action it
     most likely means (the same id in another case, or a misspelt name after the '#'), or the actions raised under
-    its minute number, or that the minute raised none or is not in the archive; then how ids are written.
-    `minutes`: "body:minute number" (as action ids begin) of every minute in the archive, in lower case."""
+    its minute number, or that the minute raised none or is not in the archive; then how ids are written. With
+    the actions it names ("body:id"). `minutes`: "body:minute number" (as action ids begin) of every minute in the
+    archive, in lower case. `left_out`: the open action ("body:id") the log leaves out that the update most likely
+    meant, where the hint would name no action (`_meant`)."""
     body, _, wanted = key.partition(":")
     if body not in bodies:
         near = did_you_mean(body, bodies, "bodies", list_known=False)
         return (f"there is no body '{body}'{' (' + near + ')' if near else ''}: write another body's action as "
-                "body:id, e.g. ccb:CCBP/18/49#1, or the id alone for one of this meeting's body")
+                "body:id, e.g. ccb:CCBP/18/49#1, or the id alone for one of this meeting's body"), ()
     ids = sorted((k.partition(":")[2] for k in known if k.startswith(body + ":")), key=sort_key)
     item = wanted.partition("#")[0].strip().lower()
     under = [i for i in ids if i.partition("#")[0].lower() == item]
     same = [i for i in under if i.lower() == wanted.lower()]
     # named as the body prints them (C/2024/046#1), as the clerk finds them in the minutes
-    shown, under = _printed_action(wanted, body, bodies), [_printed_action(i, body, bodies) for i in under]
-    same = [_printed_action(i, body, bodies) for i in same]
-    close = did_you_mean(shown, under) if "#" in wanted and not wanted.rpartition("#")[2].isdigit() else ""
-    nearest = f"did you mean '{same[0]}'?" if same else close if close.startswith("did you mean") else \
-        f"the actions raised under {under[0].partition('#')[0]} are {', '.join(under)}." if under else \
-        _unprefixed(wanted, ids, bodies[body].numbering, body, bodies)
+    shown, printed_ids = _printed_action(wanted, body, bodies), {_printed_action(i, body, bodies): i for i in under}
+    close = closest(shown, printed_ids) if "#" in wanted and not wanted.rpartition("#")[2].isdigit() else None
+    unprefixed = _unprefixed(wanted, ids, bodies[body].numbering) if not (same or close or under) else []
+    named = same[:1] or [printed_ids[close]] if same or close else under or unprefixed
+    nearest = "did you mean " + " or ".join(f"'{_printed_action(i, body, bodies)}'" for i in named) + "?" \
+        if (same or close or unprefixed) else \
+        f"the actions raised under {list(printed_ids)[0].partition('#')[0]} are {', '.join(printed_ids)}." \
+        if under else ""
+    named = tuple(f"{body}:{i}" for i in named)
     number = shown.partition("#")[0].strip()
     if not nearest and "#" in wanted and number:  # written as an id is: the minute is what is wrong
         numbering = bodies[body].numbering
+        meant = f"did you mean '{_printed_action(left_out.partition(':')[2], body, bodies)}', an open action this " \
+            "log leaves out? If not, " if left_out else ""
         if not numbering.per_meeting and whole(numbering, number) is None:  # 14#2: no year to be wrong
-            return (f"'{number}' is not a minute number as {bodies[body].short_name} writes them "
-                    f"({numbering.written}): write the minute's number whole, as its heading does")
+            return (f"{meant}'{number}' is not a minute number as {bodies[body].short_name} writes them "
+                    f"({numbering.written}): write the minute's number whole, as its heading does"), named
         if f"{body}:{wanted.partition('#')[0].strip().lower()}" in minutes:
-            return (f"minute {number} raised no actions: check the minute number, or add the action under "
-                    "`actions:` in that minute's ```item block")
-        return f"there is no minute {number} in {body}'s minutes: check the minute number (is the year right?)"
+            return (f"{meant}minute {number} raised no actions: check the minute number, or add the action under "
+                    "`actions:` in that minute's ```item block"), named
+        return (f"{meant}there is no minute {number} in {body}'s minutes: check the minute number (is the year "
+                "right?)"), named
     how = "the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"
-    return f"{nearest} Otherwise write {how}" if nearest else f"write {how}"
+    return f"{nearest} Otherwise write {how}" if nearest else f"write {how}", named
 
 
-def _unprefixed(wanted: str, ids: list[str], numbering, body: str, bodies) -> str:
-    """'did you mean ...' for an update naming its action by the count of its minute's number alone (13#2, as an
-    action column copied from a PDF may), where the body's actions raised under such a number with that position
-    are few: the minute number is written whole (TB/19/13#2), as the minutes write it, not 'is the year right?'."""
+def _unprefixed(wanted: str, ids: list[str], numbering) -> list[str]:
+    """The actions an update naming its action by the count of its minute's number alone (13#2, as an action
+    column copied from a PDF may) most likely means, where the body's actions raised under such a number with that
+    position are few: the minute number is written whole (TB/19/13#2), as the minutes write it, not 'is the year
+    right?'."""
     bare, _, position = wanted.rpartition("#")
     if numbering.per_meeting or not bare.strip().isdigit():
-        return ""
-    meant = [_printed_action(i, body, bodies) for i in ids if i.rpartition("#")[2] == position
+        return []
+    meant = [i for i in ids if i.rpartition("#")[2] == position
              and (digits(numbering, i.rpartition("#")[0]) or "").lstrip("0") == bare.strip().lstrip("0")]
-    return "did you mean " + " or ".join(f"'{i}'" for i in meant) + "?" if 0 < len(meant) <= 3 else ""
+    return meant if len(meant) <= 3 else []
 
 
 def _action_updates(archive: Archive, report: Report, check, memo: Checked | None, stop=never) -> None:
@@ -727,16 +736,14 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
         known.update(f"{meeting.body}:{a.id}" for i in (meeting.minutes.items if meeting.minutes else ())
                      for a in i.actions)
     minutes: set[str] | None = None  # made when an update names no action
+    unknown = []  # (meeting, update, key) of each update naming no action
     for meeting in archive.meetings:
         check_stop(stop)
         seen: dict[str, int] = {}
         for update in meeting.action_log.updates if meeting.action_log else ():
             key = action_key(update.action, meeting.body)
             if key not in known and not archive.incomplete & {key.split(":")[0], "*"}:
-                minutes = minutes if minutes is not None else _minute_numbers(archive)
-                report.error(update.source.path, update.source.line, f"update for an unknown action "
-                             f"'{_printed_action(update.action, meeting.body, archive.bodies)}'",
-                             _nearest_action(key, known, archive.bodies, minutes))
+                unknown.append((meeting, update, key))
             elif key in seen:
                 report.error(update.source.path, update.source.line, f"action "
                              f"'{_printed_action(update.action, meeting.body, archive.bodies)}' is updated twice in "
@@ -751,6 +758,17 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
     if memo is not None:  # the very same tuple while made of the same meetings, so `check` knows it
         logs = {slug: _same_as(memo.logs.get(slug), found) for slug, found in logs.items()}
         memo.logs = logs
+    excused: dict[str, tuple] = {}  # action -> the meetings whose log's update naming no action meant it
+    if unknown:
+        minutes = _minute_numbers(archive)
+        hints = {id(update): _nearest_action(key, known, archive.bodies, minutes) for _, update, key in unknown}
+        for meeting, update, key, meant in _meant(unknown, hints, tracks, logs):
+            excused[meant] = excused.get(meant, ()) + (meeting.key,)
+            if not hints[id(update)][1]:  # the hint names no action: it names this one
+                hints[id(update)] = _nearest_action(key, known, archive.bodies, minutes, meant)
+        for meeting, update, key in unknown:
+            report.error(update.source.path, update.source.line, f"update for an unknown action "
+                         f"'{_printed_action(update.action, meeting.body, archive.bodies)}'", hints[id(update)][0])
     _as_at_before_raised(archive, tracks, report)
     for track in tracks.values():
         check_stop(stop)
@@ -758,8 +776,34 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
         # A meeting of the body that failed to load may hold the update that closed the action: every later log
         # would be warned of it, hundreds of warnings that go once its error is fixed.
         complete = not archive.incomplete & {track.raised.body, "*"}
-        check("track", (track, body_logs, complete), lambda found, track=track, body_logs=body_logs,
-              complete=complete: _track(track, body_logs if complete else (), found))
+        told = excused.get(track.key, ())
+        check("track", (track, body_logs, complete, told), lambda found, track=track, body_logs=body_logs,
+              complete=complete, told=told: _track(track, body_logs if complete else (), found, told))
+
+
+def _meant(unknown: list, hints: dict, tracks: dict, logs: dict):
+    """(meeting, update, key, the action it most likely meant) of each update naming no action (`unknown`) that
+    most likely meant an open action its log leaves out, which would be warned of as held over: the one of those
+    its hint names (_nearest_action), or, where it names none, the one its log leaves out, where the log has no
+    other such update. The clerk made one mistake, and is told it once, by the update's error."""
+    by_log: dict[str, list] = {}
+    for meeting, update, key in unknown:
+        by_log.setdefault(meeting.key, []).append((meeting, update, key))
+    for entries in by_log.values():
+        meeting = entries[0][0]
+        body_logs = logs.get(meeting.body, ())
+        left = {t.key for t in tracks.values() if t.raised.body == meeting.body
+                and meeting in _leaving_out(t, body_logs)}
+        loose = []
+        for meeting, update, key in entries:
+            named = [k for k in hints[id(update)][1] if k in left]
+            if len(named) == 1:
+                left.discard(named[0])
+                yield meeting, update, key, named[0]
+            elif not hints[id(update)][1] and key.partition(":")[0] == meeting.body:
+                loose.append((meeting, update, key))
+        if len(loose) == 1 and len(left) == 1:
+            yield *loose[0], left.pop()
 
 
 def _as_at_to_blame(step, track) -> bool:
@@ -789,7 +833,8 @@ def _same_as(old: tuple | None, new: tuple) -> tuple:
     return old if old is not None and len(old) == len(new) and all(a is b for a, b in zip(old, new)) else new
 
 
-def _track(track, logged_meetings: tuple, report: Report) -> None:
+def _track(track, logged_meetings: tuple, report: Report, told: tuple = ()) -> None:
+    """`told`: the meetings whose log names the action wrongly (`_meant`): not warned of as held over there."""
     action = track.action
     if not action.owners:
         report.warning(action.source.path, action.source.line, f"action {action.number} has no owner",
@@ -819,11 +864,13 @@ def _track(track, logged_meetings: tuple, report: Report) -> None:
                          f"at the meeting of {closed.as_at.isoformat()} but is updated again",
                          "remove this update, or reopen the action by removing `closed: yes` from the update that "
                          f"closed it ({where.path}:{where.line})")
-    _held_over(track, logged_meetings, report)
+    for meeting in _leaving_out(track, logged_meetings):
+        if meeting.key not in told:
+            _held_over(track, meeting, report)
 
 
-def _held_over(track, logged_meetings: tuple, report: Report) -> None:
-    """An open action that a later action log leaves out has usually been forgotten: said on the `updates:` line."""
+def _leaving_out(track, logged_meetings: tuple):
+    """The meetings whose action log leaves out the action while it is open."""
     logged = {step.meeting.key for step in track.steps}
     for meeting in logged_meetings:
         log = meeting.action_log
@@ -831,6 +878,11 @@ def _held_over(track, logged_meetings: tuple, report: Report) -> None:
             continue
         if track.as_at(log.as_at).closed:
             return
-        report.warning(log.source.path, log.source.line, f"action {track.action.number} is open but missing from this "
-                       "action log",
-                       "held over? add an update for it (status and progress), or close it")
+        yield meeting
+
+
+def _held_over(track, meeting, report: Report) -> None:
+    """An open action that a later action log leaves out has usually been forgotten: said on the `updates:` line."""
+    log = meeting.action_log
+    report.warning(log.source.path, log.source.line, f"action {track.action.number} is open but missing from this "
+                   "action log", "held over? add an update for it (status and progress), or close it")

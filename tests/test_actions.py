@@ -217,8 +217,8 @@ def test_update_for_an_unknown_action(tmp_path):
     log = content / "meetings/ccb/2019-11-21/actions.md"
     log.write_text(log.read_text().replace("CCBP/19/60#1", "CCBP/19/61#1"))
     assert ("content/meetings/ccb/2019-11-21/actions.md:3: error: update for an unknown action 'CCBP/19/61#1'; "
-            "there is no minute CCBP/19/61 in ccb's minutes: check the minute number (is the year right?)"
-            ) in _messages(content)
+            "did you mean 'CCBP/19/60#1', an open action this log leaves out? If not, there is no minute CCBP/19/61 in "
+            "ccb's minutes: check the minute number (is the year right?)") in _messages(content)
 
 
 def test_update_in_the_log_of_a_meeting_before_the_action_was_raised(tmp_path):

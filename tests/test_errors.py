@@ -2120,9 +2120,9 @@ def test_update_for_an_unknown_action_of_a_body_printing_zeros_names_the_actions
     assert errors_after(build, archive) == [
         at(LOG, line_of(archive, LOG, "action: TB/19/013#9"), "update for an unknown action 'TB/19/013#9'; the "
            f"actions raised under TB/19/013 are TB/19/013#1, TB/19/013#2, TB/19/013#leaflet. Otherwise {HOW_ACTIONS}"),
-        at(LOG, line_of(archive, LOG, "action: TB/19/015#1"), "update for an unknown action 'TB/19/015#1'; minute "
-           "TB/19/015 raised no actions: check the minute number, or add the action under `actions:` in that "
-           "minute's ```item block")]
+        at(LOG, line_of(archive, LOG, "action: TB/19/015#1"), "update for an unknown action 'TB/19/015#1'; did you "
+           "mean 'TB/19/014#1', an open action this log leaves out? If not, minute TB/19/015 raised no actions: check "
+           "the minute number, or add the action under `actions:` in that minute's ```item block")]
 
 
 @pytest.mark.parametrize("written, meant", [("tb/19/13#2", "TB/19/13#2"), ("TB/19/13#leaflt", "TB/19/13#leaflet"),
@@ -2138,22 +2138,56 @@ def test_update_for_an_action_in_another_case_or_misspelt_names_the_action_meant
 def test_update_naming_its_action_by_a_count_no_action_has_is_told_to_write_the_number_whole(archive, build):
     edit(archive, LOG, "action: TB/19/13#2", "action: 14#2")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: 14#2"),
-        "update for an unknown action '14#2'; '14' is not a minute number as TB writes them (TB/{yy}/{n}): write the "
-        "minute's number whole, as its heading does")]
+        "update for an unknown action '14#2'; did you mean 'TB/19/13#2', an open action this log leaves out? If not, "
+        "'14' is not a minute number as TB writes them (TB/{yy}/{n}): write the minute's number whole, as its heading "
+        "does")]
 
 
 def test_update_for_a_minute_that_raised_no_action(archive, build):
     edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/15#2")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/19/15#2"),
-        "update for an unknown action 'TB/19/15#2'; minute TB/19/15 raised no actions: check the minute number, or "
-        "add the action under `actions:` in that minute's ```item block")]
+        "update for an unknown action 'TB/19/15#2'; did you mean 'TB/19/13#2', an open action this log leaves out? "
+        "If not, minute TB/19/15 raised no actions: check the minute number, or add the action under `actions:` in "
+        "that minute's ```item block")]
 
 
 def test_update_for_a_minute_that_is_not_in_the_archive(archive, build):
     edit(archive, LOG, "action: TB/19/13#2", "action: TB/18/13#2")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/18/13#2"),
-        "update for an unknown action 'TB/18/13#2'; there is no minute TB/18/13 in tb's minutes: check the minute "
-        "number (is the year right?)")]
+        "update for an unknown action 'TB/18/13#2'; did you mean 'TB/19/13#2', an open action this log leaves out? "
+        "If not, there is no minute TB/18/13 in tb's minutes: check the minute number (is the year right?)")]
+
+
+@pytest.mark.parametrize("written", ["TB/19/13#5", "TB/19/13#2x", "TB/19/15#2"])
+def test_an_update_naming_the_wrong_action_is_one_error_not_also_the_action_meant_held_over(archive, build, written):
+    """The update meant for TB/19/13#2 names another: its error names TB/19/13#2 (among the actions of its minute,
+    as the one meant, or as the action the log leaves out), and the log was also warned of leaving TB/19/13#2 out,
+    held over: two messages for one mistake."""
+    edit(archive, LOG, "action: TB/19/13#2", f"action: {written}")
+    hint = {"TB/19/13#5": "the actions raised under TB/19/13 are TB/19/13#1, TB/19/13#2, TB/19/13#leaflet. "
+                          f"Otherwise {HOW_ACTIONS}",
+            "TB/19/13#2x": f"did you mean 'TB/19/13#2'? Otherwise {HOW_ACTIONS}",
+            "TB/19/15#2": "did you mean 'TB/19/13#2', an open action this log leaves out? If not, minute TB/19/15 "
+                          "raised no actions: check the minute number, or add the action under `actions:` in that "
+                          "minute's ```item block"}[written]
+    assert messages(build(archive)) == [at(LOG, line_of(archive, LOG, f"action: {written}"),
+                                           f"update for an unknown action '{written}'; {hint}")]
+
+
+def test_an_update_naming_no_action_leaves_the_actions_it_may_not_mean_held_over(archive, build):
+    """Two actions left out, and an update naming one of its minute's actions wrongly: which it meant is not
+    known, so each is warned of, as either may be held over."""
+    edit(archive, LOG, "action: TB/19/13#leaflet", "action: TB/19/13#9")
+    edit(archive, LOG, "  - action: TB/19/14#1\n    status: green\n    progress: CANARY-CONFIDENTIAL-7731 agents "
+         "instructed.\n    closed: yes\n", "")
+    edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/13#3")
+    assert messages(build(archive)) == [
+        at(LOG, 3, f"action {action} is open but missing from this action log; held over? add an update for it "
+           "(status and progress), or close it", "warning") for action in ("TB/19/13#2", "TB/19/13#leaflet",
+                                                                              "TB/19/14#1")] + [
+        at(LOG, line_of(archive, LOG, f"action: {written}"), f"update for an unknown action '{written}'; the "
+           "actions raised under TB/19/13 are TB/19/13#1, TB/19/13#2, TB/19/13#leaflet. Otherwise "
+           f"{HOW_ACTIONS}") for written in ("TB/19/13#3", "TB/19/13#9")]
 
 
 def test_an_owner_or_due_date_left_empty_is_named_as_empty_or_missing(archive, build):
