@@ -115,6 +115,12 @@ class Report:
     def warning(self, path, line: int, message: str, hint: str = "") -> None:
         self.items.append(Diagnostic(self._rel(path), max(int(line), 1), WARNING, message, hint))
 
+    def retell(self, told: Diagnostic, hint: str) -> None:
+        """`told`, reported already, with `hint` in place of its own: what to do about a mistake in one file may
+        depend on others, which the loader that reported it where the file is read does not know (validate.py)."""
+        self.items[:] = [Diagnostic(d.path, d.line, d.severity, d.message, hint) if d == told else d
+                         for d in self.items]
+
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.sorted() if d.severity == ERROR]

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from generator import frontmatter, inline_actions, interests, schema as s, urls, yamltext
 from generator.diagnostics import INVISIBLE, Report, shortened
-from generator.model import (Action, Attendance, Body, Declaration, Due, MinuteItem, Minutes, MisplacedHeading,
-                             PersonRef, Source, all_agenda_items)
+from generator.model import (Action, AdvisedNumber, Attendance, Body, Declaration, Due, MinuteItem, Minutes,
+                             MisplacedHeading, PersonRef, Source, all_agenda_items)
 from generator.markdown import TEMPLATE_IDS, heading_id
 from generator.numbering import digits, example, leading, leading_part, misprinted, printed, whole
 from generator.schema import Context, Field, Schema
@@ -142,7 +142,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     fences = _item_fences(tokens, lines, doc.body_line, ctx)
     headings = _headings(tokens)
     prose = inline_actions.prose(tokens) if inline_actions.may_hold(doc.body) else []
-    items = []
+    items, advised = [], []
     for n, (index, token) in enumerate(starts):
         start = token.map[0]
         end = starts[n + 1][1].map[0] if n + 1 < len(starts) else len(lines)
@@ -150,7 +150,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         reported = len(report.items)
         item = _item(heading, start, end, lines, fences, doc.body_line, body, folder, meeting_key, ctx,
                      items[-1].ref if items else None, year, agenda,
-                     [words for at, words in headings if start < at < end], numbered)
+                     [words for at, words in headings if start < at < end], numbered, advised)
         if item is None:
             continue
         items.append(item)
@@ -172,7 +172,8 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
                              f"instruction `minutebook new meeting` left: '{left}'",
                              "replace it with what was minuted, or keep `status: draft` until it is")
     approved_at = at_key((fields["approved_at"] or "").strip(), doc.meta, "approved_at")
-    return Minutes(fields["status"], approved_at, tuple(items), Source(report._rel(path), 1), misplaced)
+    return Minutes(fields["status"], approved_at, tuple(items), Source(report._rel(path), 1), misplaced,
+                   tuple(advised))
 
 
 def _item_fences(tokens, lines: list[str], body_line: int, ctx: Context) -> list:
@@ -355,9 +356,15 @@ def _parts(body: Body, ref: str, headings: list[str]) -> tuple[tuple[str, str], 
 
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,
           meeting_key: str, ctx: Context, above: str | None = None, year: int | None = None,
-          agenda=(), headings: list[str] = (), numbered=dict) -> MinuteItem | None:
+          agenda=(), headings: list[str] = (), numbered=dict, advised: list | None = None) -> MinuteItem | None:
     """`numbered()`: each item's number in the file, and the line of its heading, for a message to name a number
-    only where '## ' would not number that item twice."""
+    only where '## ' would not number that item twice. `advised`: where an error says to write a '## ' number the
+    file lacks, its AdvisedNumber is added, for validate.py to say otherwise where another meeting has it."""
+    def error(message: str, hint: str, ref: str, above: str = "") -> None:
+        ctx.report.error(ctx.path, line, message, hint)
+        if advised is not None:
+            advised.append(AdvisedNumber(line, message, hint, heading, ref, above))
+
     line = body_line + start
     part = leading_part(body.numbering, heading)
     if part is not None:  # ## 24/007(a): a part of an item, not an item of its own
@@ -372,9 +379,8 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
                              "not the item above it", f"move it under the heading of {item} (line {at}), as "
                              f"'### {heading}'; or correct its number")
         else:
-            ctx.report.error(ctx.path, line, f"minute heading '{heading}' numbers a part of minute {item}, which is "
-                             "not the item above it", f"write '## {item} Title' above it, and '### {heading}' for "
-                             "the part; or correct its number")
+            error(f"minute heading '{heading}' numbers a part of minute {item}, which is not the item above it",
+                  f"write '## {item} Title' above it, and '### {heading}' for the part; or correct its number", part[0])
         return None
     ref, title = leading(body.numbering, heading)
     if ref is None:
@@ -388,7 +394,12 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
         number = example(body.numbering, year, above)  # the next after the item above, which it likely is
         meant = _as_numbered(body.numbering, heading)
         taken = numbered().get(whole(body.numbering, number)) if above and not (on_agenda or meant) else None
-        ctx.report.error(ctx.path, line, f"minute heading '{heading}' does not start with a minute number",
+        said = f"minute heading '{heading}' does not start with a minute number"
+        if above and not (on_agenda or meant or taken or body.numbering.per_meeting):  # another meeting's, maybe
+            error(said, f"{body.short_name} numbers items like '{number}': write '## {number} Title'",
+                  whole(body.numbering, number), above)
+            return None
+        ctx.report.error(ctx.path, line, said,
                          f"the agenda numbers it: write '{on_agenda}'" if on_agenda else
                          f"write '## {meant}'" if meant else
                          # the number after the item above's is the item's below: no number is free for it

@@ -384,12 +384,34 @@ class MisplacedHeading:
 
 
 @dataclass(frozen=True)
+class AdvisedNumber:
+    """A minute heading in error whose advice is to write a '## ' heading numbered `ref`, a number these minutes
+    lack: '## 24/007(a)' away from any 24/007, told to write '## 24/007 Title' above it; a heading without a number
+    after the last item, told the number after that item's. Where another meeting has minute `ref`, following
+    that would number it twice, an error: validate.py, knowing the archive, gives the error the advice for that in
+    place of `hint` (Report.retell). The error stays the loader's, where the file is read: the live preview's
+    fast path renders no meeting with an error."""
+
+    line: int  # of the heading, in the minutes file
+    message: str  # the error's, as reported
+    hint: str  # the advice reported with it, right where no meeting has minute `ref`
+    heading: str  # as written, without its hashes
+    ref: str  # canonical
+    above: str = ""  # the item above the heading, canonical, where it is an item's heading without a number
+
+    def __digest__(self) -> tuple:
+        """Nothing: no page shows it, only a message (fingerprint.Digests)."""
+        return ()
+
+
+@dataclass(frozen=True)
 class Minutes:
     status: str  # "draft" or "approved"
     approved_at: str = ""  # meeting key "body/folder"
     items: tuple[MinuteItem, ...] = ()
     source: Source = Source("")
     misplaced_headings: tuple[MisplacedHeading, ...] = ()
+    advised_numbers: tuple[AdvisedNumber, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from generator import urls
-from generator.diagnostics import Report, closest, did_you_mean, listed, shortened
+from generator.diagnostics import ERROR, Diagnostic, Report, closest, did_you_mean, listed, shortened
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
-from generator.numbering import digits, leading, leading_part, printed, renumbered, sort_key, whole
+from generator.numbering import canonical, digits, leading, leading_part, printed, renumbered, sort_key, whole
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify
 from generator.yamltext import line_of
@@ -267,25 +267,33 @@ def _misplaced_headings(archive: Archive, report: Report, stop=never) -> None:
     with '## ' where the archive has no such minute; where it has, '## ' would number that minute twice, and the
     heading most likely names it, as a sub-heading about an earlier minute does: it is told how to write it so
     that its number is read as a reference. The one message for the heading: the reference scan says nothing of
-    its number not resolving (backlinks._told_already)."""
+    its number not resolving (backlinks._told_already). And a minute heading in error told to write a '## '
+    number these minutes lack (model.AdvisedNumber): where another meeting has that minute, the error is told
+    what to do instead."""
     misplaced = [(meeting, heading) for meeting in archive.meetings if meeting.minutes
                  for heading in meeting.minutes.misplaced_headings if not heading.told]
-    if not misplaced:  # as good as always: no set of every minute number made on every save
+    advised = [(meeting, advice) for meeting in archive.meetings if meeting.minutes
+               for advice in meeting.minutes.advised_numbers]
+    if not misplaced and not advised:  # as good as always: no set of every minute number made on every save
         return
     check_stop(stop)
     minuted = {}
     for meeting in archive.meetings:
         for item in meeting.minutes.items if meeting.minutes else ():
-            minuted.setdefault((meeting.body, item.ref), item.source)
+            minuted.setdefault((meeting.body, item.ref), (item.source, meeting))
     for meeting, heading in misplaced:
         numbering = archive.bodies[meeting.body].numbering
         # a meeting of the body not loaded (an error in its files) may be the one with the minute
         unknown = bool(archive.incomplete & {meeting.body, "*"})
         found = minuted.get((meeting.body, heading.ref))
         if leading_part(numbering, heading.heading) is None:
-            _misplaced_item(meeting.minutes.source.path, heading, numbering, found, unknown, report)
+            _misplaced_item(meeting, heading, numbering, found, unknown, report, archive)
         else:
             _misplaced_part(meeting.minutes.source.path, heading, numbering, found or unknown, report)
+    for meeting, advice in advised:
+        found = minuted.get((meeting.body, advice.ref))
+        if found is not None:
+            _advised_number(meeting, advice, found, report, archive)
 
 
 def _misplaced_part(path: str, part, numbering, minuted: bool, report: Report) -> None:
@@ -303,9 +311,11 @@ def _misplaced_part(path: str, part, numbering, minuted: bool, report: Report) -
                    "number" + (f", '{part.hashes} {words}'" if words else ""))
 
 
-def _misplaced_item(path: str, heading, numbering, found, unknown: bool, report: Report) -> None:
-    """`found`: the Source of the minute the heading's number is, where the archive has it; `unknown`: whether a
-    meeting not loaded may have it."""
+def _misplaced_item(meeting: Meeting, heading, numbering, found, unknown: bool, report: Report,
+                    archive: Archive) -> None:
+    """`found`: (the Source of the minute the heading's number is, its meeting), where the archive has it;
+    `unknown`: whether a meeting not loaded may have it."""
+    path = meeting.minutes.source.path
     item, inside = printed(numbering, heading.ref), printed(numbering, heading.inside)
     if heading.unspaced:
         said = f"the line '{shortened(heading.hashes + heading.heading, 60)}' starts with minute number {item}, but " \
@@ -321,14 +331,64 @@ def _misplaced_item(path: str, heading, numbering, found, unknown: bool, report:
         return
     words = leading(numbering, heading.heading)[1].strip().lstrip("–—-:.").strip()
     hashes = heading.hashes if len(heading.hashes) > 2 else "###"  # a heading inside the item
-    naming = f"'{hashes} {words} ({item})'" if words else f"'{hashes} Minute {item}'"
     if found is None:
+        naming = f"'{hashes} {words} ({item})'" if words else f"'{hashes} Minute {item}'"
         report.warning(path, heading.line, said, f"write {item_of_its_own} if it is an item of its own, or, if it "
                        f"names minute {item} of a meeting not read for its errors, {naming}")
         return
-    report.warning(path, heading.line, f"{said}, and minute {item} is at {found.path}:{found.line}",
-                   f"if it names that minute, write {naming}, which links to it; if it is an item of its "
-                   "own, write '## ' and its own number")
+    report.warning(path, heading.line, f"{said}, and minute {item} is at {found[0].path}:{found[0].line}",
+                   f"if it names that minute, {_naming(hashes, words, item, heading.ref, meeting, found[1], archive)}; "
+                   "if it is an item of its own, write '## ' and its own number")
+
+
+def _advised_number(meeting: Meeting, advice, found, report: Report, archive: Archive) -> None:
+    """The advice for a minute heading in error (model.AdvisedNumber) whose number, or the one it was told to
+    write, is another meeting's minute (`found`: its Source and meeting): '## ' with it would number it twice."""
+    numbering = archive.bodies[meeting.body].numbering
+    item, at = printed(numbering, advice.ref), f"{found[0].path}:{found[0].line}"
+    part = leading_part(numbering, advice.heading)
+    if part is None:  # no number: the number after the item above's
+        hint = f"{archive.bodies[meeting.body].short_name} numbers items like '{item}', minute {item} at {at}: if " \
+               f"it is part of {printed(numbering, advice.above)}, write '### {advice.heading}'; if it is an item " \
+               "of its own, write '## ' and the number its minutes give it"
+    else:
+        words = part[2].strip().lstrip("–—-:.").strip()
+        written = advice.heading.strip()[:len(advice.heading.strip()) - len(part[2])].rstrip(" :;,.")
+        hint = f"minute {item} is at {at}: if the heading names that part of it, make it a heading inside the " \
+               f"item it belongs to: {_naming('###', words, written, advice.ref, meeting, found[1], archive)}; " \
+               "else correct its number"
+    told = Diagnostic(meeting.minutes.source.path, advice.line, ERROR, advice.message, advice.hint)
+    report.retell(told, hint)
+
+
+def _naming(hashes: str, words: str, number: str, ref: str, meeting: Meeting, target: Meeting,
+            archive: Archive) -> str:
+    """'write '### Words (24/007)', which links to it': how a heading in `meeting`'s minutes names minute `ref` of
+    `target`'s, said as the public site links it. A private meeting's minutes are never published, nor draft
+    minutes until approved: the number links to an agenda's row for it, where a public agenda lists it, or to
+    nothing, a warning that it does not resolve. Text that is itself unpublished (a private meeting's, a draft's
+    of a draft's) is not told so."""
+    named = f"'{hashes} {words} ({number})'" if words else f"'{hashes} Minute {number}'"
+    private = target.session == "private" and meeting.session != "private"
+    draft = target.minutes.status == "draft" and meeting.minutes.status != "draft" and meeting.session != "private"
+    if target is meeting or not (private or draft):
+        return f"write {named}, which links to it"
+    numbering = archive.bodies[meeting.body].numbering
+    on_agenda = any(canonical(numbering, agenda.ref) == ref for other in archive.meetings
+                    if other.body == meeting.body and other.session != "private"
+                    for agenda in all_agenda_items(other.agenda))
+    if private:
+        if on_agenda:
+            return f"write {named}, which links to the agenda's row for it, as a private meeting's minutes are " \
+                   "never published"
+        bare = f"'{hashes} {words}'" if words else "it in words"
+        return f"write {bare}, without the number: a private meeting's minutes are never published, and the " \
+               "number would link to nothing"
+    if on_agenda:
+        return f"write {named}, which links to the agenda's row for it until those minutes, a draft, are " \
+               "approved, and then to it"
+    return f"write {named}, which links to it once those minutes, a draft, are approved (until then the number " \
+           "links to nothing, a warning)"
 
 
 def _withheld_files(archive: Archive, report: Report, stop=never) -> None:

@@ -1674,6 +1674,64 @@ def test_minute_heading_without_a_valid_number(archive, build):
         "'TB/19/15': write '## TB/19/15 Title'")]  # the number after the item above
 
 
+def test_a_minute_heading_without_a_number_after_the_last_item_is_not_told_another_meetings_number(archive, build):
+    """`## Date of next meeting` after June's last item, TB/19/22: it was told to write '## TB/19/23 Title', the
+    number of the private session's minute that day, which made TB/19/23 twice, an error."""
+    edit(archive, LATER_MINUTES, "within a mile.", "within a mile.\n\n## Date of next meeting\n\n16 January 2020.")
+    private = "meetings/tb/2019-06-20-private/minutes.md"
+    assert errors_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "## Date of next"),
+        "minute heading 'Date of next meeting' does not start with a minute number; TB numbers items like "
+        f"'TB/19/23', minute TB/19/23 at content/{private}:{line_of(archive, private, '## TB/19/23')}: if it is part "
+        "of TB/19/22, write '### Date of next meeting'; if it is an item of its own, write '## ' and the number its "
+        "minutes give it")]
+    edit(archive, LATER_MINUTES, "## Date of next meeting", "### Date of next meeting")
+    assert messages(build(archive)) == []
+
+
+def test_a_level_two_heading_numbering_a_part_of_another_meetings_minute_is_told_how_to_name_it(archive, build):
+    """`## TB/19/13(a) Consultation` under June's action log, TB/19/13 being March's: it was told to write
+    '## TB/19/13 Title' above it, which made TB/19/13 twice, an error. Written as told, it is a reference."""
+    edit(archive, LATER_MINUTES, "The board reviewed the action log.",
+         "The board reviewed the action log.\n\n## TB/19/13(a) Consultation\n\nThe leaflet is late.")
+    assert errors_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "## TB/19/13(a)"),
+        "minute heading 'TB/19/13(a) Consultation' numbers a part of minute TB/19/13, which is not the item above "
+        f"it; minute TB/19/13 is at content/{MINUTES}:{line_of(archive, MINUTES, '## TB/19/13 ')}: if the heading "
+        "names that part of it, make it a heading inside the item it belongs to: write '### Consultation "
+        "(TB/19/13(a))', which links to it; else correct its number")]
+    edit(archive, LATER_MINUTES, "## TB/19/13(a) Consultation", "### Consultation (TB/19/13(a))")
+    assert messages(build(archive)) == []
+
+
+@pytest.mark.parametrize("written, minutes, told, on_agenda", [
+    ("### TB/19/23 Staffing", "meetings/tb/2019-06-20-private/minutes.md", "write '### Staffing', without the "
+     "number: a private meeting's minutes are never published, and the number would link to nothing", True),
+    ("### TB/20/1 Annual report", "meetings/tb/2020-01-16/minutes.md", "write '### Annual report (TB/20/1)', which "
+     "links to the agenda's row for it until those minutes, a draft, are approved, and then to it", True),
+    ("### TB/20/1 Annual report", "meetings/tb/2020-01-16/minutes.md", "write '### Annual report (TB/20/1)', which "
+     "links to it once those minutes, a draft, are approved (until then the number links to nothing, a warning)",
+     False)])
+def test_a_heading_naming_a_minute_not_published_is_told_how_the_name_it_is_told_to_write_links(
+        archive, build, written, minutes, told, on_agenda):
+    """It was told to write '### Staffing (TB/19/23)', 'which links to it', of a private meeting's minute: the
+    public site has no page for it, and the number was then a reference that does not resolve, a new warning. So
+    too a minute of draft minutes, until they are approved, but where an agenda lists it."""
+    if not on_agenda:
+        edit(archive, "meetings/tb/2020-01-16/meeting.md", "agenda:\n  - ref: TB/20/1\n    title: Director of Public "
+             "Health annual report\n    presenter: carol-singh\n", "")
+    edit(archive, LATER_MINUTES, "The board reviewed the action log.",
+         f"The board reviewed the action log.\n\n{written}\n\nNoted.")
+    heading, number = written.lstrip("#").strip(), written.split()[1]
+    assert warnings_after(build, archive) == [
+        at(LATER_MINUTES, line_of(archive, LATER_MINUTES, written), f"the heading '{heading}' starts with minute "
+           f"number {number}, but only a '## ' heading at the start of a line starts an item, so it is read as part "
+           f"of TB/19/21, and minute {number} is at content/{minutes}:{line_of(archive, minutes, '## ' + number)}; "
+           f"if it names that minute, {told}; if it is an item of its own, write '## ' and its own number", "warning")]
+    edit(archive, LATER_MINUTES, written, told.split("'")[1])
+    assert warnings_after(build, archive) == ([] if on_agenda else [
+        at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "### Annual report"), "reference 'TB/20/1' does not "
+           "resolve; nearest existing: TB/19/12, TB/19/13, TB/19/14", "warning")])
+
+
 def test_a_minute_heading_without_a_number_where_the_next_number_is_the_item_below_is_told_no_number(archive,
                                                                                                    build):
     """`## Matters arising` between TB/19/12 and TB/19/13: it was told to write '## TB/19/13 Title', which made
