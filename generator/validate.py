@@ -853,7 +853,7 @@ def _meant(unknown: list, hints: dict, tracks: dict, logs: dict):
         meeting = entries[0][0]
         body_logs = logs.get(meeting.body, ())
         left = {t.key for t in tracks.values() if t.raised.body == meeting.body
-                and meeting in _leaving_out(t, body_logs)}
+                and any(m.key == meeting.key for m in _leaving_out(t, body_logs))}
         loose = []
         for meeting, update, key in entries:
             named = [k for k in hints[id(update)][1] if k in left]
