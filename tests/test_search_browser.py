@@ -575,6 +575,10 @@ def test_a_query_changed_before_its_check_is_done_ends_with_the_new_querys_check
     page.evaluate("window.MinutebookSearch.testing.release()")
     expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "phlebotomy", timeout=WAIT)
     page.wait_for_function("window.MinutebookSearch.testing.checking === 0", timeout=WAIT)  # blood's has ended too
+    # Pagefind's announcer puts a text in the live region 100 ms after it is asked to: a timer of the page's own,
+    # longer and set after every check has ended, runs after each announcement those checks asked for, and the
+    # observer has recorded them by then (its callbacks come before the next timer's). Not a wait for time to pass.
+    page.evaluate("new Promise(done => setTimeout(done, 150))")
     expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "phlebotomy")
     summary = f"{len(expected['phlebotomy'])} result{'s' if len(expected['phlebotomy']) > 1 else ''} for phlebotomy"
     expect(page.locator("pagefind-summary")).to_have_text(summary)
