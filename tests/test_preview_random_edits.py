@@ -8,6 +8,10 @@ several saves piled up before the content builds again; and saves that take the 
 last meeting moved or deleted, an action reopened), after which what the preview wrote for it must be gone, the
 search index's bundles and reference shards included. The random generator is seeded, so every run makes the
 same edits and a failure is repeatable.
+
+Each save's preview is compared with a full build of the content as it then is. Saves often bring back content
+seen before (the clerk puts everything back, an edit that changes nothing); a full build of the same content
+writes the same bytes, so each content, file for file and byte for byte, is built once (FullBuilds).
 """
 
 from __future__ import annotations
@@ -28,6 +32,25 @@ from test_quick import FIXTURES, TODAY
 ODD_VALUES = ["", "[", "{}", "null", "yes", "0", "-1", "99999999999999999999", "2019-02-30", "2019-13-01",
               "31/12/2019", "'", '"', "|", "&a", "*a", "x" * 300, "é🙂", "- a", "a: b", "TB/19/13", "CCBP/19/60#1",
               "#", "[[x]]", "[[tb/2019-06-20]]", "status: deferred", "2019-06-20", "person: nobody", "<b>"]
+
+
+class FullBuilds:
+    """The sites full builds make of the content, by the content: each path below it with its bytes (None for a
+    folder), compared whole, so that only content identical to one built before is not built again."""
+
+    def __init__(self, folder: Path, search: bool):
+        self.folder, self.search, self.made = folder, search, {}
+
+    def __call__(self, content: Path, save: int) -> dict[str, bytes]:
+        key = tuple(sorted((p.relative_to(content).as_posix(), p.read_bytes() if p.is_file() else None)
+                           for p in content.rglob("*")))
+        if key not in self.made:
+            fresh = self.folder / f"full-{save}"
+            assert run(Options(content=content, out=fresh, today=TODAY, search=self.search, cache=False)).ok, \
+                f"save {save}: the preview built content a full build refuses"
+            self.made[key] = read_tree(fresh)
+            shutil.rmtree(fresh)
+        return self.made[key]
 
 
 def mutated(text: str, rng: random.Random) -> str:
@@ -84,6 +107,7 @@ def test_after_every_random_save_the_preview_is_the_site_a_full_build_makes(tmp_
     shutil.copytree(FIXTURES / fixture, content)
     session = Session(Options(content=content, out=live, today=TODAY, search=False))
     assert session.rebuild().ok
+    full_build = FullBuilds(tmp_path, search=False)
     files = sorted((content / "meetings").rglob("*.md"))
     registers = [content / "people.yaml", *sorted((content / "bodies").glob("*.md"))] if with_registers else []
     files += registers
@@ -111,13 +135,9 @@ def test_after_every_random_save_the_preview_is_the_site_a_full_build_makes(tmp_
         taken += bool(plausible and quick is not None)
         if not session.rebuild().ok:
             continue  # a mistake: reported, and the previous site kept (tests/test_serve.py)
-        fresh = tmp_path / f"full-{save}"
-        assert run(Options(content=content, out=fresh, today=TODAY, search=False, cache=False)).ok, \
-            f"save {save}: the preview built content a full build refuses"
-        preview, full = read_tree(live), read_tree(fresh)
+        preview, full = read_tree(live), full_build(content, save)
         differ = sorted(name for name in preview.keys() | full.keys() if preview.get(name) != full.get(name))
         assert differ == [], f"save {save} ({path.relative_to(content)}): the preview differs from a full build"
-        shutil.rmtree(fresh)
         compared += 1
     assert compared >= 10, f"only {compared} of the 60 saves built: the edits say too little about the preview"
     assert taken >= 3 or not with_registers, f"only {taken} register saves took a fast path: too few to tell"
@@ -222,6 +242,7 @@ def test_after_every_save_that_moves_deletes_or_reopens_the_preview_is_the_site_
 
     assert preview.rebuild().ok
     indexed()
+    full_build = FullBuilds(tmp_path, search)
     meetings = Meetings(content, fixture)
     compared, gone = 0, set()
     before = set(read_tree(live))
@@ -239,15 +260,11 @@ def test_after_every_save_that_moves_deletes_or_reopens_the_preview_is_the_site_
         if not preview.rebuild("save").ok:
             continue
         indexed()
-        fresh = tmp_path / f"full-{save}"
-        assert run(Options(content=content, out=fresh, today=TODAY, search=search, cache=False)).ok, \
-            f"save {save}: the preview built content a full build refuses"
-        now, full = read_tree(live), read_tree(fresh)
+        now, full = read_tree(live), full_build(content, save)
         differ = sorted(name for name in now.keys() | full.keys() if now.get(name) != full.get(name))
         assert differ == [], f"save {save}: the preview differs from a full build"
         gone |= before - set(now)
         before = set(now)
-        shutil.rmtree(fresh)
         compared += 1
     assert compared >= saves // 3, f"only {compared} of the {saves} saves built: they say too little"
     years = {name for name in gone if re.fullmatch(r"([a-z]+/)?(archive/)?20\d\d/index\.html", name)}
