@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from generator.actions import NEXT_MEETING
 from generator.diagnostics import listed, shortened
 from generator.model import Attendance, MinuteItem
+from generator.people import names_in
 from generator.values import Invalid, parse_date, parse_month
 from generator.yamltext import scalar
 
@@ -42,7 +43,6 @@ _NO_ACTION = re.compile(r"(?:none\b.*|nil|n/?a|nothing\b.*|no(?:\s+further)?\s+a
                         r"endorsement))\W*$", re.I)
 # Where what the owner is to do starts: "CS to circulate ...", "JS – circulate ...", "JS: circulate ..."
 _OWNER_ENDS = re.compile(r"\s+to\s+|\s*[:–—]\s*|\s+-\s+")
-_OWNERS = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){2,4}")
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3}")
 _NEXT_MEETING = re.compile(r"[,\s]*\b(?:by|at|to|for|before)\s+(?:the\s+)?next\s+meeting\W*$", re.I)
@@ -128,7 +128,7 @@ def _split(rest: str) -> tuple[str, str]:
 
 def _could_be_owners(written: str) -> bool:
     """Whether the words before "to" may name people: initials or names, each a capital's."""
-    parts = [part for part in _OWNERS.split(written.strip()) if part]
+    parts = names_in(written)
     return bool(parts) and all(_INITIALS.fullmatch(part) or _NAME.fullmatch(part) for part in parts)
 
 
@@ -168,7 +168,7 @@ class _Owner:
 def _owners(written: str, people, attendance: Attendance) -> list[_Owner]:
     """Each person `written` names. `people`: the register's PeopleIndex (or people.Asked), None without one."""
     owners = []
-    for part in (part for part in _OWNERS.split(written) if part):
+    for part in names_in(written):
         if people is None:
             owners.append(_Owner(part))
             continue

@@ -84,6 +84,16 @@ def _surname(text: str) -> str:
     return words[-1] if words else ""
 
 
+# "A and B", "A & B", "A, B", "A/B": people written as one, in a field for a person or after "Action:"
+_JOINED = re.compile(r"\s*(?:/|,|&|\band\b)\s*", re.IGNORECASE)
+
+
+def names_in(written: str) -> list[str]:
+    """The names a text written as one joins (one, where it joins none): a person's field and an action line in
+    the minutes' text are read so alike."""
+    return [part for part in _JOINED.split(written.strip()) if part]
+
+
 def closest_person(written: str, forms) -> str | None:
     """The form of a name in the register (`known_forms`, or the ids) that `written` most likely means: one whose
     surname its surname resembles, or that resembles it closely as a whole. Closeness of the whole text alone

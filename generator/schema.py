@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from generator.diagnostics import Report, closest, did_you_mean, shortened
 from generator.model import Due, PersonRef
-from generator.people import PeopleIndex, closest_person
+from generator.people import PeopleIndex, closest_person, names_in
 from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno
 from generator.yamltext import LDict, LList, LStr, line_of
 
@@ -268,7 +268,7 @@ def person(value, ctx: Context, listed: bool = False) -> PersonRef:
         # "- karen-english" then "   - chris-west", indented further: YAML reads the second line as more of the first
         raise Invalid(f"unknown person '{written}': YAML read {len(folded)} lines of the list as one",
                       "indent each `- ` line of the list by the same number of spaces")
-    joined = [part for part in _JOINED.split(written) if part]
+    joined = names_in(written)
     if len(joined) > 1 and all(ctx.people.lookup(part)[0] for part in joined):
         # "Professor Lakhani and Mr Sanders": {name: ...}, the advice below, would publish both unlinked
         raise Invalid(f"unknown person '{written}': it names {len(joined)} people as one",
@@ -286,10 +286,6 @@ def person(value, ctx: Context, listed: bool = False) -> PersonRef:
     # "did you mean 'X'?" ends a sentence, and the advice is the next; "known people: ..." runs on into it
     joined = f"{hint} Otherwise {advice}" if hint.endswith("?") else f"{hint}; otherwise {advice}"
     raise Invalid(f"unknown person '{written}'", joined if hint else advice)
-
-
-# "A and B", "A & B", "A, B": two people written as one, in a list's entry or a field for one
-_JOINED = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
 
 
 def _listed_person(value, ctx: Context) -> PersonRef:

@@ -1337,6 +1337,8 @@ def test_an_unknown_person_is_offered_only_someone_whose_name_resembles_theirs(a
 @pytest.mark.parametrize("relative, old, new, hint", [
     (MINUTES, "  - owner: carol-singh\n", "  - owner: Dr Singh and Mr Okafor\n",  # a field that takes a list
      "write them as a list: [Dr Singh, Mr Okafor]"),
+    (MINUTES, "  - owner: carol-singh\n", "  - owner: Dr Singh/Mr Okafor\n",  # as action lines in the text join them
+     "write them as a list: [Dr Singh, Mr Okafor]"),
     (MEETING, "    - eve-turner\n", "    - eve-turner & Councillor Frank Turner\n",  # an attendance entry: one person
      "give each of them an entry of their own: eve-turner, Councillor Frank Turner"),
 ])
