@@ -2,24 +2,32 @@
 
 Minutes record an action where it was agreed: a line "ACTION: CS to circulate
 the revised plan by 30 June 2019", "Action – Sarah Prema to report back to the
-next meeting", or a sentence ending "(Action: TS)". Minutebook tracks only the
-actions an item's ```item block lists under `actions:`; one pasted in the text
-alone never reaches the tracker, and nothing would say so. Each such line is a
-warning naming what to write there, with the owner the line names where the
-register knows them (by name, or by initials as the minutes' text links them:
-people.PeopleIndex.with_initials, the one who was at the meeting where two share
-them) and the due date where it is written as a due date is read. An item that
-lists an action of the line's owner or words has it recorded, and is no warning.
+next meeting", a sentence ending "(Action: TS)" or "[Action: TS]", a line
+"Action by: TS" under the paragraph saying what, or a line "ACTIONS:" over a
+list of them. Minutebook tracks only the actions an item's ```item block lists
+under `actions:`; one pasted in the text alone never reaches the tracker, and
+nothing would say so. Each such line is a warning naming what to write there,
+with the owner the line names where the register knows them (by name, or by
+initials as the minutes' text links them: people.PeopleIndex.with_initials, the
+one who was at the meeting where two share them) or where it names a body of
+the archive (by slug, the meeting's own by its short name too: what loading a
+meeting reads of bodies, so the build cache holds), and the due date where it is
+written as a due date is read, or without its year, which minutes leave to the
+meeting's. An item that lists an action of the line's owner or words has it
+recorded, and is no warning.
 
 Only the shapes above are read: a capitalised "Action" or "Actions" (any case
-of its letters), then a colon or a dash with a space after it, at the start of
-a line or after a sentence's end, or inside brackets. Prose that speaks of
+of its letters, "by" after it or not), then a colon or a dash with a space after
+it, at the start of a line or after a sentence's end, or inside brackets; and
+the items of a list under a line that is "ACTIONS:" alone. Prose that speaks of
 actions ("no further action was required", "the Action Plan", "Actions arising",
 "the actions tracker"), headings, tables, code and "Action: none" are not.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -27,13 +35,17 @@ from generator.actions import NEXT_MEETING
 from generator.diagnostics import listed, shortened
 from generator.model import Attendance, MinuteItem
 from generator.people import names_in
-from generator.values import Invalid, parse_date, parse_month
+from generator.values import MONTHS, Invalid, parse_date, parse_month, spoken_date
 from generator.yamltext import scalar
 
 _WORD = r"(?:Actions?|ACTIONS?)"
 _AFTER = r"\s*(?::|[–—]|-(?=\s))\s*"  # "Action:", "Action –", "Action - ": not "Action-oriented"
-_LEADING = re.compile(rf"(?:^|(?<=[.!?])\s+){_WORD}{_AFTER}(?P<rest>\S.*)$")
+# "Action by: CS" under a paragraph saying what: the words after it name only who
+_LEADING = re.compile(rf"(?:^|(?<=[.!?])\s+){_WORD}(?P<by>\s+(?:by|By|BY))?{_AFTER}(?P<rest>\S.*)$")
 _BRACKETED = re.compile(rf"\({_WORD}{_AFTER}(?P<rest>[^()]*[^()\s])\s*\)")
+_SQUARE = re.compile(rf"(?<!\[)\[{_WORD}{_AFTER}(?P<rest>[^\[\]]*[^\[\]\s])\s*\](?![\](])")  # not [[action:...]]
+# A line that is "ACTIONS:" alone, a Markdown list of the actions under it
+_HEADER = re.compile(rf"{_WORD}\s*:")
 _CODE = re.compile(r"(`+).*?\1")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
@@ -43,10 +55,19 @@ _NO_ACTION = re.compile(r"(?:none\b.*|nil|n/?a|nothing\b.*|no(?:\s+further)?\s+a
                         r"endorsement))\W*$", re.I)
 # Where what the owner is to do starts: "CS to circulate ...", "JS – circulate ...", "JS: circulate ..."
 _OWNER_ENDS = re.compile(r"\s+to\s+|\s*[:–—]\s*|\s+-\s+")
+# An item under "ACTIONS:" that is about them ("All actions were completed"), not one
+_ABOUT_ACTIONS = re.compile(r"\bactions?\b", re.I)
+# Where a due date may start after who is to do it: "CS, 30 June", "CS – 30 June", "CS (30 June)", "CS by June"
+_DUE_CUT = re.compile(r"\s*[,;(–—]\s*(?:by\s+|due\s+)?|\s+-\s+(?:by\s+|due\s+)?|\s+(?:by|due|before)\s+|\s+(?=\d)",
+                      re.I)
+_OWNER_AFTER = re.compile(r"(?:\s+[–—-]\s+|\s*\()(?P<owner>[^()–—]+?)\)?\W*$")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){2,4}")
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3}")
 _NEXT_MEETING = re.compile(r"[,\s]*\b(?:by|at|to|for|before)\s+(?:the\s+)?next\s+meeting\W*$", re.I)
 _BY = re.compile(r"[,\s]*\b(?:by|before|due(?:\s+by)?)\s+(?P<due>[^,;()]+?)\W*$", re.I)
+# "30 June", "30th of June", "June 30", "June", "the end of March", "end March": as minutes write a date this year
+_YEARLESS = re.compile(r"(?:the\s+)?(?:end\s+(?:of\s+)?)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+                       r"(?P<month>[A-Za-z]+)\.?(?(day)|(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?)")
 _WORDS = re.compile(r"[^\W_]{3,}")
 _COMMON = {"the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "will", "all", "its", "their",
            "back", "report", "action", "actions"}
@@ -59,22 +80,43 @@ def may_hold(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Prose:
-    """A paragraph's lines (a list item's, a quotation's), `line` the first's index in the minutes' text."""
+    """A paragraph's lines (a list item's, a quotation's), `line` the first's index in the minutes' text.
+    `listed`: where the paragraph is an item of a list under a line "ACTIONS:", each item an action, the text
+    above that line in its paragraph (what was agreed, where an item names only who is to do it); else None."""
 
     line: int
     lines: tuple[str, ...]
+    listed: str | None = None
+
+
+def _is_header(line: str) -> bool:
+    return bool(_HEADER.fullmatch(_plain(line).strip()))
 
 
 def prose(tokens) -> list[Prose]:
     """Every paragraph of the minutes outside headings and tables (markdown.make_block_parser's tokens)."""
-    found, skip = [], 0
+    found, skip, previous, item, since_heading = [], 0, None, False, 0
+    under = []  # (level, text above the line) of each list under an "ACTIONS:" line that the token is in
     for token in tokens:
         if token.type in ("table_open", "heading_open"):
             skip += 1
+            since_heading = 0 if token.type == "heading_open" else since_heading
         elif token.type in ("table_close", "heading_close"):
             skip -= 1
+        elif token.type in ("bullet_list_open", "ordered_list_open") and previous is not None \
+                and previous.type == "paragraph_close" and found and _is_header(found[-1].lines[-1]):
+            above = found[-1].lines[:-1] or (found[-2].lines if since_heading > 1 else ())  # the paragraph before
+            under.append((token.level, " ".join(above)))
+        elif token.type in ("bullet_list_close", "ordered_list_close") and under and token.level == under[-1][0]:
+            under.pop()
+        elif token.type == "list_item_open":
+            item = token.level == under[-1][0] + 1 if under else False  # of that list, not of one inside it
         elif token.type == "inline" and not skip and token.map:
-            found.append(Prose(token.map[0], tuple(token.content.split("\n"))))
+            listed = under[-1][1] if item else None  # the item's first paragraph only
+            found.append(Prose(token.map[0], tuple(token.content.split("\n")), listed))
+            since_heading += 1
+            item = False
+        previous = token
     return found
 
 
@@ -84,6 +126,7 @@ class _Found:
     written: str  # the words that record it, quoted in the message
     rest: str  # what follows "Action:"
     before: str  # the sentence before it, which is what is to be done where the line names only the owner
+    by: bool = False  # "Action by: CS": `rest` names only who (and when)
 
 
 def _plain(line: str) -> str:
@@ -97,25 +140,41 @@ def _last_sentence(text: str) -> str:
 
 
 def _matches(line: str) -> list[re.Match]:
+    """The line's actions: "ACTION: ..." and each bracketed one, but for one in brackets within the first's
+    sentence ("ACTION: CS to circulate it (Action: CS)"), which is that action again."""
     leading = _LEADING.search(line)
-    return ([leading] if leading else []) + list(_BRACKETED.finditer(line))
+    ends = leading.start("rest") + len(_SENTENCE_END.split(leading["rest"])[0]) if leading else -1
+    return ([leading] if leading else []) + sorted(
+        (match for pattern in (_BRACKETED, _SQUARE) for match in pattern.finditer(line) if match.start() >= ends),
+        key=re.Match.start)
 
 
 def _found(paragraphs: list[Prose]) -> list[_Found]:
     found = []
     for n, paragraph in enumerate(paragraphs):
+        matched = False
         for offset, line in enumerate(paragraph.lines):
             plain = _plain(line)
             for match in _matches(plain):
-                bracketed = match.re is _BRACKETED
-                rest = (match["rest"] if bracketed else _SENTENCE_END.split(match["rest"])[0]).strip()
+                matched = True
+                bracketed = match.re is not _LEADING
+                said = (match["rest"] if bracketed else _SENTENCE_END.split(match["rest"])[0]).strip()
+                # "ACTION: CS to circulate it (Action: CS)": the owner again
+                rest = re.sub(r"\s+(?=[.,;:!?]|$)", "", _SQUARE.sub("", _BRACKETED.sub("", said)))
                 if _NO_ACTION.match(rest):
                     continue
-                before = " ".join(paragraph.lines[:offset] + (plain[:match.start()],))
-                if not before.strip() and n and not any(_matches(_plain(above)) for above in paragraphs[n - 1].lines):
+                before = _SQUARE.sub("", _BRACKETED.sub("", " ".join(paragraph.lines[:offset]
+                                                                  + (plain[:match.start()],))))
+                if not before.strip() and n and paragraphs[n - 1].listed is None and \
+                        not any(_matches(_plain(above)) for above in paragraphs[n - 1].lines):
                     before = " ".join(paragraphs[n - 1].lines)
-                written = match.group(0) if bracketed else plain[match.start():match.start("rest")] + rest
-                found.append(_Found(paragraph.line + offset, written.strip(), rest, _last_sentence(_plain(before))))
+                written = match.group(0) if bracketed else plain[match.start():match.start("rest")] + said
+                found.append(_Found(paragraph.line + offset, written.strip(), rest, _last_sentence(_plain(before)),
+                                    not bracketed and bool(match["by"])))
+        if paragraph.listed is not None and not matched:  # an item of the list under "ACTIONS:", all of it
+            rest = " ".join(_plain(line).strip() for line in paragraph.lines).strip()
+            if rest and not _NO_ACTION.match(rest) and not _ABOUT_ACTIONS.search(rest):
+                found.append(_Found(paragraph.line, rest, rest, _last_sentence(_plain(paragraph.listed))))
     return found
 
 
@@ -126,25 +185,58 @@ def _split(rest: str) -> tuple[str, str]:
     return (owner.strip(), what) if _could_be_owners(owner) else ("", rest)
 
 
+def _split_after(rest: str) -> tuple[str, str]:
+    """(owner, what they are to do) of words that name the owner last, as an action log's columns copied in a
+    line do: "Circulate the plan – CS", "Circulate the plan (CS)"; ("", rest) where they name none."""
+    after = _OWNER_AFTER.search(rest)
+    return (after["owner"].strip(), rest[:after.start()]) if after and _could_be_owners(after["owner"]) else ("", rest)
+
+
 def _could_be_owners(written: str) -> bool:
     """Whether the words before "to" may name people: initials or names, each a capital's."""
     parts = names_in(written)
     return bool(parts) and all(_INITIALS.fullmatch(part) or _NAME.fullmatch(part) for part in parts)
 
 
-def _what_and_due(what: str, before: str) -> tuple[str, str]:
-    """(what is to be done, the due date written at its end as `due:` reads one, else "")."""
-    due = ""
+def _what_and_due(what: str, before: str, meeting: dt.date | None) -> tuple[str, str, str]:
+    """(what is to be done, the due date written at its end as `due:` reads one, else "", and how it was read
+    where its year is not written, else "")."""
+    due, read = "", ""
     for pattern in (_NEXT_MEETING, _BY):
         tail = pattern.search(what)
         if tail is None:
             continue
         said = "next meeting" if pattern is _NEXT_MEETING else tail["due"].strip()
-        if said in NEXT_MEETING or _is_due_date(said):
-            due, what = said, what[:tail.start()]
+        dated = _without_year(said, meeting) if pattern is _BY else ""
+        if said in NEXT_MEETING or _is_due_date(said) or dated:
+            due, what = dated or said, what[:tail.start()]
+            if dated:
+                read = (f"the line's '{said}' has no year: read as the first on or after the meeting's date, "
+                        f"{spoken_date(meeting)}")
             break
     what = what.strip().rstrip(",;:–—-").strip()
-    return (what[:1].upper() + what[1:] if what else before), due
+    return (what[:1].upper() + what[1:] if what else before), due, read
+
+
+def _without_year(written: str, meeting: dt.date | None) -> str:
+    """A due date written without its year ("30 June", "the end of March") as `due:` is to have it: the first
+    such day or month on or after the meeting's date, where minutes leave the year to the meeting's."""
+    found = _YEARLESS.fullmatch(written.strip())
+    if found is None or meeting is None or found["month"].lower() not in MONTHS:
+        return ""
+    month = MONTHS[found["month"].lower()]
+    day_of_month = found["day"] or found["day2"]
+    if day_of_month is None:  # a month, which `due:` counts as its last day
+        year = meeting.year + (month < meeting.month)
+        return f"{calendar.month_name[month]} {year}"
+    for year in (meeting.year, meeting.year + 1):
+        try:
+            day = dt.date(year, month, int(day_of_month))
+        except ValueError:
+            return ""
+        if day >= meeting:
+            return spoken_date(day)
+    return ""
 
 
 def _is_due_date(written: str) -> bool:
@@ -163,17 +255,29 @@ def _is_due_date(written: str) -> bool:
 class _Owner:
     written: str
     ids: tuple[str, ...] = ()  # the person's id; several where initials name more than one; none where unknown
+    body: str = ""  # the slug of the body of the archive `written` names ("Action: JHSC"), which may own an action
+    free: bool = False  # named as written, `{name: ...}`: "Action by: Finance Team", no one the register knows
+
+    def value(self, register: bool) -> str:
+        """As `owner:` is to name them, where it can."""
+        return f"{{body: {self.body}}}" if self.body else f"{{name: {scalar(self.written)}}}" if self.free else \
+            self.ids[0] if register else scalar(self.written)
 
 
-def _owners(written: str, people, attendance: Attendance) -> list[_Owner]:
-    """Each person `written` names. `people`: the register's PeopleIndex (or people.Asked), None without one."""
+def _owners(written: str, people, attendance: Attendance, bodies: dict[str, str]) -> list[_Owner]:
+    """Each person or body `written` names. `people`: the register's PeopleIndex (or people.Asked), None without
+    one; `bodies`: the slug of each body by its slug and short name, in lower case, as minutes name one."""
     owners = []
     for part in names_in(written):
+        found, _ = people.lookup(part) if people is not None else (None, set())
+        ids = (found,) if found else tuple(people.with_initials(part)) if people is not None else ()
+        body = bodies.get(re.sub(r"^the\s+", "", part, flags=re.I).lower(), "")
+        if not ids and body:  # a person's name or initials first: those are what an action line mostly names
+            owners.append(_Owner(part, body=body))
+            continue
         if people is None:
             owners.append(_Owner(part))
             continue
-        found, _ = people.lookup(part)
-        ids = (found,) if found else tuple(people.with_initials(part))
         if len(ids) > 1:  # two people of those initials: the one at the meeting, as the text's initials link
             present = {entry.who.id for entry in attendance.in_the_room}
             ids = tuple(pid for pid in ids if pid in present) if sum(pid in present for pid in ids) == 1 else ids
@@ -188,10 +292,12 @@ def _words(text: str) -> set[str]:
 def _recorded(owners: list[_Owner], text: str, item: MinuteItem) -> bool:
     """Whether the item lists an action of the line's owner, or one of its words: the clerk recorded it too."""
     ids = {pid for owner in owners for pid in owner.ids}
-    names = {" ".join(owner.written.lower().split()) for owner in owners if not owner.ids}
+    bodies = {owner.body for owner in owners if owner.body}
+    names = {" ".join(owner.written.lower().split()) for owner in owners if not owner.ids and not owner.body}
     words = _words(text)
     for action in item.actions:
-        if any(ref.id in ids if ref.id else " ".join(ref.name.lower().split()) in names for ref in action.owners):
+        if any(ref.id in ids if ref.id else ref.body in bodies if ref.body else
+               " ".join(ref.name.lower().split()) in names for ref in action.owners):
             return True
         if words and len(words & _words(action.text)) * 3 >= len(words) * 2:
             return True
@@ -202,33 +308,76 @@ def _owner_field(owners: list[_Owner], register: bool) -> str:
     """The `owner:` to write, or what it is to say where the line does not tell."""
     if not owners:
         return "`- owner:` who is to do it"
-    if not register or all(len(owner.ids) == 1 for owner in owners):
-        values = [owner.ids[0] if register else scalar(owner.written) for owner in owners]
+    if not register or all(len(owner.ids) == 1 or owner.body or owner.free for owner in owners):
+        values = [owner.value(register) for owner in owners]
         return f"`- owner: {values[0] if len(values) == 1 else '[' + ', '.join(values) + ']'}`"
-    said = [owner.ids[0] if len(owner.ids) == 1 else
+    said = [owner.value(register) if len(owner.ids) == 1 or owner.body or owner.free else
             f"the id of the {owner.written} meant, {' or '.join(owner.ids)}" if owner.ids else
             f"the id of {owner.written}, whom the people register does not know by that name or initials"
             for owner in owners]
     return f"`- owner:` {listed(said)}"
 
 
-def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int | None, ctx,
-          attendance: Attendance) -> None:
-    """Warn of each action `paragraphs` (the item's) record in the text that the item's ```item block does not
-    list. `block`: the line of the item's block, None where it has none."""
-    for found in _found(paragraphs):
-        owner, what = _split(found.rest)
-        owners = _owners(owner, ctx.people, attendance)
-        if ctx.people is not None and not any(o.ids for o in owners) and \
-                not all(_INITIALS.fullmatch(o.written) for o in owners):
+def _known(owners: list[_Owner], register: bool) -> bool:
+    """Whether the words read as owners name them: people or bodies the archive knows, or initials (which the
+    message says the register does not know); any words that may be names, without a register."""
+    return bool(owners) and (not register or any(o.ids or o.body for o in owners)
+                             or all(_INITIALS.fullmatch(o.written) for o in owners))
+
+
+def _due_after(written: str, meeting: dt.date | None) -> tuple[str, str, str]:
+    """(the words before it, the due date that ends `written`, how it was read) of "CS, 30 June 2019", "CS – by
+    June", "CS (30 June)": a line naming who is to do it names when after them; (written, "", "") where none."""
+    for cut in _DUE_CUT.finditer(written):
+        tail = written[cut.end():].strip().rstrip(")").strip()
+        dated = _without_year(tail, meeting)
+        if tail and (_is_due_date(tail) or dated or tail in NEXT_MEETING):
+            read = f"the line's '{tail}' has no year: read as the first on or after the meeting's date, " \
+                   f"{spoken_date(meeting)}" if dated else ""
+            return written[:cut.start()], dated or tail, read
+    return written, "", ""
+
+
+def _reading(found: _Found, ctx, attendance: Attendance, meeting: dt.date | None, bodies: dict[str, str]
+             ) -> tuple[list[_Owner], str, str, str]:
+    """(owners, text, due, how a due date without its year was read) of an action in the text."""
+    register = ctx.people is not None
+    if found.by:  # "Action by: CS": the paragraph above says what; the line, who (and when)
+        who, due, read = _due_after(found.rest, meeting)
+        owners = [o if o.ids or o.body or _INITIALS.fullmatch(o.written) or not _could_be_owners(o.written) else
+                  _Owner(o.written, free=True)  # "Action by: Finance Team": an owner, if no one the register knows
+                  for o in _owners(who, ctx.people, attendance, bodies)] if register else \
+            _owners(who, None, attendance, bodies)
+        return owners, found.before, due, read
+    owner, what = _split(found.rest)
+    owners = _owners(owner, ctx.people, attendance, bodies)
+    if not _known(owners, register):
+        owner, what = _split_after(found.rest)  # "Circulate the plan (CS)"
+        owners = _owners(owner, ctx.people, attendance, bodies)
+        if not _known(owners, register):
             owners, what = [], found.rest  # "Action: Finance Team to review it": no one the register knows
-        text, due = _what_and_due(what, found.before)
+    text, due, read = _what_and_due(what, found.before, meeting)
+    return owners, text, due, read
+
+
+def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int | None, ctx,
+          attendance: Attendance, meeting: dt.date | None = None, bodies: dict[str, str] | None = None) -> None:
+    """Warn of each action `paragraphs` (the item's) record in the text that the item's ```item block does not
+    list. `block`: the line of the item's block, None where it has none; `meeting`: the meeting's date, which
+    a due date written without its year is read against; `bodies`: as `_owners` has them."""
+    told = set()
+    for found in _found(paragraphs):
+        owners, text, due, read = _reading(found, ctx, attendance, meeting, bodies or {})
         if _recorded(owners, text, item):
             continue
         fields = [_owner_field(owners, ctx.people is not None),
                   f"`text: {scalar(text)}`" if text else "`text:` what is to be done"]
         if due:
-            fields.append(f"`due: {scalar(due)}`")
+            fields.append(f"`due: {scalar(due)}`" + (f" ({read})" if read else ""))
+        said = (fields[0], frozenset(_words(text)), due)
+        if said in told:  # one action, written twice: in brackets and on a line of its own, say
+            continue
+        told.add(said)
         where = f"list it under `actions:` in the item's ```item block (line {block})" if block is not None else \
             "give the item an ```item block listing it under `actions:`"
         ctx.report.warning(ctx.path, body_line + found.line, f"'{shortened(found.written, 60)}' records an action "

@@ -104,8 +104,9 @@ def _agenda_headings(body: Body, agenda) -> dict[str, str]:
 
 
 def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_key: str, parser,
-                 ctx_people, bodies, agenda=(), attendance: Attendance | None = None) -> Minutes | None:
-    """`attendance`: the meeting's, whose initials name one of two people of the same initials (inline_actions)."""
+                 ctx_people, bodies, agenda=(), attendance: Attendance | None = None, date=None) -> Minutes | None:
+    """`attendance`: the meeting's, whose initials name one of two people of the same initials (inline_actions);
+    `date`: the meeting's, which a due date written in the text without its year is read against."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
@@ -157,7 +158,9 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         own = [paragraph for paragraph in prose if start < paragraph.line < end]
         if own and not report.errors_since(reported):  # an action its block does not list: the block may be why
             block = next((doc.body_line + f.map[0] for f in fences if start < f.map[0] < end), None)
-            inline_actions.check(item, own, doc.body_line, block, ctx, attendance or Attendance())
+            # bodies as action lines name them: by slug, and the meeting's own by its short name ("ACTION: CCB")
+            named = {slug.lower(): slug for slug in bodies} | {body.short_name.lower(): body.slug}
+            inline_actions.check(item, own, doc.body_line, block, ctx, attendance or Attendance(), date, named)
     if not starts:
         report.warning(path, doc.body_line, "the minutes have no items",
                        f"start each item with a heading such as '{first_heading()}'")

@@ -398,7 +398,7 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
     minutes = None
     if (meeting_dir / "minutes.md").is_file():
         minutes = load_minutes(meeting_dir / "minutes.md", report, body, meeting_dir.name, key, parser, index, slugs,
-                               fields["agenda"], fields["attendance"])
+                               fields["agenda"], fields["attendance"], fields["date"])
     papers = []
     if (meeting_dir / "papers").is_dir():
         names = attachments.files_in(meeting_dir / "papers")

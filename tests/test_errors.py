@@ -2148,6 +2148,111 @@ def test_prose_about_actions_is_no_action_written_in_the_text(archive, build, wr
     assert warnings_after(build, archive) == []
 
 
+@pytest.mark.parametrize("written", [
+    "Actions:\n\n| Action | Owner |\n| --- | --- |\n| Write to the schools | CS |",
+    "The action plan:\n\n- CS to write to the schools",
+    "Actions arising:\n\n- CS to write to the schools",
+    "ACTIONS:\n\n- None\n- All actions from the last meeting were completed",
+    "See [Action: the plan](https://www.testshire.example/plan) and [[action:TB/19/13#1]].",
+])
+def test_prose_about_actions_is_no_action_written_in_the_text_in_lists_links_and_tables(archive, build, written):
+    """A list is of actions only under a line that is "ACTIONS:" alone, and then not an item that speaks of
+    them; brackets are a link's, or an action's reference, when a link's or a reference's brackets follow."""
+    edit(archive, MINUTES, "There was no other business.", written)
+    assert warnings_after(build, archive) == []
+
+
+ASKED_FOR_A_MAP = "The board asked for a map of the sites."
+
+
+@pytest.mark.parametrize("written, quoted, fields", [
+    (f"{ASKED_FOR_A_MAP}\nAction by: ET", "Action by: ET",
+     f"`- owner: eve-turner`, `text: {ASKED_FOR_A_MAP}`"),
+    (f"{ASKED_FOR_A_MAP}\nAction: ET", "Action: ET", f"`- owner: eve-turner`, `text: {ASKED_FOR_A_MAP}`"),
+    (f"{ASKED_FOR_A_MAP}\n**ACTION BY:** AL/DP, 30 June 2019", "ACTION BY: AL/DP, 30 June 2019",
+     f"`- owner: [ada-lovelace, dev-patel]`, `text: {ASKED_FOR_A_MAP}`, `due: 30 June 2019`"),
+    (f"{ASKED_FOR_A_MAP}\nAction by: Finance Team", "Action by: Finance Team",
+     f"`- owner: {{name: Finance Team}}`, `text: {ASKED_FOR_A_MAP}`"),
+    ("The board asked that schools be told of the allotments [Action: FT].", "[Action: FT]",
+     "`- owner: frank-turner`, `text: The board asked that schools be told of the allotments`"),
+    ("Action: CS to circulate the revised plan by 30 June", "Action: CS to circulate the revised plan by 30 June",
+     "`- owner: carol-singh`, `text: Circulate the revised plan`, `due: 30 June 2019` (the line's '30 June' has no "
+     "year: read as the first on or after the meeting's date, 14 March 2019)"),
+    ("Action: CS to circulate the revised plan by 10 March", "Action: CS to circulate the revised plan by 10 March",
+     "`- owner: carol-singh`, `text: Circulate the revised plan`, `due: 10 March 2020` (the line's '10 March' has no "
+     "year: read as the first on or after the meeting's date, 14 March 2019)"),
+    ("Action: BO to write to the schools by the end of March", "Action: BO to write to the schools by the end of "
+     "March", "`- owner: brian-okafor`, `text: Write to the schools`, `due: March 2019` (the line's 'the end of "
+     "March' has no year: read as the first on or after the meeting's date, 14 March 2019)"),
+    ("Action: JC to review the allotments", "Action: JC to review the allotments",
+     "`- owner: {body: jc}`, `text: Review the allotments`"),
+    ("ACTION: TB to review the allotments by next meeting", "ACTION: TB to review the allotments by next meeting",
+     "`- owner: {body: tb}`, `text: Review the allotments`, `due: next meeting`"),
+], ids=["action-by", "action-under", "action-by-with-date", "action-by-someone-unknown", "square-brackets",
+        "day-without-year", "day-before-the-meeting-without-year", "end-of-month", "body", "own-body"])
+def test_an_action_written_in_the_text_in_the_other_shapes_minutes_write_is_a_warning_naming_the_entry(
+        archive, build, written, quoted, fields):
+    """Who is to do it on a line of its own under what ("Action by: ET"); in square brackets; a due date without
+    its year, which minutes leave to the meeting's (the first such date on or after it, said to be so read); a
+    body of the archive as the owner, which `owner:` names as `{body: slug}`, and anyone the register does not
+    know on an "Action by" line, which names only owners, as `{name: ...}`."""
+    edit(archive, MINUTES, "There was no other business.", written)
+    line = line_of(archive, MINUTES, written.split("\n")[-1].strip("*"))
+    assert warnings_after(build, archive) == [at(MINUTES, line, UNTRACKED.format(quoted, "TB/19/15") + NO_BLOCK
+                                                 + fields, "warning")]
+
+
+def test_an_action_in_the_text_naming_a_body_by_its_short_name_names_the_body(archive, build):
+    edit(archive, "bodies/tb.md", "short_name: TB", "short_name: HWB")
+    edit(archive, MINUTES, "There was no other business.", "Action: HWB to review the allotments")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "Action: HWB"), UNTRACKED.format(
+        "Action: HWB to review the allotments", "TB/19/15") + NO_BLOCK + "`- owner: {body: tb}`, "
+        "`text: Review the allotments`", "warning")]
+
+
+LISTED = (f"{ASKED_FOR_A_MAP}\n**ACTIONS:**\n\n- CS to circulate the revised plan by 30 June 2019\n"
+          "- Write to the schools (BO)\n  - the primary schools first\n- AL/DP")
+
+
+def test_each_item_of_a_list_under_actions_is_an_action_written_in_the_text(archive, build):
+    """`ACTIONS:` on a line of its own, the actions listed under it, one an item: an item's own list is part of
+    it, and an item that names only who is to do it is for what the text above says."""
+    edit(archive, MINUTES, "There was no other business.", LISTED)
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, written), UNTRACKED.format(
+        written, "TB/19/15") + NO_BLOCK + fields, "warning") for written, fields in [
+        ("CS to circulate the revised plan by 30 June 2019",
+         "`- owner: carol-singh`, `text: Circulate the revised plan`, `due: 30 June 2019`"),
+        ("Write to the schools (BO)", "`- owner: brian-okafor`, `text: Write to the schools`"),
+        ("AL/DP", f"`- owner: [ada-lovelace, dev-patel]`, `text: {ASKED_FOR_A_MAP}`")]]
+
+
+@pytest.mark.parametrize("written", [
+    "ACTION: CS to circulate the revised plan (Action: CS)",
+    f"{ASKED_FOR_A_MAP[:-1]} (Action: CS).\nAction by: CS",
+], ids=["in-brackets-in-its-line", "in-brackets-and-on-a-line-below"])
+def test_an_action_written_twice_in_the_text_is_one_warning(archive, build, written):
+    edit(archive, MINUTES, "There was no other business.", written)
+    assert len([m for m in warnings_after(build, archive) if "records an action" in m]) == 1
+
+
+@pytest.mark.parametrize("written, actions", [
+    (LISTED, 3),
+    (f"{ASKED_FOR_A_MAP}\nAction by: Finance Team – by the end of April\n\nAction: JC to review the allotments "
+     "[Action: JC]\n\nAction: CS to circulate the revised plan by 10 March", 3),
+], ids=["list", "lines"])
+def test_an_action_in_the_text_listed_as_its_warning_says_is_no_warning(archive, build, written, actions):
+    """What each warning says to write, written under the item's `actions:`, records its action."""
+    edit(archive, MINUTES, "There was no other business.", written)
+    entries = []
+    for message in warnings_after(build, archive):
+        fields = dict(re.findall(r"`-? ?(owner|text|due): ([^`]*)`", message))
+        entries.append("".join(f"    {key}: {value}\n" for key, value in fields.items()).replace("    owner", "  - owner"))
+    assert len(entries) == actions
+    edit(archive, MINUTES, "## TB/19/15 Any other business\n", "## TB/19/15 Any other business\n\n```item\nactions:\n"
+         + "".join(entries) + "```\n")
+    assert [m for m in warnings_after(build, archive) if "records an action" in m] == []
+
+
 HOW_ACTIONS = "write the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"
 
 
