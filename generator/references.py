@@ -21,8 +21,8 @@ from generator import urls
 from generator.diagnostics import did_you_mean
 from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items, archive_order
-from generator.numbering import (NumberFinder, any_pattern, canonical, example, has_placeholder, part, printed,
-                                 shape, sort_key)
+from generator.numbering import (NumberFinder, any_pattern, canonical, example, has_placeholder, leading_part, part,
+                                 printed, renumbered, shape, sort_key)
 from generator.people import closest_person
 from generator.values import Invalid, parse_date, slugify, spoken_date
 
@@ -300,9 +300,10 @@ class Linker:
                 meeting = self.index.by_key.get(f"{body}/{folder}")
                 url = self.meeting_item_url(meeting, ref) if meeting else None
                 return (url, f"item {ref}{_of(meeting, where)}") if url else (None, f"item {ref}")
-            ref = canonical(b.numbering, rest)
-            url = self.item_url(body, ref) if ref else None
-            shown = printed(b.numbering, ref) if ref else rest.strip()  # as the body prints it: C/2024/045
+            ref, sub = _number_and_part(b.numbering, rest)
+            url = self.item_url(body, ref, sub) if ref else None
+            # as the body prints it, C/2024/045, with the part as written: 24/007(a), 24/007 (ii)
+            shown = renumbered(b.numbering, rest, ref) if sub else printed(b.numbering, ref) if ref else rest.strip()
             return (url, shown) if url else (None, shown)  # shown as text: the number, not `body:`
         parts = target.split("/")
         meeting = self.index.by_key.get(f"{parts[0]}/{parts[1]}") if len(parts) >= 2 else None
@@ -313,6 +314,16 @@ class Linker:
             if paper is not None:
                 return urls.paper(meeting, paper), f"{paper.name}{_of(meeting, where)}"
         return None, target
+
+
+def _number_and_part(numbering, written: str) -> tuple[str | None, str]:
+    """(the minute's number, canonical; the part, or "") that `[[body:...]]` names: `24/007(a)` names part (a)
+    of 24/007, as the same words in running text do, where `canonical` knows no parts."""
+    ref = canonical(numbering, written)
+    if ref is not None:
+        return ref, ""
+    numbered = leading_part(numbering, written)
+    return (numbered[0], numbered[1]) if numbered is not None and not numbered[2].strip() else (None, "")
 
 
 def _meeting_words(meeting: Meeting) -> str:
@@ -358,7 +369,10 @@ def _unresolved(linker: "Linker", target: str, where: Where) -> str:
             f"no meeting {kind}/{folder} is published: check the folder's name (a private meeting is never linked)"
     if rest and kind in linker.bodies:
         numbering = linker.bodies[kind].numbering
-        ref = canonical(numbering, rest)
+        ref, sub = _number_and_part(numbering, rest)
+        if ref and sub:  # as for the same words in running text (_find)
+            return f"it is a part of minute {printed(numbering, ref)}, which the archive does not have; " \
+                f"{linker.nearest(kind, ref)}"
         return linker.nearest(kind, ref) if ref else f"{linker.bodies[kind].short_name} numbers its minutes like " \
             f"{example(numbering)}"
     parts = target.split("/")

@@ -854,6 +854,14 @@ def test_a_reference_to_a_part_of_a_minute_the_archive_lacks_names_the_minute(ar
            "archive does not have; nearest existing: TB/19/20, TB/19/21, TB/19/22", "warning")]
 
 
+def test_a_part_named_by_the_double_bracket_syntax_of_a_minute_the_archive_lacks_names_the_minute(archive, build):
+    edit(archive, MINUTES, "There was no other business.", "See [[tb:TB/19/99(a)]].")
+    line = line_of(archive, MINUTES, "See [[tb:TB/19/99(a)]]")
+    assert warnings_after(build, archive) == [
+        at(MINUTES, line, "reference 'tb:TB/19/99(a)' does not resolve; it is a part of minute TB/19/99, which the "
+           "archive does not have; nearest existing: TB/19/20, TB/19/21, TB/19/22", "warning")]
+
+
 def test_a_minute_number_heading_without_a_space_after_its_hashes_is_a_warning(archive, build):
     """`##TB/19/22` is no heading in Markdown, but a paragraph of the item above: with no agenda item to miss
     its minute, nothing else would say so."""

@@ -221,6 +221,10 @@ Received.
 ## 24/008 Other business
 
 See 24/007(a), 24/007 (ii) and 24/007(c), and 24/008.1.
+
+## 24/009 Named by the double-bracket syntax
+
+As [[parish:24/007(a)]], [[parish:24/007 (ii)|the receipts]], [[parish:24/007(c)]] and [[parish:24/7(a)]] say.
 """
 
 
@@ -256,6 +260,16 @@ def test_a_reference_to_a_part_the_minute_has_no_heading_for_links_the_minute(pa
     assert xrefs(parish, "/parish/2024/24-8/")[2:] == [("/parish/2024/24-7/", "24/007(c)"),
                                                        ("/parish/2024/24-8/", "24/008.1")]
 
+
+
+def test_a_part_named_by_the_double_bracket_syntax_links_as_the_same_words_in_running_text_do(parish):
+    """`[[parish:24/007(a)]]`, as a clerk writes a reference to another body's minute, names part (a) as `24/007(a)`
+    does: it was a number the body does not have, shown as text with a warning that it numbers its minutes like
+    19/070, as written. Shown with the number as the body prints it, the part as written."""
+    assert xrefs(parish, "/parish/2024/24-9/") == [("/parish/2024/24-7/#24-007-a-payments-2", "24/007(a)"),
+                                                   ("/parish/2024/24-7/#24-007-ii-receipts", "the receipts"),
+                                                   ("/parish/2024/24-7/", "24/007(c)"),
+                                                   ("/parish/2024/24-7/#24-007-a-payments-2", "24/007(a)")]
 
 
 def _parish_meetings(tmp_path: Path, *meetings: tuple[str, str]) -> Path:
