@@ -63,9 +63,21 @@ def _council(tmp_path: Path, bodies: str = COUNCIL) -> Path:
     return content
 
 
+# Papers for a minute and for an item deferred, each naming its item without the zeros the body prints.
+COUNCIL_PAPERS = {"a.md": "---\nref: A\ntitle: Planning report\nitem: C/2024/45\n---\n",
+                  "b.md": "---\nref: B\ntitle: Allotments report\nitem: C/2024/47\n---\n"}
+DEFERRED = "  - ref: C/2024/047\n    title: Allotments\n    status: deferred\n    paper: B\n"
+
+
 @pytest.fixture(scope="module")
 def council(tmp_path_factory) -> Path:
     content = _council(tmp_path_factory.mktemp("council"))
+    meeting = content / "meetings" / "dc" / "2024-05-13"
+    (meeting / "meeting.md").write_text(AGENDA.replace("---\n", DEFERRED + "---\n", 2).replace(
+        DEFERRED, "", 1), encoding="utf-8")
+    (meeting / "papers").mkdir()
+    for name, text in COUNCIL_PAPERS.items():
+        (meeting / "papers" / name).write_text(text, encoding="utf-8")
     out = content.parent / "site"
     result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
     assert result.ok, [d.format() for d in result.report.items]
@@ -99,6 +111,15 @@ def test_the_meeting_page_shows_the_agenda_and_minutes_numbers_as_printed(counci
     assert '<span class="ref">C/2024/045</span> Planning' in html
     assert "Page for item C/2024/045<" in html
     assert 'id="item-c-2024-45"' in html and 'id="agenda-c-2024-45"' in html  # the anchors as before
+
+
+def test_a_paper_names_its_item_by_the_number_as_the_body_prints_it(council):
+    """A paper for `item: C/2024/45`, or for an item the meeting deferred, was said to be for "item C/2024/45", a
+    number the minutes and the agenda print nowhere, on its page and in its meeting's list of papers."""
+    assert 'item <a href="/dc/2024/c-2024-45/">C/2024/045</a>.' in _html(council, "/dc/2024/2024-05-13/papers/a/")
+    assert "item C/2024/047." in _html(council, "/dc/2024/2024-05-13/papers/b/")
+    html = _html(council, "/dc/2024/2024-05-13/")
+    assert "(item C/2024/045)" in html and "(item C/2024/047)" in html
 
 
 def test_a_reference_written_with_or_without_the_zeros_links_the_same_minute(council):
