@@ -31,8 +31,9 @@ class Page:
 def summary(meeting) -> tuple:
     """What lists of meetings show of one: enough to know when a listing changes."""
     minutes = meeting.minutes.status if meeting.minutes else None
+    log = meeting.action_log.status if meeting.action_log else None
     return (meeting.key, meeting.date, meeting.title, bool(meeting.agenda), minutes, len(meeting.papers),
-            meeting.status)
+            meeting.status, log)
 
 
 def _summaries(meetings) -> tuple:

@@ -90,6 +90,28 @@ def test_action_page_shows_the_timeline_with_due_date_changes_and_closure(site):
         assert f'href="{url}"' in html
 
 
+def test_lists_of_meetings_say_a_meeting_has_an_action_log(site):
+    """A meeting whose action log is all the archive has of it was listed as "No records yet": a reader following
+    an action's updates passed over it."""
+    assert "19 September 2019: CCB meeting</a> (Action log)" in page(site, "/ccb/")
+    assert ('21 November 2019</span></a></td>\n      <td>Action log</td>' in page(site, "/ccb/2019/"))
+
+
+def test_an_action_log_added_to_a_meeting_is_listed_by_a_warm_build_as_by_a_full_one(tmp_path):
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-11-21/actions.md"
+    text = log.read_text()
+    log.unlink()
+    warm, full = tmp_path / "warm", tmp_path / "full"
+    assert run(Options(content=content, out=warm, today=TODAY, search=False)).ok
+    log.write_text(text)
+    assert run(Options(content=content, out=warm, today=TODAY, search=False)).ok
+    assert run(Options(content=content, out=full, today=TODAY, search=False, cache=False)).ok
+    for url in ("/ccb/", "/ccb/2019/", "/archive/2019/"):
+        assert page(warm, url) == page(full, url)
+    assert "21 November 2019: CCB meeting</a> (Action log)" in page(warm, "/ccb/")
+
+
 def test_status_is_given_in_words_not_only_colour(site):
     html = page(site, "/ccb/2019/2019-09-19/")
     assert '<span class="status status-amber">Amber</span>' in html

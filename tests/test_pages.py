@@ -333,6 +333,9 @@ def test_home_page_lists_bodies_and_recent_meetings_newest_first(site):
     assert [tr.find_all("a")[1].attrs["href"] for tr in table.find("tbody").find_all("tr")] == [
         DRAFT_MEETING, JC_MEETING, LATER_MEETING, MEETING]
     assert records(table)[0]["Records"] == "Agenda"  # the draft minutes are not published, so not announced
+    # its action log, which a reader following an action's updates looks for, as much as minutes: a meeting with
+    # one and nothing else was "No records yet"
+    assert records(table)[2]["Records"] == "Agenda, minutes, action log"
     assert records(table)[3]["Records"] == "Agenda, minutes, 1 paper"  # the confidential paper is not counted
 
 
