@@ -819,6 +819,11 @@ def test_paper_page_shows_its_front_sheet_appendices_and_text(site):
     text = section(doc, "paper-text")
     assert [(h.tag, h.attrs.get("id")) for h in text.find_all() if h.tag in ("h2", "h3", "h4")] == [
         ("h2", "paper-text"), ("h3", "introduction"), ("h3", "appendix-a")]
+    # how to cite it, as a minute's page says: a journalist or a scrutiny committee citing the paper had to put
+    # its body, meeting and address together themselves
+    assert doc.one("p", class_="cite").text == (
+        "Cite this paper as: TB Paper A, Healthy Weight Strategy 2019 to 2024, Thursday 14 March 2019, "
+        "https://records.testshire.example/tb/2019/2019-03-14/papers/a/")
 
 
 def test_per_meeting_body_paper_page_and_no_page_for_a_confidential_paper(site):
@@ -1065,6 +1070,9 @@ def test_action_page_shows_owner_due_date_origin_and_history(site):
     assert (LATER_MEETING, "TB meeting, 20 June 2019") in history.links()
     closed = page(site, "/tb/actions/tb-19-13-1/").one("ol", class_="timeline").text
     assert "Green" in closed and "closed" in closed.lower()
+    assert doc.one("p", class_="cite").text == (
+        "Cite this action as: TB action TB/19/13#2, raised Thursday 14 March 2019, "
+        "https://records.testshire.example/tb/actions/tb-19-13-2/")
     jc = page(site, "/jc/actions/2019-11-05-5-1/")
     assert jc.one("h1").text == "Action 2019-11-05/5#1"
     assert (JC_ITEM, "5 Joint public health commissioning") in jc.one("dl", class_="facts").links()
