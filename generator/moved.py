@@ -8,7 +8,8 @@ a link, and a refresh for browsers), and Netlify answers the old address with a 
 (`_redirects`).
 
 A meeting's pages move with it: for an entry whose page is now a meeting's, the pages below the meeting's
-address (its papers', and its items' where a body numbers minutes per meeting) move too, as every page below
+address (its papers', and its items' where a body numbers minutes per meeting) move too, and the pages of the
+actions such a body's meeting raised, whose ids are made of the meeting's folder (2019-11-04/5#1), as every page below
 a body's address does for an entry whose page is now a body's (its slug put right), and a person's year pages
 for an entry whose page is now a person's (their id put right); and so do the
 files published beside a moved paper's page, kept as a copy at the old address and redirected on Netlify.
@@ -146,6 +147,9 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
             below = sorted(page for page in pages if page.startswith(new) and page != new)
         elif new in meetings:
             below = meeting_urls(index, meetings[new])[1:]
+            for moved, page in _actions_named_by_folder(index, old, meetings[new]):
+                if moved not in kept and moved not in pages:
+                    kept[moved] = page
         else:
             continue
         for page in below:
@@ -153,6 +157,23 @@ def check(moves: tuple[Move, ...], index, report: Report, content: Path) -> tupl
             if page.startswith(new) and moved not in kept and moved not in pages:
                 kept[moved] = page
     return tuple(sorted(kept.items())), renumbered
+
+
+def _actions_named_by_folder(index, old: str, meeting) -> Iterator[tuple[str, str]]:
+    """(old address, address) of the pages of the actions a meeting of a body numbering its minutes per meeting
+    raised, whose ids, and so addresses, start with the meeting's folder (`2019-11-04/5#1`,
+    `/jc/actions/2019-11-04-5-1/`): its folder renamed with its date put right, they moved with it, though not
+    below its address. `old`: the meeting's old address, `/<body>/<year>/<folder>/`."""
+    parts = old.strip("/").split("/")
+    body = index.archive.bodies.get(meeting.body)
+    if len(parts) != 3 or body is None or not body.numbering.per_meeting or not meeting.minutes:
+        return
+    slug, _, folder = parts
+    for item in meeting.minutes.items:
+        for action in item.actions:
+            if action.id.startswith(meeting.folder + "/") and folder != meeting.folder:
+                was = folder + action.id[len(meeting.folder):]
+                yield f"/{slug}/actions/{slugify(was)}/", urls.action(action)
 
 
 def _numbered(move: Move, index, path: Path, report: Report) -> Move | None:
@@ -234,9 +255,22 @@ def body_feeds(index) -> Iterator[tuple[str, str]]:
             yield f"/feeds/actions/{was}/*", f"/feeds/actions/{slug}/:splat"  # each action's feed
 
 
+def action_feeds(index) -> Iterator[tuple[str, str]]:
+    """(old address, address) of the feed of each action whose page moved (_actions_named_by_folder), for
+    Netlify alone, as body_feeds."""
+    moved = {new: old for old, new in index.moved if "/actions/" in old}
+    if not moved:
+        return
+    for action in index.actions.values():
+        old = moved.get(urls.action(action))
+        if old is not None:
+            yield f"/feeds/actions/{action.body}/{old.rstrip('/').rpartition('/')[2]}.xml", urls.action_feed(action)
+
+
 def redirects(index, path: str) -> bytes:
-    """Netlify's `_redirects`: each old address, a page's, a file's (moved_files) or a body's feed's
-    (body_feeds), answered with a permanent redirect, though a page or a copy of the file stands there (the
-    `!`), for hosts that read the file; others serve what stands there. `path`: Site.path."""
-    pairs = sorted([*index.moved, *((old, new) for old, new, _ in moved_files(index)), *body_feeds(index)])
+    """Netlify's `_redirects`: each old address, a page's, a file's (moved_files), a body's feed's (body_feeds) or
+    a moved action's feed's (action_feeds), answered with a permanent redirect, though a page or a copy of the file
+    stands there (the `!`), for hosts that read the file; others serve what stands there. `path`: Site.path."""
+    pairs = sorted([*index.moved, *((old, new) for old, new, _ in moved_files(index)), *body_feeds(index),
+                    *action_feeds(index)])
     return "".join(f"{path}{old} {path}{new} 301!\n" for old, new in pairs).encode("utf-8")

@@ -23,6 +23,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 OLD, NEW = "/jc/2019/2019-11-04/", "/jc/2019/2019-11-05/"
 BELOW = ["", "item-1/", "item-5-1/", "item-5/", "papers/05/"]  # the meeting's page and those below it
 FILE = "papers/05/item-05.pdf"  # published beside paper 05
+# The action raised at the meeting: a body numbering per meeting names it by the meeting's folder (2019-11-05/5#1)
+OLD_ACTION, NEW_ACTION = "/jc/actions/2019-11-04-5-1/", "/jc/actions/2019-11-05-5-1/"
 
 
 @pytest.mark.parametrize("name", ["archive", "references", "actions"])
@@ -46,7 +48,18 @@ def test_a_moved_meeting_and_the_pages_below_it_send_the_reader_on_from_their_ol
         link = moved.find("main").find("a")
         assert link.attrs["href"] == NEW + rest and link.text == f"https://records.testshire.example{NEW}{rest}"
     assert (site / "_redirects").read_text(encoding="utf-8") == "".join(
-        f"{OLD}{rest} {NEW}{rest} 301!\n" for rest in [*BELOW, FILE])
+        ["/feeds/actions/jc/2019-11-04-5-1.xml /feeds/actions/jc/2019-11-05-5-1.xml 301!\n",
+         *(f"{OLD}{rest} {NEW}{rest} 301!\n" for rest in [*BELOW, FILE]), f"{OLD_ACTION} {NEW_ACTION} 301!\n"])
+
+
+def test_the_actions_raised_at_a_moved_meeting_named_by_its_folder_keep_their_old_addresses(site):
+    """A body numbering per meeting names an action by the meeting's folder, `2019-11-05/5#1` at
+    /jc/actions/2019-11-05-5-1/: renamed with the meeting's date put right, the action's page moved with the
+    meeting, though not below its address, and its old address, cited as the meeting's pages are, was no page."""
+    moved = page(site, OLD_ACTION)
+    assert moved.find("meta", http_equiv="refresh").attrs["content"] == f"0; url={NEW_ACTION}"
+    assert moved.find("main").find("a").attrs["href"] == NEW_ACTION
+    assert OLD_ACTION not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_a_moved_papers_file_is_kept_at_its_old_address_too(site):
@@ -71,7 +84,9 @@ def test_on_a_site_below_a_path_the_moved_pages_and_redirects_are_below_it(archi
     assert build(archive, tmp_path / "site").ok
     moved = (tmp_path / "site" / OLD.strip("/") / "index.html").read_text(encoding="utf-8")
     assert f'content="0; url=/minutes{NEW}"' in moved and f'<a href="/minutes{NEW}">' in moved
-    assert (tmp_path / "site" / "_redirects").read_text(encoding="utf-8").startswith(f"/minutes{OLD} /minutes{NEW} 301!\n")
+    redirects = (tmp_path / "site" / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert f"/minutes{OLD} /minutes{NEW} 301!" in redirects
+    assert f"/minutes{OLD_ACTION} /minutes{NEW_ACTION} 301!" in redirects
 
 
 def test_an_entry_taken_out_takes_its_pages_out_and_a_paper_added_to_a_moved_meeting_is_moved_too(
@@ -98,7 +113,7 @@ def test_a_body_whose_slug_was_put_right_moves_every_page_below_it_with_one_line
     out = tmp_path / "site"
     assert build(archive, out).ok
     below = sorted(url for url in (f"/{p.parent.relative_to(out).as_posix()}/" for p in (out / "jc").rglob("index.html"))
-                   if not url.startswith(OLD))  # the pages kept at the meeting's old address are not pages
+                   if not url.startswith(OLD) and url != OLD_ACTION)  # those kept at the old meeting's are not pages
     assert len(below) > 5 and "/jc/2019/2019-11-05/papers/05/" in below and "/jc/actions/" in below
     for url in below:
         old = "/joint/" + url[len("/jc/"):]
@@ -111,8 +126,8 @@ def test_a_body_whose_slug_was_put_right_moves_every_page_below_it_with_one_line
              "/data/actions/joint.csv /data/actions/jc.csv 301!", "/feeds/actions/joint/* /feeds/actions/jc/:splat 301!"]
     assert set(feeds) <= set(redirects)  # calendar and feed readers follow it and keep the new address
     assert not (out / "feeds/bodies/joint.ics").exists()  # a copy would keep them on the old one
-    # the body's pages and file, its feeds, the moved meeting's pages and file
-    assert len(redirects) == len(below) + 1 + len(feeds) + len(BELOW) + 1
+    # the body's pages and file, its feeds, the moved meeting's pages and file, its action's page and feed
+    assert len(redirects) == len(below) + 1 + len(feeds) + len(BELOW) + 1 + 2
 
 
 def test_a_person_whose_id_was_put_right_keeps_their_year_pages_at_the_old_ids_addresses(archive, build, tmp_path):
