@@ -36,6 +36,8 @@ _EXPLICIT = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
 _INITIALS = re.compile(r"(?<![\w/&.-])([A-Z]{2,4})(?![\w/&-])")
 _CONTINUE = re.compile(r"^(\s*(?:–|—|-|to)\s*)(\d{1,5})\b|^(\s*(?:,|and|&)\s*)/(\d{1,5})\b")
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _INITIALS
+# After a minute's number, an action's id: CCBP/19/60#1, CCBP/19/60#jc-referral
+_ACTION_ID = re.compile(r"#([A-Za-z0-9](?:[\w-]{0,98}[A-Za-z0-9])?)(?![\w-])")
 _DIGITS = tuple("0123456789")
 
 
@@ -460,6 +462,14 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                 hint = "" if url else f"it is a part of minute {printed(numbering, ref)}, which the archive does " \
                     f"not have; {linker.nearest(slug, ref)}"
                 found.append(_Match(start, sub[1], url, text[start:sub[1]], hint))
+                break
+            action = _ACTION_ID.match(text, end)
+            if action is not None:  # as the action's page, the tracker and the logs name it
+                key = f"{slug}:{ref}#{action.group(1)}"
+                named = linker.index.actions.get(key)
+                hint = "" if named else linker.unresolved(f"action:{key}", where)
+                found.append(_Match(start, action.end(), urls.action(named) if named else None,
+                                    text[start:action.end()], hint))
                 break
             url = linker.item_url(slug, ref)
             found.append(_Match(start, end, url, written, "" if url else linker.nearest(slug, ref)))

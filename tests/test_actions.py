@@ -221,6 +221,33 @@ def test_an_action_log_of_notes_alone_is_published(tmp_path):
     assert "No action was due;" in html.split('id="action-log"')[1].split("</section>")[0]
 
 
+def test_an_action_id_in_the_text_links_to_the_action_and_lists_the_place_on_its_page(tmp_path):
+    """`CCBP/19/60#jc-referral`, as the action's page, the tracker and the logs name it, written in a log's progress
+    or in minutes: its minute's number alone was linked, the `#jc-referral` left as text after it."""
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-11-21/actions.md"
+    log.write_text(log.read_text().replace("Pilot report received at this meeting.",
+                                           "Pilot report received, as CCBP/19/60#jc-referral asked."))
+    out = tmp_path / "site"
+    result = run(Options(content=content, out=out, today=TODAY, search=False))
+    assert result.ok and result.report.items == []
+    log_section = page(out, "/ccb/2019/2019-11-21/").split('id="action-log"')[1].split("</section>")[0]
+    assert ('as <a href="/ccb/actions/ccbp-19-60-jc-referral/" class="xref">CCBP/19/60#jc-referral</a> asked.'
+            in log_section)
+    assert 'href="/ccb/2019/2019-11-21/#action-log"' in \
+        page(out, "/ccb/actions/ccbp-19-60-jc-referral/").split("Referenced from")[1]
+
+
+def test_an_action_id_in_the_text_that_names_no_action_is_warned_with_the_minutes_actions(tmp_path):
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-11-21/actions.md"
+    log.write_text(log.read_text().replace("Pilot report received at this meeting.",
+                                           "Pilot report received, as CCBP/19/60#3 asked."))
+    assert _messages(content) == [
+        "content/meetings/ccb/2019-11-21/actions.md:5: warning: reference 'CCBP/19/60#3' does not resolve; its "
+        "minute's actions are CCBP/19/60#1, CCBP/19/60#jc-referral"]
+
+
 # ---- clerk-facing checks -----------------------------------------------------------
 
 def _copy(tmp_path: Path) -> Path:
