@@ -896,6 +896,10 @@ def test_person_page_shows_roles_memberships_and_owned_public_actions(site):
     patel = _appearances(page(site, "/people/dev-patel/"))
     assert [(r[0], r[2]) for r in patel] == [("20 June 2019", "Apologies"), ("14 March 2019", "Apologies")]
     assert page(site, "/people/frank-turner/").find_all(id="actions") == []  # his only action is confidential
+    # a due date an action log revised says so, as on the tracker: the minutes that raised it give another
+    okafor = section(page(site, "/people/brian-okafor/"), "actions").one("table")
+    assert [(row["Action"].split(":")[0], row["Due"]) for row in records(okafor)] == [
+        ("TB/19/13#2", "September 2019 (revised)")]
 
 
 def test_a_bodys_register_lists_the_interests_declared_at_its_meetings_with_the_minute_and_who(site):
