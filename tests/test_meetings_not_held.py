@@ -85,6 +85,8 @@ def test_the_meetings_page_says_it_did_not_take_place_and_links_the_meeting_arra
     assert facts["Status"] == "Postponed: the meeting did not take place"
     assert facts["Minutes"] == "None: the meeting did not take place"
     assert "Postponed: the assessment was not ready." in shown.find("main").text
+    assert shown.one("p", class_="cite").text == ("Cite this meeting as: TB: Health and Wellbeing Board (postponed), "
+                                                  "Thursday 11 April 2019, https://records.testshire.example" + PAGE)
     # its agenda and paper, published before it was called off, stay published
     assert shown.find("a", href=f"{PAGE}papers/d/") is not None
     paper = page(site, f"{PAGE}papers/d/").one("p", class_="context")

@@ -639,6 +639,10 @@ def test_an_agenda_without_times_presenters_or_papers_has_no_empty_columns(site)
 
 def test_meeting_page_minutes_have_item_anchors_resolutions_leads_and_actions(site):
     doc = page(site, MEETING)
+    # how to cite the meeting, as its items', papers' and actions' pages say how to cite them
+    assert doc.one("p", class_="cite").text == (
+        "Cite this meeting as: TB: Health and Wellbeing Board, Thursday 14 March 2019, "
+        "https://records.testshire.example/tb/2019/2019-03-14/")
     minutes = section(doc, "minutes")
     items = minutes.find_all("section", class_="minute-item")
     anchors = [s.find("h3").attrs["id"] for s in items]
