@@ -846,19 +846,13 @@ def test_a_part_heading_without_a_space_after_its_hashes_is_told_to_write_a_part
            "TB/19/13; write '### TB/19/13(a) Consultation'", "warning")]
 
 
-def test_a_reference_to_a_part_of_a_minute_the_archive_lacks_names_the_minute(archive, build):
-    edit(archive, MINUTES, "There was no other business.", "See TB/19/99(a).")
-    line = line_of(archive, MINUTES, "See TB/19/99(a)")
+@pytest.mark.parametrize("written, named", [("TB/19/99(a)", "TB/19/99(a)"),
+                                             ("[[tb:TB/19/99(a)]]", "tb:TB/19/99(a)")])  # as another body's text names it
+def test_a_reference_to_a_part_of_a_minute_the_archive_lacks_names_the_minute(archive, build, written, named):
+    edit(archive, MINUTES, "There was no other business.", f"See {written}.")
+    line = line_of(archive, MINUTES, f"See {written}")
     assert warnings_after(build, archive) == [
-        at(MINUTES, line, "reference 'TB/19/99(a)' does not resolve; it is a part of minute TB/19/99, which the "
-           "archive does not have; nearest existing: TB/19/20, TB/19/21, TB/19/22", "warning")]
-
-
-def test_a_part_named_by_the_double_bracket_syntax_of_a_minute_the_archive_lacks_names_the_minute(archive, build):
-    edit(archive, MINUTES, "There was no other business.", "See [[tb:TB/19/99(a)]].")
-    line = line_of(archive, MINUTES, "See [[tb:TB/19/99(a)]]")
-    assert warnings_after(build, archive) == [
-        at(MINUTES, line, "reference 'tb:TB/19/99(a)' does not resolve; it is a part of minute TB/19/99, which the "
+        at(MINUTES, line, f"reference '{named}' does not resolve; it is a part of minute TB/19/99, which the "
            "archive does not have; nearest existing: TB/19/20, TB/19/21, TB/19/22", "warning")]
 
 
