@@ -1,19 +1,43 @@
-/* A table in a paper or the minutes sits in a box that scrolls sideways when
-   the table is wider than the screen. Without JavaScript every such box is a
-   Tab stop, so that a keyboard can scroll it (WCAG 2.1.1). With it, only the
-   boxes that do scroll are, checked again whenever the window's width or the
-   zoom changes: a box that fits is one Tab press for nothing. A box that has
-   focus keeps its stop until focus leaves it. */
+/* A table sits in a box that scrolls sideways when the table is wider than
+   the screen. A box that scrolls is a Tab stop, so that a keyboard can scroll
+   it (WCAG 2.1.1), and a region named by its table, so that a screen reader
+   says what the stop is. A box that fits is neither: it would be one Tab press
+   for nothing.
+
+   A table written in a paper or the minutes has its box marked as such a
+   region in the page itself (markup from generator/markdown.py), so that
+   without JavaScript every such box is a Tab stop; here it keeps its stop
+   only while it scrolls. The site's own tables (agendas, trackers, registers)
+   are named by their caption and are made such regions here while they
+   scroll; without JavaScript the links in them are what a keyboard reaches,
+   and the browser scrolls their box to each.
+
+   Whether a box scrolls is checked again whenever the window's width or the
+   zoom changes, and whenever the table's own size does: a reader's text
+   spacing or text size, set after the page has loaded, widens a table without
+   resizing the window. A box that has focus keeps its stop until focus leaves
+   it. */
 (function () {
   "use strict";
-  var boxes = document.querySelectorAll(".table-wrap[role=region]");
+  var boxes = document.querySelectorAll(".table-wrap");
   if (!boxes.length) { return; }
+  function own(box) { return !box.hasAttribute("aria-label"); }
   function update() {
     Array.prototype.forEach.call(boxes, function (box) {
-      if (box.scrollWidth > box.clientWidth) {
+      var caption = box.querySelector("caption");
+      if (box.scrollWidth > box.clientWidth && (caption || !own(box))) {
         box.setAttribute("tabindex", "0");
+        if (own(box)) {
+          caption.id = caption.id || "table-caption-" + Array.prototype.indexOf.call(boxes, box);
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-labelledby", caption.id);
+        }
       } else if (box !== document.activeElement) {
         box.removeAttribute("tabindex");
+        if (own(box)) {
+          box.removeAttribute("role");
+          box.removeAttribute("aria-labelledby");
+        }
       }
     });
   }
@@ -21,4 +45,11 @@
   window.addEventListener("resize", update);
   window.addEventListener("load", update);
   Array.prototype.forEach.call(boxes, function (box) { box.addEventListener("blur", update); });
+  if (window.ResizeObserver) {
+    var observer = new ResizeObserver(update);
+    Array.prototype.forEach.call(boxes, function (box) {
+      observer.observe(box);
+      if (box.querySelector("table")) { observer.observe(box.querySelector("table")); }
+    });
+  }
 })();
