@@ -19,7 +19,7 @@ from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
 ARCHIVES = ("example", "fixture")
 A4_WIDTH = 718  # CSS pixels: 793.7 for 210 mm, less Chromium's default print margins
-CHROME = (".site-header", ".site-search", ".breadcrumbs", ".skip-link")
+CHROME = (".site-header", ".site-search", ".breadcrumbs", ".skip-link", ".site-footer nav")
 # The example's paper whose tables came from its PDF: up to 30 columns, twice the page's width on screen
 WIDE_TABLES = "/jcccg/2020/2020-03-05/papers/05/"
 
