@@ -46,6 +46,22 @@ def test_a_printed_page_fits_the_paper_and_leaves_the_site_navigation_off(sites,
         page.close()
 
 
+@pytest.mark.parametrize("template", ["accessibility.html", "data.html"])
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_a_printed_link_to_another_site_says_its_address(sites, served, browser, name, template):
+    """The reader of a printed accessibility statement had the words 'contact the Equality Advisory and Support
+    Service (EASS)' and no address for it; every printed page had the licence's name and not its address."""
+    url, _ = sites[name].url(served[name], template)
+    page = _printed(browser, url)
+    try:
+        links = page.evaluate("""() => [...document.querySelectorAll('a[href^="http"]')].map(a => [a.href,
+            a.textContent.trim(), getComputedStyle(a, '::after').content])""")
+        assert any(text != href for href, text, _ in links), "control: the page links to another site by name"
+        assert [(href, text) for href, text, after in links if href not in text and href not in after] == []
+    finally:
+        page.close()
+
+
 # A body's address as long as a real one's (an integrated care board's), where the archives' are four letters:
 # printed after each link, its addresses are the widest words in the site's own tables.
 LONG_SLUG = "elmbridge-integrated-care-board"
