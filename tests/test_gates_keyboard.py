@@ -63,6 +63,33 @@ def boxes_not_stops(page) -> list[str]:
     return page.evaluate(BOXES_NOT_STOPS)
 
 
+# The words of a page's headings, up to 15 characters long ('Leicestershire,'), that break across lines: a body's
+# name in a heading 2rem high at 320 px, with a reader's text spacing, read 'Commissioni / ng'. A reference (.ref)
+# may wrap where it must, and a longer word is a clerk's.
+BROKEN_WORDS = """() => {
+    const broken = [];
+    for (const heading of document.querySelectorAll('main h1, main h2')) {
+        const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+            const text = walker.currentNode;
+            if (text.parentElement.closest('.ref, .visually-hidden')) continue;
+            for (const word of text.textContent.matchAll(/\\S{4,15}/g)) {
+                const range = document.createRange();
+                range.setStart(text, word.index);
+                range.setEnd(text, word.index + word[0].length);
+                const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                if (lines.size > 1) broken.push(word[0]);
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+def broken_words(page) -> list[str]:
+    return page.evaluate(BROKEN_WORDS)
+
+
 def _look(sites, served, browser, name, template) -> dict:
     """Every check of this gate on one page, opened once as a reader would change its width and style in turn:
     a page load is most of a check's cost, and this gate's four checks on 37 pages were 148 loads."""
@@ -70,7 +97,8 @@ def _look(sites, served, browser, name, template) -> dict:
     try:
         found = {"320": overflow(page), "320 spaced": _overflow_with(page, TEXT_SPACING),
                  "320 boxes": boxes_not_stops(page), "320 spaced boxes": _overflow_with(page, TEXT_SPACING,
-                                                                                        boxes_not_stops)}
+                                                                                        boxes_not_stops),
+                 "320 spaced words": _overflow_with(page, TEXT_SPACING, broken_words)}
         page.set_viewport_size({"width": 1280, "height": 640})
         found["200%"] = _overflow_with(page, TEXT_200)
         found["keyboard"] = keyboard_problems(page)  # last: it moves focus
@@ -118,6 +146,12 @@ def test_every_tables_box_that_scrolls_at_320_css_pixels_is_a_tab_stop_named_as_
     until a reader widens the text spacing, after the page has loaded, scrolled and was no Tab stop."""
     assert findings(name, template)["320 boxes"] == []
     assert findings(name, template)["320 spaced boxes"] == []
+
+
+@pytest.mark.parametrize("template", PAGE_TYPES)
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_headings_keep_their_words_whole_at_320_css_pixels_with_wider_text_spacing(findings, name, template):
+    assert findings(name, template)["320 spaced words"] == []
 
 
 @pytest.mark.parametrize("template", PAGE_TYPES)
