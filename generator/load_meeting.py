@@ -42,7 +42,7 @@ def _who(fields, what: str, schema: Schema, value) -> PersonRef:
 
 def _attendee(value, ctx: Context) -> Attendee:
     if not isinstance(value, dict):
-        return Attendee(s.person(value, ctx), line=line_of(value))
+        return Attendee(s.person(value, ctx, roled=True), line=line_of(value))
     fields = ATTENDEE.read(value, ctx, line_of(value))
     return Attendee(_who(fields, "an attendance entry", ATTENDEE, value), fields["role"], fields["organisation"],
                     fields["for"], fields["note"], line=line_of(value))

@@ -235,9 +235,10 @@ def record(schema: Schema, build: Callable[[dict, Context, Any], Any]) -> Coerce
     return coerce
 
 
-def person(value, ctx: Context, listed: bool = False) -> PersonRef:
+def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> PersonRef:
     """A person named by id, name or alias; free text when there is no register. `listed`: in a field that takes
-    a list of people (owner, lead, authors), which the message on two people written as one names."""
+    a list of people (owner, lead, authors), which the message on two people written as one names; `roled`: an
+    attendance entry, which may give the person's `role:`."""
     if isinstance(value, dict):
         if set(value) == {"name"}:
             return PersonRef(name=text(value["name"], ctx))
@@ -274,6 +275,12 @@ def person(value, ctx: Context, listed: bool = False) -> PersonRef:
         raise Invalid(f"unknown person '{written}': it names {len(joined)} people as one",
                       f"write them as a list: [{', '.join(joined)}]" if listed else
                       f"give each of them an entry of their own: {', '.join(joined)}")
+    named, rest = _name_then_more(written, ctx.people)
+    if named:  # "Dr Jane Smith<tab>Director of Public Health": a row of a PDF's attendance table, pasted whole
+        who = f"{ctx.people.ref(named).name} ({named})"
+        raise Invalid(f"unknown person '{written}': it is {who} followed by '{rest}', which is not a name",
+                      f"write `- person: {named}` with `role: {rest}` on the line below it" if roled else
+                      f"write {named} alone (the people register gives their roles)")
     initialled = ctx.people.with_initials(written)
     if initialled:  # the minutes' text links initials (references.py); a field takes the person
         named = " or ".join(f"{ctx.people.ref(pid).name} ({pid})" for pid in initialled)
@@ -286,6 +293,30 @@ def person(value, ctx: Context, listed: bool = False) -> PersonRef:
     # "did you mean 'X'?" ends a sentence, and the advice is the next; "known people: ..." runs on into it
     joined = f"{hint} Otherwise {advice}" if hint.endswith("?") else f"{hint}; otherwise {advice}"
     raise Invalid(f"unknown person '{written}'", joined if hint else advice)
+
+
+# Where a name ends and what a PDF's table or a front sheet writes after it begins: a tab, a dash between spaces,
+# a comma, a bracket
+_AFTER_A_NAME = re.compile(r"\t+\s*|\s+[-\u2013\u2014]\s+|\s*,\s*|\s*\(")
+# A part that starts so is another person (a misspelt one, as "Mr Pizzey, Ms Knigth"), not a role
+_HONORIFIC = re.compile(r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|cllr|councillor|sir|dame|rev|lord|lady)\b\.?",
+                        re.IGNORECASE)
+
+
+def _name_then_more(written: str, people) -> tuple[str | None, str]:
+    """(the id of the person `written` starts with, the rest) where it goes on, after a tab, a dash, a comma or a
+    bracket, with what is no person (their role, as attendance lists and front sheets give it); (None, "")
+    otherwise."""
+    for cut in _AFTER_A_NAME.finditer(written):
+        rest = written[cut.end():].strip()
+        if cut.group().strip() == "(":
+            rest = rest.removesuffix(")").strip()
+        if not rest or _HONORIFIC.match(rest) or people.lookup(rest)[0]:
+            continue
+        person_id = people.lookup(written[:cut.start()].strip())[0]
+        if person_id:
+            return person_id, " ".join(rest.split())
+    return None, ""
 
 
 def _listed_person(value, ctx: Context) -> PersonRef:

@@ -1354,6 +1354,39 @@ def test_two_people_written_as_one_are_named_as_a_list_or_entries_not_as_someone
         f"unknown person '{written}': it names 2 people as one; {hint}")]
 
 
+@pytest.mark.parametrize("entry", [
+    "Dr Carol Singh\tConsultant in Public Health",  # a row of the pack's attendance table, name and role
+    "Dr Carol Singh \u2013 Consultant in Public Health",
+    "Dr Carol Singh (Consultant in Public Health)",
+])
+def test_an_attendee_written_with_their_role_is_told_to_give_the_role_its_field(archive, build, entry):
+    """Pasted from the PDF's attendance table, `- Dr Carol Singh<tab>Consultant in Public Health` was an unknown
+    person, with the advice to add her to the register she is in."""
+    edit(archive, MEETING, "    - eve-turner\n", f"    - {entry}\n")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, entry),
+        f"unknown person '{entry}': it is Dr Carol Singh (carol-singh) followed by 'Consultant in Public Health', "
+        "which is not a name; write `- person: carol-singh` with `role: Consultant in Public Health` on the line "
+        "below it")]
+
+
+def test_an_author_written_with_their_role_is_told_to_write_the_person_alone(archive, build):
+    """A front sheet's "Lead Author: Jerry Hawker – Chair of the Programme Board & Chief Officer", copied whole."""
+    paper = "meetings/tb/2019-03-14/papers/paper-a.md"
+    edit(archive, paper, "authors: [carol-singh]", "authors: Dr Carol Singh \u2013 Consultant in Public Health & Lead")
+    assert errors_after(build, archive) == [at(paper, line_of(archive, paper, "authors:"),
+        "unknown person 'Dr Carol Singh \u2013 Consultant in Public Health & Lead': it is Dr Carol Singh (carol-singh) "
+        "followed by 'Consultant in Public Health & Lead', which is not a name; write carol-singh alone (the people "
+        "register gives their roles)")]
+
+
+def test_a_misspelt_second_person_after_a_comma_is_not_taken_for_a_role(archive, build):
+    """`Dr Singh, Mr Okafer`: the second is a person misspelt, whom the message asks about, not a role."""
+    edit(archive, MEETING, "    - eve-turner\n", "    - Dr Singh, Mr Okafer\n")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "Dr Singh, Mr Okafer"),
+        "unknown person 'Dr Singh, Mr Okafer'; did you mean 'Mr Brian Okafor'? Otherwise add them to the people register "
+        "(people.yaml, or a file in people/), or write {name: Dr Singh, Mr Okafer} for someone who is not in it")]
+
+
 @pytest.mark.parametrize("register, hint", [
     ("", "AL are the initials of Councillor Ada Lovelace (ada-lovelace): write ada-lovelace"),
     ("  initials: BO\n", "AL are the initials of Councillor Ada Lovelace (ada-lovelace) or Mr Brian Okafor "
