@@ -477,6 +477,27 @@ def _convert(node, path, report: Report, offset: int, lines: list[str] | None = 
             report.error(path, key_line, f"field '{key}' is given twice "
                          f"(first on line {out.key_lines[key]})", "keep one of them")
             continue
-        out[key] = _convert(value_node, path, report, offset, lines, depth + 1, text=text)
+        whole = _action_id_cut_short(key, value_node, path, report, offset, lines)
+        out[key] = whole or _convert(value_node, path, report, offset, lines, depth + 1, text=text)
         out.key_lines[key] = key_line
     return out
+
+
+_ACTION_POSITION = re.compile(r"\s+(#[A-Za-z0-9]{1,100})\s*$")  # " #1", all that follows an action's minute number
+
+
+def _action_id_cut_short(key: str, node, path, report: Report, offset: int, lines: list[str] | None) -> LStr | None:
+    """An action log's `action: CCBP/18/49 #1`, as a log copied from a PDF spaces it: YAML reads ` #1` as a
+    comment, and the update named the minute alone, an unknown action, besides the warning that the value was cut
+    short. The id meant, with one message, saying to write it without the space."""
+    if key != "action" or lines is None or node.style or not isinstance(node, yaml.ScalarNode) \
+            or not str(path).endswith("actions.md"):
+        return None
+    end = node.end_mark
+    found = _ACTION_POSITION.match(lines[end.line][end.column:]) if end.line < len(lines) else None
+    if not found or not node.value:
+        return None
+    whole = f"{node.value}{found.group(1)}"
+    report.warning(path, end.line + offset, f"the action '{node.value} {found.group(1)}' has a space before its '#', "
+                   f"where YAML starts a comment; it is read as {whole}", "write it without the space")
+    return LStr(whole, node.start_mark.line + offset)

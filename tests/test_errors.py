@@ -2304,6 +2304,17 @@ def test_a_revised_due_date_before_the_action_was_raised_is_a_warning_on_its_lin
         "check the year in `due:`", "warning")]
 
 
+def test_an_action_id_spaced_before_its_hash_is_read_whole_with_one_warning(archive, build):
+    """`action: TB/19/13 #2`, spaced as a log copied from a PDF is: YAML reads ` #2` as a comment, and the clerk was
+    told both that the value was cut short and that the update named an unknown action, 'TB/19/13'."""
+    edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/13 #2")
+    result = build(archive)
+    assert messages(result) == [at(LOG, line_of(archive, LOG, "action: TB/19/13 #2"), "the action 'TB/19/13 #2' "
+        "has a space before its '#', where YAML starts a comment; it is read as TB/19/13#2; write it without the "
+        "space", "warning")]
+    assert result.ok
+
+
 def test_update_for_an_unknown_action_lists_the_actions_of_its_minute(archive, build):
     edit(archive, LOG, "action: TB/19/13#2", "action: TB/19/13#9")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: TB/19/13#9"),
