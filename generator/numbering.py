@@ -237,6 +237,16 @@ def whole(numbering: Numbering, text: str) -> str | None:
     return ref if ref and not rest.strip() else None
 
 
+_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
+
+
+def unpadded(ref: str) -> str:
+    """The number without zeros in front of its digits (`5` for `05`, `7.1` for `07.1`), lower case: a pack's
+    agenda and front sheets print `05` where the minutes write `5`, which a body numbering per meeting keeps as
+    written (a pattern's number is canonical already, `canonical`)."""
+    return _LEADING_ZEROS.sub("", ref.strip().lower())
+
+
 def sort_key(ref: str) -> tuple:
     """Numeric-aware ordering: 2 < 10, CCBP/18/9 < CCBP/18/10."""
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", ref.lower()) if p)

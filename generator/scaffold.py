@@ -26,7 +26,7 @@ from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
 from generator.loader import load_archive
 from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items
-from generator.numbering import canonical, compose, parts, sort_key
+from generator.numbering import canonical, compose, parts, sort_key, unpadded
 from generator.resolve import Index, resolve
 from generator.validate import validate
 from generator.values import Invalid, slugify
@@ -492,6 +492,9 @@ def _paper_item(index: Index, meeting: Meeting, item: str, report: Report) -> st
     ref = canonical(body.numbering, item) or item.strip()
     known = {i.ref.lower(): i.ref for i in all_agenda_items(meeting.agenda)}
     known |= {i.ref.lower(): i.ref for i in meeting.minutes.items} if meeting.minutes else {}
+    alike = [written for written in known.values() if unpadded(written) == unpadded(ref)]
+    if ref.lower() not in known and len(alike) == 1:  # `--item 05`, as the front sheet prints item 5
+        return alike[0]
     if known and ref.lower() not in known:
         listing = ", ".join(sorted(known.values(), key=sort_key))
         raise refuse(report, _located(report.root, meeting.source.path), f"{meeting.key} has no item '{item}'",

@@ -17,7 +17,8 @@ from generator.diagnostics import ERROR, Diagnostic, Report, closest, did_you_me
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
-from generator.numbering import canonical, digits, leading, leading_part, printed, renumbered, sort_key, whole
+from generator.numbering import (canonical, digits, leading, leading_part, printed, renumbered, sort_key,
+                                 unpadded, whole)
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify
 from generator.yamltext import line_of
@@ -563,8 +564,11 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
     if not known:
         return
 
-    def listing() -> str:  # only when there is something to say: sorting every meeting's items on every save adds up
-        return ", ".join(sorted(known.values(), key=sort_key))
+    def listing(ref: str) -> str:  # only when there is something to say: sorting every meeting's items adds up
+        alike = [written for written in known.values() if unpadded(written) == unpadded(ref)]
+        if len(alike) == 1:  # "05", as the pack's front sheet prints item 5
+            return f"write '{alike[0]}', as this meeting numbers it"
+        return f"its items are {', '.join(sorted(known.values(), key=sort_key))}"
 
     att = meeting.attendance
     for attendee in att.in_attendance + att.present:
@@ -572,12 +576,12 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
             if ref.strip().rstrip(".").lower() not in known:
                 report.warning(meeting.source.path, attendee.line,
                                f"{attendee.who.name} attended for item '{ref}', which this meeting does not have",
-                               f"its items are {listing()}")
+                               listing(ref.strip().rstrip(".")))
     for move in att.movements:
         if move.item and move.item.strip().rstrip(".").lower() not in known:
             report.warning(meeting.source.path, move.line,
                            f"{move.who.name} {move.event} during item '{move.item}', which this meeting does not have",
-                           f"its items are {listing()}")
+                           listing(move.item.strip().rstrip(".")))
     listed_under = None
     for paper in meeting.papers:
         if not paper.item:
@@ -585,7 +589,7 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
         if paper.item.lower() not in known:
             report.warning(paper.source.path, line_of(paper.item),
                            f"{paper.name} is for item '{paper.item}', which this meeting does not have",
-                           f"its items are {listing()}")
+                           listing(paper.item))
             continue
         listed_under = _papers_listed_under(meeting) if listed_under is None else listed_under
         under = listed_under.get(paper.ref.lower(), ())
@@ -609,8 +613,17 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
     minutes = meeting.minutes
     if not minutes or not minutes.items or not meeting.agenda:
         return
-    minuted = {item.ref.lower() for item in minutes.items}
     on_agenda = {item.ref.lower() for item in all_agenda_items(meeting.agenda)}
+    padded = _numbered_with_zeros(meeting)
+    for minute in minutes.items:
+        own = padded.get(minute.ref.lower())
+        if own is not None:
+            report.warning(minute.source.path, minute.source.line, f"minute {minute.number} and agenda item "
+                           f"{own.number} ({shortened(own.title)}) are numbered alike but for zeros in front, so the "
+                           "agenda does not link the minute", f"give them one number, here (`## {own.number} "
+                           f"{shortened(minute.title)}`) or in {own.source.path} (line {own.source.line})")
+    minuted = {padded[item.ref.lower()].ref.lower() if item.ref.lower() in padded else item.ref.lower()
+               for item in minutes.items}
     if minuted == on_agenda or not minuted & on_agenda:  # the first: as most meetings are, nothing to say
         return
     unminuted: list = []
@@ -626,7 +639,7 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
                 unminuted.append(item)
 
     walk(meeting.agenda, False)
-    extra = [item for item in minutes.items if item.ref.lower() not in on_agenda]
+    extra = [item for item in minutes.items if item.ref.lower() not in on_agenda and item.ref.lower() not in padded]
     paired = set()
     for item in extra:
         agenda_item = _same_item(item, [a for a in unminuted if id(a) not in paired], alone=len(extra) == 1)
@@ -643,7 +656,8 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
     # The title may be that of an item whose number has a minute of another title in turn: with two items after
     # the one added (any other business, the date of the next meeting), only the last minute was warned of.
     agenda = {item.ref.lower(): item for item in all_agenda_items(meeting.agenda)}
-    by_ref = {item.ref.lower(): item for item in minutes.items}
+    by_ref = {padded[item.ref.lower()].ref.lower() if item.ref.lower() in padded else item.ref.lower(): item
+              for item in minutes.items}
     left = {id(a) for a in unminuted}
     mistitled = {id(a) for ref, a in agenda.items() if ref in by_ref and not a.title_withheld
                  and _same_item(by_ref[ref], [a], alone=False) is None}
@@ -671,6 +685,24 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
                            f"({shortened(agenda_item.title)}) has no minute in the approved minutes",
                            f"if it was not taken, add `status: deferred` or `status: withdrawn` to it; if it was, "
                            f"add its heading, `## {agenda_item.number} ...`, to {minutes.source.path}")
+
+
+def _numbered_with_zeros(meeting: Meeting) -> dict:
+    """minute ref (lower case) -> the agenda item whose number it is but for zeros in front (`## 05` for agenda item
+    5, or `## 5` for `05`, as a pack prints them), each warned of: the agenda links a minute by its number, and the
+    two differ. A body numbering by pattern writes both canonically (`canonical`): only one numbering per meeting
+    has such minutes."""
+    agenda = {}
+    for item in all_agenda_items(meeting.agenda):
+        agenda.setdefault(unpadded(item.ref), []).append(item)
+    on_agenda = {item.ref.lower() for item in all_agenda_items(meeting.agenda)}
+    found = {}
+    for minute in meeting.minutes.items:
+        alike = agenda.get(unpadded(minute.ref), ())
+        if minute.ref.lower() in on_agenda or len(alike) != 1 or alike[0].ref.lower() in found:
+            continue
+        found[minute.ref.lower()] = alike[0]
+    return found
 
 
 def _same_item(minute, candidates: list, alone: bool):

@@ -1593,6 +1593,29 @@ def test_paper_for_its_item_written_with_leading_zeros_is_for_that_item(archive,
     assert 'href="/tb/2019/tb-19-13/"' in (tmp_path / "site/tb/2019/2019-03-14/papers/a/index.html").read_text()
 
 
+def test_paper_for_an_item_printed_with_a_zero_in_front_is_told_the_number_the_meeting_gives_it(archive, build):
+    """A body numbering per meeting keeps its numbers as written, and the pack's front sheet prints "Agenda Item 05"
+    for the agenda's item 5: the warning listed every item of the meeting."""
+    paper = "meetings/jc/2019-11-05/papers/item-05.md"
+    edit(archive, paper, 'item: "5"', 'item: "05"')
+    assert [m for m in warnings_after(build, archive) if "is for item" in m] == [at(
+        paper, line_of(archive, paper, "item:"), "Item 05 is for item '05', which this meeting does not have; "
+        "write '5', as this meeting numbers it", "warning")]
+
+
+def test_a_minute_numbered_with_a_zero_in_front_of_its_agenda_items_number_is_a_warning_on_its_heading(archive,
+                                                                                                      build):
+    """`## 05` in the minutes of agenda item 5 (or the other way round), as a pack prints its numbers: the agenda
+    did not link the minute, and nothing said so, the two numbers having none in common."""
+    edit(archive, JC_MINUTES, "## 5 Joint public health commissioning", "## 05 Joint public health commissioning")
+    five = 'ref: "5"'  # the agenda's item 5
+    assert warnings_after(build, archive) == [at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 05 Joint"),
+        "minute 05 and agenda item 5 (Joint public health commissioning) are numbered alike but for zeros in front, "
+        "so the agenda does not link the minute; give them one number, here (`## 5 Joint public health "
+        "commissioning`) or in content/meetings/jc/2019-11-05/meeting.md (line "
+        f"{line_of(archive, 'meetings/jc/2019-11-05/meeting.md', five)})", "warning")]
+
+
 def test_paper_for_another_item_than_the_one_that_lists_it_is_a_warning_naming_both(archive, build):
     """The paper's page and the agenda would each link it to a different item."""
     paper = "meetings/tb/2019-03-14/papers/paper-a.md"

@@ -685,6 +685,17 @@ def test_new_paper_refuses_a_taken_ref_an_unknown_meeting_and_an_unknown_item(tm
     assert tree(content) == before
 
 
+@pytest.mark.parametrize("item, written", [("05", "5"), ("05.1", "5.1")])
+def test_new_paper_takes_an_item_printed_with_a_zero_in_front_as_the_item_the_meeting_numbers_so(tmp_path, item,
+                                                                                                written):
+    """`--item 05`, as the pack's front sheet prints the agenda's item 5 of a body numbering per meeting: it was
+    refused, the meeting having 'no item 05'."""
+    content = copy(tmp_path, "archive")
+    plan = scaffold.plan_paper(content, "jc/2019-11-05", "06", "Outreach minibus", item=item)
+    assert [line for text in plan.files.values() for line in text.splitlines() if line.startswith("item:")] == [
+        f"item: {written}"]
+
+
 def test_cli_new_paper(tmp_path):
     copy(tmp_path, "references")
     done = cli("new", "paper", "--meeting", "jhsc/2019-09-02", "--ref", "B", "--title", "Scrutiny: next steps",
