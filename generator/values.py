@@ -168,8 +168,21 @@ def parse_month(text: str) -> dt.date | None:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+# "13:00 – 15:00", "1pm to 3pm": a pack's header gives the meeting's times as one range
+_TIME_RANGE = re.compile(r"^(.+?)\s*(?:[-\u2013\u2014]|\bto\b|\buntil\b)\s*(.+)$", re.I)
+
+
 def parse_time(text: str) -> str:
     value = str(text).strip()
+    both = _TIME_RANGE.match(value)
+    if both:
+        try:
+            start, end = parse_time(both[1]), parse_time(both[2])
+        except Invalid:
+            pass
+        else:
+            raise Invalid(f"'{value}' is two times, from {start} to {end}",
+                          f"write one here, \"{start}\", and a meeting's end as `end: \"{end}\"`")
     if value.lower() in ("noon", "midday"):
         return "12:00"
     m = _TIME.match(value)

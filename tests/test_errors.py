@@ -397,6 +397,16 @@ def test_due_date_as_an_action_log_writes_it_with_a_two_digit_year_is_kept_as_wr
         "as 2019-05-31 (31 May 2019) if 2019 is meant", "warning")]
 
 
+@pytest.mark.parametrize("written", ["13:00 \u2013 15:00", "1pm to 3pm"])
+def test_a_meetings_times_written_as_one_range_are_told_to_be_its_start_and_end(archive, build, written):
+    """The pack's header, "05 March 2020 13:00 – 15:00", copied into `start:`: it was 'not a time', with the advice
+    to write HH:MM, which it was, twice."""
+    edit(archive, MEETING, 'start: "14:00"', f"start: {written}")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "start:"),
+        f"start: '{written}' is two times, from 13:00 to 15:00; write one here, \"13:00\", and a meeting's end as "
+        "`end: \"15:00\"`")]
+
+
 def test_time_that_does_not_exist(archive, build):
     edit(archive, MEETING, 'start: "14:00"', 'start: "25:00"')
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "start:"),
