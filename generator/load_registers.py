@@ -163,6 +163,21 @@ def _member(fields, ctx: Context, raw) -> Membership:
     return Membership(who, fields["role"], fields["organisation"], fields["from"], fields["to"])
 
 
+_MEMBER_RECORD = s.record(MEMBER, _member)
+
+
+def _member_entry(value, ctx: Context) -> Membership:
+    """A member: `- person: ...`, with their role and the days of their membership. A name alone, as attendance
+    takes one, was told only that a member 'must be a set of `field: value` lines', and to see the docs."""
+    if isinstance(value, str) and value.strip():
+        s.person(value, ctx, roled=True)  # a name the register does not know is told so first
+        written = ctx.people.lookup(value.strip())[0] if ctx.people is not None else None
+        raise s.Invalid("a member is written as `field: value` lines, not as a name alone",
+                        f"write `- person: {written or value.strip()}`, with their `role:` and the days of their "
+                        "membership, `from:` and `to:`, on the lines below it")
+    return _MEMBER_RECORD(value, ctx)
+
+
 BODY = Schema(
     "a body",
     Field("name", s.text, required=True),
@@ -175,7 +190,7 @@ BODY = Schema(
     Field("organisations", s.texts, default=()),
     Field("venue", s.text, default=""),
     Field("website", s.url, default=""),
-    Field("members", s.list_of(s.record(MEMBER, _member)), default=()),
+    Field("members", s.list_of(_member_entry), default=()),
     Field("interest_types", interests.listed),
 )
 

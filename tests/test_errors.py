@@ -1105,10 +1105,14 @@ def test_a_moved_yaml_that_is_no_mapping_is_an_error(archive, build):
         "`/ccb/2019/ccbp-19-07/: /ccb/2019/ccbp-19-70/`")]
 
 
-def test_a_member_written_as_a_name_alone_is_one_error_saying_how_to_write_one(archive, build):
-    edit(archive, "bodies/jc.md", "organisations:", "members: [eve-turner]\norganisations:")
+@pytest.mark.parametrize("written", ["eve-turner", "Councillor Eve Turner"])
+def test_a_member_written_as_a_name_alone_is_one_error_saying_how_to_write_one(archive, build, written):
+    """As attendance takes a name alone, a clerk listing a new body's members wrote them so; the message said only
+    that a member 'must be a set of `field: value` lines', and to see the docs."""
+    edit(archive, "bodies/jc.md", "organisations:", f"members: [{written}]\norganisations:")
     assert errors_after(build, archive) == [at("bodies/jc.md", 6,
-        "a member must be a set of `field: value` lines; see docs/content-format.md for the fields")]
+        "a member is written as `field: value` lines, not as a name alone; write `- person: eve-turner`, with their "
+        "`role:` and the days of their membership, `from:` and `to:`, on the lines below it")]
 
 
 def test_a_site_language_that_is_no_language_tag_is_an_error(archive, build):
