@@ -356,6 +356,9 @@ def _reading(found: _Found, ctx, attendance: Attendance, meeting: dt.date | None
         owners = _owners(owner, ctx.people, attendance, bodies)
         if not _known(owners, register):
             owners, what = [], found.rest  # "Action: Finance Team to review it": no one the register knows
+    said_before, what_before = _split(found.before) if not what.strip() else ("", "")
+    if said_before and what_before.strip():  # "Mr Sanders to circulate it by 5 July 2018. ACTION: TS"
+        what = what_before
     text, due, read = _what_and_due(what, found.before, meeting)
     return owners, text, due, read
 

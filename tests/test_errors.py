@@ -2137,6 +2137,10 @@ NO_BLOCK = "give the item an ```item block listing it under `actions:` as "
      "`- owner: [ada-lovelace, dev-patel]`, `text: The board asked for a map of the sites.`"),
     ("- Actions - BO to write to the schools by June 2019", "Actions - BO to write to the schools by June 2019",
      "`- owner: brian-okafor`, `text: Write to the schools`, `due: June 2019`"),
+    # the owner's column of a PDF's table, run on after the sentence: what is to be done is the sentence's, without
+    # its owner and due date, as the line's own would be (it was the whole sentence, "Dr Singh to ... 2019.")
+    ("Dr Singh to circulate the revised plan by 30 June 2019.\tACTION: CS", "ACTION: CS",
+     "`- owner: carol-singh`, `text: Circulate the revised plan`, `due: 30 June 2019`"),
 ])
 def test_an_action_written_in_the_text_alone_is_a_warning_naming_the_entry_to_write(archive, build, written, quoted,
                                                                                      fields):
