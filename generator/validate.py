@@ -21,7 +21,7 @@ from generator.numbering import (canonical, digits, leading, leading_part, print
                                  unpadded, whole)
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify
-from generator.yamltext import line_of
+from generator.yamltext import file_line, line_of, lines_of
 
 
 @dataclass
@@ -639,8 +639,17 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
                 unminuted.append(item)
 
     walk(meeting.agenda, False)
-    extra = [item for item in minutes.items if item.ref.lower() not in on_agenda and item.ref.lower() not in padded]
     paired = set()
+    for agenda_item in unminuted:  # "CCBP/18/46<tab>To RECEIVE questions ...": a heading pasted without its `## `
+        found = _heading_in_the_text(agenda_item, minutes.items)
+        if found is None:
+            continue
+        minute, line = found
+        paired.add(id(agenda_item))
+        report.warning(minute.source.path, line, f"this line starts with agenda item {agenda_item.number}'s number "
+                       f"and title, but is no heading, so the item is minuted as part of {minute.number}",
+                       "if it is the item's heading, put `## ` before it")
+    extra = [item for item in minutes.items if item.ref.lower() not in on_agenda and item.ref.lower() not in padded]
     for item in extra:
         agenda_item = _same_item(item, [a for a in unminuted if id(a) not in paired], alone=len(extra) == 1)
         if agenda_item is None:
@@ -685,6 +694,28 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
                            f"({shortened(agenda_item.title)}) has no minute in the approved minutes",
                            f"if it was not taken, add `status: deferred` or `status: withdrawn` to it; if it was, "
                            f"add its heading, `## {agenda_item.number} ...`, to {minutes.source.path}")
+
+
+_HEADING_MARKS = re.compile(r"^[*_\s]+|[*_\s]+$")
+
+
+def _heading_in_the_text(agenda_item, minutes: tuple):
+    """(the minute, the file's line) of a line of the minutes' text that is the agenda item's
+    number and the start of its title, as a heading copied from a PDF without its `## ` is; None if there is none."""
+    ref, title = agenda_item.ref.lower(), agenda_item.title.lower().split()
+    if not title:
+        return None
+    for minute in minutes:
+        if ref not in minute.body.lower():
+            continue
+        for at, written in enumerate(minute.body.split("\n")):
+            words = _HEADING_MARKS.sub("", written)
+            if not words.lower().startswith(ref) or words[len(ref):len(ref) + 1] not in ("\t", " ", ".", ":"):
+                continue
+            rest = words[len(ref):].lstrip(" \t.:").lower().split()
+            if rest and rest[:min(3, len(title))] == title[:min(3, len(title))]:
+                return minute, file_line(lines_of(minute.body), at)
+    return None
 
 
 def _numbered_with_zeros(meeting: Meeting) -> dict:

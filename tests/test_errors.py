@@ -1630,6 +1630,18 @@ def test_a_minute_numbered_with_a_zero_in_front_of_its_agenda_items_number_is_a_
         f"{line_of(archive, 'meetings/jc/2019-11-05/meeting.md', five)})", "warning")]
 
 
+@pytest.mark.parametrize("status", ["approved", "draft"])
+def test_a_minute_heading_pasted_without_its_hashes_is_a_warning_on_its_line_and_the_one_message(archive, build,
+                                                                                                 status):
+    """`TB/19/15<tab>Any other business`, as a PDF's table of minutes gives its rows: the item ran on into the one
+    above it, and nothing said so of draft minutes; of approved ones, only that the agenda item had no minute."""
+    edit(archive, MINUTES, "status: approved", f"status: {status}")
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "TB/19/15\tAny other business")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "TB/19/15\tAny"),
+        "this line starts with agenda item TB/19/15's number and title, but is no heading, so the item is minuted as "
+        "part of TB/19/14; if it is the item's heading, put `## ` before it", "warning")]
+
+
 def test_paper_for_another_item_than_the_one_that_lists_it_is_a_warning_naming_both(archive, build):
     """The paper's page and the agenda would each link it to a different item."""
     paper = "meetings/tb/2019-03-14/papers/paper-a.md"
