@@ -18,6 +18,10 @@ def _norm(text: str) -> str:
     return " ".join(str(text).replace(".", " ").split()).lower()
 
 
+# The short and the long form of the honorifics packs write both ways
+_HONORIFIC_FORMS = {"cllr": "councillor", "councillor": "cllr", "prof": "professor", "professor": "prof"}
+
+
 class PeopleIndex:
     def __init__(self, people: dict[str, Person]):
         self.people = people
@@ -51,8 +55,14 @@ class PeopleIndex:
             self.forms[key] = person_id
 
     def lookup(self, text: str) -> tuple[str | None, set[str]]:
-        """(id, set()) when resolved; (None, candidates) when ambiguous; (None, set()) unknown."""
+        """(id, set()) when resolved; (None, candidates) when ambiguous; (None, set()) unknown. An honorific is
+        the same written short or long (`Cllr Cutkelvin` for the register's Councillor Cutkelvin), as packs write
+        both."""
         key = _norm(text)
+        if key not in self.forms and key not in self.ambiguous:
+            first, _, rest = key.partition(" ")
+            if first in _HONORIFIC_FORMS and rest:
+                key = f"{_HONORIFIC_FORMS[first]} {rest}"
         if key in self.forms:
             return self.forms[key], set()
         return None, self.ambiguous.get(key, set())

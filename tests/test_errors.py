@@ -1401,6 +1401,20 @@ def test_a_misspelt_second_person_after_a_comma_is_not_taken_for_a_role(archive,
         "(people.yaml, or a file in people/), or write {name: Dr Singh, Mr Okafer} for someone who is not in it")]
 
 
+@pytest.mark.parametrize("written, meant", [("Cllr Ada Lovelace", "ada-lovelace"),
+                                            ("Cllr Frank Turner", "frank-turner")])
+def test_an_honorific_written_short_names_the_person_the_register_gives_it_long(archive, build, written, meant):
+    """A council's pack writes "Cllr" where the register says Councillor: `chair: Cllr Ada Lovelace` was an
+    unknown person, with the advice to add her to the register she is in."""
+    from generator.diagnostics import Report
+    from generator.loader import load_archive
+
+    edit(archive, MEETING, "chair: ada-lovelace", f"chair: {written}")
+    assert messages(build(archive)) == []
+    meeting = next(m for m in load_archive(archive, Report(root=archive)).meetings if m.key == "tb/2019-03-14")
+    assert [who.id for who in meeting.chair] == [meant]
+
+
 @pytest.mark.parametrize("register, hint", [
     ("", "AL are the initials of Councillor Ada Lovelace (ada-lovelace): write ada-lovelace"),
     ("  initials: BO\n", "AL are the initials of Councillor Ada Lovelace (ada-lovelace) or Mr Brian Okafor "
