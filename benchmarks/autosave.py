@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work / stale, ignore_errors=True)
         content = archive_copy(work, args.content, args.meetings)
         target = pick_target(content, None)
-        command = [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
+        command = [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content), "--url-json",
                    "--out", str(work / "preview"), "--today", TODAY] + ([] if args.search else ["--no-search"])
         server = Server(command, re.compile(r'"url"'), re.compile(r"written, \d+ removed in (\d+) ms"),
                         work / "preview", target.ours_page, cwd=work)

@@ -791,7 +791,7 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
     if args.edits and args.serve:
         servers = {}
         serve_cmd = [*minutebook, "serve", "--port", "0", "--content", str(content), "--out", str(folder / "preview"),
-                     "--no-search", "--today", TODAY]
+                     "--no-search", "--today", TODAY, "--url-json"]
         servers["minutebook"] = Server(serve_cmd, re.compile(r'"url"'), re.compile(r"written, \d+ removed in (\d+) ms"),
                                        folder / "preview", target.ours_page, cwd=folder)
         if hugo:

@@ -87,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
 SERVE_EPILOG = """examples:
   minutebook serve                        preview content/ at http://127.0.0.1:8000/
   minutebook serve --port 8100 --drafts   include draft minutes, marked as drafts
+  minutebook serve --port 0 --url-json    any free port; the address as JSON on stdout, for tools
 
 The preview is written to .minutebook/preview/ (not site/), rebuilt on every save
 to content/ or templates/, and open pages reload by themselves. A content error
@@ -101,6 +102,9 @@ def _add_serve_parser(sub, common) -> None:
     serve.add_argument("--out", type=Path, default=Path(".minutebook/preview"),
                        help="preview folder (default: .minutebook/preview)")
     serve.add_argument("--no-search", action="store_true", help="do not rebuild the search index")
+    serve.add_argument("--url-json", action="store_true",
+                       help='for tools that start the preview: once it is ready, print its address on stdout as '
+                            'one line of JSON, {"url": "http://127.0.0.1:PORT/"}, instead of a sentence')
 
 
 def _serve(args) -> int:
@@ -109,7 +113,7 @@ def _serve(args) -> int:
         return 2
     options = Options(content=args.content, out=args.out, strict=args.strict, drafts=args.drafts, today=args.today,
                       templates=args.templates, search=not args.no_search)
-    return serve(options, port=args.port, search=not args.no_search)
+    return serve(options, port=args.port, search=not args.no_search, url_json=args.url_json)
 
 
 # ---- `minutebook new meeting|paper` (issue 6): scaffolding, in generator/scaffold.py ----

@@ -437,8 +437,12 @@ def make_server(preview: Preview, host: str, port: int) -> ThreadingHTTPServer:
 
 
 def serve(options: Options, host: str = "127.0.0.1", port: int = 8000, search: bool = True,
-          ready=None) -> int:
-    """Build, watch and serve until interrupted; the exit code for the CLI."""
+          ready=None, url_json: bool = False) -> int:
+    """Build, watch and serve until interrupted; the exit code for the CLI.
+
+    Once the first build is done, the address goes to stdout as a sentence for the clerk who ran the command; a
+    tool that starts the preview (the tests, the benchmarks) asks for it as JSON (`url_json`), a line the clerk
+    never sees by default, and the sentence goes to the log."""
     log = partial(print, file=sys.stderr, flush=True)
     Path(options.out).mkdir(parents=True, exist_ok=True)
     preview = Preview(options, log=log, search=search)
@@ -452,8 +456,12 @@ def serve(options: Options, host: str = "127.0.0.1", port: int = 8000, search: b
     preview.rebuild("start")
     observer = preview.watch()
     address = f"http://{host}:{server.server_address[1]}{preview.base}/"
-    log(f"minutebook: serving {options.content} at {address} (Ctrl+C to stop)")
-    print(json.dumps({"url": address}), flush=True)
+    said = f"Preview of {options.content} at {address} (press Ctrl+C to stop)"
+    if url_json:
+        log(said)
+        print(json.dumps({"url": address}), flush=True)
+    else:
+        print(said, flush=True)
     if ready is not None:
         ready(server)
     try:

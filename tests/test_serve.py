@@ -45,16 +45,27 @@ def wait_for(predicate, timeout: float = 15.0, every: float = 0.05):
     raise AssertionError(f"condition not met within {timeout} s")
 
 
+def start(tmp_path: Path, content: Path, *options: str, stderr=subprocess.DEVNULL,
+          url_json: bool = True) -> subprocess.Popen:
+    """`minutebook serve --port 0` on `content`, as a tool starts it: with `--url-json`, which puts the address
+    on stdout as JSON (`address`), unless `url_json` is False (as a clerk runs it)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
+         "--out", str(tmp_path / "preview"), "--today", "2020-01-01", *options, *(["--url-json"] * url_json)],
+        stdout=subprocess.PIPE, stderr=stderr, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+
+
+def address(process: subprocess.Popen) -> str:
+    """The preview's address, once its first build is done: the line `--url-json` prints."""
+    return json.loads(process.stdout.readline())["url"]
+
+
 @pytest.fixture
 def server(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "references", content)
-    log = open(tmp_path / "serve.log", "w")  # the preview's log, which tests may read
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
-         "--out", str(tmp_path / "preview"), "--no-search", "--today", "2020-01-01"],
-        stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
-    log.close()
+    with open(tmp_path / "serve.log", "w") as log:  # the preview's log, which tests may read
+        process = start(tmp_path, content, "--no-search", stderr=log)
     try:
         line = process.stdout.readline()
         assert line, (tmp_path / "serve.log").read_text()
@@ -99,11 +110,27 @@ def test_a_port_that_is_no_port_is_a_usage_error(tmp_path, port):
                                 "from 1024 to 65535, or 0 for any free one\n")
 
 
-def test_serves_the_built_site_on_loopback(server):
-    url, _, _ = server
+def test_serves_the_built_site_on_loopback(server, tmp_path):
+    url, content, _ = server
     status, html = fetch(url + "/ccb/2019/ccbp-19-70/")
     assert status == 200 and "Minutes of the meeting held on" in html
     assert "/__minutebook/events" in html  # the reload script is injected when served
+    # With --url-json, stdout is the tool's: the sentence a clerk would see goes to the log
+    assert f"Preview of {content} at {url}/ (press Ctrl+C to stop)\n" in (tmp_path / "serve.log").read_text()
+
+
+def test_the_clerk_is_told_in_words_where_the_preview_is_and_how_to_stop_it(tmp_path):
+    """`minutebook serve` as the README has a clerk run it printed `{"url": "http://127.0.0.1:8000/"}`: JSON is
+    for the tools that start the preview, which ask for it with --url-json."""
+    shutil.copytree(FIXTURES / "references", tmp_path / "content")
+    process = start(tmp_path, Path("content"), "--no-search", url_json=False)
+    try:
+        said = re.fullmatch(r"Preview of content at (http://127\.0\.0\.1:\d+/) \(press Ctrl\+C to stop\)\n",
+                            process.stdout.readline())
+        assert said and fetch(said[1] + "ccb/2019/ccbp-19-70/")[0] == 200
+    finally:
+        _stop(process)
+    assert process.stdout.read() == ""  # the one line
 
 
 def test_an_address_with_no_page_gets_the_sites_page_not_found_with_the_status_404(server):
@@ -205,12 +232,9 @@ def test_with_strict_the_warnings_are_what_stops_the_preview_and_it_says_so(tmp_
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "references", content)
     with open(tmp_path / "serve.log", "w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content), "--strict",
-             "--out", str(tmp_path / "preview"), "--no-search", "--today", "2020-01-01"],
-            stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+        process = start(tmp_path, content, "--strict", "--no-search", stderr=log)
     try:
-        url = json.loads(process.stdout.readline())["url"].rstrip("/")
+        url = address(process).rstrip("/")
         status, html = fetch(url + "/")
         assert status == 500 and html.count("<strong>warning</strong>") == 5 and "<h2>" not in html
         assert ("[start] build failed: 5 warnings, which --strict counts as errors; the preview shows them\n"
@@ -334,12 +358,9 @@ def test_a_site_published_below_a_path_is_previewed_below_it(tmp_path):
     shutil.copytree(FIXTURES / "references", content)
     site_yaml = content / "site.yaml"
     site_yaml.write_text(site_yaml.read_text().replace("https://refs.example.org/", "https://refs.example.org/minutes/"))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
-         "--out", str(tmp_path / "preview"), "--no-search", "--today", "2020-01-01"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+    process = start(tmp_path, content, "--no-search")
     try:
-        url = json.loads(process.stdout.readline())["url"]
+        url = address(process)
         assert url.startswith("http://127.0.0.1:") and url.endswith("/minutes/")
         root = url.removesuffix("minutes/")
         status, html = fetch(url + "ccb/2019/ccbp-19-70/")
@@ -359,12 +380,9 @@ def test_a_site_published_below_a_path_is_previewed_below_it(tmp_path):
 def test_search_index_is_rebuilt_after_an_edit(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "references", content)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
-         "--out", str(tmp_path / "preview"), "--today", "2020-01-01"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+    process = start(tmp_path, content, stderr=subprocess.PIPE)
     try:
-        url = json.loads(process.stdout.readline())["url"].rstrip("/")
+        url = address(process).rstrip("/")
         entry = url + "/pagefind/bodies/ccb/pagefind-entry.json"
         first = wait_for(lambda: (lambda r: r[1] if r[0] == 200 else None)(fetch(entry)), timeout=30)
         minutes = content / "meetings/ccb/2019-07-18/minutes.md"
@@ -389,10 +407,7 @@ def test_a_meeting_folder_renamed_or_deleted_leaves_the_preview_and_its_search_f
     the shard of 2018 and the deleted body's whole bundle."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "references", content)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
-         "--out", str(tmp_path / "preview"), "--today", "2020-01-01"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+    process = start(tmp_path, content)
 
     def as_built(step: str) -> None:
         fresh = tmp_path / f"fresh-{step}"
@@ -406,7 +421,7 @@ def test_a_meeting_folder_renamed_or_deleted_leaves_the_preview_and_its_search_f
         meeting.write_text(meeting.read_text().replace(f"date: {old}", f"date: {new}"))
 
     try:
-        url = json.loads(process.stdout.readline())["url"]
+        url = address(process)
         wait_for(lambda: fetch(url + "pagefind/bodies/jhsc/pagefind-entry.json")[0] == 200, timeout=30)
         moved("2019-07-18", "2018-07-18")
         as_built("2018")
@@ -430,12 +445,9 @@ def test_saves_in_quick_succession_leave_the_preview_as_a_full_build_leaves_the_
     content = tmp_path / "content"
     generate(content, Spec(meetings=24, bodies=2, seed=7, items=(4, 8), papers=(1, 2), cross_body_rate=0.2))
     folders = sorted(p.parent for p in content.glob("meetings/*/*/minutes.md"))[:2]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
-         "--out", str(tmp_path / "preview"), "--no-search", "--today", "2020-01-01"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+    process = start(tmp_path, content, "--no-search")
     try:
-        url = json.loads(process.stdout.readline())["url"].rstrip("/")
+        url = address(process).rstrip("/")
         for number in range(8):
             minutes = folders[number % 2] / "minutes.md"
             text = minutes.read_text()
