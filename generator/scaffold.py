@@ -26,7 +26,7 @@ from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
 from generator.loader import load_archive
 from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items
-from generator.numbering import canonical, compose, parts, sort_key, unpadded
+from generator.numbering import canonical, compose, example, parts, sort_key, unpadded
 from generator.resolve import Index, resolve
 from generator.validate import validate
 from generator.values import Invalid, slugify
@@ -161,6 +161,50 @@ def next_numbers(body: Body, used: set[str], year: int, count: int) -> list[str]
     values = (parts(body.numbering, ref) for ref in used)
     highest = max((v["n"] for v in values if v is not None and _in_year(v, year)), default=0)
     return [compose(body.numbering, highest + n, year) for n in range(1, count + 1)]
+
+
+def numbers_from(index: Index, body: Body, first: str, day: dt.date, count: int) -> list[str]:
+    """The `count` numbers from `first` on (`--first-number`): where the body's numbering does not carry on from
+    what the archive holds, as at its first meeting in an archive begun mid-year, the clerk renumbered every item
+    by hand. Refused unless it is one of the body's numbers, of the meeting's year (or one either side: a body
+    numbering by financial year), and it and the rest are numbers the body has not used."""
+    numbering, option = body.numbering, "--first-number"
+    if numbering.per_meeting:
+        raise refuse_option(option, first, f"{body.short_name} numbers its items afresh at each meeting, from 1 "
+                            f"(numbering: per-meeting in bodies/{body.slug}.md)", "leave out --first-number")
+    ref = canonical(numbering, first)
+    values = parts(numbering, ref) if ref else None
+    if values is None:
+        raise refuse_option(option, first, f"'{first}' is not one of {body.short_name}'s minute numbers, which "
+                            f"bodies/{body.slug}.md gives as {numbering.pattern}", "give the number the meeting's "
+                            f"first item is to have, e.g. {example(numbering, day.year)}")
+    year = _written_year(values, day.year)
+    if year is not None and abs(year - day.year) > 1:
+        raise refuse_option(option, first, f"{ref} is a number of {year}, and the meeting is on {long_date(day)}",
+                            f"give a number of {day.year} (or of the year before or after, for a body numbering by "
+                            f"financial year), e.g. {compose(numbering, values['n'], day.year)}")
+    numbers = [compose(numbering, values["n"] + k, values.get("yyyy", values.get("yy", 0))) for k in range(count)]
+    used = used_numbers(index, body.slug)
+    taken = next((n for n in numbers if canonical(numbering, n) in used), None)
+    if taken is not None:
+        meeting = next(m for m in index.by_body[body.slug] if canonical(numbering, taken) in _numbers_of(body, m))
+        raise refuse_option(option, first, f"the meeting's {_count(count, 'item')} would be numbered {numbers[0]} to "
+                            f"{numbers[-1]}, and {meeting.key} already uses {taken}", "a body uses each number "
+                            f"once: give a first number followed by {count - 1} it has not used, or leave out "
+                            f"--first-number to carry on from {next_numbers(body, used, day.year, 1)[0]}, after the "
+                            "highest it has used")
+    return numbers
+
+
+def _written_year(values: dict[str, int], near: int) -> int | None:
+    """The year a number is written with, in full; a two-digit year taken in the century that puts it nearest
+    `near`. None for a pattern without a year."""
+    if "yyyy" in values:
+        return values["yyyy"]
+    if "yy" not in values:
+        return None
+    return min((near // 100 * 100 + century + values["yy"] for century in (-100, 0, 100)),
+               key=lambda year: abs(year - near))
 
 
 def _later(index: Index, body: Body, day: dt.date) -> tuple[str, ...]:
@@ -440,6 +484,7 @@ class Plan:
     members: int = 0
     later: tuple[str, ...] = ()  # the keys of the body's meetings after this one that use numbers of its year
     deferred: int = 0  # items the previous meeting deferred, on this one's agenda
+    first_in_archive: bool = False  # numbered from 1, with no earlier meeting of the body to carry on from
 
 
 def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given: bool, content: Path) -> None:
@@ -457,7 +502,8 @@ def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given
                      f"pass --folder {day.isoformat()}-special for a second meeting that day")
 
 
-def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = None) -> Plan:
+def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = None, first: str | None = None) -> Plan:
+    """`first`: the number of the first item (`--first-number`); else the body's numbering carried on."""
     name = folder or day.isoformat()
     index = load(content, Waived(f"rearranged_to names no meeting '{slug}/{name}'"))  # this is the meeting it names
     body = find_body(index, slug)
@@ -465,7 +511,15 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     previous = previous_meeting(index, slug, day)
     tracks = open_actions(index, slug, day)
     standing = standing_items(body, previous, name, len(tracks))
-    numbers = next_numbers(body, used_numbers(index, slug), day.year, len(standing))
+    if first is not None:
+        numbers = numbers_from(index, body, first, day, len(standing))
+    else:
+        numbers = next_numbers(body, used_numbers(index, slug), day.year, len(standing))
+    # A pattern numbered from 1 at the body's first meeting in the archive may be one whose numbers ran on before
+    # the archive begins: the summary says how to start from where they had got to.
+    from_one = numbers[0] == compose(body.numbering, 1, day.year)
+    first_in_archive = (first is None and not body.numbering.per_meeting and from_one
+                        and not any(m.date < day for m in index.by_body.get(slug, [])))
     agenda = list(zip(numbers, standing))
     members, members_from = members_on(body, previous, day)
     target = Path(content) / "meetings" / slug / name
@@ -473,8 +527,9 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
              target / "minutes.md": minutes_md(agenda)}
     if tracks:
         files[target / "actions.md"] = actions_md(index.archive, body, day, tracks)
-    return Plan(files, tuple(numbers), previous, len(tracks), len(members), _later(index, body, day),
-                len(deferred_items(previous)) if previous else 0)
+    return Plan(files, tuple(numbers), previous, len(tracks), len(members),
+                _later(index, body, day) if first is None else (), len(deferred_items(previous)) if previous else 0,
+                first_in_archive)
 
 
 def paper_file_name(ref: str, label: str, meeting: Meeting) -> str:
@@ -617,7 +672,7 @@ def command(args, out=None, err=None) -> int:
     content = Path(args.content)
     try:
         if args.new == "meeting":
-            plan = plan_meeting(content, args.body, args.date, args.folder)
+            plan = plan_meeting(content, args.body, args.date, args.folder, args.first_number)
         else:
             plan = plan_paper(content, args.meeting, args.ref, args.title, args.label, args.item or "",
                               args.file)
@@ -653,7 +708,12 @@ def _meeting_summary(plan: Plan) -> str:
         more = f" and {_count(len(plan.later) - 1, 'meeting')} more" if len(plan.later) > 1 else ""
         use, theirs = ("uses", "its") if len(plan.later) == 1 else ("use", "theirs")
         later = (f" {plan.later[0]}{more}, later than this meeting, already {use} numbers of its year, so these "
-                 f"follow {theirs}: number the items as this meeting's minutes were numbered.")
+                 f"follow {theirs}: number the items as this meeting's minutes were numbered, or remove the "
+                 "meeting's folder and start it again with --first-number and its first item's number.")
+    elif plan.first_in_archive:
+        later = (f" Its numbers start at {plan.numbers[0]}: where the body's numbering ran on before this meeting, "
+                 "which the archive does not hold, remove the meeting's folder and start it again with "
+                 "--first-number and its first item's number.")
     logged = f"{_count(plan.open_actions, 'open action')} in the action log" if plan.open_actions else \
         "no open action, so no action log"
     return (f"{numbers}, {previous}; {_count(plan.members, 'attendee')} listed as present, "

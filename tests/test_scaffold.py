@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -89,8 +90,8 @@ def load(content: Path):
     return resolve(archive)
 
 
-def new_meeting(content: Path, body: str, date: str, folder: str | None = None) -> list[Path]:
-    plan = scaffold.plan_meeting(content, body, dt.date.fromisoformat(date), folder)
+def new_meeting(content: Path, body: str, date: str, folder: str | None = None, first: str | None = None) -> list[Path]:
+    plan = scaffold.plan_meeting(content, body, dt.date.fromisoformat(date), folder, first)
     return scaffold.write_all(plan.files, content)
 
 
@@ -391,6 +392,68 @@ def test_per_meeting_body_numbers_from_1_and_prefills_its_open_action(actions):
     assert [(u.action, u.status) for u in meeting.action_log.updates] == [("2019-08-01/4#1", "not-started")]
 
 
+# ---- --first-number: where an archive begun part way through a year starts a body's numbers -------------------
+
+def _new_body(content: Path, numbering: str) -> None:
+    """A body the archive has no meeting of yet: its first meeting in the archive is held mid-year."""
+    (content / "bodies/xb.md").write_text(f'---\nname: Extra Board\nshort_name: XB\nnumbering: "{numbering}"\n---\n',
+                                          encoding="utf-8")
+
+
+@pytest.mark.parametrize("numbering, first, numbers, after", [
+    ("XB/{yy}/{n}", "xb / 19/40", ["XB/19/40", "XB/19/41", "XB/19/42", "XB/19/43"], "XB/19/44"),
+    ("XB/{yyyy}/{nnn}", "XB/2019/40", ["XB/2019/040", "XB/2019/041", "XB/2019/042", "XB/2019/043"], "XB/2019/044"),
+])
+def test_a_first_number_numbers_the_meeting_from_it_and_the_next_meeting_carries_on_from_there(
+        actions, numbering, first, numbers, after):
+    _new_body(actions, numbering)
+    before = problems(actions, drafts=True)
+    new_meeting(actions, "xb", "2019-06-13", first=first)
+    new_meeting(actions, "xb", "2019-07-11")
+    folder = actions / "meetings/xb"
+    assert headings(folder / "2019-06-13/minutes.md") == numbers  # as the body prints them
+    assert re.findall(r"^  - ref: (.+)$", (folder / "2019-06-13/meeting.md").read_text(), re.M) == numbers
+    assert headings(folder / "2019-07-11/minutes.md")[0] == after
+    assert problems(actions, drafts=True) == before
+
+
+def headings(minutes: Path) -> list[str]:
+    return re.findall(r"^## (\S+)", minutes.read_text(encoding="utf-8"), re.M)
+
+
+def test_the_back_catalogue_numbered_from_a_first_number_is_not_told_its_numbers_follow_later_meetings(actions):
+    """The note that May's numbers follow July's (and are to be renumbered) is not true of numbers given."""
+    plan = scaffold.plan_meeting(actions, "ccb", dt.date(2019, 5, 16), first="CCBP/19/40")
+    assert plan.numbers == ("CCBP/19/40", "CCBP/19/41", "CCBP/19/42", "CCBP/19/43")
+    assert scaffold._meeting_summary(plan) == (
+        "standing items CCBP/19/40 to CCBP/19/43, the body's first meeting in the archive; 2 attendees listed as "
+        "present, no open action, so no action log. Replace the 'Clerk to complete' lines, then run `minutebook "
+        "check`.")
+
+
+@pytest.mark.parametrize("body, first, message", [
+    ("ccb", "CCBP-19-40", "--first-number CCBP-19-40: 'CCBP-19-40' is not one of CCB's minute numbers, which "
+                          "bodies/ccb.md gives as CCBP/{yy}/{n}; give the number the meeting's first item is to have, "
+                          "e.g. CCBP/19/70"),
+    ("ccb", "CCBP/17/40", "--first-number CCBP/17/40: CCBP/17/40 is a number of 2017, and the meeting is on 16 May "
+                          "2019; give a number of 2019 (or of the year before or after, for a body numbering by "
+                          "financial year), e.g. CCBP/19/40"),
+    ("ccb", "CCBP/19/58", "--first-number CCBP/19/58: the meeting's 4 items would be numbered CCBP/19/58 to "
+                          "CCBP/19/61, and ccb/2019-07-18 already uses CCBP/19/60; a body uses each number once: give "
+                          "a first number followed by 3 it has not used, or leave out --first-number to carry on from "
+                          "CCBP/19/61, after the highest it has used"),
+    ("jc", "4", "--first-number 4: JC numbers its items afresh at each meeting, from 1 (numbering: per-meeting in "
+                "bodies/jc.md); leave out --first-number"),
+])
+def test_a_first_number_that_is_no_number_of_the_body_or_of_the_year_or_is_used_is_refused(actions, body, first,
+                                                                                            message):
+    before = tree(actions)
+    with pytest.raises(scaffold.Refused) as refused:
+        new_meeting(actions, body, "2019-05-16", first=first)
+    assert said(refused.value) == [message]
+    assert tree(actions) == before
+
+
 # ---- the scaffold passes check and renders ------------------------------------------------
 
 @pytest.mark.parametrize("fixture, body, date", [("actions", "ccb", "2020-01-16"), ("actions", "jc", "2019-10-03"),
@@ -528,9 +591,29 @@ def test_a_meeting_added_before_later_ones_of_its_year_says_its_numbers_follow_t
     assert done.returncode == 0, done.stderr
     assert ("standing items CCBP/19/61 to CCBP/19/64, the body's first meeting in the archive" in done.stdout
             and "action log. ccb/2019-07-18, later than this meeting, already uses numbers of its year, so these "
-            "follow its: number the items as this meeting's minutes were numbered. Replace" in done.stdout), done.stdout
+            "follow its: number the items as this meeting's minutes were numbered, or remove the meeting's folder "
+            "and start it again with --first-number and its first item's number. Replace" in done.stdout), done.stdout
     later = cli("new", "meeting", "--body", "ccb", "--date", "2020-01-16", cwd=tmp_path)
     assert "later than this meeting" not in later.stdout
+
+
+def test_cli_a_bodys_first_meeting_numbered_from_1_says_how_to_number_it_from_where_its_numbering_had_got_to(
+        actions, tmp_path):
+    """An archive begun part way through a year: the body's numbering ran on before its first meeting here."""
+    _new_body(actions, "XB/{yy}/{n}")
+    done = cli("new", "meeting", "--body", "xb", "--date", "2019-06-13", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.splitlines()[-1] == (
+        "standing items XB/19/1 to XB/19/4, the body's first meeting in the archive; 0 attendees listed as present, "
+        "no open action, so no action log. Its numbers start at XB/19/1: where the body's numbering ran on before "
+        "this meeting, which the archive does not hold, remove the meeting's folder and start it again with "
+        "--first-number and its first item's number. Replace the 'Clerk to complete' lines, then run `minutebook "
+        "check`."), done.stderr
+    shutil.rmtree(actions / "meetings/xb")
+    again = cli("new", "meeting", "--body", "xb", "--date", "2019-06-13", "--first-number", "XB/19/40", cwd=tmp_path)
+    assert again.returncode == 0 and again.stdout.splitlines()[-1] == (
+        "standing items XB/19/40 to XB/19/43, the body's first meeting in the archive; 0 attendees listed as "
+        "present, no open action, so no action log. Replace the 'Clerk to complete' lines, then run `minutebook "
+        "check`."), again.stderr
 
 
 def test_cli_new_meeting_takes_a_date_as_the_content_files_take_it_and_says_why_one_is_refused(actions, tmp_path):
