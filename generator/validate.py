@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator import urls
-from generator.diagnostics import ERROR, Diagnostic, Report, closest, did_you_mean, listed, shortened
+from generator.diagnostics import ERROR, Diagnostic, Report, closest, did_you_mean, listed, plural, shortened
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
@@ -893,6 +893,7 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
             report.error(update.source.path, update.source.line, f"update for an unknown action "
                          f"'{_printed_action(update.action, meeting.body, archive.bodies)}'", hints[id(update)][0])
     _as_at_before_raised(archive, tracks, report)
+    _no_log_kept(archive, by_body, logs, tracks, report)
     for track in tracks.values():
         check_stop(stop)
         body_logs = logs.get(track.raised.body, ())
@@ -902,6 +903,39 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
         told = excused.get(track.key, ())
         check("track", (track, body_logs, complete, told), lambda found, track=track, body_logs=body_logs,
               complete=complete, told=told: _track(track, body_logs if complete else (), found, told))
+
+
+def _no_log_kept(archive: Archive, by_body: dict, logs: dict, tracks: dict, report: Report) -> None:
+    """A body that keeps no action log at all is never told of an action left out of one ("held over?" looks only
+    at logs), and its actions stay open, and overdue once due, on its tracker for good. Said once per body, on the
+    latest minutes approved (a draft's log may come with it), of the actions due by that meeting that no log
+    has updated: a joint body's actions may be updated in another body's log."""
+    latest = {}
+    for slug, meetings in by_body.items():
+        if logs.get(slug) or archive.incomplete & {slug, "*"}:
+            continue
+        approved = [m for m in meetings if m.minutes is not None and m.minutes.status == "approved"]
+        if approved:  # a private session held the same day comes after the public one by its folder's name
+            latest[slug] = max(approved, key=lambda m: (m.date, m.session == "public", m.folder))
+    due: dict[str, list] = {}
+    for track in tracks.values():
+        meeting = latest.get(track.raised.body)
+        if meeting is None or track.steps or track.raised.date >= meeting.date:
+            continue
+        if track.due is not None and track.due.date is not None and track.due.date <= meeting.date:
+            due.setdefault(track.raised.body, []).append(track)
+    for slug, found in sorted(due.items()):
+        found.sort(key=lambda t: (t.raised.date, sort_key(t.action.id)))
+        ids = [t.action.number for t in found]
+        named = listed(ids) if len(ids) <= 3 else f"{', '.join(ids[:3])} and {len(ids) - 3} more"
+        minutes = latest[slug].minutes
+        many = len(ids) > 1
+        report.warning(minutes.source.path, 1, f"{archive.bodies[slug].short_name} keeps no action log, so "
+                       f"{plural(len(ids), 'action')} due by this meeting ({named}) {'were' if many else 'was'} "
+                       f"never updated: its action tracker shows {'them' if many else 'it'} as open and overdue "
+                       "until a log does", "add actions.md to this meeting with an update for each (status and "
+                       "progress, and `closed: yes` for those done), or keep a log from the next meeting on: "
+                       "`minutebook new meeting` starts one with every open action")
 
 
 def _meant(unknown: list, hints: dict, tracks: dict, logs: dict):
