@@ -139,6 +139,10 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
                 line = file_line(lines, at)
                 if _told_already(place, path, line, written, linker, told):
                     continue
+                withheld = linker.withheld(written, place.meeting)
+                if withheld is not None:  # a minute (or meeting) there is, but not published: said so
+                    report.warning(path, line, *withheld)
+                    continue
                 report.warning(path, line, f"reference '{written}' does not resolve",
                                hint or "check the reference, or write it with the [[...]] syntax "
                                "(docs/content-format.md, Cross-references)")

@@ -34,7 +34,7 @@ from generator.outputs import record_outputs, sitemap_outputs
 from generator.parallel import (PARALLEL_FROM, Forked, WorkerFailed, default_jobs, end_if_taken, signals_held,
                                 signals_let_through)
 from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, meeting_urls, sections
-from generator.publish import public_view
+from generator.publish import public_view, unpublished
 from generator.render import DEFAULT_TEMPLATES, CompiledOnDisk, environment, forget_links, template_dirs
 from generator.resolve import Appearance, Index, resolve
 from generator.search_index import IndexError_, build_index, folders_to_index, holding, update_index
@@ -188,7 +188,8 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
                                                 Path(options.content))
     root_files.check(Path(options.content), index, report)
     check(stop)
-    renderer, linker = memos.renderer if memos else Renderer(), Linker(index, stop)
+    renderer = memos.renderer if memos else Renderer()
+    linker = Linker(index, stop, unpublished(archive, options.drafts))
     check(stop)
     # Each cached result knows whether the linker's targets can change it (backlinks.scan); what finds a
     # reference at all (the bodies' numbering) changes every result.

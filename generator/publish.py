@@ -102,3 +102,27 @@ def public_view(archive: Archive, drafts: bool = False, memo: dict | None = None
     memo.clear()  # meetings gone from the archive are forgotten
     memo.update(seen)
     return replace(archive, meetings=tuple(cleaned))
+
+
+PRIVATE, DRAFT = "private", "draft"
+
+
+def unpublished(archive: Archive, drafts: bool = False) -> dict:
+    """What the public view leaves out that a reference in published text can name: (body, minute number, or
+    `folder/number` for a body numbering per meeting) -> (PRIVATE or DRAFT, the minute's Source), and a private
+    meeting's key -> (PRIVATE, its Source). Only for messages (Linker.withheld): a reference to one of these
+    links to nothing, and the clerk is told why, never the public."""
+    found: dict = {}
+    for meeting in archive.meetings:
+        private = meeting.session == "private"
+        if private:
+            found[meeting.key] = (PRIVATE, meeting.source)
+        minutes = meeting.minutes
+        if minutes is None or not (private or minutes.status == "draft" and not drafts):
+            continue
+        body = archive.bodies.get(meeting.body)
+        per_meeting = body is not None and body.numbering.per_meeting
+        for item in minutes.items:
+            key = (meeting.body, f"{meeting.folder}/{item.ref}" if per_meeting else item.ref)
+            found.setdefault(key, (PRIVATE if private else DRAFT, item.source))
+    return found

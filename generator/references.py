@@ -24,6 +24,7 @@ from generator.model import Meeting, Paper, all_agenda_items, archive_order
 from generator.numbering import (NumberFinder, any_pattern, canonical, example, has_placeholder, leading_part, part,
                                  printed, renumbered, shape, sort_key)
 from generator.people import closest_person
+from generator.publish import PRIVATE
 from generator.values import Invalid, parse_date, slugify, spoken_date
 
 _DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+" \
@@ -102,9 +103,11 @@ def _initials(meeting: Meeting, people: dict) -> dict[str, str]:
 class Linker:
     """Resolves references against the published archive (the resolved Index)."""
 
-    def __init__(self, index, stop=never):
-        """`stop`: see interrupt.py."""
+    def __init__(self, index, stop=never, unpublished: dict | None = None):
+        """`stop`: see interrupt.py. `unpublished`: publish.unpublished's, of the archive `index` is the public
+        view of, for the messages of references to what it leaves out (withheld)."""
         self.index = index
+        self.unpublished = unpublished or {}
         archive = index.archive
         self.bodies = archive.bodies
         # One pass over a text finds every body's numbers (numbering.any_pattern): a scan
@@ -281,6 +284,30 @@ class Linker:
     def unresolved(self, target: str, where: Where) -> str:
         return _unresolved(self, target, where)
 
+    def withheld(self, written: str, meeting: Meeting | None) -> tuple[str, str] | None:
+        """(what is wrong, what to do) of a reference that does not resolve (`written` as the scan keeps it, in a
+        text of `meeting`) because what it names is in the archive but not published: a private meeting, its
+        minutes, or draft minutes. 'Does not resolve' alone sent the clerk looking for a typing mistake in a number
+        that is right. The messages name the unpublished file; the page shows the reference as text, as it shows
+        any that does not resolve, and nothing of what it names."""
+        named = _withheld(self, written.strip(), meeting) if self.unpublished else None
+        if named is None:
+            return None
+        what, key, code = named
+        why, source = self.unpublished[key]
+        said = f"reference '{written}' does not resolve: {what} is"
+        at = f"({source.path}:{source.line})"
+        if code is None:  # a private meeting, [[body/folder]]
+            return f"{said} a private meeting {at}, which is never published", "it is shown as text, without a " \
+                "link; to cite the meeting without this warning, name it in words, without [[...]]"
+        if why == PRIVATE:
+            return f"{said} in the minutes of a private meeting {at}, which are never published", \
+                f"it is shown as text, without a link; to cite it so without this warning, write it as code, " \
+                f"`{code}`, or leave the number out"
+        return f"{said} in draft minutes {at}, which are not published until they are approved", \
+            "once a meeting has approved them, write `status: approved` in them, and the reference links; till " \
+            "then it is shown as text, without a link"
+
     def explicit(self, target: str, where: Where) -> tuple[str | None, str]:
         """The address `[[target]]` leads to (None: nothing published), and the words it is shown as when the
         clerk gave none (`[[target|words]]`): what the page it leads to is called, as a reader would name it,
@@ -387,6 +414,47 @@ def _unresolved(linker: "Linker", target: str, where: Where) -> str:
             papers = ", ".join(sorted(p.ref for p in meeting.papers))
             return f"{key}'s papers are {papers}" if papers else f"{key} has no papers published"
     return _EXPLICIT_FORMS
+
+
+def _withheld(linker: Linker, written: str, meeting: Meeting | None) -> tuple[str, object, str | None] | None:
+    """(what a reference that does not resolve names, as a message says it; its key in Linker.unpublished; how to
+    write it as code, None for a meeting) where that is unpublished; else None. `written` is read as the reference
+    scan read it (_find), for each way of writing a reference that can name a minute or a meeting."""
+    unpublished = linker.unpublished
+    kind, colon, rest = written.partition(":")
+    rest = rest.strip()
+    if colon and kind == "action":  # [[action:TB/19/23#1]]: an action of an unpublished minute
+        slug, _, key = linker.action_key(rest, Where(body=meeting.body if meeting else None)).partition(":")
+        minute = (slug, key.rpartition("#")[0])
+        return (f"action {rest}", minute, rest) if minute in unpublished else None
+    if colon and kind in linker.bodies:  # [[tb:TB/19/23]], [[jc:2019-11-05/5]]
+        numbering = linker.bodies[kind].numbering
+        if numbering.per_meeting:
+            folder, _, ref = rest.rpartition("/")
+            found = (f"item {ref} of {kind}/{folder}", (kind, f"{folder}/{ref}"), ref)
+        else:
+            ref = canonical(numbering, rest)
+            found = (f"minute {printed(numbering, ref)}", (kind, ref), printed(numbering, ref)) if ref else None
+        return found if found is not None and found[1] in unpublished else None
+    if colon:
+        return None
+    item = _ITEM.fullmatch(written) if meeting is not None else None
+    if item is not None:  # `item 5` of a body numbering per meeting: this meeting's own
+        key = (meeting.body, f"{meeting.folder}/{item.group(1)}")
+        return (f"item {item.group(1)}", key, item.group(1)) if key in unpublished else None
+    parts = written.split("/")
+    if len(parts) in (2, 4) and f"{parts[0]}/{parts[1]}" in unpublished:  # [[tb/folder]], [[tb/folder/papers/A]]
+        return f"{parts[0]}/{parts[1]}", f"{parts[0]}/{parts[1]}", None
+    for slug, body in sorted(linker.bodies.items()):  # a number, as _find matches it to the first body it fits
+        if body.numbering.per_meeting:
+            continue
+        ref = canonical(body.numbering, written)
+        numbered = leading_part(body.numbering, written) if ref is None else None  # TB/19/23(a)
+        ref = numbered[0] if numbered is not None and not numbered[2].strip() else ref
+        if ref is not None:
+            return (f"minute {printed(body.numbering, ref)}", (slug, ref), written) if (slug, ref) in unpublished \
+                else None
+    return None
 
 
 def _named_action(action, where: Where) -> str:

@@ -23,6 +23,9 @@ MINUTES = "meetings/tb/2019-03-14/minutes.md"
 LATER = "meetings/tb/2019-06-20/meeting.md"
 LATER_MINUTES = "meetings/tb/2019-06-20/minutes.md"
 LOG = "meetings/tb/2019-06-20/actions.md"
+PRIVATE_MEETING = "meetings/tb/2019-06-20-private/meeting.md"
+PRIVATE_MINUTES = "meetings/tb/2019-06-20-private/minutes.md"
+DRAFT_MINUTES = "meetings/tb/2020-01-16/minutes.md"
 UNSAFE_HINT = ("links must be web addresses (https://...), mailto: or relative; javascript: and data: links "
                "are not allowed")
 
@@ -1121,7 +1124,7 @@ def test_a_site_language_that_is_no_language_tag_is_an_error(archive, build):
         "language: 'English' is not a language tag; write it as a tag, e.g. en-GB, or cy for Welsh")]
 
 
-def test_an_explicit_reference_to_nothing_published_names_what_is_and_never_a_private_meeting(archive, build):
+def test_an_explicit_reference_to_nothing_published_names_what_is_and_a_private_meeting_as_private(archive, build):
     edit(archive, LATER_MINUTES, "The minutes were agreed.", "The minutes were agreed. See [[action:TB/19/13#9]], "
          "[[tb/2019-03-14/papers/Z]], [[tb:TB/19/99]], [[person:ada-lovelase]], [[jc:2019-11-05/9]] and "
          "[[tb/2019-06-20-private]].")
@@ -1133,9 +1136,51 @@ def test_an_explicit_reference_to_nothing_published_names_what_is_and_never_a_pr
         said.format("tb:TB/19/99", "nearest existing: TB/19/20, TB/19/21, TB/19/22"),
         said.format("person:ada-lovelase", "did you mean 'ada-lovelace'?"),
         said.format("jc:2019-11-05/9", "jc/2019-11-05 has no item 9"),
-        said.format("tb/2019-06-20-private", "no meeting tb/2019-06-20-private is published: check the folder's "
-                    "name (a private meeting is never linked)")])
+        "warning: reference 'tb/2019-06-20-private' does not resolve: tb/2019-06-20-private is a private meeting "
+        f"(content/{PRIVATE_MEETING}:1), which is never published; it is shown as text, without a link; to cite the "
+        "meeting without this warning, name it in words, without [[...]]"])
     assert all(m.startswith(f"content/{LATER_MINUTES}:{line}:") for m in warnings_after(build, archive))
+
+
+@pytest.mark.parametrize("written, shown, said, what, code", [
+    ("TB/19/23", "TB/19/23", "TB/19/23", "minute TB/19/23", "TB/19/23"),
+    ("TB/19/23(a)", "TB/19/23(a)", "TB/19/23(a)", "minute TB/19/23", "TB/19/23(a)"),
+    ("TB/19/22 to 23", '<a href="/tb/2019/tb-19-22/" class="xref">TB/19/22</a> to 23', "TB/19/23", "minute TB/19/23",
+     "TB/19/23"),
+    ("[[tb:TB/19/23]]", "TB/19/23", "tb:TB/19/23", "minute TB/19/23", "TB/19/23"),
+    ("[[action:TB/19/23#1]]", "action TB/19/23#1", "action:TB/19/23#1", "action TB/19/23#1", "TB/19/23#1")])
+def test_a_reference_to_a_private_meetings_minute_says_it_is_never_published(archive, build, tmp_path, written,
+                                                                              shown, said, what, code):
+    """'Does not resolve; nearest existing: TB/19/20, ...' sent the clerk looking for a mistake in a number that
+    is right. The page shows the reference as text, as any that does not resolve: nothing of the private minute,
+    its meeting or its file reaches the site."""
+    edit(archive, LATER_MINUTES, "The minutes were agreed.", f"The minutes were agreed, as {written} notes.")
+    out = tmp_path / "site"
+    result = build(archive, out)
+    assert messages(result) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "notes."),
+        f"reference '{said}' does not resolve: {what} is in the minutes of a private meeting (content/"
+        f"{PRIVATE_MINUTES}:{line_of(archive, PRIVATE_MINUTES, '## TB/19/23')}), which are never published; it is "
+        f"shown as text, without a link; to cite it so without this warning, write it as code, `{code}`, or leave the "
+        "number out", "warning")]
+    page = (out / "tb/2019/tb-19-20/index.html").read_text(encoding="utf-8")
+    assert f"as {shown} notes." in page  # as text, without a link
+    for path in out.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes()
+            assert b"CANARY-PRIVATE" not in text and b"2019-06-20-private" not in text and b"Staffing" not in text, path
+
+
+def test_a_reference_to_a_minute_of_draft_minutes_says_they_are_published_once_approved(archive, build):
+    """Off the agenda, TB/20/1 leads nowhere until its minutes are approved; `--drafts` publishes them."""
+    edit(archive, "meetings/tb/2020-01-16/meeting.md", "agenda:\n  - ref: TB/20/1\n    title: Director of Public "
+         "Health annual report\n    presenter: carol-singh\n", "")
+    edit(archive, LATER_MINUTES, "The minutes were agreed.", "The minutes were agreed, as TB/20/1 notes.")
+    assert warnings_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "TB/20/1 notes"),
+        f"reference 'TB/20/1' does not resolve: minute TB/20/1 is in draft minutes (content/{DRAFT_MINUTES}:"
+        f"{line_of(archive, DRAFT_MINUTES, '## TB/20/1')}), which are not published until they are approved; once a "
+        "meeting has approved them, write `status: approved` in them, and the reference links; till then it is "
+        "shown as text, without a link", "warning")]
+    assert messages(build(archive, drafts=True)) == []
 
 
 def test_an_update_with_status_complete_that_does_not_close_its_action_is_a_warning(archive, build):
@@ -1829,7 +1874,11 @@ def test_a_heading_naming_a_minute_not_published_is_told_how_the_name_it_is_told
     edit(archive, LATER_MINUTES, written, told.split("'")[1])
     assert warnings_after(build, archive) == ([] if on_agenda else [
         at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "### Annual report"), "reference 'TB/20/1' does not "
-           "resolve; nearest existing: TB/19/12, TB/19/13, TB/19/14", "warning")])
+           f"resolve: minute TB/20/1 is in draft minutes (content/{minutes}:{line_of(archive, minutes, '## TB/20/1')})"
+           ", which are not published until they are approved; once a meeting has approved them, write `status: "
+           "approved` in them, and the reference links; till then it is shown as text, without a link", "warning")])
+
+
 
 
 def test_a_minute_heading_without_a_number_where_the_next_number_is_the_item_below_is_told_no_number(archive,
