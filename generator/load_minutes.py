@@ -166,7 +166,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
                        f"start each item with a heading such as '{first_heading()}'")
     misplaced = ()
     if not body.numbering.per_meeting:  # a per-meeting number (5) is as likely a section's
-        misplaced = _numbered_headings(tokens, starts, items, doc.body_line, body, ctx, opening)
+        misplaced = _numbered_headings(tokens, starts, items, doc.body_line, body, ctx, opening, advised)
     if fields["status"] == "approved":
         for n, line in enumerate(lines):
             if PLACEHOLDER in line:
@@ -237,7 +237,7 @@ def _numbered_opening(tokens, lines: list[str], starts, body: Body):
 
 
 def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, body: Body, ctx: Context,
-                       opening=None) -> tuple[MisplacedHeading, ...]:
+                       opening=None, advised: list | None = None) -> tuple[MisplacedHeading, ...]:
     """A heading that starts with a minute number but is not a `## ` heading of its own (### TB/19/23, or one
     in a list): read as part of the item above, where the clerk meant an item of its own. `opening`
     (_numbered_opening): the heading the text before the first item opens with, which this reports as that
@@ -245,7 +245,9 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
     inside an item, or a line meant as such a heading (##24/008), is handed back, not reported: what to do depends
     on whether the archive has that minute (validate): '## ' would number it twice where it has. A line meant as a
     heading of a part, or of the item it is in, is reported and handed back told: the reference scan leaves its
-    number to the one message (model.MisplacedHeading)."""
+    number to the one message (model.MisplacedHeading). A heading above the first item numbering a minute these
+    minutes lack is reported here, and its AdvisedNumber added to `advised`: what it is told to write depends on
+    whether another meeting has that minute, and publishes it (validate)."""
     items_start = {id(token) for _, token in starts}
     misplaced = []
     for index, token in enumerate(tokens):
@@ -283,12 +285,16 @@ def _numbered_headings(tokens, starts, items: list[MinuteItem], body_line: int, 
         hashes = "#" * int(token.tag[1])
         naming = f"'{hashes} {words} ({item})'" if words else f"'{hashes} Minute {item}'"
         below = next((other for other in items if other.ref == ref), None)
-        report(ctx.path, line, f"the heading '{heading}' starts with minute number {item}, but only a '## ' heading "
-               f"at the start of a line starts an item, {read_as}",
-               f"minute {item} is on line {below.source.line}: if the heading names it, move it under the item it "
-               f"belongs to, written {naming}, which links to it; else correct its number" if below else
-               f"write '## {heading}' if it is an item of its own; if it names minute {item} of an earlier meeting, "
-               f"move it under the item it belongs to, written {naming}, which links to it")
+        message = f"the heading '{heading}' starts with minute number {item}, but only a '## ' heading at the " \
+            f"start of a line starts an item, {read_as}"
+        hint = f"minute {item} is on line {below.source.line}: if the heading names it, move it under the item it " \
+            f"belongs to, written {naming}, which links to it; else correct its number" if below else \
+            f"write '## {heading}' if it is an item of its own; if it names minute {item} of an earlier meeting, " \
+            f"move it under the item it belongs to, written {naming}, which links to it"
+        report(ctx.path, line, message, hint)
+        if below is None and advised is not None:
+            advised.append(AdvisedNumber(line, message, hint, heading, ref, hashes=hashes,
+                                         severity="error" if token is opening else "warning"))
     for index, token in enumerate(tokens):  # ##CCBP/18/61: no heading at all without the space, but a paragraph
         if token.type != "inline" or index == 0 or tokens[index - 1].type != "paragraph_open":
             continue

@@ -387,10 +387,12 @@ class MisplacedHeading:
 class AdvisedNumber:
     """A minute heading in error whose advice is to write a '## ' heading numbered `ref`, a number these minutes
     lack: '## 24/007(a)' away from any 24/007, told to write '## 24/007 Title' above it; a heading without a number
-    after the last item, told the number after that item's. Where another meeting has minute `ref`, following
-    that would number it twice, an error: validate.py, knowing the archive, gives the error the advice for that in
-    place of `hint` (Report.retell). The error stays the loader's, where the file is read: the live preview's
-    fast path renders no meeting with an error."""
+    after the last item, told the number after that item's; and a heading numbered `ref` above the first item,
+    told to be '## ' if it is an item of its own, else to go under its item as a reference, '### Words (ref)'.
+    Where another meeting has minute `ref`, following that would number it twice, an error, and a reference to
+    it links to nothing while those minutes are private or a draft: validate.py, knowing the archive, gives the
+    message the advice for that in place of `hint` (Report.retell). The message stays the loader's, where the
+    file is read: the live preview's fast path renders no meeting with an error."""
 
     line: int  # of the heading, in the minutes file
     message: str  # the error's, as reported
@@ -398,6 +400,10 @@ class AdvisedNumber:
     heading: str  # as written, without its hashes
     ref: str  # canonical
     above: str = ""  # the item above the heading, canonical, where it is an item's heading without a number
+    # where it is a heading numbered `ref` above the first item ('### 24/006 Matters arising'): its hashes; its
+    # message is a warning where the minutes have no item (nothing below it to belong to)
+    hashes: str = ""
+    severity: str = "error"
 
     def __digest__(self) -> tuple:
         """Nothing: no page shows it, only a message (fingerprint.Digests)."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator import urls
-from generator.diagnostics import ERROR, Diagnostic, Report, closest, did_you_mean, listed, plural, shortened
+from generator.diagnostics import Diagnostic, Report, closest, did_you_mean, listed, plural, shortened
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
@@ -348,7 +348,12 @@ def _advised_number(meeting: Meeting, advice, found, report: Report, archive: Ar
     numbering = archive.bodies[meeting.body].numbering
     item, at = printed(numbering, advice.ref), f"{found[0].path}:{found[0].line}"
     part = leading_part(numbering, advice.heading)
-    if part is None:  # no number: the number after the item above's
+    if advice.hashes:  # a heading numbered `ref` above the first item: told as one inside an item is (_misplaced_item)
+        words = leading(numbering, advice.heading)[1].strip().lstrip("–—-:.").strip()
+        hint = f"minute {item} is at {at}: if the heading names it, move it under the item it belongs to and " \
+               f"{_naming(advice.hashes, words, item, advice.ref, meeting, found[1], archive)}; if it is an item of " \
+               "its own, write '## ' and its own number"
+    elif part is None:  # no number: the number after the item above's
         hint = f"{archive.bodies[meeting.body].short_name} numbers items like '{item}', minute {item} at {at}: if " \
                f"it is part of {printed(numbering, advice.above)}, write '### {advice.heading}'; if it is an item " \
                "of its own, write '## ' and the number its minutes give it"
@@ -358,7 +363,7 @@ def _advised_number(meeting: Meeting, advice, found, report: Report, archive: Ar
         hint = f"minute {item} is at {at}: if the heading names that part of it, make it a heading inside the " \
                f"item it belongs to: {_naming('###', words, written, advice.ref, meeting, found[1], archive)}; " \
                "else correct its number"
-    told = Diagnostic(meeting.minutes.source.path, advice.line, ERROR, advice.message, advice.hint)
+    told = Diagnostic(meeting.minutes.source.path, advice.line, advice.severity, advice.message, advice.hint)
     report.retell(told, hint)
 
 

@@ -1879,6 +1879,26 @@ def test_a_heading_naming_a_minute_not_published_is_told_how_the_name_it_is_told
            "approved` in them, and the reference links; till then it is shown as text, without a link", "warning")])
 
 
+@pytest.mark.parametrize("written, minutes, told", [
+    ("### TB/19/23 Staffing", PRIVATE_MINUTES, "write '### Staffing', without the number: a private meeting's "
+     "minutes are never published, and the number would link to nothing"),
+    ("### TB/20/1 Annual report", DRAFT_MINUTES, "write '### Annual report (TB/20/1)', which links to the agenda's "
+     "row for it until those minutes, a draft, are approved, and then to it"),
+    ("### TB/19/13 Healthy weight", MINUTES, "write '### Healthy weight (TB/19/13)', which links to it")])
+def test_a_heading_above_the_first_item_naming_another_meetings_minute_is_told_how_the_name_it_is_told_to_write_links(
+        archive, build, written, minutes, told):
+    """`### TB/19/23 Staffing` above June's first item was told to write '## TB/19/23 Staffing' (TB/19/23 twice, an
+    error), or '### Staffing (TB/19/23)', 'which links to it', of a private meeting's minute that no page shows:
+    the file alone was read, which cannot tell. Told as a heading inside an item is, knowing the archive."""
+    edit(archive, LATER_MINUTES, "## TB/19/20 Minutes", f"{written}\n\nNoted.\n\n## TB/19/20 Minutes")
+    heading, number = written.lstrip("#").strip(), written.split()[1]
+    line = line_of(archive, LATER_MINUTES, written)
+    assert messages(build(archive)) == [
+        at(LATER_MINUTES, line, f"the heading '{heading}' starts with minute number {number}, but only a '## ' "
+           f"heading at the start of a line starts an item, so it and the text after it, up to the first item on line "
+           f"{line + 4}, belong to no item; minute {number} is at content/{minutes}:"
+           f"{line_of(archive, minutes, '## ' + number)}: if the heading names it, move it under the item it belongs "
+           f"to and {told}; if it is an item of its own, write '## ' and its own number")]
 
 
 def test_a_minute_heading_without_a_number_where_the_next_number_is_the_item_below_is_told_no_number(archive,
