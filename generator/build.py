@@ -155,6 +155,13 @@ class Memos:
                              renderer=Renderer())
 
 
+# The checks of the stages after validation and after resolving, which a build stopped there did not run
+# (Report.not_run): the reference scan, moved.yaml and root/ (resolve); rendering (render.py's unsafe links,
+# templates, two pages at one address).
+NOT_RUN_AFTER_VALIDATE = "cross-references, moved.yaml, root/ files, links in the text, templates"
+NOT_RUN_AFTER_RESOLVE = "links in the text, templates"
+
+
 def prepare(options: Options, report: Report, timings: dict, loader_cache: dict | None = None,
             scan_cache: dict | None = None, markdown_cache: dict | None = None,
             memos: Memos | None = None, stop=never, walked: list | None = None) -> Prepared | None:
@@ -180,6 +187,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
         validate(archive, report, memos.checked if memos else None, stop)
     stage("validate")
     if archive is None or report.failed(options.strict):
+        report.not_run = NOT_RUN_AFTER_VALIDATE
         return None
     check(stop)
     index = resolve(public_view(archive, options.drafts, memos.published if memos else None, stop),
@@ -210,6 +218,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
     index.backlinks, refs = scan(index, linker, renderer, report, scan_cache, markdown_cache, scan_memo, stop)
     stage("resolve")
     if report.failed(options.strict):
+        report.not_run = NOT_RUN_AFTER_RESOLVE
         return None
     return Prepared(archive, index, linker, renderer, refs, build_date(options.today))
 
@@ -498,6 +507,7 @@ def check_archive(options: Options) -> Result:
     # from the files as the run above read them: the rest was checked by it.
     drafted = run(replace(options, drafts=True), write=False, rendered=frozenset(result.drafts.values()), kept=kept)
     result.report.items.extend(d for d in drafted.report.items if d.path in result.drafts)
+    result.report.not_run = drafted.report.not_run  # stopped before rendering the drafts' pages, say
     result.ok = not result.report.failed(options.strict)
     return result
 

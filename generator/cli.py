@@ -280,6 +280,8 @@ def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
     if args.command == "check":
         result = check_archive(options)
         print_report(result.report, args.format)
+        if result.report.not_run_note():
+            print(f"minutebook check: {result.report.not_run_note()}", file=sys.stderr)
         summary = f"{plural(len(result.report.errors), 'error')}, {plural(len(result.report.warnings), 'warning')}"
         print(f"minutebook check: {summary}", file=sys.stderr)
         return _finish(0 if result.ok else 1, exit_now)
@@ -291,6 +293,8 @@ def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
     options.cache = not args.no_cache
     result = run(options, write=True, progress=progress)
     print_report(result.report)
+    if result.report.not_run_note():
+        print(f"minutebook: {result.report.not_run_note()}", file=sys.stderr)
     if not result.ok:
         print(f"minutebook: build failed with {plural(len(result.report.errors), 'error')}, "
               f"{plural(len(result.report.warnings), 'warning')}; {args.out}/ was left as it was", file=sys.stderr)

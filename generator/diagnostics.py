@@ -51,6 +51,9 @@ class Report:
     root: Path | None = None
     items: list[Diagnostic] = field(default_factory=list)
     _relative: dict = field(default_factory=dict, repr=False, compare=False)
+    # The checks a build did not run, as it stopped at errors before them (build.prepare): no stage runs on data
+    # that failed the one before it, and a clerk who fixed the errors was surprised by warnings seen only then.
+    not_run: str = ""
 
     def _rel(self, path: Path | str) -> str:
         """The path as messages show it; memoised, as every record loaded asks it of its file. A file's path
@@ -120,6 +123,16 @@ class Report:
         depend on others, which the loader that reported it where the file is read does not know (validate.py)."""
         self.items[:] = [Diagnostic(d.path, d.line, d.severity, d.message, hint) if d == told else d
                          for d in self.items]
+
+    def not_run_note(self) -> str:
+        """One line to say after the messages that stopped a build: which checks were not run, and when they
+        are; '' when every check ran."""
+        if not self.not_run:
+            return ""
+        stopping = "errors above are" if any(d.severity == ERROR for d in self.items) else \
+            "warnings above (errors under --strict) are"
+        return f"further checks ({self.not_run}) were not run: they run once the {stopping} fixed, " \
+            "and may report more"
 
     @property
     def errors(self) -> list[Diagnostic]:

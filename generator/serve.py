@@ -120,6 +120,8 @@ class Preview:
                          f"(stopped after {outcome.milliseconds:.0f} ms)")
                 return outcome
             messages = [outcome.report.format_here(d) for d in outcome.report.sorted()]
+            if outcome.report.not_run_note():
+                messages.append(outcome.report.not_run_note())
             if messages != self._last_messages:  # say each problem once, not on every save
                 for message in messages:
                     self.log(message)
@@ -284,12 +286,14 @@ class Preview:
                 f"{html.escape(d.message)}{'; ' + html.escape(d.hint) if d.hint else ''}</li>"
                 for d in problems) + "</ul>"
         warnings = (f"<h2>Warnings, which do not stop the build</h2>{listed(rest)}" if rest else "")
+        note = self.report.not_run_note()
+        not_run = f"<p class=\"not-run\">{html.escape(note[0].upper() + note[1:])}.</p>" if note else ""
         return (f"<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Build failed | "
                 f"Minutebook preview</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 f"<link rel=\"stylesheet\" href=\"{self.base}/static/style.css\"></head><body>"
                 f"<main id=\"main\" class=\"wrap\">"
                 f"<h1>The preview could not be rebuilt</h1><p>Fix these problems and save; this page reloads by "
-                f"itself.</p>{listed(stopping)}{warnings}</main>{RELOAD_SCRIPT}</body></html>"
+                f"itself.</p>{listed(stopping)}{not_run}{warnings}</main>{RELOAD_SCRIPT}</body></html>"
                 ).encode("utf-8")
 
     def wait_for_change(self, seen: int, timeout: float) -> int:

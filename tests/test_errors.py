@@ -15,7 +15,7 @@ import shutil
 
 import pytest
 
-from helpers import edit, line_of, messages
+from helpers import TODAY, edit, line_of, messages
 
 MEETING = "meetings/tb/2019-03-14/meeting.md"
 MINUTES = "meetings/tb/2019-03-14/minutes.md"
@@ -353,6 +353,25 @@ def test_a_value_with_a_line_break_is_quoted_on_the_messages_one_line(archive, c
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == (f"content/{LATER}:{line_of(archive, LATER, 'quorate:')}: error: "
                                            "quorate: 'no\\nyes' is not yes or no; write yes or no")
+
+
+def test_a_build_or_check_stopped_by_an_error_says_which_checks_were_not_run(archive, cli):
+    """No stage runs on data that failed the one before it, so a reference that does not resolve is reported
+    only once the error is fixed: a clerk who fixed the one error was surprised by the warning seen only then."""
+    edit(archive, LATER, "quorate: no", "quorate: maybe")
+    edit(archive, LATER_MINUTES, "The minutes were agreed.", "The minutes were agreed, as TB/19/99 notes.")
+    error = (f"content/{LATER}:{line_of(archive, LATER, 'quorate:')}: error: quorate: 'maybe' is not yes or no; "
+             "write yes or no")
+    not_run = ("further checks (cross-references, moved.yaml, root/ files, links in the text, templates) were not "
+               "run: they run once the errors above are fixed, and may report more")
+    assert cli("check", "--today", TODAY).stderr.splitlines() == [
+        error, f"minutebook check: {not_run}", "minutebook check: 1 error, 0 warnings"]
+    assert cli("build", "--today", TODAY, "--no-search").stderr.splitlines() == [
+        error, f"minutebook: {not_run}", "minutebook: build failed with 1 error, 0 warnings; site/ was left as it was"]
+    edit(archive, LATER, "quorate: maybe", "quorate: no")
+    assert cli("check", "--today", TODAY).stderr.splitlines() == [
+        f"content/{LATER_MINUTES}:{line_of(archive, LATER_MINUTES, 'TB/19/99')}: warning: reference 'TB/19/99' does "
+        "not resolve; nearest existing: TB/19/20, TB/19/21, TB/19/22", "minutebook check: 0 errors, 1 warning"]
 
 
 def test_a_values_control_characters_are_shown_in_the_message_not_sent_to_the_terminal(archive, cli):
