@@ -411,6 +411,9 @@ def _unresolved(linker: "Linker", target: str, where: Where) -> str:
         if meeting is None:
             return f"no meeting {key} is published: check the folder's name (a private meeting is never linked)"
         if len(parts) == 4 and parts[2] == "papers":
+            if parts[3].strip().lower() in {ref.lower() for ref in meeting.withheld_papers}:
+                return f"paper {parts[3].strip()} of {key} is confidential, so it is not published: it is shown as " \
+                    "text, without a link; to cite it without this warning, name it in words, without [[...]]"
             papers = ", ".join(sorted(p.ref for p in meeting.papers))
             return f"{key}'s papers are {papers}" if papers else f"{key} has no papers published"
     return _EXPLICIT_FORMS

@@ -245,7 +245,8 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
         if set(value) == {"body"}:
             slug = text(value["body"], ctx)
             if slug not in ctx.bodies:
-                raise Invalid(f"no body '{slug}'", did_you_mean(slug, ctx.bodies, "bodies"))
+                raise Invalid(f"no body '{slug}'", did_you_mean(slug, ctx.bodies, "bodies")
+                              or "write the body as its file in bodies/ is named")
             return PersonRef(name=slug, body=slug)
         if set(value) == {"person"}:
             value = value["person"]

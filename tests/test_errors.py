@@ -1202,6 +1202,26 @@ def test_a_reference_to_a_minute_of_draft_minutes_says_they_are_published_once_a
     assert messages(build(archive, drafts=True)) == []
 
 
+def test_an_explicit_reference_to_a_confidential_paper_says_it_is_confidential(archive, build):
+    """It was told "tb/2019-03-14's papers are A", as if paper C, which the clerk can see in the folder, were
+    misnamed."""
+    edit(archive, LATER_MINUTES, "The minutes were agreed.", "The minutes were agreed; see [[tb/2019-03-14/papers/C]].")
+    assert warnings_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "[[tb/"),
+        "reference 'tb/2019-03-14/papers/C' does not resolve; paper C of tb/2019-03-14 is confidential, so it is not "
+        "published: it is shown as text, without a link; to cite it without this warning, name it in words, without "
+        "[[...]]", "warning")]
+
+
+def test_an_action_owned_by_a_body_the_archive_lacks_says_what_to_write_among_many_bodies(archive, build):
+    """With more bodies than a message lists, and none spelt like it, 'no body' was all it said."""
+    for n in range(1, 13):
+        (archive / f"bodies/committee-{n}.md").write_text(f"---\nname: Committee {n}\nshort_name: C{n}\n"
+                                                          f"numbering: \"C{n}/{{yy}}/{{n}}\"\n---\n", encoding="utf-8")
+    edit(archive, MINUTES, "{body: jc}", "{body: planning}")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "{body: planning}"),
+        "no body 'planning'; write the body as its file in bodies/ is named")]
+
+
 def test_an_update_with_status_complete_that_does_not_close_its_action_is_a_warning(archive, build):
     edit(archive, LOG, "    status: amber\n", "    status: complete\n")
     assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: complete"), "the status is "
