@@ -183,6 +183,11 @@ class MarkdownFilter:
             self.cache.setdefault(LINKED, set()).add(key)
 
     def _report(self, rendered, text, path: str) -> None:
+        root = self.report.root
+        if root is not None and path.startswith("content/") and Path(root).name != "content":
+            # a file of the content folder named by a template as `content/site.yaml` (home.html), which records'
+            # paths never are unless the folder is so named: named as the folder is (`--content archive`)
+            path = self.report._rel(Path(root) / path[len("content/"):])
         for problem in rendered.problems:
             line = file_line(lines_of(text), problem.line)
             self.report.error(path or "content", line, f"unsafe link '{problem.href[:40]}'",

@@ -2783,6 +2783,18 @@ def test_unsafe_link_on_a_later_line_of_a_resolution_is_an_error_on_its_own_line
                                                f"unsafe link 'javascript:alert(1)'; {UNSAFE_HINT}")]
 
 
+def test_unsafe_link_in_the_sites_description_names_site_yaml_in_the_content_folder_as_it_is_named(archive, build):
+    """`--content archive`: the home page's template names the file `content/site.yaml`, and so did the message,
+    which sent the clerk to a file that does not exist."""
+    folder = archive.parent / "archive"
+    archive.rename(folder)
+    edit(folder, "site.yaml", "  Minutes, agendas and papers", "  [Minutes](javascript:alert(1)), agendas and papers")
+    result = build(folder)
+    assert not result.ok and messages(result, "error") == [
+        f"archive/site.yaml:{line_of(folder, 'site.yaml', 'javascript:')}: error: unsafe link 'javascript:alert(1)'; "
+        f"{UNSAFE_HINT}"]
+
+
 # --- warnings -----------------------------------------------------------------------------------
 
 def test_a_draft_action_log_of_a_meeting_whose_minutes_are_approved_is_a_warning(archive, build, tmp_path):
