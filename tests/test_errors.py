@@ -1202,6 +1202,25 @@ def test_a_reference_to_a_minute_of_draft_minutes_says_they_are_published_once_a
     assert messages(build(archive, drafts=True)) == []
 
 
+@pytest.mark.parametrize("written", ["item 6", "[[jc:2019-11-05/6]]"])
+def test_a_reference_to_an_item_of_draft_minutes_of_a_body_numbering_per_meeting_says_so(archive, build, written):
+    """Item 6 of the joint committee's draft minutes, which its agenda does not list, cited in the meeting's notes:
+    'this meeting has no such item', of an item the clerk can see in the minutes."""
+    jc_meeting = "meetings/jc/2019-11-05/meeting.md"
+    edit(archive, JC_MINUTES, "status: approved", "status: draft")
+    (archive / JC_MINUTES).write_text((archive / JC_MINUTES).read_text(encoding="utf-8") + "\n## 6 Any other business"
+                                      "\n\nNone.\n", encoding="utf-8")
+    (archive / jc_meeting).write_text((archive / jc_meeting).read_text(encoding="utf-8") + f"As {written} says.\n",
+                                      encoding="utf-8")
+    said = "item 6" if written == "item 6" else "jc:2019-11-05/6"
+    what = "item 6" if written == "item 6" else "item 6 of jc/2019-11-05"
+    assert warnings_after(build, archive) == [at(jc_meeting, line_of(archive, jc_meeting, "says."),
+        f"reference '{said}' does not resolve: {what} is in draft minutes (content/{JC_MINUTES}:"
+        f"{line_of(archive, JC_MINUTES, '## 6 ')}), which are not published until they are approved; once a meeting "
+        "has approved them, write `status: approved` in them, and the reference links; till then it is shown as text, "
+        "without a link", "warning")]
+
+
 def test_an_explicit_reference_to_a_confidential_paper_says_it_is_confidential(archive, build):
     """It was told "tb/2019-03-14's papers are A", as if paper C, which the clerk can see in the folder, were
     misnamed."""
