@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import frontmatter, inline_actions, interests, schema as s, urls, yamltext
+from generator import frontmatter, inline_actions, interests, schema as s, urls, votes, yamltext
 from generator.diagnostics import INVISIBLE, Report, shortened
 from generator.model import (Action, AdvisedNumber, Attendance, Body, Declaration, Due, MinuteItem, Minutes,
                              MisplacedHeading, PersonRef, Source, all_agenda_items)
@@ -43,6 +43,7 @@ ITEM = Schema(
     Field("declarations", s.list_of(s.record(DECLARATION, lambda f, c, v: Declaration(
         f["person"] or PersonRef(name=f["name"] or "unnamed"), f["interest"], f["action"], f["type"]))), default=()),
     Field("actions", s.list_of(lambda v, c: v), default=()),
+    Field("votes", lambda v, c: v, default=()),  # read by votes.read, with the meeting's attendance
     Field("confidential", s.yesno, default=None),
     Field("reason", s.text, default=""),
     Field("public_title", s.text, default=""),
@@ -104,8 +105,10 @@ def _agenda_headings(body: Body, agenda) -> dict[str, str]:
 
 
 def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_key: str, parser,
-                 ctx_people, bodies, agenda=(), attendance: Attendance | None = None, date=None) -> Minutes | None:
-    """`attendance`: the meeting's, whose initials name one of two people of the same initials (inline_actions);
+                 ctx_people, bodies, agenda=(), attendance: Attendance | None = None, chair: tuple = (),
+                 whole: bool = True, date=None) -> Minutes | None:
+    """`attendance`: the meeting's, whose initials name one of two people of the same initials (inline_actions),
+    and who may vote, with the meeting's `chair` (votes.read), unless meeting.md had an error (not `whole`);
     `date`: the meeting's, which a due date written in the text without its year is read against."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
@@ -151,7 +154,8 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         reported = len(report.items)
         item = _item(heading, start, end, lines, fences, doc.body_line, body, folder, meeting_key, ctx,
                      items[-1].ref if items else None, year, agenda,
-                     [words for at, words in headings if start < at < end], numbered, advised)
+                     [words for at, words in headings if start < at < end], numbered, advised,
+                     (attendance or Attendance(), chair) if whole else None)
         if item is None:
             continue
         items.append(item)
@@ -365,8 +369,11 @@ def _parts(body: Body, ref: str, headings: list[str]) -> tuple[tuple[str, str], 
 
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,
           meeting_key: str, ctx: Context, above: str | None = None, year: int | None = None,
-          agenda=(), headings: list[str] = (), numbered=dict, advised: list | None = None) -> MinuteItem | None:
-    """`numbered()`: each item's number in the file, and the line of its heading, for a message to name a number
+          agenda=(), headings: list[str] = (), numbered=dict, advised: list | None = None,
+          present: tuple | None = (Attendance(), ())) -> MinuteItem | None:
+    """`present`: the meeting's attendance and chair, which its votes are checked against (votes.read); None
+    where they are not known whole.
+    `numbered()`: each item's number in the file, and the line of its heading, for a message to name a number
     only where '## ' would not number that item twice. `advised`: where an error says to write a '## ' number the
     file lacks, its AdvisedNumber is added, for validate.py to say otherwise where another meeting has it."""
     def error(message: str, hint: str, ref: str, above: str = "") -> None:
@@ -460,7 +467,8 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
                       actions, fields["confidential"], fields["reason"], Source(ctx.report._rel(ctx.path), line),
                       title_withheld=withheld, printed=_printed(body, ref),
                       # a confidential item's page shows none of its headings, whose words its parts' ids are made of
-                      parts=() if fields["confidential"] else _parts(body, ref, list(headings)))
+                      parts=() if fields["confidential"] else _parts(body, ref, list(headings)),
+                      votes=votes.read(fields["votes"], shown, ctx, present) if fields["votes"] else ())
 
 
 def _skipped(kept: list[int]) -> tuple[tuple[int, int], ...]:

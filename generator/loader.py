@@ -369,6 +369,7 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
     When the meeting cannot be loaded, returns the body it claims (or None), so
     that later checks do not pile up follow-on errors about its missing items.
     """
+    reported = len(report.items)
     fields, doc = load_meeting_file(path, report, index, slugs)
     if fields is None:
         claimed = doc.meta.get("body") if isinstance(doc.meta, dict) else None
@@ -398,7 +399,10 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
     minutes = None
     if (meeting_dir / "minutes.md").is_file():
         minutes = load_minutes(meeting_dir / "minutes.md", report, body, meeting_dir.name, key, parser, index, slugs,
-                               fields["agenda"], fields["attendance"], fields["date"])
+                               fields["agenda"], fields["attendance"], fields["chair"],
+                               # an attendance entry or the chair in error is left out: checking votes against
+                               # what is left would say members were not there
+                               whole=not report.errors_since(reported), date=fields["date"])
     papers = []
     if (meeting_dir / "papers").is_dir():
         names = attachments.files_in(meeting_dir / "papers")

@@ -330,6 +330,53 @@ class Declaration:
     type: str = ""  # one of its body's interest types, spelt as the body's list spells it; "": not recorded
 
 
+# How each member's vote is minuted: the words a minute uses for each count, in the order minutes give them
+VOTE_SIDES = (("for", "For"), ("against", "Against"), ("abstained", "Abstained"))
+
+
+def tally(counts) -> str:
+    return ", ".join(f"{said} {number}" for (_, said), number in zip(VOTE_SIDES, counts) if number is not None)
+
+
+@dataclass(frozen=True)
+class Vote:
+    """A motion or amendment put to the vote, as minuted: its outcome, the numbers where the minutes give them,
+    and, for a recorded (named) vote, how each member voted, which a reader of a member's page looks for."""
+
+    motion: str  # markdown: what was put, as the minutes word it
+    outcome: str  # "carried" or "lost"
+    counts: tuple[int | None, int | None, int | None] = (None, None, None)  # for, against, abstained; None: not given
+    # the names of a recorded vote, for, against and abstained (VOTE_SIDES); all empty for a vote by numbers alone
+    named: tuple[tuple[PersonRef, ...], tuple[PersonRef, ...], tuple[PersonRef, ...]] = ((), (), ())
+    casting_vote: str = ""  # "for" or "against": the chair's, on equal votes; "" for none
+
+    @property
+    def recorded(self) -> bool:
+        return any(self.named)
+
+    @property
+    def result(self) -> str:
+        """The outcome in words, as pages give it (never by colour alone)."""
+        said = "Carried" if self.outcome == "carried" else "Lost"
+        return f"{said} on the chair's casting vote" if self.casting_vote else said
+
+    @property
+    def tally(self) -> str:
+        """"For 30, Against 12, Abstained 2": the figures the minutes give, in their order."""
+        return tally(self.counts)
+
+    @property
+    def sides(self) -> tuple[tuple[str, int | None, tuple[PersonRef, ...]], ...]:
+        """(how, number, names) of each way of voting the minutes give a number or names for."""
+        return tuple((said, number, names) for (_, said), number, names in zip(VOTE_SIDES, self.counts, self.named)
+                     if number is not None or names)
+
+    def side_of(self, person_id: str) -> str:
+        """"for", "against" or "abstained": how the person voted in a recorded vote; "" where it names them not."""
+        return next((side for (side, _), names in zip(VOTE_SIDES, self.named)
+                     if any(who.id == person_id for who in names)), "")
+
+
 @dataclass(frozen=True)
 class MinuteItem:
     ref: str
@@ -351,6 +398,7 @@ class MinuteItem:
     # (part, the id of its heading on the item's page) of each part of the item numbered in a heading of its own
     # (### 24/007(a) Payments: 'a'), where a reference to the part (24/007(a)) leads; none for a confidential item
     parts: tuple[tuple[str, str], ...] = ()
+    votes: tuple[Vote, ...] = ()
 
     @property
     def number(self) -> str:

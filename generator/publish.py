@@ -30,7 +30,8 @@ def _agenda(item: AgendaItem) -> AgendaItem:
 def _minute(item: MinuteItem) -> MinuteItem:
     if not item.confidential:
         return item
-    return replace(item, body="", papers=(), leads=(), resolutions=(), declarations=(), actions=())
+    return replace(item, body="", papers=(), leads=(), resolutions=(), declarations=(), actions=(),
+                   votes=())
 
 
 def _meeting(meeting: Meeting, drafts: bool) -> Meeting:

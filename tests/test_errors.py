@@ -557,6 +557,120 @@ def test_a_type_listed_twice_in_other_words_is_named_with_the_first(archive, bui
         "declarations are matched to types whatever their case, hyphens or plural s; keep one of them")]
 
 
+# The fixture minutes a lost amendment with its figures and the carried motion by a recorded vote, at a meeting
+# with four members present, a substitute deputising and one in attendance, and another giving apologies.
+AMENDMENT = "    outcome: lost\n    for: 1\n    against: 3\n    abstained: 1\n"
+RECORDED_FOR = "      for: [ada-lovelace, eve-turner, {name: Priya Shah}]\n"
+
+
+def _amendment(outcome: str, ayes: int, noes: int, rest: str = "") -> str:
+    return f"    outcome: {outcome}\n    for: {ayes}\n    against: {noes}\n    abstained: 1\n{rest}"
+
+
+def test_a_member_named_twice_among_those_voting_one_way_is_an_error(archive, build):
+    edit(archive, MINUTES, RECORDED_FOR, "      for:\n        - ada-lovelace\n        - eve-turner\n"
+         "        - {name: Priya Shah}\n        - Cllr Lovelace\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "- Cllr Lovelace"),
+        "Councillor Ada Lovelace is named twice among those voting for on minute TB/19/13 (first on line "
+        f"{line_of(archive, MINUTES, '- ada-lovelace')}); take one of them out")]
+
+
+def test_a_member_named_as_voting_two_ways_is_an_error(archive, build):
+    edit(archive, MINUTES, "abstained: [carol-singh]", "abstained: [carol-singh, eve-turner]")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "abstained: [carol-singh"),
+        "Councillor Eve Turner is named as abstaining on minute TB/19/13, and as voting for on line "
+        f"{line_of(archive, MINUTES, RECORDED_FOR.strip())}: a member has one vote; keep the way they voted, and take "
+        "the other out")]
+
+
+def test_a_figure_that_is_not_the_number_of_members_a_recorded_vote_names_is_an_error(archive, build):
+    edit(archive, MINUTES, "    outcome: carried\n    recorded:", "    outcome: carried\n    for: 4\n    recorded:")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "for: 4"),
+        "`for: 4` on minute TB/19/13, but the recorded vote names 3 members voting for; write `for: 3`, or name "
+        "every member voting for under `recorded:`")]
+
+
+@pytest.mark.parametrize("outcome, ayes, noes, gives", [("carried", 1, 3, "loses"), ("lost", 3, 1, "carries")])
+def test_an_outcome_the_figures_do_not_give_is_an_error(archive, build, outcome, ayes, noes, gives):
+    edit(archive, MINUTES, AMENDMENT, _amendment(outcome, ayes, noes))
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"outcome: {outcome}"),
+        f"the vote on minute TB/19/13 is minuted as {outcome}, but For {ayes}, Against {noes}, Abstained 1 {gives} "
+        "it; correct the outcome or the figures")]
+
+
+def test_equal_votes_minuted_as_carrying_a_motion_without_a_casting_vote_is_an_error(archive, build):
+    """Equal votes lose a motion unless the chair gives a casting vote; minuted as lost, they are no mistake."""
+    edit(archive, MINUTES, AMENDMENT, _amendment("carried", 2, 2))
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "outcome: carried"),
+        "the vote on minute TB/19/13 is minuted as carried, but the votes are equal (For 2, Against 2, Abstained 1): "
+        "equal votes carry a motion only on the chair's casting vote; write `casting_vote: for` if the chair's "
+        "casting vote carried it; else `outcome: lost`")]
+
+
+def test_a_casting_vote_where_the_votes_are_not_equal_is_an_error(archive, build):
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT + "    casting_vote: against\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "casting_vote:"),
+        "minute TB/19/13 gives the chair's casting vote, but the votes are not equal (For 1, Against 3, Abstained 1); "
+        "take casting_vote out, as only equal votes have one, or correct the figures")]
+
+
+def test_a_casting_vote_that_does_not_give_the_outcome_is_an_error(archive, build):
+    edit(archive, MINUTES, AMENDMENT, _amendment("lost", 2, 2, "    casting_vote: for\n"))
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "outcome: lost"),
+        "the vote on minute TB/19/13 is minuted as lost, but the chair's casting vote was for; write "
+        "`outcome: carried`, or correct casting_vote")]
+
+
+def test_more_votes_than_members_present_who_may_vote_is_an_error(archive, build):
+    """Four members present, a substitute: the officer in attendance does not vote. Fewer votes are no mistake."""
+    edit(archive, MINUTES, AMENDMENT, _amendment("lost", 2, 3))
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "- motion: \"Amendment"),
+        "the vote on minute TB/19/13 counts 6 votes (For 2, Against 3, Abstained 1), but the meeting's attendance "
+        "lists 5 members present who may vote; correct the figures, or list the members missing under `present:` "
+        "(or `deputising:`) in meeting.md")]
+
+
+def test_a_member_named_in_a_recorded_vote_whom_the_attendance_does_not_list_is_an_error(archive, build):
+    """A name in free text is not checked: `Cllr Turner` in attendance could be `Frank Turner` in the vote."""
+    edit(archive, MEETING, "    - eve-turner\n", "")
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT.replace("    abstained: 1\n", ""))  # four votes, four members
+    edit(archive, MINUTES, "against: [frank-turner]", "against: [frank-turner, {name: Harriet Quill}]")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, RECORDED_FOR.strip()),
+        "Councillor Eve Turner is named as voting for on minute TB/19/13, but the meeting's attendance does not list "
+        "them as present; add them to `present:` (or `deputising:`) in meeting.md, or correct the name")]
+
+
+@pytest.mark.parametrize("who, name, listed", [
+    ("dev-patel", "Mr Dev Patel", "giving apologies"),
+    ("brian-okafor", "Mr Brian Okafor", "in attendance, not as a member present")])
+def test_a_member_named_in_a_recorded_vote_whom_the_attendance_lists_as_not_there_is_an_error(archive, build, who,
+                                                                                                name, listed):
+    edit(archive, MINUTES, "against: [frank-turner]", f"against: [frank-turner, {who}]")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "against: [frank-turner"),
+        f"{name} is named as voting against on minute TB/19/13, but the meeting's attendance lists them as {listed}; "
+        "correct the name, or the attendance in meeting.md")]
+
+
+def test_a_figure_in_words_is_an_error(archive, build):
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT.replace("for: 1", "for: one"))
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "for: one"),
+        "for: 'one' is not a number of votes; write it in figures, e.g. 12, or 0 for none")]
+
+
+@pytest.mark.parametrize("written, meant", [("defeated", "lost"), ("agreed", "carried")])
+def test_an_outcome_in_other_words_says_which_to_write(archive, build, written, meant):
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT.replace("outcome: lost", f"outcome: {written}"))
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"outcome: {written}"),
+        f"outcome: '{written}' is not one of: carried, lost; write {meant}")]
+
+
+def test_a_vote_without_its_motion_is_an_error(archive, build):
+    edit(archive, MINUTES, '  - motion: "Amendment moved by Councillor Frank Turner: to add a target for adult '
+         'obesity."\n    outcome: lost\n', "  - outcome: lost\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "  - outcome: lost"),
+        "the required field 'motion' is missing from a vote; add `motion: ...`, what was put to the vote, as minuted")]
+
+
 def test_a_minute_number_heading_that_does_not_start_an_item_is_a_warning(archive, build):
     edit(archive, LATER_MINUTES, "## TB/19/22 Pharmaceutical needs assessment",
          "### TB/19/22 Pharmaceutical needs assessment")
