@@ -62,6 +62,8 @@ def _meeting_texts(index: Index, meeting):
             yield text, here(), place, item.source.path
         for declaration in item.declarations:
             yield declaration.interest, here(), place, item.source.path
+        for vote in item.votes:
+            yield vote.motion, here(), place, item.source.path
         for action in item.actions:
             yield action.text, here(), place, action.source.path
     for paper in meeting.papers:

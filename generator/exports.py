@@ -29,7 +29,7 @@ from generator.actions import Track
 from generator.ical import LONDON, TZID
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
-from generator.model import AgendaItem, Declaration, Due, Meeting, MinuteItem, PersonRef
+from generator.model import VOTE_SIDES, AgendaItem, Declaration, Due, Meeting, MinuteItem, PersonRef, Vote
 from generator.plaintext import one_line, plain
 from generator.popolo import people_document
 from generator.resolve import Index
@@ -223,7 +223,17 @@ class Exporter:
             "leads": [self.ref(p) for p in item.leads],
             "declarations": [declaration(self.ref(d.who), d) for d in item.declarations],
             "actions": [f"{meeting.body}:{a.id}" for a in item.actions],
+            "votes": [self.vote(v) for v in item.votes],
         }
+
+    def vote(self, vote: Vote) -> dict:
+        """A vote as data: its figures where the minutes give them (null where not), and for a recorded vote
+        the members who voted each way (null for a vote by numbers alone)."""
+        return {"motion": vote.motion, "outcome": vote.outcome,
+                **{side: number for (side, _), number in zip(VOTE_SIDES, vote.counts)},
+                "casting_vote": vote.casting_vote or None,
+                "recorded": {side: [self.ref(p) for p in names] for (side, _), names in zip(VOTE_SIDES, vote.named)}
+                if vote.recorded else None}
 
     # --- actions: the documented extension -----------------------------------------------
 

@@ -101,7 +101,7 @@ def _words(inline: Token) -> str:
 TEMPLATE_IDS = frozenset({
     "main", "contents", "attendance", "present", "in-attendance", "deputising", "apologies", "absent",
     "minute-taker", "public-gallery", "arrivals-and-departures", "agenda", "minutes", "actions-raised", "action-log",
-    "papers", "notes", "resolved", "declarations", "actions", "referenced-from", "history", "front-sheet",
+    "papers", "notes", "resolved", "votes", "declarations", "actions", "referenced-from", "history", "front-sheet",
     "appendices", "paper-text", "roles", "memberships", "meetings", "open", "closed", "overdue-today",
     "overdue-last-meeting", "about-heading", "members-heading", "meetings-heading", "search", "not-held",
 })

@@ -13,11 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator
 
-from generator.model import all_agenda_items
+from generator.model import all_agenda_items, archive_order
 from generator import urls
 from generator.actions import groups
 from generator.namesakes import page_names
-from generator.resolve import PAPER_ROLES, Index, action_key, at_the_meeting, recorded_as
+from generator.resolve import PAPER_ROLES, VOTE_ROLES, Index, action_key, at_the_meeting, recorded_as
 
 
 @dataclass(frozen=True)
@@ -131,12 +131,13 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
     name = names.get(person.id, person.display_name)
     by_year = records_by_year(index.appearances.get(person.id, []), owned)
     listed = {year: _listed(person.id, appearances) for year, (appearances, _) in by_year.items()}
-    counts = {year: (len(recorded), len(papers), len(declared), len(by_year[year][1]))
-              for year, (recorded, papers, declared) in listed.items()}
+    counts = {year: (len(recorded), len(papers), len(declared), len(by_year[year][1]), len(voted))
+              for year, (recorded, papers, declared, voted) in listed.items()}
     shown = list(by_year)[:YEARS_LISTED]
     recorded = [row for year in shown for row in listed[year][0]]
     papers = [row for year in shown for row in listed[year][1]]
     declared = [row for year in reversed(shown) for row in listed[year][2]]
+    voted = [row for year in shown for row in listed[year][3]]
     opened = tuple(track for track in owned if not track.closed)
     closed = tuple(sorted((track for year in shown for track in by_year[year][1]
                            if track.closed and track.closed_step.as_at.year == year),
@@ -144,26 +145,33 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
     attendance = {b.slug: attended[b.slug] if attended is not None else body_attendance(index, b.slug)
                   for b in member_of}
     yield Page(url, "person.html", dict(person=person, page_name=name, recorded=recorded, papers=papers,
-                                        declared=declared, owned=owned, open_actions=opened, closed_actions=closed,
-                                        attendance=attendance, years=counts, shown_years=shown), (
+                                        declared=declared, voted=voted, owned=owned, open_actions=opened,
+                                        closed_actions=closed, attendance=attendance, years=counts,
+                                        shown_years=shown), (
         person, name, tuple(a for year in shown for a in by_year[year][0]), opened, closed, member_of,
         index.backlinks.get(url), _linked(refs, _raised_at(opened + closed)), tuple(item for _, item, _ in declared),
         _linked(refs, [meeting for meeting, _, _ in declared]), tuple(attendance.items()), tuple(counts.items()),
-        _named(papers)))
+        _named(papers), _voted(refs, voted)))
     # A year's page links the years either side, not every year: each would list them all, which grew as the
     # square of the years a person sat (2.4 KB more a page at 40 years), and a record of a new year would make
     # every one of their year pages again.
     years = list(by_year)
     for position, (year, (appearances, tracks)) in enumerate(by_year.items()):
-        recorded, papers, declared = listed[year]
+        recorded, papers, declared, voted = listed[year]
         later = years[position - 1] if position else None
         earlier = years[position + 1] if position + 1 < len(years) else None
         yield Page(urls.person_year(person.id, year), "person_year.html", dict(
             person=person, page_name=name, year=year, recorded=recorded, papers=papers, declared=declared,
-            actions=tracks, previous_year=earlier, next_year=later), (
+            voted=voted, actions=tracks, previous_year=earlier, next_year=later), (
             person.id, name, year, tuple(appearances), tuple(tracks), _linked(refs, _raised_at(tracks)),
             tuple(item for _, item, _ in declared), _linked(refs, [meeting for meeting, _, _ in declared]), earlier,
-            later, _named(papers)))
+            later, _named(papers), _voted(refs, voted)))
+
+
+def _voted(refs: dict, voted: list) -> tuple:
+    """What a person's pages show of their recorded votes besides their meetings: each vote's item (its number,
+    title and votes) and what its motion's references link to."""
+    return tuple(item for _, item, _, _ in voted), _linked(refs, [meeting for meeting, _, _, _ in voted])
 
 
 def _named(papers) -> tuple:
@@ -187,10 +195,11 @@ def records_by_year(appearances, owned) -> dict[int, tuple[list, list]]:
     return dict(sorted(by_year.items(), reverse=True))
 
 
-def _listed(person_id: str, appearances) -> tuple[list, list, list]:
-    """(recorded, papers, declared) of these appearances, as a person's pages list them: each meeting once,
-    newest first, with everything it records of them in the order it does; each paper once, newest first, with
-    what it names them as; each interest declared, in archive order (declarations_of)."""
+def _listed(person_id: str, appearances) -> tuple[list, list, list, list]:
+    """(recorded, papers, declared, voted) of these appearances, as a person's pages list them: each meeting
+    once, newest first, with everything it records of them in the order it does; each paper once, newest first,
+    with what it names them as; each interest declared, in archive order (declarations_of); each recorded vote,
+    newest first (votes_of)."""
     recorded: dict[str, tuple] = {}
     papers: dict[tuple, tuple] = {}
     for a in appearances:
@@ -199,7 +208,9 @@ def _listed(person_id: str, appearances) -> tuple[list, list, list]:
         elif a.role in PAPER_ROLES:
             papers.setdefault((a.meeting.key, a.detail), (a.meeting, a.meeting.paper(a.detail), []))[2].append(
                 PAPER_ROLES[a.role])
-    return list(recorded.values())[::-1], list(papers.values())[::-1], declarations_of(person_id, appearances)
+    # newest meeting first, each meeting's votes in the order of its minutes (a stable sort keeps them so)
+    voted = sorted(votes_of(person_id, appearances), key=lambda row: archive_order(row[0]), reverse=True)
+    return list(recorded.values())[::-1], list(papers.values())[::-1], declarations_of(person_id, appearances), voted
 
 
 def declarations_of(person_id: str, appearances) -> list[tuple]:
@@ -211,6 +222,18 @@ def declarations_of(person_id: str, appearances) -> list[tuple]:
             seen.add((a.meeting.key, a.detail))
             item = next(i for i in a.meeting.minutes.items if i.number == a.detail)
             found += [(a.meeting, item, d) for d in item.declarations if d.who.id == person_id]
+    return found
+
+
+def votes_of(person_id: str, appearances) -> list[tuple]:
+    """(meeting, item, vote, how they voted) of each recorded vote that names the person, in archive order, an
+    item's votes in the order its minutes give them: how a member voted is what scrutiny asks of them."""
+    found, seen = [], set()
+    for a in appearances:
+        if a.role in VOTE_ROLES and (a.meeting.key, a.detail) not in seen:
+            seen.add((a.meeting.key, a.detail))
+            item = next(i for i in a.meeting.minutes.items if i.number == a.detail)
+            found += [(a.meeting, item, vote, how) for vote in item.votes if (how := vote.side_of(person_id))]
     return found
 
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from generator.actions import NEXT_MEETING, Track, build_tracks, named
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
-from generator.model import (Action, ActionUpdate, Archive, Body, Meeting, MinuteItem, PersonRef, all_agenda_items,
-                             archive_order)
+from generator.model import (VOTE_SIDES, Action, ActionUpdate, Archive, Body, Meeting, MinuteItem, PersonRef,
+                             all_agenda_items, archive_order)
 
 
 def action_key(written: str, default_body: str) -> str:
@@ -30,7 +30,8 @@ def action_key(written: str, default_body: str) -> str:
 @dataclass(frozen=True)
 class Appearance:
     meeting: Meeting
-    role: str  # present, in_attendance, apologies, deputising, absent, minutes, chair, declared (detail: the item)
+    # present, in_attendance, apologies, deputising, absent, minutes, chair; declared and VOTE_ROLES (detail: the item)
+    role: str
     detail: str = ""
     interest_type: str = ""  # of an interest declared, where the minutes give it: their feed says which
 
@@ -107,15 +108,19 @@ def _items(index: Index, meeting: Meeting) -> tuple:
 ROLES = {"chair": "Chair", "present": "Present", "in_attendance": "In attendance", "apologies": "Apologies",
          "deputising": "Deputising", "absent": "Absent", "minutes": "Took the minutes", "joined": "Joined during item",
          "left": "Left during item", "presented": "Presented item", "led": "Lead responsible for item",
-         "declared": "Declared an interest"}
+         "declared": "Declared an interest", "voted-for": "Voted for", "voted-against": "Voted against",
+         "voted-abstained": "Abstained"}
+# How a recorded vote names a person (their detail: the item), which their page lists apart from the meetings
+VOTE_ROLES = ("voted-for", "voted-against", "voted-abstained")
 # What a paper names a person as: their page lists the paper apart from the meetings they attended
 PAPER_ROLES = {"author": "Author", "contributor": "Contributor", "sponsor": "Sponsor", "paper-presenter": "Presenter"}
+_NOT_AT_THE_MEETING = frozenset(("declared", *PAPER_ROLES, *VOTE_ROLES))
 
 
 def at_the_meeting(appearance: Appearance) -> bool:
     """Whether the appearance records the person at the meeting, as a person's list of meetings and the people
-    page's count give them: not an interest declared (they are recorded present besides), nor a paper."""
-    return appearance.role != "declared" and appearance.role not in PAPER_ROLES
+    page's count give them: not an interest declared or a vote (they are recorded present besides), nor a paper."""
+    return appearance.role not in _NOT_AT_THE_MEETING
 
 
 _OF_AN_ITEM = ("joined", "left", "presented", "led")  # their detail is an item's number: no brackets
@@ -144,7 +149,7 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
     """(person id, appearance) of everyone the meeting records by id, in the order pages list them: who
     attended or sent apologies, who joined or left during an item, presented one on the agenda or led one in
     the minutes (an officer who came for one item is often recorded only so), who declared an interest, who
-    wrote, contributed to, sponsored or presented one of its papers."""
+    wrote, contributed to, sponsored or presented one of its papers, how each member voted in a recorded vote."""
     made = []
 
     def attend(who: PersonRef, role: str, detail: str = "", interest_type: str = "") -> None:
@@ -178,6 +183,14 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
     for item in meeting.minutes.items if meeting.minutes else ():
         for declaration in item.declarations:
             attend(declaration.who, "declared", item.number, declaration.type)
+    for item in meeting.minutes.items if meeting.minutes else ():
+        voted = set()  # an amendment and the motion: "Voted for (TB/19/13)" once
+        for vote in item.votes:
+            for (side, _), names in zip(VOTE_SIDES, vote.named):
+                for who in names:
+                    if (who.id, side) not in voted:
+                        voted.add((who.id, side))
+                        attend(who, f"voted-{side}", item.number)
     return made
 
 

@@ -699,3 +699,51 @@ def test_a_bodys_register_of_declarations_follows_a_declaration_added_changed_an
     assert outcome.ok and {"/ccb/declarations/", "/ccb/declarations/2019/"} <= set(outcome.deleted)
     assert "/ccb/" in outcome.written and not (live / "ccb/declarations").exists()
     assert_same_as_full_build(content, live, builds, outcome)
+
+
+def test_a_members_pages_follow_a_recorded_vote_added_changed_and_taken_out(session):
+    """A recorded vote is on the pages of each member it names (pages.votes_of): the preview's rebuild writes
+    them with the vote, again when how they voted or the motion is put right, and takes the vote off them with
+    it, as a full build makes them."""
+    s, content, live, builds = session
+    minutes = content / "meetings/ccb/2019-07-18/minutes.md"
+    heading = "## CCBP/19/61 Community services (Paper C)\n"
+    pages = {"/people/nora-brown/", "/people/nora-brown/2019/"}
+    edit(minutes, heading, heading + "\n```item\nvotes:\n  - motion: That the plan be approved.\n"
+         "    outcome: carried\n    recorded:\n      for: [nora-brown]\n```\n")
+    outcome = s.rebuild()
+    assert outcome.ok and pages <= set(outcome.written)
+    assert "That the plan be approved." in (live / "people/nora-brown/index.html").read_text()
+    assert_same_as_full_build(content, live, builds, outcome)
+    edit(minutes, "    outcome: carried\n    recorded:\n      for:", "    outcome: lost\n    recorded:\n      against:")
+    outcome = s.rebuild()
+    assert outcome.ok and pages <= set(outcome.written)
+    assert_same_as_full_build(content, live, builds, outcome)
+    edit(minutes, "That the plan be approved.", "That the revised plan be approved.")
+    outcome = s.rebuild()
+    assert outcome.ok and pages <= set(outcome.written)
+    assert_same_as_full_build(content, live, builds, outcome)
+    edit(minutes, "\n```item\nvotes:\n  - motion: That the revised plan be approved.\n    outcome: lost\n"
+         "    recorded:\n      against: [nora-brown]\n```\n", "")
+    outcome = s.rebuild()
+    assert outcome.ok and pages <= set(outcome.written)
+    assert "That the revised plan" not in (live / "people/nora-brown/index.html").read_text()
+    assert_same_as_full_build(content, live, builds, outcome)
+
+
+def test_a_vote_put_right_after_a_cached_build_gives_what_a_cold_build_gives(tmp_path):
+    """A build in a new process knows a member's pages changed by the digests of what they show (the votes'
+    items, fingerprint.py), not by comparing records: the motion reworded and the member's vote put right."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "archive", content)
+    assert run(Options(content=content, out=tmp_path / "warm", today=TODAY, search=False)).ok
+    edit(content / "meetings/tb/2019-03-14/minutes.md", "That the Healthy Weight Strategy 2019 to 2024 be approved.\n"
+         "    outcome: carried\n    recorded:\n      for: [ada-lovelace, eve-turner, {name: Priya Shah}]\n"
+         "      against: [frank-turner]\n      abstained: [carol-singh]",
+         "That the Healthy Weight Strategy be approved as amended.\n    outcome: carried\n    recorded:\n"
+         "      for: [ada-lovelace, eve-turner, {name: Priya Shah}, frank-turner]\n      abstained: [carol-singh]")
+    warm = run(Options(content=content, out=tmp_path / "warm", today=TODAY, search=False))
+    cold = run(Options(content=content, out=tmp_path / "cold", today=TODAY, search=False, cache=False))
+    assert warm.ok and cold.ok
+    assert "be approved as amended" in (tmp_path / "warm/people/frank-turner/index.html").read_text()
+    assert tree(tmp_path / "warm") == tree(tmp_path / "cold")

@@ -699,3 +699,20 @@ def test_a_paper_retitled_is_retitled_with_the_save_on_the_pages_of_the_people_i
     after = session.rebuild()
     assert after.ok and after.written == []
     assert files(live) == files(built)
+
+
+def test_a_recorded_vote_put_right_is_put_right_with_the_save_on_the_pages_of_the_members_it_names(tmp_path):
+    """How a member voted is on their page and year page (pages.votes_of): the save writes them, both the
+    member's whose vote it moved and the others', as a full build makes them, and the rebuild after it has
+    nothing left to write."""
+    session, content, live = started(tmp_path, "archive")
+    minutes = edit(content / "meetings/tb/2019-03-14/minutes.md",
+                   "      for: [ada-lovelace, eve-turner, {name: Priya Shah}]\n      against: [frank-turner]\n",
+                   "      for: [ada-lovelace, eve-turner, {name: Priya Shah}, frank-turner]\n")
+    outcome = session.quick([minutes])
+    assert outcome is not None and {"/people/frank-turner/", "/people/frank-turner/2019/",
+                                    "/people/ada-lovelace/"} <= set(outcome.written)
+    built = full_build(content, tmp_path / "full")
+    after = session.rebuild()
+    assert after.ok and after.written == []
+    assert files(live) == files(built)

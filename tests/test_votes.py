@@ -1,0 +1,111 @@
+"""Votes minuted under an item (generator/votes.py), read as a specification.
+
+The fixture's minute TB/19/13 records an amendment lost on a show of hands
+(For 1, Against 3, Abstained 1) and the motion carried on a recorded vote;
+its confidential minute TB/19/14 records a recorded vote too, which nothing
+publishes. A vote is shown on the minute's page as a table with the outcome in
+words, on the page of each member a recorded vote names, and in the open
+data. The mistakes, and their messages, are in test_errors.py.
+"""
+
+from __future__ import annotations
+
+import json
+
+from helpers import edit, messages, page
+
+MINUTES = "meetings/tb/2019-03-14/minutes.md"
+ITEM = "/tb/2019/tb-19-13/"
+AMENDMENT = "    outcome: lost\n    for: 1\n    against: 3\n    abstained: 1\n"
+
+
+def _built(build, archive, tmp_path):
+    out = tmp_path / "site"
+    result = build(archive, out)
+    assert result.ok and messages(result) == []
+    return out
+
+
+def _tables(site, url: str = ITEM) -> list[tuple[str, list[list[str]], str]]:
+    """(caption, rows of cells, outcome) of each vote's table on the minute's page."""
+    votes = page(site, url).one("div", class_="votes")
+    return [(table.one("caption").text,
+             [[cell.text for cell in row.find_all() if cell.tag in ("th", "td")]
+              for row in table.one("tbody").find_all("tr")],
+             table.one("tfoot").one("td").text) for table in votes.find_all("table")]
+
+
+def _voted(site, url: str) -> list[dict[str, str]]:
+    table = page(site, url).one("section", aria_labelledby="votes").one("table")
+    headings = [th.text for th in table.one("thead").find_all("th")]
+    return [dict(zip(headings, [td.text for td in tr.find_all("td")])) for tr in table.one("tbody").find_all("tr")]
+
+
+def test_the_minutes_page_shows_each_vote_as_a_table_captioned_with_its_motion_and_its_outcome_in_words(site):
+    assert _tables(site) == [
+        ("Amendment moved by Councillor Frank Turner: to add a target for adult obesity.",
+         [["For", "1"], ["Against", "3"], ["Abstained", "1"]], "Lost"),
+        ("That the Healthy Weight Strategy 2019 to 2024 be approved.",
+         [["For", "3", "Councillor Ada Lovelace, Councillor Eve Turner, Priya Shah"],
+          ["Against", "1", "Councillor Frank Turner"], ["Abstained", "1", "Dr Carol Singh"]], "Carried")]
+    assert page(site, ITEM).one("div", class_="votes").one("h2").text == "Votes"
+
+
+def test_each_member_a_recorded_vote_names_has_it_on_their_pages_with_how_they_voted(site):
+    row = {"Meeting": "Health and Wellbeing Board, 14 March 2019",
+           "Minute": "TB/19/13 Healthy Weight Strategy 2019 to 2024",
+           "Motion": "That the Healthy Weight Strategy 2019 to 2024 be approved.", "Voted": "Against",
+           "Outcome": "Carried (For 3, Against 1, Abstained 1)"}
+    assert _voted(site, "/people/frank-turner/") == [row]
+    assert _voted(site, "/people/frank-turner/2019/") == [row]
+    assert _voted(site, "/people/carol-singh/") == [dict(row, Voted="Abstained")]
+    link = page(site, "/people/frank-turner/").one("section", aria_labelledby="votes").find_all("a")[1]
+    assert link.attrs["href"] == ITEM + "#votes"
+
+
+def test_a_member_whom_no_recorded_vote_names_has_no_list_of_votes(site):
+    """Brian Okafor joined for the item in attendance; a vote by numbers alone names no one."""
+    assert page(site, "/people/brian-okafor/").find_all("section", aria_labelledby="votes") == []
+
+
+def test_the_open_data_gives_each_vote_with_its_figures_and_the_members_of_a_recorded_vote(site):
+    document = json.loads((site / "data" / "minutes.json").read_text(encoding="utf-8"))
+    items = {i["ref"]: i for m in document["minutes"] if m["meeting"] == "tb/2019-03-14" for i in m["items"]}
+    assert items["TB/19/13"]["votes"] == [
+        {"motion": "Amendment moved by Councillor Frank Turner: to add a target for adult obesity.",
+         "outcome": "lost", "for": 1, "against": 3, "abstained": 1, "casting_vote": None, "recorded": None},
+        {"motion": "That the Healthy Weight Strategy 2019 to 2024 be approved.", "outcome": "carried",
+         "for": 3, "against": 1, "abstained": 1, "casting_vote": None,
+         "recorded": {"for": [{"id": "ada-lovelace", "name": "Councillor Ada Lovelace"},
+                              {"id": "eve-turner", "name": "Councillor Eve Turner"},
+                              {"id": None, "name": "Priya Shah"}],
+                      "against": [{"id": "frank-turner", "name": "Councillor Frank Turner"}],
+                      "abstained": [{"id": "carol-singh", "name": "Dr Carol Singh"}]}}]
+    assert items["TB/19/12"]["votes"] == []
+
+
+def test_a_confidential_minutes_recorded_vote_is_on_no_members_page(site):
+    """Ada Lovelace voted on TB/19/13 and on the confidential TB/19/14: only the first is published (the motion
+    of the second, and everything else of it, is a canary test_build.py looks for on every page)."""
+    assert [row["Minute"][:8] for row in _voted(site, "/people/ada-lovelace/")] == ["TB/19/13"]
+
+
+def test_equal_votes_carried_on_the_chairs_casting_vote_say_so(archive, build, tmp_path):
+    edit(archive, MINUTES, AMENDMENT, "    outcome: carried\n    for: 2\n    against: 2\n    casting_vote: for\n")
+    assert _tables(_built(build, archive, tmp_path))[0] == (
+        "Amendment moved by Councillor Frank Turner: to add a target for adult obesity.",
+        [["For", "2"], ["Against", "2"]], "Carried on the chair's casting vote")
+
+
+def test_equal_votes_without_a_casting_vote_lose_the_motion_and_fewer_votes_than_members_present_are_no_mistake(
+        archive, build, tmp_path):
+    """Members need not vote: one who declared an interest may not."""
+    edit(archive, MINUTES, AMENDMENT, "    outcome: lost\n    for: 1\n    against: 1\n")
+    assert _tables(_built(build, archive, tmp_path))[0][1:] == ([["For", "1"], ["Against", "1"]], "Lost")
+
+
+def test_a_vote_the_minutes_give_no_figures_for_is_its_motion_and_outcome_in_words(archive, build, tmp_path):
+    edit(archive, MINUTES, AMENDMENT, "    outcome: lost\n")
+    votes = page(_built(build, archive, tmp_path), ITEM).one("div", class_="votes")
+    assert votes.one("p").text == "Amendment moved by Councillor Frank Turner: to add a target for adult obesity. Lost."
+    assert len(votes.find_all("table")) == 1  # the recorded vote's
