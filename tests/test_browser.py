@@ -287,3 +287,34 @@ def test_an_old_address_in_moved_yaml_takes_the_reader_to_the_page_it_is_now(ser
     page.goto(server + "/jc/2019/2019-11-04/papers/05/")
     page.wait_for_url(server + "/jc/2019/2019-11-05/papers/05/", timeout=TIMEOUT_MS)
     assert "Joint public health commissioning" in page.locator("h1").inner_text()
+
+
+def test_in_forced_colours_a_line_marks_the_header_off_from_the_page_below_it(server, new_page):
+    """Forced colours (Windows' contrast themes) drop the header's background, and the header, the breadcrumbs
+    and the page's heading ran together; a border the site gives it, transparent otherwise, is drawn there in
+    the reader's own colours."""
+    page = new_page()
+    page.emulate_media(forced_colors="active")
+    page.goto(server + MEETING)
+    border, width, colour, background = page.evaluate("""() => {
+        const s = getComputedStyle(document.querySelector('.site-header'));
+        return [s.borderBottomStyle, s.borderBottomWidth, s.borderBottomColor, s.backgroundColor];
+    }""")
+    assert (border, width) == ("solid", "1px")
+    assert colour not in ("transparent", "rgba(0, 0, 0, 0)", background), (colour, background)
+
+
+def test_the_draft_flag_in_a_sentence_is_one_box_at_any_width(new_page, tmp_path):
+    """The preview's flag on a draft minute's page ("Draft minutes, not yet approved.") ends the sentence naming
+    the meeting: where the line broke inside it, its box split in two, its coloured edge on the first half only."""
+    out = tmp_path / "site"
+    assert run(Options(content=FIXTURE, out=out, today=dt.date.fromisoformat(TODAY), drafts=True, search=False)).ok
+    page = new_page()
+    with serve(out) as base:
+        page.goto(base + "/tb/2020/tb-20-1/")
+        split = []
+        for width in range(320, 1000, 10):
+            page.set_viewport_size({"width": width, "height": 640})
+            if page.evaluate("() => document.querySelector('strong.draft-flag').getClientRects().length") != 1:
+                split.append(width)
+    assert split == []
