@@ -231,7 +231,7 @@ class Exporter:
         the members who voted each way (null for a vote by numbers alone)."""
         return {"motion": vote.motion, "outcome": vote.outcome,
                 **{side: number for (side, _), number in zip(VOTE_SIDES, vote.counts)},
-                "casting_vote": vote.casting_vote or None,
+                "casting_vote": vote.casting_vote or None, "majority": vote.majority or None,
                 "recorded": {side: [self.ref(p) for p in names] for (side, _), names in zip(VOTE_SIDES, vote.named)}
                 if vote.recorded else None}
 

@@ -349,6 +349,9 @@ class Vote:
     # the names of a recorded vote, for, against and abstained (VOTE_SIDES); all empty for a vote by numbers alone
     named: tuple[tuple[PersonRef, ...], tuple[PersonRef, ...], tuple[PersonRef, ...]] = ((), (), ())
     casting_vote: str = ""  # "for" or "against": the chair's, on equal votes; "" for none
+    # the majority standing orders required, where more than a simple one ("two thirds of those voting"); "" for
+    # a simple majority
+    majority: str = ""
 
     @property
     def recorded(self) -> bool:
@@ -358,7 +361,8 @@ class Vote:
     def result(self) -> str:
         """The outcome in words, as pages give it (never by colour alone)."""
         said = "Carried" if self.outcome == "carried" else "Lost"
-        return f"{said} on the chair's casting vote" if self.casting_vote else said
+        said = f"{said} on the chair's casting vote" if self.casting_vote else said
+        return f"{said}: a majority of {self.majority} was needed" if self.majority else said
 
     @property
     def tally(self) -> str:

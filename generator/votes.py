@@ -35,6 +35,7 @@ VOTE = Schema(
         required=True, missing="add `outcome: carried` or `outcome: lost`"),
     *(Field(side, _count) for side, _ in VOTE_SIDES),
     Field("casting_vote", s.choice("for", "against"), default=""),
+    Field("majority", s.text, default=""),
     Field("recorded", lambda value, ctx: value),
 )
 
@@ -56,7 +57,7 @@ def read(raw_votes, shown: str, ctx: Context, present: tuple | None) -> tuple[Vo
         if fields["motion"] is None or fields["outcome"] is None:
             continue  # reported: what is left cannot be checked or shown
         counts = tuple(fields[side] for side, _ in VOTE_SIDES)
-        vote = Vote(fields["motion"], fields["outcome"], counts, named, fields["casting_vote"])
+        vote = Vote(fields["motion"], fields["outcome"], counts, named, fields["casting_vote"], fields["majority"])
         vote = _checked(vote, raw, line, shown, ctx, *(present or (Attendance(), ())))
         out.append(vote)
     return tuple(out)
@@ -133,9 +134,12 @@ def _checked(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: A
             error(at("outcome"), f"the vote on minute {shown} is minuted as carried, but the votes are equal "
                   f"({said}): equal votes carry a motion only on the chair's casting vote",
                   "write `casting_vote: for` if the chair's casting vote carried it; else `outcome: lost`")
-        elif ayes != noes and (ayes > noes) != (outcome == "carried"):
+        elif ayes != noes and (ayes > noes) != (outcome == "carried") and not (vote.majority and ayes > noes):
+            # more for than against and lost: only where standing orders required more than a simple majority
             error(at("outcome"), f"the vote on minute {shown} is minuted as {outcome}, but {said} "
-                  f"{'carries' if ayes > noes else 'loses'} it", "correct the outcome or the figures")
+                  f"{'carries' if ayes > noes else 'loses'} it", "correct the outcome or the figures" + (
+                      "; if standing orders required more than a simple majority, say which, e.g. `majority: two "
+                      "thirds of those voting`" if ayes > noes else ""))
     voting = _members_present(attendance, chair)
     total = sum(number for number in counts if number is not None)
     # a name counted twice or not present makes the figures too many: its own message says what to put right
@@ -143,7 +147,7 @@ def _checked(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: A
         error(line, f"the vote on minute {shown} counts {total} votes ({tally(counts)}), but the meeting's "
               f"attendance lists {len(voting)} member{'' if len(voting) == 1 else 's'} present who may vote",
               "correct the figures, or list the members missing under `present:` (or `deputising:`) in meeting.md")
-    return Vote(vote.motion, vote.outcome, tuple(counts), vote.named, vote.casting_vote)
+    return Vote(vote.motion, vote.outcome, tuple(counts), vote.named, vote.casting_vote, vote.majority)
 
 
 def _members_present(attendance: Attendance, chair: tuple) -> dict[str, PersonRef]:

@@ -590,12 +590,27 @@ def test_a_figure_that_is_not_the_number_of_members_a_recorded_vote_names_is_an_
         "every member voting for under `recorded:`")]
 
 
-@pytest.mark.parametrize("outcome, ayes, noes, gives", [("carried", 1, 3, "loses"), ("lost", 3, 1, "carries")])
-def test_an_outcome_the_figures_do_not_give_is_an_error(archive, build, outcome, ayes, noes, gives):
+@pytest.mark.parametrize("outcome, ayes, noes, gives, special", [
+    ("carried", 1, 3, "loses", ""),
+    ("lost", 3, 1, "carries", "; if standing orders required more than a simple majority, say which, e.g. "
+     "`majority: two thirds of those voting`")])
+def test_an_outcome_the_figures_do_not_give_is_an_error(archive, build, outcome, ayes, noes, gives, special):
     edit(archive, MINUTES, AMENDMENT, _amendment(outcome, ayes, noes))
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"outcome: {outcome}"),
         f"the vote on minute TB/19/13 is minuted as {outcome}, but For {ayes}, Against {noes}, Abstained 1 {gives} "
-        "it; correct the outcome or the figures")]
+        f"it; correct the outcome or the figures{special}")]
+
+
+def test_a_special_majority_lets_more_votes_for_than_against_lose_a_motion_but_not_fewer_carry_it(archive, build):
+    """Standing orders may need two thirds of the members present to suspend a standing order: 3 of the 5 voting
+    for lose it."""
+    edit(archive, MINUTES, AMENDMENT, _amendment("lost", 3, 1, "    majority: two thirds of the members present\n"))
+    assert messages(build(archive), "error") == []
+    edit(archive, MINUTES, "    outcome: lost\n    for: 3\n    against: 1", "    outcome: carried\n    for: 1\n"
+         "    against: 3")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "outcome: carried"),
+        "the vote on minute TB/19/13 is minuted as carried, but For 1, Against 3, Abstained 1 loses it; correct the "
+        "outcome or the figures")]
 
 
 def test_equal_votes_minuted_as_carrying_a_motion_without_a_casting_vote_is_an_error(archive, build):

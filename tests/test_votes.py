@@ -73,9 +73,10 @@ def test_the_open_data_gives_each_vote_with_its_figures_and_the_members_of_a_rec
     items = {i["ref"]: i for m in document["minutes"] if m["meeting"] == "tb/2019-03-14" for i in m["items"]}
     assert items["TB/19/13"]["votes"] == [
         {"motion": "Amendment moved by Councillor Frank Turner: to add a target for adult obesity.",
-         "outcome": "lost", "for": 1, "against": 3, "abstained": 1, "casting_vote": None, "recorded": None},
+         "outcome": "lost", "for": 1, "against": 3, "abstained": 1, "casting_vote": None, "majority": None,
+         "recorded": None},
         {"motion": "That the Healthy Weight Strategy 2019 to 2024 be approved.", "outcome": "carried",
-         "for": 3, "against": 1, "abstained": 1, "casting_vote": None,
+         "for": 3, "against": 1, "abstained": 1, "casting_vote": None, "majority": None,
          "recorded": {"for": [{"id": "ada-lovelace", "name": "Councillor Ada Lovelace"},
                               {"id": "eve-turner", "name": "Councillor Eve Turner"},
                               {"id": None, "name": "Priya Shah"}],
@@ -102,6 +103,17 @@ def test_equal_votes_without_a_casting_vote_lose_the_motion_and_fewer_votes_than
     """Members need not vote: one who declared an interest may not."""
     edit(archive, MINUTES, AMENDMENT, "    outcome: lost\n    for: 1\n    against: 1\n")
     assert _tables(_built(build, archive, tmp_path))[0][1:] == ([["For", "1"], ["Against", "1"]], "Lost")
+
+
+def test_a_motion_lost_for_want_of_a_special_majority_says_which_was_needed(archive, build, tmp_path):
+    edit(archive, MINUTES, AMENDMENT, "    outcome: lost\n    for: 3\n    against: 1\n"
+         "    majority: two thirds of the members present\n")
+    site = _built(build, archive, tmp_path)
+    assert _tables(site)[0][1:] == ([["For", "3"], ["Against", "1"]],
+                                    "Lost: a majority of two thirds of the members present was needed")
+    document = json.loads((site / "data" / "minutes.json").read_text(encoding="utf-8"))
+    vote = next(i for m in document["minutes"] for i in m["items"] if i["ref"] == "TB/19/13")["votes"][0]
+    assert (vote["majority"], vote["outcome"], vote["for"]) == ("two thirds of the members present", "lost", 3)
 
 
 def test_a_vote_the_minutes_give_no_figures_for_is_its_motion_and_outcome_in_words(archive, build, tmp_path):
