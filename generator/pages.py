@@ -169,9 +169,12 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
 
 
 def _voted(refs: dict, voted: list) -> tuple:
-    """What a person's pages show of their recorded votes besides their meetings: each vote's item (its number,
-    title and votes) and what its motion's references link to."""
-    return tuple(item for _, item, _, _ in voted), _linked(refs, [meeting for meeting, _, _, _ in voted])
+    """What a person's pages show of their recorded votes besides their meetings: each vote's item (its number
+    and title), its motion, outcome and figures, how they voted, and what the motion's references link to; not
+    the rest of the item, nor how the others voted, which an action added to the item or another member renamed
+    would otherwise make every voter's pages again for."""
+    return tuple((item.ref, item.number, item.title, item.source.path, vote.motion, vote.result, vote.tally, how)
+                 for _, item, vote, how in voted), _linked(refs, [meeting for meeting, _, _, _ in voted])
 
 
 def _named(papers) -> tuple:
