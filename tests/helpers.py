@@ -230,6 +230,14 @@ def messages(result, severity: str | None = None) -> list[str]:
     return [d.format() for d in result.report.sorted() if severity in (None, d.severity)]
 
 
+def built_cleanly(build, archive: Path, tmp_path: Path) -> Path:
+    """The archive built by the `build` fixture into `tmp_path/site`, which it must build without a message."""
+    out = tmp_path / "site"
+    result = build(archive, out)
+    assert result.ok and messages(result) == []
+    return out
+
+
 def old_sites_gone(parent: Path, names: str = ".site.old-*", timeout: float = 60) -> bool:
     """Whether the old sites a full build moved aside in `parent` (those matching `names`) are all removed within
     `timeout` seconds: a process of their own removes them, which the build does not wait for

@@ -12,19 +12,12 @@ from __future__ import annotations
 
 import json
 
-from helpers import edit, messages, page
+from helpers import built_cleanly as _built, edit, page
 
 MINUTES = "meetings/tb/2019-03-14/minutes.md"
 LATER_MINUTES = "meetings/tb/2019-06-20/minutes.md"
 DECLARED = "    type: Other registrable interest\n"
 ITEM = "/tb/2019/tb-19-12/"
-
-
-def _built(build, archive, tmp_path):
-    out = tmp_path / "site"
-    result = build(archive, out)
-    assert result.ok and messages(result) == []
-    return out
 
 
 def _declared(site) -> str:

@@ -12,18 +12,11 @@ from __future__ import annotations
 
 import json
 
-from helpers import edit, messages, page
+from helpers import built_cleanly as _built, edit, page
 
 MINUTES = "meetings/tb/2019-03-14/minutes.md"
 ITEM = "/tb/2019/tb-19-13/"
 AMENDMENT = "    outcome: lost\n    for: 1\n    against: 3\n    abstained: 1\n"
-
-
-def _built(build, archive, tmp_path):
-    out = tmp_path / "site"
-    result = build(archive, out)
-    assert result.ok and messages(result) == []
-    return out
 
 
 def _tables(site, url: str = ITEM) -> list[tuple[str, list[list[str]], str]]:
