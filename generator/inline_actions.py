@@ -82,21 +82,24 @@ def may_hold(text: str) -> bool:
 class Prose:
     """A paragraph's lines (a list item's, a quotation's), `line` the first's index in the minutes' text.
     `listed`: where the paragraph is an item of a list under a line "ACTIONS:", each item an action, the text
-    above that line in its paragraph (what was agreed, where an item names only who is to do it); else None."""
+    above that line in its paragraph (what was agreed, where an item names only who is to do it); else None.
+    `header`: that line, which inline_resolutions reads too ("The Board:" lists decisions only by their verbs)."""
 
     line: int
     lines: tuple[str, ...]
     listed: str | None = None
+    header: str = ""
 
 
 def _is_header(line: str) -> bool:
     return bool(_HEADER.fullmatch(_plain(line).strip()))
 
 
-def prose(tokens) -> list[Prose]:
-    """Every paragraph of the minutes outside headings and tables (markdown.make_block_parser's tokens)."""
+def prose(tokens, is_header=_is_header) -> list[Prose]:
+    """Every paragraph of the minutes outside headings and tables (markdown.make_block_parser's tokens), those
+    of a list under a line `is_header` reads as introducing one ("ACTIONS:") marked as its items."""
     found, skip, previous, item, since_heading = [], 0, None, False, 0
-    under = []  # (level, text above the line) of each list under an "ACTIONS:" line that the token is in
+    under = []  # (level, text above the line, the line) of each list under an "ACTIONS:" line the token is in
     for token in tokens:
         if token.type in ("table_open", "heading_open"):
             skip += 1
@@ -104,16 +107,16 @@ def prose(tokens) -> list[Prose]:
         elif token.type in ("table_close", "heading_close"):
             skip -= 1
         elif token.type in ("bullet_list_open", "ordered_list_open") and previous is not None \
-                and previous.type == "paragraph_close" and found and _is_header(found[-1].lines[-1]):
+                and previous.type == "paragraph_close" and found and is_header(found[-1].lines[-1]):
             above = found[-1].lines[:-1] or (found[-2].lines if since_heading > 1 else ())  # the paragraph before
-            under.append((token.level, " ".join(above)))
+            under.append((token.level, " ".join(above), found[-1].lines[-1]))
         elif token.type in ("bullet_list_close", "ordered_list_close") and under and token.level == under[-1][0]:
             under.pop()
         elif token.type == "list_item_open":
             item = token.level == under[-1][0] + 1 if under else False  # of that list, not of one inside it
         elif token.type == "inline" and not skip and token.map:
-            listed = under[-1][1] if item else None  # the item's first paragraph only
-            found.append(Prose(token.map[0], tuple(token.content.split("\n")), listed))
+            listed, header = under[-1][1:] if item else (None, "")  # the item's first paragraph only
+            found.append(Prose(token.map[0], tuple(token.content.split("\n")), listed, header))
             since_heading += 1
             item = False
         previous = token
@@ -285,8 +288,14 @@ def _owners(written: str, people, attendance: Attendance, bodies: dict[str, str]
     return owners
 
 
-def _words(text: str) -> set[str]:
-    return {word.lower() for word in _WORDS.findall(text)} - _COMMON
+def _words(text: str, common: set[str] = _COMMON) -> set[str]:
+    return {word.lower() for word in _WORDS.findall(text)} - common
+
+
+def alike(words: set[str], recorded: set[str]) -> bool:
+    """Whether a record of `recorded`'s words is of the line's `words`: two thirds of them, as a clerk recording
+    it rewords it."""
+    return bool(words) and len(words & recorded) * 3 >= len(words) * 2
 
 
 def _recorded(owners: list[_Owner], text: str, item: MinuteItem) -> bool:
@@ -299,7 +308,7 @@ def _recorded(owners: list[_Owner], text: str, item: MinuteItem) -> bool:
         if any(ref.id in ids if ref.id else ref.body in bodies if ref.body else
                " ".join(ref.name.lower().split()) in names for ref in action.owners):
             return True
-        if words and len(words & _words(action.text)) * 3 >= len(words) * 2:
+        if alike(words, _words(action.text)):
             return True
     return False
 

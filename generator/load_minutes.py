@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import frontmatter, inline_actions, interests, schema as s, urls, votes, yamltext
+from generator import frontmatter, inline_actions, inline_resolutions, interests, schema as s, urls, votes, yamltext
 from generator.diagnostics import INVISIBLE, Report, shortened
 from generator.model import (Action, AdvisedNumber, Attendance, Body, Declaration, Due, MinuteItem, Minutes,
                              MisplacedHeading, PersonRef, Source, all_agenda_items)
@@ -146,6 +146,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     fences = _item_fences(tokens, lines, doc.body_line, ctx)
     headings = _headings(tokens)
     prose = inline_actions.prose(tokens) if inline_actions.may_hold(doc.body) else []
+    decided = inline_resolutions.prose(tokens) if inline_resolutions.may_hold(doc.body) else []
     items, advised = [], []
     for n, (index, token) in enumerate(starts):
         start = token.map[0]
@@ -160,11 +161,14 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
             continue
         items.append(item)
         own = [paragraph for paragraph in prose if start < paragraph.line < end]
-        if own and not report.errors_since(reported):  # an action its block does not list: the block may be why
+        own_decided = [paragraph for paragraph in decided if start < paragraph.line < end]
+        if (own or own_decided) and not report.errors_since(reported):  # its block may be why it lists none
             block = next((doc.body_line + f.map[0] for f in fences if start < f.map[0] < end), None)
-            # bodies as action lines name them: by slug, and the meeting's own by its short name ("ACTION: CCB")
-            named = {slug.lower(): slug for slug in bodies} | {body.short_name.lower(): body.slug}
-            inline_actions.check(item, own, doc.body_line, block, ctx, attendance or Attendance(), date, named)
+            if own:
+                # bodies as action lines name them: by slug, and the meeting's own by its short name ("ACTION: CCB")
+                named = {slug.lower(): slug for slug in bodies} | {body.short_name.lower(): body.slug}
+                inline_actions.check(item, own, doc.body_line, block, ctx, attendance or Attendance(), date, named)
+            inline_resolutions.check(item, own_decided, doc.body_line, block, ctx)
     if not starts:
         report.warning(path, doc.body_line, "the minutes have no items",
                        f"start each item with a heading such as '{first_heading()}'")

@@ -2404,6 +2404,9 @@ def test_duplicate_action_id(archive, build):
 UNTRACKED = ("'{}' records an action in the text of minute {} only, not under `actions:`, so it is not tracked: it has "
              "no id, page or place on the action tracker; to track it, ")
 NO_BLOCK = "give the item an ```item block listing it under `actions:` as "
+UNRECORDED = ("'{}' records a decision in the text of minute {} only, not under `resolutions:`, so the minute's page "
+              "shows no decision and the open data has none; to record it, ")
+NO_RESOLUTIONS_BLOCK = "give the item an ```item block listing it under `resolutions:` as "
 
 
 @pytest.mark.parametrize("written, quoted, fields", [
@@ -2435,13 +2438,20 @@ def test_an_action_written_in_the_text_alone_is_a_warning_naming_the_entry_to_wr
                                                  + fields, "warning")]
 
 
-def test_an_action_in_the_text_of_an_item_whose_block_lists_none_is_told_to_go_under_actions_there(archive, build):
-    edit(archive, MINUTES, "Priya Shah attended as his deputy.", "Priya Shah attended as his deputy.\n\nAction: "
-         "Dev Patel to send the board his declaration by 2019-04-01.")
-    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "Action: Dev Patel"),
-        UNTRACKED.format("Action: Dev Patel to send the board his declaration by 2019-…", "TB/19/12")
-        + f"list it under `actions:` in the item's ```item block (line {line_of(archive, MINUTES, '```item')}) as "
-        "`- owner: dev-patel`, `text: Send the board his declaration`, `due: 2019-04-01`", "warning")]
+@pytest.mark.parametrize("written, problem, field, entry", [
+    ("Action: Dev Patel to send the board his declaration by 2019-04-01.", UNTRACKED.format(
+        "Action: Dev Patel to send the board his declaration by 2019-…", "TB/19/12"), "actions",
+     "`- owner: dev-patel`, `text: Send the board his declaration`, `due: 2019-04-01`"),
+    ("It was RESOLVED: That Priya Shah's declaration be noted.", UNRECORDED.format(
+        "RESOLVED: That Priya Shah's declaration be noted.", "TB/19/12"), "resolutions",
+     "`- That Priya Shah's declaration be noted.`"),
+], ids=["action", "decision"])
+def test_an_action_or_decision_in_the_text_of_an_item_whose_block_lists_none_is_told_to_go_in_the_block(
+        archive, build, written, problem, field, entry):
+    edit(archive, MINUTES, "Priya Shah attended as his deputy.", f"Priya Shah attended as his deputy.\n\n{written}")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, written[:15]), problem
+        + f"list it under `{field}:` in the item's ```item block (line {line_of(archive, MINUTES, '```item')}) as "
+        + entry, "warning")]
 
 
 @pytest.mark.parametrize("written, owner", [
@@ -2608,6 +2618,86 @@ def test_an_action_in_the_text_listed_as_its_warning_says_is_no_warning(archive,
     edit(archive, MINUTES, "## TB/19/15 Any other business\n", "## TB/19/15 Any other business\n\n```item\nactions:\n"
          + "".join(entries) + "```\n")
     assert [m for m in warnings_after(build, archive) if "records an action" in m] == []
+
+
+# --- a decision written in the minutes' text alone -----------------------------------------------
+
+
+
+@pytest.mark.parametrize("written, quoted, entry", [
+    ("It was RESOLVED: That the report be received.", "RESOLVED: That the report be received.",
+     "That the report be received."),
+    ("RESOLVED – that the Board approves the revised plan. The chair thanked Dr Singh.",
+     "RESOLVED – that the Board approves the revised plan.", "That the Board approves the revised plan."),
+    ("The Committee RESOLVED to note the report.", "RESOLVED to note the report.", "Note the report."),
+    ("Resolved: That the minutes be approved.", "Resolved: That the minutes be approved.",
+     "That the minutes be approved."),
+    ("It was AGREED that the item be deferred.", "AGREED that the item be deferred.", "That the item be deferred."),
+    ("It was RESOLVED:\n\nThat the allotments open in May.", "RESOLVED: That the allotments open in May.",
+     "That the allotments open in May."),
+    ("It was **RESOLVED** to:\n\n- **RECEIVE** the report", "RECEIVE the report", '"**RECEIVE** the report"'),
+    ("RESOLVED that:\n\n- the report be received", "the report be received", "That the report be received"),
+    ("The Board:\n\n- APPROVED the allotments plan", "APPROVED the allotments plan", "APPROVED the allotments plan"),
+], ids=["it-was-resolved", "resolved-dash-that", "body-resolved-to", "title-case", "agreed", "words-below",
+        "list-under-resolved-to", "list-under-resolved-that", "list-under-the-board"])
+def test_a_decision_written_in_the_text_alone_is_a_warning_naming_the_resolution_to_write(archive, build, written,
+                                                                                          quoted, entry):
+    """Minutes pasted from a Word or PDF pack record what was RESOLVED in the text: the item's page and
+    minutes.json have only what its `resolutions:` lists, and a decision in the text alone was in neither,
+    without a word. The entry is the decision's words: after "to", or from "That"; a list's item as written."""
+    edit(archive, MINUTES, "There was no other business.", written)
+    line = line_of(archive, MINUTES, written.split("\n")[-1].lstrip("- ") if "\n- " in written else written[:15])
+    assert warnings_after(build, archive) == [at(MINUTES, line, UNRECORDED.format(quoted, "TB/19/15")
+                                                 + NO_RESOLUTIONS_BLOCK + f"`- {entry}`", "warning")]
+
+
+def test_each_decision_of_a_list_under_the_board_is_a_warning_and_its_other_items_are_not(archive, build):
+    """"The Board:" over a list is of decisions only where each opens with its verb in capitals, as minutes
+    write them ("RECEIVED the report"); an item that does not (who was there, say) is no decision."""
+    edit(archive, MINUTES, "There was no other business.", "The Board:\n\n- RECEIVED the allotments report\n"
+         "- NOTED the risks to the school meals pilot\n- Dr Singh answered questions")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, written), UNRECORDED.format(
+        written, "TB/19/15") + NO_RESOLUTIONS_BLOCK + f"`- {written}`", "warning") for written in [
+        "RECEIVED the allotments report", "NOTED the risks to the school meals pilot"]]
+
+
+def test_a_decision_in_the_text_that_its_resolutions_record_in_other_words_is_no_warning(archive, build):
+    """The clerk kept the minutes as written and recorded the decisions too, worded as resolutions are: "NOTED
+    the consultation" is the item's "**NOTE** the results of the public consultation."."""
+    edit(archive, MINUTES, "Dr Singh presented the strategy", "It was RESOLVED: That the Healthy Weight Strategy "
+         "2019 to 2024 be approved.\n\nThe Board:\n\n- NOTED the consultation\n- APPROVED the strategy\n\n"
+         "Dr Singh presented the strategy")
+    assert warnings_after(build, archive) == []
+
+
+def test_a_decision_in_the_text_recorded_as_its_warning_says_is_no_warning(archive, build):
+    """What each warning says to write, written under the item's `resolutions:`, records its decision."""
+    edit(archive, MINUTES, "There was no other business.", "It was RESOLVED: That the report be received.\n\n"
+         "It was **RESOLVED** to:\n\n- **RECEIVE** the allotments report\n- APPROVE: the plan, as amended\n\n"
+         "The Committee RESOLVED to note the risks.")
+    entries = [re.search(r"as `(- .*)`$", message)[1] for message in warnings_after(build, archive)]
+    assert len(entries) == 4
+    edit(archive, MINUTES, "## TB/19/15 Any other business\n", "## TB/19/15 Any other business\n\n```item\n"
+         "resolutions:\n" + "".join(f"  {entry}\n" for entry in entries) + "```\n")
+    assert warnings_after(build, archive) == []
+
+
+def test_prose_that_speaks_of_decisions_is_no_decision_written_in_the_text(archive, build):
+    """Only "RESOLVED" or "AGREED" in capitals followed by a colon, dash, "that" or "to" (or "Resolved:" opening
+    a sentence) is read. (One build for all: any of them warned of would be a message on its line.)"""
+    edit(archive, MINUTES, "There was no other business.", "\n\n".join([
+        "Members noted the resolution of the previous meeting.",
+        "The plan was as resolved at minute TB/19/13.",
+        "It was agreed to meet again on 5 June.",
+        "The complaint had been resolved to the satisfaction of the family.",
+        "The issue was resolved: the road reopened.",
+        "The board resolved to look again at the allotments.",
+        "As RESOLVED at the last meeting, the plan went ahead.",
+        "The Board:\n\n- Dr Singh\n- Ms Shah",
+        "| RESOLVED: to approve | CS |\n| --- | --- |\n| yes | no |",
+        "`RESOLVED: That` is how the old minutes wrote it.",
+        "### RESOLVED: to approve the plan"]))
+    assert warnings_after(build, archive) == []
 
 
 HOW_ACTIONS = "write the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"

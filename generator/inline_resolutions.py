@@ -1,0 +1,112 @@
+"""Decisions written in the minutes' text, as minutes taken from a Word or PDF pack write them, and not recorded.
+
+Minutes record what was decided where it was: "It was RESOLVED: That the report be received.", "RESOLVED –
+that the Board approves the plan", "The Committee RESOLVED to note the report", a line "It was RESOLVED to:" or
+"RESOLVED that:" over a list of the decisions, or "The Board:" over a list of them each opening with its verb
+in capitals ("RECEIVED the report", "NOTED the risks"). The item's page shows, and minutes.json gives, only the
+decisions its ```item block lists under `resolutions:`; one pasted in the text alone is in neither, and nothing
+would say so. Each is a warning naming the entry to write: the decision's words. An item whose `resolutions:`
+has an entry of two thirds of its words (as inline_actions compares an action's) has it recorded.
+
+Only the shapes above are read: "RESOLVED" or "AGREED" in capitals, then a colon or dash, "that" or "to";
+"Resolved" or "Agreed" opening a line or sentence, then a colon or dash. Prose that speaks of decisions ("the
+resolution of the previous meeting", "as resolved at minute 24/007", "agreed to meet again", "the matter was
+resolved"), headings, tables and code are not (inline_actions.prose reads the paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from generator.diagnostics import shortened
+from generator.inline_actions import _COMMON, _SENTENCE_END, Prose, _plain, _words, alike, prose as _prose
+from generator.model import MinuteItem
+from generator.yamltext import scalar
+
+_DASH = r"\s*(?::|[–—]|-(?=\s))"
+# "It was RESOLVED: That ...", "RESOLVED – that ...", "The Committee RESOLVED to ...", "Resolved: That ..."
+_DECIDED = re.compile(rf"(?:\b(?:RESOLVED|AGREED)(?={_DASH}|\s+(?:that|That|THAT|to|To|TO)\b)"
+                      rf"|(?:^|(?<=[.!?])\s+)(?:Resolved|Agreed)(?={_DASH}))(?:{_DASH})?\s*"
+                      r"(?:(?:(?P<that>that|That|THAT)|to|To|TO)\b\s*:?)?\s*(?P<rest>.*)$")
+# A line over a list of the decisions: "It was RESOLVED to:", "RESOLVED that:", "Resolved:"
+_HEADER = re.compile(r"(?:(?:.*\s)?(?:RESOLVED|AGREED)|Resolved|Agreed)(?:\s+(?:that|to|That|To|THAT|TO))?\s*:")
+# "The Board:", "The Health and Wellbeing Board:", over a list of decisions each opening with its verb
+_BODY = re.compile(r"The\s+[A-Z][\w&'’-]*(?:\s+(?:and|of|for|[A-Z][\w&'’-]*)){0,5}\s*:")
+_VERB = re.compile(r"[A-Z]{2,}ED\b")  # "RECEIVED the report", "NOTED the risks", "APPROVED the plan"
+_MAY_HOLD = re.compile(r"\b(?:[A-Z]{2,}ED|Resolved|Agreed)\b")
+# "report" is what most decisions are about ("That the report be received"): a word to compare them by
+_OWN_COMMON = (_COMMON - {"report"}) | {"that", "resolved", "agreed"}
+_ENDING = re.compile(r"(?:ing|ed|es|e|s|d)$")  # "received" is "RECEIVE"'d, "approves" "APPROVE"d
+
+
+def may_hold(text: str) -> bool:
+    """Whether the minutes may hold such a line: most of a large archive's hold none."""
+    return bool(_MAY_HOLD.search(text))
+
+
+def _is_header(line: str) -> bool:
+    plain = _plain(line).strip()
+    return bool(_HEADER.fullmatch(plain) or _BODY.fullmatch(plain))
+
+
+prose = partial(_prose, is_header=_is_header)
+
+
+def _words_of(text: str) -> set[str]:
+    """The decision's words, each without its ending: one minuted "be received" is recorded as "RECEIVE"."""
+    return {_ENDING.sub("", word) for word in _words(text, _OWN_COMMON)}
+
+
+def _first_sentence(text: str) -> str:
+    parts = [part for part in _SENTENCE_END.split(" ".join(text.split())) if part.strip()]
+    return parts[0].strip() if parts else ""
+
+
+def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str]]:
+    """(index of the line in the minutes' text, the words that record it, the entry's text) of each decision."""
+    found = []
+    for n, paragraph in enumerate(paragraphs):
+        whole = " ".join(_plain(line).strip() for line in paragraph.lines).strip()
+        if paragraph.listed is not None:  # an item of the list under "RESOLVED to:" or "The Board:"
+            header = _HEADER.fullmatch(_plain(paragraph.header).strip())
+            if whole and (header or _VERB.match(whole)):
+                entry = " ".join(" ".join(paragraph.lines).split())  # as written: "**RECEIVE** the report"
+                that = header and re.search(r"\bthat\s*:$", header.group(0), re.I)  # "RESOLVED that:", "- the ..."
+                found.append((paragraph.line, whole, f"That {entry}" if that else entry[:1].upper() + entry[1:]))
+            continue
+        following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        for offset, line in enumerate(paragraph.lines):
+            plain = _plain(line)
+            match = _DECIDED.search(plain)
+            if match is None:
+                continue
+            said = " ".join([match["rest"]] + [_plain(below) for below in paragraph.lines[offset + 1:]]).strip()
+            written = plain[match.start():match.start("rest")].strip()
+            if not said:
+                if following is None or following.listed is not None:  # its list's items are the decisions
+                    break
+                said = " ".join(_plain(below) for below in following.lines)  # "It was RESOLVED:", the words below
+            said = _first_sentence(said)
+            if said:
+                text = f"That {said}" if match["that"] else said[:1].upper() + said[1:]
+                found.append((paragraph.line + offset, f"{written} {said}", text))
+            break
+    return found
+
+
+def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int | None, ctx) -> None:
+    """Warn of each decision `paragraphs` (the item's) record in the text that the item's `resolutions:` does not
+    list. `block`: the line of the item's block, None where it has none."""
+    recorded = [_words_of(entry) for entry in item.resolutions]
+    told = set()
+    for line, written, text in _found(paragraphs):
+        words = _words_of(text)
+        if any(alike(words, entry) for entry in recorded) or frozenset(words) in told:
+            continue
+        told.add(frozenset(words))
+        where = f"list it under `resolutions:` in the item's ```item block (line {block})" if block is not None \
+            else "give the item an ```item block listing it under `resolutions:`"
+        ctx.report.warning(ctx.path, body_line + line, f"'{shortened(written, 60)}' records a decision in the text "
+                           f"of minute {item.number} only, not under `resolutions:`, so the minute's page shows no "
+                           f"decision and the open data has none", f"to record it, {where} as `- {scalar(text)}`")
