@@ -148,6 +148,12 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     prose = inline_actions.prose(tokens) if inline_actions.may_hold(doc.body) else []
     decided = inline_resolutions.prose(tokens) if inline_resolutions.may_hold(doc.body) else []
     items, advised = [], []
+    # the items' numbers as minuted, the order they were taken in, which places the attendance's movements for
+    # the votes' checks (votes.read): only where there are movements to place
+    order = tuple(leading(body.numbering, heading)[0] for heading in (tokens[index + 1].content.strip()
+                                                                     for index, _ in starts)
+                  if leading_part(body.numbering, heading) is None and leading(body.numbering, heading)[0]) \
+        if whole and attendance is not None and attendance.movements else ()
     for n, (index, token) in enumerate(starts):
         start = token.map[0]
         end = starts[n + 1][1].map[0] if n + 1 < len(starts) else len(lines)
@@ -156,7 +162,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         item = _item(heading, start, end, lines, fences, doc.body_line, body, folder, meeting_key, ctx,
                      items[-1].ref if items else None, year, agenda,
                      [words for at, words in headings if start < at < end], numbered, advised,
-                     (attendance or Attendance(), chair) if whole else None)
+                     (attendance or Attendance(), chair, order) if whole else None)
         if item is None:
             continue
         items.append(item)
@@ -374,9 +380,9 @@ def _parts(body: Body, ref: str, headings: list[str]) -> tuple[tuple[str, str], 
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,
           meeting_key: str, ctx: Context, above: str | None = None, year: int | None = None,
           agenda=(), headings: list[str] = (), numbered=dict, advised: list | None = None,
-          present: tuple | None = (Attendance(), ())) -> MinuteItem | None:
-    """`present`: the meeting's attendance and chair, which its votes are checked against (votes.read); None
-    where they are not known whole.
+          present: tuple | None = (Attendance(), (), ())) -> MinuteItem | None:
+    """`present`: the meeting's attendance and chair, and its minutes' numbers in order, which its votes are
+    checked against (votes.read); None where they are not known whole.
     `numbered()`: each item's number in the file, and the line of its heading, for a message to name a number
     only where '## ' would not number that item twice. `advised`: where an error says to write a '## ' number the
     file lacks, its AdvisedNumber is added, for validate.py to say otherwise where another meeting has it."""
@@ -472,7 +478,20 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
                       title_withheld=withheld, printed=_printed(body, ref),
                       # a confidential item's page shows none of its headings, whose words its parts' ids are made of
                       parts=() if fields["confidential"] else _parts(body, ref, list(headings)),
-                      votes=votes.read(fields["votes"], shown, ctx, present) if fields["votes"] else ())
+                      votes=votes.read(fields["votes"], shown, ctx, present, ref, _declared(fields["declarations"],
+                                                                                            meta, line))
+                      if fields["votes"] else ())
+
+
+def _declared(declarations: tuple, meta, line: int) -> tuple:
+    """Each declaration with the line of its action, which a vote's check quotes (votes.read): the item's line
+    where the entries read are not the entries written (one was not a mapping, and is reported)."""
+    raw = meta.get("declarations") if isinstance(meta, dict) else None
+    written = [entry for entry in (raw if isinstance(raw, list) else [raw]) if entry is not None]
+    if len(written) != len(declarations) or not all(isinstance(entry, dict) for entry in written):
+        return tuple((declaration, line) for declaration in declarations)
+    return tuple((declaration, entry.line_of("action") if isinstance(entry, yamltext.LDict) and "action" in entry
+                  else line_of(entry, line)) for declaration, entry in zip(declarations, written))
 
 
 def _skipped(kept: list[int]) -> tuple[tuple[int, int], ...]:

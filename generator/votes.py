@@ -6,13 +6,20 @@ recorded vote member by member; scrutiny and the public look up how a member vot
 published as facts about the meeting, so one that cannot be true (more votes than members present, a member
 counted twice or named who was not there, an outcome the figures do not give) is an error on its line, told
 where the minutes are read: the meeting's attendance is loaded with them, and the live preview reloads both
-on any save in the meeting's folder.
+on any save in the meeting's folder. Who was there is known item by item where the attendance's movements
+place a member's leaving or joining; a member whose declaration of interest at the item says they took no
+part in the vote, yet named in it, is a warning, as the declaration's action is free text.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from generator import schema as s
-from generator.model import VOTE_SIDES, Attendance, PersonRef, Vote, tally
+from generator.diagnostics import listed, shortened
+from generator.model import VOTE_SIDES, Attendance, Declaration, Movement, PersonRef, Vote, tally
+from generator.numbering import unpadded
 from generator.schema import Context, Field, Schema
 from generator.values import Invalid
 from generator.yamltext import LDict, LList, line_of
@@ -40,10 +47,14 @@ VOTE = Schema(
 )
 
 
-def read(raw_votes, shown: str, ctx: Context, present: tuple | None) -> tuple[Vote, ...]:
+def read(raw_votes, shown: str, ctx: Context, present: tuple | None, ref: str = "",
+         declared: tuple[tuple[Declaration, int], ...] = ()) -> tuple[Vote, ...]:
     """The item's `votes:` (raw YAML), each checked in itself and against `present`, the meeting's attendance and
-    chair (None: not known whole, as meeting.md has an error, and not checked against): `shown`, the item's
-    number as messages give it."""
+    chair, and the numbers of its minutes' items in the order minuted (None: not known whole, as meeting.md has
+    an error, and not checked against): `ref`, the item's number, `shown`, as messages give it; `declared`, the
+    item's declarations of interest, each with the line of its action."""
+    attendance, chair, order = (*present, ())[:3] if present else (Attendance(), (), ())
+    away = _away(attendance.movements, order, ref)
     entries = raw_votes if isinstance(raw_votes, list) else [raw_votes]
     out = []
     for index, raw in enumerate(entries):
@@ -58,7 +69,7 @@ def read(raw_votes, shown: str, ctx: Context, present: tuple | None) -> tuple[Vo
             continue  # reported: what is left cannot be checked or shown
         counts = tuple(fields[side] for side, _ in VOTE_SIDES)
         vote = Vote(fields["motion"], fields["outcome"], counts, named, fields["casting_vote"], fields["majority"])
-        vote = _checked(vote, raw, line, shown, ctx, *(present or (Attendance(), ())))
+        vote = _checked(vote, raw, line, shown, ctx, attendance, chair, away, declared)
         out.append(vote)
     return tuple(out)
 
@@ -89,9 +100,11 @@ def _where(raw, side: str, index: int, line: int) -> int:
     return recorded.line_of(side) if isinstance(recorded, LDict) else line
 
 
-def _checked(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: Attendance, chair: tuple) -> Vote:
+def _checked(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: Attendance, chair: tuple,
+             away: dict[str, Movement], declared: tuple) -> Vote:
     """The vote, its counts made of its names where a recorded vote gives names but no number; every
-    contradiction in it, or with the attendance, reported."""
+    contradiction in it, or with the attendance and `away` (_away), reported; a name `declared` says took no
+    part in the vote, warned of."""
     at = (lambda key: raw.line_of(key)) if isinstance(raw, LDict) else (lambda key: line)
     error = lambda where, message, hint: ctx.report.error(ctx.path, where, message, hint)  # noqa: E731
     counts = list(vote.counts)
@@ -118,7 +131,8 @@ def _checked(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: A
                 error(at(side), f"`{side}: {given}` on minute {shown}, but the recorded vote names {len(names)} "
                       f"member{'' if len(names) == 1 else 's'} {_AS[side]}", f"write `{side}: {len(names)}`, or "
                       f"name every member {_AS[side]} under `recorded:`")
-        _not_present(vote, raw, line, shown, ctx, attendance, chair)
+        told = _not_present(vote, raw, line, shown, ctx, attendance, chair, away)
+        _declared_out(vote, raw, line, shown, ctx, declared, told)
     ayes, noes = counts[0], counts[1]
     outcome, casting = vote.outcome, vote.casting_vote
     if ayes is not None and noes is not None:
@@ -141,12 +155,24 @@ def _checked(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: A
                       "; if standing orders required more than a simple majority, say which, e.g. `majority: two "
                       "thirds of those voting`" if ayes > noes else ""))
     voting = _members_present(attendance, chair)
+    gone = [(key, move) for key, move in away.items() if key in voting]
+    there = len(voting) - len(gone)
     total = sum(number for number in counts if number is not None)
     # a name counted twice or not present makes the figures too many: its own message says what to put right
-    if voting and total > len(voting) and not ctx.report.errors_since(reported):
-        error(line, f"the vote on minute {shown} counts {total} votes ({tally(counts)}), but the meeting's "
-              f"attendance lists {len(voting)} member{'' if len(voting) == 1 else 's'} present who may vote",
-              "correct the figures, or list the members missing under `present:` (or `deputising:`) in meeting.md")
+    if voting and total > there and not ctx.report.errors_since(reported):
+        if gone:
+            named = [[voting[key].name for key, move in gone if move.event == event] for event in ("left", "joined")]
+            said = " and ".join(f"{listed(names)} {what}" for names, what in zip(named, ("left before it",
+                                                                                       "joined after it")) if names)
+            error(line, f"the vote on minute {shown} counts {total} votes ({tally(counts)}), but {there} member"
+                  f"{' was' if there == 1 else 's were'} present for it who may vote: the meeting's attendance lists "
+                  f"{len(voting)}, of whom {said}", "correct the figures, or the movements in meeting.md"
+                  if total <= len(voting) else "correct the figures, or the attendance in meeting.md")
+        else:
+            error(line, f"the vote on minute {shown} counts {total} votes ({tally(counts)}), but the meeting's "
+                  f"attendance lists {len(voting)} member{'' if len(voting) == 1 else 's'} present who may vote",
+                  "correct the figures, or list the members missing under `present:` (or `deputising:`) in "
+                  "meeting.md")
     return Vote(vote.motion, vote.outcome, tuple(counts), vote.named, vote.casting_vote, vote.majority)
 
 
@@ -160,22 +186,113 @@ _NOT_THERE = (("in_attendance", "in attendance, not as a member present"), ("apo
               ("absent", "absent"))
 
 
-def _not_present(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: Attendance, chair: tuple) -> None:
+def _not_present(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: Attendance, chair: tuple,
+                 away: dict[str, Movement]) -> set[str]:
     """Each member of the people register named in the recorded vote whom the attendance does not list as
-    present, where it lists anyone: a vote published for someone the minutes say was not there. A name in free
-    text is not checked, as it cannot be matched for sure (`Cllr Turner` in attendance, `Frank Turner` here)."""
+    present, where it lists anyone, or whose movements have them gone before the item or come only after it
+    (`away`): a vote published for someone the minutes say was not there. A name in free text is not checked
+    against the lists, as it cannot be matched for sure (`Cllr Turner` in attendance, `Frank Turner` here); one
+    that movements name as written is. The keys of those told of."""
     voting = _members_present(attendance, chair)
+    told: set[str] = set()
     if not voting:
-        return
-    listed = {_key(a.who): said for field, said in _NOT_THERE for a in getattr(attendance, field)}
+        return told
+    listed_as = {_key(a.who): said for field, said in _NOT_THERE for a in getattr(attendance, field)}
+    meeting = ctx.report._rel(Path(ctx.path).with_name("meeting.md"))
     for side, names in zip((side for side, _ in VOTE_SIDES), vote.named):
         for index, who in enumerate(names):
-            if not who.id or _key(who) in voting:
+            key = _key(who)
+            move = away.get(key) if key in voting else None
+            if move is None and (not who.id or key in voting):
                 continue
+            told.add(key)
             where = _where(raw, side, index, line)
-            said = listed.get(_key(who))
-            ctx.report.error(ctx.path, where, f"{who.name} is named as {_AS[side]} on minute {shown}, but the "
-                             + (f"meeting's attendance lists them as {said}" if said else
-                                "meeting's attendance does not list them as present"),
-                             "correct the name, or the attendance in meeting.md" if said else
-                             "add them to `present:` (or `deputising:`) in meeting.md, or correct the name")
+            named = f"{who.name} is named as {_AS[side]} on minute {shown}, but the meeting's attendance"
+            if move is not None and move.event == "left":
+                ctx.report.error(ctx.path, where, f"{named} says they left during item {move.item}, before it",
+                                 f"correct the name, or their movement ({meeting}:{move.line}); if they came back "
+                                 "before the vote, add that under `movements:` (`event: joined`, and the item)")
+            elif move is not None:
+                ctx.report.error(ctx.path, where, f"{named} says they joined during item {move.item}, after it",
+                                 f"correct the name, or their movement ({meeting}:{move.line})")
+            else:
+                said = listed_as.get(key)
+                ctx.report.error(ctx.path, where, f"{named} " + (f"lists them as {said}" if said else
+                                                                 "does not list them as present"),
+                                 "correct the name, or the attendance in meeting.md" if said else
+                                 "add them to `present:` (or `deputising:`) in meeting.md, or correct the name")
+    return told
+
+
+def _placed(ref: str) -> str:
+    """An item's number as movements and minutes are matched by: `5.` and `05` are minute 5."""
+    return unpadded(ref.strip().rstrip("."))
+
+
+def _away(movements: tuple[Movement, ...], order: tuple[str, ...], ref: str) -> dict[str, Movement]:
+    """person key -> the movement that has them out of the meeting for the whole of minute `ref`: the last before
+    it, where that is their leaving, or the first after it, where that is their joining (a member who left
+    during item 5 and joined again during item 7 was there for item 8). `order`: the minutes' items' numbers, as
+    minuted, which is when they were taken. Where the minutes do not place each of a person's movements (one
+    without `item:`, or with one the minutes do not have), or one is during this item, whether they were there
+    for its votes is not known, and they are not counted away."""
+    if not movements or not ref:
+        return {}
+    position: dict[str, int] = {}
+    for n, number in enumerate(order):
+        position.setdefault(_placed(number), n)
+    here = position.get(_placed(ref))
+    if here is None:
+        return {}
+    by_person: dict[str, list] = {}
+    for move in movements:
+        by_person.setdefault(_key(move.who), []).append((position.get(_placed(move.item)) if move.item else None,
+                                                         move))
+    away = {}
+    for key, moves in by_person.items():
+        if any(at is None or at == here for at, _ in moves):
+            continue
+        moves.sort(key=lambda placed: placed[0])  # stable: those during one item, in the order written
+        before = [move for at, move in moves if at < here]
+        move = before[-1] if before else moves[0][1]
+        if move.event == ("left" if before else "joined"):
+            away[key] = move
+    return away
+
+
+# How a declaration's action (free text: the chair's decision and what was done) says the member took no part in
+# the vote: they left the room or withdrew, did not vote, took no part. Words that they were there for it or voted
+# after all ("returned for the vote", "took no part in the discussion but voted") leave it unsaid. A member who
+# abstained is named among those abstaining: that is no such word.
+_NO_PART = re.compile(
+    r"\b(?:did|does|could|can|may|might|would|will|should|was|were|is|must)\s*(?:not|n't)\s+"
+    r"(?:vote|take\s+(?:any\s+)?part|participate)\b|\bcannot\s+(?:vote|take\s+part|participate)\b"
+    r"|\bnot\s+voting\b|\b(?:took|take|takes|taking)\s+no\s+part\b|\bnot\s+present\b"
+    r"|\b(?:left|leaves)\s+(?:the\s+)?(?:room|meeting|chamber)\b|\bretired\s+from\s+the\s+(?:room|meeting)\b"
+    r"|\bwithdr(?:ew|aws)\b(?!\s+(?:the|his|her|their|its|a|an|my)\b)", re.IGNORECASE)
+_THERE_AFTER_ALL = re.compile(r"\b(?:returned|rejoined|re-joined|came\s+back|re-entered|voted)\b", re.IGNORECASE)
+
+
+def took_no_part(action: str) -> bool:
+    """Whether a declaration's `action` says the member took no part in the item's vote (see _NO_PART)."""
+    return bool(_NO_PART.search(action)) and not _THERE_AFTER_ALL.search(action)
+
+
+def _declared_out(vote: Vote, raw, line: int, shown: str, ctx: Context, declared: tuple, told: set[str]) -> None:
+    """A warning for each member named in the recorded vote whose declaration of interest at the item says they
+    took no part in the vote: one of the two is wrong, and which the minutes' words cannot tell for sure. Not for
+    a member told of already (not there), whose being named is that mistake."""
+    out = {_key(declaration.who): (declaration, at) for declaration, at in declared if took_no_part(declaration.action)}
+    if not out:
+        return
+    for side, names in zip((side for side, _ in VOTE_SIDES), vote.named):
+        for index, who in enumerate(names):
+            key = _key(who)
+            if key not in out or key in told:
+                continue
+            told.add(key)
+            declaration, at = out[key]
+            ctx.report.warning(ctx.path, _where(raw, side, index, line), f"{who.name} is named as {_AS[side]} on "
+                               f"minute {shown}, but their declaration of interest on it (line {at}) says "
+                               f"'{shortened(declaration.action, 80)}'", "take them out of the recorded vote if they "
+                               "took no part in it; if they did vote, correct the declaration's action")

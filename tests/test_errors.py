@@ -666,6 +666,76 @@ def test_a_member_named_in_a_recorded_vote_whom_the_attendance_lists_as_not_ther
         "correct the name, or the attendance in meeting.md")]
 
 
+# The fixture's attendance has Eve Turner leave during TB/19/14, after voting on TB/19/13
+EVE_LEFT = "    - person: eve-turner\n      event: left\n      item: TB/19/14\n"
+CAROL_DECLARES = "```item\npaper: A\n"
+
+
+def test_a_member_named_in_a_recorded_vote_who_left_before_the_item_is_an_error(archive, build):
+    """The one message: the recorded vote's five names, more than the four still there, follow from it."""
+    edit(archive, MEETING, EVE_LEFT, EVE_LEFT.replace("TB/19/14", "TB/19/12"))
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT.replace("    abstained: 1\n", ""))  # four votes, four members
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, RECORDED_FOR.strip()),
+        "Councillor Eve Turner is named as voting for on minute TB/19/13, but the meeting's attendance says they "
+        "left during item TB/19/12, before it; correct the name, or their movement (content/"
+        f"{MEETING}:{line_of(archive, MEETING, 'person: eve-turner')}); if they came back before the vote, add that "
+        "under `movements:` (`event: joined`, and the item)")]
+
+
+def test_a_member_named_in_a_recorded_vote_who_joined_only_after_the_item_is_an_error(archive, build):
+    edit(archive, MEETING, EVE_LEFT, EVE_LEFT + "    - person: frank-turner\n      event: joined\n      item: TB/19/14\n")
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT.replace("    abstained: 1\n", ""))
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "against: [frank-turner]"),
+        "Councillor Frank Turner is named as voting against on minute TB/19/13, but the meeting's attendance says "
+        "they joined during item TB/19/14, after it; correct the name, or their movement (content/"
+        f"{MEETING}:{line_of(archive, MEETING, 'person: frank-turner')})")]
+
+
+def test_more_votes_than_members_present_for_the_item_is_an_error(archive, build):
+    """Five members at the meeting, but Eve Turner left before the item: the amendment's five votes are one too
+    many for the four there."""
+    edit(archive, MEETING, EVE_LEFT, EVE_LEFT.replace("TB/19/14", "TB/19/12"))
+    edit(archive, MINUTES, RECORDED_FOR, RECORDED_FOR.replace(" eve-turner,", ""))
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "- motion: \"Amendment"),
+        "the vote on minute TB/19/13 counts 5 votes (For 1, Against 3, Abstained 1), but 4 members were present for "
+        "it who may vote: the meeting's attendance lists 5, of whom Councillor Eve Turner left before it; correct "
+        "the figures, or the movements in meeting.md")]
+
+
+@pytest.mark.parametrize("movements", [
+    EVE_LEFT.replace("TB/19/14", "TB/19/13"),  # during the item: before its votes or after them, the minutes say not
+    EVE_LEFT.replace("TB/19/14", "TB/19/12") + "    - person: eve-turner\n      event: joined\n      item: TB/19/12\n",
+    EVE_LEFT.replace("TB/19/14", "TB/19/12") + "    - person: eve-turner\n      event: joined\n      item: TB/19/13\n",
+    EVE_LEFT.replace("      item: TB/19/14\n", ""),  # when, the minutes do not say
+    "    - person: frank-turner\n      event: left\n      item: TB/19/15\n",
+    "    - person: frank-turner\n      event: joined\n      item: TB/19/12\n"])
+def test_movements_that_leave_a_member_there_for_the_vote_or_do_not_say_give_no_message(archive, build, movements):
+    """A member who left and came back is there for what follows; one who left or joined during the item, or
+    at a time the minutes do not give, may have voted."""
+    edit(archive, MEETING, EVE_LEFT, movements)
+    assert messages(build(archive)) == []
+
+
+def test_a_member_named_in_a_recorded_vote_whose_declaration_says_they_took_no_part_is_a_warning(archive, build):
+    """The declaration's action is free text: which of the two is wrong, the minutes' words cannot tell for sure."""
+    edit(archive, MINUTES, CAROL_DECLARES, CAROL_DECLARES + "declarations:\n  - person: carol-singh\n"
+         "    interest: Governor of a school in the pilot\n    action: Left the room for the item\n")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "abstained: [carol-singh]"),
+        "Dr Carol Singh is named as abstaining on minute TB/19/13, but their declaration of interest on it (line "
+        f"{line_of(archive, MINUTES, 'action: Left the room for the item')}) says 'Left the room for the item'; "
+        "take them out of the recorded vote if they took no part in it; if they did vote, correct the declaration's "
+        "action", "warning")]
+
+
+def test_a_declaration_that_does_not_say_the_member_took_no_part_in_the_vote_gives_no_message(archive, build):
+    """Ada Lovelace declared at TB/19/12 and voted on TB/19/13: a declaration is read for its own item's votes."""
+    edit(archive, MINUTES, CAROL_DECLARES, CAROL_DECLARES + "declarations:\n  - person: carol-singh\n"
+         "    action: Left the room for the discussion and returned for the vote\n")
+    edit(archive, MINUTES, "action: Remained in the meeting and took part in the discussion",
+         "action: Left the room")
+    assert messages(build(archive)) == []
+
+
 def test_a_figure_in_words_is_an_error(archive, build):
     edit(archive, MINUTES, AMENDMENT, AMENDMENT.replace("for: 1", "for: one"))
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "for: one"),

@@ -715,6 +715,28 @@ def test_a_members_pages_follow_a_recorded_vote_added_changed_and_taken_out(sess
     assert outcome.ok and pages <= set(outcome.written)
     assert "That the plan be approved." in (live / "people/nora-brown/index.html").read_text()
     assert_same_as_full_build(content, live, builds, outcome)
+    # Who was there for the vote is in meeting.md, the vote in minutes.md: a save of either is checked again.
+    # CCBP/19/62 was taken first: leaving during it is leaving before the vote on CCBP/19/61.
+    meeting, present = content / "meetings/ccb/2019-07-18/meeting.md", "  present: [nora-brown]\n"
+    edit(meeting, present, present + "  movements:\n    - person: nora-brown\n      event: left\n"
+         "      item: CCBP/19/62\n")
+    outcome = s.rebuild()
+    full = run(Options(content=content, out=builds / "failed", today=TODAY, search=False, cache=False))
+    assert not outcome.ok and [d.format() for d in outcome.report.errors] == [d.format() for d in full.report.errors]
+    assert [d.message for d in outcome.report.errors] == ["Mrs Nora Brown is named as voting for on minute "
+                                                          "CCBP/19/61, but the meeting's attendance says they left "
+                                                          "during item CCBP/19/62, before it"]
+    edit(meeting, "item: CCBP/19/62", "item: CCBP/19/61")  # during the item: before or after its vote
+    outcome = s.rebuild()
+    assert outcome.ok
+    assert_same_as_full_build(content, live, builds, outcome)
+    edit(minutes, heading + "\n```item\n", heading + "\n```item\ndeclarations:\n  - person: nora-brown\n"
+         "    action: Left the room\n")
+    outcome = s.rebuild()
+    assert [d.message[:30] for d in outcome.report.items if d.path.endswith("2019-07-18/minutes.md")] == [
+        "Mrs Nora Brown is named as vot"]
+    assert_same_as_full_build(content, live, builds, outcome)
+    edit(minutes, "declarations:\n  - person: nora-brown\n    action: Left the room\n", "")
     edit(minutes, "    outcome: carried\n    recorded:\n      for:", "    outcome: lost\n    recorded:\n      against:")
     outcome = s.rebuild()
     assert outcome.ok and pages <= set(outcome.written)

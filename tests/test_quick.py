@@ -716,3 +716,14 @@ def test_a_recorded_vote_put_right_is_put_right_with_the_save_on_the_pages_of_th
     after = session.rebuild()
     assert after.ok and after.written == []
     assert files(live) == files(built)
+    # A save of meeting.md that has a member leave before the vote they are named in: the save writes nothing,
+    # and the rebuild says what a full build says
+    meeting, left = content / "meetings/tb/2019-03-14/meeting.md", "event: left\n      item: TB/19/14\n"
+    assert session.quick([edit(meeting, left, left.replace("TB/19/14", "TB/19/12"))]) is None
+    assert files(live) == files(built)
+    failed = run(Options(content=content, out=tmp_path / "failed", today=TODAY, search=False, cache=False))
+    after = session.rebuild()
+    assert not after.ok and [d.format() for d in after.report.errors] == [d.format() for d in failed.report.errors]
+    assert any("Councillor Eve Turner is named as voting for" in d.message for d in after.report.errors)
+    session.quick([edit(meeting, left.replace("TB/19/14", "TB/19/12"), left)])
+    assert session.rebuild().ok and files(live) == files(built)

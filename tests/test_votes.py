@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from generator.votes import took_no_part
 from helpers import built_cleanly as _built, edit, page
 
 MINUTES = "meetings/tb/2019-03-14/minutes.md"
@@ -114,3 +117,28 @@ def test_a_vote_the_minutes_give_no_figures_for_is_its_motion_and_outcome_in_wor
     votes = page(_built(build, archive, tmp_path), ITEM).one("div", class_="votes")
     assert votes.one("p").text == "Amendment moved by Councillor Frank Turner: to add a target for adult obesity. Lost."
     assert len(votes.find_all("table")) == 1  # the recorded vote's
+
+
+@pytest.mark.parametrize("action", [
+    "Left the room for the item", "Presented the report and did not vote",
+    "Stayed in the room and took part in the discussion, but did not vote",
+    "Member leaves the room for that agenda item",
+    "Members stays in the room, can participate in the discussion and make comments but cannot vote on any decision",
+    "Withdrew from the meeting", "Took no part in the debate or vote", "Did not take part in the vote",
+    "Left the meeting during the item"])
+def test_a_declarations_action_saying_the_member_left_or_did_not_vote_says_they_took_no_part_in_the_vote(action):
+    """The chair's options in a body's conflicts of interest policy, and minutes' wordings of them: a member so
+    named in the item's recorded vote is warned of (test_errors.py)."""
+    assert took_no_part(action)
+
+
+@pytest.mark.parametrize("action", [
+    "Remained in the meeting and took part in the discussion",
+    "Member stays in the room, can participate in discussion and can vote on the decision",
+    "Recorded; as a potential conflict, no further action was required.",
+    "Item is deferred \u2013agenda amended to reflect this", "Stayed in the room and voted",
+    "Left the room for the discussion and returned for the vote", "Was not required to leave the room",
+    "Withdrew her question", "Abstained"])
+def test_a_declarations_action_that_does_not_say_the_member_took_no_part_in_the_vote_is_not_read_so(action):
+    """Where the member stayed, voted, came back, or the words do not say: one who abstained is named so."""
+    assert not took_no_part(action)
