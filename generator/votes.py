@@ -53,7 +53,7 @@ def read(raw_votes, shown: str, ctx: Context, present: tuple | None, ref: str = 
     chair, and the numbers of its minutes' items in the order minuted (None: not known whole, as meeting.md has
     an error, and not checked against): `ref`, the item's number, `shown`, as messages give it; `declared`, the
     item's declarations of interest, each with the line of its action."""
-    attendance, chair, order = (*present, ())[:3] if present else (Attendance(), (), ())
+    attendance, chair, order = present or (Attendance(), (), ())
     away = _away(attendance.movements, order, ref)
     entries = raw_votes if isinstance(raw_votes, list) else [raw_votes]
     out = []
