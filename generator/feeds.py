@@ -26,7 +26,7 @@ from generator.memo import ByIdentity
 from generator.model import Action, Meeting, Paper, Person, all_agenda_items, named_with_body
 from generator.namesakes import page_names
 from generator.plaintext import one_line, plain, xml_safe
-from generator.render import short_date
+from generator.render import said_due, short_date
 from generator.resolve import PAPER_ROLES, Index, recorded_as
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -131,7 +131,7 @@ def action_entries(index: Index, key: str, action: Action) -> list[Entry]:
     """Raised, then one entry per update, from the action's track (the fold the pages show)."""
     track = index.tracks[key]
     page = urls.action(action)
-    due = f" Due: {track.action.due.text}." if track.action.due else ""
+    due = f" Due: {said_due(track.action.due)[0]}." if track.action.due else ""
     entries = [Entry(page + "#raised", f"Action {action.number} raised", track.raised.date, page,
                      f"{plain(action.text)}\nOwner: {owners(index, action)}.{due}", "action")]
     for n, step in enumerate(track.steps, start=1):
@@ -139,7 +139,7 @@ def action_entries(index: Index, key: str, action: Action) -> list[Entry]:
         status = update.status.replace("-", " ").capitalize() + (", closed" if update.closed else "")
         detail = [plain(update.progress)] if update.progress else []
         if update.due:
-            detail.append(f"Due date revised to {update.due.text}.")
+            detail.append(f"Due date revised to {said_due(update.due)[0]}.")
         entries.append(Entry(f"{page}#update-{n}", f"Action {action.number}: {status}", step.as_at, page,
                              "\n".join(detail), "action-update"))
     return entries

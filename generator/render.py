@@ -29,7 +29,7 @@ from generator.model import all_agenda_items
 from generator.parallel import has_ended
 from generator.plaintext import one_line
 from generator.references import Linker, Where
-from generator.values import spoken_date
+from generator.values import spoken_date, spoken_due
 from generator.yamltext import file_line, lines_of
 
 
@@ -55,6 +55,11 @@ def long_date(value: dt.date | None) -> str:
 @functools.lru_cache(maxsize=1 << 14)
 def short_date(value: dt.date | None) -> str:
     return spoken_date(value) if value else ""
+
+
+def said_due(due) -> tuple[str, str]:
+    """A `Due` as pages and feeds give it (values.spoken_due): its words, and what a <time> around them says."""
+    return spoken_due(due.text, due.date)
 
 
 # A text without headings renders the same at any heading level and id prefix; its HTML is
@@ -322,6 +327,7 @@ def environment(template_dirs: list[Path], report: Report, site, index, today: d
     env.filters["plain"] = one_line
     env.filters["long_date"] = long_date
     env.filters["short_date"] = short_date
+    env.filters["spoken_due"] = said_due
     env.filters["every_item"] = all_agenda_items  # an agenda's items and their sub-items, in order
     env.globals.update(site=site, urls=urls, index=index, today=today, drafts=drafts, backlinks=backlinks or {})
     return env

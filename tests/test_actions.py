@@ -23,6 +23,7 @@ from generator.build import Options, run
 from generator.diagnostics import Report
 from generator.loader import load_archive
 from generator.resolve import resolve
+from helpers import page as parsed
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "actions"
@@ -84,7 +85,8 @@ def test_action_page_shows_the_timeline_with_due_date_changes_and_closure(site):
     html = page(site, "/ccb/actions/ccbp-19-60-1/")
     raised, amber, green = (html.index("raised</h3>"), html.index("status-amber"), html.index("status-green\">Green</span>, closed"))
     assert raised < amber < green
-    assert "Due date revised from September 2019 to November 2019." in html
+    assert "Due date revised from September 2019 to November 2019." in [
+        p.text for p in parsed(site, "/ccb/actions/ccbp-19-60-1/").find_all("p")]
     assert '<strong>Closed</strong> at the <a href="/ccb/2019/2019-11-21/">' in html
     for url in ("/ccb/2019/ccbp-19-60/", "/ccb/2019/2019-09-19/#action-log", "/ccb/2019/2019-11-21/#action-log"):
         assert f'href="{url}"' in html
@@ -127,6 +129,60 @@ def test_tracker_groups_open_overdue_and_closed(site):
     closed = ccb.split('id="closed"')[1]
     assert "CCBP/19/60#1" in closed and "CCBP/19/60#jc-referral" in closed
     assert "No open actions." in ccb
+
+
+def _dues(site: Path, url: str) -> list[tuple[str, str]]:
+    """(action, what its Due column says) of each row of every table of the page that has one."""
+    found = []
+    for table in parsed(site, url).find_all("table"):
+        headings = [th.text for th in table.find("thead").find_all("th")]
+        for row in table.find("tbody").find_all("tr"):
+            cells = [cell.text for cell in row.children if not isinstance(cell, str)]
+            if "Due" in headings:
+                found.append((cells[0].split(":")[0], cells[headings.index("Due")]))
+    return found
+
+
+def test_a_due_date_is_said_as_every_date_is_however_due_wrote_it(tmp_path):
+    """`due: 2019-09` was shown as '2019-09', `31st Aug 2019` as written, beside 'November 2019' and '21 June 2019'
+    of other actions: each is given in the site's words wherever a due date is shown, the month as a month; the
+    tracker still sorts by the date, and the open data keep what was written, as docs/open-data.md says."""
+    content = _copy(tmp_path)
+    for path, old, new in (("meetings/ccb/2019-07-18/minutes.md", "due: September 2019", "due: 2019-09"),
+                           ("meetings/ccb/2019-09-19/actions.md", "due: November 2019", "due: 2019-11"),
+                           ("meetings/jc/2019-08-01/minutes.md", "due: 2019-08-31", "due: 31st Aug 2019")):
+        (content / path).write_text((content / path).read_text().replace(old, new))
+    out = tmp_path / "site"
+    assert run(Options(content=content, out=out, today=TODAY, search=False)).ok
+
+    action = parsed(out, "/ccb/actions/ccbp-19-60-1/")
+    facts = dict(zip((term.text for term in action.find_all("dt")), (dd.text for dd in action.find_all("dd"))))
+    assert facts["Due"] == "November 2019 (revised; originally September 2019)"
+    history = [p.text for p in action.find_all("p")]
+    assert "Raised under minute CCBP/19/60 at the CCB meeting, 18 July 2019, due September 2019." in history
+    assert "Due date revised from September 2019 to November 2019." in history
+    assert '<time datetime="2019-11">November 2019</time>' in page(out, "/ccb/actions/ccbp-19-60-1/")
+    assert "Raised under minute 4 at the JC meeting, 1 August 2019, due 31 August 2019." in [
+        p.text for p in parsed(out, "/jc/actions/2019-08-01-4-1/").find_all("p")]
+
+    raised_at = parsed(out, "/ccb/2019/2019-07-18/")
+    assert [li.text for li in raised_at.find_all("li") if li.text.startswith("Action CCBP/19/60#1:")] == [
+        "Action CCBP/19/60#1: Run the three-month pilot and report back. Owner: Ms Ann Smith. Due: September 2019."]
+    assert _dues(out, "/ccb/2019/2019-07-18/") == [("CCBP/19/60#1", "November 2019 (revised)"),
+                                                   ("CCBP/19/60#jc-referral", "next meeting")]
+    assert ("CCBP/19/60#1", "November 2019 (revised)") in _dues(out, "/ccb/actions/")
+    assert _dues(out, "/jc/actions/")[0] == ("2019-08-01/4#1", "31 August 2019")
+    assert _dues(out, "/people/bob-jones/") == [("2019-08-01/4#1", "31 August 2019")]
+    assert _dues(out, "/people/ann-smith/2019/") == [("CCBP/19/60#1", "November 2019 (revised)")]
+
+    feed = (out / "feeds/actions/ccb/ccbp-19-60-1.xml").read_text()
+    assert "Owner: Ms Ann Smith. Due: September 2019.</summary>" in feed
+    assert "Due date revised to November 2019.</summary>" in feed
+
+    record = next(a for a in json.loads((out / "data/actions.json").read_text())["actions"]
+                  if a["id"] == "ccb:CCBP/19/60#1")
+    assert (record["due"], record["current_due"]) == ({"text": "2019-09", "date": "2019-09-30"},
+                                                      {"text": "2019-11", "date": "2019-11-30"})
 
 
 def test_a_tracker_shows_the_latest_years_closed_actions_and_links_a_page_for_each_earlier_year(tmp_path):

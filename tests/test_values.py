@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Report
-from generator.values import Invalid, parse_date, parse_time, slugify
+from generator.values import Invalid, parse_date, parse_time, slugify, spoken_due
 from generator.yamltext import parse
 
 JUNE_21 = dt.date(2018, 6, 21)
@@ -123,3 +123,16 @@ def test_a_month_mistyped_is_named_with_the_month_it_is_closest_to(written, mean
         parse_date(written)
     assert caught.value.hint.startswith(f"did you mean {meant}? ")
 
+
+
+@pytest.mark.parametrize("written, date, said", [
+    ("2018-07", dt.date(2018, 7, 31), ("July 2018", "2018-07")),
+    ("Oct 2018", dt.date(2018, 10, 31), ("October 2018", "2018-10")),
+    ("19th July 2018", dt.date(2018, 7, 19), ("19 July 2018", "2018-07-19")),
+    ("2018-07-19", dt.date(2018, 7, 19), ("19 July 2018", "2018-07-19")),
+    ("next meeting", dt.date(2018, 7, 19), ("next meeting", "")),  # resolved to the next meeting's date: words
+    ("not stated in the minutes", None, ("not stated in the minutes", "")),
+    ("19/07/2018", None, ("19/07/2018", "")),  # kept as written, with a warning: never read as a date
+])
+def test_a_due_date_is_said_in_the_sites_words_and_words_as_written(written, date, said):
+    assert spoken_due(written, date) == said
