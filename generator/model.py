@@ -14,6 +14,7 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 
+_COUNT = re.compile(r"[0-9]+")  # `public: 2`, the number of members of the public at a meeting
 _APPENDIX_HEADING = re.compile(r"^#{1,6}\s*\**\s*appendix\s+([a-z0-9]{1,3})\b", re.I | re.M)
 
 
@@ -214,6 +215,18 @@ class Attendance:
     minute_taker: tuple[Attendee, ...] = ()
     public: str = ""
     movements: tuple[Movement, ...] = ()
+
+    @property
+    def gallery(self) -> str:
+        """What a meeting's page says of the public gallery: a number written alone (`public: 2`) as the people
+        it counts, where the page read "Public gallery 2"; anything else as written."""
+        count = self.public.strip()
+        if not _COUNT.fullmatch(count):
+            return self.public
+        number = int(count)
+        if number == 0:
+            return "No members of the public"
+        return f"{number} {'member' if number == 1 else 'members'} of the public"
 
     @property
     def is_empty(self) -> bool:

@@ -12,9 +12,10 @@ import shutil
 from pathlib import Path
 from urllib.parse import urldefrag
 
+import pytest
 
 import generator.render
-from generator.model import Person, Role
+from generator.model import Attendance, Person, Role
 from generator.namesakes import page_names
 
 from helpers import ALL_CANARIES, edit, html_pages, page, parse_html, read_tree, tab_order, url_of
@@ -602,6 +603,17 @@ def test_meeting_page_attendance_has_every_list(site):
     assert items_text(list_after(later, "apologies")) == ["Councillor Eve Turner", "Mr Dev Patel (on leave)"]
     assert items_text(list_after(later, "deputising")) == ["Sam Rivers (deputising for Councillor Eve Turner)"]
     assert later.find_all(id="in-attendance") == [] and later.find_all(id="public-gallery") == []
+
+
+def test_a_public_gallery_written_as_a_number_says_whom_it_counts(site):
+    """`public: "2"` read "Public gallery 2" under its heading: a number, not what it counts."""
+    assert list_after(page(site, JC_MEETING), "public-gallery").text == "2 members of the public"
+
+
+@pytest.mark.parametrize("written, said", [("1", "1 member of the public"), ("0", "No members of the public"),
+                                           (" 12 ", "12 members of the public"), ("About 20", "About 20")])
+def test_a_public_gallery_of_one_or_none_is_said_in_words_and_text_as_written(written, said):
+    assert Attendance(public=written).gallery == said
 
 
 def test_meeting_page_agenda_table_with_sections_sub_items_and_papers(site):
