@@ -51,6 +51,26 @@ def _raised_at(tracks) -> list:
     return [t.raised for t in tracks]
 
 
+def in_meeting_order(meeting) -> tuple:
+    """The meeting's arrivals and departures in the order of the items they name, which clerks write in any
+    order: as the minutes took the items (one taken out of its numbered place too), an item only the agenda has
+    right after the one before it there, and last those that name no item of the meeting; equals as written."""
+    moves = meeting.attendance.movements
+    if len(moves) < 2:
+        return moves
+    order: dict[str, tuple[int, int]] = {}
+    for position, item in enumerate(meeting.minutes.items if meeting.minutes else ()):
+        order.setdefault(item.ref.lower(), (position, 0))
+    before = (-1, 0)
+    for agenda_item in all_agenda_items(meeting.agenda):
+        before = order.setdefault(agenda_item.ref.lower(), (before[0], before[1] + 1))
+
+    def at(move) -> tuple:
+        ref = move.item.strip().rstrip(".").lower()
+        return (0, order[ref]) if ref in order else (1,)
+    return tuple(sorted(moves, key=at))
+
+
 def _meeting_context(index: Index, meeting) -> dict:
     body = index.body(meeting.body)
     items = meeting.minutes.items if meeting.minutes else ()
@@ -59,7 +79,7 @@ def _meeting_context(index: Index, meeting) -> dict:
            if _key(u.action, meeting.body) in index.tracks]
     raised = [index.tracks[f"{meeting.body}:{a.id}"] for i in items for a in i.actions]
     return dict(meeting=meeting, body=body, items=items, action_log=log, actions_raised=raised,
-                items_by_ref={i.ref.lower(): i for i in items},
+                items_by_ref={i.ref.lower(): i for i in items}, movements=in_meeting_order(meeting),
                 agenda_refs={a.ref.lower(): a for a in all_agenda_items(meeting.agenda)},
                 previous=index.previous(meeting), next=index.next(meeting), instead=index.instead(meeting),
                 replaces=index.replaces(meeting))

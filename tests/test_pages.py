@@ -15,8 +15,10 @@ from urllib.parse import urldefrag
 import pytest
 
 import generator.render
-from generator.model import Attendance, Person, Role
+from generator.model import (AgendaItem, Attendance, Meeting, MinuteItem, Minutes, Movement, Person, PersonRef,
+                             Role)
 from generator.namesakes import page_names
+from generator.pages import in_meeting_order
 
 from helpers import ALL_CANARIES, edit, html_pages, page, parse_html, read_tree, tab_order, url_of
 
@@ -595,6 +597,7 @@ def test_meeting_page_attendance_has_every_list(site):
     assert list_after(doc, "absent").links() == []  # free text, not in the register
     assert items_text(list_after(doc, "minute-taker")) == ["Grace Hopper, Democratic Services Officer"]
     assert list_after(doc, "public-gallery").text == "Three members of the public"
+    # in the order of the items they happened at, where meeting.md writes Councillor Turner's departure first
     assert items_text(list_after(doc, "arrivals-and-departures")) == [
         "Mr Brian Okafor joined the meeting during item TB/19/13.",
         "Councillor Eve Turner left the meeting during item TB/19/14 (to attend another meeting).",
@@ -614,6 +617,19 @@ def test_a_public_gallery_written_as_a_number_says_whom_it_counts(site):
                                            (" 12 ", "12 members of the public"), ("About 20", "About 20")])
 def test_a_public_gallery_of_one_or_none_is_said_in_words_and_text_as_written(written, said):
     assert Attendance(public=written).gallery == said
+
+
+def test_arrivals_and_departures_are_listed_in_the_order_the_meeting_took_their_items():
+    """Item 6 was taken after item 7, as the minutes record it; item 6.1, on the agenda alone, goes with item 6;
+    a movement during no item of the meeting goes last; two during one item stay as written."""
+    agenda = (AgendaItem("5", "Budget"), AgendaItem("6", "Plan", items=(AgendaItem("6.1", "Annex"),)),
+              AgendaItem("7", "Report"))
+    minutes = Minutes("approved", items=(MinuteItem("5", "Budget"), MinuteItem("7", "Report"), MinuteItem("6", "Plan")))
+    written = [("Ann", "6.1"), ("Bob", ""), ("Cy", "7"), ("Di", "6."), ("Ed", "5"), ("Flo", "99"), ("Gus", "7")]
+    meeting = Meeting("tb", "2019-03-14", dt.date(2019, 3, 14), "Board", agenda=agenda, minutes=minutes,
+                      attendance=Attendance(movements=tuple(Movement(PersonRef(who), "left", item)
+                                                            for who, item in written)))
+    assert [move.who.name for move in in_meeting_order(meeting)] == ["Ed", "Cy", "Gus", "Di", "Ann", "Bob", "Flo"]
 
 
 def test_meeting_page_agenda_table_with_sections_sub_items_and_papers(site):
