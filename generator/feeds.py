@@ -133,7 +133,7 @@ def action_entries(index: Index, key: str, action: Action) -> list[Entry]:
     page = urls.action(action)
     due = f" Due: {said_due(track.action.due)[0]}." if track.action.due else ""
     entries = [Entry(page + "#raised", f"Action {action.number} raised", track.raised.date, page,
-                     f"{plain(action.text)}\nOwner: {owners(index, action)}.{due}", "action")]
+                     f"{plain(action.text)}\nOwner: {owners(index, action) or 'not recorded'}.{due}", "action")]
     for n, step in enumerate(track.steps, start=1):
         update = step.update
         status = update.status.replace("-", " ").capitalize() + (", closed" if update.closed else "")

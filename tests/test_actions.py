@@ -379,6 +379,20 @@ def test_action_without_owner_or_due_date_is_a_warning(tmp_path):
             "(a date, a month such as 2019-10, or text such as 'next meeting')") in messages
 
 
+def test_an_action_with_no_owner_says_so_where_its_minute_lists_it_and_in_its_feed(tmp_path):
+    """Published with the warning above, it read "Owner: ." on its meeting's and item's pages and in its feed."""
+    content = _copy(tmp_path)
+    minutes = content / "meetings/jc/2019-08-01/minutes.md"
+    minutes.write_text(minutes.read_text().replace("  - owner: bob-jones\n", "  - ").replace("    due: 2019-08-31\n", ""))
+    out = tmp_path / "site"
+    assert run(Options(content=content, out=out, today=TODAY, search=False)).ok
+    for url in ("/jc/2019/2019-08-01/", "/jc/2019/2019-08-01/item-4/"):
+        assert [li.text for li in parsed(out, url).find_all("li") if li.text.startswith("Action 2019-08-01/4#1")] == [
+            "Action 2019-08-01/4#1: Write to the board with the committee's view. Owner: not recorded."], url
+    feed = (out / "feeds/actions/jc/2019-08-01-4-1.xml").read_text()
+    assert "Write to the board with the committee's view.\nOwner: not recorded.</summary>" in feed
+
+
 def test_open_action_missing_from_a_later_log_is_held_over(tmp_path):
     content = _copy(tmp_path)
     log = content / "meetings/ccb/2019-09-19/actions.md"
