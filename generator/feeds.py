@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from generator import __version__, urls
+from generator.diagnostics import listed
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import Action, Meeting, Paper, Person, all_agenda_items, named_with_body
@@ -133,7 +134,7 @@ def action_entries(index: Index, key: str, action: Action) -> list[Entry]:
     page = urls.action(action)
     due = f" Due: {said_due(track.action.due)[0]}." if track.action.due else ""
     entries = [Entry(page + "#raised", f"Action {action.number} raised", track.raised.date, page,
-                     f"{plain(action.text)}\nOwner: {owners(index, action) or 'not recorded'}.{due}", "action")]
+                     f"{plain(action.text)}\n{owners(index, action)}.{due}", "action")]
     for n, step in enumerate(track.steps, start=1):
         update = step.update
         status = update.status.replace("-", " ").capitalize() + (", closed" if update.closed else "")
@@ -146,8 +147,12 @@ def action_entries(index: Index, key: str, action: Action) -> list[Entry]:
 
 
 def owners(index: Index, action: Action) -> str:
+    """'Owners: Mr Brian Okafor and JC', as the pages list them: 'Owner: Mr Brian Okafor, JC' read as his role."""
     bodies = index.archive.bodies
-    return ", ".join(bodies[o.body].short_name if o.body in bodies else o.name for o in action.owners)
+    names = [bodies[o.body].short_name if o.body in bodies else o.name for o in action.owners]
+    if not names:
+        return "Owner: not recorded"
+    return f"Owner{'s' if len(names) > 1 else ''}: {listed(names)}"
 
 
 def person_entries(index: Index, person: Person, papers: list, actions: list) -> list[Entry]:

@@ -157,6 +157,13 @@ def test_action_feed_follows_the_action_through_its_logs(actions_site):
     assert feed.entries[2].summary.startswith("Run the three-month pilot and report back.\nOwner: Ms Ann Smith.")
 
 
+def test_an_action_of_two_owners_names_both_as_its_pages_do(site):
+    """"Owner: Mr Brian Okafor, JC" read as his role: the action is his and the Joint Committee's."""
+    raised = atom(site, "feeds/actions/tb/tb-19-13-2.xml").entries[-1]
+    assert raised.summary == ("Report progress on the school meals pilot to the board.\n"
+                              "Owners: Mr Brian Okafor and JC. Due: June 2019.")
+
+
 def calendar(site: Path, relative: str) -> icalendar.Calendar:
     data = (site / relative).read_bytes()
     lines = data.split(b"\r\n")

@@ -689,7 +689,7 @@ def test_meeting_page_minutes_have_item_anchors_resolutions_leads_and_actions(si
     assert "(Remained in the meeting and took part in the discussion)" in declarations.text
 
     strategy = items[1]
-    assert strategy.one("p", class_="leads").text == "Lead responsible: Dr Carol Singh, Mr Brian Okafor"
+    assert strategy.one("p", class_="leads").text == "Lead responsible: Dr Carol Singh and Mr Brian Okafor"
     assert strategy.one("p", class_="item-papers").links() == [
         (PAPER, "Paper A: Healthy Weight Strategy 2019 to 2024")]
     assert [h.tag for h in strategy.find("div", class_="discussion").find_all("h4")] == ["h4"]  # ### -> h4
@@ -700,7 +700,7 @@ def test_meeting_page_minutes_have_item_anchors_resolutions_leads_and_actions(si
     assert actions == [
         "Action TB/19/13#1: Publish the approved strategy on the council website. "
         "Owner: Dr Carol Singh. Due: 30 April 2019.",
-        "Action TB/19/13#2: Report progress on the school meals pilot to the board. Owner: Mr Brian Okafor, JC. "
+        "Action TB/19/13#2: Report progress on the school meals pilot to the board. Owners: Mr Brian Okafor and JC. "
         "Due: June 2019.",
         "Action TB/19/13#leaflet: Produce an easy-read leaflet about the strategy. "
         "Owner: Healthwatch Testshire. Due: next meeting.",
@@ -749,7 +749,7 @@ def test_meeting_page_action_log_shows_progress_revised_due_dates_and_closures(s
     assert logged["TB/19/13#1"]["Status"] == "Green Closed"
     assert logged["TB/19/13#1"]["Due"] == "30 April 2019"
     assert logged["TB/19/13#leaflet"]["Status"] == "Not started"
-    assert logged["TB/19/13#2"]["Owner"] == "Mr Brian Okafor, JC"
+    assert logged["TB/19/13#2"]["Owner"] == "Mr Brian Okafor and JC"
     assert ("/tb/actions/tb-19-13-2/", "TB/19/13#2") in table.links()
     assert table.find("span", class_="status-amber").text == "Amber"
 
@@ -775,7 +775,7 @@ def test_item_page_at_its_citable_address_links_back_to_the_meeting(site):
     assert all_minutes == [MEETING + "#item-tb-19-13"]
     assert page(site, MEETING).one(id="item-tb-19-13").tag == "h3"  # the anchor it links to exists
     assert ITEM in [href for href, _ in page(site, MEETING).links()]  # and the meeting links here
-    assert doc.one("p", class_="leads").text == "Lead responsible: Dr Carol Singh, Mr Brian Okafor"
+    assert doc.one("p", class_="leads").text == "Lead responsible: Dr Carol Singh and Mr Brian Okafor"
     assert items_text(doc.one("div", class_="resolution").find("ul"))[0] == (
         "APPROVE the Healthy Weight Strategy 2019 to 2024.")
     assert doc.one("div", class_="resolution").find("h2").text == "Resolved"  # one level below the h1
@@ -1093,7 +1093,8 @@ def test_action_page_shows_owner_due_date_origin_and_history(site):
     assert doc.one("div", class_="lead").text == "Report progress on the school meals pilot to the board."
     facts = doc.one("dl", class_="facts")
     pairs = dict(zip([d.text for d in facts.find_all("dt")], [d.text for d in facts.find_all("dd")]))
-    assert pairs["Owner"] == "Mr Brian Okafor, JC"
+    # "Mr Brian Okafor, JC" under "Owner" read as his role: an action of his and the Joint Committee's
+    assert pairs["Owners"] == "Mr Brian Okafor and JC"
     assert pairs["Due"].startswith("September 2019") and "June 2019" in pairs["Due"]  # revised, and the original
     assert (ITEM, "TB/19/13 Healthy Weight Strategy 2019 to 2024") in facts.links()
     assert (MEETING, "Health and Wellbeing Board, 14 March 2019") in facts.links()

@@ -42,7 +42,7 @@ def test_the_minutes_page_shows_each_vote_as_a_table_captioned_with_its_motion_a
         ("Amendment moved by Councillor Frank Turner: to add a target for adult obesity.",
          [["For", "1"], ["Against", "3"], ["Abstained", "1"]], "Lost"),
         ("That the Healthy Weight Strategy 2019 to 2024 be approved.",
-         [["For", "3", "Councillor Ada Lovelace, Councillor Eve Turner, Priya Shah"],
+         [["For", "3", "Councillor Ada Lovelace, Councillor Eve Turner and Priya Shah"],
           ["Against", "1", "Councillor Frank Turner"], ["Abstained", "1", "Dr Carol Singh"]], "Carried")]
     assert page(site, ITEM).one("div", class_="votes").one("h2").text == "Votes"
 
