@@ -156,17 +156,19 @@ def spoken_date(day: dt.date) -> str:
 def spoken_due(text: str, date: dt.date | None) -> tuple[str, str]:
     """(the words a page gives for a due date, the day or month they name as HTML's <time> writes it, or "" for
     words that name neither): a date or a month in the words the site says every date in, however `due:` wrote
-    it, where a tracker listed '2018-07' and '19th July 2018' as written beside 'October 2018'; anything else
-    ('next meeting', though it resolves to a date) as written. Memoised: a tracker shows each due date twice."""
-    if date is not None:
-        try:
-            if parse_month(text) == date:
-                return f"{calendar.month_name[date.month]} {date.year}", f"{date.year:04d}-{date.month:02d}"
-            if parse_date(text) == date:
-                return spoken_date(date), date.isoformat()
-        except Invalid:
-            pass
-    return text, ""
+    it, where a tracker listed '2018-07' and '19th July 2018' as written beside 'October 2018'; other words as
+    written, with the day they resolve to where they do ('next meeting (20 June 2019)': a tracker counted it
+    overdue from a day the reader was not told). Memoised: a tracker shows each due date twice."""
+    if date is None:
+        return text, ""
+    try:
+        if parse_month(text) == date:
+            return f"{calendar.month_name[date.month]} {date.year}", f"{date.year:04d}-{date.month:02d}"
+        if parse_date(text) == date:
+            return spoken_date(date), date.isoformat()
+    except Invalid:
+        pass
+    return f"{text} ({spoken_date(date)})", date.isoformat()
 
 
 def parse_month(text: str) -> dt.date | None:

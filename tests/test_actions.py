@@ -169,7 +169,7 @@ def test_a_due_date_is_said_as_every_date_is_however_due_wrote_it(tmp_path):
     assert [li.text for li in raised_at.find_all("li") if li.text.startswith("Action CCBP/19/60#1:")] == [
         "Action CCBP/19/60#1: Run the three-month pilot and report back. Owner: Ms Ann Smith. Due: September 2019."]
     assert _dues(out, "/ccb/2019/2019-07-18/") == [("CCBP/19/60#1", "November 2019 (revised)"),
-                                                   ("CCBP/19/60#jc-referral", "next meeting")]
+                                                   ("CCBP/19/60#jc-referral", "next meeting (19 September 2019)")]
     assert ("CCBP/19/60#1", "November 2019 (revised)") in _dues(out, "/ccb/actions/")
     assert _dues(out, "/jc/actions/")[0] == ("2019-08-01/4#1", "31 August 2019")
     assert _dues(out, "/people/bob-jones/") == [("2019-08-01/4#1", "31 August 2019")]

@@ -1079,7 +1079,7 @@ def test_actions_tracker_lists_public_actions_with_their_latest_status(site):
     assert "Not started" in tracked["TB/19/13#leaflet"]["Latest status"]
     assert tracked["TB/19/13#2"]["Due"].startswith("September 2019")  # the revised due date, marked as such
     assert "revised" in tracked["TB/19/13#2"]["Due"]
-    assert tracked["TB/19/13#leaflet"]["Due"] == "next meeting"
+    assert tracked["TB/19/13#leaflet"]["Due"] == "next meeting (20 June 2019)"  # and the day it is read as
     links = {href for href, _ in doc.one("main").links()}
     assert {"/tb/actions/tb-19-13-1/", "/tb/actions/tb-19-13-2/", "/tb/actions/tb-19-13-leaflet/"} <= links
     jc = _tracked(page(site, "/jc/actions/"))

@@ -130,7 +130,7 @@ def test_a_month_mistyped_is_named_with_the_month_it_is_closest_to(written, mean
     ("Oct 2018", dt.date(2018, 10, 31), ("October 2018", "2018-10")),
     ("19th July 2018", dt.date(2018, 7, 19), ("19 July 2018", "2018-07-19")),
     ("2018-07-19", dt.date(2018, 7, 19), ("19 July 2018", "2018-07-19")),
-    ("next meeting", dt.date(2018, 7, 19), ("next meeting", "")),  # resolved to the next meeting's date: words
+    ("next meeting", dt.date(2018, 7, 19), ("next meeting (19 July 2018)", "2018-07-19")),  # and the day it is
     ("not stated in the minutes", None, ("not stated in the minutes", "")),
     ("19/07/2018", None, ("19/07/2018", "")),  # kept as written, with a warning: never read as a date
 ])
