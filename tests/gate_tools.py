@@ -161,17 +161,32 @@ def open_page(browser, url: str, width: int = 1280, height: int = 900, results_u
     (search.js's data-search-checked), until they are: Pagefind's own are shown first, and the checked
     ones may replace them while a gate is at work on the page."""
     page = browser.new_page(viewport={"width": width, "height": height})
+    console: list[str] = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
     page.route(url, _without_refresh)
     page.goto(url, wait_until="load")
     if results_under:
         # Results may render only once scrolled into view (narrow screens): scroll down while waiting.
-        page.wait_for_function("""prefixes => {
+        ready = """prefixes => {
             const shown = [...document.querySelectorAll('main a[href]')].some(
                 a => prefixes.some(p => new URL(a.href, location.href).pathname.startsWith(p)));
             if (!shown) window.scrollBy(0, innerHeight / 2);
             const app = document.querySelector('[data-search-app]');
             return shown && (!app || app.hasAttribute('data-search-checked'));
-        }""", arg=list(results_under), timeout=20_000, polling=100)
+        }"""
+        from playwright.sync_api import TimeoutError as Timeout
+
+        try:
+            # a bound for a page that never gets there, not a measure of speed: a quiet machine takes 1 to 2 s,
+            # and a first search page on a loaded one (a browser and Pagefind starting) took over 20
+            page.wait_for_function(ready, arg=list(results_under), timeout=90_000, polling=100)
+        except Timeout:
+            state = page.evaluate("""prefixes => ({
+                results: [...document.querySelectorAll('main a[href]')].filter(
+                    a => prefixes.some(p => new URL(a.href, location.href).pathname.startsWith(p))).length,
+                checked: document.querySelector('[data-search-app]')?.getAttribute('data-search-checked')})""",
+                                  list(results_under))
+            pytest.fail(f"the search page {url} showed no checked results: {state}; its console: {console}")
         page.evaluate("window.scrollTo(0, 0)")
     return page
 
