@@ -178,7 +178,7 @@ def open_page(browser, url: str, width: int = 1280, height: int = 900, results_u
 
         try:
             # a bound for a page that never gets there, not a measure of speed: a quiet machine takes 1 to 2 s,
-            # and a first search page on a loaded one (a browser and Pagefind starting) took over 20
+            # and the example's search page on a loaded one took over 20 twice (why, the message would now say)
             page.wait_for_function(ready, arg=list(results_under), timeout=90_000, polling=100)
         except Timeout:
             state = page.evaluate("""prefixes => ({
