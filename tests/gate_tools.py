@@ -166,11 +166,14 @@ def open_page(browser, url: str, width: int = 1280, height: int = 900, results_u
     page.route(url, _without_refresh)
     page.goto(url, wait_until="load")
     if results_under:
-        # Results may render only once scrolled into view (narrow screens): scroll down while waiting.
+        # Pagefind fills in each result only once it is scrolled into view (an IntersectionObserver): bring the
+        # first one still empty into view while waiting, or scroll on down where none is listed yet.
         ready = """prefixes => {
             const shown = [...document.querySelectorAll('main a[href]')].some(
                 a => prefixes.some(p => new URL(a.href, location.href).pathname.startsWith(p)));
-            if (!shown) window.scrollBy(0, innerHeight / 2);
+            const empty = [...document.querySelectorAll('main li.search-result')].find(
+                li => !li.querySelector('a[href]'));
+            if (!shown) empty ? empty.scrollIntoView({block: 'center'}) : window.scrollBy(0, innerHeight / 2);
             const app = document.querySelector('[data-search-app]');
             return shown && (!app || app.hasAttribute('data-search-checked'));
         }"""
@@ -184,6 +187,9 @@ def open_page(browser, url: str, width: int = 1280, height: int = 900, results_u
             state = page.evaluate("""prefixes => ({
                 results: [...document.querySelectorAll('main a[href]')].filter(
                     a => prefixes.some(p => new URL(a.href, location.href).pathname.startsWith(p))).length,
+                listed: document.querySelectorAll('main li.search-result').length,
+                empty: [...document.querySelectorAll('main li.search-result')].filter(
+                    li => !li.querySelector('a[href]')).length,
                 checked: document.querySelector('[data-search-app]')?.getAttribute('data-search-checked')})""",
                                   list(results_under))
             pytest.fail(f"the search page {url} showed no checked results: {state}; its console: {console}")
