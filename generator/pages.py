@@ -79,6 +79,7 @@ def _meeting_context(index: Index, meeting) -> dict:
            if _key(u.action, meeting.body) in index.tracks]
     raised = [index.tracks[f"{meeting.body}:{a.id}"] for i in items for a in i.actions]
     return dict(meeting=meeting, body=body, items=items, action_log=log, actions_raised=raised,
+                tracked={t.action.id: t for t in raised},
                 items_by_ref={i.ref.lower(): i for i in items}, movements=in_meeting_order(meeting),
                 agenda_refs={a.ref.lower(): a for a in all_agenda_items(meeting.agenda)},
                 previous=index.previous(meeting), next=index.next(meeting), instead=index.instead(meeting),

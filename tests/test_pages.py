@@ -703,7 +703,7 @@ def test_meeting_page_minutes_have_item_anchors_resolutions_leads_and_actions(si
         "Action TB/19/13#2: Report progress on the school meals pilot to the board. Owners: Mr Brian Okafor and JC. "
         "Due: June 2019.",
         "Action TB/19/13#leaflet: Produce an easy-read leaflet about the strategy. "
-        "Owner: Healthwatch Testshire. Due: next meeting.",
+        "Owner: Healthwatch Testshire. Due: next meeting (20 June 2019).",
     ]
     action_links = strategy.one("div", class_="actions-raised").links()
     assert ("/tb/actions/tb-19-13-1/", "Action TB/19/13#1") in action_links
@@ -787,6 +787,17 @@ def test_item_page_at_its_citable_address_links_back_to_the_meeting(site):
         ("prev", "/tb/2019/tb-19-12/"), ("next", "/tb/2019/tb-19-14/")]
     canonical = doc.one("link", rel="canonical")
     assert canonical.attrs["href"] == "https://records.testshire.example/tb/2019/tb-19-13/"
+
+
+def test_an_action_due_at_the_next_meeting_gives_that_meetings_date_where_its_minute_lists_it(site):
+    """As the tracker and the action's page give it: a reader of the minute was told "next meeting" with no date,
+    where the tracker counted it overdue from 20 June 2019."""
+    for url, listed in ((ITEM, lambda doc: doc), (MEETING, lambda doc: doc.one("section", aria_labelledby="item-tb-19-13"))):
+        actions = listed(page(site, url)).one("div", class_="actions-raised")
+        assert items_text(actions.find("ul"))[2] == ("Action TB/19/13#leaflet: Produce an easy-read leaflet about the "
+                                                     "strategy. Owner: Healthwatch Testshire. Due: next meeting "
+                                                     "(20 June 2019).")
+        assert actions.find("time", datetime="2019-06-20").text == "next meeting (20 June 2019)"
 
 
 def test_per_meeting_item_page_lives_below_its_meeting(site):
