@@ -35,7 +35,7 @@ from generator.actions import NEXT_MEETING
 from generator.diagnostics import listed, shortened
 from generator.model import Attendance, MinuteItem
 from generator.people import names_in
-from generator.values import MONTHS, Invalid, parse_date, parse_month, spoken_date
+from generator.values import MONTHS, Invalid, parse_date, parse_month, spoken_date, spoken_due
 from generator.yamltext import scalar
 
 _WORD = r"(?:Actions?|ACTIONS?)"
@@ -244,14 +244,26 @@ def _without_year(written: str, meeting: dt.date | None) -> str:
 
 def _is_due_date(written: str) -> bool:
     """Whether a due date so written is read as a date, as `due:` reads it (schema.due): not '30 June', say."""
+    return _due_date(written) is not None
+
+
+def _due_date(written: str) -> dt.date | None:
+    """The day `due:` reads a due date so written as (a month's last day), or None."""
     try:
-        parse_date(written)
-        return True
+        return parse_date(written)
     except Invalid:
         try:
-            return parse_month(written) is not None
+            return parse_month(written)
         except Invalid:
-            return False
+            return None
+
+
+def _as_read(due: str) -> str:
+    """A due date as the site will give it ('June 2019' for `2019-06`), for the clerk to check, where that is not
+    how it is written; "" where it is, or it is no date."""
+    day = _due_date(due)
+    said = spoken_due(due, day)[0] if day is not None else due
+    return "" if said == due else said
 
 
 @dataclass(frozen=True)
@@ -385,6 +397,7 @@ def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int 
         fields = [_owner_field(owners, ctx.people is not None),
                   f"`text: {scalar(text)}`" if text else "`text:` what is to be done"]
         if due:
+            read = read or _as_read(due)
             fields.append(f"`due: {scalar(due)}`" + (f" ({read})" if read else ""))
         said = (fields[0], frozenset(_words(text)), due)
         if said in told:  # one action, written twice: in brackets and on a line of its own, say

@@ -16,6 +16,7 @@ from generator.model import (ActionLog, ActionUpdate, AgendaItem, Appendix, Atte
                              Movement, Paper, PersonRef, Source)
 from generator.numbering import printed, whole
 from generator.schema import Context, Field, Schema
+from generator.values import spoken_date
 from generator.yamltext import LStr, at_key, line_of
 
 ATTENDEE = Schema("an attendance entry", Field("person", s.person), Field("name", s.text),
@@ -279,8 +280,8 @@ def load_action_log(path: Path, report: Report, meeting_date, ctx_people, bodies
     if f is None:
         return None
     if f["as_at"] and meeting_date and f["as_at"] > meeting_date:  # the actions' history would put it too late
-        report.warning(path, doc.meta.line_of("as_at"), f"the log is dated as_at {f['as_at'].isoformat()}, after "
-                       f"the meeting it was presented at ({meeting_date.isoformat()})", "correct the date: a log "
+        report.warning(path, doc.meta.line_of("as_at"), f"the log is dated as_at {spoken_date(f['as_at'])}, after "
+                       f"the meeting it was presented at ({spoken_date(meeting_date)})", "correct the date: a log "
                        "gives the actions' state on or before its meeting; or remove as_at to date it by its meeting")
     if f["status"] == "draft" and minutes_status == "approved":
         report.warning(path, doc.meta.line_of("status"), "the log is a draft, but the minutes of its meeting are "

@@ -29,7 +29,7 @@ from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_a
 from generator.numbering import canonical, compose, example, parts, sort_key, unpadded
 from generator.resolve import Index, resolve
 from generator.validate import validate
-from generator.values import Invalid, slugify
+from generator.values import Invalid, slugify, spoken_due
 from generator.yamltext import scalar
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -453,7 +453,7 @@ def actions_md(archive: Archive, body: Body, day: dt.date, tracks: list[Track]) 
              "updates:"]
     for track in tracks:
         owners = ", ".join(_owner(o, archive) for o in track.action.owners) or "no owner"
-        due = f"due {track.due.text}" if track.due else "no due date"
+        due = f"due {spoken_due(track.due.text, track.due.date)[0]}" if track.due else "no due date"  # as pages say
         status = track.status if track.status in STATUSES else UNREPORTED_STATUS
         lines += [f"  # {track.action.id} ({owners}; {due}): {_one_line(track.action.text)}",
                   f"  - action: {scalar(track.action.id)}", f"    status: {status}", '    progress: ""']

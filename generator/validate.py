@@ -20,7 +20,7 @@ from generator.model import Archive, Meeting, Paper, all_agenda_items
 from generator.numbering import (canonical, digits, leading, leading_part, printed, renumbered, sort_key,
                                  unpadded, whole)
 from generator.resolve import action_key, action_tracks, meetings_by_body
-from generator.values import slugify
+from generator.values import slugify, spoken_date, spoken_due
 from generator.yamltext import file_line, line_of, lines_of
 
 
@@ -984,11 +984,11 @@ def _as_at_before_raised(archive: Archive, tracks: dict, report: Report) -> None
         if not late:
             continue
         ids = list(dict.fromkeys(t.action.number for t in late))
-        days = listed(sorted({t.raised.date.isoformat() for t in late}))
+        days = listed([spoken_date(day) for day in sorted({t.raised.date for t in late})])
         said = f"action {ids[0]} was" if len(ids) == 1 else f"actions {listed(ids)} were"
-        report.error(log.source.path, log.as_at_line, f"the log is dated as_at {log.as_at.isoformat()}, before "
+        report.error(log.source.path, log.as_at_line, f"the log is dated as_at {spoken_date(log.as_at)}, before "
                      f"{said} raised on {days}", "correct the date (is the year right?), or remove as_at to date "
-                     f"the log by its meeting, {meeting.date.isoformat()}")
+                     f"the log by its meeting, {spoken_date(meeting.date)}")
 
 
 def _same_as(old: tuple | None, new: tuple) -> tuple:
@@ -1006,29 +1006,35 @@ def _track(track, logged_meetings: tuple, report: Report, told: tuple = ()) -> N
                        "add `due:` (a date, a month such as 2019-10, or text such as 'next meeting')")
     elif action.due.date is not None and action.due.date < track.raised.date:  # overdue from the day it was raised
         report.warning(action.source.path, line_of(action.due.text, action.source.line), f"action {action.number} is "
-                       f"due {action.due.text}, before it was raised on {track.raised.date.isoformat()}",
+                       f"due {_said(action.due)}, before it was raised on {spoken_date(track.raised.date)}",
                        "check the year in `due:`")
     for step in track.steps:
         due = step.update.due
         if due is not None and due.date is not None and due.date < track.raised.date:  # overdue as soon as revised
             report.warning(step.update.source.path, line_of(due.text, step.update.source.line), f"the update of "
-                           f"action {action.number} revises its due date to {due.text}, before it was raised on "
-                           f"{track.raised.date.isoformat()}", "check the year in `due:`")
+                           f"action {action.number} revises its due date to {_said(due)}, before it was raised on "
+                           f"{spoken_date(track.raised.date)}", "check the year in `due:`")
         if step.as_at < track.raised.date and not _as_at_to_blame(step, track):
             report.error(step.update.source.path, step.update.source.line, f"the update of action {action.number} "
-                         f"is dated {step.as_at.isoformat()}, before the action was raised on "
-                         f"{track.raised.date.isoformat()}", "check the action id, or the log's as_at date")
+                         f"is dated {spoken_date(step.as_at)}, before the action was raised on "
+                         f"{spoken_date(track.raised.date)}", "check the action id, or the log's as_at date")
     closed = track.closed_step
     for step in track.steps:
         if closed is not None and step.as_at > closed.as_at:  # its page would say closed, with a later status
             where = closed.update.source
             report.error(step.update.source.path, step.update.source.line, f"action {action.number} was closed "
-                         f"at the meeting of {closed.as_at.isoformat()} but is updated again",
+                         f"at the meeting of {spoken_date(closed.meeting.date)} but is updated again",
                          "remove this update, or reopen the action by removing `closed: yes` from the update that "
                          f"closed it ({where.path}:{where.line})")
     for meeting in _leaving_out(track, logged_meetings):
         if meeting.key not in told:
             _held_over(track, meeting, report)
+
+
+def _said(due) -> str:
+    """A due date as a message states it: in the words pages give it (values.spoken_due), '2018-07' as 'July 2018',
+    so that the clerk reads the date the site took it for, where its digits hide a wrong year or month."""
+    return spoken_due(due.text, due.date)[0]
 
 
 def _leaving_out(track, logged_meetings: tuple):

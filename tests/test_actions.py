@@ -333,19 +333,19 @@ def test_update_in_the_log_of_a_meeting_before_the_action_was_raised(tmp_path):
     (earlier / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-07-01\n---\n")
     (earlier / "actions.md").write_text("---\nupdates:\n  - action: CCBP/19/60#1\n    status: amber\n---\n")
     assert ("content/meetings/ccb/2019-07-01/actions.md:3: error: the update of action CCBP/19/60#1 is dated "
-            "2019-07-01, before the action was raised on 2019-07-18; check the action id, or the log's as_at date"
+            "1 July 2019, before the action was raised on 18 July 2019; check the action id, or the log's as_at date"
             ) in _messages(content)
 
 
 @pytest.mark.parametrize("as_at, message", [
     # A mistyped as_at, not each of the log's updates, is what the clerk has to mend.
-    ("2018-09-19", "error: the log is dated as_at 2018-09-19, before actions CCBP/19/60#1 and "
-     "CCBP/19/60#jc-referral were raised on 2019-07-18; correct the date (is the year right?), or remove as_at to "
-     "date the log by its meeting, 2019-09-19"),
+    ("2018-09-19", "error: the log is dated as_at 19 September 2018, before actions CCBP/19/60#1 and "
+     "CCBP/19/60#jc-referral were raised on 18 July 2019; correct the date (is the year right?), or remove as_at to "
+     "date the log by its meeting, 19 September 2019"),
     # The action's page orders its updates by as_at: one dated after its meeting could come after later logs.
-    ("2019-10-19", "warning: the log is dated as_at 2019-10-19, after the meeting it was presented at "
-     "(2019-09-19); correct the date: a log gives the actions' state on or before its meeting; or remove as_at to "
-     "date it by its meeting")])
+    ("2019-10-19", "warning: the log is dated as_at 19 October 2019, after the meeting it was presented at "
+     "(19 September 2019); correct the date: a log gives the actions' state on or before its meeting; or remove "
+     "as_at to date it by its meeting")])
 def test_log_dated_as_at_before_its_actions_were_raised_or_after_its_meeting_is_one_message_on_that_line(
         tmp_path, as_at, message):
     content = _copy(tmp_path)
@@ -363,8 +363,8 @@ def test_update_after_closure_is_an_error_naming_the_update_that_closed_it(tmp_p
     closing = content / "meetings/ccb/2019-09-19/actions.md"
     line = next(n for n, text in enumerate(closing.read_text().splitlines(), start=1) if "#jc-referral" in text)
     assert ("content/meetings/ccb/2019-11-21/actions.md:3: error: action CCBP/19/60#jc-referral was closed at "
-            "the meeting of 2019-09-19 but is updated again; remove this update, or reopen the action by removing "
-            f"`closed: yes` from the update that closed it (content/meetings/ccb/2019-09-19/actions.md:{line})"
+            "the meeting of 19 September 2019 but is updated again; remove this update, or reopen the action by "
+            f"removing `closed: yes` from the update that closed it (content/meetings/ccb/2019-09-19/actions.md:{line})"
             ) in _messages(content)
 
 

@@ -380,7 +380,7 @@ def test_messages_name_files_from_the_folder_the_command_runs_in(archive, cli, w
         f"{meeting}:{line_of(archive, MEETING, 'quorate:')}: error: quorate: 'maybe' is not yes or "
         "no; write yes or no",
         f"{minutes}:{line_of(archive, MINUTES, 'due: 2018-04-30')}: warning: action TB/19/13#1 is "
-        "due 2018-04-30, before it was raised on 2019-03-14; check the year in `due:`",
+        "due 30 April 2018, before it was raised on 14 March 2019; check the year in `due:`",
     ]
     as_json = cli("check", "--format", "json", "--content", content, cwd=here)
     assert [d["path"] for d in json.loads(as_json.stdout)][:2] == [f"content/{MEETING}", f"content/{MINUTES}"]

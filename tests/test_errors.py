@@ -2511,7 +2511,7 @@ def test_an_action_written_in_the_text_alone_is_a_warning_naming_the_entry_to_wr
 @pytest.mark.parametrize("written, problem, field, entry", [
     ("Action: Dev Patel to send the board his declaration by 2019-04-01.", UNTRACKED.format(
         "Action: Dev Patel to send the board his declaration by 2019-…", "TB/19/12"), "actions",
-     "`- owner: dev-patel`, `text: Send the board his declaration`, `due: 2019-04-01`"),
+     "`- owner: dev-patel`, `text: Send the board his declaration`, `due: 2019-04-01` (1 April 2019)"),
     ("It was RESOLVED: That Priya Shah's declaration be noted.", UNRECORDED.format(
         "RESOLVED: That Priya Shah's declaration be noted.", "TB/19/12"), "resolutions",
      "`- That Priya Shah's declaration be noted.`"),
@@ -2776,15 +2776,16 @@ HOW_ACTIONS = "write the action's id as minute number#position, e.g. CCBP/18/49#
 def test_action_due_before_it_was_raised_is_a_warning_on_its_due_line(archive, build):
     edit(archive, MINUTES, "due: 2019-04-30", "due: 2018-04-30")
     assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "due: 2018-04-30"),
-        "action TB/19/13#1 is due 2018-04-30, before it was raised on 2019-03-14; check the year in `due:`", "warning")]
+        "action TB/19/13#1 is due 30 April 2018, before it was raised on 14 March 2019; check the year in `due:`",
+        "warning")]
 
 
 def test_a_revised_due_date_before_the_action_was_raised_is_a_warning_on_its_line(archive, build):
     """Left, the action would be listed as overdue, its page saying so since before it was raised."""
-    edit(archive, LOG, "due: September 2019", "due: September 2018")
-    assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "due: September 2018"),
-        "the update of action TB/19/13#2 revises its due date to September 2018, before it was raised on 2019-03-14; "
-        "check the year in `due:`", "warning")]
+    edit(archive, LOG, "due: September 2019", "due: 2018-09")  # said as pages say it, for the clerk to check
+    assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "due: 2018-09"),
+        "the update of action TB/19/13#2 revises its due date to September 2018, before it was raised on 14 March "
+        "2019; check the year in `due:`", "warning")]
 
 
 def test_an_action_id_spaced_before_its_hash_is_read_whole_with_one_warning(archive, build):

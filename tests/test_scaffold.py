@@ -291,6 +291,15 @@ def test_open_actions_are_prefilled_with_their_latest_status_and_closed_ones_lef
             "  - action: CCBP/19/60#1\n") in text
 
 
+def test_an_open_actions_comment_gives_its_due_date_in_the_words_pages_give_it(actions):
+    """The clerk checks the log against the tracker, which says "November 2019" for `due: 2019-11`."""
+    log = actions / "meetings" / "ccb" / "2019-09-19" / "actions.md"
+    log.write_text(log.read_text(encoding="utf-8").replace("due: November 2019", "due: 2019-11"), encoding="utf-8")
+    new_meeting(actions, "ccb", "2020-01-16")
+    text = (actions / "meetings" / "ccb" / "2020-01-16" / "actions.md").read_text(encoding="utf-8")
+    assert "  # CCBP/19/60#1 (Ms Ann Smith; due November 2019): Run the three-month pilot and report back.\n" in text
+
+
 def test_an_action_is_taken_as_it_stood_on_the_new_date(tmp_path):
     content = copy(tmp_path, "actions")  # unchanged: #1 is closed on 21 November, after the new date
     new_meeting(content, "ccb", "2019-10-17")
