@@ -1014,6 +1014,13 @@ def _track(track, logged_meetings: tuple, report: Report, told: tuple = ()) -> N
             report.warning(step.update.source.path, line_of(due.text, step.update.source.line), f"the update of "
                            f"action {action.number} revises its due date to {_said(due)}, before it was raised on "
                            f"{spoken_date(track.raised.date)}", "check the year in `due:`")
+        elif due is not None and due.date is not None and due.date < step.as_at and not step.update.closed:
+            # overdue on the tracker from the log's own date: a year typed as last year's, in a January log. One
+            # brought forward to a date still to come is not warned of: revising a date sooner is a decision.
+            report.warning(step.update.source.path, line_of(due.text, step.update.source.line), f"the update of "
+                           f"action {action.number} revises its due date to {_said(due)}, already past at the date "
+                           f"of this log, {spoken_date(step.as_at)}, so the action is overdue as soon as revised",
+                           "check the year in `due:`")
         if step.as_at < track.raised.date and not _as_at_to_blame(step, track):
             report.error(step.update.source.path, step.update.source.line, f"the update of action {action.number} "
                          f"is dated {spoken_date(step.as_at)}, before the action was raised on "

@@ -2788,6 +2788,31 @@ def test_a_revised_due_date_before_the_action_was_raised_is_a_warning_on_its_lin
         "2019; check the year in `due:`", "warning")]
 
 
+def test_a_revised_due_date_already_past_at_the_logs_date_is_a_warning_on_its_line(archive, build):
+    """Most often a year typed as last year's, in a January log: the tracker would list the action as overdue from
+    the day its log revised it. The log is dated as_at 13 June 2019, a week before its meeting."""
+    edit(archive, LOG, "due: September 2019", "due: 2019-05")
+    assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "due: 2019-05"),
+        "the update of action TB/19/13#2 revises its due date to May 2019, already past at the date of this log, "
+        "13 June 2019, so the action is overdue as soon as revised; check the year in `due:`", "warning")]
+
+
+def test_a_due_date_revised_to_come_sooner_but_not_yet_passed_is_no_warning(archive, build):
+    """Due in June 2019 when raised, brought forward to 14 June by the log of 13 June: a decision, not a typo."""
+    edit(archive, LOG, "due: September 2019", "due: 2019-06-14")
+    assert warnings_after(build, archive) == []
+
+
+def test_an_update_after_the_action_was_closed_names_the_meeting_that_closed_it_by_its_date(archive, build):
+    """Not by the date its log is dated as_at (13 June 2019), which is no meeting's."""
+    (archive / "meetings/tb/2020-01-16/actions.md").write_text(
+        "---\nupdates:\n  - action: TB/19/13#1\n    status: green\n    progress: Still published.\n---\n",
+        encoding="utf-8")
+    assert errors_after(build, archive) == [at("meetings/tb/2020-01-16/actions.md", 3, "action TB/19/13#1 was "
+        "closed at the meeting of 20 June 2019 but is updated again; remove this update, or reopen the action by "
+        f"removing `closed: yes` from the update that closed it (content/{LOG}:{line_of(archive, LOG, '#1')})")]
+
+
 def test_an_action_id_spaced_before_its_hash_is_read_whole_with_one_warning(archive, build):
     """`action: TB/19/13 #2`, spaced as a log copied from a PDF is: YAML reads ` #2` as a comment, and the clerk was
     told both that the value was cut short and that the update named an unknown action, 'TB/19/13'."""
