@@ -215,8 +215,9 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
              # its neighbour's link to it, and a [[...]] link to it elsewhere, name it by its date
              "date": {"ccb/2019/2019-07-18/index.html", "jhsc/2019/2019-09-02/index.html", "ccb/2019/index.html"},
              "date-cited": {"ccb/2019/2019-08-22/index.html", "ccb/2019/ccbp-19-70/index.html"},
-             # July's action due at the next meeting is due on its new date
-             "date-next-meeting": {"ccb/actions/ccbp-19-60-jc-referral/index.html", "ccb/actions/index.html"}}
+             # July's action due at the next meeting is due on its new date, which its minute gives too
+             "date-next-meeting": {"ccb/actions/ccbp-19-60-jc-referral/index.html", "ccb/actions/index.html",
+                                   "ccb/2019/ccbp-19-60/index.html", "ccb/2019/2019-07-18/index.html"}}
     # The page it cites, a meeting's whose log shows its action, a person's it lists, the lists: each shows the
     # edit at once.
     assert shown.get(request.node.callspec.id, set()) <= fast
