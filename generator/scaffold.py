@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shlex
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -28,7 +29,7 @@ from generator.loader import load_archive
 from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items
 from generator.numbering import canonical, compose, example, parts, sort_key, unpadded
 from generator.resolve import Index, resolve
-from generator.validate import validate
+from generator.validate import label_and_ref, validate
 from generator.values import Invalid, slugify, spoken_due
 from generator.yamltext import scalar
 
@@ -597,6 +598,10 @@ def plan_paper(content: Path, meeting_key: str, ref: str, title: str, label: str
     `file`, the file the paper went out as, copied into papers/ (attachments.py)."""
     # Every paper the meeting names and has not got yet, not only this one: with `paper: [C, D]` written first,
     # `new paper --ref C` refused for want of D, and `--ref D` for want of C, though each error said to run it.
+    written_label, alone = label_and_ref(ref)
+    if written_label:  # "Appendix A", as the pack prints it: the page would be "Paper Appendix A", at appendix-a/
+        raise refuse_option("--ref", shlex.quote(ref), "a ref is the paper's letter or number alone, and its label "
+                            "goes in --label", f"give --label {written_label} --ref {alone}")
     waived = Waived(pattern="paper '.*' is referenced but missing")
     index = load(content, waived)
     report = Report(root=Path(content))

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import shlex
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from generator import urls
 from generator.diagnostics import Diagnostic, Report, closest, did_you_mean, listed, plural, shortened
@@ -474,10 +476,20 @@ def _papers(meeting: Meeting, report: Report, whole: bool = True) -> None:
     hint = ("this meeting's papers are " + ", ".join(known)) if known else "this meeting has no papers"
 
     def check(ref: str, path: str, line: int) -> None:
-        if ref.lower() not in refs and whole:
-            report.error(path, line_of(ref, line), f"paper '{ref}' is referenced but missing",
-                         f"add it with `minutebook new paper --meeting {meeting.key} --ref {ref} --title ...` (or "
-                         f"papers/<name>.md with `ref: {ref}`), or correct the reference ({hint})")
+        if ref.lower() in refs or not whole:
+            return
+        labelled = _labelled(ref, meeting.papers)
+        if labelled is not None:  # "Appendix A", as the pack prints it beside the item
+            report.error(path, line_of(ref, line), f"paper '{ref}' is referenced but missing: a paper is named by its "
+                         f"ref alone, without its label", f"write {labelled.ref}, the ref of {labelled.name} "
+                         f"({PurePosixPath(labelled.source.path).name})")
+            return
+        label, alone = label_and_ref(ref)
+        command = f"--label {label} --ref {alone}" if label else f"--ref {shlex.quote(ref)}"
+        report.error(path, line_of(ref, line), f"paper '{ref}' is referenced but missing",
+                     f"add it with `minutebook new paper --meeting {meeting.key} {command} --title ...` (or "
+                     f"papers/<name>.md with `ref: {alone}`{f', `label: {label}`' if label else ''})"
+                     f"{f', and write {alone} here' if label else ''}, or correct the reference ({hint})")
 
     for item in all_agenda_items(meeting.agenda):
         for ref in item.papers:
@@ -488,6 +500,25 @@ def _papers(meeting: Meeting, report: Report, whole: bool = True) -> None:
                 check(ref, item.source.path, item.source.line)
 
 
+
+
+# The words a pack prints before a paper's ref ("Appendix A (Pages 1 - 24)" beside the item), as references.py reads
+# them in the text; a `paper:` names the paper by its ref alone.
+_LABELLED = re.compile(r"(Paper|Appendix|Annexe?|Item|Report|Enclosure)\s+(\S+)", re.I)
+
+
+def label_and_ref(ref: str) -> tuple[str, str]:
+    """(label, ref) of a ref written with a label in front, as `new paper` takes them; ("", ref) of any other."""
+    found = _LABELLED.fullmatch(ref.strip())
+    return (found[1].capitalize(), found[2]) if found else ("", ref)
+
+
+def _labelled(ref: str, papers) -> Paper | None:
+    """The paper of the meeting a ref written with its label names ("Appendix A" for Appendix A, ref A)."""
+    label, alone = label_and_ref(ref)
+    if not label:
+        return None
+    return next((p for p in papers if p.ref.lower() == alone.lower() and p.label.lower() == label.lower()), None)
 
 
 def _progress_unwritten(meeting: Meeting, report: Report) -> None:

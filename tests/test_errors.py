@@ -1847,6 +1847,25 @@ def test_minute_item_paper_referenced_but_missing_is_reported_on_its_paper_line(
         "A, C)")]
 
 
+def test_a_paper_named_with_its_label_as_the_pack_prints_it_is_told_the_ref_to_write(archive, build):
+    """A council's agenda prints "Appendix A (Pages 1 - 24)" beside the item: written so, the paper was said to be
+    missing, and the clerk was told to add it (a second Appendix A) with a command the shell split in two."""
+    paper = "meetings/tb/2019-03-14/papers/paper-a.md"
+    edit(archive, paper, "ref: A\n", "ref: A\nlabel: Appendix\n")
+    edit(archive, MEETING, "    paper: A\n", "    paper: Appendix A\n")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "    paper: Appendix A"),
+        "paper 'Appendix A' is referenced but missing: a paper is named by its ref alone, without its label; "
+        "write A, the ref of Appendix A (paper-a.md)")]
+
+
+def test_a_missing_paper_named_with_its_label_is_told_to_be_added_with_the_label_apart(archive, build):
+    edit(archive, MEETING, "    paper: A\n", "    paper: Appendix Q\n")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "    paper: Appendix Q"),
+        "paper 'Appendix Q' is referenced but missing; add it with `minutebook new paper --meeting tb/2019-03-14 "
+        "--label Appendix --ref Q --title ...` (or papers/<name>.md with `ref: Q`, `label: Appendix`), and write Q "
+        "here, or correct the reference (this meeting's papers are A, C)")]
+
+
 def test_a_paper_whose_file_is_in_error_is_not_also_reported_missing_where_it_is_referenced(archive, build):
     """Its file's frontmatter lost its fences: the one error is there; the agenda's and the minutes' references
     to it are not each reported as a paper missing, with advice to add a file that is there."""

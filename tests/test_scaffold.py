@@ -777,6 +777,18 @@ def test_new_paper_refuses_a_taken_ref_an_unknown_meeting_and_an_unknown_item(tm
     assert tree(content) == before
 
 
+def test_new_paper_refuses_a_ref_written_with_its_label(tmp_path):
+    """`--ref "Appendix A"`, as the pack prints it, wrote `ref: Appendix A` under `label: Paper`: a page titled
+    "Paper Appendix A", which the agenda's `paper: A` did not name."""
+    content = copy(tmp_path, "references")
+    before = tree(content)
+    with pytest.raises(scaffold.Refused) as refused:
+        scaffold.plan_paper(content, "ccb/2019-08-22", "Appendix A", "Detail")
+    assert said(refused.value) == ["--ref 'Appendix A': a ref is the paper's letter or number alone, and its label "
+                                   "goes in --label; give --label Appendix --ref A"]
+    assert tree(content) == before
+
+
 @pytest.mark.parametrize("item, written", [("05", "5"), ("05.1", "5.1")])
 def test_new_paper_takes_an_item_printed_with_a_zero_in_front_as_the_item_the_meeting_numbers_so(tmp_path, item,
                                                                                                 written):
