@@ -660,7 +660,10 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
                            f"{shortened(minute.title)}`) or in {own.source.path} (line {own.source.line})")
     minuted = {padded[item.ref.lower()].ref.lower() if item.ref.lower() in padded else item.ref.lower()
                for item in minutes.items}
-    if minuted == on_agenda or not minuted & on_agenda:  # the first: as most meetings are, nothing to say
+    if minuted == on_agenda:  # as most meetings are, nothing to say
+        return
+    if not minuted & on_agenda:
+        _numbered_apart(meeting, report)
         return
     unminuted: list = []
 
@@ -730,6 +733,39 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
                            f"({shortened(agenda_item.title)}) has no minute in the approved minutes",
                            f"if it was not taken, add `status: deferred` or `status: withdrawn` to it; if it was, "
                            f"add its heading, `## {agenda_item.number} ...`, to {minutes.source.path}")
+
+
+_PLAIN_NUMBER = re.compile(r"\d+(\.\d+)*[a-z]?", re.I)  # a minute numbered per meeting: 29, 7.1, 3a
+
+
+def _numbered_apart(meeting: Meeting, report: Report) -> None:
+    """Minutes that share no number with the agenda yet record its items, title for title: a council numbers its
+    minutes on through the year (29, 30, ...) while each agenda numbers its items from 1, and the agenda, which
+    links an item's minute by its number, linked none of them without a word. Minutes numbered by a pattern
+    (TB/19/12), which no reader takes for an agenda's 1, 2, 3, and minutes titled otherwise than the agenda are
+    left alone, as they were."""
+    if not all(_PLAIN_NUMBER.fullmatch(minute.ref) for minute in meeting.minutes.items):
+        return
+    agenda = [item for item in all_agenda_items(meeting.agenda) if not item.title_withheld]
+    pairs = []
+    for minute in meeting.minutes.items:
+        words = _title_words(minute.title)
+        found = next((item for item in agenda if words.strip() and _title_words(item.title).strip()
+                      and (words in _title_words(item.title) or _title_words(item.title) in words)), None)
+        if found is not None:
+            pairs.append((minute, found))
+    items = meeting.minutes.items
+    if len(pairs) < 2 or len(pairs) * 2 < len(items):
+        return
+    minute, item = pairs[0]
+    numbers = f"minutes {items[0].number} to {items[-1].number}" if len(items) > 1 else f"minute {items[0].number}"
+    top = meeting.agenda
+    on_agenda = f"items {top[0].number} to {top[-1].number}" if len(top) > 1 else f"item {top[0].number}"
+    report.warning(items[0].source.path, items[0].source.line, f"{numbers} share no number with the agenda's "
+                   f"{on_agenda}, though they have its items' titles (minute {minute.number} is agenda item "
+                   f"{item.number}, {shortened(item.title)}), so the agenda links none of its items to its minute",
+                   f"give each agenda item its minute's number in {item.source.path} (`ref: {minute.number}` for "
+                   f"item {item.number}, line {item.source.line}): the agenda links an item's minute by its number")
 
 
 _HEADING_MARKS = re.compile(r"^[*_\s]+|[*_\s]+$")
