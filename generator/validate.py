@@ -820,10 +820,23 @@ def _same_item(minute, candidates: list, alone: bool):
         if title.strip() and words.strip() and (title in words or words in title):
             return item
     titles = {_title_words(item.title): item for item in reversed(candidates)}  # the first of a title's items
-    close = difflib.get_close_matches(words, list(titles), n=1, cutoff=0.6)
-    if close:
-        return titles[close[0]]
+    for close in difflib.get_close_matches(words, list(titles), n=3, cutoff=0.6):
+        if _words_alike(words, close):
+            return titles[close]
     return candidates[0] if alone and len(candidates) == 1 else None
+
+
+_LINKING_WORDS = frozenset(("a", "an", "and", "at", "for", "in", "of", "on", "the", "to"))
+
+
+def _words_alike(one: str, other: str) -> bool:
+    """Whether two titles close letter for letter are one title written two ways (a word misspelt, one left out):
+    two thirds of the shorter's words are the other's, or nearly. "Date of next meeting" is as close to "Minutes of
+    previous meeting" letter for letter, and was taken for it."""
+    first, second = ([w for w in t.split() if w not in _LINKING_WORDS] for t in (one, other))
+    shorter, longer = sorted((first, second), key=len)
+    found = sum(1 for word in shorter if difflib.get_close_matches(word, longer, n=1, cutoff=0.8))
+    return bool(shorter) and found * 3 >= len(shorter) * 2
 
 
 def _title_words(title: str) -> str:

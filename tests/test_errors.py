@@ -2057,6 +2057,18 @@ def test_minutes_not_renumbered_with_the_agenda_are_a_warning_on_each_minute_und
            "agenda links an item's minute by its number", "warning")]
 
 
+def test_a_minute_is_not_taken_for_an_agenda_item_whose_title_is_like_its_own_letter_for_letter_only(archive,
+                                                                                                      build):
+    """`new meeting` minutes a body's first meeting 1 Apologies, 2 Declarations, 3 Any other business, 4 Date of next
+    meeting; the clerk writes the pack's agenda first. "Date of next meeting" was taken for the agenda's "Minutes of
+    previous meeting", as close letter for letter, and the clerk told to renumber the minute to that item's number."""
+    edit(archive, MINUTES, "status: approved", "status: draft")
+    edit(archive, MEETING, NEXT_MEETING_ITEM, "  - ref: TB/19/15\n    title: Petitions\n"
+         "  - ref: TB/19/16\n    title: Minutes of previous meeting\n")
+    edit(archive, MINUTES, "## TB/19/15 Any other business", "## TB/19/15 Date of next meeting")
+    assert [m for m in warnings_after(build, archive) if "agenda" in m] == []
+
+
 def test_agenda_item_without_a_minute_in_approved_minutes_is_a_warning_on_the_item(archive, build):
     edit(archive, MEETING, NEXT_MEETING_ITEM, NEXT_MEETING_ITEM + "  - ref: TB/19/16\n    title: Date of next meeting\n")
     assert [m for m in warnings_after(build, archive) if "agenda" in m] == [at(MEETING, line_of(
