@@ -311,7 +311,9 @@ def alike(words: set[str], recorded: set[str]) -> bool:
 
 
 def _recorded(owners: list[_Owner], text: str, item: MinuteItem) -> bool:
-    """Whether the item lists an action of the line's owner, or one of its words: the clerk recorded it too."""
+    """Whether the item lists an action of the line's owner, or one of its words: the clerk recorded it too.
+    Where the line names its owner by words no one is known by (a post, "Scrutiny Support Manager to add ..."),
+    `check` asks again with what follows them, as the clerk records the action without them, under its holder."""
     ids = {pid for owner in owners for pid in owner.ids}
     bodies = {owner.body for owner in owners if owner.body}
     names = {" ".join(owner.written.lower().split()) for owner in owners if not owner.ids and not owner.body}
@@ -392,7 +394,7 @@ def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int 
     told = set()
     for found in _found(paragraphs):
         owners, text, due, read = _reading(found, ctx, attendance, meeting, bodies or {})
-        if _recorded(owners, text, item):
+        if _recorded(owners, text, item) or not owners and _recorded([], _split(text)[1], item):
             continue
         fields = [_owner_field(owners, ctx.people is not None),
                   f"`text: {scalar(text)}`" if text else "`text:` what is to be done"]

@@ -2585,6 +2585,15 @@ def test_an_action_in_the_text_whose_owner_the_register_does_not_know_says_what_
         written, "TB/19/15") + NO_BLOCK + f"{owner}, `text: {text}`", "warning")]
 
 
+def test_an_action_in_the_text_for_a_post_is_recorded_by_the_action_its_holder_owns_without_the_post(archive, build):
+    """Council minutes name officers by post ("ACTION: Scrutiny Support Manager to add ..."): listed under
+    `actions:` as the warning asked, owned by the post's holder and worded without the post, it was still said to be
+    in the text only, its words the post's as much as the action's."""
+    edit(archive, MINUTES, "There was no other business.", "ACTION: Finance Team to circulate the minutes.\n\n"
+         "```item\nactions:\n  - owner: carol-singh\n    text: Circulate the minutes.\n    due: 2019-04-30\n```")
+    assert [m for m in warnings_after(build, archive) if "records an action" in m] == []
+
+
 @pytest.mark.parametrize("initials, owner", [
     ("DP", "`- owner: eve-turner`"),  # Dev Patel sent apologies: the ET at the meeting, as the text's ET links
     ("FT", "`- owner:` the id of the ET meant, eve-turner or frank-turner"),  # both at the meeting
