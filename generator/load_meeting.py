@@ -19,10 +19,16 @@ from generator.schema import Context, Field, Schema
 from generator.values import spoken_date
 from generator.yamltext import LStr, at_key, line_of
 
-ATTENDEE = Schema("an attendance entry", Field("person", s.person), Field("name", s.text),
+def _roled_person(value, ctx: Context) -> PersonRef:
+    """An attendance entry's `person:`, whose entry takes their `role:` (`Dr R.K.A.Feltham CC (Vice-Chair)`, as the
+    pack writes it over the `person:` `new meeting` wrote, is told to put the role there)."""
+    return s.person(value, ctx, roled=True)
+
+
+ATTENDEE = Schema("an attendance entry", Field("person", _roled_person), Field("name", s.text),
                   Field("role", s.text, default=""), Field("organisation", s.text, default=""),
                   Field("for", s.texts, default=()), Field("note", s.text, default=""))
-DEPUTY = Schema("a deputising entry", Field("person", s.person), Field("name", s.text),
+DEPUTY = Schema("a deputising entry", Field("person", _roled_person), Field("name", s.text),
                 Field("role", s.text, default=""), Field("organisation", s.text, default=""),
                 Field("for", s.person, required=True), Field("note", s.text, default=""))
 MOVEMENT = Schema("a movement", Field("person", s.person), Field("name", s.text),

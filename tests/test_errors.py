@@ -1685,6 +1685,17 @@ def test_an_attendee_written_with_their_role_is_told_to_give_the_role_its_field(
         "below it")]
 
 
+def test_an_attendee_entry_whose_person_is_written_with_their_role_is_told_to_give_the_role_its_field(archive, build):
+    """`new meeting` writes `- person: rka-feltham` over `role:` and `organisation:` lines; the clerk writes over the
+    id what the pack prints, `Dr R.K.A.Feltham CC (Vice-Chair)`, and was told the register gives their roles."""
+    edit(archive, MEETING, "    - eve-turner\n", "    - person: Dr Carol Singh (Consultant in Public Health)\n"
+         "      organisation: Testshire County Council\n")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "- person: Dr Carol Singh"),
+        "person: unknown person 'Dr Carol Singh (Consultant in Public Health)': it is Dr Carol Singh (carol-singh) "
+        "followed by 'Consultant in Public Health', which is not a name; write `- person: carol-singh` with "
+        "`role: Consultant in Public Health` on the line below it")]
+
+
 def test_an_author_written_with_their_role_is_told_to_write_the_person_alone(archive, build):
     """A front sheet's "Lead Author: Jerry Hawker – Chair of the Programme Board & Chief Officer", copied whole."""
     paper = "meetings/tb/2019-03-14/papers/paper-a.md"
