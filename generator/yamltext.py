@@ -199,6 +199,14 @@ def parse(text: str, path, report: Report, first_line: int = 1):
             report.error(path, line, "malformed YAML: the value has a ': ' in it, which YAML reads as another field",
                          f'put the value in quotes: {key.strip()}: "{quoted}"')
             return None
+        alone = _entry_alone(lines, mark.line) if mark and problem.startswith("mapping values are not allowed") \
+            else None
+        if alone is not None:  # "- Councillor Dr Moore" written over "- person: moore", its fields left below it
+            at, entry = alone
+            report.error(path, at + offset, f"malformed YAML: the list entry on this line is a value alone, but the "
+                         f"line below gives it a field ({key.strip()}:)", f"give the value its field too, e.g. "
+                         f"`- person: {entry}` in attendance, with the other fields below it")
+            return None
         left_out = _dash_left_out(lines, mark.line) if mark and problem == "did not find expected key" else None
         if left_out is not None:
             report.error(path, left_out + offset, f"malformed YAML: the list's first entry does not begin with "
@@ -245,6 +253,23 @@ def parse(text: str, path, report: Report, first_line: int = 1):
                          f"more than {DEEPEST} deep on this line", "check the indentation, and that text with '[' "
                          "or '{' in it is in quotes")
         return None
+
+
+_ENTRY_ALONE = re.compile(r"( *)- +([^\s:#'\"\[{&*!|>][^:#]*?)\s*")
+_FIELD = re.compile(r"( *)[\w-]+:(?: |$)")
+
+
+def _entry_alone(lines: list[str], at: int) -> tuple[int, str] | None:
+    """(the line, the value) of a list entry written as a value alone (`- Councillor Dr Moore`) above the line YAML
+    could not read, a field indented as the entry's own (`  organisation: ...`): the clerk wrote a name over the
+    entry's first field and kept the rest. YAML reads the two lines as one value with ': ' in it."""
+    field = _FIELD.match(lines[at]) if at < len(lines) else None
+    above = next((n for n in range(at - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")),
+                 None)
+    entry = _ENTRY_ALONE.fullmatch(lines[above]) if field and above is not None else None
+    if entry is None or len(field[1]) <= len(entry[1]):
+        return None
+    return above, entry[2]
 
 
 # A value's first character that YAML reads as something other than text: the Markdown a clerk writes

@@ -243,6 +243,17 @@ def test_a_list_whose_first_entry_has_no_dash_is_reported_on_that_entry(archive,
         "with `- `, indented as the list's other entries are")]
 
 
+def test_a_list_entry_written_as_a_name_over_its_first_field_is_told_to_give_the_name_its_field(archive, build):
+    """`new meeting` lists members as `- person: moore` over an `organisation:` line; the clerk writes over it the
+    name as the pack prints it, `- Councillor Dr Moore`, and YAML, reading the two lines as one value, said only
+    that mapping values are not allowed there, on the line below."""
+    edit(archive, MEETING, "    - person: ada-lovelace\n", "    - Councillor Ada Lovelace\n      organisation: Testshire\n")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "- Councillor Ada Lovelace"),
+        "malformed YAML: the list entry on this line is a value alone, but the line below gives it a field "
+        "(organisation:); give the value its field too, e.g. `- person: Councillor Ada Lovelace` in attendance, with "
+        "the other fields below it")]
+
+
 # --- fields -------------------------------------------------------------------------------------
 
 def test_unknown_field_suggests_the_field_meant(archive, build):
