@@ -65,6 +65,10 @@ def _first_sentence(text: str) -> str:
     return parts[0].strip() if parts else ""
 
 
+# What joins a council's numbered decisions ("1) that the report be noted; and"), which is no part of each
+_JOINED = re.compile(r"\s*;\s*(?:and|or)?\s*$", re.I)
+
+
 def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str]]:
     """(index of the line in the minutes' text, the words that record it, the entry's text) of each decision."""
     found = []
@@ -77,6 +81,7 @@ def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str]]:
             if whole and (header or _VERB.match(whole)):
                 entry = " ".join(" ".join(paragraph.lines).split())  # as written: "**RECEIVE** the report"
                 that = header and re.search(r"\bthat\s*:$", header.group(0), re.I)  # "RESOLVED that:", "- the ..."
+                entry = _JOINED.sub("", entry)
                 found.append((paragraph.line, whole, f"That {entry}" if that else entry[:1].upper() + entry[1:]))
             continue
         following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None

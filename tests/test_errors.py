@@ -2799,6 +2799,17 @@ def test_a_decision_written_in_the_text_alone_is_a_warning_naming_the_resolution
                                                  + NO_RESOLUTIONS_BLOCK + f"`- {entry}`", "warning")]
 
 
+def test_decisions_listed_one_to_a_line_joined_by_and_are_told_each_without_the_and(archive, build):
+    """A council numbers the decisions under "RESOLVED:", each but the last ending "; and": the entry to write kept
+    the "; and", which the item's page would show after each decision."""
+    edit(archive, MINUTES, "There was no other business.", "RESOLVED:\n\n1) that the report be noted; and\n"
+         "2) that an update be brought to the next meeting.")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, written), UNRECORDED.format(
+        written, "TB/19/15") + NO_RESOLUTIONS_BLOCK + f"`- {entry}`", "warning") for written, entry in [
+        ("that the report be noted; and", "That the report be noted"),
+        ("that an update be brought to the next meeting.", "That an update be brought to the next meeting.")]]
+
+
 def test_each_decision_of_a_list_under_the_board_is_a_warning_and_its_other_items_are_not(archive, build):
     """"The Board:" over a list is of decisions only where each opens with its verb in capitals, as minutes
     write them ("RECEIVED the report"); an item that does not (who was there, say) is no decision."""
