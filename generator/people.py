@@ -34,6 +34,8 @@ class PeopleIndex:
                 self._add(form, person.id)
             if person.initials:
                 self._initials.setdefault(_bare(person.initials), []).append(person.id)
+        self._organisations = {_norm(org) for person in people.values()
+                               for org in (person.organisation, *(role.organisation for role in person.roles)) if org}
 
     @staticmethod
     def _forms(person: Person):
@@ -77,6 +79,11 @@ class PeopleIndex:
 
     def known_forms(self) -> list[str]:
         return sorted({p.display_name for p in self.people.values()} | set(self.people))
+
+    def is_organisation(self, text: str) -> bool:
+        """Whether `text` is an organisation the register's people work for (`NHS Leicester City CCG`, as a
+        council report's "REPORT OF" line names its authors), which is no one's name."""
+        return _norm(text) in self._organisations
 
     def with_initials(self, text: str) -> list[str]:
         """The ids of the people whose `initials:` `text` is (`JH`, `J.H.`): a clerk's way of naming them in the
@@ -153,6 +160,10 @@ class Asked:
         self._note("initials", text)
         return self._index.with_initials(text)
 
+    def is_organisation(self, text: str) -> bool:
+        self._note("organisation", text)
+        return self._index.is_organisation(text)
+
     def _note(self, question: str, argument: str) -> None:
         if (question, argument) not in self._answers:
             self._answers[question, argument] = _answer(self._index, question, argument)
@@ -176,6 +187,8 @@ def _answer(index: PeopleIndex, question: str, argument: str) -> str:
         return f"{ref.name}\1{ref.id}\1{ref.body}"
     if question == "initials":
         return "\1".join(index.with_initials(argument))
+    if question == "organisation":
+        return "1" if index.is_organisation(argument) else ""
     return "\1".join(index.known_forms())
 
 
@@ -202,7 +215,7 @@ def may_have_asked_about(records: list[tuple[str, bytes]], people: list[Person])
     text is (initials are no form a name is found by), with someone of those
     initials added or removed."""
     text = "\0".join(questions for questions, _ in records)
-    if "known_forms\1" in text:
+    if "known_forms\1" in text or "organisation\1" in text:  # the second: whether anyone works for it
         return True
     if "initials\1" in text:
         initials = {_bare(person.initials) for person in people if person.initials}

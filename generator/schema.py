@@ -288,6 +288,10 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
         raise Invalid(f"unknown person '{written}': initials are read as a person in the text, not in a field",
                       f"{written} are the initials of {named}: write "
                       + (initialled[0] if len(initialled) == 1 else "the id of the one meant"))
+    if ctx.people.is_organisation(written):  # "REPORT OF NHS WEST LEICESTERSHIRE CCG": the register's, not a person
+        raise Invalid(f"unknown person '{written}': it is an organisation the people register's people work for, "
+                      "not a person", f"name a person of it, or write {{name: {written}}} to give the organisation "
+                      "as written")
     hint = did_you_mean(written, ctx.people.known_forms(), "people", meant=closest_person)
     advice = ("add them to the people register (people.yaml, or a file in people/), or write {name: " + written +
               "} for someone who is not in it")

@@ -1707,6 +1707,17 @@ def test_an_attendee_entry_whose_person_is_written_with_their_role_is_told_to_gi
         "`role: Consultant in Public Health` on the line below it")]
 
 
+def test_an_organisation_written_as_an_author_is_told_it_is_no_person(archive, build):
+    """A council report is "REPORT OF NHS WEST LEICESTERSHIRE CCG ...": written as the paper's authors, each was an
+    unknown person to add to the people register, which lists the organisation as the one its people work for."""
+    paper = "meetings/tb/2019-03-14/papers/paper-c.md"
+    edit(archive, paper, "authors: [frank-turner]", "authors: [TESTSHIRE COUNTY COUNCIL]")
+    assert errors_after(build, archive) == [at(paper, line_of(archive, paper, "authors:"),
+        "unknown person 'TESTSHIRE COUNTY COUNCIL': it is an organisation the people register's people work for, not "
+        "a person; name a person of it, or write {name: TESTSHIRE COUNTY COUNCIL} to give the organisation as "
+        "written")]
+
+
 def test_an_author_written_with_their_role_is_told_to_write_the_person_alone(archive, build):
     """A front sheet's "Lead Author: Jerry Hawker – Chair of the Programme Board & Chief Officer", copied whole."""
     paper = "meetings/tb/2019-03-14/papers/paper-a.md"
