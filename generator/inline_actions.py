@@ -3,8 +3,10 @@
 Minutes record an action where it was agreed: a line "ACTION: CS to circulate
 the revised plan by 30 June 2019", "Action – Sarah Prema to report back to the
 next meeting", a sentence ending "(Action: TS)" or "[Action: TS]", a line
-"Action by: TS" under the paragraph saying what, or a line "ACTIONS:" over a
-list of them. Minutebook tracks only the actions an item's ```item block lists
+"Action by: TS" or "Action: TS, 30 June 2019" under the paragraph saying what, a
+line "ACTIONS:", a heading "### Actions" or a sentence "The board agreed the
+following actions:" over a list of them, or a PDF's action table ("Action | Lead
+| By when"). Minutebook tracks only the actions an item's ```item block lists
 under `actions:`; one pasted in the text alone never reaches the tracker, and
 nothing would say so. Each such line is a warning naming what to write there,
 with the owner the line names where the register knows them (by name, or by
@@ -18,10 +20,13 @@ recorded, and is no warning.
 
 Only the shapes above are read: a capitalised "Action" or "Actions" (any case
 of its letters, "by" after it or not), then a colon or a dash with a space after
-it, at the start of a line or after a sentence's end, or inside brackets; and
-the items of a list under a line that is "ACTIONS:" alone. Prose that speaks of
-actions ("no further action was required", "the Action Plan", "Actions arising",
-"the actions tracker"), headings, tables, code and "Action: none" are not.
+it, at the start of a line or after a sentence's end, or inside brackets; the
+items of a list under a line that is "ACTIONS:" alone, a heading "Actions" or a
+sentence ending in a colon that says the actions were agreed; and the rows of a
+table with an "Action" column and one of who. Prose that speaks of actions ("no
+further action was required", "the Action Plan", "Actions arising", "the actions
+tracker", "The action plan covers:"), headings, other tables (an agenda's, whose
+"Action" is its purpose), code and "Action: none" are not.
 """
 
 from __future__ import annotations
@@ -46,13 +51,27 @@ _BRACKETED = re.compile(rf"\({_WORD}{_AFTER}(?P<rest>[^()]*[^()\s])\s*\)")
 _SQUARE = re.compile(rf"(?<!\[)\[{_WORD}{_AFTER}(?P<rest>[^\[\]]*[^\[\]\s])\s*\](?![\](])")  # not [[action:...]]
 # A line that is "ACTIONS:" alone, a Markdown list of the actions under it
 _HEADER = re.compile(rf"{_WORD}\s*:")
+# A heading over such a list ("### Actions", "#### Actions agreed", "**Actions**" alone on its line)
+_HEADING = re.compile(r"(?:agreed\s+)?actions?(?:\s+agreed)?\s*:?", re.I)
+_BOLD = re.compile(r"(\*\*|__)[^*_]+\1")
+# A sentence over such a list, saying the actions were agreed: "The board agreed the following actions:",
+# "Actions agreed:", "The following actions were agreed:"
+_AGREED = re.compile(r"(?:.*\bagreed\s+(?:the\s+)?(?:following\s+)?actions?"
+                     r"|(?:the\s+)?(?:following\s+)?actions?\s+(?:(?:were|was)\s+)?agreed(?:\s+(?:by|at)\s+[^:]*)?)"
+                     r"\s*:", re.I)
+# The columns of a table of actions, as a PDF's action table heads them: "Action | Lead | By when"
+_ACTION_COLUMN = {"action", "actions", "action agreed", "actions agreed", "agreed action", "agreed actions"}
+_OWNER_COLUMN = {"lead", "lead responsible", "lead officer", "owner", "action owner", "responsible",
+                 "responsible officer", "by", "by whom", "action by", "who"}
+_DUE_COLUMN = {"by when", "due", "due by", "due date", "date due", "deadline", "target date", "timescale", "when",
+               "date"}
 _CODE = re.compile(r"(`+).*?\1")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
 # What a line says when no action was agreed, or an agenda's purpose copied with it ("Action: For information")
 _NO_ACTION = re.compile(r"(?:none\b.*|nil|n/?a|nothing\b.*|no(?:\s+further)?\s+actions?\b.*|(?:for |to )?(?:"
-                        r"information|note|noting|decision|approval|approve|discussion|assurance|receive|ratification|"
-                        r"endorsement))\W*$", re.I)
+                        r"information|note|noting|decision|approval|approve|discussion|assurance|receive|ratify|"
+                        r"ratification|endorse|endorsement))\W*$", re.I)
 # Where what the owner is to do starts: "CS to circulate ...", "JS – circulate ...", "JS: circulate ..."
 _OWNER_ENDS = re.compile(r"\s+to\s+|\s*[:–—]\s*|\s+-\s+")
 # An item under "ACTIONS:" that is about them ("All actions were completed"), not one
@@ -75,7 +94,7 @@ _COMMON = {"the", "and", "for", "with", "from", "that", "this", "are", "was", "w
 
 def may_hold(text: str) -> bool:
     """Whether the minutes may hold such a line: most hold none, and need not be looked through."""
-    return "Action" in text or "ACTION" in text
+    return "Action" in text or "ACTION" in text or "actions" in text and "greed" in text  # "agreed the actions:"
 
 
 @dataclass(frozen=True)
@@ -83,37 +102,70 @@ class Prose:
     """A paragraph's lines (a list item's, a quotation's), `line` the first's index in the minutes' text.
     `listed`: where the paragraph is an item of a list under a line "ACTIONS:", each item an action, the text
     above that line in its paragraph (what was agreed, where an item names only who is to do it); else None.
-    `header`: that line, which inline_resolutions reads too ("The Board:" lists decisions only by their verbs)."""
+    `header`: that line, which inline_resolutions reads too ("The Board:" lists decisions only by their verbs).
+    `row`: where the paragraph is a row of a table of actions, its action cell the one line, the row's owner and
+    due date cells (either "" where the table has no such column); else None."""
 
     line: int
     lines: tuple[str, ...]
     listed: str | None = None
     header: str = ""
+    row: tuple[str, str] | None = None
 
 
 def _is_header(line: str) -> bool:
-    return bool(_HEADER.fullmatch(_plain(line).strip()))
+    """A line over a list of actions: "ACTIONS:", "**Actions agreed**", "The board agreed the following
+    actions:". A sentence must end in its colon and say the actions were agreed: "The action plan covers:" and
+    "Actions arising:" list no actions."""
+    plain = _plain(line).strip()
+    return bool(_HEADER.fullmatch(plain) or _AGREED.fullmatch(_last_sentence(plain))
+                or _BOLD.fullmatch(line.strip()) and _HEADING.fullmatch(plain))
 
 
-def prose(tokens, is_header=_is_header) -> list[Prose]:
+def _is_heading(tag: str, text: str) -> bool:
+    """A heading within an item (### or lower: ## starts an item) over a list of actions: "### Actions"."""
+    return tag not in ("h1", "h2") and bool(_HEADING.fullmatch(_plain(text).strip()))
+
+
+def paragraphs(tokens, is_header, is_heading=None) -> list[Prose]:
     """Every paragraph of the minutes outside headings and tables (markdown.make_block_parser's tokens), those
-    of a list under a line `is_header` reads as introducing one ("ACTIONS:") marked as its items."""
+    of a list under a line `is_header` reads as introducing one ("ACTIONS:"), or under a heading `is_heading`
+    reads so, marked as its items; and, with `is_heading`, each row of a table of actions (`_table_rows`)."""
     found, skip, previous, item, since_heading = [], 0, None, False, 0
     under = []  # (level, text above the line, the line) of each list under an "ACTIONS:" line the token is in
+    heading, above_heading = ("", ""), ""  # the last heading's tag and text; the paragraph above it in its item
+    table, row = [], None  # the rows of the table the token is in, each (its line, its cells); the row's cells
     for token in tokens:
         if token.type in ("table_open", "heading_open"):
             skip += 1
-            since_heading = 0 if token.type == "heading_open" else since_heading
+            if token.type == "heading_open":
+                above_heading = " ".join(found[-1].lines) if since_heading and found else ""
+                heading, since_heading = (token.tag, ""), 0
+            else:
+                table = []
         elif token.type in ("table_close", "heading_close"):
             skip -= 1
+            if token.type == "table_close" and is_heading is not None:
+                found.extend(_table_rows(table))
+        elif token.type == "tr_open" and token.map:
+            row = []
+            table.append((token.map[0], row))
         elif token.type in ("bullet_list_open", "ordered_list_open") and previous is not None \
                 and previous.type == "paragraph_close" and found and is_header(found[-1].lines[-1]):
             above = found[-1].lines[:-1] or (found[-2].lines if since_heading > 1 else ())  # the paragraph before
             under.append((token.level, " ".join(above), found[-1].lines[-1]))
+        elif token.type in ("bullet_list_open", "ordered_list_open") and previous is not None \
+                and previous.type == "heading_close" and is_heading is not None and is_heading(*heading):
+            under.append((token.level, above_heading, heading[1]))
         elif token.type in ("bullet_list_close", "ordered_list_close") and under and token.level == under[-1][0]:
             under.pop()
         elif token.type == "list_item_open":
             item = token.level == under[-1][0] + 1 if under else False  # of that list, not of one inside it
+        elif token.type == "inline" and skip:
+            if previous is not None and previous.type == "heading_open":
+                heading = (heading[0], token.content)
+            elif previous is not None and previous.type in ("th_open", "td_open") and row is not None:
+                row.append(token.content)
         elif token.type == "inline" and not skip and token.map:
             listed, header = under[-1][1:] if item else (None, "")  # the item's first paragraph only
             found.append(Prose(token.map[0], tuple(token.content.split("\n")), listed, header))
@@ -123,6 +175,36 @@ def prose(tokens, is_header=_is_header) -> list[Prose]:
     return found
 
 
+def prose(tokens) -> list[Prose]:
+    """The paragraphs of the minutes as actions are looked for in them (`paragraphs`)."""
+    return paragraphs(tokens, _is_header, _is_heading)
+
+
+def _column(cells: list[str], names: set[str]) -> int | None:
+    """The index of the first of a table's header cells that is one of `names` (in lower case), else None."""
+    for index, cell in enumerate(cells):
+        if " ".join(_plain(cell).lower().replace("(s)", "s").split()).rstrip(":") in names:
+            return index
+    return None
+
+
+def _table_rows(table: list[tuple[int, list[str]]]) -> list[Prose]:
+    """Each row of a table of actions, as minutes taken from a PDF's action table have it: a column "Action"
+    (or "Actions agreed") and one of who is to do it ("Lead", "Owner", "By"), and maybe one of when ("By
+    when", "Due"). A table without both (an agenda's "Item | Discussion | Lead responsible") holds none."""
+    if len(table) < 2:
+        return []
+    header = table[0][1]
+    action, owner, due = (_column(header, names) for names in (_ACTION_COLUMN, _OWNER_COLUMN, _DUE_COLUMN))
+    if action is None or owner is None:
+        return []
+
+    def cell(cells: list[str], index: int | None) -> str:
+        return " ".join(_plain(cells[index]).split()) if index is not None and index < len(cells) else ""
+    return [Prose(line, (cell(cells, action),), row=(cell(cells, owner), cell(cells, due)))
+            for line, cells in table[1:] if cell(cells, action)]
+
+
 @dataclass(frozen=True)
 class _Found:
     line: int  # index in the minutes' text
@@ -130,6 +212,7 @@ class _Found:
     rest: str  # what follows "Action:"
     before: str  # the sentence before it, which is what is to be done where the line names only the owner
     by: bool = False  # "Action by: CS": `rest` names only who (and when)
+    due: str | None = None  # a table's row: its due date cell ("" where none), `rest` its owner cell, `before` what
 
 
 def _plain(line: str) -> str:
@@ -155,6 +238,12 @@ def _matches(line: str) -> list[re.Match]:
 def _found(paragraphs: list[Prose]) -> list[_Found]:
     found = []
     for n, paragraph in enumerate(paragraphs):
+        if paragraph.row is not None:  # a row of a table of actions: "Circulate the plan | CS | 30 June 2019"
+            (what,), (owner, due) = paragraph.lines, paragraph.row
+            if not _NO_ACTION.match(what):  # an agenda's "Action" column: "Information", "Decision"
+                found.append(_Found(paragraph.line, " | ".join(cell for cell in (what, owner, due) if cell), owner,
+                                    what, by=True, due=due))
+            continue
         matched = False
         for offset, line in enumerate(paragraph.lines):
             plain = _plain(line)
@@ -168,7 +257,7 @@ def _found(paragraphs: list[Prose]) -> list[_Found]:
                     continue
                 before = _SQUARE.sub("", _BRACKETED.sub("", " ".join(paragraph.lines[:offset]
                                                                   + (plain[:match.start()],))))
-                if not before.strip() and n and paragraphs[n - 1].listed is None and \
+                if not before.strip() and n and paragraphs[n - 1].listed is None and paragraphs[n - 1].row is None and \
                         not any(_matches(_plain(above)) for above in paragraphs[n - 1].lines):
                     before = " ".join(paragraphs[n - 1].lines)
                 written = match.group(0) if bracketed else plain[match.start():match.start("rest")] + said
@@ -352,13 +441,20 @@ def _due_after(written: str, meeting: dt.date | None) -> tuple[str, str, str]:
     """(the words before it, the due date that ends `written`, how it was read) of "CS, 30 June 2019", "CS – by
     June", "CS (30 June)": a line naming who is to do it names when after them; (written, "", "") where none."""
     for cut in _DUE_CUT.finditer(written):
-        tail = written[cut.end():].strip().rstrip(")").strip()
-        dated = _without_year(tail, meeting)
-        if tail and (_is_due_date(tail) or dated or tail in NEXT_MEETING):
-            read = f"the line's '{tail}' has no year: read as the first on or after the meeting's date, " \
-                   f"{spoken_date(meeting)}" if dated else ""
-            return written[:cut.start()], dated or tail, read
+        due, read = _due(written[cut.end():].strip().rstrip(")").strip(), meeting)
+        if due:
+            return written[:cut.start()], due, read
     return written, "", ""
+
+
+def _due(written: str, meeting: dt.date | None) -> tuple[str, str]:
+    """(the due date `written` is as `due:` is to have it, how it was read where its year is not written) where
+    it is a date, a month or the next meeting, which `due:` reads; ("", "") where it is not ("ongoing")."""
+    dated = _without_year(written, meeting)
+    if not written or not (_is_due_date(written) or dated or written in NEXT_MEETING):
+        return "", ""
+    return dated or written, f"the line's '{written}' has no year: read as the first on or after the meeting's " \
+        f"date, {spoken_date(meeting)}" if dated else ""
 
 
 def _reading(found: _Found, ctx, attendance: Attendance, meeting: dt.date | None, bodies: dict[str, str]
@@ -366,12 +462,22 @@ def _reading(found: _Found, ctx, attendance: Attendance, meeting: dt.date | None
     """(owners, text, due, how a due date without its year was read) of an action in the text."""
     register = ctx.people is not None
     if found.by:  # "Action by: CS": the paragraph above says what; the line, who (and when)
-        who, due, read = _due_after(found.rest, meeting)
+        who, due, read = _due_after(found.rest, meeting) if found.due is None else (found.rest, "", "")
+        text = found.before
+        if found.due is not None:  # a table's row: what, and maybe when, in its action cell; when in its due cell
+            text, due, read = _what_and_due(found.before, found.before, meeting)
+            cell = _due(re.sub(r"^(?:by|due|before)\s+", "", found.due, flags=re.I), meeting)
+            due, read = cell if cell[0] else (due, read)
         owners = [o if o.ids or o.body or _INITIALS.fullmatch(o.written) or not _could_be_owners(o.written) else
                   _Owner(o.written, free=True)  # "Action by: Finance Team": an owner, if no one the register knows
                   for o in _owners(who, ctx.people, attendance, bodies)] if register else \
             _owners(who, None, attendance, bodies)
-        return owners, found.before, due, read
+        return owners, text, due, read
+    who, due, read = _due_after(found.rest, meeting)
+    if due and _could_be_owners(who):  # "Action: CS, 30 June 2019": who and when, as an "Action by:" line says
+        owners = _owners(who, ctx.people, attendance, bodies)
+        if _known(owners, register):
+            return owners, found.before, due, read
     owner, what = _split(found.rest)
     owners = _owners(owner, ctx.people, attendance, bodies)
     if not _known(owners, register):

@@ -20,7 +20,7 @@ import re
 from functools import partial
 
 from generator.diagnostics import shortened
-from generator.inline_actions import _COMMON, _SENTENCE_END, Prose, _plain, _words, alike, prose as _prose
+from generator.inline_actions import _COMMON, _SENTENCE_END, Prose, _plain, _words, alike, paragraphs
 from generator.model import MinuteItem
 from generator.yamltext import scalar
 
@@ -52,7 +52,7 @@ def _is_header(line: str) -> bool:
     return bool(_HEADER.fullmatch(plain) or _BODY.fullmatch(plain))
 
 
-prose = partial(_prose, is_header=_is_header)
+prose = partial(paragraphs, is_header=_is_header)
 
 
 def _words_of(text: str) -> set[str]:

@@ -2662,7 +2662,7 @@ def test_an_action_in_the_text_that_its_item_also_lists_is_no_warning(archive, b
     "Action plan - the board noted it.",
     "### Actions arising",
     "Actions arising from the last meeting were reviewed on the actions tracker.",
-    "| Action | Owner |\n| --- | --- |\n| Action: write to the schools | CS |",
+    "| Item | Discussion | Lead responsible |\n| --- | --- | --- |\n| TB/19/15 | Action: write to the schools | CS |",
     "`Action: CS` is how the old minutes wrote it.",
     "```\nAction: CS to circulate the plan\n```",
     "Action: none",
@@ -2676,13 +2676,27 @@ def test_prose_about_actions_is_no_action_written_in_the_text(archive, build, wr
 
 
 def test_prose_about_actions_is_no_action_written_in_the_text_in_lists_links_and_tables(archive, build):
-    """A list is of actions only under a line that is "ACTIONS:" alone, and then not an item that speaks of
-    them; brackets are a link's, or an action's reference, when a link's or a reference's brackets follow. (One
-    build for all: any of them warned of would be a message on its line.)"""
+    """A list is of actions only under a line that is "ACTIONS:" alone, a heading "Actions" or a sentence saying
+    the actions agreed, and then not an item that speaks of them; brackets are a link's, or an action's reference,
+    when a link's or a reference's brackets follow; a table is of actions only with an "Action" column and one of
+    who is to do it, and then not a row whose action is an agenda's purpose. The tables are those of real packs: an
+    agenda's, minutes set out as a table, a plan's. (One build for all: any of them warned of would be a message on
+    its line.)"""
     edit(archive, MINUTES, "There was no other business.", "\n\n".join([
-        "Actions:\n\n| Action | Owner |\n| --- | --- |\n| Write to the schools | CS |",
+        "| Time | Item | Description | Owner | Action | Format |\n| --- | --- | --- | --- | --- | --- |\n"
+        "| 13:00 | 1. | Welcome and apologies | Chair | Information | Verbal |\n"
+        "| | 3. | Notes of the meeting held on 09 January 2020 | Chair | Approval | Attached |\n"
+        "| | 7. | Commissioning Policies | A Bennett | Endorse | Attached |",
+        "| ITEM | DISCUSSION | LEAD RESPONSIBLE |\n| --- | --- | --- |\n"
+        "| TB/19/15 | Mr Sanders to circulate the feedback. | Mr Gay |",
+        "| Performance Management Framework Actions 2020/21 | Action Implemented | Expected Impact |\n"
+        "| --- | --- | --- |\n| Resolve D2A issue | Q1 - 2020/21 | Release of 100 sessions |",
+        "| Critical Performance KPI | Actions Required |\n| --- | --- |\n| Reduce overdue reviews | Scheduling |",
         "The action plan:\n\n- CS to write to the schools",
+        "The action plan covers:\n\n- CS to write to the schools",
+        "The board noted the actions agreed at the last meeting.\n\n- CS to write to the schools",
         "Actions arising:\n\n- CS to write to the schools",
+        "### Actions arising\n\n- CS to write to the schools",
         "ACTIONS:\n\n- None\n- All actions from the last meeting were completed",
         "See [Action: the plan](https://www.testshire.example/plan) and [[action:TB/19/13#1]]."]))
     assert warnings_after(build, archive) == []
@@ -2714,14 +2728,19 @@ ASKED_FOR_A_MAP = "The board asked for a map of the sites."
      "`- owner: {body: jc}`, `text: Review the allotments`"),
     ("ACTION: TB to review the allotments by next meeting", "ACTION: TB to review the allotments by next meeting",
      "`- owner: {body: tb}`, `text: Review the allotments`, `due: next meeting`"),
+    (f"{ASKED_FOR_A_MAP}\nAction: CS, 30 June 2019", "Action: CS, 30 June 2019",
+     f"`- owner: carol-singh`, `text: {ASKED_FOR_A_MAP}`, `due: 30 June 2019`"),
+    (f"{ASKED_FOR_A_MAP}\nAction: CS – by 30 June 2019", "Action: CS – by 30 June 2019",
+     f"`- owner: carol-singh`, `text: {ASKED_FOR_A_MAP}`, `due: 30 June 2019`"),
 ], ids=["action-by", "action-under", "action-by-with-date", "action-by-someone-unknown", "square-brackets",
-        "day-without-year", "day-before-the-meeting-without-year", "end-of-month", "body", "own-body"])
+        "day-without-year", "day-before-the-meeting-without-year", "end-of-month", "body", "own-body",
+        "action-under-with-date", "action-under-with-dash-and-date"])
 def test_an_action_written_in_the_text_in_the_other_shapes_minutes_write_is_a_warning_naming_the_entry(
         archive, build, written, quoted, fields):
-    """Who is to do it on a line of its own under what ("Action by: ET"); in square brackets; a due date without
-    its year, which minutes leave to the meeting's (the first such date on or after it, said to be so read); a
-    body of the archive as the owner, which `owner:` names as `{body: slug}`, and anyone the register does not
-    know on an "Action by" line, which names only owners, as `{name: ...}`."""
+    """Who is to do it on a line of its own under what ("Action by: ET", "Action: CS, 30 June 2019"); in square
+    brackets; a due date without its year, which minutes leave to the meeting's (the first such date on or after
+    it, said to be so read); a body of the archive as the owner, which `owner:` names as `{body: slug}`, and anyone
+    the register does not know on an "Action by" line, which names only owners, as `{name: ...}`."""
     edit(archive, MINUTES, "There was no other business.", written)
     line = line_of(archive, MINUTES, written.split("\n")[-1].strip("*"))
     assert warnings_after(build, archive) == [at(MINUTES, line, UNTRACKED.format(quoted, "TB/19/15") + NO_BLOCK
@@ -2752,6 +2771,49 @@ def test_each_item_of_a_list_under_actions_is_an_action_written_in_the_text(arch
         ("AL/DP", f"`- owner: [ada-lovelace, dev-patel]`, `text: {ASKED_FOR_A_MAP}`")]]
 
 
+@pytest.mark.parametrize("header", ["### Actions", "**Actions**", "#### Actions agreed"])
+def test_each_item_of_a_list_under_a_heading_of_actions_is_an_action_written_in_the_text(archive, build, header):
+    """A heading over the actions, as a Word pack's "Actions" heading is pasted, is read as `ACTIONS:` is."""
+    edit(archive, MINUTES, "There was no other business.", f"{ASKED_FOR_A_MAP}\n\n{header}\n\n"
+         "- CS to circulate the revised plan by 30 June 2019\n- AL/DP")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, written), UNTRACKED.format(
+        written, "TB/19/15") + NO_BLOCK + fields, "warning") for written, fields in [
+        ("CS to circulate the revised plan by 30 June 2019",
+         "`- owner: carol-singh`, `text: Circulate the revised plan`, `due: 30 June 2019`"),
+        ("AL/DP", f"`- owner: [ada-lovelace, dev-patel]`, `text: {ASKED_FOR_A_MAP}`")]]
+
+
+@pytest.mark.parametrize("sentence", ["The board agreed the following actions:", "Actions agreed:",
+                                      "The following actions were agreed:"])
+def test_each_item_of_a_list_under_a_sentence_saying_the_actions_agreed_is_an_action_written_in_the_text(
+        archive, build, sentence):
+    """A sentence ending in a colon that says the list under it is of the actions agreed is read as `ACTIONS:` is
+    ("The action plan covers:" is not: see the test of prose about actions)."""
+    edit(archive, MINUTES, "There was no other business.", f"{sentence}\n\n- Write to the schools (BO)")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "- Write to the schools"),
+        UNTRACKED.format("Write to the schools (BO)", "TB/19/15") + NO_BLOCK + "`- owner: brian-okafor`, "
+        "`text: Write to the schools`", "warning")]
+
+
+def test_each_row_of_a_table_of_actions_is_an_action_written_in_the_text(archive, build):
+    """A PDF's action table pasted as a Markdown table: its "Action" column says what, its "Lead" (or "Owner",
+    "By") column who, as an `Action by:` line names them (someone the register does not know as `{name: ...}`),
+    and its "By when" (or "Due") column when, where `due:` reads it as a date; a row of an agenda's purpose
+    ("Information") is none."""
+    edit(archive, MINUTES, "There was no other business.", "| Action | Lead | By when |\n| --- | --- | --- |\n"
+         "| Circulate the revised plan | CS | 30 June 2019 |\n| Write to the schools by June 2019 | Finance Team | "
+         "Ongoing |\n| Visit the allotments | AL/DP | by 30 June |\n| For information | CS | |")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"| {written.split(' | ')[0]}"),
+        UNTRACKED.format(written, "TB/19/15") + NO_BLOCK + fields, "warning") for written, fields in [
+        ("Circulate the revised plan | CS | 30 June 2019",
+         "`- owner: carol-singh`, `text: Circulate the revised plan`, `due: 30 June 2019`"),
+        ("Write to the schools by June 2019 | Finance Team | Ongoing",
+         "`- owner: {name: Finance Team}`, `text: Write to the schools`, `due: June 2019`"),
+        ("Visit the allotments | AL/DP | by 30 June", "`- owner: [ada-lovelace, dev-patel]`, `text: Visit the "
+         "allotments`, `due: 30 June 2019` (the line's '30 June' has no year: read as the first on or after the "
+         "meeting's date, 14 March 2019)")]]
+
+
 @pytest.mark.parametrize("written", [
     "ACTION: CS to circulate the revised plan (Action: CS)",
     f"{ASKED_FOR_A_MAP[:-1]} (Action: CS).\nAction by: CS",
@@ -2765,7 +2827,9 @@ def test_an_action_written_twice_in_the_text_is_one_warning(archive, build, writ
     (LISTED, 3),
     (f"{ASKED_FOR_A_MAP}\nAction by: Finance Team – by the end of April\n\nAction: JC to review the allotments "
      "[Action: JC]\n\nAction: CS to circulate the revised plan by 10 March", 3),
-], ids=["list", "lines"])
+    (f"{ASKED_FOR_A_MAP}\nAction: CS, 30 June 2019\n\n### Actions agreed\n\n- Write to the schools (BO)\n\n"
+     "| Action | Owner | Due |\n| --- | --- | --- |\n| Visit the allotments | Finance Team | 30 June |", 3),
+], ids=["list", "lines", "heading-line-and-table"])
 def test_an_action_in_the_text_listed_as_its_warning_says_is_no_warning(archive, build, written, actions):
     """What each warning says to write, written under the item's `actions:`, records its action."""
     edit(archive, MINUTES, "There was no other business.", written)
