@@ -12,8 +12,8 @@ nothing would say so. Each such line is a warning naming what to write there,
 with the owner the line names where the register knows them (by name, or by
 initials as the minutes' text links them: people.PeopleIndex.with_initials, the
 one who was at the meeting where two share them) or where it names a body of
-the archive (by slug, the meeting's own by its short name too: what loading a
-meeting reads of bodies, so the build cache holds), and the due date where it is
+the archive (by slug, short name or name: names_of_bodies, whose answers the
+build cache keeps with the meeting, BodiesAsked), and the due date where it is
 written as a due date is read, or without its year, which minutes leave to the
 meeting's. An item that lists an action of the line's owner or words has it
 recorded, and is no warning.
@@ -368,14 +368,45 @@ class _Owner:
             self.ids[0] if register else scalar(self.written)
 
 
-def _owners(written: str, people, attendance: Attendance, bodies: dict[str, str]) -> list[_Owner]:
+def names_of_bodies(own, bodies: dict, slugs) -> dict[str, str]:
+    """The slug of each body of the archive by the names an action line may call it, in lower case: its slug, its
+    short name and its name ("ACTION: JHSC to ...", in a CCG board's minutes). A short name or name two bodies
+    share names neither, but the meeting's own body (`own`), which its minutes mean by it; a slug is one body's."""
+    named: dict[str, set] = {}
+    for body in bodies.values():
+        for name in (body.short_name, body.name):
+            named.setdefault(" ".join(name.lower().split()), set()).add(body.slug)
+    names = {name: next(iter(found)) for name, found in named.items() if len(found) == 1 and name}
+    return names | {slug.lower(): slug for slug in slugs} | {" ".join(own.short_name.lower().split()): own.slug,
+                                                           " ".join(own.name.lower().split()): own.slug}
+
+
+class BodiesAsked:
+    """`names_of_bodies`, noting each name an action line asked it about, with the answer, in `asked`: a meeting's
+    warnings depend on the bodies' names only through these, so the loader keeps what it made of the meeting
+    after a body's file changed while they get the same answers (loader.load_archive)."""
+
+    def __init__(self, names: dict[str, str], asked: dict[str, str]):
+        self._names, self.asked = names, asked
+
+    def get(self, name: str, default: str = "") -> str:
+        self.asked[name] = found = self._names.get(name, default)
+        return found
+
+
+def _owners(written: str, people, attendance: Attendance, bodies) -> list[_Owner]:
     """Each person or body `written` names. `people`: the register's PeopleIndex (or people.Asked), None without
-    one; `bodies`: the slug of each body by its slug and short name, in lower case, as minutes name one."""
+    one; `bodies`: `names_of_bodies` (or a BodiesAsked of them)."""
+    parts = names_in(written)
+    if len(parts) > 1:  # a body's name that joins words as names are joined: "Health and Wellbeing Board"
+        whole = bodies.get(" ".join(re.sub(r"^the\s+", "", written.strip(), flags=re.I).lower().split()), "")
+        if whole:
+            return [_Owner(written.strip(), body=whole)]
     owners = []
-    for part in names_in(written):
+    for part in parts:
         found, _ = people.lookup(part) if people is not None else (None, set())
         ids = (found,) if found else tuple(people.with_initials(part)) if people is not None else ()
-        body = bodies.get(re.sub(r"^the\s+", "", part, flags=re.I).lower(), "")
+        body = bodies.get(" ".join(re.sub(r"^the\s+", "", part, flags=re.I).lower().split()), "")
         if not ids and body:  # a person's name or initials first: those are what an action line mostly names
             owners.append(_Owner(part, body=body))
             continue
@@ -493,7 +524,7 @@ def _reading(found: _Found, ctx, attendance: Attendance, meeting: dt.date | None
 
 
 def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int | None, ctx,
-          attendance: Attendance, meeting: dt.date | None = None, bodies: dict[str, str] | None = None) -> None:
+          attendance: Attendance, meeting: dt.date | None = None, bodies=None) -> None:
     """Warn of each action `paragraphs` (the item's) record in the text that the item's ```item block does not
     list. `block`: the line of the item's block, None where it has none; `meeting`: the meeting's date, which
     a due date written without its year is read against; `bodies`: as `_owners` has them."""

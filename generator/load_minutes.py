@@ -106,10 +106,11 @@ def _agenda_headings(body: Body, agenda) -> dict[str, str]:
 
 def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_key: str, parser,
                  ctx_people, bodies, agenda=(), attendance: Attendance | None = None, chair: tuple = (),
-                 whole: bool = True, date=None) -> Minutes | None:
+                 whole: bool = True, date=None, named=None) -> Minutes | None:
     """`attendance`: the meeting's, whose initials name one of two people of the same initials (inline_actions),
     and who may vote, with the meeting's `chair` (votes.read), unless meeting.md had an error (not `whole`);
-    `date`: the meeting's, which a due date written in the text without its year is read against."""
+    `date`: the meeting's, which a due date written in the text without its year is read against; `named`: the
+    bodies by the names an action line in the text may call them (inline_actions.names_of_bodies, BodiesAsked)."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
@@ -171,9 +172,8 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         if (own or own_decided) and not report.errors_since(reported):  # its block may be why it lists none
             block = next((doc.body_line + f.map[0] for f in fences if start < f.map[0] < end), None)
             if own:
-                # bodies as action lines name them: by slug, and the meeting's own by its short name ("ACTION: CCB")
-                named = {slug.lower(): slug for slug in bodies} | {body.short_name.lower(): body.slug}
-                inline_actions.check(item, own, doc.body_line, block, ctx, attendance or Attendance(), date, named)
+                inline_actions.check(item, own, doc.body_line, block, ctx, attendance or Attendance(), date,
+                                     named if named is not None else {})
             inline_resolutions.check(item, own_decided, doc.body_line, block, ctx)
     if not starts:
         report.warning(path, doc.body_line, "the minutes have no items",

@@ -15,6 +15,7 @@ from generator import attachments, interests
 from generator.diagnostics import Report, did_you_mean, listed
 from generator.filedigest import FileDigests, digest_file
 from generator.fingerprint import Known, handed_down
+from generator.inline_actions import BodiesAsked, names_of_bodies
 from generator.interrupt import check, never
 from generator.load_meeting import build_meeting, load_action_log, load_meeting_file, load_paper, numbered_agenda, \
     numbered_log, numbered_papers
@@ -242,7 +243,18 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
             return True
         claimed = entry[1].body if isinstance(entry[1], Meeting) else entry[1]
         return claimed is not None and claimed not in changed_bodies and (
-            index is None or answers_hold(entry[4], index))
+            index is None or answers_hold(entry[4], index)) and names_hold(entry[5], claimed)
+
+    names: dict = {}
+
+    def names_hold(asked: tuple, claimed: str) -> bool:
+        """Whether the bodies' names answer the names the meeting's action lines asked about as before: "ACTION:
+        JHSC" names another body once its short name is JHSC, or none once it is not (inline_actions.BodiesAsked)."""
+        if not asked:
+            return True
+        if claimed not in names:
+            names[claimed] = names_of_bodies(bodies[claimed], bodies, slugs) if claimed in bodies else {}
+        return all(names[claimed].get(name, "") == answer for name, answer in asked)
 
     meetings, seen = [], {}
     folder = meetings_folder(content)
@@ -267,14 +279,14 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
             meeting, messages = cached[1], cached[2]
             report.items.extend(messages)
         elif path in loaded:
-            meeting, messages, digests, answers = loaded[path]
+            meeting, messages, digests, answers, asked = loaded[path]
             report.items.extend(messages)
-            cache[meeting_dir] = (signature, meeting, messages, digests, answers)
+            cache[meeting_dir] = (signature, meeting, messages, digests, answers, asked)
         else:
             before = len(report.items)
-            meeting, answers = _load_asked(path, report, index, slugs, bodies, parser, known)
+            meeting, answers, asked = _load_asked(path, report, index, slugs, bodies, parser, known)
             messages = report.items[before:]
-            cache[meeting_dir] = (signature, meeting, messages, _digests(meeting), answers)
+            cache[meeting_dir] = (signature, meeting, messages, _digests(meeting), answers, asked)
         if not isinstance(meeting, Meeting):
             incomplete.add(meeting or "*")  # the body whose meeting could not be loaded
             continue
@@ -337,8 +349,8 @@ def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, j
         out = []
         for path in paths[shard::jobs]:
             before = len(local.items)
-            meeting, answers = _load_asked(path, local, index, slugs, bodies, parser, known)
-            out.append((path, meeting, local.items[before:], _digests(meeting), answers))
+            meeting, answers, asked = _load_asked(path, local, index, slugs, bodies, parser, known)
+            out.append((path, meeting, local.items[before:], _digests(meeting), answers, asked))
         return out
 
     try:
@@ -349,10 +361,11 @@ def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, j
 
 
 def _load_asked(path: Path, report: Report, index, slugs, bodies, parser, known: dict | None = None) -> tuple:
-    """(what `_load_meeting` gives, the questions it asked of the people register with their answers)."""
-    asked = Asked(index) if index is not None else None
-    meeting = _load_meeting(path, report, asked, slugs, bodies, parser, known)
-    return meeting, asked.record() if asked is not None else ("", b"")
+    """(what `_load_meeting` gives, the questions it asked of the people register with their answers, the names
+    of bodies its action lines asked about with their answers (inline_actions.BodiesAsked))."""
+    asked, named = Asked(index) if index is not None else None, {}
+    meeting = _load_meeting(path, report, asked, slugs, bodies, parser, known, named)
+    return meeting, asked.record() if asked is not None else ("", b""), tuple(sorted(named.items()))
 
 
 def _markdown_in(folder: Path, names: list[str]) -> list[Path]:
@@ -361,10 +374,10 @@ def _markdown_in(folder: Path, names: list[str]) -> list[Path]:
     return [folder / name for name in names if name.lower().endswith(".md")]
 
 
-def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, known: dict | None = None
-                  ) -> Meeting | str | None:
+def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, known: dict | None = None,
+                  named: dict | None = None) -> Meeting | str | None:
     """One meeting folder: meeting.md, minutes.md, papers/, actions.md. `known`: FileDigests.seen, the digests
-    of the files read already.
+    of the files read already; `named`: where to note the names of bodies its action lines asked about.
 
     When the meeting cannot be loaded, returns the body it claims (or None), so
     that later checks do not pile up follow-on errors about its missing items.
@@ -402,7 +415,8 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
                                fields["agenda"], fields["attendance"], fields["chair"],
                                # an attendance entry or the chair in error is left out: checking votes against
                                # what is left would say members were not there
-                               whole=not report.errors_since(reported), date=fields["date"])
+                               whole=not report.errors_since(reported), date=fields["date"],
+                               named=BodiesAsked(names_of_bodies(body, bodies, slugs), {} if named is None else named))
     papers = []
     if (meeting_dir / "papers").is_dir():
         names = attachments.files_in(meeting_dir / "papers")

@@ -2755,6 +2755,22 @@ def test_an_action_in_the_text_naming_a_body_by_its_short_name_names_the_body(ar
         "`text: Review the allotments`", "warning")]
 
 
+@pytest.mark.parametrize("written, quoted", [
+    ("Action: JHSC to review the allotments", "Action: JHSC to review the allotments"),
+    ("Action: Testshire and Northvale Joint Committee to review the allotments",
+     "Action: Testshire and Northvale Joint Committee to review th…"),
+], ids=["short-name", "name"])
+def test_an_action_in_the_text_naming_another_body_by_its_short_name_or_name_names_the_body(archive, build, written,
+                                                                                            quoted):
+    """A CCG board's minutes give the joint committee's actions by its short name or its name: the joint
+    committee is the owner, as for the meeting's own body."""
+    edit(archive, "bodies/jc.md", "short_name: JC", "short_name: JHSC")
+    edit(archive, MINUTES, "There was no other business.", written)
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, written), UNTRACKED.format(
+        quoted, "TB/19/15") + NO_BLOCK + "`- owner: {body: jc}`, `text: Review the allotments`",
+        "warning")]
+
+
 LISTED = (f"{ASKED_FOR_A_MAP}\n**ACTIONS:**\n\n- CS to circulate the revised plan by 30 June 2019\n"
           "- Write to the schools (BO)\n  - the primary schools first\n- AL/DP")
 

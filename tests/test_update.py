@@ -730,6 +730,30 @@ def test_after_an_edit_to_a_bodys_file_only_its_meetings_are_read_again_and_only
     assert read == sorted(f"tb/{m.name}" for m in (archive / "meetings" / "tb").iterdir())
 
 
+def test_an_action_line_naming_another_body_by_its_short_name_is_read_again_when_that_body_takes_or_drops_it(
+        archive, loads):
+    """An action line in the text may name any body by its short name ("ACTION: JHSC to ..." in the board's
+    minutes): the meeting is read again when a body's file gives that name or takes it away
+    (inline_actions.BodiesAsked), or a warm build would keep the message the old names gave; the board's other
+    meetings, whose lines asked no body's name, are not."""
+    load, read = loads
+    edit(archive, MINUTES, "There was no other business.", "ACTION: JHSC to review the allotments")
+
+    def owner(report) -> list[str]:
+        return [re.search(r"as (`- owner[^`]*`[^`]*)`text", d.message + "; " + d.hint)[1].rstrip(", ")
+                for d in report.items if "records an action" in d.message]
+    _, report = load()
+    assert owner(report) == ["`- owner:` the id of JHSC, whom the people register does not know by that name or "
+                             "initials"]
+    edit(archive, "bodies/jc.md", "short_name: JC", "short_name: JHSC")
+    _, report = load()
+    assert read == ["jc/2019-11-05", "tb/2019-03-14"] and owner(report) == ["`- owner: {body: jc}`"]
+    edit(archive, "bodies/jc.md", "short_name: JHSC", "short_name: JC")
+    _, report = load()
+    assert read == ["jc/2019-11-05", "tb/2019-03-14"] and owner(report) == [
+        "`- owner:` the id of JHSC, whom the people register does not know by that name or initials"]
+
+
 def test_a_persons_new_initials_relink_the_minutes_that_write_them_in_a_warm_build(build, tmp_path):
     """Initials in minutes (SP) link to the attendee whose register entry has them, a link the reference scan
     makes, not the loader: an edit to them changes no meeting the loader reads, but the pages that show them."""
