@@ -127,10 +127,10 @@ def _is_heading(tag: str, text: str) -> bool:
     return tag not in ("h1", "h2") and bool(_HEADING.fullmatch(_plain(text).strip()))
 
 
-def paragraphs(tokens, is_header, is_heading=None) -> list[Prose]:
+def paragraphs(tokens, is_header, is_heading=None, tables: bool = False) -> list[Prose]:
     """Every paragraph of the minutes outside headings and tables (markdown.make_block_parser's tokens), those
     of a list under a line `is_header` reads as introducing one ("ACTIONS:"), or under a heading `is_heading`
-    reads so, marked as its items; and, with `is_heading`, each row of a table of actions (`_table_rows`)."""
+    reads so, marked as its items; and, with `tables`, each row of a table of actions (`_table_rows`)."""
     found, skip, previous, item, since_heading = [], 0, None, False, 0
     under = []  # (level, text above the line, the line) of each list under an "ACTIONS:" line the token is in
     heading, above_heading = ("", ""), ""  # the last heading's tag and text; the paragraph above it in its item
@@ -145,7 +145,7 @@ def paragraphs(tokens, is_header, is_heading=None) -> list[Prose]:
                 table = []
         elif token.type in ("table_close", "heading_close"):
             skip -= 1
-            if token.type == "table_close" and is_heading is not None:
+            if token.type == "table_close" and tables:
                 found.extend(_table_rows(table))
         elif token.type == "tr_open" and token.map:
             row = []
@@ -177,7 +177,7 @@ def paragraphs(tokens, is_header, is_heading=None) -> list[Prose]:
 
 def prose(tokens) -> list[Prose]:
     """The paragraphs of the minutes as actions are looked for in them (`paragraphs`)."""
-    return paragraphs(tokens, _is_header, _is_heading)
+    return paragraphs(tokens, _is_header, _is_heading, tables=True)
 
 
 def _column(cells: list[str], names: set[str]) -> int | None:
@@ -191,7 +191,7 @@ def _column(cells: list[str], names: set[str]) -> int | None:
 def _table_rows(table: list[tuple[int, list[str]]]) -> list[Prose]:
     """Each row of a table of actions, as minutes taken from a PDF's action table have it: a column "Action"
     (or "Actions agreed") and one of who is to do it ("Lead", "Owner", "By"), and maybe one of when ("By
-    when", "Due"). A table without both (an agenda's "Item | Discussion | Lead responsible") holds none."""
+    when", "Due"). A table without both (minutes set out as "Item | Discussion | Lead responsible") holds none."""
     if len(table) < 2:
         return []
     header = table[0][1]

@@ -20,7 +20,8 @@ import re
 from functools import partial
 
 from generator.diagnostics import shortened
-from generator.inline_actions import _COMMON, _SENTENCE_END, Prose, _plain, _words, alike, paragraphs
+from generator.inline_actions import (_COMMON, _SENTENCE_END, Prose, _is_header as _over_actions, _plain, _words,
+                                       alike, paragraphs)
 from generator.model import MinuteItem
 from generator.yamltext import scalar
 
@@ -48,8 +49,9 @@ def may_hold(text: str) -> bool:
 
 
 def _is_header(line: str) -> bool:
+    """"ACTIONS AGREED:" is over the actions agreed (inline_actions), not decisions."""
     plain = _plain(line).strip()
-    return bool(_HEADER.fullmatch(plain) or _BODY.fullmatch(plain))
+    return bool(_HEADER.fullmatch(plain) or _BODY.fullmatch(plain)) and not _over_actions(line)
 
 
 prose = partial(paragraphs, is_header=_is_header)
@@ -88,7 +90,7 @@ def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str]]:
         for offset, line in enumerate(paragraph.lines):
             plain = _plain(line)
             match = _DECIDED.search(plain)
-            if match is None:
+            if match is None or _over_actions(line):  # "ACTIONS AGREED:", over actions
                 continue
             said = " ".join([match["rest"]] + [_plain(below) for below in paragraph.lines[offset + 1:]]).strip()
             written = plain[match.start():match.start("rest")].strip()

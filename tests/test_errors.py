@@ -2811,6 +2811,14 @@ def test_each_item_of_a_list_under_a_sentence_saying_the_actions_agreed_is_an_ac
         "`text: Write to the schools`", "warning")]
 
 
+def test_a_list_under_actions_agreed_in_capitals_is_of_actions_not_decisions(archive, build):
+    """"AGREED" in capitals before a colon is over decisions ("It was AGREED:"), but not "ACTIONS AGREED:"."""
+    edit(archive, MINUTES, "There was no other business.", "ACTIONS AGREED:\n\n- Write to the schools (BO)")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "- Write to the schools"),
+        UNTRACKED.format("Write to the schools (BO)", "TB/19/15") + NO_BLOCK + "`- owner: brian-okafor`, "
+        "`text: Write to the schools`", "warning")]
+
+
 def test_each_row_of_a_table_of_actions_is_an_action_written_in_the_text(archive, build):
     """A PDF's action table pasted as a Markdown table: its "Action" column says what, its "Lead" (or "Owner",
     "By") column who, as an `Action by:` line names them (someone the register does not know as `{name: ...}`),
