@@ -493,12 +493,14 @@ def _reading(found: _Found, ctx, attendance: Attendance, meeting: dt.date | None
     """(owners, text, due, how a due date without its year was read) of an action in the text."""
     register = ctx.people is not None
     if found.by:  # "Action by: CS": the paragraph above says what; the line, who (and when)
-        who, due, read = _due_after(found.rest, meeting) if found.due is None else (found.rest, "", "")
+        who, due, read = _due_after(found.rest, meeting)
         text = found.before
         if found.due is not None:  # a table's row: what, and maybe when, in its action cell; when in its due cell
-            text, due, read = _what_and_due(found.before, found.before, meeting)
+            by = _due(found.rest, meeting)  # a "By" column that says when, not who
+            who, due, read = ("", *by) if by[0] else (who, due, read)
+            text, due_in_text, read_in_text = _what_and_due(found.before, found.before, meeting)
             cell = _due(re.sub(r"^(?:by|due|before)\s+", "", found.due, flags=re.I), meeting)
-            due, read = cell if cell[0] else (due, read)
+            due, read = cell if cell[0] else (due, read) if due else (due_in_text, read_in_text)
         owners = [o if o.ids or o.body or _INITIALS.fullmatch(o.written) or not _could_be_owners(o.written) else
                   _Owner(o.written, free=True)  # "Action by: Finance Team": an owner, if no one the register knows
                   for o in _owners(who, ctx.people, attendance, bodies)] if register else \

@@ -2822,11 +2822,12 @@ def test_a_list_under_actions_agreed_in_capitals_is_of_actions_not_decisions(arc
 def test_each_row_of_a_table_of_actions_is_an_action_written_in_the_text(archive, build):
     """A PDF's action table pasted as a Markdown table: its "Action" column says what, its "Lead" (or "Owner",
     "By") column who, as an `Action by:` line names them (someone the register does not know as `{name: ...}`),
-    and its "By when" (or "Due") column when, where `due:` reads it as a date; a row of an agenda's purpose
-    ("Information") is none."""
+    and its "By when" (or "Due") column when, where `due:` reads it as a date (a "By" column giving a date, when
+    too); a row of an agenda's purpose ("Information") is none."""
     edit(archive, MINUTES, "There was no other business.", "| Action | Lead | By when |\n| --- | --- | --- |\n"
          "| Circulate the revised plan | CS | 30 June 2019 |\n| Write to the schools by June 2019 | Finance Team | "
-         "Ongoing |\n| Visit the allotments | AL/DP | by 30 June |\n| For information | CS | |")
+         "Ongoing |\n| Visit the allotments | AL/DP | by 30 June |\n| For information | CS | |\n\n"
+         "| Action | By |\n| --- | --- |\n| Print the leaflet | 30 June 2019 |")
     assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"| {written.split(' | ')[0]}"),
         UNTRACKED.format(written, "TB/19/15") + NO_BLOCK + fields, "warning") for written, fields in [
         ("Circulate the revised plan | CS | 30 June 2019",
@@ -2835,7 +2836,9 @@ def test_each_row_of_a_table_of_actions_is_an_action_written_in_the_text(archive
          "`- owner: {name: Finance Team}`, `text: Write to the schools`, `due: June 2019`"),
         ("Visit the allotments | AL/DP | by 30 June", "`- owner: [ada-lovelace, dev-patel]`, `text: Visit the "
          "allotments`, `due: 30 June 2019` (the line's '30 June' has no year: read as the first on or after the "
-         "meeting's date, 14 March 2019)")]]
+         "meeting's date, 14 March 2019)"),
+        ("Print the leaflet | 30 June 2019", "`- owner:` who is to do it, `text: Print the leaflet`, "
+         "`due: 30 June 2019`")]]
 
 
 @pytest.mark.parametrize("written", [
