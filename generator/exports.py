@@ -229,7 +229,9 @@ class Exporter:
     def vote(self, vote: Vote) -> dict:
         """A vote as data: its figures where the minutes give them (null where not), and for a recorded vote
         the members who voted each way (null for a vote by numbers alone)."""
-        return {"motion": vote.motion, "outcome": vote.outcome,
+        return {"kind": vote.kind or None, "amends": vote.amends or None, "motion": vote.motion,
+                "moved_by": self.ref(vote.moved_by) if vote.moved_by else None,
+                "seconded_by": self.ref(vote.seconded_by) if vote.seconded_by else None, "outcome": vote.outcome,
                 **{side: number for (side, _), number in zip(VOTE_SIDES, vote.counts)},
                 "casting_vote": vote.casting_vote or None, "majority": vote.majority or None,
                 "recorded": {side: [self.ref(p) for p in names] for (side, _), names in zip(VOTE_SIDES, vote.named)}

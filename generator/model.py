@@ -343,6 +343,11 @@ class Declaration:
     type: str = ""  # one of its body's interest types, spelt as the body's list spells it; "": not recorded
 
 
+# What was put to the vote, as standing orders name it: a motion; an amendment to it; the substantive motion, the
+# motion as amended, put once an amendment is carried
+VOTE_KINDS = ("motion", "amendment", "substantive motion")
+
+
 # How each member's vote is minuted: the words a minute uses for each count, in the order minutes give them
 VOTE_SIDES = (("for", "For"), ("against", "Against"), ("abstained", "Abstained"))
 
@@ -365,6 +370,11 @@ class Vote:
     # the majority standing orders required, where more than a simple one ("two thirds of those voting"); "" for
     # a simple majority
     majority: str = ""
+    kind: str = ""  # "motion", "amendment" or "substantive motion" (VOTE_KINDS); "": the minutes do not say
+    amends: str = ""  # markdown: what an amendment amends, as the minutes word it ("the substantive motion")
+    # who moved and who seconded it, as council minutes give them; None: not minuted
+    moved_by: PersonRef | None = None
+    seconded_by: PersonRef | None = None
 
     @property
     def recorded(self) -> bool:
@@ -376,6 +386,17 @@ class Vote:
         said = "Carried" if self.outcome == "carried" else "Lost"
         said = f"{said} on the chair's casting vote" if self.casting_vote else said
         return f"{said}: a majority of {self.majority} was needed" if self.majority else said
+
+    @property
+    def moved(self) -> tuple[tuple[str, PersonRef], ...]:
+        """("Moved by", who), ("Seconded by", who): those the minutes give."""
+        return tuple((said, who) for said, who in (("Moved by", self.moved_by), ("Seconded by", self.seconded_by))
+                     if who is not None)
+
+    def part_of(self, person_id: str) -> str:
+        """"Moved" or "Seconded": the person's part in putting it, where the minutes name them so; else ""."""
+        return next((said for said, who in (("Moved", self.moved_by), ("Seconded", self.seconded_by))
+                     if who is not None and who.id and who.id == person_id), "")
 
     @property
     def tally(self) -> str:

@@ -172,7 +172,7 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
         person, name, tuple(a for year in shown for a in by_year[year][0]), opened, closed, member_of,
         index.backlinks.get(url), _linked(refs, _raised_at(opened + closed)), tuple(item for _, item, _ in declared),
         _linked(refs, [meeting for meeting, _, _ in declared]), tuple(attendance.items()), tuple(counts.items()),
-        _named(papers), _voted(refs, voted)))
+        _named(papers), _voted(refs, voted, person.id)))
     # A year's page links the years either side, not every year: each would list them all, which grew as the
     # square of the years a person sat (2.4 KB more a page at 40 years), and a record of a new year would make
     # every one of their year pages again.
@@ -186,16 +186,17 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
             voted=voted, actions=tracks, previous_year=earlier, next_year=later), (
             person.id, name, year, tuple(appearances), tuple(tracks), _linked(refs, _raised_at(tracks)),
             tuple(item for _, item, _ in declared), _linked(refs, [meeting for meeting, _, _ in declared]), earlier,
-            later, _named(papers), _voted(refs, voted)))
+            later, _named(papers), _voted(refs, voted, person.id)))
 
 
-def _voted(refs: dict, voted: list) -> tuple:
-    """What a person's pages show of their recorded votes besides their meetings: each vote's item (its number
-    and title), its motion, outcome and figures, how they voted, and what the motion's references link to; not
-    the rest of the item, nor how the others voted, which an action added to the item or another member renamed
-    would otherwise make every voter's pages again for."""
-    return tuple((item.ref, item.number, item.title, item.source.path, vote.motion, vote.result, vote.tally, how)
-                 for _, item, vote, how in voted), _linked(refs, [meeting for meeting, _, _, _ in voted])
+def _voted(refs: dict, voted: list, person_id: str) -> tuple:
+    """What a person's pages show of their votes besides their meetings: each vote's item (its number and
+    title), its kind, motion, outcome and figures, how they voted, whether they moved or seconded it, and what the
+    motion's references link to; not the rest of the item, nor how the others voted, which an action added to the
+    item or another member renamed would otherwise make every voter's pages again for."""
+    return tuple((item.ref, item.number, item.title, item.source.path, vote.kind, vote.motion, vote.result,
+                  vote.tally, how, vote.part_of(person_id)) for _, item, vote, how in voted), _linked(
+        refs, [meeting for meeting, _, _, _ in voted])
 
 
 def _named(papers) -> tuple:
@@ -250,14 +251,16 @@ def declarations_of(person_id: str, appearances) -> list[tuple]:
 
 
 def votes_of(person_id: str, appearances) -> list[tuple]:
-    """(meeting, item, vote, how they voted) of each recorded vote that names the person, in archive order, an
-    item's votes in the order its minutes give them: how a member voted is what scrutiny asks of them."""
+    """(meeting, item, vote, how they voted: "" where the vote does not record it) of each vote that names the
+    person, in a recorded vote or as its mover or seconder (Vote.part_of), in archive order, an item's votes in
+    the order its minutes give them: how a member voted, and what they moved, is what scrutiny asks of them."""
     found, seen = [], set()
     for a in appearances:
         if a.role in VOTE_ROLES and (a.meeting.key, a.detail) not in seen:
             seen.add((a.meeting.key, a.detail))
             item = next(i for i in a.meeting.minutes.items if i.number == a.detail)
-            found += [(a.meeting, item, vote, how) for vote in item.votes if (how := vote.side_of(person_id))]
+            found += [(a.meeting, item, vote, vote.side_of(person_id)) for vote in item.votes
+                      if vote.side_of(person_id) or vote.part_of(person_id)]
     return found
 
 

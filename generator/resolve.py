@@ -109,9 +109,10 @@ ROLES = {"chair": "Chair", "present": "Present", "in_attendance": "In attendance
          "deputising": "Deputising", "absent": "Absent", "minutes": "Took the minutes", "joined": "Joined during item",
          "left": "Left during item", "presented": "Presented item", "led": "Lead responsible for item",
          "declared": "Declared an interest", "voted-for": "Voted for", "voted-against": "Voted against",
-         "voted-abstained": "Abstained"}
-# How a recorded vote names a person (their detail: the item), which their page lists apart from the meetings
-VOTE_ROLES = ("voted-for", "voted-against", "voted-abstained")
+         "voted-abstained": "Abstained", "moved": "Moved a motion", "seconded": "Seconded a motion"}
+# How a vote names a person (their detail: the item), which their page lists apart from the meetings: how they voted
+# in a recorded vote, and moving or seconding a motion or amendment
+VOTE_ROLES = ("voted-for", "voted-against", "voted-abstained", "moved", "seconded")
 # What a paper names a person as: their page lists the paper apart from the meetings they attended
 PAPER_ROLES = {"author": "Author", "contributor": "Contributor", "sponsor": "Sponsor", "paper-presenter": "Presenter"}
 _NOT_AT_THE_MEETING = frozenset(("declared", *PAPER_ROLES, *VOTE_ROLES))
@@ -186,6 +187,10 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
     for item in meeting.minutes.items if meeting.minutes else ():
         voted = set()  # an amendment and the motion: "Voted for (TB/19/13)" once
         for vote in item.votes:
+            for role, who in (("moved", vote.moved_by), ("seconded", vote.seconded_by)):
+                if who is not None and (who.id, role) not in voted:
+                    voted.add((who.id, role))
+                    attend(who, role, item.number)
             for (side, _), names in zip(VOTE_SIDES, vote.named):
                 for who in names:
                     if (who.id, side) not in voted:

@@ -14,11 +14,12 @@ part in the vote, yet named in it, is a warning, as the declaration's action is 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from generator import schema as s
-from generator.diagnostics import listed, shortened
-from generator.model import VOTE_SIDES, Attendance, Declaration, Movement, PersonRef, Vote, tally
+from generator.diagnostics import did_you_mean, listed, shortened
+from generator.model import VOTE_KINDS, VOTE_SIDES, Attendance, Declaration, Movement, PersonRef, Vote, tally
 from generator.numbering import unpadded
 from generator.schema import Context, Field, Schema
 from generator.values import Invalid
@@ -30,6 +31,22 @@ def _count(value, ctx: Context) -> int:
     if not written.isdigit():
         raise Invalid(f"'{written}' is not a number of votes", "write it in figures, e.g. 12, or 0 for none")
     return int(written)
+
+
+# Words minutes use for what was put that are none of VOTE_KINDS, and the one each is, where the nearest spelling
+# would mislead ('amended motion' is nearest 'amendment', but is the motion as amended)
+_KIND_HINTS = {
+    **{word: "write motion" for word in ("original motion", "main motion", "motion on notice", "notice of motion")},
+    **{word: "write substantive motion: the motion as amended" for word in ("amended motion", "motion as amended")}}
+
+
+def _kind(value, ctx: Context) -> str:
+    written = s.text(value, ctx).strip()
+    word = " ".join(written.lower().replace("-", " ").replace("_", " ").split())
+    if word in VOTE_KINDS:
+        return word
+    raise Invalid(f"'{written}' is not one of: {', '.join(VOTE_KINDS)}", _KIND_HINTS.get(word) or did_you_mean(
+        word, VOTE_KINDS, list_known=False) or "write one of them, or take kind out where the minutes do not say")
 
 
 RECORDED = Schema("a recorded vote", *(Field(side, s.persons, default=()) for side, _ in VOTE_SIDES))
@@ -44,6 +61,10 @@ VOTE = Schema(
     Field("casting_vote", s.choice("for", "against"), default=""),
     Field("majority", s.text, default=""),
     Field("recorded", lambda value, ctx: value),
+    Field("kind", _kind, default=""),
+    Field("amends", s.markdown, default=""),
+    Field("moved_by", s.person),
+    Field("seconded_by", s.person),
 )
 
 
@@ -68,7 +89,9 @@ def read(raw_votes, shown: str, ctx: Context, present: tuple | None, ref: str = 
         if fields["motion"] is None or fields["outcome"] is None:
             continue  # reported: what is left cannot be checked or shown
         counts = tuple(fields[side] for side, _ in VOTE_SIDES)
-        vote = Vote(fields["motion"], fields["outcome"], counts, named, fields["casting_vote"], fields["majority"])
+        kind = fields["kind"] or ("amendment" if fields["amends"] else "")
+        vote = Vote(fields["motion"], fields["outcome"], counts, named, fields["casting_vote"], fields["majority"],
+                    kind, fields["amends"], fields["moved_by"], fields["seconded_by"])
         vote = _checked(vote, raw, line, shown, ctx, attendance, chair, away, declared)
         out.append(vote)
     return tuple(out)
@@ -131,8 +154,17 @@ def _checked(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: A
                 error(at(side), f"`{side}: {given}` on minute {shown}, but the recorded vote names {len(names)} "
                       f"member{'' if len(names) == 1 else 's'} {_AS[side]}", f"write `{side}: {len(names)}`, or "
                       f"name every member {_AS[side]} under `recorded:`")
-        told = _not_present(vote, raw, line, shown, ctx, attendance, chair, away)
-        _declared_out(vote, raw, line, shown, ctx, declared, told)
+    what = vote.kind or "motion"
+    if vote.moved_by and vote.seconded_by and _key(vote.moved_by) == _key(vote.seconded_by):
+        error(at("seconded_by"), f"{vote.seconded_by.name} is named as both moving and seconding the {what} on "
+              f"minute {shown}: a seconder is a member other than the mover", "correct `moved_by:` or "
+              "`seconded_by:`")
+    if vote.amends and vote.kind != "amendment":
+        error(at("amends"), f"the {what} on minute {shown} says what it amends, but only an amendment amends",
+              "write `kind: amendment`, or take `amends:` out")
+    named = _named_in(vote, raw, line)
+    told = _not_present(named, shown, ctx, attendance, chair, away)
+    _declared_out(named, shown, ctx, declared, told)
     ayes, noes = counts[0], counts[1]
     outcome, casting = vote.outcome, vote.casting_vote
     if ayes is not None and noes is not None:
@@ -173,7 +205,7 @@ def _checked(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: A
                   f"attendance lists {len(voting)} member{'' if len(voting) == 1 else 's'} present who may vote",
                   "correct the figures, or list the members missing under `present:` (or `deputising:`) in "
                   "meeting.md")
-    return Vote(vote.motion, vote.outcome, tuple(counts), vote.named, vote.casting_vote, vote.majority)
+    return replace(vote, counts=tuple(counts))
 
 
 def _members_present(attendance: Attendance, chair: tuple) -> dict[str, PersonRef]:
@@ -186,9 +218,21 @@ _NOT_THERE = (("in_attendance", "in attendance, not as a member present"), ("apo
               ("absent", "absent"))
 
 
-def _not_present(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: Attendance, chair: tuple,
+def _named_in(vote: Vote, raw, line: int) -> list[tuple[PersonRef, int, str, str]]:
+    """(who, the line naming them, what they are named as doing, the field naming them: "" for the recorded vote)
+    of each member the vote names: its mover and seconder, then the recorded vote's names."""
+    at = (lambda key: raw.line_of(key)) if isinstance(raw, LDict) else (lambda key: line)
+    what = vote.kind or "motion"
+    named = [(who, at(field), f"{doing} the {what}", field) for who, doing, field in (
+        (vote.moved_by, "moving", "moved_by"), (vote.seconded_by, "seconding", "seconded_by")) if who is not None]
+    return named + [(who, _where(raw, side, index, line), _AS[side], "")
+                    for (side, _), names in zip(VOTE_SIDES, vote.named) for index, who in enumerate(names)]
+
+
+def _not_present(named: list, shown: str, ctx: Context, attendance: Attendance, chair: tuple,
                  away: dict[str, Movement]) -> set[str]:
-    """Each member of the people register named in the recorded vote whom the attendance does not list as
+    """Each member of the people register `named` (_named_in) in the vote, as its mover, seconder or in the
+    recorded vote, whom the attendance does not list as
     present, where it lists anyone, or whose movements have them gone before the item or come only after it
     (`away`): a vote published for someone the minutes say was not there. A name in free text is not checked
     against the lists, as it cannot be matched for sure (`Cllr Turner` in attendance, `Frank Turner` here); one
@@ -199,28 +243,26 @@ def _not_present(vote: Vote, raw, line: int, shown: str, ctx: Context, attendanc
         return told
     listed_as = {_key(a.who): said for field, said in _NOT_THERE for a in getattr(attendance, field)}
     meeting = ctx.report._rel(Path(ctx.path).with_name("meeting.md"))
-    for side, names in zip((side for side, _ in VOTE_SIDES), vote.named):
-        for index, who in enumerate(names):
-            key = _key(who)
-            move = away.get(key) if key in voting else None
-            if move is None and (not who.id or key in voting):
-                continue
-            told.add(key)
-            where = _where(raw, side, index, line)
-            named = f"{who.name} is named as {_AS[side]} on minute {shown}, but the meeting's attendance"
-            if move is not None and move.event == "left":
-                ctx.report.error(ctx.path, where, f"{named} says they left during item {move.item}, before it",
-                                 f"correct the name, or their movement ({meeting}:{move.line}); if they came back "
-                                 "before the vote, add that under `movements:` (`event: joined`, and the item)")
-            elif move is not None:
-                ctx.report.error(ctx.path, where, f"{named} says they joined during item {move.item}, after it",
-                                 f"correct the name, or their movement ({meeting}:{move.line})")
-            else:
-                said = listed_as.get(key)
-                ctx.report.error(ctx.path, where, f"{named} " + (f"lists them as {said}" if said else
-                                                                 "does not list them as present"),
-                                 "correct the name, or the attendance in meeting.md" if said else
-                                 "add them to `present:` (or `deputising:`) in meeting.md, or correct the name")
+    for who, where, doing, _ in named:
+        key = _key(who)
+        move = away.get(key) if key in voting else None
+        if move is None and (not who.id or key in voting):
+            continue
+        told.add(key)
+        said = f"{who.name} is named as {doing} on minute {shown}, but the meeting's attendance"
+        if move is not None and move.event == "left":
+            ctx.report.error(ctx.path, where, f"{said} says they left during item {move.item}, before it",
+                             f"correct the name, or their movement ({meeting}:{move.line}); if they came back "
+                             "before the vote, add that under `movements:` (`event: joined`, and the item)")
+        elif move is not None:
+            ctx.report.error(ctx.path, where, f"{said} says they joined during item {move.item}, after it",
+                             f"correct the name, or their movement ({meeting}:{move.line})")
+        else:
+            where_listed = listed_as.get(key)
+            ctx.report.error(ctx.path, where, f"{said} " + (f"lists them as {where_listed}" if where_listed else
+                                                            "does not list them as present"),
+                             "correct the name, or the attendance in meeting.md" if where_listed else
+                             "add them to `present:` (or `deputising:`) in meeting.md, or correct the name")
     return told
 
 
@@ -278,21 +320,22 @@ def took_no_part(action: str) -> bool:
     return bool(_NO_PART.search(action)) and not _THERE_AFTER_ALL.search(action)
 
 
-def _declared_out(vote: Vote, raw, line: int, shown: str, ctx: Context, declared: tuple, told: set[str]) -> None:
-    """A warning for each member named in the recorded vote whose declaration of interest at the item says they
+def _declared_out(named: list, shown: str, ctx: Context, declared: tuple, told: set[str]) -> None:
+    """A warning for each member `named` (_named_in) in the vote, as its mover, seconder or in the recorded vote,
+    whose declaration of interest at the item says they
     took no part in the vote: one of the two is wrong, and which the minutes' words cannot tell for sure. Not for
     a member told of already (not there), whose being named is that mistake."""
     out = {_key(declaration.who): (declaration, at) for declaration, at in declared if took_no_part(declaration.action)}
     if not out:
         return
-    for side, names in zip((side for side, _ in VOTE_SIDES), vote.named):
-        for index, who in enumerate(names):
-            key = _key(who)
-            if key not in out or key in told:
-                continue
-            told.add(key)
-            declaration, at = out[key]
-            ctx.report.warning(ctx.path, _where(raw, side, index, line), f"{who.name} is named as {_AS[side]} on "
-                               f"minute {shown}, but their declaration of interest on it (line {at}) says "
-                               f"'{shortened(declaration.action, 80)}'", "take them out of the recorded vote if they "
-                               "took no part in it; if they did vote, correct the declaration's action")
+    for who, where, doing, field in named:
+        key = _key(who)
+        if key not in out or key in told:
+            continue
+        told.add(key)
+        declaration, at = out[key]
+        ctx.report.warning(ctx.path, where, f"{who.name} is named as {doing} on minute {shown}, but their declaration "
+                           f"of interest on it (line {at}) says '{shortened(declaration.action, 80)}'",
+                           f"correct `{field}:` if they took no part in it; if they did, correct the declaration's "
+                           "action" if field else "take them out of the recorded vote if they took no part in it; if "
+                           "they did vote, correct the declaration's action")

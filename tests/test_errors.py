@@ -767,6 +767,75 @@ def test_a_vote_without_its_motion_is_an_error(archive, build):
         "the required field 'motion' is missing from a vote; add `motion: ...`, what was put to the vote, as minuted")]
 
 
+@pytest.mark.parametrize("written, hint", [
+    ("ammendment", "did you mean 'amendment'?"),
+    ("amended motion", "write substantive motion: the motion as amended"),
+    ("motion on notice", "write motion")])
+def test_a_kind_of_vote_that_is_none_of_motion_amendment_or_substantive_motion_says_which_to_write(archive, build,
+                                                                                                  written, hint):
+    """'Amended motion' is nearest 'amendment' in spelling, but is the motion as amended: the substantive motion."""
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT + f"    kind: {written}\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"kind: {written}"),
+        f"kind: '{written}' is not one of: motion, amendment, substantive motion; {hint}")]
+
+
+def test_a_motion_that_says_what_it_amends_is_an_error(archive, build):
+    """`amends:` alone makes the vote an amendment; with another kind, one of the two is wrong."""
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT + "    kind: substantive motion\n    amends: the motion\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "amends: the motion"),
+        "the substantive motion on minute TB/19/13 says what it amends, but only an amendment amends; write "
+        "`kind: amendment`, or take `amends:` out")]
+
+
+def test_a_vote_seconded_by_its_mover_is_an_error(archive, build):
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT + "    kind: amendment\n    moved_by: frank-turner\n"
+         "    seconded_by: Cllr Frank Turner\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "seconded_by: Cllr Frank"),
+        "Councillor Frank Turner is named as both moving and seconding the amendment on minute TB/19/13: a seconder "
+        "is a member other than the mover; correct `moved_by:` or `seconded_by:`")]
+
+
+def test_a_mover_the_people_register_does_not_know_is_an_error(archive, build):
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT + "    moved_by: Frank Tuner\n")
+    assert errors_after(build, archive)[0].startswith(at(MINUTES, line_of(archive, MINUTES, "moved_by: Frank Tuner"),
+        "moved_by: unknown person 'Frank Tuner'; did you mean"))
+
+
+def test_a_seconder_whom_the_attendance_lists_in_attendance_not_as_a_member_present_is_an_error(archive, build):
+    """An officer in attendance neither votes nor moves or seconds a motion."""
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT + "    moved_by: frank-turner\n    seconded_by: brian-okafor\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "seconded_by: brian-okafor"),
+        "Mr Brian Okafor is named as seconding the motion on minute TB/19/13, but the meeting's attendance lists them "
+        "as in attendance, not as a member present; correct the name, or the attendance in meeting.md")]
+
+
+def test_a_mover_who_left_before_the_item_is_an_error(archive, build):
+    """The one message: the amendment's five votes, more than the four still there, follow from it."""
+    edit(archive, MEETING, EVE_LEFT, EVE_LEFT.replace("TB/19/14", "TB/19/12"))
+    edit(archive, MINUTES, RECORDED_FOR, RECORDED_FOR.replace(" eve-turner,", ""))
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT + "    kind: amendment\n    moved_by: eve-turner\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "moved_by: eve-turner"),
+        "Councillor Eve Turner is named as moving the amendment on minute TB/19/13, but the meeting's attendance says "
+        "they left during item TB/19/12, before it; correct the name, or their movement (content/"
+        f"{MEETING}:{line_of(archive, MEETING, 'person: eve-turner')}); if they came back before the vote, add that "
+        "under `movements:` (`event: joined`, and the item)")]
+
+
+def test_a_mover_whose_declaration_says_they_took_no_part_is_a_warning(archive, build):
+    """Dr Singh moved the amendment and abstained on the motion: each vote naming her is warned of."""
+    edit(archive, MINUTES, CAROL_DECLARES, CAROL_DECLARES + "declarations:\n  - person: carol-singh\n"
+         "    action: Did not take part in the vote\n")
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT + "    kind: amendment\n    moved_by: carol-singh\n")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "moved_by: carol-singh"),
+        "Dr Carol Singh is named as moving the amendment on minute TB/19/13, but their declaration of interest on it "
+        f"(line {line_of(archive, MINUTES, 'action: Did not take part')}) says 'Did not take part in the vote'; "
+        "correct `moved_by:` if they took no part in it; if they did, correct the declaration's action", "warning"),
+        at(MINUTES, line_of(archive, MINUTES, "abstained: [carol-singh]"), "Dr Carol Singh is named as abstaining on "
+           f"minute TB/19/13, but their declaration of interest on it (line {line_of(archive, MINUTES, 'action: Did')}) "
+           "says 'Did not take part in the vote'; take them out of the recorded vote if they took no part in it; if "
+           "they did vote, correct the declaration's action", "warning")]
+
+
 def test_a_minute_number_heading_that_does_not_start_an_item_is_a_warning(archive, build):
     edit(archive, LATER_MINUTES, "## TB/19/22 Pharmaceutical needs assessment",
          "### TB/19/22 Pharmaceutical needs assessment")

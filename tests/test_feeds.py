@@ -142,8 +142,8 @@ def test_a_persons_feed_is_titled_as_their_page_names_it_with_namesakes_told_apa
 def test_person_feed_says_where_they_declared_an_interest_and_of_what_type(site):
     by_title = {e.title: e for e in atom(site, "feeds/people/ada-lovelace.xml").entries}
     assert by_title["TB Health and Wellbeing Board, 14 March 2019"].summary == \
-        "Recorded as: Chair; Present (Chair); Declared an interest (TB/19/12, Other registrable interest); Voted for " \
-        "(TB/19/13)"
+        "Recorded as: Chair; Present (Chair); Declared an interest (TB/19/12, Other registrable interest); Moved a " \
+        "motion (TB/19/13); Voted for (TB/19/13)"
 
 
 def test_action_feed_follows_the_action_through_its_logs(actions_site):

@@ -728,3 +728,35 @@ def test_a_recorded_vote_put_right_is_put_right_with_the_save_on_the_pages_of_th
     assert any("Councillor Eve Turner is named as voting for" in d.message for d in after.report.errors)
     session.quick([edit(meeting, left.replace("TB/19/14", "TB/19/12"), left)])
     assert session.rebuild().ok and files(live) == files(built)
+
+
+def test_a_votes_mover_put_right_is_put_right_with_the_save_on_the_pages_of_both_members(tmp_path):
+    """What a member moved is on their page and year page (pages.votes_of): the save writes those of the member
+    it names now and of the one it named before, as a full build makes them; the rebuild has nothing left."""
+    session, content, live = started(tmp_path, "archive")
+    minutes = edit(content / "meetings/tb/2019-03-14/minutes.md", "    moved_by: ada-lovelace\n",
+                   "    moved_by: frank-turner\n")
+    outcome = session.quick([minutes])
+    assert outcome is not None and {"/people/frank-turner/", "/people/frank-turner/2019/", "/people/ada-lovelace/",
+                                    "/people/ada-lovelace/2019/"} <= set(outcome.written)
+    assert session.rebuild().ok
+    # Ada Lovelace moves the first and third votes and seconds the second, then moves the first two and seconds
+    # the third: what she is recorded as at the meeting (moved, seconded) is the same both times, and only the
+    # rows of her pages tell the two apart
+    amendment = "    abstained: 1\n  - kind: motion"
+    edit(minutes, amendment, amendment.replace("\n", "\n    moved_by: ada-lovelace\n", 1))
+    edit(minutes, "    seconded_by: {name: Priya Shah}\n", "    seconded_by: ada-lovelace\n  - motion: That the "
+         "strategy be reviewed in 2022.\n    outcome: carried\n    moved_by: ada-lovelace\n    seconded_by: eve-turner\n")
+    assert session.quick([minutes]) is not None and session.rebuild().ok
+    edit(minutes, "    moved_by: frank-turner\n    seconded_by: ada-lovelace\n",
+         "    moved_by: ada-lovelace\n    seconded_by: frank-turner\n")
+    edit(minutes, "    moved_by: ada-lovelace\n    seconded_by: eve-turner\n",
+         "    moved_by: eve-turner\n    seconded_by: ada-lovelace\n")
+    outcome = session.quick([minutes])
+    assert outcome is not None and {"/people/ada-lovelace/", "/people/ada-lovelace/2019/"} <= set(outcome.written)
+    built = full_build(content, tmp_path / "full")
+    people = lambda tree: {path: page for path, page in files(tree).items() if path.startswith("people/")}  # noqa
+    assert people(live) == people(built)  # the feeds and open data wait for the rebuild
+    after = session.rebuild()
+    assert after.ok and after.written == []
+    assert files(live) == files(built)

@@ -1,7 +1,8 @@
 """Votes minuted under an item (generator/votes.py), read as a specification.
 
 The fixture's minute TB/19/13 records an amendment lost on a show of hands
-(For 1, Against 3, Abstained 1) and the motion carried on a recorded vote;
+(For 1, Against 3, Abstained 1) and the motion (`kind: motion`), moved by Ada
+Lovelace and seconded by Priya Shah (free text), carried on a recorded vote;
 its confidential minute TB/19/14 records a recorded vote too, which nothing
 publishes. A vote is shown on the minute's page as a table with the outcome in
 words, on the page of each member a recorded vote names, and in the open
@@ -37,26 +38,40 @@ def _voted(site, url: str) -> list[dict[str, str]]:
     return [dict(zip(headings, [td.text for td in tr.find_all("td")])) for tr in table.one("tbody").find_all("tr")]
 
 
-def test_the_minutes_page_shows_each_vote_as_a_table_captioned_with_its_motion_and_its_outcome_in_words(site):
+def test_the_minutes_page_shows_each_vote_as_a_table_captioned_with_its_kind_motion_mover_and_seconder_and_its_outcome(
+        site):
     assert _tables(site) == [
         ("Amendment moved by Councillor Frank Turner: to add a target for adult obesity.",
          [["For", "1"], ["Against", "3"], ["Abstained", "1"]], "Lost"),
-        ("That the Healthy Weight Strategy 2019 to 2024 be approved.",
+        ("Motion: That the Healthy Weight Strategy 2019 to 2024 be approved. Moved by Councillor Ada Lovelace, "
+         "seconded by Priya Shah.",
          [["For", "3", "Councillor Ada Lovelace, Councillor Eve Turner and Priya Shah"],
           ["Against", "1", "Councillor Frank Turner"], ["Abstained", "1", "Dr Carol Singh"]], "Carried")]
     assert page(site, ITEM).one("div", class_="votes").one("h2").text == "Votes"
+    mover = page(site, ITEM).one("div", class_="votes").find_all("caption")[1].find_all("a")
+    assert [a.attrs["href"] for a in mover] == ["/people/ada-lovelace/"]  # Priya Shah is not in the register
 
 
 def test_each_member_a_recorded_vote_names_has_it_on_their_pages_with_how_they_voted(site):
     row = {"Meeting": "Health and Wellbeing Board, 14 March 2019",
            "Minute": "TB/19/13 Healthy Weight Strategy 2019 to 2024",
-           "Motion": "That the Healthy Weight Strategy 2019 to 2024 be approved.", "Voted": "Against",
+           "Motion": "Motion: That the Healthy Weight Strategy 2019 to 2024 be approved.", "Voted": "Against",
            "Outcome": "Carried (For 3, Against 1, Abstained 1)"}
     assert _voted(site, "/people/frank-turner/") == [row]
     assert _voted(site, "/people/frank-turner/2019/") == [row]
     assert _voted(site, "/people/carol-singh/") == [dict(row, Voted="Abstained")]
     link = page(site, "/people/frank-turner/").one("section", aria_labelledby="votes").find_all("a")[1]
     assert link.attrs["href"] == ITEM + "#votes"
+
+
+def test_the_member_who_moved_a_vote_has_it_on_their_pages_and_in_their_feed(site):
+    """A column says so only on the pages of those who moved or seconded one (Frank Turner's, above, has none)."""
+    assert _voted(site, "/people/ada-lovelace/") == [{
+        "Meeting": "Health and Wellbeing Board, 14 March 2019", "Minute": "TB/19/13 Healthy Weight Strategy 2019 to 2024",
+        "Motion": "Motion: That the Healthy Weight Strategy 2019 to 2024 be approved.", "Moved or seconded": "Moved",
+        "Voted": "For", "Outcome": "Carried (For 3, Against 1, Abstained 1)"}]
+    feed = (site / "feeds" / "people" / "ada-lovelace.xml").read_text(encoding="utf-8")
+    assert "Moved a motion (TB/19/13); Voted for (TB/19/13)" in feed
 
 
 def test_a_member_whom_no_recorded_vote_names_has_no_list_of_votes(site):
@@ -68,10 +83,12 @@ def test_the_open_data_gives_each_vote_with_its_figures_and_the_members_of_a_rec
     document = json.loads((site / "data" / "minutes.json").read_text(encoding="utf-8"))
     items = {i["ref"]: i for m in document["minutes"] if m["meeting"] == "tb/2019-03-14" for i in m["items"]}
     assert items["TB/19/13"]["votes"] == [
-        {"motion": "Amendment moved by Councillor Frank Turner: to add a target for adult obesity.",
-         "outcome": "lost", "for": 1, "against": 3, "abstained": 1, "casting_vote": None, "majority": None,
-         "recorded": None},
-        {"motion": "That the Healthy Weight Strategy 2019 to 2024 be approved.", "outcome": "carried",
+        {"kind": None, "amends": None, "motion": "Amendment moved by Councillor Frank Turner: to add a target for adult "
+         "obesity.", "moved_by": None, "seconded_by": None, "outcome": "lost", "for": 1, "against": 3, "abstained": 1,
+         "casting_vote": None, "majority": None, "recorded": None},
+        {"kind": "motion", "amends": None, "motion": "That the Healthy Weight Strategy 2019 to 2024 be approved.",
+         "moved_by": {"id": "ada-lovelace", "name": "Councillor Ada Lovelace"},
+         "seconded_by": {"id": None, "name": "Priya Shah"}, "outcome": "carried",
          "for": 3, "against": 1, "abstained": 1, "casting_vote": None, "majority": None,
          "recorded": {"for": [{"id": "ada-lovelace", "name": "Councillor Ada Lovelace"},
                               {"id": "eve-turner", "name": "Councillor Eve Turner"},
@@ -117,6 +134,28 @@ def test_a_vote_the_minutes_give_no_figures_for_is_its_motion_and_outcome_in_wor
     votes = page(_built(build, archive, tmp_path), ITEM).one("div", class_="votes")
     assert votes.one("p").text == "Amendment moved by Councillor Frank Turner: to add a target for adult obesity. Lost."
     assert len(votes.find_all("table")) == 1  # the recorded vote's
+
+
+def test_an_amendment_says_what_it_amends_and_who_moved_and_seconded_it_where_the_minutes_give_no_figures(
+        archive, build, tmp_path):
+    """Frank Turner's pages list the amendment he moved, whose vote names no one: how he voted is not recorded."""
+    edit(archive, MINUTES, '  - motion: "Amendment moved by Councillor Frank Turner: to add a target for adult '
+         'obesity."\n' + AMENDMENT, "  - kind: amendment\n    amends: the *substantive* motion\n"
+         "    motion: To add a target for adult obesity.\n    moved_by: frank-turner\n    seconded_by: carol-singh\n"
+         "    outcome: lost\n")
+    site = _built(build, archive, tmp_path)
+    votes = page(site, ITEM).one("div", class_="votes")
+    assert votes.one("p").text == ("Amendment to the substantive motion: To add a target for adult obesity. Moved by "
+                                   "Councillor Frank Turner, seconded by Dr Carol Singh. Lost.")
+    assert votes.one("p").one("em").text == "substantive"
+    assert [row["Moved or seconded"] + "/" + row["Voted"] for row in _voted(site, "/people/frank-turner/")] == [
+        "Moved/Not recorded", "/Against"]
+    document = json.loads((site / "data" / "minutes.json").read_text(encoding="utf-8"))
+    vote = next(i for m in document["minutes"] for i in m["items"] if i["ref"] == "TB/19/13")["votes"][0]
+    assert {key: vote[key] for key in ("kind", "amends", "moved_by", "seconded_by", "for")} == {
+        "kind": "amendment", "amends": "the *substantive* motion",
+        "moved_by": {"id": "frank-turner", "name": "Councillor Frank Turner"},
+        "seconded_by": {"id": "carol-singh", "name": "Dr Carol Singh"}, "for": None}
 
 
 @pytest.mark.parametrize("action", [
