@@ -317,6 +317,20 @@ def _declarations(body: Body) -> str:
                               "did not vote"])
 
 
+# How a vote is minuted, under the item where minutes are most often moved and seconded, commented out: a clerk
+# copies it to any item where a motion was put to the vote (docs/content-format.md, Votes)
+VOTE_EXAMPLE = """\
+# votes:  # where a motion or amendment was put to the vote, here or under any item, e.g.
+#   - kind: motion                  # or amendment (with amends: what it amends), or substantive motion
+#     motion: That the minutes be approved as a correct record.
+#     moved_by: person-id           # the mover, and seconded_by: the seconder, as in attendance
+#     seconded_by: person-id
+#     outcome: carried              # or lost
+#     for: 9                        # the figures the minutes give, against: and abstained: too; or, for a
+#     against: 0                    # recorded vote, recorded: {for: [ids], against: [ids], abstained: [ids]}
+#     abstained: 1"""
+
+
 def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int) -> list[Standing]:
     held = f"the meeting held on {long_date(previous.date)}"
     progress = f", and progress on the {_count(open_count, 'open action')} in the action log" if open_count else ""
@@ -325,7 +339,7 @@ def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int)
                  _todo(f"record whether the minutes were approved as a correct record, with any corrections; "
                        f"then set `status: approved` and `approved_at: {body.slug}/{folder}` in that meeting's "
                        f"`minutes.md`."),
-                 'resolutions: []  # e.g. "**APPROVE** the minutes as a correct record"'),
+                 'resolutions: []  # e.g. "**APPROVE** the minutes as a correct record"\n' + VOTE_EXAMPLE),
         # "and action log" only when there is one: with no action open, no actions.md is written to update
         Standing("Matters arising and action log" if open_count else "Matters arising",
                  _todo(f"record matters arising from {held}"

@@ -281,6 +281,29 @@ def test_the_declarations_block_of_a_body_listing_no_types_names_minutebooks_own
             "#   Other registrable interest, Non-registrable interest\n") in text  # a type never split
 
 
+def test_the_previous_minutes_item_shows_how_to_minute_a_vote_in_comments_that_read_as_one_once_uncommented(actions):
+    """Minutes are often approved on a motion moved and seconded; the example is there to copy to any item."""
+    new_meeting(actions, "ccb", "2020-01-16")
+    minutes = actions / "meetings" / "ccb" / "2020-01-16" / "minutes.md"
+    text = minutes.read_text(encoding="utf-8")
+    assert ('resolutions: []  # e.g. "**APPROVE** the minutes as a correct record"\n'
+            "# votes:  # where a motion or amendment was put to the vote, here or under any item, e.g.\n"
+            "#   - kind: motion                  # or amendment (with amends: what it amends), or substantive motion\n"
+            "#     motion: That the minutes be approved as a correct record.\n") in text
+    assert problems(actions, drafts=True) == []
+    # uncommented, with the meeting's one member present as mover, a seconder not in the register, and its figures
+    example = re.search(r"(# votes:.*?)\n```", text, re.DOTALL).group(1)
+    written = re.sub(r"^# ?", "", example, flags=re.MULTILINE).replace("moved_by: person-id", "moved_by: ann-smith")
+    written = written.replace("seconded_by: person-id", "seconded_by: {name: Carol White}")
+    minutes.write_text(text.replace(example, written.replace("for: 9", "for: 1").replace("abstained: 1",
+                                                                                          "abstained: 0")))
+    assert problems(actions, drafts=True) == []
+    vote, = load(actions).by_key["ccb/2020-01-16"].minutes.items[2].votes
+    assert (vote.kind, vote.motion, vote.moved_by.id, vote.seconded_by.name, vote.outcome, vote.counts) == (
+        "motion", "That the minutes be approved as a correct record.", "ann-smith", "Carol White", "carried",
+        (1, 0, 0))
+
+
 def test_open_actions_are_prefilled_with_their_latest_status_and_closed_ones_left_out(actions):
     new_meeting(actions, "ccb", "2020-01-16")
     log = load(actions).by_key["ccb/2020-01-16"].action_log
