@@ -49,6 +49,14 @@ def _kind(value, ctx: Context) -> str:
         word, VOTE_KINDS, list_known=False) or "write one of them, or take kind out where the minutes do not say")
 
 
+def _one(value, ctx: Context, who: str, doing: str) -> PersonRef:
+    """The one person who moved, or seconded, what was put: a list of several is no motion's mover."""
+    if isinstance(value, list) and len(value) != 1:
+        raise Invalid(f"a vote has one {who}, but this names {len(value)}", f"write the member the minutes give as "
+                      f"{doing} it, alone")
+    return s.person(value[0] if isinstance(value, list) else value, ctx)
+
+
 RECORDED = Schema("a recorded vote", *(Field(side, s.persons, default=()) for side, _ in VOTE_SIDES))
 VOTE = Schema(
     "a vote",
@@ -63,8 +71,8 @@ VOTE = Schema(
     Field("recorded", lambda value, ctx: value),
     Field("kind", _kind, default=""),
     Field("amends", s.markdown, default=""),
-    Field("moved_by", s.person),
-    Field("seconded_by", s.person),
+    Field("moved_by", lambda value, ctx: _one(value, ctx, "mover", "moving")),
+    Field("seconded_by", lambda value, ctx: _one(value, ctx, "seconder", "seconding")),
 )
 
 

@@ -801,6 +801,12 @@ def test_a_mover_the_people_register_does_not_know_is_an_error(archive, build):
         "moved_by: unknown person 'Frank Tuner'; did you mean"))
 
 
+def test_a_vote_moved_by_several_members_is_an_error(archive, build):
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT + "    moved_by: [frank-turner, eve-turner]\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "moved_by: [frank-turner"),
+        "moved_by: a vote has one mover, but this names 2; write the member the minutes give as moving it, alone")]
+
+
 def test_a_seconder_whom_the_attendance_lists_in_attendance_not_as_a_member_present_is_an_error(archive, build):
     """An officer in attendance neither votes nor moves or seconds a motion."""
     edit(archive, MINUTES, AMENDMENT, AMENDMENT + "    moved_by: frank-turner\n    seconded_by: brian-okafor\n")
