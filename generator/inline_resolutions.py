@@ -5,7 +5,8 @@ that the Board approves the plan", "The Committee RESOLVED to note the report", 
 "RESOLVED that:" over a list of the decisions, or "The Board:" over a list of them each opening with its verb
 in capitals ("RECEIVED the report", "NOTED the risks"). The item's page shows, and minutes.json gives, only the
 decisions its ```item block lists under `resolutions:`; one pasted in the text alone is in neither, and nothing
-would say so. Each is a warning naming the entry to write: the decision's words. An item whose `resolutions:`
+would say so. Each is a warning naming the entry to write: the decision's words, a verb that "The Board:" lists
+as done written as resolutions write it ("APPROVE the plan"). An item whose `resolutions:`
 has an entry of two thirds of its words (as inline_actions compares an action's) has it recorded.
 
 Only the shapes above are read: "RESOLVED" or "AGREED" in capitals, then a colon or dash, "that" or "to";
@@ -40,6 +41,26 @@ _DECIDING = re.compile(r"RESOLVED|AGREED|Resolved|Agreed")  # in every line _DEC
 # "report" is what most decisions are about ("That the report be received"): a word to compare them by
 _OWN_COMMON = (_COMMON - {"report"}) | {"that", "resolved", "agreed"}
 _ENDING = re.compile(r"(?:ing|ed|es|e|s|d)$")  # "received" is "RECEIVE"'d, "approves" "APPROVE"d
+# How a verb in capitals loses its "-ED" ("APPROVED the plan", as "The Board:" lists decisions) to be written as
+# resolutions write it ("**APPROVE** the plan"): a consonant doubled before it goes ("DEFERRED", "CANCELLED"), and
+# the "E" the verb ends with comes back where English spelling wants it ("NOTED", "RECEIVED", "ENDORSED", "DECLINED")
+_DOUBLED = re.compile(r"(?:([BGMNPRT])\1|(?<=\w{3}[EO]L)L)$")
+_WANTS_E = re.compile(r"(?:[UV]|[^S]S|[^C]C|[^Z]Z|(?<!O)NG|[^NG]G|(?:[^AEIOU]|QU)[AEIOU][DKMB]|(?:[^AEIOU]|QU)"
+                      r"(?:[AIOU]R|[AIU]N|[IOU]L|[AE]P|[AOU]T))$")
+_E_OR_NOT = {"COMPLET": True, "DELET": True, "COMPET": True, "INVIT": True, "UNIT": True, "CREAT": True,
+             "POSTPON": True, "FOCUS": False, "MONITOR": False, "SPONSOR": False}
+
+
+def present(verb: str) -> str:
+    """The verb, in capitals and ending "-ED", as a resolution writes it: "APPROVED" is "APPROVE"."""
+    if verb.endswith("IED"):
+        return verb[:-3] + "Y"  # "RATIFIED"
+    if verb.endswith("EED"):
+        return verb[:-1]  # "AGREED"
+    stem = verb[:-2]
+    if _DOUBLED.search(stem):
+        return stem[:-1]
+    return stem + "E" if _E_OR_NOT.get(stem, bool(_WANTS_E.search(stem))) else stem
 
 
 def may_hold(text: str) -> bool:
@@ -80,10 +101,13 @@ def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str]]:
         if paragraph.listed is not None:  # an item of the list under "RESOLVED to:" or "The Board:"
             whole = " ".join(_plain(line).strip() for line in paragraph.lines).strip()
             header = _HEADER.fullmatch(_plain(paragraph.header).strip())
-            if whole and (header or _VERB.match(whole)):
+            verb = _VERB.match(whole)
+            if whole and (header or verb):
                 entry = " ".join(" ".join(paragraph.lines).split())  # as written: "**RECEIVE** the report"
                 that = header and re.search(r"\bthat\s*:$", header.group(0), re.I)  # "RESOLVED that:", "- the ..."
                 entry = _JOINED.sub("", entry)
+                if verb and not that:  # "APPROVED the plan" under "The Board:" is resolved as "APPROVE the plan"
+                    entry = entry.replace(verb.group(0), present(verb.group(0)), 1)
                 found.append((paragraph.line, whole, f"That {entry}" if that else entry[:1].upper() + entry[1:]))
             continue
         following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None

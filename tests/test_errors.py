@@ -15,6 +15,7 @@ import shutil
 
 import pytest
 
+from generator import inline_resolutions
 from helpers import TODAY, edit, line_of, messages
 
 MEETING = "meetings/tb/2019-03-14/meeting.md"
@@ -2962,9 +2963,11 @@ def test_an_action_in_the_text_listed_as_its_warning_says_is_no_warning(archive,
      "That the allotments open in May."),
     ("It was **RESOLVED** to:\n\n- **RECEIVE** the report", "RECEIVE the report", '"**RECEIVE** the report"'),
     ("RESOLVED that:\n\n- the report be received", "the report be received", "That the report be received"),
-    ("The Board:\n\n- APPROVED the allotments plan", "APPROVED the allotments plan", "APPROVED the allotments plan"),
+    ("The Board:\n\n- APPROVED the allotments plan", "APPROVED the allotments plan", "APPROVE the allotments plan"),
+    ("The Board:\n\n- **DEFERRED** the allotments plan", "DEFERRED the allotments plan",
+     '"**DEFER** the allotments plan"'),
 ], ids=["it-was-resolved", "resolved-dash-that", "body-resolved-to", "title-case", "agreed", "words-below",
-        "list-under-resolved-to", "list-under-resolved-that", "list-under-the-board"])
+        "list-under-resolved-to", "list-under-resolved-that", "list-under-the-board", "list-under-the-board-emphasis"])
 def test_a_decision_written_in_the_text_alone_is_a_warning_naming_the_resolution_to_write(archive, build, written,
                                                                                           quoted, entry):
     """Minutes pasted from a Word or PDF pack record what was RESOLVED in the text: the item's page and
@@ -2993,8 +2996,23 @@ def test_each_decision_of_a_list_under_the_board_is_a_warning_and_its_other_item
     edit(archive, MINUTES, "There was no other business.", "The Board:\n\n- RECEIVED the allotments report\n"
          "- NOTED the risks to the school meals pilot\n- Dr Singh answered questions")
     assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, written), UNRECORDED.format(
-        written, "TB/19/15") + NO_RESOLUTIONS_BLOCK + f"`- {written}`", "warning") for written in [
-        "RECEIVED the allotments report", "NOTED the risks to the school meals pilot"]]
+        written, "TB/19/15") + NO_RESOLUTIONS_BLOCK + f"`- {entry}`", "warning") for written, entry in [
+        ("RECEIVED the allotments report", "RECEIVE the allotments report"),
+        ("NOTED the risks to the school meals pilot", "NOTE the risks to the school meals pilot")]]
+
+
+@pytest.mark.parametrize("verb, written", [
+    ("APPROVED", "APPROVE"), ("NOTED", "NOTE"), ("RECEIVED", "RECEIVE"), ("AGREED", "AGREE"), ("ENDORSED", "ENDORSE"),
+    ("SUPPORTED", "SUPPORT"), ("RATIFIED", "RATIFY"), ("DEFERRED", "DEFER"), ("SUBMITTED", "SUBMIT"),
+    ("CANCELLED", "CANCEL"), ("CALLED", "CALL"), ("CONSIDERED", "CONSIDER"), ("DISCUSSED", "DISCUSS"),
+    ("COMMISSIONED", "COMMISSION"), ("DECLINED", "DECLINE"), ("REQUIRED", "REQUIRE"), ("DELEGATED", "DELEGATE"),
+    ("WELCOMED", "WELCOME"), ("ACKNOWLEDGED", "ACKNOWLEDGE"), ("AUTHORISED", "AUTHORISE"), ("REVIEWED", "REVIEW"),
+    ("CONTINUED", "CONTINUE"), ("EXCLUDED", "EXCLUDE"), ("COMPLETED", "COMPLETE"), ("INVITED", "INVITE"),
+    ("POSTPONED", "POSTPONE"), ("MONITORED", "MONITOR"), ("DELAYED", "DELAY"), ("ADDED", "ADD")])
+def test_a_verb_a_list_under_the_board_writes_is_offered_as_resolutions_write_it(verb, written):
+    """Resolutions write the verb as an instruction ("**APPROVE** the plan"), where "The Board:" lists what it
+    did ("APPROVED the plan"): the entry offered is the resolution's."""
+    assert inline_resolutions.present(verb) == written
 
 
 def test_a_decision_in_the_text_that_its_resolutions_record_in_other_words_is_no_warning(archive, build):
