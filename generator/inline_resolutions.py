@@ -1,18 +1,23 @@
 """Decisions written in the minutes' text, as minutes taken from a Word or PDF pack write them, and not recorded.
 
 Minutes record what was decided where it was: "It was RESOLVED: That the report be received.", "RESOLVED –
-that the Board approves the plan", "The Committee RESOLVED to note the report", a line "It was RESOLVED to:" or
-"RESOLVED that:" over a list of the decisions, or "The Board:" over a list of them each opening with its verb
-in capitals ("RECEIVED the report", "NOTED the risks"). The item's page shows, and minutes.json gives, only the
-decisions its ```item block lists under `resolutions:`; one pasted in the text alone is in neither, and nothing
-would say so. Each is a warning naming the entry to write: the decision's words, a verb that "The Board:" lists
-as done written as resolutions write it ("APPROVE the plan"). An item whose `resolutions:`
-has an entry of two thirds of its words (as inline_actions compares an action's) has it recorded.
+that the Board approves the plan", "The Committee RESOLVED to note the report", "It was resolved that the
+report be noted.", "The Committee agreed to defer the item.", a line "It was RESOLVED to:" or "RESOLVED that:"
+over a list of the decisions, or "The Board:" over a list of them each opening with its verb in capitals
+("RECEIVED the report", "NOTED the risks"). The item's page shows, and minutes.json gives, only the decisions its
+```item block lists under `resolutions:`; one pasted in the text alone is in neither, and nothing would say so.
+Each (each of a paragraph's, one after another) is a warning naming the entry to write: the decision's words,
+a verb that "The Board:" lists as done written as resolutions write it ("APPROVE the plan"). An item whose
+`resolutions:` has an entry of two thirds of its words (as inline_actions compares an action's), or whose
+`actions:` has one, has it recorded: "It was agreed that an update be given" is tracked as the action it is.
 
 Only the shapes above are read: "RESOLVED" or "AGREED" in capitals, then a colon or dash, "that" or "to";
-"Resolved" or "Agreed" opening a line or sentence, then a colon or dash. Prose that speaks of decisions ("the
-resolution of the previous meeting", "as resolved at minute 24/007", "agreed to meet again", "the matter was
-resolved"), headings, tables and code are not (inline_actions.prose reads the paragraphs).
+"Resolved" or "Agreed" opening a line or sentence, then a colon or dash; "resolved" or "agreed" then "that", or
+"to" and a verb, after who decided ("It was", the meeting, "Members") opening a sentence, as real minutes write
+it. Prose that speaks of decisions ("the resolution of the previous meeting", "as resolved at minute 24/007",
+"as agreed at the last meeting", "the matter was resolved to the satisfaction of"), a person's undertaking ("Ms
+Adams agreed to email"), agreement in the discussion ("and therefore it was agreed that the figures were not a
+true reflection"), headings, tables and code are not (inline_actions.prose reads the paragraphs).
 """
 
 from __future__ import annotations
@@ -30,14 +35,27 @@ _DASH = r"\s*(?::|[–—]|-(?=\s))"
 # "It was RESOLVED: That ...", "RESOLVED – that ...", "The Committee RESOLVED to ...", "Resolved: That ..."
 _DECIDED = re.compile(rf"(?:\b(?:RESOLVED|AGREED)(?={_DASH}|\s+(?:that|That|THAT|to|To|TO)\b)"
                       rf"|(?:^|(?<=[.!?])\s+)(?:Resolved|Agreed)(?={_DASH}))(?:{_DASH})?\s*"
-                      r"(?:(?:(?P<that>that|That|THAT)|to|To|TO)\b\s*:?)?\s*(?P<rest>.*)$")
+                      r"(?:(?:(?P<that>that|That|THAT)|to|To|TO)\b\s*:?)?\s*", re.M)
+# "It was resolved that ...", "The Committee agreed to note ...": read only after the subject below. "To" then a
+# verb: "agreed to the continuation of" leaves no decision's words to write, nor is "resolved to" "the satisfaction"
+_SPOKEN = re.compile(r"\b(?:resolved|agreed|Resolved|Agreed)\s+(?:(?P<that>that)\b|to\s+(?!(?:the|a|an|this|these|"
+                     r"those|that|its|their|his|her|our|all|any|each|every|some|no)\b)(?=[a-z]))\s*")
+# Who decides, opening a line (after its paragraph's number, "4.3", if it has one) or sentence: "It was", the
+# meeting ("The Committee", "The Health and Wellbeing Board", "Members"); not a person ("The Chair agreed to
+# write": an action), nor "the matter was", "as agreed", "For this reason, it was agreed"
+_SUBJECT = re.compile(r"(?:(?:^|(?<=\n))(?:\d+(?:\.\d+)*\.?\s+)?|(?<=[.!?])\s+)(?P<subject>(?:It\s+was|(?:The\s+)?"
+                      r"[Mm]embers|The\s+(?!(?:Vice[\s-])?Chair)(?:(?:[A-Z][\w&'’-]*|and|of|for|&)\s+){0,5}?"
+                      r"(?:[Bb]oard|(?:[Ss]ub-?)?[Cc]ommittee|[Pp]anel|[Cc]ouncil|[Cc]abinet|[Cc]ommission|[Gg]roup|"
+                      r"[Ff]orum|[Pp]artnership|[Bb]ody|[Mm]eeting))"
+                      r"(?:\s+(?:also|further|then|therefore|unanimously))?)\s+\Z")
 # A line over a list of the decisions: "It was RESOLVED to:", "RESOLVED that:", "Resolved:"
 _HEADER = re.compile(r"(?:(?:.*\s)?(?:RESOLVED|AGREED)|Resolved|Agreed)(?:\s+(?:that|to|That|To|THAT|TO))?\s*:")
 # "The Board:", "The Health and Wellbeing Board:", over a list of decisions each opening with its verb
 _BODY = re.compile(r"The\s+[A-Z][\w&'’-]*(?:\s+(?:and|of|for|[A-Z][\w&'’-]*)){0,5}\s*:")
 _VERB = re.compile(r"[A-Z]{2,}ED\b")  # "RECEIVED the report", "NOTED the risks", "APPROVED the plan"
 _MAY_HOLD = re.compile(r"\b(?:[A-Z]{2,}ED|Resolved|Agreed)\b")
-_DECIDING = re.compile(r"RESOLVED|AGREED|Resolved|Agreed")  # in every line _DECIDED reads, before emphasis goes
+# in every paragraph _DECIDED or _SPOKEN reads, before emphasis goes ("It was **agreed** that")
+_DECIDING = re.compile(r"RESOLVED|AGREED|Resolved|Agreed|(?:resolved|agreed)[\s*_]+t")
 # "report" is what most decisions are about ("That the report be received"): a word to compare them by
 _OWN_COMMON = (_COMMON - {"report"}) | {"that", "resolved", "agreed"}
 _ENDING = re.compile(r"(?:ing|ed|es|e|s|d)$")  # "received" is "RECEIVE"'d, "approves" "APPROVE"d
@@ -66,7 +84,7 @@ def present(verb: str) -> str:
 def may_hold(text: str) -> bool:
     """Whether the minutes may hold such a line: most of a large archive's hold none."""
     # substrings first: a pattern over every line of a large archive's minutes was a tenth of loading them
-    return "Resolved" in text or "Agreed" in text or ("ED" in text and bool(_MAY_HOLD.search(text)))
+    return "esolved" in text or "greed" in text or ("ED" in text and bool(_MAY_HOLD.search(text)))
 
 
 def _is_header(line: str) -> bool:
@@ -83,9 +101,28 @@ def _words_of(text: str) -> set[str]:
     return {_ENDING.sub("", word) for word in _words(text, _OWN_COMMON)}
 
 
-def _first_sentence(text: str) -> str:
-    parts = [part for part in _SENTENCE_END.split(" ".join(text.split())) if part.strip()]
-    return parts[0].strip() if parts else ""
+def _decisions(text: str):
+    """(match, who decided or "", where it starts, where its sentence ends) of each decision written in `text` (a
+    paragraph made plain), one after another: a paragraph may record two ("It was RESOLVED: That ... It was
+    further RESOLVED: That ...")."""
+    pos = 0
+    while True:
+        found = _DECIDED.search(text, pos)
+        subject, starts = "", 0
+        spoken = _SPOKEN.search(text, pos, found.start() if found else len(text))
+        while spoken is not None:  # "agreed that" is read only after who decided, so most are not decisions
+            opening = _SUBJECT.search(text, max(0, spoken.start() - 100), spoken.start())
+            if opening is not None:
+                found, subject, starts = spoken, opening["subject"], opening.start("subject")
+                break
+            spoken = _SPOKEN.search(text, spoken.end(), found.start() if found else len(text))
+        if found is None:
+            return
+        if not subject:  # "Resolved:" on the line below a sentence's end: the match starts at that end
+            starts = found.end() - len(found.group(0).lstrip())
+        ends = _SENTENCE_END.search(text, found.end())
+        pos = ends.end() if ends else len(text)
+        yield found, subject, starts, pos
 
 
 # What joins a council's numbered decisions ("1) that the report be noted; and"), which is no part of each
@@ -111,29 +148,29 @@ def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str]]:
                 found.append((paragraph.line, whole, f"That {entry}" if that else entry[:1].upper() + entry[1:]))
             continue
         following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-        for offset, line in enumerate(paragraph.lines):
-            plain = _plain(line)
-            match = _DECIDED.search(plain)
-            if match is None or _over_actions(line):  # "ACTIONS AGREED:", over actions
-                continue
-            said = " ".join([match["rest"]] + [_plain(below) for below in paragraph.lines[offset + 1:]]).strip()
-            written = plain[match.start():match.start("rest")].strip()
-            if not said:
+        text = _plain("\n".join(paragraph.lines))
+        for match, subject, starts, ends in _decisions(text):
+            if _over_actions(paragraph.lines[min(text.count("\n", 0, match.start()), len(paragraph.lines) - 1)]):
+                continue  # "ACTIONS AGREED:", over actions
+            said = " ".join(text[match.end():ends].split())
+            written = " ".join(f"{subject} {match.group(0)}".split())  # "It was agreed that", "RESOLVED: That"
+            if not said and not text[ends:].strip():
                 if following is None or following.listed is not None:  # its list's items are the decisions
                     break
-                said = " ".join(_plain(below) for below in following.lines)  # "It was RESOLVED:", the words below
-            said = _first_sentence(said)
+                said = " ".join(" ".join(_plain(below) for below in following.lines).split())  # "RESOLVED:" above it
+                said = next((part for part in _SENTENCE_END.split(said) if part.strip()), "")
             if said:
-                text = f"That {said}" if match["that"] else said[:1].upper() + said[1:]
-                found.append((paragraph.line + offset, f"{written} {said}", text))
-            break
+                text_of = f"That {said}" if match["that"] else said[:1].upper() + said[1:]
+                found.append((paragraph.line + text.count("\n", 0, starts), f"{written} {said}", text_of))
     return found
 
 
 def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int | None, ctx) -> None:
     """Warn of each decision `paragraphs` (the item's) record in the text that the item's `resolutions:` does not
     list. `block`: the line of the item's block, None where it has none."""
-    recorded = [_words_of(entry) for entry in item.resolutions]
+    # a decision that something be done ("It was agreed that an update be given to the next meeting") may be
+    # recorded as the action it is
+    recorded = [_words_of(entry) for entry in item.resolutions] + [_words_of(action.text) for action in item.actions]
     told = set()
     for line, written, text in _found(paragraphs):
         words = _words_of(text)

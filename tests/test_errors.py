@@ -2966,8 +2966,20 @@ def test_an_action_in_the_text_listed_as_its_warning_says_is_no_warning(archive,
     ("The Board:\n\n- APPROVED the allotments plan", "APPROVED the allotments plan", "APPROVE the allotments plan"),
     ("The Board:\n\n- **DEFERRED** the allotments plan", "DEFERRED the allotments plan",
      '"**DEFER** the allotments plan"'),
+    ("It was resolved that the report be noted.", "It was resolved that the report be noted.",
+     "That the report be noted."),
+    ("The Committee agreed that the allotments open in May.", "The Committee agreed that the allotments open in May.",
+     "That the allotments open in May."),
+    ("The board resolved to look again at the allotments.", "The board resolved to look again at the allotments.",
+     "Look again at the allotments."),
+    ("Members discussed the plan. It was also agreed to meet again on 5 June.",
+     "It was also agreed to meet again on 5 June.", "Meet again on 5 June."),
+    ("4.3 The Health and Wellbeing Board unanimously agreed to defer the plan.",
+     "The Health and Wellbeing Board unanimously agreed to defer t…", "Defer the plan."),
 ], ids=["it-was-resolved", "resolved-dash-that", "body-resolved-to", "title-case", "agreed", "words-below",
-        "list-under-resolved-to", "list-under-resolved-that", "list-under-the-board", "list-under-the-board-emphasis"])
+        "list-under-resolved-to", "list-under-resolved-that", "list-under-the-board", "list-under-the-board-emphasis",
+        "it-was-resolved-that", "committee-agreed-that", "board-resolved-to", "it-was-also-agreed-to",
+        "numbered-paragraph"])
 def test_a_decision_written_in_the_text_alone_is_a_warning_naming_the_resolution_to_write(archive, build, written,
                                                                                           quoted, entry):
     """Minutes pasted from a Word or PDF pack record what was RESOLVED in the text: the item's page and
@@ -3015,6 +3027,32 @@ def test_a_verb_a_list_under_the_board_writes_is_offered_as_resolutions_write_it
     assert inline_resolutions.present(verb) == written
 
 
+def test_each_decision_of_a_paragraph_is_a_warning_on_its_line(archive, build):
+    """Minutes write one decision after another in a paragraph; each is a decision to record, not the first alone."""
+    edit(archive, MINUTES, "There was no other business.", "It was RESOLVED: That the report be received. It was "
+         "further RESOLVED: That the allotments plan be approved.\nThe Committee agreed to defer the school meals "
+         "pilot.\nResolved: That the chair sign the minutes.")
+    first, below = line_of(archive, MINUTES, "It was RESOLVED"), line_of(archive, MINUTES, "The Committee agreed")
+    assert below == first + 1 and line_of(archive, MINUTES, "Resolved: That the chair") == first + 2
+    assert sorted(warnings_after(build, archive)) == sorted(at(MINUTES, line, UNRECORDED.format(quoted, "TB/19/15")
+                                                               + NO_RESOLUTIONS_BLOCK + f"`- {entry}`", "warning")
+                                                            for line, quoted, entry in [
+        (first, "RESOLVED: That the report be received.", "That the report be received."),
+        (first, "RESOLVED: That the allotments plan be approved.", "That the allotments plan be approved."),
+        (below, "The Committee agreed to defer the school meals pilot.", "Defer the school meals pilot."),
+        (first + 2, "Resolved: That the chair sign the minutes.", "That the chair sign the minutes.")])
+
+
+def test_a_decision_in_the_text_its_item_records_as_an_action_is_no_warning(archive, build):
+    """"It was agreed that an update be given at the next meeting" is recorded as the action it is: the item's
+    `actions:` listing it in other words has it recorded, as its `resolutions:` would."""
+    edit(archive, MINUTES, "## TB/19/15 Any other business\n\nThere was no other business.",
+         "## TB/19/15 Any other business\n\n```item\nactions:\n  - owner: dev-patel\n    text: Send the board the "
+         "allotments figures.\n    due: 2019-04-01\n```\n\nIt was RESOLVED: That Dev Patel send the board the "
+         "allotments figures.")
+    assert [m for m in warnings_after(build, archive) if "records a decision" in m] == []
+
+
 def test_a_decision_in_the_text_that_its_resolutions_record_in_other_words_is_no_warning(archive, build):
     """The clerk kept the minutes as written and recorded the decisions too, worded as resolutions are: "NOTED
     the consultation" is the item's "**NOTE** the results of the public consultation."."""
@@ -3036,17 +3074,48 @@ def test_a_decision_in_the_text_recorded_as_its_warning_says_is_no_warning(archi
     assert warnings_after(build, archive) == []
 
 
+def test_the_minutes_approved_in_the_text_are_a_decision_the_minutes_items_resolution_records(archive, build):
+    """Approving the minutes is a decision as any other: the minutes item's "**APPROVE** the minutes ... as a
+    correct record" records it, and written alone it is a warning."""
+    edit(archive, LATER_MINUTES, "The minutes were agreed.", "It was agreed that the minutes were a correct record.")
+    assert [m for m in warnings_after(build, archive) if "records a decision" in m] == []
+    edit(archive, LATER_MINUTES, '  - "**APPROVE** the minutes of the meeting held on 14 March 2019 as a correct '
+         'record."\n', "")
+    assert [m for m in warnings_after(build, archive) if "records a decision" in m] == [
+        at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "It was agreed"), UNRECORDED.format(
+            "It was agreed that the minutes were a correct record.", "TB/19/20")
+           + "list it under `resolutions:` in the item's ```item block (line "
+           f"{line_of(archive, LATER_MINUTES, '```item')}) as `- That the minutes were a correct record.`", "warning")]
+
+
 def test_prose_that_speaks_of_decisions_is_no_decision_written_in_the_text(archive, build):
-    """Only "RESOLVED" or "AGREED" in capitals followed by a colon, dash, "that" or "to" (or "Resolved:" opening
-    a sentence) is read. (One build for all: any of them warned of would be a message on its line.)"""
+    """Only "RESOLVED" or "AGREED" in capitals followed by a colon, dash, "that" or "to", "Resolved:" opening a
+    sentence, and "resolved"/"agreed" then "that" or "to" and a verb after who decided ("It was", the meeting,
+    "Members") opening a sentence are read: not a person's undertaking, another's decision reported, agreement
+    in the discussion mid-sentence, "AGREED actions". (One build for all: any warned of would be a message.)"""
     edit(archive, MINUTES, "There was no other business.", "\n\n".join([
         "Members noted the resolution of the previous meeting.",
         "The plan was as resolved at minute TB/19/13.",
-        "It was agreed to meet again on 5 June.",
         "The complaint had been resolved to the satisfaction of the family.",
         "The issue was resolved: the road reopened.",
-        "The board resolved to look again at the allotments.",
+        "Dr Singh resolved the issue with the contractor.",
         "As RESOLVED at the last meeting, the plan went ahead.",
+        "As agreed at the last meeting, the plan went ahead.",
+        "It was agreed the minutes were accurate.",
+        "The minutes of the meeting held on 17 May 2018 were approved as an accurate record of the meeting.",
+        "The pilot had only one practice and therefore it was agreed that the figures were not a true reflection.",
+        "Ms Adams agreed to email the University.",
+        "The Chair agreed to write to the Secretary of State.",
+        "Following the decision it is agreed that the three CCGs will continue to work together.",
+        "The Governing Bodies each agreed to the continuation of conversations.",
+        "The Committee agreed to the recommendations.",
+        "However, the CCGs have also agreed to consider a merger.",
+        "For this reason, it was agreed that uptake would be assessed at 6 months.",
+        "The CPDIG therefore agreed that it would be helpful to develop a policy.",
+        "It was agreed for the committee response to be collated.",
+        "AGREED actions are on the tracker.",
+        "**AGREED ACTIONS**\n\n- Dr Singh to write to the school",
+        "### AGREED actions",
         "The Board:\n\n- Dr Singh\n- Ms Shah",
         "| RESOLVED: to approve | CS |\n| --- | --- |\n| yes | no |",
         "`RESOLVED: That` is how the old minutes wrote it.",
