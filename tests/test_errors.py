@@ -2976,10 +2976,12 @@ def test_an_action_in_the_text_listed_as_its_warning_says_is_no_warning(archive,
      "It was also agreed to meet again on 5 June.", "Meet again on 5 June."),
     ("4.3 The Health and Wellbeing Board unanimously agreed to defer the plan.",
      "The Health and Wellbeing Board unanimously agreed to defer t…", "Defer the plan."),
+    ("The Board discussed the plan. It was agreed\nthat the allotments open in May.",
+     "It was agreed that the allotments open in May.", "That the allotments open in May."),
 ], ids=["it-was-resolved", "resolved-dash-that", "body-resolved-to", "title-case", "agreed", "words-below",
         "list-under-resolved-to", "list-under-resolved-that", "list-under-the-board", "list-under-the-board-emphasis",
         "it-was-resolved-that", "committee-agreed-that", "board-resolved-to", "it-was-also-agreed-to",
-        "numbered-paragraph"])
+        "numbered-paragraph", "wrapped"])
 def test_a_decision_written_in_the_text_alone_is_a_warning_naming_the_resolution_to_write(archive, build, written,
                                                                                           quoted, entry):
     """Minutes pasted from a Word or PDF pack record what was RESOLVED in the text: the item's page and
