@@ -92,6 +92,12 @@ class Track:
         return not state.closed and due is not None and due.date is not None and due.date < date
 
 
+def holders(track: Track) -> list[str]:
+    """The bodies whose trackers (and action spreadsheets) list the action: the one that raised it, then each body
+    among its owners (`owner: {body: slug}`), each once."""
+    return list(dict.fromkeys([track.raised.body] + [owner.body for owner in track.action.owners if owner.body]))
+
+
 def named(meeting: Meeting) -> tuple:
     """What a page that links to a meeting shows of it: its address, title and dates (fingerprint.Digests)."""
     return (meeting.key, meeting.body, meeting.folder, meeting.date, meeting.title,

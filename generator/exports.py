@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterator
 
 from generator import urls
-from generator.actions import Track
+from generator.actions import Track, holders
 from generator.ical import LONDON, TZID
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
@@ -432,7 +432,8 @@ def exports(index: Index, today: dt.date, memo: ByIdentity | None = None, stop=n
     yield urls.data_file("people.json"), dump(exporter.document("people", people_document(index)))
     by_body: dict[str, list[tuple[Track, tuple]]] = {slug: [] for slug in index.by_body}
     for track, made in zip(tracks, actions):
-        by_body[track.action.body].append((track, made))
+        for slug in holders(track):  # a body's CSV is its tracker's: an action another body gave it is in it too
+            by_body[slug].append((track, made))
     names = tuple((body.slug, body.name) for body in index.archive.bodies.values())  # an owner may be a body
     for slug, mine in by_body.items():
         check(stop)

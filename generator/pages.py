@@ -15,7 +15,7 @@ from typing import Iterator
 
 from generator.model import all_agenda_items, archive_order
 from generator import urls
-from generator.actions import groups
+from generator.actions import groups, holders
 from generator.namesakes import page_names
 from generator.resolve import PAPER_ROLES, VOTE_ROLES, Index, action_key, at_the_meeting, recorded_as
 
@@ -340,8 +340,8 @@ def listings(index: Index, today: dt.date, years=None) -> Iterator[Page]:
 def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict, years=None,
                attended: dict | None = None, names: dict | None = None) -> Iterator[Page]:
     """A body's page, its year pages (of `years` only, if given), its action tracker and its register of
-    declarations of interest; `tracks`: the actions it raised, in the order of index.tracks; `attended`: as for
-    person_page; `names`: as for person_pages."""
+    declarations of interest; `tracks`: the actions it holds (actions_held), in the order of index.tracks;
+    `attended`: as for person_page; `names`: as for person_pages."""
     body = index.archive.bodies[slug]
     meetings = index.by_body[slug]
     declared = declarations_by_year(meetings)
@@ -470,12 +470,15 @@ def attendance_record(body, recorded: list) -> tuple[tuple[int, int, int, int] |
     return tuple(rows)
 
 
-def actions_raised(index: Index) -> dict[str, list]:
-    """Each body's actions, in the order of index.tracks (one pass, not one a body): its tracker lists them."""
-    raised: dict[str, list] = {}
+def actions_held(index: Index) -> dict[str, list]:
+    """Each body's actions, in the order of index.tracks (one pass, not one a body), each once: those it raised,
+    and those another body raised that it owns (`owner: {body: slug}`). Its tracker lists them: an action a board
+    gave a scrutiny committee was on the board's tracker alone, and the committee's readers never saw it."""
+    held: dict[str, list] = {}
     for track in index.tracks.values():
-        raised.setdefault(track.raised.body, []).append(track)
-    return raised
+        for slug in holders(track):
+            held.setdefault(slug, []).append(track)
+    return held
 
 
 def actions_owned(index: Index, ids=None) -> dict[str, list]:
@@ -517,6 +520,13 @@ def people_index(index: Index, people: list, attended: dict[str, int] | None = N
                 (tuple(people), tuple(attended.items())))
 
 
+def tracker_addresses(slug: str, tracks) -> list[str]:
+    """The addresses of the tracker pages body_pages makes for a body holding these actions (actions_held), in the
+    same order: none when it holds none."""
+    years = sorted({track.closed_step.as_at.year for track in tracks if track.closed}, reverse=True)
+    return [urls.actions(slug)] + [urls.actions_closed(slug, year) for year in years] if tracks else []
+
+
 def register_addresses(slug: str, meetings) -> list[str]:
     """The addresses of the register_pages of a body with these meetings, in the same order: none when no
     meeting records a declaration."""
@@ -537,11 +547,11 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     archive = index.archive
     refs = refs if refs is not None else {}
     yield from listings(index, today)
-    raised_in = actions_raised(index)
+    held = actions_held(index)
     attended = {slug: body_attendance(index, slug) for slug in index.by_body}
     names = page_names(archive.people)
     for slug in index.by_body:
-        yield from body_pages(index, slug, raised_in.get(slug, []), today, refs, attended=attended, names=names)
+        yield from body_pages(index, slug, held.get(slug, []), today, refs, attended=attended, names=names)
     for meeting in archive.meetings:
         yield MeetingGroup(meeting, refs)
     for key, track in sorted(index.tracks.items()):
@@ -568,17 +578,11 @@ def addresses(index: Index) -> Iterator[str]:
     yield urls.home()
     yield urls.archive()
     yield from (urls.year(year) for year in index.by_year)
-    raised = {track.raised.body for track in index.tracks.values()}
-    closed: dict[str, set] = {}
-    for track in index.tracks.values():
-        if track.closed:
-            closed.setdefault(track.raised.body, set()).add(track.closed_step.as_at.year)
+    held = actions_held(index)
     for slug, meetings in index.by_body.items():
         yield urls.body(slug)
         yield from (urls.body_year(slug, year) for year in sorted({m.date.year for m in meetings}, reverse=True))
-        if slug in raised:
-            yield urls.actions(slug)
-            yield from (urls.actions_closed(slug, year) for year in sorted(closed.get(slug, ()), reverse=True))
+        yield from tracker_addresses(slug, held.get(slug, ()))
         yield from register_addresses(slug, meetings)
     for meeting in index.archive.meetings:
         yield from meeting_urls(index, meeting)

@@ -40,7 +40,9 @@ logs update its actions, those its minutes approve or that approve them), when
 their inputs changed; the pages of the people the meeting lists or whose
 actions it holds; the lists that show it (the home page, the archive's, its
 year's, its body's pages, action tracker and register of declarations of
-interest, whose pages it takes away with the last declaration of a year); and
+interest, whose pages it takes away with the last declaration of a year; and
+the page and tracker of each other body it gives an action to, or gave one,
+whose tracker's pages it takes away with the last action of a year); and
 the pages that count what the archive holds (the people page, the open data
 page). Only what a full
 rebuild would make differently is written: a page whose deps are those the
@@ -60,7 +62,7 @@ import dataclasses
 from pathlib import Path
 
 from generator import urls
-from generator.actions import Track
+from generator.actions import Track, holders
 from generator.backlinks import addresses, known_entries, links_of, meeting_entries, relinked
 from generator.backlinks import with_meeting as with_backlinks
 from generator.build import make_environment, render_page
@@ -69,9 +71,9 @@ from generator.fingerprint import Digests
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, MisplacedHeading, Movement, Paper, Source
 from generator.namesakes import page_names
-from generator.pages import (action_page, actions_owned, actions_raised, bodies_sat_on, body_attendance, body_pages,
+from generator.pages import (action_page, actions_held, actions_owned, bodies_sat_on, body_attendance, body_pages,
                              by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index,
-                             person_pages, records_by_year, register_addresses, search_page)
+                             person_pages, records_by_year, register_addresses, search_page, tracker_addresses)
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, appearances_of, entries_of, with_meeting
@@ -226,12 +228,14 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         # a new date: the actions the body's meeting before raised due at "the next meeting" are due then
         redated = _redated(session.prepared.index, index) if before.date != meeting.date else []
         listed = _listed_people(session, index, before, meeting, redated)
+        holding = _holding(session, index, before, meeting, redated)
+        held = actions_held(index)  # a pass over every action (8,337 at 2,000 synthetic meetings): made once
         kinds = (lambda: [action_page(index, track, today, refs)
                           for track in {t.key: t for t in meeting_tracks(index, meeting) + redated}.values()],
                  lambda: _cited(session, index, today, refs, naming),
                  lambda: _related(session, memo, index, before, meeting, refs),
                  lambda: _people(index, listed, refs, attended),
-                 lambda: _lists(index, meeting, today, refs, attended, naming),
+                 lambda: _lists(index, meeting, today, refs, attended, held, naming, holding),
                  lambda: _counts(index, before, meeting, session.unsettled))
         done = {url for url, _ in rendered}
         for pages in kinds:
@@ -243,7 +247,8 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
             session.drawn.update((url, digests[url]) for url, _ in more)
             rendered += more
         # A year page of a person's that the edit leaves without records, and a body's register's
-        for url in _years_gone(session, index, listed) + _registers_gone(session, index, meeting.body):
+        for url in (_years_gone(session, index, listed) + _registers_gone(session, index, meeting.body)
+                    + _trackers_gone(session, before, [meeting.body, *holding], held)):
             session.out.delete(output_file(url))
             session.drawn.pop(url, None)
             gone.append(url)
@@ -395,6 +400,35 @@ def _registers_gone(session, index, slug: str) -> list[str]:
     return sorted(had - set(register_addresses(slug, index.by_body.get(slug, ()))))
 
 
+def _holding(session, index, before: Meeting, meeting: Meeting, redated=()) -> list[str]:
+    """The other bodies whose trackers list an action the meeting raises or updates (or `redated`), before or after
+    the edit: those it gives an action to (`owner: {body: slug}`), or gave one before it. And those whose tracker
+    pages a save since the last rebuild wrote, which this one may undo."""
+    slugs = {slug for track in meeting_tracks(session.prepared.index, before) + meeting_tracks(index, meeting)
+             + list(redated) for slug in holders(track)}
+    slugs.update(slug for slug in index.by_body if any(_tracker_page(url, slug) for url in session.unsettled))
+    return sorted(slugs - {meeting.body})
+
+
+def _tracker_page(url: str, slug: str) -> bool:
+    """Whether `url` is one of the body's tracker pages (pages.tracker_addresses), not an action's page below it."""
+    return url == urls.actions(slug) or url.startswith(urls.actions(slug) + "closed/")
+
+
+def _trackers_gone(session, before: Meeting, slugs: list[str], held: dict) -> list[str]:
+    """The tracker pages of the bodies `slugs` that the edit leaves with none to list (a body's last action, or
+    the last it was given, taken out or given to someone else; the last closed in a year reopened), or that a
+    save since the last rebuild wrote and this one takes back; `held`: actions_held after the edit. Only a page
+    that listed an action of the meeting as it was can have lost its last."""
+    was = meeting_tracks(session.prepared.index, before)
+    gone = []
+    for slug in slugs:
+        had = set(tracker_addresses(slug, [track for track in was if slug in holders(track)]))
+        had.update(url for url in session.unsettled if _tracker_page(url, slug))
+        gone += sorted(had - set(tracker_addresses(slug, held.get(slug, ()))))
+    return gone
+
+
 def _persons_in(addresses) -> set[str]:
     """The ids of the people whose page or year page is among `addresses` (not the people page)."""
     root = urls.people()
@@ -415,18 +449,22 @@ def _redated(old_index, index) -> list:
             and was.action.due != track.action.due]
 
 
-def _lists(index, meeting: Meeting, today, refs, attended: dict, naming: set[str] = frozenset()) -> list:
+def _lists(index, meeting: Meeting, today, refs, attended: dict, held: dict, naming: set[str] = frozenset(),
+           holding: list[str] = ()) -> list:
     """The lists that show the meeting: the home page, the archive's, its year's, its body's pages, action
-    tracker and register of declarations; the search page, whose example number may be its first minute's; and
-    the pages of other bodies whose own text links to it, in `naming` (_citing)."""
-    raised = actions_raised(index)
+    tracker and register of declarations; the search page, whose example number may be its first minute's; the
+    pages of other bodies whose own text links to it, in `naming` (_citing); and the pages and trackers of the
+    bodies `holding` (_holding), which list actions it gives them; `held`: actions_held."""
     years = {meeting.date.year}
-    others = sorted(slug for slug in index.archive.bodies if slug != meeting.body and urls.body(slug) in naming)
-    _attendance(index, {meeting.body, *others}, attended)
+    others = sorted(slug for slug in index.archive.bodies if slug != meeting.body and urls.body(slug) in naming
+                    and slug not in holding)
+    _attendance(index, {meeting.body, *others, *holding}, attended)
     return [*listings(index, today, years),
-            *body_pages(index, meeting.body, raised.get(meeting.body, []), today, refs, years, attended),
+            *body_pages(index, meeting.body, held.get(meeting.body, []), today, refs, years, attended),
             search_page(index),
-            *(next(body_pages(index, slug, raised.get(slug, []), today, refs, set(), attended)) for slug in others)]
+            *(next(body_pages(index, slug, held.get(slug, []), today, refs, set(), attended)) for slug in others),
+            *(page for slug in holding for page in body_pages(index, slug, held.get(slug, []), today, refs, set(),
+                                                              attended))]
 
 
 def _attendance(index, slugs, attended: dict) -> None:

@@ -76,9 +76,46 @@ def test_next_meeting_resolves_to_the_bodys_next_meeting(index):
     assert due.text == "next meeting" and due.date == dt.date(2019, 9, 19)
 
 
-def test_an_action_can_be_owned_by_a_body(site):
+def test_an_action_can_be_owned_by_a_body_and_its_page_links_that_bodys_tracker(site):
     html = page(site, "/ccb/actions/ccbp-19-60-jc-referral/")
-    assert '<dt>Owner</dt> <dd><a href="/jc/">JC</a></dd>' in html
+    assert '<dt>Owner</dt> <dd><a href="/jc/">JC</a>; on the <a href="/jc/actions/">JC action tracker</a></dd>' in html
+
+
+def _row(site: Path, url: str, action: str):
+    """The row of a tracker (`url`) that lists the action whose page is `action`, and the text of each cell."""
+    rows = [tr for tr in parsed(site, url).find_all("tr") if [href for href, _ in tr.links()][:1] == [action]]
+    assert len(rows) == 1, f"{url} lists {action} {len(rows)} times"
+    return rows[0], [cell.text for cell in rows[0].children if not isinstance(cell, str)]
+
+
+def test_an_action_another_body_gave_a_body_is_on_its_tracker_marked_with_the_body_and_minute_that_raised_it(site):
+    """A scrutiny committee's readers follow its tracker: an action a board gave it was on the board's tracker
+    alone. It is listed where the committee's own are, with the same owner, due date and status."""
+    action = "/ccb/actions/ccbp-19-60-jc-referral/"
+    (_, own), (row, given) = _row(site, "/ccb/actions/", action), _row(site, "/jc/actions/", action)
+    assert given[3] == "18 July 2019, raised by the CCB, minute CCBP/19/60"
+    assert ("/ccb/", "CCB") in row.links() and ("/ccb/2019/ccbp-19-60/", "CCBP/19/60") in row.links()
+    assert given[:3] + given[4:] == own[:3] + own[4:]
+    tracker = page(site, "/jc/actions/")
+    assert tracker.split('id="closed"')[1].count(f'href="{action}"') == 1  # closed by the CCB's September log
+    assert "or given to the JC by another body" in parsed(site, "/jc/actions/").one("main").text
+    assert "or given to" not in parsed(site, "/ccb/actions/").one("main").text
+
+
+def test_a_bodys_actions_spreadsheet_lists_the_actions_its_tracker_does(site):
+    rows = (site / "data/actions/jc.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert [row.split(",")[0] for row in rows] == ["ccb:CCBP/19/60#jc-referral", "jc:2019-08-01/4#1"]
+    assert rows[0].split(",")[2] == "ccb"  # the body that raised it
+
+
+def test_a_body_that_raised_no_action_but_was_given_one_has_a_tracker_its_page_links(tmp_path):
+    content = _copy(tmp_path)
+    minutes = content / "meetings/jc/2019-08-01/minutes.md"
+    minutes.write_text(minutes.read_text().split("```item")[0])
+    out = tmp_path / "site"
+    assert run(Options(content=content, out=out, today=TODAY, search=False)).ok
+    assert ("/jc/actions/", "Actions tracker for JC") in parsed(out, "/jc/").links()
+    assert "/ccb/actions/ccbp-19-60-jc-referral/" in [h for h, _ in parsed(out, "/jc/actions/").links()]
 
 
 def test_action_page_shows_the_timeline_with_due_date_changes_and_closure(site):

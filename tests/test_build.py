@@ -228,6 +228,25 @@ def test_drafts_are_published_only_with_drafts_and_then_marked_on_every_page(arc
     assert [n for n, d in index.items() for c in SECRET_CANARIES if c.lower().encode() in d.lower()] == []
 
 
+def test_actions_given_to_another_body_in_private_draft_or_confidential_minutes_are_not_on_its_tracker(
+        archive, build, tmp_path):
+    """The JC's tracker lists actions other bodies gave it: not one raised in a private meeting, in draft minutes
+    (but with --drafts) or in a confidential item, which the TB's own tracker does not list either."""
+    for minutes, owner in (("meetings/tb/2019-06-20-private/minutes.md", "ada-lovelace"),
+                           ("meetings/tb/2020-01-16/minutes.md", "carol-singh"), (MINUTES, "frank-turner")):
+        edit(archive, minutes, f"  - owner: {owner}\n    text: ", "  - owner: {body: jc}\n    text: ")
+    out = tmp_path / "site"
+    assert build(archive, out).ok
+    tracker = (out / "jc/actions/index.html").read_text(encoding="utf-8")
+    assert "/tb/actions/tb-19-13-2/" in tracker  # control: the public one the TB gave it
+    assert [c for c in ALL_CANARIES if c in tracker] == []
+    assert [(n, c) for n, data in read_tree(out).items() for c in ALL_CANARIES if c.encode() in data] == []
+    drafts = tmp_path / "drafts"
+    assert build(archive, drafts, drafts=True).ok
+    tracker = (drafts / "jc/actions/index.html").read_text(encoding="utf-8")
+    assert CANARY_DRAFT in tracker and [c for c in SECRET_CANARIES if c in tracker] == []
+
+
 def test_without_drafts_no_page_is_marked_as_a_preview(site):
     assert [url_of(site, p) for p in html_pages(site) if "draft-banner" in p.read_text(encoding="utf-8")] == []
 

@@ -157,8 +157,11 @@ def test_actions_spreadsheet_has_one_row_per_action_of_the_body(sites):
         "amber", "no", "June 2019", "September 2019")
     assert (second["due_date"], second["current_due_date"]) == ("2019-06-30", "2019-09-30"), "for sorting by"
     assert (site / "data" / "actions" / "tb.csv").read_bytes().count(b"\r\n") == 4
+    # the JC's: those it raised, and the TB's it owns, as its tracker lists them
     assert [r["id"] for r in csv.DictReader(io.StringIO((site / "data/actions/jc.csv").read_text()))] == [
-        a["id"] for a in data(site, "actions")["actions"] if a["body"] == "jc"]
+        a["id"] for a in data(site, "actions")["actions"]
+        if a["body"] == "jc" or any(owner.get("body") == "jc" for owner in a["owners"])
+    ] == ["jc:2019-11-05/5#1", "tb:TB/19/13#2"]
 
 
 def test_a_spreadsheet_cell_that_would_be_a_formula_is_shown_as_text(archive, build, tmp_path):

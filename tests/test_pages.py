@@ -1094,8 +1094,10 @@ def test_actions_tracker_lists_public_actions_with_their_latest_status(site):
     links = {href for href, _ in doc.one("main").links()}
     assert {"/tb/actions/tb-19-13-1/", "/tb/actions/tb-19-13-2/", "/tb/actions/tb-19-13-leaflet/"} <= links
     jc = _tracked(page(site, "/jc/actions/"))
-    assert list(jc) == ["2019-11-05/5#1"]
+    assert list(jc) == ["TB/19/13#2", "2019-11-05/5#1"]  # the TB's action the JC owns too, soonest due first
     assert jc["2019-11-05/5#1"]["Action"] == "2019-11-05/5#1: Draft the joint commissioning agreement."
+    assert jc["TB/19/13#2"]["Raised"] == "14 March 2019, raised by the TB, minute TB/19/13"
+    assert jc["2019-11-05/5#1"]["Raised"] == "5 November 2019"
 
 
 def test_action_page_shows_owner_due_date_origin_and_history(site):
@@ -1105,7 +1107,8 @@ def test_action_page_shows_owner_due_date_origin_and_history(site):
     facts = doc.one("dl", class_="facts")
     pairs = dict(zip([d.text for d in facts.find_all("dt")], [d.text for d in facts.find_all("dd")]))
     # "Mr Brian Okafor, JC" under "Owner" read as his role: an action of his and the Joint Committee's
-    assert pairs["Owners"] == "Mr Brian Okafor and JC"
+    assert pairs["Owners"] == "Mr Brian Okafor and JC; on the JC action tracker"
+    assert ("/jc/actions/", "JC action tracker") in facts.links()
     assert pairs["Due"].startswith("September 2019") and "June 2019" in pairs["Due"]  # revised, and the original
     assert (ITEM, "TB/19/13 Healthy Weight Strategy 2019 to 2024") in facts.links()
     assert (MEETING, "Health and Wellbeing Board, 14 March 2019") in facts.links()

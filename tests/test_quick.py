@@ -172,12 +172,19 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
     ("actions", f"{JULY}/meeting.md", "date: 2019-07-18", "date: 2019-08-02"),  # its actions after the JC's
     ("references", f"{AUGUST}/papers/c.md", "title: Finance report\n",
      "title: Finance report\nauthors: [sarah-prema]\n"),  # on the page of its author, not at the meeting
+    # on the tracker of the body that owns it, which another body raised
+    ("actions", f"{JULY}/minutes.md", "consider the pilot.", "consider the extended pilot."),
+    ("actions", f"{JULY}/minutes.md", "  - owner: ann-smith\n", "  - owner: {body: jc}\n"),  # given to the JC
+    ("actions", f"{JULY}/minutes.md", "  - owner: {body: jc}\n", "  - owner: bob-jones\n"),  # taken from it
+    ("actions", f"{SEPTEMBER_LOG}/actions.md", "    progress: Referred to the Joint Committee.\n    closed: yes\n",
+     "    progress: Referred to the Joint Committee.\n"),  # reopened by the log of the body that raised it
 ], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
         "update-status", "new-item", "item-cited-before", "agenda-item-cited-before", "item-cited-in-its-meeting",
         "item-renumbered", "new-action", "new-action-listed-before", "new-paper", "paper-removed", "initials",
         "action-reference", "person-reference", "declaration", "declaration-type", "date", "date-cited", "date-next-meeting",
         "date-past-another-body", "date-before-its-body's-last", "date-raising-past-another-body",
-        "paper-author"])
+        "paper-author", "body-owned-action-text", "action-given-to-a-body", "action-taken-from-a-body",
+        "body-owned-action-reopened"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
@@ -217,13 +224,29 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
              "date-cited": {"ccb/2019/2019-08-22/index.html", "ccb/2019/ccbp-19-70/index.html"},
              # July's action due at the next meeting is due on its new date, which its minute gives too
              "date-next-meeting": {"ccb/actions/ccbp-19-60-jc-referral/index.html", "ccb/actions/index.html",
-                                   "ccb/2019/ccbp-19-60/index.html", "ccb/2019/2019-07-18/index.html"}}
+                                   "ccb/2019/ccbp-19-60/index.html", "ccb/2019/2019-07-18/index.html"},
+             # the tracker of the body the action is given to, and its page of those closed in 2019
+             "body-owned-action-text": {"jc/actions/index.html", "jc/actions/closed/2019/index.html"},
+             "action-given-to-a-body": {"jc/actions/index.html", "jc/actions/closed/2019/index.html"},
+             "action-taken-from-a-body": {"jc/actions/index.html"},
+             "body-owned-action-reopened": {"jc/actions/index.html"}}
     # The page it cites, a meeting's whose log shows its action, a person's it lists, the lists: each shows the
     # edit at once.
     assert shown.get(request.node.callspec.id, set()) <= fast
     assert files(live) == files(built)
     # and so does every page showing it that a meeting's text is on: the full rebuild has no page to correct
     assert after.written == []
+
+
+def test_an_action_taken_from_a_body_takes_its_trackers_page_of_a_year_it_no_longer_closed_any_in_with_the_save(
+        actions, tmp_path):
+    """The CCB's referral to the JC, closed in 2019, was the only action of the JC's closed that year: given to
+    someone else, the JC's page of the actions it closed in 2019 goes at once, not when the rebuild comes."""
+    session, content, live = actions
+    assert (live / "jc/actions/closed/2019/index.html").is_file()
+    outcome = session.quick([edit(content / JULY / "minutes.md", "  - owner: {body: jc}\n", "  - owner: bob-jones\n")])
+    assert outcome is not None and outcome.deleted == ["/jc/actions/closed/2019/"]
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
 
 
 @pytest.mark.parametrize("fixture, where, old, new", [
