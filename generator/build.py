@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator import cache as build_cache
+from generator import cache as build_cache, callins
 from generator.actions import Track
 from generator.attachments import litter
 from generator.backlinks import prefill, scan
@@ -198,6 +198,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
     check(stop)
     renderer = memos.renderer if memos else Renderer()
     linker = Linker(index, stop, unpublished(archive, options.drafts))
+    callins.check(archive, linker, report)
     check(stop)
     # Each cached result knows whether the linker's targets can change it (backlinks.scan); what finds a
     # reference at all (the bodies' numbering) changes every result.

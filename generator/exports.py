@@ -24,7 +24,7 @@ import uuid
 from pathlib import Path
 from typing import Iterator
 
-from generator import urls
+from generator import callins, urls
 from generator.actions import Track, holders
 from generator.ical import LONDON, TZID
 from generator.interrupt import check, never
@@ -197,22 +197,26 @@ class Exporter:
             if not meeting.minutes:
                 continue
             approver = self.index.by_key.get(meeting.minutes.approved_at)
-            texts.append(self.kept("minutes", (meeting, approver, self.index.body(meeting.body), self.site),
+            texts.append(self.kept("minutes", (meeting, approver, self.index.body(meeting.body), self.site,
+                                               callins.deps(self.index, meeting)),
                                    lambda m=meeting, a=approver: _encoded(self.minutes_record(m, a))))
         return self.encoded("minutes", "minutes", texts)
 
     def minutes_record(self, meeting: Meeting, approver: Meeting | None) -> dict:
+        by, of = callins.shown_by(self.index, meeting), callins.shown_of(self.index, meeting)
         return {
             "event_id": self.event_id(meeting), "meeting": meeting.key, "body": meeting.body,
             "date": meeting.date.isoformat(), "url": self.url(urls.meeting(meeting)) + "#minutes",
             "status": meeting.minutes.status,
             "approved_at": {"meeting": approver.key, "date": approver.date.isoformat(),
                             "url": self.url(urls.meeting(approver))} if approver else None,
-            "items": [self.minute_item(meeting, item) for item in meeting.minutes.items],
+            "items": [self.minute_item(meeting, item, by, of) for item in meeting.minutes.items],
         }
 
-    def minute_item(self, meeting: Meeting, item: MinuteItem) -> dict:
+    def minute_item(self, meeting: Meeting, item: MinuteItem, by: dict, of: dict) -> dict:
+        """`by`, `of`: callins.shown_by and shown_of of the meeting."""
         body = self.index.body(meeting.body)
+        call_in = of.get(item.ref)
         papers = [(r, meeting.paper(r)) for r in item.papers]
         return {
             "ref": item.number, "title": item.title, "url": self.url(urls.item(meeting, body, item)),
@@ -224,6 +228,12 @@ class Exporter:
             "declarations": [declaration(self.ref(d.who), d) for d in item.declarations],
             "actions": [f"{meeting.body}:{a.id}" for a in item.actions],
             "votes": [self.vote(v) for v in item.votes],
+            "calls_in": {"body": call_in.body.slug, "minute": call_in.number, "outcome": item.calls_in.outcome,
+                         "url": self.url(urls.item(call_in.meeting, call_in.body, call_in.item))
+                         if call_in.item else None} if call_in else None,
+            "called_in_by": [{"body": b.body.slug, "meeting": b.meeting.key, "date": b.meeting.date.isoformat(),
+                              "minute": b.item.number, "outcome": b.item.calls_in.outcome,
+                              "url": self.url(urls.item(b.meeting, b.body, b.item))} for b in by.get(item.ref, ())],
         }
 
     def vote(self, vote: Vote) -> dict:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from generator import frontmatter, inline_actions, inline_resolutions, interests, schema as s, urls, votes, yamltext
 from generator.diagnostics import INVISIBLE, Report, shortened
-from generator.model import (Action, AdvisedNumber, Attendance, Body, Declaration, Due, MinuteItem, Minutes,
-                             MisplacedHeading, PersonRef, Source, all_agenda_items)
+from generator.model import (CALL_IN_OUTCOMES, Action, AdvisedNumber, Attendance, Body, CallIn, Declaration, Due,
+                             MinuteItem, Minutes, MisplacedHeading, PersonRef, Source, all_agenda_items)
 from generator.markdown import TEMPLATE_IDS, heading_id
 from generator.numbering import digits, example, leading, leading_part, misprinted, printed, whole
 from generator.schema import Context, Field, Schema
@@ -47,6 +47,14 @@ ITEM = Schema(
     Field("confidential", s.yesno, default=None),
     Field("reason", s.text, default=""),
     Field("public_title", s.text, default=""),
+    Field("calls_in", s.lined, default=""),  # which minute it is, callins.target finds, knowing every body
+    Field("call_in_outcome", s.choice(*CALL_IN_OUTCOMES, hints={
+        word: "write no-further-action" for word in ("upheld", "no-action", "not-referred", "confirmed",
+                                                      "decision-upheld", "noted")} | {
+        word: "write referred-to-council" for word in ("referred-to-full-council", "full-council", "council")} | {
+        word: "write referred-back" for word in ("referred-back-to-cabinet", "referred-to-cabinet",
+                                                  "referred-back-to-the-decision-maker", "referred-to-decision-maker",
+                                                  "referred-to-the-decision-maker")}), default=""),
 )
 
 
@@ -472,6 +480,7 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
                                "full with its own title, and its public_title is not used",
                                "take public_title out, or write `confidential: yes` if the item is confidential")
             withheld = False
+    calls_in = _call_in(fields, meta, line, shown, ctx)
     return MinuteItem(ref, fields["public_title"] if withheld else title, discussion, fields["paper"],
                       fields["lead"], fields["resolutions"], interests.typed(fields["declarations"], body, ctx),
                       actions, fields["confidential"], fields["reason"], Source(ctx.report._rel(ctx.path), line),
@@ -480,7 +489,28 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
                       parts=() if fields["confidential"] else _parts(body, ref, list(headings)),
                       votes=votes.read(fields["votes"], shown, ctx, present, ref, _declared(fields["declarations"],
                                                                                             meta, line))
-                      if fields["votes"] else ())
+                      if fields["votes"] else (), calls_in=calls_in)
+
+
+def _call_in(fields: dict, meta, line: int, shown: str, ctx: Context) -> CallIn | None:
+    """The item's call-in, where it gives both the minute called in and the outcome: a call-in without its
+    outcome would tell the decision's readers it was called in and not what became of it."""
+    minute, outcome = fields["calls_in"], fields["call_in_outcome"]
+    if minute and not outcome:
+        written = ITEM.written(meta, "call_in_outcome") if isinstance(meta, dict) else None
+        if not str(written or "").strip():  # else one it does not know, which its own message names
+            ctx.report.error(ctx.path, line_of(minute, line), f"minute item {shown} calls in {minute}, but does not "
+                             "say what the committee resolved", "add `call_in_outcome: no-further-action`, "
+                             "`referred-back` (to the decision maker) or `referred-to-council`")
+        return None
+    if outcome and not minute:
+        at = meta.line_of("call_in_outcome") if isinstance(meta, yamltext.LDict) and "call_in_outcome" in meta \
+            else line
+        ctx.report.error(ctx.path, at, f"minute item {shown} gives a call_in_outcome, but no "
+                         "decision it called in", "add `calls_in:` with the minute number of the decision called "
+                         "in (another body's: body:number, e.g. cab:CAB/24/12), or take call_in_outcome out")
+        return None
+    return CallIn(minute, outcome) if minute else None
 
 
 def _declared(declarations: tuple, meta, line: int) -> tuple:

@@ -415,6 +415,27 @@ class Vote:
                      if any(who.id == person_id for who in names)), "")
 
 
+# What a scrutiny committee may resolve on a decision it called in, and how pages word each
+CALL_IN_OUTCOMES = {"no-further-action": "no further action", "referred-back": "referred back to the decision maker",
+                    "referred-to-council": "referred to full council"}
+
+
+@dataclass(frozen=True)
+class CallIn:
+    """A scrutiny committee's call-in of another body's decision, minuted on the scrutiny item: the decision
+    maker's minute it names, as written (`cab:CAB/24/12`, or the number alone), and what the committee resolved.
+    Which minute that is depends on every body's numbering, so it is found where the archive is whole
+    (callins.target), not where the minutes are read."""
+
+    minute: str  # as written; its line is kept for messages (yamltext.LStr)
+    outcome: str  # a key of CALL_IN_OUTCOMES
+
+    @property
+    def result(self) -> str:
+        """The outcome in words, as pages give it."""
+        return CALL_IN_OUTCOMES[self.outcome]
+
+
 @dataclass(frozen=True)
 class MinuteItem:
     ref: str
@@ -437,6 +458,7 @@ class MinuteItem:
     # (### 24/007(a) Payments: 'a'), where a reference to the part (24/007(a)) leads; none for a confidential item
     parts: tuple[tuple[str, str], ...] = ()
     votes: tuple[Vote, ...] = ()
+    calls_in: CallIn | None = None  # a scrutiny committee's item that called in another body's decision
 
     @property
     def number(self) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from generator.model import all_agenda_items, archive_order
-from generator import urls
+from generator import callins, urls
 from generator.actions import groups, holders
 from generator.namesakes import page_names
 from generator.resolve import PAPER_ROLES, VOTE_ROLES, Index, action_key, at_the_meeting, recorded_as
@@ -83,7 +83,8 @@ def _meeting_context(index: Index, meeting) -> dict:
                 items_by_ref={i.ref.lower(): i for i in items}, movements=in_meeting_order(meeting),
                 agenda_refs={a.ref.lower(): a for a in all_agenda_items(meeting.agenda)},
                 previous=index.previous(meeting), next=index.next(meeting), instead=index.instead(meeting),
-                replaces=index.replaces(meeting))
+                replaces=index.replaces(meeting), called_in=callins.shown_by(index, meeting),
+                calls_in=callins.shown_of(index, meeting))
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def meeting_inputs(index: Index, meeting, refs: dict) -> tuple:
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
     return (meeting, index.body(meeting.body), updates, raised, approver, index.previous(meeting), index.next(meeting),
             _linked(refs, _raised_at(t for t in updates if t is not None)), index.instead(meeting),
-            index.replaces(meeting))
+            index.replaces(meeting), callins.deps(index, meeting))
 
 
 def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
@@ -279,7 +280,8 @@ def meeting_pages(index: Index, meeting, refs: dict) -> Iterator[Page]:
     page_url = urls.meeting(meeting)
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
     shared = (meeting, ctx["body"], tuple(ctx["action_log"]), tuple(ctx["actions_raised"]),
-              summary(approver) if approver else None, summary(ctx["instead"]) if ctx["instead"] else None)
+              summary(approver) if approver else None, summary(ctx["instead"]) if ctx["instead"] else None,
+              callins.deps(index, meeting, ctx["called_in"], ctx["calls_in"]))
     within = refs.get(("meeting", meeting.key))
     yield Page(page_url, "meeting.html", ctx, shared + (
         summary(ctx["previous"]) if ctx["previous"] else None, summary(ctx["next"]) if ctx["next"] else None,

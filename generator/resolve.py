@@ -12,6 +12,7 @@ import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from generator import callins
 from generator.actions import NEXT_MEETING, Track, build_tracks, named
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
@@ -57,6 +58,8 @@ class Index:
     # (body, slug of the minute number first published) -> (body, the number now), from moved.yaml (moved.check)
     renumbered: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     replaced: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)  # meeting key -> meetings rearranged to it
+    # (body, minute) -> (meeting, item) of each published call-in naming it (callins.called_in)
+    called_in: dict[tuple[str, str], tuple[tuple[Meeting, MinuteItem], ...]] = field(default_factory=dict)
 
     def body(self, slug: str) -> Body:
         return self.archive.bodies[slug]
@@ -207,6 +210,7 @@ def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ById
     are unchanged. `stop`: see interrupt.py."""
     index = Index(archive)
     by_body, by_year = defaultdict(list), defaultdict(list)
+    calls: list[tuple[Meeting, tuple]] = []  # each meeting's items that call in a decision
     for meeting in archive.meetings:  # already in date order
         check(stop)
         index.position[meeting.key] = len(by_body[meeting.body])
@@ -219,8 +223,13 @@ def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ById
             index.appearances.setdefault(person, []).append(appearance)
         index.items.update(_items(index, meeting) if per_meeting is None else per_meeting.get(
             "items", (meeting, index.body(meeting.body)), lambda m=meeting: _items(index, m)))
+        calling = callins.calling(meeting) if per_meeting is None else \
+            per_meeting.get("calls", (meeting,), lambda m=meeting: callins.calling(m))
+        if calling:
+            calls.append((meeting, calling))
     index.by_body = {slug: by_body.get(slug, []) for slug in sorted(archive.bodies)}
     index.by_year = dict(sorted(by_year.items()))
+    index.called_in = callins.called_in(calls, archive.bodies)
     index.replaced = _replaced(archive.meetings)
     index.tracks, index.history = action_tracks(archive, index.by_body, tracks_memo, per_meeting, stop)
     index.actions = {key: track.action for key, track in index.tracks.items()}
@@ -235,10 +244,14 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
     pages from it while the full rebuild is still to come. None when the edit moves the meeting's pages
     (another key or body, or a date in another year) or puts it on the day of another of its body's
     meetings, or when its minute numbers or actions clash with other meetings' (validate reports that): a
-    number or action id another meeting has, or an action removed that another meeting's log updates.
+    number or action id another meeting has, or an action removed that another meeting's log updates; and
+    when it changes what another meeting's pages show of a call-in (callins.view: the scrutiny item's outcome,
+    the called-in minute's title, either meeting's date), which the full rebuild redraws.
     Backlinks are left as they were (backlinks.with_meeting patches them)."""
     if (new.key, new.body) != (old.key, old.body) or new.date.year != old.date.year or \
             (new.date != old.date and any(m.date == new.date for m in index.by_body[old.body] if m is not old)):
+        return None
+    if callins.view(index, old) != callins.view(index, new):  # the other meeting's pages show it
         return None
     meetings = list(index.archive.meetings)
     at = bisect.bisect_left(meetings, archive_order(old), key=archive_order)
@@ -317,7 +330,8 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         index, archive=dataclasses.replace(index.archive, meetings=tuple(meetings)), by_body=by_body, position=position,
         by_year={year: placed(ms) if year == new.date.year else ms for year, ms in index.by_year.items()},
         by_key={**index.by_key, new.key: new}, items=items, appearances=appearances, history=history, tracks=tracks,
-        actions=actions, replaced=_replaced(meetings) if old.rearranged_to or new.rearranged_to else index.replaced)
+        actions=actions, replaced=_replaced(meetings) if old.rearranged_to or new.rearranged_to else index.replaced,
+        called_in=callins.replaced(index.called_in, old, new))
 
 
 def _in_resolve_order(tracks: dict[str, Track], old: Meeting, new: Meeting, raised: list[str],

@@ -2081,7 +2081,9 @@ def test_a_minute_heading_pasted_without_its_hashes_is_a_warning_on_its_line_and
     above it, and nothing said so of draft minutes; of approved ones, only that the agenda item had no minute."""
     edit(archive, MINUTES, "status: approved", f"status: {status}")
     edit(archive, MINUTES, "## TB/19/15 Any other business", "TB/19/15\tAny other business")
-    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "TB/19/15\tAny"),
+    # of these minutes: draft, the joint committee's call-in of TB/19/13 is told it does not link yet
+    assert [m for m in warnings_after(build, archive) if m.startswith(f"content/{MINUTES}:")] == [
+        at(MINUTES, line_of(archive, MINUTES, "TB/19/15\tAny"),
         "this line starts with agenda item TB/19/15's number and title, but is no heading, so the item is minuted as "
         "part of TB/19/14; if it is the item's heading, put `## ` before it", "warning")]
 

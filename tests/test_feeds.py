@@ -318,7 +318,7 @@ def test_sitemap_lists_every_page_and_robots_points_to_it(site):
     listed = [loc.text for loc in root.findall("s:url/s:loc", ns)]
     assert listed == sorted(listed)
     moved = {p for p in html_pages(site) if 'http-equiv="refresh"' in p.read_text(encoding="utf-8")}
-    assert len(moved) == 6  # the pages moved.yaml keeps at old addresses (a meeting's and its action's), which send the reader on
+    assert len(moved) == 7  # the pages moved.yaml keeps at old addresses (a meeting's, its items', paper's and action's), which send the reader on
     not_found = site / "404.html"  # served by the host where there is no page
     assert not_found in html_pages(site)
     assert set(listed) == {BASE + url_of(site, p) for p in html_pages(site) if p not in moved and p != not_found}

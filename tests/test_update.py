@@ -213,6 +213,19 @@ def test_a_new_item_and_a_removed_meeting_give_what_a_full_build_gives(archive, 
     assert not any(name.startswith("tb/2020/") for name in after)  # the removed meeting's pages are gone
 
 
+def test_a_call_in_edited_is_redrawn_on_the_called_in_minutes_pages_and_the_minute_retitled_on_the_committees(
+        archive, build, built, tmp_path):
+    """Each side of a call-in shows the other (callins.deps): the Board's minute the joint committee's outcome, the
+    committee's item the minute's title; an edit to one renders the other's pages in a warm build."""
+    edit(archive, JC_MINUTES, "call_in_outcome: referred back", "call_in_outcome: no further action")
+    assert build(archive, built, search=True).ok
+    assert b": no further action.</p>" in (built / "tb/2019/tb-19-13/index.html").read_bytes()
+    edit(archive, MINUTES, "## TB/19/13 Healthy Weight Strategy 2019 to 2024", "## TB/19/13 Healthy Weight Plan")
+    assert build(archive, built, search=True).ok
+    assert b"TB/19/13 Healthy Weight Plan</a>" in (built / "jc/2019/2019-11-05/item-7/index.html").read_bytes()
+    assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
 def test_an_item_made_confidential_leaves_the_site_and_its_search_index(archive, build, built, tmp_path):
     text = edit(archive, MINUTES, "There was no other business.", "There was no other business. Zebrafinch.").read_text(
         encoding="utf-8")
@@ -640,7 +653,7 @@ PEOPLE_EDITS = {  # the people register (people.yaml): each renders only the pag
     "renamed, with the old name kept as an alias": (
         "name: Ada Lovelace\n  honorific: Councillor\n  aliases: [Cllr Lovelace]",
         "name: Ada King\n  honorific: Councillor\n  aliases: [Cllr Lovelace, Councillor Lovelace, Ada Lovelace]",
-        30),  # with the page of the actions closed in 2019, whose actions' meetings she attended, as the tracker,
+        31),  # with the page of the actions closed in 2019, whose actions' meetings she attended, as the tracker,
     # her pages of 2019 and 2020, which name her, and the TB's register of declarations and its 2019 page, which
     # name her as the one who declared an interest
     "added": ("brian-okafor:", "zoe-quiet:\n  name: Zoe Quiet\nbrian-okafor:", 3),
