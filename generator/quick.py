@@ -49,7 +49,8 @@ rebuild would make differently is written: a page whose deps are those the
 last rebuild rendered it from is left as it is.
 
 Anything else (another folder, a register (but see quick_people.py), a
-template, a load error, a date that moves the meeting's pages) gets None, and
+template, a load error, a date that moves the meeting's pages, an edit to what
+another meeting's pages show of a call-in: resolve.with_meeting) gets None, and
 the full rebuild does the work. The full
 rebuild follows this path every time anyway (serve.py): it reports messages,
 writes the other pages, the feeds, data files and search index, and would

@@ -505,11 +505,15 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
     ("actions", f"{JULY}/meeting.md", "date: 2019-07-18", "date: 2019-08-02"),  # its actions after the JC's
     ("references", f"{AUGUST}/papers/c.md", "title: Finance report\n",
      "title: Finance report\nauthors: [sarah-prema]\n"),  # on the page of its author, not at the meeting
+    ("archive", "meetings/jc/2019-11-05/minutes.md", "## 5 Joint public health commissioning",
+     "## 5 Joint commissioning"),  # its item 7's call-in, in Index.called_in, is the new meeting's
+    ("archive", "meetings/tb/2019-03-14/minutes.md", "on the council website.",
+     "on the website."),  # an action of the minute called in, whose call-in stays as it was
 ], ids=["action-text", "update-status", "reopened", "attendee-role", "references", "new-item", "agenda-item",
         "renumbered",
         "new-action", "action-added-first", "paper-removed", "new-paper", "initials", "rearranged", "date",
         "date-next-meeting", "date-past-another-body", "date-before-another-body", "date-past-its-body's-next",
-        "date-raising-past-another-body", "paper-author"])
+        "date-raising-past-another-body", "paper-author", "scrutiny-item-retitled", "called-in-meeting"])
 def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_makes(tmp_path, fixture, where, old,
                                                                                      new):
     content = tmp_path / "content"
@@ -783,3 +787,32 @@ def test_a_votes_mover_put_right_is_put_right_with_the_save_on_the_pages_of_both
     after = session.rebuild()
     assert after.ok and after.written == []
     assert files(live) == files(built)
+
+
+CALL_IN = "meetings/jc/2019-11-05/minutes.md"  # its item 7 calls in TB/19/13 of meetings/tb/2019-03-14
+
+
+@pytest.mark.parametrize("where, old, new", [
+    (CALL_IN, "call_in_outcome: referred back", "call_in_outcome: referred to council"),
+    (CALL_IN, "calls_in: tb:TB/19/13", "calls_in: tb:TB/19/12"),
+    ("meetings/tb/2019-03-14/minutes.md", "## TB/19/13 Healthy Weight Strategy 2019 to 2024",
+     "## TB/19/13 Healthy Weight Strategy 2019 to 2025"),
+    ("meetings/jc/2019-11-05/meeting.md", "date: Tuesday 5th November 2019", "date: Wednesday 6th November 2019"),
+], ids=["outcome", "minute-called-in", "called-in-minute-retitled", "scrutiny-meeting-redated"])
+def test_an_edit_to_what_the_other_meeting_of_a_call_in_shows_is_left_to_the_full_rebuild(tmp_path, where, old, new):
+    """The called-in minute's pages say who called it in, when, and with what outcome; the scrutiny item's pages
+    name the minute it called in and its title: an edit to any of these is redrawn on both by the full rebuild."""
+    session, content, live = started(tmp_path, "archive")
+    assert_left_to_the_rebuild(session, content, live, content / where, old, new, tmp_path)
+    assert (live / "tb/2019/tb-19-13/index.html").read_bytes() == \
+        (tmp_path / "full/tb/2019/tb-19-13/index.html").read_bytes()
+
+
+def test_an_edit_to_a_meeting_of_a_call_in_that_the_other_does_not_show_takes_the_fast_path(tmp_path):
+    session, content, live = started(tmp_path, "archive")
+    changed = edit(content / CALL_IN, "## 5 Joint public health commissioning", "## 5 Joint commissioning")
+    outcome = session.quick([changed])
+    assert outcome is not None and "/jc/2019/2019-11-05/item-5/" in outcome.written
+    assert "/tb/2019/tb-19-13/" not in outcome.written
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
+    assert session.rebuild().written == []
