@@ -387,6 +387,32 @@ def test_a_ticked_filters_count_is_the_number_of_results_it_shows(page):
     assert ticked_counts(page) == {"type=action": "0", "type=paper": "0"}
 
 
+def test_results_that_come_while_the_reader_is_scrolled_down_are_filled_in(page):
+    """Pagefind fills a result in only once its placeholder is in view, and the page holds every placeholder in
+    a corner of the window so that all are. Pagefind's stylesheet gave the list layout containment, which held
+    them at the top of the list instead: a reader who had scrolled down the filters in a short window while the
+    search loaded got a list that stayed empty until they scrolled back up to it (the gates, which scroll down
+    while they wait, failed so on a busy machine). Here the search is held until the reader has scrolled."""
+    page.set_viewport_size({"width": 1280, "height": 400})
+    held: list = []
+    page.route("**/*.pf_index", lambda route: held.append(route) if held is not None else route.continue_())
+    with page.expect_request("**/*.pf_index", timeout=WAIT):  # the filters are in by then, and the page long
+        page.goto("/search/?q=care")
+    page.wait_for_function("() => document.documentElement.scrollHeight > 2 * innerHeight", timeout=WAIT)
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    assert page.evaluate("document.querySelector('pagefind-results').getBoundingClientRect().top") < -100, \
+        "control: the top of the list is out of view"
+    assert results(page).count() == 0 and held, "control: the search waits for its index (not the filters')"
+    waiting, held = held, None
+    for route in waiting:
+        route.continue_()
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "care")
+    total = count(page)
+    assert total > 10, "control: 'care' has more results than fit in the window"
+    expect(results(page)).to_have_count(total)
+    expect(page.locator("li.search-result-loading")).to_have_count(0)
+
+
 def test_the_search_fields_border_stands_out_and_its_focus_shows(page):
     """WCAG 1.4.11: the field's edge is at least 3:1 against the page (Pagefind's grey was 2.08:1)."""
     open_search(page, "?q=care")
