@@ -166,34 +166,31 @@ def open_page(browser, url: str, width: int = 1280, height: int = 900, results_u
     page.route(url, _without_refresh)
     page.goto(url, wait_until="load")
     if results_under:
-        # Pagefind fills in each result only once it is scrolled into view (an IntersectionObserver): bring the
-        # first one still empty into view while waiting, or scroll on down where none is listed yet.
+        # No scrolling while waiting: every result shown is filled in without it (search.css), as a reader who
+        # does not scroll sees it. The wait used to scroll on down until a result showed; on a busy machine it was
+        # past the top of the list when the search came, and the results, whose placeholders sat there, stayed empty.
         ready = """prefixes => {
             const shown = [...document.querySelectorAll('main a[href]')].some(
                 a => prefixes.some(p => new URL(a.href, location.href).pathname.startsWith(p)));
-            const empty = [...document.querySelectorAll('main li.search-result')].find(
-                li => !li.querySelector('a[href]'));
-            if (!shown) empty ? empty.scrollIntoView({block: 'center'}) : window.scrollBy(0, innerHeight / 2);
             const app = document.querySelector('[data-search-app]');
             return shown && (!app || app.hasAttribute('data-search-checked'));
         }"""
         from playwright.sync_api import TimeoutError as Timeout
 
         try:
-            # a bound for a page that never gets there, not a measure of speed: a quiet machine takes 1 to 2 s,
-            # and the example's search page on a loaded one took over 20 twice (why, the message would now say)
+            # a bound for a page that never gets there, not a measure of speed: a quiet machine takes 1 to 2 s
             page.wait_for_function(ready, arg=list(results_under), timeout=90_000, polling=100)
         except Timeout:
             state = page.evaluate("""prefixes => ({
                 results: [...document.querySelectorAll('main a[href]')].filter(
                     a => prefixes.some(p => new URL(a.href, location.href).pathname.startsWith(p))).length,
-                listed: document.querySelectorAll('main li.search-result').length,
-                empty: [...document.querySelectorAll('main li.search-result')].filter(
+                listed: document.querySelectorAll('main ul.pf-results > li').length,
+                unfilled: [...document.querySelectorAll('main ul.pf-results > li')].filter(
                     li => !li.querySelector('a[href]')).length,
+                scrolled: scrollY,
                 checked: document.querySelector('[data-search-app]')?.getAttribute('data-search-checked')})""",
                                   list(results_under))
             pytest.fail(f"the search page {url} showed no checked results: {state}; its console: {console}")
-        page.evaluate("window.scrollTo(0, 0)")
     return page
 
 
