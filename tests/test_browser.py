@@ -251,13 +251,14 @@ def test_tracker_sorts_actions_in_the_order_they_were_raised_and_those_of_no_rec
     def column(n: int) -> list[str]:
         return table.locator(f"tbody tr > :nth-child({n})").evaluate_all("cells => cells.map(c => c.textContent)")
 
-    assert [cell.split(":")[0] for cell in column(1)] == ["2019-11-05/5.1#1", "2019-11-05/5#1"]  # by due date
+    # by due date; the board's TB/19/13#2, which it gave the committee, is due first
+    assert [cell.split(":")[0] for cell in column(1)] == ["TB/19/13#2", "2019-11-05/5.1#1", "2019-11-05/5#1"]
     table.locator("thead th").nth(0).get_by_role("button").click()
-    assert [cell.split(":")[0] for cell in column(1)] == ["2019-11-05/5#1", "2019-11-05/5.1#1"]
+    assert [cell.split(":")[0] for cell in column(1)] == ["TB/19/13#2", "2019-11-05/5#1", "2019-11-05/5.1#1"]
     table.locator("thead th").nth(1).get_by_role("button").click()
-    assert column(2) == ["Dr Carol Singh", "Not recorded"]
+    assert column(2) == ["Mr Brian Okafor and JC", "Dr Carol Singh", "Not recorded"]  # by surname
     table.locator("thead th").nth(1).get_by_role("button").click()
-    assert column(2) == ["Not recorded", "Dr Carol Singh"]
+    assert column(2) == ["Not recorded", "Dr Carol Singh", "Mr Brian Okafor and JC"]
 
 
 def _raised(date: str, item: str, key: str = "1") -> Track:

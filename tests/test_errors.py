@@ -2120,11 +2120,12 @@ def test_minutes_numbered_on_through_the_year_apart_from_the_agenda_are_a_warnin
     """A council numbers its minutes on through the municipal year (41, 42, ...) while each agenda numbers its
     items from 1: with no number in common, the agenda linked none of its items to its minute, and nothing said so."""
     jc, jc_minutes = "meetings/jc/2019-11-05/meeting.md", "meetings/jc/2019-11-05/minutes.md"
-    for old, new in [("## 1. Welcome", "## 41. Welcome"), ("## 5 Joint", "## 42 Joint"), ("## 5.1 Sexual", "## 43 Sexual")]:
+    for old, new in [("## 1. Welcome", "## 41. Welcome"), ("## 5 Joint", "## 42 Joint"), ("## 5.1 Sexual", "## 43 Sexual"),
+                     ("## 7 Call-in", "## 44 Call-in")]:
         edit(archive, jc_minutes, old, new)
     first_item = line_of(archive, jc, 'ref: "1"')
     assert [m for m in warnings_after(build, archive) if "agenda" in m] == [at(jc_minutes, line_of(
-        archive, jc_minutes, "## 41. Welcome"), "minutes 41 to 43 share no number with the agenda's items 1 to 5, "
+        archive, jc_minutes, "## 41. Welcome"), "minutes 41 to 44 share no number with the agenda's items 1 to 7, "
         "though they have its items' titles (minute 41 is agenda item 1, Welcome and apologies), so the agenda links "
         f"none of its items to its minute; give each agenda item its minute's number in content/{jc} (`ref: 41` for "
         f"item 1, line {first_item}): the agenda links an item's minute by its number",

@@ -79,4 +79,4 @@ def test_minutes_that_give_no_type_publish_what_they_did_before_types_were_recor
     assert list(_declarations_table(site, "ada-lovelace")[0]) == ["Meeting", "Minute", "Interest", "Action taken"]
     assert list(_minutes_declarations(site, "tb/2019-03-14", "TB/19/12")[0]) == ["person", "interest", "action"]
     feed = (site / "feeds/people/ada-lovelace.xml").read_text(encoding="utf-8")
-    assert "Declared an interest (TB/19/12); Voted for (TB/19/13)</summary>" in feed
+    assert "Declared an interest (TB/19/12); Moved a motion (TB/19/13); Voted for (TB/19/13)</summary>" in feed

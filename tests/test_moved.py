@@ -21,7 +21,7 @@ from test_update import _from_scratch
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OLD, NEW = "/jc/2019/2019-11-04/", "/jc/2019/2019-11-05/"
-BELOW = ["", "item-1/", "item-5-1/", "item-5/", "papers/05/"]  # the meeting's page and those below it
+BELOW = ["", "item-1/", "item-5-1/", "item-5/", "item-7/", "papers/05/"]  # the meeting's page and those below it
 FILE = "papers/05/item-05.pdf"  # published beside paper 05
 # The action raised at the meeting: a body numbering per meeting names it by the meeting's folder (2019-11-05/5#1)
 OLD_ACTION, NEW_ACTION = "/jc/actions/2019-11-04-5-1/", "/jc/actions/2019-11-05-5-1/"

@@ -807,7 +807,7 @@ def test_per_meeting_item_page_lives_below_its_meeting(site):
     assert (JC_MEETING + "#item-5", "All minutes of this meeting") in doc.links()
     meeting = page(site, JC_MEETING)
     anchors = [s.find("h3").attrs["id"] for s in meeting.find_all("section", class_="minute-item")]
-    assert anchors == ["item-1", "item-5", "item-5-1"]  # "## 1." is minute 1; 5.1 becomes item-5-1
+    assert anchors == ["item-1", "item-5", "item-5-1", "item-7"]  # "## 1." is minute 1; 5.1 becomes item-5-1
     assert {JC_ITEM, "/jc/2019/2019-11-05/item-1/", "/jc/2019/2019-11-05/item-5-1/"} <= {
         href for href, _ in meeting.links()}
     assert doc.one("p", class_="leads").links() == [("/people/carol-singh/", "Dr Carol Singh")]  # "Dr Singh"
