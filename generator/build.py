@@ -18,7 +18,7 @@ from generator import cache as build_cache, callins
 from generator.actions import Track
 from generator.attachments import litter
 from generator.backlinks import prefill, scan
-from generator.diagnostics import Report
+from generator.diagnostics import Report, listed
 from generator.filedigest import digest_file
 from generator.exports import Reused
 from generator.fingerprint import Digests, Known, Shared
@@ -162,6 +162,16 @@ NOT_RUN_AFTER_VALIDATE = "cross-references, moved.yaml, root/ files, links in th
 NOT_RUN_AFTER_RESOLVE = "links in the text, templates"
 
 
+def not_run_after_validate(archive: Archive | None) -> str:
+    """NOT_RUN_AFTER_VALIDATE, after the check of each meeting whose minutes have errors that validate did not run
+    (check_meeting's `items_known`): told it was not run, a clerk knows to look for more once the minutes load."""
+    held = sorted(key for key in archive.incomplete if "/" in key) if archive is not None else []
+    if not held:
+        return NOT_RUN_AFTER_VALIDATE
+    meetings = listed(held) if len(held) <= 3 else f"{len(held)} meetings whose minutes have errors"
+    return f"the items named by the papers and attendance of {meetings}, {NOT_RUN_AFTER_VALIDATE}"
+
+
 def prepare(options: Options, report: Report, timings: dict, loader_cache: dict | None = None,
             scan_cache: dict | None = None, markdown_cache: dict | None = None,
             memos: Memos | None = None, stop=never, walked: list | None = None) -> Prepared | None:
@@ -187,7 +197,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
         validate(archive, report, memos.checked if memos else None, stop)
     stage("validate")
     if archive is None or report.failed(options.strict):
-        report.not_run = NOT_RUN_AFTER_VALIDATE
+        report.not_run = not_run_after_validate(archive)
         return None
     check(stop)
     index = resolve(public_view(archive, options.drafts, memos.published if memos else None, stop),

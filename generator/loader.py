@@ -292,6 +292,9 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
             continue
         if any(m.severity == "error" for m in messages):  # loaded in part: its minutes, say, or an item of them
             incomplete.add(meeting.body)
+            minutes = report._rel(meeting_dir / "minutes.md")
+            if any(m.severity == "error" and m.path == minutes for m in messages):
+                incomplete.add(meeting.key)  # the items its papers and attendance name may be in what did not load
         if meeting.key in seen:
             report.error(path, 1, f"a second meeting '{meeting.key}' (the first is {seen[meeting.key]})",
                          "give the folder a distinct name, e.g. " + meeting_dir.name + "-special")

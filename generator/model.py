@@ -683,5 +683,6 @@ class Archive:
     meetings: tuple[Meeting, ...] = ()
     has_register: bool = False
     # Bodies with a meeting that failed to load, or loaded in part (its minutes did not, say); "*": a meeting of
-    # an unknown body. What other meetings' checks find missing may be in what did not load.
+    # an unknown body; and the key of each meeting whose minutes have errors. What other meetings' checks (or
+    # the meeting's own, of its minutes) find missing may be in what did not load.
     incomplete: frozenset = frozenset()

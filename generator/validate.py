@@ -69,29 +69,35 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         instead = meetings.get(meeting.rearranged_to) if meeting.rearranged_to else None
         nearby = _folders(archive, meeting.rearranged_to) if meeting.rearranged_to and instead is None else ()
         whole = not archive.incomplete & {meeting.body, "*"}
+        items_known = meeting.key not in archive.incomplete
         following = next((m.key for m in archive.meetings if m.body == meeting.body and m.date > meeting.date), "") \
             if approved_at and target is None else ""  # the meeting that most likely approved them, for the hint
         approvers = _approvers(archive, meeting, approved_at) if approved_at and target is None else ()
-        check("meeting", (meeting, target, instead, nearby, whole, following, approvers),
+        check("meeting", (meeting, target, instead, nearby, whole, following, approvers, items_known),
               lambda found, meeting=meeting, target=target, instead=instead, nearby=nearby, whole=whole,
-              following=following, approvers=approvers: check_meeting(meeting, target, found, instead, nearby, whole,
-                                                                      following, approvers))
+              following=following, approvers=approvers, items_known=items_known: check_meeting(
+                  meeting, target, found, instead, nearby, whole, following, approvers, items_known))
     if memo is not None:
         memo.findings.round()
 
 
 def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, instead: Meeting | None = None,
-                  nearby: tuple = (), whole: bool = True, following: str = "", approvers: tuple = ()) -> None:
+                  nearby: tuple = (), whole: bool = True, following: str = "", approvers: tuple = (),
+                  items_known: bool = True) -> None:
     """The checks that need no record but the meeting's own, the meeting that approves its minutes and the one
     arranged `instead` of it (`nearby`: the keys of the meetings of the body its rearranged_to names, when that
     names none, to suggest one). `whole`: False while a meeting of its body is loaded only in part (an error
     in its files, Archive.incomplete): an item dropped from its minutes would have the agenda warn of it too,
     a paper whose file is in error every reference to it be reported missing, and the meeting that could not
     be loaded every approved_at and rearranged_to naming it. `following`: the key of the body's next meeting, where
-    approved_at names none, to suggest it; `approvers`: what `_approvers` says of the meeting it names."""
+    approved_at names none, to suggest it; `approvers`: what `_approvers` says of the meeting it names.
+    `items_known`: False while the meeting's own minutes have errors (their frontmatter did not load, or an item
+    of them did not): the item a paper, an attendee or a movement names may be among what did not load, and
+    each would be reported as an item the meeting does not have."""
     _papers(meeting, report, whole)
     _confidential_together(meeting, report)
-    _item_refs(meeting, report)
+    if items_known:
+        _item_refs(meeting, report)
     if whole:
         _agenda_against_minutes(meeting, report)
     _listed_twice(meeting, report)

@@ -9,6 +9,7 @@ meant ("the line with `venu:`") and still fail if the message points elsewhere.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -16,6 +17,8 @@ import shutil
 import pytest
 
 from generator import inline_resolutions
+from generator.build import Options
+from generator.incremental import Session
 from helpers import TODAY, edit, line_of, messages
 
 MEETING = "meetings/tb/2019-03-14/meeting.md"
@@ -96,6 +99,81 @@ def test_a_meeting_that_cannot_be_loaded_is_the_one_problem_reported_of_it(archi
     assert messages(build(archive)) == [at(LATER, line_of(archive, LATER, "venue:"),
         "malformed YAML: mapping values are not allowed in this context; check the indentation and that text "
         "containing ': ' or '#' is in quotes")]
+
+
+JC = "meetings/jc/2019-11-05/meeting.md"
+JC_MINUTES = "meetings/jc/2019-11-05/minutes.md"
+NOT_RUN = "cross-references, moved.yaml, root/ files, links in the text, templates"
+
+
+def _items_only_the_minutes_have(archive) -> None:
+    """The joint committee's item 8, which its agenda does not list: a paper, an officer in attendance for it and a
+    member who left during it name it, as a pack's papers name the items its minutes number."""
+    (archive / JC_MINUTES).write_text((archive / JC_MINUTES).read_text(encoding="utf-8")
+                                      + "\n\n## 8 Urgent business\n\nThe committee noted the report.\n",
+                                      encoding="utf-8")
+    (archive / "meetings/jc/2019-11-05/papers/item-08.md").write_text(
+        '---\nref: "08"\nlabel: Item\ntitle: Urgent report\nitem: "8"\n---\nThe report.\n', encoding="utf-8")
+    edit(archive, JC, '      for: ["5"]\n', '      for: ["5"]\n    - person: brian-okafor\n      for: ["8"]\n'
+         '  movements:\n    - person: frank-turner\n      event: left\n      item: "8"\n')
+
+
+@pytest.mark.parametrize("old, new, line, message", [
+    ("status: approved", "status: [approved", "status:", "malformed YAML: the list opened with '[' on this line is "
+     "not closed (line 3: did not find expected ',' or ']'); close it with ']', or put the whole value in quotes if "
+     "the '[' is part of the text"),
+    ("status: approved", "\tstatus: approved", "status:",
+     "malformed YAML: this line is indented with a tab; indent with spaces only: YAML does not allow tabs"),
+    ("---\nstatus: approved\n---\n", "status: approved\n\n", "status:", "the file does not start with "
+     "frontmatter; start it with a line '---', the YAML fields, and another line '---'"),
+])
+def test_minutes_that_cannot_be_loaded_are_the_one_problem_reported_of_the_items_they_number(archive, build, old,
+                                                                                               new, line, message):
+    """A paper, an attendee and a movement for item 8 are checked against the agenda and the minutes: while the
+    minutes do not load, item 8 is in what did not, and each would be told the meeting has no item 8. The check
+    waits, and the note after the error says so."""
+    _items_only_the_minutes_have(archive)
+    assert warnings_after(build, archive) == []
+    edit(archive, JC_MINUTES, old, new)
+    result = build(archive)
+    assert messages(result) == [at(JC_MINUTES, line_of(archive, JC_MINUTES, line), message)]
+    assert result.report.not_run_note() == (
+        f"further checks (the items named by the papers and attendance of jc/2019-11-05, {NOT_RUN}) were not run: "
+        "they run once the errors above are fixed, and may report more")
+
+
+def test_minutes_that_cannot_be_loaded_hide_no_other_meetings_item_a_paper_names_wrongly(archive, build):
+    """Only the meeting whose minutes did not load waits: a paper of another meeting, of another body or of the
+    same, for an item neither its agenda nor its minutes have, is reported as ever."""
+    _items_only_the_minutes_have(archive)
+    edit(archive, JC_MINUTES, "status: approved", "status: [approved")
+    paper = "meetings/tb/2019-03-14/papers/paper-a.md"
+    edit(archive, paper, "item: TB/19/13", "item: TB/19/19")
+    assert messages(build(archive)) == [
+        at(JC_MINUTES, line_of(archive, JC_MINUTES, "status:"), "malformed YAML: the list opened with '[' on this "
+           "line is not closed (line 3: did not find expected ',' or ']'); close it with ']', or put the whole value "
+           "in quotes if the '[' is part of the text"),
+        at(paper, line_of(archive, paper, "item:"), "Paper A is for item 'TB/19/19', which this meeting does not "
+           "have; its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15", "warning")]
+
+
+def test_minutes_that_cannot_be_loaded_in_the_preview_are_the_one_problem_it_shows_of_their_items(archive, tmp_path):
+    """The live preview rebuilds from what it kept of the last rebuild: the minutes broken after a rebuild that
+    loaded them, item 8's paper and attendance are not told of an item the meeting lacks either."""
+    _items_only_the_minutes_have(archive)
+    session = Session(Options(content=archive, out=tmp_path / "live", today=dt.date.fromisoformat(TODAY),
+                              search=False))
+    assert session.rebuild().report.items == []
+    edit(archive, JC_MINUTES, "status: approved", "status: [approved")
+    broken = session.rebuild()
+    assert messages(broken) == [at(JC_MINUTES, line_of(archive, JC_MINUTES, "status:"), "malformed YAML: the list "
+                                   "opened with '[' on this line is not closed (line 3: did not find expected ',' or "
+                                   "']'); close it with ']', or put the whole value in quotes if the '[' is part of "
+                                   "the text")]
+    assert broken.report.not_run_note().startswith(
+        "further checks (the items named by the papers and attendance of jc/2019-11-05, cross-references")
+    edit(archive, JC_MINUTES, "status: [approved", "status: approved")
+    assert session.rebuild().report.items == []
 
 
 def test_value_with_a_colon_and_a_space_in_it_is_shown_quoted(archive, build):
