@@ -123,21 +123,28 @@ def build_tracks(raised: dict[str, tuple[Action, Meeting, MinuteItem]],
     tracks: dict[str, Track] = {}
     dates = {slug: [m.date for m in meetings] for slug, meetings in meetings_by_body.items()}
     seen: dict[str, tuple] = {}
+
+    def after(due: Due | None, meeting: Meeting) -> Due | None:  # "next meeting": the body's first after this one
+        if due is None or due.date is not None:
+            return due
+        body_meetings = meetings_by_body.get(meeting.body, [])
+        return resolve_due(due, body_meetings[bisect.bisect_right(dates.get(meeting.body, []), meeting.date):])
     for key, (action, meeting, item) in raised.items():
         check(stop)
-        due = action.due
-        if due is not None and due.date is None:  # "next meeting": the body's first meeting after this one
-            body_meetings = meetings_by_body.get(meeting.body, [])
-            due = resolve_due(due, body_meetings[bisect.bisect_right(dates.get(meeting.body, []), meeting.date):])
+        due = after(action.due, meeting)
         updates = tuple(history.get(key, ()))
+        # a revision to "next meeting" in a meeting's log: its body's first meeting after that one
+        revised = tuple(after(u.due, m) for m, u in updates)
         known = memo.get(key) if memo is not None else None
         if not (known is not None and known[0] is action and known[1] is meeting and known[2] is item
-                and known[3] == due and _same_pairs(known[4], updates)):  # else the old entry: see memo.ByIdentity
-            steps = sorted((Step(m, u) for m, u in updates), key=lambda s: (s.as_at, s.meeting.key))
-            known = (action, meeting, item, due, updates, Track(
+                and known[3] == due and _same_pairs(known[4], updates)
+                and known[5] == revised):  # else the old entry: see memo.ByIdentity
+            steps = sorted((Step(m, u if d is u.due else replace(u, due=d)) for (m, u), d in zip(updates, revised)),
+                           key=lambda s: (s.as_at, s.meeting.key))
+            known = (action, meeting, item, due, updates, revised, Track(
                 key, action if due is action.due else replace(action, due=due), meeting, item, tuple(steps)))
         seen[key] = known
-        tracks[key] = known[5]
+        tracks[key] = known[6]
     if memo is not None:
         memo.clear()
         memo.update(seen)

@@ -234,7 +234,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         kinds = (lambda: [action_page(index, track, today, refs)
                           for track in {t.key: t for t in meeting_tracks(index, meeting) + redated}.values()],
                  lambda: _cited(session, index, today, refs, naming),
-                 lambda: _related(session, memo, index, before, meeting, refs),
+                 lambda: _related(session, memo, index, before, meeting, refs, redated),
                  lambda: _people(index, listed, refs, attended),
                  lambda: _lists(index, meeting, today, refs, attended, held, naming, holding),
                  lambda: _counts(index, before, meeting, session.unsettled))
@@ -317,15 +317,16 @@ def _cited(session, index, today, refs, naming: set[str] = frozenset()) -> list:
     return pages
 
 
-def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, refs) -> list:
+def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, refs, redated=()) -> list:
     """The pages of the other meetings whose inputs (pages.meeting_inputs) are not those the last rebuild rendered
-    them from: the meetings before and after it, those that raised or updated the actions it raises or updates,
-    and those whose minutes it approved or that approved its own. Their pages show only some of what those
-    inputs hold (a neighbour's page, the meeting's title and date): the caller keeps those whose deps changed."""
+    them from: the meetings before and after it, those that raised or updated the actions it raises or updates
+    (or `redated`, whose due dates a new date moved), and those whose minutes it approved or that approved its
+    own. Their pages show only some of what those inputs hold (a neighbour's page, the meeting's title and
+    date): the caller keeps those whose deps changed."""
     old_index = session.prepared.index
     related = {m.key for m in (old_index.previous(meeting), old_index.next(meeting), index.previous(meeting),
                                index.next(meeting)) if m is not None}  # a new date may give it new neighbours
-    for track in meeting_tracks(index, meeting) + meeting_tracks(old_index, before):
+    for track in meeting_tracks(index, meeting) + meeting_tracks(old_index, before) + list(redated):
         related.update([track.raised.key] + [step.meeting.key for step in track.steps])
     related.update(m.key for m in index.by_body[meeting.body] if m.minutes and m.minutes.approved_at == meeting.key)
     if meeting.minutes and meeting.minutes.approved_at:
@@ -444,10 +445,12 @@ def _crosses_today(before: Meeting, meeting: Meeting, today) -> bool:
 
 def _redated(old_index, index) -> list:
     """The tracks with_meeting made again for the meeting's new date besides its own (its actions' and its
-    log's): those the body's meeting before raised due at "the next meeting"."""
+    log's): those the body's meeting before raised due at "the next meeting", or whose due date its log revised
+    to it."""
     return [track for key, track in index.tracks.items()
             if (was := old_index.tracks.get(key)) is not None and was is not track
-            and was.action.due != track.action.due]
+            and (was.action.due != track.action.due
+                 or [s.update.due for s in was.steps] != [s.update.due for s in track.steps])]
 
 
 def _lists(index, meeting: Meeting, today, refs, attended: dict, held: dict, naming: set[str] = frozenset(),

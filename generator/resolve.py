@@ -306,6 +306,10 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         before = {id(index.previous(old)), id(by_body[new.body][now - 1] if now else None)}
         logged |= {key for key, track in index.tracks.items() if id(track.raised) in before and track.action.due
                    and track.action.due.text.strip().lower() in NEXT_MEETING}
+        # and those whose due date their logs revised to "the next meeting"
+        logged |= {key for key, track in index.tracks.items() if any(
+            id(step.meeting) in before and step.update.due and step.update.due.text.strip().lower() in NEXT_MEETING
+            for step in track.steps)}
     affected = dict(raised_new)  # key -> (action, meeting, item): what build_tracks makes a track from
     for key in sorted(logged - affected.keys() - removed):
         track = index.tracks.get(key)

@@ -76,6 +76,21 @@ def test_next_meeting_resolves_to_the_bodys_next_meeting(index):
     assert due.text == "next meeting" and due.date == dt.date(2019, 9, 19)
 
 
+def test_a_due_date_revised_to_the_next_meeting_is_the_bodys_first_meeting_after_the_log_and_counts_overdue(
+        tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    log = content / "meetings/ccb/2019-09-19/actions.md"
+    log.write_text(log.read_text().replace("due: November 2019", "due: next meeting"))
+    closing = content / "meetings/ccb/2019-11-21/actions.md"
+    closing.write_text(closing.read_text().replace("    closed: yes\n", ""))
+    report = Report(root=content)
+    track = resolve(load_archive(content, report)).tracks["ccb:CCBP/19/60#1"]
+    assert not report.items
+    assert (track.due.text, track.due.date) == ("next meeting", dt.date(2019, 11, 21))
+    assert not track.overdue_on(dt.date(2019, 11, 21)) and track.overdue_on(dt.date(2019, 11, 22))
+
+
 def test_an_action_can_be_owned_by_a_body_and_its_page_links_that_bodys_tracker(site):
     html = page(site, "/ccb/actions/ccbp-19-60-jc-referral/")
     assert '<dt>Owner</dt> <dd><a href="/jc/">JC</a>; on the <a href="/jc/actions/">JC action tracker</a></dd>' in html

@@ -529,6 +529,26 @@ def test_a_paper_another_meeting_cites_leaves_the_index_with_its_meeting(tmp_pat
     assert_index_made_around(content, f"{AUGUST}/papers/c.md", "", None)
 
 
+def test_a_new_date_that_makes_another_meeting_the_next_one_moves_a_due_date_revised_to_the_next_meeting(tmp_path):
+    """September's log revises CCBP/19/60#1 to "next meeting": 21 November. A meeting of 12 December moved to
+    10 October comes between them and is the next meeting at once, on the tracker and the action's page."""
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / "actions", content)
+    edit(content / SEPTEMBER_LOG / "actions.md", "due: November 2019", "due: next meeting")
+    (content / "meetings/ccb/2019-12-12").mkdir()
+    edit(content / "meetings/ccb/2019-12-12/meeting.md", None, "---\nbody: ccb\ndate: 2019-12-12\n---\n")
+    session = Session(Options(content=content, out=live, today=TODAY, search=False))
+    assert session.rebuild().ok
+    shown = ["ccb/actions/index.html", "ccb/actions/ccbp-19-60-1/index.html"]
+    assert all(b"next meeting (21 November 2019)" in (live / page).read_bytes() for page in shown)
+    outcome = session.quick([edit(content / "meetings/ccb/2019-12-12/meeting.md", "2019-12-12", "2019-10-10")])
+    assert outcome is not None
+    assert all(b"next meeting (10 October 2019)" in (live / page).read_bytes() for page in shown)
+    full = pages(full_build(content, tmp_path / "full"))
+    assert {page: pages(live)[page] for page in shown} == {page: full[page] for page in shown}
+    assert session.rebuild().written == []
+
+
 def assert_index_made_around(content: Path, where: str, old, new) -> None:
     """What quick.py does, on its own: the Index made around the meeting (with a linker made around it when
     what references reach changed), then its backlinks patched; equal to what a full resolve and scan make."""
