@@ -117,6 +117,13 @@ def test_an_action_another_body_gave_a_body_is_on_its_tracker_marked_with_the_bo
     assert "or given to" not in parsed(site, "/ccb/actions/").one("main").text
 
 
+def test_a_tracker_sorts_a_body_that_owns_an_action_by_the_short_name_it_shows_then_its_name(site):
+    """People sort by surname; the JC sorted by its slug, "jc", however it is named."""
+    row, cells = _row(site, "/jc/actions/", "/ccb/actions/ccbp-19-60-jc-referral/")
+    owner = [cell for cell in row.children if not isinstance(cell, str)][1]
+    assert (cells[1], owner.attrs["data-sort"]) == ("JC", "1 JC Joint Committee; ")
+
+
 def test_a_bodys_actions_spreadsheet_lists_the_actions_its_tracker_does(site):
     rows = (site / "data/actions/jc.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert [row.split(",")[0] for row in rows] == ["ccb:CCBP/19/60#jc-referral", "jc:2019-08-01/4#1"]
