@@ -241,7 +241,11 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
     attendance entry, which may give the person's `role:`."""
     if isinstance(value, dict):
         if set(value) == {"name"}:
-            return PersonRef(name=text(value["name"], ctx))
+            named = text("" if value["name"] is None else value["name"], ctx)  # `{name: }`: YAML's null, not "None"
+            if not named.strip():
+                raise Invalid("a person is written as `{name: ...}` with no name",
+                              "write their name after `name:`, or take the empty entry out")
+            return PersonRef(name=named)
         if set(value) == {"body"}:
             slug = text(value["body"], ctx)
             if slug not in ctx.bodies:

@@ -3369,6 +3369,13 @@ def test_an_owner_or_due_date_left_empty_is_named_as_empty_or_missing(archive, b
            "date, a month such as 2019-10, or text such as 'next meeting')", "warning")]
 
 
+def test_a_person_written_as_a_name_left_empty_is_an_error_not_a_person_called_none(archive, build):
+    edit(archive, MINUTES, "  - owner: carol-singh\n", "  - owner: {name: }\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "  - owner: {name: }"),
+        "a person is written as `{name: ...}` with no name; write their name after `name:`, or take the empty "
+        "entry out")]
+
+
 def test_update_for_an_action_of_a_body_that_does_not_exist_says_so(archive, build):
     edit(archive, LOG, "action: TB/19/13#2", "action: jcc:TB/19/13#2")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: jcc:TB/19/13#2"),
