@@ -521,6 +521,17 @@ def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_ma
     assert_index_made_around(content, where, old, new)
 
 
+def test_a_new_date_that_makes_another_meeting_the_next_one_makes_the_index_a_full_resolve_makes(tmp_path):
+    """As test_a_new_date_that_makes_another_meeting_the_next_one_moves_a_due_date_revised_to_the_next_meeting:
+    the track of the action September's log revised to "next meeting" is made again for the moved meeting."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "actions", content)
+    edit(content / SEPTEMBER_LOG / "actions.md", "due: November 2019", "due: next meeting")
+    (content / "meetings/ccb/2019-12-12").mkdir()
+    edit(content / "meetings/ccb/2019-12-12/meeting.md", None, "---\nbody: ccb\ndate: 2019-12-12\n---\n")
+    assert_index_made_around(content, "meetings/ccb/2019-12-12/meeting.md", "2019-12-12", "2019-10-10")
+
+
 def test_a_paper_another_meeting_cites_leaves_the_index_with_its_meeting(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "references", content)
