@@ -247,13 +247,17 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
                               "write their name after `name:`, or take the empty entry out")
             return PersonRef(name=named)
         if set(value) == {"body"}:
-            slug = text(value["body"], ctx)
+            slug = text("" if value["body"] is None else value["body"], ctx)
+            if not slug.strip():  # `{body: }`, YAML's null: it was "no body 'None'"
+                raise Invalid("a body is written as `{body: ...}` with no body",
+                              "write the body's slug (its file's name in bodies/) after `body:`, or take the empty "
+                              "entry out")
             if slug not in ctx.bodies:
                 raise Invalid(f"no body '{slug}'", did_you_mean(slug, ctx.bodies, "bodies")
                               or "write the body as its file in bodies/ is named")
             return PersonRef(name=slug, body=slug)
         if set(value) == {"person"}:
-            value = value["person"]
+            value = "" if value["person"] is None else value["person"]  # `{person: }`: left empty, not 'None'
         else:
             raise Invalid("a person is written as an id or name, `{name: ...}` for someone not in the register, "
                           "or `{body: slug}`", "see docs/content-format.md, people")

@@ -3376,6 +3376,16 @@ def test_a_person_written_as_a_name_left_empty_is_an_error_not_a_person_called_n
         "entry out")]
 
 
+@pytest.mark.parametrize("written, message", [
+    ("{body: }", "a body is written as `{body: ...}` with no body; write the body's slug (its file's name in "
+                 "bodies/) after `body:`, or take the empty entry out"),
+    ("{person: }", "a person is left empty; write their id or name, or take the empty entry out")])
+def test_a_body_or_person_field_left_empty_is_said_to_be_empty_not_to_name_none(archive, build, written, message):
+    """YAML reads the empty value as null: it was "no body 'None'" and "unknown person 'None'"."""
+    edit(archive, MINUTES, "  - owner: carol-singh\n", f"  - owner: {written}\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"  - owner: {written}"), message)]
+
+
 def test_update_for_an_action_of_a_body_that_does_not_exist_says_so(archive, build):
     edit(archive, LOG, "action: TB/19/13#2", "action: jcc:TB/19/13#2")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: jcc:TB/19/13#2"),
