@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from gate_tools import TEXT_SPACING
+from gate_tools import TEXT_SPACING, axe_violations
 from generator.build import Options, run
 from generator.search_refs import ref_key
 
@@ -411,6 +411,80 @@ def test_results_that_come_while_the_reader_is_scrolled_down_are_filled_in(page)
     assert total > 10, "control: 'care' has more results than fit in the window"
     expect(results(page)).to_have_count(total)
     expect(page.locator("li.search-result-loading")).to_have_count(0)
+
+
+def fail_a_fragment(page, times: int | None) -> list[str]:
+    """The requests for one result's data (the first fragment the page asks for) fail, as in a network blip: the first
+    `times` of them, or all of them (None). Returns the fragment's address once asked for."""
+    failing: list[str] = []
+    failed: list[str] = []
+
+    def handle(route):
+        url = route.request.url
+        if not failing:
+            failing.append(url)
+        if url == failing[0] and (times is None or len(failed) < times):
+            failed.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/fragment/*.pf_fragment", handle)
+    return failing
+
+
+def search_with_the_check_held(page, query: str) -> None:
+    """`query` typed, its check held (until release()): the first fragment requested is then a shown result's."""
+    page.goto("/search/")
+    page.wait_for_function("window.MinutebookSearch !== undefined", timeout=WAIT)
+    page.evaluate("window.MinutebookSearch.testing.checkDelayMs = 60000")
+    search_box(page).press_sequentially(query)
+    expect(page.locator("pagefind-summary")).to_have_text(re.compile(rf"^\d+ results? for {query}$"))
+
+
+def test_a_result_whose_data_failed_to_load_once_is_filled_in(page):
+    """A network blip: the first request for one result's data fails. Pagefind keeps that failure (its cache holds it,
+    for every later search too), and the result stayed an empty placeholder for good under "20 results for care"."""
+    failing = fail_a_fragment(page, times=1)
+    search_with_the_check_held(page, "care")
+    page.wait_for_function("() => document.querySelector('pagefind-results li.search-result')", timeout=WAIT)
+    assert failing, "control: a result's data was asked for, and its request failed"
+    page.evaluate("window.MinutebookSearch.testing.release()")
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "care")
+    total = count(page)
+    expect(results(page)).to_have_count(total)
+    expect(page.locator("pagefind-results ul.pf-results > li")).to_have_count(total)
+    expect(page.locator(".search-result-unavailable")).to_have_count(0)
+
+
+def test_a_result_whose_data_never_loads_says_so_and_try_again_loads_it(page):
+    """After a few tries, the result's place says it could not be loaded, with a button to try again, where it stayed
+    empty. The button tries again, and says when that fails too; once the connection is back, it loads the result
+    and focus goes to it."""
+    failing = fail_a_fragment(page, times=None)
+    search_with_the_check_held(page, "care")
+    total = count(page)
+    message = page.locator("pagefind-results ul.pf-results > li.search-result-unavailable")
+    expect(message).to_have_count(1)
+    expect(message.get_by_role("heading", level=3)).to_have_text("This result could not be loaded")
+    expect(message).to_contain_text("The connection may have dropped while it loaded. Try again")
+    expect(results(page)).to_have_count(total - 1)
+    expect(page.locator("pagefind-summary")).to_have_text(f"{total} results for care")
+    assert axe_violations(page) == []
+    index = message.evaluate("li => [...li.parentElement.children].indexOf(li)")
+    retry = message.get_by_role("button", name="Try again")
+    retry.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.__announced.some(a => a.text === 'The result still could not be loaded')",
+                           timeout=WAIT)
+    expect(retry).to_be_focused()
+    expect(retry).to_have_text("Try again")
+    page.unroute("**/fragment/*.pf_fragment")  # the connection is back
+    assert failing
+    page.keyboard.press("Enter")
+    expect(results(page)).to_have_count(total)
+    expect(page.locator(".search-result-unavailable")).to_have_count(0)
+    expect(page.locator("pagefind-results ul.pf-results > li").nth(index).locator("h3 a")).to_be_focused()
 
 
 def test_the_search_fields_border_stands_out_and_its_focus_shows(page):

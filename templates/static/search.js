@@ -20,6 +20,9 @@
  * - A site published below a path of its domain (base_url https://council.example/minutes/) says so in
  *   the page's data-base; the config, bundles and reference map name their files from the site's root,
  *   and are fetched below it. Pagefind puts results below the folder its bundle is in.
+ * - Pagefind's results component asks for a result's data once and leaves the result empty if it does not load
+ *   (a network blip), and Pagefind keeps the failure; a result is tried again in a spare instance, and one that
+ *   never loads says so, with a button to try again.
  * Everything here uses the Component UI's public API: configureInstance, instance.on,
  * triggerSearch, setTranslations, announce and announceRaw, and each result's data().
  */
@@ -203,6 +206,20 @@
     });
   }
 
+  /* Another Pagefind instance of the page's bundles, beside the components' own in the same web worker, with its own
+     caches: the primary bundle and `members`, ranked as the page ranks them. With `tagged`, every bundle carries a
+     filter naming it. { instance, ready: once every bundle is merged }. */
+  function openInstance(pagefind, bundles, base, ranking, members, tagged) {
+    function options(b) {
+      return tagged ? { ranking: ranking, mergeFilter: { bundle: b.name } } : { ranking: ranking };
+    }
+    var instance = pagefind.createInstance(Object.assign({ basePath: under(base, bundles[0].path) },
+      options(bundles[0])));
+    return { instance: instance, ready: Promise.all(members.map(function (b) {
+      return instance.mergeIndex(under(base, b.path), options(b));
+    })) };
+  }
+
   /* For each query, the results to leave out: every result of a bundle whose best result matched a
      shortened word. Pagefind decides per bundle and per query word whether it shortens the word, before
      any filter applies, so one result of a bundle speaks for all of them, and the filters ticked change
@@ -223,11 +240,9 @@
         var groups = [];
         for (var i = 1; i < Math.max(bundles.length, 2); i += GROUP) { groups.push(bundles.slice(i, i + GROUP)); }
         return Promise.all(groups.map(function (members, g) {
-          var instance = pagefind.createInstance({ basePath: under(base, bundles[0].path), ranking: ranking,
-            mergeFilter: { bundle: bundles[0].name } });
-          return Promise.all(members.map(function (b) {
-            return instance.mergeIndex(under(base, b.path), { ranking: ranking, mergeFilter: { bundle: b.name } });
-          })).then(function () {
+          var opening = openInstance(pagefind, bundles, base, ranking, members, true);
+          var instance = opening.instance;
+          return opening.ready.then(function () {
             return instance.filters(); /* loads every filter, so that searches count them all */
           }).then(function () {
             var names = members.map(function (b) { return b.name; });
@@ -364,6 +379,52 @@
     };
   }
 
+  /* --- a result whose data does not load ------------------------------------------------ */
+
+  /* The waits before each new try at a result whose data did not load (a request for its fragment that failed: a
+     network blip), in ms: at once, then half a second and a second and a half later. */
+  var RETRY_MS = [0, 500, 1500];
+  /* A try given up because the search it was for is no longer shown. */
+  var OVERTAKEN = new Error("overtaken by a newer search");
+
+  /* Loads a result's data again. Pagefind keeps a fragment that did not load as failed: its instance caches the
+     failed request, and gives the failure again, without a request, to every later search that finds the page.
+     So the result is looked up again in another instance of the same bundles, in the same web worker, whose cache
+     has not seen the failure: one kept while results load from it, and made anew once one fails in it. */
+  function Reloader(bundles, base, ranking) {
+    var spare = null;
+    function open() {
+      if (!spare) {
+        var made = { instance: null, searches: {} };
+        made.ready = import(under(base, bundles[0].path) + "pagefind.js").then(function (pagefind) {
+          var opening = openInstance(pagefind, bundles, base, ranking, bundles.slice(1), false);
+          made.instance = opening.instance;
+          return opening.ready;
+        });
+        spare = made;
+      }
+      return spare;
+    }
+    /* The data of result `id` of the search for `term`, from the spare instance. */
+    this.data = function (term, id) {
+      var mine = open();
+      return mine.ready.then(function () {
+        mine.searches[term] = mine.searches[term] || mine.instance.search(term);
+        return mine.searches[term];
+      }).then(function (found) {
+        var again = ((found && found.results) || []).filter(function (r) { return r.id === id; })[0];
+        if (!again) { throw new Error("result " + id + " not found again"); }
+        return again.data();
+      }).catch(function (error) {
+        if (spare === mine) { /* it keeps the failure too */
+          spare = null;
+          if (mine.instance) { mine.instance.destroy().catch(function () { return null; }); }
+        }
+        throw error;
+      });
+    };
+  }
+
   /* --- dates, for ordering merged results ----------------------------------------------- */
 
   function DateTable(bundles, base) {
@@ -473,15 +534,32 @@
     return Object.assign({}, data, { meta: meta, sub_results: sections(data) });
   }
 
-  function reshape(result) {
+  /* A result's data, shaped for the template. When it does not load, `again(id)` tries it again; a result that
+     never loads is given to the template as one saying so (meta.unavailable, its id), as the results component
+     would leave its placeholder empty for good. Pagefind still asks for each result's data when its placeholder
+     comes into view, and only then. */
+  function reshape(result, again) {
     if (result.__minutebook) { return; }
     var load = result.data;
     var shaped = null;
     result.data = function () {
-      shaped = shaped || Promise.resolve(load.call(result)).then(shape);
+      shaped = shaped || Promise.resolve().then(function () { return load.call(result); }).catch(function () {
+        return again(result.id);
+      }).then(shape, function (error) {
+        if (error === OVERTAKEN) { throw error; } /* no longer shown: Pagefind drops it */
+        return unavailable(result.id);
+      });
       return shaped;
     };
     result.__minutebook = true;
+  }
+
+  /* What the template is given for a result whose data did not load. A site's own result template without the
+     meta.unavailable branch shows it as a result with this title, linking to this search, which loads it again. */
+  function unavailable(id) {
+    var here = window.location.pathname + window.location.search;
+    return { url: here, excerpt: "", sub_results: [], meta: { unavailable: id, url: here, kind: "",
+      title: "This result could not be loaded" } };
   }
 
   /* --- the page ---------------------------------------------------------------------- */
@@ -535,6 +613,7 @@
     var refs = new References(under(base, config.references || "/search/references.json"), base);
     var checker = new Checker(bundles, base, ranking);
     var dates = new DateTable(bundles, base);
+    var reloader = new Reloader(bundles, base, ranking);
     /* Queried in the clone, and hooked up before it joins the page: our "results" hook must be
        registered before <pagefind-results> registers its own, so that date order applies. */
     var ui = root.querySelector("template[data-search-ui]").content.cloneNode(true);
@@ -547,6 +626,8 @@
     var more = ui.querySelector("[data-search-more]");
     var limit = PAGE;
     var showingMore = false;
+    /* The same search drawn again, as long, its count not announced again: a result loaded by "Try again". */
+    var redrawing = false;
     var current = { key: null, matches: [] };
     /* "Search | site": the query goes in front while one is shown, as a tab or a bookmark names the search. */
     var pageTitle = document.title;
@@ -589,6 +670,33 @@
       });
       watch.observe(resultsEl, { childList: true, subtree: true });
       window.setTimeout(function () { watch.disconnect(); }, 5000);
+    }
+
+    /* The results that did not load after every try, by id: they show "Try again" at once when a later search finds
+       them (Pagefind's instance keeps their failure), and are tried again only when the reader asks. */
+    var givenUp = {};
+
+    /* Tries result `id` of the search for `term` again, RETRY_MS apart, while that search is shown. */
+    function loadAgain(term, id, asked) {
+      var tries = asked ? 0 : givenUp[id] ? RETRY_MS.length : 0;
+      function next(error) {
+        if (instance.searchTerm !== term) { return Promise.reject(OVERTAKEN); }
+        if (tries === RETRY_MS.length) {
+          givenUp[id] = true;
+          return Promise.reject(error || new Error("result " + id + " did not load"));
+        }
+        var wait = RETRY_MS[tries++];
+        return new Promise(function (resolve) { window.setTimeout(resolve, wait); }).then(function () {
+          if (instance.searchTerm !== term) { throw OVERTAKEN; }
+          return reloader.data(term, id);
+        }).then(function (data) {
+          delete givenUp[id];
+          return data;
+        }, function (failed) {
+          return failed === OVERTAKEN ? Promise.reject(failed) : next(failed);
+        });
+      }
+      return next(null);
     }
 
     /* A reader who went into the results keeps their place when a new list replaces them (the checked
@@ -675,9 +783,10 @@
           }
         }).finally(function () { testing.checking -= 1; });
       }
-      list.forEach(reshape);
+      list.forEach(function (r) { reshape(r, function (id) { return loadAgain(term, id, false); }); });
       if (sort.value && list.length) { sortByDate(list, dates.byId, sort.value); }
-      if (checked && term && !showingMore) { announceCount(term, list.length); }
+      if (checked && term && !showingMore && !redrawing) { announceCount(term, list.length); }
+      redrawing = false;
       more.hidden = list.length <= limit;
       more.querySelector("[data-search-shown]").textContent =
         "Showing the first " + number(limit) + " of " + number(list.length) + " results.";
@@ -702,6 +811,32 @@
       });
     });
 
+    /* "Try again" on a result that did not load: tried again while the button keeps focus; once loaded, the search is
+       drawn again with it, and focus goes to it. */
+    resultsEl.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button[data-search-retry]");
+      if (!button || button.getAttribute("aria-disabled") === "true") { return; }
+      var term = instance.searchTerm;
+      var items = Array.prototype.slice.call(resultsEl.querySelectorAll("ul.pf-results > li"));
+      var index = items.indexOf(button.closest("ul.pf-results > li"));
+      var label = button.textContent;
+      button.setAttribute("aria-disabled", "true");
+      button.textContent = "Trying again\u2026";
+      loadAgain(term, button.getAttribute("data-search-retry"), true).then(function () {
+        redrawing = true;
+        instance.triggerSearch(term);
+        focusWhenShown(function () {
+          var shown = resultsEl.querySelectorAll("ul.pf-results > li")[index];
+          return shown && !shown.matches(".search-result-loading") ? shown.querySelector("a[href], button") : null;
+        });
+      }, function (error) {
+        if (error === OVERTAKEN || !button.isConnected) { return; }
+        button.removeAttribute("aria-disabled");
+        button.textContent = label;
+        instance.announceRaw("The result still could not be loaded", "polite");
+      });
+    });
+
     instance.on("search", function (term, filters) {
       var focused = document.activeElement; /* <pagefind-results> empties its list next */
       if (focused && focused.matches && focused.matches("a[href]") && resultsEl.contains(focused)) {
@@ -709,7 +844,7 @@
       }
       tickedKey = JSON.stringify(filters || {});
       ticked = JSON.parse(tickedKey);
-      if (!showingMore && limit !== PAGE) { /* a new query or filter starts from the first page again */
+      if (!showingMore && !redrawing && limit !== PAGE) { /* a new query or filter starts from the first page again */
         limit = PAGE;
         resultsEl.setAttribute("max-results", String(PAGE));
       }
