@@ -54,6 +54,11 @@ _HEADER = re.compile(r"(?:(?:.*\s)?(?:RESOLVED|AGREED)|Resolved|Agreed)(?:\s+(?:
 _BODY = re.compile(r"The\s+[A-Z][\w&'’-]*(?:\s+(?:and|of|for|[A-Z][\w&'’-]*)){0,5}\s*:")
 _VERB = re.compile(r"[A-Z]{2,}ED\b")  # "RECEIVED the report", "NOTED the risks", "APPROVED the plan"
 _MAY_HOLD = re.compile(r"\b(?:[A-Z]{2,}ED|Resolved|Agreed)\b")
+# "resolved" or "agreed" as _SPOKEN reads them (then "that", or "to", across emphasis or a line's end) or as
+# _DECIDED reads "Resolved:": nearly every minutes text says "agreed" somewhere, and most of those in no such way.
+# Each pattern starts with its word, which re looks for as such, and only in a text that says it
+_MAY_SAY = tuple((word, re.compile(word + r"(?:[\s*_]+t(?:o|hat)\b|[\s*_]*(?::|[–—]|-\s))"))
+                 for word in ("greed", "esolved"))
 # in every line _SPOKEN reads, before emphasis goes ("It was **agreed** that"), or ending it ("It was agreed" over
 # "that the ...", as minutes written in an editor wrap)
 _SPOKEN_HINT = re.compile(r"(?:resolved|agreed)(?:[\s*_]+t(?:o|hat)\b|[\s*_]*$)")
@@ -94,7 +99,8 @@ def _deciding(line: str) -> bool:
 def may_hold(text: str) -> bool:
     """Whether the minutes may hold such a line: most of a large archive's hold none."""
     # substrings first: a pattern over every line of a large archive's minutes was a tenth of loading them
-    return "esolved" in text or "greed" in text or ("ED" in text and bool(_MAY_HOLD.search(text)))
+    return ("ED" in text and bool(_MAY_HOLD.search(text))) or any(
+        word in text and said.search(text) for word, said in _MAY_SAY)
 
 
 def _is_header(line: str) -> bool:
