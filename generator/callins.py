@@ -149,6 +149,7 @@ def check(archive: Archive, linker, report: Report) -> None:
     calls = [(meeting, item) for meeting in archive.meetings for item in calling(meeting)]
     if not calls:
         return
+    folders = {meeting.body: meeting.folder for meeting in archive.meetings}  # each body's latest, for an example
     held = {(meeting.body, f"{meeting.folder}/{item.ref}" if bodies[meeting.body].numbering.per_meeting
              else item.ref): meeting for meeting in archive.meetings for item in
             (meeting.minutes.items if meeting.minutes else ())}
@@ -159,14 +160,15 @@ def check(archive: Archive, linker, report: Report) -> None:
         own = bodies[meeting.body]
         if key is None:
             report.error(path, line, f"calls_in '{written}' is not a minute number of any body", _forms(written,
-                         bodies, meeting.body))
+                         bodies, meeting.body, folders))
             continue
         body = bodies[key[0]]
         shown = printed(body.numbering, key[1]) if not body.numbering.per_meeting else key[1]
         if key[0] == meeting.body:
             report.error(path, line, f"calls_in names minute {shown}, one of the {own.short_name}'s own: a call-in "
                          "is of another body's decision", "write the number of the decision called in, with its "
-                         "body if two number alike, e.g. " + _forms(written, bodies, meeting.body, example_only=True))
+                         "body if two number alike, e.g. " + _forms(written, bodies, meeting.body, folders,
+                                                                      example_only=True))
             continue
         taken = held.get(key)
         if taken is None:
@@ -195,13 +197,15 @@ def check(archive: Archive, linker, report: Report) -> None:
                            "links and its page says it was called in; till then the item names it without a link")
 
 
-def _forms(written: str, bodies: dict[str, Body], own: str, example_only: bool = False) -> str:
-    """How to write a call-in's minute, with another body's number for an example, and the body most likely
-    meant where one was named."""
+def _forms(written: str, bodies: dict[str, Body], own: str, folders: dict[str, str],
+           example_only: bool = False) -> str:
+    """How to write a call-in's minute, with another body's number for an example (a body numbering per meeting:
+    its latest meeting's folder, item 1), and the body most likely meant where one was named."""
     others = [(slug, body) for slug, body in sorted(bodies.items()) if slug != own]
     slug, body = next(((s, b) for s, b in others if not b.numbering.per_meeting), others[0] if others else
                       (own, bodies[own]))
-    shown = f"{slug}:{example(body.numbering)}" if not body.numbering.per_meeting else f"{slug}:2019-11-05/5"
+    shown = f"{slug}:{example(body.numbering)}" if not body.numbering.per_meeting else \
+        f"{slug}:{folders.get(slug, 'YYYY-MM-DD')}/1"
     if example_only:
         return shown
     named, colon, _ = written.partition(":")

@@ -133,6 +133,19 @@ def test_a_call_in_of_what_is_no_bodys_minute_number_is_an_error_saying_how_to_w
                                              "e.g. tb:TB/19/70")]
 
 
+def test_a_call_in_by_a_body_whose_only_other_body_numbers_per_meeting_gives_that_bodys_own_meeting_for_example(
+        archive, build):
+    """The example names the other body's latest meeting by its folder, not a date of another archive."""
+    board = "meetings/tb/2019-03-14/minutes.md"
+    edit(archive, board, "```item\npaper: A\n", "```item\npaper: A\ncalls_in: XYZ/1\n"
+         "call_in_outcome: no further action\n")
+    result = build(archive)
+    assert not result.ok
+    assert [m for m in messages(result, "error") if "calls_in" in m] == [
+        f"content/{board}:{line_of(archive, board, 'calls_in: XYZ/1')}: error: calls_in 'XYZ/1' is not a minute "
+        "number of any body; write the number of the decision called in, with its body, e.g. jc:2019-11-05/1"]
+
+
 def test_a_call_in_of_the_committees_own_minute_is_an_error(archive, build):
     edit(archive, CALL_IN, "calls_in: tb:TB/19/13", "calls_in: jc:2019-11-05/5")
     assert _messages(build, archive) == [_at(archive, "calls_in:", "calls_in names minute 2019-11-05/5, one of the "
