@@ -33,6 +33,7 @@ ITEM = "/tb/2019/tb-19-13/"
 PAPER = "/tb/2019/2019-03-14/papers/a/"
 JC_MEETING = "/jc/2019/2019-11-05/"
 JC_ITEM = "/jc/2019/2019-11-05/item-5/"
+TRACKER = "/tb/actions/"  # statuses amber, green and more, and tracker.js's sort buttons
 TIMEOUT_MS = 15_000
 
 
@@ -303,6 +304,52 @@ def test_in_forced_colours_a_line_marks_the_header_off_from_the_page_below_it(se
     }""")
     assert (border, width) == ("solid", "1px")
     assert colour not in ("transparent", "rgba(0, 0, 0, 0)", background), (colour, background)
+
+
+# What a reader sees in colour on the tracker: the page, its text, links and contents box, the statuses, the sort
+# buttons.
+COLOURS = """() => {
+    const style = selector => getComputedStyle(document.querySelector(selector));
+    return {page: style('body').backgroundColor, text: style('body').color, link: style('main a').color,
+            panel: style('.toc').backgroundColor, amber: style('.status-amber').color, green: style('.status-green').color,
+            sort: style('.sort-button').color, scheme: style(':root').colorScheme};
+}"""
+
+
+def _luminance(colour: str) -> float:
+    """WCAG's relative luminance of a computed `rgb(r, g, b)`."""
+    def linear(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    red, green, blue = (linear(int(n)) for n in re.findall(r"\d+", colour)[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def test_a_reader_whose_system_is_set_to_dark_gets_light_text_on_a_dark_page(server, new_page):
+    """The site had one colour scheme, and a reader whose system was set to dark got a bright page at night. Each
+    colour changes in the dark scheme, the statuses' and sort buttons' too; axe checks their contrast in either
+    (test_gates_axe.py)."""
+    seen = {}
+    for scheme in ("light", "dark"):
+        page = new_page(color_scheme=scheme)
+        page.goto(server + TRACKER)
+        seen[scheme] = page.evaluate(COLOURS)
+    light, dark = seen["light"], seen["dark"]
+    assert _luminance(light["page"]) > _luminance(light["text"]), light
+    assert _luminance(dark["page"]) < _luminance(dark["text"]), dark
+    assert [name for name in light if light[name] == dark[name]] == ["scheme"], (light, dark)
+    assert dark["scheme"] == "light dark"  # the browser draws form controls and scroll bars in the reader's scheme
+
+
+def test_a_page_printed_from_a_dark_screen_is_printed_black_on_white(server, new_page):
+    """The dark scheme is for screens: on paper the page is as a light screen's reader prints it."""
+    page = new_page(color_scheme="dark")
+    page.goto(server + TRACKER)
+    page.emulate_media(media="print")
+    printed = page.evaluate(COLOURS)
+    page.emulate_media(color_scheme="light")
+    assert (printed["page"], printed["text"]) == ("rgb(255, 255, 255)", "rgb(0, 0, 0)")
+    assert printed == page.evaluate(COLOURS)
 
 
 def test_the_draft_flag_in_a_sentence_is_one_box_at_any_width(new_page, tmp_path):

@@ -2,7 +2,8 @@
 
 axe runs inside Debian's Chromium (Playwright), on one page of every kind from
 both built sites, at 1280 and at 320 CSS px wide (WCAG's reflow width, where
-breadcrumbs wrap and tables scroll), served over HTTP so that the search page really searches:
+breadcrumbs wrap and tables scroll), and at 1280 in the dark colour scheme too (style.css's
+prefers-color-scheme: dark, emulated), served over HTTP so that the search page really searches:
 its test waits for Pagefind's results, then checks the page with them shown.
 The gate's own test puts known violations into a real page and expects axe to
 name them.
@@ -33,15 +34,18 @@ def test_every_kind_of_page_is_covered(sites):
 @pytest.mark.parametrize("template", PAGE_TYPES)
 @pytest.mark.parametrize("name", ARCHIVES)
 def test_no_wcag_violations(sites, served, browser, name, template):
-    """At a desktop's width and at 320 CSS px, WCAG's reflow width, where targets crowd and tables scroll."""
+    """At a desktop's width and at 320 CSS px, WCAG's reflow width, where targets crowd and tables scroll; and in
+    the dark scheme, whose every colour axe's contrast rule checks again, at the desktop's width, where the search
+    page's filters are open (narrow, they are closed)."""
     url, results = sites[name].url(served[name], template)
     page = open_page(browser, url, results_under=results)
     try:
         found = {}
-        for width in (1280, 320):
+        for width, scheme in ((1280, "light"), (1280, "dark"), (320, "light")):
+            page.emulate_media(color_scheme=scheme)
             page.set_viewport_size({"width": width, "height": 900})
-            found[width] = axe_violations(page)
-        assert found == {1280: [], 320: []}
+            found[f"{scheme} {width}"] = axe_violations(page)
+        assert found == {"light 1280": [], "dark 1280": [], "light 320": []}
     finally:
         page.close()
 

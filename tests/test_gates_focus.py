@@ -10,7 +10,7 @@ and Pagefind's controls included), the focused element must
   not cut off the ring drawn past its edge, as it did a sort button's left side (WCAG 2.4.7).
 In forced colours (Windows' contrast themes, emulated through Chromium's DevTools protocol), box-shadows and
 backgrounds are dropped, so there an outline must show on its own: the site's links draw one, transparent
-until the reader's colours replace it.
+until the reader's colours replace it. The dark colour scheme is checked on the tracker and the search page.
 
 The check is also run on real pages broken on purpose (focus styles removed, a pale indicator, a sticky
 header that covers what the Tab key reaches, a table's box without room for the ring), so that it cannot quietly
@@ -53,6 +53,19 @@ def test_every_tab_stop_shows_where_focus_is_in_forced_colours_at_320_css_pixels
     page = _open(sites, served, browser, name, template, width=320)
     try:
         page.emulate_media(forced_colors="active")
+        assert focus_problems(page) == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("template", ["actions.html", "search.html"])
+def test_every_tab_stop_shows_where_focus_is_in_the_dark_colour_scheme(sites, served, browser, template):
+    """style.css's dark scheme redraws every indicator on a dark page: its header and links on every page, the
+    tracker's sort buttons, and on the search page Pagefind's controls and the results. Those two pages, on the
+    fixture, as each Tab stop costs a browser round trip; axe checks the dark scheme's text on every page."""
+    page = _open(sites, served, browser, "fixture", template)
+    try:
+        page.emulate_media(color_scheme="dark")
         assert focus_problems(page) == []
     finally:
         page.close()
