@@ -352,6 +352,44 @@ def test_a_page_printed_from_a_dark_screen_is_printed_black_on_white(server, new
     assert printed == page.evaluate(COLOURS)
 
 
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_in_forced_colours_the_statuses_keep_their_border_and_focus_its_outline(server, new_page, theme):
+    """Windows' contrast themes (forced colours, dark text on light or light on dark) replace the site's colours
+    with the reader's own and drop backgrounds and box-shadows: a status shown by its colour, or a focus shown by
+    a shadow, would be gone. Each status is a word in a border, and a focused sort button has an outline."""
+    page = new_page(color_scheme=theme, forced_colors="active")
+    page.goto(server + TRACKER)
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('.sort-button:focus-visible')"):
+            break
+    else:
+        pytest.fail("the Tab key reached no sort button")
+    shown = page.evaluate("""() => {
+        const canvas = getComputedStyle(document.body).backgroundColor;
+        const line = (style, width, colour) =>
+            `${style} ${width} ${colour === canvas || /^rgba\\(.*, 0\\)$/.test(colour) ? 'unseen' : 'seen'}`;
+        const focused = getComputedStyle(document.activeElement);
+        return {statuses: [...new Set([...document.querySelectorAll('.status')].map(e => getComputedStyle(e))
+                                       .map(s => line(s.borderStyle, s.borderWidth, s.borderColor)))],
+                focus: line(focused.outlineStyle, focused.outlineWidth, focused.outlineColor)};
+    }""")
+    assert shown == {"statuses": ["solid 2px seen"], "focus": "solid 3px seen"}
+
+
+def test_in_forced_colours_a_line_marks_an_agenda_section_off_from_its_items(server, new_page):
+    """The section's row ("Standing items") was marked off by its background alone, which forced colours drop: it
+    looked like one more item, whose titles are as bold."""
+    page = new_page(forced_colors="active")
+    page.goto(server + MEETING)
+    lines = page.evaluate("""() => [...document.querySelectorAll('.agenda tbody tr')].map(row => {
+        const s = getComputedStyle(row.cells[0]);
+        return [row.className || 'item', s.borderTopStyle + ' ' + s.borderTopWidth];
+    })""")
+    assert {kind: line for kind, line in lines} == {"agenda-section": "solid 3px", "item": "none 0px",
+                                                   "agenda-sub": "none 0px"}, lines
+
+
 def test_the_draft_flag_in_a_sentence_is_one_box_at_any_width(new_page, tmp_path):
     """The preview's flag on a draft minute's page ("Draft minutes, not yet approved.") ends the sentence naming
     the meeting: where the line broke inside it, its box split in two, its coloured edge on the first half only."""
