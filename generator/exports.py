@@ -115,8 +115,7 @@ class Exporter:
                               ("deputising", att.deputising), ("minutes", att.minute_taker)):
             people += [(note, a.who) for a in entries]
         participants = [{"entity_type": "organization", "id": body.slug, "name": body.name, "note": "host"}]
-        participants += [{"entity_type": "person", "id": who.id, "name": who.name, "note": note}
-                         for note, who in people]
+        participants += [_entity(who, note) for note, who in people]
         documents = []
         for p in meeting.papers:
             date = (p.date or meeting.date).isoformat()
@@ -176,8 +175,7 @@ class Exporter:
             "subjects": [item.section] if item.section else [],
             "classification": [item.purpose] if item.purpose else [],
             "notes": [plain(item.description)] if item.description else [],
-            "related_entities": [{"entity_type": "person", "id": p.id, "name": p.name, "note": "presenter"}
-                                 for p in item.presenter],
+            "related_entities": [_entity(p, "presenter") for p in item.presenter],
             "media": [],
             "extras": {
                 "ref": item.number, "time": item.time, "format": item.format, "confidential": item.confidential,
@@ -308,11 +306,19 @@ def _cell(value) -> str:
 
 
 def ref(who: PersonRef, bodies: dict | None = None) -> dict:
-    """A person (or body, or free-text name) as data: the register id when there is one, a body by its name."""
+    """A person (or body, or free-text name) as data: the register id when there is one, a body by its name; the
+    post the clerk named them by, where they did, as the pages show it."""
     if who.body:
         body = (bodies or {}).get(who.body)
         return {"id": None, "name": body.name if body else who.name, "body": who.body}
-    return {"id": who.id, "name": who.name}
+    return {"id": who.id, "name": who.name, "post": who.post} if who.post else {"id": who.id, "name": who.name}
+
+
+def _entity(who: PersonRef, note: str) -> dict:
+    """A person taking part in a meeting, as Open Civic Data's events list them, with the post the clerk named
+    them by where they did."""
+    entity = {"entity_type": "person", "id": who.id, "name": who.name, "note": note}
+    return {**entity, "post": who.post} if who.post else entity
 
 
 def declaration(person: dict, declared: Declaration) -> dict:

@@ -155,17 +155,35 @@ MEETING_STATUS_HINTS = {
                     "for a meeting held, or to be held, as planned"),
 }
 
+def _meeting_date(value, ctx: Context):
+    """The meeting's date, which the posts its later fields write are read on (schema.Held): MEETING reads its
+    fields in the order it declares them."""
+    day = s.date(value, ctx)
+    ctx.held = dataclasses.replace(ctx.held, date=day)
+    return day
+
+
+def _meeting_chair(value, ctx: Context) -> tuple:
+    """The meeting's chair, whom `Chair` written in its later fields and its other files names (schema.Held)."""
+    reported = len(ctx.report.items)
+    ctx.held = dataclasses.replace(ctx.held, chair=None, reading_chair=True)
+    chair = s.persons(value, ctx)
+    ctx.held = dataclasses.replace(ctx.held, chair=None if ctx.report.errors_since(reported) else chair,
+                                   reading_chair=False)
+    return chair
+
+
 MEETING = Schema(
     "a meeting",
     Field("body", s.text, required=True),
-    Field("date", s.date, required=True),
+    Field("date", _meeting_date, required=True),
     Field("title", s.text, default=""),
     Field("kind", s.text, default=""),
     Field("session", s.choice("public", "private", hints=SESSION_HINTS), default="public"),
     Field("start", s.time, default=""),
     Field("end", s.time, default=""),
     Field("venue", s.text, default=""),
-    Field("chair", s.persons, default=()),
+    Field("chair", _meeting_chair, default=()),
     Field("quorate", s.yesno),
     Field("webcast", s.url, default=""),
     Field("status", s.choice(*MEETING_STATUSES, hints=MEETING_STATUS_HINTS), default=""),
@@ -254,12 +272,14 @@ def _update(fields, ctx: Context, raw) -> ActionUpdate:
                         bool(fields["closed"]), Source(ctx.report._rel(ctx.path), line_of(raw)))
 
 
-def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | None = None) -> Paper | None:
-    """`known`: the digests of files read already (FileDigests.seen), so a paper's file is not read again."""
+def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | None = None,
+               held: s.Held | None = None) -> Paper | None:
+    """`known`: the digests of files read already (FileDigests.seen), so a paper's file is not read again;
+    `held`: the meeting's, which posts written for people are read against."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
-    ctx = Context(path, report, ctx_people, bodies, known)
+    ctx = Context(path, report, ctx_people, bodies, known, held)
     f = PAPER.read(doc.meta, ctx, 1)
     if f is None or not (f["ref"] and f["title"]):
         return None
@@ -306,9 +326,11 @@ def load_meeting_file(path: Path, report: Report, ctx_people, bodies: frozenset)
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None, doc
-    fields = MEETING.read(doc.meta, Context(path, report, ctx_people, bodies), 1)
+    ctx = Context(path, report, ctx_people, bodies, held=s.Held(meeting_file=report._rel(path)))
+    fields = MEETING.read(doc.meta, ctx, 1)
     if fields is None or not fields["body"] or not fields["date"]:
         return None, doc
+    fields["held"] = ctx.held  # for the minutes and papers, which read posts as this file's fields do
     return fields, doc
 
 

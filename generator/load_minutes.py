@@ -114,15 +114,16 @@ def _agenda_headings(body: Body, agenda) -> dict[str, str]:
 
 def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_key: str, parser,
                  ctx_people, bodies, agenda=(), attendance: Attendance | None = None, chair: tuple = (),
-                 whole: bool = True, date=None, named=None) -> Minutes | None:
+                 whole: bool = True, date=None, named=None, held=None) -> Minutes | None:
     """`attendance`: the meeting's, whose initials name one of two people of the same initials (inline_actions),
     and who may vote, with the meeting's `chair` (votes.read), unless meeting.md had an error (not `whole`);
     `date`: the meeting's, which a due date written in the text without its year is read against; `named`: the
-    bodies by the names an action line in the text may call them (inline_actions.names_of_bodies, BodiesAsked)."""
+    bodies by the names an action line in the text may call them (inline_actions.names_of_bodies, BodiesAsked);
+    `held`: meeting.md's, which posts written for people are read against (schema.Held)."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
-    ctx = Context(path, report, ctx_people, bodies)
+    ctx = Context(path, report, ctx_people, bodies, held=held)
     fields = MINUTES.read(doc.meta, ctx, 1)
     if fields is None or not fields["status"]:
         return None

@@ -419,13 +419,14 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
                                # an attendance entry or the chair in error is left out: checking votes against
                                # what is left would say members were not there
                                whole=not report.errors_since(reported), date=fields["date"],
-                               named=BodiesAsked(names_of_bodies(body, bodies, slugs), {} if named is None else named))
+                               named=BodiesAsked(names_of_bodies(body, bodies, slugs), {} if named is None else named),
+                               held=fields["held"])
     papers = []
     if (meeting_dir / "papers").is_dir():
         names = attachments.files_in(meeting_dir / "papers")
         written = _markdown_in(meeting_dir / "papers", names)
         for paper_path in written:
-            paper = load_paper(paper_path, report, index, slugs, known)
+            paper = load_paper(paper_path, report, index, slugs, known, fields["held"])
             if paper is not None:
                 papers.append(paper)
         if len(papers) == len(written):  # else the paper that failed may be the one naming a file

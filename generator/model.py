@@ -129,6 +129,8 @@ class PersonRef:
     name: str
     id: str | None = None
     body: str | None = None  # set when an action is owned by a body, not a person
+    # The post the clerk wrote for them ("Chair", "Director of Finance"), as packs name people; shown with them
+    post: str = ""
 
     @property
     def is_person(self) -> bool:

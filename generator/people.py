@@ -7,11 +7,12 @@ people is ambiguous and must be written as an id.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import re
 
-from generator.model import Person, PersonRef
+from generator.model import Person, PersonRef, Role
 
 
 def _norm(text: str) -> str:
@@ -36,6 +37,11 @@ class PeopleIndex:
                 self._initials.setdefault(_bare(person.initials), []).append(person.id)
         self._organisations = {_norm(org) for person in people.values()
                                for org in (person.organisation, *(role.organisation for role in person.roles)) if org}
+        self._posts: dict[str, list[tuple[str, Role]]] = {}
+        for person in people.values():
+            for role in person.roles:
+                for form in post_forms(person, role):
+                    self._posts.setdefault(form, []).append((person.id, role))
 
     @staticmethod
     def _forms(person: Person):
@@ -85,6 +91,13 @@ class PeopleIndex:
         council report's "REPORT OF" line names its authors), which is no one's name."""
         return _norm(text) in self._organisations
 
+    def post(self, text: str, day: dt.date) -> tuple[list[str], list[tuple[str, Role]]]:
+        """(the ids of the people whose role `text` names on `day`, every (id, role) of that title): packs name
+        people by their post ("Owner: Chair", "Lead: Director of Finance"), which the register's dated roles tell
+        the holder of."""
+        holdings = self._posts.get(_post_key(text), [])
+        return sorted({pid for pid, role in holdings if _held_on(role, day)}), holdings
+
     def with_initials(self, text: str) -> list[str]:
         """The ids of the people whose `initials:` `text` is (`JH`, `J.H.`): a clerk's way of naming them in the
         minutes' text, where they link (references.py), written in a field, where they do not."""
@@ -126,6 +139,24 @@ def closest_person(written: str, forms) -> str | None:
     return close[0] if close else None
 
 
+def _post_key(text: str) -> str:
+    """A post as written, read alike whatever its case, spacing or hyphens (`Vice-Chair`, `vice chair`)."""
+    return _norm(str(text).replace("-", " ").replace("\u2013", " "))
+
+
+def post_forms(person: Person, role: Role):
+    """The forms a role is written by where a person goes: its title, and its title with its organisation
+    ("Director of Finance, Leicester City CCG"), the person's where the role gives none."""
+    yield _post_key(role.title)
+    organisation = role.organisation or person.organisation
+    if organisation:
+        yield _post_key(f"{role.title}, {organisation}")
+
+
+def _held_on(role: Role, day: dt.date) -> bool:
+    return (role.start is None or role.start <= day) and (role.end is None or day <= role.end)
+
+
 def _bare(initials: str) -> str:
     return "".join(str(initials).replace(".", " ").split())
 
@@ -160,6 +191,10 @@ class Asked:
         self._note("initials", text)
         return self._index.with_initials(text)
 
+    def post(self, text: str, day: dt.date) -> tuple[list[str], list[tuple[str, Role]]]:
+        self._note("post", f"{day.isoformat()}\1{text}")
+        return self._index.post(text, day)
+
     def is_organisation(self, text: str) -> bool:
         self._note("organisation", text)
         return self._index.is_organisation(text)
@@ -189,6 +224,10 @@ def _answer(index: PeopleIndex, question: str, argument: str) -> str:
         return "\1".join(index.with_initials(argument))
     if question == "organisation":
         return "1" if index.is_organisation(argument) else ""
+    if question == "post":
+        day, text = argument.split("\1", 1)
+        held, holdings = index.post(text, dt.date.fromisoformat(day))
+        return repr((held, holdings))
     return "\1".join(index.known_forms())
 
 
@@ -214,6 +253,8 @@ def may_have_asked_about(records: list[tuple[str, bytes]], people: list[Person])
     differently with any name added or removed; one that asked whose initials a
     text is (initials are no form a name is found by), with someone of those
     initials added or removed."""
+    if asked_about_posts(records, people):
+        return True
     text = "\0".join(questions for questions, _ in records)
     if "known_forms\1" in text or "organisation\1" in text:  # the second: whether anyone works for it
         return True
@@ -225,3 +266,14 @@ def may_have_asked_about(records: list[tuple[str, bytes]], people: list[Person])
             return True
     text = _norm(text)
     return any(_norm(form) in text for person in people for form in PeopleIndex._forms(person))
+
+
+def asked_about_posts(records: list[tuple[str, bytes]], people: list[Person]) -> bool:
+    """Whether the files whose questions `records` hold asked who held a post that one of `people` has a role of:
+    adding or removing them, or changing their roles' dates, may change who held it that day."""
+    posts = {question.rsplit("\1", 1)[1] for questions, _ in records if "post\1" in questions
+             for question in questions.split("\0") if question.startswith("post\1")}
+    if not posts:
+        return False
+    asked = {_post_key(text) for text in posts}
+    return any(form in asked for person in people for role in person.roles for form in post_forms(person, role))

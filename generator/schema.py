@@ -7,6 +7,8 @@ messages with a line number instead of surprises in a template.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 import sys
 from dataclasses import dataclass
@@ -15,8 +17,19 @@ from typing import Any, Callable
 from generator.diagnostics import Report, closest, did_you_mean, shortened
 from generator.model import Due, PersonRef
 from generator.people import PeopleIndex, closest_person, names_in
-from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno
+from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno, spoken_date
 from generator.yamltext import LDict, LList, LStr, line_of
+
+
+@dataclass(frozen=True)
+class Held:
+    """What a meeting's files read a post written where a person goes against ("Chair", "Director of Finance"):
+    the meeting's date, which the register's dated roles tell the holder on, and its `chair:`."""
+
+    date: dt.date | None = None
+    chair: tuple | None = ()  # None: `chair:` is in error, said so on its line, or is the field being read
+    reading_chair: bool = False
+    meeting_file: str = "meeting.md"
 
 
 @dataclass
@@ -28,6 +41,7 @@ class Context:
     people: PeopleIndex | None = None
     bodies: frozenset = frozenset()
     files: dict | None = None  # path -> (stat, digest) of files the loader read already (FileDigests.seen)
+    held: Held | None = None  # in a meeting's files: posts are read as the people who held them
 
 
 Coerce = Callable[[Any, Context], Any]
@@ -273,6 +287,10 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
         raise Invalid(f"'{written}' could be any of: {', '.join(sorted(candidates))}", "write the person's id instead")
     if written in ctx.bodies:
         return PersonRef(name=written, body=written)
+    if ctx.held is not None:
+        held = _post_holder(written, ctx)
+        if held is not None:
+            return held
     folded = [part.strip() for part in written.split(" - ")]
     if len(folded) > 1 and all(ctx.people.lookup(part)[0] for part in folded):
         # "- karen-english" then "   - chris-west", indented further: YAML reads the second line as more of the first
@@ -306,6 +324,57 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
     # "did you mean 'X'?" ends a sentence, and the advice is the next; "known people: ..." runs on into it
     joined = f"{hint} Otherwise {advice}" if hint.endswith("?") else f"{hint}; otherwise {advice}"
     raise Invalid(f"unknown person '{written}'", joined if hint else advice)
+
+
+# What packs write for whoever chaired the meeting ("Owner: Chair"): the meeting's `chair:`, however the register
+# titles anyone's role
+_CHAIR_WORDS = {"chair", "the chair", "chairman", "chairwoman", "chairperson"}
+
+
+def _post_holder(written: str, ctx: Context) -> PersonRef | None:
+    """The person a post written where a person goes names at the meeting: the meeting's chair for `Chair`, or
+    the one person in the register whose role it is on the meeting's day; None where it is no post."""
+    held, people = ctx.held, ctx.people
+    if " ".join(written.lower().split()) in _CHAIR_WORDS:
+        if held.reading_chair:
+            raise Invalid(f"'{written}' is read as the meeting's chair, which this field gives",
+                          "write the person who chaired the meeting, by their id or name")
+        if held.chair is None:  # `chair:` in error: its own line says so
+            return PersonRef(name=written)
+        if not held.chair:
+            raise Invalid(f"'{written}' is read as the meeting's chair, and {held.meeting_file} gives no `chair:`",
+                          f"add `chair: <id>` to {held.meeting_file}, or write the person's id here")
+        if len(held.chair) > 1:
+            named = " or ".join(_named(ref) for ref in held.chair)
+            raise Invalid(f"'{written}' could be any of the meeting's {len(held.chair)} chairs: {named}",
+                          "write the id of the one meant")
+        return dataclasses.replace(held.chair[0], post=written)
+    if held.date is None:
+        return None
+    ids, holdings = people.post(written, held.date)
+    if len(ids) == 1:
+        return dataclasses.replace(people.ref(ids[0]), post=written)
+    on = spoken_date(held.date)
+    if ids:
+        named = " and ".join(_named(people.ref(pid)) for pid in ids)
+        raise Invalid(f"'{written}' is a post more than one person in the register held on {on}: {named}",
+                      "write the id of the one meant")
+    if holdings:
+        when = "; ".join(f"{_named(people.ref(pid))} {_span(role)}" for pid, role in holdings)
+        raise Invalid(f"'{written}' is a post no one in the register held on {on}: {when}",
+                      "write the person who held it that day, or correct the dates of the role (`from`, `to`) in "
+                      "the people register")
+    return None
+
+
+def _named(ref: PersonRef) -> str:
+    return f"{ref.name} ({ref.id})" if ref.id else ref.name
+
+
+def _span(role) -> str:
+    if role.start and role.end:
+        return f"held it from {spoken_date(role.start)} to {spoken_date(role.end)}"
+    return f"held it from {spoken_date(role.start)}" if role.start else f"held it until {spoken_date(role.end)}"
 
 
 # Where a name ends and what a PDF's table or a front sheet writes after it begins: a tab, a dash between spaces,

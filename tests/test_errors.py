@@ -1872,6 +1872,58 @@ def test_an_organisation_written_as_an_author_is_told_it_is_no_person(archive, b
         "written")]
 
 
+# Packs name people by their post ("Owner: Chair", "Lead: Director of Finance"): the meeting's chair, or whoever
+# the register's dated roles say held the post that day (tests/test_posts.py shows how each is read)
+ACTION_OWNER = "  - owner: carol-singh\n"
+
+
+def test_chair_written_for_a_person_at_a_meeting_that_gives_no_chair_asks_for_one(archive, build):
+    edit(archive, MEETING, "chair: ada-lovelace\n", "")
+    edit(archive, MINUTES, ACTION_OWNER, "  - owner: Chair\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "owner: Chair"),
+        f"'Chair' is read as the meeting's chair, and content/{MEETING} gives no `chair:`; add `chair: <id>` to "
+        f"content/{MEETING}, or write the person's id here")]
+
+
+def test_chair_written_for_a_person_at_a_meeting_of_two_chairs_names_both(archive, build):
+    edit(archive, MEETING, "chair: ada-lovelace", "chair: [ada-lovelace, eve-turner]")
+    edit(archive, MINUTES, ACTION_OWNER, "  - owner: the chair\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "owner: the chair"),
+        "'the chair' could be any of the meeting's 2 chairs: Councillor Ada Lovelace (ada-lovelace) or Councillor "
+        "Eve Turner (eve-turner); write the id of the one meant")]
+
+
+def test_chair_written_as_the_meetings_chair_asks_for_the_person(archive, build):
+    edit(archive, MEETING, "chair: ada-lovelace", "chair: Chair")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair: Chair"),
+        "'Chair' is read as the meeting's chair, which this field gives; write the person who chaired the meeting, "
+        "by their id or name")]
+
+
+HWB_CHAIR = "Chair of the Health and Wellbeing Board"
+
+
+def test_a_post_two_people_held_on_the_meetings_day_names_both(archive, build):
+    edit(archive, "people.yaml", "  initials: FT\n", f"  initials: FT\n  roles:\n    - title: {HWB_CHAIR}\n"
+         "      from: 2019-01-01\n")
+    edit(archive, MINUTES, ACTION_OWNER, f"  - owner: {HWB_CHAIR}\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"owner: {HWB_CHAIR}"),
+        f"'{HWB_CHAIR}' is a post more than one person in the register held on 14 March 2019: Councillor Ada "
+        "Lovelace (ada-lovelace) and Councillor Frank Turner (frank-turner); write the id of the one meant")]
+
+
+def test_a_post_no_one_held_on_the_meetings_day_names_who_held_it_when(archive, build):
+    edit(archive, "people.yaml", "      from: 2018-05-01\n", "      from: 2019-04-01\n")
+    edit(archive, "people.yaml", "  initials: FT\n", f"  initials: FT\n  roles:\n    - title: {HWB_CHAIR}\n"
+         "      to: 2019-03-13\n")
+    edit(archive, MINUTES, ACTION_OWNER, f"  - owner: {HWB_CHAIR}\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"owner: {HWB_CHAIR}"),
+        f"'{HWB_CHAIR}' is a post no one in the register held on 14 March 2019: Councillor Ada Lovelace "
+        "(ada-lovelace) held it from 1 April 2019; Councillor Frank Turner (frank-turner) held it until 13 March "
+        "2019; write the person who held it that day, or correct the dates of the role (`from`, `to`) in the people "
+        "register")]
+
+
 def test_an_author_written_with_their_role_is_told_to_write_the_person_alone(archive, build):
     """A front sheet's "Lead Author: Jerry Hawker – Chair of the Programme Board & Chief Officer", copied whole."""
     paper = "meetings/tb/2019-03-14/papers/paper-a.md"

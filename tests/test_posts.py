@@ -1,0 +1,134 @@
+"""People named by their post, as meeting packs name them: "Owner: Chair", "Lead: Director of Finance".
+
+`Chair` in a person field of a meeting is the meeting's `chair:`; another post is
+the one person the people register gives that role on the meeting's day. Pages
+show the post as written with who held it, "Chair (Councillor Ada Lovelace)",
+and the open data gives it as `post`. The messages for a post that names no
+one, or more than one, are in test_errors.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from generator.build import Options, run
+from generator.diagnostics import Report
+from generator.loader import load_archive
+from helpers import FIXTURE, TODAY, edit, messages
+
+MARCH, JUNE = "meetings/tb/2019-03-14", "meetings/tb/2019-06-20"
+# Frank Turner was Director of Finance until the end of March 2019, Eve Turner after him
+FINANCE = ("  initials: ET\n", "  initials: ET\n  roles:\n    - title: Director of Finance\n"
+           "      organisation: Northvale District Council\n      from: 2019-04-01\n")
+FINANCE_BEFORE = ("  initials: FT\n", "  initials: FT\n  roles:\n    - title: Director of Finance\n"
+                  "      organisation: Northvale District Council\n      to: 2019-03-31\n")
+
+
+def posted(content: Path) -> Path:
+    """The fixture archive with people named by their posts: the March meeting's chair presents an item and owns an
+    action as `Chair`, the Director of Finance owns another; the June meeting's item is presented by whoever was
+    Director of Finance then, written with the organisation."""
+    edit(content, "people.yaml", *FINANCE)
+    edit(content, "people.yaml", *FINANCE_BEFORE)
+    edit(content, f"{MARCH}/meeting.md", "    presenter: carol-singh\n", "    presenter: Chair\n")
+    edit(content, f"{MARCH}/minutes.md", "  - owner: carol-singh\n", "  - owner: director of finance\n")
+    edit(content, f"{MARCH}/minutes.md", "  - owner: [brian-okafor, {body: jc}]\n",
+         "  - owner: [Chair, {body: jc}]\n")
+    edit(content, f"{JUNE}/meeting.md", "    title: Pharmaceutical needs assessment\n",
+         "    title: Pharmaceutical needs assessment\n    presenter: Director of Finance, Northvale District Council\n")
+    return content
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    content = posted(Path(shutil.copytree(FIXTURE, tmp_path_factory.mktemp("posts") / "content")))
+    out = content.parent / "site"
+    result = run(Options(content=content, out=out, search=False, today=dt.date.fromisoformat(TODAY)))
+    assert result.ok and messages(result) == [], messages(result)
+    return out
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+CHAIR = 'Chair (<a href="/people/ada-lovelace/">Councillor Ada Lovelace</a>)'
+FRANK = 'director of finance (<a href="/people/frank-turner/">Councillor Frank Turner</a>)'
+
+
+def test_chair_is_shown_as_written_with_the_meetings_chair_on_the_meeting_item_action_and_tracker_pages(site):
+    assert CHAIR in page(site, "/tb/2019/2019-03-14/")  # the agenda's presenter
+    assert CHAIR in page(site, "/tb/2019/tb-19-13/")  # the action's owner, on its minute's page
+    assert CHAIR in page(site, "/tb/actions/tb-19-13-2/")
+    assert CHAIR in page(site, "/tb/actions/")
+
+
+def test_a_post_is_its_holder_on_the_meetings_day(site):
+    assert FRANK in page(site, "/tb/actions/tb-19-13-1/")
+    assert FRANK in page(site, "/tb/actions/")
+    assert 'Director of Finance, Northvale District Council (<a href="/people/eve-turner/">Councillor Eve Turner</a>)' \
+        in page(site, "/tb/2019/2019-06-20/")
+
+
+def test_the_holders_pages_list_what_they_own_and_present_as_a_name_would(site):
+    assert "/tb/actions/tb-19-13-1/" in page(site, "/people/frank-turner/")
+    assert "Presented item TB/19/13" in page(site, "/people/ada-lovelace/2019/")
+    assert "Presented item TB/19/22" in page(site, "/people/eve-turner/2019/")
+
+
+def test_the_open_data_gives_the_post_beside_the_person_and_keeps_to_its_schemas(site):
+    actions = json.loads((site / "data/actions.json").read_text(encoding="utf-8"))
+    owners = {a["id"]: a["owners"] for a in actions["actions"]}
+    assert owners["tb:TB/19/13#1"] == [{"id": "frank-turner", "name": "Councillor Frank Turner",
+                                        "post": "director of finance"}]
+    assert owners["tb:TB/19/13#2"][0] == {"id": "ada-lovelace", "name": "Councillor Ada Lovelace", "post": "Chair"}
+    meetings = json.loads((site / "data/meetings.json").read_text(encoding="utf-8"))
+    march = next(e for e in meetings["events"] if e["start_date"].startswith("2019-03-14"))
+    presenters = [entity for item in march["agenda"] for entity in item["related_entities"]]
+    assert {"entity_type": "person", "id": "ada-lovelace", "name": "Councillor Ada Lovelace", "note": "presenter",
+            "post": "Chair"} in presenters
+    for name in ("meetings", "minutes", "actions"):
+        schema = json.loads((site / "data" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator(schema).validate(
+            json.loads((site / "data" / f"{name}.json").read_text(encoding="utf-8")))
+
+
+def first_owner(content: Path):
+    """The owner of the March meeting's first action, as the loader reads it."""
+    report = Report(root=content)
+    archive = load_archive(content, report)
+    assert [m.format() for m in report.items if m.severity == "error"] == []
+    march = next(m for m in archive.meetings if m.key == "tb/2019-03-14")
+    return next(item for item in march.minutes.items if item.ref == "TB/19/13").actions[0].owners[0]
+
+
+def test_a_name_or_alias_comes_before_a_post(archive):
+    """Dr Singh's register entry gives `Director of Public Health` as an alias: it names her, though Councillor
+    Turner holds a role of that title that day too."""
+    edit(archive, "people.yaml", "  initials: FT\n", "  initials: FT\n  roles:\n    - title: Director of Public Health\n")
+    edit(archive, f"{MARCH}/minutes.md", "  - owner: carol-singh\n", "  - owner: Director of Public Health\n")
+    owner = first_owner(archive)
+    assert (owner.id, owner.post) == ("carol-singh", "")
+
+
+@pytest.mark.parametrize("written", ["Vice Chair", "vice-chair", "VICE-CHAIR"])
+def test_a_post_is_read_whatever_its_case_and_hyphens(archive, written):
+    edit(archive, "people.yaml", "  initials: FT\n", "  initials: FT\n  roles:\n    - title: Vice-Chair\n")
+    edit(archive, f"{MARCH}/minutes.md", "  - owner: carol-singh\n", f"  - owner: {written}\n")
+    owner = first_owner(archive)
+    assert (owner.id, owner.post) == ("frank-turner", written)
+
+
+def test_a_paper_of_the_meeting_reads_posts_as_its_meeting_does(archive):
+    edit(archive, f"{MARCH}/papers/paper-a.md", "authors: [carol-singh]", "authors: [Chair]")
+    report = Report(root=archive)
+    march = next(m for m in load_archive(archive, report).meetings if m.key == "tb/2019-03-14")
+    assert [m.format() for m in report.items if m.severity == "error"] == []
+    author = next(paper for paper in march.papers if paper.ref == "A").authors[0]
+    assert (author.id, author.post) == ("ada-lovelace", "Chair")
