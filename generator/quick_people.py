@@ -33,7 +33,7 @@ from generator.model import Person
 from generator.namesakes import page_names
 from generator.pages import (actions_owned, bodies_sat_on, body_attendance, by_surname, open_data_page, people_index,
                              person_page)
-from generator.people import may_have_asked_about
+from generator.people import asked_about_posts, may_have_asked_about
 from generator.quick import rendered_pages
 from generator.urls import output_file
 
@@ -88,6 +88,10 @@ def people_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
         [before[pid] for pid in before.keys() - people.keys()]
     if comings_and_goings and not _unnamed(session, comings_and_goings):
         return None
+    reroled = [version for pid in people.keys() & before.keys() if _shown(people[pid]) != _shown(before[pid])
+               for version in (people[pid], before[pid])]  # a role's organisation may be the person's
+    if reroled and _holds_a_post_asked(session, reroled):
+        return None  # who held a post a meeting names its holder by ("Director of Finance") may have changed
     names, named_before = page_names(people), page_names(before)
     if any(names.get(pid) != named_before.get(pid) for pid in people.keys() & before.keys()):
         return None  # a namesake came, went or changed organisation: titles change, year pages' too, unmade here
@@ -132,6 +136,22 @@ def _is_persons(url: str) -> bool:
     """Whether `url` is a person's page (urls.person): not the people page, nor a year of a person's
     (urls.person_year), which shows nothing this path changes."""
     return url.startswith(urls.people()) and url.count("/") == urls.people().count("/") + 1
+
+
+def _records(session) -> list | None:
+    """The questions each meeting's files and the bodies' files asked the register when the last rebuild read them
+    (people.Asked); None where it kept none."""
+    loaded = session.loader_cache
+    if "loaded registers" not in loaded:
+        return None
+    return [entry[4] for key, entry in loaded.items() if isinstance(key, Path)] + [loaded["loaded registers"][5]]
+
+
+def _holds_a_post_asked(session, people: list[Person]) -> bool:
+    """Whether a file asked who held a post that one of `people` has a role of (people.asked_about_posts): a role's
+    dates or title changed makes another person its holder at some meeting, whose pages this path does not make."""
+    records = _records(session)
+    return records is None or asked_about_posts(records, people)
 
 
 def _unnamed(session, people: list[Person]) -> bool:

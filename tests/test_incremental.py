@@ -224,6 +224,26 @@ def test_a_sequence_of_edits_stays_identical_to_full_builds(session):
         assert_same_as_full_build(content, live, builds, outcome)
 
 
+def test_a_role_handed_over_in_the_register_moves_a_post_a_meeting_names_to_its_new_holder(session):
+    """`lead: Director of Strategy` is read as whoever held the role on the meeting's day (people.Asked notes the
+    question): the rebuild reads the meeting again when new dates give the role to someone else, where it kept
+    the meeting read as before since its files and the names it asked about were unchanged."""
+    s, content, live, builds = session
+    edit(content / "people.yaml", "  initials: SP\n",
+         "  initials: SP\n  roles:\n    - title: Director of Strategy\n      to: 2019-12-31\n")
+    edit(content / "people.yaml", "  initials: ML\n",
+         "  initials: ML\n  roles:\n    - title: Director of Strategy\n      from: 2020-01-01\n")
+    edit(content / "meetings/ccb/2019-08-22/minutes.md", "## CCBP/19/71 Finance (Paper C)\n",
+         "## CCBP/19/71 Finance (Paper C)\n\n```item\nlead: Director of Strategy\n```\n")
+    assert s.rebuild().ok
+    edit(content / "people.yaml", "      to: 2019-12-31\n", "      to: 2019-07-31\n")
+    edit(content / "people.yaml", "      from: 2020-01-01\n", "      from: 2019-08-01\n")
+    outcome = s.rebuild()
+    assert outcome.ok
+    assert "/people/mark-lewis/" in (live / "ccb/2019/ccbp-19-71/index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(content, live, builds, outcome)
+
+
 def test_a_content_error_writes_nothing_and_the_next_fix_recovers(session):
     s, content, live, builds = session
     before = tree(live)

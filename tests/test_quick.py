@@ -847,3 +847,24 @@ def test_an_edit_to_a_meeting_of_a_call_in_that_the_other_does_not_show_takes_th
     assert "/tb/2019/tb-19-13/" not in outcome.written
     assert pages(live) == pages(full_build(content, tmp_path / "full"))
     assert session.rebuild().written == []
+
+
+def test_a_register_edit_that_makes_another_person_the_holder_of_a_post_a_meeting_names_is_left_to_the_rebuild(
+        tmp_path):
+    """`lead: Director of Strategy` is whoever held the role on the meeting's day: new dates in the register make
+    Mr Lewis its holder in August 2019 in place of Ms Prema, which the meeting's and the item's pages show, and which
+    the register's fast path (quick_people.py), making the people's own pages only, would leave stale."""
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / "references", content)
+    edit(content / "people.yaml", "  initials: SP\n",
+         "  initials: SP\n  roles:\n    - title: Director of Strategy\n      to: 2019-12-31\n")
+    edit(content / f"{AUGUST}/minutes.md", "## CCBP/19/71 Finance (Paper C)\n",
+         "## CCBP/19/71 Finance (Paper C)\n\n```item\nlead: Director of Strategy\n```\n")
+    session = Session(Options(content=content, out=live, today=TODAY, search=False))
+    assert session.rebuild().ok
+    assert "/people/sarah-prema/" in (live / "ccb/2019/ccbp-19-71/index.html").read_text(encoding="utf-8")
+    register = (content / "people.yaml").read_text()
+    handed_over = register.replace("      to: 2019-12-31\n", "      to: 2019-07-31\n").replace(
+        "  initials: ML\n", "  initials: ML\n  roles:\n    - title: Director of Strategy\n      from: 2019-08-01\n")
+    assert_left_to_the_rebuild(session, content, live, content / "people.yaml", register, handed_over, tmp_path)
+    assert "/people/mark-lewis/" in (live / "ccb/2019/ccbp-19-71/index.html").read_text(encoding="utf-8")
