@@ -388,7 +388,10 @@ def _person_lines(member: Member, indent: str) -> list[str]:
 
 
 def _person(who: PersonRef) -> str:
-    """As schema.person reads it back: an id, a body, or a name not in the register."""
+    """As schema.person reads it back: an id, a body, or a name not in the register; a person named by their post
+    ("Chair") by the post, which names its holder at the next meeting."""
+    if who.post:
+        return scalar(who.post)
     if who.id:
         return scalar(who.id)
     if who.body:

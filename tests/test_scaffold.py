@@ -243,6 +243,17 @@ def test_a_deferred_item_keeps_its_presenters_and_links_its_papers_where_they_we
     assert 'href="/ccb/2019/2019-11-21/papers/c/"' in html and "Bob Jones" not in html
 
 
+def test_a_deferred_item_presented_by_the_chair_is_presented_by_the_chair_of_the_new_meeting(actions):
+    """`presenter: Chair` names the meeting's chair (docs/content-format.md, people register): written as the
+    chair's id, it named the earlier meeting's chair at the next meeting too."""
+    edit(actions, "meetings/ccb/2019-11-21/meeting.md", "date: 2019-11-21\n",
+         "date: 2019-11-21\nchair: ann-smith\nagenda:\n  - ref: CCBP/19/80\n    title: Estates strategy\n"
+         "    status: deferred\n    presenter: Chair\n")
+    written = scaffold.plan_meeting(actions, "ccb", dt.date(2020, 1, 16)).files
+    meeting = next(text for path, text in written.items() if path.name == "meeting.md")
+    assert "    title: Estates strategy\n    presenter:\n      - Chair\n" in meeting
+
+
 def test_draft_minutes_hold_item_blocks_only_where_useful_and_an_instruction_in_each_item(actions):
     new_meeting(actions, "ccb", "2020-01-16")
     items = {i.title: i for i in load(actions).by_key["ccb/2020-01-16"].minutes.items}
