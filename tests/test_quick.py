@@ -868,3 +868,18 @@ def test_a_register_edit_that_makes_another_person_the_holder_of_a_post_a_meetin
         "  initials: ML\n", "  initials: ML\n  roles:\n    - title: Director of Strategy\n      from: 2019-08-01\n")
     assert_left_to_the_rebuild(session, content, live, content / "people.yaml", register, handed_over, tmp_path)
     assert "/people/mark-lewis/" in (live / "ccb/2019/ccbp-19-71/index.html").read_text(encoding="utf-8")
+
+
+def test_a_new_chair_saved_moves_chair_written_in_the_minutes_to_them_on_every_page_as_a_full_build_does(tmp_path):
+    """`lead: Chair` in the minutes is the `chair:` of meeting.md: a save of meeting.md alone changes it."""
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / "references", content)
+    edit(content / f"{AUGUST}/meeting.md", "date: 2019-08-22\n", "date: 2019-08-22\nchair: sarah-prema\n")
+    edit(content / f"{AUGUST}/minutes.md", "## CCBP/19/71 Finance (Paper C)\n",
+         "## CCBP/19/71 Finance (Paper C)\n\n```item\nlead: Chair\n```\n")
+    session = Session(Options(content=content, out=live, today=TODAY, search=False))
+    assert session.rebuild().ok
+    outcome = session.quick([edit(content / f"{AUGUST}/meeting.md", "chair: sarah-prema", "chair: nora-brown")])
+    assert outcome is not None
+    assert 'Chair (<a href="/people/nora-brown/">' in (live / "ccb/2019/ccbp-19-71/index.html").read_text("utf-8")
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
