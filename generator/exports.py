@@ -167,7 +167,8 @@ class Exporter:
         return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LONDON).isoformat()
 
     def agenda_item(self, meeting: Meeting, item: AgendaItem, order: str) -> dict:
-        minute = self.index.items.get(self.index.item_key(meeting, item.ref))
+        minute = self.index.items.get(self.index.item_key(meeting, item.minute_ref))
+        minute = minute if minute and minute[0] is meeting else None
         papers = [meeting.paper(r) for r in item.papers]
         return {
             "description": item.title,
@@ -181,8 +182,8 @@ class Exporter:
                 "ref": item.number, "time": item.time, "format": item.format, "confidential": item.confidential,
                 "status": item.status or None,
                 "papers": [self.url(urls.paper(meeting, p)) for p in papers if p is not None],
-                "minute": self.url(urls.item(meeting, self.index.body(meeting.body), minute[1]))
-                if minute and minute[0] is meeting else None,
+                "minute": self.url(urls.item(meeting, self.index.body(meeting.body), minute[1])) if minute else None,
+                "minute_ref": minute[1].number if minute else None,
                 "items": [self.agenda_item(meeting, sub, f"{order}.{n}") for n, sub in enumerate(item.items, 1)],
             },
         }

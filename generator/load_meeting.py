@@ -106,7 +106,8 @@ def _agenda_item(value, ctx: Context) -> AgendaItem:
     return AgendaItem(ref, at_key(fields[key] or "", value, key), fields["section"], fields["purpose"],
                       fields["presenter"], fields["paper"], fields["time"], fields["format"], fields["description"],
                       bool(fields["confidential"]), fields["items"], Source(ctx.report._rel(ctx.path), line_of(value)),
-                      fields["status"], title_withheld=withheld)
+                      fields["status"], title_withheld=withheld,
+                      minute=at_key((fields["minute"] or "").strip().rstrip("."), value, "minute"))
 
 
 # An agenda item not taken at its meeting is marked so; where it went is said in its description, with a [[...]]
@@ -136,6 +137,7 @@ AGENDA_ITEM = Schema(
     Field("public_title", s.text, default=""),
     Field("items", s.list_of(_agenda_item), default=()),
     Field("status", s.choice(*AGENDA_ITEM_STATUSES, hints=AGENDA_ITEM_STATUS_HINTS), default=""),
+    Field("minute", s.text, default=""),
 )
 
 # The parts of an agenda councils name (Part 1 in public, Part 2 with the press and public excluded)
@@ -369,9 +371,11 @@ def numbered_agenda(items: tuple[AgendaItem, ...], numbering) -> tuple[AgendaIte
         ref = (whole(numbering, item.ref) or item.ref) if numbering.width or _UNLIKE_THE_MINUTES.search(item.ref) \
             else item.ref
         shown = printed(numbering, ref) if numbering.width else ref
+        minute = whole(numbering, item.minute) if item.minute else None
+        minute = item.minute if minute is None or minute == item.minute else LStr(minute, line_of(item.minute))
         sub = numbered_agenda(item.items, numbering)
-        same = ref == item.ref and sub is item.items and shown == ref
-        written.append(item if same else dataclasses.replace(item, ref=ref, items=sub,
+        same = ref == item.ref and sub is item.items and shown == ref and minute == item.minute
+        written.append(item if same else dataclasses.replace(item, ref=ref, items=sub, minute=minute,
                                                              printed="" if shown == ref else shown))
     return tuple(written) if any(a is not b for a, b in zip(written, items)) else items
 

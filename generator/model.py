@@ -260,6 +260,14 @@ class AgendaItem:
     # True where `title` is the public_title written for a confidential item: the real title is never loaded
     title_withheld: bool = False
     printed: str = ""  # the ref as the body prints its numbers (C/2024/045), where that is not `ref` (see Numbering)
+    # the minute that records the item, where the minutes number it otherwise than the agenda: a council numbers its
+    # minutes on through the year (29, 30, ...) while each agenda, as printed in the pack, numbers its items from 1
+    minute: str = ""
+
+    @property
+    def minute_ref(self) -> str:
+        """The ref of the minute that records the item: the one `minute:` names, else the item's own number."""
+        return self.minute or self.ref
 
     @property
     def number(self) -> str:

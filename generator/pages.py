@@ -71,6 +71,15 @@ def in_meeting_order(meeting) -> tuple:
     return tuple(sorted(moves, key=at))
 
 
+def _agenda_of(meeting) -> dict:
+    """minute ref (lower case) -> the agenda item it records: the item whose `minute:` names it, else the item of
+    its number. A council's minute 29 records the pack's item 1, whose number its page gives."""
+    found = {}
+    for agenda_item in all_agenda_items(meeting.agenda):
+        found.setdefault(agenda_item.minute_ref.lower(), agenda_item)
+    return found
+
+
 def _meeting_context(index: Index, meeting) -> dict:
     body = index.body(meeting.body)
     items = meeting.minutes.items if meeting.minutes else ()
@@ -82,6 +91,7 @@ def _meeting_context(index: Index, meeting) -> dict:
                 tracked={t.action.id: t for t in raised},
                 items_by_ref={i.ref.lower(): i for i in items}, movements=in_meeting_order(meeting),
                 agenda_refs={a.ref.lower(): a for a in all_agenda_items(meeting.agenda)},
+                agenda_of=_agenda_of(meeting),
                 previous=index.previous(meeting), next=index.next(meeting), instead=index.instead(meeting),
                 replaces=index.replaces(meeting), called_in=callins.shown_by(index, meeting),
                 calls_in=callins.shown_of(index, meeting))

@@ -98,6 +98,7 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     _confidential_together(meeting, report)
     if items_known:
         _item_refs(meeting, report)
+        _minutes_named(meeting, report)
     if whole:
         _agenda_against_minutes(meeting, report)
     _listed_twice(meeting, report)
@@ -546,12 +547,12 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
     whether it is confidential itself would be published in full: nothing taken in private reaches the site
     unless the clerk says it may (`confidential: no`). Nor does a title the minute withholds (its public_title)
     reach it through the agenda."""
-    private = _taken_in_private(meeting.agenda)
+    private = _taken_in_private(meeting.agenda, by_minute=True)
     minutes = meeting.minutes.items if meeting.minutes else ()
     for item in minutes:
         if item.confidential is None and item.ref.lower() in private:
             part, owner = private[item.ref.lower()]
-            ref, minute = item.number, "its minute"
+            ref, minute = part.number if part.minute else item.number, "its minute"  # the agenda's number
             hint = ("write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be "
                     "published")
             if not part.title_withheld and _same_item(item, [part], alone=False) is None:
@@ -563,7 +564,7 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
             what = f"{ref} confidential" if part is owner else f"{owner.number} confidential, and {ref} with it"
             report.error(item.source.path, item.source.line, f"the agenda marks {what}, but {minute} does "
                          "not say whether it is: the minute would be published in full", hint)
-    agenda = {item.ref.lower(): item for item in all_agenda_items(meeting.agenda)}
+    agenda = {item.minute_ref.lower(): item for item in all_agenda_items(meeting.agenda)}
     for item in minutes:
         listed = agenda.get(item.ref.lower())
         if item.title_withheld and listed is not None and not listed.title_withheld \
@@ -572,6 +573,8 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
                          f"publishes '{item.title}' in place of its title, but the agenda publishes the item's own "
                          f"title", f"write `public_title: {item.title}` in the agenda item, with `confidential: yes`, "
                          "or take public_title out of the minute if the title may be published")
+    private = _taken_in_private(meeting.agenda)  # a paper's `item:` is the agenda's number, or the minute's
+    private.update(_taken_in_private(meeting.agenda, by_minute=True))
     private.update((item.ref.lower(), (item, item)) for item in minutes if item.confidential)
     for paper in meeting.papers:
         if paper.confidential is not None:
@@ -587,15 +590,16 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
                          "published")
 
 
-def _taken_in_private(agenda: tuple) -> dict:
+def _taken_in_private(agenda: tuple, by_minute: bool = False) -> dict:
     """ref (lower case) -> (agenda item, the confidential item it is or is part of), for every item the agenda marks
     confidential and each of their sub-items, which are taken in private with them: publish.py leaves them off the
-    agenda, but their minutes and papers, unsaid, were published in full."""
+    agenda, but their minutes and papers, unsaid, were published in full. `by_minute`: by the ref of the minute
+    that records each (its `minute:`), as a council's minute 33 records the pack's item 5."""
     found = {}
     for item in all_agenda_items(agenda):
         if item.confidential:
             for part in all_agenda_items((item,)):
-                found.setdefault(part.ref.lower(), (part, item))
+                found.setdefault((part.minute_ref if by_minute else part.ref).lower(), (part, item))
     return found
 
 
@@ -643,6 +647,53 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
                            f"correct `item:` here, or the item that lists it ({where.path}:{where.line})")
 
 
+def _minutes_named(meeting: Meeting, report: Report) -> None:
+    """An agenda item's `minute:` names the minute that records it, where the minutes number it otherwise (a
+    council's minute 29 for the pack's item 1): one naming no minute of the meeting would link none, and two items
+    naming one minute would give it two agenda items, its page the first only. Drafts too: `new meeting` writes
+    every minute the agenda names."""
+    agenda = list(all_agenda_items(meeting.agenda))
+    if not any(item.minute for item in agenda):
+        return
+    minutes = meeting.minutes.items if meeting.minutes else ()
+    by_ref = {minute.ref.lower(): minute for minute in minutes}
+    named = {item.minute_ref.lower() for item in agenda}
+    free = [minute for minute in minutes if minute.ref.lower() not in named]
+
+    def advice(item) -> str:  # the minute the item most likely means: its title's, else the nearest number
+        found = _same_item(item, free, alone=False)
+        if found is not None:
+            return f"write `minute: \"{found.number}\"`, the minute with its title"
+        numbered = [m for m in free if item.minute.isdigit() and m.ref.isdigit()]
+        if numbered:
+            near = min(numbered, key=lambda m: (abs(int(m.ref) - int(item.minute)), sort_key(m.ref)))
+            return f"write the number of its minute (`minute: \"{near.number}\"` is the nearest no item names)"
+        return "write the number of its minute"
+
+    first: dict = {}
+    for item in agenda:
+        key = item.minute_ref.lower()
+        if key not in first:
+            first[key] = item
+            continue
+        one, other = first[key], item
+        told = other if other.minute else one
+        number = by_ref[key].number if key in by_ref else told.minute
+        own = f" (item {one.number} by its own number)" if not one.minute else \
+            f" (item {other.number} by its own number)" if not other.minute else ""
+        fix = advice(told) if told.minute and free else "write the number of the minute that records it"
+        report.error(told.source.path, line_of(told.minute, told.source.line), f"agenda items {one.number} and "
+                     f"{other.number} both name minute {number}{own}, so the minute is linked from two items",
+                     f"in item {told.number}, {fix}, or take `minute:` out if it has no minute")
+    if not minutes:  # the agenda is published before the minutes are written
+        return
+    for item in agenda:
+        if item.minute and item.minute.lower() not in by_ref:
+            report.error(item.source.path, line_of(item.minute, item.source.line), f"agenda item {item.number} "
+                         f"({shortened(item.title)}) names minute {item.minute}, which {meeting.minutes.source.path} "
+                         "does not have", f"{advice(item)}, or take `minute:` out if the item has no minute")
+
+
 def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
     """An agenda item and its minute share a number, and the agenda links the minute by it: a minute numbered
     otherwise than its agenda item leaves the agenda without that link, and approved minutes with an agenda
@@ -655,16 +706,19 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
     minutes = meeting.minutes
     if not minutes or not minutes.items or not meeting.agenda:
         return
-    on_agenda = {item.ref.lower() for item in all_agenda_items(meeting.agenda)}
+    on_agenda = {item.minute_ref.lower() for item in all_agenda_items(meeting.agenda)}
     padded = _numbered_with_zeros(meeting)
     for minute in minutes.items:
         own = padded.get(minute.ref.lower())
         if own is not None:
-            report.warning(minute.source.path, minute.source.line, f"minute {minute.number} and agenda item "
-                           f"{own.number} ({shortened(own.title)}) are numbered alike but for zeros in front, so the "
-                           "agenda does not link the minute", f"give them one number, here (`## {own.number} "
-                           f"{shortened(minute.title)}`) or in {own.source.path} (line {own.source.line})")
-    minuted = {padded[item.ref.lower()].ref.lower() if item.ref.lower() in padded else item.ref.lower()
+            named = f"minute {own.minute}, which agenda item {own.number} names" if own.minute else \
+                f"agenda item {own.number}"
+            report.warning(minute.source.path, minute.source.line, f"minute {minute.number} and {named} "
+                           f"({shortened(own.title)}) are numbered alike but for zeros in front, so the "
+                           "agenda does not link the minute", f"give them one number, here (`## "
+                           f"{own.minute or own.number} {shortened(minute.title)}`) or in {own.source.path} (line "
+                           f"{line_of(own.minute, own.source.line)})")
+    minuted = {padded[item.ref.lower()].minute_ref.lower() if item.ref.lower() in padded else item.ref.lower()
                for item in minutes.items}
     if minuted == on_agenda:  # as most meetings are, nothing to say
         return
@@ -675,10 +729,10 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
 
     def walk(items, covered: bool) -> None:  # a minute for item 7 covers 7.1; minutes for 7.1 and 7.2 cover 7
         for item in items:
-            ref = item.ref.lower()
+            ref = item.minute_ref.lower()
             if item.status or covered or ref in minuted:
                 walk(item.items, True)
-            elif any(sub.ref.lower() in minuted for sub in all_agenda_items(item.items)):
+            elif any(sub.minute_ref.lower() in minuted for sub in all_agenda_items(item.items)):
                 walk(item.items, False)
             else:
                 unminuted.append(item)
@@ -700,6 +754,8 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
         if agenda_item is None:
             continue
         paired.add(id(agenda_item))
+        if agenda_item.minute:  # a `minute:` naming no minute: an error of its own (_minutes_named) says which
+            continue
         report.warning(item.source.path, item.source.line, f"minute {item.number} is not on the agenda, and agenda "
                        f"item {agenda_item.number} ({shortened(agenda_item.title)}) has no minute",
                        f"if they are the same item, give them one number, here or in {agenda_item.source.path} (line "
@@ -709,8 +765,8 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
     # would be said to have no minute, and its heading would be the second any other business.
     # The title may be that of an item whose number has a minute of another title in turn: with two items after
     # the one added (any other business, the date of the next meeting), only the last minute was warned of.
-    agenda = {item.ref.lower(): item for item in all_agenda_items(meeting.agenda)}
-    by_ref = {padded[item.ref.lower()].ref.lower() if item.ref.lower() in padded else item.ref.lower(): item
+    agenda = {item.minute_ref.lower(): item for item in all_agenda_items(meeting.agenda)}
+    by_ref = {padded[item.ref.lower()].minute_ref.lower() if item.ref.lower() in padded else item.ref.lower(): item
               for item in minutes.items}
     left = {id(a) for a in unminuted}
     mistitled = {id(a) for ref, a in agenda.items() if ref in by_ref and not a.title_withheld
@@ -725,7 +781,14 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
             continue
         paired.add(id(other))
         taken = "which has no minute" if id(other) in left else \
-            f"whose number the minutes give to '{shortened(by_ref[other.ref.lower()].title)}'"
+            f"whose number the minutes give to '{shortened(by_ref[other.minute_ref.lower()].title)}'"
+        if own.minute or other.minute:  # the agenda names its items' minutes: `minute:` is what to correct
+            report.warning(item.source.path, item.source.line, f"minute {item.number} ({shortened(item.title)}) "
+                           f"is the minute agenda item {own.number} ({shortened(own.title)}) names, but has the title "
+                           f"of agenda item {other.number}",
+                           f"write each agenda item's minute in its `minute:`: `minute: \"{item.number}\"` for item "
+                           f"{other.number} ({other.source.path}, line {other.source.line})")
+            continue
         report.warning(item.source.path, item.source.line, f"minute {item.number} ({shortened(item.title)}) has the "
                        f"number of agenda item {own.number} ({shortened(own.title)}), but the title of agenda item "
                        f"{other.number}, {taken}",
@@ -734,7 +797,7 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
     if minutes.status != "approved":
         return
     for agenda_item in unminuted:
-        if id(agenda_item) not in paired:
+        if id(agenda_item) not in paired and not agenda_item.minute:  # else an error (_minutes_named)
             report.warning(agenda_item.source.path, agenda_item.source.line, f"agenda item {agenda_item.number} "
                            f"({shortened(agenda_item.title)}) has no minute in the approved minutes",
                            f"if it was not taken, add `status: deferred` or `status: withdrawn` to it; if it was, "
@@ -770,8 +833,8 @@ def _numbered_apart(meeting: Meeting, report: Report) -> None:
     report.warning(items[0].source.path, items[0].source.line, f"{numbers} share no number with the agenda's "
                    f"{on_agenda}, though they have its items' titles (minute {minute.number} is agenda item "
                    f"{item.number}, {shortened(item.title)}), so the agenda links none of its items to its minute",
-                   f"give each agenda item its minute's number in {item.source.path} (`ref: {minute.number}` for "
-                   f"item {item.number}, line {item.source.line}): the agenda links an item's minute by its number")
+                   f"name each agenda item's minute in {item.source.path}, as `minute: \"{minute.number}\"` under "
+                   f"`ref: \"{item.number}\"` (line {item.source.line}), keeping the pack's numbers")
 
 
 _HEADING_MARKS = re.compile(r"^[*_\s]+|[*_\s]+$")
@@ -780,7 +843,7 @@ _HEADING_MARKS = re.compile(r"^[*_\s]+|[*_\s]+$")
 def _heading_in_the_text(agenda_item, minutes: tuple):
     """(the minute, the file's line) of a line of the minutes' text that is the agenda item's
     number and the start of its title, as a heading copied from a PDF without its `## ` is; None if there is none."""
-    ref, title = agenda_item.ref.lower(), agenda_item.title.lower().split()
+    ref, title = agenda_item.minute_ref.lower(), agenda_item.title.lower().split()
     if not title:
         return None
     for minute in minutes:
@@ -803,12 +866,12 @@ def _numbered_with_zeros(meeting: Meeting) -> dict:
     has such minutes."""
     agenda = {}
     for item in all_agenda_items(meeting.agenda):
-        agenda.setdefault(unpadded(item.ref), []).append(item)
-    on_agenda = {item.ref.lower() for item in all_agenda_items(meeting.agenda)}
+        agenda.setdefault(unpadded(item.minute_ref), []).append(item)
+    on_agenda = {item.minute_ref.lower() for item in all_agenda_items(meeting.agenda)}
     found = {}
     for minute in meeting.minutes.items:
         alike = agenda.get(unpadded(minute.ref), ())
-        if minute.ref.lower() in on_agenda or len(alike) != 1 or alike[0].ref.lower() in found:
+        if minute.ref.lower() in on_agenda or len(alike) != 1 or alike[0].minute_ref.lower() in found:
             continue
         found[minute.ref.lower()] = alike[0]
     return found

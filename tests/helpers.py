@@ -246,3 +246,23 @@ def old_sites_gone(parent: Path, names: str = ".site.old-*", timeout: float = 60
     while any(parent.glob(names)) and time.monotonic() < deadline:
         time.sleep(0.05)
     return not any(parent.glob(names))
+
+
+JC_MEETING, JC_MINUTES = "meetings/jc/2019-11-05/meeting.md", "meetings/jc/2019-11-05/minutes.md"
+# The joint committee's meeting numbered as a council numbers it: the pack's items 1, 5, 5.1 and 7 are minutes 41
+# to 44 of the year. (agenda item, minute heading as written, the minute's number)
+JC_COUNCIL_NUMBERS = (('ref: "1"', "## 1. Welcome", "41"), ('ref: "5"', "## 5 Joint", "42"),
+                      ('ref: "5.1"', "## 5.1 Sexual", "43"), ('ref: "7"', "## 7 Call-in", "44"))
+
+
+def council_numbered(content: Path, minute_fields: bool = True) -> None:
+    """Renumber the joint committee's minutes 41 to 44, and (`minute_fields`) have each agenda item name its minute
+    with `minute:`, keeping the pack's numbers."""
+    for ref, heading, number in JC_COUNCIL_NUMBERS:
+        edit(content, JC_MINUTES, heading, heading.replace(heading.split()[1].rstrip("."), number, 1))
+        if minute_fields:
+            text = (content / JC_MEETING).read_text(encoding="utf-8")
+            at = text.index(ref)
+            indent = text[text.rindex("\n", 0, at) + 1:at].replace("-", " ")
+            (content / JC_MEETING).write_text(f'{text[:at]}{ref}\n{indent}minute: "{number}"{text[at + len(ref):]}',
+                                              encoding="utf-8")

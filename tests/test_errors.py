@@ -19,7 +19,7 @@ import pytest
 from generator import inline_resolutions
 from generator.build import Options
 from generator.incremental import Session
-from helpers import TODAY, edit, line_of, messages
+from helpers import JC_MEETING, JC_MINUTES, TODAY, council_numbered, edit, line_of, messages
 
 MEETING = "meetings/tb/2019-03-14/meeting.md"
 MINUTES = "meetings/tb/2019-03-14/minutes.md"
@@ -2257,9 +2257,60 @@ def test_minutes_numbered_on_through_the_year_apart_from_the_agenda_are_a_warnin
     assert [m for m in warnings_after(build, archive) if "agenda" in m] == [at(jc_minutes, line_of(
         archive, jc_minutes, "## 41. Welcome"), "minutes 41 to 44 share no number with the agenda's items 1 to 7, "
         "though they have its items' titles (minute 41 is agenda item 1, Welcome and apologies), so the agenda links "
-        f"none of its items to its minute; give each agenda item its minute's number in content/{jc} (`ref: 41` for "
-        f"item 1, line {first_item}): the agenda links an item's minute by its number",
-        "warning")]
+        f"none of its items to its minute; name each agenda item's minute in content/{jc}, as `minute: \"41\"` under "
+        f"`ref: \"1\"` (line {first_item}), keeping the pack's numbers", "warning")]
+
+
+def test_an_agenda_items_minute_that_the_minutes_do_not_have_is_told_the_minute_with_its_title(archive, build):
+    """`minute: "24"` for 42: the agenda would link no minute for the item, and the minute no agenda item."""
+    council_numbered(archive)
+    edit(archive, JC_MEETING, 'minute: "42"', 'minute: "24"')
+    assert errors_after(build, archive) == [at(JC_MEETING, line_of(archive, JC_MEETING, 'minute: "24"'), "agenda "
+        f"item 5 (Joint public health commissioning) names minute 24, which content/{JC_MINUTES} does not have; "
+        'write `minute: "42"`, the minute with its title, or take `minute:` out if the item has no minute')]
+
+
+def test_an_agenda_items_minute_that_the_minutes_do_not_have_is_told_the_nearest_number_where_no_title_matches(
+        archive, build):
+    council_numbered(archive)
+    edit(archive, JC_MEETING, 'minute: "44"', 'minute: "45"')
+    edit(archive, JC_MINUTES, "## 44 Call-in: Healthy Weight Strategy", "## 44 Scrutiny of a decision")
+    assert errors_after(build, archive) == [at(JC_MEETING, line_of(archive, JC_MEETING, 'minute: "45"'), "agenda "
+        f"item 7 (Call-in: Healthy Weight Strategy) names minute 45, which content/{JC_MINUTES} does not have; write "
+        'the number of its minute (`minute: "44"` is the nearest no item names), or take `minute:` out if the item '
+        "has no minute")]
+
+
+def test_two_agenda_items_naming_one_minute_is_an_error_on_the_second(archive, build):
+    """The minute would be linked from both, and its page name only the first."""
+    council_numbered(archive)
+    edit(archive, JC_MEETING, 'minute: "42"', 'minute: "41"')
+    assert errors_after(build, archive) == [at(JC_MEETING, line_of(archive, JC_MEETING, 'minute: "41"', 2), "agenda "
+        "items 1 and 5 both name minute 41, so the minute is linked from two items; in item 5, write "
+        '`minute: "42"`, the minute with its title, or take `minute:` out if it has no minute')]
+
+
+def test_a_minute_of_an_item_the_agenda_marks_confidential_is_found_by_the_minute_the_item_names(archive, build):
+    """The pack's item 5, taken in private, is minute 42: unsaid, that minute would be published in full."""
+    council_numbered(archive)
+    edit(archive, JC_MEETING, '    minute: "42"\n', '    minute: "42"\n    confidential: true\n')
+    assert [m for m in errors_after(build, archive) if JC_MINUTES in m] == [at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 42 Joint"), "the agenda "
+        "marks 5 confidential, but its minute does not say whether it is: the minute would be published in full; "
+        "write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published"),
+        at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 43 Sexual"), "the agenda marks 5 confidential, and 5.1 with "
+        "it, but its minute does not say whether it is: the minute would be published in full; write "
+        "`confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published")]
+
+
+def test_an_agenda_item_whose_minute_the_approved_minutes_lack_is_told_as_its_minute_is_numbered(archive, build):
+    """Once approved, an item without its minute is a warning: the heading to add is the minute's number."""
+    council_numbered(archive)
+    edit(archive, JC_MINUTES, "## 44 Call-in: Healthy Weight Strategy", "### Call-in: Healthy Weight Strategy")
+    edit(archive, JC_MEETING, '    minute: "44"\n', "")
+    assert [m for m in warnings_after(build, archive) if "agenda" in m] == [at(JC_MEETING, line_of(
+        archive, JC_MEETING, 'ref: "7"'), "agenda item 7 (Call-in: Healthy Weight Strategy) has no minute in the "
+        "approved minutes; if it was not taken, add `status: deferred` or `status: withdrawn` to it; if it was, add "
+        f"its heading, `## 7 ...`, to content/{JC_MINUTES}", "warning")]
 
 
 NEXT_MEETING_ITEM = "  - ref: TB/19/15\n    title: Any other business\n    section: Closing business\n"
