@@ -164,6 +164,26 @@ def next_numbers(body: Body, used: set[str], year: int, count: int) -> list[str]
     return [compose(body.numbering, highest + n, year) for n in range(1, count + 1)]
 
 
+def minutes_run_on(body: Body, previous: Meeting | None, count: int) -> list[str]:
+    """The `count` minute numbers after the previous meeting's, for a body numbering per meeting whose minutes run
+    on through the municipal year while each agenda numbers its items from 1 (minutes 29 to 38 for the pack's
+    items 1 to 10): its agenda's items name their minutes (`minute:`), or its minutes are numbered above its agenda.
+    Empty for any other body: its minutes number the agenda's items. The year's first meeting starts again at 1,
+    which nothing in the body's file tells: the clerk renumbers it."""
+    if not body.numbering.per_meeting or previous is None:
+        return []
+    agenda = list(all_agenda_items(previous.agenda))
+    named = [item.minute for item in agenda if item.minute]
+    minuted = [item.ref for item in previous.minutes.items] if previous.minutes else []
+    if not named:
+        on_agenda = [int(item.ref) for item in previous.agenda if item.ref.isdigit()]
+        numbered = [int(ref) for ref in minuted if ref.isdigit()]
+        if not on_agenda or not numbered or min(numbered) <= max(on_agenda):
+            return []
+    highest = max((int(ref) for ref in named + minuted if ref.isdigit()), default=None)
+    return [] if highest is None else [str(highest + n) for n in range(1, count + 1)]
+
+
 def numbers_from(index: Index, body: Body, first: str, day: dt.date, count: int) -> list[str]:
     """The `count` numbers from `first` on (`--first-number`): where the body's numbering does not carry on from
     what the archive holds, as at its first meeting in an archive begun mid-year, the clerk renumbered every item
@@ -411,7 +431,8 @@ def as_before(body: Body, previous: Meeting | None) -> list[tuple[str, str]]:
 
 
 def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: str,
-               agenda: list[tuple[str, Standing]], previous: Meeting | None = None) -> str:
+               agenda: list[tuple[str, Standing]], previous: Meeting | None = None, minutes: list[str] = ()) -> str:
+    """`minutes`: each item's minute number (`minute:`), where the minutes number them otherwise (minutes_run_on)."""
     lines = ["---", f"body: {body.slug}", f"date: {day.isoformat()}"]
     kept = as_before(body, previous)
     if kept:
@@ -426,10 +447,13 @@ def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: st
             lines += _person_lines(member, "    ")
     # The business goes before the last two, whatever comes before them: a body's first meeting has no matters
     # arising, and the comment told the clerk to add the business after them.
+    renumber = "renumber the last two and their `minute:` (in minutes.md too)" if minutes else \
+        "renumber the last two (in minutes.md too)"
     lines += ["agenda:", f"  # standing items; add the meeting's business before '{agenda[-2][1].title}' and "
-                         "renumber the last two (in minutes.md too)"]
-    for ref, item in agenda:
-        lines += [f"  - ref: {scalar(ref)}", f"    title: {scalar(item.title)}"]
+                         f"{renumber}"]
+    for position, (ref, item) in enumerate(agenda):
+        lines += [f"  - ref: {scalar(ref)}"] + ([f"    minute: {scalar(minutes[position])}"] if minutes else []) + [
+            f"    title: {scalar(item.title)}"]
         if item.presenter:
             lines += ["    presenter:"] + [f"      - {_person(who)}" for who in item.presenter]
         if item.description:
@@ -503,6 +527,7 @@ class Plan:
     later: tuple[str, ...] = ()  # the keys of the body's meetings after this one that use numbers of its year
     deferred: int = 0  # items the previous meeting deferred, on this one's agenda
     first_in_archive: bool = False  # numbered from 1, with no earlier meeting of the body to carry on from
+    minutes: tuple[str, ...] = ()  # the minutes' numbers, where they run on from the previous meeting's
 
 
 def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given: bool, content: Path) -> None:
@@ -539,15 +564,16 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     first_in_archive = (first is None and not body.numbering.per_meeting and from_one
                         and not any(m.date < day for m in index.by_body.get(slug, [])))
     agenda = list(zip(numbers, standing))
+    minuted = minutes_run_on(body, previous, len(standing))
     members, members_from = members_on(body, previous, day)
     target = Path(content) / "meetings" / slug / name
-    files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda, previous),
-             target / "minutes.md": minutes_md(agenda)}
+    files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda, previous, minuted),
+             target / "minutes.md": minutes_md(list(zip(minuted, standing)) if minuted else agenda)}
     if tracks:
         files[target / "actions.md"] = actions_md(index.archive, body, day, tracks)
     return Plan(files, tuple(numbers), previous, len(tracks), len(members),
                 _later(index, body, day) if first is None else (), len(deferred_items(previous)) if previous else 0,
-                first_in_archive)
+                first_in_archive, tuple(minuted))
 
 
 def paper_file_name(ref: str, label: str, meeting: Meeting) -> str:
@@ -736,6 +762,11 @@ def _meeting_summary(plan: Plan) -> str:
         later = (f" Its numbers start at {plan.numbers[0]}: where the body's numbering ran on before this meeting, "
                  "which the archive does not hold, remove the meeting's folder and start it again with "
                  "--first-number and its first item's number.")
+    if plan.minutes:
+        numbers += f" recorded in minutes {plan.minutes[0]} to {plan.minutes[-1]}"
+    if plan.minutes:
+        later += (" Its minutes are numbered on from the previous meeting's: at the first meeting of a municipal "
+                  "year, number them from 1, and the agenda's `minute:` with them.")
     logged = f"{_count(plan.open_actions, 'open action')} in the action log" if plan.open_actions else \
         "no open action, so no action log"
     return (f"{numbers}, {previous}; {_count(plan.members, 'attendee')} listed as present, "

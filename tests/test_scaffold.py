@@ -435,6 +435,37 @@ def test_per_meeting_body_numbers_from_1_and_prefills_its_open_action(actions):
     assert [(u.action, u.status) for u in meeting.action_log.updates] == [("2019-08-01/4#1", "not-started")]
 
 
+@pytest.mark.parametrize("agenda", [
+    '  - ref: "1"\n    minute: "4"\n    title: Pilot referral\n',  # its agenda names its minute
+    '  - ref: "1"\n    title: Pilot referral\n',  # its minute numbered above its agenda
+])
+def test_a_council_whose_minutes_run_on_through_the_year_gets_the_next_minutes_and_an_agenda_from_1(actions, agenda):
+    """JC's August item 1 is minute 4: October's agenda numbers its items from 1, as the pack does, each naming
+    its minute, 5 on."""
+    edit(actions, "meetings/jc/2019-08-01/meeting.md", "date: 2019-08-01\n", f"date: 2019-08-01\nagenda:\n{agenda}")
+    new_meeting(actions, "jc", "2019-10-03")
+    meeting = load(actions).by_key["jc/2019-10-03"]
+    assert [(a.ref, a.minute) for a in meeting.agenda] == [("1", "5"), ("2", "6"), ("3", "7"), ("4", "8"), ("5", "9"),
+                                                          ("6", "10")]
+    assert minute_refs(meeting)[:3] == [("5", "Apologies for absence"), ("6", "Declarations of interest"),
+                                        ("7", "Minutes of the meeting held on 1 August 2019")]
+    new_meeting(actions, "jc", "2019-12-05")  # and on from there
+    assert [(a.ref, a.minute) for a in load(actions).by_key["jc/2019-12-05"].agenda][:2] == [("1", "11"), ("2", "12")]
+
+
+def test_cli_a_council_meeting_says_its_minutes_run_on_and_passes_check(actions, tmp_path):
+    edit(actions, "meetings/jc/2019-08-01/meeting.md", "date: 2019-08-01\n",
+         'date: 2019-08-01\nagenda:\n  - ref: "1"\n    minute: "4"\n    title: Pilot referral\n')
+    done = cli("new", "meeting", "--body", "jc", "--date", "2019-10-03", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.splitlines()[-1] == (
+        "standing items 1 to 6 recorded in minutes 5 to 10, after jc/2019-08-01; 0 attendees listed as present, 1 "
+        "open action in the action log. Its minutes are numbered on from the previous meeting's: at the first "
+        "meeting of a municipal year, number them from 1, and the agenda's `minute:` with them. Replace the 'Clerk "
+        "to complete' lines, then run `minutebook check`."), done.stderr
+    checked = cli("check", "--drafts", cwd=tmp_path)
+    assert checked.returncode == 0 and "0 errors, 0 warnings" in checked.stderr, checked.stderr
+
+
 # ---- --first-number: where an archive begun part way through a year starts a body's numbers -------------------
 
 def _new_body(content: Path, numbering: str) -> None:
