@@ -18,6 +18,7 @@ from generator.incremental import Session
 from generator.pages import meeting_pages
 from generator.quick import meeting_folder, meeting_tracks
 from generator.urls import action, output_file
+from helpers import JC_MEETING, council_numbered
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = __import__("datetime").date(2020, 1, 1)
@@ -883,3 +884,25 @@ def test_a_new_chair_saved_moves_chair_written_in_the_minutes_to_them_on_every_p
     assert outcome is not None
     assert 'Chair (<a href="/people/nora-brown/">' in (live / "ccb/2019/ccbp-19-71/index.html").read_text("utf-8")
     assert pages(live) == pages(full_build(content, tmp_path / "full"))
+
+
+def test_an_agenda_items_minute_changed_relinks_the_agenda_and_both_minutes_pages_as_a_full_build_does(tmp_path):
+    """A council's agenda names each item's minute (`minute:`): two put right by swapping them move the agenda's
+    links and what the two minutes' pages say of their agenda item, in the fast path's pages as in a full build's."""
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / "archive", content)
+    council_numbered(content)
+    session = Session(Options(content=content, out=live, today=TODAY, search=False))
+    assert session.rebuild().ok
+    meeting = content / JC_MEETING
+    edit(meeting, 'minute: "42"', 'minute: "x"')
+    edit(meeting, 'minute: "44"', 'minute: "42"')
+    changed = edit(meeting, 'minute: "x"', 'minute: "44"')
+    outcome = session.quick([changed])
+    assert outcome is not None and outcome.ok
+    assert {"/jc/2019/2019-11-05/", "/jc/2019/2019-11-05/item-42/", "/jc/2019/2019-11-05/item-44/"} <= set(
+        outcome.written)
+    assert 'href="/jc/2019/2019-11-05/#agenda-7">Agenda item 7' in (live / "jc/2019/2019-11-05/item-42/index.html"
+                                                                     ).read_text()
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
+    assert session.rebuild().written == []
