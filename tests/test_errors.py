@@ -2294,9 +2294,10 @@ def test_a_minute_of_an_item_the_agenda_marks_confidential_is_found_by_the_minut
     """The pack's item 5, taken in private, is minute 42: unsaid, that minute would be published in full."""
     council_numbered(archive)
     edit(archive, JC_MEETING, '    minute: "42"\n', '    minute: "42"\n    confidential: true\n')
-    assert [m for m in errors_after(build, archive) if JC_MINUTES in m] == [at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 42 Joint"), "the agenda "
-        "marks 5 confidential, but its minute does not say whether it is: the minute would be published in full; "
-        "write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published"),
+    assert [m for m in errors_after(build, archive) if JC_MINUTES in m] == [at(JC_MINUTES, line_of(
+        archive, JC_MINUTES, "## 42 Joint"), "the agenda marks 5 confidential, but its minute does not say whether "
+        "it is: the minute would be published in full; write `confidential: yes` in the minute's ```item block, or "
+        "`confidential: no` if it may be published"),
         at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 43 Sexual"), "the agenda marks 5 confidential, and 5.1 with "
         "it, but its minute does not say whether it is: the minute would be published in full; write "
         "`confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published")]
