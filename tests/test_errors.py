@@ -2303,8 +2303,10 @@ def test_a_minute_of_an_item_the_agenda_marks_confidential_is_found_by_the_minut
         "`confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published")]
 
 
-def test_an_agenda_item_whose_minute_the_approved_minutes_lack_is_told_as_its_minute_is_numbered(archive, build):
-    """Once approved, an item without its minute is a warning: the heading to add is the minute's number."""
+def test_approved_minutes_lacking_an_item_are_told_of_that_item_alone_among_items_naming_their_minutes(archive,
+                                                                                                      build):
+    """Once approved, an agenda item without a minute is a warning; those whose `minute:` names theirs are
+    minuted, though no minute has their number."""
     council_numbered(archive)
     edit(archive, JC_MINUTES, "## 44 Call-in: Healthy Weight Strategy", "### Call-in: Healthy Weight Strategy")
     edit(archive, JC_MEETING, '    minute: "44"\n', "")
