@@ -86,6 +86,15 @@ class Track:
         steps = tuple(s for s in self.steps if s.as_at <= date)
         return self if len(steps) == len(self.steps) else replace(self, steps=steps)
 
+    def as_logged_by(self, meeting: Meeting) -> "Track":
+        """The action as `meeting`'s action log left it: the steps before that log's and its own, so the log shows
+        the due date it gave, else the one it stood at. The state at the log's date took in another log of that
+        date (a second meeting that day, a log whose `as_at:` dates it back), and the log showed its revision."""
+        for position, step in enumerate(self.steps):
+            if step.meeting.key == meeting.key:
+                return self if position + 1 == len(self.steps) else replace(self, steps=self.steps[:position + 1])
+        return self.as_at(meeting.action_log.as_at)
+
     def overdue_on(self, date: dt.date) -> bool:
         state = self.as_at(date)
         due = state.due

@@ -84,7 +84,7 @@ def _meeting_context(index: Index, meeting) -> dict:
     body = index.body(meeting.body)
     items = meeting.minutes.items if meeting.minutes else ()
     updates = meeting.action_log.updates if meeting.action_log else ()
-    log = [(u, index.tracks[_key(u.action, meeting.body)].as_at(meeting.action_log.as_at)) for u in updates
+    log = [(u, index.tracks[_key(u.action, meeting.body)].as_logged_by(meeting)) for u in updates
            if _key(u.action, meeting.body) in index.tracks]
     raised = [index.tracks[f"{meeting.body}:{a.id}"] for i in items for a in i.actions]
     return dict(meeting=meeting, body=body, items=items, action_log=log, actions_raised=raised,
@@ -109,7 +109,7 @@ def meeting_inputs(index: Index, meeting, refs: dict) -> tuple:
     """What a meeting's pages are made from, besides the backlinks and references on each page.
 
     Every record the deps of those pages hold is here, or is reached from
-    here by a pure function (a track's state at the log's date, a meeting's
+    here by a pure function (a track as the meeting's log left it, a meeting's
     summary). So the live preview can tell that none of the pages changed
     by looking at these few records (incremental.py), without listing them.
     """

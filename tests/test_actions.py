@@ -244,6 +244,23 @@ def test_a_due_date_is_said_as_every_date_is_however_due_wrote_it(tmp_path):
                                                       {"text": "2019-11", "date": "2019-11-30"})
 
 
+def test_an_action_log_shows_the_due_date_it_gave_not_one_a_later_log_of_the_same_day_revised(tmp_path):
+    """A log showed each action as it stood at the log's date, a later log of that date included: an extraordinary
+    meeting held the same day put its revision in the ordinary meeting's log, which had given another."""
+    content = _copy(tmp_path)
+    extra = content / "meetings/ccb/2019-09-19-extraordinary"
+    extra.mkdir()
+    (extra / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-09-19\ntitle: Extraordinary meeting\n---\n")
+    (extra / "actions.md").write_text("---\nupdates:\n  - action: CCBP/19/60#1\n    status: amber\n"
+                                      "    progress: Pilot to run on.\n    due: December 2019\n---\n")
+    out = tmp_path / "site"
+    assert run(Options(content=content, out=out, today=TODAY, search=False)).ok
+    assert _dues(out, "/ccb/2019/2019-09-19/") == [("CCBP/19/60#1", "November 2019 (revised)"),
+                                                   ("CCBP/19/60#jc-referral", "next meeting (19 September 2019)")]
+    assert _dues(out, "/ccb/2019/2019-09-19-extraordinary/") == [("CCBP/19/60#1", "December 2019 (revised)")]
+    assert _dues(out, "/ccb/2019/2019-11-21/") == [("CCBP/19/60#1", "December 2019")]
+
+
 def test_a_tracker_shows_the_latest_years_closed_actions_and_links_a_page_for_each_earlier_year(tmp_path):
     """Every action a body ever closed, on its tracker, made the tracker grow with the archive: 523 rows,
     315 KB and 5,600 elements at a body's 118th meeting of a synthetic archive. Closed actions are listed by

@@ -179,13 +179,15 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
     ("actions", f"{JULY}/minutes.md", "  - owner: {body: jc}\n", "  - owner: bob-jones\n"),  # taken from it
     ("actions", f"{SEPTEMBER_LOG}/actions.md", "    progress: Referred to the Joint Committee.\n    closed: yes\n",
      "    progress: Referred to the Joint Committee.\n"),  # reopened by the log of the body that raised it
+    # in November's log, which gives no date of its own, the due date as it stood before
+    ("actions", f"{SEPTEMBER_LOG}/actions.md", "due: November 2019", "due: December 2019"),
 ], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
         "update-status", "new-item", "item-cited-before", "agenda-item-cited-before", "item-cited-in-its-meeting",
         "item-renumbered", "new-action", "new-action-listed-before", "new-paper", "paper-removed", "initials",
         "action-reference", "person-reference", "declaration", "declaration-type", "date", "date-cited", "date-next-meeting",
         "date-past-another-body", "date-before-its-body's-last", "date-raising-past-another-body",
         "paper-author", "body-owned-action-text", "action-given-to-a-body", "action-taken-from-a-body",
-        "body-owned-action-reopened"])
+        "body-owned-action-reopened", "update-due"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
