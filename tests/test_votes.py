@@ -74,6 +74,18 @@ def test_the_member_who_moved_a_vote_has_it_on_their_pages_and_in_their_feed(sit
     assert "Moved a motion (TB/19/13); Voted for (TB/19/13)" in feed
 
 
+def test_a_members_pages_say_their_votes_are_how_they_voted_and_what_they_moved_or_seconded(site):
+    """Their lists of votes hold the motions they moved or seconded as well as how they voted: the pages said they
+    listed "recorded votes" alone."""
+    assert page(site, "/people/ada-lovelace/").one("section", aria_labelledby="years").one("p").text == (
+        "Each year's meetings, papers, declarations of interest, votes (how they voted, and the motions they moved or "
+        "seconded) and actions have a page.")
+    assert page(site, "/people/ada-lovelace/2019/").one("main").find("p").text.startswith(
+        "The meetings that record Councillor Ada Lovelace in 2019, the papers that name them, the interests they "
+        "declared, how they voted and the motions they moved or seconded, and the actions they own that were raised "
+        "or closed that year.")
+
+
 def test_a_member_whom_no_recorded_vote_names_has_no_list_of_votes(site):
     """Brian Okafor joined for the item in attendance; a vote by numbers alone names no one."""
     assert page(site, "/people/brian-okafor/").find_all("section", aria_labelledby="votes") == []
