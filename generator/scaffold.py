@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator import attachments
-from generator.actions import Track
+from generator.actions import NEXT_MEETING, Track
 from generator.diagnostics import Diagnostic, Report, did_you_mean
 from generator.load_meeting import STATUSES
 from generator.load_minutes import PLACEHOLDER
@@ -495,11 +495,25 @@ def actions_md(archive: Archive, body: Body, day: dt.date, tracks: list[Track]) 
              "updates:"]
     for track in tracks:
         owners = ", ".join(_owner(o, archive) for o in track.action.owners) or "no owner"
-        due = f"due {spoken_due(track.due.text, track.due.date)[0]}" if track.due else "no due date"  # as pages say
+        due = _due_words(track, day)
         status = track.status if track.status in STATUSES else UNREPORTED_STATUS
         lines += [f"  # {track.action.id} ({owners}; {due}): {_one_line(track.action.text)}",
                   f"  - action: {scalar(track.action.id)}", f"    status: {status}", '    progress: ""']
     return "\n".join(lines + ["---", ""])
+
+
+def _due_words(track: Track, day: dt.date) -> str:
+    """An open action's due date as the log's comment gives it, in the site's words. "Next meeting" was said "due
+    next meeting", or with its date in brackets inside the comment's: the body's first meeting after the one that
+    set it is this one where the archive has none between them yet, or dates it on or after this one's day."""
+    due = track.due
+    if due is None:
+        return "no due date"
+    if due.text.strip().lower() in NEXT_MEETING:
+        if due.date is None or due.date >= day:
+            return "due at this meeting"
+        return f"due at the meeting of {long_date(due.date)}"
+    return f"due {spoken_due(due.text, due.date)[0]}"  # as pages say
 
 
 def paper_md(ref: str, title: str, label: str, item: str, day: dt.date, file: str = "") -> str:

@@ -334,6 +334,35 @@ def test_an_open_actions_comment_gives_its_due_date_in_the_words_pages_give_it(a
     assert "  # CCBP/19/60#1 (Ms Ann Smith; due November 2019): Run the three-month pilot and report back.\n" in text
 
 
+REFERRAL = "Ask the Joint Committee to consider the pilot.\n"
+
+
+def test_an_action_due_at_the_next_meeting_is_said_due_at_this_meeting_where_this_is_the_next(actions):
+    """The meeting the body holds next after the one that set "next meeting" is the new one where the archive has
+    none between them (the comment said "due next meeting", the meeting after this one to a clerk reading it), or
+    where the one it has is later than the new one (it gave that meeting's date in brackets within brackets)."""
+    log = actions / "meetings" / "ccb" / "2019-09-19" / "actions.md"
+    log.write_text(log.read_text(encoding="utf-8").split("  - action: CCBP/19/60#jc-referral")[0] + "---\n",
+                   encoding="utf-8")  # the referral left open
+    new_meeting(actions, "ccb", "2019-08-15")
+    text = (actions / "meetings" / "ccb" / "2019-08-15" / "actions.md").read_text(encoding="utf-8")
+    assert f"  # CCBP/19/60#jc-referral (JC; due at this meeting): {REFERRAL}" in text
+    for later in ("2019-08-15", "2019-09-19", "2019-11-21"):
+        shutil.rmtree(actions / "meetings" / "ccb" / later)
+    new_meeting(actions, "ccb", "2019-09-19")
+    text = (actions / "meetings" / "ccb" / "2019-09-19" / "actions.md").read_text(encoding="utf-8")
+    assert f"  # CCBP/19/60#jc-referral (JC; due at this meeting): {REFERRAL}" in text
+
+
+def test_an_action_due_at_a_meeting_before_the_new_one_is_said_due_at_the_meeting_of_its_date(actions):
+    log = actions / "meetings" / "ccb" / "2019-09-19" / "actions.md"
+    log.write_text(log.read_text(encoding="utf-8").split("  - action: CCBP/19/60#jc-referral")[0] + "---\n",
+                   encoding="utf-8")  # the referral left open
+    new_meeting(actions, "ccb", "2020-01-16")
+    text = (actions / "meetings" / "ccb" / "2020-01-16" / "actions.md").read_text(encoding="utf-8")
+    assert f"  # CCBP/19/60#jc-referral (JC; due at the meeting of 19 September 2019): {REFERRAL}" in text
+
+
 def test_an_action_is_taken_as_it_stood_on_the_new_date(tmp_path):
     content = copy(tmp_path, "actions")  # unchanged: #1 is closed on 21 November, after the new date
     new_meeting(content, "ccb", "2019-10-17")
