@@ -9,10 +9,13 @@ heading, and a heading renamed in one would otherwise break the other silently.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import re
+import shutil
 from pathlib import Path
 
+from generator.build import Options, run
 from generator.cli import _parser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,3 +93,33 @@ def test_the_readme_lists_every_command_and_every_option_it_takes():
     for words, options in commands.items():
         line = next(text for start, text in lines.items() if start.startswith(" ".join(words) + " "))
         assert [o for o in options if not re.search(rf"{o}\b", line)] == [], line
+
+
+def test_the_readme_says_check_warns_of_an_action_or_decision_in_the_text_alone_as_it_does(tmp_path):
+    """The README's account of `minutebook check` left these warnings out (docs/content-format.md gives them): a
+    clerk pasting minutes from a Word pack was not told the tracker and the minute's page would miss what the
+    text alone recorded. Its examples are lines `check` does warn of."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    said = readme.split("4. `.venv/bin/minutebook check` before committing:", 1)[1].split(" 5. ", 1)[0]
+    examples = [re.search(rf"an? {what} \(`([^`]+)`\)", said) for what in ("action", "decision")]
+    assert all(examples), "step 4 of the README says nothing of an action or decision written in the text alone"
+    action, decision = (example[1] for example in examples)
+    assert (action, decision) == ("ACTION: CS to circulate the plan by 30 June 2019",
+                                  "It was RESOLVED: That the report be received.")
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "actions", content)
+    minutes = content / "meetings" / "ccb" / "2019-07-18" / "minutes.md"
+    text = minutes.read_text(encoding="utf-8")
+    minutes.write_text(text + f"\n{action}\n\n{decision}\n", encoding="utf-8")
+    lines = len(text.splitlines())
+    result = run(Options(content=content, out=tmp_path / "site", today=dt.date(2020, 1, 1), search=False),
+                 write=False)
+    warned = [d.format() for d in result.report.items]
+    named = "content/meetings/ccb/2019-07-18/minutes.md"  # a message names a file from the content folder's parent
+    assert [message.split("; to ")[0] for message in warned] == [
+        f"{named}:{lines + 2}: warning: 'ACTION: CS to circulate the plan by 30 June 2019' records an action in the "
+        "text of minute CCBP/19/60 only, not under `actions:`, so it is not tracked: it has no id, page or place on "
+        "the action tracker",
+        f"{named}:{lines + 4}: warning: 'RESOLVED: That the report be received.' records a decision in the text of "
+        "minute CCBP/19/60 only, not under `resolutions:`, so the minute's page shows no decision and the open data "
+        "has none"]
