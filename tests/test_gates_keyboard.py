@@ -199,6 +199,31 @@ def test_a_tables_box_is_a_tab_stop_only_while_it_scrolls(sites, served, browser
         page.close()
 
 
+# Each captioned table whose box scrolls, scrolled to its right-hand end: its caption (the table's own still, its name)
+# and where it then is, from the box's left edge and right edge, in CSS pixels.
+CAPTIONS_SCROLLED = """() => [...document.querySelectorAll('.table-wrap')].filter(
+    box => box.scrollWidth > box.clientWidth && box.querySelector('table').caption).map(box => {
+        box.scrollLeft = box.scrollWidth;
+        const caption = box.querySelector('table').caption.getBoundingClientRect(), seen = box.getBoundingClientRect();
+        return [box.querySelector('table').caption.textContent, box.scrollLeft > 0,
+                Math.round(caption.left - seen.left), Math.round(seen.right - caption.right)];
+    })"""
+
+
+def test_a_wide_tables_caption_stays_in_view_above_it_as_its_box_scrolls(sites, served, browser):
+    """It scrolled away with the table: at 320 px, a tracker scrolled to its last columns showed rows under no
+    caption, and the region a screen reader announced by the caption had none in view."""
+    page = _open(sites, served, browser, "fixture", "actions.html", 320)
+    try:
+        scrolled = page.evaluate(CAPTIONS_SCROLLED)
+        assert scrolled and all(moved for _, moved, _, _ in scrolled)
+        assert [(caption, left, right) for caption, _, left, right in scrolled] == [
+            (caption, 6, 6) for caption, _, _, _ in scrolled]  # the box's padding either side
+        assert boxes_not_stops(page) == []  # each still a region its caption names
+    finally:
+        page.close()
+
+
 def test_table_box_check_finds_a_box_that_scrolls_and_is_no_tab_stop_named_as_a_region(sites, served, browser):
     page = _open(sites, served, browser, "example", "home.html", 320)
     try:
