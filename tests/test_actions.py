@@ -247,14 +247,10 @@ def test_a_due_date_is_said_as_every_date_is_however_due_wrote_it(tmp_path):
 def test_an_action_log_shows_the_due_date_it_gave_not_one_a_later_log_of_the_same_day_revised(tmp_path):
     """A log showed each action as it stood at the log's date, a later log of that date included: an extraordinary
     meeting held the same day put its revision in the ordinary meeting's log, which had given another."""
-    content = _copy(tmp_path)
-    extra = content / "meetings/ccb/2019-09-19-extraordinary"
-    extra.mkdir()
-    (extra / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-09-19\ntitle: Extraordinary meeting\n---\n")
-    (extra / "actions.md").write_text("---\nupdates:\n  - action: CCBP/19/60#1\n    status: amber\n"
-                                      "    progress: Pilot to run on.\n    due: December 2019\n---\n")
-    out = tmp_path / "site"
-    assert run(Options(content=content, out=out, today=TODAY, search=False)).ok
+    out = _built_with_log(tmp_path, "ccb/2019-09-19-extraordinary",
+                          "body: ccb\ndate: 2019-09-19\ntitle: Extraordinary meeting\n",
+                          "updates:\n  - action: CCBP/19/60#1\n    status: amber\n    progress: Pilot to run on.\n"
+                          "    due: December 2019\n")
     assert _dues(out, "/ccb/2019/2019-09-19/") == [("CCBP/19/60#1", "November 2019 (revised)"),
                                                    ("CCBP/19/60#jc-referral", "next meeting (19 September 2019)")]
     assert _dues(out, "/ccb/2019/2019-09-19-extraordinary/") == [("CCBP/19/60#1", "December 2019 (revised)")]
@@ -311,14 +307,8 @@ def test_person_page_lists_actions_owned(site):
 def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_overdue(tmp_path):
     """A log goes out with its meeting's agenda, dated the meeting's day unless it says `as_at:`: its page said
     the action was closed there and, in the same list, that it was overdue, which the tracker did not."""
-    content = _copy(tmp_path)
-    meeting = content / "meetings/jc/2020-02-06"
-    meeting.mkdir()
-    (meeting / "meeting.md").write_text("---\nbody: jc\ndate: 2020-02-06\n---\n")
-    (meeting / "actions.md").write_text("---\nupdates:\n  - action: 2019-08-01/4#1\n    status: complete\n"
-                                        "    closed: yes\n---\n")
-    out = tmp_path / "site"
-    assert run(Options(content=content, out=out, today=TODAY, search=False)).ok
+    out = _built_with_log(tmp_path, "jc/2020-02-06", "body: jc\ndate: 2020-02-06\n",
+                          "updates:\n  - action: 2019-08-01/4#1\n    status: complete\n    closed: yes\n")
     html = page(out, "/jc/actions/2019-08-01-4-1/")
     assert "<strong>Closed</strong> at the " in html and "Overdue" not in html
     tracker = page(out, "/jc/actions/")
@@ -341,13 +331,8 @@ def test_the_notes_below_an_action_logs_frontmatter_are_published_with_the_log(t
 
 def test_an_action_log_of_notes_alone_is_published(tmp_path):
     """A log that updates no action may still say why, and a reference in it leads to its section."""
-    content = _copy(tmp_path)
-    meeting = content / "meetings/jc/2019-10-03"
-    meeting.mkdir()
-    (meeting / "meeting.md").write_text("---\nbody: jc\ndate: 2019-10-03\n---\n")
-    (meeting / "actions.md").write_text("---\nupdates: []\n---\nNo action was due; CCBP/19/60 is reported to the CCB.\n")
-    out = tmp_path / "site"
-    assert run(Options(content=content, out=out, today=TODAY, search=False)).ok
+    out = _built_with_log(tmp_path, "jc/2019-10-03", "body: jc\ndate: 2019-10-03\n",
+                          "updates: []\n", "No action was due; CCBP/19/60 is reported to the CCB.\n")
     html = page(out, "/jc/2019/2019-10-03/")
     assert '<a href="#action-log">' in html
     assert "No action was due;" in html.split('id="action-log"')[1].split("</section>")[0]
@@ -386,6 +371,19 @@ def _copy(tmp_path: Path) -> Path:
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     return content
+
+
+def _built_with_log(tmp_path: Path, folder: str, meeting: str, log: str, notes: str = "") -> Path:
+    """The fixture built with one more meeting (its folder under meetings/, its frontmatter), with an action log
+    (its frontmatter, then `notes`); the site's folder."""
+    content = _copy(tmp_path)
+    added = content / "meetings" / folder
+    added.mkdir()
+    (added / "meeting.md").write_text(f"---\n{meeting}---\n")
+    (added / "actions.md").write_text(f"---\n{log}---\n{notes}")
+    out = tmp_path / "site"
+    assert run(Options(content=content, out=out, today=TODAY, search=False)).ok
+    return out
 
 
 def _messages(content: Path) -> list[str]:
