@@ -503,9 +503,10 @@ def actions_md(archive: Archive, body: Body, day: dt.date, tracks: list[Track]) 
 
 
 def _due_words(track: Track, day: dt.date) -> str:
-    """An open action's due date as the log's comment gives it, in the site's words. "Next meeting" was said "due
-    next meeting", or with its date in brackets inside the comment's: the body's first meeting after the one that
-    set it is this one where the archive has none between them yet, or dates it on or after this one's day."""
+    """An open action's due date as the log's comment gives it, in the site's words; "the next meeting" as a clerk
+    would say it here. "due next meeting" read as the meeting after this one, and its date came in brackets inside
+    the comment's own. It is this meeting where the archive has no meeting between the one that set it and this
+    one (it then dates it on or after this one's day, or not at all), else the one on the date it gives."""
     due = track.due
     if due is None:
         return "no due date"
