@@ -149,9 +149,10 @@ SESSION_HINTS = {**dict.fromkeys(("part-1", "part-i", "part-a", "open"), _PUBLIC
 MEETING_STATUSES = ("cancelled", "postponed")
 _HELD = "leave status out for a meeting held, or to be held, as planned"
 MEETING_STATUS_HINTS = {
-    "canceled": "write cancelled", "adjourned": "an adjourned meeting was held: leave status out, and say in its "
-    "minutes when it resumes", "rearranged": "write postponed, and give the meeting arranged instead in "
-    "rearranged_to", "moved": "write postponed, and give the meeting arranged instead in rearranged_to",
+    "canceled": "write cancelled", "adjourned": "an adjourned meeting was held: leave status out, and give the "
+    "folder of the sitting at which it reconvened in adjourned_to", "rearranged": "write postponed, and give the "
+    "meeting arranged instead in rearranged_to",
+    "moved": "write postponed, and give the meeting arranged instead in rearranged_to",
     **dict.fromkeys(("held", "scheduled", "confirmed", "planned", "ordinary"), _HELD),
     **dict.fromkeys(("approved", "draft"), "the minutes' status goes in minutes.md; leave status out of meeting.md "
                     "for a meeting held, or to be held, as planned"),
@@ -190,6 +191,7 @@ MEETING = Schema(
     Field("webcast", s.url, default=""),
     Field("status", s.choice(*MEETING_STATUSES, hints=MEETING_STATUS_HINTS), default=""),
     Field("rearranged_to", s.text, default=""),
+    Field("adjourned_to", s.text, default=""),
     Field("attendance", s.record(ATTENDANCE, _attendance), default=Attendance()),
     Field("agenda", s.list_of(_agenda_item), default=()),
 )
@@ -347,6 +349,7 @@ def build_meeting(fields, doc, folder: str, body_venue: str, default_title: str,
         webcast=fields["webcast"], status=at_key(fields["status"], doc.meta, "status"),
         rearranged_to=at_key(_meeting_key(fields["rearranged_to"], fields["body"]), doc.meta, "rearranged_to")
         if fields["status"] or "status" not in doc.meta else "",  # a status mistyped is reported once, on its line
+        adjourned_to=at_key(_meeting_key(fields["adjourned_to"], fields["body"]), doc.meta, "adjourned_to"),
         attendance=fields["attendance"], agenda=fields["agenda"], minutes=minutes,
         papers=tuple(papers), action_log=action_log, notes=LStr(doc.body, doc.body_line),
         source=Source(path, 1), dated=Source(path, doc.meta.line_of("date")))

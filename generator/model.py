@@ -655,6 +655,10 @@ class Meeting:
     # the meeting arranged instead (`rearranged_to`, a meeting key "body/folder") is.
     status: str = ""
     rearranged_to: str = ""
+    # The sitting at which a meeting adjourned part-way (time ran out, the quorum was lost) reconvened, on a later
+    # day: a meeting key "body/folder" of the same body. Only the first sitting says so; the reconvened one learns
+    # which meeting it continues from the index (resolve.Index.continues), so that the two cannot disagree.
+    adjourned_to: str = ""
     attendance: Attendance = Attendance()
     agenda: tuple[AgendaItem, ...] = ()
     minutes: Minutes | None = None

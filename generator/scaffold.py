@@ -88,7 +88,8 @@ def load(content: Path, waived=None) -> Index:
 class Waived(list):
     """The errors a new file puts right, by message (lower case) or by a `pattern` the whole message matches, and
     those load() waived: a paper's agenda or minutes name it before `new paper` writes it, a postponed meeting's
-    `rearranged_to` the meeting `new meeting` starts, and "fix them first" left no way to put that right."""
+    `rearranged_to` (or an adjourned one's `adjourned_to`) the meeting `new meeting` starts, and "fix them first"
+    left no way to put that right."""
 
     def __init__(self, *messages: str, pattern: str = ""):
         super().__init__()
@@ -563,7 +564,8 @@ def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given
 def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = None, first: str | None = None) -> Plan:
     """`first`: the number of the first item (`--first-number`); else the body's numbering carried on."""
     name = folder or day.isoformat()
-    index = load(content, Waived(f"rearranged_to names no meeting '{slug}/{name}'"))  # this is the meeting it names
+    index = load(content, Waived(*(f"{field} names no meeting '{slug}/{name}'"  # this is the meeting it names
+                                   for field in ("rearranged_to", "adjourned_to"))))
     body = find_body(index, slug)
     _check_free(index, slug, day, name, folder is not None, content)
     previous = previous_meeting(index, slug, day)

@@ -68,28 +68,34 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         target = meetings.get(approved_at) if approved_at else None
         instead = meetings.get(meeting.rearranged_to) if meeting.rearranged_to else None
         nearby = _folders(archive, meeting.rearranged_to) if meeting.rearranged_to and instead is None else ()
+        reconvened = meetings.get(meeting.adjourned_to) if meeting.adjourned_to else None
+        if meeting.adjourned_to and reconvened is None:
+            nearby += _folders(archive, meeting.adjourned_to)
         whole = not archive.incomplete & {meeting.body, "*"}
         items_known = meeting.key not in archive.incomplete
         following = next((m.key for m in archive.meetings if m.body == meeting.body and m.date > meeting.date), "") \
             if approved_at and target is None else ""  # the meeting that most likely approved them, for the hint
         approvers = _approvers(archive, meeting, approved_at) if approved_at and target is None else ()
-        check("meeting", (meeting, target, instead, nearby, whole, following, approvers, items_known),
+        check("meeting", (meeting, target, instead, nearby, whole, following, approvers, items_known, reconvened),
               lambda found, meeting=meeting, target=target, instead=instead, nearby=nearby, whole=whole,
-              following=following, approvers=approvers, items_known=items_known: check_meeting(
-                  meeting, target, found, instead, nearby, whole, following, approvers, items_known))
+              following=following, approvers=approvers, items_known=items_known, reconvened=reconvened:
+              check_meeting(meeting, target, found, instead, nearby, whole, following, approvers, items_known,
+                            reconvened))
+    _reconvened_twice(archive, report)
     if memo is not None:
         memo.findings.round()
 
 
 def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, instead: Meeting | None = None,
                   nearby: tuple = (), whole: bool = True, following: str = "", approvers: tuple = (),
-                  items_known: bool = True) -> None:
-    """The checks that need no record but the meeting's own, the meeting that approves its minutes and the one
-    arranged `instead` of it (`nearby`: the keys of the meetings of the body its rearranged_to names, when that
-    names none, to suggest one). `whole`: False while a meeting of its body is loaded only in part (an error
-    in its files, Archive.incomplete): an item dropped from its minutes would have the agenda warn of it too,
-    a paper whose file is in error every reference to it be reported missing, and the meeting that could not
-    be loaded every approved_at and rearranged_to naming it. `following`: the key of the body's next meeting, where
+                  items_known: bool = True, reconvened: Meeting | None = None) -> None:
+    """The checks that need no record but the meeting's own, the meeting that approves its minutes, the one
+    arranged `instead` of it and the sitting at which it `reconvened` (`nearby`: the keys of the meetings of the
+    body its rearranged_to or adjourned_to names, when that names none, to suggest one). `whole`: False while a
+    meeting of its body is loaded only in part (an error in its files, Archive.incomplete): an item dropped from
+    its minutes would have the agenda warn of it too, a paper whose file is in error every reference to it be
+    reported missing, and the meeting that could not be loaded every approved_at, rearranged_to and adjourned_to
+    naming it. `following`: the key of the body's next meeting, where
     approved_at names none, to suggest it; `approvers`: what `_approvers` says of the meeting it names.
     `items_known`: False while the meeting's own minutes have errors (their frontmatter did not load, or an item
     of them did not): the item a paper, an attendee or a movement names may be among what did not load, and
@@ -100,10 +106,11 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
         _item_refs(meeting, report)
         _minutes_named(meeting, report)
     if whole:
-        _agenda_against_minutes(meeting, report)
+        _agenda_against_minutes(meeting, report, _taken_later(meeting, reconvened))
     _listed_twice(meeting, report)
     _progress_unwritten(meeting, report)
     _not_held(meeting, instead, nearby, report, whole)
+    _adjourned(meeting, reconvened, nearby, report, whole)
     if meeting.minutes and meeting.minutes.approved_at:
         if approval is None:
             if whole:  # else it may name the meeting that could not be loaded
@@ -204,6 +211,55 @@ def _not_held(meeting: Meeting, instead: Meeting | None, nearby: tuple, report: 
                      did_you_mean(meeting.rearranged_to, [k for k in nearby if k != meeting.key], "meetings")
                      or f"write it as body/folder, e.g. {meeting.body}/2019-08-22, the folder of the meeting "
                      "arranged instead, or take rearranged_to out")
+
+
+def _adjourned(meeting: Meeting, reconvened: Meeting | None, nearby: tuple, report: Report, whole: bool = True
+               ) -> None:
+    """A meeting adjourned part-way was held, and reconvened as the same body on a later day, at a sitting held
+    in turn: anything else names the wrong folder, and the pages would link a sitting that cannot continue it."""
+    if not meeting.adjourned_to:
+        return
+    path, line, named = meeting.source.path, line_of(meeting.adjourned_to), meeting.adjourned_to
+    if meeting.status:
+        report.error(path, line, f"adjourned_to is for a meeting that was held, but this one says `status: "
+                     f"{meeting.status}`", "take adjourned_to out (a meeting called off names the one arranged in "
+                     "its place in rearranged_to), or take status out if the meeting was held")
+    elif named == meeting.key:
+        report.error(path, line, f"adjourned_to names this meeting itself ({meeting.key})",
+                     "name the folder of the sitting at which the meeting reconvened")
+    elif reconvened is None:
+        if whole:  # else it may name the meeting that could not be loaded
+            report.error(path, line, f"adjourned_to names no meeting '{named}'",
+                         did_you_mean(named, [k for k in nearby if k != meeting.key], "meetings")
+                         or "write the folder of the sitting at which the meeting reconvened, e.g. "
+                         f"{meeting.date.isoformat()}-reconvened with that sitting's date, or take adjourned_to out")
+    elif reconvened.body != meeting.body:
+        report.error(path, line, f"adjourned_to names {named}, a meeting of another body",
+                     f"an adjourned meeting reconvenes as the same body: name a sitting of {meeting.body}, or take "
+                     "adjourned_to out")
+    elif reconvened.date <= meeting.date:
+        report.error(path, line, f"adjourned_to names {named}, of {spoken_date(reconvened.date)}, not after this "
+                     f"meeting ({spoken_date(meeting.date)})", "name the sitting at which the meeting reconvened, "
+                     "on a later day (a meeting resumed the same day is one sitting: take adjourned_to out)")
+    elif reconvened.status:
+        report.error(path, line, f"adjourned_to names {named}, which did not take place (its meeting.md says "
+                     f"`status: {reconvened.status}`)", "name the sitting at which the meeting reconvened, or take "
+                     "status out of that meeting.md if it was held")
+
+
+def _reconvened_twice(archive: Archive, report: Report) -> None:
+    """A sitting continues one meeting: two adjourned to it is a folder copied with its adjourned_to, or one
+    mistyped, and the sitting's page could say only one."""
+    first: dict[str, Meeting] = {}
+    for meeting in archive.meetings:
+        if not meeting.adjourned_to or meeting.status:
+            continue
+        earlier = first.setdefault(meeting.adjourned_to, meeting)
+        if earlier is not meeting:
+            report.error(meeting.source.path, line_of(meeting.adjourned_to), f"adjourned_to names "
+                         f"{meeting.adjourned_to}, which {earlier.key} is adjourned to too "
+                         f"(at {earlier.source.path}:{line_of(earlier.adjourned_to)})",
+                         "a sitting continues one meeting: correct the adjourned_to of one of them")
 
 
 _DATED_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})")  # how `minutebook new meeting` names a meeting's folder
@@ -694,7 +750,16 @@ def _minutes_named(meeting: Meeting, report: Report) -> None:
                          "does not have", f"{advice(item)}, or take `minute:` out if the item has no minute")
 
 
-def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
+def _taken_later(meeting: Meeting, reconvened: Meeting | None) -> frozenset:
+    """The numbers (lower case) of the minutes of the sitting at which an adjourned meeting reconvened: the
+    items of its agenda it did not reach before it adjourned, taken there under the numbers they had."""
+    if reconvened is None or reconvened.minutes is None or reconvened.body != meeting.body \
+            or reconvened.date <= meeting.date or reconvened.status or meeting.status:
+        return frozenset()
+    return frozenset(item.ref.lower() for item in reconvened.minutes.items)
+
+
+def _agenda_against_minutes(meeting: Meeting, report: Report, later: frozenset = frozenset()) -> None:
     """An agenda item and its minute share a number, and the agenda links the minute by it: a minute numbered
     otherwise than its agenda item leaves the agenda without that link, and approved minutes with an agenda
     item neither minuted nor marked as not taken leave a reader looking for a minute that is not there.
@@ -702,7 +767,8 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
     Only where the agenda and the minutes number items alike (a number in common): many agendas number their
     items 1, 2, 3 for minutes numbered CCBP/18/42 on. Minutes' headings the agenda does not have (any other
     business) are taken as items added at the meeting, unless an agenda item without a minute is the same
-    item by its title, or is the only one. Drafts are written item by item: only the numbering is checked."""
+    item by its title, or is the only one. Drafts are written item by item: only the numbering is checked.
+    `later`: the numbers minuted at the sitting it reconvened at, if it was adjourned (_taken_later)."""
     minutes = meeting.minutes
     if not minutes or not minutes.items or not meeting.agenda:
         return
@@ -719,7 +785,7 @@ def _agenda_against_minutes(meeting: Meeting, report: Report) -> None:
                            f"{own.minute or own.number} {shortened(minute.title)}`) or in {own.source.path} (line "
                            f"{line_of(own.minute, own.source.line)})")
     minuted = {padded[item.ref.lower()].minute_ref.lower() if item.ref.lower() in padded else item.ref.lower()
-               for item in minutes.items}
+               for item in minutes.items} | later
     if minuted == on_agenda:  # as most meetings are, nothing to say
         return
     if not minuted & on_agenda:

@@ -2777,6 +2777,101 @@ def test_rearranged_to_naming_a_meeting_that_cannot_be_loaded_is_not_reported_be
         "containing ': ' or '#' is in quotes")]
 
 
+# --- adjourned meetings ---------------------------------------------------------------------------
+
+def _adjourned(archive, meeting: str, written: str) -> int:
+    """`adjourned_to: written` in the meeting.md `meeting`, after its date; its line."""
+    text = (archive / meeting).read_text(encoding="utf-8")
+    date = re.search(r"^date: .*$", text, re.M).group(0)
+    (archive / meeting).write_text(text.replace(date, f"{date}\nadjourned_to: {written}", 1), encoding="utf-8")
+    return line_of(archive, meeting, "adjourned_to:")
+
+
+def test_status_adjourned_is_an_error_saying_to_give_the_sitting_it_reconvened_at(archive, build):
+    _called_off(archive, "status: adjourned\n")
+    assert errors_after(build, archive) == [at(CALLED_OFF, 4, "status: 'adjourned' is not one of: cancelled, "
+                                               "postponed; an adjourned meeting was held: leave status out, and give "
+                                               "the folder of the sitting at which it reconvened in adjourned_to")]
+
+
+def test_adjourned_to_naming_no_meeting_is_an_error_naming_the_nearest_folder(archive, build):
+    line = _adjourned(archive, MEETING, "2019-06-21")
+    assert errors_after(build, archive) == [at(MEETING, line, "adjourned_to names no meeting 'tb/2019-06-21'; did "
+                                                              "you mean 'tb/2019-06-20'?")]
+
+
+def test_adjourned_to_naming_the_meeting_itself_is_an_error(archive, build):
+    line = _adjourned(archive, MEETING, "tb/2019-03-14")
+    assert errors_after(build, archive) == [at(MEETING, line, "adjourned_to names this meeting itself "
+                                                              "(tb/2019-03-14); name the folder of the sitting at "
+                                                              "which the meeting reconvened")]
+
+
+@pytest.mark.parametrize("written, said", [("2019-03-14", "tb/2019-03-14, of 14 March 2019"),  # earlier
+                                           ("2019-06-20-private", "tb/2019-06-20-private, of 20 June 2019")],  # same day
+                         ids=["earlier", "same-day"])
+def test_adjourned_to_naming_a_meeting_not_after_it_is_an_error(archive, build, written, said):
+    line = _adjourned(archive, LATER, written)
+    assert errors_after(build, archive) == [at(LATER, line, f"adjourned_to names {said}, not after this meeting (20 "
+                                                            "June 2019); name the sitting at which the meeting "
+                                                            "reconvened, on a later day (a meeting resumed the same "
+                                                            "day is one sitting: take adjourned_to out)")]
+
+
+def test_adjourned_to_naming_another_bodys_meeting_is_an_error(archive, build):
+    line = _adjourned(archive, MEETING, "jc/2019-11-05")
+    assert errors_after(build, archive) == [at(MEETING, line, "adjourned_to names jc/2019-11-05, a meeting of another "
+                                                              "body; an adjourned meeting reconvenes as the same body: "
+                                                              "name a sitting of tb, or take adjourned_to out")]
+
+
+def test_adjourned_to_naming_a_meeting_that_did_not_take_place_is_an_error(archive, build):
+    _called_off(archive, "status: postponed\n")
+    line = _adjourned(archive, MEETING, "2019-04-11")
+    assert errors_after(build, archive) == [at(MEETING, line, "adjourned_to names tb/2019-04-11, which did not take "
+                                                              "place (its meeting.md says `status: postponed`); name "
+                                                              "the sitting at which the meeting reconvened, or take "
+                                                              "status out of that meeting.md if it was held")]
+
+
+def test_adjourned_to_on_a_meeting_that_did_not_take_place_is_an_error(archive, build):
+    _called_off(archive, "status: cancelled\nadjourned_to: 2019-06-20\n")
+    assert errors_after(build, archive) == [at(CALLED_OFF, 5, "adjourned_to is for a meeting that was held, but this "
+                                               "one says `status: cancelled`; take adjourned_to out (a meeting called "
+                                               "off names the one arranged in its place in rearranged_to), or take "
+                                               "status out if the meeting was held")]
+
+
+def test_two_meetings_adjourned_to_one_sitting_is_an_error_on_the_second(archive, build):
+    _called_off(archive, "adjourned_to: 2019-06-20\n")
+    first = _adjourned(archive, MEETING, "2019-06-20")
+    assert errors_after(build, archive) == [at(CALLED_OFF, 4, "adjourned_to names tb/2019-06-20, which tb/2019-03-14 "
+                                               f"is adjourned to too (at content/{MEETING}:{first}); a sitting "
+                                               "continues one meeting: correct the adjourned_to of one of them")]
+
+
+def test_a_number_of_the_first_sitting_used_again_at_the_reconvened_one_is_used_twice(archive, build):
+    """The minute numbers run on across the sittings of an adjourned meeting, unique in the body as any others."""
+    _adjourned(archive, MEETING, "2019-03-21")
+    sitting = archive / "meetings/tb/2019-03-21"
+    sitting.mkdir()
+    (sitting / "meeting.md").write_text("---\nbody: tb\ndate: 2019-03-21\n---\n", encoding="utf-8")
+    (sitting / "minutes.md").write_text("---\nstatus: approved\n---\n## TB/19/16 Pharmacy\n\nNoted.\n\n"
+                                        "## TB/19/15 Any other business\n\nNone.\n", encoding="utf-8")
+    assert errors_after(build, archive) == [at("meetings/tb/2019-03-21/minutes.md", 8, "minute number TB/19/15 is "
+                                               "used twice in TB (first at content/meetings/tb/2019-03-14/minutes.md:"
+                                               f"{line_of(archive, MINUTES, '## TB/19/15')}); renumber one of them; numbers must be "
+                                               "unique within the body")]
+
+
+def test_adjourned_to_naming_a_meeting_that_cannot_be_loaded_is_not_reported_besides_its_error(archive, build):
+    _adjourned(archive, MEETING, "2019-06-20")
+    edit(archive, LATER, "venue: Committee Room 1, County Hall", "  venue: Committee Room 1, County Hall")
+    assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "venue:"),
+        "malformed YAML: mapping values are not allowed in this context; check the indentation and that text "
+        "containing ': ' or '#' is in quotes")]
+
+
 # --- actions ------------------------------------------------------------------------------------
 
 def test_action_ids_that_would_name_one_page_or_none_are_errors(archive, build):

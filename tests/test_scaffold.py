@@ -421,6 +421,17 @@ def test_new_meeting_writes_the_meeting_a_postponed_one_was_rearranged_to(action
     assert problems(actions) == []
 
 
+def test_new_meeting_writes_the_sitting_an_adjourned_meeting_was_adjourned_to(actions):
+    """`adjourned_to: 2019-11-28-reconvened` is written in the minutes' week, before the reconvened sitting is
+    started: `new meeting` puts that error right, as it does a postponed meeting's rearranged_to."""
+    meeting = actions / "meetings" / "ccb" / "2019-11-21" / "meeting.md"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace(
+        "date: 2019-11-21\n", "date: 2019-11-21\nadjourned_to: 2019-11-28-reconvened\n"), encoding="utf-8")
+    assert [m for _, _, _, m in problems(actions)] == ["adjourned_to names no meeting 'ccb/2019-11-28-reconvened'"]
+    new_meeting(actions, "ccb", "2019-11-28", folder="2019-11-28-reconvened")
+    assert problems(actions) == []
+
+
 def test_members_fall_back_to_those_present_at_the_previous_meeting(tmp_path):
     content = copy(tmp_path, "references")
     written = new_meeting(content, "ccb", "2019-09-19")
