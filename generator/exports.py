@@ -98,7 +98,8 @@ class Exporter:
     def meetings(self) -> bytes:
         return self.encoded("meetings", "events", [
             # whether the meeting has passed, not the date itself: a later day re-encodes only the meetings it passed
-            self.kept("event", (m, self.index.body(m.body), self.site, m.date < self.today, self.index.instead(m)),
+            self.kept("event", (m, self.index.body(m.body), self.site, m.date < self.today, self.index.instead(m),
+                                self.index.reconvened(m), self.index.continues(m)),
                       lambda m=m: _encoded(self.event(m)))
             for m in self.index.archive.meetings])
 
@@ -148,6 +149,8 @@ class Exporter:
             "extras": {
                 "body": body.slug, "meeting": meeting.key, "kind": meeting.kind, "quorate": meeting.quorate,
                 "not_held": meeting.status or None, "rearranged_to": self.rearranged(meeting),
+                "adjourned_to": self.linked(self.index.reconvened(meeting)),
+                "continues": self.linked(self.index.continues(meeting)),
                 "apologies": [self.ref(a.who) for a in meeting.attendance.apologies],
                 "absent": [self.ref(a.who) for a in meeting.attendance.absent],
                 "minutes": {"status": minutes.status, "url": page + "#minutes"} if minutes else None,
@@ -155,9 +158,12 @@ class Exporter:
         }
 
     def rearranged(self, meeting: Meeting) -> dict | None:
-        instead = self.index.instead(meeting)
-        return None if instead is None else {"meeting": instead.key, "date": instead.date.isoformat(),
-                                             "url": self.url(urls.meeting(instead))}
+        return self.linked(self.index.instead(meeting))
+
+    def linked(self, other: Meeting | None) -> dict | None:
+        """Another meeting an event names (arranged in its place, or a sitting of the same meeting), if published."""
+        return None if other is None else {"meeting": other.key, "date": other.date.isoformat(),
+                                           "url": self.url(urls.meeting(other))}
 
     def moment(self, day: dt.date, time: str) -> str:
         """ISO 8601 with the UK offset of that day ("2018-06-21T13:00:00+01:00"), or the date alone."""
@@ -167,8 +173,12 @@ class Exporter:
         return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LONDON).isoformat()
 
     def agenda_item(self, meeting: Meeting, item: AgendaItem, order: str) -> dict:
-        minute = self.index.items.get(self.index.item_key(meeting, item.minute_ref))
+        minute, sitting = self.index.items.get(self.index.item_key(meeting, item.minute_ref)), meeting
         minute = minute if minute and minute[0] is meeting else None
+        reconvened = self.index.reconvened(meeting)  # an item not reached before it adjourned is minuted there
+        if minute is None and reconvened is not None:
+            later = self.index.items.get(self.index.item_key(reconvened, item.minute_ref))
+            minute, sitting = (later, reconvened) if later and later[0] is reconvened else (None, meeting)
         papers = [meeting.paper(r) for r in item.papers]
         return {
             "description": item.title,
@@ -182,7 +192,7 @@ class Exporter:
                 "ref": item.number, "time": item.time, "format": item.format, "confidential": item.confidential,
                 "status": item.status or None,
                 "papers": [self.url(urls.paper(meeting, p)) for p in papers if p is not None],
-                "minute": self.url(urls.item(meeting, self.index.body(meeting.body), minute[1])) if minute else None,
+                "minute": self.url(urls.item(sitting, self.index.body(meeting.body), minute[1])) if minute else None,
                 "minute_ref": minute[1].number if minute else None,
                 "items": [self.agenda_item(meeting, sub, f"{order}.{n}") for n, sub in enumerate(item.items, 1)],
             },

@@ -33,11 +33,19 @@ def summary(meeting) -> tuple:
     minutes = meeting.minutes.status if meeting.minutes else None
     log = meeting.action_log.status if meeting.action_log else None
     return (meeting.key, meeting.date, meeting.title, bool(meeting.agenda), minutes, len(meeting.papers),
-            meeting.status, log)
+            meeting.status, log, bool(meeting.adjourned_to))
 
 
 def _summaries(meetings) -> tuple:
     return tuple(summary(m) for m in meetings)
+
+
+def _sittings(index: Index, meetings) -> tuple:
+    """Which of the listed meetings are reconvened sittings (Index.continues), which lists say: the meeting
+    adjourned to one may be in another year's list, or past the home page's ten, so their summaries do not show
+    it changed."""
+    continued = index.continued
+    return tuple(m.key for m in meetings if m.key in continued) if continued else ()
 
 
 def _linked(refs: dict, meetings) -> tuple:
@@ -87,13 +95,16 @@ def _meeting_context(index: Index, meeting) -> dict:
     log = [(u, index.tracks[_key(u.action, meeting.body)].as_logged_by(meeting)) for u in updates
            if _key(u.action, meeting.body) in index.tracks]
     raised = [index.tracks[f"{meeting.body}:{a.id}"] for i in items for a in i.actions]
+    reconvened = index.reconvened(meeting)
     return dict(meeting=meeting, body=body, items=items, action_log=log, actions_raised=raised,
                 tracked={t.action.id: t for t in raised},
                 items_by_ref={i.ref.lower(): i for i in items}, movements=in_meeting_order(meeting),
                 agenda_refs={a.ref.lower(): a for a in all_agenda_items(meeting.agenda)},
                 agenda_of=_agenda_of(meeting),
                 previous=index.previous(meeting), next=index.next(meeting), instead=index.instead(meeting),
-                replaces=index.replaces(meeting), called_in=callins.shown_by(index, meeting),
+                replaces=index.replaces(meeting), reconvened=reconvened, continues=index.continues(meeting),
+                taken_later={i.ref.lower(): i for i in reconvened.minutes.items}  # what the agenda links there
+                if reconvened is not None and reconvened.minutes else {}, called_in=callins.shown_by(index, meeting),
                 calls_in=callins.shown_of(index, meeting))
 
 
@@ -120,7 +131,7 @@ def meeting_inputs(index: Index, meeting, refs: dict) -> tuple:
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
     return (meeting, index.body(meeting.body), updates, raised, approver, index.previous(meeting), index.next(meeting),
             _linked(refs, _raised_at(t for t in updates if t is not None)), index.instead(meeting),
-            index.replaces(meeting), callins.deps(index, meeting))
+            index.replaces(meeting), callins.deps(index, meeting), index.reconvened(meeting), index.continues(meeting))
 
 
 def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
@@ -295,7 +306,8 @@ def meeting_pages(index: Index, meeting, refs: dict) -> Iterator[Page]:
     within = refs.get(("meeting", meeting.key))
     yield Page(page_url, "meeting.html", ctx, shared + (
         summary(ctx["previous"]) if ctx["previous"] else None, summary(ctx["next"]) if ctx["next"] else None,
-        _summaries(ctx["replaces"]),
+        _summaries(ctx["replaces"]), _summaries(m for m in (ctx["reconvened"], ctx["continues"]) if m),
+        tuple((i.ref, i.number) for i in ctx["taken_later"].values()),
         backlinks.get(page_url), within, _linked(refs, _raised_at(t for _, t in ctx["action_log"]))))
     items = ctx["items"]
     for position, item in enumerate(items):
@@ -341,12 +353,13 @@ def listings(index: Index, today: dt.date, years=None) -> Iterator[Page]:
     bodies = [archive.bodies[s] for s in index.by_body]
     counts = tuple((s, len(ms), summary(ms[-1]) if ms else None) for s, ms in index.by_body.items())
     yield Page(urls.home(), "home.html", dict(recent=recent, upcoming=upcoming, bodies=bodies),
-               (tuple(bodies), counts, _summaries(recent), _summaries(upcoming)))
+               (tuple(bodies), counts, _summaries(recent), _summaries(upcoming), _sittings(index, recent + upcoming)))
     yield Page(urls.archive(), "archive.html", dict(years=index.by_year),
                tuple((y, len(ms)) for y, ms in index.by_year.items()))
     for year, meetings in index.by_year.items():
         if years is None or year in years:
-            yield Page(urls.year(year), "year.html", dict(year=year, meetings=meetings), _summaries(meetings))
+            yield Page(urls.year(year), "year.html", dict(year=year, meetings=meetings),
+                       (_summaries(meetings), _sittings(index, meetings)))
 
 
 def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict, years=None,
@@ -367,11 +380,12 @@ def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict
     yield Page(urls.body(slug), "body.html", dict(body=body, years=by_year, meetings=meetings, actions=tracks,
                                                   attendance=attendance, shown_years=shown, earlier_years=earlier,
                                                   declarations=bool(declared)),
-               (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug)), attendance, bool(declared)))
+               (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug)), attendance, bool(declared),
+                _sittings(index, meetings)))
     for year, in_year in by_year.items():
         if years is None or year in years:
             yield Page(urls.body_year(slug, year), "body_year.html", dict(body=body, year=year, meetings=in_year),
-                       (body, _summaries(in_year)))
+                       (body, _summaries(in_year), _sittings(index, in_year)))
     if tracks:
         held = [m for m in meetings if m.date <= today]
         last = held[-1].date if held else None

@@ -58,6 +58,7 @@ class Index:
     # (body, slug of the minute number first published) -> (body, the number now), from moved.yaml (moved.check)
     renumbered: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     replaced: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)  # meeting key -> meetings rearranged to it
+    continued: dict[str, Meeting] = field(default_factory=dict)  # meeting key -> the meeting adjourned to it
     # (body, minute) -> (meeting, item) of each published call-in naming it (callins.called_in)
     called_in: dict[tuple[str, str], tuple[tuple[Meeting, MinuteItem], ...]] = field(default_factory=dict)
 
@@ -88,6 +89,15 @@ class Index:
         arrives at the meeting held learns which it was arranged in place of."""
         return self.replaced.get(meeting.key, ())
 
+    def reconvened(self, meeting: Meeting) -> Meeting | None:
+        """The sitting at which a meeting adjourned part-way reconvened (`adjourned_to`), if it is published."""
+        return self.by_key.get(meeting.adjourned_to) if meeting.adjourned_to else None
+
+    def continues(self, meeting: Meeting) -> Meeting | None:
+        """The published meeting whose reconvened sitting this is: its `adjourned_to` names this one, which the
+        clerk does not write again (validate._reconvened_twice: one at most)."""
+        return self.continued.get(meeting.key)
+
 
 def _replaced(meetings) -> dict[str, tuple[Meeting, ...]]:
     """Index.replaced: the key each meeting is rearranged to -> those meetings, in archive order."""
@@ -99,6 +109,11 @@ def _replaced(meetings) -> dict[str, tuple[Meeting, ...]]:
 
     def track(self, action: Action) -> Track:
         return self.tracks[f"{action.body}:{action.id}"]
+
+
+def _continued(meetings) -> dict[str, Meeting]:
+    """Index.continued: the key each meeting is adjourned to -> that meeting."""
+    return {meeting.adjourned_to: meeting for meeting in meetings if meeting.adjourned_to}
 
 
 def _items(index: Index, meeting: Meeting) -> tuple:
@@ -231,6 +246,7 @@ def resolve(archive: Archive, tracks_memo: dict | None = None, per_meeting: ById
     index.by_year = dict(sorted(by_year.items()))
     index.called_in = callins.called_in(calls, archive.bodies)
     index.replaced = _replaced(archive.meetings)
+    index.continued = _continued(archive.meetings)
     index.tracks, index.history = action_tracks(archive, index.by_body, tracks_memo, per_meeting, stop)
     index.actions = {key: track.action for key, track in index.tracks.items()}
     if per_meeting is not None:
@@ -335,6 +351,7 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
         by_year={year: placed(ms) if year == new.date.year else ms for year, ms in index.by_year.items()},
         by_key={**index.by_key, new.key: new}, items=items, appearances=appearances, history=history, tracks=tracks,
         actions=actions, replaced=_replaced(meetings) if old.rearranged_to or new.rearranged_to else index.replaced,
+        continued=_continued(meetings) if old.adjourned_to or new.adjourned_to else index.continued,
         called_in=callins.replaced(index.called_in, old, new))
 
 

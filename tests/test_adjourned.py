@@ -1,0 +1,150 @@
+"""A meeting adjourned part-way and reconvened on a later day: `adjourned_to` in the first sitting's meeting.md.
+
+Time runs out, a fire alarm sounds, the quorum is lost: the meeting is
+adjourned and reconvened on another day, as a sitting of its own folder whose
+minutes run on from the first's. The first sitting names the folder of the
+sitting at which it reconvened; the reconvened sitting learns which meeting it
+continues from that, so the two cannot disagree. Each page links the other,
+the lists and the open data say which is which, and the first sitting's agenda
+items not reached before it adjourned link their minutes at the later sitting.
+The clerk's mistakes with the field are in tests/test_errors.py; the preview's
+fast path in tests/test_quick.py.
+
+The archive here is the fixture archive with the board's meeting of 14 March
+2019 adjourned before its agenda item TB/19/16, and reconvened on 21 March 2019
+(folder 2019-03-21-reconvened), whose minute TB/19/16 takes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from generator.build import Options, run
+from helpers import FIXTURE, TODAY, edit, page, read_tree
+
+FIRST, RECONVENED = "tb/2019-03-14", "tb/2019-03-21-reconvened"
+FIRST_PAGE, RECONVENED_PAGE = "/tb/2019/2019-03-14/", "/tb/2019/2019-03-21-reconvened/"
+FIRST_MEETING = f"meetings/{FIRST}/meeting.md"
+SITTING = """---
+body: tb
+date: 2019-03-21
+title: Health and Wellbeing Board
+start: "18:00"
+---
+"""
+SITTING_MINUTES = """---
+status: approved
+---
+## TB/19/16 Pharmacy services
+
+The board noted the report.
+"""
+
+
+def with_adjourned_meeting(content: Path, reconvened: str = "2019-03-21-reconvened") -> Path:
+    """The board's meeting of 14 March 2019 adjourned to `reconvened`, its agenda item TB/19/16 minuted there."""
+    edit(content, FIRST_MEETING, 'start: "14:00"\n', f'start: "14:00"\nadjourned_to: {reconvened}\n')
+    edit(content, FIRST_MEETING, "    title: Any other business\n",
+         "    title: Any other business\n  - ref: TB/19/16\n    title: Pharmacy services\n")
+    folder = content / "meetings" / RECONVENED
+    folder.mkdir()
+    (folder / "meeting.md").write_text(SITTING, encoding="utf-8")
+    (folder / "minutes.md").write_text(SITTING_MINUTES, encoding="utf-8")
+    return content
+
+
+def built(content: Path, out: Path, **options) -> Path:
+    result = run(Options(content=content, out=out, today=dt.date.fromisoformat(TODAY), search=False, **options))
+    assert [d.format() for d in result.report.sorted()] == []  # no agenda item said to have no minute
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    content = with_adjourned_meeting(Path(shutil.copytree(FIXTURE, tmp_path_factory.mktemp("adjourned") / "content")))
+    return built(content, content.parent / "site")
+
+
+def test_the_first_sittings_page_says_it_adjourned_and_links_the_sitting_it_reconvened_at(site):
+    notice = page(site, FIRST_PAGE).one("p", id="adjourned")
+    assert notice.text == "Adjourned; reconvened on 21 March 2019."
+    assert notice.links() == [(RECONVENED_PAGE, "21 March 2019")]
+
+
+def test_the_reconvened_sittings_page_links_the_meeting_it_continues(site):
+    shown = page(site, RECONVENED_PAGE)
+    notice = shown.one("p", id="reconvened")
+    assert notice.text == "Reconvened sitting of the meeting of 14 March 2019."
+    assert notice.links() == [(FIRST_PAGE, "meeting of 14 March 2019")]
+    assert shown.find_all("p", id="adjourned") == []
+    assert page(site, FIRST_PAGE).find_all("p", id="reconvened") == []
+
+
+def test_an_agenda_item_not_reached_before_the_adjournment_links_its_minute_at_the_reconvened_sitting(site):
+    minutes = page(site, FIRST_PAGE).find_all("a", class_="agenda-minute")
+    assert [(a.attrs["href"], a.text) for a in minutes][-2:] == [
+        ("#item-tb-19-15", "Minute TB/19/15"), ("/tb/2019/tb-19-16/", "Minute TB/19/16, at the reconvened sitting")]
+    # the minute numbers run on: the reconvened sitting's minute has its page among the body's numbers
+    assert page(site, "/tb/2019/tb-19-16/").one("h1").text.startswith("TB/19/16")
+
+
+def test_every_list_says_which_meeting_adjourned_and_which_is_its_reconvened_sitting(site):
+    for url in ("/tb/", "/tb/2019/", "/archive/2019/"):
+        shown = page(site, url)
+        rows = {href: row.text for tag in ("li", "tr") for row in shown.find_all(tag)
+                for href in (FIRST_PAGE, RECONVENED_PAGE) if row.find_all("a", href=href)}
+        assert "Adjourned: agenda, minutes, 1 paper" in rows[FIRST_PAGE], url
+        assert "Reconvened sitting: minutes" in rows[RECONVENED_PAGE], url
+
+
+def test_open_data_links_the_two_sittings_and_is_valid_against_its_schema(site):
+    document = json.loads((site / "data" / "meetings.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "data" / "schemas" / "meetings.schema.json").read_text(encoding="utf-8"))
+    checker = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    assert [e.message for e in checker.iter_errors(document)] == []
+    events = {e["extras"]["meeting"]: e for e in document["events"]}
+    base = "https://records.testshire.example"
+    assert events[FIRST]["extras"]["adjourned_to"] == {"meeting": RECONVENED, "date": "2019-03-21",
+                                                       "url": base + RECONVENED_PAGE}
+    assert events[FIRST]["extras"]["continues"] is None
+    assert events[RECONVENED]["extras"]["continues"] == {"meeting": FIRST, "date": "2019-03-14",
+                                                         "url": base + FIRST_PAGE}
+    assert events[RECONVENED]["extras"]["adjourned_to"] is None
+    assert events[FIRST]["agenda"][-1]["extras"]["minute"] == base + "/tb/2019/tb-19-16/"
+    assert events["tb/2019-06-20"]["extras"]["adjourned_to"] is None
+
+
+def test_a_meeting_adjourned_to_a_private_sitting_names_no_address(tmp_path):
+    """A private meeting is never published: the page cannot link it, nor the data name its key."""
+    content = with_adjourned_meeting(Path(shutil.copytree(FIXTURE, tmp_path / "content")),
+                                     reconvened="2019-06-20-private")
+    edit(content, FIRST_MEETING, "  - ref: TB/19/16\n    title: Pharmacy services\n", "")
+    shutil.rmtree(content / "meetings" / RECONVENED)
+    out = built(content, tmp_path / "site")
+    assert page(out, FIRST_PAGE).one("p", id="adjourned").text == (
+        "Adjourned; reconvened at a sitting that is not published.")
+    assert page(out, FIRST_PAGE).one("p", id="adjourned").links() == []
+    assert b"2019-06-20-private" not in b"".join(read_tree(out).values())
+    event = next(e for e in json.loads((out / "data" / "meetings.json").read_text())["events"]
+                 if e["extras"]["meeting"] == FIRST)
+    assert event["extras"]["adjourned_to"] is None
+
+
+def test_a_warm_build_that_adjourns_a_meeting_to_a_sitting_of_another_year_makes_the_site_a_build_from_scratch_makes(
+        tmp_path):
+    """The list of the board's meetings of 2020 says the meeting of 16 January is a reconvened sitting, though no
+    meeting of 2020 changed: the one of 20 June 2019 was adjourned to it."""
+    content = Path(shutil.copytree(FIXTURE, tmp_path / "content"))
+    site = built(content, tmp_path / "site")
+    edit(content, "meetings/tb/2019-06-20/meeting.md", "date: 20 June 2019\n", "date: 20 June 2019\nadjourned_to: "
+         "2020-01-16\n")
+    warm = run(Options(content=content, out=site, today=dt.date.fromisoformat(TODAY), search=False))
+    assert warm.ok and warm.rendered is not None
+    assert "Reconvened sitting: agenda" in page(site, "/tb/2020/").text
+    assert read_tree(site) == read_tree(built(content, tmp_path / "fresh", cache=False))
