@@ -236,7 +236,8 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
                  lambda: _cited(session, index, today, refs, naming),
                  lambda: _related(session, memo, index, before, meeting, refs, redated),
                  lambda: _people(index, listed, refs, attended),
-                 lambda: _lists(index, meeting, today, refs, attended, held, naming, holding),
+                 lambda: _lists(index, meeting, today, refs, attended, held, naming, holding,
+                                _sitting_years(session.prepared.index, index, before, meeting)),
                  lambda: _counts(index, before, meeting, session.unsettled))
         done = {url for url, _ in rendered}
         for pages in kinds:
@@ -333,6 +334,9 @@ def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, r
         related.add(meeting.minutes.approved_at)
     related.update(m.key for m in index.archive.meetings if m.rearranged_to == meeting.key)  # they link to it
     related.update(key for key in (before.rearranged_to, meeting.rearranged_to) if key)  # and it to them
+    # the sittings of an adjourned meeting link each other (its agenda, the minutes taken at the later one)
+    related.update(key for key in (before.adjourned_to, meeting.adjourned_to) if key)
+    related.update(m.key for m in (old_index.continues(before), index.continues(meeting)) if m is not None)
     pages = []
     for key in sorted(related - {meeting.key}):
         other, group = index.by_key.get(key), session.groups.get(key)
@@ -453,13 +457,20 @@ def _redated(old_index, index) -> list:
                  or [s.update.due for s in was.steps] != [s.update.due for s in track.steps])]
 
 
+def _sitting_years(old_index, index, before: Meeting, meeting: Meeting) -> set[int]:
+    """The years of the sittings it was or is adjourned to, whose rows in the lists say they are reconvened
+    sittings (pages._sittings): one adjourned in December may reconvene in January."""
+    return {m.date.year for m in (old_index.reconvened(before), index.reconvened(meeting)) if m is not None}
+
+
 def _lists(index, meeting: Meeting, today, refs, attended: dict, held: dict, naming: set[str] = frozenset(),
-           holding: list[str] = ()) -> list:
+           holding: list[str] = (), sittings: set[int] = frozenset()) -> list:
     """The lists that show the meeting: the home page, the archive's, its year's, its body's pages, action
     tracker and register of declarations; the search page, whose example number may be its first minute's; the
     pages of other bodies whose own text links to it, in `naming` (_citing); and the pages and trackers of the
-    bodies `holding` (_holding), which list actions it gives them; `held`: actions_held."""
-    years = {meeting.date.year}
+    bodies `holding` (_holding), which list actions it gives them; `held`: actions_held. `sittings`: the years
+    of the sittings it is adjourned to (_sitting_years), whose lists show them so."""
+    years = {meeting.date.year, *sittings}
     others = sorted(slug for slug in index.archive.bodies if slug != meeting.body and urls.body(slug) in naming
                     and slug not in holding)
     _attendance(index, {meeting.body, *others, *holding}, attended)
@@ -504,14 +515,21 @@ def _checked(index, loaded: Meeting, archive):
         return None
     checks = Report(root=Path("."))
     approval = loaded.minutes.approved_at if loaded.minutes else None
-    instead = loaded.rearranged_to
+    instead, reconvened = loaded.rearranged_to, loaded.adjourned_to
     check_meeting(loaded, next((m for m in archive.meetings if m.key == approval), None) if approval else None,
-                  checks, next((m for m in archive.meetings if m.key == instead), None) if instead else None)
+                  checks, next((m for m in archive.meetings if m.key == instead), None) if instead else None,
+                  reconvened=next((m for m in archive.meetings if m.key == reconvened), None) if reconvened else None)
     logged = [action_key(u.action, loaded.body) for u in (loaded.action_log.updates if loaded.action_log else ())]
     if checks.errors or len(set(logged)) != len(logged) or not set(logged) <= index.tracks.keys():
         return None
     if any(m.minutes and m.minutes.approved_at == loaded.key and loaded.date < m.date for m in archive.meetings):
         return None  # minutes it approves, of a meeting after its new date
+    if any(m.adjourned_to == loaded.key and (loaded.date <= m.date or loaded.status) for m in archive.meetings
+           if m.key != loaded.key):
+        return None  # the sitting a meeting reconvened at, now on its day or before, or not held
+    if loaded.adjourned_to and any(m.adjourned_to == loaded.adjourned_to for m in archive.meetings
+                                   if m.key != loaded.key):
+        return None  # adjourned to a sitting another meeting was adjourned to (validate._reconvened_twice)
     for key in logged + [f"{loaded.body}:{a.id}" for i in (loaded.minutes.items if loaded.minutes else ())
                          for a in i.actions]:
         track = index.tracks.get(key)

@@ -181,13 +181,15 @@ SEPTEMBER_LOG = "meetings/ccb/2019-09-19"
      "    progress: Referred to the Joint Committee.\n"),  # reopened by the log of the body that raised it
     # in November's log, which gives no date of its own, the due date as it stood before
     ("actions", f"{SEPTEMBER_LOG}/actions.md", "due: November 2019", "due: December 2019"),
+    ("references", f"{JULY}/meeting.md", "date: 2019-07-18\n",
+     "date: 2019-07-18\nadjourned_to: 2019-08-22\n"),  # August's page says it continues July's meeting
 ], ids=["item-title", "reference", "own-backlink", "meeting-title", "attendee-role", "action-text", "action-owner",
         "update-status", "new-item", "item-cited-before", "agenda-item-cited-before", "item-cited-in-its-meeting",
         "item-renumbered", "new-action", "new-action-listed-before", "new-paper", "paper-removed", "initials",
         "action-reference", "person-reference", "declaration", "declaration-type", "date", "date-cited", "date-next-meeting",
         "date-past-another-body", "date-before-its-body's-last", "date-raising-past-another-body",
         "paper-author", "body-owned-action-text", "action-given-to-a-body", "action-taken-from-a-body",
-        "body-owned-action-reopened", "update-due"])
+        "body-owned-action-reopened", "update-due", "adjourned"])
 def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_build_makes_them(
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
@@ -232,7 +234,10 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
              "body-owned-action-text": {"jc/actions/index.html", "jc/actions/closed/2019/index.html"},
              "action-given-to-a-body": {"jc/actions/index.html", "jc/actions/closed/2019/index.html"},
              "action-taken-from-a-body": {"jc/actions/index.html"},
-             "body-owned-action-reopened": {"jc/actions/index.html"}}
+             "body-owned-action-reopened": {"jc/actions/index.html"},
+             # the sitting it reconvened at links back to it, and the lists say which is which
+             "adjourned": {"ccb/2019/2019-08-22/index.html", "ccb/index.html", "ccb/2019/index.html",
+                           "archive/2019/index.html"}}
     # The page it cites, a meeting's whose log shows its action, a person's it lists, the lists: each shows the
     # edit at once.
     assert shown.get(request.node.callspec.id, set()) <= fast
@@ -324,6 +329,50 @@ def test_an_edit_that_moves_link_targets_or_breaks_a_check_is_left_to_the_full_r
         request, tmp_path, fixture, where, old, new):
     session, content, live = request.getfixturevalue(fixture)
     assert_left_to_the_rebuild(session, content, live, content / where, old, new, tmp_path)
+
+
+def _adjourned(tmp_path: Path) -> tuple[Session, Path, Path]:
+    """The references archive with July's meeting adjourned to August's, whose minute CCBP/19/72 takes July's
+    agenda item of that number, not reached before it adjourned; and a meeting of the board between them, so
+    that neither sitting's page shows the other as its neighbour."""
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / "references", content)
+    (content / "meetings/ccb/2019-08-01").mkdir()
+    edit(content / "meetings/ccb/2019-08-01/meeting.md", None, "---\nbody: ccb\ndate: 2019-08-01\n---\n")
+    edit(content / JULY / "meeting.md", "date: 2019-07-18\n", "date: 2019-07-18\nadjourned_to: 2019-08-22\n")
+    edit(content / JULY / "meeting.md", "agenda:\n", "agenda:\n  - ref: CCBP/19/72\n    title: Literal text\n")
+    session = Session(Options(content=content, out=live, today=TODAY, search=False))
+    assert session.rebuild().ok
+    return session, content, live
+
+
+@pytest.mark.parametrize("where, old, new, shown", [
+    (f"{AUGUST}/meeting.md", "date: 2019-08-22", "date: 2019-08-23", "ccb/2019/2019-07-18/index.html"),  # "reconvened
+    # on 23 August 2019"
+    (f"{JULY}/meeting.md", "date: 2019-07-18", "date: 2019-07-17", "ccb/2019/2019-08-22/index.html"),  # "the meeting
+    # of 17 July 2019"
+    (f"{AUGUST}/minutes.md", "## CCBP/19/72 Literal text", "## CCBP/19/74 Literal text",
+     "ccb/2019/2019-07-18/index.html"),  # July's agenda no longer links a minute CCBP/19/72 at the reconvened sitting
+    (f"{JULY}/meeting.md", "adjourned_to: 2019-08-22\n", "", "ccb/2019/2019-08-22/index.html"),  # no longer a
+    # reconvened sitting
+], ids=["reconvened-redated", "first-redated", "minute-taken-later-renumbered", "adjournment-taken-out"])
+def test_a_save_to_one_sitting_of_an_adjourned_meeting_writes_the_others_page_as_a_full_build_makes_it(
+        tmp_path, where, old, new, shown):
+    session, content, live = _adjourned(tmp_path)
+    outcome = session.quick([edit(content / where, old, new)])
+    assert outcome is not None
+    full = files(full_build(content, tmp_path / "full"))
+    written = {output_file(url) for url in outcome.written}
+    assert shown in written
+    assert {f: files(live)[f] for f in written} == {f: full[f] for f in written}
+    assert session.rebuild().written == []
+    assert files(live) == full
+
+
+def test_a_reconvened_sitting_moved_to_the_day_of_the_meeting_it_continues_is_left_to_the_full_rebuild(tmp_path):
+    session, content, live = _adjourned(tmp_path)
+    assert_left_to_the_rebuild(session, content, live, content / AUGUST / "meeting.md", "date: 2019-08-22",
+                               "date: 2019-07-18", tmp_path)
 
 
 def assert_left_to_the_rebuild(session, content: Path, live: Path, where: Path, old, new, tmp_path: Path) -> None:
@@ -512,11 +561,14 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
      "## 5 Joint commissioning"),  # its item 7's call-in, in Index.called_in, is the new meeting's
     ("archive", "meetings/tb/2019-03-14/minutes.md", "on the council website.",
      "on the website."),  # an action of the minute called in, whose call-in stays as it was
+    ("references", f"{JULY}/meeting.md", "date: 2019-07-18\n",
+     "date: 2019-07-18\nadjourned_to: 2019-08-22\n"),  # Index.continued
 ], ids=["action-text", "update-status", "reopened", "attendee-role", "references", "new-item", "agenda-item",
         "renumbered",
         "new-action", "action-added-first", "paper-removed", "new-paper", "initials", "rearranged", "date",
         "date-next-meeting", "date-past-another-body", "date-before-another-body", "date-past-its-body's-next",
-        "date-raising-past-another-body", "paper-author", "scrutiny-item-retitled", "called-in-meeting"])
+        "date-raising-past-another-body", "paper-author", "scrutiny-item-retitled", "called-in-meeting",
+         "adjourned"])
 def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_makes(tmp_path, fixture, where, old,
                                                                                      new):
     content = tmp_path / "content"
