@@ -34,18 +34,20 @@
      result up front, and for thousands of results that alone takes seconds. */
   var PAGE = 50;
   var CONFIG = "search/config.json";
+  /* Said with the count of results that could not be checked (see Checker), if the page does not say it itself. */
+  var UNCHECKED = "Some of these results may not contain the words you searched for: they could not be checked.";
   /* Bundles per instance of the check that no bundle matched a shortened query word (see Checker). */
   var GROUP = 8;
-  /* Tests set a delay before each check, to act while the first results are shown (0: none), or make
-     every check fail. A test holds the checks with a long delay and ends it with release() once it has
-     acted: a delay timed to outlast the test's action was not always long enough on a busy machine.
+  /* Tests set a delay before each check, to act while the first results are shown (0: none), such as making the
+     check's requests fail (Playwright's page.route). A test holds the checks with a long delay and ends it with
+     release() once it has acted: a delay timed to outlast the test's action was not always long enough on a busy
+     machine.
      `checking` counts the checks under way, each until its end: its results marked checked, Pagefind asked
      for them again, or the check dropped, its query gone. A test waits for none, where it waited two seconds
      and took the check of a query typed over to have ended by then. */
   var held = [];
   var testing = {
     checkDelayMs: 0,
-    failChecks: false,
     checking: 0,
     release: function () {
       testing.checkDelayMs = 0;
@@ -132,6 +134,33 @@
         return { key: key, matches: matches.map(function (m) { return Object.assign({}, m, { url: under(base, m.url) }); }) };
       });
     };
+  }
+
+  /* --- trying again after a request that failed ------------------------------------------- */
+
+  /* The waits before each new try after a request for a part of the index failed (a network blip), in ms: at once,
+     then half a second and a second and a half later. */
+  var RETRY_MS = [0, 500, 1500];
+  /* A try given up because the search it was for is no longer shown. */
+  var OVERTAKEN = new Error("overtaken by a newer search");
+
+  /* `attempt()` tried again after each of `waits` while `wanted()`, until it succeeds: its result; else its last
+     failure, once every wait is used, or OVERTAKEN, once no longer wanted. Each try must make its requests anew: a
+     Pagefind instance gives a request that failed in it the same failure again (see Reloader and Checker). */
+  function tryAgain(attempt, wanted, waits) {
+    var tries = 0;
+    function next(error) {
+      if (!wanted()) { return Promise.reject(OVERTAKEN); }
+      if (tries === waits.length) { return Promise.reject(error || new Error("not tried")); }
+      var wait = waits[tries++];
+      return new Promise(function (resolve) { window.setTimeout(resolve, wait); }).then(function () {
+        if (!wanted()) { throw OVERTAKEN; }
+        return attempt();
+      }).catch(function (failed) {
+        return failed === OVERTAKEN ? Promise.reject(failed) : next(failed);
+      });
+    }
+    return next(null);
   }
 
   /* --- words a bundle does not have ------------------------------------------------------- */
@@ -229,28 +258,51 @@
      bundle that has results lists that bundle's. Every search runs in each bundle of its instance, so
      the bundles are merged GROUP at a time (each with the primary bundle, which holds the engine).
      What the parts left out add to each filter's count depends on the filters ticked: asked again, of
-     the parts left out only, when they change. */
+     the parts left out only, when they change.
+     A request that fails in these instances (a network blip) spoils them for good: Pagefind gives a fragment's
+     failure again to every later search, and leaves an index chunk that did not load out of the index without a
+     word, as if the bundle lacked the words in it (its part would then go unchecked, or be taken for a shortened
+     word's). So a check that fails, or that counts other than the page's own search, is tried again RETRY_MS apart
+     in new instances, and those it failed in are let go. */
   function Checker(bundles, base, ranking) {
     var opened = null;
     var checked = {};
     var counted = {};
     var NO_BUNDLE = { bundle: "\u0000" };
+    /* The instances: { groups: a promise of [{ instance, names }], instances: each one made for them }. */
     function open() {
-      opened = opened || import(under(base, bundles[0].path) + "pagefind.js").then(function (pagefind) {
-        var groups = [];
-        for (var i = 1; i < Math.max(bundles.length, 2); i += GROUP) { groups.push(bundles.slice(i, i + GROUP)); }
-        return Promise.all(groups.map(function (members, g) {
-          var opening = openInstance(pagefind, bundles, base, ranking, members, true);
-          var instance = opening.instance;
-          return opening.ready.then(function () {
-            return instance.filters(); /* loads every filter, so that searches count them all */
-          }).then(function () {
-            var names = members.map(function (b) { return b.name; });
-            return { instance: instance, names: g === 0 ? [bundles[0].name].concat(names) : names };
-          });
-        }));
-      });
+      if (!opened) {
+        var mine = opened = { instances: [] };
+        mine.groups = import(under(base, bundles[0].path) + "pagefind.js").then(function (pagefind) {
+          var groups = [];
+          for (var i = 1; i < Math.max(bundles.length, 2); i += GROUP) { groups.push(bundles.slice(i, i + GROUP)); }
+          return Promise.all(groups.map(function (members, g) {
+            var opening = openInstance(pagefind, bundles, base, ranking, members, true);
+            var instance = opening.instance;
+            mine.instances.push(instance);
+            return opening.ready.then(function () {
+              return instance.filters(); /* loads every filter, so that searches count them all */
+            }).then(function () {
+              var names = members.map(function (b) { return b.name; });
+              return { instance: instance, names: g === 0 ? [bundles[0].name].concat(names) : names };
+            });
+          }));
+        });
+      }
       return opened;
+    }
+    /* Lets go of instances a request failed in: the next try opens new ones. */
+    function discard(mine) {
+      if (opened === mine) { opened = null; }
+      mine.instances.forEach(function (instance) { instance.destroy().catch(function () { return null; }); });
+    }
+    /* `search(groups)` in the instances open, and in new ones if a request fails in them. */
+    function using(search) {
+      var mine = open();
+      return mine.groups.then(search).catch(function (error) {
+        if (error !== OVERTAKEN) { discard(mine); }
+        throw error;
+      });
     }
     function withFilters(filters, extra) {
       return { filters: Object.assign({}, filters || {}, extra) };
@@ -279,20 +331,25 @@
       });
     }
     /* The bundles' parts, one search at a time (the worker answers one at a time anyway), so that a check
-       overtaken by a newer query stops between two; the best results' data loads meanwhile. */
+       overtaken by a newer query stops between two; the best results' data loads meanwhile. `done.total` is
+       how many results the bundles have, every one counted once. */
     function leaveOut(groups, term, terms, wanted) {
       var verdicts = [];
+      var total = 0;
       function group(g) {
         if (g === groups.length) { return Promise.all(verdicts); }
         var instance = groups[g].instance;
         return instance.search(term, withFilters({}, NO_BUNDLE)).then(function (found) {
           var counts = (found.totalFilters && found.totalFilters.bundle) || {};
+          groups[g].names.forEach(function (name) { total += counts[name] || 0; });
           var names = groups[g].names.filter(function (name) { return counts[name] > 0; });
           function part(i) {
             if (i === names.length) { return group(g + 1); }
-            if (!wanted()) { return Promise.reject(new Error("overtaken by a newer query")); }
+            if (!wanted()) { return Promise.reject(OVERTAKEN); }
             return instance.search(term, withFilters({}, { bundle: names[i] })).then(function (one) {
-              verdicts.push(verdict(names[i], one, terms));
+              var said = verdict(names[i], one, terms);
+              said.catch(function () { return null; }); /* its failure is Promise.all's below, not unhandled */
+              verdicts.push(said);
               return part(i + 1);
             });
           }
@@ -300,24 +357,24 @@
         });
       }
       return group(0).then(function (parts) {
-        var done = { ids: {}, left: [], counts: {} };
+        var done = { ids: {}, left: [], counts: {}, total: total };
         parts.forEach(function (left) {
           if (!left) { return; }
           left.part.results.forEach(function (r) { done.ids[r.id] = true; });
-          done.left.push({ name: left.name, instance: groups.filter(function (group) {
-            return group.names.indexOf(left.name) >= 0;
-          })[0].instance });
+          done.left.push(left.name);
           addCounts(done.counts, left.part.filters); /* as counted with no filter ticked */
         });
         return done;
       });
     }
-    /* What to leave out of a query's results, once known: { ids, left: the bundles, counts }. */
+    /* What to leave out of a query's results, once known: { ids, left: the bundles' names, counts, total }. */
     this.known = function (term) {
       return checked[term] && checked[term].done;
     };
-    /* Checks the query while `wanted()` says it is still the one on screen. */
-    this.check = function (term, wanted) {
+    /* Checks the query while `wanted()` says it is still the one on screen; `total`, the number of results the
+       page's own search found for it, if known. Resolves with what to leave out, or null if the check failed (or
+       the query is gone). */
+    this.check = function (term, wanted, total) {
       var terms = queryWords(term);
       if (!checked[term] && (!terms.length || /^\s*".+"\s*$/.test(term))) {
         /* no word to shorten, or Pagefind's exact search, which does not shorten words */
@@ -329,17 +386,24 @@
           if (testing.checkDelayMs) { held.push(resolve); }
           window.setTimeout(resolve, testing.checkDelayMs);
         });
-        entry.promise = delay.then(function () {
-          if (testing.failChecks) { throw new Error("made to fail by a test"); }
-          return open();
-        }).then(function (groups) {
-          return leaveOut(groups, term, terms, wanted);
+        var attempt = function () {
+          return using(function (groups) {
+            return leaveOut(groups, term, terms, wanted).then(function (done) {
+              if (typeof total === "number" && done.total !== total) {
+                throw new Error("the check counted " + done.total + " results, the search " + total);
+              }
+              return done;
+            });
+          });
+        };
+        entry.promise = delay.then(attempt).catch(function (error) {
+          return error === OVERTAKEN ? Promise.reject(error) : tryAgain(attempt, wanted, RETRY_MS);
         }).then(function (done) {
           entry.done = done;
           return done;
         }, function (error) {
-          delete checked[term]; /* asked again if the query comes back */
-          if (window.console && wanted()) {
+          delete checked[term]; /* asked again if the query comes back, or the reader asks */
+          if (window.console && error !== OVERTAKEN && wanted()) {
             window.console.warn("Minutebook search: could not check the results", error);
           }
           return null;
@@ -362,13 +426,25 @@
       if (known) { return Promise.resolve(known); }
       if (!counted[key]) {
         var entry = counted[key] = {};
+        var attempt = function (done) {
+          return using(function (groups) {
+            return Promise.all(((done && done.left) || []).map(function (name) {
+              var group = groups.filter(function (one) { return one.names.indexOf(name) >= 0; })[0];
+              return group.instance.search(term, withFilters(filters, { bundle: name }));
+            }));
+          });
+        };
         entry.promise = this.check(term, function () { return true; }).then(function (done) {
-          return Promise.all(((done && done.left) || []).map(function (left) {
-            return left.instance.search(term, withFilters(filters, { bundle: left.name }));
-          }));
+          if (!done) { /* the check failed: counted once it is done */
+            delete counted[key];
+            return null;
+          }
+          if (!done.left.length) { return []; }
+          var again = function () { return attempt(done); };
+          return again().catch(function () { return tryAgain(again, function () { return true; }, RETRY_MS); });
         }).then(function (parts) {
           entry.done = {};
-          parts.forEach(function (part) { addCounts(entry.done, part.filters); });
+          (parts || []).forEach(function (part) { addCounts(entry.done, part.filters); });
           return entry.done;
         }, function () {
           entry.done = {}; /* uncorrected counts are better than none */
@@ -380,12 +456,6 @@
   }
 
   /* --- a result whose data does not load ------------------------------------------------ */
-
-  /* The waits before each new try at a result whose data did not load (a request for its fragment that failed: a
-     network blip), in ms: at once, then half a second and a second and a half later. */
-  var RETRY_MS = [0, 500, 1500];
-  /* A try given up because the search it was for is no longer shown. */
-  var OVERTAKEN = new Error("overtaken by a newer search");
 
   /* Loads a result's data again. Pagefind keeps a fragment that did not load as failed: its instance caches the
      failed request, and gives the failure again, without a request, to every later search that finds the page.
@@ -632,6 +702,12 @@
     /* "Search | site": the query goes in front while one is shown, as a tab or a bookmark names the search. */
     var pageTitle = document.title;
     var printed = ui.querySelector("[data-search-printed]");
+    /* Says that the results shown could not be checked, with a button to check them again (a site's own search.html
+       may not have it: the count announced says so all the same). */
+    var unchecked = ui.querySelector("[data-search-unchecked]");
+    var uncheckedFor = null;
+    /* The search whose results are shown: { term, filters, key (tickedKey then), count, total }. */
+    var shown = null;
 
     /* For print, where the filter pane and the order chosen are left off: what narrows and orders the list. */
     function describeSearch(filters, order) {
@@ -662,13 +738,14 @@
       });
     }
 
-    /* Focus on the link `find()` gives, once the results show it (they are filled in as their data loads). */
-    function focusWhenShown(find) {
+    /* Focus on the link `find()` gives, once the results show it (they are filled in as their data loads), or once
+       anything changes in `where` (the results by default). */
+    function focusWhenShown(find, where) {
       var watch = new MutationObserver(function () {
         var link = find();
         if (link) { watch.disconnect(); link.focus(); }
       });
-      watch.observe(resultsEl, { childList: true, subtree: true });
+      watch.observe(where || resultsEl, { childList: true, subtree: true, characterData: true, attributes: true });
       window.setTimeout(function () { watch.disconnect(); }, 5000);
     }
 
@@ -678,25 +755,15 @@
 
     /* Tries result `id` of the search for `term` again, RETRY_MS apart, while that search is shown. */
     function loadAgain(term, id, asked) {
-      var tries = asked ? 0 : givenUp[id] ? RETRY_MS.length : 0;
-      function next(error) {
-        if (instance.searchTerm !== term) { return Promise.reject(OVERTAKEN); }
-        if (tries === RETRY_MS.length) {
-          givenUp[id] = true;
-          return Promise.reject(error || new Error("result " + id + " did not load"));
-        }
-        var wait = RETRY_MS[tries++];
-        return new Promise(function (resolve) { window.setTimeout(resolve, wait); }).then(function () {
-          if (instance.searchTerm !== term) { throw OVERTAKEN; }
-          return reloader.data(term, id);
-        }).then(function (data) {
-          delete givenUp[id];
-          return data;
-        }, function (failed) {
-          return failed === OVERTAKEN ? Promise.reject(failed) : next(failed);
-        });
-      }
-      return next(null);
+      var wanted = function () { return instance.searchTerm === term; };
+      return tryAgain(function () { return reloader.data(term, id); }, wanted,
+        asked || !givenUp[id] ? RETRY_MS : []).then(function (data) {
+        delete givenUp[id];
+        return data;
+      }, function (error) {
+        if (error !== OVERTAKEN) { givenUp[id] = true; }
+        throw error;
+      });
     }
 
     /* A reader who went into the results keeps their place when a new list replaces them (the checked
@@ -742,46 +809,74 @@
       if (key === "one_result" || key === "many_results" || key === "zero_results") { return; }
       return announce.apply(instance, arguments);
     };
-    function announceCount(term, n) {
-      instance.announceRaw(n ? number(n) + (n === 1 ? " result" : " results") + " for " + term :
-        "No results for " + term, "polite");
+    function announceCount(term, n, more) {
+      instance.announceRaw((n ? number(n) + (n === 1 ? " result" : " results") + " for " + term :
+        "No results for " + term) + (more ? ". " + more : ""), "polite");
+    }
+
+    /* The results shown for `term` could not be checked (term), or the message goes (null). */
+    function sayUnchecked(term) {
+      uncheckedFor = term;
+      if (unchecked) { unchecked.hidden = term === null; }
+    }
+    function uncheckedWords() {
+      if (!unchecked) { return UNCHECKED; }
+      var words = unchecked.cloneNode(true);
+      words.querySelectorAll("button").forEach(function (button) { button.remove(); });
+      return words.textContent.replace(/\s+/g, " ").trim();
+    }
+
+    /* Checks the results of `search` (see shown), and shows them again if the check leaves any out or changes a
+       filter's count. One that cannot be checked, after every try, stays as Pagefind found it, and the page says
+       so, with the count announced (unless the reader `asked`, whose button says it). Resolves with true once
+       checked, false if it could not be, null if the search is no longer shown. */
+    function verify(search, asked) {
+      var term = search.term;
+      var stillShown = function () { return instance.searchTerm === term && tickedKey === search.key; };
+      testing.checking += 1;
+      return checker.check(term, function () { return instance.searchTerm === term; }, search.total)
+        .then(function (done) {
+          return done && checker.count(term, search.filters).then(function () { return done; });
+        }).then(function (done) {
+          if (!stillShown()) { return null; }
+          if (!done) {
+            sayUnchecked(term);
+            if (!asked) { announceCount(term, search.count, uncheckedWords()); }
+            return false;
+          }
+          if (done.left.length) {
+            instance.triggerSearch(term); /* the results, or the counts with these filters, change */
+          } else {
+            root.setAttribute("data-search-checked", term);
+            sayUnchecked(null);
+            announceCount(term, search.count);
+          }
+          return true;
+        }).finally(function () { testing.checking -= 1; });
     }
 
     instance.on("results", function (result) {
       var list = (result && result.results) || [];
       var term = instance.searchTerm;
       var filters = ticked;
-      var key = tickedKey;
-      var stillShown = function () { return instance.searchTerm === term && tickedKey === key; };
       var leave = term ? checker.known(term) : { ids: {} };
       if (leave) {
         for (var i = list.length - 1; i >= 0; i--) {
           if (leave.ids[list[i].id]) { list.splice(i, 1); }
         }
       }
+      shown = { term: term, filters: filters, key: tickedKey, count: list.length,
+        total: result ? result.unfilteredResultCount : undefined };
       var checked = !term || !!(leave && checker.counts(term, filters));
       if (checked) {
         root.setAttribute("data-search-checked", term || "");
+        sayUnchecked(null);
       } else {
         /* Shown now, as far as known, and shown again once checked if the check leaves any out, or
            changes a filter's count: checking first would hold every query back by a search per bundle. */
         root.removeAttribute("data-search-checked");
-        testing.checking += 1;
-        checker.check(term, function () { return instance.searchTerm === term; }).then(function (done) {
-          return done && checker.count(term, filters).then(function () { return done; });
-        }).then(function (done) {
-          if (!stillShown()) { return; }
-          if (!done) { /* the check failed (and said why in the console): these results stay, unchecked */
-            announceCount(term, list.length);
-            return;
-          }
-          if (done.left.length) {
-            instance.triggerSearch(term); /* the results, or the counts with these filters, change */
-          } else {
-            root.setAttribute("data-search-checked", term);
-            announceCount(term, list.length);
-          }
-        }).finally(function () { testing.checking -= 1; });
+        if (uncheckedFor !== term) { sayUnchecked(null); } /* said again if this query's check fails too */
+        verify(shown, false);
       }
       list.forEach(function (r) { reshape(r, function (id) { return loadAgain(term, id, false); }); });
       if (sort.value && list.length) { sortByDate(list, dates.byId, sort.value); }
@@ -837,6 +932,41 @@
       });
     });
 
+    /* "Try again" on results that could not be checked: checked again while the button keeps focus; once checked,
+       focus goes to the first result (the button goes), or to the search box if none is left. */
+    if (unchecked) {
+      unchecked.querySelector("button").addEventListener("click", function (event) {
+        var button = event.currentTarget;
+        if (button.getAttribute("aria-disabled") === "true" || !shown || !shown.term) { return; }
+        var term = shown.term;
+        var label = button.textContent;
+        button.setAttribute("aria-disabled", "true");
+        button.textContent = "Trying again\u2026";
+        verify(shown, true).then(function (done) {
+          button.removeAttribute("aria-disabled");
+          button.textContent = label;
+          if (done === false) {
+            instance.announceRaw("The results still could not be checked", "polite");
+          } else if (done) {
+            focusWhenChecked(term);
+          }
+        });
+      });
+    }
+
+    /* Focus on the first result of the checked results for `term` once it is filled in, or on the search box if
+       they are none. */
+    function focusWhenChecked(term) {
+      function find() {
+        if (root.getAttribute("data-search-checked") !== term || instance.searchTerm !== term) { return null; }
+        if (shown && shown.term === term && !shown.count) { return root.querySelector("pagefind-input input"); }
+        var first = resultsEl.querySelector("ul.pf-results > li");
+        return first && !first.matches(".search-result-loading") ? first.querySelector("a[href], button") : null;
+      }
+      var now = find();
+      if (now) { now.focus(); } else { focusWhenShown(find, root); } /* none left: only the count changes */
+    }
+
     instance.on("search", function (term, filters) {
       var focused = document.activeElement; /* <pagefind-results> empties its list next */
       if (focused && focused.matches && focused.matches("a[href]") && resultsEl.contains(focused)) {
@@ -844,6 +974,7 @@
       }
       tickedKey = JSON.stringify(filters || {});
       ticked = JSON.parse(tickedKey);
+      if (uncheckedFor !== null && uncheckedFor !== term) { sayUnchecked(null); } /* said of another query */
       if (!showingMore && !redrawing && limit !== PAGE) { /* a new query or filter starts from the first page again */
         limit = PAGE;
         resultsEl.setAttribute("max-results", String(PAGE));
