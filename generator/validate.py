@@ -104,7 +104,7 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     _confidential_together(meeting, report)
     if items_known:
         _item_refs(meeting, report)
-        _minutes_named(meeting, report)
+        _minutes_named(meeting, report, _taken_later(meeting, reconvened))
     if whole:
         _agenda_against_minutes(meeting, report, _taken_later(meeting, reconvened))
     _listed_twice(meeting, report)
@@ -703,11 +703,12 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
                            f"correct `item:` here, or the item that lists it ({where.path}:{where.line})")
 
 
-def _minutes_named(meeting: Meeting, report: Report) -> None:
+def _minutes_named(meeting: Meeting, report: Report, later: frozenset = frozenset()) -> None:
     """An agenda item's `minute:` names the minute that records it, where the minutes number it otherwise (a
     council's minute 29 for the pack's item 1): one naming no minute of the meeting would link none, and two items
     naming one minute would give it two agenda items, its page the first only. Drafts too: `new meeting` writes
-    every minute the agenda names."""
+    every minute the agenda names. `later`: the numbers minuted at the sitting an adjourned meeting reconvened at,
+    where the items it did not reach are minuted (_taken_later)."""
     agenda = list(all_agenda_items(meeting.agenda))
     if not any(item.minute for item in agenda):
         return
@@ -744,7 +745,7 @@ def _minutes_named(meeting: Meeting, report: Report) -> None:
     if not minutes:  # the agenda is published before the minutes are written
         return
     for item in agenda:
-        if item.minute and item.minute.lower() not in by_ref:
+        if item.minute and item.minute_ref.lower() not in by_ref and item.minute_ref.lower() not in later:
             report.error(item.source.path, line_of(item.minute, item.source.line), f"agenda item {item.number} "
                          f"({shortened(item.title)}) names minute {item.minute}, which {meeting.minutes.source.path} "
                          "does not have", f"{advice(item)}, or take `minute:` out if the item has no minute")

@@ -89,6 +89,17 @@ def test_an_agenda_item_not_reached_before_the_adjournment_links_its_minute_at_t
     assert page(site, "/tb/2019/tb-19-16/").one("h1").text.startswith("TB/19/16")
 
 
+def test_an_agenda_item_naming_its_minute_taken_at_the_reconvened_sitting_links_it_there_without_an_error(tmp_path):
+    """An agenda numbered apart from its minutes names each item's minute (`minute:`): one not reached before the
+    adjournment names a minute of the reconvened sitting, which its own minutes do not have, and is no mistake."""
+    content = with_adjourned_meeting(Path(shutil.copytree(FIXTURE, tmp_path / "content")))
+    edit(content, FIRST_MEETING, "  - ref: TB/19/16\n", '  - ref: "9"\n    minute: TB/19/16\n')
+    out = built(content, tmp_path / "site")  # with no message: no minute said to be missing
+    minutes = page(out, FIRST_PAGE).find_all("a", class_="agenda-minute")
+    assert [(a.attrs["href"], a.text) for a in minutes][-1] == (
+        "/tb/2019/tb-19-16/", "Minute TB/19/16, at the reconvened sitting")
+
+
 def test_every_list_says_which_meeting_adjourned_and_which_is_its_reconvened_sitting(site):
     for url in ("/tb/", "/tb/2019/", "/archive/2019/"):
         shown = page(site, url)
