@@ -107,9 +107,6 @@ def _replaced(meetings) -> dict[str, tuple[Meeting, ...]]:
             found.setdefault(meeting.rearranged_to, []).append(meeting)
     return {key: tuple(called_off) for key, called_off in found.items()}
 
-    def track(self, action: Action) -> Track:
-        return self.tracks[f"{action.body}:{action.id}"]
-
 
 def _continued(meetings) -> dict[str, Meeting]:
     """Index.continued: the key each meeting is adjourned to -> that meeting."""
