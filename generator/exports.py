@@ -234,6 +234,7 @@ class Exporter:
             "papers": [{"ref": r, "name": p.name if p else r, "title": p.title if p else "",
                         "url": self.url(urls.paper(meeting, p)) if p else None} for r, p in papers],
             "leads": [self.ref(p) for p in item.leads],
+            "chair": self.ref(item.chair) if item.chair else None,
             "declarations": [declaration(self.ref(d.who), d) for d in item.declarations],
             "actions": [f"{meeting.body}:{a.id}" for a in item.actions],
             "votes": [self.vote(v) for v in item.votes],

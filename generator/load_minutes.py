@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import frontmatter, inline_actions, inline_resolutions, interests, schema as s, urls, votes, yamltext
+from generator import (chairs, frontmatter, inline_actions, inline_resolutions, interests, schema as s, urls, votes,
+                       yamltext)
 from generator.diagnostics import INVISIBLE, Report, shortened
 from generator.model import (CALL_IN_OUTCOMES, Action, AdvisedNumber, Attendance, Body, CallIn, Declaration, Due,
                              MinuteItem, Minutes, MisplacedHeading, PersonRef, Source, all_agenda_items)
@@ -39,6 +40,7 @@ ITEM = Schema(
     "a minute item's ```item block",
     Field("paper", s.lined_texts, default=()),
     Field("lead", s.persons, default=()),
+    Field("chair", chairs.one),  # who took the chair for the item, where not the meeting's chair
     Field("resolutions", s.list_of(s.markdown), default=()),
     Field("declarations", s.list_of(s.record(DECLARATION, lambda f, c, v: Declaration(
         f["person"] or PersonRef(name=f["name"] or "unnamed"), f["interest"], f["action"], f["type"]))), default=()),
@@ -482,15 +484,19 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
                                "take public_title out, or write `confidential: yes` if the item is confidential")
             withheld = False
     calls_in = _call_in(fields, meta, line, shown, ctx)
+    declared = _declared(fields["declarations"], meta, line)
+    if fields["chair"] is not None or (ITEM.written(meta, "chair") if isinstance(meta, dict) else None) is None:
+        # (one written but not read is an error of its own already)
+        chairs.check(fields["chair"], meta.line_of("chair") if isinstance(meta, yamltext.LDict) and "chair" in meta
+                     else line, shown, ctx, present, ref, declared, title)
     return MinuteItem(ref, fields["public_title"] if withheld else title, discussion, fields["paper"],
                       fields["lead"], fields["resolutions"], interests.typed(fields["declarations"], body, ctx),
                       actions, fields["confidential"], fields["reason"], Source(ctx.report._rel(ctx.path), line),
                       title_withheld=withheld, printed=_printed(body, ref),
                       # a confidential item's page shows none of its headings, whose words its parts' ids are made of
                       parts=() if fields["confidential"] else _parts(body, ref, list(headings)),
-                      votes=votes.read(fields["votes"], shown, ctx, present, ref, _declared(fields["declarations"],
-                                                                                            meta, line))
-                      if fields["votes"] else (), calls_in=calls_in)
+                      votes=votes.read(fields["votes"], shown, ctx, present, ref, declared) if fields["votes"] else (),
+                      calls_in=calls_in, chair=fields["chair"])
 
 
 def _call_in(fields: dict, meta, line: int, shown: str, ctx: Context) -> CallIn | None:

@@ -469,6 +469,9 @@ class MinuteItem:
     parts: tuple[tuple[str, str], ...] = ()
     votes: tuple[Vote, ...] = ()
     calls_in: CallIn | None = None  # a scrutiny committee's item that called in another body's decision
+    # who took the chair for the item in place of the meeting's chair (a vice-chair while the chair, who declared
+    # an interest, was out of the room); None: the meeting's chair, or not minuted
+    chair: PersonRef | None = None
 
     @property
     def number(self) -> str:

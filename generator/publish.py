@@ -31,7 +31,7 @@ def _minute(item: MinuteItem) -> MinuteItem:
     if not item.confidential:
         return item
     return replace(item, body="", papers=(), leads=(), resolutions=(), declarations=(), actions=(),
-                   votes=(), calls_in=None)
+                   votes=(), calls_in=None, chair=None)
 
 
 def _meeting(meeting: Meeting, drafts: bool) -> Meeting:

@@ -31,7 +31,8 @@ def action_key(written: str, default_body: str) -> str:
 @dataclass(frozen=True)
 class Appearance:
     meeting: Meeting
-    # present, in_attendance, apologies, deputising, absent, minutes, chair; declared and VOTE_ROLES (detail: the item)
+    # present, in_attendance, apologies, deputising, absent, minutes, chair, co-chair; chaired, declared and
+    # VOTE_ROLES (detail: the item)
     role: str
     detail: str = ""
     interest_type: str = ""  # of an interest declared, where the minutes give it: their feed says which
@@ -120,8 +121,9 @@ def _items(index: Index, meeting: Meeting) -> tuple:
 
 
 # What each kind of appearance says of a person, on their page and in their feed
-ROLES = {"chair": "Chair", "present": "Present", "in_attendance": "In attendance", "apologies": "Apologies",
-         "deputising": "Deputising", "absent": "Absent", "minutes": "Took the minutes", "joined": "Joined during item",
+ROLES = {"chair": "Chair", "co-chair": "Co-chair", "chaired": "Chaired item", "present": "Present",
+         "in_attendance": "In attendance", "apologies": "Apologies", "deputising": "Deputising", "absent": "Absent",
+         "minutes": "Took the minutes", "joined": "Joined during item",
          "left": "Left during item", "presented": "Presented item", "led": "Lead responsible for item",
          "declared": "Declared an interest", "voted-for": "Voted for", "voted-against": "Voted against",
          "voted-abstained": "Abstained", "moved": "Moved a motion", "seconded": "Seconded a motion"}
@@ -139,7 +141,7 @@ def at_the_meeting(appearance: Appearance) -> bool:
     return appearance.role not in _NOT_AT_THE_MEETING
 
 
-_OF_AN_ITEM = ("joined", "left", "presented", "led")  # their detail is an item's number: no brackets
+_OF_AN_ITEM = ("joined", "left", "presented", "led", "chaired")  # their detail is an item's number: no brackets
 
 
 def recorded_as(appearance: Appearance) -> str:
@@ -164,8 +166,9 @@ def _with_items(attendee) -> str:
 def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
     """(person id, appearance) of everyone the meeting records by id, in the order pages list them: who
     attended or sent apologies, who joined or left during an item, presented one on the agenda or led one in
-    the minutes (an officer who came for one item is often recorded only so), who declared an interest, who
-    wrote, contributed to, sponsored or presented one of its papers, how each member voted in a recorded vote."""
+    the minutes (an officer who came for one item is often recorded only so), who took the chair for one, who
+    declared an interest, who wrote, contributed to, sponsored or presented one of its papers, how each member
+    voted in a recorded vote."""
     made = []
 
     def attend(who: PersonRef, role: str, detail: str = "", interest_type: str = "") -> None:
@@ -174,7 +177,7 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
 
     att = meeting.attendance
     for who in meeting.chair:
-        attend(who, "chair")
+        attend(who, "chair" if len(meeting.chair) == 1 else "co-chair")
     for role in ("present", "in_attendance", "apologies", "deputising", "absent"):
         for attendee in getattr(att, role):
             attend(attendee.who, role, _with_items(attendee))
@@ -188,6 +191,9 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
     for item in meeting.minutes.items if meeting.minutes else ():
         for who in item.leads:
             attend(who, "led", item.number)
+    for item in meeting.minutes.items if meeting.minutes else ():
+        if item.chair is not None:
+            attend(item.chair, "chaired", item.number)
     for paper in meeting.papers:
         named = set()
         for role, people in (("author", paper.authors), ("contributor", paper.contributors),

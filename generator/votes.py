@@ -238,13 +238,14 @@ def _named_in(vote: Vote, raw, line: int) -> list[tuple[PersonRef, int, str, str
 
 
 def _not_present(named: list, shown: str, ctx: Context, attendance: Attendance, chair: tuple,
-                 away: dict[str, Movement]) -> set[str]:
+                 away: dict[str, Movement], what: str = "the vote") -> set[str]:
     """Each member of the people register `named` (_named_in) in the vote, as its mover, seconder or in the
     recorded vote, whom the attendance does not list as
     present, where it lists anyone, or whose movements have them gone before the item or come only after it
     (`away`): a vote published for someone the minutes say was not there. A name in free text is not checked
     against the lists, as it cannot be matched for sure (`Cllr Turner` in attendance, `Frank Turner` here); one
-    that movements name as written is. The keys of those told of."""
+    that movements name as written is. The keys of those told of. `what`: what they were to be there for, as
+    the advice on a movement names it."""
     voting = _members_present(attendance, chair)
     told: set[str] = set()
     if not voting:
@@ -261,7 +262,7 @@ def _not_present(named: list, shown: str, ctx: Context, attendance: Attendance, 
         if move is not None and move.event == "left":
             ctx.report.error(ctx.path, where, f"{said} says they left during item {move.item}, before it",
                              f"correct the name, or their movement ({meeting}:{move.line}); if they came back "
-                             "before the vote, add that under `movements:` (`event: joined`, and the item)")
+                             f"before {what}, add that under `movements:` (`event: joined`, and the item)")
         elif move is not None:
             ctx.report.error(ctx.path, where, f"{said} says they joined during item {move.item}, after it",
                              f"correct the name, or their movement ({meeting}:{move.line})")

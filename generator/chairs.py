@@ -1,0 +1,99 @@
+"""Who took the chair for one item of a meeting, where that was not the meeting's chair.
+
+A chair who declares an interest leaves the room, and the vice-chair takes the chair for that item ("Councillor
+X, Vice-Chair, in the Chair for this item"); the meeting's `chair:` cannot say so, as it names who chaired the
+meeting as a whole. An item's ```item block names them (`chair:`), and the item's page says it. What cannot be
+true is told where the minutes are read, as votes are (votes.py), the meeting's attendance loaded with them: a
+chair the attendance lists as not there is an error; the meeting's own chair named again, a warning, as it
+records nothing; and an item at which the meeting's chair declared an interest and left the room, with no
+`chair:`, a warning, as the page would leave the reader to think they chaired it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator import schema as s
+from generator.diagnostics import shortened
+from generator.model import PersonRef
+from generator.schema import Context
+from generator.values import Invalid
+from generator.votes import _THERE_AFTER_ALL, _away, _key, _not_present
+
+
+def one(value, ctx: Context) -> PersonRef:
+    """The one person who took the chair for the item: a list of several, or a body, chairs nothing."""
+    if isinstance(value, list) and len(value) != 1:
+        raise Invalid(f"an item has one chair, but this names {len(value)}", "write who took the chair for the "
+                      "item alone; co-chairs of the whole meeting go in meeting.md's `chair:`")
+    who = s.person(value[0] if isinstance(value, list) else value, ctx)
+    if who.body:
+        raise Invalid(f"'{who.name}' is a body, and a body does not take the chair", "write the person who took "
+                      "the chair for the item")
+    return who
+
+
+# How a declaration's action (free text) says the member left the room for the item, and so could not chair it:
+# left the room, meeting or chamber; withdrew, or retired from the room. Not "did not vote", which a chair who
+# stayed in the chair may say, nor an action that says they came back (votes._THERE_AFTER_ALL).
+_LEFT = re.compile(r"\b(?:left|leaves|leaving)\s+(?:the\s+)?(?:room|meeting|chamber)\b"
+                   r"|\bretired\s+from\s+the\s+(?:room|meeting|chamber)\b"
+                   r"|\bwithdr(?:ew|aws)\b(?!\s+(?:the|his|her|their|its|a|an|my)\b)", re.IGNORECASE)
+
+
+# An item or minute named by its number in an action ("left the room for item 7"): a declaration made at the
+# standing item at the start of the meeting may say which later item the member left the room for
+_NAMED_ITEM = re.compile(r"\b(?:item|minute)s?\s+(?:no\.?\s*)?([\w/.()]*\d[\w/.()]*)", re.IGNORECASE)
+
+
+def left_the_room(action: str, shown: str = "") -> bool:
+    """Whether a declaration's `action` says the member left the room for the item numbered `shown` and did not
+    come back: not where it names another item by its number, which is the one they left the room for."""
+    if not _LEFT.search(action) or _THERE_AFTER_ALL.search(action):
+        return False
+    named = [number.rstrip(".") for number in _NAMED_ITEM.findall(action)]
+    return not named or shown in named
+
+
+def check(chair: PersonRef | None, line: int, shown: str, ctx: Context, present: tuple | None, ref: str,
+          declared: tuple, title: str = "") -> None:
+    """The item's `chair` (None: not given) at `line`, against `present` (the meeting's attendance and chair,
+    and its minutes' numbers in order; None where meeting.md had an error, and nothing is checked) and
+    `declared` (the item's declarations of interest, each with the line of its action); `title`, the item's."""
+    if present is None:
+        return
+    attendance, chairs, order = present
+    if chair is None:
+        # Declarations made at the start, under the standing item "Declarations of interest", say what the member
+        # did at the later item they declared for: leaving the room then is not leaving this one
+        if "declaration" not in title.lower():
+            _unrecorded(shown, ctx, chairs, declared)
+        return
+    if len(chairs) == 1 and _key(chairs[0]) == _key(chair):
+        ctx.report.warning(ctx.path, line, f"{chair.name} is named as the chair on minute {shown}, but is the "
+                           "meeting's chair (meeting.md's `chair:`), so there is nothing to record", "take `chair:` "
+                           "out of the item, or name whoever took the chair for it in their place")
+        return
+    if any(_key(who) == _key(chair) for who in chairs):  # one of the meeting's co-chairs: which of them, recorded
+        return
+    if not (attendance.present or attendance.deputising):  # the attendance lists no one there to check against
+        return
+    _not_present([(chair, line, "the chair", "chair")], shown, ctx, attendance, chairs,
+                 _away(attendance.movements, order, ref), "the item")
+
+
+def _unrecorded(shown: str, ctx: Context, chairs: tuple, declared: tuple) -> None:
+    """A warning where every one of the meeting's chairs declared an interest at the item and left the room
+    (`declared`), and the item names no one in the chair: someone else took it, and the page would not say who."""
+    if not chairs:
+        return
+    left = {_key(declaration.who): at for declaration, at in declared if left_the_room(declaration.action, shown)}
+    if not all(_key(who) in left for who in chairs):
+        return
+    at = left[_key(chairs[0])]
+    action = next(d.action for d, line in declared if line == at)
+    named = f"{chairs[0].name}, the meeting's chair," if len(chairs) == 1 else \
+        f"{' and '.join(who.name for who in chairs)}, the meeting's co-chairs,"
+    ctx.report.warning(ctx.path, at, f"{named} declared an interest on minute {shown} with the action "
+                       f"'{shortened(action, 60)}', but the item does not say who took the chair for it",
+                       "add `chair:` to the item's ```item block, naming who took the chair (the vice-chair, say)")

@@ -1,0 +1,178 @@
+"""Who was in the chair (generator/chairs.py), read as a specification.
+
+The fixture's meeting of 14 March 2019 is chaired by Ada Lovelace, and Carol Singh took the chair for minute
+TB/19/13 (`chair: carol-singh` in its ```item block), for the confidential minute TB/19/14, and for the private
+meeting's TB/19/23, for which Ada Lovelace, its chair, left the room: nothing publishes the last two. A meeting whose `chair:` names two people has co-chairs.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.chairs import left_the_room
+from helpers import edit, line_of, messages, page
+
+MEETING = "meetings/tb/2019-03-14/meeting.md"
+MINUTES = "meetings/tb/2019-03-14/minutes.md"
+ITEM_CHAIR = "chair: carol-singh\nvotes:"  # TB/19/13's
+
+
+def at(relative: str, line: int, text: str, severity: str = "error") -> str:
+    return f"content/{relative}:{line}: {severity}: {text}"
+
+
+def said_after(build, archive, severity: str) -> list[str]:
+    return messages(build(archive), severity)
+
+
+def test_the_items_page_and_its_place_on_the_meetings_page_say_who_was_in_the_chair_for_it(site):
+    for url in ("/tb/2019/tb-19-13/", "/tb/2019/2019-03-14/"):
+        said = page(site, url).one("p", class_="item-chair")
+        assert said.text == "In the chair for this item: Dr Carol Singh"
+        assert said.links() == [("/people/carol-singh/", "Dr Carol Singh")]
+    # the other items were chaired by the meeting's chair, whom the meeting's facts name
+    assert len(page(site, "/tb/2019/2019-03-14/").find_all("p", class_="item-chair")) == 1
+
+
+def test_the_member_who_took_the_chair_for_an_item_has_it_on_their_pages_and_in_their_feed_with_the_same_count(site):
+    """Chairing an item records them at the meeting, as presenting one does: the meeting counts once."""
+    for url in ("/people/carol-singh/", "/people/carol-singh/2019/"):
+        rows = [row.text for row in page(site, url).find_all("tr") if row.text.startswith("14 March 2019")]
+        assert rows == ["14 March 2019 Health and Wellbeing Board, 14 March 2019 Present (Director of Public Health); "
+                        "Presented item TB/19/13; Lead responsible for item TB/19/13; Chaired item TB/19/13"]
+    feed = (site / "feeds" / "people" / "carol-singh.xml").read_text(encoding="utf-8")
+    assert "Lead responsible for item TB/19/13; Chaired item TB/19/13; Abstained (TB/19/13)" in feed
+    people = page(site, "/people/").find_all("tr")  # 4 meetings, as before she chaired an item of one of them
+    assert [row.text for row in people if "/people/carol-singh/" in dict(row.links())] == [
+        "Dr Carol Singh Testshire County Council 4"]
+
+
+def test_the_open_data_gives_the_person_in_the_chair_for_each_item_and_null_for_the_rest(site):
+    minutes = json.loads((site / "data" / "minutes.json").read_text(encoding="utf-8"))
+    march = next(record for record in minutes["minutes"] if record["meeting"] == "tb/2019-03-14")
+    assert {item["ref"]: item["chair"] for item in march["items"]} == {
+        "TB/19/12": None, "TB/19/13": {"id": "carol-singh", "name": "Dr Carol Singh"},
+        "TB/19/14": None, "TB/19/15": None}
+
+
+def test_who_took_the_chair_for_a_confidential_item_or_at_a_private_meeting_is_published_nowhere(site):
+    """Carol Singh chaired TB/19/14 (confidential) and the private meeting's TB/19/23 besides TB/19/13."""
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".ics", ".csv"):
+            text = path.read_text(encoding="utf-8")
+            assert "Chaired item TB/19/14" not in text and "Chaired item TB/19/23" not in text, path
+    assert page(site, "/tb/2019/tb-19-14/").find_all("p", class_="item-chair") == []
+
+
+def test_a_meeting_whose_chair_names_two_people_shows_them_as_co_chairs(archive, build, tmp_path):
+    edit(archive, MEETING, "chair: ada-lovelace\n", "chair: [ada-lovelace, eve-turner]\n")
+    result = build(archive, tmp_path / "site")
+    assert result.ok and messages(result) == []
+    facts = page(tmp_path / "site", "/tb/2019/2019-03-14/").one("dl", class_="facts")
+    terms = [term.text for term in facts.find_all("dt")]
+    assert "Co-chairs" in terms and "Chair" not in terms
+    assert facts.find_all("dd")[terms.index("Co-chairs")].text == "Councillor Ada Lovelace and Councillor Eve Turner"
+    rows = [row.text for row in page(tmp_path / "site", "/people/eve-turner/").find_all("tr")
+            if row.text.startswith("14 March 2019")]
+    assert rows == ["14 March 2019 Health and Wellbeing Board, 14 March 2019 Co-chair; Present; Left during item "
+                    "TB/19/14"]
+
+
+def test_an_items_chair_the_attendance_lists_as_giving_apologies_is_an_error(archive, build):
+    edit(archive, MINUTES, ITEM_CHAIR, "chair: dev-patel\nvotes:")
+    assert said_after(build, archive, "error") == [at(MINUTES, line_of(archive, MINUTES, "chair: dev-patel"),
+        "Mr Dev Patel is named as the chair on minute TB/19/13, but the meeting's attendance lists them as giving "
+        "apologies; correct the name, or the attendance in meeting.md")]
+
+
+def test_an_items_chair_the_attendance_does_not_list_is_an_error(archive, build):
+    later = "meetings/tb/2019-06-20/minutes.md"
+    edit(archive, later, "## TB/19/22 Pharmaceutical needs assessment\n",
+         "## TB/19/22 Pharmaceutical needs assessment\n\n```item\nchair: brian-okafor\n```\n")
+    assert said_after(build, archive, "error") == [at(later, line_of(archive, later, "chair: brian-okafor"),
+        "Mr Brian Okafor is named as the chair on minute TB/19/22, but the meeting's attendance does not list them "
+        "as present; add them to `present:` (or `deputising:`) in meeting.md, or correct the name")]
+
+
+def test_an_items_chair_who_left_the_meeting_before_the_item_is_an_error(archive, build):
+    edit(archive, MEETING, "event: left\n      item: TB/19/14\n", "event: left\n      item: TB/19/12\n")
+    edit(archive, MINUTES, "      for: [ada-lovelace, eve-turner, {name: Priya Shah}]\n",
+         "      for: [ada-lovelace, {name: Priya Shah}]\n")  # she did not vote on it either
+    edit(archive, MINUTES, "    abstained: 1\n", "    abstained: 0\n")
+    edit(archive, MINUTES, ITEM_CHAIR, "chair: eve-turner\nvotes:")
+    assert said_after(build, archive, "error") == [at(MINUTES, line_of(archive, MINUTES, "chair: eve-turner"),
+        "Councillor Eve Turner is named as the chair on minute TB/19/13, but the meeting's attendance says they left "
+        f"during item TB/19/12, before it; correct the name, or their movement (content/{MEETING}:"
+        f"{line_of(archive, MEETING, 'person: eve-turner')}); if they came back before the item, add that under "
+        "`movements:` (`event: joined`, and the item)")]
+
+
+def test_an_item_naming_more_than_one_chair_is_an_error(archive, build):
+    edit(archive, MINUTES, ITEM_CHAIR, "chair: [frank-turner, eve-turner]\nvotes:")
+    assert said_after(build, archive, "error") == [at(MINUTES, line_of(archive, MINUTES, "chair: [frank"),
+        "chair: an item has one chair, but this names 2; write who took the chair for the item alone; co-chairs of "
+        "the whole meeting go in meeting.md's `chair:`")]
+
+
+def test_a_body_named_as_an_items_chair_is_an_error(archive, build):
+    edit(archive, MINUTES, ITEM_CHAIR, "chair: {body: jc}\nvotes:")
+    assert said_after(build, archive, "error") == [at(MINUTES, line_of(archive, MINUTES, "chair: {body"),
+        "chair: 'jc' is a body, and a body does not take the chair; write the person who took the chair for the "
+        "item")]
+
+
+def test_the_meetings_own_chair_named_as_an_items_chair_is_a_warning_as_it_records_nothing(archive, build):
+    edit(archive, MINUTES, ITEM_CHAIR, "chair: Councillor Lovelace\nvotes:")
+    assert said_after(build, archive, "warning") == [at(MINUTES, line_of(archive, MINUTES, "chair: Councillor"),
+        "Councillor Ada Lovelace is named as the chair on minute TB/19/13, but is the meeting's chair (meeting.md's "
+        "`chair:`), so there is nothing to record; take `chair:` out of the item, or name whoever took the chair for "
+        "it in their place", "warning")]
+
+
+def test_one_of_a_meetings_co_chairs_named_as_an_items_chair_says_which_of_them_took_it(archive, build, tmp_path):
+    edit(archive, MEETING, "chair: ada-lovelace\n", "chair: [ada-lovelace, carol-singh]\n")
+    result = build(archive, tmp_path / "site")
+    assert result.ok and messages(result) == []
+    assert page(tmp_path / "site", "/tb/2019/tb-19-13/").one("p", class_="item-chair").text == \
+        "In the chair for this item: Dr Carol Singh"
+
+
+AOB = "## TB/19/15 Any other business\n"
+
+
+def test_an_item_the_meetings_chair_left_the_room_for_that_names_no_one_in_the_chair_is_a_warning(archive, build):
+    edit(archive, MINUTES, AOB, AOB + "\n```item\ndeclarations:\n  - person: ada-lovelace\n    interest: A trustee of "
+         "the charity raised\n    action: Left the room for the item\n```\n")
+    assert said_after(build, archive, "warning") == [at(MINUTES, line_of(archive, MINUTES, "Left the room"),
+        "Councillor Ada Lovelace, the meeting's chair, declared an interest on minute TB/19/15 with the action "
+        "'Left the room for the item', but the item does not say who took the chair for it; add `chair:` to the "
+        "item's ```item block, naming who took the chair (the vice-chair, say)", "warning")]
+    # naming who did is all it asks
+    edit(archive, MINUTES, "```item\ndeclarations:\n  - person: ada-lovelace\n",
+         "```item\nchair: frank-turner\ndeclarations:\n  - person: ada-lovelace\n")
+    assert said_after(build, archive, "warning") == []
+
+
+def test_the_chair_leaving_the_room_declared_at_the_standing_item_for_declarations_is_no_warning(archive, build):
+    """Declared at the start, under TB/19/12 "Apologies and declarations of interest": the action says what she
+    did at the item she declared for, not at TB/19/12."""
+    edit(archive, MINUTES, "    action: Remained in the meeting and took part in the discussion\n",
+         "    action: Left the room for the item\n")
+    assert said_after(build, archive, "warning") == []
+
+
+@pytest.mark.parametrize("action", ["Left the room for the item", "left the meeting", "Withdrew from the meeting",
+                                    "Retired from the room", "Left the chamber during item TB/19/12."])
+def test_a_declarations_action_saying_the_member_left_says_they_could_not_chair_the_item(action):
+    assert left_the_room(action, "TB/19/12")
+
+
+@pytest.mark.parametrize("action", [
+    "Remained in the meeting and took part in the discussion", "Did not vote",  # in the room, and may chair
+    "Left the room for the discussion and returned for the vote", "Withdrew her question",
+    "Left the room for item TB/19/13",  # declared at the standing item, for a later one
+])
+def test_a_declarations_action_that_does_not_say_the_member_left_for_this_item_is_not_read_so(action):
+    assert not left_the_room(action, "TB/19/12")
