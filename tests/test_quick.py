@@ -960,3 +960,26 @@ def test_an_agenda_items_minute_changed_relinks_the_agenda_and_both_minutes_page
                                                                      ).read_text()
     assert pages(live) == pages(full_build(content, tmp_path / "full"))
     assert session.rebuild().written == []
+
+
+def test_who_took_the_chair_for_an_item_put_right_is_put_right_with_the_save_on_both_members_pages(tmp_path):
+    """The item's pages say who was in the chair for it, and the pages of that member list it (resolve.ROLES
+    "chaired"): the save writes the item's and the meeting's pages and both members', as a full build makes them,
+    and the rebuild after it has nothing left to write; so for the chair taken out of the item."""
+    session, content, live = started(tmp_path, "archive")
+    minutes = edit(content / "meetings/tb/2019-03-14/minutes.md", "chair: carol-singh\nvotes:",
+                   "chair: eve-turner\nvotes:")  # TB/19/13's
+    outcome = session.quick([minutes])
+    assert outcome is not None and {"/tb/2019/tb-19-13/", "/tb/2019/2019-03-14/", "/people/carol-singh/",
+                                    "/people/eve-turner/", "/people/eve-turner/2019/"} <= set(outcome.written)
+    built = full_build(content, tmp_path / "full")
+    assert pages(live) == pages(built)  # the feeds and open data wait for the rebuild
+    after = session.rebuild()
+    assert after.ok and after.written == []
+    assert files(live) == files(built)
+    outcome = session.quick([edit(minutes, "chair: eve-turner\nvotes:", "votes:")])
+    assert outcome is not None and "/people/eve-turner/" in outcome.written
+    built = full_build(content, tmp_path / "full-again")
+    assert pages(live) == pages(built)
+    after = session.rebuild()
+    assert after.ok and after.written == [] and files(live) == files(built)
