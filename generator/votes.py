@@ -218,8 +218,11 @@ def _checked(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: A
 
 def _members_present(attendance: Attendance, chair: tuple) -> dict[str, PersonRef]:
     """Those who may vote: the members present, their substitutes and the chair; not those in attendance
-    (officers, advisers), who do not vote."""
-    return {_key(who): who for who in (*(a.who for a in attendance.present + attendance.deputising), *chair)}
+    (officers, advisers), who do not vote. None where the attendance lists no member present: a meeting that
+    records its `chair:` alone says nothing of who else was there, and the chair taken for everyone present made
+    every other member a vote names "not listed as present"."""
+    present = attendance.present + attendance.deputising
+    return {_key(who): who for who in (*(a.who for a in present), *chair)} if present else {}
 
 
 _NOT_THERE = (("in_attendance", "in attendance, not as a member present"), ("apologies", "giving apologies"),

@@ -745,6 +745,18 @@ def test_a_member_named_in_a_recorded_vote_whom_the_attendance_does_not_list_is_
         "them as present; add them to `present:` (or `deputising:`) in meeting.md, or correct the name")]
 
 
+def test_a_recorded_vote_at_a_meeting_whose_attendance_lists_no_one_is_not_checked_against_its_chair_alone(
+        archive, build):
+    """The meeting of January 2020 records its `chair:` and no attendance: whom it names as voting, or how many
+    votes it counts, cannot be checked against members present no one listed. The chair was taken for the whole
+    attendance, and every other member named was said not to be listed as present."""
+    january = "meetings/tb/2020-01-16/minutes.md"
+    edit(archive, january, "lead: carol-singh\n", "lead: carol-singh\nvotes:\n  - motion: That the report be "
+         "received.\n    outcome: carried\n    recorded:\n      for: [frank-turner, eve-turner, ada-lovelace]\n"
+         "      against: [dev-patel]\n")
+    assert warnings_after(build, archive) == []
+
+
 @pytest.mark.parametrize("who, name, listed", [
     ("dev-patel", "Mr Dev Patel", "giving apologies"),
     ("brian-okafor", "Mr Brian Okafor", "in attendance, not as a member present")])
