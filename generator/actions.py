@@ -108,9 +108,11 @@ def holders(track: Track) -> list[str]:
 
 
 def named(meeting: Meeting) -> tuple:
-    """What a page that links to a meeting shows of it: its address, title and dates (fingerprint.Digests)."""
+    """What a page that links to a meeting shows of it: its address, title and dates (fingerprint.Digests), and
+    the languages its title and its minutes' titles and action texts are marked with (`lang`)."""
     return (meeting.key, meeting.body, meeting.folder, meeting.date, meeting.title,
-            meeting.action_log.as_at if meeting.action_log else None)
+            meeting.action_log.as_at if meeting.action_log else None, meeting.language,
+            meeting.minutes.language if meeting.minutes else "")
 
 
 def resolve_due(due: Due | None, later: list[Meeting]) -> Due | None:

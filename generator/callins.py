@@ -111,7 +111,8 @@ def view(index, meeting: Meeting) -> tuple:
     named = tuple((item.ref, item.number, item.title, item.confidential) for item in items
                   if index.item_key(meeting, item.ref) in index.called_in) if index.called_in else ()
     calls = tuple((item.ref, item.number, item.calls_in) for item in calling(meeting))
-    return (meeting.date, meeting.title, calls, named) if calls or named else ()
+    language = meeting.minutes.language if meeting.minutes and named else ""  # the titles are marked with it
+    return (meeting.date, meeting.title, calls, named, language) if calls or named else ()
 
 
 def replaced(called: dict, old: Meeting, new: Meeting) -> dict:
@@ -136,7 +137,8 @@ def deps(index, meeting: Meeting, by: dict | None = None, of: dict | None = None
     called = tuple((ref, tuple((m.key, m.date, m.body, i.ref, i.number, i.calls_in) for m, _, i in entries))
                    for ref, entries in by.items())
     calling_ = tuple((ref, shown.number, shown.body.slug, shown.item and (shown.item.title, shown.item.confidential),
-                      shown.meeting and (shown.meeting.key, shown.meeting.date, shown.meeting.title))
+                      shown.meeting and (shown.meeting.key, shown.meeting.date, shown.meeting.title,
+                                         shown.meeting.minutes.language if shown.meeting.minutes else ""))
                      for ref, shown in of.items())
     return called, calling_
 

@@ -121,10 +121,13 @@ class Exporter:
         for p in meeting.papers:
             date = (p.date or meeting.date).isoformat()
             links = [{"media_type": "text/html", "url": self.url(urls.paper(meeting, p))}]
+            language = p.language or self.site.language
             documents.append({"note": f"{p.name}: {one_line(p.title)}", "date": date,
-                              "classification": p.label.lower(), "links": links + self._files(meeting, p, p.file)})
+                              "classification": p.label.lower(), "links": links + self._files(meeting, p, p.file),
+                              "language": language})
             documents += [{"note": f"{p.name}, Appendix {a.ref}: {one_line(a.title)}", "date": date,
-                           "classification": "appendix", "links": self._files(meeting, p, a.file)}
+                           "classification": "appendix", "links": self._files(meeting, p, a.file),
+                           "language": language}
                           for a in p.appendices if a.file is not None]
         minutes = meeting.minutes
         return {
@@ -154,6 +157,7 @@ class Exporter:
                 "apologies": [self.ref(a.who) for a in meeting.attendance.apologies],
                 "absent": [self.ref(a.who) for a in meeting.attendance.absent],
                 "minutes": {"status": minutes.status, "url": page + "#minutes"} if minutes else None,
+                "language": meeting.language or self.site.language,
             },
         }
 
@@ -216,7 +220,7 @@ class Exporter:
         return {
             "event_id": self.event_id(meeting), "meeting": meeting.key, "body": meeting.body,
             "date": meeting.date.isoformat(), "url": self.url(urls.meeting(meeting)) + "#minutes",
-            "status": meeting.minutes.status,
+            "status": meeting.minutes.status, "language": meeting.minutes.language or self.site.language,
             "approved_at": {"meeting": approver.key, "date": approver.date.isoformat(),
                             "url": self.url(urls.meeting(approver))} if approver else None,
             "items": [self.minute_item(meeting, item, by, of) for item in meeting.minutes.items],
@@ -232,7 +236,8 @@ class Exporter:
             "confidential": bool(item.confidential), "reason": item.reason,
             "discussion": item.body, "resolutions": list(item.resolutions),
             "papers": [{"ref": r, "name": p.name if p else r, "title": p.title if p else "",
-                        "url": self.url(urls.paper(meeting, p)) if p else None} for r, p in papers],
+                        "url": self.url(urls.paper(meeting, p)) if p else None,
+                        "language": (p.language if p else "") or self.site.language} for r, p in papers],
             "leads": [self.ref(p) for p in item.leads],
             "chair": self.ref(item.chair) if item.chair else None,
             "declarations": [declaration(self.ref(d.who), d) for d in item.declarations],

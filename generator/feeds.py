@@ -42,6 +42,11 @@ class Entry:
     url: str  # the page to read it on
     summary: str
     category: str
+    # A record's `language:` (a paper's, meeting.md's, the minutes'), given as xml:lang (RFC 4287 2, XML 2.12): on
+    # the whole entry where its title and summary are the record's (a paper's), on its summary alone where the
+    # title is Minutebook's words ("Agenda: ...") and the summary the record's item titles; "": the site's
+    language: str = ""
+    summary_language: str = ""  # "": the entry's
 
 
 def minutes_date(index: Index, meeting: Meeting) -> dt.date:
@@ -58,17 +63,17 @@ def meeting_entries(index: Index, meeting: Meeting) -> list[Entry]:
     if meeting.agenda:
         lines = [f"{a.number} {one_line(a.title)}" for a in meeting.agenda]
         entries.append(Entry(page + "#agenda", f"Agenda: {when}", meeting.date, page + "#agenda",
-                             "\n".join(lines), "agenda"))
+                             "\n".join(lines), "agenda", summary_language=meeting.language))
     if meeting.minutes:
         draft = meeting.minutes.status == "draft"
         lines = [f"{i.number} {one_line(i.title)}" for i in meeting.minutes.items]
         entries.append(Entry(page + "#minutes", f"{'Draft minutes' if draft else 'Minutes'}: {when}",
                              minutes_date(index, meeting), page + "#minutes", "\n".join(lines),
-                             "draft-minutes" if draft else "minutes"))
+                             "draft-minutes" if draft else "minutes", summary_language=meeting.minutes.language))
     for paper in meeting.papers:
         address = urls.paper(meeting, paper)
         entries.append(Entry(address, f"{paper.name}: {one_line(paper.title)} ({when})", paper.date or meeting.date,
-                             address, paper_summary(paper, meeting), "paper"))
+                             address, paper_summary(paper, meeting), "paper", paper.language))
     if meeting.status:  # called off: a subscriber who saw its agenda, or none, learns that it did not take place
         said = "\n".join(part for part in (f"This meeting was {meeting.status}.", plain(meeting.notes)) if part)
         entries.append(Entry(page + "#not-held", f"{meeting.status.capitalize()}: {when}", meeting.date,
@@ -175,7 +180,8 @@ def person_entries(index: Index, person: Person, papers: list, actions: list) ->
     for meeting, paper, parts in papers:
         address = urls.paper(meeting, paper)
         entries.append(Entry(f"{address}#{person.id}", f"{paper.name}: {one_line(paper.title)}",
-                             paper.date or meeting.date, address, ", ".join(parts), "paper"))
+                             paper.date or meeting.date, address, ", ".join(parts), "paper", paper.language,
+                             index.archive.site.language))  # the summary is the person's roles, in the site's words
     for key, action in actions:
         entries.extend(e for e in action_entries(index, key, action) if e.category == "action")
     return entries
@@ -225,14 +231,16 @@ def atom(index: Index, feed_url: str, page_url: str, title: str, entries: Iterab
     add(_element(1, "rights", f"{site.licence.name} {site.licence.url}".strip()))
     add(_element(1, "generator", "Minutebook", version=__version__))
     for e in chosen:
-        add("\n  <entry>")
+        language = site.other(e.language) or site.language
+        add(f'\n  <entry xml:lang="{_attr(language)}">' if language != site.language else "\n  <entry>")
         add(_element(2, "id", urls.absolute(ids, e.key)))
         add(_element(2, "title", e.title))
         add(_element(2, "updated", _stamp(e.updated)))
         add(_empty(2, "link", rel="alternate", type="text/html", href=urls.absolute(site.base_url, e.url)))
         add(_empty(2, "category", term=e.category))
         if e.summary:
-            add(_element(2, "summary", e.summary, type="text"))
+            said = site.other(e.summary_language or e.language) or site.language
+            add(_element(2, "summary", e.summary, type="text", **({"xml:lang": said} if said != language else {})))
         add("\n  </entry>")
     add("\n</feed>\n")
     return "".join(out).encode("utf-8")

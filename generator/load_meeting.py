@@ -194,6 +194,7 @@ MEETING = Schema(
     Field("adjourned_to", s.text, default=""),
     Field("attendance", s.record(ATTENDANCE, _attendance), default=Attendance()),
     Field("agenda", s.list_of(_agenda_item), default=()),
+    Field("language", s.language, default=""),
 )
 
 PURPOSES = ("decision", "approval", "discussion", "information", "assurance", "noting", "consultation",
@@ -236,6 +237,7 @@ PAPER = Schema(
                                                                               f["note"], f["file"]))), default=()),
     Field("confidential", s.yesno, default=None),
     Field("file", attachments.read),
+    Field("language", s.language, default=""),
 )
 
 STATUSES = ("red", "amber", "green", "complete", "on-track", "no-progress", "not-started")
@@ -293,7 +295,7 @@ def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | Non
                   f["decision_level"], f["summary"], f["recommendations"], f["risk"], f["equality_impact"],
                   f["financial_implications"], f["patient_engagement"], f["next_steps"], f["authorised_by"], f["pages"],
                   f["front_sheet"], f["appendices"], f["confidential"], LStr(doc.body, doc.body_line),
-                  Source(report._rel(path), 1), f["file"])
+                  Source(report._rel(path), 1), f["file"], f["language"])
     attachments.check_names(paper, doc.meta, path, report)
     return paper
 
@@ -352,7 +354,7 @@ def build_meeting(fields, doc, folder: str, body_venue: str, default_title: str,
         adjourned_to=at_key(_meeting_key(fields["adjourned_to"], fields["body"]), doc.meta, "adjourned_to"),
         attendance=fields["attendance"], agenda=fields["agenda"], minutes=minutes,
         papers=tuple(papers), action_log=action_log, notes=LStr(doc.body, doc.body_line),
-        source=Source(path, 1), dated=Source(path, doc.meta.line_of("date")))
+        source=Source(path, 1), dated=Source(path, doc.meta.line_of("date")), language=fields["language"])
 
 
 _UNLIKE_THE_MINUTES = re.compile(r" |(?<![0-9])0[0-9]")  # a space, or a zero before a digit (TB/19/015, TB/09/5)

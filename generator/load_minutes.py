@@ -29,7 +29,7 @@ PLACEHOLDER = "Clerk to complete:"
 MINUTES = Schema("the minutes", Field("status", s.choice("draft", "approved"), required=True,
                                       missing="add `status: draft`, or `status: approved` once a meeting has "
                                               "approved them"),
-                 Field("approved_at", s.text, default=""))
+                 Field("approved_at", s.text, default=""), Field("language", s.language, default=""))
 
 DECLARATION = Schema("a declaration of interest", Field("person", s.person), Field("name", s.text),
                      Field("type", s.lined, default=""), Field("interest", s.markdown, default=""),
@@ -201,7 +201,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
                              "replace it with what was minuted, or keep `status: draft` until it is")
     approved_at = at_key((fields["approved_at"] or "").strip(), doc.meta, "approved_at")
     return Minutes(fields["status"], approved_at, tuple(items), Source(report._rel(path), 1), misplaced,
-                   tuple(advised))
+                   tuple(advised), fields["language"])
 
 
 def _item_fences(tokens, lines: list[str], body_line: int, ctx: Context) -> list:

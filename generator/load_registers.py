@@ -29,17 +29,6 @@ def _email(value, ctx: Context) -> str:
     return written
 
 
-LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*")  # BCP 47, as <html lang> needs it
-
-
-def _language(value, ctx: Context) -> str:
-    """A page's language is read out by screen readers (WCAG 2.2, 3.1.1): `lang="English"` is no language."""
-    written = s.text(value, ctx).strip()
-    if not LANGUAGE_TAG.fullmatch(written):
-        raise s.Invalid(f"'{written}' is not a language tag", "write it as a tag, e.g. en-GB, or cy for Welsh")
-    return written
-
-
 # Whitespace and control characters: a line break in an address written out as it is (robots.txt's Sitemap
 # line, a calendar's URL) would start a line of its own.
 _BLANK = re.compile(r"[\s\x00-\x1f\x7f]")
@@ -97,7 +86,7 @@ SITE = Schema(
     Field("publisher", s.text, required=True),
     Field("base_url", _site_root, required=True),
     Field("licence", s.record(LICENCE, lambda f, c, v: Licence(f["name"] or "", f["url"])), required=True),
-    Field("language", _language, default="en-GB"),
+    Field("language", s.language, default="en-GB"),
     Field("description", s.markdown, default=""),
     Field("accessibility", s.record(STATEMENT, _statement), default=StatementDetails()),
     Field("ids_from", _ids_root, default=""),

@@ -78,6 +78,12 @@ class Site:
     ids_from: str = ""  # site.yaml's `ids_from`, the base_url the archive's ids were first made from; "": base_url
     interest_types: InterestTypes | None = None  # site.yaml's, for the bodies that list none; None: Minutebook's
 
+    def other(self, language: str) -> str:
+        """`language` where it is not the site's, else "": the `lang` a record's title and text need where it
+        shows them (WCAG 2.2, 3.1.2, language of parts). Pages keep the site's in <html lang>, which Pagefind
+        splits its index by (docs/search.md). Tags are compared regardless of case, as BCP 47 has them."""
+        return language if language and language.lower() != self.language.lower() else ""
+
     @property
     def id_base(self) -> str:
         """The address the archive's identifiers are made from (Atom ids, event ids, calendar UIDs), which is not
@@ -539,6 +545,7 @@ class Minutes:
     source: Source = Source("")
     misplaced_headings: tuple[MisplacedHeading, ...] = ()
     advised_numbers: tuple[AdvisedNumber, ...] = ()
+    language: str = ""  # the minutes' `language:` (their items' titles and text), a tag; "": the site's
 
 
 @dataclass(frozen=True)
@@ -609,6 +616,7 @@ class Paper:
     body: str = ""  # markdown
     source: Source = Source("")
     file: Attachment | None = None  # the paper as printed in the pack
+    language: str = ""  # the paper's `language:` (its title and text), a tag; "": the site's
 
     @property
     def name(self) -> str:
@@ -673,6 +681,7 @@ class Meeting:
     # The refs of the confidential papers the public view left out (publish.py): a reference to one is shown as
     # text, as any to a paper without a page, but is no mistake to warn of
     withheld_papers: tuple[str, ...] = ()
+    language: str = ""  # meeting.md's `language:` (its title, notes and agenda), a tag; "": the site's
 
     @cached_property
     def key(self) -> str:

@@ -33,7 +33,7 @@ def summary(meeting) -> tuple:
     minutes = meeting.minutes.status if meeting.minutes else None
     log = meeting.action_log.status if meeting.action_log else None
     return (meeting.key, meeting.date, meeting.title, bool(meeting.agenda), minutes, len(meeting.papers),
-            meeting.status, log, bool(meeting.adjourned_to))
+            meeting.status, log, bool(meeting.adjourned_to), meeting.language)
 
 
 def _summaries(meetings) -> tuple:
@@ -224,7 +224,7 @@ def _voted(refs: dict, voted: list, person_id: str) -> tuple:
 def _named(papers) -> tuple:
     """What a person's pages show of the papers that name them besides their meetings (which the appearances'
     digests hold): each paper's name and title, which a retitled paper left as they were after a warm build."""
-    return tuple((paper.name, paper.title) for _, paper, _ in papers)
+    return tuple((paper.name, paper.title, paper.language) for _, paper, _ in papers)
 
 
 def records_by_year(appearances, owned) -> dict[int, tuple[list, list]]:
@@ -458,7 +458,8 @@ def _register_deps(refs: dict, rows: list, names: dict) -> tuple:
     """What a register's rows show: each meeting's summary, the minute's number and title (not its discussion,
     which only the meeting's own pages show), the declaration, the name the person's pages are titled with,
     and what its interest's words link to."""
-    return (tuple((summary(meeting), item.ref, item.number, item.title, item.source, d, names.get(d.who.id))
+    return (tuple((summary(meeting), item.ref, item.number, item.title, meeting.minutes.language, item.source, d,
+                   names.get(d.who.id))
                   for meeting, item, d in rows), _linked(refs, [meeting for meeting, _, _ in rows]))
 
 

@@ -309,6 +309,31 @@ class _Context(jinja2.runtime.Context):
         return super().call(__obj, *args, **kwargs)
 
 
+class Languages:
+    """A record's own language where a page shows its title or text (a paper's, a meeting's or its minutes'
+    `language:`), for WCAG 2.2's 3.1.2: a screen reader reads a Welsh title with Welsh sounds only when the element
+    holding it says `lang="cy"`. Nothing where it is the site's, so that the pages of an archive written in one
+    language are as they were."""
+
+    def __init__(self, site):
+        self.site = site
+
+    def attribute(self, language: str) -> Markup:
+        """` lang="cy"` for an element that holds the record's words alone (its text, a heading of its title)."""
+        other = self.site.other(language)
+        return Markup(' lang="%s"') % other if other else Markup("")
+
+    def span(self, text, language: str) -> Markup:
+        """`text` in a <span lang>, where it sits among the site's words ("Paper B: " before a title)."""
+        other = self.site.other(language)
+        return Markup('<span lang="%s">%s</span>') % (other, text) if other else Markup.escape(text)
+
+    def div(self, html, language: str) -> Markup:
+        """`html` (a text rendered from Markdown) in a <div lang>, where the heading above it is the site's."""
+        other = self.site.other(language)
+        return Markup('<div lang="%s">%s</div>') % (other, html) if other else Markup.escape(html)
+
+
 def environment(template_dirs: list[Path], report: Report, site, index, today: dt.date, drafts: bool,
                 renderer: Renderer | None = None, linker: Linker | None = None, backlinks: dict | None = None,
                 compiled: CompiledTemplates | None = None):
@@ -329,6 +354,8 @@ def environment(template_dirs: list[Path], report: Report, site, index, today: d
     env.filters["short_date"] = short_date
     env.filters["spoken_due"] = said_due
     env.filters["every_item"] = all_agenda_items  # an agenda's items and their sub-items, in order
+    languages = Languages(site)
+    env.globals.update(lang=languages.attribute, in_lang=languages.span, in_lang_div=languages.div)
     env.globals.update(site=site, urls=urls, index=index, today=today, drafts=drafts, backlinks=backlinks or {})
     return env
 

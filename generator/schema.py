@@ -179,6 +179,37 @@ def url(value, ctx: Context) -> str:
     return value
 
 
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*")  # BCP 47, as a `lang` attribute needs it
+# The tags of the languages public bodies in Britain publish papers in, by the names clerks write instead (in
+# English, and in the language itself): `lang="Welsh"` is no language, and a screen reader reads it as English.
+LANGUAGE_NAMES = {
+    "english": "en-GB", "saesneg": "en-GB", "welsh": "cy", "cymraeg": "cy", "irish": "ga", "gaeilge": "ga",
+    "gaelic": "gd", "scottish gaelic": "gd", "gàidhlig": "gd", "cornish": "kw", "kernewek": "kw", "polish": "pl",
+    "urdu": "ur", "punjabi": "pa", "bengali": "bn", "gujarati": "gu", "arabic": "ar", "somali": "so",
+    "romanian": "ro", "portuguese": "pt", "french": "fr", "spanish": "es", "german": "de", "italian": "it",
+    "lithuanian": "lt", "chinese": "zh", "tamil": "ta", "turkish": "tr", "ukrainian": "uk",
+}
+
+
+def language(value, ctx: Context) -> str:
+    """A language tag (BCP 47): screen readers pronounce a page, or a part of one, by it (WCAG 2.2, 3.1.1 and
+    3.1.2)."""
+    written = text(value, ctx).strip()
+    if not LANGUAGE_TAG.fullmatch(written):
+        both = list(dict.fromkeys(LANGUAGE_NAMES[word] for word in re.findall(r"[^\W\d_]+", written.lower())
+                                  if word in LANGUAGE_NAMES))
+        if len(both) > 1:  # `Welsh/English`, a bilingual paper: the nearest spelling would name only one
+            raise Invalid(f"'{written}' is not a language tag, and names {len(both)} languages",
+                          f"write the tag of the one most of it is in: {' or '.join(both)}")
+        named = closest(written.lower(), LANGUAGE_NAMES)
+        tag = LANGUAGE_NAMES[named] if named else ""
+        if not tag and LANGUAGE_TAG.fullmatch(written.replace("_", "-")):  # en_GB, as operating systems write it
+            tag = written.replace("_", "-")
+        raise Invalid(f"'{written}' is not a language tag",
+                      f"did you mean '{tag}'?" if tag else "write it as a tag, e.g. en-GB, or cy for Welsh")
+    return sys.intern(written)
+
+
 def due(value, ctx: Context) -> Due | None:
     """None for `due: ''`, which sets no date: the action is warned of as having none."""
     raw = LStr(text(value, ctx).strip(), line_of(value))  # with its line, for checks against the action's track

@@ -179,6 +179,19 @@ def test_search_page_finds_an_item_from_a_word_in_its_minutes(server, new_page, 
     assert query in main.inner_text().lower()  # the excerpt shows the word searched for
 
 
+def test_search_page_finds_a_welsh_paper_and_gives_its_title_as_welsh(server, new_page):
+    """Pages keep the site's <html lang>, which Pagefind splits its index by, so a Welsh paper is found from the
+    English search page; its result's title is marked `lang="cy"`, as its page marks it (docs/search.md)."""
+    page = new_page()
+    page.goto(f"{server}/search/?q=rhandiroedd")
+    page.locator('[data-search-app][data-search-checked="rhandiroedd"]').wait_for(state="attached")
+    link = page.locator('#main .search-result-title a[href="/tb/2019/2019-03-14/papers/b/"]')
+    link.wait_for(state="visible", timeout=TIMEOUT_MS)
+    assert link.inner_text() == "Paper B: Strategaeth Pwysau Iach 2019 i 2024"
+    assert link.locator("[lang]").evaluate_all("found => found.map(e => [e.lang, e.textContent])") == [
+        ["cy", "Strategaeth Pwysau Iach 2019 i 2024"]]
+
+
 PAGEFIND_SEARCH = """async (terms) => {
     // The archive's bundles, as the search page merges them (search/config.json).
     const config = await (await fetch("/search/config.json")).json();

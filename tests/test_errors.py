@@ -1514,9 +1514,40 @@ def test_a_member_written_as_a_name_alone_is_one_error_saying_how_to_write_one(a
 
 
 def test_a_site_language_that_is_no_language_tag_is_an_error(archive, build):
+    edit(archive, "site.yaml", "language: en-GB", "language: Klingon")
+    assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "language:"),
+        "language: 'Klingon' is not a language tag; write it as a tag, e.g. en-GB, or cy for Welsh")]
+
+
+def test_a_site_language_written_as_its_name_is_told_its_tag(archive, build):
     edit(archive, "site.yaml", "language: en-GB", "language: English")
     assert errors_after(build, archive) == [at("site.yaml", line_of(archive, "site.yaml", "language:"),
-        "language: 'English' is not a language tag; write it as a tag, e.g. en-GB, or cy for Welsh")]
+        "language: 'English' is not a language tag; did you mean 'en-GB'?")]
+
+
+WELSH_PAPER = "meetings/tb/2019-03-14/papers/paper-b.md"
+
+
+def test_a_papers_language_written_as_its_name_is_told_its_tag(archive, build):
+    """A clerk writes the language as a word: `lang="welsh"` is no language, and a screen reader would read the
+    paper with English sounds."""
+    edit(archive, WELSH_PAPER, "language: cy", "language: welsh")
+    assert errors_after(build, archive) == [at(WELSH_PAPER, line_of(archive, WELSH_PAPER, "language:"),
+        "language: 'welsh' is not a language tag; did you mean 'cy'?")]
+
+
+def test_a_language_written_as_two_is_told_to_give_the_one_most_of_it_is_in(archive, build):
+    """A bilingual paper: the nearest spelling of `Welsh/English` would name one of them as if it were meant."""
+    edit(archive, LATER_MINUTES, "status: approved", "status: approved\nlanguage: Welsh/English")
+    assert errors_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "language:"),
+        "language: 'Welsh/English' is not a language tag, and names 2 languages; write the tag of the one most of "
+        "it is in: cy or en-GB")]
+
+
+def test_an_agendas_language_that_is_no_language_tag_is_an_error(archive, build):
+    edit(archive, "meetings/jc/2019-11-05/meeting.md", "body: jc", "body: jc\nlanguage: en_GB")
+    assert errors_after(build, archive) == [at("meetings/jc/2019-11-05/meeting.md", 3,
+        "language: 'en_GB' is not a language tag; did you mean 'en-GB'?")]
 
 
 def test_an_explicit_reference_to_nothing_published_names_what_is_and_a_private_meeting_as_private(archive, build):

@@ -97,8 +97,9 @@ def test_meetings_are_open_civic_data_events(sites):
     private = next(a for a in march["agenda"] if a["extras"]["confidential"])
     assert private["notes"] == [] and private["related_entities"] == []
     # Confidential Paper C is not among them, nor the file it names; Paper A's Appendix A is published as a file
-    assert [d["note"] for d in march["documents"]] == ["Paper A: Healthy Weight Strategy 2019 to 2024",
-                                                       "Paper A, Appendix A: Action plan"]
+    assert [(d["note"], d["language"]) for d in march["documents"]] == [
+        ("Paper A: Healthy Weight Strategy 2019 to 2024", "en-GB"), ("Paper A, Appendix A: Action plan", "en-GB"),
+        ("Paper B: Strategaeth Pwysau Iach 2019 i 2024", "cy")]  # a paper's `language:`, else the site's
 
 
 def test_minutes_extension_keeps_only_the_title_of_a_confidential_item(sites):

@@ -84,6 +84,7 @@ def test_site_feed_lists_agendas_minutes_and_papers_of_public_meetings(site):
         "Minutes: TB meeting, 20 June 2019",
         "Agenda: TB Health and Wellbeing Board, 14 March 2019",
         "Paper A: Healthy Weight Strategy 2019 to 2024 (TB Health and Wellbeing Board, 14 March 2019)",
+        "Paper B: Strategaeth Pwysau Iach 2019 i 2024 (TB Health and Wellbeing Board, 14 March 2019)",
     ]
     minutes = next(e for e in feed.entries if e.title.startswith("Minutes: TB Health"))
     assert minutes.updated == "2019-06-20T00:00:00Z"
@@ -98,7 +99,9 @@ def test_a_papers_entry_says_what_it_is_for_when_the_paper_has_no_summary(site):
     assert entries == {
         "Item 05: Joint public health commissioning": "For decision. Item 5: Joint public health commissioning.",
         "Paper A: Healthy Weight Strategy 2019 to 2024":
-            "The strategy sets out five priorities for healthy weight in Testshire."}
+            "The strategy sets out five priorities for healthy weight in Testshire.",
+        "Paper B: Strategaeth Pwysau Iach 2019 i 2024":
+            "Mae'r strategaeth yn nodi pum blaenoriaeth ar gyfer pwysau iach yn Testshire."}
     asked = Paper("B", "Budget", recommendations="The board is asked to **APPROVE** the budget.", purpose=("decision",))
     assert paper_summary(asked, Meeting("tb", "2019-03-14", dt.date(2019, 3, 14), "")) == \
         "The board is asked to APPROVE the budget."

@@ -29,6 +29,7 @@ JC_MEETING = "/jc/2019/2019-11-05/"
 ITEM = "/tb/2019/tb-19-13/"
 JC_ITEM = "/jc/2019/2019-11-05/item-5/"
 PAPER = "/tb/2019/2019-03-14/papers/a/"
+WELSH_PAPER = "/tb/2019/2019-03-14/papers/b/"  # `language: cy`
 SITE_TITLE = "Testshire Public Records"
 
 
@@ -339,7 +340,7 @@ def test_home_page_lists_bodies_and_recent_meetings_newest_first(site):
     # its action log, which a reader following an action's updates looks for, as much as minutes: a meeting with
     # one and nothing else was "No records yet"
     assert records(table)[2]["Records"] == "Agenda, minutes, action log"
-    assert records(table)[3]["Records"] == "Agenda, minutes, 1 paper"  # the confidential paper is not counted
+    assert records(table)[3]["Records"] == "Agenda, minutes, 2 papers"  # the confidential paper is not counted
 
 
 def test_home_page_upcoming_meetings_are_measured_from_the_build_date(archive, build, tmp_path):
@@ -720,7 +721,8 @@ def test_meeting_page_minutes_have_item_anchors_resolutions_leads_and_actions(si
 
 def test_meeting_page_lists_public_papers_notes_and_neighbouring_meetings(site):
     doc = page(site, MEETING)
-    assert section(doc, "papers").links() == [(PAPER, "Paper A: Healthy Weight Strategy 2019 to 2024")]
+    assert section(doc, "papers").links() == [(PAPER, "Paper A: Healthy Weight Strategy 2019 to 2024"),
+                                              (WELSH_PAPER, "Paper B: Strategaeth Pwysau Iach 2019 i 2024")]
     assert "The next meeting will be held on 20 June 2019." in section(doc, "notes").text
     pager = doc.one("nav", class_="pager")
     assert pager.links() == [(LATER_MEETING, "Next meeting: 20 June 2019")]
@@ -913,6 +915,7 @@ def test_person_page_lists_the_papers_that_name_them_apart_from_the_meetings(sit
     table = section(doc, "papers").one("table")
     assert rows(table) == [
         ["Item 05: Joint public health commissioning", "Joint Committee, 5 November 2019", "Author"],
+        ["Paper B: Strategaeth Pwysau Iach 2019 i 2024", "Health and Wellbeing Board, 14 March 2019", "Author"],
         ["Paper A: Healthy Weight Strategy 2019 to 2024", "Health and Wellbeing Board, 14 March 2019",
          "Author, Presenter"]]
     assert ("/tb/2019/2019-03-14/papers/a/", "Paper A: Healthy Weight Strategy 2019 to 2024") in table.links()
@@ -1050,6 +1053,72 @@ def test_a_title_written_in_markdown_is_text_wherever_it_is_not_its_own_heading(
     assert shown == []
     assert any(b"Healthy Weight Strategy" in data for url, data in read_tree(site).items()
                if url.startswith("tb/actions/") and url.endswith(".html"))
+
+
+def spoken(node) -> list[tuple[str, str]]:
+    """(lang, text) of each element below `node` marked with a language of its own."""
+    return [(n.attrs["lang"], n.text) for n in node.find_all(lang=True)]
+
+
+WELSH_TITLE = "Strategaeth Pwysau Iach 2019 i 2024"
+
+
+def test_a_paper_in_another_language_has_its_title_and_text_marked_with_it_and_minutebooks_words_are_not(site):
+    """WCAG 2.2, 3.1.2: a screen reader pronounces a part of a page by its `lang`. The Welsh paper's title and text
+    are marked `lang="cy"` wherever they are shown; the page stays in the site's language (<html lang>, which
+    Pagefind splits its index by), and so do the headings and labels Minutebook writes around them."""
+    doc = page(site, WELSH_PAPER)
+    assert doc.one("html").attrs["lang"] == "en-GB"
+    h1 = doc.one("h1")
+    assert spoken(h1) == [("cy", WELSH_TITLE)] and h1.one("span", class_="ref").text == "Paper B"
+    assert ("cy", "Mae'r strategaeth yn nodi pum blaenoriaeth ar gyfer pwysau iach yn Testshire.") in spoken(
+        doc.one("table", class_="front-sheet"))
+    assert [th.attrs.get("lang") for th in doc.one("table", class_="front-sheet").find_all("th")] == [None] * 2
+    text = section(doc, "paper-text")
+    assert text.one("h2").attrs.get("lang") is None
+    assert spoken(text)[0][0] == "cy" and spoken(text)[0][1].startswith("Y fersiwn Cymraeg o'r strategaeth")
+    assert spoken(doc.one("p", class_="cite")) == [("cy", WELSH_TITLE)]
+    # its title where other pages list it: the meeting's papers, the person's papers
+    assert spoken(section(page(site, MEETING), "papers")) == [("cy", WELSH_TITLE)]
+    assert spoken(section(page(site, "/people/carol-singh/"), "papers")) == [("cy", WELSH_TITLE)]
+    # and where it says nothing of its language, nothing is marked: the English paper's page, the item's page
+    assert spoken(page(site, PAPER).one("main")) == [] and spoken(page(site, ITEM).one("main")) == []
+    # search results show its title in Welsh too (search.html): the page gives Pagefind its language and title
+    meta = {n.attrs["data-pagefind-meta"]: n.text for n in doc.find_all(**{"data-pagefind-meta": True})}
+    assert (meta["language"], meta["own_title"], meta["reference"]) == ("cy", WELSH_TITLE, "Paper B")
+
+
+def test_minutes_and_an_agenda_in_another_language_have_their_titles_and_text_marked_with_it(archive, build,
+                                                                                           tmp_path):
+    """minutes.md's `language:` marks each item's title and text, its resolutions and actions, where the meeting's
+    and the item's pages show them and where the trackers list the actions; meeting.md's marks the meeting's
+    title, its agenda and its notes. Minutebook's own headings ("Resolved", "Actions") stay in the site's."""
+    edit(archive, "meetings/jc/2019-11-05/minutes.md", "status: approved\n", "status: approved\nlanguage: cy\n")
+    edit(archive, "meetings/jc/2019-11-05/meeting.md", "title: Joint Committee\n",
+         "title: Cyd-bwyllgor\nlanguage: cy\n")
+    edit(archive, "meetings/jc/2019-11-05/meeting.md", "    title: Welcome and apologies\n",
+         "    title: Croeso ac ymddiheuriadau\n")
+    assert build(archive, tmp_path / "site").ok
+    site = tmp_path / "site"
+    doc = page(site, JC_MEETING)
+    assert spoken(doc.one("h1")) == [("cy", "Cyd-bwyllgor")]
+    assert ("cy", "Croeso ac ymddiheuriadau") in spoken(section(doc, "agenda"))
+    assert section(doc, "agenda").one("caption").attrs.get("lang") is None
+    assert section(doc, "minutes").one("h2").attrs.get("lang") is None
+    item = page(site, JC_ITEM)
+    assert [(lang, text[:40]) for lang, text in spoken(item.one("main"))] == [
+        ("cy", "Joint public health commissioning"),  # the heading
+        ("cy", "Cyd-bwyllgor"),  # the meeting it is a minute of
+        ("cy", "Dr Singh introduced the report. The comm"),  # the discussion
+        ("cy", "AGREE to commission sexual health servic"),  # a resolution
+        ("cy", "Draft the joint commissioning agreement."),  # an action
+        ("cy", "Welcome and apologies"), ("cy", "Sexual health services")]  # the items either side
+    assert [h.text for h in item.find_all("h2")] == ["Resolved", "Actions"]
+    assert all(h.attrs.get("lang") is None for h in item.find_all("h2"))
+    assert ("cy", "Draft the joint commissioning agreement.") in spoken(page(site, "/jc/actions/").one("main"))
+    assert spoken(page(site, "/jc/").one("main")) == [("cy", "Cyd-bwyllgor")]
+    # the Board's meetings, in the site's language, have only their Welsh paper marked
+    assert spoken(page(site, MEETING).one("main")) == [("cy", WELSH_TITLE)]
 
 
 def test_people_index_lists_everyone_by_surname_with_meeting_counts(site):

@@ -815,6 +815,30 @@ def test_a_paper_retitled_is_retitled_with_the_save_on_the_pages_of_the_people_i
     assert files(live) == files(built)
 
 
+@pytest.mark.parametrize("where, old, new, shown", [
+    ("tb/2019-03-14/papers/paper-a.md", "title: Healthy Weight Strategy 2019 to 2024\n",
+     "title: Healthy Weight Strategy 2019 to 2024\nlanguage: cy\n", "/people/carol-singh/"),
+    ("jc/2019-11-05/minutes.md", "status: approved\n", "status: approved\nlanguage: cy\n", "/jc/actions/"),
+    ("tb/2019-03-14/meeting.md", "title: Health and Wellbeing Board\n",
+     "title: Health and Wellbeing Board\nlanguage: cy\n", "/tb/"),
+], ids=["paper", "minutes", "meeting"])
+def test_a_language_given_is_marked_with_the_save_on_every_page_that_shows_the_record(tmp_path, where, old, new,
+                                                                                      shown):
+    """A paper's, minutes' or agenda's `language:` marks its title and text with `lang` wherever they are shown:
+    the save writes its meeting's pages and the others that show them (a person's list of papers, the tracker's
+    action texts, the body's list of meetings) as a full build makes them, and the rebuild after it has none
+    to correct."""
+    session, content, live = started(tmp_path, "archive")
+    outcome = session.quick([edit(content / "meetings" / where, old, new)])
+    meeting = where.split("/")[0] + "/" + where[3:7] + "/" + where.split("/")[1] + "/"
+    assert outcome is not None and {"/" + meeting, shown} <= set(outcome.written)
+    built = full_build(content, tmp_path / "full")
+    assert 'lang="cy"' in (live / meeting / "index.html").read_text()
+    after = session.rebuild()
+    assert after.ok and after.written == []
+    assert files(live) == files(built)
+
+
 def test_a_recorded_vote_put_right_is_put_right_with_the_save_on_the_pages_of_the_members_it_names(tmp_path):
     """How a member voted is on their page and year page (pages.votes_of): the save writes them, both the
     member's whose vote it moved and the others', as a full build makes them, and the rebuild after it has
