@@ -87,7 +87,7 @@ def test_the_open_data_lists_each_file_with_its_media_type(site):
     base = "https://records.testshire.example"
     assert documents["Paper A, Appendix A: Action plan"] == {
         "note": "Paper A, Appendix A: Action plan", "date": "2019-03-14", "classification": "appendix",
-        "links": [{"media_type": "application/pdf", "url": base + APPENDIX_URL}]}
+        "links": [{"media_type": "application/pdf", "url": base + APPENDIX_URL}], "language": "en-GB"}
     assert documents["Item 05: Joint public health commissioning"]["links"] == [
         {"media_type": "text/html", "url": base + "/jc/2019/2019-11-05/papers/05/"},
         {"media_type": "application/pdf", "url": base + ITEM_05_URL}]

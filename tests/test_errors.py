@@ -1308,8 +1308,8 @@ def test_a_reference_in_a_minutes_heading_or_an_agenda_title_is_reported_on_its_
          "    title: Healthy Weight Strategy 2019 to 2024 (Paper Q)")
     assert warnings_after(build, archive) == [
         at(MEETING, line_of(archive, MEETING, "(Paper Q)"),
-           "reference 'Paper Q' does not resolve; this meeting's papers are: Paper A; for another meeting's paper, "
-           "write [[tb/<its folder>/papers/Q]]", "warning"),
+           "reference 'Paper Q' does not resolve; this meeting's papers are: Paper A, Paper B; for another meeting's "
+           "paper, write [[tb/<its folder>/papers/Q]]", "warning"),
         at(MINUTES, line_of(archive, MINUTES, "(TB/19/99)"),
            "reference 'TB/19/99' does not resolve; nearest existing: TB/19/20, TB/19/21, TB/19/22", "warning")]
 
@@ -1558,7 +1558,7 @@ def test_an_explicit_reference_to_nothing_published_names_what_is_and_a_private_
     said = "warning: reference '{}' does not resolve; {}"
     assert sorted(m.split(":", 2)[2].strip() for m in warnings_after(build, archive)) == sorted([
         said.format("action:TB/19/13#9", "its minute's actions are TB/19/13#1, TB/19/13#2, TB/19/13#leaflet"),
-        said.format("tb/2019-03-14/papers/Z", "tb/2019-03-14's papers are A"),  # not C, which is confidential
+        said.format("tb/2019-03-14/papers/Z", "tb/2019-03-14's papers are A, B"),  # not C, which is confidential
         said.format("tb:TB/19/99", "nearest existing: TB/19/20, TB/19/21, TB/19/22"),
         said.format("person:ada-lovelase", "did you mean 'ada-lovelace'?"),
         said.format("jc:2019-11-05/9", "jc/2019-11-05 has no item 9"),
@@ -2118,7 +2118,7 @@ def test_agenda_paper_referenced_but_missing_is_reported_on_its_paper_line(archi
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "    paper: Z"),
         "paper 'Z' is referenced but missing; add it with `minutebook new paper --meeting tb/2019-03-14 --ref Z "
         "--title ...` (or papers/<name>.md with `ref: Z`), or correct the reference (this meeting's papers are "
-        "A, C)")]
+        "A, B, C)")]
 
 
 def test_minute_item_paper_referenced_but_missing_is_reported_on_its_paper_line(archive, build):
@@ -2126,7 +2126,7 @@ def test_minute_item_paper_referenced_but_missing_is_reported_on_its_paper_line(
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "paper: [A, Q]"),
         "paper 'Q' is referenced but missing; add it with `minutebook new paper --meeting tb/2019-03-14 --ref Q "
         "--title ...` (or papers/<name>.md with `ref: Q`), or correct the reference (this meeting's papers are "
-        "A, C)")]
+        "A, B, C)")]
 
 
 def test_a_paper_named_with_its_label_as_the_pack_prints_it_is_told_the_ref_to_write(archive, build):
@@ -2145,7 +2145,7 @@ def test_a_missing_paper_named_with_its_label_is_told_to_be_added_with_the_label
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "    paper: Appendix Q"),
         "paper 'Appendix Q' is referenced but missing; add it with `minutebook new paper --meeting tb/2019-03-14 "
         "--label Appendix --ref Q --title ...` (or papers/<name>.md with `ref: Q`, `label: Appendix`), and write Q "
-        "here, or correct the reference (this meeting's papers are A, C)")]
+        "here, or correct the reference (this meeting's papers are A, B, C)")]
 
 
 def test_a_paper_whose_file_is_in_error_is_not_also_reported_missing_where_it_is_referenced(archive, build):
