@@ -19,7 +19,7 @@ import icalendar
 import pytest
 
 from generator.build import Options, run
-from generator.feeds import paper_summary
+from generator.feeds import ATOM, paper_summary
 from generator.ical import escape, fold
 from generator.model import Meeting, Paper
 from generator.plaintext import one_line, plain
@@ -91,6 +91,24 @@ def test_site_feed_lists_agendas_minutes_and_papers_of_public_meetings(site):
     assert minutes.link == f"{BASE}/tb/2019/2019-03-14/#minutes"
     assert "TB/19/14 Property matter" in minutes.summary
     assert [t.term for t in minutes.tags] == ["minutes"]
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_a_paper_in_another_language_is_an_entry_in_that_language_whose_summary_of_roles_is_the_sites(site):
+    """The Welsh paper's entry carries xml:lang="cy" (its title and summary are the paper's); on a person's feed
+    its summary, the person's roles, is Minutebook's words, in the site's language. No other entry has one."""
+    def languages(relative: str) -> dict[str, tuple]:
+        root = ET.parse(site / relative).getroot()
+        entries = root.findall(f"{{{ATOM}}}entry")
+        return {e.find(f"{{{ATOM}}}title").text: (e.get(XML_LANG), e.find(f"{{{ATOM}}}summary").get(XML_LANG))
+                for e in entries if e.get(XML_LANG) or e.find(f"{{{ATOM}}}summary").get(XML_LANG)}
+    assert ET.parse(site / "feeds/all.xml").getroot().get(XML_LANG) == "en-GB"
+    assert languages("feeds/all.xml") == {
+        "Paper B: Strategaeth Pwysau Iach 2019 i 2024 (TB Health and Wellbeing Board, 14 March 2019)": ("cy", None)}
+    assert languages("feeds/people/carol-singh.xml") == {
+        "Paper B: Strategaeth Pwysau Iach 2019 i 2024": ("cy", "en-GB")}
 
 
 def test_a_papers_entry_says_what_it_is_for_when_the_paper_has_no_summary(site):

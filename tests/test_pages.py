@@ -8,7 +8,9 @@ row of the agenda a paper is linked from, where focus goes first.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urldefrag
 
@@ -1119,6 +1121,17 @@ def test_minutes_and_an_agenda_in_another_language_have_their_titles_and_text_ma
     assert spoken(page(site, "/jc/").one("main")) == [("cy", "Cyd-bwyllgor")]
     # the Board's meetings, in the site's language, have only their Welsh paper marked
     assert spoken(page(site, MEETING).one("main")) == [("cy", WELSH_TITLE)]
+    # the feeds mark the summaries, the item titles, and not the titles, which are Minutebook's ("Minutes: ...")
+    feed = ET.parse(site / "feeds/bodies/jc.xml").getroot()
+    atom, xml_lang = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
+    assert {e.find(atom + "title").text.split(":")[0]: (e.get(xml_lang), e.find(atom + "summary").get(xml_lang))
+            for e in feed.iter(atom + "entry")} == {"Agenda": (None, "cy"), "Minutes": (None, "cy"),
+                                                     "Item 05": (None, None)}
+    # and the open data gives each record's language, the site's where it gives none
+    minutes = {m["meeting"]: m["language"] for m in json.loads((site / "data/minutes.json").read_text())["minutes"]}
+    assert minutes == {"jc/2019-11-05": "cy", "tb/2019-03-14": "en-GB", "tb/2019-06-20": "en-GB"}
+    events = json.loads((site / "data/meetings.json").read_text())["events"]
+    assert {e["extras"]["meeting"]: e["extras"]["language"] for e in events}["jc/2019-11-05"] == "cy"
 
 
 def test_people_index_lists_everyone_by_surname_with_meeting_counts(site):
