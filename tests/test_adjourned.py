@@ -105,7 +105,7 @@ def test_every_list_says_which_meeting_adjourned_and_which_is_its_reconvened_sit
         shown = page(site, url)
         rows = {href: row.text for tag in ("li", "tr") for row in shown.find_all(tag)
                 for href in (FIRST_PAGE, RECONVENED_PAGE) if row.find_all("a", href=href)}
-        assert "Adjourned: agenda, minutes, 1 paper" in rows[FIRST_PAGE], url
+        assert "Adjourned: agenda, minutes, 2 papers" in rows[FIRST_PAGE], url
         assert "Reconvened sitting: minutes" in rows[RECONVENED_PAGE], url
 
 
