@@ -389,7 +389,10 @@
         var attempt = function () {
           return using(function (groups) {
             return leaveOut(groups, term, terms, wanted).then(function (done) {
-              if (typeof total === "number" && done.total !== total) {
+              /* Fewer than the page's search: an index file of the check's own did not load (Pagefind only
+                 logs it), and its verdicts miss a bundle's results. More: the page's instance lacks one, which
+                 no check can mend, and what the check leaves out of the results the page shows still holds. */
+              if (typeof total === "number" && done.total < total) {
                 throw new Error("the check counted " + done.total + " results, the search " + total);
               }
               return done;
