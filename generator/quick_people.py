@@ -158,8 +158,5 @@ def _unnamed(session, people: list[Person]) -> bool:
     """Whether no meeting's file nor body's file asked the register about any of `people` when the last rebuild
     read them (people.Asked): then adding or removing them changes no meeting's record, nor any body's, and the
     pages that show them are their own, the people page and the open data page's count."""
-    loaded = session.loader_cache
-    if "loaded registers" not in loaded:
-        return False
-    records = [entry[4] for key, entry in loaded.items() if isinstance(key, Path)]
-    return not may_have_asked_about(records + [loaded["loaded registers"][5]], people)
+    records = _records(session)
+    return records is not None and not may_have_asked_about(records, people)

@@ -102,11 +102,12 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     each would be reported as an item the meeting does not have."""
     _papers(meeting, report, whole)
     _confidential_together(meeting, report)
+    later = _taken_later(meeting, reconvened)
     if items_known:
         _item_refs(meeting, report)
-        _minutes_named(meeting, report, _taken_later(meeting, reconvened))
+        _minutes_named(meeting, report, later)
     if whole:
-        _agenda_against_minutes(meeting, report, _taken_later(meeting, reconvened))
+        _agenda_against_minutes(meeting, report, later)
     _listed_twice(meeting, report)
     _progress_unwritten(meeting, report)
     _not_held(meeting, instead, nearby, report, whole)
