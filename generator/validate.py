@@ -1115,6 +1115,7 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
             report.error(update.source.path, update.source.line, f"update for an unknown action "
                          f"'{_printed_action(update.action, meeting.body, archive.bodies)}'", hints[id(update)][0])
     _as_at_before_raised(archive, tracks, report)
+    _as_at_out_of_order(logs, report)
     _no_log_kept(archive, by_body, logs, tracks, report)
     for track in tracks.values():
         check_stop(stop)
@@ -1206,6 +1207,29 @@ def _as_at_before_raised(archive: Archive, tracks: dict, report: Report) -> None
         report.error(log.source.path, log.as_at_line, f"the log is dated as_at {spoken_date(log.as_at)}, before "
                      f"{said} raised on {days}", "correct the date (is the year right?), or remove as_at to date "
                      f"the log by its meeting, {spoken_date(meeting.date)}")
+
+
+def _as_at_out_of_order(logs: dict, report: Report) -> None:
+    """A log whose `as_at:` dates it on or before the log of an earlier meeting of its body: the action histories
+    order updates by that date, so its updates would come before that log's, and an action's page and tracker
+    would give the earlier log's status as the latest. Said of the later log's `as_at:`, the date written by hand
+    (the earlier log's cannot be after its own meeting without a warning of its own); meetings held the same day
+    are in no order to keep."""
+    for meetings in logs.values():
+        latest = None  # the earlier meeting whose log is dated latest
+        for meeting in meetings:
+            log = meeting.action_log
+            if latest is not None and log.as_at_line and log.as_at <= latest.action_log.as_at \
+                    and latest.date < meeting.date:
+                earlier = latest.action_log
+                report.warning(log.source.path, log.as_at_line, f"the log is dated as_at {spoken_date(log.as_at)}, "
+                               f"on or before the log of the earlier meeting of {spoken_date(latest.date)} "
+                               f"({earlier.source.path}, dated {spoken_date(earlier.as_at)}), so the actions' "
+                               "pages and trackers would put this log's updates before that log's", "correct the date "
+                               "(is the year right?), or remove as_at to date the log by its meeting, "
+                               f"{spoken_date(meeting.date)}")
+            if latest is None or log.as_at >= latest.action_log.as_at:
+                latest = meeting
 
 
 def _same_as(old: tuple | None, new: tuple) -> tuple:

@@ -373,14 +373,20 @@ def _copy(tmp_path: Path) -> Path:
     return content
 
 
-def _built_with_log(tmp_path: Path, folder: str, meeting: str, log: str, notes: str = "") -> Path:
-    """The fixture built with one more meeting (its folder under meetings/, its frontmatter), with an action log
-    (its frontmatter, then `notes`); the site's folder."""
+def _with_log(tmp_path: Path, folder: str, meeting: str, log: str, notes: str = "") -> Path:
+    """A copy of the fixture with one more meeting (its folder under meetings/, its frontmatter), with an action
+    log (its frontmatter, then `notes`); the content folder."""
     content = _copy(tmp_path)
     added = content / "meetings" / folder
     added.mkdir()
     (added / "meeting.md").write_text(f"---\n{meeting}---\n")
     (added / "actions.md").write_text(f"---\n{log}---\n{notes}")
+    return content
+
+
+def _built_with_log(tmp_path: Path, folder: str, meeting: str, log: str, notes: str = "") -> Path:
+    """The fixture built with one more meeting and its action log (_with_log); the site's folder."""
+    content = _with_log(tmp_path, folder, meeting, log, notes)
     out = tmp_path / "site"
     assert run(Options(content=content, out=out, today=TODAY, search=False)).ok
     return out
@@ -401,11 +407,8 @@ def test_update_for_an_unknown_action(tmp_path):
 
 
 def test_update_in_the_log_of_a_meeting_before_the_action_was_raised(tmp_path):
-    content = _copy(tmp_path)
-    earlier = content / "meetings/ccb/2019-07-01"
-    earlier.mkdir()
-    (earlier / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-07-01\n---\n")
-    (earlier / "actions.md").write_text("---\nupdates:\n  - action: CCBP/19/60#1\n    status: amber\n---\n")
+    content = _with_log(tmp_path, "ccb/2019-07-01", "body: ccb\ndate: 2019-07-01\n",
+                        "updates:\n  - action: CCBP/19/60#1\n    status: amber\n")
     assert ("content/meetings/ccb/2019-07-01/actions.md:3: error: the update of action CCBP/19/60#1 is dated "
             "1 July 2019, before the action was raised on 18 July 2019; check the action id, or the log's as_at date"
             ) in _messages(content)
@@ -426,6 +429,27 @@ def test_log_dated_as_at_before_its_actions_were_raised_or_after_its_meeting_is_
     log = content / "meetings/ccb/2019-09-19/actions.md"
     log.write_text(log.read_text().replace("updates:", f"as_at: {as_at}\nupdates:"))
     assert _messages(content) == [f"content/meetings/ccb/2019-09-19/actions.md:2: {message}"]
+
+
+@pytest.mark.parametrize("as_at", ["2019-09-12", "2019-09-19"])
+def test_log_dated_as_at_on_or_before_an_earlier_meeting_s_log_is_a_warning_naming_both(tmp_path, as_at):
+    """Updates are ordered by their log's date: the 21 November log's would come before the 19 September log's,
+    and the tracker would give the September status as the latest."""
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-11-21/actions.md"
+    log.write_text(log.read_text().replace("updates:", f"as_at: {as_at}\nupdates:"))
+    day = dt.date.fromisoformat(as_at).day
+    assert (f"content/meetings/ccb/2019-11-21/actions.md:2: warning: the log is dated as_at {day} September 2019, on "
+            "or before the log of the earlier meeting of 19 September 2019 "
+            "(content/meetings/ccb/2019-09-19/actions.md, dated 19 September 2019), so the actions' pages and "
+            "trackers would put this log's updates before that log's; correct the date (is the year right?), or "
+            "remove as_at to date the log by its meeting, 21 November 2019") in _messages(content)
+
+
+def test_logs_of_meetings_held_the_same_day_are_in_no_order_to_keep(tmp_path):
+    content = _with_log(tmp_path, "ccb/2019-11-21-extra", "body: ccb\ndate: 2019-11-21\n",
+                        "as_at: 2019-11-21\nupdates: []\n")
+    assert not [m for m in _messages(content) if "on or before the log" in m]
 
 
 def test_update_after_closure_is_an_error_naming_the_update_that_closed_it(tmp_path):
