@@ -244,9 +244,9 @@ def records_by_year(appearances, owned) -> dict[int, tuple[list, list]]:
 
 def _listed(person_id: str, appearances) -> tuple[list, list, list, list]:
     """(recorded, papers, declared, voted) of these appearances, as a person's pages list them: each meeting
-    once, newest first, with everything it records of them in the order it does; each paper once, newest first,
-    with what it names them as; each interest declared, in archive order (declarations_of); each recorded vote,
-    newest first (votes_of)."""
+    once, newest first, with everything it records of them in the order it does; each paper once, newest meeting
+    first, a meeting's papers in the order it lists them, with what it names them as; each interest declared, in
+    archive order (declarations_of); each recorded vote, newest first (votes_of)."""
     recorded: dict[str, tuple] = {}
     papers: dict[tuple, tuple] = {}
     for a in appearances:
@@ -255,9 +255,12 @@ def _listed(person_id: str, appearances) -> tuple[list, list, list, list]:
         elif a.role in PAPER_ROLES:
             papers.setdefault((a.meeting.key, a.detail), (a.meeting, a.meeting.paper(a.detail), []))[2].append(
                 PAPER_ROLES[a.role])
-    # newest meeting first, each meeting's votes in the order of its minutes (a stable sort keeps them so)
-    voted = sorted(votes_of(person_id, appearances), key=lambda row: archive_order(row[0]), reverse=True)
-    return list(recorded.values())[::-1], list(papers.values())[::-1], declarations_of(person_id, appearances), voted
+    # newest meeting first, each meeting's papers in the order of its own list and its votes in the order of its
+    # minutes (a stable sort keeps them so): reversed whole, the list gave a meeting's paper B before its paper A
+    newest = lambda row: archive_order(row[0])  # noqa: E731
+    voted = sorted(votes_of(person_id, appearances), key=newest, reverse=True)
+    return (list(recorded.values())[::-1], sorted(papers.values(), key=newest, reverse=True),
+            declarations_of(person_id, appearances), voted)
 
 
 def declarations_of(person_id: str, appearances) -> list[tuple]:

@@ -913,13 +913,17 @@ def test_person_page_lists_the_items_they_presented_or_led_and_when_they_came_an
 
 
 def test_person_page_lists_the_papers_that_name_them_apart_from_the_meetings(site):
+    """Newest meeting first; a meeting's papers in the order the meeting lists them (it gave paper B before A)."""
     doc = page(site, "/people/carol-singh/")
     table = section(doc, "papers").one("table")
     assert rows(table) == [
         ["Item 05: Joint public health commissioning", "Joint Committee, 5 November 2019", "Author"],
-        ["Paper B: Strategaeth Pwysau Iach 2019 i 2024", "Health and Wellbeing Board, 14 March 2019", "Author"],
         ["Paper A: Healthy Weight Strategy 2019 to 2024", "Health and Wellbeing Board, 14 March 2019",
-         "Author, Presenter"]]
+         "Author, Presenter"],
+        ["Paper B: Strategaeth Pwysau Iach 2019 i 2024", "Health and Wellbeing Board, 14 March 2019", "Author"]]
+    assert list(dict.fromkeys(href for href, _ in section(page(site, MEETING), "papers").links())) == [
+        PAPER, WELSH_PAPER]
+    assert rows(section(page(site, "/people/carol-singh/2019/"), "papers").one("table")) == rows(table)
     assert ("/tb/2019/2019-03-14/papers/a/", "Paper A: Healthy Weight Strategy 2019 to 2024") in table.links()
     # a paper is not a meeting attended: the people page counts her meetings as before
     assert rows(section(page(site, "/people/brian-okafor/"), "papers").one("table")) == [
