@@ -143,12 +143,14 @@ def date(value, ctx: Context):
 
 def day(last: bool, attended: bool = False):
     """A date something began (a role's or a membership's `from`) or ended (`to`, `last`), where registers often
-    give a month (`April 2018`): refused, as pages and open data show the day, and a member's (`attended`) decide
-    which of the body's meetings that month count in their attendance, which a month read as its first or last day
-    could count or leave out wrongly. The message gives the month's first (or last) day to write where the day is
-    not known."""
-    reason = "pages and open data show the day" + (", and it decides which meetings that month count in their "
-                                                     "attendance" if attended else "")
+    give a month (`April 2018`): refused, as pages and open data show the day, a role's decide who held the post
+    on a meeting's day (`Lead: Director of Finance`), and a member's (`attended`) which of the body's meetings
+    count in their attendance; a month read as its first or last day could count or leave out a meeting that
+    month wrongly (one holder's `to: 2019-04` and the next's `from: 2019-04` would both hold the post all April).
+    The message gives the month's first (or last) day to write where the day is not known."""
+    reason = "pages and open data show the day, and it decides " + (
+        "which meetings that month count in their attendance" if attended
+        else "who held the post at a meeting that month, as a pack's `Lead: Director of Finance` names them")
 
     def read(value, ctx: Context):
         written = text(value, ctx)

@@ -2095,8 +2095,12 @@ def test_membership_that_ends_before_it_starts(archive, build):
 
 
 @pytest.mark.parametrize("relative, old, new, reason", [
-    ("people.yaml", "      from: 2018-05-01", "      from: April 2018", "pages and open data show the day; write the "
-     "day, or, if it is not known, the month's first day, 2018-04-01"),
+    ("people.yaml", "      from: 2018-05-01", "      from: April 2018", "pages and open data show the day, and it "
+     "decides who held the post at a meeting that month, as a pack's `Lead: Director of Finance` names them; write "
+     "the day, or, if it is not known, the month's first day, 2018-04-01"),
+    ("people.yaml", "      to: 2019-12-31", "      to: 2019-02", "pages and open data show the day, and it decides who "
+     "held the post at a meeting that month, as a pack's `Lead: Director of Finance` names them; write the day, or, "
+     "if it is not known, the month's last day, 2019-02-28"),
     ("bodies/tb.md", "    to: 2019-12-31", "    to: 2019-12", "pages and open data show the day, and it decides which "
      "meetings that month count in their attendance; write the day, or, if it is not known, the month's last day, "
      "2019-12-31"),
@@ -2104,7 +2108,9 @@ def test_membership_that_ends_before_it_starts(archive, build):
 def test_a_role_or_membership_dated_by_a_month_is_told_why_a_day_is_needed_and_the_day_to_write(archive, build,
                                                                                               relative, old, new,
                                                                                               reason):
-    """Registers often give a month, which was told only that it "is not a date", to be written as YYYY-MM-DD."""
+    """Registers often give a month, which was told only that it "is not a date", to be written as YYYY-MM-DD. Read
+    as its first or last day, one holder's `to: 2019-04` and the next's `from: 2019-04` would both hold the post,
+    and a member's attendance count or leave out a meeting held that month: the clerk gives the day."""
     edit(archive, relative, old, new)
     key, written = new.strip().split(": ")
     assert errors_after(build, archive) == [at(relative, line_of(archive, relative, new),
