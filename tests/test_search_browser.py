@@ -654,7 +654,8 @@ def test_a_filter_ticked_and_unticked_before_the_check_is_done_ends_with_the_che
     open_filter(page, "body")
     jhsc = page.locator("input.pf-checkbox-input[name='body'][value='JHSC']")
     jhsc.check()
-    page.evaluate("window.MinutebookSearch.testing.release()")  # the check of the query alone ends with the filter ticked
+    # the check of the query alone ends with the filter ticked
+    page.evaluate("window.MinutebookSearch.testing.release()")
     expect(page.locator("pagefind-summary")).to_have_text("0 results for blood")
     jhsc.uncheck()
     expect(page.locator("pagefind-summary")).to_have_text("4 results for blood")
@@ -754,7 +755,8 @@ def test_keyboard_alone_reaches_the_box_searches_and_moves_into_the_results(page
     page.keyboard.press("ArrowDown")
     focused = page.evaluate("""(() => { const a = document.activeElement; const s = getComputedStyle(a);
         return { tag: a.tagName, inResults: !!a.closest('pagefind-results'),
-                 ring: s.outlineStyle !== 'none' || s.boxShadow !== 'none' || s.backgroundColor !== 'rgba(0, 0, 0, 0)' }; })()""")
+                 ring: s.outlineStyle !== 'none' || s.boxShadow !== 'none'
+                       || s.backgroundColor !== 'rgba(0, 0, 0, 0)' }; })()""")
     assert focused == {"tag": "A", "inResults": True, "ring": True}
 
 
@@ -900,7 +902,8 @@ def test_show_more_moves_focus_to_the_first_result_it_adds(page):
     expect(button).to_be_hidden()  # every result is shown, so the button goes
     page.wait_for_function("""() => {
         const items = [...document.querySelectorAll('pagefind-results ul.pf-results > li')];
-        return items.length > 50 && items[50].contains(document.activeElement) && document.activeElement.tagName === 'A';
+        return items.length > 50 && items[50].contains(document.activeElement)
+            && document.activeElement.tagName === 'A';
     }""", timeout=WAIT)
 
 

@@ -40,3 +40,12 @@ def test_the_checks_find_what_they_are_there_to_find(tmp_path):
                    and line.startswith("generator"))
     assert found == ["E501", "F401", "F821"], result.stdout + result.stderr
     assert result.returncode == 1
+
+
+def test_the_sites_scripts_and_the_search_browser_tests_keep_lines_within_120_characters():
+    """Ruff reads neither the scripts the site serves nor the tests (whose messages quoted whole run longer); the
+    scripts and the browser tests of search, which are read beside them, keep the project's line length."""
+    files = sorted((ROOT / "templates" / "static").glob("*.js")) + [ROOT / "tests" / "test_search_browser.py"]
+    long = [f"{path.relative_to(ROOT)}:{number}" for path in files
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if len(line) > 120]
+    assert long == []

@@ -131,7 +131,10 @@
         return shards[url];
       }).then(function (shard) {
         var matches = Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : [];
-        return { key: key, matches: matches.map(function (m) { return Object.assign({}, m, { url: under(base, m.url) }); }) };
+        return {
+          key: key,
+          matches: matches.map(function (m) { return Object.assign({}, m, { url: under(base, m.url) }); })
+        };
       });
     };
   }
@@ -597,7 +600,9 @@
       group.score += strength;
     });
     groups.sort(function (a, b) { return b.score - a.score; });
-    return groups.slice(0, MAX_SECTIONS).map(function (g) { return { title: g.title, url: g.url, excerpt: g.excerpt }; });
+    return groups.slice(0, MAX_SECTIONS).map(function (g) {
+      return { title: g.title, url: g.url, excerpt: g.excerpt };
+    });
   }
 
   function shape(data) {
@@ -642,7 +647,8 @@
     if (!matches.length) { box.hidden = true; return; }
     var heading = document.createElement("p");
     heading.className = "reference-jump-heading";
-    heading.textContent = matches.length === 1 ? "Go straight to:" : "This reference names " + matches.length + " records:";
+    heading.textContent = matches.length === 1 ? "Go straight to:"
+      : "This reference names " + matches.length + " records:";
     var list = document.createElement("ul");
     matches.forEach(function (m) {
       var li = document.createElement("li");
