@@ -55,30 +55,37 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"minutebook {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="{build,check,serve,new}")
 
-    def common(p):
-        p.add_argument("--content", type=Path, default=Path("content"), help="the archive folder (default: content)")
+    def common(p, drafts="publish draft minutes and action logs too, every page saying it is a preview with "
+               "drafts: never for the public site"):
+        p.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                       help="the archive folder (default: content)")
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-        p.add_argument("--drafts", action="store_true", help="include draft minutes, marked as drafts (preview only)")
-        p.add_argument("--today", type=_date, help="the build's date, YYYY-MM-DD: which meetings are upcoming or "
-                       "passed and which actions overdue (default: SOURCE_DATE_EPOCH, else today in the UK)")
-        p.add_argument("--templates", type=Path, help="a folder of templates that override the defaults")
+        p.add_argument("--drafts", action="store_true", help=drafts)
+        p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="the build's date: which meetings are "
+                       "upcoming or passed and which actions overdue (default: SOURCE_DATE_EPOCH, else today in "
+                       "the UK)")
+        p.add_argument("--templates", type=Path, metavar="DIR",
+                       help="a folder of templates that override the defaults")
 
     build = sub.add_parser("build", help="validate and build the site", epilog=EPILOG,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     common(build)
-    build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site)")
+    build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="output folder (default: site)")
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
-    build.add_argument("--jobs", type=int, default=0, help="rendering processes (default: one per core)")
+    build.add_argument("--jobs", type=int, default=0, metavar="N",
+                       help="processes that load, scan and render the archive (default: one per core)")
     build.add_argument("--no-cache", action="store_true",
                        help="build everything afresh: ignore (and do not update) the build cache in "
                             ".minutebook/cache/, and replace the output folder whole")
     check = sub.add_parser("check", help="validate only", epilog=EPILOG,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
-    common(check)
+    # check reads draft minutes and action logs whole either way (build.check_archive)
+    common(check, "check the archive as `build --drafts` publishes it (draft minutes and action logs are checked "
+           "whole either way)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="how to print problems (default: text)")
+    _add_serve_parser(sub, common)  # listed in the order of the usage line and the README
     _add_new_parser(sub)
-    _add_serve_parser(sub, common)
     return parser
 
 
@@ -99,9 +106,10 @@ def _add_serve_parser(sub, common) -> None:
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     common(serve)
     serve.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
-    serve.add_argument("--out", type=Path, default=Path(".minutebook/preview"),
+    serve.add_argument("--out", type=Path, default=Path(".minutebook/preview"), metavar="DIR",
                        help="preview folder (default: .minutebook/preview)")
-    serve.add_argument("--no-search", action="store_true", help="do not rebuild the search index")
+    serve.add_argument("--no-search", action="store_true", help="make no search index: the preview's search "
+                       "finds nothing, or only what an earlier preview indexed")
     serve.add_argument("--url-json", action="store_true",
                        help='for tools that start the preview: once it is ready, print its address on stdout as '
                             'one line of JSON, {"url": "http://127.0.0.1:PORT/"}, instead of a sentence')
@@ -154,13 +162,14 @@ def _add_new_parser(sub) -> None:
     new = sub.add_parser("new", help="start a meeting or a paper from the archive (never overwrites)",
                          epilog=NEW_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     kinds = new.add_subparsers(dest="new", required=True, metavar="{meeting,paper}")
-    meeting = kinds.add_parser("meeting", help="meeting.md, draft minutes.md and actions.md with the standing "
-                               "items, the next minute numbers and every open action", epilog=NEW_EPILOG,
+    meeting = kinds.add_parser("meeting", help="meeting.md and draft minutes.md with the standing items and the "
+                               "next minute numbers, and a draft actions.md with every open action, if any",
+                               epilog=NEW_EPILOG,
                                formatter_class=argparse.RawDescriptionHelpFormatter)
     meeting.add_argument("--body", required=True, help="the body's slug (its file name in bodies/)")
     meeting.add_argument("--date", required=True, type=_date,
                          help="the meeting's date, e.g. 2019-08-22 or '22 August 2019'")
-    meeting.add_argument("--folder", type=_folder, help="folder name (default: the date)")
+    meeting.add_argument("--folder", type=_folder, metavar="NAME", help="folder name (default: the date)")
     meeting.add_argument("--first-number", metavar="NUMBER",
                          help="the minute number of the meeting's first item, e.g. CCBP/18/40, the rest following "
                               "it: for a body's first meeting in an archive begun part way through a year (default: "
@@ -170,12 +179,13 @@ def _add_new_parser(sub) -> None:
     paper.add_argument("--meeting", required=True, type=_meeting_key, help="body/folder, e.g. ccb/2018-07-19")
     paper.add_argument("--ref", required=True, type=_text, help="the paper's letter or number in the pack, e.g. C")
     paper.add_argument("--title", required=True, type=_text, help="the paper's title")
-    paper.add_argument("--label", default="Paper", type=_text, help="Paper (default), Appendix, Report, ...")
-    paper.add_argument("--item", help="the agenda or minute item the paper belongs to, e.g. CCBP/18/49")
+    paper.add_argument("--label", default="Paper", type=_text, metavar="TEXT",
+                       help="Paper (default), Appendix, Report, ...")
+    paper.add_argument("--item", metavar="REF", help="the agenda or minute item the paper belongs to, e.g. CCBP/18/49")
     paper.add_argument("--file", type=Path, help="the file the paper went out as (a PDF, say): copied into "
                        "papers/ and named in the paper's `file:`, to be published beside its page")
     for p in (meeting, paper):
-        p.add_argument("--content", type=Path, default=Path("content"),
+        p.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                        help="the archive folder (default: content)")
 
 

@@ -95,6 +95,56 @@ def test_the_readme_lists_every_command_and_every_option_it_takes():
         assert [o for o in options if not re.search(rf"{o}\b", line)] == [], line
 
 
+def _subparser(parser, words: tuple):
+    for word in words:
+        parser = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices[word]
+    return parser
+
+
+def test_the_help_names_each_options_value_as_the_readme_does():
+    """`minutebook build --help` gave `[--content CONTENT]`, `[--today TODAY]`, `[--jobs JOBS]` where the README
+    gives `[--content DIR]`, `[--today YYYY-MM-DD]`, `[--jobs N]`: a clerk reading both was not told the same
+    thing. Each value the README names by a placeholder (capitals) is named so by the help."""
+    block = (ROOT / "README.md").read_text(encoding="utf-8").split("Every command and option:", 1)[1]
+    block = block.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = _commands(_parser())
+    differ, compared = [], 0
+    for line in block.splitlines():
+        if "bin/minutebook " not in line:
+            continue
+        words = next(w for w in commands if line.split("minutebook ", 1)[1].startswith(" ".join(w) + " "))
+        usage = " ".join(_subparser(_parser(), words).format_usage().split())
+        for option, value in re.findall(r"\[(--[a-z-]+) ([A-Z][A-Z-]*)\]", line):
+            compared += 1
+            if f"[{option} {value}]" not in usage:
+                differ.append(f"{' '.join(words)} {option}: the README says {value}, the help {usage}")
+    assert compared >= 12, "too few options compared to be looking"
+    assert differ == []
+
+
+def test_the_help_says_what_each_command_does_with_drafts_jobs_and_search():
+    """Read as a new clerk reads it, the help said `check --drafts` would "include draft minutes" (check reads
+    them whole either way), `build --jobs` set "rendering processes" (they load and scan too), `serve --no-search`
+    did "not rebuild" an index it never makes, and `new meeting` wrote an actions.md it writes only with an
+    action open; and it listed `new` before `serve`, against its usage line."""
+    said = {(words, action.dest): action.help for words in (("build",), ("check",), ("serve",))
+            for action in _subparser(_parser(), words)._actions}
+    assert said[("build",), "drafts"] == said[("serve",), "drafts"] == (
+        "publish draft minutes and action logs too, every page saying it is a preview with drafts: never for the "
+        "public site")
+    assert said[("check",), "drafts"] == ("check the archive as `build --drafts` publishes it (draft minutes and "
+                                          "action logs are checked whole either way)")
+    assert said[("build",), "jobs"] == "processes that load, scan and render the archive (default: one per core)"
+    assert said[("serve",), "no_search"] == ("make no search index: the preview's search finds nothing, or only "
+                                             "what an earlier preview indexed")
+    new = next(a for a in _subparser(_parser(), ("new",))._actions if isinstance(a, argparse._SubParsersAction))
+    assert [a.help for a in new._choices_actions if a.dest == "meeting"] == [
+        "meeting.md and draft minutes.md with the standing items and the next minute numbers, and a draft "
+        "actions.md with every open action, if any"]
+    commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert [a.dest for a in commands._choices_actions] == ["build", "check", "serve", "new"] == list(commands.choices)
+
+
 def test_the_readme_says_check_warns_of_an_action_or_decision_in_the_text_alone_as_it_does(tmp_path):
     """The README's account of `minutebook check` left these warnings out (docs/content-format.md gives them): a
     clerk pasting minutes from a Word pack was not told the tracker and the minute's page would miss what the
