@@ -26,7 +26,7 @@ sentence ending in a colon that says the actions were agreed; and the rows of a
 table with an "Action" column and one of who. Prose that speaks of actions ("no
 further action was required", "the Action Plan", "Actions arising", "the actions
 tracker", "The action plan covers:"), headings, other tables (an agenda's, whose
-"Action" is its purpose), code and "Action: none" are not.
+"Action" is its purpose, once or once for each of its papers), code and "Action: none" are not.
 """
 
 from __future__ import annotations
@@ -68,10 +68,11 @@ _DUE_COLUMN = {"by when", "due", "due by", "due date", "date due", "deadline", "
 _CODE = re.compile(r"(`+).*?\1")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
-# What a line says when no action was agreed, or an agenda's purpose copied with it ("Action: For information")
-_NO_ACTION = re.compile(r"(?:none\b.*|nil|n/?a|nothing\b.*|no(?:\s+further)?\s+actions?\b.*|(?:for |to )?(?:"
+# What a line says when no action was agreed, or an agenda's purpose copied with it ("Action: For information"),
+# once for each of the item's papers as an agenda may give it ("Endorse  Endorse Endorse" for three policies)
+_NO_ACTION = re.compile(r"(?:none\b.*|nil|n/?a|nothing\b.*|no(?:\s+further)?\s+actions?\b.*|(?:(?:for |to )?(?:"
                         r"information|note|noting|decision|approval|approve|discussion|assurance|receive|ratify|"
-                        r"ratification|endorse|endorsement))\W*$", re.I)
+                        r"ratification|endorse|endorsement)\b\W*)+)\W*$", re.I)
 # Where what the owner is to do starts: "CS to circulate ...", "JS – circulate ...", "JS: circulate ..."
 _OWNER_ENDS = re.compile(r"\s+to\s+|\s*[:–—]\s*|\s+-\s+")
 # An item under "ACTIONS:" that is about them ("All actions were completed"), not one

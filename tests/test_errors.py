@@ -3086,19 +3086,23 @@ def test_prose_about_actions_is_no_action_written_in_the_text_in_lists_links_and
     """A list is of actions only under a line that is "ACTIONS:" alone, a heading "Actions" or a sentence saying
     the actions agreed, and then not an item that speaks of them; brackets are a link's, or an action's reference,
     when a link's or a reference's brackets follow; a table is of actions only with an "Action" column and one of
-    who is to do it, and then not a row whose action is an agenda's purpose. The tables are those of real packs: an
-    agenda's, minutes set out as a table, a plan's. (One build for all: any of them warned of would be a message on
+    who is to do it, and then not a row whose action is an agenda's purpose (once for each paper of the item, as a
+    pack's agenda gives it for an item of several policies). The tables are those of real packs: an agenda's, minutes
+    set out as a table, a plan's, a work programme's. (One build for all: any of them warned of would be a message on
     its line.)"""
     edit(archive, MINUTES, "There was no other business.", "\n\n".join([
         "| Time | Item | Description | Owner | Action | Format |\n| --- | --- | --- | --- | --- | --- |\n"
         "| 13:00 | 1. | Welcome and apologies | Chair | Information | Verbal |\n"
         "| | 3. | Notes of the meeting held on 09 January 2020 | Chair | Approval | Attached |\n"
-        "| | 7. | Commissioning Policies | A Bennett | Endorse | Attached |",
+        "| | 7. | Commissioning Policies | A Bennett | Endorse | Attached |\n"
+        "| | 10. | Medicine Management Policies | R Higgs (to follow) | Endorse  Endorse Endorse Endorse | Attached |",
         "| ITEM | DISCUSSION | LEAD RESPONSIBLE |\n| --- | --- | --- |\n"
         "| TB/19/15 | Mr Sanders to circulate the feedback. | Mr Gay |",
         "| Performance Management Framework Actions 2020/21 | Action Implemented | Expected Impact |\n"
         "| --- | --- | --- |\n| Resolve D2A issue | Q1 - 2020/21 | Release of 100 sessions |",
         "| Critical Performance KPI | Actions Required |\n| --- | --- |\n| Reduce overdue reviews | Scheduling |",
+        "| Meeting Date | Topic | Actions arising |\n| --- | --- | --- |\n| 4 Sept 18 | Update on the STP | 1) Further "
+        "meeting to be arranged. 2) A further report come back to the committee. |",
         "The action plan:\n\n- CS to write to the schools",
         "The action plan covers:\n\n- CS to write to the schools",
         "The board noted the actions agreed at the last meeting.\n\n- CS to write to the schools",
