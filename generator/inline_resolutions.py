@@ -2,7 +2,8 @@
 
 Minutes record what was decided where it was: "It was RESOLVED: That the report be received.", "RESOLVED –
 that the Board approves the plan", "The Committee RESOLVED to note the report", "It was resolved that the
-report be noted.", "The Committee agreed to defer the item.", a line "It was RESOLVED to:" or "RESOLVED that:"
+report be noted.", "The Committee agreed to defer the item.", "The minutes of the meeting held in April 2018 were
+approved as an accurate record of the meeting.", a line "It was RESOLVED to:" or "RESOLVED that:"
 over a list of the decisions, or "The Board:" over a list of them each opening with its verb in capitals
 ("RECEIVED the report", "NOTED the risks"). The item's page shows, and minutes.json gives, only the decisions its
 ```item block lists under `resolutions:`; one pasted in the text alone is in neither, and nothing would say so.
@@ -14,10 +15,13 @@ a verb that "The Board:" lists as done written as resolutions write it ("APPROVE
 Only the shapes above are read: "RESOLVED" or "AGREED" in capitals, then a colon or dash, "that" or "to";
 "Resolved" or "Agreed" opening a line or sentence, then a colon or dash; "resolved" or "agreed" then "that", or
 "to" and a verb, after who decided ("It was", the meeting, "Members") opening a sentence, as real minutes write
-it. Prose that speaks of decisions ("the resolution of the previous meeting", "as resolved at minute 24/007",
+it; "The minutes" opening a line or sentence, then "were approved (agreed, confirmed) as an accurate (correct,
+true) record", not "by" or "at" another body, which an entry speaking of the minutes' approval records. Prose that
+speaks of decisions ("the resolution of the previous meeting", "as resolved at minute 24/007",
 "as agreed at the last meeting", "the matter was resolved to the satisfaction of"), a person's undertaking ("Ms
 Adams agreed to email"), agreement in the discussion ("and therefore it was agreed that the figures were not a
-true reflection"), headings, tables and code are not (inline_actions.prose reads the paragraphs).
+true reflection"), "noted" in any form, a line "APPROVED" alone (for the chair's signature), headings, tables and
+code are not (inline_actions.prose reads the paragraphs).
 """
 
 from __future__ import annotations
@@ -53,6 +57,19 @@ _HEADER = re.compile(r"(?:(?:.*\s)?(?:RESOLVED|AGREED)|Resolved|Agreed)(?:\s+(?:
 # "The Board:", "The Health and Wellbeing Board:", over a list of decisions each opening with its verb
 _BODY = re.compile(r"The\s+[A-Z][\w&'’-]*(?:\s+(?:and|of|for|[A-Z][\w&'’-]*)){0,5}\s*:")
 _VERB = re.compile(r"[A-Z]{2,}ED\b")  # "RECEIVED the report", "NOTED the risks", "APPROVED the plan"
+# The minutes' approval in the passive, as minutes from a pack write it ("The minutes of the meeting held in April
+# 2018 were approved as an accurate record of the meeting."), opening a line or sentence as _SUBJECT's decisions do;
+# not another body's approval of its own minutes ("... as a correct record by the Audit Committee", "at its meeting")
+_AS_A_RECORD = re.compile(r"(?:(?:^|(?<=\n))(?:\d+(?:\.\d+)*\.?\s+)?|(?<=[.!?])\s+)(?P<minutes>The\s+minutes\b"
+                          r"[^.!?]{0,200}?)\s+(?:were|was)\s+(?P<verb>approved|agreed|confirmed)\s+(?P<record>as\s+"
+                          r"(?:an?\s+)?(?:accurate|correct|true)\s+record\b)(?!\s+(?:by|at)\b)")
+_SIGNED = re.compile(r",?\s+and\s+(?:were\s+|was\s+)?(?:duly\s+)?signed\b[^.!?]*")  # by the chair: no part of it
+# "record", a word re looks for as such, then the word before it: a pattern starting with that word ("accurate") took
+# three times what the rest of may_hold does over the CCB's minutes (30 kB) without a decision in them
+_RECORD = re.compile(r"record\b")
+# An entry that records the minutes' approval, whatever it calls the meeting ("APPROVE the minutes of the last
+# meeting"): the minutes, and their approval or their being a record
+_APPROVING = {"approv", "agre", "confirm", "record"}
 _MAY_HOLD = re.compile(r"\b(?:[A-Z]{2,}ED|Resolved|Agreed)\b")
 # "resolved" or "agreed" as _SPOKEN reads them (then "that", or "to", across emphasis or a line's end) or as
 # _DECIDED reads "Resolved:": nearly every minutes text says "agreed" somewhere, and most of those in no such way.
@@ -100,7 +117,9 @@ def may_hold(text: str) -> bool:
     """Whether the minutes may hold such a line: most of a large archive's hold none."""
     # substrings first: a pattern over every line of a large archive's minutes was a tenth of loading them
     return ("ED" in text and bool(_MAY_HOLD.search(text))) or any(
-        word in text and said.search(text) for word, said in _MAY_SAY)
+        word in text and said.search(text) for word, said in _MAY_SAY) or (
+        "record" in text and any(text[max(0, found.start() - 12):found.start()].rstrip().endswith(
+            ("accurate", "correct", "true")) for found in _RECORD.finditer(text)))  # where _AS_A_RECORD may read
 
 
 def _is_header(line: str) -> bool:
@@ -145,11 +164,12 @@ def _decisions(text: str):
 _JOINED = re.compile(r"\s*;\s*(?:and|or)?\s*$", re.I)
 
 
-def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str]]:
-    """(index of the line in the minutes' text, the words that record it, the entry's text) of each decision."""
-    found = []
+def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str, bool]]:
+    """(index of the line in the minutes' text, the words that record it, the entry's text, whether it is the
+    minutes' approval) of each decision."""
+    found, below = [], set()  # the paragraphs that are a decision's words, under "It was RESOLVED:"
     for n, paragraph in enumerate(paragraphs):
-        if paragraph.listed is None and not any(_deciding(line) for line in paragraph.lines):
+        if paragraph.listed is None and not any(_deciding(line) or "record" in line for line in paragraph.lines):
             continue  # most paragraphs: the words are looked for before each line is made plain
         if paragraph.listed is not None:  # an item of the list under "RESOLVED to:" or "The Board:"
             whole = " ".join(_plain(line).strip() for line in paragraph.lines).strip()
@@ -161,7 +181,8 @@ def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str]]:
                 entry = _JOINED.sub("", entry)
                 if verb and not that:  # "APPROVED the plan" under "The Board:" is resolved as "APPROVE the plan"
                     entry = entry.replace(verb.group(0), present(verb.group(0)), 1)
-                found.append((paragraph.line, whole, f"That {entry}" if that else entry[:1].upper() + entry[1:]))
+                found.append((paragraph.line, whole, f"That {entry}" if that else entry[:1].upper() + entry[1:],
+                              False))
             continue
         following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
         text = _plain("\n".join(paragraph.lines))
@@ -173,11 +194,20 @@ def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str]]:
             if not said and not text[ends:].strip():
                 if following is None or following.listed is not None:  # its list's items are the decisions
                     break
-                said = " ".join(" ".join(_plain(below) for below in following.lines).split())  # "RESOLVED:" above it
+                said = " ".join(" ".join(_plain(line) for line in following.lines).split())  # "RESOLVED:" above it
                 said = next((part for part in _SENTENCE_END.split(said) if part.strip()), "")
+                below.add(n + 1)
             if said:
                 text_of = f"That {said}" if match["that"] else said[:1].upper() + said[1:]
-                found.append((paragraph.line + text.count("\n", 0, starts), f"{written} {said}", text_of))
+                found.append((paragraph.line + text.count("\n", 0, starts), f"{written} {said}", text_of, False))
+        for approval in _AS_A_RECORD.finditer(text) if n not in below else ():
+            ends = _SENTENCE_END.search(text, approval.end())
+            stop = ends.start() if ends else len(text)
+            minutes = " ".join(approval["minutes"].split())  # "The minutes of the meeting held on 14 March 2019"
+            record = _SIGNED.sub("", " ".join(text[approval.start("record"):stop].split()))  # "as a record of ..."
+            entry = f"{present(approval['verb'].upper())} {minutes[:1].lower()}{minutes[1:]} {record}"
+            found.append((paragraph.line + text.count("\n", 0, approval.start("minutes")),
+                          " ".join(text[approval.start("minutes"):stop].split()), entry, True))
     return found
 
 
@@ -188,9 +218,10 @@ def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int 
     # recorded as the action it is
     recorded = [_words_of(entry) for entry in item.resolutions] + [_words_of(action.text) for action in item.actions]
     told = set()
-    for line, written, text in _found(paragraphs):
+    for line, written, text, approval in _found(paragraphs):
         words = _words_of(text)
-        if any(alike(words, entry) for entry in recorded) or frozenset(words) in told:
+        if any(alike(words, entry) or approval and "minut" in entry and entry & _APPROVING for entry in recorded) \
+                or frozenset(words) in told:
             continue
         told.add(frozenset(words))
         where = f"list it under `resolutions:` in the item's ```item block (line {block})" if block is not None \

@@ -3425,11 +3425,40 @@ def test_the_minutes_approved_in_the_text_are_a_decision_the_minutes_items_resol
            f"{line_of(archive, LATER_MINUTES, '```item')}) as `- That the minutes were a correct record.`", "warning")]
 
 
+@pytest.mark.parametrize("written, quoted, entry", [
+    ("The minutes of the meeting held on 14 March 2019 were approved as an accurate record of the meeting.",
+     "The minutes of the meeting held on 14 March 2019 were approv…",
+     "APPROVE the minutes of the meeting held on 14 March 2019 as an accurate record of the meeting."),
+    ("1.1 The minutes of the last meeting were confirmed as a correct record and signed by the Chair.",
+     "The minutes of the last meeting were confirmed as a correct…", "CONFIRM the minutes of the last meeting as "
+     "a correct record."),
+], ids=["approved", "confirmed-and-signed"])
+def test_the_minutes_approved_as_a_record_in_the_text_are_a_decision_any_approval_of_the_minutes_records(
+        archive, build, written, quoted, entry):
+    """Minutes taken from a pack say it in the passive (the CCB's of 21 June 2018: "The minutes of the Public
+    Commissioning Collaborative Board meeting held in April 2018 were approved as an accurate record of the
+    meeting."): written alone, it was in neither the item's page nor minutes.json, without a word. An entry approving
+    the minutes records it, in whatever words it names the meeting ("the last meeting"); the entry offered is the
+    approval without the chair's signing it."""
+    edit(archive, LATER_MINUTES, "The minutes were agreed.", written)
+    edit(archive, LATER_MINUTES, "the minutes of the meeting held on 14 March 2019 as a correct record.",
+         "the minutes of the last meeting.")
+    assert [m for m in warnings_after(build, archive) if "records a decision" in m] == []
+    edit(archive, LATER_MINUTES, '  - "**APPROVE** the minutes of the last meeting."\n', "")
+    assert [m for m in warnings_after(build, archive) if "records a decision" in m] == [
+        at(LATER_MINUTES, line_of(archive, LATER_MINUTES, written), UNRECORDED.format(quoted, "TB/19/20")
+           + "list it under `resolutions:` in the item's ```item block (line "
+           f"{line_of(archive, LATER_MINUTES, '```item')}) as `- {entry}`", "warning")]
+
+
 def test_prose_that_speaks_of_decisions_is_no_decision_written_in_the_text(archive, build):
     """Only "RESOLVED" or "AGREED" in capitals followed by a colon, dash, "that" or "to", "Resolved:" opening a
     sentence, and "resolved"/"agreed" then "that" or "to" and a verb after who decided ("It was", the meeting,
-    "Members") opening a sentence are read: not a person's undertaking, another's decision reported, agreement
-    in the discussion mid-sentence, "AGREED actions". (One build for all: any warned of would be a message.)"""
+    "Members") opening a sentence, and the minutes' approval "as a correct record" are read: not a person's
+    undertaking, another's decision reported (as the seed packs' papers report the CCGs' and the LSCMMG's), another
+    body's approval of its minutes, agreement in the discussion mid-sentence, "noted" (the CCB minutes' "It was
+    noted that", "The following apologies were noted:"), the "APPROVED" those minutes end with for the chair's
+    signature, "AGREED actions". (One build for all: any warned of would be a message.)"""
     edit(archive, MINUTES, "There was no other business.", "\n\n".join([
         "Members noted the resolution of the previous meeting.",
         "The plan was as resolved at minute TB/19/13.",
@@ -3439,7 +3468,13 @@ def test_prose_that_speaks_of_decisions_is_no_decision_written_in_the_text(archi
         "As RESOLVED at the last meeting, the plan went ahead.",
         "As agreed at the last meeting, the plan went ahead.",
         "It was agreed the minutes were accurate.",
-        "The minutes of the meeting held on 17 May 2018 were approved as an accurate record of the meeting.",
+        "Members asked whether the minutes were approved as an accurate record.",
+        "The minutes of the Audit Committee held on 2 May 2019 were approved as a correct record by that committee.",
+        "The report noted that demand rose.",
+        "It was noted that there was one member of the public present at the meeting.",
+        "The following apologies were noted:\n\n- Mrs Karen English",
+        "In December, the three CCGs agreed proposals to appoint a joint accountable officer.",
+        "The LSCMMG agreed a Black RAG rating for both preparations.",
         "The pilot had only one practice and therefore it was agreed that the figures were not a true reflection.",
         "Ms Adams agreed to email the University.",
         "The Chair agreed to write to the Secretary of State.",
@@ -3456,7 +3491,8 @@ def test_prose_that_speaks_of_decisions_is_no_decision_written_in_the_text(archi
         "The Board:\n\n- Dr Singh\n- Ms Shah",
         "| RESOLVED: to approve | CS |\n| --- | --- |\n| yes | no |",
         "`RESOLVED: That` is how the old minutes wrote it.",
-        "### RESOLVED: to approve the plan"]))
+        "### RESOLVED: to approve the plan",
+        "APPROVED"]))  # the last line of minutes from a pack, for the chair's signature
     assert warnings_after(build, archive) == []
 
 
