@@ -29,7 +29,7 @@ from generator.actions import Track, holders
 from generator.ical import LONDON, TZID
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
-from generator.model import VOTE_SIDES, AgendaItem, Declaration, Due, Meeting, MinuteItem, PersonRef, Vote
+from generator.model import VOTE_SIDES, AgendaItem, Declaration, Due, Meeting, MinuteItem, PersonRef, Vote, agenda_of
 from generator.plaintext import one_line, plain
 from generator.popolo import people_document
 from generator.resolve import Index
@@ -217,22 +217,27 @@ class Exporter:
 
     def minutes_record(self, meeting: Meeting, approver: Meeting | None) -> dict:
         by, of = callins.shown_by(self.index, meeting), callins.shown_of(self.index, meeting)
+        agenda = agenda_of(meeting)
         return {
             "event_id": self.event_id(meeting), "meeting": meeting.key, "body": meeting.body,
             "date": meeting.date.isoformat(), "url": self.url(urls.meeting(meeting)) + "#minutes",
             "status": meeting.minutes.status, "language": meeting.minutes.language or self.site.language,
             "approved_at": {"meeting": approver.key, "date": approver.date.isoformat(),
                             "url": self.url(urls.meeting(approver))} if approver else None,
-            "items": [self.minute_item(meeting, item, by, of) for item in meeting.minutes.items],
+            "items": [self.minute_item(meeting, item, by, of, agenda) for item in meeting.minutes.items],
         }
 
-    def minute_item(self, meeting: Meeting, item: MinuteItem, by: dict, of: dict) -> dict:
-        """`by`, `of`: callins.shown_by and shown_of of the meeting."""
+    def minute_item(self, meeting: Meeting, item: MinuteItem, by: dict, of: dict, agenda: dict) -> dict:
+        """`by`, `of`: callins.shown_by and shown_of of the meeting; `agenda`: model.agenda_of of it, the agenda
+        item each minute records, which meetings.json gives the minute of (its `minute_ref`)."""
         body = self.index.body(meeting.body)
         call_in = of.get(item.ref)
+        listed = agenda.get(item.ref.lower())
         papers = [(r, meeting.paper(r)) for r in item.papers]
         return {
             "ref": item.number, "title": item.title, "url": self.url(urls.item(meeting, body, item)),
+            "agenda_item": {"ref": listed.number, "url": self.url(urls.agenda_item(meeting, listed.ref))}
+            if listed is not None else None,
             "confidential": bool(item.confidential), "reason": item.reason,
             "discussion": item.body, "resolutions": list(item.resolutions),
             "papers": [{"ref": r, "name": p.name if p else r, "title": p.title if p else "",

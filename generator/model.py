@@ -303,6 +303,15 @@ def all_agenda_items(items: tuple["AgendaItem", ...]):
         yield from all_agenda_items(item.items)
 
 
+def agenda_of(meeting: "Meeting") -> dict:
+    """minute ref (lower case) -> the agenda item it records: the item whose `minute:` names it, else the item of
+    its number. A council's minute 29 records the pack's item 1, whose number its page and minutes.json give."""
+    found = {}
+    for agenda_item in all_agenda_items(meeting.agenda):
+        found.setdefault(agenda_item.minute_ref.lower(), agenda_item)
+    return found
+
+
 @dataclass(frozen=True)
 class Due:
     """A due date as written, and as a date where it can be resolved."""

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator
 
-from generator.model import all_agenda_items, archive_order
+from generator.model import agenda_of, all_agenda_items, archive_order
 from generator import callins, urls
 from generator.actions import groups, holders
 from generator.namesakes import page_names
@@ -79,15 +79,6 @@ def in_meeting_order(meeting) -> tuple:
     return tuple(sorted(moves, key=at))
 
 
-def _agenda_of(meeting) -> dict:
-    """minute ref (lower case) -> the agenda item it records: the item whose `minute:` names it, else the item of
-    its number. A council's minute 29 records the pack's item 1, whose number its page gives."""
-    found = {}
-    for agenda_item in all_agenda_items(meeting.agenda):
-        found.setdefault(agenda_item.minute_ref.lower(), agenda_item)
-    return found
-
-
 def _meeting_context(index: Index, meeting) -> dict:
     body = index.body(meeting.body)
     items = meeting.minutes.items if meeting.minutes else ()
@@ -100,7 +91,7 @@ def _meeting_context(index: Index, meeting) -> dict:
                 tracked={t.action.id: t for t in raised},
                 items_by_ref={i.ref.lower(): i for i in items}, movements=in_meeting_order(meeting),
                 agenda_refs={a.ref.lower(): a for a in all_agenda_items(meeting.agenda)},
-                agenda_of=_agenda_of(meeting),
+                agenda_of=agenda_of(meeting),
                 previous=index.previous(meeting), next=index.next(meeting), instead=index.instead(meeting),
                 replaces=index.replaces(meeting), reconvened=reconvened, continues=index.continues(meeting),
                 taken_later={i.ref.lower(): i for i in reconvened.minutes.items}  # what the agenda links there

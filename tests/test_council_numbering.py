@@ -72,3 +72,16 @@ def test_open_data_gives_each_agenda_items_minute_and_its_number(site):
               for a in event["agenda"] for s in a["extras"]["items"]]
     assert found == [("1", "41", f"{base}{PAGE}item-41/"), ("5", "42", f"{base}{PAGE}item-42/"),
                      ("7", "44", f"{base}{PAGE}item-44/"), ("5.1", "43", f"{base}{PAGE}item-43/")]
+
+
+def test_minutes_data_gives_each_minute_the_agenda_item_it_records_by_the_packs_number(site):
+    """meetings.json gives an agenda item's minute (`minute_ref`); minutes.json gives a minute's agenda item back."""
+    document = json.loads((site / "data" / "minutes.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "data" / "schemas" / "minutes.schema.json").read_text(encoding="utf-8"))
+    checker = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    assert list(checker.iter_errors(document)) == []
+    record = next(m for m in document["minutes"] if m["meeting"] == "jc/2019-11-05")
+    base = "https://records.testshire.example"
+    assert [(item["ref"], item["agenda_item"]) for item in record["items"]] == [
+        ("41", {"ref": "1", "url": f"{base}{PAGE}#agenda-1"}), ("42", {"ref": "5", "url": f"{base}{PAGE}#agenda-5"}),
+        ("43", {"ref": "5.1", "url": f"{base}{PAGE}#agenda-5-1"}), ("44", {"ref": "7", "url": f"{base}{PAGE}#agenda-7"})]
