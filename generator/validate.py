@@ -750,6 +750,26 @@ def _minutes_named(meeting: Meeting, report: Report, later: frozenset = frozense
             report.error(item.source.path, line_of(item.minute, item.source.line), f"agenda item {item.number} "
                          f"({shortened(item.title)}) names minute {item.minute}, which {meeting.minutes.source.path} "
                          "does not have", f"{advice(item)}, or take `minute:` out if the item has no minute")
+    for one, other in _swapped(agenda, by_ref):
+        mine, theirs = by_ref[one.minute.lower()], by_ref[other.minute.lower()]
+        report.warning(one.source.path, line_of(one.minute, one.source.line), f"agenda items {one.number} "
+                       f"({shortened(one.title)}) and {other.number} ({shortened(other.title)}) name each other's "
+                       f"minutes: minute {mine.number}, which item {one.number} names, has the title of item "
+                       f"{other.number}, and minute {theirs.number} that of item {one.number}",
+                       f"swap their `minute:`, `minute: \"{theirs.number}\"` for item {one.number} and `minute: "
+                       f"\"{mine.number}\"` for item {other.number} (line {line_of(other.minute, other.source.line)})")
+
+
+def _swapped(agenda: list, by_ref: dict) -> list[tuple]:
+    """Pairs of agenda items each naming (`minute:`) the minute with the other's title: minutes 44 and 45 for the
+    pack's items 4 and 3. By their titles, not their order: an item taken out of its numbered place is minuted out
+    of the agenda's order too, and names its minute rightly."""
+    wrong = [item for item in agenda if item.minute and item.minute.lower() in by_ref and not item.title_withheld
+             and not by_ref[item.minute.lower()].title_withheld
+             and _same_item(by_ref[item.minute.lower()], [item], alone=False) is None]
+    return [(one, other) for n, one in enumerate(wrong) for other in wrong[n + 1:]
+            if _same_item(by_ref[one.minute.lower()], [other], alone=False) is other
+            and _same_item(by_ref[other.minute.lower()], [one], alone=False) is one]
 
 
 def _taken_later(meeting: Meeting, reconvened: Meeting | None) -> frozenset:
@@ -839,6 +859,8 @@ def _agenda_against_minutes(meeting: Meeting, report: Report, later: frozenset =
     left = {id(a) for a in unminuted}
     mistitled = {id(a) for ref, a in agenda.items() if ref in by_ref and not a.title_withheld
                  and _same_item(by_ref[ref], [a], alone=False) is None}
+    # two items naming each other's minutes are one warning of their own (_minutes_named), not one on each minute
+    mistitled -= {id(item) for pair in _swapped(list(all_agenda_items(meeting.agenda)), by_ref) for item in pair}
     for item in minutes.items:
         own = agenda.get(item.ref.lower())
         if own is None or own.title_withheld or id(own) not in mistitled:

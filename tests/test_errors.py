@@ -2339,6 +2339,20 @@ def test_two_agenda_items_naming_one_minute_is_an_error_on_the_second(archive, b
         '`minute: "42"`, the minute with its title, or take `minute:` out if it has no minute')]
 
 
+def test_two_agenda_items_naming_each_others_minutes_are_one_warning_naming_both(archive, build):
+    """Items 5.1 and 7 name minutes 44 and 43, which the minutes have in order with each other's titles: every
+    minute had an item and every item a minute, so nothing was said, and each minute's page named the other item."""
+    council_numbered(archive)
+    edit(archive, JC_MEETING, 'minute: "43"', 'minute: "44"')
+    edit(archive, JC_MEETING, 'minute: "44"\n    title: "Call-in', 'minute: "43"\n    title: "Call-in')
+    item_7 = line_of(archive, JC_MEETING, 'minute: "43"')
+    assert [m for m in warnings_after(build, archive) if "agenda" in m] == [at(JC_MEETING, line_of(
+        archive, JC_MEETING, 'minute: "44"'), "agenda items 5.1 (Sexual health services) and 7 (Call-in: Healthy "
+        "Weight Strategy) name each other's minutes: minute 44, which item 5.1 names, has the title of item 7, and "
+        "minute 43 that of item 5.1; swap their `minute:`, `minute: \"43\"` for item 5.1 and `minute: \"44\"` for "
+        f"item 7 (line {item_7})", "warning")]
+
+
 def test_a_minute_of_an_item_the_agenda_marks_confidential_is_found_by_the_minute_the_item_names(archive, build):
     """The pack's item 5, taken in private, is minute 42: unsaid, that minute would be published in full."""
     council_numbered(archive)
