@@ -2339,10 +2339,14 @@ def test_two_agenda_items_naming_one_minute_is_an_error_on_the_second(archive, b
         '`minute: "42"`, the minute with its title, or take `minute:` out if it has no minute')]
 
 
-def test_two_agenda_items_naming_each_others_minutes_are_one_warning_naming_both(archive, build):
+@pytest.mark.parametrize("added", [False, True])
+def test_two_agenda_items_naming_each_others_minutes_are_one_warning_naming_both(archive, build, added):
     """Items 5.1 and 7 name minutes 44 and 43, which the minutes have in order with each other's titles: every
-    minute had an item and every item a minute, so nothing was said, and each minute's page named the other item."""
+    minute had an item and every item a minute, so nothing was said, and each minute's page named the other item.
+    With business added at the meeting (a minute 45 the agenda does not have), it was a warning on each minute."""
     council_numbered(archive)
+    if added:
+        edit(archive, JC_MINUTES, "## 44 Call-in", "## 45 Urgent business\n\nNoted.\n\n## 44 Call-in")
     edit(archive, JC_MEETING, 'minute: "43"', 'minute: "44"')
     edit(archive, JC_MEETING, 'minute: "44"\n    title: "Call-in', 'minute: "43"\n    title: "Call-in')
     item_7 = line_of(archive, JC_MEETING, 'minute: "43"')
