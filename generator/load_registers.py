@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,6 +13,7 @@ from generator.model import Body, InterestTypes, Licence, Membership, Numbering,
     StatementDetails
 from generator.schema import Context, Field, Schema
 from generator.urls import LONGEST_PART, RESERVED, plain_path
+from generator.values import MONTHS
 from generator.yamltext import LStr
 
 # \Z, not $: $ matches before a line break at the end too, and a folder named "2019-03-14\n" broke the line of its
@@ -133,6 +135,16 @@ def _numbering(value, ctx: Context) -> Numbering:
     return Numbering(written.replace("{" + counts[0] + "}", "{n}"), width if width > 1 else 0)
 
 
+def _month(value, ctx: Context) -> int:
+    """`year_starts: May`: a month by its name (or its first three letters) or its number."""
+    written = s.text(value, ctx).strip()
+    month = int(written) if written.isdigit() else MONTHS.get(written.lower().rstrip("."), 0)
+    if not 1 <= month <= 12:
+        raise s.Invalid(f"'{written}' is not a month", "write the month the body's municipal year begins in, the "
+                        "month of its annual meeting, e.g. May")
+    return month
+
+
 MEMBER = Schema("a member", Field("person", s.person), Field("name", s.text), Field("role", s.text, default=""),
                 Field("organisation", s.text, default=""), Field("from", s.day(last=False, attended=True)),
                 Field("to", s.day(last=True, attended=True)))
@@ -181,6 +193,7 @@ BODY = Schema(
     Field("website", s.url, default=""),
     Field("members", s.list_of(_member_entry), default=()),
     Field("interest_types", interests.listed),
+    Field("year_starts", _month, default=0),
 )
 
 
@@ -308,7 +321,15 @@ def body_in_file(path: Path, report: Report, ctx_people, slugs: frozenset,
     fields = BODY.read(doc.meta, ctx, 1)
     if fields is None or not (fields["name"] and fields["short_name"] and fields["numbering"]):
         return None
-    return Body(path.stem, fields["name"], fields["short_name"], fields["numbering"], fields["kind"],
+    numbering = fields["numbering"]
+    if fields["year_starts"] and numbering.per_meeting:
+        numbering = dataclasses.replace(numbering, restarts=fields["year_starts"])
+    elif fields["year_starts"]:  # a pattern's numbers start again where the year written in them changes
+        report.error(path, doc.meta.line_of("year_starts"), f"year_starts: {fields['short_name']}'s minute numbers "
+                     f"follow the pattern {numbering.written}, which starts them again with the year written in "
+                     "them, not in a month", "take year_starts out: it is for a body numbering per-meeting whose "
+                     "minutes run on through the municipal year (29, 30, ...), to start them again at 1")
+    return Body(path.stem, fields["name"], fields["short_name"], numbering, fields["kind"],
                 fields["organisations"], fields["venue"], fields["website"], fields["members"],
                 LStr(doc.body, doc.body_line), Source(report._rel(path), 1),
                 interests.of_body(fields["interest_types"], path.stem, site_types))

@@ -160,6 +160,9 @@ class Numbering:
     # The digits the body prints `{n}` with at least, zeros in front (`C/{yyyy}/{nnn}`: C/2024/045); 0, none. A
     # minute's address is made of its number without them (c-2024-45), as it was before bodies could say so.
     width: int = 0
+    # The month (1 to 12) a per-meeting body's municipal year begins, where its minutes run on through the year and
+    # start again at 1 at the year's first meeting (the annual meeting): the body's `year_starts:`; 0, not said.
+    restarts: int = 0
 
     @property
     def per_meeting(self) -> bool:
@@ -170,6 +173,10 @@ class Numbering:
         """The pattern as the body's file gives it (`C/{yyyy}/{nnn}`), for messages and the body's page."""
         return self.pattern.replace("{n}", "{" + "n" * self.width + "}") if self.pattern and self.width else \
             self.pattern
+
+    def municipal_year(self, day: dt.date) -> int:
+        """The year (2019 for 2019/20) whose run of minutes a meeting on `day` is in, by `restarts`."""
+        return day.year if day.month >= self.restarts else day.year - 1
 
     @property
     def described(self) -> str:

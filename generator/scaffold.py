@@ -165,23 +165,30 @@ def next_numbers(body: Body, used: set[str], year: int, count: int) -> list[str]
     return [compose(body.numbering, highest + n, year) for n in range(1, count + 1)]
 
 
-def minutes_run_on(body: Body, previous: Meeting | None, count: int) -> list[str]:
+def minutes_run_on(body: Body, previous: Meeting | None, count: int, day: dt.date) -> list[str]:
     """The `count` minute numbers after the previous meeting's, for a body numbering per meeting whose minutes run
     on through the municipal year while each agenda numbers its items from 1 (minutes 29 to 38 for the pack's
-    items 1 to 10): its agenda's items name their minutes (`minute:`), or its minutes are numbered above its agenda.
-    Empty for any other body: its minutes number the agenda's items. The year's first meeting starts again at 1,
-    which nothing in the body's file tells: the clerk renumbers it."""
-    if not body.numbering.per_meeting or previous is None:
+    items 1 to 10): its file says when its year begins (`year_starts:`), or its agenda's items name their minutes
+    (`minute:`), or its minutes are numbered above its agenda. Empty for any other body: its minutes number the
+    agenda's items. The year's first meeting starts again at 1, where the body's file says when that is; else the
+    clerk renumbers it."""
+    numbering = body.numbering
+    if not numbering.per_meeting:
+        return []
+    if numbering.restarts and (previous is None or numbering.municipal_year(previous.date)
+                               != numbering.municipal_year(day)):
+        return [str(n) for n in range(1, count + 1)]
+    if previous is None:
         return []
     agenda = list(all_agenda_items(previous.agenda))
     named = [item.minute for item in agenda if item.minute]
     minuted = [item.ref for item in previous.minutes.items] if previous.minutes else []
-    if not named:
+    if not named and not numbering.restarts:
         on_agenda = [int(item.ref) for item in previous.agenda if item.ref.isdigit()]
         numbered = [int(ref) for ref in minuted if ref.isdigit()]
         if not on_agenda or not numbered or min(numbered) <= max(on_agenda):
             return []
-    highest = max((int(ref) for ref in named + minuted if ref.isdigit()), default=None)
+    highest = max((int(ref) for ref in named + minuted if ref.isdigit()), default=0 if numbering.restarts else None)
     return [] if highest is None else [str(highest + n) for n in range(1, count + 1)]
 
 
@@ -544,6 +551,7 @@ class Plan:
     deferred: int = 0  # items the previous meeting deferred, on this one's agenda
     first_in_archive: bool = False  # numbered from 1, with no earlier meeting of the body to carry on from
     minutes: tuple[str, ...] = ()  # the minutes' numbers, where they run on from the previous meeting's
+    minutes_said: str = ""  # how they were numbered, for the summary (_minutes_said)
 
 
 def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given: bool, content: Path) -> None:
@@ -571,6 +579,7 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     previous = previous_meeting(index, slug, day)
     tracks = open_actions(index, slug, day)
     standing = standing_items(body, previous, name, len(tracks))
+    minuted = minutes_run_on(body, previous, len(standing), day)
     if first is not None:
         numbers = numbers_from(index, body, first, day, len(standing))
     else:
@@ -581,7 +590,6 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     first_in_archive = (first is None and not body.numbering.per_meeting and from_one
                         and not any(m.date < day for m in index.by_body.get(slug, [])))
     agenda = list(zip(numbers, standing))
-    minuted = minutes_run_on(body, previous, len(standing))
     members, members_from = members_on(body, previous, day)
     target = Path(content) / "meetings" / slug / name
     files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda, previous, minuted),
@@ -590,7 +598,28 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
         files[target / "actions.md"] = actions_md(index.archive, body, day, tracks)
     return Plan(files, tuple(numbers), previous, len(tracks), len(members),
                 _later(index, body, day) if first is None else (), len(deferred_items(previous)) if previous else 0,
-                first_in_archive, tuple(minuted))
+                first_in_archive, tuple(minuted), _minutes_said(body, previous, day, first, minuted))
+
+
+def _minutes_said(body: Body, previous: Meeting | None, day: dt.date, first: str | None, minuted: list[str]) -> str:
+    """What the summary says of how the minutes were numbered, where they run on through the municipal year."""
+    numbering = body.numbering
+    if not minuted:
+        return ""
+    if not numbering.restarts:
+        return ("Its minutes are numbered on from the previous meeting's: at the first meeting of a municipal year, "
+                "number them from 1, and the agenda's `minute:` with them, or say in "
+                f"bodies/{body.slug}.md when the year begins (`year_starts: May`) for `minutebook new meeting` to "
+                "do so.")
+    begun = dt.date(numbering.municipal_year(day), numbering.restarts, 1)
+    year = f"{body.short_name}'s municipal year from {long_date(begun)} (year_starts in bodies/{body.slug}.md)"
+    if previous is not None and numbering.municipal_year(previous.date) == numbering.municipal_year(day):
+        return f"Its minutes are numbered on from the previous meeting's, in {year}."
+    if previous is not None:
+        return f"Its minutes start again at 1, as the first meeting of {year}."
+    return (f"Its minutes start at 1, as the first meeting in the archive of {year}: where the year's minutes had "
+            "got further before the archive begins, number them on from there, and the agenda's `minute:` with "
+            "them.")
 
 
 def paper_file_name(ref: str, label: str, meeting: Meeting) -> str:
@@ -781,9 +810,7 @@ def _meeting_summary(plan: Plan) -> str:
                  "--first-number and its first item's number.")
     if plan.minutes:
         numbers += f" recorded in minutes {plan.minutes[0]} to {plan.minutes[-1]}"
-    if plan.minutes:
-        later += (" Its minutes are numbered on from the previous meeting's: at the first meeting of a municipal "
-                  "year, number them from 1, and the agenda's `minute:` with them.")
+        later += f" {plan.minutes_said}"
     logged = f"{_count(plan.open_actions, 'open action')} in the action log" if plan.open_actions else \
         "no open action, so no action log"
     return (f"{numbers}, {previous}; {_count(plan.members, 'attendee')} listed as present, "

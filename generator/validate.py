@@ -56,6 +56,7 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         report.items.extend(memo.findings.get(name, records, findings))
 
     _unique_minute_numbers(archive, report, stop)
+    _runs_not_restarted(archive, report)
     _misplaced_headings(archive, report, stop)
     _copied_dates(archive, report, stop)
     _withheld_files(archive, report, stop)
@@ -325,6 +326,34 @@ def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None
                              f"minute {item.number}'s page ({item.source.path}:{item.source.line}): one page would "
                              "replace the other",
                              f"rename the folder for the meeting's date, e.g. {named.date.isoformat()}")
+
+
+def _runs_not_restarted(archive: Archive, report: Report) -> None:
+    """A body whose minutes run on through the municipal year starts them again at 1 at the year's first meeting,
+    and its file says when that is (`year_starts:`): minutes numbered on from the last of the year before (88 after
+    87) were carried on where the run restarts, as `new meeting` did before the body said so."""
+    bodies = {slug for slug, body in archive.bodies.items() if body.numbering.restarts}
+    if not bodies:  # as good as always
+        return
+    reconvened = {m.adjourned_to for m in archive.meetings if m.adjourned_to}  # a sitting runs on from its first
+    last: dict = {}  # body -> (its last meeting with numbered minutes, their highest number)
+    for meeting in sorted((m for m in archive.meetings if m.body in bodies), key=lambda m: (m.body, m.date)):
+        numbers = [int(item.ref) for item in meeting.minutes.items if item.ref.isdigit()] if meeting.minutes else ()
+        if meeting.status or not numbers:
+            continue
+        before, highest = last.get(meeting.body, (None, 0))
+        last[meeting.body] = (meeting, max(numbers))
+        body = archive.bodies[meeting.body]
+        year = body.numbering.municipal_year(meeting.date)
+        if before is None or meeting.key in reconvened or min(numbers) != highest + 1 \
+                or body.numbering.municipal_year(before.date) == year:
+            continue
+        first = meeting.minutes.items[0]
+        report.warning(first.source.path, first.source.line, f"minutes {min(numbers)} to {max(numbers)} run on from "
+                       f"{before.key}'s, but {meeting.key} is the first meeting of {body.short_name}'s municipal "
+                       f"year from {spoken_date(dt.date(year, body.numbering.restarts, 1))} (year_starts in "
+                       f"bodies/{meeting.body}.md), where its minutes start again at 1",
+                       "number them from 1, and the agenda's `minute:` with them")
 
 
 def _misplaced_headings(archive: Archive, report: Report, stop=never) -> None:

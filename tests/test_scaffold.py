@@ -500,10 +500,73 @@ def test_cli_a_council_meeting_says_its_minutes_run_on_and_passes_check(actions,
     assert done.returncode == 0 and done.stdout.splitlines()[-1] == (
         "standing items 1 to 6 recorded in minutes 5 to 10, after jc/2019-08-01; 0 attendees listed as present, 1 "
         "open action in the action log. Its minutes are numbered on from the previous meeting's: at the first "
-        "meeting of a municipal year, number them from 1, and the agenda's `minute:` with them. Replace the 'Clerk "
-        "to complete' lines, then run `minutebook check`."), done.stderr
+        "meeting of a municipal year, number them from 1, and the agenda's `minute:` with them, or say in "
+        "bodies/jc.md when the year begins (`year_starts: May`) for `minutebook new meeting` to do so. Replace the "
+        "'Clerk to complete' lines, then run `minutebook check`."), done.stderr
     checked = cli("check", "--drafts", cwd=tmp_path)
     assert checked.returncode == 0 and "0 errors, 0 warnings" in checked.stderr, checked.stderr
+
+
+COUNCIL_AUGUST = 'date: 2019-08-01\nagenda:\n  - ref: "1"\n    minute: "4"\n    title: Pilot referral\n'
+
+
+def _year_starts(content: Path, slug: str = "jc") -> None:
+    """The body's municipal year begins in May, where its minutes start again at 1."""
+    path = content / "bodies" / f"{slug}.md"
+    path.write_text(re.sub(r"^(numbering: .*\n)", r"\1year_starts: May\n", path.read_text(encoding="utf-8"),
+                           count=1, flags=re.M), encoding="utf-8")
+
+
+def test_a_council_whose_file_says_when_its_year_begins_starts_its_minutes_again_at_1_there_and_on_from_them(
+        actions):
+    """JC's minute 4 of August 2019 was carried on to 5 in May 2020, where the council's minutes start again."""
+    edit(actions, "meetings/jc/2019-08-01/meeting.md", "date: 2019-08-01\n", COUNCIL_AUGUST)
+    _year_starts(actions)
+    before = problems(actions, drafts=True)
+    new_meeting(actions, "jc", "2020-05-21")
+    new_meeting(actions, "jc", "2020-06-18")
+    archive = load(actions)
+    assert [(a.ref, a.minute) for a in archive.by_key["jc/2020-05-21"].agenda][:2] == [("1", "1"), ("2", "2")]
+    assert minute_refs(archive.by_key["jc/2020-05-21"])[0] == ("1", "Apologies for absence")
+    assert [(a.ref, a.minute) for a in archive.by_key["jc/2020-06-18"].agenda][:2] == [("1", "7"), ("2", "8")]
+    assert problems(actions, drafts=True) == before
+
+
+@pytest.mark.parametrize("body, date, said", [
+    ("jc", "2019-10-03", "standing items 1 to 6 recorded in minutes 5 to 10, after jc/2019-08-01; 0 attendees "
+                         "listed as present, 1 open action in the action log. Its minutes are numbered on from the "
+                         "previous meeting's, in JC's municipal year from 1 May 2019 (year_starts in bodies/jc.md)."),
+    ("jc", "2020-05-21", "standing items 1 to 6 recorded in minutes 1 to 6, after jc/2019-08-01; 0 attendees listed "
+                         "as present, 1 open action in the action log. Its minutes start again at 1, as the first "
+                         "meeting of JC's municipal year from 1 May 2020 (year_starts in bodies/jc.md)."),
+    ("xb", "2019-06-13", "standing items 1 to 4 recorded in minutes 1 to 4, the body's first meeting in the archive; "
+                         "0 attendees listed as present, no open action, so no action log. Its minutes start at 1, as "
+                         "the first meeting in the archive of XB's municipal year from 1 May 2019 (year_starts in "
+                         "bodies/xb.md): where the year's minutes had got further before the archive begins, number "
+                         "them on from there, and the agenda's `minute:` with them."),
+])
+def test_new_meeting_says_where_a_councils_minutes_run_on_from_or_start_again(actions, body, date, said):
+    edit(actions, "meetings/jc/2019-08-01/meeting.md", "date: 2019-08-01\n", COUNCIL_AUGUST)
+    _new_body(actions, "per-meeting")
+    _year_starts(actions, body)
+    plan = scaffold.plan_meeting(actions, body, dt.date.fromisoformat(date))
+    assert scaffold._meeting_summary(plan) == said + " Replace the 'Clerk to complete' lines, then run `minutebook " \
+                                                     "check`."
+
+
+def test_minutes_run_on_into_a_new_municipal_year_are_a_warning_once_the_body_says_when_it_begins(actions):
+    """May 2020's minutes numbered on from August 2019's, as `new meeting` numbered them before JC's file said
+    when its year begins."""
+    edit(actions, "meetings/jc/2019-08-01/meeting.md", "date: 2019-08-01\n", COUNCIL_AUGUST)
+    new_meeting(actions, "jc", "2020-05-21")
+    _year_starts(actions)
+    minutes = "meetings/jc/2020-05-21/minutes.md"
+    line = (actions / minutes).read_text(encoding="utf-8").splitlines().index("## 5 Apologies for absence") + 1
+    result = run(Options(content=actions, today=TODAY, search=False), write=False)
+    assert [d.format() for d in result.report.sorted()] == [
+        f"content/{minutes}:{line}: warning: minutes 5 to 10 run on from jc/2019-08-01's, but jc/2020-05-21 is the "
+        "first meeting of JC's municipal year from 1 May 2020 (year_starts in bodies/jc.md), where its minutes start "
+        "again at 1; number them from 1, and the agenda's `minute:` with them"]
 
 
 # ---- --first-number: where an archive begun part way through a year starts a body's numbers -------------------
