@@ -171,7 +171,8 @@ def _add_new_parser(sub) -> None:
                          help="the meeting's date, e.g. 2019-08-22 or '22 August 2019'")
     meeting.add_argument("--folder", type=_folder, metavar="NAME", help="folder name (default: the date)")
     meeting.add_argument("--first-number", metavar="NUMBER",
-                         help="the minute number of the meeting's first item, e.g. CCBP/18/40, the rest following "
+                         help="the minute number of the meeting's first item, e.g. CCBP/18/40 (29 for a body "
+                              "numbering per-meeting whose minutes run on through the year), the rest following "
                               "it: for a body's first meeting in an archive begun part way through a year (default: "
                               "after the highest number the body has used in the meeting's year)")
     paper = kinds.add_parser("paper", help="papers/<label>-<ref>.md for a meeting", epilog=NEW_EPILOG,

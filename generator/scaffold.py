@@ -192,15 +192,26 @@ def minutes_run_on(body: Body, previous: Meeting | None, count: int, day: dt.dat
     return [] if highest is None else [str(highest + n) for n in range(1, count + 1)]
 
 
+def run_from(body: Body, first: str, count: int) -> list[str]:
+    """The `count` minute numbers from `first` on (`--first-number`) of a body numbering per meeting: its minutes
+    run on from there, as a council's do through the municipal year, while the agenda numbers its items from 1 and
+    names each one's minute (`minute:`), which the meetings after it carry on from. Refused unless it is a whole
+    number."""
+    written = first.strip().rstrip(".")
+    if not written.isdigit() or int(written) < 1:
+        raise refuse_option("--first-number", first, f"{body.short_name} numbers its minutes 1, 2, 3, ... "
+                            f"(numbering: per-meeting in bodies/{body.slug}.md), and '{first}' is not such a number",
+                            "give the number of the meeting's first minute, e.g. 29 where the minutes of the "
+                            "municipal year have got to 28")
+    return [str(int(written) + n) for n in range(count)]
+
+
 def numbers_from(index: Index, body: Body, first: str, day: dt.date, count: int) -> list[str]:
     """The `count` numbers from `first` on (`--first-number`): where the body's numbering does not carry on from
     what the archive holds, as at its first meeting in an archive begun mid-year, the clerk renumbered every item
     by hand. Refused unless it is one of the body's numbers, of the meeting's year (or one either side: a body
     numbering by financial year), and it and the rest are numbers the body has not used."""
     numbering, option = body.numbering, "--first-number"
-    if numbering.per_meeting:
-        raise refuse_option(option, first, f"{body.short_name} numbers its items afresh at each meeting, from 1 "
-                            f"(numbering: per-meeting in bodies/{body.slug}.md)", "leave out --first-number")
     ref = canonical(numbering, first)
     values = parts(numbering, ref) if ref else None
     if values is None:
@@ -579,8 +590,9 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     previous = previous_meeting(index, slug, day)
     tracks = open_actions(index, slug, day)
     standing = standing_items(body, previous, name, len(tracks))
-    minuted = minutes_run_on(body, previous, len(standing), day)
-    if first is not None:
+    minuted = run_from(body, first, len(standing)) if first is not None and body.numbering.per_meeting else \
+        minutes_run_on(body, previous, len(standing), day)
+    if first is not None and not body.numbering.per_meeting:
         numbers = numbers_from(index, body, first, day, len(standing))
     else:
         numbers = next_numbers(body, used_numbers(index, slug), day.year, len(standing))
@@ -606,6 +618,9 @@ def _minutes_said(body: Body, previous: Meeting | None, day: dt.date, first: str
     numbering = body.numbering
     if not minuted:
         return ""
+    if first is not None:
+        return f"Its minutes are numbered from {minuted[0]}, as --first-number gives, and the meetings after it " \
+               "carry on from there."
     if not numbering.restarts:
         return ("Its minutes are numbered on from the previous meeting's: at the first meeting of a municipal year, "
                 "number them from 1, and the agenda's `minute:` with them, or say in "
@@ -618,8 +633,8 @@ def _minutes_said(body: Body, previous: Meeting | None, day: dt.date, first: str
     if previous is not None:
         return f"Its minutes start again at 1, as the first meeting of {year}."
     return (f"Its minutes start at 1, as the first meeting in the archive of {year}: where the year's minutes had "
-            "got further before the archive begins, number them on from there, and the agenda's `minute:` with "
-            "them.")
+            "got further before the archive begins, remove the meeting's folder and start it again with "
+            "--first-number and its first minute's number.")
 
 
 def paper_file_name(ref: str, label: str, meeting: Meeting) -> str:

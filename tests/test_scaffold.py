@@ -542,8 +542,9 @@ def test_a_council_whose_file_says_when_its_year_begins_starts_its_minutes_again
     ("xb", "2019-06-13", "standing items 1 to 4 recorded in minutes 1 to 4, the body's first meeting in the archive; "
                          "0 attendees listed as present, no open action, so no action log. Its minutes start at 1, as "
                          "the first meeting in the archive of XB's municipal year from 1 May 2019 (year_starts in "
-                         "bodies/xb.md): where the year's minutes had got further before the archive begins, number "
-                         "them on from there, and the agenda's `minute:` with them."),
+                         "bodies/xb.md): where the year's minutes had got further before the archive begins, remove "
+                         "the meeting's folder and start it again with --first-number and its first minute's "
+                         "number."),
 ])
 def test_new_meeting_says_where_a_councils_minutes_run_on_from_or_start_again(actions, body, date, said):
     edit(actions, "meetings/jc/2019-08-01/meeting.md", "date: 2019-08-01\n", COUNCIL_AUGUST)
@@ -608,6 +609,27 @@ def test_the_back_catalogue_numbered_from_a_first_number_is_not_told_its_numbers
         "check`.")
 
 
+def test_a_first_number_for_a_council_numbering_per_meeting_numbers_its_minutes_from_it_under_the_packs_items(
+        actions):
+    """An archive begun part way through a council's municipal year: its minutes had got to 28. `--first-number`
+    was refused for a body numbering per meeting, which left the clerk to renumber every minute and write each
+    agenda item's `minute:` by hand."""
+    before = problems(actions, drafts=True)
+    plan = scaffold.plan_meeting(actions, "jc", dt.date(2019, 10, 3), first="29")
+    scaffold.write_all(plan.files, actions)
+    meeting = load(actions).by_key["jc/2019-10-03"]
+    assert [(a.ref, a.minute) for a in meeting.agenda] == [("1", "29"), ("2", "30"), ("3", "31"), ("4", "32"),
+                                                          ("5", "33"), ("6", "34")]
+    assert minute_refs(meeting)[0] == ("29", "Apologies for absence")
+    assert scaffold._meeting_summary(plan) == (
+        "standing items 1 to 6 recorded in minutes 29 to 34, after jc/2019-08-01; 0 attendees listed as present, 1 "
+        "open action in the action log. Its minutes are numbered from 29, as --first-number gives, and the meetings "
+        "after it carry on from there. Replace the 'Clerk to complete' lines, then run `minutebook check`.")
+    new_meeting(actions, "jc", "2019-12-05")
+    assert [(a.ref, a.minute) for a in load(actions).by_key["jc/2019-12-05"].agenda][:2] == [("1", "35"), ("2", "36")]
+    assert problems(actions, drafts=True) == before
+
+
 @pytest.mark.parametrize("body, first, message", [
     ("ccb", "CCBP-19-40", "--first-number CCBP-19-40: 'CCBP-19-40' is not one of CCB's minute numbers, which "
                           "bodies/ccb.md gives as CCBP/{yy}/{n}; give the number the meeting's first item is to have, "
@@ -619,8 +641,9 @@ def test_the_back_catalogue_numbered_from_a_first_number_is_not_told_its_numbers
                           "CCBP/19/61, and ccb/2019-07-18 already uses CCBP/19/60; a body uses each number once: give "
                           "a first number followed by 3 it has not used, or leave out --first-number to carry on from "
                           "CCBP/19/61, after the highest it has used"),
-    ("jc", "4", "--first-number 4: JC numbers its items afresh at each meeting, from 1 (numbering: per-meeting in "
-                "bodies/jc.md); leave out --first-number"),
+    ("jc", "5.1", "--first-number 5.1: JC numbers its minutes 1, 2, 3, ... (numbering: per-meeting in "
+                  "bodies/jc.md), and '5.1' is not such a number; give the number of the meeting's first minute, "
+                  "e.g. 29 where the minutes of the municipal year have got to 28"),
 ])
 def test_a_first_number_that_is_no_number_of_the_body_or_of_the_year_or_is_used_is_refused(actions, body, first,
                                                                                             message):
