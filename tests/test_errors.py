@@ -394,22 +394,20 @@ def test_a_missing_field_whose_value_is_one_of_a_few_forms_says_what_they_are(ar
     assert errors_after(build, archive) == [at(relative, line, missing)]
 
 
-def test_a_year_start_that_is_not_a_month_is_an_error_naming_the_month_to_write(archive, build):
+@pytest.mark.parametrize("body, after, written, message", [
+    ("jc", "numbering: per-meeting\n", "Mya", "year_starts: 'Mya' is not a month; write the month the body's "
+     "municipal year begins in, the month of its annual meeting, e.g. May"),
+    # TB/19/13's run starts again with the year written in it: a month would say another place for it
+    ("tb", "kind: board\n", "April", "year_starts: TB's minute numbers follow the pattern TB/{yy}/{n}, which starts "
+     "them again with the year written in them, not in a month; take year_starts out: it is for a body numbering "
+     "per-meeting whose minutes run on through the municipal year (29, 30, ...), to start them again at 1"),
+])
+def test_a_year_start_that_is_no_month_or_is_for_a_body_numbering_by_a_pattern_is_an_error(archive, build, body,
+                                                                                          after, written, message):
     """`year_starts:` says when a council's minutes, numbered on through the municipal year, start again at 1."""
-    edit(archive, "bodies/jc.md", "numbering: per-meeting\n", "numbering: per-meeting\nyear_starts: Mya\n")
-    assert errors_after(build, archive) == [at("bodies/jc.md", line_of(archive, "bodies/jc.md", "year_starts:"),
-        "year_starts: 'Mya' is not a month; write the month the body's municipal year begins in, the month of its "
-        "annual meeting, e.g. May")]
-
-
-def test_a_year_start_for_a_body_numbering_by_a_pattern_is_an_error_saying_to_take_it_out(archive, build):
-    """TB/19/13's run starts again with the year written in it: a month would say another place, and nothing
-    would follow it."""
-    edit(archive, "bodies/tb.md", "kind: board\n", "kind: board\nyear_starts: April\n")
-    assert errors_after(build, archive) == [at("bodies/tb.md", line_of(archive, "bodies/tb.md", "year_starts:"),
-        "year_starts: TB's minute numbers follow the pattern TB/{yy}/{n}, which starts them again with the year "
-        "written in them, not in a month; take year_starts out: it is for a body numbering per-meeting whose "
-        "minutes run on through the municipal year (29, 30, ...), to start them again at 1")]
+    edit(archive, f"bodies/{body}.md", after, f"{after}year_starts: {written}\n")
+    assert errors_after(build, archive) == [at(f"bodies/{body}.md", line_of(archive, f"bodies/{body}.md",
+                                                                             "year_starts:"), message)]
 
 
 def test_malformed_yaml_in_site_settings_is_the_one_error_reported_of_them(archive, build):
