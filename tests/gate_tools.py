@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 import json
 import re
+import shutil
 import subprocess
 import threading
 from contextlib import contextmanager
@@ -29,7 +30,7 @@ import pytest
 from generator.build import Options, prepare, run
 from generator.diagnostics import Report
 from generator.pages import all_pages
-from helpers import FIXTURE, TODAY
+from helpers import FIXTURE, TODAY, in_welsh
 
 REPO = Path(__file__).resolve().parent.parent
 NODE_MODULES = REPO / "node_modules"
@@ -89,6 +90,7 @@ def describe(name: str, content: Path, root: Path, today: dt.date) -> BuiltSite:
 
 
 _BUILT: dict[str, BuiltSite] = {}
+_WELSH: dict[str, Path] = {}  # "site": welsh_site's folder
 
 
 def example_site(tmp_path_factory) -> BuiltSite:
@@ -99,6 +101,21 @@ def example_site(tmp_path_factory) -> BuiltSite:
         assert result.ok, "the example archive does not build:\n" + "\n".join(d.format() for d in result.report.sorted())
         _BUILT["example"] = describe("example", REPO / "content", out, EXAMPLE_TODAY)
     return _BUILT["example"]
+
+
+def welsh_site(tmp_path_factory) -> Path:
+    """The fixture archive with the joint committee's meeting in Welsh (helpers.in_welsh), built once per test
+    process with its search index (a second of building): a page of Welsh minutes for the gates, and Welsh
+    results for the search page."""
+    if "site" not in _WELSH:
+        content = tmp_path_factory.mktemp("welsh") / "content"
+        shutil.copytree(FIXTURE, content)
+        in_welsh(content)
+        out = content.parent / "site"
+        result = run(Options(content=content, out=out, today=dt.date.fromisoformat(TODAY), search=True))
+        assert result.ok, [d.format() for d in result.report.sorted()]
+        _WELSH["site"] = out
+    return _WELSH["site"]
 
 
 def fixture_site(site: Path) -> BuiltSite:

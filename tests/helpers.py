@@ -266,3 +266,11 @@ def council_numbered(content: Path, minute_fields: bool = True) -> None:
             indent = text[text.rindex("\n", 0, at) + 1:at].replace("-", " ")
             (content / JC_MEETING).write_text(f'{text[:at]}{ref}\n{indent}minute: "{number}"{text[at + len(ref):]}',
                                               encoding="utf-8")
+
+
+def in_welsh(content: Path) -> None:
+    """The joint committee's meeting as a Welsh council publishes one on its English site: its title, agenda and
+    minutes in Welsh (`language: cy` in meeting.md and minutes.md), its title Cyd-bwyllgor. The fixture's own
+    Welsh record is a paper alone."""
+    edit(content, JC_MINUTES, "status: approved\n", "status: approved\nlanguage: cy\n")
+    edit(content, JC_MEETING, "title: Joint Committee\n", "title: Cyd-bwyllgor\nlanguage: cy\n")

@@ -22,7 +22,7 @@ from generator.model import (AgendaItem, Attendance, Meeting, MinuteItem, Minute
 from generator.namesakes import page_names
 from generator.pages import in_meeting_order
 
-from helpers import ALL_CANARIES, edit, html_pages, page, parse_html, read_tree, tab_order, url_of
+from helpers import ALL_CANARIES, edit, html_pages, in_welsh, page, parse_html, read_tree, tab_order, url_of
 
 MEETING = "/tb/2019/2019-03-14/"
 LATER_MEETING = "/tb/2019/2019-06-20/"
@@ -1099,9 +1099,7 @@ def test_minutes_and_an_agenda_in_another_language_have_their_titles_and_text_ma
     """minutes.md's `language:` marks each item's title and text, its resolutions and actions, where the meeting's
     and the item's pages show them and where the trackers list the actions; meeting.md's marks the meeting's
     title, its agenda and its notes. Minutebook's own headings ("Resolved", "Actions") stay in the site's."""
-    edit(archive, "meetings/jc/2019-11-05/minutes.md", "status: approved\n", "status: approved\nlanguage: cy\n")
-    edit(archive, "meetings/jc/2019-11-05/meeting.md", "title: Joint Committee\n",
-         "title: Cyd-bwyllgor\nlanguage: cy\n")
+    in_welsh(archive)
     edit(archive, "meetings/jc/2019-11-05/meeting.md", "    title: Welcome and apologies\n",
          "    title: Croeso ac ymddiheuriadau\n")
     assert build(archive, tmp_path / "site").ok
@@ -1123,6 +1121,12 @@ def test_minutes_and_an_agenda_in_another_language_have_their_titles_and_text_ma
     assert all(h.attrs.get("lang") is None for h in item.find_all("h2"))
     assert ("cy", "Draft the joint commissioning agreement.") in spoken(page(site, "/jc/actions/").one("main"))
     assert spoken(page(site, "/jc/").one("main")) == [("cy", "Cyd-bwyllgor")]
+    # and so do the other lists of meetings: the body's year, the archive's year, the home page's recent meetings
+    for url in ("/jc/2019/", "/archive/2019/", "/"):
+        assert spoken(page(site, url).one("main")) == [("cy", "Cyd-bwyllgor")], url
+    # the breadcrumbs name the meeting by its date and the item by its number: no title of the record to mark
+    assert [a.text for a in item.one("nav", class_="breadcrumbs").find_all("a")] == ["Home", "JC", "2019",
+                                                                                    "5 November 2019", "5"]
     # the Board's meetings, in the site's language, have only their Welsh paper marked
     assert spoken(page(site, MEETING).one("main")) == [("cy", WELSH_TITLE)]
     # the feeds mark the summaries, the item titles, and not the titles, which are Minutebook's ("Minutes: ...")
