@@ -1106,6 +1106,12 @@ def test_minutes_and_an_agenda_in_another_language_have_their_titles_and_text_ma
     site = tmp_path / "site"
     doc = page(site, JC_MEETING)
     assert spoken(doc.one("h1")) == [("cy", "Cyd-bwyllgor")]
+    # search results mark its title and its minutes (search.html): the page gives Pagefind their languages
+    meta = {n.attrs["data-pagefind-meta"]: n.text for n in doc.find_all(**{"data-pagefind-meta": True})}
+    assert (meta["title"], meta["language"], meta["own_title"], meta["minutes_language"]) == (
+        "Cyd-bwyllgor, 5 November 2019", "cy", "Cyd-bwyllgor", "cy")
+    assert not {"language", "own_title", "minutes_language"} & {
+        n.attrs["data-pagefind-meta"] for n in page(site, MEETING).find_all(**{"data-pagefind-meta": True})}
     assert ("cy", "Croeso ac ymddiheuriadau") in spoken(section(doc, "agenda"))
     assert section(doc, "agenda").one("caption").attrs.get("lang") is None
     assert section(doc, "minutes").one("h2").attrs.get("lang") is None

@@ -14,11 +14,12 @@ import os
 import re
 import shutil
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from gate_tools import TEXT_SPACING, axe_violations
+from gate_tools import TEXT_SPACING, axe_violations, serve, welsh_site
 from generator.build import Options, run
 from generator.search_refs import ref_key
 
@@ -80,16 +81,25 @@ new MutationObserver((changes) => {
 """
 
 
-@pytest.fixture
-def page(browser, served):
-    context = browser.new_context(base_url=served, viewport={"width": 1280, "height": 900})
+@contextmanager
+def tab_on(browser, base: str):
+    """A tab in a context of its own on the site served at `base`; a JavaScript error on its pages fails the test."""
+    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
     context.add_init_script(ANNOUNCEMENTS)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
+    try:
+        yield tab
+    finally:
+        context.close()
     assert errors == [], "JavaScript errors on the page"
+
+
+@pytest.fixture
+def page(browser, served):
+    with tab_on(browser, served) as tab:
+        yield tab
 
 
 def search_box(page):
@@ -924,6 +934,57 @@ def test_the_page_uses_the_same_reference_keys_as_the_build(page):
     page.wait_for_function("window.MinutebookSearch !== undefined", timeout=WAIT)
     in_browser = page.evaluate("(samples) => samples.map(window.MinutebookSearch.refKey)", samples)
     assert in_browser == [ref_key(s) for s in samples]
+
+
+# --- records in another language ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def welsh(browser, tmp_path_factory):
+    """A tab on the fixture archive whose joint committee's meeting, minutes and agenda are in Welsh and whose
+    paper B is (gate_tools.welsh_site), served, in this module's browser."""
+    with serve(welsh_site(tmp_path_factory)) as base, tab_on(browser, base) as tab:
+        yield tab
+
+
+def marked(locator) -> list[list[str]]:
+    """[lang, text] of each element in `locator` marked with a language of its own, itself included."""
+    return locator.evaluate_all("""found => found.flatMap(e => [...(e.lang ? [e] : []), ...e.querySelectorAll('[lang]')])
+        .map(e => [e.lang, e.textContent])""")
+
+
+def test_a_welsh_meetings_title_and_its_minutes_sub_results_are_marked_welsh_in_the_results(welsh):
+    """WCAG 2.2, 3.1.2: the meeting's title (meeting.md's language) and each minute shown under it (minutes.md's)
+    are marked lang="cy", as the meeting's page marks them; the date beside the title and the meeting's other
+    sections (who attended) stay in the page's language."""
+    search(welsh, "singh")  # Dr Carol Singh: in attendance, and named in minute 5
+    result = results(welsh).filter(has=welsh.locator('h3 a[href="/jc/2019/2019-11-05/"]'))
+    expect(result.locator("h3 a")).to_have_text("Cyd-bwyllgor, 5 November 2019")
+    assert marked(result.locator("h3 a")) == [["cy", "Cyd-bwyllgor"]]
+    sections = result.locator(".search-result-sections > li").evaluate_all(
+        "found => found.map(li => [li.querySelector('a').getAttribute('href'), li.lang])")
+    assert ["/jc/2019/2019-11-05/#item-5", "cy"] in sections
+    assert ["/jc/2019/2019-11-05/#in-attendance", ""] in sections  # "In attendance. Dr Carol Singh (for item 5)."
+
+
+@pytest.mark.parametrize("query, language", [
+    ("minibus", "cy"),  # "The committee praised the outreach minibus...", minute 5
+    ("lovelace", ""),  # "Present. ... Councillor Ada Lovelace.", the attendance: names, and Minutebook's words
+])
+def test_a_welsh_meetings_excerpt_is_marked_welsh_where_it_is_of_its_minutes(welsh, query, language):
+    search(welsh, query)
+    result = results(welsh).filter(has=welsh.locator('h3 a[href="/jc/2019/2019-11-05/"]'))
+    expect(result.locator(":scope > .search-result-excerpt")).to_contain_text(re.compile(query, re.IGNORECASE))
+    assert result.locator(":scope > .search-result-excerpt").evaluate("p => p.lang") == language
+
+
+def test_a_welsh_papers_excerpts_are_marked_welsh_in_the_results(welsh):
+    """Its title is marked (as test_browser.py checks), and so are the excerpts of its text, result and sections,
+    which were read out with English sounds."""
+    search(welsh, "rhandiroedd")
+    result = results(welsh).filter(has=welsh.locator('h3 a[href="/tb/2019/2019-03-14/papers/b/"]'))
+    assert marked(result.locator("h3 a")) == [["cy", "Strategaeth Pwysau Iach 2019 i 2024"]]
+    excerpts = result.locator(".search-result-excerpt").evaluate_all("found => found.map(p => p.lang)")
+    assert len(excerpts) >= 2 and set(excerpts) == {"cy"}  # the result's, and its front sheet's and text's
 
 
 # --- a site published below a path -------------------------------------------------------------

@@ -605,10 +605,34 @@
     });
   }
 
+  /* Whether a meeting's excerpt is of one of its minutes: Pagefind cuts it around the words that weigh most, so
+     the section holding the word that weighs most (a minute's heading has the id item-...) holds the excerpt. */
+  function minuteExcerpt(data) {
+    var best = null;
+    (data.weighted_locations || []).forEach(function (l) {
+      if (!best || (l.balanced_score || 0) > (best.balanced_score || 0)) { best = l; }
+    });
+    return !!best && (data.sub_results || []).some(function (sub) {
+      return /^item-/.test(hashOf(sub.url || "")) && (sub.locations || []).indexOf(best.location) >= 0;
+    });
+  }
+
   function shape(data) {
     var meta = Object.assign({}, data.meta || {});
     meta.kind = kindOf(data);
     meta.date_label = longDate(meta.date);
+    /* A record in another language than the site's gives its own title (meta.own_title) and its language: the
+       template marks the title with it and leaves the words either side of it in meta.title ("Paper B: ",
+       ", 5 November 2019"), which are the site's, unmarked. A paper's excerpts are of its own text; a meeting's
+       may be of its attendance as well as of its agenda or minutes (the template marks those of a minute with
+       meta.minutes_language). */
+    if (meta.language && meta.own_title) {
+      var at = String(meta.title || "").indexOf(meta.own_title);
+      meta.title_before = at < 0 ? "" : meta.title.slice(0, at);
+      meta.title_after = at < 0 ? "" : meta.title.slice(at + meta.own_title.length);
+      meta.excerpt_language = meta.kind === "Paper" ? meta.language : "";
+    }
+    if (meta.minutes_language && minuteExcerpt(data)) { meta.excerpt_language = meta.minutes_language; }
     return Object.assign({}, data, { meta: meta, sub_results: sections(data) });
   }
 
