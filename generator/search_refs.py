@@ -28,6 +28,11 @@ or draft can be reached through it:
   the search results serve. Pagefind itself finds nothing for `19/70`, which it
   reads as the word `1970`.
 
+Each record gives its url, kind, ref, title, body and date, and `language` where its
+title is in another language than the site's (a paper's `language:`, a minute's or
+an action's minutes', an agenda item's meeting's): the search page marks the title
+it shows with it (WCAG 2.2, 3.1.2), as the record's own page does.
+
 The map is sharded, so that a query fetches one small file however long the
 archive runs (`shard_of`): a key beginning with a body's letters by its first
 two words, `search/references/ccbp/19.json`, the body's references of one year;
@@ -76,35 +81,45 @@ def shard_of(key: str) -> str | None:
     return f"{words[0]}/{words[1]}" if len(words) > 1 else None
 
 
-def _entry(url: str, kind: str, ref: str, title: str, body, meeting) -> dict:
-    return {"url": url, "kind": kind, "ref": ref, "title": one_line(title), "body": body.short_name,
-            "date": meeting.date.isoformat()}
+def _entry(url: str, kind: str, ref: str, title: str, body, meeting, language: str = "") -> dict:
+    """`language`: the title's, where it is not the site's (Site.other); left out otherwise, so that the map of
+    an archive in one language is as it was."""
+    entry = {"url": url, "kind": kind, "ref": ref, "title": one_line(title), "body": body.short_name,
+             "date": meeting.date.isoformat()}
+    if language:
+        entry["language"] = language
+    return entry
 
 
-def _meeting_keys(meeting, body) -> tuple:
+def _meeting_keys(meeting, body, site) -> tuple:
     """(key, record) of each of a meeting's minute items and papers."""
     found = []
+    minutes = site.other(meeting.minutes.language) if meeting.minutes else ""
     for item in meeting.minutes.items if meeting.minutes else ():
-        entry = _entry(urls.item(meeting, body, item), "minute", item.number, item.title, body, meeting)
+        entry = _entry(urls.item(meeting, body, item), "minute", item.number, item.title, body, meeting, minutes)
         found.append((ref_key(f"{body.short_name} {meeting.folder} {item.ref}" if body.numbering.per_meeting
                               else item.ref), entry))
     for paper in meeting.papers:
         found.append((ref_key(f"{body.short_name} {meeting.folder} {paper.name}"),
-                      _entry(urls.paper(meeting, paper), "paper", paper.name, paper.title, body, meeting)))
+                      _entry(urls.paper(meeting, paper), "paper", paper.name, paper.title, body, meeting,
+                             site.other(paper.language))))
     minuted = {item.ref.lower() for item in meeting.minutes.items} if meeting.minutes else set()
     for agenda in all_agenda_items(meeting.agenda):  # a number with no published minute: its row, as links go
         ref = canonical(body.numbering, agenda.ref)
         if ref and ref.lower() not in minuted:
-            entry = _entry(urls.agenda_item(meeting, agenda.ref), "agenda", agenda.number, agenda.title, body, meeting)
+            entry = _entry(urls.agenda_item(meeting, agenda.ref), "agenda", agenda.number, agenda.title, body, meeting,
+                           site.other(meeting.language))
             found.append((ref_key(f"{body.short_name} {meeting.folder} {ref}" if body.numbering.per_meeting
                                   else ref), entry))
     return tuple(found)
 
 
-def _action_keys(track, body) -> tuple:
+def _action_keys(track, body, site) -> tuple:
     """(key, record) of an action, by its id (and the body's short name for a body numbered per meeting)."""
     action = track.action
-    entry = _entry(urls.action(action), "action", action.number, action.text, body, track.raised)
+    raised = track.raised.minutes
+    entry = _entry(urls.action(action), "action", action.number, action.text, body, track.raised,
+                   site.other(raised.language) if raised else "")
     found = [(ref_key(action.id), entry)]
     if body.numbering.per_meeting:
         found.append((ref_key(f"{body.short_name} {action.id}"), entry))
@@ -120,7 +135,7 @@ def _renumbered_keys(index) -> tuple:
         if body is not None and held is not None and not body.numbering.per_meeting:
             meeting, item = held
             found.append((ref_key(old), _entry(urls.item(meeting, body, item), "minute", item.number, item.title, body,
-                                               meeting)))
+                                               meeting, index.archive.site.other(meeting.minutes.language))))
     return tuple(found)
 
 
@@ -135,11 +150,13 @@ def entries(index, memo: ByIdentity | None = None) -> dict[str, list[dict]]:
     def kept(kind: str, records: tuple, make) -> tuple:
         return make() if memo is None else memo.get(kind, records, make)
 
-    made = [kept("references of a meeting", (meeting, index.body(meeting.body)),
-                 lambda m=meeting: _unprefixed(_meeting_keys(m, index.body(m.body)), index.body(m.body)))
+    site = index.archive.site
+    made = [kept("references of a meeting", (meeting, index.body(meeting.body), site),
+                 lambda m=meeting: _unprefixed(_meeting_keys(m, index.body(m.body), site), index.body(m.body)))
             for meeting in index.archive.meetings]
-    made += [kept("references of an action", (track, index.body(track.raised.body)),
-                  lambda t=track: _unprefixed(_action_keys(t, index.body(t.raised.body)), index.body(t.raised.body)))
+    made += [kept("references of an action", (track, index.body(track.raised.body), site),
+                  lambda t=track: _unprefixed(_action_keys(t, index.body(t.raised.body), site),
+                                              index.body(t.raised.body)))
              for track in index.tracks.values()]
     made.append(tuple((key, entry, _numbers(key)) for key, entry in _renumbered_keys(index)))
     for triples in made:

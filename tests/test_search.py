@@ -23,6 +23,7 @@ import generator.search_index as search_index
 from generator.build import Options, prepare, run
 from generator.diagnostics import Report
 from generator.search_refs import MOST_UNPREFIXED, add_unprefixed, ref_key
+from gate_tools import welsh_site
 from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, read_tree
 
 REPO = Path(__file__).resolve().parent.parent
@@ -553,6 +554,18 @@ def test_reference_map_of_a_per_meeting_body_names_the_meeting(fixture_site):
         "/jc/2019/2019-11-05/item-5-1/", "/jc/actions/2019-11-05-5-1/"]
     assert [r["url"] for r in _lookup(fixture_site, "2019-11-05/5#1")] == ["/jc/actions/2019-11-05-5-1/"]
     assert _lookup(fixture_site, "5") == []
+
+
+def test_a_reference_whose_title_is_in_another_language_gives_that_language(fixture_site, tmp_path_factory):
+    """The search page marks the title it offers to jump to with it (search.js): the fixture's Welsh paper B; with
+    the joint committee's minutes in Welsh, its minute 5.1 and its action 5#1 (gate_tools.welsh_site). A record in
+    the site's language gives none, so the map of an archive in one language is as it was."""
+    assert [(r["kind"], r.get("language")) for r in _lookup(fixture_site, "TB 2019-03-14 Paper B")] == [("paper", "cy")]
+    others = [r for records in _every_key(fixture_site).values() for r in records if r["ref"] != "Paper B"]
+    assert others and [r for r in others if "language" in r] == []
+    welsh = welsh_site(tmp_path_factory)
+    assert [(r["kind"], r.get("language")) for r in _lookup(welsh, "jc 2019-11-05/5#1")] == [
+        ("minute", "cy"), ("action", "cy")]
 
 
 def test_reference_map_holds_no_private_confidential_or_draft_record(fixture_site):

@@ -987,6 +987,20 @@ def test_a_welsh_papers_excerpts_are_marked_welsh_in_the_results(welsh):
     assert len(excerpts) >= 2 and set(excerpts) == {"cy"}  # the result's, and its front sheet's and text's
 
 
+@pytest.mark.parametrize("query, shown, title", [
+    ("JC 2019-11-05 5", "Minute 5: Joint public health commissioning", "Joint public health commissioning"),
+    ("TB 2019-03-14 Paper B", "Paper B: Strategaeth Pwysau Iach 2019 i 2024", "Strategaeth Pwysau Iach 2019 i 2024"),
+    ("TB/19/13", "Minute TB/19/13: Healthy Weight Strategy 2019 to 2024", None),  # the site's language: unmarked
+])
+def test_the_reference_jump_marks_a_title_in_another_language(welsh, query, shown, title):
+    """The link straight to a reference names its record's title in the record's language; "Minute 5: " is the
+    page's."""
+    search(welsh, query)
+    link = welsh.locator("#reference-jump").get_by_role("link")
+    expect(link).to_have_text(shown)
+    assert marked(link) == ([["cy", title]] if title else [])
+
+
 # --- a site published below a path -------------------------------------------------------------
 
 @pytest.fixture(scope="module")

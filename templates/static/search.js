@@ -679,7 +679,15 @@
       var a = document.createElement("a");
       a.href = m.url;
       a.textContent = (m.kind === "minute" ? "Minute " : m.kind === "action" ? "Action " :
-        m.kind === "agenda" ? "Agenda item " : "") + m.ref + ": " + m.title;
+        m.kind === "agenda" ? "Agenda item " : "") + m.ref + ": ";
+      /* A title in another language than the site's is marked with it (WCAG 2.2, 3.1.2), as its page marks it;
+         "Minute 5: " stays in the page's. */
+      var title = m.language ? document.createElement("span") : document.createTextNode(m.title);
+      if (m.language) {
+        title.lang = m.language;
+        title.textContent = m.title;
+      }
+      a.appendChild(title);
       var where = document.createElement("span");
       where.className = "reference-jump-where";
       where.textContent = " (" + m.body + ", " + longDate(m.date) + ")";
