@@ -149,7 +149,13 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
     if meeting.status:  # a calendar that had the event takes it off, or shows it struck through (RFC 5545 3.8.1.11)
         lines += ["STATUS:CANCELLED", "SEQUENCE:1"]
     said = f"{meeting.status.capitalize()}: " if meeting.status else ""
-    lines.append(f"SUMMARY:{escape(said + named_with_body(meeting, body.short_name, ': '))}")
+    # A title in another language than the site's (meeting.md's `language:`) says so, for a calendar application
+    # that reads it out (RFC 5545 3.2.10): a property has one language, and the summary is mostly the title (not
+    # where the meeting has none and is "JC meeting", Minutebook's words). The description is Minutebook's words,
+    # in the site's, around the agenda's titles.
+    language = site.other(meeting.language) if meeting.title != f"{body.short_name} meeting" else ""
+    summary = f";LANGUAGE={language}" if language else ""
+    lines.append(f"SUMMARY{summary}:{escape(said + named_with_body(meeting, body.short_name, ': '))}")
     venue = meeting.venue or body.venue
     if venue:
         lines.append(f"LOCATION:{escape(venue)}")

@@ -24,7 +24,7 @@ from generator.ical import escape, fold
 from generator.model import Meeting, Paper
 from generator.plaintext import one_line, plain
 from generator.sitemap import sitemaps
-from helpers import FIXTURE, TODAY, edit, html_pages, page, url_of
+from helpers import FIXTURE, TODAY, edit, html_pages, in_welsh, page, url_of
 
 ACTIONS_FIXTURE = FIXTURE.parent / "actions"
 BASE = "https://records.testshire.example"
@@ -222,6 +222,19 @@ def test_site_calendar_has_all_public_meetings_and_no_private_one(site):
     # a meeting without a title of its own is named for its body: "TB meeting", not "TB: TB meeting"
     assert sorted(str(e["SUMMARY"]) for e in events) == [
         "JC: Joint Committee", "TB meeting", "TB: Health and Wellbeing Board", "TB: Health and Wellbeing Board"]
+
+
+def test_a_meetings_title_in_another_language_is_its_events_summary_in_that_language(tmp_path):
+    """RFC 5545's LANGUAGE on SUMMARY, for the Welsh meeting's "JC: Cyd-bwyllgor" (meeting.md's `language: cy`), so
+    that a calendar application does not read it out with English sounds; the description, Minutebook's words
+    around the agenda, and the other meetings' summaries say nothing of a language."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    in_welsh(content)
+    events = calendar(_build(content, tmp_path / "site"), "feeds/all.ics").walk("VEVENT")
+    assert {str(e["SUMMARY"]): e["SUMMARY"].params.get("LANGUAGE") for e in events} == {
+        "JC: Cyd-bwyllgor": "cy", "TB meeting": None, "TB: Health and Wellbeing Board": None}
+    assert [e["DESCRIPTION"].params.get("LANGUAGE") for e in events] == [None] * 4
 
 
 def test_meeting_without_a_time_is_an_all_day_event(tmp_path):
