@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import pytest
 
-from gate_tools import MAY_LACK, PAGE_TYPES, REPO, axe_violations, open_page
+from gate_tools import MAY_LACK, PAGE_TYPES, REPO, axe_violations, open_page, serve, welsh_site
 
 from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
 ARCHIVES = ("example", "fixture")
-
+WELSH_MINUTES = "/jc/2019/2019-11-05/"  # gate_tools.welsh_site: the meeting's title, agenda and minutes in Welsh
 
 
 def test_every_kind_of_page_is_covered(sites):
@@ -40,24 +40,48 @@ def test_no_wcag_violations(sites, served, browser, name, template):
     url, results = sites[name].url(served[name], template)
     page = open_page(browser, url, results_under=results)
     try:
-        found = {}
-        for width, scheme in ((1280, "light"), (1280, "dark"), (320, "light")):
-            page.emulate_media(color_scheme=scheme)
-            page.set_viewport_size({"width": width, "height": 900})
-            found[f"{scheme} {width}"] = axe_violations(page)
-        assert found == {"light 1280": [], "dark 1280": [], "light 320": []}
+        assert in_every_scheme_and_width(page) == {"light 1280": [], "dark 1280": [], "light 320": []}
+    finally:
+        page.close()
+
+
+def in_every_scheme_and_width(page) -> dict[str, list]:
+    """axe's violations on `page` at a desktop's width, light and dark, and at 320 CSS px."""
+    found = {}
+    for width, scheme in ((1280, "light"), (1280, "dark"), (320, "light")):
+        page.emulate_media(color_scheme=scheme)
+        page.set_viewport_size({"width": width, "height": 900})
+        found[f"{scheme} {width}"] = axe_violations(page)
+    return found
+
+
+@pytest.fixture(scope="module")
+def welsh(tmp_path_factory):
+    with serve(welsh_site(tmp_path_factory)) as base:
+        yield base
+
+
+def test_no_wcag_violations_on_a_meeting_whose_minutes_are_in_another_language(welsh, browser):
+    """The page of the joint committee's meeting with its title, agenda and minutes in Welsh, marked lang="cy" in an
+    English page (WCAG 2.2, 3.1.2): axe checks each part's lang (valid-lang) as well as the page's."""
+    page = open_page(browser, welsh + WELSH_MINUTES)
+    try:
+        assert page.locator("main [lang=cy]").count() > 5, "control: the minutes are marked Welsh"
+        assert in_every_scheme_and_width(page) == {"light 1280": [], "dark 1280": [], "light 320": []}
     finally:
         page.close()
 
 
 def test_axe_reports_missing_alt_text_and_labels(sites, served, browser):
-    """A real meeting page with an unlabelled image and form field added."""
+    """A real meeting page with an unlabelled image and form field added, and a passage marked with a language
+    written as its name, not its tag."""
     built = sites["example"]
     page = open_page(browser, served["example"] + built.pages["meeting.html"])
     try:
         page.evaluate("""() => document.querySelector('main').insertAdjacentHTML('afterbegin',
-            '<img src="/static/none.png"><input type="text" name="q2"><p style="color:#bbb">Faint text</p>')""")
+            '<img src="/static/none.png"><input type="text" name="q2"><p style="color:#bbb">Faint text</p>' +
+            '<p lang="welsh">Cofnodion</p>')""")
         found = {v["id"] for v in axe_violations(page)}
-        assert {"image-alt", "label", "color-contrast"} <= found
+        assert {"image-alt", "label", "color-contrast", "valid-lang"} <= found
     finally:
         page.close()
