@@ -153,7 +153,7 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
     # that reads it out (RFC 5545 3.2.10): a property has one language, and the summary is mostly the title (not
     # where the meeting has none and is "JC meeting", Minutebook's words). The description is Minutebook's words,
     # in the site's, around the agenda's titles.
-    language = site.other(meeting.language) if meeting.title != f"{body.short_name} meeting" else ""
+    language = site.other(meeting.title_language)
     summary = f";LANGUAGE={language}" if language else ""
     lines.append(f"SUMMARY{summary}:{escape(said + named_with_body(meeting, body.short_name, ': '))}")
     venue = meeting.venue or body.venue

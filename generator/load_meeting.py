@@ -345,6 +345,7 @@ def build_meeting(fields, doc, folder: str, body_venue: str, default_title: str,
     path = report._rel(doc.path)
     return Meeting(
         body=fields["body"].strip(), folder=folder, date=fields["date"], title=fields["title"] or default_title,
+        own_title=bool(fields["title"]),
         kind=fields["kind"], session=fields["session"], start=fields["start"],
         end=at_key(fields["end"], doc.meta, "end"),
         venue=fields["venue"] or body_venue, chair=fields["chair"], quorate=fields["quorate"],

@@ -698,6 +698,14 @@ class Meeting:
     # text, as any to a paper without a page, but is no mistake to warn of
     withheld_papers: tuple[str, ...] = ()
     language: str = ""  # meeting.md's `language:` (its title, notes and agenda), a tag; "": the site's
+    # False where meeting.md gives no title and the meeting is called by its body ("JC meeting"): Minutebook's words,
+    # in the site's language whatever the meeting's, and no title for a new meeting to carry over
+    own_title: bool = True
+
+    @property
+    def title_language(self) -> str:
+        """The language of the title as shown: meeting.md's, unless the title is Minutebook's ("JC meeting")."""
+        return self.language if self.own_title else ""
 
     @cached_property
     def key(self) -> str:

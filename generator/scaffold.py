@@ -444,7 +444,7 @@ def as_before(body: Body, previous: Meeting | None) -> list[tuple[str, str]]:
     gives none. A body that keeps no venue in its file was given a meeting without one, every time."""
     if previous is None:
         return []
-    fields = [("title", previous.title if previous.title != f"{body.short_name} meeting" else ""),
+    fields = [("title", previous.title if previous.own_title else ""),
               ("start", previous.start), ("end", previous.end), ("venue", "" if body.venue else previous.venue)]
     return [(name, value) for name, value in fields if value]
 

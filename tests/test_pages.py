@@ -1148,6 +1148,22 @@ def test_minutes_and_an_agenda_in_another_language_have_their_titles_and_text_ma
     assert {e["extras"]["meeting"]: e["extras"]["language"] for e in events}["jc/2019-11-05"] == "cy"
 
 
+def test_a_meeting_in_another_language_without_a_title_is_named_in_the_sites(archive, build, tmp_path):
+    """A meeting.md with `language: cy` and no `title:` is "JC meeting", Minutebook's words in the site's language:
+    its agenda is marked Welsh, and the name is not, on its page, in the lists, in search results or the calendar."""
+    in_welsh(archive)
+    edit(archive, "meetings/jc/2019-11-05/meeting.md", "title: Cyd-bwyllgor\n", "")
+    assert build(archive, tmp_path / "site").ok
+    site = tmp_path / "site"
+    doc = page(site, JC_MEETING)
+    assert doc.one("h1").text.endswith("JC meeting, Tuesday 5 November 2019") and spoken(doc.one("h1")) == []
+    assert ("cy", "Sexual health services") in spoken(section(doc, "agenda"))
+    assert "own_title" not in {n.attrs["data-pagefind-meta"] for n in doc.find_all(**{"data-pagefind-meta": True})}
+    for url in ("/jc/", "/jc/2019/", "/archive/2019/", "/"):
+        assert spoken(page(site, url).one("main")) == [], url
+    assert b"\r\nSUMMARY:JC meeting\r\n" in (site / "feeds/all.ics").read_bytes()
+
+
 def test_people_index_lists_everyone_by_surname_with_meeting_counts(site):
     doc = page(site, "/people/")
     assert doc.one("h1").text == "People"
