@@ -99,7 +99,7 @@ class Exporter:
         return self.encoded("meetings", "events", [
             # whether the meeting has passed, not the date itself: a later day re-encodes only the meetings it passed
             self.kept("event", (m, self.index.body(m.body), self.site, m.date < self.today, self.index.instead(m),
-                                self.index.reconvened(m), self.index.continues(m)),
+                                self.index.sittings(m), self.index.continues(m)),
                       lambda m=m: _encoded(self.event(m)))
             for m in self.index.archive.meetings])
 
@@ -179,10 +179,11 @@ class Exporter:
     def agenda_item(self, meeting: Meeting, item: AgendaItem, order: str) -> dict:
         minute, sitting = self.index.items.get(self.index.item_key(meeting, item.minute_ref)), meeting
         minute = minute if minute and minute[0] is meeting else None
-        reconvened = self.index.reconvened(meeting)  # an item not reached before it adjourned is minuted there
-        if minute is None and reconvened is not None:
-            later = self.index.items.get(self.index.item_key(reconvened, item.minute_ref))
-            minute, sitting = (later, reconvened) if later and later[0] is reconvened else (None, meeting)
+        for later in self.index.sittings(meeting) if minute is None else ():  # where an item not reached before
+            found = self.index.items.get(self.index.item_key(later, item.minute_ref))  # it adjourned was minuted
+            if found and found[0] is later:
+                minute, sitting = found, later
+                break
         papers = [meeting.paper(r) for r in item.papers]
         return {
             "description": item.title,

@@ -79,6 +79,20 @@ def in_meeting_order(meeting) -> tuple:
     return tuple(sorted(moves, key=at))
 
 
+def _taken_later(sittings) -> tuple[dict, dict]:
+    """minute ref (lower case) -> the minute, and -> the sitting that took it, of each minute of the later
+    sittings of an adjourned meeting (Index.sittings), the earliest sitting's where two have one: what its agenda
+    links for an item not reached at it, at whichever sitting took it. Apart, as `taken_later` gave the minutes
+    alone before a meeting could be adjourned twice, and a site's own `_agenda.html` may read it so."""
+    minutes: dict = {}
+    at: dict = {}
+    for sitting in sittings:
+        for item in sitting.minutes.items if sitting.minutes else ():
+            if item.ref.lower() not in minutes:
+                minutes[item.ref.lower()], at[item.ref.lower()] = item, sitting
+    return minutes, at
+
+
 def _meeting_context(index: Index, meeting) -> dict:
     body = index.body(meeting.body)
     items = meeting.minutes.items if meeting.minutes else ()
@@ -86,16 +100,17 @@ def _meeting_context(index: Index, meeting) -> dict:
     log = [(u, index.tracks[_key(u.action, meeting.body)].as_logged_by(meeting)) for u in updates
            if _key(u.action, meeting.body) in index.tracks]
     raised = [index.tracks[f"{meeting.body}:{a.id}"] for i in items for a in i.actions]
-    reconvened = index.reconvened(meeting)
+    sittings = index.sittings(meeting)
+    taken_later, taken_at = _taken_later(sittings)
     return dict(meeting=meeting, body=body, items=items, action_log=log, actions_raised=raised,
                 tracked={t.action.id: t for t in raised},
                 items_by_ref={i.ref.lower(): i for i in items}, movements=in_meeting_order(meeting),
                 agenda_refs={a.ref.lower(): a for a in all_agenda_items(meeting.agenda)},
                 agenda_of=agenda_of(meeting),
                 previous=index.previous(meeting), next=index.next(meeting), instead=index.instead(meeting),
-                replaces=index.replaces(meeting), reconvened=reconvened, continues=index.continues(meeting),
-                taken_later={i.ref.lower(): i for i in reconvened.minutes.items}  # what the agenda links there
-                if reconvened is not None and reconvened.minutes else {}, called_in=callins.shown_by(index, meeting),
+                replaces=index.replaces(meeting), reconvened=sittings[0] if sittings else None,
+                continues=index.continues(meeting), sittings=sittings, taken_later=taken_later, taken_at=taken_at,
+                called_in=callins.shown_by(index, meeting),
                 calls_in=callins.shown_of(index, meeting))
 
 
@@ -122,7 +137,7 @@ def meeting_inputs(index: Index, meeting, refs: dict) -> tuple:
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
     return (meeting, index.body(meeting.body), updates, raised, approver, index.previous(meeting), index.next(meeting),
             _linked(refs, _raised_at(t for t in updates if t is not None)), index.instead(meeting),
-            index.replaces(meeting), callins.deps(index, meeting), index.reconvened(meeting), index.continues(meeting))
+            index.replaces(meeting), callins.deps(index, meeting), index.sittings(meeting), index.continues(meeting))
 
 
 def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
@@ -300,8 +315,8 @@ def meeting_pages(index: Index, meeting, refs: dict) -> Iterator[Page]:
     within = refs.get(("meeting", meeting.key))
     yield Page(page_url, "meeting.html", ctx, shared + (
         summary(ctx["previous"]) if ctx["previous"] else None, summary(ctx["next"]) if ctx["next"] else None,
-        _summaries(ctx["replaces"]), _summaries(m for m in (ctx["reconvened"], ctx["continues"]) if m),
-        tuple((i.ref, i.number) for i in ctx["taken_later"].values()),
+        _summaries(ctx["replaces"]), _summaries(m for m in (*ctx["sittings"], ctx["continues"]) if m),
+        tuple((ref, i.number, ctx["taken_at"][ref].key) for ref, i in ctx["taken_later"].items()),
         backlinks.get(page_url), within, _linked(refs, _raised_at(t for _, t in ctx["action_log"]))))
     items = ctx["items"]
     for position, item in enumerate(items):

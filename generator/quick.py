@@ -79,7 +79,7 @@ from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, appearances_of, entries_of, with_meeting
 from generator.urls import action, output_file
-from generator.validate import check_meeting
+from generator.validate import check_meeting, later_sittings
 
 # Prose that only the meeting's own pages show (and the feeds, data files and search index, which the full
 # rebuild writes). Everything else a meeting holds is shown, or checked, beyond them.
@@ -334,15 +334,27 @@ def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, r
         related.add(meeting.minutes.approved_at)
     related.update(m.key for m in index.archive.meetings if m.rearranged_to == meeting.key)  # they link to it
     related.update(key for key in (before.rearranged_to, meeting.rearranged_to) if key)  # and it to them
-    # the sittings of an adjourned meeting link each other (its agenda, the minutes taken at the later one)
+    # the sittings of an adjourned meeting link each other (its agenda, the minutes taken at a later one), the
+    # first's agenda every later sitting's minutes
     related.update(key for key in (before.adjourned_to, meeting.adjourned_to) if key)
-    related.update(m.key for m in (old_index.continues(before), index.continues(meeting)) if m is not None)
+    related.update(m.key for m in (*_other_sittings(old_index, before), *_other_sittings(index, meeting)))
     pages = []
     for key in sorted(related - {meeting.key}):
         other, group = index.by_key.get(key), session.groups.get(key)
         if other is not None and group is not None and memo.of(meeting_inputs(index, other, refs)) != group[0]:
             pages += meeting_pages(index, other, refs)
     return pages
+
+
+def _other_sittings(index, meeting: Meeting) -> tuple:
+    """The published sittings of the meeting a sitting is one of, besides it: those before it (Index.continues,
+    in turn) and those after it (Index.sittings)."""
+    earlier, seen, at = [], {meeting.key}, index.continues(meeting)
+    while at is not None and at.key not in seen:
+        earlier.append(at)
+        seen.add(at.key)
+        at = index.continues(at)
+    return (*earlier, *index.sittings(meeting))
 
 
 def _listed_people(session, index, before: Meeting, meeting: Meeting, redated=()) -> list[str]:
@@ -516,9 +528,11 @@ def _checked(index, loaded: Meeting, archive):
     checks = Report(root=Path("."))
     approval = loaded.minutes.approved_at if loaded.minutes else None
     instead, reconvened = loaded.rearranged_to, loaded.adjourned_to
+    meetings = {m.key: m for m in archive.meetings} if reconvened else {}
     check_meeting(loaded, next((m for m in archive.meetings if m.key == approval), None) if approval else None,
                   checks, next((m for m in archive.meetings if m.key == instead), None) if instead else None,
-                  reconvened=next((m for m in archive.meetings if m.key == reconvened), None) if reconvened else None)
+                  reconvened=meetings.get(reconvened) if reconvened else None,
+                  sittings=later_sittings(meetings, loaded) if reconvened else ())
     logged = [action_key(u.action, loaded.body) for u in (loaded.action_log.updates if loaded.action_log else ())]
     if checks.errors or len(set(logged)) != len(logged) or not set(logged) <= index.tracks.keys():
         return None

@@ -94,6 +94,20 @@ class Index:
         """The sitting at which a meeting adjourned part-way reconvened (`adjourned_to`), if it is published."""
         return self.by_key.get(meeting.adjourned_to) if meeting.adjourned_to else None
 
+    def sittings(self, meeting: Meeting) -> tuple[Meeting, ...]:
+        """The later sittings of a meeting adjourned more than once, in turn: the one it reconvened at, the one that
+        sitting adjourned to, and on, as far as they are published. An item not reached at the first may have been
+        taken at any of them. A chain that comes back to a sitting met already ends there: validation reports the
+        `adjourned_to` not after its meeting that makes it, but the preview renders what it has."""
+        found: list[Meeting] = []
+        seen = {meeting.key}
+        later = self.reconvened(meeting)
+        while later is not None and later.key not in seen:
+            found.append(later)
+            seen.add(later.key)
+            later = self.reconvened(later)
+        return tuple(found)
+
     def continues(self, meeting: Meeting) -> Meeting | None:
         """The published meeting whose reconvened sitting this is: its `adjourned_to` names this one, which the
         clerk does not write again (validate._reconvened_twice: one at most)."""

@@ -72,16 +72,19 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         reconvened = meetings.get(meeting.adjourned_to) if meeting.adjourned_to else None
         if meeting.adjourned_to and reconvened is None:
             nearby += _folders(archive, meeting.adjourned_to)
+        sittings = later_sittings(meetings, meeting) if reconvened is not None else ()
         whole = not archive.incomplete & {meeting.body, "*"}
         items_known = meeting.key not in archive.incomplete
         following = next((m.key for m in archive.meetings if m.body == meeting.body and m.date > meeting.date), "") \
             if approved_at and target is None else ""  # the meeting that most likely approved them, for the hint
         approvers = _approvers(archive, meeting, approved_at) if approved_at and target is None else ()
-        check("meeting", (meeting, target, instead, nearby, whole, following, approvers, items_known, reconvened),
+        check("meeting", (meeting, target, instead, nearby, whole, following, approvers, items_known, reconvened,
+                          sittings),
               lambda found, meeting=meeting, target=target, instead=instead, nearby=nearby, whole=whole,
-              following=following, approvers=approvers, items_known=items_known, reconvened=reconvened:
+              following=following, approvers=approvers, items_known=items_known, reconvened=reconvened,
+              sittings=sittings:
               check_meeting(meeting, target, found, instead, nearby, whole, following, approvers, items_known,
-                            reconvened))
+                            reconvened, sittings))
     _reconvened_twice(archive, report)
     if memo is not None:
         memo.findings.round()
@@ -89,7 +92,8 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
 
 def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, instead: Meeting | None = None,
                   nearby: tuple = (), whole: bool = True, following: str = "", approvers: tuple = (),
-                  items_known: bool = True, reconvened: Meeting | None = None) -> None:
+                  items_known: bool = True, reconvened: Meeting | None = None, sittings: tuple | None = None
+                  ) -> None:
     """The checks that need no record but the meeting's own, the meeting that approves its minutes, the one
     arranged `instead` of it and the sitting at which it `reconvened` (`nearby`: the keys of the meetings of the
     body its rearranged_to or adjourned_to names, when that names none, to suggest one). `whole`: False while a
@@ -100,10 +104,13 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     approved_at names none, to suggest it; `approvers`: what `_approvers` says of the meeting it names.
     `items_known`: False while the meeting's own minutes have errors (their frontmatter did not load, or an item
     of them did not): the item a paper, an attendee or a movement names may be among what did not load, and
-    each would be reported as an item the meeting does not have."""
+    each would be reported as an item the meeting does not have. `sittings`: the later sittings of a meeting
+    adjourned more than once (later_sittings); the one it `reconvened` at alone where not given."""
     _papers(meeting, report, whole)
     _confidential_together(meeting, report)
-    later = _taken_later(meeting, reconvened)
+    if sittings is None:
+        sittings = (reconvened,) if reconvened is not None and _continues(meeting, reconvened) else ()
+    later = _taken_later(sittings)
     if items_known:
         _item_refs(meeting, report)
         _minutes_named(meeting, report, later)
@@ -801,13 +808,31 @@ def _swapped(agenda: list, by_ref: dict) -> list[tuple]:
             and _same_item(by_ref[other.minute.lower()], [one], alone=False) is one]
 
 
-def _taken_later(meeting: Meeting, reconvened: Meeting | None) -> frozenset:
-    """The numbers (lower case) of the minutes of the sitting at which an adjourned meeting reconvened: the
-    items of its agenda it did not reach before it adjourned, taken there under the numbers they had."""
-    if reconvened is None or reconvened.minutes is None or reconvened.body != meeting.body \
-            or reconvened.date <= meeting.date or reconvened.status or meeting.status:
-        return frozenset()
-    return frozenset(item.ref.lower() for item in reconvened.minutes.items)
+def _continues(meeting: Meeting, reconvened: Meeting) -> bool:
+    """Whether `reconvened` can be the sitting at which `meeting` reconvened: what _adjourned does not report."""
+    return reconvened.body == meeting.body and reconvened.date > meeting.date and not reconvened.status \
+        and not meeting.status
+
+
+def later_sittings(meetings: dict, meeting: Meeting) -> tuple:
+    """The later sittings of an adjourned meeting, in turn (resolve.Index.sittings, over every meeting, private
+    ones too): the one it reconvened at, the one that sitting adjourned to, and on, while each can continue the
+    one before (_continues). Each later sitting is after the one before, so none comes round again; a chain that
+    did would end where it did, not loop."""
+    found, seen, at = [], {meeting.key}, meeting
+    while at.adjourned_to and (later := meetings.get(at.adjourned_to)) is not None and later.key not in seen \
+            and _continues(at, later):
+        found.append(later)
+        seen.add(later.key)
+        at = later
+    return tuple(found)
+
+
+def _taken_later(sittings: tuple) -> frozenset:
+    """The numbers (lower case) of the minutes of the later sittings of an adjourned meeting (later_sittings): the
+    items of its agenda it did not reach before it adjourned, taken at one of them under the numbers they had."""
+    return frozenset(item.ref.lower() for sitting in sittings for item in (sitting.minutes.items if sitting.minutes
+                                                                           else ()))
 
 
 def _agenda_against_minutes(meeting: Meeting, report: Report, later: frozenset = frozenset()) -> None:

@@ -26,6 +26,8 @@ import jsonschema
 import pytest
 
 from generator.build import Options, run
+from generator.model import Meeting
+from generator.resolve import Index
 from helpers import FIXTURE, TODAY, edit, page, read_tree
 from test_meetings_not_held import built  # with no message: no agenda item said to have no minute
 
@@ -100,6 +102,49 @@ def test_an_agenda_item_naming_its_minute_taken_at_the_reconvened_sitting_links_
         "/tb/2019/tb-19-16/", "Minute TB/19/16, at the reconvened sitting")
 
 
+THIRD = "tb/2019-03-28-reconvened"
+
+
+def adjourned_again(content: Path) -> Path:
+    """with_adjourned_meeting's, its reconvened sitting of 21 March adjourned in turn to 28 March, whose minute
+    TB/19/17 takes the first sitting's agenda item of that number, reached at neither sitting before."""
+    with_adjourned_meeting(content)
+    edit(content, FIRST_MEETING, "    title: Pharmacy services\n", "    title: Pharmacy services\n"
+         "  - ref: TB/19/17\n    title: Dental services\n")
+    edit(content, f"meetings/{RECONVENED}/meeting.md", 'start: "18:00"\n',
+         'start: "18:00"\nadjourned_to: 2019-03-28-reconvened\n')
+    folder = content / "meetings" / THIRD
+    folder.mkdir()
+    (folder / "meeting.md").write_text(SITTING.replace("2019-03-21", "2019-03-28"), encoding="utf-8")
+    (folder / "minutes.md").write_text(SITTING_MINUTES.replace("TB/19/16 Pharmacy", "TB/19/17 Dental"),
+                                       encoding="utf-8")
+    return content
+
+
+def test_an_agenda_item_taken_at_the_sitting_after_the_reconvened_one_links_its_minute_there(tmp_path):
+    """A meeting adjourned twice: its agenda links each item not reached to the sitting that took it, each by
+    its date, as two sittings are "the reconvened sitting"; and no agenda item is said to have no minute."""
+    content = adjourned_again(Path(shutil.copytree(FIXTURE, tmp_path / "content")))
+    out = built(content, tmp_path / "site")  # with no message: TB/19/17 is not said to have no minute
+    minutes = page(out, FIRST_PAGE).find_all("a", class_="agenda-minute")
+    assert [(a.attrs["href"], a.text) for a in minutes][-2:] == [
+        ("/tb/2019/tb-19-16/", "Minute TB/19/16, at the reconvened sitting of 21 March 2019"),
+        ("/tb/2019/tb-19-17/", "Minute TB/19/17, at the reconvened sitting of 28 March 2019")]
+    event = next(e for e in json.loads((out / "data" / "meetings.json").read_text())["events"]
+                 if e["extras"]["meeting"] == FIRST)
+    assert [a["extras"]["minute"] for a in event["agenda"]][-2:] == [
+        "https://records.testshire.example/tb/2019/tb-19-16/", "https://records.testshire.example/tb/2019/tb-19-17/"]
+
+
+def test_the_sittings_after_a_meeting_end_where_they_come_round_to_one_met_already():
+    """validate reports the adjourned_to that is not after its meeting; the preview may render before that."""
+    first, second = (Meeting("tb", folder, dt.date(2019, 3, day), "Board", adjourned_to=f"tb/{other}")
+                     for folder, day, other in (("a", 14, "b"), ("b", 21, "a")))
+    index = Index(archive=None, by_key={"tb/a": first, "tb/b": second})
+    assert index.sittings(first) == (second,)
+    assert index.sittings(second) == (first,)
+
+
 def test_every_list_says_which_meeting_adjourned_and_which_is_its_reconvened_sitting(site):
     for url in ("/tb/", "/tb/2019/", "/archive/2019/"):
         shown = page(site, url)
@@ -132,6 +177,7 @@ def test_a_meeting_adjourned_to_a_private_sitting_names_no_address(tmp_path):
                                      reconvened="2019-06-20-private")
     edit(content, FIRST_MEETING, "  - ref: TB/19/16\n    title: Pharmacy services\n", "")
     shutil.rmtree(content / "meetings" / RECONVENED)
+    edit(content, "meetings/tb/2019-06-20-private/minutes.md", "## TB/19/23", "## TB/19/16")  # run on from TB/19/15
     out = built(content, tmp_path / "site")
     assert page(out, FIRST_PAGE).one("p", id="adjourned").text == (
         "Adjourned; reconvened at a sitting that is not published.")

@@ -331,16 +331,23 @@ def test_an_edit_that_moves_link_targets_or_breaks_a_check_is_left_to_the_full_r
     assert_left_to_the_rebuild(session, content, live, content / where, old, new, tmp_path)
 
 
-def _adjourned(tmp_path: Path) -> tuple[Session, Path, Path]:
+def _adjourned(tmp_path: Path, again: bool = False) -> tuple[Session, Path, Path]:
     """The references archive with July's meeting adjourned to August's, whose minute CCBP/19/72 takes July's
     agenda item of that number, not reached before it adjourned; and a meeting of the board between them, so
-    that neither sitting's page shows the other as its neighbour."""
+    that neither sitting's page shows the other as its neighbour. `again`: August's sitting adjourned in turn to
+    5 September (SEPTEMBER), whose minute CCBP/19/73 takes July's agenda item of that number."""
     content, live = tmp_path / "content", tmp_path / "live"
     shutil.copytree(FIXTURES / "references", content)
     (content / "meetings/ccb/2019-08-01").mkdir()
     edit(content / "meetings/ccb/2019-08-01/meeting.md", None, "---\nbody: ccb\ndate: 2019-08-01\n---\n")
     edit(content / JULY / "meeting.md", "date: 2019-07-18\n", "date: 2019-07-18\nadjourned_to: 2019-08-22\n")
     edit(content / JULY / "meeting.md", "agenda:\n", "agenda:\n  - ref: CCBP/19/72\n    title: Literal text\n")
+    if again:
+        edit(content / AUGUST / "meeting.md", "date: 2019-08-22\n", "date: 2019-08-22\nadjourned_to: 2019-09-05\n")
+        edit(content / JULY / "meeting.md", "agenda:\n", "agenda:\n  - ref: CCBP/19/73\n    title: Estates\n")
+        (content / SEPTEMBER).mkdir()
+        edit(content / SEPTEMBER / "meeting.md", None, "---\nbody: ccb\ndate: 2019-09-05\n---\n")
+        edit(content / SEPTEMBER / "minutes.md", None, "---\nstatus: approved\n---\n## CCBP/19/73 Estates\n\nNoted.\n")
     session = Session(Options(content=content, out=live, today=TODAY, search=False))
     assert session.rebuild().ok
     return session, content, live
@@ -364,6 +371,23 @@ def test_a_save_to_one_sitting_of_an_adjourned_meeting_writes_the_others_page_as
     full = files(full_build(content, tmp_path / "full"))
     written = {output_file(url) for url in outcome.written}
     assert shown in written
+    assert {f: files(live)[f] for f in written} == {f: full[f] for f in written}
+    assert session.rebuild().written == []
+    assert files(live) == full
+
+
+SEPTEMBER = "meetings/ccb/2019-09-05"
+
+
+def test_a_save_to_the_third_sitting_of_a_meeting_adjourned_twice_writes_the_first_sittings_page(tmp_path):
+    """July's agenda links the minute taken at the sitting after August's: renumbered there, it is July's page
+    that changes, though July's meeting names August's sitting only."""
+    session, content, live = _adjourned(tmp_path, again=True)
+    outcome = session.quick([edit(content / SEPTEMBER / "minutes.md", "## CCBP/19/73", "## CCBP/19/74")])
+    assert outcome is not None
+    full = files(full_build(content, tmp_path / "full"))
+    written = {output_file(url) for url in outcome.written}
+    assert "ccb/2019/2019-07-18/index.html" in written
     assert {f: files(live)[f] for f in written} == {f: full[f] for f in written}
     assert session.rebuild().written == []
     assert files(live) == full
