@@ -22,6 +22,7 @@ from typing import Iterable, Iterator
 
 from generator import __version__, urls
 from generator.diagnostics import listed
+from generator.ical import adjourned
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import Action, Meeting, Paper, Person, all_agenda_items, named_with_body
@@ -78,6 +79,9 @@ def meeting_entries(index: Index, meeting: Meeting) -> list[Entry]:
         said = "\n".join(part for part in (f"This meeting was {meeting.status}.", plain(meeting.notes)) if part)
         entries.append(Entry(page + "#not-held", f"{meeting.status.capitalize()}: {when}", meeting.date,
                              page + "#not-held", said, meeting.status))
+    elif meeting.adjourned_to:  # a subscriber who saw its agenda learns where the items it did not reach went
+        entries.append(Entry(page + "#adjourned", f"Adjourned: {when}", meeting.date, page + "#adjourned",
+                             adjourned(index, meeting, linked=False), "adjourned"))
     return entries
 
 
@@ -96,13 +100,13 @@ def paper_summary(paper: Paper, meeting: Meeting) -> str:
 
 def has_entries(meeting: Meeting) -> bool:
     """Whether `meeting_entries` gives any, without making them."""
-    return bool(meeting.agenda or meeting.minutes or meeting.papers or meeting.status)
+    return bool(meeting.agenda or meeting.minutes or meeting.papers or meeting.status or meeting.adjourned_to)
 
 
 def latest_entry(index: Index, meeting: Meeting) -> dt.date | None:
     """The date of the newest of `meeting_entries`, without making them; None when there are none."""
     dates = [paper.date or meeting.date for paper in meeting.papers]
-    if meeting.agenda or meeting.status:
+    if meeting.agenda or meeting.status or meeting.adjourned_to:
         dates.append(meeting.date)
     if meeting.minutes:
         dates.append(minutes_date(index, meeting))
@@ -301,11 +305,13 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
         if memo is None:
             return meeting_entries(index, meeting)
         approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
-        return memo.get("entries", (meeting, index.body(meeting.body), approver),
+        return memo.get("entries", (meeting, index.body(meeting.body), approver, index.reconvened(meeting)),
                         lambda: meeting_entries(index, meeting))
 
-    def approvers(meetings) -> tuple:
-        return tuple(minutes_date(index, m) for m in meetings)
+    def approvers(meetings) -> tuple:  # and the sittings adjourned meetings reconvened at, which entries date
+        return tuple(minutes_date(index, m) for m in meetings) + tuple(
+            (m.key, s.key if (s := index.reconvened(m)) else "", s.date if s else None) for m in meetings
+            if m.adjourned_to)
 
     if not unchanged(urls.feed(), (fixed, tuple(archive.meetings), approvers(archive.meetings),
                                    undated(any(map(has_entries, archive.meetings))))):

@@ -165,6 +165,8 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
     if instead is not None:
         description += ["", f"The meeting was {meeting.status}. The meeting arranged in its place, on "
                             f"{short_date(instead.date)}: {urls.absolute(site.base_url, urls.meeting(instead))}"]
+    if meeting.adjourned_to and not meeting.status:
+        description += ["", adjourned(index, meeting)]
     if meeting.agenda:
         description += ["", "Agenda:"] + [f"{a.number} {one_line(a.title)}" for a in meeting.agenda]
     lines.append(f"DESCRIPTION:{escape(chr(10).join(description))}")
@@ -172,9 +174,23 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
     return lines
 
 
+def adjourned(index: Index, meeting: Meeting, linked: bool = True) -> str:
+    """What an adjourned meeting's event and feed entry say of it: when it reconvened, with the sitting's address
+    (`linked`: a feed entry links the meeting's page, which links it), or that the sitting is not published (a
+    private one is never named). "Reconvened on" as the meeting's page says, whether that day is past or to
+    come: the same content gives the same calendar on any day."""
+    sitting = index.reconvened(meeting)
+    if sitting is None:
+        return "The meeting was adjourned, and reconvened at a sitting that is not published."
+    said = f"The meeting was adjourned, and reconvened on {short_date(sitting.date)}"
+    return f"{said}: {urls.absolute(index.archive.site.base_url, urls.meeting(sitting))}" if linked else said + "."
+
+
 def _rearranged(index: Index, meetings) -> tuple:
-    """What the events of `meetings` show of other meetings, another body's included: part of a calendar's inputs."""
-    return tuple(index.instead(m) for m in meetings if m.rearranged_to)
+    """What the events of `meetings` show of other meetings, another body's included (the meeting arranged in the
+    place of one, the sitting at which one reconvened): part of a calendar's inputs."""
+    return tuple(index.instead(m) for m in meetings if m.rearranged_to) + tuple(
+        index.reconvened(m) for m in meetings if m.adjourned_to)
 
 
 def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.date,
@@ -195,7 +211,7 @@ def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.dat
         check(stop)
         parts.append(folded(meeting) if memo is None else
                      memo.get("calendar event", (meeting, index.body(meeting.body), index.archive.site, stamp,
-                                                 index.instead(meeting)),
+                                                 index.instead(meeting), index.reconvened(meeting)),
                               lambda: folded(meeting)))
     parts.append("END:VCALENDAR\r\n")
     return "\r\n".join(parts).encode("utf-8")

@@ -145,6 +145,28 @@ def test_the_sittings_after_a_meeting_end_where_they_come_round_to_one_met_alrea
     assert index.sittings(second) == (first,)
 
 
+def test_the_first_sittings_calendar_event_says_it_adjourned_and_when_it_reconvened(site):
+    for calendar in ("feeds/all.ics", "feeds/bodies/tb.ics"):
+        text = (site / calendar).read_bytes().decode("utf-8").replace("\r\n ", "")
+        event = text.split(f"UID:{FIRST}@", 1)[1].split("END:VEVENT", 1)[0]
+        assert ("\\n\\nThe meeting was adjourned\\, and reconvened on 21 March 2019: "
+                "https://records.testshire.example/tb/2019/2019-03-21-reconvened/\\n\\nAgenda:") in event
+        assert "STATUS" not in event
+        assert "adjourned" not in text.split(f"UID:{RECONVENED}@", 1)[1].split("END:VEVENT", 1)[0]
+
+
+def test_the_feeds_tell_subscribers_the_first_sitting_adjourned_and_when_it_reconvened(site):
+    """A feed reader who saw the agenda learns where the items not reached went."""
+    for feed in ("feeds/all.xml", "feeds/bodies/tb.xml"):
+        text = (site / feed).read_text(encoding="utf-8")
+        entry = text.split("<title>Adjourned: TB Health and Wellbeing Board, 14 March 2019</title>", 1)[1]
+        entry = entry.split("</entry>", 1)[0]
+        assert 'href="https://records.testshire.example/tb/2019/2019-03-14/#adjourned"' in entry
+        assert '<summary type="text">The meeting was adjourned, and reconvened on 21 March 2019.</summary>' in entry
+        assert '<category term="adjourned" />' in entry and "<updated>2019-03-14T00:00:00Z</updated>" in entry
+        assert "Adjourned: TB Health and Wellbeing Board, 21 March 2019" not in text
+
+
 def test_every_list_says_which_meeting_adjourned_and_which_is_its_reconvened_sitting(site):
     for url in ("/tb/", "/tb/2019/", "/archive/2019/"):
         shown = page(site, url)
@@ -186,6 +208,8 @@ def test_a_meeting_adjourned_to_a_private_sitting_names_no_address(tmp_path):
     event = next(e for e in json.loads((out / "data" / "meetings.json").read_text())["events"]
                  if e["extras"]["meeting"] == FIRST)
     assert event["extras"]["adjourned_to"] is None
+    calendar = (out / "feeds/bodies/tb.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
+    assert "The meeting was adjourned\\, and reconvened at a sitting that is not published.\\n" in calendar
 
 
 def test_a_warm_build_that_adjourns_a_meeting_to_a_sitting_of_another_year_makes_the_site_a_build_from_scratch_makes(
