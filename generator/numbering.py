@@ -257,11 +257,19 @@ def example(numbering: Numbering, year: int | None = None, after: str | None = N
     there is one, else one of `year` (the meeting's), so that the clerk can copy it as it is."""
     if numbering.per_meeting:
         return "5 (or 5.1)"
-    last = parts(numbering, after) if after else None
-    if last is not None:
-        return compose(numbering, last["n"] + 1, last.get("yyyy", last.get("yy", 0)))
+    if after and following(numbering, after):
+        return following(numbering, after)
     year = year or 2019
     return compose(numbering, 70, year)
+
+
+def following(numbering: Numbering, ref: str) -> str | None:
+    """The number after `ref` as the body prints it, in the year `ref` is written with (TB/19/16 after TB/19/15,
+    10 after 9 of a body numbering per meeting); None for one that has no single next (7.1, 3a)."""
+    if numbering.per_meeting:
+        return str(int(ref) + 1) if ref.isdigit() else None
+    last = parts(numbering, ref)
+    return None if last is None else compose(numbering, last["n"] + 1, last.get("yyyy", last.get("yy", 0)))
 
 
 def parts(numbering: Numbering, text: str) -> dict[str, int] | None:

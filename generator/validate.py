@@ -19,8 +19,8 @@ from generator.diagnostics import Diagnostic, Report, closest, did_you_mean, lis
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
-from generator.numbering import (canonical, digits, leading, leading_part, printed, renumbered, sort_key,
-                                 unpadded, whole)
+from generator.numbering import (canonical, compose, digits, following, leading, leading_part, printed,
+                                 renumbered, sort_key, unpadded, whole)
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify, spoken_date, spoken_due
 from generator.yamltext import file_line, line_of, lines_of
@@ -70,8 +70,8 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         instead = meetings.get(meeting.rearranged_to) if meeting.rearranged_to else None
         nearby = _folders(archive, meeting.rearranged_to) if meeting.rearranged_to and instead is None else ()
         reconvened = meetings.get(meeting.adjourned_to) if meeting.adjourned_to else None
-        if meeting.adjourned_to and reconvened is None:
-            nearby += _folders(archive, meeting.adjourned_to)
+        after = _later_meetings(archive, meeting.body, meeting.date) if meeting.adjourned_to and reconvened is None \
+            else ()
         sittings = later_sittings(meetings, meeting) if reconvened is not None else ()
         whole = not archive.incomplete & {meeting.body, "*"}
         items_known = meeting.key not in archive.incomplete
@@ -79,24 +79,26 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
             if approved_at and target is None else ""  # the meeting that most likely approved them, for the hint
         approvers = _approvers(archive, meeting, approved_at) if approved_at and target is None else ()
         check("meeting", (meeting, target, instead, nearby, whole, following, approvers, items_known, reconvened,
-                          sittings),
+                          sittings, after),
               lambda found, meeting=meeting, target=target, instead=instead, nearby=nearby, whole=whole,
               following=following, approvers=approvers, items_known=items_known, reconvened=reconvened,
-              sittings=sittings:
+              sittings=sittings, after=after:
               check_meeting(meeting, target, found, instead, nearby, whole, following, approvers, items_known,
-                            reconvened, sittings))
+                            reconvened, sittings, after))
     _reconvened_twice(archive, report)
+    _run_on(archive, meetings, report)
     if memo is not None:
         memo.findings.round()
 
 
 def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, instead: Meeting | None = None,
                   nearby: tuple = (), whole: bool = True, following: str = "", approvers: tuple = (),
-                  items_known: bool = True, reconvened: Meeting | None = None, sittings: tuple | None = None
-                  ) -> None:
+                  items_known: bool = True, reconvened: Meeting | None = None, sittings: tuple | None = None,
+                  after: tuple = ()) -> None:
     """The checks that need no record but the meeting's own, the meeting that approves its minutes, the one
     arranged `instead` of it and the sitting at which it `reconvened` (`nearby`: the keys of the meetings of the
-    body its rearranged_to or adjourned_to names, when that names none, to suggest one). `whole`: False while a
+    body its rearranged_to names, when that names none, to suggest one; `after`: (folder, date) of its own body's
+    later meetings, _later_meetings, when its adjourned_to names none). `whole`: False while a
     meeting of its body is loaded only in part (an error in its files, Archive.incomplete): an item dropped from
     its minutes would have the agenda warn of it too, a paper whose file is in error every reference to it be
     reported missing, and the meeting that could not be loaded every approved_at, rearranged_to and adjourned_to
@@ -119,7 +121,7 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     _listed_twice(meeting, report)
     _progress_unwritten(meeting, report)
     _not_held(meeting, instead, nearby, report, whole)
-    _adjourned(meeting, reconvened, nearby, report, whole)
+    _adjourned(meeting, reconvened, after, report, whole)
     if meeting.minutes and meeting.minutes.approved_at:
         if approval is None:
             if whole:  # else it may name the meeting that could not be loaded
@@ -146,7 +148,30 @@ def _approvers(archive: Archive, meeting: Meeting, approved_at: str) -> tuple:
         return ()
     if body not in archive.bodies:
         return ("", tuple(sorted(archive.bodies)))
-    return (body, tuple((m.folder, m.date) for m in archive.meetings if m.body == body and m.date > meeting.date))
+    return (body, _later_meetings(archive, body, meeting.date))
+
+
+def _later_meetings(archive: Archive, body: str, day: dt.date) -> tuple:
+    """(folder, date) of each of the body's meetings after `day`: those a reference from a meeting of that day
+    to a later one (approved_at, adjourned_to) may have meant, where it names none."""
+    return tuple((m.folder, m.date) for m in archive.meetings if m.body == body and m.date > day)
+
+
+def _named_date(folder: str) -> dt.date | None:
+    """The date a folder is named with, as `minutebook new meeting` names them (2019-03-21-reconvened)."""
+    try:
+        return dt.date.fromisoformat(folder[:10]) if _DATED_FOLDER.match(folder) else None
+    except ValueError:  # 2019-02-30
+        return None
+
+
+def nearest_folders(known: tuple, folder: str, near: dt.date) -> list[str]:
+    """The folders of `known` ((folder, date) of a body's meetings, as _later_meetings gives them) in order of
+    nearness to the date `folder` is named with, else to `near`; of two as near, the one spelled more like it
+    first. A meeting's folder mistyped is nearer in date than in letters to the folder meant."""
+    day = _named_date(folder) or near
+    return [f for f, _ in sorted(known, key=lambda k: (abs((k[1] - day).days),
+                                                       -difflib.SequenceMatcher(None, folder, k[0]).ratio(), k[0]))]
 
 
 def _approved_at_no_meeting(meeting: Meeting, following: str, approvers: tuple, report: Report) -> None:
@@ -166,12 +191,8 @@ def _approved_at_no_meeting(meeting: Meeting, following: str, approvers: tuple, 
         report.warning(path, line, f"{said}: there is no body '{slug}'",
                        did_you_mean(slug, known, "bodies") or "write the body as its file in bodies/ is named")
         return
-    try:
-        named = dt.date.fromisoformat(folder[:10]) if _DATED_FOLDER.match(folder) else None
-    except ValueError:  # 2019-02-30
-        named = None
-    near = named or meeting.date
-    nearest = sorted(f for f, _ in sorted(known, key=lambda k: (abs((k[1] - near).days), k[0]))[:3])
+    nearest = sorted(nearest_folders(known, folder, meeting.date)[:3])
+    named = _named_date(folder)
     new = f"--date {folder}" if named and folder == named.isoformat() else f"--date YYYY-MM-DD --folder {folder}"
     add = f"add the meeting (`minutebook new meeting --body {body} {new}`), or leave approved_at out until it is added"
     report.warning(path, line, f"{said}: no meeting of {body} is in the folder {folder} (yet)",
@@ -222,10 +243,13 @@ def _not_held(meeting: Meeting, instead: Meeting | None, nearby: tuple, report: 
                      "arranged instead, or take rearranged_to out")
 
 
-def _adjourned(meeting: Meeting, reconvened: Meeting | None, nearby: tuple, report: Report, whole: bool = True
+def _adjourned(meeting: Meeting, reconvened: Meeting | None, after: tuple, report: Report, whole: bool = True
                ) -> None:
     """A meeting adjourned part-way was held, and reconvened as the same body on a later day, at a sitting held
-    in turn: anything else names the wrong folder, and the pages would link a sitting that cannot continue it."""
+    in turn: anything else names the wrong folder, and the pages would link a sitting that cannot continue it.
+    One naming no meeting is told of the meeting of its body `after` it (_later_meetings) nearest the date it
+    names: a sitting's folder mistyped (2019-03-12 for 2019-03-21-reconvened) is nearer in date than in letters
+    to the folder meant, and a sitting of another body, or before the meeting, cannot be the one."""
     if not meeting.adjourned_to:
         return
     path, line, named = meeting.source.path, line_of(meeting.adjourned_to), meeting.adjourned_to
@@ -238,9 +262,10 @@ def _adjourned(meeting: Meeting, reconvened: Meeting | None, nearby: tuple, repo
                      "name the folder of the sitting at which the meeting reconvened")
     elif reconvened is None:
         if whole:  # else it may name the meeting that could not be loaded
+            nearest = nearest_folders(after, named.partition("/")[2], meeting.date)
             report.error(path, line, f"adjourned_to names no meeting '{named}'",
-                         did_you_mean(named, [k for k in nearby if k != meeting.key], "meetings")
-                         or "write the folder of the sitting at which the meeting reconvened, e.g. "
+                         f"did you mean '{meeting.body}/{nearest[0]}'?" if nearest
+                         else "write the folder of the sitting at which the meeting reconvened, e.g. "
                          f"{meeting.date.isoformat()}-reconvened with that sitting's date, or take adjourned_to out")
     elif reconvened.body != meeting.body:
         report.error(path, line, f"adjourned_to names {named}, a meeting of another body",
@@ -269,6 +294,35 @@ def _reconvened_twice(archive: Archive, report: Report) -> None:
                          f"{meeting.adjourned_to}, which {earlier.key} is adjourned to too "
                          f"(at {earlier.source.path}:{line_of(earlier.adjourned_to)})",
                          "a sitting continues one meeting: correct the adjourned_to of one of them")
+
+
+def _run_on(archive: Archive, meetings: dict, report: Report) -> None:
+    """The minutes of an adjourned meeting's sittings are one meeting's, numbered on from sitting to sitting: a
+    reconvened sitting whose first minute does not follow the last of the sitting it continues was numbered as a
+    meeting of its own (from the standing items on, say), and a reader counting on from the first sitting's
+    minutes, or a reference to a minute by its number, finds another item. A sitting in a later year than the
+    first may start the year's numbers instead (TB/20/1 after TB/19/22), as any meeting of a body numbering by
+    year does (scaffold.next_numbers)."""
+    for meeting in archive.meetings:
+        sitting = meetings.get(meeting.adjourned_to) if meeting.adjourned_to else None
+        if sitting is None or not _continues(meeting, sitting) or not (meeting.minutes and meeting.minutes.items) \
+                or not (sitting.minutes and sitting.minutes.items) or archive.incomplete & {meeting.key, sitting.key}:
+            continue
+        numbering = archive.bodies[meeting.body].numbering
+        last = max(meeting.minutes.items, key=lambda item: sort_key(item.ref))
+        first = min(sitting.minutes.items, key=lambda item: sort_key(item.ref))
+        after = following(numbering, last.ref)
+        used = {item.ref.lower() for item in meeting.minutes.items}  # a number used at both is an error already
+        new_year = compose(numbering, 1, sitting.date.year) if sitting.date.year != meeting.date.year \
+            and "{y" in numbering.pattern and not numbering.per_meeting else None
+        if after is None or first.ref in (canonical(numbering, after), new_year and canonical(numbering, new_year)) \
+                or first.ref.lower() in used:
+            continue
+        report.warning(first.source.path, first.source.line, f"minute {first.number} is the first of this "
+                       f"reconvened sitting, but the last minute of the sitting it continues ({meeting.key}, "
+                       f"{spoken_date(meeting.date)}) is {last.number}", "an adjourned meeting's minutes are numbered "
+                       f"on from sitting to sitting: number this sitting's minutes from {after}, or correct the "
+                       f"adjourned_to at {meeting.source.path}:{line_of(meeting.adjourned_to)}")
 
 
 _DATED_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})")  # how `minutebook new meeting` names a meeting's folder

@@ -2883,6 +2883,49 @@ def test_adjourned_to_naming_no_meeting_is_an_error_naming_the_nearest_folder(ar
                                                               "you mean 'tb/2019-06-20'?")]
 
 
+def _sitting(archive, folder: str, minutes: str = "") -> None:
+    """A sitting of the board in `folder` (named with its date), with approved `minutes` if any."""
+    sitting = archive / "meetings/tb" / folder
+    sitting.mkdir()
+    (sitting / "meeting.md").write_text(f"---\nbody: tb\ndate: {folder[:10]}\n---\n", encoding="utf-8")
+    if minutes:
+        (sitting / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}", encoding="utf-8")
+
+
+def test_adjourned_to_naming_no_meeting_suggests_the_bodys_later_meeting_nearest_its_date(archive, build):
+    """2019-03-12 for 2019-03-21-reconvened: two digits swapped, and the reconvened sitting's folder longer than
+    the date alone, so that by letters the folder of June's meeting was nearer."""
+    _sitting(archive, "2019-03-21-reconvened")
+    line = _adjourned(archive, MEETING, "2019-03-12")
+    assert errors_after(build, archive) == [at(MEETING, line, "adjourned_to names no meeting 'tb/2019-03-12'; did "
+                                                              "you mean 'tb/2019-03-21-reconvened'?")]
+
+
+def test_a_reconvened_sitting_whose_minutes_do_not_run_on_from_the_first_sittings_is_a_warning(archive, build):
+    """The board's meeting of 14 March 2019, minuted to TB/19/15, reconvened on 21 March with its minutes
+    numbered afresh from the standing items on, as a meeting of its own would be."""
+    line = _adjourned(archive, MEETING, "2019-03-21-reconvened")
+    _sitting(archive, "2019-03-21-reconvened", "## TB/19/24 Pharmacy\n\nNoted.\n")
+    assert warnings_after(build, archive) == [at(
+        "meetings/tb/2019-03-21-reconvened/minutes.md", 4, "minute TB/19/24 is the first of this reconvened "
+        "sitting, but the last minute of the sitting it continues (tb/2019-03-14, 14 March 2019) is TB/19/15; an "
+        "adjourned meeting's minutes are numbered on from sitting to sitting: number this sitting's minutes from "
+        f"TB/19/16, or correct the adjourned_to at content/{MEETING}:{line}", "warning")]
+
+
+def test_a_meeting_adjourned_to_a_sitting_that_is_adjourned_back_to_it_is_the_error_of_that_sitting_alone(
+        archive, build):
+    """A cycle of adjournments cannot be, as each sitting is after the one before: the one that breaks the order
+    is the error, and following the sittings from the first stops there, with no other message."""
+    _adjourned(archive, MEETING, "2019-03-21-reconvened")
+    _sitting(archive, "2019-03-21-reconvened", "## TB/19/16 Pharmacy\n\nNoted.\n")
+    back = _adjourned(archive, "meetings/tb/2019-03-21-reconvened/meeting.md", "2019-03-14")
+    assert errors_after(build, archive) == [at(
+        "meetings/tb/2019-03-21-reconvened/meeting.md", back, "adjourned_to names tb/2019-03-14, of 14 March 2019, "
+        "not after this meeting (21 March 2019); name the sitting at which the meeting reconvened, on a later day (a "
+        "meeting resumed the same day is one sitting: take adjourned_to out)")]
+
+
 def test_adjourned_to_naming_the_meeting_itself_is_an_error(archive, build):
     line = _adjourned(archive, MEETING, "tb/2019-03-14")
     assert errors_after(build, archive) == [at(MEETING, line, "adjourned_to names this meeting itself "
