@@ -130,6 +130,7 @@ NEW_EPILOG = """examples:
   minutebook new meeting --body ccb --date 2018-07-19
   minutebook new meeting --body ccb --date 2018-09-28 --folder 2018-09-28-special
   minutebook new meeting --body ccb --date 2018-06-21 --first-number CCBP/18/40
+  minutebook new meeting --body ccb --date 2018-07-02 --folder 2018-07-02-reconvened --reconvenes 2018-06-21
   minutebook new paper --meeting ccb/2018-07-19 --ref C --title "Second Primary Care Blood Collection"
   minutebook new paper --meeting ccb/2018-07-19 --ref D --title "Finance report" --file ~/Downloads/paper-d.pdf
 
@@ -170,11 +171,16 @@ def _add_new_parser(sub) -> None:
     meeting.add_argument("--date", required=True, type=_date,
                          help="the meeting's date, e.g. 2019-08-22 or '22 August 2019'")
     meeting.add_argument("--folder", type=_folder, metavar="NAME", help="folder name (default: the date)")
-    meeting.add_argument("--first-number", metavar="NUMBER",
-                         help="the minute number of the meeting's first item, e.g. CCBP/18/40 (29 for a body "
-                              "numbering per-meeting whose minutes run on through the year), the rest following "
-                              "it: for a body's first meeting in an archive begun part way through a year (default: "
-                              "after the highest number the body has used in the meeting's year)")
+    numbered = meeting.add_mutually_exclusive_group()
+    numbered.add_argument("--first-number", metavar="NUMBER",
+                          help="the minute number of the meeting's first item, e.g. CCBP/18/40 (29 for a body "
+                               "numbering per-meeting whose minutes run on through the year), the rest following "
+                               "it: for a body's first meeting in an archive begun part way through a year (default: "
+                               "after the highest number the body has used in the meeting's year)")
+    numbered.add_argument("--reconvenes", metavar="FOLDER",
+                          help="the folder of the meeting, adjourned part-way, that this sitting continues: no "
+                               "standing items, the items it did not reach under their numbers, and the line to add "
+                               "to its meeting.md")
     paper = kinds.add_parser("paper", help="papers/<label>-<ref>.md for a meeting", epilog=NEW_EPILOG,
                              formatter_class=argparse.RawDescriptionHelpFormatter)
     paper.add_argument("--meeting", required=True, type=_meeting_key, help="body/folder, e.g. ccb/2018-07-19")

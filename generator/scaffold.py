@@ -27,11 +27,11 @@ from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
 from generator.loader import load_archive
 from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items
-from generator.numbering import canonical, compose, example, parts, sort_key, unpadded
+from generator.numbering import canonical, compose, example, following, parts, sort_key, unpadded
 from generator.resolve import Index, resolve
-from generator.validate import label_and_ref, validate
+from generator.validate import label_and_ref, nearest_folders, validate
 from generator.values import Invalid, slugify, spoken_due
-from generator.yamltext import scalar
+from generator.yamltext import line_of, scalar
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -450,8 +450,10 @@ def as_before(body: Body, previous: Meeting | None) -> list[tuple[str, str]]:
 
 
 def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: str,
-               agenda: list[tuple[str, Standing]], previous: Meeting | None = None, minutes: list[str] = ()) -> str:
-    """`minutes`: each item's minute number (`minute:`), where the minutes number them otherwise (minutes_run_on)."""
+               agenda: list[tuple[str, Standing]], previous: Meeting | None = None, minutes: list[str] = (),
+               heading: str = "") -> str:
+    """`minutes`: each item's minute number (`minute:`), where the minutes number them otherwise (minutes_run_on).
+    `heading`: the comment over the agenda, where its items are not the standing items (a reconvened sitting's)."""
     lines = ["---", f"body: {body.slug}", f"date: {day.isoformat()}"]
     kept = as_before(body, previous)
     if kept:
@@ -468,8 +470,8 @@ def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: st
     # arising, and the comment told the clerk to add the business after them.
     renumber = "renumber the last two and their `minute:` (in minutes.md too)" if minutes else \
         "renumber the last two (in minutes.md too)"
-    lines += ["agenda:", f"  # standing items; add the meeting's business before '{agenda[-2][1].title}' and "
-                         f"{renumber}"]
+    lines += ["agenda:", f"  # {heading}" if heading else f"  # standing items; add the meeting's business before "
+                                                          f"'{agenda[-2][1].title}' and {renumber}"]
     for position, (ref, item) in enumerate(agenda):
         lines += [f"  - ref: {scalar(ref)}"] + ([f"    minute: {scalar(minutes[position])}"] if minutes else []) + [
             f"    title: {scalar(item.title)}"]
@@ -563,6 +565,12 @@ class Plan:
     first_in_archive: bool = False  # numbered from 1, with no earlier meeting of the body to carry on from
     minutes: tuple[str, ...] = ()  # the minutes' numbers, where they run on from the previous meeting's
     minutes_said: str = ""  # how they were numbered, for the summary (_minutes_said)
+    # A reconvened sitting's (--reconvenes): the meeting it continues, the meeting.md to add its adjourned_to to
+    # and what to add ("" where it names the sitting already), and whether its items are those not reached
+    reconvenes: Meeting | None = None
+    first_sitting: Path | None = None
+    adjourned_to: str = ""
+    unreached: bool = False
 
 
 def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given: bool, content: Path) -> None:
@@ -580,13 +588,17 @@ def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given
                      f"pass --folder {day.isoformat()}-special for a second meeting that day")
 
 
-def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = None, first: str | None = None) -> Plan:
-    """`first`: the number of the first item (`--first-number`); else the body's numbering carried on."""
+def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = None, first: str | None = None,
+                 reconvenes: str | None = None) -> Plan:
+    """`first`: the number of the first item (`--first-number`); else the body's numbering carried on.
+    `reconvenes`: the folder of the meeting adjourned part-way that this sitting continues (plan_sitting)."""
     name = folder or day.isoformat()
     index = load(content, Waived(*(f"{field} names no meeting '{slug}/{name}'"  # this is the meeting it names
                                    for field in ("rearranged_to", "adjourned_to"))))
     body = find_body(index, slug)
     _check_free(index, slug, day, name, folder is not None, content)
+    if reconvenes is not None:
+        return plan_sitting(content, index, body, day, name, adjourned(index, body, day, name, reconvenes))
     previous = previous_meeting(index, slug, day)
     tracks = open_actions(index, slug, day)
     standing = standing_items(body, previous, name, len(tracks))
@@ -635,6 +647,85 @@ def _minutes_said(body: Body, previous: Meeting | None, day: dt.date, first: str
     return (f"Its minutes start at 1, as the first meeting in the archive of {year}: where the year's minutes had "
             "got further before the archive begins, remove the meeting's folder and start it again with "
             "--first-number and its first minute's number.")
+
+
+def adjourned(index: Index, body: Body, day: dt.date, name: str, written: str) -> Meeting:
+    """The meeting `--reconvenes` names (its folder, or body/folder), which the sitting on `day` in the folder
+    `name` can continue: of the same body, held, before it, and adjourned to no other sitting. Else refused,
+    with the meeting of the body before `day` nearest the date the folder is named with, where it names none."""
+    key = written.strip().strip("/") if "/" in written.strip().strip("/") else f"{body.slug}/{written.strip()}"
+    meeting, option = index.by_key.get(key), "--reconvenes"
+    if meeting is None:
+        earlier = tuple((m.folder, m.date) for m in index.by_body.get(body.slug, []) if m.date < day and not m.status)
+        nearest = nearest_folders(earlier, key.partition("/")[2], day)
+        raise refuse_option(option, written, f"there is no meeting '{key}'", f"did you mean '{nearest[0]}'?"
+                            if nearest else f"{body.short_name} has no meeting before {long_date(day)} for this "
+                            "sitting to continue")
+    if meeting.body != body.slug:
+        raise refuse_option(option, written, f"{key} is a meeting of another body", "a meeting reconvenes as the same "
+                            f"body: give the folder of the meeting of {body.slug} that adjourned")
+    if meeting.date >= day:
+        raise refuse_option(option, written, f"{key} is on {long_date(meeting.date)}, not before this sitting "
+                            f"({long_date(day)})", "give the meeting that adjourned, and the sitting's own date in "
+                            "--date")
+    if meeting.status:
+        raise refuse_option(option, written, f"{key} did not take place (its meeting.md says `status: "
+                            f"{meeting.status}`)", "give the meeting that adjourned")
+    if meeting.adjourned_to and meeting.adjourned_to != f"{body.slug}/{name}":
+        sitting = meeting.adjourned_to.partition("/")[2]
+        raise refuse_option(option, written, f"{key} is adjourned to {meeting.adjourned_to} already (at "
+                            f"{meeting.source.path}:{line_of(meeting.adjourned_to)})", "a meeting adjourned again at "
+                            f"its reconvened sitting continues there: give --reconvenes {sitting}, "
+                            "or correct that adjourned_to")
+    return meeting
+
+
+def unreached(meeting: Meeting) -> list[AgendaItem]:
+    """The items of an adjourned meeting's agenda its minutes do not take, nor say were not taken (`status:`):
+    those it did not reach, which its reconvened sitting takes under the numbers they had. None while it has no
+    minutes to tell them by."""
+    if not meeting.minutes:
+        return []
+    minuted = {item.ref.lower() for item in meeting.minutes.items}
+    return [item for item in meeting.agenda if item.minute_ref.lower() not in minuted and not item.status]
+
+
+def plan_sitting(content: Path, index: Index, body: Body, day: dt.date, name: str, meeting: Meeting) -> Plan:
+    """A reconvened sitting of `meeting`, adjourned part-way: the same meeting continued, so none of the standing
+    items a meeting opens and closes with (apologies, the last meeting's minutes, matters arising, the date of
+    the next), no action log, and minute numbers that run on from the first sitting's. Its business is the first
+    sitting's agenda items not reached (unreached), under their numbers, which the first sitting's agenda links
+    at this sitting; without them (its minutes not written yet), one item numbered after its last.
+
+    The first sitting's meeting.md is not written to: the command writes new files only, every one or none, and
+    adding `adjourned_to` there would mean rewriting a file the clerk keeps, its comments and layout with it.
+    The summary says the line to add (Plan.adjourned_to)."""
+    held = f"the meeting of {long_date(meeting.date)}"
+    items = [(canonical(body.numbering, item.minute_ref) or item.minute_ref,
+              Standing(item.title, _todo(f"record this item, not reached before {held} adjourned."),
+                       "confidential: yes  # as on the agenda: only the title is published" if item.confidential
+                       else "", description=f"Not reached at [[{meeting.key}]]{_papers_of(item, meeting)}.",
+                       presenter=item.presenter, confidential=item.confidential))
+             for item in unreached(meeting)]
+    if not items:
+        used = [item.ref for item in meeting.minutes.items] if meeting.minutes else \
+            [item.minute_ref for item in meeting.agenda]
+        last = max(used, key=sort_key, default=None)
+        number = (following(body.numbering, canonical(body.numbering, last) or last) if last else None) or \
+            next_numbers(body, used_numbers(index, body.slug), day.year, 1)[0]
+        items = [(number, Standing(f"Business of {held}", _todo(f"record the business not reached before {held} "
+                                                                "adjourned, numbering each item on from this one.")))]
+    members, members_from = members_on(body, meeting, day)
+    target = Path(content) / "meetings" / body.slug / name
+    heading = f"the items of {held} not reached before it adjourned, under their numbers; take out any not " \
+        "taken" if items[0][1].description else f"the business of {held}: number each item on from the last of its " \
+        "minutes"
+    files = {target / "meeting.md": meeting_md(body, day, members, members_from, items, meeting, heading=heading),
+             target / "minutes.md": minutes_md(items)}
+    return Plan(files, tuple(n for n, _ in items), meeting, 0, len(members), reconvenes=meeting,
+                first_sitting=_located(content, meeting.source.path),
+                adjourned_to="" if meeting.adjourned_to == f"{body.slug}/{name}" else f"adjourned_to: {name}",
+                unreached=bool(items[0][1].description))
 
 
 def paper_file_name(ref: str, label: str, meeting: Meeting) -> str:
@@ -781,7 +872,8 @@ def command(args, out=None, err=None) -> int:
     content = Path(args.content)
     try:
         if args.new == "meeting":
-            plan = plan_meeting(content, args.body, args.date, args.folder, args.first_number)
+            plan = plan_meeting(content, args.body, args.date, args.folder, args.first_number,
+                                getattr(args, "reconvenes", None))
         else:
             plan = plan_paper(content, args.meeting, args.ref, args.title, args.label, args.item or "",
                               args.file)
@@ -798,12 +890,27 @@ def command(args, out=None, err=None) -> int:
     for path in written:
         print(f"created {report.from_here(report._rel(path))}", file=out)
     if args.new == "meeting":
-        print(_meeting_summary(plan), file=out)
+        print(_sitting_summary(plan, report) if plan.reconvenes else _meeting_summary(plan), file=out)
     return 0
 
 
 def _count(n: int, what: str) -> str:
     return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+def _sitting_summary(plan: Plan, report: Report) -> str:
+    """What `new meeting --reconvenes` wrote, and the line the first sitting's meeting.md needs, which it does not
+    write (plan_sitting)."""
+    first = plan.reconvenes
+    numbers = plan.numbers[0] if len(plan.numbers) == 1 else f"{plan.numbers[0]} to {plan.numbers[-1]}"
+    items = f"{_count(len(plan.numbers), 'item')} {numbers}, those {first.key} did not reach" if plan.unreached \
+        else f"item {numbers}, after the last of {first.key}'s minutes, which do not tell which items it did not reach"
+    where = report.from_here(report._rel(plan.first_sitting))
+    link = f" Add `{plan.adjourned_to}` to {where}, after its date, so that its pages link this sitting and its " \
+        "agenda the minutes taken here." if plan.adjourned_to else f" {where} is adjourned to this sitting already."
+    return (f"Reconvened sitting of {first.key}: {items}, with no standing items; "
+            f"{_count(plan.members, 'attendee')} listed as present.{link} Replace the 'Clerk to complete' lines, "
+            "then run `minutebook check`.")
 
 
 def _meeting_summary(plan: Plan) -> str:

@@ -90,8 +90,9 @@ def load(content: Path):
     return resolve(archive)
 
 
-def new_meeting(content: Path, body: str, date: str, folder: str | None = None, first: str | None = None) -> list[Path]:
-    plan = scaffold.plan_meeting(content, body, dt.date.fromisoformat(date), folder, first)
+def new_meeting(content: Path, body: str, date: str, folder: str | None = None, first: str | None = None,
+                reconvenes: str | None = None) -> list[Path]:
+    plan = scaffold.plan_meeting(content, body, dt.date.fromisoformat(date), folder, first, reconvenes)
     return scaffold.write_all(plan.files, content)
 
 
@@ -652,6 +653,102 @@ def test_a_first_number_that_is_no_number_of_the_body_or_of_the_year_or_is_used_
         new_meeting(actions, body, "2019-05-16", first=first)
     assert said(refused.value) == [message]
     assert tree(actions) == before
+
+
+# ---- --reconvenes: the reconvened sitting of a meeting adjourned part-way ------------------------
+
+JULY_MEETING = "meetings/ccb/2019-07-18/meeting.md"
+
+
+def adjourned_in_july(tmp_path: Path) -> Path:
+    """The references archive with two items on July's agenda after those its minutes take (to CCBP/19/62), the
+    first with its paper C: not reached before the meeting adjourned."""
+    content = copy(tmp_path, "references")
+    edit(content, JULY_MEETING, "    paper: C\n", "    paper: C\n  - ref: CCBP/19/63\n    title: Estates strategy\n"
+         "    paper: C\n  - ref: CCBP/19/64\n    title: Workforce\n")
+    return content
+
+
+def test_a_reconvened_sitting_takes_the_items_the_first_did_not_reach_under_their_numbers_and_no_standing_items(
+        tmp_path):
+    content = adjourned_in_july(tmp_path)
+    written = new_meeting(content, "ccb", "2019-07-25", folder="2019-07-25-reconvened", reconvenes="2019-07-18")
+    assert sorted(p.name for p in written) == ["meeting.md", "minutes.md"]  # no action log: the meeting goes on
+    edit(content, JULY_MEETING, "date: 2019-07-18\n", "date: 2019-07-18\nadjourned_to: 2019-07-25-reconvened\n")
+    sitting = load(content).by_key["ccb/2019-07-25-reconvened"]
+    assert [(item.ref, item.title, item.description) for item in sitting.agenda] == [
+        ("CCBP/19/63", "Estates strategy", "Not reached at [[ccb/2019-07-18]], with its paper "
+                                           "[[ccb/2019-07-18/papers/C]]."),
+        ("CCBP/19/64", "Workforce", "Not reached at [[ccb/2019-07-18]].")]
+    assert minute_refs(sitting) == [("CCBP/19/63", "Estates strategy"), ("CCBP/19/64", "Workforce")]
+    assert sitting.title == "CCB meeting" and [a.who.id for a in sitting.attendance.present] == ["nora-brown"]
+    # the numbers run on, and July's agenda links them here: nothing said of either sitting (the fixture's
+    # references to what no archive has are warned of elsewhere)
+    assert [found for found in problems(content, drafts=True) if "ccb/2019-07" in found[0]] == []
+
+
+def test_a_reconvened_sitting_of_a_meeting_whose_minutes_take_every_item_is_numbered_on_from_their_last(tmp_path):
+    content = copy(tmp_path, "references")
+    new_meeting(content, "ccb", "2019-07-25", reconvenes="2019-07-18")
+    sitting = load(content).by_key["ccb/2019-07-25"]
+    assert minute_refs(sitting) == [("CCBP/19/63", "Business of the meeting of 18 July 2019")]  # after CCBP/19/62
+
+
+def test_new_meeting_reconvenes_says_the_line_to_add_to_the_first_sittings_meeting_md(tmp_path, monkeypatch):
+    """It does not write it: the command writes new files, every one or none, and never rewrites one."""
+    content = adjourned_in_july(tmp_path)
+    before = (content / JULY_MEETING).read_text(encoding="utf-8")
+    monkeypatch.chdir(content.parent)
+    out, err = io.StringIO(), io.StringIO()
+    args = Namespace(content=Path("content"), new="meeting", body="ccb", date=dt.date(2019, 7, 25),
+                     folder="2019-07-25-reconvened", first_number=None, reconvenes="2019-07-18")
+    assert scaffold.command(args, out, err) == 0
+    assert out.getvalue().splitlines()[-1] == (
+        "Reconvened sitting of ccb/2019-07-18: 2 items CCBP/19/63 to CCBP/19/64, those ccb/2019-07-18 did not reach, "
+        "with no standing items; 1 attendee listed as present. Add `adjourned_to: 2019-07-25-reconvened` to "
+        "content/meetings/ccb/2019-07-18/meeting.md, after its date, so that its pages link this sitting and its "
+        "agenda the minutes taken here. Replace the 'Clerk to complete' lines, then run `minutebook check`.")
+    assert (content / JULY_MEETING).read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("written, day, message", [
+    ("2019-07-19", "2019-07-25", "--reconvenes 2019-07-19: there is no meeting 'ccb/2019-07-19'; did you mean "
+                                 "'2019-07-18'?"),
+    ("jhsc/2019-09-02", "2019-09-10", "--reconvenes jhsc/2019-09-02: jhsc/2019-09-02 is a meeting of another body; a "
+                                      "meeting reconvenes as the same body: give the folder of the meeting of ccb "
+                                      "that adjourned"),
+    ("2019-08-22", "2019-07-25", "--reconvenes 2019-08-22: ccb/2019-08-22 is on 22 August 2019, not before this "
+                                 "sitting (25 July 2019); give the meeting that adjourned, and the sitting's own date "
+                                 "in --date"),
+], ids=["no-meeting", "another-body", "not-before"])
+def test_new_meeting_reconvenes_refuses_a_meeting_the_sitting_cannot_continue(tmp_path, written, day, message):
+    content = copy(tmp_path, "references")
+    with pytest.raises(scaffold.Refused) as refused:
+        scaffold.plan_meeting(content, "ccb", dt.date.fromisoformat(day), reconvenes=written)
+    assert said(refused.value) == [message]
+
+
+def test_new_meeting_reconvenes_refuses_a_meeting_that_did_not_take_place(tmp_path):
+    content = copy(tmp_path, "references")
+    edit(content, JULY_MEETING, "date: 2019-07-18\n", "date: 2019-07-18\nstatus: cancelled\n")
+    edit(content, JULY_MEETING, "attendance:\n  present: [nora-brown]\n", "")
+    (content / "meetings/ccb/2019-07-18/minutes.md").unlink()
+    with pytest.raises(scaffold.Refused) as refused:
+        scaffold.plan_meeting(content, "ccb", dt.date(2019, 7, 25), reconvenes="2019-07-18")
+    assert said(refused.value) == ["--reconvenes 2019-07-18: ccb/2019-07-18 did not take place (its meeting.md says "
+                                   "`status: cancelled`); give the meeting that adjourned"]
+
+
+def test_new_meeting_reconvenes_refuses_a_meeting_adjourned_to_another_sitting(tmp_path):
+    """Adjourned again at its reconvened sitting, the meeting continues from that sitting, the one to name."""
+    content = copy(tmp_path, "references")
+    edit(content, JULY_MEETING, "date: 2019-07-18\n", "date: 2019-07-18\nadjourned_to: 2019-08-22\n")
+    with pytest.raises(scaffold.Refused) as refused:
+        scaffold.plan_meeting(content, "ccb", dt.date(2019, 9, 5), reconvenes="2019-07-18")
+    assert said(refused.value) == ["--reconvenes 2019-07-18: ccb/2019-07-18 is adjourned to ccb/2019-08-22 already (at "
+                                   "content/meetings/ccb/2019-07-18/meeting.md:4); a meeting adjourned again at its "
+                                   "reconvened sitting continues there: give --reconvenes 2019-08-22, or correct that "
+                                   "adjourned_to"]
 
 
 # ---- the scaffold passes check and renders ------------------------------------------------
