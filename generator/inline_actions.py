@@ -36,6 +36,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from generator import schema as s
 from generator.actions import NEXT_MEETING
 from generator.diagnostics import listed, shortened
 from generator.model import Attendance, MinuteItem
@@ -281,24 +282,65 @@ def _found(paragraphs: list[Prose]) -> list[_Found]:
     return found
 
 
-def _split(rest: str) -> tuple[str, str]:
-    """(owner, what they are to do) of the words after "Action:": "CS to circulate the plan", "JS – circulate it"."""
+def _split(rest: str, posts=None) -> tuple[str, str]:
+    """(owner, what they are to do) of the words after "Action:": "CS to circulate the plan", "JS – circulate it".
+    `posts`: as `_could_be_owners` has them."""
     ends = _OWNER_ENDS.search(rest)
     owner, what = (rest[:ends.start()], rest[ends.end():]) if ends else (rest, "")
-    return (owner.strip(), what) if _could_be_owners(owner) else ("", rest)
+    return (owner.strip(), what) if _could_be_owners(owner, posts) else ("", rest)
 
 
-def _split_after(rest: str) -> tuple[str, str]:
+def _split_after(rest: str, posts=None) -> tuple[str, str]:
     """(owner, what they are to do) of words that name the owner last, as an action log's columns copied in a
     line do: "Circulate the plan – CS", "Circulate the plan (CS)"; ("", rest) where they name none."""
     after = _OWNER_AFTER.search(rest)
-    return (after["owner"].strip(), rest[:after.start()]) if after and _could_be_owners(after["owner"]) else ("", rest)
+    return (after["owner"].strip(), rest[:after.start()]) if after and _could_be_owners(after["owner"], posts) \
+        else ("", rest)
 
 
-def _could_be_owners(written: str) -> bool:
-    """Whether the words before "to" may name people: initials or names, each a capital's."""
+def _could_be_owners(written: str, posts=None) -> bool:
+    """Whether the words before "to" may name people: initials or names, each a capital's, or posts (`posts`, a
+    _Posts; None where the meeting's files read none), which are written in lower case too ("Director of
+    Finance", "director of public health")."""
+    if posts is not None and posts.holder(written.strip()) is not None:  # "Director of Finance, Northvale Council"
+        return True
     parts = names_in(written)
-    return bool(parts) and all(_INITIALS.fullmatch(part) or _NAME.fullmatch(part) for part in parts)
+    return bool(parts) and all(_INITIALS.fullmatch(part) or _NAME.fullmatch(part)
+                               or posts is not None and posts.holder(part) is not None for part in parts)
+
+
+class _Posts:
+    """Who a post an action line names its owner by ("ACTION: Director of Finance to ...", "ACTION: Chair")
+    was at the meeting, read as a person's field reads it (schema.post_holder), so that the line and the action
+    recorded for it name the same person, and a post that names no one, or several, is told in the same words."""
+
+    def __init__(self, ctx):
+        self._ctx, self._read = ctx, {}
+
+    def holder(self, written: str):
+        """The PersonRef the post names, the Invalid saying why it names no one, or None where it is no post."""
+        if written not in self._read:
+            try:
+                self._read[written] = s.post_holder(written, self._ctx)
+            except Invalid as problem:
+                self._read[written] = problem
+        return self._read[written]
+
+    def owner(self, written: str) -> _Owner | None:
+        """The line's owner, where `written` is a post; else None."""
+        held = self.holder(written)
+        if held is None:
+            return None
+        if isinstance(held, Invalid):
+            return _Owner(written, problem=f"{held.message}: {held.hint}")
+        if held.id:
+            return _Owner(written, (held.id,))
+        return _Owner(held.name, free=held.name != written)  # a chair written as `{name: ...}`, or in error
+
+
+def _posts(ctx) -> _Posts | None:
+    """A meeting's files read posts against its date and chair (schema.Held), with a people register."""
+    return _Posts(ctx) if ctx.people is not None and ctx.held is not None else None
 
 
 def _what_and_due(what: str, before: str, meeting: dt.date | None) -> tuple[str, str, str]:
@@ -372,6 +414,7 @@ class _Owner:
     ids: tuple[str, ...] = ()  # the person's id; several where initials name more than one; none where unknown
     body: str = ""  # the slug of the body of the archive `written` names ("Action: JHSC"), which may own an action
     free: bool = False  # named as written, `{name: ...}`: "Action by: Finance Team", no one the register knows
+    problem: str = ""  # a post naming no one at the meeting, or several, as a person's field is told (_Posts)
 
     def value(self, register: bool) -> str:
         """As `owner:` is to name them, where it can."""
@@ -405,14 +448,17 @@ class BodiesAsked:
         return found
 
 
-def _owners(written: str, people, attendance: Attendance, bodies) -> list[_Owner]:
+def _owners(written: str, people, attendance: Attendance, bodies, posts: _Posts | None = None) -> list[_Owner]:
     """Each person or body `written` names. `people`: the register's PeopleIndex (or people.Asked), None without
-    one; `bodies`: `names_of_bodies` (or a BodiesAsked of them)."""
+    one; `bodies`: `names_of_bodies` (or a BodiesAsked of them); `posts`: as `_could_be_owners` has them."""
     parts = names_in(written)
     if len(parts) > 1:  # a body's name that joins words as names are joined: "Health and Wellbeing Board"
         whole = bodies.get(" ".join(re.sub(r"^the\s+", "", written.strip(), flags=re.I).lower().split()), "")
         if whole:
             return [_Owner(written.strip(), body=whole)]
+        held = posts.owner(written.strip()) if posts is not None else None  # a post with its organisation
+        if held is not None:
+            return [held]
     owners = []
     for part in parts:
         found, _ = people.lookup(part) if people is not None else (None, set())
@@ -420,6 +466,10 @@ def _owners(written: str, people, attendance: Attendance, bodies) -> list[_Owner
         body = bodies.get(" ".join(re.sub(r"^the\s+", "", part, flags=re.I).lower().split()), "")
         if not ids and body:  # a person's name or initials first: those are what an action line mostly names
             owners.append(_Owner(part, body=body))
+            continue
+        held = posts.owner(part) if posts is not None and not ids else None  # after a body, as schema.person reads
+        if held is not None:
+            owners.append(held)
             continue
         if people is None:
             owners.append(_Owner(part))
@@ -462,10 +512,12 @@ def _owner_field(owners: list[_Owner], register: bool) -> str:
     """The `owner:` to write, or what it is to say where the line does not tell."""
     if not owners:
         return "`- owner:` who is to do it"
-    if not register or all(len(owner.ids) == 1 or owner.body or owner.free for owner in owners):
+    if not register or all((len(owner.ids) == 1 or owner.body or owner.free) and not owner.problem
+                           for owner in owners):
         values = [owner.value(register) for owner in owners]
         return f"`- owner: {values[0] if len(values) == 1 else '[' + ', '.join(values) + ']'}`"
-    said = [owner.value(register) if len(owner.ids) == 1 or owner.body or owner.free else
+    said = [f"the person meant by '{owner.written}' ({owner.problem})" if owner.problem else
+            owner.value(register) if len(owner.ids) == 1 or owner.body or owner.free else
             f"the id of the {owner.written} meant, {' or '.join(owner.ids)}" if owner.ids else
             f"the id of {owner.written}, whom the people register does not know by that name or initials"
             for owner in owners]
@@ -475,7 +527,7 @@ def _owner_field(owners: list[_Owner], register: bool) -> str:
 def _known(owners: list[_Owner], register: bool) -> bool:
     """Whether the words read as owners name them: people or bodies the archive knows, or initials (which the
     message says the register does not know); any words that may be names, without a register."""
-    return bool(owners) and (not register or any(o.ids or o.body for o in owners)
+    return bool(owners) and (not register or any(o.ids or o.body or o.problem for o in owners)
                              or all(_INITIALS.fullmatch(o.written) for o in owners))
 
 
@@ -502,7 +554,7 @@ def _due(written: str, meeting: dt.date | None) -> tuple[str, str]:
 def _reading(found: _Found, ctx, attendance: Attendance, meeting: dt.date | None, bodies: dict[str, str]
              ) -> tuple[list[_Owner], str, str, str]:
     """(owners, text, due, how a due date without its year was read) of an action in the text."""
-    register = ctx.people is not None
+    register, posts = ctx.people is not None, _posts(ctx)
     if found.by:  # "Action by: CS": the paragraph above says what; the line, who (and when)
         who, due, read = _due_after(found.rest, meeting)
         text = found.before
@@ -512,24 +564,25 @@ def _reading(found: _Found, ctx, attendance: Attendance, meeting: dt.date | None
             text, due_in_text, read_in_text = _what_and_due(found.before, found.before, meeting)
             cell = _due(re.sub(r"^(?:by|due|before)\s+", "", found.due, flags=re.I), meeting)
             due, read = cell if cell[0] else (due, read) if due else (due_in_text, read_in_text)
-        owners = [o if o.ids or o.body or _INITIALS.fullmatch(o.written) or not _could_be_owners(o.written) else
+        owners = [o if o.ids or o.body or o.problem or o.free or _INITIALS.fullmatch(o.written)
+                  or not _could_be_owners(o.written) else
                   _Owner(o.written, free=True)  # "Action by: Finance Team": an owner, if no one the register knows
-                  for o in _owners(who, ctx.people, attendance, bodies)] if register else \
+                  for o in _owners(who, ctx.people, attendance, bodies, posts)] if register else \
             _owners(who, None, attendance, bodies)
         return owners, text, due, read
     who, due, read = _due_after(found.rest, meeting)
-    if due and _could_be_owners(who):  # "Action: CS, 30 June 2019": who and when, as an "Action by:" line says
-        owners = _owners(who, ctx.people, attendance, bodies)
+    if due and _could_be_owners(who, posts):  # "Action: CS, 30 June 2019": who and when, as "Action by:" says
+        owners = _owners(who, ctx.people, attendance, bodies, posts)
         if _known(owners, register):
             return owners, found.before, due, read
-    owner, what = _split(found.rest)
-    owners = _owners(owner, ctx.people, attendance, bodies)
+    owner, what = _split(found.rest, posts)
+    owners = _owners(owner, ctx.people, attendance, bodies, posts)
     if not _known(owners, register):
-        owner, what = _split_after(found.rest)  # "Circulate the plan (CS)"
-        owners = _owners(owner, ctx.people, attendance, bodies)
+        owner, what = _split_after(found.rest, posts)  # "Circulate the plan (CS)"
+        owners = _owners(owner, ctx.people, attendance, bodies, posts)
         if not _known(owners, register):
             owners, what = [], found.rest  # "Action: Finance Team to review it": no one the register knows
-    said_before, what_before = _split(found.before) if not what.strip() else ("", "")
+    said_before, what_before = _split(found.before, posts) if not what.strip() else ("", "")
     if said_before and what_before.strip():  # "Mr Sanders to circulate it by 5 July 2018. ACTION: TS"
         what = what_before
     text, due, read = _what_and_due(what, found.before, meeting)

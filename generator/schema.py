@@ -321,7 +321,7 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
     if written in ctx.bodies:
         return PersonRef(name=written, body=written)
     if ctx.held is not None:
-        held = _post_holder(written, ctx)
+        held = post_holder(written, ctx)
         if held is not None:
             return held
     folded = [part.strip() for part in written.split(" - ")]
@@ -364,7 +364,7 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
 _CHAIR_WORDS = {"chair", "the chair", "chairman", "chairwoman", "chairperson"}
 
 
-def _post_holder(written: str, ctx: Context) -> PersonRef | None:
+def post_holder(written: str, ctx: Context) -> PersonRef | None:
     """The person a post written where a person goes names at the meeting: the meeting's chair for `Chair`, or
     the one person in the register whose role it is on the meeting's day; None where it is no post."""
     held, people = ctx.held, ctx.people

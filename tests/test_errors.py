@@ -3111,6 +3111,61 @@ def test_an_action_in_the_text_for_a_post_is_recorded_by_the_action_its_holder_o
     assert [m for m in warnings_after(build, archive) if "records an action" in m] == []
 
 
+FINANCE = ("  initials: FT\n", "  initials: FT\n  roles:\n    - title: Director of Finance\n")
+TO_THE_MINISTER = "There was no other business."
+
+
+def untracked(archive, build) -> list[str]:
+    return [m for m in warnings_after(build, archive) if "records an action" in m]
+
+
+def test_an_action_in_the_text_for_a_post_is_recorded_by_an_action_its_holder_owns(archive, build):
+    """'ACTION: Director of Finance to ...' names whoever held the post that day, as `owner: Director of Finance`
+    does: an action of theirs in the item records it, however it is worded."""
+    edit(archive, "people.yaml", *FINANCE)
+    edit(archive, MINUTES, TO_THE_MINISTER, "ACTION: Director of Finance to write to the minister.\n\n```item\n"
+         "actions:\n  - owner: frank-turner\n    text: Send the letter agreed.\n    due: 2019-04-30\n```")
+    assert untracked(archive, build) == []
+
+
+@pytest.mark.parametrize("written, owner", [
+    ("ACTION: Chair to write to the minister.", "ada-lovelace"),  # the meeting's chair
+    ("ACTION: director of finance to write to the minister.", "frank-turner"),  # the register's holder that day
+])
+def test_an_action_in_the_text_for_a_post_is_told_to_be_owned_by_its_holder(archive, build, written, owner):
+    edit(archive, "people.yaml", *FINANCE)
+    edit(archive, MINUTES, TO_THE_MINISTER, written)
+    assert untracked(archive, build) == [at(MINUTES, line_of(archive, MINUTES, written), UNTRACKED.format(
+        written, "TB/19/15") + NO_BLOCK + f"`- owner: {owner}`, `text: Write to the minister.`", "warning")]
+
+
+@pytest.mark.parametrize("written, change, problem", [
+    ("Chair", (MEETING, "chair: ada-lovelace\n", ""),
+     f"'Chair' is read as the meeting's chair, and content/{MEETING} gives no `chair:`: add `chair: <id>` to "
+     f"content/{MEETING}, or write the person's id here"),
+    ("The Chair", (MEETING, "chair: ada-lovelace", "chair: [ada-lovelace, eve-turner]"),
+     "'The Chair' could be any of the meeting's 2 chairs: Councillor Ada Lovelace (ada-lovelace) or Councillor Eve "
+     "Turner (eve-turner): write the id of the one meant"),
+    (HWB_CHAIR, ("people.yaml", "  initials: FT\n", f"  initials: FT\n  roles:\n    - title: {HWB_CHAIR}\n"),
+     f"'{HWB_CHAIR}' is a post more than one person in the register held on 14 March 2019: Councillor Ada "
+     "Lovelace (ada-lovelace) and Councillor Frank Turner (frank-turner): write the id of the one meant"),
+    (HWB_CHAIR, ("people.yaml", "      from: 2018-05-01\n", "      from: 2019-04-01\n"),
+     f"'{HWB_CHAIR}' is a post no one in the register held on 14 March 2019: Councillor Ada Lovelace "
+     "(ada-lovelace) held it from 1 April 2019: write the person who held it that day, or correct the dates of the "
+     "role (`from`, `to`) in the people register"),
+], ids=["no chair", "two chairs", "two holders", "no holder"])
+def test_an_action_in_the_text_for_a_post_that_names_no_one_or_several_says_why_as_the_owners_field_would(
+        archive, build, written, change, problem):
+    """The line names no one to track the action for: the warning asks for the owner, saying what the owner's
+    field would of the post, in its words."""
+    edit(archive, *change)
+    line = f"ACTION: {written} to reply."
+    edit(archive, MINUTES, TO_THE_MINISTER, line)
+    assert untracked(archive, build) == [at(MINUTES, line_of(archive, MINUTES, line), UNTRACKED.format(
+        line, "TB/19/15") + NO_BLOCK + f"`- owner:` the person meant by '{written}' ({problem}), `text: Reply.`",
+        "warning")]
+
+
 @pytest.mark.parametrize("initials, owner", [
     ("DP", "`- owner: eve-turner`"),  # Dev Patel sent apologies: the ET at the meeting, as the text's ET links
     ("FT", "`- owner:` the id of the ET meant, eve-turner or frank-turner"),  # both at the meeting
