@@ -11,6 +11,7 @@ records nothing; and an item at which the meeting's chair declared an interest a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from generator import schema as s
@@ -22,7 +23,8 @@ from generator.votes import _THERE_AFTER_ALL, _away, _key, _not_present
 
 
 def one(value, ctx: Context) -> PersonRef:
-    """The one person who took the chair for the item: a list of several, or a body, chairs nothing."""
+    """The one person who took the chair for the item: a list of several, or a body, chairs nothing. `Chair`
+    written in the item's fields read after this one (schema.Held.item_chair) names them: `ctx` is the item's."""
     if isinstance(value, list) and len(value) != 1:
         raise Invalid(f"an item has one chair, but this names {len(value)}", "write who took the chair for the "
                       "item alone; co-chairs of the whole meeting go in meeting.md's `chair:`")
@@ -30,7 +32,17 @@ def one(value, ctx: Context) -> PersonRef:
     if who.body:
         raise Invalid(f"'{who.name}' is a body, and a body does not take the chair", "write the person who took "
                       "the chair for the item")
+    if ctx.held is not None:
+        ctx.held = dataclasses.replace(ctx.held, item_chair=who)
     return who
+
+
+def in_the_chair(ctx: Context, chair: PersonRef | None) -> Context:
+    """`ctx`, for what an item whose `chair:` names `chair` says outside its fields (an action line in its text):
+    `Chair` there names the person in the chair for it, as in its fields."""
+    if chair is None or ctx.held is None:
+        return ctx
+    return dataclasses.replace(ctx, held=dataclasses.replace(ctx.held, item_chair=chair))
 
 
 # How a declaration's action (free text) says the member left the room for the item, and so could not chair it:

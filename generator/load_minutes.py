@@ -8,6 +8,7 @@ for what the minutes record as fields: leads, resolutions, actions.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -36,14 +37,17 @@ DECLARATION = Schema("a declaration of interest", Field("person", s.person), Fie
                      Field("action", s.text, default=""))
 ACTION = Schema("an action", Field("owner", s.persons, default=()), Field("text", s.markdown, required=True),
                 Field("due", s.due), Field("id", s.text))
+# Read in this order: declarations before `chair:`, as they are made as the item opens, before the chair changes
+# hands (`Chair` in them is the meeting's chair, who may then leave the room); the rest after it, as `Chair` in
+# them names who took the chair for the item (chairs.one)
 ITEM = Schema(
     "a minute item's ```item block",
     Field("paper", s.lined_texts, default=()),
-    Field("lead", s.persons, default=()),
-    Field("chair", chairs.one),  # who took the chair for the item, where not the meeting's chair
-    Field("resolutions", s.list_of(s.markdown), default=()),
     Field("declarations", s.list_of(s.record(DECLARATION, lambda f, c, v: Declaration(
         f["person"] or PersonRef(name=f["name"] or "unnamed"), f["interest"], f["action"], f["type"]))), default=()),
+    Field("chair", chairs.one),  # who took the chair for the item, where not the meeting's chair
+    Field("lead", s.persons, default=()),
+    Field("resolutions", s.list_of(s.markdown), default=()),
     Field("actions", s.list_of(lambda v, c: v), default=()),
     Field("votes", lambda v, c: v, default=()),  # read by votes.read, with the meeting's attendance
     Field("confidential", s.yesno, default=None),
@@ -183,8 +187,8 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         if (own or own_decided) and not report.errors_since(reported):  # its block may be why it lists none
             block = next((doc.body_line + f.map[0] for f in fences if start < f.map[0] < end), None)
             if own:
-                inline_actions.check(item, own, doc.body_line, block, ctx, attendance or Attendance(), date,
-                                     named if named is not None else {})
+                inline_actions.check(item, own, doc.body_line, block, chairs.in_the_chair(ctx, item.chair),
+                                     attendance or Attendance(), date, named if named is not None else {})
             inline_resolutions.check(item, own_decided, doc.body_line, block, ctx)
     if not starts:
         report.warning(path, doc.body_line, "the minutes have no items",
@@ -397,6 +401,7 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
     `numbered()`: each item's number in the file, and the line of its heading, for a message to name a number
     only where '## ' would not number that item twice. `advised`: where an error says to write a '## ' number the
     file lacks, its AdvisedNumber is added, for validate.py to say otherwise where another meeting has it."""
+    ctx = dataclasses.replace(ctx)  # the item's own: its `chair:` is whom `Chair` in its later fields names
     def error(message: str, hint: str, ref: str, above: str = "") -> None:
         ctx.report.error(ctx.path, line, message, hint)
         if advised is not None:

@@ -30,6 +30,9 @@ class Held:
     chair: tuple | None = ()  # None: `chair:` is in error, said so on its line, or is the field being read
     reading_chair: bool = False
     meeting_file: str = "meeting.md"
+    # Who took the chair for the minute item being read (its `chair:`, chairs.one), whom `Chair` in its fields
+    # read after that names: the person in the chair then, not the meeting's chair, who had left the room
+    item_chair: PersonRef | None = None
 
 
 @dataclass
@@ -365,13 +368,16 @@ _CHAIR_WORDS = {"chair", "the chair", "chairman", "chairwoman", "chairperson"}
 
 
 def post_holder(written: str, ctx: Context) -> PersonRef | None:
-    """The person a post written where a person goes names at the meeting: the meeting's chair for `Chair`, or
-    the one person in the register whose role it is on the meeting's day; None where it is no post."""
+    """The person a post written where a person goes names at the meeting: the meeting's chair for `Chair` (in
+    a minute item that names its own `chair:`, that person), or the one person in the register whose role it is
+    on the meeting's day; None where it is no post."""
     held, people = ctx.held, ctx.people
     if " ".join(written.lower().split()) in _CHAIR_WORDS:
         if held.reading_chair:
             raise Invalid(f"'{written}' is read as the meeting's chair, which this field gives",
                           "write the person who chaired the meeting, by their id or name")
+        if held.item_chair is not None:
+            return dataclasses.replace(held.item_chair, post=written)
         if held.chair is None:  # `chair:` in error: its own line says so
             return PersonRef(name=written)
         if not held.chair:

@@ -31,8 +31,9 @@ FINANCE_BEFORE = ("  initials: FT\n", "  initials: FT\n  roles:\n    - title: Di
 
 
 def posted(content: Path) -> Path:
-    """The fixture archive with people named by their posts: the March meeting's chair presents an item and owns an
-    action as `Chair`, the Director of Finance owns another; the June meeting's item is presented by whoever was
+    """The fixture archive with people named by their posts: the March meeting's chair presents an item as `Chair`,
+    and an action of TB/19/13, for which Dr Singh took the chair, is owned by `Chair`, she; the Director of Finance
+    owns another; the June meeting's item is presented by whoever was
     Director of Finance then, written with the organisation."""
     edit(content, "people.yaml", *FINANCE)
     edit(content, "people.yaml", *FINANCE_BEFORE)
@@ -59,14 +60,14 @@ def page(site: Path, url: str) -> str:
 
 
 CHAIR = 'Chair (<a href="/people/ada-lovelace/">Councillor Ada Lovelace</a>)'
+ITEM_CHAIR = 'Chair (<a href="/people/carol-singh/">Dr Carol Singh</a>)'  # in the chair for TB/19/13
 FRANK = 'director of finance (<a href="/people/frank-turner/">Councillor Frank Turner</a>)'
 
 
-def test_chair_is_shown_as_written_with_the_meetings_chair_on_the_meeting_item_action_and_tracker_pages(site):
-    assert CHAIR in page(site, "/tb/2019/2019-03-14/")  # the agenda's presenter
-    assert CHAIR in page(site, "/tb/2019/tb-19-13/")  # the action's owner, on its minute's page
-    assert CHAIR in page(site, "/tb/actions/tb-19-13-2/")
-    assert CHAIR in page(site, "/tb/actions/")
+def test_chair_is_shown_as_written_with_the_chair_then_on_the_meeting_item_action_and_tracker_pages(site):
+    assert CHAIR in page(site, "/tb/2019/2019-03-14/")  # the agenda's presenter: the meeting's chair
+    for url in ("/tb/2019/tb-19-13/", "/tb/actions/tb-19-13-2/", "/tb/actions/"):  # the action's: the item's chair
+        assert ITEM_CHAIR in page(site, url) and CHAIR not in page(site, url)
 
 
 def test_a_post_is_its_holder_on_the_meetings_day(site):
@@ -87,7 +88,7 @@ def test_the_open_data_gives_the_post_beside_the_person_and_keeps_to_its_schemas
     owners = {a["id"]: a["owners"] for a in actions["actions"]}
     assert owners["tb:TB/19/13#1"] == [{"id": "frank-turner", "name": "Councillor Frank Turner",
                                         "post": "director of finance"}]
-    assert owners["tb:TB/19/13#2"][0] == {"id": "ada-lovelace", "name": "Councillor Ada Lovelace", "post": "Chair"}
+    assert owners["tb:TB/19/13#2"][0] == {"id": "carol-singh", "name": "Dr Carol Singh", "post": "Chair"}
     meetings = json.loads((site / "data/meetings.json").read_text(encoding="utf-8"))
     march = next(e for e in meetings["events"] if e["start_date"].startswith("2019-03-14"))
     presenters = [entity for item in march["agenda"] for entity in item["related_entities"]]
@@ -132,3 +133,38 @@ def test_a_paper_of_the_meeting_reads_posts_as_its_meeting_does(archive):
     assert [m.format() for m in report.items if m.severity == "error"] == []
     author = next(paper for paper in march.papers if paper.ref == "A").authors[0]
     assert (author.id, author.post) == ("ada-lovelace", "Chair")
+
+
+def march_item(content: Path, ref: str):
+    """Minute `ref` of the March meeting, as the loader reads it, and the report's warnings."""
+    report = Report(root=content)
+    march = next(m for m in load_archive(content, report).meetings if m.key == "tb/2019-03-14")
+    assert [m.format() for m in report.items if m.severity == "error"] == []
+    return next(item for item in march.minutes.items if item.ref == ref), [m.format() for m in report.items]
+
+
+def test_chair_in_an_item_with_its_own_chair_is_the_person_in_the_chair_for_it(archive):
+    """Dr Singh took the chair for TB/19/13 (`chair: carol-singh`): 'Chair' in its lead, its actions and an action
+    line in its text is she, as the minutes mean who was in the chair then, not Councillor Lovelace; her action in
+    the item records the line."""
+    edit(archive, f"{MARCH}/minutes.md", "lead: [carol-singh, Mr Okafor]", "lead: [Chair, Mr Okafor]")
+    edit(archive, f"{MARCH}/minutes.md", "  - owner: [brian-okafor, {body: jc}]\n", "  - owner: [Chair, {body: jc}]\n")
+    edit(archive, f"{MARCH}/minutes.md", "Dr Singh presented the strategy",
+         "ACTION: Chair to write to the minister.\n\nDr Singh presented the strategy")
+    item, said = march_item(archive, "TB/19/13")
+    assert [(who.id, who.post) for who in (item.leads[0], item.actions[1].owners[0])] == [("carol-singh", "Chair")] * 2
+    assert [m for m in said if "ACTION: Chair" in m] == []
+
+
+def test_chair_in_the_declarations_of_an_item_with_its_own_chair_is_the_meetings_chair(archive):
+    """A declaration is made as the item opens, before the chair changes hands: 'Chair' there is the meeting's
+    chair, whose leaving the room is why another took the chair for the item; at the next item, the meeting's chair
+    again."""
+    edit(archive, f"{MARCH}/minutes.md", "paper: A\nlead:", "paper: A\ndeclarations:\n  - person: Chair\n"
+         "    interest: A trustee of the charity named\n    action: Left the room for the item\nlead:")
+    edit(archive, f"{MARCH}/minutes.md", "There was no other business.",
+         "```item\nactions:\n  - owner: Chair\n    text: Close the meeting.\n```")
+    item, _ = march_item(archive, "TB/19/13")
+    assert (item.declarations[0].who.id, item.declarations[0].who.post) == ("ada-lovelace", "Chair")
+    after, _ = march_item(archive, "TB/19/15")
+    assert after.actions[0].owners[0].id == "ada-lovelace"
