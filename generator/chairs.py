@@ -4,9 +4,11 @@ A chair who declares an interest leaves the room, and the vice-chair takes the c
 X, Vice-Chair, in the Chair for this item"); the meeting's `chair:` cannot say so, as it names who chaired the
 meeting as a whole. An item's ```item block names them (`chair:`), and the item's page says it. What cannot be
 true is told where the minutes are read, as votes are (votes.py), the meeting's attendance loaded with them: a
-chair the attendance lists as not there is an error; the meeting's own chair named again, a warning, as it
-records nothing; and an item at which the meeting's chair declared an interest and left the room, with no
-`chair:`, a warning, as the page would leave the reader to think they chaired it.
+chair the attendance lists as not there is an error; one whose declaration of interest at the item says they
+left the room, a warning, as a vote naming them is (the action is free text, read by its words); the meeting's
+own chair named again, a warning, as it records nothing; and an item at which the meeting's chair declared an
+interest and left the room, with no `chair:`, a warning, as the page would leave the reader to think they
+chaired it.
 """
 
 from __future__ import annotations
@@ -75,12 +77,15 @@ def check(chair: PersonRef | None, line: int, shown: str, ctx: Context, present:
     if present is None:
         return
     attendance, chairs, order = present
+    # Declarations made at the start, under the standing item "Declarations of interest", say what the member
+    # did at the later item they declared for: leaving the room then is not leaving this one
+    standing = "declaration" in title.lower()
     if chair is None:
-        # Declarations made at the start, under the standing item "Declarations of interest", say what the member
-        # did at the later item they declared for: leaving the room then is not leaving this one
-        if "declaration" not in title.lower():
+        if not standing:
             _unrecorded(shown, ctx, chairs, declared)
         return
+    if not standing:
+        _declared_out(chair, line, shown, ctx, declared)
     if len(chairs) == 1 and _key(chairs[0]) == _key(chair):
         ctx.report.warning(ctx.path, line, f"{chair.name} is named as the chair on minute {shown}, but is the "
                            "meeting's chair (meeting.md's `chair:`), so there is nothing to record", "take `chair:` "
@@ -92,6 +97,20 @@ def check(chair: PersonRef | None, line: int, shown: str, ctx: Context, present:
         return
     _not_present([(chair, line, "the chair", "chair")], shown, ctx, attendance, chairs,
                  _away(attendance.movements, order, ref), "the item")
+
+
+def _declared_out(chair: PersonRef, line: int, shown: str, ctx: Context, declared: tuple) -> None:
+    """A warning where the item's `chair` at `line` declared an interest at it and left the room (`declared`):
+    they cannot have been in the chair, or the action leaves out that they came back to take it."""
+    out = next(((declaration, at) for declaration, at in declared
+                if _key(declaration.who) == _key(chair) and left_the_room(declaration.action, shown)), None)
+    if out is None:
+        return
+    declaration, at = out
+    ctx.report.warning(ctx.path, line, f"{chair.name} is named as the chair on minute {shown}, but their declaration "
+                       f"of interest on it (line {at}) says '{shortened(declaration.action, 80)}'", "name in `chair:` "
+                       "whoever took the chair while they were out of the room; if they came back and took it, say "
+                       "so in the declaration's action ('... and returned to take the chair')")
 
 
 def _unrecorded(shown: str, ctx: Context, chairs: tuple, declared: tuple) -> None:

@@ -109,6 +109,22 @@ def test_an_items_chair_who_left_the_meeting_before_the_item_is_an_error(archive
         "`movements:` (`event: joined`, and the item)")]
 
 
+def test_an_items_chair_whose_declaration_at_it_says_they_left_the_room_is_a_warning_naming_both_lines(archive,
+                                                                                                       build):
+    """Dr Singh cannot have taken the chair for TB/19/13 and left the room for it: one of the two is wrong, and the
+    action is free text, which says so only by its words (as a vote naming her is told, which is the other)."""
+    edit(archive, MINUTES, "paper: A\nlead:", "paper: A\ndeclarations:\n  - person: carol-singh\n    interest: "
+         "Trustee of the charity\n    action: Left the room for the item\nlead:")
+    chaired = [m for m in said_after(build, archive, "warning") if "as the chair" in m]
+    assert chaired == [at(MINUTES, line_of(archive, MINUTES, ITEM_CHAIR.split("\n")[0]),
+        "Dr Carol Singh is named as the chair on minute TB/19/13, but their declaration of interest on it (line "
+        f"{line_of(archive, MINUTES, 'Left the room')}) says 'Left the room for the item'; name in `chair:` whoever "
+        "took the chair while they were out of the room; if they came back and took it, say so in the declaration's "
+        "action ('... and returned to take the chair')", "warning")]
+    edit(archive, MINUTES, "Left the room for the item", "Left the room and returned to take the chair")
+    assert [m for m in said_after(build, archive, "warning") if "as the chair" in m] == []
+
+
 def test_an_item_naming_more_than_one_chair_is_an_error(archive, build):
     edit(archive, MINUTES, ITEM_CHAIR, "chair: [frank-turner, eve-turner]\nvotes:")
     assert said_after(build, archive, "error") == [at(MINUTES, line_of(archive, MINUTES, "chair: [frank"),

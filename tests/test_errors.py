@@ -838,6 +838,7 @@ def test_a_member_named_in_a_recorded_vote_whose_declaration_says_they_took_no_p
     """The declaration's action is free text: which of the two is wrong, the minutes' words cannot tell for sure."""
     edit(archive, MINUTES, CAROL_DECLARES, CAROL_DECLARES + "declarations:\n  - person: carol-singh\n"
          "    interest: Governor of a school in the pilot\n    action: Left the room for the item\n")
+    edit(archive, MINUTES, "chair: carol-singh\nvotes:", "votes:")  # in the chair for it, a warning of its own
     assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "abstained: [carol-singh]"),
         "Dr Carol Singh is named as abstaining on minute TB/19/13, but their declaration of interest on it (line "
         f"{line_of(archive, MINUTES, 'action: Left the room for the item')}) says 'Left the room for the item'; "
