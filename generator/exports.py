@@ -111,7 +111,7 @@ class Exporter:
         body = self.index.body(meeting.body)
         page = self.url(urls.meeting(meeting))
         att = meeting.attendance
-        people = [("chair", who) for who in meeting.chair]
+        people = [(meeting.chair_role, who) for who in meeting.chair]
         for note, entries in (("present", att.present), ("in attendance", att.in_attendance),
                               ("deputising", att.deputising), ("minutes", att.minute_taker)):
             people += [(note, a.who) for a in entries]

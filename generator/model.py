@@ -716,6 +716,12 @@ class Meeting:
     def year(self) -> int:
         return self.date.year
 
+    @property
+    def chair_role(self) -> str:
+        """What each person its `chair:` names was: "co-chair" where it names several, as the person's pages and
+        the open data say."""
+        return "chair" if len(self.chair) == 1 else "co-chair"
+
     def paper(self, ref: str) -> Paper | None:
         for paper in self.papers:
             if paper.ref.lower() == ref.lower():

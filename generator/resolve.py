@@ -191,7 +191,7 @@ def appearances_of(meeting: Meeting) -> list[tuple[str, Appearance]]:
 
     att = meeting.attendance
     for who in meeting.chair:
-        attend(who, "chair" if len(meeting.chair) == 1 else "co-chair")
+        attend(who, meeting.chair_role)
     for role in ("present", "in_attendance", "apologies", "deputising", "absent"):
         for attendee in getattr(att, role):
             attend(attendee.who, role, _with_items(attendee))

@@ -78,6 +78,13 @@ def test_a_meeting_whose_chair_names_two_people_shows_them_as_co_chairs(archive,
             if row.text.startswith("14 March 2019")]
     assert rows == ["14 March 2019 Health and Wellbeing Board, 14 March 2019 Co-chair; Present; Left during item "
                     "TB/19/14"]
+    # and so do the open data's participants, as the schema published with them says
+    meetings = json.loads((tmp_path / "site" / "data" / "meetings.json").read_text(encoding="utf-8"))
+    march = next(event for event in meetings["events"] if event["extras"]["meeting"] == "tb/2019-03-14")
+    assert [(entity["id"], entity["note"]) for entity in march["participants"] if "chair" in entity["note"]] == [
+        ("ada-lovelace", "co-chair"), ("eve-turner", "co-chair")]
+    schema = json.loads((tmp_path / "site" / "data" / "schemas" / "meetings.schema.json").read_text(encoding="utf-8"))
+    assert "co-chair" in schema["$defs"]["entity"]["properties"]["note"]["description"]
 
 
 def test_an_items_chair_the_attendance_lists_as_giving_apologies_is_an_error(archive, build):
