@@ -154,6 +154,57 @@ def test_a_minute_number_puts_its_meeting_and_item_first_and_offers_a_jump(page,
     expect(jump).to_contain_text("Minute CCBP/18/49: To APPROVE Second Primary Care Blood Collection")
 
 
+def test_words_typed_while_the_index_loads_do_not_show_their_results_as_the_whole_querys(page):
+    """Pagefind numbers a search once its index has loaded, so that only the newest one's results are shown: a
+    search begun while the index loaded ("ccbp 18") was numbered after one begun as it finished loading its filters
+    ("ccbp 18 49"), and its 21 results were shown as the whole query's, "could not be checked" (a CI run on a busy
+    machine). Here Pagefind's script is held until "ccbp 18" has waited for it, its filters until the whole query
+    has begun, and the index's words until both searches are numbered."""
+    held: dict[str, list | None] = {"pagefind.js": [], "pf_filter": [], "pf_index": []}
+    loaded: list[str] = []
+
+    def hold(kind):
+        return lambda route: held[kind].append(route) if held[kind] is not None else route.continue_()
+
+    def release(kind):
+        waiting, held[kind] = held[kind], None
+        for route in waiting:
+            route.continue_()
+
+    def until(done, what: str):
+        for _ in range(WAIT // 50):
+            if done():
+                return
+            page.wait_for_timeout(50)
+        raise AssertionError(f"control: {what}")
+
+    for kind in held:
+        page.route(f"**/*{kind}", hold(kind))
+    page.on("requestfinished",
+            lambda request: loaded.append(request.url) if request.url.endswith("pf_filter") else None)
+    page.goto("/search/")
+    box = search_box(page)
+    box.click()
+    box.press_sequentially("ccbp 18")
+    until(lambda: "q=ccbp" in page.url, "the search for 'ccbp 18' has begun (the page's address gives its query)")
+    until(lambda: held["pagefind.js"], "the first search waits for Pagefind's script")
+    release("pagefind.js")
+    until(lambda: held["pf_filter"], "Pagefind loads its filters once its script has loaded")
+    box.press_sequentially(" 49")
+    until(lambda: held["pf_index"], "the whole query's search has begun, numbered at once, and waits for the words")
+    filters = len(held["pf_filter"])
+    release("pf_filter")
+    until(lambda: len(loaded) >= filters, "the filters have loaded")
+    page.wait_for_timeout(300)  # and the search begun while they loaded is numbered
+    release("pf_index")
+    expect(page.locator("[data-search-app]")).to_have_attribute("data-search-checked", "ccbp 18 49")
+    expect(page.locator("pagefind-summary")).to_have_text(re.compile(r"^\d+ results? for ccbp 18 49$"))
+    expect(results(page).first.locator("h3 a")).to_have_attribute("href", MEETING)
+    shown = count(page)
+    search(page, "ccbp 18 49")  # the same query, typed once the index has loaded
+    assert count(page) == shown
+
+
 def test_enter_on_a_known_reference_goes_straight_to_it(page):
     box = search(page, "ccbp 18 49")
     box.press("Enter")
@@ -948,7 +999,8 @@ def welsh(browser, tmp_path_factory):
 
 def marked(locator) -> list[list[str]]:
     """[lang, text] of each element in `locator` marked with a language of its own, itself included."""
-    return locator.evaluate_all("""found => found.flatMap(e => [...(e.lang ? [e] : []), ...e.querySelectorAll('[lang]')])
+    return locator.evaluate_all("""found => found
+        .flatMap(e => [...(e.lang ? [e] : []), ...e.querySelectorAll('[lang]')])
         .map(e => [e.lang, e.textContent])""")
 
 

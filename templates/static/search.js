@@ -749,6 +749,25 @@
     var uncheckedFor = null;
     /* The search whose results are shown: { term, filters, key (tickedKey then), count, total }. */
     var shown = null;
+    /* Pagefind's Component UI numbers a search, to show only the newest one's results, after its index has loaded:
+       a search begun while the index loads is numbered once it has, after one begun as it finished loading (its
+       filters), and the words typed before then had their results shown as the newest query's (its count too; a CI
+       run showed "23 results for ccbp 18 49", where there are 6). So, where more than one search began while it
+       loaded, what they find is not shown as theirs, and the newest query is searched again once it has loaded
+       (Pagefind 1.5.2). `searchesLoading` counts them; null once loaded. */
+    var searchesLoading = 0;
+    function countWhileLoading() {
+      if (searchesLoading === null) { return; }
+      if (searchesLoading++ === 0) {
+        instance.triggerLoad().then(function () {
+          window.setTimeout(function () { /* after every search that waited has been numbered */
+            var again = searchesLoading > 1;
+            searchesLoading = null;
+            if (again) { instance.triggerSearch(instance.searchTerm); }
+          }, 0);
+        });
+      }
+    }
 
     /* For print, where the filter pane and the order chosen are left off: what narrows and orders the list. */
     function describeSearch(filters, order) {
@@ -897,6 +916,7 @@
     }
 
     instance.on("results", function (result) {
+      if (searchesLoading > 1) { return; } /* perhaps an older query's: searched again once loaded */
       var list = (result && result.results) || [];
       var term = instance.searchTerm;
       var filters = ticked;
@@ -1009,6 +1029,7 @@
     }
 
     instance.on("search", function (term, filters) {
+      countWhileLoading();
       var focused = document.activeElement; /* <pagefind-results> empties its list next */
       if (focused && focused.matches && focused.matches("a[href]") && resultsEl.contains(focused)) {
         keepPlace(focused);
