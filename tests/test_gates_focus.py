@@ -71,6 +71,19 @@ def test_every_tab_stop_shows_where_focus_is_in_the_dark_colour_scheme(sites, se
         page.close()
 
 
+def test_every_tab_stop_on_a_tracker_shows_where_focus_is_at_320_css_pixels(sites, served, browser):
+    """In the default colours too, where a sort button's ring is a 6px shadow past its outline: at 320 px each of the
+    example's tables scrolls sideways, and the browser scrolled its box to the sort button the Tab key reached only
+    as far as the button's own edge, its ring cut off there ('Raised', flush with the box's right edge)."""
+    page = _open(sites, served, browser, "example", "actions.html", width=320)
+    try:
+        assert page.evaluate("() => [...document.querySelectorAll('.table-wrap')].some(b => b.scrollWidth > "
+                             "b.clientWidth)"), "control: a table's box scrolls"
+        assert focus_problems(page) == []
+    finally:
+        page.close()
+
+
 def _with_style(page, css: str) -> None:
     page.add_style_tag(content=css)
 

@@ -41,8 +41,26 @@
       }
     });
   }
+  /* The browser scrolls a box to the control the Tab key reaches in it only as far as the control's own edge,
+     or not at all while a little of it shows, and the box clips what is drawn past its edges: at 320px a
+     tracker's sort button came to rest flush with the box's right edge, its focus ring cut off on that side,
+     and another showed two pixels of itself. The box is scrolled on to show the control and its ring (6px,
+     the room style.css keeps either side of a table), its start first where it is wider than the box. */
+  var RING = 6;
+  function reveal(event) {
+    var box = event.currentTarget, control = event.target;
+    if (control === box) { return; }
+    var left = box.getBoundingClientRect().left + box.clientLeft, right = left + box.clientWidth;
+    var seen = control.getBoundingClientRect();
+    if (seen.right + RING > right) {
+      box.scrollLeft += Math.ceil(Math.min(seen.right + RING - right, seen.left - RING - left));
+    } else if (seen.left - RING < left) {
+      box.scrollLeft -= Math.ceil(left - (seen.left - RING));
+    }
+  }
   update();
   window.addEventListener("resize", update);
+  Array.prototype.forEach.call(boxes, function (box) { box.addEventListener("focusin", reveal); });
   window.addEventListener("load", update);
   Array.prototype.forEach.call(boxes, function (box) { box.addEventListener("blur", update); });
   if (window.ResizeObserver) {
