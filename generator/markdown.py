@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -28,6 +29,7 @@ _WRAP = "data-table-wrap"  # a table's label, put on its <div class="table-wrap"
 _WRAPPED = re.compile(f'<table {_WRAP}="([^"]*)">')
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
 _APPENDIX = re.compile(r"^appendix\s+([a-z0-9]{1,3})\b", re.I)
+_ELSEWHERE = re.compile(r"^(?:https?://|mailto:)", re.I)  # an address outside the site, which a printout can name
 
 
 def normalize(state) -> None:
@@ -59,7 +61,33 @@ def make_parser() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.validateLink = lambda url: True  # checked, with a message, in `Renderer.render`
     md.core.ruler.push("references", reference_rule)
+    md.core.ruler.push("print_addresses", print_address_rule)
     return md
+
+
+def _as_written(address: str) -> str:
+    """An address as words might give it: without its scheme, 'www.', a closing slash, %-escapes, case or spaces."""
+    text = _ELSEWHERE.sub("", unquote(address).strip().lower())
+    return re.sub(r"\s", "", text.removeprefix("www.").rstrip("/"))
+
+
+def print_address_rule(state) -> None:
+    """A clerk's link to another site or an email address whose words are not its address is marked `print-address`,
+    which prints the address after the words (style.css): printed minutes named 'Testshire Food Bank' and no way
+    to reach it. A link that shows its address already ('www.testshire.example/hwb') prints as it is."""
+    for token in state.tokens:
+        children = token.children or () if token.type == "inline" else ()
+        for index, child in enumerate(children):
+            href = str(child.attrGet("href") or "") if child.type == "link_open" else ""
+            if not _ELSEWHERE.match(href):
+                continue
+            words = []
+            for inner in children[index + 1:]:
+                if inner.type == "link_close":
+                    break
+                words.append(inner.content if inner.type in ("text", "code_inline") else "")
+            if _as_written(href) not in _as_written("".join(words)):
+                child.attrSet("class", "print-address")
 
 
 def make_block_parser() -> MarkdownIt:

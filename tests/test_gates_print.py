@@ -62,6 +62,27 @@ def test_a_printed_link_to_another_site_says_its_address(sites, served, browser,
         page.close()
 
 
+# A fixture meeting whose agenda and minutes link other sites by name: the council's consultation, the food bank.
+CLERKS_LINKS = "/tb/2019/2019-03-14/"
+
+
+def test_a_printed_link_a_clerk_wrote_to_another_site_says_its_address(served, browser):
+    """Printed minutes read 'Testshire Food Bank' and 'council website', with no address for either; the webcast's
+    link, whose words are its address, prints it once."""
+    page = _printed(browser, served["fixture"] + CLERKS_LINKS)
+    try:
+        links = page.evaluate("""() => [...document.querySelectorAll('main a[href^="http"]')].map(a => [
+            a.getAttribute('href'), a.textContent.trim(), getComputedStyle(a, '::after').content])""")
+        assert links == [
+            ["https://webcast.testshire.example/hwb/2019-03-14", "https://webcast.testshire.example/hwb/2019-03-14",
+             "none"],
+            ["https://www.testshire.example/consult", "council website", '" (https://www.testshire.example/consult)"'],
+            ["https://foodbank.testshire.example", "Testshire Food Bank", '" (https://foodbank.testshire.example)"']]
+        assert overflow(page) is None
+    finally:
+        page.close()
+
+
 # A body's address as long as a real one's (an integrated care board's), where the archives' are four letters:
 # printed after each link, its addresses are the widest words in the site's own tables.
 LONG_SLUG = "elmbridge-integrated-care-board"

@@ -1317,3 +1317,22 @@ def test_a_table_written_in_a_text_is_a_scrolling_region_named_by_its_number_and
                for div in parse_html(Renderer().render(text).html).find_all("div", class_="table-wrap")]
     assert regions == [("Table 1", "0", "region"), ("Table 2, under 5.1 Financial overview", "0", "region"),
                        ("Table 3, under 5.1 Financial overview", "0", "region")]
+
+
+@pytest.mark.parametrize("text, marked", [
+    ("[Testshire Food Bank](https://foodbank.testshire.example)", True),
+    ("[email the clerk](mailto:clerk@testshire.example)", True),
+    ("<https://www.testshire.example/a%20plan>", False),
+    ("[www.testshire.example/hwb](https://www.testshire.example/hwb/)", False),
+    ("[clerk@testshire.example](mailto:clerk@testshire.example)", False),
+    ("[Paper A](/tb/2019/2019-03-14/papers/a/)", False),
+])
+def test_a_clerks_link_whose_words_do_not_show_its_address_is_marked_to_print_it(text, marked):
+    """Printed minutes read 'Testshire Food Bank', with no address to find it by (style.css prints a
+    .print-address link's address after it); a link that shows its address already prints it once, and one
+    within the site prints its path whatever its words."""
+    from generator.markdown import Renderer
+
+    renderer = Renderer()
+    for html in (renderer.render(text).html, renderer.render_inline(text).html):
+        assert [a.attrs.get("class") == "print-address" for a in parse_html(html).find_all("a")] == [marked]
