@@ -165,8 +165,8 @@ def person_page(index: Index, person, owned: tuple, member_of: tuple, refs: dict
 
 
 def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dict, attended: dict | None = None,
-                 names: dict | None = None) -> Iterator[Page]:
-    """A person's page, then a page for each year they have records in, newest first.
+                 names: dict | None = None, years=None) -> Iterator[Page]:
+    """A person's page, then a page for each year they have records in (of `years` only, if given), newest first.
 
     Their page: the bodies they sit on (`member_of`) with their attendance at each (`attended`: body_attendance
     of each body, made once for all the people's pages; else made here), every open action they own (`owned`,
@@ -204,11 +204,13 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
     # A year's page links the years either side, not every year: each would list them all, which grew as the
     # square of the years a person sat (2.4 KB more a page at 40 years), and a record of a new year would make
     # every one of their year pages again.
-    years = list(by_year)
+    every = list(by_year)
     for position, (year, (appearances, tracks)) in enumerate(by_year.items()):
+        if years is not None and year not in years:
+            continue
         recorded, papers, declared, voted = listed[year]
-        later = years[position - 1] if position else None
-        earlier = years[position + 1] if position + 1 < len(years) else None
+        later = every[position - 1] if position else None
+        earlier = every[position + 1] if position + 1 < len(every) else None
         yield Page(urls.person_year(person.id, year), "person_year.html", dict(
             person=person, page_name=name, year=year, recorded=recorded, papers=papers, declared=declared,
             voted=voted, actions=tracks, previous_year=earlier, next_year=later), (

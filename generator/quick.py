@@ -60,6 +60,7 @@ correct any page this path got wrong; tests check that it finds none to correct.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from pathlib import Path
 
 from generator import urls
@@ -231,11 +232,12 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         listed = _listed_people(session, index, before, meeting, redated)
         holding = _holding(session, index, before, meeting, redated)
         held = actions_held(index)  # a pass over every action (8,337 at 2,000 synthetic meetings): made once
+        their_years = functools.cache(lambda: _their_years(session, index, listed))  # for _years_gone too
         kinds = (lambda: [action_page(index, track, today, refs)
                           for track in {t.key: t for t in meeting_tracks(index, meeting) + redated}.values()],
                  lambda: _cited(session, index, today, refs, naming),
                  lambda: _related(session, memo, index, before, meeting, refs, redated),
-                 lambda: _people(index, listed, refs, attended),
+                 lambda: _people(index, listed, refs, attended, *their_years(), session.unsettled),
                  lambda: _lists(index, meeting, today, refs, attended, held, naming, holding,
                                 _sitting_years(session.prepared.index, index, before, meeting)),
                  lambda: _counts(index, before, meeting, session.unsettled))
@@ -249,7 +251,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
             session.drawn.update((url, digests[url]) for url, _ in more)
             rendered += more
         # A year page of a person's that the edit leaves without records, and a body's register's
-        for url in (_years_gone(session, index, listed) + _registers_gone(session, index, meeting.body)
+        for url in (_years_gone(session, listed, their_years()[1]) + _registers_gone(session, index, meeting.body)
                     + _trackers_gone(session, before, [meeting.body, *holding], held)):
             session.out.delete(output_file(url))
             session.drawn.pop(url, None)
@@ -379,32 +381,80 @@ def _listed_people(session, index, before: Meeting, meeting: Meeting, redated=()
     return sorted(pid for pid in ids if pid in people)
 
 
-def _people(index, listed: list[str], refs, attended: dict) -> list:
-    """The pages of the people `listed` (_listed_people): each one's page and year pages."""
+def _their_years(session, index, listed: list[str]) -> tuple[dict, dict]:
+    """(actions_owned of the people `listed`; each one's records_by_year before the edit, as the last rebuild had
+    them, and after it). Their actions before it are those after it that are the very tracks the last rebuild
+    had, and the last rebuild's versions of the tracks the edit made anew or took out: actions_owned of the last
+    rebuild's index too was a second pass over every action (8,337 at 2,000 synthetic meetings), the largest
+    part of the people's pages; only which tracks each year holds is compared, not where they come."""
+    if not listed:
+        return {}, {}
+    old = session.prepared.index
+    owned = actions_owned(index, listed)
+    remade = [track for key, track in old.tracks.items() if index.tracks.get(key) is not track] \
+        if index.tracks is not old.tracks else []
+    records = {}
+    for pid in listed:
+        had = [track for track in owned[pid] if old.tracks.get(track.key) is track]
+        had += [track for track in remade if any(owner.id == pid for owner in track.action.owners)]
+        records[pid] = (records_by_year(old.appearances.get(pid, []), had),
+                        records_by_year(index.appearances.get(pid, []), owned[pid]))
+    return owned, records
+
+
+def _people(index, listed: list[str], refs, attended: dict, owned: dict, records: dict, unsettled: set) -> list:
+    """The pages of the people `listed` (_listed_people): each one's page, and those of their year pages the
+    edit can change (_years_changed); `owned` and `records`: _their_years."""
     if not listed:
         return []
     people = index.archive.people
-    owned, member_of = actions_owned(index, listed), bodies_sat_on(index, set(listed))
+    member_of = bodies_sat_on(index, set(listed))
     _attendance(index, {b.slug for bodies in member_of.values() for b in bodies}, attended)
     names = page_names(people)
     return [page for pid in listed
             for page in person_pages(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), refs,
-                                     attended, names)]
+                                     attended, names, _years_changed(unsettled, pid, *records[pid]))]
 
 
-def _years_gone(session, index, listed: list[str]) -> list[str]:
+def _years_changed(unsettled: set, pid: str, had: dict, has: dict) -> set[int]:
+    """The years of the person's year pages (pages.person_pages) that the edit can change, of those it leaves
+    them (`has`, records_by_year after the edit; `had`, before it): a year whose records are not the very ones
+    the last rebuild listed (their appearances at the edited meeting, an action it raised or updated), a year
+    they had no page for, one whose page links other years either side (a year gained or lost next to it), and
+    one whose page a save since the last rebuild wrote (`unsettled`), which this one may undo. The others'
+    pages are made of the same records, names and links as the last rebuild's: made and compared, they were
+    most of the fast path's work for an edit that changed no one's records (a retitled item)."""
+    before, after = list(had), list(has)
+    where = {year: position for position, year in enumerate(before)}
+    changed = set()
+    for position, year in enumerate(after):
+        was = where.get(year)
+        if was is None or _either_side(after, position) != _either_side(before, was) \
+                or not _same(had[year], has[year]) or urls.person_year(pid, year) in unsettled:
+            changed.add(year)
+    return changed
+
+
+def _either_side(years: list[int], position: int) -> tuple:
+    return years[position - 1] if position else None, years[position + 1] if position + 1 < len(years) else None
+
+
+def _same(records: tuple[list, list], others: tuple[list, list]) -> bool:
+    """Whether two years' (appearances, tracks) are the very same records, in the same order."""
+    return all(len(mine) == len(theirs) and all(a is b for a, b in zip(mine, theirs))
+               for mine, theirs in zip(records, others))
+
+
+def _years_gone(session, listed: list[str], records: dict) -> list[str]:
     """The year pages of the people `listed` that they no longer have: the edit took away their last record of
     a year (an attendee taken out, an action given to someone else), or took back one a save since the last
-    rebuild added, whose page that save wrote."""
-    old = session.prepared.index
-    owned, owned_before = actions_owned(index, listed), actions_owned(old, listed)
+    rebuild added, whose page that save wrote; `records`: _their_years."""
     gone = []
     for pid in listed:
-        has = {urls.person_year(pid, year) for year in records_by_year(index.appearances.get(pid, []), owned[pid])}
-        had = {urls.person_year(pid, year)
-               for year in records_by_year(old.appearances.get(pid, []), owned_before[pid])}
-        had.update(url for url in session.unsettled if _persons_in([url]) == {pid} and url != urls.person(pid))
-        gone += sorted(had - has)
+        had, has = records[pid]
+        before = {urls.person_year(pid, year) for year in had}
+        before.update(url for url in session.unsettled if _persons_in([url]) == {pid} and url != urls.person(pid))
+        gone += sorted(before - {urls.person_year(pid, year) for year in has})
     return gone
 
 

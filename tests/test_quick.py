@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import quick
 from generator.build import Options, run
 from generator.incremental import Session
 from generator.pages import meeting_pages
@@ -66,6 +67,11 @@ def references(tmp_path):
 @pytest.fixture
 def actions(tmp_path):
     return started(tmp_path, "actions")
+
+
+@pytest.fixture
+def archive(tmp_path):
+    return started(tmp_path, "archive")
 
 
 AUGUST = "meetings/ccb/2019-08-22"
@@ -269,7 +275,10 @@ def test_an_action_taken_from_a_body_takes_its_trackers_page_of_a_year_it_no_lon
     ("references", f"{JULY}/minutes.md", "## CCBP/19/61 Community services (Paper C)\n",
      "## CCBP/19/61 Community services (Paper C)\n\n```item\ndeclarations:\n  - person: nora-brown\n"
      "    interest: A governor of the trust Paper C names\n```\n"),  # the body's register, made and taken away
-], ids=["meeting-title", "reference", "attendee-role", "new-action", "attendee-removed", "declaration"])
+    # their pages of 2019 link 2020 no longer, and now: one year page of each changed, though none of its records
+    ("archive", "meetings/tb/2020-01-16/meeting.md", "presenter: carol-singh", "presenter: brian-okafor"),
+], ids=["meeting-title", "reference", "attendee-role", "new-action", "attendee-removed", "declaration",
+        "year-gained-and-lost"])
 def test_an_edit_taken_back_before_the_rebuild_is_taken_back_from_every_page_it_reached(
         request, tmp_path, fixture, where, old, new):
     """Two saves, the second undoing the first, with no rebuild between (the next save stops it): the pages
@@ -823,6 +832,57 @@ def test_a_persons_year_page_goes_with_the_save_that_takes_their_last_record_of_
     assert pages(live) == pages(full_build(content, tmp_path / "with"))
     after = session.rebuild()
     assert after.ok and after.written == [] and after.deleted == []
+
+
+def test_a_save_makes_again_only_the_year_pages_of_its_people_that_it_can_change(tmp_path, monkeypatch):
+    """A person's year page lists their records of that year alone: retitling a 2019 item changes no one's
+    records of 2020, so the fast path does not make the 2020 pages of the meeting's people again to find them
+    the same (at 2,000 meetings, making and comparing every year page of each attendee was most of its work
+    for such an edit). Their 2019 pages it makes, and writes where one shows the title: Councillor Lovelace
+    declared an interest under the item."""
+    session, content, live = started(tmp_path, "archive")
+    assert {"ada-lovelace/2020", "carol-singh/2020"} <= {p.parent.relative_to(live / "people").as_posix()
+                                                          for p in live.glob("people/*/*/index.html")}
+    made = []
+    real = quick.person_pages
+    monkeypatch.setattr(quick, "person_pages", lambda *a, **k: [made.append(p.url) or p for p in real(*a, **k)])
+    outcome = session.quick([edit(content / "meetings/tb/2019-03-14/minutes.md",
+                                  "## TB/19/12 Apologies and declarations of interest",
+                                  "## TB/19/12 Apologies, and declarations of interest")])
+    assert outcome is not None and "/people/ada-lovelace/2019/" in outcome.written
+    assert {"/people/ada-lovelace/2019/", "/people/carol-singh/2019/"} <= set(made)
+    assert not {"/people/ada-lovelace/2020/", "/people/carol-singh/2020/"} & set(made)
+    built = full_build(content, tmp_path / "full")
+    after = session.rebuild()
+    assert after.ok and after.written == []
+    assert files(live) == files(built)
+
+
+@pytest.mark.parametrize("where, old, new, shown", [
+    # Dr Singh no longer presents at the 2020 meeting, and Mr Okafor does: her 2019 page no longer links a next
+    # year, and his does
+    ("2020-01-16/meeting.md", "presenter: carol-singh", "presenter: brian-okafor",
+     {"/people/carol-singh/2019/", "/people/brian-okafor/2019/", "/people/brian-okafor/2020/"}),
+    # the 2020 action log's status of an action raised in 2019, which his 2019 page lists
+    ("2020-01-16/actions.md", "status: amber", "status: green", {"/people/brian-okafor/2019/"}),
+], ids=["year-gained-and-lost", "action-of-another-year"])
+def test_a_save_in_one_year_writes_the_pages_of_another_year_it_changes(tmp_path, where, old, new, shown):
+    """A year page shows the years either side of it, and the actions raised or closed that year with their
+    status now: a save to a meeting of 2020 can change a person's page of 2019, which it writes at once, as a
+    full build makes it."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "archive", content)
+    (content / "meetings/tb/2020-01-16/actions.md").write_text(
+        "---\nas_at: 2020-01-09\nupdates:\n  - action: TB/19/13#2\n    status: amber\n"
+        "    progress: The pilot's report is due in February.\n---\n")
+    session = Session(Options(content=content, out=tmp_path / "live", today=TODAY, search=False))
+    assert session.rebuild().ok
+    outcome = session.quick([edit(content / "meetings/tb" / where, old, new)])
+    assert outcome is not None and shown <= set(outcome.written)
+    built = full_build(content, tmp_path / "full")
+    after = session.rebuild()
+    assert after.ok and after.written == []
+    assert files(tmp_path / "live") == files(built)
 
 
 def test_a_paper_retitled_is_retitled_with_the_save_on_the_pages_of_the_people_it_names(tmp_path):
