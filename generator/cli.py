@@ -210,6 +210,7 @@ def _end_cleanly_on_sigterm() -> None:
     forked processes, which inherit this, end at once, as before: their parent cleans up. Where the build forks,
     the signal waits for the fork (parallel.signals_held)."""
     owner = os.getpid()
+    unraisable = sys.unraisablehook
 
     def ended(signum, frame):
         if os.getpid() != owner:
@@ -217,6 +218,13 @@ def _end_cleanly_on_sigterm() -> None:
         took(signum)  # in case the SystemExit is lost (parallel.end_if_taken)
         raise SystemExit(128 + signum)
 
+    def lost(what) -> None:
+        """A SystemExit raised by `ended` inside a finalizer (a pipe's Connection.__del__, say) is lost there, and
+        Python printed it with a traceback: the command still ends by the signal taken (parallel.end_if_taken)."""
+        if not (isinstance(what.exc_value, SystemExit) and ended_by() is not None):
+            unraisable(what)
+
+    sys.unraisablehook = lost
     signal.signal(signal.SIGTERM, ended)
 
 
