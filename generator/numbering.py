@@ -257,8 +257,9 @@ def example(numbering: Numbering, year: int | None = None, after: str | None = N
     there is one, else one of `year` (the meeting's), so that the clerk can copy it as it is."""
     if numbering.per_meeting:
         return "5 (or 5.1)"
-    if after and following(numbering, after):
-        return following(numbering, after)
+    after = following(numbering, after) if after else None
+    if after:
+        return after
     year = year or 2019
     return compose(numbering, 70, year)
 

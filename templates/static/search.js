@@ -751,10 +751,10 @@
     var shown = null;
     /* Pagefind's Component UI numbers a search, to show only the newest one's results, after its index has loaded:
        a search begun while the index loads is numbered once it has, after one begun as it finished loading (its
-       filters), and the words typed before then had their results shown as the newest query's (its count too; a CI
-       run showed "23 results for ccbp 18 49", where there are 6). So, where more than one search began while it
-       loaded, what they find is not shown as theirs, and the newest query is searched again once it has loaded
-       (Pagefind 1.5.2). `searchesLoading` counts them; null once loaded. */
+       filters), and the words typed before then had their results shown as the newest query's (its count too: on a
+       busy machine "23 results for ccbp 18 49", where Pagefind finds 6, and the check then failed). So, where
+       more than one search began while it loaded, what they find is not shown as theirs, and the newest query is
+       searched again once it has loaded (Pagefind 1.5.2). `searchesLoading` counts them; null once loaded. */
     var searchesLoading = 0;
     function countWhileLoading() {
       if (searchesLoading === null) { return; }
