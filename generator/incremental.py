@@ -30,7 +30,7 @@ from generator.interrupt import Interrupted, check, never
 from generator.memo import ByIdentity, same
 from generator.memory import give_back_freed
 from generator.outputs import extra_outputs
-from generator.pages import MeetingGroup, meeting_inputs, meeting_pages, sections
+from generator.pages import Holdings, MeetingGroup, holdings, meeting_inputs, meeting_pages, sections
 from generator.quick import quick_rebuild
 from generator.quick_bodies import body_quick
 from generator.quick_people import people_quick
@@ -140,6 +140,7 @@ class Session:
         self.fingerprint: tuple | None = None  # what forces a full re-render when it changes
         self.index = None  # the resolved Index of the last successful rebuild (for the search index)
         self.prepared = None  # what the last rebuild rendered from, while it succeeded (quick.py starts from it)
+        self.holdings: Holdings | None = None  # pages.holdings of the last index rendered: the next is made from it
         self.outputs: dict = {}  # feed address -> digest of its inputs (update.Outputs)
         self.digests: Digests | None = None  # the last successful rebuild's memo of record digests
         self._files_for: tuple | None = None  # what write_files() needs, until it has run
@@ -391,7 +392,8 @@ class Session:
                 pending.append((page.url, html))
             return True
 
-        for section in sections(index, prepared.today, prepared.refs):
+        self.holdings = holdings(index, self.holdings)
+        for section in sections(index, prepared.today, prepared.refs, self.holdings):
             check(stop)
             if not isinstance(section, MeetingGroup):
                 if not visit(section, alone=True):

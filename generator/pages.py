@@ -508,6 +508,53 @@ def attendance_record(body, recorded: list) -> tuple[tuple[int, int, int, int] |
     return tuple(rows)
 
 
+@dataclass(frozen=True)
+class Holdings:
+    """Each body's actions (actions_held) and each person's (actions_owned), of one index.tracks: the lists a
+    body's tracker and a person's pages give. Each is a pass over every action (8,337 at 2,000 synthetic
+    meetings), and the two were a third of the live preview's save (holdings)."""
+
+    tracks: dict  # the index.tracks they are of
+    held: dict[str, list]
+    owned: dict[str, list]
+
+
+def holdings(index: Index, before: Holdings | None = None) -> Holdings:
+    """The Holdings of `index`, made from `before` (those of an index a save or a rebuild changed) where it has
+    them: only the lists that held or now hold an action the change made anew, added or took out are made
+    again, from what they held and the new versions, in the order of index.tracks. Else two passes over every
+    action."""
+    tracks = index.tracks
+    if before is None:
+        return Holdings(tracks, actions_held(index), actions_owned(index))
+    if before.tracks is tracks:
+        return before
+    old = before.tracks
+    made = [track for key, track in tracks.items() if old.get(key) is not track]
+    out = [track for key, track in old.items() if tracks.get(key) is not track]
+    if not made and not out:
+        return Holdings(tracks, before.held, before.owned)
+    place = {key: n for n, key in enumerate(tracks)}
+    gone = {id(track) for track in out}
+    lists = []
+    for had, of in ((before.held, holders), (before.owned, _owner_ids)):
+        has = dict(had)
+        for slug in {slug for track in made + out for slug in of(track)}:
+            kept = [track for track in had.get(slug, ()) if id(track) not in gone]
+            kept += [track for track in made if slug in of(track)]
+            kept.sort(key=lambda track: place[track.key])
+            if kept:
+                has[slug] = kept
+            else:
+                has.pop(slug, None)
+        lists.append(has)
+    return Holdings(tracks, *lists)
+
+
+def _owner_ids(track) -> list[str]:
+    return list(dict.fromkeys(owner.id for owner in track.action.owners if owner.id))
+
+
 def actions_held(index: Index) -> dict[str, list]:
     """Each body's actions, in the order of index.tracks (one pass, not one a body), each once: those it raised,
     and those another body raised that it owns (`owner: {body: slug}`). Its tracker lists them: an action a board
@@ -580,12 +627,15 @@ def open_data_page(index: Index) -> Page:
         sum(1 for m in archive.meetings if m.minutes), len(archive.people)))
 
 
-def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator["Page | MeetingGroup"]:
-    """Every page in site order, with each meeting's pages as one MeetingGroup (see meeting_inputs)."""
+def sections(index: Index, today: dt.date, refs: dict | None = None,
+             known: Holdings | None = None) -> Iterator["Page | MeetingGroup"]:
+    """Every page in site order, with each meeting's pages as one MeetingGroup (see meeting_inputs); `known`:
+    the index's Holdings, if the caller has them."""
     archive = index.archive
     refs = refs if refs is not None else {}
     yield from listings(index, today)
-    held = actions_held(index)
+    known = known or holdings(index)
+    held, owners = known.held, known.owned
     attended = {slug: body_attendance(index, slug) for slug in index.by_body}
     names = page_names(archive.people)
     for slug in index.by_body:
@@ -597,7 +647,7 @@ def sections(index: Index, today: dt.date, refs: dict | None = None) -> Iterator
     people = by_surname(archive.people)
     if people:
         yield people_index(index, people)
-    member_of, owners = bodies_sat_on(index), actions_owned(index)
+    member_of = bodies_sat_on(index)
     for person in people:
         yield from person_pages(index, person, tuple(owners.get(person.id, ())), tuple(member_of.get(person.id, ())),
                                 refs, attended, names)

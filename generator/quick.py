@@ -73,7 +73,7 @@ from generator.fingerprint import Digests
 from generator.loader import reload_meeting
 from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, MisplacedHeading, Movement, Paper, Source
 from generator.namesakes import page_names
-from generator.pages import (action_page, actions_held, actions_owned, bodies_sat_on, body_attendance, body_pages,
+from generator.pages import (Holdings, action_page, bodies_sat_on, body_attendance, body_pages, holdings,
                              by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index,
                              person_pages, records_by_year, register_addresses, search_page, tracker_addresses)
 from generator.publish import public_meeting
@@ -231,8 +231,11 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         redated = _redated(session.prepared.index, index) if before.date != meeting.date else []
         listed = _listed_people(session, index, before, meeting, redated)
         holding = _holding(session, index, before, meeting, redated)
-        held = actions_held(index)  # a pass over every action (8,337 at 2,000 synthetic meetings): made once
-        their_years = functools.cache(lambda: _their_years(session, index, listed))  # for _years_gone too
+        # the last rebuild's Holdings, made as it rendered, and those after the edit, made from them
+        had = holdings(session.prepared.index, session.holdings)
+        has = holdings(index, had)
+        held = has.held
+        their_years = functools.cache(lambda: _their_years(session.prepared.index, index, had, has, listed))
         kinds = (lambda: [action_page(index, track, today, refs)
                           for track in {t.key: t for t in meeting_tracks(index, meeting) + redated}.values()],
                  lambda: _cited(session, index, today, refs, naming),
@@ -381,25 +384,12 @@ def _listed_people(session, index, before: Meeting, meeting: Meeting, redated=()
     return sorted(pid for pid in ids if pid in people)
 
 
-def _their_years(session, index, listed: list[str]) -> tuple[dict, dict]:
-    """(actions_owned of the people `listed`; each one's records_by_year before the edit, as the last rebuild had
-    them, and after it). Their actions before it are those after it that are the very tracks the last rebuild
-    had, and the last rebuild's versions of the tracks the edit made anew or took out: actions_owned of the last
-    rebuild's index too was a second pass over every action (8,337 at 2,000 synthetic meetings), the largest
-    part of the people's pages; only which tracks each year holds is compared, not where they come."""
-    if not listed:
-        return {}, {}
-    old = session.prepared.index
-    owned = actions_owned(index, listed)
-    remade = [track for key, track in old.tracks.items() if index.tracks.get(key) is not track] \
-        if index.tracks is not old.tracks else []
-    records = {}
-    for pid in listed:
-        had = [track for track in owned[pid] if old.tracks.get(track.key) is track]
-        had += [track for track in remade if any(owner.id == pid for owner in track.action.owners)]
-        records[pid] = (records_by_year(old.appearances.get(pid, []), had),
-                        records_by_year(index.appearances.get(pid, []), owned[pid]))
-    return owned, records
+def _their_years(old, index, had: Holdings, has: Holdings, listed: list[str]) -> tuple[dict, dict]:
+    """(the actions each of the people `listed` owns after the edit; each one's records_by_year before it, as the
+    last rebuild had them (`old`, its index; `had`, its Holdings), and after it)."""
+    owned = {pid: has.owned.get(pid, []) for pid in listed}
+    return owned, {pid: (records_by_year(old.appearances.get(pid, []), had.owned.get(pid, [])),
+                         records_by_year(index.appearances.get(pid, []), owned[pid])) for pid in listed}
 
 
 def _people(index, listed: list[str], refs, attended: dict, owned: dict, records: dict, unsettled: set) -> list:

@@ -27,7 +27,7 @@ from generator.backlinks import body_entries, links_of
 from generator.build import make_environment, site_templates_mention
 from generator.diagnostics import Report
 from generator.load_registers import body_in_file
-from generator.pages import actions_held, body_pages
+from generator.pages import body_pages, holdings
 from generator.quick import rendered_pages
 from generator.urls import output_file
 
@@ -65,7 +65,8 @@ def body_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
     prepared = dataclasses.replace(prepared, index=index)
     env = make_environment(session.options, prepared, report, session.compiled)
     env.filters["markdown"].__self__.cache = session.markdown_cache
-    pages = list(body_pages(index, slug, actions_held(index).get(slug, []), prepared.today, prepared.refs))
+    held = holdings(index, session.holdings).held.get(slug, [])  # the rebuild's: the same actions
+    pages = list(body_pages(index, slug, held, prepared.today, prepared.refs))
     if not session.unsettled <= {page.url for page in pages}:
         return None  # another fast path's pages wait for the rebuild, which this one would make without its edit
     rendered = rendered_pages(env, pages, report)

@@ -31,7 +31,7 @@ from generator.diagnostics import Report
 from generator.load_registers import people_in_file, register_files
 from generator.model import Person
 from generator.namesakes import page_names
-from generator.pages import (actions_owned, bodies_sat_on, body_attendance, by_surname, open_data_page, people_index,
+from generator.pages import (bodies_sat_on, body_attendance, by_surname, holdings, open_data_page, people_index,
                              person_page)
 from generator.people import asked_about_posts, may_have_asked_about
 from generator.quick import rendered_pages
@@ -109,10 +109,10 @@ def people_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
     index = dataclasses.replace(index, archive=dataclasses.replace(index.archive, people=people))
     env = make_environment(session.options, dataclasses.replace(prepared, index=index), report, session.compiled)
     env.filters["markdown"].__self__.cache = session.markdown_cache
-    owned, member_of = actions_owned(index, changed), bodies_sat_on(index, set(changed))
+    owned, member_of = holdings(index, session.holdings).owned, bodies_sat_on(index, set(changed))
     attended = {slug: body_attendance(index, slug) for slug in sorted({b.slug for bs in member_of.values()
                                                                         for b in bs})}
-    pages = [person_page(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), prepared.refs,
+    pages = [person_page(index, people[pid], tuple(owned.get(pid, ())), tuple(member_of.get(pid, ())), prepared.refs,
                          attended, names) for pid in changed]
     # Each person's count of meetings, as the last rebuild made it for the people page: only a meeting's save
     # changes it, and none has been made since that rebuild (see the first check above); someone new, whom no

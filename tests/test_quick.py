@@ -16,7 +16,7 @@ import pytest
 from generator import quick
 from generator.build import Options, run
 from generator.incremental import Session
-from generator.pages import meeting_pages
+from generator.pages import holdings, meeting_pages
 from generator.quick import meeting_folder, meeting_tracks
 from generator.urls import action, output_file
 from helpers import JC_MEETING, council_numbered
@@ -596,12 +596,14 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
      "on the website."),  # an action of the minute called in, whose call-in stays as it was
     ("references", f"{JULY}/meeting.md", "date: 2019-07-18\n",
      "date: 2019-07-18\nadjourned_to: 2019-08-22\n"),  # Index.continued
+    ("actions", f"{JULY}/minutes.md", "owner: ann-smith", "owner: bob-jones"),  # on another's page
+    ("actions", f"{JULY}/minutes.md", "owner: {body: jc}", "owner: ann-smith"),  # off the JC's tracker
 ], ids=["action-text", "update-status", "reopened", "attendee-role", "references", "new-item", "agenda-item",
         "renumbered",
         "new-action", "action-added-first", "paper-removed", "new-paper", "initials", "rearranged", "date",
         "date-next-meeting", "date-past-another-body", "date-before-another-body", "date-past-its-body's-next",
         "date-raising-past-another-body", "paper-author", "scrutiny-item-retitled", "called-in-meeting",
-         "adjourned"])
+         "adjourned", "owner-changed", "body-owner-changed"])
 def test_the_index_made_around_one_edited_meeting_is_the_index_a_full_resolve_makes(tmp_path, fixture, where, old,
                                                                                      new):
     content = tmp_path / "content"
@@ -683,6 +685,10 @@ def assert_index_made_around(content: Path, where: str, old, new) -> None:
     assert patched == after
     # and in the same order, which pages list a body's and a person's actions in
     assert list(patched.tracks) == list(after.tracks) and list(patched.actions) == list(after.actions)
+    # each body's and person's actions, made from the last rebuild's lists, are the very tracks a pass makes
+    lists = lambda made: [{slug: [id(track) for track in tracks] for slug, tracks in groups.items()}  # noqa: E731
+                          for groups in (made.held, made.owned)]
+    assert lists(holdings(patched, holdings(before))) == lists(holdings(patched))
 
 
 def _structural_edits(folder: Path, number: int) -> list[Path]:
