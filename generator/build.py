@@ -310,7 +310,7 @@ def _shard(prepared: Prepared, jobs: int, shard: int):
             if owner(meeting.key) != shard:
                 position += len(meeting_urls(index, meeting))
                 continue
-            for page in meeting_pages(index, meeting, section.refs):
+            for page in meeting_pages(index, meeting, prepared.today, section.refs):
                 yield position, page
                 position += 1
             continue
@@ -444,9 +444,11 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
     The build date only when a site's own templates mention it: any template
     may show `today`, and a page whose deps do not hold it would then be left
     as it was on a later day. The default templates show it only on the action
-    lists, whose deps hold it, and on the action pages, whose deps hold whether
-    the action is overdue (tests/test_update.py checks which templates those
-    are), so a build on a later day renders just those again, not every page.
+    lists, whose deps hold it, on the action pages, whose deps hold whether
+    the action is overdue, and on the meetings' pages, whose deps (and
+    pages.meeting_inputs) hold whether each action raised there is
+    (tests/test_update.py checks which templates those are), so a build on a
+    later day renders just those again, not every page.
 
     Likewise the registers. The pages that show a person, or a body's
     members, venue or description, hold those records in their deps. Through
@@ -532,7 +534,7 @@ def _pages_of(index: Index, today: dt.date, refs: dict, keys: frozenset):
     """The pages of the meetings `keys` names: a meeting's own, its items' and its papers'."""
     for section in sections(index, today, refs):
         if isinstance(section, MeetingGroup) and section.meeting.key in keys:
-            yield from meeting_pages(index, section.meeting, section.refs)
+            yield from meeting_pages(index, section.meeting, today, section.refs)
 
 
 def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos | None,
@@ -853,7 +855,7 @@ def _tops(page_urls, files) -> frozenset:
 def _group_inputs(memo: Digests, prepared: Prepared, meeting) -> bytes:
     """The digest of what a meeting's pages are made from, their own backlinks and references aside (_update)."""
     refs = prepared.refs
-    return memo.of((meeting_inputs(prepared.index, meeting, refs), refs.get(("meeting", meeting.key))))
+    return memo.of((meeting_inputs(prepared.index, meeting, prepared.today, refs), refs.get(("meeting", meeting.key))))
 
 
 def _links(memo: Digests, prepared: Prepared, url: str) -> bytes:
@@ -1007,5 +1009,5 @@ def _list_pages(prepared: Prepared, record, memo: Digests) -> tuple[dict, set, l
             groups[meeting.key] = known
             continue
         groups[meeting.key] = (inputs, {page.url: (visit(page), _links(memo, prepared, page.url))
-                                        for page in meeting_pages(index, meeting, refs)})
+                                        for page in meeting_pages(index, meeting, prepared.today, refs)})
     return pages, wanted, chosen, groups

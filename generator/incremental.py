@@ -400,7 +400,7 @@ class Session:
                     break
                 continue
             meeting = section.meeting
-            records = meeting_inputs(index, meeting, prepared.refs)
+            records = meeting_inputs(index, meeting, prepared.today, prepared.refs)
             known = self.groups.get(meeting.key)
             inputs = known[0] if known is not None and same(known[2], records) else memo.of(records)
             if not full and known is not None and known[0] == inputs and ("meeting", meeting.key) not in changed \
@@ -409,7 +409,7 @@ class Session:
                 groups[meeting.key] = known
                 continue
             made, failed = {}, False
-            for page in meeting_pages(index, meeting, section.refs):
+            for page in meeting_pages(index, meeting, prepared.today, section.refs):
                 check(stop)
                 failed = not visit(page)
                 if failed:

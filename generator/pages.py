@@ -122,13 +122,16 @@ class MeetingGroup:
     refs: dict
 
 
-def meeting_inputs(index: Index, meeting, refs: dict) -> tuple:
+def meeting_inputs(index: Index, meeting, today: dt.date, refs: dict) -> tuple:
     """What a meeting's pages are made from, besides the backlinks and references on each page.
 
     Every record the deps of those pages hold is here, or is reached from
     here by a pure function (a track as the meeting's log left it, a meeting's
     summary). So the live preview can tell that none of the pages changed
     by looking at these few records (incremental.py), without listing them.
+    Of the build date, only which of the actions raised are overdue by then
+    (`_overdue`): a build on a later day makes again just the meetings' pages
+    that say an action became overdue.
     """
     log = meeting.action_log
     updates = tuple(index.tracks.get(_key(u.action, meeting.body)) for u in log.updates) if log else ()
@@ -137,7 +140,14 @@ def meeting_inputs(index: Index, meeting, refs: dict) -> tuple:
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
     return (meeting, index.body(meeting.body), updates, raised, approver, index.previous(meeting), index.next(meeting),
             _linked(refs, _raised_at(t for t in updates if t is not None)), index.instead(meeting),
-            index.replaces(meeting), callins.deps(index, meeting), index.sittings(meeting), index.continues(meeting))
+            index.replaces(meeting), callins.deps(index, meeting), index.sittings(meeting), index.continues(meeting),
+            _overdue(raised, today))
+
+
+def _overdue(tracks, today: dt.date) -> tuple:
+    """Which of a meeting's actions raised its page says are overdue (meeting.html's "Actions raised" table, as
+    an action's page says it): all the page shows of the build date, so all its deps need hold of it."""
+    return tuple(track is not None and track.overdue_on(today) for track in tracks)
 
 
 def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
@@ -305,8 +315,9 @@ def meeting_urls(index: Index, meeting) -> list[str]:
         + [urls.paper(meeting, paper) for paper in meeting.papers]
 
 
-def meeting_pages(index: Index, meeting, refs: dict) -> Iterator[Page]:
-    """The meeting's page, then its items' and papers' pages."""
+def meeting_pages(index: Index, meeting, today: dt.date, refs: dict) -> Iterator[Page]:
+    """The meeting's page, then its items' and papers' pages. `today`: the build date, as of which the meeting's
+    page says which actions it raised are overdue; the other pages do not show it."""
     backlinks = index.backlinks
     ctx = _meeting_context(index, meeting)
     page_url = urls.meeting(meeting)
@@ -319,7 +330,8 @@ def meeting_pages(index: Index, meeting, refs: dict) -> Iterator[Page]:
         summary(ctx["previous"]) if ctx["previous"] else None, summary(ctx["next"]) if ctx["next"] else None,
         _summaries(ctx["replaces"]), _summaries(m for m in (*ctx["sittings"], ctx["continues"]) if m),
         tuple((ref, i.number, ctx["taken_at"][ref].key) for ref, i in ctx["taken_later"].items()),
-        backlinks.get(page_url), within, _linked(refs, _raised_at(t for _, t in ctx["action_log"]))))
+        backlinks.get(page_url), within, _linked(refs, _raised_at(t for _, t in ctx["action_log"])),
+        _overdue(ctx["actions_raised"], today)))
     items = ctx["items"]
     for position, item in enumerate(items):
         url = urls.item(meeting, ctx["body"], item)
@@ -342,7 +354,7 @@ def all_pages(index: Index, today: dt.date, refs: dict | None = None) -> Iterato
     """Every page; `refs` maps a page address to the references resolved on it (backlinks.scan)."""
     for section in sections(index, today, refs):
         if isinstance(section, MeetingGroup):
-            yield from meeting_pages(index, section.meeting, section.refs)
+            yield from meeting_pages(index, section.meeting, today, section.refs)
         else:
             yield section
 

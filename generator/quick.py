@@ -184,7 +184,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         index, prepared = patched, dataclasses.replace(prepared, index=patched, linker=linker)
     env = make_environment(session.options, prepared, report, session.compiled)
     env.filters["markdown"].__self__.cache = markdown
-    rendered = rendered_pages(env, meeting_pages(index, meeting, prepared.refs), report)
+    rendered = rendered_pages(env, meeting_pages(index, meeting, prepared.today, prepared.refs), report)
     if rendered is None:
         return None
     written = [url for url, html in rendered if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
@@ -239,7 +239,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
         kinds = (lambda: [action_page(index, track, today, refs)
                           for track in {t.key: t for t in meeting_tracks(index, meeting) + redated}.values()],
                  lambda: _cited(session, index, today, refs, naming),
-                 lambda: _related(session, memo, index, before, meeting, refs, redated),
+                 lambda: _related(session, memo, index, before, meeting, today, refs, redated),
                  lambda: _people(index, listed, refs, attended, *their_years(), session.unsettled),
                  lambda: _lists(index, meeting, today, refs, attended, held, naming, holding,
                                 _sitting_years(session.prepared.index, index, before, meeting)),
@@ -314,7 +314,7 @@ def _cited(session, index, today, refs, naming: set[str] = frozenset()) -> list:
     for key, found in held.items():
         meeting = index.by_key.get(key)
         if meeting is not None:
-            pages += [page for page in meeting_pages(index, meeting, refs) if page.url in found]
+            pages += [page for page in meeting_pages(index, meeting, today, refs) if page.url in found]
     for url in sorted(changed):
         deps = session.deps.get(url, ((),))[0]
         track = index.tracks.get(deps[0].key) if deps and isinstance(deps[0], Track) else None
@@ -323,7 +323,7 @@ def _cited(session, index, today, refs, naming: set[str] = frozenset()) -> list:
     return pages
 
 
-def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, refs, redated=()) -> list:
+def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, today, refs, redated=()) -> list:
     """The pages of the other meetings whose inputs (pages.meeting_inputs) are not those the last rebuild rendered
     them from: the meetings before and after it, those that raised or updated the actions it raises or updates
     (or `redated`, whose due dates a new date moved), and those whose minutes it approved or that approved its
@@ -346,8 +346,8 @@ def _related(session, memo: Digests, index, before: Meeting, meeting: Meeting, r
     pages = []
     for key in sorted(related - {meeting.key}):
         other, group = index.by_key.get(key), session.groups.get(key)
-        if other is not None and group is not None and memo.of(meeting_inputs(index, other, refs)) != group[0]:
-            pages += meeting_pages(index, other, refs)
+        if other is not None and group is not None and memo.of(meeting_inputs(index, other, today, refs)) != group[0]:
+            pages += meeting_pages(index, other, today, refs)
     return pages
 
 

@@ -299,6 +299,25 @@ def test_meeting_page_shows_its_action_log_and_the_actions_raised(site):
     assert 'id="action-log"' in log and "Pilot extended to ten practices." in log
 
 
+def _statuses(site: Path, url: str) -> list[tuple[str, str]]:
+    """(action, what its Status cell says) of each row of a meeting page's "Actions raised" table."""
+    table = parsed(site, url).one("section", **{"aria-labelledby": "actions-raised"}).one("table")
+    return [(row.find("th").text.split(":")[0], row.find_all("td")[-1].text)
+            for row in table.find("tbody").find_all("tr")]
+
+
+def test_the_actions_raised_at_a_meeting_say_which_are_overdue_as_their_own_pages_do(site):
+    """A reader following a meeting's actions from its page saw 'No update yet' of one months past its due date,
+    which its own page and the tracker called overdue: the Status cell says so too, in the word and markup of the
+    action's page (a word, not a colour), as at the build date; a closed action past its due date does not."""
+    overdue = '<strong class="overdue">Overdue</strong>'
+    assert _statuses(site, "/jc/2019/2019-08-01/") == [("2019-08-01/4#1", "No update yet Overdue")]
+    assert f'<span class="status status-open">No update yet</span> {overdue}</td>' in page(site, "/jc/2019/2019-08-01/")
+    assert f"</time> {overdue}</dd>" in page(site, "/jc/actions/2019-08-01-4-1/")
+    assert _statuses(site, "/ccb/2019/2019-07-18/") == [("CCBP/19/60#1", "Green Closed"),
+                                                         ("CCBP/19/60#jc-referral", "Green Closed")]
+
+
 def test_person_page_lists_actions_owned(site):
     html = page(site, "/people/bob-jones/")
     assert 'href="/jc/actions/2019-08-01-4-1/"' in html
@@ -311,6 +330,7 @@ def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_ov
                           "updates:\n  - action: 2019-08-01/4#1\n    status: complete\n    closed: yes\n")
     html = page(out, "/jc/actions/2019-08-01-4-1/")
     assert "<strong>Closed</strong> at the " in html and "Overdue" not in html
+    assert _statuses(out, "/jc/2019/2019-08-01/") == [("2019-08-01/4#1", "Complete Closed")]  # so its meeting's
     tracker = page(out, "/jc/actions/")
     assert "2019-08-01/4#1" in tracker.split('id="closed"')[1]
     assert "2019-08-01/4#1" not in tracker.split('id="overdue-today"')[1].split('id="closed"')[0]

@@ -83,6 +83,20 @@ def test_a_printed_link_a_clerk_wrote_to_another_site_says_its_address(served, b
         page.close()
 
 
+def test_a_printed_meeting_says_in_words_which_of_its_actions_are_overdue(served, browser):
+    """On paper, often printed in black alone, a meeting's "Actions raised" table says each action's status, and
+    which are overdue, in words: 'Overdue' prints in the text's own black, with no colour to read it by."""
+    page = _printed(browser, served["fixture"] + CLERKS_LINKS)
+    try:
+        table = page.locator('section[aria-labelledby="actions-raised"] table')
+        assert table.locator("tbody td:last-child").all_inner_texts() == [
+            "Green Closed", "Amber Overdue", "Not started Overdue"]
+        assert table.locator(".overdue").evaluate_all("all => all.map(e => getComputedStyle(e).color)") == [
+            "rgb(0, 0, 0)"] * 2
+    finally:
+        page.close()
+
+
 # A body's address as long as a real one's (an integrated care board's), where the archives' are four letters:
 # printed after each link, its addresses are the widest words in the site's own tables.
 LONG_SLUG = "elmbridge-integrated-care-board"

@@ -472,6 +472,25 @@ def test_a_revised_update_in_a_later_log_changes_the_actions_history_everywhere(
     assert_same_as_full_build(content, live, builds, outcome)
 
 
+def test_a_preview_open_past_an_actions_due_date_says_on_its_meetings_page_that_it_is_overdue(tmp_path, monkeypatch):
+    """The preview dates the site by the clock at each rebuild: the JC's action due 31 August, on the first rebuild
+    of 1 September, is overdue on the page of the meeting that raised it (its "Actions raised" table), as on a
+    full build that day, though no file changed and the meeting's records are the very same objects."""
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / "actions", content)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1567252800")  # noon on 31 August 2019
+    s = Session(Options(content=content, out=live, search=False))
+    assert s.rebuild().ok
+    raised_at = live / "jc/2019/2019-08-01/index.html"
+    assert "Overdue" not in raised_at.read_text()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1567339200")  # noon on 1 September
+    outcome = s.rebuild()
+    assert outcome.ok and "/jc/2019/2019-08-01/" in outcome.written
+    assert '<strong class="overdue">Overdue</strong></td>' in raised_at.read_text()
+    full = run(Options(content=content, out=tmp_path / "full", today=dt.date(2019, 9, 1), search=False, cache=False))
+    assert full.ok and tree(live) == tree(tmp_path / "full")
+
+
 def test_a_new_item_relinks_an_action_history_that_cites_it(actions_session):
     """An update's progress shows on the action's page, the body's tracker and the owner's page, none of them
     the page of the meeting whose log holds it; a minute added elsewhere must still turn its reference

@@ -144,7 +144,7 @@ def test_after_a_rebuild_stopped_for_the_next_save_that_saves_pages_are_written_
     full = full_build(content, tmp_path / "full")
     assert files(live) == full
     index = s.prepared.index
-    own = {output_file(page.url) for page in meeting_pages(index, index.by_key["ccb/2019-08-22"], {})}
+    own = {output_file(page.url) for page in meeting_pages(index, index.by_key["ccb/2019-08-22"], TODAY, {})}
     assert "ccb/2019/ccbp-19-80/index.html" in own
     assert {name: quick.get(name) for name in own} == {name: full[name] for name in own}
 

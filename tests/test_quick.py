@@ -117,7 +117,7 @@ def test_other_prose_edits_take_the_fast_path_too(references, tmp_path, where, o
 def own_pages(session: Session, key: str) -> set[str]:
     """The output files of a meeting's own pages (its page, its items' and papers'), as the last rebuild had them."""
     index = session.prepared.index
-    return {output_file(page.url) for page in meeting_pages(index, index.by_key[key], {})}
+    return {output_file(page.url) for page in meeting_pages(index, index.by_key[key], TODAY, {})}
 
 
 def action_pages(session: Session, key: str) -> set[str]:
@@ -318,6 +318,19 @@ def test_an_action_added_taken_out_and_added_again_before_the_rebuild_has_its_pa
         minutes.write_text(text)
         assert session.quick([minutes]) is not None
     assert pages(live) == pages(full_build(content, tmp_path / "full"))
+
+
+def test_an_action_reopened_in_a_later_log_is_overdue_at_once_on_the_page_of_the_meeting_that_raised_it(
+        actions, tmp_path):
+    """November's log no longer closes CCBP/19/60#1, due that month: July's "Actions raised" table says it is
+    overdue with the save, as a full build does, and the rebuild after has nothing to correct."""
+    session, content, live = actions
+    outcome = session.quick([edit(content / "meetings/ccb/2019-11-21/actions.md", "    closed: yes\n", "")])
+    assert outcome is not None and "/ccb/2019/2019-07-18/" in outcome.written
+    assert ('<span class="status status-green">Green</span> <strong class="overdue">Overdue</strong></td>'
+            in (live / "ccb/2019/2019-07-18/index.html").read_text())
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
+    assert session.rebuild().written == []
 
 
 @pytest.mark.parametrize("fixture, where, old, new", [

@@ -403,31 +403,35 @@ def test_an_action_added_to_an_item_renders_the_pages_that_show_it_not_those_of_
 
 
 def test_a_build_on_a_later_day_renders_only_the_pages_that_show_the_date(archive, build, tmp_path):
-    """Action pages and lists say what is overdue as at the build date; no other default template shows it, so a
-    build on a later day (a CI deploy) renders the lists and the actions that became overdue, and leaves the rest."""
+    """Action pages and lists say what is overdue as at the build date, and so does the page of the meeting that
+    raised an action; no other default template shows it, so a build on a later day (a CI deploy) renders the
+    lists, the actions that became overdue and the pages of the meetings that raised them, and leaves the rest."""
     import datetime as dt
 
     out, later = tmp_path / "site", dt.date(2020, 4, 15)  # the action due 2020-03-31 overdue by then
     assert build(archive, out, search=True, today=dt.date(2020, 2, 15)).ok
     times = _mtimes(out)
     again = build(archive, out, search=True, today=later)
-    # the action now overdue and the two lists (which say "as at" the date); not the other actions, whose
-    # overdue flag did not change
-    assert again.ok and sorted(again.changed) == ["/jc/actions/", "/jc/actions/2019-11-05-5-1/", "/tb/actions/"]
+    # the action now overdue, the meeting that raised it (its "Actions raised" table says so) and the two lists
+    # (which say "as at" the date); not the other actions or meetings, whose overdue flags did not change
+    assert again.ok and sorted(again.changed) == ["/jc/2019/2019-11-05/", "/jc/actions/", "/jc/actions/2019-11-05-5-1/",
+                                                  "/tb/actions/"]
     # Only the body of the action now overdue is indexed again: the lists are not pages Pagefind reads
     # (no data-pagefind-body). Besides the search files, the pages above and the calendars (whose DTSTAMP is
     # the build date) are the only files written again: no feed, no open data (no meeting passed meanwhile).
     assert again.search.startswith("Re-indexed 3 pages in 1 of 3 bundles (jc 3)")
     touched = sorted(n for n, t in _mtimes(out).items() if times.get(n) != t and not n.startswith("pagefind/"))
-    assert touched == ["feeds/all.ics", "feeds/bodies/jc.ics", "feeds/bodies/tb.ics",
+    assert touched == ["feeds/all.ics", "feeds/bodies/jc.ics", "feeds/bodies/tb.ics", "jc/2019/2019-11-05/index.html",
                        "jc/actions/2019-11-05-5-1/index.html", "jc/actions/index.html", "tb/actions/index.html"]
     assert all(n.startswith("pagefind/bodies/jc/") for n, t in _mtimes(out).items()
                if n.startswith("pagefind/") and times.get(n) != t)
     scratch = build(archive, tmp_path / "scratch", search=True, today=later, cache=False)
     assert scratch.ok and read_tree(out) == read_tree(tmp_path / "scratch")
     templates = {p.name for p in (REPO / "templates").rglob("*.html") if "today" in p.read_text(encoding="utf-8")}
-    assert templates == {"action.html", "actions.html", "meeting.html"}  # meeting.html: in a caption's words only
-    assert "today" not in re.sub(r"<caption>[^<]*</caption>", "", (REPO / "templates" / "meeting.html").read_text())
+    assert templates == {"action.html", "actions.html", "meeting.html"}
+    # meeting.html: in a caption's words, and in whether an action it raised is overdue (pages._overdue)
+    shown = re.sub(r"<caption>[^<]*</caption>", "", (REPO / "templates" / "meeting.html").read_text())
+    assert re.findall(r"\{[%{][^}]*today[^}]*[%}]\}", shown) == ["{% elif t.overdue_on(today) %}"]
 
 
 def test_a_later_day_writes_again_the_feeds_with_no_entry_and_the_open_data_of_meetings_it_passed(
@@ -979,7 +983,7 @@ def test_a_warm_build_lists_only_the_meetings_whose_pages_may_have_changed(archi
     listed = []
     real = generator.build.meeting_pages
     monkeypatch.setattr(generator.build, "meeting_pages",
-                        lambda index, meeting, refs: listed.append(meeting.key) or real(index, meeting, refs))
+                        lambda index, meeting, *rest: listed.append(meeting.key) or real(index, meeting, *rest))
     edit(archive, JC_MINUTES, "The Chair welcomed everyone to the meeting.",
          "The Chair welcomed everyone to the meeting, as minute TB/19/22 asked.")
     warm = build(archive, built, search=True)
@@ -1002,7 +1006,7 @@ def test_a_meetings_addresses_are_those_of_its_pages_in_order():
     assert prepared.index.archive.meetings
     for meeting in prepared.index.archive.meetings:
         assert meeting_urls(prepared.index, meeting) == [p.url for p in meeting_pages(prepared.index, meeting,
-                                                                                      prepared.refs)]
+                                                                                      prepared.today, prepared.refs)]
 
 
 @pytest.mark.parametrize("processes", [1, 2])
