@@ -36,11 +36,12 @@ from generator.resolve import Index
 
 DATASETS = ("meetings", "minutes", "actions", "people")
 CSV_COLUMNS = ("id", "reference", "body", "raised_on", "minute", "text", "owners", "due", "due_date",
-               "latest_status", "latest_status_on", "closed", "current_due", "current_due_date", "url")
+               "latest_status", "latest_status_on", "closed", "current_due", "current_due_date", "url", "overdue")
 
 
 class Exporter:
-    """Builds each data document from one public Index; `today` only decides an event's past or future status.
+    """Builds each data document from one public Index; `today` only decides an event's past or future status
+    and whether an action is overdue.
 
     With `memo` (the live preview's), each meeting's and action's record is
     kept as JSON text by the identity of what it was made from, and a document
@@ -273,9 +274,15 @@ class Exporter:
     def actions(self, tracks: list[Track]) -> list[tuple[dict | None, bytes]]:
         """Each action's record and its JSON text, encoded; the record is None when the text was taken from
         the last build's file (Reused): only a body's CSV made again needs it, decoded from the text."""
-        return [self.kept("action", (track, self.index.body(track.action.body), self.site),
+        return [self.kept("action", (track, self.index.body(track.action.body), self.site, self.overdue(track)),
                           lambda t=track: _record_and_json(self.action(t)))
                 for track in tracks]
+
+    def overdue(self, track: Track) -> bool:
+        """Whether the action is open and past its due date at the build date, as its page, the page of the
+        meeting that raised it and its tracker's "Overdue today" say: of an action's record, all the build date
+        decides, so a later day encodes again only the actions it made overdue."""
+        return not track.closed and track.overdue_on(self.today)
 
     def action(self, track: Track) -> dict:
         """One action and its history, from the same fold (`actions.Track`) the trackers show."""
@@ -298,6 +305,7 @@ class Exporter:
             "closed": track.closed,
             "closed_on": closing.as_at.isoformat() if closing else None,
             "current_due": due(track.due),
+            "overdue": self.overdue(track),
         }
 
 
@@ -313,7 +321,8 @@ def actions_csv(records: list[dict]) -> bytes:
             record["id"], record["reference"], record["body"], raised["date"], raised["item"],
             one_line(record["text"]), "; ".join(o["name"] for o in record["owners"]), original.get("text", ""),
             original.get("date") or "", latest.get("status", ""), latest.get("date", ""),
-            "yes" if record["closed"] else "no", current.get("text", ""), current.get("date") or "", record["url"])])
+            "yes" if record["closed"] else "no", current.get("text", ""), current.get("date") or "", record["url"],
+            "yes" if record["overdue"] else "no")])
     return out.getvalue().encode("utf-8")
 
 
@@ -477,6 +486,7 @@ def exports(index: Index, today: dt.date, memo: ByIdentity | None = None, stop=n
     for slug, mine in by_body.items():
         check(stop)
         address = urls.actions_csv(slug)
-        if unchanged(address, (exporter.site, names, index.body(slug), tuple(track for track, _ in mine))):
+        if unchanged(address, (exporter.site, names, index.body(slug), tuple(track for track, _ in mine),
+                               tuple(exporter.overdue(track) for track, _ in mine))):
             continue
         yield address, actions_csv([json.loads(text) if record is None else record for _, (record, text) in mine])

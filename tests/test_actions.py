@@ -334,6 +334,8 @@ def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_ov
     tracker = page(out, "/jc/actions/")
     assert "2019-08-01/4#1" in tracker.split('id="closed"')[1]
     assert "2019-08-01/4#1" not in tracker.split('id="overdue-today"')[1].split('id="closed"')[0]
+    record = {a["id"]: a for a in json.loads((out / "data/actions.json").read_text())["actions"]}["jc:2019-08-01/4#1"]
+    assert (record["closed"], record["overdue"]) == (True, False)  # and so do the data
 
 
 def test_the_notes_below_an_action_logs_frontmatter_are_published_with_the_log(tmp_path):

@@ -165,6 +165,27 @@ def test_actions_spreadsheet_has_one_row_per_action_of_the_body(sites):
     ] == ["jc:2019-11-05/5#1", "tb:TB/19/13#2"]
 
 
+def test_the_data_say_which_actions_are_overdue_as_the_trackers_do(sites):
+    """The trackers' "Overdue today", an action's page and the page of the meeting that raised it say which
+    actions are open past their due date at the build date; the data gave the due date and whether an update
+    closed it, and left a reader of a body's spreadsheet to work it out against a date the file does not give."""
+    site = sites["fixture"]
+    overdue = {a["id"]: a["overdue"] for a in data(site, "actions")["actions"]}
+    assert overdue == {"jc:2019-11-05/5#1": True, "tb:TB/19/13#1": False, "tb:TB/19/13#2": True,
+                       "tb:TB/19/13#leaflet": True}  # TB/19/13#1 is closed, the others past due on 1 January 2026
+    listed = set()
+    for body in ("tb", "jc"):
+        tracker = (site / body / "actions" / "index.html").read_text(encoding="utf-8")
+        today = tracker.split('id="overdue-today"')[1].split('id="closed"')[0]
+        listed |= {a["id"] for a in data(site, "actions")["actions"] if f'href="{a["url"][len(BASE):]}"' in today}
+    assert listed == {key for key, late in overdue.items() if late}
+    for body in ("tb", "jc"):
+        rows = csv.DictReader(io.StringIO((site / "data" / "actions" / f"{body}.csv").read_text(encoding="utf-8")))
+        assert {r["id"]: r["overdue"] for r in rows} == {
+            key: "yes" if late else "no" for key, late in overdue.items()
+            if key.startswith(f"{body}:") or (body, key) == ("jc", "tb:TB/19/13#2")}
+
+
 def test_a_spreadsheet_cell_that_would_be_a_formula_is_shown_as_text(archive, build, tmp_path):
     """OWASP's CSV injection: minutes quote the public, and Excel runs a cell beginning with = as a formula."""
     edit(archive, "meetings/tb/2019-03-14/minutes.md", "text: Report progress on the *school meals* pilot to the board.",

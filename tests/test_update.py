@@ -417,12 +417,14 @@ def test_a_build_on_a_later_day_renders_only_the_pages_that_show_the_date(archiv
     assert again.ok and sorted(again.changed) == ["/jc/2019/2019-11-05/", "/jc/actions/", "/jc/actions/2019-11-05-5-1/",
                                                   "/tb/actions/"]
     # Only the body of the action now overdue is indexed again: the lists are not pages Pagefind reads
-    # (no data-pagefind-body). Besides the search files, the pages above and the calendars (whose DTSTAMP is
-    # the build date) are the only files written again: no feed, no open data (no meeting passed meanwhile).
+    # (no data-pagefind-body). Besides the search files, the pages above, the calendars (whose DTSTAMP is the
+    # build date) and the actions' data that say the action is overdue (the JC's spreadsheet, not the TB's) are
+    # the only files written again: no feed, no other open data (no meeting passed meanwhile).
     assert again.search.startswith("Re-indexed 3 pages in 1 of 3 bundles (jc 3)")
     touched = sorted(n for n, t in _mtimes(out).items() if times.get(n) != t and not n.startswith("pagefind/"))
-    assert touched == ["feeds/all.ics", "feeds/bodies/jc.ics", "feeds/bodies/tb.ics", "jc/2019/2019-11-05/index.html",
-                       "jc/actions/2019-11-05-5-1/index.html", "jc/actions/index.html", "tb/actions/index.html"]
+    assert touched == ["data/actions.json", "data/actions/jc.csv", "feeds/all.ics", "feeds/bodies/jc.ics",
+                       "feeds/bodies/tb.ics", "jc/2019/2019-11-05/index.html", "jc/actions/2019-11-05-5-1/index.html",
+                       "jc/actions/index.html", "tb/actions/index.html"]
     assert all(n.startswith("pagefind/bodies/jc/") for n, t in _mtimes(out).items()
                if n.startswith("pagefind/") and times.get(n) != t)
     scratch = build(archive, tmp_path / "scratch", search=True, today=later, cache=False)
