@@ -68,7 +68,7 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         approved_at = meeting.minutes.approved_at if meeting.minutes else None
         target = meetings.get(approved_at) if approved_at else None
         instead = meetings.get(meeting.rearranged_to) if meeting.rearranged_to else None
-        nearby = _folders(archive, meeting.rearranged_to) if meeting.rearranged_to and instead is None else ()
+        nearby = _folders(archive, meeting) if meeting.rearranged_to and instead is None else ()
         reconvened = meetings.get(meeting.adjourned_to) if meeting.adjourned_to else None
         after = _later_meetings(archive, meeting.body, meeting.date) if meeting.adjourned_to and reconvened is None \
             else ()
@@ -96,7 +96,7 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
                   items_known: bool = True, reconvened: Meeting | None = None, sittings: tuple | None = None,
                   after: tuple = ()) -> None:
     """The checks that need no record but the meeting's own, the meeting that approves its minutes, the one
-    arranged `instead` of it and the sitting at which it `reconvened` (`nearby`: the keys of the meetings of the
+    arranged `instead` of it and the sitting at which it `reconvened` (`nearby`: (folder, date) of the meetings of the
     body its rearranged_to names, when that names none, to suggest one; `after`: (folder, date) of its own body's
     later meetings, _later_meetings, when its adjourned_to names none). `whole`: False while a
     meeting of its body is loaded only in part (an error in its files, Archive.incomplete): an item dropped from
@@ -168,8 +168,9 @@ def _named_date(folder: str) -> dt.date | None:
 def nearest_folders(known: tuple, folder: str, near: dt.date) -> list[str]:
     """The folders of `known` ((folder, date) of a body's meetings, as _later_meetings gives them) in order of
     nearness to the date `folder` is named with, else to `near`; of two as near, the one spelled more like it
-    first. A meeting's folder mistyped is nearer in date than in letters to the folder meant."""
-    day = _named_date(folder) or near
+    first. A meeting's folder mistyped is nearer in date than in letters to the folder meant; one whose day is
+    mistyped into no date (2019-04-52 for 2019-04-25) is taken at the middle of the month it names."""
+    day = _named_date(folder) or _named_date(folder[:8] + "15") or near
     return [f for f, _ in sorted(known, key=lambda k: (abs((k[1] - day).days),
                                                        -difflib.SequenceMatcher(None, folder, k[0]).ratio(), k[0]))]
 
@@ -200,10 +201,11 @@ def _approved_at_no_meeting(meeting: Meeting, following: str, approvers: tuple, 
                    if nearest else f"{body} has no later meeting in the archive: {add}")
 
 
-def _folders(archive: Archive, key: str) -> tuple:
-    """The keys of the meetings of the body `key` ("body/folder") names: what a mistyped key may have meant."""
-    body = key.split("/", 1)[0]
-    return tuple(m.key for m in archive.meetings if m.body == body)
+def _folders(archive: Archive, meeting: Meeting) -> tuple:
+    """(folder, date) of the meetings of the body the meeting's rearranged_to names, but the meeting itself: what
+    a mistyped folder may have meant, the nearest in date first (nearest_folders)."""
+    body = meeting.rearranged_to.split("/", 1)[0]
+    return tuple((m.folder, m.date) for m in archive.meetings if m.body == body and m is not meeting)
 
 
 def _not_held(meeting: Meeting, instead: Meeting | None, nearby: tuple, report: Report, whole: bool = True
@@ -237,9 +239,11 @@ def _not_held(meeting: Meeting, instead: Meeting | None, nearby: tuple, report: 
         report.error(path, line, f"rearranged_to names this meeting itself ({meeting.key})",
                      "name the meeting arranged instead, as body/folder")
     elif instead is None and whole:  # else it may name the meeting that could not be loaded
+        body, _, folder = meeting.rearranged_to.partition("/")
+        nearest = nearest_folders(nearby, folder, meeting.date)
         report.error(path, line, f"rearranged_to names no meeting '{meeting.rearranged_to}'",
-                     did_you_mean(meeting.rearranged_to, [k for k in nearby if k != meeting.key], "meetings")
-                     or f"write it as body/folder, e.g. {meeting.body}/2019-08-22, the folder of the meeting "
+                     f"did you mean '{body}/{nearest[0]}'?" if nearest
+                     else f"write it as body/folder, e.g. {meeting.body}/2019-08-22, the folder of the meeting "
                      "arranged instead, or take rearranged_to out")
 
 

@@ -2857,6 +2857,15 @@ def test_rearranged_to_naming_no_meeting_or_the_meeting_itself_is_an_error(archi
     assert errors_after(build, archive) == [at(CALLED_OFF, 5, message)]
 
 
+def test_rearranged_to_naming_no_meeting_suggests_the_bodys_meeting_nearest_its_date(archive, build):
+    """2019-04-52 for 2019-04-25-rearranged: two digits swapped, and the rearranged meeting's folder longer than
+    the date alone, so that by letters the folder of June's meeting was nearer."""
+    _sitting(archive, "2019-04-25-rearranged")
+    _called_off(archive, "status: postponed\nrearranged_to: 2019-04-52\n")
+    assert errors_after(build, archive) == [at(CALLED_OFF, 5, "rearranged_to names no meeting 'tb/2019-04-52'; did "
+                                                              "you mean 'tb/2019-04-25-rearranged'?")]
+
+
 def test_rearranged_to_naming_a_meeting_that_cannot_be_loaded_is_not_reported_besides_its_error(archive, build):
     _called_off(archive, "status: postponed\nrearranged_to: tb/2019-06-20\n")
     edit(archive, LATER, "venue: Committee Room 1, County Hall", "  venue: Committee Room 1, County Hall")
