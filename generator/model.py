@@ -174,9 +174,22 @@ class Numbering:
         return self.pattern.replace("{n}", "{" + "n" * self.width + "}") if self.pattern and self.width else \
             self.pattern
 
-    def municipal_year(self, day: dt.date) -> int:
-        """The year (2019 for 2019/20) whose run of minutes a meeting on `day` is in, by `restarts`."""
-        return day.year if day.month >= self.restarts else day.year - 1
+    def municipal_year(self, day: dt.date, annual: dict[int, dt.date] | None = None) -> int:
+        """The year (2019 for 2019/20) whose run of minutes a meeting on `day` is in, by `restarts`; `annual`: the
+        day each year begins where the body's annual meeting begins it (numbering.annual_meetings), not the first
+        of the month, as a council's annual meeting in mid-May does: its meetings before that day in May are of
+        the year before."""
+        year = day.year if day.month >= self.restarts else day.year - 1
+        if annual and day < self.year_begins(year, annual):
+            return year - 1
+        if annual and day >= self.year_begins(year + 1, annual):
+            return year + 1
+        return year
+
+    def year_begins(self, year: int, annual: dict[int, dt.date] | None = None) -> dt.date:
+        """The day municipal year `year`'s run of minutes begins: its annual meeting's, else the first of the
+        month `year_starts:` names."""
+        return (annual or {}).get(year) or dt.date(year, self.restarts, 1)
 
     @property
     def described(self) -> str:

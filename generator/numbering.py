@@ -6,10 +6,12 @@ the minutes loader and the reference linker, so both agree on what a number is.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
 from generator.model import Numbering
+from generator.values import spoken_date
 
 PER_MEETING_RE = re.compile(r"^(\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?)*)\.?$", re.I)
 
@@ -315,3 +317,32 @@ def digits(numbering: Numbering, text: str) -> str | None:
     regex, names = _compile(numbering.pattern)
     m = regex.fullmatch(text.strip())
     return m.group(names.index("n") + 1) if m else None
+
+
+ANNUAL = "annual"  # a meeting's `kind:` that begins its body's municipal year (annual_meetings)
+
+
+def annual_meetings(numbering: Numbering, meetings) -> dict[int, dt.date]:
+    """{municipal year: its annual meeting's date} of the body's `meetings` held with `kind: annual`, where its
+    minutes run on through the year (`year_starts:`): the council's annual meeting begins its year, in mid-May
+    where the first of the month `year_starts:` names is only when it is held at the earliest. Each is the year
+    whose first of that month is nearest it (an annual meeting put back to June by an election begins the year
+    from May). Empty for any other body."""
+    if not numbering.restarts:
+        return {}
+    found: dict[int, dt.date] = {}
+    for meeting in meetings:
+        if meeting.kind.strip().lower() == ANNUAL and not meeting.status:
+            day = meeting.date
+            year = min((day.year - 1, day.year, day.year + 1),
+                       key=lambda y: abs((dt.date(y, numbering.restarts, 1) - day).days))
+            found[year] = min(found.get(year, day), day)
+    return found
+
+
+def year_said(body, year: int, annual: dict[int, dt.date]) -> str:
+    """"JC's municipal year from 1 May 2019 (year_starts in bodies/jc.md)", or from its annual meeting's day: for
+    messages, saying where the clerk can change when it begins."""
+    day = body.numbering.year_begins(year, annual)
+    where = f"its annual meeting, `kind: {ANNUAL}`" if year in annual else f"year_starts in bodies/{body.slug}.md"
+    return f"{body.short_name}'s municipal year from {spoken_date(day)} ({where})"

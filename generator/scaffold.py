@@ -27,7 +27,8 @@ from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
 from generator.loader import load_archive
 from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items
-from generator.numbering import canonical, compose, example, following, parts, sort_key, unpadded
+from generator.numbering import (annual_meetings, canonical, compose, example, following, parts, sort_key, unpadded,
+                                 year_said)
 from generator.resolve import Index, resolve
 from generator.validate import label_and_ref, nearest_folders, validate
 from generator.values import Invalid, slugify, spoken_due
@@ -165,18 +166,19 @@ def next_numbers(body: Body, used: set[str], year: int, count: int) -> list[str]
     return [compose(body.numbering, highest + n, year) for n in range(1, count + 1)]
 
 
-def minutes_run_on(body: Body, previous: Meeting | None, count: int, day: dt.date) -> list[str]:
+def minutes_run_on(body: Body, previous: Meeting | None, count: int, day: dt.date, annual: dict | None = None
+                   ) -> list[str]:
     """The `count` minute numbers after the previous meeting's, for a body numbering per meeting whose minutes run
     on through the municipal year while each agenda numbers its items from 1 (minutes 29 to 38 for the pack's
     items 1 to 10): its file says when its year begins (`year_starts:`), or its agenda's items name their minutes
     (`minute:`), or its minutes are numbered above its agenda. Empty for any other body: its minutes number the
     agenda's items. The year's first meeting starts again at 1, where the body's file says when that is; else the
-    clerk renumbers it."""
+    clerk renumbers it. `annual`: the days the body's annual meetings begin its years (annual_meetings)."""
     numbering = body.numbering
     if not numbering.per_meeting:
         return []
-    if numbering.restarts and (previous is None or numbering.municipal_year(previous.date)
-                               != numbering.municipal_year(day)):
+    if numbering.restarts and (previous is None or numbering.municipal_year(previous.date, annual)
+                               != numbering.municipal_year(day, annual)):
         return [str(n) for n in range(1, count + 1)]
     if previous is None:
         return []
@@ -602,8 +604,9 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     previous = previous_meeting(index, slug, day)
     tracks = open_actions(index, slug, day)
     standing = standing_items(body, previous, name, len(tracks))
+    annual = annual_meetings(body.numbering, index.by_body.get(slug, []))
     minuted = run_from(body, first, len(standing)) if first is not None and body.numbering.per_meeting else \
-        minutes_run_on(body, previous, len(standing), day)
+        minutes_run_on(body, previous, len(standing), day, annual)
     if first is not None and not body.numbering.per_meeting:
         numbers = numbers_from(index, body, first, day, len(standing))
     else:
@@ -622,10 +625,11 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
         files[target / "actions.md"] = actions_md(index.archive, body, day, tracks)
     return Plan(files, tuple(numbers), previous, len(tracks), len(members),
                 _later(index, body, day) if first is None else (), len(deferred_items(previous)) if previous else 0,
-                first_in_archive, tuple(minuted), _minutes_said(body, previous, day, first, minuted))
+                first_in_archive, tuple(minuted), _minutes_said(body, previous, day, first, minuted, annual))
 
 
-def _minutes_said(body: Body, previous: Meeting | None, day: dt.date, first: str | None, minuted: list[str]) -> str:
+def _minutes_said(body: Body, previous: Meeting | None, day: dt.date, first: str | None, minuted: list[str],
+                  annual: dict) -> str:
     """What the summary says of how the minutes were numbered, where they run on through the municipal year."""
     numbering = body.numbering
     if not minuted:
@@ -638,9 +642,9 @@ def _minutes_said(body: Body, previous: Meeting | None, day: dt.date, first: str
                 "number them from 1, and the agenda's `minute:` with them, or say in "
                 f"bodies/{body.slug}.md when the year begins (`year_starts: May`) for `minutebook new meeting` to "
                 "do so.")
-    begun = dt.date(numbering.municipal_year(day), numbering.restarts, 1)
-    year = f"{body.short_name}'s municipal year from {long_date(begun)} (year_starts in bodies/{body.slug}.md)"
-    if previous is not None and numbering.municipal_year(previous.date) == numbering.municipal_year(day):
+    this = numbering.municipal_year(day, annual)
+    year = year_said(body, this, annual)
+    if previous is not None and numbering.municipal_year(previous.date, annual) == this:
         return f"Its minutes are numbered on from the previous meeting's, in {year}."
     if previous is not None:
         return f"Its minutes start again at 1, as the first meeting of {year}."

@@ -19,8 +19,8 @@ from generator.diagnostics import Diagnostic, Report, closest, did_you_mean, lis
 from generator.interrupt import check as check_stop, never
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
-from generator.numbering import (canonical, compose, digits, following, leading, leading_part, printed,
-                                 renumbered, sort_key, unpadded, whole)
+from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, digits, following, leading,
+                                 leading_part, printed, renumbered, sort_key, unpadded, whole, year_said)
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify, spoken_date, spoken_due
 from generator.yamltext import file_line, line_of, lines_of
@@ -395,12 +395,16 @@ def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None
 
 def _runs_not_restarted(archive: Archive, report: Report) -> None:
     """A body whose minutes run on through the municipal year starts them again at 1 at the year's first meeting,
-    and its file says when that is (`year_starts:`): minutes numbered on from the last of the year before (88 after
-    87) were carried on where the run restarts, as `new meeting` did before the body said so."""
+    and its file says when that is (`year_starts:`), or its annual meeting (`kind: annual`) does: minutes numbered
+    on from the last of the year before (88 after 87) were carried on where the run restarts, as `new meeting` did
+    before the body said so; and minutes starting again at 1 at another meeting, after minutes of the same year,
+    number twice what the year's minutes have numbered already."""
     bodies = {slug for slug, body in archive.bodies.items() if body.numbering.restarts}
     if not bodies:  # as good as always
         return
     reconvened = {m.adjourned_to for m in archive.meetings if m.adjourned_to}  # a sitting runs on from its first
+    annual = {slug: annual_meetings(archive.bodies[slug].numbering, (m for m in archive.meetings if m.body == slug))
+              for slug in bodies}
     last: dict = {}  # body -> (its last meeting with numbered minutes, their highest number)
     for meeting in sorted((m for m in archive.meetings if m.body in bodies), key=lambda m: (m.body, m.date)):
         numbers = [int(item.ref) for item in meeting.minutes.items if item.ref.isdigit()] if meeting.minutes else ()
@@ -409,16 +413,24 @@ def _runs_not_restarted(archive: Archive, report: Report) -> None:
         before, highest = last.get(meeting.body, (None, 0))
         last[meeting.body] = (meeting, max(numbers))
         body = archive.bodies[meeting.body]
-        year = body.numbering.municipal_year(meeting.date)
-        if before is None or meeting.key in reconvened or min(numbers) != highest + 1 \
-                or body.numbering.municipal_year(before.date) == year:
+        year = body.numbering.municipal_year(meeting.date, annual[meeting.body])
+        if before is None or meeting.key in reconvened:
             continue
         first = meeting.minutes.items[0]
+        said = year_said(body, year, annual[meeting.body])
+        if body.numbering.municipal_year(before.date, annual[meeting.body]) == year:
+            if min(numbers) == 1:
+                report.warning(first.source.path, first.source.line, f"the minutes start again at 1, but "
+                               f"{meeting.key} is not the first meeting of {said}: {before.key}'s minutes run to "
+                               f"{highest} before it", f"number them on from {highest + 1}, and the agenda's "
+                               f"`minute:` with them; or, where the year begins at this meeting, the council's "
+                               f"annual meeting, say so with `kind: {ANNUAL}` in its meeting.md")
+            continue
+        if min(numbers) != highest + 1:
+            continue
         report.warning(first.source.path, first.source.line, f"minutes {min(numbers)} to {max(numbers)} run on from "
-                       f"{before.key}'s, but {meeting.key} is the first meeting of {body.short_name}'s municipal "
-                       f"year from {spoken_date(dt.date(year, body.numbering.restarts, 1))} (year_starts in "
-                       f"bodies/{meeting.body}.md), where its minutes start again at 1",
-                       "number them from 1, and the agenda's `minute:` with them")
+                       f"{before.key}'s, but {meeting.key} is the first meeting of {said}, where its minutes start "
+                       "again at 1", "number them from 1, and the agenda's `minute:` with them")
 
 
 def _misplaced_headings(archive: Archive, report: Report, stop=never) -> None:

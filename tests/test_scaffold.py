@@ -571,6 +571,70 @@ def test_minutes_run_on_into_a_new_municipal_year_are_a_warning_once_the_body_sa
         "again at 1; number them from 1, and the agenda's `minute:` with them"]
 
 
+def _council_meeting(content: Path, day: str, first: int, count: int, kind: str = "") -> str:
+    """A meeting of JC on `day` whose pack numbers its items from 1 and whose minutes are `first` on; its
+    minutes.md."""
+    folder = content / "meetings/jc" / day
+    folder.mkdir()
+    agenda = "".join(f'  - ref: "{n + 1}"\n    minute: "{first + n}"\n    title: Item {n + 1}\n' for n in range(count))
+    (folder / "meeting.md").write_text(f"---\nbody: jc\ndate: {day}\n{kind}agenda:\n{agenda}---\n", encoding="utf-8")
+    minutes = "".join(f"## {first + n} Item {n + 1}\n\nNoted.\n\n" for n in range(count))
+    (folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}", encoding="utf-8")
+    return f"meetings/jc/{day}/minutes.md"
+
+
+def test_minutes_starting_again_at_1_after_minutes_of_the_same_municipal_year_are_a_warning(actions):
+    """October 2019's minutes numbered from 1 again, after August's minute 4: the year's minutes 1 to 4 twice."""
+    edit(actions, "meetings/jc/2019-08-01/meeting.md", "date: 2019-08-01\n", COUNCIL_AUGUST)
+    _year_starts(actions)
+    minutes = _council_meeting(actions, "2019-10-03", 1, 2)
+    result = run(Options(content=actions, today=TODAY, search=False), write=False)
+    assert [d.format() for d in result.report.sorted() if "municipal year" in d.message] == [
+        f"content/{minutes}:4: warning: the minutes start again at 1, but jc/2019-10-03 is not the first meeting "
+        "of JC's municipal year from 1 May 2019 (year_starts in bodies/jc.md): jc/2019-08-01's minutes run to 4 "
+        "before it; number them on from 5, and the agenda's `minute:` with them; or, where the year begins at this "
+        "meeting, the council's annual meeting, say so with `kind: annual` in its meeting.md"]
+
+
+@pytest.mark.parametrize("kind, said", [
+    ("", ["content/meetings/jc/2020-05-07/minutes.md:4: warning: minutes 5 to 6 run on from jc/2019-08-01's, but "
+          "jc/2020-05-07 is the first meeting of JC's municipal year from 1 May 2020 (year_starts in bodies/jc.md), "
+          "where its minutes start again at 1; number them from 1, and the agenda's `minute:` with them",
+          "content/meetings/jc/2020-06-11/minutes.md:4: warning: the minutes start again at 1, but jc/2020-06-11 "
+          "is not the first meeting of JC's municipal year from 1 May 2020 (year_starts in bodies/jc.md): "
+          "jc/2020-05-07's minutes run to 6 before it; number them on from 7, and the agenda's `minute:` with them; "
+          "or, where the year begins at this meeting, the council's annual meeting, say so with `kind: annual` in "
+          "its meeting.md"]),
+    ("kind: annual\n", []),
+], ids=["not-said", "annual"])
+def test_a_councils_annual_meeting_begins_its_municipal_year_where_its_meeting_md_says_kind_annual(actions, kind,
+                                                                                                 said):
+    """The annual meeting put back to 11 June 2020 by an election: May's meeting before it is the last of the
+    year 2019/20, its minutes running on from August's, and the annual meeting's start again at 1."""
+    edit(actions, "meetings/jc/2019-08-01/meeting.md", "date: 2019-08-01\n", COUNCIL_AUGUST)
+    _year_starts(actions)
+    _council_meeting(actions, "2020-05-07", 5, 2)
+    _council_meeting(actions, "2020-06-11", 1, 2, kind)
+    result = run(Options(content=actions, today=TODAY, search=False), write=False)
+    assert [d.format() for d in result.report.sorted() if "municipal year" in d.message] == said
+
+
+def test_new_meeting_before_a_councils_annual_meeting_in_may_carries_its_minutes_on_from_the_year_before(actions):
+    """The annual meeting of 21 May 2020 begins the municipal year, not the first of May: the meeting of 7 May
+    was numbered from 1, as the year's first, and the annual meeting's minutes then numbered the same again."""
+    edit(actions, "meetings/jc/2019-08-01/meeting.md", "date: 2019-08-01\n", COUNCIL_AUGUST)
+    _year_starts(actions)
+    _council_meeting(actions, "2020-05-21", 1, 2, "kind: annual\n")
+    plan = scaffold.plan_meeting(actions, "jc", dt.date(2020, 5, 7))
+    assert plan.minutes == ("5", "6", "7", "8", "9", "10")
+    assert plan.minutes_said == "Its minutes are numbered on from the previous meeting's, in JC's municipal year " \
+                                "from 1 May 2019 (year_starts in bodies/jc.md)."
+    _council_meeting(actions, "2020-09-10", 3, 1)
+    later = scaffold.plan_meeting(actions, "jc", dt.date(2020, 10, 1))
+    assert later.minutes_said == "Its minutes are numbered on from the previous meeting's, in JC's municipal year " \
+                                 "from 21 May 2020 (its annual meeting, `kind: annual`)."
+
+
 # ---- --first-number: where an archive begun part way through a year starts a body's numbers -------------------
 
 def _new_body(content: Path, numbering: str) -> None:
