@@ -194,18 +194,54 @@ def minutes_run_on(body: Body, previous: Meeting | None, count: int, day: dt.dat
     return [] if highest is None else [str(highest + n) for n in range(1, count + 1)]
 
 
-def run_from(body: Body, first: str, count: int) -> list[str]:
+def run_from(index: Index, body: Body, first: str, day: dt.date, count: int, annual: dict) -> list[str]:
     """The `count` minute numbers from `first` on (`--first-number`) of a body numbering per meeting: its minutes
     run on from there, as a council's do through the municipal year, while the agenda numbers its items from 1 and
     names each one's minute (`minute:`), which the meetings after it carry on from. Refused unless it is a whole
-    number."""
+    number, and while a meeting of the same run of minutes (_run_of) has any of the numbers already: the build
+    cannot tell two meetings' minute 29 apart from the council's numbering twice."""
     written = first.strip().rstrip(".")
     if not written.isdigit() or int(written) < 1:
         raise refuse_option("--first-number", first, f"{body.short_name} numbers its minutes 1, 2, 3, ... "
                             f"(numbering: per-meeting in bodies/{body.slug}.md), and '{first}' is not such a number",
                             "give the number of the meeting's first minute, e.g. 29 where the minutes of the "
                             "municipal year have got to 28")
-    return [str(int(written) + n) for n in range(count)]
+    numbers = [int(written) + n for n in range(count)]
+    run = _run_of(index, body, day, annual)
+    used = {n: meeting for meeting in run for n in _minutes_of(meeting)}
+    taken = next((n for n in numbers if n in used), None)
+    if taken is not None:
+        free = next(n for n in range(numbers[0], numbers[0] + max(used) + 2)
+                    if not used.keys() & set(range(n, n + count)))
+        year = f" of {year_said(body, body.numbering.municipal_year(day, annual), annual)}" \
+            if body.numbering.restarts else ""
+        raise refuse_option("--first-number", first, f"the meeting's {_count(count, 'minute')} would be numbered "
+                            f"{numbers[0]} to {numbers[-1]}, and {used[taken].key} already has minute {taken}{year}",
+                            f"each number is one minute's in the year's run of minutes: give --first-number {free}, "
+                            f"the next from which {count} numbers are unused")
+    return [str(n) for n in numbers]
+
+
+def _run_of(index: Index, body: Body, day: dt.date, annual: dict) -> list[Meeting]:
+    """The body's meetings whose minutes are of the same run as a meeting on `day`: of its municipal year, where
+    its file says when that begins (`year_starts:`); else those from the last before `day` whose minutes start at
+    1 to the next after it that starts again."""
+    numbering, meetings = body.numbering, [m for m in index.by_body.get(body.slug, []) if not m.status]
+    if numbering.restarts:
+        year = numbering.municipal_year(day, annual)
+        return [m for m in meetings if numbering.municipal_year(m.date, annual) == year]
+    earlier, later = [m for m in meetings if m.date < day], [m for m in meetings if m.date >= day]
+    start = max((n for n, m in enumerate(earlier) if min(_minutes_of(m), default=0) == 1), default=0)
+    end = next((n for n, m in enumerate(later) if min(_minutes_of(m), default=0) == 1), len(later))
+    return earlier[start:] + later[:end]
+
+
+def _minutes_of(meeting: Meeting) -> set[int]:
+    """The whole minute numbers a meeting of a body numbering per meeting has used: its minutes' and those its
+    agenda's items name (`minute:`), as a meeting scaffolded earlier has them before its minutes are written."""
+    written = [item.ref for item in meeting.minutes.items] if meeting.minutes else []
+    written += [item.minute for item in all_agenda_items(meeting.agenda) if item.minute]
+    return {int(ref) for ref in written if ref.isdigit()}
 
 
 def numbers_from(index: Index, body: Body, first: str, day: dt.date, count: int) -> list[str]:
@@ -605,8 +641,8 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     tracks = open_actions(index, slug, day)
     standing = standing_items(body, previous, name, len(tracks))
     annual = annual_meetings(body.numbering, index.by_body.get(slug, []))
-    minuted = run_from(body, first, len(standing)) if first is not None and body.numbering.per_meeting else \
-        minutes_run_on(body, previous, len(standing), day, annual)
+    minuted = run_from(index, body, first, day, len(standing), annual) if first is not None and \
+        body.numbering.per_meeting else minutes_run_on(body, previous, len(standing), day, annual)
     if first is not None and not body.numbering.per_meeting:
         numbers = numbers_from(index, body, first, day, len(standing))
     else:

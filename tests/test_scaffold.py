@@ -695,6 +695,26 @@ def test_a_first_number_for_a_council_numbering_per_meeting_numbers_its_minutes_
     assert problems(actions, drafts=True) == before
 
 
+@pytest.mark.parametrize("year_starts, of_year", [
+    (True, " of JC's municipal year from 1 May 2019 (year_starts in bodies/jc.md)"),
+    (False, ""),  # its run of minutes from the last meeting starting at 1: here, the archive's first
+])
+def test_a_first_number_a_councils_meeting_of_the_same_run_has_used_is_refused_with_the_next_free(
+        actions, year_starts, of_year):
+    """August 2019's minute 4: October's `--first-number 3` gave minutes 3 to 8, and the year two minute 4s."""
+    edit(actions, "meetings/jc/2019-08-01/meeting.md", "date: 2019-08-01\n", COUNCIL_AUGUST)
+    if year_starts:
+        _year_starts(actions)
+    before = tree(actions)
+    with pytest.raises(scaffold.Refused) as refused:
+        new_meeting(actions, "jc", "2019-10-03", first="3")
+    assert said(refused.value) == [
+        f"--first-number 3: the meeting's 6 minutes would be numbered 3 to 8, and jc/2019-08-01 already has minute "
+        f"4{of_year}; each number is one minute's in the year's run of minutes: give --first-number 5, the next from "
+        "which 6 numbers are unused"]
+    assert tree(actions) == before
+
+
 @pytest.mark.parametrize("body, first, message", [
     ("ccb", "CCBP-19-40", "--first-number CCBP-19-40: 'CCBP-19-40' is not one of CCB's minute numbers, which "
                           "bodies/ccb.md gives as CCBP/{yy}/{n}; give the number the meeting's first item is to have, "
