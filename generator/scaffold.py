@@ -626,17 +626,28 @@ def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given
                      f"pass --folder {day.isoformat()}-special for a second meeting that day")
 
 
+_UNMINUTED = r"agenda item .* names minute .*, which .* does not have"  # validate._minutes_named
+
+
 def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = None, first: str | None = None,
                  reconvenes: str | None = None) -> Plan:
     """`first`: the number of the first item (`--first-number`); else the body's numbering carried on.
     `reconvenes`: the folder of the meeting adjourned part-way that this sitting continues (plan_sitting)."""
     name = folder or day.isoformat()
-    index = load(content, Waived(*(f"{field} names no meeting '{slug}/{name}'"  # this is the meeting it names
-                                   for field in ("rearranged_to", "adjourned_to"))))
+    # and, for a reconvened sitting, a council's agenda items naming (`minute:`) the minutes the sitting is to take,
+    # which its first sitting's minutes have not got: those of the meeting it continues (checked below)
+    waived = Waived(*(f"{field} names no meeting '{slug}/{name}'"  # this is the meeting it names
+                      for field in ("rearranged_to", "adjourned_to")), pattern=_UNMINUTED if reconvenes else "")
+    index = load(content, waived)
     body = find_body(index, slug)
     _check_free(index, slug, day, name, folder is not None, content)
     if reconvenes is not None:
-        return plan_sitting(content, index, body, day, name, adjourned(index, body, day, name, reconvenes))
+        meeting = adjourned(index, body, day, name, reconvenes)
+        elsewhere = [d for d in waived if re.fullmatch(_UNMINUTED, d.message) and d.path != meeting.source.path]
+        if elsewhere:  # another meeting's: this sitting does not put it right
+            raise Refused(elsewhere, f"the archive has {_count(len(elsewhere), 'error')} (listed above), which "
+                                     "`minutebook check` also reports; fix them first, then run this again")
+        return plan_sitting(content, index, body, day, name, meeting)
     previous = previous_meeting(index, slug, day)
     tracks = open_actions(index, slug, day)
     standing = standing_items(body, previous, name, len(tracks))
@@ -737,16 +748,22 @@ def plan_sitting(content: Path, index: Index, body: Body, day: dt.date, name: st
     sitting's agenda items not reached (unreached), under their numbers, which the first sitting's agenda links
     at this sitting; without them (its minutes not written yet), one item numbered after its last.
 
+    A council's agenda numbering its items from 1 and naming each one's minute (`minute:`) keeps the pack's
+    numbers, each item naming its minute: the sitting's agenda gave item 7 as item 44, its minute's number.
+
     The first sitting's meeting.md is not written to: the command writes new files only, every one or none, and
     adding `adjourned_to` there would mean rewriting a file the clerk keeps, its comments and layout with it.
     The summary says the line to add (Plan.adjourned_to)."""
     held = f"the meeting of {long_date(meeting.date)}"
+    packed = any(item.minute for item in all_agenda_items(meeting.agenda))  # the agenda names its minutes
+    left = unreached(meeting)
+    refs = [item.ref for item in left]
     items = [(canonical(body.numbering, item.minute_ref) or item.minute_ref,
               Standing(item.title, _todo(f"record this item, not reached before {held} adjourned."),
                        "confidential: yes  # as on the agenda: only the title is published" if item.confidential
                        else "", description=f"Not reached at [[{meeting.key}]]{_papers_of(item, meeting)}.",
                        presenter=item.presenter, confidential=item.confidential))
-             for item in unreached(meeting)]
+             for item in left]
     if not items:
         used = [item.ref for item in meeting.minutes.items] if meeting.minutes else \
             [item.minute_ref for item in meeting.agenda]
@@ -755,14 +772,20 @@ def plan_sitting(content: Path, index: Index, body: Body, day: dt.date, name: st
             next_numbers(body, used_numbers(index, body.slug), day.year, 1)[0]
         items = [(number, Standing(f"Business of {held}", _todo(f"record the business not reached before {held} "
                                                                 "adjourned, numbering each item on from this one.")))]
+        pack = max((item.ref for item in meeting.agenda), key=sort_key, default="0") if packed else ""
+        refs = [following(body.numbering, pack) or "1"] if packed else []
     members, members_from = members_on(body, meeting, day)
     target = Path(content) / "meetings" / body.slug / name
     heading = f"the items of {held} not reached before it adjourned, under their numbers; take out any not " \
         "taken" if items[0][1].description else f"the business of {held}: number each item on from the last of its " \
         "minutes"
-    files = {target / "meeting.md": meeting_md(body, day, members, members_from, items, meeting, heading=heading),
+    minuted = [number for number, _ in items] if packed else []
+    agenda = list(zip(refs, (standing for _, standing in items))) if packed else items
+    files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda, meeting, minuted,
+                                               heading=heading),
              target / "minutes.md": minutes_md(items)}
-    return Plan(files, tuple(n for n, _ in items), meeting, 0, len(members), reconvenes=meeting,
+    return Plan(files, tuple(n for n, _ in agenda), meeting, 0, len(members), minutes=tuple(minuted),
+                reconvenes=meeting,
                 first_sitting=_located(content, meeting.source.path),
                 adjourned_to="" if meeting.adjourned_to == f"{body.slug}/{name}" else f"adjourned_to: {name}",
                 unreached=bool(items[0][1].description))
@@ -943,6 +966,9 @@ def _sitting_summary(plan: Plan, report: Report) -> str:
     write (plan_sitting)."""
     first = plan.reconvenes
     numbers = plan.numbers[0] if len(plan.numbers) == 1 else f"{plan.numbers[0]} to {plan.numbers[-1]}"
+    if plan.minutes:  # a council's pack numbers, each item naming its minute
+        numbers += f" (minute {plan.minutes[0]})" if len(plan.minutes) == 1 else \
+            f" (minutes {plan.minutes[0]} to {plan.minutes[-1]})"
     items = f"{_count(len(plan.numbers), 'item')} {numbers}, those {first.key} did not reach" if plan.unreached \
         else f"item {numbers}, after the last of {first.key}'s minutes, which do not tell which items it did not reach"
     where = report.from_here(report._rel(plan.first_sitting))

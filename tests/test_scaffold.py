@@ -29,7 +29,7 @@ from generator.loader import load_archive
 from generator.model import Body, Numbering
 from generator.resolve import resolve
 from generator.yamltext import parse
-from helpers import edit
+from helpers import JC_MEETING, JC_MINUTES, council_numbered, edit
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
@@ -776,6 +776,35 @@ def test_a_reconvened_sitting_of_a_meeting_whose_minutes_take_every_item_is_numb
     new_meeting(content, "ccb", "2019-07-25", reconvenes="2019-07-18")
     sitting = load(content).by_key["ccb/2019-07-25"]
     assert minute_refs(sitting) == [("CCBP/19/63", "Business of the meeting of 18 July 2019")]  # after CCBP/19/62
+
+
+def test_a_councils_reconvened_sitting_keeps_the_packs_numbers_each_item_naming_its_minute(tmp_path):
+    """The joint committee numbered as a council numbers it (the pack's items 1, 5, 5.1 and 7 are minutes 41 to
+    44), adjourned before item 7: the sitting's agenda gave it as item 44, its minute's number, and item 7's
+    `minute: "44"`, which the first sitting's minutes have not got, was an error that refused the command until
+    the sitting was written."""
+    content = copy(tmp_path, "archive")
+    council_numbered(content)
+    minutes = (content / JC_MINUTES).read_text(encoding="utf-8")
+    (content / JC_MINUTES).write_text(minutes[:minutes.index("## 44 ")], encoding="utf-8")
+    plan = scaffold.plan_meeting(content, "jc", dt.date(2019, 11, 12), reconvenes="2019-11-05")
+    scaffold.write_all(plan.files, content)
+    edit(content, JC_MEETING, "title: Joint Committee\n", "title: Joint Committee\nadjourned_to: 2019-11-12\n")
+    sitting = load(content).by_key["jc/2019-11-12"]
+    assert [(item.ref, item.minute) for item in sitting.agenda] == [("7", "44")]
+    assert minute_refs(sitting) == [("44", "Call-in: Healthy Weight Strategy")]
+    assert scaffold._sitting_summary(plan, Report(root=content)).startswith(
+        "Reconvened sitting of jc/2019-11-05: 1 item 7 (minute 44), those jc/2019-11-05 did not reach, with no "
+        "standing items;")
+    assert [found for found in problems(content, drafts=True) if "meetings/jc/" in found[0]] == []
+
+
+def test_a_councils_reconvened_sitting_whose_first_has_no_minutes_yet_takes_the_next_item_and_minute(tmp_path):
+    content = copy(tmp_path, "archive")
+    council_numbered(content)
+    (content / JC_MINUTES).unlink()
+    plan = scaffold.plan_meeting(content, "jc", dt.date(2019, 11, 12), reconvenes="2019-11-05")
+    assert (plan.numbers, plan.minutes) == (("8",), ("45",))
 
 
 def test_new_meeting_reconvenes_says_the_line_to_add_to_the_first_sittings_meeting_md(tmp_path, monkeypatch):
