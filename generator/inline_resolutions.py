@@ -2,8 +2,9 @@
 
 Minutes record what was decided where it was: "It was RESOLVED: That the report be received.", "RESOLVED –
 that the Board approves the plan", "The Committee RESOLVED to note the report", "It was resolved that the
-report be noted.", "The Committee agreed to defer the item.", "The minutes of the meeting held in April 2018 were
-approved as an accurate record of the meeting.", a line "It was RESOLVED to:" or "RESOLVED that:"
+report be noted.", "The Committee agreed to defer the item.", "The Board agreed the revised terms of reference.", "The
+minutes of the meeting held in April 2018 were approved as an accurate record of the meeting.", "The minutes were
+agreed.", a line "It was RESOLVED to:" or "RESOLVED that:"
 over a list of the decisions, or "The Board:" over a list of them each opening with its verb in capitals
 ("RECEIVED the report", "NOTED the risks"). The item's page shows, and minutes.json gives, only the decisions its
 ```item block lists under `resolutions:`; one pasted in the text alone is in neither, and nothing would say so.
@@ -15,8 +16,11 @@ a verb that "The Board:" lists as done written as resolutions write it ("APPROVE
 Only the shapes above are read: "RESOLVED" or "AGREED" in capitals, then a colon or dash, "that" or "to";
 "Resolved" or "Agreed" opening a line or sentence, then a colon or dash; "resolved" or "agreed" then "that", or
 "to" and a verb, after who decided ("It was", the meeting, "Members") opening a sentence, as real minutes write
-it; "The minutes" opening a line or sentence, then "were approved (agreed, confirmed) as an accurate (correct,
-true) record", not "by" or "at" another body, which an entry speaking of the minutes' approval records. Prose that
+it; "agreed" (approved, endorsed, ratified, adopted) then "the" or "a" after the meeting opening a sentence that says
+no more than what was decided (_decided_what); "The minutes" opening a line or sentence, then "were approved
+(agreed, confirmed, accepted)", then "as an accurate (correct, true) record" or the sentence's end (or a comma,
+"subject to", an amendment, "and signed"), not "by" or "at" another body, which an entry speaking of the minutes'
+approval records. Prose that
 speaks of decisions ("the resolution of the previous meeting", "as resolved at minute 24/007",
 "as agreed at the last meeting", "the matter was resolved to the satisfaction of"), a person's undertaking ("Ms
 Adams agreed to email"), agreement in the discussion ("and therefore it was agreed that the figures were not a
@@ -60,22 +64,56 @@ _VERB = re.compile(r"[A-Z]{2,}ED\b")  # "RECEIVED the report", "NOTED the risks"
 # The minutes' approval in the passive, as minutes from a pack write it ("The minutes of the meeting held in April
 # 2018 were approved as an accurate record of the meeting."), opening a line or sentence as _SUBJECT's decisions do;
 # not another body's approval of its own minutes ("... as a correct record by the Audit Committee", "at its meeting")
+# (no verb before "were" is the minutes': "The minutes were circulated and the actions were agreed" is no approval)
 _AS_A_RECORD = re.compile(r"(?:(?:^|(?<=\n))(?:\d+(?:\.\d+)*\.?\s+)?|(?<=[.!?])\s+)(?P<minutes>The\s+minutes\b"
-                          r"[^.!?]{0,200}?)\s+(?:were|was)\s+(?P<verb>approved|agreed|confirmed)\s+(?P<record>as\s+"
-                          r"(?:an?\s+)?(?:accurate|correct|true)\s+record\b)(?!\s+(?:by|at)\b)")
+                          r"(?:(?!\b(?:were|was|is|are|had|has|have|been)\b)[^.!?]){0,200}?)\s+(?:were|was)\s+"
+                          r"(?P<verb>approved|agreed|confirmed|accepted)(?:\s+(?P<record>as\s+(?:an?\s+)?"
+                          r"(?:accurate|correct|true)(?:\s+and\s+(?:accurate|correct|true))?\s+records?\b)"
+                          r"(?!\s+(?:by|at)\b)"
+                          # or no more than that: "The minutes were agreed.", "..., subject to an amendment", "...,
+                          # and signed"; not "were agreed to be published", "were approved by the Audit Committee",
+                          # "were approved, including ..."
+                          r"|(?=\s*(?:[.!?;]|\Z)|,?\s+(?:subject\s+to\b|with(?:out)?\s+(?:the\s+following\s+|one\s+|"
+                          r"an?\s+)?amendments?\b|and\s+(?:were\s+|was\s+)?(?:duly\s+)?signed\b)))")
+# "The Board agreed the revised terms of reference.", "The Committee approved the budget.": a decision without
+# "that" or "to", read after who decided (_SUBJECT, not "It was") and only where the sentence says no more than what
+# was decided, as the meeting's own decision; its verb
+_DECIDED_WHAT = re.compile(r"(?P<verb>agreed|approved|endorsed|ratified|adopted)\s+(?=(?:the|its|this|these|an?)\s)")
+# What makes such a sentence other than the meeting's decision of the day: a clause ("agreed the figures were not a
+# true reflection", "approved the plan, which had ..."), a list or a question to follow ("agreed the following:"),
+# more done in it ("and asked"), or another time ("previously", and _ANOTHER_DAY's)
+_NOT_DECIDED_HERE = re.compile(r"\b(?:was|were|is|are|be|been|being|had|has|have|would|should|could|will|shall|must|"
+                               r"might|may|did|does|do|if|whether|when|which|who|following|previously|earlier|already|"
+                               r"originally|ago|asked|requested|noted|thanked|welcomed|received|discussed)\b"
+                               r"|[:;?()\[\]]")
+# "in March 2018", "at its last meeting", "last year": but for the minutes, which name their meeting so ("approved
+# the minutes of the meeting held on 14 March 2019")
+_ANOTHER_DAY = re.compile(r"\b(?:in|on|during|since|from|until)\s+(?:\d|(?:January|February|March|April|May|June|"
+                          r"July|August|September|October|November|December)\b)|\bat\s+(?:its|their|the|a|an)\b"
+                          r"[^.!?]*\bmeeting\b|\b(?:last|previous)\b(?!\s+meeting)")
 _SIGNED = re.compile(r",?\s+and\s+(?:were\s+|was\s+)?(?:duly\s+)?signed\b[^.!?]*")  # by the chair: no part of it
 # "record", a word re looks for as such, then the word before it: a pattern starting with that word ("accurate") took
 # three times what the rest of may_hold does over the CCB's minutes (30 kB) without a decision in them
 _RECORD = re.compile(r"record\b")
 # An entry that records the minutes' approval, whatever it calls the meeting ("APPROVE the minutes of the last
 # meeting"): the minutes, and their approval or their being a record
-_APPROVING = {"approv", "agre", "confirm", "record"}
+_APPROVING = {"approv", "agre", "confirm", "accept", "record"}
 _MAY_HOLD = re.compile(r"\b(?:[A-Z]{2,}ED|Resolved|Agreed)\b")
 # "resolved" or "agreed" as _SPOKEN reads them (then "that", or "to", across emphasis or a line's end) or as
 # _DECIDED reads "Resolved:": nearly every minutes text says "agreed" somewhere, and most of those in no such way.
 # Each pattern starts with its word, which re looks for as such, and only in a text that says it
 _MAY_SAY = tuple((word, re.compile(word + r"(?:[\s*_]+t(?:o|hat)\b|[\s*_]*(?::|[–—]|-\s))"))
                  for word in ("greed", "esolved"))
+# Where _DECIDED_WHAT or _AS_A_RECORD without "record" may read: each verb then what was decided, looked for as such
+# (a pattern starting with its word) in a text that says it, across emphasis, then the end of _SUBJECT's meeting
+# before it; or "The minutes" before "were agreed". "agreed the" alone is in most minutes: looking for it alone made
+# this check eight times as costly over the synthetic archive's minutes
+_PLAINLY = tuple((word, re.compile(word + r"[\s*_]+(?:the|its|this|these|an?)\s"))
+                 for word in ("agreed", "approved", "endorsed", "ratified", "adopted"))
+_SUBJECT_ENDS = re.compile(r"(?:[Bb]oard|[Cc]ommittee|[Pp]anel|[Cc]ouncil|[Cc]abinet|[Cc]ommission|[Gg]roup|[Ff]orum|"
+                           r"[Pp]artnership|[Bb]ody|[Mm]eeting|[Mm]embers|also|further|then|therefore|unanimously)"
+                           r"[*_]*\s+[*_]*\Z")
+_PASSED = re.compile(r"(?:were|was)\s+(?:approved|agreed|confirmed|accepted)\b")
 # in every line _SPOKEN reads, before emphasis goes ("It was **agreed** that"), or ending it ("It was agreed" over
 # "that the ...", as minutes written in an editor wrap)
 _SPOKEN_HINT = re.compile(r"(?:resolved|agreed)(?:[\s*_]+t(?:o|hat)\b|[\s*_]*$)")
@@ -119,7 +157,18 @@ def may_hold(text: str) -> bool:
     return ("ED" in text and bool(_MAY_HOLD.search(text))) or any(
         word in text and said.search(text) for word, said in _MAY_SAY) or (
         "record" in text and any(text[max(0, found.start() - 12):found.start()].rstrip().endswith(
-            ("accurate", "correct", "true")) for found in _RECORD.finditer(text)))  # where _AS_A_RECORD may read
+            ("accurate", "correct", "true")) for found in _RECORD.finditer(text))) or (  # where _AS_A_RECORD may read
+        _may_say_plainly(text))
+
+
+def _may_say_plainly(text: str) -> bool:
+    """Whether _DECIDED_WHAT, or _AS_A_RECORD without "record", may read `text` (_PLAINLY)."""
+    for word, said in _PLAINLY:
+        if word in text and any(_SUBJECT_ENDS.search(text, max(0, found.start() - 30), found.start())
+                                for found in said.finditer(text)):
+            return True
+    return "inutes" in text and any("inutes" in text[max(0, found.start() - 210):found.start()]
+                                    for found in _PASSED.finditer(text))
 
 
 def _is_header(line: str) -> bool:
@@ -168,8 +217,11 @@ def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str, bool]]:
     """(index of the line in the minutes' text, the words that record it, the entry's text, whether it is the
     minutes' approval) of each decision."""
     found, below = [], set()  # the paragraphs that are a decision's words, under "It was RESOLVED:"
+    # looked for in each paragraph only where the item says it, as in most it does not: in each, it was half the check
+    plainly = _may_say_plainly("\n\n".join("\n".join(paragraph.lines) for paragraph in paragraphs))
     for n, paragraph in enumerate(paragraphs):
-        if paragraph.listed is None and not any(_deciding(line) or "record" in line for line in paragraph.lines):
+        if paragraph.listed is None and not any(_deciding(line) or "record" in line for line in paragraph.lines) \
+                and not (plainly and _may_say_plainly("\n".join(paragraph.lines))):
             continue  # most paragraphs: the words are looked for before each line is made plain
         if paragraph.listed is not None:  # an item of the list under "RESOLVED to:" or "The Board:"
             whole = " ".join(_plain(line).strip() for line in paragraph.lines).strip()
@@ -200,14 +252,45 @@ def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str, bool]]:
             if said:
                 text_of = f"That {said}" if match["that"] else said[:1].upper() + said[1:]
                 found.append((paragraph.line + text.count("\n", 0, starts), f"{written} {said}", text_of, False))
-        for approval in _AS_A_RECORD.finditer(text) if n not in below else ():
+        if n in below:
+            continue
+        found.extend(_decided_what(text, paragraph.line))
+        for approval in _AS_A_RECORD.finditer(text):
             ends = _SENTENCE_END.search(text, approval.end())
             stop = ends.start() if ends else len(text)
             minutes = " ".join(approval["minutes"].split())  # "The minutes of the meeting held on 14 March 2019"
-            record = _SIGNED.sub("", " ".join(text[approval.start("record"):stop].split()))  # "as a record of ..."
-            entry = f"{present(approval['verb'].upper())} {minutes[:1].lower()}{minutes[1:]} {record}"
+            minutes = f"{present(approval['verb'].upper())} {minutes[:1].lower()}{minutes[1:]}"
+            if approval["record"]:
+                record = _SIGNED.sub("", " ".join(text[approval.start("record"):stop].split()))  # "as a record of"
+                entry = f"{minutes} {record}"
+            else:  # "." or ", subject to ...", to the sentence's end or a semicolon, without the chair's signing
+                rest = _SIGNED.sub("", " ".join(text[approval.end():stop].split())).split(";")[0].rstrip()
+                entry = f"{minutes}{'' if rest[:1] in ('', ',', '.') else ' '}{rest}"
+                entry = entry if entry.endswith((".", "!", "?")) else f"{entry}."
             found.append((paragraph.line + text.count("\n", 0, approval.start("minutes")),
                           " ".join(text[approval.start("minutes"):stop].split()), entry, True))
+    return found
+
+
+def _decided_what(text: str, line: int) -> list[tuple[int, str, str, bool]]:
+    """Each decision `text` (a paragraph made plain, its first line the minutes' `line`) writes without "that" or
+    "to" ("The Board agreed the revised terms of reference."), as _found gives them: read only where the meeting
+    (not "It was") opens the sentence and the sentence says no more than what it decided (_NOT_DECIDED_HERE), as
+    one reported or of another day would publish a decision that was not made."""
+    found = []
+    for verb in _DECIDED_WHAT.finditer(text):
+        opening = _SUBJECT.search(text, max(0, verb.start() - 100), verb.start())
+        if opening is None or opening["subject"].startswith("It"):
+            continue
+        ends = _SENTENCE_END.search(text, verb.end())
+        stop = ends.start() if ends else len(text)
+        what = " ".join(text[verb.end():stop].split())
+        minutes = what.startswith("the minutes ")
+        if len(what) > 200 or _NOT_DECIDED_HERE.search(what) or not minutes and _ANOTHER_DAY.search(what):
+            continue
+        found.append((line + text.count("\n", 0, opening.start("subject")),
+                      " ".join(text[opening.start("subject"):stop].split()),
+                      f"{present(verb['verb'].upper())} {what}", minutes))
     return found
 
 

@@ -1355,10 +1355,14 @@ def test_a_block_in_a_quotation_or_a_list_is_no_error_closed_or_not(archive, bui
 
 
 def test_an_items_fields_in_a_block_marked_otherwise_are_a_warning_and_item_in_capitals_is_read(archive, build):
+    """The block's `resolutions:` unread, the minutes' approval in the text ("The minutes were agreed.") is
+    recorded nowhere either, and is told as any decision in the text alone is."""
     edit(archive, LATER_MINUTES, "```item\nresolutions:", "```yaml\nresolutions:")
     assert warnings_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "```yaml"),
         "this block holds a minute item's fields, but is marked ```yaml, so it is shown as code; write ```item on "
-        "the line that opens it", "warning")]
+        "the line that opens it", "warning"), at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "The minutes were "
+        "agreed."), UNRECORDED.format("The minutes were agreed.", "TB/19/20") + NO_RESOLUTIONS_BLOCK
+        + "`- AGREE the minutes.`", "warning")]
     edit(archive, LATER_MINUTES, "```yaml\nresolutions:", "```Item\nresolutions:")
     assert warnings_after(build, archive) == []
 
@@ -3459,15 +3463,25 @@ def test_an_action_in_the_text_listed_as_its_warning_says_is_no_warning(archive,
      "The Health and Wellbeing Board unanimously agreed to defer t…", "Defer the plan."),
     ("The Board discussed the plan. It was agreed\nthat the allotments open in May.",
      "It was agreed that the allotments open in May.", "That the allotments open in May."),
+    ("The Board agreed the revised terms of reference.", "The Board agreed the revised terms of reference.",
+     "AGREE the revised terms of reference."),
+    ("The Committee approved the budget.", "The Committee approved the budget.", "APPROVE the budget."),
+    ("The **Committee** **approved** the budget.", "The Committee approved the budget.", "APPROVE the budget."),
+    ("4.2 Members endorsed the allotments strategy, subject to one change.",
+     "Members endorsed the allotments strategy, subject to one cha…",
+     "ENDORSE the allotments strategy, subject to one change."),
 ], ids=["it-was-resolved", "resolved-dash-that", "body-resolved-to", "title-case", "agreed", "words-below",
         "list-under-resolved-to", "list-under-resolved-that", "list-under-the-board", "list-under-the-board-emphasis",
         "it-was-resolved-that", "committee-agreed-that", "board-resolved-to", "it-was-also-agreed-to",
-        "numbered-paragraph", "wrapped"])
+        "numbered-paragraph", "wrapped", "board-agreed-the", "committee-approved-the", "emphasis",
+        "members-endorsed-the"])
 def test_a_decision_written_in_the_text_alone_is_a_warning_naming_the_resolution_to_write(archive, build, written,
                                                                                           quoted, entry):
     """Minutes pasted from a Word or PDF pack record what was RESOLVED in the text: the item's page and
     minutes.json have only what its `resolutions:` lists, and a decision in the text alone was in neither,
-    without a word. The entry is the decision's words: after "to", or from "That"; a list's item as written."""
+    without a word. The entry is the decision's words: after "to", or from "That"; a list's item as written; after
+    "agreed", "approved" or "endorsed" without "that" or "to" ("The Board agreed the revised terms of reference."),
+    the verb as resolutions write it, then what was decided."""
     edit(archive, MINUTES, "There was no other business.", written)
     line = line_of(archive, MINUTES, written.split("\n")[-1].lstrip("- ") if "\n- " in written else written[:15])
     assert warnings_after(build, archive) == [at(MINUTES, line, UNRECORDED.format(quoted, "TB/19/15")
@@ -3578,14 +3592,32 @@ def test_the_minutes_approved_in_the_text_are_a_decision_the_minutes_items_resol
     ("1.1 The minutes of the last meeting were confirmed as a correct record and signed by the Chair.",
      "The minutes of the last meeting were confirmed as a correct…", "CONFIRM the minutes of the last meeting as "
      "a correct record."),
-], ids=["approved", "confirmed-and-signed"])
+    ("The minutes were agreed.", "The minutes were agreed.", "AGREE the minutes."),
+    ("The minutes of the meeting held on 14 March 2019 were agreed.",
+     "The minutes of the meeting held on 14 March 2019 were agreed…",
+     "AGREE the minutes of the meeting held on 14 March 2019."),
+    ("The minutes of the meeting held on 14 March 2019 were approved, subject to the correction of a date, and "
+     "signed by the Chair.", "The minutes of the meeting held on 14 March 2019 were approv…",
+     "APPROVE the minutes of the meeting held on 14 March 2019, subject to the correction of a date."),
+    ("The minutes of the last meeting were accepted as a true record.",
+     "The minutes of the last meeting were accepted as a true reco…",
+     "ACCEPT the minutes of the last meeting as a true record."),
+    ("The minutes of the last meeting were agreed as a true and accurate record.",
+     "The minutes of the last meeting were agreed as a true and ac…",
+     "AGREE the minutes of the last meeting as a true and accurate record."),
+    ("The Board approved the minutes of the meeting held on 14 March 2019.",
+     "The Board approved the minutes of the meeting held on 14 Mar…",
+     "APPROVE the minutes of the meeting held on 14 March 2019."),
+], ids=["approved", "confirmed-and-signed", "agreed", "agreed-naming-the-meeting", "approved-subject-to",
+        "accepted-as-a-true-record", "true-and-accurate", "board-approved-the-minutes"])
 def test_the_minutes_approved_as_a_record_in_the_text_are_a_decision_any_approval_of_the_minutes_records(
         archive, build, written, quoted, entry):
     """Minutes taken from a pack say it in the passive (the CCB's of 21 June 2018: "The minutes of the Public
     Commissioning Collaborative Board meeting held in April 2018 were approved as an accurate record of the
-    meeting."): written alone, it was in neither the item's page nor minutes.json, without a word. An entry approving
-    the minutes records it, in whatever words it names the meeting ("the last meeting"); the entry offered is the
-    approval without the chair's signing it."""
+    meeting."), and as often without "as a record" (the fixture's June minutes: "The minutes were agreed."), or "as
+    a true and accurate record": written alone, it was in neither the item's page nor minutes.json, without a word.
+    An entry approving the minutes records it, in whatever words it names the meeting ("the last meeting"); the
+    entry offered is the approval without the chair's signing it."""
     edit(archive, LATER_MINUTES, "The minutes were agreed.", written)
     edit(archive, LATER_MINUTES, "the minutes of the meeting held on 14 March 2019 as a correct record.",
          "the minutes of the last meeting.")
@@ -3597,14 +3629,25 @@ def test_the_minutes_approved_as_a_record_in_the_text_are_a_decision_any_approva
            f"{line_of(archive, LATER_MINUTES, '```item')}) as `- {entry}`", "warning")]
 
 
+def test_the_minutes_approved_in_the_text_are_recorded_by_an_entry_accepting_them(archive, build):
+    """"ACCEPT the minutes" is an approval of them as "APPROVE" and "AGREE" are, whatever the text's verb."""
+    edit(archive, LATER_MINUTES, "The minutes were agreed.", "The minutes were approved as a correct record.")
+    edit(archive, LATER_MINUTES, "**APPROVE** the minutes of the meeting held on 14 March 2019 as a correct record.",
+         "**ACCEPT** the minutes of the last meeting.")
+    assert [m for m in warnings_after(build, archive) if "records a decision" in m] == []
+
+
 def test_prose_that_speaks_of_decisions_is_no_decision_written_in_the_text(archive, build):
     """Only "RESOLVED" or "AGREED" in capitals followed by a colon, dash, "that" or "to", "Resolved:" opening a
-    sentence, and "resolved"/"agreed" then "that" or "to" and a verb after who decided ("It was", the meeting,
-    "Members") opening a sentence, and the minutes' approval "as a correct record" are read: not a person's
-    undertaking, another's decision reported (as the seed packs' papers report the CCGs' and the LSCMMG's), another
-    body's approval of its minutes, agreement in the discussion mid-sentence, "noted" (the CCB minutes' "It was
-    noted that", "The following apologies were noted:"), the "APPROVED" those minutes end with for the chair's
-    signature, "AGREED actions". (One build for all: any warned of would be a message.)"""
+    sentence, "resolved"/"agreed" then "that" or "to" and a verb after who decided ("It was", the meeting,
+    "Members") opening a sentence, "agreed", "approved" or "endorsed" then what after the meeting where the sentence
+    says no more, and the minutes' approval are read: not a person's undertaking, another's decision reported (as
+    the seed packs' papers report the CCGs' and the LSCMMG's), a decision of another day ("in March 2018", "at its
+    last meeting", "had agreed"), agreement with a statement ("agreed the figures were not"), a sentence saying more
+    than the decision ("and asked", "which had"), another body's approval of its minutes, "agreed" about the
+    minutes' being published or about the actions, agreement in the discussion mid-sentence, "noted" (the CCB
+    minutes' "It was noted that", "The following apologies were noted:"), the "APPROVED" those minutes end with for
+    the chair's signature, "AGREED actions". (One build for all: any warned of would be a message.)"""
     edit(archive, MINUTES, "There was no other business.", "\n\n".join([
         "Members noted the resolution of the previous meeting.",
         "The plan was as resolved at minute TB/19/13.",
@@ -3616,6 +3659,21 @@ def test_prose_that_speaks_of_decisions_is_no_decision_written_in_the_text(archi
         "It was agreed the minutes were accurate.",
         "Members asked whether the minutes were approved as an accurate record.",
         "The minutes of the Audit Committee held on 2 May 2019 were approved as a correct record by that committee.",
+        "The minutes of the Audit Committee were approved by that committee.",
+        "The minutes were agreed to be published on the website.",
+        "The minutes of the last meeting were approved, including the appendix on the allotments.",
+        "The minutes of the last meeting were circulated and the actions were agreed.",
+        "The Board approved the strategy in March 2018.",
+        "The Committee approved the budget at its last meeting.",
+        "The Board agreed the figures were not a true reflection of the pilot.",
+        "The Board agreed the plan and asked officers to report back.",
+        "The Board approved the recommendations, which had been circulated.",
+        "The Board agreed the following:",
+        "The Board had agreed the terms of reference.",
+        "The Chair agreed the date of the next meeting.",
+        "It was agreed the date of the next meeting.",
+        "All three Governing Bodies agreed a proposal to conduct a piece of work.",
+        "The notes of the last meeting were agreed.",
         "The report noted that demand rose.",
         "It was noted that there was one member of the public present at the meeting.",
         "The following apologies were noted:\n\n- Mrs Karen English",
