@@ -173,3 +173,27 @@ def test_the_readme_says_check_warns_of_an_action_or_decision_in_the_text_alone_
         f"{named}:{lines + 4}: warning: 'RESOLVED: That the report be received.' records a decision in the text of "
         "minute CCBP/19/60 only, not under `resolutions:`, so the minute's page shows no decision and the open data "
         "has none"]
+
+
+def test_the_ccb_minutes_table_written_as_the_docs_show_has_its_actions_read_with_their_owners(tmp_path):
+    """The CCB's minutes of 21 June 2018 set each minute out as a row "ITEM | DISCUSSION | LEAD RESPONSIBLE", which
+    is not read as actions (which owner goes with which of the discussion's sentences is the clerk's to say);
+    docs/content-format.md shows minute CCBP/18/49 written as an item with its actions as a table "Action | Lead
+    responsible | By when", and the warnings `check` gives for it. Here the example replaces that minute in the
+    bundled minutes (the CCB's meeting alone), and `check` gives the warnings the docs show."""
+    docs = (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
+    assert "**Minutes set out as a table**" in docs, "docs/content-format.md no longer shows the CCB's table written"
+    said = docs.split("**Minutes set out as a table**", 1)[1]
+    example = re.search(r"^````markdown\n(.*?)^````$", said, re.M | re.S)[1]
+    shown = re.search(r"^```text\n(.*?)^```$", said, re.M | re.S)[1].splitlines()
+    content = tmp_path / "content"
+    for part in ("bodies", "people", "site.yaml", "meetings/ccb"):
+        (shutil.copytree if (ROOT / "content" / part).is_dir() else shutil.copy)(ROOT / "content" / part,
+                                                                                  content / part)
+    minutes = content / "meetings" / "ccb" / "2018-06-21" / "minutes.md"
+    text = minutes.read_text(encoding="utf-8")
+    start = text.index("## CCBP/18/49 ")
+    minutes.write_text(text[:start] + example + "\n" + text[text.index("\n## ", start) + 1:], encoding="utf-8")
+    result = run(Options(content=content, out=tmp_path / "site", today=dt.date(2018, 12, 1), search=False),
+                 write=False)
+    assert len(shown) == 2 and [d.format() for d in result.report.items] == shown
