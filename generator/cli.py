@@ -32,9 +32,10 @@ exit codes: 0 ok, 1 content errors, 2 usage errors"""
 
 
 def _port(text: str) -> int:
-    """A TCP port, 0 to 65535: a larger one was a traceback from the socket once the whole site was built."""
+    """A TCP port, 0 to 65535: a larger one was a traceback from the socket once the whole site was built. One
+    below 1024 is taken too (root in a container may listen on 80); if the system refuses it, serve says why."""
     if not text.isdigit() or int(text) > 65535:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a port: give a number from 1024 to 65535, or 0 for any "
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: give a number from 1 to 65535, or 0 for any "
                                          "free one")
     return int(text)
 

@@ -453,7 +453,8 @@ def serve(options: Options, host: str = "127.0.0.1", port: int = 8000, search: b
     try:  # before the first build, which takes a while: a port in use is known at once
         server = make_server(preview, host, port)
     except OSError as exc:
-        why = "another program may be using the port: " if exc.errno == errno.EADDRINUSE else ""
+        why = ("another program may be using the port: " if exc.errno == errno.EADDRINUSE else
+               "ports below 1024 need administrator rights: " if exc.errno == errno.EACCES and 0 < port < 1024 else "")
         log(f"minutebook serve: error: cannot listen on {host}:{port}: {exc.strerror or exc}; "
             f"{why}choose another with --port, or --port 0 for any free one")
         return 2

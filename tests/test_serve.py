@@ -7,6 +7,7 @@ edits files on disk and polls the pages over HTTP with a time bound.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import re
 import shutil
@@ -23,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from generator import serve
+from generator.build import Options
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -100,6 +102,21 @@ def test_a_port_in_use_is_a_one_line_usage_error_before_anything_is_built(tmp_pa
     assert not any((tmp_path / "preview").rglob("*.html"))
 
 
+def test_a_port_below_1024_the_system_refuses_says_it_needs_administrator_rights(tmp_path, monkeypatch, capsys):
+    """Ports below 1024 are taken (root in a container may listen on 80); a clerk without the rights is told why.
+    The refusal is the system's, which a test run as root never meets: the socket's error is given here."""
+    def refused(preview, host, port):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(serve, "make_server", refused)
+    options = Options(content=FIXTURES / "references", out=tmp_path / "preview", search=False)
+    assert serve.serve(options, port=80, search=False) == 2
+    assert capsys.readouterr() == ("", "minutebook serve: error: cannot listen on 127.0.0.1:80: Permission denied; "
+                                   "ports below 1024 need administrator rights: choose another with --port, or "
+                                   "--port 0 for any free one\n")
+    assert not any((tmp_path / "preview").rglob("*.html"))
+
+
 @pytest.mark.parametrize("port", ["99999", "eighty"])
 def test_a_port_that_is_no_port_is_a_usage_error(tmp_path, port):
     done = subprocess.run([sys.executable, "-m", "generator", "serve", "--port", port, "--content",
@@ -107,7 +124,7 @@ def test_a_port_that_is_no_port_is_a_usage_error(tmp_path, port):
                           capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=tmp_path, timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.endswith(f"minutebook serve: error: argument --port: '{port}' is not a port: give a number "
-                                "from 1024 to 65535, or 0 for any free one\n")
+                                "from 1 to 65535, or 0 for any free one\n")
 
 
 def test_serves_the_built_site_on_loopback(server, tmp_path):
