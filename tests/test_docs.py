@@ -72,6 +72,15 @@ def test_the_check_finds_a_missing_file_and_a_missing_heading(tmp_path):
     assert broken == ["a.md: c.md: no such file", "a.md: b.md#old-name: no such heading"]
 
 
+def test_the_goals_table_calls_only_the_newest_set_of_measurements_the_newest():
+    """Each row of the record's goals table cites the set its figures come from; a row whose newest figures are
+    older than another's still called its set 'the newest', which a reader took for the latest run."""
+    history = _text(ROOT / "docs" / "performance-history.md")
+    table, sets = history.split("## Every measurement of the goals", 1)[1].split("\n## ", 1)
+    newest = anchor(sets.split("\n", 1)[0])
+    assert re.findall(r"\[the newest set\]\(#([^)]+)\)", table) == [newest]
+
+
 def _commands(parser, words=()) -> dict[tuple, list[str]]:
     """Each command (`("new", "paper")`) with the options it takes, from the CLI's own parser."""
     found = {}
