@@ -121,11 +121,25 @@ def adjourned_again(content: Path) -> Path:
     return content
 
 
-def test_an_agenda_item_taken_at_the_sitting_after_the_reconvened_one_links_its_minute_there(tmp_path):
+@pytest.fixture(scope="module")
+def adjourned_twice(tmp_path_factory) -> Path:
+    content = adjourned_again(Path(shutil.copytree(FIXTURE, tmp_path_factory.mktemp("twice") / "content")))
+    return built(content, content.parent / "site")  # with no message: TB/19/17 is not said to have no minute
+
+
+def test_the_first_sitting_of_a_meeting_adjourned_twice_names_both_sittings_it_continued_at(adjourned_twice):
+    notice = page(adjourned_twice, FIRST_PAGE).one("p", id="adjourned")
+    assert notice.text == "Adjourned; reconvened on 21 March 2019, then on 28 March 2019."
+    assert notice.links() == [(RECONVENED_PAGE, "21 March 2019"), ("/tb/2019/2019-03-28-reconvened/", "28 March 2019")]
+    second = page(adjourned_twice, RECONVENED_PAGE)
+    assert second.one("p", id="adjourned").text == "Adjourned; reconvened on 28 March 2019."
+    assert second.one("p", id="reconvened").links() == [(FIRST_PAGE, "meeting of 14 March 2019")]
+
+
+def test_an_agenda_item_taken_at_the_sitting_after_the_reconvened_one_links_its_minute_there(adjourned_twice):
     """A meeting adjourned twice: its agenda links each item not reached to the sitting that took it, each by
     its date, as two sittings are "the reconvened sitting"; and no agenda item is said to have no minute."""
-    content = adjourned_again(Path(shutil.copytree(FIXTURE, tmp_path / "content")))
-    out = built(content, tmp_path / "site")  # with no message: TB/19/17 is not said to have no minute
+    out = adjourned_twice
     minutes = page(out, FIRST_PAGE).find_all("a", class_="agenda-minute")
     assert [(a.attrs["href"], a.text) for a in minutes][-2:] == [
         ("/tb/2019/tb-19-16/", "Minute TB/19/16, at the reconvened sitting of 21 March 2019"),
@@ -209,6 +223,19 @@ def test_a_meeting_adjourned_to_a_private_sitting_names_no_address(tmp_path):
     assert event["extras"]["adjourned_to"] is None
     calendar = (out / "feeds/bodies/tb.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
     assert "The meeting was adjourned\\, and reconvened at a sitting that is not published.\\n" in calendar
+
+
+def test_a_meeting_adjourned_twice_the_second_time_to_a_private_sitting_says_so_on_its_first_sittings_page(tmp_path):
+    content = with_adjourned_meeting(Path(shutil.copytree(FIXTURE, tmp_path / "content")))
+    edit(content, f"meetings/{RECONVENED}/meeting.md", 'start: "18:00"\n',
+         'start: "18:00"\nadjourned_to: 2019-06-20-private\n')
+    edit(content, "meetings/tb/2019-06-20-private/minutes.md", "## TB/19/23", "## TB/19/17")  # run on from TB/19/16
+    out = built(content, tmp_path / "site")
+    notice = page(out, FIRST_PAGE).one("p", id="adjourned")
+    assert notice.text == "Adjourned; reconvened on 21 March 2019, then at a sitting that is not published."
+    assert notice.links() == [(RECONVENED_PAGE, "21 March 2019")]
+    assert page(out, RECONVENED_PAGE).one("p", id="adjourned").text == (
+        "Adjourned; reconvened at a sitting that is not published.")
 
 
 def test_a_warm_build_that_adjourns_a_meeting_to_a_sitting_of_another_year_makes_the_site_a_build_from_scratch_makes(
