@@ -65,27 +65,41 @@ def left_the_room(action: str, shown: str = "") -> bool:
     come back: not where it names another item by its number, which is the one they left the room for."""
     if not _LEFT.search(action) or _THERE_AFTER_ALL.search(action):
         return False
-    named = [number.rstrip(".") for number in _NAMED_ITEM.findall(action)]
+    named = _named(action)
     return not named or shown in named
 
 
+def _named(action: str) -> list[str]:
+    return [number.rstrip(".") for number in _NAMED_ITEM.findall(action)]
+
+
+def standing_item(title: str) -> bool:
+    """Whether an item is the standing item "Declarations of interest" at the start of the meeting, whose
+    declarations say what the member did at the later item they declared for: leaving the room then is not
+    leaving this one, but the one their action names by its number ("Left the room for item TB/19/13")."""
+    return "declaration" in title.lower()
+
+
 def check(chair: PersonRef | None, line: int, shown: str, ctx: Context, present: tuple | None, ref: str,
-          declared: tuple, title: str = "") -> None:
+          declared: tuple, title: str = "", standing_declared: tuple = ()) -> None:
     """The item's `chair` (None: not given) at `line`, against `present` (the meeting's attendance and chair,
     and its minutes' numbers in order; None where meeting.md had an error, and nothing is checked) and
-    `declared` (the item's declarations of interest, each with the line of its action); `title`, the item's."""
+    `declared` (the item's declarations of interest, each with the line of its action); `title`, the item's.
+    `standing_declared`: the declarations made at the standing items above it, each with the line of its action
+    and the number of the item it was minuted at, as shown."""
     if present is None:
         return
     attendance, chairs, order = present
-    # Declarations made at the start, under the standing item "Declarations of interest", say what the member
-    # did at the later item they declared for: leaving the room then is not leaving this one
-    standing = "declaration" in title.lower()
+    standing = standing_item(title)
+    # each declaration for this item with the line of its action and the item it was made at (None: this one)
+    made = [(declaration, at, None) for declaration, at in declared] + [
+        entry for entry in standing_declared if shown in _named(entry[0].action)]
     if chair is None:
         if not standing:
-            _unrecorded(shown, ctx, chairs, declared)
+            _unrecorded(shown, ctx, chairs, made)
         return
     if not standing:
-        _declared_out(chair, line, shown, ctx, declared)
+        _declared_out(chair, line, shown, ctx, made)
     if len(chairs) == 1 and _key(chairs[0]) == _key(chair):
         ctx.report.warning(ctx.path, line, f"{chair.name} is named as the chair on minute {shown}, but is the "
                            "meeting's chair (meeting.md's `chair:`), so there is nothing to record", "take `chair:` "
@@ -99,32 +113,36 @@ def check(chair: PersonRef | None, line: int, shown: str, ctx: Context, present:
                  _away(attendance.movements, order, ref), "the item")
 
 
-def _declared_out(chair: PersonRef, line: int, shown: str, ctx: Context, declared: tuple) -> None:
-    """A warning where the item's `chair` at `line` declared an interest at it and left the room (`declared`):
-    they cannot have been in the chair, or the action leaves out that they came back to take it."""
-    out = next(((declaration, at) for declaration, at in declared
+def _declared_out(chair: PersonRef, line: int, shown: str, ctx: Context, declared: list) -> None:
+    """A warning where the item's `chair` at `line` declared an interest and left the room for it (`declared`, each
+    with the line of its action and the standing item it was made at, naming this one, or None): they
+    cannot have been in the chair, or the action leaves out that they came back to take it."""
+    out = next(((declaration, at, where) for declaration, at, where in declared
                 if _key(declaration.who) == _key(chair) and left_the_room(declaration.action, shown)), None)
     if out is None:
         return
-    declaration, at = out
+    declaration, at, made_at = out
+    where = f"at minute {made_at}" if made_at else "on it"
     ctx.report.warning(ctx.path, line, f"{chair.name} is named as the chair on minute {shown}, but their declaration "
-                       f"of interest on it (line {at}) says '{shortened(declaration.action, 80)}'", "name in `chair:` "
-                       "whoever took the chair while they were out of the room; if they came back and took it, say "
-                       "so in the declaration's action ('... and returned to take the chair')")
+                       f"of interest {where} (line {at}) says '{shortened(declaration.action, 80)}'",
+                       "name in `chair:` whoever took the chair while they were out of the room; if they came back and "
+                       "took it, say so in the declaration's action ('... and returned to take the chair')")
 
 
-def _unrecorded(shown: str, ctx: Context, chairs: tuple, declared: tuple) -> None:
-    """A warning where every one of the meeting's chairs declared an interest at the item and left the room
-    (`declared`), and the item names no one in the chair: someone else took it, and the page would not say who."""
+def _unrecorded(shown: str, ctx: Context, chairs: tuple, declared: list) -> None:
+    """A warning where every one of the meeting's chairs declared an interest and left the room for the item
+    (`declared`, as _declared_out's), and the item names no one in the chair: someone else took it, and the page
+    would not say who. The warning is on the declaration's action, at the standing item for one made there."""
     if not chairs:
         return
-    left = {_key(declaration.who): at for declaration, at in declared if left_the_room(declaration.action, shown)}
+    left = {_key(declaration.who): (declaration, at, made_at) for declaration, at, made_at in reversed(declared)
+            if left_the_room(declaration.action, shown)}  # reversed: a member's first is kept, the item's own
     if not all(_key(who) in left for who in chairs):
         return
-    at = left[_key(chairs[0])]
-    action = next(d.action for d, line in declared if line == at)
+    declaration, at, made_at = left[_key(chairs[0])]
     named = f"{chairs[0].name}, the meeting's chair," if len(chairs) == 1 else \
         f"{' and '.join(who.name for who in chairs)}, the meeting's co-chairs,"
-    ctx.report.warning(ctx.path, at, f"{named} declared an interest on minute {shown} with the action "
-                       f"'{shortened(action, 60)}', but the item does not say who took the chair for it",
-                       "add `chair:` to the item's ```item block, naming who took the chair (the vice-chair, say)")
+    where, item = (f"at minute {made_at}", f"minute {shown}") if made_at else (f"on minute {shown}", "the item")
+    ctx.report.warning(ctx.path, at, f"{named} declared an interest {where} with the action "
+                       f"'{shortened(declaration.action, 60)}', but {item} does not say who took the chair for it",
+                       f"add `chair:` to {item}'s ```item block, naming who took the chair (the vice-chair, say)")

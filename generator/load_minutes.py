@@ -164,6 +164,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     prose = inline_actions.prose(tokens) if inline_actions.may_hold(doc.body) else []
     decided = inline_resolutions.prose(tokens) if inline_resolutions.may_hold(doc.body) else []
     items, advised = [], []
+    standing_declared: list = []  # made at the standing items read so far (chairs.check)
     # the items' numbers as minuted, the order they were taken in, which places the attendance's movements for
     # the votes' checks (votes.read): only where there are movements to place
     order = tuple(leading(body.numbering, heading)[0] for heading in (tokens[index + 1].content.strip()
@@ -178,7 +179,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         item = _item(heading, start, end, lines, fences, doc.body_line, body, folder, meeting_key, ctx,
                      items[-1].ref if items else None, year, agenda,
                      [words for at, words in headings if start < at < end], numbered, advised,
-                     (attendance or Attendance(), chair, order) if whole else None)
+                     (attendance or Attendance(), chair, order) if whole else None, standing_declared)
         if item is None:
             continue
         items.append(item)
@@ -395,9 +396,10 @@ def _parts(body: Body, ref: str, headings: list[str]) -> tuple[tuple[str, str], 
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,
           meeting_key: str, ctx: Context, above: str | None = None, year: int | None = None,
           agenda=(), headings: list[str] = (), numbered=dict, advised: list | None = None,
-          present: tuple | None = (Attendance(), (), ())) -> MinuteItem | None:
+          present: tuple | None = (Attendance(), (), ()), standing_declared: list | None = None) -> MinuteItem | None:
     """`present`: the meeting's attendance and chair, and its minutes' numbers in order, which its votes are
-    checked against (votes.read); None where they are not known whole.
+    checked against (votes.read); None where they are not known whole. `standing_declared`: the declarations made
+    at the standing items above, which one of them adds its own to: an action there may name a later item.
     `numbered()`: each item's number in the file, and the line of its heading, for a message to name a number
     only where '## ' would not number that item twice. `advised`: where an error says to write a '## ' number the
     file lacks, its AdvisedNumber is added, for validate.py to say otherwise where another meeting has it."""
@@ -493,7 +495,9 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
     if fields["chair"] is not None or (ITEM.written(meta, "chair") if isinstance(meta, dict) else None) is None:
         # (one written but not read is an error of its own already)
         chairs.check(fields["chair"], meta.line_of("chair") if isinstance(meta, yamltext.LDict) and "chair" in meta
-                     else line, shown, ctx, present, ref, declared, title)
+                     else line, shown, ctx, present, ref, declared, title, tuple(standing_declared or ()))
+    if standing_declared is not None and chairs.standing_item(title):
+        standing_declared.extend((declaration, at, shown) for declaration, at in declared)
     return MinuteItem(ref, fields["public_title"] if withheld else title, discussion, fields["paper"],
                       fields["lead"], fields["resolutions"], interests.typed(fields["declarations"], body, ctx),
                       actions, fields["confidential"], fields["reason"], Source(ctx.report._rel(ctx.path), line),

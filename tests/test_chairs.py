@@ -186,6 +186,37 @@ def test_the_chair_leaving_the_room_declared_at_the_standing_item_for_declaratio
     assert said_after(build, archive, "warning") == []
 
 
+STANDING_DECLARATION = "    action: Remained in the meeting and took part in the discussion\n"  # at TB/19/12
+
+
+def test_an_items_chair_who_left_the_room_for_it_as_declared_at_the_standing_item_is_a_warning_naming_both_lines(
+        archive, build):
+    """Declared at the start, under TB/19/12, for the later item TB/19/13 by its number: Dr Singh cannot have taken
+    the chair for it, as when she declares so at the item itself."""
+    edit(archive, MINUTES, STANDING_DECLARATION, STANDING_DECLARATION + "  - person: carol-singh\n    interest: "
+         "Trustee of the charity\n    action: Left the room for item TB/19/13\n")
+    assert said_after(build, archive, "warning") == [at(MINUTES, line_of(archive, MINUTES, ITEM_CHAIR.split("\n")[0]),
+        "Dr Carol Singh is named as the chair on minute TB/19/13, but their declaration of interest at minute "
+        f"TB/19/12 (line {line_of(archive, MINUTES, 'Left the room')}) says 'Left the room for item TB/19/13'; name "
+        "in `chair:` whoever took the chair while they were out of the room; if they came back and took it, say so "
+        "in the declaration's action ('... and returned to take the chair')", "warning")]
+    edit(archive, MINUTES, "Left the room for item TB/19/13", "Left the room for item TB/19/15")  # not the one she chaired
+    assert said_after(build, archive, "warning") == []
+
+
+def test_the_meetings_chair_leaving_the_room_for_a_later_item_declared_at_the_standing_item_asks_who_took_it(
+        archive, build):
+    """Ada Lovelace, the meeting's chair, declared at TB/19/12 that she left the room for TB/19/15, which names no
+    one in the chair: the page would leave the reader to think she chaired it."""
+    edit(archive, MINUTES, STANDING_DECLARATION, "    action: Left the room for item TB/19/15\n")
+    assert said_after(build, archive, "warning") == [at(MINUTES, line_of(archive, MINUTES, "Left the room"),
+        "Councillor Ada Lovelace, the meeting's chair, declared an interest at minute TB/19/12 with the action 'Left "
+        "the room for item TB/19/15', but minute TB/19/15 does not say who took the chair for it; add `chair:` to "
+        "minute TB/19/15's ```item block, naming who took the chair (the vice-chair, say)", "warning")]
+    edit(archive, MINUTES, AOB, AOB + "\n```item\nchair: frank-turner\n```\n")  # naming who did is all it asks
+    assert said_after(build, archive, "warning") == []
+
+
 @pytest.mark.parametrize("action", ["Left the room for the item", "left the meeting", "Withdrew from the meeting",
                                     "Retired from the room", "Left the chamber during item TB/19/12."])
 def test_a_declarations_action_saying_the_member_left_says_they_could_not_chair_the_item(action):
