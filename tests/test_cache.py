@@ -396,6 +396,42 @@ def test_the_cache_lives_beside_the_content_folder_unless_the_environment_names_
     assert sorted(p.name[:6] for p in (tmp_path / "caches").iterdir()) == ["build-", "build-", "templa"]
 
 
+def test_the_tests_build_the_committed_fixtures_in_place_with_their_cache_elsewhere():
+    """conftest.build_cache_elsewhere: a build of tests/fixtures/archive by hand leaves its cache in
+    tests/fixtures/.minutebook/ (ignored by git), which a test building the fixture in place must not read."""
+    from generator.cache import cache_file
+
+    assert FIXTURE.parent not in cache_file(FIXTURE, False).parents
+
+
+def test_a_stray_cache_beside_a_fixture_is_not_read_by_a_build_of_a_copy_of_it(tmp_path, monkeypatch):
+    """A copy of a fixture, as the tests make, has a cache of its own: the one a build of the fixture by hand left
+    is beside the fixture's folder, not in it, so the copy does not take it along, and it is named by the fixture's
+    own path, which the copy's is not. Made unreadable here, the copy's build says nothing of it and renders every
+    page, with the cache in its default place (not the session's, conftest.build_cache_elsewhere)."""
+    import datetime as dt
+
+    from generator.build import Options, run
+    from generator.cache import CACHE_DIR
+
+    fixture = tmp_path / "fixtures" / "references"
+    shutil.copytree(FIXTURE.parent / "references", fixture)
+    monkeypatch.delenv(CACHE_DIR, raising=False)
+    options = dict(today=dt.date(2026, 1, 1), search=False)
+    first = run(Options(content=fixture, out=tmp_path / "by-hand", **options))
+    stray = sorted((tmp_path / "fixtures").rglob("*.pickle"))  # in .minutebook/cache/ beside the fixture
+    assert first.ok and len(stray) == 2
+    for path in stray:
+        _damage(path, "garbage")
+    content = tmp_path / "test" / "content"
+    shutil.copytree(fixture, content)
+    said = []
+    copy = run(Options(content=content, out=tmp_path / "test" / "site", **options), progress=said.append)
+    assert copy.ok and copy.rendered == first.rendered
+    assert [line for line in said if "could not be read back" in line] == []
+    assert all(path.read_bytes() == bytes(range(256)) * 20 for path in stray)
+
+
 def test_the_previews_notes_of_touched_files_survive_a_build_removing_them_and_are_flushed_at_once(tmp_path):
     """cache.Touched keeps its file open; each note must be on disk before the file it names is written, and
     a note made after a build removed the file (save_site, forget_site) goes into a new one."""
