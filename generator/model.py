@@ -248,13 +248,18 @@ class Attendance:
     def gallery(self) -> str:
         """What a meeting's page says of the public gallery: a number written alone (`public: 2`) as the people
         it counts, where the page read "Public gallery 2"; anything else as written."""
-        count = self.public.strip()
-        if not _COUNT.fullmatch(count):
+        if not self.counted:
             return self.public
-        number = int(count)
+        number = int(self.public.strip())
         if number == 0:
             return "No members of the public"
         return f"{number} {'member' if number == 1 else 'members'} of the public"
+
+    @property
+    def counted(self) -> bool:
+        """Whether `gallery` is Minutebook's words for a number (in the site's language, whatever the meeting's),
+        not the clerk's as written (in meeting.md's)."""
+        return bool(_COUNT.fullmatch(self.public.strip()))
 
     @property
     def is_empty(self) -> bool:

@@ -270,7 +270,13 @@ def council_numbered(content: Path, minute_fields: bool = True) -> None:
 
 def in_welsh(content: Path) -> None:
     """The joint committee's meeting as a Welsh council publishes one on its English site: its title, agenda and
-    minutes in Welsh (`language: cy` in meeting.md and minutes.md), its title Cyd-bwyllgor. The fixture's own
-    Welsh record is a paper alone."""
+    minutes in Welsh (`language: cy` in meeting.md and minutes.md), its title Cyd-bwyllgor, with the role of the
+    officer in attendance and notes with a heading in Welsh; and the fixture's own Welsh record, paper B, with a
+    heading in its text."""
     edit(content, JC_MINUTES, "status: approved\n", "status: approved\nlanguage: cy\n")
     edit(content, JC_MEETING, "title: Joint Committee\n", "title: Cyd-bwyllgor\nlanguage: cy\n")
+    edit(content, JC_MEETING, '      for: ["5"]\n', '      for: ["5"]\n      role: Cyfarwyddwr Iechyd y Cyhoedd\n')
+    with (content / JC_MEETING).open("a", encoding="utf-8") as notes:
+        notes.write("\nCyfarfod arbennig.\n\n## Trefniadau\n\nCynhaliwyd y cyfarfod yn y siambr newydd.\n")
+    edit(content, "meetings/tb/2019-03-14/papers/paper-b.md", "Y fersiwn Cymraeg",
+         "## Rhandiroedd cymunedol\n\nY fersiwn Cymraeg")

@@ -22,6 +22,7 @@ from generator.model import (AgendaItem, Attendance, Meeting, MinuteItem, Minute
 from generator.namesakes import page_names
 from generator.pages import in_meeting_order
 
+from helpers import JC_MEETING as JC_MEETING_FILE
 from helpers import ALL_CANARIES, edit, html_pages, in_welsh, page, parse_html, read_tree, tab_order, url_of
 
 MEETING = "/tb/2019/2019-03-14/"
@@ -1114,6 +1115,16 @@ def test_minutes_and_an_agenda_in_another_language_have_their_titles_and_text_ma
         n.attrs["data-pagefind-meta"] for n in page(site, MEETING).find_all(**{"data-pagefind-meta": True})}
     assert ("cy", "Croeso ac ymddiheuriadau") in spoken(section(doc, "agenda"))
     assert section(doc, "agenda").one("caption").attrs.get("lang") is None
+    # of who attended, the role meeting.md gives is marked; the names and "2 members of the public" (`public: "2"`,
+    # Minutebook's words) are not
+    assert spoken(section(doc, "attendance")) == [("cy", "Cyfarwyddwr Iechyd y Cyhoedd")]
+    assert "2 members of the public" in section(doc, "attendance").text
+    # its caption, column heads and links to the minutes, Minutebook's words, are not indexed, so that the agenda's
+    # excerpt in search results is the agenda's words, marked with its language (docs/search.md)
+    assert [(n.tag, n.text[:10]) for n in section(doc, "agenda").find_all(**{"data-pagefind-ignore": True})] == [
+        ("caption", "Agenda for"), ("thead", "ItemBusine"), ("a", "Minute 1"), ("a", "Minute 5"), ("a", "Minute 5.1"),
+        ("a", "Minute 7")]
+    assert section(page(site, MEETING), "agenda").find_all(**{"data-pagefind-ignore": True}) == []
     assert section(doc, "minutes").one("h2").attrs.get("lang") is None
     item = page(site, JC_ITEM)
     assert [(lang, text[:40]) for lang, text in spoken(item.one("main"))] == [
@@ -1146,6 +1157,26 @@ def test_minutes_and_an_agenda_in_another_language_have_their_titles_and_text_ma
     assert minutes == {"jc/2019-11-05": "cy", "tb/2019-03-14": "en-GB", "tb/2019-06-20": "en-GB"}
     events = json.loads((site / "data/meetings.json").read_text())["events"]
     assert {e["extras"]["meeting"]: e["extras"]["language"] for e in events}["jc/2019-11-05"] == "cy"
+
+
+def test_what_a_meeting_in_another_language_says_of_who_attended_is_marked_with_it(archive, build, tmp_path):
+    """meeting.md's `language:` covers what its clerk wrote of who attended: a role, an organisation, a note, the
+    public gallery as written and an arrival's note are marked with it; the names, and Minutebook's words around
+    them ("for item 5", "joined the meeting", a number of members of the public), are not."""
+    in_welsh(archive)  # Dr Carol Singh's role: Cyfarwyddwr Iechyd y Cyhoedd
+    edit(archive, JC_MEETING_FILE, "  present: [eve-turner, ada-lovelace, frank-turner]\n",
+         "  present:\n    - eve-turner\n    - person: ada-lovelace\n      organisation: Cyngor Sir Testshire\n"
+         "      note: ar gyfer eitem 5 yn unig\n    - frank-turner\n")
+    edit(archive, JC_MEETING_FILE, '  public: "2"\n',
+         "  public: Dau aelod o'r cyhoedd\n  movements:\n    - person: frank-turner\n      event: joined\n"
+         "      item: \"5\"\n      note: ar ôl y cyfarfod arall\n")
+    assert build(archive, tmp_path / "site").ok
+    attendance = section(page(tmp_path / "site", JC_MEETING), "attendance")
+    assert spoken(attendance) == [("cy", "Cyngor Sir Testshire"), ("cy", "ar gyfer eitem 5 yn unig"),
+                                  ("cy", "Cyfarwyddwr Iechyd y Cyhoedd"), ("cy", "Dau aelod o'r cyhoedd"),
+                                  ("cy", "ar ôl y cyfarfod arall")]
+    assert list_after(page(tmp_path / "site", JC_MEETING), "in-attendance").text == (
+        "Dr Carol Singh, Cyfarwyddwr Iechyd y Cyhoedd (for item 5)")
 
 
 def test_a_meeting_in_another_language_without_a_title_is_named_in_the_sites(archive, build, tmp_path):

@@ -1024,6 +1024,7 @@ def test_a_welsh_meetings_title_and_its_minutes_sub_results_are_marked_welsh_in_
 @pytest.mark.parametrize("query, language", [
     ("minibus", "cy"),  # "The committee praised the outreach minibus...", minute 5
     ("lovelace", ""),  # "Present. ... Councillor Ada Lovelace.", the attendance: names, and Minutebook's words
+    ("standing", ""),  # "Standing items", the agenda's: its excerpt takes in the attendance above it
 ])
 def test_a_welsh_meetings_excerpt_is_marked_welsh_where_it_is_of_its_minutes(welsh, query, language):
     search(welsh, query)
@@ -1038,8 +1039,62 @@ def test_a_welsh_papers_excerpts_are_marked_welsh_in_the_results(welsh):
     search(welsh, "rhandiroedd")
     result = results(welsh).filter(has=welsh.locator('h3 a[href="/tb/2019/2019-03-14/papers/b/"]'))
     assert marked(result.locator("h3 a")) == [["cy", "Strategaeth Pwysau Iach 2019 i 2024"]]
-    excerpts = result.locator(".search-result-excerpt").evaluate_all("found => found.map(p => p.lang)")
-    assert len(excerpts) >= 2 and set(excerpts) == {"cy"}  # the result's, and its front sheet's and text's
+    excerpts = result.locator(".search-result-excerpt").evaluate_all(
+        "found => found.map(p => p.closest('.search-result [lang]')?.lang)")
+    assert len(excerpts) >= 2 and set(excerpts) == {"cy"}  # the result's, and its sections' (the heading's too)
+
+
+def sections_marked(result) -> dict[str, list]:
+    """Each sub-result of `result` by its address's #id: [the language of its title, that of its excerpt]."""
+    return dict(result.locator(".search-result-sections > li").evaluate_all("""found => found.map(li => [
+        li.querySelector('a').getAttribute('href').split('#')[1],
+        [li.querySelector('a').closest('.search-result [lang]')?.lang || '',
+         li.querySelector('.search-result-excerpt').closest('.search-result [lang]')?.lang || '']])"""))
+
+
+@pytest.mark.parametrize("query, expected", [
+    # the agenda's words ("Standing items", meeting.md's): its heading, "Agenda", is the page's
+    ("standing", {"agenda": ["", "cy"]}),
+    # a minute, the minutes' language; the gallery ("2 members of the public", Minutebook's words) and the agenda
+    ("public", {"item-5": ["cy", "cy"], "public-gallery": ["", ""], "agenda": ["", "cy"]}),
+    # who attended: names and Minutebook's words around a Welsh role, left in the page's language
+    ("cyfarwyddwr", {"in-attendance": ["", ""]}),
+    # the notes (meeting.md's text): their heading, "Notes", is the page's; a heading in them is meeting.md's
+    ("arbennig", {"notes": ["", "cy"]}),
+    ("siambr", {"notes-trefniadau": ["cy", "cy"]}),
+])
+def test_a_welsh_meetings_agenda_and_notes_sub_results_are_marked_welsh_and_its_attendance_is_not(welsh, query,
+                                                                                                   expected):
+    """WCAG 2.2, 3.1.2: the agenda's excerpt is meeting.md's words (its caption, column heads and links to the
+    minutes, the site's, are not indexed for it), marked lang="cy", as are its notes; who attended stays in the
+    page's language, whatever the excerpt of the meeting is of."""
+    search(welsh, query)
+    result = results(welsh).filter(has=welsh.locator('h3 a[href="/jc/2019/2019-11-05/"]'))
+    expect(result.locator(".search-result-sections > li")).to_have_count(len(expected))
+    assert sections_marked(result) == expected
+
+
+def test_a_heading_in_a_welsh_papers_text_is_marked_welsh_in_the_results(welsh):
+    """A sub-result's title that is a heading of the paper's own text is the paper's words; "Text of the paper" and
+    "Front sheet", Minutebook's, are not marked, though their excerpts, of the paper, are."""
+    search(welsh, "rhandiroedd")
+    result = results(welsh).filter(has=welsh.locator('h3 a[href="/tb/2019/2019-03-14/papers/b/"]'))
+    expect(result.locator(".search-result-sections > li")).to_have_count(1)
+    assert sections_marked(result) == {"rhandiroedd-cymunedol": ["cy", "cy"]}
+    search(welsh, "strategaeth")
+    result = results(welsh).filter(has=welsh.locator('h3 a[href="/tb/2019/2019-03-14/papers/b/"]'))
+    expect(result.locator(".search-result-sections > li").first).to_be_visible()
+    marks = sections_marked(result)
+    assert marks.get("front-sheet", ["", "cy"]) == ["", "cy"] and marks.get("paper-text", ["", "cy"]) == ["", "cy"]
+    assert set(marks) & {"front-sheet", "paper-text"}, "control: a section of Minutebook's is shown"
+
+
+def test_the_search_page_showing_welsh_results_passes_axe(welsh):
+    """Titles, excerpts and sub-results marked lang="cy" among the page's English (axe's valid-lang among them)."""
+    search(welsh, "public")
+    result = results(welsh).filter(has=welsh.locator('h3 a[href="/jc/2019/2019-11-05/"]'))
+    expect(result.locator(".search-result-sections [lang=cy]").first).to_be_visible()
+    assert axe_violations(welsh) == []
 
 
 @pytest.mark.parametrize("query, shown, title", [

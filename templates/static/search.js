@@ -605,16 +605,46 @@
     });
   }
 
-  /* Whether a meeting's excerpt is of one of its minutes: Pagefind cuts it around the words that weigh most, so
-     the section holding the word that weighs most (a minute's heading has the id item-...) holds the excerpt. */
-  function minuteExcerpt(data) {
+  /* Minutebook's own headings on a paper's page that search shows (templates/paper.html; "Referenced from" is not
+     indexed): every other heading there is the paper's text's. These are the site's words, the excerpts under them
+     mostly the paper's. */
+  var PAPER_SECTIONS = { "front-sheet": true, "appendices": true, "paper-text": true };
+
+  /* The language of a section's heading and of its excerpt, where not the page's (WCAG 2.2, 3.1.2), for a record in
+     another language than the site's: a minute is its minutes' (meta.minutes_language), title and excerpt; the
+     agenda's and the notes' excerpts are meeting.md's (meta.meeting_language), their headings Minutebook's; a
+     heading in a paper's text is the paper's. Who attended (names, and Minutebook's words around them) and a
+     meeting's papers and actions are left unmarked. */
+  function sectionLanguage(meta, id) {
+    if (meta.kind === "Paper" && meta.language) {
+      return PAPER_SECTIONS[id] ? { title: "", excerpt: meta.language }
+        : { title: meta.language, excerpt: meta.language };
+    }
+    if (/^item-/.test(id) && meta.minutes_language) {
+      return { title: meta.minutes_language, excerpt: meta.minutes_language };
+    }
+    if (/^notes-/.test(id) && meta.meeting_language) {
+      return { title: meta.meeting_language, excerpt: meta.meeting_language };
+    }
+    if ((id === "agenda" || id === "notes") && meta.meeting_language) {
+      return { title: "", excerpt: meta.meeting_language };
+    }
+    return { title: "", excerpt: "" };
+  }
+
+  /* The id of the section a meeting's excerpt is of ("" for none): Pagefind cuts it around the words that weigh
+     most, so the section holding the word that weighs most holds the excerpt. */
+  function excerptSection(data) {
     var best = null;
     (data.weighted_locations || []).forEach(function (l) {
       if (!best || (l.balanced_score || 0) > (best.balanced_score || 0)) { best = l; }
     });
-    return !!best && (data.sub_results || []).some(function (sub) {
-      return /^item-/.test(hashOf(sub.url || "")) && (sub.locations || []).indexOf(best.location) >= 0;
+    var found = "";
+    (data.sub_results || []).forEach(function (sub) {
+      var id = hashOf(sub.url || "");
+      if (id && best && !found && (sub.locations || []).indexOf(best.location) >= 0) { found = id; }
     });
+    return found;
   }
 
   function shape(data) {
@@ -624,16 +654,24 @@
     /* A record in another language than the site's gives its own title (meta.own_title) and its language: the
        template marks the title with it and leaves the words either side of it in meta.title ("Paper B: ",
        ", 5 November 2019"), which are the site's, unmarked. A paper's excerpts are of its own text; a meeting's
-       may be of its attendance as well as of its agenda or minutes (the template marks those of a minute with
-       meta.minutes_language). */
+       may be of its attendance as well as of its agenda or minutes; its sections' take their section's language
+       (sectionLanguage). Pagefind gives the template a sub-result's title, address and excerpt alone, so the
+       sections go to it in meta.sections too, each with its languages. */
     if (meta.language && meta.own_title) {
       var at = String(meta.title || "").indexOf(meta.own_title);
       meta.title_before = at < 0 ? "" : meta.title.slice(0, at);
       meta.title_after = at < 0 ? "" : meta.title.slice(at + meta.own_title.length);
       meta.excerpt_language = meta.kind === "Paper" ? meta.language : "";
     }
-    if (meta.minutes_language && minuteExcerpt(data)) { meta.excerpt_language = meta.minutes_language; }
-    return Object.assign({}, data, { meta: meta, sub_results: sections(data) });
+    /* A meeting's own excerpt runs on past its section's ends: one of its minutes, among the others, is the
+       minutes'; one of its agenda takes in the attendance above it, and is left unmarked. */
+    if (meta.minutes_language && /^item-/.test(excerptSection(data))) { meta.excerpt_language = meta.minutes_language; }
+    var shown = sections(data);
+    meta.sections = shown.map(function (section) {
+      var language = sectionLanguage(meta, hashOf(section.url));
+      return Object.assign({}, section, { title_language: language.title, excerpt_language: language.excerpt });
+    });
+    return Object.assign({}, data, { meta: meta, sub_results: shown });
   }
 
   /* A result's data, shaped for the template. When it does not load, `again(id)` tries it again; a result that
