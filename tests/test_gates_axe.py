@@ -19,6 +19,7 @@ from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
 ARCHIVES = ("example", "fixture")
 WELSH_MINUTES = "/jc/2019/2019-11-05/"  # gate_tools.welsh_site: the meeting's title, agenda and minutes in Welsh
+WELSH_PAPER = "/tb/2019/2019-03-14/papers/b/"  # and paper B, with a heading in its text
 
 
 def test_every_kind_of_page_is_covered(sites):
@@ -61,12 +62,14 @@ def welsh(tmp_path_factory):
         yield base
 
 
-def test_no_wcag_violations_on_a_meeting_whose_minutes_are_in_another_language(welsh, browser):
-    """The page of the joint committee's meeting with its title, agenda and minutes in Welsh, marked lang="cy" in an
-    English page (WCAG 2.2, 3.1.2): axe checks each part's lang (valid-lang) as well as the page's."""
-    page = open_page(browser, welsh + WELSH_MINUTES)
+@pytest.mark.parametrize("url, parts", [(WELSH_MINUTES, 5), (WELSH_PAPER, 3)])
+def test_no_wcag_violations_on_a_record_in_another_language(welsh, browser, url, parts):
+    """The page of the joint committee's meeting with its title, agenda, attendance and minutes in Welsh, and that
+    of a Welsh paper, marked lang="cy" in an English page (WCAG 2.2, 3.1.2): axe checks each part's lang
+    (valid-lang) as well as the page's."""
+    page = open_page(browser, welsh + url)
     try:
-        assert page.locator("main [lang=cy]").count() > 5, "control: the minutes are marked Welsh"
+        assert page.locator("main [lang=cy]").count() >= parts, "control: the record is marked Welsh"
         assert in_every_scheme_and_width(page) == {"light 1280": [], "dark 1280": [], "light 320": []}
     finally:
         page.close()
