@@ -212,7 +212,8 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
 def _item_fences(tokens, lines: list[str], body_line: int, ctx: Context) -> list:
     """The ```item blocks (```Item too), each closed. A block left open runs to the end of the file and takes
     the items after it with it, without a word from Markdown: an error, at the line that opened it. A block
-    holding an item's fields under another info string (```yaml) is shown as code: a warning."""
+    holding an item's fields under another info string (```yaml) is shown as code: a warning, and an error where it
+    says `confidential: yes`, as the item is then published whole."""
     fences = []
     for token in tokens:
         if token.type != "fence":
@@ -233,6 +234,10 @@ def _item_fences(tokens, lines: list[str], body_line: int, ctx: Context) -> list
                              f"line {line + 1 + inside[0]} ('{shortened(inside[1], 40)}'): it runs on to a later "
                              "block's closing line, taking in the items between",
                              f"close it with a line {token.markup} after its last line")
+        elif _SAYS_CONFIDENTIAL.search(token.content):  # a warning would leave the item published
+            ctx.report.error(ctx.path, line, f"this block says `confidential: yes`, but is marked {token.markup}"
+                             f"{info}, so it is shown as code and the minute is published in full, block and all",
+                             f"write {token.markup}item on the line that opens it")
         elif token.content.partition(":")[0].strip() in ITEM.fields and "\n" not in token.content.partition(":")[0]:
             ctx.report.warning(ctx.path, line, f"this block holds a minute item's fields, but is marked "
                                f"{token.markup}{info}, so it is shown as code", f"write {token.markup}item on the line "
@@ -240,6 +245,10 @@ def _item_fences(tokens, lines: list[str], body_line: int, ctx: Context) -> list
     return fences
 
 
+# `confidential: yes` as a line of a block: in a ```yaml block it is not read, and the item it was to keep off the
+# site is published whole
+_SAYS_CONFIDENTIAL = re.compile(r"^confidential[ \t]*:[ \t]*(['\"]?)(?:yes|true|y|on)\1[ \t]*(?:#.*)?$",
+                                re.IGNORECASE | re.MULTILINE)
 _OPENS_AN_ITEM = re.compile(r"(?:## |```|~~~)")
 
 

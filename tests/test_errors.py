@@ -1367,6 +1367,15 @@ def test_an_items_fields_in_a_block_marked_otherwise_are_a_warning_and_item_in_c
     assert warnings_after(build, archive) == []
 
 
+def test_confidential_yes_in_a_block_marked_otherwise_is_an_error_as_the_minute_would_be_published(archive, build):
+    """The warning above would let the build publish the item whole, the text it was to keep private included."""
+    edit(archive, LATER_MINUTES, "The board noted that every ward", "```yaml\nconfidential: yes\nreason: Exempt under "
+         "paragraph 3\n```\n\nThe board noted that every ward")
+    assert errors_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "```yaml"),
+        "this block says `confidential: yes`, but is marked ```yaml, so it is shown as code and the minute is "
+        "published in full, block and all; write ```item on the line that opens it")]
+
+
 def test_blank_lines_above_the_frontmatter_are_read_past_and_lines_stay_true(archive, build):
     path = archive / LATER
     path.write_text("\n\n" + path.read_text(encoding="utf-8").replace("date: 20 June 2019", "date: 31 June 2019"),
