@@ -486,6 +486,8 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
         kept.pop(0)
     discussion = LStr("\n".join(lines[i] for i in kept).rstrip(), body_line + (kept[0] if kept else start),
                       _skipped(kept))
+    if fields["confidential"] is None:
+        _marked_confidential(title, line, [(body_line + i, lines[i]) for i in kept], shown, ctx)
     actions = _actions(fields["actions"], ref, body, folder, meeting_key, ctx)
     withheld = bool(fields["public_title"])
     if withheld and not fields["confidential"]:
@@ -515,6 +517,27 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
                       parts=() if fields["confidential"] else _parts(body, ref, list(headings)),
                       votes=votes.read(fields["votes"], shown, ctx, present, ref, declared) if fields["votes"] else (),
                       calls_in=calls_in, chair=fields["chair"])
+
+
+# A pack's mark on an item taken in private, as minutes pasted from Word keep it on a line of its own (its
+# emphasis, heading or list marks aside, after "PART II" or not): CONFIDENTIAL in capitals, or "not for
+# publication" in any case
+_CONFIDENTIAL_MARK = re.compile(r"[\s#>*_+-]*(?:\d+[.)]\s+)?(?:PART (?:II|2|B|TWO)\s*[-–—:.]*\s*)?"
+                                r"(?:(?:(?:STRICTLY|PRIVATE (?:AND|&)) )?CONFIDENTIAL\b|(?i:not for publication)\b).*")
+
+
+def _marked_confidential(title: str, line: int, text: list[tuple[int, str]], shown: str, ctx: Context) -> None:
+    """A minute whose heading or text carries the mark of an item taken in private, and whose ```item block does
+    not say whether it is confidential: unsaid, it is published in full, as the agenda's confidential items' minutes
+    would be (validate.py), so an error, at the first such line."""
+    for at, written in [(line, title), *text]:
+        mark = _CONFIDENTIAL_MARK.fullmatch(written)
+        if mark:
+            ctx.report.error(ctx.path, at, f"minute item {shown} is marked '{shortened(written.strip(' *_#>'), 60)}', "
+                             "but does not say whether it is confidential: it would be published in full",
+                             "write `confidential: yes` (and a `reason:`) in its ```item block, to publish only its "
+                             "title, or `confidential: no` if it may be published")
+            return
 
 
 def _call_in(fields: dict, meta, line: int, shown: str, ctx: Context) -> CallIn | None:

@@ -1376,6 +1376,23 @@ def test_confidential_yes_in_a_block_marked_otherwise_is_an_error_as_the_minute_
         "published in full, block and all; write ```item on the line that opens it")]
 
 
+@pytest.mark.parametrize("mark, shown", [
+    ("**PART II – CONFIDENTIAL – NOT FOR PUBLICATION**", "PART II – CONFIDENTIAL – NOT FOR PUBLICATION"),
+    ("Not for publication by virtue of paragraph 3 of Schedule 12A",
+     "Not for publication by virtue of paragraph 3 of Schedule 12A"),
+])
+def test_a_minute_marked_confidential_in_its_text_must_say_whether_it_is(archive, build, mark, shown):
+    """Minutes pasted from Word keep the pack's mark on an item taken in private; without `confidential:` in its
+    block the item is published in full. Saying `confidential: no` publishes it as it is."""
+    edit(archive, LATER_MINUTES, "The board noted that every ward", f"{mark}\n\nThe board noted that every ward")
+    assert errors_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, mark),
+        f"minute item TB/19/22 is marked '{shown}', but does not say whether it is confidential: it would be "
+        "published in full; write `confidential: yes` (and a `reason:`) in its ```item block, to publish only its "
+        "title, or `confidential: no` if it may be published")]
+    edit(archive, LATER_MINUTES, f"{mark}\n", f"```item\nconfidential: no\n```\n\n{mark}\n")
+    assert warnings_after(build, archive) == []
+
+
 def test_blank_lines_above_the_frontmatter_are_read_past_and_lines_stay_true(archive, build):
     path = archive / LATER
     path.write_text("\n\n" + path.read_text(encoding="utf-8").replace("date: 20 June 2019", "date: 31 June 2019"),
