@@ -193,6 +193,13 @@ def parse(text: str, path, report: Report, first_line: int = 1):
                          "indent with spaces only: YAML does not allow tabs")
             return None
         key, colon, value = written.partition(": ")
+        inner = curly_quoted(value.strip())
+        if problem.startswith("mapping values are not allowed") and colon and ": " in value and inner is not None:
+            quoted = inner.replace('"', '\\"')
+            report.error(path, line, "malformed YAML: the value has a ': ' in it, and its curly quotation marks, as "
+                         "Word types them, are no quotes to YAML, which reads the ': ' as another field",
+                         f'write straight quotes in their place: {key.strip()}: "{quoted}"')
+            return None
         if problem.startswith("mapping values are not allowed") and colon and ": " in value \
                 and not value.lstrip().startswith(('"', "'")):
             quoted = value.strip().replace('"', '\\"')
@@ -253,6 +260,20 @@ def parse(text: str, path, report: Report, first_line: int = 1):
                          f"more than {DEEPEST} deep on this line", "check the indentation, and that text with '[' "
                          "or '{' in it is in quotes")
         return None
+
+
+_CURLY = {"\u201c": "\u201d", "\u2018": "\u2019"}  # “ ” and ‘ ’, Word's quotation marks
+
+
+def curly_quoted(value: str) -> str | None:
+    """The text inside a value written wholly in Word's curly quotation marks (“13:00”, ‘Date of next meeting’),
+    which YAML reads as part of the text where the clerk meant quotes; None for any other value, and for one with
+    more of them inside (“A” and “B”)."""
+    close = _CURLY.get(value[:1])
+    if close is None or len(value) < 3 or value[-1] != close:
+        return None
+    inner = value[1:-1]
+    return None if value[0] in inner or close in inner or not inner.strip() else inner.strip()
 
 
 _ENTRY_ALONE = re.compile(r"( *)- +([^\s:#'\"\[{&*!|>][^:#]*?)\s*")
@@ -470,6 +491,14 @@ def _convert(node, path, report: Report, offset: int, lines: list[str] | None = 
                 report.warning(path, end.line + offset, f"the text from '#' on is read as a comment and left out: "
                                f"the value is '{node.value}'", "put the whole value in quotes: "
                                f"\"{node.value}{rest.rstrip()}\"")
+        inner = None if node.style else curly_quoted(node.value)
+        if inner is not None:
+            shown = inner.replace('"', '\\"')
+            report.warning(path, line, f"the value {node.value} is in curly quotation marks, as Word types them, "
+                           f"which YAML does not read as quotes: it is read without them, as '{inner}'",
+                           f'write straight quotes, "{shown}"; to publish the curly marks, put the value in straight '
+                           "quotes as well")
+            return LStr(inner, line)
         if node.style == ">" and node.end_mark.line - node.start_mark.line > 2:  # two lines or more below `>`
             folds = _folds(node, text)
             if folds:

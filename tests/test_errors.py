@@ -183,6 +183,27 @@ def test_value_with_a_colon_and_a_space_in_it_is_shown_quoted(archive, build):
         'title: "Health and Wellbeing Board: March"')]
 
 
+def test_a_value_with_a_colon_in_word_s_curly_quotes_is_told_to_have_straight_ones(archive, build):
+    """Straight quotes around the curly ones, as the message above would give, would publish the curly marks."""
+    edit(archive, MEETING, "title: Health and Wellbeing Board", "title: \u201cHealth and Wellbeing Board: March\u201d")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "title:"),
+        "malformed YAML: the value has a ': ' in it, and its curly quotation marks, as Word types them, are no quotes "
+        'to YAML, which reads the \': \' as another field; write straight quotes in their place: title: "Health and '
+        'Wellbeing Board: March"')]
+
+
+def test_a_value_in_word_s_curly_quotes_is_read_without_them_and_warned_of(archive, build):
+    """YAML keeps them as part of the text: a time in them was "not a time; ... in quotes", and a resolution
+    was published between the marks."""
+    edit(archive, MEETING, 'start: "14:00"', "start: \u201c14:00\u201d")
+    result = build(archive)
+    assert messages(result) == [at(MEETING, line_of(archive, MEETING, "start:"),
+        "the value \u201c14:00\u201d is in curly quotation marks, as Word types them, which YAML does not read as "
+        "quotes: it is read without them, as '14:00'; write straight quotes, \"14:00\"; to publish the curly marks, "
+        "put the value in straight quotes as well", "warning")]
+    assert result.ok
+
+
 @pytest.mark.parametrize("before, after", [("  present:", "\tpresent:"), ("    - person: ada-lovelace",
                                                                          "  \t- person: ada-lovelace")])
 def test_indentation_with_a_tab(archive, build, before, after):
