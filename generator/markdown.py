@@ -21,7 +21,7 @@ from generator.values import slugify
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 # A text with headings is parsed once and placed at any heading level and id prefix (`place`): rendered
-# `placeable`, each heading's tag holds LEVEL and its level relative to the text's top heading, and its id
+# `placeable`, each heading's tag holds LEVEL and its depth below the text's top heading (render), and its id
 # starts with PREFIX. A text that holds either character itself is never rendered placeable.
 LEVEL, PREFIX = "\x02", "\x03"
 _LEVELS = re.compile("\x02([0-5])")
@@ -157,7 +157,8 @@ class Renderer:
     def render(self, text: str, base_level: int = 2, used_ids: set[str] | None = None,
                id_prefix: str = "", env: dict | None = None, tokens: list[Token] | None = None,
                placeable: bool = False) -> Rendered:
-        """Render `text` with its top heading level moved to `base_level`.
+        """Render `text` with its top heading level moved to `base_level`, and each heading below it one level
+        below the heading it is under.
 
         `env` carries the reference linker and where the text is published
         (see references.py); without it no cross-references are made.
@@ -171,16 +172,25 @@ class Renderer:
         used = used_ids if used_ids is not None else set(TEMPLATE_IDS)
         problems: list[LinkProblem] = []
         headings: list[tuple[int, str, str]] = []
-        levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
-        shift = base_level - min(levels) if levels else 0
+        # Each heading one level below the nearest heading above it that is higher, whatever level it was written
+        # at: a clerk's `#` then `####` (Word's Heading 1 and Heading 4) would skip two levels, which a screen
+        # reader's list of headings reads as sections missing
+        above: list[int] = []  # the written levels of the headings the one being rendered is under
+        depth = 0
         last_line = tables = 0
         under = ""  # the words of the heading above, which name a table's scrolling region
         for index, token in enumerate(tokens):
             if token.map:
                 last_line = token.map[0]
             if token.type in ("heading_open", "heading_close"):
-                level = min(int(token.tag[1]) + shift, 6)
-                token.tag = f"h{LEVEL}{int(token.tag[1]) - min(levels)}" if placeable else f"h{level}"
+                if token.type == "heading_open":
+                    written = int(token.tag[1])
+                    while above and above[-1] >= written:
+                        above.pop()
+                    depth = len(above)
+                    above.append(written)
+                level = min(base_level + depth, 6)
+                token.tag = f"h{LEVEL}{depth}" if placeable else f"h{level}"
                 if token.type == "heading_open":
                     title = tokens[index + 1].content
                     anchor = (PREFIX if placeable else id_prefix) + heading_id(title, used)

@@ -1338,6 +1338,19 @@ def test_the_page_not_found_is_a_file_the_host_serves_with_links_from_the_sites_
 
 
 
+def test_a_heading_level_a_clerk_skipped_is_published_one_below_the_heading_above():
+    """Minutes from Word keep its heading styles: Heading 1 over Heading 4 skipped two levels (h2 to h5), a page
+    of sections missing to a screen reader's list of headings."""
+    from generator.markdown import Renderer
+
+    HEADINGS = {f"h{level}" for level in range(1, 7)}
+    text = "# Discussion\n\n#### Concerns\n\n###### Detail\n\n### Next steps\n\n# Decision\n\n## Votes\n"
+    shown = parse_html(Renderer().render(text, base_level=2).html)
+    assert [(heading.tag, heading.text) for heading in shown.find_all() if heading.tag in HEADINGS] == [
+        ("h2", "Discussion"), ("h3", "Concerns"), ("h4", "Detail"), ("h3", "Next steps"), ("h2", "Decision"),
+        ("h3", "Votes")]
+
+
 def test_a_table_written_in_a_text_is_a_scrolling_region_named_by_its_number_and_the_heading_above():
     """A paper from a PDF pack may hold twenty tables: a screen reader's list of regions, and a keyboard's Tab
     stops, told them apart only by position when each was called "Table"."""
