@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from generator import attachments, frontmatter, schema as s
-from generator.diagnostics import Report
+from generator.diagnostics import Report, shortened
 from generator.model import (ActionLog, ActionUpdate, AgendaItem, Appendix, Attendance, Attendee, Meeting,
                              Movement, Paper, PersonRef, Source)
 from generator.numbering import printed, whole
@@ -278,6 +278,22 @@ def _update(fields, ctx: Context, raw) -> ActionUpdate:
                         bool(fields["closed"]), Source(ctx.report._rel(ctx.path), line_of(raw)))
 
 
+# A pack's mark on what was taken in private, as text pasted from Word keeps it at the start of a line (after its
+# emphasis, heading or list marks, and "PART II" or not): CONFIDENTIAL in capitals, or "not for publication" in
+# any case
+_CONFIDENTIAL_MARK = re.compile(r"[\s#>*_+-]*(?:\d+[.)]\s+)?(?:PART (?:II|2|B|TWO)\s*[-–—:.]*\s*)?"
+                                r"(?:(?:(?:STRICTLY|PRIVATE (?:AND|&)) )?CONFIDENTIAL\b|(?i:not for publication)\b).*")
+
+
+def confidential_mark(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """(line, its words, shortened) of the first of `lines` (line, text) that carries the mark: a minute or paper
+    that has it and does not say whether it is confidential would be published in full, the mark and all."""
+    for at, written in lines:
+        if _CONFIDENTIAL_MARK.fullmatch(written):
+            return at, shortened(written.strip(" *_#>"), 60)
+    return None
+
+
 def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | None = None,
                held: s.Held | None = None) -> Paper | None:
     """`known`: the digests of files read already (FileDigests.seen), so a paper's file is not read again;
@@ -296,6 +312,13 @@ def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | Non
                   f["financial_implications"], f["patient_engagement"], f["next_steps"], f["authorised_by"], f["pages"],
                   f["front_sheet"], f["appendices"], f["confidential"], LStr(doc.body, doc.body_line),
                   Source(report._rel(path), 1), f["file"], f["language"])
+    if f["confidential"] is None:
+        marked = confidential_mark([(line_of(f["title"]), f["title"]),
+                                    *enumerate(doc.body.split("\n"), start=doc.body_line)])
+        if marked:
+            report.error(path, marked[0], f"{paper.label or 'Paper'} {paper.ref} is marked '{marked[1]}', but does "
+                         "not say whether it is confidential: it would be published in full", "write `confidential: "
+                         "yes` in the paper, or `confidential: no` if it may be published")
     attachments.check_names(paper, doc.meta, path, report)
     return paper
 

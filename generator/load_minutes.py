@@ -15,6 +15,7 @@ from pathlib import Path
 from generator import (chairs, frontmatter, inline_actions, inline_resolutions, interests, schema as s, urls, votes,
                        yamltext)
 from generator.diagnostics import INVISIBLE, Report, shortened
+from generator.load_meeting import confidential_mark
 from generator.model import (CALL_IN_OUTCOMES, Action, AdvisedNumber, Attendance, Body, CallIn, Declaration, Due,
                              MinuteItem, Minutes, MisplacedHeading, PersonRef, Source, all_agenda_items)
 from generator.markdown import TEMPLATE_IDS, heading_id
@@ -519,25 +520,16 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
                       calls_in=calls_in, chair=fields["chair"])
 
 
-# A pack's mark on an item taken in private, as minutes pasted from Word keep it on a line of its own (its
-# emphasis, heading or list marks aside, after "PART II" or not): CONFIDENTIAL in capitals, or "not for
-# publication" in any case
-_CONFIDENTIAL_MARK = re.compile(r"[\s#>*_+-]*(?:\d+[.)]\s+)?(?:PART (?:II|2|B|TWO)\s*[-–—:.]*\s*)?"
-                                r"(?:(?:(?:STRICTLY|PRIVATE (?:AND|&)) )?CONFIDENTIAL\b|(?i:not for publication)\b).*")
-
-
 def _marked_confidential(title: str, line: int, text: list[tuple[int, str]], shown: str, ctx: Context) -> None:
     """A minute whose heading or text carries the mark of an item taken in private, and whose ```item block does
     not say whether it is confidential: unsaid, it is published in full, as the agenda's confidential items' minutes
     would be (validate.py), so an error, at the first such line."""
-    for at, written in [(line, title), *text]:
-        mark = _CONFIDENTIAL_MARK.fullmatch(written)
-        if mark:
-            ctx.report.error(ctx.path, at, f"minute item {shown} is marked '{shortened(written.strip(' *_#>'), 60)}', "
-                             "but does not say whether it is confidential: it would be published in full",
-                             "write `confidential: yes` (and a `reason:`) in its ```item block, to publish only its "
-                             "title, or `confidential: no` if it may be published")
-            return
+    marked = confidential_mark([(line, title), *text])
+    if marked:
+        ctx.report.error(ctx.path, marked[0], f"minute item {shown} is marked '{marked[1]}', but does not say "
+                         "whether it is confidential: it would be published in full", "write `confidential: yes` (and "
+                         "a `reason:`) in its ```item block, to publish only its title, or `confidential: no` if it "
+                         "may be published")
 
 
 def _call_in(fields: dict, meta, line: int, shown: str, ctx: Context) -> CallIn | None:

@@ -4022,6 +4022,17 @@ def test_a_paper_for_a_confidential_item_must_say_whether_it_is(archive, build):
         "published; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
 
 
+def test_a_paper_marked_confidential_in_its_text_must_say_whether_it_is(archive, build):
+    """A paper pasted from Word keeps the front sheet's mark; without `confidential:` it was published in full."""
+    paper = "meetings/jc/2019-11-05/papers/item-05.md"
+    edit(archive, paper, "The two councils propose", "**PRIVATE AND CONFIDENTIAL**\n\nThe two councils propose")
+    assert errors_after(build, archive) == [at(paper, line_of(archive, paper, "PRIVATE AND CONFIDENTIAL"),
+        "Item 05 is marked 'PRIVATE AND CONFIDENTIAL', but does not say whether it is confidential: it would be "
+        "published in full; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
+    edit(archive, paper, "label: Item\n", "label: Item\nconfidential: no\n")
+    assert warnings_after(build, archive) == []
+
+
 def test_the_minute_and_paper_of_a_sub_item_of_a_confidential_item_must_say_whether_they_are(archive, build):
     """A sub-item is taken in private with its item, and left off the agenda with it: its minute and its paper,
     unsaid, were published in full, without a word from check."""
