@@ -92,7 +92,7 @@ def parse_date(text: str) -> dt.date:
             close = difflib.get_close_matches(m[month_at].lower(), calendar_months(), n=1, cutoff=0.6)
             if close:
                 raise Invalid(f"'{value}' is not a date: '{m[month_at]}' is no month", f"did you mean "
-                              f"{close[0].capitalize()}? Or write the date as YYYY-MM-DD, e.g. 2018-06-21")
+                              f"{close[0].capitalize()}? Or write the date as YYYY-MM-DD, e.g. 2018-06-21", True)
     m = _YEAR_FIRST.match(value)
     if m:
         day = _make_date(int(m[1]), int(m[2]), int(m[3]), value)

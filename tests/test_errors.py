@@ -546,6 +546,15 @@ def test_due_date_as_an_action_log_writes_it_with_a_two_digit_year_is_kept_as_wr
         "as 2019-05-31 (31 May 2019) if 2019 is meant", "warning")]
 
 
+def test_due_date_with_its_month_mistyped_is_kept_as_written_with_a_warning(archive, build):
+    """`date: 3 Octobr 2019` is an error saying October; a due date so written was kept as text without a word, and
+    the action never showed as overdue."""
+    edit(archive, MINUTES, "due: 2019-05-31", "due: Friday 31st Mya 2019")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "due: Friday 31st Mya 2019"),
+        "due: 'Friday 31st Mya 2019' is not a date: 'Mya' is no month, so it is kept as written and never counts as "
+        "overdue; did you mean May? Or write the date as YYYY-MM-DD, e.g. 2018-06-21", "warning")]
+
+
 @pytest.mark.parametrize("written", ["13:00 \u2013 15:00", "1pm to 3pm"])
 def test_a_meetings_times_written_as_one_range_are_told_to_be_its_start_and_end(archive, build, written):
     """The pack's header, "05 March 2020 13:00 – 15:00", copied into `start:`: it was 'not a time', with the advice
