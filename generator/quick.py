@@ -131,11 +131,12 @@ def meeting_folder(content: Path, paths) -> Path | None:
     return content.joinpath("meetings", *found) if found is not None else None
 
 
-def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
+def quick_rebuild(session, paths, written_own=lambda: None) -> tuple[int, list[str], list[str]] | None:
     """Write the pages of the one meeting `paths` (files the watcher saw change) belong to, and delete those of
     its items, papers and actions that are gone (one marked confidential, say): (pages rendered, addresses
     written, addresses deleted). None, having written nothing, when the full rebuild must decide. `session` is
-    the preview's incremental.Session, whose last successful rebuild this starts from."""
+    the preview's incremental.Session, whose last successful rebuild this starts from; `written_own` is called
+    once the meeting's own pages are written, before the other pages that show something of it."""
     prepared = session.prepared
     if prepared is None or not paths:
         return None
@@ -198,6 +199,7 @@ def quick_rebuild(session, paths) -> tuple[int, list[str], list[str]] | None:
     for url in gone:
         session.out.delete(output_file(url))
         session.drawn.pop(url, None)
+    written_own()
     # What the rest of the site shows of the meeting changed, or an earlier save since the last rebuild wrote
     # pages besides these, which this one may undo (an edit taken back before the rebuild came).
     if index is not session.prepared.index or not session.unsettled <= {url for url, _ in rendered}:

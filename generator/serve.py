@@ -91,8 +91,10 @@ class Preview:
                 return False
             gone = f" and {len(outcome.deleted)} deleted" if outcome.deleted else ""
             edited = self.session.register_saved or "the edited meeting"
+            own = f" (its own pages in {outcome.own_milliseconds:.0f} ms)" if outcome.own_milliseconds is not None \
+                else ""
             self.log(f"[{why}] {outcome.rendered} pages rendered for {edited}, {len(outcome.written)} "
-                     f"written{gone} in {outcome.milliseconds:.0f} ms; checking the rest of the archive")
+                     f"written{gone} in {outcome.milliseconds:.0f} ms{own}; checking the rest of the archive")
             if self.search and (outcome.written or outcome.deleted):
                 self._schedule_index(outcome)
             self._changed()

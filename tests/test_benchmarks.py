@@ -91,6 +91,7 @@ def test_the_build_benchmark_runs_end_to_end_on_a_tiny_archive(tmp_path, capsys)
     [retitled] = size["session"]["retitles"]
     # an item's title: shown beyond the meeting, yet the fast path writes the meeting's own pages first
     assert retitled["quick_ms"] > 0 and retitled["quick_written"] >= 2, "the meeting's page and the item's"
+    assert 0 < retitled["quick_own_ms"] <= retitled["quick_ms"], "its own pages were on disk first"
     [paper] = size["session"]["new_papers"]
     assert paper["quick_ms"] > 0 and paper["quick_written"] >= 2, "the paper's page and its meeting's page"
     [added] = size["session"]["new_items"]

@@ -252,6 +252,27 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
     assert after.written == []
 
 
+def test_a_saves_own_pages_are_timed_once_on_disk_before_the_pages_elsewhere_that_show_the_edit(references):
+    """Issue 7's measure of a save is from the file written to its pages on disk: Outcome.own_milliseconds is
+    taken when the edited meeting's own pages are written, and the pages of the lists and of the people that
+    show its new title come after it."""
+    session, content, live = references
+    changed = edit(content / AUGUST / "meeting.md", "date:", "title: Extraordinary meeting\ndate:")
+    written, marks = [], []
+    write = session.out.write_bytes
+    session.out.write_bytes = lambda relative, data, *rest: written.append(relative) or write(relative, data, *rest)
+    assert quick.quick_rebuild(session, [changed], lambda: marks.append(len(written))) is not None
+    [mark] = marks
+    assert set(written[:mark]) == own_pages(session, "ccb/2019-08-22")
+    assert {"index.html", "ccb/index.html", "people/sarah-prema/index.html"} <= set(written[mark:])
+
+
+def test_the_outcome_of_a_save_gives_when_its_own_pages_were_on_disk_within_the_whole(references):
+    session, content, _ = references
+    outcome = session.quick([edit(content / AUGUST / "meeting.md", "date:", "title: Extraordinary meeting\ndate:")])
+    assert 0 < outcome.own_milliseconds <= outcome.milliseconds
+
+
 def test_an_action_taken_from_a_body_takes_its_trackers_page_of_a_year_it_no_longer_closed_any_in_with_the_save(
         actions, tmp_path):
     """The CCB's referral to the JC, closed in 2019, was the only action of the JC's closed that year: given to
