@@ -175,7 +175,7 @@ def person_page(index: Index, person, owned: tuple, member_of: tuple, refs: dict
 
 
 def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dict, attended: dict | None = None,
-                 names: dict | None = None, years=None) -> Iterator[Page]:
+                 names: dict | None = None, years=None, by_year: dict | None = None) -> Iterator[Page]:
     """A person's page, then a page for each year they have records in (of `years` only, if given), newest first.
 
     Their page: the bodies they sit on (`member_of`) with their attendance at each (`attended`: body_attendance
@@ -184,11 +184,12 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
     years. A year's page: the meetings that record them that year and in what role, the papers that name
     them, the interests they declared, and the actions they own raised or closed that year. Both are titled
     with the name `names` gives them (namesakes.page_names of the register, made once for all the people's
-    pages; else made here)."""
+    pages; else made here). `by_year`: their records_by_year, if the caller has made them (the preview's fast
+    path, finding the years an edit changes)."""
     url = urls.person(person.id)
     names = page_names(index.archive.people) if names is None else names
     name = names.get(person.id, person.display_name)
-    by_year = records_by_year(index.appearances.get(person.id, []), owned)
+    by_year = by_year if by_year is not None else records_by_year(index.appearances.get(person.id, []), owned)
     listed = {year: _listed(person.id, appearances) for year, (appearances, _) in by_year.items()}
     counts = {year: (len(recorded), len(papers), len(declared), len(by_year[year][1]), len(voted))
               for year, (recorded, papers, declared, voted) in listed.items()}

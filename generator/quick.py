@@ -405,7 +405,7 @@ def _people(index, listed: list[str], refs, attended: dict, owned: dict, records
     names = page_names(people)
     return [page for pid in listed
             for page in person_pages(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), refs,
-                                     attended, names, _years_changed(unsettled, pid, *records[pid]))]
+                                     attended, names, _years_changed(unsettled, pid, *records[pid]), records[pid][1])]
 
 
 def _years_changed(unsettled: set, pid: str, had: dict, has: dict) -> set[int]:
