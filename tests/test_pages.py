@@ -1124,7 +1124,8 @@ def test_minutes_and_an_agenda_in_another_language_have_their_titles_and_text_ma
     assert [(n.tag, n.text[:10]) for n in section(doc, "agenda").find_all(**{"data-pagefind-ignore": True})] == [
         ("caption", "Agenda for"), ("thead", "ItemBusine"), ("a", "Minute 1"), ("a", "Minute 5"), ("a", "Minute 5.1"),
         ("a", "Minute 7")]
-    assert section(page(site, MEETING), "agenda").find_all(**{"data-pagefind-ignore": True}) == []
+    assert [n.tag for n in section(page(site, MEETING), "agenda").find_all(**{"data-pagefind-ignore": True})] == [
+        "thead"]  # in English, only the column heads, as every agenda's (test_search.py)
     assert section(doc, "minutes").one("h2").attrs.get("lang") is None
     item = page(site, JC_ITEM)
     assert [(lang, text[:40]) for lang, text in spoken(item.one("main"))] == [

@@ -24,7 +24,7 @@ from generator.build import Options, prepare, run
 from generator.diagnostics import Report
 from generator.search_refs import MOST_UNPREFIXED, add_unprefixed, ref_key
 from gate_tools import welsh_site
-from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, read_tree
+from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, page, read_tree
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "content"
@@ -393,6 +393,22 @@ def test_a_label_and_its_value_are_two_words_in_what_search_reads(fixture_site):
     meeting = fragments(fixture_site)["/tb/2019/2019-03-14/"]["content"]
     assert "Body Testshire Health and Wellbeing Board Date Thursday 14 March 2019" in meeting, meeting[:300]
 
+
+def test_a_tables_column_heads_are_not_in_what_search_reads(fixture_site):
+    """Pagefind runs a row of heads together as one word, no space between the cells: every agenda's excerpt began
+    "ItemBusinessPresenterPaper", which no query finds. They are labels every meeting's tables share, so they are
+    left out, and the caption runs on to the first row; a row's own head ("For 3.", "Status Open") stays."""
+    pages = fragments(fixture_site)
+    meeting = pages["/tb/2019/2019-03-14/"]["content"]
+    assert "Agenda for Thursday 14 March 2019 Opening business TB/19/12 14:00." in meeting
+    assert "Actions raised on Thursday 14 March 2019, with their status today TB/19/13#1: Publish" in meeting
+    assert "to add a target for adult obesity. For 1. Against 3. Abstained 1. Outcome Lost." in meeting
+    assert "Action log presented on Thursday 20 June 2019 TB/19/13#2: Report progress" in \
+        pages["/tb/2019/2019-06-20/"]["content"]
+    run_together = {(url, "".join(th.text for th in thead.find_all("th")))
+                    for url in pages for thead in page(fixture_site, url).find_all("thead")}
+    assert len(run_together) >= 5, "the agendas', votes', actions' and action log's heads"
+    assert [(url, heads) for url, heads in run_together if heads in pages[url]["content"]] == []
 
 def test_a_declarations_type_is_searched_with_the_declaration(fixture_site):
     """Its words are on the meeting's page, which the search reads: "registrable interest" finds the minute."""
