@@ -305,12 +305,12 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
         if memo is None:
             return meeting_entries(index, meeting)
         approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
-        return memo.get("entries", (meeting, index.body(meeting.body), approver, index.reconvened(meeting)),
+        return memo.get("entries", (meeting, index.body(meeting.body), approver, index.sittings(meeting)),
                         lambda: meeting_entries(index, meeting))
 
-    def approvers(meetings) -> tuple:  # and the sittings adjourned meetings reconvened at, which entries date
+    def approvers(meetings) -> tuple:  # and the sittings adjourned meetings reconvened at, which entries name
         return tuple(minutes_date(index, m) for m in meetings) + tuple(
-            (m.key, s.key if (s := index.reconvened(m)) else "", s.date if s else None) for m in meetings
+            (m.key, tuple((s.key, s.date, s.adjourned_to) for s in index.sittings(m))) for m in meetings
             if m.adjourned_to)
 
     if not unchanged(urls.feed(), (fixed, tuple(archive.meetings), approvers(archive.meetings),

@@ -175,22 +175,28 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
 
 
 def adjourned(index: Index, meeting: Meeting, linked: bool = True) -> str:
-    """What an adjourned meeting's event and feed entry say of it: when it reconvened, with the sitting's address
-    (`linked`: a feed entry links the meeting's page, which links it), or that the sitting is not published (a
-    private one is never named). "Reconvened on" as the meeting's page says, whether that day is past or to
-    come: the same content gives the same calendar on any day."""
-    sitting = index.reconvened(meeting)
-    if sitting is None:
-        return "The meeting was adjourned, and reconvened at a sitting that is not published."
-    said = f"The meeting was adjourned, and reconvened on {short_date(sitting.date)}"
-    return f"{said}: {urls.absolute(index.archive.site.base_url, urls.meeting(sitting))}" if linked else said + "."
+    """What an adjourned meeting's event and feed entry say of it, as its page does: each sitting it reconvened at
+    (Index.sittings: "on 21 March 2019, then on 28 March 2019"), with its address (`linked`: a feed entry links the
+    meeting's page, which links them), and whether a sitting is not published (a private one is never named). An
+    address ends its line, no comma or full stop after it, which a calendar application linking it may take in.
+    "Reconvened on" as the page says, whether that day is past or to come: the same content gives the same calendar
+    on any day."""
+    sittings = index.sittings(meeting)
+    base = index.archive.site.base_url
+    said = [f"on {short_date(s.date)}" + (f": {urls.absolute(base, urls.meeting(s))}" if linked else "")
+            for s in sittings]
+    unpublished = not sittings or bool(sittings[-1].adjourned_to)
+    if unpublished:
+        said.append("at a sitting that is not published")
+    text = "The meeting was adjourned, and reconvened " + ("\nthen " if linked else ", then ").join(said)
+    return text + ("." if unpublished or not linked else "")
 
 
 def _rearranged(index: Index, meetings) -> tuple:
     """What the events of `meetings` show of other meetings, another body's included (the meeting arranged in the
-    place of one, the sitting at which one reconvened): part of a calendar's inputs."""
+    place of one, the sittings at which one reconvened): part of a calendar's inputs."""
     return tuple(index.instead(m) for m in meetings if m.rearranged_to) + tuple(
-        index.reconvened(m) for m in meetings if m.adjourned_to)
+        index.sittings(m) for m in meetings if m.adjourned_to)
 
 
 def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.date,
@@ -211,7 +217,7 @@ def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.dat
         check(stop)
         parts.append(folded(meeting) if memo is None else
                      memo.get("calendar event", (meeting, index.body(meeting.body), index.archive.site, stamp,
-                                                 index.instead(meeting), index.reconvened(meeting)),
+                                                 index.instead(meeting), index.sittings(meeting)),
                               lambda: folded(meeting)))
     parts.append("END:VCALENDAR\r\n")
     return "\r\n".join(parts).encode("utf-8")

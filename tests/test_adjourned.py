@@ -136,6 +136,20 @@ def test_the_first_sitting_of_a_meeting_adjourned_twice_names_both_sittings_it_c
     assert second.one("p", id="reconvened").links() == [(FIRST_PAGE, "meeting of 14 March 2019")]
 
 
+def test_the_first_sittings_calendar_event_and_feed_entry_name_both_sittings_it_continued_at(adjourned_twice):
+    """As its page does; each address ends its line in the event, where a comma after it could be taken in."""
+    base = "https://records.testshire.example"
+    for calendar in ("feeds/all.ics", "feeds/bodies/tb.ics"):
+        text = (adjourned_twice / calendar).read_bytes().decode("utf-8").replace("\r\n ", "")
+        event = text.split(f"UID:{FIRST}@", 1)[1].split("END:VEVENT", 1)[0]
+        assert (f"\\n\\nThe meeting was adjourned\\, and reconvened on 21 March 2019: {base}{RECONVENED_PAGE}\\n"
+                f"then on 28 March 2019: {base}/tb/2019/2019-03-28-reconvened/\\n\\nAgenda:") in event, calendar
+    for feed in ("feeds/all.xml", "feeds/bodies/tb.xml"):
+        entry = feed_entry(adjourned_twice, feed, "Adjourned: TB Health and Wellbeing Board, 14 March 2019")
+        assert ('<summary type="text">The meeting was adjourned, and reconvened on 21 March 2019, then on 28 March '
+                "2019.</summary>") in entry, feed
+
+
 def test_an_agenda_item_taken_at_the_sitting_after_the_reconvened_one_links_its_minute_there(adjourned_twice):
     """A meeting adjourned twice: its agenda links each item not reached to the sitting that took it, each by
     its date, as two sittings are "the reconvened sitting"; and no agenda item is said to have no minute."""
@@ -148,6 +162,18 @@ def test_an_agenda_item_taken_at_the_sitting_after_the_reconvened_one_links_its_
                  if e["extras"]["meeting"] == FIRST)
     assert [a["extras"]["minute"] for a in event["agenda"]][-2:] == [
         "https://records.testshire.example/tb/2019/tb-19-16/", "https://records.testshire.example/tb/2019/tb-19-17/"]
+
+
+def test_a_warm_build_after_the_third_sitting_moved_to_another_day_names_that_day_in_the_first_sittings_event(
+        tmp_path):
+    """The first sitting's meeting.md is unchanged; its event and feed entry show the third sitting's day."""
+    content = adjourned_again(Path(shutil.copytree(FIXTURE, tmp_path / "content")))
+    site = built(content, tmp_path / "site")
+    edit(content, f"meetings/{THIRD}/meeting.md", "date: 2019-03-28", "date: 2019-03-29")
+    built(content, site)
+    assert "then on 29 March 2019: " in (site / "feeds/bodies/tb.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
+    assert "then on 29 March 2019.</summary>" in (site / "feeds/bodies/tb.xml").read_text(encoding="utf-8")
+    assert read_tree(site) == read_tree(built(content, tmp_path / "fresh", cache=False))
 
 
 def test_the_sittings_after_a_meeting_end_where_they_come_round_to_one_met_already():
@@ -225,7 +251,8 @@ def test_a_meeting_adjourned_to_a_private_sitting_names_no_address(tmp_path):
     assert "The meeting was adjourned\\, and reconvened at a sitting that is not published.\\n" in calendar
 
 
-def test_a_meeting_adjourned_twice_the_second_time_to_a_private_sitting_says_so_on_its_first_sittings_page(tmp_path):
+def test_a_meeting_adjourned_twice_the_second_time_to_a_private_sitting_says_so_on_its_first_sittings_page_and_feeds(
+        tmp_path):
     content = with_adjourned_meeting(Path(shutil.copytree(FIXTURE, tmp_path / "content")))
     edit(content, f"meetings/{RECONVENED}/meeting.md", 'start: "18:00"\n',
          'start: "18:00"\nadjourned_to: 2019-06-20-private\n')
@@ -236,6 +263,12 @@ def test_a_meeting_adjourned_twice_the_second_time_to_a_private_sitting_says_so_
     assert notice.links() == [(RECONVENED_PAGE, "21 March 2019")]
     assert page(out, RECONVENED_PAGE).one("p", id="adjourned").text == (
         "Adjourned; reconvened at a sitting that is not published.")
+    calendar = (out / "feeds/bodies/tb.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
+    assert ("The meeting was adjourned\\, and reconvened on 21 March 2019: https://records.testshire.example"
+            f"{RECONVENED_PAGE}\\nthen at a sitting that is not published.\\n") in calendar
+    assert ('<summary type="text">The meeting was adjourned, and reconvened on 21 March 2019, then at a sitting that '
+            "is not published.</summary>") in feed_entry(out, "feeds/bodies/tb.xml", "Adjourned: TB Health and "
+                                                          "Wellbeing Board, 14 March 2019")
 
 
 def test_a_warm_build_that_adjourns_a_meeting_to_a_sitting_of_another_year_makes_the_site_a_build_from_scratch_makes(

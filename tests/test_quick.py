@@ -436,6 +436,23 @@ def test_a_save_to_the_third_sitting_of_a_meeting_adjourned_twice_writes_the_fir
     assert files(live) == full
 
 
+def test_the_first_sittings_event_and_feed_entry_name_the_third_sitting_by_its_new_day_after_each_save(tmp_path):
+    """July's meeting names August's sitting only, and stays the same record: the preview keeps its calendar event
+    and feed entry while what they show is the same objects (memo.ByIdentity), September's sitting among them.
+    Saved twice, as the first rebuild after the preview's first build has nothing kept to reuse."""
+    session, content, live = _adjourned(tmp_path, again=True)
+    for old, new in (("2019-09-05", "2019-09-06"), ("2019-09-06", "2019-09-07")):
+        session.quick([edit(content / SEPTEMBER / "meeting.md", f"date: {old}", f"date: {new}")])
+        assert session.rebuild().ok
+        day = f"{int(new[-2:])} September 2019"
+        calendar = (live / "feeds/bodies/ccb.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
+        assert ("The meeting was adjourned\\, and reconvened on 22 August 2019: https://refs.example.org/ccb/2019/"
+                f"2019-08-22/\\nthen on {day}: https://refs.example.org/ccb/2019/2019-09-05/\\n") in calendar
+        feed = (live / "feeds/bodies/ccb.xml").read_text(encoding="utf-8")
+        assert f"The meeting was adjourned, and reconvened on 22 August 2019, then on {day}.</summary>" in feed
+    assert files(live) == files(full_build(content, tmp_path / "full"))
+
+
 def test_a_reconvened_sitting_moved_to_the_day_of_the_meeting_it_continues_is_left_to_the_full_rebuild(tmp_path):
     session, content, live = _adjourned(tmp_path)
     assert_left_to_the_rebuild(session, content, live, content / AUGUST / "meeting.md", "date: 2019-08-22",
