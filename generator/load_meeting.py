@@ -17,7 +17,7 @@ from generator.model import (ActionLog, ActionUpdate, AgendaItem, Appendix, Atte
 from generator.numbering import printed, whole
 from generator.schema import Context, Field, Schema
 from generator.values import spoken_date
-from generator.yamltext import LStr, at_key, line_of
+from generator.yamltext import LStr, at_key, file_line, line_of, lines_of
 
 def _roled_person(value, ctx: Context) -> PersonRef:
     """An attendance entry's `person:`, whose entry takes their `role:` (`Dr R.K.A.Feltham CC (Vice-Chair)`, as the
@@ -91,6 +91,18 @@ def _attendance(fields, ctx, raw) -> Attendance:
 
 
 def _agenda_item(value, ctx: Context) -> AgendaItem:
+    item, marked = _agenda_entry(value, ctx)
+    for ref, line, words in marked:
+        ctx.report.error(ctx.path, line, f"agenda item {ref} is marked '{words}', but does not say whether it is "
+                         "confidential: it would be published in full", "write `confidential: yes` in the agenda "
+                         "item, to publish only its title (and a `public_title:` to publish in the title's place), "
+                         "or `confidential: no` if it may be published")
+    return item
+
+
+def _agenda_entry(value, ctx: Context) -> tuple[AgendaItem, tuple]:
+    """The item, and (ref, line, words) of each mark of what was taken in private on it or its sub-items that do not
+    say whether they are confidential: a sub-item is taken in private with a confidential item, and is not told."""
     fields = AGENDA_ITEM.read(value, ctx, line_of(value))
     if fields is None:
         raise s.Invalid("an agenda item is written as `ref:` and `title:` fields", "see docs/content-format.md")
@@ -100,14 +112,21 @@ def _agenda_item(value, ctx: Context) -> AgendaItem:
         ctx.report.error(ctx.path, value.line_of("public_title"), f"agenda item {ref} has a public_title, but is "
                          "not confidential: its own title would be published", "write `confidential: yes` to "
                          "publish the public_title in its place, or take public_title out")
+    marked = () if fields["confidential"] else tuple(mark for _, found in fields["items"] for mark in found)
+    if fields["confidential"] is None and not withheld:  # (a public_title unsaid confidential is an error above)
+        description = fields["description"]
+        own = confidential_mark([(value.line_of("title"), fields["title"] or ""),
+                                 *((file_line(lines_of(description), at), written)
+                                   for at, written in enumerate(description.split("\n")))])
+        marked = ((ref, *own), *marked) if own else marked
     # the title with its line: a reference in it that does not resolve is reported there (backlinks.py); where a
     # public_title is written, the real title is not kept, so that nothing can publish it
     key = "public_title" if withheld else "title"
     return AgendaItem(ref, at_key(fields[key] or "", value, key), fields["section"], fields["purpose"],
                       fields["presenter"], fields["paper"], fields["time"], fields["format"], fields["description"],
-                      bool(fields["confidential"]), fields["items"], Source(ctx.report._rel(ctx.path), line_of(value)),
-                      fields["status"], title_withheld=withheld,
-                      minute=at_key((fields["minute"] or "").strip().rstrip("."), value, "minute"))
+                      bool(fields["confidential"]), tuple(item for item, _ in fields["items"]),
+                      Source(ctx.report._rel(ctx.path), line_of(value)), fields["status"], title_withheld=withheld,
+                      minute=at_key((fields["minute"] or "").strip().rstrip("."), value, "minute")), marked
 
 
 # An agenda item not taken at its meeting is marked so; where it went is said in its description, with a [[...]]
@@ -133,9 +152,9 @@ AGENDA_ITEM = Schema(
     Field("time", s.time, default=""),
     Field("format", s.text, default=""),
     Field("description", s.markdown, default=""),
-    Field("confidential", s.yesno, default=False),
+    Field("confidential", s.yesno, default=None),
     Field("public_title", s.text, default=""),
-    Field("items", s.list_of(_agenda_item), default=()),
+    Field("items", s.list_of(_agenda_entry), default=()),
     Field("status", s.choice(*AGENDA_ITEM_STATUSES, hints=AGENDA_ITEM_STATUS_HINTS), default=""),
     Field("minute", s.text, default=""),
 )
@@ -313,7 +332,7 @@ def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | Non
                   f["front_sheet"], f["appendices"], f["confidential"], LStr(doc.body, doc.body_line),
                   Source(report._rel(path), 1), f["file"], f["language"])
     if f["confidential"] is None:
-        marked = confidential_mark([(line_of(f["title"]), f["title"]),
+        marked = confidential_mark([(doc.meta.line_of("title"), f["title"]),
                                     *enumerate(doc.body.split("\n"), start=doc.body_line)])
         if marked:
             report.error(path, marked[0], f"{paper.label or 'Paper'} {paper.ref} is marked '{marked[1]}', but does "

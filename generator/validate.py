@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 from generator import urls
 from generator.diagnostics import Diagnostic, Report, closest, did_you_mean, listed, plural, shortened
 from generator.interrupt import check as check_stop, never
+from generator.load_meeting import confidential_mark
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
 from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, digits, following, leading,
@@ -724,6 +725,8 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
                 ref, minute = f"{item.number} ({shortened(part.title)})", f"its minute, {shortened(item.title)},"
                 hint = ("if the agenda was renumbered, renumber the minutes to match; if this minute is that item, "
                         f"{hint}")
+            elif _marked(item.title, item.body):
+                continue
             what = f"{ref} confidential" if part is owner else f"{owner.number} confidential, and {ref} with it"
             report.error(item.source.path, item.source.line, f"the agenda marks {what}, but {minute} does "
                          "not say whether it is: the minute would be published in full", hint)
@@ -745,12 +748,18 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
         item, owner = private.get(paper.item.lower()) or next(
             ((item, owner) for item, owner in private.values()
              if paper.ref.lower() in {ref.lower() for ref in item.papers}), (None, None))
-        if owner is not None:
+        if owner is not None and not _marked(paper.title, paper.body):
             what = owner.number if item is owner else f"{item.number}, part of {owner.number}"
             report.error(paper.source.path, line_of(paper.item, paper.source.line), f"{paper.name} is for "
                          f"{what}, which is confidential, but the paper does not say whether it is: it would be "
                          "published", "write `confidential: yes` in the paper, or `confidential: no` if it may be "
                          "published")
+
+
+def _marked(title: str, text: str) -> bool:
+    """Whether a minute or paper carries a pack's mark of what was taken in private: the loader said so on the
+    mark's line, with the same thing to do, and a second error for the one mistake had the clerk look for two."""
+    return confidential_mark([(0, title), *enumerate(text.split("\n"))]) is not None
 
 
 def _taken_in_private(agenda: tuple, by_minute: bool = False) -> dict:

@@ -4006,6 +4006,21 @@ def test_an_agenda_item_with_a_public_title_must_be_confidential(archive, build)
     assert not (archive.parent / "site").exists()
 
 
+def test_an_agenda_item_marked_confidential_in_its_title_must_say_whether_it_is(archive, build):
+    """An agenda pasted from a pack keeps its mark on an item taken in private; unsaid, the item, its description
+    and its title were published, with only a warning that it had no minute."""
+    title = '"CONFIDENTIAL: Purchase of 12 Charles Street from Mr Smith"'
+    edit(archive, MEETING, NEXT_MEETING_ITEM, f"{NEXT_MEETING_ITEM}  - ref: TB/19/16\n    title: {title}\n")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "CONFIDENTIAL: Purchase"),
+        "agenda item TB/19/16 is marked 'CONFIDENTIAL: Purchase of 12 Charles Street from Mr Smith', but does not "
+        "say whether it is confidential: it would be published in full; write `confidential: yes` in the agenda "
+        "item, to publish only its title (and a `public_title:` to publish in the title's place), or "
+        "`confidential: no` if it may be published")]
+    edit(archive, MEETING, f"title: {title}\n", f"title: {title}\n    confidential: yes\n"
+         "    items:\n      - ref: TB/19/17\n        title: CONFIDENTIAL Price\n")
+    assert build(archive).ok  # a sub-item is taken in private with its item, and says nothing of its own
+
+
 def test_a_title_the_minute_withholds_is_not_published_by_the_agenda(archive, build):
     """The minute publishes its public_title; the agenda item, confidential but without one of its own, would
     publish the real title on the meeting's page, in its feeds, calendars, open data and search index."""
@@ -4040,6 +4055,33 @@ def test_a_paper_marked_confidential_in_its_text_must_say_whether_it_is(archive,
         "published in full; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
     edit(archive, paper, "label: Item\n", "label: Item\nconfidential: no\n")
     assert warnings_after(build, archive) == []
+
+
+def test_a_paper_marked_confidential_in_its_title_is_told_so_on_the_title(archive, build):
+    paper = "meetings/jc/2019-11-05/papers/item-05.md"
+    edit(archive, paper, "title: Joint public", "title: CONFIDENTIAL Joint public")
+    assert errors_after(build, archive) == [at(paper, line_of(archive, paper, "title:"),
+        "Item 05 is marked 'CONFIDENTIAL Joint public health commissioning', but does not say whether it is "
+        "confidential: it would be published in full; write `confidential: yes` in the paper, or `confidential: no` "
+        "if it may be published")]
+
+
+def test_a_paper_or_minute_of_a_confidential_item_marked_confidential_itself_is_told_so_once(archive, build):
+    """One mistake, one error: the mark's, which says what to do as the confidential item's would."""
+    edit(archive, PAPER_C, "confidential: yes\n", "")
+    edit(archive, PAPER_C, "The valuation is", "**STRICTLY CONFIDENTIAL**\n\nThe valuation is")
+    edit(archive, MINUTES, "confidential: yes\nreason:", "reason:")
+    edit(archive, MINUTES, "public_title: Property matter\n", "")
+    edit(archive, MINUTES, "## TB/19/14 Disposal of land at Mill Lane CANARY-TITLE-4402\n",
+         "## TB/19/14 Disposal of land at Mill Lane CANARY-TITLE-4402\n\nPART II - CONFIDENTIAL\n")
+    assert errors_after(build, archive) == [
+        at(MINUTES, line_of(archive, MINUTES, "PART II"), "minute item TB/19/14 is marked 'PART II - CONFIDENTIAL', "
+           "but does not say whether it is confidential: it would be published in full; write `confidential: yes` "
+           "(and a `reason:`) in its ```item block, to publish only its title, or `confidential: no` if it may be "
+           "published"),
+        at(PAPER_C, line_of(archive, PAPER_C, "STRICTLY"), "Paper C is marked 'STRICTLY CONFIDENTIAL', but does "
+           "not say whether it is confidential: it would be published in full; write `confidential: yes` in the "
+           "paper, or `confidential: no` if it may be published")]
 
 
 def test_the_minute_and_paper_of_a_sub_item_of_a_confidential_item_must_say_whether_they_are(archive, build):
