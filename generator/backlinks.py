@@ -440,13 +440,14 @@ def _entry(where: Where, linker: Linker) -> tuple:
 
 
 def _current(entry: tuple, where: Where, linker: Linker) -> tuple:
-    """A cached result, resolved again from its live runs if the linker's targets changed since."""
+    """A cached result, resolved again from its live runs if the linker's targets changed since. The runs' reach
+    too: a paper this meeting no longer has is looked for among the others' (references._paper)."""
     links, dangling, live, signature = entry
     if signature is None or signature == linker.signature:
         return entry
     fresh = _entry(relink(live, linker, Where(body=where.body, meeting=where.meeting, paper=where.paper)), linker)
-    return (links if fresh[0] == links else fresh[0], dangling if fresh[1] == dangling else fresh[1], live,
-            fresh[3])
+    return (links if fresh[0] == links else fresh[0], dangling if fresh[1] == dangling else fresh[1],
+            live if fresh[2] == live else fresh[2], fresh[3])
 
 
 PARALLEL_TEXTS = 2000  # texts to parse; below this, starting processes costs more than it saves

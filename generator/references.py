@@ -87,7 +87,8 @@ class Where:
 
 # How far a run's references reach (Where.live): only into its own meeting (a paper, an item numbered within
 # the meeting, initials from its attendance), or into the rest of the archive (a minute number, an explicit
-# [[...]], a meeting by its date), which can change when any other meeting does.
+# [[...]], a meeting by its date, a paper the meeting lacks, which the warning looks for among the body's other
+# meetings' papers), which can change when any other meeting does.
 NOWHERE, MEETING, ARCHIVE = 0, 1, 2
 
 
@@ -134,6 +135,7 @@ class Linker:
         self.incomplete_plain = re.compile(r"\b" + plain + r"(?!\w)", re.I) if plain else None
         self._sorted_refs: dict[str, list[str]] = {}
         self._agenda: dict[tuple[str, str], list] | None = None  # see agenda_numbers
+        self._papers: dict[tuple[str, str], list] | None = None  # see papers_named
         self.by_date: dict[tuple[str, str], Meeting] = {}
         for meeting in archive.meetings:
             self.by_date.setdefault((meeting.body, meeting.date.isoformat()), meeting)
@@ -198,6 +200,17 @@ class Linker:
             if ref and (meeting.body, ref) not in self.index.items:
                 self._agenda.setdefault((meeting.body, ref), []).append((archive_order(meeting), meeting, item.ref))
 
+    def papers_named(self, body: str, ref: str) -> list[tuple[Meeting, Paper]]:
+        """(meeting, paper) of each published paper of the body's meetings with the ref (in any case): the one a
+        meeting's text names as its own when it cites the last meeting's (`Paper E`); made at the first such, as
+        few texts have one."""
+        if self._papers is None:
+            self._papers = {}
+            for meeting in self.index.archive.meetings:
+                for paper in meeting.papers:
+                    self._papers.setdefault((meeting.body, paper.ref.lower()), []).append((meeting, paper))
+        return self._papers.get((body, ref.lower()), [])
+
     def meeting_item_url(self, meeting: Meeting, ref: str) -> str | None:
         found = self.index.items.get(self.index.item_key(meeting, ref))
         if found is not None:
@@ -245,6 +258,7 @@ class Linker:
         else:
             derived._agenda = None
         derived._sorted_refs = {}  # the hints' lists, not shared: only the edited body's differs
+        derived._papers = None  # the edited meeting's papers may differ
         if self._sorted_refs:
             derived._sorted_refs = {**self._sorted_refs, new.body: sorted(
                 (ref for body, ref in index.items if body == new.body), key=sort_key)}
@@ -561,8 +575,9 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             if target is not None and target is not meeting:
                 found.append(_Match(m.start(1), m.end(1), urls.meeting(target), m.group(1)))
         for m in papers:
-            url, hint = _paper(m.group(1), m.group(2), where)
+            url, hint, beyond = _paper(m.group(1), m.group(2), where, linker)
             found.append(_Match(m.start(), m.end(), url, m.group(0), hint, report=bool(url or hint)))
+            reach = ARCHIVE if beyond else reach
         for m in items:
             url = linker.meeting_item_url(meeting, m.group(1))
             found.append(_Match(m.start(1), m.end(1), url, m.group(1),
@@ -597,27 +612,33 @@ def _continuations(text, end, ref, numbering, slug, linker, found) -> None:
         position += c.end()
 
 
-def _paper(label: str, ref: str, where: Where) -> tuple[str | None, str]:
+def _paper(label: str, ref: str, where: Where, linker: Linker) -> tuple[str | None, str, bool]:
+    """(address, hint, whether the hint names another meeting's papers, which the run then reaches: see _find)."""
     meeting, paper = where.meeting, where.paper
     if label in ("Appendix", "Annex", "Annexe") and paper is not None:
         for appendix in paper.appendices:
             if appendix.ref.lower() == ref.lower():
-                return urls.paper(meeting, paper) + "#" + paper.appendix_anchor(appendix.ref), ""
+                return urls.paper(meeting, paper) + "#" + paper.appendix_anchor(appendix.ref), "", False
     candidates = [p for p in meeting.papers if p.ref.lower() == ref.lower()]
     for candidate in candidates:
         if candidate.label.lower() == label.lower() or label == "Paper":
-            return urls.paper(meeting, candidate), ""
+            return urls.paper(meeting, candidate), "", False
     if label != "Paper" and paper is not None:
-        return None, f"{paper.name} lists no {label.lower()} {ref}"
+        return None, f"{paper.name} lists no {label.lower()} {ref}", False
     if label != "Paper" and not candidates:
-        return None, ""  # an appendix of something we do not hold: not worth a warning
+        return None, "", False  # an appendix of something we do not hold: not worth a warning
     if not candidates and ref.lower() in {withheld.lower() for withheld in meeting.withheld_papers}:
-        return None, ""  # a confidential paper, which the minutes may name: it has no page to link to
+        return None, "", False  # a confidential paper, which the minutes may name: it has no page to link to
     known = ", ".join(sorted(p.name for p in meeting.papers)) or "none"
     # The next meeting's minutes cite the last one's papers: `Paper C` is always this meeting's, and nothing said
-    # how to name another's
+    # how to name another's; where the body has one paper of that ref, the link to it
+    others = [found for found in linker.papers_named(meeting.body, ref) if found[0] is not meeting]
+    if len(others) == 1:
+        other, named = others[0]
+        return None, (f"this meeting's papers are: {known}; for {named.name} of the meeting of "
+                      f"{spoken_date(other.date)}, write [[{other.key}/papers/{named.ref}]]"), True
     return None, (f"this meeting's papers are: {known}; for another meeting's paper, write "
-                  f"[[{meeting.body}/<its folder>/papers/{ref}]]")
+                  f"[[{meeting.body}/<its folder>/papers/{ref}]]"), True
 
 
 def _without_overlaps(found: list[_Match], text: str) -> list[_Match]:

@@ -4124,6 +4124,17 @@ def test_another_meetings_paper_named_as_this_ones_says_how_to_name_it(archive, 
         "[[tb/<its folder>/papers/C]]", "warning")]
 
 
+def test_the_one_paper_of_the_body_by_the_ref_is_named_with_the_link_to_write(archive, build):
+    """`Paper A` cited at the next meeting: the body has one published paper A, March's (the private meeting's is
+    never published), and the warning gives the link to it rather than `<its folder>` to fill in."""
+    edit(archive, LATER_MINUTES, "The minutes were agreed.", "The minutes were agreed; Paper A was noted.")
+    assert warnings_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "Paper A was"),
+        "reference 'Paper A' does not resolve; this meeting's papers are: none; for Paper A of the meeting of 14 "
+        "March 2019, write [[tb/2019-03-14/papers/A]]", "warning")]
+    edit(archive, LATER_MINUTES, "Paper A was", "[[tb/2019-03-14/papers/A]] was")
+    assert warnings_after(build, archive) == []
+
+
 def test_a_confidential_paper_the_minutes_name_is_shown_as_text_and_no_mistake(archive, build, tmp_path):
     """It has no page to link to; "Paper A does not resolve, this meeting's papers are: none" was wrong."""
     edit(archive, "meetings/tb/2019-03-14/papers/paper-a.md", "confidential: no", "confidential: yes")

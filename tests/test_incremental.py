@@ -93,6 +93,27 @@ def test_adding_an_item_resolves_a_dangling_reference_elsewhere(session):
     assert_same_as_full_build(content, live, builds)
 
 
+def test_a_paper_the_meeting_lacks_is_told_as_the_body_s_other_papers_come_and_go(session):
+    """August's "Paper K" is none of August's: the message names the link to the body's one paper K, which another
+    meeting's folder decides, and the preview does not scan August's texts again when only July's is saved."""
+    s, content, live, builds = session
+    july, august = content / "meetings/ccb/2019-07-18/papers", content / "meetings/ccb/2019-08-22/papers"
+    paper = "---\nref: K\ntitle: Workforce plan\n---\n"
+    generic = ("reference 'Paper K' does not resolve; this meeting's papers are: Paper C; for another meeting's "
+               "paper, write [[ccb/<its folder>/papers/K]]")
+    named = ("reference 'Paper K' does not resolve; this meeting's papers are: Paper C; for Paper K of the meeting "
+             "of 18 July 2019, write [[ccb/2019-07-18/papers/K]]")
+    told = []
+    for change in (lambda: None, lambda: (july / "k.md").write_text(paper),
+                   lambda: (august / "k.md").write_text(paper), lambda: (august / "k.md").unlink(),
+                   lambda: (july / "k.md").unlink()):
+        change()
+        outcome = s.rebuild()
+        told.append([f"{d.message}; {d.hint}" for d in outcome.report.items if "Paper K" in d.message])
+        assert_same_as_full_build(content, live, builds, outcome)
+    assert told == [[generic], [named], [], [named], [generic]]
+
+
 def _told_while_ccbp_19_88_comes_and_goes(session, heading: str) -> list[list[str]]:
     """What the preview says on the line of `heading`, put into July's minutes under CCBP/19/61, as it is, then with
     an item CCBP/19/88 added to August's minutes, then with it taken away again: a message that depends on another
