@@ -20,7 +20,7 @@ from generator.interrupt import check as check_stop, never
 from generator.load_meeting import confidential_mark
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
-from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, digits, following, leading,
+from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, digits, example, following, leading,
                                  leading_part, printed, renumbered, sort_key, unpadded, whole, year_said)
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify, spoken_date, spoken_due
@@ -1172,18 +1172,36 @@ def _printed_action(written: str, body: str, bodies) -> str:
     return f"{slug}{colon}{printed(found.numbering, ref)}#{key}"
 
 
-def _nearest_action(key: str, known: set[str], bodies, minutes: set[str], left_out: str = "") -> tuple[str, tuple]:
+def _example_ids(archive: Archive) -> dict[str, str]:
+    """body -> an action id for a message's example, as the clerk's own minutes number them: its last minute's
+    number, #1 (`2019-11-05/5#1` for a body numbering per meeting). An id of another archive's (CCBP/18/49#1)
+    looked like a number the clerk should have had."""
+    found = {}
+    for meeting in archive.meetings:  # in date order: the last meeting's last minute stays
+        if meeting.minutes and meeting.minutes.items:
+            numbering = archive.bodies[meeting.body].numbering
+            ref = meeting.minutes.items[-1].ref
+            found[meeting.body] = f"{meeting.folder}/{ref}#1" if numbering.per_meeting else \
+                f"{printed(numbering, ref)}#1"
+    for slug, body in archive.bodies.items():  # a body with no minutes yet: a number of its scheme
+        found.setdefault(slug, "2019-11-05/5#1" if body.numbering.per_meeting else f"{example(body.numbering)}#1")
+    return found
+
+
+def _nearest_action(key: str, known: set[str], bodies, minutes: set[str], examples: dict[str, str],
+                    left_out: str = "") -> tuple[str, tuple]:
     """The hint for an update naming no action: the body it names when there is no such body, else the action it
     most likely means (the same id in another case, or a misspelt name after the '#'), or the actions raised under
     its minute number, or that the minute raised none or is not in the archive; then how ids are written. With
     the actions it names ("body:id"). `minutes`: "body:minute number" (as action ids begin) of every minute in the
     archive, in lower case. `left_out`: the open action ("body:id") the log leaves out that the update most likely
-    meant, where the hint would name no action (`_meant`)."""
+    meant, where the hint would name no action (`_meant`). `examples`: _example_ids's, for how ids are written."""
     body, _, wanted = key.partition(":")
     if body not in bodies:
         near = did_you_mean(body, bodies, "bodies", list_known=False)
+        other = closest(body, bodies) or sorted(bodies)[0]
         return (f"there is no body '{body}'{' (' + near + ')' if near else ''}: write another body's action as "
-                "body:id, e.g. ccb:CCBP/18/49#1, or the id alone for one of this meeting's body"), ()
+                f"body:id, e.g. {other}:{examples[other]}, or the id alone for one of this meeting's body"), ()
     ids = sorted((k.partition(":")[2] for k in known if k.startswith(body + ":")), key=sort_key)
     item = wanted.partition("#")[0].strip().lower()
     under = [i for i in ids if i.partition("#")[0].lower() == item]
@@ -1211,7 +1229,7 @@ def _nearest_action(key: str, known: set[str], bodies, minutes: set[str], left_o
                     "`actions:` in that minute's ```item block"), named
         return (f"{meant}there is no minute {number} in {body}'s minutes: check the minute number (is the year "
                 "right?)"), named
-    how = "the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"
+    how = f"the action's id as minute number#position, e.g. {examples[body]} (see docs/content-format.md)"
     return f"{nearest} Otherwise write {how}" if nearest else f"write {how}", named
 
 
@@ -1260,12 +1278,13 @@ def _action_updates(archive: Archive, report: Report, check, memo: Checked | Non
         memo.logs = logs
     excused: dict[str, tuple] = {}  # action -> the meetings whose log's update naming no action meant it
     if unknown:
-        minutes = _minute_numbers(archive)
-        hints = {id(update): _nearest_action(key, known, archive.bodies, minutes) for _, update, key in unknown}
+        minutes, examples = _minute_numbers(archive), _example_ids(archive)
+        hints = {id(update): _nearest_action(key, known, archive.bodies, minutes, examples)
+                 for _, update, key in unknown}
         for meeting, update, key, meant in _meant(unknown, hints, tracks, logs):
             excused[meant] = excused.get(meant, ()) + (meeting.key,)
             if not hints[id(update)][1]:  # the hint names no action: it names this one
-                hints[id(update)] = _nearest_action(key, known, archive.bodies, minutes, meant)
+                hints[id(update)] = _nearest_action(key, known, archive.bodies, minutes, examples, meant)
         for meeting, update, key in unknown:
             report.error(update.source.path, update.source.line, f"update for an unknown action "
                          f"'{_printed_action(update.action, meeting.body, archive.bodies)}'", hints[id(update)][0])

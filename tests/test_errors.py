@@ -3756,7 +3756,8 @@ def test_prose_that_speaks_of_decisions_is_no_decision_written_in_the_text(archi
     assert warnings_after(build, archive) == []
 
 
-HOW_ACTIONS = "write the action's id as minute number#position, e.g. CCBP/18/49#1 (see docs/content-format.md)"
+# The example is the body's own last minute's number (the January draft's TB/20/1), not another archive's id
+HOW_ACTIONS = "write the action's id as minute number#position, e.g. TB/20/1#1 (see docs/content-format.md)"
 
 
 def test_action_due_before_it_was_raised_is_a_warning_on_its_due_line(archive, build):
@@ -3824,7 +3825,8 @@ def test_update_for_an_unknown_action_of_a_body_printing_zeros_names_the_actions
     edit(archive, LOG, "action: TB/19/14#1", "action: TB/19/015#1")
     assert errors_after(build, archive) == [
         at(LOG, line_of(archive, LOG, "action: TB/19/013#9"), "update for an unknown action 'TB/19/013#9'; the "
-           f"actions raised under TB/19/013 are TB/19/013#1, TB/19/013#2, TB/19/013#leaflet. Otherwise {HOW_ACTIONS}"),
+           "actions raised under TB/19/013 are TB/19/013#1, TB/19/013#2, TB/19/013#leaflet. Otherwise "
+           + HOW_ACTIONS.replace("TB/20/1#1", "TB/20/001#1")),
         at(LOG, line_of(archive, LOG, "action: TB/19/015#1"), "update for an unknown action 'TB/19/015#1'; did you "
            "mean 'TB/19/014#1', an open action this log leaves out? If not, minute TB/19/015 raised no actions: check "
            "the minute number, or add the action under `actions:` in that minute's ```item block")]
@@ -3940,7 +3942,7 @@ def test_update_for_an_action_of_a_body_that_does_not_exist_says_so(archive, bui
     edit(archive, LOG, "action: TB/19/13#2", "action: jcc:TB/19/13#2")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "action: jcc:TB/19/13#2"),
         "update for an unknown action 'jcc:TB/19/13#2'; there is no body 'jcc' (did you mean 'jc'?): write another "
-        "body's action as body:id, e.g. ccb:CCBP/18/49#1, or the id alone for one of this meeting's body")]
+        "body's action as body:id, e.g. jc:2019-11-05/7#1, or the id alone for one of this meeting's body")]
 
 
 @pytest.mark.parametrize("field, written", [("owner", "Dr Nobody"), ("due", "31/02/2019")])
