@@ -4048,24 +4048,22 @@ def test_a_paper_for_a_confidential_item_must_say_whether_it_is(archive, build):
         "published; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
 
 
-def test_a_paper_marked_confidential_in_its_text_must_say_whether_it_is(archive, build):
-    """A paper pasted from Word keeps the front sheet's mark; without `confidential:` it was published in full."""
+@pytest.mark.parametrize("old, new, on, shown", [
+    ("The two councils propose", "**PRIVATE AND CONFIDENTIAL**\n\nThe two councils propose", "**PRIVATE",
+     "PRIVATE AND CONFIDENTIAL"),
+    ("title: Joint public", "title: CONFIDENTIAL Joint public", "title:",
+     "CONFIDENTIAL Joint public health commissioning"),
+])
+def test_a_paper_marked_confidential_in_its_text_must_say_whether_it_is(archive, build, old, new, on, shown):
+    """A paper pasted from Word keeps the front sheet's mark; without `confidential:` it was published in full. The
+    message is on the mark's line, the title's too (it named the file's first line)."""
     paper = "meetings/jc/2019-11-05/papers/item-05.md"
-    edit(archive, paper, "The two councils propose", "**PRIVATE AND CONFIDENTIAL**\n\nThe two councils propose")
-    assert errors_after(build, archive) == [at(paper, line_of(archive, paper, "PRIVATE AND CONFIDENTIAL"),
-        "Item 05 is marked 'PRIVATE AND CONFIDENTIAL', but does not say whether it is confidential: it would be "
-        "published in full; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
+    edit(archive, paper, old, new)
+    assert errors_after(build, archive) == [at(paper, line_of(archive, paper, on),
+        f"Item 05 is marked '{shown}', but does not say whether it is confidential: it would be published in full; "
+        "write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
     edit(archive, paper, "label: Item\n", "label: Item\nconfidential: no\n")
     assert warnings_after(build, archive) == []
-
-
-def test_a_paper_marked_confidential_in_its_title_is_told_so_on_the_title(archive, build):
-    paper = "meetings/jc/2019-11-05/papers/item-05.md"
-    edit(archive, paper, "title: Joint public", "title: CONFIDENTIAL Joint public")
-    assert errors_after(build, archive) == [at(paper, line_of(archive, paper, "title:"),
-        "Item 05 is marked 'CONFIDENTIAL Joint public health commissioning', but does not say whether it is "
-        "confidential: it would be published in full; write `confidential: yes` in the paper, or `confidential: no` "
-        "if it may be published")]
 
 
 def test_a_paper_or_minute_of_a_confidential_item_marked_confidential_itself_is_told_so_once(archive, build):
