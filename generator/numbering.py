@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from generator.model import Numbering
+from generator.model import Numbering, all_agenda_items
 from generator.values import spoken_date
 
 PER_MEETING_RE = re.compile(r"^(\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?)*)\.?$", re.I)
@@ -346,3 +346,37 @@ def year_said(body, year: int, annual: dict[int, dt.date]) -> str:
     day = body.numbering.year_begins(year, annual)
     where = f"its annual meeting, `kind: {ANNUAL}`" if year in annual else f"year_starts in bodies/{body.slug}.md"
     return f"{body.short_name}'s municipal year from {spoken_date(day)} ({where})"
+
+
+def minutes_of(meeting) -> set[int]:
+    """The whole minute numbers a meeting of a body numbering per meeting has used: its minutes' and those its
+    agenda's items name (`minute:`), as a meeting scaffolded earlier has them before its minutes are written."""
+    written = [item.ref for item in meeting.minutes.items] if meeting.minutes else []
+    written += [item.minute for item in all_agenda_items(meeting.agenda) if item.minute]
+    return {int(ref) for ref in written if ref.isdigit()}
+
+
+def runs(numbering: Numbering, meetings, annual: dict[int, dt.date]) -> dict[str, object]:
+    """{meeting key: its run of minutes} of a body numbering per meeting, for its `meetings` held (no `status`), in
+    date order: the meetings of one run number their minutes on from each other, so each number is one minute's in
+    its run, and minute 4 of two runs is two minutes. A run is the municipal year (`year_starts:`, or its annual
+    meeting, `kind: annual`: municipal_year). Without `year_starts:`, a meeting whose minutes start at 1 starts one
+    (its key; "" before the first that does, as the archive may begin part way through a run), and so does one
+    whose agenda names no minute (`minute:`): its minutes are numbered as they are, not on from the meeting before
+    (minutes of a body numbering each meeting afresh that start at 5, the items before not minuted), where a
+    council's minutes running on are named by its pack's items, numbered from 1. A reconvened sitting is in its
+    first sitting's run, whatever its date or first number (adjourned_to)."""
+    first = {m.adjourned_to: m.key for m in meetings if m.adjourned_to}
+    found: dict[str, object] = {}
+    current: object = ""
+    for meeting in meetings:
+        if first.get(meeting.key) in found:
+            found[meeting.key] = found[first[meeting.key]]
+            continue
+        if numbering.restarts:
+            current = numbering.municipal_year(meeting.date, annual)
+        elif (numbers := minutes_of(meeting)) and (min(numbers) == 1 or not any(
+                item.minute for item in all_agenda_items(meeting.agenda))):
+            current = meeting.key
+        found[meeting.key] = current
+    return found

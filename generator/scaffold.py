@@ -27,8 +27,8 @@ from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
 from generator.loader import load_archive
 from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items
-from generator.numbering import (annual_meetings, canonical, compose, example, following, parts, sort_key, unpadded,
-                                 year_said)
+from generator.numbering import (annual_meetings, canonical, compose, example, following, minutes_of, parts, runs,
+                                 sort_key, unpadded, year_said)
 from generator.resolve import Index, resolve
 from generator.validate import label_and_ref, nearest_folders, validate
 from generator.values import Invalid, slugify, spoken_due
@@ -208,7 +208,7 @@ def run_from(index: Index, body: Body, first: str, day: dt.date, count: int, ann
                             "municipal year have got to 28")
     numbers = [int(written) + n for n in range(count)]
     run = _run_of(index, body, day, annual)
-    used = {n: meeting for meeting in run for n in _minutes_of(meeting)}
+    used = {n: meeting for meeting in run for n in minutes_of(meeting)}
     taken = next((n for n in numbers if n in used), None)
     if taken is not None:
         free = next(n for n in range(numbers[0], numbers[0] + max(used) + 2)
@@ -223,25 +223,17 @@ def run_from(index: Index, body: Body, first: str, day: dt.date, count: int, ann
 
 
 def _run_of(index: Index, body: Body, day: dt.date, annual: dict) -> list[Meeting]:
-    """The body's meetings whose minutes are of the same run as a meeting on `day`: of its municipal year, where
-    its file says when that begins (`year_starts:`); else those from the last before `day` whose minutes start at
-    1 to the next after it that starts again."""
+    """The body's meetings whose minutes are of the same run (numbering.runs) as a meeting on `day`: of its
+    municipal year, where its file says when that begins (`year_starts:`); else the run of the last meeting before
+    `day` that is no reconvened sitting."""
     numbering, meetings = body.numbering, [m for m in index.by_body.get(body.slug, []) if not m.status]
+    found = runs(numbering, meetings, annual)
     if numbering.restarts:
-        year = numbering.municipal_year(day, annual)
-        return [m for m in meetings if numbering.municipal_year(m.date, annual) == year]
-    earlier, later = [m for m in meetings if m.date < day], [m for m in meetings if m.date >= day]
-    start = max((n for n, m in enumerate(earlier) if min(_minutes_of(m), default=0) == 1), default=0)
-    end = next((n for n, m in enumerate(later) if min(_minutes_of(m), default=0) == 1), len(later))
-    return earlier[start:] + later[:end]
-
-
-def _minutes_of(meeting: Meeting) -> set[int]:
-    """The whole minute numbers a meeting of a body numbering per meeting has used: its minutes' and those its
-    agenda's items name (`minute:`), as a meeting scaffolded earlier has them before its minutes are written."""
-    written = [item.ref for item in meeting.minutes.items] if meeting.minutes else []
-    written += [item.minute for item in all_agenda_items(meeting.agenda) if item.minute]
-    return {int(ref) for ref in written if ref.isdigit()}
+        run = numbering.municipal_year(day, annual)
+    else:
+        sittings = {m.adjourned_to for m in meetings if m.adjourned_to}
+        run = next((found[m.key] for m in reversed(meetings) if m.date < day and m.key not in sittings), "")
+    return [m for m in meetings if found[m.key] == run]
 
 
 def numbers_from(index: Index, body: Body, first: str, day: dt.date, count: int) -> list[str]:
