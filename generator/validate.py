@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import re
 import shlex
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -21,7 +22,8 @@ from generator.load_meeting import confidential_mark
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
 from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, digits, example, following, leading,
-                                 leading_part, printed, renumbered, sort_key, unpadded, whole, year_said)
+                                 leading_part, minutes_of, printed, renumbered, runs, sort_key, unpadded, whole,
+                                 year_said)
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify, spoken_date, spoken_due
 from generator.yamltext import file_line, line_of, lines_of
@@ -57,6 +59,7 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         report.items.extend(memo.findings.get(name, records, findings))
 
     _unique_minute_numbers(archive, report, stop)
+    _numbered_twice_in_a_run(archive, report, stop)
     _runs_not_restarted(archive, report)
     _misplaced_headings(archive, report, stop)
     _copied_dates(archive, report, stop)
@@ -392,6 +395,58 @@ def _unique_minute_numbers(archive: Archive, report: Report, stop=never) -> None
                              f"minute {item.number}'s page ({item.source.path}:{item.source.line}): one page would "
                              "replace the other",
                              f"rename the folder for the meeting's date, e.g. {named.date.isoformat()}")
+
+
+def _numbered_twice_in_a_run(archive: Archive, report: Report, stop=never) -> None:
+    """A body numbering per meeting whose minutes run on from meeting to meeting, as a council's do through the
+    municipal year (29, 30, ... while each agenda numbers its items from 1), uses each number once in a run of
+    minutes (numbering.runs): two minute 4s of one year are one number for two minutes, which a reader citing
+    "minute 4" of the year cannot tell apart (_unique_minute_numbers compares such a body's numbers within a meeting
+    only; a body numbering by a pattern, TB/19/13, is checked across the archive there). The later heading is told
+    the next number the run has not used. One pass over each such body's meetings, in date order."""
+    by_body: dict[str, list[Meeting]] = {slug: [] for slug, body in sorted(archive.bodies.items())
+                                         if body.numbering.per_meeting}
+    if not by_body:
+        return
+    for meeting in archive.meetings:
+        if meeting.body in by_body and not meeting.status:
+            by_body[meeting.body].append(meeting)
+    for slug, meetings in by_body.items():
+        check_stop(stop)
+        body = archive.bodies[slug]
+        annual = annual_meetings(body.numbering, meetings)
+        run_of = runs(body.numbering, meetings, annual)
+        shared = Counter(run_of.values())  # a body numbering each meeting from 1 has a run per meeting: none shared
+        first: dict[tuple, tuple] = {}
+        taken: set | None = None  # (run, number) of every number used, for the next free: made at the first repeat
+        for meeting in meetings:
+            run = run_of[meeting.key]
+            for item in meeting.minutes.items if meeting.minutes and shared[run] > 1 else ():
+                if not item.ref.isdigit():
+                    continue
+                earlier, at = first.setdefault((run, int(item.ref)), (meeting, item))
+                if earlier is meeting:  # twice in one meeting: _unique_minute_numbers says so
+                    continue
+                if taken is None:
+                    taken = {(run_of[m.key], n) for m in meetings for n in minutes_of(m)}
+                free = next(n for n in range(int(item.ref) + 1, int(item.ref) + len(taken) + 2)
+                            if (run, n) not in taken)
+                taken.add((run, free))
+                report.error(item.source.path, item.source.line, f"minute number {item.number} is used twice in "
+                             f"{_run_said(body, run, meetings, annual)}: {earlier.key} has it already "
+                             f"(at {at.source.path}:{at.source.line})", f"each number is one minute's in a run "
+                             f"of minutes: number it {free}, the next the run has not used, and the agenda's "
+                             f"`minute:` with it" + ("" if body.numbering.restarts else "; or, where this meeting's "
+                                                     "minutes are numbered afresh, number them from 1"))
+
+
+def _run_said(body, run, meetings: list[Meeting], annual: dict) -> str:
+    """A run of minutes (numbering.runs) as a message names it, saying where it begins."""
+    if body.numbering.restarts:
+        return year_said(body, run, annual)
+    if run:
+        return f"{body.short_name}'s minutes numbered on from {run}'s"
+    return f"{body.short_name}'s minutes numbered on from {meetings[0].key}'s, its first meeting in the archive"
 
 
 def _runs_not_restarted(archive: Archive, report: Report) -> None:

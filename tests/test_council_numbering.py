@@ -85,3 +85,131 @@ def test_minutes_data_gives_each_minute_the_agenda_item_it_records_by_the_packs_
     assert [(item["ref"], item["agenda_item"]) for item in record["items"]] == [
         ("41", {"ref": "1", "url": f"{base}{PAGE}#agenda-1"}), ("42", {"ref": "5", "url": f"{base}{PAGE}#agenda-5"}),
         ("43", {"ref": "5.1", "url": f"{base}{PAGE}#agenda-5-1"}), ("44", {"ref": "7", "url": f"{base}{PAGE}#agenda-7"})]
+
+
+# ---- a minute number used twice in one run of a council's minutes ------------------------------------------
+# The actions fixture's JC numbers per meeting; its meeting of 1 August 2019 has minute 4, its agenda's item 1
+# naming it (`minute: "4"`), as a council's pack numbers its items from 1.
+
+ACTIONS = Path(__file__).resolve().parent / "fixtures" / "actions"
+
+
+@pytest.fixture
+def council(tmp_path) -> Path:
+    content = Path(shutil.copytree(ACTIONS, tmp_path / "content"))
+    august = content / "meetings/jc/2019-08-01/meeting.md"
+    august.write_text(august.read_text(encoding="utf-8").replace(
+        "date: 2019-08-01\n", 'date: 2019-08-01\nagenda:\n  - ref: "1"\n    minute: "4"\n    title: Pilot referral\n'),
+        encoding="utf-8")
+    return content
+
+
+def _year_starts(content: Path) -> None:
+    """JC's municipal year begins in May, where its minutes start again at 1."""
+    path = content / "bodies/jc.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("numbering: per-meeting\n",
+                                                             "numbering: per-meeting\nyear_starts: May\n"),
+                    encoding="utf-8")
+
+
+def _meeting(content: Path, day: str, numbers: range, more: str = "") -> str:
+    """A meeting of JC on `day` whose pack numbers its items from 1, minuted as `numbers`; its minutes.md."""
+    folder = content / "meetings/jc" / day
+    folder.mkdir()
+    agenda = "".join(f'  - ref: "{at}"\n    minute: "{n}"\n    title: Item {at}\n'
+                     for at, n in enumerate(numbers, start=1))
+    (folder / "meeting.md").write_text(f"---\nbody: jc\ndate: {day}\n{more}agenda:\n{agenda}---\n", encoding="utf-8")
+    minutes = "".join(f"## {n} Item {at}\n\nNoted.\n\n" for at, n in enumerate(numbers, start=1))
+    (folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}", encoding="utf-8")
+    return f"content/meetings/jc/{day}/minutes.md"
+
+
+def _errors(content: Path) -> list[str]:
+    result = run(Options(content=content, today=dt.date.fromisoformat(TODAY), search=False), write=False)
+    return [d.format() for d in result.report.sorted() if d.severity == "error"]
+
+
+AUGUST = "content/meetings/jc/2019-08-01/minutes.md:4"
+
+
+AFRESH = "; or, where this meeting's minutes are numbered afresh, number them from 1"
+
+
+@pytest.mark.parametrize("year_starts, earlier, october, line, run, free, afresh", [
+    (True, None, range(3, 5), 8, "JC's municipal year from 1 May 2019 (year_starts in bodies/jc.md)", 5, ""),
+    (False, None, range(3, 5), 8, "JC's minutes numbered on from jc/2019-08-01's, its first meeting in the archive", 5,
+     AFRESH),
+    (False, range(1, 5), range(4, 6), 4, "JC's minutes numbered on from jc/2019-09-05's", 6,
+     AFRESH),
+], ids=["year_starts", "from-the-archives-first", "from-a-meeting-starting-at-1"])
+def test_a_minute_number_two_meetings_of_a_councils_run_use_is_an_error_giving_the_next_the_run_has_not_used(
+        council, year_starts, earlier, october, line, run, free, afresh):
+    """October's minutes numbered from 3 after August's minute 4, or from 4 after September's 1 to 4: the year had
+    two minute 4s, and check said nothing, as it compared such a body's numbers within a meeting only."""
+    if year_starts:
+        _year_starts(council)
+    first = AUGUST
+    if earlier is not None:
+        first = _meeting(council, "2019-09-05", earlier) + ":16"
+    minutes = _meeting(council, "2019-10-03", october)
+    assert _errors(council) == [
+        f"{minutes}:{line}: error: minute number 4 is used twice in {run}: jc/{first.split('/')[3]} has it already "
+        f"(at {first}); each number is one minute's in a run of minutes: number it {free}, the next the run has not "
+        f"used, and the agenda's `minute:` with it{afresh}"]
+
+
+@pytest.mark.parametrize("kind, errors", [
+    ("", ["content/meetings/jc/2020-06-11/minutes.md:{line}: error: minute number {n} is used twice in JC's "
+          "municipal year from 1 May 2020 (year_starts in bodies/jc.md): jc/2020-05-07 has it already (at "
+          "content/meetings/jc/2020-05-07/minutes.md:{first}); each number is one minute's in a run of minutes: "
+          "number it {free}, the next the run has not used, and the agenda's `minute:` with it"]),
+    ("kind: annual\n", []),
+], ids=["not-said", "annual"])
+def test_a_councils_annual_meeting_numbers_its_minutes_from_1_again_without_numbering_any_twice(council, kind,
+                                                                                              errors):
+    """The annual meeting put back to 11 June 2020 by an election begins the year: May's minutes 5 and 6 are the
+    year before's, and the annual meeting's 1 to 6 are no number used twice."""
+    _year_starts(council)
+    _meeting(council, "2020-05-07", range(5, 7))
+    _meeting(council, "2020-06-11", range(1, 7), kind)
+    assert [e for e in _errors(council) if "used twice" in e] == [
+        error.format(line=line, n=n, first=first, free=free) for error in errors
+        for line, n, first, free in ((20, 5, 4, 7), (24, 6, 8, 8))]
+
+
+@pytest.mark.parametrize("year_starts", [True, False], ids=["year_starts", "restarting-at-1"])
+def test_minute_numbers_of_two_runs_of_a_councils_minutes_are_no_number_used_twice(council, year_starts):
+    """August 2019's minute 4 and May 2020's, the next municipal year's; without `year_starts:`, minutes starting
+    again at 1 start a run."""
+    if year_starts:
+        _year_starts(council)
+    _meeting(council, "2020-05-21", range(1, 6))
+    assert _errors(council) == []
+
+
+def test_a_reconvened_sitting_numbers_on_in_its_first_sittings_run_into_a_new_municipal_year(council):
+    """The meeting of 23 April 2020 reconvened on 14 May, in the new municipal year by its date: its minutes are the
+    year 2019/20's still, and minute 6 was numbered at both sittings."""
+    _year_starts(council)
+    _meeting(council, "2020-04-23", range(5, 7), "adjourned_to: 2020-05-14\n")
+    sitting = _meeting(council, "2020-05-14", range(6, 8))
+    assert _errors(council) == [
+        f"{sitting}:4: error: minute number 6 is used twice in JC's municipal year from 1 May 2019 (year_starts in "
+        "bodies/jc.md): jc/2020-04-23 has it already (at content/meetings/jc/2020-04-23/minutes.md:8); each number "
+        "is one minute's in a run of minutes: number it 8, the next the run has not used, and the agenda's "
+        "`minute:` with it"]
+
+
+def test_a_reference_to_minute_4_of_one_of_two_runs_links_the_minute_of_the_meeting_it_names(council, tmp_path):
+    """August 2019's minute 4 and May 2020's: a reference names the meeting's folder, so the number is no guess."""
+    _year_starts(council)
+    minutes = council / _meeting(council, "2020-05-21", range(1, 6)).removeprefix("content/")
+    minutes.write_text(minutes.read_text(encoding="utf-8").replace(
+        "## 5 Item 5\n\nNoted.", "## 5 Item 5\n\nAs [[jc:2019-08-01/4]] asked; see [[jc:2020-05-21/4]]."),
+        encoding="utf-8")
+    result = run(Options(content=council, out=tmp_path / "site", today=dt.date.fromisoformat(TODAY), search=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    links = [(a.attrs["href"], a.text) for a in page(tmp_path / "site", "/jc/2020/2020-05-21/item-5/").find_all(
+        "a", class_="xref") if a.text.startswith("item")]
+    assert links == [("/jc/2019/2019-08-01/item-4/", "item 4 (JC meeting, 1 August 2019)"),
+                     ("/jc/2020/2020-05-21/item-4/", "item 4")]
