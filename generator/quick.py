@@ -71,7 +71,8 @@ from generator.build import make_environment, render_page
 from generator.diagnostics import Report
 from generator.fingerprint import Digests
 from generator.loader import reload_meeting
-from generator.model import AgendaItem, Attendee, Meeting, MinuteItem, MisplacedHeading, Movement, Paper, Source
+from generator.model import (AgendaItem, Attendee, Meeting, MinuteItem, MisplacedHeading, Movement, Paper, Source,
+                            archive_order)
 from generator.namesakes import page_names
 from generator.pages import (Holdings, action_page, bodies_sat_on, body_attendance, body_pages, holdings,
                              by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index,
@@ -80,7 +81,7 @@ from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import action_key, appearances_of, entries_of, with_meeting
 from generator.urls import action, output_file
-from generator.validate import check_meeting, later_sittings
+from generator.validate import check_meeting, later_sittings, numbered_twice_in_a_run
 
 # Prose that only the meeting's own pages show (and the feeds, data files and search index, which the full
 # rebuild writes). Everything else a meeting holds is shown, or checked, beyond them.
@@ -578,6 +579,13 @@ def _checked(index, loaded: Meeting, archive):
     logged = [action_key(u.action, loaded.body) for u in (loaded.action_log.updates if loaded.action_log else ())]
     if checks.errors or len(set(logged)) != len(logged) or not set(logged) <= index.tracks.keys():
         return None
+    body = archive.bodies.get(loaded.body)
+    if body is not None and body.numbering.per_meeting:  # a number another meeting of its run has
+        held = sorted((loaded if m.key == loaded.key else m for m in archive.meetings if m.body == loaded.body),
+                      key=archive_order)
+        numbered_twice_in_a_run(body, [m for m in held if not m.status], checks)
+        if checks.errors:
+            return None
     if any(m.minutes and m.minutes.approved_at == loaded.key and loaded.date < m.date for m in archive.meetings):
         return None  # minutes it approves, of a meeting after its new date
     if any(m.adjourned_to == loaded.key and (loaded.date <= m.date or loaded.status) for m in archive.meetings

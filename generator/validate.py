@@ -413,31 +413,36 @@ def _numbered_twice_in_a_run(archive: Archive, report: Report, stop=never) -> No
             by_body[meeting.body].append(meeting)
     for slug, meetings in by_body.items():
         check_stop(stop)
-        body = archive.bodies[slug]
-        annual = annual_meetings(body.numbering, meetings)
-        run_of = runs(body.numbering, meetings, annual)
-        shared = Counter(run_of.values())  # a body numbering each meeting from 1 has a run per meeting: none shared
-        first: dict[tuple, tuple] = {}
-        taken: set | None = None  # (run, number) of every number used, for the next free: made at the first repeat
-        for meeting in meetings:
-            run = run_of[meeting.key]
-            for item in meeting.minutes.items if meeting.minutes and shared[run] > 1 else ():
-                if not item.ref.isdigit():
-                    continue
-                earlier, at = first.setdefault((run, int(item.ref)), (meeting, item))
-                if earlier is meeting:  # twice in one meeting: _unique_minute_numbers says so
-                    continue
-                if taken is None:
-                    taken = {(run_of[m.key], n) for m in meetings for n in minutes_of(m)}
-                free = next(n for n in range(int(item.ref) + 1, int(item.ref) + len(taken) + 2)
-                            if (run, n) not in taken)
-                taken.add((run, free))
-                report.error(item.source.path, item.source.line, f"minute number {item.number} is used twice in "
-                             f"{_run_said(body, run, meetings, annual)}: {earlier.key} has it already "
-                             f"(at {at.source.path}:{at.source.line})", f"each number is one minute's in a run "
-                             f"of minutes: number it {free}, the next the run has not used, and the agenda's "
-                             f"`minute:` with it" + ("" if body.numbering.restarts else "; or, where this meeting's "
-                                                     "minutes are numbered afresh, number them from 1"))
+        numbered_twice_in_a_run(archive.bodies[slug], meetings, report)
+
+
+def numbered_twice_in_a_run(body, meetings: list[Meeting], report: Report) -> None:
+    """_numbered_twice_in_a_run for one body numbering per meeting, of its `meetings` held, in date order (also
+    the live preview's, for a save: quick._checked)."""
+    annual = annual_meetings(body.numbering, meetings)
+    run_of = runs(body.numbering, meetings, annual)
+    shared = Counter(run_of.values())  # a body numbering each meeting from 1 has a run per meeting: none shared
+    first: dict[tuple, tuple] = {}
+    taken: set | None = None  # (run, number) of every number used, for the next free: made at the first repeat
+    for meeting in meetings:
+        run = run_of[meeting.key]
+        for item in meeting.minutes.items if meeting.minutes and shared[run] > 1 else ():
+            if not item.ref.isdigit():
+                continue
+            earlier, at = first.setdefault((run, int(item.ref)), (meeting, item))
+            if earlier is meeting:  # twice in one meeting: _unique_minute_numbers says so
+                continue
+            if taken is None:
+                taken = {(run_of[m.key], n) for m in meetings for n in minutes_of(m)}
+            free = next(n for n in range(int(item.ref) + 1, int(item.ref) + len(taken) + 2)
+                        if (run, n) not in taken)
+            taken.add((run, free))
+            report.error(item.source.path, item.source.line, f"minute number {item.number} is used twice in "
+                         f"{_run_said(body, run, meetings, annual)}: {earlier.key} has it already "
+                         f"(at {at.source.path}:{at.source.line})", f"each number is one minute's in a run "
+                         f"of minutes: number it {free}, the next the run has not used, and the agenda's "
+                         f"`minute:` with it" + ("" if body.numbering.restarts else "; or, where this meeting's "
+                                                 "minutes are numbered afresh, number them from 1"))
 
 
 def _run_said(body, run, meetings: list[Meeting], annual: dict) -> str:

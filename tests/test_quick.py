@@ -1148,3 +1148,27 @@ def test_who_took_the_chair_for_an_item_put_right_is_put_right_with_the_save_on_
     assert pages(live) == pages(built)
     after = session.rebuild()
     assert after.ok and after.written == [] and files(live) == files(built)
+
+
+def test_a_save_giving_a_councils_minute_a_number_another_meeting_of_its_run_has_is_left_to_the_full_rebuild(
+        tmp_path):
+    """December's minute 45 renumbered 44, which November's minutes of the same run have: the full rebuild says so
+    (validate._numbered_twice_in_a_run), as the number is another meeting's only within the run, not its address."""
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / "archive", content)
+    council_numbered(content)  # November's minutes 41 to 44
+    december = content / "meetings/jc/2019-12-03"
+    december.mkdir()
+    edit(december / "meeting.md", None, '---\nbody: jc\ndate: 2019-12-03\nagenda:\n  - ref: "1"\n    minute: "45"\n'
+                                        "    title: Matters arising\n---\n")
+    edit(december / "minutes.md", None, "---\nstatus: approved\n---\n## 45 Matters arising\n\nNone.\n")
+    session = Session(Options(content=content, out=live, today=TODAY, search=False))
+    assert session.rebuild().ok
+    before = files(live)
+    saved = [edit(december / "meeting.md", 'minute: "45"', 'minute: "44"'),
+             edit(december / "minutes.md", "## 45", "## 44")]
+    assert session.quick(saved) is None
+    assert files(live) == before
+    assert [d.message for d in session.rebuild().report.errors] == [
+        "minute number 44 is used twice in JC's minutes numbered on from jc/2019-11-05's, its first meeting in the "
+        "archive: jc/2019-11-05 has it already (at content/meetings/jc/2019-11-05/minutes.md:28)"]
