@@ -445,8 +445,9 @@ def site_fingerprint(options: Options, loader_cache: dict, prepared: Prepared) -
     may show `today`, and a page whose deps do not hold it would then be left
     as it was on a later day. The default templates show it only on the action
     lists, whose deps hold it, on the action pages, whose deps hold whether
-    the action is overdue, and on the meetings' pages, whose deps (and
-    pages.meeting_inputs) hold whether each action raised there is
+    the action is overdue, on the meetings' and minutes' pages, whose deps (and
+    pages.meeting_inputs) hold whether each action raised there is, and on
+    people's pages, whose deps hold whether each action they list is
     (tests/test_update.py checks which templates those are), so a build on a
     later day renders just those again, not every page.
 

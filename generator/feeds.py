@@ -10,7 +10,10 @@ date gives the same bytes: an agenda is dated by its meeting, minutes by the
 meeting that approved them (when it is in the archive), a paper by its own date
 or its meeting's, an action update by the `as_at` date of the log that carried
 it. The build date is used only to choose the `updated` time of a feed with no
-entries: the date of the newest meeting held by then (atom_feeds).
+entries: the date of the newest meeting held by then (atom_feeds). So no entry
+says an action is overdue, as its page does: readers re-read feeds, and an entry
+that changed on the day its action became overdue would show as new again (and
+re-send an email alert) with nothing done (docs/open-data.md, Atom feeds).
 """
 
 from __future__ import annotations

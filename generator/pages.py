@@ -130,8 +130,8 @@ def meeting_inputs(index: Index, meeting, today: dt.date, refs: dict) -> tuple:
     summary). So the live preview can tell that none of the pages changed
     by looking at these few records (incremental.py), without listing them.
     Of the build date, only which of the actions raised are overdue by then
-    (`_overdue`): a build on a later day makes again just the meetings' pages
-    that say an action became overdue.
+    (`_overdue`): a build on a later day makes again just the meetings' and
+    items' pages that say an action became overdue.
     """
     log = meeting.action_log
     updates = tuple(index.tracks.get(_key(u.action, meeting.body)) for u in log.updates) if log else ()
@@ -145,8 +145,10 @@ def meeting_inputs(index: Index, meeting, today: dt.date, refs: dict) -> tuple:
 
 
 def _overdue(tracks, today: dt.date) -> tuple:
-    """Which of a meeting's actions raised its page says are overdue (meeting.html's "Actions raised" table, as
-    an action's page says it): all the page shows of the build date, so all its deps need hold of it."""
+    """Which of these actions a page says are overdue at the build date, as an action's page says it (a meeting's
+    "Actions raised" table, a minute item's list of its actions, a person's tables of the actions they own): all
+    those pages show of the build date, so all their deps need hold of it, for a build on a later day to make
+    again just the pages that say an action became overdue."""
     return tuple(track is not None and track.overdue_on(today) for track in tracks)
 
 
@@ -168,14 +170,15 @@ def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
 YEARS_LISTED = 3
 
 
-def person_page(index: Index, person, owned: tuple, member_of: tuple, refs: dict, attended: dict | None = None,
-                names: dict | None = None) -> Page:
+def person_page(index: Index, person, owned: tuple, member_of: tuple, today: dt.date, refs: dict,
+                attended: dict | None = None, names: dict | None = None) -> Page:
     """A person's own page, the first of `person_pages`: the year pages are not made."""
-    return next(person_pages(index, person, owned, member_of, refs, attended, names))
+    return next(person_pages(index, person, owned, member_of, today, refs, attended, names))
 
 
-def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dict, attended: dict | None = None,
-                 names: dict | None = None, years=None, by_year: dict | None = None) -> Iterator[Page]:
+def person_pages(index: Index, person, owned: tuple, member_of: tuple, today: dt.date, refs: dict,
+                 attended: dict | None = None, names: dict | None = None, years=None,
+                 by_year: dict | None = None) -> Iterator[Page]:
     """A person's page, then a page for each year they have records in (of `years` only, if given), newest first.
 
     Their page: the bodies they sit on (`member_of`) with their attendance at each (`attended`: body_attendance
@@ -184,8 +187,9 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
     years. A year's page: the meetings that record them that year and in what role, the papers that name
     them, the interests they declared, and the actions they own raised or closed that year. Both are titled
     with the name `names` gives them (namesakes.page_names of the register, made once for all the people's
-    pages; else made here). `by_year`: their records_by_year, if the caller has made them (the preview's fast
-    path, finding the years an edit changes)."""
+    pages; else made here). Both say which of the actions they list are overdue at `today`, the build date, as
+    the action's page does (_person_records.html), and their deps hold which (`_overdue`). `by_year`: their
+    records_by_year, if the caller has made them (the preview's fast path, finding the years an edit changes)."""
     url = urls.person(person.id)
     names = page_names(index.archive.people) if names is None else names
     name = names.get(person.id, person.display_name)
@@ -211,7 +215,7 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
         person, name, tuple(a for year in shown for a in by_year[year][0]), opened, closed, member_of,
         index.backlinks.get(url), _linked(refs, _raised_at(opened + closed)), tuple(item for _, item, _ in declared),
         _linked(refs, [meeting for meeting, _, _ in declared]), tuple(attendance.items()), tuple(counts.items()),
-        _named(papers), _voted(refs, voted, person.id)))
+        _named(papers), _voted(refs, voted, person.id), _overdue(opened, today)))
     # A year's page links the years either side, not every year: each would list them all, which grew as the
     # square of the years a person sat (2.4 KB more a page at 40 years), and a record of a new year would make
     # every one of their year pages again.
@@ -227,7 +231,7 @@ def person_pages(index: Index, person, owned: tuple, member_of: tuple, refs: dic
             voted=voted, actions=tracks, previous_year=earlier, next_year=later), (
             person.id, name, year, tuple(appearances), tuple(tracks), _linked(refs, _raised_at(tracks)),
             tuple(item for _, item, _ in declared), _linked(refs, [meeting for meeting, _, _ in declared]), earlier,
-            later, _named(papers), _voted(refs, voted, person.id)))
+            later, _named(papers), _voted(refs, voted, person.id), _overdue(tracks, today)))
 
 
 def _voted(refs: dict, voted: list, person_id: str) -> tuple:
@@ -318,7 +322,8 @@ def meeting_urls(index: Index, meeting) -> list[str]:
 
 def meeting_pages(index: Index, meeting, today: dt.date, refs: dict) -> Iterator[Page]:
     """The meeting's page, then its items' and papers' pages. `today`: the build date, as of which the meeting's
-    page says which actions it raised are overdue; the other pages do not show it."""
+    page says which actions it raised are overdue, and an item's page which of its own; papers' pages do not
+    show it."""
     backlinks = index.backlinks
     ctx = _meeting_context(index, meeting)
     page_url = urls.meeting(meeting)
@@ -333,7 +338,7 @@ def meeting_pages(index: Index, meeting, today: dt.date, refs: dict) -> Iterator
         tuple((ref, i.number, ctx["taken_at"][ref].key) for ref, i in ctx["taken_later"].items()),
         backlinks.get(page_url), within, _linked(refs, _raised_at(t for _, t in ctx["action_log"])),
         _overdue(ctx["actions_raised"], today)))
-    items = ctx["items"]
+    items, tracked = ctx["items"], ctx["tracked"]
     for position, item in enumerate(items):
         url = urls.item(meeting, ctx["body"], item)
         yield Page(url, "item.html", dict(
@@ -341,7 +346,7 @@ def meeting_pages(index: Index, meeting, today: dt.date, refs: dict) -> Iterator
             next_item=items[position + 1] if position + 1 < len(items) else None),
             shared + (position, items[position - 1] if position else None,
                       items[position + 1] if position + 1 < len(items) else None, backlinks.get(url),
-                      refs.get(url)))
+                      refs.get(url), _overdue((tracked[action.id] for action in item.actions), today)))
     for paper in meeting.papers:
         url = urls.paper(meeting, paper)
         yield Page(url, "paper.html", dict(ctx, paper=paper), shared + (paper, backlinks.get(url), refs.get(url)))
@@ -663,7 +668,7 @@ def sections(index: Index, today: dt.date, refs: dict | None = None,
     member_of = bodies_sat_on(index)
     for person in people:
         yield from person_pages(index, person, tuple(owners.get(person.id, ())), tuple(member_of.get(person.id, ())),
-                                refs, attended, names)
+                                today, refs, attended, names)
     yield open_data_page(index)
     files = any(paper.attachments for meeting in archive.meetings for paper in meeting.papers)
     yield Page(urls.accessibility(), "accessibility.html", {"files": files}, (files,))

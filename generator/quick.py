@@ -243,7 +243,7 @@ def quick_rebuild(session, paths, written_own=lambda: None) -> tuple[int, list[s
                           for track in {t.key: t for t in meeting_tracks(index, meeting) + redated}.values()],
                  lambda: _cited(session, index, today, refs, naming),
                  lambda: _related(session, memo, index, before, meeting, today, refs, redated),
-                 lambda: _people(index, listed, refs, attended, *their_years(), session.unsettled),
+                 lambda: _people(index, listed, today, refs, attended, *their_years(), session.unsettled),
                  lambda: _lists(index, meeting, today, refs, attended, held, naming, holding,
                                 _sitting_years(session.prepared.index, index, before, meeting)),
                  lambda: _counts(index, before, meeting, session.unsettled))
@@ -395,7 +395,7 @@ def _their_years(old, index, had: Holdings, has: Holdings, listed: list[str]) ->
                          records_by_year(index.appearances.get(pid, []), owned[pid])) for pid in listed}
 
 
-def _people(index, listed: list[str], refs, attended: dict, owned: dict, records: dict, unsettled: set) -> list:
+def _people(index, listed: list[str], today, refs, attended: dict, owned: dict, records: dict, unsettled: set) -> list:
     """The pages of the people `listed` (_listed_people): each one's page, and those of their year pages the
     edit can change (_years_changed); `owned` and `records`: _their_years."""
     if not listed:
@@ -405,8 +405,9 @@ def _people(index, listed: list[str], refs, attended: dict, owned: dict, records
     _attendance(index, {b.slug for bodies in member_of.values() for b in bodies}, attended)
     names = page_names(people)
     return [page for pid in listed
-            for page in person_pages(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), refs,
-                                     attended, names, _years_changed(unsettled, pid, *records[pid]), records[pid][1])]
+            for page in person_pages(index, people[pid], tuple(owned[pid]), tuple(member_of.get(pid, ())), today,
+                                     refs, attended, names, _years_changed(unsettled, pid, *records[pid]),
+                                     records[pid][1])]
 
 
 def _years_changed(unsettled: set, pid: str, had: dict, has: dict) -> set[int]:

@@ -112,8 +112,8 @@ def people_quick(session, paths) -> tuple[int, list[str], list[str]] | None:
     owned, member_of = holdings(index, session.holdings).owned, bodies_sat_on(index, set(changed))
     attended = {slug: body_attendance(index, slug) for slug in sorted({b.slug for bs in member_of.values()
                                                                         for b in bs})}
-    pages = [person_page(index, people[pid], tuple(owned.get(pid, ())), tuple(member_of.get(pid, ())), prepared.refs,
-                         attended, names) for pid in changed]
+    pages = [person_page(index, people[pid], tuple(owned.get(pid, ())), tuple(member_of.get(pid, ())), prepared.today,
+                         prepared.refs, attended, names) for pid in changed]
     # Each person's count of meetings, as the last rebuild made it for the people page: only a meeting's save
     # changes it, and none has been made since that rebuild (see the first check above); someone new, whom no
     # meeting names (`_unnamed`), attended none

@@ -323,6 +323,39 @@ def test_person_page_lists_actions_owned(site):
     assert 'href="/jc/actions/2019-08-01-4-1/"' in html
 
 
+def _owned(site: Path, url: str, section: str) -> list[tuple[str, str]]:
+    """(action, what its Status cell says) of each row of a person's table of actions (`section`: its heading's
+    id), on their page or a year's."""
+    table = parsed(site, url).one("section", **{"aria-labelledby": section}).one("table")
+    return [(row.find("th").text.split(":")[0], row.find_all("td")[-1].text)
+            for row in table.find("tbody").find_all("tr")]
+
+
+def test_a_persons_pages_say_which_of_the_actions_they_own_are_overdue(site):
+    """A person's page lists the open actions they own, each with its latest status only: a councillor looking up
+    what they still owe saw 'No update yet' of one months past its due date, which its own page called overdue.
+    Their page and their year's page say so, in the word and markup of the action's page, as at the build date;
+    a closed action past its due date does not."""
+    overdue = '<strong class="overdue">Overdue</strong>'
+    assert _owned(site, "/people/bob-jones/", "actions") == [("2019-08-01/4#1", "No update yet Overdue")]
+    assert f'<span class="status status-open">No update yet</span> {overdue}</td>' in page(site, "/people/bob-jones/")
+    assert _owned(site, "/people/bob-jones/2019/", "actions") == [("2019-08-01/4#1", "No update yet Overdue")]
+    assert _owned(site, "/people/ann-smith/", "closed-actions") == [("CCBP/19/60#1", "Green Closed 21 November 2019")]
+    assert "Overdue" not in page(site, "/people/ann-smith/2019/")
+
+
+def test_a_minutes_page_says_which_of_the_actions_it_raised_are_overdue(site):
+    """A minute item's page lists the actions it raised with their owner and due date, and nothing of what
+    became of them: it says 'Overdue' of one still open past its due date at the build date, as the action's page
+    does; not of one closed. The meeting's page says so in its "Actions raised" table, not again in its minutes."""
+    overdue = '<strong class="overdue">Overdue</strong>'
+    due = '<time datetime="2019-08-31">31 August 2019</time>'
+    assert f"Due: {due} {overdue}.</span></li>" in page(site, "/jc/2019/2019-08-01/item-4/")
+    assert f"Due: {due}.</span></li>" in page(site, "/jc/2019/2019-08-01/")
+    closed = parsed(site, "/ccb/2019/ccbp-19-60/").one("div", class_="actions-raised").text
+    assert "CCBP/19/60#1" in closed and "Overdue" not in closed
+
+
 def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_overdue(tmp_path):
     """A log goes out with its meeting's agenda, dated the meeting's day unless it says `as_at:`: its page said
     the action was closed there and, in the same list, that it was overdue, which the tracker did not."""

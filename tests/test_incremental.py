@@ -495,8 +495,9 @@ def test_a_revised_update_in_a_later_log_changes_the_actions_history_everywhere(
 
 def test_a_preview_open_past_an_actions_due_date_says_on_its_meetings_page_that_it_is_overdue(tmp_path, monkeypatch):
     """The preview dates the site by the clock at each rebuild: the JC's action due 31 August, on the first rebuild
-    of 1 September, is overdue on the page of the meeting that raised it (its "Actions raised" table), as on a
-    full build that day, though no file changed and the meeting's records are the very same objects."""
+    of 1 September, is overdue on the page of the meeting that raised it (its "Actions raised" table), its minute's
+    page and its owner's pages, as on a full build that day, though no file changed and the meeting's records are
+    the very same objects."""
     content, live = tmp_path / "content", tmp_path / "live"
     shutil.copytree(FIXTURES / "actions", content)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1567252800")  # noon on 31 August 2019
@@ -508,6 +509,8 @@ def test_a_preview_open_past_an_actions_due_date_says_on_its_meetings_page_that_
     outcome = s.rebuild()
     assert outcome.ok and "/jc/2019/2019-08-01/" in outcome.written
     assert '<strong class="overdue">Overdue</strong></td>' in raised_at.read_text()
+    assert {"/jc/2019/2019-08-01/item-4/", "/people/bob-jones/", "/people/bob-jones/2019/"} <= set(outcome.written)
+    assert "/people/ann-smith/" not in outcome.written  # whose action is closed
     full = run(Options(content=content, out=tmp_path / "full", today=dt.date(2019, 9, 1), search=False, cache=False))
     assert full.ok and tree(live) == tree(tmp_path / "full")
 

@@ -344,12 +344,17 @@ def test_an_action_added_taken_out_and_added_again_before_the_rebuild_has_its_pa
 def test_an_action_reopened_in_a_later_log_is_overdue_at_once_on_the_page_of_the_meeting_that_raised_it(
         actions, tmp_path):
     """November's log no longer closes CCBP/19/60#1, due that month: July's "Actions raised" table says it is
-    overdue with the save, as a full build does, and the rebuild after has nothing to correct."""
+    overdue with the save, as a full build does, and so do its minute's page and its owner's pages (the fast path
+    makes them with the build date the rebuild had); the rebuild after has nothing to correct."""
     session, content, live = actions
     outcome = session.quick([edit(content / "meetings/ccb/2019-11-21/actions.md", "    closed: yes\n", "")])
     assert outcome is not None and "/ccb/2019/2019-07-18/" in outcome.written
-    assert ('<span class="status status-green">Green</span> <strong class="overdue">Overdue</strong></td>'
-            in (live / "ccb/2019/2019-07-18/index.html").read_text())
+    overdue = '<span class="status status-green">Green</span> <strong class="overdue">Overdue</strong></td>'
+    assert overdue in (live / "ccb/2019/2019-07-18/index.html").read_text()
+    assert {"/ccb/2019/ccbp-19-60/", "/people/ann-smith/", "/people/ann-smith/2019/"} <= set(outcome.written)
+    assert overdue in (live / "people/ann-smith/index.html").read_text()
+    assert overdue in (live / "people/ann-smith/2019/index.html").read_text()
+    assert '<strong class="overdue">Overdue</strong>.</span></li>' in (live / "ccb/2019/ccbp-19-60/index.html").read_text()
     assert pages(live) == pages(full_build(content, tmp_path / "full"))
     assert session.rebuild().written == []
 

@@ -403,37 +403,49 @@ def test_an_action_added_to_an_item_renders_the_pages_that_show_it_not_those_of_
 
 
 def test_a_build_on_a_later_day_renders_only_the_pages_that_show_the_date(archive, build, tmp_path):
-    """Action pages and lists say what is overdue as at the build date, and so does the page of the meeting that
-    raised an action; no other default template shows it, so a build on a later day (a CI deploy) renders the
-    lists, the actions that became overdue and the pages of the meetings that raised them, and leaves the rest."""
+    """Action pages and lists say what is overdue as at the build date, and so do the page of the meeting that
+    raised an action, the page of its minute and its owners' pages; no other default template shows it, so a
+    build on a later day (a CI deploy) renders the lists, the actions that became overdue and those pages of
+    theirs, and leaves the rest."""
     import datetime as dt
 
     out, later = tmp_path / "site", dt.date(2020, 4, 15)  # the action due 2020-03-31 overdue by then
     assert build(archive, out, search=True, today=dt.date(2020, 2, 15)).ok
     times = _mtimes(out)
     again = build(archive, out, search=True, today=later)
-    # the action now overdue, the meeting that raised it (its "Actions raised" table says so) and the two lists
-    # (which say "as at" the date); not the other actions or meetings, whose overdue flags did not change
-    assert again.ok and sorted(again.changed) == ["/jc/2019/2019-11-05/", "/jc/actions/", "/jc/actions/2019-11-05-5-1/",
-                                                  "/tb/actions/"]
-    # Only the body of the action now overdue is indexed again: the lists are not pages Pagefind reads
-    # (no data-pagefind-body). Besides the search files, the pages above, the calendars (whose DTSTAMP is the
-    # build date) and the actions' data that say the action is overdue (the JC's spreadsheet, not the TB's) are
-    # the only files written again: no feed, no other open data (no meeting passed meanwhile).
-    assert again.search.startswith("Re-indexed 3 pages in 1 of 3 bundles (jc 3)")
+    # the action now overdue, the meeting and the minute that raised it (its "Actions raised" table, the minute's
+    # list of its actions), its owner's page and year's page (the tables of the actions they own) and the two
+    # lists (which say "as at" the date); not the other actions, meetings or people, whose overdue flags did not
+    # change
+    assert again.ok and sorted(again.changed) == [
+        "/jc/2019/2019-11-05/", "/jc/2019/2019-11-05/item-5/", "/jc/actions/", "/jc/actions/2019-11-05-5-1/",
+        "/people/carol-singh/", "/people/carol-singh/2019/", "/tb/actions/"]
+    # Only the bundles of the pages Pagefind reads that changed are indexed again: the body's of the action now
+    # overdue and the site's, of its owner's page (people's pages are the site's; its table of actions is left
+    # out of the index, but the page is read again whole); not the TB's, whose tracker alone changed: the lists,
+    # the minute's page and a person's year page are not pages Pagefind reads (no data-pagefind-body). Besides
+    # the search files, the pages above, the calendars (whose DTSTAMP is the build date) and the actions' data
+    # that say the action is overdue (the JC's spreadsheet, not the TB's) are the only files written again: no
+    # feed, no other open data (no meeting passed meanwhile).
+    assert again.search.startswith("Re-indexed 9 pages in 2 of 3 bundles (site 6, jc 3)")
     touched = sorted(n for n, t in _mtimes(out).items() if times.get(n) != t and not n.startswith("pagefind/"))
     assert touched == ["data/actions.json", "data/actions/jc.csv", "feeds/all.ics", "feeds/bodies/jc.ics",
-                       "feeds/bodies/tb.ics", "jc/2019/2019-11-05/index.html", "jc/actions/2019-11-05-5-1/index.html",
-                       "jc/actions/index.html", "tb/actions/index.html"]
-    assert all(n.startswith("pagefind/bodies/jc/") for n, t in _mtimes(out).items()
-               if n.startswith("pagefind/") and times.get(n) != t)
+                       "feeds/bodies/tb.ics", "jc/2019/2019-11-05/index.html", "jc/2019/2019-11-05/item-5/index.html",
+                       "jc/actions/2019-11-05-5-1/index.html", "jc/actions/index.html",
+                       "people/carol-singh/2019/index.html", "people/carol-singh/index.html", "tb/actions/index.html"]
+    assert not any(n.startswith("pagefind/bodies/tb/") for n, t in _mtimes(out).items() if times.get(n) != t)
     scratch = build(archive, tmp_path / "scratch", search=True, today=later, cache=False)
     assert scratch.ok and read_tree(out) == read_tree(tmp_path / "scratch")
     templates = {p.name for p in (REPO / "templates").rglob("*.html") if "today" in p.read_text(encoding="utf-8")}
-    assert templates == {"action.html", "actions.html", "meeting.html"}
-    # meeting.html: in a caption's words, and in whether an action it raised is overdue (pages._overdue)
+    assert templates == {"action.html", "actions.html", "meeting.html", "_minute_item.html", "_person_records.html"}
+    # meeting.html: in a caption's words, and in whether an action it raised is overdue; _minute_item.html and
+    # _person_records.html: in that alone (pages._overdue, which the pages' deps hold)
     shown = re.sub(r"<caption>[^<]*</caption>", "", (REPO / "templates" / "meeting.html").read_text())
     assert re.findall(r"\{[%{][^}]*today[^}]*[%}]\}", shown) == ["{% elif t.overdue_on(today) %}"]
+    assert [re.findall(r"\{[%{][^}]*today[^}]*[%}]\}", (REPO / "templates" / name).read_text())
+            for name in ("_minute_item.html", "_person_records.html")] == [
+        ["{% if overdue is defined and overdue and tracked[action.id].overdue_on(today) %}"],
+        ["{% elif t.overdue_on(today) %}"]]
 
 
 def test_a_later_day_writes_again_the_feeds_with_no_entry_and_the_open_data_of_meetings_it_passed(
