@@ -83,6 +83,11 @@ class Track:
 
     def as_at(self, date: dt.date) -> "Track":
         """The action as it stood on `date`: later updates are not yet known."""
+        # The steps are in date order (build_tracks): when the last is dated by then, so are all, which is so of
+        # nearly every action at the build date (overdue_on, for each page that says which are overdue, on every
+        # build), and nothing is copied or compared.
+        if not self.steps or self.steps[-1].as_at <= date:
+            return self
         steps = tuple(s for s in self.steps if s.as_at <= date)
         return self if len(steps) == len(self.steps) else replace(self, steps=steps)
 
