@@ -148,8 +148,9 @@ def _overdue(tracks, today: dt.date) -> tuple:
     """Which of these actions a page says are overdue at the build date, as an action's page says it (a meeting's
     "Actions raised" table, a minute item's list of its actions, a person's tables of the actions they own): all
     those pages show of the build date, so all their deps need hold of it, for a build on a later day to make
-    again just the pages that say an action became overdue."""
-    return tuple(track is not None and track.overdue_on(today) for track in tracks)
+    again just the pages that say an action became overdue. Not of one closed, even in the log of a meeting yet
+    to be held: those pages say "Closed" of it, whatever the date, and are not made again when the date passes."""
+    return tuple(track is not None and not track.closed and track.overdue_on(today) for track in tracks)
 
 
 def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:

@@ -364,6 +364,8 @@ def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_ov
     html = page(out, "/jc/actions/2019-08-01-4-1/")
     assert "<strong>Closed</strong> at the " in html and "Overdue" not in html
     assert _statuses(out, "/jc/2019/2019-08-01/") == [("2019-08-01/4#1", "Complete Closed")]  # so its meeting's
+    assert "Overdue" not in page(out, "/jc/2019/2019-08-01/item-4/")  # its minute's
+    assert _owned(out, "/people/bob-jones/2019/", "actions") == [("2019-08-01/4#1", "Complete Closed 6 February 2020")]
     tracker = page(out, "/jc/actions/")
     assert "2019-08-01/4#1" in tracker.split('id="closed"')[1]
     assert "2019-08-01/4#1" not in tracker.split('id="overdue-today"')[1].split('id="closed"')[0]

@@ -444,7 +444,8 @@ def test_a_build_on_a_later_day_renders_only_the_pages_that_show_the_date(archiv
     assert re.findall(r"\{[%{][^}]*today[^}]*[%}]\}", shown) == ["{% elif t.overdue_on(today) %}"]
     assert [re.findall(r"\{[%{][^}]*today[^}]*[%}]\}", (REPO / "templates" / name).read_text())
             for name in ("_minute_item.html", "_person_records.html")] == [
-        ["{% if overdue is defined and overdue and tracked[action.id].overdue_on(today) %}"],
+        ["{% if overdue is defined and overdue and not tracked[action.id].closed "
+         "and tracked[action.id].overdue_on(today) %}"],
         ["{% elif t.overdue_on(today) %}"]]
 
 
