@@ -531,7 +531,7 @@ def attendance_record(body, recorded: list) -> tuple[tuple[int, int, int, int] |
 class Holdings:
     """Each body's actions (actions_held) and each person's (actions_owned), of one index.tracks: the lists a
     body's tracker and a person's pages give. Each is a pass over every action (8,337 at 2,000 synthetic
-    meetings), and the two were a third of the live preview's save (holdings)."""
+    meetings), and the two were more than a quarter of the live preview's save for a retitled item (holdings)."""
 
     tracks: dict  # the index.tracks they are of
     held: dict[str, list]
@@ -541,8 +541,8 @@ class Holdings:
 def holdings(index: Index, before: Holdings | None = None) -> Holdings:
     """The Holdings of `index`, made from `before` (those of an index a save or a rebuild changed) where it has
     them: only the lists that held or now hold an action the change made anew, added or took out are made
-    again, from what they held and the new versions, in the order of index.tracks. Else two passes over every
-    action."""
+    again, from what they held and the new versions, in the order of index.tracks. Else, or where the change
+    made most actions anew (another archive), two passes over every action."""
     tracks = index.tracks
     if before is None:
         return Holdings(tracks, actions_held(index), actions_owned(index))
@@ -550,6 +550,8 @@ def holdings(index: Index, before: Holdings | None = None) -> Holdings:
         return before
     old = before.tracks
     made = [track for key, track in tracks.items() if old.get(key) is not track]
+    if len(made) > max(64, len(tracks) // 4):  # sorting each list again would cost more than the passes
+        return Holdings(tracks, actions_held(index), actions_owned(index))
     out = [track for key, track in old.items() if tracks.get(key) is not track]
     if not made and not out:
         return Holdings(tracks, before.held, before.owned)
@@ -557,10 +559,12 @@ def holdings(index: Index, before: Holdings | None = None) -> Holdings:
     gone = {id(track) for track in out}
     lists = []
     for had, of in ((before.held, holders), (before.owned, _owner_ids)):
-        has = dict(had)
-        for slug in {slug for track in made + out for slug in of(track)}:
-            kept = [track for track in had.get(slug, ()) if id(track) not in gone]
-            kept += [track for track in made if slug in of(track)]
+        has, added = dict(had), {}
+        for track in made:
+            for slug in of(track):
+                added.setdefault(slug, []).append(track)
+        for slug in added.keys() | {slug for track in out for slug in of(track)}:
+            kept = [track for track in had.get(slug, ()) if id(track) not in gone] + added.get(slug, [])
             kept.sort(key=lambda track: place[track.key])
             if kept:
                 has[slug] = kept

@@ -1177,3 +1177,30 @@ def test_a_save_giving_a_councils_minute_a_number_another_meeting_of_its_run_has
     assert [d.message for d in session.rebuild().report.errors] == [
         "minute number 44 is used twice in JC's minutes numbered on from jc/2019-11-05's, its first meeting in the "
         "archive: jc/2019-11-05 has it already (at content/meetings/jc/2019-11-05/minutes.md:28)"]
+
+
+def test_each_bodys_and_persons_actions_patched_or_made_again_are_those_a_pass_makes():
+    """pages.holdings: a few actions changed are put in place in the lists of the last rebuild; most changed
+    (another archive) make the lists again; either way the lists a pass over every action makes."""
+    from types import SimpleNamespace as Made
+
+    from generator.pages import Holdings
+
+    def tracks(n, owner_of, version):
+        return {f"b{i % 3}:{i}": Made(key=f"b{i % 3}:{i}", version=version, raised=Made(body=f"b{i % 3}"),
+                                      action=Made(owners=(Made(id=owner_of(i), body=None),)))
+                for i in range(n)}
+
+    def lists(made: Holdings):
+        return [{slug: [(track.key, track.version) for track in listed] for slug, listed in groups.items()}
+                for groups in (made.held, made.owned)]
+
+    before = Made(tracks=tracks(200, lambda i: f"p{i % 7}", 0))
+    last = holdings(before)
+    few = dict(before.tracks)
+    for i in (5, 50, 150):  # given to someone else
+        few[f"b{i % 3}:{i}"] = tracks(200, lambda i: f"p{(i + 1) % 7}", 1)[f"b{i % 3}:{i}"]
+    del few["b1:100"]
+    every = Made(tracks=tracks(200, lambda i: f"p{i % 5}", 2))
+    for after in (Made(tracks=few), every):
+        assert lists(holdings(after, last)) == lists(holdings(after))
