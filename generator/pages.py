@@ -145,7 +145,7 @@ def meeting_inputs(index: Index, meeting, today: dt.date, refs: dict) -> tuple:
 
 
 def _overdue(tracks, today: dt.date) -> tuple:
-    """Which of these actions a page says are overdue at the build date, as an action's page says it (a meeting's
+    """Which of these actions a page says are overdue at the build date (an action's own page, a meeting's
     "Actions raised" table, a minute item's list of its actions, a person's tables of the actions they own): all
     those pages show of the build date, so all their deps need hold of it, for a build on a later day to make
     again just the pages that say an action became overdue. Not of one closed, even in the log of a meeting yet
@@ -158,7 +158,7 @@ def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:
     url = urls.action(track.action)
     return Page(url, "action.html", dict(
         track=track, action=track.action, body=index.archive.bodies[track.raised.body], meeting=track.raised,
-        item=track.item), (track, track.overdue_on(today), index.backlinks.get(url),  # not the date: shown only so
+        item=track.item), (track, _overdue((track,), today), index.backlinks.get(url),  # not the date: shown only so
                            _linked(refs, [track.raised] + [step.meeting for step in track.steps])))
 
 

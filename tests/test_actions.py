@@ -373,6 +373,19 @@ def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_ov
     assert (record["closed"], record["overdue"]) == (True, False)  # and so do the data
 
 
+def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_rendered_again_as_its_due_date_passes(
+        tmp_path):
+    """Its page says "Closed" whatever the build date, but its deps held whether it was overdue as the updates
+    dated by then left it (open), so a build on the day after its due date rendered the page again, to the same
+    bytes. Only the lists that say "as at" the build date are."""
+    content = _with_log(tmp_path, "jc/2020-02-06", "body: jc\ndate: 2020-02-06\n",
+                        "updates:\n  - action: 2019-08-01/4#1\n    status: complete\n    closed: yes\n")
+    out = tmp_path / "site"
+    assert run(Options(content=content, out=out, today=dt.date(2019, 8, 31), search=False)).ok  # due 31 August
+    again = run(Options(content=content, out=out, today=dt.date(2019, 9, 1), search=False))
+    assert again.ok and again.changed == ["/ccb/actions/", "/jc/actions/"]
+
+
 def test_the_notes_below_an_action_logs_frontmatter_are_published_with_the_log(tmp_path):
     """They were read and then shown nowhere, their references cited from nowhere."""
     content = _copy(tmp_path)
