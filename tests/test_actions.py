@@ -226,7 +226,8 @@ def test_a_due_date_is_said_as_every_date_is_however_due_wrote_it(tmp_path):
 
     raised_at = parsed(out, "/ccb/2019/2019-07-18/")
     assert [li.text for li in raised_at.find_all("li") if li.text.startswith("Action CCBP/19/60#1:")] == [
-        "Action CCBP/19/60#1: Run the three-month pilot and report back. Owner: Ms Ann Smith. Due: September 2019."]
+        "Action CCBP/19/60#1: Run the three-month pilot and report back. Owner: Ms Ann Smith. Due: November 2019 "
+        "(revised; originally September 2019)."]
     assert _dues(out, "/ccb/2019/2019-07-18/") == [("CCBP/19/60#1", "November 2019 (revised)"),
                                                    ("CCBP/19/60#jc-referral", "next meeting (19 September 2019)")]
     assert ("CCBP/19/60#1", "November 2019 (revised)") in _dues(out, "/ccb/actions/")
@@ -354,6 +355,30 @@ def test_a_minutes_page_says_which_of_the_actions_it_raised_are_overdue(site):
     assert f"Due: {due}.</span></li>" in page(site, "/jc/2019/2019-08-01/")
     closed = parsed(site, "/ccb/2019/ccbp-19-60/").one("div", class_="actions-raised").text
     assert "CCBP/19/60#1" in closed and "Overdue" not in closed
+
+
+@pytest.mark.parametrize("revised, words, overdue", [("2019-11-30", "30 November 2019", True),
+                                                      ("2020-03-31", "31 March 2020", False)])
+def test_a_minutes_page_gives_the_due_date_overdue_is_judged_by_as_the_actions_other_pages_do(
+        tmp_path, revised, words, overdue):
+    """A minute's page gave an action's due date as minuted beside "Overdue" judged by the date a log revised it
+    to: "Due: 31 August 2019" said nothing of a revision to 31 March 2020, and so of why it was not overdue. It
+    gives the revised date and what was minuted, as the action's page does; its meeting's "Actions raised" table
+    and its owner's pages give the same date, and all four say the same of whether it is overdue."""
+    out = _built_with_log(tmp_path, "jc/2019-10-03", "body: jc\ndate: 2019-10-03\n",
+                          f"updates:\n  - action: 2019-08-01/4#1\n    status: amber\n    due: {revised}\n")
+    flag = " Overdue" if overdue else ""
+    minuted = (f"Action 2019-08-01/4#1: Write to the board with the committee's view. Owner: Mr Bob Jones. Due: {words} "
+               f"(revised; originally 31 August 2019){flag}.")
+    assert [li.text for li in parsed(out, "/jc/2019/2019-08-01/item-4/").one("div", class_="actions-raised")
+            .find_all("li")] == [minuted]
+    action = parsed(out, "/jc/actions/2019-08-01-4-1/")
+    facts = dict(zip((term.text for term in action.find_all("dt")), (dd.text for dd in action.find_all("dd"))))
+    assert facts["Due"] == f"{words} (revised; originally 31 August 2019){flag}"
+    for url, section in (("/jc/2019/2019-08-01/", "actions-raised"), ("/people/bob-jones/", "actions"),
+                         ("/people/bob-jones/2019/", "actions")):
+        assert _dues(out, url) == [("2019-08-01/4#1", f"{words} (revised)")]
+        assert _owned(out, url, section) == [("2019-08-01/4#1", f"Amber{flag}")]
 
 
 def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_overdue(tmp_path):

@@ -705,7 +705,7 @@ def test_meeting_page_minutes_have_item_anchors_resolutions_leads_and_actions(si
         "Action TB/19/13#1: Publish the approved strategy on the council website. "
         "Owner: Dr Carol Singh. Due: 30 April 2019.",
         "Action TB/19/13#2: Report progress on the school meals pilot to the board. Owners: Mr Brian Okafor and JC. "
-        "Due: June 2019.",
+        "Due: September 2019 (revised; originally June 2019).",
         "Action TB/19/13#leaflet: Produce an easy-read leaflet about the strategy. "
         "Owner: Healthwatch Testshire. Due: next meeting (20 June 2019).",
     ]
