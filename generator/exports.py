@@ -30,7 +30,7 @@ from generator.ical import LONDON, TZID
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import VOTE_SIDES, AgendaItem, Declaration, Due, Meeting, MinuteItem, PersonRef, Vote, agenda_of
-from generator.plaintext import one_line, plain
+from generator.plaintext import one_line, plain, plain_title
 from generator.popolo import people_document
 from generator.resolve import Index
 
@@ -123,10 +123,10 @@ class Exporter:
             date = (p.date or meeting.date).isoformat()
             links = [{"media_type": "text/html", "url": self.url(urls.paper(meeting, p))}]
             language = p.language or self.site.language
-            documents.append({"note": f"{p.name}: {one_line(p.title)}", "date": date,
+            documents.append({"note": f"{p.name}: {plain_title(p.title)}", "date": date,
                               "classification": p.label.lower(), "links": links + self._files(meeting, p, p.file),
                               "language": language})
-            documents += [{"note": f"{p.name}, Appendix {a.ref}: {one_line(a.title)}", "date": date,
+            documents += [{"note": f"{p.name}, Appendix {a.ref}: {plain_title(a.title)}", "date": date,
                            "classification": "appendix", "links": self._files(meeting, p, a.file),
                            "language": language}
                           for a in p.appendices if a.file is not None]
@@ -187,7 +187,7 @@ class Exporter:
                 break
         papers = [meeting.paper(r) for r in item.papers]
         return {
-            "description": item.title,
+            "description": plain_title(item.title),
             "order": order,
             "subjects": [item.section] if item.section else [],
             "classification": [item.purpose] if item.purpose else [],
@@ -237,12 +237,12 @@ class Exporter:
         listed = agenda.get(item.ref.lower())
         papers = [(r, meeting.paper(r)) for r in item.papers]
         return {
-            "ref": item.number, "title": item.title, "url": self.url(urls.item(meeting, body, item)),
+            "ref": item.number, "title": plain_title(item.title), "url": self.url(urls.item(meeting, body, item)),
             "agenda_item": {"ref": listed.number, "url": self.url(urls.agenda_item(meeting, listed.ref))}
             if listed is not None else None,
             "confidential": bool(item.confidential), "reason": item.reason,
             "discussion": item.body, "resolutions": list(item.resolutions),
-            "papers": [{"ref": r, "name": p.name if p else r, "title": p.title if p else "",
+            "papers": [{"ref": r, "name": p.name if p else r, "title": plain_title(p.title) if p else "",
                         "url": self.url(urls.paper(meeting, p)) if p else None,
                         "language": (p.language if p else "") or self.site.language} for r, p in papers],
             "leads": [self.ref(p) for p in item.leads],

@@ -30,7 +30,7 @@ from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import Action, Meeting, Paper, Person, all_agenda_items, named_with_body
 from generator.namesakes import page_names
-from generator.plaintext import one_line, plain, xml_safe
+from generator.plaintext import plain, plain_title, xml_safe
 from generator.render import said_due, short_date
 from generator.resolve import PAPER_ROLES, Index, recorded_as
 
@@ -65,18 +65,18 @@ def meeting_entries(index: Index, meeting: Meeting) -> list[Entry]:
     when = f"{named_with_body(meeting, body.short_name)}, {short_date(meeting.date)}"
     entries = []
     if meeting.agenda:
-        lines = [f"{a.number} {one_line(a.title)}" for a in meeting.agenda]
+        lines = [f"{a.number} {plain_title(a.title)}" for a in meeting.agenda]
         entries.append(Entry(page + "#agenda", f"Agenda: {when}", meeting.date, page + "#agenda",
                              "\n".join(lines), "agenda", summary_language=meeting.language))
     if meeting.minutes:
         draft = meeting.minutes.status == "draft"
-        lines = [f"{i.number} {one_line(i.title)}" for i in meeting.minutes.items]
+        lines = [f"{i.number} {plain_title(i.title)}" for i in meeting.minutes.items]
         entries.append(Entry(page + "#minutes", f"{'Draft minutes' if draft else 'Minutes'}: {when}",
                              minutes_date(index, meeting), page + "#minutes", "\n".join(lines),
                              "draft-minutes" if draft else "minutes", summary_language=meeting.minutes.language))
     for paper in meeting.papers:
         address = urls.paper(meeting, paper)
-        entries.append(Entry(address, f"{paper.name}: {one_line(paper.title)} ({when})", paper.date or meeting.date,
+        entries.append(Entry(address, f"{paper.name}: {plain_title(paper.title)} ({when})", paper.date or meeting.date,
                              address, paper_summary(paper, meeting), "paper", paper.language))
     if meeting.status:  # called off: a subscriber who saw its agenda, or none, learns that it did not take place
         said = "\n".join(part for part in (f"This meeting was {meeting.status}.", plain(meeting.notes)) if part)
@@ -97,7 +97,7 @@ def paper_summary(paper: Paper, meeting: Meeting) -> str:
     said = [f"For {', '.join(paper.purpose)}."] if paper.purpose else []
     item = next((a for a in all_agenda_items(meeting.agenda) if paper.item and a.ref == paper.item), None)
     if item is not None:
-        said.append(f"Item {item.number}: {one_line(item.title)}.")
+        said.append(f"Item {item.number}: {plain_title(item.title)}.")
     return " ".join(said)
 
 
@@ -186,7 +186,7 @@ def person_entries(index: Index, person: Person, papers: list, actions: list) ->
                              meeting.date, urls.meeting(meeting), "Recorded as: " + "; ".join(roles[key]), "meeting"))
     for meeting, paper, parts in papers:
         address = urls.paper(meeting, paper)
-        entries.append(Entry(f"{address}#{person.id}", f"{paper.name}: {one_line(paper.title)}",
+        entries.append(Entry(f"{address}#{person.id}", f"{paper.name}: {plain_title(paper.title)}",
                              paper.date or meeting.date, address, ", ".join(parts), "paper", paper.language,
                              index.archive.site.language))  # the summary is the person's roles, in the site's words
     for key, action in actions:

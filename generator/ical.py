@@ -24,7 +24,7 @@ from generator import __version__, urls
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import Meeting, Site, named_with_body
-from generator.plaintext import one_line, xml_safe
+from generator.plaintext import plain_title, xml_safe
 from generator.render import short_date
 from generator.resolve import Index
 
@@ -168,7 +168,7 @@ def event(index: Index, meeting: Meeting, stamp: dt.date) -> list[str]:
     if meeting.adjourned_to and not meeting.status:
         description += ["", adjourned(index, meeting)]
     if meeting.agenda:
-        description += ["", "Agenda:"] + [f"{a.number} {one_line(a.title)}" for a in meeting.agenda]
+        description += ["", "Agenda:"] + [f"{a.number} {plain_title(a.title)}" for a in meeting.agenda]
     lines.append(f"DESCRIPTION:{escape(chr(10).join(description))}")
     lines.append("END:VEVENT")
     return lines

@@ -40,33 +40,49 @@ def plain(markdown: str) -> str:
 def _plain(markdown: str) -> str:
     """Memoised: the same text is summarised for the site, body, person and action feeds (a
     smaller cache than the archive's count of texts would be emptied before its entries are reused)."""
-    blocks: list[str] = []
-    for token in _PARSER.parse(markdown):
-        if token.type != "inline":
-            continue
-        words, targets = [], []
-        for child in token.children or ():
-            if child.type in ("text", "code_inline"):
-                words.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                words.append(" ")
-            elif child.type == "link_open":
-                targets.append((str(child.attrGet("href") or ""), len(words)))
-            elif child.type == "link_close" and targets:
-                # A link's address after its words, "the council website (https://...)": plain text has no link,
-                # and a re-user of the open data or a calendar's reader would otherwise lose where it led.
-                href, start = targets.pop()
-                if _ADDRESS.match(href) and "".join(words[start:]).strip() not in (href, href.removeprefix("mailto:")):
-                    words.append(f" ({href.removeprefix('mailto:')})")
-        text = " ".join("".join(words).split())
-        if text:
-            blocks.append(text)
+    blocks = [text for token in _PARSER.parse(markdown) if token.type == "inline"
+              if (text := " ".join(_plain_inline(token).split()))]
     return xml_safe("\n\n".join(blocks))
 
 
+def _plain_inline(token) -> str:
+    """The words of one inline token (a paragraph, a heading, a title), the addresses of links off the page after
+    theirs, spaces as written."""
+    words, targets = [], []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            words.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            words.append(" ")
+        elif child.type == "link_open":
+            targets.append((str(child.attrGet("href") or ""), len(words)))
+        elif child.type == "link_close" and targets:
+            # A link's address after its words, "the council website (https://...)": plain text has no link,
+            # and a re-user of the open data or a calendar's reader would otherwise lose where it led.
+            href, start = targets.pop()
+            if _ADDRESS.match(href) and "".join(words[start:]).strip() not in (href, href.removeprefix("mailto:")):
+                words.append(f" ({href.removeprefix('mailto:')})")
+    return "".join(words)
+
+
 def one_line(markdown: str) -> str:
-    """`plain`, on a single line: for titles and table cells."""
+    """`plain`, on a single line: for a table cell of Markdown written as paragraphs (an action's text)."""
     return " ".join(plain(markdown).split())
+
+
+def plain_title(markdown: str) -> str:
+    """A title (an item's, a paper's) in plain text, as its heading shows it: inline Markdown, which
+    `markdown_inline` renders, not blocks; read as a block, "2. Minutes of the last meeting" was a list item
+    and "# of beds" a heading, and their number and sign were lost in feeds, calendars, data and page titles."""
+    markdown = str(markdown or "")
+    if _LITERAL.fullmatch(markdown):
+        return xml_safe(" ".join(markdown.split()))
+    return _plain_title(markdown)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_title(markdown: str) -> str:
+    return xml_safe(" ".join(_plain_inline(_PARSER.parseInline(markdown)[0]).split()))
 
 
 def xml_safe(text: str) -> str:

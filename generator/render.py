@@ -27,7 +27,7 @@ from generator.interrupt import check, never
 from generator.markdown import Renderer
 from generator.model import all_agenda_items
 from generator.parallel import has_ended
-from generator.plaintext import one_line
+from generator.plaintext import plain_title
 from generator.references import Linker, Where
 from generator.values import spoken_date, spoken_due
 from generator.yamltext import file_line, lines_of
@@ -349,7 +349,7 @@ def environment(template_dirs: list[Path], report: Report, site, index, today: d
     env.filters["markdown_inline"] = md.inline
     # A title as text, where it cannot carry HTML (the page's <title>) or is already inside a link: clerks write
     # titles in Markdown, which the heading renders, and `*emphasis*` showed its asterisks everywhere else
-    env.filters["plain"] = one_line
+    env.filters["plain"] = plain_title
     env.filters["long_date"] = long_date
     env.filters["short_date"] = short_date
     env.filters["spoken_due"] = said_due

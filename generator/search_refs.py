@@ -52,7 +52,7 @@ from generator import urls
 from generator.memo import ByIdentity
 from generator.model import all_agenda_items
 from generator.numbering import canonical
-from generator.plaintext import one_line
+from generator.plaintext import plain_title
 from generator.update import prune_empty
 
 MANIFEST = "search/references.json"
@@ -84,7 +84,7 @@ def shard_of(key: str) -> str | None:
 def _entry(url: str, kind: str, ref: str, title: str, body, meeting, language: str = "") -> dict:
     """`language`: the title's, where it is not the site's (Site.other); left out otherwise, so that the map of
     an archive in one language is as it was."""
-    entry = {"url": url, "kind": kind, "ref": ref, "title": one_line(title), "body": body.short_name,
+    entry = {"url": url, "kind": kind, "ref": ref, "title": plain_title(title), "body": body.short_name,
              "date": meeting.date.isoformat()}
     if language:
         entry["language"] = language

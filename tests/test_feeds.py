@@ -22,7 +22,7 @@ from generator.build import Options, run
 from generator.feeds import ATOM, paper_summary
 from generator.ical import escape, fold
 from generator.model import Meeting, Paper
-from generator.plaintext import one_line, plain
+from generator.plaintext import one_line, plain, plain_title
 from generator.sitemap import sitemaps
 from helpers import FIXTURE, TODAY, edit, html_pages, in_welsh, page, url_of
 
@@ -329,6 +329,31 @@ def test_a_link_off_the_site_keeps_its_address_in_plain_text():
                  "[by email](mailto:clerk@c.example) and [this page](/tb/).") == (
         "It is on the council website (https://c.example/consult), https://a.example/, by email (clerk@c.example) "
         "and this page.")
+
+
+def test_a_title_that_begins_as_a_markdown_block_would_keeps_its_number_and_sign(tmp_path):
+    """A title is inline Markdown, as its heading renders it: read as a block, "2. Joint public health" was a list
+    item and lost its "2." in the feeds, the calendars and the data, and "# of beds" lost its sign."""
+    assert [plain_title(t) for t in ("2. Minutes", "2019) Review", "# of beds", "- draft", "**Urgent** item")] == [
+        "2. Minutes", "2019) Review", "# of beds", "- draft", "Urgent item"]
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    edit(content, "meetings/jc/2019-11-05/meeting.md", "title: Joint public health commissioning",
+         "title: 2. Joint public health commissioning")
+    edit(content, "meetings/jc/2019-11-05/papers/item-05.md", "title: Joint public health commissioning",
+         "title: 2. Joint public health commissioning")
+    site = _build(content, tmp_path / "site")
+    entries = {e.category: e for e in atom(site, "feeds/bodies/jc.xml").entries}
+    assert entries["paper"].title == (
+        "Item 05: 2. Joint public health commissioning (JC Joint Committee, 5 November 2019)")
+    assert "5 2. Joint public health commissioning" in entries["agenda"].summary.splitlines()
+    event = calendar(site, "feeds/bodies/jc.ics").walk("VEVENT")[0]
+    assert "5 2. Joint public health commissioning" in str(event["DESCRIPTION"]).splitlines()
+    documents = [d["note"] for e in json.loads((site / "data/meetings.json").read_text())["events"]
+                 for d in e["documents"]]
+    assert "Item 05: 2. Joint public health commissioning" in documents
+    html = (site / "jc/2019/2019-11-05/papers/05/index.html").read_text(encoding="utf-8")
+    assert "<title>Item 05: 2. Joint public health commissioning – " in html
 
 
 def test_pages_link_to_their_feeds(site):
