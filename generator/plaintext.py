@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from generator.markdown import commonmark
+from generator.references import _EXPLICIT
 
 _PARSER = commonmark({"html": False})
 # Characters XML 1.0 forbids; a stray one pasted from a PDF would make a feed unreadable.
@@ -50,7 +51,9 @@ def _plain_inline(token) -> str:
     theirs, spaces as written."""
     words, targets = [], []
     for child in token.children or ():
-        if child.type in ("text", "code_inline"):
+        if child.type == "text":
+            words.append(_EXPLICIT.sub(_shown, child.content) if "[[" in child.content else child.content)
+        elif child.type == "code_inline":
             words.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             words.append(" ")
@@ -63,6 +66,30 @@ def _plain_inline(token) -> str:
             if _ADDRESS.match(href) and "".join(words[start:]).strip() not in (href, href.removeprefix("mailto:")):
                 words.append(f" ({href.removeprefix('mailto:')})")
     return "".join(words)
+
+
+def _shown(reference: re.Match) -> str:
+    """A `[[...]]` reference in plain text, which has no link: its words (`[[target|words]]`), as the page shows
+    them, else what of it the target says without the archive. A page names `[[person:sarah-prema]]` from the
+    register, but a text's plain form is kept for as long as the text is unchanged, not for as long as the names
+    it would take (a register's, a meeting's title) are (exports.Reused, feeds.atom_feeds): the register id, as
+    people.json keys it, the minute's number, the action, the meeting or paper as written. The brackets and
+    `person:` were the clerk's markup, left in spreadsheet cells, feed summaries and calendars."""
+    target, words = reference.group(1).strip(), reference.group(2)
+    if words and words.strip():
+        return words.strip()
+    kind, colon, rest = target.partition(":")
+    if not colon or "/" in kind:  # a meeting or paper: ccb/2018-06-21, ccb/2018-06-21/papers/C
+        return target
+    if kind == "action":  # as the page names it: action CCBP/18/49#1, another body's too
+        return "action " + rest.strip().rpartition(":")[2].strip()
+    if kind == "person":
+        return rest.strip()
+    number = rest.strip()  # body:number, or an item of a body numbering afresh at each meeting: jc:2019-11-05/5
+    return f"item {number.rpartition('/')[2]}" if _PER_MEETING.fullmatch(number) else number
+
+
+_PER_MEETING = re.compile(r"\d{4}-\d\d-\d\d[^/]*/[^/]+")  # a meeting's folder, its item: 2019-11-05/5
 
 
 def one_line(markdown: str) -> str:

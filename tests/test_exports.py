@@ -198,6 +198,22 @@ def test_a_spreadsheet_cell_that_would_be_a_formula_is_shown_as_text(archive, bu
     assert written == ["=HYPERLINK(\"http://evil.example\",\"Report progress\") on the pilot"], "as written in JSON"
 
 
+def test_a_reference_in_double_brackets_reaches_plain_text_as_its_words(archive, build, tmp_path):
+    """A spreadsheet cell and the plain-text fields showed the clerk's `[[...]]` markup; the Markdown keeps it."""
+    text = "Publish the strategy ([[tb/2019-03-14/papers/A|the strategy paper]]) with [[person:carol-singh]]."
+    edit(archive, "meetings/tb/2019-03-14/minutes.md", "text: Publish the approved strategy on the council website.",
+         f"text: '{text}'")
+    edit(archive, "meetings/jc/2019-11-05/meeting.md", "title: Welcome and apologies",
+         "title: Welcome, and matters arising from [[tb:TB/19/13]]")
+    result = build(archive, tmp_path / "out")
+    assert result.ok, messages(result)
+    row = list(csv.DictReader(io.StringIO((tmp_path / "out/data/actions/tb.csv").read_text(encoding="utf-8"))))[0]
+    assert row["text"] == "Publish the strategy (the strategy paper) with carol-singh."
+    assert [a["text"] for a in data(tmp_path / "out", "actions")["actions"] if a["id"] == "tb:TB/19/13#1"] == [text]
+    jc = [e for e in data(tmp_path / "out", "meetings")["events"] if e["extras"]["meeting"] == "jc/2019-11-05"]
+    assert jc[0]["agenda"][0]["description"] == "Welcome, and matters arising from TB/19/13"
+
+
 def test_people_are_popolo_persons_organizations_and_memberships(sites):
     people = data(sites["fixture"], "people")
     persons = {p["id"]: p for p in people["persons"]}

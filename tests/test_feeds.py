@@ -356,6 +356,15 @@ def test_a_title_that_begins_as_a_markdown_block_would_keeps_its_number_and_sign
     assert "<title>Item 05: 2. Joint public health commissioning – " in html
 
 
+def test_a_reference_in_double_brackets_is_plain_text_without_its_markup():
+    """Feed summaries, calendars and spreadsheet cells showed `[[person:carol-singh]]` as the clerk typed it."""
+    assert plain("Report to [[tb/2019-03-14|the March board]] with [[tb/2019-03-14/papers/A]], as "
+                 "[[tb:TB/19/13]] and [[jc:2019-11-05/5]] asked of [[person:carol-singh]] under "
+                 "[[action:TB/19/13#1]] and [[action:tb:TB/19/13#2]]; `[[as code]]`.") == (
+        "Report to the March board with tb/2019-03-14/papers/A, as TB/19/13 and item 5 asked of carol-singh under "
+        "action TB/19/13#1 and action TB/19/13#2; [[as code]].")
+
+
 def test_pages_link_to_their_feeds(site):
     for url, feed in (("/", "/feeds/all.xml"), ("/tb/", "/feeds/bodies/tb.xml"),
                       ("/tb/2019/2019-03-14/", "/feeds/bodies/tb.xml"), ("/people/carol-singh/",
