@@ -138,7 +138,8 @@ class Exporter:
             "description": plain(meeting.notes),
             "classification": "committee-meeting",
             "start_date": self.moment(meeting.date, meeting.start),
-            "end_date": self.moment(meeting.date, meeting.end) if meeting.start and meeting.end else "",
+            # as the calendar's DTEND: an end before the start (`check` warns of it) is no moment of the meeting
+            "end_date": self.moment(meeting.date, meeting.end) if meeting.start and meeting.end > meeting.start else "",
             "timezone": TZID,
             "all_day": not meeting.start,
             "status": "cancelled" if meeting.status else "passed" if meeting.date < self.today else "confirmed",

@@ -102,6 +102,22 @@ def test_meetings_are_open_civic_data_events(sites):
         ("Paper B: Strategaeth Pwysau Iach 2019 i 2024", "cy")]  # a paper's `language:`, else the site's
 
 
+def test_a_meeting_that_ends_before_it_starts_has_no_end_in_the_data_as_in_the_calendar(archive, build, tmp_path):
+    """meetings.json said the JC met from 18:30 to 00:15 the same day, ending before it began, where the calendar
+    has no DTEND; an equal end is no duration either."""
+    edit(archive, "meetings/jc/2019-11-05/meeting.md", 'start: "18:30"', 'start: "18:30"\nend: "00:15"')
+    edit(archive, "meetings/tb/2020-01-16/meeting.md", 'end: "12:00"', 'end: "10:00"')
+    result = build(archive, tmp_path / "out")
+    assert result.ok, messages(result)
+    events = {e["extras"]["meeting"]: e for e in data(tmp_path / "out", "meetings")["events"]}
+    assert (events["jc/2019-11-05"]["start_date"], events["jc/2019-11-05"]["end_date"]) == (
+        "2019-11-05T18:30:00+00:00", "")
+    assert (events["tb/2020-01-16"]["start_date"], events["tb/2020-01-16"]["end_date"]) == (
+        "2020-01-16T10:00:00+00:00", "")
+    calendar = (tmp_path / "out/feeds/all.ics").read_text(encoding="utf-8")
+    assert "DTEND;TZID=Europe/London:20191105" not in calendar and "DTEND;TZID=Europe/London:20200116" not in calendar
+
+
 def test_minutes_extension_keeps_only_the_title_of_a_confidential_item(sites):
     minutes = {m["meeting"]: m for m in data(sites["fixture"], "minutes")["minutes"]}
     assert "tb/2020-01-16" not in minutes  # draft minutes are not published
