@@ -41,9 +41,16 @@ def plain(markdown: str) -> str:
 def _plain(markdown: str) -> str:
     """Memoised: the same text is summarised for the site, body, person and action feeds (a
     smaller cache than the archive's count of texts would be emptied before its entries are reused)."""
-    blocks = [text for token in _PARSER.parse(markdown) if token.type == "inline"
-              if (text := " ".join(_plain_inline(token).split()))]
+    blocks = [text for token in _PARSER.parse(markdown) if token.type in _BLOCKS
+              if (text := " ".join((token.content if token.type in _CODE else _plain_inline(token)).split()))]
     return xml_safe("\n\n".join(blocks))
+
+
+# Code is shown on the page as it is written: lines indented four spaces (a paragraph pasted from a PDF or a
+# Word document often is) or fenced. Only the inline tokens were read, and such text was left out of every feed,
+# calendar and data file without a word.
+_CODE = ("code_block", "fence")
+_BLOCKS = ("inline", *_CODE)
 
 
 def _plain_inline(token) -> str:

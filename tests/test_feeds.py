@@ -323,6 +323,13 @@ def test_markdown_becomes_plain_text():
     assert one_line("A\x01B\n\nC") == "AB C"  # a control character would make the feed unreadable XML
 
 
+def test_text_indented_or_fenced_as_code_is_kept_in_plain_text():
+    """A paragraph pasted from a PDF four spaces in is code to Markdown, which the page shows; the feeds, calendars
+    and data left it out, and a meeting's notes lost the reason it was called off."""
+    assert plain("The meeting was cancelled:\n\n    the venue\n    flooded.\n\n```\nSee the notice.\n```") == (
+        "The meeting was cancelled:\n\nthe venue flooded.\n\nSee the notice.")
+
+
 def test_a_link_off_the_site_keeps_its_address_in_plain_text():
     """Open data, calendars and feeds carry no links: "on the council website" alone lost where it led."""
     assert plain("It is on the [council website](https://c.example/consult), <https://a.example/>, "
