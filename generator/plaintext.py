@@ -31,10 +31,13 @@ _LITERAL = re.compile(r"(?![0-9]{1,9}[.)](?:[ \t]|$))(?:[^\W_]|[\"'(\u201c\u2018
 
 def plain(markdown: str) -> str:
     """The words of `markdown`, paragraphs and list items separated by blank lines."""
+    return _read(markdown, _plain)
+
+
+def _read(markdown, parsed) -> str:
+    """`markdown`'s words: a plain line's with its spaces made single, without the parser (`parsed`)."""
     markdown = str(markdown or "")
-    if _LITERAL.fullmatch(markdown):
-        return xml_safe(" ".join(markdown.split()))
-    return _plain(markdown)
+    return xml_safe(" ".join(markdown.split())) if _LITERAL.fullmatch(markdown) else parsed(markdown)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -108,10 +111,7 @@ def plain_title(markdown: str) -> str:
     """A title (an item's, a paper's) in plain text, as its heading shows it: inline Markdown, which
     `markdown_inline` renders, not blocks; read as a block, "2. Minutes of the last meeting" was a list item
     and "# of beds" a heading, and their number and sign were lost in feeds, calendars, data and page titles."""
-    markdown = str(markdown or "")
-    if _LITERAL.fullmatch(markdown):
-        return xml_safe(" ".join(markdown.split()))
-    return _plain_title(markdown)
+    return _read(markdown, _plain_title)
 
 
 @lru_cache(maxsize=1 << 16)

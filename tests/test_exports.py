@@ -42,6 +42,18 @@ def sites(tmp_path_factory, site):
             "example": _build(REPO / "content", tmp_path_factory.mktemp("example-data") / "site")}
 
 
+def built(build, archive: Path, out: Path) -> Path:
+    """The archive copy, edited by the test, built into `out`, as it must build."""
+    result = build(archive, out)
+    assert result.ok, messages(result)
+    return out
+
+
+def spreadsheet(site: Path, body: str) -> list[dict]:
+    """A body's actions CSV, row by row, read as Python's csv module reads it."""
+    return list(csv.DictReader(io.StringIO((site / "data" / "actions" / f"{body}.csv").read_text(encoding="utf-8"))))
+
+
 def data(site: Path, name: str) -> dict:
     return json.loads((site / "data" / f"{name}.json").read_text(encoding="utf-8"))
 
@@ -107,8 +119,7 @@ def test_a_meeting_that_ends_before_it_starts_has_no_end_in_the_data_as_in_the_c
     has no DTEND; an equal end is no duration either."""
     edit(archive, "meetings/jc/2019-11-05/meeting.md", 'start: "18:30"', 'start: "18:30"\nend: "00:15"')
     edit(archive, "meetings/tb/2020-01-16/meeting.md", 'end: "12:00"', 'end: "10:00"')
-    result = build(archive, tmp_path / "out")
-    assert result.ok, messages(result)
+    built(build, archive, tmp_path / "out")
     events = {e["extras"]["meeting"]: e for e in data(tmp_path / "out", "meetings")["events"]}
     assert (events["jc/2019-11-05"]["start_date"], events["jc/2019-11-05"]["end_date"]) == (
         "2019-11-05T18:30:00+00:00", "")
@@ -163,7 +174,7 @@ def test_actions_carry_their_history_and_latest_status(sites):
 
 def test_actions_spreadsheet_has_one_row_per_action_of_the_body(sites):
     site = sites["fixture"]
-    rows = list(csv.DictReader(io.StringIO((site / "data" / "actions" / "tb.csv").read_text(encoding="utf-8"))))
+    rows = spreadsheet(site, "tb")
     expected = [a for a in data(site, "actions")["actions"] if a["body"] == "tb"]
     assert [r["id"] for r in rows] == [a["id"] for a in expected] == ["tb:TB/19/13#1", "tb:TB/19/13#2",
                                                                       "tb:TB/19/13#leaflet"]
@@ -175,7 +186,7 @@ def test_actions_spreadsheet_has_one_row_per_action_of_the_body(sites):
     assert (second["due_date"], second["current_due_date"]) == ("2019-06-30", "2019-09-30"), "for sorting by"
     assert (site / "data" / "actions" / "tb.csv").read_bytes().count(b"\r\n") == 4
     # the JC's: those it raised, and the TB's it owns, as its tracker lists them
-    assert [r["id"] for r in csv.DictReader(io.StringIO((site / "data/actions/jc.csv").read_text()))] == [
+    assert [r["id"] for r in spreadsheet(site, "jc")] == [
         a["id"] for a in data(site, "actions")["actions"]
         if a["body"] == "jc" or any(owner.get("body") == "jc" for owner in a["owners"])
     ] == ["jc:2019-11-05/5#1", "tb:TB/19/13#2"]
@@ -196,7 +207,7 @@ def test_the_data_say_which_actions_are_overdue_as_the_trackers_do(sites):
         listed |= {a["id"] for a in data(site, "actions")["actions"] if f'href="{a["url"][len(BASE):]}"' in today}
     assert listed == {key for key, late in overdue.items() if late}
     for body in ("tb", "jc"):
-        rows = csv.DictReader(io.StringIO((site / "data" / "actions" / f"{body}.csv").read_text(encoding="utf-8")))
+        rows = spreadsheet(site, body)
         assert {r["id"]: r["overdue"] for r in rows} == {
             key: "yes" if late else "no" for key, late in overdue.items()
             if key.startswith(f"{body}:") or (body, key) == ("jc", "tb:TB/19/13#2")}
@@ -206,9 +217,8 @@ def test_a_spreadsheet_cell_that_would_be_a_formula_is_shown_as_text(archive, bu
     """OWASP's CSV injection: minutes quote the public, and Excel runs a cell beginning with = as a formula."""
     edit(archive, "meetings/tb/2019-03-14/minutes.md", "text: Report progress on the *school meals* pilot to the board.",
          "text: '=HYPERLINK(\"http://evil.example\",\"Report progress\") on the pilot'")
-    result = build(archive, tmp_path / "out")
-    assert result.ok, messages(result)
-    row = list(csv.DictReader(io.StringIO((tmp_path / "out/data/actions/tb.csv").read_text(encoding="utf-8"))))[1]
+    built(build, archive, tmp_path / "out")
+    row = spreadsheet(tmp_path / "out", "tb")[1]
     assert row["text"] == "'=HYPERLINK(\"http://evil.example\",\"Report progress\") on the pilot"
     written = [a["text"] for a in data(tmp_path / "out", "actions")["actions"] if a["id"] == "tb:TB/19/13#2"]
     assert written == ["=HYPERLINK(\"http://evil.example\",\"Report progress\") on the pilot"], "as written in JSON"
@@ -221,9 +231,8 @@ def test_a_reference_in_double_brackets_reaches_plain_text_as_its_words(archive,
          f"text: '{text}'")
     edit(archive, "meetings/jc/2019-11-05/meeting.md", "title: Welcome and apologies",
          "title: Welcome, and matters arising from [[tb:TB/19/13]]")
-    result = build(archive, tmp_path / "out")
-    assert result.ok, messages(result)
-    row = list(csv.DictReader(io.StringIO((tmp_path / "out/data/actions/tb.csv").read_text(encoding="utf-8"))))[0]
+    built(build, archive, tmp_path / "out")
+    row = spreadsheet(tmp_path / "out", "tb")[0]
     assert row["text"] == "Publish the strategy (the strategy paper) with carol-singh."
     assert [a["text"] for a in data(tmp_path / "out", "actions")["actions"] if a["id"] == "tb:TB/19/13#1"] == [text]
     jc = [e for e in data(tmp_path / "out", "meetings")["events"] if e["extras"]["meeting"] == "jc/2019-11-05"]
