@@ -113,7 +113,7 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     each would be reported as an item the meeting does not have. `sittings`: the later sittings of a meeting
     adjourned more than once (later_sittings); the one it `reconvened` at alone where not given."""
     _papers(meeting, report, whole)
-    _confidential_together(meeting, report)
+    _confidential_together(meeting, report, items_known)
     if sittings is None:
         sittings = (reconvened,) if reconvened is not None and _continues(meeting, reconvened) else ()
     later = _taken_later(sittings)
@@ -766,11 +766,12 @@ def _progress_unwritten(meeting: Meeting, report: Report) -> None:
                            "there, or take the update out if the action was not reported on")
 
 
-def _confidential_together(meeting: Meeting, report: Report) -> None:
+def _confidential_together(meeting: Meeting, report: Report, items_known: bool = True) -> None:
     """A minute of an item the agenda marks confidential, or a paper for a confidential item, that does not say
     whether it is confidential itself would be published in full: nothing taken in private reaches the site
     unless the clerk says it may (`confidential: no`). Nor does a title the minute withholds (its public_title)
-    reach it through the agenda."""
+    reach it through the agenda, nor one the agenda withholds through the minute (but while the minutes have
+    errors: an item block that could not be read is taken for confidential, its public_title unknown)."""
     private = _taken_in_private(meeting.agenda, by_minute=True)
     minutes = meeting.minutes.items if meeting.minutes else ()
     for item in minutes:
@@ -799,6 +800,14 @@ def _confidential_together(meeting: Meeting, report: Report) -> None:
                          f"publishes '{item.title}' in place of its title, but the agenda publishes the item's own "
                          f"title", f"write `public_title: {item.title}` in the agenda item, with `confidential: yes`, "
                          "or take public_title out of the minute if the title may be published")
+        elif items_known and item.confidential and not item.title_withheld and listed is not None \
+                and listed.title_withheld and listed.title.casefold().split() != item.title.casefold().split():
+            # The agenda's real title is never loaded, so the two cannot be compared: the clerk who withheld it
+            # there meant it withheld, and the minute's own title is most likely the same words.
+            report.error(item.source.path, item.source.line, f"the agenda publishes '{listed.title}' in place of "
+                         f"the title of {listed.number}, but minute {item.number} publishes its own title",
+                         f"write `public_title: {listed.title}` in the minute's ```item block, or take "
+                         "public_title out of the agenda item if the title may be published")
     private = _taken_in_private(meeting.agenda)  # a paper's `item:` is the agenda's number, or the minute's
     private.update(_taken_in_private(meeting.agenda, by_minute=True))
     private.update((item.ref.lower(), (item, item)) for item in minutes if item.confidential)

@@ -4034,6 +4034,24 @@ def test_a_title_the_minute_withholds_is_not_published_by_the_agenda(archive, bu
     assert not (archive.parent / "site").exists()
 
 
+def test_a_title_the_agenda_withholds_is_not_published_by_the_minute(archive, build):
+    """The agenda publishes its public_title; the minute, confidential but without one of its own, published the
+    real title on its page, the meeting's, in the feeds, open data and search index, without a word from check."""
+    edit(archive, MINUTES, "public_title: Property matter\n", "")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/14"),
+        "the agenda publishes 'Property matter' in place of the title of TB/19/14, but minute TB/19/14 publishes "
+        "its own title; write `public_title: Property matter` in the minute's ```item block, or take public_title "
+        "out of the agenda item if the title may be published")]
+    assert not (archive.parent / "site").exists()
+
+
+def test_a_minute_titled_as_the_agendas_public_title_needs_none_of_its_own(archive, build):
+    edit(archive, MINUTES, "public_title: Property matter\n", "")
+    edit(archive, MINUTES, "## TB/19/14 Disposal of land at Mill Lane CANARY-TITLE-4402\n", "## TB/19/14 Property  matter\n")
+    result = build(archive)
+    assert result.ok and messages(result) == []
+
+
 def test_an_agenda_item_titled_as_the_minutes_public_title_needs_none_of_its_own(archive, build):
     edit(archive, MEETING, "    title: Disposal of land at Mill Lane CANARY-TITLE-4402\n"
          "    public_title: Property matter\n", "    title: property  matter\n")
