@@ -22,7 +22,9 @@ def _same(old: tuple, new: tuple) -> tuple:
 
 def _agenda(item: AgendaItem) -> AgendaItem:
     if item.confidential:
-        return replace(item, description="", presenter=(), papers=(), items=())
+        # purpose and format are the clerk's words too ("To approve the sale of 12 Charles Street to Mr Smith"); its
+        # number, title, section, time and status place it on the agenda and say nothing of the business
+        return replace(item, description="", presenter=(), papers=(), items=(), purpose="", format="")
     items = _same(item.items, tuple(_agenda(i) for i in item.items))
     return item if items is item.items else replace(item, items=items)
 

@@ -829,6 +829,15 @@ def test_confidential_item_page_keeps_only_its_public_title_and_reason(site):
     assert "Mill Lane" not in main.text
 
 
+def test_a_confidential_agenda_items_purpose_and_format_are_not_published(site):
+    """They are the clerk's words of the business, as its description is (the fixture's hold a canary, which the
+    tests of every output file look for): its row on the agenda and the minute's link to it gave them."""
+    row = page(site, "/tb/2019/2019-03-14/").one("tr", id="agenda-tb-19-14")
+    assert row.one("span", class_="agenda-title").text == "Property matter"
+    assert row.find_all("span", class_="agenda-purpose") == []
+    assert page(site, "/tb/2019/tb-19-14/").one("p", class_="agenda-link").text == "Agenda item TB/19/14"
+
+
 # --- papers -------------------------------------------------------------------------------------
 
 def test_paper_page_shows_its_front_sheet_appendices_and_text(site):
