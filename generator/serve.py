@@ -450,7 +450,6 @@ def serve(options: Options, host: str = "127.0.0.1", port: int = 8000, search: b
     tool that starts the preview (the tests, the benchmarks) asks for it as JSON (`url_json`), a line the clerk
     never sees by default, and the sentence goes to the log."""
     log = partial(print, file=sys.stderr, flush=True)
-    Path(options.out).mkdir(parents=True, exist_ok=True)
     preview = Preview(options, log=log, search=search)
     try:  # before the first build, which takes a while: a port in use is known at once
         server = make_server(preview, host, port)
@@ -460,6 +459,8 @@ def serve(options: Options, host: str = "127.0.0.1", port: int = 8000, search: b
         log(f"minutebook serve: error: cannot listen on {host}:{port}: {exc.strerror or exc}; "
             f"{why}choose another with --port, or --port 0 for any free one")
         return 2
+    # Only once the port is ours: a refused start left an empty preview folder behind
+    Path(options.out).mkdir(parents=True, exist_ok=True)
     preview.rebuild("start")
     observer = preview.watch()
     address = f"http://{host}:{server.server_address[1]}{preview.base}/"

@@ -87,19 +87,20 @@ def _stop(process: subprocess.Popen) -> None:
         process.kill()
 
 
-def test_a_port_in_use_is_a_one_line_usage_error_before_anything_is_built(tmp_path):
+def test_a_port_in_use_is_a_one_line_usage_error_before_anything_is_built_or_made(tmp_path):
+    """Nothing is left behind either: not even the (default) preview folder, empty."""
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         done = subprocess.run(
             [sys.executable, "-m", "generator", "serve", "--port", str(port), "--content",
-             str(FIXTURES / "references"), "--out", str(tmp_path / "preview"), "--no-search"],
+             str(FIXTURES / "references"), "--no-search"],
             capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=tmp_path, timeout=60)
     assert (done.returncode, done.stdout, done.stderr) == (2, "", (
         f"minutebook serve: error: cannot listen on 127.0.0.1:{port}: Address already in use; another program may "
         "be using the port: choose another with --port, or --port 0 for any free one\n"))
-    assert not any((tmp_path / "preview").rglob("*.html"))
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_port_below_1024_the_system_refuses_says_it_needs_administrator_rights(tmp_path, monkeypatch, capsys):
@@ -114,7 +115,7 @@ def test_a_port_below_1024_the_system_refuses_says_it_needs_administrator_rights
     assert capsys.readouterr() == ("", "minutebook serve: error: cannot listen on 127.0.0.1:80: Permission denied; "
                                    "ports below 1024 need administrator rights: choose another with --port, or "
                                    "--port 0 for any free one\n")
-    assert not any((tmp_path / "preview").rglob("*.html"))
+    assert not (tmp_path / "preview").exists()
 
 
 @pytest.mark.parametrize("port", ["99999", "eighty"])
