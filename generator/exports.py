@@ -155,6 +155,8 @@ class Exporter:
                 "body": body.slug, "meeting": meeting.key, "kind": meeting.kind, "quorate": meeting.quorate,
                 "not_held": meeting.status or None, "rearranged_to": self.rearranged(meeting),
                 "adjourned_to": self.linked(self.index.reconvened(meeting)),
+                # adjourned_to names the next sitting alone, and stays one object for those who read it so
+                "sittings": [self.linked(s) for s in self.index.sittings(meeting)],
                 "continues": self.linked(self.index.continues(meeting)),
                 "apologies": [self.ref(a.who) for a in meeting.attendance.apologies],
                 "absent": [self.ref(a.who) for a in meeting.attendance.absent],

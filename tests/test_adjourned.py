@@ -164,6 +164,24 @@ def test_an_agenda_item_taken_at_the_sitting_after_the_reconvened_one_links_its_
         "https://records.testshire.example/tb/2019/tb-19-16/", "https://records.testshire.example/tb/2019/tb-19-17/"]
 
 
+def test_open_data_names_every_later_sitting_of_a_meeting_adjourned_twice_and_adjourned_to_still_the_next(
+        adjourned_twice):
+    """`adjourned_to` stays one object (the next sitting), as consumers read it; `sittings` lists the whole chain,
+    as the first sitting's page does."""
+    document = json.loads((adjourned_twice / "data" / "meetings.json").read_text(encoding="utf-8"))
+    schema = json.loads((adjourned_twice / "data" / "schemas" / "meetings.schema.json").read_text(encoding="utf-8"))
+    checker = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    assert [e.message for e in checker.iter_errors(document)] == []
+    extras = {e["extras"]["meeting"]: e["extras"] for e in document["events"]}
+    base = "https://records.testshire.example"
+    second = {"meeting": RECONVENED, "date": "2019-03-21", "url": base + RECONVENED_PAGE}
+    third = {"meeting": THIRD, "date": "2019-03-28", "url": base + "/tb/2019/2019-03-28-reconvened/"}
+    assert (extras[FIRST]["adjourned_to"], extras[FIRST]["sittings"]) == (second, [second, third])
+    assert (extras[RECONVENED]["adjourned_to"], extras[RECONVENED]["sittings"]) == (third, [third])
+    assert (extras[THIRD]["adjourned_to"], extras[THIRD]["sittings"]) == (None, [])
+    assert extras["tb/2019-06-20"]["sittings"] == []
+
+
 def test_a_warm_build_after_the_third_sitting_moved_to_another_day_names_that_day_in_the_first_sittings_event(
         tmp_path):
     """The first sitting's meeting.md is unchanged; its event and feed entry show the third sitting's day."""
