@@ -58,6 +58,11 @@ _LEFT = re.compile(r"\b(?:left|leaves|leaving)\s+(?:the\s+)?(?:room|meeting|cham
 # An item or minute named by its number in an action ("left the room for item 7"): a declaration made at the
 # standing item at the start of the meeting may say which later item the member left the room for
 _NAMED_ITEM = re.compile(r"\b(?:item|minute)s?\s+(?:no\.?\s*)?([\w/.()]*\d[\w/.()]*)", re.IGNORECASE)
+# Minutes name an item of their own meeting by the last part of its number too ("item 13", "agenda item 13",
+# "minute 13" for TB/19/13): that part follows a letter or "/", not a "." (part 1 of item 7.1 is no item 1); and a
+# day of the month after "item" ("the item 13 March") names no item.
+_LAST_PART = re.compile(r"(?<=[^\d.])(\d+)$")
+_MONTH_AFTER = re.compile(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 
 
 def left_the_room(action: str, shown: str = "") -> bool:
@@ -65,12 +70,19 @@ def left_the_room(action: str, shown: str = "") -> bool:
     come back: not where it names another item by its number, which is the one they left the room for."""
     if not _LEFT.search(action) or _THERE_AFTER_ALL.search(action):
         return False
-    named = _named(action)
-    return not named or shown in named
+    return not _NAMED_ITEM.search(action) or names(action, shown)
 
 
-def _named(action: str) -> list[str]:
-    return [number.rstrip(".") for number in _NAMED_ITEM.findall(action)]
+def names(action: str, shown: str) -> bool:
+    """Whether a declaration's `action` names, by its number in full or by its last part, the minute numbered
+    `shown` (as the body prints it) of the meeting whose minutes hold the declaration."""
+    last = _LAST_PART.search(shown)
+    for found in _NAMED_ITEM.finditer(action):
+        number = found[1].rstrip(".")
+        if number == shown or (last is not None and number.isdigit() and int(number) == int(last[1])
+                               and not _MONTH_AFTER.match(action, found.end())):
+            return True
+    return False
 
 
 def standing_item(title: str) -> bool:
@@ -93,7 +105,7 @@ def check(chair: PersonRef | None, line: int, shown: str, ctx: Context, present:
     standing = standing_item(title)
     # each declaration for this item with the line of its action and the item it was made at (None: this one)
     made = [(declaration, at, None) for declaration, at in declared] + [
-        entry for entry in standing_declared if shown in _named(entry[0].action)]
+        entry for entry in standing_declared if names(entry[0].action, shown)]
     if chair is None:
         if not standing:
             _unrecorded(shown, ctx, chairs, made)

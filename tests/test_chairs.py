@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from generator.chairs import left_the_room
+from generator.chairs import left_the_room, names
 from helpers import edit, line_of, messages, page
 
 MEETING = "meetings/tb/2019-03-14/meeting.md"
@@ -204,6 +204,33 @@ def test_an_items_chair_who_left_the_room_for_it_as_declared_at_the_standing_ite
     assert said_after(build, archive, "warning") == []
 
 
+@pytest.mark.parametrize("named", ["item 13", "agenda item 13", "minute 13", "Item No. 13"])
+def test_a_standing_declaration_naming_the_later_item_by_the_last_part_of_its_number_is_read_against_it(
+        archive, build, named):
+    """Minutes name an item of their own meeting by its number's last part as often as in full: Dr Singh's
+    declaration at TB/19/12 for "item 13" is for TB/19/13, whose chair she is named as."""
+    edit(archive, MINUTES, STANDING_DECLARATION, STANDING_DECLARATION + "  - person: carol-singh\n    interest: "
+         f"Trustee of the charity\n    action: Left the room for {named}\n")
+    assert said_after(build, archive, "warning") == [at(MINUTES, line_of(archive, MINUTES, ITEM_CHAIR.split("\n")[0]),
+        "Dr Carol Singh is named as the chair on minute TB/19/13, but their declaration of interest at minute "
+        f"TB/19/12 (line {line_of(archive, MINUTES, 'Left the room')}) says 'Left the room for {named}'; name "
+        "in `chair:` whoever took the chair while they were out of the room; if they came back and took it, say so "
+        "in the declaration's action ('... and returned to take the chair')", "warning")]
+
+
+@pytest.mark.parametrize(("action", "shown", "named"), [
+    ("Left the room for item 13", "TB/19/13", True), ("Left the room for item 013", "TB/19/13", True),
+    ("Left the room for minute 45", "C/2024/045", True), ("Left the room for item 7.1", "7.1", True),
+    ("Left the room for item 3", "TB/19/13", False), ("Left the room for item 13", "TB/19/3", False),
+    ("Left the room for item 1", "7.1", False),  # part 1 of item 7, of a body numbering per meeting
+    ("Left the room as 13 members remained", "TB/19/13", False), ("Left the room for the item", "TB/19/13", False),
+    ("Left the room during the item 13 March 2019", "TB/19/13", False),  # a date
+    ("Left the room for item TB/19/14", "TB/19/14", True), ("Left the room for item TB/19/14", "TB/19/13", False),
+])
+def test_which_minute_a_declarations_action_names_by_its_number(action, shown, named):
+    assert names(action, shown) is named
+
+
 def test_the_meetings_chair_leaving_the_room_for_a_later_item_declared_at_the_standing_item_asks_who_took_it(
         archive, build):
     """Ada Lovelace, the meeting's chair, declared at TB/19/12 that she left the room for TB/19/15, which names no
@@ -218,7 +245,8 @@ def test_the_meetings_chair_leaving_the_room_for_a_later_item_declared_at_the_st
 
 
 @pytest.mark.parametrize("action", ["Left the room for the item", "left the meeting", "Withdrew from the meeting",
-                                    "Retired from the room", "Left the chamber during item TB/19/12."])
+                                    "Retired from the room", "Left the chamber during item TB/19/12.",
+                                    "Left the room for item 12"])
 def test_a_declarations_action_saying_the_member_left_says_they_could_not_chair_the_item(action):
     assert left_the_room(action, "TB/19/12")
 
@@ -226,7 +254,7 @@ def test_a_declarations_action_saying_the_member_left_says_they_could_not_chair_
 @pytest.mark.parametrize("action", [
     "Remained in the meeting and took part in the discussion", "Did not vote",  # in the room, and may chair
     "Left the room for the discussion and returned for the vote", "Withdrew her question",
-    "Left the room for item TB/19/13",  # declared at the standing item, for a later one
+    "Left the room for item TB/19/13", "Left the room for item 13",  # declared at the standing item, for a later one
 ])
 def test_a_declarations_action_that_does_not_say_the_member_left_for_this_item_is_not_read_so(action):
     assert not left_the_room(action, "TB/19/12")
