@@ -794,6 +794,30 @@ def test_item_page_at_its_citable_address_links_back_to_the_meeting(site):
     assert canonical.attrs["href"] == "https://records.testshire.example/tb/2019/tb-19-13/"
 
 
+def under(root, text: str) -> str:
+    """The text of the heading that `text` (the start of a paragraph) comes under, in document order."""
+    heading = None
+    for node in root.iter():
+        if node.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            heading = node
+        elif node.tag == "p" and node.text.startswith(text):
+            return heading.text
+    raise AssertionError(f"no paragraph starting {text!r}")
+
+
+def test_a_minutes_opening_text_comes_under_the_minutes_own_heading_not_its_declarations_of_interest(site):
+    """TB/19/12's declaration is listed before its text, as made when the item opened: the text is the minute's,
+    in the outline a screen reader moves by, not a part of "Declarations of interest"."""
+    opening = "Apologies were received from Mr Patel"
+    assert under(page(site, MEETING).one("main"), opening) == "TB/19/12 Apologies and declarations of interest"
+    item = page(site, "/tb/2019/tb-19-12/").one("main")
+    assert under(item, opening) == "TB/19/12 Apologies and declarations of interest"
+    declarations = item.one("div", class_="declarations")
+    assert declarations.find_all("h2") == [] and declarations.one("p", id="declarations").text == (
+        "Declarations of interest:")
+    assert declarations.one("ul").attrs["aria-labelledby"] == "declarations"  # the list is named by it
+
+
 def test_an_action_due_at_the_next_meeting_gives_that_meetings_date_where_its_minute_lists_it(site):
     """As the tracker and the action's page give it: a reader of the minute was told "next meeting" with no date,
     where the tracker counted it overdue from 20 June 2019."""
