@@ -132,6 +132,7 @@ NEW_EPILOG = """examples:
   minutebook new meeting --body ccb --date 2018-09-28 --folder 2018-09-28-special
   minutebook new meeting --body ccb --date 2018-06-21 --first-number CCBP/18/40
   minutebook new meeting --body ccb --date 2018-07-02 --folder 2018-07-02-reconvened --reconvenes 2018-06-21
+  minutebook new meeting --body ccb --date 2019-05-16 --kind annual
   minutebook new paper --meeting ccb/2018-07-19 --ref C --title "Second Primary Care Blood Collection"
   minutebook new paper --meeting ccb/2018-07-19 --ref D --title "Finance report" --file ~/Downloads/paper-d.pdf
 
@@ -172,6 +173,10 @@ def _add_new_parser(sub) -> None:
     meeting.add_argument("--date", required=True, type=_date,
                          help="the meeting's date, e.g. 2019-08-22 or '22 August 2019'")
     meeting.add_argument("--folder", type=_folder, metavar="NAME", help="folder name (default: the date)")
+    meeting.add_argument("--kind", type=_text, metavar="KIND",
+                         help="the meeting's `kind:` in meeting.md: special, extraordinary, annual, ... (default: "
+                              "none); annual, a council's annual meeting, begins its municipal year, so its minutes "
+                              "start again at 1 where its body's file has year_starts:")
     numbered = meeting.add_mutually_exclusive_group()
     numbered.add_argument("--first-number", metavar="NUMBER",
                           help="the minute number of the meeting's first item, e.g. CCBP/18/40 (29 for a body "

@@ -481,10 +481,11 @@ def as_before(body: Body, previous: Meeting | None) -> list[tuple[str, str]]:
 
 def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: str,
                agenda: list[tuple[str, Standing]], previous: Meeting | None = None, minutes: list[str] = (),
-               heading: str = "") -> str:
+               heading: str = "", kind: str = "") -> str:
     """`minutes`: each item's minute number (`minute:`), where the minutes number them otherwise (minutes_run_on).
-    `heading`: the comment over the agenda, where its items are not the standing items (a reconvened sitting's)."""
-    lines = ["---", f"body: {body.slug}", f"date: {day.isoformat()}"]
+    `heading`: the comment over the agenda, where its items are not the standing items (a reconvened sitting's).
+    `kind`: `--kind`'s (annual, special, ...), not the previous meeting's: most meetings are of no kind."""
+    lines = ["---", f"body: {body.slug}", f"date: {day.isoformat()}"] + ([f"kind: {scalar(kind)}"] if kind else [])
     kept = as_before(body, previous)
     if kept:
         lines.append(f"# as at the meeting of {long_date(previous.date)}: check them")
@@ -622,10 +623,14 @@ _UNMINUTED = r"agenda item .* names minute .*, which .* does not have"  # valida
 
 
 def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = None, first: str | None = None,
-                 reconvenes: str | None = None) -> Plan:
+                 reconvenes: str | None = None, kind: str = "") -> Plan:
     """`first`: the number of the first item (`--first-number`); else the body's numbering carried on.
-    `reconvenes`: the folder of the meeting adjourned part-way that this sitting continues (plan_sitting)."""
+    `reconvenes`: the folder of the meeting adjourned part-way that this sitting continues (plan_sitting).
+    `kind`: the meeting's `kind:` (`--kind`); a council's annual meeting begins its municipal year here too."""
     name = folder or day.isoformat()
+    if kind and reconvenes is not None:
+        raise refuse_option("--kind", kind, "a reconvened sitting is of the kind of the meeting it continues, which "
+                            "its meeting.md says", "leave --kind out with --reconvenes")
     # and, for a reconvened sitting, a council's agenda items naming (`minute:`) the minutes the sitting is to take,
     # which its first sitting's minutes have not got: those of the meeting it continues (checked below)
     waived = Waived(*(f"{field} names no meeting '{slug}/{name}'"  # this is the meeting it names
@@ -643,7 +648,7 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     previous = previous_meeting(index, slug, day)
     tracks = open_actions(index, slug, day)
     standing = standing_items(body, previous, name, len(tracks))
-    annual = annual_meetings(body.numbering, index.by_body.get(slug, []))
+    annual = annual_meetings(body.numbering, [*index.by_body.get(slug, []), Meeting(slug, name, day, "", kind=kind)])
     minuted = run_from(index, body, first, day, len(standing), annual) if first is not None and \
         body.numbering.per_meeting else minutes_run_on(body, previous, len(standing), day, annual)
     if first is not None and not body.numbering.per_meeting:
@@ -658,7 +663,8 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     agenda = list(zip(numbers, standing))
     members, members_from = members_on(body, previous, day)
     target = Path(content) / "meetings" / slug / name
-    files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda, previous, minuted),
+    files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda, previous, minuted,
+                                               kind=kind),
              target / "minutes.md": minutes_md(list(zip(minuted, standing)) if minuted else agenda)}
     if tracks:
         files[target / "actions.md"] = actions_md(index.archive, body, day, tracks)
@@ -928,7 +934,7 @@ def command(args, out=None, err=None) -> int:
     try:
         if args.new == "meeting":
             plan = plan_meeting(content, args.body, args.date, args.folder, args.first_number,
-                                getattr(args, "reconvenes", None))
+                                getattr(args, "reconvenes", None), getattr(args, "kind", None) or "")
         else:
             plan = plan_paper(content, args.meeting, args.ref, args.title, args.label, args.item or "",
                               args.file)

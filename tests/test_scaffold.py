@@ -635,6 +635,32 @@ def test_new_meeting_before_a_councils_annual_meeting_in_may_carries_its_minutes
                                  "from 21 May 2020 (its annual meeting, `kind: annual`)."
 
 
+def test_new_meeting_kind_annual_writes_the_kind_and_begins_the_councils_municipal_year_there(actions):
+    """The annual meeting of 21 May 2020, after a meeting of 7 May that carried the year 2019/20's minutes on:
+    without --kind the scaffold numbered it on from 7 May's (and check warned, once `kind: annual` was written)."""
+    edit(actions, "meetings/jc/2019-08-01/meeting.md", "date: 2019-08-01\n", COUNCIL_AUGUST)
+    _year_starts(actions)
+    _council_meeting(actions, "2020-05-07", 5, 2)
+    plan = scaffold.plan_meeting(actions, "jc", dt.date(2020, 5, 21), kind="annual")
+    assert plan.minutes == ("1", "2", "3", "4", "5", "6")
+    assert scaffold._meeting_summary(plan).endswith(
+        "Its minutes start again at 1, as the first meeting of JC's municipal year from 21 May 2020 (its annual "
+        "meeting, `kind: annual`). Replace the 'Clerk to complete' lines, then run `minutebook check`.")
+    scaffold.write_all(plan.files, actions)
+    meeting_md = (actions / "meetings/jc/2020-05-21/meeting.md").read_text(encoding="utf-8")
+    assert meeting_md.startswith("---\nbody: jc\ndate: 2020-05-21\nkind: annual\n")
+    assert [p for p in problems(actions) if "municipal year" in p[3]] == []
+
+
+def test_new_meeting_kind_is_written_as_given_and_is_no_kind_of_a_reconvened_sitting(tmp_path, actions):
+    plan = scaffold.plan_meeting(actions, "ccb", dt.date(2019, 12, 12), folder="2019-12-12-special", kind="special")
+    assert "\nkind: special\n" in plan.files[actions / "meetings/ccb/2019-12-12-special/meeting.md"]
+    with pytest.raises(scaffold.Refused) as refused:
+        scaffold.plan_meeting(actions, "ccb", dt.date(2019, 12, 12), reconvenes="2019-11-21", kind="annual")
+    assert said(refused.value) == ["--kind annual: a reconvened sitting is of the kind of the meeting it continues, "
+                                   "which its meeting.md says; leave --kind out with --reconvenes"]
+
+
 # ---- --first-number: where an archive begun part way through a year starts a body's numbers -------------------
 
 def _new_body(content: Path, numbering: str) -> None:
@@ -1033,6 +1059,12 @@ def test_cli_new_meeting_takes_a_date_as_the_content_files_take_it_and_says_why_
     assert refused.returncode == 2 and refused.stderr.splitlines()[-1] == (
         "minutebook new meeting: error: argument --date: '2020-02-30' is not a real date; write the date as "
         "YYYY-MM-DD, e.g. 2018-06-21")
+
+
+def test_cli_new_meeting_kind_writes_the_meetings_kind(actions, tmp_path):
+    done = cli("new", "meeting", "--body", "ccb", "--date", "2019-05-16", "--kind", "annual", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "\nkind: annual\n" in (actions / "meetings/ccb/2019-05-16/meeting.md").read_text(encoding="utf-8")
 
 
 def test_cli_new_meeting_of_a_body_with_no_open_action_says_it_wrote_no_action_log(tmp_path):
