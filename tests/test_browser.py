@@ -236,6 +236,35 @@ def test_tracker_columns_sort_with_javascript_and_say_so(server, new_page):
     assert keys == sorted(keys, reverse=True) and len(keys) >= 2
 
 
+def test_a_screen_reader_hears_each_sort_buttons_heading_and_not_its_arrow(server, new_page):
+    """The arrows that show which way a column is sorted were in the buttons' names, so a screen reader read
+    "Due up down arrow, button", and the column's name with each of its cells; aria-sort says the order."""
+    page = new_page()
+    page.goto(server + TRACKER)
+    table = page.locator("table.tracker").first
+    names = ["Action", "Owner", "Due", "Raised", "Latest status"]
+    assert [table.get_by_role("button", name=name, exact=True).count() for name in names] == [1] * 5
+    assert table.locator(".sort-button").evaluate_all(
+        "all => all.map(b => getComputedStyle(b, '::after').content)") == ['" ↕" / ""'] * 5  # still drawn
+    table.get_by_role("button", name="Due", exact=True).click()
+    assert table.get_by_role("columnheader", name="Due", exact=True).get_attribute("aria-sort") == "ascending"
+
+
+def test_a_screen_reader_hears_the_breadcrumbs_links_and_not_the_marks_between_them(server, new_page):
+    """The '›' drawn between the links was read out as a word of each item after the first."""
+    page = new_page()
+    page.goto(server + MEETING)
+    crumbs = page.get_by_role("navigation", name="Breadcrumb")
+    assert crumbs.aria_snapshot() == "\n".join([
+        '- navigation "Breadcrumb":', "  - list:",
+        '    - listitem:\n      - link "Home":\n        - /url: /',
+        '    - listitem:\n      - link "TB":\n        - /url: /tb/',
+        '    - listitem:\n      - link "2019":\n        - /url: /tb/2019/',
+        '    - listitem:\n      - link "14 March 2019":\n        - /url: /tb/2019/2019-03-14/'])
+    assert crumbs.get_by_role("listitem").evaluate_all(
+        "all => all.map(li => getComputedStyle(li, '::before').content)")[1:] == ['"›" / ""'] * 3  # still drawn
+
+
 @pytest.fixture(scope="module")
 def parts_tracker(tmp_path_factory):
     """The fixture archive with an action raised under the joint committee's item 5.1 as well as under its item 5,
