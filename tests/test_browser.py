@@ -265,6 +265,25 @@ def test_a_screen_reader_hears_the_breadcrumbs_links_and_not_the_marks_between_t
         "all => all.map(li => getComputedStyle(li, '::before').content)")[1:] == ['"›" / ""'] * 3  # still drawn
 
 
+# Tables with a row for each action, other than the tracker's: a meeting's actions raised and its action log, and
+# the actions a person owns.
+ACTION_TABLES = [(MEETING, 'section[aria-labelledby="actions-raised"] table'),
+                 ("/tb/2019/2019-06-20/", "table.action-log"),
+                 ("/people/brian-okafor/2019/", 'table:has(caption:text("Actions owned by"))')]
+
+
+@pytest.mark.parametrize("url, table", [(TRACKER, "table.tracker"), *ACTION_TABLES])
+def test_an_actions_text_reads_as_text_and_its_number_stands_out(server, new_page, url, table):
+    """The meeting's, the action log's and a person's tables printed each action's whole text in bold, as their
+    row's heading, where the tracker's read as text: a long action (some run to 60 words) is harder to read in bold,
+    and nothing in it stands out from the rest."""
+    page = new_page()
+    page.goto(server + url)
+    weights = page.locator(table).first.locator("tbody th").evaluate_all("""all => all.map(th => [
+        getComputedStyle(th).fontWeight, getComputedStyle(th.querySelector('a')).fontWeight])""")
+    assert weights and set(map(tuple, weights)) == {("400", "700")}
+
+
 @pytest.fixture(scope="module")
 def parts_tracker(tmp_path_factory):
     """The fixture archive with an action raised under the joint committee's item 5.1 as well as under its item 5,
