@@ -265,6 +265,20 @@ def test_a_screen_reader_hears_the_breadcrumbs_links_and_not_the_marks_between_t
         "all => all.map(li => getComputedStyle(li, '::before').content)")[1:] == ['"›" / ""'] * 3  # still drawn
 
 
+def test_a_meetings_landmarks_are_its_parts_and_not_each_of_its_minutes(server, new_page):
+    """Each minute item was a region landmark of its own, named by its heading: a screen reader's list of the page's
+    landmarks ran to 19 on the example's meeting of 14 items, and would to 50 on a council's; its items are found by
+    their headings, as on the page of a minute's own."""
+    page = new_page()
+    page.goto(server + MEETING)
+    assert page.locator("section.minute-item").count() == 4, "control: the meeting has minutes"
+    regions = page.get_by_role("region").evaluate_all(
+        "all => all.map(e => document.getElementById(e.getAttribute('aria-labelledby')).textContent.trim())")
+    assert regions == ["Attendance", "Agenda", "Minutes", "Actions raised at this meeting", "Papers", "Notes",
+                       "Referenced from"]
+    assert page.get_by_role("heading", level=3).filter(has_text="TB/19/13").count() == 1
+
+
 # Tables with a row for each action, other than the tracker's: a meeting's actions raised and its action log, and
 # the actions a person owns.
 ACTION_TABLES = [(MEETING, 'section[aria-labelledby="actions-raised"] table'),
