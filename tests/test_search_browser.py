@@ -154,6 +154,20 @@ def test_a_minute_number_puts_its_meeting_and_item_first_and_offers_a_jump(page,
     expect(jump).to_contain_text("Minute CCBP/18/49: To APPROVE Second Primary Care Blood Collection")
 
 
+def test_a_screen_reader_reads_a_results_kind_body_date_and_reference_as_words_apart(page):
+    """The dots drawn between them were read as part of the words either side, with no space: "Paper·Leicester,
+    ...Board·21 June 2018·Paper D". Drawn as they were, they read as commas."""
+    search(page, "blood collection")
+    meta = page.locator('li.search-result:has(a[href="/ccb/2018/2018-06-21/papers/c/"]) .search-result-meta')
+    assert meta.aria_snapshot() == "\n".join([
+        "- paragraph:",
+        "  - text: Paper, Leicester, Leicestershire and Rutland CCGs Commissioning Collaborative Board,",
+        "  - time: 21 June 2018",
+        '  - text: ", Paper C"'])
+    assert meta.locator("span + span").evaluate_all(
+        "all => all.map(s => getComputedStyle(s, '::before').content)") == ['"·" / ", "'] * 3  # still drawn
+
+
 def test_words_typed_while_the_index_loads_do_not_show_their_results_as_the_whole_querys(page):
     """Pagefind numbers a search once its index has loaded, so that only the newest one's results are shown: a
     search begun while the index loaded ("ccbp 18") was numbered after one begun as it finished loading its filters
