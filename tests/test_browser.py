@@ -279,6 +279,25 @@ def test_a_meetings_landmarks_are_its_parts_and_not_each_of_its_minutes(server, 
     assert page.get_by_role("heading", level=3).filter(has_text="TB/19/13").count() == 1
 
 
+@pytest.mark.parametrize("url", ["/tb/", "/tb/actions/tb-19-13-2/", "/people/brian-okafor/", MEETING])
+def test_no_two_links_of_a_page_have_the_same_words_and_go_to_different_places(server, new_page, url):
+    """A screen reader's list of a page's links gives each by its words alone: the body's, the action's and the
+    person's own "news feed (Atom)" and "meetings calendar (iCalendar)" were listed twice, beside the footer's for
+    the whole archive, with nothing to tell them apart."""
+    page = new_page()
+    page.goto(server + url)
+    targets = page.evaluate("""() => {
+        const targets = {};
+        for (const a of document.querySelectorAll('a[href]')) {
+            const words = a.textContent.replace(/\\s+/g, ' ').trim().toLowerCase();
+            (targets[words] = targets[words] || new Set()).add(a.href);
+        }
+        return Object.fromEntries(Object.entries(targets).map(([words, hrefs]) => [words, [...hrefs].sort()]));
+    }""")
+    assert {words: hrefs for words, hrefs in targets.items() if len(hrefs) > 1} == {}
+    assert targets["news feed (atom)"] == [server + "/feeds/all.xml"]  # the footer's, for the whole archive
+
+
 # Tables with a row for each action, other than the tracker's: a meeting's actions raised and its action log, and
 # the actions a person owns.
 ACTION_TABLES = [(MEETING, 'section[aria-labelledby="actions-raised"] table'),
