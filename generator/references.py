@@ -27,12 +27,20 @@ from generator.people import closest_person
 from generator.publish import PRIVATE
 from generator.values import Invalid, parse_date, slugify, spoken_date
 
-_DATE = r"\d{1,2}(?:st|nd|rd|th)?\s+" \
-        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
+# A meeting's date as minutes cite it, its year left out where it is the meeting's last such day ("the meeting
+# of 3 October", as the minutes of a meeting in November write it): see _cited_meeting
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_MEETING = re.compile(rf"\bmeeting\s+(?:held\s+)?on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?({_DATE})")
+_MEETING = re.compile(rf"\bmeeting\s+(?:held\s+)?(?:on|of)\s+{_WEEKDAY}({_DATE})")
 _PAPER = re.compile(r"\b(Paper|Appendix|Annex|Annexe)\s+([A-Z]{1,2}|\d{1,2})\b(?![/\w])")
+# What follows a paper or an item that is another meeting's: "Paper A of 14 March 2019", "Paper A to the meeting
+# held on 14 March 2019", "item 7.1 of the meeting of 3 October"
+_OF_MEETING = re.compile(rf"\s+(?:of|to)\s+(?:the\s+)?(?:meeting\s+(?:held\s+)?(?:on|of)\s+)?{_WEEKDAY}({_DATE})")
 _ITEM = re.compile(r"\b[Ii]tems?\s+(\d{1,3}(?:\.\d{1,3})?)\b(?![./]?\d)")
+_ITEM_OF = re.compile(rf"\b[Ii]tems?\s+(\d{{1,3}}(?:\.\d{{1,3}})?)\s+of\s+the\s+meeting\s+(?:held\s+)?(?:on|of)\s+"
+                      rf"{_WEEKDAY}({_DATE})")
 _EXPLICIT = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
 _INITIALS = re.compile(r"(?<![\w/&.-])([A-Z]{2,4})(?![\w/&-])")
 _CONTINUE = re.compile(r"^(\s*(?:–|—|-|to)\s*)(\d{1,5})\b|^(\s*(?:,|and|&)\s*)/(\d{1,5})\b")
@@ -521,11 +529,12 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
     incomplete = list(linker.incomplete.finditer(text)) if digits else []
     if linker.incomplete_plain is not None:
         incomplete += [m.span() for m in linker.incomplete_plain.finditer(text)]
-    on_date, papers, items, capitals = [], [], [], []
+    on_date, papers, items, items_of, capitals = [], [], [], [], []
     if meeting is not None:
         on_date, papers = _matches(_MEETING, text, "meeting"), _matches(_PAPER, text, "Paper", "Appendix", "Annex")
         capitals = list(_INITIALS.finditer(text)) if _TWO_CAPITALS.search(text) else []
         items = _matches(_ITEM, text, "tem") if per_meeting else []
+        items_of = _matches(_ITEM_OF, text, "tem") if on_date else []
     reach = ARCHIVE if explicit or numbers or incomplete or on_date else MEETING if papers or items or capitals \
         else NOWHERE
     if reach == NOWHERE:
@@ -567,17 +576,30 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                                 f"the minute number is incomplete; {linker.nearest(slug, written)}"))
     if meeting is not None:
         for m in on_date:
-            try:
-                day = parse_date(m.group(1)).isoformat()
-            except Invalid:
-                continue
-            target = linker.by_date.get((meeting.body, day))
+            target = _cited_meeting(linker, meeting, m.group(1))
             if target is not None and target is not meeting:
                 found.append(_Match(m.start(1), m.end(1), urls.meeting(target), m.group(1)))
         for m in papers:
+            of = _OF_MEETING.match(text, m.end())
+            if of is not None and m.group(1) == "Paper":  # another meeting's, which its date names
+                reach = ARCHIVE
+                other = _cited_meeting(linker, meeting, of.group(1))
+                if other is not meeting:  # not of a meeting the archive has: no guess at which paper is meant
+                    paper = other.paper(m.group(2)) if other is not None else None
+                    hint = f"the meeting of {spoken_date(other.date)} has no paper {m.group(2)}; its papers are: " \
+                        f"{', '.join(sorted(p.name for p in other.papers)) or 'none'}" if other and not paper else ""
+                    found.append(_Match(m.start(), m.end(), urls.paper(other, paper) if paper else None, m.group(0),
+                                        hint, report=bool(hint), written=m.group(0) + of.group(0)))
+                    continue
             url, hint, beyond = _paper(m.group(1), m.group(2), where, linker)
             found.append(_Match(m.start(), m.end(), url, m.group(0), hint, report=bool(url or hint)))
             reach = ARCHIVE if beyond else reach
+        for m in items_of:  # before this meeting's items, which the same words would otherwise be read as
+            other = _cited_meeting(linker, meeting, m.group(2))
+            url = linker.meeting_item_url(other, m.group(1)) if other is not None else None
+            found.append(_Match(m.start(1), m.end(1), url, m.group(1),
+                                f"the meeting of {spoken_date(other.date)} has no such item" if other else "",
+                                report=other is not None, written=m.group(0)))
         for m in items:
             url = linker.meeting_item_url(meeting, m.group(1))
             found.append(_Match(m.start(1), m.end(1), url, m.group(1),
@@ -589,6 +611,28 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                 if pid:
                     found.append(_Match(m.start(), m.end(), urls.person(pid), m.group(1)))
     return _without_overlaps(found, text), reach
+
+
+def _cited_meeting(linker: Linker, meeting: Meeting, written: str) -> Meeting | None:
+    """The meeting of `meeting`'s body that a text of `meeting` names by its date (_DATE): one without its year is
+    the last such day on or before `meeting`'s ("the meeting of 3 October" in November's minutes)."""
+    words = written.split()
+    if len(words) == 2:
+        try:
+            day = parse_date(f"{written} {meeting.date.year}")
+        except Invalid:
+            return None
+        if day > meeting.date:
+            try:
+                day = parse_date(f"{written} {meeting.date.year - 1}")
+            except Invalid:  # 29 February
+                return None
+    else:
+        try:
+            day = parse_date(written)
+        except Invalid:
+            return None
+    return linker.by_date.get((meeting.body, day.isoformat()))
 
 
 def _continuations(text, end, ref, numbering, slug, linker, found) -> None:

@@ -309,3 +309,57 @@ def test_a_number_written_with_another_scripts_digits_is_still_looked_for(tmp_pa
                          cache=False))
     assert result.ok
     assert any("reference 'CCBP/١٩/٩٩' does not resolve" in d.format() for d in result.report.warnings)
+
+
+@pytest.fixture(scope="module")
+def cited_later(tmp_path_factory):
+    """The fixture with a later meeting of each body whose minutes cite the earlier meetings' items and papers as
+    minutes do: by a list of numbers, and by the date of the meeting they were at."""
+    content = tmp_path_factory.mktemp("later") / "content"
+    shutil.copytree(FIXTURE, content)
+    for folder, meeting, minutes in (
+            ("ccb/2019-09-19", "body: ccb\ndate: 2019-09-19\n",
+             "## CCBP/19/80 Matters arising\n\nMinutes CCBP/19/60, 61 and 62 were recalled, as were CCBP/19/70 and 3 "
+             "other items.\nPaper C of 18 July 2019 and Paper C to the meeting held on 22 August 2019 were noted;\n"
+             "Paper D of 18 July 2019 was not. The meeting of 22 August approved them.\n"),
+            ("jhsc/2019-10-07", "body: jhsc\ndate: 2019-10-07\n",
+             "## 1. Matters arising\n\nItem 3 of the meeting of 2 September was noted,\n"
+             "and item 9 of the meeting of 2 September 2019.\n")):
+        (content / "meetings" / folder).mkdir(parents=True)
+        (content / "meetings" / folder / "meeting.md").write_text(f"---\n{meeting}---\n", encoding="utf-8")
+        (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}",
+                                                                   encoding="utf-8")
+    out = tmp_path_factory.mktemp("later") / "site"
+    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    return out, [d.format() for d in result.report.warnings]
+
+
+def test_a_paper_named_with_its_meetings_date_links_to_that_meetings_paper(cited_later):
+    site, _ = cited_later
+    links = xrefs(site, "/ccb/2019/ccbp-19-80/")
+    assert ("/ccb/2019/2019-07-18/papers/c/", "Paper C") in links
+    assert ("/ccb/2019/2019-08-22/papers/c/", "Paper C") in links
+
+
+def test_a_paper_the_dated_meeting_lacks_is_warned_with_that_meetings_papers(cited_later):
+    _, warnings = cited_later
+    assert ("content/meetings/ccb/2019-09-19/minutes.md:8: warning: reference 'Paper D of 18 July 2019' does not "
+            "resolve; the meeting of 18 July 2019 has no paper D; its papers are: Paper A, Paper C") in warnings
+
+
+def test_the_meeting_of_a_date_without_its_year_links_to_the_last_such_meeting(cited_later):
+    site, _ = cited_later
+    assert ("/ccb/2019/2019-08-22/", "22 August") in xrefs(site, "/ccb/2019/ccbp-19-80/")
+
+
+def test_an_item_of_the_meeting_of_a_date_links_to_that_meetings_item(cited_later):
+    site, warnings = cited_later
+    assert ("/jhsc/2019/2019-09-02/item-3/", "3") in xrefs(site, "/jhsc/2019/2019-10-07/item-1/")
+    assert not [w for w in warnings if "'Item 3'" in w]
+
+
+def test_an_item_the_dated_meeting_lacks_is_warned_of_as_that_meetings(cited_later):
+    _, warnings = cited_later
+    assert ("content/meetings/jhsc/2019-10-07/minutes.md:7: warning: reference 'item 9 of the meeting of "
+            "2 September 2019' does not resolve; the meeting of 2 September 2019 has no such item") in warnings
