@@ -44,6 +44,10 @@ _ITEM_OF = re.compile(rf"\b[Ii]tems?\s+(\d{{1,3}}(?:\.\d{{1,3}})?)\s+of\s+the\s+
 _EXPLICIT = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
 _INITIALS = re.compile(r"(?<![\w/&.-])([A-Z]{2,4})(?![\w/&-])")
 _CONTINUE = re.compile(r"^(\s*(?:–|—|-|to)\s*)(\d{1,5})\b|^(\s*(?:,|and|&)\s*)/(\d{1,5})\b")
+# "CCBP/19/70, 71 and 73": a list of the numbers alone, read only where it ends in "and"/"&" and a number (see
+# _continuations)
+_LIST = re.compile(r"((?:\s*,\s*\d{1,5}(?![\w/]|\.\d))*\s*,?\s*(?:and|&)\s*\d{1,5})(?![\w/]|\.\d)")
+_LISTED = re.compile(r"(\s*(?:,\s*and|,|and|&)\s*)(\d{1,5})")
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _INITIALS
 # After a minute's number, an action's id: CCBP/19/60#1, CCBP/19/60#jc-referral
 _ACTION_ID = re.compile(r"#([A-Za-z0-9](?:[\w-]{0,98}[A-Za-z0-9])?)(?![\w-])")
@@ -641,19 +645,41 @@ def _continuations(text, end, ref, numbering, slug, linker, found) -> None:
     while True:
         c = _CONTINUE.match(text[position:])
         if not c:
-            return
+            break
         joiner, number = (c.group(1), c.group(2)) if c.group(2) else (c.group(3), c.group(4))
         start = position + len(joiner) + (0 if c.group(2) else 1)
         written = ref.rsplit("/", 1)[0] + "/" + str(int(number)) if "/" in ref else number
         other = canonical(numbering, written)
         if other is None:
-            return
+            break
         url = linker.item_url(slug, other)
         found.append(_Match(start - (0 if c.group(2) else 1), position + c.end(), url, text[start - (0 if c.group(2)
                             else 1):position + c.end()], "" if url else linker.nearest(slug, other),
                             written=other))  # the warning names CCBP/19/99, not the '99' of 'CCBP/19/70 to 99'
 
         position += c.end()
+    _listed(text, position, ref, numbering, slug, linker, found)
+
+
+def _listed(text: str, position: int, ref: str, numbering, slug: str, linker: Linker, found: list) -> None:
+    """`CCBP/19/70, 71 and 73`: each further number links, as minutes list the items a decision spans. Read only
+    as a list ending in "and" and a number, each number above the one before, and linked only where the minute is
+    published, without a warning where it is not: "CCBP/19/70 and 3 other items" lists no minute 3, nor, unless
+    the archive has one, "minute 4 and 12 members" a minute 12."""
+    whole = _LIST.match(text, position) if numbering.pattern.endswith("/{n}") else None  # not 12/24 of {n}/{yy}
+    head, _, last = ref.rpartition("/")
+    if whole is None or not last.isdigit():
+        return
+    before = int(last)
+    for c in _LISTED.finditer(text, position, whole.end()):
+        number = int(c.group(2))
+        if number <= before:
+            return
+        other = canonical(numbering, f"{head}/{number}")
+        url = linker.item_url(slug, other) if other else None
+        if url is not None:
+            found.append(_Match(c.start(2), c.end(2), url, c.group(2), written=other))
+        before = number
 
 
 def _paper(label: str, ref: str, where: Where, linker: Linker) -> tuple[str | None, str, bool]:

@@ -335,6 +335,16 @@ def cited_later(tmp_path_factory):
     return out, [d.format() for d in result.report.warnings]
 
 
+def test_a_list_of_numbers_after_a_minute_number_links_each_minute_it_lists(cited_later):
+    site, warnings = cited_later
+    links = xrefs(site, "/ccb/2019/ccbp-19-80/")
+    assert [link for link in links if "ccbp-19-6" in link[0]] == [
+        ("/ccb/2019/ccbp-19-60/", "CCBP/19/60"), ("/ccb/2019/ccbp-19-61/", "61"), ("/ccb/2019/ccbp-19-62/", "62")]
+    # "CCBP/19/70 and 3 other items" counts items: 3 is below 70, so no minute CCBP/19/3 is looked for
+    assert not [text for _, text in links if text == "3"]
+    assert not [w for w in warnings if "CCBP/19/3'" in w]
+
+
 def test_a_paper_named_with_its_meetings_date_links_to_that_meetings_paper(cited_later):
     site, _ = cited_later
     links = xrefs(site, "/ccb/2019/ccbp-19-80/")
