@@ -548,6 +548,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
         label = (m.group(2) or named).strip()
         found.append(_Match(m.start(), m.end(), url, label, "" if url else linker.unresolved(m.group(1), where),
                             written=m.group(1).strip()))
+    cited: dict[int, tuple[Meeting, str]] = {}  # where a minute number ends: its meeting, and the number as printed
     for start, end in numbers:
         written = text[start:end]
         for slug, numbering in linker.by_shape.get(shape(written), ()):
@@ -571,6 +572,9 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                 break
             url = linker.item_url(slug, ref)
             found.append(_Match(start, end, url, written, "" if url else linker.nearest(slug, ref)))
+            minuted = linker.index.items.get((slug, ref)) if url else None
+            if minuted is not None:
+                cited[end] = minuted[0], printed(numbering, ref)
             _continuations(text, end, ref, numbering, slug, linker, found)
             break
     for start, end in incomplete:
@@ -584,6 +588,16 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             if target is not None and target is not meeting:
                 found.append(_Match(m.start(1), m.end(1), urls.meeting(target), m.group(1)))
         for m in papers:
+            minute = cited.get(_number_before(text, m.start())) if cited and m.group(1) == "Paper" else None
+            if minute is not None and minute[0] is not meeting:  # "TB/19/13 (Paper A)": the paper that minute had
+                other, number = minute
+                paper = other.paper(m.group(2))
+                hint = "" if paper else f"minute {number} of {spoken_date(other.date)} has no paper {m.group(2)}; " \
+                    f"its meeting's papers are: {', '.join(sorted(p.name for p in other.papers)) or 'none'}"
+                found.append(_Match(m.start(), m.end(), urls.paper(other, paper) if paper else None, m.group(0),
+                                    hint, written=f"{number} ({m.group(0)})"))
+                reach = ARCHIVE
+                continue
             of = _OF_MEETING.match(text, m.end())
             if of is not None and m.group(1) == "Paper":  # another meeting's, which its date names
                 reach = ARCHIVE
@@ -615,6 +629,13 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                 if pid:
                     found.append(_Match(m.start(), m.end(), urls.person(pid), m.group(1)))
     return _without_overlaps(found, text), reach
+
+
+def _number_before(text: str, start: int) -> int:
+    """Where a minute's number ends that the paper at `start` follows, as "TB/19/13 (Paper A)" names the paper of
+    minute TB/19/13's meeting: back past spaces and an opening bracket."""
+    before = text[:start].rstrip()
+    return len(before[:-1].rstrip()) if before.endswith("(") else len(before)
 
 
 def _cited_meeting(linker: Linker, meeting: Meeting, written: str) -> Meeting | None:

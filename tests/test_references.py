@@ -321,7 +321,8 @@ def cited_later(tmp_path_factory):
             ("ccb/2019-09-19", "body: ccb\ndate: 2019-09-19\n",
              "## CCBP/19/80 Matters arising\n\nMinutes CCBP/19/60, 61 and 62 were recalled, as were CCBP/19/70 and 3 "
              "other items.\nPaper C of 18 July 2019 and Paper C to the meeting held on 22 August 2019 were noted;\n"
-             "Paper D of 18 July 2019 was not. The meeting of 22 August approved them.\n"),
+             "Paper D of 18 July 2019 was not. The meeting of 22 August approved them.\n"
+             "Minute CCBP/19/71 (Paper C) and CCBP/19/61 (Paper D) were recalled too.\n"),
             ("jhsc/2019-10-07", "body: jhsc\ndate: 2019-10-07\n",
              "## 1. Matters arising\n\nItem 3 of the meeting of 2 September was noted,\n"
              "and item 9 of the meeting of 2 September 2019.\n")):
@@ -329,6 +330,9 @@ def cited_later(tmp_path_factory):
         (content / "meetings" / folder / "meeting.md").write_text(f"---\n{meeting}---\n", encoding="utf-8")
         (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}",
                                                                    encoding="utf-8")
+    (content / "meetings" / "ccb/2019-09-19/papers").mkdir()
+    (content / "meetings" / "ccb/2019-09-19/papers/c.md").write_text("---\nref: C\ntitle: Estates\n---\n",
+                                                                     encoding="utf-8")
     out = tmp_path_factory.mktemp("later") / "site"
     result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
     assert result.ok, [d.format() for d in result.report.items]
@@ -338,7 +342,7 @@ def cited_later(tmp_path_factory):
 def test_a_list_of_numbers_after_a_minute_number_links_each_minute_it_lists(cited_later):
     site, warnings = cited_later
     links = xrefs(site, "/ccb/2019/ccbp-19-80/")
-    assert [link for link in links if "ccbp-19-6" in link[0]] == [
+    assert [link for link in links if "ccbp-19-6" in link[0]][:3] == [
         ("/ccb/2019/ccbp-19-60/", "CCBP/19/60"), ("/ccb/2019/ccbp-19-61/", "61"), ("/ccb/2019/ccbp-19-62/", "62")]
     # "CCBP/19/70 and 3 other items" counts items: 3 is below 70, so no minute CCBP/19/3 is looked for
     assert not [text for _, text in links if text == "3"]
@@ -373,3 +377,19 @@ def test_an_item_the_dated_meeting_lacks_is_warned_of_as_that_meetings(cited_lat
     _, warnings = cited_later
     assert ("content/meetings/jhsc/2019-10-07/minutes.md:7: warning: reference 'item 9 of the meeting of "
             "2 September 2019' does not resolve; the meeting of 2 September 2019 has no such item") in warnings
+
+
+def test_a_paper_named_after_another_meetings_minute_links_to_that_meetings_paper(cited_later):
+    """"CCBP/19/71 (Paper C)" names the paper minute CCBP/19/71 considered, at August's meeting, not the citing
+    meeting's own paper C."""
+    site, _ = cited_later
+    links = xrefs(site, "/ccb/2019/ccbp-19-80/")
+    after = links[links.index(("/ccb/2019/ccbp-19-71/", "CCBP/19/71")) + 1]
+    assert after == ("/ccb/2019/2019-08-22/papers/c/", "Paper C")
+
+
+def test_a_paper_the_cited_minutes_meeting_lacks_is_warned_with_that_meetings_papers(cited_later):
+    _, warnings = cited_later
+    assert ("content/meetings/ccb/2019-09-19/minutes.md:9: warning: reference 'CCBP/19/61 (Paper D)' does not "
+            "resolve; minute CCBP/19/61 of 18 July 2019 has no paper D; its meeting's papers are: Paper A, Paper C"
+            ) in warnings
