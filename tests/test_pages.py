@@ -676,6 +676,13 @@ def test_an_agenda_without_times_presenters_or_papers_has_no_empty_columns(site)
     assert {len([c for c in tr.children if not isinstance(c, str)]) for tr in table.find("tbody").find_all("tr")} == {2}
 
 
+def test_a_meeting_without_a_title_is_cited_by_its_bodys_short_name_once(site):
+    """Its title is the body's short name and "meeting", which the citation gave after the short name again:
+    "TB: TB meeting"."""
+    assert page(site, LATER_MEETING).one("p", class_="cite").text == (
+        "Cite this meeting as: TB meeting, Thursday 20 June 2019, https://records.testshire.example/tb/2019/2019-06-20/")
+
+
 def test_meeting_page_minutes_have_item_anchors_resolutions_leads_and_actions(site):
     doc = page(site, MEETING)
     # how to cite the meeting, as its items', papers' and actions' pages say how to cite them
