@@ -39,8 +39,12 @@ _PAPER = re.compile(r"\b(Paper|Appendix|Annex|Annexe)\s+([A-Z]{1,2}|\d{1,2})\b(?
 # held on 14 March 2019", "item 7.1 of the meeting of 3 October"
 _OF_MEETING = re.compile(rf"\s+(?:of|to)\s+(?:the\s+)?(?:meeting\s+(?:held\s+)?(?:on|of)\s+)?{_WEEKDAY}({_DATE})")
 _ITEM = re.compile(r"\b[Ii]tems?\s+(\d{1,3}(?:\.\d{1,3})?)\b(?![./]?\d)")
-_ITEM_OF = re.compile(rf"\b[Ii]tems?\s+(\d{{1,3}}(?:\.\d{{1,3}})?)\s+of\s+the\s+meeting\s+(?:held\s+)?(?:on|of)\s+"
-                      rf"{_WEEKDAY}({_DATE})")
+_ITEM_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})?")
+# "items 5, 6 and 7": the numbers after the first of a list of items, as _LIST reads minute numbers
+_ITEM_LIST = re.compile(r"(?:\s*,\s*\d{1,3}(?:\.\d{1,3})?(?![\w/]|\.\d))*\s*,?\s*(?:and|&)\s*\d{1,3}(?:\.\d{1,3})?"
+                        r"(?![\w/]|\.\d)")
+_ITEM_OF = re.compile(r"\b[Ii]tems?\s+(\d{1,3}(?:\.\d{1,3})?(?:(?:\s*,\s*|\s*,?\s*(?:and|&)\s*)\d{1,3}(?:\.\d{1,3})?)*)"
+                      rf"\s+of\s+the\s+meeting\s+(?:held\s+)?(?:on|of)\s+{_WEEKDAY}({_DATE})")
 _EXPLICIT = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
 _INITIALS = re.compile(r"(?<![\w/&.-])([A-Z]{2,4})(?![\w/&-])")
 _CONTINUE = re.compile(r"^(\s*(?:–|—|-|to)\s*)(\d{1,5})\b|^(\s*(?:,|and|&)\s*)/(\d{1,5})\b")
@@ -614,14 +618,21 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             reach = ARCHIVE if beyond else reach
         for m in items_of:  # before this meeting's items, which the same words would otherwise be read as
             other = _cited_meeting(linker, meeting, m.group(2))
-            url = linker.meeting_item_url(other, m.group(1)) if other is not None else None
-            found.append(_Match(m.start(1), m.end(1), url, m.group(1),
-                                f"the meeting of {spoken_date(other.date)} has no such item" if other else "",
-                                report=other is not None, written=m.group(0)))
+            for number in _ITEM_NUMBER.finditer(m.group(1)):
+                url = linker.meeting_item_url(other, number.group(0)) if other is not None else None
+                found.append(_Match(m.start(1) + number.start(), m.start(1) + number.end(), url, number.group(0),
+                                    f"the meeting of {spoken_date(other.date)} has no such item" if other else "",
+                                    report=other is not None,
+                                    written=f"item {number.group(0)}{text[m.end(1):m.end()]}"))
         for m in items:
             url = linker.meeting_item_url(meeting, m.group(1))
             found.append(_Match(m.start(1), m.end(1), url, m.group(1),
                                 "" if url else "this meeting has no such item", written=m.group(0)))
+            listed = _ITEM_LIST.match(text, m.end()) if m.group(0)[:5].lower() == "items" else None
+            for number in _ITEM_NUMBER.finditer(listed.group(0)) if listed is not None else ():
+                url = linker.meeting_item_url(meeting, number.group(0))
+                found.append(_Match(m.end() + number.start(), m.end() + number.end(), url, number.group(0),
+                                    "" if url else "this meeting has no such item", written=f"item {number.group(0)}"))
         initials = linker.initials(meeting) if capitals else None
         if initials:
             for m in capitals:

@@ -325,7 +325,8 @@ def cited_later(tmp_path_factory):
              "Minute CCBP/19/71 (Paper C) and CCBP/19/61 (Paper D) were recalled too.\n"),
             ("jhsc/2019-10-07", "body: jhsc\ndate: 2019-10-07\n",
              "## 1. Matters arising\n\nItem 3 of the meeting of 2 September was noted,\n"
-             "and item 9 of the meeting of 2 September 2019.\n")):
+             "and item 9 of the meeting of 2 September 2019.\n\n## 2. Work programme\n\nItems 1 and 3 of the "
+             "meeting of 2 September 2019 were recalled, as were items 1 and 2 of this meeting.\n")):
         (content / "meetings" / folder).mkdir(parents=True)
         (content / "meetings" / folder / "meeting.md").write_text(f"---\n{meeting}---\n", encoding="utf-8")
         (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}",
@@ -393,3 +394,11 @@ def test_a_paper_the_cited_minutes_meeting_lacks_is_warned_with_that_meetings_pa
     assert ("content/meetings/ccb/2019-09-19/minutes.md:9: warning: reference 'CCBP/19/61 (Paper D)' does not "
             "resolve; minute CCBP/19/61 of 18 July 2019 has no paper D; its meeting's papers are: Paper A, Paper C"
             ) in warnings
+
+
+def test_a_list_of_items_links_each_item_of_the_meeting_it_names(cited_later):
+    site, _ = cited_later
+    assert xrefs(site, "/jhsc/2019/2019-10-07/item-2/") == [
+        ("/jhsc/2019/2019-09-02/item-1/", "1"), ("/jhsc/2019/2019-09-02/item-3/", "3"),
+        ("/jhsc/2019/2019-09-02/", "2 September 2019"),
+        ("/jhsc/2019/2019-10-07/item-1/", "1"), ("/jhsc/2019/2019-10-07/item-2/", "2")]
