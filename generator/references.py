@@ -34,6 +34,7 @@ _DATE = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _MEETING = re.compile(rf"\bmeeting\s+(?:held\s+)?(?:on|of)\s+{_WEEKDAY}({_DATE})")
+_NEXT = re.compile(r"\b(?:next|following|forthcoming)\s+$", re.I)  # before "meeting", one still to come
 _PAPER = re.compile(r"\b(Paper|Appendix|Annex|Annexe)\s+([A-Z]{1,2}|\d{1,2})\b(?![/\w])")
 # What follows a paper or an item that is another meeting's: "Paper A of 14 March 2019", "Paper A to the meeting
 # held on 14 March 2019", "item 7.1 of the meeting of 3 October"
@@ -588,6 +589,8 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                                 f"the minute number is incomplete; {linker.nearest(slug, written)}"))
     if meeting is not None:
         for m in on_date:
+            if _NEXT.search(text, max(0, m.start() - 20), m.start()) and not m.group(1)[-1].isdigit():
+                continue  # "the next meeting on 3 October": a day to come, not last year's 3 October
             target = _cited_meeting(linker, meeting, m.group(1))
             if target is not None and target is not meeting:
                 found.append(_Match(m.start(1), m.end(1), urls.meeting(target), m.group(1)))

@@ -322,7 +322,8 @@ def cited_later(tmp_path_factory):
              "## CCBP/19/80 Matters arising\n\nMinutes CCBP/19/60, 61 and 62 were recalled, as were CCBP/19/70 and 3 "
              "other items.\nPaper C of 18 July 2019 and Paper C to the meeting held on 22 August 2019 were noted;\n"
              "Paper D of 18 July 2019 was not. The meeting of 22 August approved them.\n"
-             "Minute CCBP/19/71 (Paper C) and CCBP/19/61 (Paper D) were recalled too.\n"),
+             "Minute CCBP/19/71 (Paper C) and CCBP/19/61 (Paper D) were recalled too.\n"
+             "The next meeting on 18 July is to be confirmed.\n"),
             ("jhsc/2019-10-07", "body: jhsc\ndate: 2019-10-07\n",
              "## 1. Matters arising\n\nItem 3 of the meeting of 2 September was noted,\n"
              "and item 9 of the meeting of 2 September 2019.\n\n## 2. Work programme\n\nItems 1 and 3 of the "
@@ -365,7 +366,10 @@ def test_a_paper_the_dated_meeting_lacks_is_warned_with_that_meetings_papers(cit
 
 def test_the_meeting_of_a_date_without_its_year_links_to_the_last_such_meeting(cited_later):
     site, _ = cited_later
-    assert ("/ccb/2019/2019-08-22/", "22 August") in xrefs(site, "/ccb/2019/ccbp-19-80/")
+    links = xrefs(site, "/ccb/2019/ccbp-19-80/")
+    assert ("/ccb/2019/2019-08-22/", "22 August") in links
+    # the next meeting's day is one to come, not last 18 July, whose meeting the archive has
+    assert ("/ccb/2019/2019-07-18/", "18 July") not in links
 
 
 def test_an_item_of_the_meeting_of_a_date_links_to_that_meetings_item(cited_later):
