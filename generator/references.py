@@ -598,11 +598,11 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             minute = cited.get(_number_before(text, m.start())) if cited and m.group(1) == "Paper" else None
             if minute is not None and minute[0] is not meeting:  # "TB/19/13 (Paper A)": the paper that minute had
                 other, number = minute
-                paper = other.paper(m.group(2))
-                hint = "" if paper else f"minute {number} of {spoken_date(other.date)} has no paper {m.group(2)}; " \
-                    f"its meeting's papers are: {', '.join(sorted(p.name for p in other.papers)) or 'none'}"
-                found.append(_Match(m.start(), m.end(), urls.paper(other, paper) if paper else None, m.group(0),
-                                    hint, written=f"{number} ({m.group(0)})"))
+                url, papers = _papers_of(other, m.group(2))
+                hint = f"minute {number} of {spoken_date(other.date)} has no paper {m.group(2)}; its meeting's " \
+                    f"papers are: {papers}" if papers else ""
+                found.append(_Match(m.start(), m.end(), url, m.group(0), hint, report=bool(hint),
+                                    written=f"{number} ({m.group(0)})"))
                 reach = ARCHIVE
                 continue
             of = _OF_MEETING.match(text, m.end())
@@ -610,11 +610,11 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                 reach = ARCHIVE
                 other = _cited_meeting(linker, meeting, of.group(1))
                 if other is not meeting:  # not of a meeting the archive has: no guess at which paper is meant
-                    paper = other.paper(m.group(2)) if other is not None else None
+                    url, papers = _papers_of(other, m.group(2)) if other is not None else (None, "")
                     hint = f"the meeting of {spoken_date(other.date)} has no paper {m.group(2)}; its papers are: " \
-                        f"{', '.join(sorted(p.name for p in other.papers)) or 'none'}" if other and not paper else ""
-                    found.append(_Match(m.start(), m.end(), urls.paper(other, paper) if paper else None, m.group(0),
-                                        hint, report=bool(hint), written=m.group(0) + of.group(0)))
+                        f"{papers}" if papers else ""
+                    found.append(_Match(m.start(), m.end(), url, m.group(0), hint, report=bool(hint),
+                                        written=m.group(0) + of.group(0)))
                     continue
             url, hint, beyond = _paper(m.group(1), m.group(2), where, linker)
             found.append(_Match(m.start(), m.end(), url, m.group(0), hint, report=bool(url or hint)))
@@ -643,6 +643,17 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                 if pid:
                     found.append(_Match(m.start(), m.end(), urls.person(pid), m.group(1)))
     return _without_overlaps(found, text), reach
+
+
+def _papers_of(meeting: Meeting, ref: str) -> tuple[str | None, str]:
+    """(the address of `meeting`'s paper `ref`, None without one; else the papers it has, for the warning, "" where
+    the paper is one withheld as confidential, which its minutes may name and which has no page to link to)."""
+    paper = meeting.paper(ref)
+    if paper is not None:
+        return urls.paper(meeting, paper), ""
+    if ref.lower() in {withheld.lower() for withheld in meeting.withheld_papers}:
+        return None, ""
+    return None, ", ".join(sorted(p.name for p in meeting.papers)) or "none"
 
 
 def _number_before(text: str, start: int) -> int:

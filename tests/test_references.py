@@ -323,7 +323,8 @@ def cited_later(tmp_path_factory):
              "other items.\nPaper C of 18 July 2019 and Paper C to the meeting held on 22 August 2019 were noted;\n"
              "Paper D of 18 July 2019 was not. The meeting of 22 August approved them.\n"
              "Minute CCBP/19/71 (Paper C) and CCBP/19/61 (Paper D) were recalled too.\n"
-             "The next meeting on 18 July is to be confirmed.\n"),
+             "The next meeting on 18 July is to be confirmed. CCBP/19/61 (Paper E) and Paper E of 18 July 2019 "
+             "were not published.\n"),
             ("jhsc/2019-10-07", "body: jhsc\ndate: 2019-10-07\n",
              "## 1. Matters arising\n\nItem 3 of the meeting of 2 September was noted,\n"
              "and item 9 of the meeting of 2 September 2019.\n\n## 2. Work programme\n\nItems 1 and 3 of the "
@@ -332,6 +333,8 @@ def cited_later(tmp_path_factory):
         (content / "meetings" / folder / "meeting.md").write_text(f"---\n{meeting}---\n", encoding="utf-8")
         (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}",
                                                                    encoding="utf-8")
+    (content / "meetings" / "ccb/2019-07-18/papers/e.md").write_text(
+        "---\nref: E\ntitle: Estates disposal\nconfidential: yes\n---\n", encoding="utf-8")
     (content / "meetings" / "ccb/2019-09-19/papers").mkdir()
     (content / "meetings" / "ccb/2019-09-19/papers/c.md").write_text("---\nref: C\ntitle: Estates\n---\n",
                                                                      encoding="utf-8")
@@ -391,6 +394,12 @@ def test_a_paper_named_after_another_meetings_minute_links_to_that_meetings_pape
     links = xrefs(site, "/ccb/2019/ccbp-19-80/")
     after = links[links.index(("/ccb/2019/ccbp-19-71/", "CCBP/19/71")) + 1]
     assert after == ("/ccb/2019/2019-08-22/papers/c/", "Paper C")
+
+
+def test_a_confidential_paper_of_another_meeting_is_named_without_a_link_or_a_warning(cited_later):
+    site, warnings = cited_later
+    assert not [link for link in xrefs(site, "/ccb/2019/ccbp-19-80/") if link[1] == "Paper E"]
+    assert not [w for w in warnings if "Paper E" in w]
 
 
 def test_a_paper_the_cited_minutes_meeting_lacks_is_warned_with_that_meetings_papers(cited_later):
