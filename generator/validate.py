@@ -1286,6 +1286,13 @@ def _nearest_action(key: str, known: set[str], bodies, minutes: set[str], exampl
         if under else ""
     named = tuple(f"{body}:{i}" for i in named)
     number = shown.partition("#")[0].strip()
+    elsewhere = _of_other_bodies(wanted, body, known) if not nearest and "#" in wanted else []
+    if elsewhere:  # a joint body's log copies the id as the raising body's minutes print it, without the body
+        whose = " or ".join(f"{bodies[k.partition(':')[0]].short_name}'s" for k in elsewhere)
+        write = " or ".join(f"{k.partition(':')[0]}:{_printed_action(k.partition(':')[2], k.partition(':')[0], bodies)}"
+                            for k in elsewhere)
+        return (f"it is {whose} action, not {bodies[body].short_name}'s: write it as {write} (another body's "
+                "action is written body:id)"), tuple(elsewhere)
     if not nearest and "#" in wanted and number:  # written as an id is: the minute is what is wrong
         numbering = bodies[body].numbering
         meant = f"did you mean '{_printed_action(left_out.partition(':')[2], body, bodies)}', an open action this " \
@@ -1300,6 +1307,12 @@ def _nearest_action(key: str, known: set[str], bodies, minutes: set[str], exampl
                 "right?)"), named
     how = f"the action's id as minute number#position, e.g. {examples[body]} (see docs/content-format.md)"
     return f"{nearest} Otherwise write {how}" if nearest else f"write {how}", named
+
+
+def _of_other_bodies(wanted: str, body: str, known: set[str]) -> list[str]:
+    """The actions ("body:id") of bodies other than `body` that an update naming no action of `body` names as
+    their own id is: told 'is the year right?' of a minute number that is right, only not the log's body's."""
+    return sorted(k for k in known if k.partition(":")[0] != body and k.partition(":")[2].lower() == wanted.lower())
 
 
 def _unprefixed(wanted: str, ids: list[str], numbering) -> list[str]:

@@ -627,3 +627,14 @@ def test_minutes_that_fail_to_load_bring_no_errors_for_the_actions_they_raised(t
         "line is not closed (line 3: did not find expected ',' or ']'); close it with ']', or put the whole value "
         "in quotes if the '[' is part of the text"]
     assert not [m for m in messages if "unknown action" in m or "missing from this action log" in m]
+
+
+def test_update_in_a_joint_bodys_log_naming_another_bodys_action_without_its_body(tmp_path):
+    """A joint committee's log copies the id as the raising board's minutes print it (CCBP/19/60#1, not
+    ccb:CCBP/19/60#1): the minute number is right, and 'is the year right?' sent the clerk to check it."""
+    content = _with_log(tmp_path, "jc/2019-10-03", "body: jc\ndate: 2019-10-03\n",
+                        "updates:\n  - action: 2019-08-01/4#1\n    status: amber\n    progress: Begun.\n"
+                        "  - action: CCBP/19/60#1\n    status: amber\n    progress: Begun.\n")
+    assert ("content/meetings/jc/2019-10-03/actions.md:6: error: update for an unknown action 'CCBP/19/60#1'; it "
+            "is CCB's action, not JC's: write it as ccb:CCBP/19/60#1 (another body's action is written body:id)"
+            ) in _messages(content)
