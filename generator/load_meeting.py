@@ -177,6 +177,14 @@ MEETING_STATUS_HINTS = {
                     "for a meeting held, or to be held, as planned"),
 }
 
+def _meeting_body(value, ctx: Context) -> str:
+    """The meeting's body, which an owner its later fields and its other files write as everyone ("All") is told
+    to write as `{body: slug}` (schema.Held)."""
+    slug = s.text(value, ctx)
+    ctx.held = dataclasses.replace(ctx.held, body=slug.strip())
+    return slug
+
+
 def _meeting_date(value, ctx: Context):
     """The meeting's date, which the posts its later fields write are read on (schema.Held): MEETING reads its
     fields in the order it declares them."""
@@ -197,7 +205,7 @@ def _meeting_chair(value, ctx: Context) -> tuple:
 
 MEETING = Schema(
     "a meeting",
-    Field("body", s.text, required=True),
+    Field("body", _meeting_body, required=True),
     Field("date", _meeting_date, required=True),
     Field("title", s.text, default=""),
     Field("kind", s.text, default=""),

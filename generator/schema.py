@@ -33,6 +33,7 @@ class Held:
     # Who took the chair for the minute item being read (its `chair:`, chairs.one), whom `Chair` in its fields
     # read after that names: the person in the chair then, not the meeting's chair, who had left the room
     item_chair: PersonRef | None = None
+    body: str = ""  # the meeting's body's slug, which an owner written as everyone ("All") is told to write
 
 
 @dataclass
@@ -354,6 +355,10 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
         raise Invalid(f"unknown person '{written}': it is an organisation the people register's people work for, "
                       "not a person", f"name a person of it, or write {{name: {written}}} to give the organisation "
                       "as written")
+    if " ".join(written.lower().split()) in _EVERYONE:  # an action log's "Owner: All": adding 'All' helps no one
+        slug = ctx.held.body if ctx.held is not None and ctx.held.body in ctx.bodies else "<slug>"
+        raise Invalid(f"'{written}' names everyone, not one person", f"write {{body: {slug}}} for the body as a whole, "
+                      f"a list of the people meant, [id, id], or {{name: {written}}} to keep it as written")
     hint = did_you_mean(written, ctx.people.known_forms(), "people", meant=closest_person)
     advice = ("add them to the people register (people.yaml, or a file in people/), or write {name: " + written +
               "} for someone who is not in it")
@@ -361,6 +366,10 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
     joined = f"{hint} Otherwise {advice}" if hint.endswith("?") else f"{hint}; otherwise {advice}"
     raise Invalid(f"unknown person '{written}'", joined if hint else advice)
 
+
+# What action logs write as the owner of an action for every member ("Owner: All")
+_EVERYONE = {"all", "all members", "everyone", "all present", "all board members", "all committee members",
+             "all members of the board", "all members of the committee"}
 
 # What packs write for whoever chaired the meeting ("Owner: Chair"): the meeting's `chair:`, however the register
 # titles anyone's role

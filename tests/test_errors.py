@@ -1955,6 +1955,16 @@ def test_two_people_written_as_one_are_named_as_a_list_or_entries_not_as_someone
         f"unknown person '{written}': it names 2 people as one; {hint}")]
 
 
+def test_an_owner_written_as_everyone_is_told_to_name_the_body_or_the_people_not_to_add_all_to_the_register(
+        archive, build):
+    """`Owner: All`, as trusts' action logs give an action for every member: the advice for an unknown person, to
+    add 'All' to the people register or write {name: All}, would publish an action no one's page lists."""
+    edit(archive, MINUTES, "  - owner: carol-singh\n", "  - owner: All\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "owner: All"),
+        "'All' names everyone, not one person; write {body: tb} for the body as a whole, a list of the people "
+        "meant, [id, id], or {name: All} to keep it as written")]
+
+
 @pytest.mark.parametrize("entry", [
     "Dr Carol Singh\tConsultant in Public Health",  # a row of the pack's attendance table, name and role
     "Dr Carol Singh \u2013 Consultant in Public Health",
