@@ -17,7 +17,7 @@ from typing import Any, Callable
 from generator.diagnostics import Report, closest, did_you_mean, shortened
 from generator.model import Due, PersonRef
 from generator.people import PeopleIndex, closest_person, names_in
-from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno, spoken_date
+from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno, spoken_date, unread_due
 from generator.yamltext import LDict, LList, LStr, line_of
 
 
@@ -229,7 +229,12 @@ def due(value, ctx: Context) -> Due | None:
         if exc.written_as_date:  # kept as written, as free text is; but the clerk meant a date the tracker can use
             ctx.report.warning(ctx.path, line_of(value), f"due: {exc.message}, so it is kept as written and never "
                                "counts as overdue", exc.hint)
-    return Due(raw, parse_month(raw))
+    month = parse_month(raw)
+    unread = unread_due(raw) if month is None else None
+    if unread:  # "Q3 2019/20", "March 2020 (revised from Dec 2019)": tracked as no date, never overdue, unsaid
+        ctx.report.warning(ctx.path, line_of(value), f"due: '{raw}' is {unread[0]}, so it is kept as written and "
+                           "never counts as overdue", unread[1])
+    return Due(raw, month)
 
 
 def choice(*allowed: str, hints: dict[str, str] | None = None) -> Coerce:

@@ -187,6 +187,37 @@ def parse_month(text: str) -> dt.date | None:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+# A quarter of the financial year (April to March), as trusts' action logs give a due date: "Q3 2019/20"
+_QUARTER = re.compile(r"^Q([1-4])\s*(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$", re.I)
+# A date or a month with a remark after it in brackets: "March 2020 (revised from Dec 2019)"
+_REMARKED = re.compile(r"^([^()]+?)\s*\(([^()]*)\)$")
+
+
+def unread_due(text: str) -> tuple[str, str] | None:
+    """(what a due date is, what to write) where it names a date or a month that it is not read as, written
+    as action logs write them: a quarter of the financial year, or a date with a remark after it; None otherwise.
+    Kept as written, the action never counts as overdue, which nothing on its page says."""
+    value = str(text).strip()
+    m = _QUARTER.match(value)
+    if m:
+        start = int(m[2])
+        if int(m[3]) != ((start + 1) % 100 if len(m[3]) == 2 else start + 1):  # 2019/21 is no financial year
+            return None
+        year, month = (start + 1, 3) if m[1] == "4" else (start, 3 + 3 * int(m[1]))
+        return (f"a quarter of the financial year {start}/{m[3]}", f"write the quarter's last month, `due: "
+                f"{calendar.month_name[month]} {year}`, for the tracker to show the action overdue after it")
+    m = _REMARKED.match(value)
+    if m:
+        try:
+            meant, what = (m[1].strip(), "month") if parse_month(m[1]) is not None else \
+                (parse_date(m[1]).isoformat(), "date")
+        except Invalid:
+            return None
+        return (f"a {what} with a remark in brackets after it", f"write `due: {meant}` alone, for the tracker to show "
+                "the action overdue after it, and the remark in the action's text or the update's progress")
+    return None
+
+
 # "13:00 – 15:00", "1pm to 3pm": a pack's header gives the meeting's times as one range
 _TIME_RANGE = re.compile(r"^(.+?)\s*(?:[-\u2013\u2014]|\bto\b|\buntil\b)\s*(.+)$", re.I)
 

@@ -555,6 +555,26 @@ def test_due_date_with_its_month_mistyped_is_kept_as_written_with_a_warning(arch
         "overdue; did you mean May? Or write the date as YYYY-MM-DD, e.g. 2018-06-21", "warning")]
 
 
+def test_due_date_given_as_a_quarter_of_the_financial_year_is_kept_as_written_with_a_warning(archive, build):
+    """`Q3 2019/20`, as trusts' action logs give a due date: kept as text without a word, the action never showed
+    as overdue."""
+    edit(archive, MINUTES, "due: 2019-05-31", "due: Q1 2019/20")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "due: Q1 2019/20"),
+        "due: 'Q1 2019/20' is a quarter of the financial year 2019/20, so it is kept as written and never counts as "
+        "overdue; write the quarter's last month, `due: June 2019`, for the tracker to show the action overdue after "
+        "it", "warning")]
+
+
+def test_revised_due_date_with_a_remark_in_brackets_is_kept_as_written_with_a_warning(archive, build):
+    """`March 2020 (revised from Dec 2019)`, as action logs note a revision in the due date's cell: the log's
+    `due:` records the revision, and the remark kept the date from being read."""
+    edit(archive, LOG, "due: September 2019", "due: September 2019 (revised from July)")
+    assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "due: September 2019"),
+        "due: 'September 2019 (revised from July)' is a month with a remark in brackets after it, so it is kept as "
+        "written and never counts as overdue; write `due: September 2019` alone, for the tracker to show the action "
+        "overdue after it, and the remark in the action's text or the update's progress", "warning")]
+
+
 @pytest.mark.parametrize("written", ["13:00 \u2013 15:00", "1pm to 3pm"])
 def test_a_meetings_times_written_as_one_range_are_told_to_be_its_start_and_end(archive, build, written):
     """The pack's header, "05 March 2020 13:00 – 15:00", copied into `start:`: it was 'not a time', with the advice
