@@ -153,6 +153,13 @@ def post_forms(person: Person, role: Role):
         yield _post_key(f"{role.title}, {organisation}")
 
 
+def role_written(person: Person, written: str, day: dt.date) -> Role | None:
+    """The role of `person`'s that a post written alone, without its organisation (`Director of Finance`), names on
+    `day`; None where it names none so (written with its organisation, or no role of theirs at all)."""
+    key = _post_key(written)
+    return next((role for role in person.roles if _post_key(role.title) == key and _held_on(role, day)), None)
+
+
 def _held_on(role: Role, day: dt.date) -> bool:
     return (role.start is None or role.start <= day) and (role.end is None or day <= role.end)
 

@@ -381,12 +381,17 @@ _EVERYONE = {"all", "all members", "everyone", "all present", "all board members
 _CHAIR_WORDS = {"chair", "the chair", "chairman", "chairwoman", "chairperson"}
 
 
+def is_chair(written: str) -> bool:
+    """Whether a post written where a person goes is the meeting's chair, whoever the register gives it."""
+    return " ".join(written.lower().split()) in _CHAIR_WORDS
+
+
 def post_holder(written: str, ctx: Context) -> PersonRef | None:
     """The person a post written where a person goes names at the meeting: the meeting's chair for `Chair` (in
     a minute item that names its own `chair:`, that person), or the one person in the register whose role it is
     on the meeting's day; None where it is no post."""
     held, people = ctx.held, ctx.people
-    if " ".join(written.lower().split()) in _CHAIR_WORDS:
+    if is_chair(written):
         if held.reading_chair:
             raise Invalid(f"'{written}' is read as the meeting's chair, which this field gives",
                           "write the person who chaired the meeting, by their id or name")

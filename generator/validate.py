@@ -21,6 +21,7 @@ from generator.interrupt import check as check_stop, never
 from generator.load_meeting import confidential_mark
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
+from generator.post_holders import posts_held_elsewhere
 from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, digits, example, following, leading,
                                  leading_part, minutes_of, printed, renumbered, runs, sort_key, unpadded, whole,
                                  year_said)
@@ -65,6 +66,7 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
     _copied_dates(archive, report, stop)
     _withheld_files(archive, report, stop)
     _action_updates(archive, report, check, memo, stop)
+    posts_held_elsewhere(archive, report, stop)
     meetings = {m.key: m for m in archive.meetings}
     check_stop(stop)
     for meeting in archive.meetings:

@@ -2078,6 +2078,21 @@ def test_a_post_no_one_held_on_the_meetings_day_names_who_held_it_when(archive, 
         "register")]
 
 
+def test_a_post_whose_only_holder_holds_it_at_another_bodys_organisation_names_them_and_the_organisation(
+        archive, build):
+    """One register keeps the people of several areas' bodies: a joint committee's `owner: Director of Finance` was
+    read as the only one it had, another area's CCG's, and published as the action's owner without a word."""
+    with (archive / "people.yaml").open("a", encoding="utf-8") as register:
+        register.write("hana-ito:\n  name: Hana Ito\n  organisation: Eastvale CCG\n  roles:\n"
+                       "    - title: Director of Finance\n")
+    edit(archive, MINUTES, ACTION_OWNER, "  - owner: Director of Finance\n")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "owner: Director of Finance"),
+        "the owner of action TB/19/13#1, 'Director of Finance', is read as Hana Ito (hana-ito), the one person the "
+        "people register gives that post on 14 March 2019, but as Director of Finance of Eastvale CCG, which is not "
+        "one of TB's organisations; write the id of the person meant (adding them to the people register, with the "
+        "role, if they are not in it), or `Director of Finance, Eastvale CCG` if it is Hana Ito", "warning")]
+
+
 def test_an_author_written_with_their_role_is_told_to_write_the_person_alone(archive, build):
     """A front sheet's "Lead Author: Jerry Hawker – Chair of the Programme Board & Chief Officer", copied whole."""
     paper = "meetings/tb/2019-03-14/papers/paper-a.md"
