@@ -1307,7 +1307,11 @@ def _nearest_action(key: str, known: set[str], bodies, minutes: set[str], exampl
                     "`actions:` in that minute's ```item block"), named
         return (f"{meant}there is no minute {number} in {body}'s minutes: check the minute number (is the year "
                 "right?)"), named
-    how = f"the action's id as minute number#position, e.g. {examples[body]} (see docs/content-format.md)"
+    how = f"the action's id as {'its meeting folder/' if bodies[body].numbering.per_meeting else ''}minute " \
+        f"number#position, e.g. {examples[body]} (see docs/content-format.md)"
+    if not nearest and left_out:  # 5.4 for 5#4: no minute number to be wrong, but the action it most likely means
+        return (f"did you mean '{_printed_action(left_out.partition(':')[2], body, bodies)}', an open action this log "
+                f"leaves out? If not, write {how}"), named
     return f"{nearest} Otherwise write {how}" if nearest else f"write {how}", named
 
 
@@ -1321,9 +1325,13 @@ def _unprefixed(wanted: str, ids: list[str], numbering) -> list[str]:
     """The actions an update naming its action by the count of its minute's number alone (13#2, as an action
     column copied from a PDF may) most likely means, where the body's actions raised under such a number with that
     position are few: the minute number is written whole (TB/19/13#2), as the minutes write it, not 'is the year
-    right?'."""
+    right?'. For a body numbering per meeting, those of that minute and position at any meeting (2020-03-05/5#3
+    for 5#3): the log left out the meeting's folder, and was told there is no minute 5."""
     bare, _, position = wanted.rpartition("#")
-    if numbering.per_meeting or not bare.strip().isdigit():
+    if numbering.per_meeting:  # 5#3, as the minute's heading and the action's place in it give it: which meeting's?
+        meant = [i for i in ids if i.partition("/")[2].lower() == wanted.strip().lower()]
+        return meant if len(meant) <= 3 else []
+    if not bare.strip().isdigit():
         return []
     meant = [i for i in ids if i.rpartition("#")[2] == position
              and (digits(numbering, i.rpartition("#")[0]) or "").lstrip("0") == bare.strip().lstrip("0")]

@@ -638,3 +638,25 @@ def test_update_in_a_joint_bodys_log_naming_another_bodys_action_without_its_bod
     assert ("content/meetings/jc/2019-10-03/actions.md:6: error: update for an unknown action 'CCBP/19/60#1'; it "
             "is CCB's action, not JC's: write it as ccb:CCBP/19/60#1 (another body's action is written body:id)"
             ) in _messages(content)
+
+
+def test_update_naming_a_per_meeting_bodys_action_without_its_meeting_is_told_the_action_meant(tmp_path):
+    """`4#1`, as the minute's heading and the action's place under it give it: the joint committee numbers its
+    minutes per meeting, and the log was told there is no minute 4 in its minutes and to check the year."""
+    content = _with_log(tmp_path, "jc/2019-10-03", "body: jc\ndate: 2019-10-03\n",
+                        "updates:\n  - action: 4#1\n    status: amber\n    progress: Begun.\n")
+    assert _messages(content) == [
+        "content/meetings/jc/2019-10-03/actions.md:3: error: update for an unknown action '4#1'; did you mean "
+        "'2019-08-01/4#1'? Otherwise write the action's id as its meeting folder/minute number#position, e.g. "
+        "2019-08-01/4#1 (see docs/content-format.md)"]
+
+
+def test_update_naming_no_minute_is_told_the_open_action_its_log_leaves_out(tmp_path):
+    """`4.1`, an action log's numbering of item 4's first action: the log leaves that action out, and was told
+    only how ids are written, with the action's "held over?" warning dropped as the one mistake's."""
+    content = _with_log(tmp_path, "jc/2019-10-03", "body: jc\ndate: 2019-10-03\n",
+                        "updates:\n  - action: \"4.1\"\n    status: amber\n    progress: Begun.\n")
+    assert _messages(content) == [
+        "content/meetings/jc/2019-10-03/actions.md:3: error: update for an unknown action '4.1'; did you mean "
+        "'2019-08-01/4#1', an open action this log leaves out? If not, write the action's id as its meeting "
+        "folder/minute number#position, e.g. 2019-08-01/4#1 (see docs/content-format.md)"]
