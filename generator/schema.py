@@ -229,6 +229,7 @@ def due(value, ctx: Context) -> Due | None:
         if exc.written_as_date:  # kept as written, as free text is; but the clerk meant a date the tracker can use
             ctx.report.warning(ctx.path, line_of(value), f"due: {exc.message}, so it is kept as written and never "
                                "counts as overdue", exc.hint)
+            return Due(raw, None)
     month = parse_month(raw)
     unread = unread_due(raw) if month is None else None
     if unread:  # "Q3 2019/20", "March 2020 (revised from Dec 2019)": tracked as no date, never overdue, unsaid

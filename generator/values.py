@@ -191,11 +191,16 @@ def parse_month(text: str) -> dt.date | None:
 _QUARTER = re.compile(r"^Q([1-4])\s*(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$", re.I)
 # A date or a month with a remark after it in brackets: "March 2020 (revised from Dec 2019)"
 _REMARKED = re.compile(r"^([^()]+?)\s*\(([^()]*)\)$")
+# A month as a spreadsheet's cell gives it, "Jun-20", "Apr-2020", or as notes abbreviate it, "March '20"
+_SHEET_MONTH = re.compile(r"^([a-z]+)\.?(?:-|\s*')(\d{2}|\d{4})$", re.I)
+# A date or a month among other words: "End of March 2020", "by 30 June 2020", "June 2020 board"
+_INSIDE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[a-z]+\.?,?\s+\d{4}\b", re.I)
 
 
 def unread_due(text: str) -> tuple[str, str] | None:
     """(what a due date is, what to write) where it names a date or a month that it is not read as, written
-    as action logs write them: a quarter of the financial year, or a date with a remark after it; None otherwise.
+    as action logs write them: a quarter of the financial year, a date with a remark after it, a month as a
+    spreadsheet writes it (Jun-20), a date among other words (by 30 June 2020); None otherwise.
     Kept as written, the action never counts as overdue, which nothing on its page says."""
     value = str(text).strip()
     m = _QUARTER.match(value)
@@ -215,6 +220,25 @@ def unread_due(text: str) -> tuple[str, str] | None:
             return None
         return (f"a {what} with a remark in brackets after it", f"write `due: {meant}` alone, for the tracker to show "
                 "the action overdue after it, and the remark in the action's text or the update's progress")
+    m = _SHEET_MONTH.match(value)
+    if m and m[1].lower() in MONTHS:
+        year = int(m[2]) + (2000 if len(m[2]) == 2 else 0)
+        return ("a month written as a spreadsheet writes it", f"write it as `due: "
+                f"{calendar.month_name[MONTHS[m[1].lower()]]} {year}`" + (f" if {year} is meant" if len(m[2]) == 2
+                                                                          else ""))
+    named = set()
+    for found in _INSIDE.finditer(value):
+        try:
+            month = parse_month(found[0])
+            day = None if month else parse_date(found[0])
+        except Invalid:
+            continue
+        named.add(("month", f"`due: {calendar.month_name[month.month]} {month.year}`") if month else
+                  ("date", f"`due: {day.isoformat()}` ({spoken_date(day)})"))
+    if len(named) == 1:  # two ("from March 2020 to June 2020") leave which is due to the clerk
+        what, meant = named.pop()
+        return (f"a {what} with other words around it", f"write {meant} alone, for the tracker to show the action "
+                "overdue after it, and the other words in the action's text or the update's progress")
     return None
 
 

@@ -575,6 +575,24 @@ def test_revised_due_date_with_a_remark_in_brackets_is_kept_as_written_with_a_wa
         "overdue after it, and the remark in the action's text or the update's progress", "warning")]
 
 
+def test_due_date_as_a_spreadsheet_gives_a_month_is_kept_as_written_with_a_warning(archive, build):
+    """`Sep-19`, a month as an action log kept in a spreadsheet gives it: kept as text without a word, the revised
+    due date never counted as overdue."""
+    edit(archive, LOG, "due: September 2019", "due: Sep-19")
+    assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "due: Sep-19"),
+        "due: 'Sep-19' is a month written as a spreadsheet writes it, so it is kept as written and never counts as "
+        "overdue; write it as `due: September 2019` if 2019 is meant", "warning")]
+
+
+def test_due_date_with_other_words_around_it_is_kept_as_written_with_a_warning(archive, build):
+    """`by 31 May 2019`, as minutes say when: kept as text without a word, the action never showed as overdue."""
+    edit(archive, MINUTES, "due: 2019-05-31", "due: by 31 May 2019")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "due: by 31 May 2019"),
+        "due: 'by 31 May 2019' is a date with other words around it, so it is kept as written and never counts as "
+        "overdue; write `due: 2019-05-31` (31 May 2019) alone, for the tracker to show the action overdue after it, "
+        "and the other words in the action's text or the update's progress", "warning")]
+
+
 @pytest.mark.parametrize("written", ["13:00 \u2013 15:00", "1pm to 3pm"])
 def test_a_meetings_times_written_as_one_range_are_told_to_be_its_start_and_end(archive, build, written):
     """The pack's header, "05 March 2020 13:00 – 15:00", copied into `start:`: it was 'not a time', with the advice
