@@ -12,8 +12,7 @@ on that person's page, without a word.
 from __future__ import annotations
 
 from generator.diagnostics import Report
-from generator.interrupt import check as check_stop, never
-from generator.model import Archive
+from generator.model import Body, Meeting
 from generator.people import role_written
 from generator.schema import is_chair
 from generator.values import spoken_date
@@ -23,34 +22,36 @@ def _folded(organisation: str) -> str:
     return " ".join(organisation.lower().split())
 
 
-def posts_held_elsewhere(archive: Archive, report: Report, stop=never) -> None:
-    """A warning for each action owner written as a post alone whose holder holds it at an organisation the
-    body does not list among its `organisations:`, and is neither a member of the body nor recorded in the
-    meeting's attendance (a district council's officer at a county board). A body that lists none, a post written
-    with its organisation (`Director of Finance, NHS Leicester City CCG`) and the chair are not told."""
-    for meeting in archive.meetings:
-        check_stop(stop)
-        body, attendance = archive.bodies.get(meeting.body), meeting.attendance
-        if body is None or not body.organisations or meeting.minutes is None:
+def posts_held_elsewhere(meeting: Meeting, body: Body | None, people: dict, report: Report) -> None:
+    """A warning for each action owner of `meeting` written as a post alone whose holder holds it at an
+    organisation the body does not list among its `organisations:`, and is neither a member of the body nor
+    recorded in the meeting's attendance (a district council's officer at a county board). A body that lists
+    none, a post written with its organisation (`Director of Finance, NHS Leicester City CCG`) and the chair are
+    not told. `people`: the register (Archive.people)."""
+    if body is None or not body.organisations or meeting.minutes is None:
+        return
+    posted = [(action, owner) for item in meeting.minutes.items for action in item.actions
+              for owner in action.owners if owner.post and owner.id is not None and not is_chair(owner.post)]
+    if posted:  # few meetings have any: who the body and the meeting know is asked of those alone
+        _told(meeting, body, posted, people, report)
+
+
+def _told(meeting, body, posted: list, people: dict, report: Report) -> None:
+    theirs = {_folded(name) for name in body.organisations}
+    attendance = meeting.attendance
+    known = {member.who.id for member in body.members} | {
+        attendee.who.id for group in (attendance.present, attendance.in_attendance, attendance.apologies,
+                                      attendance.deputising, attendance.absent) for attendee in group}
+    for action, owner in posted:
+        person = people.get(owner.id)
+        role = role_written(person, owner.post, meeting.date) if person is not None and owner.id not in known \
+            else None
+        organisation = role and (role.organisation or person.organisation)
+        if not organisation or _folded(organisation) in theirs:
             continue
-        theirs = {_folded(name) for name in body.organisations}
-        known = {member.who.id for member in body.members} | {
-            attendee.who.id for group in (attendance.present, attendance.in_attendance, attendance.apologies,
-                                          attendance.deputising, attendance.absent) for attendee in group}
-        for item in meeting.minutes.items:
-            for action in item.actions:
-                for owner in action.owners:
-                    if not owner.post or owner.id is None or owner.id in known or is_chair(owner.post):
-                        continue
-                    person = archive.people.get(owner.id)
-                    role = role_written(person, owner.post, meeting.date) if person is not None else None
-                    organisation = role and (role.organisation or person.organisation)
-                    if not organisation or _folded(organisation) in theirs:
-                        continue
-                    report.warning(action.source.path, action.source.line, f"the owner of action {action.number}, "
-                                   f"'{owner.post}', is read as {owner.name} ({owner.id}), the one person the people "
-                                   f"register gives that post on {spoken_date(meeting.date)}, but as {role.title} of "
-                                   f"{organisation}, which is not one of {body.short_name}'s organisations",
-                                   "write the id of the person meant (adding them to the people register, with the "
-                                   f"role, if they are not in it), or `{owner.post}, {organisation}` if it is "
-                                   f"{owner.name}")
+        report.warning(action.source.path, action.source.line, f"the owner of action {action.number}, "
+                       f"'{owner.post}', is read as {owner.name} ({owner.id}), the one person the people register "
+                       f"gives that post on {spoken_date(meeting.date)}, but as {role.title} of {organisation}, "
+                       f"which is not one of {body.short_name}'s organisations", "write the id of the person meant "
+                       "(adding them to the people register, with the role, if they are not in it), or "
+                       f"`{owner.post}, {organisation}` if it is {owner.name}")

@@ -66,11 +66,13 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
     _copied_dates(archive, report, stop)
     _withheld_files(archive, report, stop)
     _action_updates(archive, report, check, memo, stop)
-    posts_held_elsewhere(archive, report, stop)
     meetings = {m.key: m for m in archive.meetings}
     check_stop(stop)
     for meeting in archive.meetings:
         check_stop(stop)
+        body = archive.bodies.get(meeting.body)  # the register is the same object while unchanged (loader)
+        check("posts", (meeting, body, archive.people), lambda found, meeting=meeting, body=body:
+              posts_held_elsewhere(meeting, body, archive.people, found))
         approved_at = meeting.minutes.approved_at if meeting.minutes else None
         target = meetings.get(approved_at) if approved_at else None
         instead = meetings.get(meeting.rearranged_to) if meeting.rearranged_to else None
