@@ -497,11 +497,11 @@ def body_attendance(index: Index, slug: str) -> tuple | None:
     """attendance_record of the body's meetings that record attendance; None when it has no members or none
     of its meetings records attendance (its pages then say nothing of attendance)."""
     body = index.archive.bodies[slug]
-    recorded = [m for m in index.by_body.get(slug, ()) if _records_attendance(m)] if body.members else []
+    recorded = [m for m in index.by_body.get(slug, ()) if records_attendance(m)] if body.members else []
     return attendance_record(body, recorded) if recorded else None
 
 
-def _records_attendance(meeting) -> bool:
+def records_attendance(meeting) -> bool:
     att = meeting.attendance
     return bool(att.present or att.apologies or att.absent)
 
