@@ -113,11 +113,12 @@ def holders(track: Track) -> list[str]:
 
 
 def named(meeting: Meeting) -> tuple:
-    """What a page that links to a meeting shows of it: its address, title and dates (fingerprint.Digests), and
-    the languages its title and its minutes' titles and action texts are marked with (`lang`)."""
+    """What a page that links to a meeting shows of it: its address, title and dates (fingerprint.Digests), the
+    languages its title and its minutes' titles and action texts are marked with (`lang`), and whether it was
+    held (the `meeting_link` macro says "(cancelled)" after the link)."""
     return (meeting.key, meeting.body, meeting.folder, meeting.date, meeting.title,
             meeting.action_log.as_at if meeting.action_log else None, meeting.language,
-            meeting.minutes.language if meeting.minutes else "")
+            meeting.minutes.language if meeting.minutes else "", meeting.status)
 
 
 def resolve_due(due: Due | None, later: list[Meeting]) -> Due | None:

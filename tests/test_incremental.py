@@ -341,6 +341,25 @@ def test_an_edit_after_a_cached_build_gives_what_a_cold_build_gives(tmp_path):
     assert sorted(d.format() for d in warm.report.items) == sorted(d.format() for d in cold.report.items)
 
 
+def test_a_meeting_called_off_after_a_cached_build_is_said_to_be_so_wherever_it_is_linked(tmp_path):
+    """A link to a meeting that did not take place says so, "(cancelled)", on the pages of the people it names:
+    what their deps hold of the meeting (actions.named) held its title and date, not whether it was held, and a
+    build with the cache kept their pages without it."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "archive", content)
+    meeting = content / "meetings/tb/2020-03-19/meeting.md"
+    meeting.parent.mkdir()
+    meeting.write_text("---\nbody: tb\ndate: 2020-03-19\nagenda:\n  - ref: TB/20/9\n    title: Budget\n"
+                       "    presenter: carol-singh\n---\n")
+    assert run(Options(content=content, out=tmp_path / "warm", today=TODAY, search=False)).ok
+    edit(meeting, "date: 2020-03-19\n", "date: 2020-03-19\nstatus: cancelled\n")
+    warm = run(Options(content=content, out=tmp_path / "warm", today=TODAY, search=False))
+    cold = run(Options(content=content, out=tmp_path / "cold", today=TODAY, search=False, cache=False))
+    assert warm.ok and cold.ok
+    assert "19 March 2020</a> (cancelled)" in (tmp_path / "cold/people/carol-singh/index.html").read_text()
+    assert tree(tmp_path / "warm") == tree(tmp_path / "cold")
+
+
 def test_a_damaged_cache_is_ignored(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "references", content)
@@ -656,6 +675,7 @@ FREEZE_PROBE = r'''
 import collections, datetime as dt, gc, sys
 from pathlib import Path
 from generator.build import Options
+from generator import incremental
 from generator.incremental import Session
 content, out = Path(sys.argv[1]), Path(sys.argv[2])
 gc.disable()  # as the preview does (serve.py)
