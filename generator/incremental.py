@@ -409,7 +409,7 @@ class Session:
             known = self.groups.get(meeting.key)
             inputs = known[0] if known is not None and same(known[2], records) else memo.of(records)
             if not full and known is not None and known[0] == inputs and ("meeting", meeting.key) not in changed \
-                    and changed.isdisjoint(known[1]):
+                    and known[1].keys().isdisjoint(changed):  # the fewer looked up in the other
                 current.update(known[1])  # the same records, backlinks and references: the same pages
                 groups[meeting.key] = known
                 continue

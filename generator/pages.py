@@ -36,6 +36,13 @@ def summary(meeting) -> tuple:
             meeting.status, log, bool(meeting.adjourned_to), meeting.language)
 
 
+def neighbour(meeting) -> tuple | None:
+    """What a meeting's page shows of the body's meeting before or after it: a link, its date, and whether it was
+    held. Its summary, which its deps held, changed with a paper added to it, and both neighbours' pages were made
+    again to find them the same."""
+    return (meeting.key, meeting.body, meeting.folder, meeting.date, meeting.status) if meeting is not None else None
+
+
 def _summaries(meetings) -> tuple:
     return tuple(summary(m) for m in meetings)
 
@@ -138,10 +145,10 @@ def meeting_inputs(index: Index, meeting, today: dt.date, refs: dict) -> tuple:
     items = meeting.minutes.items if meeting.minutes else ()
     raised = tuple(index.tracks.get(f"{meeting.body}:{a.id}") for i in items for a in i.actions)
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
-    return (meeting, index.body(meeting.body), updates, raised, approver, index.previous(meeting), index.next(meeting),
-            _linked(refs, _raised_at(t for t in updates if t is not None)), index.instead(meeting),
-            index.replaces(meeting), callins.deps(index, meeting), index.sittings(meeting), index.continues(meeting),
-            _overdue(raised, today))
+    return (meeting, index.body(meeting.body), updates, raised, approver, neighbour(index.previous(meeting)),
+            neighbour(index.next(meeting)), _linked(refs, _raised_at(t for t in updates if t is not None)),
+            index.instead(meeting), index.replaces(meeting), callins.deps(index, meeting), index.sittings(meeting),
+            index.continues(meeting), _overdue(raised, today))
 
 
 def _overdue(tracks, today: dt.date) -> tuple:
@@ -334,7 +341,7 @@ def meeting_pages(index: Index, meeting, today: dt.date, refs: dict) -> Iterator
               callins.deps(index, meeting, ctx["called_in"], ctx["calls_in"]))
     within = refs.get(("meeting", meeting.key))
     yield Page(page_url, "meeting.html", ctx, shared + (
-        summary(ctx["previous"]) if ctx["previous"] else None, summary(ctx["next"]) if ctx["next"] else None,
+        neighbour(ctx["previous"]), neighbour(ctx["next"]),
         _summaries(ctx["replaces"]), _summaries(m for m in (*ctx["sittings"], ctx["continues"]) if m),
         tuple((ref, i.number, ctx["taken_at"][ref].key) for ref, i in ctx["taken_later"].items()),
         backlinks.get(page_url), within, _linked(refs, _raised_at(t for _, t in ctx["action_log"])),

@@ -313,7 +313,7 @@ def _cited(session, index, today, refs, naming: set[str] = frozenset()) -> list:
     held: dict[str, set] = {}  # meeting key -> its pages among them
     pages = []
     for key, (_, addresses_made, _) in session.groups.items():
-        found = changed.intersection(addresses_made)
+        found = addresses_made.keys() & changed  # a view and a set: the few changed looked up, not every page
         if found:
             held[key] = found
     for key, found in held.items():

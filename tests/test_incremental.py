@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import cache as build_cache
+from generator import incremental
 from generator.build import Options, run
 from generator.incremental import Session
 
@@ -72,6 +73,23 @@ def test_editing_discussion_rerenders_only_that_meetings_pages(session):
     outcome = s.rebuild()
     assert outcome.ok and not outcome.full
     assert outcome.written == ["/ccb/2019/2019-08-22/", "/ccb/2019/ccbp-19-71/"]
+    assert_same_as_full_build(content, live, builds)
+
+
+def test_a_paper_added_to_a_meeting_does_not_make_its_neighbours_pages_again(session, monkeypatch):
+    """A meeting's page shows of the body's meetings before and after it a link, the date and whether it was held:
+    a paper added to July's meeting changes none of that on August's page, which is not made again (it was, for
+    July's count of papers, on every such save), while the lists that count July's papers are."""
+    s, content, live, builds = session
+    made = []
+    real = incremental.render_page
+    monkeypatch.setattr(incremental, "render_page", lambda env, page, report: made.append(page.url) or real(
+        env, page, report))
+    (content / "meetings/ccb/2019-07-18/papers/late.md").write_text("---\nref: Z\ntitle: A late paper\n---\n")
+    outcome = s.rebuild()
+    assert outcome.ok and "/ccb/2019/2019-07-18/papers/z/" in outcome.written
+    assert "/ccb/2019/2019-07-18/" in made and "/ccb/2019/" in made
+    assert "/ccb/2019/2019-08-22/" not in made
     assert_same_as_full_build(content, live, builds)
 
 
