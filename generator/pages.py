@@ -15,7 +15,7 @@ from typing import Iterator
 
 from generator.model import agenda_of, all_agenda_items, archive_order
 from generator import callins, urls
-from generator.actions import groups, holders
+from generator.actions import groups, holders, named
 from generator.namesakes import page_names
 from generator.resolve import PAPER_ROLES, VOTE_ROLES, Index, action_key, at_the_meeting, recorded_as
 
@@ -145,10 +145,11 @@ def meeting_inputs(index: Index, meeting, today: dt.date, refs: dict) -> tuple:
     items = meeting.minutes.items if meeting.minutes else ()
     raised = tuple(index.tracks.get(f"{meeting.body}:{a.id}") for i in items for a in i.actions)
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
-    return (meeting, index.body(meeting.body), updates, raised, approver, neighbour(index.previous(meeting)),
-            neighbour(index.next(meeting)), _linked(refs, _raised_at(t for t in updates if t is not None)),
-            index.instead(meeting), index.replaces(meeting), callins.deps(index, meeting), index.sittings(meeting),
-            index.continues(meeting), _overdue(raised, today))
+    return (meeting, index.body(meeting.body), updates, raised, named(approver) if approver else None,
+            neighbour(index.previous(meeting)), neighbour(index.next(meeting)),
+            _linked(refs, _raised_at(t for t in updates if t is not None)), index.instead(meeting),
+            index.replaces(meeting), callins.deps(index, meeting), index.sittings(meeting), index.continues(meeting),
+            _overdue(raised, today))
 
 
 def _overdue(tracks, today: dt.date) -> tuple:
@@ -337,7 +338,7 @@ def meeting_pages(index: Index, meeting, today: dt.date, refs: dict) -> Iterator
     page_url = urls.meeting(meeting)
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
     shared = (meeting, ctx["body"], tuple(ctx["action_log"]), tuple(ctx["actions_raised"]),
-              summary(approver) if approver else None, summary(ctx["instead"]) if ctx["instead"] else None,
+              named(approver) if approver else None, summary(ctx["instead"]) if ctx["instead"] else None,
               callins.deps(index, meeting, ctx["called_in"], ctx["calls_in"]))
     within = refs.get(("meeting", meeting.key))
     yield Page(page_url, "meeting.html", ctx, shared + (
@@ -414,11 +415,14 @@ def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict
     attendance = attended[slug] if attended is not None else body_attendance(index, slug)
     shown = dict(list(by_year.items())[:YEARS_LISTED])
     earlier = {year: len(in_year) for year, in_year in by_year.items() if year not in shown}
+    # Of the meetings of earlier years the page shows how many each year had, not what they hold: a paper added to
+    # a meeting of ten years ago made the page again, to find it the same
+    listed = [meeting for in_year in shown.values() for meeting in in_year]
     yield Page(urls.body(slug), "body.html", dict(body=body, years=by_year, meetings=meetings, actions=tracks,
                                                   attendance=attendance, shown_years=shown, earlier_years=earlier,
                                                   declarations=bool(declared)),
-               (body, _summaries(meetings), bool(tracks), refs.get(urls.body(slug)), attendance, bool(declared),
-                _sittings(index, meetings)))
+               (body, _summaries(listed), tuple(earlier.items()), bool(tracks), refs.get(urls.body(slug)),
+                attendance, bool(declared), _sittings(index, listed)))
     for year, in_year in by_year.items():
         if years is None or year in years:
             yield Page(urls.body_year(slug, year), "body_year.html", dict(body=body, year=year, meetings=in_year),
@@ -434,7 +438,7 @@ def body_pages(index: Index, slug: str, tracks: list, today: dt.date, refs: dict
                                                            last_meeting=held[-1] if held else None,
                                                            closed_year=latest, closed_shown=closed.get(latest, []),
                                                            closed_years=counts),
-                   (body, tuple(tracks), summary(held[-1]) if held else None, today,
+                   (body, tuple(tracks), named(held[-1]) if held else None, today,
                     _linked(refs, _raised_at(tracks))))
         for year, in_year in closed.items():
             yield Page(urls.actions_closed(slug, year), "actions_closed.html",

@@ -93,6 +93,32 @@ def test_a_paper_added_to_a_meeting_does_not_make_its_neighbours_pages_again(ses
     assert_same_as_full_build(content, live, builds)
 
 
+def test_a_paper_added_to_a_meeting_makes_again_none_of_the_pages_that_only_link_to_it(tmp_path, monkeypatch):
+    """A body's page lists the meetings of its latest three years, and of the years before only how many each had;
+    its action tracker, and the minutes the meeting approved, link to it by its title and date: a paper added to
+    the board's meeting of June 2019, when it has met in 2020, 2021 and 2022, changes what the year's page lists
+    (its count of papers), but none of those, which are not made again (their deps held the meeting's summary,
+    its count of papers among it)."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "archive", content)
+    for year in (2021, 2022):
+        (content / f"meetings/tb/{year}-03-10").mkdir()
+        (content / f"meetings/tb/{year}-03-10/meeting.md").write_text(f"---\nbody: tb\ndate: {year}-03-10\n---\n")
+    s = Session(Options(content=content, out=tmp_path / "live", today=TODAY, search=False))
+    assert s.rebuild().ok
+    made = []
+    real = incremental.render_page
+    monkeypatch.setattr(incremental, "render_page", lambda env, page, report: made.append(page.url) or real(
+        env, page, report))
+    (content / "meetings/tb/2019-06-20/papers").mkdir()
+    (content / "meetings/tb/2019-06-20/papers/late.md").write_text("---\nref: Z\ntitle: A late paper\n---\n")
+    outcome = s.rebuild()
+    assert outcome.ok and "/tb/2019/" in outcome.written
+    assert [url for url in made if url in ("/tb/", "/tb/actions/") or url.startswith("/tb/2019/2019-03-14/")] == []
+    (tmp_path / "builds").mkdir()
+    assert_same_as_full_build(content, tmp_path / "live", tmp_path / "builds")
+
+
 def test_a_new_reference_updates_the_targets_backlinks(session):
     s, content, live, builds = session
     edit(content / "meetings/ccb/2019-08-22/minutes.md", "Code `CCBP/19/70`", "Code `CCBP/19/70` (see CCBP/19/62)")
