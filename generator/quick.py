@@ -379,8 +379,9 @@ def _listed_people(session, index, before: Meeting, meeting: Meeting, redated=()
     new paper, and found unchanged."""
     ids: set[str] = set()
     if relinked or _shown_to_people(before) != _shown_to_people(meeting):
-        ids.update(pid for pid, _ in appearances_of(before))
-        ids.update(pid for pid, _ in appearances_of(meeting))
+        for m in (before, meeting):  # and whom a substitute attended for, whose page counts it
+            ids.update(pid for pid, _ in appearances_of(m))
+            ids.update(a.deputising_for.id for a in m.attendance.deputising if a.deputising_for)
     old_tracks = {track.key: track for track in meeting_tracks(session.prepared.index, before)}
     for track in meeting_tracks(index, meeting) + list(redated):
         had = old_tracks.pop(track.key, None)

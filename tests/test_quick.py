@@ -988,6 +988,26 @@ def test_attendance_recorded_for_the_first_time_is_counted_with_the_save_on_ever
     assert files(tmp_path / "live") == files(built)
 
 
+def test_a_substitute_recorded_for_a_member_the_minutes_do_not_name_is_counted_with_the_save_on_their_page(
+        tmp_path):
+    """A member's page counts the meetings a substitute attended for them: a substitute recorded for a member the
+    meeting does not otherwise name (no apologies recorded) changes their page, which the save writes."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "archive", content)
+    edit(content / "people.yaml", "ada-lovelace:", "harriet-quill:\n  name: Harriet Quill\n"
+         "ada-lovelace:")
+    edit(content / "bodies/tb.md", "  - name: Harriet Quill", "  - person: harriet-quill")
+    session = Session(Options(content=content, out=tmp_path / "live", today=TODAY, search=False))
+    assert session.rebuild().ok
+    outcome = session.quick([edit(content / "meetings/tb/2019-03-14/meeting.md", "      for: dev-patel",
+                                  "      for: harriet-quill")])
+    assert outcome is not None and "/people/harriet-quill/" in outcome.written
+    built = full_build(content, tmp_path / "full")
+    after = session.rebuild()
+    assert after.ok and after.written == []
+    assert files(tmp_path / "live") == files(built)
+
+
 def test_a_paper_retitled_is_retitled_with_the_save_on_the_pages_of_the_people_it_names(tmp_path):
     """A person's page and year page list the papers that name them by title: the save showed the old title
     there, and so did the rebuild after it, where a full build showed the new."""
