@@ -566,6 +566,11 @@ def holdings(index: Index, before: Holdings | None = None) -> Holdings:
     out = [track for key, track in old.items() if tracks.get(key) is not track]
     if not made and not out:
         return Holdings(tracks, before.held, before.owned)
+    # new versions of the same actions in the same order (an edit within a meeting): no order to work out
+    if len(made) == len(out) and len(tracks) == len(old) and list(tracks) == list(old):
+        patched = _in_place(before, {track.key: track for track in made}, out)
+        if patched is not None:
+            return Holdings(tracks, *patched)
     place = {key: n for n, key in enumerate(tracks)}
     gone = {id(track) for track in out}
     lists = []
@@ -583,6 +588,25 @@ def holdings(index: Index, before: Holdings | None = None) -> Holdings:
                 has.pop(slug, None)
         lists.append(has)
     return Holdings(tracks, *lists)
+
+
+def _in_place(before: Holdings, new: dict, out: list) -> tuple[dict, dict] | None:
+    """`before`'s lists with each action in `out` replaced by its new version in `new` where it stands, when each
+    is held by the same bodies and owned by the same people as before; else None. The lists keep index.tracks'
+    order, which new versions of the same actions, in a dict with the same keys, leave as it was."""
+    lists = []
+    for had, of in ((before.held, holders), (before.owned, _owner_ids)):
+        touched: set[str] = set()
+        for track in out:
+            slugs = of(track)
+            if slugs != of(new[track.key]):
+                return None
+            touched.update(slugs)
+        has = dict(had)
+        for slug in touched:
+            has[slug] = [new.get(track.key, track) for track in had[slug]]
+        lists.append(has)
+    return lists[0], lists[1]
 
 
 def _owner_ids(track) -> list[str]:
