@@ -375,7 +375,7 @@ def _listed_people(session, index, before: Meeting, meeting: Meeting, redated=()
     members too, whose attendance is counted over the meetings their membership covers. And those whose pages a
     save since the last rebuild wrote or deleted, which this one may undo. `relinked`: whether a text of the
     meeting a person's page may show (a declaration, an action) links otherwise (_relinked); each of them is then
-    made again. Made and compared, every attendee's and owner's pages were a fifth of the fast path's work for a
+    made again. Made and compared, every attendee's and owner's pages were a sixth of the fast path's work for a
     new paper, and found unchanged."""
     ids: set[str] = set()
     if relinked or _shown_to_people(before) != _shown_to_people(meeting):
@@ -406,12 +406,12 @@ def _listed_people(session, index, before: Meeting, meeting: Meeting, redated=()
 
 def _shown_to_people(meeting: Meeting) -> tuple:
     """What the pages of the people a meeting records show of it (pages.person_pages and their deps): how it is
-    named and whether it was held, who appears in what role, the papers that name them, the items an interest was
-    declared or a vote recorded at, and who was present, sent apologies or was substituted for, which each
-    member's attendance counts."""
+    named and whether it was held (actions.named), who appears in what role, the papers that name them, the items
+    an interest was declared or a vote recorded at, and who was present, sent apologies or was substituted for,
+    which each member's attendance counts."""
     appeared = appearances_of(meeting)
     items = meeting.minutes.items if meeting.minutes else ()
-    return (named(meeting), meeting.status, tuple((pid, a.role, a.detail, a.interest_type) for pid, a in appeared),
+    return (named(meeting), tuple((pid, a.role, a.detail, a.interest_type) for pid, a in appeared),
             tuple((p.ref, p.name, p.title, p.language) for _, a in appeared if a.role in PAPER_ROLES
                   for p in (meeting.paper(a.detail),) if p is not None),
             tuple(item for item in items if item.declarations or item.votes),

@@ -964,7 +964,7 @@ def test_a_save_that_changes_nothing_a_persons_pages_show_of_the_meeting_makes_n
     """A person's pages show of a meeting how it is named, their part in it, the papers that name them, the items
     they declared an interest at or voted on, and the actions they own: a minute nobody declared an interest at
     or voted on retitled, or a paper naming no one, changes none of that, and the fast path does not make the
-    pages of everyone the meeting records, and of the owners of its actions, to find them the same (a fifth of
+    pages of everyone the meeting records, and of the owners of its actions, to find them the same (a sixth of
     its work for a new paper at 2,000 meetings). The full rebuild after it finds nothing left to write."""
     session, content, live = started(tmp_path, "archive")
     made = []
