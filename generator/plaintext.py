@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from generator.markdown import commonmark
-from generator.references import _EXPLICIT
+from generator.references import EXPLICIT
 
 _PARSER = commonmark({"html": False})
 # Characters XML 1.0 forbids; a stray one pasted from a PDF would make a feed unreadable.
@@ -62,7 +62,7 @@ def _plain_inline(token) -> str:
     words, targets = [], []
     for child in token.children or ():
         if child.type == "text":
-            words.append(_EXPLICIT.sub(_shown, child.content) if "[[" in child.content else child.content)
+            words.append(EXPLICIT.sub(_shown, child.content) if "[[" in child.content else child.content)
         elif child.type == "code_inline":
             words.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):

@@ -46,7 +46,8 @@ _ITEM_LIST = re.compile(r"(?:\s*,\s*\d{1,3}(?:\.\d{1,3})?(?![\w/]|\.\d))*\s*,?\s
                         r"(?![\w/]|\.\d)")
 _ITEM_OF = re.compile(r"\b[Ii]tems?\s+(\d{1,3}(?:\.\d{1,3})?(?:(?:\s*,\s*|\s*,?\s*(?:and|&)\s*)\d{1,3}(?:\.\d{1,3})?)*)"
                       rf"\s+of\s+the\s+meeting\s+(?:held\s+)?(?:on|of)\s+{_WEEKDAY}({_DATE})")
-_EXPLICIT = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
+# `[[target]]` or `[[target|words]]`; plaintext.py reads them too, as their words
+EXPLICIT = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
 _INITIALS = re.compile(r"(?<![\w/&.-])([A-Z]{2,4})(?![\w/&-])")
 _CONTINUE = re.compile(r"^(\s*(?:–|—|-|to)\s*)(\d{1,5})\b|^(\s*(?:,|and|&)\s*)/(\d{1,5})\b")
 # "CCBP/19/70, 71 and 73": a list of the numbers alone, read only where it ends in "and"/"&" and a number (see
@@ -532,7 +533,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
     found: list[_Match] = []
     meeting = where.meeting
     per_meeting = meeting is not None and linker.bodies[meeting.body].numbering.per_meeting
-    explicit = _matches(_EXPLICIT, text, "[[")
+    explicit = _matches(EXPLICIT, text, "[[")
     digits = _may_hold_digits(text)  # every minute number has one (NumberFinder)
     numbers = list(linker.numbers.finditer(text)) if digits else []
     incomplete = list(linker.incomplete.finditer(text)) if digits else []

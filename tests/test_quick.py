@@ -48,9 +48,12 @@ def settled(session, content: Path, live: Path, tmp_path: Path) -> None:
     assert files(live) == files(built)
 
 
-def started(tmp_path: Path, fixture: str) -> tuple[Session, Path, Path]:
+def started(tmp_path: Path, fixture: str, *edits: tuple[str, str, str]) -> tuple[Session, Path, Path]:
+    """A session after its first rebuild of a copy of `fixture`, with `edits` (file, old, new) made before it."""
     content, live = tmp_path / "content", tmp_path / "live"
     shutil.copytree(FIXTURES / fixture, content)
+    for where, old, new in edits:
+        edit(content / where, old, new)
     session = Session(Options(content=content, out=live, today=TODAY, search=False))
     assert session.rebuild().ok
     return session, content, live
@@ -978,33 +981,25 @@ def test_a_save_that_changes_nothing_a_persons_pages_show_of_the_meeting_makes_n
 def test_attendance_recorded_for_the_first_time_is_counted_with_the_save_on_every_members_page(tmp_path):
     """A member's page counts the meetings whose minutes record attendance while they were a member: the first
     attendance recorded at a meeting counts it for every member, not only for those it names."""
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "archive", content)
-    edit(content / "bodies/tb.md", "  - name: Harriet Quill", "  - person: dev-patel\n    from: 2019-01-01\n"
-         "  - name: Harriet Quill")
-    session = Session(Options(content=content, out=tmp_path / "live", today=TODAY, search=False))
-    assert session.rebuild().ok
+    session, content, live = started(tmp_path, "archive", (
+        "bodies/tb.md", "  - name: Harriet Quill", "  - person: dev-patel\n    from: 2019-01-01\n  - name: Harriet Quill"))
     outcome = session.quick([edit(content / "meetings/tb/2020-01-16/meeting.md", "chair: ada-lovelace\n",
                                   "chair: ada-lovelace\nattendance:\n  present: [frank-turner]\n")])
     assert outcome is not None and "/people/dev-patel/" in outcome.written
-    settled(session, content, tmp_path / "live", tmp_path)
+    settled(session, content, live, tmp_path)
 
 
 def test_a_substitute_recorded_for_a_member_the_minutes_do_not_name_is_counted_with_the_save_on_their_page(
         tmp_path):
     """A member's page counts the meetings a substitute attended for them: a substitute recorded for a member the
     meeting does not otherwise name (no apologies recorded) changes their page, which the save writes."""
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "archive", content)
-    edit(content / "people.yaml", "ada-lovelace:", "harriet-quill:\n  name: Harriet Quill\n"
-         "ada-lovelace:")
-    edit(content / "bodies/tb.md", "  - name: Harriet Quill", "  - person: harriet-quill")
-    session = Session(Options(content=content, out=tmp_path / "live", today=TODAY, search=False))
-    assert session.rebuild().ok
+    session, content, live = started(
+        tmp_path, "archive", ("people.yaml", "ada-lovelace:", "harriet-quill:\n  name: Harriet Quill\nada-lovelace:"),
+        ("bodies/tb.md", "  - name: Harriet Quill", "  - person: harriet-quill"))
     outcome = session.quick([edit(content / "meetings/tb/2019-03-14/meeting.md", "      for: dev-patel",
                                   "      for: harriet-quill")])
     assert outcome is not None and "/people/harriet-quill/" in outcome.written
-    settled(session, content, tmp_path / "live", tmp_path)
+    settled(session, content, live, tmp_path)
 
 
 def test_a_paper_retitled_is_retitled_with_the_save_on_the_pages_of_the_people_it_names(tmp_path):
