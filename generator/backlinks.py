@@ -128,13 +128,9 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
         return entries
 
     def gather(entries: list[tuple]) -> None:
+        _gather_refs(refs, entries)
         for links, dangling, place, path, lines in entries:
-            source_page = place.url.split("#")[0]
-            if links:
-                refs[source_page].append(links)
-                if place.meeting is not None:  # the meeting page shows every text of its meeting
-                    refs[("meeting", place.meeting.key)].append(links)
-            for target in _targets(links, source_page):
+            for target in _targets(links, place.url.split("#")[0]):
                 found[target][(place.url, place.label)] = place
             told = set()
             for at, written, hint in dangling:
@@ -248,6 +244,27 @@ def body_entries(slug: str, body, linker: Linker, renderer: Renderer, cache: dic
 def known_entries(memo: dict | None, index: Index, meeting) -> list[tuple] | None:
     """`meeting_entries` of a meeting as the last scan found them (its `memo`), or None if it did not keep them."""
     return memo[id(meeting)][2] if _known(memo, index, meeting) else None
+
+
+def _gather_refs(refs: defaultdict, entries: list[tuple]) -> None:
+    """Each text's links under the page it is on, and its meeting's, whose page shows every text of the meeting."""
+    for links, _, place, _, _ in entries:
+        if links:
+            refs[place.url.split("#")[0]].append(links)
+            if place.meeting is not None:
+                refs[("meeting", place.meeting.key)].append(links)
+
+
+def meeting_refs(meeting, entries: list[tuple], pages) -> dict:
+    """`scan`'s refs of one meeting's `pages` (addresses) and of the meeting, made from its `meeting_entries`
+    alone: None for a page no text on which links, as `scan` has none for it. The live preview's fast path
+    (quick.py) tells by them which of the meeting's pages a save leaves as they were; those of the last scan are
+    the meeting's before the save."""
+    gathered: defaultdict = defaultdict(list)
+    _gather_refs(gathered, entries)
+    refs: dict = dict.fromkeys([*pages, ("meeting", meeting.key)])
+    refs.update((key, Shared(links)) for key, links in gathered.items() if key in refs)
+    return refs
 
 
 def links_of(entries: list[tuple]) -> list[tuple]:

@@ -337,9 +337,9 @@ def meeting_pages(index: Index, meeting, today: dt.date, refs: dict) -> Iterator
     ctx = _meeting_context(index, meeting)
     page_url = urls.meeting(meeting)
     approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
+    calls = callins.deps(index, meeting, ctx["called_in"], ctx["calls_in"])
     shared = (meeting, ctx["body"], tuple(ctx["action_log"]), tuple(ctx["actions_raised"]),
-              named(approver) if approver else None, summary(ctx["instead"]) if ctx["instead"] else None,
-              callins.deps(index, meeting, ctx["called_in"], ctx["calls_in"]))
+              named(approver) if approver else None, summary(ctx["instead"]) if ctx["instead"] else None, calls)
     within = refs.get(("meeting", meeting.key))
     yield Page(page_url, "meeting.html", ctx, shared + (
         neighbour(ctx["previous"]), neighbour(ctx["next"]),
@@ -347,18 +347,44 @@ def meeting_pages(index: Index, meeting, today: dt.date, refs: dict) -> Iterator
         tuple((ref, i.number, ctx["taken_at"][ref].key) for ref, i in ctx["taken_later"].items()),
         backlinks.get(page_url), within, _linked(refs, _raised_at(t for _, t in ctx["action_log"])),
         _overdue(ctx["actions_raised"], today)))
-    items, tracked = ctx["items"], ctx["tracked"]
+    items, tracked, body = ctx["items"], ctx["tracked"], ctx["body"]
+    # An item's or a paper's page shows of the rest of its meeting only how it is named, not its other items and
+    # papers: held whole in their deps, every item's page was made again for a paper added to the meeting.
+    head = (named(meeting), meeting.title_language, meeting.minutes.status if meeting.minutes else None, body)
     for position, item in enumerate(items):
-        url = urls.item(meeting, ctx["body"], item)
-        yield Page(url, "item.html", dict(
-            ctx, item=item, prev_item=items[position - 1] if position else None,
-            next_item=items[position + 1] if position + 1 < len(items) else None),
-            shared + (position, items[position - 1] if position else None,
-                      items[position + 1] if position + 1 < len(items) else None, backlinks.get(url),
-                      refs.get(url), _overdue((tracked[action.id] for action in item.actions), today)))
+        url = urls.item(meeting, body, item)
+        before = items[position - 1] if position else None
+        after = items[position + 1] if position + 1 < len(items) else None
+        own = tuple(tracked[action.id] for action in item.actions)
+        yield Page(url, "item.html", dict(ctx, item=item, prev_item=before, next_item=after), head + (
+            item, ctx["agenda_of"].get(item.ref.lower()), _papers_listed(meeting, item), calls, own, _pager(before),
+            _pager(after), backlinks.get(url), refs.get(url), _overdue(own, today)))
     for paper in meeting.papers:
         url = urls.paper(meeting, paper)
-        yield Page(url, "paper.html", dict(ctx, paper=paper), shared + (paper, backlinks.get(url), refs.get(url)))
+        yield Page(url, "paper.html", dict(ctx, paper=paper),
+                   head + (paper, _for_item(ctx, paper), backlinks.get(url), refs.get(url)))
+
+
+def _papers_listed(meeting, item) -> tuple:
+    """What an item's page shows of the papers it lists: their names and titles, and where they are."""
+    return tuple((ref, (paper.ref, paper.name, paper.title, paper.language) if paper else None)
+                 for ref in item.papers for paper in (meeting.paper(ref),))
+
+
+def _pager(item) -> tuple | None:
+    """What an item's page shows of the item before or after it: a link with its number and title."""
+    return (item.ref, item.number, item.title) if item is not None else None
+
+
+def _for_item(ctx: dict, paper) -> tuple | None:
+    """What a paper's page shows of the item it is for: the minute's number and link, else the agenda's number."""
+    if not paper.item:
+        return None
+    minute = ctx["items_by_ref"].get(paper.item.lower())
+    if minute is not None:
+        return ("minute", minute.ref, minute.number)
+    found = ctx["agenda_refs"].get(paper.item.lower())
+    return ("agenda", found.number if found else None)
 
 
 def _key(written: str, body: str) -> str:

@@ -61,11 +61,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections import ChainMap
 from pathlib import Path
 
 from generator import urls
 from generator.actions import Track, holders, named
-from generator.backlinks import addresses, known_entries, links_of, meeting_entries, relinked
+from generator.backlinks import addresses, known_entries, links_of, meeting_entries, meeting_refs, relinked
 from generator.backlinks import with_meeting as with_backlinks
 from generator.build import make_environment, render_page
 from generator.diagnostics import Report
@@ -75,9 +76,9 @@ from generator.model import (AgendaItem, Attendee, Meeting, MinuteItem, Misplace
                             archive_order)
 from generator.namesakes import page_names
 from generator.pages import (Holdings, action_page, bodies_sat_on, body_attendance, body_pages, holdings,
-                             by_surname, listings, meeting_inputs, meeting_pages, open_data_page, people_index,
-                             person_pages, records_attendance, records_by_year, register_addresses, search_page,
-                             tracker_addresses)
+                             by_surname, listings, meeting_inputs, meeting_pages, meeting_urls, open_data_page,
+                             people_index, person_pages, records_attendance, records_by_year, register_addresses,
+                             search_page, tracker_addresses)
 from generator.publish import public_meeting
 from generator.render import LINKED
 from generator.resolve import PAPER_ROLES, action_key, appearances_of, entries_of, with_meeting
@@ -187,12 +188,28 @@ def quick_rebuild(session, paths, written_own=lambda: None) -> tuple[int, list[s
         index, prepared = patched, dataclasses.replace(prepared, index=patched, linker=linker)
     env = make_environment(session.options, prepared, report, session.compiled)
     env.filters["markdown"].__self__.cache = markdown
-    rendered = rendered_pages(env, meeting_pages(index, meeting, prepared.today, prepared.refs), report)
+    # What the meeting's texts link to now, where the last rebuild's refs have what they linked to before the save
+    refs = ChainMap(meeting_refs(meeting, entries, meeting_urls(index, meeting)), prepared.refs)
+    # Compared as the full rebuild compares them, by the digests of their deps, with those the page on disk was
+    # made from: the last rebuild's, or those of a save since (an edit undone must be undone on disk too, but
+    # a page made for the save before need not be made again for each save after it).
+    memo = Digests(session.digests)
+    digests: dict[str, bytes] = {}
+    naming: set[str] = set()  # see below
+    reach = None
+
+    def stale(page) -> bool:
+        digest = digests[page.url] = memo.of((page.deps, reach) if page.url in naming else page.deps)
+        if page.url in session.drawn:
+            return session.drawn[page.url] != digest
+        return page.url in session.unsettled or session.pages.get(page.url) != digest
+
+    own = list(meeting_pages(index, meeting, prepared.today, refs))
+    rendered = rendered_pages(env, [page for page in own if stale(page)], report)
     if rendered is None:
         return None
     written = [url for url, html in rendered if session.out.write_bytes(output_file(url), html.encode("utf-8"))]
-    for url, _ in rendered:  # made from deps whose digest is not worked out: see `stale`
-        session.drawn.pop(url, None)
+    session.drawn.update((url, digests[url]) for url, _ in rendered)
     # Pages of items, papers or actions it no longer has: since the last rebuild, or since a save before this one
     # (an item added and taken out again before the rebuild came)
     reached = addresses(meeting, linker.bodies)
@@ -204,7 +221,7 @@ def quick_rebuild(session, paths, written_own=lambda: None) -> tuple[int, list[s
     written_own()
     # What the rest of the site shows of the meeting changed, or an earlier save since the last rebuild wrote
     # pages besides these, which this one may undo (an edit taken back before the rebuild came).
-    if index is not session.prepared.index or not session.unsettled <= {url for url, _ in rendered}:
+    if index is not session.prepared.index or not session.unsettled <= {page.url for page in own}:
         # Written next, after the meeting's own pages, which the clerk is most likely looking at: the pages of
         # the actions it raised or updated, which show their history; of other meetings' items, papers and
         # actions whose "Referenced from" the edit changed; of the meetings that show something of it (its
@@ -212,24 +229,11 @@ def quick_rebuild(session, paths, written_own=lambda: None) -> tuple[int, list[s
         # count people, minutes and actions. Each kind is
         # written before the next is made: made together, an action's page waited for the people's, each of
         # which lists every meeting its person attended (docs/performance-history.md).
-        today, refs = prepared.today, prepared.refs
-        # Compared as the full rebuild compares them, by the digests of their deps, with those the page on disk was
-        # made from: the last rebuild's, or those of a save since (an edit undone must be undone on disk too, but
-        # a page made for the save before need not be made again for each save after it). A page a save since
-        # wrote from deps not worked out (a meeting's own) is made again.
-        memo = Digests(session.digests)
-        digests: dict[str, bytes] = {}
-
-        def stale(page) -> bool:
-            digest = digests[page.url] = memo.of((page.deps, reach) if page.url in naming else page.deps)
-            if page.url in session.drawn:
-                return session.drawn[page.url] != digest
-            return page.url in session.unsettled or session.pages.get(page.url) != digest
-
+        today = prepared.today
         attended: dict = {}  # body_attendance of each body, worked out once for the people's pages and the lists
         # Pages of other meetings' texts whose links to the meeting are not as they were. Their deps (the last
         # rebuild's refs) do not say so: what references reach in the meeting is compared with their deps
-        naming = _citing(session.prepared.index, index, before, meeting, linker.bodies) if moved else set()
+        naming.update(_citing(session.prepared.index, index, before, meeting, linker.bodies) if moved else ())
         reach = (entries_of(meeting), linker.targets(meeting, known=False)) if naming else None
         # a new date: the actions the body's meeting before raised due at "the next meeting" are due then
         redated = _redated(session.prepared.index, index) if before.date != meeting.date else []
@@ -249,7 +253,7 @@ def quick_rebuild(session, paths, written_own=lambda: None) -> tuple[int, list[s
                  lambda: _lists(index, meeting, today, refs, attended, held, naming, holding,
                                 _sitting_years(session.prepared.index, index, before, meeting)),
                  lambda: _counts(index, before, meeting, session.unsettled))
-        done = {url for url, _ in rendered}
+        done = {page.url for page in own}
         for pages in kinds:
             more = rendered_pages(env, [page for page in pages() if page.url not in done and stale(page)], report)
             if more is None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import quick
+from generator import incremental, quick
 from generator.build import Options, run
 from generator.incremental import Session
 from generator.pages import holdings, meeting_pages
@@ -95,8 +95,52 @@ def test_a_sentence_added_to_a_discussion_writes_that_meetings_pages_as_a_full_b
     outcome = session.quick([changed])
     assert outcome is not None and outcome.ok
     assert outcome.written == ["/ccb/2019/2019-08-22/", "/ccb/2019/ccbp-19-71/"]
-    assert outcome.rendered == 5  # the meeting, its three items and its paper
+    # the meeting and the item: its two other items' pages and its paper's show nothing of the sentence
+    assert outcome.rendered == 2
     assert pages(live) == pages(full_build(content, tmp_path / "full"))
+
+
+def made_pages(monkeypatch, module) -> list[str]:
+    """The addresses of the pages `module` (quick or incremental) renders from now on, in order."""
+    made: list[str] = []
+    render = module.render_page
+
+    def recorded(env, page, report):
+        made.append(page.url)
+        return render(env, page, report)
+    monkeypatch.setattr(module, "render_page", recorded)
+    return made
+
+
+ITEMS = ["/ccb/2019/ccbp-19-70/", "/ccb/2019/ccbp-19-71/", "/ccb/2019/ccbp-19-72/"]
+
+
+def test_a_paper_added_makes_the_meetings_page_and_its_own_but_not_its_items_pages(references, tmp_path, monkeypatch):
+    """An item's page shows only the papers its minute lists; with the whole meeting in its deps, every item's page
+    was made again for a paper added, in the fast path and in the rebuild after it, to be found unchanged."""
+    session, content, live = references
+    made = made_pages(monkeypatch, quick)
+    added = edit(content / AUGUST / "papers" / "d.md", None, "---\nref: D\ntitle: Estates report\n---\n\nLate.\n")
+    outcome = session.quick([added])
+    assert outcome is not None and outcome.ok
+    assert made[:2] == ["/ccb/2019/2019-08-22/", "/ccb/2019/2019-08-22/papers/d/"]
+    assert not set(made) & {*ITEMS, "/ccb/2019/2019-08-22/papers/c/"}
+    rebuilt = made_pages(monkeypatch, incremental)
+    settled(session, content, live, tmp_path)
+    assert not set(rebuilt) & {*ITEMS, "/ccb/2019/2019-08-22/papers/c/"}
+
+
+def test_a_papers_new_title_makes_again_the_page_of_the_item_that_lists_it_and_no_other(tmp_path, monkeypatch):
+    session, content, live = started(tmp_path, "references", (
+        f"{AUGUST}/minutes.md", "## CCBP/19/71 Finance (Paper C)\n", "## CCBP/19/71 Finance (Paper C)\n\n"
+        "```item\npaper: C\n```\n"))
+    made = made_pages(monkeypatch, quick)
+    outcome = session.quick([edit(content / AUGUST / "papers" / "c.md", "Finance report", "Finance and estates")])
+    assert outcome is not None and outcome.ok
+    assert "/ccb/2019/ccbp-19-71/" in outcome.written
+    assert "Paper C: Finance and estates" in (live / "ccb/2019/ccbp-19-71/index.html").read_text()
+    assert not set(made) & {ITEMS[0], ITEMS[2]}
+    settled(session, content, live, tmp_path)
 
 
 def test_the_full_rebuild_after_it_finds_no_page_to_correct(references, tmp_path):
@@ -337,7 +381,7 @@ def test_saves_after_one_that_reached_other_pages_do_not_make_those_pages_again(
     for sentence in ("A first sentence.", "A second sentence."):
         minutes = content / AUGUST / "minutes.md"
         outcome = session.quick([edit(minutes, "stay as they are.", f"stay as they are. {sentence}")])
-        assert outcome is not None and outcome.rendered == 5  # the meeting, its three items and its paper
+        assert outcome is not None and outcome.rendered == 2  # the meeting and the item the sentence is in
 
 
 def test_an_action_added_taken_out_and_added_again_before_the_rebuild_has_its_page(actions, tmp_path):
