@@ -435,9 +435,19 @@ class Handler(SimpleHTTPRequestHandler):
             return
 
 
-def make_server(preview: Preview, host: str, port: int) -> ThreadingHTTPServer:
+class Server(ThreadingHTTPServer):
+    """A browser that leaves a page before it has loaded (a click on, a reload after a save) closes its connection
+    while the page is sent: http.server printed that broken pipe's traceback in the clerk's terminal, with nothing
+    wrong. A reader gone is no error of the preview's, and is passed over; any other error is still printed."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipeError, ConnectionResetError, ...
+            super().handle_error(request, client_address)
+
+
+def make_server(preview: Preview, host: str, port: int) -> Server:
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
-    server = ThreadingHTTPServer((host, port), partial(handler, directory=str(Path(preview.options.out))))
+    server = Server((host, port), partial(handler, directory=str(Path(preview.options.out))))
     server.daemon_threads = True
     return server
 

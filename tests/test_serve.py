@@ -13,6 +13,7 @@ import re
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -160,6 +161,28 @@ def test_an_address_with_no_page_gets_the_sites_page_not_found_with_the_status_4
         assert "/__minutebook/events" in html  # it reloads with the rest once the page exists
     status, _ = fetch(url + "/static/no-such-file.css")
     assert status == 404
+
+
+def _left_at_once(url: str, path: str) -> None:
+    """A request whose browser goes before the answer comes (a click on, a reload after a save): sent, then the
+    connection reset, as a browser's tab closed drops it."""
+    host, port = url.split("//")[1].split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as connection:
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+
+
+def test_a_reader_who_leaves_before_the_page_comes_puts_no_traceback_in_the_clerks_terminal(server, tmp_path):
+    """http.server printed "Exception occurred during processing of request" and a ConnectionResetError's (or
+    BrokenPipeError's) traceback in the preview's log for each: a page, a stylesheet, the page not found."""
+    url, _, process = server
+    for path in ("/ccb/2019/ccbp-19-70/", "/static/style.css", "/ccb/2019/ccbp-19-99/"):
+        _left_at_once(url, path)
+    assert fetch(url + "/ccb/2019/ccbp-19-70/")[0] == 200  # and the next reader is served
+    _stop(process)
+    log = (tmp_path / "serve.log").read_text()
+    assert "Traceback" not in log and "Exception occurred" not in log
+    assert process.returncode == 0 and log.endswith("minutebook: stopped\n")
 
 
 def _content_type(url: str) -> str:
