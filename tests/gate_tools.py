@@ -22,7 +22,7 @@ import subprocess
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -30,6 +30,7 @@ import pytest
 from generator.build import Options, prepare, run
 from generator.diagnostics import Report
 from generator.pages import all_pages
+from generator.serve import Server
 from helpers import FIXTURE, TODAY, in_welsh
 
 REPO = Path(__file__).resolve().parent.parent
@@ -134,8 +135,9 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve(root: Path):
-    """A static server for `root` on a free localhost port; yields its address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    """A static server for `root` on a free localhost port; yields its address. The preview's Server, which passes
+    over a browser gone before its answer came (a page closed while it loaded), as the preview does."""
+    server = Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

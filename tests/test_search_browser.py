@@ -8,12 +8,9 @@ Every wait is bounded by Playwright's own timeouts; nothing sleeps.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import os
 import re
 import shutil
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,23 +34,14 @@ WAIT = 10_000  # ms: the longest any single step may take
 expect.set_options(timeout=WAIT)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep pytest's output for failures
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory) -> str:
     """The example archive, built with its search index, on an ephemeral port of 127.0.0.1."""
     site = tmp_path_factory.mktemp("browser") / "site"
     result = run(Options(content=REPO / "content", out=site, today=dt.date(2026, 1, 1), search=True))
     assert result.ok, [d.format() for d in result.report.sorted()]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -1140,11 +1128,8 @@ def served_below(tmp_path_factory) -> str:
         encoding="utf-8")
     result = run(Options(content=content, out=folder / "www" / "minutes", today=dt.date(2026, 1, 1), search=True))
     assert result.ok, [d.format() for d in result.report.sorted()]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder / "www")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(folder / "www") as url:
+        yield url
 
 
 def test_search_works_on_a_site_published_below_a_path(browser, served_below):
