@@ -175,8 +175,9 @@ def _add_new_parser(sub) -> None:
     meeting.add_argument("--folder", type=_folder, metavar="NAME", help="folder name (default: the date)")
     meeting.add_argument("--kind", type=_text, metavar="KIND",
                          help="the meeting's `kind:` in meeting.md: special, extraordinary, annual, ... (default: "
-                              "none); annual, a council's annual meeting, begins its municipal year, so its minutes "
-                              "start again at 1 where its body's file has year_starts:")
+                              "none); annual, a council's annual meeting, opens with the election of the Chair and the "
+                              "appointment of the Vice-Chair, and begins its municipal year, so its minutes start "
+                              "again at 1 where its body's file has year_starts:")
     numbered = meeting.add_mutually_exclusive_group()
     numbered.add_argument("--first-number", metavar="NUMBER",
                           help="the minute number of the meeting's first item, e.g. CCBP/18/40 (29 for a body "

@@ -27,8 +27,8 @@ from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
 from generator.loader import load_archive
 from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items
-from generator.numbering import (annual_meetings, canonical, compose, example, following, minutes_of, parts, runs,
-                                 sort_key, unpadded, year_said)
+from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, example, following, minutes_of, parts,
+                                 runs, sort_key, unpadded, year_said)
 from generator.resolve import Index, resolve
 from generator.validate import label_and_ref, nearest_folders, validate
 from generator.values import Invalid, slugify, spoken_due
@@ -349,10 +349,13 @@ def _todo(text: str) -> str:
     return f"*{PLACEHOLDER} {text}*"
 
 
-def standing_items(body: Body, previous: Meeting | None, folder: str, open_count: int) -> list[Standing]:
+def standing_items(body: Body, previous: Meeting | None, folder: str, open_count: int,
+                   kind: str = "") -> list[Standing]:
     """Apologies, declarations, the previous minutes and matters arising (when there was a previous
-    meeting), any other business and the date of the next meeting, in the usual order."""
-    items = [
+    meeting), any other business and the date of the next meeting, in the usual order; an annual meeting
+    (`kind`) elects its chair and appoints its vice-chair for the year first (_annual_items)."""
+    items = _annual_items() if kind.strip().lower() == ANNUAL else []
+    items += [
         Standing("Apologies for absence", _todo("summarise the apologies, which are listed under `apologies` in "
                                                 "`meeting.md`, or write \"None were received.\"")),
         Standing("Declarations of interest", _todo("note each declaration in the block above, or write \"No "
@@ -366,6 +369,23 @@ def standing_items(body: Body, previous: Meeting | None, folder: str, open_count
         Standing("Date of next meeting", _todo("give the date, time and venue of the next meeting.")),
     ]
     return items
+
+
+def _annual_items() -> list[Standing]:
+    """A council's annual meeting, and many a committee's, opens with the election of its chair for the year (the
+    Mayor, in a council that has one) and the appointment of its vice-chair, under the outgoing chair: the
+    business of every annual meeting, which the clerk wrote in by hand and renumbered the rest for."""
+    return [
+        Standing("Election of Chair",
+                 _todo("record who was elected Chair for the year, and who moved and seconded it; in a council with a "
+                       "Mayor, retitle this item \"Election of Mayor\" here and in `meeting.md`."),
+                 'resolutions: []  # e.g. "**ELECT** Councillor Jane Smith as Chair for the year"\n'
+                 "# chair: person-id  # the outgoing Chair, where they presided over the election and the meeting's "
+                 "`chair:` is the new one"),
+        Standing("Appointment of Vice-Chair",
+                 _todo("record who was appointed Vice-Chair for the year (Deputy Mayor, in a council with a Mayor)."),
+                 'resolutions: []  # e.g. "**APPOINT** Councillor John Brown as Vice-Chair for the year"'),
+    ]
 
 
 def _declarations(body: Body) -> str:
@@ -647,7 +667,7 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
         return plan_sitting(content, index, body, day, name, meeting)
     previous = previous_meeting(index, slug, day)
     tracks = open_actions(index, slug, day)
-    standing = standing_items(body, previous, name, len(tracks))
+    standing = standing_items(body, previous, name, len(tracks), kind)
     annual = annual_meetings(body.numbering, [*index.by_body.get(slug, []), Meeting(slug, name, day, "", kind=kind)])
     minuted = run_from(index, body, first, day, len(standing), annual) if first is not None and \
         body.numbering.per_meeting else minutes_run_on(body, previous, len(standing), day, annual)

@@ -642,7 +642,7 @@ def test_new_meeting_kind_annual_writes_the_kind_and_begins_the_councils_municip
     _year_starts(actions)
     _council_meeting(actions, "2020-05-07", 5, 2)
     plan = scaffold.plan_meeting(actions, "jc", dt.date(2020, 5, 21), kind="annual")
-    assert plan.minutes == ("1", "2", "3", "4", "5", "6")
+    assert plan.minutes == ("1", "2", "3", "4", "5", "6", "7", "8")  # with its election of the chair and vice-chair
     assert scaffold._meeting_summary(plan).endswith(
         "Its minutes start again at 1, as the first meeting of JC's municipal year from 21 May 2020 (its annual "
         "meeting, `kind: annual`). Replace the 'Clerk to complete' lines, then run `minutebook check`.")
@@ -650,6 +650,39 @@ def test_new_meeting_kind_annual_writes_the_kind_and_begins_the_councils_municip
     meeting_md = (actions / "meetings/jc/2020-05-21/meeting.md").read_text(encoding="utf-8")
     assert meeting_md.startswith("---\nbody: jc\ndate: 2020-05-21\nkind: annual\n")
     assert [p for p in problems(actions) if "municipal year" in p[3]] == []
+
+
+@pytest.mark.parametrize("kind", ["annual", "Annual"])
+def test_new_meeting_kind_annual_opens_with_the_election_of_the_chair_and_the_appointment_of_the_vice_chair(
+        actions, kind):
+    """The business every annual meeting opens with, under the outgoing chair: the scaffold began with the
+    apologies, and the clerk wrote these two in by hand and renumbered every item after them."""
+    before = problems(actions, drafts=True)
+    plan = scaffold.plan_meeting(actions, "ccb", dt.date(2020, 5, 21), kind=kind)
+    scaffold.write_all(plan.files, actions)
+    meeting = load(actions).by_key["ccb/2020-05-21"]
+    assert [(a.ref, a.title) for a in meeting.agenda[:3]] == [
+        ("CCBP/20/1", "Election of Chair"), ("CCBP/20/2", "Appointment of Vice-Chair"),
+        ("CCBP/20/3", "Apologies for absence")]
+    assert minute_refs(meeting) == [(a.ref, a.title) for a in meeting.agenda]
+    minutes = (actions / "meetings/ccb/2020-05-21/minutes.md").read_text(encoding="utf-8")
+    assert minutes.split("## CCBP/20/3 ")[0].endswith(
+        "## CCBP/20/1 Election of Chair\n\n```item\n"
+        'resolutions: []  # e.g. "**ELECT** Councillor Jane Smith as Chair for the year"\n'
+        "# chair: person-id  # the outgoing Chair, where they presided over the election and the meeting's `chair:` "
+        "is the new one\n```\n\n"
+        "*Clerk to complete: record who was elected Chair for the year, and who moved and seconded it; in a council "
+        'with a Mayor, retitle this item "Election of Mayor" here and in `meeting.md`.*\n\n'
+        "## CCBP/20/2 Appointment of Vice-Chair\n\n```item\n"
+        'resolutions: []  # e.g. "**APPOINT** Councillor John Brown as Vice-Chair for the year"\n```\n\n'
+        "*Clerk to complete: record who was appointed Vice-Chair for the year (Deputy Mayor, in a council with a "
+        "Mayor).*\n\n")
+    assert problems(actions, drafts=True) == before  # the draft minutes' blocks read as written
+
+
+def test_new_meeting_of_another_kind_elects_no_chair(actions):
+    plan = scaffold.plan_meeting(actions, "ccb", dt.date(2020, 5, 21), kind="special")
+    assert "Election of Chair" not in plan.files[actions / "meetings/ccb/2020-05-21/meeting.md"]
 
 
 def test_new_meeting_kind_is_written_as_given_and_is_no_kind_of_a_reconvened_sitting(tmp_path, actions):
