@@ -809,6 +809,25 @@ def test_item_page_at_its_citable_address_links_back_to_the_meeting(site):
     assert canonical.attrs["href"] == "https://records.testshire.example/tb/2019/tb-19-13/"
 
 
+def test_the_item_pager_goes_through_the_minutes_in_the_order_the_meetings_page_gives_them(archive, build, tmp_path):
+    """Sub-items (5.1, 8.1), lettered items (3a) and items written out of number order (9 before 8, 8.2 before 8.1)
+    all come in the order the minutes have them, on the meeting's page and from item to item alike."""
+    with open(archive / "meetings/jc/2019-11-05/minutes.md", "a", encoding="utf-8") as minutes:
+        minutes.write("".join(f"\n## {number} Item {number}\n\nNoted.\n" for number in
+                              ("3a", "3b", "9", "8", "8.2", "8.1")))
+    assert build(archive, tmp_path / "out").ok
+    meeting = page(tmp_path / "out", JC_MEETING)
+    listed = [(href, text.removeprefix("Page for item ")) for href, text in meeting.links()
+              if text.startswith("Page for item ")]
+    assert [number for _, number in listed] == ["1", "5", "5.1", "7", "3a", "3b", "9", "8", "8.2", "8.1"]
+    hrefs = [href for href, _ in listed]
+    for position, href in enumerate(hrefs):
+        pager = page(tmp_path / "out", href).one("nav", class_="pager")
+        assert [(a.attrs["rel"], a.attrs["href"]) for a in pager.find_all("a") if a.attrs.get("rel")] == \
+            ([("prev", hrefs[position - 1])] if position else []) + \
+            ([("next", hrefs[position + 1])] if position + 1 < len(hrefs) else []), href
+
+
 def under(root, text: str) -> str:
     """The text of the heading that `text` (the start of a paragraph) comes under, in document order."""
     heading = None
