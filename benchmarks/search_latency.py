@@ -35,6 +35,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from generator.serve import Server  # noqa: E402 - passes over a page closed while it still loaded
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
 STATIC = ("search.js", "search.css")
@@ -68,17 +73,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):  # a page closed while it still loaded: expected
-            super().handle_error(request, client_address)
-
-
 @contextmanager
 def served(site: Path, replaced: dict[str, bytes] | None = None):
     """`site` over HTTP on an ephemeral port of 127.0.0.1, with `replaced` files; yields its base URL."""
     handler = type("_Handler", (_Quiet,), {"replaced": replaced or {}})
-    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server = Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
