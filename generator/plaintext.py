@@ -30,7 +30,8 @@ _LITERAL = re.compile(r"(?![0-9]{1,9}[.)](?:[ \t]|$))(?:[^\W_]|[\"'(\u201c\u2018
 
 
 def plain(markdown: str) -> str:
-    """The words of `markdown`, paragraphs and list items separated by blank lines."""
+    """The words of `markdown`, paragraphs separated by blank lines, the items of a list as the page numbers or
+    bullets them, one a line where the list is tight, a nested list's indented under its item."""
     return _read(markdown, _plain)
 
 
@@ -44,9 +45,54 @@ def _read(markdown, parsed) -> str:
 def _plain(markdown: str) -> str:
     """Memoised: the same text is summarised for the site, body, person and action feeds (a
     smaller cache than the archive's count of texts would be emptied before its entries are reused)."""
-    blocks = [text for token in _PARSER.parse(markdown) if token.type in _BLOCKS
-              if (text := " ".join((token.content if token.type in _CODE else _plain_inline(token)).split()))]
-    return xml_safe("\n\n".join(blocks))
+    return xml_safe(_Lines().read(_PARSER.parse(markdown)))
+
+
+class _Lines:
+    """A text's blocks as lines. A list's items were bare lines: "RESOLVED: 1. to approve ... 2. to note ..." came
+    out without its numbers, which the minutes cite the resolutions by, and a nested list lost which item it was
+    under. An item keeps the number the page shows (from the list's start, whatever was typed: `3.` then `3.` is
+    3 and 4) or a bullet ("- "), and what it holds is indented by its marker's width, as Markdown writes it."""
+
+    def __init__(self):
+        self.lists: list[list[int | None]] = []  # each open list's next number, None for a bullet list
+        self.widths: list[int] = []  # the marker's width of each open list item
+        self.marker = ""  # the markers of the items whose first block is still to come
+        self.out: list[str] = []
+        self.tight = False  # whether the last block written was a paragraph of a tight list
+
+    def read(self, tokens) -> str:
+        opener = None
+        for token in tokens:
+            kind = token.type
+            if kind in ("ordered_list_open", "bullet_list_open"):
+                start = token.attrGet("start")  # markdown-it gives none for 1
+                self.lists.append([(1 if start is None else int(start)) if kind == "ordered_list_open" else None])
+            elif kind in ("ordered_list_close", "bullet_list_close"):
+                self.lists.pop()
+            elif kind == "list_item_open":
+                number = self.lists[-1]
+                marker = "- " if number[0] is None else f"{number[0]}. "
+                number[0] = None if number[0] is None else number[0] + 1
+                self.marker = (self.marker or " " * sum(self.widths)) + marker
+                self.widths.append(len(marker))
+            elif kind == "list_item_close":
+                self.widths.pop()
+                self.marker = ""  # an empty item
+            elif kind in _BLOCKS:
+                # markdown-it hides the paragraphs of a tight list, which has no blank lines between its items
+                tight = kind == "inline" and opener is not None and opener.type == "paragraph_open" and opener.hidden
+                self.block(" ".join((token.content if kind in _CODE else _plain_inline(token)).split()), tight)
+            opener = token
+        return "".join(self.out)
+
+    def block(self, text: str, tight: bool) -> None:
+        if not text:
+            return
+        if self.out:
+            self.out.append("\n" if tight and self.tight else "\n\n")
+        self.out.append((self.marker or " " * sum(self.widths)) + text)
+        self.marker, self.tight = "", tight
 
 
 # Code is shown on the page as it is written: lines indented four spaces (a paragraph pasted from a PDF or a
@@ -65,6 +111,10 @@ def _plain_inline(token) -> str:
             words.append(EXPLICIT.sub(_shown, child.content) if "[[" in child.content else child.content)
         elif child.type == "code_inline":
             words.append(child.content)
+        elif child.type == "image":
+            # Its alt text, which the page gives those who cannot see it; an image with none is decorative
+            alt = " ".join(_plain_inline(child).split())
+            words.append(f"[Image: {alt}]" if alt else "")
         elif child.type in ("softbreak", "hardbreak"):
             words.append(" ")
         elif child.type == "link_open":

@@ -239,6 +239,24 @@ def test_a_reference_in_double_brackets_reaches_plain_text_as_its_words(archive,
     assert jc[0]["agenda"][0]["description"] == "Welcome, and matters arising from TB/19/13"
 
 
+def test_plain_text_keeps_a_lists_numbers_and_an_images_alt_text(archive, build, tmp_path):
+    """An agenda item's notes lost "3." and "4." of the list the board is asked to agree, the nesting of the list
+    under 4, and the chart, which only its alt text describes to a reader of the data; a spreadsheet cell too."""
+    edit(archive, "meetings/tb/2019-03-14/meeting.md",
+         "description: >-\n      The board is asked to **approve** the strategy. The consultation is on the\n"
+         "      [council website](https://www.testshire.example/consult).",
+         "description: |-\n      The board is asked:\n\n      3. to approve the strategy;\n      4. to note:\n"
+         "         - the consultation;\n         - the costs.\n\n      ![Chart of obesity by ward](chart.png)")
+    edit(archive, "meetings/tb/2019-03-14/minutes.md", "text: Produce an easy-read leaflet about the strategy.",
+         "text: \"Produce a leaflet:\\n\\n1. easy-read;\\n2. in Welsh.\"")
+    built(build, archive, tmp_path / "out")
+    tb = [e for e in data(tmp_path / "out", "meetings")["events"] if e["extras"]["meeting"] == "tb/2019-03-14"]
+    item = [a for a in tb[0]["agenda"] if a["extras"]["ref"] == "TB/19/13"][0]
+    assert item["notes"] == ["The board is asked:\n\n3. to approve the strategy;\n4. to note:\n   - the consultation;\n"
+                             "   - the costs.\n\n[Image: Chart of obesity by ward]"]
+    assert spreadsheet(tmp_path / "out", "tb")[2]["text"] == "Produce a leaflet: 1. easy-read; 2. in Welsh."
+
+
 def test_people_are_popolo_persons_organizations_and_memberships(sites):
     people = data(sites["fixture"], "people")
     persons = {p["id"]: p for p in people["persons"]}

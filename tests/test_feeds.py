@@ -319,8 +319,26 @@ def test_folding_fills_each_line_as_full_as_the_rules_allow(text):
 
 def test_markdown_becomes_plain_text():
     assert plain("**RECEIVE** the [report](/x/) on `a*b*c`.\n\n- one\n- two") == \
-        "RECEIVE the report on a*b*c.\n\none\n\ntwo"
+        "RECEIVE the report on a*b*c.\n\n- one\n- two"
     assert one_line("A\x01B\n\nC") == "AB C"  # a control character would make the feed unreadable XML
+
+
+def test_a_list_keeps_its_numbers_from_its_start_and_a_nested_list_its_indent_in_plain_text():
+    """Resolutions are cited by their numbers: plain text gave "to approve the plan" and "to note" as bare lines,
+    without the 3 and 4 the page shows, and the bullets under 4 as if they were resolutions of their own."""
+    assert plain("The board resolved:\n\n3. to approve the plan;\n3. to note:\n   - the risks;\n   - the costs.\n\n"
+                 "Then:\n\n1) a loose item\n\n   with a second paragraph\n\n2) and another") == (
+        "The board resolved:\n\n3. to approve the plan;\n4. to note:\n   - the risks;\n   - the costs.\n\n"
+        "Then:\n\n1. a loose item\n\n   with a second paragraph\n\n2. and another")
+    assert one_line("RESOLVED:\n\n1. to approve\n2. to note") == "RESOLVED: 1. to approve 2. to note"
+    assert plain("0. none\n0. one") == "0. none\n1. one"
+
+
+def test_an_image_keeps_its_alt_text_in_plain_text():
+    """The page gives an image's alt text to those who cannot see it; plain text gave nothing, and a paragraph that
+    was only an image (a chart of the figures) was not there at all. An image without alt text is decoration."""
+    assert plain("![Chart of **beds** by month](beds.png)\n\nSee ![](rule.png) the [![map](m.png)](https://m.example/)"
+                 ) == "[Image: Chart of beds by month]\n\nSee the [Image: map] (https://m.example/)"
 
 
 def test_text_indented_or_fenced_as_code_is_kept_in_plain_text():
