@@ -313,7 +313,10 @@ class Exporter:
 
 
 def actions_csv(records: list[dict]) -> bytes:
-    """RFC 4180 CSV (UTF-8, CRLF) of action records (`Exporter.action`), one row each, in the order given."""
+    """RFC 4180 CSV (UTF-8 with a byte order mark, CRLF) of action records (`Exporter.action`), one row each, in
+    the order given. The mark is for Excel on Windows, where most clerks and councillors open a spreadsheet: it
+    reads a CSV without one as Windows-1252, and "Ms Siân O'Neill" and "£" came out garbled. pandas, csvkit and a
+    browser's TextDecoder drop it; Python's csv module reads it with `encoding="utf-8-sig"` (docs/open-data.md)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -326,7 +329,7 @@ def actions_csv(records: list[dict]) -> bytes:
             original.get("date") or "", latest.get("status", ""), latest.get("date", ""),
             "yes" if record["closed"] else "no", current.get("text", ""), current.get("date") or "", record["url"],
             "yes" if record["overdue"] else "no")])
-    return out.getvalue().encode("utf-8")
+    return out.getvalue().encode("utf-8-sig")
 
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")

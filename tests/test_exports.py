@@ -50,8 +50,9 @@ def built(build, archive: Path, out: Path) -> Path:
 
 
 def spreadsheet(site: Path, body: str) -> list[dict]:
-    """A body's actions CSV, row by row, read as Python's csv module reads it."""
-    return list(csv.DictReader(io.StringIO((site / "data" / "actions" / f"{body}.csv").read_text(encoding="utf-8"))))
+    """A body's actions CSV, row by row, read as Python's csv module reads it (as docs/open-data.md says to)."""
+    text = (site / "data" / "actions" / f"{body}.csv").read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def data(site: Path, name: str) -> dict:
@@ -190,6 +191,15 @@ def test_actions_spreadsheet_has_one_row_per_action_of_the_body(sites):
         a["id"] for a in data(site, "actions")["actions"]
         if a["body"] == "jc" or any(owner.get("body") == "jc" for owner in a["owners"])
     ] == ["jc:2019-11-05/5#1", "tb:TB/19/13#2"]
+
+
+def test_a_spreadsheet_begins_with_a_byte_order_mark_so_that_excel_reads_it_as_utf8(sites):
+    """Excel on Windows opened the spreadsheet as Windows-1252 unless told otherwise: Siân came out as SiÃ¢n and
+    £ as Â£. The byte order mark tells it the file is UTF-8; a reader that knows UTF-8 reads past it."""
+    for body in ("tb", "jc"):
+        raw = (sites["fixture"] / "data" / "actions" / f"{body}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbfid,reference,body,") and raw.count(b"\xef\xbb\xbf") == 1
+    assert next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))[0] == "id"
 
 
 def test_the_data_say_which_actions_are_overdue_as_the_trackers_do(sites):
