@@ -21,8 +21,8 @@ from generator import urls
 from generator.diagnostics import did_you_mean
 from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items, archive_order
-from generator.numbering import (NumberFinder, any_pattern, canonical, example, has_placeholder, leading_part, part,
-                                 printed, renumbered, shape, sort_key)
+from generator.numbering import (NumberFinder, any_pattern, canonical, compose, example, has_placeholder, leading_part,
+                                 part, parts, printed, renumbered, shape, sort_key)
 from generator.people import closest_person
 from generator.publish import PRIVATE
 from generator.values import Invalid, parse_date, slugify, spoken_date
@@ -521,6 +521,8 @@ class _Match:
     hint: str = ""
     report: bool = True
     written: str = ""  # how a dangling reference is named in the warning, when not `text`
+    also: tuple[str, ...] = ()  # further pages it cites, without a link of their own: a range's minutes (_range)
+    gaps: bool = False  # it links, yet names something missing too, which `hint` says: a range (_range)
 
 
 def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
@@ -581,7 +583,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             minuted = linker.index.items.get((slug, ref)) if url else None
             if minuted is not None:
                 cited[end] = minuted[0], printed(numbering, ref)
-            _continuations(text, end, ref, numbering, slug, linker, found)
+            _continuations(text, start, end, ref, numbering, slug, linker, found)
             break
     for start, end in incomplete:
         written = text[start:end]
@@ -686,8 +688,9 @@ def _cited_meeting(linker: Linker, meeting: Meeting, written: str) -> Meeting | 
     return linker.by_date.get((meeting.body, day.isoformat()))
 
 
-def _continuations(text, end, ref, numbering, slug, linker, found) -> None:
-    """`CCBP/19/70–72` and `CCBP/19/70 and /71`: each further number links too."""
+def _continuations(text, first, end, ref, numbering, slug, linker, found) -> None:
+    """`CCBP/19/70–72` and `CCBP/19/70 and /71`: each further number links too; a range, `CCBP/19/70–72` or
+    `CCBP/19/70 to 72`, as one link to its first minute that has a page, every minute in it cited (_range)."""
     position = end
     while True:
         c = _CONTINUE.match(text[position:])
@@ -699,6 +702,10 @@ def _continuations(text, end, ref, numbering, slug, linker, found) -> None:
         other = canonical(numbering, written)
         if other is None:
             break
+        if c.group(2) and position == end and _range(text, first, end + c.end(), ref, other, numbering, slug,
+                                                     linker, found):
+            position += c.end()
+            continue
         url = linker.item_url(slug, other)
         found.append(_Match(start - (0 if c.group(2) else 1), position + c.end(), url, text[start - (0 if c.group(2)
                             else 1):position + c.end()], "" if url else linker.nearest(slug, other),
@@ -706,6 +713,45 @@ def _continuations(text, end, ref, numbering, slug, linker, found) -> None:
 
         position += c.end()
     _listed(text, position, ref, numbering, slug, linker, found)
+
+
+RANGE_MOST = 50  # minutes in a range read as one (_range); past it, as its two ends
+
+
+def _range(text: str, start: int, end: int, ref: str, last: str, numbering, slug: str, linker: Linker,
+           found: list) -> bool:
+    """Whether `text[start:end]` (`CCBP/19/70–72`: minute `ref`, a dash or "to", and the number of minute `last`)
+    is read as a range: one link, to its first minute that has a page, and a backlink on the page of every minute
+    in it, as the minutes between its ends are cited as much as they are. One warning names the numbers in it
+    that no published minute (or agenda) has, which may be a mistake in either end. Not a range: ends the wrong
+    way round, more than RANGE_MOST minutes, a pattern whose number does not come last."""
+    low, high = parts(numbering, ref), parts(numbering, last)
+    if not numbering.pattern.endswith("/{n}") or low is None or high is None or \
+            not 0 < high["n"] - low["n"] < RANGE_MOST:
+        return False
+    year = low.get("yyyy", low.get("yy", 0))
+    numbers = [canonical(numbering, compose(numbering, n, year)) for n in range(low["n"], high["n"] + 1)]
+    pages = [(number, linker.item_url(slug, number)) for number in numbers]
+    linked = [url for _, url in pages if url]
+    missing = [number for number, url in pages if url is None]
+    written = text[start:end]
+    hint = f"it takes in {_runs(numbering, missing)}, which no published minute (or agenda) has; check the " \
+        "numbers at its ends, or cite the minutes it means one by one" if missing else ""
+    found.append(_Match(start, end, linked[0] if linked else None, written, hint, written=written,
+                        also=tuple(linked[1:]), gaps=bool(linked and hint)))
+    return True
+
+
+def _runs(numbering, refs: list[str]) -> str:
+    """Numbers of one body and year in order, a run of them as its ends: CCBP/19/61, CCBP/19/63 to 69."""
+    runs: list[list[str]] = []
+    for ref in refs:
+        if runs and int(ref.rsplit("/", 1)[1]) == int(runs[-1][-1].rsplit("/", 1)[1]) + 1:
+            runs[-1].append(ref)
+        else:
+            runs.append([ref])
+    return ", ".join(printed(numbering, run[0]) + (f" to {printed(numbering, run[-1]).rsplit('/', 1)[1]}"
+                                                   if len(run) > 1 else "") for run in runs)
 
 
 def _listed(text: str, position: int, ref: str, numbering, slug: str, linker: Linker, found: list) -> None:
@@ -842,7 +888,8 @@ def _resolve(text: str, linker: Linker, where: Where, line: int | tuple[int, int
     for match in matches:
         if match.url:
             where.links.append((match.url, match.text))
-        elif match.report:
+            where.links.extend((url, match.text) for url in match.also)
+        if match.gaps or match.report and not match.url:
             at = (line[0], line[1] + match.start) if isinstance(line, tuple) else line
             where.dangling.append((at, match.written or match.text, match.hint))
     return matches

@@ -64,10 +64,11 @@ def test_minute_number_in_prose_links_to_its_item_page(built):
     assert ("/ccb/2019/ccbp-19-60/", "CCBP/19/60") in xrefs(site, "/ccb/2019/ccbp-19-70/")
 
 
-def test_a_range_links_each_number_written(built):
+def test_a_range_is_one_link_to_its_first_minute(built):
     site, _ = built
     links = xrefs(site, "/ccb/2019/ccbp-19-70/")
-    assert ("/ccb/2019/ccbp-19-62/", "62") in links  # "CCBP/19/60–62"
+    assert ("/ccb/2019/ccbp-19-60/", "CCBP/19/60–62") in links
+    assert not [link for link in links if link[1] == "62"]
 
 
 def test_a_list_with_a_slash_links_the_second_number(built):
@@ -324,7 +325,8 @@ def cited_later(tmp_path_factory):
              "Paper D of 18 July 2019 was not. The meeting of 22 August approved them.\n"
              "Minute CCBP/19/71 (Paper C) and CCBP/19/61 (Paper D) were recalled too.\n"
              "The next meeting on 18 July is to be confirmed. CCBP/19/61 (Paper E) and Paper E of 18 July 2019 "
-             "were not published.\n"),
+             "were not published.\n\n## CCBP/19/81 Ranges\n\nMinutes CCBP/19/70 to 72 were recalled, as were "
+             "CCBP/19/62–70.\n"),
             ("jhsc/2019-10-07", "body: jhsc\ndate: 2019-10-07\n",
              "## 1. Matters arising\n\nItem 3 of the meeting of 2 September was noted,\n"
              "and item 9 of the meeting of 2 September 2019.\n\n## 2. Work programme\n\nItems 1 and 3 of the "
@@ -415,3 +417,20 @@ def test_a_list_of_items_links_each_item_of_the_meeting_it_names(cited_later):
         ("/jhsc/2019/2019-09-02/item-1/", "1"), ("/jhsc/2019/2019-09-02/item-3/", "3"),
         ("/jhsc/2019/2019-09-02/", "2 September 2019"),
         ("/jhsc/2019/2019-10-07/item-1/", "1"), ("/jhsc/2019/2019-10-07/item-2/", "2")]
+
+
+def test_every_minute_in_a_range_lists_the_place_that_cites_the_range(cited_later):
+    """Scrutiny officers follow "Minutes CCBP/19/70 to 72" to minute 71 too: it was linked from neither end."""
+    site, _ = cited_later
+    for minute in ("/ccb/2019/ccbp-19-70/", "/ccb/2019/ccbp-19-71/", "/ccb/2019/ccbp-19-72/",
+                   "/ccb/2019/ccbp-19-62/"):
+        assert "/ccb/2019/ccbp-19-81/" in _referenced_from(site, minute), minute
+    assert ("/ccb/2019/ccbp-19-70/", "CCBP/19/70 to 72") in xrefs(site, "/ccb/2019/ccbp-19-81/")
+
+
+def test_a_range_over_minutes_no_published_minutes_have_links_its_first_and_is_warned_naming_them(cited_later):
+    site, warnings = cited_later
+    assert ("/ccb/2019/ccbp-19-62/", "CCBP/19/62–70") in xrefs(site, "/ccb/2019/ccbp-19-81/")
+    assert ("content/meetings/ccb/2019-09-19/minutes.md:14: warning: reference 'CCBP/19/62–70' does not resolve; "
+            "it takes in CCBP/19/63 to 69, which no published minute (or agenda) has; check the numbers at its "
+            "ends, or cite the minutes it means one by one") in warnings
