@@ -100,7 +100,7 @@ def test_the_item_page_shows_and_cites_the_number_as_the_body_prints_it(council)
     html = _html(council, "/dc/2024/c-2024-45/")
     assert '<h1><span class="ref">C/2024/045</span> Planning</h1>' in html
     assert "<title>C/2024/045 Planning" in html
-    assert "Cite this item as: NDC minute C/2024/045, Monday 13 May 2024" in html
+    assert "minute C/2024/045, Planning, Monday 13 May 2024" in html  # the citation
     assert "Next item: C/2024/046 Footpaths" in html
     assert "C/2024/45<" not in html and "C/2024/45 " not in html
 

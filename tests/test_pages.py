@@ -801,7 +801,6 @@ def test_item_page_at_its_citable_address_links_back_to_the_meeting(site):
     assert doc.one("div", class_="resolution").find("h2").text == "Resolved"  # one level below the h1
     assert doc.one("div", class_="discussion").find("h2").text == "Consultation"
     assert doc.one("p", class_="item-papers").links() == [(PAPER, "Paper A: Healthy Weight Strategy 2019 to 2024")]
-    assert "https://records.testshire.example/tb/2019/tb-19-13/" in doc.one("p", class_="cite").text
     pager = doc.one("nav", class_="pager")
     assert [(a.attrs.get("rel"), a.attrs["href"]) for a in pager.find_all("a") if a.attrs.get("rel")] == [
         ("prev", "/tb/2019/tb-19-12/"), ("next", "/tb/2019/tb-19-14/")]
@@ -826,6 +825,18 @@ def test_the_item_pager_goes_through_the_minutes_in_the_order_the_meetings_page_
         assert [(a.attrs["rel"], a.attrs["href"]) for a in pager.find_all("a") if a.attrs.get("rel")] == \
             ([("prev", hrefs[position - 1])] if position else []) + \
             ([("next", hrefs[position + 1])] if position + 1 < len(hrefs) else []), href
+
+
+def test_an_item_page_says_how_to_cite_the_minute_in_full_and_search_does_not_read_it(site):
+    """As its meeting's and papers' pages do: a scrutiny officer of another body, citing the minute, had its
+    body's short name and number alone, without the body's name or what the minute was about."""
+    cite = page(site, ITEM).one("p", class_="cite")
+    assert cite.text == (
+        "Cite this item as: Testshire Health and Wellbeing Board (TB) minute TB/19/13, Healthy Weight Strategy 2019 "
+        "to 2024, Thursday 14 March 2019, https://records.testshire.example/tb/2019/tb-19-13/")
+    assert "data-pagefind-ignore" in cite.attrs
+    assert page(site, JC_ITEM).one("p", class_="cite").text.startswith(
+        "Cite this item as: Testshire and Northvale Joint Committee (JC) minute 5, Joint public health commissioning, ")
 
 
 def under(root, text: str) -> str:
@@ -1203,6 +1214,7 @@ def test_minutes_and_an_agenda_in_another_language_have_their_titles_and_text_ma
         ("cy", "Dr Singh introduced the report. The comm"),  # the discussion
         ("cy", "AGREE to commission sexual health servic"),  # a resolution
         ("cy", "Draft the joint commissioning agreement."),  # an action
+        ("cy", "Joint public health commissioning"),  # how to cite it
         ("cy", "Welcome and apologies"), ("cy", "Sexual health services")]  # the items either side
     assert [h.text for h in item.find_all("h2")] == ["Resolved", "Actions"]
     assert all(h.attrs.get("lang") is None for h in item.find_all("h2"))
