@@ -307,6 +307,20 @@ def test_an_edit_other_pages_show_writes_the_meetings_own_pages_first_as_a_full_
     assert after.written == []
 
 
+def test_a_minute_added_inside_a_range_another_meeting_cites_lists_that_meeting_with_the_save(tmp_path):
+    """August's "CCBP/19/62–64" takes in 63, which no minute had: July's new minute 63 is cited by it at once, as a
+    full build cites it, and the warning of it goes with the rebuild."""
+    session, content, live = started(tmp_path, "references", (f"{AUGUST}/minutes.md", "stay as they are.",
+                                                              "stay as they are. CCBP/19/62–64 were noted."))
+    changed = edit(content / JULY / "minutes.md", "community services paper.",
+                   "community services paper.\n\n## CCBP/19/63 Added\n\nNoted.")
+    assert session.quick([changed]) is not None
+    cited = (live / "ccb/2019/ccbp-19-63/index.html").read_text(encoding="utf-8")
+    assert 'id="referenced-from"' in cited and '<a href="/ccb/2019/ccbp-19-72/">' in cited.split(
+        'id="referenced-from"', 1)[1]
+    settled(session, content, live, tmp_path)
+
+
 def test_a_saves_own_pages_are_timed_once_on_disk_before_the_pages_elsewhere_that_show_the_edit(references):
     """Issue 7's measure of a save is from the file written to its pages on disk: Outcome.own_milliseconds is
     taken when the edited meeting's own pages are written, and the pages of the lists and of the people that
