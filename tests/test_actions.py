@@ -487,6 +487,24 @@ def _built_with_log(tmp_path: Path, folder: str, meeting: str, log: str, notes: 
     return out
 
 
+def test_a_committees_action_log_says_which_body_raised_an_action_as_its_tracker_does(tmp_path):
+    """The joint committee's log of 5 September updates the action the board gave it: its Raised cell gave minute
+    CCBP/19/60 and a date, and a reader of the committee's minutes could not tell it was the board's."""
+    out = _built_with_log(tmp_path, "jc/2019-09-05", "body: jc\ndate: 2019-09-05\n",
+                          "updates:\n  - action: ccb:CCBP/19/60#jc-referral\n    status: on-track\n"
+                          "    progress: On the agenda.\n  - action: 2019-08-01/4#1\n    status: amber\n"
+                          "    progress: Letter drafted.\n")
+    log = parsed(out, "/jc/2019/2019-09-05/").one("table", class_="action-log")
+    raised = {row.find("th").text.split(":")[0]: row.find_all("td")[0] for row in log.find("tbody").find_all("tr")}
+    given = raised["CCBP/19/60#jc-referral"]
+    assert given.text == "18 July 2019, raised by the CCB, minute CCBP/19/60"
+    assert given.links() == [("/ccb/", "CCB"), ("/ccb/2019/ccbp-19-60/", "CCBP/19/60")]
+    assert raised["2019-08-01/4#1"].text == "4, 1 August 2019"  # its own: the minute and the date, as before
+    # in the words and markup of the committee's tracker
+    _, on_tracker = _row(out, "/jc/actions/", "/ccb/actions/ccbp-19-60-jc-referral/")
+    assert on_tracker[3] == given.text
+
+
 def _messages(content: Path) -> list[str]:
     result = run(Options(content=content, out=content.parent / "site", today=TODAY, search=False), write=False)
     return [d.format() for d in result.report.items]
