@@ -206,3 +206,25 @@ def test_the_ccb_minutes_table_written_as_the_docs_show_has_its_actions_read_wit
     result = run(Options(content=content, out=tmp_path / "site", today=dt.date(2018, 12, 1), search=False),
                  write=False)
     assert len(shown) == 2 and [d.format() for d in result.report.items] == shown
+
+
+def test_another_bodys_item_cited_in_words_is_text_and_with_the_docs_brackets_links_to_that_item(tmp_path):
+    """Scrutiny officers cite another body's item as "JCCCG item 5 of 5 March 2020", which is not read (no pack
+    Minutebook was made from cites one so, and a body's names vary): docs/content-format.md says so and gives the
+    `[[...]]` that links it. Both, from the docs, in a CCB minute of the bundled content."""
+    docs = " ".join((ROOT / "docs" / "content-format.md").read_text(encoding="utf-8").split())
+    assert "**Another body's item numbered per meeting**" in docs, "docs/content-format.md no longer says it"
+    said = docs.split("**Another body's item numbered per meeting**", 1)[1].split("\n\n", 1)[0]
+    words, bracketed = re.findall(r"`([^`]+)`", said)[0], re.findall(r"`(\[\[[^`|]+\|[^`]+\]\])`", said)[0]
+    content = tmp_path / "content"
+    for part in ("bodies", "people", "site.yaml", "meetings/ccb", "meetings/jcccg"):
+        (shutil.copytree if (ROOT / "content" / part).is_dir() else shutil.copy)(ROOT / "content" / part,
+                                                                                  content / part)
+    minutes = content / "meetings" / "ccb" / "2018-06-21" / "minutes.md"
+    minutes.write_text(minutes.read_text(encoding="utf-8").replace(  # in minute CCBP/18/43, before the next
+        "\n## CCBP/18/44 ", f"\nAs {words} asked, and as {bracketed} agreed.\n\n## CCBP/18/44 ", 1), encoding="utf-8")
+    result = run(Options(content=content, out=tmp_path / "site", today=dt.date(2020, 12, 1), search=False))
+    assert result.ok and not [d for d in result.report.items if "item 5" in d.format()]
+    html = (tmp_path / "site" / "ccb/2018/ccbp-18-43/index.html").read_text(encoding="utf-8")
+    assert f"As {words} asked" in html  # as text
+    assert '<a href="/jcccg/2020/2020-03-05/#agenda-5" class="xref">JCCCG item 5 of 5 March 2020</a>' in html
