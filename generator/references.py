@@ -40,6 +40,8 @@ _PAPER = re.compile(r"\b(Paper|Appendix|Annex|Annexe)\s+([A-Z]{1,2}|\d{1,2})\b(?
 # held on 14 March 2019", "item 7.1 of the meeting of 3 October"
 _OF_MEETING = re.compile(rf"\s+(?:of|to)\s+(?:the\s+)?(?:meeting\s+(?:held\s+)?(?:on|of)\s+)?{_WEEKDAY}({_DATE})")
 _ITEM = re.compile(r"\b[Ii]tems?\s+(\d{1,3}(?:\.\d{1,3})?)\b(?![./]?\d)")
+_ITEM_RANGE = re.compile(r"\s*(?:–|—|-|to)\s*(\d{1,3})(?![\w/]|\.\d)")  # "items 5 to 7": after _ITEM's "items 5"
+_OF_A_MEETING = re.compile(r"\s+of\s+the\s+meeting\b")
 _ITEM_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})?")
 # "items 5, 6 and 7": the numbers after the first of a list of items, as _LIST reads minute numbers
 _ITEM_LIST = re.compile(r"(?:\s*,\s*\d{1,3}(?:\.\d{1,3})?(?![\w/]|\.\d))*\s*,?\s*(?:and|&)\s*\d{1,3}(?:\.\d{1,3})?"
@@ -631,6 +633,9 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                                     report=other is not None,
                                     written=f"item {number.group(0)}{text[m.end(1):m.end()]}"))
         for m in items:
+            ranged = _ITEM_RANGE.match(text, m.end()) if m.group(0)[:5].lower() == "items" else None
+            if ranged is not None and _item_range(m, ranged, meeting, linker, found):
+                continue
             url = linker.meeting_item_url(meeting, m.group(1))
             found.append(_Match(m.start(1), m.end(1), url, m.group(1),
                                 "" if url else "this meeting has no such item", written=m.group(0)))
@@ -735,23 +740,53 @@ def _range(text: str, start: int, end: int, ref: str, last: str, numbering, slug
     linked = [url for _, url in pages if url]
     missing = [number for number, url in pages if url is None]
     written = text[start:end]
-    hint = f"it takes in {_runs(numbering, missing)}, which no published minute (or agenda) has; check the " \
-        "numbers at its ends, or cite the minutes it means one by one" if missing else ""
+    named = _runs(missing, lambda ref: printed(numbering, ref))
+    hint = f"it takes in {named}, which no published minute (or agenda) has; check the numbers at its ends, or " \
+        "cite the minutes it means one by one" if missing else ""
     found.append(_Match(start, end, linked[0] if linked else None, written, hint, written=written,
                         also=tuple(linked[1:]), gaps=bool(linked and hint)))
     return True
 
 
-def _runs(numbering, refs: list[str]) -> str:
-    """Numbers of one body and year in order, a run of them as its ends: CCBP/19/61, CCBP/19/63 to 69."""
+def _item_range(m: re.Match, ranged: re.Match, meeting: Meeting, linker: Linker, found: list) -> bool:
+    """Whether "items 5 to 7" (`m` _ITEM's "items 5", `ranged` the rest) of a body numbering per meeting is read as a
+    range of the meeting's items, as _range reads one of minute numbers: one link, to its first item there is, and
+    a backlink on the page of every item in it (5, 5.1, 6, 7 and 7.1: the parts of an item are in it); one warning
+    names the numbers this meeting has no item of."""
+    low, high = m.group(1), ranged.group(1)
+    if not low.isdigit() or not 0 < int(high) - int(low) < RANGE_MOST or _OF_A_MEETING.match(m.string, ranged.end()):
+        return False  # "items 5 to 7 of the meeting of 3 October": another meeting's, which no range reads
+    minuted = [item.ref for item in meeting.minutes.items] if meeting.minutes else []
+    numbers = [str(n) for n in range(int(low), int(high) + 1)]
+    refs = [ref for number in numbers for ref in [number] + [r for r in minuted if r.startswith(number + ".")]]
+    pages = [(ref, linker.meeting_item_url(meeting, ref)) for ref in refs]
+    linked = list(dict.fromkeys(url for _, url in pages if url))
+    missing = [ref for ref, url in pages if url is None]
+    written = m.group(0) + ranged.group(0)
+    hint = f"it takes in item{'s' if len(missing) > 1 else ''} {_runs(missing)}, which this meeting has none of; " \
+        "check the numbers at its ends, or cite the items it means one by one" if missing else ""
+    found.append(_Match(m.start(1), ranged.end(), linked[0] if linked else None, m.string[m.start(1):ranged.end()],
+                        hint, written=written, also=tuple(linked[1:]), gaps=bool(linked and hint)))
+    return True
+
+
+def _runs(refs: list[str], shown=str) -> str:
+    """Numbers in order (minutes of one body and year, or items), each run of them as its ends, `shown` as the body
+    prints them: CCBP/19/61, CCBP/19/63 to 69."""
     runs: list[list[str]] = []
     for ref in refs:
-        if runs and int(ref.rsplit("/", 1)[1]) == int(runs[-1][-1].rsplit("/", 1)[1]) + 1:
+        if runs and _last(ref) == _last(runs[-1][-1]) + 1:
             runs[-1].append(ref)
         else:
             runs.append([ref])
-    return ", ".join(printed(numbering, run[0]) + (f" to {printed(numbering, run[-1]).rsplit('/', 1)[1]}"
-                                                   if len(run) > 1 else "") for run in runs)
+    return ", ".join(shown(run[0]) + (f" to {shown(run[-1]).rsplit('/', 1)[-1]}" if len(run) > 1 else "")
+                     for run in runs)
+
+
+def _last(ref: str) -> int:
+    """The number a ref ends in (69 of CCBP/19/69, 6 of 6), -1 for none (a part of an item: 5.1)."""
+    last = ref.rsplit("/", 1)[-1]
+    return int(last) if last.isdigit() else -1
 
 
 def _listed(text: str, position: int, ref: str, numbering, slug: str, linker: Linker, found: list) -> None:

@@ -330,7 +330,8 @@ def cited_later(tmp_path_factory):
             ("jhsc/2019-10-07", "body: jhsc\ndate: 2019-10-07\n",
              "## 1. Matters arising\n\nItem 3 of the meeting of 2 September was noted,\n"
              "and item 9 of the meeting of 2 September 2019.\n\n## 2. Work programme\n\nItems 1 and 3 of the "
-             "meeting of 2 September 2019 were recalled, as were items 1 and 2 of this meeting.\n")):
+             "meeting of 2 September 2019 were recalled, as were items 1 and 2 of this meeting.\n\n## 3. Ranges\n\n"
+             "Items 1 to 2 were recalled, as were items 1 to 4.\n")):
         (content / "meetings" / folder).mkdir(parents=True)
         (content / "meetings" / folder / "meeting.md").write_text(f"---\n{meeting}---\n", encoding="utf-8")
         (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}",
@@ -434,3 +435,13 @@ def test_a_range_over_minutes_no_published_minutes_have_links_its_first_and_is_w
     assert ("content/meetings/ccb/2019-09-19/minutes.md:14: warning: reference 'CCBP/19/62–70' does not resolve; "
             "it takes in CCBP/19/63 to 69, which no published minute (or agenda) has; check the numbers at its "
             "ends, or cite the minutes it means one by one") in warnings
+
+
+def test_a_range_of_items_of_a_body_numbering_per_meeting_links_its_first_and_cites_every_item_in_it(cited_later):
+    site, warnings = cited_later
+    assert xrefs(site, "/jhsc/2019/2019-10-07/item-3/") == [
+        ("/jhsc/2019/2019-10-07/item-1/", "1 to 2"), ("/jhsc/2019/2019-10-07/item-1/", "1 to 4")]
+    assert "/jhsc/2019/2019-10-07/item-3/" in _referenced_from(site, "/jhsc/2019/2019-10-07/item-2/")
+    assert ("content/meetings/jhsc/2019-10-07/minutes.md:15: warning: reference 'items 1 to 4' does not resolve; "
+            "it takes in item 4, which this meeting has none of; check the numbers at its ends, or cite the items it "
+            "means one by one") in warnings
