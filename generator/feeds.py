@@ -147,14 +147,15 @@ def action_entries(index: Index, key: str, action: Action) -> list[Entry]:
     due = f" Due: {said_due(track.action.due)[0]}." if track.action.due else ""
     entries = [Entry(page + "#raised", f"Action {action.number} raised", track.raised.date, page,
                      f"{plain(action.text)}\n{owners(index, action)}.{due}", "action")]
-    for n, step in enumerate(track.steps, start=1):
+    for step in track.steps:
         update = step.update
         status = update.status.replace("-", " ").capitalize() + (", closed" if update.closed else "")
         detail = [plain(update.progress)] if update.progress else []
         if update.due:
             detail.append(f"Due date revised to {said_due(update.due)[0]}.")
-        entries.append(Entry(f"{page}#update-{n}", f"Action {action.number}: {status}", step.as_at, page,
-                             "\n".join(detail), "action-update"))
+        anchor = f"{page}#{urls.update_anchor(step.meeting)}"
+        entries.append(Entry(anchor, f"Action {action.number}: {status}", step.as_at, anchor, "\n".join(detail),
+                             "action-update"))
     return entries
 
 

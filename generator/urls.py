@@ -65,6 +65,13 @@ def action(a: Action) -> str:
     return f"/{a.body}/actions/{slugify(a.id)}/"
 
 
+def update_anchor(log: Meeting) -> str:
+    """The id of an action's update on its page, and of its feed entry: the `body/folder` of the meeting whose log
+    gave it, which stays put when a log is entered before it (a meeting entered late), as its place in the list
+    does not."""
+    return f"update-{log.key}"
+
+
 def actions(slug: str) -> str:
     return f"/{slug}/actions/"
 

@@ -178,6 +178,34 @@ def test_action_feed_follows_the_action_through_its_logs(actions_site):
     assert feed.entries[2].summary.startswith("Run the three-month pilot and report back.\nOwner: Ms Ann Smith.")
 
 
+def test_an_updates_entry_keeps_its_id_and_link_when_a_log_is_entered_before_its_own(actions_site, tmp_path):
+    """A meeting entered late, with a log before the ones a subscriber has read: their entries are the same
+    entries, where ids by place in the list made each of them the next one's, and a feed reader showed one as
+    new. Each entry links to its update on the action's page."""
+    def updates(site: Path) -> dict[str, tuple[str, str]]:
+        return {e.title: (e.id, e.link) for e in atom(site, "feeds/actions/ccb/ccbp-19-60-1.xml").entries
+                if [t.term for t in e.tags] == ["action-update"]}
+
+    before = updates(actions_site)
+    action = "https://actions.example.org/ccb/actions/ccbp-19-60-1/"
+    assert before == {
+        "Action CCBP/19/60#1: Amber": (f"{action}#update-ccb/2019-09-19", f"{action}#update-ccb/2019-09-19"),
+        "Action CCBP/19/60#1: Green, closed": (f"{action}#update-ccb/2019-11-21", f"{action}#update-ccb/2019-11-21"),
+    }
+    content = tmp_path / "content"
+    shutil.copytree(ACTIONS_FIXTURE, content)
+    late = content / "meetings" / "ccb" / "2019-08-15"
+    late.mkdir()
+    (late / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-08-15\n---\n", encoding="utf-8")
+    (late / "actions.md").write_text("---\nupdates:\n  - action: CCBP/19/60#1\n    status: on-track\n"
+                                     "    progress: Pilot begun in five practices.\n---\n", encoding="utf-8")
+    after = updates(_build(content, tmp_path / "site"))
+    assert after == {**before, "Action CCBP/19/60#1: On track": (f"{action}#update-ccb/2019-08-15",
+                                                                 f"{action}#update-ccb/2019-08-15")}
+    ids = {node.attrs["id"] for node in page(tmp_path / "site", "/ccb/actions/ccbp-19-60-1/").find_all(id=True)}
+    assert {link.split("#")[1] for _, link in after.values()} <= ids
+
+
 def test_an_action_of_two_owners_names_both_as_its_pages_do(site):
     """"Owner: Mr Brian Okafor, JC" read as his role: the action is his and the Joint Committee's."""
     raised = atom(site, "feeds/actions/tb/tb-19-13-2.xml").entries[-1]
