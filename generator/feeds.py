@@ -10,7 +10,8 @@ date gives the same bytes: an agenda is dated by its meeting, minutes by the
 meeting that approved them (when it is in the archive), a paper by its own date
 or its meeting's, an action update by the `as_at` date of the log that carried
 it. The build date is used only to choose the `updated` time of a feed with no
-entries: the date of the newest meeting held by then (atom_feeds). So no entry
+entries, and of an entry the content dates after the build date: the date of
+the newest meeting held by then (atom_feeds). So no entry
 says an action is overdue, as its page does: readers re-read feeds, and an entry
 that changed on the day its action became overdue would show as new again (and
 re-send an email alert) with nothing done (docs/open-data.md, Atom feeds).
@@ -20,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from dataclasses import dataclass
-from typing import Iterable, Iterator
+import itertools
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Iterator
 
 from generator import __version__, urls
 from generator.diagnostics import listed
@@ -106,17 +108,20 @@ def has_entries(meeting: Meeting) -> bool:
     return bool(meeting.agenda or meeting.minutes or meeting.papers or meeting.status or meeting.adjourned_to)
 
 
-def latest_entry(index: Index, meeting: Meeting) -> dt.date | None:
-    """The date of the newest of `meeting_entries`, without making them; None when there are none."""
+def latest_entry(index: Index, meeting: Meeting, when: Callable[[dt.date], dt.date] = lambda day: day
+                 ) -> dt.date | None:
+    """The date of the newest of `meeting_entries`, without making them, each dated by `when` (atom_feeds'
+    `as_of`); None when there are none."""
     dates = [paper.date or meeting.date for paper in meeting.papers]
     if meeting.agenda or meeting.status or meeting.adjourned_to:
         dates.append(meeting.date)
     if meeting.minutes:
         dates.append(minutes_date(index, meeting))
-    return max(dates, default=None)
+    return max(map(when, dates), default=None)
 
 
-def newest_entries(index: Index, meetings, entries_of) -> list[Entry]:
+def newest_entries(index: Index, meetings, entries_of, when: Callable[[dt.date], dt.date] = lambda day: day
+                   ) -> list[Entry]:
     """Enough of the meetings' entries (`entries_of`, `meeting_entries` or its memo) to hold the MAX_ENTRIES
     newest, which are all `atom` shows: meetings taken newest first by `latest_entry`, until no meeting left
     can have an entry as new as the MAX_ENTRIES-th newest found (an equal date may still rank before it).
@@ -125,7 +130,8 @@ def newest_entries(index: Index, meetings, entries_of) -> list[Entry]:
     each body's those of every meeting of the body: most of the data files'
     time in a warm build at 2,000 meetings."""
     ranked = sorted(((day, n) for n, meeting in enumerate(meetings)
-                     if (day := latest_entry(index, meeting)) is not None), key=lambda pair: pair[0], reverse=True)
+                     if (day := latest_entry(index, meeting, when)) is not None), key=lambda pair: pair[0],
+                    reverse=True)
     found: list[Entry] = []
     newest: list[dt.date] = []  # a heap of the MAX_ENTRIES newest dates found: its first is the oldest of them
     for day, n in ranked:
@@ -295,6 +301,13 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
     not the build date itself, which made such a feed (a person's who is named
     nowhere yet, 31 of the example's) change every day with nothing new in it.
     A build on a later day, a CI deploy, keeps the other feeds.
+
+    An entry the content dates after the build date (the agenda, papers and
+    attendees of a meeting yet to be held, an update in its log) is dated
+    `quiet` too (`as_of`), until its day comes: it is news when it is
+    published, and feed readers, which sort by date, kept one dated next month
+    at the top of the feed until then. Not the build date, which would change
+    the entry with every day's build: `quiet` changes only when a meeting is held.
     """
     archive = index.archive
     quiet = max((meeting.date for meeting in archive.meetings if meeting.date <= today), default=today)
@@ -304,13 +317,26 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
     def undated(any_entries: bool) -> dt.date | None:
         return None if any_entries else quiet
 
+    def as_of(day: dt.date) -> dt.date:
+        return day if day <= today else quiet
+
+    def dated(entries: Iterable[Entry]) -> list[Entry]:
+        return [e if e.updated <= today else replace(e, updated=quiet) for e in entries]
+
+    def ahead(days: Iterable[dt.date | None]) -> dt.date | None:
+        """The build date, for a feed with an entry dated after it, whose dates it decides (as_of), else None."""
+        return today if any(day is not None and day > today for day in days) else None
+
+    def ahead_of(meetings) -> dt.date | None:
+        return ahead(latest_entry(index, m) for m in meetings)
+
     def meeting_entries_of(meeting: Meeting) -> list[Entry]:
         check(stop)
         if memo is None:
-            return meeting_entries(index, meeting)
+            return dated(meeting_entries(index, meeting))
         approver = index.by_key.get(meeting.minutes.approved_at) if meeting.minutes else None
-        return memo.get("entries", (meeting, index.body(meeting.body), approver, index.sittings(meeting)),
-                        lambda: meeting_entries(index, meeting))
+        return dated(memo.get("entries", (meeting, index.body(meeting.body), approver, index.sittings(meeting)),
+                              lambda: meeting_entries(index, meeting)))
 
     def approvers(meetings) -> tuple:  # and the sittings adjourned meetings reconvened at, which entries name
         return tuple(minutes_date(index, m) for m in meetings) + tuple(
@@ -318,17 +344,17 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
             if m.adjourned_to)
 
     if not unchanged(urls.feed(), (fixed, tuple(archive.meetings), approvers(archive.meetings),
-                                   undated(any(map(has_entries, archive.meetings))))):
+                                   undated(any(map(has_entries, archive.meetings))), ahead_of(archive.meetings))):
         yield urls.feed(), atom(index, urls.feed(), urls.home(), f"{archive.site.title}: new records",
-                                newest_entries(index, archive.meetings, meeting_entries_of), quiet)
+                                newest_entries(index, archive.meetings, meeting_entries_of, as_of), quiet)
     for slug, meetings in index.by_body.items():
         check(stop)
         if unchanged(urls.body_feed(slug), (fixed, tuple(meetings), approvers(meetings),
-                                            undated(any(map(has_entries, meetings))))):
+                                            undated(any(map(has_entries, meetings))), ahead_of(meetings))):
             continue
         body = archive.bodies[slug]
         yield urls.body_feed(slug), atom(index, urls.body_feed(slug), urls.body(slug), f"{body.name}: new records",
-                                         newest_entries(index, meetings, meeting_entries_of), quiet)
+                                         newest_entries(index, meetings, meeting_entries_of, as_of), quiet)
     papers, actions = by_person(index, stop)
     names = page_names(archive.people)  # a namesake's feed is titled apart, as their page is
     for person_id in sorted(archive.people):
@@ -337,21 +363,26 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
         name = names.get(person_id, person.display_name)
         mine_papers, mine_actions = papers.get(person_id, []), actions.get(person_id, [])
         appearances = tuple(index.appearances.get(person_id, []))
-        inputs = (fixed, person, name, appearances, tuple(mine_papers),
-                  tuple(index.tracks[key] for key, _ in mine_actions),
-                  undated(bool(appearances or mine_papers or mine_actions)))  # an entry for each (person_entries)
+        mine_tracks = tuple(index.tracks[key] for key, _ in mine_actions)
+        inputs = (fixed, person, name, appearances, tuple(mine_papers), mine_tracks,
+                  undated(bool(appearances or mine_papers or mine_actions)),  # an entry for each (person_entries)
+                  ahead(itertools.chain((a.meeting.date for a in appearances if a.role not in PAPER_ROLES),
+                                        (paper.date or meeting.date for meeting, paper, _ in mine_papers),
+                                        (track.raised.date for track in mine_tracks))))
         if unchanged(urls.person_feed(person_id), inputs):
             continue
-        entries = person_entries(index, person, mine_papers, mine_actions)
+        entries = dated(person_entries(index, person, mine_papers, mine_actions))
         yield urls.person_feed(person_id), atom(index, urls.person_feed(person_id), urls.person(person_id),
                                                 f"{name}: new records", entries, quiet)
     for key, track in sorted(index.tracks.items()):
         check(stop)
         action = track.action
-        if unchanged(urls.action_feed(action), (fixed, track)):  # never undated: it has the entry of its raising
+        days = itertools.chain((track.raised.date,), (step.as_at for step in track.steps))
+        if unchanged(urls.action_feed(action), (fixed, track, ahead(days))):  # never undated: it has its raising
             continue
         yield urls.action_feed(action), atom(index, urls.action_feed(action), urls.action(action),
-                                             f"Action {action.number}", action_entries(index, key, action), quiet)
+                                             f"Action {action.number}", dated(action_entries(index, key, action)),
+                                             quiet)
 
 
 def _stamp(day: dt.date) -> str:

@@ -93,6 +93,25 @@ def test_site_feed_lists_agendas_minutes_and_papers_of_public_meetings(site):
     assert [t.term for t in minutes.tags] == ["minutes"]
 
 
+def test_an_agenda_published_before_its_meeting_is_dated_by_the_newest_meeting_held_until_its_day(archive, tmp_path):
+    """Built on 1 December 2019, the agenda of 16 January 2020 is news that day: dated by the newest meeting held
+    by then (the JC's of 5 November), as a feed with no entries is, and not by a day to come, which feed readers
+    sort to the top of the feed until it comes; so are its chair's entry of it and the feeds' own dates. The
+    build on the meeting's day dates it by that day, a build that reuses the last one's feeds as a full build
+    does."""
+    site = _build(archive, tmp_path / "site", today=dt.date(2019, 12, 1))
+    for relative in ("feeds/all.xml", "feeds/bodies/tb.xml", "feeds/people/ada-lovelace.xml"):
+        feed = atom(site, relative)
+        entry = next(e for e in feed.entries if "16 January 2020" in e.title)
+        assert (entry.updated, feed.feed.updated) == ("2019-11-05T00:00:00Z", "2019-11-05T00:00:00Z"), relative
+    _build(archive, site, today=dt.date(2020, 1, 16))
+    cold = _build(archive, tmp_path / "cold", today=dt.date(2020, 1, 16), cache=False)
+    for relative in ("feeds/all.xml", "feeds/bodies/tb.xml", "feeds/people/ada-lovelace.xml"):
+        assert (site / relative).read_bytes() == (cold / relative).read_bytes(), relative
+        entry = next(e for e in atom(site, relative).entries if "16 January 2020" in e.title)
+        assert entry.updated == "2020-01-16T00:00:00Z", relative
+
+
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
