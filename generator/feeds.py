@@ -108,16 +108,21 @@ def has_entries(meeting: Meeting) -> bool:
     return bool(meeting.agenda or meeting.minutes or meeting.papers or meeting.status or meeting.adjourned_to)
 
 
-def latest_entry(index: Index, meeting: Meeting, when: Callable[[dt.date], dt.date] = lambda day: day
-                 ) -> dt.date | None:
-    """The date of the newest of `meeting_entries`, without making them, each dated by `when` (atom_feeds'
-    `as_of`); None when there are none."""
+def entry_dates(index: Index, meeting: Meeting) -> list[dt.date]:
+    """The date of each of `meeting_entries`, without making them."""
     dates = [paper.date or meeting.date for paper in meeting.papers]
     if meeting.agenda or meeting.status or meeting.adjourned_to:
         dates.append(meeting.date)
     if meeting.minutes:
         dates.append(minutes_date(index, meeting))
-    return max(map(when, dates), default=None)
+    return dates
+
+
+def latest_entry(index: Index, meeting: Meeting, when: Callable[[dt.date], dt.date] = lambda day: day
+                 ) -> dt.date | None:
+    """The date of the newest of `meeting_entries`, without making them, each dated by `when` (atom_feeds'
+    `as_of`); None when there are none."""
+    return max(map(when, entry_dates(index, meeting)), default=None)
 
 
 def newest_entries(index: Index, meetings, entries_of, when: Callable[[dt.date], dt.date] = lambda day: day
@@ -323,12 +328,14 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
     def dated(entries: Iterable[Entry]) -> list[Entry]:
         return [e if e.updated <= today else replace(e, updated=quiet) for e in entries]
 
-    def ahead(days: Iterable[dt.date | None]) -> dt.date | None:
-        """The build date, for a feed with an entry dated after it, whose dates it decides (as_of), else None."""
-        return today if any(day is not None and day > today for day in days) else None
+    def ahead(days: Iterable[dt.date]) -> tuple:
+        """All the build date decides of a feed's entries (as_of): which are dated after it, and `quiet`. A later
+        day on which no meeting was held and no such entry's day came leaves the feed as it was."""
+        later = tuple(sorted({day for day in days if day > today}))
+        return (later, quiet) if later else ()
 
-    def ahead_of(meetings) -> dt.date | None:
-        return ahead(latest_entry(index, m) for m in meetings)
+    def ahead_of(meetings) -> tuple:
+        return ahead(day for m in meetings for day in entry_dates(index, m))
 
     def meeting_entries_of(meeting: Meeting) -> list[Entry]:
         check(stop)

@@ -451,8 +451,9 @@ def test_a_build_on_a_later_day_renders_only_the_pages_that_show_the_date(archiv
 
 def test_a_later_day_writes_again_the_feeds_with_no_entry_and_the_open_data_of_meetings_it_passed(
         archive, build, tmp_path, monkeypatch):
-    """A feed with no entry is dated by the newest meeting held (feeds.atom_feeds); the open data says whether a
-    meeting has passed.
+    """A feed with no entry is dated by the newest meeting held (feeds.atom_feeds), and so is an entry dated after
+    the build date (the agenda of the board's meeting of 16 January 2020, and its chair's and presenter's entries
+    of it); the open data says whether a meeting has passed.
     Each is made again on a later day only where that changes it."""
     import datetime as dt
 
@@ -467,22 +468,26 @@ def test_a_later_day_writes_again_the_feeds_with_no_entry_and_the_open_data_of_m
 
     edit(archive, "people.yaml", "brian-okafor:", "zoe-quiet:\n  name: Zoe Quiet\nbrian-okafor:")
     out = tmp_path / "site"
-    assert build(archive, out, today=dt.date(2019, 3, 1)).ok  # before the board's meeting of 2019-03-14
+    assert build(archive, out, today=dt.date(2020, 1, 10)).ok  # before the board's meeting of 2020-01-16
     times, feeds = _mtimes(out), sorted(p.relative_to(out).as_posix() for p in (out / "feeds").rglob("*.xml"))
     assert "feeds/people/zoe-quiet.xml" in feeds and "<entry>" not in (out / "feeds/people/zoe-quiet.xml").read_text()
     encoded.clear(), made.clear()
-    again = build(archive, out, today=dt.date(2019, 3, 20))  # the meeting has passed
-    assert encoded == ["tb/2019-03-14"]  # the other meetings' events are as they were
-    assert made == ["/feeds/people/zoe-quiet.xml"]  # the other feeds are not even made
+    assert build(archive, out, today=dt.date(2020, 1, 12)).ok  # no meeting held since, the agenda still ahead
+    assert made == [], "the entry dated ahead is dated as it was: no feed changed"
+    again = build(archive, out, today=dt.date(2020, 1, 20))  # the meeting has passed
+    assert encoded == ["tb/2020-01-16"]  # the other meetings' events are as they were
+    changed = ["/feeds/all.xml", "/feeds/bodies/tb.xml", "/feeds/people/ada-lovelace.xml",
+               "/feeds/people/carol-singh.xml", "/feeds/people/zoe-quiet.xml"]
+    assert made == changed  # the other feeds are not even made
     # dated by the newest meeting held by then: not the build's day, which would change it daily for nothing
-    assert again.ok and "<updated>2019-03-14T00:00:00Z</updated>" in (out / "feeds/people/zoe-quiet.xml").read_text()
+    assert again.ok and "<updated>2020-01-16T00:00:00Z</updated>" in (out / "feeds/people/zoe-quiet.xml").read_text()
     rewritten = [name for name in feeds if _mtimes(out)[name] != times[name]]
-    assert rewritten == ["feeds/people/zoe-quiet.xml"]
+    assert ["/" + name for name in rewritten] == sorted(changed)
     assert _mtimes(out)["data/meetings.json"] != times["data/meetings.json"]
-    assert build(archive, tmp_path / "scratch", today=dt.date(2019, 3, 20), cache=False).ok
+    assert build(archive, tmp_path / "scratch", today=dt.date(2020, 1, 20), cache=False).ok
     assert read_tree(out) == read_tree(tmp_path / "scratch")
     made.clear()
-    assert build(archive, out, today=dt.date(2019, 4, 2)).ok and made == [], "no meeting passed: no feed changed"
+    assert build(archive, out, today=dt.date(2020, 2, 2)).ok and made == [], "no meeting passed: no feed changed"
 
 
 def test_a_later_day_renders_every_page_when_the_sites_own_templates_mention_the_date(archive, build, tmp_path):
