@@ -32,6 +32,11 @@ class Step:
     def as_at(self) -> dt.date:
         return self.meeting.action_log.as_at
 
+    @property
+    def drafted(self) -> bool:
+        """Whether the log that gave it is a draft (`--drafts` previews only), as Track.drafted."""
+        return self.meeting.action_log.status == "draft"
+
 
 @dataclass(frozen=True)
 class Track:
@@ -78,8 +83,14 @@ class Track:
         of the minute item that raised it only its number and title, and of each meeting only how it is named
         and linked. An edit to one meeting's minutes makes new Tracks of every action that meeting raised or
         updated; their pages need not change with them, nor with another action added to the same item."""
-        return (self.key, self.action, self.item.number, self.item.title, named(self.raised),
-                tuple((named(step.meeting), step.update) for step in self.steps))
+        return (self.key, self.action, self.item.number, self.item.title, named(self.raised), self.drafted,
+                tuple((named(step.meeting), step.update, step.drafted) for step in self.steps))
+
+    @property
+    def drafted(self) -> bool:
+        """Whether the minutes that raised it are a draft, which only a `--drafts` preview publishes: its page,
+        feed entry and record say so, as the minutes' own page does."""
+        return self.raised.minutes is not None and self.raised.minutes.status == "draft"
 
     def as_at(self, date: dt.date) -> "Track":
         """The action as it stood on `date`: later updates are not yet known."""

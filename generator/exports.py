@@ -290,9 +290,11 @@ class Exporter:
     def action(self, track: Track) -> dict:
         """One action and its history, from the same fold (`actions.Track`) the trackers show."""
         action, meeting = track.action, track.raised
+        # A draft (in a --drafts preview) says so, as minutes.json's `status` does; a published record has no `draft`
         updates = [{"date": step.as_at.isoformat(), "meeting": step.meeting.key,
                     "meeting_url": self.url(urls.meeting(step.meeting)), "status": step.update.status,
-                    "progress": step.update.progress, "due": due(step.update.due), "closed": step.update.closed}
+                    "progress": step.update.progress, "due": due(step.update.due), "closed": step.update.closed,
+                    **({"draft": True} if step.drafted else {})}
                    for step in track.steps]
         latest = updates[-1] if updates else None
         closing = track.closed_step
@@ -309,17 +311,19 @@ class Exporter:
             "closed_on": closing.as_at.isoformat() if closing else None,
             "current_due": due(track.due),
             "overdue": self.overdue(track),
+            **({"draft": True} if track.drafted else {}),
         }
 
 
-def actions_csv(records: list[dict]) -> bytes:
+def actions_csv(records: list[dict], drafts: bool = False) -> bytes:
     """RFC 4180 CSV (UTF-8 with a byte order mark, CRLF) of action records (`Exporter.action`), one row each, in
-    the order given. The mark is for Excel on Windows, where most clerks and councillors open a spreadsheet: it
-    reads a CSV without one as Windows-1252, and "Ms Siân O'Neill" and "£" came out garbled. pandas, csvkit and a
-    browser's TextDecoder drop it; Python's csv module reads it with `encoding="utf-8-sig"` (docs/open-data.md)."""
+    the order given; a `--drafts` preview's has a last column, `draft`, which a published one leaves out, as it has
+    none. The mark is for Excel on Windows, where most clerks and councillors open a spreadsheet: it reads a CSV
+    without one as Windows-1252, and "Ms Siân O'Neill" and "£" came out garbled. pandas, csvkit and a browser's
+    TextDecoder drop it; Python's csv module reads it with `encoding="utf-8-sig"` (docs/open-data.md)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_COLUMNS + (("draft",) if drafts else ()))
     for record in records:
         latest, raised = record["latest_status"] or {}, record["raised"]
         original, current = record["due"] or {}, record["current_due"] or {}
@@ -328,7 +332,7 @@ def actions_csv(records: list[dict]) -> bytes:
             one_line(record["text"]), "; ".join(o["name"] for o in record["owners"]), original.get("text", ""),
             original.get("date") or "", latest.get("status", ""), latest.get("date", ""),
             "yes" if record["closed"] else "no", current.get("text", ""), current.get("date") or "", record["url"],
-            "yes" if record["overdue"] else "no")])
+            "yes" if record["overdue"] else "no")] + (["yes" if drafted(record) else "no"] if drafts else []))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -469,8 +473,13 @@ def dump(document: dict) -> bytes:
     return (_json(document) + "\n").encode("utf-8")
 
 
-def exports(index: Index, today: dt.date, memo: ByIdentity | None = None, stop=never, unchanged=None
-            ) -> Iterator[tuple[str, bytes]]:
+def drafted(record: dict) -> bool:
+    """Whether an action's record holds anything of a draft: the minutes that raised it, or a log's update."""
+    return record.get("draft", False) or any(update.get("draft", False) for update in record["updates"])
+
+
+def exports(index: Index, today: dt.date, memo: ByIdentity | None = None, stop=never, unchanged=None,
+            drafts: bool = False) -> Iterator[tuple[str, bytes]]:
     """(address, bytes) of every data file; `memo`, `stop`: see Exporter. `unchanged`: as feeds.atom_feeds',
     asked about each body's actions CSV with what its rows are made from. An edit reaches one body's actions
     at most, and making the other CSVs again (decoding each action's record from the last build's file, then
@@ -495,4 +504,5 @@ def exports(index: Index, today: dt.date, memo: ByIdentity | None = None, stop=n
         if unchanged(address, (exporter.site, names, index.body(slug), tuple(track for track, _ in mine),
                                tuple(exporter.overdue(track) for track, _ in mine))):
             continue
-        yield address, actions_csv([json.loads(text) if record is None else record for _, (record, text) in mine])
+        yield address, actions_csv([json.loads(text) if record is None else record for _, (record, text) in mine],
+                                   drafts)

@@ -156,8 +156,10 @@ def action_entries(index: Index, key: str, action: Action) -> list[Entry]:
     track = index.tracks[key]
     page = urls.action(action)
     due = f" Due: {said_due(track.action.due)[0]}." if track.action.due else ""
-    entries = [Entry(page + "#raised", f"Action {action.number} raised", track.raised.date, page,
-                     f"{plain(action.text)}\n{owners(index, action)}.{due}", "action")]
+    raised = " (draft minutes)" if track.drafted else ""  # a --drafts preview's, as "Draft minutes: ..." is
+    entries = [Entry(page + "#raised", f"Action {action.number} raised{raised}", track.raised.date, page,
+                     f"{plain(action.text)}\n{owners(index, action)}.{due}",
+                     "draft-action" if track.drafted else "action")]
     for step in track.steps:
         update = step.update
         status = update.status.replace("-", " ").capitalize() + (", closed" if update.closed else "")
@@ -165,8 +167,9 @@ def action_entries(index: Index, key: str, action: Action) -> list[Entry]:
         if update.due:
             detail.append(f"Due date revised to {said_due(update.due)[0]}.")
         anchor = f"{page}#{urls.update_anchor(step.meeting)}"
-        entries.append(Entry(anchor, f"Action {action.number}: {status}", step.as_at, anchor, "\n".join(detail),
-                             "action-update"))
+        title = f"Action {action.number}: {status}{' (draft action log)' if step.drafted else ''}"
+        entries.append(Entry(anchor, title, step.as_at, anchor, "\n".join(detail),
+                             "draft-action-update" if step.drafted else "action-update"))
     return entries
 
 
@@ -202,7 +205,7 @@ def person_entries(index: Index, person: Person, papers: list, actions: list) ->
                              paper.date or meeting.date, address, ", ".join(parts), "paper", paper.language,
                              index.archive.site.language))  # the summary is the person's roles, in the site's words
     for key, action in actions:
-        entries.extend(e for e in action_entries(index, key, action) if e.category == "action")
+        entries.extend(e for e in action_entries(index, key, action) if e.category in ("action", "draft-action"))
     return entries
 
 

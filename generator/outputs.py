@@ -53,7 +53,8 @@ def record_outputs(index: Index, today: dt.date, drafts: bool = False, unchanged
     base = index.archive.site.base_url
     for address, data in itertools.chain(atom_feeds(index, today, unchanged, memo, stop),
                                          calendars(index, today, unchanged, memo, stop),
-                                         exports(index, today, memo, stop, unchanged), schema_files(base)):
+                                         exports(index, today, memo, stop, unchanged, drafts),
+                                         schema_files(base)):
         yield address.lstrip("/"), data
     if not index.archive.site.path:  # crawlers read robots.txt at a domain's root only (docs/open-data.md)
         yield "robots.txt", robots(base, drafts)

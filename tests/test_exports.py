@@ -18,11 +18,12 @@ import json
 import uuid
 from pathlib import Path
 
+import feedparser
 import jsonschema
 import pytest
 
 from generator.build import Options, run
-from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, TODAY, edit, messages
+from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, TODAY, edit, messages, page
 
 REPO = Path(__file__).resolve().parent.parent
 BASE = "https://records.testshire.example"
@@ -297,11 +298,55 @@ def test_no_private_confidential_or_draft_material_reaches_feeds_or_data(sites):
     assert b"Property matter" in files["data/minutes.json"]  # the confidential item's public title is there
 
 
-def test_a_drafts_preview_exports_the_draft_but_never_secrets(tmp_path):
-    files = _open_data_files(_build(FIXTURE, tmp_path / "site", drafts=True))
-    assert CANARY_DRAFT.encode() in files["data/minutes.json"]
-    assert b'"status": "draft"' in files["data/minutes.json"]
+def test_a_drafts_preview_exports_the_draft_marked_as_one_but_never_secrets(archive, tmp_path):
+    """A clerk's preview publishes the draft minutes of 16 January 2020, and here a draft log of that meeting too,
+    as its pages do: each record of them in the data and the feeds says it is a draft, as the minutes' page does,
+    so that none is taken for a record the body approved. A published build has no such mark (the schemas' own
+    test): it has no draft."""
+    (archive / "meetings/tb/2020-01-16/actions.md").write_text(
+        f"---\nstatus: draft\nupdates:\n  - action: TB/19/13#2\n    status: red\n    progress: {CANARY_DRAFT}\n---\n",
+        encoding="utf-8")
+    site = _build(archive, tmp_path / "site", drafts=True)
+    files = _open_data_files(site)
     assert [(c, n) for n, content in files.items() for c in SECRET_CANARIES if c.encode() in content] == []
+    holding = sorted(name for name, content in files.items() if CANARY_DRAFT.encode() in content)
+    assert holding == ["data/actions.json", "data/actions/tb.csv", "data/minutes.json",
+                       "feeds/actions/tb/tb-19-13-2.xml", "feeds/actions/tb/tb-20-1-1.xml",
+                       "feeds/people/carol-singh.xml"]  # a person's feed: the actions raised, not their updates
+    assert [(m["meeting"], m["status"]) for m in data(site, "minutes")["minutes"] if CANARY_DRAFT in json.dumps(m)] == [
+        ("tb/2020-01-16", "draft")]
+    assert [e.message for name in DATASETS for e in validator(site, name).iter_errors(data(site, name))] == []
+    actions = {a["id"]: a for a in data(site, "actions")["actions"]}
+    assert actions["tb:TB/20/1#1"]["draft"] is True
+    assert [u.get("draft") for u in actions["tb:TB/19/13#2"]["updates"]] == [None, True]
+    assert [k for k, a in actions.items() if "draft" in a] == ["tb:TB/20/1#1"]
+    assert {(row["id"], row["draft"]) for row in spreadsheet(site, "tb")} == {
+        ("tb:TB/19/13#1", "no"), ("tb:TB/19/13#2", "yes"), ("tb:TB/19/13#leaflet", "no"), ("tb:TB/20/1#1", "yes")}
+    for name in holding:
+        if name.startswith("feeds/"):
+            entries = feedparser.parse(files[name]).entries
+            marked = {(e.title, e.tags[0].term) for e in entries if CANARY_DRAFT in e.get("summary", "")}
+            assert marked and all(term.startswith("draft-") and "draft" in title for title, term in marked), name
+    raised = page(site, "/tb/actions/tb-20-1-1/").find("dl", class_="facts")
+    assert "Draft minutes, not yet approved." in raised.one("strong", class_="draft-flag").text
+    updated = page(site, "/tb/actions/tb-19-13-2/").find("li", id="update-tb/2020-01-16")
+    assert updated.find("p").text.startswith("Reported in the draft action log of the")
+    assert updated.one("strong", class_="draft-flag").text == "draft"
+    said = "This preview's is not: it holds the drafts its pages show, each marked as a draft."
+    assert said in page(site, "/data/").text
+
+
+def test_minutes_approved_since_the_last_preview_lose_their_actions_draft_marks_in_the_next(archive, tmp_path):
+    """The action's records are the same but for the status of the minutes that raised it, which the build that
+    reuses the last one's files must see, as a full build does."""
+    site = _build(archive, tmp_path / "site", drafts=True)
+    edit(archive, "meetings/tb/2020-01-16/minutes.md", "status: draft", "status: approved")
+    _build(archive, site, drafts=True)
+    cold = _build(archive, tmp_path / "cold", drafts=True, cache=False)
+    for name in ("data/actions.json", "data/actions/tb.csv", "feeds/actions/tb/tb-20-1-1.xml",
+                 "feeds/people/carol-singh.xml", "tb/actions/tb-20-1-1/index.html"):
+        assert (site / name).read_bytes() == (cold / name).read_bytes(), name
+    assert "draft" not in {a["id"]: a for a in data(site, "actions")["actions"]}["tb:TB/20/1#1"]
 
 
 def test_outputs_are_byte_identical_for_the_same_content_and_date(tmp_path):

@@ -972,7 +972,8 @@ def test_a_warm_build_makes_again_only_the_actions_csv_of_the_body_whose_actions
     made, decoded = [], []
     real_csv, real_loads = generator.exports.actions_csv, generator.exports.json.loads
     monkeypatch.setattr(generator.exports, "actions_csv",
-                        lambda records: made.append(sorted({r["body"] for r in records})) or real_csv(records))
+                        lambda records, *rest: made.append(sorted({r["body"] for r in records})) or
+                        real_csv(records, *rest))
     monkeypatch.setattr(generator.exports.json, "loads", lambda text, *a, **k: decoded.append(text) or
                         real_loads(text, *a, **k))
     before = (built / "data" / "actions" / "tb.csv").read_bytes()
