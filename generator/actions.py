@@ -95,8 +95,8 @@ class Track:
     def as_at(self, date: dt.date) -> "Track":
         """The action as it stood on `date`: later updates are not yet known."""
         # The steps are in date order (build_tracks): when the last is dated by then, so are all, which is so of
-        # nearly every action at the build date (overdue_on, for each page that says which are overdue, on every
-        # build), and nothing is copied or compared.
+        # nearly every action at a body's last meeting (overdue_on, for its tracker, on every build), and nothing
+        # is copied or compared.
         if not self.steps or self.steps[-1].as_at <= date:
             return self
         steps = tuple(s for s in self.steps if s.as_at <= date)
@@ -112,9 +112,18 @@ class Track:
         return self.as_at(meeting.action_log.as_at)
 
     def overdue_on(self, date: dt.date) -> bool:
+        """Open and past its due date as the action stood on `date` (the tracker's "at the last meeting")."""
         state = self.as_at(date)
         due = state.due
         return not state.closed and due is not None and due.date is not None and due.date < date
+
+    def overdue(self, today: dt.date) -> bool:
+        """Open and past its due date at the build date, judged by every log published, a log of a meeting yet to
+        be held included: a pack goes out ahead of its meeting, and what its log says (closed, or due later) is
+        the clerk's view now. Every page shows the action's status and due date so; judged as at the build date,
+        without that log, a page said "Overdue" beside a revised due date still to come."""
+        due = self.due
+        return not self.closed and due is not None and due.date is not None and due.date < today
 
 
 def holders(track: Track) -> list[str]:
@@ -191,6 +200,6 @@ def groups(tracks: list[Track], last_meeting: dt.date | None, today: dt.date) ->
         "open": sorted(open_, key=by_due),
         "overdue_at_last_meeting": sorted((t for t in open_ if last_meeting and t.overdue_on(last_meeting)),
                                           key=by_due),
-        "overdue_today": sorted((t for t in open_ if t.overdue_on(today)), key=by_due),
+        "overdue_today": sorted((t for t in open_ if t.overdue(today)), key=by_due),
         "closed": sorted((t for t in tracks if t.closed), key=lambda t: (t.closed_step.as_at, t.key)),
     }

@@ -285,7 +285,7 @@ class Exporter:
         """Whether the action is open and past its due date at the build date, as its page, the page of the
         meeting that raised it and its tracker's "Overdue today" say: of an action's record, all the build date
         decides, so a later day encodes again only the actions it made overdue."""
-        return not track.closed and track.overdue_on(self.today)
+        return track.overdue(self.today)
 
     def action(self, track: Track) -> dict:
         """One action and its history, from the same fold (`actions.Track`) the trackers show."""

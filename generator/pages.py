@@ -158,7 +158,7 @@ def _overdue(tracks, today: dt.date) -> tuple:
     those pages show of the build date, so all their deps need hold of it, for a build on a later day to make
     again just the pages that say an action became overdue. Not of one closed, even in the log of a meeting yet
     to be held: those pages say "Closed" of it, whatever the date, and are not made again when the date passes."""
-    return tuple(track is not None and not track.closed and track.overdue_on(today) for track in tracks)
+    return tuple(track is not None and track.overdue(today) for track in tracks)
 
 
 def action_page(index: Index, track, today: dt.date, refs: dict) -> Page:

@@ -398,6 +398,34 @@ def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_ov
     assert (record["closed"], record["overdue"]) == (True, False)  # and so do the data
 
 
+@pytest.mark.parametrize("revised, words, overdue", [("2020-03-31", "31 March 2020", False),
+                                                      ("2019-12-13", "13 December 2019", True)])
+def test_a_due_date_revised_in_the_log_of_a_meeting_yet_to_be_held_is_the_one_overdue_is_judged_by(
+        tmp_path, revised, words, overdue):
+    """A log goes out with its meeting's pack, ahead of the meeting, and what it says is the clerk's view now: every
+    page gave the due date it revised, but "Overdue" was judged by the date before it, as at the build date (1
+    January 2020), which that log was not, so a reader saw "31 March 2020 (revised) Overdue". Every page and the
+    open data judge by the date they show: not overdue before it, overdue after it, as if it was brought forward."""
+    out = _built_with_log(tmp_path, "jc/2020-02-06", "body: jc\ndate: 2020-02-06\n",
+                          f"updates:\n  - action: 2019-08-01/4#1\n    status: amber\n    progress: Drafted.\n"
+                          f"    due: {revised}\n")
+    flag = " Overdue" if overdue else ""
+    action = parsed(out, "/jc/actions/2019-08-01-4-1/")
+    facts = dict(zip((term.text for term in action.find_all("dt")), (dd.text for dd in action.find_all("dd"))))
+    assert facts["Due"] == f"{words} (revised; originally 31 August 2019){flag}"
+    assert [li.text for li in parsed(out, "/jc/2019/2019-08-01/item-4/").one("div", class_="actions-raised")
+            .find_all("li")] == [f"Action 2019-08-01/4#1: Write to the board with the committee's view. Owner: Mr Bob "
+                                 f"Jones. Due: {words} (revised; originally 31 August 2019){flag}."]
+    for url, section in (("/jc/2019/2019-08-01/", "actions-raised"), ("/people/bob-jones/", "actions"),
+                         ("/people/bob-jones/2019/", "actions")):
+        assert _dues(out, url) == [("2019-08-01/4#1", f"{words} (revised)")]
+        assert _owned(out, url, section) == [("2019-08-01/4#1", f"Amber{flag}")]
+    tracker = page(out, "/jc/actions/")
+    assert ("2019-08-01/4#1" in tracker.split('id="overdue-today"')[1].split('id="closed"')[0]) is overdue
+    record = {a["id"]: a for a in json.loads((out / "data/actions.json").read_text())["actions"]}["jc:2019-08-01/4#1"]
+    assert (record["current_due"]["date"], record["overdue"]) == (revised, overdue)
+
+
 def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_rendered_again_as_its_due_date_passes(
         tmp_path):
     """Its page says "Closed" whatever the build date, but its deps held whether it was overdue as the updates

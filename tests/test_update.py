@@ -441,12 +441,11 @@ def test_a_build_on_a_later_day_renders_only_the_pages_that_show_the_date(archiv
     # meeting.html: in a caption's words, and in whether an action it raised is overdue; _minute_item.html and
     # _person_records.html: in that alone (pages._overdue, which the pages' deps hold)
     shown = re.sub(r"<caption>[^<]*</caption>", "", (REPO / "templates" / "meeting.html").read_text())
-    assert re.findall(r"\{[%{][^}]*today[^}]*[%}]\}", shown) == ["{% elif t.overdue_on(today) %}"]
+    assert re.findall(r"\{[%{][^}]*today[^}]*[%}]\}", shown) == ["{% elif t.overdue(today) %}"]
     assert [re.findall(r"\{[%{][^}]*today[^}]*[%}]\}", (REPO / "templates" / name).read_text())
             for name in ("_minute_item.html", "_person_records.html")] == [
-        ["{% if overdue is defined and overdue and not tracked[action.id].closed "
-         "and tracked[action.id].overdue_on(today) %}"],
-        ["{% elif t.overdue_on(today) %}"]]
+        ["{% if overdue is defined and overdue and tracked[action.id].overdue(today) %}"],
+        ["{% elif t.overdue(today) %}"]]
 
 
 def test_a_later_day_writes_again_the_feeds_with_no_entry_and_the_open_data_of_meetings_it_passed(
