@@ -1534,6 +1534,11 @@ def _track(track, logged_meetings: tuple, report: Report, told: tuple = ()) -> N
             report.error(step.update.source.path, step.update.source.line, f"the update of action {action.number} "
                          f"is dated {spoken_date(step.as_at)}, before the action was raised on "
                          f"{spoken_date(track.raised.date)}", "check the action id, or the log's as_at date")
+    if _withheld(track):
+        # A public log may name it (publish.public_view leaves the update out of its page, progress and all), but
+        # need not: "held over?" asked for an update there that no reader would see. A private meeting's log is
+        # where its progress is kept, and is asked.
+        logged_meetings = tuple(m for m in logged_meetings if m.session == "private")
     closed = track.closed_step
     for step in track.steps:
         if closed is not None and step.as_at > closed.as_at:  # its page would say closed, with a later status
@@ -1545,6 +1550,12 @@ def _track(track, logged_meetings: tuple, report: Report, told: tuple = ()) -> N
     for meeting in _leaving_out(track, logged_meetings):
         if meeting.key not in told:
             _held_over(track, meeting, report)
+
+
+def _withheld(track) -> bool:
+    """Whether the public view (publish.py) leaves the action out for good: raised at a private meeting or in a
+    confidential item; not in draft minutes, which are published once approved."""
+    return track.raised.session == "private" or bool(track.item.confidential)
 
 
 def _said(due) -> str:

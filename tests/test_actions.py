@@ -642,6 +642,47 @@ def test_open_action_missing_from_a_later_log_is_held_over(tmp_path):
             ) in _messages(content)
 
 
+@pytest.mark.parametrize("folder, confidential", [("2019-07-18", "confidential: yes\n"),
+                                                  ("2019-07-18-private", "")])
+def test_a_public_log_that_leaves_out_an_action_not_published_is_not_asked_held_over(tmp_path, folder, confidential):
+    """An action of a confidential minute or a private meeting is on no tracker, and a public log that names it has
+    the update left out of its page, progress and all (nothing of it leaks); but the next public log, leaving it out,
+    was warned "held over? add an update for it", asking the clerk for an update no reader would see."""
+    content = _copy(tmp_path)
+    meeting = content / "meetings/ccb" / folder
+    if not meeting.exists():
+        meeting.mkdir()
+        (meeting / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-07-18\nsession: private\n---\n")
+        (meeting / "minutes.md").write_text("---\nstatus: approved\n---\n")
+    with (meeting / "minutes.md").open("a") as minutes:
+        minutes.write(f"\n## CCBP/19/61 Staffing matter\n\n```item\n{confidential}actions:\n  - owner: ann-smith\n"
+                      "    text: Settle Mr X's claim.\n    due: October 2019\n```\n")
+    log = content / "meetings/ccb/2019-09-19/actions.md"
+    log.write_text(log.read_text().removesuffix("---\n") + "  - action: CCBP/19/61#1\n    status: amber\n"
+                   "    progress: Settlement of 40,000 pounds offered.\n---\n")
+    out = tmp_path / "site"
+    result = run(Options(content=content, out=out, today=TODAY, search=False))
+    assert result.ok and [d.format() for d in result.report.items] == []
+    published = [path for path in out.rglob("*") if path.suffix in (".html", ".json", ".xml", ".csv", ".ics")]
+    assert published and not [path for path in published if "40,000" in path.read_text() or "Mr X" in path.read_text()]
+
+
+def test_a_private_meetings_log_that_leaves_out_its_open_action_is_asked_held_over(tmp_path):
+    content = _copy(tmp_path)
+    for folder, date, text in (("2019-07-18-private", "2019-07-18", "---\nstatus: approved\n---\n## CCBP/19/61 "
+                                "Staffing matter\n\n```item\nactions:\n  - owner: ann-smith\n    text: Settle the "
+                                "claim.\n    due: October 2019\n```\n"),
+                               ("2019-09-19-private", "2019-09-19", None)):
+        (content / "meetings/ccb" / folder).mkdir()
+        (content / "meetings/ccb" / folder / "meeting.md").write_text(f"---\nbody: ccb\ndate: {date}\nsession: "
+                                                                      "private\n---\n")
+        (content / "meetings/ccb" / folder / ("minutes.md" if text else "actions.md")).write_text(
+            text or "---\nupdates: []\n---\n")
+    assert ("content/meetings/ccb/2019-09-19-private/actions.md:2: warning: action CCBP/19/61#1 is open but missing "
+            "from this action log; held over? add an update for it (status and progress), or close it"
+            ) in _messages(content)
+
+
 def test_the_same_action_twice_in_one_log(tmp_path):
     content = _copy(tmp_path)
     log = content / "meetings/ccb/2019-11-21/actions.md"
