@@ -271,7 +271,9 @@ STATUSES = ("red", "amber", "green", "complete", "on-track", "no-progress", "not
 # Words action logs use that are none of the statuses, and what each of them most often means.
 _CLOSING = "write complete, with `closed: yes` if this log closes the action"
 STATUS_HINTS = {
-    "blue": "blue is complete in a BRAG rating: " + _CLOSING, "closed": _CLOSING, "done": _CLOSING,
+    "blue": "blue is complete in a BRAG rating: " + _CLOSING, "done": _CLOSING, "finished": _CLOSING,
+    "actioned": _CLOSING, "achieved": _CLOSING,
+    "open": "write its rating (red, amber or green) or on-track: an action is open until an update closes it",
     "in-progress": "write on-track, or its rating: green, amber or red", "ongoing": "write on-track, or its rating: "
     "green, amber or red", "overdue": "write its rating (red, most often): a due date passed is shown as overdue "
     "by itself",  # amber/green, Amber - on track: _several in schema.choice names each status written
@@ -279,10 +281,12 @@ STATUS_HINTS = {
     "r": "did you mean 'red'?", "a": "did you mean 'amber'?", "g": "did you mean 'green'?",
     "b": "b is complete in a BRAG rating: " + _CLOSING, "c": _CLOSING,
 }
+# The words trusts' action logs close actions with, read as complete; shown so, as every complete action is.
+STATUS_ALIASES = {"completed": "complete", "closed": "complete"}
 UPDATE = Schema(
     "an action update",
     Field("action", s.text, required=True),
-    Field("status", s.choice(*STATUSES, hints=STATUS_HINTS), required=True,
+    Field("status", s.choice(*STATUSES, hints=STATUS_HINTS, aliases=STATUS_ALIASES), required=True,
           missing=f"add `status: ` and one of {', '.join(STATUSES)}"),
     Field("progress", s.markdown, default=""),
     Field("due", s.due),
@@ -297,6 +301,9 @@ ACTION_LOG = Schema(
 
 
 def _update(fields, ctx: Context, raw) -> ActionUpdate:
+    if fields["status"] == "complete" and isinstance(raw, dict) and "closed" not in raw \
+            and str(raw.get("status")).strip().lower() == "closed":
+        fields["closed"] = True  # `status: Closed` says so itself; `closed: no` keeps it open, with the warning
     if fields["status"] == "complete" and not fields["closed"]:  # logs that rate actions write Complete to close
         ctx.report.warning(ctx.path, raw.line_of("status"), "the status is complete, but the update does not close "
                            "the action, so it stays open on the tracker", "add `closed: yes`, or give the status it "

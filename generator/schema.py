@@ -238,12 +238,13 @@ def due(value, ctx: Context) -> Due | None:
     return Due(raw, month)
 
 
-def choice(*allowed: str, hints: dict[str, str] | None = None) -> Coerce:
+def choice(*allowed: str, hints: dict[str, str] | None = None, aliases: dict[str, str] | None = None) -> Coerce:
     """One of `allowed`, in any case, spaces for hyphens (`On track` is on-track). `hints`: what to write for a
     word clerks use that is none of them, where the nearest spelling would mislead (`in progress` is not
-    no-progress)."""
+    no-progress); `aliases`: words read as one of them, as meeting packs write it (an action log's `Completed`)."""
     def coerce(value, ctx: Context) -> str:
         word = "-".join(text(value, ctx).lower().replace("_", " ").split())
+        word = (aliases or {}).get(word, word)
         if word not in allowed:
             raise Invalid(f"'{value}' is not one of: {', '.join(allowed)}", (hints or {}).get(word) or
                           _several(word, allowed) or did_you_mean(word, allowed, list_known=False) or

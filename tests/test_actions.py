@@ -683,6 +683,36 @@ def test_a_private_meetings_log_that_leaves_out_its_open_action_is_asked_held_ov
             ) in _messages(content)
 
 
+@pytest.mark.parametrize("written", ["Completed\n    closed: yes", "Closed", "CLOSED"])
+def test_the_words_trusts_logs_close_actions_with_are_read_as_complete(tmp_path, written):
+    """Trusts' logs close an action as "Completed" or "Closed", each an error that the log's status is none of
+    Minutebook's. Both are read as complete, and shown so, as every complete action is; "Closed" says itself that
+    the log closes the action, as `closed: yes` does."""
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-11-21/actions.md"
+    log.write_text(log.read_text().replace("    status: green\n    progress: Pilot report received at this meeting.\n"
+                                           "    closed: yes\n", f"    status: {written}\n    progress: Pilot report "
+                                           "received at this meeting.\n"))
+    out = tmp_path / "site"
+    result = run(Options(content=content, out=out, today=TODAY, search=False))
+    assert result.ok and result.report.items == []
+    assert _owned(out, "/people/ann-smith/", "closed-actions") == [("CCBP/19/60#1", "Complete Closed 21 November 2019")]
+
+
+@pytest.mark.parametrize("written, hint", [
+    ("Finished", "write complete, with `closed: yes` if this log closes the action"),
+    ("Open", "write its rating (red, amber or green) or on-track: an action is open until an update closes it")])
+def test_a_status_trusts_logs_write_that_is_none_of_minutebooks_is_told_the_one_to_write(tmp_path, written, hint):
+    """"Open" beside "Closed", as a log or risk register kept in a spreadsheet rates its rows, and "Finished": each
+    was told only to write one of the statuses."""
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-11-21/actions.md"
+    log.write_text(log.read_text().replace("status: green", f"status: {written}"))
+    assert _messages(content) == [
+        f"content/meetings/ccb/2019-11-21/actions.md:4: error: status: '{written}' is not one of: red, amber, green, "
+        f"complete, on-track, no-progress, not-started; {hint}"]
+
+
 def test_the_same_action_twice_in_one_log(tmp_path):
     content = _copy(tmp_path)
     log = content / "meetings/ccb/2019-11-21/actions.md"
