@@ -195,6 +195,52 @@ _REMARKED = re.compile(r"^([^()]+?)\s*\(([^()]*)\)$")
 _SHEET_MONTH = re.compile(r"^([a-z]+)\.?(?:-|\s*')(\d{2}|\d{4})$", re.I)
 # A date or a month among other words: "End of March 2020", "by 30 June 2020", "June 2020 board"
 _INSIDE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[a-z]+\.?,?\s+\d{4}\b", re.I)
+# A season, as plans give a due date: "Summer 2020". Each ends with its last month as the Met Office counts them
+# (summer is June to August); winter runs into the next year, which the clerk is asked to choose.
+_SEASON = re.compile(r"^(?:by\s+)?(?:the\s+)?(?:end\s+of\s+)?(spring|summer|autumn|fall|winter)\s+(\d{4})$", re.I)
+SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
+# The end of a year: "end of 2020", "by the end of 2020", "year end 2020"
+_YEAR_END = re.compile(r"^(?:by\s+)?(?:the\s+)?(?:end\s+(?:of\s+)?|year[\s-]end\s+)(\d{4})$", re.I)
+# A week by its first day, as action logs give one: "w/c 2 March 2020", "week commencing 2 March 2020"
+_WEEK = re.compile(r"^(?:w/c|w\.c\.|week\s+(?:commencing|beginning|starting))\s+(.+)$", re.I)
+# A month's short name and a number of one or two digits, "Mar 20": 20 March, or March 2020?
+_MONTH_NUMBER = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})$", re.I)
+
+
+def _other_forms(value: str) -> tuple[str, str] | None:
+    """unread_due's (what, what to write) for a season, a year's end, a week commencing, or a month's name with a
+    number that could be a day or a year ("Mar 20", which the site does not guess)."""
+    m = _SEASON.match(value)
+    if m and m[1].lower() == "winter":
+        year = int(m[2])
+        return ("a winter, which runs from December into the next year", f"write the month it is due by, e.g. `due: "
+                f"February {year + 1}` for the winter from December {year}, or `due: February {year}`")
+    if m:
+        month = SEASON_ENDS[m[1].lower()]
+        return (f"a season ({m[1].lower()} ends with {calendar.month_name[month]})", f"write its last month, `due: "
+                f"{calendar.month_name[month]} {m[2]}`, for the tracker to show the action overdue after it")
+    m = _YEAR_END.match(value)
+    if m:
+        return ("the end of a year", f"write its last month, `due: December {m[1]}`, for the tracker to show the "
+                "action overdue after it")
+    m = _WEEK.match(value)
+    if m:
+        try:
+            first = parse_date(m[1])
+        except Invalid:
+            return None
+        friday = first + dt.timedelta(days=(4 - first.weekday()) % 7)
+        return ("a week given by the day it begins", f"write the day it is due by, e.g. `due: {friday.isoformat()}` "
+                f"(Friday {spoken_date(friday)}, the end of that working week), for the tracker to show the action "
+                "overdue after it")
+    m = _MONTH_NUMBER.match(value)
+    if m and m[1].lower() in MONTHS and 1 <= int(m[2]) <= 31:
+        month, number = MONTHS[m[1].lower()], int(m[2])
+        return (f"a month and a number that could be a day or a year ({number} {calendar.month_name[month]}, or "
+                f"{calendar.month_name[month]} {2000 + number})", f"write `due: {calendar.month_name[month]} "
+                f"{2000 + number}` for the month, or the day with its year, `due: YYYY-{month:02d}-{number:02d}`, "
+                f"for {number} {calendar.month_name[month]}")
+    return None
 
 
 def unread_due(text: str) -> tuple[str, str] | None:
@@ -203,6 +249,9 @@ def unread_due(text: str) -> tuple[str, str] | None:
     spreadsheet writes it (Jun-20), a date among other words (by 30 June 2020); None otherwise.
     Kept as written, the action never counts as overdue, which nothing on its page says."""
     value = str(text).strip()
+    other = _other_forms(value)
+    if other:
+        return other
     m = _QUARTER.match(value)
     if m:
         start = int(m[2])

@@ -713,6 +713,31 @@ def test_a_status_trusts_logs_write_that_is_none_of_minutebooks_is_told_the_one_
         f"complete, on-track, no-progress, not-started; {hint}"]
 
 
+@pytest.mark.parametrize("written, told", [
+    ("Summer 2020", "is a season (summer ends with August), so it is kept as written and never counts as overdue; "
+     "write its last month, `due: August 2020`, for the tracker to show the action overdue after it"),
+    ("end of 2020", "is the end of a year, so it is kept as written and never counts as overdue; write its last "
+     "month, `due: December 2020`, for the tracker to show the action overdue after it"),
+    ("w/c 2 March 2020", "is a week given by the day it begins, so it is kept as written and never counts as overdue; "
+     "write the day it is due by, e.g. `due: 2020-03-06` (Friday 6 March 2020, the end of that working week), for "
+     "the tracker to show the action overdue after it"),
+    ("Winter 2020", "is a winter, which runs from December into the next year, so it is kept as written and never "
+     "counts as overdue; write the month it is due by, e.g. `due: February 2021` for the winter from December 2020, "
+     "or `due: February 2020`"),
+    ("Mar 20", "is a month and a number that could be a day or a year (20 March, or March 2020), so it is kept as "
+     "written and never counts as overdue; write `due: March 2020` for the month, or the day with its year, `due: "
+     "YYYY-03-20`, for 20 March")])
+def test_a_due_date_given_as_a_season_a_years_end_a_week_or_a_month_and_a_number_says_what_to_write(
+        tmp_path, written, told):
+    """As action logs and plans write them, each was kept as text without a word, and the action never showed as
+    overdue. Like a quarter, each is kept as written, and the clerk told the `due:` that is counted; "Mar 20" is
+    20 March as much as March 2020, which the message leaves to the clerk."""
+    content = _copy(tmp_path)
+    minutes = content / "meetings/jc/2019-08-01/minutes.md"
+    minutes.write_text(minutes.read_text().replace("due: 2019-08-31", f"due: {written}"))
+    assert _messages(content) == [f"content/meetings/jc/2019-08-01/minutes.md:10: warning: due: '{written}' {told}"]
+
+
 def test_the_same_action_twice_in_one_log(tmp_path):
     content = _copy(tmp_path)
     log = content / "meetings/ccb/2019-11-21/actions.md"
