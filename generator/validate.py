@@ -1413,6 +1413,8 @@ def _no_log_kept(archive: Archive, by_body: dict, logs: dict, tracks: dict, repo
         meeting = latest.get(track.raised.body)
         if meeting is None or track.steps or track.raised.date >= meeting.date:
             continue
+        if meeting.session != "private" and _withheld(track):  # on no tracker, and not for a public log (_track)
+            continue
         if track.due is not None and track.due.date is not None and track.due.date <= meeting.date:
             due.setdefault(track.raised.body, []).append(track)
     for slug, found in sorted(due.items()):
