@@ -729,7 +729,9 @@ def _range(text: str, start: int, end: int, ref: str, last: str, numbering, slug
     is read as a range: one link, to its first minute that has a page, and a backlink on the page of every minute
     in it, as the minutes between its ends are cited as much as they are. One warning names the numbers in it
     that no published minute (or agenda) has, which may be a mistake in either end. Not a range: ends the wrong
-    way round, more than RANGE_MOST minutes, a pattern whose number does not come last."""
+    way round, more than RANGE_MOST minutes, a pattern whose number does not come last, one that takes in a
+    minute of a private meeting or of draft minutes, which its own warning names (Linker.withheld) where "no
+    published minute" sent the clerk looking for a mistake in numbers that are right."""
     low, high = parts(numbering, ref), parts(numbering, last)
     if not numbering.pattern.endswith("/{n}") or low is None or high is None or \
             not 0 < high["n"] - low["n"] < RANGE_MOST:
@@ -739,6 +741,8 @@ def _range(text: str, start: int, end: int, ref: str, last: str, numbering, slug
     pages = [(number, linker.item_url(slug, number)) for number in numbers]
     linked = [url for _, url in pages if url]
     missing = [number for number, url in pages if url is None]
+    if any(linker.withheld(printed(numbering, number), None) for number in missing):
+        return False  # its ends are read as before, each one that is not published said to be so, and why
     written = text[start:end]
     named = _runs(missing, lambda ref: printed(numbering, ref))
     hint = f"it takes in {named}, which no published minute (or agenda) has; check the numbers at its ends, or " \
