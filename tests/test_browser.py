@@ -283,6 +283,20 @@ def test_a_screen_reader_hears_the_breadcrumbs_links_and_not_the_marks_between_t
         "all => all.map(li => getComputedStyle(li, '::before').content)")[1:] == ['"›" / ""'] * 3  # still drawn
 
 
+def test_a_screen_reader_hears_a_minutes_two_links_and_not_the_dot_between_them(server, new_page):
+    """The '·' between a minute's "Page for item" and "Agenda item" links on its meeting's page was text, read out
+    as "middle dot"."""
+    page = new_page()
+    page.goto(server + MEETING)
+    links = page.locator("#item-tb-19-13 ~ p.permalink")
+    assert links.aria_snapshot() == "\n".join([
+        "- paragraph:", '  - link "Page for item TB/19/13":', "    - /url: /tb/2019/tb-19-13/",
+        '  - link "Agenda item TB/19/13":', "    - /url: \"#agenda-tb-19-13\""])
+    assert links.locator("span").evaluate_all("all => all.map(s => getComputedStyle(s, '::before').content)") == [
+        "none", '"·" / ""']  # still drawn
+    assert links.inner_text() == "Page for item TB/19/13 Agenda item TB/19/13"  # copied, the words stay apart
+
+
 def test_a_meetings_landmarks_are_its_parts_and_not_each_of_its_minutes(server, new_page):
     """Each minute item was a region landmark of its own, named by its heading: a screen reader's list of the page's
     landmarks ran to 19 on the example's meeting of 14 items, and would to 50 on a council's; its items are found by
