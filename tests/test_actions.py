@@ -314,7 +314,7 @@ def test_the_actions_raised_at_a_meeting_say_which_are_overdue_as_their_own_page
     overdue = '<strong class="overdue">Overdue</strong>'
     assert _statuses(site, "/jc/2019/2019-08-01/") == [("2019-08-01/4#1", "No update yet Overdue")]
     assert f'<span class="status status-open">No update yet</span> {overdue}</td>' in page(site, "/jc/2019/2019-08-01/")
-    assert f"</time> {overdue}</dd>" in page(site, "/jc/actions/2019-08-01-4-1/")
+    assert f"</time>, {overdue}</dd>" in page(site, "/jc/actions/2019-08-01-4-1/")
     assert _statuses(site, "/ccb/2019/2019-07-18/") == [("CCBP/19/60#1", "Green Closed"),
                                                          ("CCBP/19/60#jc-referral", "Green Closed")]
 
@@ -348,10 +348,12 @@ def test_a_persons_pages_say_which_of_the_actions_they_own_are_overdue(site):
 def test_a_minutes_page_says_which_of_the_actions_it_raised_are_overdue(site):
     """A minute item's page lists the actions it raised with their owner and due date, and nothing of what
     became of them: it says 'Overdue' of one still open past its due date at the build date, as the action's page
-    does; not of one closed. The meeting's page says so in its "Actions raised" table, not again in its minutes."""
+    does; not of one closed. The meeting's page says so in its "Actions raised" table, not again in its minutes.
+    A comma parts it from the due date: "Due: October 2018 Overdue" ran the two together, to the eye and read aloud,
+    on the minute's page and the action's."""
     overdue = '<strong class="overdue">Overdue</strong>'
     due = '<time datetime="2019-08-31">31 August 2019</time>'
-    assert f"Due: {due} {overdue}.</span></li>" in page(site, "/jc/2019/2019-08-01/item-4/")
+    assert f"Due: {due}, {overdue}.</span></li>" in page(site, "/jc/2019/2019-08-01/item-4/")
     assert f"Due: {due}.</span></li>" in page(site, "/jc/2019/2019-08-01/")
     closed = parsed(site, "/ccb/2019/ccbp-19-60/").one("div", class_="actions-raised").text
     assert "CCBP/19/60#1" in closed and "Overdue" not in closed
@@ -367,7 +369,7 @@ def test_a_minutes_page_gives_the_due_date_overdue_is_judged_by_as_the_actions_o
     and its owner's pages give the same date, and all four say the same of whether it is overdue."""
     out = _built_with_log(tmp_path, "jc/2019-10-03", "body: jc\ndate: 2019-10-03\n",
                           f"updates:\n  - action: 2019-08-01/4#1\n    status: amber\n    due: {revised}\n")
-    flag = " Overdue" if overdue else ""
+    flag = ", Overdue" if overdue else ""
     minuted = (f"Action 2019-08-01/4#1: Write to the board with the committee's view. Owner: Mr Bob Jones. Due: {words} "
                f"(revised; originally 31 August 2019){flag}.")
     assert [li.text for li in parsed(out, "/jc/2019/2019-08-01/item-4/").one("div", class_="actions-raised")
@@ -378,7 +380,7 @@ def test_a_minutes_page_gives_the_due_date_overdue_is_judged_by_as_the_actions_o
     for url, section in (("/jc/2019/2019-08-01/", "actions-raised"), ("/people/bob-jones/", "actions"),
                          ("/people/bob-jones/2019/", "actions")):
         assert _dues(out, url) == [("2019-08-01/4#1", f"{words} (revised)")]
-        assert _owned(out, url, section) == [("2019-08-01/4#1", f"Amber{flag}")]
+        assert _owned(out, url, section) == [("2019-08-01/4#1", "Amber Overdue" if overdue else "Amber")]
 
 
 def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_overdue(tmp_path):

@@ -867,7 +867,7 @@ def test_an_action_due_at_the_next_meeting_gives_that_meetings_date_where_its_mi
     """As the tracker and the action's page give it: a reader of the minute was told "next meeting" with no date,
     where the tracker counted it overdue from 20 June 2019."""
     # (the minute's own page says it is overdue at the build date; the meeting's "Actions raised" table does)
-    for url, listed, overdue in ((ITEM, lambda doc: doc, " Overdue"),
+    for url, listed, overdue in ((ITEM, lambda doc: doc, ", Overdue"),
                                  (MEETING, lambda doc: minute_item(doc, "item-tb-19-13"), "")):
         actions = listed(page(site, url)).one("div", class_="actions-raised")
         assert items_text(actions.find("ul"))[2] == ("Action TB/19/13#leaflet: Produce an easy-read leaflet about the "
