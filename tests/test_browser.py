@@ -297,6 +297,25 @@ def test_a_screen_reader_hears_a_minutes_two_links_and_not_the_dot_between_them(
     assert links.inner_text() == "Page for item TB/19/13 Agenda item TB/19/13"  # copied, the words stay apart
 
 
+def test_a_links_hidden_words_are_read_and_copied_as_words_of_its_own(server, new_page):
+    """Words hidden for a screen reader's list of links (a meeting's date in a table of meetings, whose body a
+    feed is of) are out of the line, a block of their own, which a screen reader reads after a space and a copy
+    takes with none: the home page's "Health and Wellbeing Board, 14 March 2019" was read "Health and Wellbeing
+    Board , 14 March 2019", and a body's "news feed (Atom) of the TB" copied as "news feed (Atom)of the TB"."""
+    page = new_page()
+    said, copied = {}, {}
+    for url, part in (("/", "table.meetings >> nth=-1"), ("/tb/", "p.follow")):
+        page.goto(server + url)
+        said[url] = [line.strip() for line in page.locator(part).aria_snapshot().splitlines() if "- link " in line]
+        copied[url] = page.locator(part).evaluate("""e => { const r = document.createRange(); r.selectNodeContents(e);
+            getSelection().removeAllRanges(); getSelection().addRange(r); return getSelection().toString(); }""")
+    assert '- link "Health and Wellbeing Board on 14 March 2019":' in said["/"]
+    assert [name for name in said["/"] + said["/tb/"] if " ," in name or "  " in name] == []
+    assert "Health and Wellbeing Board\u00a0on 14 March 2019" in copied["/"]
+    assert '- link "news feed (Atom) of the TB":' in said["/tb/"]
+    assert "news feed (Atom)\u00a0of the TB" in copied["/tb/"]
+
+
 def test_a_meetings_landmarks_are_its_parts_and_not_each_of_its_minutes(server, new_page):
     """Each minute item was a region landmark of its own, named by its heading: a screen reader's list of the page's
     landmarks ran to 19 on the example's meeting of 14 items, and would to 50 on a council's; its items are found by

@@ -552,10 +552,10 @@ def test_body_year_page_lists_that_years_meetings_of_the_body(site):
     assert table.one("caption").text == "TB meetings in 2019"
     assert [th.text for th in table.find("thead").find_all("th")] == ["Date", "Meeting", "Records"]
     assert [href for href, _ in table.links()] == [MEETING, LATER_MEETING]  # not the private session
-    assert rows(table)[1][1] == "TB meeting, 20 June 2019"  # no title: "<short name> meeting"; the date hidden
+    assert rows(table)[1][1] == "TB meeting on 20 June 2019"  # no title: "<short name> meeting"; the date hidden
     # The date is each row's header, and in each link too: the meetings of a body share a title (WCAG 2.4.4)
     assert [th.text for th in table.find("tbody").find_all("th")] == ["14 March 2019", "20 June 2019"]
-    assert table.find("tbody").find_all("a")[0].one("span", class_="visually-hidden").text == ", 14 March 2019"
+    assert table.find("tbody").find_all("a")[0].one("span", class_="visually-hidden").text == "on 14 March 2019"
 
 
 # --- meeting ------------------------------------------------------------------------------------
