@@ -147,14 +147,27 @@ def test_meeting_page_renders_its_minutes_without_javascript(server, new_page):
 
 
 def test_without_javascript_the_search_page_offers_browsing_and_no_jump_it_cannot_make(server, new_page):
+    """The search page had two search boxes, the header's and its own, to a reader with JavaScript: its own, which
+    searches as they type, is the one it shows; without JavaScript, the header's, which has no other there."""
     page = new_page(java_script_enabled=False)
     page.goto(server + "/search/?q=TB/19/13")
     assert page.locator(".search-noscript").is_visible()
     assert page.get_by_role("link", name="archive by year").is_visible()
     assert not page.get_by_text("to go straight to it").is_visible()
+    boxes = "() => [...document.querySelectorAll('input[type=search]')].filter(e => e.checkVisibility()).map(e => e.id)"
+    assert page.evaluate(boxes) == ["site-search-q"]
     scripted = new_page()
     scripted.goto(server + "/search/")
     scripted.get_by_text("to go straight to it").wait_for(state="visible")
+    scripted.locator("pagefind-input input").wait_for(state="visible")
+    assert scripted.get_by_role("searchbox").evaluate_all("all => all.map(e => e.getAttribute('aria-label') ||"
+                                                          " e.labels[0].textContent)") == [
+        "Search words, names or minute numbers"]
+    unindexed = new_page()  # the page's own box does not come: the header's is there again
+    unindexed.route("**/search/config.json", lambda route: route.fulfill(status=404))
+    unindexed.goto(server + "/search/")
+    unindexed.get_by_text("Search is unavailable").wait_for(state="visible")
+    assert unindexed.evaluate(boxes) == ["site-search-q"]
 
 
 @pytest.mark.parametrize("query, item_page, on_meeting_page", [

@@ -745,6 +745,7 @@
     if (!PF || !bundles.length) {
       status.textContent = bundles.length ? "Search could not start: its script did not load." :
         "There is nothing to search yet: this archive has no published records.";
+      headerSearch(root, true);
       return;
     }
     root.ownerDocument.querySelectorAll("[data-search-hint]").forEach(function (hint) { hint.hidden = false; });
@@ -1127,13 +1128,23 @@
     }
   }
 
+  /* The page's own box does all the header's does, and more: two boxes asked the reader which to use. The
+     header's is hidden from the start, not once the page's comes, which would move the page up under the reader,
+     and shown again where the page's does not come (the index or Pagefind's script not loaded); without
+     JavaScript it stays. */
+  function headerSearch(root, shown) {
+    root.ownerDocument.querySelectorAll("form.site-search").forEach(function (form) { form.hidden = !shown; });
+  }
+
   function boot() {
     var root = document.querySelector("[data-search-app]");
     if (!root) { return; }
     var base = root.getAttribute("data-base") || "/";
+    headerSearch(root, false);
     getJSON(base + CONFIG).then(function (config) { start(root, config, base); }, function () {
       root.querySelector("[data-search-status]").textContent =
         "Search is unavailable: the search index was not found. Browse the archive by year instead.";
+      headerSearch(root, true);
     });
   }
 
