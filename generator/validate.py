@@ -796,9 +796,13 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
             report.error(item.source.path, item.source.line, f"the agenda marks {what}, but {minute} does "
                          "not say whether it is: the minute would be published in full", hint)
     agenda = {item.minute_ref.lower(): item for item in all_agenda_items(meeting.agenda)}
+    withheld_above = _withheld_above(meeting.agenda)
     for item in minutes:
         listed = agenda.get(item.ref.lower())
-        if item.title_withheld and listed is not None and not listed.title_withheld \
+        above = withheld_above.get(item.ref.lower())
+        part, owner = private.get(item.ref.lower(), (None, None))
+        # a sub-item of a confidential item is left off the agenda with it (publish.py): its title is not published
+        if item.title_withheld and listed is not None and not listed.title_withheld and part is owner \
                 and listed.title.casefold().split() != item.title.casefold().split():
             report.error(listed.source.path, line_of(listed.title, listed.source.line), f"the minute of {item.number} "
                          f"publishes '{item.title}' in place of its title, but the agenda publishes the item's own "
@@ -812,6 +816,24 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
                          f"the title of {listed.number}, but minute {item.number} publishes its own title",
                          f"write `public_title: {listed.title}` in the minute's ```item block, or take "
                          "public_title out of the agenda item if the title may be published")
+        elif item.confidential is False and listed is not None and listed.title_withheld \
+                and listed.title.casefold().split() != item.title.casefold().split():
+            # `confidential: no` is most often written for the report discussed in private that may be published:
+            # the heading, pasted from the pack, is the title the agenda withholds all the same.
+            report.error(item.source.path, item.source.line, f"the agenda publishes '{listed.title}' in place of "
+                         f"the title of {listed.number}, but minute {item.number} says `confidential: no`, so it "
+                         "is published in full with its own title", f"head the minute `## {item.number} "
+                         f"{listed.title}` if the rest of it may be published, write `confidential: yes` and "
+                         f"`public_title: {listed.title}` in its ```item block if it may not, or take public_title "
+                         "out of the agenda item if the title may be published")
+        elif items_known and item.confidential and not item.title_withheld and above is not None \
+                and above.title.casefold().split() != item.title.casefold().split():
+            # A sub-item's title most often says what its item's does (the valuation of the land withheld).
+            report.error(item.source.path, item.source.line, f"the agenda publishes '{above.title}' in place of "
+                         f"the title of {above.number}, and minute {item.number} is part of it, but publishes its "
+                         "own title", f"write a `public_title:` to publish in its place in the minute's ```item "
+                         f"block (`public_title: {above.title}`, say), or `public_title: {item.title}` if its "
+                         "title may be published")
     private = _taken_in_private(meeting.agenda)  # a paper's `item:` is the agenda's number, or the minute's
     private.update(_taken_in_private(meeting.agenda, by_minute=True))
     private.update((item.ref.lower(), (item, item)) for item in minutes if item.confidential)
@@ -827,6 +849,17 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
                          f"{what}, which is confidential, but the paper does not say whether it is: it would be "
                          "published", "write `confidential: yes` in the paper, or `confidential: no` if it may be "
                          "published")
+
+
+def _withheld_above(agenda: tuple, above=None) -> dict:
+    """minute ref (lower case) -> the nearest agenda item above it whose title the agenda withholds, for each
+    sub-item that withholds none of its own: the minutes give a sub-item a title of its own."""
+    found = {}
+    for item in agenda:
+        if above is not None and not item.title_withheld:
+            found.setdefault(item.minute_ref.lower(), above)
+        found.update(_withheld_above(item.items, item if item.title_withheld else above))
+    return found
 
 
 def _marked(title: str, text: str) -> bool:

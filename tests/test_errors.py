@@ -19,7 +19,8 @@ import pytest
 from generator import inline_resolutions
 from generator.build import Options
 from generator.incremental import Session
-from helpers import JC_MEETING, JC_MINUTES, TODAY, council_numbered, edit, line_of, messages
+from helpers import (JC_MEETING, JC_MINUTES, TODAY, council_numbered, edit, html_pages, line_of, messages, page,
+                     pagefind_plaintext, read_tree, url_of)
 
 MEETING = "meetings/tb/2019-03-14/meeting.md"
 MINUTES = "meetings/tb/2019-03-14/minutes.md"
@@ -4184,7 +4185,66 @@ def test_the_minute_and_paper_of_a_sub_item_of_a_confidential_item_must_say_whet
            "yes` in the paper, or `confidential: no` if it may be published")]
 
 
+SUB_ITEM_TITLE = "Valuation of the land CANARY-SUB-ITEM-6120"
+
+
+def _a_sub_item_of_the_withheld_item(archive) -> None:
+    """TB/19/16, a sub-item of TB/19/14 (whose title the agenda withholds), minuted in private with its own title."""
+    edit(archive, MEETING, "    description: CANARY-CONFIDENTIAL-7731 agenda description of the private item.\n",
+         "    description: CANARY-CONFIDENTIAL-7731 agenda description of the private item.\n"
+         f"    items:\n      - ref: TB/19/16\n        title: {SUB_ITEM_TITLE}\n")
+    edit(archive, MINUTES, "## TB/19/15 Any other business", f"## TB/19/16 {SUB_ITEM_TITLE}\n\n```item\n"
+         "confidential: yes\n```\n\nThe valuation was noted.\n\n## TB/19/15 Any other business")
+
+
+def test_the_minute_of_a_sub_item_of_an_item_whose_title_the_agenda_withholds_must_withhold_its_own(archive, build):
+    """The agenda publishes 'Property matter' for TB/19/14; the minute of its sub-item, confidential but with no
+    public_title, published its own title (the valuation of the land withheld) on its page, the meeting's, the
+    feeds, minutes.json and the search index, without a word from check."""
+    _a_sub_item_of_the_withheld_item(archive)
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/16"),
+        "the agenda publishes 'Property matter' in place of the title of TB/19/14, and minute TB/19/16 is part of "
+        "it, but publishes its own title; write a `public_title:` to publish in its place in the minute's ```item "
+        f"block (`public_title: Property matter`, say), or `public_title: {SUB_ITEM_TITLE}` if its title may be "
+        "published")]
+    assert not (archive.parent / "site").exists()
+
+
+def test_a_sub_item_of_an_item_whose_title_the_agenda_withholds_publishes_its_public_title_only(archive, build,
+                                                                                               tmp_path):
+    _a_sub_item_of_the_withheld_item(archive)
+    edit(archive, MINUTES, "confidential: yes\n```\n\nThe valuation", "confidential: yes\npublic_title: Property "
+         "matter (valuation)\n```\n\nThe valuation")
+    site = tmp_path / "site"
+    result = build(archive, site, search=True)
+    assert result.ok and messages(result) == []
+    assert "Property matter (valuation)" in page(site, "/tb/2019/tb-19-16/").one("h1").text
+    assert [name for name, data in read_tree(site).items() if b"CANARY-SUB-ITEM" in data] == []
+    assert [name for name, data in pagefind_plaintext(site).items() if b"canary-sub-item" in data.lower()] == []
+    indexed = [main.text for path in html_pages(site) for main in page(site, url_of(site, path)).find_all("main")
+               if "data-pagefind-body" in main.attrs]
+    assert indexed and [text for text in indexed if "CANARY-SUB-ITEM" in text] == []
+
+
+def test_a_minute_said_to_be_public_of_an_item_whose_title_the_agenda_withholds_must_not_publish_it(archive, build):
+    """`confidential: no`, written for the report discussed in private that may be published, published the
+    minute under the title the agenda withholds, without a word from check."""
+    edit(archive, MINUTES, "confidential: yes\nreason:", "confidential: no\nreason:")
+    edit(archive, MINUTES, "public_title: Property matter\n", "")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/14"),
+        "the agenda publishes 'Property matter' in place of the title of TB/19/14, but minute TB/19/14 says "
+        "`confidential: no`, so it is published in full with its own title; head the minute `## TB/19/14 Property "
+        "matter` if the rest of it may be published, write `confidential: yes` and `public_title: Property matter` "
+        "in its ```item block if it may not, or take public_title out of the agenda item if the title may be "
+        "published")]
+    assert not (archive.parent / "site").exists()
+    edit(archive, MINUTES, "## TB/19/14 Disposal of land at Mill Lane CANARY-TITLE-4402\n", "## TB/19/14 Property "
+         "matter\n")
+    assert build(archive).ok
+
+
 def test_a_minute_or_paper_of_a_confidential_item_said_to_be_public_is_published(archive, build, tmp_path):
+    edit(archive, MEETING, "    public_title: Property matter\n", "")  # (the title the agenda withholds: above)
     edit(archive, MINUTES, "confidential: yes\nreason:", "confidential: no\nreason:")
     edit(archive, PAPER_C, "confidential: yes\n", "confidential: no\n")
     site = tmp_path / "site"
