@@ -19,6 +19,7 @@ import re
 from generator import schema as s
 from generator.diagnostics import shortened
 from generator.model import PersonRef
+from generator.numbering import unpadded
 from generator.schema import Context
 from generator.values import Invalid
 from generator.votes import _THERE_AFTER_ALL, _away, _key, _not_present
@@ -63,24 +64,53 @@ _NAMED_ITEM = re.compile(r"\b(?:item|minute)s?\s+(?:no\.?\s*)?([\w/.()]*\d[\w/.(
 # day of the month after "item" ("the item 13 March") names no item.
 _LAST_PART = re.compile(r"(?<=[^\d.])(\d+)$")
 _MONTH_AFTER = re.compile(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+# The numbers after the first that "items" names ("items 12 and 13", "items 12, 13 and 14"), and the end of a range
+# ("items 12-14", "items 12 to 14"), in group 2 (group 1: a range's dash or "to")
+_MORE_ITEMS = re.compile(r"(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|(\s*[-–]\s*|\s+to\s+))([\w/()]*\d[\w/.()]*)",
+                         re.IGNORECASE)
+_LONGEST_RANGE = 50  # "items 12-14" is read as 12, 13 and 14; "items 3-2019" as no range
 
 
-def left_the_room(action: str, shown: str = "") -> bool:
+def left_the_room(action: str, shown: str = "", pack: dict | None = None) -> bool:
     """Whether a declaration's `action` says the member left the room for the item numbered `shown` and did not
     come back: not where it names another item by its number, which is the one they left the room for."""
     if not _LEFT.search(action) or _THERE_AFTER_ALL.search(action):
         return False
-    return not _NAMED_ITEM.search(action) or names(action, shown)
+    return not _NAMED_ITEM.search(action) or names(action, shown, pack)
 
 
-def names(action: str, shown: str) -> bool:
-    """Whether a declaration's `action` names, by its number in full or by its last part, the minute numbered
-    `shown` (as the body prints it) of the meeting whose minutes hold the declaration."""
-    last = _LAST_PART.search(shown)
+def _named(action: str):
+    """(number, where it ends) of each item a declaration's `action` names: each of a list or range after "items"."""
     for found in _NAMED_ITEM.finditer(action):
         number = found[1].rstrip(".")
+        yield number, found.end()
+        if not found[0].split()[0].lower().endswith("s"):
+            continue
+        at = found.end() - (len(found[1]) - len(number))
+        while (more := _MORE_ITEMS.match(action, at)) is not None:
+            following = more[2].rstrip(".")
+            low = number if number.isdigit() else (_LAST_PART.search(number) or [None, None])[1]
+            if more[1] and low is not None and following.isdigit() \
+                    and int(low) < int(following) <= int(low) + _LONGEST_RANGE:
+                for between in range(int(low) + 1, int(following)):
+                    yield str(between), more.end()
+            yield following, more.end()
+            number, at = following, more.end() - (len(more[2]) - len(following))
+
+
+def names(action: str, shown: str, pack: dict | None = None) -> bool:
+    """Whether a declaration's `action` names, by its number in full or by its last part, the minute numbered
+    `shown` (as the body prints it) of the meeting whose minutes hold the declaration. `pack`: the minute (as
+    printed) of each agenda item, by its number, that the minutes number otherwise (the pack's item 7, minute
+    CCBP/19/75): a declaration names the item by the number of the agenda the members had before them."""
+    last = _LAST_PART.search(shown)
+    for number, end in _named(action):
+        if pack and unpadded(number) in pack:
+            if pack[unpadded(number)] == shown:
+                return True
+            continue
         if number == shown or (last is not None and number.isdigit() and int(number) == int(last[1])
-                               and not _MONTH_AFTER.match(action, found.end())):
+                               and not _MONTH_AFTER.match(action, end)):
             return True
     return False
 
@@ -93,7 +123,7 @@ def standing_item(title: str) -> bool:
 
 
 def check(chair: PersonRef | None, line: int, shown: str, ctx: Context, present: tuple | None, ref: str,
-          declared: tuple, title: str = "", standing_declared: tuple = ()) -> None:
+          declared: tuple, title: str = "", standing_declared: tuple = (), pack: dict | None = None) -> None:
     """The item's `chair` (None: not given) at `line`, against `present` (the meeting's attendance and chair,
     and its minutes' numbers in order; None where meeting.md had an error, and nothing is checked) and
     `declared` (the item's declarations of interest, each with the line of its action); `title`, the item's.
@@ -105,13 +135,13 @@ def check(chair: PersonRef | None, line: int, shown: str, ctx: Context, present:
     standing = standing_item(title)
     # each declaration for this item with the line of its action and the item it was made at (None: this one)
     made = [(declaration, at, None) for declaration, at in declared] + [
-        entry for entry in standing_declared if names(entry[0].action, shown)]
+        entry for entry in standing_declared if names(entry[0].action, shown, pack)]
     if chair is None:
         if not standing:
-            _unrecorded(shown, ctx, chairs, made)
+            _unrecorded(shown, ctx, chairs, made, pack)
         return
     if not standing:
-        _declared_out(chair, line, shown, ctx, made)
+        _declared_out(chair, line, shown, ctx, made, pack)
     if len(chairs) == 1 and _key(chairs[0]) == _key(chair):
         ctx.report.warning(ctx.path, line, f"{chair.name} is named as the chair on minute {shown}, but is the "
                            "meeting's chair (meeting.md's `chair:`), so there is nothing to record", "take `chair:` "
@@ -125,12 +155,13 @@ def check(chair: PersonRef | None, line: int, shown: str, ctx: Context, present:
                  _away(attendance.movements, order, ref), "the item")
 
 
-def _declared_out(chair: PersonRef, line: int, shown: str, ctx: Context, declared: list) -> None:
+def _declared_out(chair: PersonRef, line: int, shown: str, ctx: Context, declared: list,
+                  pack: dict | None = None) -> None:
     """A warning where the item's `chair` at `line` declared an interest and left the room for it (`declared`, each
     with the line of its action and the standing item it was made at, naming this one, or None): they
     cannot have been in the chair, or the action leaves out that they came back to take it."""
     out = next(((declaration, at, where) for declaration, at, where in declared
-                if _key(declaration.who) == _key(chair) and left_the_room(declaration.action, shown)), None)
+                if _key(declaration.who) == _key(chair) and left_the_room(declaration.action, shown, pack)), None)
     if out is None:
         return
     declaration, at, made_at = out
@@ -141,14 +172,14 @@ def _declared_out(chair: PersonRef, line: int, shown: str, ctx: Context, declare
                        "took it, say so in the declaration's action ('... and returned to take the chair')")
 
 
-def _unrecorded(shown: str, ctx: Context, chairs: tuple, declared: list) -> None:
+def _unrecorded(shown: str, ctx: Context, chairs: tuple, declared: list, pack: dict | None = None) -> None:
     """A warning where every one of the meeting's chairs declared an interest and left the room for the item
     (`declared`, as _declared_out's), and the item names no one in the chair: someone else took it, and the page
     would not say who. The warning is on the declaration's action, at the standing item for one made there."""
     if not chairs:
         return
     left = {_key(declaration.who): (declaration, at, made_at) for declaration, at, made_at in reversed(declared)
-            if left_the_room(declaration.action, shown)}  # reversed: a member's first is kept, the item's own
+            if left_the_room(declaration.action, shown, pack)}  # reversed: a member's first is kept, the item's own
     if not all(_key(who) in left for who in chairs):
         return
     declaration, at, made_at = left[_key(chairs[0])]

@@ -19,7 +19,8 @@ from generator.load_meeting import confidential_mark
 from generator.model import (CALL_IN_OUTCOMES, Action, AdvisedNumber, Attendance, Body, CallIn, Declaration, Due,
                              MinuteItem, Minutes, MisplacedHeading, PersonRef, Source, all_agenda_items)
 from generator.markdown import TEMPLATE_IDS, heading_id
-from generator.numbering import digits, example, leading, leading_part, misprinted, printed, whole
+from generator.numbering import (canonical, digits, example, leading, leading_part, misprinted, printed, unpadded,
+                                 whole)
 from generator.schema import Context, Field, Schema
 from generator.values import slugify
 from generator.yamltext import LStr, at_key, line_of
@@ -166,6 +167,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     decided = inline_resolutions.prose(tokens) if inline_resolutions.may_hold(doc.body) else []
     items, advised = [], []
     standing_declared: list = []  # made at the standing items read so far (chairs.check)
+    pack = None  # the minute of each agenda item the minutes number otherwise (_pack), made at the first item
     # the items' numbers as minuted, the order they were taken in, which places the attendance's movements for
     # the votes' checks (votes.read): only where there are movements to place
     order = tuple(leading(body.numbering, heading)[0] for heading in (tokens[index + 1].content.strip()
@@ -180,7 +182,8 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         item = _item(heading, start, end, lines, fences, doc.body_line, body, folder, meeting_key, ctx,
                      items[-1].ref if items else None, year, agenda,
                      [words for at, words in headings if start < at < end], numbered, advised,
-                     (attendance or Attendance(), chair, order) if whole else None, standing_declared)
+                     (attendance or Attendance(), chair, order) if whole else None, standing_declared,
+                     pack if pack is not None else (pack := _pack(body, agenda)))
         if item is None:
             continue
         items.append(item)
@@ -406,7 +409,8 @@ def _parts(body: Body, ref: str, headings: list[str]) -> tuple[tuple[str, str], 
 def _item(heading: str, start: int, end: int, lines: list[str], fences, body_line: int, body: Body, folder: str,
           meeting_key: str, ctx: Context, above: str | None = None, year: int | None = None,
           agenda=(), headings: list[str] = (), numbered=dict, advised: list | None = None,
-          present: tuple | None = (Attendance(), (), ()), standing_declared: list | None = None) -> MinuteItem | None:
+          present: tuple | None = (Attendance(), (), ()), standing_declared: list | None = None,
+          pack: dict | None = None) -> MinuteItem | None:
     """`present`: the meeting's attendance and chair, and its minutes' numbers in order, which its votes are
     checked against (votes.read); None where they are not known whole. `standing_declared`: the declarations made
     at the standing items above, which one of them adds its own to: an action there may name a later item.
@@ -507,7 +511,7 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
     if fields["chair"] is not None or (ITEM.written(meta, "chair") if isinstance(meta, dict) else None) is None:
         # (one written but not read is an error of its own already)
         chairs.check(fields["chair"], meta.line_of("chair") if isinstance(meta, yamltext.LDict) and "chair" in meta
-                     else line, shown, ctx, present, ref, declared, title, tuple(standing_declared or ()))
+                     else line, shown, ctx, present, ref, declared, title, tuple(standing_declared or ()), pack)
     if standing_declared is not None and chairs.standing_item(title):
         standing_declared.extend((declaration, at, shown) for declaration, at in declared)
     return MinuteItem(ref, fields["public_title"] if withheld else title, discussion, fields["paper"],
@@ -568,6 +572,18 @@ def _skipped(kept: list[int]) -> tuple[tuple[int, int], ...]:
     """LStr.skipped of an item's discussion, made of its section's lines `kept`: where its ```item block was,
     with text above it, the lines below are that many further down the file than in the text."""
     return tuple((at, kept[at] - kept[at - 1] - 1) for at in range(1, len(kept)) if kept[at] - kept[at - 1] > 1)
+
+
+def _pack(body: Body, agenda) -> dict:
+    """The minute (as the body prints it) of each agenda item, by its number, whose `minute:` is another number (a
+    council's minute 29 for the pack's item 1): declarations name the item by the number of the agenda before the
+    members (chairs.names)."""
+    found = {}
+    for item in all_agenda_items(agenda):
+        if item.minute and unpadded(item.minute) != unpadded(item.ref):
+            ref = canonical(body.numbering, item.minute)
+            found.setdefault(unpadded(item.ref), printed(body.numbering, ref) if ref else item.minute)
+    return found
 
 
 def _printed(body: Body, ref: str) -> str:

@@ -22,7 +22,7 @@ from generator.diagnostics import did_you_mean
 from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items, archive_order
 from generator.numbering import (NumberFinder, any_pattern, canonical, compose, example, has_placeholder, leading_part,
-                                 part, parts, printed, renumbered, shape, sort_key)
+                                 part, parts, printed, renumbered, shape, sort_key, unpadded)
 from generator.people import closest_person
 from generator.publish import PRIVATE
 from generator.values import Invalid, parse_date, slugify, spoken_date
@@ -239,6 +239,28 @@ class Linker:
             if agenda.ref.lower() == ref.lower():
                 return urls.agenda_item(meeting, ref)
         return None
+
+    def agenda_item_url(self, meeting: Meeting, ref: str) -> tuple[str | None, str]:
+        """(address, "" or why none) of `item 7` in the text: the agenda's item 7, whose minute its `minute:` names
+        where the minutes number it otherwise (the pack's item 7, minute CCBP/19/75), as a declaration names the
+        item by the agenda the members had before them; else the meeting's item 7 (meeting_item_url). Where the
+        meeting has a minute 7 of another item as well, which is meant is not known."""
+        listed = next((item for item in all_agenda_items(meeting.agenda)
+                       if item.minute and unpadded(item.ref) == unpadded(ref)), None)
+        if listed is None or unpadded(listed.minute) == unpadded(listed.ref):
+            return self.meeting_item_url(meeting, ref), ""
+        body = self.bodies[meeting.body]
+        minute = canonical(body.numbering, listed.minute) or listed.minute
+        minuted = self.index.items.get(self.index.item_key(meeting, minute))
+        other = self.index.items.get(self.index.item_key(meeting, ref))
+        if minuted is None:  # its minute not published: the agenda's row
+            return (urls.agenda_item(meeting, listed.ref), "") if other is None else (None, "")
+        if other is not None and other[1] is not minuted[1]:
+            number, shown = printed(body.numbering, minute), other[1].number
+            named = f"{meeting.body}:{meeting.folder}/" if body.numbering.per_meeting else ""
+            return None, (f"the agenda's item {listed.number} is minute {number}, and minute {shown} is another "
+                          f"item: write [[{named}{number}]] for the one, or [[{named}{shown}]] for the other")
+        return urls.item(meeting, body, minuted[1]), ""
 
     def nearest(self, body: str, ref: str) -> str:
         """A hint naming the existing numbers closest to a missing one."""
@@ -547,7 +569,9 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
     if meeting is not None:
         on_date, papers = _matches(_MEETING, text, "meeting"), _matches(_PAPER, text, "Paper", "Appendix", "Annex")
         capitals = list(_INITIALS.finditer(text)) if _TWO_CAPITALS.search(text) else []
-        items = _matches(_ITEM, text, "tem") if per_meeting else []
+        # (a body numbering by a pattern names an item so only where its agenda numbers the pack's items: 7 for
+        # CCBP/19/75)
+        items = _matches(_ITEM, text, "tem") if per_meeting else _matches(_ITEM, text, "item ", "Item ", "items ")
         items_of = _matches(_ITEM_OF, text, "tem") if on_date else []
     reach = ARCHIVE if explicit or numbers or incomplete or on_date else MEETING if papers or items or capitals \
         else NOWHERE
@@ -633,17 +657,20 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                                     report=other is not None,
                                     written=f"item {number.group(0)}{text[m.end(1):m.end()]}"))
         for m in items:
-            ranged = _ITEM_RANGE.match(text, m.end()) if m.group(0)[:5].lower() == "items" else None
+            ranged = _ITEM_RANGE.match(text, m.end()) if per_meeting and m.group(0)[:5].lower() == "items" else None
             if ranged is not None and _item_range(m, ranged, meeting, linker, found):
                 continue
-            url = linker.meeting_item_url(meeting, m.group(1))
-            found.append(_Match(m.start(1), m.end(1), url, m.group(1),
-                                "" if url else "this meeting has no such item", written=m.group(0)))
+            url, hint = linker.agenda_item_url(meeting, m.group(1))
+            if url or hint or per_meeting:
+                found.append(_Match(m.start(1), m.end(1), url, m.group(1),
+                                    hint or ("" if url else "this meeting has no such item"), written=m.group(0)))
             listed = _ITEM_LIST.match(text, m.end()) if m.group(0)[:5].lower() == "items" else None
             for number in _ITEM_NUMBER.finditer(listed.group(0)) if listed is not None else ():
-                url = linker.meeting_item_url(meeting, number.group(0))
-                found.append(_Match(m.end() + number.start(), m.end() + number.end(), url, number.group(0),
-                                    "" if url else "this meeting has no such item", written=f"item {number.group(0)}"))
+                url, hint = linker.agenda_item_url(meeting, number.group(0))
+                if url or hint or per_meeting:
+                    found.append(_Match(m.end() + number.start(), m.end() + number.end(), url, number.group(0),
+                                        hint or ("" if url else "this meeting has no such item"),
+                                        written=f"item {number.group(0)}"))
         initials = linker.initials(meeting) if capitals else None
         if initials:
             for m in capitals:

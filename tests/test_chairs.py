@@ -12,7 +12,7 @@ import json
 import pytest
 
 from generator.chairs import left_the_room, names
-from helpers import edit, line_of, messages, page
+from helpers import JC_MINUTES, council_numbered, edit, line_of, messages, page
 
 MEETING = "meetings/tb/2019-03-14/meeting.md"
 MINUTES = "meetings/tb/2019-03-14/minutes.md"
@@ -226,9 +226,43 @@ def test_a_standing_declaration_naming_the_later_item_by_the_last_part_of_its_nu
     ("Left the room as 13 members remained", "TB/19/13", False), ("Left the room for the item", "TB/19/13", False),
     ("Left the room during the item 13 March 2019", "TB/19/13", False),  # a date
     ("Left the room for item TB/19/14", "TB/19/14", True), ("Left the room for item TB/19/14", "TB/19/13", False),
+    # every item of a list or range after "items", not the first alone
+    ("Left the room for items 12 and 13", "TB/19/13", True), ("Left the room for items 12, 13 and 14", "TB/19/14",
+                                                              True),
+    ("Left the room for items 12 & 13", "TB/19/13", True), ("Left the room for items TB/19/12 and TB/19/13",
+                                                            "TB/19/13", True),
+    ("Left the room for items 12-14", "TB/19/13", True), ("Left the room for items 12 to 14", "TB/19/14", True),
+    ("Left the room for items 12–14", "TB/19/15", False), ("Left the room for items 12 and 14", "TB/19/13", False),
+    ("Left the room for item 12 and 14 members stayed", "TB/19/14", False),  # "item": no list
+    ("Left the room during items 12 to 13 March", "TB/19/13", False),  # a date
 ])
 def test_which_minute_a_declarations_action_names_by_its_number(action, shown, named):
     assert names(action, shown) is named
+
+
+@pytest.mark.parametrize(("action", "shown", "named"), [
+    ("Left the room for item 7", "CCBP/19/75", True), ("Left the room for items 6 and 7", "CCBP/19/75", True),
+    ("Left the room for item 7", "CCBP/19/7", False),  # the pack's item 7 is minute 75, not minute 7
+    ("Left the room for item CCBP/19/75", "CCBP/19/75", True), ("Left the room for item 75", "CCBP/19/75", True),
+    ("Left the room for item 07", "CCBP/19/75", True),
+])
+def test_a_declarations_action_names_an_item_by_the_packs_number_where_the_minutes_number_it_otherwise(action, shown,
+                                                                                                     named):
+    """A declaration names the item by the agenda the members had before them: the pack's item 7, CCBP/19/75."""
+    assert names(action, shown, {"6": "CCBP/19/74", "7": "CCBP/19/75"}) is named
+
+
+def test_an_items_chair_who_left_the_room_for_it_by_the_packs_number_is_a_warning(archive, build):
+    """The pack's item 5 is minute 42: Dr Singh's declaration at it says she left the room for item 5, yet she is
+    named in its chair, which was read as no warning, the declaration naming another item (5, not 42)."""
+    council_numbered(archive)
+    edit(archive, JC_MINUTES, 'paper: "05"\n', 'paper: "05"\nchair: carol-singh\ndeclarations:\n  - person: '
+         'carol-singh\n    interest: Trustee of the provider\n    action: Left the room for item 5\n')
+    assert said_after(build, archive, "warning") == [at(JC_MINUTES, line_of(archive, JC_MINUTES, "chair: carol"),
+        "Dr Carol Singh is named as the chair on minute 42, but their declaration of interest on it (line "
+        f"{line_of(archive, JC_MINUTES, 'Left the room')}) says 'Left the room for item 5'; name in `chair:` whoever "
+        "took the chair while they were out of the room; if they came back and took it, say so in the declaration's "
+        "action ('... and returned to take the chair')", "warning")]
 
 
 def test_the_meetings_chair_leaving_the_room_for_a_later_item_declared_at_the_standing_item_asks_who_took_it(

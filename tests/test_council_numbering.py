@@ -22,7 +22,7 @@ import jsonschema
 import pytest
 
 from generator.build import Options, run
-from helpers import FIXTURE, TODAY, council_numbered, page
+from helpers import FIXTURE, JC_MEETING, JC_MINUTES, TODAY, council_numbered, edit, page
 
 PAGE = "/jc/2019/2019-11-05/"
 
@@ -92,6 +92,56 @@ def test_minutes_data_gives_each_minute_the_agenda_item_it_records_by_the_packs_
 # naming it (`minute: "4"`), as a council's pack numbers its items from 1.
 
 ACTIONS = Path(__file__).resolve().parent / "fixtures" / "actions"
+
+
+DECLARED = ('paper: "05"\n', 'paper: "05"\ndeclarations:\n  - person: carol-singh\n    interest: Trustee of the '
+            'provider named in item 5 and items 5.1 and 7.\n    action: Stayed in the room\n')
+
+
+def test_an_item_a_declaration_names_by_the_packs_number_links_the_minute_that_records_it(tmp_path):
+    """Declarations name items by the agenda the members had before them: "item 5" is the pack's item 5, minute 42,
+    which was linked to the agenda's row (and minute 5, where the meeting had one of another item)."""
+    content = Path(shutil.copytree(FIXTURE, tmp_path / "content"))
+    council_numbered(content)
+    text = (content / JC_MINUTES).read_text(encoding="utf-8").replace(*DECLARED)
+    (content / JC_MINUTES).write_text(text, encoding="utf-8")
+    result = run(Options(content=content, out=tmp_path / "site", today=dt.date.fromisoformat(TODAY), search=False))
+    assert result.ok and result.report.items == [], [d.format() for d in result.report.items]
+    declared = page(tmp_path / "site", PAGE + "item-42/").one("div", class_="declarations")
+    assert [link for link in declared.links() if link[0].startswith(PAGE)] == [
+        (PAGE + "item-42/", "5"), (PAGE + "item-43/", "5.1"), (PAGE + "item-44/", "7")]
+
+
+def test_an_item_named_by_a_number_both_the_pack_and_the_minutes_give_another_item_is_a_warning(tmp_path):
+    """The pack's item 7 is minuted as 5, and its item 5 as 42: "item 5" may be either, and is linked to neither."""
+    content = Path(shutil.copytree(FIXTURE, tmp_path / "content"))
+    council_numbered(content)
+    text = (content / JC_MINUTES).read_text(encoding="utf-8").replace(*DECLARED).replace("## 44 Call-in",
+                                                                                         "## 5 Call-in")
+    (content / JC_MINUTES).write_text(text, encoding="utf-8")
+    meeting = (content / JC_MEETING).read_text(encoding="utf-8")
+    (content / JC_MEETING).write_text(meeting.replace('minute: "44"', 'minute: "5"'), encoding="utf-8")
+    result = run(Options(content=content, out=tmp_path / "site", today=dt.date.fromisoformat(TODAY), search=False))
+    line = text.split("\n").index("    interest: Trustee of the provider named in item 5 and items 5.1 and 7.") + 1
+    assert [d.format() for d in result.report.items] == [
+        f"content/{JC_MINUTES}:{line}: warning: reference 'item 5' does not resolve; the agenda's item 5 is minute "
+        "42, and minute 5 is another item: write [[jc:2019-11-05/42]] for the one, or [[jc:2019-11-05/5]] for the "
+        "other"]
+
+
+def test_an_item_named_by_the_packs_number_in_a_body_numbering_by_a_pattern_links_the_minute_that_records_it(
+        archive, build, tmp_path):
+    """An NHS board's pack numbers its items 1, 2, 3 for minutes CCBP/19/74, 75, 76: "item 2" in a declaration is
+    the pack's item 2, which was shown as text, as only a body numbering per meeting named items so. A number the
+    agenda does not have is no item of the pack's, and is left as text without a warning."""
+    minutes = "meetings/tb/2019-03-14/minutes.md"
+    edit(archive, "meetings/tb/2019-03-14/meeting.md", "  - ref: TB/19/13\n", '  - ref: "2"\n    minute: TB/19/13\n')
+    edit(archive, minutes, "named in Paper A.", "named in Paper A, item 2 and item 9.")
+    result = build(archive, tmp_path / "site")
+    assert result.ok and result.report.items == [], [d.format() for d in result.report.items]
+    declared = page(tmp_path / "site", "/tb/2019/tb-19-12/").one("div", class_="declarations")
+    assert [link for link in declared.links() if "/tb/" in link[0]] == [
+        ("/tb/2019/2019-03-14/papers/a/", "Paper A"), ("/tb/2019/tb-19-13/", "2")]
 
 
 @pytest.fixture
