@@ -7,6 +7,7 @@ people is ambiguous and must be written as an id.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import hashlib
@@ -40,8 +41,11 @@ class PeopleIndex:
         self._posts: dict[str, list[tuple[str, Role]]] = {}
         for person in people.values():
             for role in person.roles:
+                # with the person's organisation where the role gives none, which tells two holders apart
+                held = role if role.organisation or not person.organisation else \
+                    dataclasses.replace(role, organisation=person.organisation)
                 for form in post_forms(person, role):
-                    self._posts.setdefault(form, []).append((person.id, role))
+                    self._posts.setdefault(form, []).append((person.id, held))
 
     @staticmethod
     def _forms(person: Person):
@@ -96,7 +100,7 @@ class PeopleIndex:
         people by their post ("Owner: Chair", "Lead: Director of Finance"), which the register's dated roles tell
         the holder of."""
         holdings = self._posts.get(_post_key(text), [])
-        return sorted({pid for pid, role in holdings if _held_on(role, day)}), holdings
+        return sorted({pid for pid, role in holdings if held_on(role, day)}), holdings
 
     def with_initials(self, text: str) -> list[str]:
         """The ids of the people whose `initials:` `text` is (`JH`, `J.H.`): a clerk's way of naming them in the
@@ -157,10 +161,10 @@ def role_written(person: Person, written: str, day: dt.date) -> Role | None:
     """The role of `person`'s that a post written alone, without its organisation (`Director of Finance`), names on
     `day`; None where it names none so (written with its organisation, or no role of theirs at all)."""
     key = _post_key(written)
-    return next((role for role in person.roles if _post_key(role.title) == key and _held_on(role, day)), None)
+    return next((role for role in person.roles if _post_key(role.title) == key and held_on(role, day)), None)
 
 
-def _held_on(role: Role, day: dt.date) -> bool:
+def held_on(role: Role, day: dt.date) -> bool:
     return (role.start is None or role.start <= day) and (role.end is None or day <= role.end)
 
 

@@ -14,9 +14,9 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from generator.diagnostics import Report, closest, did_you_mean, shortened
+from generator.diagnostics import Report, closest, did_you_mean, listed, shortened
 from generator.model import Due, PersonRef
-from generator.people import PeopleIndex, closest_person, names_in
+from generator.people import PeopleIndex, closest_person, held_on, names_in
 from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno, spoken_date, unread_due
 from generator.yamltext import LDict, LList, LStr, line_of
 
@@ -416,9 +416,16 @@ def post_holder(written: str, ctx: Context) -> PersonRef | None:
         return dataclasses.replace(people.ref(ids[0]), post=written)
     on = spoken_date(held.date)
     if ids:
-        named = " and ".join(_named(people.ref(pid)) for pid in ids)
-        raise Invalid(f"'{written}' is a post more than one person in the register held on {on}: {named}",
-                      "write the id of the one meant")
+        roles = [(pid, next(role for who, role in holdings if who == pid and held_on(role, held.date))) for pid in ids]
+        named = listed([f"{_named(people.ref(pid))}{_held(role)}" for pid, role in roles])
+        forms = [f"{role.title}, {role.organisation}" for _, role in roles if role.organisation]
+        if len(forms) == len(roles) and all(len(people.post(form, held.date)[0]) == 1 for form in forms):
+            hint = (f"write the post with the organisation of the one meant ({' or '.join(f'`{f}`' for f in forms)}),"
+                    " or their id")
+        else:  # one organisation: an interim holder and the substantive one, say, whose dates overlap
+            hint = ("write the id of the one meant; if only one of them held it that day, correct the dates of the "
+                    "roles (`from`, `to`) in the people register")
+        raise Invalid(f"'{written}' is a post more than one person in the register held on {on}: {named}", hint)
     if holdings:
         when = "; ".join(f"{_named(people.ref(pid))} {_span(role)}" for pid, role in holdings)
         raise Invalid(f"'{written}' is a post no one in the register held on {on}: {when}",
@@ -429,6 +436,16 @@ def post_holder(written: str, ctx: Context) -> PersonRef | None:
 
 def _named(ref: PersonRef) -> str:
     return f"{ref.name} ({ref.id})" if ref.id else ref.name
+
+
+def _held(role) -> str:
+    """Where and when a holder of a post held it (" at NHS Leicester City CCG from 1 April 2018"), which tells two
+    holders apart as their names alone do not."""
+    where = f" at {role.organisation}" if role.organisation else ""
+    if role.start and role.end:
+        return f"{where} from {spoken_date(role.start)} to {spoken_date(role.end)}"
+    return f"{where} from {spoken_date(role.start)}" if role.start else \
+        f"{where} until {spoken_date(role.end)}" if role.end else where
 
 
 def _span(role) -> str:

@@ -2076,13 +2076,35 @@ def test_chair_written_as_the_meetings_chair_asks_for_the_person(archive, build)
 HWB_CHAIR = "Chair of the Health and Wellbeing Board"
 
 
-def test_a_post_two_people_held_on_the_meetings_day_names_both(archive, build):
+def test_a_post_two_people_held_on_the_meetings_day_names_both_where_and_since_when_and_the_post_to_write(
+        archive, build):
+    """Two organisations' holders of one post (a register keeping several areas' people): named alone, as the
+    message named them, the clerk could not tell which was the board's; the post with its organisation tells."""
     edit(archive, "people.yaml", "  initials: FT\n", f"  initials: FT\n  roles:\n    - title: {HWB_CHAIR}\n"
          "      from: 2019-01-01\n")
     edit(archive, MINUTES, ACTION_OWNER, f"  - owner: {HWB_CHAIR}\n")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"owner: {HWB_CHAIR}"),
         f"'{HWB_CHAIR}' is a post more than one person in the register held on 14 March 2019: Councillor Ada "
-        "Lovelace (ada-lovelace) and Councillor Frank Turner (frank-turner); write the id of the one meant")]
+        "Lovelace (ada-lovelace) at Testshire County Council from 1 May 2018 and Councillor Frank Turner "
+        "(frank-turner) at Southvale District Council from 1 January 2019; write the post with the organisation of "
+        f"the one meant (`{HWB_CHAIR}, Testshire County Council` or `{HWB_CHAIR}, Southvale District Council`), or "
+        "their id")]
+    edit(archive, MINUTES, f"  - owner: {HWB_CHAIR}\n", f"  - owner: {HWB_CHAIR}, Southvale District Council\n")
+    assert build(archive).ok
+
+
+def test_a_post_an_interim_and_a_substantive_holder_held_on_the_meetings_day_says_to_write_the_id_or_correct_dates(
+        archive, build):
+    """One organisation's two holders: its post with the organisation would name both again."""
+    edit(archive, "people.yaml", "  initials: FT\n", f"  initials: FT\n  roles:\n    - title: {HWB_CHAIR}\n"
+         "      organisation: Testshire County Council\n      from: 2018-11-01\n      to: 2019-04-30\n")
+    edit(archive, MINUTES, ACTION_OWNER, f"  - owner: {HWB_CHAIR}\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"owner: {HWB_CHAIR}"),
+        f"'{HWB_CHAIR}' is a post more than one person in the register held on 14 March 2019: Councillor Ada "
+        "Lovelace (ada-lovelace) at Testshire County Council from 1 May 2018 and Councillor Frank Turner "
+        "(frank-turner) at Testshire County Council from 1 November 2018 to 30 April 2019; write the id of the one "
+        "meant; if only one of them held it that day, correct the dates of the roles (`from`, `to`) in the people "
+        "register")]
 
 
 def test_a_post_no_one_held_on_the_meetings_day_names_who_held_it_when(archive, build):
@@ -3286,7 +3308,9 @@ def test_an_action_in_the_text_for_a_post_is_told_to_be_owned_by_its_holder(arch
      "Turner (eve-turner): write the id of the one meant"),
     (HWB_CHAIR, ("people.yaml", "  initials: FT\n", f"  initials: FT\n  roles:\n    - title: {HWB_CHAIR}\n"),
      f"'{HWB_CHAIR}' is a post more than one person in the register held on 14 March 2019: Councillor Ada "
-     "Lovelace (ada-lovelace) and Councillor Frank Turner (frank-turner): write the id of the one meant"),
+     "Lovelace (ada-lovelace) at Testshire County Council from 1 May 2018 and Councillor Frank Turner "
+     "(frank-turner) at Southvale District Council: write the post with the organisation of the one meant "
+     f"(`{HWB_CHAIR}, Testshire County Council` or `{HWB_CHAIR}, Southvale District Council`), or their id"),
     (HWB_CHAIR, ("people.yaml", "      from: 2018-05-01\n", "      from: 2019-04-01\n"),
      f"'{HWB_CHAIR}' is a post no one in the register held on 14 March 2019: Councillor Ada Lovelace "
      "(ada-lovelace) held it from 1 April 2019: write the person who held it that day, or correct the dates of the "
