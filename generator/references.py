@@ -253,8 +253,8 @@ class Linker:
         minute = canonical(body.numbering, listed.minute) or listed.minute
         minuted = self.index.items.get(self.index.item_key(meeting, minute))
         other = self.index.items.get(self.index.item_key(meeting, ref))
-        if minuted is None:  # its minute not published: the agenda's row
-            return (urls.agenda_item(meeting, listed.ref), "") if other is None else (None, "")
+        if minuted is None:  # its minute not published: the agenda's row, as for any item (or minute 7, if any)
+            return self.meeting_item_url(meeting, ref), ""
         if other is not None and other[1] is not minuted[1]:
             number, shown = printed(body.numbering, minute), other[1].number
             named = f"{meeting.body}:{meeting.folder}/" if body.numbering.per_meeting else ""
@@ -571,7 +571,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
         capitals = list(_INITIALS.finditer(text)) if _TWO_CAPITALS.search(text) else []
         # (a body numbering by a pattern names an item so only where its agenda numbers the pack's items: 7 for
         # CCBP/19/75)
-        items = _matches(_ITEM, text, "tem") if per_meeting else _matches(_ITEM, text, "item ", "Item ", "items ")
+        items = _matches(_ITEM, text, *(("tem",) if per_meeting else ("item ", "Item ", "items ", "Items ")))
         items_of = _matches(_ITEM_OF, text, "tem") if on_date else []
     reach = ARCHIVE if explicit or numbers or incomplete or on_date else MEETING if papers or items or capitals \
         else NOWHERE
