@@ -411,7 +411,7 @@ def test_a_due_date_revised_in_the_log_of_a_meeting_yet_to_be_held_is_the_one_ov
     out = _built_with_log(tmp_path, "jc/2020-02-06", "body: jc\ndate: 2020-02-06\n",
                           f"updates:\n  - action: 2019-08-01/4#1\n    status: amber\n    progress: Drafted.\n"
                           f"    due: {revised}\n")
-    flag = " Overdue" if overdue else ""
+    flag = ", Overdue" if overdue else ""  # after a due date; a status cell's is its own box
     action = parsed(out, "/jc/actions/2019-08-01-4-1/")
     facts = dict(zip((term.text for term in action.find_all("dt")), (dd.text for dd in action.find_all("dd"))))
     assert facts["Due"] == f"{words} (revised; originally 31 August 2019){flag}"
@@ -421,7 +421,7 @@ def test_a_due_date_revised_in_the_log_of_a_meeting_yet_to_be_held_is_the_one_ov
     for url, section in (("/jc/2019/2019-08-01/", "actions-raised"), ("/people/bob-jones/", "actions"),
                          ("/people/bob-jones/2019/", "actions")):
         assert _dues(out, url) == [("2019-08-01/4#1", f"{words} (revised)")]
-        assert _owned(out, url, section) == [("2019-08-01/4#1", f"Amber{flag}")]
+        assert _owned(out, url, section) == [("2019-08-01/4#1", "Amber Overdue" if overdue else "Amber")]
     tracker = page(out, "/jc/actions/")
     assert ("2019-08-01/4#1" in tracker.split('id="overdue-today"')[1].split('id="closed"')[0]) is overdue
     record = {a["id"]: a for a in json.loads((out / "data/actions.json").read_text())["actions"]}["jc:2019-08-01/4#1"]
