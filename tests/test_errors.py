@@ -2076,13 +2076,18 @@ def test_chair_written_as_the_meetings_chair_asks_for_the_person(archive, build)
 HWB_CHAIR = "Chair of the Health and Wellbeing Board"
 
 
+def chairs_too(archive, role: str) -> None:
+    """Frank Turner given the board's chair as well (`role`: that role's lines after its title), and the minutes'
+    action given to the post."""
+    edit(archive, "people.yaml", "  initials: FT\n", f"  initials: FT\n  roles:\n    - title: {HWB_CHAIR}\n{role}")
+    edit(archive, MINUTES, ACTION_OWNER, f"  - owner: {HWB_CHAIR}\n")
+
+
 def test_a_post_two_people_held_on_the_meetings_day_names_both_where_and_since_when_and_the_post_to_write(
         archive, build):
     """Two organisations' holders of one post (a register keeping several areas' people): named alone, as the
     message named them, the clerk could not tell which was the board's; the post with its organisation tells."""
-    edit(archive, "people.yaml", "  initials: FT\n", f"  initials: FT\n  roles:\n    - title: {HWB_CHAIR}\n"
-         "      from: 2019-01-01\n")
-    edit(archive, MINUTES, ACTION_OWNER, f"  - owner: {HWB_CHAIR}\n")
+    chairs_too(archive, "      from: 2019-01-01\n")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"owner: {HWB_CHAIR}"),
         f"'{HWB_CHAIR}' is a post more than one person in the register held on 14 March 2019: Councillor Ada "
         "Lovelace (ada-lovelace) at Testshire County Council from 1 May 2018 and Councillor Frank Turner "
@@ -2096,9 +2101,7 @@ def test_a_post_two_people_held_on_the_meetings_day_names_both_where_and_since_w
 def test_a_post_an_interim_and_a_substantive_holder_held_on_the_meetings_day_says_to_write_the_id_or_correct_dates(
         archive, build):
     """One organisation's two holders: its post with the organisation would name both again."""
-    edit(archive, "people.yaml", "  initials: FT\n", f"  initials: FT\n  roles:\n    - title: {HWB_CHAIR}\n"
-         "      organisation: Testshire County Council\n      from: 2018-11-01\n      to: 2019-04-30\n")
-    edit(archive, MINUTES, ACTION_OWNER, f"  - owner: {HWB_CHAIR}\n")
+    chairs_too(archive, "      organisation: Testshire County Council\n      from: 2018-11-01\n      to: 2019-04-30\n")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"owner: {HWB_CHAIR}"),
         f"'{HWB_CHAIR}' is a post more than one person in the register held on 14 March 2019: Councillor Ada "
         "Lovelace (ada-lovelace) at Testshire County Council from 1 May 2018 and Councillor Frank Turner "
