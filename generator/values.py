@@ -209,7 +209,7 @@ _MONTH_NUMBER = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})$", re.I)
 
 def _other_forms(value: str) -> tuple[str, str] | None:
     """unread_due's (what, what to write) for a season, a year's end, a week commencing, or a month's name with a
-    number that could be a day or a year ("Mar 20", which the site does not guess)."""
+    number that could be a day or a year ("Mar 20", which the site does not guess) or is neither ("Mar 45")."""
     m = _SEASON.match(value)
     if m and m[1].lower() == "winter":
         year = int(m[2])
@@ -240,6 +240,10 @@ def _other_forms(value: str) -> tuple[str, str] | None:
                 f"{calendar.month_name[month]} {2000 + number})", f"write `due: {calendar.month_name[month]} "
                 f"{2000 + number}` for the month, or the day with its year, `due: YYYY-{month:02d}-{number:02d}`, "
                 f"for {number} {calendar.month_name[month]}")
+    if m and m[1].lower() in MONTHS:  # "Mar 45", "Sept 99": a slip, or a year in two digits the site will not guess
+        name = calendar.month_name[MONTHS[m[1].lower()]]
+        return (f"a month and a number that is neither a day nor a year in full ({m[2]})", f"write the month with its "
+                f"year, `due: {name} YYYY`, or the day with its year, `due: YYYY-{MONTHS[m[1].lower()]:02d}-DD`")
     return None
 
 

@@ -728,12 +728,19 @@ def test_a_status_trusts_logs_write_that_is_none_of_minutebooks_is_told_the_one_
      "or `due: February 2020`"),
     ("Mar 20", "is a month and a number that could be a day or a year (20 March, or March 2020), so it is kept as "
      "written and never counts as overdue; write `due: March 2020` for the month, or the day with its year, `due: "
-     "YYYY-03-20`, for 20 March")])
+     "YYYY-03-20`, for 20 March"),
+    ("Mar 45", "is a month and a number that is neither a day nor a year in full (45), so it is kept as written and "
+     "never counts as overdue; write the month with its year, `due: March YYYY`, or the day with its year, `due: "
+     "YYYY-03-DD`"),
+    ("Sept 99", "is a month and a number that is neither a day nor a year in full (99), so it is kept as written and "
+     "never counts as overdue; write the month with its year, `due: September YYYY`, or the day with its year, `due: "
+     "YYYY-09-DD`")])
 def test_a_due_date_given_as_a_season_a_years_end_a_week_or_a_month_and_a_number_says_what_to_write(
         tmp_path, written, told):
     """As action logs and plans write them, each was kept as text without a word, and the action never showed as
     overdue. Like a quarter, each is kept as written, and the clerk told the `due:` that is counted; "Mar 20" is
-    20 March as much as March 2020, which the message leaves to the clerk."""
+    20 March as much as March 2020, which the message leaves to the clerk; "Mar 45" and "Sept 99", neither a day
+    nor a year in full, were kept as text without a word too."""
     content = _copy(tmp_path)
     minutes = content / "meetings/jc/2019-08-01/minutes.md"
     minutes.write_text(minutes.read_text().replace("due: 2019-08-31", f"due: {written}"))
