@@ -9,7 +9,8 @@ over a list of the decisions, or "The Board:" over a list of them each opening w
 ("RECEIVED the report", "NOTED the risks"). The item's page shows, and minutes.json gives, only the decisions its
 ```item block lists under `resolutions:`; one pasted in the text alone is in neither, and nothing would say so.
 Each (each of a paragraph's, one after another) is a warning naming the entry to write: the decision's words,
-a verb that "The Board:" lists as done written as resolutions write it ("APPROVE the plan"). An item whose
+a verb that "The Board:" lists as done written as resolutions write it ("**APPROVE** the plan"). A
+confidential minute's are not: its resolutions are published no more than its text. An item whose
 `resolutions:` has an entry of two thirds of its words (as inline_actions compares an action's), or whose
 `actions:` has one, has it recorded: "It was agreed that an update be given" is tracked as the action it is.
 
@@ -294,9 +295,21 @@ def _decided_what(text: str, line: int) -> list[tuple[int, str, str, bool]]:
     return found
 
 
+# The verb a decision's entry opens with in capitals ("APPROVE the budget.", "NOT APPROVE the paper"): written in
+# bold, as resolutions write it ("**APPROVE** the budget.") and the docs show the entry
+_OPENING_VERB = re.compile(r"(?:[A-Z]{2,}\s+)*[A-Z]{2,}(?=\s)")
+
+
+def _in_bold(entry: str) -> str:
+    verb = _OPENING_VERB.match(entry)
+    return f"**{verb.group(0)}**{entry[verb.end():]}" if verb else entry
+
+
 def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int | None, ctx) -> None:
     """Warn of each decision `paragraphs` (the item's) record in the text that the item's `resolutions:` does not
     list. `block`: the line of the item's block, None where it has none."""
+    if item.confidential:  # its resolutions are published no more than its text is: there is nothing to miss
+        return
     # a decision that something be done ("It was agreed that an update be given to the next meeting") may be
     # recorded as the action it is
     recorded = [_words_of(entry) for entry in item.resolutions] + [_words_of(action.text) for action in item.actions]
@@ -311,4 +324,5 @@ def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int 
             else "give the item an ```item block listing it under `resolutions:`"
         ctx.report.warning(ctx.path, body_line + line, f"'{shortened(written, 60)}' records a decision in the text "
                            f"of minute {item.number} only, not under `resolutions:`, so the minute's page shows no "
-                           f"decision and the open data has none", f"to record it, {where} as `- {scalar(text)}`")
+                           f"decision and the open data has none",
+                           f"to record it, {where} as `- {scalar(_in_bold(text))}`")

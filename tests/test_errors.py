@@ -1431,7 +1431,7 @@ def test_an_items_fields_in_a_block_marked_otherwise_are_a_warning_and_item_in_c
         "this block holds a minute item's fields, but is marked ```yaml, so it is shown as code; write ```item on "
         "the line that opens it", "warning"), at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "The minutes were "
         "agreed."), UNRECORDED.format("The minutes were agreed.", "TB/19/20") + NO_RESOLUTIONS_BLOCK
-        + "`- AGREE the minutes.`", "warning")]
+        + '`- "**AGREE** the minutes."`', "warning")]
     edit(archive, LATER_MINUTES, "```yaml\nresolutions:", "```Item\nresolutions:")
     assert warnings_after(build, archive) == []
 
@@ -3595,7 +3595,8 @@ def test_an_action_in_the_text_listed_as_its_warning_says_is_no_warning(archive,
      "That the allotments open in May."),
     ("It was **RESOLVED** to:\n\n- **RECEIVE** the report", "RECEIVE the report", '"**RECEIVE** the report"'),
     ("RESOLVED that:\n\n- the report be received", "the report be received", "That the report be received"),
-    ("The Board:\n\n- APPROVED the allotments plan", "APPROVED the allotments plan", "APPROVE the allotments plan"),
+    ("The Board:\n\n- APPROVED the allotments plan", "APPROVED the allotments plan",
+     '"**APPROVE** the allotments plan"'),
     ("The Board:\n\n- **DEFERRED** the allotments plan", "DEFERRED the allotments plan",
      '"**DEFER** the allotments plan"'),
     ("It was resolved that the report be noted.", "It was resolved that the report be noted.",
@@ -3611,12 +3612,12 @@ def test_an_action_in_the_text_listed_as_its_warning_says_is_no_warning(archive,
     ("The Board discussed the plan. It was agreed\nthat the allotments open in May.",
      "It was agreed that the allotments open in May.", "That the allotments open in May."),
     ("The Board agreed the revised terms of reference.", "The Board agreed the revised terms of reference.",
-     "AGREE the revised terms of reference."),
-    ("The Committee approved the budget.", "The Committee approved the budget.", "APPROVE the budget."),
-    ("The **Committee** **approved** the budget.", "The Committee approved the budget.", "APPROVE the budget."),
+     '"**AGREE** the revised terms of reference."'),
+    ("The Committee approved the budget.", "The Committee approved the budget.", '"**APPROVE** the budget."'),
+    ("The **Committee** **approved** the budget.", "The Committee approved the budget.", '"**APPROVE** the budget."'),
     ("4.2 Members endorsed the allotments strategy, subject to one change.",
      "Members endorsed the allotments strategy, subject to one cha…",
-     "ENDORSE the allotments strategy, subject to one change."),
+     '"**ENDORSE** the allotments strategy, subject to one change."'),
 ], ids=["it-was-resolved", "resolved-dash-that", "body-resolved-to", "title-case", "agreed", "words-below",
         "list-under-resolved-to", "list-under-resolved-that", "list-under-the-board", "list-under-the-board-emphasis",
         "it-was-resolved-that", "committee-agreed-that", "board-resolved-to", "it-was-also-agreed-to",
@@ -3653,8 +3654,8 @@ def test_each_decision_of_a_list_under_the_board_is_a_warning_and_its_other_item
          "- NOTED the risks to the school meals pilot\n- Dr Singh answered questions")
     assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, written), UNRECORDED.format(
         written, "TB/19/15") + NO_RESOLUTIONS_BLOCK + f"`- {entry}`", "warning") for written, entry in [
-        ("RECEIVED the allotments report", "RECEIVE the allotments report"),
-        ("NOTED the risks to the school meals pilot", "NOTE the risks to the school meals pilot")]]
+        ("RECEIVED the allotments report", '"**RECEIVE** the allotments report"'),
+        ("NOTED the risks to the school meals pilot", '"**NOTE** the risks to the school meals pilot"')]]
 
 
 @pytest.mark.parametrize("verb, written", [
@@ -3718,6 +3719,16 @@ def test_a_decision_in_the_text_recorded_as_its_warning_says_is_no_warning(archi
     assert warnings_after(build, archive) == []
 
 
+def test_a_decision_in_the_text_of_a_confidential_minute_is_no_warning(archive, build):
+    """A confidential minute publishes neither its text nor its `resolutions:`: a decision written in its text alone
+    is missing from nothing, and telling the clerk that the minute's page and the open data have none of it was
+    telling them to publish what is not published."""
+    edit(archive, MINUTES, "The board considered the offer for the land, CANARY-CONFIDENTIAL-7731.",
+         "The board considered the offer for the land, CANARY-CONFIDENTIAL-7731.\n\nThe Board approved the sale of "
+         "the land.")
+    assert warnings_after(build, archive) == []
+
+
 def test_the_minutes_approved_in_the_text_are_a_decision_the_minutes_items_resolution_records(archive, build):
     """Approving the minutes is a decision as any other: the minutes item's "**APPROVE** the minutes ... as a
     correct record" records it, and written alone it is a warning."""
@@ -3735,26 +3746,26 @@ def test_the_minutes_approved_in_the_text_are_a_decision_the_minutes_items_resol
 @pytest.mark.parametrize("written, quoted, entry", [
     ("The minutes of the meeting held on 14 March 2019 were approved as an accurate record of the meeting.",
      "The minutes of the meeting held on 14 March 2019 were approv…",
-     "APPROVE the minutes of the meeting held on 14 March 2019 as an accurate record of the meeting."),
+     '"**APPROVE** the minutes of the meeting held on 14 March 2019 as an accurate record of the meeting."'),
     ("1.1 The minutes of the last meeting were confirmed as a correct record and signed by the Chair.",
-     "The minutes of the last meeting were confirmed as a correct…", "CONFIRM the minutes of the last meeting as "
-     "a correct record."),
-    ("The minutes were agreed.", "The minutes were agreed.", "AGREE the minutes."),
+     "The minutes of the last meeting were confirmed as a correct…", '"**CONFIRM** the minutes of the last meeting '
+     'as a correct record."'),
+    ("The minutes were agreed.", "The minutes were agreed.", '"**AGREE** the minutes."'),
     ("The minutes of the meeting held on 14 March 2019 were agreed.",
      "The minutes of the meeting held on 14 March 2019 were agreed…",
-     "AGREE the minutes of the meeting held on 14 March 2019."),
+     '"**AGREE** the minutes of the meeting held on 14 March 2019."'),
     ("The minutes of the meeting held on 14 March 2019 were approved, subject to the correction of a date, and "
      "signed by the Chair.", "The minutes of the meeting held on 14 March 2019 were approv…",
-     "APPROVE the minutes of the meeting held on 14 March 2019, subject to the correction of a date."),
+     '"**APPROVE** the minutes of the meeting held on 14 March 2019, subject to the correction of a date."'),
     ("The minutes of the last meeting were accepted as a true record.",
      "The minutes of the last meeting were accepted as a true reco…",
-     "ACCEPT the minutes of the last meeting as a true record."),
+     '"**ACCEPT** the minutes of the last meeting as a true record."'),
     ("The minutes of the last meeting were agreed as a true and accurate record.",
      "The minutes of the last meeting were agreed as a true and ac…",
-     "AGREE the minutes of the last meeting as a true and accurate record."),
+     '"**AGREE** the minutes of the last meeting as a true and accurate record."'),
     ("The Board approved the minutes of the meeting held on 14 March 2019.",
      "The Board approved the minutes of the meeting held on 14 Mar…",
-     "APPROVE the minutes of the meeting held on 14 March 2019."),
+     '"**APPROVE** the minutes of the meeting held on 14 March 2019."'),
 ], ids=["approved", "confirmed-and-signed", "agreed", "agreed-naming-the-meeting", "approved-subject-to",
         "accepted-as-a-true-record", "true-and-accurate", "board-approved-the-minutes"])
 def test_the_minutes_approved_as_a_record_in_the_text_are_a_decision_any_approval_of_the_minutes_records(
