@@ -133,7 +133,7 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
             for target in _targets(links, place.url.split("#")[0]):
                 found[target][(place.url, place.label)] = place
             told = set()
-            for at, written, hint in dangling:
+            for at, written, hint, problem in dangling:
                 line = file_line(lines, at)
                 if _told_already(place, path, line, written, linker, told):
                     continue
@@ -141,7 +141,7 @@ def scan(index: Index, linker: Linker, renderer: Renderer, report: Report, cache
                 if withheld is not None:  # a minute (or meeting) there is, but not published: said so
                     report.warning(path, line, *withheld)
                     continue
-                report.warning(path, line, f"reference '{written}' does not resolve",
+                report.warning(path, line, f"reference '{written}' {problem or 'does not resolve'}",
                                hint or "check the reference, or write it with the [[...]] syntax "
                                "(docs/content-format.md, Cross-references)")
 

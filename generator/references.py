@@ -98,8 +98,9 @@ class Where:
     meeting: Meeting | None = None
     paper: Paper | None = None
     links: list[tuple[str, str]] = field(default_factory=list)  # (target url, text)
-    # (line in text, or (line, column) in a folded text's (reference_rule), written, hint)
-    dangling: list[tuple[int | tuple[int, int], str, str]] = field(default_factory=list)
+    # (line in text, or (line, column) in a folded text's (reference_rule), written, hint, problem: what is wrong
+    # with a reference that links all the same (_Match.problem), "" for one that does not resolve)
+    dangling: list[tuple[int | tuple[int, int], str, str, str]] = field(default_factory=list)
     # (text, line, reach) of each run of plain text in which anything looks like a reference, resolved or not:
     # all that the links and warnings above depend on once the Markdown is parsed (see relink).
     live: list[tuple[str, int, int]] = field(default_factory=list)
@@ -546,7 +547,8 @@ class _Match:
     report: bool = True
     written: str = ""  # how a dangling reference is named in the warning, when not `text`
     also: tuple[str, ...] = ()  # further pages it cites, without a link of their own: a range's minutes (_range)
-    gaps: bool = False  # it links, yet names something missing too, which `hint` says: a range (_range)
+    gaps: bool = False  # it links, yet names something missing too, which `problem` says: a range (_range)
+    problem: str = ""  # of a reference that links (gaps): "does not resolve" would be untrue
 
 
 def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
@@ -771,12 +773,22 @@ def _range(text: str, start: int, end: int, ref: str, last: str, numbering, slug
     if any(linker.withheld(printed(numbering, number), None) for number in missing):
         return False  # its ends are read as before, each one that is not published said to be so, and why
     written = text[start:end]
-    named = _runs(missing, lambda ref: printed(numbering, ref))
-    hint = f"it takes in {named}, which no published minute (or agenda) has; check the numbers at its ends, or " \
-        "cite the minutes it means one by one" if missing else ""
-    found.append(_Match(start, end, linked[0] if linked else None, written, hint, written=written,
-                        also=tuple(linked[1:]), gaps=bool(linked and hint)))
+    taken = f"takes in {_runs(missing, lambda ref: printed(numbering, ref))}, which no published minute (or agenda) " \
+        "has" if missing else ""
+    found.append(_gaps(start, end, linked, written, written, taken, "check the numbers at its ends, or cite the "
+                       "minutes it means one by one"))
     return True
+
+
+def _gaps(start: int, end: int, linked: list[str], text: str, written: str, taken: str, what: str) -> _Match:
+    """A range's match (_range, _item_range): one that links to its first page and takes in numbers that have none
+    too is warned of as what it is, `reference '...' takes in ...`, not as a reference that does not resolve, which
+    one whose every number has none is."""
+    if linked and taken:
+        return _Match(start, end, linked[0], text, what, written=written, also=tuple(linked[1:]), gaps=True,
+                      problem=taken)
+    return _Match(start, end, linked[0] if linked else None, text, f"it {taken}; {what}" if taken else "",
+                  written=written, also=tuple(linked[1:]))
 
 
 def _item_range(m: re.Match, ranged: re.Match, meeting: Meeting, linker: Linker, found: list) -> bool:
@@ -794,10 +806,10 @@ def _item_range(m: re.Match, ranged: re.Match, meeting: Meeting, linker: Linker,
     linked = list(dict.fromkeys(url for _, url in pages if url))
     missing = [ref for ref, url in pages if url is None]
     written = m.group(0) + ranged.group(0)
-    hint = f"it takes in item{'s' if len(missing) > 1 else ''} {_runs(missing)}, which this meeting has none of; " \
-        "check the numbers at its ends, or cite the items it means one by one" if missing else ""
-    found.append(_Match(m.start(1), ranged.end(), linked[0] if linked else None, m.string[m.start(1):ranged.end()],
-                        hint, written=written, also=tuple(linked[1:]), gaps=bool(linked and hint)))
+    taken = f"takes in item{'s' if len(missing) > 1 else ''} {_runs(missing)}, which this meeting has none of" \
+        if missing else ""
+    found.append(_gaps(m.start(1), ranged.end(), linked, m.string[m.start(1):ranged.end()], written, taken,
+                       "check the numbers at its ends, or cite the items it means one by one"))
     return True
 
 
@@ -957,7 +969,7 @@ def _resolve(text: str, linker: Linker, where: Where, line: int | tuple[int, int
             where.links.extend((url, match.text) for url in match.also)
         if match.gaps or match.report and not match.url:
             at = (line[0], line[1] + match.start) if isinstance(line, tuple) else line
-            where.dangling.append((at, match.written or match.text, match.hint))
+            where.dangling.append((at, match.written or match.text, match.hint, match.problem))
     return matches
 
 

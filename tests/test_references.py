@@ -326,7 +326,7 @@ def cited_later(tmp_path_factory):
              "Minute CCBP/19/71 (Paper C) and CCBP/19/61 (Paper D) were recalled too.\n"
              "The next meeting on 18 July is to be confirmed. CCBP/19/61 (Paper E) and Paper E of 18 July 2019 "
              "were not published.\n\n## CCBP/19/81 Ranges\n\nMinutes CCBP/19/70 to 72 were recalled, as were "
-             "CCBP/19/62–70.\n"),
+             "CCBP/19/62–70 and CCBP/19/90 to 92.\n"),
             ("jhsc/2019-10-07", "body: jhsc\ndate: 2019-10-07\n",
              "## 1. Matters arising\n\nItem 3 of the meeting of 2 September was noted,\n"
              "and item 9 of the meeting of 2 September 2019.\n\n## 2. Work programme\n\nItems 1 and 3 of the "
@@ -430,10 +430,19 @@ def test_every_minute_in_a_range_lists_the_place_that_cites_the_range(cited_late
 
 
 def test_a_range_over_minutes_no_published_minutes_have_links_its_first_and_is_warned_naming_them(cited_later):
+    """It links, to its first minute: "does not resolve" sent the clerk looking for a reference that was broken."""
     site, warnings = cited_later
     assert ("/ccb/2019/ccbp-19-62/", "CCBP/19/62–70") in xrefs(site, "/ccb/2019/ccbp-19-81/")
-    assert ("content/meetings/ccb/2019-09-19/minutes.md:14: warning: reference 'CCBP/19/62–70' does not resolve; "
-            "it takes in CCBP/19/63 to 69, which no published minute (or agenda) has; check the numbers at its "
+    assert ("content/meetings/ccb/2019-09-19/minutes.md:14: warning: reference 'CCBP/19/62–70' takes in CCBP/19/63 "
+            "to 69, which no published minute (or agenda) has; check the numbers at its ends, or cite the minutes "
+            "it means one by one") in warnings
+
+
+def test_a_range_none_of_whose_minutes_are_published_does_not_resolve(cited_later):
+    site, warnings = cited_later
+    assert not [text for _, text in xrefs(site, "/ccb/2019/ccbp-19-81/") if "90" in text]
+    assert ("content/meetings/ccb/2019-09-19/minutes.md:14: warning: reference 'CCBP/19/90 to 92' does not resolve; "
+            "it takes in CCBP/19/90 to 92, which no published minute (or agenda) has; check the numbers at its "
             "ends, or cite the minutes it means one by one") in warnings
 
 
@@ -442,6 +451,6 @@ def test_a_range_of_items_of_a_body_numbering_per_meeting_links_its_first_and_ci
     assert xrefs(site, "/jhsc/2019/2019-10-07/item-3/") == [
         ("/jhsc/2019/2019-10-07/item-1/", "1 to 2"), ("/jhsc/2019/2019-10-07/item-1/", "1 to 4")]
     assert "/jhsc/2019/2019-10-07/item-3/" in _referenced_from(site, "/jhsc/2019/2019-10-07/item-2/")
-    assert ("content/meetings/jhsc/2019-10-07/minutes.md:15: warning: reference 'items 1 to 4' does not resolve; "
-            "it takes in item 4, which this meeting has none of; check the numbers at its ends, or cite the items it "
-            "means one by one") in warnings
+    assert ("content/meetings/jhsc/2019-10-07/minutes.md:15: warning: reference 'items 1 to 4' takes in item 4, "
+            "which this meeting has none of; check the numbers at its ends, or cite the items it means one by one"
+            ) in warnings
