@@ -1574,6 +1574,10 @@ def _track(track, logged_meetings: tuple, report: Report, told: tuple = ()) -> N
         # need not: "held over?" asked for an update there that no reader would see. A private meeting's log is
         # where its progress is kept, and is asked.
         logged_meetings = tuple(m for m in logged_meetings if m.session == "private")
+    else:
+        # A private meeting's log may keep the private business alone, the public actions being the public log's:
+        # asked of every public action, it warned a log that was right to leave them out.
+        logged_meetings = tuple(m for m in logged_meetings if m.session != "private")
     closed = track.closed_step
     for step in track.steps:
         if closed is not None and step.as_at > closed.as_at:  # its page would say closed, with a later status
