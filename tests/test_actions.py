@@ -176,7 +176,7 @@ def test_an_action_log_added_to_a_meeting_is_listed_by_a_warm_build_as_by_a_full
 def test_status_is_given_in_words_not_only_colour(site):
     html = page(site, "/ccb/2019/2019-09-19/")
     assert '<span class="status status-amber">Amber</span>' in html
-    assert '<span class="status status-green">Green</span> <strong>Closed</strong>' in html
+    assert '<span class="status status-green">Green</span>, <strong>Closed</strong>' in html
 
 
 def test_tracker_groups_open_overdue_and_closed(site):
@@ -312,11 +312,11 @@ def test_the_actions_raised_at_a_meeting_say_which_are_overdue_as_their_own_page
     which its own page and the tracker called overdue: the Status cell says so too, in the word and markup of the
     action's page (a word, not a colour), as at the build date; a closed action past its due date does not."""
     overdue = '<strong class="overdue">Overdue</strong>'
-    assert _statuses(site, "/jc/2019/2019-08-01/") == [("2019-08-01/4#1", "No update yet Overdue")]
-    assert f'<span class="status status-open">No update yet</span> {overdue}</td>' in page(site, "/jc/2019/2019-08-01/")
+    assert _statuses(site, "/jc/2019/2019-08-01/") == [("2019-08-01/4#1", "No update yet, Overdue")]
+    assert f'<span class="status status-open">No update yet</span>, {overdue}</td>' in page(site, "/jc/2019/2019-08-01/")
     assert f"</time>, {overdue}</dd>" in page(site, "/jc/actions/2019-08-01-4-1/")
-    assert _statuses(site, "/ccb/2019/2019-07-18/") == [("CCBP/19/60#1", "Green Closed"),
-                                                         ("CCBP/19/60#jc-referral", "Green Closed")]
+    assert _statuses(site, "/ccb/2019/2019-07-18/") == [("CCBP/19/60#1", "Green, Closed"),
+                                                         ("CCBP/19/60#jc-referral", "Green, Closed")]
 
 
 def test_person_page_lists_actions_owned(site):
@@ -338,11 +338,27 @@ def test_a_persons_pages_say_which_of_the_actions_they_own_are_overdue(site):
     Their page and their year's page say so, in the word and markup of the action's page, as at the build date;
     a closed action past its due date does not."""
     overdue = '<strong class="overdue">Overdue</strong>'
-    assert _owned(site, "/people/bob-jones/", "actions") == [("2019-08-01/4#1", "No update yet Overdue")]
-    assert f'<span class="status status-open">No update yet</span> {overdue}</td>' in page(site, "/people/bob-jones/")
-    assert _owned(site, "/people/bob-jones/2019/", "actions") == [("2019-08-01/4#1", "No update yet Overdue")]
-    assert _owned(site, "/people/ann-smith/", "closed-actions") == [("CCBP/19/60#1", "Green Closed 21 November 2019")]
+    assert _owned(site, "/people/bob-jones/", "actions") == [("2019-08-01/4#1", "No update yet, Overdue")]
+    assert f'<span class="status status-open">No update yet</span>, {overdue}</td>' in page(site, "/people/bob-jones/")
+    assert _owned(site, "/people/bob-jones/2019/", "actions") == [("2019-08-01/4#1", "No update yet, Overdue")]
+    assert _owned(site, "/people/ann-smith/", "closed-actions") == [("CCBP/19/60#1", "Green, Closed 21 November 2019")]
     assert "Overdue" not in page(site, "/people/ann-smith/2019/")
+
+
+def test_every_status_cell_parts_the_status_from_what_follows_it_with_a_comma(site):
+    """A status cell said "Amber Overdue" and "Green Closed": the status is a box on screen, but screen readers and
+    copied text ran the two words together. In every table of actions a comma parts them, as one parts a due date
+    from its "Overdue" ("Due: October 2018, Overdue")."""
+
+    def cells(url: str, caption: str) -> list[tuple[str, str]]:
+        table = next(t for t in parsed(site, url).find_all("table") if t.one("caption").text.startswith(caption))
+        return [(row.find("th").text.split(":")[0], row.find_all("td")[-1].text) for row in table.find_all("tr")[1:]]
+
+    assert cells("/jc/2019/2019-08-01/", "Actions raised") == [("2019-08-01/4#1", "No update yet, Overdue")]
+    assert cells("/people/bob-jones/", "Open actions") == [("2019-08-01/4#1", "No update yet, Overdue")]
+    assert cells("/ccb/2019/2019-11-21/", "Action log") == [("CCBP/19/60#1", "Green, Closed")]
+    assert cells("/ccb/actions/", "Actions closed in") == [("CCBP/19/60#jc-referral", "Green, Closed 19 September 2019"),
+                                                            ("CCBP/19/60#1", "Green, Closed 21 November 2019")]
 
 
 def test_a_minutes_page_says_which_of_the_actions_it_raised_are_overdue(site):
@@ -380,7 +396,7 @@ def test_a_minutes_page_gives_the_due_date_overdue_is_judged_by_as_the_actions_o
     for url, section in (("/jc/2019/2019-08-01/", "actions-raised"), ("/people/bob-jones/", "actions"),
                          ("/people/bob-jones/2019/", "actions")):
         assert _dues(out, url) == [("2019-08-01/4#1", f"{words} (revised)")]
-        assert _owned(out, url, section) == [("2019-08-01/4#1", "Amber Overdue" if overdue else "Amber")]
+        assert _owned(out, url, section) == [("2019-08-01/4#1", "Amber, Overdue" if overdue else "Amber")]
 
 
 def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_overdue(tmp_path):
@@ -390,9 +406,9 @@ def test_an_action_closed_in_the_log_of_a_meeting_yet_to_be_held_is_not_shown_ov
                           "updates:\n  - action: 2019-08-01/4#1\n    status: complete\n    closed: yes\n")
     html = page(out, "/jc/actions/2019-08-01-4-1/")
     assert "<strong>Closed</strong> at the " in html and "Overdue" not in html
-    assert _statuses(out, "/jc/2019/2019-08-01/") == [("2019-08-01/4#1", "Complete Closed")]  # so its meeting's
+    assert _statuses(out, "/jc/2019/2019-08-01/") == [("2019-08-01/4#1", "Complete, Closed")]  # so its meeting's
     assert "Overdue" not in page(out, "/jc/2019/2019-08-01/item-4/")  # its minute's
-    assert _owned(out, "/people/bob-jones/2019/", "actions") == [("2019-08-01/4#1", "Complete Closed 6 February 2020")]
+    assert _owned(out, "/people/bob-jones/2019/", "actions") == [("2019-08-01/4#1", "Complete, Closed 6 February 2020")]
     tracker = page(out, "/jc/actions/")
     assert "2019-08-01/4#1" in tracker.split('id="closed"')[1]
     assert "2019-08-01/4#1" not in tracker.split('id="overdue-today"')[1].split('id="closed"')[0]
@@ -421,7 +437,7 @@ def test_a_due_date_revised_in_the_log_of_a_meeting_yet_to_be_held_is_the_one_ov
     for url, section in (("/jc/2019/2019-08-01/", "actions-raised"), ("/people/bob-jones/", "actions"),
                          ("/people/bob-jones/2019/", "actions")):
         assert _dues(out, url) == [("2019-08-01/4#1", f"{words} (revised)")]
-        assert _owned(out, url, section) == [("2019-08-01/4#1", "Amber Overdue" if overdue else "Amber")]
+        assert _owned(out, url, section) == [("2019-08-01/4#1", "Amber, Overdue" if overdue else "Amber")]
     tracker = page(out, "/jc/actions/")
     assert ("2019-08-01/4#1" in tracker.split('id="overdue-today"')[1].split('id="closed"')[0]) is overdue
     record = {a["id"]: a for a in json.loads((out / "data/actions.json").read_text())["actions"]}["jc:2019-08-01/4#1"]
@@ -701,7 +717,7 @@ def test_the_words_trusts_logs_close_actions_with_are_read_as_complete(tmp_path,
     out = tmp_path / "site"
     result = run(Options(content=content, out=out, today=TODAY, search=False))
     assert result.ok and result.report.items == []
-    assert _owned(out, "/people/ann-smith/", "closed-actions") == [("CCBP/19/60#1", "Complete Closed 21 November 2019")]
+    assert _owned(out, "/people/ann-smith/", "closed-actions") == [("CCBP/19/60#1", "Complete, Closed 21 November 2019")]
 
 
 @pytest.mark.parametrize("written, hint", [

@@ -100,7 +100,7 @@ def test_a_printed_meeting_says_in_words_which_of_its_actions_are_overdue(served
     try:
         table = page.locator('section[aria-labelledby="actions-raised"] table')
         assert table.locator("tbody td:last-child").all_inner_texts() == [
-            "Green Closed", "Amber Overdue", "Not started Overdue"]
+            "Green, Closed", "Amber, Overdue", "Not started, Overdue"]
         assert table.locator(".overdue").evaluate_all("all => all.map(e => getComputedStyle(e).color)") == [
             "rgb(0, 0, 0)"] * 2
     finally:

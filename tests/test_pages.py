@@ -766,7 +766,7 @@ def test_meeting_page_action_log_shows_progress_revised_due_dates_and_closures(s
     assert logged["TB/19/13#2"]["Due"] == "September 2019 (revised)"
     assert logged["TB/19/13#2"]["Progress"] == "The pilot is delayed until the autumn term."
     assert logged["TB/19/13#2"]["Status"] == "Amber"
-    assert logged["TB/19/13#1"]["Status"] == "Green Closed"
+    assert logged["TB/19/13#1"]["Status"] == "Green, Closed"
     assert logged["TB/19/13#1"]["Due"] == "30 April 2019"
     assert logged["TB/19/13#leaflet"]["Status"] == "Not started"
     assert logged["TB/19/13#2"]["Owner"] == "Mr Brian Okafor and JC"

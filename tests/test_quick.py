@@ -418,7 +418,7 @@ def test_an_action_reopened_in_a_later_log_is_overdue_at_once_on_the_page_of_the
     session, content, live = actions
     outcome = session.quick([edit(content / "meetings/ccb/2019-11-21/actions.md", "    closed: yes\n", "")])
     assert outcome is not None and "/ccb/2019/2019-07-18/" in outcome.written
-    overdue = '<span class="status status-green">Green</span> <strong class="overdue">Overdue</strong></td>'
+    overdue = '<span class="status status-green">Green</span>, <strong class="overdue">Overdue</strong></td>'
     assert overdue in (live / "ccb/2019/2019-07-18/index.html").read_text()
     assert {"/ccb/2019/ccbp-19-60/", "/people/ann-smith/", "/people/ann-smith/2019/"} <= set(outcome.written)
     assert overdue in (live / "people/ann-smith/index.html").read_text()
