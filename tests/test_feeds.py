@@ -13,6 +13,7 @@ import json
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser
 import icalendar
@@ -52,6 +53,19 @@ def atom(site: Path, relative: str):
 
 def titles(feed) -> list[str]:
     return [e.title for e in feed.entries]
+
+
+def unanchored(site: Path, relative: str) -> list[str]:
+    """The links and ids of a feed's entries, each the address of a place on a page, whose #fragment no element of
+    that page has as its id (one followed lands at the top of the page, not at the entry's record)."""
+    missing = []
+    for entry in atom(site, relative).entries:
+        for link in (entry.id, entry.link):
+            address = urlsplit(link)
+            ids = {node.attrs["id"] for node in page(site, address.path).find_all(id=True)}
+            if address.fragment and address.fragment not in ids:
+                missing.append(link)
+    return missing
 
 
 def test_every_feed_is_well_formed_atom(site):
@@ -221,8 +235,17 @@ def test_an_updates_entry_keeps_its_id_and_link_when_a_log_is_entered_before_its
     after = updates(_build(content, tmp_path / "site"))
     assert after == {**before, "Action CCBP/19/60#1: On track": (f"{action}#update-ccb/2019-08-15",
                                                                  f"{action}#update-ccb/2019-08-15")}
-    ids = {node.attrs["id"] for node in page(tmp_path / "site", "/ccb/actions/ccbp-19-60-1/").find_all(id=True)}
-    assert {link.split("#")[1] for _, link in after.values()} <= ids
+    assert unanchored(tmp_path / "site", "feeds/actions/ccb/ccbp-19-60-1.xml") == []
+
+
+def test_every_entry_of_an_actions_feed_is_the_address_of_its_record_on_the_actions_page(actions_site):
+    """The entry for an action raised is `<page>#raised` (its id; it links to the page), which no element of the
+    action's page had: that address, followed, landed at the top of the page. It is the history's first entry, the
+    raising, as each update's is the history's entry for that update."""
+    feeds = sorted(path.relative_to(actions_site).as_posix() for path in (actions_site / "feeds/actions").rglob("*.xml"))
+    assert len(feeds) == 3 and {f: unanchored(actions_site, f) for f in feeds} == {f: [] for f in feeds}
+    raised = page(actions_site, "/ccb/actions/ccbp-19-60-1/").one(id="raised")
+    assert raised.tag == "li" and raised.one("h3").text == "Thursday 18 July 2019: raised"
 
 
 def test_an_action_of_two_owners_names_both_as_its_pages_do(site):
