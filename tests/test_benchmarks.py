@@ -7,6 +7,7 @@ would measure nothing; these tests keep benchmarks/synthetic.py honest.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import sys
@@ -21,6 +22,16 @@ if str(REPO) not in sys.path:  # benchmarks/ is run from the repository, not ins
 from benchmarks.synthetic import Spec, generate, main  # noqa: E402
 from generator.build import Options, run  # noqa: E402
 from helpers import read_tree  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def cycle_collector_as_it_was():
+    """Several scripts turn the cycle collector off, as the build does; run in this process, they must not leave it
+    off for the tests after them."""
+    enabled = gc.isenabled()
+    yield
+    if enabled:
+        gc.enable()
 
 
 def test_the_same_spec_writes_the_same_files_byte_for_byte(tmp_path):
