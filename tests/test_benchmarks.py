@@ -274,6 +274,30 @@ def test_the_preview_waits_script_prints_the_longest_waits_for_each_kind_of_edit
                for line in lines[2::2])
 
 
+def test_the_fast_path_steps_script_times_each_step_of_each_kind_of_edit_and_they_add_up(tmp_path, capsys):
+    from benchmarks import quick_phases
+    from generator import quick
+    from generator.fingerprint import Digests
+
+    before = (quick.reload_meeting, quick.rendered_pages, Digests.of)
+    assert quick_phases.main(["--meetings", "4", "--edits", "1", "--work", str(tmp_path)]) == 0
+    assert (quick.reload_meeting, quick.rendered_pages, Digests.of) == before, "the wrapped functions put back"
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("4 meetings; first build") and lines[0].endswith("; medians, ms")
+    assert lines[1].split()[:3] == ["whole", "pages", "reload"]
+    assert [line[:10].strip() for line in lines[2:]] == ["sentence", "retitle", "new item", "new paper"]
+    for line in lines[2:]:
+        whole, pages, *steps = (float(figure) for figure in line[10:].split())
+        named = dict(zip(("reload", "entries", "index", "environment", "digests", "lists", "own render", "own write",
+                          "other render", "other write", "rest"), steps, strict=True))
+        assert pages >= 1 and abs(sum(steps) - whole) < 0.1 * len(steps), line  # one edit each: the steps add up
+        # each step the fast path always takes was timed where it happens
+        assert min(named["reload"], named["entries"], named["digests"], named["own render"], named["own write"]) > 0
+    # a new paper file is a new link target: the index is patched and pages beyond the meeting's own are made
+    paper = dict(zip(("whole", "pages", "reload", "entries", "index"), map(float, lines[5][10:].split())))
+    assert paper["index"] > 0
+
+
 def test_the_autosave_script_times_saves_in_quick_succession_through_a_real_server(tmp_path, capsys):
     from benchmarks import autosave
 
