@@ -77,11 +77,13 @@ VOTE = Schema(
 
 
 def read(raw_votes, shown: str, ctx: Context, present: tuple | None, ref: str = "",
-         declared: tuple[tuple[Declaration, int], ...] = ()) -> tuple[Vote, ...]:
+         declared: tuple[tuple[Declaration, int], ...] = (), left: tuple = ()) -> tuple[Vote, ...]:
     """The item's `votes:` (raw YAML), each checked in itself and against `present`, the meeting's attendance and
     chair, and the numbers of its minutes' items in the order minuted (None: not known whole, as meeting.md has
     an error, and not checked against): `ref`, the item's number, `shown`, as messages give it; `declared`, the
-    item's declarations of interest, each with the line of its action."""
+    item's declarations of interest, each with the line of its action; `left`, the declarations for the item
+    whose action says the member left the room for it (chairs.left_the_room), each with the line of its action
+    and the number of the standing item it was made at (None: this one)."""
     attendance, chair, order = present or (Attendance(), (), ())
     away = _away(attendance.movements, order, ref)
     entries = raw_votes if isinstance(raw_votes, list) else [raw_votes]
@@ -100,7 +102,7 @@ def read(raw_votes, shown: str, ctx: Context, present: tuple | None, ref: str = 
         kind = fields["kind"] or ("amendment" if fields["amends"] else "")
         vote = Vote(fields["motion"], fields["outcome"], counts, named, fields["casting_vote"], fields["majority"],
                     kind, fields["amends"], fields["moved_by"], fields["seconded_by"])
-        vote = _checked(vote, raw, line, shown, ctx, attendance, chair, away, declared)
+        vote = _checked(vote, raw, line, shown, ctx, attendance, chair, away, declared, left)
         out.append(vote)
     return tuple(out)
 
@@ -132,10 +134,10 @@ def _where(raw, side: str, index: int, line: int) -> int:
 
 
 def _checked(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: Attendance, chair: tuple,
-             away: dict[str, Movement], declared: tuple) -> Vote:
+             away: dict[str, Movement], declared: tuple, left: tuple = ()) -> Vote:
     """The vote, its counts made of its names where a recorded vote gives names but no number; every
     contradiction in it, or with the attendance and `away` (_away), reported; a name `declared` says took no
-    part in the vote, warned of."""
+    part in the vote, and figures more than the members there less those `left` says left the room, warned of."""
     at = (lambda key: raw.line_of(key)) if isinstance(raw, LDict) else (lambda key: line)
     error = lambda where, message, hint: ctx.report.error(ctx.path, where, message, hint)  # noqa: E731
     counts = list(vote.counts)
@@ -213,7 +215,38 @@ def _checked(vote: Vote, raw, line: int, shown: str, ctx: Context, attendance: A
                   f"attendance lists {len(voting)} member{'' if len(voting) == 1 else 's'} present who may vote",
                   "correct the figures, or list the members missing under `present:` (or `deputising:`) in "
                   "meeting.md")
+    elif voting and len(ctx.report.items) == reported:
+        _left_the_room(total, counts, line, shown, ctx, voting, gone, left)
     return replace(vote, counts=tuple(counts))
+
+
+def _left_the_room(total: int, counts: list, line: int, shown: str, ctx: Context, voting: dict, gone: list,
+                   left: tuple) -> None:
+    """A warning where the vote's figures count more votes than the members there for it (`voting`, less those
+    `gone` by their movements), less those whose declaration of interest says they left the room for it (`left`,
+    as read() has them): a vote by figures alone names no one for the declaration to be checked against, and only
+    the action's free text says they were out, so it is no error."""
+    away = {key for key, _ in gone}
+    out: dict[str, tuple] = {}
+    for declaration, at, made_at in left:
+        key = _key(declaration.who)
+        if key in voting and key not in away:
+            out.setdefault(key, (voting[key], at, made_at))
+    there = len(voting) - len(away) - len(out)
+    if not out or total <= there:
+        return
+    named = listed([f"{who.name} (line {at})" if made_at is None else f"{who.name} (at minute {made_at}, line {at})"
+                    for who, at, made_at in out.values()])
+    said = [f"{listed([voting[key].name for key, move in gone if move.event == event])} {what}"
+            for event, what in (("left", "left before it"), ("joined", "joined after it"))
+            if any(move.event == event for _, move in gone)]
+    said.append(f"{named} declared an interest and left the room for it")
+    they = "they" if len(out) > 1 else next(iter(out.values()))[0].name
+    ctx.report.warning(ctx.path, line, f"the vote on minute {shown} counts {total} votes ({tally(counts)}), but "
+                       f"{there} member{' was' if there == 1 else 's were'} present for it who may vote: the "
+                       f"meeting's attendance lists {len(voting)}, of whom {listed(said)}",
+                       f"correct the figures; if {they} came back for the vote, say so in the declaration's action "
+                       "('... and returned for the vote')")
 
 
 def _members_present(attendance: Attendance, chair: tuple) -> dict[str, PersonRef]:

@@ -907,6 +907,7 @@ def test_a_member_named_in_a_recorded_vote_whose_declaration_says_they_took_no_p
     """The declaration's action is free text: which of the two is wrong, the minutes' words cannot tell for sure."""
     edit(archive, MINUTES, CAROL_DECLARES, CAROL_DECLARES + "declarations:\n  - person: carol-singh\n"
          "    interest: Governor of a school in the pilot\n    action: Left the room for the item\n")
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT.replace("    abstained: 1\n", ""))  # four votes, for four members
     edit(archive, MINUTES, "chair: carol-singh\nvotes:", "votes:")  # in the chair for it, a warning of its own
     assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "abstained: [carol-singh]"),
         "Dr Carol Singh is named as abstaining on minute TB/19/13, but their declaration of interest on it (line "
@@ -921,6 +922,41 @@ def test_a_declaration_that_does_not_say_the_member_took_no_part_in_the_vote_giv
          "    action: Left the room for the discussion and returned for the vote\n")
     edit(archive, MINUTES, "action: Remained in the meeting and took part in the discussion",
          "action: Left the room")
+    assert messages(build(archive)) == []
+
+
+EVE_DECLARES = "  - person: eve-turner\n    interest: Member of the food partnership\n    action: {}\n"
+
+
+@pytest.mark.parametrize("minute, action, made_at", [
+    (CAROL_DECLARES, "Left the room for the item", ""),
+    ("    action: Remained in the meeting and took part in the discussion\n", "Left the room for item TB/19/13",
+     "at minute TB/19/12, ")])
+def test_more_votes_than_members_there_less_one_whose_declaration_says_they_left_the_room_is_a_warning(
+        archive, build, minute, action, made_at):
+    """Five members present; Eve Turner, no longer in the recorded vote, declared an interest at the item, or at the
+    standing item naming it, and left the room: the amendment's figures, five votes, are one more than the four
+    left. A vote by figures names no one the declaration could be checked against, and the action is free text."""
+    declarations = "declarations:\n" if minute == CAROL_DECLARES else ""
+    edit(archive, MINUTES, minute, minute + declarations + EVE_DECLARES.format(action))
+    edit(archive, MINUTES, RECORDED_FOR, RECORDED_FOR.replace(" eve-turner,", ""))
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "- motion: \"Amendment"),
+        "the vote on minute TB/19/13 counts 5 votes (For 1, Against 3, Abstained 1), but 4 members were present for "
+        "it who may vote: the meeting's attendance lists 5, of whom Councillor Eve Turner "
+        f"({made_at}line {line_of(archive, MINUTES, 'action: ' + action)}) declared an interest and left the room "
+        "for it; correct the figures; if Councillor Eve Turner came back for the vote, say so in the declaration's "
+        "action ('... and returned for the vote')", "warning")]
+
+
+@pytest.mark.parametrize("action", [
+    "Left the room for the discussion and returned for the vote", "Left the room for item TB/19/14",
+    "Did not vote"])
+def test_a_declaration_that_does_not_say_the_member_was_out_of_the_room_for_the_vote_leaves_its_figures_unchecked(
+        archive, build, action):
+    """Back for the vote, out for another item, or in the room without voting (an abstention, some minutes count
+    it): the five votes may all have been cast."""
+    edit(archive, MINUTES, CAROL_DECLARES, CAROL_DECLARES + "declarations:\n" + EVE_DECLARES.format(action))
+    edit(archive, MINUTES, RECORDED_FOR, RECORDED_FOR.replace(" eve-turner,", ""))
     assert messages(build(archive)) == []
 
 
