@@ -512,13 +512,12 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
         # (one written but not read is an error of its own already)
         chairs.check(fields["chair"], meta.line_of("chair") if isinstance(meta, yamltext.LDict) and "chair" in meta
                      else line, shown, ctx, present, ref, declared, title, tuple(standing_declared or ()), pack)
-    # each declaration for the item whose action says the member left the room for it, with the line of its action
-    # and the standing item it was made at (None: this one), which a vote's figures are checked against (votes.read)
-    left = () if chairs.standing_item(title) else tuple(
-        (declaration, at, made_at) for declaration, at, made_at in (
-            *((declaration, at, None) for declaration, at in declared),
-            *(entry for entry in standing_declared or () if chairs.names(entry[0].action, shown, pack)))
-        if chairs.left_the_room(declaration.action, shown, pack))
+    # the declarations for the item, each with the line of its action and the standing item it was made at (None:
+    # this one), which its votes are checked against (votes.read): those made at the standing item above that name it
+    standing = chairs.standing_item(title)
+    made = tuple((declaration, at, None) for declaration, at in declared) + (() if standing else tuple(
+        entry for entry in standing_declared or () if chairs.names(entry[0].action, shown, pack)))
+    left = () if standing else tuple(entry for entry in made if chairs.left_the_room(entry[0].action, shown, pack))
     if standing_declared is not None and chairs.standing_item(title):
         standing_declared.extend((declaration, at, shown) for declaration, at in declared)
     return MinuteItem(ref, fields["public_title"] if withheld else title, discussion, fields["paper"],
@@ -527,7 +526,7 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
                       title_withheld=withheld, printed=_printed(body, ref),
                       # a confidential item's page shows none of its headings, whose words its parts' ids are made of
                       parts=() if fields["confidential"] else _parts(body, ref, list(headings)),
-                      votes=votes.read(fields["votes"], shown, ctx, present, ref, declared, left)
+                      votes=votes.read(fields["votes"], shown, ctx, present, ref, made, left)
                       if fields["votes"] else (),
                       calls_in=calls_in, chair=fields["chair"])
 

@@ -77,13 +77,13 @@ VOTE = Schema(
 
 
 def read(raw_votes, shown: str, ctx: Context, present: tuple | None, ref: str = "",
-         declared: tuple[tuple[Declaration, int], ...] = (), left: tuple = ()) -> tuple[Vote, ...]:
+         declared: tuple[tuple[Declaration, int, str | None], ...] = (), left: tuple = ()) -> tuple[Vote, ...]:
     """The item's `votes:` (raw YAML), each checked in itself and against `present`, the meeting's attendance and
     chair, and the numbers of its minutes' items in the order minuted (None: not known whole, as meeting.md has
     an error, and not checked against): `ref`, the item's number, `shown`, as messages give it; `declared`, the
-    item's declarations of interest, each with the line of its action; `left`, the declarations for the item
-    whose action says the member left the room for it (chairs.left_the_room), each with the line of its action
-    and the number of the standing item it was made at (None: this one)."""
+    declarations of interest for the item, each with the line of its action and the number of the standing item it
+    was made at, naming this one (None: made at this one); `left`, those of them whose action says the member left
+    the room for it (chairs.left_the_room)."""
     attendance, chair, order = present or (Attendance(), (), ())
     away = _away(attendance.movements, order, ref)
     entries = raw_votes if isinstance(raw_votes, list) else [raw_votes]
@@ -367,10 +367,13 @@ def took_no_part(action: str) -> bool:
 
 def _declared_out(named: list, shown: str, ctx: Context, declared: tuple, told: set[str]) -> None:
     """A warning for each member `named` (_named_in) in the vote, as its mover, seconder or in the recorded vote,
-    whose declaration of interest at the item says they
+    whose declaration of interest at the item, or at the standing item naming it, says they
     took no part in the vote: one of the two is wrong, and which the minutes' words cannot tell for sure. Not for
     a member told of already (not there), whose being named is that mistake."""
-    out = {_key(declaration.who): (declaration, at) for declaration, at in declared if took_no_part(declaration.action)}
+    out: dict[str, tuple] = {}
+    for declaration, at, made_at in declared:  # the item's own first, where a member made both: nearer the vote
+        if took_no_part(declaration.action):
+            out.setdefault(_key(declaration.who), (declaration, at, made_at))
     if not out:
         return
     for who, where, doing, field in named:
@@ -378,9 +381,10 @@ def _declared_out(named: list, shown: str, ctx: Context, declared: tuple, told: 
         if key not in out or key in told:
             continue
         told.add(key)
-        declaration, at = out[key]
+        declaration, at, made_at = out[key]
+        made = f"at minute {made_at}" if made_at else "on it"
         ctx.report.warning(ctx.path, where, f"{who.name} is named as {doing} on minute {shown}, but their declaration "
-                           f"of interest on it (line {at}) says '{shortened(declaration.action, 80)}'",
+                           f"of interest {made} (line {at}) says '{shortened(declaration.action, 80)}'",
                            f"correct `{field}:` if they took no part in it; if they did, correct the declaration's "
                            "action" if field else "take them out of the recorded vote if they took no part in it; if "
                            "they did vote, correct the declaration's action")

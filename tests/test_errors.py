@@ -960,6 +960,20 @@ def test_a_declaration_that_does_not_say_the_member_was_out_of_the_room_for_the_
     assert messages(build(archive)) == []
 
 
+def test_a_member_named_in_a_recorded_vote_who_left_the_room_by_the_standing_items_declaration_is_a_warning(
+        archive, build):
+    """Declared at the start, with the item named by its number, as the chair's check reads it (test_chairs.py)."""
+    edit(archive, MINUTES, "    action: Remained in the meeting and took part in the discussion\n",
+         "    action: Remained in the meeting and took part in the discussion\n" + EVE_DECLARES.format(
+             "Left the room for item TB/19/13"))
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT.replace("    abstained: 1\n", ""))  # four votes, for four members
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, RECORDED_FOR.strip()),
+        "Councillor Eve Turner is named as voting for on minute TB/19/13, but their declaration of interest at minute "
+        f"TB/19/12 (line {line_of(archive, MINUTES, 'action: Left the room for item TB/19/13')}) says 'Left the room "
+        "for item TB/19/13'; take them out of the recorded vote if they took no part in it; if they did vote, correct "
+        "the declaration's action", "warning")]
+
+
 def test_a_figure_in_words_is_an_error(archive, build):
     edit(archive, MINUTES, AMENDMENT, AMENDMENT.replace("for: 1", "for: one"))
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "for: one"),
