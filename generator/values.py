@@ -72,11 +72,41 @@ def _make_date(year: int, month: int, day: int, written: str) -> dt.date:
             raise Invalid(f"'{written}' is not a real date: there is no month {month}", f"did you mean "
                           f"{swapped.isoformat()} ({spoken_date(swapped)})? YYYY-MM-DD puts the month before the "
                           "day") from None
-        raise Invalid(f"'{written}' is not a real date", DATE_HINT) from None
+        raise no_such_day(written, year, month, day) from None
     if year < 1000:  # 0019-06-20 for 2019: its pages' addresses and calendar dates would be /tb/19/ and 190620
         raise Invalid(f"'{written}' has the year {year}", "write the year in full, in four digits, e.g. "
                       f"{made.replace(year=2000 + year % 100).isoformat()}")
     return made
+
+
+def _why_no_day(year: int | None, month: int, day: int) -> str:
+    """Why there is no such day (`year` None: in no year), as the clerk is to be told it: a message that said only
+    'not a real date' over '29 Feb 2019' left them to find that 2019 was no leap year."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day < 1:
+        return f"there is no day {day}"
+    if day > 31:
+        return f"no month has {day} days"
+    name = calendar.month_name[month]
+    if month != 2:
+        return f"{name} has {calendar.monthrange(2000, month)[1]} days"
+    if year is None:
+        return "February has 28 days, 29 in a leap year"
+    if day == 29:
+        return f"{year} is not a leap year, so February {year} has 28 days"
+    return f"February {year} has {calendar.monthrange(year, 2)[1]} days"
+
+
+def no_such_day(written: str, year: int, month: int, day: int) -> Invalid:
+    """A date whose month has no such day ('30 February 2020', '31/04/2020'), why, and what to write: the hint
+    'write YYYY-MM-DD' alone had clerks write 2020-02-30, another day that is not."""
+    if not 1 <= month <= 12:
+        return Invalid(f"'{written}' is not a real date: {_why_no_day(year, month, day)}", "check the date in the "
+                       "papers and write it as YYYY-MM-DD, e.g. 2018-06-21")
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return Invalid(f"'{written}' is not a real date: {_why_no_day(year, month, day)}", "check the day in the papers "
+                   f"and write it as YYYY-MM-DD, e.g. {last.isoformat()} if the month's last day is meant")
 
 
 def parse_date(text: str) -> dt.date:
@@ -98,7 +128,20 @@ def parse_date(text: str) -> dt.date:
         day = _make_date(int(m[1]), int(m[2]), int(m[3]), value)
         raise Invalid(f"'{value}' is not written as YYYY-MM-DD", f"write it as {day.isoformat()} ({spoken_date(day)})",
                       True)
-    raise numeric_date(value) or Invalid(f"'{value}' is not a date", DATE_HINT)
+    raise numeric_date(value) or _yearless(value) or Invalid(f"'{value}' is not a date", DATE_HINT)
+
+
+def _yearless(value: str) -> Invalid | None:
+    """A day and month without a year that no year has ("Feb 30", "31 April"): told why, not only to write
+    YYYY-MM-DD, which the clerk would fill in with the same day."""
+    m = _MONTH_NUMBER.fullmatch(value)
+    day, month = (m[2], m[1]) if m else (None, None)
+    m = _DAY_OF.fullmatch(value)
+    day, month = (m[1], m[2]) if m and not m[3] else (day, month)
+    if month is None or month.lower() not in MONTHS or _in_some_year(MONTHS[month.lower()], int(day)):
+        return None
+    return Invalid(f"'{value}' is not a date: it has no year, and {_why_no_day(None, MONTHS[month.lower()], int(day))}",
+                   "check the day in the papers and write it with its year as YYYY-MM-DD, e.g. 2018-06-21")
 
 
 def _named_month(value: str, weekday: str | None, year: str, month: int, day_of_month: int) -> dt.date:
@@ -131,8 +174,9 @@ def numeric_date(value: str) -> Invalid | None:
             readings.append(dt.date(year, month, day))
         except ValueError:
             continue
-    if not readings:
-        return Invalid(f"'{value}' is not a real date", DATE_HINT)
+    if not readings:  # told of as read day first, as UK minutes mean it, unless only the other order has a month
+        day, month = (second, first) if first <= 12 < second else (first, second)
+        return no_such_day(value, year, month, day)
     if short:
         meant = f" if {year} is meant"
         hint = f"write it as {readings[0].isoformat()} ({spoken_date(readings[0])}){meant}" if len(readings) == 1 \
@@ -234,6 +278,12 @@ def _other_forms(value: str) -> tuple[str, str] | None:
                 f"(Friday {spoken_date(friday)}, the end of that working week), for the tracker to show the action "
                 "overdue after it")
     m = _MONTH_NUMBER.match(value)
+    if m and m[1].lower() in MONTHS and 29 < int(m[2]) <= 31 and not _in_some_year(MONTHS[m[1].lower()], int(m[2])):
+        month, number = MONTHS[m[1].lower()], int(m[2])  # "Feb 30": no day, so a year, or a slip
+        name = calendar.month_name[month]
+        return (f"a month and a number that is no day of {name} ({_why_no_day(None, month, number)})",
+                f"write `due: {name} {2000 + number}` if that month is meant, or the day it is due by with its year, "
+                f"`due: YYYY-{month:02d}-DD`, DD being a day {name} has")
     if m and m[1].lower() in MONTHS and 1 <= int(m[2]) <= 31:
         month, number = MONTHS[m[1].lower()], int(m[2])
         return (f"a month and a number that could be a day or a year ({number} {calendar.month_name[month]}, or "
@@ -247,13 +297,39 @@ def _other_forms(value: str) -> tuple[str, str] | None:
     return None
 
 
+def _in_some_year(month: int, day: int) -> bool:
+    return 1 <= day <= (29 if month == 2 else calendar.monthrange(2001, month)[1])
+
+
+# A day of a month among other words, with its year or not: "by 30 February 2020", "w/c 31 April", "30th Feb"
+_DAY_OF = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)([a-z]+)\b\.?(?:,?(?:\s+|-)(\d{4})\b)?", re.I)
+
+
+def _no_such_day(value: str) -> tuple[str, str] | None:
+    """unread_due's (what, what to write) for a due date naming a day its month does not have, which every other
+    reading passes over as no date: kept as written, it was never overdue, and nothing said why."""
+    for found in _DAY_OF.finditer(value):
+        if found[2].lower() not in MONTHS:
+            continue
+        month, day, year = MONTHS[found[2].lower()], int(found[1]), int(found[3]) if found[3] else None
+        if _in_some_year(month, day) and (year is None or _real_date(year, month, day) is not None):
+            continue
+        if year is None:
+            return (f"a day no year has ({_why_no_day(None, month, day)})", f"write the day it is due by, with "
+                    f"its year, as `due: YYYY-{month:02d}-DD`, DD being a day {calendar.month_name[month]} has")
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return (f"a date that is not a real one ({_why_no_day(year, month, day)})", "check the day in the papers and "
+                f"write it as `due: YYYY-MM-DD`, e.g. `due: {last.isoformat()}` if the month's last day is meant")
+    return None
+
+
 def unread_due(text: str) -> tuple[str, str] | None:
     """(what a due date is, what to write) where it names a date or a month that it is not read as, written
     as action logs write them: a quarter of the financial year, a date with a remark after it, a month as a
     spreadsheet writes it (Jun-20), a date among other words (by 30 June 2020); None otherwise.
     Kept as written, the action never counts as overdue, which nothing on its page says."""
     value = str(text).strip()
-    other = _other_forms(value)
+    other = _other_forms(value) or _no_such_day(value)
     if other:
         return other
     m = _QUARTER.match(value)

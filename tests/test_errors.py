@@ -464,7 +464,48 @@ def test_accessibility_statement_reviewed_before_it_was_prepared(archive, build)
 def test_date_that_does_not_exist(archive, build):
     edit(archive, LATER, "date: 20 June 2019", "date: 2019-02-30")
     assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"),
-        "date: '2019-02-30' is not a real date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
+        "date: '2019-02-30' is not a real date: February 2019 has 28 days; check the day in the papers and write "
+        "it as YYYY-MM-DD, e.g. 2019-02-28 if the month's last day is meant")]
+
+
+@pytest.mark.parametrize("relative, old, new, message", [
+    (MEETING, "date: 2019-03-14", "date: 30 February 2020", "date: '30 February 2020' is not a real date: February "
+     "2020 has 29 days; check the day in the papers and write it as YYYY-MM-DD, e.g. 2020-02-29 if the month's last "
+     "day is meant"),
+    (MINUTES, "due: 2019-04-30", "due: 31/04/2020", "due: '31/04/2020' is not a real date: April has 30 days; check "
+     "the day in the papers and write it as YYYY-MM-DD, e.g. 2020-04-30 if the month's last day is meant"),
+    (LOG, "due: September 2019", "due: 29 Feb 2019", "due: '29 Feb 2019' is not a real date: 2019 is not a leap "
+     "year, so February 2019 has 28 days; check the day in the papers and write it as YYYY-MM-DD, e.g. 2019-02-28 if "
+     "the month's last day is meant"),
+    ("people.yaml", "to: 2019-12-31", "to: Feb 30", "to: 'Feb 30' is not a date: it has no year, and February has "
+     "28 days, 29 in a leap year; check the day in the papers and write it with its year as YYYY-MM-DD, e.g. "
+     "2018-06-21"),
+])
+def test_a_day_its_month_does_not_have_is_refused_saying_why_and_a_day_to_write(archive, build, relative, old, new,
+                                                                                 message):
+    """'not a real date; write YYYY-MM-DD' over '29 Feb 2019' left the clerk to find 2019 was no leap year, and
+    written so, 2019-02-29, it was refused again: the month's days are said, and its last day offered."""
+    edit(archive, relative, old, new)
+    assert errors_after(build, archive) == [at(relative, line_of(archive, relative, new), message)]
+
+
+@pytest.mark.parametrize("new, message", [
+    ("due: by 30 February 2020", "due: 'by 30 February 2020' is a date that is not a real one (February 2020 has 29 "
+     "days), so it is kept as written and never counts as overdue; check the day in the papers and write it as "
+     "`due: YYYY-MM-DD`, e.g. `due: 2020-02-29` if the month's last day is meant"),
+    ("due: 31st April", "due: '31st April' is a day no year has (April has 30 days), so it is kept as written and "
+     "never counts as overdue; write the day it is due by, with its year, as `due: YYYY-04-DD`, DD being a day "
+     "April has"),
+    ("due: Feb 30", "due: 'Feb 30' is a month and a number that is no day of February (February has 28 days, 29 in "
+     "a leap year), so it is kept as written and never counts as overdue; write `due: February 2030` if that month "
+     "is meant, or the day it is due by with its year, `due: YYYY-02-DD`, DD being a day February has"),
+])
+def test_a_due_date_in_words_naming_a_day_its_month_does_not_have_is_kept_as_written_with_a_warning(archive, build,
+                                                                                                    new, message):
+    """Kept as text, as due dates in words are, without a word: the action never showed as overdue. 'Feb 30' was
+    offered as the day `due: YYYY-02-30`, which is none."""
+    edit(archive, MINUTES, "due: 2019-05-31", new)
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, new), message, "warning")]
 
 
 def test_date_with_the_day_and_the_month_swapped(archive, build):
@@ -1517,7 +1558,8 @@ def test_blank_lines_above_the_frontmatter_are_read_past_and_lines_stay_true(arc
     path.write_text("\n\n" + path.read_text(encoding="utf-8").replace("date: 20 June 2019", "date: 31 June 2019"),
                     encoding="utf-8")
     assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "date:"),
-        "date: '31 June 2019' is not a real date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
+        "date: '31 June 2019' is not a real date: June has 30 days; check the day in the papers and write it as "
+        "YYYY-MM-DD, e.g. 2019-06-30 if the month's last day is meant")]
 
 
 def test_a_site_address_whose_path_would_need_escaping_is_an_error(archive, build):
@@ -4656,7 +4698,8 @@ def test_meeting_md_named_in_capitals_is_one_error_and_what_its_meeting_held_is_
 def test_one_mistake_in_meeting_md_is_reported_once(archive, build):
     edit(archive, MEETING, "date: 2019-03-14", "date: 2019-02-30")
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "date:"),
-        "date: '2019-02-30' is not a real date; write the date as YYYY-MM-DD, e.g. 2018-06-21")]
+        "date: '2019-02-30' is not a real date: February 2019 has 28 days; check the day in the papers and write "
+        "it as YYYY-MM-DD, e.g. 2019-02-28 if the month's last day is meant")]
 
 
 # --- through the command line -------------------------------------------------------------------

@@ -1090,8 +1090,8 @@ def test_cli_new_meeting_takes_a_date_as_the_content_files_take_it_and_says_why_
     assert done.returncode == 0 and (actions / "meetings/ccb/2020-01-16/meeting.md").is_file(), done.stderr
     refused = cli("new", "meeting", "--body", "ccb", "--date", "2020-02-30", cwd=tmp_path)
     assert refused.returncode == 2 and refused.stderr.splitlines()[-1] == (
-        "minutebook new meeting: error: argument --date: '2020-02-30' is not a real date; write the date as "
-        "YYYY-MM-DD, e.g. 2018-06-21")
+        "minutebook new meeting: error: argument --date: '2020-02-30' is not a real date: February 2020 has 29 days; "
+        "check the day in the papers and write it as YYYY-MM-DD, e.g. 2020-02-29 if the month's last day is meant")
 
 
 def test_cli_new_meeting_kind_writes_the_meetings_kind(actions, tmp_path):
