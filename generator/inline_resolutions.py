@@ -10,7 +10,8 @@ over a list of the decisions, or "The Board:" over a list of them each opening w
 ```item block lists under `resolutions:`; one pasted in the text alone is in neither, and nothing would say so.
 Each (each of a paragraph's, one after another) is a warning naming the entry to write: the decision's words,
 a verb that "The Board:" lists as done written as resolutions write it ("**APPROVE** the plan"). A
-confidential minute's are not: its resolutions are published no more than its text. An item whose
+confidential minute's are not: its resolutions are published no more than its text; nor are a private meeting's
+(load_minutes does not look for them). An item whose
 `resolutions:` has an entry of two thirds of its words (as inline_actions compares an action's), or whose
 `actions:` has one, has it recorded: "It was agreed that an update be given" is tracked as the action it is.
 

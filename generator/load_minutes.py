@@ -122,12 +122,13 @@ def _agenda_headings(body: Body, agenda) -> dict[str, str]:
 
 def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_key: str, parser,
                  ctx_people, bodies, agenda=(), attendance: Attendance | None = None, chair: tuple = (),
-                 whole: bool = True, date=None, named=None, held=None) -> Minutes | None:
+                 whole: bool = True, date=None, named=None, held=None, private: bool = False) -> Minutes | None:
     """`attendance`: the meeting's, whose initials name one of two people of the same initials (inline_actions),
     and who may vote, with the meeting's `chair` (votes.read), unless meeting.md had an error (not `whole`);
     `date`: the meeting's, which a due date written in the text without its year is read against; `named`: the
     bodies by the names an action line in the text may call them (inline_actions.names_of_bodies, BodiesAsked);
-    `held`: meeting.md's, which posts written for people are read against (schema.Held)."""
+    `held`: meeting.md's, which posts written for people are read against (schema.Held); `private`: the meeting is
+    held in private (`session: private`), whose minutes publish no decision to miss (inline_resolutions.check)."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
@@ -164,7 +165,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     fences = _item_fences(tokens, lines, doc.body_line, ctx)
     headings = _headings(tokens)
     prose = inline_actions.prose(tokens) if inline_actions.may_hold(doc.body) else []
-    decided = inline_resolutions.prose(tokens) if inline_resolutions.may_hold(doc.body) else []
+    decided = inline_resolutions.prose(tokens) if not private and inline_resolutions.may_hold(doc.body) else []
     items, advised = [], []
     standing_declared: list = []  # made at the standing items read so far (chairs.check)
     pack = None  # the minute of each agenda item the minutes number otherwise (_pack), made at the first item

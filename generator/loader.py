@@ -420,7 +420,7 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
                                # what is left would say members were not there
                                whole=not report.errors_since(reported), date=fields["date"],
                                named=BodiesAsked(names_of_bodies(body, bodies, slugs), {} if named is None else named),
-                               held=fields["held"])
+                               held=fields["held"], private=fields["session"] == "private")
     papers = []
     if (meeting_dir / "papers").is_dir():
         names = attachments.files_in(meeting_dir / "papers")

@@ -3821,6 +3821,16 @@ def test_a_decision_in_the_text_of_a_confidential_minute_is_no_warning(archive, 
     assert warnings_after(build, archive) == []
 
 
+def test_a_decision_in_the_text_of_a_private_meetings_minutes_is_no_warning(archive, build):
+    """A meeting held in private (`session: private`) publishes nothing of its minutes, as a confidential minute
+    does not: the minutes' loader, not knowing the meeting's session, told the clerk the minute's page and the open
+    data had no decision, which neither is to have."""
+    edit(archive, PRIVATE_MINUTES, "The board discussed CANARY-PRIVATE-9090.", "The board discussed "
+         "CANARY-PRIVATE-9090.\n\nIt was RESOLVED: That the settlement be approved.\n\nThe Board agreed the revised "
+         "terms of the settlement.")
+    assert warnings_after(build, archive) == []
+
+
 def test_the_minutes_approved_in_the_text_are_a_decision_the_minutes_items_resolution_records(archive, build):
     """Approving the minutes is a decision as any other: the minutes item's "**APPROVE** the minutes ... as a
     correct record" records it, and written alone it is a warning."""
