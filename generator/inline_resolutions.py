@@ -296,14 +296,34 @@ def _decided_what(text: str, line: int) -> list[tuple[int, str, str, bool]]:
     return found
 
 
-# The verb a decision's entry opens with in capitals ("APPROVE the budget.", "NOT APPROVE the paper"): written in
-# bold, as resolutions write it ("**APPROVE** the budget.") and the docs show the entry
-_OPENING_VERB = re.compile(r"(?:[A-Z]{2,}\s+)*[A-Z]{2,}(?=\s)")
+# A word in capitals an entry opens with ("APPROVE the budget.", "APPROVE: the plan", "NOT APPROVE the paper"), and
+# the verbs resolutions write so. Any words in capitals were bolded as the verb: a body's initials ("HSCP to report
+# back" under "AGREED:"), the initials after the verb ("**NOTE NHS** Tayside's report"), most of a line written
+# wholly in capitals; and a verb before a colon was not
+_CAPITALS = re.compile(r"([A-Z]{2,})(?![\w'’&-])\s*")
+_DECISION_VERBS = frozenset("""ACCEPT ACKNOWLEDGE ADD ADOPT AGREE ALLOCATE AMEND APPOINT APPROVE ASK AUTHORISE AUTHORIZE
+    AWARD CALL CANCEL COMMEND COMMISSION COMPLETE CONFIRM CONSIDER CONTINUE DECIDE DECLINE DEFER DELAY DELEGATE
+    DIRECT DISCUSS ELECT ENDORSE EXCLUDE EXTEND GRANT INSTRUCT INVITE MONITOR NOMINATE NOTE POSTPONE RATIFY RECEIVE
+    RECOMMEND REFER REFUSE REJECT RENEW REQUEST REQUIRE RESOLVE REVIEW SUBMIT SUPPORT THANK WELCOME WITHDRAW""".split())
+_VERB_ENDING = re.compile(r"[A-Z]{3,}(?:ISE|IZE|ATE|IFY)")  # "PRIORITISE", "NOMINATE": no body's initials
+
+
+def _is_verb(word: str) -> bool:
+    return word in _DECISION_VERBS or bool(_VERB_ENDING.fullmatch(word)) or (
+        word.endswith("ED") and present(word) in _DECISION_VERBS)
 
 
 def _in_bold(entry: str) -> str:
-    verb = _OPENING_VERB.match(entry)
-    return f"**{verb.group(0)}**{entry[verb.end():]}" if verb else entry
+    """The entry with the verb it opens with in bold, as resolutions write it ("**APPROVE** the budget.") and the
+    docs show the entry; "NOT" and verbs joined by "AND" or "OR" with it ("**NOTE AND APPROVE** the plan")."""
+    pos, end = 0, 0
+    while (word := _CAPITALS.match(entry, pos)) is not None:
+        if _is_verb(word[1]):
+            end = word.end(1)
+        elif word[1] not in ("NOT", "AND", "OR") or not end and word[1] != "NOT":
+            break
+        pos = word.end()
+    return f"**{entry[:end]}**{entry[end:]}" if end else entry
 
 
 def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int | None, ctx) -> None:

@@ -3764,6 +3764,30 @@ def test_a_verb_a_list_under_the_board_writes_is_offered_as_resolutions_write_it
     assert inline_resolutions.present(verb) == written
 
 
+def test_the_entry_offered_bolds_its_verb_not_a_bodys_initials_in_capitals(archive, build):
+    """Any words in capitals an entry opened with were bolded as its verb: the initials of the body the decision
+    names ("**HSCP** to report back"), those after the verb ("**NOTE NHS** Tayside's report"), and most of a decision
+    written wholly in capitals; a verb before a colon was not bolded at all."""
+    edit(archive, MINUTES, "There was no other business.", "AGREED: HSCP to report back to the next meeting.\n\n"
+         "The Board:\n\n- NOTED NHS Tayside's report on waiting times\n\nIt was RESOLVED to:\n\n"
+         "- RECEIVE THE ANNUAL REPORT OF THE NHS BOARD\n- APPROVE: the allotments plan, as amended")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, written), UNRECORDED.format(
+        written, "TB/19/15") + NO_RESOLUTIONS_BLOCK + f"`- {entry}`", "warning") for written, entry in [
+        ("AGREED: HSCP to report back to the next meeting.", "HSCP to report back to the next meeting."),
+        ("NOTED NHS Tayside's report on waiting times", '"**NOTE** NHS Tayside\'s report on waiting times"'),
+        ("RECEIVE THE ANNUAL REPORT OF THE NHS BOARD", '"**RECEIVE** THE ANNUAL REPORT OF THE NHS BOARD"'),
+        ("APPROVE: the allotments plan, as amended", '"**APPROVE**: the allotments plan, as amended"')]]
+
+
+@pytest.mark.parametrize("entry, offered", [
+    ("NOT APPROVE the paper", "**NOT APPROVE** the paper"), ("NOTE AND ENDORSE the plan", "**NOTE AND ENDORSE** the plan"),
+    ("PRIORITISE the CAMHS waiting list", "**PRIORITISE** the CAMHS waiting list"),
+    ("NHS Board to APPROVE the plan", "NHS Board to APPROVE the plan"), ("THAT THE REPORT BE NOTED",
+                                                                       "THAT THE REPORT BE NOTED")])
+def test_the_verb_an_entry_opens_with_is_bolded_with_not_and_the_verbs_joined_to_it(entry, offered):
+    assert inline_resolutions._in_bold(entry) == offered
+
+
 def test_each_decision_of_a_paragraph_is_a_warning_on_its_line(archive, build):
     """Minutes write one decision after another in a paragraph; each is a decision to record, not the first alone."""
     edit(archive, MINUTES, "There was no other business.", "It was RESOLVED: That the report be received. It was "
