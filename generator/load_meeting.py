@@ -328,6 +328,28 @@ def confidential_mark(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
     return None
 
 
+# The word as a mark uses it elsewhere than at a line's start, which a heading or an item's first line says in
+# place of the mark: "CONFIDENTIAL" in capitals anywhere ("Sale of the depot – CONFIDENTIAL"), "Confidential" in
+# bold, in brackets ("(Confidential)") or set apart by a dash or colon ("Confidential: Land sale"), "this item is
+# confidential", "not for publication". Not "confidential" in a sentence's words ("the confidential waste contract").
+_CONFIDENTIAL_WORD = re.compile(
+    r"\bCONFIDENTIAL\b|(?i:\bnot\s+for\s+publication\b"
+    r"|\b(?:is|are|was|were|be|been|remains?|(?:treated|regarded|considered|kept|held)(?:\s+as)?)\s+"
+    r"(?:strictly\s+|highly\s+)?confidential\b"
+    r"|(?:\*\*|__|[(\[]|(?:^|[–—:|]|\s-)[\s*_#>]*)\s*(?:strictly\s+|private\s+(?:and|&)\s+)?"
+    r"confidential\s*(?:\*\*|__|[)\]]|[*_\s]*(?:$|[–—:|]|-\s)))")
+
+
+def confidential_word(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """(line, its words, shortened) of the first of `lines` (a heading or title, and the first line of the text
+    below it) that says the item is confidential otherwise than with the mark (confidential_mark): "(Confidential)"
+    after a heading, "This item is CONFIDENTIAL" as its first line, which were published in full without a word."""
+    for at, written in lines:
+        if _CONFIDENTIAL_WORD.search(written):
+            return at, shortened(written.strip(" *_#>"), 60)
+    return None
+
+
 def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | None = None,
                held: s.Held | None = None) -> Paper | None:
     """`known`: the digests of files read already (FileDigests.seen), so a paper's file is not read again;
@@ -339,7 +361,7 @@ def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | Non
     f = PAPER.read(doc.meta, ctx, 1)
     if f is None or not (f["ref"] and f["title"]):
         return None
-    paper = Paper(at_key(f["ref"].strip(), doc.meta, "ref"), f["title"], f["label"],
+    paper = Paper(at_key(f["ref"].strip(), doc.meta, "ref"), at_key(f["title"], doc.meta, "title"), f["label"],
                   at_key(f["item"].strip().rstrip("."), doc.meta, "item"), f["report_to"],
                   f["date"], f["authors"], f["contributors"], f["sponsor"], f["presenter"], f["purpose"],
                   f["decision_level"], f["summary"], f["recommendations"], f["risk"], f["equality_impact"],

@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from generator import urls
 from generator.diagnostics import Diagnostic, Report, closest, did_you_mean, listed, plural, shortened
 from generator.interrupt import check as check_stop, never
-from generator.load_meeting import confidential_mark
+from generator.load_meeting import confidential_mark, confidential_word
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
 from generator.post_holders import posts_held_elsewhere
@@ -779,6 +779,10 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
     private = _taken_in_private(meeting.agenda, by_minute=True)
     minutes = meeting.minutes.items if meeting.minutes else ()
     for item in minutes:
+        if item.confidential is None and item.ref.lower() not in private and meeting.session != "private":
+            _said_confidential(f"minute item {item.number}", item.source.line, item.title, item.body, "write "
+                               "`confidential: yes` (and a `reason:`) in its ```item block, to publish only its title, "
+                               "or `confidential: no` if it may be published as it is", item.source.path, report)
         if item.confidential is None and item.ref.lower() in private:
             part, owner = private[item.ref.lower()]
             ref, minute = part.number if part.minute else item.number, "its minute"  # the agenda's number
@@ -843,12 +847,33 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
         item, owner = private.get(paper.item.lower()) or next(
             ((item, owner) for item, owner in private.values()
              if paper.ref.lower() in {ref.lower() for ref in item.papers}), (None, None))
+        if owner is None and meeting.session != "private":
+            _said_confidential(paper.name, line_of(paper.title, paper.source.line), paper.title, paper.body,
+                               "write `confidential: yes` in the paper, or `confidential: no` if it may be published "
+                               "as it is", paper.source.path, report, "title")
         if owner is not None and not _marked(paper.title, paper.body):
             what = owner.number if item is owner else f"{item.number}, part of {owner.number}"
             report.error(paper.source.path, line_of(paper.item, paper.source.line), f"{paper.name} is for "
                          f"{what}, which is confidential, but the paper does not say whether it is: it would be "
                          "published", "write `confidential: yes` in the paper, or `confidential: no` if it may be "
                          "published")
+
+
+def _said_confidential(what: str, line: int, title: str, text: str, hint: str, path: str, report: Report,
+                       heading: str = "heading") -> None:
+    """A public minute or paper that does not say whether it is confidential, and whose heading (title) or first
+    line says it is otherwise than with the mark (load_meeting.confidential_word): "(Confidential)" after the
+    heading, "This item is CONFIDENTIAL". A warning, as the word may be the clerk's own ("Land sale: confidential
+    terms agreed"), where the mark is an error (the loader's, which is not told again)."""
+    lines = text.split("\n")
+    first = next((n for n, written in enumerate(lines) if written.strip()), None)
+    said, where = confidential_word([(line, title)]), heading
+    if said is None and first is not None:
+        said, where = confidential_word([(file_line(lines_of(text), first), lines[first])]), "first line"
+    if said and not _marked(title, text):
+        report.warning(path, said[0], f"{what} says '{said[1]}' in its {where}, as a mark of what was taken in "
+                       "private would, but does not say whether it is confidential: it would be published in full",
+                       f"{hint}; or reword the {where} if it is not")
 
 
 def _withheld_above(agenda: tuple, above=None) -> dict:

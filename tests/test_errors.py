@@ -1553,6 +1553,55 @@ def test_a_minute_marked_confidential_in_its_text_must_say_whether_it_is(archive
     assert warnings_after(build, archive) == []
 
 
+SAID_CONFIDENTIAL = ("minute item TB/19/22 says '{}' in its {}, as a mark of what was taken in private would, but "
+                     "does not say whether it is confidential: it would be published in full; write `confidential: "
+                     "yes` (and a `reason:`) in its ```item block, to publish only its title, or `confidential: no` if "
+                     "it may be published as it is; or reword the {} if it is not")
+
+
+@pytest.mark.parametrize("old, new, on, shown, where", [
+    ("## TB/19/22 Pharmaceutical needs assessment", "## TB/19/22 Pharmaceutical needs assessment (Confidential)",
+     "## TB/19/22", "Pharmaceutical needs assessment (Confidential)", "heading"),
+    ("## TB/19/22 Pharmaceutical needs assessment", "## TB/19/22 Pharmacy contract – CONFIDENTIAL", "## TB/19/22",
+     "Pharmacy contract – CONFIDENTIAL", "heading"),
+    ("The board noted that every ward", "This item is confidential and was taken in private.\nThe board noted that "
+     "every ward", "This item is", "This item is confidential and was taken in private.", "first line"),
+    ("The board noted that every ward", "**Confidential**\n\nThe board noted that every ward", "**Confidential**",
+     "Confidential", "first line"),
+], ids=["heading-in-brackets", "heading-after-a-dash", "first-line-says-so", "first-line-in-bold"])
+def test_a_minute_that_says_it_is_confidential_otherwise_than_with_the_mark_is_a_warning(archive, build, old, new, on,
+                                                                                         shown, where):
+    """The mark is read only at a line's start: "(Confidential)" after the heading, or "This item is confidential"
+    as the minute's first line, and the minute was published in full without a word."""
+    edit(archive, LATER_MINUTES, old, new)
+    assert warnings_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, on),
+                                                 SAID_CONFIDENTIAL.format(shown, where, where), "warning")]
+    heading = new if where == "heading" else old if old.startswith("## ") else "## TB/19/22 Pharmaceutical needs "\
+        "assessment"
+    edit(archive, LATER_MINUTES, f"{heading}\n", f"{heading}\n\n```item\nconfidential: no\n```\n")
+    assert warnings_after(build, archive) == []  # said not to be: published as it is
+
+
+def test_confidential_in_the_words_of_a_minutes_first_line_or_in_a_private_meeting_is_no_warning(archive, build):
+    """"the confidential waste contract" is what council minutes often say, of a public item; and a private meeting
+    publishes nothing of its minutes, whatever their headings say."""
+    edit(archive, LATER_MINUTES, "The board noted that every ward", "The board noted the award of the confidential "
+         "waste contract.\nThe board noted that every ward")
+    edit(archive, PRIVATE_MINUTES, "## TB/19/23 Staffing matter", "## TB/19/23 Staffing matter (Confidential)")
+    assert warnings_after(build, archive) == []
+
+
+def test_a_paper_that_says_it_is_confidential_in_its_title_is_a_warning(archive, build):
+    paper = "meetings/jc/2019-11-05/papers/item-05.md"
+    edit(archive, paper, "title: Joint public health commissioning", "title: Joint public health commissioning "
+         "(Private and Confidential)")
+    assert warnings_after(build, archive) == [at(paper, line_of(archive, paper, "title:"), "Item 05 says 'Joint "
+        "public health commissioning (Private and Confidential)' in its title, as a mark of what was taken in private "
+        "would, but does not say whether it is confidential: it would be published in full; write `confidential: "
+        "yes` in the paper, or `confidential: no` if it may be published as it is; or reword the title if it is not",
+        "warning")]
+
+
 def test_blank_lines_above_the_frontmatter_are_read_past_and_lines_stay_true(archive, build):
     path = archive / LATER
     path.write_text("\n\n" + path.read_text(encoding="utf-8").replace("date: 20 June 2019", "date: 31 June 2019"),
