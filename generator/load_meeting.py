@@ -351,9 +351,10 @@ def confidential_word(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
 
 
 def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | None = None,
-               held: s.Held | None = None) -> Paper | None:
+               held: s.Held | None = None, private: bool = False) -> Paper | None:
     """`known`: the digests of files read already (FileDigests.seen), so a paper's file is not read again;
-    `held`: the meeting's, which posts written for people are read against."""
+    `held`: the meeting's, which posts written for people are read against; `private`: the meeting is held in
+    private (`session: private`), whose papers are never published, the mark of what was taken in private or not."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
@@ -368,7 +369,7 @@ def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | Non
                   f["financial_implications"], f["patient_engagement"], f["next_steps"], f["authorised_by"], f["pages"],
                   f["front_sheet"], f["appendices"], f["confidential"], LStr(doc.body, doc.body_line),
                   Source(report._rel(path), 1), f["file"], f["language"])
-    if f["confidential"] is None:
+    if f["confidential"] is None and not private:
         marked = confidential_mark([(doc.meta.line_of("title"), f["title"]),
                                     *enumerate(doc.body.split("\n"), start=doc.body_line)])
         if marked:

@@ -128,7 +128,8 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     `date`: the meeting's, which a due date written in the text without its year is read against; `named`: the
     bodies by the names an action line in the text may call them (inline_actions.names_of_bodies, BodiesAsked);
     `held`: meeting.md's, which posts written for people are read against (schema.Held); `private`: the meeting is
-    held in private (`session: private`), whose minutes publish no decision to miss (inline_resolutions.check)."""
+    held in private (`session: private`), whose minutes publish no decision to miss (inline_resolutions.check), nor
+    a minute that carries the mark of what was taken in private (_marked_confidential)."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
@@ -184,7 +185,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
                      items[-1].ref if items else None, year, agenda,
                      [words for at, words in headings if start < at < end], numbered, advised,
                      (attendance or Attendance(), chair, order) if whole else None, standing_declared,
-                     pack if pack is not None else (pack := _pack(body, agenda)))
+                     pack if pack is not None else (pack := _pack(body, agenda)), private)
         if item is None:
             continue
         items.append(item)
@@ -411,7 +412,7 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
           meeting_key: str, ctx: Context, above: str | None = None, year: int | None = None,
           agenda=(), headings: list[str] = (), numbered=dict, advised: list | None = None,
           present: tuple | None = (Attendance(), (), ()), standing_declared: list | None = None,
-          pack: dict | None = None) -> MinuteItem | None:
+          pack: dict | None = None, private: bool = False) -> MinuteItem | None:
     """`present`: the meeting's attendance and chair, and its minutes' numbers in order, which its votes are
     checked against (votes.read); None where they are not known whole. `standing_declared`: the declarations made
     at the standing items above, which one of them adds its own to: an action there may name a later item.
@@ -492,7 +493,7 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
         kept.pop(0)
     discussion = LStr("\n".join(lines[i] for i in kept).rstrip(), body_line + (kept[0] if kept else start),
                       _skipped(kept))
-    if fields["confidential"] is None:
+    if fields["confidential"] is None and not private:  # a private meeting's minutes are never published
         _marked_confidential(title, line, [(body_line + i, lines[i]) for i in kept], shown, ctx)
     actions = _actions(fields["actions"], ref, body, folder, meeting_key, ctx)
     withheld = bool(fields["public_title"])

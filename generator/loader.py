@@ -426,7 +426,7 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
         names = attachments.files_in(meeting_dir / "papers")
         written = _markdown_in(meeting_dir / "papers", names)
         for paper_path in written:
-            paper = load_paper(paper_path, report, index, slugs, known, fields["held"])
+            paper = load_paper(paper_path, report, index, slugs, known, fields["held"], fields["session"] == "private")
             if paper is not None:
                 papers.append(paper)
         if len(papers) == len(written):  # else the paper that failed may be the one naming a file

@@ -1591,6 +1591,16 @@ def test_confidential_in_the_words_of_a_minutes_first_line_or_in_a_private_meeti
     assert warnings_after(build, archive) == []
 
 
+def test_the_mark_on_a_private_meetings_minute_or_paper_is_no_error(archive, build):
+    """A meeting held in private publishes none of its minutes and papers: the mark its pack carries on every page
+    was an error saying the minute or paper "would be published in full", which stopped the build."""
+    edit(archive, PRIVATE_MINUTES, "The board discussed CANARY-PRIVATE-9090.", "PRIVATE AND CONFIDENTIAL\n\nThe "
+         "board discussed CANARY-PRIVATE-9090.")
+    edit(archive, "meetings/tb/2019-06-20-private/papers/paper-a.md", "CANARY-PRIVATE-9090 briefing.",
+         "**STRICTLY CONFIDENTIAL**\n\nCANARY-PRIVATE-9090 briefing.")
+    assert warnings_after(build, archive) == []
+
+
 def test_a_paper_that_says_it_is_confidential_in_its_title_is_a_warning(archive, build):
     paper = "meetings/jc/2019-11-05/papers/item-05.md"
     edit(archive, paper, "title: Joint public health commissioning", "title: Joint public health commissioning "
