@@ -533,34 +533,58 @@ def _built_with_log(tmp_path: Path, folder: str, meeting: str, log: str, notes: 
     return out
 
 
-def test_a_drafts_preview_marks_each_draft_row_of_a_tracker_and_an_action_log(tmp_path):
-    """A `--drafts` preview's trackers and action logs listed actions raised in draft minutes, and statuses from a
-    draft log, as if approved, where the action's page and feed say they are drafts: each such row says so, in
-    the action's page's mark. Here July's minutes, which raised both CCB actions, and November's log are drafts."""
-    content = _copy(tmp_path)
+@pytest.fixture(scope="module")
+def drafts_preview(tmp_path_factory) -> Path:
+    """The fixture built as a `--drafts` preview, July's minutes, which raised both CCB actions, and November's log
+    made drafts; the site's folder."""
+    content = _copy(tmp_path_factory.mktemp("drafts"))
     minutes = content / "meetings/ccb/2019-07-18/minutes.md"
     minutes.write_text(minutes.read_text().replace("status: approved", "status: draft", 1))
     log = content / "meetings/ccb/2019-11-21/actions.md"
     log.write_text("---\nstatus: draft\n" + log.read_text().removeprefix("---\n"))
-    out = tmp_path / "site"
+    out = content.parent / "site"
     result = run(Options(content=content, out=out, today=TODAY, search=False, drafts=True))
     assert result.ok and [d.format() for d in result.report.items] == []
+    return out
 
-    def marks(url: str, caption: str) -> list[tuple[str, list[str], list[str]]]:
-        """(action, the draft marks of its Action cell, of its Status cell) of each row of a table."""
-        table = next(t for t in parsed(out, url).find_all("table") if t.one("caption").text.startswith(caption))
-        return [(row.find("th").find("a").text, [n.text for n in row.find("th").find_all("strong", class_="draft-flag")],
-                 [n.text for n in row.find_all("td")[-1].find_all("strong", class_="draft-flag")])
-                for row in table.find_all("tr")[1:]]
 
+def _draft_marks(site: Path, url: str, caption: str) -> list[tuple[str, list[str], list[str]]]:
+    """(action, the draft marks of its Action cell, of its Status cell) of each row of the table of `caption`."""
+    table = next(t for t in parsed(site, url).find_all("table") if t.one("caption").text.startswith(caption))
+    return [(row.find("th").find("a").text, [n.text for n in row.find("th").find_all("strong", class_="draft-flag")],
+             [n.text for n in row.find_all("td")[-1].find_all("strong", class_="draft-flag")])
+            for row in table.find_all("tr")[1:]]
+
+
+def test_a_drafts_preview_marks_each_draft_row_of_a_tracker_and_an_action_log(drafts_preview):
+    """A `--drafts` preview's trackers and action logs listed actions raised in draft minutes, and statuses from a
+    draft log, as if approved, where the action's page and feed say they are drafts: each such row says so, in
+    the action's page's mark."""
     raised = ["Raised in draft minutes"]
-    assert marks("/ccb/actions/", "Actions closed in") == [("CCBP/19/60#jc-referral", raised, []),
-                                                          ("CCBP/19/60#1", raised, ["from a draft log"])]
-    assert marks("/ccb/2019/2019-09-19/", "Action log") == [("CCBP/19/60#1", raised, []),
-                                                           ("CCBP/19/60#jc-referral", raised, [])]
-    assert marks("/ccb/2019/2019-11-21/", "Action log") == [("CCBP/19/60#1", raised, ["draft"])]
-    assert marks("/jc/actions/", "Open actions") == [("2019-08-01/4#1", [], [])]
-    assert marks("/jc/actions/", "Actions closed in") == [("CCBP/19/60#jc-referral", raised, [])]
+    assert _draft_marks(drafts_preview, "/ccb/actions/", "Actions closed in") == [
+        ("CCBP/19/60#jc-referral", raised, []), ("CCBP/19/60#1", raised, ["from a draft log"])]
+    assert _draft_marks(drafts_preview, "/ccb/2019/2019-09-19/", "Action log") == [
+        ("CCBP/19/60#1", raised, []), ("CCBP/19/60#jc-referral", raised, [])]
+    assert _draft_marks(drafts_preview, "/ccb/2019/2019-11-21/", "Action log") == [("CCBP/19/60#1", raised, ["draft"])]
+    assert _draft_marks(drafts_preview, "/jc/actions/", "Open actions") == [("2019-08-01/4#1", [], [])]
+    assert _draft_marks(drafts_preview, "/jc/actions/", "Actions closed in") == [
+        ("CCBP/19/60#jc-referral", raised, [])]
+
+
+def test_a_drafts_preview_marks_each_draft_row_of_a_meetings_and_a_persons_actions_as_the_tracker_does(
+        drafts_preview):
+    """The tables of the actions raised at a meeting and of the actions a person owns listed an action raised in
+    draft minutes, and a status from a draft log, as if approved, where the tracker marked them: they mark them in
+    the tracker's words."""
+    raised, from_draft = ["Raised in draft minutes"], ["from a draft log"]
+    assert _draft_marks(drafts_preview, "/ccb/2019/2019-07-18/", "Actions raised") == [
+        ("CCBP/19/60#1", raised, from_draft), ("CCBP/19/60#jc-referral", raised, [])]
+    assert _draft_marks(drafts_preview, "/people/ann-smith/", "Actions owned by") == [
+        ("CCBP/19/60#1", raised, from_draft)]
+    assert _draft_marks(drafts_preview, "/people/ann-smith/2019/", "Actions owned by") == [
+        ("CCBP/19/60#1", raised, from_draft)]
+    assert _draft_marks(drafts_preview, "/jc/2019/2019-08-01/", "Actions raised") == [("2019-08-01/4#1", [], [])]
+    assert _draft_marks(drafts_preview, "/people/bob-jones/", "Open actions") == [("2019-08-01/4#1", [], [])]
 
 
 def test_a_committees_action_log_says_which_body_raised_an_action_as_its_tracker_does(tmp_path):

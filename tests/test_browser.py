@@ -548,17 +548,53 @@ def test_in_forced_colours_a_line_marks_an_agenda_section_off_from_its_items(ser
                                                    "agenda-sub": "none 0px"}, lines
 
 
-def test_the_draft_flag_in_a_sentence_is_one_box_at_any_width(new_page, tmp_path):
+@pytest.fixture(scope="module")
+def drafts_preview(tmp_path_factory):
+    """The fixture archive built and served as a `--drafts` preview, with a draft action log at the board's meeting
+    of 16 January 2020, whose minutes are a draft: it updates TB/19/13#2, Mr Okafor's and the committee's."""
+    content = tmp_path_factory.mktemp("drafts") / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "meetings/tb/2020-01-16/actions.md").write_text(
+        "---\nstatus: draft\nupdates:\n  - action: TB/19/13#2\n    status: amber\n"
+        "    progress: The pilot is under way in six schools.\n---\n", encoding="utf-8")
+    out = content.parent / "site"
+    result = run(Options(content=content, out=out, today=dt.date.fromisoformat(TODAY), drafts=True, search=False))
+    assert result.ok, [d.format() for d in result.report.sorted()]
+    with serve(out) as base:
+        yield base
+
+
+def test_the_draft_flag_in_a_sentence_is_one_box_at_any_width(new_page, drafts_preview):
     """The preview's flag on a draft minute's page ("Draft minutes, not yet approved.") ends the sentence naming
     the meeting: where the line broke inside it, its box split in two, its coloured edge on the first half only."""
-    out = tmp_path / "site"
-    assert run(Options(content=FIXTURE, out=out, today=dt.date.fromisoformat(TODAY), drafts=True, search=False)).ok
     page = new_page()
-    with serve(out) as base:
-        page.goto(base + "/tb/2020/tb-20-1/")
-        split = []
-        for width in range(320, 1000, 10):
-            page.set_viewport_size({"width": width, "height": 640})
-            if page.evaluate("() => document.querySelector('strong.draft-flag').getClientRects().length") != 1:
-                split.append(width)
+    page.goto(drafts_preview + "/tb/2020/tb-20-1/")
+    split = []
+    for width in range(320, 1000, 10):
+        page.set_viewport_size({"width": width, "height": 640})
+        if page.evaluate("() => document.querySelector('strong.draft-flag').getClientRects().length") != 1:
+            split.append(width)
     assert split == []
+
+
+@pytest.mark.parametrize("url, flags", [
+    ("/tb/2020/2020-01-16/", ["Raised in draft minutes", "draft"]),
+    ("/people/brian-okafor/", ["from a draft log"]),
+    ("/people/carol-singh/", ["Raised in draft minutes"]),
+    ("/tb/actions/", ["from a draft log", "Raised in draft minutes", "from a draft log", "from a draft log",
+                      "Raised in draft minutes"]),  # open; overdue at the last meeting; overdue today
+])
+def test_a_tables_draft_flags_are_whole_in_their_cells_at_320_css_pixels(new_page, drafts_preview, url, flags):
+    """Every table listing actions marks a draft's in a --drafts preview (the meeting's actions raised and action
+    log, a person's actions, the trackers). At 320 px, where the
+    cells are narrowest, each flag is one box, inside its cell (a table wider than the screen scrolls in its own
+    frame), and the page does not scroll sideways."""
+    page = new_page(viewport={"width": 320, "height": 640})
+    page.goto(drafts_preview + url)
+    found = page.evaluate("""() => [...document.querySelectorAll('main table strong.draft-flag, #action-log ~ p strong.draft-flag')].map(flag => {
+        const box = flag.getBoundingClientRect(), cell = flag.parentElement.closest('td, th, p').getBoundingClientRect();
+        return [flag.textContent, flag.getClientRects().length === 1
+                && box.left >= cell.left && box.right <= cell.right + 0.5];
+    })""")
+    assert found == [[flag, True] for flag in flags]
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
