@@ -587,6 +587,15 @@ def test_a_drafts_preview_marks_each_draft_row_of_a_meetings_and_a_persons_actio
     assert _draft_marks(drafts_preview, "/people/bob-jones/", "Open actions") == [("2019-08-01/4#1", [], [])]
 
 
+def test_a_draft_action_logs_progress_line_says_the_log_is_a_draft(drafts_preview):
+    """A draft log's "Progress as at" line, which introduces its progress, read as a final log's: it says the log
+    is a draft, as a draft minute's page says its minutes are; a final log's says nothing more."""
+    assert parsed(drafts_preview, "/ccb/2019/2019-11-21/").one("section", **{"aria-labelledby": "action-log"}).one(
+        "p").text == "Progress as at Thursday 21 November 2019. Draft action log, not yet final."
+    assert parsed(drafts_preview, "/ccb/2019/2019-09-19/").one("section", **{"aria-labelledby": "action-log"}).one(
+        "p").text == "Progress as at Thursday 19 September 2019."
+
+
 def test_a_committees_action_log_says_which_body_raised_an_action_as_its_tracker_does(tmp_path):
     """The joint committee's log of 5 September updates the action the board gave it: its Raised cell gave minute
     CCBP/19/60 and a date, and a reader of the committee's minutes could not tell it was the board's."""

@@ -578,7 +578,7 @@ def test_the_draft_flag_in_a_sentence_is_one_box_at_any_width(new_page, drafts_p
 
 
 @pytest.mark.parametrize("url, flags", [
-    ("/tb/2020/2020-01-16/", ["Raised in draft minutes", "draft"]),
+    ("/tb/2020/2020-01-16/", ["Raised in draft minutes", "Draft action log, not yet final.", "draft"]),
     ("/people/brian-okafor/", ["from a draft log"]),
     ("/people/carol-singh/", ["Raised in draft minutes"]),
     ("/tb/actions/", ["from a draft log", "Raised in draft minutes", "from a draft log", "from a draft log",
@@ -586,7 +586,7 @@ def test_the_draft_flag_in_a_sentence_is_one_box_at_any_width(new_page, drafts_p
 ])
 def test_a_tables_draft_flags_are_whole_in_their_cells_at_320_css_pixels(new_page, drafts_preview, url, flags):
     """Every table listing actions marks a draft's in a --drafts preview (the meeting's actions raised and action
-    log, a person's actions, the trackers). At 320 px, where the
+    log, a person's actions, the trackers), and the log's progress line says it is a draft. At 320 px, where the
     cells are narrowest, each flag is one box, inside its cell (a table wider than the screen scrolls in its own
     frame), and the page does not scroll sideways."""
     page = new_page(viewport={"width": 320, "height": 640})
