@@ -590,10 +590,13 @@ def _reading(found: _Found, ctx, attendance: Attendance, meeting: dt.date | None
 
 
 def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int | None, ctx,
-          attendance: Attendance, meeting: dt.date | None = None, bodies=None) -> None:
+          attendance: Attendance, meeting: dt.date | None = None, bodies=None, withheld: str = "") -> None:
     """Warn of each action `paragraphs` (the item's) record in the text that the item's ```item block does not
     list. `block`: the line of the item's block, None where it has none; `meeting`: the meeting's date, which
-    a due date written without its year is read against; `bodies`: as `_owners` has them."""
+    a due date written without its year is read against; `bodies`: as `_owners` has them; `withheld`: why
+    nothing of the item is published ("the minute is confidential"), or "". Such an action is warned of still,
+    as a private session's action log is asked to follow up its actions (validate._track), but not in words
+    ("no page or place on the action tracker") that would have the clerk publish it."""
     told = set()
     for found in _found(paragraphs):
         owners, text, due, read = _reading(found, ctx, attendance, meeting, bodies or {})
@@ -610,7 +613,12 @@ def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int 
         told.add(said)
         where = f"list it under `actions:` in the item's ```item block (line {block})" if block is not None else \
             "give the item an ```item block listing it under `actions:`"
-        ctx.report.warning(ctx.path, body_line + found.line, f"'{shortened(found.written, 60)}' records an action "
-                           f"in the text of minute {item.number} only, not under `actions:`, so it is not tracked: it "
-                           "has no id, page or place on the action tracker", f"to track it, {where} as "
-                           f"{', '.join(fields)}")
+        said = f"'{shortened(found.written, 60)}' records an action in the text of minute {item.number} only, not " \
+            "under `actions:`, so it is not tracked"
+        if withheld:
+            ctx.report.warning(ctx.path, body_line + found.line, f"{said}: no private session's action log is "
+                               f"asked for its progress (listed or not, it is not published, as {withheld})",
+                               f"to follow it up in private, {where} as {', '.join(fields)}")
+        else:
+            ctx.report.warning(ctx.path, body_line + found.line, f"{said}: it has no id, page or place on the action "
+                               "tracker", f"to track it, {where} as {', '.join(fields)}")

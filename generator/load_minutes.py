@@ -129,7 +129,8 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     bodies by the names an action line in the text may call them (inline_actions.names_of_bodies, BodiesAsked);
     `held`: meeting.md's, which posts written for people are read against (schema.Held); `private`: the meeting is
     held in private (`session: private`), whose minutes publish no decision to miss (inline_resolutions.check), nor
-    a minute that carries the mark of what was taken in private (_marked_confidential)."""
+    a minute that carries the mark of what was taken in private (_marked_confidential); an action line's warning
+    says they are never published."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
@@ -195,7 +196,9 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
             block = next((doc.body_line + f.map[0] for f in fences if start < f.map[0] < end), None)
             if own:
                 inline_actions.check(item, own, doc.body_line, block, chairs.in_the_chair(ctx, item.chair),
-                                     attendance or Attendance(), date, named if named is not None else {})
+                                     attendance or Attendance(), date, named if named is not None else {},
+                                     "its meeting is private" if private else
+                                     "the minute is confidential" if item.confidential else "")
             inline_resolutions.check(item, own_decided, doc.body_line, block, ctx)
     if not starts:
         report.warning(path, doc.body_line, "the minutes have no items",

@@ -3914,6 +3914,26 @@ def test_a_decision_in_the_text_of_a_private_meetings_minutes_is_no_warning(arch
     assert warnings_after(build, archive) == []
 
 
+@pytest.mark.parametrize("minutes, after, why", [
+    (MINUTES, "The board considered the offer for the land, CANARY-CONFIDENTIAL-7731.", "the minute is confidential"),
+    (PRIVATE_MINUTES, "The board discussed CANARY-PRIVATE-9090.", "its meeting is private"),
+], ids=["confidential-minute", "private-meeting"])
+def test_an_action_in_the_text_of_a_minute_not_published_is_told_without_asking_to_publish_it(archive, build, minutes,
+                                                                                             after, why):
+    """An action written only in the text of a confidential minute, or of a private meeting's, was told it "has no
+    id, page or place on the action tracker", as if listing it would publish it: nothing of such a minute is. It is
+    told still, as a private session's action log is asked to follow up the actions its `actions:` lists."""
+    edit(archive, minutes, after, f"{after}\n\nACTION: DP to report the outcome by 31 July 2019")
+    block = next(n for n in range(line_of(archive, minutes, "ACTION: DP"), 0, -1)
+                 if (archive / minutes).read_text().split("\n")[n - 1] == "```item")
+    assert warnings_after(build, archive) == [at(minutes, line_of(archive, minutes, "ACTION: DP"),
+        "'ACTION: DP to report the outcome by 31 July 2019' records an action in the text of minute "
+        f"{'TB/19/14' if minutes == MINUTES else 'TB/19/23'} only, not under `actions:`, so it is not tracked: no "
+        f"private session's action log is asked for its progress (listed or not, it is not published, as {why}); to "
+        f"follow it up in private, list it under `actions:` in the item's ```item block (line {block}) as "
+        "`- owner: dev-patel`, `text: Report the outcome`, `due: 31 July 2019`", "warning")]
+
+
 def test_the_minutes_approved_in_the_text_are_a_decision_the_minutes_items_resolution_records(archive, build):
     """Approving the minutes is a decision as any other: the minutes item's "**APPROVE** the minutes ... as a
     correct record" records it, and written alone it is a warning."""
