@@ -1458,12 +1458,18 @@ def _no_log_kept(archive: Archive, by_body: dict, logs: dict, tracks: dict, repo
     """A body that keeps no action log at all is never told of an action left out of one ("held over?" looks only
     at logs), and its actions stay open, and overdue once due, on its tracker for good. Said once per body, on the
     latest minutes approved (a draft's log may come with it), of the actions due by that meeting that no log
-    has updated: a joint body's actions may be updated in another body's log."""
-    latest = {}
+    has updated: a joint body's actions may be updated in another body's log. So is a body whose only logs are
+    private sessions', which are not asked of its public actions (_track), of those, on its latest public minutes:
+    the public log where they are kept is the one it does not keep."""
+    latest, private_only = {}, set()
     for slug, meetings in by_body.items():
-        if logs.get(slug) or archive.incomplete & {slug, "*"}:
+        kept = logs.get(slug, ())
+        if any(m.session != "private" for m in kept) or archive.incomplete & {slug, "*"}:
             continue
-        approved = [m for m in meetings if m.minutes is not None and m.minutes.status == "approved"]
+        if kept:
+            private_only.add(slug)
+        approved = [m for m in meetings if m.minutes is not None and m.minutes.status == "approved"
+                    and not (kept and m.session == "private")]
         if approved:  # a private session held the same day comes after the public one by its folder's name
             latest[slug] = max(approved, key=lambda m: (m.date, m.session == "public", m.folder))
     due: dict[str, list] = {}
@@ -1481,7 +1487,9 @@ def _no_log_kept(archive: Archive, by_body: dict, logs: dict, tracks: dict, repo
         named = listed(ids) if len(ids) <= 3 else f"{', '.join(ids[:3])} and {len(ids) - 3} more"
         minutes = latest[slug].minutes
         many = len(ids) > 1
-        report.warning(minutes.source.path, 1, f"{archive.bodies[slug].short_name} keeps no action log, so "
+        keeps = "keeps no public action log (its logs are private sessions', which are not asked of public " \
+            "actions)" if slug in private_only else "keeps no action log"
+        report.warning(minutes.source.path, 1, f"{archive.bodies[slug].short_name} {keeps}, so "
                        f"{plural(len(ids), 'action')} due by this meeting ({named}) {'were' if many else 'was'} "
                        f"never updated: its action tracker shows {'them' if many else 'it'} as open and overdue "
                        "until a log does", "add actions.md to this meeting with an update for each (status and "

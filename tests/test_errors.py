@@ -4218,6 +4218,26 @@ def test_a_body_that_keeps_no_action_log_is_told_once_of_the_actions_due_that_no
         "meeting` starts one with every open action", "warning")]
 
 
+def test_a_body_whose_only_action_log_is_a_private_sessions_is_told_of_the_public_actions_due_that_none_updated(
+        archive, build):
+    """A private session's log is asked "held over?" of the private and confidential actions alone, the public ones
+    being the public log's; a body keeping a private log and no public one had any log, so it was not told either
+    that its public actions due by its latest approved public minutes were never updated, while its tracker shows
+    them open and overdue. It is, as a body keeping no log is; its private log is still asked of the confidential
+    minute's TB/19/14#1."""
+    (archive / LOG).unlink()
+    private_log = PRIVATE_MEETING.replace("meeting.md", "actions.md")
+    (archive / private_log).write_text("---\nupdates: []\n---\n", encoding="utf-8")
+    assert warnings_after(build, archive) == [
+        at(private_log, 2, "action TB/19/14#1 is open but missing from this action log; held over? add an update for "
+           "it (status and progress), or close it", "warning"),
+        at(LATER_MINUTES, 1, "TB keeps no public action log (its logs are private sessions', which are not asked of "
+           "public actions), so 2 actions due by this meeting (TB/19/13#1 and TB/19/13#leaflet) were never updated: "
+           "its action tracker shows them as open and overdue until a log does; add actions.md to this meeting with "
+           "an update for each (status and progress, and `closed: yes` for those done), or keep a log from the next "
+           "meeting on: `minutebook new meeting` starts one with every open action", "warning")]
+
+
 def test_an_owner_or_due_date_left_empty_is_named_as_empty_or_missing(archive, build):
     edit(archive, MINUTES, "  - owner: carol-singh\n", "  - owner: ''\n")
     edit(archive, MINUTES, "    due: 2019-04-30\n", "    due: ''\n")
