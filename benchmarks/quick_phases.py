@@ -1,6 +1,6 @@
 """Where the live preview's fast path spends a save's time: each of its steps, for each kind of edit.
 
-    python -m benchmarks.quick_phases [--meetings 500 | --content DIR] [--edits 5] [--work DIR]
+    python -m benchmarks.quick_phases [--meetings 500 | --content DIR] [--edits 5] [--work DIR] [--split STEP]
 
 The fast path (generator/quick.py, `Session.quick`) writes the pages an edit
 within one meeting shows on before the full rebuild that follows every save.
@@ -24,8 +24,9 @@ rebuild as in the preview, and prints the medians in milliseconds of wall time:
 - rest: the fast path's time less all of the above (the comparisons that
   decide what moved, the session's bookkeeping).
 
-A step called inside another timed step counts as part of the outer one, so the
-steps add up to the whole. The machine's noise moves every step alike; compare
+`--split lists` (or `index`, `entries`) gives each function of that step a
+column of its own. A step called inside another timed step counts as part of the
+outer one, so the steps add up to the whole. The machine's noise moves every step alike; compare
 steps within one run.
 """
 
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import inspect
 import statistics
 import sys
 import time
@@ -77,7 +79,9 @@ class Steps:
             self.depth += 1
             started = time.perf_counter()
             try:
-                return function(*args, **kwargs)
+                made = function(*args, **kwargs)
+                # a generator's work is done as it is iterated: done here, to be timed (its callers only iterate)
+                return list(made) if inspect.isgenerator(made) else made
             finally:
                 self.depth -= 1
                 name = step() if callable(step) else step
@@ -85,11 +89,25 @@ class Steps:
         return run
 
 
-def instrument(steps: Steps, session) -> None:
-    """Wrap the fast path's steps in quick.py's namespace, and the session's page writes, to time them."""
-    for step, names in WRAPPED.items():
-        for name in names:
-            setattr(quick, name, steps.timed(step, getattr(quick, name)))
+def steps_split(split: str | None) -> tuple[tuple[str, ...], dict[str, str]]:
+    """(the steps, in the order printed; the step of each function in WRAPPED), `split`'s functions each a step."""
+    order, of = [], {}
+    for step in STEPS:
+        names = WRAPPED.get(step, ())
+        if step == split:
+            order += names
+            of.update((name, name) for name in names)
+        else:
+            order.append(step)
+            of.update((name, step) for name in names)
+    return tuple(order), of
+
+
+def instrument(steps: Steps, session, of: dict[str, str]) -> None:
+    """Wrap the fast path's steps in quick.py's namespace (`of`: the step of each function), and the session's page
+    writes, to time them."""
+    for name, step in of.items():
+        setattr(quick, name, steps.timed(step, getattr(quick, name)))
     rendered_pages = quick.rendered_pages
 
     def rendering(*args):
@@ -103,7 +121,8 @@ def instrument(steps: Steps, session) -> None:
                                           session.out.write_bytes)
 
 
-def one_save(session, steps: Steps, minutes: Path, change, number: int) -> tuple[dict[str, float], int]:
+def one_save(session, steps: Steps, minutes: Path, change, number: int, order: tuple[str, ...]
+             ) -> tuple[dict[str, float], int]:
     """(milliseconds of each step, pages rendered) of the fast path after `change`, then the rebuild."""
     gc.collect()  # as the preview does while nobody saves (serve.py)
     change(minutes, number)
@@ -114,7 +133,7 @@ def one_save(session, steps: Steps, minutes: Path, change, number: int) -> tuple
     whole = time.perf_counter() - started
     if outcome is None:
         raise SystemExit(f"the fast path left the edit ({change.__name__}) to the rebuild")
-    ms = {step: steps.spent.get(step, 0.0) * 1000 for step in STEPS[:-1]}
+    ms = {step: steps.spent.get(step, 0.0) * 1000 for step in order[:-1]}
     ms["rest"] = whole * 1000 - sum(ms.values())
     ms["whole"] = whole * 1000
     rebuilt = session.rebuild()
@@ -127,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.quick_phases", description=__doc__.split("\n\n")[0])
     archive_arguments(parser)
     parser.add_argument("--edits", type=int, default=5, help="edits of each kind (default 5)")
+    parser.add_argument("--split", choices=[step for step in STEPS if len(WRAPPED.get(step, ())) > 1],
+                        help="a step to time function by function")
     args = parser.parse_args(argv)
+    order, of = steps_split(args.split)
     real_of = Digests.of
     real = {name: getattr(quick, name) for names in WRAPPED.values() for name in names}
     real["rendered_pages"] = quick.rendered_pages
@@ -139,19 +161,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{meetings} meetings; first build {first.milliseconds / 1000:.1f} s; {args.edits} edits of each "
                   f"kind to {minutes.parent.parent.name}/{minutes.parent.name}; medians, ms")
             steps = Steps()
-            instrument(steps, session)
+            instrument(steps, session, of)
             print(f"{'':10s} {'whole':>6s} {'pages':>5s} " + " ".join(f"{step:>{max(len(step), 5)}s}"
-                                                                     for step in STEPS))
+                                                                     for step in order))
             number = 900
             for kind, change in KINDS:
                 saves = []
                 for _ in range(args.edits):
                     number += 1
-                    saves.append(one_save(session, steps, minutes, change, number))
-                median = {step: statistics.median(ms[step] for ms, _ in saves) for step in (*STEPS, "whole")}
+                    saves.append(one_save(session, steps, minutes, change, number, order))
+                median = {step: statistics.median(ms[step] for ms, _ in saves) for step in (*order, "whole")}
                 pages = statistics.median(rendered for _, rendered in saves)
                 print(f"{kind:10s} {median['whole']:6.1f} {pages:5.0f} " + " ".join(
-                    f"{median[step]:{max(len(step), 5)}.1f}" for step in STEPS), flush=True)
+                    f"{median[step]:{max(len(step), 5)}.1f}" for step in order), flush=True)
     finally:
         Digests.of = real_of
         for name, function in real.items():

@@ -296,6 +296,15 @@ def test_the_fast_path_steps_script_times_each_step_of_each_kind_of_edit_and_the
     # a new paper file is a new link target: the index is patched and pages beyond the meeting's own are made
     paper = dict(zip(("whole", "pages", "reload", "entries", "index"), map(float, lines[5][10:].split())))
     assert paper["index"] > 0
+    # one step function by function: each its own column, which still add up to the whole
+    assert quick_phases.main(["--meetings", "4", "--edits", "1", "--work", str(tmp_path), "--split", "lists"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split()[7:15] == ["meeting_pages", "action_page", "_cited", "_related", "_people", "_lists",
+                                      "_counts", "holdings"]
+    for line in lines[2:]:
+        whole, pages, *steps = (float(figure) for figure in line[10:].split())
+        assert len(steps) == 18 and abs(sum(steps) - whole) < 0.1 * len(steps), line
+    assert all(float(line[10:].split()[7]) > 0 for line in lines[2:]), "the meeting's own pages listed, every time"
 
 
 def test_the_autosave_script_times_saves_in_quick_succession_through_a_real_server(tmp_path, capsys):
