@@ -5,6 +5,8 @@
 - `actions.json`: actions with their update histories, a documented extension.
 - `people.json`: people, bodies and memberships, Popolo-style (`popolo.py`).
 - `actions/<body>.csv`: one body's actions as a spreadsheet.
+- `meetings/<body>/<year>.json`, `minutes/<body>/<year>.json`, `actions/<body>.json`: the same documents cut into
+  files of a size a reuser can fetch, open and fetch again (`index.json` lists them).
 
 Each JSON file names its JSON Schema (`generator/schemas/`, published under
 /data/schemas/) and carries the publisher and licence, so a copy found on its
@@ -60,11 +62,13 @@ class Exporter:
         check(self.stop)
         return make() if self.memo is None else self.memo.get(kind, records, make)
 
-    def encoded(self, name: str, key: str, texts: list[bytes]) -> bytes:
+    def encoded(self, name: str, key: str, texts: list[bytes], part: str = "") -> bytes:
         """The document `name` with its list `key` made of the encoded JSON `texts`, as `dump` would write it
         whole. Joining bytes is one copy; joining the texts as str, then encoding, took a third of a second at
-        2,000 meetings, in one piece that a save in the live preview had to wait for."""
-        head = json.dumps(self.document(name, {key: _HOLE}), ensure_ascii=False)
+        2,000 meetings, in one piece that a save in the live preview had to wait for. `part`: what a file of part
+        of the records holds, for its title ("Testshire Board, 2019"); a warm build takes records from the
+        whole-archive files alone."""
+        head = json.dumps(self.document(name, {key: _HOLE}, part), ensure_ascii=False)
         before, hole, after = head.rpartition(json.dumps(_HOLE))  # the list comes last (document)
         pieces = [before.encode("utf-8") + b"["]
         for text in texts:  # one join, one copy of the whole: tens of megabytes in a large archive
@@ -72,7 +76,7 @@ class Exporter:
         if texts:
             pieces.pop()
         pieces.append(b"]" + after.encode("utf-8") + b"\n")
-        if isinstance(self.memo, Reused):
+        if isinstance(self.memo, Reused) and not part:
             self.memo.placed(name, len(pieces[0]), texts)
         return b"".join(pieces)
 
@@ -88,21 +92,23 @@ class Exporter:
         address = urls.absolute(self.site.id_base, urls.meeting(meeting))
         return "ocd-event/" + str(uuid.uuid5(uuid.NAMESPACE_URL, address))
 
-    def document(self, name: str, content: dict) -> dict:
+    def document(self, name: str, content: dict, part: str = "") -> dict:
         """`content` under a header naming the schema, publisher and licence."""
-        return {"$schema": self.url(urls.schema(name)), "title": f"{self.site.title}: {name}",
+        title = f"{self.site.title}: {name}" + (f", {part}" if part else "")
+        return {"$schema": self.url(urls.schema(name)), "title": title,
                 "publisher": self.site.publisher, "source": self.site.base_url,
                 "licence": {"name": self.site.licence.name, "url": self.site.licence.url}, **content}
 
     # --- meetings: Open Civic Data events -------------------------------------------------
 
-    def meetings(self) -> bytes:
-        return self.encoded("meetings", "events", [
+    def events(self) -> list[tuple[Meeting, bytes]]:
+        """Each meeting with its event's JSON text, in the order of meetings.json."""
+        return [
             # whether the meeting has passed, not the date itself: a later day re-encodes only the meetings it passed
-            self.kept("event", (m, self.index.body(m.body), self.site, m.date < self.today, self.index.instead(m),
-                                self.index.sittings(m), self.index.continues(m)),
-                      lambda m=m: _encoded(self.event(m)))
-            for m in self.index.archive.meetings])
+            (m, self.kept("event", (m, self.index.body(m.body), self.site, m.date < self.today, self.index.instead(m),
+                                    self.index.sittings(m), self.index.continues(m)),
+                          lambda m=m: _encoded(self.event(m))))
+            for m in self.index.archive.meetings]
 
     def _files(self, meeting: Meeting, paper, attachment) -> list:
         return [] if attachment is None else [{"media_type": attachment.media_type,
@@ -209,16 +215,17 @@ class Exporter:
 
     # --- minutes: the documented extension -----------------------------------------------
 
-    def minutes(self) -> bytes:
+    def minutes_texts(self) -> list[tuple[Meeting, bytes]]:
+        """Each meeting with minutes, with their record's JSON text, in the order of minutes.json."""
         texts = []
         for meeting in self.index.archive.meetings:
             if not meeting.minutes:
                 continue
             approver = self.index.by_key.get(meeting.minutes.approved_at)
-            texts.append(self.kept("minutes", (meeting, approver, self.index.body(meeting.body), self.site,
-                                               callins.deps(self.index, meeting)),
-                                   lambda m=meeting, a=approver: _encoded(self.minutes_record(m, a))))
-        return self.encoded("minutes", "minutes", texts)
+            texts.append((meeting, self.kept("minutes", (meeting, approver, self.index.body(meeting.body), self.site,
+                                                         callins.deps(self.index, meeting)),
+                                             lambda m=meeting, a=approver: _encoded(self.minutes_record(m, a)))))
+        return texts
 
     def minutes_record(self, meeting: Meeting, approver: Meeting | None) -> dict:
         by, of = callins.shown_by(self.index, meeting), callins.shown_of(self.index, meeting)
@@ -484,15 +491,46 @@ def exports(index: Index, today: dt.date, memo: ByIdentity | None = None, stop=n
     asked about each body's actions CSV with what its rows are made from. An edit reaches one body's actions
     at most, and making the other CSVs again (decoding each action's record from the last build's file, then
     writing its row) made files that came out the same: with this, a warm build's data stage went from 1.62 s
-    to 1.13 s at 2,000 meetings (docs/performance-history.md, "Warm builds on both cores")."""
+    to 1.13 s at 2,000 meetings (docs/performance-history.md, "Warm builds on both cores").
+
+    Beside each whole-archive file, the same records cut by body and calendar year (meetings, minutes) or by
+    body (actions, as its CSV), listed in index.json: minutes.json was 12 MB at 500 synthetic meetings, and grows
+    with the archive, where one body's year stays the size of a year's meetings. The parts are joined from the
+    records' texts already encoded for the whole files, so that cutting them encodes nothing again."""
     unchanged = unchanged or (lambda address, inputs: False)
     exporter = Exporter(index, today, memo, stop)
     tracks = [track for _, track in sorted(index.tracks.items())]
     actions = exporter.actions(tracks)
-    yield urls.data_file("meetings.json"), exporter.meetings()
-    yield urls.data_file("minutes.json"), exporter.minutes()
+    listing: list[dict] = []
+
+    def listed(address: str, dataset: str, records: int, body: str | None = None, year: int | None = None) -> str:
+        kind = "text/csv" if address.endswith(".csv") else "application/json"
+        listing.append({"url": exporter.url(address), "dataset": dataset, "media_type": kind, "body": body,
+                        "year": year, "records": records})
+        return address
+
+    by_year: dict[tuple[str, int], list] = {}  # (body, year) -> how many records its files hold, as _parts made them
+    years: dict[str, list[int]] = {}
+    for meeting in index.archive.meetings:  # in date order: each body's years oldest first
+        if (meeting.body, meeting.date.year) not in by_year:
+            by_year[meeting.body, meeting.date.year] = []
+            years.setdefault(meeting.body, []).append(meeting.date.year)
+    people = people_document(index)
+    wholes = (("meetings", len(index.archive.meetings)), ("minutes", sum(1 for m in index.archive.meetings
+                                                                          if m.minutes)),
+              ("actions", len(tracks)), ("people", len(people["persons"])))
+    for name, records in wholes:
+        listed(urls.data_file(f"{name}.json"), name, records)
+    events = exporter.events()
+    yield urls.data_file("meetings.json"), exporter.encoded("meetings", "events", [text for _, text in events])
+    yield from _parts(exporter, "meetings", "events", events, by_year)
+    del events  # the texts of every event: tens of megabytes in a large archive, not kept beside the minutes'
+    minutes = exporter.minutes_texts()
+    yield urls.data_file("minutes.json"), exporter.encoded("minutes", "minutes", [text for _, text in minutes])
+    yield from _parts(exporter, "minutes", "minutes", minutes, by_year)
+    del minutes
     yield urls.data_file("actions.json"), exporter.encoded("actions", "actions", [text for _, text in actions])
-    yield urls.data_file("people.json"), dump(exporter.document("people", people_document(index)))
+    yield urls.data_file("people.json"), dump(exporter.document("people", people))
     by_body: dict[str, list[tuple[Track, tuple]]] = {slug: [] for slug in index.by_body}
     for track, made in zip(tracks, actions):
         for slug in holders(track):  # a body's CSV is its tracker's: an action another body gave it is in it too
@@ -500,9 +538,30 @@ def exports(index: Index, today: dt.date, memo: ByIdentity | None = None, stop=n
     names = tuple((body.slug, body.name) for body in index.archive.bodies.values())  # an owner may be a body
     for slug, mine in by_body.items():
         check(stop)
-        address = urls.actions_csv(slug)
+        yield listed(urls.actions_json(slug), "actions", len(mine), slug), exporter.encoded(
+            "actions", "actions", [text for _, (_, text) in mine], index.body(slug).name)
+        address = listed(urls.actions_csv(slug), "actions", len(mine), slug)
+        for year in years.get(slug, ()):
+            for dataset, records in zip(("meetings", "minutes"), by_year[slug, year]):
+                listed(urls.data_part(dataset, slug, year), dataset, records, slug, year)
         if unchanged(address, (exporter.site, names, index.body(slug), tuple(track for track, _ in mine),
                                tuple(exporter.overdue(track) for track, _ in mine))):
             continue
         yield address, actions_csv([json.loads(text) if record is None else record for _, (record, text) in mine],
                                    drafts)
+    yield urls.data_file("index.json"), dump(exporter.document("index", {"files": listing}))
+
+
+def _parts(exporter: Exporter, name: str, key: str, texts: list[tuple[Meeting, bytes]],
+           by_year: dict[tuple[str, int], list]) -> Iterator[tuple[str, bytes]]:
+    """The document `name` of each body's meetings of each calendar year (`by_year`'s keys, every year a body
+    has a meeting in, so that a year with meetings has a file of minutes too, if an empty one); notes in
+    `by_year` how many records each holds."""
+    grouped: dict[tuple[str, int], list[bytes]] = {place: [] for place in by_year}
+    for meeting, text in texts:
+        grouped[meeting.body, meeting.date.year].append(text)
+    for (slug, year), mine in grouped.items():
+        check(exporter.stop)
+        by_year[slug, year].append(len(mine))
+        yield urls.data_part(name, slug, year), exporter.encoded(name, key, mine,
+                                                                 f"{exporter.index.body(slug).name}, {year}")

@@ -243,7 +243,7 @@ def moved_files(index) -> Iterator[tuple[str, str, Attachment]]:
 
 
 def body_feeds(index) -> Iterator[tuple[str, str]]:
-    """(old address, address) of the feeds, calendar and action CSV of each body whose slug moved.yaml put
+    """(old address, address) of the feeds, calendar and data files of each body whose slug moved.yaml put
     right (`/joint/: /jc/`): calendar and feed readers follow a permanent redirect and keep the new address.
     Netlify's only: a copy elsewhere would keep readers on the old address for good."""
     slugs = {urls.body(slug): slug for slug in index.by_body}
@@ -251,8 +251,10 @@ def body_feeds(index) -> Iterator[tuple[str, str]]:
         was, slug = old.strip("/"), slugs.get(new)
         if slug and "/" not in was:
             yield from ((address(was), address(slug)) for address in (urls.body_feed, urls.body_calendar,
-                                                                      urls.actions_csv))
+                                                                      urls.actions_csv, urls.actions_json))
             yield f"/feeds/actions/{was}/*", f"/feeds/actions/{slug}/:splat"  # each action's feed
+            for dataset in ("meetings", "minutes"):  # the body's data of each year
+                yield f"/data/{dataset}/{was}/*", f"/data/{dataset}/{slug}/:splat"
 
 
 def action_feeds(index) -> Iterator[tuple[str, str]]:

@@ -29,7 +29,7 @@ SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 def schema_files(base_url: str) -> Iterator[tuple[str, bytes]]:
     """The JSON Schemas, each with its published address as `$id`."""
-    for name in DATASETS:
+    for name in DATASETS + ("index",):
         schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
         schema["$id"] = urls.absolute(base_url, urls.schema(name))
         yield urls.schema(name), (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -143,6 +143,16 @@ def actions_csv(slug: str) -> str:
     return f"/data/actions/{slug}.csv"
 
 
+def actions_json(slug: str) -> str:
+    """The records of the body's actions CSV, as actions.json gives them."""
+    return f"/data/actions/{slug}.json"
+
+
+def data_part(dataset: str, slug: str, year: int) -> str:
+    """One body's meetings (or minutes) of one calendar year: `/data/minutes/ccb/2019.json`."""
+    return f"/data/{dataset}/{slug}/{year:04d}.json"
+
+
 def feed() -> str:
     return "/feeds/all.xml"
 

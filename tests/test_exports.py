@@ -17,6 +17,7 @@ import io
 import json
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser
 import jsonschema
@@ -295,7 +296,9 @@ def test_no_private_confidential_or_draft_material_reaches_feeds_or_data(sites):
     leaks = [(canary, name) for name, content in files.items() for canary in ALL_CANARIES
              if canary.encode() in content]
     assert leaks == []
-    assert b"Property matter" in files["data/minutes.json"]  # the confidential item's public title is there
+    # the files of each body's year were read too, and the confidential item's public title is in them
+    assert sorted(name for name, content in files.items() if b"Property matter" in content and name.startswith("data/")
+                  ) == ["data/meetings.json", "data/meetings/tb/2019.json", "data/minutes.json", "data/minutes/tb/2019.json"]
 
 
 def test_a_drafts_preview_exports_the_draft_marked_as_one_but_never_secrets(archive, tmp_path):
@@ -310,12 +313,16 @@ def test_a_drafts_preview_exports_the_draft_marked_as_one_but_never_secrets(arch
     files = _open_data_files(site)
     assert [(c, n) for n, content in files.items() for c in SECRET_CANARIES if c.encode() in content] == []
     holding = sorted(name for name, content in files.items() if CANARY_DRAFT.encode() in content)
-    assert holding == ["data/actions.json", "data/actions/tb.csv", "data/minutes.json",
-                       "feeds/actions/tb/tb-19-13-2.xml", "feeds/actions/tb/tb-20-1-1.xml",
+    assert holding == ["data/actions.json", "data/actions/jc.json", "data/actions/tb.csv", "data/actions/tb.json",
+                       "data/minutes.json",
+                       "data/minutes/tb/2020.json", "feeds/actions/tb/tb-19-13-2.xml", "feeds/actions/tb/tb-20-1-1.xml",
                        "feeds/people/carol-singh.xml"]  # a person's feed: the actions raised, not their updates
     assert [(m["meeting"], m["status"]) for m in data(site, "minutes")["minutes"] if CANARY_DRAFT in json.dumps(m)] == [
         ("tb/2020-01-16", "draft")]
     assert [e.message for name in DATASETS for e in validator(site, name).iter_errors(data(site, name))] == []
+    assert [e.message for e in validator(site, "minutes").iter_errors(data(site, "minutes/tb/2020"))] == []
+    assert [m["status"] for m in data(site, "minutes/tb/2020")["minutes"]] == ["draft"]
+    assert "draft" in data(site, "actions/tb")["actions"][-1]
     actions = {a["id"]: a for a in data(site, "actions")["actions"]}
     assert actions["tb:TB/20/1#1"]["draft"] is True
     assert [u.get("draft") for u in actions["tb:TB/19/13#2"]["updates"]] == [None, True]
@@ -358,9 +365,66 @@ def test_outputs_are_byte_identical_for_the_same_content_and_date(tmp_path):
 
 def test_data_page_links_every_file_and_schema(sites):
     html = (sites["fixture"] / "data" / "index.html").read_text(encoding="utf-8")
-    for name in DATASETS:
+    for name in DATASETS + ("index",):
         assert f'href="/data/{name}.json"' in html and f'href="/data/schemas/{name}.schema.json"' in html
     for slug in ("jc", "tb"):
         for address in (f"/feeds/bodies/{slug}.xml", f"/feeds/bodies/{slug}.ics", f"/data/actions/{slug}.csv"):
             assert f'href="{address}"' in html
             assert (sites["fixture"] / address.lstrip("/")).is_file()
+
+
+def listing(site: Path) -> list[tuple]:
+    """index.json's files as (address on the site, dataset, body, year, records)."""
+    return [(urlsplit(f["url"]).path, f["dataset"], f["body"], f["year"], f["records"])
+            for f in data(site, "index")["files"]]
+
+
+def test_the_index_lists_each_bodys_meetings_and_minutes_of_each_year_and_its_actions(sites):
+    """The fixture's TB met in 2019 and 2020 (the private meeting of June 2019 unpublished, so uncounted), the JC
+    once in 2019; the JC owns two actions, one its own and one the TB gave it, as its tracker shows."""
+    site = sites["fixture"]
+    assert [e.message for e in validator(site, "index").iter_errors(data(site, "index"))] == []
+    assert listing(site) == [
+        ("/data/meetings.json", "meetings", None, None, 4), ("/data/minutes.json", "minutes", None, None, 3),
+        ("/data/actions.json", "actions", None, None, 4), ("/data/people.json", "people", None, None, 6),
+        ("/data/actions/jc.json", "actions", "jc", None, 2), ("/data/actions/jc.csv", "actions", "jc", None, 2),
+        ("/data/meetings/jc/2019.json", "meetings", "jc", 2019, 1), ("/data/minutes/jc/2019.json", "minutes", "jc", 2019, 1),
+        ("/data/actions/tb.json", "actions", "tb", None, 3), ("/data/actions/tb.csv", "actions", "tb", None, 3),
+        ("/data/meetings/tb/2019.json", "meetings", "tb", 2019, 2), ("/data/minutes/tb/2019.json", "minutes", "tb", 2019, 2),
+        ("/data/meetings/tb/2020.json", "meetings", "tb", 2020, 1), ("/data/minutes/tb/2020.json", "minutes", "tb", 2020, 0)]
+
+
+@pytest.mark.parametrize("archive", ["fixture", "actions", "example"])
+def test_each_file_of_a_bodys_year_or_actions_is_its_whole_archive_files_records_of_them(sites, archive):
+    """Read in the index's order, a dataset's files of each body hold the records of its whole-archive file, each
+    once (an action in both its raising body's file and its owning body's, as in their CSVs), valid against the
+    same schema, each file under a title that says whose and which year's records it holds."""
+    site = sites[archive]
+    whole = {name: data(site, name) for name in ("meetings", "minutes", "actions")}
+    key = {"meetings": "events", "minutes": "minutes", "actions": "actions"}
+    parts: dict[str, list] = {name: [] for name in whole}
+    for address, dataset, body, year, records in listing(site):
+        if body is None or address.endswith(".csv"):
+            continue
+        document = data(site, address.removeprefix("/data/").removesuffix(".json"))
+        assert [e.message for e in validator(site, dataset).iter_errors(document)] == [], address
+        assert len(document[key[dataset]]) == records, address
+        assert document["title"] == f"{whole[dataset]['title']}, {document_body_name(site, body)}" + (
+            f", {year}" if year else ""), address
+        if dataset == "meetings":
+            assert {(e["extras"]["body"], e["start_date"][:4]) for e in document["events"]} == {(body, str(year))}
+        elif dataset == "minutes":
+            assert {(m["body"], m["date"][:4]) for m in document["minutes"]} <= {(body, str(year))}, address
+        else:
+            assert [r["id"] for r in document["actions"]] == [row["id"] for row in spreadsheet(site, body)]
+        parts[dataset] += document[key[dataset]]
+    for name in ("meetings", "minutes"):
+        # by body and year: the same records, in another order
+        order = {(r.get("meeting") or r["extras"]["meeting"]): n for n, r in enumerate(whole[name][key[name]])}
+        assert sorted(parts[name], key=lambda r: order[r.get("meeting") or r["extras"]["meeting"]]) == whole[
+            name][key[name]]
+    assert {a["id"]: a for a in parts["actions"]} == {a["id"]: a for a in whole["actions"]["actions"]}
+
+
+def document_body_name(site: Path, slug: str) -> str:
+    return next(o["name"] for o in data(site, "people")["organizations"] if o["id"] == slug)

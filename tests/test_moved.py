@@ -123,7 +123,9 @@ def test_a_body_whose_slug_was_put_right_moves_every_page_below_it_with_one_line
     redirects = (out / "_redirects").read_text(encoding="utf-8").splitlines()
     assert "/joint/2019/2019-11-05/papers/05/item-05.pdf /jc/2019/2019-11-05/papers/05/item-05.pdf 301!" in redirects
     feeds = ["/feeds/bodies/joint.xml /feeds/bodies/jc.xml 301!", "/feeds/bodies/joint.ics /feeds/bodies/jc.ics 301!",
-             "/data/actions/joint.csv /data/actions/jc.csv 301!", "/feeds/actions/joint/* /feeds/actions/jc/:splat 301!"]
+             "/data/actions/joint.csv /data/actions/jc.csv 301!", "/feeds/actions/joint/* /feeds/actions/jc/:splat 301!",
+             "/data/actions/joint.json /data/actions/jc.json 301!",  # and the files of the body's data
+             "/data/meetings/joint/* /data/meetings/jc/:splat 301!", "/data/minutes/joint/* /data/minutes/jc/:splat 301!"]
     assert set(feeds) <= set(redirects)  # calendar and feed readers follow it and keep the new address
     assert not (out / "feeds/bodies/joint.ics").exists()  # a copy would keep them on the old one
     # the body's pages and file, its feeds, the moved meeting's pages and file, its action's page and feed

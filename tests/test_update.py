@@ -425,11 +425,12 @@ def test_a_build_on_a_later_day_renders_only_the_pages_that_show_the_date(archiv
     # out of the index, but the page is read again whole); not the TB's, whose tracker alone changed: the lists,
     # the minute's page and a person's year page are not pages Pagefind reads (no data-pagefind-body). Besides
     # the search files, the pages above, the calendars (whose DTSTAMP is the build date) and the actions' data
-    # that say the action is overdue (the JC's spreadsheet, not the TB's) are the only files written again: no
+    # that say the action is overdue (the JC's spreadsheet and JSON, not the TB's) are the only files written again: no
     # feed, no other open data (no meeting passed meanwhile).
     assert again.search.startswith("Re-indexed 9 pages in 2 of 3 bundles (site 6, jc 3)")
     touched = sorted(n for n, t in _mtimes(out).items() if times.get(n) != t and not n.startswith("pagefind/"))
-    assert touched == ["data/actions.json", "data/actions/jc.csv", "feeds/all.ics", "feeds/bodies/jc.ics",
+    assert touched == ["data/actions.json", "data/actions/jc.csv", "data/actions/jc.json", "feeds/all.ics",
+                       "feeds/bodies/jc.ics",
                        "feeds/bodies/tb.ics", "jc/2019/2019-11-05/index.html", "jc/2019/2019-11-05/item-5/index.html",
                        "jc/actions/2019-11-05-5-1/index.html", "jc/actions/index.html",
                        "people/carol-singh/2019/index.html", "people/carol-singh/index.html", "tb/actions/index.html"]
@@ -1045,7 +1046,8 @@ def test_pages_rendered_again_to_the_same_bytes_are_left_as_they_are(archive, bu
     assert len(forked) == (processes > 1)
     assert again.ok and again.rendered == 2 and "/tb/2019/2019-03-14/" in again.changed  # and the item's page
     assert again.search.startswith("Re-indexed 0 pages in 0 of 3 bundles")
-    assert sorted(n for n, t in _mtimes(built).items() if times.get(n) != t) == ["data/minutes.json"]  # its text
+    assert sorted(n for n, t in _mtimes(built).items() if times.get(n) != t) == [
+        "data/minutes.json", "data/minutes/tb/2019.json"]  # its text, in the archive's minutes and its body's year's
 
 
 def test_a_declarations_new_wording_reaches_the_declarers_page_in_a_warm_build(archive, build, built, tmp_path):
