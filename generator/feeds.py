@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 
 from generator import __version__, urls
 from generator.diagnostics import listed
-from generator.ical import adjourned
+from generator.ical import adjourned, newest_held
 from generator.interrupt import check, never
 from generator.memo import ByIdentity
 from generator.model import Action, Meeting, Paper, Person, all_agenda_items, named_with_body
@@ -318,7 +318,7 @@ def atom_feeds(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | 
     the entry with every day's build: `quiet` changes only when a meeting is held.
     """
     archive = index.archive
-    quiet = max((meeting.date for meeting in archive.meetings if meeting.date <= today), default=today)
+    quiet = newest_held(archive.meetings, today)
     unchanged = unchanged or (lambda address, inputs: False)
     fixed = (archive.site, tuple((b.slug, b.name, b.short_name) for b in archive.bodies.values()))  # all they show
 

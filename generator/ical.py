@@ -1,8 +1,9 @@
 """iCalendar (RFC 5545) calendars of meetings: one per body and one for the site.
 
 Subscribing in a calendar application is how members of the public and
-officers follow when a board meets next; past meetings stay in the calendar
-with a link to their papers and minutes.
+officers follow when a board meets next; the last year's meetings stay in the
+calendar with a link to their papers and minutes (`since`), the full history
+being in the open data and on the pages.
 
 Times are UK local time (`Europe/London`, with its definition included, as
 RFC 5545 requires for every TZID used): the archives Minutebook serves are UK
@@ -223,18 +224,41 @@ def calendar(index: Index, name: str, meetings: Iterable[Meeting], stamp: dt.dat
     return "\r\n".join(parts).encode("utf-8")
 
 
+def newest_held(meetings: Iterable[Meeting], today: dt.date) -> dt.date:
+    """The date of the newest meeting held by the build date (the build date when none was): what a feed is dated
+    by, and a calendar reaches back from, that changes only when a meeting is held, not with each day's build."""
+    return max((meeting.date for meeting in meetings if meeting.date <= today), default=today)
+
+
+def since(meetings: Iterable[Meeting], today: dt.date) -> dt.date:
+    """The first day of the calendars: one year before the newest meeting held by the build date. A calendar of
+    every meeting since the archive began grew by a meeting's event (about 1 KB) at each meeting, 600 KB for all
+    bodies at 500 synthetic meetings, each read again by every subscribed application every day; what it shows
+    is the meetings to come and the recent ones. Not a year before the build date: an archive no longer added
+    to (a body wound up, the example's) would have empty calendars."""
+    newest = newest_held(meetings, today)
+    if newest.year == dt.MINYEAR:
+        return dt.date.min
+    try:
+        return newest.replace(year=newest.year - 1)
+    except ValueError:  # 29 February
+        return newest.replace(year=newest.year - 1, day=28)
+
+
 def calendars(index: Index, today: dt.date, unchanged=None, memo: ByIdentity | None = None, stop=never
               ) -> Iterator[tuple[str, bytes]]:
-    """(address, bytes): the site's calendar, then one per body; those `unchanged` (see feeds.atom_feeds) left
-    out. `memo`: see `calendar`."""
+    """(address, bytes): the site's calendar, then one per body, each of the meetings from `since` on; those
+    `unchanged` (see feeds.atom_feeds) left out. `memo`: see `calendar`."""
     archive = index.archive
     unchanged = unchanged or (lambda address, inputs: False)
+    first = since(archive.meetings, today)
     fixed = (archive.site, today, tuple((b.slug, b.name, b.short_name, b.venue) for b in archive.bodies.values()))
-    if not unchanged(urls.calendar(), (fixed, tuple(archive.meetings), _rearranged(index, archive.meetings))):
-        yield urls.calendar(), calendar(index, f"{archive.site.title}: meetings", archive.meetings, today, memo,
-                                        stop)
+    everything = [meeting for meeting in archive.meetings if meeting.date >= first]
+    if not unchanged(urls.calendar(), (fixed, tuple(everything), _rearranged(index, everything))):
+        yield urls.calendar(), calendar(index, f"{archive.site.title}: meetings", everything, today, memo, stop)
     for slug, meetings in index.by_body.items():
         check(stop)
+        meetings = [meeting for meeting in meetings if meeting.date >= first]
         if not unchanged(urls.body_calendar(slug), (fixed, tuple(meetings), _rearranged(index, meetings))):
             yield urls.body_calendar(slug), calendar(index, f"{archive.bodies[slug].name}: meetings", meetings,
                                                      today, memo, stop)

@@ -294,6 +294,32 @@ def test_site_calendar_has_all_public_meetings_and_no_private_one(site):
         "JC: Joint Committee", "TB meeting", "TB: Health and Wellbeing Board", "TB: Health and Wellbeing Board"]
 
 
+def uids(site: Path, relative: str) -> list[str]:
+    return [str(e["UID"]).split("@")[0] for e in calendar(site, relative).walk("VEVENT")]
+
+
+def test_a_calendar_holds_the_meetings_from_a_year_before_the_newest_held_on(archive, tmp_path):
+    """The TB meets again on 16 January 2021. Built the day before, the newest meeting held is the TB's of 16
+    January 2020, and the calendars reach back a year from it: the fixture's every public meeting, and the one
+    to come. Built on the day, they reach back to 16 January 2020, that meeting included: the TB's of 2019 and
+    the JC's only meeting are off them, as they are on no calendar application that reads them, and in the open
+    data still. A build that reuses the last one's calendars gives a full build's."""
+    meeting = archive / "meetings/tb/2021-01-16/meeting.md"
+    meeting.parent.mkdir()
+    meeting.write_text("---\nbody: tb\ndate: 16 January 2021\nstart: 2pm\n---\n", encoding="utf-8")
+    site = _build(archive, tmp_path / "site", today=dt.date(2021, 1, 15))
+    assert uids(site, "feeds/all.ics") == ["tb/2019-03-14", "tb/2019-06-20", "jc/2019-11-05", "tb/2020-01-16",
+                                           "tb/2021-01-16"]
+    assert uids(site, "feeds/bodies/jc.ics") == ["jc/2019-11-05"]
+    _build(archive, site, today=dt.date(2021, 1, 16))
+    assert uids(site, "feeds/all.ics") == uids(site, "feeds/bodies/tb.ics") == ["tb/2020-01-16", "tb/2021-01-16"]
+    assert uids(site, "feeds/bodies/jc.ics") == []
+    assert len(json.loads((site / "data/meetings.json").read_text(encoding="utf-8"))["events"]) == 5
+    cold = _build(archive, tmp_path / "cold", today=dt.date(2021, 1, 16), cache=False)
+    for relative in ("feeds/all.ics", "feeds/bodies/tb.ics", "feeds/bodies/jc.ics"):
+        assert (site / relative).read_bytes() == (cold / relative).read_bytes(), relative
+
+
 def test_a_meetings_title_in_another_language_is_its_events_summary_in_that_language(tmp_path):
     """RFC 5545's LANGUAGE on SUMMARY, for the Welsh meeting's "JC: Cyd-bwyllgor" (meeting.md's `language: cy`), so
     that a calendar application does not read it out with English sounds; the description, Minutebook's words
@@ -322,13 +348,14 @@ def test_meeting_without_a_time_is_an_all_day_event(tmp_path):
     ("1941-07-01", None),  # British Double Summer Time, two hours ahead
 ])
 def test_a_meeting_before_1996_is_at_the_same_moment_in_the_calendar_as_in_the_open_data(tmp_path, day, summer):
-    """The calendar's time zone describes the UK's clocks in the years its meetings were held."""
+    """The calendar's time zone describes the UK's clocks in the years its meetings were held: built on the
+    meeting's day, when the calendars reach back a year from it (an archive of digitised minutes, say)."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     (content / f"meetings/tb/{day}").mkdir()
     (content / f"meetings/tb/{day}/meeting.md").write_text(f"---\nbody: tb\ndate: {day}\nstart: 2pm\n---\n",
                                                            encoding="utf-8")
-    site = _build(content, tmp_path / "site")
+    site = _build(content, tmp_path / "site", today=dt.date.fromisoformat(day))
     cal = calendar(site, "feeds/bodies/tb.ics")
     zone = cal.walk("VTIMEZONE")[0].to_tz(lookup_tzid=False)  # from its definition, not the TZID's name
     start = cal.walk("VEVENT")[0].decoded("DTSTART").replace(tzinfo=None)
@@ -345,13 +372,14 @@ def test_a_meeting_before_1996_is_at_the_same_moment_in_the_calendar_as_in_the_o
 def test_a_meeting_dated_centuries_before_the_clocks_changed_is_built(tmp_path):
     """A placeholder date (0001-01-01, refused now for its year's digits) passed check, and the build stopped with
     a traceback: the calendar's time zone was walked back to five years before the meeting's, before year 1. The
-    earliest year a date may have is built, its time zone from when London's clocks first changed."""
+    earliest year a date may have is built, its time zone from when London's clocks first changed (on a build
+    date when the calendars reach back to it)."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     (content / "meetings/tb/placeholder").mkdir()
     (content / "meetings/tb/placeholder/meeting.md").write_text("---\nbody: tb\ndate: 1000-01-01\nstart: 2pm\n---\n",
                                                                 encoding="utf-8")
-    site = _build(content, tmp_path / "site")
+    site = _build(content, tmp_path / "site", today=dt.date(1000, 1, 1))
     assert b"/tb/1000/placeholder/" in (site / "feeds/bodies/tb.ics").read_bytes()
 
 
