@@ -1386,7 +1386,11 @@ def _unprefixed(wanted: str, ids: list[str], numbering) -> list[str]:
     column copied from a PDF may) most likely means, where the body's actions raised under such a number with that
     position are few: the minute number is written whole (TB/19/13#2), as the minutes write it, not 'is the year
     right?'. For a body numbering per meeting, those of that minute and position at any meeting (2020-03-05/5#3
-    for 5#3): the log left out the meeting's folder, and was told there is no minute 5."""
+    for 5#3): the log left out the meeting's folder, and was told there is no minute 5. Named by the id alone that
+    the minutes gave it (`A23`, as trusts' logs number their actions): the actions with that id."""
+    if "#" not in wanted:
+        meant = [i for i in ids if i.rpartition("#")[2].lower() == wanted.strip().lower()]
+        return meant if len(meant) <= 3 else []
     bare, _, position = wanted.rpartition("#")
     if numbering.per_meeting:  # 5#3, as the minute's heading and the action's place in it give it: which meeting's?
         meant = [i for i in ids if i.partition("/")[2].lower() == wanted.strip().lower()]

@@ -4140,10 +4140,12 @@ def test_update_for_an_unknown_action_of_a_body_printing_zeros_names_the_actions
 
 
 @pytest.mark.parametrize("written, meant", [("tb/19/13#2", "TB/19/13#2"), ("TB/19/13#leaflt", "TB/19/13#leaflet"),
-                                            ("13#2", "TB/19/13#2"), ("013#leaflet", "TB/19/13#leaflet")])
+                                            ("13#2", "TB/19/13#2"), ("013#leaflet", "TB/19/13#leaflet"),
+                                            ("Leaflet", "TB/19/13#leaflet")])
 def test_update_for_an_action_in_another_case_or_misspelt_names_the_action_meant(archive, build, written, meant):
     """So too one named by its minute's count alone (13#2), as an action column copied from a PDF numbers it: it
-    was told there is no minute 13, and to check whether the year is right, which it does not write."""
+    was told there is no minute 13, and to check whether the year is right, which it does not write; and one named
+    by the id alone that the minutes gave it, as trusts' logs name their actions (A23)."""
     edit(archive, LOG, f"action: {meant}", f"action: {written}")
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, f"action: {written}"),
         f"update for an unknown action '{written}'; did you mean '{meant}'? Otherwise {HOW_ACTIONS}")]
