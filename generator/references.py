@@ -57,8 +57,9 @@ _CONTINUE = re.compile(r"^(\s*(?:–|—|-|to)\s*)(\d{1,5})\b|^(\s*(?:,|and|&)\s
 _LIST = re.compile(r"((?:\s*,\s*\d{1,5}(?![\w/]|\.\d))*\s*,?\s*(?:and|&)\s*\d{1,5})(?![\w/]|\.\d)")
 _LISTED = re.compile(r"(\s*(?:,\s*and|,|and|&)\s*)(\d{1,5})")
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _INITIALS
-# After a minute's number, an action's id: CCBP/19/60#1, CCBP/19/60#jc-referral
-_ACTION_ID = re.compile(r"#([A-Za-z0-9](?:[\w-]{0,98}[A-Za-z0-9])?)(?![\w-])")
+# After a minute's number, an action's id: CCBP/19/60#1, CCBP/19/60#jc-referral, CCBP/19/60#2019/45 (a trust's
+# own numbering of its actions, which `id:` takes)
+_ACTION_ID = re.compile(r"#([A-Za-z0-9](?:[\w/-]{0,98}[A-Za-z0-9])?)(?![\w-])")
 _DIGITS = tuple("0123456789")
 
 

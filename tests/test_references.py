@@ -326,7 +326,9 @@ def cited_later(tmp_path_factory):
              "Minute CCBP/19/71 (Paper C) and CCBP/19/61 (Paper D) were recalled too.\n"
              "The next meeting on 18 July is to be confirmed. CCBP/19/61 (Paper E) and Paper E of 18 July 2019 "
              "were not published.\n\n## CCBP/19/81 Ranges\n\nMinutes CCBP/19/70 to 72 were recalled, as were "
-             "CCBP/19/62–70 and CCBP/19/90 to 92.\n"),
+             "CCBP/19/62–70 and CCBP/19/90 to 92.\n\n"
+             "## CCBP/19/83 Actions\n\n```item\nactions:\n  - owner: {name: The clerk}\n    text: Write.\n"
+             "    due: 2019-12-01\n    id: 2019/45\n```\n\nSee CCBP/19/83#2019/45.\n"),
             ("jhsc/2019-10-07", "body: jhsc\ndate: 2019-10-07\n",
              "## 1. Matters arising\n\nItem 3 of the meeting of 2 September was noted,\n"
              "and item 9 of the meeting of 2 September 2019.\n\n## 2. Work programme\n\nItems 1 and 3 of the "
@@ -454,3 +456,11 @@ def test_a_range_of_items_of_a_body_numbering_per_meeting_links_its_first_and_ci
     assert ("content/meetings/jhsc/2019-10-07/minutes.md:15: warning: reference 'items 1 to 4' takes in item 4, "
             "which this meeting has none of; check the numbers at its ends, or cite the items it means one by one"
             ) in warnings
+
+
+def test_an_action_whose_id_has_a_slash_as_a_trusts_own_numbering_links_from_the_text(cited_later):
+    """`id: 2019/45` is taken, and its page is made; "CCBP/19/83#2019/45" in the text was read as the action
+    CCBP/19/83#2019, which the minute did not raise, and warned of."""
+    site, warnings = cited_later
+    assert xrefs(site, "/ccb/2019/ccbp-19-83/") == [("/ccb/actions/ccbp-19-83-2019-45/", "CCBP/19/83#2019/45")]
+    assert not [w for w in warnings if "'CCBP/19/83#" in w]
