@@ -61,6 +61,8 @@ _TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _INITIALS
 # own numbering of its actions, which `id:` takes)
 _ACTION_ID = re.compile(r"#([A-Za-z0-9](?:[\w/-]{0,98}[A-Za-z0-9])?)(?![\w-])")
 _DIGITS = tuple("0123456789")
+# Words that begin some bodies' numbers ("Minute {n}/{yy}", "Item {n}") and that clerks write in every text
+_PROSE_WORDS = frozenset({"minute", "minutes", "item", "items", "resolution", "paper", "agenda"})
 
 
 def _matches(pattern: re.Pattern, text: str, *needles: str) -> list:
@@ -153,7 +155,9 @@ class Linker:
         self.incomplete = NumberFinder([h for h in heads if has_placeholder(h)], before=r"\b", after=r"(?!\d)")
         # ... and otherwise ("Min {n}") by a search of the whole text, as a word of its own: "Cabinet" starts as
         # CAB {n}/{yy} does, and "Parish" as P{n}/{yy}, but neither is a number with its digits left out.
-        plain = any_pattern([h for h in heads if not has_placeholder(h)])
+        # A head that is a word of the minutes' prose ("Minute {n}/{yy}") stands alone in every text, as no
+        # number with its digits left out: only an abbreviation ("Min") standing alone is one.
+        plain = any_pattern([h for h in heads if not has_placeholder(h) and shape(h).strip(".:") not in _PROSE_WORDS])
         self.incomplete_plain = re.compile(r"\b" + plain + r"(?!\w)", re.I) if plain else None
         self._sorted_refs: dict[str, list[str]] = {}
         self._agenda: dict[tuple[str, str], list] | None = None  # see agenda_numbers
@@ -725,7 +729,10 @@ def _cited_meeting(linker: Linker, meeting: Meeting, written: str) -> Meeting | 
 
 def _continuations(text, first, end, ref, numbering, slug, linker, found) -> None:
     """`CCBP/19/70–72` and `CCBP/19/70 and /71`: each further number links too; a range, `CCBP/19/70–72` or
-    `CCBP/19/70 to 72`, as one link to its first minute that has a page, every minute in it cited (_range)."""
+    `CCBP/19/70 to 72`, as one link to its first minute that has a page, every minute in it cited (_range). Only
+    where the number comes last: the 24 of `23/19 to 24` ({n}/{yy}) is no minute 23/24, of 2024."""
+    if not numbering.pattern.endswith("/{n}"):
+        return
     position = end
     while True:
         c = _CONTINUE.match(text[position:])

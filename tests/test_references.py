@@ -315,7 +315,8 @@ def test_a_number_written_with_another_scripts_digits_is_still_looked_for(tmp_pa
 @pytest.fixture(scope="module")
 def cited_later(tmp_path_factory):
     """The fixture with a later meeting of each body whose minutes cite the earlier meetings' items and papers as
-    minutes do: by a list of numbers, and by the date of the meeting they were at."""
+    minutes do: by a list of numbers, and by the date of the meeting they were at; and a cabinet numbering its
+    minutes `Minute 23/19`, its number before its year."""
     content = tmp_path_factory.mktemp("later") / "content"
     shutil.copytree(FIXTURE, content)
     for folder, meeting, minutes in (
@@ -333,11 +334,18 @@ def cited_later(tmp_path_factory):
              "## 1. Matters arising\n\nItem 3 of the meeting of 2 September was noted,\n"
              "and item 9 of the meeting of 2 September 2019.\n\n## 2. Work programme\n\nItems 1 and 3 of the "
              "meeting of 2 September 2019 were recalled, as were items 1 and 2 of this meeting.\n\n## 3. Ranges\n\n"
-             "Items 1 to 2 were recalled, as were items 1 to 4.\n")):
+             "Items 1 to 2 were recalled, as were items 1 to 4.\n"),
+            ("cab/2019-05-02", "body: cab\ndate: 2019-05-02\n", "## Minute 23/19 Budget\n\nA.\n\n"
+             "## Minute 24/19 Rents\n\nB.\n"),
+            ("cab/2019-06-06", "body: cab\ndate: 2019-06-06\n", "## Minute 30/19 Matters arising\n\nMinute 23/19 "
+             "to 24 was recalled, as were minutes 23 to 24, minute 24 and the minute book.\n"),
+            ("cab/2024-05-02", "body: cab\ndate: 2024-05-02\n", "## Minute 23/24 Budget\n\nC.\n")):
         (content / "meetings" / folder).mkdir(parents=True)
         (content / "meetings" / folder / "meeting.md").write_text(f"---\n{meeting}---\n", encoding="utf-8")
         (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}",
                                                                    encoding="utf-8")
+    (content / "bodies" / "cab.md").write_text('---\nname: Cabinet\nshort_name: Cabinet\nnumbering: "Minute {n}/{yy}"\n'
+                                               '---\n', encoding="utf-8")
     (content / "meetings" / "ccb/2019-07-18/papers/e.md").write_text(
         "---\nref: E\ntitle: Estates disposal\nconfidential: yes\n---\n", encoding="utf-8")
     (content / "meetings" / "ccb/2019-09-19/papers").mkdir()
@@ -464,3 +472,18 @@ def test_an_action_whose_id_has_a_slash_as_a_trusts_own_numbering_links_from_the
     site, warnings = cited_later
     assert xrefs(site, "/ccb/2019/ccbp-19-83/") == [("/ccb/actions/ccbp-19-83-2019-45/", "CCBP/19/83#2019/45")]
     assert not [w for w in warnings if "'CCBP/19/83#" in w]
+
+
+def test_a_number_after_a_number_whose_year_comes_last_is_no_minute_of_another_year(cited_later):
+    """"Minute 23/19 to 24" of a body numbering `Minute {n}/{yy}` was read as Minute 23/19 and Minute 23/24, a
+    minute of 2024 it does not name."""
+    site, _ = cited_later
+    links = xrefs(site, "/cab/2019/minute-30-19/")
+    assert ("/cab/2019/minute-23-19/", "Minute 23/19") in links
+    assert not [link for link in links if "2024" in link[0]]
+
+
+def test_the_word_a_bodys_numbers_start_with_is_no_incomplete_number(cited_later):
+    """A body numbering `Minute 23/19` had every "minute" in the archive warned of as an incomplete number."""
+    _, warnings = cited_later
+    assert not [w for w in warnings if "reference 'minute'" in w.lower()]
