@@ -46,8 +46,12 @@ _ITEM_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})?")
 # "items 5, 6 and 7": the numbers after the first of a list of items, as _LIST reads minute numbers
 _ITEM_LIST = re.compile(r"(?:\s*,\s*\d{1,3}(?:\.\d{1,3})?(?![\w/]|\.\d))*\s*,?\s*(?:and|&)\s*\d{1,3}(?:\.\d{1,3})?"
                         r"(?![\w/]|\.\d)")
-_ITEM_OF = re.compile(r"\b[Ii]tems?\s+(\d{1,3}(?:\.\d{1,3})?(?:(?:\s*,\s*|\s*,?\s*(?:and|&)\s*)\d{1,3}(?:\.\d{1,3})?)*)"
-                      rf"\s+of\s+the\s+meeting\s+(?:held\s+)?(?:on|of)\s+{_WEEKDAY}({_DATE})")
+# "minute 7.1 of 12 March 2024": a body numbering per meeting names another meeting's minute so (the date alone
+# is read for "minute" only, which with a number alone after it names no agenda's item)
+_ITEM_OF = re.compile(r"\b(?:[Ii]tems?|([Mm])inutes?)\s+(\d{1,3}(?:\.\d{1,3})?(?:(?:\s*,\s*|\s*,?\s*(?:and|&)\s*)"
+                      r"\d{1,3}(?:\.\d{1,3})?)*)"
+                      rf"\s+of\s+(?:the\s+meeting\s+(?:held\s+)?(?:on|of)\s+|(?(1)|(?!)))"
+                      rf"{_WEEKDAY}({_DATE})")
 # `[[target]]` or `[[target|words]]`; plaintext.py reads them too, as their words
 EXPLICIT = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
 _INITIALS = re.compile(r"(?<![\w/&.-])([A-Z]{2,4})(?![\w/&-])")
@@ -63,6 +67,13 @@ _ACTION_ID = re.compile(r"#([A-Za-z0-9](?:[\w/-]{0,98}[A-Za-z0-9])?)(?![\w-])")
 _DIGITS = tuple("0123456789")
 # Words that begin some bodies' numbers ("Minute {n}/{yy}", "Item {n}") and that clerks write in every text
 _PROSE_WORDS = frozenset({"minute", "minutes", "item", "items", "resolution", "paper", "agenda"})
+# "minute 70", "minutes 70 to 72", "minutes 70, 71 and 73" (_minute_words): a number of the body's own written
+# without the rest of it, after the word; "70.1", "23/19" or "3a" are not such a number
+_MINUTE_WORDS = re.compile(r"\b([Mm]inutes?)\s+(\d{1,5})(?![\w/]|\.\d)")
+_WORD_RANGE = re.compile(rf"\s*(?:–|—|-|to)\s*(\d{{1,5}})(?![\w/]|\.\d|\s+(?:{_MONTHS})\b)")  # not "5 to 7 March"
+# What follows a minute or an item that is another meeting's: "minute 7.1 of 12 March 2024", "minutes 70 and 71 of
+# the meeting held on 22 August 2019"
+_OF_DATE = re.compile(rf"\s+of\s+(?:the\s+)?(?:meeting\s+(?:held\s+)?(?:on|of)\s+)?{_WEEKDAY}({_DATE})")
 
 
 def _matches(pattern: re.Pattern, text: str, *needles: str) -> list:
@@ -572,16 +583,20 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
     incomplete = list(linker.incomplete.finditer(text)) if digits else []
     if linker.incomplete_plain is not None:
         incomplete += [m.span() for m in linker.incomplete_plain.finditer(text)]
-    on_date, papers, items, items_of, capitals = [], [], [], [], []
+    on_date, papers, items, items_of, capitals, words = [], [], [], [], [], []
     if meeting is not None:
         on_date, papers = _matches(_MEETING, text, "meeting"), _matches(_PAPER, text, "Paper", "Appendix", "Annex")
         capitals = list(_INITIALS.finditer(text)) if _TWO_CAPITALS.search(text) else []
         # (a body numbering by a pattern names an item so only where its agenda numbers the pack's items: 7 for
         # CCBP/19/75)
         items = _matches(_ITEM, text, *(("tem",) if per_meeting else ("item ", "Item ", "items ", "Items ")))
-        items_of = _matches(_ITEM_OF, text, "tem") if on_date else []
-    reach = ARCHIVE if explicit or numbers or incomplete or on_date else MEETING if papers or items or capitals \
-        else NOWHERE
+        minute_of = per_meeting and digits and " of " in text  # "minute 7.1 of 12 March 2024": no "meeting"
+        items_of = _matches(_ITEM_OF, text, "tem", "inute") if on_date or minute_of else []
+        if not per_meeting:
+            items_of = [m for m in items_of if not m.group(1)]  # its minutes' numbers are its own (_minute_words)
+            words = _matches(_MINUTE_WORDS, text, "inute") if digits else []
+    reach = ARCHIVE if explicit or numbers or incomplete or on_date or items_of or words else \
+        MEETING if papers or items or capitals else NOWHERE
     if reach == NOWHERE:
         return found, reach
     for m in explicit:
@@ -656,13 +671,16 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             found.append(_Match(m.start(), m.end(), url, m.group(0), hint, report=bool(url or hint)))
             reach = ARCHIVE if beyond else reach
         for m in items_of:  # before this meeting's items, which the same words would otherwise be read as
-            other = _cited_meeting(linker, meeting, m.group(2))
-            for number in _ITEM_NUMBER.finditer(m.group(1)):
+            other = _cited_meeting(linker, meeting, m.group(3))
+            word = "minute" if m.group(1) else "item"
+            for number in _ITEM_NUMBER.finditer(m.group(2)):
                 url = linker.meeting_item_url(other, number.group(0)) if other is not None else None
-                found.append(_Match(m.start(1) + number.start(), m.start(1) + number.end(), url, number.group(0),
-                                    f"the meeting of {spoken_date(other.date)} has no such item" if other else "",
+                found.append(_Match(m.start(2) + number.start(), m.start(2) + number.end(), url, number.group(0),
+                                    f"the meeting of {spoken_date(other.date)} has no such {word}" if other else "",
                                     report=other is not None,
-                                    written=f"item {number.group(0)}{text[m.end(1):m.end()]}"))
+                                    written=f"{word} {number.group(0)}{text[m.end(2):m.end()]}"))
+        for m in words:
+            _minute_words(m, meeting, linker, found)
         for m in items:
             ranged = _ITEM_RANGE.match(text, m.end()) if per_meeting and m.group(0)[:5].lower() == "items" else None
             if ranged is not None and _item_range(m, ranged, meeting, linker, found):
@@ -761,14 +779,15 @@ RANGE_MOST = 50  # minutes in a range read as one (_range); past it, as its two 
 
 
 def _range(text: str, start: int, end: int, ref: str, last: str, numbering, slug: str, linker: Linker,
-           found: list) -> bool:
+           found: list, said: str = "") -> bool:
     """Whether `text[start:end]` (`CCBP/19/70–72`: minute `ref`, a dash or "to", and the number of minute `last`)
     is read as a range: one link, to its first minute that has a page, and a backlink on the page of every minute
     in it, as the minutes between its ends are cited as much as they are. One warning names the numbers in it
     that no published minute (or agenda) has, which may be a mistake in either end. Not a range: ends the wrong
     way round, more than RANGE_MOST minutes, a pattern whose number does not come last, one that takes in a
     minute of a private meeting or of draft minutes, which its own warning names (Linker.withheld) where "no
-    published minute" sent the clerk looking for a mistake in numbers that are right."""
+    published minute" sent the clerk looking for a mistake in numbers that are right. `said`: the range as the
+    warning names it, where the words before the link are part of it ("minutes 70 to 72": _minute_words)."""
     low, high = parts(numbering, ref), parts(numbering, last)
     if not numbering.pattern.endswith("/{n}") or low is None or high is None or \
             not 0 < high["n"] - low["n"] < RANGE_MOST:
@@ -783,9 +802,59 @@ def _range(text: str, start: int, end: int, ref: str, last: str, numbering, slug
     written = text[start:end]
     taken = f"takes in {_runs(missing, lambda ref: printed(numbering, ref))}, which no published minute (or agenda) " \
         "has" if missing else ""
-    found.append(_gaps(start, end, linked, written, written, taken, "check the numbers at its ends, or cite the "
-                       "minutes it means one by one"))
+    found.append(_gaps(start, end, linked, written, said or written, taken, "check the numbers at its ends, or cite "
+                       "the minutes it means one by one"))
     return True
+
+
+def _minute_words(m: re.Match, meeting: Meeting, linker: Linker, found: list) -> None:
+    """`minute 70`, `minutes 70 to 72`, `minutes 70, 71 and 73` in a text of a meeting of a body numbering by a
+    pattern (`m`: _MINUTE_WORDS's "minute 70"): the body's own minutes, of the year its meeting's minutes are
+    numbered in (CCBP/19/70 in minutes numbered CCBP/19/...), published at that meeting or before it; followed by
+    "of 22 August 2019", or "of the meeting held on ...", that meeting's minutes, of its year. A number read so
+    links only where such a minute is published, without a warning where none is: the words "minute 5" are not
+    always a reference, nor is the year they mean known where the meeting's minutes give none, or two (a body
+    numbering by calendar year, in January: write the number in full). A range is read as a range of numbers
+    written in full is (_range)."""
+    text, slug = m.string, meeting.body
+    numbering = linker.bodies[slug].numbering
+    plural = m.group(1).lower() == "minutes"
+    ranged = _WORD_RANGE.match(text, m.end()) if plural else None
+    listed = _LIST.match(text, m.end()) if plural and ranged is None else None
+    of = _OF_DATE.match(text, (ranged or listed or m).end())
+    context = _cited_meeting(linker, meeting, of.group(1)) if of is not None else meeting
+    own = [parts(numbering, item.ref) for item in context.minutes.items] if context and context.minutes else []
+    years = {number.get("yyyy", number.get("yy", 0)) for number in own if number is not None}
+    if len(years) != 1:
+        return
+    year = years.pop()
+
+    def minute(number: str) -> str | None:
+        ref = canonical(numbering, compose(numbering, int(number), year))
+        at = linker.index.items.get((slug, ref)) if ref else None
+        if at is None or (at[0].key != context.key if of is not None else at[0].date > meeting.date):
+            return None
+        return ref
+
+    first = minute(m.group(2))
+    if ranged is not None:  # read as a range where its first minute is read (_range warns of the numbers it lacks)
+        last = canonical(numbering, compose(numbering, int(ranged.group(1)), year))
+        if first and last and _range(text, m.start(2), ranged.end(), first, last, numbering, slug, linker, found,
+                                     said=text[m.start():ranged.end()]):
+            return
+        for (start, end), ref in ((m.span(2), first), (ranged.span(1), minute(ranged.group(1)))):  # each end
+            if ref is not None:
+                found.append(_Match(start, end, linker.item_url(slug, ref), text[start:end], written=ref))
+        return
+    if first is not None:
+        found.append(_Match(m.start(2), m.end(2), linker.item_url(slug, first), m.group(2), written=first))
+    before = int(m.group(2))
+    for c in _LISTED.finditer(text, m.end(), listed.end()) if listed is not None else ():
+        if int(c.group(2)) <= before:
+            return
+        before, ref = int(c.group(2)), minute(c.group(2))
+        if ref is not None:
+            found.append(_Match(c.start(2), c.end(2), linker.item_url(slug, ref), c.group(2), written=ref))
 
 
 def _gaps(start: int, end: int, linked: list[str], text: str, written: str, taken: str, what: str) -> _Match:

@@ -327,14 +327,18 @@ def cited_later(tmp_path_factory):
              "Minute CCBP/19/71 (Paper C) and CCBP/19/61 (Paper D) were recalled too.\n"
              "The next meeting on 18 July is to be confirmed. CCBP/19/61 (Paper E) and Paper E of 18 July 2019 "
              "were not published.\n\n## CCBP/19/81 Ranges\n\nMinutes CCBP/19/70 to 72 were recalled, as were "
-             "CCBP/19/62–70 and CCBP/19/90 to 92.\n\n"
+             "CCBP/19/62–70 and CCBP/19/90 to 92.\n\n## CCBP/19/82 Minutes in words\n\nMinutes 70 to 72 were "
+             "recalled, as were minutes 60-62, minute 71 and minutes 60 and 61; minute 7.1 and minutes 5 to 7 March "
+             "were not.\nMinutes 70 to 74 were recalled, and minute 90, and minute 70 of 22 August 2019.\n\n"
              "## CCBP/19/83 Actions\n\n```item\nactions:\n  - owner: {name: The clerk}\n    text: Write.\n"
              "    due: 2019-12-01\n    id: 2019/45\n```\n\nSee CCBP/19/83#2019/45.\n"),
             ("jhsc/2019-10-07", "body: jhsc\ndate: 2019-10-07\n",
              "## 1. Matters arising\n\nItem 3 of the meeting of 2 September was noted,\n"
              "and item 9 of the meeting of 2 September 2019.\n\n## 2. Work programme\n\nItems 1 and 3 of the "
              "meeting of 2 September 2019 were recalled, as were items 1 and 2 of this meeting.\n\n## 3. Ranges\n\n"
-             "Items 1 to 2 were recalled, as were items 1 to 4.\n"),
+             "Items 1 to 2 were recalled, as were items 1 to 4.\n\n## 5. Minutes\n\nMinute 3 of 2 September 2019 "
+             "was recalled, and minute 1 of the meeting held on 2 September 2019,\nbut not minute 9 of 2 September "
+             "2019; minute 3 and minute 7.1 alone are any meeting's.\n"),
             ("cab/2019-05-02", "body: cab\ndate: 2019-05-02\n", "## Minute 23/19 Budget\n\nA.\n\n"
              "## Minute 24/19 Rents\n\nB.\n"),
             ("cab/2019-06-06", "body: cab\ndate: 2019-06-06\n", "## Minute 30/19 Matters arising\n\nMinute 23/19 "
@@ -466,12 +470,44 @@ def test_a_range_of_items_of_a_body_numbering_per_meeting_links_its_first_and_ci
             ) in warnings
 
 
-def test_an_action_whose_id_has_a_slash_as_a_trusts_own_numbering_links_from_the_text(cited_later):
-    """`id: 2019/45` is taken, and its page is made; "CCBP/19/83#2019/45" in the text was read as the action
-    CCBP/19/83#2019, which the minute did not raise, and warned of."""
+def test_minutes_in_words_link_the_bodys_minutes_of_the_year_the_meeting_numbers_in(cited_later):
+    """"Minutes 70 to 72" in minutes numbered CCBP/19/...: one link for the range, as CCBP/19/70 to 72 has, a list
+    and a single number each to their own; a number with a part ("7.1") and a day of a month ("5 to 7 March") are
+    no such numbers."""
+    site, _ = cited_later
+    assert xrefs(site, "/ccb/2019/ccbp-19-82/") == [
+        ("/ccb/2019/ccbp-19-70/", "70 to 72"), ("/ccb/2019/ccbp-19-60/", "60-62"), ("/ccb/2019/ccbp-19-71/", "71"),
+        ("/ccb/2019/ccbp-19-60/", "60"), ("/ccb/2019/ccbp-19-61/", "61"), ("/ccb/2019/ccbp-19-70/", "70 to 74"),
+        ("/ccb/2019/ccbp-19-70/", "70")]
+    for minute in ("/ccb/2019/ccbp-19-70/", "/ccb/2019/ccbp-19-71/", "/ccb/2019/ccbp-19-72/",
+                   "/ccb/2019/ccbp-19-61/", "/ccb/2019/ccbp-19-62/"):
+        assert "/ccb/2019/ccbp-19-82/" in _referenced_from(site, minute), minute
+
+
+def test_a_range_in_words_over_minutes_no_published_minutes_have_is_warned_naming_them(cited_later):
+    """Not "minute 90", on the same line: the words "minute 5" are not always a minute's number, so one no minute
+    has is left as text, without a warning."""
+    _, warnings = cited_later
+    assert [w for w in warnings if "ccb/2019-09-19/minutes.md:19:" in w] == [
+        "content/meetings/ccb/2019-09-19/minutes.md:19: warning: reference 'Minutes 70 to 74' takes in CCBP/19/73 "
+        "to 74, which no published minute (or agenda) has; check the numbers at its ends, or cite the minutes it "
+        "means one by one"]
+
+
+def test_a_minute_numbered_per_meeting_links_with_its_meetings_date_and_never_alone(cited_later):
+    """"Minute 3" alone, in a body numbering each meeting's minutes afresh, may be this meeting's or any other's:
+    it is left as text. With the meeting's date it is that meeting's."""
     site, warnings = cited_later
-    assert xrefs(site, "/ccb/2019/ccbp-19-83/") == [("/ccb/actions/ccbp-19-83-2019-45/", "CCBP/19/83#2019/45")]
-    assert not [w for w in warnings if "'CCBP/19/83#" in w]
+    assert xrefs(site, "/jhsc/2019/2019-10-07/item-5/") == [
+        ("/jhsc/2019/2019-09-02/item-3/", "3"), ("/jhsc/2019/2019-09-02/item-1/", "1"),
+        ("/jhsc/2019/2019-09-02/", "2 September 2019")]
+    assert not [text for _, text in xrefs(site, "/ccb/2019/ccbp-19-82/") if "7.1" in text]
+
+
+def test_a_minute_the_dated_meeting_lacks_is_warned_of_as_that_meetings(cited_later):
+    _, warnings = cited_later
+    assert ("content/meetings/jhsc/2019-10-07/minutes.md:20: warning: reference 'minute 9 of 2 September 2019' does "
+            "not resolve; the meeting of 2 September 2019 has no such minute") in warnings
 
 
 def test_a_number_after_a_number_whose_year_comes_last_is_no_minute_of_another_year(cited_later):
@@ -483,7 +519,21 @@ def test_a_number_after_a_number_whose_year_comes_last_is_no_minute_of_another_y
     assert not [link for link in links if "2024" in link[0]]
 
 
+def test_a_bodys_minutes_in_words_link_whatever_its_pattern(cited_later):
+    site, _ = cited_later
+    assert xrefs(site, "/cab/2019/minute-30-19/")[1:] == [
+        ("/cab/2019/minute-23-19/", "23"), ("/cab/2019/minute-24-19/", "24"), ("/cab/2019/minute-24-19/", "24")]
+
+
 def test_the_word_a_bodys_numbers_start_with_is_no_incomplete_number(cited_later):
     """A body numbering `Minute 23/19` had every "minute" in the archive warned of as an incomplete number."""
     _, warnings = cited_later
     assert not [w for w in warnings if "reference 'minute'" in w.lower()]
+
+
+def test_an_action_whose_id_has_a_slash_as_a_trusts_own_numbering_links_from_the_text(cited_later):
+    """`id: 2019/45` is taken, and its page is made; "CCBP/19/83#2019/45" in the text was read as the action
+    CCBP/19/83#2019, which the minute did not raise, and warned of."""
+    site, warnings = cited_later
+    assert xrefs(site, "/ccb/2019/ccbp-19-83/") == [("/ccb/actions/ccbp-19-83-2019-45/", "CCBP/19/83#2019/45")]
+    assert not [w for w in warnings if "'CCBP/19/83#" in w]
