@@ -840,7 +840,9 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
                          "title may be published")
     private = _taken_in_private(meeting.agenda)  # a paper's `item:` is the agenda's number, or the minute's
     private.update(_taken_in_private(meeting.agenda, by_minute=True))
-    private.update((item.ref.lower(), (item, item)) for item in minutes if item.confidential)
+    # while the minutes have errors, an item whose block did not load is taken for confidential (load_minutes):
+    # its paper is told once the block is put right, if the item is confidential indeed
+    private.update((item.ref.lower(), (item, item)) for item in minutes if item.confidential and items_known)
     for paper in meeting.papers:
         if paper.confidential is not None:
             continue

@@ -213,6 +213,16 @@ def test_indentation_with_a_tab(archive, build, before, after):
         "malformed YAML: this line is indented with a tab; indent with spaces only: YAML does not allow tabs")]
 
 
+def test_a_tab_in_an_item_block_is_the_one_error_not_also_a_confidential_item_s_paper(archive, build):
+    """An item block that does not load is taken for confidential, so as to publish none of it; its paper, which
+    says nothing of being confidential, was told too that it is for a confidential item and would be published,
+    which sent a clerk who had typed a tab to look for a confidential mark that is not there."""
+    edit(archive, "meetings/tb/2019-03-14/papers/paper-a.md", "confidential: no\n", "")
+    edit(archive, MINUTES, "  - owner: carol-singh", "\t- owner: carol-singh")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "\t- owner: carol-singh"),
+        "malformed YAML: this line is indented with a tab; indent with spaces only: YAML does not allow tabs")]
+
+
 def test_a_control_character_in_yaml_is_reported_on_its_line(archive, build):
     """YAML refuses it with a position in the text, not a line, and in words of its own ("unacceptable character
     #x001b ... in "<unicode string>", position 112") over two lines."""
