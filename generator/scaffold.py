@@ -112,9 +112,11 @@ def find_body(index: Index, slug: str) -> Body:
     if slug.lower() in bodies:  # a slug is its file's name, which is in lower case
         raise refuse_option("--body", slug, f"there is no body '{slug}'", f"did you mean '{slug.lower()}'?")
     hint = did_you_mean(slug, bodies, "bodies")
-    if not hint.startswith("did you mean"):  # the clerk's first meeting of a body the archive does not have yet
-        hint = "; ".join(filter(None, [hint, f"for a new body, write bodies/{slug.lower()}.md first, with its "
-                                             "name, short_name and numbering (docs/content-format.md)"]))
+    # the clerk's first meeting of a body the archive does not have yet, whose slug may well be like another's
+    # (`pcc` beside `ccb`): told only "did you mean 'ccb'?", nothing said the new body needs its file first
+    new = f"write bodies/{slug.lower()}.md first, with its name, short_name and numbering (docs/content-format.md)"
+    hint = f"{hint} If it is a new body, {new}" if hint.startswith("did you mean") else \
+        "; ".join(filter(None, [hint, f"for a new body, {new}"]))
     raise refuse_option("--body", slug, f"there is no body '{slug}'", hint)
 
 

@@ -1110,8 +1110,9 @@ def test_cli_new_meeting_of_a_body_with_no_open_action_says_it_wrote_no_action_l
 def test_cli_unknown_body_names_the_option_and_the_nearest_body_not_a_file_that_is_not_there(actions, tmp_path):
     done = cli("new", "meeting", "--body", "cbb", "--date", "2020-01-16", cwd=tmp_path)
     assert done.returncode == 1
-    assert done.stderr.splitlines() == ["minutebook new: --body cbb: there is no body 'cbb'; did you mean 'ccb'?",
-                                        "minutebook new: nothing was written"]
+    assert done.stderr.splitlines() == ["minutebook new: --body cbb: there is no body 'cbb'; did you mean 'ccb'? If "
+                                        "it is a new body, write bodies/cbb.md first, with its name, short_name and "
+                                        "numbering (docs/content-format.md)", "minutebook new: nothing was written"]
     assert not (actions / "meetings" / "cbb").exists()
 
 
@@ -1119,10 +1120,14 @@ def test_cli_unknown_body_names_the_option_and_the_nearest_body_not_a_file_that_
     ("CCB", "did you mean 'ccb'?"),
     ("lpt", "known bodies: ccb, jc; for a new body, write bodies/lpt.md first, with its name, short_name and "
             "numbering (docs/content-format.md)"),
+    ("pcc", "did you mean 'ccb'? If it is a new body, write bodies/pcc.md first, with its name, short_name and "
+            "numbering (docs/content-format.md)"),
 ])
 def test_cli_unknown_body_says_how_to_start_a_new_one(actions, tmp_path, body, hint):
     """A clerk starting a body's first meeting was told only the bodies there are (`CCB` was not even taken for
-    ccb): the README's round goes straight to `new meeting`, and nothing said a body needs its file first."""
+    ccb): the README's round goes straight to `new meeting`, and nothing said a body needs its file first. A new
+    body's slug like an existing one's (`pcc`, a primary care committee, beside `ccb`) was told only "did you mean
+    'ccb'?"."""
     done = cli("new", "meeting", "--body", body, "--date", "2020-01-16", cwd=tmp_path)
     assert (done.returncode, done.stderr.splitlines()) == (1, [
         f"minutebook new: --body {body}: there is no body '{body}'; {hint}", "minutebook new: nothing was written"])
