@@ -31,7 +31,6 @@ tracker", "The action plan covers:"), headings, other tables (an agenda's, whose
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -41,7 +40,7 @@ from generator.actions import NEXT_MEETING
 from generator.diagnostics import listed, shortened
 from generator.model import Attendance, MinuteItem
 from generator.people import names_in
-from generator.values import MONTHS, Invalid, parse_date, parse_month, spoken_date, spoken_due
+from generator.values import Invalid, parse_date, parse_month, spoken_date, spoken_due, without_year
 from generator.yamltext import scalar
 
 _WORD = r"(?:Actions?|ACTIONS?)"
@@ -86,9 +85,6 @@ _INITIALS = re.compile(r"(?:[A-Z]\.?){2,4}")
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3}")
 _NEXT_MEETING = re.compile(r"[,\s]*\b(?:by|at|to|for|before)\s+(?:the\s+)?next\s+meeting\W*$", re.I)
 _BY = re.compile(r"[,\s]*\b(?:by|before|due(?:\s+by)?)\s+(?P<due>[^,;()]+?)\W*$", re.I)
-# "30 June", "30th of June", "June 30", "June", "the end of March", "end March": as minutes write a date this year
-_YEARLESS = re.compile(r"(?:the\s+)?(?:end\s+(?:of\s+)?)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
-                       r"(?P<month>[A-Za-z]+)\.?(?(day)|(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?)")
 _WORDS = re.compile(r"[^\W_]{3,}")
 _COMMON = {"the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "will", "all", "its", "their",
            "back", "report", "action", "actions"}
@@ -352,7 +348,7 @@ def _what_and_due(what: str, before: str, meeting: dt.date | None) -> tuple[str,
         if tail is None:
             continue
         said = "next meeting" if pattern is _NEXT_MEETING else tail["due"].strip()
-        dated = _without_year(said, meeting) if pattern is _BY else ""
+        dated = without_year(said, meeting) if pattern is _BY else ""
         if said in NEXT_MEETING or _is_due_date(said) or dated:
             due, what = dated or said, what[:tail.start()]
             if dated:
@@ -361,27 +357,6 @@ def _what_and_due(what: str, before: str, meeting: dt.date | None) -> tuple[str,
             break
     what = what.strip().rstrip(",;:–—-").strip()
     return (what[:1].upper() + what[1:] if what else before), due, read
-
-
-def _without_year(written: str, meeting: dt.date | None) -> str:
-    """A due date written without its year ("30 June", "the end of March") as `due:` is to have it: the first
-    such day or month on or after the meeting's date, where minutes leave the year to the meeting's."""
-    found = _YEARLESS.fullmatch(written.strip())
-    if found is None or meeting is None or found["month"].lower() not in MONTHS:
-        return ""
-    month = MONTHS[found["month"].lower()]
-    day_of_month = found["day"] or found["day2"]
-    if day_of_month is None:  # a month, which `due:` counts as its last day
-        year = meeting.year + (month < meeting.month)
-        return f"{calendar.month_name[month]} {year}"
-    for year in (meeting.year, meeting.year + 1):
-        try:
-            day = dt.date(year, month, int(day_of_month))
-        except ValueError:
-            return ""
-        if day >= meeting:
-            return spoken_date(day)
-    return ""
 
 
 def _is_due_date(written: str) -> bool:
@@ -544,7 +519,7 @@ def _due_after(written: str, meeting: dt.date | None) -> tuple[str, str, str]:
 def _due(written: str, meeting: dt.date | None) -> tuple[str, str]:
     """(the due date `written` is as `due:` is to have it, how it was read where its year is not written) where
     it is a date, a month or the next meeting, which `due:` reads; ("", "") where it is not ("ongoing")."""
-    dated = _without_year(written, meeting)
+    dated = without_year(written, meeting)
     if not written or not (_is_due_date(written) or dated or written in NEXT_MEETING):
         return "", ""
     return dated or written, f"the line's '{written}' has no year: read as the first on or after the meeting's " \

@@ -388,7 +388,8 @@ def load_action_log(path: Path, report: Report, meeting_date, ctx_people, bodies
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
-    f = ACTION_LOG.read(doc.meta, Context(path, report, ctx_people, bodies), 1)
+    # the meeting's date: a revised `due:` written without its year is told the year it most likely has
+    f = ACTION_LOG.read(doc.meta, Context(path, report, ctx_people, bodies, held=s.Held(date=meeting_date)), 1)
     if f is None:
         return None
     if f["as_at"] and meeting_date and f["as_at"] > meeting_date:  # the actions' history would put it too late

@@ -17,7 +17,8 @@ from typing import Any, Callable
 from generator.diagnostics import Report, closest, did_you_mean, listed, shortened
 from generator.model import Due, PersonRef
 from generator.people import PeopleIndex, closest_person, held_on, names_in
-from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno, spoken_date, unread_due
+from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno, spoken_date, unread_due, \
+    without_year
 from generator.yamltext import LDict, LList, LStr, line_of
 
 
@@ -235,6 +236,12 @@ def due(value, ctx: Context) -> Due | None:
     if unread:  # "Q3 2019/20", "March 2020 (revised from Dec 2019)": tracked as no date, never overdue, unsaid
         ctx.report.warning(ctx.path, line_of(value), f"due: '{raw}' is {unread[0]}, so it is kept as written and "
                            "never counts as overdue", unread[1])
+    meeting = ctx.held.date if ctx.held is not None else None
+    dated = without_year(raw, meeting) if month is None and not unread else ""
+    if dated:  # "12th March", the meeting's year left unsaid as the minutes' text leaves it: never overdue, unsaid
+        ctx.report.warning(ctx.path, line_of(value), f"due: '{raw}' has no year, so it is kept as written and never "
+                           "counts as overdue", f"write `due: {dated}`, the first on or after the meeting's date "
+                           f"({spoken_date(meeting)}), or the date with the year meant")
     return Due(raw, month)
 
 

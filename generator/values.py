@@ -33,6 +33,9 @@ _MDY = re.compile(rf"^{_WEEKDAY}([a-z]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\
 _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{4})$", re.I)
+# "30 June", "30th of June", "June 30", "June", "the end of March", "end March": as minutes write a date this year
+_YEARLESS = re.compile(r"(?:the\s+)?(?:end\s+(?:of\s+)?)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+                       r"(?P<month>[A-Za-z]+)\.?(?(day)|(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?)")
 # Notices write "12 noon", "10.00 a.m." and, in the 24-hour clock, "1400 hrs"
 _TIME = re.compile(r"^(\d{1,2})(?:[:.]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|noon|midday|hrs|hours)?$", re.I)
 
@@ -128,7 +131,17 @@ def parse_date(text: str) -> dt.date:
         day = _make_date(int(m[1]), int(m[2]), int(m[3]), value)
         raise Invalid(f"'{value}' is not written as YYYY-MM-DD", f"write it as {day.isoformat()} ({spoken_date(day)})",
                       True)
-    raise numeric_date(value) or _yearless(value) or Invalid(f"'{value}' is not a date", DATE_HINT)
+    impossible = _yearless(value)  # "Feb 30": no year has it, which "has no year" would not say
+    if impossible is not None:
+        raise impossible
+    yearless = _YEARLESS.fullmatch(value)
+    if yearless and yearless["month"].lower() in MONTHS and (yearless["day"] or yearless["day2"]):
+        # "12th March", as a clerk writes a date of the meeting's year: told only "not a date", they looked for
+        # what was wrong with the day or the month
+        month = calendar.month_name[MONTHS[yearless["month"].lower()]]
+        raise Invalid(f"'{value}' has no year", f"write the date with its year, "
+                      f"{int(yearless['day'] or yearless['day2'])} {month} YYYY, or as YYYY-MM-DD")
+    raise numeric_date(value) or Invalid(f"'{value}' is not a date", DATE_HINT)
 
 
 def _yearless(value: str) -> Invalid | None:
@@ -194,6 +207,27 @@ def numeric_date(value: str) -> Invalid | None:
 def spoken_date(day: dt.date) -> str:
     """'21 June 2018': a date as readers and clerks say it, in messages and in words the site makes up."""
     return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def without_year(written: str, meeting: dt.date | None) -> str:
+    """A due date written without its year ("30 June", "the end of March") as `due:` is to have it: the first
+    such day or month on or after the meeting's date, where minutes leave the year to the meeting's."""
+    found = _YEARLESS.fullmatch(written.strip())
+    if found is None or meeting is None or found["month"].lower() not in MONTHS:
+        return ""
+    month = MONTHS[found["month"].lower()]
+    day_of_month = found["day"] or found["day2"]
+    if day_of_month is None:  # a month, which `due:` counts as its last day
+        year = meeting.year + (month < meeting.month)
+        return f"{calendar.month_name[month]} {year}"
+    for year in (meeting.year, meeting.year + 1):
+        try:
+            day = dt.date(year, month, int(day_of_month))
+        except ValueError:
+            return ""
+        if day >= meeting:
+            return spoken_date(day)
+    return ""
 
 
 @functools.lru_cache(maxsize=1 << 14)
