@@ -36,6 +36,7 @@ class PeopleIndex:
                 self._add(form, person.id)
             if person.initials:
                 self._initials.setdefault(_bare(person.initials), []).append(person.id)
+        self._first_names: dict[str, list[str]] | None = None  # made when a message first asks (with_first_name)
         self._organisations = {_norm(org) for person in people.values()
                                for org in (person.organisation, *(role.organisation for role in person.roles)) if org}
         self._posts: dict[str, list[tuple[str, Role]]] = {}
@@ -106,6 +107,30 @@ class PeopleIndex:
         """The ids of the people whose `initials:` `text` is (`JH`, `J.H.`): a clerk's way of naming them in the
         minutes' text, where they link (references.py), written in a field, where they do not."""
         return sorted(self._initials.get(_bare(text), ())) if text.replace(".", "").strip().isupper() else []
+
+    def with_first_name(self, text: str) -> list[str]:
+        """The ids of the people whose first name `text` is (`Priya`), as colleagues name each other in an action
+        log: no form a name is found by, and told only to add 'Priya' to the register, a clerk would have added
+        the same person twice."""
+        if not _ONE_NAME.fullmatch(text.strip()):
+            return []
+        if self._first_names is None:
+            self._first_names = {}
+            for person in self.people.values():
+                first = _first_name(person.name)
+                if first:
+                    self._first_names.setdefault(first, []).append(person.id)
+        return sorted(self._first_names.get(_norm(text), ()))
+
+
+_ONE_NAME = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _first_name(name: str) -> str:
+    """The first of a full name's words (`priya` of Priya Shah), as _norm writes it; "" for a name of one word,
+    which is a form the person is found by already."""
+    words = _norm(name).split(" ")
+    return words[0] if len(words) > 1 else ""
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -202,6 +227,10 @@ class Asked:
         self._note("initials", text)
         return self._index.with_initials(text)
 
+    def with_first_name(self, text: str) -> list[str]:
+        self._note("first_name", text)
+        return self._index.with_first_name(text)
+
     def post(self, text: str, day: dt.date) -> tuple[list[str], list[tuple[str, Role]]]:
         self._note("post", f"{day.isoformat()}\1{text}")
         return self._index.post(text, day)
@@ -233,6 +262,8 @@ def _answer(index: PeopleIndex, question: str, argument: str) -> str:
         return f"{ref.name}\1{ref.id}\1{ref.body}"
     if question == "initials":
         return "\1".join(index.with_initials(argument))
+    if question == "first_name":
+        return "\1".join(index.with_first_name(argument))
     if question == "organisation":
         return "1" if index.is_organisation(argument) else ""
     if question == "post":
@@ -274,6 +305,12 @@ def may_have_asked_about(records: list[tuple[str, bytes]], people: list[Person])
         asked = {_bare(question[len("initials\1"):]) for questions, _ in records for question in questions.split("\0")
                  if question.startswith("initials\1")}
         if initials & asked:
+            return True
+    if "first_name\1" in text:  # a first name is no form either: someone of that first name added or removed
+        firsts = {_first_name(person.name) for person in people}
+        asked = {_norm(question[len("first_name\1"):]) for questions, _ in records
+                 for question in questions.split("\0") if question.startswith("first_name\1")}
+        if firsts & asked:
             return True
     text = _norm(text)
     return any(_norm(form) in text for person in people for form in PeopleIndex._forms(person))

@@ -365,6 +365,13 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
         raise Invalid(f"unknown person '{written}': initials are read as a person in the text, not in a field",
                       f"{written} are the initials of {named}: write "
                       + (initialled[0] if len(initialled) == 1 else "the id of the one meant"))
+    first_named = ctx.people.with_first_name(written)
+    if first_named:  # "owner: Priya", as colleagues name each other: told to add her, she would be in it twice
+        named = " or ".join(f"{ctx.people.ref(pid).name} ({pid})" for pid in first_named)
+        raise Invalid(f"unknown person '{written}': a first name alone is no name the people register finds a "
+                      "person by", f"{written} is the first name of {named}: write "
+                      + (first_named[0] if len(first_named) == 1 else "the id of the one meant")
+                      + f", or {{name: {written}}} for someone not in the register")
     if ctx.people.is_organisation(written):  # "REPORT OF NHS WEST LEICESTERSHIRE CCG": the register's, not a person
         raise Invalid(f"unknown person '{written}': it is an organisation the people register's people work for, "
                       "not a person", f"name a person of it, or write {{name: {written}}} to give the organisation "

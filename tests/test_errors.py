@@ -2372,6 +2372,21 @@ def test_initials_in_a_field_name_the_person_they_are_the_initials_of(archive, b
         f"unknown person 'AL': initials are read as a person in the text, not in a field; {hint}")]
 
 
+@pytest.mark.parametrize("register, hint", [
+    ("", "Carol is the first name of Dr Carol Singh (carol-singh): write carol-singh, or {name: Carol} for someone "
+     "not in the register"),
+    ("carol-ward:\n  name: Carol Ward\n", "Carol is the first name of Dr Carol Singh (carol-singh) or Carol Ward "
+     "(carol-ward): write the id of the one meant, or {name: Carol} for someone not in the register"),
+])
+def test_a_first_name_alone_names_the_people_it_is_the_first_name_of(archive, build, register, hint):
+    """`owner: Carol`, as colleagues name each other: it is no form a name is found by (nor the surname alone), and
+    the message said to add her to the register she is in, where she would have been twice."""
+    edit(archive, "people.yaml", "carol-singh:", f"{register}carol-singh:")
+    edit(archive, MINUTES, "  - owner: carol-singh", "  - owner: Carol")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "owner: Carol"),
+        f"unknown person 'Carol': a first name alone is no name the people register finds a person by; {hint}")]
+
+
 @pytest.mark.parametrize("old, new", [
     ("    - person: Mr Okafor\n", "    - person: Mr Okafer\n"),  # in attendance
     ("    - name: Priya Shah\n", "    - person: Mr Okafer\n"),  # deputising: someone not in the register

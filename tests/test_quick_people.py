@@ -238,3 +238,15 @@ def test_an_organisation_that_tells_namesakes_apart_put_right_is_left_to_the_reb
                                "  organisation: Leicester City Council (Public Health)\n", tmp_path)
     assert "<title>Ms Sarah Prema (Leicester City Council (Public Health)) in 2019 |" in \
         (live / "people/sarah-prema/2019/index.html").read_text()
+
+
+def test_someone_added_whose_first_name_a_message_gave_as_another_s_is_a_person_a_file_may_name():
+    """`owner: Carol` is told whose first name it is (schema.person): a Carol added to the register changes what
+    the meeting is told, so she is no one "whom no file names", whose addition the fast path writes alone."""
+    from generator.model import Person
+    from generator.people import Asked, PeopleIndex, may_have_asked_about
+
+    asked = Asked(PeopleIndex({"carol-singh": Person("carol-singh", "Carol Singh", "Dr")}))
+    assert asked.with_first_name("Carol") == ["carol-singh"]
+    assert may_have_asked_about([asked.record()], [Person("carol-ward", "Carol Ward")])
+    assert not may_have_asked_about([asked.record()], [Person("ned-brown", "Ned Brown")])

@@ -753,6 +753,29 @@ def test_after_an_edit_to_the_people_register_only_meetings_that_read_differentl
     assert "unknown person 'frank-turner'" in str([d.format() for d in report.errors])
 
 
+def test_a_meeting_told_whose_first_name_it_gives_is_read_again_when_someone_of_that_first_name_joins_the_register(
+        archive, loads):
+    """`owner: Carol` is told the people whose first name it is (schema.person), an answer people.Asked notes: a
+    Carol added to the register changes the message, and a warm build would keep the old one; someone of another
+    name changes nothing the meeting reads."""
+    load, read = loads
+    edit(archive, MINUTES, "  - owner: carol-singh", "  - owner: Carol")
+
+    def told(report) -> list[str]:
+        return [d.hint for d in report.errors if "unknown person 'Carol'" in d.message]
+    _, report = load()
+    assert told(report) == ["Carol is the first name of Dr Carol Singh (carol-singh): write carol-singh, or "
+                            "{name: Carol} for someone not in the register"]
+    edit(archive, "people.yaml", "carol-singh:", "ned-brown:\n  name: Ned Brown\ncarol-singh:")
+    _, report = load()
+    assert read == [] and len(told(report)) == 1  # someone of another name: the message is the same
+    edit(archive, "people.yaml", "carol-singh:", "carol-ward:\n  name: Carol Ward\ncarol-singh:")
+    _, report = load()
+    assert read == ["tb/2019-03-14"] and told(report) == [
+        "Carol is the first name of Dr Carol Singh (carol-singh) or Carol Ward (carol-ward): write the id of the one "
+        "meant, or {name: Carol} for someone not in the register"]
+
+
 def test_after_an_edit_to_a_bodys_file_only_its_meetings_are_read_again_and_only_if_what_they_read_changed(
         archive, loads):
     """A meeting reads its body's address, short name, numbering and venue (loader._as_meetings_read), not its
