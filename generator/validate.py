@@ -127,6 +127,7 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     if whole:
         _agenda_against_minutes(meeting, report, later)
     _listed_twice(meeting, report)
+    _agenda_numbered_twice(meeting, report, items_known)
     _progress_unwritten(meeting, report)
     _not_held(meeting, instead, nearby, report, whole)
     _adjourned(meeting, reconvened, after, report, whole)
@@ -950,6 +951,28 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
             report.warning(paper.source.path, line_of(paper.item), f"{paper.name} is for item '{paper.item}', but "
                            f"it is listed under item{'s' * (len(refs) > 1)} {listed(refs)}",
                            f"correct `item:` here, or the item that lists it ({where.path}:{where.line})")
+
+
+def _agenda_numbered_twice(meeting: Meeting, report: Report, items_known: bool = True) -> None:
+    """Two agenda items of one number, as an item added to a scaffolded agenda and the ones below it left
+    unrenumbered: the meeting's page gave both rows one anchor, and linked each to the one minute of that number,
+    without a word. (Two naming one minute with `minute:` are _minutes_named's to tell.)"""
+    agenda = list(all_agenda_items(meeting.agenda))
+    by_minute = any(item.minute for item in agenda)
+    named = {item.minute_ref.lower() for item in agenda}
+    free = [m for m in meeting.minutes.items if m.ref.lower() not in named] if meeting.minutes and items_known else []
+    first: dict = {}
+    for item in agenda:
+        one = first.setdefault(item.ref.lower(), item)
+        if one is item or (by_minute and one.minute_ref.lower() == item.minute_ref.lower()):
+            continue
+        minute = _same_item(item, free, alone=False)
+        fix = f"write `ref: {minute.number}`, the number of its minute" if minute is not None and not item.minute \
+            else "give it a number of its own"
+        report.error(item.source.path, line_of(item.ref, item.source.line), f"agenda item {item.number} "
+                     f"({shortened(item.title)}) has the number of agenda item {item.number} ({shortened(one.title)}) "
+                     f"above it, line {line_of(one.ref, one.source.line)}: the agenda would link both to one minute",
+                     fix)
 
 
 def _minutes_named(meeting: Meeting, report: Report, later: frozenset = frozenset()) -> None:

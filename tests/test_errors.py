@@ -213,6 +213,21 @@ def test_indentation_with_a_tab(archive, build, before, after):
         "malformed YAML: this line is indented with a tab; indent with spaces only: YAML does not allow tabs")]
 
 
+@pytest.mark.parametrize("title, fix", [
+    ("Healthy Weight Strategy 2019 to 2024", "write `ref: TB/19/13`, the number of its minute"),
+    ("Allotments update", "give it a number of its own"),  # an item added, with no minute of its title
+])
+def test_two_agenda_items_of_one_number_are_an_error_on_the_second(archive, build, title, fix):
+    """An item added to a scaffolded agenda above others not renumbered, or a number copied with its row: the
+    meeting's page gave both rows one anchor and linked both to the one minute of that number, without a word."""
+    edit(archive, MEETING, "  - ref: TB/19/13\n    title: Healthy Weight Strategy 2019 to 2024",
+         f"  - ref: TB/19/12\n    title: {title}")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, f"title: {title}") - 1,
+        f"agenda item TB/19/12 ({title}) has the number of agenda item TB/19/12 (Apologies and declarations of "
+        f"interest) above it, line {line_of(archive, MEETING, 'ref: TB/19/12')}: the agenda would link both to one "
+        f"minute; {fix}")]
+
+
 def test_a_tab_in_an_item_block_is_the_one_error_not_also_a_confidential_item_s_paper(archive, build):
     """An item block that does not load is taken for confidential, so as to publish none of it; its paper, which
     says nothing of being confidential, was told too that it is for a confidential item and would be published,
