@@ -622,24 +622,19 @@ def test_due_date_with_its_month_mistyped_is_kept_as_written_with_a_warning(arch
         "overdue; did you mean May? Or write the date as YYYY-MM-DD, e.g. 2018-06-21", "warning")]
 
 
-def test_due_date_without_its_year_is_kept_as_written_with_a_warning_giving_the_date_it_most_likely_is(archive,
-                                                                                                      build):
+@pytest.mark.parametrize("relative, old, written, meant, meeting", [
+    (MINUTES, "due: 2019-05-31", "12th March", "12 March 2020", "14 March 2019"),
+    (LOG, "due: September 2019", "end of September", "September 2019", "20 June 2019"),  # revised in a log
+])
+def test_due_date_without_its_year_is_kept_as_written_with_a_warning_giving_the_date_it_most_likely_is(
+        archive, build, relative, old, written, meant, meeting):
     """`due: 12th March`, as a clerk writes a date of the meeting's year: kept as text without a word, the action
-    never showed as overdue. The date to write is the first such day on or after the meeting, as an `ACTION:`
-    line's is."""
-    edit(archive, MINUTES, "due: 2019-05-31", "due: 12th March")
-    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "due: 12th March"),
-        "due: '12th March' has no year, so it is kept as written and never counts as overdue; write `due: 12 March "
-        "2020`, the first on or after the meeting's date (14 March 2019), or the date with the year meant",
-        "warning")]
-
-
-def test_revised_due_date_without_its_year_is_read_against_the_log_s_meeting(archive, build):
-    edit(archive, LOG, "due: September 2019", "due: end of September")
-    assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "due: end of September"),
-        "due: 'end of September' has no year, so it is kept as written and never counts as overdue; write `due: "
-        "September 2019`, the first on or after the meeting's date (20 June 2019), or the date with the year meant",
-        "warning")]
+    never showed as overdue. The date to write is the first such day on or after the meeting (the log's, for a
+    revised due date), as an `ACTION:` line's is."""
+    edit(archive, relative, old, f"due: {written}")
+    assert warnings_after(build, archive) == [at(relative, line_of(archive, relative, f"due: {written}"),
+        f"due: '{written}' has no year, so it is kept as written and never counts as overdue; write `due: {meant}`, "
+        f"the first on or after the meeting's date ({meeting}), or the date with the year meant", "warning")]
 
 
 def test_meeting_date_without_its_year_is_told_to_have_one(archive, build):
