@@ -958,14 +958,14 @@ def _agenda_numbered_twice(meeting: Meeting, report: Report, items_known: bool =
     unrenumbered: the meeting's page gave both rows one anchor, and linked each to the one minute of that number,
     without a word. (Two naming one minute with `minute:` are _minutes_named's to tell.)"""
     agenda = list(all_agenda_items(meeting.agenda))
-    by_minute = any(item.minute for item in agenda)
-    named = {item.minute_ref.lower() for item in agenda}
-    free = [m for m in meeting.minutes.items if m.ref.lower() not in named] if meeting.minutes and items_known else []
     first: dict = {}
     for item in agenda:
         one = first.setdefault(item.ref.lower(), item)
-        if one is item or (by_minute and one.minute_ref.lower() == item.minute_ref.lower()):
+        if one is item or (one.minute_ref.lower() == item.minute_ref.lower() and any(a.minute for a in agenda)):
             continue
+        named = {a.minute_ref.lower() for a in agenda}  # (only once a number is found twice: every build checks)
+        free = [m for m in meeting.minutes.items if m.ref.lower() not in named] \
+            if meeting.minutes and items_known else []
         minute = _same_item(item, free, alone=False)
         fix = f"write `ref: {minute.number}`, the number of its minute" if minute is not None and not item.minute \
             else "give it a number of its own"

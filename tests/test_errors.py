@@ -228,6 +228,20 @@ def test_two_agenda_items_of_one_number_are_an_error_on_the_second(archive, buil
         f"minute; {fix}")]
 
 
+@pytest.mark.parametrize("minute, message", [
+    ("44", 'agenda item 1 (Call-in: Healthy Weight Strategy) has the number of agenda item 1 (Welcome and apologies) '
+     'above it, line {line}: the agenda would link both to one minute; give it a number of its own'),
+    ("41", "agenda items 1 and 1 both name minute 41, so the minute is linked from two items; in item 1, write "
+     '`minute: "44"`, the minute with its title, or take `minute:` out if it has no minute'),  # one message, not two
+])
+def test_two_agenda_items_of_one_number_naming_minutes_with_minute_are_told_once(archive, build, minute, message):
+    council_numbered(archive)
+    edit(archive, JC_MEETING, 'ref: "7"\n    minute: "44"', f'ref: "1"\n    minute: "{minute}"')
+    line = line_of(archive, JC_MEETING, 'ref: "1"')
+    assert errors_after(build, archive) == [at(JC_MEETING, line_of(archive, JC_MEETING, 'ref: "1"', 2)
+                                               + (minute == "41"), message.format(line=line))]
+
+
 def test_a_tab_in_an_item_block_is_the_one_error_not_also_a_confidential_item_s_paper(archive, build):
     """An item block that does not load is taken for confidential, so as to publish none of it; its paper, which
     says nothing of being confidential, was told too that it is for a confidential item and would be published,
