@@ -862,17 +862,24 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
                          "published")
 
 
+_WORDS = re.compile(r"\S")
+
+
 def _said_confidential(what: str, line: int, title: str, text: str, hint: str, path: str, report: Report,
                        heading: str = "heading") -> None:
     """A public minute or paper that does not say whether it is confidential, and whose heading (title) or first
     line says it is otherwise than with the mark (load_meeting.confidential_word): "(Confidential)" after the
     heading, "This item is CONFIDENTIAL". A warning, as the word may be the clerk's own ("Land sale: confidential
     terms agreed"), where the mark is an error (the loader's, which is not told again)."""
-    lines = text.split("\n")
-    first = next((n for n, written in enumerate(lines) if written.strip()), None)
     said, where = confidential_word([(line, title)]), heading
-    if said is None and first is not None:
-        said, where = confidential_word([(file_line(lines_of(text), first), lines[first])]), "first line"
+    # the first line with words on it, found without splitting (or copying) the whole text of every item
+    words = _WORDS.search(text) if said is None else None
+    if words is not None:
+        start = text.rfind("\n", 0, words.start()) + 1
+        end = text.find("\n", start)
+        said = confidential_word([(0, text[start:] if end < 0 else text[start:end])])
+        if said is not None:
+            said, where = (file_line(lines_of(text), text.count("\n", 0, start)), said[1]), "first line"
     if said and not _marked(title, text):
         report.warning(path, said[0], f"{what} says '{said[1]}' in its {where}, as a mark of what was taken in "
                        "private would, but does not say whether it is confidential: it would be published in full",
