@@ -281,6 +281,28 @@ def test_a_sort_buttons_arrow_stays_on_the_line_of_its_headings_last_word(server
     assert alone == set()
 
 
+def test_a_sort_buttons_heading_starts_at_the_left_of_its_column_like_the_cells_below_it(server, new_page):
+    """A button centres its words, and "Latest status", wrapped in its narrow column (at 320px, and at 1280px on
+    the example's tracker), read as two centred lines over a column of words aligned left, as every other
+    heading and cell is."""
+    page = new_page()
+    page.goto(server + TRACKER)
+    page.locator(".sort-button").first.wait_for()
+    wrapped, off = set(), set()
+    for width in range(320, 1300, 40):
+        page.set_viewport_size({"width": width, "height": 640})
+        for heading, starts in page.evaluate("""() => [...document.querySelectorAll('.tracker thead th')].map(th => {
+            const words = document.createRange();
+            words.selectNodeContents(th.querySelector('.sort-button'));
+            const left = th.getBoundingClientRect().left + parseFloat(getComputedStyle(th).paddingLeft);
+            return [th.textContent, [...words.getClientRects()].map(line => Math.round(line.left - left))];
+        })"""):
+            wrapped |= {heading} if len(starts) > 1 else set()
+            off |= {f"{heading} at {width}px: lines start {starts}px in"} if set(starts) != {0} else set()
+    assert wrapped, "control: a heading wraps at some width"
+    assert sorted(off) == []
+
+
 def test_a_screen_reader_hears_the_breadcrumbs_links_and_not_the_marks_between_them(server, new_page):
     """The '›' drawn between the links was read out as a word of each item after the first."""
     page = new_page()
