@@ -35,7 +35,8 @@ from generator.parallel import (PARALLEL_FROM, Forked, WorkerFailed, default_job
                                 signals_let_through)
 from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, meeting_urls, sections
 from generator.publish import public_view, unpublished
-from generator.render import DEFAULT_TEMPLATES, CompiledOnDisk, environment, forget_links, template_dirs
+from generator.render import (DEFAULT_TEMPLATES, CompiledOnDisk, environment, forget_links, table_regions,
+                              template_dirs)
 from generator.resolve import Appearance, Index, resolve
 from generator.search_index import IndexError_, build_index, folders_to_index, holding, update_index
 from generator.urls import below, output_file
@@ -245,7 +246,7 @@ def render_page(env, page, report: Report) -> str | None:
     addresses from the site's root; a site published below a path gets them below it here (urls.below)."""
     try:
         return below(env.globals["site"].path,
-                     env.get_template(page.template).render(page.context, page_url=page.url))
+                     table_regions(env.get_template(page.template).render(page.context, page_url=page.url)))
     except jinja2.TemplateSyntaxError as exc:
         report.error(exc.filename or page.template, exc.lineno or 1, f"template error: {exc.message}",
                      "fix the template's Jinja syntax")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import os
 import re
 import types
@@ -360,6 +361,30 @@ def environment(template_dirs: list[Path], report: Report, site, index, today: d
     env.filters.update(lang_attr=languages.attribute, in_lang=languages.span, in_lang_div=languages.div)
     env.globals.update(site=site, urls=urls, index=index, today=today, drafts=drafts, backlinks=backlinks or {})
     return env
+
+
+# A table in <div class="table-wrap"> with a <caption> (docs/templates.md), a default template's or a site's own.
+_TABLE_BOX = re.compile(r'<div class="table-wrap">(\s*<table\b[^>]*>\s*)<caption\b([^>]*)>')
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def table_regions(html: str) -> str:
+    """`html` with each table's box a Tab stop and a region named by the table's caption, in the page itself: at
+    320px a tracker scrolls in its box, and without JavaScript (static/regions.js makes a box such a region only
+    while it scrolls, and takes it off one that fits) its last columns, where it has no link, were out of the Tab
+    key's reach, in a box a screen reader did not name. The caption's id is numbered in the page's order."""
+    numbers = itertools.count(1)
+
+    def mark(match: re.Match) -> str:
+        table, attributes = match.groups()
+        named = _ID.search(attributes)
+        caption = named.group(1) if named else f"table-caption-{next(numbers)}"
+        if not named:
+            attributes = f' id="{caption}"' + attributes
+        return (f'<div class="table-wrap" tabindex="0" role="region" aria-labelledby="{caption}">{table}'
+                f"<caption{attributes}>")
+
+    return _TABLE_BOX.sub(mark, html)
 
 
 def template_dirs(content: Path, extra: Path | None = None) -> list[Path]:

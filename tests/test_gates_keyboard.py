@@ -199,6 +199,27 @@ def test_a_tables_box_is_a_tab_stop_only_while_it_scrolls(sites, served, browser
         page.close()
 
 
+@pytest.mark.parametrize("template", ["actions.html", "body.html", "data.html", "meeting.html"])
+def test_without_javascript_a_tables_box_that_scrolls_at_320_css_pixels_is_a_tab_stop_named_as_a_region(
+        sites, served, browser, template):
+    """The example's widest tables: a tracker, a body's attendance, the open data page's files, an agenda. Without
+    JavaScript the site's own tables scrolled in boxes that were neither, and a tracker's last four columns, where
+    its only links are in the first, were out of reach of the Tab key."""
+    url, _ = sites["example"].url(served["example"], template)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+        assert page.evaluate("() => [...document.querySelectorAll('.table-wrap')].some(b => b.scrollWidth > "
+                             "b.clientWidth)"), "control: a table scrolls in its box"
+        # BOXES_NOT_STOPS less its wait for two frames, which never come without JavaScript; nothing resizes here
+        assert page.evaluate(BOXES_NOT_STOPS.replace(
+            "await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));", "")) == []
+    finally:
+        context.close()
+
+
 # Each captioned table whose box scrolls, scrolled to its right-hand end: its caption (the table's own still, its name)
 # and where it then is, from the box's left edge and right edge, in CSS pixels.
 CAPTIONS_SCROLLED = """() => [...document.querySelectorAll('.table-wrap')].filter(

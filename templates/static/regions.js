@@ -4,13 +4,13 @@
    says what the stop is. A box that fits is neither: it would be one Tab press
    for nothing.
 
-   A table written in a paper or the minutes has its box marked as such a
-   region in the page itself (markup from generator/markdown.py), so that
-   without JavaScript every such box is a Tab stop; here it keeps its stop
-   only while it scrolls. The site's own tables (agendas, trackers, registers)
-   are named by their caption and are made such regions here while they
-   scroll; without JavaScript the links in them are what a keyboard reaches,
-   and the browser scrolls their box to each.
+   Every table's box is marked as such a region in the page itself, so that
+   without JavaScript every such box is a Tab stop: a table written in a paper
+   or the minutes, named by its aria-label (generator/markdown.py), and the
+   site's own tables (agendas, trackers, registers), named by their caption
+   (generator/render.py's table_regions; without it a tracker's last columns,
+   where it has no link, were out of the Tab key's reach at 320px). Here each
+   keeps its stop only while it scrolls.
 
    Whether a box scrolls is checked again whenever the window's width or the
    zoom changes, and whenever the table's own size does: a reader's text
