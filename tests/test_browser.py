@@ -332,6 +332,22 @@ def test_a_screen_reader_hears_a_minutes_two_links_and_not_the_dot_between_them(
     assert links.inner_text() == "Page for item TB/19/13 Agenda item TB/19/13"  # copied, the words stay apart
 
 
+def test_a_minutes_two_links_are_24_css_pixels_apart_at_320_css_pixels(server, new_page):
+    """WCAG 2.5.8 (target size): "Page for item TB/19/12 · Agenda item TB/19/12" is no sentence, and at 320px the
+    second link broke over two lines, its second line under the first link, the two 19px apart centre to centre
+    where a finger needs 24. Each link stays whole, on a line of its own if need be, the lines spaced apart."""
+    page = new_page(viewport={"width": 320, "height": 640})
+    page.goto(server + MEETING)
+    found = page.evaluate("""() => [...document.querySelectorAll('.permalink')].map(line => {
+        const boxes = [...line.querySelectorAll('a')].map(a => [...a.getClientRects()]);
+        const centre = box => [box.left + box.width / 2, box.top + box.height / 2];
+        const [first, second] = boxes.map(rects => centre(rects[0]));
+        return [boxes.map(rects => rects.length), Math.round(Math.hypot(first[0] - second[0], first[1] - second[1]))];
+    })""")
+    assert found, "control: the meeting's minutes each have a page and an agenda item"
+    assert [(parts, apart) for parts, apart in found if parts != [1, 1] or apart < 24] == []
+
+
 def test_a_links_hidden_words_are_read_and_copied_as_words_of_its_own(server, new_page):
     """Words hidden for a screen reader's list of links (a meeting's date in a table of meetings, whose body a
     feed is of) are out of the line, a block of their own, which a screen reader reads after a space and a copy
