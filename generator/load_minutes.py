@@ -517,13 +517,17 @@ def _item(heading: str, start: int, end: int, lines: list[str], fences, body_lin
         # (one written but not read is an error of its own already)
         chairs.check(fields["chair"], meta.line_of("chair") if isinstance(meta, yamltext.LDict) and "chair" in meta
                      else line, shown, ctx, present, ref, declared, title, tuple(standing_declared or ()), pack)
-    # the declarations for the item, each with the line of its action and the standing item it was made at (None:
-    # this one), which its votes are checked against (votes.read): those made at the standing item above that name it
     standing = chairs.standing_item(title)
-    made = tuple((declaration, at, None) for declaration, at in declared) + (() if standing else tuple(
-        entry for entry in standing_declared or () if chairs.names(entry[0].action, shown, pack)))
-    left = () if standing else tuple(entry for entry in made if chairs.left_the_room(entry[0].action, shown, pack))
-    if standing_declared is not None and chairs.standing_item(title):
+    made = left = ()
+    if fields["votes"]:
+        # the declarations for the item, each with the line of its action and the standing item it was made at
+        # (None: this one), which its votes are checked against (votes.read): those made at the standing item
+        # above that name it. Only for an item with votes: every item of every meeting is loaded
+        made = tuple((declaration, at, None) for declaration, at in declared) + (() if standing else tuple(
+            entry for entry in standing_declared or () if chairs.names(entry[0].action, shown, pack)))
+        left = () if standing else tuple(entry for entry in made
+                                         if chairs.left_the_room(entry[0].action, shown, pack))
+    if standing_declared is not None and standing:
         standing_declared.extend((declaration, at, shown) for declaration, at in declared)
     return MinuteItem(ref, fields["public_title"] if withheld else title, discussion, fields["paper"],
                       fields["lead"], fields["resolutions"], interests.typed(fields["declarations"], body, ctx),
