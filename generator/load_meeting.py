@@ -331,13 +331,20 @@ def confidential_mark(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
 # The word as a mark uses it elsewhere than at a line's start, which a heading or an item's first line says in
 # place of the mark: "CONFIDENTIAL" in capitals anywhere ("Sale of the depot – CONFIDENTIAL"), "Confidential" in
 # bold, in brackets ("(Confidential)") or set apart by a dash or colon ("Confidential: Land sale"), "this item is
-# confidential", "not for publication". Not "confidential" in a sentence's words ("the confidential waste contract").
+# confidential", "not for publication"; "EXEMPT" in capitals, "(Exempt)" or "(Part II)" in brackets, "Exempt
+# information:" opening the line, as councils mark an item taken in private for its exempt information. Not
+# "confidential" in a sentence's words ("the confidential waste contract"), nor "exempt" ("the likely disclosure
+# of exempt information", which the public resolution excluding the public says).
 _CONFIDENTIAL_WORD = re.compile(
-    r"\bCONFIDENTIAL\b|(?i:\bnot\s+for\s+publication\b"
+    r"\bCONFIDENTIAL\b|\bEXEMPT\b|(?i:[(\[]\s*(?:exempt(?:\s+information)?|part\s+(?:ii|2|b|two))\s*[)\]]"
+    r"|^[\s*_#>]*exempt(?:\s+information)?[*_\s]*[–—:|-])"
+    r"|(?i:\bnot\s+for\s+publication\b"
     r"|\b(?:is|are|was|were|be|been|remains?|(?:treated|regarded|considered|kept|held)(?:\s+as)?)\s+"
     r"(?:strictly\s+|highly\s+)?confidential\b"
     r"|(?:\*\*|__|[(\[]|(?:^|[–—:|]|\s-)[\s*_#>]*)\s*(?:strictly\s+|private\s+(?:and|&)\s+)?"
     r"confidential\s*(?:\*\*|__|[)\]]|[*_\s]*(?:$|[–—:|]|-\s)))")
+
+_WORDS_OF_A_MARK = ("confidential", "publication", "exempt", "part ii", "part 2", "part b", "part two")
 
 
 def confidential_word(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -347,7 +354,7 @@ def confidential_word(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
     for at, written in lines:
         # the pattern tried at every place of a paragraph took a fifth of the validate stage's time at 500 meetings
         lowered = written.lower()
-        if ("confidential" in lowered or "publication" in lowered) and _CONFIDENTIAL_WORD.search(written):
+        if any(word in lowered for word in _WORDS_OF_A_MARK) and _CONFIDENTIAL_WORD.search(written):
             return at, shortened(written.strip(" *_#>"), 60)
     return None
 

@@ -1629,7 +1629,15 @@ SAID_CONFIDENTIAL = ("minute item TB/19/22 says '{}' in its {}, as a mark of wha
      "every ward", "This item is", "This item is confidential and was taken in private.", "first line"),
     ("The board noted that every ward", "**Confidential**\n\nThe board noted that every ward", "**Confidential**",
      "Confidential", "first line"),
-], ids=["heading-in-brackets", "heading-after-a-dash", "first-line-says-so", "first-line-in-bold"])
+    # a council's marks for an item taken in private for its exempt information (Part II of its agenda)
+    ("## TB/19/22 Pharmaceutical needs assessment", "## TB/19/22 Pharmacy premises (Exempt)", "## TB/19/22",
+     "Pharmacy premises (Exempt)", "heading"),
+    ("## TB/19/22 Pharmaceutical needs assessment", "## TB/19/22 Pharmacy premises (Part II)", "## TB/19/22",
+     "Pharmacy premises (Part II)", "heading"),
+    ("The board noted that every ward", "Exempt information: paragraph 3\nThe board noted that every ward",
+     "Exempt information: paragraph 3", "Exempt information: paragraph 3", "first line"),
+], ids=["heading-in-brackets", "heading-after-a-dash", "first-line-says-so", "first-line-in-bold", "heading-exempt",
+        "heading-part-ii", "first-line-exempt-information"])
 def test_a_minute_that_says_it_is_confidential_otherwise_than_with_the_mark_is_a_warning(archive, build, old, new, on,
                                                                                          shown, where):
     """The mark is read only at a line's start: "(Confidential)" after the heading, or "This item is confidential"
@@ -1647,7 +1655,8 @@ def test_confidential_in_the_words_of_a_minutes_first_line_or_in_a_private_meeti
     """"the confidential waste contract" is what council minutes often say, of a public item; and a private meeting
     publishes nothing of its minutes, whatever their headings say."""
     edit(archive, LATER_MINUTES, "The board noted that every ward", "The board noted the award of the confidential "
-         "waste contract.\nThe board noted that every ward")
+         "waste contract, and that the likely disclosure of exempt information was not in question for the Local "
+         "Plan Part 2.\nThe board noted that every ward")
     edit(archive, PRIVATE_MINUTES, "## TB/19/23 Staffing matter", "## TB/19/23 Staffing matter (Confidential)")
     assert warnings_after(build, archive) == []
 
