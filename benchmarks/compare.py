@@ -56,6 +56,13 @@ turns: a fresh copy of the archive (new files, new times), with the build
 cache and output folder of the version's previous build copied beside it
 with their times kept, as a CI cache restores them; the same figures.
 
+`--profile-validate N` also runs each version's validate stage under
+cProfile, `--repeat` times in turns, and prints the N functions whose
+cumulative times differ most between the two (each the least of its runs,
+by module and name): where a slower validate stage spends what it added.
+Profiling inflates each call's time, calls in tight loops most, so the
+figures say where, not how much; the stage rows above say how much.
+
 `--warm N` runs N warm builds of each version, taking turns: each version
 builds its own copy of the archive once (cold, not reported), then, N times, a
 line is added to the same meeting's minutes in both copies and each version
@@ -68,11 +75,13 @@ folder it left (generator/update.py). It prints the same figures as
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
 import gc
 import importlib
 import io
 import os
+import pstats
 import re
 import shutil
 import subprocess
@@ -120,6 +129,8 @@ class Version:
         self.fingerprint = importlib.import_module(f"{package}.fingerprint")
         self.outputs = importlib.import_module(f"{package}.outputs")
         self.update = importlib.import_module(f"{package}.update")
+        self.loader = importlib.import_module(f"{package}.loader")
+        self.validate = importlib.import_module(f"{package}.validate")
         self.options = self.build.Options(content=content, out=content.parent / "unused", search=False, jobs=1,
                                           cache=False, today=dt.date.fromisoformat(TODAY))
         self.stages: dict[str, list[float]] = {}
@@ -188,6 +199,38 @@ def compare(base: Version, new: Version, repeat: int) -> dict:
     rows["data files, with digests"] = (min(data[base.name]), min(data[new.name]))
     return dict(rows=rows, pages=count, html_differs=html_differs, digests_differ=digests_differ,
                 data_differ=outputs[base.name] != outputs[new.name], only_base=only[base.name], only_new=only[new.name])
+
+
+def profile_validate(base: Version, new: Version, repeat: int, top: int) -> tuple[tuple, list[tuple]]:
+    """((base s, this s) of the whole stage profiled, [(function, base s, this s)]): the `top` functions whose
+    cumulative times in the validate stage differ most, each the least of `repeat` profiled runs, the versions
+    taking turns on an archive each loaded once. A function is known by its module's file and its name (its line
+    moves between versions); functions of one name in one module (lambdas, generator expressions) are added up."""
+    archives = {}
+    for version in (base, new):
+        report = version.diagnostics.Report(root=version.options.content)
+        archives[version.name] = version.loader.load_archive(version.options.content, report, None, 1)
+    least: dict[str, dict] = {base.name: {}, new.name: {}}
+    for _ in range(repeat):
+        for version in (base, new):
+            report = version.diagnostics.Report(root=version.options.content)
+            profile = cProfile.Profile()
+            profile.enable()
+            version.validate.validate(archives[version.name], report)
+            profile.disable()
+            times: dict[str, float] = {}
+            for (filename, _, function), (_, _, _, cumulative, _) in pstats.Stats(profile).stats.items():
+                name = f"{Path(filename).name}:{function}" if filename != "~" else function
+                times[name] = times.get(name, 0.0) + cumulative
+            kept = least[version.name]
+            for name, seconds in times.items():
+                kept[name] = min(kept.get(name, seconds), seconds)
+    before, after = least[base.name], least[new.name]
+    whole = "validate.py:validate"
+    names = sorted((before.keys() | after.keys()) - {whole},
+                   key=lambda name: (-abs(after.get(name, 0.0) - before.get(name, 0.0)), name))
+    return (before.get(whole, 0.0), after.get(whole, 0.0)), [(name, before.get(name, 0.0), after.get(name, 0.0))
+                                                       for name in names[:top]]
 
 
 def _speed() -> float:
@@ -358,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-stages", dest="stages", action="store_false",
                         help="only the real builds (--warm, --spread, --later, --people, --body, --unchanged, "
                              "--builds, --restored)")
+    parser.add_argument("--profile-validate", type=int, default=0, metavar="N",
+                        help="also profile each version's validate stage and print the N functions that differ most")
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: a temporary one)")
     args = parser.parse_args(argv)
     gc.disable()  # as the build does (build.without_cycle_collector)
@@ -384,8 +429,9 @@ def main(argv: list[str] | None = None) -> int:
         idle = warm_builds(work / "base", content.resolve(), work, args.unchanged, "unchanged") if args.unchanged \
             else []
         shutil.rmtree(work / SET_ASIDE, ignore_errors=True)  # the cold builds' sites (set_aside), the builds done
-        result = compare(Version(BASE, content.resolve()), Version("generator", content.resolve()), args.repeat) \
-            if args.stages else None
+        versions = (Version(BASE, content.resolve()), Version("generator", content.resolve()))
+        result = compare(*versions, args.repeat) if args.stages else None
+        profiled = profile_validate(*versions, args.repeat, args.profile_validate) if args.profile_validate else None
     same = True
     if result is not None:
         print(f"{content}: {result['pages']} pages, one core; base {commit} against this checkout "
@@ -408,6 +454,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"pages only {name} has: {len(result[key])} ({shown}), left out of the rows above")
     else:
         print(f"{content}: base {commit} against this checkout")
+    if profiled is not None:
+        (whole_base, whole_this), rows = profiled
+        print(f"validate under cProfile, least of {args.repeat} runs each (inflated by profiling: where, not how much)")
+        print(f"{'function':48s} {'base':>8s} {'this':>8s} {'this-base':>10s}")
+        print(f"{'the whole stage':48s} {whole_base:7.3f}s {whole_this:7.3f}s {whole_this - whole_base:+9.3f}s")
+        for name, before, after in rows:
+            print(f"{name[:48]:48s} {before:7.3f}s {after:7.3f}s {after - before:+9.3f}s")
     for title, made in (("cold builds on every core", builds),
                         ("cold builds on every core, each replacing the site the one before left", over)):
         if not made:

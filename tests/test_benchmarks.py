@@ -11,6 +11,7 @@ import gc
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -183,9 +184,15 @@ def test_the_build_memory_script_names_each_process_with_its_peak_and_leaves_the
     assert read_tree(content) == before, "the warm build's edit was not taken out again"
 
 
+def _a_check_added() -> None:
+    """A check that takes 50 ms a meeting, which the profiled comparison must find (four meetings: 0.2 s)."""
+    time.sleep(0.05)
+
+
 def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_path, capsys, monkeypatch):
     from benchmarks import compare
     import generator.build
+    import generator.validate
 
     content = tmp_path / "archive"
     generate(content, Spec(meetings=4, bodies=1, items=(3, 4), words=300))
@@ -250,6 +257,19 @@ def test_the_comparison_with_another_commit_runs_and_tells_a_changed_output(tmp_
     edited = [p for p in (tmp_path / "work" / "spread-this" / "content").glob("meetings/**/minutes.md")
               if "A line added before warm build" in p.read_text()]
     assert len(edited) == 2 and [line.split()[0] for line in out[2:6]] == ["base", "this"] * 2
+
+    check_meeting = generator.validate.check_meeting
+    monkeypatch.setattr(generator.validate, "check_meeting", lambda *given: (_a_check_added(), check_meeting(*given)))
+    assert compare.main(args + ["--no-stages", "--profile-validate", "12"]) == 0  # where validate's time went
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith("validate under cProfile, least of 1 runs each") and len(out) == 16
+    whole, *rows = (re.fullmatch(r"(.+?) +(\d+\.\d{3})s +(\d+\.\d{3})s +([+-]\d+\.\d{3})s", line).groups()
+                    for line in out[3:])
+    assert whole[0] == "the whole stage" and float(whole[2]) - float(whole[1]) >= 0.1
+    added = {name: (float(before), float(after)) for name, before, after, _ in rows}
+    assert len(added) == 12 and added["test_benchmarks.py:_a_check_added"][0] == 0
+    assert added["test_benchmarks.py:_a_check_added"][1] >= 0.2
+    monkeypatch.setattr(generator.validate, "check_meeting", check_meeting)
 
     render_page = generator.build.render_page
     monkeypatch.setattr(generator.build, "render_page", lambda env, page, report: render_page(env, page, report) + " ")
