@@ -110,7 +110,13 @@ PERSON = Schema(
 
 
 def _numbering(value, ctx: Context) -> Numbering:
-    written = s.text(value, ctx).strip()
+    return numbering_of(s.text(value, ctx))
+
+
+def numbering_of(written: str) -> Numbering:
+    """A body's `numbering:` as its file gives it, or Invalid saying what is wrong with it: `minutebook new body
+    --numbering` is checked here too, so that it writes no file the loader would refuse."""
+    written = written.strip()
     if written.lower() == "per-meeting":
         return Numbering(None)
     counts = re.findall(r"\{(n+)\}", written)
@@ -302,17 +308,24 @@ def load_bodies(content: Path, report: Report, ctx_people, site_types: InterestT
     return bodies
 
 
+def slug_problem(slug: str) -> str:
+    """Why `slug` cannot be a body's (its file's name, and the first part of its pages' addresses), or "": the
+    loader's check of a body's file, and `minutebook new body --slug`'s."""
+    if not ID_RE.match(slug):
+        return f"'{slug}' is not a valid body slug"
+    if slug in RESERVED:
+        return f"'{slug}' cannot be a body slug: the site uses /{slug}/ itself"
+    return ""
+
+
 def body_in_file(path: Path, report: Report, ctx_people, slugs: frozenset,
                  site_types: InterestTypes = InterestTypes()) -> Body | None:
     """One body's file (`slugs`: every body's, which its members' `body:` may name; `site_types`: as for
     load_bodies); None, reported, when it cannot be read."""
-    if not ID_RE.match(path.stem):
-        report.error(path, 1, f"'{path.stem}' is not a valid body slug",
-                     "rename the file using lower-case letters, digits and hyphens")
-        return None
-    if path.stem in RESERVED:
-        report.error(path, 1, f"'{path.stem}' cannot be a body slug: the site uses /{path.stem}/ itself",
-                     "rename the file, e.g. " + path.stem + "-committee.md")
+    problem = slug_problem(path.stem)
+    if problem:
+        report.error(path, 1, problem, "rename the file, e.g. " + path.stem + "-committee.md" if path.stem in RESERVED
+                     else "rename the file using lower-case letters, digits and hyphens")
         return None
     doc = frontmatter.read(path, report)
     if not doc.ok:
