@@ -1,4 +1,5 @@
-"""The `minutebook` command: build, check, serve (generator/serve.py) and new (generator/scaffold.py).
+"""The `minutebook` command: build, check, serve (generator/serve.py) and new (generator/scaffold.py,
+generator/scaffold_body.py).
 
 Exit codes: 0 success; 1 the content has errors (or warnings under --strict);
 2 the command was used wrongly. Progress goes to stderr, results to stdout.
@@ -125,9 +126,11 @@ def _serve(args) -> int:
     return serve(options, port=args.port, search=not args.no_search, url_json=args.url_json)
 
 
-# ---- `minutebook new meeting|paper` (issue 6): scaffolding, in generator/scaffold.py ----
+# ---- `minutebook new body|meeting|paper` (issue 6): scaffolding, in generator/scaffold.py and scaffold_body.py ----
 
 NEW_EPILOG = """examples:
+  minutebook new body --slug hwb --name "Health and Wellbeing Board" --numbering "HWB/{yy}/{n}" --kind board
+  minutebook new body --slug hwb --name "Health and Wellbeing Board" --member ann-smith --member bob-jones
   minutebook new meeting --body ccb --date 2018-07-19
   minutebook new meeting --body ccb --date 2018-09-28 --folder 2018-09-28-special
   minutebook new meeting --body ccb --date 2018-06-21 --first-number CCBP/18/40
@@ -162,9 +165,24 @@ def _text(text: str) -> str:
 
 
 def _add_new_parser(sub) -> None:
-    new = sub.add_parser("new", help="start a meeting or a paper from the archive (never overwrites)",
+    new = sub.add_parser("new", help="start a body, a meeting or a paper from the archive (never overwrites)",
                          epilog=NEW_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    kinds = new.add_subparsers(dest="new", required=True, metavar="{meeting,paper}")
+    kinds = new.add_subparsers(dest="new", required=True, metavar="{body,meeting,paper}")
+    body = kinds.add_parser("body", help="bodies/<slug>.md for a body the archive does not have yet, which `new "
+                            "meeting --body` then starts meetings of", epilog=NEW_EPILOG,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    body.add_argument("--slug", required=True, help="the body's slug: its file's name and the first part "
+                      "of its pages' addresses, e.g. hwb (lower-case letters, digits, hyphens)")
+    body.add_argument("--name", required=True, type=_text, help='its full name, e.g. "Health and Wellbeing Board"')
+    body.add_argument("--short-name", type=_text, metavar="TEXT", help="the name titles and breadcrumbs give it "
+                      "(default: the slug in capitals, HWB for hwb; the name, for a slug of several words)")
+    body.add_argument("--numbering", metavar="PATTERN",
+                      help='how its minutes are numbered: a pattern such as "HWB/{yy}/{n}" for HWB/24/7, or '
+                           "per-meeting for items numbered 1, 2, 3 afresh at each meeting (default: per-meeting)")
+    body.add_argument("--kind", type=_text, metavar="KIND", help="board, committee, joint committee, sub-committee, "
+                      "... (default: none)")
+    body.add_argument("--member", action="append", default=[], metavar="PERSON",
+                      help="a member, by their id in the people register (once for each member)")
     meeting = kinds.add_parser("meeting", help="meeting.md and draft minutes.md with the standing items and the "
                                "next minute numbers, and a draft actions.md with every open action, if any",
                                epilog=NEW_EPILOG,
@@ -198,7 +216,7 @@ def _add_new_parser(sub) -> None:
     paper.add_argument("--item", metavar="REF", help="the agenda or minute item the paper belongs to, e.g. CCBP/18/49")
     paper.add_argument("--file", type=Path, help="the file the paper went out as (a PDF, say): copied into "
                        "papers/ and named in the paper's `file:`, to be published beside its page")
-    for p in (meeting, paper):
+    for p in (body, meeting, paper):
         p.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                        help="the archive folder (default: content)")
 

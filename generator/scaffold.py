@@ -1,4 +1,5 @@
-"""`minutebook new meeting` and `minutebook new paper`: start the files a clerk fills in.
+"""`minutebook new meeting` and `minutebook new paper`: start the files a clerk fills in (`new body`, a new
+body's file, is scaffold_body.py's).
 
 Every meeting begins with the same typing: the venue, the members, the standing
 items under the next minute numbers, and a line for every action still open.
@@ -950,11 +951,15 @@ def _undo(written: list[Path], made: list[Path]) -> None:
 # ---- the command ----------------------------------------------------------------------
 
 def command(args, out=None, err=None) -> int:
-    """`minutebook new meeting|paper`: 0 written, 1 refused (the reasons on stderr)."""
+    """`minutebook new body|meeting|paper`: 0 written, 1 refused (the reasons on stderr)."""
     out, err = out or sys.stdout, err or sys.stderr
     content = Path(args.content)
     try:
-        if args.new == "meeting":
+        if args.new == "body":
+            from generator.scaffold_body import plan_body  # which builds on this module
+            plan = plan_body(content, args.slug, args.name, args.numbering or "", args.short_name or "",
+                             args.kind or "", args.member)
+        elif args.new == "meeting":
             plan = plan_meeting(content, args.body, args.date, args.folder, args.first_number,
                                 getattr(args, "reconvenes", None), getattr(args, "kind", None) or "")
         else:
@@ -965,14 +970,16 @@ def command(args, out=None, err=None) -> int:
         shown = Report(root=content)
         for problem in refusal.problems:
             print(shown.format_here(problem), file=err)
-        if refusal.summary:
-            print(f"minutebook new: {refusal.summary}", file=err)
+        for line in refusal.summary.splitlines():  # one line for each option that was wrong
+            print(f"minutebook new: {line}", file=err)
         print("minutebook new: nothing was written", file=err)
         return 1
     report = Report(root=content)
     for path in written:
         print(f"created {report.from_here(report._rel(path))}", file=out)
-    if args.new == "meeting":
+    if args.new == "body":
+        print(plan.summary, file=out)
+    elif args.new == "meeting":
         print(_sitting_summary(plan, report) if plan.reconvenes else _meeting_summary(plan), file=out)
     return 0
 
