@@ -114,8 +114,9 @@ def find_body(index: Index, slug: str) -> Body:
         raise refuse_option("--body", slug, f"there is no body '{slug}'", f"did you mean '{slug.lower()}'?")
     hint = did_you_mean(slug, bodies, "bodies")
     # the clerk's first meeting of a body the archive does not have yet, whose slug may well be like another's
-    # (`pcc` beside `ccb`): told only "did you mean 'ccb'?", nothing said the new body needs its file first
-    new = f"write bodies/{slug.lower()}.md first, with its name, short_name and numbering (docs/content-format.md)"
+    # (`pcc` beside `ccb`): told only "did you mean 'ccb'?", nothing said the new body needs its file first, which
+    # `new body` writes (scaffold_body.py)
+    new = f'start its file, bodies/{slug.lower()}.md, with `minutebook new body --slug {slug.lower()} --name "..."`'
     hint = f"{hint} If it is a new body, {new}" if hint.startswith("did you mean") else \
         "; ".join(filter(None, [hint, f"for a new body, {new}"]))
     raise refuse_option("--body", slug, f"there is no body '{slug}'", hint)

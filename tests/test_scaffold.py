@@ -1111,23 +1111,23 @@ def test_cli_unknown_body_names_the_option_and_the_nearest_body_not_a_file_that_
     done = cli("new", "meeting", "--body", "cbb", "--date", "2020-01-16", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stderr.splitlines() == ["minutebook new: --body cbb: there is no body 'cbb'; did you mean 'ccb'? If "
-                                        "it is a new body, write bodies/cbb.md first, with its name, short_name and "
-                                        "numbering (docs/content-format.md)", "minutebook new: nothing was written"]
+                                        "it is a new body, start its file, bodies/cbb.md, with `minutebook new body "
+                                        '--slug cbb --name "..."`', "minutebook new: nothing was written"]
     assert not (actions / "meetings" / "cbb").exists()
 
 
 @pytest.mark.parametrize("body, hint", [
     ("CCB", "did you mean 'ccb'?"),
-    ("lpt", "known bodies: ccb, jc; for a new body, write bodies/lpt.md first, with its name, short_name and "
-            "numbering (docs/content-format.md)"),
-    ("pcc", "did you mean 'ccb'? If it is a new body, write bodies/pcc.md first, with its name, short_name and "
-            "numbering (docs/content-format.md)"),
+    ("lpt", 'known bodies: ccb, jc; for a new body, start its file, bodies/lpt.md, with `minutebook new body --slug '
+            'lpt --name "..."`'),
+    ("pcc", "did you mean 'ccb'? If it is a new body, start its file, bodies/pcc.md, with `minutebook new body "
+            '--slug pcc --name "..."`'),
 ])
 def test_cli_unknown_body_says_how_to_start_a_new_one(actions, tmp_path, body, hint):
     """A clerk starting a body's first meeting was told only the bodies there are (`CCB` was not even taken for
     ccb): the README's round goes straight to `new meeting`, and nothing said a body needs its file first. A new
     body's slug like an existing one's (`pcc`, a primary care committee, beside `ccb`) was told only "did you mean
-    'ccb'?"."""
+    'ccb'?". Each is told of `new body`, which writes the file."""
     done = cli("new", "meeting", "--body", body, "--date", "2020-01-16", cwd=tmp_path)
     assert (done.returncode, done.stderr.splitlines()) == (1, [
         f"minutebook new: --body {body}: there is no body '{body}'; {hint}", "minutebook new: nothing was written"])
