@@ -808,7 +808,8 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
             files += list(static_files(options))
             cache.site = update.SiteRecord(pages={url: digests[url] for url in out.urls},
                                            files=tuple(sorted(set(files))), tops=_tops(out.urls, files),
-                                           outputs=made.digests, groups=_groups(memo, prepared, digests),
+                                           outputs=made.digests, sums=made.sums,
+                                           groups=_groups(memo, prepared, digests),
                                            stats=intact.pack(intact.stat_tree(out.tmp)))
         forget()
         out.commit()
@@ -846,7 +847,7 @@ def _record_files(options: Options, prepared: Prepared, out: StagedOutput, out_d
         if not update.same_bytes(out_dir / relative, data):
             out.write_file(relative, data)
             staged.append(relative)
-    return files, staged, made.digests, made.kept, reused.placing
+    return files, staged, made.digests, made.kept, made.sums, reused.placing
 
 
 def _tops(page_urls, files) -> frozenset:
@@ -889,7 +890,7 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
                  "made again")
     t = time.perf_counter()
     with StagedOutput(out_dir) as out:
-        made = update.Outputs(memo, record.outputs)
+        made = update.Outputs(memo, record.outputs, sums=record.sums)
         reused = Reused(memo, out_dir, record.spans)
         # The data files need only the records, not the pages: on two cores they are made while this process
         # lists and renders the pages (about a second each at 2,000 meetings), as a full build makes them
@@ -924,9 +925,10 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
             if made_apart is None:
                 files, staged_data, *_ = _record_files(options, prepared, out, out_dir, made, reused)
             else:
-                files, staged_data, digests, kept, reused.placing = made_apart
+                files, staged_data, digests, kept, sums, reused.placing = made_apart
                 made.digests.update(digests)
                 made.kept += kept
+                made.sums.update(sums)
             # A page rendered again to the very bytes it has (its inputs changed, not what it shows) is left as it is.
             staged = [relative for relative in map(output_file, wanted)
                       if not update.drop_if_unchanged(out.tmp / relative, out_dir / relative)]
@@ -975,7 +977,7 @@ def _update(options: Options, prepared: Prepared, env, cache, report: Report, pr
             timings["write"] = time.perf_counter() - t
     reused.settle(out_dir)
     record.pages, record.files, record.tops, record.outputs = pages, tuple(sorted(set(files))), tops, made.digests
-    record.spans, record.groups = reused.spans, groups
+    record.spans, record.groups, record.sums = reused.spans, groups, made.sums
     record.stats = intact.after_update(record.stats, out_dir, [*staged, *changed], removed, folders, keep)
     return Result(True, report, len(pages), search=summary, timings=timings, rendered=rendered,
                   changed=sorted(wanted), deleted=sorted(deleted))

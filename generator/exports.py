@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import uuid
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from generator import callins, urls
 from generator.actions import Track, holders
@@ -487,27 +488,33 @@ def drafted(record: dict) -> bool:
 
 def exports(index: Index, today: dt.date, memo: ByIdentity | None = None, stop=never, unchanged=None,
             drafts: bool = False) -> Iterator[tuple[str, bytes]]:
-    """(address, bytes) of every data file; `memo`, `stop`: see Exporter. `unchanged`: as feeds.atom_feeds',
-    asked about each body's actions CSV with what its rows are made from. An edit reaches one body's actions
-    at most, and making the other CSVs again (decoding each action's record from the last build's file, then
-    writing its row) made files that came out the same: with this, a warm build's data stage went from 1.62 s
-    to 1.13 s at 2,000 meetings (docs/performance-history.md, "Warm builds on both cores").
+    """(address, bytes) of every data file; `memo`, `stop`: see Exporter. `unchanged`: an update.Outputs, asked
+    as feeds.atom_feeds asks it about each body's actions CSV with what its rows are made from. An edit reaches
+    one body's actions at most, and making the other CSVs again (decoding each action's record from the last
+    build's file, then writing its row) made files that came out the same: with this, a warm build's data stage
+    went from 1.62 s to 1.13 s at 2,000 meetings (docs/performance-history.md, "Warm builds on both cores"). A
+    CSV kept is listed in index.json with the size and SHA-256 the build that made it noted (Outputs.noted).
 
     Beside each whole-archive file, the same records cut by body and calendar year (meetings, minutes) or by
     body (actions, as its CSV), listed in index.json: minutes.json was 12 MB at 500 synthetic meetings, and grows
     with the archive, where one body's year stays the size of a year's meetings. The parts are joined from the
     records' texts already encoded for the whole files, so that cutting them encodes nothing again."""
-    unchanged = unchanged or (lambda address, inputs: False)
     exporter = Exporter(index, today, memo, stop)
     tracks = [track for _, track in sorted(index.tracks.items())]
     actions = exporter.actions(tracks)
-    listing: list[dict] = []
+    listing: list[tuple[str, dict]] = []
+    sums: dict[str, tuple[int, str]] = {}  # address -> the size and SHA-256 of each file made or kept
 
     def listed(address: str, dataset: str, records: int, body: str | None = None, year: int | None = None) -> str:
         kind = "text/csv" if address.endswith(".csv") else "application/json"
-        listing.append({"url": exporter.url(address), "dataset": dataset, "media_type": kind, "body": body,
-                        "year": year, "records": records})
+        listing.append((address, {"url": exporter.url(address), "dataset": dataset, "media_type": kind, "body": body,
+                                  "year": year, "records": records}))
         return address
+
+    def summing(files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
+        for address, data in files:
+            sums[address] = summed(data)
+            yield address, data
 
     by_year: dict[tuple[str, int], list] = {}  # (body, year) -> how many records its files hold, as _parts made them
     years: dict[str, list[int]] = {}
@@ -522,15 +529,18 @@ def exports(index: Index, today: dt.date, memo: ByIdentity | None = None, stop=n
     for name, records in wholes:
         listed(urls.data_file(f"{name}.json"), name, records)
     events = exporter.events()
-    yield urls.data_file("meetings.json"), exporter.encoded("meetings", "events", [text for _, text in events])
-    yield from _parts(exporter, "meetings", "events", events, by_year)
+    yield from summing([(urls.data_file("meetings.json"),
+                      exporter.encoded("meetings", "events", [text for _, text in events]))])
+    yield from summing(_parts(exporter, "meetings", "events", events, by_year))
     del events  # the texts of every event: tens of megabytes in a large archive, not kept beside the minutes'
     minutes = exporter.minutes_texts()
-    yield urls.data_file("minutes.json"), exporter.encoded("minutes", "minutes", [text for _, text in minutes])
-    yield from _parts(exporter, "minutes", "minutes", minutes, by_year)
+    yield from summing([(urls.data_file("minutes.json"),
+                      exporter.encoded("minutes", "minutes", [text for _, text in minutes]))])
+    yield from summing(_parts(exporter, "minutes", "minutes", minutes, by_year))
     del minutes
-    yield urls.data_file("actions.json"), exporter.encoded("actions", "actions", [text for _, text in actions])
-    yield urls.data_file("people.json"), dump(exporter.document("people", people))
+    yield from summing([(urls.data_file("actions.json"),
+                      exporter.encoded("actions", "actions", [text for _, text in actions])),
+                     (urls.data_file("people.json"), dump(exporter.document("people", people)))])
     by_body: dict[str, list[tuple[Track, tuple]]] = {slug: [] for slug in index.by_body}
     for track, made in zip(tracks, actions):
         for slug in holders(track):  # a body's CSV is its tracker's: an action another body gave it is in it too
@@ -538,18 +548,30 @@ def exports(index: Index, today: dt.date, memo: ByIdentity | None = None, stop=n
     names = tuple((body.slug, body.name) for body in index.archive.bodies.values())  # an owner may be a body
     for slug, mine in by_body.items():
         check(stop)
-        yield listed(urls.actions_json(slug), "actions", len(mine), slug), exporter.encoded(
-            "actions", "actions", [text for _, (_, text) in mine], index.body(slug).name)
+        yield from summing([(listed(urls.actions_json(slug), "actions", len(mine), slug), exporter.encoded(
+            "actions", "actions", [text for _, (_, text) in mine], index.body(slug).name))])
         address = listed(urls.actions_csv(slug), "actions", len(mine), slug)
         for year in years.get(slug, ()):
             for dataset, records in zip(("meetings", "minutes"), by_year[slug, year]):
                 listed(urls.data_part(dataset, slug, year), dataset, records, slug, year)
-        if unchanged(address, (exporter.site, names, index.body(slug), tuple(track for track, _ in mine),
-                               tuple(exporter.overdue(track) for track, _ in mine))):
-            continue
-        yield address, actions_csv([json.loads(text) if record is None else record for _, (record, text) in mine],
-                                   drafts)
-    yield urls.data_file("index.json"), dump(exporter.document("index", {"files": listing}))
+        if unchanged is not None and unchanged(address, (exporter.site, names, index.body(slug), tuple(
+                track for track, _ in mine), tuple(exporter.overdue(track) for track, _ in mine))):
+            kept = unchanged.noted(address)
+            if kept is not None:
+                sums[address] = kept
+                continue
+        yield from summing([(address, actions_csv([json.loads(text) if record is None else record
+                                                for _, (record, text) in mine], drafts))])
+        if unchanged is not None:
+            unchanged.note(address, sums[address])
+    files = [{**entry, "bytes": sums[address][0], "sha256": sums[address][1]} for address, entry in listing]
+    yield urls.data_file("index.json"), dump(exporter.document("index", {"files": files}))
+
+
+def summed(data: bytes) -> tuple[int, str]:
+    """A file's size in bytes and its SHA-256 in hex, as index.json lists them: a reuser fetches again only the
+    files whose checksum changed, and checks that a download arrived whole."""
+    return len(data), hashlib.sha256(data).hexdigest()
 
 
 def _parts(exporter: Exporter, name: str, key: str, texts: list[tuple[Meeting, bytes]],

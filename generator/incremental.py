@@ -145,6 +145,7 @@ class Session:
         self.prepared = None  # what the last rebuild rendered from, while it succeeded (quick.py starts from it)
         self.holdings: Holdings | None = None  # pages.holdings of the last index rendered: the next is made from it
         self.outputs: dict = {}  # feed address -> digest of its inputs (update.Outputs)
+        self.sums: dict = {}  # file -> its size and SHA-256, of the files a rebuild may keep (update.Outputs.note)
         self.digests: Digests | None = None  # the last successful rebuild's memo of record digests
         self._files_for: tuple | None = None  # what write_files() needs, until it has run
         # meeting key -> (digest of meeting_inputs, {address: digest of deps}, meeting_inputs)
@@ -249,7 +250,7 @@ class Session:
         index, today, addresses, memo, full = self._files_for
         with without_cycle_collector():
             extra, files = set(), []
-            made = Outputs(memo, None if full else self.outputs, self.output_inputs)
+            made = Outputs(memo, None if full else self.outputs, self.output_inputs, None if full else self.sums)
             try:
                 for relative, data in extra_outputs(index, today, addresses, self.options.drafts, made, self.records,
                                                     stop):
@@ -262,7 +263,7 @@ class Session:
             self._files_for = None
             self.records.round()
             extra.update(made.kept)
-            self.outputs, self.output_inputs = made.digests, made.inputs
+            self.outputs, self.output_inputs, self.sums = made.digests, made.inputs, made.sums
             for relative in sorted(self.extra_files - extra):
                 self.out.delete(relative)
             self.extra_files = extra
@@ -291,6 +292,7 @@ class Session:
         self.loader_cache, self.scan_cache, self.markdown_cache = handed.cache.loader, handed.cache.scan, \
             handed.markdown
         self.pages, self.fingerprint, self.outputs = dict(record.pages), record.fingerprint, dict(record.outputs)
+        self.sums = dict(record.sums)
         self.as_is = set(static_files(self.options))
         self.extra_files = set(record.files) - self.as_is
         # The build's own archive and index, so nothing is loaded or resolved twice; this lists and digests

@@ -42,6 +42,7 @@ class SiteRecord:
     outputs: dict = field(default_factory=dict)  # address -> digest of the inputs of a file made from records
     tops: frozenset = frozenset()  # the site's top-level entries (they decide the search bundles)
     spans: dict = field(default_factory=dict)  # where each record lies in the open data (exports.Reused)
+    sums: dict = field(default_factory=dict)  # address -> (size, SHA-256) of each file a build may keep (Outputs.note)
     # meeting key -> (digest of its pages' inputs, {address: (page digest, digest of its backlinks and references)})
     groups: dict = field(default_factory=dict)
     stats: Noted = field(default_factory=Noted)  # every file's size and time as the build left it (intact.py)
@@ -52,14 +53,17 @@ class Outputs:
 
     `seen` (the live preview's): each file's inputs and their digest the last
     time; inputs made of the very same objects are not digested again.
+    `sums`: the previous build's `sums` (`note`).
     """
 
-    def __init__(self, memo, previous: dict | None = None, seen: dict | None = None):
+    def __init__(self, memo, previous: dict | None = None, seen: dict | None = None, sums: dict | None = None):
         self.memo, self.previous = memo, previous if previous is not None else {}
         self.digests: dict[str, bytes] = {}
         self.kept: list[str] = []
         self.seen = seen
         self.inputs: dict[str, tuple] = {}  # what `seen` is for the next time
+        self.previous_sums = sums if sums is not None else {}
+        self.sums: dict[str, tuple[int, str]] = {}
 
     def __call__(self, address: str, inputs) -> bool:
         relative = address.lstrip("/")
@@ -74,11 +78,26 @@ class Outputs:
             return True
         return False
 
+    def note(self, address: str, sums: tuple[int, str]) -> None:
+        """The size and SHA-256 of the file made at `address`, which /data/index.json lists (exports.py): a later
+        build that keeps the file, as this one made it, lists them without making it again (`noted`)."""
+        self.sums[address.lstrip("/")] = sums
+
+    def noted(self, address: str) -> tuple[int, str] | None:
+        """The size and SHA-256 of the file at `address` that this build keeps (it said so), as the build that made
+        it noted them, noted again for the next; None where none were."""
+        relative = address.lstrip("/")
+        sums = self.previous_sums.get(relative)
+        if sums is not None:
+            self.sums[relative] = sums
+        return sums
+
     def forget(self, address: str) -> None:
         """Note nothing of a file that was not made after all, so that the next build makes it."""
         relative = address.lstrip("/")
         self.digests.pop(relative, None)
         self.inputs.pop(relative, None)
+        self.sums.pop(relative, None)
 
 
 def forget_touched(record: SiteRecord, touched: set[str]) -> None:

@@ -8,6 +8,8 @@ instead of matching substrings.
 from __future__ import annotations
 
 import gzip
+import hashlib
+import json
 import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -188,6 +190,18 @@ def tab_order(root: Node) -> list[Node]:
 def read_tree(folder: Path) -> dict[str, bytes]:
     """Every file below `folder`, by relative path, with its bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def index_disagrees(site: Path) -> list[str]:
+    """The files /data/index.json lists whose `bytes` or `sha256` are not those of the file in `site` as it is
+    (docs/open-data.md): [] when the index describes every file it lists."""
+    index = json.loads((site / "data" / "index.json").read_bytes())
+    wrong = []
+    for listed in index["files"]:
+        data = (site / listed["url"].removeprefix(index["source"])).read_bytes()
+        if (listed["bytes"], listed["sha256"]) != (len(data), hashlib.sha256(data).hexdigest()):
+            wrong.append(listed["url"].removeprefix(index["source"]))
+    return wrong
 
 
 def pagefind_plaintext(site: Path) -> dict[str, bytes]:

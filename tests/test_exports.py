@@ -24,7 +24,8 @@ import jsonschema
 import pytest
 
 from generator.build import Options, run
-from helpers import ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, TODAY, edit, messages, page
+from helpers import (ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, TODAY, edit, index_disagrees, messages,
+                     page)
 
 REPO = Path(__file__).resolve().parent.parent
 BASE = "https://records.testshire.example"
@@ -392,6 +393,17 @@ def test_the_index_lists_each_bodys_meetings_and_minutes_of_each_year_and_its_ac
         ("/data/actions/tb.json", "actions", "tb", None, 3), ("/data/actions/tb.csv", "actions", "tb", None, 3),
         ("/data/meetings/tb/2019.json", "meetings", "tb", 2019, 2), ("/data/minutes/tb/2019.json", "minutes", "tb", 2019, 2),
         ("/data/meetings/tb/2020.json", "meetings", "tb", 2020, 1), ("/data/minutes/tb/2020.json", "minutes", "tb", 2020, 0)]
+
+
+@pytest.mark.parametrize("archive", ["fixture", "actions", "example"])
+def test_the_index_gives_each_files_size_and_sha256_as_published(sites, archive):
+    """So that a reuser fetches again only the files whose checksum changed (a record can change without the
+    count changing), and checks that a download arrived whole: sha256sum's lower-case hexadecimal."""
+    site = sites[archive]
+    index = data(site, "index")
+    assert [e.message for e in validator(site, "index").iter_errors(index)] == []
+    assert len(index["files"]) > 8 and all(f["bytes"] > 0 and len(f["sha256"]) == 64 for f in index["files"])
+    assert index_disagrees(site) == []
 
 
 @pytest.mark.parametrize("archive", ["fixture", "actions", "example"])

@@ -602,7 +602,7 @@ def test_the_preview_writes_pages_first_and_the_data_files_after(session):
     assert outcome.ok and "/ccb/2019/ccbp-19-71/" in outcome.written
     assert "revised finance paper" in (live / "ccb/2019/ccbp-19-71/index.html").read_text()
     assert (live / "data/minutes.json").read_bytes() == minutes_data  # not yet
-    assert s.write_files() == ["data/minutes.json", "data/minutes/ccb/2019.json"]
+    assert s.write_files() == ["data/minutes.json", "data/minutes/ccb/2019.json", "data/index.json"]  # and their sums
     assert s.write_files() == []  # written once
     assert_same_as_full_build(content, live, builds)
 

@@ -19,7 +19,7 @@ from generator.incremental import Session
 from generator.pages import holdings, meeting_pages
 from generator.quick import meeting_folder, meeting_tracks
 from generator.urls import action, output_file
-from helpers import JC_MEETING, council_numbered
+from helpers import JC_MEETING, council_numbered, index_disagrees
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = __import__("datetime").date(2020, 1, 1)
@@ -1323,3 +1323,29 @@ def test_each_bodys_and_persons_actions_patched_or_made_again_are_those_a_pass_m
              **{key: track for key, track in same.items() if track.version == 3}}
     for after in (Made(tracks=few), every, Made(tracks=same), Made(tracks=moved)):
         assert lists(holdings(after, last)) == lists(holdings(after))
+
+
+def test_after_a_quick_edit_and_the_rebuild_after_it_the_index_gives_each_data_files_size_and_sha256(
+        actions, monkeypatch):
+    """The preview keeps the CSV of a body whose actions an edit left alone, and lists it in index.json with the
+    size and checksum noted when it was made (update.Outputs): the index describes each file as it is on disk after
+    the fast path and the rebuild that writes the data files, save after save."""
+    import generator.exports
+
+    session, content, live = actions
+    made = []
+    real_csv = generator.exports.actions_csv
+    monkeypatch.setattr(generator.exports, "actions_csv", lambda records, *rest: made.append(
+        [r["id"] for r in records]) or real_csv(records, *rest))
+    assert index_disagrees(live) == []
+    for where, old, new, csv in (
+            ("meetings/jc/2019-08-01/minutes.md", "Write to the board with the committee's view.",
+             "Write to the board with the committee's considered view.",
+             [["ccb:CCBP/19/60#jc-referral", "jc:2019-08-01/4#1"]]),  # the JC's CSV alone
+            (f"{JULY}/minutes.md", "The board discussed the pilot.", "The board discussed the pilot at length.", []),
+            (f"{JULY}/minutes.md", "The board discussed the pilot at length.", "The board discussed the pilot.", [])):
+        made.clear()
+        outcome = session.quick([edit(content / where, old, new)])
+        assert outcome is not None and outcome.ok and index_disagrees(live) == []  # data files wait for the rebuild
+        assert session.rebuild().ok and sorted(made) == sorted(csv)
+        assert index_disagrees(live) == []

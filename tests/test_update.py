@@ -19,7 +19,7 @@ import pytest
 import generator.loader
 import generator.search_index
 from generator import update
-from helpers import TODAY, edit, messages, pagefind_plaintext, read_tree
+from helpers import TODAY, edit, index_disagrees, messages, pagefind_plaintext, read_tree
 
 REPO = Path(__file__).resolve().parent.parent
 MINUTES = "meetings/tb/2019-03-14/minutes.md"
@@ -425,11 +425,12 @@ def test_a_build_on_a_later_day_renders_only_the_pages_that_show_the_date(archiv
     # out of the index, but the page is read again whole); not the TB's, whose tracker alone changed: the lists,
     # the minute's page and a person's year page are not pages Pagefind reads (no data-pagefind-body). Besides
     # the search files, the pages above, the calendars (whose DTSTAMP is the build date) and the actions' data
-    # that say the action is overdue (the JC's spreadsheet and JSON, not the TB's) are the only files written again: no
-    # feed, no other open data (no meeting passed meanwhile).
+    # that say the action is overdue (the JC's spreadsheet and JSON, not the TB's, and index.json, which gives their
+    # sizes and checksums) are the only files written again: no feed, no other open data (no meeting passed meanwhile).
     assert again.search.startswith("Re-indexed 9 pages in 2 of 3 bundles (site 6, jc 3)")
     touched = sorted(n for n, t in _mtimes(out).items() if times.get(n) != t and not n.startswith("pagefind/"))
-    assert touched == ["data/actions.json", "data/actions/jc.csv", "data/actions/jc.json", "feeds/all.ics",
+    assert touched == ["data/actions.json", "data/actions/jc.csv", "data/actions/jc.json", "data/index.json",
+                       "feeds/all.ics",
                        "feeds/bodies/jc.ics",
                        "feeds/bodies/tb.ics", "jc/2019/2019-11-05/index.html", "jc/2019/2019-11-05/item-5/index.html",
                        "jc/actions/2019-11-05-5-1/index.html", "jc/actions/index.html",
@@ -592,8 +593,8 @@ def _assert_made_apart(pids: Path, failed_apart: bool) -> None:
 def test_a_warm_build_on_two_cores_makes_the_data_files_in_a_forked_process_while_it_renders(
         archive, build, built, tmp_path, monkeypatch, child):
     """build._update: the feeds, calendars and open data come from a forked process, with what the next build
-    needs of them (their digests, where each record lies in the open data); if that process fails, this one
-    makes them instead. Either way the site is the one a build from scratch makes, and so is the next."""
+    needs of them (their digests, where each record lies in the open data, each actions CSV's size and SHA-256);
+    if that process fails, this one makes them instead. Either way the site is the one a build from scratch makes, and so is the next."""
     import generator.build
     from generator.cache import cache_file, load
 
@@ -607,6 +608,7 @@ def test_a_warm_build_on_two_cores_makes_the_data_files_in_a_forked_process_whil
     site = load(cache_file(archive, False)).site
     assert set(site.spans) == {"meetings", "minutes", "actions"} and {"data/actions/jc.csv", "feeds/all.xml"} <= set(
         site.outputs)
+    assert set(site.sums) == {"data/actions/jc.csv", "data/actions/tb.csv"}  # the CSVs' size and SHA-256 (index.json)
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
     edit(archive, MINUTES, "There was no other business.", "There was no other business, said the Chair.")
     again = build(archive, built, search=True, jobs=2)  # from the digests and spans that came back
@@ -1014,6 +1016,29 @@ def test_a_warm_build_makes_again_only_the_actions_csv_of_the_body_whose_actions
     assert build(archive, built, search=True).ok and made == []  # prose: no action's record changed
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
 
+
+def test_after_warm_builds_that_keep_a_bodys_actions_csv_the_index_gives_each_files_size_and_sha256(
+        archive, build, built, monkeypatch):
+    """index.json lists the kept CSV with the size and checksum the build that made it noted (update.Outputs),
+    carried from build to build, and every other file's from the bytes written: a warm build makes the board's
+    CSV again only when its actions change, and the whole-archive files and the edited meeting's year every time."""
+    import generator.exports
+
+    made = []
+    real_csv = generator.exports.actions_csv
+    monkeypatch.setattr(generator.exports, "actions_csv", lambda records, *rest: made.append(
+        sorted({r["body"] for r in records})) or real_csv(records, *rest))
+    assert index_disagrees(built) == []
+    before = (built / "data" / "index.json").read_bytes()
+    edit(archive, JC_MINUTES, "Draft the joint commissioning agreement.", "Draft and sign the joint agreement.")
+    assert build(archive, built, search=True).ok and made == [["jc", "tb"]]  # jc's alone; tb's kept
+    assert index_disagrees(built) == [] and (built / "data" / "index.json").read_bytes() != before
+    for old, new in (("There was no other business.", "There was no other business, said the Chair."),
+                     ("There was no other business, said the Chair.", "There was no other business.")):
+        edit(archive, MINUTES, old, new)
+        assert build(archive, built, search=True).ok and made == [["jc", "tb"]]  # both kept, twice
+        assert index_disagrees(built) == []
+
 @pytest.mark.parametrize("before", ["a full build", "a warm build"])
 def test_a_warm_build_lists_only_the_meetings_whose_pages_may_have_changed(archive, build, built, tmp_path,
                                                                            monkeypatch, before):
@@ -1070,7 +1095,8 @@ def test_pages_rendered_again_to_the_same_bytes_are_left_as_they_are(archive, bu
     assert again.ok and again.rendered == 2 and "/tb/2019/2019-03-14/" in again.changed  # and the item's page
     assert again.search.startswith("Re-indexed 0 pages in 0 of 3 bundles")
     assert sorted(n for n, t in _mtimes(built).items() if times.get(n) != t) == [
-        "data/minutes.json", "data/minutes/tb/2019.json"]  # its text, in the archive's minutes and its body's year's
+        "data/index.json", "data/minutes.json", "data/minutes/tb/2019.json"]  # its text, in the archive's minutes
+    # and its body's year's, and those files' sizes and checksums in the index
 
 
 def test_a_declarations_new_wording_reaches_the_declarers_page_in_a_warm_build(archive, build, built, tmp_path):
