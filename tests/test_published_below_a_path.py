@@ -9,6 +9,7 @@ tests/test_serve.py, and a base_url whose path would need escaping in tests/test
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
@@ -16,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from generator.build import Options, run
+from generator.exports import DATASETS
 from generator.linkcheck import Checker, check_site
 from generator.urls import below
-from helpers import FIXTURE, TODAY, edit, html_pages
+from helpers import FIXTURE, TODAY, edit, html_pages, index_disagrees
 
 ROOT = "https://records.testshire.example/"
 BELOW = "https://records.testshire.example/minutes/"
@@ -62,7 +64,8 @@ def test_every_link_from_the_root_on_every_page_stays_below_the_path(built):
 def test_the_site_below_a_path_is_the_site_at_the_root_with_its_addresses_moved(built):
     """The same files but robots.txt, and the same bytes once the path is taken out of each address again. The
     open data's event ids are made from each meeting's address (exports.py), and a calendar UID names the path
-    (ical.uid), so those differ too, and so do the sizes and checksums of the data files holding them (index.json)."""
+    (ical.uid), so those differ too, and so do the sizes and checksums of the data files holding them (index.json);
+    the data page writes the files' addresses with the path."""
     def files(root: Path) -> dict[str, bytes]:
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
@@ -71,6 +74,7 @@ def test_the_site_below_a_path_is_the_site_at_the_root_with_its_addresses_moved(
         data = re.sub(rb"""(\s(?:href|src|action|data-base)=["']|content="0; url=)/minutes/""", rb"\1/", data)
         data = re.sub(rb"^/minutes(/\S*) /minutes/", rb"\1 /", data, flags=re.M)  # _redirects (moved.py)
         data = re.sub(rb"^UID:minutes/", b"UID:", data, flags=re.M)
+        data = data.replace(b"<code>/minutes/data/", b"<code>/data/")
         data = re.sub(rb'"bytes": \d+, "sha256": "[0-9a-f]{64}"', b'"bytes": 0, "sha256": ""', data)
         return re.sub(rb"ocd-event/[0-9a-f-]{36}", b"ocd-event/ID", data)
 
@@ -78,6 +82,25 @@ def test_the_site_below_a_path_is_the_site_at_the_root_with_its_addresses_moved(
     assert sorted(set(root) - {"robots.txt"}) == sorted(below_)  # crawlers ask for it at the domain's root only
     assert [name for name in below_ if taken_out(root[name]) != taken_out(below_[name])] == []
     assert [name for name in below_ if root[name] != below_[name]], "the two builds were not published apart"
+
+
+# An address from the domain's root into the data (/data/...), not below the path (/minutes/data/) nor in another
+# address (https://docs.opencivicdata.org/en/latest/data/event.html)
+DATA_FROM_ROOT = re.compile(r".{0,30}(?<![\w.-])/data/.{0,30}")
+
+
+def test_the_open_data_page_index_and_schemas_give_the_data_files_addresses_below_the_path(built):
+    """A reuser of a site below /minutes/ copies the addresses the data page, index.json and the schemas give:
+    the page gave /data/minutes/<body>/<year>.json, and the meetings schema said to see /data/ on the site, both
+    at the domain's root, where the council's own site answers."""
+    site = built["below"]
+    index = json.loads((site / "data" / "index.json").read_text(encoding="utf-8"))
+    assert index["files"] and all(f["url"].startswith(f"{BELOW}data/") for f in index["files"])
+    assert index_disagrees(site) == []
+    texts = {name: (site / name).read_text(encoding="utf-8") for name in
+             ["data/index.html", *(f"data/schemas/{s}.schema.json" for s in ("index", *DATASETS))]}
+    assert [(name, found) for name, text in texts.items() for found in DATA_FROM_ROOT.findall(text)] == []
+    assert "<code>/minutes/data/minutes/&lt;body&gt;/&lt;year&gt;.json</code>" in texts["data/index.html"]
 
 
 def test_no_link_is_broken_when_the_site_is_served_below_its_path(built):
