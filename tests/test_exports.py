@@ -15,6 +15,7 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -404,6 +405,29 @@ def test_the_index_gives_each_files_size_and_sha256_as_published(sites, archive)
     assert [e.message for e in validator(site, "index").iter_errors(index)] == []
     assert len(index["files"]) > 8 and all(f["bytes"] > 0 and len(f["sha256"]) == 64 for f in index["files"])
     assert index_disagrees(site) == []
+
+
+def test_a_councils_municipal_year_is_in_the_files_of_two_calendar_years_as_the_schema_and_data_page_say(tmp_path):
+    """The files of a year hold the meetings of a calendar year whatever year the body counts: the joint committee,
+    whose municipal year begins in May (year_starts), met in August 2019 and February 2020 (its year 2019/20) and
+    at its annual meeting of June 2020 (2020/21). The index's schema and the data page say so, where a reuser
+    would otherwise take a council's 2019 for its 2019/20."""
+    content = Path(shutil.copytree(FIXTURE.parent / "actions", tmp_path / "content"))
+    edit(content, "bodies/jc.md", "numbering: per-meeting\n", "numbering: per-meeting\nyear_starts: May\n")
+    for day, kind in (("2020-02-06", ""), ("2020-06-11", "kind: annual\n")):
+        (content / "meetings/jc" / day).mkdir()
+        (content / "meetings/jc" / day / "meeting.md").write_text(f"---\nbody: jc\ndate: {day}\n{kind}---\n",
+                                                                  encoding="utf-8")
+    site = _build(content, tmp_path / "site")
+    assert [(body, year, records) for _, dataset, body, year, records in listing(site)
+            if body == "jc" and dataset == "meetings"] == [("jc", 2019, 1), ("jc", 2020, 2)]
+    year = json.loads((site / "data/schemas/index.schema.json").read_text(encoding="utf-8"))["$defs"]["file"][
+        "properties"]["year"]["description"]
+    assert "calendar year, January to December" in year and "municipal" in year
+    assert "2024 (May to December) and 2025 (January to April)" in year
+    parts = page(site, "/data/").one("p", id="parts").text
+    assert "each calendar year, January to December by the meeting's date" in parts
+    assert "A body's municipal year, from May to May, is in two of them" in parts
 
 
 @pytest.mark.parametrize("archive", ["fixture", "actions", "example"])
