@@ -165,7 +165,7 @@ def chromium():
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=[^"]*">')
 
 
-def _without_refresh(route) -> None:
+def without_refresh(route) -> None:
     """The page as served, but for its refresh (a moved page's, moved.html): the checks look at the page itself,
     where a browser would go straight on to the page it sends the reader to. tests/test_moved.py checks the
     refresh."""
@@ -182,7 +182,7 @@ def open_page(browser, url: str, width: int = 1280, height: int = 900, results_u
     page = browser.new_page(viewport={"width": width, "height": height})
     console: list[str] = []
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
-    page.route(url, _without_refresh)
+    page.route(url, without_refresh)
     page.goto(url, wait_until="load")
     if results_under:
         # No scrolling while waiting: every result shown is filled in without it (search.css), as a reader who
