@@ -292,6 +292,47 @@ def overflow(page) -> dict | None:
     }""")
 
 
+def open_disclosures(page) -> None:
+    """Opens every disclosure in the page's main content, as a reader does to see what is in it: the search page's
+    filters, which search.js closes on a narrow screen so that the results start near the top, and each of
+    Pagefind's groups of them, some of which it leaves closed."""
+    page.evaluate("() => document.querySelectorAll('main details').forEach(d => { d.open = true; })")
+
+
+# Each text field (a search box, a select) whose text would be drawn under something else: its content box, where
+# what is typed or chosen is drawn, looked at from its start to its end at mid-height. Pagefind kept 36px at the
+# end of its search box for a Clear button 44px wide or more, and a long search ran under the button.
+FIELDS_COVERED = """() => {
+    const found = [];
+    for (const field of document.querySelectorAll(
+            'input:not([type=checkbox], [type=radio], [type=hidden], [type=submit], [type=button]), textarea, select')) {
+        if (!field.checkVisibility()) continue;
+        field.scrollIntoView({block: 'center'});
+        const r = field.getBoundingClientRect(), s = getComputedStyle(field);
+        const start = r.left + parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft);
+        const end = r.right - parseFloat(s.borderRightWidth) - parseFloat(s.paddingRight);
+        const over = new Set();
+        for (const x of [start + 1, (start + end) / 2, end - 1]) {
+            const hit = document.elementFromPoint(x, r.top + r.height / 2);
+            if (hit && hit !== field && !field.contains(hit))
+                over.add(hit.tagName.toLowerCase() + (hit.className && typeof hit.className === 'string' ?
+                                                      '.' + hit.className.split(' ')[0] : ''));
+        }
+        if (over.size) found.push(field.tagName.toLowerCase() + (field.id ? '#' + field.id : '') +
+            (field.className ? '.' + field.className.split(' ')[0] : '') + ': its text is drawn under ' +
+            [...over].join(' and '));
+    }
+    scrollTo(0, 0);
+    return found;
+}"""
+
+
+def covered_fields(page) -> list[str]:
+    """Each text field whose text is drawn under another element (WCAG 1.4.10 and 1.4.12 ask that nothing
+    overlaps what a reader must read)."""
+    return page.evaluate(FIELDS_COVERED)
+
+
 # --- HTML validity --------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

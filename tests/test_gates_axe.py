@@ -4,7 +4,8 @@ axe runs inside Debian's Chromium (Playwright), on one page of every kind from
 both built sites, at 1280 and at 320 CSS px wide (WCAG's reflow width, where
 breadcrumbs wrap and tables scroll), and at 1280 in the dark colour scheme too (style.css's
 prefers-color-scheme: dark, emulated), served over HTTP so that the search page really searches:
-its test waits for Pagefind's results, then checks the page with them shown.
+its test waits for Pagefind's results, then checks the page with them shown; the search page is
+checked dark at 320 as well, with its filters, which a narrow screen closes, opened.
 The gate's own test puts known violations into a real page and expects axe to
 name them.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from gate_tools import MAY_LACK, PAGE_TYPES, REPO, axe_violations, open_page, serve, welsh_site
+from gate_tools import MAY_LACK, PAGE_TYPES, REPO, axe_violations, open_disclosures, open_page, serve, welsh_site
 
 from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
@@ -42,6 +43,23 @@ def test_no_wcag_violations(sites, served, browser, name, template):
     page = open_page(browser, url, results_under=results)
     try:
         assert in_every_scheme_and_width(page) == {"light 1280": [], "dark 1280": [], "light 320": []}
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_no_wcag_violations_on_the_search_page_in_the_dark_scheme_at_320_css_pixels_with_its_filters_open(
+        sites, served, browser, name):
+    """Narrow, search.js closes the filters, which axe had seen open only at a desktop's width, and in the dark
+    scheme at that width alone: a phone's reader in the dark scheme opens them, each group of them (Pagefind leaves
+    some closed), and finds their checkboxes, counts and headings, 44px apart or not, among the results."""
+    url, results = sites[name].url(served[name], "search.html")
+    page = open_page(browser, url, width=320, results_under=results)
+    try:
+        page.emulate_media(color_scheme="dark")
+        open_disclosures(page)
+        assert page.locator("main .pf-checkbox-input:visible").count() > 4, "control: the filters are shown"
+        assert axe_violations(page) == []
     finally:
         page.close()
 

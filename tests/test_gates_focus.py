@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from gate_tools import PAGE_TYPES, focus_problems, open_page
+from gate_tools import PAGE_TYPES, focus_problems, open_disclosures, open_page
 
 from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
@@ -66,6 +66,20 @@ def test_every_tab_stop_shows_where_focus_is_in_the_dark_colour_scheme(sites, se
     page = _open(sites, served, browser, "fixture", template)
     try:
         page.emulate_media(color_scheme="dark")
+        assert focus_problems(page) == []
+    finally:
+        page.close()
+
+
+def test_every_tab_stop_on_the_search_page_shows_where_focus_is_in_the_dark_colour_scheme_at_320_css_pixels(
+        sites, served, browser):
+    """With the filters, which search.js closes on a narrow screen, opened, and each group of them: the Tab key
+    goes through every checkbox, Clear button and result a phone's reader reaches."""
+    page = _open(sites, served, browser, "fixture", "search.html", width=320)
+    try:
+        page.emulate_media(color_scheme="dark")
+        open_disclosures(page)
+        assert page.locator("main .pf-checkbox-input:visible").count() > 4, "control: the filters are shown"
         assert focus_problems(page) == []
     finally:
         page.close()
