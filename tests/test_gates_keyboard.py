@@ -246,6 +246,26 @@ def test_field_check_finds_a_search_box_whose_text_runs_under_its_clear_button(s
         page.close()
 
 
+def test_on_a_touch_screen_320_css_pixels_wide_the_footers_links_are_targets_44_pixels_square(sites, served, browser):
+    """The link to the open data (/data/) and the footer's other three were 18px high, on rows 27px apart: WCAG
+    2.5.8's 24px (AA), which axe checks, and not 2.5.5's 44px (AAA), which a finger needs more than a mouse. Each is
+    named by what it leads to."""
+    context = browser.new_context(has_touch=True, viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(served["fixture"] + sites["fixture"].pages["meeting.html"])
+        assert page.evaluate("() => matchMedia('(pointer: coarse)').matches"), "control: a touch screen"
+        footer = page.get_by_role("navigation", name="About this archive")
+        assert footer.get_by_role("link", name="Open data", exact=True).get_attribute("href") == "/data/"
+        sizes = footer.get_by_role("link").evaluate_all(
+            "links => links.map(a => [a.textContent, a.offsetWidth >= 44 && a.offsetHeight >= 44])")
+        assert sizes == [["Open data", True], ["News feed (Atom)", True], ["Meetings calendar (iCalendar)", True],
+                         ["Accessibility statement", True]]
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
+
+
 def test_text_size_check_finds_words_that_do_not_wrap(sites, served, browser):
     """A line kept whole fits at the usual size and runs off the page at twice it."""
     page = _open(sites, served, browser, "example", "home.html", 1280)
