@@ -72,6 +72,40 @@ def test_a_printed_link_to_another_site_says_its_address(sites, served, browser,
         page.close()
 
 
+# A page's own navigation, which does nothing on paper: a tracker's or a meeting's contents box, the links to the
+# meetings before and after, a minute's links to its own page and its agenda item.
+PAGE_NAVIGATION = (".toc", ".pager", ".permalink")
+
+
+@pytest.mark.parametrize("template", ["meeting.html", "actions.html"])
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_a_meeting_and_a_tracker_printed_from_a_dark_screen_print_black_on_white_without_their_navigation(
+        sites, served, browser, name, template):
+    """What readers print most, from a screen in the dark scheme, a tracker sorted by its reader first: on paper each
+    is black on white, its own navigation is left off as the site's is, its tables fit, and a sorted tracker's
+    column says that it is the one sorted by (its arrow), the others printing none."""
+    url, _ = sites[name].url(served[name], template)
+    page = open_page(browser, url, width=A4_WIDTH, height=1000)
+    try:
+        page.emulate_media(color_scheme="dark")
+        if template == "actions.html":
+            page.locator(".sort-button").nth(3).click()  # Raised, earliest first
+        page.emulate_media(media="print")
+        shown = page.evaluate("""selectors => selectors.filter(s => [...document.querySelectorAll(s)].some(
+            e => getComputedStyle(e).display !== 'none'))""", list(PAGE_NAVIGATION + CHROME))
+        assert shown == []
+        colours = page.evaluate("""() => [getComputedStyle(document.body).backgroundColor,
+            getComputedStyle(document.body).color, getComputedStyle(document.querySelector('main a')).color]""")
+        assert colours == ["rgb(255, 255, 255)", "rgb(0, 0, 0)", "rgb(0, 0, 0)"]
+        assert overflow(page) is None
+        if template == "actions.html":
+            arrows = page.evaluate("""() => [...document.querySelector('table.tracker').tHead.rows[0].cells].map(
+                th => getComputedStyle(th.querySelector('.sort-button'), '::after').content)""")
+            assert arrows == ["none", "none", "none", '"\u00a0\u2191" / ""', "none"], arrows
+    finally:
+        page.close()
+
+
 # A fixture meeting whose agenda and minutes link other sites by name: the council's consultation, the food bank.
 CLERKS_LINKS = "/tb/2019/2019-03-14/"
 
