@@ -21,8 +21,9 @@ from generator import urls
 from generator.diagnostics import did_you_mean
 from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items, archive_order
-from generator.numbering import (NumberFinder, any_pattern, canonical, compose, example, has_placeholder, leading_part,
-                                 part, parts, printed, renumbered, shape, sort_key, unpadded)
+from generator.numbering import (NumberFinder, annual_meetings, any_pattern, canonical, compose, example,
+                                 has_placeholder, leading_part, part, parts, printed, renumbered, runs, shape, sort_key,
+                                 unpadded)
 from generator.people import closest_person
 from generator.publish import PRIVATE
 from generator.values import Invalid, parse_date, slugify, spoken_date
@@ -178,6 +179,7 @@ class Linker:
             self.by_date.setdefault((meeting.body, meeting.date.isoformat()), meeting)
         self.people = archive.people
         self._initials: dict[str, dict[str, str]] = {}
+        self.runs = _runs_on(index, self.bodies)
         # What finding references depends on (see relink): the bodies' numbering, from the registers.
         self.finders = hashlib.sha256(repr(schemes).encode("utf-8")).hexdigest()
         # A digest, not hash(): it is compared across processes (the build cache), and
@@ -191,7 +193,9 @@ class Linker:
         # a twentieth of a second at 2,000 meetings, in one piece that the live preview's next save waited for.
         # The people's names and the meetings' titles are there for the words a [[...]] without any is shown as.
         people = sorted((pid, person.name) for pid, person in self.people.items())
-        for listed in (list(index.items), list(index.tracks), people, targets, sorted(index.renumbered.items())):
+        numbered_on = sorted((key, tuple(m.key for m in run)) for key, run in self.runs.items())
+        for listed in (list(index.items), list(index.tracks), people, targets, sorted(index.renumbered.items()),
+                       numbered_on):
             for start in range(0, len(listed), 1000):  # in parts: the live preview asks `stop` between them
                 check(stop)
                 signature.update(repr(listed[start:start + 1000]).encode("utf-8"))
@@ -306,6 +310,9 @@ class Linker:
                            if meeting is not old or new.date == old.date}
         derived.by_date.setdefault((new.body, new.date.isoformat()), new)  # no other meeting has its new day
         derived._initials = {key: found for key, found in self._initials.items() if key != new.key}
+        if self.bodies[new.body].numbering.per_meeting:  # its runs of minutes, which its dates and numbers decide
+            derived.runs = {key: run for key, run in self.runs.items() if run[0].body != new.body}
+            derived.runs.update(_runs_on(index, {new.body: self.bodies[new.body]}))
         minuted = {item.ref for item in old.minutes.items} if old.minutes else set()
         if self._agenda is not None and minuted <= ({item.ref for item in new.minutes.items} if new.minutes else set()):
             # the edited meeting's agenda numbers taken out, and put in as they are now; a minute number gone
@@ -330,12 +337,26 @@ class Linker:
         its attendance defines and the papers withheld as confidential. `known=False`: of an edited version of a
         meeting this linker knows by its key (quick.py), not from what it remembers."""
         initials = self.initials(meeting) if known else _initials(meeting, self.people)
-        return (meeting.key, meeting.date, meeting.title,
+        # what begins or continues a run of minutes "minute 29" is read in (_runs_on), besides its numbers and date
+        run = (meeting.kind, meeting.adjourned_to, meeting.status, tuple(a.minute for a in all_agenda_items(
+            meeting.agenda))) if self.bodies[meeting.body].numbering.per_meeting else ()
+        return (meeting.key, meeting.date, meeting.title, run,
                 tuple((i.ref, i.parts) for i in meeting.minutes.items if i.parts) if meeting.minutes else (),
                 tuple((p.ref, p.label, tuple(a.ref for a in p.appendices), tuple(sorted(p.appendix_anchors)))
                       for p in meeting.papers),
                 tuple(a.ref for a in all_agenda_items(meeting.agenda)), tuple(sorted(initials.items())),
                 meeting.withheld_papers)
+
+    def run_minute(self, meeting: Meeting, number: str) -> str | None:
+        """The page of minute `number` of the run of minutes `meeting`'s are numbered in (_runs_on), published at
+        that meeting or before it; None where none is, or the meeting's minutes number on from no other's."""
+        for other in self.runs.get(meeting.key, ()):
+            if other.date > meeting.date:
+                break
+            found = self.index.items.get(self.index.item_key(other, number))
+            if found is not None:
+                return urls.item(other, self.bodies[other.body], found[1])
+        return None
 
     def initials(self, meeting: Meeting) -> dict[str, str]:
         """Initials defined by this meeting's attendance, minus any two people share."""
@@ -416,6 +437,28 @@ class Linker:
             if paper is not None:
                 return urls.paper(meeting, paper), f"{paper.name}{_of(meeting, where)}"
         return None, target
+
+
+def _runs_on(index, bodies: dict) -> dict[str, tuple[Meeting, ...]]:
+    """{meeting key: the meetings of its run of minutes, in date order} of the `bodies` numbering per meeting whose
+    minutes run on from meeting to meeting, as a council's do through the municipal year (numbering.runs): there
+    "minute 29" is one minute of the run, which the text's meeting's minutes number on from. A meeting of a body
+    numbering each meeting afresh, its run its own (and not a year's, `year_starts:`), has none: its "minute 3" may
+    cite the last meeting's as well as its own."""
+    found: dict[str, tuple[Meeting, ...]] = {}
+    for slug, body in sorted(bodies.items()):
+        if not body.numbering.per_meeting:
+            continue
+        meetings = [meeting for meeting in index.by_body.get(slug, ()) if not meeting.status]
+        run_of = runs(body.numbering, meetings, annual_meetings(body.numbering, meetings))
+        members: dict[object, list[Meeting]] = {}
+        for meeting in meetings:
+            members.setdefault(run_of[meeting.key], []).append(meeting)
+        for meeting in meetings:
+            run = members[run_of[meeting.key]]
+            if body.numbering.restarts or len(run) > 1:
+                found[meeting.key] = tuple(run)
+    return found
 
 
 def _number_and_part(numbering, written: str) -> tuple[str | None, str]:
@@ -594,7 +637,8 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
         items_of = _matches(_ITEM_OF, text, "tem", "inute") if on_date or minute_of else []
         if not per_meeting:
             items_of = [m for m in items_of if not m.group(1)]  # its minutes' numbers are its own (_minute_words)
-            words = _matches(_MINUTE_WORDS, text, "inute") if digits else []
+        # (of a body numbering per meeting, read where its minutes run on from meeting to meeting: _run_words)
+        words = _matches(_MINUTE_WORDS, text, "inute") if digits else []
     reach = ARCHIVE if explicit or numbers or incomplete or on_date or items_of or words else \
         MEETING if papers or items or capitals else NOWHERE
     if reach == NOWHERE:
@@ -680,7 +724,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                                     report=other is not None,
                                     written=f"{word} {number.group(0)}{text[m.end(2):m.end()]}"))
         for m in words:
-            _minute_words(m, meeting, linker, found)
+            (_run_words if per_meeting else _minute_words)(m, meeting, linker, found)
         for m in items:
             ranged = _ITEM_RANGE.match(text, m.end()) if per_meeting and m.group(0)[:5].lower() == "items" else None
             if ranged is not None and _item_range(m, ranged, meeting, linker, found):
@@ -855,6 +899,47 @@ def _minute_words(m: re.Match, meeting: Meeting, linker: Linker, found: list) ->
         before, ref = int(c.group(2)), minute(c.group(2))
         if ref is not None:
             found.append(_Match(c.start(2), c.end(2), linker.item_url(slug, ref), c.group(2), written=ref))
+
+
+def _run_words(m: re.Match, meeting: Meeting, linker: Linker, found: list) -> None:
+    """`minute 29`, `minutes 29 to 31`, `minutes 29, 30 and 32` in a text of a meeting of a body numbering per meeting
+    whose minutes run on from meeting to meeting, as a council's do through the municipal year (`m`: _MINUTE_WORDS's
+    "minute 29"): the minute of that number of the run the meeting's minutes are numbered in, published at that
+    meeting or before it (Linker.run_minute), as _minute_words reads a pattern's number of the meeting's year. It
+    links only where there is one, without a warning where there is none; a range whose ends link is one link, its
+    numbers no such minute has one warning. Followed by "of" and a date, it is that meeting's (items_of)."""
+    text = m.string
+    plural = m.group(1).lower() == "minutes"
+    ranged = _WORD_RANGE.match(text, m.end()) if plural else None
+    listed = _LIST.match(text, m.end()) if plural and ranged is None else None
+    if _OF_DATE.match(text, (ranged or listed or m).end()) or meeting.key not in linker.runs:
+        return
+    first = linker.run_minute(meeting, m.group(2))
+    if ranged is not None:
+        low, high = int(m.group(2)), int(ranged.group(1))
+        last = linker.run_minute(meeting, ranged.group(1))
+        if first and last and 0 < high - low < RANGE_MOST:  # one link, and a backlink on each minute's page
+            pages = [(str(n), linker.run_minute(meeting, str(n))) for n in range(low, high + 1)]
+            missing = [number for number, url in pages if url is None]
+            taken = f"takes in minute{'s' if len(missing) > 1 else ''} {_runs(missing)}, which no published minute " \
+                "numbered in the run of this meeting's minutes has, at this meeting or before it" if missing else ""
+            found.append(_gaps(m.start(2), ranged.end(), list(dict.fromkeys(url for _, url in pages if url)),
+                               text[m.start(2):ranged.end()], text[m.start():ranged.end()], taken,
+                               "check the numbers at its ends, or cite the minutes it means one by one"))
+            return
+        for (start, end), url in ((m.span(2), first), (ranged.span(1), last)):
+            if url is not None:
+                found.append(_Match(start, end, url, text[start:end]))
+        return
+    if first is not None:
+        found.append(_Match(m.start(2), m.end(2), first, m.group(2)))
+    before = int(m.group(2))
+    for c in _LISTED.finditer(text, m.end(), listed.end()) if listed is not None else ():
+        if int(c.group(2)) <= before:
+            return
+        before, url = int(c.group(2)), linker.run_minute(meeting, c.group(2))
+        if url is not None:
+            found.append(_Match(c.start(2), c.end(2), url, c.group(2)))
 
 
 def _gaps(start: int, end: int, linked: list[str], text: str, written: str, taken: str, what: str) -> _Match:

@@ -263,3 +263,58 @@ def test_a_reference_to_minute_4_of_one_of_two_runs_links_the_minute_of_the_meet
         "a", class_="xref") if a.text.startswith("item")]
     assert links == [("/jc/2019/2019-08-01/item-4/", "item 4 (JC meeting, 1 August 2019)"),
                      ("/jc/2020/2020-05-21/item-4/", "item 4")]
+
+
+def _xrefs(site: Path, url: str) -> list[tuple[str, str]]:
+    """The cross-references of a minute's page after its title's (_meeting titles the pack's item N "Item N")."""
+    return [(a.attrs["href"], a.text) for a in page(site, url).find_all("a", class_="xref")][1:]
+
+
+def test_minute_29_in_words_links_the_minute_of_that_number_its_meetings_run_has_published(council, tmp_path):
+    """A council's minutes run on through the municipal year: "minute 4" in June 2020's minutes is that year's minute
+    4, of 21 May 2020, not August 2019's (the year before), nor any meeting's after June's; it was left as text, as
+    a body numbering each meeting afresh has its "minute 3" at every meeting. "minutes 3 to 5" is one link, and
+    each minute in it lists the citing place."""
+    _year_starts(council)
+    _meeting(council, "2020-05-21", range(1, 6))
+    june = council / _meeting(council, "2020-06-18", range(6, 8)).removeprefix("content/")
+    _meeting(council, "2020-07-16", range(8, 10))
+    june.write_text(june.read_text(encoding="utf-8").replace(
+        "## 6 Item 1\n\nNoted.", "## 6 Item 1\n\nMinute 4 was recalled, as were minutes 3 to 5, minutes 1 and 2, "
+        "minute 7 and minute 9, to come."), encoding="utf-8")
+    result = run(Options(content=council, out=tmp_path / "site", today=dt.date.fromisoformat(TODAY), search=False))
+    assert result.ok and not [d for d in result.report.items if "reference" in d.message], \
+        [d.format() for d in result.report.items]
+    may = "/jc/2020/2020-05-21/"
+    assert _xrefs(tmp_path / "site", "/jc/2020/2020-06-18/item-6/") == [
+        (may + "item-4/", "4"), (may + "item-3/", "3 to 5"), (may + "item-1/", "1"), (may + "item-2/", "2"),
+        ("/jc/2020/2020-06-18/item-7/", "7")]
+    for minute in ("item-3", "item-4", "item-5"):
+        cited = page(tmp_path / "site", may + minute + "/").one("section", class_="backlinks").links()
+        assert [href for href, _ in cited if href.startswith("/jc/2020/2020-06-18/item-6/")], (minute, cited)
+
+
+def test_minute_4_in_words_at_the_years_first_meeting_is_its_own_not_last_years(council, tmp_path):
+    """The year's first meeting numbers from 1 again: its "minute 4" is its own, not August 2019's."""
+    _year_starts(council)
+    may = council / _meeting(council, "2020-05-21", range(1, 6)).removeprefix("content/")
+    may.write_text(may.read_text(encoding="utf-8").replace("## 5 Item 5\n\nNoted.", "## 5 Item 5\n\nAs minute 4."),
+                   encoding="utf-8")
+    result = run(Options(content=council, out=tmp_path / "site", today=dt.date.fromisoformat(TODAY), search=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    assert _xrefs(tmp_path / "site", "/jc/2020/2020-05-21/item-5/") == [("/jc/2020/2020-05-21/item-4/", "4")]
+
+
+def test_a_range_of_minutes_in_words_taking_in_a_number_its_run_has_not_minuted_is_warned_naming_it(council, tmp_path):
+    """August 2019's minute 4 and October's 6 and 7: "minutes 4 to 7" links August's 4, and names the 5 no meeting of
+    the year has minuted."""
+    _year_starts(council)
+    october = council / _meeting(council, "2019-10-03", range(6, 8)).removeprefix("content/")
+    october.write_text(october.read_text(encoding="utf-8").replace(
+        "## 7 Item 2\n\nNoted.", "## 7 Item 2\n\nMinutes 4 to 7 were recalled."), encoding="utf-8")
+    result = run(Options(content=council, out=tmp_path / "site", today=dt.date.fromisoformat(TODAY), search=False))
+    assert [d.format() for d in result.report.items if "reference" in d.message] == [
+        "content/meetings/jc/2019-10-03/minutes.md:10: warning: reference 'Minutes 4 to 7' takes in minute 5, which "
+        "no published minute numbered in the run of this meeting's minutes has, at this meeting or before it; check "
+        "the numbers at its ends, or cite the minutes it means one by one"]
+    assert _xrefs(tmp_path / "site", "/jc/2019/2019-10-03/item-7/") == [("/jc/2019/2019-08-01/item-4/", "4 to 7")]
