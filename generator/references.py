@@ -40,13 +40,13 @@ _PAPER = re.compile(r"\b(Paper|Appendix|Annex|Annexe)\s+([A-Z]{1,2}|\d{1,2})\b(?
 # What follows a paper or an item that is another meeting's: "Paper A of 14 March 2019", "Paper A to the meeting
 # held on 14 March 2019", "item 7.1 of the meeting of 3 October"
 _OF_MEETING = re.compile(rf"\s+(?:of|to)\s+(?:the\s+)?(?:meeting\s+(?:held\s+)?(?:on|of)\s+)?{_WEEKDAY}({_DATE})")
-_ITEM = re.compile(r"\b[Ii]tems?\s+(\d{1,3}(?:\.\d{1,3})?)\b(?![./]?\d)")
+_ITEM = re.compile(r"\b[Ii]tems?\s+(\d{1,3}(?:\.\d{1,3})?[a-zA-Z]?)\b(?![./]?\d)")  # 3a: a pack's item 3(a)
 _ITEM_RANGE = re.compile(r"\s*(?:–|—|-|to)\s*(\d{1,3})(?![\w/]|\.\d)")  # "items 5 to 7": after _ITEM's "items 5"
 _OF_A_MEETING = re.compile(r"\s+of\s+the\s+meeting\b")
-_ITEM_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})?")
+_ITEM_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})?[a-zA-Z]?\b")
 # "items 5, 6 and 7": the numbers after the first of a list of items, as _LIST reads minute numbers
-_ITEM_LIST = re.compile(r"(?:\s*,\s*\d{1,3}(?:\.\d{1,3})?(?![\w/]|\.\d))*\s*,?\s*(?:and|&)\s*\d{1,3}(?:\.\d{1,3})?"
-                        r"(?![\w/]|\.\d)")
+_ITEM_LIST = re.compile(r"(?:\s*,\s*\d{1,3}(?:\.\d{1,3})?[a-zA-Z]?(?![\w/]|\.\d))*\s*,?\s*(?:and|&)\s*"
+                        r"\d{1,3}(?:\.\d{1,3})?[a-zA-Z]?(?![\w/]|\.\d)")
 # "minute 7.1 of 12 March 2024": a body numbering per meeting names another meeting's minute so (the date alone
 # is read for "minute" only, which with a number alone after it names no agenda's item)
 _ITEM_OF = re.compile(r"\b(?:[Ii]tems?|([Mm])inutes?)\s+(\d{1,3}(?:\.\d{1,3})?(?:(?:\s*,\s*|\s*,?\s*(?:and|&)\s*)"
@@ -559,7 +559,7 @@ def _withheld(linker: Linker, written: str, meeting: Meeting | None) -> tuple[st
         return None
     item = _ITEM.fullmatch(written) if meeting is not None else None
     if item is not None:  # `item 5` of a body numbering per meeting: this meeting's own
-        key = (meeting.body, f"{meeting.folder}/{item.group(1)}")
+        key = (meeting.body, f"{meeting.folder}/{item.group(1).lower()}")
         return (f"item {item.group(1)}", key, item.group(1)) if key in unpublished else None
     parts = written.split("/")
     if len(parts) in (2, 4) and f"{parts[0]}/{parts[1]}" in unpublished:  # [[tb/folder]], [[tb/folder/papers/A]]
@@ -729,17 +729,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             ranged = _ITEM_RANGE.match(text, m.end()) if per_meeting and m.group(0)[:5].lower() == "items" else None
             if ranged is not None and _item_range(m, ranged, meeting, linker, found):
                 continue
-            url, hint = linker.agenda_item_url(meeting, m.group(1))
-            if url or hint or per_meeting:
-                found.append(_Match(m.start(1), m.end(1), url, m.group(1),
-                                    hint or ("" if url else "this meeting has no such item"), written=m.group(0)))
-            listed = _ITEM_LIST.match(text, m.end()) if m.group(0)[:5].lower() == "items" else None
-            for number in _ITEM_NUMBER.finditer(listed.group(0)) if listed is not None else ():
-                url, hint = linker.agenda_item_url(meeting, number.group(0))
-                if url or hint or per_meeting:
-                    found.append(_Match(m.end() + number.start(), m.end() + number.end(), url, number.group(0),
-                                        hint or ("" if url else "this meeting has no such item"),
-                                        written=f"item {number.group(0)}"))
+            _items(m, meeting, linker, per_meeting, found)
         initials = linker.initials(meeting) if capitals else None
         if initials:
             for m in capitals:
@@ -747,6 +737,55 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                 if pid:
                     found.append(_Match(m.start(), m.end(), urls.person(pid), m.group(1)))
     return _without_overlaps(found, text), reach
+
+
+def _items(m: re.Match, meeting: Meeting, linker: Linker, per_meeting: bool, found: list) -> None:
+    """`item 5`, `item 3a`, `item 3(a)`, `items 5, 6 and 8` (`m`: _ITEM's "item 5"), of the meeting the text is
+    in: each number its agenda's item, or its minute (Linker.agenda_item_url). `item 3(a)` is the meeting's item
+    3a where it has one (a body numbering per meeting heads the pack's 3(a) `## 3a`), else item 3's page, the part
+    linked with the number, as `24/007(a)` links its minute's. In a body numbering per meeting, the numbers the
+    meeting has no item of are one warning naming the words the clerk wrote ('items 5 and 6', not 'items 5'), and
+    the numbers it lacks; one whose item is unpublished keeps its own warning, which says why (Linker.withheld)."""
+    text, number = m.string, m.group(1)
+    listed = _ITEM_LIST.match(text, m.end()) if m.group(0)[:5].lower() == "items" else None
+    sub = part(text, m.end()) if listed is None and "(" in text[m.end():m.end() + 3] else None
+    if sub is not None and sub[0].isalpha() and len(sub[0]) == 1:  # item 3(a): its 3a, else its item 3's part
+        url, hint = linker.agenda_item_url(meeting, f"{number}{sub[0]}".lower())
+        if not (url or hint):
+            url, hint = linker.agenda_item_url(meeting, number.lower())
+        if url or hint or per_meeting:
+            found.append(_Match(m.start(1), sub[1], url, text[m.start(1):sub[1]], hint or ("" if url else "this "
+                                "meeting has no such item"), written=text[m.start():sub[1]]))
+        return
+    spans = [m.span(1)] + [(m.end() + n.start(), m.end() + n.end())
+                           for n in (_ITEM_NUMBER.finditer(listed.group(0)) if listed is not None else ())]
+    missing = []
+    for start, end in spans:
+        number = text[start:end]
+        url, hint = linker.agenda_item_url(meeting, number.lower())
+        single = f"item {number}" if listed is not None else m.group(0)
+        if url or hint:
+            found.append(_Match(start, end, url, number, hint, written=single))
+        elif per_meeting and listed is not None and linker.withheld(single, meeting) is None:
+            missing.append((start, end))
+        elif per_meeting:
+            whole = number[:-1] if number[-1].isalpha() else ""  # item 3a, of a meeting with an item 3 but no 3a
+            hint = f"this meeting has no item {number}, but has an item {whole}: for its part ({number[-1]}), write " \
+                f"item {whole}({number[-1]})" if whole and linker.agenda_item_url(meeting, whole)[0] else \
+                "this meeting has no such item"
+            found.append(_Match(start, end, None, number, hint, written=single))
+    if not missing:
+        return
+    (start, end), numbers = missing[0], [text[s:e] for s, e in missing]
+    said = f"{', '.join(numbers[:-1])} or {numbers[-1]}" if len(numbers) > 1 else numbers[0]
+    written = text[m.start():listed.end()]
+    if len(missing) == len(spans):
+        found.append(_Match(start, end, None, text[start:end], f"this meeting has no item {said}", written=written))
+    else:
+        found.append(_Match(start, end, None, text[start:end], "check their numbers",
+                            written=written, gaps=True, problem=f"names {'items' if len(numbers) > 1 else 'item'} "
+                            f"{said.replace(' or ', ' and ')}, which this meeting has none of"))
+    found.extend(_Match(start, end, None, text[start:end], report=False) for start, end in missing[1:])
 
 
 def _papers_of(meeting: Meeting, ref: str) -> tuple[str | None, str]:

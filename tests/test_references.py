@@ -537,3 +537,63 @@ def test_an_action_whose_id_has_a_slash_as_a_trusts_own_numbering_links_from_the
     site, warnings = cited_later
     assert xrefs(site, "/ccb/2019/ccbp-19-83/") == [("/ccb/actions/ccbp-19-83-2019-45/", "CCBP/19/83#2019/45")]
     assert not [w for w in warnings if "'CCBP/19/83#" in w]
+
+
+@pytest.fixture(scope="module")
+def items_cited(tmp_path_factory):
+    """The joint committee's meeting (numbered per meeting: items 1, 3 and 3a) naming its items in words, as lists,
+    and as a pack's parts of an item: 3(a), 3a."""
+    content = tmp_path_factory.mktemp("items") / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "meetings/jhsc/2019-09-02/minutes.md").write_text(
+        "---\nstatus: approved\n---\n## 1. Apologies\n\nItems 5 and 6 were deferred.\nItems 3, 4 and 5 were taken "
+        "together.\n\n## 3. Community services redesign\n\nItem 3a, item 3(a) and item 1(b) were noted.\n"
+        "Item 1b was not.\n\n## 3a. Community services: the pilot\n\nNoted.\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("items") / "site"
+    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    return out, [d.format() for d in result.report.warnings if "jhsc" in d.format()]
+
+
+JHSC = "/jhsc/2019/2019-09-02/"
+JHSC_MINUTES = "content/meetings/jhsc/2019-09-02/minutes.md"
+
+
+def test_a_list_of_items_the_meeting_has_none_of_is_one_warning_naming_the_list_as_written(items_cited):
+    """"Items 5 and 6" was told as two references, 'Items 5' and 'item 6', neither of which the clerk wrote."""
+    _, warnings = items_cited
+    assert f"{JHSC_MINUTES}:6: warning: reference 'Items 5 and 6' does not resolve; this meeting has no item 5 or 6" \
+        in warnings
+    assert not [w for w in warnings if "'Items 5'" in w or "'item 6'" in w]
+
+
+def test_a_list_of_items_the_meeting_has_some_of_links_them_and_is_one_warning_naming_those_it_lacks(items_cited):
+    site, warnings = items_cited
+    assert (JHSC + "item-3/", "3") in xrefs(site, JHSC + "item-1/")
+    assert f"{JHSC_MINUTES}:7: warning: reference 'Items 3, 4 and 5' names items 4 and 5, which this meeting has " \
+        "none of; check their numbers" in warnings
+    assert not [w for w in warnings if "'item 4'" in w or "'item 5'" in w]
+
+
+def test_an_item_numbered_with_a_letter_links_the_meetings_item_of_that_number(items_cited):
+    """"Item 3a" was left as text without a word, the letter not read as part of the number."""
+    site, _ = items_cited
+    assert (JHSC + "item-3a/", "3a") in xrefs(site, JHSC + "item-3/")
+
+
+def test_an_item_with_a_part_in_brackets_links_the_item_the_minutes_number_so_else_the_item_with_its_part(
+        items_cited):
+    """"item 3(a)" linked its 3 to item 3, though the minutes head the pack's item 3(a) `## 3a.`; item 1 has no
+    such heading, so "item 1(b)" is item 1's, the part linked with its number, as `24/007(a)` is."""
+    site, _ = items_cited
+    links = xrefs(site, JHSC + "item-3/")
+    assert (JHSC + "item-3a/", "3(a)") in links
+    assert (JHSC + "item-1/", "1(b)") in links
+    assert not [link for link in links if link[1] in ("3", "1")]
+
+
+def test_an_item_numbered_with_a_letter_the_meeting_has_only_the_number_of_is_told_how_to_name_its_part(
+        items_cited):
+    _, warnings = items_cited
+    assert f"{JHSC_MINUTES}:12: warning: reference 'Item 1b' does not resolve; this meeting has no item 1b, but has " \
+        "an item 1: for its part (b), write item 1(b)" in warnings
