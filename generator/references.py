@@ -66,6 +66,7 @@ _TWO_CAPITALS = re.compile(r"[A-Z]{2}")  # in every match of _INITIALS
 # own numbering of its actions, which `id:` takes)
 _ACTION_ID = re.compile(r"#([A-Za-z0-9](?:[\w/-]{0,98}[A-Za-z0-9])?)(?![\w-])")
 _DIGITS = tuple("0123456789")
+_PROSE_WORD = re.compile(r"([A-Za-z]+)[.:]?\s+")  # "Minute " before a number: see _reading
 # Words that begin some bodies' numbers ("Minute {n}/{yy}", "Item {n}") and that clerks write in every text
 _PROSE_WORDS = frozenset({"minute", "minutes", "item", "items", "resolution", "paper", "agenda"})
 # "minute 70", "minutes 70 to 72", "minutes 70, 71 and 73" (_minute_words): a number of the body's own written
@@ -650,33 +651,32 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                             written=m.group(1).strip()))
     cited: dict[int, tuple[Meeting, str]] = {}  # where a minute number ends: its meeting, and the number as printed
     for start, end in numbers:
+        reading = _reading(text, start, end, linker, where.body)
+        if reading is None:
+            continue
+        start, slug, numbering, ref = reading
         written = text[start:end]
-        for slug, numbering in linker.by_shape.get(shape(written), ()):
-            ref = canonical(numbering, written)
-            if ref is None:
-                continue
-            sub = part(text, end)  # 24/007(a): the item's part, linked with the number
-            if sub is not None:
-                url = linker.item_url(slug, ref, sub[0])
-                hint = "" if url else f"it is a part of minute {printed(numbering, ref)}, which the archive does " \
-                    f"not have; {linker.nearest(slug, ref)}"
-                found.append(_Match(start, sub[1], url, text[start:sub[1]], hint))
-                break
-            action = _ACTION_ID.match(text, end)
-            if action is not None:  # as the action's page, the tracker and the logs name it
-                key = f"{slug}:{ref}#{action.group(1)}"
-                named = linker.index.actions.get(key)
-                hint = "" if named else linker.unresolved(f"action:{key}", where)
-                found.append(_Match(start, action.end(), urls.action(named) if named else None,
-                                    text[start:action.end()], hint))
-                break
-            url = linker.item_url(slug, ref)
-            found.append(_Match(start, end, url, written, "" if url else linker.nearest(slug, ref)))
-            minuted = linker.index.items.get((slug, ref)) if url else None
-            if minuted is not None:
-                cited[end] = minuted[0], printed(numbering, ref)
-            _continuations(text, start, end, ref, numbering, slug, linker, found)
-            break
+        sub = part(text, end)  # 24/007(a): the item's part, linked with the number
+        if sub is not None:
+            url = linker.item_url(slug, ref, sub[0])
+            hint = "" if url else f"it is a part of minute {printed(numbering, ref)}, which the archive does " \
+                f"not have; {linker.nearest(slug, ref)}"
+            found.append(_Match(start, sub[1], url, text[start:sub[1]], hint))
+            continue
+        action = _ACTION_ID.match(text, end)
+        if action is not None:  # as the action's page, the tracker and the logs name it
+            key = f"{slug}:{ref}#{action.group(1)}"
+            named = linker.index.actions.get(key)
+            hint = "" if named else linker.unresolved(f"action:{key}", where)
+            found.append(_Match(start, action.end(), urls.action(named) if named else None,
+                                text[start:action.end()], hint))
+            continue
+        url = linker.item_url(slug, ref)
+        found.append(_Match(start, end, url, written, "" if url else linker.nearest(slug, ref)))
+        minuted = linker.index.items.get((slug, ref)) if url else None
+        if minuted is not None:
+            cited[end] = minuted[0], printed(numbering, ref)
+        _continuations(text, start, end, ref, numbering, slug, linker, found)
     for start, end in incomplete:
         written = text[start:end]
         for slug in linker.by_head_shape.get(shape(written), ())[:1]:
@@ -786,6 +786,34 @@ def _items(m: re.Match, meeting: Meeting, linker: Linker, per_meeting: bool, fou
                             written=written, gaps=True, problem=f"names {'items' if len(numbers) > 1 else 'item'} "
                             f"{said.replace(' or ', ' and ')}, which this meeting has none of"))
     found.extend(_Match(start, end, None, text[start:end], report=False) for start, end in missing[1:])
+
+
+def _reading(text: str, start: int, end: int, linker: Linker, body: str | None) -> tuple | None:
+    """(where it starts, body, that body's numbering, the number canonical) of the minute number found at
+    `text[start:end]`, in a text of `body`: the first body whose pattern it fits, as it is written whole; but where
+    another body's pattern and the text's own body's overlap (`{yy}/{n}` and `Minute {n}/{yy}`), the text's own
+    body's minute, as its clerk most likely means it, unless only the other's is in the archive: `Minute 23/19` in
+    the minutes of a council numbering `{yy}/{n}` is its own minute 23/19 after the word "Minute", and `23/19` in a
+    cabinet's numbering `Minute {n}/{yy}` its own Minute 23/19 without the word. Only a word of the minutes' prose
+    is read so ("Minute", _PROSE_WORDS): `CCBP/19/70` says whose it is, and is CCB's in any body's text."""
+    written = text[start:end]
+    found = next(((start, slug, numbering, ref) for slug, numbering in linker.by_shape.get(shape(written), ())
+                  if (ref := canonical(numbering, written)) is not None), None)
+    own = linker.bodies.get(body) if body else None
+    if own is None or own.numbering.per_meeting or (found is not None and found[1] == body):
+        return found
+    mine = None
+    head = own.numbering.pattern.split("{", 1)[0]  # "Minute " of "Minute {n}/{yy}": 23/19 written without it
+    if head.strip(" .:").lower() in _PROSE_WORDS and (ref := canonical(own.numbering, head + written)):
+        mine = start, body, own.numbering, ref
+    word = _PROSE_WORD.match(written)  # "Minute " before 23/19 of "{yy}/{n}"
+    if mine is None and word is not None and word.group(1).lower() in _PROSE_WORDS and \
+            (ref := canonical(own.numbering, written[word.end():])):
+        mine = start + word.end(), body, own.numbering, ref
+    if mine is None or found is None:
+        return mine or found
+    published = (body, mine[3]) in linker.unpublished or linker.item_url(body, mine[3]) is not None
+    return found if not published and linker.item_url(found[1], found[3]) is not None else mine
 
 
 def _papers_of(meeting: Meeting, ref: str) -> tuple[str | None, str]:

@@ -597,3 +597,63 @@ def test_an_item_numbered_with_a_letter_the_meeting_has_only_the_number_of_is_to
     _, warnings = items_cited
     assert f"{JHSC_MINUTES}:12: warning: reference 'Item 1b' does not resolve; this meeting has no item 1b, but has " \
         "an item 1: for its part (b), write item 1(b)" in warnings
+
+
+@pytest.fixture(scope="module")
+def overlapping(tmp_path_factory):
+    """A cabinet numbering `Minute {n}/{yy}` (Minute 23/19, 2019's 23rd) and a parish council numbering `{yy}/{n}`
+    (23/19, 2023's 19th): each number of one is a number of the other with the word "Minute" before or without it;
+    each body's minutes cite their own minutes so."""
+    content = tmp_path_factory.mktemp("overlapping") / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "bodies/cab.md").write_text('---\nname: Cabinet\nshort_name: Cabinet\nnumbering: "Minute {n}/{yy}"\n---\n',
+                                           encoding="utf-8")
+    (content / "bodies/pc.md").write_text('---\nname: Parish Council\nshort_name: PC\nnumbering: "{yy}/{n}"\n---\n',
+                                          encoding="utf-8")
+    for folder, minutes in (
+            ("cab/2019-05-02", "## Minute 23/19 Budget\n\nA.\n\n## Minute 24/19 Rents\n\nB.\n"),
+            ("cab/2019-06-06", "## Minute 30/19 Matters arising\n\nAs 23/19 resolved; 23/20 is the parish's.\n"),
+            ("pc/2023-05-04", "## 23/19 Budget\n\nA.\n\n## 23/20 Grants\n\nB.\n"),
+            ("pc/2023-06-01", "## 23/30 Matters arising\n\nMinute 23/19 was recalled; Minute 24/19 is the cabinet's.\n"
+                              "Minute 23/21 is no minute.\n")):
+        (content / "meetings" / folder).mkdir(parents=True)
+        body, day = folder.split("/")
+        (content / "meetings" / folder / "meeting.md").write_text(f"---\nbody: {body}\ndate: {day}\n---\n",
+                                                                  encoding="utf-8")
+        (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}",
+                                                                   encoding="utf-8")
+    out = tmp_path_factory.mktemp("overlapping") / "site"
+    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    return out, [d.format() for d in result.report.warnings]
+
+
+def test_minute_and_a_number_of_a_body_numbering_yy_n_in_its_own_minutes_links_its_own_minute(overlapping):
+    """"Minute 23/19" in the parish council's minutes is its own 23/19 after the word "Minute": it linked the
+    cabinet's Minute 23/19, the longer pattern's, whichever body's minutes it was in."""
+    site, _ = overlapping
+    assert xrefs(site, "/pc/2023/23-30/")[0] == ("/pc/2023/23-19/", "23/19")
+
+
+def test_a_number_written_without_the_word_beginning_its_bodys_pattern_in_its_own_minutes_links_its_own(
+        overlapping):
+    """"23/19" in the cabinet's minutes of June 2019 is its own Minute 23/19: it linked the parish council's minute
+    of 2023."""
+    site, _ = overlapping
+    assert xrefs(site, "/cab/2019/minute-30-19/")[0] == ("/cab/2019/minute-23-19/", "23/19")
+
+
+def test_a_number_of_the_other_body_alone_links_the_other_bodys_minute(overlapping):
+    """Where only the other body has the minute, the text cites that body's: the cabinet has no Minute 23/20 and the
+    parish council no 24/19. (Each linked so before.)"""
+    site, _ = overlapping
+    assert ("/pc/2023/23-20/", "23/20") in xrefs(site, "/cab/2019/minute-30-19/")
+    assert ("/cab/2019/minute-24-19/", "Minute 24/19") in xrefs(site, "/pc/2023/23-30/")
+
+
+def test_a_number_neither_body_has_is_warned_of_as_a_number_of_the_texts_own_body(overlapping):
+    """"Minute 23/21" in the parish council's minutes was warned of as the cabinet's, with its numbers nearest."""
+    _, warnings = overlapping
+    assert "content/meetings/pc/2023-06-01/minutes.md:7: warning: reference '23/21' does not resolve; nearest " \
+        "existing: 23/19, 23/20, 23/30" in warnings
+    assert not [w for w in warnings if "'Minute 23/21'" in w]
