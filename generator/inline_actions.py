@@ -40,7 +40,7 @@ from generator.actions import NEXT_MEETING
 from generator.diagnostics import listed, shortened
 from generator.model import Attendance, MinuteItem
 from generator.people import names_in
-from generator.values import Invalid, parse_date, parse_month, spoken_date, spoken_due, without_year
+from generator.values import Invalid, impossible_date, parse_date, parse_month, spoken_date, spoken_due, without_year
 from generator.yamltext import scalar
 
 _WORD = r"(?:Actions?|ACTIONS?)"
@@ -341,7 +341,7 @@ def _posts(ctx) -> _Posts | None:
 
 def _what_and_due(what: str, before: str, meeting: dt.date | None) -> tuple[str, str, str]:
     """(what is to be done, the due date written at its end as `due:` reads one, else "", and how it was read
-    where its year is not written, else "")."""
+    where its year is not written, else ""; or, where the date names a day there is not, "" and why: _unreal)."""
     due, read = "", ""
     for pattern in (_NEXT_MEETING, _BY):
         tail = pattern.search(what)
@@ -355,8 +355,20 @@ def _what_and_due(what: str, before: str, meeting: dt.date | None) -> tuple[str,
                 read = (f"the line's '{said}' has no year: read as the first on or after the meeting's date, "
                         f"{spoken_date(meeting)}")
             break
+        read = _unreal(said) if pattern is _BY else ""
+        if read:  # "by 30 February 2020": a due date, but of no day, kept out of the text as a real one would be
+            what = what[:tail.start()]
+            break
     what = what.strip().rstrip(",;:–—-").strip()
     return (what[:1].upper() + what[1:] if what else before), due, read
+
+
+def _unreal(written: str) -> str:
+    """Why a due date naming a day there is not ('30 February 2020', '29 Feb 2019', '31 April') is no date, in the
+    words a date field is told it (values.impossible_date), for the clerk to check the day in the papers; "" for
+    any other words. Kept in the action's text, it was said to be what is to be done, and nothing said why."""
+    problem = impossible_date(written) if any(character.isdigit() for character in written) else None
+    return f"the line's {problem.message}; {problem.hint}" if problem is not None else ""
 
 
 def _is_due_date(written: str) -> bool:
@@ -508,20 +520,22 @@ def _known(owners: list[_Owner], register: bool) -> bool:
 
 def _due_after(written: str, meeting: dt.date | None) -> tuple[str, str, str]:
     """(the words before it, the due date that ends `written`, how it was read) of "CS, 30 June 2019", "CS – by
-    June", "CS (30 June)": a line naming who is to do it names when after them; (written, "", "") where none."""
+    June", "CS (30 June)": a line naming who is to do it names when after them; (written, "", "") where none.
+    A date of no day ("CS, 30 February 2020") is one too, its due date "" and why it is none (_unreal)."""
     for cut in _DUE_CUT.finditer(written):
         due, read = _due(written[cut.end():].strip().rstrip(")").strip(), meeting)
-        if due:
+        if due or read:
             return written[:cut.start()], due, read
     return written, "", ""
 
 
 def _due(written: str, meeting: dt.date | None) -> tuple[str, str]:
     """(the due date `written` is as `due:` is to have it, how it was read where its year is not written) where
-    it is a date, a month or the next meeting, which `due:` reads; ("", "") where it is not ("ongoing")."""
+    it is a date, a month or the next meeting, which `due:` reads; ("", why) where it names a day there is not
+    (_unreal); ("", "") where it is not ("ongoing")."""
     dated = without_year(written, meeting)
     if not written or not (_is_due_date(written) or dated or written in NEXT_MEETING):
-        return "", ""
+        return "", _unreal(written) if written else ""
     return dated or written, f"the line's '{written}' has no year: read as the first on or after the meeting's " \
         f"date, {spoken_date(meeting)}" if dated else ""
 
@@ -535,10 +549,10 @@ def _reading(found: _Found, ctx, attendance: Attendance, meeting: dt.date | None
         text = found.before
         if found.due is not None:  # a table's row: what, and maybe when, in its action cell; when in its due cell
             by = _due(found.rest, meeting)  # a "By" column that says when, not who
-            who, due, read = ("", *by) if by[0] else (who, due, read)
+            who, due, read = ("", *by) if by[0] or by[1] else (who, due, read)
             text, due_in_text, read_in_text = _what_and_due(found.before, found.before, meeting)
             cell = _due(re.sub(r"^(?:by|due|before)\s+", "", found.due, flags=re.I), meeting)
-            due, read = cell if cell[0] else (due, read) if due else (due_in_text, read_in_text)
+            due, read = cell if cell[0] or cell[1] else (due, read) if due or read else (due_in_text, read_in_text)
         owners = [o if o.ids or o.body or o.problem or o.free or _INITIALS.fullmatch(o.written)
                   or not _could_be_owners(o.written) else
                   _Owner(o.written, free=True)  # "Action by: Finance Team": an owner, if no one the register knows
@@ -546,7 +560,7 @@ def _reading(found: _Found, ctx, attendance: Attendance, meeting: dt.date | None
             _owners(who, None, attendance, bodies)
         return owners, text, due, read
     who, due, read = _due_after(found.rest, meeting)
-    if due and _could_be_owners(who, posts):  # "Action: CS, 30 June 2019": who and when, as "Action by:" says
+    if (due or read) and _could_be_owners(who, posts):  # "Action: CS, 30 June 2019": who and when, as "Action by:"
         owners = _owners(who, ctx.people, attendance, bodies, posts)
         if _known(owners, register):
             return owners, found.before, due, read
@@ -582,6 +596,8 @@ def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int 
         if due:
             read = read or _as_read(due)
             fields.append(f"`due: {scalar(due)}`" + (f" ({read})" if read else ""))
+        elif read:  # a due date of no day (_unreal): which day is meant is in the papers
+            fields.append(f"`due:` the day it is due by ({read})")
         said = (fields[0], frozenset(_words(text)), due)
         if said in told:  # one action, written twice: in brackets and on a line of its own, say
             continue

@@ -50,13 +50,15 @@ def calendar_months() -> list[str]:
 class Invalid(ValueError):
     """A value a clerk wrote that does not fit; carries the hint to show. `written_as_date`: a date written in a
     form refused for what it leaves open (05/03/2020, 27 Jun 17, a day of the week that is another day's), where a
-    due date, which may be any text, is kept as written with a warning rather than without a word."""
+    due date, which may be any text, is kept as written with a warning rather than without a word. `impossible`: a
+    date naming a day there is not (30 February 2020, 31 April, month 19), which `impossible_date` tells apart."""
 
-    def __init__(self, message: str, hint: str = "", written_as_date: bool = False):
+    def __init__(self, message: str, hint: str = "", written_as_date: bool = False, impossible: bool = False):
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.written_as_date = written_as_date
+        self.impossible = impossible
 
 
 def _real_date(year: int, month: int, day: int) -> dt.date | None:
@@ -74,7 +76,7 @@ def _make_date(year: int, month: int, day: int, written: str) -> dt.date:
         if swapped is not None:
             raise Invalid(f"'{written}' is not a real date: there is no month {month}", f"did you mean "
                           f"{swapped.isoformat()} ({spoken_date(swapped)})? YYYY-MM-DD puts the month before the "
-                          "day") from None
+                          "day", impossible=True) from None
         raise no_such_day(written, year, month, day) from None
     if year < 1000:  # 0019-06-20 for 2019: its pages' addresses and calendar dates would be /tb/19/ and 190620
         raise Invalid(f"'{written}' has the year {year}", "write the year in full, in four digits, e.g. "
@@ -106,10 +108,11 @@ def no_such_day(written: str, year: int, month: int, day: int) -> Invalid:
     'write YYYY-MM-DD' alone had clerks write 2020-02-30, another day that is not."""
     if not 1 <= month <= 12:
         return Invalid(f"'{written}' is not a real date: {_why_no_day(year, month, day)}", "check the date in the "
-                       "papers and write it as YYYY-MM-DD, e.g. 2018-06-21")
+                       "papers and write it as YYYY-MM-DD, e.g. 2018-06-21", impossible=True)
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
     return Invalid(f"'{written}' is not a real date: {_why_no_day(year, month, day)}", "check the day in the papers "
-                   f"and write it as YYYY-MM-DD, e.g. {last.isoformat()} if the month's last day is meant")
+                   f"and write it as YYYY-MM-DD, e.g. {last.isoformat()} if the month's last day is meant",
+                   impossible=True)
 
 
 def parse_date(text: str) -> dt.date:
@@ -154,7 +157,19 @@ def _yearless(value: str) -> Invalid | None:
     if month is None or month.lower() not in MONTHS or _in_some_year(MONTHS[month.lower()], int(day)):
         return None
     return Invalid(f"'{value}' is not a date: it has no year, and {_why_no_day(None, MONTHS[month.lower()], int(day))}",
-                   "check the day in the papers and write it with its year as YYYY-MM-DD, e.g. 2018-06-21")
+                   "check the day in the papers and write it with its year as YYYY-MM-DD, e.g. 2018-06-21",
+                   impossible=True)
+
+
+def impossible_date(text: str) -> Invalid | None:
+    """Why `text`, written as a date, names a day there is not ('30 February 2020', '29 Feb 2019', '31 April',
+    '31/04/2020'), as a date field is told it; None for a date and for any other text. An action line in the
+    minutes' text ending 'by 30 February 2020' kept the words as its text, and nothing said why."""
+    try:
+        parse_date(text)
+    except Invalid as problem:
+        return problem if problem.impossible else None
+    return None
 
 
 def _named_month(value: str, weekday: str | None, year: str, month: int, day_of_month: int) -> dt.date:

@@ -3794,6 +3794,28 @@ def test_an_action_written_twice_in_the_text_is_one_warning(archive, build, writ
     assert len([m for m in warnings_after(build, archive) if "records an action" in m]) == 1
 
 
+@pytest.mark.parametrize("written, quoted, due", [
+    ("ACTION: CS to circulate the revised plan by 30 February 2020", "ACTION: CS to circulate the revised plan by 30 "
+     "February 2020", "'30 February 2020' is not a real date: February 2020 has 29 days; check the day in the papers "
+     "and write it as YYYY-MM-DD, e.g. 2020-02-29 if the month's last day is meant"),
+    (f"{ASKED_FOR_A_MAP}\nAction: CS, 29 Feb 2019", "Action: CS, 29 Feb 2019", "'29 Feb 2019' is not a real date: 2019 "
+     "is not a leap year, so February 2019 has 28 days; check the day in the papers and write it as YYYY-MM-DD, e.g. "
+     "2019-02-28 if the month's last day is meant"),
+    ("ACTION: CS to circulate the revised plan by 31 April", "ACTION: CS to circulate the revised plan by 31 April",
+     "'31 April' is not a date: it has no year, and April has 30 days; check the day in the papers and write it with "
+     "its year as YYYY-MM-DD, e.g. 2018-06-21"),
+], ids=["by-a-day-february-lacks", "a-leap-day-in-no-leap-year-after-the-owner", "without-its-year"])
+def test_an_action_in_the_text_due_on_a_day_its_month_does_not_have_is_told_why_as_a_due_field_is(archive, build,
+                                                                                                 written, quoted, due):
+    """'by 30 February 2020' was kept in the action's text, as words that are no date are, and the warning offered
+    it as what is to be done, without a due date or a word of why: it is told as `due:` would tell it."""
+    edit(archive, MINUTES, "There was no other business.", written)
+    text = ASKED_FOR_A_MAP if "map" in written else "Circulate the revised plan"
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, quoted), UNTRACKED.format(
+        quoted, "TB/19/15") + NO_BLOCK + f"`- owner: carol-singh`, `text: {text}`, `due:` the day it is due by (the "
+        f"line's {due})", "warning")]
+
+
 @pytest.mark.parametrize("written, actions", [
     (LISTED, 3),
     (f"{ASKED_FOR_A_MAP}\nAction by: Finance Team – by the end of April\n\nAction: JC to review the allotments "
