@@ -73,6 +73,11 @@ _PROSE_WORDS = frozenset({"minute", "minutes", "item", "items", "resolution", "p
 # without the rest of it, after the word; "70.1", "23/19" or "3a" are not such a number
 _MINUTE_WORDS = re.compile(r"\b([Mm]inutes?)\s+(\d{1,5})(?![\w/]|\.\d)")
 _WORD_RANGE = re.compile(rf"\s*(?:–|—|-|to)\s*(\d{{1,5}})(?![\w/]|\.\d|\s+(?:{_MONTHS})\b)")  # not "5 to 7 March"
+# "action A23", "Action A23 remains open", "see action CCB-A23": an action named in words by the id its minute gave
+# it (`id: A23`, as trusts number their actions), with its body's short name before it or not (_action_words). An
+# id of letters and digits both: "action 2" is any minute's second action, "action plan" none
+_ACTION_WORDS = re.compile(r"\b(?:[Aa]ction|ACTION)\s+([A-Za-z0-9](?:[\w-]{0,98}[A-Za-z0-9])?)(?![\w/#-]|\.\w)")
+_LETTER_AND_DIGIT = re.compile(r"(?=.*\d)(?=.*[^\W\d_])")
 # What follows a minute or an item that is another meeting's: "minute 7.1 of 12 March 2024", "minutes 70 and 71 of
 # the meeting held on 22 August 2019"
 _OF_DATE = re.compile(rf"\s+of\s+(?:the\s+)?(?:meeting\s+(?:held\s+)?(?:on|of)\s+)?{_WEEKDAY}({_DATE})")
@@ -175,6 +180,9 @@ class Linker:
         self._sorted_refs: dict[str, list[str]] = {}
         self._agenda: dict[tuple[str, str], list] | None = None  # see agenda_numbers
         self._papers: dict[tuple[str, str], list] | None = None  # see papers_named
+        self._action_ids: dict[tuple[str, str], list[str]] | None = None  # see action_ids
+        self._prefixes: dict[str, str] | None = None  # see action_ids
+        self._named_ids: dict[str, dict[str, str]] = {}  # see named_ids
         self.by_date: dict[tuple[str, str], Meeting] = {}
         for meeting in archive.meetings:
             self.by_date.setdefault((meeting.body, meeting.date.isoformat()), meeting)
@@ -195,8 +203,10 @@ class Linker:
         # The people's names and the meetings' titles are there for the words a [[...]] without any is shown as.
         people = sorted((pid, person.name) for pid, person in self.people.items())
         numbered_on = sorted((key, tuple(m.key for m in run)) for key, run in self.runs.items())
+        # The bodies' short names, for "action CCB-A23" (action_ids) and the messages that name a body so.
+        names = sorted((slug, body.short_name) for slug, body in self.bodies.items())
         for listed in (list(index.items), list(index.tracks), people, targets, sorted(index.renumbered.items()),
-                       numbered_on):
+                       numbered_on, names):
             for start in range(0, len(listed), 1000):  # in parts: the live preview asks `stop` between them
                 check(stop)
                 signature.update(repr(listed[start:start + 1000]).encode("utf-8"))
@@ -252,6 +262,33 @@ class Linker:
                 for paper in meeting.papers:
                     self._papers.setdefault((meeting.body, paper.ref.lower()), []).append((meeting, paper))
         return self._papers.get((body, ref.lower()), [])
+
+    def action_ids(self) -> tuple[dict[tuple[str, str], list[str]], dict[str, str]]:
+        """((body, an action's id after its '#', in lower case) -> the keys of the body's published actions with it,
+        in the order they were raised; each body's slug and short name in lower case -> its slug): what "action A23"
+        in the text is looked up in (_action_words). An id written with its body's short name (`id: CCB-A23`) is
+        also found by the rest (A23), as the text may leave the name out or write it. Made at the first such
+        words, as most archives' texts have none."""
+        if self._action_ids is None:
+            self._prefixes = {name.lower(): slug for slug, body in sorted(self.bodies.items())
+                              for name in (slug, body.short_name) if name and " " not in name}
+            self._action_ids, self._named_ids = {}, {}
+            tracks = sorted(self.index.tracks.values(), key=lambda track: (archive_order(track.raised), track.key))
+            for track in tracks:
+                action = track.action
+                own = action.key.lower()
+                prefix, dash, rest = own.partition("-")
+                for written in (own, rest) if dash and rest and self._prefixes.get(prefix) == action.body else (own,):
+                    self._action_ids.setdefault((action.body, written), []).append(track.key)
+                if _LETTER_AND_DIGIT.match(action.key):
+                    self._named_ids.setdefault(action.body, {}).setdefault(action.key, track.key)
+        return self._action_ids, self._prefixes
+
+    def named_ids(self, body: str) -> dict[str, str]:
+        """The ids of letters and digits that `body`'s published actions have (A23 -> its key): a body naming none
+        so has "action A1" in its texts name something else (a plan's action), which is not warned of."""
+        self.action_ids()
+        return self._named_ids.get(body, {})
 
     def meeting_item_url(self, meeting: Meeting, ref: str) -> str | None:
         found = self.index.items.get(self.index.item_key(meeting, ref))
@@ -326,6 +363,7 @@ class Linker:
             derived._agenda = None
         derived._sorted_refs = {}  # the hints' lists, not shared: only the edited body's differs
         derived._papers = None  # the edited meeting's papers may differ
+        derived._action_ids, derived._named_ids = None, {}  # and its actions
         if self._sorted_refs:
             derived._sorted_refs = {**self._sorted_refs, new.body: sorted(
                 (ref for body, ref in index.items if body == new.body), key=sort_key)}
@@ -640,7 +678,9 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             items_of = [m for m in items_of if not m.group(1)]  # its minutes' numbers are its own (_minute_words)
         # (of a body numbering per meeting, read where its minutes run on from meeting to meeting: _run_words)
         words = _matches(_MINUTE_WORDS, text, "inute") if digits else []
-    reach = ARCHIVE if explicit or numbers or incomplete or on_date or items_of or words else \
+    action_words = [m for m in _matches(_ACTION_WORDS, text, "action", "Action", "ACTION")
+                    if _LETTER_AND_DIGIT.match(m.group(1))] if digits and where.body else []
+    reach = ARCHIVE if explicit or numbers or incomplete or on_date or items_of or words or action_words else \
         MEETING if papers or items or capitals else NOWHERE
     if reach == NOWHERE:
         return found, reach
@@ -677,6 +717,8 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
         if minuted is not None:
             cited[end] = minuted[0], printed(numbering, ref)
         _continuations(text, start, end, ref, numbering, slug, linker, found)
+    for m in action_words:
+        _action_words(m, linker, where, found)
     for start, end in incomplete:
         written = text[start:end]
         for slug in linker.by_head_shape.get(shape(written), ())[:1]:
@@ -1007,6 +1049,55 @@ def _run_words(m: re.Match, meeting: Meeting, linker: Linker, found: list) -> No
         before, url = int(c.group(2)), linker.run_minute(meeting, c.group(2))
         if url is not None:
             found.append(_Match(c.start(2), c.end(2), url, c.group(2)))
+
+
+def _action_words(m: re.Match, linker: Linker, where: Where, found: list) -> None:
+    """`action A23` (`m`: _ACTION_WORDS's) in a text of a body: the body's action whose id after its minute's
+    number is A23 (`id: A23`, as trusts number their actions), linked as `minute 71` links its minute; `action
+    CCB-A23`, the id with a body's short name or slug before it, that body's, where the text's body has no action
+    so named. Where the body gave the id to several actions (numbering them afresh each year), the last raised at
+    the text's meeting or before it, as "minute 71" is of the text's year; where none was, none is linked, and the
+    warning names them. An id no published action of the body
+    has is told, with the nearest it has, where the body names any of its actions by such an id: otherwise the
+    words name something else ("action A1 of the recovery plan"), left as text as "minute 5" is."""
+    ids, prefixes = linker.action_ids()
+    written = m.group(1)
+    own = written.lower()
+    prefix, dash, rest = own.partition("-")
+    slug = where.body
+    keys = ids.get((slug, own), [])
+    other = prefixes.get(prefix) if dash and rest else None
+    if not keys and other is not None:
+        slug, keys = other, ids.get((other, rest), [])
+    meeting = where.meeting
+    if len(keys) > 1 and meeting is not None:
+        keys = [key for key in keys if linker.index.tracks[key].raised.date <= meeting.date][-1:] or keys
+    said = m.group(0)
+    if len(keys) == 1:
+        found.append(_Match(m.start(1), m.end(1), urls.action(linker.index.actions[keys[0]]), written, written=said))
+        return
+    body = linker.bodies.get(slug)
+    if body is None:
+        return
+    if keys:
+        named = " or ".join(_named_action(linker.index.actions[key], where) for key in keys)
+        found.append(_Match(m.start(1), m.end(1), None, written, f"{len(keys)} of {body.short_name}'s actions have "
+                            f"the id {written}: write the one meant by its full id, {named}", written=said))
+        return
+    named_ids = linker.named_ids(slug)
+    if not named_ids:
+        return
+    target = sort_key(rest if other == slug else written)
+
+    def bare(named: str) -> str:  # CCB-A30 as A30, where CCB is the body's
+        head, dash, tail = named.lower().partition("-")
+        return tail if dash and tail and prefixes.get(head) == slug else named
+    nearest = sorted(named_ids, key=lambda named: (_distance(sort_key(bare(named)), target), sort_key(named)))[:3]
+    shown = ", ".join(_named_action(linker.index.actions[named_ids[named]], where)
+                      for named in sorted(nearest, key=lambda named: sort_key(bare(named))))
+    found.append(_Match(m.start(1), m.end(1), None, written, f"no published action of {body.short_name} has the id "
+                        f"{written} (nearest existing: {shown}): give the action `id: {written}` under `actions:` in "
+                        "the ```item block of the minute that raised it, or name the one meant", written=said))
 
 
 def _gaps(start: int, end: int, linked: list[str], text: str, written: str, taken: str, what: str) -> _Match:

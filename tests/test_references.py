@@ -628,6 +628,37 @@ def overlapping(tmp_path_factory):
     return out, [d.format() for d in result.report.warnings]
 
 
+@pytest.fixture(scope="module")
+def actions_in_words(tmp_path_factory):
+    """The fixture with a CCB meeting raising actions a trust's way, numbered A23, CCB-A30 (its short name before
+    the number) and A40 (again at a later meeting, numbering afresh), and later minutes of each body naming them
+    in words, as "minute 71" is named."""
+    content = tmp_path_factory.mktemp("actions") / "content"
+    shutil.copytree(FIXTURE, content)
+    action = "  - owner: {{name: The clerk}}\n    text: {}\n    due: 2020-03-01\n    id: {}\n"
+    for folder, minutes in (
+            ("ccb/2019-09-19", "## CCBP/19/80 Estates\n\n```item\nactions:\n"
+             + action.format("Write.", "A23") + action.format("Visit.", "CCB-A30") + action.format("Ask.", "A40")
+             + "```\n\nDiscussed.\n"),
+            ("ccb/2019-10-17", "## CCBP/19/90 Action log\n\nAction A23 remains open; see action CCB-A23, action A30 "
+             "and action A40.\nAction A24 was not raised.\n"),
+            ("ccb/2019-11-21", "## CCBP/19/95 Action log\n\nAction A40 was closed; action 2 and the action plan "
+             "were not.\n\n## CCBP/19/96 Later\n\n```item\nactions:\n" + action.format("Ask again.", "A40")
+             + "```\n\nDiscussed.\n"),
+            ("jhsc/2019-10-07", "## 1. Matters arising\n\nThe committee noted action CCB-A23, and action B7 of the "
+             "recovery plan.\n")):
+        (content / "meetings" / folder).mkdir(parents=True)
+        body, date = folder.split("/")
+        (content / "meetings" / folder / "meeting.md").write_text(f"---\nbody: {body}\ndate: {date}\n---\n",
+                                                                  encoding="utf-8")
+        (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}",
+                                                                   encoding="utf-8")
+    out = tmp_path_factory.mktemp("actions") / "site"
+    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    return out, [d.format() for d in result.report.warnings]
+
+
 def test_minute_and_a_number_of_a_body_numbering_yy_n_in_its_own_minutes_links_its_own_minute(overlapping):
     """"Minute 23/19" in the parish council's minutes is its own 23/19 after the word "Minute": it linked the
     cabinet's Minute 23/19, the longer pattern's, whichever body's minutes it was in."""
@@ -657,3 +688,31 @@ def test_a_number_neither_body_has_is_warned_of_as_a_number_of_the_texts_own_bod
     assert "content/meetings/pc/2023-06-01/minutes.md:7: warning: reference '23/21' does not resolve; nearest " \
         "existing: 23/19, 23/20, 23/30" in warnings
     assert not [w for w in warnings if "'Minute 23/21'" in w]
+
+
+def test_an_action_named_in_words_by_its_id_links_to_its_page_with_its_bodys_name_before_it_or_not(actions_in_words):
+    """"Action A23 remains open", as a trust's minutes name the action its log numbers A23 (`id: A23`): it was text,
+    where "minute 71" links. Written with the body's short name (CCB-A23), or given it in `id:` (CCB-A30) and
+    named without it, it is the same action; of two A40s, the one raised at the text's meeting or before it."""
+    site, _ = actions_in_words
+    assert xrefs(site, "/ccb/2019/ccbp-19-90/") == [
+        ("/ccb/actions/ccbp-19-80-a23/", "A23"), ("/ccb/actions/ccbp-19-80-a23/", "CCB-A23"),
+        ("/ccb/actions/ccbp-19-80-ccb-a30/", "A30"), ("/ccb/actions/ccbp-19-80-a40/", "A40")]
+    assert xrefs(site, "/ccb/2019/ccbp-19-95/") == [("/ccb/actions/ccbp-19-96-a40/", "A40")]
+    assert "/ccb/2019/ccbp-19-90/" in _referenced_from(site, "/ccb/actions/ccbp-19-80-a23/")
+
+
+def test_another_bodys_action_named_in_words_with_its_bodys_name_links_to_its_page(actions_in_words):
+    site, _ = actions_in_words
+    assert xrefs(site, "/jhsc/2019/2019-10-07/item-1/") == [("/ccb/actions/ccbp-19-80-a23/", "CCB-A23")]
+
+
+def test_an_action_named_in_words_by_an_id_its_body_gave_no_action_is_warned_of_with_the_nearest(actions_in_words):
+    """In a body that numbers its actions so; "action B7 of the recovery plan", in a body naming none of its
+    actions by letters and digits, is a plan's, and left as text without a warning, as "action 2" is."""
+    _, warnings = actions_in_words
+    assert [w for w in warnings if "action" in w.lower()] == [
+        "content/meetings/ccb/2019-10-17/minutes.md:7: warning: reference 'Action A24' does not resolve; no published "
+        "action of CCB has the id A24 (nearest existing: CCBP/19/80#A23, CCBP/19/80#CCB-A30, CCBP/19/80#A40): give "
+        "the action `id: A24` under `actions:` in the ```item block of the minute that raised it, or name the one "
+        "meant"]
