@@ -11,11 +11,13 @@ under `actions:`; one pasted in the text alone never reaches the tracker, and
 nothing would say so. Each such line is a warning naming what to write there,
 with the owner the line names where the register knows them (by name, or by
 initials as the minutes' text links them: people.PeopleIndex.with_initials, the
-one who was at the meeting where two share them) or where it names a body of
+one who was at the meeting where two share them; by a first name alone, the one
+person at the meeting who has it: _first_named) or where it names a body of
 the archive (by slug, short name or name: names_of_bodies, whose answers the
 build cache keeps with the meeting, BodiesAsked), and the due date where it is
 written as a due date is read, or without its year, which minutes leave to the
-meeting's. An item that lists an action of the line's owner or words has it
+meeting's (one naming a day there is not, "by 30 February 2020", told why, as a
+due date field is). An item that lists an action of the line's owner or words has it
 recorded, and is no warning.
 
 Only the shapes above are read: a capitalised "Action" or "Actions" (any case
@@ -461,11 +463,41 @@ def _owners(written: str, people, attendance: Attendance, bodies, posts: _Posts 
         if people is None:
             owners.append(_Owner(part))
             continue
+        first = _first_named(part, people, attendance) if not ids else None
+        if first is not None:  # "ACTION: Priya to ...", as colleagues name each other
+            owners.append(first)
+            continue
         if len(ids) > 1:  # two people of those initials: the one at the meeting, as the text's initials link
             present = {entry.who.id for entry in attendance.in_the_room}
             ids = tuple(pid for pid in ids if pid in present) if sum(pid in present for pid in ids) == 1 else ids
         owners.append(_Owner(part, ids))
     return owners
+
+
+def _first_named(written: str, people, attendance: Attendance) -> _Owner | None:
+    """The owner a first name alone names ("ACTION: Priya to circulate it"): the one person the register gives
+    that first name who was at the meeting, where no one else there has it (people.PeopleIndex.with_first_name,
+    schema.person's reading of `owner: Priya`); None where the register gives it no one. Where none of them was
+    at the meeting, or two people there have it, it is not read: "Will", "Mark", "Grace" and "May" are words as
+    much as names, and an action for a Will the meeting never saw is no one's to guess; the message names them,
+    for the id meant."""
+    if not _FIRST_NAME.fullmatch(written):
+        return None
+    named = people.with_first_name(written)
+    if not named:
+        return None
+    room = attendance.in_the_room
+    present = [pid for pid in named if any(entry.who.id == pid for entry in room)]
+    unlisted = sorted({entry.who.name for entry in room if not entry.who.id and len(entry.who.name.split()) > 1
+                       and entry.who.name.split()[0].lower() == written.lower()})  # `name: Priya Shah`, deputising
+    if len(present) == 1 and not unlisted:
+        return _Owner(written, (present[0],))
+    said = [f"{people.ref(pid).name} ({pid}, {'at' if pid in present else 'not at'} the meeting)" for pid in named] \
+        + [f"{name} (at the meeting, not in the people register)" for name in unlisted]
+    return _Owner(written, problem=f"{written} is the first name of {listed(said)}")
+
+
+_FIRST_NAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*")  # "Priya", "Jo-Anne": not initials, not "PRIYA"
 
 
 def _words(text: str, common: set[str] = _COMMON) -> set[str]:

@@ -3580,6 +3580,41 @@ def test_an_action_in_the_text_for_initials_two_people_share_names_the_one_at_th
         "warning")]
 
 
+@pytest.mark.parametrize("written, fields", [
+    ("ACTION: Carol to circulate the revised plan by 30 June 2019", "`- owner: carol-singh`, `text: Circulate the "
+     "revised plan`, `due: 30 June 2019`"),
+    ("Action: Brian – write to the schools", "`- owner: brian-okafor`, `text: Write to the schools`"),  # attending
+], ids=["present", "in-attendance"])
+def test_an_action_in_the_text_for_a_first_name_names_the_one_person_at_the_meeting_who_has_it(archive, build,
+                                                                                              written, fields):
+    """"ACTION: Carol to ...", as colleagues name each other: the owner was left for the clerk to fill in, and
+    'Carol' kept as words of the action's text, though one person at the meeting has that first name."""
+    edit(archive, MINUTES, "There was no other business.", written)
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, written), UNTRACKED.format(
+        written, "TB/19/15") + NO_BLOCK + fields, "warning")]
+
+
+@pytest.mark.parametrize("first, change, problem", [
+    ("Dev", None, "Mr Dev Patel (dev-patel, not at the meeting)"),  # he sent apologies
+    ("Eve", ("eve-turner:\n", "eve-hart:\n  name: Eve Hart\neve-turner:\n"),
+     "Eve Hart (eve-hart, at the meeting) and Councillor Eve Turner (eve-turner, at the meeting)"),
+    ("Priya", ("eve-turner:\n", "priya-patel:\n  name: Priya Patel\neve-turner:\n"),
+     "Priya Patel (priya-patel, not at the meeting) and Priya Shah (at the meeting, not in the people register)"),
+], ids=["not-at-the-meeting", "two-at-the-meeting", "one-at-the-meeting-whom-the-register-does-not-know"])
+def test_an_action_in_the_text_for_a_first_name_no_one_or_two_at_the_meeting_have_asks_for_the_person_meant(
+        archive, build, first, change, problem):
+    """Not read as a person's: "Will", "Mark", "Grace" and "May" are words as much as names, and a Will of the
+    register whom the meeting never saw, or one of two there, is not for the site to guess."""
+    if change:
+        edit(archive, "people.yaml", *change)
+        edit(archive, MEETING, "    - eve-turner\n", "    - eve-turner\n    - eve-hart\n") if first == "Eve" else None
+    line = f"ACTION: {first} to write to the schools"
+    edit(archive, MINUTES, "There was no other business.", line)
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, line), UNTRACKED.format(
+        line, "TB/19/15") + NO_BLOCK + f"`- owner:` the person meant by '{first}' ({first} is the first name of "
+        f"{problem}), `text: Write to the schools`", "warning")]
+
+
 def test_an_action_in_the_text_without_a_people_register_names_its_owner_as_written(archive, build):
     (archive / "people.yaml").unlink()
     edit(archive, MINUTES, "There was no other business.", "Action: Carol Singh to visit the allotments")
