@@ -90,19 +90,32 @@ def _attendance(fields, ctx, raw) -> Attendance:
                       fields["absent"], fields["minutes"], fields["public"], fields["movements"])
 
 
+_AGENDA_ITEM_CONFIDENTIAL = ("write `confidential: yes` in the agenda item, to publish only its title (and a "
+                             "`public_title:` to publish in the title's place), or `confidential: no` if it may be "
+                             "published")
+
+
 def _agenda_item(value, ctx: Context) -> AgendaItem:
     item, marked = _agenda_entry(value, ctx)
-    for ref, line, words in marked:
-        ctx.report.error(ctx.path, line, f"agenda item {ref} is marked '{words}', but does not say whether it is "
-                         "confidential: it would be published in full", "write `confidential: yes` in the agenda "
-                         "item, to publish only its title (and a `public_title:` to publish in the title's place), "
-                         "or `confidential: no` if it may be published")
+    if ctx.held is not None and ctx.held.private:  # a meeting held in private publishes nothing of its agenda
+        return item
+    for ref, line, words, where in marked:
+        if not where:
+            ctx.report.error(ctx.path, line, f"agenda item {ref} is marked '{words}', but does not say whether it is "
+                             "confidential: it would be published in full", _AGENDA_ITEM_CONFIDENTIAL)
+        else:  # as a minute's heading is told (validate._said_confidential)
+            ctx.report.warning(ctx.path, line, f"agenda item {ref} says '{words}' in its {where}, as a mark of what "
+                               "was taken in private would, but does not say whether it is confidential: it would be "
+                               "published in full", f"{_AGENDA_ITEM_CONFIDENTIAL} as it is; or reword the {where} "
+                               "if it is not")
     return item
 
 
 def _agenda_entry(value, ctx: Context) -> tuple[AgendaItem, tuple]:
-    """The item, and (ref, line, words) of each mark of what was taken in private on it or its sub-items that do not
-    say whether they are confidential: a sub-item is taken in private with a confidential item, and is not told."""
+    """The item, and (ref, line, words, where) of each mark of what was taken in private on it or its sub-items that
+    do not say whether they are confidential (where: ""), or of the words that say so otherwise than with the mark
+    in a title or a description's first line (where: "title" or "description", confidential_word): a sub-item is
+    taken in private with a confidential item, and is not told."""
     fields = AGENDA_ITEM.read(value, ctx, line_of(value))
     if fields is None:
         raise s.Invalid("an agenda item is written as `ref:` and `title:` fields", "see docs/content-format.md")
@@ -118,7 +131,11 @@ def _agenda_entry(value, ctx: Context) -> tuple[AgendaItem, tuple]:
         own = confidential_mark([(value.line_of("title"), fields["title"] or ""),
                                  *((file_line(lines_of(description), at), written)
                                    for at, written in enumerate(description.split("\n")))])
-        marked = ((ref, *own), *marked) if own else marked
+        if own:
+            marked = ((ref, *own, ""), *marked)
+        else:
+            said = _said_on_agenda(value.line_of("title"), fields["title"] or "", description)
+            marked = ((ref, *said), *marked) if said else marked
     # the title with its line: a reference in it that does not resolve is reported there (backlinks.py); where a
     # public_title is written, the real title is not kept, so that nothing can publish it
     key = "public_title" if withheld else "title"
@@ -127,6 +144,18 @@ def _agenda_entry(value, ctx: Context) -> tuple[AgendaItem, tuple]:
                       bool(fields["confidential"]), tuple(item for item, _ in fields["items"]),
                       Source(ctx.report._rel(ctx.path), line_of(value)), fields["status"], title_withheld=withheld,
                       minute=at_key((fields["minute"] or "").strip().rstrip("."), value, "minute")), marked
+
+
+def _said_on_agenda(line: int, title: str, description: str) -> tuple[int, str, str] | None:
+    """(line, words, "title" or "description") where an agenda item's title, or its description's first line with
+    words on it, says the item is confidential otherwise than with the mark: "Land sale (Confidential)", "(Part II)",
+    "Exempt information: paragraph 3", which published the item in full without a word."""
+    said = confidential_word([(line, title)])
+    if said:
+        return (*said, "title")
+    first = next(((at, written) for at, written in enumerate(description.split("\n")) if written.strip()), None)
+    said = confidential_word([(file_line(lines_of(description), first[0]), first[1])]) if first else None
+    return (*said, "description") if said else None
 
 
 # An agenda item not taken at its meeting is marked so; where it went is said in its description, with a [[...]]
@@ -163,6 +192,7 @@ AGENDA_ITEM = Schema(
 _PUBLIC, _PRIVATE = "write public: that part is held in public", "write private: it is never published"
 SESSION_HINTS = {**dict.fromkeys(("part-1", "part-i", "part-a", "open"), _PUBLIC),
                  **dict.fromkeys(("part-2", "part-ii", "part-b", "closed", "confidential", "exempt"), _PRIVATE)}
+_SESSION = s.choice("public", "private", hints=SESSION_HINTS)
 
 # A meeting that did not take place keeps its page, marked with why not; one held as planned has no status.
 MEETING_STATUSES = ("cancelled", "postponed")
@@ -183,6 +213,14 @@ def _meeting_body(value, ctx: Context) -> str:
     slug = s.text(value, ctx)
     ctx.held = dataclasses.replace(ctx.held, body=slug.strip())
     return slug
+
+
+def _meeting_session(value, ctx: Context) -> str:
+    """The meeting's session, which its agenda read after it is told the marks of what was taken in private on
+    (schema.Held): not where the meeting is held in private, as none of it is published."""
+    session = _SESSION(value, ctx)
+    ctx.held = dataclasses.replace(ctx.held, private=session == "private")
+    return session
 
 
 def _meeting_date(value, ctx: Context):
@@ -209,7 +247,7 @@ MEETING = Schema(
     Field("date", _meeting_date, required=True),
     Field("title", s.text, default=""),
     Field("kind", s.text, default=""),
-    Field("session", s.choice("public", "private", hints=SESSION_HINTS), default="public"),
+    Field("session", _meeting_session, default="public"),
     Field("start", s.time, default=""),
     Field("end", s.time, default=""),
     Field("venue", s.text, default=""),

@@ -35,6 +35,9 @@ class Held:
     # read after that names: the person in the chair then, not the meeting's chair, who had left the room
     item_chair: PersonRef | None = None
     body: str = ""  # the meeting's body's slug, which an owner written as everyone ("All") is told to write
+    # `session: private`: the meeting publishes nothing, so its agenda's marks of what was taken in private, which
+    # its pack carries on every item, are not told (load_meeting._agenda_item)
+    private: bool = False
 
 
 @dataclass

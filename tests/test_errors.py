@@ -4495,6 +4495,39 @@ def test_an_agenda_item_marked_confidential_in_its_title_must_say_whether_it_is(
     assert build(archive).ok  # a sub-item is taken in private with its item, and says nothing of its own
 
 
+@pytest.mark.parametrize("old, new, on, shown, where", [
+    ("    title: Pharmaceutical needs assessment", "    title: Pharmacy premises (Confidential)", "Pharmacy premises",
+     "Pharmacy premises (Confidential)", "title"),
+    ("    title: Pharmaceutical needs assessment", "    title: Pharmacy premises (Part II)", "Pharmacy premises",
+     "Pharmacy premises (Part II)", "title"),
+    ("    title: Pharmaceutical needs assessment", "    title: Pharmaceutical needs assessment\n    description: "
+     "'Exempt information: paragraph 3'", "Exempt information", "Exempt information: paragraph 3", "description"),
+], ids=["title-in-brackets", "title-part-ii", "description-exempt-information"])
+def test_an_agenda_item_that_says_it_is_confidential_otherwise_than_with_the_mark_is_a_warning(archive, build, old,
+                                                                                               new, on, shown, where):
+    """As a minute's heading is told: unsaid, the agenda item, its description, purpose, presenters and papers were
+    published in full without a word."""
+    edit(archive, LATER, old, new)
+    edit(archive, LATER_MINUTES, "## TB/19/22 Pharmaceutical needs assessment\n", "## TB/19/22 Pharmaceutical needs "
+         "assessment\n\n```item\nconfidential: no\n```\n")  # the minute says; not the agenda item
+    assert warnings_after(build, archive) == [at(LATER, line_of(archive, LATER, on), f"agenda item TB/19/22 says "
+        f"'{shown}' in its {where}, as a mark of what was taken in private would, but does not say whether it is "
+        "confidential: it would be published in full; write `confidential: yes` in the agenda item, to publish only "
+        "its title (and a `public_title:` to publish in the title's place), or `confidential: no` if it may be "
+        f"published as it is; or reword the {where} if it is not", "warning")]
+    edit(archive, LATER, new, f"{new}\n    confidential: no")
+    assert warnings_after(build, archive) == []  # said not to be: published as it is
+
+
+def test_the_mark_on_a_private_meetings_agenda_is_no_error(archive, build):
+    """A meeting held in private publishes nothing, its agenda neither: the mark its pack carries on every item
+    was an error saying the item "would be published in full", which stopped the build."""
+    edit(archive, PRIVATE_MEETING, "  present: [ada-lovelace, carol-singh]\n", "  present: [ada-lovelace, "
+         "carol-singh]\nagenda:\n  - ref: TB/19/23\n    title: CONFIDENTIAL Staffing matter\n  - ref: TB/19/24\n"
+         "    title: Pharmacy premises (Exempt)\n    status: deferred\n")
+    assert warnings_after(build, archive) == []
+
+
 def test_a_title_the_minute_withholds_is_not_published_by_the_agenda(archive, build):
     """The minute publishes its public_title; the agenda item, confidential but without one of its own, would
     publish the real title on the meeting's page, in its feeds, calendars, open data and search index."""
