@@ -370,11 +370,13 @@ def confidential_mark(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
 # place of the mark: "CONFIDENTIAL" in capitals anywhere ("Sale of the depot – CONFIDENTIAL"), "Confidential" in
 # bold, in brackets ("(Confidential)") or set apart by a dash or colon ("Confidential: Land sale"), "this item is
 # confidential", "not for publication"; "EXEMPT" in capitals, "(Exempt)" or "(Part II)" in brackets, "Exempt
-# information:" opening the line, as councils mark an item taken in private for its exempt information. Not
-# "confidential" in a sentence's words ("the confidential waste contract"), nor "exempt" ("the likely disclosure
-# of exempt information", which the public resolution excluding the public says).
+# information:" opening the line, "PART II" or "PART 2" in capitals opening it ("PART II Land at Mill Lane"), as
+# councils mark an item taken in private for its exempt information. Not "confidential" in a sentence's words ("the
+# confidential waste contract"), nor "exempt" ("the likely disclosure of exempt information", which the public
+# resolution excluding the public says), nor "Part 2 of the Local Plan", nor "PART 2 OF THE LOCAL PLAN".
 _CONFIDENTIAL_WORD = re.compile(
-    r"\bCONFIDENTIAL\b|\bEXEMPT\b|(?i:[(\[]\s*(?:exempt(?:\s+information)?|part\s+(?:ii|2|b|two))\s*[)\]]"
+    r"\bCONFIDENTIAL\b|\bEXEMPT\b|^[\s*_#>]*PART (?:II|2|TWO)\b(?! OF\b)"
+    r"|(?i:[(\[]\s*(?:exempt(?:\s+information)?|part\s+(?:ii|2|b|two))\s*[)\]]"
     r"|^[\s*_#>]*exempt(?:\s+information)?[*_\s]*[–—:|-])"
     r"|(?i:\bnot\s+for\s+publication\b"
     r"|\b(?:is|are|was|were|be|been|remains?|(?:treated|regarded|considered|kept|held)(?:\s+as)?)\s+"
@@ -392,7 +394,10 @@ def confidential_word(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
     for at, written in lines:
         # the pattern tried at every place of a paragraph took a fifth of the validate stage's time at 500 meetings
         lowered = written.lower()
-        if any(word in lowered for word in _WORDS_OF_A_MARK) and _CONFIDENTIAL_WORD.search(written):
+        if any(word in lowered for word in _WORDS_OF_A_MARK) and _CONFIDENTIAL_WORD.search(written) \
+                and not ("exclu" in lowered and ("public" in lowered or "press" in lowered)):
+            # (the heading of the public item excluding the press and public, "EXEMPT INFORMATION - EXCLUSION OF
+            # THE PRESS AND PUBLIC", is no mark: that item is published, the items after it are taken in private)
             return at, shortened(written.strip(" *_#>"), 60)
     return None
 

@@ -1636,8 +1636,15 @@ SAID_CONFIDENTIAL = ("minute item TB/19/22 says '{}' in its {}, as a mark of wha
      "Pharmacy premises (Part II)", "heading"),
     ("The board noted that every ward", "Exempt information: paragraph 3\nThe board noted that every ward",
      "Exempt information: paragraph 3", "Exempt information: paragraph 3", "first line"),
+    # the heading of the agenda's Part II in capitals, opening the item's own (not the mark: "PART 2" heads other
+    # parts of other papers)
+    ("## TB/19/22 Pharmaceutical needs assessment", "## TB/19/22 PART II Pharmacy premises", "## TB/19/22",
+     "PART II Pharmacy premises", "heading"),
+    ("The board noted that every ward", "PART 2 – Pharmacy premises\nThe board noted that every ward",
+     "PART 2 – Pharmacy", "PART 2 – Pharmacy premises", "first line"),
 ], ids=["heading-in-brackets", "heading-after-a-dash", "first-line-says-so", "first-line-in-bold", "heading-exempt",
-        "heading-part-ii", "first-line-exempt-information"])
+        "heading-part-ii", "first-line-exempt-information", "heading-part-ii-in-capitals",
+        "first-line-part-2-in-capitals"])
 def test_a_minute_that_says_it_is_confidential_otherwise_than_with_the_mark_is_a_warning(archive, build, old, new, on,
                                                                                          shown, where):
     """The mark is read only at a line's start: "(Confidential)" after the heading, or "This item is confidential"
@@ -1658,6 +1665,20 @@ def test_confidential_in_the_words_of_a_minutes_first_line_or_in_a_private_meeti
          "waste contract, and that the likely disclosure of exempt information was not in question for the Local "
          "Plan Part 2.\nThe board noted that every ward")
     edit(archive, PRIVATE_MINUTES, "## TB/19/23 Staffing matter", "## TB/19/23 Staffing matter (Confidential)")
+    assert warnings_after(build, archive) == []
+
+
+def test_part_2_of_a_plan_in_capitals_or_the_heading_excluding_the_press_and_public_is_no_warning(archive, build):
+    """"PART 2 OF THE LOCAL PLAN" is a title, not the agenda's Part II; and the public item that excludes the press
+    and public, which many agendas head "EXEMPT INFORMATION - EXCLUSION OF THE PRESS AND PUBLIC", is published: it
+    was told to say whether it is confidential, as if it were the exempt item."""
+    edit(archive, LATER_MINUTES, "## TB/19/22 Pharmaceutical needs assessment", "## TB/19/22 PART 2 OF THE LOCAL "
+         "PLAN")
+    edit(archive, LATER, "    title: Pharmaceutical needs assessment", "    title: PART 2 OF THE LOCAL PLAN")
+    edit(archive, LATER_MINUTES, "## TB/19/21 Action log", "## TB/19/21 EXEMPT INFORMATION - EXCLUSION OF THE PRESS "
+         "AND PUBLIC")
+    edit(archive, LATER, "    title: Action log", "    title: Exclusion of the press and public (Exempt "
+         "information)")
     assert warnings_after(build, archive) == []
 
 
