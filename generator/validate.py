@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 
 from generator import urls
 from generator.diagnostics import Diagnostic, Report, closest, did_you_mean, listed, plural, shortened
+from generator.exclusion import exclusions
 from generator.interrupt import check as check_stop, never
 from generator.load_meeting import confidential_mark, confidential_word
 from generator.memo import ByIdentity
@@ -779,8 +780,10 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
     errors: an item block that could not be read is taken for confidential, its public_title unknown)."""
     private = _taken_in_private(meeting.agenda, by_minute=True)
     minutes = meeting.minutes.items if meeting.minutes else ()
+    told = _excluded(minutes, private, report) if meeting.session != "private" else set()
     for item in minutes:
-        if item.confidential is None and item.ref.lower() not in private and meeting.session != "private":
+        if item.confidential is None and item.ref.lower() not in private and meeting.session != "private" \
+                and id(item) not in told:
             _said_confidential(f"minute item {item.number}", item.source.line, item.title, item.body, "write "
                                "`confidential: yes` (and a `reason:`) in its ```item block, to publish only its title, "
                                "or `confidential: no` if it may be published as it is", item.source.path, report)
@@ -863,6 +866,36 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
 
 
 _WORDS = re.compile(r"\S")
+
+
+def _excluded(minutes: tuple, private: dict, report: Report) -> set[int]:
+    """A public minute that excludes the press and public (or heads the part taken in private "PART II"), and the
+    items after it, taken in private, that do not say whether they are confidential: they are published in full. A
+    warning, at the first, as a council publishes a summary of an exempt item that gives none of its exempt
+    information; the ids of the items told (whose heading _said_confidential does not tell again). Not an item the
+    agenda marks confidential, nor one with the mark: each is an error of its own."""
+    told = set()
+    for found in exclusions(minutes):
+        unsaid = [item for item in found.unsaid if item.ref.lower() not in private and not _marked(item.title,
+                                                                                                      item.body)]
+        if not unsaid:
+            continue
+        first, *rest = unsaid
+        told.add(id(first))
+        what = f"follows the resolution excluding the press and public (line {found.line})" if found.resolved \
+            else f"follows '{shortened(found.words, 60)}' (line {found.line}), which heads the items taken in private"
+        if first is found.item:  # "for this item": the resolution heads the exempt item's own minute
+            what = f"resolves to exclude the press and public for itself (line {found.line})"
+        also = f" (nor {'does' if len(rest) == 1 else 'do'} {listed([item.number for item in rest])}, after it)" \
+            if rest else ""
+        # the same file: the minutes hold the resolution and the items after it
+        report.warning(first.source.path, first.source.line, f"minute item {first.number} {what}, so it was "
+                       f"taken in private, but does not say whether it is confidential{also}: it would be published "
+                       "in full", "write `confidential: yes` (and a `reason:`) in its ```item block, to publish only "
+                       "its title, or `confidential: no` if it may be published as it is (a summary that gives "
+                       "none of the exempt information); if the press and public were readmitted before it, say so "
+                       "in the minutes: 'The press and public were readmitted.'")
+    return told
 
 
 def _said_confidential(what: str, line: int, title: str, text: str, hint: str, path: str, report: Report,

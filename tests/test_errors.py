@@ -1682,6 +1682,63 @@ def test_part_2_of_a_plan_in_capitals_or_the_heading_excluding_the_press_and_pub
     assert warnings_after(build, archive) == []
 
 
+EXCLUDED = ("minute item TB/19/22 follows {}, so it was taken in private, but does not say whether it is "
+            "confidential: it would be published in full; write `confidential: yes` (and a `reason:`) in its ```item "
+            "block, to publish only its title, or `confidential: no` if it may be published as it is (a summary that "
+            "gives none of the exempt information); if the press and public were readmitted before it, say so in the "
+            "minutes: 'The press and public were readmitted.'")
+
+
+@pytest.mark.parametrize("old, new, on, follows", [
+    ("The board reviewed the action log.\n", "The board reviewed the action log.\n\nThe press and public were "
+     "excluded from the meeting for the following item, as it involved the likely disclosure of exempt information "
+     "(paragraph 3 of Part 1 of Schedule 12A).\n", "The press and public were excluded",
+     "the resolution excluding the press and public (line {})"),
+    ("## TB/19/21 Action log\n", "## TB/19/21 Action log\n\n```item\nresolutions:\n  - That representatives of the "
+     "press and other members of the public be excluded from the remainder of this meeting, having regard to the "
+     "confidential nature of the business to be transacted.\n```\n", "That representatives of the press",
+     "the resolution excluding the press and public (line {})"),
+    ("The board reviewed the action log.\n", "The board reviewed the action log.\n\n**PART II – EXEMPT ITEMS**\n",
+     "PART II", "'PART II – EXEMPT ITEMS' (line {}), which heads the items taken in private"),
+], ids=["council-resolution-in-the-text", "board-resolution-in-the-item-block", "part-ii-line"])
+def test_an_item_after_the_press_and_public_are_excluded_that_does_not_say_whether_it_is_confidential_is_a_warning(
+        archive, build, old, new, on, follows):
+    """The items a council takes after resolving to exclude the press and public are taken in private: pasted with
+    the resolution, or the "PART II" line above them, they were published in full without a word. A warning: a
+    council's public minutes often give a summary of an exempt item that may be published (`confidential: no`)."""
+    edit(archive, LATER_MINUTES, old, new)
+    assert warnings_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "## TB/19/22"),
+        EXCLUDED.format(follows.format(line_of(archive, LATER_MINUTES, on))), "warning")]
+    edit(archive, LATER_MINUTES, "## TB/19/22 Pharmaceutical needs assessment\n", "## TB/19/22 Pharmaceutical needs "
+         "assessment\n\n```item\nconfidential: no\n```\n")
+    assert warnings_after(build, archive) == []  # said, either way
+
+
+def test_the_items_taken_in_private_end_where_the_press_and_public_are_readmitted(archive, build):
+    """Every item after the resolution is told at the first, until the minutes say the press and public came back;
+    an item that says `confidential:` is not told, nor are minutes that only say the public need not be excluded."""
+    edit(archive, LATER_MINUTES, "The minutes were agreed.\n", "The minutes were agreed. It was not necessary to "
+         "exclude the press and public.\n")
+    assert warnings_after(build, archive) == []
+    edit(archive, LATER_MINUTES, "It was not necessary to exclude the press and public.", "RESOLVED that the press "
+         "and public be excluded from the meeting for the following items of business under Schedule 12A.")
+    resolution = line_of(archive, LATER_MINUTES, "RESOLVED that the press")
+    told = ("minute item TB/19/21 follows the resolution excluding the press and public (line {}), so it was taken "
+            "in private, but does not say whether it is confidential{}: it would be published in full")
+    found = [m for m in warnings_after(build, archive) if "excluding the press" in m]  # (and the decision unrecorded)
+    assert len(found) == 1 and found[0].startswith(at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "## TB/19/21"),
+                                                      told.format(resolution, " (nor does TB/19/22, after it)"),
+                                                      "warning"))
+    edit(archive, LATER_MINUTES, "The board noted that every ward", "The press and public were readmitted to the "
+         "meeting.\n\nThe board noted that every ward")
+    found = [m for m in warnings_after(build, archive) if "excluding the press" in m]
+    assert len(found) == 1 and found[0].startswith(at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "## TB/19/21"),
+                                                      told.format(resolution, ""), "warning"))
+    edit(archive, LATER_MINUTES, "## TB/19/21 Action log\n", "## TB/19/21 Action log\n\n```item\nconfidential: yes\n"
+         "reason: Exempt under paragraph 3\n```\n")
+    assert [m for m in warnings_after(build, archive) if "excluding the press" in m] == []
+
+
 def test_the_mark_on_a_private_meetings_minute_or_paper_is_no_error(archive, build):
     """A meeting held in private publishes none of its minutes and papers: the mark its pack carries on every page
     was an error saying the minute or paper "would be published in full", which stopped the build."""
