@@ -9,8 +9,9 @@ do not say `confidential:`, they are published in full. What is found here is to
 councils publish a summary of an exempt item that gives none of its exempt information in their public minutes,
 which `confidential: no` says.
 
-Only items' texts that have "xclu" in them (or "PART", "EXEMPT ITEM" in capitals) are read by a pattern: the
-check runs over every public minute of the archive.
+The check runs over every public minute of the archive: only a text that has "xclu" in it is read by a pattern,
+and of the "PART II" line's, only the item's title and the last line of its text, where the line stands pasted
+above the items it heads.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ _ONE_ITEM = re.compile(r"(?i)\b(?:following|next)\s+item\b(?!s|\(s\))")
 # the line that heads the part of the agenda taken in private, standing alone: "PART II", "PART 2 – EXEMPT ITEMS",
 # "EXEMPT ITEMS" (not "PART 2 OF THE REPORT", nor "PART 2 – PERFORMANCE")
 _PART_II = re.compile(r"^[ \t#>*_]*(?:PART (?:II|2|TWO)|EXEMPT ITEMS?)[ \t*_]*(?:[-–—:.][ \t]*(?i:[^\n]*\b(?:exempt|"
-                      r"private|confidential|publication|closed)\b[^\n]*))?$", re.MULTILINE)
+                      r"private|confidential|publication|closed)\b[^\n]*))?$")
+_LONGEST_PART_II = 80  # "**PART II – EXEMPT ITEMS – NOT FOR PUBLICATION**" and the like
 # "The press and public were readmitted to the meeting": the items after it are public again
 _READMITTED = re.compile(r"(?i)\b(?:press|public)\b[^.;\n]{0,80}?\b(?:re-?admitted|re-?joined|returned)\b")
 
@@ -70,11 +72,11 @@ def exclusions(items: tuple[MinuteItem, ...]) -> list[Exclusion]:
 def _found(item: MinuteItem) -> tuple[int, str, bool] | None:
     """(file line, its words, whether a resolution) of the item's resolution excluding the press and public, or of
     the line heading the part taken in private, in its heading or text."""
-    body = item.body
-    if _PART_II.fullmatch(item.title.strip()):
-        return item.source.line, item.title.strip(), False
-    for text in (*item.resolutions, body):  # its ```item block's `resolutions:`, or its text
-        if "xclu" in text or "XCLU" in text:
+    body, title = item.body, item.title
+    if ("PART" in title or "EXEMPT" in title) and _PART_II.fullmatch(title.strip()):
+        return item.source.line, title.strip(), False
+    for text in (*item.resolutions, body) if item.resolutions else (body,):  # its block's `resolutions:`, its text
+        if "xclu" in text:  # one look through each text: a second, for "XCLU" in capitals, cost as much again
             for match in _EXCLUDED.finditer(text):
                 start = text.rfind("\n", 0, match.start()) + 1
                 if _NOT.search(text, start, match.end()):
@@ -82,11 +84,16 @@ def _found(item: MinuteItem) -> tuple[int, str, bool] | None:
                 end = text.find("\n", match.end())
                 return file_line(lines_of(text), text.count("\n", 0, start)), \
                     text[start:end if end >= 0 else len(text)].strip(" *_#>"), True
-    if "PART" in body or "EXEMPT ITEM" in body:
-        match = _PART_II.search(body)
-        if match is not None:
-            return file_line(lines_of(body), body.count("\n", 0, match.start())), match.group().strip(" *_#>\t"), \
-                False
+    # the "PART II" line ends the text of the item above the items taken in private, as the pack's page is pasted:
+    # its last line alone is read, where it is a short one, not the whole text again (nor its last paragraph)
+    end = len(body)
+    while end and body[end - 1].isspace():
+        end -= 1
+    start = body.rfind("\n", max(end - _LONGEST_PART_II, 0), end) + 1
+    if start or end <= _LONGEST_PART_II:
+        last = body[start:end]
+        if ("PART" in last or "EXEMPT" in last) and _PART_II.fullmatch(last):
+            return file_line(lines_of(body), body.count("\n", 0, start)), last.strip(" *_#>\t"), False
     return None
 
 
