@@ -33,8 +33,12 @@ _MDY = re.compile(rf"^{_WEEKDAY}([a-z]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\
 _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{4})$", re.I)
-# "30 June", "30th of June", "June 30", "June", "the end of March", "end March": as minutes write a date this year
-_YEARLESS = re.compile(r"(?:the\s+)?(?:end\s+(?:of\s+)?)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+# "30 June", "30th of June", "June 30", "June", "the end of March", "end March": as minutes write a date this year;
+# with the day of the week before a day ("Thurs 5 March"), as a pack's list of dates writes it
+_YEARLESS = re.compile(r"(?:the\s+)?(?:end\s+(?:of\s+)?)?"
+                       r"(?:(?i:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+"
+                       r"(?=\d|[A-Za-z]+\.?\s+\d))?"
+                       r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
                        r"(?P<month>[A-Za-z]+)\.?(?(day)|(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?)")
 # Notices write "12 noon", "10.00 a.m." and, in the 24-hour clock, "1400 hrs"
 _TIME = re.compile(r"^(\d{1,2})(?:[:.]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|noon|midday|hrs|hours)?$", re.I)

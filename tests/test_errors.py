@@ -639,6 +639,7 @@ def test_due_date_with_its_month_mistyped_is_kept_as_written_with_a_warning(arch
 @pytest.mark.parametrize("relative, old, written, meant, meeting", [
     (MINUTES, "due: 2019-05-31", "12th March", "12 March 2020", "14 March 2019"),
     (LOG, "due: September 2019", "end of September", "September 2019", "20 June 2019"),  # revised in a log
+    (MINUTES, "due: 2019-05-31", "Thurs 5 September", "5 September 2019", "14 March 2019"),  # as packs list dates
 ])
 def test_due_date_without_its_year_is_kept_as_written_with_a_warning_giving_the_date_it_most_likely_is(
         archive, build, relative, old, written, meant, meeting):

@@ -60,6 +60,7 @@ def test_a_date_with_one_reading_is_read(written):
     ("Someday 21 June 2018", "'Someday 21 June 2018' is not a date", "write the date as YYYY-MM-DD, e.g. 2018-06-21"),
     ("12th March", "'12th March' has no year", "write the date with its year, 12 March YYYY, or as YYYY-MM-DD"),
     ("June 21", "'June 21' has no year", "write the date with its year, 21 June YYYY, or as YYYY-MM-DD"),
+    ("Thurs 5 March", "'Thurs 5 March' has no year", "write the date with its year, 5 March YYYY, or as YYYY-MM-DD"),
     ("27 Jun 17", "'27 Jun 17' has a year in two digits", "write it as 2017-06-27 (27 June 2017) if 2017 is meant"),
     ("4 Sept 18", "'4 Sept 18' has a year in two digits",
      "write it as 2018-09-04 (4 September 2018) if 2018 is meant"),
