@@ -253,7 +253,8 @@ def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str, bool]]:
                 below.add(n + 1)
             if said:
                 text_of = f"That {said}" if match["that"] else said[:1].upper() + said[1:]
-                found.append((paragraph.line + text.count("\n", 0, starts), f"{written} {said}", text_of, False))
+                found.append((paragraph.line + text.count("\n", 0, starts), f"{written} {said}", text_of,
+                              _of_the_minutes(said)))
         if n in below:
             continue
         found.extend(_decided_what(text, paragraph.line))
@@ -272,6 +273,16 @@ def _found(paragraphs: list[Prose]) -> list[tuple[int, str, str, bool]]:
             found.append((paragraph.line + text.count("\n", 0, approval.start("minutes")),
                           " ".join(text[approval.start("minutes"):stop].split()), entry, True))
     return found
+
+
+# A council's resolution on its minutes ("RESOLVED: that the minutes of the meeting held on 21 January 2019 be
+# confirmed as a correct record"): the minutes' approval, which any entry approving the minutes records
+_THE_MINUTES = re.compile(r"(?:that\s+)?the\s+minutes\b", re.I)
+
+
+def _of_the_minutes(said: str) -> bool:
+    """Whether a resolution in the text approves the minutes, as the passive "The minutes were approved" does."""
+    return _THE_MINUTES.match(said) is not None and bool(_words_of(said) & _APPROVING)
 
 
 def _decided_what(text: str, line: int) -> list[tuple[int, str, str, bool]]:

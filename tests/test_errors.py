@@ -4213,6 +4213,18 @@ def test_the_minutes_approved_as_a_record_in_the_text_are_a_decision_any_approva
            f"{line_of(archive, LATER_MINUTES, '```item')}) as `- {entry}`", "warning")]
 
 
+def test_a_resolution_confirming_the_minutes_in_the_text_is_recorded_by_any_entry_approving_them(archive, build):
+    """A council's minutes resolve on the minutes as on any report ("RESOLVED: that the minutes of the meeting held
+    on 14 March 2019 be confirmed as a correct record."): the item's "**APPROVE** the minutes of the last meeting."
+    records it, as it records "The minutes were approved as a correct record.", where the clerk was told to list
+    the resolution again in its own words."""
+    edit(archive, LATER_MINUTES, "The minutes were agreed.",
+         "RESOLVED: that the minutes of the meeting held on 14 March 2019 be confirmed as a correct record.")
+    edit(archive, LATER_MINUTES, "the minutes of the meeting held on 14 March 2019 as a correct record.",
+         "the minutes of the last meeting.")
+    assert [m for m in warnings_after(build, archive) if "records a decision" in m] == []
+
+
 def test_the_minutes_approved_in_the_text_are_recorded_by_an_entry_accepting_them(archive, build):
     """"ACCEPT the minutes" is an approval of them as "APPROVE" and "AGREE" are, whatever the text's verb."""
     edit(archive, LATER_MINUTES, "The minutes were agreed.", "The minutes were approved as a correct record.")
