@@ -14,12 +14,12 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from generator.diagnostics import Report, closest, did_you_mean, listed, shortened
+from generator.diagnostics import Report, closest, did_you_mean, listed, listed as _listed, shortened
 from generator.model import Due, PersonRef
 from generator.people import PeopleIndex, closest_person, held_on, names_in
 from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno, spoken_date, unread_due, \
     without_year
-from generator.yamltext import LDict, LList, LStr, line_of
+from generator.yamltext import LDict, LList, LStr, line_of, scalar
 
 
 @dataclass(frozen=True)
@@ -326,6 +326,13 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
             return PersonRef(name=slug, body=slug)
         if set(value) == {"person"}:
             value = "" if value["person"] is None else value["person"]  # `{person: }`: left empty, not 'None'
+        elif value.get("name") is not None and all(value[key] is None for key in value if key != "name"):
+            # `{name: Mr John Adler, Chief Executive, UHL}`: YAML ends a value inside braces at each comma
+            rest = [str(key) for key in value if key != "name"]
+            raise Invalid(f"`{{name: ...}}` is read as the name '{value['name']}' and {len(rest)} unknown "
+                          f"field{'s' if len(rest) > 1 else ''}, {_listed([repr(key) for key in rest])}: inside "
+                          "braces a comma ends the name", f"put the name in quotes: "
+                          f"{_free(', '.join([str(value['name'])] + rest))}")
         else:
             raise Invalid("a person is written as an id or name, `{name: ...}` for someone not in the register, "
                           "or `{body: slug}`", "see docs/content-format.md, people")
@@ -374,21 +381,27 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
         raise Invalid(f"unknown person '{written}': a first name alone is no name the people register finds a "
                       "person by", f"{written} is the first name of {named}: write "
                       + (first_named[0] if len(first_named) == 1 else "the id of the one meant")
-                      + f", or {{name: {written}}} for someone not in the register")
+                      + f", or {_free(written)} for someone not in the register")
     if ctx.people.is_organisation(written):  # "REPORT OF NHS WEST LEICESTERSHIRE CCG": the register's, not a person
         raise Invalid(f"unknown person '{written}': it is an organisation the people register's people work for, "
-                      "not a person", f"name a person of it, or write {{name: {written}}} to give the organisation "
+                      "not a person", f"name a person of it, or write {_free(written)} to give the organisation "
                       "as written")
     if " ".join(written.lower().split()) in _EVERYONE:  # an action log's "Owner: All": adding 'All' helps no one
         slug = ctx.held.body if ctx.held is not None and ctx.held.body in ctx.bodies else "<slug>"
         raise Invalid(f"'{written}' names everyone, not one person", f"write {{body: {slug}}} for the body as a whole, "
-                      f"a list of the people meant, [id, id], or {{name: {written}}} to keep it as written")
+                      f"a list of the people meant, [id, id], or {_free(written)} to keep it as written")
     hint = did_you_mean(written, ctx.people.known_forms(), "people", meant=closest_person)
-    advice = ("add them to the people register (people.yaml, or a file in people/), or write {name: " + written +
-              "} for someone who is not in it")
+    advice = ("add them to the people register (people.yaml, or a file in people/), or write " + _free(written) +
+              " for someone who is not in it")
     # "did you mean 'X'?" ends a sentence, and the advice is the next; "known people: ..." runs on into it
     joined = f"{hint} Otherwise {advice}" if hint.endswith("?") else f"{hint}; otherwise {advice}"
     raise Invalid(f"unknown person '{written}'", joined if hint else advice)
+
+
+def _free(written: str) -> str:
+    """`{name: ...}` giving `written` as it is: in quotes where YAML would read it otherwise, as a comma, which
+    ends a value inside braces ("Mr John Adler, Chief Executive, UHL"), and a colon would."""
+    return f"{{name: {scalar(written, flow=True)}}}"
 
 
 # What action logs write as the owner of an action for every member ("Owner: All")

@@ -134,12 +134,13 @@ _UNCLOSED = {
 _OTHER_LINE_ENDS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
 
 
-def scalar(text: str) -> str:
+def scalar(text: str, flow: bool = False) -> str:
     """`text` as a YAML value that reads back as exactly this text: plain when that is safe, else quoted. For
-    the files `minutebook new` writes, and the lines a message asks the clerk to write."""
+    the files `minutebook new` writes, and the lines a message asks the clerk to write. `flow`: inside braces,
+    `{name: ...}`, where a comma ends the value ("Mr John Adler, Chief Executive" would be a name and a field)."""
     text = str(text)
     try:
-        node = yaml.compose(f"k: {text}", Loader=yaml.SafeLoader)
+        node = yaml.compose(f"{{k: {text}}}" if flow else f"k: {text}", Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         node = None
     value = node.value[0][1] if isinstance(node, yaml.MappingNode) and len(node.value) == 1 else None

@@ -2276,6 +2276,29 @@ def test_an_unknown_person_is_offered_only_someone_whose_name_resembles_theirs(a
         f"file in people/), or write {{name: {written}}} for someone who is not in it")]
 
 
+PAPER_A = "meetings/tb/2019-03-14/papers/paper-a.md"
+
+
+def test_an_unknown_person_written_with_a_comma_is_offered_the_name_in_quotes(archive, build):
+    """A front sheet's "Presenter: Mr John Adler, Chief Executive, UHL", copied whole: the clerk was told to write
+    {name: Mr John Adler, Chief Executive, UHL}, which YAML reads as a name and two fields, and did."""
+    edit(archive, PAPER_A, "presenter: Dr C Singh", "presenter: Mr John Adler, Chief Executive, UHL")
+    assert errors_after(build, archive) == [at(PAPER_A, line_of(archive, PAPER_A, "presenter:"),
+        "unknown person 'Mr John Adler, Chief Executive, UHL'; known people: Councillor Ada Lovelace, Councillor Eve "
+        "Turner, Councillor Frank Turner, Dr Carol Singh, Mr Brian Okafor, Mr Dev Patel, ada-lovelace, brian-okafor, "
+        "carol-singh, dev-patel, eve-turner, frank-turner; otherwise add them to the people register (people.yaml, or "
+        'a file in people/), or write {name: "Mr John Adler, Chief Executive, UHL"} for someone who is not in it')]
+
+
+def test_a_name_with_a_comma_in_braces_is_told_yaml_read_fields_and_offered_it_in_quotes(archive, build):
+    """`{name: Mr John Adler, Chief Executive, UHL}` is a name and two fields to YAML: the clerk was told only how a
+    person is written, which is what they thought they had written."""
+    edit(archive, PAPER_A, "presenter: Dr C Singh", "presenter: {name: Mr John Adler, Chief Executive, UHL}")
+    assert errors_after(build, archive) == [at(PAPER_A, line_of(archive, PAPER_A, "presenter:"),
+        "`{name: ...}` is read as the name 'Mr John Adler' and 2 unknown fields, 'Chief Executive' and 'UHL': "
+        'inside braces a comma ends the name; put the name in quotes: {name: "Mr John Adler, Chief Executive, UHL"}')]
+
+
 @pytest.mark.parametrize("relative, old, new, hint", [
     (MINUTES, "  - owner: carol-singh\n", "  - owner: Dr Singh and Mr Okafor\n",  # a field that takes a list
      "write them as a list: [Dr Singh, Mr Okafor]"),
