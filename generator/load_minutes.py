@@ -134,7 +134,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
-    ctx = Context(path, report, ctx_people, bodies, held=held)
+    ctx = Context(path, report, ctx_people, bodies, held=held, named=named)
     fields = MINUTES.read(doc.meta, ctx, 1)
     if fields is None or not fields["status"]:
         return None

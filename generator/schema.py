@@ -50,6 +50,9 @@ class Context:
     bodies: frozenset = frozenset()
     files: dict | None = None  # path -> (stat, digest) of files the loader read already (FileDigests.seen)
     held: Held | None = None  # in a meeting's files: posts are read as the people who held them
+    # in minutes: the bodies by their short names and names (inline_actions.BodiesAsked), which a person field
+    # naming a body so (`owner: CCB`) is told to write as `{body: slug}`
+    named: Any = None
 
 
 Coerce = Callable[[Any, Context], Any]
@@ -348,6 +351,11 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
         raise Invalid(f"'{written}' could be any of: {', '.join(sorted(candidates))}", "write the person's id instead")
     if written in ctx.bodies:
         return PersonRef(name=written, body=written)
+    slug = ctx.named.get(" ".join(re.sub(r"^the\s+", "", written, flags=re.I).lower().split())) \
+        if ctx.named is not None else ""
+    if slug:  # "owner: CCB", as an action line names a body: the tracker would list it as a person, unlinked
+        raise Invalid(f"unknown person '{written}': it names the body {slug}, not a person",
+                      f"write {{body: {slug}}}, as a body is written where a person goes")
     if ctx.held is not None:
         held = post_holder(written, ctx)
         if held is not None:

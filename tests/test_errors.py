@@ -2064,6 +2064,17 @@ def test_an_action_owned_by_a_body_the_archive_lacks_says_what_to_write_among_ma
         "no body 'planning'; write the body as its file in bodies/ is named")]
 
 
+@pytest.mark.parametrize("written", ["JC", "the Testshire and Northvale Joint Committee"])
+def test_an_action_owned_by_a_body_written_by_its_short_name_or_name_is_told_to_write_it_as_a_body(archive, build,
+                                                                                                  written):
+    """`owner: CCB`, as an `ACTION: CCB to ...` line names a body: told to add CCB to the people register or write
+    {name: CCB}, which would publish the owner as unlinked text, off the body's tracker."""
+    edit(archive, MINUTES, "{body: jc}", written)
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"brian-okafor, {written}]"),
+        f"unknown person '{written}': it names the body jc, not a person; write {{body: jc}}, as a body is written "
+        "where a person goes")]
+
+
 def test_an_update_with_status_complete_that_does_not_close_its_action_is_a_warning(archive, build):
     edit(archive, LOG, "    status: amber\n", "    status: complete\n")
     assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: complete"), "the status is "
