@@ -398,12 +398,21 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
         slug = ctx.held.body if ctx.held is not None and ctx.held.body in ctx.bodies else "<slug>"
         raise Invalid(f"'{written}' names everyone, not one person", f"write {{body: {slug}}} for the body as a whole, "
                       f"a list of the people meant, [id, id], or {_free(written)} to keep it as written")
+    if _INITIALS.fullmatch(written) and written not in ("TBC", "TBA", "TBD"):
+        # "owner: SP", as action logs name people: {name: SP}, the advice below, would publish two letters
+        raise Invalid(f"unknown person '{written}': no one in the people register has the initials {written}",
+                      f"write the person's id, or give them `initials: {written}` in the register (the minutes' text "
+                      f"then links the initials to them too); {_free(written)} only for someone not in it")
     hint = did_you_mean(written, ctx.people.known_forms(), "people", meant=closest_person)
     advice = ("add them to the people register (people.yaml, or a file in people/), or write " + _free(written) +
               " for someone who is not in it")
     # "did you mean 'X'?" ends a sentence, and the advice is the next; "known people: ..." runs on into it
     joined = f"{hint} Otherwise {advice}" if hint.endswith("?") else f"{hint}; otherwise {advice}"
     raise Invalid(f"unknown person '{written}'", joined if hint else advice)
+
+
+# Initials, as action logs and the minutes' text name people ("SP", "S.P.", "JRH")
+_INITIALS = re.compile(r"(?:[A-Z]\.?){2,4}")
 
 
 def _free(written: str) -> str:

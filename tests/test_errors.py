@@ -2287,6 +2287,17 @@ def test_an_unknown_person_is_offered_only_someone_whose_name_resembles_theirs(a
         f"file in people/), or write {{name: {written}}} for someone who is not in it")]
 
 
+def test_initials_no_one_in_the_register_has_are_told_to_be_given_there_or_written_as_the_id(archive, build):
+    """`owner: SP`, as action logs name people, where the register gives no one those initials: the clerk was told
+    to add 'SP' to the register or write {name: SP}, which would publish the owner as two letters, on no one's
+    page."""
+    edit(archive, MINUTES, "owner: [brian-okafor, {body: jc}]", "owner: [brian-okafor, BK]")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "owner: [brian-okafor, BK]"),
+        "unknown person 'BK': no one in the people register has the initials BK; write the person's id, or give "
+        "them `initials: BK` in the register (the minutes' text then links the initials to them too); {name: BK} "
+        "only for someone not in it")]
+
+
 PAPER_A = "meetings/tb/2019-03-14/papers/paper-a.md"
 
 
