@@ -2497,7 +2497,7 @@ def test_a_misspelt_second_person_after_a_comma_is_not_taken_for_a_role(archive,
     edit(archive, MEETING, "    - eve-turner\n", "    - Dr Singh, Mr Okafer\n")
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "Dr Singh, Mr Okafer"),
         "unknown person 'Dr Singh, Mr Okafer'; did you mean 'Mr Brian Okafor'? Otherwise add them to the people register "
-        "(people.yaml, or a file in people/), or write {name: Dr Singh, Mr Okafer} for someone who is not in it")]
+        "(people.yaml, or a file in people/), or write {name: \"Dr Singh, Mr Okafer\"} for someone who is not in it")]
 
 
 @pytest.mark.parametrize("written, meant", [("Cllr Ada Lovelace", "ada-lovelace"),
