@@ -73,6 +73,33 @@ def _pasted(body: str, first_line: int, path: Path, report: Report) -> None:
                          "delete it: retype the text around it, as most editors do not show the character")
 
 
+# A row of a table copied from Word or a PDF: its cells separated by tabs, which Markdown shows as spaces, the rows
+# run together into one paragraph (a front sheet's "Meeting<tab>Joint Health Scrutiny Committee"). Not an indented
+# line (code), nor a Markdown table's row
+_TABBED = re.compile(r"[^\s|][^\t\n|]*\t[\t ]*[^\s|][^\n|]*")
+_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+
+
+def _tabbed(body: str, first_line: int, path: Path, report: Report) -> None:
+    """A warning at the first of two or more lines running together whose words are separated by tabs, outside a
+    fenced block: a table copied from Word, published as one paragraph. Looked for only where the text has a tab."""
+    fence, run = "", []
+    for n, line in enumerate(body.split("\n") + [""]):
+        opened = _FENCE.match(line)
+        if opened and (not fence or opened[1].startswith(fence)):
+            fence = "" if fence else opened[1][0] * 3
+        if not fence and not opened and _TABBED.fullmatch(line):
+            run.append(line)
+            continue
+        if len(run) > 1:
+            cells = " | ".join(cell.strip() for cell in run[0].split("\t") if cell.strip())
+            report.warning(path, first_line + n - len(run), f"these {len(run)} lines have their words in columns "
+                           "separated by tabs, as a table copied from Word or a PDF does, which Markdown runs "
+                           "together into one paragraph", f"write it as a Markdown table, a row a line (`| {cells} "
+                           "|`), with a line `| --- | --- |` under its first row, or as a list")
+        run = []
+
+
 def read(path: Path, report: Report, require_frontmatter: bool = True) -> Document:
     text = read_text(path, report)
     if text is None:
@@ -88,6 +115,8 @@ def read(path: Path, report: Report, require_frontmatter: bool = True) -> Docume
                          "start it with a line '---', the YAML fields, and another line '---'")
             return Document(path, None, text, 1, ok=False)
         _pasted(text, 1, path, report)
+        if "\t" in text:
+            _tabbed(text, 1, path, report)
         return Document(path, None, text, 1)
     for index in range(start + 1, len(lines)):
         if lines[index].strip() in ("---", "..."):
@@ -96,6 +125,8 @@ def read(path: Path, report: Report, require_frontmatter: bool = True) -> Docume
             meta = yamltext.parse(meta_text, path, report, first_line=start + 2)
             body = "\n".join(lines[index + 1:])
             _pasted(body, index + 2, path, report)
+            if "\t" in body:
+                _tabbed(body, index + 2, path, report)
             return Document(path, meta, body, index + 2, ok=len(report.errors) == errors_before)
     report.error(path, start + 1, "the frontmatter is not closed", "add a line '---' after the last YAML field")
     return Document(path, None, "", 1, ok=False)

@@ -2287,6 +2287,19 @@ def test_an_unknown_person_is_offered_only_someone_whose_name_resembles_theirs(a
         f"file in people/), or write {{name: {written}}} for someone who is not in it")]
 
 
+def test_a_table_pasted_from_word_with_tabs_between_its_cells_is_a_warning_giving_its_first_row_as_markdown(archive,
+                                                                                                       build):
+    """A front sheet's table pasted from Word, "Meeting<tab>Health and Wellbeing Board" a row a line: Markdown showed
+    its rows as one paragraph, "Meeting Health and Wellbeing Board Date 14 March 2019 ...", without a word. A tab in
+    a fenced block, or in one line alone, is no such table."""
+    edit(archive, PAPER_A, "## Introduction\n", "## Introduction\n\nMeeting\tHealth and Wellbeing Board\nDate\t"
+         "14 March 2019\nPurpose\tFor decision\n\n```\nkept\tas\nwritten\there\n```\n\nOne line\talone.\n")
+    assert warnings_after(build, archive) == [at(PAPER_A, line_of(archive, PAPER_A, "Meeting\tHealth"),
+        "these 3 lines have their words in columns separated by tabs, as a table copied from Word or a PDF does, "
+        "which Markdown runs together into one paragraph; write it as a Markdown table, a row a line (`| Meeting | "
+        "Health and Wellbeing Board |`), with a line `| --- | --- |` under its first row, or as a list", "warning")]
+
+
 def test_initials_no_one_in_the_register_has_are_told_to_be_given_there_or_written_as_the_id(archive, build):
     """`owner: SP`, as action logs name people, where the register gives no one those initials: the clerk was told
     to add 'SP' to the register or write {name: SP}, which would publish the owner as two letters, on no one's
