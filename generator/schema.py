@@ -261,7 +261,7 @@ def choice(*allowed: str, hints: dict[str, str] | None = None, aliases: dict[str
         if word not in allowed:
             raise Invalid(f"'{value}' is not one of: {', '.join(allowed)}", (hints or {}).get(word) or
                           _several(word, allowed) or did_you_mean(word, allowed, list_known=False) or
-                          "write one of them")
+                          _among(word, allowed) or "write one of them")
         return allowed[allowed.index(word)]  # the very string the schema names: one for the whole archive
     return coerce
 
@@ -276,6 +276,15 @@ def _several(word: str, allowed: tuple[str, ...]) -> str:
             at[choice] = found.start()
     named = sorted(at, key=at.get)
     return f"choose one: {', '.join(named[:-1])} or {named[-1]}" if len(named) > 1 else ""
+
+
+def _among(word: str, allowed: tuple[str, ...]) -> str:
+    """'write carried alone' for a value naming one of `allowed` among other words (`CARRIED unanimously`, `For
+    noting and comment`, as minutes and front sheets write them), unless they deny it (`not carried`)."""
+    found = [choice for choice in allowed if re.search(rf"(?<![a-z]){re.escape(choice)}(?![a-z])", word)]
+    if len(found) != 1 or re.search(r"(?<![a-z])(?:not|no|un)-", word):
+        return ""
+    return f"write {found[0]} alone"
 
 
 def list_of(item: Coerce) -> Coerce:

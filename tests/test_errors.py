@@ -1090,6 +1090,16 @@ def test_an_outcome_in_other_words_says_which_to_write(archive, build, written, 
         f"outcome: '{written}' is not one of: carried, lost; write {meant}")]
 
 
+@pytest.mark.parametrize("written, meant", [("CARRIED unanimously", "carried"), ("Lost on the chair's casting vote",
+                                                                                 "lost")])
+def test_an_outcome_with_more_words_says_to_write_it_alone(archive, build, written, meant):
+    """`outcome: CARRIED unanimously`, as the minutes word it: the clerk was told only to write one of carried or
+    lost, which they thought they had."""
+    edit(archive, MINUTES, AMENDMENT, AMENDMENT.replace("outcome: lost", f"outcome: {written}"))
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"outcome: {written}"),
+        f"outcome: '{written}' is not one of: carried, lost; write {meant} alone")]
+
+
 def test_a_vote_without_its_motion_is_an_error(archive, build):
     edit(archive, MINUTES, '  - motion: "Amendment moved by Councillor Frank Turner: to add a target for adult '
          'obesity."\n    outcome: lost\n', "  - outcome: lost\n")
