@@ -380,6 +380,15 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
         raise Invalid(f"unknown person '{written}': it names {len(joined)} people as one",
                       f"write them as a list: [{', '.join(joined)}]" if listed else
                       f"give each of them an entry of their own: {', '.join(joined)}")
+    standing_in = _STANDING_IN.fullmatch(written) if roled else None
+    if standing_in:  # "Cllr Kitterick (substitute for Cllr Fonseca)", as the minutes' list of those present gives it
+        deputy, absent = (standing_in[part].strip() for part in ("who", "for"))
+        deputy_id, absent_id = ctx.people.lookup(deputy)[0], ctx.people.lookup(absent)[0]
+        if deputy_id or absent_id:  # a name the register knows: not words that only look so
+            entry = f"person: {deputy_id}" if deputy_id else f"name: {scalar(deputy)}"
+            raise Invalid(f"unknown person '{written}': it is {deputy}, attending in place of {absent}",
+                          f"list them under `deputising:`, as `- {entry}` with `for: {absent_id or scalar(absent)}` "
+                          "on the line below it")
     named, rest = _name_then_more(written, ctx.people)
     if named:  # "Dr Jane Smith<tab>Director of Public Health": a row of a PDF's attendance table, pasted whole
         who = f"{ctx.people.ref(named).name} ({named})"
@@ -418,6 +427,13 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
     # "did you mean 'X'?" ends a sentence, and the advice is the next; "known people: ..." runs on into it
     joined = f"{hint} Otherwise {advice}" if hint.endswith("?") else f"{hint}; otherwise {advice}"
     raise Invalid(f"unknown person '{written}'", joined if hint else advice)
+
+
+# A substitute as the minutes list them among those present: "Cllr Kitterick (substitute for Cllr Fonseca)",
+# "Mr Smith - deputising for Mrs Jones", "Dr Lee (sub for Dr Khan)", "Cllr Ray, in place of Cllr Bell"
+_STANDING_IN = re.compile(r"(?P<who>[^()\[\],]+?)\s*(?:[(\[]|,|\s[-\u2013\u2014])\s*(?:as\s+(?:a\s+)?)?"
+                          r"(?:substitut\w*|sub|deputis\w*|deputiz\w*|in\s+place)\s*(?:for|of)?\s+"
+                          r"(?P<for>[^()\[\]]+?)\s*[)\]]?", re.I)
 
 
 # Initials, as action logs and the minutes' text name people ("SP", "S.P.", "JRH")

@@ -2321,6 +2321,20 @@ def test_initials_no_one_in_the_register_has_are_told_to_be_given_there_or_writt
         "only for someone not in it")]
 
 
+@pytest.mark.parametrize("written, entry", [
+    ("Priya Shah (substitute for Mr Patel)", "name: Priya Shah"),  # someone the register does not have
+    ("Mr Okafor - deputising for Mr Patel", "person: brian-okafor"),
+])
+def test_a_substitute_listed_as_present_is_told_to_be_listed_as_deputising_for_the_member(archive, build, written,
+                                                                                          entry):
+    """The minutes list a substitute among those present, "Cllr Kitterick (substitute for Cllr Fonseca)": the clerk
+    was asked whether they meant the member they stood in for, or to publish the whole line as a name."""
+    edit(archive, MEETING, "    - eve-turner\n", f"    - eve-turner\n    - {written}\n")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, written),
+        f"unknown person '{written}': it is {written.split(' (')[0].split(' - ')[0]}, attending in place of Mr Patel; "
+        f"list them under `deputising:`, as `- {entry}` with `for: dev-patel` on the line below it")]
+
+
 PAPER_A = "meetings/tb/2019-03-14/papers/paper-a.md"
 
 
