@@ -267,6 +267,18 @@ def test_draft_minutes_hold_item_blocks_only_where_useful_and_an_instruction_in_
     assert "`approved_at: ccb/2020-01-16`" in items["Minutes of the meeting held on 21 November 2019"].body
 
 
+def test_the_previous_meeting_without_minutes_has_its_minutes_item_say_where_to_add_them(actions):
+    """An archive begun from an agenda pack (the JHSC's of 21 January 2019) has no minutes of that meeting: the next
+    meeting's minutes told the clerk to set `status: approved` in "that meeting's `minutes.md`", a file there was
+    none of."""
+    assert not (actions / "meetings" / "ccb" / "2019-11-21" / "minutes.md").exists()  # its pack had an action log
+    new_meeting(actions, "ccb", "2020-01-16")
+    items = {i.title: i for i in load(actions).by_key["ccb/2020-01-16"].minutes.items}
+    assert ("the archive has no minutes of that meeting: to publish them, add them as "
+            "`meetings/ccb/2019-11-21/minutes.md` with `status: approved` and `approved_at: ccb/2020-01-16`."
+            in items["Minutes of the meeting held on 21 November 2019"].body)
+
+
 def test_the_declarations_block_names_the_bodys_types_of_interest_and_what_action_records(actions):
     """A declaration's type must be one of the body's; the minutes record the chair's decision with it."""
     edit(actions, "bodies/ccb.md", "venue:", "interest_types: [Financial interest, Indirect interest]\nvenue:")
