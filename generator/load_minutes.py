@@ -377,11 +377,15 @@ _NO_SPACE = re.compile(r"#{1,6}(?=[^#\s])")
 # item numbered per meeting in brackets ("3(a)", "3 (a)"), which Minutebook writes 3a.
 _NUMBER_WORD = re.compile(r"(?:item|minute|min|no)\b\.?\s*(?:(?:no|number)\b\.?\s*)?", re.I)
 _BRACKETED_PART = re.compile(r"(\d{1,3})\s*\(([a-z])\)", re.I)
+# "8) Any other business", "(8) Any other business": a number as Word's numbered lists write it
+_BRACKETED_NUMBER = re.compile(r"\(?(\d{1,3}(?:\.\d{1,3})?)\)\s*")
 
 
 def _as_numbered(numbering, heading: str) -> str | None:
     """The heading as the body's numbering writes it, where it is one of those ways of writing it; else None."""
     written = _NUMBER_WORD.sub("", heading, count=1) if _NUMBER_WORD.match(heading) else heading
+    bracketed = _BRACKETED_NUMBER.match(written)
+    written = f"{bracketed[1]} {written[bracketed.end():]}" if bracketed else written
     if numbering.per_meeting:
         written = _BRACKETED_PART.sub(r"\1\2", written, count=1)
     if written == heading:

@@ -3165,7 +3165,12 @@ JC_MINUTES = "meetings/jc/2019-11-05/minutes.md"
     (JC_MINUTES, "5 Joint public health commissioning", "Item 5 Joint public health commissioning",
      "5 Joint public health commissioning"),
     (JC_MINUTES, "5.1 Sexual health services", "5(a) Sexual health services", "5a Sexual health services"),
-    (MINUTES, "TB/19/15 Any other business", "Min. No. TB/19/15 Any other business", "TB/19/15 Any other business")])
+    (MINUTES, "TB/19/15 Any other business", "Min. No. TB/19/15 Any other business", "TB/19/15 Any other business"),
+    # as Word's numbered lists write the number: told only "JC numbers items like '5 (or 5.1)'"
+    (JC_MINUTES, "7 Call-in: Healthy Weight Strategy", "7) Call-in: Healthy Weight Strategy",
+     "7 Call-in: Healthy Weight Strategy"),
+    (JC_MINUTES, "7 Call-in: Healthy Weight Strategy", "(7) Call-in: Healthy Weight Strategy",
+     "7 Call-in: Healthy Weight Strategy")])
 def test_minute_heading_with_its_number_written_as_other_bodies_packs_write_it(archive, build, relative, old,
                                                                                written, meant):
     """"Item 5", "Min. No. 45", "3(a)": given the heading as the body's numbering writes it, not a template."""
