@@ -188,8 +188,15 @@ def yesno(value, ctx: Context) -> bool:
 def url(value, ctx: Context) -> str:
     value = text(value, ctx).strip()
     if not value.startswith(("https://", "http://")):
-        raise Invalid(f"'{value}' is not a web address", "write the full address starting with https://")
+        # "www.leicester.public-i.tv", as a pack prints an address: the one to write, not only how it starts
+        host = _HOST.match(value)
+        raise Invalid(f"'{value}' is not a web address", f"write it as https://{value} if that is the address" if host
+                      else "write the full address starting with https://")
     return value
+
+
+# An address without its https:// ("www.leicester.public-i.tv", "council.gov.uk/webcasts")
+_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#]\S*)?$", re.I)
 
 
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*")  # BCP 47, as a `lang` attribute needs it

@@ -1077,6 +1077,15 @@ def test_a_member_named_in_a_recorded_vote_who_left_the_room_by_the_standing_ite
         "the declaration's action", "warning")]
 
 
+def test_a_web_address_without_its_https_is_given_the_address_to_write(archive, build):
+    """`webcast: www.leicester.public-i.tv`, as a pack prints the address."""
+    edit(archive, MEETING, "webcast: https://webcast.testshire.example/hwb/2019-03-14",
+         "webcast: webcast.testshire.example/hwb/2019-03-14")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "webcast:"),
+        "webcast: 'webcast.testshire.example/hwb/2019-03-14' is not a web address; write it as "
+        "https://webcast.testshire.example/hwb/2019-03-14 if that is the address")]
+
+
 def test_a_figure_in_words_is_an_error(archive, build):
     edit(archive, MINUTES, AMENDMENT, AMENDMENT.replace("for: 1", "for: one"))
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "for: one"),
