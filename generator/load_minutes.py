@@ -37,6 +37,24 @@ MINUTES = Schema("the minutes", Field("status", s.choice("draft", "approved"), r
 DECLARATION = Schema("a declaration of interest", Field("person", s.person), Field("name", s.text),
                      Field("type", s.lined, default=""), Field("interest", s.markdown, default=""),
                      Field("action", s.text, default=""))
+_DECLARED = s.record(DECLARATION, lambda f, c, v: Declaration(
+    f["person"] or PersonRef(name=f["name"] or "unnamed"), f["interest"], f["action"], f["type"]))
+
+
+def _declaration(value, ctx: Context) -> Declaration:
+    """A declaration of interest; one written as the minutes' sentence ("Cllr Dr Sangster declared a personal
+    interest in item 6 as a practising GP") is told the fields to write, with the person it opens with."""
+    if isinstance(value, str) and ctx.people is not None:
+        words = value.split()
+        for n in range(min(len(words), 5), 0, -1):  # the longest run of words opening it that names a person
+            found = ctx.people.lookup(" ".join(words[:n]))[0]
+            if found:
+                raise s.Invalid("a declaration of interest is written as a sentence, not as its fields",
+                                f"write it as `- person: {found}`, with `interest:` (its nature), `type:` where the "
+                                "minutes give it and `action:` (what the chair decided) on the lines below it")
+    return _DECLARED(value, ctx)
+
+
 ACTION = Schema("an action", Field("owner", s.persons, default=()), Field("text", s.markdown, required=True),
                 Field("due", s.due), Field("id", s.text))
 # Read in this order: declarations before `chair:`, as they are made as the item opens, before the chair changes
@@ -45,8 +63,7 @@ ACTION = Schema("an action", Field("owner", s.persons, default=()), Field("text"
 ITEM = Schema(
     "a minute item's ```item block",
     Field("paper", s.lined_texts, default=()),
-    Field("declarations", s.list_of(s.record(DECLARATION, lambda f, c, v: Declaration(
-        f["person"] or PersonRef(name=f["name"] or "unnamed"), f["interest"], f["action"], f["type"]))), default=()),
+    Field("declarations", s.list_of(lambda v, c: _declaration(v, c)), default=()),
     Field("chair", chairs.one),  # who took the chair for the item, where not the meeting's chair
     Field("lead", s.persons, default=()),
     Field("resolutions", s.list_of(s.markdown), default=()),

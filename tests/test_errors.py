@@ -1086,6 +1086,17 @@ def test_a_web_address_without_its_https_is_given_the_address_to_write(archive, 
         "https://webcast.testshire.example/hwb/2019-03-14 if that is the address")]
 
 
+def test_a_declaration_written_as_the_minutes_sentence_is_given_its_fields_with_the_person_it_names(archive, build):
+    """`- Cllr Dr Sangster declared a personal interest in item 6 as a practising GP`, as the minutes word it: told
+    only that a declaration "must be a set of `field: value` lines"."""
+    edit(archive, MINUTES, "declarations:\n", "declarations:\n  - Dr Singh declared an interest as a trustee of the "
+         "allotments trust\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "  - Dr Singh declared"),
+        "a declaration of interest is written as a sentence, not as its fields; write it as `- person: carol-singh`, "
+        "with `interest:` (its nature), `type:` where the minutes give it and `action:` (what the chair decided) on "
+        "the lines below it")]
+
+
 def test_a_figure_in_words_is_an_error(archive, build):
     edit(archive, MINUTES, AMENDMENT, AMENDMENT.replace("for: 1", "for: one"))
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "for: one"),
