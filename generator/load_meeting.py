@@ -16,7 +16,7 @@ from generator.model import (ActionLog, ActionUpdate, AgendaItem, Appendix, Atte
                              Movement, Paper, PersonRef, Source)
 from generator.numbering import printed, whole
 from generator.schema import Context, Field, Schema
-from generator.values import spoken_date
+from generator.values import NO, spoken_date
 from generator.yamltext import LStr, at_key, file_line, line_of, lines_of
 
 def _roled_person(value, ctx: Context) -> PersonRef:
@@ -342,7 +342,10 @@ def _update(fields, ctx: Context, raw) -> ActionUpdate:
     if fields["status"] == "complete" and isinstance(raw, dict) and "closed" not in raw \
             and str(raw.get("status")).strip().lower() == "closed":
         fields["closed"] = True  # `status: Closed` says so itself; `closed: no` keeps it open, with the warning
-    if fields["status"] == "complete" and not fields["closed"]:  # logs that rate actions write Complete to close
+    # `closed:` in error (`closed: Yes - closed`) is told on its own line: the update meant to close the action
+    unread = isinstance(raw, dict) and raw.get("closed") is not None and not fields["closed"] \
+        and str(raw["closed"]).strip().lower() not in NO
+    if fields["status"] == "complete" and not fields["closed"] and not unread:  # logs rating actions write Complete
         ctx.report.warning(ctx.path, raw.line_of("status"), "the status is complete, but the update does not close "
                            "the action, so it stays open on the tracker", "add `closed: yes`, or give the status it "
                            "has while it is still open")

@@ -2105,6 +2105,17 @@ def test_an_action_owned_by_a_body_written_by_its_short_name_or_name_is_told_to_
         "where a person goes")]
 
 
+def test_closed_written_with_more_words_is_told_to_be_yes_alone_and_is_the_one_message(archive, build):
+    """`closed: Yes - closed`, as a log's column gives it: told to write "yes or no", and, with `status: complete`,
+    warned that the update does not close the action, which it was written to do."""
+    edit(archive, LOG, "    status: green\n    progress: Published", "    status: complete\n    progress: Published")
+    edit(archive, LOG, "    closed: yes\n  - action: TB/19/13#leaflet", "    closed: Yes - closed\n  - action: "
+         "TB/19/13#leaflet")
+    assert [m for m in messages(build(archive)) if ":" + str(line_of(archive, LOG, "status: complete")) + ":" in m
+            or "closed:" in m] == [at(LOG, line_of(archive, LOG, "closed: Yes"),
+                                      "closed: 'Yes - closed' is not yes or no; write yes alone")]
+
+
 def test_an_update_with_status_complete_that_does_not_close_its_action_is_a_warning(archive, build):
     edit(archive, LOG, "    status: amber\n", "    status: complete\n")
     assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: complete"), "the status is "
