@@ -471,9 +471,10 @@ def parse_yesno(text: str) -> bool:
         return True
     if value in NO:
         return False
-    first = re.match(r"[a-z]+", value)  # "Yes - closed at the meeting", as a log's column gives it
-    said = "yes" if first and first[0] in YES else "no" if first and first[0] in NO else ""
-    raise Invalid(f"'{text}' is not yes or no", f"write {said} alone" if said else "write yes or no")
+    words = set(re.findall(r"[a-z]+", value))  # "Yes - closed at the meeting", as a log's column gives it
+    said = {"yes"} if words & {"yes", "true"} else set()
+    said |= {"no"} if words & {"no", "false"} else set()
+    raise Invalid(f"'{text}' is not yes or no", f"write {said.pop()} alone" if len(said) == 1 else "write yes or no")
 
 
 def slugify(text: str) -> str:
