@@ -32,7 +32,7 @@ from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, ex
                                  runs, sort_key, unpadded, year_said)
 from generator.resolve import Index, resolve
 from generator.validate import label_and_ref, nearest_folders, validate
-from generator.values import Invalid, slugify, spoken_due
+from generator.values import Invalid, parse_date, slugify, spoken_due
 from generator.yamltext import line_of, scalar
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -852,9 +852,21 @@ def _meeting(index: Index, meeting_key: str) -> Meeting:
     meeting = index.by_key.get(meeting_key)
     if meeting is None:
         raise refuse_option("--meeting", meeting_key, f"there is no meeting '{meeting_key}'",
-                            did_you_mean(meeting_key, index.by_key, "meetings") or
+                            _on_the_day(index, meeting_key) or did_you_mean(meeting_key, index.by_key, "meetings") or
                             "name it as body/folder, e.g. ccb/2018-06-21; `minutebook new meeting` starts one")
     return meeting
+
+
+def _on_the_day(index: Index, meeting_key: str) -> str:
+    """'did you mean jhsc/2019-03-04 (4 March 2019)?' for `--meeting "jhsc/4 March 2019"`: the body's meetings on
+    the date its folder is written as, as `new meeting --date` takes a date in words."""
+    slug, _, written = meeting_key.partition("/")
+    try:
+        day = parse_date(written)
+    except Invalid:
+        return ""
+    held = [m.key for m in index.by_body.get(slug, []) if m.date == day]
+    return f"did you mean {' or '.join(held)} ({long_date(day)})?" if held else ""
 
 
 def _paper_file(source: Path, papers: Path, report: Report) -> tuple[str, bytes | None]:

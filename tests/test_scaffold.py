@@ -1260,6 +1260,16 @@ def test_new_paper_refuses_a_taken_ref_an_unknown_meeting_and_an_unknown_item(tm
     assert tree(content) == before
 
 
+def test_new_paper_for_a_meeting_named_by_its_date_in_words_is_offered_the_meetings_folder(tmp_path):
+    """`--meeting "ccb/22nd August 2019"`, as `new meeting --date` takes the date: offered the meeting whose folder
+    was nearest in spelling, or none."""
+    content = copy(tmp_path, "references")
+    with pytest.raises(scaffold.Refused) as refused:
+        scaffold.plan_paper(content, "ccb/22nd August 2019", "D", "X")
+    assert said(refused.value) == ["--meeting ccb/22nd August 2019: there is no meeting 'ccb/22nd August 2019'; did "
+                                   "you mean ccb/2019-08-22 (22 August 2019)?"]
+
+
 def test_new_paper_refuses_a_ref_written_with_its_label(tmp_path):
     """`--ref "Appendix A"`, as the pack prints it, wrote `ref: Appendix A` under `label: Paper`: a page titled
     "Paper Appendix A", which the agenda's `paper: A` did not name."""
