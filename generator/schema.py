@@ -400,7 +400,9 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
     if named:  # "Dr Jane Smith<tab>Director of Public Health": a row of a PDF's attendance table, pasted whole
         who = f"{ctx.people.ref(named).name} ({named})"
         raise Invalid(f"unknown person '{written}': it is {who} followed by '{rest}', which is not a name",
-                      f"write `- person: {named}` with `role: {rest}` on the line below it" if roled else
+                      # a remark in lower case ("on holiday", "late") is the entry's note, not the post they hold
+                      f"write `- person: {named}` with `{'note' if rest[:1].islower() else 'role'}: {rest}` on the "
+                      "line below it" if roled else
                       f"write {named} alone (the people register gives their roles)")
     initialled = ctx.people.with_initials(written)
     if initialled:  # the minutes' text links initials (references.py); a field takes the person

@@ -2432,6 +2432,15 @@ def test_an_attendee_written_with_their_role_is_told_to_give_the_role_its_field(
         "below it")]
 
 
+def test_an_apology_written_with_a_remark_is_told_to_give_the_remark_as_the_entrys_note(archive, build):
+    """`- Councillor Miss G Waller (on holiday)`, as apologies are minuted: told to write `role: on holiday`, as if
+    it were the post she held."""
+    edit(archive, MEETING, "  apologies:\n    - dev-patel\n", "  apologies:\n    - Mr Dev Patel (on leave)\n")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "Mr Dev Patel (on leave)"),
+        "unknown person 'Mr Dev Patel (on leave)': it is Mr Dev Patel (dev-patel) followed by 'on leave', which is not "
+        "a name; write `- person: dev-patel` with `note: on leave` on the line below it")]
+
+
 def test_an_attendee_entry_whose_person_is_written_with_their_role_is_told_to_give_the_role_its_field(archive, build):
     """`new meeting` writes `- person: rka-feltham` over `role:` and `organisation:` lines; the clerk writes over the
     id what the pack prints, `Dr R.K.A.Feltham CC (Vice-Chair)`, and was told the register gives their roles."""
