@@ -380,7 +380,7 @@ def confidential_mark(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
 _CONFIDENTIAL_WORD = re.compile(
     r"\bCONFIDENTIAL\b|\bEXEMPT\b|^[\s*_#>]*PART (?:II|2|TWO)\b(?! OF\b)"
     r"|(?i:[(\[]\s*(?:exempt(?:\s+information)?|part\s+(?:ii|2|b|two))\s*[)\]]"
-    r"|^[\s*_#>]*exempt(?:\s+information)?[*_\s]*[–—:|-])"
+    r"|^[\s*_#>]*exempt(?:\s+information)?[*_\s]*[–—:|-](?![*_\s]*(?:none|no|nil|n/?a|not\s+applicable)\b))"
     r"|(?i:\bnot\s+for\s+publication\b"
     r"|\b(?:is|are|was|were|be|been|remains?|(?:treated|regarded|considered|kept|held)(?:\s+as)?)\s+"
     r"(?:strictly\s+|highly\s+)?confidential\b"

@@ -1713,6 +1713,15 @@ def test_part_2_of_a_plan_in_capitals_or_the_heading_excluding_the_press_and_pub
     assert warnings_after(build, archive) == []
 
 
+@pytest.mark.parametrize("said", ["Exempt information: None", "**Exempt information:** No", "Exempt information – N/A",
+                                  "Exempt information: not applicable"])
+def test_a_front_sheet_saying_it_has_no_exempt_information_is_no_warning(archive, build, said):
+    """A council's public report opens its front sheet with "Exempt information: None": it was told to say whether
+    it is confidential, as "Exempt information: paragraph 3" is."""
+    edit(archive, LATER_MINUTES, "The board noted that every ward", f"{said}\nThe board noted that every ward")
+    assert warnings_after(build, archive) == []
+
+
 EXCLUDED = ("minute item TB/19/22 follows {}, so it was taken in private, but does not say whether it is "
             "confidential: it would be published in full; write `confidential: yes` (and a `reason:`) in its ```item "
             "block, to publish only its title, or `confidential: no` if it may be published as it is (a summary that "
