@@ -599,6 +599,21 @@ def test_an_item_numbered_with_a_letter_the_meeting_has_only_the_number_of_is_to
         "an item 1: for its part (b), write item 1(b)" in warnings
 
 
+def _built_with(content: Path, meetings: tuple[tuple[str, str], ...]) -> tuple[Path, list[str]]:
+    """(site, warnings) of `content` built with each (body/date folder, approved minutes) added as a meeting."""
+    for folder, minutes in meetings:
+        (content / "meetings" / folder).mkdir(parents=True)
+        body, day = folder.split("/")
+        (content / "meetings" / folder / "meeting.md").write_text(f"---\nbody: {body}\ndate: {day}\n---\n",
+                                                                  encoding="utf-8")
+        (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}",
+                                                                   encoding="utf-8")
+    out = content.parent / "site"
+    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    return out, [d.format() for d in result.report.warnings]
+
+
 @pytest.fixture(scope="module")
 def overlapping(tmp_path_factory):
     """A cabinet numbering `Minute {n}/{yy}` (Minute 23/19, 2019's 23rd) and a parish council numbering `{yy}/{n}`
@@ -610,22 +625,12 @@ def overlapping(tmp_path_factory):
                                            encoding="utf-8")
     (content / "bodies/pc.md").write_text('---\nname: Parish Council\nshort_name: PC\nnumbering: "{yy}/{n}"\n---\n',
                                           encoding="utf-8")
-    for folder, minutes in (
+    return _built_with(content, (
             ("cab/2019-05-02", "## Minute 23/19 Budget\n\nA.\n\n## Minute 24/19 Rents\n\nB.\n"),
             ("cab/2019-06-06", "## Minute 30/19 Matters arising\n\nAs 23/19 resolved; 23/20 is the parish's.\n"),
             ("pc/2023-05-04", "## 23/19 Budget\n\nA.\n\n## 23/20 Grants\n\nB.\n"),
             ("pc/2023-06-01", "## 23/30 Matters arising\n\nMinute 23/19 was recalled; Minute 24/19 is the cabinet's.\n"
-                              "Minute 23/21 is no minute.\n")):
-        (content / "meetings" / folder).mkdir(parents=True)
-        body, day = folder.split("/")
-        (content / "meetings" / folder / "meeting.md").write_text(f"---\nbody: {body}\ndate: {day}\n---\n",
-                                                                  encoding="utf-8")
-        (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}",
-                                                                   encoding="utf-8")
-    out = tmp_path_factory.mktemp("overlapping") / "site"
-    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
-    assert result.ok, [d.format() for d in result.report.items]
-    return out, [d.format() for d in result.report.warnings]
+                              "Minute 23/21 is no minute.\n")))
 
 
 @pytest.fixture(scope="module")
@@ -636,7 +641,7 @@ def actions_in_words(tmp_path_factory):
     content = tmp_path_factory.mktemp("actions") / "content"
     shutil.copytree(FIXTURE, content)
     action = "  - owner: {{name: The clerk}}\n    text: {}\n    due: 2020-03-01\n    id: {}\n"
-    for folder, minutes in (
+    return _built_with(content, (
             ("ccb/2019-09-19", "## CCBP/19/80 Estates\n\n```item\nactions:\n"
              + action.format("Write.", "A23") + action.format("Visit.", "CCB-A30") + action.format("Ask.", "A40")
              + "```\n\nDiscussed.\n"),
@@ -646,17 +651,7 @@ def actions_in_words(tmp_path_factory):
              "were not.\n\n## CCBP/19/96 Later\n\n```item\nactions:\n" + action.format("Ask again.", "A40")
              + "```\n\nDiscussed.\n"),
             ("jhsc/2019-10-07", "## 1. Matters arising\n\nThe committee noted action CCB-A23, and action B7 of the "
-             "recovery plan.\n")):
-        (content / "meetings" / folder).mkdir(parents=True)
-        body, date = folder.split("/")
-        (content / "meetings" / folder / "meeting.md").write_text(f"---\nbody: {body}\ndate: {date}\n---\n",
-                                                                  encoding="utf-8")
-        (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}",
-                                                                   encoding="utf-8")
-    out = tmp_path_factory.mktemp("actions") / "site"
-    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
-    assert result.ok, [d.format() for d in result.report.items]
-    return out, [d.format() for d in result.report.warnings]
+             "recovery plan.\n")))
 
 
 def test_minute_and_a_number_of_a_body_numbering_yy_n_in_its_own_minutes_links_its_own_minute(overlapping):
