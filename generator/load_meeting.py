@@ -387,17 +387,18 @@ _CONFIDENTIAL_WORD = re.compile(
     r"|(?:\*\*|__|[(\[]|(?:^|[–—:|]|\s-)[\s*_#>]*)\s*(?:strictly\s+|private\s+(?:and|&)\s+)?"
     r"confidential\s*(?:\*\*|__|[)\]]|[*_\s]*(?:$|[–—:|]|-\s)))")
 
-_WORDS_OF_A_MARK = ("confidential", "publication", "exempt", "part ii", "part 2", "part b", "part two")
-
 
 def confidential_word(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
     """(line, its words, shortened) of the first of `lines` (a heading or title, and the first line of the text
     below it) that says the item is confidential otherwise than with the mark (confidential_mark): "(Confidential)"
     after a heading, "This item is CONFIDENTIAL" as its first line, which were published in full without a word."""
     for at, written in lines:
-        # the pattern tried at every place of a paragraph took a fifth of the validate stage's time at 500 meetings
+        # the pattern tried at every place of a paragraph took a fifth of the validate stage's time at 500 meetings;
+        # the words it needs, looked for one by one with `or`, took a quarter less time than in a generator
         lowered = written.lower()
-        if any(word in lowered for word in _WORDS_OF_A_MARK) and _CONFIDENTIAL_WORD.search(written) \
+        if ("confidential" in lowered or "exempt" in lowered or "publication" in lowered or "part ii" in lowered
+                or "part 2" in lowered or "part b" in lowered or "part two" in lowered) \
+                and _CONFIDENTIAL_WORD.search(written) \
                 and not ("exclu" in lowered and ("public" in lowered or "press" in lowered)):
             # (the heading of the public item excluding the press and public, "EXEMPT INFORMATION - EXCLUSION OF
             # THE PRESS AND PUBLIC", is no mark: that item is published, the items after it are taken in private)
