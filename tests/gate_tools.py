@@ -299,6 +299,14 @@ def open_disclosures(page) -> None:
     page.evaluate("() => document.querySelectorAll('main details').forEach(d => { d.open = true; })")
 
 
+def dark_with_the_filters_open(page) -> None:
+    """The search page as a phone's reader in the dark scheme sees it once they open its filters (open_disclosures),
+    checked to be shown: a gate that looked at it with the filters still closed would pass on too little."""
+    page.emulate_media(color_scheme="dark")
+    open_disclosures(page)
+    assert page.locator("main .pf-checkbox-input:visible").count() > 4, "control: the filters are shown"
+
+
 # Each text field (a search box, a select) whose text would be drawn under something else: its content box, where
 # what is typed or chosen is drawn, looked at from its start to its end at mid-height. Pagefind kept 36px at the
 # end of its search box for a Clear button 44px wide or more, and a long search ran under the button.

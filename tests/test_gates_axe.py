@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from gate_tools import MAY_LACK, PAGE_TYPES, REPO, axe_violations, open_disclosures, open_page, serve, welsh_site
+from gate_tools import MAY_LACK, PAGE_TYPES, REPO, axe_violations, dark_with_the_filters_open, open_page, serve, welsh_site
 
 from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
@@ -56,9 +56,7 @@ def test_no_wcag_violations_on_the_search_page_in_the_dark_scheme_at_320_css_pix
     url, results = sites[name].url(served[name], "search.html")
     page = open_page(browser, url, width=320, results_under=results)
     try:
-        page.emulate_media(color_scheme="dark")
-        open_disclosures(page)
-        assert page.locator("main .pf-checkbox-input:visible").count() > 4, "control: the filters are shown"
+        dark_with_the_filters_open(page)
         assert axe_violations(page) == []
     finally:
         page.close()

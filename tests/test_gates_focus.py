@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from gate_tools import PAGE_TYPES, focus_problems, open_disclosures, open_page
+from gate_tools import PAGE_TYPES, dark_with_the_filters_open, focus_problems, open_page
 
 from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
@@ -77,9 +77,7 @@ def test_every_tab_stop_on_the_search_page_shows_where_focus_is_in_the_dark_colo
     goes through every checkbox, Clear button and result a phone's reader reaches."""
     page = _open(sites, served, browser, "fixture", "search.html", width=320)
     try:
-        page.emulate_media(color_scheme="dark")
-        open_disclosures(page)
-        assert page.locator("main .pf-checkbox-input:visible").count() > 4, "control: the filters are shown"
+        dark_with_the_filters_open(page)
         assert focus_problems(page) == []
     finally:
         page.close()

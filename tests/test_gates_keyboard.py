@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import pytest
 
-from gate_tools import (PAGE_TYPES, TEXT_SPACING, covered_fields, keyboard_problems, open_disclosures, open_page,
-                        overflow, without_refresh)
+from gate_tools import (PAGE_TYPES, TEXT_SPACING, covered_fields, dark_with_the_filters_open, keyboard_problems,
+                        open_page, overflow, without_refresh)
 
 from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
@@ -110,8 +110,7 @@ def _look(sites, served, browser, name, template) -> dict:
                                                                                            covered_fields)}
         if template == "search.html":
             # The search page in the dark scheme, its results shown, with its filters open, as a reader opens them
-            page.emulate_media(color_scheme="dark")
-            open_disclosures(page)
+            dark_with_the_filters_open(page)
             found["320 dark open"] = overflow(page), _overflow_with(page, TEXT_SPACING)
             found["320 dark open covered"] = covered_fields(page), _overflow_with(page, TEXT_SPACING, covered_fields)
             page.emulate_media(color_scheme="light")
