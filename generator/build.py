@@ -558,7 +558,10 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
         if use_cache and _walk_apart(options, cache_path) else None
     damaged: list[Path] = []  # cache files there but unreadable
     cache = build_cache.load(cache_path, damaged) if use_cache else kept or build_cache.BuildCache()
-    compiled = CompiledOnDisk(cache_path.parent / "templates", build_cache.FORMAT, damaged) if use_cache else None
+    # A check (write=False) keeps no build cache, but compiles the templates as a build does: most of a small
+    # archive's check went on compiling them, and `check` renders twice (check_archive), so it keeps them too.
+    cache_at = cache_path or build_cache.cache_file(Path(options.content), options.drafts)
+    compiled = CompiledOnDisk(cache_at.parent / "templates", build_cache.FORMAT, damaged) if options.cache else None
     walked, changed = None, None
     if walking is not None:
         try:
@@ -567,7 +570,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
             pass
     if changed is None:
         changed = _changed_files(cache.site, out_dir)
-    for line in _damaged_cache(damaged, cache_path):
+    for line in _damaged_cache(damaged, cache_at):
         progress(line)
     timings["cache"] = time.perf_counter() - started
     # Rendered Markdown is kept for this build only: the scan renders most texts, the pages reuse that.

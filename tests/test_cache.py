@@ -196,6 +196,34 @@ def test_a_compiled_template_damaged_is_said_to_be_in_the_caches_line_and_compil
     assert not [line for line in said if "could not be read back" in line] and compiles == []
 
 
+def test_a_check_compiles_the_templates_once_and_the_next_check_compiles_none(archive, tmp_path, monkeypatch):
+    """`minutebook check` renders every page, and again its draft minutes' pages as published with --drafts
+    (check_archive), but kept no compiled templates: a check of a small archive went mostly on compiling them,
+    twice. It keeps them where a build does, and a check with no cache (--no-cache) compiles as before."""
+    import datetime as dt
+    from dataclasses import replace
+
+    import jinja2
+    from helpers import TODAY
+
+    from generator.build import Options, check_archive
+    from generator.cache import CACHE_DIR
+
+    monkeypatch.setenv(CACHE_DIR, str(tmp_path / "cache"))
+    compiles, real = [], jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, source, name=None, *args, **kw: compiles.append(
+        name) or real(self, source, name, *args, **kw))
+    options = Options(content=archive, out=tmp_path / "site", today=dt.date.fromisoformat(TODAY), search=False)
+    first = check_archive(options)
+    assert first.ok and first.drafts  # the fixture has draft minutes: the second run renders their pages
+    assert len(compiles) == len(set(compiles)) > 10  # each template compiled once over both runs
+    assert _compiled_base(archive).is_file()
+    compiles.clear()
+    assert check_archive(options).ok and compiles == []
+    assert check_archive(replace(options, cache=False)).ok and len(compiles) > 10
+    assert not (tmp_path / "site").exists()  # a check writes no site
+
+
 def test_every_compiled_template_cut_short_is_said_in_one_short_line(archive, build, tmp_path, monkeypatch):
     """A full disk may cut short all of them: the line counts them and names their folder, not 28 file names."""
     import datetime as dt
