@@ -263,6 +263,30 @@ def test_a_screen_reader_hears_each_sort_buttons_heading_and_not_its_arrow(serve
     assert table.get_by_role("columnheader", name="Due", exact=True).get_attribute("aria-sort") == "ascending"
 
 
+def test_a_reader_who_sorts_a_tracker_by_keyboard_hears_how_it_is_sorted_and_its_caption_says_so(server, new_page):
+    """The caption said "Open actions, soonest due first" of a table the reader had sorted by owner, and nothing
+    was said when they sorted it: a screen reader does not read a changed aria-sort out. A status message, there
+    before the first sort so that it is announced, names the table and its new order, as the caption does."""
+    page = new_page()
+    page.goto(server + TRACKER)
+    table = page.locator("table.tracker").first
+    status = page.get_by_role("status")
+    assert status.count() == 1 and status.text_content() == ""
+    assert table.locator("caption").text_content() == "Open actions, soonest due first"
+    table.get_by_role("button", name="Owner", exact=True).focus()
+    page.keyboard.press("Enter")
+    assert table.locator("caption").text_content() == "Open actions, by owner, A to Z"
+    page.wait_for_function("() => document.querySelector('[role=status]').textContent")
+    assert status.text_content() == "Open actions sorted by owner, A to Z"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('[role=status]').textContent.endsWith('Z to A')")
+    assert table.locator("caption").text_content() == "Open actions, by owner, Z to A"
+    table.get_by_role("button", name="Due", exact=True).click()
+    page.wait_for_function("() => document.querySelector('[role=status]').textContent.endsWith('due first')")
+    assert (status.text_content(), table.locator("caption").text_content()) == (
+        "Open actions sorted soonest due first", "Open actions, soonest due first")
+
+
 def test_a_sort_buttons_arrow_stays_on_the_line_of_its_headings_last_word(server, new_page):
     """In a narrow column the arrow wrapped onto a line of its own, under "Raised" (the example's tracker at
     1280px): a mark with nothing beside it, in a heading a line taller than its words."""
