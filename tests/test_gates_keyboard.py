@@ -265,6 +265,36 @@ def test_on_a_touch_screen_320_css_pixels_wide_the_footers_links_are_targets_44_
         context.close()
 
 
+HEADER_TARGETS = """() => [...document.querySelectorAll(
+    '.skip-link, .site-header a, .site-header input, .site-header button')].map(
+    el => [el.textContent.trim() || el.getAttribute('type'), el.offsetWidth >= 44 && el.offsetHeight >= 44])"""
+
+
+def test_on_a_touch_screen_320_css_pixels_wide_the_headers_links_and_search_are_targets_44_pixels_square(
+        sites, served, browser):
+    """The site's name was 30px high, Home, Archive and People 19px, on one row a finger covers, and the search
+    box and its button 38px, the skip link 40px: WCAG 2.5.5 (AAA) asks 44px of a target, as the footer's links are made. The page
+    still fits 320px, and with a mouse at 1280px the header is as it was, its links the height of their words."""
+    context = browser.new_context(has_touch=True, viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(served["fixture"] + sites["fixture"].pages["item.html"])
+        assert page.evaluate("() => matchMedia('(pointer: coarse)').matches"), "control: a touch screen"
+        assert page.evaluate(HEADER_TARGETS) == [["Skip to main content", True], ["Testshire Public Records", True],
+                                                 ["Home", True],
+                                                 ["Archive", True], ["People", True], ["search", True],
+                                                 ["Search", True]]
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
+    page = open_page(browser, served["fixture"] + sites["fixture"].pages["item.html"], width=1280)
+    try:
+        assert page.evaluate("() => matchMedia('(pointer: fine)').matches"), "control: a mouse"
+        assert page.evaluate(HEADER_TARGETS)[2] == ["Home", False]
+    finally:
+        page.close()
+
+
 def test_text_size_check_finds_words_that_do_not_wrap(sites, served, browser):
     """A line kept whole fits at the usual size and runs off the page at twice it."""
     page = _open(sites, served, browser, "example", "home.html", 1280)
