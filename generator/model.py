@@ -321,6 +321,19 @@ def named_with_body(meeting: "Meeting", short_name: str, joiner: str = " ") -> s
     return f"{short_name}{joiner}{meeting.title}"
 
 
+def titled_with_body(meeting: "Meeting", body: "Body") -> str:
+    """The meeting as its own pages' <title>s name it (WCAG 2.4.2): its title where that names its body, else after
+    its body's short name ("JC: Extraordinary meeting"), as feeds name it. A reader with tabs open on several
+    bodies' minutes could not tell whose an "Extraordinary meeting, 5 November 2019" was. A title names its body
+    where it has the short name as a word or ends the way the body's name does, in its last two words ("Health
+    and Wellbeing Board" of the Testshire Health and Wellbeing Board), as clerks shorten it."""
+    title = meeting.title
+    if body.short_name in title.replace(",", " ").split():
+        return title
+    ending = " ".join(body.name.split()[-2:]).lower()
+    return title if ending in title.lower() else f"{body.short_name}: {title}"
+
+
 def all_agenda_items(items: tuple["AgendaItem", ...]):
     """Agenda items and their sub-items, depth first, in agenda order."""
     for item in items:

@@ -26,7 +26,7 @@ from generator import urls
 from generator.diagnostics import Report
 from generator.interrupt import check, never
 from generator.markdown import Renderer
-from generator.model import all_agenda_items
+from generator.model import all_agenda_items, titled_with_body
 from generator.parallel import has_ended
 from generator.plaintext import plain_title
 from generator.references import Linker, Where
@@ -355,6 +355,7 @@ def environment(template_dirs: list[Path], report: Report, site, index, today: d
     env.filters["short_date"] = short_date
     env.filters["spoken_due"] = said_due
     env.filters["every_item"] = all_agenda_items  # an agenda's items and their sub-items, in order
+    env.filters["with_body"] = titled_with_body  # meeting|with_body(body): a <title>'s name of the meeting
     languages = Languages(site)
     # Filters, not globals: Jinja's compiled code calls a filter directly and a global through Context.call, which
     # made rendering 1.09x slower at 500 synthetic meetings with these on every title and text (benchmarks.compare)
