@@ -11,6 +11,7 @@ reference it cannot resolve is recorded there for backlinks and warnings.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from generator import urls
+from generator.body_names import BodyNames
 from generator.diagnostics import did_you_mean
 from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items, archive_order
@@ -34,7 +36,8 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DATE = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_MEETING = re.compile(rf"\bmeeting\s+(?:held\s+)?(?:on|of)\s+{_WEEKDAY}({_DATE})")
+# (and "the Special Meeting held on 28 September 2018", as an agenda's item approving minutes writes it)
+_MEETING = re.compile(rf"\b[Mm]eeting\s+(?:held\s+)?(?:on|of)\s+{_WEEKDAY}({_DATE})")
 _NEXT = re.compile(r"\b(?:next|following|forthcoming)\s+$", re.I)  # before "meeting", one still to come
 _PAPER = re.compile(r"\b(Paper|Appendix|Annex|Annexe)\s+([A-Z]{1,2}|\d{1,2})\b(?![/\w])")
 # What follows a paper or an item that is another meeting's: "Paper A of 14 March 2019", "Paper A to the meeting
@@ -81,6 +84,21 @@ _LETTER_AND_DIGIT = re.compile(r"(?=.*\d)(?=.*[^\W\d_])")
 # What follows a minute or an item that is another meeting's: "minute 7.1 of 12 March 2024", "minutes 70 and 71 of
 # the meeting held on 22 August 2019"
 _OF_DATE = re.compile(rf"\s+of\s+(?:the\s+)?(?:meeting\s+(?:held\s+)?(?:on|of)\s+)?{_WEEKDAY}({_DATE})")
+# "minute 12 of the Health Scrutiny Committee on 5 March 2020", "item 5 of the JCCCG meeting of 5 March 2020",
+# "minutes 3 and 4 of the Special Meeting held on 28 September 2018": a meeting named by its body's name (words
+# each beginning with a capital, BodyNames) or its kind, and its date (_named_minutes)
+_NAME = r"[A-Z][\w&'’-]*(?:\s+(?:(?:and|of|for|on|&)\s+)?[A-Z][\w&'’-]*){0,8}"
+_NAMED_OF = re.compile(r"\b(?:[Ii]tems?|([Mm])inutes?)\s+(\d{1,3}(?:\.\d{1,3})?[a-zA-Z]?"
+                       r"(?:(?:\s*,\s*|\s*,?\s*(?:and|&)\s*)\d{1,3}(?:\.\d{1,3})?[a-zA-Z]?)*)"
+                       rf"\s+of\s+(?:the\s+)?({_NAME})\s+(?:(?:[Mm]eeting|[Ss]itting)\s+)?(?:held\s+)?(?:on|of)\s+"
+                       rf"{_WEEKDAY}({_DATE})")
+_NUMBERED = re.compile(r"\d{1,3}(?:\.\d{1,3})?[a-zA-Z]?")
+# "the CCB meeting of 5 March 2020": the body named before a meeting's date (_MEETING's), whose meeting it is
+_NAME_BEFORE = re.compile(rf"({_NAME})\s+$")
+# "the minutes of the last meeting", "the previous meeting": the meeting before the text's, where the archive says
+# which it was (_last_meeting). Not "the last meeting of the year", "... in March", "... before the election"
+_LAST_MEETING = re.compile(r"\b(?:[Ll]ast|[Pp]revious)\s+([Mm]eeting)\b(?!\s+(?:of|in|before|after|on|held|for|to|at|"
+                           r"with|this|that|each|every)\b|\s*\d|[-\w])")
 
 
 def _matches(pattern: re.Pattern, text: str, *needles: str) -> list:
@@ -186,6 +204,8 @@ class Linker:
         self.by_date: dict[tuple[str, str], Meeting] = {}
         for meeting in archive.meetings:
             self.by_date.setdefault((meeting.body, meeting.date.isoformat()), meeting)
+        self.names = BodyNames(self.bodies)  # "minute 12 of the Health Scrutiny Committee on ...": _named_minutes
+        self._approved: dict[str, list[Meeting]] | None = None  # see approved_at
         self.people = archive.people
         self._initials: dict[str, dict[str, str]] = {}
         self.runs = _runs_on(index, self.bodies)
@@ -203,8 +223,9 @@ class Linker:
         # The people's names and the meetings' titles are there for the words a [[...]] without any is shown as.
         people = sorted((pid, person.name) for pid, person in self.people.items())
         numbered_on = sorted((key, tuple(m.key for m in run)) for key, run in self.runs.items())
-        # The bodies' short names, for "action CCB-A23" (action_ids) and the messages that name a body so.
-        names = sorted((slug, body.short_name) for slug, body in self.bodies.items())
+        # The bodies' short names and names, for "action CCB-A23" (action_ids), "minute 12 of the Health Scrutiny
+        # Committee on ..." (BodyNames) and the messages that name a body so.
+        names = sorted((slug, body.short_name, body.name) for slug, body in self.bodies.items())
         for listed in (list(index.items), list(index.tracks), people, targets, sorted(index.renumbered.items()),
                        numbered_on, names):
             for start in range(0, len(listed), 1000):  # in parts: the live preview asks `stop` between them
@@ -321,6 +342,34 @@ class Linker:
                           f"item: write [[{named}{number}]] for the one, or [[{named}{shown}]] for the other")
         return urls.item(meeting, body, minuted[1]), ""
 
+    def approved_at(self, meeting: Meeting) -> list[Meeting]:
+        """The meetings whose minutes say `approved_at:` `meeting`: "the last meeting" of its text where there is
+        one (_last_meeting); made at the first such words, as few texts have any."""
+        if self._approved is None:
+            self._approved = {}
+            for other in self.index.archive.meetings:
+                if other.minutes and other.minutes.approved_at:
+                    self._approved.setdefault(other.minutes.approved_at, []).append(other)
+        return self._approved.get(meeting.key, [])
+
+    def no_meeting(self, body: str, day: dt.date, meeting: Meeting) -> str:
+        """Why a minute of `body`'s meeting of `day`, cited in a text of `meeting`, links nowhere, and what to
+        write, where the body's archive reaches over the day and holds no meeting of it (public or not): "" where
+        it does not, as the archive then may not hold the meeting at all (_named_minutes)."""
+        held = self.index.by_body.get(body, ())
+        iso = day.isoformat()
+        if not held or not held[0].date <= day <= held[-1].date or \
+                any(key.startswith(f"{body}/{iso}") for key in self.unpublished if isinstance(key, str)):
+            return ""
+        before = [other for other in held if other.date < day][-1:]
+        after = [other for other in held if other.date > day][:1]
+        nearest = " and ".join(spoken_date(other.date) for other in before + after)
+        others = sorted({self.bodies[other].short_name or other for other, at in self.by_date if at == iso})
+        met = f"; {' and '.join(others)} met that day: to cite its minute, name the body ('of the {others[0]} " \
+            f"meeting of {spoken_date(day)}')" if others else ""
+        return f"{self.bodies[body].short_name or body} held no meeting on {spoken_date(day)} (its meetings " \
+            f"nearest it: {nearest}){met}"
+
     def nearest(self, body: str, ref: str) -> str:
         """A hint naming the existing numbers closest to a missing one."""
         if not self._sorted_refs:
@@ -363,6 +412,7 @@ class Linker:
             derived._agenda = None
         derived._sorted_refs = {}  # the hints' lists, not shared: only the edited body's differs
         derived._papers = None  # the edited meeting's papers may differ
+        derived._approved = None  # and the meeting its minutes say approved them
         derived._action_ids, derived._named_ids = None, {}  # and its actions
         if self._sorted_refs:
             derived._sorted_refs = {**self._sorted_refs, new.body: sorted(
@@ -379,7 +429,7 @@ class Linker:
         # what begins or continues a run of minutes "minute 29" is read in (_runs_on), besides its numbers and date
         run = (meeting.kind, meeting.adjourned_to, meeting.status, tuple(a.minute for a in all_agenda_items(
             meeting.agenda))) if self.bodies[meeting.body].numbering.per_meeting else ()
-        return (meeting.key, meeting.date, meeting.title, run,
+        return (meeting.key, meeting.date, meeting.title, run, meeting.minutes.approved_at if meeting.minutes else "",
                 tuple((i.ref, i.parts) for i in meeting.minutes.items if i.parts) if meeting.minutes else (),
                 tuple((p.ref, p.label, tuple(a.ref for a in p.appendices), tuple(sorted(p.appendix_anchors)))
                       for p in meeting.papers),
@@ -665,9 +715,9 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
     incomplete = list(linker.incomplete.finditer(text)) if digits else []
     if linker.incomplete_plain is not None:
         incomplete += [m.span() for m in linker.incomplete_plain.finditer(text)]
-    on_date, papers, items, items_of, capitals, words = [], [], [], [], [], []
+    on_date, papers, items, items_of, capitals, words, bodies_named, last = [], [], [], [], [], [], [], []
     if meeting is not None:
-        on_date, papers = _matches(_MEETING, text, "meeting"), _matches(_PAPER, text, "Paper", "Appendix", "Annex")
+        on_date, papers = _matches(_MEETING, text, "eeting"), _matches(_PAPER, text, "Paper", "Appendix", "Annex")
         capitals = list(_INITIALS.finditer(text)) if _TWO_CAPITALS.search(text) else []
         # (a body numbering by a pattern names an item so only where its agenda numbers the pack's items: 7 for
         # CCBP/19/75)
@@ -676,12 +726,14 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
         items_of = _matches(_ITEM_OF, text, "tem", "inute") if on_date or minute_of else []
         if not per_meeting:
             items_of = [m for m in items_of if not m.group(1)]  # its minutes' numbers are its own (_minute_words)
+        bodies_named = _matches(_NAMED_OF, text, "inute", "tem") if digits and " of " in text else []
+        last = _matches(_LAST_MEETING, text, "ast meeting", "revious meeting", "ast Meeting", "revious Meeting")
         # (of a body numbering per meeting, read where its minutes run on from meeting to meeting: _run_words)
         words = _matches(_MINUTE_WORDS, text, "inute") if digits else []
     action_words = [m for m in _matches(_ACTION_WORDS, text, "action", "Action", "ACTION")
                     if _LETTER_AND_DIGIT.match(m.group(1))] if digits and where.body else []
-    reach = ARCHIVE if explicit or numbers or incomplete or on_date or items_of or words or action_words else \
-        MEETING if papers or items or capitals else NOWHERE
+    archive = explicit or numbers or incomplete or on_date or items_of or words or action_words or bodies_named or last
+    reach = ARCHIVE if archive else MEETING if papers or items or capitals else NOWHERE
     if reach == NOWHERE:
         return found, reach
     for m in explicit:
@@ -725,12 +777,23 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             found.append(_Match(start, end, None, written,
                                 f"the minute number is incomplete; {linker.nearest(slug, written)}"))
     if meeting is not None:
+        spans = [(m.start(2), m.end()) for m in bodies_named]
+        if spans:  # what the words naming another body's meeting hold is not this meeting's, nor this body's
+            on_date, items_of, words, items, papers = (
+                [m for m in matches if not any(start <= m.start() < end for start, end in spans)]
+                for matches in (on_date, items_of, words, items, papers))
+        for m in bodies_named:
+            _named_minutes(m, meeting, linker, found)
         for m in on_date:
             if _NEXT.search(text, max(0, m.start() - 20), m.start()) and not m.group(1)[-1].isdigit():
                 continue  # "the next meeting on 3 October": a day to come, not last year's 3 October
-            target = _cited_meeting(linker, meeting, m.group(1))
+            target = _cited_meeting(linker, meeting, m.group(1), _body_before(linker, text, m.start(), meeting))
             if target is not None and target is not meeting:
                 found.append(_Match(m.start(1), m.end(1), urls.meeting(target), m.group(1)))
+        for m in last:
+            before = linker.approved_at(meeting)
+            if len(before) == 1 and before[0].date < meeting.date:
+                found.append(_Match(m.start(), m.end(), urls.meeting(before[0]), m.group(0)))
         for m in papers:
             minute = cited.get(_number_before(text, m.start())) if cited and m.group(1) == "Paper" else None
             if minute is not None and minute[0] is not meeting:  # "TB/19/13 (Paper A)": the paper that minute had
@@ -758,12 +821,16 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             reach = ARCHIVE if beyond else reach
         for m in items_of:  # before this meeting's items, which the same words would otherwise be read as
             other = _cited_meeting(linker, meeting, m.group(3))
+            day = _cited_day(meeting, m.group(3)) if other is None else None
+            absent = linker.no_meeting(meeting.body, day, meeting) if day is not None else ""
             word = "minute" if m.group(1) else "item"
             for number in _ITEM_NUMBER.finditer(m.group(2)):
                 url = linker.meeting_item_url(other, number.group(0)) if other is not None else None
                 found.append(_Match(m.start(2) + number.start(), m.start(2) + number.end(), url, number.group(0),
-                                    f"the meeting of {spoken_date(other.date)} has no such {word}" if other else "",
-                                    report=other is not None,
+                                    f"the meeting of {spoken_date(other.date)} has no such {word}"
+                                    f"{_numbered(linker, other)}{_elsewhere(linker, other, number.group(0), word)}"
+                                    if other else absent,
+                                    report=other is not None or bool(absent),
                                     written=f"{word} {number.group(0)}{text[m.end(2):m.end()]}"))
         for m in words:
             (_run_words if per_meeting else _minute_words)(m, meeting, linker, found)
@@ -876,9 +943,15 @@ def _number_before(text: str, start: int) -> int:
     return len(before[:-1].rstrip()) if before.endswith("(") else len(before)
 
 
-def _cited_meeting(linker: Linker, meeting: Meeting, written: str) -> Meeting | None:
-    """The meeting of `meeting`'s body that a text of `meeting` names by its date (_DATE): one without its year is
-    the last such day on or before `meeting`'s ("the meeting of 3 October" in November's minutes)."""
+def _cited_meeting(linker: Linker, meeting: Meeting, written: str, body: str = "") -> Meeting | None:
+    """The meeting of `meeting`'s body (or of `body`) that a text of `meeting` names by its date (_DATE)."""
+    day = _cited_day(meeting, written)
+    return linker.by_date.get((body or meeting.body, day.isoformat())) if day is not None else None
+
+
+def _cited_day(meeting: Meeting, written: str) -> dt.date | None:
+    """The day a text of `meeting` names (_DATE): one without its year is the last such day on or before
+    `meeting`'s ("the meeting of 3 October" in November's minutes); None for no day (30 February)."""
     words = written.split()
     if len(words) == 2:
         try:
@@ -895,7 +968,7 @@ def _cited_meeting(linker: Linker, meeting: Meeting, written: str) -> Meeting | 
             day = parse_date(written)
         except Invalid:
             return None
-    return linker.by_date.get((meeting.body, day.isoformat()))
+    return day
 
 
 def _continuations(text, first, end, ref, numbering, slug, linker, found) -> None:
@@ -976,6 +1049,9 @@ def _minute_words(m: re.Match, meeting: Meeting, linker: Linker, found: list) ->
     listed = _LIST.match(text, m.end()) if plural and ranged is None else None
     of = _OF_DATE.match(text, (ranged or listed or m).end())
     context = _cited_meeting(linker, meeting, of.group(1)) if of is not None else meeting
+    if of is not None and ranged is None and listed is None:  # "minute 75 of 22 August 2019": warned of, dated
+        _dated_minute(m, of, context, meeting, linker, found)
+        return
     own = [parts(numbering, item.ref) for item in context.minutes.items] if context and context.minutes else []
     years = {number.get("yyyy", number.get("yy", 0)) for number in own if number is not None}
     if len(years) != 1:
@@ -1008,6 +1084,103 @@ def _minute_words(m: re.Match, meeting: Meeting, linker: Linker, found: list) ->
         before, ref = int(c.group(2)), minute(c.group(2))
         if ref is not None:
             found.append(_Match(c.start(2), c.end(2), linker.item_url(slug, ref), c.group(2), written=ref))
+
+
+def _dated_minute(m: re.Match, of: re.Match, context: Meeting | None, meeting: Meeting, linker: Linker,
+                  found: list) -> None:
+    """`minute 70 of 22 August 2019` (`m` _MINUTE_WORDS's "minute 70", `of` the rest) in a text of a meeting of a
+    body numbering by a pattern: the minute of that number, of the year its minutes are numbered in, of the
+    body's meeting that day (`context`). With the day written, the words are a reference: a day the body held no
+    meeting on (Linker.no_meeting), or a number its meeting has no minute of, is warned of, as a minute of a body
+    numbering per meeting is (_find's items_of)."""
+    written = m.group(0) + of.group(0)
+    if context is None:
+        day = _cited_day(meeting, of.group(1))
+        hint = linker.no_meeting(meeting.body, day, meeting) if day is not None else ""
+        found.append(_Match(m.start(2), m.end(2), None, m.group(2), hint, report=bool(hint), written=written))
+        return
+    url = _dated_url(linker, context, m.group(2), "minute")
+    if url is not None or context.minutes:
+        found.append(_Match(m.start(2), m.end(2), url, m.group(2), "" if url else f"the meeting of "
+                            f"{spoken_date(context.date)} has no such minute{_numbered(linker, context)}"
+                            f"{_elsewhere(linker, context, m.group(2), 'minute')}", written=written))
+
+
+def _named_minutes(m: re.Match, meeting: Meeting, linker: Linker, found: list) -> None:
+    """`minute 12 of the Health Scrutiny Committee on 5 March 2020`, `items 5 and 6 of the JCCCG meeting of 5 March
+    2020` (`m`: _NAMED_OF's) in a text of `meeting`: the minutes (or items) of that number of the named body's
+    meeting that day, as "minute 7.1 of 12 March 2024" is of the text's own body's; the date links to that meeting.
+    Words naming a kind of meeting alone ("the Special Meeting held on ...") name the text's own body's. A day
+    the body held no meeting on is warned of where the archive reaches over it (Linker.no_meeting), with the
+    bodies that met that day; a number the meeting has no minute of is warned of with the numbers it has. Words
+    naming no body of the archive ("minute 4 of the Governing Body on 11 December") are left as text, without a
+    warning, and are not read as this meeting's item 4, nor as its body's minute 4."""
+    text = m.string
+    named = linker.names.find(m.group(3), meeting.body)
+    numbers = [(m.start(2) + n.start(), m.start(2) + n.end()) for n in _NUMBERED.finditer(m.group(2))]
+    if named is None:
+        found.extend(_Match(start, end, None, text[start:end], report=False) for start, end in numbers)
+        return
+    slug, word, said = named or meeting.body, "minute" if m.group(1) else "item", text[m.end(2):m.end()]
+    day = _cited_day(meeting, m.group(4))
+    other = linker.by_date.get((slug, day.isoformat())) if day is not None else None
+    if other is None:
+        hint = linker.no_meeting(slug, day, meeting) if day is not None else ""
+        found.extend(_Match(start, end, None, text[start:end], hint, report=bool(hint),
+                            written=f"{word} {text[start:end]}{said}") for start, end in numbers)
+        return
+    if other is not meeting:
+        found.append(_Match(m.start(4), m.end(4), urls.meeting(other), m.group(4)))
+    for start, end in numbers:
+        url = _dated_url(linker, other, text[start:end], word)
+        hint = "" if url else f"the {linker.bodies[slug].short_name or slug} meeting of {spoken_date(other.date)} " \
+            f"has no such {word}{_numbered(linker, other)}"
+        found.append(_Match(start, end, url, text[start:end], hint, report=bool(url or other.minutes),
+                            written=f"{word} {text[start:end]}{said}"))
+
+
+def _body_before(linker: Linker, text: str, start: int, meeting: Meeting) -> str:
+    """The body another than `meeting`'s whose meeting the words before `start` name ("the CCB meeting of ...",
+    `start` at "meeting"), else "": the text's own body's, as any meeting named by its date alone is."""
+    name = _NAME_BEFORE.search(text, max(0, start - 120), start) if start and text[start - 1] == " " else None
+    named = linker.names.find(name.group(1), meeting.body) if name is not None else None
+    return named if named and named != meeting.body else ""
+
+
+def _dated_url(linker: Linker, other: Meeting, number: str, word: str) -> str | None:
+    """The page of minute (or item) `number` of `other`, a meeting a text names by its date: of a body numbering
+    by a pattern, the minute of that number of the year its minutes are numbered in (CCBP/20/11 for "minute 11"),
+    and its agenda's item of that number for "item"."""
+    body = linker.bodies[other.body]
+    numbering = body.numbering
+    if numbering.per_meeting or word == "item":
+        return linker.agenda_item_url(other, number.lower())[0]
+    years = {found.get("yyyy", found.get("yy", 0)) for found in (parts(numbering, item.ref) for item in
+                                                                  (other.minutes.items if other.minutes else ()))
+             if found is not None}
+    if len(years) != 1 or not number.isdigit():
+        return None
+    ref = canonical(numbering, compose(numbering, int(number), years.pop()))
+    at = linker.index.items.get((other.body, ref)) if ref else None
+    return urls.item(other, body, at[1]) if at is not None and at[0].key == other.key else None
+
+
+def _elsewhere(linker: Linker, other: Meeting, number: str, word: str) -> str:
+    """"; HSC's meeting that day has a minute 12: ...": the other bodies that met on `other`'s day with a minute (or
+    item) `number`, which a clerk citing it by its date alone may have meant."""
+    iso = other.date.isoformat()
+    bodies = [linker.bodies[slug].short_name or slug for slug, at in sorted(linker.by_date) if at == iso and
+              slug != other.body and _dated_url(linker, linker.by_date[(slug, at)], number, word) is not None]
+    return f"; {' and '.join(bodies)}'s meeting that day has {'an' if word == 'item' else 'a'} {word} {number}: " \
+        f"to cite it, name the body, '{word} {number} of the {bodies[0]} meeting of {spoken_date(other.date)}'" \
+        if bodies else ""
+
+
+def _numbered(linker: Linker, other: Meeting) -> str:
+    """"; its minutes are numbered 1 to 3 and 12": what a message naming a number `other` lacks suggests."""
+    refs = [item.ref for item in other.minutes.items] if other.minutes else []
+    numbering = linker.bodies[other.body].numbering
+    return f"; its minutes are numbered {_runs(refs, lambda ref: printed(numbering, ref))}" if refs else ""
 
 
 def _run_words(m: re.Match, meeting: Meeting, linker: Linker, found: list) -> None:

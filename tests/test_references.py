@@ -401,7 +401,8 @@ def test_an_item_of_the_meeting_of_a_date_links_to_that_meetings_item(cited_late
 def test_an_item_the_dated_meeting_lacks_is_warned_of_as_that_meetings(cited_later):
     _, warnings = cited_later
     assert ("content/meetings/jhsc/2019-10-07/minutes.md:7: warning: reference 'item 9 of the meeting of "
-            "2 September 2019' does not resolve; the meeting of 2 September 2019 has no such item") in warnings
+            "2 September 2019' does not resolve; the meeting of 2 September 2019 has no such item; its minutes are "
+            "numbered 1, 3") in warnings
 
 
 def test_a_paper_named_after_another_meetings_minute_links_to_that_meetings_paper(cited_later):
@@ -507,7 +508,7 @@ def test_a_minute_numbered_per_meeting_links_with_its_meetings_date_and_never_al
 def test_a_minute_the_dated_meeting_lacks_is_warned_of_as_that_meetings(cited_later):
     _, warnings = cited_later
     assert ("content/meetings/jhsc/2019-10-07/minutes.md:20: warning: reference 'minute 9 of 2 September 2019' does "
-            "not resolve; the meeting of 2 September 2019 has no such minute") in warnings
+            "not resolve; the meeting of 2 September 2019 has no such minute; its minutes are numbered 1, 3") in warnings
 
 
 def test_a_number_after_a_number_whose_year_comes_last_is_no_minute_of_another_year(cited_later):
@@ -711,3 +712,132 @@ def test_an_action_named_in_words_by_an_id_its_body_gave_no_action_is_warned_of_
         "action of CCB has the id A24 (nearest existing: CCBP/19/80#A23, CCBP/19/80#CCB-A30, CCBP/19/80#A40): give "
         "the action `id: A24` under `actions:` in the ```item block of the minute that raised it, or name the one "
         "meant"]
+
+
+@pytest.fixture(scope="module")
+def met_that_day(tmp_path_factory):
+    """Three bodies that met on 5 March 2020 (the joint committee, a Health Scrutiny Committee, both numbering per
+    meeting, and CCB numbering CCBP/{yy}/{n}), and later minutes citing their minutes by the meeting's date, with
+    the body named or not; meetings whose minutes say which meeting approved them, and minutes approving them by
+    'the last meeting', by a date, and by 'the Special Meeting held on ...'."""
+    content = tmp_path_factory.mktemp("met") / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "bodies/hsc.md").write_text("---\nname: Health Scrutiny Committee\nshort_name: HSC\n"
+                                           "numbering: per-meeting\n---\n", encoding="utf-8")
+    jhsc = content / "meetings/jhsc/2019-09-02/minutes.md"
+    jhsc.write_text(jhsc.read_text(encoding="utf-8").replace("status: approved\n", "status: approved\n"
+                                                             "approved_at: jhsc/2019-10-21\n"), encoding="utf-8")
+    approved = "approved_at: {}\n"
+    for folder, front, minutes in (
+            ("hsc/2020-03-05", "", "## 1. Welcome\n\nA.\n\n## 12. Stroke services\n\nB.\n"),
+            ("jhsc/2020-03-05", "", "## 1. Welcome\n\nA.\n\n## 5. Budget\n\nB.\n"),
+            ("ccb/2020-03-05", "", "## CCBP/20/10 Welcome\n\nA.\n\n## CCBP/20/11 Budget\n\nB.\n"),
+            ("jhsc/2020-04-02", "", "## 1. Matters arising\n\n"
+             "Minute 5 of 5 March 2020 was recalled, and minute 12 of the Health Scrutiny Committee on 5 March 2020.\n"
+             "Minute 11 of the CCB meeting of 5 March 2020 was noted, and item 5 of the Joint Health Scrutiny "
+             "Committee's meeting of 5 March 2020.\n"
+             "Minute 12 of 5 March 2020 is the other committee's.\n"
+             "Minute 3 of 6 March 2020 was not held, nor minute 13 of the Health Scrutiny Committee on 5 March 2020.\n"
+             "Item 4 of the Local Plan on 5 March 2020 and minute 1 of the Governing Body on 5 March 2020 are not "
+             "ours.\nMinute 1 of the Scrutiny Committee on 5 March 2020 is ours.\n\n## 4. Any other business\n\nNone.\n"),
+            ("ccb/2020-04-02", "", "## CCBP/20/20 Matters arising\n\n"
+             "Minute 12 of the Health Scrutiny Committee on 5 March 2020 was noted, and minute 11 of 5 March 2020.\n"
+             "Minute 15 of 5 March 2020 was not, nor minute 11 of 6 March 2020.\n"
+             "Minute 10 of the Scrutiny Committee on 5 March 2020 is not ours.\n"),
+            ("ccb/2019-09-19", approved.format("ccb/2019-10-17"), "## CCBP/19/80 Estates\n\nNoted.\n"),
+            ("ccb/2019-10-17", "", "## CCBP/19/90 Minutes of the last meeting\n\n"
+             "The minutes of the previous meeting were approved, and progress since the last meeting was noted.\n"
+             "The last meeting of the year is on 12 December; the last meeting in March was cancelled.\n"),
+            ("jhsc/2019-09-16", approved.format("jhsc/2019-10-21"), "## 1. Special business\n\nA.\n"),
+            ("jhsc/2019-10-21", "", "## 1. Minutes of the previous meetings\n\n"
+             "The minutes of the meeting held on 2 September 2019 and the Special Meeting held on 16 September 2019 "
+             "were approved;\nthose of the last meeting were signed. The CCB meeting of 22 August 2019 was noted.\n")):
+        (content / "meetings" / folder).mkdir(parents=True)
+        body, day = folder.split("/")
+        (content / "meetings" / folder / "meeting.md").write_text(f"---\nbody: {body}\ndate: {day}\n---\n",
+                                                                  encoding="utf-8")
+        (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n{front}---\n{minutes}",
+                                                                   encoding="utf-8")
+    out = content.parent / "site"
+    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
+    assert result.ok, [d.format() for d in result.report.items]
+    return out, [d.format() for d in result.report.warnings]
+
+
+JHSC_APRIL, CCB_APRIL = "/jhsc/2020/2020-04-02/item-1/", "/ccb/2020/ccbp-20-20/"
+
+
+def test_a_minute_of_another_body_named_with_its_meetings_date_links_to_that_bodys_minute(met_that_day):
+    """"minute 12 of the Health Scrutiny Committee on 5 March 2020": the committee's minute 12, and its meeting's
+    page for the date; the date of "the CCB meeting of 5 March 2020" linked the joint committee's meeting of that
+    day, the body whose minutes it was in, and the minute was not read."""
+    site, _ = met_that_day
+    assert xrefs(site, JHSC_APRIL)[1:7] == [
+        ("/hsc/2020/2020-03-05/item-12/", "12"), ("/hsc/2020/2020-03-05/", "5 March 2020"),
+        ("/ccb/2020/ccbp-20-11/", "11"), ("/ccb/2020/2020-03-05/", "5 March 2020"),
+        ("/jhsc/2020/2020-03-05/item-5/", "5"), ("/jhsc/2020/2020-03-05/", "5 March 2020")]
+    assert xrefs(site, CCB_APRIL)[:2] == [("/hsc/2020/2020-03-05/item-12/", "12"),
+                                          ("/hsc/2020/2020-03-05/", "5 March 2020")]
+
+
+def test_a_minute_cited_by_its_date_alone_is_the_texts_own_bodys_where_several_bodies_met_that_day(met_that_day):
+    site, _ = met_that_day
+    assert xrefs(site, JHSC_APRIL)[0] == ("/jhsc/2020/2020-03-05/item-5/", "5")
+    assert ("/ccb/2020/ccbp-20-11/", "11") in xrefs(site, CCB_APRIL)
+
+
+def test_words_naming_no_body_of_the_archive_or_several_are_no_minute_of_the_texts_body_nor_item_of_its_meeting(
+        met_that_day):
+    """"Item 4 of the Local Plan on 5 March 2020" linked the meeting's own item 4, and "Minute 10 of the Scrutiny
+    Committee on 5 March 2020" (two committees' names end so) CCB's own minute 10; words that could be the text's
+    own body's are its own."""
+    site, warnings = met_that_day
+    assert xrefs(site, "/jhsc/2020/2020-04-02/item-4/") == []
+    assert not [link for link in xrefs(site, CCB_APRIL) if link[1] == "10"]
+    assert xrefs(site, JHSC_APRIL)[8:] == [("/jhsc/2020/2020-03-05/item-1/", "1"),
+                                           ("/jhsc/2020/2020-03-05/", "5 March 2020")]
+    assert not [w for w in warnings if "Local Plan" in w or "Governing Body" in w or "Scrutiny Committee on" in w
+                and "minute 13" not in w]
+
+
+def test_a_day_the_body_held_no_meeting_on_is_warned_of_with_its_meetings_nearest_it(met_that_day):
+    _, warnings = met_that_day
+    assert ("content/meetings/jhsc/2020-04-02/minutes.md:9: warning: reference 'minute 3 of 6 March 2020' does not "
+            "resolve; JHSC held no meeting on 6 March 2020 (its meetings nearest it: 5 March 2020 and 2 April 2020)"
+            ) in warnings
+    assert ("content/meetings/ccb/2020-04-02/minutes.md:7: warning: reference 'minute 11 of 6 March 2020' does not "
+            "resolve; CCB held no meeting on 6 March 2020 (its meetings nearest it: 5 March 2020 and 2 April 2020)"
+            ) in warnings
+
+
+def test_a_number_the_dated_meeting_lacks_is_warned_of_with_its_numbers_and_the_body_whose_meeting_has_it(
+        met_that_day):
+    _, warnings = met_that_day
+    assert ("content/meetings/jhsc/2020-04-02/minutes.md:8: warning: reference 'minute 12 of 5 March 2020' does not "
+            "resolve; the meeting of 5 March 2020 has no such minute; its minutes are numbered 1, 5; HSC's meeting "
+            "that day has a minute 12: to cite it, name the body, 'minute 12 of the HSC meeting of 5 March 2020'"
+            ) in warnings
+    assert ("content/meetings/jhsc/2020-04-02/minutes.md:9: warning: reference 'minute 13 of the Health Scrutiny "
+            "Committee on 5 March 2020' does not resolve; the HSC meeting of 5 March 2020 has no such minute; its "
+            "minutes are numbered 1, 12") in warnings
+    assert ("content/meetings/ccb/2020-04-02/minutes.md:7: warning: reference 'Minute 15 of 5 March 2020' does not "
+            "resolve; the meeting of 5 March 2020 has no such minute; its minutes are numbered CCBP/20/10 to 11"
+            ) in warnings
+
+
+def test_the_last_meeting_links_the_meeting_whose_minutes_the_texts_meeting_approved(met_that_day):
+    """Not "the last meeting of the year" nor "the last meeting in March", which are no meeting before this one."""
+    site, _ = met_that_day
+    assert xrefs(site, "/ccb/2019/ccbp-19-90/") == [
+        ("/ccb/2019/2019-09-19/", "last meeting"), ("/ccb/2019/2019-09-19/", "previous meeting"),
+        ("/ccb/2019/2019-09-19/", "last meeting")]
+
+
+def test_a_special_meeting_and_another_bodys_meeting_named_by_their_dates_link_to_those_meetings(met_that_day):
+    """"the Special Meeting held on 16 September 2019", as an agenda's item approving minutes writes it, was not
+    read for its capital; "the CCB meeting of 22 August 2019" was looked for among the committee's own meetings.
+    "The last meeting" of a meeting that approved two meetings' minutes is neither's."""
+    site, _ = met_that_day
+    assert xrefs(site, "/jhsc/2019/2019-10-21/item-1/") == [
+        ("/jhsc/2019/2019-09-02/", "2 September 2019"), ("/jhsc/2019/2019-09-16/", "16 September 2019"),
+        ("/ccb/2019/2019-08-22/", "22 August 2019")]
