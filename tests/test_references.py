@@ -751,7 +751,8 @@ def met_that_day(tmp_path_factory):
             ("jhsc/2019-09-16", approved.format("jhsc/2019-10-21"), "## 1. Special business\n\nA.\n"),
             ("jhsc/2019-10-21", "", "## 1. Minutes of the previous meetings\n\n"
              "The minutes of the meeting held on 2 September 2019 and the Special Meeting held on 16 September 2019 "
-             "were approved;\nthose of the last meeting were signed. The CCB meeting of 22 August 2019 was noted.\n")):
+             "were approved;\nthose of the last meeting were signed. The CCB meeting of 22 August 2019 was noted.\n"
+             "Minute 1 of the Special Meeting held on 16 September 2019 was recalled.\n")):
         (content / "meetings" / folder).mkdir(parents=True)
         body, day = folder.split("/")
         (content / "meetings" / folder / "meeting.md").write_text(f"---\nbody: {body}\ndate: {day}\n---\n",
@@ -836,8 +837,10 @@ def test_the_last_meeting_links_the_meeting_whose_minutes_the_texts_meeting_appr
 def test_a_special_meeting_and_another_bodys_meeting_named_by_their_dates_link_to_those_meetings(met_that_day):
     """"the Special Meeting held on 16 September 2019", as an agenda's item approving minutes writes it, was not
     read for its capital; "the CCB meeting of 22 August 2019" was looked for among the committee's own meetings.
-    "The last meeting" of a meeting that approved two meetings' minutes is neither's."""
+    "The last meeting" of a meeting that approved two meetings' minutes is neither's. A minute of the Special
+    Meeting is of that meeting of the text's own body."""
     site, _ = met_that_day
     assert xrefs(site, "/jhsc/2019/2019-10-21/item-1/") == [
         ("/jhsc/2019/2019-09-02/", "2 September 2019"), ("/jhsc/2019/2019-09-16/", "16 September 2019"),
-        ("/ccb/2019/2019-08-22/", "22 August 2019")]
+        ("/ccb/2019/2019-08-22/", "22 August 2019"), ("/jhsc/2019/2019-09-16/item-1/", "1"),
+        ("/jhsc/2019/2019-09-16/", "16 September 2019")]
