@@ -9,9 +9,9 @@ do not say `confidential:`, they are published in full. What is found here is to
 councils publish a summary of an exempt item that gives none of its exempt information in their public minutes,
 which `confidential: no` says.
 
-The check runs over every public minute of the archive: only a text that has "xclu" in it is read by a pattern,
-and of the "PART II" line's, only the item's title and the last line of its text, where the line stands pasted
-above the items it heads.
+The check runs over every public minute of the archive: only a text that has "xclu" (or "XCLU", as councils'
+packs print the resolution in capitals) in it is read by a pattern, and for the "PART II" line only the lines that
+have "PART" or "EXEMPT" in them, found without splitting the text.
 """
 
 from __future__ import annotations
@@ -23,9 +23,13 @@ from generator.model import MinuteItem
 from generator.yamltext import file_line, lines_of
 
 # "the press and public be excluded", "members of the public were excluded", "RESOLVED to exclude the press and
-# public"; "not excluded" and "no need to exclude" are read past (_NOT)
-_EXCLUDED = re.compile(r"(?i)\b(?:press|public)\b[^.;\n]{0,80}?\b(?:be|were|was|are|is)\s+excluded\b"
-                       r"|\bexclude\s+(?:the\s+)?(?:press|public|members\s+of\s+the\s+public)\b")
+# public", in any case ("THAT THE PRESS AND PUBLIC BE EXCLUDED"), across the lines of a paragraph hard-wrapped as
+# the pack's page was ("the press and public\nbe excluded"), not across a blank line; "not excluded" and "no need to
+# exclude" are read past (_NOT)
+_SPACE = r"(?:[ \t]*\n[ \t]*|[ \t]+)"  # between two words of a paragraph: spaces, or one line's end
+_EXCLUDED = re.compile(rf"(?i)\b(?:press|public)\b(?:[^.;\n]|\n(?![ \t]*\n)){{0,80}}?\b(?:be|were|was|are|is){_SPACE}"
+                       rf"excluded\b|\bexclude{_SPACE}(?:the{_SPACE})?(?:press|public|members{_SPACE}of{_SPACE}the"
+                       rf"{_SPACE}public)\b")
 _NOT = re.compile(r"(?i)\b(?:not|never|no\s+need\s+to)\s+(?:(?:necessary|required|needed)\s+to\s+)?(?:be\s+)?exclud")
 # "for this item", "during consideration of this item": the resolution heads the exempt item's own minute
 _THIS_ITEM = re.compile(r"(?i)\bthis\s+(?:item|report)\b")
@@ -52,52 +56,93 @@ class Exclusion:
     unsaid: tuple[MinuteItem, ...]
 
 
+@dataclass(frozen=True)
+class _Read:
+    """What of an item is read for the resolution: its heading (and its line), the texts the resolution is written
+    in, and the text the "PART II" line and the press and public's return are written in."""
+
+    title: str
+    line: int
+    texts: tuple[str, ...]
+    body: str
+
+
+def _minute(item: MinuteItem) -> _Read:
+    # its block's `resolutions:`, and its text
+    return _Read(item.title, item.source.line, (*item.resolutions, item.body) if item.resolutions else (item.body,),
+                 item.body)
+
+
 def exclusions(items: tuple[MinuteItem, ...]) -> list[Exclusion]:
     """Each resolution excluding the press and public (or line heading the items taken in private) in a public
     meeting's minute `items`, with the items it covers that say nothing of being confidential; none where every
     item it covers says `confidential:`, either way."""
+    return _exclusions(items, _minute, lambda item: item.confidential is None)
+
+
+def _exclusions(items: tuple, read, unsaid_of) -> list[Exclusion]:
     found = []
     for at, item in enumerate(items):
-        start = _found(item)
+        start = _found(read(item))
         if start is None:
             continue
         line, words, resolved = start
-        covered = _covered(items, at, item, words if resolved else "")
-        unsaid = tuple(other for other in covered if other.confidential is None)
+        covered = _covered(items, at, item, words if resolved else "", read)
+        unsaid = tuple(other for other in covered if unsaid_of(other))
         if unsaid:
             found.append(Exclusion(item, line, words, resolved, unsaid))
     return found
 
 
-def _found(item: MinuteItem) -> tuple[int, str, bool] | None:
+def _found(item: _Read) -> tuple[int, str, bool] | None:
     """(file line, its words, whether a resolution) of the item's resolution excluding the press and public, or of
     the line heading the part taken in private, in its heading or text."""
-    body, title = item.body, item.title
+    title = item.title
     if ("PART" in title or "EXEMPT" in title) and _PART_II.fullmatch(title.strip()):
-        return item.source.line, title.strip(), False
-    for text in (*item.resolutions, body) if item.resolutions else (body,):  # its block's `resolutions:`, its text
-        if "xclu" in text:  # one look through each text: a second, for "XCLU" in capitals, cost as much again
+        return item.line, title.strip(), False
+    for text in item.texts:
+        # one look through each text for each case: a pattern in any case tried at every place cost far more
+        if "xclu" in text or "XCLU" in text:
             for match in _EXCLUDED.finditer(text):
-                start = text.rfind("\n", 0, match.start()) + 1
+                start, end = _paragraph(text, match.start(), match.end())
                 if _NOT.search(text, start, match.end()):
                     continue
-                end = text.find("\n", match.end())
-                return file_line(lines_of(text), text.count("\n", 0, start)), \
-                    text[start:end if end >= 0 else len(text)].strip(" *_#>"), True
-    # the "PART II" line ends the text of the item above the items taken in private, as the pack's page is pasted:
-    # its last line alone is read, where it is a short one, not the whole text again (nor its last paragraph)
-    end = len(body)
-    while end and body[end - 1].isspace():
-        end -= 1
-    start = body.rfind("\n", max(end - _LONGEST_PART_II, 0), end) + 1
-    if start or end <= _LONGEST_PART_II:
-        last = body[start:end]
-        if ("PART" in last or "EXEMPT" in last) and _PART_II.fullmatch(last):
-            return file_line(lines_of(body), body.count("\n", 0, start)), last.strip(" *_#>\t"), False
-    return None
+                return file_line(lines_of(text), text.count("\n", 0, match.start())), \
+                    " ".join(text[start:end].split()).strip(" *_#>"), True
+    return _part_ii_line(item.body)
 
 
-def _covered(items: tuple[MinuteItem, ...], at: int, item: MinuteItem, resolution: str) -> tuple[MinuteItem, ...]:
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the paragraph of `text` that holds text[start:end] starts and ends: the resolution's words, which say
+    which items it covers ("for the following\nitem of business"), hard-wrapped as the pack's page was."""
+    before = text.rfind("\n\n", 0, start)
+    after = text.find("\n\n", end)
+    return before + 2 if before >= 0 else 0, after if after >= 0 else len(text)
+
+
+def _part_ii_line(body: str) -> tuple[int, str, bool] | None:
+    """(file line, its words, False) of the first line of `body` that is the "PART II" line, standing alone where the
+    pack's page leaves it: above the items it heads, the last line of the item before them, or in its text (above
+    "The remaining items were considered in private"). Only the lines with "PART" or "EXEMPT" in capitals are read,
+    found without splitting the text."""
+    first = None
+    for word in ("PART", "EXEMPT"):
+        at = body.find(word)
+        while at >= 0 and (first is None or at < first[0]):
+            start = body.rfind("\n", 0, at) + 1
+            end = body.find("\n", at)
+            end = len(body) if end < 0 else end
+            line = body[start:end] if end - start <= _LONGEST_PART_II else ""
+            if line and _PART_II.fullmatch(line.rstrip()):
+                first = start, line.strip(" *_#>\t")
+                break
+            at = body.find(word, end)
+    if first is None:
+        return None
+    return file_line(lines_of(body), body.count("\n", 0, first[0])), first[1], False
+
+
+def _covered(items: tuple, at: int, item, resolution: str, read) -> tuple:
     """The items the resolution (or the "PART II" line: "") covers: the item itself only where it says "this item",
     the next where it says "the following item", else every item after it until one whose text says the press and
     public were readmitted (that item too, where it says so below its first line: taken before they came back), or
@@ -109,11 +154,12 @@ def _covered(items: tuple[MinuteItem, ...], at: int, item: MinuteItem, resolutio
         return after[:1]
     covered = []
     for other in after:
-        if _found(other) is not None:  # a resolution of its own covers what follows it
+        seen = read(other)
+        if _found(seen) is not None:  # a resolution of its own covers what follows it
             break
-        back = _READMITTED.search(other.body)
+        back = _READMITTED.search(seen.body)
         if back is not None:
-            if other.body[:other.body.rfind("\n", 0, back.start()) + 1].strip():  # not where its text starts
+            if seen.body[:seen.body.rfind("\n", 0, back.start()) + 1].strip():  # not where its text starts
                 covered.append(other)
             break
         covered.append(other)

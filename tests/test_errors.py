@@ -1740,7 +1740,11 @@ EXCLUDED = ("minute item TB/19/22 follows {}, so it was taken in private, but do
      "the resolution excluding the press and public (line {})"),
     ("The board reviewed the action log.\n", "The board reviewed the action log.\n\n**PART II – EXEMPT ITEMS**\n",
      "PART II", "'PART II – EXEMPT ITEMS' (line {}), which heads the items taken in private"),
-], ids=["council-resolution-in-the-text", "board-resolution-in-the-item-block", "part-ii-line"])
+    # in the text of the item above, not its last line: the note of what follows under it
+    ("The board reviewed the action log.\n", "The board reviewed the action log.\n\nPART II\n\nThe remaining item "
+     "was considered in private.\n", "PART II", "'PART II' (line {}), which heads the items taken in private"),
+], ids=["council-resolution-in-the-text", "board-resolution-in-the-item-block", "part-ii-line",
+        "part-ii-line-in-the-text"])
 def test_an_item_after_the_press_and_public_are_excluded_that_does_not_say_whether_it_is_confidential_is_a_warning(
         archive, build, old, new, on, follows):
     """The items a council takes after resolving to exclude the press and public are taken in private: pasted with
@@ -1777,6 +1781,29 @@ def test_the_items_taken_in_private_end_where_the_press_and_public_are_readmitte
     edit(archive, LATER_MINUTES, "## TB/19/21 Action log\n", "## TB/19/21 Action log\n\n```item\nconfidential: yes\n"
          "reason: Exempt under paragraph 3\n```\n")
     assert [m for m in warnings_after(build, archive) if "excluding the press" in m] == []
+
+
+@pytest.mark.parametrize("old, new, on, follows", [
+    ("The board reviewed the action log.\n", "The board reviewed the action log.\n\nRESOLVED – THAT THE PRESS AND "
+     "PUBLIC BE EXCLUDED FROM THE MEETING FOR THE FOLLOWING ITEM OF BUSINESS ON THE GROUNDS THAT IT INVOLVES THE "
+     "LIKELY DISCLOSURE OF EXEMPT INFORMATION.\n", "RESOLVED – THAT", "follows the resolution excluding the press and "
+     "public (line {})"),
+    ("The board reviewed the action log.\n", "The board reviewed the action log.\n\nRESOLVED that the press and "
+     "public\nbe excluded from the meeting for the following\nitem of business.\n", "RESOLVED that the press",
+     "follows the resolution excluding the press and public (line {})"),
+    # "this item" on the line below: the resolution covered the items after it (none), not its own
+    ("The board noted that every ward", "RESOLVED that the press and public be excluded from the meeting\nduring "
+     "consideration of this item.\n\nThe board noted that every ward", "RESOLVED that the press",
+     "resolves to exclude the press and public for itself (line {})"),
+], ids=["in-capitals", "hard-wrapped", "hard-wrapped-for-this-item"])
+def test_a_resolution_excluding_the_press_and_public_in_capitals_or_over_lines_is_read(archive, build, old, new, on,
+                                                                                      follows):
+    """Councils' packs print the resolution in capitals, and text pasted from a PDF keeps its page's line ends: the
+    items taken in private after either were published in full without a word."""
+    edit(archive, LATER_MINUTES, old, new)
+    told = EXCLUDED.replace("follows {}", follows).format(line_of(archive, LATER_MINUTES, on))
+    assert [m for m in warnings_after(build, archive) if "press and public" in m and "excluded" not in m] == [
+        at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "## TB/19/22"), told, "warning")]
 
 
 def test_the_mark_on_a_private_meetings_minute_or_paper_is_no_error(archive, build):
