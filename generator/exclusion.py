@@ -9,9 +9,13 @@ do not say `confidential:`, they are published in full. What is found here is to
 councils publish a summary of an exempt item that gives none of its exempt information in their public minutes,
 which `confidential: no` says.
 
-The check runs over every public minute of the archive: only a text that has "xclu" (or "XCLU", as councils'
-packs print the resolution in capitals) in it is read by a pattern, and for the "PART II" line only the lines that
-have "PART" or "EXEMPT" in them, found without splitting the text.
+An agenda is published too, with its papers, most often before the meeting: its item "Exclusion of the press and
+public" (or one whose description resolves it, or a "PART II" item) heads the items to be taken in private, which
+are found the same way (agenda_exclusions).
+
+The check runs over every public minute and agenda item of the archive: only a text that has "xclu" (or "XCLU",
+as councils' packs print the resolution in capitals) in it is read by a pattern, and for the "PART II" line only
+the lines that have "PART" or "EXEMPT" in them, found without splitting the text.
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model import MinuteItem
-from generator.yamltext import file_line, lines_of
+from generator.model import AgendaItem, MinuteItem
+from generator.yamltext import file_line, line_of, lines_of
 
 # "the press and public be excluded", "members of the public were excluded", "RESOLVED to exclude the press and
 # public", in any case ("THAT THE PRESS AND PUBLIC BE EXCLUDED"), across the lines of a paragraph hard-wrapped as
@@ -31,6 +35,12 @@ _EXCLUDED = re.compile(rf"(?i)\b(?:press|public)\b(?:[^.;\n]|\n(?![ \t]*\n)){{0,
                        rf"excluded\b|\bexclude{_SPACE}(?:the{_SPACE})?(?:press|public|members{_SPACE}of{_SPACE}the"
                        rf"{_SPACE}public)\b")
 _NOT = re.compile(r"(?i)\b(?:not|never|no\s+need\s+to)\s+(?:(?:necessary|required|needed)\s+to\s+)?(?:be\s+)?exclud")
+# an agenda's item "Exclusion of the press and public" ("EXEMPT INFORMATION - EXCLUSION OF THE PRESS AND PUBLIC",
+# "Exclusion of the Public"), which resolves it at the meeting; not where its description says there is nothing to
+# exclude them for ("There are no items of exempt business")
+_EXCLUSION_TITLE = re.compile(r"(?i)\bexclusion\s+of\s+(?:the\s+)?(?:press|public|members\s+of\s+the\s+public)\b")
+_NOTHING = re.compile(r"(?i)\bthere\s+(?:are|is|were|was)\s+no\b|\bno\s+(?:\w+\s+){0,2}(?:items?|business|reports?|"
+                      r"matters?)\b|^[\s*_]*(?:none|nil|n/?a)\b")
 # "for this item", "during consideration of this item": the resolution heads the exempt item's own minute
 _THIS_ITEM = re.compile(r"(?i)\bthis\s+(?:item|report)\b")
 # "for the following item of business", "for the next item": one item, not the rest of the meeting's
@@ -46,25 +56,27 @@ _READMITTED = re.compile(r"(?i)\b(?:press|public)\b[^.;\n]{0,80}?\b(?:re-?admitt
 
 @dataclass(frozen=True)
 class Exclusion:
-    """Where the minutes exclude the press and public (`line`, in `item`'s file, and its words, shortened by the
-    message), and the items after it, taken in private, that do not say whether they are confidential."""
+    """Where the minutes (or agenda) exclude the press and public (`line`, in `item`'s file, and its words, shortened
+    by the message), and the items after it, taken in private, that do not say whether they are confidential."""
 
-    item: MinuteItem
+    item: MinuteItem | AgendaItem
     line: int
     words: str
     resolved: bool  # the resolution itself; False: the "PART II" line that heads the items taken in private
-    unsaid: tuple[MinuteItem, ...]
+    unsaid: tuple[MinuteItem | AgendaItem, ...]
 
 
 @dataclass(frozen=True)
 class _Read:
     """What of an item is read for the resolution: its heading (and its line), the texts the resolution is written
-    in, and the text the "PART II" line and the press and public's return are written in."""
+    in, and the text the "PART II" line and the press and public's return are written in; `titled`: an agenda's,
+    whose title alone says the item excludes them ("Exclusion of the press and public")."""
 
     title: str
     line: int
     texts: tuple[str, ...]
     body: str
+    titled: bool = False
 
 
 def _minute(item: MinuteItem) -> _Read:
@@ -73,11 +85,22 @@ def _minute(item: MinuteItem) -> _Read:
                  item.body)
 
 
+def _agenda_item(item: AgendaItem) -> _Read:
+    return _Read(item.title, line_of(item.title, item.source.line), (item.description,), item.description, True)
+
+
 def exclusions(items: tuple[MinuteItem, ...]) -> list[Exclusion]:
     """Each resolution excluding the press and public (or line heading the items taken in private) in a public
     meeting's minute `items`, with the items it covers that say nothing of being confidential; none where every
     item it covers says `confidential:`, either way."""
     return _exclusions(items, _minute, lambda item: item.confidential is None)
+
+
+def agenda_exclusions(items: tuple[AgendaItem, ...]) -> list[Exclusion]:
+    """As `exclusions`, of a public meeting's agenda `items` (the top level: a sub-item is taken with its item): the
+    item excluding the press and public, by its title or its description, or a "PART II" item, with the items after
+    it that do not say `confidential:`, published in full with their papers, most often before the meeting."""
+    return _exclusions(items, _agenda_item, lambda item: item.unsaid)
 
 
 def _exclusions(items: tuple, read, unsaid_of) -> list[Exclusion]:
@@ -100,6 +123,9 @@ def _found(item: _Read) -> tuple[int, str, bool] | None:
     title = item.title
     if ("PART" in title or "EXEMPT" in title) and _PART_II.fullmatch(title.strip()):
         return item.line, title.strip(), False
+    if item.titled and ("xclu" in title or "XCLU" in title) and _EXCLUSION_TITLE.search(title) \
+            and not _NOTHING.search(item.body):
+        return item.line, " ".join((title, *item.body.split())), True  # its description says which items
     for text in item.texts:
         # one look through each text for each case: a pattern in any case tried at every place cost far more
         if "xclu" in text or "XCLU" in text:

@@ -90,7 +90,7 @@ def _attendance(fields, ctx, raw) -> Attendance:
                       fields["absent"], fields["minutes"], fields["public"], fields["movements"])
 
 
-_AGENDA_ITEM_CONFIDENTIAL = ("write `confidential: yes` in the agenda item, to publish only its title (and a "
+AGENDA_ITEM_CONFIDENTIAL = ("write `confidential: yes` in the agenda item, to publish only its title (and a "
                              "`public_title:` to publish in the title's place), or `confidential: no` if it may be "
                              "published")
 
@@ -102,11 +102,11 @@ def _agenda_item(value, ctx: Context) -> AgendaItem:
     for ref, line, words, where in marked:
         if not where:
             ctx.report.error(ctx.path, line, f"agenda item {ref} is marked '{words}', but does not say whether it is "
-                             "confidential: it would be published in full", _AGENDA_ITEM_CONFIDENTIAL)
+                             "confidential: it would be published in full", AGENDA_ITEM_CONFIDENTIAL)
         else:  # as a minute's heading is told (validate._said_confidential)
             ctx.report.warning(ctx.path, line, f"agenda item {ref} says '{words}' in its {where}, as a mark of what "
                                "was taken in private would, but does not say whether it is confidential: it would be "
-                               "published in full", f"{_AGENDA_ITEM_CONFIDENTIAL} as it is; or reword the {where} "
+                               "published in full", f"{AGENDA_ITEM_CONFIDENTIAL} as it is; or reword the {where} "
                                "if it is not")
     return item
 
@@ -143,7 +143,15 @@ def _agenda_entry(value, ctx: Context) -> tuple[AgendaItem, tuple]:
                       fields["presenter"], fields["paper"], fields["time"], fields["format"], fields["description"],
                       bool(fields["confidential"]), tuple(item for item, _ in fields["items"]),
                       Source(ctx.report._rel(ctx.path), line_of(value)), fields["status"], title_withheld=withheld,
-                      minute=at_key((fields["minute"] or "").strip().rstrip("."), value, "minute")), marked
+                      minute=at_key((fields["minute"] or "").strip().rstrip("."), value, "minute"),
+                      unsaid=fields["confidential"] is None), marked
+
+
+def told_on_agenda(item: AgendaItem) -> bool:
+    """Whether the agenda item that does not say `confidential:` is told to say so as it is loaded: it carries the
+    mark, says it is confidential otherwise (_said_on_agenda), or has a public_title (an error)."""
+    return item.title_withheld or confidential_mark([(0, item.title), *enumerate(item.description.split("\n"))]) \
+        is not None or _said_on_agenda(0, item.title, item.description) is not None
 
 
 def _said_on_agenda(line: int, title: str, description: str) -> tuple[int, str, str] | None:

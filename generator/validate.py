@@ -17,9 +17,9 @@ from pathlib import PurePosixPath
 
 from generator import urls
 from generator.diagnostics import Diagnostic, Report, closest, did_you_mean, listed, plural, shortened
-from generator.exclusion import exclusions
+from generator.exclusion import agenda_exclusions, exclusions
 from generator.interrupt import check as check_stop, never
-from generator.load_meeting import confidential_mark, confidential_word
+from generator.load_meeting import AGENDA_ITEM_CONFIDENTIAL, confidential_mark, confidential_word, told_on_agenda
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
 from generator.post_holders import posts_held_elsewhere
@@ -847,13 +847,14 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
     # while the minutes have errors, an item whose block did not load is taken for confidential (load_minutes):
     # its paper is told once the block is put right, if the item is confidential indeed
     private.update((item.ref.lower(), (item, item)) for item in minutes if item.confidential and items_known)
+    told = _excluded_on_agenda(meeting, report) if meeting.session != "private" else set()
     for paper in meeting.papers:
         if paper.confidential is not None:
             continue
         item, owner = private.get(paper.item.lower()) or next(
             ((item, owner) for item, owner in private.values()
              if paper.ref.lower() in {ref.lower() for ref in item.papers}), (None, None))
-        if owner is None and meeting.session != "private":
+        if owner is None and meeting.session != "private" and id(paper) not in told:
             _said_confidential(paper.name, line_of(paper.title, paper.source.line), paper.title, paper.body,
                                "write `confidential: yes` in the paper, or `confidential: no` if it may be published "
                                "as it is", paper.source.path, report, "title")
@@ -895,6 +896,47 @@ def _excluded(minutes: tuple, private: dict, report: Report) -> set[int]:
                        "its title, or `confidential: no` if it may be published as it is (a summary that gives "
                        "none of the exempt information); if the press and public were readmitted before it, say so "
                        "in the minutes: 'The press and public were readmitted.'")
+    return told
+
+
+def _excluded_on_agenda(meeting: Meeting, report: Report) -> set[int]:
+    """A public meeting's agenda item excluding the press and public ("Exclusion of the press and public"), or its
+    "PART II" item, and the items after it, to be taken in private, that do not say whether they are confidential,
+    with their papers: the agenda and its papers are published, most often before the meeting, and so were those
+    items in full. A warning, at the first item and at each of their papers that does not say either, as for the
+    minutes (_excluded); the ids of the papers told (whose title _said_confidential does not tell again). Not an
+    item told as it was loaded (the mark, or the word: told_on_agenda), nor a paper with the mark (an error)."""
+    told = set()
+    for found in agenda_exclusions(meeting.agenda):
+        why = f"follows the item excluding the press and public (line {found.line})" if found.resolved \
+            else f"follows '{shortened(found.words, 60)}' (line {found.line}), which heads the items taken in private"
+        unsaid = [item for item in found.unsaid if not told_on_agenda(item)]
+        if unsaid:
+            first, *rest = unsaid
+            what = f"says the press and public are excluded for it (line {found.line})" if first is found.item \
+                else why
+            also = f" (nor {'does' if len(rest) == 1 else 'do'} {listed([item.number for item in rest])}, after it)" \
+                if rest else ""
+            report.warning(first.source.path, first.source.line, f"agenda item {first.number} {what}, so it is taken "
+                           f"in private, but does not say whether it is confidential{also}: it would be published in "
+                           f"full", f"{AGENDA_ITEM_CONFIDENTIAL} as it is (a summary that gives none of the exempt "
+                           "information); if the press and public are readmitted before it, say so in its "
+                           "description: 'The press and public are readmitted.'")
+        for item in found.unsaid:
+            refs = {part.ref.lower() for part in all_agenda_items((item,))} \
+                | {part.minute_ref.lower() for part in all_agenda_items((item,))}
+            listed_papers = {ref.lower() for part in all_agenda_items((item,)) for ref in part.papers}
+            for paper in meeting.papers:
+                if paper.confidential is not None or id(paper) in told or _marked(paper.title, paper.body) \
+                        or (paper.item.lower() not in refs and paper.ref.lower() not in listed_papers):
+                    continue
+                told.add(id(paper))
+                which = "says the press and public are excluded for it" if item is found.item else why
+                report.warning(paper.source.path, line_of(paper.item, paper.source.line), f"{paper.name} is for "
+                               f"agenda item {item.number}, which {which.replace('(line', '(meeting.md line')}, so "
+                               "it is taken in private, but the paper does not say whether it is confidential: it "
+                               "would be published in full", "write `confidential: yes` in the paper, or "
+                               "`confidential: no` if it may be published as it is")
     return told
 
 

@@ -1702,14 +1702,14 @@ def test_confidential_in_the_words_of_a_minutes_first_line_or_in_a_private_meeti
 def test_part_2_of_a_plan_in_capitals_or_the_heading_excluding_the_press_and_public_is_no_warning(archive, build):
     """"PART 2 OF THE LOCAL PLAN" is a title, not the agenda's Part II; and the public item that excludes the press
     and public, which many agendas head "EXEMPT INFORMATION - EXCLUSION OF THE PRESS AND PUBLIC", is published: it
-    was told to say whether it is confidential, as if it were the exempt item."""
-    edit(archive, LATER_MINUTES, "## TB/19/22 Pharmaceutical needs assessment", "## TB/19/22 PART 2 OF THE LOCAL "
-         "PLAN")
-    edit(archive, LATER, "    title: Pharmaceutical needs assessment", "    title: PART 2 OF THE LOCAL PLAN")
-    edit(archive, LATER_MINUTES, "## TB/19/21 Action log", "## TB/19/21 EXEMPT INFORMATION - EXCLUSION OF THE PRESS "
-         "AND PUBLIC")
-    edit(archive, LATER, "    title: Action log", "    title: Exclusion of the press and public (Exempt "
-         "information)")
+    was told to say whether it is confidential, as if it were the exempt item. (Taken last: the items after it
+    are told to say, below.)"""
+    edit(archive, LATER_MINUTES, "## TB/19/21 Action log", "## TB/19/21 PART 2 OF THE LOCAL PLAN")
+    edit(archive, LATER, "    title: Action log", "    title: PART 2 OF THE LOCAL PLAN")
+    edit(archive, LATER_MINUTES, "## TB/19/22 Pharmaceutical needs assessment", "## TB/19/22 EXEMPT INFORMATION - "
+         "EXCLUSION OF THE PRESS AND PUBLIC")
+    edit(archive, LATER, "    title: Pharmaceutical needs assessment", "    title: Exclusion of the press and public "
+         "(Exempt information)")
     assert warnings_after(build, archive) == []
 
 
@@ -1804,6 +1804,55 @@ def test_a_resolution_excluding_the_press_and_public_in_capitals_or_over_lines_i
     told = EXCLUDED.replace("follows {}", follows).format(line_of(archive, LATER_MINUTES, on))
     assert [m for m in warnings_after(build, archive) if "press and public" in m and "excluded" not in m] == [
         at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "## TB/19/22"), told, "warning")]
+
+
+AGENDA_EXCLUDED = ("agenda item 5 {}, so it is taken in private, but does not say whether it is confidential{}: it "
+                   "would be published in full; write `confidential: yes` in the agenda item, to publish only its "
+                   "title (and a `public_title:` to publish in the title's place), or `confidential: no` if it may be "
+                   "published as it is (a summary that gives none of the exempt information); if the press and public "
+                   "are readmitted before it, say so in its description: 'The press and public are readmitted.'")
+AGENDA_PAPER_EXCLUDED = ("Item 05 is for agenda item 5, which {}, so it is taken in private, but the paper does not "
+                         "say whether it is confidential: it would be published in full; write `confidential: yes` in "
+                         "the paper, or `confidential: no` if it may be published as it is")
+JC_PAPER = "meetings/jc/2019-11-05/papers/item-05.md"
+
+
+@pytest.mark.parametrize("title, description, on, follows, also", [
+    ("Exclusion of the press and public", "", "Exclusion of the press", "follows the item excluding the press and "
+     "public (line {})", " (nor does 7, after it)"),
+    ("Exempt business", "To resolve that the press and public be excluded from the meeting for the following item "
+     "of business, as it involves the likely disclosure of exempt information.", "To resolve that",
+     "follows the item excluding the press and public (line {})", ""),
+    ("PART II – EXEMPT ITEMS", "", "PART II", "follows 'PART II – EXEMPT ITEMS' (line {}), which heads the items "
+     "taken in private", " (nor does 7, after it)"),
+], ids=["item-titled-so", "resolution-in-the-description", "part-ii-item"])
+def test_an_agenda_item_after_the_item_excluding_the_press_and_public_is_a_warning_with_its_paper(
+        archive, build, title, description, on, follows, also):
+    """The agenda and its papers are published, most often before the meeting: an item after "Exclusion of the press
+    and public" that does not say `confidential:` was published in full, its paper with it. A warning, as for the
+    minutes: a council may publish a summary of the item, or the report, that gives none of the exempt information."""
+    said = f"\n    description: {description}" if description else ""
+    edit(archive, JC_MEETING, "    title: Welcome and apologies\n", f"    title: Welcome and apologies\n  - ref: \"4\"\n"
+         f"    title: {title}{said}\n    status: withdrawn\n")
+    line = line_of(archive, JC_MEETING, on)  # (the "PART II" item is told of its own title, as it was)
+    assert [m for m in warnings_after(build, archive) if "so it is taken in private" in m] == [
+        at(JC_MEETING, line_of(archive, JC_MEETING, 'ref: "5"'), AGENDA_EXCLUDED.format(follows.format(line), also),
+           "warning"),
+        at(JC_PAPER, line_of(archive, JC_PAPER, "item:"), AGENDA_PAPER_EXCLUDED.format(
+            follows.format(line).replace("(line", "(meeting.md line")), "warning")]
+    edit(archive, JC_MEETING, "    title: Joint public health commissioning\n", "    title: Joint public health "
+         "commissioning\n    confidential: no\n")
+    edit(archive, JC_MEETING, '    title: "Call-in: Healthy Weight Strategy"\n', '    title: "Call-in: Healthy Weight '
+         'Strategy"\n    confidential: no\n')
+    # said, either way: the paper of an item said public is not told
+    assert [m for m in warnings_after(build, archive) if "so it is taken in private" in m] == []
+
+
+def test_an_agenda_item_excluding_the_press_and_public_for_nothing_is_no_warning(archive, build):
+    edit(archive, JC_MEETING, "    title: Welcome and apologies\n", "    title: Welcome and apologies\n  - ref: \"4\"\n"
+         "    title: Exclusion of the press and public\n    description: There are no items of exempt business.\n"
+         "    status: withdrawn\n")
+    assert warnings_after(build, archive) == []
 
 
 def test_the_mark_on_a_private_meetings_minute_or_paper_is_no_error(archive, build):
