@@ -162,6 +162,8 @@ def _said_on_agenda(line: int, title: str, description: str) -> tuple[int, str, 
     if said:
         return (*said, "title")
     first = next(((at, written) for at, written in enumerate(description.split("\n")) if written.strip()), None)
+    if first and names_an_appendix(first[1]) and not names_an_appendix(title):  # its report's exempt appendix
+        return None
     said = confidential_word([(file_line(lines_of(description), first[0]), first[1])]) if first else None
     return (*said, "description") if said else None
 
@@ -412,6 +414,21 @@ def confidential_word(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
             # THE PRESS AND PUBLIC", is no mark: that item is published, the items after it are taken in private)
             return at, shortened(written.strip(" *_#>"), 60)
     return None
+
+
+# A line that says which of a report's appendices is exempt, opening with it ("Appendix 2 (Exempt)", "Exempt
+# information: Appendix 2 is exempt under paragraph 3", "EXEMPT APPENDIX B", "Appendices 2 and 3 are confidential"):
+# the report itself is public, its appendix kept out of it (its `appendices:` give a note: in its file's place)
+_APPENDIX = re.compile(r"(?i)[\s*_#>]*(?:exempt(?:\s+information)?[*_\s]*[–—:|-]?[*_\s]*)?(?:(?:exempt|confidential|"
+                       r"private)\s+)?(?:appendi(?:x|ces)|annex(?:es|e)?)\b")
+
+
+def names_an_appendix(written: str) -> bool:
+    """Whether the line opens by naming an appendix (or annex): said of a report's first line, that the appendix
+    is exempt, not the report (which confidential_word would take it to say); said of a paper's title or name, that
+    the paper is the appendix, whose first line saying it is exempt says so of the paper itself."""
+    lowered = written.lower()
+    return ("ppendi" in lowered or "nnex" in lowered) and _APPENDIX.match(written) is not None
 
 
 def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | None = None,

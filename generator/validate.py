@@ -19,7 +19,8 @@ from generator import urls
 from generator.diagnostics import Diagnostic, Report, closest, did_you_mean, listed, plural, shortened
 from generator.exclusion import agenda_exclusions, exclusions
 from generator.interrupt import check as check_stop, never
-from generator.load_meeting import AGENDA_ITEM_CONFIDENTIAL, confidential_mark, confidential_word, told_on_agenda
+from generator.load_meeting import (AGENDA_ITEM_CONFIDENTIAL, confidential_mark, confidential_word, names_an_appendix,
+                                    told_on_agenda)
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
 from generator.post_holders import posts_held_elsewhere
@@ -952,7 +953,13 @@ def _said_confidential(what: str, line: int, title: str, text: str, hint: str, p
     if words is not None:
         start = text.rfind("\n", 0, words.start()) + 1
         end = text.find("\n", start)
-        said = confidential_word([(0, text[start:] if end < 0 else text[start:end])])
+        first = text[start:] if end < 0 else text[start:end]
+        said = confidential_word([(0, first)])
+        # "Appendix 2 (Exempt)": the report's appendix is exempt, not the report; unless the paper is that appendix
+        # (its title, or its name, "Appendix 2", names one)
+        if said is not None and names_an_appendix(first) and not names_an_appendix(title) \
+                and not names_an_appendix(what):
+            said = None
         if said is not None:
             said, where = (file_line(lines_of(text), text.count("\n", 0, start)), said[1]), "first line"
     if said and not _marked(title, text):

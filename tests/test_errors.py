@@ -1855,6 +1855,21 @@ def test_an_agenda_item_excluding_the_press_and_public_for_nothing_is_no_warning
     assert warnings_after(build, archive) == []
 
 
+def test_a_report_naming_its_exempt_appendix_in_its_first_line_is_no_warning_but_the_appendix_is(archive, build):
+    """"Appendix 2 (Exempt)" opening a public report says which of its appendices is kept out of it: the report was
+    told to say whether it is confidential, as if it were the exempt item. A paper that is the appendix (its title or
+    label names it) is told still."""
+    edit(archive, JC_PAPER, "file: item-05.pdf\n", "file: item-05.pdf\nappendices:\n  - ref: \"2\"\n    title: "
+         "Valuation\n    note: Exempt under paragraph 3\n")
+    edit(archive, JC_PAPER, "The two councils propose", "Appendix 2 (Exempt)\n\nThe two councils propose")
+    assert warnings_after(build, archive) == []
+    edit(archive, JC_PAPER, "title: Joint public health commissioning", "title: Appendix 2 – valuation of the clinic")
+    assert warnings_after(build, archive) == [at(JC_PAPER, line_of(archive, JC_PAPER, "Appendix 2 (Exempt)"),
+        "Item 05 says 'Appendix 2 (Exempt)' in its first line, as a mark of what was taken in private would, but does "
+        "not say whether it is confidential: it would be published in full; write `confidential: yes` in the paper, "
+        "or `confidential: no` if it may be published as it is; or reword the first line if it is not", "warning")]
+
+
 def test_the_mark_on_a_private_meetings_minute_or_paper_is_no_error(archive, build):
     """A meeting held in private publishes none of its minutes and papers: the mark its pack carries on every page
     was an error saying the minute or paper "would be published in full", which stopped the build."""
