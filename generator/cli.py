@@ -131,6 +131,7 @@ def _serve(args) -> int:
 NEW_EPILOG = """examples:
   minutebook new body --slug hwb --name "Health and Wellbeing Board" --numbering "HWB/{yy}/{n}" --kind board
   minutebook new body --slug hwb --name "Health and Wellbeing Board" --member ann-smith --member bob-jones
+  minutebook new body --slug hwb --name "..." --chair ann-smith --vice-chair bob-jones --venue "County Hall, Testshire"
   minutebook new meeting --body ccb --date 2018-07-19
   minutebook new meeting --body ccb --date 2018-09-28 --folder 2018-09-28-special
   minutebook new meeting --body ccb --date 2018-06-21 --first-number CCBP/18/40
@@ -183,6 +184,11 @@ def _add_new_parser(sub) -> None:
                       "... (default: none)")
     body.add_argument("--member", action="append", default=[], metavar="PERSON",
                       help="a member, by their id in the people register (once for each member)")
+    body.add_argument("--chair", metavar="PERSON", help="its chair, by their id in the people register: listed first "
+                      "among the members, with role: Chair")
+    body.add_argument("--vice-chair", metavar="PERSON", help="its vice-chair, listed next, with role: Vice-Chair")
+    body.add_argument("--venue", type=_text, metavar="TEXT", help="where it usually meets, which each new "
+                      "meeting.md is given")
     meeting = kinds.add_parser("meeting", help="meeting.md and draft minutes.md with the standing items and the "
                                "next minute numbers, and a draft actions.md with every open action, if any",
                                epilog=NEW_EPILOG,

@@ -976,7 +976,7 @@ def command(args, out=None, err=None) -> int:
         if args.new == "body":
             from generator.scaffold_body import plan_body  # which builds on this module
             plan = plan_body(content, args.slug, args.name, args.numbering or "", args.short_name or "",
-                             args.kind or "", args.member)
+                             args.kind or "", args.member, args.chair or "", args.vice_chair or "", args.venue or "")
         elif args.new == "meeting":
             plan = plan_meeting(content, args.body, args.date, args.folder, args.first_number,
                                 getattr(args, "reconvenes", None), getattr(args, "kind", None) or "")

@@ -98,37 +98,64 @@ def _unknown_hint(written: str, people: PeopleIndex) -> str:
     """What to do for a member the register does not have: the id most like it, and how to add them."""
     hint = did_you_mean(written, people.people, "people", meant=closest_person)
     add = "add them to the people register (people.yaml, or a file in people/) first"
-    return f"{hint} Otherwise {add}" if hint.endswith("?") else "; ".join(filter(None, [hint, f"otherwise {add}"]))
+    if hint.endswith("?"):
+        return f"{hint} Otherwise {add}"
+    return f"{hint}; otherwise {add}" if hint else add
 
 
-def _members(written: list[str], people: PeopleIndex | None, bodies: dict[str, Body], path: Path,
-             report: Report) -> tuple[list[str], list[str]]:
-    """(each member's id as `- person:` is to give it, in the order given and once each; what is wrong with the
-    others, one line each). A member is found as the loader finds one (schema.person): by id, name or alias, so
+# The roles `--chair` and `--vice-chair` give, as the docs write the posts (`Vice-Chair`, not `Vice Chair`)
+CHAIR, VICE_CHAIR = "Chair", "Vice-Chair"
+
+
+@dataclass(frozen=True)
+class Member:
+    """One entry of the file's `members:`: the person's id (or a body's slug), the role an option gave them,
+    and the organisation the people register gives them, which the body's page shows beside them."""
+
+    id: str
+    role: str = ""
+    organisation: str = ""
+
+
+def _members(given: list[tuple[str, str, str]], people: PeopleIndex | None, bodies: dict[str, Body], path: Path,
+             report: Report) -> tuple[list[Member], list[str]]:
+    """(each member as `- person:` is to give them, in the order given and once each; what is wrong with the
+    others, one line each). `given`: (option, what was written, role) of each member, `--chair` and
+    `--vice-chair` first. A member is found as the loader finds one (schema.person): by id, name or alias, so
     `--member "Ann Smith"` is written as ann-smith."""
-    if written and people is None:
-        return [], [f"--member {' '.join(shlex.quote(w) for w in written)}: the archive has no people register to "
-                    "find them in; add people.yaml with an entry for each member first (docs/content-format.md, "
-                    "people), or leave --member out and list the members in the body's file as `- name: ...`"]
+    if given and people is None:
+        written = " ".join(f"{option} {shlex.quote(w)}" for option, w, _ in given)
+        options = " and ".join(dict.fromkeys(option for option, _, _ in given))
+        return [], [f"{written}: the archive has no people register to find them in; add people.yaml with an entry "
+                    f"for each member first (docs/content-format.md, people), or leave {options} out and list the "
+                    "members in the body's file as `- name: ...`"]
     ctx = s.Context(path, report, people, frozenset(bodies))
-    ids, problems = [], []
-    for member in written:
+    found: dict[str, Member] = {}
+    problems = []
+    for option, member, role in given:
         try:
             ref = s.person(member, ctx)
         except s.Invalid as exc:
             plain = exc.message == f"unknown person '{member.strip()}'"  # else the loader's own, more telling hint
             hint = _unknown_hint(member.strip(), people) if plain else exc.hint
-            problems.append(f"--member {shlex.quote(member)}: {exc.message}; {hint}")
+            problems.append(f"{option} {shlex.quote(member)}: {exc.message}; {hint}")
             continue
-        found = ref.id or ref.body
-        if found not in ids:
-            ids.append(found)
-    return ids, problems
+        key = ref.id or ref.body
+        if key in found:
+            if role and found[key].role:  # --chair and --vice-chair naming one person
+                problems.append(f"{option} {shlex.quote(member)}: {key} is the {found[key].role} already; give the "
+                                f"{role} as another person, or leave {option} out")
+            continue
+        person = people.people.get(ref.id) if ref.id else None
+        found[key] = Member(key, role, person.organisation if person is not None else "")
+    return list(found.values()), problems
 
 
-def body_md(name: str, short_name: str, numbering: Numbering, kind: str, members: list[str]) -> str:
+def body_md(name: str, short_name: str, numbering: Numbering, kind: str, members: list[Member],
+            venue: str = "") -> str:
     """The body's file: its fields, what it may add commented out, and no text below it, which its page would
-    publish as it is."""
+    publish as it is. Each member is written with the role an option gave them and the organisation the register
+    gives them; their other roles and the day they joined are the clerk's to add."""
     per_meeting = numbering.per_meeting
     lines = ["---", f"name: {scalar(name)}", f"short_name: {scalar(short_name)}",
              f"kind: {scalar(kind)}" if kind else "# kind: board  # or committee, joint committee, sub-committee, ...",
@@ -136,11 +163,15 @@ def body_md(name: str, short_name: str, numbering: Numbering, kind: str, members
              f"numbering: {json.dumps(numbering.written)}  # see docs/content-format.md, Minute numbering"]
     if per_meeting:
         lines.append("# year_starts: May  # for minutes numbered on through the municipal year (29, 30, ...)")
-    lines += ["# venue: ...  # where it usually meets: each new meeting.md is given it",
+    lines += [f"venue: {scalar(venue)}  # where it usually meets: each new meeting.md is given it" if venue else
+              "# venue: ...  # where it usually meets: each new meeting.md is given it",
               "# website: https://..."]
     if members:
         lines.append("members:  # under each person: their role:, organisation:, and from: the day they joined")
-        lines += [f"  - person: {scalar(member)}" for member in members]
+        for member in members:
+            lines.append(f"  - person: {scalar(member.id)}")
+            lines += [f"    {key}: {scalar(value)}" for key, value in (("role", member.role),
+                                                                        ("organisation", member.organisation)) if value]
     else:
         lines.append("# members:  # `- person: <id>` each, as in the people register, with role:, organisation:, from:")
     lines += ["# Below the closing line: what the body's page says of it (markdown), its terms of reference, how to "
@@ -149,10 +180,11 @@ def body_md(name: str, short_name: str, numbering: Numbering, kind: str, members
 
 
 def plan_body(content: Path, slug: str, name: str, numbering: str = "", short_name: str = "", kind: str = "",
-              members: list[str] | None = None) -> BodyPlan:
+              members: list[str] | None = None, chair: str = "", vice_chair: str = "", venue: str = "") -> BodyPlan:
     """bodies/<slug>.md, or refused with every problem of what was given at once (the archive's own errors first,
     as `new meeting` refuses them, save those the new file puts right: no bodies/ folder yet, a meeting of the
-    body written before it)."""
+    body written before it). `chair`, `vice_chair`: members given the role, listed first, which a clerk setting up
+    a body knows from its first meeting and wrote in by hand under each; `venue`: where it usually meets."""
     index = load(content, Waived("there is no bodies/ folder", f"meeting of an unknown body '{slug}'"))
     bodies, name = index.archive.bodies, name.strip()
     report = Report(root=Path(content))
@@ -164,14 +196,19 @@ def plan_body(content: Path, slug: str, name: str, numbering: str = "", short_na
         ("--slug", slug, "" if taken else unfit), ("--numbering", written, unfit_numbering(written))) if said]
     path = Path(content) / "bodies" / f"{slug}.md"
     people = PeopleIndex(index.archive.people) if index.archive.has_register else None
-    ids, unknown = _members(list(members or ()), people, bodies, path, Report(root=Path(content)))
+    given = [(option, who, role) for option, who, role in (("--chair", chair, CHAIR),
+                                                          ("--vice-chair", vice_chair, VICE_CHAIR)) if who.strip()]
+    given += [("--member", member, "") for member in members or ()]
+    listed, unknown = _members(given, people, bodies, path, Report(root=Path(content)))
     if report.errors or problems or unknown:
         raise Refused(report.errors, "\n".join(problems + unknown))
-    text = body_md(name, short, numbering_of(written), kind.strip(), ids)
-    return BodyPlan({path: text}, _summary(slug, name, short, numbering_of(written), len(ids), bodies))
+    text = body_md(name, short, numbering_of(written), kind.strip(), listed, venue.strip())
+    return BodyPlan({path: text}, _summary(slug, name, short, numbering_of(written), len(listed), bodies,
+                                           bool(venue.strip())))
 
 
-def _summary(slug: str, name: str, short: str, numbering: Numbering, members: int, bodies: dict[str, Body]) -> str:
+def _summary(slug: str, name: str, short: str, numbering: Numbering, members: int, bodies: dict[str, Body],
+             venue: bool = False) -> str:
     numbered = "its items numbered 1, 2, 3 afresh at each meeting (per-meeting)" if numbering.per_meeting else \
         f"its minutes numbered {numbering.written}"
     listed = f"{members} member{'' if members == 1 else 's'}" if members else "no members listed"
@@ -180,5 +217,6 @@ def _summary(slug: str, name: str, short: str, numbering: Numbering, members: in
         f"and use --body {like}." if like else ""
     change = " Change `numbering:` before its first meeting is published if its minutes are numbered otherwise: " \
         "its items' addresses are made of their numbers." if numbering.per_meeting else ""
-    return (f"{name} ({short} in titles), {numbered}, {listed}.{change}{note} Add its venue and what its page is to "
-            f"say of it, then start its first meeting: minutebook new meeting --body {slug} --date YYYY-MM-DD")
+    add = "what its page is to say of it" if venue else "its venue and what its page is to say of it"
+    return (f"{name} ({short} in titles), {numbered}, {listed}.{change}{note} Add {add}, then start its first "
+            f"meeting: minutebook new meeting --body {slug} --date YYYY-MM-DD")

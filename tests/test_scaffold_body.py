@@ -55,8 +55,9 @@ def refused(content: Path, **given) -> list[str]:
 
 def test_a_new_bodys_file_passes_check_and_new_meeting_starts_its_first_meeting_at_once(content, tmp_path):
     """A body the archive does not have needed its file written by hand from the docs before `new meeting` would
-    start its first meeting. `new body` writes it, with the members found in the register, and the meeting
-    `new meeting` starts next lists them present and numbers its items by the body's pattern."""
+    start its first meeting. `new body` writes it, with the members found in the register (each with the
+    organisation the register gives them), and the meeting `new meeting` starts next lists them present and
+    numbers its items by the body's pattern."""
     done = cli("new", "body", "--slug", "hwb", "--name", "Health and Wellbeing Board", "--numbering", "HWB/{yy}/{n}",
                "--kind", "board", "--member", "ada-lovelace", "--member", "Dr C Singh", "--member", "ada-lovelace",
                cwd=tmp_path)
@@ -76,7 +77,9 @@ numbering: "HWB/{yy}/{n}"  # see docs/content-format.md, Minute numbering
 # website: https://...
 members:  # under each person: their role:, organisation:, and from: the day they joined
   - person: ada-lovelace
+    organisation: Testshire County Council
   - person: carol-singh
+    organisation: Testshire County Council
 # Below the closing line: what the body's page says of it (markdown), its terms of reference, how to attend.
 ---
 """
@@ -84,9 +87,50 @@ members:  # under each person: their role:, organisation:, and from: the day the
     started = cli("new", "meeting", "--body", "hwb", "--date", "2024-06-13", cwd=tmp_path)
     assert started.returncode == 0, started.stderr
     meeting = (content / "meetings" / "hwb" / "2024-06-13" / "meeting.md").read_text(encoding="utf-8")
-    assert "    - person: ada-lovelace\n    - person: carol-singh\n" in meeting
+    assert ("    - person: ada-lovelace\n      organisation: Testshire County Council\n"
+            "    - person: carol-singh\n      organisation: Testshire County Council\n") in meeting
     assert "  - ref: HWB/24/1\n    title: Apologies for absence\n" in meeting
     assert problems(content) == []
+
+
+def test_the_chair_vice_chair_and_venue_are_given_on_the_command_line(content, tmp_path):
+    """`new body` gave no way to say who chairs the body or where it meets: the clerk wrote each role under its
+    member, and the venue, by hand. `--chair` and `--vice-chair` list their members first with the role, and
+    `--venue` is the body's usual venue, which the first meeting `new meeting` starts is given."""
+    done = cli("new", "body", "--slug", "jhc", "--name", "Joint Health Committee", "--kind", "joint committee",
+               "--chair", "Cllr Lovelace", "--vice-chair", "Dr C Singh", "--member", "brian-okafor", "--member",
+               "ada-lovelace", "--venue", "Committee Room 2, County Hall, Testshire", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert ", 3 members. Change" in done.stdout and " Add what its page is to say of it, then" in done.stdout
+    written = (content / "bodies" / "jhc.md").read_text(encoding="utf-8")
+    assert """\
+venue: Committee Room 2, County Hall, Testshire  # where it usually meets: each new meeting.md is given it
+# website: https://...
+members:  # under each person: their role:, organisation:, and from: the day they joined
+  - person: ada-lovelace
+    role: Chair
+    organisation: Testshire County Council
+  - person: carol-singh
+    role: Vice-Chair
+    organisation: Testshire County Council
+  - person: brian-okafor
+    organisation: Testshire Clinical Commissioning Group
+# Below""" in written
+    assert problems(content) == []
+    assert cli("new", "meeting", "--body", "jhc", "--date", "2024-06-13", cwd=tmp_path).returncode == 0
+    meeting = (content / "meetings" / "jhc" / "2024-06-13" / "meeting.md").read_text(encoding="utf-8")
+    assert "venue: Committee Room 2, County Hall, Testshire\n" in meeting
+    assert "    - person: ada-lovelace\n      role: Chair\n" in meeting
+
+
+def test_a_chair_and_vice_chair_of_one_person_or_of_no_one_in_the_register_are_refused(content):
+    assert refused(content, slug="jhc", name="Joint Health Committee", chair="ada-lovelace", vice_chair="Cllr Lovelace",
+                   members=["zed"]) == [
+        "--vice-chair 'Cllr Lovelace': ada-lovelace is the Chair already; give the Vice-Chair as another person, or "
+        "leave --vice-chair out",
+        "--member zed: unknown person 'zed'; known people: ada-lovelace, brian-okafor, carol-singh, dev-patel, "
+        "eve-turner, frank-turner; otherwise add them to the people register (people.yaml, or a file in people/) "
+        "first"]
 
 
 def test_a_body_given_no_numbering_numbers_per_meeting_and_is_short_named_by_its_slug(content):
