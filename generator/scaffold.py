@@ -31,6 +31,7 @@ from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_a
 from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, example, following, minutes_of, parts,
                                  runs, sort_key, unpadded, year_said)
 from generator.resolve import Index, resolve
+from generator.schema import is_chair
 from generator.validate import label_and_ref, nearest_folders, validate
 from generator.values import Invalid, parse_date, slugify, spoken_due
 from generator.yamltext import line_of, scalar
@@ -508,6 +509,23 @@ def as_before(body: Body, previous: Meeting | None) -> list[tuple[str, str]]:
     return [(name, value) for name, value in fields if value]
 
 
+# What a role adds after the post: "Chair of the Committee", "Chair of the Board"
+_OF_THE = re.compile(r"\s+of\s+the\s+\w+$", re.I)
+
+
+def _chair_among(members: list[Member]) -> Member | None:
+    """The one member whose role is the body's chair (`Chair`, `Chairman`, `Chair of the Committee`; not a
+    `Vice-Chair`, `Co-Chair` or `Clinical Chair`), whom the meeting's `chair:` names unless another chaired it: a
+    body's first meeting had no `chair:`, and `Chair` written for a person in its files was an error."""
+    chairs = [m for m in members if m.who.id and is_chair(_OF_THE.sub("", m.role.strip()))]
+    return chairs[0] if len(chairs) == 1 else None
+
+
+def _substitute(member: Member) -> bool:
+    """A substitute member attends only in place of a member who cannot, so is no one expected present."""
+    return "substitute" in member.role.lower()
+
+
 def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: str,
                agenda: list[tuple[str, Standing]], previous: Meeting | None = None, minutes: list[str] = (),
                heading: str = "", kind: str = "") -> str:
@@ -521,11 +539,20 @@ def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: st
         lines += [f"{name}: {scalar(value)}" for name, value in kept]
     if body.venue:
         lines.append(f"venue: {scalar(body.venue)}")
+    chair = _chair_among(members)
+    if chair is not None:
+        lines.append(f"chair: {scalar(chair.who.id)}  # the {chair.role}: write who chaired it, if another")
+    substitutes = [member for member in members if _substitute(member)]
+    members = [member for member in members if not _substitute(member)]
     if members:
         lines += ["attendance:", f"  # {members_from}: move anyone absent to apologies or absent",
                   "  present:"]
         for member in members:
             lines += _person_lines(member, "    ")
+    if substitutes:
+        named = ", ".join(member.who.id or member.who.name for member in substitutes)
+        lines.append(f"  # substitutes ({named}): one who came goes under `deputising:`, as `- person: <id>` with "
+                     "`for: <id>` of the member they stood in for")
     # The business goes before the last two, whatever comes before them: a body's first meeting has no matters
     # arising, and the comment told the clerk to add the business after them.
     renumber = "renumber the last two and their `minute:` (in minutes.md too)" if minutes else \
@@ -697,7 +724,7 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
              target / "minutes.md": minutes_md(list(zip(minuted, standing)) if minuted else agenda)}
     if tracks:
         files[target / "actions.md"] = actions_md(index.archive, body, day, tracks)
-    return Plan(files, tuple(numbers), previous, len(tracks), len(members),
+    return Plan(files, tuple(numbers), previous, len(tracks), len([m for m in members if not _substitute(m)]),
                 _later(index, body, day) if first is None else (), len(deferred_items(previous)) if previous else 0,
                 first_in_archive, tuple(minuted), _minutes_said(body, previous, day, first, minuted, annual))
 
@@ -811,7 +838,8 @@ def plan_sitting(content: Path, index: Index, body: Body, day: dt.date, name: st
     files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda, meeting, minuted,
                                                heading=heading),
              target / "minutes.md": minutes_md(items)}
-    return Plan(files, tuple(n for n, _ in agenda), meeting, 0, len(members), minutes=tuple(minuted),
+    expected = len([m for m in members if not _substitute(m)])
+    return Plan(files, tuple(n for n, _ in agenda), meeting, 0, expected, minutes=tuple(minuted),
                 reconvenes=meeting,
                 first_sitting=_located(content, meeting.source.path),
                 adjourned_to="" if meeting.adjourned_to == f"{body.slug}/{name}" else f"adjourned_to: {name}",

@@ -123,6 +123,24 @@ members:  # under each person: their role:, organisation:, and from: the day the
     assert "    - person: ada-lovelace\n      role: Chair\n" in meeting
 
 
+def test_a_new_meeting_is_chaired_by_the_bodys_chair_and_lists_no_substitute_as_present(content, tmp_path):
+    """The first meeting of a body whose file names its Chair had no `chair:` (and `Chair` written for a person in
+    it was an error), and listed a substitute member as present, who comes only in a member's place. It names the
+    member whose role is the chair, and the substitutes in a comment saying where one who came goes."""
+    scaffold.write_all(plan_body(content, "jhc", "Joint Health Committee", chair="ada-lovelace",
+                                 members=["brian-okafor", "dev-patel"]).files, content)
+    edit = content / "bodies" / "jhc.md"
+    edit.write_text(edit.read_text(encoding="utf-8").replace(
+        "  - person: dev-patel\n", "  - person: dev-patel\n    role: Substitute member\n"), encoding="utf-8")
+    assert cli("new", "meeting", "--body", "jhc", "--date", "2024-06-13", cwd=tmp_path).returncode == 0
+    meeting = (content / "meetings" / "jhc" / "2024-06-13" / "meeting.md").read_text(encoding="utf-8")
+    assert "\nchair: ada-lovelace  # the Chair: write who chaired it, if another\n" in meeting
+    assert "person: dev-patel" not in meeting
+    assert ("  # substitutes (dev-patel): one who came goes under `deputising:`, as `- person: <id>` with `for: <id>` "
+            "of the member they stood in for\n") in meeting
+    assert problems(content) == []
+
+
 def test_a_chair_and_vice_chair_of_one_person_or_of_no_one_in_the_register_are_refused(content):
     assert refused(content, slug="jhc", name="Joint Health Committee", chair="ada-lovelace", vice_chair="Cllr Lovelace",
                    members=["zed"]) == [
