@@ -55,8 +55,10 @@ def _declaration(value, ctx: Context) -> Declaration:
     return _DECLARED(value, ctx)
 
 
-ACTION = Schema("an action", Field("owner", s.persons, default=()), Field("text", s.markdown, required=True),
-                Field("due", s.due), Field("id", s.text))
+# An action log's columns ("Action", "Lead", "Deadline") name what an action's fields hold otherwise
+ACTION = Schema("an action", Field("owner", s.persons, default=(), also=("lead", "responsible")),
+                Field("text", s.markdown, required=True, also=("action", "description")),
+                Field("due", s.due, also=("deadline", "by", "due date", "due_date")), Field("id", s.text))
 # Read in this order: declarations before `chair:`, as they are made as the item opens, before the chair changes
 # hands (`Chair` in them is the meeting's chair, who may then leave the room); the rest after it, as `Chair` in
 # them names who took the chair for the item (chairs.one)

@@ -65,6 +65,9 @@ class Field:
     required: bool = False
     default: Any = None
     missing: str = ""  # what to write when a required field is left out, where `name: ...` says too little
+    # the names packs give what the field holds, which clerks write for it (an action log's `Action:` column for an
+    # action's `text:`): read as the field, as a misspelling is, and told the field's name, which no spelling gives
+    also: tuple[str, ...] = ()
 
 
 class Schema:
@@ -83,7 +86,9 @@ class Schema:
         out: dict[str, Any] = {}
         for key in data:
             if key not in self.fields:
-                hint = did_you_mean(key, self.fields, "fields")
+                called = self._called(key)
+                hint = f"write it as `{called}:`, the field {self.what} gives it" if called else \
+                    did_you_mean(key, self.fields, "fields")
                 ctx.report.error(ctx.path, data.line_of(key), f"unknown field '{key}' in {self.what}",
                                  hint or "remove it or check docs/content-format.md")
         meant = self._misspelt(data)
@@ -112,10 +117,16 @@ class Schema:
         """Each field not given, by the unknown key most likely meant for it (`owners` for `owner`)."""
         meant: dict[str, str] = {}
         for key in data:
-            close = closest(key, self.fields) if key not in self.fields else None
+            close = self._called(key) or closest(key, self.fields) if key not in self.fields else None
             if close is not None and close not in data and close not in meant:
                 meant[close] = key
         return meant
+
+    def _called(self, key) -> str:
+        """The field whose `also:` names `key` ("" where none does)."""
+        if not isinstance(key, str):
+            return ""
+        return next((name for name, spec in self.fields.items() if key.strip().lower() in spec.also), "")
 
     def written(self, data: dict, name: str):
         """The value written for the field `name`, under its name or a misspelling of it, as `read` reads it."""

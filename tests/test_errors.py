@@ -424,6 +424,22 @@ def test_a_misspelt_field_is_read_as_the_field_it_means_and_is_the_one_message(a
            "register (people.yaml, or a file in people/), or write {name: carol-sing} for someone who is not in it")]
 
 
+def test_an_actions_text_under_the_action_logs_column_names_is_told_the_field_and_is_the_one_message(archive, build):
+    """An action written as a log's columns name its parts (`action:`, `deadline:`) was told that `text` was
+    missing as well as that `action` was unknown, with every field but the one meant: it is told the field, once,
+    and the value is read as that field's (the date still checked)."""
+    edit(archive, MINUTES, "    text: Publish the approved strategy on the council website.\n    due: 2019-04-30",
+         "    action: Publish the approved strategy on the council website.\n    deadline: 31st April 2019")
+    assert messages(build(archive)) == [
+        at(MINUTES, line_of(archive, MINUTES, "action: Publish"),
+           "unknown field 'action' in an action; write it as `text:`, the field an action gives it"),
+        at(MINUTES, line_of(archive, MINUTES, "deadline:"),
+           "deadline: '31st April 2019' is not a real date: April has 30 days; check the day in the papers and write "
+           "it as YYYY-MM-DD, e.g. 2019-04-30 if the month's last day is meant"),
+        at(MINUTES, line_of(archive, MINUTES, "deadline:"),
+           "unknown field 'deadline' in an action; write it as `due:`, the field an action gives it")]
+
+
 def test_a_misspelt_required_field_is_not_reported_missing_as_well(archive, build):
     edit(archive, LATER, "date: 20 June 2019", "dat: 20 June 2019")
     assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "dat:"),
