@@ -3486,6 +3486,15 @@ def test_approved_at_naming_no_body_or_not_written_as_body_folder_is_a_warning_s
                                                  f"approved_at names no meeting '{written}'{said}", "warning")]
 
 
+def test_approved_at_naming_a_folder_of_the_body_without_the_body_is_told_that_meeting(archive, build):
+    """`approved_at: 2020-01-16`, the folder alone, as rearranged_to and adjourned_to take one: the clerk was given
+    the body's next meeting as an example, another meeting than the one they had named."""
+    edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: 2020-01-16")
+    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "approved_at:"),
+        "approved_at names no meeting '2020-01-16'; write it as body/folder, tb/2020-01-16: approved_at names the "
+        "body too", "warning")]
+
+
 def test_minutes_approved_at_their_own_meeting_is_an_error_on_the_approved_at_line(archive, build):
     edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: tb/2019-03-14")
     assert errors_after(build, archive) == [at(
