@@ -291,9 +291,7 @@ def _adjourned(meeting: Meeting, reconvened: Meeting | None, after: tuple, repor
         if whole:  # else it may name the meeting that could not be loaded
             nearest = nearest_folders(after, named.partition("/")[2], meeting.date)
             report.error(path, line, f"adjourned_to names no meeting '{named}'",
-                         f"did you mean '{meeting.body}/{nearest[0]}'?" if nearest
-                         else "write the folder of the sitting at which the meeting reconvened, e.g. "
-                         f"{meeting.date.isoformat()}-reconvened with that sitting's date, or take adjourned_to out")
+                         f"did you mean '{meeting.body}/{nearest[0]}'?" if nearest else _start_sitting(meeting, named))
     elif reconvened.body != meeting.body:
         report.error(path, line, f"adjourned_to names {named}, a meeting of another body",
                      f"an adjourned meeting reconvenes as the same body: name a sitting of {meeting.body}, or take "
@@ -306,6 +304,21 @@ def _adjourned(meeting: Meeting, reconvened: Meeting | None, after: tuple, repor
         report.error(path, line, f"adjourned_to names {named}, which did not take place (its meeting.md says "
                      f"`status: {reconvened.status}`)", "name the sitting at which the meeting reconvened, or take "
                      "status out of that meeting.md if it was held")
+
+
+def _start_sitting(meeting: Meeting, named: str) -> str:
+    """What to do for an adjourned_to naming a sitting the archive does not have, where the body has no meeting
+    after this one: the sitting is yet to be added (the docs say adjourned_to may be written first), and the
+    command that adds it, with the date its folder is named with, was what the clerk needed, where they were given
+    a folder named with this meeting's date as an example."""
+    folder = named.partition("/")[2] or named
+    day = _named_date(folder)
+    if day is None or day <= meeting.date:
+        return ("write the folder of the sitting at which the meeting reconvened, named with that sitting's date "
+                f"(e.g. {meeting.date.year}-MM-DD-reconvened), or take adjourned_to out")
+    dated = f"--date {day.isoformat()}" + ("" if folder == day.isoformat() else f" --folder {folder}")
+    return (f"add the sitting (`minutebook new meeting --body {meeting.body} {dated} --reconvenes {meeting.folder}`), "
+            "or take adjourned_to out")
 
 
 def _reconvened_twice(archive: Archive, report: Report) -> None:

@@ -3613,6 +3613,17 @@ def test_adjourned_to_naming_no_meeting_is_an_error_naming_the_nearest_folder(ar
                                                               "you mean 'tb/2019-06-20'?")]
 
 
+def test_adjourned_to_naming_a_sitting_yet_to_be_added_after_the_bodys_last_meeting_gives_the_command(archive,
+                                                                                                       build):
+    """The docs say adjourned_to may be written before the sitting is started: the clerk who did so was told to
+    write a folder named with the first sitting's date, where the sitting is one `new meeting --reconvenes` adds."""
+    meeting = "meetings/tb/2020-01-16/meeting.md"
+    line = _adjourned(archive, meeting, "2020-01-23-reconvened")
+    assert errors_after(build, archive) == [at(meeting, line, "adjourned_to names no meeting "
+        "'tb/2020-01-23-reconvened'; add the sitting (`minutebook new meeting --body tb --date 2020-01-23 --folder "
+        "2020-01-23-reconvened --reconvenes 2020-01-16`), or take adjourned_to out")]
+
+
 def _sitting(archive, folder: str, minutes: str = "") -> None:
     """A sitting of the board in `folder` (named with its date), with approved `minutes` if any."""
     sitting = archive / "meetings/tb" / folder
