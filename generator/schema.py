@@ -523,7 +523,18 @@ def post_holder(written: str, ctx: Context) -> PersonRef | None:
         raise Invalid(f"'{written}' is a post no one in the register held on {on}: {when}",
                       "write the person who held it that day, or correct the dates of the role (`from`, `to`) in "
                       "the people register")
+    if _DEPUTY_CHAIR.fullmatch(" ".join(written.split())):  # else "add them to the register", or {name: Vice Chair}
+        raise Invalid(f"'{written}' is read as a post, and no one in the people register has a role of that title",
+                      "write the id of the person who held it; to name them by the post, give them the role in the "
+                      f"register, under their `roles:` as `- title: {' '.join(written.split())}` (a member's `role:` "
+                      "in the body's file is what its page shows of them, not a post)")
     return None
+
+
+# The chair's deputies, as packs name them where a person goes ("Vice Chair", "Deputy Chairman", "the Co-Chair"):
+# posts, which a clerk who gave the role only in the body's file was told to add to the register as a person
+_DEPUTY_CHAIR = re.compile(r"(?:the\s+)?(?:vice|deputy|co)[\s-]*chair(?:man|woman|person)?(?:\s+of\s+the\s+\w+)?",
+                           re.I)
 
 
 def _named(ref: PersonRef) -> str:

@@ -440,6 +440,17 @@ def test_an_actions_text_under_the_action_logs_column_names_is_told_the_field_an
            "unknown field 'deadline' in an action; write it as `due:`, the field an action gives it")]
 
 
+def test_a_vice_chair_written_where_a_person_goes_with_no_one_holding_the_role_is_told_it_is_a_post(archive, build):
+    """`chair: Vice Chair`, for the vice-chair who chaired in the chair's absence, whose role the clerk gave only in
+    the body's file: it was told to add 'Vice Chair' to the register as a person, or write {name: Vice Chair}."""
+    edit(archive, MEETING, "chair: ada-lovelace", "chair: Vice Chair")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair: Vice Chair"),
+        "'Vice Chair' is read as a post, and no one in the people register has a role of that title; write the id of "
+        "the person who held it; to name them by the post, give them the role in the register, under their `roles:` "
+        "as `- title: Vice Chair` (a member's `role:` in the body's file is what its page shows of them, not a "
+        "post)")]
+
+
 def test_a_misspelt_required_field_is_not_reported_missing_as_well(archive, build):
     edit(archive, LATER, "date: 20 June 2019", "dat: 20 June 2019")
     assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "dat:"),
