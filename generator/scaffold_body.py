@@ -94,10 +94,28 @@ def _clashes(bodies: dict[str, Body], slug: str, name: str, short_name: str, sho
     return False
 
 
+def register_entry(written: str) -> str:
+    """The people register's entry for someone written as a name (`Councillor Jane Okonjo`), its honorifics apart,
+    as `jane-okonjo: {name: Jane Okonjo, honorific: Councillor}`; "" for what is written as an id, one word."""
+    words = written.split()
+    if len(words) < 2:
+        return ""
+    titles = []
+    while len(words) > 1 and s.HONORIFIC.fullmatch(words[0]):
+        titles.append(words.pop(0))
+    name = " ".join(words)
+    fields = [f"name: {scalar(name)}"] + ([f"honorific: {scalar(' '.join(titles))}"] if titles else [])
+    return f"{slugify(name)}: {{{', '.join(fields)}}}"
+
+
 def _unknown_hint(written: str, people: PeopleIndex) -> str:
-    """What to do for a member the register does not have: the id most like it, and how to add them."""
+    """What to do for a member the register does not have: the id most like it, and how to add them, with the
+    entry to add where they are written as a name: "add them to the people register" left a new clerk to find
+    out from the docs how an entry is written."""
     hint = did_you_mean(written, people.people, "people", meant=closest_person)
-    add = "add them to the people register (people.yaml, or a file in people/) first"
+    entry = register_entry(written)
+    add = "add them to the people register (people.yaml, or a file in people/) first" + (
+        f", e.g. `{entry}`" if entry else "")
     if hint.endswith("?"):
         return f"{hint} Otherwise {add}"
     return f"{hint}; otherwise {add}" if hint else add

@@ -561,8 +561,8 @@ def _span(role) -> str:
 # a comma, a bracket
 _AFTER_A_NAME = re.compile(r"\t+\s*|\s+[-\u2013\u2014]\s+|\s*,\s*|\s*\(")
 # A part that starts so is another person (a misspelt one, as "Mr Pizzey, Ms Knigth"), not a role
-_HONORIFIC = re.compile(r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|cllr|councillor|sir|dame|rev|lord|lady)\b\.?",
-                        re.IGNORECASE)
+HONORIFIC = _HONORIFIC = re.compile(r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|cllr|councillor|sir|dame|rev|lord|lady)"
+                                    r"\b\.?", re.IGNORECASE)
 
 
 def _name_then_more(written: str, people) -> tuple[str | None, str]:

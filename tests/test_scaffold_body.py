@@ -281,6 +281,20 @@ def test_members_not_in_the_register_are_each_named_with_the_id_most_like_theirs
         "initials of Councillor Ada Lovelace (ada-lovelace): write ada-lovelace"]
 
 
+def test_a_member_written_as_a_name_the_register_lacks_is_given_the_entry_to_add(content):
+    """A new member, as the clerk knows them (`Councillor Jane Okonjo`), was told only to add them to the register,
+    which left a new clerk to find out from the docs how: the message gives the entry, which the register takes."""
+    said = refused(content, slug="jhc", name="Joint Health Committee", members=["Councillor Jane Okonjo"])
+    assert said == [
+        "--member 'Councillor Jane Okonjo': unknown person 'Councillor Jane Okonjo'; known people: ada-lovelace, "
+        "brian-okafor, carol-singh, dev-patel, eve-turner, frank-turner; otherwise add them to the people register "
+        "(people.yaml, or a file in people/) first, e.g. `jane-okonjo: {name: Jane Okonjo, honorific: Councillor}`"]
+    register = content / "people.yaml"
+    register.write_text(register.read_text(encoding="utf-8") + said[0].split("`")[1] + "\n", encoding="utf-8")
+    plan = plan_body(content, "jhc", "Joint Health Committee", members=["Councillor Jane Okonjo"])
+    assert "  - person: jane-okonjo\n" in plan.files[content / "bodies" / "jhc.md"]
+
+
 def test_a_member_of_an_archive_without_a_register_is_refused(content):
     (content / "people.yaml").unlink()
     shutil.rmtree(content / "meetings")
