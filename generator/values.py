@@ -472,8 +472,10 @@ def parse_yesno(text: str) -> bool:
     if value in NO:
         return False
     words = set(re.findall(r"[a-z]+", value))  # "Yes - closed at the meeting", as a log's column gives it
-    said = {"yes"} if words & {"yes", "true"} else set()
-    said |= {"no"} if words & {"no", "false"} else set()
+    # "Not quorate", "Inquorate", "Quorate", as the minutes say whether the meeting was: the word means no or yes
+    negated = words & {"no", "false", "not", "inquorate"}
+    said = {"yes"} if words & {"yes", "true"} or ("quorate" in words and not negated) else set()
+    said |= {"no"} if negated else set()
     raise Invalid(f"'{text}' is not yes or no", f"write {said.pop()} alone" if len(said) == 1 else "write yes or no")
 
 

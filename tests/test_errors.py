@@ -2243,6 +2243,15 @@ def test_closed_written_with_more_words_is_told_to_be_yes_alone_and_is_the_one_m
                                       "closed: 'Yes - closed' is not yes or no; write yes alone")]
 
 
+@pytest.mark.parametrize("written, meant", [("Not quorate", "no"), ("Inquorate", "no"), ("Quorate", "yes")])
+def test_quorate_written_as_the_minutes_say_it_is_told_the_yes_or_no_it_means(archive, build, written, meant):
+    """`quorate: Not quorate`, as the minutes of an inquorate meeting say it, was told to write yes or no, which
+    of them left to the clerk where the words said it."""
+    edit(archive, MEETING, "quorate: yes", f"quorate: {written}")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "quorate:"),
+        f"quorate: '{written}' is not yes or no; write {meant} alone")]
+
+
 def test_an_update_with_status_complete_that_does_not_close_its_action_is_a_warning(archive, build):
     edit(archive, LOG, "    status: amber\n", "    status: complete\n")
     assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: complete"), "the status is "
