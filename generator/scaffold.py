@@ -133,6 +133,21 @@ def previous_meeting(index: Index, slug: str, day: dt.date) -> Meeting | None:
 
 
 
+def unapproved_before(index: Index, slug: str, previous: Meeting | None) -> list[Meeting]:
+    """The body's meetings before `previous` whose minutes are still draft, back to the last whose minutes are
+    approved: those of an ordinary meeting followed by an extraordinary one, which its next meeting approves with
+    the extraordinary meeting's. Told only of the previous meeting's, the clerk left them draft, and so unpublished."""
+    if previous is None:
+        return []
+    found = []
+    for meeting in reversed([m for m in index.by_body.get(slug, []) if m.date < previous.date and not m.status]):
+        minutes = meeting.minutes
+        if minutes is None or minutes.status != "draft" or minutes.approved_at:
+            break
+        found.append(meeting)
+    return found[::-1]
+
+
 def used_numbers(index: Index, slug: str) -> set[str]:
     """Every number the body has used, in minutes or agendas, at any meeting (private ones too).
 
@@ -355,7 +370,7 @@ def _todo(text: str) -> str:
 
 
 def standing_items(body: Body, previous: Meeting | None, folder: str, open_count: int,
-                   kind: str = "") -> list[Standing]:
+                   kind: str = "", unapproved: list[Meeting] = ()) -> list[Standing]:
     """Apologies, declarations, the previous minutes and matters arising (when there was a previous
     meeting), any other business and the date of the next meeting, in the usual order; an annual meeting
     (`kind`) elects its chair and appoints its vice-chair for the year first (_annual_items)."""
@@ -367,7 +382,7 @@ def standing_items(body: Body, previous: Meeting | None, folder: str, open_count
                                                    "interests were declared.\""), _declarations(body)),
     ]
     if previous is not None:
-        items += _previous_items(body, previous, folder, open_count)
+        items += _previous_items(body, previous, folder, open_count, list(unapproved))
     items += [
         Standing("Any other business", _todo("record any other business, or write \"There was no other "
                                              "business.\"")),
@@ -425,9 +440,20 @@ VOTE_EXAMPLE = """\
 #     abstained: 1"""
 
 
-def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int) -> list[Standing]:
+def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int,
+                    unapproved: list[Meeting] = ()) -> list[Standing]:
+    """`unapproved`: earlier meetings whose minutes are still draft (unapproved_before), approved with the
+    previous meeting's under one item."""
     held = f"the meeting held on {long_date(previous.date)}"
     progress = f", and progress on the {_count(open_count, 'open action')} in the action log" if open_count else ""
+    if unapproved and previous.minutes is not None:
+        days = [long_date(m.date) for m in [*unapproved, previous]]
+        return [Standing(f"Minutes of the meetings held on {', '.join(days[:-1])} and {days[-1]}",
+                         _todo("record whether the minutes of each were approved as a correct record, with any "
+                               f"corrections; then set `status: approved` and `approved_at: {body.slug}/{folder}` in "
+                               "each meeting's `minutes.md`."),
+                         'resolutions: []  # e.g. "**APPROVE** the minutes as a correct record"\n' + VOTE_EXAMPLE),
+                *_previous_items(body, previous, folder, open_count)[1:]]
     return [
         Standing(f"Minutes of {held}",
                  _todo(f"record whether the minutes were approved as a correct record, with any corrections; "
@@ -703,7 +729,7 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
         return plan_sitting(content, index, body, day, name, meeting)
     previous = previous_meeting(index, slug, day)
     tracks = open_actions(index, slug, day)
-    standing = standing_items(body, previous, name, len(tracks), kind)
+    standing = standing_items(body, previous, name, len(tracks), kind, unapproved_before(index, slug, previous))
     annual = annual_meetings(body.numbering, [*index.by_body.get(slug, []), Meeting(slug, name, day, "", kind=kind)])
     minuted = run_from(index, body, first, day, len(standing), annual) if first is not None and \
         body.numbering.per_meeting else minutes_run_on(body, previous, len(standing), day, annual)

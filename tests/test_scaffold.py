@@ -199,6 +199,27 @@ def test_pattern_body_meeting_has_venue_members_and_standing_items_with_the_next
     assert minute_refs(meeting) == [(a.ref, a.title) for a in meeting.agenda]
 
 
+def test_minutes_left_draft_before_the_previous_meetings_are_approved_under_one_item_with_them(actions):
+    """An extraordinary meeting between two ordinary ones approves no minutes: the next meeting was given only the
+    extraordinary meeting's to approve, and the clerk, told of no others, left the earlier meeting's minutes draft,
+    never published. Its item names every meeting whose minutes are still draft, back to the last approved."""
+    new_meeting(actions, "ccb", "2020-01-16")
+    new_meeting(actions, "ccb", "2020-01-30")
+    new_meeting(actions, "ccb", "2020-03-19")
+    meeting = load(actions).by_key["ccb/2020-03-19"]
+    assert [a.title for a in meeting.agenda][2] == "Minutes of the meetings held on 16 January 2020 and 30 January 2020"
+    minutes = (actions / "meetings" / "ccb" / "2020-03-19" / "minutes.md").read_text(encoding="utf-8")
+    assert ("*Clerk to complete: record whether the minutes of each were approved as a correct record, with any "
+            "corrections; then set `status: approved` and `approved_at: ccb/2020-03-19` in each meeting's "
+            "`minutes.md`.*") in minutes
+    for folder in ("2020-01-16", "2020-01-30"):  # approved in March
+        approved = actions / "meetings" / "ccb" / folder / "minutes.md"
+        text = re.sub(r"^\*Clerk to complete: .*\*$", "Noted.", approved.read_text(encoding="utf-8"), flags=re.M)
+        approved.write_text(text.replace("status: draft", "status: approved"), encoding="utf-8")
+    plan = scaffold.plan_meeting(actions, "ccb", dt.date(2020, 5, 21))
+    assert "title: Minutes of the meeting held on 19 March 2020\n" in next(iter(plan.files.values()))
+
+
 def test_items_the_previous_meeting_deferred_come_first_among_the_business_saying_where_from(actions, tmp_path):
     edit(actions, "meetings/ccb/2019-11-21/meeting.md", "date: 2019-11-21\n",
          "date: 2019-11-21\nagenda:\n  - ref: CCBP/19/80\n    title: Estates strategy\n    status: deferred\n"
