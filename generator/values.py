@@ -472,8 +472,9 @@ def parse_yesno(text: str) -> bool:
     if value in NO:
         return False
     words = set(re.findall(r"[a-z]+", value))  # "Yes - closed at the meeting", as a log's column gives it
-    # "Not quorate", "Inquorate", "Quorate", as the minutes say whether the meeting was: the word means no or yes
-    negated = words & {"no", "false", "not", "inquorate"}
+    # "Not quorate", "Inquorate", "Quorate", as the minutes say whether the meeting was: the word means no or yes.
+    # "Not" means no beside "quorate" alone: `confidential: not sure` told "write no alone" would publish the item.
+    negated = words & {"no", "false", "inquorate"} or {"not", "quorate"} <= words
     said = {"yes"} if words & {"yes", "true"} or ("quorate" in words and not negated) else set()
     said |= {"no"} if negated else set()
     raise Invalid(f"'{text}' is not yes or no", f"write {said.pop()} alone" if len(said) == 1 else "write yes or no")

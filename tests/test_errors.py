@@ -2252,6 +2252,14 @@ def test_quorate_written_as_the_minutes_say_it_is_told_the_yes_or_no_it_means(ar
         f"quorate: '{written}' is not yes or no; write {meant} alone")]
 
 
+@pytest.mark.parametrize("written", ["not sure", "Not yet decided"])
+def test_confidential_written_as_a_doubt_is_not_told_to_write_no(archive, build, written):
+    """'Not' means no beside 'quorate' alone: an item whose confidentiality the clerk doubts, told to write no,
+    would be published in full."""
+    edit(archive, MINUTES, "confidential: yes", f"confidential: {written}")
+    assert f"confidential: '{written}' is not yes or no; write yes or no" in " ".join(errors_after(build, archive))
+
+
 def test_an_update_with_status_complete_that_does_not_close_its_action_is_a_warning(archive, build):
     edit(archive, LOG, "    status: amber\n", "    status: complete\n")
     assert warnings_after(build, archive) == [at(LOG, line_of(archive, LOG, "status: complete"), "the status is "
