@@ -79,7 +79,13 @@ _WORD_RANGE = re.compile(rf"\s*(?:–|—|-|to)\s*(\d{{1,5}})(?![\w/]|\.\d|\s+(?
 # "action A23", "Action A23 remains open", "see action CCB-A23": an action named in words by the id its minute gave
 # it (`id: A23`, as trusts number their actions), with its body's short name before it or not (_action_words). An
 # id of letters and digits both: "action 2" is any minute's second action, "action plan" none
-_ACTION_WORDS = re.compile(r"\b(?:[Aa]ction|ACTION)\s+([A-Za-z0-9](?:[\w-]{0,98}[A-Za-z0-9])?)(?![\w/#-]|\.\w)")
+_ACTION_ID_WORD = r"[A-Za-z0-9](?:[\w-]{0,98}[A-Za-z0-9])?(?![\w/#-]|\.\w)"
+_ACTION_WORDS = re.compile(rf"\b(?:[Aa]ctions?|ACTIONS?)\s+({_ACTION_ID_WORD})")
+# "actions A23, A24 and A25": the ids after the first of a list, as _ITEM_LIST reads items; "actions A23–A25", a range
+_ACTION_LIST = re.compile(rf"(?:\s*,\s*{_ACTION_ID_WORD})*\s*,?\s*(?:and|&)\s*{_ACTION_ID_WORD}")
+_ACTION_LISTED = re.compile(rf"\s*(?:,\s*and|,|and|&)\s*({_ACTION_ID_WORD})")
+_ACTION_RANGE = re.compile(rf"\s*(?:–|—|-|to)\s*({_ACTION_ID_WORD})")
+_NUMBERED = re.compile(r"(\D*?)(\d+)")  # A23: its letters and its number, of an id that ends in one
 _LETTER_AND_DIGIT = re.compile(r"(?=.*\d)(?=.*[^\W\d_])")
 # What follows a minute or an item that is another meeting's: "minute 7.1 of 12 March 2024", "minutes 70 and 71 of
 # the meeting held on 22 August 2019"
@@ -1232,9 +1238,44 @@ def _action_words(m: re.Match, linker: Linker, where: Where, found: list) -> Non
     the text's meeting or before it, as "minute 71" is of the text's year; where none was, none is linked, and the
     warning names them. An id no published action of the body
     has is told, with the nearest it has, where the body names any of its actions by such an id: otherwise the
-    words name something else ("action A1 of the recovery plan"), left as text as "minute 5" is."""
+    words name something else ("action A1 of the recovery plan"), left as text as "minute 5" is. `actions A23 and
+    A24` and `actions A23, A24 and A25` link each id, as `items 5 and 6` do, and `actions A23–A25` (or `A23 to
+    A25`) is a range (_action_range); the ids of a list that no action has are one warning (_listed_actions)."""
+    text, written = m.string, m.group(1)
+    if _action_range(m, linker, where, found):
+        return
+    listed = _ACTION_LIST.match(text, m.end())
+    ids = [(m.start(1), m.end(1), written)] + [
+        (c.start(1), c.end(1), c.group(1)) for c in _ACTION_LISTED.finditer(text, m.end(), listed.end())
+    ] if listed is not None else []
+    if len(ids) > 1 and all(_LETTER_AND_DIGIT.match(named) for _, _, named in ids):
+        _listed_actions(ids, text[m.start():listed.end()], linker, where, found)
+        return
+    slug, keys = _action_keys(written, linker, where)
+    said = m.group(0)
+    if len(keys) == 1:
+        found.append(_Match(m.start(1), m.end(1), urls.action(linker.index.actions[keys[0]]), written, written=said))
+        return
+    body = linker.bodies.get(slug)
+    if body is None:
+        return
+    if keys:
+        found.append(_Match(m.start(1), m.end(1), None, written, _several(keys, written, body, linker, where),
+                            written=said))
+        return
+    nearest = _nearest_ids(slug, [written], linker, where)
+    if nearest:
+        found.append(_Match(m.start(1), m.end(1), None, written, f"no published action of {body.short_name} has the "
+                            f"id {written} (nearest existing: {nearest}): give the action `id: {written}` under "
+                            "`actions:` in the ```item block of the minute that raised it, or name the one meant",
+                            written=said))
+
+
+def _action_keys(written: str, linker: Linker, where: Where) -> tuple[str | None, list[str]]:
+    """(the body, the keys of its published actions) that an id in words names (_action_words): the text's body's
+    actions with it, else, written with a body's short name or slug before it (CCB-A23), that body's; of several,
+    the last raised at the text's meeting or before it."""
     ids, prefixes = linker.action_ids()
-    written = m.group(1)
     own = written.lower()
     prefix, dash, rest = own.partition("-")
     slug = where.body
@@ -1245,32 +1286,102 @@ def _action_words(m: re.Match, linker: Linker, where: Where, found: list) -> Non
     meeting = where.meeting
     if len(keys) > 1 and meeting is not None:
         keys = [key for key in keys if linker.index.tracks[key].raised.date <= meeting.date][-1:] or keys
-    said = m.group(0)
-    if len(keys) == 1:
-        found.append(_Match(m.start(1), m.end(1), urls.action(linker.index.actions[keys[0]]), written, written=said))
-        return
-    body = linker.bodies.get(slug)
-    if body is None:
-        return
-    if keys:
-        named = " or ".join(_named_action(linker.index.actions[key], where) for key in keys)
-        found.append(_Match(m.start(1), m.end(1), None, written, f"{len(keys)} of {body.short_name}'s actions have "
-                            f"the id {written}: write the one meant by its full id, {named}", written=said))
-        return
+    return slug, keys
+
+
+def _several(keys: list[str], written: str, body, linker: Linker, where: Where) -> str:
+    named = " or ".join(_named_action(linker.index.actions[key], where) for key in keys)
+    return f"{len(keys)} of {body.short_name}'s actions have the id {written}: write the one meant by its full id, " \
+        f"{named}"
+
+
+def _nearest_ids(slug: str, written: list[str], linker: Linker, where: Where) -> str:
+    """The three ids of the body's actions nearest the first of `written` (ids of letters and digits none of its
+    published actions has), as a message names them; "" where the body names none of its actions so, and the
+    words name something else ("action B7 of the recovery plan")."""
     named_ids = linker.named_ids(slug)
     if not named_ids:
-        return
-    target = sort_key(rest if other == slug else written)
+        return ""
+    _, prefixes = linker.action_ids()
 
     def bare(named: str) -> str:  # CCB-A30 as A30, where CCB is the body's
         head, dash, tail = named.lower().partition("-")
         return tail if dash and tail and prefixes.get(head) == slug else named
+    target = sort_key(bare(written[0]))
     nearest = sorted(named_ids, key=lambda named: (_distance(sort_key(bare(named)), target), sort_key(named)))[:3]
-    shown = ", ".join(_named_action(linker.index.actions[named_ids[named]], where)
-                      for named in sorted(nearest, key=lambda named: sort_key(bare(named))))
-    found.append(_Match(m.start(1), m.end(1), None, written, f"no published action of {body.short_name} has the id "
-                        f"{written} (nearest existing: {shown}): give the action `id: {written}` under `actions:` in "
-                        "the ```item block of the minute that raised it, or name the one meant", written=said))
+    return ", ".join(_named_action(linker.index.actions[named_ids[named]], where)
+                     for named in sorted(nearest, key=lambda named: sort_key(bare(named))))
+
+
+def _listed_actions(ids: list[tuple[int, int, str]], said: str, linker: Linker, where: Where, found: list) -> None:
+    """`actions A23, A24 and A25` (each (start, end, id) of the list, `said` its words): each id an action has
+    linked, as `action A23` alone is; the ids none has, of a body naming its actions so, one warning naming the
+    words the clerk wrote and those ids, with the nearest the body has, as `items 5 and 6` are told."""
+    missing, slug = [], None
+    for start, end, written in ids:
+        body_slug, keys = _action_keys(written, linker, where)
+        if len(keys) == 1:
+            found.append(_Match(start, end, urls.action(linker.index.actions[keys[0]]), written,
+                                written=f"action {written}"))
+        elif keys and body_slug in linker.bodies:
+            found.append(_Match(start, end, None, written, _several(keys, written, linker.bodies[body_slug], linker,
+                                                                    where), written=f"action {written}"))
+        elif not keys:
+            missing.append((start, end, written))
+            slug = slug or body_slug
+    body = linker.bodies.get(slug) if missing else None
+    nearest = _nearest_ids(slug, [written for _, _, written in missing], linker, where) if body is not None else ""
+    if not nearest:
+        return
+    named = [written for _, _, written in missing]
+    these = f"{', '.join(named[:-1])} or {named[-1]}" if len(named) > 1 else named[0]
+    give = ("give the action `id: " + named[0] + "`" if len(named) == 1 else "give each action its `id:`") + \
+        f" under `actions:` in the ```item block of the minute that raised it, or name the one meant (nearest " \
+        f"existing: {nearest})"
+    start, end, written = missing[0]
+    if len(missing) == len(ids):
+        found.append(_Match(start, end, None, written, f"no published action of {body.short_name} has the id "
+                            f"{these}: {give}", written=said))
+    else:
+        found.append(_Match(start, end, None, written, give, written=said, gaps=True, problem=f"names "
+                            f"{these.replace(' or ', ' and ')}, which no published action of {body.short_name} has"))
+    found.extend(_Match(start, end, None, written, report=False) for start, end, written in missing[1:])
+
+
+def _action_range(m: re.Match, linker: Linker, where: Where, found: list) -> bool:
+    """Whether `actions A23–A25` (`A23 to A25`, `A23-A25`; `m`: _ACTION_WORDS's) is read as a range of ids, as
+    `CCBP/19/70–72` is of minutes (_range): one link, to the first of its actions there is, a backlink on the page
+    of each, and one warning naming the ids in it that no action has. Its ends share their letters and the
+    second's number is the greater, by less than RANGE_MOST: else it is no range, and `A23-A25` may be one id."""
+    text, written = m.string, m.group(1)
+    low, high, end = written, "", m.end(1)
+    ranged = _ACTION_RANGE.match(text, m.end())
+    if ranged is not None:
+        high, end = ranged.group(1), ranged.end()
+    elif "-" in written and not _action_keys(written, linker, where)[1]:
+        low, _, high = written.rpartition("-")
+    ends = [_NUMBERED.fullmatch(low), _NUMBERED.fullmatch(high)] if high else []
+    if not ends or None in ends or ends[0][1].lower() != ends[1][1].lower() or not ends[0][1] \
+            or not 0 < int(ends[1][2]) - int(ends[0][2]) < RANGE_MOST:
+        return False
+    width = len(ends[0][2]) if ends[0][2].startswith("0") else 0
+    pages, missing, slug = [], [], None
+    for number in range(int(ends[0][2]), int(ends[1][2]) + 1):
+        named = f"{ends[0][1]}{number:0{width}d}"
+        body_slug, keys = _action_keys(named, linker, where)
+        slug = slug or body_slug
+        if keys:
+            pages.append(urls.action(linker.index.actions[keys[-1]]))
+        else:
+            missing.append(named)
+    if not pages and not (slug in linker.bodies and linker.named_ids(slug)):
+        return True  # "actions A1 to A5 of the recovery plan": a plan's, in a body naming none of its actions so
+    said = text[m.start():end]
+    these = " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
+    taken = f"takes in {these}, which no published action of {linker.bodies[slug].short_name} has" if missing else ""
+    found.append(_gaps(m.start(1), end, list(dict.fromkeys(pages)), text[m.start(1):end], said, taken,
+                       "check the ids at its ends, or name the actions it means one by one"))
+    return True
 
 
 def _gaps(start: int, end: int, linked: list[str], text: str, written: str, taken: str, what: str) -> _Match:

@@ -652,7 +652,10 @@ def actions_in_words(tmp_path_factory):
              "were not.\n\n## CCBP/19/96 Later\n\n```item\nactions:\n" + action.format("Ask again.", "A40")
              + "```\n\nDiscussed.\n"),
             ("jhsc/2019-10-07", "## 1. Matters arising\n\nThe committee noted action CCB-A23, and action B7 of the "
-             "recovery plan.\n")))
+             "recovery plan.\n"),
+            ("ccb/2019-12-05", "## CCBP/19/97 Action log\n\nActions A23 and A30 remain open; actions A23, CCB-A30 and "
+             "A40 were noted.\n\nActions A39–A41 were closed.\n\nActions A23 and A24 were noted.\n\nActions A24 and "
+             "A25 were noted.\n")))
 
 
 def test_minute_and_a_number_of_a_body_numbering_yy_n_in_its_own_minutes_links_its_own_minute(overlapping):
@@ -707,7 +710,7 @@ def test_an_action_named_in_words_by_an_id_its_body_gave_no_action_is_warned_of_
     """In a body that numbers its actions so; "action B7 of the recovery plan", in a body naming none of its
     actions by letters and digits, is a plan's, and left as text without a warning, as "action 2" is."""
     _, warnings = actions_in_words
-    assert [w for w in warnings if "action" in w.lower()] == [
+    assert [w for w in warnings if "action" in w.lower() and "2019-12-05" not in w] == [
         "content/meetings/ccb/2019-10-17/minutes.md:7: warning: reference 'Action A24' does not resolve; no published "
         "action of CCB has the id A24 (nearest existing: CCBP/19/80#A23, CCBP/19/80#CCB-A30, CCBP/19/80#A40): give "
         "the action `id: A24` under `actions:` in the ```item block of the minute that raised it, or name the one "
@@ -844,3 +847,45 @@ def test_a_special_meeting_and_another_bodys_meeting_named_by_their_dates_link_t
         ("/jhsc/2019/2019-09-02/", "2 September 2019"), ("/jhsc/2019/2019-09-16/", "16 September 2019"),
         ("/ccb/2019/2019-08-22/", "22 August 2019"), ("/jhsc/2019/2019-09-16/item-1/", "1"),
         ("/jhsc/2019/2019-09-16/", "16 September 2019")]
+
+
+def test_actions_listed_in_words_each_link_their_action(actions_in_words):
+    """"Actions A23 and A30", "actions A23, CCB-A30 and A40": each id links its action, as "items 5 and 6" link
+    each item; "Actions" was not read at all, and "action A23 and A24" linked A23 alone."""
+    site, _ = actions_in_words
+    assert xrefs(site, "/ccb/2019/ccbp-19-97/")[:5] == [
+        ("/ccb/actions/ccbp-19-80-a23/", "A23"), ("/ccb/actions/ccbp-19-80-ccb-a30/", "A30"),
+        ("/ccb/actions/ccbp-19-80-a23/", "A23"), ("/ccb/actions/ccbp-19-80-ccb-a30/", "CCB-A30"),
+        ("/ccb/actions/ccbp-19-96-a40/", "A40")]
+
+
+def test_a_range_of_action_ids_links_once_cites_each_action_in_it_and_warns_of_the_ids_no_action_has(
+        actions_in_words):
+    """"Actions A39–A41", as "CCBP/19/70–72" is read: one link, to the first action in it, each action in it
+    cited, and one warning naming the ids no action has."""
+    site, warnings = actions_in_words
+    assert ("/ccb/actions/ccbp-19-96-a40/", "A39–A41") in xrefs(site, "/ccb/2019/ccbp-19-97/")
+    assert "/ccb/2019/ccbp-19-97/" in _referenced_from(site, "/ccb/actions/ccbp-19-96-a40/")
+    assert "content/meetings/ccb/2019-12-05/minutes.md:8: warning: reference 'Actions A39–A41' takes in A39 and " \
+        "A41, which no published action of CCB has; check the ids at its ends, or name the actions it means one by " \
+        "one" in warnings
+
+
+NEAREST = "nearest existing: CCBP/19/80#A23, CCBP/19/80#CCB-A30, CCBP/19/80#A40"
+
+
+def test_a_list_of_action_ids_naming_one_no_action_has_links_the_others_and_warns_once_of_it(actions_in_words):
+    site, warnings = actions_in_words
+    assert ("/ccb/actions/ccbp-19-80-a23/", "A23") in xrefs(site, "/ccb/2019/ccbp-19-97/")[6:]
+    assert "content/meetings/ccb/2019-12-05/minutes.md:10: warning: reference 'Actions A23 and A24' names A24, which " \
+        "no published action of CCB has; give the action `id: A24` under `actions:` in the ```item block of the " \
+        f"minute that raised it, or name the one meant ({NEAREST})" in warnings
+
+
+def test_a_list_of_action_ids_no_action_has_is_one_warning_naming_the_words_written(actions_in_words):
+    """As "items 5 and 6" of a meeting with neither is one warning, not one for "A24" and another for "A25"."""
+    _, warnings = actions_in_words
+    assert [w for w in warnings if "2019-12-05/minutes.md:12:" in w] == [
+        "content/meetings/ccb/2019-12-05/minutes.md:12: warning: reference 'Actions A24 and A25' does not resolve; no "
+        "published action of CCB has the id A24 or A25: give each action its `id:` under `actions:` in the ```item "
+        f"block of the minute that raised it, or name the one meant ({NEAREST})"]
