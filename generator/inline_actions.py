@@ -48,9 +48,12 @@ from generator.yamltext import scalar
 _WORD = r"(?:Actions?|ACTIONS?)"
 _AFTER = r"\s*(?::|[–—]|-(?=\s))\s*"  # "Action:", "Action –", "Action - ": not "Action-oriented"
 # "Action by: CS" under a paragraph saying what: the words after it name only who
-_LEADING = re.compile(rf"(?:^|(?<=[.!?])\s+){_WORD}(?P<by>\s+(?:by|By|BY))?{_AFTER}(?P<rest>\S.*)$")
-_BRACKETED = re.compile(rf"\({_WORD}{_AFTER}(?P<rest>[^()]*[^()\s])\s*\)")
-_SQUARE = re.compile(rf"(?<!\[)\[{_WORD}{_AFTER}(?P<rest>[^\[\]]*[^\[\]\s])\s*\](?![\](])")  # not [[action:...]]
+# "Action A23: JS to ...": the line gives the action the id a trust's log numbers it by (letters and digits both,
+# as references._ACTION_WORDS reads "action A23" in words)
+_ID = r"(?:\s+(?P<id>(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[A-Za-z0-9][\w-]{0,98}[A-Za-z0-9]))"
+_LEADING = re.compile(rf"(?:^|(?<=[.!?])\s+){_WORD}(?:(?P<by>\s+(?:by|By|BY))|{_ID})?{_AFTER}(?P<rest>\S.*)$")
+_BRACKETED = re.compile(rf"\({_WORD}{_ID}?{_AFTER}(?P<rest>[^()]*[^()\s])\s*\)")
+_SQUARE = re.compile(rf"(?<!\[)\[{_WORD}{_ID}?{_AFTER}(?P<rest>[^\[\]]*[^\[\]\s])\s*\](?![\](])")  # not [[action:...]]
 # A line that is "ACTIONS:" alone, a Markdown list of the actions under it
 _HEADER = re.compile(rf"{_WORD}\s*:")
 # A heading over such a list ("### Actions", "#### Actions agreed", "**Actions**" alone on its line)
@@ -221,6 +224,7 @@ class _Found:
     before: str  # the sentence before it, which is what is to be done where the line names only the owner
     by: bool = False  # "Action by: CS": `rest` names only who (and when)
     due: str | None = None  # a table's row: its due date cell ("" where none), `rest` its owner cell, `before` what
+    id: str = ""  # "Action A23: CS to ...": the id the line gives the action
 
 
 def _plain(line: str) -> str:
@@ -272,12 +276,23 @@ def _found(paragraphs: list[Prose]) -> list[_Found]:
                     before = " ".join(paragraphs[n - 1].lines)
                 written = match.group(0) if bracketed else plain[match.start():match.start("rest")] + said
                 found.append(_Found(paragraph.line + offset, written.strip(), rest, _last_sentence(_plain(before)),
-                                    not bracketed and bool(match["by"])))
+                                    not bracketed and bool(match["by"]), id=match["id"] or ""))
         if paragraph.listed is not None and not matched:  # an item of the list under "ACTIONS:", all of it
             rest = " ".join(_plain(line).strip() for line in paragraph.lines).strip()
             if rest and not _NO_ACTION.match(rest) and not _ABOUT_ACTIONS.search(rest):
                 found.append(_Found(paragraph.line, rest, rest, _last_sentence(_plain(paragraph.listed))))
     return found
+
+
+_OPENS = re.compile(rf"{_WORD}{_ID}{_AFTER}(?P<rest>[^()\[\]\n]*)")
+
+
+def opens_action_line(text: str, start: int) -> bool:
+    """Whether "Action A23" at `text[start:]` opens an action line giving its id ("Action A23: CS to circulate it",
+    "(Action A23: CS)"), which `check` reads, and whose message gives the `id:` to write: the id is no action's yet
+    because the line raises it. "Action A23: complete", of an action the body has no such id for, is not one."""
+    opened = _OPENS.match(text, start)
+    return opened is not None and bool(_split(opened["rest"])[0] or _split_after(opened["rest"])[0])
 
 
 def _split(rest: str, posts=None) -> tuple[str, str]:
@@ -527,6 +542,12 @@ def _recorded(owners: list[_Owner], text: str, item: MinuteItem) -> bool:
     return False
 
 
+def _given(written: str, item: MinuteItem) -> bool:
+    """Whether the item lists an action with the id an action line gives ("Action A23: ..."), in any case: the
+    line records it, whoever it names and however it is worded."""
+    return any(action.key.lower() == written.lower() for action in item.actions)
+
+
 def _owner_field(owners: list[_Owner], register: bool) -> str:
     """The `owner:` to write, or what it is to say where the line does not tell."""
     if not owners:
@@ -621,6 +642,8 @@ def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int 
     told = set()
     for found in _found(paragraphs):
         owners, text, due, read = _reading(found, ctx, attendance, meeting, bodies or {})
+        if found.id and (not (owners or due or read) or _given(found.id, item)):
+            continue  # "Action A23: complete", an update of it, is the log's; "action A23" links it (references.py)
         if _recorded(owners, text, item) or not owners and _recorded([], _split(text)[1], item):
             continue
         fields = [_owner_field(owners, ctx.people is not None),
@@ -630,6 +653,8 @@ def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int 
             fields.append(f"`due: {scalar(due)}`" + (f" ({read})" if read else ""))
         elif read:  # a due date of no day (_unreal): which day is meant is in the papers
             fields.append(f"`due:` the day it is due by ({read})")
+        if found.id:
+            fields.append(f"`id: {scalar(found.id)}`")
         said = (fields[0], frozenset(_words(text)), due)
         if said in told:  # one action, written twice: in brackets and on a line of its own, say
             continue
@@ -638,10 +663,12 @@ def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int 
             "give the item an ```item block listing it under `actions:`"
         said = f"'{shortened(found.written, 60)}' records an action in the text of minute {item.number} only, not " \
             "under `actions:`, so it is not tracked"
+        untracked = f"it has no page or place on the action tracker, and the id {found.id} it gives is no action's " \
+            "until it is listed" if found.id else "it has no id, page or place on the action tracker"
         if withheld:
             ctx.report.warning(ctx.path, body_line + found.line, f"{said}: no private session's action log is "
                                f"asked for its progress (listed or not, it is not published, as {withheld})",
                                f"to follow it up in private, {where} as {', '.join(fields)}")
         else:
-            ctx.report.warning(ctx.path, body_line + found.line, f"{said}: it has no id, page or place on the action "
-                               "tracker", f"to track it, {where} as {', '.join(fields)}")
+            ctx.report.warning(ctx.path, body_line + found.line, f"{said}: {untracked}",
+                               f"to track it, {where} as {', '.join(fields)}")

@@ -21,6 +21,7 @@ from markdown_it.token import Token
 from generator import urls
 from generator.body_names import BodyNames
 from generator.diagnostics import did_you_mean
+from generator.inline_actions import opens_action_line
 from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items, archive_order
 from generator.numbering import (NumberFinder, annual_meetings, any_pattern, canonical, compose, example,
@@ -1264,11 +1265,11 @@ def _action_words(m: re.Match, linker: Linker, where: Where, found: list) -> Non
                             written=said))
         return
     nearest = _nearest_ids(slug, [written], linker, where)
-    if nearest:
+    if nearest:  # "Action A23: CS to ...", a line raising it, is told with the fields to write (inline_actions)
         found.append(_Match(m.start(1), m.end(1), None, written, f"no published action of {body.short_name} has the "
                             f"id {written} (nearest existing: {nearest}): give the action `id: {written}` under "
                             "`actions:` in the ```item block of the minute that raised it, or name the one meant",
-                            written=said))
+                            written=said, report=not opens_action_line(text, m.start())))
 
 
 def _action_keys(written: str, linker: Linker, where: Where) -> tuple[str | None, list[str]]:

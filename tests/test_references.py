@@ -655,7 +655,7 @@ def actions_in_words(tmp_path_factory):
              "recovery plan.\n"),
             ("ccb/2019-12-05", "## CCBP/19/97 Action log\n\nActions A23 and A30 remain open; actions A23, CCB-A30 and "
              "A40 were noted.\n\nActions A39–A41 were closed.\n\nActions A23 and A24 were noted.\n\nActions A24 and "
-             "A25 were noted.\n")))
+             "A25 were noted.\n\nAction A41: JS to circulate the report by 1 March 2020.\n")))
 
 
 def test_minute_and_a_number_of_a_body_numbering_yy_n_in_its_own_minutes_links_its_own_minute(overlapping):
@@ -889,3 +889,12 @@ def test_a_list_of_action_ids_no_action_has_is_one_warning_naming_the_words_writ
         "content/meetings/ccb/2019-12-05/minutes.md:12: warning: reference 'Actions A24 and A25' does not resolve; no "
         "published action of CCB has the id A24 or A25: give each action its `id:` under `actions:` in the ```item "
         f"block of the minute that raised it, or name the one meant ({NEAREST})"]
+
+
+def test_an_action_line_giving_an_id_no_action_has_yet_is_not_also_warned_of_as_a_reference(actions_in_words):
+    """"Action A41: JS to circulate the report", a line raising the action with its id: the action line's warning
+    gives the `id:` to write with its owner and due date (test_action_lines); "reference 'Action A41' does not
+    resolve" said the same of it again."""
+    _, warnings = actions_in_words
+    assert [w.split(": warning: ")[1][:50] for w in warnings if "2019-12-05/minutes.md:14:" in w] == [
+        "'Action A41: JS to circulate the report by 1 March"]

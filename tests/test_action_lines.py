@@ -1,0 +1,122 @@
+"""Actions written in the minutes' text as packs write them, and the owners they name (inline_actions.py).
+
+One copy of the fixture archive, checked once for the module: the board's
+minutes of 14 March 2019 (both Councillors Turner at the meeting, Mr Dev Patel
+sending apologies) with items added after TB/19/15 whose lines give an action
+its id ("Action A23: CS to ..."), name its owner by a title and a surname
+("Dr Patel to ..."), or name the joint committee, JC, whose short name is also
+the initials of Jane Cole, added to the register; and the board's log of
+20 June 2019 naming the committee's action by its short name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from generator.build import Options, run
+from helpers import FIXTURE, TODAY, edit, line_of
+
+MINUTES = "meetings/tb/2019-03-14/minutes.md"
+LOG = "meetings/tb/2019-06-20/actions.md"
+LINES = """
+
+## TB/19/16 Actions given their ids
+
+```item
+actions:
+  - owner: frank-turner
+    text: Ask the schools for their menus.
+    due: 2019-05-31
+    id: A26
+```
+
+Action A23: CS to circulate the report by 1 March 2020
+
+Action A24: complete
+
+Mr Patel to circulate the leaflet [Action A25: DP]
+
+ACTION A26 – Cllr Lovelace to write to the head teachers
+
+## TB/19/17 Actions for people named by their titles
+
+ACTION: Dr Patel to write to the bishop
+
+ACTION: Councillor Turner to write to the heads
+
+ACTION: Cllr Smith to write to the vicar
+
+ACTION: JC to write to the schools
+
+## TB/19/18 Actions for a body
+
+```item
+actions:
+  - owner: JC
+    text: Report on the pilot.
+    due: 2019-05-31
+  - owner: {body: JC}
+    text: Report on the survey.
+    due: 2019-05-31
+```
+
+Discussed.
+"""
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    """(the content folder, the warnings and errors of checking it)."""
+    content = tmp_path_factory.mktemp("action-lines") / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "people.yaml").write_text((content / "people.yaml").read_text(encoding="utf-8")
+                                         + "jane-cole:\n  name: Jane Cole\n  initials: JC\n", encoding="utf-8")
+    (content / MINUTES).write_text((content / MINUTES).read_text(encoding="utf-8") + LINES, encoding="utf-8")
+    edit(content, LOG, "action: TB/19/13#2", "action: JC:2019-11-05/7#1")
+    result = run(Options(content=content, out=content.parent / "site", today=dt.date.fromisoformat(TODAY),
+                         search=False, cache=False), write=False)
+    return content, [d.format() for d in result.report.items]
+
+
+def about(checked, needle: str) -> list[str]:
+    """The messages on the line of MINUTES that holds `needle`."""
+    content, messages = checked
+    return [m for m in messages if m.startswith(f"content/{MINUTES}:{line_of(content, MINUTES, needle)}:")]
+
+
+UNTRACKED = "warning: '{}' records an action in the text of minute {} only, not under `actions:`, so it is not " \
+    "tracked: it has no id, page or place on the action tracker; to track it, give the item an ```item block " \
+    "listing it under `actions:` as "
+
+
+def test_an_action_line_giving_its_id_is_read_as_the_action_it_raises_with_that_id(checked):
+    """"Action A23: CS to circulate the report by 1 March 2020", as a trust's minutes number the actions of its
+    log: it was not read at all, and its owner and due date were lost. The reference 'Action A23', which no action
+    has yet, is left to this message, which gives the `id:` to write (test_references)."""
+    line = "Action A23: CS to circulate the report by 1 March 2020"
+    assert about(checked, line) == [
+        f"content/{MINUTES}:{line_of(checked[0], MINUTES, line)}: warning: '{line}' records an action in the text of "
+        "minute TB/19/16 only, not under `actions:`, so it is not tracked: it has no page or place on the action "
+        "tracker, and the id A23 it gives is no action's until it is listed; to track it, list it under `actions:` "
+        f"in the item's ```item block (line {line_of(checked[0], MINUTES, '```item', 4)}) as `- owner: carol-singh`, "
+        "`text: Circulate the report`, `due: 1 March 2020`, `id: A23`"]
+
+
+def test_an_action_in_square_brackets_giving_its_id_is_read_so_too(checked):
+    """It was an error of the build, not a word to the clerk, once the id was read in round brackets."""
+    assert [m.split(") as ")[1] for m in about(checked, "[Action A25: DP]")] == [
+        "`- owner: dev-patel`, `text: Circulate the leaflet`, `id: A25`"]
+
+
+def test_an_action_line_giving_an_id_and_no_owner_or_due_date_is_an_update_and_not_read_as_an_action(checked):
+    """"Action A24: complete" says how an action stands, which is the log's to say (the reference to an id the
+    body gave no action is warned of as before: test_references)."""
+    assert about(checked, "Action A24: complete") == []
+
+
+def test_an_action_line_giving_the_id_of_an_action_the_item_lists_is_recorded_by_it(checked):
+    """Whoever it names and however it is worded: an item's two actions of one id would be a mistake."""
+    assert about(checked, "ACTION A26") == []
