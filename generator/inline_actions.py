@@ -41,7 +41,7 @@ from generator import schema as s
 from generator.actions import NEXT_MEETING
 from generator.diagnostics import listed, shortened
 from generator.model import Attendance, MinuteItem
-from generator.people import names_in
+from generator.people import names_in, without_titles
 from generator.values import Invalid, impossible_date, parse_date, parse_month, spoken_date, spoken_due, without_year
 from generator.yamltext import scalar
 
@@ -465,8 +465,15 @@ def _owners(written: str, people, attendance: Attendance, bodies, posts: _Posts 
             return [held]
     owners = []
     for part in parts:
-        found, _ = people.lookup(part) if people is not None else (None, set())
-        ids = (found,) if found else tuple(people.with_initials(part)) if people is not None else ()
+        found, several = people.lookup(part) if people is not None else (None, set())
+        ids = (found,) if found else tuple(sorted(several)) or tuple(people.with_initials(part)) \
+            if people is not None else ()
+        titled = _titled(part, people) if people is not None and not ids else None
+        if titled is not None:  # "Cllr Smith to ...": a person, whom the register knows by the surname or not
+            ids = titled.ids
+            if not ids:
+                owners.append(titled)
+                continue
         body = bodies.get(" ".join(re.sub(r"^the\s+", "", part, flags=re.I).lower().split()), "")
         if not ids and body:  # a person's name or initials first: those are what an action line mostly names
             owners.append(_Owner(part, body=body))
@@ -487,6 +494,23 @@ def _owners(written: str, people, attendance: Attendance, bodies, posts: _Posts 
             ids = tuple(pid for pid in ids if pid in present) if sum(pid in present for pid in ids) == 1 else ids
         owners.append(_Owner(part, ids))
     return owners
+
+
+def _titled(written: str, people) -> _Owner | None:
+    """The owner a title and a name name ("Dr Patel", "Councillor Turner", "Cllr Smith"), where the register knows
+    no one by those words: the people it gives the surname after the title (the title dropped, as the minutes' may
+    be another than the register's `honorific:`), several where it gives it to more than one (the one at the
+    meeting, as initials are read); where it gives it no one, the person the words name, whom the message asks
+    for. None where `written` has no title before a name."""
+    name = without_titles(written)
+    if not name or not _NAME.fullmatch(name):
+        return None
+    found, several = people.lookup(name)
+    ids = (found,) if found else tuple(sorted(several)) or tuple(people.with_surname(name.split()[-1])) \
+        if len(name.split()) == 1 else ()
+    return _Owner(written, ids) if ids else _Owner(written, problem="no one in the people register is known by "
+                                                   f"that name: add them to it, or write {{name: {scalar(written)}}} "
+                                                   "for someone not in it")
 
 
 def _first_named(written: str, people, attendance: Attendance) -> _Owner | None:

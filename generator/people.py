@@ -37,6 +37,7 @@ class PeopleIndex:
             if person.initials:
                 self._initials.setdefault(_bare(person.initials), []).append(person.id)
         self._first_names: dict[str, list[str]] | None = None  # made when a message first asks (with_first_name)
+        self._surnames: dict[str, list[str]] | None = None  # likewise (with_surname)
         self._organisations = {_norm(org) for person in people.values()
                                for org in (person.organisation, *(role.organisation for role in person.roles)) if org}
         self._posts: dict[str, list[tuple[str, Role]]] = {}
@@ -123,7 +124,33 @@ class PeopleIndex:
         return sorted(self._first_names.get(_norm(text), ()))
 
 
+    def with_surname(self, text: str) -> list[str]:
+        """The ids of the people whose surname `text` is (`Patel`), as a title and a surname name them in the
+        minutes' text ("Dr Patel to ..."), the title not always the register's (`honorific: Mr`): a surname alone
+        is no form a name is found by."""
+        if not _ONE_NAME.fullmatch(text.strip()):
+            return []
+        if self._surnames is None:
+            self._surnames = {}
+            for person in self.people.values():
+                if len(person.name.split()) > 1:
+                    self._surnames.setdefault(_norm(person.surname), []).append(person.id)
+        return sorted(self._surnames.get(_norm(text), ()))
+
+
 _ONE_NAME = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A title before a name, as the minutes' text writes one ("Cllr Smith", "Dr Patel", "Councillor Dr Moore")
+HONORIFIC = re.compile(r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|cllr|councillor|sir|dame|rev|lord|lady)\b\.?",
+                       re.IGNORECASE)
+
+
+def without_titles(written: str) -> str:
+    """The name `written` is without the titles it starts with (`Councillor Dr Moore`: `Moore`); "" where it has
+    none, or is nothing but them."""
+    rest, titled = written.strip(), False
+    while (title := HONORIFIC.match(rest)) is not None and rest[title.end():title.end() + 1].isspace():
+        rest, titled = rest[title.end():].strip(), True
+    return rest if titled else ""
 
 
 def _first_name(name: str) -> str:
@@ -231,6 +258,10 @@ class Asked:
         self._note("first_name", text)
         return self._index.with_first_name(text)
 
+    def with_surname(self, text: str) -> list[str]:
+        self._note("surname", text)
+        return self._index.with_surname(text)
+
     def post(self, text: str, day: dt.date) -> tuple[list[str], list[tuple[str, Role]]]:
         self._note("post", f"{day.isoformat()}\1{text}")
         return self._index.post(text, day)
@@ -264,6 +295,8 @@ def _answer(index: PeopleIndex, question: str, argument: str) -> str:
         return "\1".join(index.with_initials(argument))
     if question == "first_name":
         return "\1".join(index.with_first_name(argument))
+    if question == "surname":
+        return "\1".join(index.with_surname(argument))
     if question == "organisation":
         return "1" if index.is_organisation(argument) else ""
     if question == "post":
@@ -311,6 +344,12 @@ def may_have_asked_about(records: list[tuple[str, bytes]], people: list[Person])
         asked = {_norm(question[len("first_name\1"):]) for questions, _ in records
                  for question in questions.split("\0") if question.startswith("first_name\1")}
         if firsts & asked:
+            return True
+    if "surname\1" in text:  # nor is a surname: someone of that surname added or removed
+        surnames = {_norm(person.surname) for person in people}
+        asked = {_norm(question[len("surname\1"):]) for questions, _ in records
+                 for question in questions.split("\0") if question.startswith("surname\1")}
+        if surnames & asked:
             return True
     text = _norm(text)
     return any(_norm(form) in text for person in people for form in PeopleIndex._forms(person))

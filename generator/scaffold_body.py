@@ -19,7 +19,7 @@ from generator import schema as s
 from generator.diagnostics import Report, closest, did_you_mean
 from generator.load_registers import RESERVED, numbering_of, slug_problem
 from generator.model import Body, Numbering
-from generator.people import PeopleIndex, closest_person
+from generator.people import HONORIFIC, PeopleIndex, closest_person
 from generator.scaffold import Refused, Waived, _located, load
 from generator.values import slugify
 from generator.yamltext import scalar
@@ -101,7 +101,7 @@ def register_entry(written: str) -> str:
     if len(words) < 2:
         return ""
     titles = []
-    while len(words) > 1 and s.HONORIFIC.fullmatch(words[0]):
+    while len(words) > 1 and HONORIFIC.fullmatch(words[0]):
         titles.append(words.pop(0))
     name = " ".join(words)
     fields = [f"name: {scalar(name)}"] + ([f"honorific: {scalar(' '.join(titles))}"] if titles else [])

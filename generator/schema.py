@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from generator.diagnostics import Report, closest, did_you_mean, listed, listed as _listed, shortened
 from generator.model import Due, PersonRef
+from generator.people import HONORIFIC as _HONORIFIC
 from generator.people import PeopleIndex, closest_person, held_on, names_in
 from generator.values import Invalid, parse_date, parse_month, parse_time, parse_yesno, spoken_date, unread_due, \
     without_year
@@ -560,9 +561,8 @@ def _span(role) -> str:
 # Where a name ends and what a PDF's table or a front sheet writes after it begins: a tab, a dash between spaces,
 # a comma, a bracket
 _AFTER_A_NAME = re.compile(r"\t+\s*|\s+[-\u2013\u2014]\s+|\s*,\s*|\s*\(")
-# A part that starts so is another person (a misspelt one, as "Mr Pizzey, Ms Knigth"), not a role
-HONORIFIC = _HONORIFIC = re.compile(r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|cllr|councillor|sir|dame|rev|lord|lady)"
-                                    r"\b\.?", re.IGNORECASE)
+# A part that starts with a title (_HONORIFIC) is another person (a misspelt one, as "Mr Pizzey, Ms Knigth"), not a
+# role
 
 
 def _name_then_more(written: str, people) -> tuple[str | None, str]:

@@ -120,3 +120,20 @@ def test_an_action_line_giving_an_id_and_no_owner_or_due_date_is_an_update_and_n
 def test_an_action_line_giving_the_id_of_an_action_the_item_lists_is_recorded_by_it(checked):
     """Whoever it names and however it is worded: an item's two actions of one id would be a mistake."""
     assert about(checked, "ACTION A26") == []
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("ACTION: Dr Patel to write to the bishop", "`- owner: dev-patel`, `text: Write to the bishop`"),
+    ("ACTION: Councillor Turner to write to the heads", "`- owner:` the id of the Councillor Turner meant, "
+     "eve-turner or frank-turner, `text: Write to the heads`"),
+    ("ACTION: Cllr Smith to write to the vicar", "`- owner:` the person meant by 'Cllr Smith' (no one in the people "
+     "register is known by that name: add them to it, or write {name: Cllr Smith} for someone not in it), `text: "
+     "Write to the vicar`"),
+], ids=["another title", "two of that surname", "no one of it"])
+def test_an_action_line_naming_its_owner_by_a_title_and_a_surname_reads_the_register_without_the_title(
+        checked, line, owner):
+    """'Dr Patel' is the register's Mr Dev Patel, its one Patel; 'Councillor Turner' either of two councillors at the
+    meeting; 'Cllr Smith' no one it knows. The owner was left for the clerk to fill in and the words kept in the
+    action's text, as though they named no one."""
+    assert about(checked, line) == [f"content/{MINUTES}:{line_of(checked[0], MINUTES, line)}: "
+                                    + UNTRACKED.format(line, "TB/19/17") + owner]
