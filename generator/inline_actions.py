@@ -478,6 +478,9 @@ def _owners(written: str, people, attendance: Attendance, bodies, posts: _Posts 
         if not ids and body:  # a person's name or initials first: those are what an action line mostly names
             owners.append(_Owner(part, body=body))
             continue
+        if body and not found and not several:  # "JC": a body's short name and someone's initials, as `owner: JC`
+            owners.append(_Owner(part, problem=s.body_or_initials(part, body, ids, people)))
+            continue
         held = posts.owner(part) if posts is not None and not ids else None  # after a body, as schema.person reads
         if held is not None:
             owners.append(held)

@@ -352,6 +352,10 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
                               "write the body's slug (its file's name in bodies/) after `body:`, or take the empty "
                               "entry out")
             if slug not in ctx.bodies:
+                meant = _body_named(slug, ctx)
+                if meant:  # `{body: CCB}`, its short name, as `owner: CCB` and "ACTION: CCB to ..." name it
+                    raise Invalid(f"no body '{slug}': it names the body {meant}, whose file in bodies/ is named "
+                                  f"{meant}", f"write {{body: {meant}}}")
                 raise Invalid(f"no body '{slug}'", did_you_mean(slug, ctx.bodies, "bodies")
                               or "write the body as its file in bodies/ is named")
             return PersonRef(name=slug, body=slug)
@@ -379,8 +383,10 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
         raise Invalid(f"'{written}' could be any of: {', '.join(sorted(candidates))}", "write the person's id instead")
     if written in ctx.bodies:
         return PersonRef(name=written, body=written)
-    slug = ctx.named.get(" ".join(re.sub(r"^the\s+", "", written, flags=re.I).lower().split())) \
-        if ctx.named is not None else ""
+    slug = _body_named(written, ctx)
+    initialled = ctx.people.with_initials(written) if slug else []
+    if initialled:  # "owner: JC": the text reads JC as the person (inline_actions, references.py); which is meant?
+        raise Invalid(f"unknown person '{written}'", body_or_initials(written, slug, initialled, ctx.people))
     if slug:  # "owner: CCB", as an action line names a body: the tracker would list it as a person, unlinked
         raise Invalid(f"unknown person '{written}': it names the body {slug}, not a person",
                       f"write {{body: {slug}}}, as a body is written where a person goes")
@@ -579,6 +585,24 @@ def _name_then_more(written: str, people) -> tuple[str | None, str]:
         if person_id:
             return person_id, " ".join(rest.split())
     return None, ""
+
+
+def body_or_initials(written: str, slug: str, initialled, people) -> str:
+    """What an owner written as both a body's short name and someone's initials ("JC") is told, in a field and in
+    an action line of the minutes' text alike: the minutes' text links initials to the person, a field reads a
+    short name as the body, and the site does not guess which is meant."""
+    named = " or ".join(f"{people.ref(pid).name} ({pid})" for pid in initialled)
+    return f"{written} names the body {slug} and is the initials of {named}: write {{body: {slug}}} for the body, " \
+        f"or {initialled[0] if len(initialled) == 1 else 'the id of the person meant'} for the person"
+
+
+def _body_named(written: str, ctx: Context) -> str:
+    """The slug of the body `written` names by its slug in another case, its short name or its name, as an action
+    line in the minutes' text reads them (`ctx.named`, in minutes); "" where it names none."""
+    said = " ".join(re.sub(r"^the\s+", "", written.strip(), flags=re.I).lower().split())
+    if ctx.named is not None:
+        return ctx.named.get(said, "")
+    return said if said in ctx.bodies else ""
 
 
 def _listed_person(value, ctx: Context) -> PersonRef:

@@ -1467,6 +1467,11 @@ def _nearest_action(key: str, known: set[str], bodies, minutes: set[str], exampl
     archive, in lower case. `left_out`: the open action ("body:id") the log leaves out that the update most likely
     meant, where the hint would name no action (`_meant`). `examples`: _example_ids's, for how ids are written."""
     body, _, wanted = key.partition(":")
+    named = next((slug for slug, other in bodies.items() if body.lower() in (slug, other.short_name.lower())), "") \
+        if body not in bodies else ""
+    if named:  # "CCB:CCBP/19/60#1": the body's short name, as "action CCB-A23" names it in the text
+        return (f"there is no body '{body}': it names the body {named}, whose file in bodies/ is named {named}: "
+                f"write {named}:{wanted}"), ()
     if body not in bodies:
         near = did_you_mean(body, bodies, "bodies", list_known=False)
         other = closest(body, bodies) or sorted(bodies)[0]

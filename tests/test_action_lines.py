@@ -137,3 +137,32 @@ def test_an_action_line_naming_its_owner_by_a_title_and_a_surname_reads_the_regi
     action's text, as though they named no one."""
     assert about(checked, line) == [f"content/{MINUTES}:{line_of(checked[0], MINUTES, line)}: "
                                     + UNTRACKED.format(line, "TB/19/17") + owner]
+
+
+BOTH = "JC names the body jc and is the initials of Jane Cole (jane-cole): write {body: jc} for the body, or " \
+    "jane-cole for the person"
+
+
+def test_a_body_s_short_name_that_is_someones_initials_asks_which_is_meant_in_a_line_and_in_a_field_alike(checked):
+    """The line read JC as Jane Cole, as the text's initials link; `owner: JC` in a block as the body."""
+    assert about(checked, "ACTION: JC") == [
+        f"content/{MINUTES}:{line_of(checked[0], MINUTES, 'ACTION: JC')}: "
+        + UNTRACKED.format("ACTION: JC to write to the schools", "TB/19/17") + f"`- owner:` the person meant by 'JC' "
+        f"({BOTH}), `text: Write to the schools`"]
+    assert about(checked, "  - owner: JC") == [
+        f"content/{MINUTES}:{line_of(checked[0], MINUTES, '  - owner: JC')}: error: unknown person 'JC'; {BOTH}"]
+
+
+def test_a_body_written_by_its_short_name_in_braces_is_told_its_slug(checked):
+    """`{body: JC}`: it was "no body 'JC'", with the list of bodies, where `owner: JC` was told `{body: jc}`."""
+    assert about(checked, "{body: JC}") == [
+        f"content/{MINUTES}:{line_of(checked[0], MINUTES, '{body: JC}')}: error: no body 'JC': it names the body jc, "
+        "whose file in bodies/ is named jc; write {body: jc}"]
+
+
+def test_an_update_naming_another_bodys_action_with_its_short_name_is_told_its_slug(checked):
+    """`JC:2019-11-05/7#1`, as the text's "action JC-A23" names it: it was told only that there is no body 'JC'."""
+    content, messages = checked
+    assert f"content/{LOG}:{line_of(content, LOG, 'action: JC:')}: error: update for an unknown action " \
+        "'JC:2019-11-05/7#1'; there is no body 'JC': it names the body jc, whose file in bodies/ is named jc: write " \
+        "jc:2019-11-05/7#1" in messages
