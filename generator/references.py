@@ -86,7 +86,7 @@ _ACTION_WORDS = re.compile(rf"\b(?:[Aa]ctions?|ACTIONS?)\s+({_ACTION_ID_WORD})")
 _ACTION_LIST = re.compile(rf"(?:\s*,\s*{_ACTION_ID_WORD})*\s*,?\s*(?:and|&)\s*{_ACTION_ID_WORD}")
 _ACTION_LISTED = re.compile(rf"\s*(?:,\s*and|,|and|&)\s*({_ACTION_ID_WORD})")
 _ACTION_RANGE = re.compile(rf"\s*(?:–|—|-|to)\s*({_ACTION_ID_WORD})")
-_NUMBERED = re.compile(r"(\D*?)(\d+)")  # A23: its letters and its number, of an id that ends in one
+_ID_NUMBER = re.compile(r"(\D*?)(\d+)")  # A23: its letters and its number, of an id that ends in one
 _LETTER_AND_DIGIT = re.compile(r"(?=.*\d)(?=.*[^\W\d_])")
 # What follows a minute or an item that is another meeting's: "minute 7.1 of 12 March 2024", "minutes 70 and 71 of
 # the meeting held on 22 August 2019"
@@ -1361,7 +1361,7 @@ def _action_range(m: re.Match, linker: Linker, where: Where, found: list) -> boo
         high, end = ranged.group(1), ranged.end()
     elif "-" in written and not _action_keys(written, linker, where)[1]:
         low, _, high = written.rpartition("-")
-    ends = [_NUMBERED.fullmatch(low), _NUMBERED.fullmatch(high)] if high else []
+    ends = [_ID_NUMBER.fullmatch(low), _ID_NUMBER.fullmatch(high)] if high else []
     if not ends or None in ends or ends[0][1].lower() != ends[1][1].lower() or not ends[0][1] \
             or not 0 < int(ends[1][2]) - int(ends[0][2]) < RANGE_MOST:
         return False
