@@ -67,6 +67,7 @@ from pathlib import Path
 from generator import urls
 from generator.actions import Track, holders, named
 from generator.backlinks import addresses, known_entries, links_of, meeting_entries, meeting_refs, relinked
+from generator.backlinks import changed as backlinks_changed
 from generator.backlinks import with_meeting as with_backlinks
 from generator.build import make_environment, render_page
 from generator.diagnostics import Report
@@ -247,7 +248,7 @@ def quick_rebuild(session, paths, written_own=lambda: None) -> tuple[int, list[s
         their_years = functools.cache(lambda: _their_years(session.prepared.index, index, had, has, listed))
         kinds = (lambda: [action_page(index, track, today, refs)
                           for track in {t.key: t for t in meeting_tracks(index, meeting) + redated}.values()],
-                 lambda: _cited(session, index, today, refs, naming),
+                 lambda: _cited(session, memo, index, today, refs, naming),
                  lambda: _related(session, memo, index, before, meeting, today, refs, redated),
                  lambda: _people(index, listed, today, refs, attended, *their_years(), session.unsettled),
                  lambda: _lists(index, meeting, today, refs, attended, held, naming, holding,
@@ -304,14 +305,19 @@ def _citing(old_index, index, before: Meeting, meeting: Meeting, bodies) -> set[
             for url in ((place.url.split("#")[0], urls.meeting(place.meeting)) if place.meeting else (place.url,))}
 
 
-def _cited(session, index, today, refs, naming: set[str] = frozenset()) -> list:
-    """The pages of meetings' items, papers and actions whose backlinks in `index` are not those the last rebuild
-    showed (a reference added to the edited meeting or taken out of it), those a save since that rebuild
-    wrote (whose reference may now be undone), and those in `naming` (_citing). A person's page is
-    _people's; a body's, _lists'."""
+def _cited(session, memo: Digests, index, today, refs, naming: set[str] = frozenset()) -> list:
+    """The pages of meetings' items, papers and actions whose backlinks in `index` do not show what those the last
+    rebuild showed did (a reference added to the edited meeting or taken out of it), those a save since that
+    rebuild wrote (whose reference may now be undone), and those in `naming` (_citing). A person's page is
+    _people's; a body's, _lists'.
+
+    Backlinks are compared as the pages' deps are (`memo`, by what each place shows: references.Place.__digest__),
+    not with ==: the edited meeting is a new object in every place of its texts, so == found every page its texts
+    link to changed (a new paper's save made and digested the pages of the four meetings the synthetic meeting
+    cites, and rendered none of them)."""
     old, new = session.prepared.index.backlinks, index.backlinks
-    changed = {url for url, places in new.items() if old.get(url) is not places} | (old.keys() - new.keys())
-    changed = {url for url in changed if old.get(url) != new.get(url)} | session.unsettled | naming
+    changed = {url for url in backlinks_changed(old, new)
+               if memo.of_record(old.get(url)) != memo.of_record(new.get(url))} | session.unsettled | naming
     if not changed:
         return []
     held: dict[str, set] = {}  # meeting key -> its pages among them
@@ -398,12 +404,8 @@ def _listed_people(session, index, before: Meeting, meeting: Meeting, redated=()
     if before.date != meeting.date or records_attendance(before) != records_attendance(meeting):
         ids.update(member.who.id for member in index.archive.bodies[meeting.body].members if member.who.id)
     people = index.archive.people
-    old, new = session.prepared.index.backlinks, index.backlinks
-    if new is not old:
-        for pid in people:
-            url = urls.person(pid)
-            if old.get(url) is not new.get(url):
-                ids.add(pid)
+    ids.update(pid for pid in _persons_in(backlinks_changed(session.prepared.index.backlinks, index.backlinks))
+               if pid in people)
     ids |= _persons_in(session.unsettled)
     return sorted(pid for pid in ids if pid in people)
 

@@ -325,10 +325,16 @@ def with_meeting(index: Index, old: Meeting, new: Meeting) -> Index | None:
     made: dict[str, list[Appearance]] = {}
     for person, appearance in appearances_of(new):
         made.setdefault(person, []).append(appearance)
+    place = archive_order(new)
     for person in {person for person, _ in appearances_of(old)} | made.keys():
-        kept = [a for a in appearances.pop(person, ()) if a.meeting is not old] + made.get(person, [])
+        kept = [a for a in appearances.pop(person, ()) if a.meeting is not old]
+        # The rest are in archive order (resolve lists them so, and so does this): the new meeting's go after
+        # those that sort before or with it, where sorting the list again, stable, put them. Sorting asked every
+        # appearance of each of the meeting's people for its meeting's order (a regular attends most meetings).
+        at = bisect.bisect_right(kept, place, key=lambda a: archive_order(a.meeting))
+        kept[at:at] = made.get(person, [])
         if kept:  # resolve lists only people who appear
-            appearances[person] = sorted(kept, key=lambda a: archive_order(a.meeting))  # stable: a meeting's order
+            appearances[person] = kept
     by_body = {slug: placed(ms) if slug == new.body else ms for slug, ms in index.by_body.items()}
     position = index.position
     logged = {key for key, _ in logged_old} | {key for key, _ in logged_new}
