@@ -130,6 +130,27 @@ def test_a_paper_added_makes_the_meetings_page_and_its_own_but_not_its_items_pag
     assert not set(rebuilt) & {*ITEMS, "/ccb/2019/2019-08-22/papers/c/"}
 
 
+def test_a_paper_added_neither_makes_nor_compares_the_pages_of_the_meeting_its_minutes_cite(references, tmp_path,
+                                                                                           monkeypatch):
+    """August's minutes cite July's items. A paper added leaves what their "Referenced from" shows of August's
+    minutes as it was (each place's address, label, meeting key and date): the places are new objects, with the
+    new meeting in them, but July's pages are not made again to be compared; they were, for every page the
+    meeting's texts link to. (The JHSC's are: its minutes link to August's, and a paper is a new link target.)"""
+    session, content, live = references
+    asked: list[str] = []
+    listed = quick.meeting_pages
+
+    def listing(index, meeting, *rest):
+        asked.append(meeting.key)
+        return listed(index, meeting, *rest)
+    monkeypatch.setattr(quick, "meeting_pages", listing)
+    added = edit(content / AUGUST / "papers" / "d.md", None, "---\nref: D\ntitle: Estates report\n---\n\nLate.\n")
+    outcome = session.quick([added])
+    assert outcome is not None and outcome.ok
+    assert asked[0] == "ccb/2019-08-22" and "ccb/2019-07-18" not in asked  # (the JHSC's minutes link to August's)
+    settled(session, content, live, tmp_path)
+
+
 def test_a_papers_new_title_makes_again_the_page_of_the_item_that_lists_it_and_no_other(tmp_path, monkeypatch):
     session, content, live = started(tmp_path, "references", (
         f"{AUGUST}/minutes.md", "## CCBP/19/71 Finance (Paper C)\n", "## CCBP/19/71 Finance (Paper C)\n\n"
@@ -778,6 +799,7 @@ def test_a_new_date_that_makes_another_meeting_the_next_one_moves_a_due_date_rev
 def assert_index_made_around(content: Path, where: str, old, new) -> None:
     """What quick.py does, on its own: the Index made around the meeting (with a linker made around it when
     what references reach changed), then its backlinks patched; equal to what a full resolve and scan make."""
+    from generator.backlinks import changed as backlinks_changed
     from generator.backlinks import meeting_entries, relinked, scan
     from generator.backlinks import with_meeting as with_backlinks
     from generator.diagnostics import Report
@@ -808,6 +830,10 @@ def assert_index_made_around(content: Path, where: str, old, new) -> None:
     if moved:
         patched.backlinks = relinked(patched.backlinks, memo, cache, around, was, now)
     assert patched == after
+    # the addresses whose places the patch set again or took out, found from what it noted, are those a pass over
+    # every address finds
+    assert backlinks_changed(before.backlinks, patched.backlinks) == \
+        backlinks_changed(before.backlinks, dict(patched.backlinks))
     # and in the same order, which pages list a body's and a person's actions in
     assert list(patched.tracks) == list(after.tracks) and list(patched.actions) == list(after.actions)
     # each body's and person's actions, made from the last rebuild's lists, are the very tracks a pass makes
