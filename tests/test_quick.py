@@ -708,6 +708,21 @@ def test_the_first_saves_fast_path_does_not_wait_for_templates_to_compile(refere
     assert compiled == []
 
 
+def test_a_sites_template_edited_since_the_save_before_renders_the_next_saves_pages(references):
+    """The session keeps each template's compiled code from one save to the next, checked against its source as
+    each save reads it: a site's own template edited since the save before (its rebuild not yet come) is the one
+    the next save's pages are rendered from."""
+    session, content, live = references
+    own = content / "templates" / "item.html"
+    own.parent.mkdir()
+    source = (Path(__file__).parent.parent / "templates" / "item.html").read_text()
+    for was, word in (("finance paper", "first"), ("first", "second")):
+        own.write_text(source.replace("{% block content %}", f"{{% block content %}}<p>The {word} wording</p>", 1))
+        changed = edit(content / AUGUST / "minutes.md", was, word)  # item 71's own page, to be made again
+        assert session.quick([changed]) is not None
+        assert f"The {word} wording" in (live / "ccb/2019/ccbp-19-71/index.html").read_text()
+
+
 @pytest.mark.parametrize("fixture, where, old, new", [
     ("actions", f"{JULY}/minutes.md", "Run the three-month pilot", "Run the four-month pilot"),
     ("actions", f"{SEPTEMBER_LOG}/actions.md", "status: amber", "status: red"),
