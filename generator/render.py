@@ -212,8 +212,9 @@ class CompiledTemplates(jinja2.BytecodeCache):
     Each entry is checked, as Jinja checks a file, against the checksum of its
     template's source as read now, so an edited template is compiled afresh.
     Entries are Python code objects, not marshalled bytes: every save makes a
-    new environment, whose templates were unmarshalled again each time (a
-    quarter of the fast path's template loading, 13 templates a save). A code
+    new environment, whose templates were unmarshalled again each time (13
+    templates into a fresh environment: 3.3 to 9.8 ms, against 0.4 ms without
+    unmarshalling; docs/performance-history.md, session 57). A code
     object is immutable; each environment runs it into functions of its own
     (jinja2.Template.from_code), so nothing of one save's environment reaches
     another's.
