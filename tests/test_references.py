@@ -600,14 +600,16 @@ def test_an_item_numbered_with_a_letter_the_meeting_has_only_the_number_of_is_to
         "an item 1: for its part (b), write item 1(b)" in warnings
 
 
-def _built_with(content: Path, meetings: tuple[tuple[str, str], ...]) -> tuple[Path, list[str]]:
-    """(site, warnings) of `content` built with each (body/date folder, approved minutes) added as a meeting."""
-    for folder, minutes in meetings:
+def _built_with(content: Path, meetings) -> tuple[Path, list[str]]:
+    """(site, warnings) of `content` built with each (body/date folder, approved minutes) added as a meeting, or
+    (folder, more of the minutes' frontmatter, minutes)."""
+    for folder, *front, minutes in meetings:
+        front = front[0] if front else ""
         (content / "meetings" / folder).mkdir(parents=True)
         body, day = folder.split("/")
         (content / "meetings" / folder / "meeting.md").write_text(f"---\nbody: {body}\ndate: {day}\n---\n",
                                                                   encoding="utf-8")
-        (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n---\n{minutes}",
+        (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n{front}---\n{minutes}",
                                                                    encoding="utf-8")
     out = content.parent / "site"
     result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
@@ -731,7 +733,7 @@ def met_that_day(tmp_path_factory):
     jhsc.write_text(jhsc.read_text(encoding="utf-8").replace("status: approved\n", "status: approved\n"
                                                              "approved_at: jhsc/2019-10-21\n"), encoding="utf-8")
     approved = "approved_at: {}\n"
-    for folder, front, minutes in (
+    return _built_with(content, (
             ("hsc/2020-03-05", "", "## 1. Welcome\n\nA.\n\n## 12. Stroke services\n\nB.\n"),
             ("jhsc/2020-03-05", "", "## 1. Welcome\n\nA.\n\n## 5. Budget\n\nB.\n"),
             ("ccb/2020-03-05", "", "## CCBP/20/10 Welcome\n\nA.\n\n## CCBP/20/11 Budget\n\nB.\n"),
@@ -755,17 +757,7 @@ def met_that_day(tmp_path_factory):
             ("jhsc/2019-10-21", "", "## 1. Minutes of the previous meetings\n\n"
              "The minutes of the meeting held on 2 September 2019 and the Special Meeting held on 16 September 2019 "
              "were approved;\nthose of the last meeting were signed. The CCB meeting of 22 August 2019 was noted.\n"
-             "Minute 1 of the Special Meeting held on 16 September 2019 was recalled.\n")):
-        (content / "meetings" / folder).mkdir(parents=True)
-        body, day = folder.split("/")
-        (content / "meetings" / folder / "meeting.md").write_text(f"---\nbody: {body}\ndate: {day}\n---\n",
-                                                                  encoding="utf-8")
-        (content / "meetings" / folder / "minutes.md").write_text(f"---\nstatus: approved\n{front}---\n{minutes}",
-                                                                   encoding="utf-8")
-    out = content.parent / "site"
-    result = run(Options(content=content, out=out, today=dt.date(2026, 1, 1), search=False, cache=False))
-    assert result.ok, [d.format() for d in result.report.items]
-    return out, [d.format() for d in result.report.warnings]
+             "Minute 1 of the Special Meeting held on 16 September 2019 was recalled.\n")))
 
 
 JHSC_APRIL, CCB_APRIL = "/jhsc/2020/2020-04-02/item-1/", "/ccb/2020/ccbp-20-20/"
