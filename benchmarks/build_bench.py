@@ -553,6 +553,15 @@ def session_edits(content: str, out: str, minutes: str, edits: int, first_number
 # ---- one edit, end to end through a server -----------------------------------------------------------
 
 
+def ctrl_c_heard() -> None:
+    """Run in a server's child process before it starts (Popen's preexec_fn), so that the Ctrl+C sent to stop it
+    is heard. A shell without job control (a script's `command &`, as CI jobs and benchmark runs are often
+    started) starts a command in the background with Ctrl+C's signal ignored, and the programs it starts inherit
+    that: Python then never turns the signal into KeyboardInterrupt, and each preview stopped so was killed after
+    the whole wait (10 s in the tests) instead of stopping at once and saying so."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Server:
     """A live-preview server process: started, edited under, stopped."""
 
@@ -565,7 +574,7 @@ class Server:
         self._log_seen = 0  # new_log
         started = time.perf_counter()
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=self.log, stdin=subprocess.DEVNULL,
-                                        text=True, cwd=cwd, env=bench_env())
+                                        text=True, cwd=cwd, env=bench_env(), preexec_fn=ctrl_c_heard)
         self.lines: list[str] = []
         self.arrived = threading.Condition()
         threading.Thread(target=self._drain, daemon=True).start()

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.build_bench import ctrl_c_heard
 from generator import serve
 from generator.build import Options
 
@@ -55,7 +56,8 @@ def start(tmp_path: Path, content: Path, *options: str, stderr=subprocess.DEVNUL
     return subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
          "--out", str(tmp_path / "preview"), "--today", "2020-01-01", *options, *(["--url-json"] * url_json)],
-        stdout=subprocess.PIPE, stderr=stderr, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path)
+        stdout=subprocess.PIPE, stderr=stderr, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path,
+        preexec_fn=ctrl_c_heard)
 
 
 def address(process: subprocess.Popen) -> str:
@@ -183,6 +185,28 @@ def test_a_reader_who_leaves_before_the_page_comes_puts_no_traceback_in_the_cler
     log = (tmp_path / "serve.log").read_text()
     assert "Traceback" not in log and "Exception occurred" not in log
     assert process.returncode == 0 and log.endswith("minutebook: stopped\n")
+
+
+def test_ctrl_c_stops_a_preview_started_from_a_job_that_ignores_it(tmp_path):
+    """A shell without job control (a script's `command &`, as CI jobs are often started) starts a background
+    command with Ctrl+C's signal ignored, and what that starts inherits it: each preview the suite stopped so
+    waited out the whole stop and was killed, and a test that asked for its exit status failed. The suite's
+    previews are started as from a terminal (ctrl_c_heard)."""
+    shutil.copytree(FIXTURES / "references", tmp_path / "content")
+    ignored = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with open(tmp_path / "serve.log", "w") as log:
+            process = start(tmp_path, tmp_path / "content", "--no-search", stderr=log)
+    finally:
+        signal.signal(signal.SIGINT, ignored)
+    try:
+        address(process)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+        assert (tmp_path / "serve.log").read_text().endswith("minutebook: stopped\n")
+    finally:
+        process.kill()
+        process.wait()
 
 
 def _content_type(url: str) -> str:
