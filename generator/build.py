@@ -539,6 +539,12 @@ def _pages_of(index: Index, today: dt.date, refs: dict, keys: frozenset):
             yield from meeting_pages(index, section.meeting, today, section.refs)
 
 
+def compiled_templates(options: Options, cache_at: Path, damaged: list) -> CompiledOnDisk | None:
+    """The compiled templates kept beside the build cache at `cache_at`; none for a build without its cache
+    (--no-cache), which compiles every template afresh."""
+    return CompiledOnDisk(cache_at.parent / "templates", build_cache.FORMAT, damaged) if options.cache else None
+
+
 def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos | None,
          rendered: frozenset | None = None, kept=None) -> Result:
     started = time.perf_counter()
@@ -561,7 +567,7 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
     # A check (write=False) keeps no build cache, but compiles the templates as a build does: most of a small
     # archive's check went on compiling them, and `check` renders twice (check_archive), so it keeps them too.
     cache_at = cache_path or build_cache.cache_file(Path(options.content), options.drafts)
-    compiled = CompiledOnDisk(cache_at.parent / "templates", build_cache.FORMAT, damaged) if options.cache else None
+    compiled = compiled_templates(options, cache_at, damaged)
     walked, changed = None, None
     if walking is not None:
         try:

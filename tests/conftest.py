@@ -34,6 +34,25 @@ def build_cache_elsewhere(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True)
+def templates_compiled_once(request, monkeypatch):
+    """The suite's reference builds, made without their cache (`cache=False`) so that nothing an earlier build
+    left can hide a difference, compiled every template afresh: most of a small archive's build, in more than
+    a hundred builds. They share compiled templates here, which changes no page: Jinja checks each against its
+    template's source (render.CompiledOnDisk). A `minutebook` run as a subprocess, and a test marked
+    `compiles_templates` (of what --no-cache itself does), compile as a clerk's build does."""
+    if request.node.get_closest_marker("compiles_templates"):
+        return
+    from generator import build as build_module
+    from generator import cache as build_cache
+    from generator.render import CompiledOnDisk
+
+    kept = build_module.compiled_templates
+    shared = Path(os.environ[CACHE_DIR]) / "templates-without-cache"
+    monkeypatch.setattr(build_module, "compiled_templates", lambda options, cache_at, damaged: kept(
+        options, cache_at, damaged) if options.cache else CompiledOnDisk(shared, build_cache.FORMAT, damaged))
+
+
 @pytest.fixture
 def archive(tmp_path) -> Path:
     """A copy of the fixture archive at <tmp>/content (reported paths start with `content/`)."""

@@ -196,6 +196,7 @@ def test_a_compiled_template_damaged_is_said_to_be_in_the_caches_line_and_compil
     assert not [line for line in said if "could not be read back" in line] and compiles == []
 
 
+@pytest.mark.compiles_templates
 def test_a_check_compiles_the_templates_once_and_the_next_check_compiles_none(archive, tmp_path, monkeypatch):
     """`minutebook check` renders every page, and again its draft minutes' pages as published with --drafts
     (check_archive), but kept no compiled templates: a check of a small archive went mostly on compiling them,
