@@ -13,6 +13,11 @@ An agenda is published too, with its papers, most often before the meeting: its 
 public" (or one whose description resolves it, or a "PART II" item) heads the items to be taken in private, which
 are found the same way (agenda_exclusions).
 
+An agenda may instead head its private part as a section (`section: Part II – Exempt`, "Items to be considered in
+private"), as the pack's printed agenda does: a field the clerk wrote to say so, not words read in a text, so the
+items under it that do not say `confidential:` are withheld as confidential ones are (in_private_sections), and
+told to say so; their minutes and papers must say, as those of any confidential item must.
+
 The check runs over every public minute and agenda item of the archive: only a text that has "xclu" (or "XCLU",
 as councils' packs print the resolution in capitals) in it is read by a pattern, and for the "PART II" line only
 the lines that have "PART" or "EXEMPT" in them, found without splitting the text.
@@ -21,7 +26,7 @@ the lines that have "PART" or "EXEMPT" in them, found without splitting the text
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from generator.model import AgendaItem, MinuteItem
@@ -51,6 +56,17 @@ _ONE_ITEM = re.compile(r"(?i)\b(?:following|next)\s+item\b(?!s|\(s\))")
 _PART_II = re.compile(r"^[ \t#>*_]*(?:PART (?:II|2|TWO)|EXEMPT ITEMS?)[ \t*_]*(?:[-–—:.][ \t]*(?i:[^\n]*\b(?:exempt|"
                       r"private|confidential|publication|closed)\b[^\n]*))?$")
 _LONGEST_PART_II = 80  # "**PART II – EXEMPT ITEMS – NOT FOR PUBLICATION**" and the like
+# an agenda's section heading its part taken in private, as councils' and boards' agendas head it: "Part II – Exempt",
+# "PART 2", "Part B (Not for publication)", "Private", "Private business", "Confidential items", "Closed session",
+# "Items to be considered in private", "Items likely to be taken in the absence of the press and public"; not "Part 2
+# – Performance", "Private sector housing", "Items for information"
+_PRIVATE_WORDS = r"(?:exempt|private|confidential|closed|restricted|not\s+for\s+publication)"
+_PRIVATE_SECTION = re.compile(
+    rf"(?i)[\s*_#]*(?:part\s+(?:ii|2|two|b)\b[\s*_]*(?:[-–—:.(][^\n]*\b{_PRIVATE_WORDS}\b[^\n]*)?"
+    rf"|{_PRIVATE_WORDS}(?:\s+(?:business|items?|session|part|matters|agenda|reports?|information))?"
+    rf"|(?:in\s+)?private(?:\s+session)?"
+    rf"|(?:items?|business|matters|reports?)\b[^\n]*\b(?:in\s+private|in\s+closed\s+session|{_PRIVATE_WORDS}|"
+    rf"(?:absence|exclusion)\s+of\s+(?:the\s+)?(?:press|public))\b[^\n]*)[\s*_.)]*")
 # "The press and public were readmitted to the meeting": the items after it are public again
 _READMITTED = re.compile(r"(?i)\b(?:press|public)\b[^.;\n]{0,80}?\b(?:re-?admitted|re-?joined|returned)\b")
 
@@ -101,7 +117,34 @@ def agenda_exclusions(items: tuple[AgendaItem, ...]) -> list[Exclusion]:
     """As `exclusions`, of a public meeting's agenda `items` (the top level: a sub-item is taken with its item): the
     item excluding the press and public, by its title or its description, or a "PART II" item, with the items after
     it that do not say `confidential:`, published in full with their papers, most often before the meeting."""
-    return _exclusions(items, _agenda_item, lambda item: item.unsaid)
+    return _exclusions(items, _agenda_item, lambda item: item.unsaid and not item.confidential)
+
+
+def private_section(section: str) -> bool:
+    """Whether an agenda's `section:` heads the part taken in private ("Part II – Exempt", "Items to be considered
+    in private")."""
+    return bool(section) and _PRIVATE_SECTION.fullmatch(section) is not None
+
+
+def in_private_sections(agenda: tuple[AgendaItem, ...]) -> tuple[AgendaItem, ...]:
+    """The agenda with each item (of the top level: a sub-item is taken with its item) under a section heading the
+    part taken in private that does not say `confidential:` withheld as a confidential item is (still `unsaid`,
+    so that validate.py tells the clerk to say): the clerk wrote where the pack puts it, and it was published in
+    full. A section runs over the items after it that give none of their own (the agenda shows its heading once),
+    to the next item that names another; not the item excluding the press and public, which is taken in public.
+    The same tuple where nothing is withheld: the section is read once where it changes, not at every item."""
+    private, section, withheld = False, None, []
+    for item in agenda:
+        if item.section and item.section != section:
+            section = item.section
+            private = private_section(section)
+        if private and item.unsaid and not item.confidential and not item.title_withheld \
+                and not ("xclu" in item.title.lower() and _EXCLUSION_TITLE.search(item.title)):
+            withheld.append(item)
+    if not withheld:
+        return agenda
+    return tuple(replace(item, confidential=True) if any(item is other for other in withheld) else item
+                 for item in agenda)
 
 
 def _exclusions(items: tuple, read, unsaid_of) -> list[Exclusion]:

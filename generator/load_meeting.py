@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator import attachments, frontmatter, schema as s
 from generator.diagnostics import Report, shortened
+from generator.exclusion import in_private_sections
 from generator.model import (ActionLog, ActionUpdate, AgendaItem, Appendix, Attendance, Attendee, Meeting,
                              Movement, Paper, PersonRef, Source)
 from generator.numbering import printed, whole
@@ -139,9 +140,10 @@ def _agenda_entry(value, ctx: Context) -> tuple[AgendaItem, tuple]:
     # the title with its line: a reference in it that does not resolve is reported there (backlinks.py); where a
     # public_title is written, the real title is not kept, so that nothing can publish it
     key = "public_title" if withheld else "title"
-    return AgendaItem(ref, at_key(fields[key] or "", value, key), fields["section"], fields["purpose"],
-                      fields["presenter"], fields["paper"], fields["time"], fields["format"], fields["description"],
-                      bool(fields["confidential"]), tuple(item for item, _ in fields["items"]),
+    # the section with its line: the section heading the part taken in private is told there (exclusion.py)
+    return AgendaItem(ref, at_key(fields[key] or "", value, key), at_key(fields["section"], value, "section"),
+                      fields["purpose"], fields["presenter"], fields["paper"], fields["time"], fields["format"],
+                      fields["description"], bool(fields["confidential"]), tuple(item for item, _ in fields["items"]),
                       Source(ctx.report._rel(ctx.path), line_of(value)), fields["status"], title_withheld=withheld,
                       minute=at_key((fields["minute"] or "").strip().rstrip("."), value, "minute"),
                       unsaid=fields["confidential"] is None), marked
@@ -515,7 +517,8 @@ def build_meeting(fields, doc, folder: str, body_venue: str, default_title: str,
         rearranged_to=at_key(_meeting_key(fields["rearranged_to"], fields["body"]), doc.meta, "rearranged_to")
         if fields["status"] or "status" not in doc.meta else "",  # a status mistyped is reported once, on its line
         adjourned_to=at_key(_meeting_key(fields["adjourned_to"], fields["body"]), doc.meta, "adjourned_to"),
-        attendance=fields["attendance"], agenda=fields["agenda"], minutes=minutes,
+        attendance=fields["attendance"], minutes=minutes,
+        agenda=fields["agenda"] if fields["session"] == "private" else in_private_sections(fields["agenda"]),
         papers=tuple(papers), action_log=action_log, notes=LStr(doc.body, doc.body_line),
         source=Source(path, 1), dated=Source(path, doc.meta.line_of("date")), language=fields["language"])
 

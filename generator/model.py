@@ -294,8 +294,9 @@ class AgendaItem:
     # the minute that records the item, where the minutes number it otherwise than the agenda: a council numbers its
     # minutes on through the year (29, 30, ...) while each agenda, as printed in the pack, numbers its items from 1
     minute: str = ""
-    # True where the item does not say `confidential:` either way (`confidential` is then False: published); an
-    # item after the agenda's item excluding the press and public is told to say (exclusion.py)
+    # True where the item does not say `confidential:` either way (`confidential` is then False: published, unless
+    # the item is under a section heading the private part, "Part II – Exempt", which withholds it); an item after
+    # the agenda's item excluding the press and public, or under that section, is told to say (exclusion.py)
     unsaid: bool = False
 
     @property

@@ -932,6 +932,7 @@ def _excluded_on_agenda(meeting: Meeting, report: Report) -> set[int]:
     items in full. A warning, at the first item and at each of their papers that does not say either, as for the
     minutes (_excluded); the ids of the papers told (whose title _said_confidential does not tell again). Not an
     item told as it was loaded (the mark, or the word: told_on_agenda), nor a paper with the mark (an error)."""
+    _withheld_by_section(meeting.agenda, report)
     told = set()
     for found in agenda_exclusions(meeting.agenda):
         why = f"follows the item excluding the press and public (line {found.line})" if found.resolved \
@@ -964,6 +965,32 @@ def _excluded_on_agenda(meeting: Meeting, report: Report) -> set[int]:
                                "would be published in full", "write `confidential: yes` in the paper, or "
                                "`confidential: no` if it may be published as it is")
     return told
+
+
+def _withheld_by_section(agenda: tuple, report: Report) -> None:
+    """The agenda items under a section heading the part taken in private ("Part II – Exempt") that do not say
+    whether they are confidential, withheld as confidential ones are (exclusion.in_private_sections): a warning at
+    the first of each part, naming the others, as the clerk may have meant a summary to be published. Their minutes
+    and papers are told as those of any confidential item are (_confidential_together). Not an item told as it was
+    loaded (the mark, or the word: told_on_agenda)."""
+    parts: dict[int, tuple] = {}
+    heading = None
+    for item in agenda:
+        if item.section and (heading is None or item.section != heading.section):  # each item may repeat it
+            heading = item
+        if item.confidential and item.unsaid and heading is not None and not told_on_agenda(item):
+            parts.setdefault(id(heading), (heading, []))[1].append(item)
+    for heading, (first, *rest) in parts.values():
+        section = heading.section
+        also = f" (nor {'does' if len(rest) == 1 else 'do'} {listed([item.number for item in rest])}, after it)" \
+            if rest else ""
+        report.warning(first.source.path, first.source.line, f"agenda item {first.number} is under the section "
+                       f"'{shortened(section, 60)}' (line {line_of(section, heading.source.line)}), which heads the "
+                       f"items taken in private, but does not say whether it is confidential{also}: only its title "
+                       "is published, and its minute and papers must say whether they are", "write `confidential: "
+                       "yes` in the agenda item to say so (and a `public_title:` to publish in the title's place), "
+                       "or `confidential: no` if it may be published as it is (a summary that gives none of the "
+                       "exempt information)")
 
 
 def _said_confidential(what: str, line: int, title: str, text: str, hint: str, path: str, report: Report,

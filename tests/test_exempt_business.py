@@ -1,0 +1,154 @@
+"""Exempt business as clerks' packs write it (generator/exclusion.py, load_meeting.confidential_mark), read as a
+specification.
+
+The fixture's joint committee, at its meeting of 5 November 2019, is given a private part as its printed agenda
+heads one: `section: Part II – Exempt` on item 8, with item 9 under it (it gives no section of its own) and item 10
+under "Closing business" after them. Neither 8 nor 9 says `confidential:`: they are withheld, and the clerk is told
+once. That archive is built once, with its search index, and everything it writes is searched for the exempt
+text; each mistake is then one test on a copy of the fixture, with its whole message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from generator.build import Options, run
+from generator.exclusion import private_section
+from helpers import (FIXTURE, JC_MEETING, JC_MINUTES, TODAY, edit, line_of, messages, page, pagefind_plaintext,
+                     read_tree)
+
+JC_PAPER = "meetings/jc/2019-11-05/papers/item-05.md"
+EXEMPT_PAPER = "meetings/jc/2019-11-05/papers/item-08.md"
+EXEMPT = ("CANARY-WITHHELD-6101", "CANARY-WITHHELD-6102", "CANARY-WITHHELD-6104", "CANARY-WITHHELD-6105",
+          "CANARY-WITHHELD-6106")
+AFTER = "PUBLIC-AFTER-6103"  # item 10's description, under the next section: published
+
+PRIVATE_PART = ('    section: Main business\n    purpose: Decision\n  - ref: "8"\n    title: Disposal of the clinic\n'
+                '    section: Part II – Exempt\n    description: The offer of CANARY-WITHHELD-6101 for the clinic.\n'
+                '    paper: "08"\n  - ref: "9"\n    title: Staff matter\n    description: The grievance of '
+                'CANARY-WITHHELD-6102.\n  - ref: "10"\n    title: Any other business\n    section: Closing business\n'
+                f'    description: {AFTER}\n---')
+MINUTES = ("\n## 8 Disposal of the clinic\n\n```item\nconfidential: yes\nreason: Exempt under paragraph 3\n```\n\n"
+           "The offer of CANARY-WITHHELD-6105 was accepted.\n\n## 9 Staff matter\n\n```item\nconfidential: yes\n"
+           "reason: Exempt under paragraph 1\n```\n\nCANARY-WITHHELD-6106.\n\n## 10 Any other business\n\nThere was "
+           "none.\n")
+EXEMPT_PAPER_TEXT = ('---\nref: "08"\nlabel: Item\ntitle: Disposal of the clinic\nitem: "8"\nconfidential: yes\n---\n'
+                     "The valuation, CANARY-WITHHELD-6104.\n")
+
+
+def _with_private_part(content) -> None:
+    edit(content, JC_MEETING, "    section: Main business\n    purpose: Decision\n---", PRIVATE_PART)
+    (content / JC_MINUTES).write_text((content / JC_MINUTES).read_text(encoding="utf-8") + MINUTES, encoding="utf-8")
+    (content / EXEMPT_PAPER).write_text(EXEMPT_PAPER_TEXT, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The archive with the private part, built once with its search index: (content, result, site)."""
+    content = tmp_path_factory.mktemp("exempt") / "content"
+    shutil.copytree(FIXTURE, content)
+    _with_private_part(content)
+    out = content.parent / "site"
+    result = run(Options(content=content, out=out, today=dt.date.fromisoformat(TODAY), search=True))
+    assert result.ok, messages(result)
+    return content, result, out
+
+
+def _at(relative: str, line: int, text: str, severity: str = "error") -> str:
+    return f"content/{relative}:{line}: {severity}: {text}"
+
+
+# --- an agenda's section heading its private part -------------------------------------------------------------------
+
+SECTION_TOLD = ("agenda item 8 is under the section 'Part II – Exempt' (line {}), which heads the items taken in "
+                "private, but does not say whether it is confidential (nor does 9, after it): only its title is "
+                "published, and its minute and papers must say whether they are; write `confidential: yes` in the "
+                "agenda item to say so (and a `public_title:` to publish in the title's place), or `confidential: no` "
+                "if it may be published as it is (a summary that gives none of the exempt information)")
+
+
+def test_the_items_under_a_part_ii_section_that_do_not_say_are_told_once_at_the_first(built):
+    content, result, _ = built
+    assert messages(result) == [_at(JC_MEETING, line_of(content, JC_MEETING, 'ref: "8"'), SECTION_TOLD.format(
+        line_of(content, JC_MEETING, "section: Part II")), "warning")]
+
+
+def test_nothing_under_a_part_ii_section_reaches_the_site_or_its_search_index(built):
+    """The section was read as a heading and nothing more: items 8 and 9 were published in full, before the
+    meeting, with the offer and the grievance. They are withheld as confidential items are: their titles, with
+    "Considered in private"."""
+    _, _, site = built
+    assert [(name, c) for name, data in read_tree(site).items() for c in EXEMPT if c.encode() in data] == []
+    assert [(name, c) for name, data in pagefind_plaintext(site).items() for c in EXEMPT
+            if c.lower().encode() in data.lower()] == []
+    agenda = page(site, "/jc/2019/2019-11-05/").one("main").text
+    assert "Disposal of the clinic" in agenda and "Staff matter" in agenda and "Considered in private" in agenda
+    assert AFTER in agenda  # the next section is public again
+
+
+def test_a_paper_of_an_item_under_a_part_ii_section_that_does_not_say_is_an_error(archive, build):
+    _with_private_part(archive)
+    edit(archive, EXEMPT_PAPER, "confidential: yes\n", "")
+    # (its minute, said public, is not what makes the paper one of a confidential item)
+    edit(archive, JC_MINUTES, "confidential: yes\nreason: Exempt under paragraph 3\n", "confidential: no\n")
+    result = build(archive, archive.parent / "site")
+    assert messages(result, "error") == [_at(EXEMPT_PAPER, line_of(archive, EXEMPT_PAPER, "item:"), "Item 08 is for "
+        "8, which is confidential, but the paper does not say whether it is: it would be published; write "
+        "`confidential: yes` in the paper, or `confidential: no` if it may be published")]
+    assert not (archive.parent / "site").exists()
+
+
+def test_a_minute_of_an_item_under_a_part_ii_section_that_does_not_say_is_an_error(archive, build):
+    _with_private_part(archive)
+    edit(archive, JC_MINUTES, "```item\nconfidential: yes\nreason: Exempt under paragraph 1\n```\n\n", "")
+    result = build(archive, archive.parent / "site")
+    assert messages(result, "error") == [_at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 9 Staff matter"), "the "
+        "agenda marks 9 confidential, but its minute does not say whether it is: the minute would be published in "
+        "full; write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published")]
+    assert not (archive.parent / "site").exists()
+
+
+def test_an_item_under_a_part_ii_section_said_public_is_published_without_a_word(archive, build, tmp_path):
+    """`confidential: no` is the clerk's say that the item, a summary giving none of the exempt information, may
+    be published: it is, and the item after it, which says nothing, is told alone."""
+    _with_private_part(archive)
+    edit(archive, JC_MEETING, "    section: Part II – Exempt\n", "    section: Part II – Exempt\n    confidential: no\n")
+    result = build(archive, tmp_path / "site")
+    assert [m for m in messages(result) if "under the section" in m] == [_at(JC_MEETING, line_of(
+        archive, JC_MEETING, 'ref: "9"'), SECTION_TOLD.replace("agenda item 8", "agenda item 9").replace(
+        " (nor does 9, after it)", "").format(line_of(archive, JC_MEETING, "section: Part II")), "warning")]
+    assert "CANARY-WITHHELD-6101" in page(tmp_path / "site", "/jc/2019/2019-11-05/").one("main").text
+
+
+def test_the_item_excluding_the_press_and_public_under_a_part_ii_section_is_published_and_the_rest_told_once(
+        archive, build):
+    """A printed agenda most often opens its private part with the item that resolves to exclude the press and
+    public: that item is taken in public, and the items after it are told once, of the section, not twice."""
+    _with_private_part(archive)
+    edit(archive, JC_MEETING, '  - ref: "8"\n', '  - ref: "7A"\n    title: Exclusion of the press and public\n'
+         '    section: Part II – Exempt\n    description: To resolve that the press and public be excluded from the '
+         'meeting for the following items of business.\n    status: withdrawn\n  - ref: "8"\n')
+    edit(archive, JC_MEETING, f"description: {AFTER}", f"description: The press and public are readmitted. {AFTER}")
+    told = [m for m in messages(build(archive)) if "taken in private" in m]
+    assert told == [_at(JC_MEETING, line_of(archive, JC_MEETING, 'ref: "8"'), SECTION_TOLD.format(
+        line_of(archive, JC_MEETING, "section: Part II")), "warning")]
+
+
+@pytest.mark.parametrize("section", [
+    "Part II – Exempt", "PART 2", "Part II", "Part B (Not for publication)", "Part 2: Private", "Private",
+    "Private business", "Private session", "In private", "Exempt items", "Confidential items", "Closed session",
+    "Items to be considered in private", "Items likely to be considered in the absence of the press and public",
+])
+def test_an_agenda_section_as_agendas_head_the_private_part_heads_it(section):
+    assert private_section(section)
+
+
+@pytest.mark.parametrize("section", [
+    "Part 2 – Performance", "Part 1", "Private sector housing", "Items for information", "Main business",
+    "Closing business", "Any Other Business", "Part 2 of the Local Plan",
+])
+def test_an_agenda_section_that_names_no_private_part_heads_none(section):
+    assert not private_section(section)
