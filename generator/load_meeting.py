@@ -368,17 +368,42 @@ def _update(fields, ctx: Context, raw) -> ActionUpdate:
 # A pack's mark on what was taken in private, as text pasted from Word keeps it at the start of a line (after its
 # emphasis, heading or list marks, and "PART II" or not): CONFIDENTIAL in capitals, or "not for publication" in
 # any case
-_CONFIDENTIAL_MARK = re.compile(r"[\s#>*_+-]*(?:\d+[.)]\s+)?(?:PART (?:II|2|B|TWO)\s*[-–—:.]*\s*)?"
-                                r"(?:(?:(?:STRICTLY|PRIVATE (?:AND|&)) )?CONFIDENTIAL\b|(?i:not for publication)\b).*")
+_MARK_START = r"[\s#>*_+-]*(?:\d+[.)]\s+)?(?:PART (?:II|2|B|TWO)\s*[-–—:.]*\s*)?"
+_MARK = r"(?:(?:(?:STRICTLY|PRIVATE (?:AND|&)) )?CONFIDENTIAL\b|(?i:not for publication)\b)"
+_CONFIDENTIAL_MARK = re.compile(rf"{_MARK_START}{_MARK}.*")
 
 
-def confidential_mark(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
+def confidential_mark(lines: list[tuple[int, str]], appendix: bool | None = None) -> tuple[int, str] | None:
     """(line, its words, shortened) of the first of `lines` (line, text) that carries the mark: a minute or paper
-    that has it and does not say whether it is confidential would be published in full, the mark and all."""
-    for at, written in lines:
+    that has it and does not say whether it is confidential would be published in full, the mark and all.
+
+    `lines` are a heading or title, then the text: the text's first line naming an appendix after the mark
+    ("CONFIDENTIAL APPENDIX 2", as a public report opens by listing its exempt appendix) is no mark of the report,
+    unless the paper is the appendix (`appendix`: its title or name names one; by default, whether the title does).
+    The same words below the first line are read as a mark still: most often the appendix itself, pasted below its
+    report."""
+    first = True  # the text's first line with words on it is still to come
+    for index, (at, written) in enumerate(lines):
         if _CONFIDENTIAL_MARK.fullmatch(written):
-            return at, shortened(written.strip(" *_#>"), 60)
+            if not (index and first and _names_its_appendix(written)) \
+                    or (names_an_appendix(lines[0][1]) if appendix is None else appendix):
+                return at, shortened(written.strip(" *_#>"), 60)
+        first = first and not (index and written.strip())
     return None
+
+
+def _names_its_appendix(written: str) -> bool:
+    """Whether a line with the mark names an appendix after it: "CONFIDENTIAL APPENDIX 2", "NOT FOR PUBLICATION –
+    Appendix B", "PART II – STRICTLY CONFIDENTIAL APPENDIX 2 (Valuation)"."""
+    lowered = written.lower()
+    if not ("ppendi" in lowered or "nnex" in lowered):
+        return False
+    mark = _MARK_WORDS.match(written)
+    return mark is not None and names_an_appendix(written[mark.end():])
+
+
+# the mark's own words, which _names_its_appendix reads past
+_MARK_WORDS = re.compile(rf"{_MARK_START}{_MARK}[\s*_:–—-]*")
 
 
 # The word as a mark uses it elsewhere than at a line's start, which a heading or an item's first line says in
@@ -454,7 +479,8 @@ def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | Non
                   Source(report._rel(path), 1), f["file"], f["language"])
     if f["confidential"] is None and not private:
         marked = confidential_mark([(doc.meta.line_of("title"), f["title"]),
-                                    *enumerate(doc.body.split("\n"), start=doc.body_line)])
+                                    *enumerate(doc.body.split("\n"), start=doc.body_line)],
+                                   names_an_appendix(f["title"]) or names_an_appendix(paper.name))
         if marked:
             report.error(path, marked[0], f"{paper.label or 'Paper'} {paper.ref} is marked '{marked[1]}', but does "
                          "not say whether it is confidential: it would be published in full", "write `confidential: "

@@ -884,7 +884,7 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
             _said_confidential(paper.name, line_of(paper.title, paper.source.line), paper.title, paper.body,
                                "write `confidential: yes` in the paper, or `confidential: no` if it may be published "
                                "as it is", paper.source.path, report, "title")
-        if owner is not None and not _marked(paper.title, paper.body):
+        if owner is not None and not _marked(paper.title, paper.body, paper.name):
             what = owner.number if item is owner else f"{item.number}, part of {owner.number}"
             report.error(paper.source.path, line_of(paper.item, paper.source.line), f"{paper.name} is for "
                          f"{what}, which is confidential, but the paper does not say whether it is: it would be "
@@ -954,7 +954,8 @@ def _excluded_on_agenda(meeting: Meeting, report: Report) -> set[int]:
                 | {part.minute_ref.lower() for part in all_agenda_items((item,))}
             listed_papers = {ref.lower() for part in all_agenda_items((item,)) for ref in part.papers}
             for paper in meeting.papers:
-                if paper.confidential is not None or id(paper) in told or _marked(paper.title, paper.body) \
+                if paper.confidential is not None or id(paper) in told \
+                        or _marked(paper.title, paper.body, paper.name) \
                         or (paper.item.lower() not in refs and paper.ref.lower() not in listed_papers):
                     continue
                 told.add(id(paper))
@@ -1014,7 +1015,7 @@ def _said_confidential(what: str, line: int, title: str, text: str, hint: str, p
             said = None
         if said is not None:
             said, where = (file_line(lines_of(text), text.count("\n", 0, start)), said[1]), "first line"
-    if said and not _marked(title, text):
+    if said and not _marked(title, text, what):
         report.warning(path, said[0], f"{what} says '{said[1]}' in its {where}, as a mark of what was taken in "
                        "private would, but does not say whether it is confidential: it would be published in full",
                        f"{hint}; or reword the {where} if it is not")
@@ -1031,10 +1032,12 @@ def _withheld_above(agenda: tuple, above=None) -> dict:
     return found
 
 
-def _marked(title: str, text: str) -> bool:
+def _marked(title: str, text: str, name: str = "") -> bool:
     """Whether a minute or paper carries a pack's mark of what was taken in private: the loader said so on the
-    mark's line, with the same thing to do, and a second error for the one mistake had the clerk look for two."""
-    return confidential_mark([(0, title), *enumerate(text.split("\n"))]) is not None
+    mark's line, with the same thing to do, and a second error for the one mistake had the clerk look for two.
+    `name`: a paper's ("Appendix 2"), which says, as its title may, that the paper is an appendix."""
+    return confidential_mark([(0, title), *enumerate(text.split("\n"))],
+                             names_an_appendix(title) or names_an_appendix(name)) is not None
 
 
 def _taken_in_private(agenda: tuple, by_minute: bool = False) -> dict:

@@ -4,7 +4,8 @@ specification.
 The fixture's joint committee, at its meeting of 5 November 2019, is given a private part as its printed agenda
 heads one: `section: Part II – Exempt` on item 8, with item 9 under it (it gives no section of its own) and item 10
 under "Closing business" after them. Neither 8 nor 9 says `confidential:`: they are withheld, and the clerk is told
-once. That archive is built once, with its search index, and everything it writes is searched for the exempt
+once. The committee's report (item 05) opens by naming its confidential appendix, "CONFIDENTIAL APPENDIX 2", and is
+published. That archive is built once, with its search index, and everything it writes is searched for the exempt
 text; each mistake is then one test on a copy of the fixture, with its whole message.
 """
 
@@ -43,6 +44,9 @@ def _with_private_part(content) -> None:
     edit(content, JC_MEETING, "    section: Main business\n    purpose: Decision\n---", PRIVATE_PART)
     (content / JC_MINUTES).write_text((content / JC_MINUTES).read_text(encoding="utf-8") + MINUTES, encoding="utf-8")
     (content / EXEMPT_PAPER).write_text(EXEMPT_PAPER_TEXT, encoding="utf-8")
+    edit(content, JC_PAPER, "file: item-05.pdf\n", "file: item-05.pdf\nappendices:\n  - ref: \"2\"\n    title: "
+         "Valuation\n    note: Exempt under paragraph 3\n")
+    edit(content, JC_PAPER, "The two councils propose", "CONFIDENTIAL APPENDIX 2\n\nThe two councils propose")
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +156,44 @@ def test_an_agenda_section_as_agendas_head_the_private_part_heads_it(section):
 ])
 def test_an_agenda_section_that_names_no_private_part_heads_none(section):
     assert not private_section(section)
+
+
+# --- a report naming its confidential appendix -----------------------------------------------------------------------
+
+def test_a_report_opening_by_naming_its_confidential_appendix_is_published_without_a_word(built):
+    """"CONFIDENTIAL APPENDIX 2" opening a public report lists which of its appendices is kept out of it: read as
+    the mark, it stopped the build with an error saying the report would be published in full."""
+    _, result, site = built
+    assert [m for m in messages(result) if JC_PAPER in m] == []
+    assert "The two councils propose" in page(site, "/jc/2019/2019-11-05/papers/05/").one("main").text
+
+
+APPENDIX_MARKED = ("Item 05 is marked 'CONFIDENTIAL APPENDIX 2', but does not say whether it is confidential: it "
+                   "would be published in full; write `confidential: yes` in the paper, or `confidential: no` if it "
+                   "may be published")
+
+
+def test_a_paper_that_is_the_confidential_appendix_is_an_error_still(archive, build):
+    """A paper that is the appendix (its title names one) carries the mark as its own: it is not published."""
+    edit(archive, JC_PAPER, "title: Joint public health commissioning", "title: Appendix 2 – Valuation of the clinic")
+    edit(archive, JC_PAPER, "The two councils propose", "CONFIDENTIAL APPENDIX 2\n\nThe two councils propose")
+    result = build(archive, archive.parent / "site")
+    assert messages(result, "error") == [_at(JC_PAPER, line_of(archive, JC_PAPER, "CONFIDENTIAL"), APPENDIX_MARKED)]
+    assert not (archive.parent / "site").exists()
+
+
+def test_a_confidential_appendix_pasted_below_its_report_is_an_error_still(archive, build):
+    """The line below a report's first is most often the appendix itself, pasted below it, as packs print it."""
+    edit(archive, JC_PAPER, "together.", "together.\n\nCONFIDENTIAL APPENDIX 2\n\nThe valuation, CANARY-WITHHELD-6107.")
+    result = build(archive, archive.parent / "site")
+    assert messages(result, "error") == [_at(JC_PAPER, line_of(archive, JC_PAPER, "CONFIDENTIAL"), APPENDIX_MARKED)]
+    assert not (archive.parent / "site").exists()
+
+
+def test_a_paper_labelled_as_an_appendix_carries_the_mark_as_its_own(archive, build):
+    edit(archive, JC_PAPER, "label: Item", "label: Appendix")
+    edit(archive, JC_PAPER, 'ref: "05"', 'ref: "2"')
+    edit(archive, JC_PAPER, "The two councils propose", "CONFIDENTIAL APPENDIX 2\n\nThe two councils propose")
+    assert messages(build(archive), "error") == [_at(JC_PAPER, line_of(archive, JC_PAPER, "CONFIDENTIAL"), "Appendix "
+        "2 is marked 'CONFIDENTIAL APPENDIX 2', but does not say whether it is confidential: it would be published in "
+        "full; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
