@@ -367,10 +367,19 @@ def _update(fields, ctx: Context, raw) -> ActionUpdate:
 
 # A pack's mark on what was taken in private, as text pasted from Word keeps it at the start of a line (after its
 # emphasis, heading or list marks, and "PART II" or not): CONFIDENTIAL in capitals, or "not for publication" in
-# any case
+# any case; and an NHS body's protective marking, in capitals: "RESTRICTED" standing alone or before a dash or a
+# colon ("RESTRICTED – MANAGEMENT"), "COMMERCIAL IN CONFIDENCE" (MANAGEMENT, STAFF), "OFFICIAL-SENSITIVE" (not
+# "RESTRICTED PARKING ZONES", nor "Green (restricted)")
 _MARK_START = r"[\s#>*_+-]*(?:\d+[.)]\s+)?(?:PART (?:II|2|B|TWO)\s*[-–—:.]*\s*)?"
-_MARK = r"(?:(?:(?:STRICTLY|PRIVATE (?:AND|&)) )?CONFIDENTIAL\b|(?i:not for publication)\b)"
-_CONFIDENTIAL_MARK = re.compile(rf"{_MARK_START}{_MARK}.*")
+_MARK = (r"(?:(?:(?:STRICTLY|PRIVATE (?:AND|&)) )?CONFIDENTIAL\b|(?i:not for publication)\b"
+         r"|RESTRICTED(?=[\s*_]*(?:$|[-–—:(]))|(?:COMMERCIAL(?:LY)?|MANAGEMENT|STAFF|POLICY) IN CONFIDENCE\b"
+         r"|OFFICIAL[- ]SENSITIVE\b)")
+# a front sheet's field saying the paper is for the private part, as a board's reads ("Section:\tConfidential", the
+# tab as pasted, beside "Section:\tPublic"; "| Section: | Private |" as a table): "Section: Private sector housing"
+# is not it
+_FRONT_SHEET = (r"[\s|*_]*(?i:section)[\s*_]*(?::[\s*_|]*|\|[\s*_]*)(?i:(?:strictly\s+)?confidential|private|exempt|"
+                r"closed|restricted|part\s+(?:ii|2|b|two))(?i:\s+(?:session|business|part))?[\s*_|]*")
+_CONFIDENTIAL_MARK = re.compile(rf"{_MARK_START}{_MARK}.*|{_FRONT_SHEET}")
 
 
 def confidential_mark(lines: list[tuple[int, str]], appendix: bool | None = None) -> tuple[int, str] | None:

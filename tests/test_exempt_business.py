@@ -197,3 +197,34 @@ def test_a_paper_labelled_as_an_appendix_carries_the_mark_as_its_own(archive, bu
     assert messages(build(archive), "error") == [_at(JC_PAPER, line_of(archive, JC_PAPER, "CONFIDENTIAL"), "Appendix "
         "2 is marked 'CONFIDENTIAL APPENDIX 2', but does not say whether it is confidential: it would be published in "
         "full; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
+
+
+# --- marks as NHS bodies' packs print them ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("mark, said", [
+    ("RESTRICTED", "RESTRICTED"),
+    ("**RESTRICTED – MANAGEMENT IN CONFIDENCE**", "RESTRICTED – MANAGEMENT IN CONFIDENCE"),
+    ("COMMERCIAL IN CONFIDENCE", "COMMERCIAL IN CONFIDENCE"),
+    ("OFFICIAL-SENSITIVE: COMMERCIAL", "OFFICIAL-SENSITIVE: COMMERCIAL"),
+    ("Title of the report:\tJoint public health commissioning\nSection:\tConfidential", "Section:\tConfidential"),
+    ("| Section: | Private |", "| Section: | Private |"),
+], ids=["restricted", "restricted-management", "commercial-in-confidence", "official-sensitive",
+        "front-sheet-section", "front-sheet-section-table"])
+def test_a_paper_with_a_protective_marking_or_its_front_sheet_saying_private_is_an_error(archive, build, mark, said):
+    """A board's paper marked RESTRICTED, COMMERCIAL IN CONFIDENCE or OFFICIAL-SENSITIVE, or whose front sheet
+    gives its section as Confidential (as a CCG's gives "Section:\tPublic"), was published in full without a
+    word."""
+    edit(archive, JC_PAPER, "The two councils propose", f"{mark}\n\nCANARY-WITHHELD-6108. The two councils propose")
+    result = build(archive, archive.parent / "site")
+    assert messages(result, "error") == [_at(JC_PAPER, line_of(archive, JC_PAPER, said.split("\t")[0].strip("| ")),
+        f"Item 05 is marked '{said.strip(' *_#>')}', but does not say whether it is confidential: it would be "
+        "published in full; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
+    assert not (archive.parent / "site").exists()
+
+
+@pytest.mark.parametrize("line", ["RESTRICTED PARKING ZONES", "Section:\tPublic", "Section: Private sector housing",
+                                  "The CHC drug was given a Green (restricted) rating."])
+def test_words_like_a_protective_marking_are_not_one(archive, build, line):
+    """Controls: a heading about restricted parking, a front sheet's public section, a RAG rating."""
+    edit(archive, JC_PAPER, "The two councils propose", f"{line}\n\nThe two councils propose")
+    assert [m for m in messages(build(archive)) if "confidential" in m] == []
