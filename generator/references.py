@@ -102,10 +102,13 @@ _NAMED_OF = re.compile(r"\b(?:[Ii]tems?|([Mm])inutes?)\s+(\d{1,3}(?:\.\d{1,3})?[
 _NUMBERED = re.compile(r"\d{1,3}(?:\.\d{1,3})?[a-zA-Z]?")
 # "the CCB meeting of 5 March 2020": the body named before a meeting's date (_MEETING's), whose meeting it is
 _NAME_BEFORE = re.compile(rf"({_NAME})\s+$")
-# "the minutes of the last meeting", "the previous meeting": the meeting before the text's, where the archive says
-# which it was (_last_meeting). Not "the last meeting of the year", "... in March", "... before the election"
-_LAST_MEETING = re.compile(r"\b(?:[Ll]ast|[Pp]revious)\s+([Mm]eeting)\b(?!\s+(?:of|in|before|after|on|held|for|to|at|"
-                           r"with|this|that|each|every)\b|\s*\d|[-\w])")
+# "the minutes of the last meeting", "the previous meeting", "MINUTES OF PREVIOUS MEETING" (a pack's heading): the
+# meeting before the text's, where the archive says which it was (_last_meeting). Not "the last meeting of the
+# year", "... in March", "... before the election", in any case. Looked for only in a text holding one of
+# _LAST_WORDS, as the words are written in lower case, with capitals or in capitals alone.
+_LAST_MEETING = re.compile(r"\b(?:last|previous)\s+(meeting)\b(?!\s+(?:of|in|before|after|on|held|for|to|at|"
+                           r"with|this|that|each|every)\b|\s*\d|[-\w])", re.I)
+_LAST_WORDS = ("ast meeting", "revious meeting", "ast Meeting", "revious Meeting", "AST MEETING", "REVIOUS MEETING")
 
 
 def _matches(pattern: re.Pattern, text: str, *needles: str) -> list:
@@ -734,7 +737,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
         if not per_meeting:
             items_of = [m for m in items_of if not m.group(1)]  # its minutes' numbers are its own (_minute_words)
         bodies_named = _matches(_NAMED_OF, text, "inute", "tem") if digits and " of " in text else []
-        last = _matches(_LAST_MEETING, text, "ast meeting", "revious meeting", "ast Meeting", "revious Meeting")
+        last = _matches(_LAST_MEETING, text, *_LAST_WORDS)
         # (of a body numbering per meeting, read where its minutes run on from meeting to meeting: _run_words)
         words = _matches(_MINUTE_WORDS, text, "inute") if digits else []
     action_words = [m for m in _matches(_ACTION_WORDS, text, "action", "Action", "ACTION")

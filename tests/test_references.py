@@ -605,7 +605,7 @@ def _built_with(content: Path, meetings) -> tuple[Path, list[str]]:
     (folder, more of the minutes' frontmatter, minutes)."""
     for folder, *front, minutes in meetings:
         front = front[0] if front else ""
-        (content / "meetings" / folder).mkdir(parents=True)
+        (content / "meetings" / folder).mkdir(parents=True, exist_ok=True)  # its papers/ may be there
         body, day = folder.split("/")
         (content / "meetings" / folder / "meeting.md").write_text(f"---\nbody: {body}\ndate: {day}\n---\n",
                                                                   encoding="utf-8")
@@ -890,3 +890,51 @@ def test_an_action_line_giving_an_id_no_action_has_yet_is_not_also_warned_of_as_
     _, warnings = actions_in_words
     assert [w.split(": warning: ")[1][:50] for w in warnings if "2019-12-05/minutes.md:14:" in w] == [
         "'Action A41: JS to circulate the report by 1 March"]
+
+
+@pytest.fixture(scope="module")
+def months(tmp_path_factory):
+    """CCB's meetings of 2019 (March, May, two in June of which one private, July, August, October, November, two in
+    December; the joint committee's in September), and the minutes of November's citing meetings by their month,
+    the last meeting in capitals, and papers whose titles cite minutes and meetings."""
+    content = tmp_path_factory.mktemp("months") / "content"
+    shutil.copytree(FIXTURE, content)
+    private = content / "meetings/ccb/2019-06-20"
+    private.mkdir(parents=True)
+    (private / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-06-20\nsession: private\n---\n", encoding="utf-8")
+    papers = content / "meetings/ccb/2019-11-21/papers"
+    papers.mkdir(parents=True)
+    (papers / "d.md").write_text("---\nref: D\ntitle: Response to minute CCBP/19/70 and the July 2019 meeting\n---\n"
+                                 "The response.\n", encoding="utf-8")
+    (papers / "e.md").write_text("---\nref: E\ntitle: Update on CCBP/19/97\n---\nThe update.\n", encoding="utf-8")
+    (papers / "appendix-2.md").write_text('---\nref: "2"\nlabel: Appendix\ntitle: Appendix 2 to Paper D\n---\n'
+                                          "The appendix.\n", encoding="utf-8")
+    return _built_with(content, (
+        ("ccb/2019-03-21", "## CCBP/19/20 Estates\n\nA.\n"),
+        ("ccb/2019-05-16", "## CCBP/19/40 Estates\n\nA.\n"),
+        ("ccb/2019-06-06", "## CCBP/19/50 Estates\n\nA.\n"),
+        ("ccb/2019-10-17", "approved_at: ccb/2019-11-21\n", "## CCBP/19/90 Estates\n\nA.\n"),
+        ("ccb/2019-11-21", "", "## CCBP/19/100 MINUTES OF PREVIOUS MEETING\n\n"
+         "The MINUTES OF THE PREVIOUS MEETING were approved. THE LAST MEETING OF THE YEAR is in December.\n\n"
+         "## CCBP/19/101 Matters arising\n\n"
+         "As agreed at the July 2019 meeting, the meeting held in August 2019, the May 2019 meeting, the July meeting, "
+         "the Public Commissioning Collaborative Board meeting held in October and the JHSC meeting in September.\n\n"
+         "### MINUTES OF PREVIOUS MEETING\n\nSigned.\n\n"
+         "## CCBP/19/102 Months of several meetings or none\n\n"
+         "The June meeting, the December meeting, the meeting in September, the November meeting, the meeting in "
+         "March and the May meeting.\n\n"
+         "## CCBP/19/103 Months of no meeting of the body\n\n"
+         "Governing Bodies in July 2019; the next meeting in July; the Provider Board meeting in July; the meeting in "
+         "July of the Health and Wellbeing Board; the July meeting with NHS England; a meeting in July.\n"),
+        ("ccb/2019-12-05", "## CCBP/19/110 Estates\n\nA.\n"),
+        ("ccb/2019-12-19", "## CCBP/19/120 Estates\n\nA.\n")))
+
+
+def test_the_previous_meeting_in_capitals_links_as_in_lower_case_and_leaves_its_headings_id(months):
+    """"MINUTES OF PREVIOUS MEETING", as packs head the item, and in a text's heading, whose id is its words as
+    before; not "THE LAST MEETING OF THE YEAR"."""
+    site, _ = months
+    assert xrefs(site, "/ccb/2019/ccbp-19-100/") == [("/ccb/2019/2019-10-17/", "PREVIOUS MEETING")] * 2
+    html = (site / "ccb/2019/ccbp-19-101/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="minutes-of-previous-meeting">MINUTES OF <a href="/ccb/2019/2019-10-17/" class="xref">' \
+        'PREVIOUS MEETING</a></h2>' in html
