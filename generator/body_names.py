@@ -2,7 +2,8 @@
 5 March 2020", "item 5 of the JCCCG meeting of 5 March 2020".
 
 A body is named by its `name`, its `short_name` or its folder's name, or by the last words of its name ("the
-Health Scrutiny Committee" for the Joint Health Scrutiny Committee), in any case. Words the last words of several
+Health Scrutiny Committee" for the Joint Health Scrutiny Committee), in any case, and with a word naming a kind of
+meeting before it or not ("the Public Commissioning Collaborative Board"). Words the last words of several
 bodies' names ("the Committee") name the text's own body where it is one of them, and otherwise none: a reference
 is linked only where it is known whose it is (references._named_minutes).
 """
@@ -48,4 +49,8 @@ class BodyNames:
         found = self.endings.get(words, set())
         if len(found) == 1:
             return next(iter(found))
-        return own if own in found else None
+        if own in found:
+            return own
+        kind, _, rest = words.partition(" ")
+        # "the Public Commissioning Collaborative Board meeting", as a board's minutes name its meetings in public
+        return self.find(rest, own) if kind in _KINDS and rest and not found else None

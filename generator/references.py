@@ -102,6 +102,16 @@ _NAMED_OF = re.compile(r"\b(?:[Ii]tems?|([Mm])inutes?)\s+(\d{1,3}(?:\.\d{1,3})?[
 _NUMBERED = re.compile(r"\d{1,3}(?:\.\d{1,3})?[a-zA-Z]?")
 # "the CCB meeting of 5 March 2020": the body named before a meeting's date (_MEETING's), whose meeting it is
 _NAME_BEFORE = re.compile(rf"({_NAME})\s+$")
+# "the July 2018 meeting", "the June meeting", "the June Board meeting", "the meeting in July 2018", "the CCB meeting
+# held in April 2018": a meeting named by its month alone, the body's one meeting that month (_month_meeting). "The"
+# and "meeting" beside the month, and any words between them a body's name: "Governing Bodies in June 2018", "a
+# meeting in July", "the next meeting in July", "the escalation meeting in July" are not read, nor "the meeting in
+# July of the Health and Wellbeing Board", "the July meeting with NHS England", another's
+_NOT_ITS_BODYS = r"(?![\w/-]|\s+(?:of|with|between)\b|\s+\d)"
+_MONTH_MEETING = re.compile(rf"\b[Tt]he\s+(?:({_NAME})\s+)?[Mm]eeting\s+(?:held\s+)?in\s+(({_MONTHS})(?:\s+(\d{{4}}))?)"
+                            rf"{_NOT_ITS_BODYS}|\b[Tt]he\s+(({_MONTHS})(?:\s+(\d{{4}}))?\s+(?:({_NAME})\s+)?[Mm]eeting)"
+                            rf"{_NOT_ITS_BODYS}")
+_MONTH_NAMES = tuple(_MONTHS.split("|"))
 # "the minutes of the last meeting", "the previous meeting", "MINUTES OF PREVIOUS MEETING" (a pack's heading): the
 # meeting before the text's, where the archive says which it was (_last_meeting). Not "the last meeting of the
 # year", "... in March", "... before the election", in any case. Looked for only in a text holding one of
@@ -361,6 +371,14 @@ class Linker:
                 if other.minutes and other.minutes.approved_at:
                     self._approved.setdefault(other.minutes.approved_at, []).append(other)
         return self._approved.get(meeting.key, [])
+
+    def in_month(self, body: str, month: tuple[int, int]) -> list[Meeting]:
+        """`body`'s meetings in `month` (year, month) that a text may name by its month alone (_month_meeting); none
+        where the body held a meeting that month that is not published, as "the July meeting" may be that one."""
+        prefix = f"{body}/{month[0]:04d}-{month[1]:02d}"
+        if any(key.startswith(prefix) for key in self.unpublished if isinstance(key, str)):
+            return []
+        return [other for other in self.index.by_body.get(body, ()) if (other.date.year, other.date.month) == month]
 
     def no_meeting(self, body: str, day: dt.date, meeting: Meeting) -> str:
         """Why a minute of `body`'s meeting of `day`, cited in a text of `meeting`, links nowhere, and what to
@@ -725,7 +743,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
     incomplete = list(linker.incomplete.finditer(text)) if digits else []
     if linker.incomplete_plain is not None:
         incomplete += [m.span() for m in linker.incomplete_plain.finditer(text)]
-    on_date, papers, items, items_of, capitals, words, bodies_named, last = [], [], [], [], [], [], [], []
+    on_date, papers, items, items_of, capitals, words, bodies_named, last, months = [], [], [], [], [], [], [], [], []
     if meeting is not None:
         on_date, papers = _matches(_MEETING, text, "eeting"), _matches(_PAPER, text, "Paper", "Appendix", "Annex")
         capitals = list(_INITIALS.finditer(text)) if _TWO_CAPITALS.search(text) else []
@@ -738,11 +756,13 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             items_of = [m for m in items_of if not m.group(1)]  # its minutes' numbers are its own (_minute_words)
         bodies_named = _matches(_NAMED_OF, text, "inute", "tem") if digits and " of " in text else []
         last = _matches(_LAST_MEETING, text, *_LAST_WORDS)
+        months = _matches(_MONTH_MEETING, text, *_MONTH_NAMES) if on_date or "eeting" in text else []
         # (of a body numbering per meeting, read where its minutes run on from meeting to meeting: _run_words)
         words = _matches(_MINUTE_WORDS, text, "inute") if digits else []
     action_words = [m for m in _matches(_ACTION_WORDS, text, "action", "Action", "ACTION")
                     if _LETTER_AND_DIGIT.match(m.group(1))] if digits and where.body else []
-    archive = explicit or numbers or incomplete or on_date or items_of or words or action_words or bodies_named or last
+    archive = (explicit or numbers or incomplete or on_date or items_of or words or action_words or bodies_named
+               or last or months)
     reach = ARCHIVE if archive else MEETING if papers or items or capitals else NOWHERE
     if reach == NOWHERE:
         return found, reach
@@ -800,6 +820,8 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             target = _cited_meeting(linker, meeting, m.group(1), _body_before(linker, text, m.start(), meeting))
             if target is not None and target is not meeting:
                 found.append(_Match(m.start(1), m.end(1), urls.meeting(target), m.group(1)))
+        for m in months:
+            _month_meeting(m, meeting, linker, found)
         for m in last:
             before = linker.approved_at(meeting)
             if len(before) == 1 and before[0].date < meeting.date:
@@ -1147,6 +1169,37 @@ def _named_minutes(m: re.Match, meeting: Meeting, linker: Linker, found: list) -
             f"has no such {word}{_numbered(linker, other)}"
         found.append(_Match(start, end, url, text[start:end], hint, report=bool(url or other.minutes),
                             written=f"{word} {text[start:end]}{said}"))
+
+
+def _month_meeting(m: re.Match, meeting: Meeting, linker: Linker, found: list) -> None:
+    """`the July 2018 meeting`, `the meeting in July 2018`, `the June meeting` (`m`: _MONTH_MEETING's) in a text of
+    `meeting`: the one meeting that month of the text's own body, or of the body named before "meeting", linked
+    where there is exactly one, the text's own meeting aside. Nothing is said where there is none or several: the
+    words are often of a meeting to come, not in the archive yet, and minutes are a record as approved, which no
+    warning should ask to be reworded. A month without its year is the one nearest the text's meeting, before it or
+    after it ("the July meeting" in June's minutes is next month's, in December's the last), none six months either
+    way; words naming no body of the archive ("the Provider Board meeting in July") are left as text."""
+    month_first = m.group(5) is not None
+    span, month, year, named = (m.span(5), m.group(6), m.group(7), m.group(8)) if month_first else \
+        (m.span(2), m.group(3), m.group(4), m.group(1))
+    slug = linker.names.find(named, meeting.body) if named else meeting.body
+    if slug is None:
+        return
+    at = _cited_month(meeting, month, year)
+    held = linker.in_month(slug or meeting.body, at) if at is not None else []
+    if len(held) == 1 and held[0] is not meeting:
+        found.append(_Match(span[0], span[1], urls.meeting(held[0]), m.string[span[0]:span[1]]))
+
+
+def _cited_month(meeting: Meeting, month: str, year: str | None) -> tuple[int, int] | None:
+    """(year, month) that a text of `meeting` names by a month (_MONTH_MEETING): without its year, the one nearest
+    `meeting`'s, before or after it; None where two are as near (six months before and after)."""
+    number = _MONTH_NAMES.index(month) + 1
+    if year is not None:
+        return int(year), number
+    here = meeting.date.year * 12 + meeting.date.month - 1
+    nearest = sorted((abs(y * 12 + number - 1 - here), y) for y in range(meeting.date.year - 1, meeting.date.year + 2))
+    return None if nearest[0][0] == nearest[1][0] else (nearest[0][1], number)
 
 
 def _body_before(linker: Linker, text: str, start: int, meeting: Meeting) -> str:

@@ -930,6 +930,31 @@ def months(tmp_path_factory):
         ("ccb/2019-12-19", "## CCBP/19/120 Estates\n\nA.\n")))
 
 
+def test_a_meeting_named_by_its_month_links_the_bodys_one_meeting_that_month(months):
+    """"the July 2019 meeting", "the meeting held in August 2019", "the July meeting": the month's one meeting of
+    the text's own body, or of the body named before "meeting" (with "Public" before its name, as a board's minutes
+    name its meetings in public), where such words were not read."""
+    site, _ = months
+    assert xrefs(site, "/ccb/2019/ccbp-19-101/")[:6] == [
+        ("/ccb/2019/2019-07-18/", "July 2019 meeting"), ("/ccb/2019/2019-08-22/", "August 2019"),
+        ("/ccb/2019/2019-05-16/", "May 2019 meeting"), ("/ccb/2019/2019-07-18/", "July meeting"),
+        ("/ccb/2019/2019-10-17/", "October"), ("/jhsc/2019/2019-09-02/", "September")]
+
+
+def test_a_month_the_body_held_several_meetings_or_none_in_or_six_months_either_way_links_nothing_unwarned(months):
+    """Two in June (one private) and in December; none of CCB's in September, whatever the joint committee held;
+    November the text's own; "the meeting in March" next March's, not last March's (the month nearest the
+    meeting's); "the May meeting" six months before November and after it."""
+    site, warnings = months
+    assert xrefs(site, "/ccb/2019/ccbp-19-102/") == []
+    assert not [warning for warning in warnings if "2019-11-21/minutes.md" in warning]
+
+
+def test_words_of_a_month_naming_no_meeting_of_the_body_are_left_as_text(months):
+    site, _ = months
+    assert xrefs(site, "/ccb/2019/ccbp-19-103/") == []
+
+
 def test_the_previous_meeting_in_capitals_links_as_in_lower_case_and_leaves_its_headings_id(months):
     """"MINUTES OF PREVIOUS MEETING", as packs head the item, and in a text's heading, whose id is its words as
     before; not "THE LAST MEETING OF THE YEAR"."""
