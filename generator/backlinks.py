@@ -68,6 +68,7 @@ def _meeting_texts(index: Index, meeting):
             yield action.text, here(), place, action.source.path
     for paper in meeting.papers:
         place = Place(urls.paper(meeting, paper), paper.name, meeting)
+        yield paper.title, here(paper), place, paper.source.path  # on its line (load_meeting.py): "Response to ..."
         for text in (paper.summary, paper.recommendations, paper.risk, paper.equality_impact,
                      paper.financial_implications, paper.patient_engagement, paper.next_steps, paper.body):
             yield text, here(paper), place, paper.source.path

@@ -848,6 +848,10 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                     found.append(_Match(m.start(), m.end(), url, m.group(0), hint, report=bool(hint),
                                         written=m.group(0) + of.group(0)))
                     continue
+            itself = where.paper
+            if itself is not None and (itself.label.lower(), itself.ref.lower()) == (m.group(1).lower(),
+                                                                                     m.group(2).lower()):
+                continue  # "Appendix 2: ..." in the title of Appendix 2: the page it is on
             url, hint, beyond = _paper(m.group(1), m.group(2), where, linker)
             found.append(_Match(m.start(), m.end(), url, m.group(0), hint, report=bool(url or hint)))
             reach = ARCHIVE if beyond else reach

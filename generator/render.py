@@ -34,6 +34,17 @@ from generator.values import spoken_date, spoken_due
 from generator.yamltext import file_line, lines_of
 
 
+# A cross-reference's link as the reference rule renders it (references._split): <a href="..." class="xref">words</a>
+_XREF = re.compile(r'<a href="[^"<>]*" class="xref">[^<]*</a>')
+
+
+def cross_references(html: str) -> list[Markup]:
+    """The cross-references' links in a text rendered from Markdown (`markdown_inline`'s), each once, in order: a
+    paper's page lists those of its title under its heading ("The title cites: CCBP/19/70"), as the heading shows
+    the title as text, as everywhere else the title is shown, most often inside a link to the paper."""
+    return [Markup(link) for link in dict.fromkeys(_XREF.findall(str(html)))]
+
+
 def _default_templates() -> Path:
     """The checkout's templates/, or in an installed copy the same files carried inside the package (see
     pyproject.toml): a top-level templates/ in site-packages would be some other package's."""
@@ -359,6 +370,7 @@ def environment(template_dirs: list[Path], report: Report, site, index, today: d
     # A title as text, where it cannot carry HTML (the page's <title>) or is already inside a link: clerks write
     # titles in Markdown, which the heading renders, and `*emphasis*` showed its asterisks everywhere else
     env.filters["plain"] = plain_title
+    env.filters["cross_references"] = cross_references
     env.filters["long_date"] = long_date
     env.filters["short_date"] = short_date
     env.filters["spoken_due"] = said_due

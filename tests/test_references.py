@@ -963,3 +963,30 @@ def test_the_previous_meeting_in_capitals_links_as_in_lower_case_and_leaves_its_
     html = (site / "ccb/2019/ccbp-19-101/index.html").read_text(encoding="utf-8")
     assert '<h2 id="minutes-of-previous-meeting">MINUTES OF <a href="/ccb/2019/2019-10-17/" class="xref">' \
         'PREVIOUS MEETING</a></h2>' in html
+
+
+def test_a_papers_title_citing_a_minute_and_a_meeting_links_them_under_its_heading_and_is_listed_on_their_pages(
+        months):
+    """Paper titles were not read for references: "Response to minute CCBP/19/70" neither linked the minute nor
+    was listed on its page. The heading keeps the title as text, as every other place that shows it."""
+    site, _ = months
+    html = (site / "ccb/2019/2019-11-21/papers/d/index.html").read_text(encoding="utf-8")
+    assert '<span class="ref">Paper D</span> Response to minute CCBP/19/70 and the July 2019 meeting</h1>' in html
+    assert xrefs(site, "/ccb/2019/2019-11-21/papers/d/") == [("/ccb/2019/ccbp-19-70/", "CCBP/19/70"),
+                                                             ("/ccb/2019/2019-07-18/", "July 2019 meeting")]
+    assert "/ccb/2019/2019-11-21/papers/d/" in _referenced_from(site, "/ccb/2019/ccbp-19-70/")
+    assert "/ccb/2019/2019-11-21/papers/d/" in _referenced_from(site, "/ccb/2019/2019-07-18/")
+
+
+def test_a_reference_in_a_papers_title_that_does_not_resolve_is_warned_of_at_the_title(months):
+    _, warnings = months
+    assert ("content/meetings/ccb/2019-11-21/papers/e.md:3: warning: reference 'CCBP/19/97' does not resolve; "
+            "nearest existing: CCBP/19/100, CCBP/19/101, CCBP/19/102") in warnings
+
+
+def test_a_paper_named_in_its_own_title_is_no_reference(months):
+    """"Appendix 2 to Paper D", the title of Appendix 2: Paper D is cited, and the appendix named as itself, where
+    it linked the page it is on or, in an appendix listing no appendix 2 of its own, was warned of."""
+    site, warnings = months
+    assert xrefs(site, "/ccb/2019/2019-11-21/papers/2/") == [("/ccb/2019/2019-11-21/papers/d/", "Paper D")]
+    assert not [warning for warning in warnings if "appendix-2.md" in warning]
