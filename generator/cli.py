@@ -201,7 +201,8 @@ def _add_new_parser(sub) -> None:
                          help="the meeting's `kind:` in meeting.md: special, extraordinary, annual, ... (default: "
                               "none); annual, a council's annual meeting, opens with the election of the Chair and the "
                               "appointment of the Vice-Chair, and begins its municipal year, so its minutes start "
-                              "again at 1 where its body's file has year_starts:")
+                              "again at 1 where its body's file has year_starts:; extraordinary or special, a meeting "
+                              "called for a purpose, takes only the apologies and declarations before its business")
     numbered = meeting.add_mutually_exclusive_group()
     numbered.add_argument("--first-number", metavar="NUMBER",
                           help="the minute number of the meeting's first item, e.g. CCBP/18/40 (29 for a body "

@@ -27,6 +27,7 @@ from generator.load_meeting import STATUSES
 from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
 from generator.loader import load_archive
+from generator.meeting_kinds import called, no_kind
 from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items
 from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, example, following, minutes_of, parts,
                                  runs, sort_key, unpadded, year_said)
@@ -373,7 +374,10 @@ def standing_items(body: Body, previous: Meeting | None, folder: str, open_count
                    kind: str = "", unapproved: list[Meeting] = ()) -> list[Standing]:
     """Apologies, declarations, the previous minutes and matters arising (when there was a previous
     meeting), any other business and the date of the next meeting, in the usual order; an annual meeting
-    (`kind`) elects its chair and appoints its vice-chair for the year first (_annual_items)."""
+    (`kind`) elects its chair and appoints its vice-chair for the year first (_annual_items). A meeting called for
+    a purpose (an extraordinary or special meeting, meeting_kinds.called) takes the apologies and declarations
+    only, before the business it was called for: it was given the previous minutes, matters arising and any other
+    business, which its standing orders do not let it take."""
     items = _annual_items() if kind.strip().lower() == ANNUAL else []
     items += [
         Standing("Apologies for absence", _todo("summarise the apologies, which are listed under `apologies` in "
@@ -381,6 +385,8 @@ def standing_items(body: Body, previous: Meeting | None, folder: str, open_count
         Standing("Declarations of interest", _todo("note each declaration in the block above, or write \"No "
                                                    "interests were declared.\""), _declarations(body)),
     ]
+    if called(kind):
+        return items
     if previous is not None:
         items += _previous_items(body, previous, folder, open_count, list(unapproved))
     items += [
@@ -684,6 +690,10 @@ class Plan:
     first_sitting: Path | None = None
     adjourned_to: str = ""
     unreached: bool = False
+    # A meeting called for a purpose (--kind extraordinary, special): only the apologies and declarations, and the
+    # body's open actions (`held_over`) left to the next meeting that takes the action log
+    called: bool = False
+    held_over: int = 0
 
 
 def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given: bool, content: Path) -> None:
@@ -713,6 +723,8 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     if kind and reconvenes is not None:
         raise refuse_option("--kind", kind, "a reconvened sitting is of the kind of the meeting it continues, which "
                             "its meeting.md says", "leave --kind out with --reconvenes")
+    if no_kind(kind):
+        raise refuse_option("--kind", kind, *no_kind(kind))
     # and, for a reconvened sitting, a council's agenda items naming (`minute:`) the minutes the sitting is to take,
     # which its first sitting's minutes have not got: those of the meeting it continues (checked below)
     waived = Waived(*(f"{field} names no meeting '{slug}/{name}'"  # this is the meeting it names
@@ -729,6 +741,8 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
         return plan_sitting(content, index, body, day, name, meeting)
     previous = previous_meeting(index, slug, day)
     tracks = open_actions(index, slug, day)
+    held_over = len(tracks) if called(kind) else 0  # updated at the next meeting that takes the action log
+    tracks = [] if held_over else tracks
     standing = standing_items(body, previous, name, len(tracks), kind, unapproved_before(index, slug, previous))
     annual = annual_meetings(body.numbering, [*index.by_body.get(slug, []), Meeting(slug, name, day, "", kind=kind)])
     minuted = run_from(index, body, first, day, len(standing), annual) if first is not None and \
@@ -746,13 +760,19 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     members, members_from = members_on(body, previous, day)
     target = Path(content) / "meetings" / slug / name
     files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda, previous, minuted,
-                                               kind=kind),
+                                               heading=_CALLED_HEADING if called(kind) else "", kind=kind),
              target / "minutes.md": minutes_md(list(zip(minuted, standing)) if minuted else agenda)}
     if tracks:
         files[target / "actions.md"] = actions_md(index.archive, body, day, tracks)
     return Plan(files, tuple(numbers), previous, len(tracks), len([m for m in members if not _substitute(m)]),
                 _later(index, body, day) if first is None else (), len(deferred_items(previous)) if previous else 0,
-                first_in_archive, tuple(minuted), _minutes_said(body, previous, day, first, minuted, annual))
+                first_in_archive, tuple(minuted), _minutes_said(body, previous, day, first, minuted, annual),
+                called=called(kind), held_over=held_over)
+
+
+# The comment over a called meeting's agenda, where its business goes (meeting_kinds.called)
+_CALLED_HEADING = ("the apologies and declarations; add the business the meeting was called for after them, as "
+                   "its notice gives it: it takes no other business")
 
 
 def _minutes_said(body: Body, previous: Meeting | None, day: dt.date, first: str | None, minuted: list[str],
@@ -1100,6 +1120,12 @@ def _meeting_summary(plan: Plan) -> str:
         later += f" {plan.minutes_said}"
     logged = f"{_count(plan.open_actions, 'open action')} in the action log" if plan.open_actions else \
         "no open action, so no action log"
+    if plan.called:
+        numbers = f"standing items {plan.numbers[0]} and {plan.numbers[-1]} (apologies and declarations)"
+        held = f" ({_count(plan.held_over, 'open action')} {'is' if plan.held_over == 1 else 'are'} updated at the " \
+            "next meeting that takes the action log)" if plan.held_over else ""
+        logged = f"no action log, as it takes only the business it was called for{held}"
+        later += " Add that business to the agenda after the declarations, and to the minutes."
     return (f"{numbers}, {previous}; {_count(plan.members, 'attendee')} listed as present, "
             f"{logged}.{later} Replace the 'Clerk to complete' "
             "lines, then run `minutebook check`.")

@@ -727,6 +727,63 @@ def test_new_meeting_kind_is_written_as_given_and_is_no_kind_of_a_reconvened_sit
                                    "which its meeting.md says; leave --kind out with --reconvenes"]
 
 
+
+@pytest.mark.parametrize("kind", ["extraordinary", "Special", "Extraordinary Meeting"])
+def test_new_meeting_called_for_a_purpose_takes_only_the_apologies_and_declarations_before_its_business(
+        actions, kind):
+    """An extraordinary (special) meeting takes only the business it was called for: it was given the previous
+    meeting's minutes, matters arising, the action log, any other business and the date of the next meeting,
+    which its standing orders do not let it take, and a comment saying to add its business before the last two."""
+    before = problems(actions, drafts=True)
+    plan = scaffold.plan_meeting(actions, "ccb", dt.date(2019, 12, 12), kind=kind)
+    folder = actions / "meetings/ccb/2019-12-12"
+    assert sorted(plan.files) == [folder / "meeting.md", folder / "minutes.md"]  # no action log: #1 is open
+    assert scaffold._meeting_summary(plan) == (
+        "standing items CCBP/19/61 and CCBP/19/62 (apologies and declarations), after ccb/2019-11-21; 2 attendees "
+        "listed as present, no action log, as it takes only the business it was called for (1 open action is "
+        "updated at the next meeting that takes the action log). Add that business to the agenda after the "
+        "declarations, and to the minutes. Replace the 'Clerk to complete' lines, then run `minutebook check`.")
+    scaffold.write_all(plan.files, actions)
+    meeting = load(actions).by_key["ccb/2019-12-12"]
+    assert [(a.ref, a.title) for a in meeting.agenda] == [
+        ("CCBP/19/61", "Apologies for absence"), ("CCBP/19/62", "Declarations of interest")]
+    assert minute_refs(meeting) == [(a.ref, a.title) for a in meeting.agenda]
+    lines = plan.files[folder / "meeting.md"].splitlines()
+    assert lines[lines.index("agenda:") + 1] == (
+        "  # the apologies and declarations; add the business the meeting was called for after them, as its notice "
+        "gives it: it takes no other business")
+    assert problems(actions, drafts=True) == before
+
+
+def test_the_meeting_after_an_extraordinary_one_approves_both_meetings_minutes_and_takes_the_action_log(actions):
+    new_meeting(actions, "ccb", "2020-01-16")
+    scaffold.write_all(scaffold.plan_meeting(actions, "ccb", dt.date(2020, 1, 30), kind="extraordinary").files,
+                       actions)
+    plan = scaffold.plan_meeting(actions, "ccb", dt.date(2020, 3, 19))
+    assert plan.open_actions == 1
+    assert "title: Minutes of the meetings held on 16 January 2020 and 30 January 2020\n" in \
+        plan.files[actions / "meetings/ccb/2020-03-19/meeting.md"]
+
+
+@pytest.mark.parametrize("kind, message", [
+    ("reconvened", "--kind reconvened: a reconvened sitting is of the meeting it continues, and is made from it; "
+                   "leave --kind out and give --reconvenes with the folder of the meeting that adjourned: the sitting "
+                   "then takes the items it did not reach, under their numbers"),
+    ("Adjourned meeting", "--kind Adjourned meeting: a reconvened sitting is of the meeting it continues, and is made "
+                          "from it; leave --kind out and give --reconvenes with the folder of the meeting that "
+                          "adjourned: the sitting then takes the items it did not reach, under their numbers"),
+    ("inquorate", "--kind inquorate: whether a meeting was quorate is said by `quorate:` in its meeting.md, not by "
+                  "its kind; leave --kind out, and write `quorate: no` in the meeting.md once the meeting has been "
+                  "held"),
+])
+def test_new_meeting_refuses_a_kind_that_is_a_reconvened_sitting_or_a_meeting_inquorate(actions, kind, message):
+    """Given as a kind, each was scaffolded as an ordinary meeting with every standing item: a reconvened sitting
+    takes the items its meeting did not reach (--reconvenes), and a meeting inquorate says `quorate: no`."""
+    with pytest.raises(scaffold.Refused) as refused:
+        scaffold.plan_meeting(actions, "ccb", dt.date(2019, 12, 12), kind=kind)
+    assert said(refused.value) == [message]
+    assert not (actions / "meetings/ccb/2019-12-12").exists()
+
 # ---- --first-number: where an archive begun part way through a year starts a body's numbers -------------------
 
 def _new_body(content: Path, numbering: str) -> None:
