@@ -549,9 +549,9 @@ def build_meeting(fields, doc, folder: str, body_venue: str, default_title: str,
         end=at_key(fields["end"], doc.meta, "end"),
         venue=fields["venue"] or body_venue, chair=fields["chair"], quorate=fields["quorate"],
         webcast=fields["webcast"], status=at_key(fields["status"], doc.meta, "status"),
-        rearranged_to=at_key(_meeting_key(fields["rearranged_to"], fields["body"]), doc.meta, "rearranged_to")
+        rearranged_to=at_key(meeting_key(fields["rearranged_to"], fields["body"]), doc.meta, "rearranged_to")
         if fields["status"] or "status" not in doc.meta else "",  # a status mistyped is reported once, on its line
-        adjourned_to=at_key(_meeting_key(fields["adjourned_to"], fields["body"]), doc.meta, "adjourned_to"),
+        adjourned_to=at_key(meeting_key(fields["adjourned_to"], fields["body"]), doc.meta, "adjourned_to"),
         attendance=fields["attendance"], minutes=minutes,
         agenda=fields["agenda"] if fields["session"] == "private" else in_private_sections(fields["agenda"]),
         papers=tuple(papers), action_log=action_log, notes=LStr(doc.body, doc.body_line),
@@ -618,7 +618,8 @@ def numbered_log(log: ActionLog | None, body: str, bodies: dict) -> ActionLog | 
     return dataclasses.replace(log, updates=tuple(updates)) if changed else log
 
 
-def _meeting_key(value: str, body: str) -> str:
-    """`body/folder` as written, or a folder alone, of a meeting of the same body."""
+def meeting_key(value: str, body: str) -> str:
+    """`body/folder` as written, or a folder alone, of a meeting of the same body: as rearranged_to, adjourned_to
+    and a minutes' approved_at name a meeting."""
     value = value.strip().strip("/")
     return value if not value or "/" in value else f"{body.strip()}/{value}"

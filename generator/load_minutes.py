@@ -15,7 +15,8 @@ from pathlib import Path
 from generator import (chairs, frontmatter, inline_actions, inline_resolutions, interests, schema as s, urls, votes,
                        yamltext)
 from generator.diagnostics import INVISIBLE, Report, shortened
-from generator.load_meeting import confidential_mark
+from generator.load_meeting import confidential_mark, meeting_key as key_of
+from generator.load_registers import ID_RE
 from generator.model import (CALL_IN_OUTCOMES, Action, AdvisedNumber, Attendance, Body, CallIn, Declaration, Due,
                              MinuteItem, Minutes, MisplacedHeading, PersonRef, Source, all_agenda_items)
 from generator.markdown import TEMPLATE_IDS, heading_id
@@ -232,7 +233,10 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
                 report.error(path, doc.body_line + n, "the minutes are approved, but this line is still the "
                              f"instruction `minutebook new meeting` left: '{left}'",
                              "replace it with what was minuted, or keep `status: draft` until it is")
-    approved_at = at_key((fields["approved_at"] or "").strip(), doc.meta, "approved_at")
+    # a folder alone (`approved_at: 2019-09-20`) is the body's meeting in it, as adjourned_to takes one; other words
+    # (`20 September 2019`) are left as written, for the check to say how to write them
+    written = (fields["approved_at"] or "").strip()
+    approved_at = at_key(key_of(written, body.slug) if ID_RE.match(written) else written, doc.meta, "approved_at")
     return Minutes(fields["status"], approved_at, tuple(items), Source(report._rel(path), 1), misplaced,
                    tuple(advised), fields["language"])
 

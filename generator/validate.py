@@ -85,7 +85,7 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         sittings = later_sittings(meetings, meeting) if reconvened is not None else ()
         whole = not archive.incomplete & {meeting.body, "*"}
         items_known = meeting.key not in archive.incomplete
-        following = _following(archive, meetings, meeting, approved_at) if approved_at and target is None else ""
+        following = _following(archive, meeting) if approved_at and target is None else ""
         approvers = _approvers(archive, meeting, approved_at) if approved_at and target is None else ()
         check("meeting", (meeting, target, instead, nearby, whole, following, approvers, items_known, reconvened,
                           sittings, after),
@@ -149,13 +149,10 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
                        f"({meeting.start})", "check start and end (24-hour times, or am/pm)")
 
 
-def _following(archive: Archive, meetings: dict, meeting: Meeting, approved_at: str) -> str:
-    """The meeting that most likely approved the minutes, for the hint of an approved_at naming none: the body's
-    meeting in the folder written, where it is written without the body (`2019-09-20`, as rearranged_to and
-    adjourned_to take a folder of the same body), else the body's next meeting."""
-    own = f"{meeting.body}/{approved_at}"
-    if "/" not in approved_at and own in meetings:
-        return own
+def _following(archive: Archive, meeting: Meeting) -> str:
+    """The meeting that most likely approved the minutes, for the hint of an approved_at naming none and written
+    neither as body/folder nor as a folder (`20 September 2019`): the body's next meeting. (A folder alone is the
+    body's meeting in it, as rearranged_to and adjourned_to take one: load_minutes reads it so.)"""
     return next((m.key for m in archive.meetings if m.body == meeting.body and m.date > meeting.date), "")
 
 
@@ -201,9 +198,6 @@ def _approved_at_no_meeting(meeting: Meeting, following: str, approvers: tuple, 
     written = meeting.minutes.approved_at
     path, line = meeting.minutes.source.path, line_of(written)
     said = f"approved_at names no meeting '{written}'"
-    if not approvers and following == f"{meeting.body}/{written}":
-        report.warning(path, line, said, f"write it as body/folder, {following}: approved_at names the body too")
-        return
     if not approvers:
         report.warning(path, line, said, f"write it as body/folder, e.g. {following} ({meeting.body}'s next "
                        "meeting), or leave it out" if following else f"write it as body/folder, e.g. "

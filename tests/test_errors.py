@@ -3514,13 +3514,23 @@ def test_approved_at_naming_no_body_or_not_written_as_body_folder_is_a_warning_s
                                                  f"approved_at names no meeting '{written}'{said}", "warning")]
 
 
-def test_approved_at_naming_a_folder_of_the_body_without_the_body_is_told_that_meeting(archive, build):
-    """`approved_at: 2020-01-16`, the folder alone, as rearranged_to and adjourned_to take one: the clerk was given
-    the body's next meeting as an example, another meeting than the one they had named."""
+def test_approved_at_naming_a_folder_of_the_body_without_the_body_is_that_meeting(archive, build, tmp_path):
+    """`approved_at: 2020-01-16`, the folder alone, as rearranged_to and adjourned_to take one: it was a warning
+    saying to write tb/2020-01-16, and the page said "Approved" without the meeting that approved them."""
     edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: 2020-01-16")
-    assert warnings_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "approved_at:"),
-        "approved_at names no meeting '2020-01-16'; write it as body/folder, tb/2020-01-16: approved_at names the "
-        "body too", "warning")]
+    assert build(archive, tmp_path / "site").report.items == []
+    assert ("/tb/2020/2020-01-16/", "Health and Wellbeing Board, 16 January 2020") in \
+        page(tmp_path / "site", "/tb/2019/2019-03-14/").links()
+
+
+def test_approved_at_naming_a_folder_of_the_body_it_has_no_meeting_in_names_its_nearest_later_meetings(archive,
+                                                                                                     build):
+    edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: 2019-06-21")
+    assert warnings_after(build, archive) == [at(
+        MINUTES, line_of(archive, MINUTES, "approved_at:"), "approved_at names no meeting 'tb/2019-06-21': no meeting "
+        "of tb is in the folder 2019-06-21 (yet); tb's nearest later meetings are in 2019-06-20, 2019-06-20-private "
+        "and 2020-01-16: write the one meant, or add the meeting (`minutebook new meeting --body tb --date "
+        "2019-06-21`), or leave approved_at out until it is added", "warning")]
 
 
 def test_minutes_approved_at_their_own_meeting_is_an_error_on_the_approved_at_line(archive, build):
