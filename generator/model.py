@@ -151,6 +151,17 @@ class Membership:
     start: dt.date | None = None
     end: dt.date | None = None
 
+    @property
+    def substitute(self) -> bool:
+        """A substitute member (`role: Substitute member`) attends only in place of a member who cannot: no one
+        expected at every meeting, whom `new meeting` lists as present, nor the body's page counts as absent."""
+        return substitute_role(self.role)
+
+
+def substitute_role(role: str) -> bool:
+    """Whether a member's role is a substitute's (`Substitute member`, `Substitute for Cllr Smith`)."""
+    return "substitute" in role.lower()
+
 
 @dataclass(frozen=True)
 class Numbering:

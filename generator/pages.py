@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from generator.model import agenda_of, all_agenda_items, archive_order
 from generator import callins, urls
@@ -543,15 +543,29 @@ def records_attendance(meeting) -> bool:
     return bool(att.present or att.apologies or att.absent)
 
 
-def attendance_record(body, recorded: list) -> tuple[tuple[int, int, int, int] | None, ...]:
-    """For each row of the body's members, (meetings, present, apologies, substituted): the meetings whose minutes
-    record attendance (`recorded`) held while they were a member, those they were present at (or chaired),
-    those they sent apologies for and those a substitute attended for them (`deputising: ... for`); None for a
-    member not in the people register, whom minutes cannot name for sure.
+class Attended(NamedTuple):
+    """A member's attendance, as the body's page and their own give it (attendance_record). A tuple, so that a
+    site's own template indexing it (`record[1]`) reads what it did."""
+
+    meetings: int  # the meetings recording attendance held while they were a member
+    present: int  # those they were present at or chaired; a substitute member's, those they attended at all
+    apologies: int
+    substituted: int  # those a substitute attended for them
+    substitute: bool = False  # a substitute member, expected at none: "Attended 2 meetings as a substitute"
+
+
+def attendance_record(body, recorded: list) -> tuple[Attended | None, ...]:
+    """For each row of the body's members, their Attended: the meetings whose minutes record attendance
+    (`recorded`) held while they were a member, those they were present at (or chaired), those they sent apologies
+    for and those a substitute attended for them (`deputising: ... for`); None for a member not in the people
+    register, whom minutes cannot name for sure. A substitute member (Membership.substitute) is counted at the
+    meetings they attended, present or `deputising:` for another: they are expected at none, and their page said
+    "Present at 0 of 5 meetings" of one who stood in twice, as if they had missed five.
     The public and scrutiny committees ask this of members, and councils publish it."""
     seen = [(m.date, {a.who.id for a in m.attendance.present} | {c.id for c in m.chair},
              {a.who.id for a in m.attendance.apologies},
-             {a.deputising_for.id for a in m.attendance.deputising if a.deputising_for}) for m in recorded]
+             {a.deputising_for.id for a in m.attendance.deputising if a.deputising_for},
+             {a.who.id for a in m.attendance.deputising}) for m in recorded]
     rows = []
     for member in body.members:
         pid = member.who.id
@@ -560,7 +574,10 @@ def attendance_record(body, recorded: list) -> tuple[tuple[int, int, int, int] |
             continue
         held = [sets for date, *sets in seen
                 if (member.start is None or date >= member.start) and (member.end is None or date <= member.end)]
-        rows.append((len(held), *(sum(pid in sets[kind] for sets in held) for kind in range(3))))
+        if member.substitute:
+            rows.append(Attended(len(held), sum(pid in sets[0] or pid in sets[3] for sets in held), 0, 0, True))
+        else:
+            rows.append(Attended(len(held), *(sum(pid in sets[kind] for sets in held) for kind in range(3))))
     return tuple(rows)
 
 

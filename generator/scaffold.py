@@ -28,7 +28,7 @@ from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
 from generator.loader import load_archive
 from generator.meeting_kinds import called, no_kind
-from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items
+from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items, substitute_role
 from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, example, following, minutes_of, parts,
                                  runs, sort_key, unpadded, year_said)
 from generator.resolve import Index, resolve
@@ -555,7 +555,7 @@ def _chair_among(members: list[Member]) -> Member | None:
 
 def _substitute(member: Member) -> bool:
     """A substitute member attends only in place of a member who cannot, so is no one expected present."""
-    return "substitute" in member.role.lower()
+    return substitute_role(member.role)
 
 
 def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: str,

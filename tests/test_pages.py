@@ -518,6 +518,25 @@ def test_a_members_attendance_counts_the_meetings_held_while_a_member_and_their_
         "Testshire Health and Wellbeing Board. Present at 0 of 2 meetings; apologies for 2; a substitute attended 1"]
 
 
+def test_a_substitute_member_is_counted_at_the_meetings_they_attended_not_as_absent_from_the_rest(archive, build,
+                                                                                                 tmp_path):
+    """A substitute stands in for a member who cannot come, and is expected at no meeting: their entry said
+    "Present at 0 of 2 meetings" of one who stood in at both. A co-opted member, non-voting or not, is expected at
+    each, as a member is, and is counted so."""
+    edit(archive, "bodies/tb.md", "  - name: Harriet Quill\n", "  - person: frank-turner\n    role: Substitute member\n"
+         "  - person: brian-okafor\n    role: Co-opted Member (non-voting)\n  - name: Harriet Quill\n")
+    edit(archive, "meetings/tb/2019-06-20/meeting.md", "present: [ada-lovelace, carol-singh, frank-turner]",
+         "present: [ada-lovelace, carol-singh]")
+    edit(archive, "meetings/tb/2019-06-20/meeting.md", "    - name: Sam Rivers\n",
+         "    - person: frank-turner\n")  # for eve-turner; present in March
+    assert build(archive, tmp_path / "site").ok
+    members = {row[0]: row[-1] for row in rows(section(page(tmp_path / "site", "/tb/"), "members-heading").one("table"))}
+    assert members["Councillor Frank Turner"] == "Attended 2 meetings as a substitute"
+    assert members["Mr Brian Okafor"] == "Present at 0 of 2 meetings"
+    assert items_text(section(page(tmp_path / "site", "/people/frank-turner/"), "memberships").find("ul")) == [
+        "Testshire Health and Wellbeing Board: Substitute member. Attended 2 meetings as a substitute"]
+
+
 def test_a_body_whose_minutes_record_no_attendance_shows_no_attendance_column(archive, build, tmp_path):
     edit(archive, "bodies/jc.md", "organisations:", "members:\n  - person: eve-turner\norganisations:")
     edit(archive, "meetings/jc/2019-11-05/meeting.md", "  present: [eve-turner, ada-lovelace, frank-turner]\n", "")
