@@ -26,13 +26,13 @@ def _roled_person(value, ctx: Context) -> PersonRef:
     return s.person(value, ctx, roled=True)
 
 
-ATTENDEE = Schema("an attendance entry", Field("person", _roled_person), Field("name", s.text),
+ATTENDEE = Schema("an attendance entry", Field("person", _roled_person), Field("name", s.free_name),
                   Field("role", s.text, default=""), Field("organisation", s.text, default=""),
                   Field("for", s.texts, default=()), Field("note", s.text, default=""))
-DEPUTY = Schema("a deputising entry", Field("person", _roled_person), Field("name", s.text),
+DEPUTY = Schema("a deputising entry", Field("person", _roled_person), Field("name", s.free_name),
                 Field("role", s.text, default=""), Field("organisation", s.text, default=""),
                 Field("for", s.person, required=True), Field("note", s.text, default=""))
-MOVEMENT = Schema("a movement", Field("person", s.person), Field("name", s.text),
+MOVEMENT = Schema("a movement", Field("person", s.person), Field("name", s.free_name),
                   Field("event", s.choice("joined", "left"), required=True),
                   Field("item", s.text, default=""), Field("note", s.text, default=""))
 

@@ -35,7 +35,7 @@ MINUTES = Schema("the minutes", Field("status", s.choice("draft", "approved"), r
                                               "approved them"),
                  Field("approved_at", s.text, default=""), Field("language", s.language, default=""))
 
-DECLARATION = Schema("a declaration of interest", Field("person", s.person), Field("name", s.text),
+DECLARATION = Schema("a declaration of interest", Field("person", s.person), Field("name", s.free_name),
                      Field("type", s.lined, default=""), Field("interest", s.markdown, default=""),
                      Field("action", s.text, default=""))
 _DECLARED = s.record(DECLARATION, lambda f, c, v: Declaration(

@@ -151,7 +151,7 @@ def _month(value, ctx: Context) -> int:
     return month
 
 
-MEMBER = Schema("a member", Field("person", s.person), Field("name", s.text), Field("role", s.text, default=""),
+MEMBER = Schema("a member", Field("person", s.person), Field("name", s.free_name), Field("role", s.text, default=""),
                 Field("organisation", s.text, default=""), Field("from", s.day(last=False, attended=True)),
                 Field("to", s.day(last=True, attended=True)))
 

@@ -334,13 +334,31 @@ def record(schema: Schema, build: Callable[[dict, Context, Any], Any]) -> Coerce
     return coerce
 
 
+def free_name(value, ctx: Context) -> str:
+    """A person's name written as one not in the register (`{name: ...}`, an entry's `name:`), published as written.
+    One the register knows as one person's (`name: Cllr Frank Turner`, `{name: Cllr Lovelace}`) is a warning: it
+    was shown as written, unlinked, beside the register's "Councillor Ada Lovelace" in the same list, where a
+    person is shown as the register writes them on every other page."""
+    named = text(value, ctx)
+    if ctx.people is not None and named.strip():
+        person_id = ctx.people.lookup(named.strip())[0]
+        if person_id:
+            ctx.report.warning(ctx.path, line_of(value), f"'{named.strip()}' is written as a name not in the register, "
+                               f"but the register has {ctx.people.ref(person_id).name} ({person_id}) by it: it is "
+                               "published as written, without a link to their page",
+                               f"write {person_id} in its place (`person: {person_id}` for a `name:` line), to show "
+                               "them as the register names them; if it is someone else of that name, add them to the "
+                               "register")
+    return named
+
+
 def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> PersonRef:
     """A person named by id, name or alias; free text when there is no register. `listed`: in a field that takes
     a list of people (owner, lead, authors), which the message on two people written as one names; `roled`: an
     attendance entry, which may give the person's `role:`."""
     if isinstance(value, dict):
         if set(value) == {"name"}:
-            named = text("" if value["name"] is None else value["name"], ctx)  # `{name: }`: YAML's null, not "None"
+            named = free_name("" if value["name"] is None else value["name"], ctx)  # `{name: }`: YAML's null
             if not named.strip():
                 raise Invalid("a person is written as `{name: ...}` with no name",
                               "write their name after `name:`, or take the empty entry out")

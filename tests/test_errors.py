@@ -3533,6 +3533,35 @@ def test_approved_at_naming_a_folder_of_the_body_it_has_no_meeting_in_names_its_
         "2019-06-21`), or leave approved_at out until it is added", "warning")]
 
 
+@pytest.mark.parametrize("written, entry", [
+    ("    - name: Priya Shah\n", "    - name: Cllr Frank Turner\n"),  # deputising, as the pack lists them
+    ("    - name: Oliver Quigley\n", "    - name: Cllr Lovelace\n"),  # absent, by the register's alias
+])
+def test_a_person_of_the_register_written_as_a_name_not_in_it_is_a_warning_naming_them(archive, build, written,
+                                                                                       entry):
+    """`name:` publishes a name as written, unlinked: 'Cllr Frank Turner' was shown so beside the register's
+    'Councillor Ada Lovelace' in one list, where every other page shows him as the register writes him."""
+    edit(archive, MEETING, written, entry)
+    name = entry.split("name: ")[1].strip()
+    person, shown = ("frank-turner", "Councillor Frank Turner") if "Turner" in name else \
+        ("ada-lovelace", "Councillor Ada Lovelace")
+    assert warnings_after(build, archive) == [at(
+        MEETING, line_of(archive, MEETING, entry.strip()), f"'{name}' is written as a name not in the register, but "
+        f"the register has {shown} ({person}) by it: it is published as written, without a link to their page; write "
+        f"{person} in its place (`person: {person}` for a `name:` line), to show them as the register names them; if "
+        "it is someone else of that name, add them to the register", "warning")]
+
+
+def test_a_person_of_the_register_written_in_braces_as_a_name_not_in_it_is_a_warning(archive, build):
+    edit(archive, MINUTES, "    moved_by: ada-lovelace", "    moved_by: {name: Councillor Ada Lovelace}")
+    assert [m for m in warnings_after(build, archive) if "not in the register" in m] == [at(
+        MINUTES, line_of(archive, MINUTES, "moved_by: {name:"), "'Councillor Ada Lovelace' is written as a name not in "
+        "the register, but the register has Councillor Ada Lovelace (ada-lovelace) by it: it is published as written, "
+        "without a link to their page; write ada-lovelace in its place (`person: ada-lovelace` for a `name:` line), "
+        "to show them as the register names them; if it is someone else of that name, add them to the register",
+        "warning")]
+
+
 def test_minutes_approved_at_their_own_meeting_is_an_error_on_the_approved_at_line(archive, build):
     edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: tb/2019-03-14")
     assert errors_after(build, archive) == [at(
