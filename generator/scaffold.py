@@ -134,6 +134,18 @@ def previous_meeting(index: Index, slug: str, day: dt.date) -> Meeting | None:
 
 
 
+def last_ordinary(index: Index, slug: str, previous: Meeting | None) -> Meeting | None:
+    """The body's last meeting held up to `previous` that was not called for a purpose (meeting_kinds.called): an
+    extraordinary meeting takes no matters arising and defers nothing, so the next meeting takes those of the
+    meeting before it, where it was given matters arising from the extraordinary meeting and lost the items the
+    ordinary one deferred. `previous` itself where none is ordinary."""
+    if previous is None or not called(previous.kind):
+        return previous
+    earlier = [m for m in index.by_body.get(slug, []) if m.date <= previous.date and not m.status
+               and not called(m.kind)]
+    return earlier[-1] if earlier else previous
+
+
 def unapproved_before(index: Index, slug: str, previous: Meeting | None) -> list[Meeting]:
     """The body's meetings before `previous` whose minutes are still draft, back to the last whose minutes are
     approved: those of an ordinary meeting followed by an extraordinary one, which its next meeting approves with
@@ -371,13 +383,14 @@ def _todo(text: str) -> str:
 
 
 def standing_items(body: Body, previous: Meeting | None, folder: str, open_count: int,
-                   kind: str = "", unapproved: list[Meeting] = ()) -> list[Standing]:
+                   kind: str = "", unapproved: list[Meeting] = (), arising: Meeting | None = None) -> list[Standing]:
     """Apologies, declarations, the previous minutes and matters arising (when there was a previous
     meeting), any other business and the date of the next meeting, in the usual order; an annual meeting
     (`kind`) elects its chair and appoints its vice-chair for the year first (_annual_items). A meeting called for
     a purpose (an extraordinary or special meeting, meeting_kinds.called) takes the apologies and declarations
     only, before the business it was called for: it was given the previous minutes, matters arising and any other
-    business, which its standing orders do not let it take."""
+    business, which its standing orders do not let it take. `arising`: the meeting whose matters arising and
+    deferred items come up (last_ordinary), where not the previous meeting."""
     items = _annual_items() if kind.strip().lower() == ANNUAL else []
     items += [
         Standing("Apologies for absence", _todo("summarise the apologies, which are listed under `apologies` in "
@@ -388,7 +401,7 @@ def standing_items(body: Body, previous: Meeting | None, folder: str, open_count
     if called(kind):
         return items
     if previous is not None:
-        items += _previous_items(body, previous, folder, open_count, list(unapproved))
+        items += _previous_items(body, previous, folder, open_count, list(unapproved), arising or previous)
     items += [
         Standing("Any other business", _todo("record any other business, or write \"There was no other "
                                              "business.\"")),
@@ -447,10 +460,13 @@ VOTE_EXAMPLE = """\
 
 
 def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int,
-                    unapproved: list[Meeting] = ()) -> list[Standing]:
+                    unapproved: list[Meeting] = (), arising: Meeting | None = None) -> list[Standing]:
     """`unapproved`: earlier meetings whose minutes are still draft (unapproved_before), approved with the
-    previous meeting's under one item."""
+    previous meeting's under one item. `arising`: the meeting whose matters arise and whose deferred items come
+    up, the previous one unless that was called for a purpose (last_ordinary)."""
+    arising = arising or previous
     held = f"the meeting held on {long_date(previous.date)}"
+    arose = f"the meeting held on {long_date(arising.date)}"
     progress = f", and progress on the {_count(open_count, 'open action')} in the action log" if open_count else ""
     if unapproved and previous.minutes is not None:
         days = [long_date(m.date) for m in [*unapproved, previous]]
@@ -459,7 +475,7 @@ def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int,
                                f"corrections; then set `status: approved` and `approved_at: {body.slug}/{folder}` in "
                                "each meeting's `minutes.md`."),
                          'resolutions: []  # e.g. "**APPROVE** the minutes as a correct record"\n' + VOTE_EXAMPLE),
-                *_previous_items(body, previous, folder, open_count)[1:]]
+                *_previous_items(body, previous, folder, open_count, arising=arising)[1:]]
     return [
         Standing(f"Minutes of {held}",
                  _todo(f"record whether the minutes were approved as a correct record, with any corrections; "
@@ -473,11 +489,11 @@ def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int,
                  'resolutions: []  # e.g. "**APPROVE** the minutes as a correct record"\n' + VOTE_EXAMPLE),
         # "and action log" only when there is one: with no action open, no actions.md is written to update
         Standing("Matters arising and action log" if open_count else "Matters arising",
-                 _todo(f"record matters arising from {held}"
+                 _todo(f"record matters arising from {arose}"
                        + ("; progress on open actions goes in `actions.md`." if open_count else ".")),
                  "actions: []  # actions raised under this item; earlier actions are updated in actions.md",
-                 f"Matters arising from {held}{progress}."),
-        *deferred_items(previous),
+                 f"Matters arising from {arose}{progress}."),
+        *deferred_items(arising),
     ]
 
 
@@ -743,7 +759,10 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     tracks = open_actions(index, slug, day)
     held_over = len(tracks) if called(kind) else 0  # updated at the next meeting that takes the action log
     tracks = [] if held_over else tracks
-    standing = standing_items(body, previous, name, len(tracks), kind, unapproved_before(index, slug, previous))
+    arising = last_ordinary(index, slug, previous)
+    deferred = len(deferred_items(arising)) if arising is not None and not called(kind) else 0
+    standing = standing_items(body, previous, name, len(tracks), kind, unapproved_before(index, slug, previous),
+                              arising)
     annual = annual_meetings(body.numbering, [*index.by_body.get(slug, []), Meeting(slug, name, day, "", kind=kind)])
     minuted = run_from(index, body, first, day, len(standing), annual) if first is not None and \
         body.numbering.per_meeting else minutes_run_on(body, previous, len(standing), day, annual)
@@ -765,7 +784,7 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     if tracks:
         files[target / "actions.md"] = actions_md(index.archive, body, day, tracks)
     return Plan(files, tuple(numbers), previous, len(tracks), len([m for m in members if not _substitute(m)]),
-                _later(index, body, day) if first is None else (), len(deferred_items(previous)) if previous else 0,
+                _later(index, body, day) if first is None else (), deferred,
                 first_in_archive, tuple(minuted), _minutes_said(body, previous, day, first, minuted, annual),
                 called=called(kind), held_over=held_over)
 

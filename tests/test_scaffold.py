@@ -755,14 +755,24 @@ def test_new_meeting_called_for_a_purpose_takes_only_the_apologies_and_declarati
     assert problems(actions, drafts=True) == before
 
 
-def test_the_meeting_after_an_extraordinary_one_approves_both_meetings_minutes_and_takes_the_action_log(actions):
-    new_meeting(actions, "ccb", "2020-01-16")
-    scaffold.write_all(scaffold.plan_meeting(actions, "ccb", dt.date(2020, 1, 30), kind="extraordinary").files,
+def test_the_meeting_after_an_extraordinary_one_takes_the_matters_arising_and_deferred_items_of_the_one_before(
+        actions):
+    """The extraordinary meeting of 12 December took only its own business: the next meeting was given matters
+    arising from it, and not the item 21 November deferred, which was lost. It approves both meetings' minutes, and
+    takes the action log the extraordinary meeting did not."""
+    edit(actions, "meetings/ccb/2019-11-21/meeting.md", "date: 2019-11-21\n",
+         "date: 2019-11-21\nagenda:\n  - ref: CCBP/19/80\n    title: Estates strategy\n    status: deferred\n")
+    scaffold.write_all(scaffold.plan_meeting(actions, "ccb", dt.date(2019, 12, 12), kind="extraordinary").files,
                        actions)
-    plan = scaffold.plan_meeting(actions, "ccb", dt.date(2020, 3, 19))
-    assert plan.open_actions == 1
-    assert "title: Minutes of the meetings held on 16 January 2020 and 30 January 2020\n" in \
-        plan.files[actions / "meetings/ccb/2020-03-19/meeting.md"]
+    plan = scaffold.plan_meeting(actions, "ccb", dt.date(2020, 1, 16))
+    assert (plan.open_actions, plan.deferred) == (1, 1)
+    scaffold.write_all(plan.files, actions)
+    meeting = load(actions).by_key["ccb/2020-01-16"]
+    assert [a.title for a in meeting.agenda][2:5] == [
+        "Minutes of the meeting held on 12 December 2019", "Matters arising and action log", "Estates strategy"]
+    assert meeting.agenda[3].description == ("Matters arising from the meeting held on 21 November 2019, and "
+                                             "progress on the 1 open action in the action log.")
+    assert meeting.agenda[4].description == "Deferred from [[ccb/2019-11-21]]."
 
 
 @pytest.mark.parametrize("kind, message", [
