@@ -151,6 +151,13 @@ def _members(given: list[tuple[str, str, str]], people: PeopleIndex | None, bodi
     found: dict[str, Member] = {}
     problems = []
     for option, member, role in given:
+        if s.chair_post(member) and people.lookup(member.strip())[0] is None:
+            problems.append(f"{option} {shlex.quote(member)}: '{member.strip()}' is a post, not a person; give "
+                            + (f"{option} the member who is the {role}, by their id or name in the people register "
+                               f"(`{option} <id>`): the body's file gives them `role: {role}`" if role else
+                               f"{option} the member who holds it, by their id or name in the people register, and "
+                               "the post with --chair or --vice-chair"))
+            continue
         try:
             ref = s.person(member, ctx)
         except s.Invalid as exc:

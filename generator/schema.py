@@ -562,6 +562,12 @@ _DEPUTY_CHAIR = re.compile(r"(?:the\s+)?(?:vice|deputy|co)[\s-]*chair(?:man|woma
                            re.I)
 
 
+def chair_post(written: str) -> bool:
+    """Whether `written` names the chair's post or a deputy's (`Chair`, `Vice Chair`, `Deputy Chairman`), not a
+    person: `new body --vice-chair "Vice Chair"` was told to add 'Vice Chair' to the people register."""
+    return is_chair(written) or bool(_DEPUTY_CHAIR.fullmatch(" ".join(written.split())))
+
+
 def _named(ref: PersonRef) -> str:
     return f"{ref.name} ({ref.id})" if ref.id else ref.name
 

@@ -151,6 +151,18 @@ def test_a_chair_and_vice_chair_of_one_person_or_of_no_one_in_the_register_are_r
         "first"]
 
 
+def test_a_post_given_for_a_member_chair_or_vice_chair_is_told_to_give_the_member_who_holds_it(content):
+    """`--vice-chair "Vice Chair"`, the post for the person, was told it was an unknown person, to be added to the
+    people register as `vice-chair: {name: Vice Chair}`."""
+    assert refused(content, slug="jhc", name="Joint Health Committee", chair="ada-lovelace", vice_chair="Vice Chair",
+                   members=["Chair"]) == [
+        "--vice-chair 'Vice Chair': 'Vice Chair' is a post, not a person; give --vice-chair the member who is the "
+        "Vice-Chair, by their id or name in the people register (`--vice-chair <id>`): the body's file gives them "
+        "`role: Vice-Chair`",
+        "--member Chair: 'Chair' is a post, not a person; give --member the member who holds it, by their id or name "
+        "in the people register, and the post with --chair or --vice-chair"]
+
+
 def test_a_body_given_no_numbering_numbers_per_meeting_and_is_short_named_by_its_slug(content):
     """Left to itself, the file numbers items per meeting (items 1, 2, 3 at each), which the summary says to change
     before the first meeting is published, as its items' addresses are made of their numbers; the short name
