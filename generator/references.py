@@ -82,10 +82,13 @@ _WORD_RANGE = re.compile(rf"\s*(?:–|—|-|to)\s*(\d{{1,5}})(?![\w/]|\.\d|\s+(?
 # id of letters and digits both: "action 2" is any minute's second action, "action plan" none
 _ACTION_ID_WORD = r"[A-Za-z0-9](?:[\w-]{0,98}[A-Za-z0-9])?(?![\w/#-]|\.\w)"
 _ACTION_WORDS = re.compile(rf"\b(?:[Aa]ctions?|ACTIONS?)\s+({_ACTION_ID_WORD})")
-# "actions A23, A24 and A25": the ids after the first of a list, as _ITEM_LIST reads items; "actions A23–A25", a range
-_ACTION_LIST = re.compile(rf"(?:\s*,\s*{_ACTION_ID_WORD})*\s*,?\s*(?:and|&)\s*{_ACTION_ID_WORD}")
-_ACTION_LISTED = re.compile(rf"\s*(?:,\s*and|,|and|&)\s*({_ACTION_ID_WORD})")
-_ACTION_RANGE = re.compile(rf"\s*(?:–|—|-|to)\s*({_ACTION_ID_WORD})")
+# "actions A23, A24 and A25": the ids after the first of a list, as _ITEM_LIST reads items; "actions A23–A25", a range;
+# "actions A3, A5–A7 and A9", "actions A23–A25 and A27 to A29": a list whose ids may each be a range's first end
+_ACTION_TO = r"\s*(?:–|—|-|to)\s*"
+_ACTION_ELEMENT = rf"{_ACTION_ID_WORD}(?:{_ACTION_TO}{_ACTION_ID_WORD})?"
+_ACTION_LIST = re.compile(rf"(?:\s*,\s*{_ACTION_ELEMENT})*\s*,?\s*(?:and|&)\s*{_ACTION_ELEMENT}")
+_ACTION_LISTED = re.compile(rf"\s*(?:,\s*and|,|and|&)\s*({_ACTION_ID_WORD})(?:{_ACTION_TO}({_ACTION_ID_WORD}))?")
+_ACTION_RANGE = re.compile(rf"{_ACTION_TO}({_ACTION_ID_WORD})")
 _ID_NUMBER = re.compile(r"(\D*?)(\d+)")  # A23: its letters and its number, of an id that ends in one
 _LETTER_AND_DIGIT = re.compile(r"(?=.*\d)(?=.*[^\W\d_])")
 # What follows a minute or an item that is another meeting's: "minute 7.1 of 12 March 2024", "minutes 70 and 71 of
@@ -1315,16 +1318,18 @@ def _action_words(m: re.Match, linker: Linker, where: Where, found: list) -> Non
     has is told, with the nearest it has, where the body names any of its actions by such an id: otherwise the
     words name something else ("action A1 of the recovery plan"), left as text as "minute 5" is. `actions A23 and
     A24` and `actions A23, A24 and A25` link each id, as `items 5 and 6` do, and `actions A23–A25` (or `A23 to
-    A25`) is a range (_action_range); the ids of a list that no action has are one warning (_listed_actions)."""
+    A25`) is a range (_action_range), alone or in a list (`actions A3, A5–A7 and A9`, `actions A23–A25 and
+    A24–A27`: _action_parts); the ids of a list that no action has are one warning (_listed_actions)."""
     text, written = m.string, m.group(1)
-    if _action_range(m, linker, where, found):
-        return
-    listed = _ACTION_LIST.match(text, m.end())
-    ids = [(m.start(1), m.end(1), written)] + [
-        (c.start(1), c.end(1), c.group(1)) for c in _ACTION_LISTED.finditer(text, m.end(), listed.end())
-    ] if listed is not None else []
-    if len(ids) > 1 and all(_LETTER_AND_DIGIT.match(named) for _, _, named in ids):
-        _listed_actions(ids, text[m.start():listed.end()], linker, where, found)
+    parts = _action_parts(m, linker, where)
+    if len(parts) > 1 or parts[0][3]:
+        said = text[m.start():parts[-1][1]]
+        singles = [(start, end, low) for start, end, low, high in parts if not high]
+        for start, end, low, high in parts:
+            if high:
+                _action_range(text, start, end, low, high, said, linker, where, found)
+        if singles:
+            _listed_actions(singles, said, linker, where, found, alone=len(singles) == len(parts))
         return
     slug, keys = _action_keys(written, linker, where)
     said = m.group(0)
@@ -1344,6 +1349,42 @@ def _action_words(m: re.Match, linker: Linker, where: Where, found: list) -> Non
                             f"id {written} (nearest existing: {nearest}): give the action `id: {written}` under "
                             "`actions:` in the ```item block of the minute that raised it, or name the one meant",
                             written=said, report=not opens_action_line(text, m.start())))
+
+
+def _action_parts(m: re.Match, linker: Linker, where: Where) -> list[tuple[int, int, str, str]]:
+    """(start, end, id, the range's last id or "") of each id or range of ids that `action A23` (`m`:
+    _ACTION_WORDS's) begins: itself and, where a list follows (`actions A23, A24 and A25`), each id of it, any of
+    them a range (`A5–A7`, `A5 to A7`, or `A5-A7` where no action has that id). A list whose ids are not all of
+    letters and digits (`action 2 and 3`) is its first alone."""
+    text = m.string
+
+    def part(start: int, end: int, low: str, high: str | None) -> tuple[int, int, str, str]:
+        if high is None and "-" in low and not _action_keys(low, linker, where)[1]:
+            first, _, last = low.rpartition("-")
+            if _range_ends(first, last) is not None:
+                return start, end, first, last
+        return (start, end, low, high) if high and _range_ends(low, high) is not None else \
+            (start, start + len(low), low, "")
+    ranged = _ACTION_RANGE.match(text, m.end())
+    parts = [part(m.start(1), ranged.end() if ranged else m.end(1), m.group(1), ranged and ranged.group(1))]
+    listed = _ACTION_LIST.match(text, parts[0][1])
+    if listed is None:
+        return parts
+    more = [part(c.start(1), c.end(), c.group(1), c.group(2)) for c in _ACTION_LISTED.finditer(text, parts[0][1],
+                                                                                                 listed.end())]
+    if not all(high or _LETTER_AND_DIGIT.match(low) for _, _, low, high in parts + more):
+        return parts
+    return parts + more
+
+
+def _range_ends(low: str, high: str) -> tuple[str, int, int, int] | None:
+    """(letters, first number, last number, digits to pad to) of the ends of a range of action ids, `A23` and
+    `A25`, which share their letters and end in different numbers: None where they do not. Either may be the greater
+    (_action_range warns of ends the wrong way round)."""
+    ends = _ID_NUMBER.fullmatch(low), _ID_NUMBER.fullmatch(high)
+    if None in ends or not ends[0][1] or ends[0][1].lower() != ends[1][1].lower() or int(ends[0][2]) == int(ends[1][2]):
+        return None
+    return ends[0][1], int(ends[0][2]), int(ends[1][2]), len(ends[0][2]) if ends[0][2].startswith("0") else 0
 
 
 def _action_keys(written: str, linker: Linker, where: Where) -> tuple[str | None, list[str]]:
@@ -1388,10 +1429,12 @@ def _nearest_ids(slug: str, written: list[str], linker: Linker, where: Where) ->
                      for named in sorted(nearest, key=lambda named: sort_key(bare(named))))
 
 
-def _listed_actions(ids: list[tuple[int, int, str]], said: str, linker: Linker, where: Where, found: list) -> None:
+def _listed_actions(ids: list[tuple[int, int, str]], said: str, linker: Linker, where: Where, found: list,
+                    alone: bool = True) -> None:
     """`actions A23, A24 and A25` (each (start, end, id) of the list, `said` its words): each id an action has
     linked, as `action A23` alone is; the ids none has, of a body naming its actions so, one warning naming the
-    words the clerk wrote and those ids, with the nearest the body has, as `items 5 and 6` are told."""
+    words the clerk wrote and those ids, with the nearest the body has, as `items 5 and 6` are told. `alone`: the
+    list has no range (_action_range) among its ids, which may link where these do not."""
     missing, slug = [], None
     for start, end, written in ids:
         body_slug, keys = _action_keys(written, linker, where)
@@ -1414,7 +1457,7 @@ def _listed_actions(ids: list[tuple[int, int, str]], said: str, linker: Linker, 
         f" under `actions:` in the ```item block of the minute that raised it, or name the one meant (nearest " \
         f"existing: {nearest})"
     start, end, written = missing[0]
-    if len(missing) == len(ids):
+    if len(missing) == len(ids) and alone:
         found.append(_Match(start, end, None, written, f"no published action of {body.short_name} has the id "
                             f"{these}: {give}", written=said))
     else:
@@ -1423,40 +1466,42 @@ def _listed_actions(ids: list[tuple[int, int, str]], said: str, linker: Linker, 
     found.extend(_Match(start, end, None, written, report=False) for start, end, written in missing[1:])
 
 
-def _action_range(m: re.Match, linker: Linker, where: Where, found: list) -> bool:
-    """Whether `actions A23–A25` (`A23 to A25`, `A23-A25`; `m`: _ACTION_WORDS's) is read as a range of ids, as
-    `CCBP/19/70–72` is of minutes (_range): one link, to the first of its actions there is, a backlink on the page
-    of each, and one warning naming the ids in it that no action has. Its ends share their letters and the
-    second's number is the greater, by less than RANGE_MOST: else it is no range, and `A23-A25` may be one id."""
-    text, written = m.string, m.group(1)
-    low, high, end = written, "", m.end(1)
-    ranged = _ACTION_RANGE.match(text, m.end())
-    if ranged is not None:
-        high, end = ranged.group(1), ranged.end()
-    elif "-" in written and not _action_keys(written, linker, where)[1]:
-        low, _, high = written.rpartition("-")
-    ends = [_ID_NUMBER.fullmatch(low), _ID_NUMBER.fullmatch(high)] if high else []
-    if not ends or None in ends or ends[0][1].lower() != ends[1][1].lower() or not ends[0][1] \
-            or not 0 < int(ends[1][2]) - int(ends[0][2]) < RANGE_MOST:
-        return False
-    width = len(ends[0][2]) if ends[0][2].startswith("0") else 0
-    pages, missing, slug = [], [], None
-    for number in range(int(ends[0][2]), int(ends[1][2]) + 1):
-        named = f"{ends[0][1]}{number:0{width}d}"
-        body_slug, keys = _action_keys(named, linker, where)
-        slug = slug or body_slug
+def _action_range(text: str, start: int, end: int, low: str, high: str, said: str, linker: Linker, where: Where,
+                  found: list) -> None:
+    """`A23–A25` (`text[start:end]`, its ends `low` and `high`, in `said`: `actions A23–A25`, or the list it is in)
+    read as a range of ids, as `CCBP/19/70–72` is of minutes (_range): one link, to the first of its actions there
+    is, a backlink on the page of each, and one warning naming the ids in it that no action has. Ends the wrong way
+    round, or more than RANGE_MOST ids apart, are a warning saying so (a typo at one end, most often), and link
+    nothing. In a body naming none of its actions so, the words are a plan's ("actions A1 to A5 of the recovery
+    plan"), left as text."""
+    letters, first, last, width = _range_ends(low, high)
+    slug = _action_keys(low, linker, where)[0]
+    named = slug in linker.bodies and linker.named_ids(slug)
+    if not 0 < last - first < RANGE_MOST:
+        if named and last < first:
+            found.append(_Match(start, end, None, text[start:end], f"write it lowest first, {high}–{low}, or name the "
+                                "actions it means one by one", written=said, gaps=True,
+                                problem=f"runs backwards, from {low} down to {high}"))
+        elif named:
+            found.append(_Match(start, end, None, text[start:end], "check the ids at its ends (a typo at one of "
+                                "them?), or name the actions it means one by one", written=said, gaps=True,
+                                problem=f"takes in {last - first + 1} ids, {low} to {high}, more than the "
+                                f"{RANGE_MOST} a range of actions is read as"))
+        return
+    pages, missing = [], []
+    for number in range(first, last + 1):
+        one = f"{letters}{number:0{width}d}"
+        keys = _action_keys(one, linker, where)[1]
         if keys:
             pages.append(urls.action(linker.index.actions[keys[-1]]))
         else:
-            missing.append(named)
-    if not pages and not (slug in linker.bodies and linker.named_ids(slug)):
-        return True  # "actions A1 to A5 of the recovery plan": a plan's, in a body naming none of its actions so
-    said = text[m.start():end]
+            missing.append(one)
+    if not pages and not named:
+        return
     these = " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
     taken = f"takes in {these}, which no published action of {linker.bodies[slug].short_name} has" if missing else ""
-    found.append(_gaps(m.start(1), end, list(dict.fromkeys(pages)), text[m.start(1):end], said, taken,
+    found.append(_gaps(start, end, list(dict.fromkeys(pages)), text[start:end], said, taken,
                        "check the ids at its ends, or name the actions it means one by one"))
-    return True
 
 
 def _gaps(start: int, end: int, linked: list[str], text: str, written: str, taken: str, what: str) -> _Match:

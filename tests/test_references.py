@@ -990,3 +990,67 @@ def test_a_paper_named_in_its_own_title_is_no_reference(months):
     site, warnings = months
     assert xrefs(site, "/ccb/2019/2019-11-21/papers/2/") == [("/ccb/2019/2019-11-21/papers/d/", "Paper D")]
     assert not [warning for warning in warnings if "appendix-2.md" in warning]
+
+
+@pytest.fixture(scope="module")
+def action_ranges(tmp_path_factory):
+    """The fixture with a CCB meeting raising actions numbered A3, A5 to A7, A9 and A23 to A27, and a later meeting's
+    minutes citing them by lists that hold ranges, as trusts' minutes do, and by ranges with a typo at one end."""
+    content = tmp_path_factory.mktemp("ranges") / "content"
+    shutil.copytree(FIXTURE, content)
+    action = "  - owner: {{name: The clerk}}\n    text: Do {0}.\n    due: 2020-03-01\n    id: {0}\n"
+    ids = ["A3", "A5", "A6", "A7", "A9", "A23", "A24", "A25", "A26", "A27"]
+    return _built_with(content, (
+            ("ccb/2019-09-19", "## CCBP/19/80 Estates\n\n```item\nactions:\n"
+             + "".join(action.format(named) for named in ids) + "```\n\nDiscussed.\n"),
+            ("ccb/2019-12-05", "## CCBP/19/97 Action log\n\nActions A23-A25 and A24-A27 were noted.\n\n"
+             "Actions A3, A5-A7 and A9 were closed.\n\nActions A3–A7, A9 and A23 were noted.\n\n"
+             "## CCBP/19/98 Typing\n\nActions A27-A23 were noted.\n\nActions A3-A90 were noted.\n")))
+
+
+def _ranges_place(site, url: str) -> list[tuple[str, str]]:
+    return [(href.split("/")[-2], words) for href, words in xrefs(site, url)]
+
+
+def test_two_ranges_of_action_ids_in_one_citation_each_link_their_actions(action_ranges):
+    """"Actions A23-A25 and A24-A27": the second range was not read, and A26 and A27 not cited."""
+    site, _ = action_ranges
+    assert _ranges_place(site, "/ccb/2019/ccbp-19-97/")[:2] == [("ccbp-19-80-a23", "A23-A25"),
+                                                               ("ccbp-19-80-a24", "A24-A27")]
+    assert "/ccb/2019/ccbp-19-97/" in _referenced_from(site, "/ccb/actions/ccbp-19-80-a27/")
+
+
+def test_a_list_of_action_ids_holding_a_range_links_each_id_and_range(action_ranges):
+    """"Actions A3, A5-A7 and A9": A5-A7 was read as one id, warned of as no action's, and A6 was not cited."""
+    site, warnings = action_ranges
+    assert _ranges_place(site, "/ccb/2019/ccbp-19-97/")[2:5] == [
+        ("ccbp-19-80-a3", "A3"), ("ccbp-19-80-a5", "A5-A7"), ("ccbp-19-80-a9", "A9")]
+    assert "/ccb/2019/ccbp-19-97/" in _referenced_from(site, "/ccb/actions/ccbp-19-80-a6/")
+    assert not [w for w in warnings if "2019-12-05/minutes.md:8:" in w]
+
+
+def test_a_list_after_a_range_of_action_ids_links_its_ids_and_the_range_is_warned_of_its_gap(action_ranges):
+    """"Actions A3–A7, A9 and A23": only the range was read, and A9 and A23 were left as text."""
+    site, warnings = action_ranges
+    assert _ranges_place(site, "/ccb/2019/ccbp-19-97/")[5:] == [
+        ("ccbp-19-80-a3", "A3–A7"), ("ccbp-19-80-a9", "A9"), ("ccbp-19-80-a23", "A23")]
+    assert [w for w in warnings if "2019-12-05/minutes.md:10:" in w] == [
+        "content/meetings/ccb/2019-12-05/minutes.md:10: warning: reference 'Actions A3–A7, A9 and A23' takes in A4, "
+        "which no published action of CCB has; check the ids at its ends, or name the actions it means one by one"]
+
+
+def test_a_range_of_action_ids_written_backwards_is_warned_of_with_the_range_to_write(action_ranges):
+    """It was warned of as an id, 'A27-A23', that no action has."""
+    _, warnings = action_ranges
+    assert [w for w in warnings if "2019-12-05/minutes.md:14:" in w] == [
+        "content/meetings/ccb/2019-12-05/minutes.md:14: warning: reference 'Actions A27-A23' runs backwards, from A27 "
+        "down to A23; write it lowest first, A23–A27, or name the actions it means one by one"]
+
+
+def test_a_range_of_action_ids_of_more_than_fifty_is_warned_of_as_a_likely_typo(action_ranges):
+    """"Actions A3-A90" (A3 to A9, or A30?): it was warned of as an id no action has."""
+    _, warnings = action_ranges
+    assert [w for w in warnings if "2019-12-05/minutes.md:16:" in w] == [
+        "content/meetings/ccb/2019-12-05/minutes.md:16: warning: reference 'Actions A3-A90' takes in 88 ids, A3 to "
+        "A90, more than the 50 a range of actions is read as; check the ids at its ends (a typo at one of them?), or "
+        "name the actions it means one by one"]
