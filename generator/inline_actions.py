@@ -49,8 +49,9 @@ _WORD = r"(?:Actions?|ACTIONS?)"
 _AFTER = r"\s*(?::|[–—]|-(?=\s))\s*"  # "Action:", "Action –", "Action - ": not "Action-oriented"
 # "Action by: CS" under a paragraph saying what: the words after it name only who
 # "Action A23: JS to ...": the line gives the action the id a trust's log numbers it by (letters and digits both,
-# as references._ACTION_WORDS reads "action A23" in words)
-_ID = r"(?:\s+(?P<id>(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[A-Za-z0-9][\w-]{0,98}[A-Za-z0-9]))"
+# as references._ACTION_WORDS reads "action A23" in words); "Action 3: JS to ...", a number alone, as some bodies'
+# logs number their actions
+_ID = r"(?:\s+(?P<id>(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[A-Za-z0-9][\w-]{0,98}[A-Za-z0-9]|\d{1,5}(?![\w-])))"
 _LEADING = re.compile(rf"(?:^|(?<=[.!?])\s+){_WORD}(?:(?P<by>\s+(?:by|By|BY))|{_ID})?{_AFTER}(?P<rest>\S.*)$")
 _BRACKETED = re.compile(rf"\({_WORD}{_ID}?{_AFTER}(?P<rest>[^()]*[^()\s])\s*\)")
 _SQUARE = re.compile(rf"(?<!\[)\[{_WORD}{_ID}?{_AFTER}(?P<rest>[^\[\]]*[^\[\]\s])\s*\](?![\](])")  # not [[action:...]]

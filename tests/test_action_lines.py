@@ -64,6 +64,12 @@ actions:
 ```
 
 Discussed.
+
+## TB/19/19 Actions numbered as some bodies number theirs
+
+Action 3: CS to circulate the paper
+
+Action 5: complete
 """
 
 
@@ -166,3 +172,16 @@ def test_an_update_naming_another_bodys_action_with_its_short_name_is_told_its_s
     assert f"content/{LOG}:{line_of(content, LOG, 'action: JC:')}: error: update for an unknown action " \
         "'JC:2019-11-05/7#1'; there is no body 'JC': it names the body jc, whose file in bodies/ is named jc: write " \
         "jc:2019-11-05/7#1" in messages
+
+
+def test_an_action_line_giving_a_number_alone_is_read_as_the_action_it_raises_with_that_id(checked):
+    """"Action 3: CS to circulate the paper", as bodies numbering their log's actions 1, 2, 3 ... write it: it was
+    not read at all, where "Action A23: ..." was; "Action 5: complete" is an update still, the log's to record."""
+    line = "Action 3: CS to circulate the paper"
+    assert about(checked, line) == [
+        f"content/{MINUTES}:{line_of(checked[0], MINUTES, line)}: warning: '{line}' records an action in the text of "
+        "minute TB/19/19 only, not under `actions:`, so it is not tracked: it has no page or place on the action "
+        "tracker, and the id 3 it gives is no action's until it is listed; to track it, give the item an ```item "
+        "block listing it under `actions:` as `- owner: carol-singh`, `text: Circulate the paper`, `id: 3`"]
+    assert about(checked, "Action 5: complete") == []
+
