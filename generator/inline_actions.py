@@ -88,6 +88,7 @@ _DUE_CUT = re.compile(r"\s*[,;(–—]\s*(?:by\s+|due\s+)?|\s+-\s+(?:by\s+|due\s
                       re.I)
 _OWNER_AFTER = re.compile(r"(?:\s+[–—-]\s+|\s*\()(?P<owner>[^()–—]+?)\)?\W*$")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){2,4}")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # a body's file's name in bodies/: "ACTION: jc to ..." names the body
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3}")
 _NEXT_MEETING = re.compile(r"[,\s]*\b(?:by|at|to|for|before)\s+(?:the\s+)?next\s+meeting\W*$", re.I)
 _BY = re.compile(r"[,\s]*\b(?:by|before|due(?:\s+by)?)\s+(?P<due>[^,;()]+?)\W*$", re.I)
@@ -296,31 +297,33 @@ def opens_action_line(text: str, start: int) -> bool:
     return opened is not None and bool(_split(opened["rest"])[0] or _split_after(opened["rest"])[0])
 
 
-def _split(rest: str, posts=None) -> tuple[str, str]:
+def _split(rest: str, posts=None, bodies=None) -> tuple[str, str]:
     """(owner, what they are to do) of the words after "Action:": "CS to circulate the plan", "JS – circulate it".
-    `posts`: as `_could_be_owners` has them."""
+    `posts`, `bodies`: as `_could_be_owners` has them."""
     ends = _OWNER_ENDS.search(rest)
     owner, what = (rest[:ends.start()], rest[ends.end():]) if ends else (rest, "")
-    return (owner.strip(), what) if _could_be_owners(owner, posts) else ("", rest)
+    return (owner.strip(), what) if _could_be_owners(owner, posts, bodies) else ("", rest)
 
 
-def _split_after(rest: str, posts=None) -> tuple[str, str]:
+def _split_after(rest: str, posts=None, bodies=None) -> tuple[str, str]:
     """(owner, what they are to do) of words that name the owner last, as an action log's columns copied in a
     line do: "Circulate the plan – CS", "Circulate the plan (CS)"; ("", rest) where they name none."""
     after = _OWNER_AFTER.search(rest)
-    return (after["owner"].strip(), rest[:after.start()]) if after and _could_be_owners(after["owner"], posts) \
+    return (after["owner"].strip(), rest[:after.start()]) if after and _could_be_owners(after["owner"], posts, bodies) \
         else ("", rest)
 
 
-def _could_be_owners(written: str, posts=None) -> bool:
+def _could_be_owners(written: str, posts=None, bodies=None) -> bool:
     """Whether the words before "to" may name people: initials or names, each a capital's, or posts (`posts`, a
     _Posts; None where the meeting's files read none), which are written in lower case too ("Director of
-    Finance", "director of public health")."""
+    Finance", "director of public health"), or a body by its slug, in lower case as `owner: jc` names it
+    (`ACTION: jc to ...`; `bodies`, as `_owners` has them)."""
     if posts is not None and posts.holder(written.strip()) is not None:  # "Director of Finance, Northvale Council"
         return True
     parts = names_in(written)
     return bool(parts) and all(_INITIALS.fullmatch(part) or _NAME.fullmatch(part)
-                               or posts is not None and posts.holder(part) is not None for part in parts)
+                               or posts is not None and posts.holder(part) is not None
+                               or bodies is not None and _SLUG.fullmatch(part) and bodies.get(part) for part in parts)
 
 
 class _Posts:
@@ -641,18 +644,19 @@ def _reading(found: _Found, ctx, attendance: Attendance, meeting: dt.date | None
             _owners(who, None, attendance, bodies)
         return owners, text, due, read
     who, due, read = _due_after(found.rest, meeting)
-    if (due or read) and _could_be_owners(who, posts):  # "Action: CS, 30 June 2019": who and when, as "Action by:"
+    # "Action: CS, 30 June 2019": who and when, as "Action by:" gives them
+    if (due or read) and _could_be_owners(who, posts, bodies):
         owners = _owners(who, ctx.people, attendance, bodies, posts)
         if _known(owners, register):
             return owners, found.before, due, read
-    owner, what = _split(found.rest, posts)
+    owner, what = _split(found.rest, posts, bodies)
     owners = _owners(owner, ctx.people, attendance, bodies, posts)
     if not _known(owners, register):
-        owner, what = _split_after(found.rest, posts)  # "Circulate the plan (CS)"
+        owner, what = _split_after(found.rest, posts, bodies)  # "Circulate the plan (CS)"
         owners = _owners(owner, ctx.people, attendance, bodies, posts)
         if not _known(owners, register):
             owners, what = [], found.rest  # "Action: Finance Team to review it": no one the register knows
-    said_before, what_before = _split(found.before, posts) if not what.strip() else ("", "")
+    said_before, what_before = _split(found.before, posts, bodies) if not what.strip() else ("", "")
     if said_before and what_before.strip():  # "Mr Sanders to circulate it by 5 July 2018. ACTION: TS"
         what = what_before
     text, due, read = _what_and_due(what, found.before, meeting)

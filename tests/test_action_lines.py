@@ -5,8 +5,9 @@ minutes of 14 March 2019 (both Councillors Turner at the meeting, Mr Dev Patel
 sending apologies) with items added after TB/19/15 whose lines give an action
 its id ("Action A23: CS to ..."), name its owner by a title and a surname
 ("Dr Patel to ..."), or name the joint committee, JC, whose short name is also
-the initials of Jane Cole, added to the register; and the board's log of
-20 June 2019 naming the committee's action by its short name.
+the initials of Jane Cole, added to the register, or by its slug, jc, in lower
+case; and the board's log of 20 June 2019 naming the committee's action by its
+short name.
 """
 
 from __future__ import annotations
@@ -70,6 +71,10 @@ Discussed.
 Action 3: CS to circulate the paper
 
 Action 5: complete
+
+## TB/19/20 An action for a body named by its slug
+
+ACTION: jc to write to the parents
 """
 
 
@@ -185,3 +190,11 @@ def test_an_action_line_giving_a_number_alone_is_read_as_the_action_it_raises_wi
         "block listing it under `actions:` as `- owner: carol-singh`, `text: Circulate the paper`, `id: 3`"]
     assert about(checked, "Action 5: complete") == []
 
+
+def test_an_action_line_naming_a_body_by_its_slug_is_read_as_the_body_as_an_owner_field_naming_it_so_is(checked):
+    """"ACTION: jc to write to the parents", as `owner: jc` names the joint committee: the owner was left for the
+    clerk to fill in and 'Jc to write to the parents' kept as the action's text."""
+    line = "ACTION: jc to write to the parents"
+    assert about(checked, line) == [
+        f"content/{MINUTES}:{line_of(checked[0], MINUTES, line)}: " + UNTRACKED.format(line, "TB/19/20")
+        + "`- owner: {body: jc}`, `text: Write to the parents`"]
