@@ -17,7 +17,7 @@ from generator.model import (ActionLog, ActionUpdate, AgendaItem, Appendix, Atte
                              Movement, Paper, PersonRef, Source)
 from generator.numbering import printed, whole
 from generator.schema import Context, Field, Schema
-from generator.values import NO, spoken_date
+from generator.values import NO, Invalid, numeric_readings, parse_date, parse_month, spoken_date
 from generator.yamltext import LStr, at_key, file_line, line_of, lines_of
 
 def _roled_person(value, ctx: Context) -> PersonRef:
@@ -333,10 +333,52 @@ STATUS_HINTS = {
 }
 # The words trusts' action logs close actions with, read as complete; shown so, as every complete action is.
 STATUS_ALIASES = {"completed": "complete", "closed": "complete"}
+_STATUS = s.choice(*STATUSES, hints=STATUS_HINTS, aliases=STATUS_ALIASES)
+# A rating and the date the log revised the due date to, in one cell of a pack's log: "Amber – revised date
+# 30/09/19", "Red (revised due date: 31 December 2019)", "Amber - revised to Dec 2019"
+_REVISED = re.compile(r"(?P<status>[^–—:(,]+?)\s*(?:[-–—:,(]\s*)?revised\s+(?:(?:due\s+)?date|deadline|due)?\s*"
+                      r"(?:to\s+|:\s*)?(?P<date>[^()]*\d[^()]*?)\s*\)?", re.I)
+
+
+def _status(value, ctx: Context) -> str:
+    """An update's status (_STATUS); a pack's log's rating and revised due date in one cell ("Amber – revised date
+    30/09/19") is told to write the two apart, with the `due:` to write, where "write amber alone" lost the date,
+    which the tracker judges "Overdue" by."""
+    try:
+        return _STATUS(value, ctx)
+    except Invalid as problem:
+        revised = _REVISED.fullmatch(str(value).strip()) if isinstance(value, str) else None
+        try:
+            status = _STATUS(revised["status"], ctx) if revised else None
+        except Invalid:
+            status = None
+        if status is None:
+            raise problem from None
+        raise Invalid(f"'{value}' is a status and a revised due date in one",
+                      f"write `status: {status}` and, on a line of its own, {_revised_due(revised['date'])}: the "
+                      "action's page and the tracker show a revised due date, and count the action overdue from "
+                      "it, only from `due:`") from None
+
+
+def _revised_due(written: str) -> str:
+    """The `due:` to write for the date a status gives (_status): in words where it is written in numbers alone,
+    as packs do (30/09/19), read day first, as UK minutes mean it, where that is a day."""
+    readings = numeric_readings(written)
+    if readings:
+        year = f", if {readings[0].year} is meant" if re.search(r"\D\d\d$", written) else ""  # 30/09/19
+        return f"`due: {readings[0].isoformat()}` ({spoken_date(readings[0])}{year})"
+    try:
+        day = parse_date(written)
+    except Invalid:
+        month = parse_month(written)  # "Dec 2019"
+        return f"`due: {month:%B %Y}`" if month else f"`due: {written}`"
+    return f"`due: {day.isoformat()}` ({spoken_date(day)})"
+
+
 UPDATE = Schema(
     "an action update",
     Field("action", s.text, required=True),
-    Field("status", s.choice(*STATUSES, hints=STATUS_HINTS, aliases=STATUS_ALIASES), required=True,
+    Field("status", _status, required=True,
           missing=f"add `status: ` and one of {', '.join(STATUSES)}"),
     Field("progress", s.markdown, default=""),
     Field("due", s.due),

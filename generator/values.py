@@ -200,12 +200,7 @@ def numeric_date(value: str) -> Invalid | None:
     first, second = int(m[1]), int(m[2])
     short = len(m[3]) == 2  # 21/6/18: the century is the site's guess, and said to be
     year = int(m[3]) + (2000 if short else 0)
-    readings = []
-    for day, month in dict.fromkeys(((first, second), (second, first))):
-        try:
-            readings.append(dt.date(year, month, day))
-        except ValueError:
-            continue
+    readings = numeric_readings(value)
     if not readings:  # told of as read day first, as UK minutes mean it, unless only the other order has a month
         day, month = (second, first) if first <= 12 < second else (first, second)
         return no_such_day(value, year, month, day)
@@ -221,6 +216,23 @@ def numeric_date(value: str) -> Invalid | None:
     return Invalid(f"'{value}' could be {spoken_date(readings[0])} or {spoken_date(readings[1])}",
                    f"write {readings[0].isoformat()} for {spoken_date(readings[0])}, or {readings[1].isoformat()} for "
                    f"{spoken_date(readings[1])}", True)
+
+
+def numeric_readings(value: str) -> list[dt.date]:
+    """The days a date in numbers alone (30/09/19, 05/03/2020) may be, day first, then month first where that is
+    another; a two-digit year is of this century. [] for any other text, or numbers naming no day either way."""
+    m = _NUMERIC.match(value)
+    if m is None:
+        return []
+    first, second = int(m[1]), int(m[2])
+    year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+    readings = []
+    for day, month in dict.fromkeys(((first, second), (second, first))):
+        try:
+            readings.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return readings
 
 
 def spoken_date(day: dt.date) -> str:

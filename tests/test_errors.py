@@ -776,6 +776,20 @@ def test_action_status_naming_two_statuses_names_both(archive, build, written, n
         f"choose one: {named}")]
 
 
+@pytest.mark.parametrize("written, fields", [
+    ("Amber – revised date 30/09/19", "`status: amber` and, on a line of its own, `due: 2019-09-30` (30 September "
+     "2019, if 2019 is meant)"),
+    ("Red (revised to Dec 2019)", "`status: red` and, on a line of its own, `due: December 2019`")])
+def test_action_status_giving_a_revised_due_date_is_told_the_status_and_the_due_to_write(
+        archive, build, written, fields):
+    """A pack's log gives the rating and the date it revised the action's due date to in one cell: it was told to
+    write amber alone, and the revised date, which the tracker counts the action overdue from, was lost."""
+    edit(archive, LOG, "status: amber", f"status: {written}")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, f"status: {written}"),
+        f"status: '{written}' is a status and a revised due date in one; write {fields}: the action's page and the "
+        "tracker show a revised due date, and count the action overdue from it, only from `due:`")]
+
+
 def test_action_status_written_in_words_is_read_and_a_misleading_one_gets_what_it_means(archive, build):
     edit(archive, LOG, "status: amber", "status: On track")
     assert build(archive).ok
