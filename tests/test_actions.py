@@ -255,7 +255,13 @@ def test_an_action_log_shows_the_due_date_it_gave_not_one_a_later_log_of_the_sam
     assert _dues(out, "/ccb/2019/2019-09-19/") == [("CCBP/19/60#1", "November 2019 (revised)"),
                                                    ("CCBP/19/60#jc-referral", "next meeting (19 September 2019)")]
     assert _dues(out, "/ccb/2019/2019-09-19-extraordinary/") == [("CCBP/19/60#1", "December 2019 (revised)")]
-    assert _dues(out, "/ccb/2019/2019-11-21/") == [("CCBP/19/60#1", "December 2019")]
+    assert _dues(out, "/ccb/2019/2019-11-21/") == [("CCBP/19/60#1", "December 2019 (revised)")]
+
+
+def test_a_later_action_log_says_the_due_date_an_earlier_log_revised_is_revised(site):
+    """The 21 November log, which closes CCBP/19/60#1, gave its due date as November 2019 alone, as if minuted so,
+    where the tracker, the action's page and the September log, which revised it, say "(revised)"."""
+    assert _dues(site, "/ccb/2019/2019-11-21/") == [("CCBP/19/60#1", "November 2019 (revised)")]
 
 
 def test_a_tracker_shows_the_latest_years_closed_actions_and_links_a_page_for_each_earlier_year(tmp_path):
