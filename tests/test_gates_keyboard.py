@@ -295,6 +295,37 @@ def test_on_a_touch_screen_320_css_pixels_wide_the_headers_links_and_search_are_
         page.close()
 
 
+CRUMB_TARGETS = """() => [...document.querySelectorAll('.breadcrumbs a')].map(
+    a => [a.textContent.trim(), a.offsetWidth >= 44 && a.offsetHeight >= 44])"""
+
+
+def test_on_a_touch_screen_320_css_pixels_wide_the_breadcrumbs_links_are_targets_44_pixels_square(
+        sites, served, browser):
+    """Each link of the trail was 18px high, and a body's short name ('JC') under 44px wide, on rows a finger covers: the
+    header's and footer's links were made 44px square (WCAG 2.5.5, AAA), and the trail between them was not. The
+    page still fits 320px, and with a mouse at 1280px the trail is as it was, its links the height of their words."""
+    address = sites["fixture"].pages["action.html"]
+    context = browser.new_context(has_touch=True, viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(served["fixture"] + address)
+        assert page.evaluate("() => matchMedia('(pointer: coarse)').matches"), "control: a touch screen"
+        crumbs = page.evaluate(CRUMB_TARGETS)
+        assert [name for name, _ in crumbs][:3] == ["Home", "JC", "Actions"], crumbs
+        assert all(big for _, big in crumbs), crumbs
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
+    page = open_page(browser, served["fixture"] + address, width=1280)
+    try:
+        assert page.evaluate("() => matchMedia('(pointer: fine)').matches"), "control: a mouse"
+        assert page.evaluate(CRUMB_TARGETS)[0] == ["Home", False]
+        assert len({round(r["top"]) for r in page.locator(".breadcrumbs a").evaluate_all(
+            "links => links.map(a => a.getBoundingClientRect().toJSON())")}) == 1  # one row
+    finally:
+        page.close()
+
+
 def test_text_size_check_finds_words_that_do_not_wrap(sites, served, browser):
     """A line kept whole fits at the usual size and runs off the page at twice it."""
     page = _open(sites, served, browser, "example", "home.html", 1280)
