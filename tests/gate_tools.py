@@ -148,14 +148,19 @@ def serve(root: Path):
 
 
 @contextmanager
-def chromium():
-    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+def chromium(back_forward_cache: bool = False):
+    """Debian's Chromium driven by Playwright (never a downloaded browser).
+
+    Playwright turns off the back/forward cache, which a reader's browser has on: with `back_forward_cache`, it is
+    left on, so that Back restores a page as the reader had it (where they scrolled, the link they followed focused)
+    rather than loading it again, its focus at the top."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"{CHROMIUM} is missing: ./dev test installs Debian's chromium")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                    ignore_default_args=["--disable-back-forward-cache"] if back_forward_cache else None)
         try:
             yield browser
         finally:

@@ -8,6 +8,8 @@ and Pagefind's controls included), the focused element must
   that clips it (WCAG 2.4.11 focus not obscured);
 - show its whole indicator where it is in full view: a box that clips (a table's, which scrolls sideways) must
   not cut off the ring drawn past its edge, as it did a sort button's left side (WCAG 2.4.7).
+Back from a page a link led to, focus is on that link again, the page restored as the reader left it (the
+back/forward cache, which Playwright turns off and a reader's browser has on), so that the Tab key goes on from there.
 In forced colours (Windows' contrast themes, emulated through Chromium's DevTools protocol), box-shadows and
 backgrounds are dropped, so there an outline must show on its own: the site's links draw one, transparent
 until the reader's colours replace it. The dark colour scheme is checked on the tracker and the search page.
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from gate_tools import PAGE_TYPES, dark_with_the_filters_open, focus_problems, open_page
+from gate_tools import PAGE_TYPES, chromium, dark_with_the_filters_open, focus_problems, open_page
 
 from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
@@ -167,5 +169,67 @@ def test_focus_check_finds_a_ring_cut_off_by_the_scrolling_box_of_a_table(sites,
         problems = focus_problems(page)
         assert ("button 'Action': its focus indicator is cut off on the left by div.table-wrap, which clips what "
                 "overflows it") in problems, problems
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def readers_browser():
+    """A Chromium with its back/forward cache on, as a reader's is (gate_tools.chromium)."""
+    with chromium(back_forward_cache=True) as b:
+        yield b
+
+
+# The last link of the page's main content to another of the site's pages, focused as the Tab key leaves it: a
+# tracker's last action, a meeting's last paper, the last search result.
+FOCUS_LAST_LINK_AWAY = """() => {
+    const away = [...document.querySelectorAll('main a[href]')].filter(
+        a => a.origin === location.origin && a.pathname !== location.pathname && a.checkVisibility()).at(-1);
+    away.focus();
+    return away.getAttribute('href');
+}"""
+FOCUSED = "() => document.activeElement.getAttribute('href') || document.activeElement.tagName.toLowerCase()"
+
+
+def _followed_and_back(page) -> tuple[str, str]:
+    """The link followed from the page with Enter, and what has focus once Back has brought the reader to it again."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    followed = page.evaluate(FOCUS_LAST_LINK_AWAY)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.go_back(wait_until="commit")  # a page the cache restores fires no load event
+    try:
+        page.wait_for_function("href => document.readyState === 'complete' && "
+                               "document.activeElement.getAttribute('href') === href", arg=followed, timeout=3000)
+    except Timeout:
+        pass
+    return followed, page.evaluate(FOCUSED)
+
+
+@pytest.mark.parametrize("template", ["actions.html", "meeting.html", "search.html"])
+def test_back_from_a_link_followed_focus_is_on_that_link_again(sites, served, readers_browser, template):
+    """A reader who follows a tracker's action, a meeting's paper or a search result, and comes back, goes on from
+    the link they followed, not from the top of the page. No script of the site's does it: the browser restores the
+    page from its back/forward cache, focus and all, where nothing on the page (an unload handler) stops it. Under
+    Playwright, which turns the cache off, focus came back to the top and the Tab key to the skip link."""
+    url, results = sites["example"].url(served["example"], template)
+    page = open_page(readers_browser, url, height=640, results_under=results)
+    try:
+        followed, focused = _followed_and_back(page)
+        assert focused == followed
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUSED) != "#main"  # on from the link, not from the skip link
+    finally:
+        page.close()
+
+
+def test_back_check_finds_a_page_the_browser_loads_again(sites, served, readers_browser):
+    """A page with an unload handler is kept out of the back/forward cache: Back loads it again, focus at its top."""
+    page = open_page(readers_browser, served["example"] + sites["example"].pages["actions.html"], height=640)
+    try:
+        page.evaluate("() => addEventListener('unload', () => {})")
+        followed, focused = _followed_and_back(page)
+        assert followed.startswith("/") and focused == "body"
     finally:
         page.close()
