@@ -205,3 +205,67 @@ def test_a_printed_search_says_what_filtered_and_ordered_it(served, browser):
         expect(page.locator(".search-printed")).to_be_hidden()  # on screen the pane and the order say so
     finally:
         page.close()
+
+
+# The printed page as pages, the browser's way: in print media, the body in columns of A4's printable width and
+# height (about 1,047 CSS pixels less a little), one beside the next, which the browser breaks between as it breaks
+# between printed pages, with the same rules (break-after, break-inside). For each of the main content's tables with
+# column headings, pushed down the page a step at a time by a block put before it (or before the line introducing it):
+# each place where its caption, its headings or that line ends up on another page from its first row.
+PAGE_HEIGHT = 1000
+TABLES_SPLIT_FROM_THEIR_FIRST_ROW = """([width, height]) => {
+    const pages = document.createElement('style');
+    pages.textContent = `body { height: ${height}px; column-width: ${width}px; column-gap: 100px; column-fill: auto;
+                                margin: 0; }`;
+    document.head.append(pages);
+    const page = el => Math.floor((el.getBoundingClientRect().left + scrollX + 50) / (width + 100));
+    const found = [];
+    for (const table of document.querySelectorAll('main .table-wrap > table')) {
+        if (!table.tHead || !table.tBodies.length || !table.tBodies[0].rows.length) continue;
+        const intro = table.parentElement.previousElementSibling?.matches('p') ? table.parentElement.previousElementSibling
+                                                                                : null;
+        const parts = {introduction: intro, caption: table.caption, headings: table.tHead};
+        const spacer = document.createElement('div');
+        (intro || table.parentElement).before(spacer);
+        const name = (table.caption || table.parentElement).textContent.trim().slice(0, 40);
+        for (let push = 0; push < height; push += 20) {
+            spacer.style.height = push + 'px';
+            const first = page(table.tBodies[0].rows[0]);
+            const apart = Object.entries(parts).filter(([, el]) => el && page(el) !== first).map(([what]) => what);
+            if (apart.length) { found.push(name + ': its ' + apart.join(' and ') + ' on a page before its first row'); break; }
+        }
+        spacer.remove();
+    }
+    pages.remove();
+    return found;
+}"""
+
+
+@pytest.mark.parametrize(("name", "template"), [("example", "actions.html"), ("example", "meeting.html"),
+                                                ("fixture", "actions.html")])
+def test_a_printed_table_starts_its_page_with_its_name_headings_and_introduction(sites, served, browser, name,
+                                                                                  template):
+    """A tracker's second table ('Overdue today') printed its caption and column headings at the foot of a page and
+    its rows on the next, and the line introducing it ('As at Sunday 6 December 2026, ...') a page before them."""
+    url, _ = sites[name].url(served[name], template)
+    page = _printed(browser, url)
+    try:
+        assert page.evaluate("() => document.querySelectorAll('main .table-wrap > table thead').length"), "control"
+        assert page.evaluate(TABLES_SPLIT_FROM_THEIR_FIRST_ROW, [A4_WIDTH, PAGE_HEIGHT]) == []
+    finally:
+        page.close()
+
+
+def test_a_printed_trackers_column_headings_are_words_on_every_page(sites, served, browser):
+    """Chromium repeats a table's column headings at the top of each page it runs on to, but draws no control there:
+    a tracker's headings, sort buttons on screen (tracker.js), were left blank from its second page, its columns
+    unnamed. Printed, each is its words."""
+    page = _printed(browser, served["example"] + sites["example"].pages["actions.html"])
+    try:
+        controls = page.evaluate("""() => [...document.querySelectorAll('thead :is(button, input, select)')].map(
+            c => [c.textContent.trim(), getComputedStyle(c).display])""")
+        assert controls, "control: the tracker's headings are sort buttons"
+        assert [heading for heading, drawn in controls if drawn != "contents"] == []
+    finally:
+        page.close()
+
