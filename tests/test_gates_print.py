@@ -269,3 +269,14 @@ def test_a_printed_trackers_column_headings_are_words_on_every_page(sites, serve
     finally:
         page.close()
 
+
+@pytest.mark.parametrize("template", ["action.html", "body.html", "person.html"])
+def test_a_printed_action_body_or_person_leaves_off_its_links_to_feeds(sites, served, browser, template):
+    """'Follow this action: news feed (Atom) of its updates. More open data.' was printed under an action's history:
+    links to follow on screen, which print no address, words with nowhere to go on paper, as the footer's are."""
+    page = _printed(browser, sites["fixture"].url(served["fixture"], template)[0])
+    try:
+        assert page.locator("main .follow").count() == 1, "control: the page offers its feeds"
+        assert page.locator("main .follow").is_hidden()
+    finally:
+        page.close()
