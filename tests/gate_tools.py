@@ -159,8 +159,8 @@ def chromium(back_forward_cache: bool = False):
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"{CHROMIUM} is missing: ./dev test installs Debian's chromium")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                                    ignore_default_args=["--disable-back-forward-cache"] if back_forward_cache else None)
+        kept = ["--disable-back-forward-cache"] if back_forward_cache else None  # Playwright's flags left off
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, ignore_default_args=kept)
         try:
             yield browser
         finally:

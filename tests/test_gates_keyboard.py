@@ -301,9 +301,10 @@ CRUMB_TARGETS = """() => [...document.querySelectorAll('.breadcrumbs a')].map(
 
 def test_on_a_touch_screen_320_css_pixels_wide_the_breadcrumbs_links_are_targets_44_pixels_square(
         sites, served, browser):
-    """Each link of the trail was 18px high, and a body's short name ('JC') under 44px wide, on rows a finger covers: the
-    header's and footer's links were made 44px square (WCAG 2.5.5, AAA), and the trail between them was not. The
-    page still fits 320px, and with a mouse at 1280px the trail is as it was, its links the height of their words."""
+    """Each link of the trail was 18px high, and a body's short name ('JC') under 44px wide, on rows a finger
+    covers: the header's and footer's links were made 44px square (WCAG 2.5.5, AAA), and the trail between them was
+    not. The page still fits 320px, and with a mouse at 1280px the trail is as it was, its links the height of their
+    words."""
     address = sites["fixture"].pages["action.html"]
     context = browser.new_context(has_touch=True, viewport={"width": 320, "height": 640})
     try:

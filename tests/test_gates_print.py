@@ -222,8 +222,8 @@ TABLES_SPLIT_FROM_THEIR_FIRST_ROW = """([width, height]) => {
     const found = [];
     for (const table of document.querySelectorAll('main .table-wrap > table')) {
         if (!table.tHead || !table.tBodies.length || !table.tBodies[0].rows.length) continue;
-        const intro = table.parentElement.previousElementSibling?.matches('p') ? table.parentElement.previousElementSibling
-                                                                                : null;
+        const before = table.parentElement.previousElementSibling;
+        const intro = before && before.matches('p') ? before : null;
         const parts = {introduction: intro, caption: table.caption, headings: table.tHead};
         const spacer = document.createElement('div');
         (intro || table.parentElement).before(spacer);
@@ -232,7 +232,9 @@ TABLES_SPLIT_FROM_THEIR_FIRST_ROW = """([width, height]) => {
             spacer.style.height = push + 'px';
             const first = page(table.tBodies[0].rows[0]);
             const apart = Object.entries(parts).filter(([, el]) => el && page(el) !== first).map(([what]) => what);
-            if (apart.length) { found.push(name + ': its ' + apart.join(' and ') + ' on a page before its first row'); break; }
+            if (!apart.length) continue;
+            found.push(name + ': its ' + apart.join(' and ') + ' on a page before its first row');
+            break;
         }
         spacer.remove();
     }
