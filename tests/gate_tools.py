@@ -297,6 +297,33 @@ def overflow(page) -> dict | None:
     }""")
 
 
+# Each element that cuts off its own text (overflow hidden or clip, or an ellipsis) where the text is longer than the
+# box: a reader's wider text spacing (WCAG 1.4.12) or a narrow screen (1.4.10) must lose nothing. Text hidden for
+# the eye on purpose (.visually-hidden, Pagefind's own such labels: a box a pixel or two across) is left out.
+CLIPPED_TEXT = """() => {
+    const found = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        if (el.clientWidth <= 4 || el.clientHeight <= 4) continue;
+        const wide = el.scrollWidth > el.clientWidth + 1, tall = el.scrollHeight > el.clientHeight + 1;
+        if ((!wide && !tall) || !el.textContent.trim()) continue;
+        const s = getComputedStyle(el);
+        const cuts = axis => ['hidden', 'clip'].includes(axis === 'x' ? s.overflowX : s.overflowY);
+        if (!((cuts('x') || s.textOverflow === 'ellipsis') && wide) && !(cuts('y') && tall)) continue;
+        if (!el.checkVisibility() || el.closest('.visually-hidden')) continue;
+        const words = el.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40);
+        found.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ?
+            '.' + el.className.split(' ')[0] : '') + " '" + words + "'");
+        if (found.length >= 5) break;
+    }
+    return found;
+}"""
+
+
+def clipped_text(page) -> list[str]:
+    """Each element that cuts off text it holds (CLIPPED_TEXT)."""
+    return page.evaluate(CLIPPED_TEXT)
+
+
 def open_disclosures(page) -> None:
     """Opens every disclosure in the page's main content, as a reader does to see what is in it: the search page's
     filters, which search.js closes on a narrow screen so that the results start near the top, and each of

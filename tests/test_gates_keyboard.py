@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import pytest
 
-from gate_tools import (PAGE_TYPES, TEXT_SPACING, covered_fields, dark_with_the_filters_open, keyboard_problems,
-                        open_page, overflow, without_refresh)
+from gate_tools import (PAGE_TYPES, TEXT_SPACING, clipped_text, covered_fields, dark_with_the_filters_open,
+                        keyboard_problems, open_page, overflow, without_refresh)
 
 from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
@@ -107,12 +107,14 @@ def _look(sites, served, browser, name, template) -> dict:
                                                                                         boxes_not_stops),
                  "320 spaced words": _overflow_with(page, TEXT_SPACING, broken_words),
                  "320 covered": covered_fields(page), "320 spaced covered": _overflow_with(page, TEXT_SPACING,
-                                                                                           covered_fields)}
+                                                                                           covered_fields),
+                 "320 spaced clipped": _overflow_with(page, TEXT_SPACING, clipped_text)}
         if template == "search.html":
             # The search page in the dark scheme, its results shown, with its filters open, as a reader opens them
             dark_with_the_filters_open(page)
             found["320 dark open"] = overflow(page), _overflow_with(page, TEXT_SPACING)
             found["320 dark open covered"] = covered_fields(page), _overflow_with(page, TEXT_SPACING, covered_fields)
+            found["320 dark open clipped"] = _overflow_with(page, TEXT_SPACING, clipped_text)
             page.emulate_media(color_scheme="light")
         page.set_viewport_size({"width": 1280, "height": 640})
         found["200%"] = _overflow_with(page, TEXT_200)
@@ -206,6 +208,28 @@ def test_without_javascript_no_horizontal_scroll_at_320_css_pixels_and_every_tab
 def test_headings_keep_their_words_whole_at_320_css_pixels_with_wider_text_spacing(findings, name, template):
     assert findings(name, template)["320 spaced words"] == []
 
+
+
+@pytest.mark.parametrize("template", PAGE_TYPES)
+@pytest.mark.parametrize("name", ARCHIVES)
+def test_no_text_is_cut_off_at_320_css_pixels_with_wider_text_spacing(findings, name, template):
+    """WCAG 1.4.12 asks that a reader's text spacing lose no content: no box that hides what overflows it (a long
+    minute, a tracker, a body's page, the search page with its filters open) cuts off the words it holds."""
+    assert findings(name, template)["320 spaced clipped"] == []
+    if template == "search.html":
+        assert findings(name, template)["320 dark open clipped"] == []
+
+
+def test_clipped_text_check_finds_a_title_cut_off(sites, served, browser):
+    """The site's name held to one line in a box that hides the rest: at 320 px with wider spacing it is cut off."""
+    page = _open(sites, served, browser, "fixture", "meeting.html", 320)
+    try:
+        assert clipped_text(page) == []
+        page.add_style_tag(content=".site-title { display: inline-block; white-space: nowrap; overflow: hidden; "
+                                   "max-width: 10rem; }")
+        assert _overflow_with(page, TEXT_SPACING, clipped_text) == ["a.site-title 'Testshire Public Records'"]
+    finally:
+        page.close()
 
 @pytest.mark.parametrize("template", PAGE_TYPES)
 @pytest.mark.parametrize("name", ARCHIVES)
