@@ -148,23 +148,32 @@ def serve(root: Path):
 
 
 @contextmanager
-def chromium(back_forward_cache: bool = False):
-    """Debian's Chromium driven by Playwright (never a downloaded browser).
-
-    Playwright turns off the back/forward cache, which a reader's browser has on: with `back_forward_cache`, it is
-    left on, so that Back restores a page as the reader had it (where they scrolled, the link they followed focused)
-    rather than loading it again, its focus at the top."""
+def chromium():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"{CHROMIUM} is missing: ./dev test installs Debian's chromium")
     with sync_playwright() as p:
-        kept = ["--disable-back-forward-cache"] if back_forward_cache else None  # Playwright's flags left off
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, ignore_default_args=kept)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def with_back_forward_cache(browser):
+    """A second Chromium, launched by the Playwright that launched `browser` (a process runs one: a second one's
+    start fails inside the first's event loop), with the back/forward cache on. Playwright turns the cache off, which
+    a reader's browser has on: with it, Back restores a page as the reader had it (where they scrolled, the link they
+    followed focused) rather than loading it again, its focus at the top."""
+    kept = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                       ignore_default_args=["--disable-back-forward-cache"])
+    try:
+        yield kept
+    finally:
+        kept.close()
 
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=[^"]*">')

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from gate_tools import PAGE_TYPES, chromium, dark_with_the_filters_open, focus_problems, open_page
+from gate_tools import PAGE_TYPES, dark_with_the_filters_open, focus_problems, open_page, with_back_forward_cache
 
 from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
@@ -174,9 +174,9 @@ def test_focus_check_finds_a_ring_cut_off_by_the_scrolling_box_of_a_table(sites,
 
 
 @pytest.fixture(scope="module")
-def readers_browser():
-    """A Chromium with its back/forward cache on, as a reader's is (gate_tools.chromium)."""
-    with chromium(back_forward_cache=True) as b:
+def readers_browser(browser):
+    """A Chromium with its back/forward cache on, as a reader's is (gate_tools.with_back_forward_cache)."""
+    with with_back_forward_cache(browser) as b:
         yield b
 
 
