@@ -84,6 +84,8 @@ def _record_kind(kind: type) -> str:
         return _VIEW
     if kind is tuple or kind is Shared:
         return _SEQUENCE
+    if issubclass(kind, tuple):  # a NamedTuple (pages.Attended): its values under its name, as a record's fields
+        return _SEQUENCE
     if issubclass(kind, (set, frozenset)):
         return _SET
     if issubclass(kind, dict):

@@ -49,6 +49,19 @@ def test_digests_handed_down_with_their_records_are_the_digests_worked_out_afres
     assert all(id(meeting) in seeded._memo for meeting in again)  # known without looking inside
 
 
+def test_a_named_tuples_digest_is_of_its_name_and_values_not_of_the_module_that_made_it():
+    """A NamedTuple a page shows (pages.Attended, a member's attendance) was digested by its pickle, which names its
+    module: the same page's digest differed between the checkout and the commit `benchmarks.compare` imports under
+    another package name, which then said the output was not the same. Its values count, and its name."""
+    from collections import namedtuple
+
+    here, there = (namedtuple("Attended", "meetings present", module=module) for module in ("generator", "base"))
+    assert Digests().of(here(5, 2)) == Digests().of(there(5, 2))
+    assert Digests().of(here(5, 2)) != Digests().of(here(5, 3))
+    assert Digests().of(here(5, 2)) != Digests().of(namedtuple("Other", "meetings present")(5, 2))
+    assert Digests().of(here(5, 2)) != Digests().of((5, 2))
+
+
 def test_a_cache_that_cannot_be_read_back_is_no_cache(tmp_path, monkeypatch):
     """Whatever fails while a cache is read back (here a memo whose pickled state lacks a part, as one written by
     other code would), the build starts without it rather than stopping."""
