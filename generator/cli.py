@@ -236,11 +236,13 @@ def _new(args) -> int:
 # ---- end of `minutebook new` ----
 
 
-def _end_cleanly_on_sigterm() -> None:
-    """SIGTERM (a CI job cancelled, `timeout`) ends the command as Ctrl+C does, through the build's cleanup: by
-    default it ended the process at once, leaving the staged site (`write.StagedOutput`) on disk. The build's
-    forked processes, which inherit this, end at once, as before: their parent cleans up. Where the build forks,
-    the signal waits for the fork (parallel.signals_held)."""
+def _end_cleanly_on_signals() -> None:
+    """SIGTERM (a CI job cancelled, `timeout`) and Ctrl+C end the command through the build's cleanup, with the
+    exit status of the signal and no traceback: by default SIGTERM ended the process at once, leaving the staged
+    site (`write.StagedOutput`) on disk, and Ctrl+C printed Python's KeyboardInterrupt with its traceback (the
+    rendering processes' too). The build's forked processes, which inherit this, end at once: their parent
+    cleans up. Where the build forks, the signal waits for the fork (parallel.signals_held). Ctrl+C ignored when
+    the command started (a background job of a shell without job control) stays ignored."""
     owner = os.getpid()
     unraisable = sys.unraisablehook
 
@@ -258,6 +260,8 @@ def _end_cleanly_on_sigterm() -> None:
 
     sys.unraisablehook = lost
     signal.signal(signal.SIGTERM, ended)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, ended)
 
 
 def _unsafe_output(args) -> bool:
@@ -287,6 +291,10 @@ def command() -> None:
     """The `minutebook` command (and `python -m generator`)."""
     try:
         code = main(exit_now=True)
+    except SystemExit:
+        if ended_by() == signal.SIGINT:  # the clerk pressed Ctrl+C: the shell's prompt comes back with a word
+            print("minutebook: stopped", file=sys.stderr, flush=True)
+        raise
     except BrokenPipeError:  # the reader of our output went away (`minutebook check --format json | head`)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that exiting does not complain again
         code = 1
@@ -329,7 +337,7 @@ def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
     if args.command == "serve":
         return _serve(args)
     if exit_now:
-        _end_cleanly_on_sigterm()
+        _end_cleanly_on_signals()
         # The build turns the cycle collector off while it runs and back on at the end, when the next few
         # allocations would make it look through every object the build made (seconds, for nothing: the
         # process is about to end, see _finish).

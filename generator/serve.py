@@ -469,20 +469,23 @@ def serve(options: Options, host: str = "127.0.0.1", port: int = 8000, search: b
         log(f"minutebook serve: error: cannot listen on {host}:{port}: {exc.strerror or exc}; "
             f"{why}choose another with --port, or --port 0 for any free one")
         return 2
-    # Only once the port is ours: a refused start left an empty preview folder behind
-    Path(options.out).mkdir(parents=True, exist_ok=True)
-    preview.rebuild("start")
-    observer = preview.watch()
-    address = f"http://{host}:{server.server_address[1]}{preview.base}/"
-    said = f"Preview of {options.content} at {address} (press Ctrl+C to stop)"
-    if url_json:
-        log(said)
-        print(json.dumps({"url": address}), flush=True)
-    else:
-        print(said, flush=True)
-    if ready is not None:
-        ready(server)
+    observer = None
+    # Ctrl+C is the way to stop, whenever it comes: during the first build, or as the address is printed (a tool
+    # that stops the preview as soon as it has the address), it ended the command with Python's traceback
     try:
+        # Only once the port is ours: a refused start left an empty preview folder behind
+        Path(options.out).mkdir(parents=True, exist_ok=True)
+        preview.rebuild("start")
+        observer = preview.watch()
+        address = f"http://{host}:{server.server_address[1]}{preview.base}/"
+        said = f"Preview of {options.content} at {address} (press Ctrl+C to stop)"
+        if url_json:
+            log(said)
+            print(json.dumps({"url": address}), flush=True)
+        else:
+            print(said, flush=True)
+        if ready is not None:
+            ready(server)
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         log("minutebook: stopped")
@@ -490,6 +493,7 @@ def serve(options: Options, host: str = "127.0.0.1", port: int = 8000, search: b
         preview.stopping = True
         with preview.condition:
             preview.condition.notify_all()
-        observer.stop()
+        if observer is not None:
+            observer.stop()
         server.server_close()
     return 0

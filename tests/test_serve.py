@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
+import os
 import re
 import shutil
 import signal
@@ -25,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.build_bench import ctrl_c_heard
+from benchmarks.synthetic import Spec, generate
 from generator import serve
 from generator.build import Options
 
@@ -57,7 +59,7 @@ def start(tmp_path: Path, content: Path, *options: str, stderr=subprocess.DEVNUL
         [sys.executable, "-m", "generator", "serve", "--port", "0", "--content", str(content),
          "--out", str(tmp_path / "preview"), "--today", "2020-01-01", *options, *(["--url-json"] * url_json)],
         stdout=subprocess.PIPE, stderr=stderr, stdin=subprocess.DEVNULL, text=True, cwd=tmp_path,
-        preexec_fn=ctrl_c_heard)
+        preexec_fn=ctrl_c_heard, start_new_session=True)
 
 
 def address(process: subprocess.Popen) -> str:
@@ -204,6 +206,25 @@ def test_ctrl_c_stops_a_preview_started_from_a_job_that_ignores_it(tmp_path):
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0
         assert (tmp_path / "serve.log").read_text().endswith("minutebook: stopped\n")
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_ctrl_c_during_the_first_build_stops_the_preview_with_no_traceback(tmp_path):
+    """A clerk who started the preview on the wrong folder stops it before it is ready: Python's KeyboardInterrupt
+    ended it with a traceback, and the rendering processes' tracebacks with it."""
+    generate(tmp_path / "content", Spec(meetings=60, bodies=3, seed=5))  # a first build of some seconds, forked
+    with open(tmp_path / "serve.log", "w") as log:
+        process = start(tmp_path, tmp_path / "content", "--no-search", stderr=log)
+    try:
+        wait_for(lambda: (tmp_path / "preview").is_dir() or process.poll() is not None, every=0.01)
+        time.sleep(0.3)  # into the build
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to the processes the build forked too
+        assert process.wait(timeout=30) == 0
+        said = (tmp_path / "serve.log").read_text()
+        assert "Traceback" not in said and said.endswith("minutebook: stopped\n"), said
+        assert process.stdout.read() == ""  # stopped before it gave its address
     finally:
         process.kill()
         process.wait()

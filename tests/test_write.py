@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from benchmarks.build_bench import ctrl_c_heard
 from benchmarks.synthetic import Spec, generate
 from conftest import REPO
 from generator import parallel, write
@@ -114,9 +115,9 @@ def test_sigterm_taken_inside_a_finalizer_ends_the_command_with_no_traceback():
     by the signal all the same (parallel.end_if_taken), and says nothing of it."""
     code = """
 import os, signal, time
-from generator.cli import _end_cleanly_on_sigterm
+from generator.cli import _end_cleanly_on_signals
 from generator.parallel import end_if_taken
-_end_cleanly_on_sigterm()
+_end_cleanly_on_signals()
 class Closing:
     def __del__(self):
         os.kill(os.getpid(), signal.SIGTERM)
@@ -131,7 +132,10 @@ print("carried on past the signal")
     assert (done.returncode, done.stdout, done.stderr) == (128 + signal.SIGTERM, "carried on past the finalizer\n", "")
 
 
-def test_a_build_stopped_by_sigterm_removes_its_staged_site_and_leaves_the_site_as_it_was(tmp_path):
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGINT"])
+def test_a_build_stopped_by_sigterm_or_ctrl_c_removes_its_staged_site_and_leaves_the_site_as_it_was(tmp_path, stop):
+    """SIGTERM as a CI job cancelled, or `timeout`, stops it: the build alone. Ctrl+C as a clerk's terminal sends
+    it, to the build and the processes it forked: Python's KeyboardInterrupt printed a traceback, from each."""
     content = tmp_path / "content"
     generate(content, Spec(meetings=60, bodies=3, seed=5))
     command = [sys.executable, "-m", "generator", "build", "--no-search", "--no-cache", "--today", "2026-01-01"]
@@ -139,14 +143,20 @@ def test_a_build_stopped_by_sigterm_removes_its_staged_site_and_leaves_the_site_
     first = subprocess.run(command, cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stderr
     before = _digest(tmp_path / "site")
-    build = subprocess.Popen(command, cwd=tmp_path, env=environment, stderr=subprocess.PIPE, text=True)
+    build = subprocess.Popen(command, cwd=tmp_path, env=environment, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=ctrl_c_heard, start_new_session=True)
     deadline = time.monotonic() + 120
     while not any(tmp_path.glob(".site.tmp-*")) and build.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
-    build.send_signal(signal.SIGTERM)  # as a CI job cancelled, or `timeout`, stops it: the build alone
+    signum = getattr(signal, stop)
+    if signum == signal.SIGTERM:
+        build.send_signal(signum)
+    else:
+        os.killpg(build.pid, signum)
     _, errors = build.communicate(timeout=120)
-    assert build.returncode == 128 + signal.SIGTERM, errors
+    assert build.returncode == 128 + signum, errors
     assert "Traceback" not in errors
+    assert errors.endswith("minutebook: stopped\n") == (signum == signal.SIGINT), errors
     assert not any(tmp_path.glob(".site.tmp-*"))
     assert _digest(tmp_path / "site") == before
 
