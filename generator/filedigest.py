@@ -38,6 +38,32 @@ def digest_file(path: str | os.PathLike) -> bytes:
         return b""
 
 
+def stamp_of(st: os.stat_result) -> tuple:
+    """What says a file is as it was when its digest was taken. The change time too: a file made readable again
+    (chmod) keeps its modification time."""
+    return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+class StatChecked:
+    """The digests a build noted (FileDigests.seen), each given only while its file's stat is the one noted with it:
+    the live preview's fast path reads a meeting folder again on each save (loader.reload_meeting), where a paper's
+    PDF, unchanged, was read and digested again each time. A file replaced since (a PDF saved over) has another
+    stat, and is read again, as the next build reads it."""
+
+    def __init__(self, seen: dict | None):
+        self.seen = seen or {}
+
+    def get(self, path: str):
+        noted = self.seen.get(path)
+        if noted is None:
+            return None
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return noted if noted[0] == stamp_of(st) else None
+
+
 class FileDigests:
     """Digests of files by path, taken from `known` (the previous build's `seen`) while their stat is unchanged."""
 
@@ -46,8 +72,7 @@ class FileDigests:
         self.seen: dict[str, tuple] = {}  # the same, for the files asked about this time: what the cache keeps
 
     def signature(self, path: str, st: os.stat_result) -> tuple:
-        # The change time too: a file made readable again (chmod) keeps its modification time.
-        stamp = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        stamp = stamp_of(st)
         noted = self.known.get(path)
         if noted is None or noted[0] != stamp:
             noted = (stamp, digest_file(path))

@@ -34,6 +34,7 @@ from generator.pages import Holdings, MeetingGroup, holdings, meeting_inputs, me
 from generator.quick import quick_rebuild
 from generator.quick_bodies import body_quick
 from generator.quick_people import people_quick
+from generator.reload_parts import Parts
 from generator.render import CompiledTemplates, forget_links
 from generator.update import Outputs
 from generator.urls import output_file
@@ -133,6 +134,7 @@ class Session:
         self.out = _Folder(Path(options.out), build_cache.Touched(build_cache.cache_file(
             Path(options.content), options.drafts, purpose="preview")) if options.cache else lambda relative: None)
         self.loader_cache: dict = {}
+        self.reload_parts = Parts()  # what the fast path's last read of a meeting folder made of each file (quick.py)
         self.scan_cache: dict = {}
         self.markdown_cache: dict = {}
         self.compiled = CompiledTemplates()  # templates compiled once per session, again only when edited

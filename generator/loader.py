@@ -7,13 +7,14 @@ them; then each meeting folder with its minutes, papers and action log.
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import stat
 from pathlib import Path
 
 from generator import attachments, interests
 from generator.diagnostics import Report, did_you_mean, listed
-from generator.filedigest import FileDigests, digest_file
+from generator.filedigest import FileDigests, StatChecked, digest_file
 from generator.fingerprint import Known, handed_down
 from generator.inline_actions import BodiesAsked, names_of_bodies
 from generator.interrupt import check, never
@@ -26,6 +27,7 @@ from generator.model import (ActionLog, ActionUpdate, AgendaItem, Archive, Atten
                               Paper, archive_order)
 from generator.parallel import PARALLEL_FROM, WorkerFailed, fork_map
 from generator.people import Asked, PeopleIndex, answers_hold
+from generator.reload_parts import NoParts, Parts, data_files
 from generator.values import slugify
 
 KNOWN_FILES = {"meeting.md", "minutes.md", "actions.md"}
@@ -330,14 +332,25 @@ def _body_slugs(content: Path, bodies: dict) -> frozenset:
     return frozenset(bodies) | frozenset(p.stem for p in (content / "bodies").glob("*.md") if not hidden(p))
 
 
-def reload_meeting(content: Path, folder: Path, cache: dict, report: Report) -> Meeting | str | None:
+def reload_meeting(content: Path, folder: Path, cache: dict, report: Report, parts: Parts | None = None
+                   ) -> Meeting | str | None:
     """One meeting folder read again, checked against the registers a previous `load_archive` kept in `cache`
-    (the live preview's fast path, quick.py); None when it kept none. The cache itself is not changed."""
+    (the live preview's fast path, quick.py); None when it kept none. The cache itself is not changed. A paper's
+    file is digested again only if its stat changed since that build noted its digest (filedigest.StatChecked);
+    `parts`: what the last read of the folder made of each of its files, reused for those unchanged
+    (reload_parts.py), and told what this read made."""
     if "loaded registers" not in cache:
         return None
-    _, _, people_index, bodies, _, _ = cache["loaded registers"]
-    return _load_meeting(folder / "meeting.md", report, people_index, _body_slugs(Path(content), bodies), bodies,
-                         make_block_parser())
+    registers = cache["loaded registers"]
+    _, _, people_index, bodies, _, _ = registers
+    slugs = _body_slugs(Path(content), bodies)
+    if parts is not None:
+        parts.begin(folder, registers, slugs)
+    meeting = _load_meeting(folder / "meeting.md", report, people_index, slugs, bodies, make_block_parser(),
+                            StatChecked(cache.get(FILE_DIGESTS)), parts=parts)
+    if parts is not None:
+        parts.end()
+    return meeting
 
 
 def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, jobs: int, known: dict) -> dict:
@@ -378,15 +391,20 @@ def _markdown_in(folder: Path, names: list[str]) -> list[Path]:
 
 
 def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, known: dict | None = None,
-                  named: dict | None = None) -> Meeting | str | None:
+                  named: dict | None = None, parts: Parts | None = None) -> Meeting | str | None:
     """One meeting folder: meeting.md, minutes.md, papers/, actions.md. `known`: FileDigests.seen, the digests
-    of the files read already; `named`: where to note the names of bodies its action lines asked about.
+    of the files read already; `named`: where to note the names of bodies its action lines asked about; `parts`:
+    the live preview's last read of the folder, file by file (reload_parts.py; not with `named`, which a file
+    reused would not fill).
 
     When the meeting cannot be loaded, returns the body it claims (or None), so
     that later checks do not pile up follow-on errors about its missing items.
     """
     reported = len(report.items)
-    fields, doc = load_meeting_file(path, report, index, slugs)
+    if parts is None:
+        parts = NoParts()
+    fields, doc = parts.read("meeting.md", (), path, report, lambda: load_meeting_file(path, report, index, slugs))
+    as_read = parts.bytes_of("meeting.md")  # what the files below are read against
     if fields is None:
         claimed = doc.meta.get("body") if isinstance(doc.meta, dict) else None
         return str(claimed).strip() if claimed else None
@@ -414,19 +432,25 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
                        f"meetings/{slug}/")
     minutes = None
     if (meeting_dir / "minutes.md").is_file():
-        minutes = load_minutes(meeting_dir / "minutes.md", report, body, meeting_dir.name, key, parser, index, slugs,
-                               fields["agenda"], fields["attendance"], fields["chair"],
-                               # an attendance entry or the chair in error is left out: checking votes against
-                               # what is left would say members were not there
-                               whole=not report.errors_since(reported), date=fields["date"],
-                               named=BodiesAsked(names_of_bodies(body, bodies, slugs), {} if named is None else named),
-                               held=fields["held"], private=fields["session"] == "private")
+        whole = not report.errors_since(reported)
+        minutes = parts.read("minutes.md", None if as_read is None else (as_read, whole), meeting_dir / "minutes.md",
+                             report, lambda: load_minutes(
+                                 meeting_dir / "minutes.md", report, body, meeting_dir.name, key, parser, index, slugs,
+                                 fields["agenda"], fields["attendance"], fields["chair"],
+                                 # an attendance entry or the chair in error is left out: checking votes against
+                                 # what is left would say members were not there
+                                 whole=whole, date=fields["date"],
+                                 named=BodiesAsked(names_of_bodies(body, bodies, slugs),
+                                                   {} if named is None else named),
+                                 held=fields["held"], private=fields["session"] == "private"))
     papers = []
     if (meeting_dir / "papers").is_dir():
         names = attachments.files_in(meeting_dir / "papers")
         written = _markdown_in(meeting_dir / "papers", names)
+        beside = None if as_read is None else (as_read, data_files(meeting_dir / "papers"))
         for paper_path in written:
-            paper = load_paper(paper_path, report, index, slugs, known, fields["held"], fields["session"] == "private")
+            paper = parts.read(f"papers/{paper_path.name}", beside, paper_path, report, functools.partial(
+                load_paper, paper_path, report, index, slugs, known, fields["held"], fields["session"] == "private"))
             if paper is not None:
                 papers.append(paper)
         if len(papers) == len(written):  # else the paper that failed may be the one naming a file
@@ -436,8 +460,10 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
                                "`appendices:`), or keep it outside the content folder")
     log = None
     if (meeting_dir / "actions.md").is_file():
-        log = load_action_log(meeting_dir / "actions.md", report, fields["date"], index, slugs,
-                              minutes.status if minutes is not None else "")
+        status = minutes.status if minutes is not None else ""
+        log = parts.read("actions.md", None if as_read is None else (as_read, status), meeting_dir / "actions.md",
+                         report, lambda: load_action_log(meeting_dir / "actions.md", report, fields["date"], index,
+                                                         slugs, status))
     names = attachments.files_in(meeting_dir)
     for stray in _markdown_in(meeting_dir, names):
         if stray.name.lower() in MEANT and stray.name not in KNOWN_FILES:  # an error: the meeting loads in part
@@ -453,7 +479,7 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
         report.warning(stray, 1, f"'{stray.name}' is not published: only the files in papers/ that a paper names are",
                        f"move it into papers/ and name it in its paper (`file: {stray.name}`), or keep it outside the "
                        "content folder")
-    fields["agenda"] = numbered_agenda(fields["agenda"], body.numbering)
+    fields = {**fields, "agenda": numbered_agenda(fields["agenda"], body.numbering)}  # the fields read stay as read
     log = numbered_log(log, slug, bodies)
     papers = numbered_papers(papers, body.numbering)
     return build_meeting(fields, doc, meeting_dir.name, body.venue, f"{body.short_name} meeting", minutes, papers,

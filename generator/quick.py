@@ -150,7 +150,7 @@ def quick_rebuild(session, paths, written_own=lambda: None) -> tuple[int, list[s
         return None
     content = Path(session.options.content)
     report = Report(root=content, _relative=session.relative)
-    loaded = reload_meeting(content, folder, session.loader_cache, report)
+    loaded = reload_meeting(content, folder, session.loader_cache, report, session.reload_parts)
     index, linker = prepared.index, prepared.linker
     before = index.by_key.get(cached[1].key)
     if report.errors or not isinstance(loaded, Meeting) or before is None or loaded.key != before.key \
