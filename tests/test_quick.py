@@ -644,6 +644,66 @@ def test_a_file_published_with_a_paper_is_left_to_the_full_rebuild_to_copy_and_l
     assert files(live) == files(full_build(content, tmp_path / "again"))
 
 
+def test_a_paper_added_after_a_save_to_the_minutes_does_not_read_the_minutes_again(references, tmp_path,
+                                                                                   monkeypatch):
+    """The minutes are the costliest file of a folder to read: a save to another file of the meeting reuses what
+    the save before read them as (reload_parts.py), which is what a full build makes of them."""
+    import generator.loader
+
+    session, content, live = references
+    read, real = [], generator.loader.load_minutes
+    monkeypatch.setattr(generator.loader, "load_minutes", lambda *args, **kwargs: read.append(args[0]) or real(
+        *args, **kwargs))
+    assert session.quick([edit(content / AUGUST / "minutes.md", "is the finance paper", "is the finance report")])
+    assert len(read) == 1
+    added = edit(content / AUGUST / "papers" / "d.md", None, "---\nref: D\ntitle: Estates report\n---\n\nLate.\n")
+    outcome = session.quick([added])
+    assert outcome is not None and outcome.ok and len(read) == 1
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
+
+
+@pytest.mark.parametrize("where, old, new", [
+    ("papers/c.md", "title: Finance report", "title: Finance and estates report"),
+    ("papers/c.md", None, None),  # renamed: read as a paper of its own
+    ("papers/c.md", "title: Finance report", None),  # deleted
+])
+def test_a_save_after_one_to_another_file_of_the_meeting_writes_the_pages_a_full_build_makes(references, tmp_path,
+                                                                                             where, old, new):
+    """Two files of one meeting saved one after the other, with no rebuild between (the second save stops it):
+    the second save's pages are as a full build makes them, though the save before read the other files."""
+    session, content, live = references
+    assert session.quick([edit(content / AUGUST / "minutes.md", "is the finance paper", "is the finance report")])
+    path = content / AUGUST / where
+    if old is None:
+        changed = path.rename(path.with_name("finance.md"))
+    else:
+        changed = edit(path, old, new)
+    if session.quick([changed, path]) is None:  # what references reach moved: the rebuild's
+        assert session.rebuild().ok
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
+
+
+def test_a_papers_file_unchanged_since_the_rebuild_is_not_read_again_with_each_save(references, tmp_path,
+                                                                                    monkeypatch):
+    """A pack's PDFs run to many megabytes: the fast path takes the digest the rebuild noted while the file's stat
+    is unchanged. A file saved over since, even at the same size, is read again, and left to the rebuild to copy."""
+    import generator.attachments
+
+    session, content, live = references
+    papers = content / AUGUST / "papers"
+    (papers / "finance.pdf").write_bytes(b"%PDF-1.4\n% the finance report\n")
+    edit(papers / "c.md", "title: Finance report\n", "title: Finance report\nfile: finance.pdf\n")
+    assert session.rebuild().ok
+    read, real = [], generator.attachments.digest_file
+    monkeypatch.setattr(generator.attachments, "digest_file", lambda path: read.append(path) or real(path))
+    outcome = session.quick([edit(papers / "c.md", "title: Finance report", "title: Finance and estates report")])
+    assert outcome is not None and outcome.ok and read == []
+    (papers / "finance.pdf").write_bytes(b"%PDF-1.4\n% the estates report\n")  # as long as the first
+    assert session.quick([papers / "finance.pdf"]) is None  # c.md as the save before read it, but not its file
+    assert read == [papers / "finance.pdf"]
+    assert session.rebuild().ok and files(live) == files(full_build(content, tmp_path / "full"))
+
+
 def test_saves_in_two_meetings_or_outside_meetings_are_left_to_the_full_rebuild(references):
     session, content, live = references
     one = edit(content / AUGUST / "minutes.md", "is the finance paper", "is the finance report")
@@ -1250,7 +1310,8 @@ def test_a_register_edit_that_makes_another_person_the_holder_of_a_post_a_meetin
 
 
 def test_a_new_chair_saved_moves_chair_written_in_the_minutes_to_them_on_every_page_as_a_full_build_does(tmp_path):
-    """`lead: Chair` in the minutes is the `chair:` of meeting.md: a save of meeting.md alone changes it."""
+    """`lead: Chair` in the minutes is the `chair:` of meeting.md: a save of meeting.md alone changes it, though the
+    save before, to the minutes, read them with the chair before (reload_parts.py)."""
     content, live = tmp_path / "content", tmp_path / "live"
     shutil.copytree(FIXTURES / "references", content)
     edit(content / f"{AUGUST}/meeting.md", "date: 2019-08-22\n", "date: 2019-08-22\nchair: sarah-prema\n")
@@ -1258,6 +1319,7 @@ def test_a_new_chair_saved_moves_chair_written_in_the_minutes_to_them_on_every_p
          "## CCBP/19/71 Finance (Paper C)\n\n```item\nlead: Chair\n```\n")
     session = Session(Options(content=content, out=live, today=TODAY, search=False))
     assert session.rebuild().ok
+    assert session.quick([edit(content / AUGUST / "minutes.md", "is the finance paper", "is the finance report")])
     outcome = session.quick([edit(content / f"{AUGUST}/meeting.md", "chair: sarah-prema", "chair: nora-brown")])
     assert outcome is not None
     assert 'Chair (<a href="/people/nora-brown/">' in (live / "ccb/2019/ccbp-19-71/index.html").read_text("utf-8")
