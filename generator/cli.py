@@ -239,10 +239,10 @@ def _new(args) -> int:
 def _end_cleanly_on_signals() -> None:
     """SIGTERM (a CI job cancelled, `timeout`) and Ctrl+C end the command through the build's cleanup, with the
     exit status of the signal and no traceback: by default SIGTERM ended the process at once, leaving the staged
-    site (`write.StagedOutput`) on disk, and Ctrl+C printed Python's KeyboardInterrupt with its traceback (the
-    rendering processes' too). The build's forked processes, which inherit this, end at once: their parent
-    cleans up. Where the build forks, the signal waits for the fork (parallel.signals_held). Ctrl+C ignored when
-    the command started (a background job of a shell without job control) stays ignored."""
+    site (`write.StagedOutput`) on disk, and Ctrl+C printed Python's KeyboardInterrupt with its traceback. The
+    build's forked processes, which inherit this, end at once: their parent cleans up. Where the build forks, the
+    signal waits for the fork (parallel.signals_held). Ctrl+C ignored when the command started (a background job
+    of a shell without job control) stays ignored."""
     owner = os.getpid()
     unraisable = sys.unraisablehook
 

@@ -60,7 +60,7 @@ def signals_held():
 def signals_let_through() -> None:
     """In a forked process: the signals held over the fork let through, and Ctrl+C, which a terminal sends to the
     whole process group, ends it at once, as SIGTERM does (cli.py): its parent, stopped by the same keypress, is
-    the one that cleans up and says so. As Python's KeyboardInterrupt, each rendering process printed a traceback."""
+    the one that cleans up and says so; the forked process has nothing of its own to clean up or to say."""
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, _end_at_once)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)

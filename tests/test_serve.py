@@ -213,7 +213,7 @@ def test_ctrl_c_stops_a_preview_started_from_a_job_that_ignores_it(tmp_path):
 
 def test_ctrl_c_during_the_first_build_stops_the_preview_with_no_traceback(tmp_path):
     """A clerk who started the preview on the wrong folder stops it before it is ready: Python's KeyboardInterrupt
-    ended it with a traceback, and the rendering processes' tracebacks with it."""
+    ended it with a traceback."""
     generate(tmp_path / "content", Spec(meetings=60, bodies=3, seed=5))  # a first build of some seconds, forked
     with open(tmp_path / "serve.log", "w") as log:
         process = start(tmp_path, tmp_path / "content", "--no-search", stderr=log)

@@ -135,7 +135,7 @@ print("carried on past the signal")
 @pytest.mark.parametrize("stop", ["SIGTERM", "SIGINT"])
 def test_a_build_stopped_by_sigterm_or_ctrl_c_removes_its_staged_site_and_leaves_the_site_as_it_was(tmp_path, stop):
     """SIGTERM as a CI job cancelled, or `timeout`, stops it: the build alone. Ctrl+C as a clerk's terminal sends
-    it, to the build and the processes it forked: Python's KeyboardInterrupt printed a traceback, from each."""
+    it, to the build and the processes it forked: Python's KeyboardInterrupt printed its traceback."""
     content = tmp_path / "content"
     generate(content, Spec(meetings=60, bodies=3, seed=5))
     command = [sys.executable, "-m", "generator", "build", "--no-search", "--no-cache", "--today", "2026-01-01"]
