@@ -5,18 +5,21 @@ of business on the grounds that it involves the likely disclosure of exempt info
 of Part 1 of Schedule 12A", and takes those items in private; an NHS board resolves that "representatives of the
 press and other members of the public be excluded from the remainder of this meeting". Minutes pasted from the
 pack keep the resolution, or the "PART II" line that heads the private part, with the items after it: where those
-do not say `confidential:`, they are published in full. What is found here is told by validate.py, as a warning:
-councils publish a summary of an exempt item that gives none of its exempt information in their public minutes,
-which `confidential: no` says.
+do not say `confidential:`, they are withheld as confidential ones are (withheld_minutes: their titles alone are
+published), and validate.py tells the clerk to say, as a warning: councils publish a summary of an exempt item
+that gives none of its exempt information in their public minutes, which `confidential: no` says.
 
 An agenda is published too, with its papers, most often before the meeting: its item "Exclusion of the press and
 public" (or one whose description resolves it, or a "PART II" item) heads the items to be taken in private, which
-are found the same way (agenda_exclusions).
+are found the same way (agenda_exclusions), and withheld as the items under a private section are (below), to the
+item that names a public section ("Part I", "Public business"), which the press and public are back for.
 
 An agenda may instead head its private part as a section (`section: Part II – Exempt`, "Items to be considered in
 private"), as the pack's printed agenda does: a field the clerk wrote to say so, not words read in a text, so the
 items under it that do not say `confidential:` are withheld as confidential ones are (in_private_sections), and
-told to say so; their minutes and papers must say, as those of any confidential item must.
+told to say so; their minutes and papers must say, as those of any confidential item must. So must those of the
+items after the item excluding the press and public, withheld the same way: nothing taken in private is published
+unless the clerk says it may be.
 
 The check runs over every public minute and agenda item of the archive: only a text that has "xclu" (or "XCLU",
 as councils' packs print the resolution in capitals) in it is read by a pattern, and for the "PART II" line only
@@ -67,6 +70,13 @@ _PRIVATE_SECTION = re.compile(
     rf"|(?:in\s+)?private(?:\s+session)?"
     rf"|(?:items?|business|matters|reports?)\b[^\n]*\b(?:in\s+private|in\s+closed\s+session|{_PRIVATE_WORDS}|"
     rf"(?:absence|exclusion)\s+of\s+(?:the\s+)?(?:press|public))\b[^\n]*)[\s*_.)]*")
+# an agenda's section heading its part taken in public, which ends the reach of the item excluding the press and
+# public before it: "Part I", "PART 1 – Public business", "Part A", "Public business", "Public items", "Items to be
+# considered in public", "Open session"; not "Public health", "Part 1 of the Local Plan"
+_PUBLIC_SECTION = re.compile(
+    r"(?i)[\s*_#]*(?:part\s+(?:i|1|one|a)\b[\s*_]*(?:[-–—:.(][^\n]*\b(?:public|open)\b[^\n]*)?"
+    r"|(?:public|open)(?:\s+(?:business|items?|session|part|matters|agenda|reports?|meeting))"
+    r"|(?:items?|business|matters|reports?)\b[^\n]*\b(?:in\s+public|in\s+open\s+session)\b[^\n]*)[\s*_.)]*")
 # "The press and public were readmitted to the meeting": the items after it are public again
 _READMITTED = re.compile(r"(?i)\b(?:press|public)\b[^.;\n]{0,80}?\b(?:re-?admitted|re-?joined|returned)\b")
 
@@ -94,30 +104,50 @@ class _Read(NamedTuple):
     texts: tuple[str, ...]
     body: str
     titled: bool = False
+    section: str = ""  # an agenda item's, which may name the public part that ends the items taken in private
 
 
-def _minute(item: MinuteItem) -> _Read:
-    # its block's `resolutions:`, and its text
+def _minute(item: MinuteItem, section: str = "") -> _Read:
+    # its block's `resolutions:`, and its text; `section`: its agenda item's, where that names a public part
     return _Read(item.title, item.source.line, (*item.resolutions, item.body) if item.resolutions else (item.body,),
-                 item.body)
+                 item.body, section=section)
+
+
+def _public_parts(agenda: tuple[AgendaItem, ...]) -> dict[str, str]:
+    """minute ref (lower case) -> the section of each agenda item (of the top level) under a section naming the part
+    taken in public ("Part I"), written with it or with none after it: the minutes carry no sections of their own,
+    and their items after the press and public are excluded are public again from there, as the agenda's are."""
+    found, section, public = {}, None, False
+    for item in agenda:
+        if item.section and item.section != section:
+            section = item.section
+            public = public_section(section)
+        if public:
+            found[item.minute_ref.lower()] = section
+    return found
 
 
 def _agenda_item(item: AgendaItem) -> _Read:
-    return _Read(item.title, line_of(item.title, item.source.line), (item.description,), item.description, True)
+    return _Read(item.title, line_of(item.title, item.source.line), (item.description,), item.description, True,
+                 item.section)
 
 
-def exclusions(items: tuple[MinuteItem, ...]) -> list[Exclusion]:
+def exclusions(items: tuple[MinuteItem, ...], agenda: tuple[AgendaItem, ...] = ()) -> list[Exclusion]:
     """Each resolution excluding the press and public (or line heading the items taken in private) in a public
-    meeting's minute `items`, with the items it covers that say nothing of being confidential; none where every
-    item it covers says `confidential:`, either way."""
-    return _exclusions(items, _minute, lambda item: item.confidential is None)
+    meeting's minute `items`, with the items it covers that say nothing of being confidential (withheld or not yet:
+    withheld_minutes); none where every item it covers says `confidential:`, either way. The items run to the
+    first whose item on the meeting's `agenda` is under a section naming the public part ("Part I")."""
+    public = _public_parts(agenda) if agenda else {}
+    read = (lambda item: _minute(item, public.get(item.ref.lower(), ""))) if public else _minute
+    return _exclusions(items, read, lambda item: item.confidential is None or item.unsaid)
 
 
 def agenda_exclusions(items: tuple[AgendaItem, ...]) -> list[Exclusion]:
     """As `exclusions`, of a public meeting's agenda `items` (the top level: a sub-item is taken with its item): the
     item excluding the press and public, by its title or its description, or a "PART II" item, with the items after
-    it that do not say `confidential:`, published in full with their papers, most often before the meeting."""
-    return _exclusions(items, _agenda_item, lambda item: item.unsaid and not item.confidential)
+    it that do not say `confidential:` (withheld or not yet: in_private_sections), which were published in full
+    with their papers, most often before the meeting."""
+    return _exclusions(items, _agenda_item, lambda item: item.unsaid)
 
 
 def private_section(section: str) -> bool:
@@ -126,13 +156,20 @@ def private_section(section: str) -> bool:
     return bool(section) and _PRIVATE_SECTION.fullmatch(section) is not None
 
 
+def public_section(section: str) -> bool:
+    """Whether an agenda's `section:` heads the part taken in public ("Part I", "Public business"), which the press
+    and public excluded before it are back for."""
+    return bool(section) and _PUBLIC_SECTION.fullmatch(section) is not None
+
+
 def in_private_sections(agenda: tuple[AgendaItem, ...]) -> tuple[AgendaItem, ...]:
     """The agenda with each item (of the top level: a sub-item is taken with its item) under a section heading the
-    part taken in private that does not say `confidential:` withheld as a confidential item is (still `unsaid`,
-    so that validate.py tells the clerk to say): the clerk wrote where the pack puts it, and it was published in
-    full. A section runs over the items after it that give none of their own (the agenda shows its heading once),
-    to the next item that names another; not the item excluding the press and public, which is taken in public.
-    The same tuple where nothing is withheld: the section is read once where it changes, not at every item."""
+    part taken in private, or after the item excluding the press and public (agenda_exclusions), that does not say
+    `confidential:` withheld as a confidential item is (still `unsaid`, so that validate.py tells the clerk to say):
+    the clerk wrote where the pack puts it, and it was published in full. A section runs over the items after it
+    that give none of their own (the agenda shows its heading once), to the next item that names another; not the
+    item excluding the press and public, which is taken in public. The same tuple where nothing is withheld: the
+    section is read once where it changes, not at every item."""
     private, section, withheld = False, None, []
     for item in agenda:
         if item.section and item.section != section:
@@ -141,10 +178,24 @@ def in_private_sections(agenda: tuple[AgendaItem, ...]) -> tuple[AgendaItem, ...
         if private and item.unsaid and not item.confidential and not item.title_withheld \
                 and not ("xclu" in item.title.lower() and _EXCLUSION_TITLE.search(item.title)):
             withheld.append(item)
+    withheld.extend(item for found in agenda_exclusions(agenda) for item in found.unsaid
+                    if not item.confidential and not item.title_withheld)
     if not withheld:
         return agenda
     return tuple(replace(item, confidential=True) if any(item is other for other in withheld) else item
                  for item in agenda)
+
+
+def withheld_minutes(items: tuple[MinuteItem, ...], agenda: tuple[AgendaItem, ...] = ()) -> tuple[MinuteItem, ...]:
+    """The public meeting's minute `items` with each that the minutes record after excluding the press and public
+    (exclusions) and that does not say `confidential:` withheld as a confidential minute is, its title alone
+    published (still `unsaid`, so that validate.py tells the clerk to say): it was published in full. The same
+    tuple where nothing is withheld."""
+    withheld = [item for found in exclusions(items, agenda) for item in found.unsaid if item.confidential is None]
+    if not withheld:
+        return items
+    return tuple(replace(item, confidential=True, unsaid=True, parts=())
+                 if any(item is other for other in withheld) else item for item in items)
 
 
 def _exclusions(items: tuple, read, unsaid_of) -> list[Exclusion]:
@@ -215,8 +266,8 @@ def _part_ii_line(body: str) -> tuple[int, str, bool] | None:
 def _covered(items: tuple, at: int, item, resolution: str, read) -> tuple:
     """The items the resolution (or the "PART II" line: "") covers: the item itself only where it says "this item",
     the next where it says "the following item", else every item after it until one whose text says the press and
-    public were readmitted (that item too, where it says so below its first line: taken before they came back), or
-    that excludes them again."""
+    public were readmitted (that item too, where it says so below its first line: taken before they came back),
+    that excludes them again, or that names a public section (an agenda's "Part I": not covered)."""
     if _THIS_ITEM.search(resolution) and not re.search(r"(?i)\bfollowing\b", resolution):
         return (item,)
     after = items[at + 1:]
@@ -225,8 +276,8 @@ def _covered(items: tuple, at: int, item, resolution: str, read) -> tuple:
     covered = []
     for other in after:
         seen = read(other)
-        if _found(seen) is not None:  # a resolution of its own covers what follows it
-            break
+        if _found(seen) is not None or public_section(seen.section):  # a resolution of its own covers what follows
+            break  # it; a public section is taken with the press and public back
         back = _READMITTED.search(seen.body)
         if back is not None:
             if seen.body[:seen.body.rfind("\n", 0, back.start()) + 1].strip():  # not where its text starts

@@ -16,6 +16,7 @@ from generator import (chairs, frontmatter, inline_actions, inline_resolutions, 
                        yamltext)
 from generator.diagnostics import INVISIBLE, Report, shortened
 from generator.load_meeting import confidential_mark, meeting_key as key_of
+from generator.exclusion import withheld_minutes
 from generator.load_registers import ID_RE
 from generator.model import (CALL_IN_OUTCOMES, Action, AdvisedNumber, Attendance, Body, CallIn, Declaration, Due,
                              MinuteItem, Minutes, MisplacedHeading, PersonRef, Source, all_agenda_items)
@@ -237,8 +238,9 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     # (`20 September 2019`) are left as written, for the check to say how to write them
     written = (fields["approved_at"] or "").strip()
     approved_at = at_key(key_of(written, body.slug) if ID_RE.match(written) else written, doc.meta, "approved_at")
-    return Minutes(fields["status"], approved_at, tuple(items), Source(report._rel(path), 1), misplaced,
-                   tuple(advised), fields["language"])
+    # an item after the resolution excluding the press and public that does not say is withheld (exclusion.py)
+    return Minutes(fields["status"], approved_at, tuple(items) if private else withheld_minutes(tuple(items), agenda),
+                   Source(report._rel(path), 1), misplaced, tuple(advised), fields["language"])
 
 
 def _item_fences(tokens, lines: list[str], body_line: int, ctx: Context) -> list:

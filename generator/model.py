@@ -306,8 +306,8 @@ class AgendaItem:
     # minutes on through the year (29, 30, ...) while each agenda, as printed in the pack, numbers its items from 1
     minute: str = ""
     # True where the item does not say `confidential:` either way (`confidential` is then False: published, unless
-    # the item is under a section heading the private part, "Part II – Exempt", which withholds it); an item after
-    # the agenda's item excluding the press and public, or under that section, is told to say (exclusion.py)
+    # the item is under a section heading the private part, "Part II – Exempt", or after the agenda's item excluding
+    # the press and public, which withhold it, and it is told to say: exclusion.in_private_sections)
     unsaid: bool = False
 
     @property
@@ -524,8 +524,8 @@ class MinuteItem:
     resolutions: tuple[str, ...] = ()
     declarations: tuple[Declaration, ...] = ()
     actions: tuple[Action, ...] = ()
-    # None where the minutes do not say: published, and an error where the agenda marks the item confidential
-    # (validate.py), as False, said, is not
+    # None where the minutes do not say: published (unless withheld after the press and public are excluded:
+    # `unsaid`), and an error where the agenda marks the item confidential (validate.py), as False, said, is not
     confidential: bool | None = False
     reason: str = ""
     source: Source = Source("")
@@ -540,6 +540,9 @@ class MinuteItem:
     # who took the chair for the item in place of the meeting's chair (a vice-chair while the chair, who declared
     # an interest, was out of the room); None: the meeting's chair, or not minuted
     chair: PersonRef | None = None
+    # True where the item does not say `confidential:` but follows the minutes' resolution excluding the press and
+    # public: withheld (`confidential` True) all the same, and told to say (exclusion.withheld_minutes)
+    unsaid: bool = False
 
     @property
     def number(self) -> str:

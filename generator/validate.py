@@ -17,10 +17,9 @@ from pathlib import PurePosixPath
 
 from generator import urls
 from generator.diagnostics import Diagnostic, Report, closest, did_you_mean, listed, plural, shortened
-from generator.exclusion import agenda_exclusions, exclusions
+from generator.exclusion import agenda_exclusions, exclusions, private_section
 from generator.interrupt import check as check_stop, never
-from generator.load_meeting import (AGENDA_ITEM_CONFIDENTIAL, confidential_mark, confidential_word, names_an_appendix,
-                                    told_on_agenda)
+from generator.load_meeting import confidential_mark, confidential_word, names_an_appendix, told_on_agenda
 from generator.memo import ByIdentity
 from generator.model import Archive, Meeting, Paper, all_agenda_items
 from generator.post_holders import posts_held_elsewhere
@@ -800,14 +799,14 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
     errors: an item block that could not be read is taken for confidential, its public_title unknown)."""
     private = _taken_in_private(meeting.agenda, by_minute=True)
     minutes = meeting.minutes.items if meeting.minutes else ()
-    told = _excluded(minutes, private, report) if meeting.session != "private" else set()
+    told = _excluded(minutes, meeting.agenda, private, report) if meeting.session != "private" else set()
     for item in minutes:
         if item.confidential is None and item.ref.lower() not in private and meeting.session != "private" \
                 and id(item) not in told:
             _said_confidential(f"minute item {item.number}", item.source.line, item.title, item.body, "write "
                                "`confidential: yes` (and a `reason:`) in its ```item block, to publish only its title, "
                                "or `confidential: no` if it may be published as it is", item.source.path, report)
-        if item.confidential is None and item.ref.lower() in private:
+        if (item.confidential is None or item.unsaid) and item.ref.lower() in private:
             part, owner = private[item.ref.lower()]
             ref, minute = part.number if part.minute else item.number, "its minute"  # the agenda's number
             hint = ("write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be "
@@ -821,8 +820,11 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
             elif _marked(item.title, item.body):
                 continue
             what = f"{ref} confidential" if part is owner else f"{owner.number} confidential, and {ref} with it"
-            report.error(item.source.path, item.source.line, f"the agenda marks {what}, but {minute} does "
-                         "not say whether it is: the minute would be published in full", hint)
+            if owner.unsaid:  # withheld, not said (exclusion.in_private_sections): its `confidential: yes` is not there
+                what = what.replace(" confidential", " as taken in private", 1)
+            report.error(item.source.path, item.source.line, f"the agenda {'withholds' if owner.unsaid else 'marks'} "
+                         f"{what}, but {minute} does not say whether it is{' confidential' if owner.unsaid else ''}: "
+                         "the minute would be published in full", hint)
     agenda = {item.minute_ref.lower(): item for item in all_agenda_items(meeting.agenda)}
     withheld_above = _withheld_above(meeting.agenda)
     for item in minutes:
@@ -867,36 +869,39 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
     # while the minutes have errors, an item whose block did not load is taken for confidential (load_minutes):
     # its paper is told once the block is put right, if the item is confidential indeed
     private.update((item.ref.lower(), (item, item)) for item in minutes if item.confidential and items_known)
-    told = _excluded_on_agenda(meeting, report) if meeting.session != "private" else set()
+    if meeting.session != "private":
+        _excluded_on_agenda(meeting, report)
     for paper in meeting.papers:
         if paper.confidential is not None:
             continue
         item, owner = private.get(paper.item.lower()) or next(
             ((item, owner) for item, owner in private.values()
              if paper.ref.lower() in {ref.lower() for ref in item.papers}), (None, None))
-        if owner is None and meeting.session != "private" and id(paper) not in told:
+        if owner is None and meeting.session != "private":
             _said_confidential(paper.name, line_of(paper.title, paper.source.line), paper.title, paper.body,
                                "write `confidential: yes` in the paper, or `confidential: no` if it may be published "
                                "as it is", paper.source.path, report, "title")
         if owner is not None and not _marked(paper.title, paper.body, paper.name):
             what = owner.number if item is owner else f"{item.number}, part of {owner.number}"
+            said = "is withheld as taken in private, but the paper does not say whether it is confidential" \
+                if owner.unsaid else "is confidential, but the paper does not say whether it is"
             report.error(paper.source.path, line_of(paper.item, paper.source.line), f"{paper.name} is for "
-                         f"{what}, which is confidential, but the paper does not say whether it is: it would be "
-                         "published", "write `confidential: yes` in the paper, or `confidential: no` if it may be "
-                         "published")
+                         f"{what}, which {said}: it would be published", "write `confidential: yes` in the paper, or "
+                         "`confidential: no` if it may be published")
 
 
 _WORDS = re.compile(r"\S")
 
 
-def _excluded(minutes: tuple, private: dict, report: Report) -> set[int]:
+def _excluded(minutes: tuple, agenda: tuple, private: dict, report: Report) -> set[int]:
     """A public minute that excludes the press and public (or heads the part taken in private "PART II"), and the
-    items after it, taken in private, that do not say whether they are confidential: they are published in full. A
-    warning, at the first, as a council publishes a summary of an exempt item that gives none of its exempt
-    information; the ids of the items told (whose heading _said_confidential does not tell again). Not an item the
-    agenda marks confidential, nor one with the mark: each is an error of its own."""
+    items after it, taken in private, that do not say whether they are confidential: they were published in full,
+    and are withheld (exclusion.withheld_minutes). A warning, at the first, as a council publishes a summary of an
+    exempt item that gives none of its exempt information; the ids of the items told (whose heading
+    _said_confidential does not tell again). Not an item the agenda marks confidential, nor one with the mark: each
+    is an error of its own."""
     told = set()
-    for found in exclusions(minutes):
+    for found in exclusions(minutes, agenda):
         unsaid = [item for item in found.unsaid if item.ref.lower() not in private and not _marked(item.title,
                                                                                                       item.body)]
         if not unsaid:
@@ -911,70 +916,59 @@ def _excluded(minutes: tuple, private: dict, report: Report) -> set[int]:
             if rest else ""
         # the same file: the minutes hold the resolution and the items after it
         report.warning(first.source.path, first.source.line, f"minute item {first.number} {what}, so it was "
-                       f"taken in private, but does not say whether it is confidential{also}: it would be published "
-                       "in full", "write `confidential: yes` (and a `reason:`) in its ```item block, to publish only "
-                       "its title, or `confidential: no` if it may be published as it is (a summary that gives "
-                       "none of the exempt information); if the press and public were readmitted before it, say so "
-                       "in the minutes: 'The press and public were readmitted.'")
+                       f"taken in private, but does not say whether it is confidential{also}: only its title is "
+                       "published", "write `confidential: yes` (and a `reason:`) in its ```item block to say so, or "
+                       "`confidential: no` if it may be published as it is (a summary that gives none of the exempt "
+                       "information); if the press and public were readmitted before it, say so in the minutes: "
+                       "'The press and public were readmitted.'")
     return told
 
 
-def _excluded_on_agenda(meeting: Meeting, report: Report) -> set[int]:
+def _excluded_on_agenda(meeting: Meeting, report: Report) -> None:
     """A public meeting's agenda item excluding the press and public ("Exclusion of the press and public"), or its
-    "PART II" item, and the items after it, to be taken in private, that do not say whether they are confidential,
-    with their papers: the agenda and its papers are published, most often before the meeting, and so were those
-    items in full. A warning, at the first item and at each of their papers that does not say either, as for the
-    minutes (_excluded); the ids of the papers told (whose title _said_confidential does not tell again). Not an
-    item told as it was loaded (the mark, or the word: told_on_agenda), nor a paper with the mark (an error)."""
-    _withheld_by_section(meeting.agenda, report)
-    told = set()
+    "PART II" item, and the items after it, to be taken in private, that do not say whether they are confidential:
+    the agenda and its papers are published, most often before the meeting, and so were those items in full. They
+    are withheld as confidential ones are (exclusion.in_private_sections): a warning, at the first, as for the
+    minutes (_excluded); their minutes and papers must say whether they are, as those of any confidential item must
+    (_confidential_together). Not an item told of its private section (_withheld_by_section), nor one told as it was
+    loaded (the mark, or the word: told_on_agenda)."""
+    by_section = _withheld_by_section(meeting.agenda, report)
     for found in agenda_exclusions(meeting.agenda):
-        why = f"follows the item excluding the press and public (line {found.line})" if found.resolved \
+        unsaid = [item for item in found.unsaid if id(item) not in by_section and not told_on_agenda(item)]
+        if not unsaid:
+            continue
+        first, *rest = unsaid
+        what = f"says the press and public are excluded for it (line {found.line})" if first is found.item \
+            else f"follows the item excluding the press and public (line {found.line})" if found.resolved \
             else f"follows '{shortened(found.words, 60)}' (line {found.line}), which heads the items taken in private"
-        unsaid = [item for item in found.unsaid if not told_on_agenda(item)]
-        if unsaid:
-            first, *rest = unsaid
-            what = f"says the press and public are excluded for it (line {found.line})" if first is found.item \
-                else why
-            also = f" (nor {'does' if len(rest) == 1 else 'do'} {listed([item.number for item in rest])}, after it)" \
-                if rest else ""
-            report.warning(first.source.path, first.source.line, f"agenda item {first.number} {what}, so it is taken "
-                           f"in private, but does not say whether it is confidential{also}: it would be published in "
-                           f"full", f"{AGENDA_ITEM_CONFIDENTIAL} as it is (a summary that gives none of the exempt "
-                           "information); if the press and public are readmitted before it, say so in its "
-                           "description: 'The press and public are readmitted.'")
-        for item in found.unsaid:
-            refs = {part.ref.lower() for part in all_agenda_items((item,))} \
-                | {part.minute_ref.lower() for part in all_agenda_items((item,))}
-            listed_papers = {ref.lower() for part in all_agenda_items((item,)) for ref in part.papers}
-            for paper in meeting.papers:
-                if paper.confidential is not None or id(paper) in told \
-                        or _marked(paper.title, paper.body, paper.name) \
-                        or (paper.item.lower() not in refs and paper.ref.lower() not in listed_papers):
-                    continue
-                told.add(id(paper))
-                which = "says the press and public are excluded for it" if item is found.item else why
-                report.warning(paper.source.path, line_of(paper.item, paper.source.line), f"{paper.name} is for "
-                               f"agenda item {item.number}, which {which.replace('(line', '(meeting.md line')}, so "
-                               "it is taken in private, but the paper does not say whether it is confidential: it "
-                               "would be published in full", "write `confidential: yes` in the paper, or "
-                               "`confidential: no` if it may be published as it is")
-    return told
+        also = f" (nor {'does' if len(rest) == 1 else 'do'} {listed([item.number for item in rest])}, after it)" \
+            if rest else ""
+        report.warning(first.source.path, first.source.line, f"agenda item {first.number} {what}, so it is taken in "
+                       f"private, but does not say whether it is confidential{also}: only its title is published, "
+                       "and its minute and papers must say whether they are", "write `confidential: yes` in the "
+                       "agenda item to say so (and a `public_title:` to publish in the title's place), or "
+                       "`confidential: no` if it may be published as it is (a summary that gives none of the exempt "
+                       "information); if the press and public are readmitted before it, say so in its description "
+                       "('The press and public are readmitted.'), or give it the section of the public part "
+                       "(`section: Part I`)")
 
 
-def _withheld_by_section(agenda: tuple, report: Report) -> None:
+def _withheld_by_section(agenda: tuple, report: Report) -> set[int]:
     """The agenda items under a section heading the part taken in private ("Part II – Exempt") that do not say
     whether they are confidential, withheld as confidential ones are (exclusion.in_private_sections): a warning at
     the first of each part, naming the others, as the clerk may have meant a summary to be published. Their minutes
     and papers are told as those of any confidential item are (_confidential_together). Not an item told as it was
-    loaded (the mark, or the word: told_on_agenda)."""
+    loaded (the mark, or the word: told_on_agenda). The ids of the items withheld by a section, which are not told
+    again of the item excluding the press and public above them."""
     parts: dict[int, tuple] = {}
-    heading = None
+    heading, private, withheld = None, False, set()
     for item in agenda:
         if item.section and (heading is None or item.section != heading.section):  # each item may repeat it
-            heading = item
-        if item.confidential and item.unsaid and heading is not None and not told_on_agenda(item):
-            parts.setdefault(id(heading), (heading, []))[1].append(item)
+            heading, private = item, private_section(item.section)
+        if private and item.confidential and item.unsaid:
+            withheld.add(id(item))
+            if not told_on_agenda(item):
+                parts.setdefault(id(heading), (heading, []))[1].append(item)
     for heading, (first, *rest) in parts.values():
         section = heading.section
         also = f" (nor {'does' if len(rest) == 1 else 'do'} {listed([item.number for item in rest])}, after it)" \
@@ -986,6 +980,7 @@ def _withheld_by_section(agenda: tuple, report: Report) -> None:
                        "yes` in the agenda item to say so (and a `public_title:` to publish in the title's place), "
                        "or `confidential: no` if it may be published as it is (a summary that gives none of the "
                        "exempt information)")
+    return withheld
 
 
 def _said_confidential(what: str, line: int, title: str, text: str, hint: str, path: str, report: Report,

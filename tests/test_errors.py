@@ -1764,10 +1764,10 @@ def test_a_front_sheet_saying_it_has_no_exempt_information_is_no_warning(archive
 
 
 EXCLUDED = ("minute item TB/19/22 follows {}, so it was taken in private, but does not say whether it is "
-            "confidential: it would be published in full; write `confidential: yes` (and a `reason:`) in its ```item "
-            "block, to publish only its title, or `confidential: no` if it may be published as it is (a summary that "
-            "gives none of the exempt information); if the press and public were readmitted before it, say so in the "
-            "minutes: 'The press and public were readmitted.'")
+            "confidential: only its title is published; write `confidential: yes` (and a `reason:`) in its ```item "
+            "block to say so, or `confidential: no` if it may be published as it is (a summary that gives none of the "
+            "exempt information); if the press and public were readmitted before it, say so in the minutes: 'The "
+            "press and public were readmitted.'")
 
 
 @pytest.mark.parametrize("old, new, on, follows", [
@@ -1789,8 +1789,9 @@ EXCLUDED = ("minute item TB/19/22 follows {}, so it was taken in private, but do
 def test_an_item_after_the_press_and_public_are_excluded_that_does_not_say_whether_it_is_confidential_is_a_warning(
         archive, build, old, new, on, follows):
     """The items a council takes after resolving to exclude the press and public are taken in private: pasted with
-    the resolution, or the "PART II" line above them, they were published in full without a word. A warning: a
-    council's public minutes often give a summary of an exempt item that may be published (`confidential: no`)."""
+    the resolution, or the "PART II" line above them, they were published in full without a word. They are withheld,
+    with a warning: a council's public minutes often give a summary of an exempt item that may be published
+    (`confidential: no`)."""
     edit(archive, LATER_MINUTES, old, new)
     assert warnings_after(build, archive) == [at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "## TB/19/22"),
         EXCLUDED.format(follows.format(line_of(archive, LATER_MINUTES, on))), "warning")]
@@ -1809,7 +1810,7 @@ def test_the_items_taken_in_private_end_where_the_press_and_public_are_readmitte
          "and public be excluded from the meeting for the following items of business under Schedule 12A.")
     resolution = line_of(archive, LATER_MINUTES, "RESOLVED that the press")
     told = ("minute item TB/19/21 follows the resolution excluding the press and public (line {}), so it was taken "
-            "in private, but does not say whether it is confidential{}: it would be published in full")
+            "in private, but does not say whether it is confidential{}: only its title is published")
     found = [m for m in warnings_after(build, archive) if "excluding the press" in m]  # (and the decision unrecorded)
     assert len(found) == 1 and found[0].startswith(at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "## TB/19/21"),
                                                       told.format(resolution, " (nor does TB/19/22, after it)"),
@@ -1847,15 +1848,31 @@ def test_a_resolution_excluding_the_press_and_public_in_capitals_or_over_lines_i
         at(LATER_MINUTES, line_of(archive, LATER_MINUTES, "## TB/19/22"), told, "warning")]
 
 
-AGENDA_EXCLUDED = ("agenda item 5 {}, so it is taken in private, but does not say whether it is confidential{}: it "
-                   "would be published in full; write `confidential: yes` in the agenda item, to publish only its "
-                   "title (and a `public_title:` to publish in the title's place), or `confidential: no` if it may be "
-                   "published as it is (a summary that gives none of the exempt information); if the press and public "
-                   "are readmitted before it, say so in its description: 'The press and public are readmitted.'")
-AGENDA_PAPER_EXCLUDED = ("Item 05 is for agenda item 5, which {}, so it is taken in private, but the paper does not "
-                         "say whether it is confidential: it would be published in full; write `confidential: yes` in "
-                         "the paper, or `confidential: no` if it may be published as it is")
+AGENDA_EXCLUDED = ("agenda item 5 {}, so it is taken in private, but does not say whether it is confidential{}: "
+                   "only its title is published, and its minute and papers must say whether they are; write "
+                   "`confidential: yes` in the agenda item to say so (and a `public_title:` to publish in the title's "
+                   "place), or `confidential: no` if it may be published as it is (a summary that gives none of the "
+                   "exempt information); if the press and public are readmitted before it, say so in its description "
+                   "('The press and public are readmitted.'), or give it the section of the public part (`section: "
+                   "Part I`)")
 JC_PAPER = "meetings/jc/2019-11-05/papers/item-05.md"
+
+
+def _excluded_before_item_5(archive, title: str = "Exclusion of the press and public", description: str = "") -> None:
+    said = f"\n    description: {description}" if description else ""
+    edit(archive, JC_MEETING, "    title: Welcome and apologies\n", f"    title: Welcome and apologies\n  - ref: \"4\"\n"
+         f"    title: {title}{said}\n    status: withdrawn\n")
+
+
+def _minutes_and_paper_say_confidential(archive) -> None:
+    """Items 5 (with 5.1) and 7's minutes, and 5's paper, say `confidential: yes`, as the clerk writes them."""
+    edit(archive, JC_MINUTES, '```item\npaper: "05"\n', '```item\nconfidential: yes\nreason: Exempt under paragraph 3\n'
+         'paper: "05"\n')
+    edit(archive, JC_MINUTES, "## 5.1 Sexual health services\n", "## 5.1 Sexual health services\n\n```item\n"
+         "confidential: yes\nreason: Exempt under paragraph 3\n```\n")
+    edit(archive, JC_MINUTES, "```item\ncalls_in:", "```item\nconfidential: yes\nreason: Exempt under paragraph 3\n"
+         "calls_in:")
+    edit(archive, JC_PAPER, 'item: "5"\n', 'item: "5"\nconfidential: yes\n')
 
 
 @pytest.mark.parametrize("title, description, on, follows, also", [
@@ -1867,26 +1884,42 @@ JC_PAPER = "meetings/jc/2019-11-05/papers/item-05.md"
     ("PART II – EXEMPT ITEMS", "", "PART II", "follows 'PART II – EXEMPT ITEMS' (line {}), which heads the items "
      "taken in private", " (nor does 7, after it)"),
 ], ids=["item-titled-so", "resolution-in-the-description", "part-ii-item"])
-def test_an_agenda_item_after_the_item_excluding_the_press_and_public_is_a_warning_with_its_paper(
+def test_an_agenda_item_after_the_item_excluding_the_press_and_public_is_withheld_with_a_warning(
         archive, build, title, description, on, follows, also):
     """The agenda and its papers are published, most often before the meeting: an item after "Exclusion of the press
-    and public" that does not say `confidential:` was published in full, its paper with it. A warning, as for the
-    minutes: a council may publish a summary of the item, or the report, that gives none of the exempt information."""
-    said = f"\n    description: {description}" if description else ""
-    edit(archive, JC_MEETING, "    title: Welcome and apologies\n", f"    title: Welcome and apologies\n  - ref: \"4\"\n"
-         f"    title: {title}{said}\n    status: withdrawn\n")
+    and public" that does not say `confidential:` was published in full, its paper with it. It is withheld, as an
+    item under a "Part II" section is, with a warning: a council may publish a summary of the item that gives none
+    of the exempt information (`confidential: no`)."""
+    _excluded_before_item_5(archive, title, description)
+    _minutes_and_paper_say_confidential(archive)
     line = line_of(archive, JC_MEETING, on)  # (the "PART II" item is told of its own title, as it was)
     assert [m for m in warnings_after(build, archive) if "so it is taken in private" in m] == [
         at(JC_MEETING, line_of(archive, JC_MEETING, 'ref: "5"'), AGENDA_EXCLUDED.format(follows.format(line), also),
-           "warning"),
-        at(JC_PAPER, line_of(archive, JC_PAPER, "item:"), AGENDA_PAPER_EXCLUDED.format(
-            follows.format(line).replace("(line", "(meeting.md line")), "warning")]
+           "warning")]
     edit(archive, JC_MEETING, "    title: Joint public health commissioning\n", "    title: Joint public health "
          "commissioning\n    confidential: no\n")
     edit(archive, JC_MEETING, '    title: "Call-in: Healthy Weight Strategy"\n', '    title: "Call-in: Healthy Weight '
          'Strategy"\n    confidential: no\n')
-    # said, either way: the paper of an item said public is not told
-    assert [m for m in warnings_after(build, archive) if "so it is taken in private" in m] == []
+    assert [m for m in warnings_after(build, archive) if "so it is taken in private" in m] == []  # said, either way
+
+
+def test_the_minute_and_paper_of_an_agenda_item_withheld_after_the_exclusion_that_do_not_say_are_errors(archive,
+                                                                                                         build):
+    """The agenda withholds the item, but its minute and paper, unsaid, would be published in full: they must say,
+    as those of an item under a "Part II" section must."""
+    _excluded_before_item_5(archive, description="To resolve that the press and public be excluded from the "
+                            "meeting for the following item of business.")
+    assert errors_after(build, archive) == [
+        at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 5 Joint"), "the agenda withholds 5 as taken in private, but "
+           "its minute does not say whether it is confidential: the minute would be published in full; write "
+           "`confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published"),
+        at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 5.1 Sexual"), "the agenda withholds 5 as taken in private, "
+           "and 5.1 with it, but its minute does not say whether it is confidential: the minute would be published "
+           "in full; write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be "
+           "published"),
+        at(JC_PAPER, line_of(archive, JC_PAPER, "item:"), "Item 05 is for 5, which is withheld as taken in private, "
+           "but the paper does not say whether it is confidential: it would be published; write `confidential: yes` "
+           "in the paper, or `confidential: no` if it may be published")]
 
 
 def test_an_agenda_item_excluding_the_press_and_public_for_nothing_is_no_warning(archive, build):

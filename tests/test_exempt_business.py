@@ -17,7 +17,7 @@ import shutil
 import pytest
 
 from generator.build import Options, run
-from generator.exclusion import private_section
+from generator.exclusion import private_section, public_section
 from helpers import (FIXTURE, JC_MEETING, JC_MINUTES, TODAY, edit, line_of, messages, page, pagefind_plaintext,
                      read_tree)
 
@@ -100,7 +100,8 @@ def test_a_paper_of_an_item_under_a_part_ii_section_that_does_not_say_is_an_erro
     edit(archive, JC_MINUTES, "confidential: yes\nreason: Exempt under paragraph 3\n", "confidential: no\n")
     result = build(archive, archive.parent / "site")
     assert messages(result, "error") == [_at(EXEMPT_PAPER, line_of(archive, EXEMPT_PAPER, "item:"), "Item 08 is for "
-        "8, which is confidential, but the paper does not say whether it is: it would be published; write "
+        "8, which is withheld as taken in private, but the paper does not say whether it is confidential: it would be "
+        "published; write "
         "`confidential: yes` in the paper, or `confidential: no` if it may be published")]
     assert not (archive.parent / "site").exists()
 
@@ -110,8 +111,8 @@ def test_a_minute_of_an_item_under_a_part_ii_section_that_does_not_say_is_an_err
     edit(archive, JC_MINUTES, "```item\nconfidential: yes\nreason: Exempt under paragraph 1\n```\n\n", "")
     result = build(archive, archive.parent / "site")
     assert messages(result, "error") == [_at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 9 Staff matter"), "the "
-        "agenda marks 9 confidential, but its minute does not say whether it is: the minute would be published in "
-        "full; write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published")]
+        "agenda withholds 9 as taken in private, but its minute does not say whether it is confidential: the minute "
+        "would be published in full; write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published")]
     assert not (archive.parent / "site").exists()
 
 
@@ -156,6 +157,119 @@ def test_an_agenda_section_as_agendas_head_the_private_part_heads_it(section):
 ])
 def test_an_agenda_section_that_names_no_private_part_heads_none(section):
     assert not private_section(section)
+
+
+# --- the items after the press and public are excluded ----------------------------------------------------------------
+
+TB_MINUTES = "meetings/tb/2019-06-20/minutes.md"
+EXCLUDED_WITHHELD = ("CANARY-EXCLUDED-6201", "CANARY-EXCLUDED-6202", "CANARY-EXCLUDED-6204", "CANARY-EXCLUDED-6206",
+                     "CANARY-EXCLUDED-6209")
+EXCLUDED_PUBLISHED = ("SAID-PUBLIC-6203", "SAID-PUBLIC-6207", "PART-I-AFTER-6205", "PART-I-AFTER-6208")
+EXCLUSION_ITEM = ('    section: Main business\n    purpose: Decision\n  - ref: "7A"\n    title: Exclusion of the press '
+                  'and public\n    description: To resolve that the press and public be excluded from the meeting for '
+                  'the following items of business on the grounds that they involve the likely disclosure of exempt '
+                  'information.\n  - ref: "8"\n    title: Disposal of the clinic\n    description: The offer of '
+                  'CANARY-EXCLUDED-6201 for the clinic.\n    paper: "08"\n  - ref: "8A"\n    title: Lease of the '
+                  'depot\n    description: The rent, CANARY-EXCLUDED-6202.\n  - ref: "9"\n    title: Staff matter\n'
+                  '    confidential: no\n    description: SAID-PUBLIC-6203, a summary.\n  - ref: "10"\n    title: Any '
+                  'other business\n    section: Part I\n    description: PART-I-AFTER-6205\n---')
+EXCLUSION_MINUTES = ('\n## 7A Exclusion of the press and public\n\n```item\nresolutions:\n  - That the press and public be '
+                     'excluded from the meeting for the following items of business.\n```\n\n## 8 Disposal of the '
+                     'clinic\n\n```item\nconfidential: yes\nreason: Exempt under paragraph 3\n```\n\nThe offer of '
+                     'CANARY-EXCLUDED-6206 was accepted.\n\n## 8A Lease of the depot\n\n```item\nconfidential: yes\n'
+                     'reason: Exempt under paragraph 3\n```\n\nThe rent was agreed.\n\n## 9 Staff matter\n\n'
+                     '```item\nconfidential: no\n```\n\nSAID-PUBLIC-6207.\n\n## 10 Any other business\n\n'
+                     'PART-I-AFTER-6208.\n')
+
+
+def _with_exclusion(content) -> None:
+    """The joint committee's agenda excludes the press and public before items 8, 8A (neither says) and 9 (said
+    public), and names its public part again at 10 (`section: Part I`); its minutes say of 8 and 8A, as the clerk
+    must, and 8's paper says. The board's minutes of 20 June 2019 resolve to exclude them before TB/19/22, which
+    says nothing, as its agenda does not."""
+    edit(content, JC_MEETING, "    section: Main business\n    purpose: Decision\n---", EXCLUSION_ITEM)
+    (content / JC_MINUTES).write_text((content / JC_MINUTES).read_text(encoding="utf-8") + EXCLUSION_MINUTES,
+                                      encoding="utf-8")
+    (content / EXEMPT_PAPER).write_text(EXEMPT_PAPER_TEXT.replace("CANARY-WITHHELD-6104", "CANARY-EXCLUDED-6204"),
+                                        encoding="utf-8")
+    edit(content, TB_MINUTES, "The board reviewed the action log.\n", "```item\nresolutions:\n  - That the press and "
+         "public be excluded from the meeting for the following item of business.\n```\n\nThe board reviewed the "
+         "action log.\n")
+    edit(content, TB_MINUTES, "The board noted that every ward", "The board noted CANARY-EXCLUDED-6209. Every ward")
+
+
+@pytest.fixture(scope="module")
+def built_excluded(tmp_path_factory):
+    """The archive with the items after the press and public are excluded, built once with its search index:
+    (content, result, site)."""
+    content = tmp_path_factory.mktemp("excluded") / "content"
+    shutil.copytree(FIXTURE, content)
+    _with_exclusion(content)
+    out = content.parent / "site"
+    result = run(Options(content=content, out=out, today=dt.date.fromisoformat(TODAY), search=True))
+    assert result.ok, messages(result)
+    return content, result, out
+
+
+AGENDA_EXCLUDED_TOLD = ("agenda item 8 follows the item excluding the press and public (line {}), so it is taken in "
+                        "private, but does not say whether it is confidential (nor does 8A, after it): only its title "
+                        "is published, and its minute and papers must say whether they are; write `confidential: yes` "
+                        "in the agenda item to say so (and a `public_title:` to publish in the title's place), or "
+                        "`confidential: no` if it may be published as it is (a summary that gives none of the exempt "
+                        "information); if the press and public are readmitted before it, say so in its description "
+                        "('The press and public are readmitted.'), or give it the section of the public part "
+                        "(`section: Part I`)")
+MINUTES_EXCLUDED_TOLD = ("minute item TB/19/22 follows the resolution excluding the press and public (line {}), so it "
+                         "was taken in private, but does not say whether it is confidential: only its title is "
+                         "published; write `confidential: yes` (and a `reason:`) in its ```item block to say so, or "
+                         "`confidential: no` if it may be published as it is (a summary that gives none of the exempt "
+                         "information); if the press and public were readmitted before it, say so in the minutes: "
+                         "'The press and public were readmitted.'")
+
+
+def test_the_items_after_the_exclusion_that_do_not_say_are_told_once_at_the_first(built_excluded):
+    """Of the agenda: 9, said public, and 10, in the public part, are not told. Of the minutes: the board's item
+    after its resolution."""
+    content, result, _ = built_excluded
+    assert [m for m in messages(result) if "taken in private" in m] == [
+        _at(JC_MEETING, line_of(content, JC_MEETING, 'ref: "8"'), AGENDA_EXCLUDED_TOLD.format(
+            line_of(content, JC_MEETING, "Exclusion of the press")), "warning"),
+        _at(TB_MINUTES, line_of(content, TB_MINUTES, "## TB/19/22"), MINUTES_EXCLUDED_TOLD.format(
+            line_of(content, TB_MINUTES, "That the press and public")), "warning")]
+
+
+def test_nothing_after_the_exclusion_that_does_not_say_reaches_the_site_or_its_search_index(built_excluded):
+    """Items 8 and 8A of the agenda, and TB/19/22 of the minutes, were published in full with a warning: a clerk
+    who missed it published the offer and the rent before the meeting. They are withheld as confidential items are:
+    their titles, with "Considered in private"."""
+    _, _, site = built_excluded
+    assert [(name, c) for name, data in read_tree(site).items() for c in EXCLUDED_WITHHELD if c.encode() in data] == []
+    assert [(name, c) for name, data in pagefind_plaintext(site).items() for c in EXCLUDED_WITHHELD
+            if c.lower().encode() in data.lower()] == []
+    agenda = page(site, "/jc/2019/2019-11-05/").one("main").text
+    assert "Disposal of the clinic" in agenda and "Lease of the depot" in agenda and "Considered in private" in agenda
+    assert "Pharmaceutical needs assessment" in page(site, "/tb/2019/2019-06-20/").one("main").text
+
+
+def test_an_item_after_the_exclusion_said_public_or_in_the_public_part_is_published(built_excluded):
+    """`confidential: no` is the clerk's say that the item may be published; a section naming the public part
+    ("Part I") ends the exclusion's reach on the agenda, and in the minutes of its items, which have no sections."""
+    _, _, site = built_excluded
+    tree, index = read_tree(site), b"".join(pagefind_plaintext(site).values()).lower()
+    assert [c for c in EXCLUDED_PUBLISHED if not any(c.encode() in data for data in tree.values())] == []
+    assert [c for c in EXCLUDED_PUBLISHED if c.lower().encode() not in index] == []
+
+
+@pytest.mark.parametrize("section", ["Part I", "PART 1", "Part A", "Part 1 – Public business", "Public business",
+                                     "Public items", "Items to be considered in public", "Open session"])
+def test_an_agenda_section_naming_the_public_part_heads_it(section):
+    assert public_section(section)
+
+
+@pytest.mark.parametrize("section", ["Public health", "Part 1 of the Local Plan", "Part II – Exempt", "Main business",
+                                     "Closing business", "Part 2"])
+def test_an_agenda_section_that_names_no_public_part_heads_none(section):
+    assert not public_section(section)
 
 
 # --- a report naming its confidential appendix -----------------------------------------------------------------------
@@ -228,3 +342,4 @@ def test_words_like_a_protective_marking_are_not_one(archive, build, line):
     """Controls: a heading about restricted parking, a front sheet's public section, a RAG rating."""
     edit(archive, JC_PAPER, "The two councils propose", f"{line}\n\nThe two councils propose")
     assert [m for m in messages(build(archive)) if "confidential" in m] == []
+
