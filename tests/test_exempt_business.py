@@ -17,6 +17,7 @@ import shutil
 import pytest
 
 from generator.build import Options, run
+from generator.diagnostics import shortened
 from generator.exclusion import private_section, public_section
 from helpers import (FIXTURE, JC_MEETING, JC_MINUTES, TODAY, edit, line_of, messages, page, pagefind_plaintext,
                      read_tree)
@@ -164,7 +165,8 @@ def test_an_agenda_section_that_names_no_private_part_heads_none(section):
 TB_MINUTES = "meetings/tb/2019-06-20/minutes.md"
 EXCLUDED_WITHHELD = ("CANARY-EXCLUDED-6201", "CANARY-EXCLUDED-6202", "CANARY-EXCLUDED-6204", "CANARY-EXCLUDED-6206",
                      "CANARY-EXCLUDED-6209")
-EXCLUDED_PUBLISHED = ("SAID-PUBLIC-6203", "SAID-PUBLIC-6207", "PART-I-AFTER-6205", "PART-I-AFTER-6208")
+EXCLUDED_PUBLISHED = ("SAID-PUBLIC-6203", "SAID-PUBLIC-6207", "PART-I-AFTER-6205", "PART-I-AFTER-6208",
+                      "PUBLISHED-PROSE-6210")
 EXCLUSION_ITEM = ('    section: Main business\n    purpose: Decision\n  - ref: "7A"\n    title: Exclusion of the press '
                   'and public\n    description: To resolve that the press and public be excluded from the meeting for '
                   'the following items of business on the grounds that they involve the likely disclosure of exempt '
@@ -186,7 +188,7 @@ def _with_exclusion(content) -> None:
     """The joint committee's agenda excludes the press and public before items 8, 8A (neither says) and 9 (said
     public), and names its public part again at 10 (`section: Part I`); its minutes say of 8 and 8A, as the clerk
     must, and 8's paper says. The board's minutes of 20 June 2019 resolve to exclude them before TB/19/22, which
-    says nothing, as its agenda does not."""
+    says nothing, as its agenda does not; the committee's report speaks of publication in its prose."""
     edit(content, JC_MEETING, "    section: Main business\n    purpose: Decision\n---", EXCLUSION_ITEM)
     (content / JC_MINUTES).write_text((content / JC_MINUTES).read_text(encoding="utf-8") + EXCLUSION_MINUTES,
                                       encoding="utf-8")
@@ -196,6 +198,8 @@ def _with_exclusion(content) -> None:
          "public be excluded from the meeting for the following item of business.\n```\n\nThe board reviewed the "
          "action log.\n")
     edit(content, TB_MINUTES, "The board noted that every ward", "The board noted CANARY-EXCLUDED-6209. Every ward")
+    edit(content, JC_PAPER, "The two councils propose", "The decision is not for publication until Monday, "
+         "PUBLISHED-PROSE-6210.\n\nThe two councils propose")
 
 
 @pytest.fixture(scope="module")
@@ -343,3 +347,45 @@ def test_words_like_a_protective_marking_are_not_one(archive, build, line):
     edit(archive, JC_PAPER, "The two councils propose", f"{line}\n\nThe two councils propose")
     assert [m for m in messages(build(archive)) if "confidential" in m] == []
 
+
+# --- a front sheet saying the paper is not for publication, in a sentence ---------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "This report is not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A",
+    "Exempt information: This report is not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A of the "
+    "Local Government Act 1972.",
+    "| Exempt information | The report and its appendices are not for publication by virtue of paragraph 1 |",
+    "**Reason:** Not for publication: paragraph 3",
+], ids=["sentence", "after-the-field", "table-row", "field-then-words"])
+def test_a_paper_whose_front_sheet_says_it_is_not_for_publication_below_its_first_line_is_an_error(archive, build,
+                                                                                                   line):
+    """A council's front sheet gives the report's title, its author and ward, then that it is not for publication
+    and why: read at a line's start only, the words were published, paper and all, without a word (and on the
+    first line with a warning only)."""
+    edit(archive, JC_PAPER, "The two councils propose", f"Report of the Director of Public Health\n\n{line}\n\n"
+         "CANARY-WITHHELD-6111. The two councils propose")
+    result = build(archive, archive.parent / "site")
+    said = shortened(line.strip(" *_#>|"), 60)
+    assert messages(result, "error") == [_at(JC_PAPER, line_of(archive, JC_PAPER, line[:30]), f"Item 05 is marked "
+        f"'{said}', but does not say whether it is confidential: it would be published in full; write "
+        "`confidential: yes` in the paper, or `confidential: no` if it may be published")]
+    assert not (archive.parent / "site").exists()
+
+
+@pytest.mark.parametrize("line, first_too", [
+    ("The decision is not for publication until Monday.", True),
+    ("This report is not for publication until the Cabinet has met.", True),
+    ("Appendix 2 to this report is not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A.", True),
+    ("Exempt information: Appendix 2 is not for publication by virtue of paragraph 3", True),
+    # (on the first line, "not for publication" anywhere is the warning it was: docs/content-format.md)
+    ("Members noted that the report is not for publication by virtue of paragraph 3.", False),
+], ids=["decision-embargoed", "report-embargoed", "its-appendix", "its-appendix-after-the-field", "prose"])
+def test_prose_speaking_of_publication_is_no_mark(archive, build, line, first_too):
+    """Controls: an embargo, a public report's exempt appendix (listed with a note: the report is published), and
+    a sentence reporting it, not the front sheet's line, below the first line (and on it)."""
+    edit(archive, JC_PAPER, "The two councils propose", f"Report of the Director of Public Health\n\n{line}\n\n"
+         "The two councils propose")
+    assert [m for m in messages(build(archive)) if "confidential" in m] == []
+    if first_too:
+        edit(archive, JC_PAPER, "Report of the Director of Public Health\n\n", "")
+        assert [m for m in messages(build(archive)) if "confidential" in m] == []
