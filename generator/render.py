@@ -29,6 +29,7 @@ from generator.markdown import Renderer
 from generator.model import all_agenda_items, titled_with_body
 from generator.parallel import has_ended
 from generator.plaintext import plain_title
+from generator.print_margins import css_string, printed_name
 from generator.references import Linker, Where
 from generator.values import spoken_date, spoken_due
 from generator.yamltext import file_line, lines_of
@@ -376,6 +377,8 @@ def environment(template_dirs: list[Path], report: Report, site, index, today: d
     env.filters["spoken_due"] = said_due
     env.filters["every_item"] = all_agenda_items  # an agenda's items and their sub-items, in order
     env.filters["with_body"] = titled_with_body  # meeting|with_body(body): a <title>'s name of the meeting
+    env.filters["printed_name"] = printed_name  # meeting|printed_name(body): a printed sheet's margin's name of it
+    env.filters["css_string"] = css_string  # words for a <style>'s `content:`, the margins of a printed sheet
     languages = Languages(site)
     # Filters, not globals: Jinja's compiled code calls a filter directly and a global through Context.call, which
     # made rendering 1.09x slower at 500 synthetic meetings with these on every title and text (benchmarks.compare)

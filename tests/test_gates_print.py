@@ -282,3 +282,50 @@ def test_a_printed_action_body_or_person_leaves_off_its_links_to_feeds(sites, se
         assert page.locator("main .follow").is_hidden()
     finally:
         page.close()
+
+
+# Each kind of page printed on several sheets, and what each sheet's margins must say: whose it is (the body and
+# meeting), its own reference, where a page has one, and its address.
+SHEETS = {
+    ("fixture", "/tb/2019/2019-03-14/"): ("Testshire Health and Wellbeing Board, Thursday 14 March 2019", None),
+    ("fixture", "/tb/2019/tb-19-12/"): (
+        "Testshire Health and Wellbeing Board, Thursday 14 March 2019", "Minute TB/19/12"),
+    ("example", WIDE_TABLES): ("Healthier Lancashire and South Cumbria Joint Committee of Clinical Commissioning "
+                               "Groups, Thursday 5 March 2020", "Item 05"),
+    ("fixture", "/jc/actions/2019-11-05-5-1/"): (
+        "Testshire and Northvale Joint Committee, Tuesday 5 November 2019", "Action 2019-11-05/5#1"),
+}
+
+
+@pytest.fixture(scope="module")
+def printed_sheets(sites, served, browser):
+    """Each page of SHEETS printed to PDF by Chromium, as a reader prints it: the text of each sheet (pdf_text),
+    margins and all, which print media in the page itself does not show."""
+    from pdf_text import page_texts
+
+    sheets = {}
+    for name, path in SHEETS:
+        page = open_page(browser, served[name] + path, width=A4_WIDTH, height=1000)
+        try:
+            sheets[name, path] = page_texts(page.pdf(format="A4"))
+        finally:
+            page.close()
+    return sheets
+
+
+@pytest.mark.parametrize(("name", "path"), list(SHEETS))
+def test_every_printed_sheet_of_a_meeting_a_minute_a_paper_or_an_action_says_whose_it_is_and_its_address(
+        sites, printed_sheets, name, path):
+    """Only the first sheet named the body and meeting, under the page's heading: a loose third sheet of a meeting's
+    minutes or of a paper said nothing of whose it was, nor where to find it. Each sheet's margins say the body and
+    meeting, the minute, paper or action, its address, and which sheet of how many it is."""
+    head, ref = SHEETS[name, path]
+    address = sites[name].base_url.rstrip("/") + path
+    sheets = printed_sheets[name, path]
+    if path in ("/tb/2019/2019-03-14/", WIDE_TABLES):
+        assert len(sheets) > 2, "control: the page prints on several sheets"
+    missing = []
+    for number, text in enumerate(sheets, 1):
+        wanted = [head, address, f"Page {number} of {len(sheets)}"] + ([ref] if ref else [])
+        missing += [f"sheet {number}: {words!r}" for words in wanted if words not in text.replace("\n", "")]
+    assert missing == []
