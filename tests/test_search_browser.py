@@ -823,6 +823,43 @@ def test_keyboard_alone_reaches_the_box_searches_and_moves_into_the_results(page
     assert focused == {"tag": "A", "inResults": True, "ring": True}
 
 
+def _tab_to(page, wanted: str, limit: int = 60) -> None:
+    """Tab until the element `wanted` (a JavaScript test of `e`, the focused element) has focus, opening each closed
+    disclosure on the way with Enter, as a reader does to see what is in it."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const e = document.activeElement; return !!({wanted}); }}"):
+            return
+        if page.evaluate("() => document.activeElement.tagName === 'SUMMARY' && !document.activeElement"
+                         ".parentElement.open"):
+            page.keyboard.press("Enter")
+    pytest.fail(f"Tab never reached {wanted}")
+
+
+@pytest.mark.parametrize(("name", "value"), [("type", "paper"), ("year", "2019"), ("body", "JHSC")])
+def test_at_320_css_pixels_the_keyboard_alone_opens_the_filters_and_ticks_and_unticks_one(page, name, value):
+    """At 400% zoom (320 CSS px) the filters are closed under the search box (search.js), each group of them
+    too where Pagefind leaves it so. Tab and Enter open them, Space ticks a body, a year or a type and narrows the
+    results, Space again gives them all back, focus staying on the box ticked, and the page never scrolls
+    sideways. Checked as a guard: it worked, but no gate had worked the filters by keyboard at that width."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    search(page, "health")
+    before = count(page)
+    _tab_to(page, f"e.matches('input.pf-checkbox-input[name=\"{name}\"][value=\"{value}\"]')")
+    for press, narrowed in (("tick", True), ("untick", False)):
+        page.keyboard.press("Space")
+        summary = page.locator("pagefind-summary")
+        if narrowed:
+            expect(summary).not_to_have_text(f"{before} results for health")
+            assert 0 < count(page) < before
+        else:
+            expect(summary).to_have_text(f"{before} results for health")
+        focused = page.evaluate("() => [document.activeElement.name, document.activeElement.value, "
+                                "document.activeElement.checked]")
+        assert focused == [name, value, narrowed], press
+        assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
 def test_a_reader_in_the_results_keeps_a_place_when_the_whole_querys_results_replace_its_first_words(page):
     """Typed quickly, "blood collection" shows the results for "blood" first. A reader who has gone down into
     them is not thrown back to the top of the page when the whole query's results replace them: focus goes
