@@ -577,16 +577,18 @@ def _substitute(member: Member) -> bool:
 def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: str,
                agenda: list[tuple[str, Standing]], previous: Meeting | None = None, minutes: list[str] = (),
                heading: str = "", kind: str = "") -> str:
-    """`minutes`: each item's minute number (`minute:`), where the minutes number them otherwise (minutes_run_on).
+    """`previous`: the meeting whose title, times and venue the new one keeps (as_before): the last ordinary
+    meeting (last_ordinary), or the first sitting of the meeting a reconvened sitting continues.
+    `minutes`: each item's minute number (`minute:`), where the minutes number them otherwise (minutes_run_on).
     `heading`: the comment over the agenda, where its items are not the standing items (a reconvened sitting's).
     `kind`: `--kind`'s (annual, special, ...), not the previous meeting's: most meetings are of no kind."""
     lines = ["---", f"body: {body.slug}", f"date: {day.isoformat()}"] + ([f"kind: {scalar(kind)}"] if kind else [])
+    if body.venue:  # the body's, above the comment that says what was kept from the meeting before
+        lines.append(f"venue: {scalar(body.venue)}")
     kept = as_before(body, previous)
     if kept:
         lines.append(f"# as at the meeting of {long_date(previous.date)}: check them")
         lines += [f"{name}: {scalar(value)}" for name, value in kept]
-    if body.venue:
-        lines.append(f"venue: {scalar(body.venue)}")
     chair = _chair_among(members)
     if chair is not None:
         lines.append(f"chair: {scalar(chair.who.id)}  # the {chair.role}: write who chaired it, if another")
@@ -776,9 +778,12 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     first_in_archive = (first is None and not body.numbering.per_meeting and from_one
                         and not any(m.date < day for m in index.by_body.get(slug, [])))
     agenda = list(zip(numbers, standing))
-    members, members_from = members_on(body, previous, day)
+    # An extraordinary meeting, held at another time and place, perhaps as a meeting of its own title ("Extraordinary
+    # Meeting of ..."), with those who could come: the new meeting was given its title, times, venue and those
+    # present, where a clerk expects the pattern of the body's ordinary meetings
+    members, members_from = members_on(body, arising, day)
     target = Path(content) / "meetings" / slug / name
-    files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda, previous, minuted,
+    files = {target / "meeting.md": meeting_md(body, day, members, members_from, agenda, arising, minuted,
                                                heading=_CALLED_HEADING if called(kind) else "", kind=kind),
              target / "minutes.md": minutes_md(list(zip(minuted, standing)) if minuted else agenda)}
     if tracks:

@@ -492,6 +492,28 @@ def test_title_times_and_venue_are_as_at_the_last_meeting_held_where_the_bodys_f
         content / "meetings/jhsc/2019-10-07/meeting.md").read_text(encoding="utf-8")
 
 
+def test_title_times_venue_and_those_present_are_the_last_ordinary_meetings_not_an_extraordinary_ones(tmp_path):
+    """An extraordinary meeting, held in the morning in another room as a meeting of its own title, with those who
+    could come: the meeting after it was given its title, times, venue and those present, where the clerk expects
+    the body's ordinary pattern, as at the meeting before it."""
+    content = copy(tmp_path, "references")
+    edit(content, "meetings/ccb/2019-08-22/meeting.md", "date: 2019-08-22\n",
+         'date: 2019-08-22\nstart: "14:00"\nend: "16:00"\nvenue: Room 1, St John\'s House\n')
+    (content / "meetings/ccb/2019-09-05").mkdir()
+    (content / "meetings/ccb/2019-09-05/meeting.md").write_text(
+        "---\nbody: ccb\ndate: 2019-09-05\nkind: extraordinary\n"
+        "title: Extraordinary Meeting of the Commissioning Collaborative Board\nstart: \"09:30\"\nend: \"10:00\"\n"
+        "venue: Meeting Room G.01, County Hall\nattendance:\n  present: [nora-brown]\n---\n", encoding="utf-8")
+    new_meeting(content, "ccb", "2019-09-19")
+    meeting = load(content).by_key["ccb/2019-09-19"]
+    assert (meeting.own_title, meeting.start, meeting.end, meeting.venue) == (
+        False, "14:00", "16:00", "Room 1, St John's House")
+    assert [a.who.id for a in meeting.attendance.present] == ["sarah-prema", "nora-brown"]
+    text = (content / "meetings/ccb/2019-09-19/meeting.md").read_text(encoding="utf-8")
+    assert "# as at the meeting of 22 August 2019: check them" in text
+    assert "# those present at the meeting on 22 August 2019: move anyone absent" in text
+
+
 def test_a_body_with_a_venue_in_its_file_keeps_it_and_a_meeting_without_a_title_gives_none(actions):
     new_meeting(actions, "ccb", "2020-01-16")
     meeting = load(actions).by_key["ccb/2020-01-16"]
