@@ -104,6 +104,18 @@ class PeopleIndex:
         holdings = self._posts.get(_post_key(text), [])
         return sorted({pid for pid, role in holdings if held_on(role, day)}), holdings
 
+    def titled(self, text: str, day: dt.date) -> list[tuple[str, Role]]:
+        """(id, role) of each role held on `day` whose title is the post `text` and more (`Vice-Chair of the
+        Health and Wellbeing Board` for `Vice Chair`), as registers title a body's vice-chair: no post `text`
+        names (a post is its role's whole title), so that `chair: Vice Chair` was told no one had the role."""
+        key = _post_key(text)
+        if not key:
+            return []
+        found = {(pid, role) for form, holdings in self._posts.items()
+                 if form.startswith(key) and len(form) > len(key) and not form[len(key)].isalnum()
+                 for pid, role in holdings if held_on(role, day) and _post_key(role.title) != key}
+        return sorted(found, key=lambda held: (held[0], held[1].title))
+
     def with_initials(self, text: str) -> list[str]:
         """The ids of the people whose `initials:` `text` is (`JH`, `J.H.`): a clerk's way of naming them in the
         minutes' text, where they link (references.py), written in a field, where they do not."""
@@ -266,6 +278,10 @@ class Asked:
         self._note("post", f"{day.isoformat()}\1{text}")
         return self._index.post(text, day)
 
+    def titled(self, text: str, day: dt.date) -> list[tuple[str, Role]]:
+        self._note("titled", f"{day.isoformat()}\1{text}")
+        return self._index.titled(text, day)
+
     def is_organisation(self, text: str) -> bool:
         self._note("organisation", text)
         return self._index.is_organisation(text)
@@ -303,6 +319,9 @@ def _answer(index: PeopleIndex, question: str, argument: str) -> str:
         day, text = argument.split("\1", 1)
         held, holdings = index.post(text, dt.date.fromisoformat(day))
         return repr((held, holdings))
+    if question == "titled":
+        day, text = argument.split("\1", 1)
+        return repr(index.titled(text, dt.date.fromisoformat(day)))
     return "\1".join(index.known_forms())
 
 
@@ -360,6 +379,12 @@ def asked_about_posts(records: list[tuple[str, bytes]], people: list[Person]) ->
     adding or removing them, or changing their roles' dates, may change who held it that day."""
     posts = {question.rsplit("\1", 1)[1] for questions, _ in records if "post\1" in questions
              for question in questions.split("\0") if question.startswith("post\1")}
+    # a post no role's whole title is, whose message names the roles titled with it and more (PeopleIndex.titled)
+    titled = {_post_key(question.rsplit("\1", 1)[1]) for questions, _ in records if "titled\1" in questions
+              for question in questions.split("\0") if question.startswith("titled\1")}
+    if titled and any(form.startswith(key) for person in people for role in person.roles
+                      for form in post_forms(person, role) for key in titled):
+        return True
     if not posts:
         return False
     asked = {_post_key(text) for text in posts}

@@ -549,7 +549,17 @@ def post_holder(written: str, ctx: Context) -> PersonRef | None:
                       "write the person who held it that day, or correct the dates of the role (`from`, `to`) in "
                       "the people register")
     if _DEPUTY_CHAIR.fullmatch(" ".join(written.split())):  # else "add them to the register", or {name: Vice Chair}
-        raise Invalid(f"'{written}' is read as a post, and no one in the people register has a role of that title",
+        titled = people.titled(written, held.date)
+        if titled:  # `Vice-Chair of the Health and Wellbeing Board`, as registers title a body's vice-chair
+            named = listed([f"{_named(people.ref(pid))} holds '{role.title}'" for pid, role in titled])
+            one = len({pid for pid, _ in titled}) == 1
+            raise Invalid(f"'{written}' is read as a post, and no one in the people register has a role of that title "
+                          f"alone: on {on}, {named}",
+                          (f"if it is they, write {titled[0][0]}, or the role's whole title" if one else
+                           "write the id of the one meant, or their role's whole title") +
+                          ", which names its holder as a post does")
+        raise Invalid(f"'{written}' is read as a post, and no one in the people register has a role of that title, "
+                      f"or of a title beginning with it, on {on}",
                       "write the id of the person who held it; to name them by the post, give them the role in the "
                       f"register, under their `roles:` as `- title: {' '.join(written.split())}` (a member's `role:` "
                       "in the body's file is what its page shows of them, not a post)")

@@ -445,10 +445,22 @@ def test_a_vice_chair_written_where_a_person_goes_with_no_one_holding_the_role_i
     the body's file: it was told to add 'Vice Chair' to the register as a person, or write {name: Vice Chair}."""
     edit(archive, MEETING, "chair: ada-lovelace", "chair: Vice Chair")
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair: Vice Chair"),
-        "'Vice Chair' is read as a post, and no one in the people register has a role of that title; write the id of "
-        "the person who held it; to name them by the post, give them the role in the register, under their `roles:` "
+        "'Vice Chair' is read as a post, and no one in the people register has a role of that title, or of a title "
+        "beginning with it, on 14 March 2019; write the id of the person who held it; to name them by the post, give them the role in the register, under their `roles:` "
         "as `- title: Vice Chair` (a member's `role:` in the body's file is what its page shows of them, not a "
         "post)")]
+
+
+def test_a_vice_chair_written_where_a_person_goes_is_told_who_holds_a_role_titled_with_it_and_more(archive, build):
+    """`chair: Vice Chair`, where the register titles the vice-chair's role as registers title a body's post, `Vice-Chair
+    of the Health and Wellbeing Board`: it was told no one had a role of that title, not who held that role."""
+    edit(archive, "people.yaml", "  initials: FT\n",
+         "  initials: FT\n  roles:\n    - title: Vice-Chair of the Health and Wellbeing Board\n      from: 2018-05-01\n")
+    edit(archive, MEETING, "chair: ada-lovelace", "chair: Vice Chair")
+    assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair: Vice Chair"),
+        "'Vice Chair' is read as a post, and no one in the people register has a role of that title alone: on 14 "
+        "March 2019, Councillor Frank Turner (frank-turner) holds 'Vice-Chair of the Health and Wellbeing Board'; if "
+        "it is they, write frank-turner, or the role's whole title, which names its holder as a post does")]
 
 
 def test_a_misspelt_required_field_is_not_reported_missing_as_well(archive, build):

@@ -250,3 +250,18 @@ def test_someone_added_whose_first_name_a_message_gave_as_another_s_is_a_person_
     assert asked.with_first_name("Carol") == ["carol-singh"]
     assert may_have_asked_about([asked.record()], [Person("carol-ward", "Carol Ward")])
     assert not may_have_asked_about([asked.record()], [Person("ned-brown", "Ned Brown")])
+
+
+def test_someone_added_whose_role_a_vice_chair_message_named_is_a_person_a_file_may_name():
+    """`chair: Vice Chair` is told who holds a role titled with it and more (schema.post_holder): a person added with
+    `Vice-Chair of the Board` changes what the meeting is told, as one added with `Vice-Chair` does."""
+    import datetime as dt
+
+    from generator.model import Person, Role
+    from generator.people import Asked, PeopleIndex, may_have_asked_about
+
+    asked = Asked(PeopleIndex({"carol-singh": Person("carol-singh", "Carol Singh", "Dr")}))
+    assert asked.titled("Vice Chair", dt.date(2019, 3, 14)) == []
+    added = Person("carol-ward", "Carol Ward", roles=(Role("Vice-Chair of the Board"),))
+    assert may_have_asked_about([asked.record()], [added])
+    assert not may_have_asked_about([asked.record()], [Person("ned-brown", "Ned Brown")])
