@@ -97,6 +97,39 @@ SITE = Schema(
 
 ROLE = Schema("a role", Field("title", s.text, required=True), Field("organisation", s.text, default=""),
               Field("from", s.day(last=False)), Field("to", s.day(last=True)))
+_ROLE = s.record(ROLE, lambda f, c, v: Role(f["title"] or "", f["organisation"], f["from"], f["to"]))
+
+
+def _role(value, ctx: Context) -> Role:
+    """A role of the register's. One written as its title alone (`roles: Director of Public Health`) was told
+    that a role must be a set of `field: value` lines, and to see the docs for which."""
+    if isinstance(value, str) and value.strip():
+        raise s.Invalid(f"'{value.strip()}' is written as a role's title alone, where a role is a set of `field: "
+                        "value` lines", _role_entry(value))
+    return _ROLE(value, ctx)
+
+
+def _role_entry(title: str) -> str:
+    return f"write it as `- title: {' '.join(title.split())}`, with the role's `organisation:`, `from:` and `to:` " \
+        "on the lines below it where they are known"
+
+
+def _role_alone(raw, ctx: Context):
+    """`raw` without a `role:` written as the body's file writes a member's (`role: Director of Public Health`),
+    said once: it was told both that 'role' is no field of a person's (did you mean 'roles'?) and, read as
+    `roles:`, that a role must be a set of `field: value` lines."""
+    if not isinstance(raw, yamltext.LDict) or "roles" in raw or not isinstance(raw.get("role"), str):
+        return raw
+    ctx.report.error(ctx.path, raw.line_of("role"), "unknown field 'role' in a person: the register lists a person's "
+                     "posts under `roles:`, each with its `title:`", f"write `roles:` and, on the line below it, "
+                     f"`  - title: {' '.join(raw['role'].split())}`, with the role's `organisation:`, `from:` and "
+                     "`to:` on the lines below that where they are known")
+    rest = yamltext.LDict(raw.line)
+    rest.update((key, value) for key, value in raw.items() if key != "role")
+    rest.key_lines = {key: line for key, line in raw.key_lines.items() if key != "role"}
+    return rest
+
+
 PERSON = Schema(
     "a person",
     Field("name", s.text, required=True),
@@ -104,8 +137,7 @@ PERSON = Schema(
     Field("aliases", s.texts, default=()),
     Field("initials", s.text, default=""),
     Field("organisation", s.text, default=""),
-    Field("roles", s.list_of(s.record(ROLE, lambda f, c, v: Role(f["title"] or "", f["organisation"],
-                                                                  f["from"], f["to"]))), default=()),
+    Field("roles", s.list_of(_role), default=()),
 )
 
 
@@ -277,7 +309,7 @@ def people_in_file(path: Path, report: Report, people: dict[str, Person]) -> boo
             report.error(path, line, f"person '{person_id}' is already in the register ({first.path}:"
                          f"{first.line})", "keep one entry, or give one of them another id")
             continue
-        fields = PERSON.read(raw, ctx, line)
+        fields = PERSON.read(_role_alone(raw, ctx), ctx, line)
         if fields is None or not fields["name"]:
             continue
         people[person_id] = Person(

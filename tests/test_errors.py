@@ -2879,6 +2879,27 @@ def test_person_id_given_twice_across_register_files(archive, build):
         "of them another id")]
 
 
+def test_a_persons_role_written_as_a_body_member_s_is_told_once_to_list_it_under_roles_with_its_title(
+        archive, build):
+    """`role: Director of Finance` in the register, as a body's file writes a member's: it was told that 'role' is
+    no field of a person's (did you mean 'roles'?) and, read as `roles:`, that a role must be a set of `field:
+    value` lines, as if what was written were wrong twice."""
+    edit(archive, "people.yaml", "  initials: FT\n", "  initials: FT\n  role: Director of  Finance\n")
+    assert errors_after(build, archive) == [at("people.yaml", line_of(archive, "people.yaml", "  role: Director"),
+        "unknown field 'role' in a person: the register lists a person's posts under `roles:`, each with its "
+        "`title:`; write `roles:` and, on the line below it, `  - title: Director of Finance`, with the role's "
+        "`organisation:`, `from:` and `to:` on the lines below that where they are known")]
+
+
+def test_a_role_written_as_its_title_alone_is_told_the_entry_to_write(archive, build):
+    """`roles: [Director of Finance]`: told only that a role must be a set of `field: value` lines."""
+    edit(archive, "people.yaml", "  initials: FT\n", "  initials: FT\n  roles:\n    - Director of Finance\n")
+    assert errors_after(build, archive) == [at("people.yaml", line_of(archive, "people.yaml", "    - Director of F"),
+        "'Director of Finance' is written as a role's title alone, where a role is a set of `field: value` lines; "
+        "write it as `- title: Director of Finance`, with the role's `organisation:`, `from:` and `to:` on the lines "
+        "below it where they are known")]
+
+
 def test_a_person_id_too_long_for_an_address_is_an_error(archive, build):
     written = "ada-lovelace-" * 8 + "countess-of-lovelace"
     (archive / "people").mkdir()
