@@ -375,20 +375,23 @@ def _revised_due(written: str) -> str:
     return f"`due: {day.isoformat()}` ({spoken_date(day)})"
 
 
+# An update's fields under the names a log's columns give them (`ID`, `RAG`, `Update`, `Revised date`), and the
+# log's updates as the minutes' `actions:`: each was told it was no field, and an update written with `id:` that
+# its `action:` was missing too; read as the field meant (schema.Field.also), each is told the field's name once
 UPDATE = Schema(
     "an action update",
-    Field("action", s.text, required=True),
+    Field("action", s.text, required=True, also=("id", "ref", "action id", "action_id", "action no", "action ref")),
     Field("status", _status, required=True,
-          missing=f"add `status: ` and one of {', '.join(STATUSES)}"),
-    Field("progress", s.markdown, default=""),
-    Field("due", s.due),
+          missing=f"add `status: ` and one of {', '.join(STATUSES)}", also=("rag", "rag status", "rag_status")),
+    Field("progress", s.markdown, default="", also=("update", "comments", "comment")),
+    Field("due", s.due, also=("revised date", "revised_date", "revised due date", "new deadline", "deadline")),
     Field("closed", s.yesno, default=False),
 )
 ACTION_LOG = Schema(
     "an action log",
     Field("status", s.choice("draft", "final"), default="final"),
     Field("as_at", s.date),
-    Field("updates", s.list_of(s.record(UPDATE, lambda f, c, v: _update(f, c, v))), default=()),
+    Field("updates", s.list_of(s.record(UPDATE, lambda f, c, v: _update(f, c, v))), default=(), also=("actions",)),
 )
 
 

@@ -463,6 +463,28 @@ def test_a_vice_chair_written_where_a_person_goes_is_told_who_holds_a_role_title
         "it is they, write frank-turner, or the role's whole title, which names its holder as a post does")]
 
 
+@pytest.mark.parametrize("written, field, meant", [
+    ("  - action: TB/19/13#2\n", "  - ID: TB/19/13#2\n", "action"),
+    ("    status: amber\n", "    RAG: amber\n", "status"),
+    ("    progress: The pilot", "    update: The pilot", "progress"),
+    ("    due: September 2019\n", "    revised date: September 2019\n", "due"),
+])
+def test_an_updates_field_written_as_a_logs_column_names_it_is_told_the_field_once(archive, build, written, field,
+                                                                                   meant):
+    """An update written as a pack's action log heads its columns: `ID:` for `action:` was told it was no field and
+    that the update's `action:` was missing, and `RAG:`, `Update:` or `Revised date:` that it was no field."""
+    edit(archive, LOG, written, field)
+    key = field.strip(" -").split(":")[0]
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, field.strip("\n")),
+        f"unknown field '{key}' in an action update; write it as `{meant}:`, the field an action update gives it")]
+
+
+def test_an_action_logs_updates_written_as_the_minutes_actions_are_told_the_field_once(archive, build):
+    edit(archive, LOG, "updates:", "actions:")
+    assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, "actions:"),
+        "unknown field 'actions' in an action log; write it as `updates:`, the field an action log gives it")]
+
+
 def test_a_misspelt_required_field_is_not_reported_missing_as_well(archive, build):
     edit(archive, LATER, "date: 20 June 2019", "dat: 20 June 2019")
     assert errors_after(build, archive) == [at(LATER, line_of(archive, LATER, "dat:"),
