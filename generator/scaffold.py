@@ -967,11 +967,29 @@ def _on_the_day(index: Index, meeting_key: str) -> str:
     return f"did you mean {' or '.join(held)} ({long_date(day)})?" if held else ""
 
 
+def _published(name: str) -> bool:
+    """Whether a file so named may be published with a paper (attachments.published_name)."""
+    try:
+        attachments.published_name(name)
+    except Invalid:
+        return False
+    return True
+
+
 def _paper_file(source: Path, papers: Path, report: Report) -> tuple[str, bytes | None]:
     """(the name `file:` gives, the bytes to copy into papers/, or None when the very file is there already) for
-    `new paper --file`: the PDF or spreadsheet the paper went out as."""
+    `new paper --file`: the PDF or spreadsheet the paper went out as. A path in quotes, as one with a space in it
+    is given (`--file "~/Downloads/Paper D.pdf"`), keeps its `~`, which the shell expands only outside them: it
+    was told there was no such file. A folder (the pack's, downloaded) was told so too."""
+    written, source = source, source.expanduser()
+    if source.is_dir():
+        held = sorted(path.name for path in source.iterdir() if path.is_file() and _published(path.name))
+        shown = ", ".join(held[:5]) + (f" and {len(held) - 5} more" if len(held) > 5 else "")
+        raise refuse_option("--file", written, "it is a folder, not a file", "give the path of the paper's own file "
+                            + (f"in it ({shown}), e.g. --file {shlex.quote(str(source / held[0]))}" if held else
+                               "(its PDF, say), e.g. --file ~/Downloads/paper-c.pdf"))
     if not source.is_file():
-        raise refuse_option("--file", source, "there is no such file to publish with the paper",
+        raise refuse_option("--file", written, "there is no such file to publish with the paper",
                             "give the path of the paper's PDF (or other file), e.g. --file ~/Downloads/paper-c.pdf")
     try:
         attachments.published_name(source.name)

@@ -1454,6 +1454,32 @@ def test_new_paper_names_a_file_already_in_papers_and_refuses_one_it_cannot_publ
         assert said(refused.value) == [message]
 
 
+def test_new_paper_file_given_a_folder_is_told_it_is_one_with_the_files_in_it_to_give(tmp_path):
+    """The folder a pack was downloaded to, given for the paper's file: it was told there was no such file."""
+    content = copy(tmp_path, "references")
+    pack = tmp_path / "Pack June"
+    pack.mkdir()
+    for name in ("Paper D - Finance.pdf", "agenda.pdf", "map.svg"):
+        (pack / name).write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(scaffold.Refused) as refused:
+        scaffold.plan_paper(content, "ccb/2019-08-22", "D", "Finance", file=pack)
+    assert said(refused.value) == [
+        f"--file {pack}: it is a folder, not a file; give the path of the paper's own file in it (Paper D - Finance.pdf, "
+        f"agenda.pdf), e.g. --file '{pack}/Paper D - Finance.pdf'"]
+
+
+def test_new_paper_file_given_in_quotes_from_the_home_folder_is_found_there(tmp_path, monkeypatch):
+    """`--file "~/Downloads/Paper D.pdf"`, in quotes for its spaces, where the shell leaves `~` as it is: it was told
+    there was no such file."""
+    content = copy(tmp_path, "references")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "Downloads").mkdir()
+    (tmp_path / "Downloads" / "Paper D.pdf").write_bytes(b"%PDF-1.4\n")
+    plan = scaffold.plan_paper(content, "ccb/2019-08-22", "D", "Finance", file=Path("~/Downloads/Paper D.pdf"))
+    papers = content / "meetings" / "ccb" / "2019-08-22" / "papers"
+    assert plan.files[papers / "Paper D.pdf"] == b"%PDF-1.4\n"
+
+
 def test_new_paper_refuses_a_file_whose_name_makes_no_address(tmp_path):
     """As the build would refuse it (attachments.published_name): a name with no letter or digit."""
     content = copy(tmp_path, "references")
