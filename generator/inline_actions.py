@@ -289,12 +289,14 @@ def _found(paragraphs: list[Prose]) -> list[_Found]:
 _OPENS = re.compile(rf"{_WORD}{_ID}{_AFTER}(?P<rest>[^()\[\]\n]*)")
 
 
-def opens_action_line(text: str, start: int) -> bool:
+def opens_action_line(text: str, start: int, bodies=None) -> bool:
     """Whether "Action A23" at `text[start:]` opens an action line giving its id ("Action A23: CS to circulate it",
-    "(Action A23: CS)"), which `check` reads, and whose message gives the `id:` to write: the id is no action's yet
-    because the line raises it. "Action A23: complete", of an action the body has no such id for, is not one."""
+    "(Action A23: CS)", "Action A23: jc to ...", `bodies` the archive's by slug), which `check` reads, and whose
+    message gives the `id:` to write: the id is no action's yet because the line raises it. "Action A23:
+    complete", of an action the body has no such id for, is not one."""
     opened = _OPENS.match(text, start)
-    return opened is not None and bool(_split(opened["rest"])[0] or _split_after(opened["rest"])[0])
+    return opened is not None and bool(_split(opened["rest"], bodies=bodies)[0]
+                                       or _split_after(opened["rest"], bodies=bodies)[0])
 
 
 def _split(rest: str, posts=None, bodies=None) -> tuple[str, str]:

@@ -1348,7 +1348,7 @@ def _action_words(m: re.Match, linker: Linker, where: Where, found: list) -> Non
         found.append(_Match(m.start(1), m.end(1), None, written, f"no published action of {body.short_name} has the "
                             f"id {written} (nearest existing: {nearest}): give the action `id: {written}` under "
                             "`actions:` in the ```item block of the minute that raised it, or name the one meant",
-                            written=said, report=not opens_action_line(text, m.start())))
+                            written=said, report=not opens_action_line(text, m.start(), linker.bodies)))
 
 
 def _action_parts(m: re.Match, linker: Linker, where: Where) -> list[tuple[int, int, str, str]]:

@@ -643,6 +643,8 @@ def actions_in_words(tmp_path_factory):
     in words, as "minute 71" is named."""
     content = tmp_path_factory.mktemp("actions") / "content"
     shutil.copytree(FIXTURE, content)
+    (content / "bodies/jc.md").write_text("---\nname: Joint Committee\nshort_name: JC\nnumbering: per-meeting\n---\n",
+                                          encoding="utf-8")
     action = "  - owner: {{name: The clerk}}\n    text: {}\n    due: 2020-03-01\n    id: {}\n"
     return _built_with(content, (
             ("ccb/2019-09-19", "## CCBP/19/80 Estates\n\n```item\nactions:\n"
@@ -657,7 +659,8 @@ def actions_in_words(tmp_path_factory):
              "recovery plan.\n"),
             ("ccb/2019-12-05", "## CCBP/19/97 Action log\n\nActions A23 and A30 remain open; actions A23, CCB-A30 and "
              "A40 were noted.\n\nActions A39–A41 were closed.\n\nActions A23 and A24 were noted.\n\nActions A24 and "
-             "A25 were noted.\n\nAction A41: JS to circulate the report by 1 March 2020.\n")))
+             "A25 were noted.\n\nAction A41: JS to circulate the report by 1 March 2020.\n\n"
+             "Action A42: jc to write to the parents by 1 March 2020.\n")))
 
 
 def test_minute_and_a_number_of_a_body_numbering_yy_n_in_its_own_minutes_links_its_own_minute(overlapping):
@@ -890,6 +893,14 @@ def test_an_action_line_giving_an_id_no_action_has_yet_is_not_also_warned_of_as_
     _, warnings = actions_in_words
     assert [w.split(": warning: ")[1][:50] for w in warnings if "2019-12-05/minutes.md:14:" in w] == [
         "'Action A41: JS to circulate the report by 1 March"]
+
+
+def test_an_action_line_naming_a_body_by_its_slug_with_an_id_no_action_has_yet_is_one_warning(actions_in_words):
+    """"Action A42: jc to write to the parents", its owner the joint committee by its file's name in lower case:
+    it was told twice, as an action line and as "reference 'Action A42' does not resolve"."""
+    _, warnings = actions_in_words
+    assert [w.split(": warning: ")[1][:50] for w in warnings if "2019-12-05/minutes.md:16:" in w] == [
+        "'Action A42: jc to write to the parents by 1 March"]
 
 
 @pytest.fixture(scope="module")
