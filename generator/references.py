@@ -115,6 +115,13 @@ _MONTH_MEETING = re.compile(rf"\b[Tt]he\s+(?:({_NAME})\s+)?[Mm]eeting\s+(?:held\
                             rf"{_NOT_ITS_BODYS}|\b[Tt]he\s+(({_MONTHS})(?:\s+(\d{{4}}))?\s+(?:({_NAME})\s+)?[Mm]eeting)"
                             rf"{_NOT_ITS_BODYS}")
 _MONTH_NAMES = tuple(_MONTHS.split("|"))
+# "the last meeting in March", "the previous Board meeting in March 2019", "at its meeting in March 2019", "our last
+# meeting in May": a meeting held, named by its month (_past_month_meeting); "its" a body's named before it ("The
+# Committee, at its meeting in March", _SUBJECT)
+_PAST_MONTH_MEETING = re.compile(rf"\b(?:[Tt]he\s+(last|previous)|([Ii]ts|[Tt]heir|[Oo]ur)(?:\s+(last|previous))?)\s+"
+                                 rf"(?:({_NAME})\s+)?[Mm]eeting\s+(?:held\s+)?in\s+(({_MONTHS})(?:\s+(\d{{4}}))?)"
+                                 rf"{_NOT_ITS_BODYS}")
+_SUBJECT = re.compile(rf"({_NAME})(?:'s|’s)?\s*,?\s+(?:at\s+|in\s+|during\s+)?$")
 # "the minutes of the last meeting", "the previous meeting", "MINUTES OF PREVIOUS MEETING" (a pack's heading): the
 # meeting before the text's, where the archive says which it was (_find). Not "the last meeting of the year",
 # "... in March", "... before the election", in any case. Looked for only in a text holding the words as they are
@@ -412,6 +419,23 @@ class Linker:
             f"meeting of {spoken_date(day)}')" if others else ""
         return f"{self.bodies[body].short_name or body} held no meeting on {spoken_date(day)} (its meetings " \
             f"nearest it: {nearest}){met}"
+
+    def no_meeting_in(self, body: str, month: tuple[int, int], meeting: Meeting) -> str:
+        """Why a meeting of `body` in `month` (year, month) that a text of `meeting` says was held links nowhere,
+        where the body's archive reaches over the month, before `meeting`, and holds none of its meetings in it,
+        public or not: "" otherwise, as the archive may not hold the meeting (_past_month_meeting)."""
+        held = self.index.by_body.get(body, ())
+        first, last = dt.date(*month, 1), dt.date(month[0] + month[1] // 12, month[1] % 12 + 1, 1)
+        if not held or not held[0].date < first or not last <= meeting.date or \
+                any(key.startswith(f"{body}/{month[0]:04d}-{month[1]:02d}") for key in self.unpublished
+                    if isinstance(key, str)):
+            return ""
+        before = [other for other in held if other.date < first][-1:]
+        after = [other for other in held if other.date >= last][:1]
+        nearest = " and ".join(spoken_date(other.date) for other in before + after)
+        month_words = spoken_date(first).partition(" ")[2]
+        return f"{self.bodies[body].short_name or body} held no meeting in {month_words} (its meetings nearest it: " \
+            f"{nearest}): check the month, or name the meeting by its date"
 
     def nearest(self, body: str, ref: str) -> str:
         """A hint naming the existing numbers closest to a missing one."""
@@ -758,7 +782,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
     incomplete = list(linker.incomplete.finditer(text)) if digits else []
     if linker.incomplete_plain is not None:
         incomplete += [m.span() for m in linker.incomplete_plain.finditer(text)]
-    on_date, papers, items, items_of, capitals, words, bodies_named, last, months = [], [], [], [], [], [], [], [], []
+    on_date, papers, items, items_of, capitals, words, bodies_named, last, months, held_in = ([] for _ in range(10))
     if meeting is not None:
         meeting_word = "eeting" in text  # in every match of _MEETING, _MONTH_MEETING and, in lower case, _LAST_MEETING
         on_date = list(_MEETING.finditer(text)) if meeting_word else []
@@ -774,12 +798,13 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
         bodies_named = _matches(_NAMED_OF, text, "inute", "tem") if digits and " of " in text else []
         last = _last_words(text, meeting_word)
         months = _matches(_MONTH_MEETING, text, *_MONTH_NAMES) if meeting_word else []
+        held_in = _matches(_PAST_MONTH_MEETING, text, " in ") if meeting_word else []
         # (of a body numbering per meeting, read where its minutes run on from meeting to meeting: _run_words)
         words = _matches(_MINUTE_WORDS, text, "inute") if digits else []
     action_words = [m for m in _matches(_ACTION_WORDS, text, "action", "Action", "ACTION")
                     if _LETTER_AND_DIGIT.match(m.group(1))] if digits and where.body else []
     archive = (explicit or numbers or incomplete or on_date or items_of or words or action_words or bodies_named
-               or last or months)
+               or last or months or held_in)
     reach = ARCHIVE if archive else MEETING if papers or items or capitals else NOWHERE
     if reach == NOWHERE:
         return found, reach
@@ -839,6 +864,8 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                 found.append(_Match(m.start(1), m.end(1), urls.meeting(target), m.group(1)))
         for m in months:
             _month_meeting(m, meeting, linker, found)
+        for m in held_in:
+            _past_month_meeting(m, meeting, linker, found)
         for m in last:
             before = linker.approved_at(meeting)
             if len(before) == 1 and before[0].date < meeting.date:
@@ -1210,6 +1237,39 @@ def _month_meeting(m: re.Match, meeting: Meeting, linker: Linker, found: list) -
     held = linker.in_month(slug or meeting.body, at) if at is not None else []
     if len(held) == 1 and held[0] is not meeting:
         found.append(_Match(span[0], span[1], urls.meeting(held[0]), m.string[span[0]:span[1]]))
+
+
+def _past_month_meeting(m: re.Match, meeting: Meeting, linker: Linker, found: list) -> None:
+    """`the last meeting in March`, `at its meeting in March 2019`, `our previous meeting in May` (`m`:
+    _PAST_MONTH_MEETING's) in a text of `meeting`: a meeting held before it, in the last such month (or that
+    month of the year written), of the text's own body ("the", "our"), of the body named before "meeting", or,
+    after "its" or "their", of the body the words just before name ("The Committee, at its meeting in ...", none
+    else: "NHS England at its meeting in March" is left as text). Linked where the body held one meeting then,
+    public, before the text's; "last" or "previous" names the later of several. The words say a meeting was held:
+    where the body's archive reaches over the month and holds none of its meetings that month, public or not,
+    they are warned of with its meetings nearest it; several (for "its meeting in"), a private one, or a month the
+    archive does not reach are left as text, as "the July meeting" is."""
+    text = m.string
+    named, pronoun, latest = m.group(4), (m.group(2) or "").lower(), bool(m.group(1) or m.group(3))
+    if named:
+        slug = linker.names.find(named, meeting.body)
+    elif pronoun in ("its", "their"):
+        subject = _SUBJECT.search(text, max(0, m.start() - 120), m.start())
+        slug = linker.names.find(subject.group(1), meeting.body) if subject is not None else None
+    else:
+        slug = ""
+    if slug is None:
+        return
+    slug = slug or meeting.body
+    number = _MONTH_NAMES.index(m.group(6)) + 1
+    year = int(m.group(7)) if m.group(7) else meeting.date.year - (number > meeting.date.month)
+    held = [other for other in linker.in_month(slug, (year, number)) if other.date < meeting.date]
+    if len(held) == 1 or held and latest:
+        found.append(_Match(m.start(5), m.end(5), urls.meeting(held[-1]), m.group(5)))
+        return
+    hint = linker.no_meeting_in(slug, (year, number), meeting) if not held else ""
+    if hint:
+        found.append(_Match(m.start(5), m.end(5), None, m.group(5), hint, written=text[m.start():m.end()]))
 
 
 def _cited_month(meeting: Meeting, month: str, year: str | None) -> tuple[int, int] | None:

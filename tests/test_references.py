@@ -907,7 +907,8 @@ def test_an_action_line_naming_a_body_by_its_slug_with_an_id_no_action_has_yet_i
 def months(tmp_path_factory):
     """CCB's meetings of 2019 (March, May, two in June of which one private, July, August, October, November, two in
     December; the joint committee's in September), and the minutes of November's citing meetings by their month,
-    the last meeting in capitals, and papers whose titles cite minutes and meetings."""
+    the last meeting in capitals, and papers whose titles cite minutes and meetings; January 2020's citing
+    meetings held by their month ("the last meeting in December", "at its meeting in March 2019")."""
     content = tmp_path_factory.mktemp("months") / "content"
     shutil.copytree(FIXTURE, content)
     private = content / "meetings/ccb/2019-06-20"
@@ -938,7 +939,12 @@ def months(tmp_path_factory):
          "Governing Bodies in July 2019; the next meeting in July; the Provider Board meeting in July; the meeting in "
          "July of the Health and Wellbeing Board; the July meeting with NHS England; a meeting in July.\n"),
         ("ccb/2019-12-05", "## CCBP/19/110 Estates\n\nA.\n"),
-        ("ccb/2019-12-19", "## CCBP/19/120 Estates\n\nA.\n")))
+        ("ccb/2019-12-19", "## CCBP/19/120 Estates\n\nA.\n"),
+        ("ccb/2020-01-16", "## CCBP/20/1 Months held\n\n"
+         "The last meeting in December was noted. The Board, at its meeting in March 2019, agreed it; the Joint Health "
+         "Scrutiny Committee at its meeting in September noted it.\nNHS England at its meeting in July 2019 noted it; "
+         "our previous meeting in June was private.\n\n"
+         "## CCBP/20/2 Months not held\n\nThe last meeting in April was noted.\n")))
 
 
 def test_a_meeting_named_by_its_month_links_the_bodys_one_meeting_that_month(months):
@@ -959,6 +965,27 @@ def test_a_month_the_body_held_several_meetings_or_none_in_or_six_months_either_
     site, warnings = months
     assert xrefs(site, "/ccb/2019/ccbp-19-102/") == []
     assert not [warning for warning in warnings if "2019-11-21/minutes.md" in warning]
+
+
+def test_a_meeting_held_named_by_its_month_links_the_bodys_last_meeting_that_month_before_the_text(months):
+    """"the last meeting in December" (two were held: the later), "The Board, at its meeting in March 2019", "the
+    Joint Health Scrutiny Committee at its meeting in September" (the body "its" follows): not read, as "last
+    meeting in" and "its meeting" are not "the meeting in". "NHS England at its meeting in July 2019" names no
+    body of the archive, and "our previous meeting in June" may be June's private one: left as text."""
+    site, _ = months
+    assert xrefs(site, "/ccb/2020/ccbp-20-1/") == [
+        ("/ccb/2019/2019-12-19/", "December"), ("/ccb/2019/2019-03-21/", "March 2019"),
+        ("/jhsc/2019/2019-09-02/", "September")]
+    assert "/ccb/2020/ccbp-20-1/" in _referenced_from(site, "/ccb/2019/2019-03-21/")
+
+
+def test_a_meeting_held_in_a_month_the_body_held_none_in_is_warned_of_with_its_meetings_nearest_it(months):
+    site, warnings = months
+    assert xrefs(site, "/ccb/2020/ccbp-20-2/") == []
+    assert [w for w in warnings if "2020-01-16/minutes.md" in w] == [
+        "content/meetings/ccb/2020-01-16/minutes.md:11: warning: reference 'The last meeting in April' does not "
+        "resolve; CCB held no meeting in April 2019 (its meetings nearest it: 21 March 2019 and 16 May 2019): check "
+        "the month, or name the meeting by its date"]
 
 
 def test_words_of_a_month_naming_no_meeting_of_the_body_are_left_as_text(months):
