@@ -28,7 +28,7 @@ from generator.numbering import (NumberFinder, annual_meetings, any_pattern, can
                                  has_placeholder, leading_part, part, parts, printed, renumbered, runs, shape, sort_key,
                                  unpadded)
 from generator.people import closest_person
-from generator.publish import PRIVATE
+from generator.publish import DRAFT, PRIVATE
 from generator.values import Invalid, parse_date, slugify, spoken_date
 
 # A meeting's date as minutes cite it, its year left out where it is the meeting's last such day ("the meeting
@@ -402,10 +402,12 @@ class Linker:
             return []
         return [other for other in self.index.by_body.get(body, ()) if (other.date.year, other.date.month) == month]
 
-    def no_meeting(self, body: str, day: dt.date, meeting: Meeting) -> str:
-        """Why a minute of `body`'s meeting of `day`, cited in a text of `meeting`, links nowhere, and what to
-        write, where the body's archive reaches over the day and holds no meeting of it (public or not): "" where
-        it does not, as the archive then may not hold the meeting at all (_named_minutes)."""
+    def no_meeting(self, body: str, day: dt.date, meeting: Meeting, word: str = "minute") -> str:
+        """Why a minute (`word`: or item) of `body`'s meeting of `day`, cited in a text of `meeting`, links nowhere,
+        and what to write, where the body's archive reaches over the day and holds no meeting of it (public or
+        not): "" where it does not, as the archive then may not hold the meeting at all (_named_minutes). The
+        meetings nearest it are the published ones; of those whose minutes are a draft, which a minute's link
+        does not reach until they are approved, the message says so, lest the clerk cite one and be warned again."""
         held = self.index.by_body.get(body, ())
         iso = day.isoformat()
         if not held or not held[0].date <= day <= held[-1].date or \
@@ -413,12 +415,39 @@ class Linker:
             return ""
         before = [other for other in held if other.date < day][-1:]
         after = [other for other in held if other.date > day][:1]
-        nearest = " and ".join(spoken_date(other.date) for other in before + after)
+        nearest = " and ".join(spoken_date(other.date) for other in before + after) + \
+            self._unlinked(body, before + after, word)
         others = sorted({self.bodies[other].short_name or other for other, at in self.by_date if at == iso})
         met = f"; {' and '.join(others)} met that day: to cite its minute, name the body ('of the {others[0]} " \
             f"meeting of {spoken_date(day)}')" if others else ""
         return f"{self.bodies[body].short_name or body} held no meeting on {spoken_date(day)} (its meetings " \
             f"nearest it: {nearest}){met}"
+
+    def _unlinked(self, body: str, nearest: list[Meeting], word: str) -> str:
+        """What a message naming `nearest`, `body`'s published meetings nearest a day, says of those a minute's link
+        (`word`) would not reach, and of the private meetings between them, which none does: "; the minutes of 10
+        October 2019 are a draft ...", lest the clerk cite one and be warned again."""
+        drafts = [other for other in nearest if self._drafted(other, word)]
+        said = "" if not drafts else f"; the minutes of {' and '.join(spoken_date(other.date) for other in drafts)} " \
+            f"{'are drafts' if len(drafts) > 1 else 'are a draft'}, which no link reaches until approved"
+        low, high = nearest[0].date, nearest[-1].date
+        private = sorted(day for day in (_folder_date(key.partition("/")[2]) for key in self.unpublished
+                                         if isinstance(key, str) and key.partition("/")[0] == body)
+                         if day is not None and low < day < high)
+        return said + (f"; its meeting{'s' if len(private) > 1 else ''} of "
+                       f"{' and '.join(spoken_date(day) for day in private)} "
+                       f"{'were' if len(private) > 1 else 'was'} held in private, which no link reaches"
+                       if private else "")
+
+    def _drafted(self, other: Meeting, word: str) -> bool:
+        """Whether `other`'s minutes are unpublished as a draft and a `word` ("minute") of it would link to them
+        alone, not to its agenda's row (as a body numbering per meeting's does)."""
+        if word != "minute" or other.minutes is not None or \
+                self.bodies[other.body].numbering.per_meeting and other.agenda:
+            return False
+        folder = other.source.path.rpartition("/")[0]
+        return any(why == DRAFT and source.path.rpartition("/")[0] == folder
+                   for why, source in self.unpublished.values())
 
     def no_meeting_in(self, body: str, month: tuple[int, int], meeting: Meeting) -> str:
         """Why a meeting of `body` in `month` (year, month) that a text of `meeting` says was held links nowhere,
@@ -625,6 +654,14 @@ def _number_and_part(numbering, written: str) -> tuple[str | None, str]:
         return ref, ""
     numbered = leading_part(numbering, written)
     return (numbered[0], numbered[1]) if numbered is not None and not numbered[2].strip() else (None, "")
+
+
+def _folder_date(folder: str) -> dt.date | None:
+    """The date a meeting's folder is named with (2019-10-01-private), else None."""
+    try:
+        return dt.date.fromisoformat(folder[:10])
+    except ValueError:
+        return None
 
 
 def _meeting_words(meeting: Meeting) -> str:
@@ -902,8 +939,8 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
         for m in items_of:  # before this meeting's items, which the same words would otherwise be read as
             other = _cited_meeting(linker, meeting, m.group(3))
             day = _cited_day(meeting, m.group(3)) if other is None else None
-            absent = linker.no_meeting(meeting.body, day, meeting) if day is not None else ""
             word = "minute" if m.group(1) else "item"
+            absent = linker.no_meeting(meeting.body, day, meeting, word) if day is not None else ""
             for number in _ITEM_NUMBER.finditer(m.group(2)):
                 url = linker.meeting_item_url(other, number.group(0)) if other is not None else None
                 found.append(_Match(m.start(2) + number.start(), m.start(2) + number.end(), url, number.group(0),
@@ -1205,7 +1242,7 @@ def _named_minutes(m: re.Match, meeting: Meeting, linker: Linker, found: list) -
     day = _cited_day(meeting, m.group(4))
     other = linker.by_date.get((slug, day.isoformat())) if day is not None else None
     if other is None:
-        hint = linker.no_meeting(slug, day, meeting) if day is not None else ""
+        hint = linker.no_meeting(slug, day, meeting, word) if day is not None else ""
         found.extend(_Match(start, end, None, text[start:end], hint, report=bool(hint),
                             written=f"{word} {text[start:end]}{said}") for start, end in numbers)
         return

@@ -809,6 +809,28 @@ def test_a_day_the_body_held_no_meeting_on_is_warned_of_with_its_meetings_neares
             ) in warnings
 
 
+def test_the_meetings_nearest_a_day_of_no_meeting_say_which_a_minutes_link_would_not_reach(tmp_path):
+    """The hint named a meeting whose minutes are a draft as one to cite, which would be warned of again, and said
+    nothing of the private meeting beside the day, likely the one meant, whose minutes no link reaches either."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    private = content / "meetings/ccb/2019-10-01-private"
+    private.mkdir(parents=True)
+    (private / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-10-01\nsession: private\n---\n", encoding="utf-8")
+    (private / "minutes.md").write_text("---\nstatus: approved\n---\n## CCBP/19/80 Estates\n\nA.\n", encoding="utf-8")
+    draft = content / "meetings/ccb/2019-10-10"
+    draft.mkdir(parents=True)
+    (draft / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-10-10\n---\n", encoding="utf-8")
+    (draft / "minutes.md").write_text("---\nstatus: draft\n---\n## CCBP/19/85 Estates\n\nA.\n", encoding="utf-8")
+    _, warnings = _built_with(content, (
+        ("ccb/2019-11-21", "## CCBP/19/100 Matters arising\n\nMinute 5 of 3 October 2019 was noted.\n"),))
+    assert [w for w in warnings if "2019-11-21/minutes.md" in w] == [
+        "content/meetings/ccb/2019-11-21/minutes.md:6: warning: reference 'Minute 5 of 3 October 2019' does not "
+        "resolve; CCB held no meeting on 3 October 2019 (its meetings nearest it: 22 August 2019 and 10 October 2019; "
+        "the minutes of 10 October 2019 are a draft, which no link reaches until approved; its meeting of 1 October "
+        "2019 was held in private, which no link reaches)"]
+
+
 def test_a_number_the_dated_meeting_lacks_is_warned_of_with_its_numbers_and_the_body_whose_meeting_has_it(
         met_that_day):
     _, warnings = met_that_day
