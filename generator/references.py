@@ -40,7 +40,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # (and "the Special Meeting held on 28 September 2018", as an agenda's item approving minutes writes it)
 _MEETING = re.compile(rf"\b[Mm]eeting\s+(?:held\s+)?(?:on|of)\s+{_WEEKDAY}({_DATE})")
 _NEXT = re.compile(r"\b(?:next|following|forthcoming)\s+$", re.I)  # before "meeting", one still to come
-_PAPER = re.compile(r"\b(Paper|Appendix|Annex|Annexe)\s+([A-Z]{1,2}|\d{1,2})\b(?![/\w])")
+# "Paper C", "Enclosure C" (a pack's word for its papers, whatever their `label:`), "Paper 4.2" (the pack's item 4.2's:
+# not "Paper 4"), "Appendix B"
+_PAPER = re.compile(r"\b(Paper|Enclosure|Appendix|Annex|Annexe)\s+([A-Z]{1,2}|\d{1,2}(?:\.\d{1,2})?)\b(?![/\w]|\.\d)")
+_ANY_PAPER = ("Paper", "Enclosure")  # a meeting's paper of any label
 # What follows a paper or an item that is another meeting's: "Paper A of 14 March 2019", "Paper A to the meeting
 # held on 14 March 2019", "item 7.1 of the meeting of 3 October"
 _OF_MEETING = re.compile(rf"\s+(?:of|to)\s+(?:the\s+)?(?:meeting\s+(?:held\s+)?(?:on|of)\s+)?{_WEEKDAY}({_DATE})")
@@ -55,7 +58,8 @@ _ITEM_LIST = re.compile(r"(?:\s*,\s*\d{1,3}(?:\.\d{1,3})?[a-zA-Z]?(?![\w/]|\.\d)
 # is read for "minute" only, which with a number alone after it names no agenda's item)
 _ITEM_OF = re.compile(r"\b(?:[Ii]tems?|([Mm])inutes?)\s+(\d{1,3}(?:\.\d{1,3})?(?:(?:\s*,\s*|\s*,?\s*(?:and|&)\s*)"
                       r"\d{1,3}(?:\.\d{1,3})?)*)"
-                      rf"\s+of\s+(?:the\s+meeting\s+(?:held\s+)?(?:on|of)\s+|(?(1)|(?!)))"
+                      rf"\s+of\s+(?:the\s+meeting\s+(?:held\s+)?(?:on|of)\s+|the\s+agenda\s+(?:of|for)\s+(?:the\s+meeting\s+"
+                      rf"(?:held\s+)?(?:on|of)\s+)?|(?(1)|(?!)))"
                       rf"{_WEEKDAY}({_DATE})")
 # `[[target]]` or `[[target|words]]`; plaintext.py reads them too, as their words
 EXPLICIT = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]+?))?\]\]")
@@ -823,13 +827,14 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
     if meeting is not None:
         meeting_word = "eeting" in text  # in every match of _MEETING, _MONTH_MEETING and, in lower case, _LAST_MEETING
         on_date = list(_MEETING.finditer(text)) if meeting_word else []
-        papers = _matches(_PAPER, text, "Paper", "Appendix", "Annex")
+        papers = _matches(_PAPER, text, "Paper", "Enclosure", "Appendix", "Annex")
         capitals = list(_INITIALS.finditer(text)) if _TWO_CAPITALS.search(text) else []
         # (a body numbering by a pattern names an item so only where its agenda numbers the pack's items: 7 for
         # CCBP/19/75)
         items = _matches(_ITEM, text, *(("tem",) if per_meeting else ("item ", "Item ", "items ", "Items ")))
         minute_of = per_meeting and digits and " of " in text  # "minute 7.1 of 12 March 2024": no "meeting"
-        items_of = _matches(_ITEM_OF, text, "tem", "inute") if on_date or minute_of else []
+        # ("item 7 of the agenda of 3 May", as an item of another meeting's agenda is cited, has no "meeting")
+        items_of = _matches(_ITEM_OF, text, "tem", "inute") if on_date or minute_of or "agenda" in text else []
         if not per_meeting:
             items_of = [m for m in items_of if not m.group(1)]  # its minutes' numbers are its own (_minute_words)
         bodies_named = _matches(_NAMED_OF, text, "inute", "tem") if digits and " of " in text else []
@@ -908,7 +913,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             if len(before) == 1 and before[0].date < meeting.date:
                 found.append(_Match(m.start(), m.end(), urls.meeting(before[0]), m.group(0)))
         for m in papers:
-            minute = cited.get(_number_before(text, m.start())) if cited and m.group(1) == "Paper" else None
+            minute = cited.get(_number_before(text, m.start())) if cited and m.group(1) in _ANY_PAPER else None
             if minute is not None and minute[0] is not meeting:  # "TB/19/13 (Paper A)": the paper that minute had
                 other, number = minute
                 url, papers = _papers_of(other, m.group(2))
@@ -919,7 +924,7 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                 reach = ARCHIVE
                 continue
             of = _OF_MEETING.match(text, m.end())
-            if of is not None and m.group(1) == "Paper":  # another meeting's, which its date names
+            if of is not None and m.group(1) in _ANY_PAPER:  # another meeting's, which its date names
                 reach = ARCHIVE
                 other = _cited_meeting(linker, meeting, of.group(1))
                 if other is not meeting:  # not of a meeting the archive has: no guess at which paper is meant
@@ -1678,16 +1683,17 @@ def _paper(label: str, ref: str, where: Where, linker: Linker) -> tuple[str | No
     """(address, hint, whether the hint names another meeting's papers, which the run then reaches: see _find)."""
     meeting, paper = where.meeting, where.paper
     if label in ("Appendix", "Annex", "Annexe") and paper is not None:
-        for appendix in paper.appendices:
-            if appendix.ref.lower() == ref.lower():
-                return urls.paper(meeting, paper) + "#" + paper.appendix_anchor(appendix.ref), "", False
+        # listed in `appendices:`, or headed in the text ("## Appendix 1 Costs"), as the paper's page anchors it
+        if any(appendix.ref.lower() == ref.lower() for appendix in paper.appendices) or \
+                label == "Appendix" and ref.lower() in paper.appendix_anchors:
+            return urls.paper(meeting, paper) + "#" + paper.appendix_anchor(ref), "", False
     candidates = [p for p in meeting.papers if p.ref.lower() == ref.lower()]
     for candidate in candidates:
-        if candidate.label.lower() == label.lower() or label == "Paper":
+        if candidate.label.lower() == label.lower() or label in _ANY_PAPER:
             return urls.paper(meeting, candidate), "", False
-    if label != "Paper" and paper is not None:
+    if label not in _ANY_PAPER and paper is not None:
         return None, f"{paper.name} lists no {label.lower()} {ref}", False
-    if label != "Paper" and not candidates:
+    if label not in _ANY_PAPER and not candidates:
         return None, "", False  # an appendix of something we do not hold: not worth a warning
     if not candidates and ref.lower() in {withheld.lower() for withheld in meeting.withheld_papers}:
         return None, "", False  # a confidential paper, which the minutes may name: it has no page to link to
@@ -1726,9 +1732,11 @@ def reference_rule(state) -> None:
     # A folded YAML text's line holds several of its file's (yamltext.LStr.folds): each run is placed by its
     # column too, found in its line of the source in turn, so that a message names the file's line.
     source = state.src.split("\n") if state.env.get("columns") else None
-    for block in state.tokens:
+    for at_block, block in enumerate(state.tokens):
         if block.type != "inline" or not block.children:
             continue
+        # "## Appendix 1 Costs" in a paper's text is the appendix's own heading, which "Appendix 1" names
+        heading = where.paper is not None and at_block > 0 and state.tokens[at_block - 1].type == "heading_open"
         line = block.map[0] if block.map else 0
         children, depth, column = [], 0, 0
         for child in block.children:
@@ -1746,13 +1754,19 @@ def reference_rule(state) -> None:
             if child.type != "text" or depth > 0:
                 children.append(child)
                 continue
-            children.extend(_split(child, linker, where, at))
+            children.extend(_split(child, linker, where, at, heading and not children))
         block.children = children
 
 
-def _split(token: Token, linker: Linker, where: Where, line: int | tuple[int, int]) -> list[Token]:
+def _split(token: Token, linker: Linker, where: Where, line: int | tuple[int, int], heading: bool = False
+           ) -> list[Token]:
+    """`token` split around the references in it; `heading`: it begins a heading of a paper's text, whose
+    "Appendix 1" at its start names the appendix the heading begins, not a link to itself."""
     text = token.content
     matches = _resolve(text, linker, where, line)
+    if heading and matches and matches[0].start == 0 and matches[0].url and \
+            matches[0].url.startswith(urls.paper(where.meeting, where.paper) + "#appendix-"):
+        matches = matches[1:]
     if not matches:
         return [token]
     out, position = [], 0

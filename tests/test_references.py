@@ -1114,3 +1114,54 @@ def test_a_range_of_action_ids_of_more_than_fifty_is_warned_of_as_a_likely_typo(
         "content/meetings/ccb/2019-12-05/minutes.md:16: warning: reference 'Actions A3-A90' takes in 88 ids, A3 to "
         "A90, more than the 50 a range of actions is read as; check the ids at its ends (a typo at one of them?), or "
         "name the actions it means one by one"]
+
+
+@pytest.fixture(scope="module")
+def pack_shapes(tmp_path_factory):
+    """Citations as packs write them: a CCB meeting with a paper numbered by its agenda item ("Paper 4.2") and one
+    labelled Enclosure, whose text heads its appendix ("## Appendix 1 Costs") without listing it in `appendices:`;
+    its minutes cite them, and the joint committee's minutes an item of an earlier meeting's agenda."""
+    content = tmp_path_factory.mktemp("shapes") / "content"
+    shutil.copytree(FIXTURE, content)
+    papers = content / "meetings/ccb/2019-10-17/papers"
+    papers.mkdir(parents=True)
+    (papers / "4-2.md").write_text('---\nref: "4.2"\ntitle: Quality report\n---\nThe report.\n', encoding="utf-8")
+    (papers / "e.md").write_text("---\nref: E\nlabel: Enclosure\ntitle: Finance\n---\nThe costs are in Appendix 1."
+                                 "\n\n## Appendix 1 Costs\n\nThe costs.\n", encoding="utf-8")
+    return _built_with(content, (
+        ("ccb/2019-10-17", "## CCBP/19/90 Quality and finance\n\nPaper 4.2 and Enclosure E were noted.\n"),
+        ("jhsc/2019-05-03", "## 5. Budget\n\nA.\n\n## 7. Estates\n\nB.\n"),
+        ("jhsc/2019-06-03", "## 1. Matters arising\n\nItem 7 of the agenda of 3 May was recalled.\n")))
+
+
+def test_a_paper_numbered_by_its_agenda_item_links_to_that_paper(pack_shapes):
+    """"Paper 4.2" was read as Paper 4, and warned of as a paper the meeting lacks."""
+    site, warnings = pack_shapes
+    assert ("/ccb/2019/2019-10-17/papers/4-2/", "Paper 4.2") in xrefs(site, "/ccb/2019/ccbp-19-90/")
+    assert "/ccb/2019/ccbp-19-90/" in _referenced_from(site, "/ccb/2019/2019-10-17/papers/4-2/")
+    assert not [w for w in warnings if "'Paper 4'" in w]
+
+
+def test_an_enclosure_links_to_the_meetings_paper_of_that_ref(pack_shapes):
+    """"Enclosure E", as packs number what they enclose: not read."""
+    site, _ = pack_shapes
+    assert ("/ccb/2019/2019-10-17/papers/e/", "Enclosure E") in xrefs(site, "/ccb/2019/ccbp-19-90/")
+    assert "/ccb/2019/ccbp-19-90/" in _referenced_from(site, "/ccb/2019/2019-10-17/papers/e/")
+
+
+def test_an_appendix_headed_in_a_papers_text_links_to_its_heading_which_is_no_reference(pack_shapes):
+    """"Appendix 1" in the paper's text, its appendix headed "## Appendix 1 Costs" (which the page anchors) but not
+    listed in `appendices:`: it and the heading itself were each warned of as 'Enclosure E lists no appendix 1'."""
+    site, warnings = pack_shapes
+    assert xrefs(site, "/ccb/2019/2019-10-17/papers/e/") == [("/ccb/2019/2019-10-17/papers/e/#appendix-1",
+                                                             "Appendix 1")]
+    assert not [w for w in warnings if "papers/e.md" in w]
+
+
+def test_an_item_of_an_earlier_meetings_agenda_named_by_its_date_links_to_that_item(pack_shapes):
+    """"Item 7 of the agenda of 3 May", as "item 7 of the meeting of 3 May" is read: it was warned of as this
+    meeting's item 7."""
+    site, warnings = pack_shapes
+    assert xrefs(site, "/jhsc/2019/2019-06-03/item-1/") == [("/jhsc/2019/2019-05-03/item-7/", "7")]
+    assert "/jhsc/2019/2019-06-03/item-1/" in _referenced_from(site, "/jhsc/2019/2019-05-03/item-7/")
+    assert not [w for w in warnings if "2019-06-03/minutes.md" in w]
