@@ -834,13 +834,14 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
         items = _matches(_ITEM, text, *(("tem",) if per_meeting else ("item ", "Item ", "items ", "Items ")))
         minute_of = per_meeting and digits and " of " in text  # "minute 7.1 of 12 March 2024": no "meeting"
         # ("item 7 of the agenda of 3 May", as an item of another meeting's agenda is cited, has no "meeting")
-        items_of = _matches(_ITEM_OF, text, "tem", "inute") if on_date or minute_of or "agenda" in text else []
+        agenda_of = digits and ("agenda of " in text or "agenda for " in text)
+        items_of = _matches(_ITEM_OF, text, "tem", "inute") if on_date or minute_of or agenda_of else []
         if not per_meeting:
             items_of = [m for m in items_of if not m.group(1)]  # its minutes' numbers are its own (_minute_words)
         bodies_named = _matches(_NAMED_OF, text, "inute", "tem") if digits and " of " in text else []
         last = _last_words(text, meeting_word)
         months = _matches(_MONTH_MEETING, text, *_MONTH_NAMES) if meeting_word else []
-        held_in = _matches(_PAST_MONTH_MEETING, text, " in ") if meeting_word else []
+        held_in = _matches(_PAST_MONTH_MEETING, text, "eeting in ", "eeting held in ") if meeting_word else []
         # (of a body numbering per meeting, read where its minutes run on from meeting to meeting: _run_words)
         words = _matches(_MINUTE_WORDS, text, "inute") if digits else []
     action_words = [m for m in _matches(_ACTION_WORDS, text, "action", "Action", "ACTION")
