@@ -1198,8 +1198,12 @@ def _minute_words(m: re.Match, meeting: Meeting, linker: Linker, found: list) ->
             if ref is not None:
                 found.append(_Match(start, end, linker.item_url(slug, ref), text[start:end], written=ref))
         return
-    if first is not None:
-        found.append(_Match(m.start(2), m.end(2), linker.item_url(slug, first), m.group(2), written=first))
+    if first is not None:  # "minute 75(b)": the heading of its part (b), as "CCBP/19/75(b)" links it, where it has one
+        sub = part(text, m.end(2)) if not listed else None
+        url = linker.item_url(slug, first)
+        parted = linker.item_url(slug, first, sub[0]) if sub is not None else url
+        end = sub[1] if parted != url else m.end(2)
+        found.append(_Match(m.start(2), end, parted, text[m.start(2):end], written=first))
     before = int(m.group(2))
     for c in _LISTED.finditer(text, m.end(), listed.end()) if listed is not None else ():
         if int(c.group(2)) <= before:

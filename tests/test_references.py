@@ -1120,7 +1120,8 @@ def test_a_range_of_action_ids_of_more_than_fifty_is_warned_of_as_a_likely_typo(
 def pack_shapes(tmp_path_factory):
     """Citations as packs write them: a CCB meeting with a paper numbered by its agenda item ("Paper 4.2") and one
     labelled Enclosure, whose text heads its appendix ("## Appendix 1 Costs") without listing it in `appendices:`;
-    its minutes cite them, and the joint committee's minutes an item of an earlier meeting's agenda."""
+    its minutes cite them and a part of an earlier minute in words, and the joint committee's minutes an item of an
+    earlier meeting's agenda."""
     content = tmp_path_factory.mktemp("shapes") / "content"
     shutil.copytree(FIXTURE, content)
     papers = content / "meetings/ccb/2019-10-17/papers"
@@ -1129,7 +1130,9 @@ def pack_shapes(tmp_path_factory):
     (papers / "e.md").write_text("---\nref: E\nlabel: Enclosure\ntitle: Finance\n---\nThe costs are in Appendix 1."
                                  "\n\n## Appendix 1 Costs\n\nThe costs.\n", encoding="utf-8")
     return _built_with(content, (
-        ("ccb/2019-10-17", "## CCBP/19/90 Quality and finance\n\nPaper 4.2 and Enclosure E were noted.\n"),
+        ("ccb/2019-09-19", "## CCBP/19/75 Estates\n\nA.\n\n### CCBP/19/75(b) Leases\n\nB.\n"),
+        ("ccb/2019-10-17", "## CCBP/19/90 Quality and finance\n\nPaper 4.2 and Enclosure E were noted; minute 75(b) was "
+         "recalled.\n"),
         ("jhsc/2019-05-03", "## 5. Budget\n\nA.\n\n## 7. Estates\n\nB.\n"),
         ("jhsc/2019-06-03", "## 1. Matters arising\n\nItem 7 of the agenda of 3 May was recalled.\n")))
 
@@ -1165,3 +1168,11 @@ def test_an_item_of_an_earlier_meetings_agenda_named_by_its_date_links_to_that_i
     assert xrefs(site, "/jhsc/2019/2019-06-03/item-1/") == [("/jhsc/2019/2019-05-03/item-7/", "7")]
     assert "/jhsc/2019/2019-06-03/item-1/" in _referenced_from(site, "/jhsc/2019/2019-05-03/item-7/")
     assert not [w for w in warnings if "2019-06-03/minutes.md" in w]
+
+
+def test_a_part_of_a_minute_named_in_words_links_to_the_parts_heading(pack_shapes):
+    """"minute 75(b)", as "CCBP/19/75(b)" links the heading of its part: it linked the minute's page, "(b)" left
+    out of the link."""
+    site, _ = pack_shapes
+    assert ("/ccb/2019/ccbp-19-75/#ccbp-19-75-b-leases", "75(b)") in xrefs(site, "/ccb/2019/ccbp-19-90/")
+    assert "/ccb/2019/ccbp-19-90/" in _referenced_from(site, "/ccb/2019/ccbp-19-75/")
