@@ -27,7 +27,7 @@ from generator.model import (ActionLog, ActionUpdate, AgendaItem, Archive, Atten
                               Paper, archive_order)
 from generator.parallel import PARALLEL_FROM, WorkerFailed, fork_map
 from generator.people import Asked, PeopleIndex, answers_hold
-from generator.reload_parts import NoParts, Parts, data_files
+from generator.reload_parts import Parts, Recorded, Seed, data_files
 from generator.values import slugify
 
 KNOWN_FILES = {"meeting.md", "minutes.md", "actions.md"}
@@ -233,6 +233,7 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         for key in [key for key in cache if isinstance(key, Path)]:
             del cache[key]
     slugs = _body_slugs(content, bodies)
+    registers_read = cache["loaded registers"]  # what each meeting read now is read against (reload_parts.Seed)
     parser = make_block_parser()
 
     def kept(entry, signature) -> bool:
@@ -280,15 +281,19 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         if path in fresh:
             meeting, messages = cached[1], cached[2]
             report.items.extend(messages)
+            if recheck and cached[6] is not None:  # read against the registers before: the first save reads it
+                cache[meeting_dir] = cached[:6] + (None,)
         elif path in loaded:
-            meeting, messages, digests, answers, asked = loaded[path]
+            meeting, messages, digests, answers, asked, files = loaded[path]
             report.items.extend(messages)
-            cache[meeting_dir] = (signature, meeting, messages, digests, answers, asked)
+            cache[meeting_dir] = (signature, meeting, messages, digests, answers, asked, _seed(registers_read,
+                                                                                              slugs, files))
         else:
             before = len(report.items)
-            meeting, answers, asked = _load_asked(path, report, index, slugs, bodies, parser, known)
+            meeting, answers, asked, files = _load_asked(path, report, index, slugs, bodies, parser, known)
             messages = report.items[before:]
-            cache[meeting_dir] = (signature, meeting, messages, _digests(meeting), answers, asked)
+            cache[meeting_dir] = (signature, meeting, messages, _digests(meeting), answers, asked,
+                                  _seed(registers_read, slugs, files))
         if not isinstance(meeting, Meeting):
             incomplete.add(meeting or "*")  # the body whose meeting could not be loaded
             continue
@@ -312,6 +317,11 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
 
 # The records whose digests the cache keeps (fingerprint.handed_down): those holding clerks' text or many records.
 DIGESTED = (Meeting, Minutes, MinuteItem, AgendaItem, Paper, Attendance, ActionLog, ActionUpdate)
+
+
+def _seed(registers, slugs: frozenset, files: dict) -> Seed | None:
+    """What the preview's first save to the folder reuses of this read of it (reload_parts.py)."""
+    return Seed(registers, slugs, files) if files else None
 
 
 def _digests(meeting) -> Known:
@@ -345,7 +355,8 @@ def reload_meeting(content: Path, folder: Path, cache: dict, report: Report, par
     _, _, people_index, bodies, _, _ = registers
     slugs = _body_slugs(Path(content), bodies)
     if parts is not None:
-        parts.begin(folder, registers, slugs)
+        entry = cache.get(folder)
+        parts.begin(folder, registers, slugs, entry[6] if entry is not None else None)
     meeting = _load_meeting(folder / "meeting.md", report, people_index, slugs, bodies, make_block_parser(),
                             StatChecked(cache.get(FILE_DIGESTS)), parts=parts)
     if parts is not None:
@@ -365,8 +376,8 @@ def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, j
         out = []
         for path in paths[shard::jobs]:
             before = len(local.items)
-            meeting, answers, asked = _load_asked(path, local, index, slugs, bodies, parser, known)
-            out.append((path, meeting, local.items[before:], _digests(meeting), answers, asked))
+            meeting, answers, asked, files = _load_asked(path, local, index, slugs, bodies, parser, known)
+            out.append((path, meeting, local.items[before:], _digests(meeting), answers, asked, files))
         return out
 
     try:
@@ -378,10 +389,11 @@ def _load_in_parallel(paths: list[Path], report: Report, index, slugs, bodies, j
 
 def _load_asked(path: Path, report: Report, index, slugs, bodies, parser, known: dict | None = None) -> tuple:
     """(what `_load_meeting` gives, the questions it asked of the people register with their answers, the names
-    of bodies its action lines asked about with their answers (inline_actions.BodiesAsked))."""
-    asked, named = Asked(index) if index is not None else None, {}
-    meeting = _load_meeting(path, report, asked, slugs, bodies, parser, known, named)
-    return meeting, asked.record() if asked is not None else ("", b""), tuple(sorted(named.items()))
+    of bodies its action lines asked about with their answers (inline_actions.BodiesAsked), what each of its files
+    was read as (reload_parts.Recorded))."""
+    asked, named, recorded = Asked(index) if index is not None else None, {}, Recorded(known)
+    meeting = _load_meeting(path, report, asked, slugs, bodies, parser, known, named, recorded)
+    return meeting, asked.record() if asked is not None else ("", b""), tuple(sorted(named.items())), recorded.files
 
 
 def _markdown_in(folder: Path, names: list[str]) -> list[Path]:
@@ -391,7 +403,7 @@ def _markdown_in(folder: Path, names: list[str]) -> list[Path]:
 
 
 def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, known: dict | None = None,
-                  named: dict | None = None, parts: Parts | None = None) -> Meeting | str | None:
+                  named: dict | None = None, parts: Parts | Recorded | None = None) -> Meeting | str | None:
     """One meeting folder: meeting.md, minutes.md, papers/, actions.md. `known`: FileDigests.seen, the digests
     of the files read already; `named`: where to note the names of bodies its action lines asked about; `parts`:
     the live preview's last read of the folder, file by file (reload_parts.py; not with `named`, which a file
@@ -402,9 +414,9 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
     """
     reported = len(report.items)
     if parts is None:
-        parts = NoParts()
+        parts = Recorded(None)  # notes nothing: every file read afresh
     fields, doc = parts.read("meeting.md", (), path, report, lambda: load_meeting_file(path, report, index, slugs))
-    as_read = parts.bytes_of("meeting.md")  # what the files below are read against
+    as_read = parts.digest_of("meeting.md")  # what the files below are read against
     if fields is None:
         claimed = doc.meta.get("body") if isinstance(doc.meta, dict) else None
         return str(claimed).strip() if claimed else None

@@ -20,14 +20,42 @@ A file is reused only when all of that is as it was: otherwise it is read as
 if for the first time, so a folder reads as it would with no Parts at all.
 Only one folder is kept (another folder's save replaces it), and only the files
 read for the last save: a file taken away since is forgotten with it.
+
+A file's bytes are known by their digest (filedigest.py's), so that the build
+can note the same of every folder it reads (`Recorded`, a `Seed` in each of the
+loader cache's meeting entries) for the first save after it, which read the
+whole folder again where nothing was kept yet. The build takes a file's digest
+from the walk that signed its folder (FileDigests.seen), holding it only when
+the file's stat was the one noted with it both before and after it was read;
+a seed is used only against the very registers (the loader cache's object)
+its folder was read against, and a meeting kept by a build after a register
+changed keeps none (loader.load_archive).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diagnostics import Report
+from generator.filedigest import stamp_of
+
+
+def digest_of(data: bytes) -> bytes:
+    """A file's bytes as filedigest.digest_file digests them: how a file is known unchanged."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+@dataclass(frozen=True, eq=False)
+class Seed:
+    """What a build read each file of one meeting folder as (`Recorded.files`), for the preview's first save to it,
+    with the registers (the loader cache's object) and the bodies it was read against."""
+
+    registers: object
+    slugs: frozenset
+    files: dict
 
 
 class Parts:
@@ -38,17 +66,22 @@ class Parts:
         self.registers = None  # the loader cache's "loaded registers" the files were read against: kept, to compare
         self.slugs: frozenset = frozenset()
         self.kept: dict[str, tuple] = {}  # file name -> (what it depended on, its record, its messages)
+        self.seeded: dict[str, tuple] = {}  # the same, as the last build read the folder (Seed.files)
         self.fresh: dict[str, tuple] = {}  # the same, for the files read this time: the next time's `kept`
 
-    def begin(self, folder: Path, registers, slugs: frozenset) -> None:
+    def begin(self, folder: Path, registers, slugs: frozenset, seed: Seed | None = None) -> None:
         """Start a read of `folder` against `registers` and the bodies `slugs`: what was read of another folder,
-        or against other registers, is forgotten."""
+        or against other registers, is forgotten. `seed`: what the last build read the folder's files as, looked
+        at first: its records are those the session's index and memo of digests hold (the rebuild after each
+        save reads the saved folder again), and the first save to a folder has nothing else."""
         if folder != self.folder or registers is not self.registers or slugs != self.slugs:
             self.kept = {}
+        usable = seed is not None and seed.registers is registers and seed.slugs == slugs
+        self.seeded = seed.files if usable else {}
         self.folder, self.registers, self.slugs, self.fresh = folder, registers, slugs, {}
 
     def end(self) -> None:
-        self.kept, self.fresh = self.fresh, {}
+        self.kept, self.fresh, self.seeded = self.fresh, {}, {}
 
     def read(self, name: str, depends: tuple | None, path: Path, report: Report, make):
         """What `make()` gives for the file `path` (under `name`), reporting what it reported: the record of the
@@ -60,12 +93,12 @@ class Parts:
             data = path.read_bytes()
         except OSError:
             return make()  # unreadable: `make` reports it, as the loader does
-        key = (data, depends)
-        noted = self.kept.get(name)
-        if noted is not None and noted[0] == key:
-            report.items.extend(noted[2])
-            self.fresh[name] = noted
-            return noted[1]
+        key = (digest_of(data), depends)
+        for noted in (self.seeded.get(name), self.kept.get(name)):
+            if noted is not None and noted[0] == key:
+                report.items.extend(noted[2])
+                self.fresh[name] = noted
+                return noted[1]
         before = len(report.items)
         made = make()
         try:
@@ -76,21 +109,47 @@ class Parts:
             self.fresh[name] = (key, made, tuple(report.items[before:]))
         return made
 
-    def bytes_of(self, name: str) -> bytes | None:
-        """The bytes the file `name` was read from this time, None if it was not kept (unreadable, or saved again
-        while it was read)."""
+    def digest_of(self, name: str) -> bytes | None:
+        """The digest of the bytes the file `name` was read from this time, None if it was not kept (unreadable,
+        or saved again while it was read)."""
         noted = self.fresh.get(name)
         return noted[0][0] if noted is not None else None
 
 
-class NoParts:
-    """Every file read afresh: a build's, which reads each folder once."""
+class Recorded:
+    """A build's read of one meeting folder, each file read once as ever, noting what it was read as for the
+    preview's first save (`files`, as `Parts.kept`). `known`: FileDigests.seen, the digest of each file of the
+    folder with the stat it was taken at; a file whose stat is another before or after it is read (saved
+    meanwhile) is not noted. meeting.md's record is not kept (its own YAML, a small file read again), only its
+    digest, which the other files depend on."""
+
+    def __init__(self, known: dict | None):
+        self.known = known or {}
+        self.files: dict[str, tuple] = {}
+        self.digests: dict[str, bytes] = {}
 
     def read(self, name: str, depends, path: Path, report: Report, make):
-        return make()
+        noted = self.known.get(str(path))
+        if noted is None or depends is None:
+            return make()
+        try:
+            stamp = stamp_of(os.stat(path))
+        except OSError:
+            return make()
+        before = len(report.items)
+        made = make()
+        try:
+            unchanged = stamp == noted[0] == stamp_of(os.stat(path))
+        except OSError:
+            unchanged = False
+        if unchanged:
+            self.digests[name] = noted[1]
+            if name != "meeting.md":
+                self.files[name] = ((noted[1], depends), made, tuple(report.items[before:]))
+        return made
 
-    def bytes_of(self, name: str) -> None:
-        return None
+    def digest_of(self, name: str) -> bytes | None:
+        return self.digests.get(name)
 
 
 def data_files(folder: Path) -> tuple:

@@ -662,6 +662,51 @@ def test_a_paper_added_after_a_save_to_the_minutes_does_not_read_the_minutes_aga
     assert pages(live) == pages(full_build(content, tmp_path / "full"))
 
 
+@pytest.mark.parametrize("how", ["one process", "forked processes", "build cache"])
+def test_the_first_save_after_the_build_reuses_what_the_build_read_the_meetings_other_files_as(tmp_path, monkeypatch,
+                                                                                               how):
+    """The first save to a meeting has no save before it to reuse: it takes what the build read each unchanged file
+    as (reload_parts.Seed), whether the build read the folder itself, in its loading processes, or had it from its
+    cache (a preview started again). The pages are those a full build makes."""
+    import generator.loader
+
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / "references", content)
+    if how == "forked processes":
+        monkeypatch.setattr(generator.loader, "PARALLEL_FROM", 1)
+    if how == "build cache":
+        assert Session(Options(content=content, out=live, today=TODAY, search=False)).rebuild().ok
+    session = Session(Options(content=content, out=live, today=TODAY, search=False))
+    assert session.rebuild().ok
+    read, real = [], generator.loader.load_minutes
+    monkeypatch.setattr(generator.loader, "load_minutes", lambda *args, **kwargs: read.append(args[0]) or real(
+        *args, **kwargs))
+    added = edit(content / AUGUST / "papers" / "d.md", None, "---\nref: D\ntitle: Estates report\n---\n\nLate.\n")
+    outcome = session.quick([added])
+    assert outcome is not None and outcome.ok and read == []
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
+
+
+def test_a_meeting_the_build_kept_after_a_register_edit_is_read_again_against_the_new_register(references, tmp_path,
+                                                                                             monkeypatch):
+    """Someone added to the register changes nothing a meeting asked of it: the build keeps the meeting's record,
+    but what it read the meeting's files as was read against the register before, and the first save after reads
+    them again."""
+    import generator.loader
+
+    session, content, live = references
+    edit(content / "people.yaml", "sarah-prema:\n", "zoe-quarry:\n  name: Zoe Quarry\nsarah-prema:\n")  # named nowhere
+    assert session.rebuild().ok
+    read, real = [], generator.loader.load_minutes
+    monkeypatch.setattr(generator.loader, "load_minutes", lambda *args, **kwargs: read.append(args[0]) or real(
+        *args, **kwargs))
+    added = edit(content / AUGUST / "papers" / "d.md", None, "---\nref: D\ntitle: Estates report\n---\n\nLate.\n")
+    if session.quick([added]) is None:
+        assert session.rebuild().ok
+    assert read == [content / AUGUST / "minutes.md"]
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
+
+
 @pytest.mark.parametrize("where, old, new", [
     ("papers/c.md", "title: Finance report", "title: Finance and estates report"),
     ("papers/c.md", None, None),  # renamed: read as a paper of its own
