@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import shutil
 import sys
 import tempfile
 import time
@@ -36,6 +37,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.build_bench import TODAY, add_item, add_paper, archive_copy, edit, retitle  # noqa: E402
+from generator import cache as build_cache  # noqa: E402
 from generator import search_refs  # noqa: E402
 from generator.build import Options  # noqa: E402
 from generator.incremental import Session  # noqa: E402
@@ -136,7 +138,13 @@ def archive_in_work(args, prefix: str):
 def preview_session(content: Path, work: Path):
     """(session, its first build's outcome): a preview session (generator.incremental.Session) on `content`
     after its first build, with the cycle collector off, as in the preview (serve.py): collections only between
-    saves."""
+    saves. The first build is a cold one whatever an earlier run left in `work` (--work): with the preview's build
+    cache and site kept, a second run with the same --work started warm, its "first build" a fraction of the
+    first run's, printed as if it were the same measure."""
+    cache = build_cache.cache_file(content, False, purpose="preview")  # where MINUTEBOOK_CACHE_DIR says, if set
+    for kept in cache.parent.glob(f"{cache.stem}*"):  # the cache, its site record, the pages noted as touched
+        kept.unlink()
+    shutil.rmtree(work / "preview", ignore_errors=True)
     session = Session(Options(content=content, out=work / "preview", search=False, today=dt.date.fromisoformat(TODAY)))
     gc.disable()
     first = session.rebuild()

@@ -294,6 +294,22 @@ def test_the_preview_waits_script_prints_the_longest_waits_for_each_kind_of_edit
                for line in lines[2::2])
 
 
+def test_the_preview_benchmarks_first_build_is_a_cold_one_in_a_work_folder_a_run_before_used(tmp_path):
+    """`first build N s` is the same measure in each run: with --work, the run before left the preview's build cache
+    and site there, and the next run's first build started warm from them."""
+    import gc
+
+    from benchmarks.build_bench import archive_copy
+    from benchmarks.preview_waits import preview_session
+
+    try:
+        _, first = preview_session(archive_copy(tmp_path, None, 4), tmp_path)
+        _, again = preview_session(archive_copy(tmp_path, None, 4), tmp_path)
+    finally:
+        gc.enable()
+    assert again.rendered == first.rendered > 0
+
+
 def test_the_fast_path_steps_script_times_each_step_of_each_kind_of_edit_and_they_add_up(tmp_path, capsys):
     from benchmarks import quick_phases
     from generator import quick
