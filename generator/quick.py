@@ -113,6 +113,27 @@ def outline(value):
     return value
 
 
+def same_outline(one, other) -> bool:
+    """`outline(one) == outline(other)`, found without making either outline: a record shared by both (a paper or
+    action log the save did not read again) is the same at once, and the first field that differs ends the
+    comparison (a retitled item, the first of its minutes' items). Each save compared the whole of the two
+    meetings' outlines, 3.8 ms at 500 meetings on a shared machine."""
+    if one is other:
+        return True
+    kind = type(one)
+    if type(other) is not kind:
+        return outline(one) == outline(other)
+    if dataclasses.is_dataclass(one) and not isinstance(one, type):
+        skip = _PROSE.get(kind, ()) + _LINES.get(kind, ())
+        if not all(same_outline(getattr(one, f.name), getattr(other, f.name))
+                   for f in dataclasses.fields(one) if f.name not in skip):
+            return False
+        return kind is not Paper or one.appendix_anchors == other.appendix_anchors
+    if kind is tuple or kind is list:
+        return len(one) == len(other) and all(same_outline(a, b) for a, b in zip(one, other))
+    return one == other
+
+
 def meeting_folder(content: Path, paths) -> Path | None:
     """The one meeting folder (as the loader names it, below `content`) holding every changed path, or None."""
     meetings = (content / "meetings").resolve()  # the watcher reports paths below the resolved folder
@@ -178,7 +199,7 @@ def quick_rebuild(session, paths, written_own=lambda: None) -> tuple[int, list[s
         markdown = _Unlinked(markdown, lambda key, _: key not in session.markdown_cache.get(LINKED, ()))
         scanned = _Unlinked(scanned, lambda key, entry: True)
     entries = meeting_entries(index, meeting, linker, prepared.renderer, scanned, markdown)
-    if moved or outline(meeting) != outline(before) or links_of(entries) != links_of(old_entries):
+    if moved or not same_outline(meeting, before) or links_of(entries) != links_of(old_entries):
         patched = patched or _checked(with_meeting(index, before, meeting), loaded, prepared.archive)
         if patched is None:
             return None

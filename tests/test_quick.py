@@ -771,6 +771,31 @@ def test_nothing_is_quick_before_a_successful_rebuild(tmp_path):
     assert session.quick([edit(changed, "finance report", "finance note")]) is None
 
 
+def test_two_meetings_are_told_alike_as_their_outlines_are_without_making_them():
+    """quick.same_outline says what comparing the two outlines says: prose and line numbers aside, any difference
+    (a title, an item, a paper's ref) makes the meeting's pages be listed beyond its own."""
+    import dataclasses
+
+    from generator.diagnostics import Report
+    from generator.loader import load_archive
+
+    meetings = [m for m in load_archive(FIXTURES / "archive", Report(root=FIXTURES / "archive")).meetings if m.minutes]
+    meeting = meetings[0]
+    first = meeting.minutes.items[0]
+    variants = [dataclasses.replace(meeting, notes="Other notes."),  # prose: alike
+                dataclasses.replace(meeting, minutes=dataclasses.replace(meeting.minutes, items=(
+                    dataclasses.replace(first, body="Other words."), *meeting.minutes.items[1:]))),
+                dataclasses.replace(meeting, minutes=dataclasses.replace(meeting.minutes, items=(
+                    dataclasses.replace(first, title=first.title + " (revised)"), *meeting.minutes.items[1:]))),
+                dataclasses.replace(meeting, minutes=dataclasses.replace(meeting.minutes,
+                                                                         items=meeting.minutes.items[1:])),
+                dataclasses.replace(meeting, papers=meeting.papers[1:] or (None,))]
+    pairs = [(meeting, other) for other in variants + meetings[1:]]
+    told = [quick.same_outline(one, other) for one, other in pairs]
+    assert told == [quick.outline(one) == quick.outline(other) for one, other in pairs]
+    assert told[:5] == [True, True, False, False, False]
+
+
 def test_the_meeting_folder_of_a_save_is_found_from_any_file_in_it(references):
     session, content, live = references
     folder = content / AUGUST
