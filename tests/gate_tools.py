@@ -147,9 +147,40 @@ def serve(root: Path):
         server.server_close()
 
 
+class Tabs:
+    """A Chromium whose tabs (`new_page`) open in one context, kept for a gate module, rather than each in a context
+    of its own, as Playwright's Browser.new_page does; anything else is the browser's (`new_context`, `browser_type`).
+
+    A tab in a new context started a renderer process of its own, and one in a shared context did too once the tab
+    before was closed: 0.5 to 0.9 s of Chromium's CPU for each of the gates' hundreds of tabs, where loading the page
+    itself takes 0.15 s. So one tab (`keeper`) stays open on the served sites' host for as long as the context, and
+    the tests' tabs share its process. Each tab is still a page of its own: its viewport, emulated media, routes and
+    history are its own, and what the gates serve does not change while a module runs, so the cache the tabs share
+    holds nothing a page of another test could show differently. (The sites keep nothing in cookies or storage.)"""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.context = browser.new_context()
+        self.keeper = None
+
+    def new_page(self, viewport: dict | None = None, keep_at: str = ""):
+        """A tab; `keep_at`, an address on the served host, opens the keeper there first, if it is not yet open."""
+        if keep_at and self.keeper is None:
+            self.keeper = self.context.new_page()
+            origin = re.match(r"https?://[^/]+", keep_at).group(0)
+            self.keeper.goto(origin + "/.keeper-tab")  # a server's short 'not found' page: no script, nothing to load
+        page = self.context.new_page()
+        if viewport:
+            page.set_viewport_size(viewport)
+        return page
+
+    def __getattr__(self, name):
+        return getattr(self.browser, name)
+
+
 @contextmanager
 def chromium():
-    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    """Debian's Chromium driven by Playwright (never a downloaded browser), its tabs opened in one context (Tabs)."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).is_file():
@@ -157,7 +188,7 @@ def chromium():
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield browser
+            yield Tabs(browser)
         finally:
             browser.close()
 
@@ -193,7 +224,9 @@ def open_page(browser, url: str, width: int = 1280, height: int = 900, results_u
     whatever the search interface's own markup, and, where the page marks the results it shows as checked
     (search.js's data-search-checked), until they are: Pagefind's own are shown first, and the checked
     ones may replace them while a gate is at work on the page."""
-    page = browser.new_page(viewport={"width": width, "height": height})
+    viewport = {"width": width, "height": height}
+    page = browser.new_page(viewport=viewport, keep_at=url) if isinstance(browser, Tabs) else browser.new_page(
+        viewport=viewport)
     console: list[str] = []
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
     page.route(url, without_refresh)

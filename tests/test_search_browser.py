@@ -69,24 +69,50 @@ new MutationObserver((changes) => {
 """
 
 
-@contextmanager
-def tab_on(browser, base: str):
-    """A tab in a context of its own on the site served at `base`; a JavaScript error on its pages fails the test."""
+def context_on(browser, base: str):
+    """A context for the site served at `base`, with one tab kept open on it (its 'not found' page) as long as the
+    context: each test's tab shares that tab's renderer process, where a tab opened alone started one of its own,
+    most of a test's cost in Chromium (gate_tools.Tabs). The site keeps nothing in cookies or storage."""
     context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
     context.add_init_script(ANNOUNCEMENTS)
+    context.new_page().goto("/.keeper-tab")
+    return context
+
+
+@contextmanager
+def tab_in(context):
+    """A tab of its own in `context`; a JavaScript error on its pages fails the test."""
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     try:
         yield tab
     finally:
-        context.close()
+        tab.close()
     assert errors == [], "JavaScript errors on the page"
 
 
+@contextmanager
+def tab_on(browser, base: str):
+    """A tab in a context of its own on the site served at `base`; a JavaScript error on its pages fails the test."""
+    context = context_on(browser, base)
+    try:
+        with tab_in(context) as tab:
+            yield tab
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def served_context(browser, served):
+    context = context_on(browser, served)
+    yield context
+    context.close()
+
+
 @pytest.fixture
-def page(browser, served):
-    with tab_on(browser, served) as tab:
+def page(served_context):
+    with tab_in(served_context) as tab:
         yield tab
 
 
