@@ -1,7 +1,7 @@
 """Fixtures shared by the browser gates: both built sites, served on loopback, and one Chromium.
 
-Module-scoped, so each gate module builds, serves and launches once; a module
-uses them by importing the names (pytest registers imported fixtures).
+Module-scoped, so each gate module builds, serves and launches once, and its tests' tabs share one context and
+renderer process (gate_tools.Tabs); a module uses them by importing the names (pytest registers imported fixtures).
 """
 
 from __future__ import annotations
