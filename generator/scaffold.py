@@ -83,9 +83,11 @@ def load(content: Path, waived=None) -> Index:
         validate(archive, report)
     errors = [d for d in report.errors if waived is None or not _waive(waived, d)]
     if archive is None or errors:
-        count = len(report.errors)
-        raise Refused(report.errors, f"the archive has {_count(count, 'error')} (listed above), which "
-                                     "`minutebook check` also reports; fix them first, then run this again")
+        # only what the clerk is to fix first: a new archive, with neither site.yaml nor bodies/, was told of both
+        # by `new body`, which writes bodies/ itself, and told to fix that first
+        shown = errors or report.errors
+        raise Refused(shown, f"the archive has {_count(len(shown), 'error')} (listed above), which "
+                             "`minutebook check` also reports; fix them first, then run this again")
     return resolve(archive)
 
 

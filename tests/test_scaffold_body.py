@@ -208,6 +208,22 @@ def test_an_archive_without_bodies_gets_its_first_body(content):
     assert problems(content) == []
 
 
+def test_a_new_archive_without_site_yaml_is_told_of_site_yaml_alone_not_of_the_bodies_folder_new_body_writes(content):
+    """A new organisation's first `new body`, in a content folder holding nothing yet: it was refused with two
+    errors to fix first, the missing site.yaml and the missing bodies/ folder, the second being the one the
+    command itself puts right. Only site.yaml's is given; once it is written, the body is."""
+    for made in content.iterdir():
+        shutil.rmtree(made) if made.is_dir() else made.unlink()
+    assert refused(content, slug="hwb", name="Health and Wellbeing Board") == [
+        "content/site.yaml:1: error: there is no site.yaml; create content/site.yaml with title, publisher, base_url "
+        "and licence (see docs/content-format.md)",
+        "the archive has 1 error (listed above), which `minutebook check` also reports; fix them first, then run "
+        "this again"]
+    shutil.copy(FIXTURE / "site.yaml", content / "site.yaml")
+    scaffold.write_all(plan_body(content, "hwb", "Health and Wellbeing Board").files, content)
+    assert (content / "bodies" / "hwb.md").is_file()
+
+
 def test_a_meeting_written_before_its_body_does_not_stop_the_body_being_written(content):
     """A meeting.md naming a body that has no file yet is an error saying to add the file: `new body`, which adds
     it, is not refused for it (as `new meeting` is not for a `rearranged_to` naming the meeting it starts)."""
