@@ -912,8 +912,7 @@ def _excluded(minutes: tuple, agenda: tuple, private: dict, report: Report) -> s
             else f"follows '{shortened(found.words, 60)}' (line {found.line}), which heads the items taken in private"
         if first is found.item:  # "for this item": the resolution heads the exempt item's own minute
             what = f"resolves to exclude the press and public for itself (line {found.line})"
-        also = f" (nor {'does' if len(rest) == 1 else 'do'} {listed([item.number for item in rest])}, after it)" \
-            if rest else ""
+        also = _nor_after(rest)
         # the same file: the minutes hold the resolution and the items after it
         report.warning(first.source.path, first.source.line, f"minute item {first.number} {what}, so it was "
                        f"taken in private, but does not say whether it is confidential{also}: only its title is "
@@ -922,6 +921,14 @@ def _excluded(minutes: tuple, agenda: tuple, private: dict, report: Report) -> s
                        "information); if the press and public were readmitted before it, say so in the minutes: "
                        "'The press and public were readmitted.'")
     return told
+
+
+def _nor_after(rest: list) -> str:
+    """The items after the first told that do not say either, as each warning of items taken in private names them:
+    " (nor does 5, after it)", " (nor do 5 and 7, after it)"; nothing where there are none."""
+    if not rest:
+        return ""
+    return f" (nor {'does' if len(rest) == 1 else 'do'} {listed([item.number for item in rest])}, after it)"
 
 
 def _excluded_on_agenda(meeting: Meeting, report: Report) -> None:
@@ -941,8 +948,7 @@ def _excluded_on_agenda(meeting: Meeting, report: Report) -> None:
         what = f"says the press and public are excluded for it (line {found.line})" if first is found.item \
             else f"follows the item excluding the press and public (line {found.line})" if found.resolved \
             else f"follows '{shortened(found.words, 60)}' (line {found.line}), which heads the items taken in private"
-        also = f" (nor {'does' if len(rest) == 1 else 'do'} {listed([item.number for item in rest])}, after it)" \
-            if rest else ""
+        also = _nor_after(rest)
         report.warning(first.source.path, first.source.line, f"agenda item {first.number} {what}, so it is taken in "
                        f"private, but does not say whether it is confidential{also}: only its title is published, "
                        "and its minute and papers must say whether they are", "write `confidential: yes` in the "
@@ -971,8 +977,7 @@ def _withheld_by_section(agenda: tuple, report: Report) -> set[int]:
                 parts.setdefault(id(heading), (heading, []))[1].append(item)
     for heading, (first, *rest) in parts.values():
         section = heading.section
-        also = f" (nor {'does' if len(rest) == 1 else 'do'} {listed([item.number for item in rest])}, after it)" \
-            if rest else ""
+        also = _nor_after(rest)
         report.warning(first.source.path, first.source.line, f"agenda item {first.number} is under the section "
                        f"'{shortened(section, 60)}' (line {line_of(section, heading.source.line)}), which heads the "
                        f"items taken in private, but does not say whether it is confidential{also}: only its title "
