@@ -396,14 +396,18 @@ ACTION_LOG = Schema(
 
 
 def _update(fields, ctx: Context, raw) -> ActionUpdate:
+    # The status as written, under the name a pack's log gives its column too (`RAG: Closed`, told to write
+    # `status:`): read as `status: Closed` is, it closes the action, where it was told both to write `status:` and,
+    # on the update's first line, that the status was complete but the update did not close the action.
+    said = UPDATE.key(raw, "status") if isinstance(raw, dict) else "status"
     if fields["status"] == "complete" and isinstance(raw, dict) and "closed" not in raw \
-            and str(raw.get("status")).strip().lower() == "closed":
+            and str(raw.get(said)).strip().lower() == "closed":
         fields["closed"] = True  # `status: Closed` says so itself; `closed: no` keeps it open, with the warning
     # `closed:` in error (`closed: Yes - closed`) is told on its own line: the update meant to close the action
     unread = isinstance(raw, dict) and raw.get("closed") is not None and not fields["closed"] \
         and str(raw["closed"]).strip().lower() not in NO
     if fields["status"] == "complete" and not fields["closed"] and not unread:  # logs rating actions write Complete
-        ctx.report.warning(ctx.path, raw.line_of("status"), "the status is complete, but the update does not close "
+        ctx.report.warning(ctx.path, raw.line_of(said), "the status is complete, but the update does not close "
                            "the action, so it stays open on the tracker", "add `closed: yes`, or give the status it "
                            "has while it is still open")
     return ActionUpdate((fields["action"] or "").strip(), fields["status"] or "", fields["progress"], fields["due"],

@@ -131,7 +131,12 @@ class Schema:
 
     def written(self, data: dict, name: str):
         """The value written for the field `name`, under its name or a misspelling of it, as `read` reads it."""
-        return data.get(self._misspelt(data).get(name, name))
+        return data.get(self.key(data, name))
+
+    def key(self, data: dict, name: str) -> str:
+        """The key the field `name` is written under in `data`: its name, a misspelling of it, or the name a pack
+        gives it (`RAG:` for `status:`), as `read` reads it."""
+        return self._misspelt(data).get(name, name)
 
 
 def text(value, ctx: Context) -> str:

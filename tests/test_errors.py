@@ -18,7 +18,9 @@ import pytest
 
 from generator import inline_resolutions
 from generator.build import Options
+from generator.diagnostics import Report
 from generator.incremental import Session
+from generator.loader import load_archive
 from helpers import (JC_MEETING, JC_MINUTES, TODAY, council_numbered, edit, html_pages, line_of, messages, page,
                      pagefind_plaintext, read_tree, url_of)
 
@@ -477,6 +479,19 @@ def test_an_updates_field_written_as_a_logs_column_names_it_is_told_the_field_on
     key = field.strip(" -").split(":")[0]
     assert errors_after(build, archive) == [at(LOG, line_of(archive, LOG, field.strip("\n")),
         f"unknown field '{key}' in an action update; write it as `{meant}:`, the field an action update gives it")]
+
+
+def test_an_update_closed_in_its_logs_rag_column_is_told_the_field_alone_and_closes_the_action(archive, build):
+    """`RAG: Closed`, as a pack's log closes an action in its status column: told to write `status:`, it was also
+    told, on the update's first line, that the status was complete but the update did not close the action, and it
+    was read as open, where `status: Closed` closes it. It is read as closing it, and told the field alone."""
+    edit(archive, LOG, "    status: amber\n", "    RAG: Closed\n")
+    result = build(archive)
+    assert messages(result) == [at(LOG, line_of(archive, LOG, "RAG: Closed"),
+        "unknown field 'RAG' in an action update; write it as `status:`, the field an action update gives it")]
+    loaded = load_archive(archive, Report(root=archive))
+    log = next(m.action_log for m in loaded.meetings if m.key == "tb/2019-06-20")
+    assert [(u.action, u.status, u.closed) for u in log.updates][0] == ("TB/19/13#2", "complete", True)
 
 
 def test_an_action_logs_updates_written_as_the_minutes_actions_are_told_the_field_once(archive, build):
