@@ -129,6 +129,8 @@ def _serve(args) -> int:
 # ---- `minutebook new body|meeting|paper` (issue 6): scaffolding, in generator/scaffold.py and scaffold_body.py ----
 
 NEW_EPILOG = """examples:
+  minutebook new site --title "Testshire Council meetings" --publisher "Testshire County Council" \\
+      --base-url https://council.example.gov.uk/minutes/
   minutebook new body --slug hwb --name "Health and Wellbeing Board" --numbering "HWB/{yy}/{n}" --kind board
   minutebook new body --slug hwb --name "Health and Wellbeing Board" --member ann-smith --member bob-jones
   minutebook new body --slug hwb --name "..." --chair ann-smith --vice-chair bob-jones --venue "County Hall, Testshire"
@@ -166,9 +168,19 @@ def _text(text: str) -> str:
 
 
 def _add_new_parser(sub) -> None:
-    new = sub.add_parser("new", help="start a body, a meeting or a paper from the archive (never overwrites)",
+    new = sub.add_parser("new", help="start an archive, a body, a meeting or a paper (never overwrites)",
                          epilog=NEW_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    kinds = new.add_subparsers(dest="new", required=True, metavar="{body,meeting,paper}")
+    kinds = new.add_subparsers(dest="new", required=True, metavar="{site,body,meeting,paper}")
+    site = kinds.add_parser("site", help="site.yaml for a new archive, the content folder with it: its title, "
+                            "publisher, address and licence", epilog=NEW_EPILOG,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    site.add_argument("--title", required=True, type=_text, help='the site\'s name, e.g. "Testshire Council '
+                      'meetings"')
+    site.add_argument("--publisher", required=True, type=_text, help='who publishes the archive, e.g. "Testshire '
+                      'County Council"')
+    site.add_argument("--base-url", required=True, metavar="URL", help="the address the site's home page is to be "
+                      "published at, e.g. https://council.example.gov.uk/minutes/ (pages, feeds and citations are "
+                      "made of it; change it in site.yaml before the site is first published)")
     body = kinds.add_parser("body", help="bodies/<slug>.md for a body the archive does not have yet, which `new "
                             "meeting --body` then starts meetings of", epilog=NEW_EPILOG,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -223,7 +235,7 @@ def _add_new_parser(sub) -> None:
     paper.add_argument("--item", metavar="REF", help="the agenda or minute item the paper belongs to, e.g. CCBP/18/49")
     paper.add_argument("--file", type=Path, help="the file the paper went out as (a PDF, say): copied into "
                        "papers/ and named in the paper's `file:`, to be published beside its page")
-    for p in (body, meeting, paper):
+    for p in (site, body, meeting, paper):
         p.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                        help="the archive folder (default: content)")
 

@@ -10,6 +10,7 @@ import difflib
 import json
 import os
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,19 @@ class Diagnostic:
     def as_dict(self) -> dict:
         return {"path": self.path, "line": self.line, "severity": self.severity,
                 "message": self.message, "hint": self.hint}
+
+
+def content_option(content) -> str:
+    """` --content DIR` for a command a message tells the clerk to run, where their archive is not the default
+    `content` folder of the current one: told `minutebook new body --slug hwb ...` after `--content /srv/archive`,
+    they ran it on another folder, or on none. Named from the current folder as Report.from_here names its files:
+    from there where one of the folder holding it and the current folder is inside the other, else whole."""
+    full, here = os.path.abspath(content), os.getcwd()
+    if full == os.path.join(here, "content"):
+        return ""
+    project = os.path.dirname(full)
+    near = here == project or here.startswith(project + os.sep) or project.startswith(here.rstrip(os.sep) + os.sep)
+    return " --content " + shlex.quote(os.path.relpath(full, here) if near else full)
 
 
 @dataclass
@@ -91,12 +105,21 @@ class Report:
         here = here or os.getcwd()
         if self.root is None:
             return d.format()
+        return Diagnostic(self.from_here(d.path, here), d.line, d.severity, self.named_here(d.message, here),
+                          self.named_here(d.hint, here)).format()
+
+    def named_here(self, text: str, here: str | None = None) -> str:
+        """`text` with each content file it names as messages do (`content/bodies/hwb.md`) shown from the current
+        folder (from_here): a command's summary, which is no Diagnostic, names its files as its messages do."""
+        if self.root is None:
+            return text
+        here = here or os.getcwd()
         named = re.compile(rf"(?<![\w./-]){re.escape(os.path.basename(os.path.abspath(self.root)))}/[^\s:;,()`'\"]+")
+        def shown(written: str) -> str:  # a folder's slash kept (`content/people/`), which relpath drops
+            path = self.from_here(written, here)
+            return path + "/" if written.endswith("/") and not path.endswith("/") else path
 
-        def shown(text: str) -> str:
-            return named.sub(lambda m: self.from_here(m.group(0), here), text)
-
-        return Diagnostic(self.from_here(d.path, here), d.line, d.severity, shown(d.message), shown(d.hint)).format()
+        return named.sub(lambda m: shown(m.group(0)), text)
 
     def _relative_path(self, path: Path) -> str:
         if self.root is not None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator import attachments, frontmatter, interests, schema as s, yamltext
-from generator.diagnostics import Report, shortened
+from generator.diagnostics import Report, content_option, shortened
 from generator.model import Body, InterestTypes, Licence, Membership, Numbering, Person, Role, Site, Source, \
     StatementDetails
 from generator.schema import Context, Field, Schema
@@ -235,11 +235,16 @@ BODY = Schema(
 )
 
 
+# The command that writes a new archive's site.yaml (scaffold_site.py), as messages of an archive without one give it
+NEW_SITE = 'minutebook new site --title "..." --publisher "..." --base-url https://...'
+
+
 def load_site(content: Path, report: Report) -> Site | None:
     path = content / "site.yaml"
     if not path.is_file():
-        report.error(path, 1, "there is no site.yaml", "create content/site.yaml with title, publisher, base_url "
-                     "and licence (see docs/content-format.md)")
+        report.error(path, 1, "there is no site.yaml", f"write it with `{NEW_SITE}{content_option(content)}`, or "
+                     f"by hand as {report._rel(path)}, with title, publisher, base_url and licence (see "
+                     "docs/content-format.md)")
         return None
     text = frontmatter.read_text(path, report)
     if text is None:
@@ -324,8 +329,10 @@ def load_bodies(content: Path, report: Report, ctx_people, site_types: InterestT
     bodies: dict[str, Body] = {}
     folder = content / "bodies"
     if not folder.is_dir():
-        report.error(folder, 1, "there is no bodies/ folder", "add one file per board or committee, "
-                     "e.g. content/bodies/ccb.md")
+        report.error(folder, 1, "there is no bodies/ folder", "start the first board or committee's file, which "
+                     "makes the folder, with `minutebook new body --slug hwb --name \"...\""
+                     f"{content_option(content)}`, or write one file per body by hand, e.g. "
+                     f"{report._rel(folder / 'hwb.md')}")
         return bodies
     paths = sorted(p for p in folder.iterdir() if p.suffix == ".md" and not hidden(p))
     for other in sorted(p for p in folder.iterdir() if p.suffix != ".md" and not hidden(p)

@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 
 from generator import attachments, interests
-from generator.diagnostics import Report, did_you_mean, listed
+from generator.diagnostics import Report, content_option, did_you_mean, listed
 from generator.filedigest import FileDigests, StatChecked, digest_file
 from generator.fingerprint import Known, handed_down
 from generator.inline_actions import BodiesAsked, names_of_bodies
@@ -21,7 +21,7 @@ from generator.interrupt import check, never
 from generator.load_meeting import build_meeting, load_action_log, load_meeting_file, load_paper, numbered_agenda, \
     numbered_log, numbered_papers
 from generator.load_minutes import load_minutes
-from generator.load_registers import ID_RE, hidden, load_bodies, load_people, load_site, register_files
+from generator.load_registers import ID_RE, NEW_SITE, hidden, load_bodies, load_people, load_site, register_files
 from generator.markdown import make_block_parser
 from generator.model import (ActionLog, ActionUpdate, AgendaItem, Archive, Attendance, Meeting, MinuteItem, Minutes,
                               Paper, archive_order)
@@ -189,6 +189,8 @@ def load_archive(content: Path, report: Report, cache: dict | None = None, jobs:
         hint = (f"run minutebook in the folder that holds content/ (it looked in {content.resolve().parent}), or "
                 "pass --content with your archive's folder") if content.name == "content" else \
             f"there is no folder {content.resolve()}: check the folder given with --content"
+        # a clerk's first command, in a folder with no archive yet, was told where to look and not how to start one
+        hint += f"; to start a new archive there, run `{NEW_SITE}{content_option(content)}`"
         report.error(content, 1, "the content folder does not exist", hint)
         return None
     cache = cache if cache is not None else {}

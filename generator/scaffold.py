@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from generator import attachments
 from generator.actions import NEXT_MEETING, Track
-from generator.diagnostics import Diagnostic, Report, did_you_mean
+from generator.diagnostics import Diagnostic, Report, content_option, did_you_mean
 from generator.load_meeting import STATUSES
 from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
@@ -86,9 +86,22 @@ def load(content: Path, waived=None) -> Index:
         # only what the clerk is to fix first: a new archive, with neither site.yaml nor bodies/, was told of both
         # by `new body`, which writes bodies/ itself, and told to fix that first
         shown = errors or report.errors
-        raise Refused(shown, f"the archive has {_count(len(shown), 'error')} (listed above), which "
-                             "`minutebook check` also reports; fix them first, then run this again")
+        raise Refused(shown, fix_first(len(shown), content))
     return resolve(archive)
+
+
+def fix_first(count: int, content: Path) -> str:
+    """Why a `new` command wrote nothing while the archive has errors, naming the check that lists them as the
+    clerk is to run it, with their `--content`: `minutebook check` alone looked in another folder."""
+    return f"the archive has {_count(count, 'error')} (listed above), which `minutebook check" \
+        f"{content_option(content)}` also reports; fix them first, then run this again"
+
+
+def in_archive(content: Path, *parts: str) -> str:
+    """A file of the archive as messages name it, from the content folder's parent (`content/bodies/hwb.md`,
+    `x/bodies/hwb.md` for `--content /tmp/x`), which the command shows from the current folder (named_here): a
+    message saying `bodies/hwb.md` sent the clerk to a folder of that name beside them."""
+    return Report(root=Path(content))._rel(Path(content, *parts))
 
 
 class Waived(list):
@@ -110,7 +123,7 @@ def _waive(waived: Waived, d: Diagnostic) -> bool:
     return True
 
 
-def find_body(index: Index, slug: str) -> Body:
+def find_body(index: Index, slug: str, content: Path) -> Body:
     bodies = index.archive.bodies
     if slug in bodies:
         return bodies[slug]
@@ -120,7 +133,8 @@ def find_body(index: Index, slug: str) -> Body:
     # the clerk's first meeting of a body the archive does not have yet, whose slug may well be like another's
     # (`pcc` beside `ccb`): told only "did you mean 'ccb'?", nothing said the new body needs its file first, which
     # `new body` writes (scaffold_body.py)
-    new = f'start its file, bodies/{slug.lower()}.md, with `minutebook new body --slug {slug.lower()} --name "..."`'
+    new = f"start its file, {in_archive(content, 'bodies', slug.lower() + '.md')}, with `minutebook new body --slug " \
+        f'{slug.lower()} --name "..."{content_option(content)}`'
     hint = f"{hint} If it is a new body, {new}" if hint.startswith("did you mean") else \
         "; ".join(filter(None, [hint, f"for a new body, {new}"]))
     raise refuse_option("--body", slug, f"there is no body '{slug}'", hint)
@@ -238,7 +252,7 @@ def run_from(index: Index, body: Body, first: str, day: dt.date, count: int, ann
     written = first.strip().rstrip(".")
     if not written.isdigit() or int(written) < 1:
         raise refuse_option("--first-number", first, f"{body.short_name} numbers its minutes 1, 2, 3, ... "
-                            f"(numbering: per-meeting in bodies/{body.slug}.md), and '{first}' is not such a number",
+                            f"(numbering: per-meeting in {body.source.path}), and '{first}' is not such a number",
                             "give the number of the meeting's first minute, e.g. 29 where the minutes of the "
                             "municipal year have got to 28")
     numbers = [int(written) + n for n in range(count)]
@@ -281,7 +295,7 @@ def numbers_from(index: Index, body: Body, first: str, day: dt.date, count: int)
     values = parts(numbering, ref) if ref else None
     if values is None:
         raise refuse_option(option, first, f"'{first}' is not one of {body.short_name}'s minute numbers, which "
-                            f"bodies/{body.slug}.md gives as {numbering.pattern}", "give the number the meeting's "
+                            f"{body.source.path} gives as {numbering.pattern}", "give the number the meeting's "
                             f"first item is to have, e.g. {example(numbering, day.year)}")
     year = _written_year(values, day.year)
     if year is not None and abs(year - day.year) > 1:
@@ -750,14 +764,13 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     waived = Waived(*(f"{field} names no meeting '{slug}/{name}'"  # this is the meeting it names
                       for field in ("rearranged_to", "adjourned_to")), pattern=_UNMINUTED if reconvenes else "")
     index = load(content, waived)
-    body = find_body(index, slug)
+    body = find_body(index, slug, content)
     _check_free(index, slug, day, name, folder is not None, content)
     if reconvenes is not None:
         meeting = adjourned(index, body, day, name, reconvenes)
         elsewhere = [d for d in waived if re.fullmatch(_UNMINUTED, d.message) and d.path != meeting.source.path]
         if elsewhere:  # another meeting's: this sitting does not put it right
-            raise Refused(elsewhere, f"the archive has {_count(len(elsewhere), 'error')} (listed above), which "
-                                     "`minutebook check` also reports; fix them first, then run this again")
+            raise Refused(elsewhere, fix_first(len(elsewhere), content))
         return plan_sitting(content, index, body, day, name, meeting)
     previous = previous_meeting(index, slug, day)
     tracks = open_actions(index, slug, day)
@@ -813,7 +826,7 @@ def _minutes_said(body: Body, previous: Meeting | None, day: dt.date, first: str
     if not numbering.restarts:
         return ("Its minutes are numbered on from the previous meeting's: at the first meeting of a municipal year, "
                 "number them from 1, and the agenda's `minute:` with them, or say in "
-                f"bodies/{body.slug}.md when the year begins (`year_starts: May`) for `minutebook new meeting` to "
+                f"{body.source.path} when the year begins (`year_starts: May`) for `minutebook new meeting` to "
                 "do so.")
     this = numbering.municipal_year(day, annual)
     year = year_said(body, this, annual)
@@ -1023,8 +1036,7 @@ def plan_paper(content: Path, meeting_key: str, ref: str, title: str, label: str
     meeting = _meeting(index, meeting_key)
     elsewhere = [d for d in waived if d.path not in _files_of(meeting)]
     if elsewhere:  # another meeting's: this paper does not put it right
-        raise Refused(elsewhere, f"the archive has {_count(len(elsewhere), 'error')} (listed above), which "
-                                 "`minutebook check` also reports; fix them first, then run this again")
+        raise Refused(elsewhere, fix_first(len(elsewhere), content))
     taken = meeting.paper(ref)
     if taken is not None:
         raise refuse(report, _located(content, taken.source.path),
@@ -1087,11 +1099,14 @@ def _undo(written: list[Path], made: list[Path]) -> None:
 # ---- the command ----------------------------------------------------------------------
 
 def command(args, out=None, err=None) -> int:
-    """`minutebook new body|meeting|paper`: 0 written, 1 refused (the reasons on stderr)."""
+    """`minutebook new site|body|meeting|paper`: 0 written, 1 refused (the reasons on stderr)."""
     out, err = out or sys.stdout, err or sys.stderr
     content = Path(args.content)
     try:
-        if args.new == "body":
+        if args.new == "site":
+            from generator.scaffold_site import plan_site  # which builds on this module
+            plan = plan_site(content, args.title, args.publisher, args.base_url)
+        elif args.new == "body":
             from generator.scaffold_body import plan_body  # which builds on this module
             plan = plan_body(content, args.slug, args.name, args.numbering or "", args.short_name or "",
                              args.kind or "", args.member, args.chair or "", args.vice_chair or "", args.venue or "")
@@ -1107,16 +1122,18 @@ def command(args, out=None, err=None) -> int:
         for problem in refusal.problems:
             print(shown.format_here(problem), file=err)
         for line in refusal.summary.splitlines():  # one line for each option that was wrong
-            print(f"minutebook new: {line}", file=err)
+            print(f"minutebook new: {shown.named_here(line)}", file=err)
         print("minutebook new: nothing was written", file=err)
         return 1
     report = Report(root=content)
     for path in written:
         print(f"created {report.from_here(report._rel(path))}", file=out)
-    if args.new == "body":
-        print(plan.summary, file=out)
+    # the files and commands a summary names, as the clerk's --content has them (content_option, named_here)
+    if args.new in ("site", "body"):
+        print(report.named_here(plan.summary), file=out)
     elif args.new == "meeting":
-        print(_sitting_summary(plan, report) if plan.reconvenes else _meeting_summary(plan), file=out)
+        print(report.named_here(_sitting_summary(plan, report) if plan.reconvenes else _meeting_summary(plan, content)),
+              file=out)
     return 0
 
 
@@ -1139,10 +1156,10 @@ def _sitting_summary(plan: Plan, report: Report) -> str:
         "agenda the minutes taken here." if plan.adjourned_to else f" {where} is adjourned to this sitting already."
     return (f"Reconvened sitting of {first.key}: {items}, with no standing items; "
             f"{_count(plan.members, 'attendee')} listed as present.{link} Replace the 'Clerk to complete' lines, "
-            "then run `minutebook check`.")
+            f"then run `minutebook check{content_option(report.root)}`.")
 
 
-def _meeting_summary(plan: Plan) -> str:
+def _meeting_summary(plan: Plan, content: Path = Path("content")) -> str:
     numbers = f"standing items {plan.numbers[0]} to {plan.numbers[-1]}"
     previous = f"after {plan.previous.key}" if plan.previous else "the body's first meeting in the archive"
     if plan.deferred:
@@ -1172,4 +1189,4 @@ def _meeting_summary(plan: Plan) -> str:
         later += " Add that business to the agenda after the declarations, and to the minutes."
     return (f"{numbers}, {previous}; {_count(plan.members, 'attendee')} listed as present, "
             f"{logged}.{later} Replace the 'Clerk to complete' "
-            "lines, then run `minutebook check`.")
+            f"lines, then run `minutebook check{content_option(content)}`.")

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import schema as s
-from generator.diagnostics import Report, closest, did_you_mean
+from generator.diagnostics import Report, closest, content_option, did_you_mean
 from generator.load_registers import RESERVED, numbering_of, slug_problem
 from generator.model import Body, Numbering
 from generator.people import HONORIFIC, PeopleIndex, closest_person
-from generator.scaffold import Refused, Waived, _located, load
+from generator.scaffold import Refused, Waived, _located, in_archive, load
 from generator.values import slugify
 from generator.yamltext import scalar
 
@@ -77,8 +77,8 @@ def _clashes(bodies: dict[str, Body], slug: str, name: str, short_name: str, sho
     same = bodies.get(slug) or bodies.get(slugify(slug))
     if same is not None:
         report.error(_located(content, same.source.path), 1, f"the body {same.slug} already exists ({same.name})",
-                     f"start its meetings with `minutebook new meeting --body {same.slug} --date YYYY-MM-DD`, or give "
-                     "another --slug for a new body")
+                     f"start its meetings with `minutebook new meeting --body {same.slug} --date YYYY-MM-DD"
+                     f"{content_option(content)}`, or give another --slug for a new body")
         return True
     for other in bodies.values():
         said = [(option, theirs) for option, value in (("--name", name), ("--short-name", short_name)) if value
@@ -90,7 +90,7 @@ def _clashes(bodies: dict[str, Body], slug: str, name: str, short_name: str, sho
         report.error(_located(content, other.source.path), 1, f"the body {other.slug} is named '{theirs}' already",
                      f"two bodies of one name are told apart in no title or action line: give the new body another "
                      f"{option}{default}, or, if it is {other.short_name}, start its meetings with "
-                     f"`minutebook new meeting --body {other.slug}`")
+                     f"`minutebook new meeting --body {other.slug}{content_option(content)}`")
     return False
 
 
@@ -108,17 +108,23 @@ def register_entry(written: str) -> str:
     return f"{slugify(name)}: {{{', '.join(fields)}}}"
 
 
-def _unknown_hint(written: str, people: PeopleIndex) -> str:
+def _unknown_hint(written: str, people: PeopleIndex, content: Path) -> str:
     """What to do for a member the register does not have: the id most like it, and how to add them, with the
     entry to add where they are written as a name: "add them to the people register" left a new clerk to find
     out from the docs how an entry is written."""
     hint = did_you_mean(written, people.people, "people", meant=closest_person)
     entry = register_entry(written)
-    add = "add them to the people register (people.yaml, or a file in people/) first" + (
+    add = f"add them to the people register ({_register(content)}) first" + (
         f", e.g. `{entry}`" if entry else "")
     if hint.endswith("?"):
         return f"{hint} Otherwise {add}"
     return f"{hint}; otherwise {add}" if hint else add
+
+
+def _register(content: Path) -> str:
+    """The people register's files as messages name them (scaffold.in_archive): where the clerk's archive keeps
+    them, not `people.yaml` beside the command."""
+    return f"{in_archive(content, 'people.yaml')}, or a file in {in_archive(content, 'people')}/"
 
 
 # The roles `--chair` and `--vice-chair` give, as the docs write the posts (`Vice-Chair`, not `Vice Chair`)
@@ -144,7 +150,8 @@ def _members(given: list[tuple[str, str, str]], people: PeopleIndex | None, bodi
     if given and people is None:
         written = " ".join(f"{option} {shlex.quote(w)}" for option, w, _ in given)
         options = " and ".join(dict.fromkeys(option for option, _, _ in given))
-        return [], [f"{written}: the archive has no people register to find them in; add people.yaml with an entry "
+        return [], [f"{written}: the archive has no people register to find them in; add "
+                    f"{in_archive(path.parent.parent, 'people.yaml')} with an entry "
                     f"for each member first (docs/content-format.md, people), or leave {options} out and list the "
                     "members in the body's file as `- name: ...`"]
     ctx = s.Context(path, report, people, frozenset(bodies))
@@ -162,7 +169,7 @@ def _members(given: list[tuple[str, str, str]], people: PeopleIndex | None, bodi
             ref = s.person(member, ctx)
         except s.Invalid as exc:
             plain = exc.message == f"unknown person '{member.strip()}'"  # else the loader's own, more telling hint
-            hint = _unknown_hint(member.strip(), people) if plain else exc.hint
+            hint = _unknown_hint(member.strip(), people, path.parent.parent) if plain else exc.hint
             problems.append(f"{option} {shlex.quote(member)}: {exc.message}; {hint}")
             continue
         key = ref.id or ref.body
@@ -229,11 +236,11 @@ def plan_body(content: Path, slug: str, name: str, numbering: str = "", short_na
         raise Refused(report.errors, "\n".join(problems + unknown))
     text = body_md(name, short, numbering_of(written), kind.strip(), listed, venue.strip())
     return BodyPlan({path: text}, _summary(slug, name, short, numbering_of(written), len(listed), bodies,
-                                           bool(venue.strip())))
+                                           bool(venue.strip()), content))
 
 
 def _summary(slug: str, name: str, short: str, numbering: Numbering, members: int, bodies: dict[str, Body],
-             venue: bool = False) -> str:
+             venue: bool = False, content: Path = Path("content")) -> str:
     numbered = "its items numbered 1, 2, 3 afresh at each meeting (per-meeting)" if numbering.per_meeting else \
         f"its minutes numbered {numbering.written}"
     listed = f"{members} member{'' if members == 1 else 's'}" if members else "no members listed"
@@ -244,4 +251,4 @@ def _summary(slug: str, name: str, short: str, numbering: Numbering, members: in
         "its items' addresses are made of their numbers." if numbering.per_meeting else ""
     add = "what its page is to say of it" if venue else "its venue and what its page is to say of it"
     return (f"{name} ({short} in titles), {numbered}, {listed}.{change}{note} Add {add}, then start its first "
-            f"meeting: minutebook new meeting --body {slug} --date YYYY-MM-DD")
+            f"meeting: minutebook new meeting --body {slug} --date YYYY-MM-DD{content_option(content)}")

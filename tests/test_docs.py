@@ -98,7 +98,7 @@ def test_the_readme_lists_every_command_and_every_option_it_takes():
     block = block.split("```sh\n", 1)[1].split("```", 1)[0]
     lines = {line.split("minutebook ", 1)[1]: line for line in block.splitlines() if "bin/minutebook " in line}
     commands = _commands(_parser())
-    assert len(commands) == 6 and len(lines) == len(commands)
+    assert len(commands) == 7 and len(lines) == len(commands)
     for words, options in commands.items():
         line = next(text for start, text in lines.items() if start.startswith(" ".join(words) + " "))
         assert [o for o in options if not re.search(rf"{o}\b", line)] == [], line

@@ -557,7 +557,7 @@ def test_cli_a_council_meeting_says_its_minutes_run_on_and_passes_check(actions,
         "standing items 1 to 6 recorded in minutes 5 to 10, after jc/2019-08-01; 0 attendees listed as present, 1 "
         "open action in the action log. Its minutes are numbered on from the previous meeting's: at the first "
         "meeting of a municipal year, number them from 1, and the agenda's `minute:` with them, or say in "
-        "bodies/jc.md when the year begins (`year_starts: May`) for `minutebook new meeting` to do so. Replace the "
+        "content/bodies/jc.md when the year begins (`year_starts: May`) for `minutebook new meeting` to do so. Replace the "
         "'Clerk to complete' lines, then run `minutebook check`."), done.stderr
     checked = cli("check", "--drafts", cwd=tmp_path)
     assert checked.returncode == 0 and "0 errors, 0 warnings" in checked.stderr, checked.stderr
@@ -898,7 +898,7 @@ def test_a_first_number_a_councils_meeting_of_the_same_run_has_used_is_refused_w
 
 @pytest.mark.parametrize("body, first, message", [
     ("ccb", "CCBP-19-40", "--first-number CCBP-19-40: 'CCBP-19-40' is not one of CCB's minute numbers, which "
-                          "bodies/ccb.md gives as CCBP/{yy}/{n}; give the number the meeting's first item is to have, "
+                          "content/bodies/ccb.md gives as CCBP/{yy}/{n}; give the number the meeting's first item is to have, "
                           "e.g. CCBP/19/70"),
     ("ccb", "CCBP/17/40", "--first-number CCBP/17/40: CCBP/17/40 is a number of 2017, and the meeting is on 16 May "
                           "2019; give a number of 2019 (or of the year before or after, for a body numbering by "
@@ -908,7 +908,7 @@ def test_a_first_number_a_councils_meeting_of_the_same_run_has_used_is_refused_w
                           "a first number followed by 3 it has not used, or leave out --first-number to carry on from "
                           "CCBP/19/61, after the highest it has used"),
     ("jc", "5.1", "--first-number 5.1: JC numbers its minutes 1, 2, 3, ... (numbering: per-meeting in "
-                  "bodies/jc.md), and '5.1' is not such a number; give the number of the meeting's first minute, "
+                  "content/bodies/jc.md), and '5.1' is not such a number; give the number of the meeting's first minute, "
                   "e.g. 29 where the minutes of the municipal year have got to 28"),
 ])
 def test_a_first_number_that_is_no_number_of_the_body_or_of_the_year_or_is_used_is_refused(actions, body, first,
@@ -1233,16 +1233,16 @@ def test_cli_unknown_body_names_the_option_and_the_nearest_body_not_a_file_that_
     done = cli("new", "meeting", "--body", "cbb", "--date", "2020-01-16", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stderr.splitlines() == ["minutebook new: --body cbb: there is no body 'cbb'; did you mean 'ccb'? If "
-                                        "it is a new body, start its file, bodies/cbb.md, with `minutebook new body "
+                                        "it is a new body, start its file, content/bodies/cbb.md, with `minutebook new body "
                                         '--slug cbb --name "..."`', "minutebook new: nothing was written"]
     assert not (actions / "meetings" / "cbb").exists()
 
 
 @pytest.mark.parametrize("body, hint", [
     ("CCB", "did you mean 'ccb'?"),
-    ("lpt", 'known bodies: ccb, jc; for a new body, start its file, bodies/lpt.md, with `minutebook new body --slug '
+    ("lpt", 'known bodies: ccb, jc; for a new body, start its file, content/bodies/lpt.md, with `minutebook new body --slug '
             'lpt --name "..."`'),
-    ("pcc", "did you mean 'ccb'? If it is a new body, start its file, bodies/pcc.md, with `minutebook new body "
+    ("pcc", "did you mean 'ccb'? If it is a new body, start its file, content/bodies/pcc.md, with `minutebook new body "
             '--slug pcc --name "..."`'),
 ])
 def test_cli_unknown_body_says_how_to_start_a_new_one(actions, tmp_path, body, hint):

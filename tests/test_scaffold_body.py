@@ -26,7 +26,10 @@ TODAY = dt.date(2024, 1, 1)
 
 
 @pytest.fixture
-def content(tmp_path) -> Path:
+def content(tmp_path, monkeypatch) -> Path:
+    """The archive, in the folder the command runs in, as a clerk's is: the commands its messages give name no
+    --content then (scaffold.content_option)."""
+    monkeypatch.chdir(tmp_path)
     target = tmp_path / "content"
     shutil.copytree(FIXTURE, target)
     return target
@@ -147,7 +150,7 @@ def test_a_chair_and_vice_chair_of_one_person_or_of_no_one_in_the_register_are_r
         "--vice-chair 'Cllr Lovelace': ada-lovelace is the Chair already; give the Vice-Chair as another person, or "
         "leave --vice-chair out",
         "--member zed: unknown person 'zed'; known people: ada-lovelace, brian-okafor, carol-singh, dev-patel, "
-        "eve-turner, frank-turner; otherwise add them to the people register (people.yaml, or a file in people/) "
+        "eve-turner, frank-turner; otherwise add them to the people register (content/people.yaml, or a file in content/people/) "
         "first"]
 
 
@@ -215,8 +218,9 @@ def test_a_new_archive_without_site_yaml_is_told_of_site_yaml_alone_not_of_the_b
     for made in content.iterdir():
         shutil.rmtree(made) if made.is_dir() else made.unlink()
     assert refused(content, slug="hwb", name="Health and Wellbeing Board") == [
-        "content/site.yaml:1: error: there is no site.yaml; create content/site.yaml with title, publisher, base_url "
-        "and licence (see docs/content-format.md)",
+        "content/site.yaml:1: error: there is no site.yaml; write it with `minutebook new site --title \"...\" "
+        "--publisher \"...\" --base-url https://...`, or by hand as content/site.yaml, with title, publisher, "
+        "base_url and licence (see docs/content-format.md)",
         "the archive has 1 error (listed above), which `minutebook check` also reports; fix them first, then run "
         "this again"]
     shutil.copy(FIXTURE / "site.yaml", content / "site.yaml")
@@ -301,9 +305,9 @@ def test_members_not_in_the_register_are_each_named_with_the_id_most_like_theirs
     assert refused(content, slug="hwb", name="Health and Wellbeing Board",
                    members=["ada-lovelace", "ada-lovelac", "zed", "AL"]) == [
         "--member ada-lovelac: unknown person 'ada-lovelac'; did you mean 'ada-lovelace'? Otherwise add them to "
-        "the people register (people.yaml, or a file in people/) first",
+        "the people register (content/people.yaml, or a file in content/people/) first",
         "--member zed: unknown person 'zed'; known people: ada-lovelace, brian-okafor, carol-singh, dev-patel, "
-        "eve-turner, frank-turner; otherwise add them to the people register (people.yaml, or a file in people/) "
+        "eve-turner, frank-turner; otherwise add them to the people register (content/people.yaml, or a file in content/people/) "
         "first",
         "--member AL: unknown person 'AL': initials are read as a person in the text, not in a field; AL are the "
         "initials of Councillor Ada Lovelace (ada-lovelace): write ada-lovelace"]
@@ -316,7 +320,7 @@ def test_a_member_written_as_a_name_the_register_lacks_is_given_the_entry_to_add
     assert said == [
         "--member 'Councillor Jane Okonjo': unknown person 'Councillor Jane Okonjo'; known people: ada-lovelace, "
         "brian-okafor, carol-singh, dev-patel, eve-turner, frank-turner; otherwise add them to the people register "
-        "(people.yaml, or a file in people/) first, e.g. `jane-okonjo: {name: Jane Okonjo, honorific: Councillor}`"]
+        "(content/people.yaml, or a file in content/people/) first, e.g. `jane-okonjo: {name: Jane Okonjo, honorific: Councillor}`"]
     register = content / "people.yaml"
     register.write_text(register.read_text(encoding="utf-8") + said[0].split("`")[1] + "\n", encoding="utf-8")
     plan = plan_body(content, "jhc", "Joint Health Committee", members=["Councillor Jane Okonjo"])
@@ -327,7 +331,7 @@ def test_a_member_of_an_archive_without_a_register_is_refused(content):
     (content / "people.yaml").unlink()
     shutil.rmtree(content / "meetings")
     assert refused(content, slug="hwb", name="Health and Wellbeing Board", members=["ada-lovelace"]) == [
-        "--member ada-lovelace: the archive has no people register to find them in; add people.yaml with an entry "
+        "--member ada-lovelace: the archive has no people register to find them in; add content/people.yaml with an entry "
         "for each member first (docs/content-format.md, people), or leave --member out and list the members in "
         "the body's file as `- name: ...`"]
 

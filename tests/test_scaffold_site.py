@@ -1,0 +1,202 @@
+"""A clerk's first hour: `minutebook new site` (generator/scaffold_site.py), what a new archive is told before it
+has one, and the `new` commands' messages naming the archive given with `--content` rather than `content/`.
+
+Archives are copies, under tmp_path, of `tests/fixtures/archive/` (TB numbered `TB/{yy}/{n}`, JC per meeting, a
+people register), kept in a folder named `records`, run on from a folder beside it, `elsewhere`, as a clerk's
+`--content ../records` is; or an empty folder, where the README's commands start a new archive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import scaffold
+from generator.build import Options, run
+from generator.cli import main
+from generator.diagnostics import Report
+from generator.loader import load_archive
+from generator.scaffold_site import plan_site
+from helpers import FIXTURE
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 2, 1)
+NEW_SITE = ["new", "site", "--title", "Testshire Council meetings", "--publisher", "Testshire County Council",
+            "--base-url", "https://council.example.gov.uk/minutes/"]
+
+
+def readme_commands() -> list[list[str]]:
+    """The commands the README gives for starting an archive, each as its words."""
+    text = (REPO / "README.md").read_text(encoding="utf-8").split("A new archive starts in an empty folder", 1)[1]
+    block = text.split("```sh\n", 1)[1].split("```", 1)[0]
+    return [shlex.split(line)[1:] for line in block.splitlines() if line.startswith("minutebook ")]
+
+
+def problems(content: Path) -> list[str]:
+    """Every error and warning `minutebook check` gives the archive, as it prints them in the current folder."""
+    result = run(Options(content=content, today=TODAY, search=False), write=False)
+    return [result.report.format_here(d) for d in result.report.sorted()]
+
+
+@pytest.fixture
+def records(tmp_path, monkeypatch) -> Path:
+    """The fixture archive at <tmp>/records, the command run from <tmp>/elsewhere."""
+    target = tmp_path / "records"
+    shutil.copytree(FIXTURE, target)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    return target
+
+
+def new(capsys, *args: str) -> tuple[int, list[str], list[str]]:
+    """`minutebook new ...` in this process: (exit code, lines on stdout, lines on stderr)."""
+    code = main(["new", *args])
+    said = capsys.readouterr()
+    return code, said.out.splitlines(), said.err.splitlines()
+
+
+# ---- a new archive ---------------------------------------------------------------------
+
+def test_the_readmes_commands_from_an_empty_folder_make_an_archive_that_builds(tmp_path):
+    """No command wrote site.yaml: a new archive wrote it by hand from the docs, four required fields and a licence,
+    before `new body` would start. The README's commands, run as they are in an empty folder, make an archive that
+    `check` finds nothing wrong with and that builds."""
+    commands = readme_commands()
+    assert [words[:2] for words in commands[:4]] == [["new", "site"], ["new", "body"], ["new", "meeting"],
+                                                      ["new", "paper"]] and commands[4:] == [["check"], ["build"]]
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop("SOURCE_DATE_EPOCH", None)
+    for words in commands:
+        extra = ["--no-search", "--today", "2026-02-01"] if words == ["build"] else \
+            ["--today", "2026-02-01"] if words == ["check"] else []  # the index is Pagefind's, tested elsewhere
+        done = subprocess.run([sys.executable, "-m", "generator", *words, *extra], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, f"{shlex.join(words)}:\n{done.stdout}{done.stderr}"
+        if words == ["check"]:
+            assert done.stderr.splitlines()[-1] == "minutebook check: 0 errors, 0 warnings", done.stderr
+    assert (tmp_path / "site" / "hwb" / "2026" / "2026-01-15" / "index.html").is_file()
+
+
+def test_new_site_writes_a_site_yaml_check_takes_and_says_what_to_do_next(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = new(capsys, *NEW_SITE[1:])
+    assert (code, err) == (0, [])
+    assert out == [
+        "created content/site.yaml",
+        "Its licence is the Open Government Licence v3.0: change it in content/site.yaml if the records are "
+        "published under another, and give the accessibility statement's contacts there. Next, start the first "
+        "board or committee: minutebook new body --slug hwb --name \"Health and Wellbeing Board\""]
+    report = Report(root=tmp_path / "content")
+    site = load_archive(tmp_path / "content", report)
+    assert [d.message for d in report.errors] == ["there is no bodies/ folder"]  # the next command's
+    assert site is None or site.site is not None
+
+
+def test_new_site_never_overwrites_the_site_yaml_there_is(records, capsys):
+    before = (records / "site.yaml").read_bytes()
+    assert new(capsys, *NEW_SITE[1:], "--content", "../records") == (1, [], [
+        "../records/site.yaml:1: error: the file already exists; nothing is ever overwritten: edit that file, or "
+        "move it away for a fresh scaffold", "minutebook new: nothing was written"])
+    assert (records / "site.yaml").read_bytes() == before
+
+
+def test_new_site_refuses_an_address_the_loader_would_refuse_with_the_one_to_give(tmp_path):
+    with pytest.raises(scaffold.Refused) as refused:
+        plan_site(tmp_path / "content", "T", "P", "council.example.gov.uk/minutes")
+    assert refused.value.summary == ("--base-url council.example.gov.uk/minutes: 'council.example.gov.uk/minutes' "
+                                     "is not a web address; write it as https://council.example.gov.uk/minutes if "
+                                     "that is the address")
+    assert not (tmp_path / "content").exists()
+
+
+def test_a_content_folder_without_site_yaml_is_told_the_command_that_writes_it(records):
+    (records / "site.yaml").unlink()
+    assert problems(records)[0] == (
+        "../records/site.yaml:1: error: there is no site.yaml; write it with `minutebook new site --title \"...\" "
+        "--publisher \"...\" --base-url https://... --content ../records`, or by hand as ../records/site.yaml, with "
+        "title, publisher, base_url and licence (see docs/content-format.md)")
+
+
+def test_an_archive_without_bodies_is_told_the_command_that_starts_one(records):
+    shutil.rmtree(records / "bodies")
+    shutil.rmtree(records / "meetings")
+    assert problems(records) == [
+        "../records/bodies:1: error: there is no bodies/ folder; start the first board or committee's file, which "
+        "makes the folder, with `minutebook new body --slug hwb --name \"...\" --content ../records`, or write one "
+        "file per body by hand, e.g. ../records/bodies/hwb.md"]
+
+
+def test_a_folder_with_no_archive_is_told_how_to_start_one(tmp_path, monkeypatch):
+    """A clerk's first `minutebook check` or `new body`, in the empty folder of a new repository, was told where it
+    looked for content/ and to pass --content, and nothing of how an archive is started."""
+    monkeypatch.chdir(tmp_path)
+    report = Report(root=Path("content"))
+    assert load_archive(Path("content"), report) is None
+    assert report.errors[0].hint.endswith("; to start a new archive there, run `minutebook new site --title \"...\" "
+                                          "--publisher \"...\" --base-url https://...`")
+
+
+# ---- the archive given with --content, named as it is --------------------------------------
+
+def test_an_unknown_body_is_told_its_file_and_the_command_in_the_archive_given(records, capsys):
+    assert new(capsys, "meeting", "--body", "hwb", "--date", "2024-06-13", "--content", "../records") == (1, [], [
+        "minutebook new: --body hwb: there is no body 'hwb'; known bodies: jc, tb; for a new body, start its file, "
+        "../records/bodies/hwb.md, with `minutebook new body --slug hwb --name \"...\" --content ../records`",
+        "minutebook new: nothing was written"])
+
+
+def test_a_new_meetings_summary_says_to_check_the_archive_given(records, capsys):
+    code, out, err = new(capsys, "meeting", "--body", "jc", "--date", "2020-03-05", "--content", "../records")
+    assert (code, err) == (0, [])
+    assert out[-1].endswith("Replace the 'Clerk to complete' lines, then run `minutebook check --content "
+                            "../records`.")
+
+
+def test_a_new_bodys_summary_starts_its_meeting_in_the_archive_given(records, capsys):
+    code, out, err = new(capsys, "body", "--slug", "hwb", "--name", "Health and Wellbeing Board", "--content",
+                         "../records")
+    assert (code, err) == (0, [])
+    assert out[0] == "created ../records/bodies/hwb.md"
+    assert out[-1].endswith("then start its first meeting: minutebook new meeting --body hwb --date YYYY-MM-DD "
+                            "--content ../records")
+
+
+def test_a_refusal_for_the_archives_errors_says_to_check_the_archive_given(records, capsys):
+    (records / "site.yaml").write_text("title: T\n", encoding="utf-8")
+    code, out, err = new(capsys, "paper", "--meeting", "tb/2019-03-14", "--ref", "Z", "--title", "T", "--content",
+                         "../records")
+    assert (code, out) == (1, [])
+    assert err[-2:] == ["minutebook new: the archive has 3 errors (listed above), which `minutebook check --content "
+                        "../records` also reports; fix them first, then run this again",
+                        "minutebook new: nothing was written"]
+
+
+def test_a_body_named_as_another_is_told_to_start_that_ones_meetings_in_the_archive_given(records, capsys):
+    code, out, err = new(capsys, "body", "--slug", "tb", "--name", "Board", "--content", "../records")
+    assert (code, out) == (1, [])
+    assert err[0] == ("../records/bodies/tb.md:1: error: the body tb already exists (Testshire Health and Wellbeing "
+                      "Board); start its meetings with `minutebook new meeting --body tb --date YYYY-MM-DD --content "
+                      "../records`, or give another --slug for a new body")
+
+
+def test_a_member_the_register_lacks_is_told_the_register_of_the_archive_given(records, capsys):
+    code, out, err = new(capsys, "body", "--slug", "hwb", "--name", "Health and Wellbeing Board", "--member",
+                         "Councillor Jane Okonjo", "--content", "../records")
+    assert (code, out) == (1, [])
+    assert err[0].endswith("add them to the people register (../records/people.yaml, or a file in ../records/people/) "
+                           "first, e.g. `jane-okonjo: {name: Jane Okonjo, honorific: Councillor}`"), err[0]
+
+
+def test_a_first_number_of_no_number_of_the_body_is_told_its_file_in_the_archive_given(records, capsys):
+    code, out, err = new(capsys, "meeting", "--body", "tb", "--date", "2020-03-05", "--first-number", "TB-20-4",
+                         "--content", "../records")
+    assert (code, out) == (1, [])
+    assert err[0].startswith("minutebook new: --first-number TB-20-4: 'TB-20-4' is not one of TB's minute numbers, "
+                             "which ../records/bodies/tb.md gives as"), err[0]
