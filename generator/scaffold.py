@@ -590,6 +590,12 @@ def _substitute(member: Member) -> bool:
     return substitute_role(member.role)
 
 
+# The start time a meeting with none to keep from the last is given to fill in (a body's first, or one after a meeting
+# that gave none), where it was given no line for it: commented out, as a made-up time would be published as the
+# meeting's, while a meeting without one is no error
+START_TO_GIVE = '# start: "14:00"  # the time it begins, as the notice gives it, and end: when it closed: remove the #'
+
+
 def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: str,
                agenda: list[tuple[str, Standing]], previous: Meeting | None = None, minutes: list[str] = (),
                heading: str = "", kind: str = "") -> str:
@@ -605,6 +611,8 @@ def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: st
     if kept:
         lines.append(f"# as at the meeting of {long_date(previous.date)}: check them")
         lines += [f"{name}: {scalar(value)}" for name, value in kept]
+    if not any(name == "start" for name, _ in kept):
+        lines.append(START_TO_GIVE)
     chair = _chair_among(members)
     if chair is not None:
         lines.append(f"chair: {scalar(chair.who.id)}  # the {chair.role}: write who chaired it, if another")

@@ -23,6 +23,7 @@ from generator.build import Options, run
 from generator.cli import main
 from generator.diagnostics import Report
 from generator.loader import load_archive
+from generator.scaffold_body import plan_body
 from generator.scaffold_site import plan_site
 from helpers import FIXTURE
 
@@ -200,3 +201,25 @@ def test_a_first_number_of_no_number_of_the_body_is_told_its_file_in_the_archive
     assert (code, out) == (1, [])
     assert err[0].startswith("minutebook new: --first-number TB-20-4: 'TB-20-4' is not one of TB's minute numbers, "
                              "which ../records/bodies/tb.md gives as"), err[0]
+
+
+# ---- a body's first meeting ----------------------------------------------------------------
+
+def test_a_bodys_first_meeting_is_given_a_start_time_to_fill_in(tmp_path, monkeypatch):
+    """A body's first meeting was given no `start:` line, where the meetings after it copy the last one's: the
+    clerk was not shown that the meeting has a start time to give. It is given one commented out, which check
+    takes as it is, and as a time once the # is taken out."""
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    scaffold.write_all(plan_body(content, "hwb", "Health and Wellbeing Board").files, content)
+    scaffold.write_all(scaffold.plan_meeting(content, "hwb", dt.date(2026, 1, 15)).files, content)
+    path = content / "meetings" / "hwb" / "2026-01-15" / "meeting.md"
+    text = path.read_text(encoding="utf-8")
+    given = next(line for line in text.splitlines() if line.startswith("# start: "))
+    assert given.startswith('# start: "14:00"  # the time it begins') and "date: 2026-01-15\n" + given in text
+    assert problems(content) == []
+    path.write_text(text.replace(given, 'start: "14:00"'), encoding="utf-8")
+    assert problems(content) == []
+    assert "\nstart: 14:00\n" in scaffold.plan_meeting(content, "hwb", dt.date(2026, 3, 12)).files[
+        content / "meetings" / "hwb" / "2026-03-12" / "meeting.md"]
