@@ -736,6 +736,9 @@ class Plan:
     # body's open actions (`held_over`) left to the next meeting that takes the action log
     called: bool = False
     held_over: int = 0
+    # The body's file, where it lists no members and no meeting before lists anyone present: the meeting has no one
+    # listed as present, which "0 attendees listed as present" told the clerk without saying where they go
+    unlisted: str = ""
 
 
 def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given: bool, content: Path) -> None:
@@ -814,7 +817,8 @@ def plan_meeting(content: Path, slug: str, day: dt.date, folder: str | None = No
     return Plan(files, tuple(numbers), previous, len(tracks), len([m for m in members if not _substitute(m)]),
                 _later(index, body, day) if first is None else (), deferred,
                 first_in_archive, tuple(minuted), _minutes_said(body, previous, day, first, minuted, annual),
-                called=called(kind), held_over=held_over)
+                called=called(kind), held_over=held_over,
+                unlisted=body.source.path if not members and not body.members else "")
 
 
 # The comment over a called meeting's agenda, where its business goes (meeting_kinds.called)
@@ -1195,6 +1199,9 @@ def _meeting_summary(plan: Plan, content: Path = Path("content")) -> str:
             "next meeting that takes the action log)" if plan.held_over else ""
         logged = f"no action log, as it takes only the business it was called for{held}"
         later += " Add that business to the agenda after the declarations, and to the minutes."
-    return (f"{numbers}, {previous}; {_count(plan.members, 'attendee')} listed as present, "
+    present = f"{_count(plan.members, 'attendee')} listed as present" if not plan.unlisted else \
+        f"no one listed as present, as {plan.unlisted} lists no members (add them there under `members:`, or those " \
+        "present under `attendance:` in meeting.md)"
+    return (f"{numbers}, {previous}; {present}, "
             f"{logged}.{later} Replace the 'Clerk to complete' "
             f"lines, then run `minutebook check{content_option(content)}`.")

@@ -554,7 +554,7 @@ def test_cli_a_council_meeting_says_its_minutes_run_on_and_passes_check(actions,
          'date: 2019-08-01\nagenda:\n  - ref: "1"\n    minute: "4"\n    title: Pilot referral\n')
     done = cli("new", "meeting", "--body", "jc", "--date", "2019-10-03", cwd=tmp_path)
     assert done.returncode == 0 and done.stdout.splitlines()[-1] == (
-        "standing items 1 to 6 recorded in minutes 5 to 10, after jc/2019-08-01; 0 attendees listed as present, 1 "
+        "standing items 1 to 6 recorded in minutes 5 to 10, after jc/2019-08-01; no one listed as present, as content/bodies/jc.md lists no members (add them there under `members:`, or those present under `attendance:` in meeting.md), 1 "
         "open action in the action log. Its minutes are numbered on from the previous meeting's: at the first "
         "meeting of a municipal year, number them from 1, and the agenda's `minute:` with them, or say in "
         "content/bodies/jc.md when the year begins (`year_starts: May`) for `minutebook new meeting` to do so. Replace the "
@@ -589,14 +589,14 @@ def test_a_council_whose_file_says_when_its_year_begins_starts_its_minutes_again
 
 
 @pytest.mark.parametrize("body, date, said", [
-    ("jc", "2019-10-03", "standing items 1 to 6 recorded in minutes 5 to 10, after jc/2019-08-01; 0 attendees "
-                         "listed as present, 1 open action in the action log. Its minutes are numbered on from the "
+    ("jc", "2019-10-03", "standing items 1 to 6 recorded in minutes 5 to 10, after jc/2019-08-01; "
+                         "no one listed as present, as content/bodies/jc.md lists no members (add them there under `members:`, or those present under `attendance:` in meeting.md), 1 open action in the action log. Its minutes are numbered on from the "
                          "previous meeting's, in JC's municipal year from 1 May 2019 (year_starts in bodies/jc.md)."),
-    ("jc", "2020-05-21", "standing items 1 to 6 recorded in minutes 1 to 6, after jc/2019-08-01; 0 attendees listed "
-                         "as present, 1 open action in the action log. Its minutes start again at 1, as the first "
+    ("jc", "2020-05-21", "standing items 1 to 6 recorded in minutes 1 to 6, after jc/2019-08-01; "
+                         "no one listed as present, as content/bodies/jc.md lists no members (add them there under `members:`, or those present under `attendance:` in meeting.md), 1 open action in the action log. Its minutes start again at 1, as the first "
                          "meeting of JC's municipal year from 1 May 2020 (year_starts in bodies/jc.md)."),
     ("xb", "2019-06-13", "standing items 1 to 4 recorded in minutes 1 to 4, the body's first meeting in the archive; "
-                         "0 attendees listed as present, no open action, so no action log. Its minutes start at 1, as "
+                         "no one listed as present, as content/bodies/xb.md lists no members (add them there under `members:`, or those present under `attendance:` in meeting.md), no open action, so no action log. Its minutes start at 1, as "
                          "the first meeting in the archive of XB's municipal year from 1 May 2019 (year_starts in "
                          "bodies/xb.md): where the year's minutes had got further before the archive begins, remove "
                          "the meeting's folder and start it again with --first-number and its first minute's "
@@ -868,7 +868,7 @@ def test_a_first_number_for_a_council_numbering_per_meeting_numbers_its_minutes_
                                                           ("5", "33"), ("6", "34")]
     assert minute_refs(meeting)[0] == ("29", "Apologies for absence")
     assert scaffold._meeting_summary(plan) == (
-        "standing items 1 to 6 recorded in minutes 29 to 34, after jc/2019-08-01; 0 attendees listed as present, 1 "
+        "standing items 1 to 6 recorded in minutes 29 to 34, after jc/2019-08-01; no one listed as present, as content/bodies/jc.md lists no members (add them there under `members:`, or those present under `attendance:` in meeting.md), 1 "
         "open action in the action log. Its minutes are numbered from 29, as --first-number gives, and the meetings "
         "after it carry on from there. Replace the 'Clerk to complete' lines, then run `minutebook check`.")
     new_meeting(actions, "jc", "2019-12-05")
@@ -1194,7 +1194,7 @@ def test_cli_a_bodys_first_meeting_numbered_from_1_says_how_to_number_it_from_wh
     _new_body(actions, "XB/{yy}/{n}")
     done = cli("new", "meeting", "--body", "xb", "--date", "2019-06-13", cwd=tmp_path)
     assert done.returncode == 0 and done.stdout.splitlines()[-1] == (
-        "standing items XB/19/1 to XB/19/4, the body's first meeting in the archive; 0 attendees listed as present, "
+        "standing items XB/19/1 to XB/19/4, the body's first meeting in the archive; no one listed as present, as content/bodies/xb.md lists no members (add them there under `members:`, or those present under `attendance:` in meeting.md), "
         "no open action, so no action log. Its numbers start at XB/19/1: where the body's numbering ran on before "
         "this meeting, which the archive does not hold, remove the meeting's folder and start it again with "
         "--first-number and its first item's number. Replace the 'Clerk to complete' lines, then run `minutebook "
@@ -1202,8 +1202,8 @@ def test_cli_a_bodys_first_meeting_numbered_from_1_says_how_to_number_it_from_wh
     shutil.rmtree(actions / "meetings/xb")
     again = cli("new", "meeting", "--body", "xb", "--date", "2019-06-13", "--first-number", "XB/19/40", cwd=tmp_path)
     assert again.returncode == 0 and again.stdout.splitlines()[-1] == (
-        "standing items XB/19/40 to XB/19/43, the body's first meeting in the archive; 0 attendees listed as "
-        "present, no open action, so no action log. Replace the 'Clerk to complete' lines, then run `minutebook "
+        "standing items XB/19/40 to XB/19/43, the body's first meeting in the archive; no one listed as present, as content/bodies/xb.md lists no members (add them there under `members:`, or those present under `attendance:` in meeting.md), "
+        "no open action, so no action log. Replace the 'Clerk to complete' lines, then run `minutebook "
         "check`."), again.stderr
 
 

@@ -223,3 +223,14 @@ def test_a_bodys_first_meeting_is_given_a_start_time_to_fill_in(tmp_path, monkey
     assert problems(content) == []
     assert "\nstart: 14:00\n" in scaffold.plan_meeting(content, "hwb", dt.date(2026, 3, 12)).files[
         content / "meetings" / "hwb" / "2026-03-12" / "meeting.md"]
+
+
+def test_a_meeting_with_no_one_to_list_as_present_says_where_they_go(records, capsys):
+    """A body started without members, whose first meeting lists no one: the command said "0 attendees listed as
+    present", and nothing of where members or those present are written."""
+    assert new(capsys, "body", "--slug", "aud", "--name", "Audit Committee", "--content", "../records")[0] == 0
+    code, out, err = new(capsys, "meeting", "--body", "aud", "--date", "2026-01-15", "--content", "../records")
+    assert (code, err) == (0, [])
+    assert out[-1].startswith("standing items 1 to 4, the body's first meeting in the archive; no one listed as "
+                              "present, as ../records/bodies/aud.md lists no members (add them there under "
+                              "`members:`, or those present under `attendance:` in meeting.md), no open action"), out
