@@ -126,7 +126,7 @@ def _serve(args) -> int:
     return serve(options, port=args.port, search=not args.no_search, url_json=args.url_json)
 
 
-# ---- `minutebook new body|meeting|paper` (issue 6): scaffolding, in generator/scaffold.py and scaffold_body.py ----
+# ---- `minutebook new site|body|meeting|paper` (issue 6): scaffolding, in generator/scaffold*.py ----
 
 NEW_EPILOG = """examples:
   minutebook new site --title "Testshire Council meetings" --publisher "Testshire County Council" \\

@@ -115,6 +115,7 @@ class Report:
             return text
         here = here or os.getcwd()
         named = re.compile(rf"(?<![\w./-]){re.escape(os.path.basename(os.path.abspath(self.root)))}/[^\s:;,()`'\"]+")
+
         def shown(written: str) -> str:  # a folder's slash kept (`content/people/`), which relpath drops
             path = self.from_here(written, here)
             return path + "/" if written.endswith("/") and not path.endswith("/") else path
