@@ -21,6 +21,7 @@ from markdown_it.token import Token
 from generator import urls
 from generator.body_names import BodyNames
 from generator.diagnostics import did_you_mean
+from generator.diagnostics import listed as said_list
 from generator.inline_actions import opens_action_line
 from generator.interrupt import check, never
 from generator.model import Meeting, Paper, all_agenda_items, archive_order
@@ -44,6 +45,13 @@ _NEXT = re.compile(r"\b(?:next|following|forthcoming)\s+$", re.I)  # before "mee
 # not "Paper 4"), "Appendix B"
 _PAPER = re.compile(r"\b(Paper|Enclosure|Appendix|Annex|Annexe)\s+([A-Z]{1,2}|\d{1,2}(?:\.\d{1,2})?)\b(?![/\w]|\.\d)")
 _ANY_PAPER = ("Paper", "Enclosure")  # a meeting's paper of any label
+# "appendix 1 to item 9", "Appendix A to Paper 4.2", "appendix 2 to minute CCBP/19/70", "Annex B of Enclosure E": an
+# appendix named by what it is appended to, which is the paper (or item, or minute) whose appendix it is, not the
+# text's (_appendix_to); a minute's number after "to" is found by Linker.numbers, where the last group begins
+_APPENDIX_TO = re.compile(r"\b(?:[Aa]ppendix|APPENDIX|[Aa]nnexe?|ANNEXE?)\s+([A-Z]{1,2}|\d{1,2})\s+(?:to|of)\s+"
+                          r"(?:the\s+)?(?:(?:[Pp]aper|[Ee]nclosure)\s+([A-Z]{1,2}|\d{1,2}(?:\.\d{1,2})?)\b(?![/\w]|\.\d)"
+                          r"|(?:[Aa]genda\s+)?[Ii]tem\s+(\d{1,3}(?:\.\d{1,3})?[a-zA-Z]?)\b(?![./]?\d)|(?:[Mm]inute\s+)?(?=\S))")
+_APPENDIX_LABELS = ("appendix", "annex", "annexe")
 # What follows a paper or an item that is another meeting's: "Paper A of 14 March 2019", "Paper A to the meeting
 # held on 14 March 2019", "item 7.1 of the meeting of 3 October"
 _OF_MEETING = re.compile(rf"\s+(?:of|to)\s+(?:the\s+)?(?:meeting\s+(?:held\s+)?(?:on|of)\s+)?{_WEEKDAY}({_DATE})")
@@ -844,10 +852,12 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
         held_in = _matches(_PAST_MONTH_MEETING, text, "eeting in ", "eeting held in ") if meeting_word else []
         # (of a body numbering per meeting, read where its minutes run on from meeting to meeting: _run_words)
         words = _matches(_MINUTE_WORDS, text, "inute") if digits else []
+    # (an appendix of another meeting's minute reaches into the archive: each is rare enough to be taken so)
+    appendices = _matches(_APPENDIX_TO, text, "ppendi", "PPENDI", "nnex", "NNEX") if meeting is not None else []
     action_words = [m for m in _matches(_ACTION_WORDS, text, "action", "Action", "ACTION")
                     if _LETTER_AND_DIGIT.match(m.group(1))] if digits and where.body else []
     archive = (explicit or numbers or incomplete or on_date or items_of or words or action_words or bodies_named
-               or last or months or held_in)
+               or last or months or held_in or appendices)
     reach = ARCHIVE if archive else MEETING if papers or items or capitals else NOWHERE
     if reach == NOWHERE:
         return found, reach
@@ -942,6 +952,8 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             url, hint, beyond = _paper(m.group(1), m.group(2), where, linker)
             found.append(_Match(m.start(), m.end(), url, m.group(0), hint, report=bool(url or hint)))
             reach = ARCHIVE if beyond else reach
+        for m in appendices:
+            _appendix_to(m, numbers, linker, where, found)
         for m in items_of:  # before this meeting's items, which the same words would otherwise be read as
             other = _cited_meeting(linker, meeting, m.group(3))
             day = _cited_day(meeting, m.group(3)) if other is None else None
@@ -969,6 +981,92 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
                 if pid:
                     found.append(_Match(m.start(), m.end(), urls.person(pid), m.group(1)))
     return _without_overlaps(found, text), reach
+
+
+def _appendix_to(m: re.Match, numbers: list, linker: Linker, where: Where, found: list) -> None:
+    """`appendix 1 to item 9`, `Appendix A to Paper 4.2`, `appendix 2 to minute CCBP/19/70` (`m`: _APPENDIX_TO's):
+    the whole words link to the appendix's heading on the page of the paper it is appended to (as `Appendix 1` in
+    that paper's own text does), else to that paper or item, whose appendix may be in the pack alone. Only where
+    the paper lists or heads appendices of its own, none of them this one, did the clerk clearly mean one it does
+    not have: a warning, the words still linking to the paper. "Appendix 1" alone was read as the text's own
+    paper's appendix (a warning in another paper's text), and in the minutes not at all. Words naming no paper or
+    item the meeting has are left to the scans of `Paper 4.2` and `item 9`, which say so; the appendix's words are
+    then no reference of their own. "Appendix 2 to Paper D", the title of Appendix 2, is that paper's own name."""
+    text, ref, meeting, itself = m.string, m.group(1), where.meeting, where.paper
+    if itself is not None and itself.label.lower() in _APPENDIX_LABELS and itself.ref.lower() == ref.lower():
+        return
+    end = m.end()
+    if (m.group(2) or m.group(3)) and _OF_MEETING.match(text, end):
+        url = None  # "Appendix A to Paper C of 14 March 2019": another meeting's, which the words after it name
+    elif m.group(2) is not None:  # Paper 4.2, Enclosure E: the meeting's paper of that ref, whatever its label
+        paper = meeting.paper(m.group(2))
+        url = urls.paper(meeting, paper) if paper is not None else None
+        papers, named = [paper] if paper is not None else [], ""
+    elif m.group(3) is not None:  # item 9: the papers for the agenda's item 9, or its minute's
+        url, hint = linker.agenda_item_url(meeting, m.group(3).lower())
+        if hint:  # which of two items is meant is not known: "item 9"'s own warning says so
+            url = None
+        papers, named = _item_papers(meeting, {unpadded(m.group(3))}, linker), f"item {m.group(3)}"
+    else:  # minute CCBP/19/70: the papers of that minute's meeting for it
+        at = next(((start, stop) for start, stop in numbers if start == end), None)
+        reading = _reading(text, at[0], at[1], linker, where.body) if at is not None else None
+        if reading is None or reading[0] != end or part(text, at[1]) is not None:
+            return
+        _, slug, numbering, number = reading
+        minuted = linker.index.items.get((slug, number))
+        url = linker.item_url(slug, number) if minuted is not None else None
+        end, named = at[1], f"minute {printed(numbering, number)}"
+        papers = _item_papers(minuted[0], {unpadded(number)}, linker) if minuted is not None else []
+        meeting = minuted[0] if minuted is not None else meeting
+    if url is None:  # no such paper or item: its own scan warns of it, and the appendix is no reference alone
+        found.append(_Match(m.start(), m.start(1) + len(ref), None, text[m.start():m.start(1) + len(ref)],
+                            report=False))
+        return
+    written = text[m.start():end]
+    for paper in papers:
+        if any(appendix.ref.lower() == ref.lower() for appendix in paper.appendices) or \
+                ref.lower() in paper.appendix_anchors:
+            found.append(_Match(m.start(), end, urls.paper(meeting, paper) + "#" + paper.appendix_anchor(ref),
+                                written))
+            return
+    if len(papers) == 1:  # an item's one paper, whose pack the appendix is in: its page, not the item's
+        url, named = urls.paper(meeting, papers[0]), papers[0].name
+    listing = [paper for paper in papers if paper.appendices or paper.appendix_anchors]
+    if len(listing) != len(papers) or not papers:  # one whose appendices are not transcribed may have it
+        found.append(_Match(m.start(), end, url, written))
+        return
+    has = sorted({a.ref for paper in listing for a in paper.appendices} |
+                 {anchor.upper() for paper in listing for anchor in paper.appendix_anchors}, key=sort_key)
+    whose = said_list([paper.name for paper in listing])
+    found.append(_Match(m.start(), end, url, written, "check its number or letter, or list the appendix under "
+                        "the paper's `appendices:`", gaps=True,
+                        problem=f"names an appendix {ref} that {whose} does not have (its appendices: "
+                        f"{said_list(has)}), and links to {named}"))
+
+
+def _item_papers(meeting: Meeting, numbers: set[str], linker: Linker) -> list[Paper]:
+    """The published papers of `meeting` for its item of one of `numbers` (unpadded): those whose `item:` is it,
+    and those its agenda item or its minute lists; an agenda item's minute (CCBP/19/75 of the pack's item 9) is
+    the same item."""
+    numbering = linker.bodies[meeting.body].numbering
+    wanted = set(numbers)
+    listed_refs: set[str] = set()
+
+    def key(ref: str) -> str:  # CCBP/19/075 as CCBP/19/75, a pattern's number canonical; 05 as 5
+        return unpadded(ref if numbering.per_meeting else canonical(numbering, ref) or ref)
+
+    for agenda in all_agenda_items(meeting.agenda):
+        if key(agenda.ref) in wanted or key(agenda.minute_ref) in wanted:
+            wanted |= {key(agenda.ref), key(agenda.minute_ref)}
+            listed_refs |= {ref.lower() for ref in agenda.papers}
+    for item in meeting.minutes.items if meeting.minutes else ():
+        if key(item.ref) in wanted:
+            listed_refs |= {ref.lower() for ref in item.papers}
+
+    def its(paper: Paper) -> bool:
+        return bool(paper.item) and key(paper.item) in wanted
+
+    return [paper for paper in meeting.papers if its(paper) or paper.ref.lower() in listed_refs]
 
 
 def _items(m: re.Match, meeting: Meeting, linker: Linker, per_meeting: bool, found: list) -> None:

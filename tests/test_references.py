@@ -1176,3 +1176,75 @@ def test_a_part_of_a_minute_named_in_words_links_to_the_parts_heading(pack_shape
     site, _ = pack_shapes
     assert ("/ccb/2019/ccbp-19-75/#ccbp-19-75-b-leases", "75(b)") in xrefs(site, "/ccb/2019/ccbp-19-90/")
     assert "/ccb/2019/ccbp-19-90/" in _referenced_from(site, "/ccb/2019/ccbp-19-75/")
+
+
+@pytest.fixture(scope="module")
+def appendices_to(tmp_path_factory):
+    """Appendices named by what they are appended to, as minutes and papers cite them: a CCB meeting's Paper 4.2
+    listing appendices A and B, and Paper D for minute CCBP/19/91 heading its Appendix 1 in its text, citing
+    "Appendix A to Paper 4.2"; the minutes cite Paper 4.2's appendices A and C (which it has not). A JHSC meeting's
+    papers for its items 5 (no appendices written out) and 9 (its Appendix 1 headed in its text), and its minutes
+    citing "appendix 2 to item 5", "appendix 1 to item 9" and "appendix 1 to minute CCBP/19/91", the CCB's."""
+    content = tmp_path_factory.mktemp("appendices") / "content"
+    shutil.copytree(FIXTURE, content)
+    ccb, jhsc = content / "meetings/ccb/2019-10-17/papers", content / "meetings/jhsc/2019-10-07/papers"
+    ccb.mkdir(parents=True)
+    jhsc.mkdir(parents=True)
+    (ccb / "4-2.md").write_text('---\nref: "4.2"\ntitle: Quality report\nappendices:\n  - ref: A\n    title: Dashboard\n'
+                                "  - ref: B\n    title: Audit\n---\nThe report.\n", encoding="utf-8")
+    (ccb / "d.md").write_text("---\nref: D\ntitle: Estates\nitem: CCBP/19/91\n---\nSee Appendix A to Paper 4.2.\n\n"
+                              "## Appendix 1 Sites\n\nThe sites.\n", encoding="utf-8")
+    (jhsc / "item-05.md").write_text('---\nref: "5"\nlabel: Item\ntitle: Budget\nitem: "5"\n---\nThe budget.\n',
+                                     encoding="utf-8")
+    (jhsc / "item-09.md").write_text('---\nref: "9"\nlabel: Item\ntitle: Estates\nitem: "9"\n---\nThe estates.\n\n'
+                                     "## Appendix 1 Costs\n\nThe costs.\n", encoding="utf-8")
+    return _built_with(content, (
+        ("ccb/2019-10-17", "## CCBP/19/90 Quality\n\nAppendix A to Paper 4.2 and Appendix C to Paper 4.2 were noted."
+         "\n\n## CCBP/19/91 Estates\n\nNoted.\n"),
+        ("jhsc/2019-10-07", "## 5. Budget\n\nSee appendix 2 to item 5.\n\n## 9. Estates\n\nA.\n\n## 10. Other\n\n"
+         "See appendix 1 to item 9 and appendix 1 to minute CCBP/19/91.\n")))
+
+
+def test_an_appendix_to_an_item_links_the_heading_of_the_appendix_in_its_paper(appendices_to):
+    """"appendix 1 to item 9": not read, "item 9" alone linked to the item."""
+    site, _ = appendices_to
+    assert ("/jhsc/2019/2019-10-07/papers/9/#appendix-1", "appendix 1 to item 9") in \
+        xrefs(site, "/jhsc/2019/2019-10-07/item-10/")
+    assert "/jhsc/2019/2019-10-07/item-10/" in _referenced_from(site, "/jhsc/2019/2019-10-07/papers/9/")
+
+
+def test_an_appendix_to_another_bodys_minute_links_the_appendix_in_that_minutes_paper(appendices_to):
+    """"appendix 1 to minute CCBP/19/91": only the minute was linked."""
+    site, _ = appendices_to
+    assert ("/ccb/2019/2019-10-17/papers/d/#appendix-1", "appendix 1 to minute CCBP/19/91") in \
+        xrefs(site, "/jhsc/2019/2019-10-07/item-10/")
+    assert "/jhsc/2019/2019-10-07/item-10/" in _referenced_from(site, "/ccb/2019/2019-10-17/papers/d/")
+
+
+def test_an_appendix_to_a_paper_in_another_papers_text_links_that_papers_appendix(appendices_to):
+    """"Appendix A to Paper 4.2" in Paper D's text: 'Appendix A' was read as Paper D's own, and warned of as
+    'Paper D lists no appendix A'."""
+    site, warnings = appendices_to
+    assert xrefs(site, "/ccb/2019/2019-10-17/papers/d/") == [("/ccb/2019/2019-10-17/papers/4-2/#appendices",
+                                                             "Appendix A to Paper 4.2")]
+    assert "/ccb/2019/2019-10-17/papers/d/" in _referenced_from(site, "/ccb/2019/2019-10-17/papers/4-2/")
+    assert not [w for w in warnings if "papers/d.md" in w]
+
+
+def test_an_appendix_to_an_item_whose_paper_writes_out_none_links_the_paper(appendices_to):
+    """"appendix 2 to item 5", whose paper's appendices are in the pack alone: not read, "item 5" linked to the
+    page it is on."""
+    site, warnings = appendices_to
+    assert xrefs(site, "/jhsc/2019/2019-10-07/item-5/") == [("/jhsc/2019/2019-10-07/papers/5/",
+                                                            "appendix 2 to item 5")]
+    assert not [w for w in warnings if "jhsc/2019-10-07/minutes.md" in w]
+
+
+def test_an_appendix_a_paper_does_not_have_is_warned_of_and_links_the_paper(appendices_to):
+    """"Appendix C to Paper 4.2", whose appendices are A and B: not read, and nothing said."""
+    site, warnings = appendices_to
+    assert ("/ccb/2019/2019-10-17/papers/4-2/", "Appendix C to Paper 4.2") in xrefs(site, "/ccb/2019/ccbp-19-90/")
+    assert [w for w in warnings if "ccb/2019-10-17/minutes.md" in w] == [
+        "content/meetings/ccb/2019-10-17/minutes.md:6: warning: reference 'Appendix C to Paper 4.2' names an appendix "
+        "C that Paper 4.2 does not have (its appendices: A and B), and links to Paper 4.2; check its number or "
+        "letter, or list the appendix under the paper's `appendices:`"]
