@@ -530,7 +530,8 @@ class Linker:
 
     def targets(self, meeting: Meeting, known: bool = True) -> tuple:
         """What references can reach in the meeting besides its minute numbers (the signature's part for it):
-        its date, the parts its minutes number in headings (24/007(a)), papers, appendices, agenda, the initials
+        its date, the parts its minutes number in headings (24/007(a)), papers (and the items they are for, whose
+        appendices "appendix 1 to item 9" names), appendices, agenda, the initials
         its attendance defines and the papers withheld as confidential. `known=False`: of an edited version of a
         meeting this linker knows by its key (quick.py), not from what it remembers."""
         initials = self.initials(meeting) if known else _initials(meeting, self.people)
@@ -539,9 +540,9 @@ class Linker:
             meeting.agenda))) if self.bodies[meeting.body].numbering.per_meeting else ()
         return (meeting.key, meeting.date, meeting.title, run, meeting.minutes.approved_at if meeting.minutes else "",
                 tuple((i.ref, i.parts) for i in meeting.minutes.items if i.parts) if meeting.minutes else (),
-                tuple((p.ref, p.label, tuple(a.ref for a in p.appendices), tuple(sorted(p.appendix_anchors)))
+                tuple((p.ref, p.label, p.item, tuple(a.ref for a in p.appendices), tuple(sorted(p.appendix_anchors)))
                       for p in meeting.papers),
-                tuple(a.ref for a in all_agenda_items(meeting.agenda)), tuple(sorted(initials.items())),
+                tuple((a.ref, a.papers) for a in all_agenda_items(meeting.agenda)), tuple(sorted(initials.items())),
                 meeting.withheld_papers)
 
     def run_minute(self, meeting: Meeting, number: str) -> str | None:
