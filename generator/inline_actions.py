@@ -289,14 +289,21 @@ def _found(paragraphs: list[Prose]) -> list[_Found]:
 _OPENS = re.compile(rf"{_WORD}{_ID}{_AFTER}(?P<rest>[^()\[\]\n]*)")
 
 
-def opens_action_line(text: str, start: int, bodies=None) -> bool:
+def opens_action_line(text: str, start: int, bodies=None, posts=None, day: dt.date | None = None) -> bool:
     """Whether "Action A23" at `text[start:]` opens an action line giving its id ("Action A23: CS to circulate it",
-    "(Action A23: CS)", "Action A23: jc to ...", `bodies` the archive's by slug), which `check` reads, and whose
-    message gives the `id:` to write: the id is no action's yet because the line raises it. "Action A23:
-    complete", of an action the body has no such id for, is not one."""
+    "(Action A23: CS)", "Action A23: jc to ...", `bodies` the archive's by slug; "Action A27: Director of Finance
+    to ...", `posts` saying which words are a post, as _could_be_owners has them; "Action A28: circulate it by 1
+    March 2020", a due date read against the meeting's `day`), which `check` reads, and whose message gives the
+    `id:` to write: the id is no action's yet because the line raises it. "Action A23: complete", of an action the
+    body has no such id for, is not one."""
     opened = _OPENS.match(text, start)
-    return opened is not None and bool(_split(opened["rest"], bodies=bodies)[0]
-                                       or _split_after(opened["rest"], bodies=bodies)[0])
+    if opened is None:
+        return False
+    rest = opened["rest"]
+    if _split(rest, posts, bodies)[0] or _split_after(rest, posts, bodies)[0]:
+        return True
+    _, due, read = _what_and_due(rest, "", day)  # told by `check` for its due date, whoever it names
+    return bool(due or read)
 
 
 def _split(rest: str, posts=None, bodies=None) -> tuple[str, str]:

@@ -28,8 +28,9 @@ from generator.model import Meeting, Paper, all_agenda_items, archive_order
 from generator.numbering import (NumberFinder, annual_meetings, any_pattern, canonical, compose, example,
                                  has_placeholder, leading_part, part, parts, printed, renumbered, runs, shape, sort_key,
                                  unpadded)
-from generator.people import closest_person
+from generator.people import PeopleIndex, closest_person
 from generator.publish import DRAFT, PRIVATE
+from generator.schema import is_chair
 from generator.values import Invalid, parse_date, slugify, spoken_date
 
 # A meeting's date as minutes cite it, its year left out where it is the meeting's last such day ("the meeting
@@ -215,6 +216,18 @@ def _initials(meeting: Meeting, people: dict) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
+class _RegisterPosts:
+    """Which words are a post, as inline_actions._Posts reads them where a person goes, without a meeting's files:
+    the chair, or a role's title that anyone in the register holds or held (one no one held that day is told as
+    an owner all the same)."""
+
+    def __init__(self, index: PeopleIndex):
+        self._index = index
+
+    def holder(self, written: str) -> bool | None:
+        return True if is_chair(written) or self._index.post(written, dt.date.min)[1] else None
+
+
 class Linker:
     """Resolves references against the published archive (the resolved Index)."""
 
@@ -260,6 +273,7 @@ class Linker:
             self.by_date.setdefault((meeting.body, meeting.date.isoformat()), meeting)
         self.names = BodyNames(self.bodies)  # "minute 12 of the Health Scrutiny Committee on ...": _named_minutes
         self._approved: dict[str, list[Meeting]] | None = None  # see approved_at
+        self._posts: _RegisterPosts | None = None  # see posts
         self.people = archive.people
         self._initials: dict[str, dict[str, str]] = {}
         self.runs = _runs_on(index, self.bodies)
@@ -275,7 +289,9 @@ class Linker:
         # The items and actions in archive order, which the content decides: sorting 35,000 minute numbers took
         # a twentieth of a second at 2,000 meetings, in one piece that the live preview's next save waited for.
         # The people's names and the meetings' titles are there for the words a [[...]] without any is shown as.
-        people = sorted((pid, person.name) for pid, person in self.people.items())
+        # Their roles' titles, the posts an action line's owner is read as (posts).
+        people = sorted((pid, person.name, tuple(role.title for role in person.roles))
+                        for pid, person in self.people.items())
         numbered_on = sorted((key, tuple(m.key for m in run)) for key, run in self.runs.items())
         # The bodies' short names and names, for "action CCB-A23" (action_ids), "minute 12 of the Health Scrutiny
         # Committee on ..." (BodyNames) and the messages that name a body so.
@@ -572,6 +588,13 @@ class Linker:
         if body is None or body.numbering.per_meeting:
             return key
         return f"{slug}:{canonical(body.numbering, ref) or ref}#{n}"
+
+    def posts(self) -> "_RegisterPosts":
+        """The posts the people register gives (`Director of Finance`): "Action A27: Director of Finance to ..."
+        is an action line, which inline_actions tells once with the fields to write; made at the first such line."""
+        if self._posts is None:
+            self._posts = _RegisterPosts(PeopleIndex(self.people))
+        return self._posts
 
     def unresolved(self, target: str, where: Where) -> str:
         return _unresolved(self, target, where)
@@ -1554,7 +1577,9 @@ def _action_words(m: re.Match, linker: Linker, where: Where, found: list) -> Non
         found.append(_Match(m.start(1), m.end(1), None, written, f"no published action of {body.short_name} has the "
                             f"id {written} (nearest existing: {nearest}): give the action `id: {written}` under "
                             "`actions:` in the ```item block of the minute that raised it, or name the one meant",
-                            written=said, report=not opens_action_line(text, m.start(), linker.bodies)))
+                            written=said, report=not opens_action_line(text, m.start(), linker.bodies,
+                                                                       linker.posts(), where.meeting and
+                                                                       where.meeting.date)))
 
 
 def _action_parts(m: re.Match, linker: Linker, where: Where) -> list[tuple[int, int, str, str]]:

@@ -645,6 +645,8 @@ def actions_in_words(tmp_path_factory):
     shutil.copytree(FIXTURE, content)
     (content / "bodies/jc.md").write_text("---\nname: Joint Committee\nshort_name: JC\nnumbering: per-meeting\n---\n",
                                           encoding="utf-8")
+    with (content / "people.yaml").open("a", encoding="utf-8") as people:
+        people.write("dan-fox:\n  name: Dan Fox\n  roles:\n    - title: Director of Finance\n")
     action = "  - owner: {{name: The clerk}}\n    text: {}\n    due: 2020-03-01\n    id: {}\n"
     return _built_with(content, (
             ("ccb/2019-09-19", "## CCBP/19/80 Estates\n\n```item\nactions:\n"
@@ -660,7 +662,10 @@ def actions_in_words(tmp_path_factory):
             ("ccb/2019-12-05", "## CCBP/19/97 Action log\n\nActions A23 and A30 remain open; actions A23, CCB-A30 and "
              "A40 were noted.\n\nActions A39–A41 were closed.\n\nActions A23 and A24 were noted.\n\nActions A24 and "
              "A25 were noted.\n\nAction A41: JS to circulate the report by 1 March 2020.\n\n"
-             "Action A42: jc to write to the parents by 1 March 2020.\n")))
+             "Action A42: jc to write to the parents by 1 March 2020.\n\n"
+             "Action A43: Director of Finance to circulate the budget by 1 March 2020.\n\n"
+             "Action A44: director of finance to circulate the accounts.\n\n"
+             "Action A45: Director of Fnance to circulate the plan by 1 March 2020.\n")))
 
 
 def test_minute_and_a_number_of_a_body_numbering_yy_n_in_its_own_minutes_links_its_own_minute(overlapping):
@@ -923,6 +928,17 @@ def test_an_action_line_naming_a_body_by_its_slug_with_an_id_no_action_has_yet_i
     _, warnings = actions_in_words
     assert [w.split(": warning: ")[1][:50] for w in warnings if "2019-12-05/minutes.md:16:" in w] == [
         "'Action A42: jc to write to the parents by 1 March"]
+
+
+def test_an_action_line_naming_its_owner_by_a_post_with_an_id_no_action_has_yet_is_one_warning(actions_in_words):
+    """"Action A43: Director of Finance to circulate the budget", its owner a post the register gives (in lower
+    case too), and "Action A45: Director of Fnance ... by 1 March 2020", told as an action line for its due date:
+    each was told twice, as an action line and as "reference 'Action A43' does not resolve"."""
+    _, warnings = actions_in_words
+    assert [w.split(": warning: ")[1][:49] for w in warnings
+            if any(f"2019-12-05/minutes.md:{line}:" in w for line in (18, 20, 22))] == [
+        "'Action A43: Director of Finance to circulate the", "'Action A44: director of finance to circulate the",
+        "'Action A45: Director of Fnance to circulate the "]
 
 
 @pytest.fixture(scope="module")
