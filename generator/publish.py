@@ -12,6 +12,7 @@ from dataclasses import replace
 from generator.interrupt import check, never
 from generator.model import AgendaItem, Archive, Meeting, MinuteItem
 from generator.resolve import action_key
+from generator.values import spoken_date
 
 
 def _same(old: tuple, new: tuple) -> tuple:
@@ -108,6 +109,20 @@ def public_view(archive: Archive, drafts: bool = False, memo: dict | None = None
 
 
 PRIVATE, DRAFT = "private", "draft"
+
+
+def unreached(drafts: list, private: list) -> str:
+    """What a message naming a body's meetings (as one to cite, or to name in a field) says of those a link would
+    not reach, lest the clerk write one and be warned again: of the meetings whose minutes are a draft (`drafts`,
+    their dates), and of those held in private (`private`, their dates), which are never published: "; the minutes
+    of 10 October 2019 are a draft, which no link reaches until approved; its meeting of 1 October 2019 was held in
+    private, which no link reaches"; "" for neither."""
+    said = "" if not drafts else f"; the minutes of {' and '.join(spoken_date(day) for day in drafts)} " \
+        f"{'are drafts' if len(drafts) > 1 else 'are a draft'}, which no link reaches until approved"
+    if not private:
+        return said
+    return f"{said}; its meeting{'s' if len(private) > 1 else ''} of {' and '.join(map(spoken_date, private))} " \
+        f"{'were' if len(private) > 1 else 'was'} held in private, which no link reaches"
 
 
 def unpublished(archive: Archive, drafts: bool = False) -> dict:

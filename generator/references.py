@@ -29,7 +29,7 @@ from generator.numbering import (NumberFinder, annual_meetings, any_pattern, can
                                  has_placeholder, leading_part, part, parts, printed, renumbered, runs, shape, sort_key,
                                  unpadded)
 from generator.people import PeopleIndex, closest_person
-from generator.publish import DRAFT, PRIVATE
+from generator.publish import DRAFT, PRIVATE, unreached
 from generator.schema import is_chair
 from generator.values import Invalid, parse_date, slugify, spoken_date
 
@@ -455,17 +455,12 @@ class Linker:
         """What a message naming `nearest`, `body`'s published meetings nearest a day, says of those a minute's link
         (`word`) would not reach, and of the private meetings between them, which none does: "; the minutes of 10
         October 2019 are a draft ...", lest the clerk cite one and be warned again."""
-        drafts = [other for other in nearest if self._drafted(other, word)]
-        said = "" if not drafts else f"; the minutes of {' and '.join(spoken_date(other.date) for other in drafts)} " \
-            f"{'are drafts' if len(drafts) > 1 else 'are a draft'}, which no link reaches until approved"
+        drafts = [other.date for other in nearest if self._drafted(other, word)]
         low, high = nearest[0].date, nearest[-1].date
         private = sorted(day for day in (_folder_date(key.partition("/")[2]) for key in self.unpublished
                                          if isinstance(key, str) and key.partition("/")[0] == body)
                          if day is not None and low < day < high)
-        return said + (f"; its meeting{'s' if len(private) > 1 else ''} of "
-                       f"{' and '.join(spoken_date(day) for day in private)} "
-                       f"{'were' if len(private) > 1 else 'was'} held in private, which no link reaches"
-                       if private else "")
+        return unreached(drafts, private)
 
     def _drafted(self, other: Meeting, word: str) -> bool:
         """Whether `other`'s minutes are unpublished as a draft and a `word` ("minute") of it would link to them
@@ -489,7 +484,8 @@ class Linker:
             return ""
         before = [other for other in held if other.date < first][-1:]
         after = [other for other in held if other.date >= last][:1]
-        nearest = " and ".join(spoken_date(other.date) for other in before + after)
+        nearest = " and ".join(spoken_date(other.date) for other in before + after) + \
+            self._unlinked(body, before + after, "meeting")
         month_words = spoken_date(first).partition(" ")[2]
         return f"{self.bodies[body].short_name or body} held no meeting in {month_words} (its meetings nearest it: " \
             f"{nearest}): check the month, or name the meeting by its date"

@@ -26,6 +26,7 @@ from generator.post_holders import posts_held_elsewhere
 from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, digits, example, following, leading,
                                  leading_part, minutes_of, printed, renumbered, runs, sort_key, unpadded, whole,
                                  year_said)
+from generator.publish import unreached
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify, spoken_date, spoken_due
 from generator.yamltext import file_line, line_of, lines_of
@@ -168,9 +169,20 @@ def _approvers(archive: Archive, meeting: Meeting, approved_at: str) -> tuple:
 
 
 def _later_meetings(archive: Archive, body: str, day: dt.date) -> tuple:
-    """(folder, date) of each of the body's meetings after `day`: those a reference from a meeting of that day
-    to a later one (approved_at, adjourned_to) may have meant, where it names none."""
-    return tuple((m.folder, m.date) for m in archive.meetings if m.body == body and m.date > day)
+    """(folder, date, whether held in private) of each of the body's meetings after `day`: those a reference from
+    a meeting of that day to a later one (approved_at, adjourned_to) may have meant, where it names none."""
+    return tuple((m.folder, m.date, m.session == "private") for m in archive.meetings
+                 if m.body == body and m.date > day)
+
+
+def _private_named(meeting: Meeting, known: tuple, folders: list[str]) -> str:
+    """What a hint naming `folders` of `known` (as _later_meetings gives them) for a field of a public `meeting`
+    says of those held in private, whose page is never published, so that no link reaches them from its pages
+    (publish.unreached, as a reference's hint says it): "; its meeting of 1 August 2019 was held in private, which
+    no link reaches"; "" for none, and in a private meeting's files, which may well name another."""
+    if meeting.session == "private":
+        return ""
+    return unreached([], sorted(day for folder, day, *private in known if folder in folders and private and private[0]))
 
 
 def _named_date(folder: str) -> dt.date | None:
@@ -182,12 +194,12 @@ def _named_date(folder: str) -> dt.date | None:
 
 
 def nearest_folders(known: tuple, folder: str, near: dt.date) -> list[str]:
-    """The folders of `known` ((folder, date) of a body's meetings, as _later_meetings gives them) in order of
+    """The folders of `known` ((folder, date, ...) of a body's meetings, as _later_meetings gives them) in order of
     nearness to the date `folder` is named with, else to `near`; of two as near, the one spelled more like it
     first. A meeting's folder mistyped is nearer in date than in letters to the folder meant; one whose day is
     mistyped into no date (2019-04-52 for 2019-04-25) is taken at the middle of the month it names."""
     day = _named_date(folder) or _named_date(folder[:8] + "15") or near
-    return [f for f, _ in sorted(known, key=lambda k: (abs((k[1] - day).days),
+    return [f for f, *_ in sorted(known, key=lambda k: (abs((k[1] - day).days),
                                                        -difflib.SequenceMatcher(None, folder, k[0]).ratio(), k[0]))]
 
 
@@ -213,15 +225,23 @@ def _approved_at_no_meeting(meeting: Meeting, following: str, approvers: tuple, 
     new = f"--date {folder}" if named and folder == named.isoformat() else f"--date YYYY-MM-DD --folder {folder}"
     add = f"add the meeting (`minutebook new meeting --body {body} {new}`), or leave approved_at out until it is added"
     report.warning(path, line, f"{said}: no meeting of {body} is in the folder {folder} (yet)",
-                   f"{body}'s nearest later meetings are in {listed(nearest)}: write the one meant, or {add}"
+                   f"{body}'s nearest later meetings are in {listed(nearest)}{_private_named(meeting, known, nearest)}"
+                   f": write the one meant, or {add}"
                    if nearest else f"{body} has no later meeting in the archive: {add}")
+
+
+def _aside(said: str) -> str:
+    """A note publish.unreached gives ("; its meeting of ... was held in private ...") after a question naming one
+    meeting: " (its meeting of ...)"; "" for none."""
+    return f" ({said.removeprefix('; ')})" if said else ""
 
 
 def _folders(archive: Archive, meeting: Meeting) -> tuple:
     """(folder, date) of the meetings of the body the meeting's rearranged_to names, but the meeting itself: what
     a mistyped folder may have meant, the nearest in date first (nearest_folders)."""
     body = meeting.rearranged_to.split("/", 1)[0]
-    return tuple((m.folder, m.date) for m in archive.meetings if m.body == body and m is not meeting)
+    return tuple((m.folder, m.date, m.session == "private") for m in archive.meetings
+                 if m.body == body and m is not meeting)
 
 
 def _not_held(meeting: Meeting, instead: Meeting | None, nearby: tuple, report: Report, whole: bool = True
@@ -258,7 +278,8 @@ def _not_held(meeting: Meeting, instead: Meeting | None, nearby: tuple, report: 
         body, _, folder = meeting.rearranged_to.partition("/")
         nearest = nearest_folders(nearby, folder, meeting.date)
         report.error(path, line, f"rearranged_to names no meeting '{meeting.rearranged_to}'",
-                     f"did you mean '{body}/{nearest[0]}'?" if nearest
+                     f"did you mean '{body}/{nearest[0]}'?{_aside(_private_named(meeting, nearby, nearest[:1]))}"
+                     if nearest
                      else f"write it as body/folder, e.g. {meeting.body}/2019-08-22, the folder of the meeting "
                      "arranged instead, or take rearranged_to out")
 
@@ -284,7 +305,9 @@ def _adjourned(meeting: Meeting, reconvened: Meeting | None, after: tuple, repor
         if whole:  # else it may name the meeting that could not be loaded
             nearest = nearest_folders(after, named.partition("/")[2], meeting.date)
             report.error(path, line, f"adjourned_to names no meeting '{named}'",
-                         f"did you mean '{meeting.body}/{nearest[0]}'?" if nearest else _start_sitting(meeting, named))
+                         f"did you mean '{meeting.body}/{nearest[0]}'?"
+                         f"{_aside(_private_named(meeting, after, nearest[:1]))}" if nearest
+                         else _start_sitting(meeting, named))
     elif reconvened.body != meeting.body:
         report.error(path, line, f"adjourned_to names {named}, a meeting of another body",
                      f"an adjourned meeting reconvenes as the same body: name a sitting of {meeting.body}, or take "

@@ -3601,13 +3601,16 @@ def test_two_item_blocks_in_one_item(archive, build):
 def test_approved_at_naming_no_meeting_is_a_warning_on_its_line_naming_the_bodys_nearest_meetings(archive, build,
                                                                                                    written):
     """Written as body/folder already: the message said to write it as body/folder, and the folder was what the
-    clerk had to look at. The folder alone is the body's, as adjourned_to's is: told the same."""
+    clerk had to look at. The folder alone is the body's, as adjourned_to's is: told the same. The private session
+    among them is said to be one, which the minutes' page would not name as approving them: it was listed as any
+    other."""
     edit(archive, MINUTES, "approved_at: tb/2019-06-20", f"approved_at: {written}")
     assert warnings_after(build, archive) == [at(
         MINUTES, line_of(archive, MINUTES, "approved_at:"), "approved_at names no meeting 'tb/2019-06-21': no meeting "
         "of tb is in the folder 2019-06-21 (yet); tb's nearest later meetings are in 2019-06-20, 2019-06-20-private "
-        "and 2020-01-16: write the one meant, or add the meeting (`minutebook new meeting --body tb --date "
-        "2019-06-21`), or leave approved_at out until it is added", "warning")]
+        "and 2020-01-16; its meeting of 20 June 2019 was held in private, which no link reaches: write the one meant, "
+        "or add the meeting (`minutebook new meeting --body tb --date 2019-06-21`), or leave approved_at out until it "
+        "is added", "warning")]
 
 
 def test_approved_at_naming_a_meeting_yet_to_be_added_after_the_bodys_last_is_a_warning_saying_to_add_it(archive,
@@ -3756,6 +3759,15 @@ def test_rearranged_to_naming_no_meeting_suggests_the_bodys_meeting_nearest_its_
     _called_off(archive, "status: postponed\nrearranged_to: 2019-04-52\n")
     assert errors_after(build, archive) == [at(CALLED_OFF, 5, "rearranged_to names no meeting 'tb/2019-04-52'; did "
                                                               "you mean 'tb/2019-04-25-rearranged'?")]
+
+
+def test_rearranged_to_naming_no_meeting_nearest_a_private_one_says_the_suggestion_is_private(archive, build):
+    """'tb/2019-06-20-privat' for the private session: suggested as any meeting, which no link from the public
+    meeting's page would reach."""
+    _called_off(archive, "status: postponed\nrearranged_to: tb/2019-06-20-privat\n")
+    assert errors_after(build, archive) == [at(CALLED_OFF, 5, "rearranged_to names no meeting 'tb/2019-06-20-privat'; "
+                                                              "did you mean 'tb/2019-06-20-private'? (its meeting of 20 "
+                                                              "June 2019 was held in private, which no link reaches)")]
 
 
 def test_rearranged_to_naming_a_meeting_that_cannot_be_loaded_is_not_reported_besides_its_error(archive, build):

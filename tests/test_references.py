@@ -1264,3 +1264,26 @@ def test_an_appendix_a_paper_does_not_have_is_warned_of_and_links_the_paper(appe
         "content/meetings/ccb/2019-10-17/minutes.md:6: warning: reference 'Appendix C to Paper 4.2' names an appendix "
         "C that Paper 4.2 does not have (its appendices: A and B), and links to Paper 4.2; check its number or "
         "letter, or list the appendix under the paper's `appendices:`"]
+
+
+@pytest.fixture(scope="module")
+def private_between(tmp_path_factory):
+    """CCB's meetings of July and August 2019 (the fixture's), a private one in September, and November's whose
+    minutes name "the last meeting in October", which it held none in."""
+    content = tmp_path_factory.mktemp("between") / "content"
+    shutil.copytree(FIXTURE, content)
+    private = content / "meetings/ccb/2019-09-05-private"
+    private.mkdir(parents=True)
+    (private / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-09-05\nsession: private\n---\n", encoding="utf-8")
+    return _built_with(content, (("ccb/2019-11-21", "## CCBP/19/100 Matters arising\n\nThe last meeting in October "
+                                                    "was noted.\n"),))
+
+
+def test_a_month_of_no_meeting_is_warned_of_saying_which_meeting_between_its_nearest_was_private(private_between):
+    """Its meetings nearest it were named, and nothing said of the private one between them."""
+    _, warnings = private_between
+    assert [w for w in warnings if "2019-11-21/minutes.md" in w] == [
+        "content/meetings/ccb/2019-11-21/minutes.md:6: warning: reference 'The last meeting in October' does not "
+        "resolve; CCB held no meeting in October 2019 (its meetings nearest it: 22 August 2019 and 21 November 2019; "
+        "its meeting of 5 September 2019 was held in private, which no link reaches): check the month, or name the "
+        "meeting by its date"]
