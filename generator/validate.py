@@ -21,7 +21,7 @@ from generator.exclusion import agenda_exclusions, exclusions, private_section
 from generator.interrupt import check as check_stop, never
 from generator.load_meeting import confidential_mark, confidential_word, names_an_appendix, told_on_agenda
 from generator.memo import ByIdentity
-from generator.model import Archive, Meeting, Paper, all_agenda_items
+from generator.model import AgendaItem, Archive, Meeting, MinuteItem, Paper, all_agenda_items
 from generator.post_holders import posts_held_elsewhere
 from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, digits, example, following, leading,
                                  leading_part, minutes_of, printed, renumbered, runs, sort_key, unpadded, whole,
@@ -814,6 +814,16 @@ def _progress_unwritten(meeting: Meeting, report: Report) -> None:
                            "there, or take the update out if the action was not reported on")
 
 
+def named_item(item: AgendaItem | MinuteItem, titled: bool = True) -> str:
+    """An agenda item (or a minute) as a message names it for the reader and the clerk: "agenda item 5, 'Joint
+    public health commissioning' (content/meetings/jc/2019-11-05/meeting.md:17)", its number as the body prints
+    it, its title and where it is written, where the number alone ("Item 05 is for 5") had them look for which
+    item it was, and in which file; `titled=False` where the message quotes the title it publishes already."""
+    said = f"{'agenda item' if isinstance(item, AgendaItem) else 'minute'} {item.number}"
+    return f"{said}{f', {chr(39)}{shortened(item.title)}{chr(39)}' if titled else ''} " \
+        f"({item.source.path}:{item.source.line})"
+
+
 def _confidential_together(meeting: Meeting, report: Report, items_known: bool = True) -> None:
     """A minute of an item the agenda marks confidential, or a paper for a confidential item, that does not say
     whether it is confidential itself would be published in full: nothing taken in private reaches the site
@@ -842,12 +852,11 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
                         f"{hint}")
             elif _marked(item.title, item.body):
                 continue
-            what = f"{ref} confidential" if part is owner else f"{owner.number} confidential, and {ref} with it"
-            if owner.unsaid:  # withheld, not said (exclusion.in_private_sections): its `confidential: yes` is not there
-                what = what.replace(" confidential", " as taken in private", 1)
-            report.error(item.source.path, item.source.line, f"the agenda {'withholds' if owner.unsaid else 'marks'} "
-                         f"{what}, but {minute} does not say whether it is{' confidential' if owner.unsaid else ''}: "
-                         "the minute would be published in full", hint)
+            # withheld, not said (exclusion.in_private_sections): its `confidential: yes` is not there
+            state = "is withheld as taken in private" if owner.unsaid else "is marked confidential"
+            what = f"{named_item(owner)} {state}" + ("" if part is owner else f", and {ref} with it")
+            report.error(item.source.path, item.source.line, f"{what}, but {minute} does not say whether it is"
+                         f"{' confidential' if owner.unsaid else ''}: the minute would be published in full", hint)
     agenda = {item.minute_ref.lower(): item for item in all_agenda_items(meeting.agenda)}
     withheld_above = _withheld_above(meeting.agenda)
     for item in minutes:
@@ -866,7 +875,8 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
             # The agenda's real title is never loaded, so the two cannot be compared: the clerk who withheld it
             # there meant it withheld, and the minute's own title is most likely the same words.
             report.error(item.source.path, item.source.line, f"the agenda publishes '{listed.title}' in place of "
-                         f"the title of {listed.number}, but minute {item.number} publishes its own title",
+                         f"the title of {named_item(listed, titled=False)}, but minute {item.number} publishes its "
+                         "own title",
                          f"write `public_title: {listed.title}` in the minute's ```item block, or take "
                          "public_title out of the agenda item if the title may be published")
         elif item.confidential is False and listed is not None and listed.title_withheld \
@@ -874,8 +884,9 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
             # `confidential: no` is most often written for the report discussed in private that may be published:
             # the heading, pasted from the pack, is the title the agenda withholds all the same.
             report.error(item.source.path, item.source.line, f"the agenda publishes '{listed.title}' in place of "
-                         f"the title of {listed.number}, but minute {item.number} says `confidential: no`, so it "
-                         "is published in full with its own title", f"head the minute `## {item.number} "
+                         f"the title of {named_item(listed, titled=False)}, but minute {item.number} says "
+                         "`confidential: no`, so it is published in full with its own title",
+                         f"head the minute `## {item.number} "
                          f"{listed.title}` if the rest of it may be published, write `confidential: yes` and "
                          f"`public_title: {listed.title}` in its ```item block if it may not, or take public_title "
                          "out of the agenda item if the title may be published")
@@ -883,15 +894,19 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
                 and above.title.casefold().split() != item.title.casefold().split():
             # A sub-item's title most often says what its item's does (the valuation of the land withheld).
             report.error(item.source.path, item.source.line, f"the agenda publishes '{above.title}' in place of "
-                         f"the title of {above.number}, and minute {item.number} is part of it, but publishes its "
-                         "own title", f"write a `public_title:` to publish in its place in the minute's ```item "
+                         f"the title of {named_item(above, titled=False)}, and minute {item.number} is part of it, "
+                         "but publishes its own title",
+                         f"write a `public_title:` to publish in its place in the minute's ```item "
                          f"block (`public_title: {above.title}`, say), or `public_title: {item.title}` if its "
                          "title may be published")
     private = _taken_in_private(meeting.agenda)  # a paper's `item:` is the agenda's number, or the minute's
     private.update(_taken_in_private(meeting.agenda, by_minute=True))
     # while the minutes have errors, an item whose block did not load is taken for confidential (load_minutes):
     # its paper is told once the block is put right, if the item is confidential indeed
-    private.update((item.ref.lower(), (item, item)) for item in minutes if item.confidential and items_known)
+    # (the agenda's item where it has one, which the paper's message names as the pack's readers know it)
+    for item in minutes if items_known else ():
+        if item.confidential:
+            private.setdefault(item.ref.lower(), (item, item))
     if meeting.session != "private":
         _excluded_on_agenda(meeting, report)
     for paper in meeting.papers:
@@ -905,7 +920,7 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
                                "write `confidential: yes` in the paper, or `confidential: no` if it may be published "
                                "as it is", paper.source.path, report, "title")
         if owner is not None and not _marked(paper.title, paper.body, paper.name, paper=True):
-            what = owner.number if item is owner else f"{item.number}, part of {owner.number}"
+            what = named_item(owner) if item is owner else f"{item.number}, part of {named_item(owner)}"
             said = "is withheld as taken in private, but the paper does not say whether it is confidential" \
                 if owner.unsaid else "is confidential, but the paper does not say whether it is"
             report.error(paper.source.path, line_of(paper.item, paper.source.line), f"{paper.name} is for "

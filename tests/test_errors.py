@@ -53,6 +53,12 @@ def at(relative: str, line: int, text: str, severity: str = "error") -> str:
     return f"content/{relative}:{line}: {severity}: {text}"
 
 
+def agenda_item(archive, relative: str, needle: str, said: str) -> str:
+    """An agenda item as the messages name it (validate.named_item): `said`, "agenda item 5, 'Title'", and where
+    it is written, its line the one holding `needle` (its `ref:`)."""
+    return f"{said} (content/{relative}:{line_of(archive, relative, needle)})"
+
+
 # --- the file itself ----------------------------------------------------------------------------
 
 def test_malformed_yaml_frontmatter(archive, build):
@@ -1958,17 +1964,19 @@ def test_the_minute_and_paper_of_an_agenda_item_withheld_after_the_exclusion_tha
     as those of an item under a "Part II" section must."""
     _excluded_before_item_5(archive, description="To resolve that the press and public be excluded from the "
                             "meeting for the following item of business.")
+    # named as the pack's readers know it, and where: it was "the agenda withholds 5", and "Item 05 is for 5"
+    item_5 = agenda_item(archive, JC_MEETING, 'ref: "5"', "agenda item 5, 'Joint public health commissioning'")
     assert errors_after(build, archive) == [
-        at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 5 Joint"), "the agenda withholds 5 as taken in private, but "
+        at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 5 Joint"), f"{item_5} is withheld as taken in private, but "
            "its minute does not say whether it is confidential: the minute would be published in full; write "
            "`confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published"),
-        at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 5.1 Sexual"), "the agenda withholds 5 as taken in private, "
+        at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 5.1 Sexual"), f"{item_5} is withheld as taken in private, "
            "and 5.1 with it, but its minute does not say whether it is confidential: the minute would be published "
            "in full; write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be "
            "published"),
-        at(JC_PAPER, line_of(archive, JC_PAPER, "item:"), "Item 05 is for 5, which is withheld as taken in private, "
-           "but the paper does not say whether it is confidential: it would be published; write `confidential: yes` "
-           "in the paper, or `confidential: no` if it may be published")]
+        at(JC_PAPER, line_of(archive, JC_PAPER, "item:"), f"Item 05 is for {item_5}, which is withheld as taken in "
+           "private, but the paper does not say whether it is confidential: it would be published; write "
+           "`confidential: yes` in the paper, or `confidential: no` if it may be published")]
 
 
 def test_an_agenda_item_excluding_the_press_and_public_for_nothing_is_no_warning(archive, build):
@@ -3229,11 +3237,12 @@ def test_a_minute_of_an_item_the_agenda_marks_confidential_is_found_by_the_minut
     """The pack's item 5, taken in private, is minute 42: unsaid, that minute would be published in full."""
     council_numbered(archive)
     edit(archive, JC_MEETING, '    minute: "42"\n', '    minute: "42"\n    confidential: true\n')
+    item_5 = agenda_item(archive, JC_MEETING, 'ref: "5"', "agenda item 5, 'Joint public health commissioning'")
     assert [m for m in errors_after(build, archive) if JC_MINUTES in m] == [at(JC_MINUTES, line_of(
-        archive, JC_MINUTES, "## 42 Joint"), "the agenda marks 5 confidential, but its minute does not say whether "
+        archive, JC_MINUTES, "## 42 Joint"), f"{item_5} is marked confidential, but its minute does not say whether "
         "it is: the minute would be published in full; write `confidential: yes` in the minute's ```item block, or "
         "`confidential: no` if it may be published"),
-        at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 43 Sexual"), "the agenda marks 5 confidential, and 5.1 with "
+        at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 43 Sexual"), f"{item_5} is marked confidential, and 5.1 with "
         "it, but its minute does not say whether it is: the minute would be published in full; write "
         "`confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published")]
 
@@ -4977,13 +4986,19 @@ PAPER_C = "meetings/tb/2019-03-14/papers/paper-c.md"
 PAPER_D = "meetings/tb/2019-03-14/papers/paper-d.md"
 
 
+def _property_matter(archive, titled: bool = True) -> str:
+    """The board's confidential agenda item TB/19/14 as the messages name it, by the title the agenda publishes."""
+    return agenda_item(archive, MEETING, "ref: TB/19/14", "agenda item TB/19/14" + (", 'Property matter'" if titled
+                                                                                     else ""))
+
+
 def test_a_minute_of_an_item_the_agenda_marks_confidential_must_say_whether_it_is(archive, build):
     """Unsaid, it would be published in full: the build stops, and nothing is published."""
     edit(archive, MINUTES, "confidential: yes\nreason:", "reason:")
     edit(archive, MINUTES, "public_title: Property matter\n", "")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/14"),
-        "the agenda marks TB/19/14 confidential, but its minute does not say whether it is: the minute would be "
-        "published in full; write `confidential: yes` in the minute's ```item block, or `confidential: no` if it "
+        f"{_property_matter(archive)} is marked confidential, but its minute does not say whether it is: the minute "
+        "would be published in full; write `confidential: yes` in the minute's ```item block, or `confidential: no` if it "
         "may be published")]
     assert not (archive.parent / "site").exists()
 
@@ -4994,8 +5009,8 @@ def test_a_minute_under_the_number_of_a_confidential_agenda_item_with_another_ti
     edit(archive, MEETING, NEXT_MEETING_ITEM, "  - ref: TB/19/15\n    title: Staffing matter\n    confidential: yes\n"
          + NEXT_MEETING_ITEM.replace("TB/19/15", "TB/19/16"))
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/15"),
-        "the agenda marks TB/19/15 (Staffing matter) confidential, but its minute, Any other business, does not "
-        "say whether it is: the minute would be published in full; if the agenda was renumbered, renumber the "
+        agenda_item(archive, MEETING, "ref: TB/19/15", "agenda item TB/19/15, 'Staffing matter'") + " is marked "
+        "confidential, but its minute, Any other business, does not say whether it is: the minute would be published in full; if the agenda was renumbered, renumber the "
         "minutes to match; if this minute is that item, write `confidential: yes` in the minute's ```item block, "
         "or `confidential: no` if it may be published")]
 
@@ -5005,8 +5020,8 @@ def test_a_minute_with_a_public_title_must_say_it_is_confidential(archive, build
     and its own title would be published."""
     edit(archive, MINUTES, "confidential: yes\nreason:", "reason:")
     assert errors_after(build, archive) == [
-        at(MINUTES, line_of(archive, MINUTES, "## TB/19/14"), "the agenda marks TB/19/14 confidential, but its "
-           "minute does not say whether it is: the minute would be published in full; write `confidential: yes` in "
+        at(MINUTES, line_of(archive, MINUTES, "## TB/19/14"), f"{_property_matter(archive)} is marked confidential, "
+           "but its minute does not say whether it is: the minute would be published in full; write `confidential: yes` in "
            "the minute's ```item block, or `confidential: no` if it may be published"),
         at(MINUTES, line_of(archive, MINUTES, "public_title:"), "minute item TB/19/14 has a public_title, but does "
            "not say it is confidential: its own title would be published; write `confidential: yes` (and a "
@@ -5086,8 +5101,8 @@ def test_a_title_the_agenda_withholds_is_not_published_by_the_minute(archive, bu
     real title on its page, the meeting's, in the feeds, open data and search index, without a word from check."""
     edit(archive, MINUTES, "public_title: Property matter\n", "")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/14"),
-        "the agenda publishes 'Property matter' in place of the title of TB/19/14, but minute TB/19/14 publishes "
-        "its own title; write `public_title: Property matter` in the minute's ```item block, or take public_title "
+        f"the agenda publishes 'Property matter' in place of the title of {_property_matter(archive, False)}, but "
+        "minute TB/19/14 publishes its own title; write `public_title: Property matter` in the minute's ```item block, or take public_title "
         "out of the agenda item if the title may be published")]
     assert not (archive.parent / "site").exists()
 
@@ -5109,8 +5124,8 @@ def test_an_agenda_item_titled_as_the_minutes_public_title_needs_none_of_its_own
 def test_a_paper_for_a_confidential_item_must_say_whether_it_is(archive, build):
     edit(archive, PAPER_C, "confidential: yes\n", "")
     assert errors_after(build, archive) == [at(PAPER_C, line_of(archive, PAPER_C, "item: TB/19/14"),
-        "Paper C is for TB/19/14, which is confidential, but the paper does not say whether it is: it would be "
-        "published; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
+        f"Paper C is for {_property_matter(archive)}, which is confidential, but the paper does not say whether it "
+        "is: it would be published; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
 
 
 @pytest.mark.parametrize("old, new, on, shown", [
@@ -5159,10 +5174,10 @@ def test_the_minute_and_paper_of_a_sub_item_of_a_confidential_item_must_say_whet
          "## TB/19/15 Any other business")
     (archive / PAPER_D).write_text("---\nref: D\ntitle: Price\nitem: TB/19/16\n---\nThe price.\n", encoding="utf-8")
     assert errors_after(build, archive) == [
-        at(MINUTES, line_of(archive, MINUTES, "## TB/19/16"), "the agenda marks TB/19/14 confidential, and TB/19/16 "
-           "with it, but its minute does not say whether it is: the minute would be published in full; write "
+        at(MINUTES, line_of(archive, MINUTES, "## TB/19/16"), f"{_property_matter(archive)} is marked confidential, "
+           "and TB/19/16 with it, but its minute does not say whether it is: the minute would be published in full; write "
            "`confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published"),
-        at(PAPER_D, 4, "Paper D is for TB/19/16, part of TB/19/14, which "
+        at(PAPER_D, 4, f"Paper D is for TB/19/16, part of {_property_matter(archive)}, which "
            "is confidential, but the paper does not say whether it is: it would be published; write `confidential: "
            "yes` in the paper, or `confidential: no` if it may be published")]
 
@@ -5185,8 +5200,8 @@ def test_the_minute_of_a_sub_item_of_an_item_whose_title_the_agenda_withholds_mu
     feeds, minutes.json and the search index, without a word from check."""
     _a_sub_item_of_the_withheld_item(archive)
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/16"),
-        "the agenda publishes 'Property matter' in place of the title of TB/19/14, and minute TB/19/16 is part of "
-        "it, but publishes its own title; write a `public_title:` to publish in its place in the minute's ```item "
+        f"the agenda publishes 'Property matter' in place of the title of {_property_matter(archive, False)}, and "
+        "minute TB/19/16 is part of it, but publishes its own title; write a `public_title:` to publish in its place in the minute's ```item "
         f"block (`public_title: Property matter`, say), or `public_title: {SUB_ITEM_TITLE}` if its title may be "
         "published")]
     assert not (archive.parent / "site").exists()
@@ -5214,8 +5229,8 @@ def test_a_minute_said_to_be_public_of_an_item_whose_title_the_agenda_withholds_
     edit(archive, MINUTES, "confidential: yes\nreason:", "confidential: no\nreason:")
     edit(archive, MINUTES, "public_title: Property matter\n", "")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "## TB/19/14"),
-        "the agenda publishes 'Property matter' in place of the title of TB/19/14, but minute TB/19/14 says "
-        "`confidential: no`, so it is published in full with its own title; head the minute `## TB/19/14 Property "
+        f"the agenda publishes 'Property matter' in place of the title of {_property_matter(archive, False)}, but "
+        "minute TB/19/14 says `confidential: no`, so it is published in full with its own title; head the minute `## TB/19/14 Property "
         "matter` if the rest of it may be published, write `confidential: yes` and `public_title: Property matter` "
         "in its ```item block if it may not, or take public_title out of the agenda item if the title may be "
         "published")]

@@ -66,6 +66,11 @@ def _at(relative: str, line: int, text: str, severity: str = "error") -> str:
     return f"content/{relative}:{line}: {severity}: {text}"
 
 
+def _agenda_line(archive, ref: str) -> int:
+    """The line of the joint committee's agenda item `ref`, which the messages of its minute and paper name."""
+    return line_of(archive, JC_MEETING, f'ref: "{ref}"')
+
+
 # --- an agenda's section heading its private part -------------------------------------------------------------------
 
 SECTION_TOLD = ("agenda item 8 is under the section 'Part II – Exempt' (line {}), which heads the items taken in "
@@ -100,10 +105,10 @@ def test_a_paper_of_an_item_under_a_part_ii_section_that_does_not_say_is_an_erro
     # (its minute, said public, is not what makes the paper one of a confidential item)
     edit(archive, JC_MINUTES, "confidential: yes\nreason: Exempt under paragraph 3\n", "confidential: no\n")
     result = build(archive, archive.parent / "site")
-    assert messages(result, "error") == [_at(EXEMPT_PAPER, line_of(archive, EXEMPT_PAPER, "item:"), "Item 08 is for "
-        "8, which is withheld as taken in private, but the paper does not say whether it is confidential: it would be "
-        "published; write "
-        "`confidential: yes` in the paper, or `confidential: no` if it may be published")]
+    item = f"agenda item 8, 'Disposal of the clinic' (content/{JC_MEETING}:{_agenda_line(archive, '8')})"
+    assert messages(result, "error") == [_at(EXEMPT_PAPER, line_of(archive, EXEMPT_PAPER, "item:"), f"Item 08 is for "
+        f"{item}, which is withheld as taken in private, but the paper does not say whether it is confidential: it "
+        "would be published; write `confidential: yes` in the paper, or `confidential: no` if it may be published")]
     assert not (archive.parent / "site").exists()
 
 
@@ -111,8 +116,9 @@ def test_a_minute_of_an_item_under_a_part_ii_section_that_does_not_say_is_an_err
     _with_private_part(archive)
     edit(archive, JC_MINUTES, "```item\nconfidential: yes\nreason: Exempt under paragraph 1\n```\n\n", "")
     result = build(archive, archive.parent / "site")
-    assert messages(result, "error") == [_at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 9 Staff matter"), "the "
-        "agenda withholds 9 as taken in private, but its minute does not say whether it is confidential: the minute "
+    item = f"agenda item 9, 'Staff matter' (content/{JC_MEETING}:{_agenda_line(archive, '9')})"
+    assert messages(result, "error") == [_at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 9 Staff matter"), f"{item} "
+        "is withheld as taken in private, but its minute does not say whether it is confidential: the minute "
         "would be published in full; write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be published")]
     assert not (archive.parent / "site").exists()
 
