@@ -431,17 +431,17 @@ _FRONT_SHEET = (r"[\s|*_]*(?i:section)[\s*_]*(?::[\s*_|]*|\|[\s*_]*)(?i:(?:stric
 _CONFIDENTIAL_MARK = re.compile(rf"{_MARK_START}{_MARK}.*|{_FRONT_SHEET}")
 # A paper's front sheet saying so in a sentence, on any of its lines, opening it or after the field's name: "This
 # report is not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A", "Exempt information: The report
-# and its appendices are not for publication", "| Reason | Not for publication: paragraph 1 |". Not prose that merely
+# and its appendices are not for publication", "| Reason | Not for publication: paragraph 1 |"; and so a minute's
+# text or an agenda item's description ("This item is not for publication by virtue of ..."). Not prose that merely
 # speaks of publication ("The decision is not for publication until Monday"), nor a public report's exempt appendix
 # ("Appendix 2 to this report is not for publication"), nor the words "not for publication until" (an embargo).
 _NOT_FOR_PUBLICATION = re.compile(
     r"(?i)[\s#>*_|+-]*(?:\d+[.)]\s+)?(?:[a-z][a-z ()/-]{0,40}?[:|][\s*_|]*)?(?:(?:this|the)\s+(report|paper|document|"
-    r"briefing(?:\s+note)?|appendix|annexe?)(?:\s+and\s+(?:its|the)\s+appendi(?:x|ces))?\s+(?:is|are)\s+)?"
+    r"briefing(?:\s+note)?|appendix|annexe?|item|minute|matter)(?:\s+and\s+(?:its|the)\s+appendi(?:x|ces))?\s+(?:is|are)\s+)?"
     r"not\s+for\s+publication\b(?!\s+(?:until|before|prior)\b)")
 
 
-def confidential_mark(lines: list[tuple[int, str]], appendix: bool | None = None,
-                      sentence: bool = False) -> tuple[int, str] | None:
+def confidential_mark(lines: list[tuple[int, str]], appendix: bool | None = None) -> tuple[int, str] | None:
     """(line, its words, shortened) of the first of `lines` (line, text) that carries the mark: a minute or paper
     that has it and does not say whether it is confidential would be published in full, the mark and all.
 
@@ -449,16 +449,17 @@ def confidential_mark(lines: list[tuple[int, str]], appendix: bool | None = None
     ("CONFIDENTIAL APPENDIX 2", as a public report opens by listing its exempt appendix) is no mark of the report,
     unless the paper is the appendix (`appendix`: its title or name names one; by default, whether the title does).
     The same words below the first line are read as a mark still: most often the appendix itself, pasted below its
-    report. `sentence`: a paper's, whose front sheet may say it is not for publication in a sentence
-    (_NOT_FOR_PUBLICATION), on any line: that is read only where a line has "ublication" in it, and not in a line
-    excluding the press and public, whose resolution gives the same grounds."""
+    report. A line saying it is not for publication in a sentence (_NOT_FOR_PUBLICATION), as a paper's front sheet
+    does, is the mark on any line below the heading, of a minute's text and an agenda item's description as of a
+    paper's: that is read only where a line has "ublication" in it, and not in a line excluding the press and
+    public, whose resolution gives the same grounds."""
     first = True  # the text's first line with words on it is still to come
     for index, (at, written) in enumerate(lines):
         if _CONFIDENTIAL_MARK.fullmatch(written):
             if not (index and first and _names_its_appendix(written)) \
                     or (names_an_appendix(lines[0][1]) if appendix is None else appendix):
                 return at, shortened(written.strip(" *_#>"), 60)
-        elif sentence and index and ("ublication" in written or "UBLICATION" in written) \
+        elif index and ("ublication" in written or "UBLICATION" in written) \
                 and (said := _NOT_FOR_PUBLICATION.match(written)) is not None and "xclu" not in written.lower() \
                 and (not said[1] or said[1].lower()[:1] != "a"
                      or (names_an_appendix(lines[0][1]) if appendix is None else appendix)):
@@ -556,7 +557,7 @@ def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | Non
     if f["confidential"] is None and not private:
         marked = confidential_mark([(doc.meta.line_of("title"), f["title"]),
                                     *enumerate(doc.body.split("\n"), start=doc.body_line)],
-                                   names_an_appendix(f["title"]) or names_an_appendix(paper.name), sentence=True)
+                                   names_an_appendix(f["title"]) or names_an_appendix(paper.name))
         if marked:
             report.error(path, marked[0], f"{paper.label or 'Paper'} {paper.ref} is marked '{marked[1]}', but does "
                          "not say whether it is confidential: it would be published in full", "write `confidential: "

@@ -919,7 +919,7 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
             _said_confidential(paper.name, line_of(paper.title, paper.source.line), paper.title, paper.body,
                                "write `confidential: yes` in the paper, or `confidential: no` if it may be published "
                                "as it is", paper.source.path, report, "title")
-        if owner is not None and not _marked(paper.title, paper.body, paper.name, paper=True):
+        if owner is not None and not _marked(paper.title, paper.body, paper.name):
             what = named_item(owner) if item is owner else f"{item.number}, part of {named_item(owner)}"
             said = "is withheld as taken in private, but the paper does not say whether it is confidential" \
                 if owner.unsaid else "is confidential, but the paper does not say whether it is"
@@ -1047,7 +1047,7 @@ def _said_confidential(what: str, line: int, title: str, text: str, hint: str, p
             said = None
         if said is not None:
             said, where = (file_line(lines_of(text), text.count("\n", 0, start)), said[1]), "first line"
-    if said and not _marked(title, text, what, paper=heading == "title"):
+    if said and not _marked(title, text, what):
         report.warning(path, said[0], f"{what} says '{said[1]}' in its {where}, as a mark of what was taken in "
                        "private would, but does not say whether it is confidential: it would be published in full",
                        f"{hint}; or reword the {where} if it is not")
@@ -1064,13 +1064,12 @@ def _withheld_above(agenda: tuple, above=None) -> dict:
     return found
 
 
-def _marked(title: str, text: str, name: str = "", paper: bool = False) -> bool:
+def _marked(title: str, text: str, name: str = "") -> bool:
     """Whether a minute or paper carries a pack's mark of what was taken in private: the loader said so on the
     mark's line, with the same thing to do, and a second error for the one mistake had the clerk look for two.
-    `name`: a paper's ("Appendix 2"), which says, as its title may, that the paper is an appendix; `paper`: whether
-    it is one, whose front sheet may say so in a sentence (load_meeting.confidential_mark)."""
+    `name`: a paper's ("Appendix 2"), which says, as its title may, that the paper is an appendix."""
     return confidential_mark([(0, title), *enumerate(text.split("\n"))],
-                             names_an_appendix(title) or names_an_appendix(name), paper) is not None
+                             names_an_appendix(title) or names_an_appendix(name)) is not None
 
 
 def _taken_in_private(agenda: tuple, by_minute: bool = False) -> dict:

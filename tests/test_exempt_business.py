@@ -169,6 +169,7 @@ def test_an_agenda_section_that_names_no_private_part_heads_none(section):
 # --- the items after the press and public are excluded ----------------------------------------------------------------
 
 TB_MINUTES = "meetings/tb/2019-06-20/minutes.md"
+TB_MEETING = "meetings/tb/2019-06-20/meeting.md"
 EXCLUDED_WITHHELD = ("CANARY-EXCLUDED-6201", "CANARY-EXCLUDED-6202", "CANARY-EXCLUDED-6204", "CANARY-EXCLUDED-6206",
                      "CANARY-EXCLUDED-6209")
 EXCLUDED_PUBLISHED = ("SAID-PUBLIC-6203", "SAID-PUBLIC-6207", "PART-I-AFTER-6205", "PART-I-AFTER-6208",
@@ -280,6 +281,35 @@ def test_an_agenda_section_naming_the_public_part_heads_it(section):
                                      "Closing business", "Part 2"])
 def test_an_agenda_section_that_names_no_public_part_heads_none(section):
     assert not public_section(section)
+
+
+# --- a minute or agenda item saying it is not for publication, in a sentence -------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "This item is not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A.",
+    "Exempt information: The report is not for publication by virtue of paragraph 1.",
+], ids=["sentence", "after-the-field"])
+def test_a_minute_saying_below_its_first_line_that_it_is_not_for_publication_is_an_error(archive, build, line):
+    """Read on the first line only, as a warning, the words below it were published with the minute in full."""
+    edit(archive, TB_MINUTES, "The board noted that every ward", f"The board noted CANARY-NFP-6304.\n\n{line}\n\n"
+         "Every ward")
+    assert messages(build(archive), "error") == [_at(TB_MINUTES, line_of(archive, TB_MINUTES, line[:30]), "minute "
+        f"item TB/19/22 is marked '{shortened(line, 60)}', but does not say whether it is confidential: it would be "
+        "published in full; write `confidential: yes` (and a `reason:`) in its ```item block, to publish only its "
+        "title, or `confidential: no` if it may be published")]
+
+
+def test_an_agenda_item_whose_description_says_below_its_first_line_it_is_not_for_publication_is_an_error(archive,
+                                                                                                           build):
+    """As a minute's: the description was published with the agenda, most often before the meeting."""
+    edit(archive, TB_MEETING, "    title: Pharmaceutical needs assessment\n", "    title: Pharmaceutical needs "
+         "assessment\n    description: |\n      The offer of CANARY-NFP-6305.\n      This report is not for "
+         "publication by virtue of paragraph 3.\n")
+    assert messages(build(archive), "error") == [_at(TB_MEETING, line_of(archive, TB_MEETING, "This report is not"),
+        "agenda item TB/19/22 is marked 'This report is not for publication by virtue of paragraph 3.', but does not "
+        "say whether it is confidential: it would be published in full; write `confidential: yes` in the agenda item, "
+        "to publish only its title (and a `public_title:` to publish in the title's place), or `confidential: no` if "
+        "it may be published")]
 
 
 # --- a report naming its confidential appendix -----------------------------------------------------------------------
