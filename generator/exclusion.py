@@ -21,9 +21,16 @@ told to say so; their minutes and papers must say, as those of any confidential 
 items after the item excluding the press and public, withheld the same way: nothing taken in private is published
 unless the clerk says it may be.
 
+The private part ends where the minutes (or a description) say the press and public are back: a "PART I" line
+standing alone, as the pack prints it above the public items, or "The press and public were readmitted." (_back).
+The first item published after it that does not say `confidential:` is told (validate.py), as words read wrongly
+would publish what was taken in private; words that may say so, but not clearly ("Part 1" not in capitals, "the
+public were not readmitted"), end nothing, and the warning of the items withheld names them.
+
 The check runs over every public minute and agenda item of the archive: only a text that has "xclu" (or "XCLU",
 as councils' packs print the resolution in capitals) in it is read by a pattern, and for the "PART II" line only
-the lines that have "PART" or "EXEMPT" in them, found without splitting the text.
+the lines that have "PART" or "EXEMPT" in them, found without splitting the text. The words ending the private
+part are looked for only in the items after an exclusion.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from generator.diagnostics import shortened
 from generator.model import AgendaItem, MinuteItem
 from generator.yamltext import file_line, line_of, lines_of
 
@@ -77,8 +85,27 @@ _PUBLIC_SECTION = re.compile(
     r"(?i)[\s*_#]*(?:part\s+(?:i|1|one|a)\b[\s*_]*(?:[-–—:.(][^\n]*\b(?:public|open)\b[^\n]*)?"
     r"|(?:public|open)(?:\s+(?:business|items?|session|part|matters|agenda|reports?|meeting))"
     r"|(?:items?|business|matters|reports?)\b[^\n]*\b(?:in\s+public|in\s+open\s+session)\b[^\n]*)[\s*_.)]*")
-# "The press and public were readmitted to the meeting": the items after it are public again
-_READMITTED = re.compile(r"(?i)\b(?:press|public)\b[^.;\n]{0,80}?\b(?:re-?admitted|re-?joined|returned)\b")
+# The minutes' (or a description's) words that the press and public are back, which end the items taken in private
+# there: "The press and public were readmitted to the meeting", "The public were readmitted", "Members of the public
+# rejoined the meeting", "RESOLVED that the press and public be readmitted", "The meeting returned to public
+# session": who came back, then (an auxiliary and) the verb, so that "were not readmitted", "the public health
+# report returned" and "members of the public returned questionnaires" are not read as it (_VAGUE says why)
+_WHO = r"(?:press\s+and\s+(?:the\s+)?public|public|members\s+of\s+the\s+public|press)"
+_READMITTED = re.compile(
+    rf"(?i)\b{_WHO}\s+(?:(?:were|was|are|is|be|been|have|has|had|then|duly|all)\s+){{0,3}}(?:re-?admitted|re-?joined|"
+    r"returned\s+to\s+the\s+(?:meeting|room|chamber))\b|\bre-?admit\s+(?:the\s+)?" + _WHO + r"\b"
+    r"|\b(?:returned|moved\s+back|reverted|reconvened)\s+(?:in|into|to)\s+(?:public|open)(?:\s+session)?\b")
+# the line heading the part taken in public again, standing alone, as the pack's page leaves it: "PART I", "PART 1",
+# "Part 1 – Public business", "Part I (Public)", "Public part", "Public business", "PUBLIC SESSION", "Open
+# session"; "Part 1" or "Part I" alone not in capitals is not (the part of a report pasted in the text: _VAGUE)
+_PART_I = re.compile(r"(?m)^[ \t#>*_]*(?:PART (?:I|1|ONE)\b(?:[ \t*_]*[-–—:.(][^\n]*\b(?i:public|open)\b[^\n]*)?"
+                     r"|(?i:part[ \t]+(?:i|1|one|a)\b[ \t*_]*[-–—:.(][^\n]*\b(?:public|open)\b[^\n]*)"
+                     r"|(?i:(?:public|open)[ \t]+(?:part|business|session|items|agenda)))[ \t*_.)]*$")
+# words that may say the press and public are back, but not clearly: "Part 1" standing alone not in capitals, or
+# "public" and a return in a sentence's words ("The public were not readmitted", "members of the public returned
+# questionnaires"); the items after stay withheld, and the warning says why
+_VAGUE = re.compile(r"(?im)^[ \t#>*_]*part[ \t]+(?:i|1|one|a)[ \t*_.:]*$|\b(?:press|public)\b[^.;\n]{0,80}?"
+                    r"\b(?:re-?admit\w*|re-?join\w*|return\w*|back)\b")
 
 
 @dataclass(frozen=True)
@@ -91,6 +118,20 @@ class Exclusion:
     words: str
     resolved: bool  # the resolution itself; False: the "PART II" line that heads the items taken in private
     unsaid: tuple[MinuteItem | AgendaItem, ...]
+    # where the text says the press and public are back (_back): the item the public part starts at, published, the
+    # line and its words; None where the items run to the end, another exclusion or a public section
+    ended: Back | None = None
+    # (line, words) of words that may say they are back, but not clearly, in the items covered: they stay withheld
+    vague: tuple[int, str] | None = None
+
+
+class Back(NamedTuple):
+    """Where an item's text says the press and public are back ("PART I", "The press and public were readmitted."):
+    `first`, the item published first after, which that item is where the words open its text."""
+
+    first: MinuteItem | AgendaItem
+    line: int
+    words: str
 
 
 class _Read(NamedTuple):
@@ -205,10 +246,10 @@ def _exclusions(items: tuple, read, unsaid_of) -> list[Exclusion]:
         if start is None:
             continue
         line, words, resolved = start
-        covered = _covered(items, at, item, words if resolved else "", read)
+        covered, ended, vague = _covered(items, at, item, words if resolved else "", read)
         unsaid = tuple(other for other in covered if unsaid_of(other))
-        if unsaid:
-            found.append(Exclusion(item, line, words, resolved, unsaid))
+        if unsaid or ended is not None and unsaid_of(ended.first):
+            found.append(Exclusion(item, line, words, resolved, unsaid, ended, vague))
     return found
 
 
@@ -263,25 +304,65 @@ def _part_ii_line(body: str) -> tuple[int, str, bool] | None:
     return file_line(lines_of(body), body.count("\n", 0, first[0])), first[1], False
 
 
-def _covered(items: tuple, at: int, item, resolution: str, read) -> tuple:
+def _covered(items: tuple, at: int, item, resolution: str, read) -> tuple[tuple, Back | None, tuple | None]:
     """The items the resolution (or the "PART II" line: "") covers: the item itself only where it says "this item",
     the next where it says "the following item", else every item after it until one whose text says the press and
-    public were readmitted (that item too, where it says so below its first line: taken before they came back),
-    that excludes them again, or that names a public section (an agenda's "Part I": not covered)."""
+    public are back (_back: that item too, where the words do not open its text: taken before they came back), that
+    excludes them again, or that names a public section (an agenda's "Part I": not covered). With where the text
+    said they are back, and the first words in the items covered that may say so, but not clearly (_VAGUE)."""
     if _THIS_ITEM.search(resolution) and not re.search(r"(?i)\bfollowing\b", resolution):
-        return (item,)
+        return (item,), None, None
     after = items[at + 1:]
     if _ONE_ITEM.search(resolution):
-        return after[:1]
-    covered = []
-    for other in after:
+        return after[:1], None, None
+    covered, vague = [], None
+    for n, other in enumerate(after):
         seen = read(other)
         if _found(seen) is not None or public_section(seen.section):  # a resolution of its own covers what follows
             break  # it; a public section is taken with the press and public back
-        back = _READMITTED.search(seen.body)
+        back = _back(seen.body)
         if back is not None:
-            if seen.body[:seen.body.rfind("\n", 0, back.start()) + 1].strip():  # not where its text starts
+            start, words = back
+            opens = not seen.body[:start].strip()  # (`start`: its line's) the words open its text
+            if not opens:
                 covered.append(other)
-            break
+            first = other if opens else after[n + 1] if n + 1 < len(after) else None
+            line = file_line(lines_of(seen.body), seen.body.count("\n", 0, start))
+            return tuple(covered), Back(first, line, words) if first is not None else None, vague
+        if vague is None and ("ublic" in seen.body or "art" in seen.body or "ART" in seen.body) \
+                and (loose := _VAGUE.search(seen.body)) is not None:
+            vague = file_line(lines_of(seen.body), seen.body.count("\n", 0, loose.start())), \
+                _sentence(seen.body, loose.start())
         covered.append(other)
-    return tuple(covered)
+    return tuple(covered), None, vague
+
+
+# "not to readmit the press and public": a return that did not happen
+_NOT_BACK = re.compile(r"(?i)\b(?:not|never|no)\s+(?:to\s+)?(?:be\s+)?$")
+
+
+def _back(body: str) -> tuple[int, str] | None:
+    """(where, its words) of the first line of an item's `body` that says the press and public are back: "PART I"
+    standing alone (_PART_I), or a sentence saying they came back (_READMITTED). Only a text with "ublic", "PART",
+    "art " or "pen " in it is read: the items after an exclusion only, but the words are looked for in each."""
+    first = None
+    if "ublic" in body or "PART" in body or "art " in body or "pen " in body:
+        for pattern in (_PART_I, _READMITTED):
+            for match in pattern.finditer(body):
+                if pattern is _READMITTED and _NOT_BACK.search(body, max(0, match.start() - 20), match.start()):
+                    continue
+                if first is None or match.start() < first[0]:
+                    first = match.start(), match.group()
+                break
+    return None if first is None else (body.rfind("\n", 0, first[0]) + 1, _sentence(body, first[0]))
+
+
+def _sentence(body: str, at: int) -> str:
+    """The sentence of `body` at `at`, within its line, as a message quotes it: not the rest of its line ("The press
+    and public are readmitted. Any other business")."""
+    start = body.rfind("\n", 0, at) + 1
+    end = body.find("\n", at)
+    line = body[start:end if end >= 0 else len(body)]
+    said = line[line.rfind(". ", 0, at - start) + 1:].lstrip()
+    said = said[:said.find(". ") + 1] if ". " in said else said
+    return shortened(" ".join(said.split()).strip(" *_#>"), 80)

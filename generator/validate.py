@@ -940,6 +940,7 @@ def _excluded(minutes: tuple, agenda: tuple, private: dict, report: Report) -> s
     is an error of its own."""
     told = set()
     for found in exclusions(minutes, agenda):
+        _back_in_public(found, private, report)
         unsaid = [item for item in found.unsaid if item.ref.lower() not in private and not _marked(item.title,
                                                                                                       item.body)]
         if not unsaid:
@@ -957,8 +958,34 @@ def _excluded(minutes: tuple, agenda: tuple, private: dict, report: Report) -> s
                        "published", "write `confidential: yes` (and a `reason:`) in its ```item block to say so, or "
                        "`confidential: no` if it may be published as it is (a summary that gives none of the exempt "
                        "information); if the press and public were readmitted before it, say so in the minutes: "
-                       "'The press and public were readmitted.'")
+                       "'The press and public were readmitted.'" + _vague(found))
     return told
+
+
+def _back_in_public(found, private: dict, report: Report) -> None:
+    """The minute the press and public are back for, by the words of the minutes ("PART I", "The press and public
+    were readmitted."), which is published in full where it does not say whether it is confidential: a warning
+    naming the words and their line, as words read wrongly would publish what was taken in private. Not where it
+    says, either way (the clerk has said), nor where the agenda withholds it (an error of its own)."""
+    back = found.ended
+    if back is None or back.first.confidential is not None or back.first.ref.lower() in private:
+        return
+    item = back.first
+    report.warning(item.source.path, item.source.line, f"minute item {item.number} is published in full: the "
+                   f"minutes say the press and public were back for it, at '{back.words}' (line {back.line}), which "
+                   f"ends the private part from line {found.line}", "if they were not back for it, write "
+                   "`confidential: yes` (and a `reason:`) in its ```item block; if they were, write `confidential: "
+                   "no` there to publish it without this warning")
+
+
+def _vague(found) -> str:
+    """What the warning of the items taken in private says of words in them that may say the press and public came
+    back, but not clearly ("Part 1" not in capitals, "the public were not readmitted"): they were not read so."""
+    if found.vague is None:
+        return ""
+    line, words = found.vague
+    return f"; '{shortened(words, 60)}' (line {line}) is not read as their return, so the items after it stay " \
+        "withheld: where they came back, write 'The press and public were readmitted.', or 'PART I' standing alone"
 
 
 def _nor_after(rest: list) -> str:
@@ -979,6 +1006,14 @@ def _excluded_on_agenda(meeting: Meeting, report: Report) -> None:
     loaded (the mark, or the word: told_on_agenda)."""
     by_section = _withheld_by_section(meeting.agenda, report)
     for found in agenda_exclusions(meeting.agenda):
+        back = found.ended
+        if back is not None and back.first.unsaid and not back.first.confidential and not told_on_agenda(back.first):
+            item = back.first
+            report.warning(item.source.path, item.source.line, f"agenda item {item.number} is published in full: "
+                           f"the agenda says the press and public are back for it, at '{back.words}' (line "
+                           f"{back.line}), which ends the private part from line {found.line}", "if they "
+                           "are not back for it, write `confidential: yes` in the agenda item; if they are, write "
+                           "`confidential: no` there to publish it without this warning")
         unsaid = [item for item in found.unsaid if id(item) not in by_section and not told_on_agenda(item)]
         if not unsaid:
             continue
@@ -994,7 +1029,7 @@ def _excluded_on_agenda(meeting: Meeting, report: Report) -> None:
                        "`confidential: no` if it may be published as it is (a summary that gives none of the exempt "
                        "information); if the press and public are readmitted before it, say so in its description "
                        "('The press and public are readmitted.'), or give it the section of the public part "
-                       "(`section: Part I`)")
+                       "(`section: Part I`)" + _vague(found))
 
 
 def _withheld_by_section(agenda: tuple, report: Report) -> set[int]:

@@ -283,6 +283,100 @@ def test_an_agenda_section_that_names_no_public_part_heads_none(section):
     assert not public_section(section)
 
 
+# --- where the minutes say the press and public are back ----------------------------------------------------------
+
+BACK_WITHHELD = "CANARY-BACK-6301"  # TB/19/21's text, taken in private
+BACK_PUBLISHED = "PUBLIC-BACK-6302"  # TB/19/22's, after the press and public are back
+
+
+def _excluded_before_tb_19_21(content, line: str) -> None:
+    """The board resolves at TB/19/20 to exclude the press and public for the remaining items; TB/19/21's text
+    (citing TB/19/20) ends with `line`, and TB/19/22 follows it. Neither says `confidential:`."""
+    edit(content, TB_MINUTES, "as a correct record.\"\n", "as a correct record.\"\n  - That the press and public be "
+         "excluded from the meeting for the remaining items of business.\n")
+    edit(content, TB_MINUTES, "The board reviewed the action log.\n", f"The board reviewed {BACK_WITHHELD}, as minute "
+         f"TB/19/20 asked.\n\n{line}\n")
+    edit(content, TB_MINUTES, "The board noted that every ward", f"The board noted {BACK_PUBLISHED}. Every ward")
+
+
+def _withheld_told(content, also: str = "") -> str:
+    return _at(TB_MINUTES, line_of(content, TB_MINUTES, "## TB/19/21"), MINUTES_EXCLUDED_TOLD.replace(
+        "TB/19/22", "TB/19/21").replace("confidential: only", f"confidential{also}: only").format(
+        line_of(content, TB_MINUTES, "That the press and public")), "warning")
+
+
+BACK_TOLD = ("minute item TB/19/22 is published in full: the minutes say the press and public were back for it, at "
+             "'{}' (line {}), which ends the private part from line {}; if they were not back for it, write "
+             "`confidential: yes` (and a `reason:`) in its ```item block; if they were, write `confidential: no` "
+             "there to publish it without this warning")
+
+
+@pytest.mark.parametrize("line", ["PART I", "**PART 1**", "Part 1 – Public business", "Public part",
+                                  "The public were readmitted.", "Members of the public rejoined the meeting.",
+                                  "The press and public were readmitted to the meeting.",
+                                  "The meeting returned to public session."])
+def test_the_minutes_saying_the_press_and_public_are_back_end_the_private_part_there_with_a_warning(archive, build,
+                                                                                                     line):
+    """A "PART I" line pasted from the pack, as the "PART II" line is, ended nothing: every minute after it was
+    withheld. Where the minutes say the press and public are back, the minutes after are published, and the first
+    is told, naming the words and their line, as words read wrongly would publish what was taken in private."""
+    _excluded_before_tb_19_21(archive, line)
+    assert messages(build(archive)) == [
+        _withheld_told(archive),
+        _at(TB_MINUTES, line_of(archive, TB_MINUTES, "## TB/19/22"), BACK_TOLD.format(
+            line.strip("*"), line_of(archive, TB_MINUTES, line), line_of(archive, TB_MINUTES, "That the press and "
+                                                                         "public")), "warning")]
+    edit(archive, TB_MINUTES, "## TB/19/22 Pharmaceutical needs assessment\n", "## TB/19/22 Pharmaceutical needs "
+         "assessment\n\n```item\nconfidential: no\n```\n")
+    assert messages(build(archive)) == [_withheld_told(archive)]  # said public: the clerk has looked
+
+
+def test_after_the_part_i_line_the_minutes_are_published_and_nothing_before_it(archive, build, tmp_path):
+    """Every file the build writes (pages, the minute's and its meeting's, the cited minute's backlinks, feeds,
+    open data, the sitemap) has the public minute's words, and none of the private one's."""
+    _excluded_before_tb_19_21(archive, "PART I")
+    assert build(archive, tmp_path / "site").ok
+    tree = read_tree(tmp_path / "site")
+    assert [name for name, data in tree.items() if BACK_WITHHELD.encode() in data] == []
+    assert BACK_PUBLISHED in page(tmp_path / "site", "/tb/2019/tb-19-22/").one("main").text
+
+
+@pytest.mark.parametrize("line", ["Part 1", "The public were not readmitted.",
+                                  "Members of the public returned questionnaires on the service."])
+def test_words_that_may_not_say_the_press_and_public_are_back_end_nothing_and_the_warning_says_why(archive, build,
+                                                                                                   line):
+    """"Part 1" alone may be the part of a report pasted in the text, and the others say no return: the minutes
+    after stay withheld, and the warning of those taken in private names the words, and what to write."""
+    _excluded_before_tb_19_21(archive, line)
+    vague = (f"; '{shortened(line, 60)}' (line {line_of(archive, TB_MINUTES, line)}) is not read as their return, so "
+             "the items after it stay withheld: where they came back, write 'The press and public were readmitted.', "
+             "or 'PART I' standing alone")
+    assert messages(build(archive)) == [_withheld_told(archive, " (nor does TB/19/22, after it)") + vague]
+
+
+AGENDA_BACK_TOLD = ("agenda item TB/19/22 is published in full: the agenda says the press and public are back for "
+                    "it, at 'The press and public are readmitted.' (line {}), which ends the private part from line "
+                    "{}; if they are not back for it, write `confidential: yes` in the agenda item; if they are, "
+                    "write `confidential: no` there to publish it without this warning")
+
+
+def test_an_agenda_saying_the_press_and_public_are_readmitted_is_told_which_item_it_publishes(archive, build):
+    """As in the minutes: the agenda item the description says they are back for is published, and told."""
+    edit(archive, TB_MEETING, "    title: Minutes of the meeting held on 14 March 2019\n", "    title: Minutes of the "
+         "meeting held on 14 March 2019\n    description: To resolve that the press and public be excluded from the "
+         "meeting for the remaining items of business.\n")
+    edit(archive, TB_MEETING, "    title: Action log\n", "    title: Action log\n    confidential: yes\n")
+    edit(archive, TB_MEETING, "    title: Pharmaceutical needs assessment\n", "    title: Pharmaceutical needs "
+         "assessment\n    description: The press and public are readmitted. The assessment.\n")
+    edit(archive, TB_MINUTES, "## TB/19/21 Action log\n", "## TB/19/21 Action log\n\n```item\nconfidential: yes\n"
+         "reason: Exempt under paragraph 3\n```\n")
+    assert messages(build(archive)) == [_at(TB_MEETING, line_of(archive, TB_MEETING, "ref: TB/19/22"),
+                                            AGENDA_BACK_TOLD.format(line_of(archive, TB_MEETING, "The press and public "
+                                                                            "are readmitted"),
+                                                                    line_of(archive, TB_MEETING, "To resolve")),
+                                            "warning")]
+
+
 # --- a minute or agenda item saying it is not for publication, in a sentence -------------------------------------
 
 @pytest.mark.parametrize("line", [
