@@ -190,6 +190,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     prose = inline_actions.prose(tokens) if inline_actions.may_hold(doc.body) else []
     decided = inline_resolutions.prose(tokens) if not private and inline_resolutions.may_hold(doc.body) else []
     items, advised = [], []
+    inline: list = []  # (index in items, its paragraphs of actions and of decisions, its block's line): told below
     standing_declared: list = []  # made at the standing items read so far (chairs.check)
     pack = None  # the minute of each agenda item the minutes number otherwise (_pack), made at the first item
     # the items' numbers as minuted, the order they were taken in, which places the attendance's movements for
@@ -215,12 +216,19 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
         own_decided = [paragraph for paragraph in decided if start < paragraph.line < end]
         if (own or own_decided) and not report.errors_since(reported):  # its block may be why it lists none
             block = next((doc.body_line + f.map[0] for f in fences if start < f.map[0] < end), None)
-            if own:
-                inline_actions.check(item, own, doc.body_line, block, chairs.in_the_chair(ctx, item.chair),
-                                     attendance or Attendance(), date, named if named is not None else {},
-                                     "its meeting is private" if private else
-                                     "the minute is confidential" if item.confidential else "")
-            inline_resolutions.check(item, own_decided, doc.body_line, block, ctx)
+            inline.append((len(items) - 1, own, own_decided, block))
+    # an item after the resolution excluding the press and public that does not say is withheld (exclusion.py): its
+    # text's decisions and actions are then told as a confidential minute's are, not as ones to publish
+    kept = tuple(items) if private else withheld_minutes(tuple(items), agenda)
+    for at, own, own_decided, block in inline:
+        item = kept[at]
+        if own:
+            inline_actions.check(item, own, doc.body_line, block, chairs.in_the_chair(ctx, item.chair),
+                                 attendance or Attendance(), date, named if named is not None else {},
+                                 "its meeting is private" if private else "the minute is withheld as taken in "
+                                 "private" if item.unsaid else "the minute is confidential" if item.confidential
+                                 else "")
+        inline_resolutions.check(item, own_decided, doc.body_line, block, ctx)
     if not starts:
         report.warning(path, doc.body_line, "the minutes have no items",
                        f"start each item with a heading such as '{first_heading()}'")
@@ -238,8 +246,7 @@ def load_minutes(path: Path, report: Report, body: Body, folder: str, meeting_ke
     # (`20 September 2019`) are left as written, for the check to say how to write them
     written = (fields["approved_at"] or "").strip()
     approved_at = at_key(key_of(written, body.slug) if ID_RE.match(written) else written, doc.meta, "approved_at")
-    # an item after the resolution excluding the press and public that does not say is withheld (exclusion.py)
-    return Minutes(fields["status"], approved_at, tuple(items) if private else withheld_minutes(tuple(items), agenda),
+    return Minutes(fields["status"], approved_at, kept,
                    Source(report._rel(path), 1), misplaced, tuple(advised), fields["language"])
 
 

@@ -377,6 +377,28 @@ def test_an_agenda_saying_the_press_and_public_are_readmitted_is_told_which_item
                                             "warning")]
 
 
+# --- a withheld minute's text is not asked to be published ---------------------------------------------------------
+
+def test_a_decision_in_the_text_of_a_minute_withheld_as_taken_in_private_is_not_warned_of(archive, build):
+    """"records a decision in the text ... to record it, list it under `resolutions:`" asked the clerk to publish
+    the exempt decision, quoted, in the minute's block; its resolutions are published no more than its text."""
+    _excluded_before_tb_19_21(archive, "RESOLVED that the offer of CANARY-BACK-6303 be accepted.")
+    assert messages(build(archive)) == [_withheld_told(archive, " (nor does TB/19/22, after it)")]
+
+
+def test_an_action_in_the_text_of_a_minute_withheld_as_taken_in_private_is_told_to_follow_it_up_in_private(
+        archive, build):
+    """"it has no id, page or place on the action tracker ... to track it" asked for a public action; it is told as
+    a confidential minute's is."""
+    _excluded_before_tb_19_21(archive, "ACTION: DP to report the outcome by 31 July 2019.")
+    assert [m for m in messages(build(archive)) if "records an action" in m] == [_at(
+        TB_MINUTES, line_of(archive, TB_MINUTES, "ACTION: DP"), "'ACTION: DP to report the outcome by 31 July 2019.' "
+        "records an action in the text of minute TB/19/21 only, not under `actions:`, so it is not tracked: no "
+        "private session's action log is asked for its progress (listed or not, it is not published, as the minute "
+        "is withheld as taken in private); to follow it up in private, give the item an ```item block listing it "
+        "under `actions:` as `- owner: dev-patel`, `text: Report the outcome`, `due: 31 July 2019`", "warning")]
+
+
 # --- a minute or agenda item saying it is not for publication, in a sentence -------------------------------------
 
 @pytest.mark.parametrize("line", [
