@@ -237,10 +237,18 @@ def edit(path: Path, number: int) -> str:
 
 def add_item(path: Path, number: int) -> str:
     """Another clerk's edit: a minute item added at the end of the minutes, numbered after the last. A new
-    number is a new link target, which any text in the archive could cite. Returns the new item's title."""
+    number is a new link target, which any text in the archive could cite. Returns the new item's title.
+
+    A body numbering its minutes through the year (AHWB/12/5) is given a number past any it uses that year; one
+    numbering them afresh at each meeting (5), the number after the meeting's last: such a number has at most
+    three digits, and the one past the body's was refused (the rebuild after the edit failed)."""
     text = path.read_text(encoding="utf-8")
     last = re.findall(r"^## (\S+)", text, re.M)[-1]
-    ref = re.sub(r"\d+$", lambda m: str(int(m.group()) + 5000 + number), last)  # past any the body uses
+    alone = re.match(r"\d+", last)
+    if "/" in last or alone is None:
+        ref = re.sub(r"\d+$", lambda m: str(int(m.group()) + 5000 + number), last)  # past any the body uses
+    else:
+        ref = str(int(alone.group()) + 1)
     title = f"Benchmark item {number}"
     path.write_text(text.rstrip("\n") + f"\n\n## {ref} {title}\n\nNoted.\n", encoding="utf-8")
     return title

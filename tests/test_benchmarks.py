@@ -152,6 +152,24 @@ def test_the_hugo_copy_holds_the_same_markdown(tmp_path):
     assert (tmp_path / "hugo" / "layouts" / "single.html").is_file()
 
 
+def test_an_item_added_by_the_benchmarks_is_one_the_build_accepts_whichever_way_its_body_numbers_minutes(tmp_path):
+    """The preview benchmarks' "new item" edit is followed by a rebuild that must succeed: an item numbered 5917 in a
+    body numbering its minutes afresh at each meeting was refused, and quick_phases stopped."""
+    from benchmarks.build_bench import add_item
+
+    content = tmp_path / "content"
+    generate(content, Spec(meetings=8, bodies=3, private_rate=0.0, draft_share=0.0, per_meeting_share=0.34,
+                           items=(3, 4), words=300))
+    headings = []
+    for number, minutes in enumerate(sorted(content.glob("meetings/*/*/minutes.md")), start=901):
+        add_item(minutes, number)
+        add_item(minutes, number + 100)  # as quick_phases adds one after another to one meeting
+        headings += re.findall(r"^## (\S+) Benchmark item", minutes.read_text(encoding="utf-8"), re.M)
+    assert any("/" in ref for ref in headings) and any("/" not in ref for ref in headings)  # both ways of numbering
+    result = run(Options(content=content, today=dt.date(2026, 1, 1), search=False), write=False)
+    assert [d.format() for d in result.report.sorted() if d.severity == "error"] == [] and result.ok
+
+
 def test_the_session_memory_script_prints_memory_as_the_edits_go(tmp_path, capsys):
     from benchmarks import session_memory
 
