@@ -12,7 +12,9 @@ gave), with everything that reading depended on:
 - for the minutes, whether meeting.md read without an error (`whole`); for the
   action log, the status the minutes read as;
 - for a paper, the stat of each file in papers/ that is not Markdown, which
-  its `file:` and `appendices:` may name (there, a link, its size, its digest);
+  its `file:` and `appendices:` may name (there, a link, its size, its digest),
+  and what papers/ is (a link or not, its mode, its inode), not its times: a
+  paper added or taken away beside it leaves it as it was;
 - the registers it was read against (the loader cache's, the very same object)
   and the bodies there are.
 
@@ -153,14 +155,34 @@ class Recorded:
 
 
 def data_files(folder: Path) -> tuple:
-    """The stat of each entry of a papers/ folder that is not Markdown (a paper's `file:` may name it), and of the
-    folder itself (a link, or not): what a paper's record depends on besides its own text."""
+    """The stat of each entry of a papers/ folder that is not Markdown (a paper's `file:` may name it, and its
+    hint for a name not there lists them), and what the folder itself is (a link, or not, and to what): what a
+    paper's record depends on besides its own text and meeting.md's. Not the folder's times, which change as any
+    file is added to it or taken away: a paper added beside the others (a Markdown file, which no paper's `file:`
+    may name) had every paper read again, its record made as it had been."""
     try:
         with os.scandir(folder) as entries:
             found = sorted((e.name, _stat(e.path)) for e in entries if not e.name.lower().endswith(".md"))
     except OSError:
         return ()
-    return (_stat(str(folder)), tuple(found))
+    return (_kind(str(folder)), tuple(found))
+
+
+def _kind(path: str) -> tuple:
+    """A folder as what it is and where it leads, not its times: its mode (its permissions too), its inode, and a
+    link's target's."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return ()
+    linked = ()
+    if os.path.islink(path):
+        try:
+            target = os.stat(path)
+            linked = (target.st_mode, target.st_dev, target.st_ino)
+        except OSError:
+            linked = ("broken",)
+    return st.st_mode, st.st_dev, st.st_ino, linked
 
 
 def _stat(path: str) -> tuple:

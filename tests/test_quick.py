@@ -662,6 +662,31 @@ def test_a_paper_added_after_a_save_to_the_minutes_does_not_read_the_minutes_aga
     assert pages(live) == pages(full_build(content, tmp_path / "full"))
 
 
+def test_a_paper_added_or_taken_away_reads_no_other_paper_of_the_folder_again(references, tmp_path, monkeypatch):
+    """A paper's record depends on its own text, meeting.md's and the files beside it it may name, not on the
+    papers/ folder's times, which change as a paper is added or taken away (reload_parts.data_files): the others
+    are reused, where each was read again. A file added that a paper may name has them read again. The pages are
+    those a full build makes, byte for byte, and with the paper taken away those of the build before it."""
+    import generator.loader
+
+    session, content, live = references
+    papers, before = content / AUGUST / "papers", pages(live)
+    read, real = [], generator.loader.load_paper
+    monkeypatch.setattr(generator.loader, "load_paper", lambda path, *args, **kwargs: read.append(path.name) or real(
+        path, *args, **kwargs))
+    added = edit(papers / "d.md", None, "---\nref: D\ntitle: Estates report\n---\n\nLate.\n")
+    outcome = session.quick([added])
+    assert outcome is not None and outcome.ok and read == ["d.md"]
+    assert pages(live) == pages(full_build(content, tmp_path / "added"))
+    read.clear()
+    outcome = session.quick([edit(added, "", None)])
+    assert outcome is not None and outcome.ok and read == [] and pages(live) == before
+    read.clear()
+    (papers / "estates.pdf").write_bytes(b"%PDF-1.4\n% the estates report\n")  # named by none: told of, not published
+    session.quick([papers / "estates.pdf"])
+    assert read == ["c.md"]
+
+
 @pytest.mark.parametrize("how", ["one process", "forked processes", "build cache"])
 def test_the_first_save_after_the_build_reuses_what_the_build_read_the_meetings_other_files_as(tmp_path, monkeypatch,
                                                                                                how):
