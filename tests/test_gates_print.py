@@ -10,12 +10,16 @@ address, since the reader of a printout cannot click through to it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import shutil
 
 import pytest
 from playwright.sync_api import expect
 
-from gate_tools import PAGE_TYPES, open_page, overflow
+from gate_tools import PAGE_TYPES, open_page, overflow, serve
+from generator.build import Options, run
+from helpers import FIXTURE, TODAY
 
 from gate_fixtures import browser, served, sites  # noqa: F401 - fixtures
 
@@ -329,3 +333,48 @@ def test_every_printed_sheet_of_a_meeting_a_minute_a_paper_or_an_action_says_who
         wanted = [head, address, f"Page {number} of {len(sheets)}"] + ([ref] if ref else [])
         missing += [f"sheet {number}: {words!r}" for words in wanted if words not in text.replace("\n", "")]
     assert missing == []
+
+
+# A preview (--drafts) of the fixture archive whose meeting of 14 March 2019, six sheets printed, has draft minutes;
+# its meeting of 20 June 2019, three sheets, approved ones.
+DRAFT_MEETING, DRAFT_MINUTE, APPROVED_MEETING = "/tb/2019/2019-03-14/", "/tb/2019/tb-19-12/", "/tb/2019/2019-06-20/"
+DRAFT_WORDS = "Draft minutes, not yet approved"
+
+
+@pytest.fixture(scope="module")
+def printed_preview(tmp_path_factory, browser):
+    """Each sheet's text (pdf_text) of the preview's draft meeting, one of its minutes and an approved meeting."""
+    from pdf_text import page_texts
+
+    content = tmp_path_factory.mktemp("preview") / "content"
+    shutil.copytree(FIXTURE, content)
+    minutes = content / "meetings" / "tb" / "2019-03-14" / "minutes.md"
+    minutes.write_text(minutes.read_text().replace("status: approved", "status: draft", 1))
+    out = content.parent / "site"
+    result = run(Options(content=content, out=out, drafts=True, today=dt.date.fromisoformat(TODAY), search=False))
+    assert result.ok, "\n".join(d.format() for d in result.report.sorted())
+    sheets = {}
+    with serve(out) as host:
+        for path in (DRAFT_MEETING, DRAFT_MINUTE, APPROVED_MEETING):
+            page = open_page(browser, host + path, width=A4_WIDTH, height=1000)
+            try:
+                sheets[path] = page_texts(page.pdf(format="A4"))
+            finally:
+                page.close()
+    return sheets
+
+
+def test_every_printed_sheet_of_draft_minutes_says_they_are_a_draft(printed_preview):
+    """A preview's draft minutes said so under their heading, on the first sheet alone: their second to sixth sheets,
+    found loose, read as approved minutes. Each sheet's top right says so, under a minute's reference."""
+    meeting, minute = printed_preview[DRAFT_MEETING], printed_preview[DRAFT_MINUTE]
+    assert len(meeting) > 2, "control: the draft prints on several sheets"
+    assert [number for number, text in enumerate(meeting, 1) if DRAFT_WORDS not in text.split("\n")] == []
+    lines = minute[0].split("\n")
+    assert lines.index(DRAFT_WORDS) == lines.index("Minute TB/19/12") + 1
+
+
+def test_no_printed_sheet_of_approved_minutes_in_a_preview_says_they_are_a_draft(printed_preview):
+    approved = printed_preview[APPROVED_MEETING]
+    assert len(approved) > 1, "control: the approved minutes print on several sheets"
+    assert [number for number, text in enumerate(approved, 1) if "not yet approved" in text] == []
