@@ -14,6 +14,7 @@ import zlib
 
 _OBJECT = re.compile(rb"(\d+) 0 obj\s*(.*?)endobj", re.S)
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
 _REF = rb"(\d+) 0 R"
 
 
@@ -27,6 +28,9 @@ def _objects(pdf: bytes) -> dict[int, tuple[bytes, bytes | None]]:
             found[int(match.group(1))] = (body, None)
             continue
         head, data = body[:stream.start()], stream.group(1)
+        length = _LENGTH.search(head)
+        if length:  # a font's stream may end in a byte '\r', which the pattern takes for the line's end
+            data = body[stream.start(1):stream.start(1) + int(length.group(1))]
         found[int(match.group(1))] = (head, zlib.decompress(data) if b"/FlateDecode" in head else data)
     return found
 
