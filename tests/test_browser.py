@@ -639,6 +639,28 @@ def test_the_draft_flag_in_a_sentence_is_one_box_at_any_width(new_page, drafts_p
     assert split == []
 
 
+def test_a_previews_banner_is_in_a_landmark_a_screen_reader_goes_to(new_page, drafts_preview):
+    """'Preview: this build includes draft minutes. Do not publish it.' was the one line of a preview's page outside
+    its landmarks (but for the skip link, which goes to the main content): a reader going from landmark to landmark
+    passed it by. It is a region of its own, named Preview."""
+    page = new_page(java_script_enabled=False)
+    page.goto(drafts_preview + "/")
+    outside = page.evaluate("""() => {
+        const found = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+            const text = walker.currentNode, parent = text.parentElement;
+            if (text.textContent.trim() && parent.checkVisibility() && !parent.closest(
+                    'header, nav, main, footer, aside, [role="region"][aria-label], .skip-link')) {
+                found.push(text.textContent.trim());
+            }
+        }
+        return found;
+    }""")
+    assert outside == []
+    assert page.get_by_role("region", name="Preview").inner_text() == (
+        "Preview: this build includes draft minutes. Do not publish it.")
+
+
 @pytest.mark.parametrize("url, flags", [
     ("/tb/2020/2020-01-16/", ["Raised in draft minutes", "Draft action log, not yet final.", "draft"]),
     ("/people/brian-okafor/", ["from a draft log"]),
