@@ -262,6 +262,59 @@ def test_a_printed_table_starts_its_page_with_its_name_headings_and_introduction
         page.close()
 
 
+# Each heading of the main content, the page pushed down a step at a time (a block put at the top of the main
+# content), laid out in A4's pages as above: each that ends up split over two pages, or at the foot of one with the
+# first line of what it heads on the next.
+HEADINGS_APART = """([width, height]) => {
+    const pages = document.createElement('style');
+    pages.textContent = `body { height: ${height}px; column-width: ${width}px; column-gap: 100px; column-fill: auto;
+                                margin: 0; }`;
+    document.head.append(pages);
+    const page = rect => Math.floor((rect.left + scrollX + 50) / (width + 100));
+    const lines = el => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return [...range.getClientRects()].filter(r => r.width && r.height);
+    };
+    const headings = [...document.querySelectorAll('main :is(h1, h2, h3, h4, h5, h6)')].filter(
+        h => h.checkVisibility());
+    const after = headings.map(h => {
+        let next = h.nextElementSibling;
+        while (next && !next.checkVisibility()) next = next.nextElementSibling;
+        return next;
+    });
+    const spacer = document.createElement('div');
+    document.querySelector('main').prepend(spacer);
+    const found = new Set();
+    for (let push = 0; push < height; push += 10) {
+        spacer.style.height = push + 'px';
+        headings.forEach((heading, i) => {
+            const own = lines(heading), first = after[i] ? lines(after[i]).slice(0, 1) : [];
+            const name = heading.textContent.trim().slice(0, 40);
+            if (new Set(own.map(page)).size > 1) found.add(name + ': split over two pages');
+            else if (new Set([...own, ...first].map(page)).size > 1) found.add(name + ': a page before what it heads');
+        });
+    }
+    spacer.remove();
+    pages.remove();
+    return [...found];
+}"""
+
+
+@pytest.mark.parametrize("path", [None, WIDE_TABLES])
+def test_a_printed_heading_is_whole_and_on_the_page_of_what_it_heads(sites, served, browser, path):
+    """A minute's heading of two lines ('CCBP/18/47 To APPROVE the minutes of the Public Commissioning...') printed
+    its first line at the foot of a page and its second on the next, and a paper's headings below the third level
+    ('1.3 A Transformed Model of Care', '3.4.1 Incomplete Referrals- CHC') and a minute's 'Actions' printed at the foot
+    of a page, the words they head on the next: only h1 to h3 were kept with what follows, and none kept whole."""
+    page = _printed(browser, served["example"] + (path or sites["example"].pages["meeting.html"]))
+    try:
+        assert page.evaluate("() => document.querySelectorAll('main :is(h4, h5)').length"), "control: deep headings"
+        assert sorted(page.evaluate(HEADINGS_APART, [A4_WIDTH, PAGE_HEIGHT])) == []
+    finally:
+        page.close()
+
+
 def test_a_printed_trackers_column_headings_are_words_on_every_page(sites, served, browser):
     """Chromium repeats a table's column headings at the top of each page it runs on to, but draws no control there:
     a tracker's headings, sort buttons on screen (tracker.js), were left blank from its second page, its columns
