@@ -87,18 +87,48 @@ def browser(chromium):
         playwright.stop()
 
 
+# What a tab can be given by itself, as a context is given it: its viewport and the media it emulates.
+OF_A_TAB = {"viewport", "color_scheme", "forced_colors"}
+
+
+@pytest.fixture(scope="module")
+def shared_context(browser, server):
+    """One context for the module's tabs, with a tab kept open on the served host for as long as it: a tab in a
+    context of its own started a renderer process of its own, most of a test's cost in Chromium, where the tabs of
+    one context share the keeper's (gate_tools.Tabs). What is served does not change while the module runs, and the
+    site keeps nothing in cookies or storage, so no tab sees what another did."""
+    context = browser.new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    context.new_page().goto(server + "/.keeper-tab")  # the server's short 'not found' page
+    yield context
+    context.close()
+
+
 @pytest.fixture
-def new_page(browser):
-    """`new_page(**context_options)`: a page in a fresh context, closed after the test."""
-    contexts = []
+def new_page(browser, shared_context):
+    """`new_page(**context_options)`: a new tab, closed after the test; in the module's shared context, given its
+    viewport and media itself, unless an option is one only a context takes (java_script_enabled), when the tab
+    has a fresh context of its own."""
+    tabs, contexts = [], []
 
     def _open(**options):
-        context = browser.new_context(**options)
-        context.set_default_timeout(TIMEOUT_MS)
-        contexts.append(context)
-        return context.new_page()
+        if not set(options) <= OF_A_TAB:
+            context = browser.new_context(**options)
+            context.set_default_timeout(TIMEOUT_MS)
+            contexts.append(context)
+            return context.new_page()
+        page = shared_context.new_page()
+        tabs.append(page)
+        if "viewport" in options:
+            page.set_viewport_size(options["viewport"])
+        media = {name: options[name] for name in ("color_scheme", "forced_colors") if name in options}
+        if media:
+            page.emulate_media(**media)
+        return page
 
     yield _open
+    for page in tabs:
+        page.close()
     for context in contexts:
         context.close()
 
