@@ -154,6 +154,11 @@ class Recorded:
         return self.digests.get(name)
 
 
+# the stat fields that change as a file is written, and those that say what a folder is, not what is in it
+_TIMES = ("st_ino", "st_size", "st_mtime_ns", "st_ctime_ns")
+_WHAT = ("st_mode", "st_dev", "st_ino")
+
+
 def data_files(folder: Path) -> tuple:
     """The stat of each entry of a papers/ folder that is not Markdown (a paper's `file:` may name it, and its
     hint for a name not there lists them), and what the folder itself is (a link, or not, and to what): what a
@@ -171,6 +176,12 @@ def data_files(folder: Path) -> tuple:
 def _kind(path: str) -> tuple:
     """A folder as what it is and where it leads, not its times: its mode (its permissions too), its inode, and a
     link's target's."""
+    return _stat(path, _WHAT, _WHAT)
+
+
+def _stat(path: str, own: tuple = ("st_mode",) + _TIMES, target: tuple = _TIMES) -> tuple:
+    """The `own` fields of the entry's lstat, and a link's target's `target` fields ("broken" where it leads
+    nowhere); () where there is no such entry."""
     try:
         st = os.lstat(path)
     except OSError:
@@ -178,23 +189,8 @@ def _kind(path: str) -> tuple:
     linked = ()
     if os.path.islink(path):
         try:
-            target = os.stat(path)
-            linked = (target.st_mode, target.st_dev, target.st_ino)
+            led = os.stat(path)
+            linked = tuple(getattr(led, name) for name in target)
         except OSError:
             linked = ("broken",)
-    return st.st_mode, st.st_dev, st.st_ino, linked
-
-
-def _stat(path: str) -> tuple:
-    try:
-        st = os.lstat(path)
-    except OSError:
-        return ()
-    linked = ()
-    if os.path.islink(path):
-        try:
-            target = os.stat(path)
-            linked = (target.st_ino, target.st_size, target.st_mtime_ns, target.st_ctime_ns)
-        except OSError:
-            linked = ("broken",)
-    return st.st_mode, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, linked
+    return tuple(getattr(st, name) for name in own) + (linked,)

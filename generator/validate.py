@@ -970,12 +970,20 @@ def _back_in_public(found, private: dict, report: Report) -> None:
     back = found.ended
     if back is None or back.first.confidential is not None or back.first.ref.lower() in private:
         return
-    item = back.first
-    report.warning(item.source.path, item.source.line, f"minute item {item.number} is published in full: the "
-                   f"minutes say the press and public were back for it, at '{back.words}' (line {back.line}), which "
-                   f"ends the private part from line {found.line}", "if they were not back for it, write "
-                   "`confidential: yes` (and a `reason:`) in its ```item block; if they were, write `confidential: "
-                   "no` there to publish it without this warning")
+    _published_in_full(found, report, minutes=True)
+
+
+def _published_in_full(found, report: Report, minutes: bool) -> None:
+    """The warning of the first item published after the minutes' (or the agenda's) words that the press and public
+    are back, with the words and their line: the same for both, in the minutes' past tense or the agenda's present."""
+    back, item = found.ended, found.ended.first
+    were, said, where = ("were", "minutes say", "(and a `reason:`) in its ```item block") if minutes else \
+        ("are", "agenda says", "in the agenda item")
+    report.warning(item.source.path, item.source.line, f"{'minute' if minutes else 'agenda'} item {item.number} is "
+                   f"published in full: the {said} the press and public {were} back for it, at '{back.words}' (line "
+                   f"{back.line}), which ends the private part from line {found.line}", f"if they {were} not back "
+                   f"for it, write `confidential: yes` {where}; if they {were}, write `confidential: no` there to "
+                   "publish it without this warning")
 
 
 def _vague(found) -> str:
@@ -1008,12 +1016,7 @@ def _excluded_on_agenda(meeting: Meeting, report: Report) -> None:
     for found in agenda_exclusions(meeting.agenda):
         back = found.ended
         if back is not None and back.first.unsaid and not back.first.confidential and not told_on_agenda(back.first):
-            item = back.first
-            report.warning(item.source.path, item.source.line, f"agenda item {item.number} is published in full: "
-                           f"the agenda says the press and public are back for it, at '{back.words}' (line "
-                           f"{back.line}), which ends the private part from line {found.line}", "if they "
-                           "are not back for it, write `confidential: yes` in the agenda item; if they are, write "
-                           "`confidential: no` there to publish it without this warning")
+            _published_in_full(found, report, minutes=False)
         unsaid = [item for item in found.unsaid if id(item) not in by_section and not told_on_agenda(item)]
         if not unsaid:
             continue
