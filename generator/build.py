@@ -18,7 +18,7 @@ from generator import cache as build_cache, callins
 from generator.actions import Track
 from generator.attachments import litter
 from generator.backlinks import prefill, scan
-from generator.diagnostics import Report, listed
+from generator.diagnostics import Report, listed, plural
 from generator.filedigest import digest_file
 from generator.exports import Reused
 from generator.fingerprint import Digests, Known, Shared
@@ -772,7 +772,8 @@ def _full(options: Options, prepared: Prepared, env, cache, report: Report, prog
     with StagedOutput(Path(options.out)) as out:
         jobs = default_jobs(options.jobs)
         parallel = _parallel(options, prepared)
-        progress(f"rendering {len(prepared.archive.meetings)} meetings" + (f" on {jobs} processes" if parallel else ""))
+        progress(f"rendering {plural(len(prepared.archive.meetings), 'meeting')}"
+                 + (f" on {jobs} processes" if parallel else ""))
         markdown_cache = env.filters["markdown"].__self__.cache
         files, made = [], update.Outputs(memo) if cache is not None else None
         reused = Reused(memo)  # notes where each record lies in the open data, for the next build

@@ -82,6 +82,8 @@ def test_the_readmes_commands_from_an_empty_folder_make_an_archive_that_builds(t
         assert done.returncode == 0, f"{shlex.join(words)}:\n{done.stdout}{done.stderr}"
         if words == ["check"]:
             assert done.stderr.splitlines()[-1] == "minutebook check: 0 errors, 0 warnings", done.stderr
+        if words == ["build"]:  # a first meeting told as one, where it said "rendering 1 meetings"
+            assert "minutebook: rendering 1 meeting" in done.stderr.splitlines(), done.stderr
     assert (tmp_path / "site" / "hwb" / "2026" / "2026-01-15" / "index.html").is_file()
 
 
