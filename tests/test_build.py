@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -14,9 +15,10 @@ from pathlib import Path
 import pytest
 
 import generator.build
+from generator.build import Options, run
 from generator.build import build_date
 from generator.diagnostics import Report
-from helpers import (ALL_CANARIES, CANARY_DRAFT, SECRET_CANARIES, TODAY, edit, html_pages, line_of, messages,
+from helpers import (ALL_CANARIES, CANARY_DRAFT, FIXTURE, SECRET_CANARIES, TODAY, edit, html_pages, line_of, messages,
                      old_sites_gone, page, pagefind_plaintext, read_tree, url_of)
 
 MEETING = "meetings/tb/2019-03-14/meeting.md"
@@ -181,16 +183,67 @@ def test_the_content_folder_named_another_way_is_the_same_folder_to_the_build_ca
 
 # --- nothing unpublished reaches the output -----------------------------------------------------
 
-def test_canaries_appear_in_no_file_of_the_output_tree(site):
-    """Confidential items and papers, the private meeting and draft minutes: in no page, asset or index file."""
-    leaks = [(name, canary) for name, data in read_tree(site).items() for canary in ALL_CANARIES
-             if canary.encode() in data]
+@pytest.fixture(scope="module")
+def withheld_site(tmp_path_factory) -> Path:
+    """The fixture archive with a canary in what else a withheld item carries, built once with its search index:
+    the confidential minute's declaration, an owner named nowhere else and a confidential paper whose file's name
+    is a canary; a minute withheld as taken after the press and public were excluded (its text, decision, vote,
+    declaration, action and action line); an agenda item under a private section (its description, purpose,
+    format and presenter); and a draft action log. The fixture itself carries none of these, as it builds without
+    a warning."""
+    content = tmp_path_factory.mktemp("withheld") / "content"
+    shutil.copytree(FIXTURE, content)
+    edit(content, MINUTES, "paper: C\nlead: frank-turner\n", "paper: [C, D]\nlead: frank-turner\ndeclarations:\n"
+         "  - person: eve-turner\n    type: Other registrable interest\n    interest: CANARY-WITHHELD-5101 trustee\n"
+         "    action: Left the room CANARY-WITHHELD-5101\n")
+    edit(content, MINUTES, "actions:\n  - owner: frank-turner\n", "actions:\n  - owner: {name: CANARY-WITHHELD-5102}"
+         "\n    text: Tell the agents\n    due: 2019-05-31\n  - owner: frank-turner\n")
+    papers = content / "meetings/tb/2019-03-14/papers"
+    shutil.copyfile(papers / "valuation.pdf", papers / "CANARY-WITHHELD-5103.pdf")
+    (papers / "paper-d.md").write_text("---\nref: D\ntitle: Heads of terms\nitem: TB/19/14\nconfidential: yes\n"
+                                       "file: CANARY-WITHHELD-5103.pdf\n---\nThe heads of terms.\n", encoding="utf-8")
+    withheld = "meetings/tb/2019-06-20/minutes.md"
+    edit(content, withheld, "The board reviewed the action log.", "The board reviewed the action log.\n\nRESOLVED "
+         "that the press and public be excluded from the meeting for the remaining items of business.")
+    edit(content, withheld, "The board noted that every ward has a pharmacy within a mile.", (
+        "```item\nlead: frank-turner\nresolutions:\n  - AGREE CANARY-WITHHELD-5104\ndeclarations:\n"
+        "  - person: carol-singh\n    type: Other registrable interest\n    interest: CANARY-WITHHELD-5104 owner\n"
+        "    action: Remained in the meeting\nvotes:\n  - motion: CANARY-WITHHELD-5104 motion\n    outcome: carried\n"
+        "    recorded:\n      for: [ada-lovelace, carol-singh]\n      against: [frank-turner]\nactions:\n"
+        "  - owner: {name: CANARY-WITHHELD-5105}\n    text: Write CANARY-WITHHELD-5104\n    due: 2019-09-30\n```\n\n"
+        "The board noted CANARY-WITHHELD-5104.\n\nACTION: FT to report CANARY-WITHHELD-5104 by 31 July 2019"))
+    edit(content, "meetings/tb/2020-01-16/meeting.md", "    presenter: carol-singh\n", (
+        "    presenter: carol-singh\n  - ref: TB/20/2\n    title: Pharmacy contract\n    section: Part II – Exempt\n"
+        "    purpose: CANARY-WITHHELD-5106 purpose\n    format: CANARY-WITHHELD-5106 format\n"
+        "    presenter: {name: CANARY-WITHHELD-5107}\n    description: CANARY-WITHHELD-5106 description\n"))
+    (content / "meetings/tb/2020-01-16/actions.md").write_text(
+        "---\nas_at: 2020-01-09\nstatus: draft\nupdates:\n  - action: TB/19/13#leaflet\n    status: amber\n"
+        "    progress: CANARY-WITHHELD-5108\n---\nCANARY-WITHHELD-5108 notes\n", encoding="utf-8")
+    out = content.parent / "site"
+    result = run(Options(content=content, out=out, today=dt.date.fromisoformat(TODAY), search=True))
+    assert result.ok, messages(result)
+    said = "\n".join(d.format() for d in result.report.sorted())
+    assert "TB/19/22 follows the resolution excluding the press and public" in said  # control: withheld so
+    assert "TB/20/2 is under the section 'Part II – Exempt'" in said  # and so
+    return out
+
+
+@pytest.mark.parametrize("built", ["site", "withheld_site"])
+def test_canaries_appear_in_no_file_or_file_name_of_the_output_tree(built, request):
+    """Confidential items and papers, the private meeting and draft minutes (and, in `withheld_site`, items withheld
+    as taken in private and a draft action log): in no page, asset, open data, feed, index file or file's name."""
+    site = request.getfixturevalue(built)
+    tree = read_tree(site)
+    leaks = [(name, canary) for name, data in tree.items() for canary in ALL_CANARIES if canary.encode() in data]
     assert leaks == []
+    assert [name for name, data in tree.items() if b"canary" in name.lower().encode() + data.lower()] == []
+    assert [name for name in tree if "valuation" in name.lower()] == []  # the confidential paper's own file
 
 
-def test_canaries_are_not_in_the_decompressed_search_index(site):
+@pytest.mark.parametrize("built", ["site", "withheld_site"])
+def test_canaries_are_not_in_the_decompressed_search_index(built, request):
     """Pagefind's fragments and word index are gzip: look inside them, lower-cased as Pagefind stores words."""
-    index = pagefind_plaintext(site)
+    index = pagefind_plaintext(request.getfixturevalue(built))
     assert any(name.endswith(".pf_index") for name in index) and any(name.endswith(".pf_fragment") for name in index)
     assert any(b"allotments" in data for data in index.values()), "control: a published word is findable"
     assert [name for name, data in index.items() if b"canary" in data.lower()] == []
