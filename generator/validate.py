@@ -855,8 +855,9 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
             # withheld, not said (exclusion.in_private_sections): its `confidential: yes` is not there
             state = "is withheld as taken in private" if owner.unsaid else "is marked confidential"
             what = f"{named_item(owner)} {state}" + ("" if part is owner else f", and {ref} with it")
+            said = _unsaid_minute(item, minutes, meeting.agenda)
             report.error(item.source.path, item.source.line, f"{what}, but {minute} does not say whether it is"
-                         f"{' confidential' if owner.unsaid else ''}: the minute would be published in full", hint)
+                         f"{' confidential' if owner.unsaid else ''}: {said}", hint)
     agenda = {item.minute_ref.lower(): item for item in all_agenda_items(meeting.agenda)}
     withheld_above = _withheld_above(meeting.agenda)
     for item in minutes:
@@ -929,6 +930,21 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
 
 
 _WORDS = re.compile(r"\S")
+
+
+def _unsaid_minute(item: MinuteItem, minutes: tuple, agenda: tuple) -> str:
+    """What becomes of a minute the agenda withholds that does not say whether it is confidential, as its error
+    says it: published in full; or, where it follows the minutes' own resolution excluding the press and public
+    (exclusion.withheld_minutes), withheld already, its title alone published, but only while the words read as that
+    resolution stay as they are, which the clerk is told of, lest the error read as if the minute were published."""
+    if not item.unsaid:
+        return "the minute would be published in full"
+    found = next((found for found in exclusions(minutes, agenda) if any(other is item for other in found.unsaid)),
+                 None)
+    words = "the minutes' words excluding the press and public" if found is None else \
+        f"the resolution excluding the press and public (line {found.line})" if found.resolved else \
+        f"'{shortened(found.words, 60)}' (line {found.line}), which heads the items taken in private"
+    return f"it is withheld for now, its title alone published, as it follows {words}, but only while they say so"
 
 
 def _excluded(minutes: tuple, agenda: tuple, private: dict, report: Report) -> set[int]:

@@ -1979,6 +1979,31 @@ def test_the_minute_and_paper_of_an_agenda_item_withheld_after_the_exclusion_tha
            "`confidential: yes` in the paper, or `confidential: no` if it may be published")]
 
 
+def test_the_minute_an_agenda_withholds_that_the_minutes_withhold_too_is_told_it_is_withheld_while_they_say_so(
+        archive, build):
+    """A minute after the minutes' own resolution excluding the press and public is withheld (its title alone
+    published) though it does not say whether it is confidential: where the agenda withholds its item too, the error
+    says so, and that it is withheld only while those words say so, where it said the minute would be published in
+    full. Its sub-item, which the resolution ("the following item") does not cover, would be."""
+    _excluded_before_item_5(archive, description="To resolve that the press and public be excluded from the "
+                            "meeting for the following item of business.")
+    edit(archive, JC_MINUTES, "The Chair welcomed everyone to the meeting.", "The Chair welcomed everyone to the "
+         "meeting.\n\nRESOLVED that the press and public be excluded from the meeting for the following item of "
+         "business.")
+    item_5 = agenda_item(archive, JC_MEETING, 'ref: "5"', "agenda item 5, 'Joint public health commissioning'")
+    errors = [m for m in errors_after(build, archive) if JC_MINUTES in m]
+    assert errors == [
+        at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 5 Joint"), f"{item_5} is withheld as taken in private, but "
+           "its minute does not say whether it is confidential: it is withheld for now, its title alone published, "
+           "as it follows the resolution excluding the press and public (line "
+           f"{line_of(archive, JC_MINUTES, 'RESOLVED that')}), but only while they say so; write `confidential: yes` "
+           "in the minute's ```item block, or `confidential: no` if it may be published"),
+        at(JC_MINUTES, line_of(archive, JC_MINUTES, "## 5.1 Sexual"), f"{item_5} is withheld as taken in private, "
+           "and 5.1 with it, but its minute does not say whether it is confidential: the minute would be published "
+           "in full; write `confidential: yes` in the minute's ```item block, or `confidential: no` if it may be "
+           "published")]
+
+
 def test_an_agenda_item_excluding_the_press_and_public_for_nothing_is_no_warning(archive, build):
     edit(archive, JC_MEETING, "    title: Welcome and apologies\n", "    title: Welcome and apologies\n  - ref: \"4\"\n"
          "    title: Exclusion of the press and public\n    description: There are no items of exempt business.\n"
