@@ -754,7 +754,7 @@ def _papers(meeting: Meeting, report: Report, whole: bool = True) -> None:
     known = sorted(p.ref for p in meeting.papers)
     hint = ("this meeting's papers are " + ", ".join(known)) if known else "this meeting has no papers"
 
-    def check(ref: str, path: str, line: int) -> None:
+    def check(ref: str, path: str, line: int, withheld: str = "") -> None:
         if ref.lower() in refs or not whole:
             return
         labelled = _labelled(ref, meeting.papers)
@@ -765,18 +765,32 @@ def _papers(meeting: Meeting, report: Report, whole: bool = True) -> None:
             return
         label, alone = label_and_ref(ref)
         command = f"--label {label} --ref {alone}" if label else f"--ref {shlex.quote(ref)}"
+        # a paper for an item taken in private must say whether it is confidential (_confidential_together): told
+        # here, or the paper written as told is refused next, for want of it
+        said = f" and write `confidential: yes` in it, as a paper for {withheld}, must say whether it is" \
+            if withheld and meeting.session != "private" else ""
         report.error(path, line_of(ref, line), f"paper '{ref}' is referenced but missing",
                      f"add it with `minutebook new paper --meeting {meeting.key} {command} --title ...` (or "
-                     f"papers/<name>.md with `ref: {alone}`{f', `label: {label}`' if label else ''})"
+                     f"papers/<name>.md with `ref: {alone}`{f', `label: {label}`' if label else ''}){said}"
                      f"{f', and write {alone} here' if label else ''}, or correct the reference ({hint})")
 
+    private = _taken_in_private(meeting.agenda)
     for item in all_agenda_items(meeting.agenda):
+        owner = private.get(item.ref.lower(), (None, None))[1]
         for ref in item.papers:
-            check(ref, item.source.path, item.source.line)
+            check(ref, item.source.path, item.source.line, "" if owner is None else
+                  f"agenda item {owner.number}, which {_withheld_as(owner)}")
     if meeting.minutes:
         for item in meeting.minutes.items:
             for ref in item.papers:
-                check(ref, item.source.path, item.source.line)
+                check(ref, item.source.path, item.source.line, f"minute {item.number}, which {_withheld_as(item)}"
+                      if item.confidential else "")
+
+
+def _withheld_as(item: AgendaItem | MinuteItem) -> str:
+    """How a message says an item or minute is withheld: marked confidential, or withheld, not said, as taken in
+    private (after the press and public were excluded, or under a private section)."""
+    return "is withheld as taken in private" if item.unsaid else "is confidential"
 
 
 

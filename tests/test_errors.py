@@ -3036,6 +3036,28 @@ def test_minute_item_paper_referenced_but_missing_is_reported_on_its_paper_line(
         "A, B, C)")]
 
 
+@pytest.mark.parametrize("relative, old, new, which", [
+    (MINUTES, "paper: C\nlead", "paper: [C, Q]\nlead", "minute TB/19/14, which is confidential"),
+    (MEETING, "    paper: C\n", "    paper: [C, Q]\n", "agenda item TB/19/14, which is confidential"),
+    ("meetings/tb/2019-06-20/minutes.md", "## TB/19/22 Pharmaceutical needs assessment\n",
+     "## TB/19/22 Pharmaceutical needs assessment\n\n```item\npaper: Q\n```\n", "minute TB/19/22, which is withheld "
+     "as taken in private"),
+], ids=["confidential-minute", "confidential-agenda-item", "minute-after-the-exclusion"])
+def test_a_missing_paper_of_an_item_taken_in_private_is_told_to_be_added_saying_it_is_confidential(
+        archive, build, relative, old, new, which):
+    """Added as told, without `confidential:`, the paper of an item taken in private was refused next, for want of
+    saying whether it is confidential: the error says so the first time."""
+    edit(archive, "meetings/tb/2019-06-20/minutes.md", "The board reviewed the action log.", "The board reviewed "
+         "the action log.\n\nThe press and public were excluded from the meeting for the following item of business.")
+    edit(archive, relative, old, new)
+    meeting = relative.split("/")[2]
+    papers = "this meeting's papers are A, B, C" if meeting == "2019-03-14" else "this meeting has no papers"
+    assert errors_after(build, archive) == [at(relative, line_of(archive, relative, "Q]" if "[" in new else "paper: Q"),
+        f"paper 'Q' is referenced but missing; add it with `minutebook new paper --meeting tb/{meeting} --ref Q "
+        f"--title ...` (or papers/<name>.md with `ref: Q`) and write `confidential: yes` in it, as a paper for "
+        f"{which}, must say whether it is, or correct the reference ({papers})")]
+
+
 def test_a_paper_named_with_its_label_as_the_pack_prints_it_is_told_the_ref_to_write(archive, build):
     """A council's agenda prints "Appendix A (Pages 1 - 24)" beside the item: written so, the paper was said to be
     missing, and the clerk was told to add it (a second Appendix A) with a command the shell split in two."""
