@@ -1890,6 +1890,9 @@ def _track(track, logged_meetings: tuple, report: Report, told: tuple = ()) -> N
         # asked of every public action, it warned a log that was right to leave them out.
         logged_meetings = tuple(m for m in logged_meetings if m.session != "private")
     closed = track.closed_step
+    if closed is not None and closed.meeting.session == "private" and not _withheld(track) and not any(
+            step.update.closed and step.meeting.session != "private" for step in track.steps):
+        _closed_in_private(track, closed, report)
     for step in track.steps:
         if closed is not None and step.as_at > closed.as_at:  # its page would say closed, with a later status
             where = closed.update.source
@@ -1900,6 +1903,20 @@ def _track(track, logged_meetings: tuple, report: Report, told: tuple = ()) -> N
     for meeting in _leaving_out(track, logged_meetings):
         if meeting.key not in told:
             _held_over(track, meeting, report)
+
+
+def _closed_in_private(track, closed, report: Report) -> None:
+    """A public action closed in a private session's log alone: that log is not published, so the action's page and
+    the trackers show it open as the public logs last had it (and overdue once due), for good, and no public log is
+    asked "held over?" of it, as it is closed. The public log is where a public action is closed (_track)."""
+    update = closed.update
+    public = [step for step in track.steps if step.meeting.session != "private"]
+    stands = f"as the log of {spoken_date(public[-1].as_at)} last had it" if public else "as raised"
+    report.warning(update.source.path, update.source.line, f"action {track.action.number}, raised at the public "
+                   f"meeting of {spoken_date(track.raised.date)}, is closed in this private session's log alone, "
+                   f"which is not published: its page and tracker show it open, {stands}, and no public log is asked "
+                   "of it again", "close it in a public action log (`closed: yes`, with what may be published of its "
+                   "progress), dated as this one or after it, taking `closed: yes` out here if after")
 
 
 def _withheld(track) -> bool:

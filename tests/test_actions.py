@@ -730,17 +730,24 @@ def test_open_action_missing_from_a_later_log_is_held_over(tmp_path):
 
 
 @pytest.mark.parametrize("folder, confidential", [("2019-07-18", "confidential: yes\n"),
-                                                  ("2019-07-18-private", "")])
+                                                  ("2019-07-18-private", ""), ("2019-07-18", None)],
+                         ids=["confidential", "private-meeting", "withheld-after-the-exclusion"])
 def test_a_public_log_that_leaves_out_an_action_not_published_is_not_asked_held_over(tmp_path, folder, confidential):
-    """An action of a confidential minute or a private meeting is on no tracker, and a public log that names it has
-    the update left out of its page, progress and all (nothing of it leaks); but the next public log, leaving it out,
-    was warned "held over? add an update for it", asking the clerk for an update no reader would see."""
+    """An action of a confidential minute, of one withheld as taken after the press and public were excluded, or of a
+    private meeting is on no tracker, and a public log that names it has the update left out of its page, progress
+    and all (nothing of it leaks); but the next public log, leaving it out, was warned "held over? add an update for
+    it", asking the clerk for an update no reader would see."""
     content = _copy(tmp_path)
     meeting = content / "meetings/ccb" / folder
     if not meeting.exists():
         meeting.mkdir()
         (meeting / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-07-18\nsession: private\n---\n")
         (meeting / "minutes.md").write_text("---\nstatus: approved\n---\n")
+    excluded = confidential is None  # taken in private after the press and public were excluded, and not said
+    if excluded:
+        confidential = "reason: Exempt under paragraph 1\n"  # (its `confidential:` is all it does not say)
+        with (meeting / "minutes.md").open("a") as minutes:
+            minutes.write("\nThe press and public were excluded from the meeting for the remaining items.\n")
     with (meeting / "minutes.md").open("a") as minutes:
         minutes.write(f"\n## CCBP/19/61 Staffing matter\n\n```item\n{confidential}actions:\n  - owner: ann-smith\n"
                       "    text: Settle Mr X's claim.\n    due: October 2019\n```\n")
@@ -749,9 +756,39 @@ def test_a_public_log_that_leaves_out_an_action_not_published_is_not_asked_held_
                    "    progress: Settlement of 40,000 pounds offered.\n---\n")
     out = tmp_path / "site"
     result = run(Options(content=content, out=out, today=TODAY, search=False))
-    assert result.ok and [d.format() for d in result.report.items] == []
+    told = [d.message for d in result.report.items]
+    assert result.ok and told == ([] if not excluded else [
+        "minute item CCBP/19/61 follows the resolution excluding the press and public (line 19), so it was taken in "
+        "private, but does not say whether it is confidential: only its title is published"])
     published = [path for path in out.rglob("*") if path.suffix in (".html", ".json", ".xml", ".csv", ".ics")]
     assert published and not [path for path in published if "40,000" in path.read_text() or "Mr X" in path.read_text()]
+
+
+def test_a_public_action_closed_in_a_private_sessions_log_alone_is_warned_of_there(tmp_path):
+    """The private session's log is not published: the action's page and tracker showed it open (and overdue) for
+    good, as the public log before had it, and the public logs after it were not asked of it, as it was closed.
+    Closed in the public log after it instead, as told, it is closed on its page, and nothing is said."""
+    content = _copy(tmp_path)
+    private = content / "meetings/ccb/2019-10-10-private"
+    private.mkdir()
+    (private / "meeting.md").write_text("---\nbody: ccb\ndate: 2019-10-10\nsession: private\n---\n")
+    (private / "actions.md").write_text("---\nupdates:\n  - action: CCBP/19/60#1\n    status: green\n"
+                                        "    progress: Pilot report received.\n    closed: yes\n---\n")
+    public = content / "meetings/ccb/2019-11-21/actions.md"
+    closing = public.read_text()
+    public.write_text("---\nupdates: []\n---\n")
+    assert _messages(content) == [
+        "content/meetings/ccb/2019-10-10-private/actions.md:3: warning: action CCBP/19/60#1, raised at the public "
+        "meeting of 18 July 2019, is closed in this private session's log alone, which is not published: its page and "
+        "tracker show it open, as the log of 19 September 2019 last had it, and no public log is asked of it again; "
+        "close it in a public action log (`closed: yes`, with what may be published of its progress), dated as this "
+        "one or after it, taking `closed: yes` out here if after"]
+    (private / "actions.md").write_text((private / "actions.md").read_text().replace("    closed: yes\n", ""))
+    public.write_text(closing)
+    out = tmp_path / "site"
+    result = run(Options(content=content, out=out, today=TODAY, search=False))
+    assert result.ok and result.report.items == []
+    assert _owned(out, "/people/ann-smith/", "closed-actions") == [("CCBP/19/60#1", "Green, Closed 21 November 2019")]
 
 
 def test_a_private_meetings_log_is_asked_held_over_of_the_private_actions_alone(tmp_path):
