@@ -53,6 +53,11 @@ _APPENDIX_TO = re.compile(r"\b(?:[Aa]ppendix|APPENDIX|[Aa]nnexe?|ANNEXE?)\s+([A-
                           r"(?:the\s+)?(?:(?:[Pp]aper|[Ee]nclosure)\s+([A-Z]{1,2}|\d{1,2}(?:\.\d{1,2})?)\b(?![/\w]|\.\d)"
                           r"|(?:[Aa]genda\s+)?[Ii]tem\s+(\d{1,3}(?:\.\d{1,3})?[a-zA-Z]?)\b(?![./]?\d)|(?:[Mm]inute\s+)?(?=\S))")
 _APPENDIX_LABELS = ("appendix", "annex", "annexe")
+# "see Appendix 1 to this report", "appendix 2 of this paper", "Appendix A (attached)": in a paper's text, an appendix
+# the words say is the paper's own (_own_appendix), in any case, as "Appendix 1" alone is read in capitals only
+_APPENDIX_HERE = re.compile(r"\b(?:[Aa]ppendix|APPENDIX|[Aa]nnexe?|ANNEXE?)\s+([A-Z]{1,2}|\d{1,2})"
+                            r"(?:\s+(?:to|of)\s+this\s+(?:report|paper|document)\b|\s*\((?:attached|enclosed)\))")
+_HERE = ("this report", "this paper", "this document", "attached)", "enclosed)")  # in every match of _APPENDIX_HERE
 # What follows a paper or an item that is another meeting's: "Paper A of 14 March 2019", "Paper A to the meeting
 # held on 14 March 2019", "item 7.1 of the meeting of 3 October"
 _OF_MEETING = re.compile(rf"\s+(?:of|to)\s+(?:the\s+)?(?:meeting\s+(?:held\s+)?(?:on|of)\s+)?{_WEEKDAY}({_DATE})")
@@ -874,11 +879,12 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
         words = _matches(_MINUTE_WORDS, text, "inute") if digits else []
     # (an appendix of another meeting's minute reaches into the archive: each is rare enough to be taken so)
     appendices = _matches(_APPENDIX_TO, text, "ppendi", "PPENDI", "nnex", "NNEX") if meeting is not None else []
+    own = _matches(_APPENDIX_HERE, text, *_HERE) if meeting is not None and where.paper is not None else []
     action_words = [m for m in _matches(_ACTION_WORDS, text, "action", "Action", "ACTION")
                     if _LETTER_AND_DIGIT.match(m.group(1))] if digits and where.body else []
     archive = (explicit or numbers or incomplete or on_date or items_of or words or action_words or bodies_named
                or last or months or held_in or appendices)
-    reach = ARCHIVE if archive else MEETING if papers or items or capitals else NOWHERE
+    reach = ARCHIVE if archive else MEETING if papers or items or capitals or own else NOWHERE
     if reach == NOWHERE:
         return found, reach
     for m in explicit:
@@ -974,6 +980,8 @@ def _find(text: str, linker: Linker, where: Where) -> tuple[list[_Match], int]:
             reach = ARCHIVE if beyond else reach
         for m in appendices:
             _appendix_to(m, numbers, linker, where, found)
+        for m in own:
+            _own_appendix(m, where, found)
         for m in items_of:  # before this meeting's items, which the same words would otherwise be read as
             other = _cited_meeting(linker, meeting, m.group(3))
             day = _cited_day(meeting, m.group(3)) if other is None else None
@@ -1062,6 +1070,31 @@ def _appendix_to(m: re.Match, numbers: list, linker: Linker, where: Where, found
                         "the paper's `appendices:`", gaps=True,
                         problem=f"names an appendix {ref} that {whose} does not have (its appendices: "
                         f"{said_list(has)}), and links to {named}"))
+
+
+def _own_appendix(m: re.Match, where: Where, found: list) -> None:
+    """`see Appendix 1 to this report`, `appendix 2 of this paper`, `Appendix A (attached)` in a paper's text
+    (`m`: _APPENDIX_HERE's): the whole words link to the appendix's heading, or the list of its appendices, on the
+    paper's own page, where "Appendix 1" alone linked without the words after it, and "appendix 2" in lower case
+    not at all. The words say the clerk meant the paper's own appendix: one it does not have is text, and a warning
+    names those it has, or says it writes out none (as "Appendix 3" alone is warned of), where the appendix, in the
+    pack alone, is listed with a `note:`. In an appendix (a paper labelled Appendix or Annex) "this report" may be
+    the report it is appended to: not read there."""
+    paper, ref, written = where.paper, m.group(1), m.group(0)
+    if paper.label.lower() in _APPENDIX_LABELS:
+        return
+    if any(appendix.ref.lower() == ref.lower() for appendix in paper.appendices) or \
+            ref.lower() in paper.appendix_anchors:
+        found.append(_Match(m.start(), m.end(), urls.paper(where.meeting, paper) + "#" + paper.appendix_anchor(ref),
+                            written))
+        return
+    has = sorted({appendix.ref for appendix in paper.appendices} | {a.upper() for a in paper.appendix_anchors},
+                 key=sort_key)
+    its = f"its appendices: {said_list(has)}" if has else "it lists none in `appendices:` and heads none in its text"
+    found.append(_Match(m.start(), m.end(), None, written, "check its number or letter, or list the appendix under "
+                        "the paper's `appendices:` (with `note: Available on request` where it is not published)",
+                        problem=f"names an appendix {ref} that {paper.name} does not have ({its}); it is shown as "
+                        "text, without a link"))
 
 
 def _item_papers(meeting: Meeting, numbers: set[str], linker: Linker) -> list[Paper]:

@@ -1267,6 +1267,61 @@ def test_an_appendix_a_paper_does_not_have_is_warned_of_and_links_the_paper(appe
 
 
 @pytest.fixture(scope="module")
+def own_appendices(tmp_path_factory):
+    """A paper's own appendices as its text names them: Paper D listing appendix A and heading its Appendix 1,
+    citing "Appendix 1 to this report", "appendix 1 of this paper", "Appendix A (attached)" and appendix 2 and C,
+    which it has not; Paper E, writing out no appendix, citing "Appendix 3 to this report"."""
+    content = tmp_path_factory.mktemp("own") / "content"
+    shutil.copytree(FIXTURE, content)
+    papers = content / "meetings/ccb/2019-10-17/papers"
+    papers.mkdir(parents=True)
+    (papers / "d.md").write_text("---\nref: D\ntitle: Estates\nappendices:\n  - ref: A\n    title: Dashboard\n---\n"
+                                 "See Appendix 1 to this report and appendix 1 of this paper.\n\nThe dashboard is "
+                                 "Appendix A (attached).\n\nThe audit is in appendix 2 of this paper.\n\nThe leases are "
+                                 "in Appendix C to this report.\n\n## Appendix 1 Sites\n\nThe sites.\n",
+                                 encoding="utf-8")
+    (papers / "e.md").write_text("---\nref: E\ntitle: Finance\n---\nThe costs are in Appendix 3 to this report.\n",
+                                 encoding="utf-8")
+    return _built_with(content, (("ccb/2019-10-17", "## CCBP/19/90 Estates\n\nPapers D and E were noted.\n"),))
+
+
+def test_an_appendix_to_this_report_links_the_papers_own_appendix_whole(own_appendices):
+    """"Appendix 1 to this report": "Appendix 1" alone was linked; "appendix 1 of this paper", in lower case, was
+    not read; "Appendix A (attached)" linked without "(attached)"."""
+    site, _ = own_appendices
+    d = "/ccb/2019/2019-10-17/papers/d/"
+    assert xrefs(site, d) == [(f"{d}#appendix-1", "Appendix 1 to this report"),
+                              (f"{d}#appendix-1", "appendix 1 of this paper"),
+                              (f"{d}#appendices", "Appendix A (attached)")]
+
+
+def test_an_appendix_to_this_report_the_paper_does_not_have_is_text_and_warned_of_naming_those_it_has(
+        own_appendices):
+    """"appendix 2 of this paper" was not read, and "Appendix C to this report" warned of as 'Appendix C', 'Paper D
+    lists no appendix C', without the appendices it has."""
+    site, warnings = own_appendices
+    assert [w for w in warnings if "papers/d.md" in w] == [
+        f"content/meetings/ccb/2019-10-17/papers/d.md:{line}: warning: reference '{written}' names an appendix {ref} "
+        "that Paper D does not have (its appendices: 1 and A); it is shown as text, without a link; check its number "
+        "or letter, or list the appendix under the paper's `appendices:` (with `note: Available on request` where it "
+        "is not published)" for line, written, ref in ((12, "appendix 2 of this paper", "2"),
+                                                       (14, "Appendix C to this report", "C"))]
+    html = (site / "ccb/2019/2019-10-17/papers/d/index.html").read_text(encoding="utf-8")
+    assert "The leases are in Appendix C to this report." in html
+
+
+def test_an_appendix_to_this_report_of_a_paper_writing_out_none_is_warned_of_as_such(own_appendices):
+    """'Paper E lists no appendix 3', of 'Appendix 3' alone: the appendix, in the pack alone, is listed with a
+    `note:`."""
+    _, warnings = own_appendices
+    assert [w for w in warnings if "papers/e.md" in w] == [
+        "content/meetings/ccb/2019-10-17/papers/e.md:5: warning: reference 'Appendix 3 to this report' names an "
+        "appendix 3 that Paper E does not have (it lists none in `appendices:` and heads none in its text); it is "
+        "shown as text, without a link; check its number or letter, or list the appendix under the paper's "
+        "`appendices:` (with `note: Available on request` where it is not published)"]
+
+
+@pytest.fixture(scope="module")
 def private_between(tmp_path_factory):
     """CCB's meetings of July and August 2019 (the fixture's), a private one in September, and November's whose
     minutes name "the last meeting in October", which it held none in."""
