@@ -1154,17 +1154,24 @@ def _taken_in_private(agenda: tuple, by_minute: bool = False) -> dict:
 
 
 def _item_refs(meeting: Meeting, report: Report) -> None:
-    known = {a.ref.lower(): a.ref for a in all_agenda_items(meeting.agenda)}  # matched in any case, listed as written
-    if meeting.minutes:
-        known.update((i.ref.lower(), i.ref) for i in meeting.minutes.items)
+    """A paper's `item:`, an attendee's `for:` and a movement's `item:` naming no item of the meeting. The item
+    written so ("05", as the pack's front sheet prints agenda item 5) is named as named_item names it, its title
+    and the line it is on, where its bare number had the clerk look for which item it was, and in which file."""
+    # matched in any case, listed as written; the agenda's item, where the minutes have one of the number too
+    items = {i.ref.lower(): i for i in meeting.minutes.items} if meeting.minutes else {}
+    items.update((a.ref.lower(), a) for a in all_agenda_items(meeting.agenda))
+    known = {ref: item.ref for ref, item in items.items()}
     if not known:
         return
 
-    def listing(ref: str) -> str:  # only when there is something to say: sorting every meeting's items adds up
-        alike = [written for written in known.values() if unpadded(written) == unpadded(ref)]
+    def listing(ref: str, field: str = "") -> str:  # only when there is something to say: sorting every
+        # meeting's items adds up; `field`: the paper's, whose value the message quotes
+        alike = [item for item in items.values() if unpadded(item.ref) == unpadded(ref)]
         if len(alike) == 1:  # "05", as the pack's front sheet prints item 5
-            return f"write '{alike[0]}', as this meeting numbers it"
-        return f"its items are {', '.join(sorted(known.values(), key=sort_key))}"
+            write = f"`{field}: {alike[0].ref}`" if field else f"'{alike[0].ref}'"
+            return f"it is {named_item(alike[0])}, as this meeting numbers it: write {write}"
+        refs = f"its items are {', '.join(sorted(known.values(), key=sort_key))}"
+        return f"{refs}: write the one it is for, or take `{field}:` out" if field else refs
 
     att = meeting.attendance
     for attendee in att.in_attendance + att.present:
@@ -1184,8 +1191,8 @@ def _item_refs(meeting: Meeting, report: Report) -> None:
             continue
         if paper.item.lower() not in known:
             report.warning(paper.source.path, line_of(paper.item),
-                           f"{paper.name} is for item '{paper.item}', which this meeting does not have",
-                           listing(paper.item))
+                           f"{paper.name} says `item: {paper.item}`, which names no item of this meeting",
+                           listing(paper.item, "item"))
             continue
         listed_under = _papers_listed_under(meeting) if listed_under is None else listed_under
         under = listed_under.get(paper.ref.lower(), ())

@@ -162,8 +162,9 @@ def test_minutes_that_cannot_be_loaded_hide_no_other_meetings_item_a_paper_names
         at(JC_MINUTES, line_of(archive, JC_MINUTES, "status:"), "malformed YAML: the list opened with '[' on this "
            "line is not closed (line 3: did not find expected ',' or ']'); close it with ']', or put the whole value "
            "in quotes if the '[' is part of the text"),
-        at(paper, line_of(archive, paper, "item:"), "Paper A is for item 'TB/19/19', which this meeting does not "
-           "have; its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15", "warning")]
+        at(paper, line_of(archive, paper, "item:"), "Paper A says `item: TB/19/19`, which names no item of this "
+           "meeting; its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15: write the one it is for, or take "
+           "`item:` out", "warning")]
 
 
 def test_minutes_that_cannot_be_loaded_in_the_preview_are_the_one_problem_it_shows_of_their_items(archive, tmp_path):
@@ -3126,9 +3127,10 @@ def test_a_paper_whose_ref_is_its_title_is_an_error(archive, build):
 def test_paper_for_an_item_the_meeting_does_not_have_is_a_warning_on_its_item_line(archive, build):
     paper = "meetings/tb/2019-03-14/papers/paper-a.md"
     edit(archive, paper, "item: TB/19/13", "item: TB/19/99")
-    assert [m for m in warnings_after(build, archive) if "is for item" in m] == [at(
-        paper, line_of(archive, paper, "item:"), "Paper A is for item 'TB/19/99', which this meeting does not have; "
-        "its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15", "warning")]
+    assert [m for m in warnings_after(build, archive) if "names no item" in m] == [at(
+        paper, line_of(archive, paper, "item:"), "Paper A says `item: TB/19/99`, which names no item of this meeting; "
+        "its items are 13.1, 13.2, TB/19/12, TB/19/13, TB/19/14, TB/19/15: write the one it is for, or take `item:` "
+        "out", "warning")]
 
 
 def test_attending_for_or_moving_during_an_item_the_meeting_does_not_have_is_a_warning_on_its_entry(archive, build):
@@ -3149,18 +3151,21 @@ def test_paper_for_its_item_written_with_leading_zeros_is_for_that_item(archive,
     paper = "meetings/tb/2019-03-14/papers/paper-a.md"
     edit(archive, paper, "item: TB/19/13", "item: TB/19/013")
     result = build(archive, tmp_path / "site")
-    assert result.ok and [m for m in messages(result) if "is for item" in m] == []
+    assert result.ok and [m for m in messages(result) if "names no item" in m] == []
     assert 'href="/tb/2019/tb-19-13/"' in (tmp_path / "site/tb/2019/2019-03-14/papers/a/index.html").read_text()
 
 
 def test_paper_for_an_item_printed_with_a_zero_in_front_is_told_the_number_the_meeting_gives_it(archive, build):
     """A body numbering per meeting keeps its numbers as written, and the pack's front sheet prints "Agenda Item 05"
-    for the agenda's item 5: the warning listed every item of the meeting."""
+    for the agenda's item 5: the warning listed every item of the meeting, then named the item by its bare number
+    ("Item 05 is for item '05', ...; write '5'"), neither its title nor the file it is in, nor the field to write."""
     paper = "meetings/jc/2019-11-05/papers/item-05.md"
     edit(archive, paper, 'item: "5"', 'item: "05"')
-    assert [m for m in warnings_after(build, archive) if "is for item" in m] == [at(
-        paper, line_of(archive, paper, "item:"), "Item 05 is for item '05', which this meeting does not have; "
-        "write '5', as this meeting numbers it", "warning")]
+    five = agenda_item(archive, "meetings/jc/2019-11-05/meeting.md", 'ref: "5"',
+                       "agenda item 5, 'Joint public health commissioning'")
+    assert [m for m in warnings_after(build, archive) if "item: 05" in m] == [at(
+        paper, line_of(archive, paper, "item:"), f"Item 05 says `item: 05`, which names no item of this meeting; it is "
+        f"{five}, as this meeting numbers it: write `item: 5`", "warning")]
 
 
 def test_a_minute_numbered_with_a_zero_in_front_of_its_agenda_items_number_is_a_warning_on_its_heading(archive,
