@@ -87,6 +87,8 @@ def validate(archive: Archive, report: Report, memo: Checked | None = None, stop
         items_known = meeting.key not in archive.incomplete
         following = _following(archive, meeting) if approved_at and target is None else ""
         approvers = _approvers(archive, meeting, approved_at) if approved_at and target is None else ()
+        if target is not None and target.session == "private" and meeting.session != "private":
+            following = _public_that_day(archive, target)
         check("meeting", (meeting, target, instead, nearby, whole, following, approvers, items_known, reconvened,
                           sittings, after),
               lambda found, meeting=meeting, target=target, instead=instead, nearby=nearby, whole=whole,
@@ -112,7 +114,8 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
     its minutes would have the agenda warn of it too, a paper whose file is in error every reference to it be
     reported missing, and the meeting that could not be loaded every approved_at, rearranged_to and adjourned_to
     naming it. `following`: the key of the body's next meeting, where
-    approved_at names none, to suggest it; `approvers`: what `_approvers` says of the meeting it names.
+    approved_at names none, to suggest it, or of the public meeting held the day of the private one it names
+    (_public_that_day); `approvers`: what `_approvers` says of the meeting it names.
     `items_known`: False while the meeting's own minutes have errors (their frontmatter did not load, or an item
     of them did not): the item a paper, an attendee or a movement names may be among what did not load, and
     each would be reported as an item the meeting does not have. `sittings`: the later sittings of a meeting
@@ -144,9 +147,32 @@ def check_meeting(meeting: Meeting, approval: Meeting | None, report: Report, in
             report.error(meeting.minutes.source.path, line_of(meeting.minutes.approved_at),
                          f"the minutes are approved at {approval.key}, which is before the meeting itself",
                          "check approved_at")
+        elif approval.session == "private" and meeting.session != "private":
+            _approved_in_private(meeting, approval, following, report)
     if meeting.start and meeting.end and meeting.end < meeting.start:
         report.warning(meeting.source.path, line_of(meeting.end), f"the meeting ends ({meeting.end}) before it starts "
                        f"({meeting.start})", "check start and end (24-hour times, or am/pm)")
+
+
+def _public_that_day(archive: Archive, private: Meeting) -> str:
+    """The key of the public meeting of the private one's body held the same day, "" for none: a board meeting in
+    public and in private on one day has two folders, and the private one is easily named for the other."""
+    return next((m.key for m in archive.meetings if m.body == private.body and m.date == private.date
+                 and m.session != "private"), "")
+
+
+def _approved_in_private(meeting: Meeting, approval: Meeting, public: str, report: Report) -> None:
+    """A public meeting's minutes whose approved_at names a private meeting: nothing of that meeting is published,
+    so the page says "Approved" and no more, neither its title nor its date nor a link, which would lead nowhere;
+    said to the clerk once, on the approved_at line, as no reader sees what was meant. `public`: the key of the
+    public meeting that day (_public_that_day), most likely the one meant."""
+    said = f"approved_at names {approval.key}, a meeting held in private ({approval.source.path}), which is never " \
+        "published: this meeting's page says 'Approved', without naming the meeting"
+    fix = "if the minutes were approved in private, take approved_at out, as the page says nothing of a private " \
+        "meeting either way"
+    report.warning(meeting.minutes.source.path, line_of(meeting.minutes.approved_at), said,
+                   f"if they were approved at {public}, the public meeting that day, write `approved_at: {public}`; "
+                   f"{fix}" if public else f"name the public meeting that approved them; {fix}")
 
 
 def _following(archive: Archive, meeting: Meeting) -> str:

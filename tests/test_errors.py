@@ -3735,6 +3735,26 @@ def test_a_person_of_the_register_written_in_braces_as_a_name_not_in_it_is_a_war
         "warning")]
 
 
+def test_approved_at_naming_a_private_meeting_is_a_warning_and_the_page_says_approved_naming_no_meeting(archive,
+                                                                                                        build,
+                                                                                                        tmp_path):
+    """The private session of the day the board met in public, named for the public one: nothing was said, and the
+    page said "Approved" without the meeting, the clerk never told why. It names nothing of the private meeting
+    still: neither a link, its title nor its date."""
+    edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: tb/2019-06-20-private")
+    result = build(archive, tmp_path / "site")
+    assert messages(result) == [at(
+        MINUTES, line_of(archive, MINUTES, "approved_at:"), "approved_at names tb/2019-06-20-private, a meeting held "
+        "in private (content/meetings/tb/2019-06-20-private/meeting.md), which is never published: this meeting's page "
+        "says 'Approved', without naming the meeting; if they were approved at tb/2019-06-20, the public meeting that "
+        "day, write `approved_at: tb/2019-06-20`; if the minutes were approved in private, take approved_at out, as "
+        "the page says nothing of a private meeting either way", "warning")]
+    html = (tmp_path / "site/tb/2019/2019-03-14/index.html").read_text(encoding="utf-8")
+    facts = html.split("<dt>Minutes</dt>", 1)[1].split("</dd>", 1)[0]
+    assert " ".join(re.sub(r"<[^>]+>", " ", facts).split()) == "Approved"
+    assert "CANARY-PRIVATE" not in html and "20 June 2019" not in facts
+
+
 def test_minutes_approved_at_their_own_meeting_is_an_error_on_the_approved_at_line(archive, build):
     edit(archive, MINUTES, "approved_at: tb/2019-06-20", "approved_at: tb/2019-03-14")
     assert errors_after(build, archive) == [at(
