@@ -116,13 +116,18 @@ def unreached(drafts: list, private: list) -> str:
     not reach, lest the clerk write one and be warned again: of the meetings whose minutes are a draft (`drafts`,
     their dates), and of those held in private (`private`, their dates), which are never published: "; the minutes
     of 10 October 2019 are a draft, which no link reaches until approved; its meeting of 1 October 2019 was held in
-    private, which no link reaches"; "" for neither."""
+    private, which no link reaches"; "" for neither. `private` may give the meetings' keys instead, where a hint names
+    meetings by their folders and two of them may share a day (`new paper --meeting`'s: "...; tb/2019-06-20-private
+    was held in private, which no link reaches")."""
     said = "" if not drafts else f"; the minutes of {' and '.join(spoken_date(day) for day in drafts)} " \
         f"{'are drafts' if len(drafts) > 1 else 'are a draft'}, which no link reaches until approved"
     if not private:
         return said
+    were = 'were' if len(private) > 1 else 'was'
+    if isinstance(private[0], str):
+        return f"{said}; {' and '.join(private)} {were} held in private, which no link reaches"
     return f"{said}; its meeting{'s' if len(private) > 1 else ''} of {' and '.join(map(spoken_date, private))} " \
-        f"{'were' if len(private) > 1 else 'was'} held in private, which no link reaches"
+        f"{were} held in private, which no link reaches"
 
 
 def unpublished(archive: Archive, drafts: bool = False) -> dict:

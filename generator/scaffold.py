@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from generator import attachments
 from generator.actions import NEXT_MEETING, Track
-from generator.diagnostics import Diagnostic, Report, content_option, did_you_mean
+from generator.diagnostics import Diagnostic, Report, closest, content_option, did_you_mean
 from generator.load_meeting import STATUSES
 from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
@@ -31,9 +31,10 @@ from generator.meeting_kinds import called, no_kind
 from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items, substitute_role
 from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, example, following, minutes_of, parts,
                                  runs, sort_key, unpadded, year_said)
+from generator.publish import unreached as not_reached
 from generator.resolve import Index, resolve
 from generator.schema import is_chair
-from generator.validate import label_and_ref, nearest_folders, validate
+from generator.validate import aside, label_and_ref, nearest_folders, validate
 from generator.values import Invalid, parse_date, slugify, spoken_due
 from generator.yamltext import line_of, scalar
 
@@ -858,9 +859,13 @@ def adjourned(index: Index, body: Body, day: dt.date, name: str, written: str) -
     key = written.strip().strip("/") if "/" in written.strip().strip("/") else f"{body.slug}/{written.strip()}"
     meeting, option = index.by_key.get(key), "--reconvenes"
     if meeting is None:
-        earlier = tuple((m.folder, m.date) for m in index.by_body.get(body.slug, []) if m.date < day and not m.status)
+        earlier = tuple((m.folder, m.date, m.session == "private") for m in index.by_body.get(body.slug, [])
+                        if m.date < day and not m.status)
         nearest = nearest_folders(earlier, key.partition("/")[2], day)
+        # one held in private said so, as validate says it of adjourned_to's (_private_named)
+        private = [when for folder, when, held in earlier if held and folder == nearest[0]] if nearest else []
         raise refuse_option(option, written, f"there is no meeting '{key}'", f"did you mean '{nearest[0]}'?"
+                            f"{aside(not_reached([], private))}"
                             if nearest else f"{body.short_name} has no meeting before {long_date(day)} for this "
                             "sitting to continue")
     if meeting.body != body.slug:
@@ -976,10 +981,21 @@ def _files_of(meeting: Meeting) -> set[str]:
 def _meeting(index: Index, meeting_key: str) -> Meeting:
     meeting = index.by_key.get(meeting_key)
     if meeting is None:
+        close = closest(meeting_key, index.by_key)  # what did_you_mean names: the closest, else up to 12 listed
+        named = [close] if close else sorted(index.by_key) if len(index.by_key) <= 12 else []
+        meant = did_you_mean(meeting_key, index.by_key, "meetings")
         raise refuse_option("--meeting", meeting_key, f"there is no meeting '{meeting_key}'",
-                            _on_the_day(index, meeting_key) or did_you_mean(meeting_key, index.by_key, "meetings") or
+                            _on_the_day(index, meeting_key) or meant and meant + _private_among(index, named) or
                             "name it as body/folder, e.g. ccb/2018-06-21; `minutebook new meeting` starts one")
     return meeting
+
+
+def _private_among(index: Index, keys: list[str]) -> str:
+    """What a hint naming meetings by `keys` says of those held in private, whose pages are never published, lest
+    the clerk start a sitting or add a paper there and look for it on the site: " (tb/2019-06-20-private was held
+    in private, which no link reaches)", as the reference hints and validate's say it (publish.unreached); "" for
+    none. By key, as the hint names them: a body's public and private meetings may share a day."""
+    return aside(not_reached([], [key for key in keys if index.by_key[key].session == "private"]))
 
 
 def _on_the_day(index: Index, meeting_key: str) -> str:
@@ -991,7 +1007,7 @@ def _on_the_day(index: Index, meeting_key: str) -> str:
     except Invalid:
         return ""
     held = [m.key for m in index.by_body.get(slug, []) if m.date == day]
-    return f"did you mean {' or '.join(held)} ({long_date(day)})?" if held else ""
+    return f"did you mean {' or '.join(held)} ({long_date(day)})?{_private_among(index, held)}" if held else ""
 
 
 def _published(name: str) -> bool:

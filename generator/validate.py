@@ -256,7 +256,7 @@ def _approved_at_no_meeting(meeting: Meeting, following: str, approvers: tuple, 
                    if nearest else f"{body} has no later meeting in the archive: {add}")
 
 
-def _aside(said: str) -> str:
+def aside(said: str) -> str:
     """A note publish.unreached gives ("; its meeting of ... was held in private ...") after a question naming one
     meeting: " (its meeting of ...)"; "" for none."""
     return f" ({said.removeprefix('; ')})" if said else ""
@@ -304,7 +304,7 @@ def _not_held(meeting: Meeting, instead: Meeting | None, nearby: tuple, report: 
         body, _, folder = meeting.rearranged_to.partition("/")
         nearest = nearest_folders(nearby, folder, meeting.date)
         report.error(path, line, f"rearranged_to names no meeting '{meeting.rearranged_to}'",
-                     f"did you mean '{body}/{nearest[0]}'?{_aside(_private_named(meeting, nearby, nearest[:1]))}"
+                     f"did you mean '{body}/{nearest[0]}'?{aside(_private_named(meeting, nearby, nearest[:1]))}"
                      if nearest
                      else f"write it as body/folder, e.g. {meeting.body}/2019-08-22, the folder of the meeting "
                      "arranged instead, or take rearranged_to out")
@@ -332,7 +332,7 @@ def _adjourned(meeting: Meeting, reconvened: Meeting | None, after: tuple, repor
             nearest = nearest_folders(after, named.partition("/")[2], meeting.date)
             report.error(path, line, f"adjourned_to names no meeting '{named}'",
                          f"did you mean '{meeting.body}/{nearest[0]}'?"
-                         f"{_aside(_private_named(meeting, after, nearest[:1]))}" if nearest
+                         f"{aside(_private_named(meeting, after, nearest[:1]))}" if nearest
                          else _start_sitting(meeting, named))
     elif reconvened.body != meeting.body:
         report.error(path, line, f"adjourned_to names {named}, a meeting of another body",

@@ -1022,6 +1022,37 @@ def test_new_meeting_reconvenes_refuses_a_meeting_the_sitting_cannot_continue(tm
     assert said(refused.value) == [message]
 
 
+@pytest.mark.parametrize("command, written, message", [
+    ("meeting", "2019-08-02", "--reconvenes 2019-08-02: there is no meeting 'ccb/2019-08-02'; did you mean "
+                              "'2019-08-01-private'? (its meeting of 1 August 2019 was held in private, which no link "
+                              "reaches)"),
+    ("paper", "ccb/2019-08-01-privat", "--meeting ccb/2019-08-01-privat: there is no meeting 'ccb/2019-08-01-privat'; "
+                                       "did you mean 'ccb/2019-08-01-private'? (ccb/2019-08-01-private was held in "
+                                       "private, which no link reaches)"),
+    ("paper", "ccb/1 August 2019", "--meeting ccb/1 August 2019: there is no meeting 'ccb/1 August 2019'; did you "
+                                   "mean ccb/2019-08-01 or ccb/2019-08-01-private (1 August 2019)? "
+                                   "(ccb/2019-08-01-private was held in private, which no link reaches)"),
+], ids=["reconvenes", "paper-folder", "paper-date"])
+def test_a_meeting_offered_for_a_sitting_or_a_paper_is_said_to_be_held_in_private(tmp_path, command, written,
+                                                                                  message):
+    """CCB met in private on 1 August 2019 (and, for a paper named by that date, in public that day too): the
+    private meeting was offered as any other, though a sitting continuing it links nothing to it, and a paper
+    added to it is never published."""
+    content = copy(tmp_path, "references")
+    held = ("2019-08-01-private", "2019-08-01") if written.endswith("2019") else ("2019-08-01-private",)
+    for folder in held:
+        (content / "meetings/ccb" / folder).mkdir()
+        session = "session: private\n" if folder.endswith("private") else ""
+        (content / "meetings/ccb" / folder / "meeting.md").write_text(
+            f"---\nbody: ccb\ndate: 2019-08-01\n{session}---\n", encoding="utf-8")
+    with pytest.raises(scaffold.Refused) as refused:
+        if command == "meeting":
+            scaffold.plan_meeting(content, "ccb", dt.date(2019, 8, 10), reconvenes=written)
+        else:
+            scaffold.plan_paper(content, written, "D", "X")
+    assert said(refused.value) == [message]
+
+
 def test_new_meeting_reconvenes_refuses_a_meeting_that_did_not_take_place(tmp_path):
     content = copy(tmp_path, "references")
     edit(content, JULY_MEETING, "date: 2019-07-18\n", "date: 2019-07-18\nstatus: cancelled\n")
