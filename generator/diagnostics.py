@@ -122,6 +122,13 @@ class Report:
 
         return named.sub(lambda m: shown(m.group(0)), text)
 
+    def in_archive(self, *parts: str) -> str:
+        """A file or folder of the archive as messages name it, from the content folder's parent
+        (`content/people.yaml`), which format_here shows from the folder the command runs in: a hint saying
+        `people.yaml` sent a clerk outside the content folder to a file of that name beside them. From the content
+        folder where the report has no root."""
+        return "/".join(parts) if self.root is None else self._rel(Path(self.root, *parts))
+
     def _relative_path(self, path: Path) -> str:
         if self.root is not None:
             # Paths the loader made are the root joined with more: no need to ask the disk (resolve() reads

@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 from generator import schema as s
 from generator.diagnostics import shortened
 from generator.model import Body, Declaration, InterestTypes, Site
+from generator.numbering import file_of
 from generator.schema import Context
 from generator.yamltext import LList, line_of
 
@@ -59,9 +60,10 @@ def inherited(site: Site | None) -> InterestTypes:
     return site.interest_types if site is not None and site.interest_types is not None else InterestTypes()
 
 
-def of_body(own: tuple[str, ...] | None, slug: str, site_types: InterestTypes) -> InterestTypes:
-    """Body.interest_types: those its file lists (`own`, None where it lists none), else `site_types`."""
-    return site_types if own is None else InterestTypes(own, f"bodies/{slug}.md")
+def of_body(own: tuple[str, ...] | None, file: str, site_types: InterestTypes) -> InterestTypes:
+    """Body.interest_types: those its file lists (`own`, None where it lists none), else `site_types`. `file`: the
+    body's, as messages name it (numbering.file_of)."""
+    return site_types if own is None else InterestTypes(own, file)
 
 
 def typed(declarations: tuple[Declaration, ...], body: Body, ctx: Context) -> tuple[Declaration, ...]:
@@ -92,7 +94,7 @@ def _unknown(written: str, body: Body) -> str:
 
 
 def _what_to_do(written: str, body: Body) -> str:
-    types, own = body.interest_types, f"bodies/{body.slug}.md"
+    types, own = body.interest_types, file_of(body)
     if not types.names:
         return f"take `type:` out, or list the types {body.short_name} declares by under `interest_types:`"
     where = own if types.declared_in == own else \

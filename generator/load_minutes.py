@@ -21,8 +21,8 @@ from generator.load_registers import ID_RE
 from generator.model import (CALL_IN_OUTCOMES, Action, AdvisedNumber, Attendance, Body, CallIn, Declaration, Due,
                              MinuteItem, Minutes, MisplacedHeading, PersonRef, Source, all_agenda_items)
 from generator.markdown import TEMPLATE_IDS, heading_id
-from generator.numbering import (canonical, digits, example, leading, leading_part, misprinted, printed, unpadded,
-                                 whole)
+from generator.numbering import (canonical, digits, example, file_of, leading, leading_part, misprinted, printed,
+                                 unpadded, whole)
 from generator.schema import Context, Field, Schema
 from generator.values import slugify
 from generator.yamltext import LStr, at_key, line_of
@@ -652,7 +652,7 @@ def _printed_otherwise(heading: str, ref: str, title: str, line: int, body: Body
     if written is None:
         return
     shown = printed(body.numbering, ref)
-    file = f"bodies/{body.slug}.md"
+    file = file_of(body)
     if body.numbering.width:
         ctx.report.warning(ctx.path, line, f"minute number {written} is not written as {body.short_name} prints its "
                            f"numbers ({body.numbering.written} in {file}: {body.numbering.width} digits at least, "

@@ -384,4 +384,4 @@ def body_in_file(path: Path, report: Report, ctx_people, slugs: frozenset,
     return Body(path.stem, fields["name"], fields["short_name"], numbering, fields["kind"],
                 fields["organisations"], fields["venue"], fields["website"], fields["members"],
                 LStr(doc.body, doc.body_line), Source(report._rel(path), 1),
-                interests.of_body(fields["interest_types"], path.stem, site_types))
+                interests.of_body(fields["interest_types"], report._rel(path), site_types))

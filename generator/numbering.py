@@ -340,11 +340,18 @@ def annual_meetings(numbering: Numbering, meetings) -> dict[int, dt.date]:
     return found
 
 
+def file_of(body) -> str:
+    """The body's file as messages name it (`content/bodies/jc.md`, its Source, which the command shows from the
+    folder it runs in): `bodies/jc.md` sent a clerk outside the content folder to a folder of that name beside them.
+    A body made in code, read from no file, by its place in the archive."""
+    return body.source.path or f"bodies/{body.slug}.md"
+
+
 def year_said(body, year: int, annual: dict[int, dt.date]) -> str:
-    """"JC's municipal year from 1 May 2019 (year_starts in bodies/jc.md)", or from its annual meeting's day: for
-    messages, saying where the clerk can change when it begins."""
+    """"JC's municipal year from 1 May 2019 (year_starts in content/bodies/jc.md)", or from its annual meeting's day:
+    for messages, saying where the clerk can change when it begins."""
     day = body.numbering.year_begins(year, annual)
-    where = f"its annual meeting, `kind: {ANNUAL}`" if year in annual else f"year_starts in bodies/{body.slug}.md"
+    where = f"its annual meeting, `kind: {ANNUAL}`" if year in annual else f"year_starts in {file_of(body)}"
     return f"{body.short_name}'s municipal year from {spoken_date(day)} ({where})"
 
 

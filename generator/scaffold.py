@@ -29,8 +29,8 @@ from generator.load_registers import ID_RE
 from generator.loader import load_archive
 from generator.meeting_kinds import called, no_kind
 from generator.model import AgendaItem, Archive, Body, Meeting, PersonRef, all_agenda_items, substitute_role
-from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, example, following, minutes_of, parts,
-                                 runs, sort_key, unpadded, year_said)
+from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, example, file_of, following, minutes_of,
+                                 parts, runs, sort_key, unpadded, year_said)
 from generator.publish import unreached as not_reached
 from generator.resolve import Index, resolve
 from generator.schema import is_chair
@@ -102,7 +102,7 @@ def in_archive(content: Path, *parts: str) -> str:
     """A file of the archive as messages name it, from the content folder's parent (`content/bodies/hwb.md`,
     `x/bodies/hwb.md` for `--content /tmp/x`), which the command shows from the current folder (named_here): a
     message saying `bodies/hwb.md` sent the clerk to a folder of that name beside them."""
-    return Report(root=Path(content))._rel(Path(content, *parts))
+    return Report(root=Path(content)).in_archive(*parts)
 
 
 class Waived(list):
@@ -363,7 +363,7 @@ def members_on(body: Body, previous: Meeting | None, day: dt.date) -> tuple[list
     """
     current = [Member(m.who, m.role, m.organisation) for m in body.members if _covers(m.start, m.end, day)]
     if current:
-        return current, f"the members of {body.short_name} on {long_date(day)} (bodies/{body.slug}.md)"
+        return current, f"the members of {body.short_name} on {long_date(day)} ({file_of(body)})"
     if previous is not None and previous.attendance.present:
         return ([Member(a.who, a.role, a.organisation) for a in previous.attendance.present],
                 f"those present at the meeting on {long_date(previous.date)}")

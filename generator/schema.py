@@ -472,8 +472,8 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
                       f"write the person's id, or give them `initials: {written}` in the register (the minutes' text "
                       f"then links the initials to them too); {_free(written)} only for someone not in it")
     hint = did_you_mean(written, ctx.people.known_forms(), "people", meant=closest_person)
-    advice = ("add them to the people register (people.yaml, or a file in people/), or write " + _free(written) +
-              " for someone who is not in it")
+    advice = (f"add them to the people register ({ctx.report.in_archive('people.yaml')}, or a file in "
+              f"{ctx.report.in_archive('people')}/), or write {_free(written)} for someone who is not in it")
     # "did you mean 'X'?" ends a sentence, and the advice is the next; "known people: ..." runs on into it
     joined = f"{hint} Otherwise {advice}" if hint.endswith("?") else f"{hint}; otherwise {advice}"
     raise Invalid(f"unknown person '{written}'", joined if hint else advice)

@@ -186,7 +186,7 @@ AFRESH = "; or, where this meeting's minutes are numbered afresh, number them fr
 
 
 @pytest.mark.parametrize("year_starts, earlier, october, line, run, free, afresh", [
-    (True, None, range(3, 5), 8, "JC's municipal year from 1 May 2019 (year_starts in bodies/jc.md)", 5, ""),
+    (True, None, range(3, 5), 8, "JC's municipal year from 1 May 2019 (year_starts in content/bodies/jc.md)", 5, ""),
     (False, None, range(3, 5), 8, "JC's minutes numbered on from jc/2019-08-01's, its first meeting in the archive", 5,
      AFRESH),
     (False, range(1, 5), range(4, 6), 4, "JC's minutes numbered on from jc/2019-09-05's", 6,
@@ -210,7 +210,7 @@ def test_a_minute_number_two_meetings_of_a_councils_run_use_is_an_error_giving_t
 
 @pytest.mark.parametrize("kind, errors", [
     ("", ["content/meetings/jc/2020-06-11/minutes.md:{line}: error: minute number {n} is used twice in JC's "
-          "municipal year from 1 May 2020 (year_starts in bodies/jc.md): jc/2020-05-07 has it already (at "
+          "municipal year from 1 May 2020 (year_starts in content/bodies/jc.md): jc/2020-05-07 has it already (at "
           "content/meetings/jc/2020-05-07/minutes.md:{first}); each number is one minute's in a run of minutes: "
           "number it {free}, the next the run has not used, and the agenda's `minute:` with it"]),
     ("kind: annual\n", []),
@@ -245,8 +245,8 @@ def test_a_reconvened_sitting_numbers_on_in_its_first_sittings_run_into_a_new_mu
     sitting = _meeting(council, "2020-05-14", range(6, 8))
     assert _errors(council) == [
         f"{sitting}:4: error: minute number 6 is used twice in JC's municipal year from 1 May 2019 (year_starts in "
-        "bodies/jc.md): jc/2020-04-23 has it already (at content/meetings/jc/2020-04-23/minutes.md:8); each number "
-        "is one minute's in a run of minutes: number it 8, the next the run has not used, and the agenda's "
+        "content/bodies/jc.md): jc/2020-04-23 has it already (at content/meetings/jc/2020-04-23/minutes.md:8); each "
+        "number is one minute's in a run of minutes: number it 8, the next the run has not used, and the agenda's "
         "`minute:` with it"]
 
 

@@ -430,7 +430,7 @@ def test_a_misspelt_field_is_read_as_the_field_it_means_and_is_the_one_message(a
     assert messages(build(archive)) == [
         at(MINUTES, line, "unknown field 'owners' in an action; did you mean 'owner'?"),
         at(MINUTES, line, "unknown person 'carol-sing'; did you mean 'carol-singh'? Otherwise add them to the people "
-           "register (people.yaml, or a file in people/), or write {name: carol-sing} for someone who is not in it")]
+           "register (content/people.yaml, or a file in content/people/), or write {name: carol-sing} for someone who is not in it")]
 
 
 def test_an_actions_text_under_the_action_logs_column_names_is_told_the_field_and_is_the_one_message(archive, build):
@@ -901,14 +901,14 @@ def test_a_declarations_type_not_among_its_bodys_types_names_them_and_where_to_l
     edit(archive, MINUTES, DECLARED_TYPE, f"    type: {written}")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"type: {written}"),
         f"type: '{written}' is not one of TB's types of interest: {DEFAULT_TYPES}; {hint}list the types TB declares "
-        "by under `interest_types:` in bodies/tb.md (in site.yaml, for every body)")]
+        "by under `interest_types:` in content/bodies/tb.md (in site.yaml, for every body)")]
 
 
 def test_a_declarations_type_not_among_those_its_body_lists_says_to_add_it_there(archive, build):
     edit(archive, "bodies/tb.md", "kind: board\n", "kind: board\ninterest_types: [Pecuniary, Non-pecuniary]\n")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "type: Other registrable"),
         "type: 'Other registrable interest' is not one of TB's types of interest: Pecuniary, Non-pecuniary; write "
-        "one of them, or add 'Other registrable interest' to `interest_types:` in bodies/tb.md")]
+        "one of them, or add 'Other registrable interest' to `interest_types:` in content/bodies/tb.md")]
 
 
 def test_a_declarations_type_not_among_the_sites_types_says_to_add_it_there_or_list_the_bodys_own(archive, build):
@@ -920,7 +920,7 @@ def test_a_declarations_type_not_among_the_sites_types_says_to_add_it_there_or_l
         archive, "meetings/jc/2019-11-05/minutes.md", "type: Other registrable"),
         "type: 'Other registrable interest' is not one of JC's types of interest: Pecuniary, Non-pecuniary; write "
         "one of them, or add 'Other registrable interest' to `interest_types:` in site.yaml, or list JC's own in "
-        "bodies/jc.md")]
+        "content/bodies/jc.md")]
 
 
 def test_a_type_listed_twice_in_other_words_is_named_with_the_first(archive, build):
@@ -1337,7 +1337,7 @@ def test_a_minute_heading_without_the_zeros_its_body_prints_is_a_warning(archive
     line = line_of(archive, MINUTES, "## TB/19/13 ")
     assert [m for m in warnings_after(build, archive) if m.startswith(f"content/{MINUTES}:{line}:")] == [
         at(MINUTES, line, "minute number TB/19/13 is not written as TB prints its numbers (TB/{yy}/{nnn} in "
-           "bodies/tb.md: 3 digits at least, zeros in front), so the page shows TB/19/013; write '## TB/19/013 "
+           "content/bodies/tb.md: 3 digits at least, zeros in front), so the page shows TB/19/013; write '## TB/19/013 "
            "Healthy Weight Strategy 2019 to 2024'", "warning")]
 
 
@@ -1347,8 +1347,9 @@ def test_a_minute_heading_with_a_zero_its_body_does_not_print_is_a_warning(archi
     line = line_of(archive, MINUTES, "## TB/19/013 ")
     assert warnings_after(build, archive) == [
         at(MINUTES, line, "minute number TB/19/013 has a zero in front, which TB's numbering (TB/{yy}/{n} in "
-           "bodies/tb.md) does not print, so the page shows TB/19/13; write '## TB/19/13 Healthy Weight Strategy "
-           "2019 to 2024', or, if TB prints its numbers so, the pattern TB/{yy}/{nnn} in bodies/tb.md", "warning")]
+           "content/bodies/tb.md) does not print, so the page shows TB/19/13; write '## TB/19/13 Healthy Weight "
+           "Strategy 2019 to 2024', or, if TB prints its numbers so, the pattern TB/{yy}/{nnn} in content/bodies/tb.md",
+           "warning")]
 
 
 def test_a_level_two_heading_numbering_a_part_of_the_item_above_is_an_error(archive, build):
@@ -2585,7 +2586,7 @@ def test_unknown_person_where_a_register_exists(archive, build):
     edit(archive, MEETING, "chair: ada-lovelace", "chair: Ada Lovelase")
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair:"),
         "unknown person 'Ada Lovelase'; did you mean 'ada-lovelace'? Otherwise add them to the people register "
-        "(people.yaml, or a file in people/), or write {name: Ada Lovelase} for someone who is not in it")]
+        "(content/people.yaml, or a file in content/people/), or write {name: Ada Lovelase} for someone who is not in it")]
 
 
 @pytest.mark.parametrize("written, hint", [
@@ -2598,8 +2599,8 @@ def test_an_unknown_person_is_offered_only_someone_whose_name_resembles_theirs(a
     edit(archive, "people.yaml", "frank-turner:", "a-hack:\n  name: A Hack\n  honorific: Mrs\nfrank-turner:")
     edit(archive, MEETING, "chair: ada-lovelace", f"chair: {written}")
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair:"),
-        f"unknown person '{written}'; {hint}add them to the people register (people.yaml, or a "
-        f"file in people/), or write {{name: {written}}} for someone who is not in it")]
+        f"unknown person '{written}'; {hint}add them to the people register (content/people.yaml, or a "
+        f"file in content/people/), or write {{name: {written}}} for someone who is not in it")]
 
 
 def test_a_table_pasted_from_word_with_tabs_between_its_cells_is_a_warning_giving_its_first_row_as_markdown(archive,
@@ -2650,8 +2651,8 @@ def test_an_unknown_person_written_with_a_comma_is_offered_the_name_in_quotes(ar
     assert errors_after(build, archive) == [at(PAPER_A, line_of(archive, PAPER_A, "presenter:"),
         "unknown person 'Mr John Adler, Chief Executive, UHL'; known people: Councillor Ada Lovelace, Councillor Eve "
         "Turner, Councillor Frank Turner, Dr Carol Singh, Mr Brian Okafor, Mr Dev Patel, ada-lovelace, brian-okafor, "
-        "carol-singh, dev-patel, eve-turner, frank-turner; otherwise add them to the people register (people.yaml, or "
-        'a file in people/), or write {name: "Mr John Adler, Chief Executive, UHL"} for someone who is not in it')]
+        "carol-singh, dev-patel, eve-turner, frank-turner; otherwise add them to the people register (content/people.yaml, or "
+        'a file in content/people/), or write {name: "Mr John Adler, Chief Executive, UHL"} for someone who is not in it')]
 
 
 def test_a_name_with_a_comma_in_braces_is_told_yaml_read_fields_and_offered_it_in_quotes(archive, build):
@@ -2848,7 +2849,7 @@ def test_a_misspelt_second_person_after_a_comma_is_not_taken_for_a_role(archive,
     edit(archive, MEETING, "    - eve-turner\n", "    - Dr Singh, Mr Okafer\n")
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "Dr Singh, Mr Okafer"),
         "unknown person 'Dr Singh, Mr Okafer'; did you mean 'Mr Brian Okafor'? Otherwise add them to the people register "
-        "(people.yaml, or a file in people/), or write {name: \"Dr Singh, Mr Okafer\"} for someone who is not in it")]
+        "(content/people.yaml, or a file in content/people/), or write {name: \"Dr Singh, Mr Okafer\"} for someone who is not in it")]
 
 
 @pytest.mark.parametrize("written, meant", [("Cllr Ada Lovelace", "ada-lovelace"),
@@ -2910,7 +2911,7 @@ def test_an_unknown_person_in_an_attendance_or_member_mapping_is_one_error_not_a
     line = line_of(archive, relative, "person: Mr Okafer")
     assert errors_after(build, archive) == [at(relative, line,
         "person: unknown person 'Mr Okafer'; did you mean 'Mr Brian Okafor'? Otherwise add them to the people register "
-        "(people.yaml, or a file in people/), or write {name: Mr Okafer} for someone who is not in it")]
+        "(content/people.yaml, or a file in content/people/), or write {name: Mr Okafer} for someone who is not in it")]
 
 
 def test_a_list_line_indented_further_than_the_one_above_says_so_not_that_nobody_is_known(archive, build):
@@ -2932,7 +2933,7 @@ def test_unknown_person_inside_an_item_block_points_at_its_line_in_minutes_md(ar
     found = errors_after(build, archive)
     assert len(found) == 1
     assert found[0].startswith(at(MINUTES, line_of(archive, MINUTES, "owner: Dr Nobody"), "unknown person 'Dr Nobody'; "))
-    assert found[0].endswith("add them to the people register (people.yaml, or a file in people/), or write "
+    assert found[0].endswith("add them to the people register (content/people.yaml, or a file in content/people/), or write "
                              "{name: Dr Nobody} for someone who is not in it")
 
 

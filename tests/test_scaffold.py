@@ -591,15 +591,15 @@ def test_a_council_whose_file_says_when_its_year_begins_starts_its_minutes_again
 @pytest.mark.parametrize("body, date, said", [
     ("jc", "2019-10-03", "standing items 1 to 6 recorded in minutes 5 to 10, after jc/2019-08-01; "
                          "no one listed as present, as content/bodies/jc.md lists no members (add them there under `members:`, or those present under `attendance:` in meeting.md), 1 open action in the action log. Its minutes are numbered on from the "
-                         "previous meeting's, in JC's municipal year from 1 May 2019 (year_starts in bodies/jc.md)."),
+                         "previous meeting's, in JC's municipal year from 1 May 2019 (year_starts in content/bodies/jc.md)."),
     ("jc", "2020-05-21", "standing items 1 to 6 recorded in minutes 1 to 6, after jc/2019-08-01; "
                          "no one listed as present, as content/bodies/jc.md lists no members (add them there under `members:`, or those present under `attendance:` in meeting.md), 1 open action in the action log. Its minutes start again at 1, as the first "
-                         "meeting of JC's municipal year from 1 May 2020 (year_starts in bodies/jc.md)."),
+                         "meeting of JC's municipal year from 1 May 2020 (year_starts in content/bodies/jc.md)."),
     ("xb", "2019-06-13", "standing items 1 to 4 recorded in minutes 1 to 4, the body's first meeting in the archive; "
                          "no one listed as present, as content/bodies/xb.md lists no members (add them there under `members:`, or those present under `attendance:` in meeting.md), no open action, so no action log. Its minutes start at 1, as "
                          "the first meeting in the archive of XB's municipal year from 1 May 2019 (year_starts in "
-                         "bodies/xb.md): where the year's minutes had got further before the archive begins, remove "
-                         "the meeting's folder and start it again with --first-number and its first minute's "
+                         "content/bodies/xb.md): where the year's minutes had got further before the archive begins, "
+                         "remove the meeting's folder and start it again with --first-number and its first minute's "
                          "number."),
 ])
 def test_new_meeting_says_where_a_councils_minutes_run_on_from_or_start_again(actions, body, date, said):
@@ -622,7 +622,7 @@ def test_minutes_run_on_into_a_new_municipal_year_are_a_warning_once_the_body_sa
     result = run(Options(content=actions, today=TODAY, search=False), write=False)
     assert [d.format() for d in result.report.sorted()] == [
         f"content/{minutes}:{line}: warning: minutes 5 to 10 run on from jc/2019-08-01's, but jc/2020-05-21 is the "
-        "first meeting of JC's municipal year from 1 May 2020 (year_starts in bodies/jc.md), where its minutes start "
+        "first meeting of JC's municipal year from 1 May 2020 (year_starts in content/bodies/jc.md), where its minutes start "
         "again at 1; number them from 1, and the agenda's `minute:` with them"]
 
 
@@ -646,17 +646,17 @@ def test_minutes_starting_again_at_1_after_minutes_of_the_same_municipal_year_ar
     result = run(Options(content=actions, today=TODAY, search=False), write=False)
     assert [d.format() for d in result.report.sorted() if "municipal year" in d.message] == [
         f"content/{minutes}:4: warning: the minutes start again at 1, but jc/2019-10-03 is not the first meeting "
-        "of JC's municipal year from 1 May 2019 (year_starts in bodies/jc.md): jc/2019-08-01's minutes run to 4 "
+        "of JC's municipal year from 1 May 2019 (year_starts in content/bodies/jc.md): jc/2019-08-01's minutes run to 4 "
         "before it; number them on from 5, and the agenda's `minute:` with them; or, where the year begins at this "
         "meeting, the council's annual meeting, say so with `kind: annual` in its meeting.md"]
 
 
 @pytest.mark.parametrize("kind, said", [
     ("", ["content/meetings/jc/2020-05-07/minutes.md:4: warning: minutes 5 to 6 run on from jc/2019-08-01's, but "
-          "jc/2020-05-07 is the first meeting of JC's municipal year from 1 May 2020 (year_starts in bodies/jc.md), "
+          "jc/2020-05-07 is the first meeting of JC's municipal year from 1 May 2020 (year_starts in content/bodies/jc.md), "
           "where its minutes start again at 1; number them from 1, and the agenda's `minute:` with them",
           "content/meetings/jc/2020-06-11/minutes.md:4: warning: the minutes start again at 1, but jc/2020-06-11 "
-          "is not the first meeting of JC's municipal year from 1 May 2020 (year_starts in bodies/jc.md): "
+          "is not the first meeting of JC's municipal year from 1 May 2020 (year_starts in content/bodies/jc.md): "
           "jc/2020-05-07's minutes run to 6 before it; number them on from 7, and the agenda's `minute:` with them; "
           "or, where the year begins at this meeting, the council's annual meeting, say so with `kind: annual` in "
           "its meeting.md"]),
@@ -683,7 +683,7 @@ def test_new_meeting_before_a_councils_annual_meeting_in_may_carries_its_minutes
     plan = scaffold.plan_meeting(actions, "jc", dt.date(2020, 5, 7))
     assert plan.minutes == ("5", "6", "7", "8", "9", "10")
     assert plan.minutes_said == "Its minutes are numbered on from the previous meeting's, in JC's municipal year " \
-                                "from 1 May 2019 (year_starts in bodies/jc.md)."
+                                "from 1 May 2019 (year_starts in content/bodies/jc.md)."
     _council_meeting(actions, "2020-09-10", 3, 1)
     later = scaffold.plan_meeting(actions, "jc", dt.date(2020, 10, 1))
     assert later.minutes_said == "Its minutes are numbered on from the previous meeting's, in JC's municipal year " \
@@ -877,7 +877,7 @@ def test_a_first_number_for_a_council_numbering_per_meeting_numbers_its_minutes_
 
 
 @pytest.mark.parametrize("year_starts, of_year", [
-    (True, " of JC's municipal year from 1 May 2019 (year_starts in bodies/jc.md)"),
+    (True, " of JC's municipal year from 1 May 2019 (year_starts in content/bodies/jc.md)"),
     (False, ""),  # its run of minutes from the last meeting starting at 1: here, the archive's first
 ])
 def test_a_first_number_a_councils_meeting_of_the_same_run_has_used_is_refused_with_the_next_free(

@@ -205,6 +205,49 @@ def test_a_first_number_of_no_number_of_the_body_is_told_its_file_in_the_archive
                              "which ../records/bodies/tb.md gives as"), err[0]
 
 
+def test_an_unknown_persons_hint_names_the_people_register_of_the_archive_given(records):
+    """check told a clerk outside the content folder to add someone to `people.yaml`, a file beside them, where
+    every other file it named was named from where they stood."""
+    meeting = records / "meetings/tb/2019-06-20/meeting.md"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("frank-turner]", "frank-turner, Zed Quarry]"),
+                       encoding="utf-8")
+    said = problems(records)
+    assert len(said) == 1 and said[0].startswith("../records/meetings/tb/2019-06-20/meeting.md:9: error: unknown "
+                                                 "person 'Zed Quarry'; known people: ")
+    assert said[0].endswith("; otherwise add them to the people register (../records/people.yaml, or a file in "
+                            "../records/people/), or write {name: Zed Quarry} for someone who is not in it")
+
+
+def test_a_municipal_years_start_is_told_in_the_body_file_of_the_archive_given(records):
+    """A council's minutes starting again at 1 within its municipal year: the warning said the year begins by
+    `year_starts in bodies/jc.md`, named from the content folder, where the clerk was not."""
+    body = records / "bodies/jc.md"
+    body.write_text(body.read_text(encoding="utf-8").replace("numbering: per-meeting\n",
+                                                             "numbering: per-meeting\nyear_starts: May\n"),
+                    encoding="utf-8")
+    folder = records / "meetings/jc/2019-12-05"
+    folder.mkdir()
+    (folder / "meeting.md").write_text("---\nbody: jc\ndate: 2019-12-05\n---\n", encoding="utf-8")
+    (folder / "minutes.md").write_text("---\nstatus: approved\n---\n## 1 Welcome\n\nNoted.\n", encoding="utf-8")
+    said = [p for p in problems(records) if "start again at 1" in p]
+    assert len(said) == 1 and "not the first meeting of JC's municipal year from 1 May 2019 (year_starts in " \
+        "../records/bodies/jc.md)" in said[0], said
+
+
+def test_a_new_meetings_members_are_said_to_come_from_the_body_file_named_from_the_archives_top(records, capsys,
+                                                                                                 monkeypatch):
+    """The comment above a new meeting's attendance named `bodies/tb.md`, from inside the content folder; it is
+    in a file read later from anywhere, so it names the body's file from the archive's top folder, as a message
+    does before the command shows it from where it runs, whichever folder that is."""
+    assert new(capsys, "meeting", "--body", "tb", "--date", "2020-03-12", "--content", "../records")[0] == 0
+    text = (records / "meetings/tb/2020-03-12/meeting.md").read_text(encoding="utf-8")
+    assert "  # the members of TB on 12 March 2020 (records/bodies/tb.md): move anyone absent" in text
+    monkeypatch.chdir(records / "meetings")
+    assert new(capsys, "meeting", "--body", "tb", "--date", "2020-05-14", "--content", "..")[0] == 0
+    text = (records / "meetings/tb/2020-05-14/meeting.md").read_text(encoding="utf-8")
+    assert "  # the members of TB on 14 May 2020 (records/bodies/tb.md): move anyone absent" in text
+
+
 # ---- a body's first meeting ----------------------------------------------------------------
 
 def test_a_bodys_first_meeting_is_given_a_start_time_to_fill_in(tmp_path, monkeypatch):
