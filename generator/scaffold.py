@@ -740,6 +740,8 @@ class Plan:
     # The body's file, where it lists no members and no meeting before lists anyone present: the meeting has no one
     # listed as present, which "0 attendees listed as present" told the clerk without saying where they go
     unlisted: str = ""
+    # A new paper's (new paper): the line that lists it under its item, which the command says and does not write
+    listed: str = ""
 
 
 def _check_free(index: Index, slug: str, day: dt.date, folder: str, folder_given: bool, content: Path) -> None:
@@ -1073,11 +1075,51 @@ def plan_paper(content: Path, meeting_key: str, ref: str, title: str, label: str
     written_item = _paper_item(index, meeting, item, report) if item else ""
     papers = _located(content, meeting.source.path).parent / "papers"
     name, data = _paper_file(Path(file), papers, report) if file is not None else ("", None)
-    files: dict[Path, str | bytes] = {papers / paper_file_name(ref, label, meeting): paper_md(
-        ref, title, label, written_item, meeting.date, name)}
+    path = papers / paper_file_name(ref, label, meeting)
+    files: dict[Path, str | bytes] = {path: paper_md(ref, title, label, written_item, meeting.date, name)}
     if data is not None:
         files[papers / name] = data
-    return Plan(files)
+    return Plan(files, listed=_paper_listed(meeting, ref, written_item, report._rel(path)))
+
+
+def _paper_listed(meeting: Meeting, ref: str, item: str, written: str) -> str:
+    """What `new paper` says of the item that is to list the paper: an item's papers are those its `paper:` names,
+    and the paper's `item:` links the item from the paper's page, not the paper from the item, so a clerk told
+    nothing found the new paper missing from its item on the agenda. The line is said, not written: meeting.md and
+    minutes.md are the clerk's, with their own comments and layout, and no `new` command changes a file there is.
+    `written`: the paper's file, as messages name it."""
+    def lists(found) -> bool:
+        return any(p.lower() == ref.lower() for p in found.papers)
+
+    def add(found, what: str, where: str, to: str = "the item") -> str:
+        if lists(found):
+            return f"{what[0].upper()}{what[1:]} lists it already ({where}:{found.source.line})."
+        if not found.papers:
+            return f"To list it under {what}, add `paper: {scalar(ref)}` to {to} ({where}:{found.source.line})."
+        now = found.papers[0] if len(found.papers) == 1 else f"[{', '.join(found.papers)}]"
+        return (f"To list it under {what}, make its `paper: {now}` `paper: [{', '.join(found.papers)}, "
+                f"{scalar(ref, flow=True)}]` ({where}:{line_of(found.papers[0], found.source.line)}).")
+
+    agenda = all_agenda_items(meeting.agenda)
+    minutes = meeting.minutes.items if meeting.minutes else ()
+    if item:
+        key = item.lower()
+        found = next((i for i in agenda if key in (i.ref.lower(), i.minute.lower())), None)
+        if found is not None:
+            return add(found, f"agenda item {found.ref}", meeting.source.path)
+        minute = next((m for m in minutes if m.ref.lower() == key), None)
+        if minute is not None:  # an item added at the meeting: its minute lists it, in its ```item block
+            return add(minute, f"minute {minute.ref}", meeting.minutes.source.path, "its ```item block")
+        return ""
+    listing = next((i for i in agenda if lists(i)), None)
+    if listing is not None:
+        return (f"Agenda item {listing.ref} lists it ({meeting.source.path}:{listing.source.line}): give the paper "
+                f"`item: {scalar(listing.ref)}` in {written}, for its page to link the item.")
+    if not agenda:
+        return (f"To list it on the agenda, add `paper: {scalar(ref)}` to its item once {meeting.source.path} has "
+                f"one, and the item's number as `item:` in {written}.")
+    return (f"To list it on the agenda, add `paper: {scalar(ref)}` to its item in {meeting.source.path}, and the "
+            f"item's number as `item:` in {written}, for the paper's page to link the item.")
 
 
 # ---- writing ------------------------------------------------------------------------
@@ -1162,6 +1204,8 @@ def command(args, out=None, err=None) -> int:
     elif args.new == "meeting":
         print(report.named_here(_sitting_summary(plan, report) if plan.reconvenes else _meeting_summary(plan, content)),
               file=out)
+    elif plan.listed:
+        print(report.named_here(plan.listed), file=out)
     return 0
 
 

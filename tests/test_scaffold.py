@@ -1434,12 +1434,51 @@ def test_new_paper_takes_an_item_printed_with_a_zero_in_front_as_the_item_the_me
         f"item: {written}"]
 
 
+MEETING_0620 = "content/meetings/tb/2019-06-20/meeting.md"
+
+
+@pytest.mark.parametrize("item, agenda, told", [
+    ("TB/19/22", "", "To list it under agenda item TB/19/22, add `paper: D` to the item ("
+     f"{MEETING_0620}:23)."),
+    ("TB/19/22", "    paper: C\n", "To list it under agenda item TB/19/22, make its `paper: C` `paper: [C, D]` ("
+     f"{MEETING_0620}:25)."),
+    ("TB/19/22", "    paper: D\n", f"Agenda item TB/19/22 lists it already ({MEETING_0620}:23)."),
+    ("", "    paper: D\n", f"Agenda item TB/19/22 lists it ({MEETING_0620}:23): give the paper `item: TB/19/22` in "
+     "content/meetings/tb/2019-06-20/papers/paper-d.md, for its page to link the item."),
+    ("", "", f"To list it on the agenda, add `paper: D` to its item in {MEETING_0620}, and the item's number as "
+     "`item:` in content/meetings/tb/2019-06-20/papers/paper-d.md, for the paper's page to link the item."),
+], ids=["item", "item-with-a-paper", "item-listing-it", "listed-without-item", "no-item"])
+def test_new_paper_says_the_line_that_lists_it_under_its_agenda_item(tmp_path, item, agenda, told):
+    """An agenda item lists the papers its `paper:` names; the paper's `item:` links the item from the paper's page
+    only. `new paper --item TB/19/22` said nothing of it, and the paper was missing from the agenda. It says the
+    line to write, and where, leaving meeting.md, the clerk's own, as it was."""
+    content = copy(tmp_path, "archive")
+    edit(content, "meetings/tb/2019-06-20/meeting.md", "    title: Pharmaceutical needs assessment\n",
+         "    title: Pharmaceutical needs assessment\n" + agenda)
+    if "paper: C" in agenda:
+        scaffold.write_all(scaffold.plan_paper(content, "tb/2019-06-20", "C", "Needs").files, content)
+    plan = scaffold.plan_paper(content, "tb/2019-06-20", "D", "Needs assessment", item=item)
+    assert plan.listed == told
+    assert list(plan.files) == [content / "meetings/tb/2019-06-20/papers/paper-d.md"]
+
+
+def test_new_paper_for_an_item_added_at_the_meeting_says_the_line_that_lists_it_under_its_minute(tmp_path):
+    """A paper tabled under business added at the meeting, which its minute has and the agenda does not."""
+    content = copy(tmp_path, "archive")
+    edit(content, "meetings/tb/2020-01-16/minutes.md", "## TB/20/1 ", "## TB/20/9 Tabled item\n\nNoted.\n\n## TB/20/1 ")
+    plan = scaffold.plan_paper(content, "tb/2020-01-16", "T", "Tabled", item="TB/20/9")
+    assert plan.listed.startswith("To list it under minute TB/20/9, add `paper: T` to its ```item block "
+                                  "(content/meetings/tb/2020-01-16/minutes.md:"), plan.listed
+
+
 def test_cli_new_paper(tmp_path):
     copy(tmp_path, "references")
     done = cli("new", "paper", "--meeting", "jhsc/2019-09-02", "--ref", "B", "--title", "Scrutiny: next steps",
                "--label", "Report", "--item", "3.", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "created content/meetings/jhsc/2019-09-02/papers/report-b.md\n"
+    assert done.stdout == ("created content/meetings/jhsc/2019-09-02/papers/report-b.md\n"
+                           "To list it under agenda item 3, make its `paper: A` `paper: [A, B]` "
+                           "(content/meetings/jhsc/2019-09-02/meeting.md:9).\n")
     text = (tmp_path / "content" / "meetings" / "jhsc" / "2019-09-02" / "papers" / "report-b.md").read_text()
     assert text == '---\nref: B\nlabel: Report\ntitle: "Scrutiny: next steps"\nitem: 3\ndate: 2019-09-02\n---\n'
 
@@ -1454,8 +1493,8 @@ def test_cli_new_paper_with_the_file_it_went_out_as(tmp_path):
                "--file", str(downloads / "Paper D - Finance.pdf"), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     papers = content / "meetings" / "ccb" / "2019-08-22" / "papers"
-    assert done.stdout == ("created content/meetings/ccb/2019-08-22/papers/d.md\n"
-                           "created content/meetings/ccb/2019-08-22/papers/Paper D - Finance.pdf\n")
+    assert done.stdout.splitlines()[:2] == ["created content/meetings/ccb/2019-08-22/papers/d.md",
+                                            "created content/meetings/ccb/2019-08-22/papers/Paper D - Finance.pdf"]
     assert (papers / "d.md").read_text() == ('---\nref: D\nlabel: Paper\ntitle: "Finance: month 5"\n'
                                              'date: 2019-08-22\nfile: Paper D - Finance.pdf\n---\n')
     assert (papers / "Paper D - Finance.pdf").read_bytes() == b"%PDF-1.4\n% month 5\n"
