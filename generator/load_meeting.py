@@ -87,6 +87,10 @@ ATTENDANCE = Schema(
 
 
 def _attendance(fields, ctx, raw) -> Attendance:
+    if ctx.held is not None and ctx.held.chair == ():  # no `chair:`: the line to add, for `Chair` to be told
+        chairs = [attendee.who for attendee in fields["present"] if s.is_chairs_role(attendee.role)]
+        if len(chairs) == 1:
+            ctx.held = dataclasses.replace(ctx.held, listed_chair=s.chair_line(chairs[0]))
     return Attendance(fields["present"], fields["in_attendance"], fields["apologies"], fields["deputising"],
                       fields["absent"], fields["minutes"], fields["public"], fields["movements"])
 

@@ -33,7 +33,7 @@ from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, ex
                                  parts, runs, sort_key, unpadded, year_said)
 from generator.publish import unreached as not_reached
 from generator.resolve import Index, resolve
-from generator.schema import is_chair
+from generator.schema import chair_line, is_chairs_role
 from generator.validate import aside, label_and_ref, nearest_folders, validate
 from generator.values import Invalid, parse_date, slugify, spoken_due
 from generator.yamltext import line_of, scalar
@@ -574,15 +574,12 @@ def as_before(body: Body, previous: Meeting | None) -> list[tuple[str, str]]:
     return [(name, value) for name, value in fields if value]
 
 
-# What a role adds after the post: "Chair of the Committee", "Chair of the Board"
-_OF_THE = re.compile(r"\s+of\s+the\s+\w+$", re.I)
-
-
 def _chair_among(members: list[Member]) -> Member | None:
-    """The one member whose role is the body's chair (`Chair`, `Chairman`, `Chair of the Committee`; not a
-    `Vice-Chair`, `Co-Chair` or `Clinical Chair`), whom the meeting's `chair:` names unless another chaired it: a
-    body's first meeting had no `chair:`, and `Chair` written for a person in its files was an error."""
-    chairs = [m for m in members if m.who.id and is_chair(_OF_THE.sub("", m.role.strip()))]
+    """The one member whose role is the body's chair (schema.is_chairs_role), whom the meeting's `chair:` names
+    unless another chaired it: a body's first meeting had no `chair:`, and `Chair` written for a person in its files
+    was an error. One written by name alone (`- name: Councillor Jo Bloggs`, not in the people register) too, where
+    only a registered one was given the line."""
+    chairs = [m for m in members if (m.who.id or m.who.name) and is_chairs_role(m.role)]
     return chairs[0] if len(chairs) == 1 else None
 
 
@@ -616,7 +613,7 @@ def meeting_md(body: Body, day: dt.date, members: list[Member], members_from: st
         lines.append(START_TO_GIVE)
     chair = _chair_among(members)
     if chair is not None:
-        lines.append(f"chair: {scalar(chair.who.id)}  # the {chair.role}: write who chaired it, if another")
+        lines.append(f"{chair_line(chair.who)}  # the {chair.role}: write who chaired it, if another")
     substitutes = [member for member in members if _substitute(member)]
     members = [member for member in members if not _substitute(member)]
     if members:

@@ -39,6 +39,10 @@ class Held:
     # `session: private`: the meeting publishes nothing, so its agenda's marks of what was taken in private, which
     # its pack carries on every item, are not told (load_meeting._agenda_item)
     private: bool = False
+    # Where meeting.md gives no `chair:`: the line naming the one attendee present whose role is the chair
+    # (chair_line), which `Chair` written for a person is told to add; a registered chair and one written by name
+    # alone alike
+    listed_chair: str = ""
 
 
 @dataclass
@@ -510,6 +514,22 @@ def is_chair(written: str) -> bool:
     return " ".join(written.lower().split()) in _CHAIR_WORDS
 
 
+# What a role adds after the post: "Chair of the Committee", "Chair of the Board"
+_OF_THE = re.compile(r"\s+of\s+the\s+\w+$", re.I)
+
+
+def is_chairs_role(role: str) -> bool:
+    """Whether an attendee's or a member's `role:` is the body's chair (`Chair`, `Chairman`, `Chair of the
+    Committee`; not a `Vice-Chair`, `Co-Chair` or `Clinical Chair`)."""
+    return is_chair(_OF_THE.sub("", role.strip()))
+
+
+def chair_line(who: PersonRef) -> str:
+    """`chair:` naming `who` as meeting.md is to give them: by their id, else by their name as written, which a
+    name alone in `chair:` is not where the archive has a people register (`{name: ...}`, as in attendance)."""
+    return f"chair: {scalar(who.id)}" if who.id else f"chair: {_free(who.name)}"
+
+
 def post_holder(written: str, ctx: Context) -> PersonRef | None:
     """The person a post written where a person goes names at the meeting: the meeting's chair for `Chair` (in
     a minute item that names its own `chair:`, that person), or the one person in the register whose role it is
@@ -524,8 +544,10 @@ def post_holder(written: str, ctx: Context) -> PersonRef | None:
         if held.chair is None:  # `chair:` in error: its own line says so
             return PersonRef(name=written)
         if not held.chair:
+            add = f"`{held.listed_chair}` (its attendance lists them as the chair)" if held.listed_chair else \
+                "`chair: <id>`"
             raise Invalid(f"'{written}' is read as the meeting's chair, and {held.meeting_file} gives no `chair:`",
-                          f"add `chair: <id>` to {held.meeting_file}, or write the person's id here")
+                          f"add {add} to {held.meeting_file}, or write the person's id here")
         if len(held.chair) > 1:
             named = " or ".join(_named(ref) for ref in held.chair)
             raise Invalid(f"'{written}' could be any of the meeting's {len(held.chair)} chairs: {named}",

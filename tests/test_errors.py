@@ -2750,8 +2750,23 @@ def test_chair_written_for_a_person_at_a_meeting_that_gives_no_chair_asks_for_on
     edit(archive, MINUTES, *ITEM_CHAIR)
     edit(archive, MINUTES, ACTION_OWNER, "  - owner: Chair\n")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "owner: Chair"),
-        f"'Chair' is read as the meeting's chair, and content/{MEETING} gives no `chair:`; add `chair: <id>` to "
-        f"content/{MEETING}, or write the person's id here")]
+        f"'Chair' is read as the meeting's chair, and content/{MEETING} gives no `chair:`; add `chair: ada-lovelace` "
+        f"(its attendance lists them as the chair) to content/{MEETING}, or write the person's id here")]
+
+
+def test_chair_written_for_a_person_where_the_chair_present_is_named_alone_is_told_the_line_naming_them(archive,
+                                                                                                     build):
+    """A chair whom the people register does not have, listed present by name with `role: Chair`: `Chair` was told
+    to add `chair: <id>`, and they have no id; the line that names them is `chair: {name: ...}`."""
+    edit(archive, MEETING, "chair: ada-lovelace\n", "")
+    edit(archive, MEETING, "    - person: ada-lovelace\n      role: Chair\n",
+         "    - name: Councillor Jo Bloggs\n      role: Chair of the Board\n    - person: ada-lovelace\n")
+    edit(archive, MINUTES, *ITEM_CHAIR)
+    edit(archive, MINUTES, ACTION_OWNER, "  - owner: Chair\n")
+    assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "owner: Chair"),
+        f"'Chair' is read as the meeting's chair, and content/{MEETING} gives no `chair:`; add `chair: {{name: "
+        f"Councillor Jo Bloggs}}` (its attendance lists them as the chair) to content/{MEETING}, or write the "
+        "person's id here")]
 
 
 def test_chair_written_for_a_person_at_a_meeting_of_two_chairs_names_both(archive, build):
@@ -4152,8 +4167,8 @@ def test_an_action_in_the_text_for_a_post_is_told_to_be_owned_by_its_holder(arch
 
 @pytest.mark.parametrize("written, change, problem", [
     ("Chair", (MEETING, "chair: ada-lovelace\n", ""),
-     f"'Chair' is read as the meeting's chair, and content/{MEETING} gives no `chair:`: add `chair: <id>` to "
-     f"content/{MEETING}, or write the person's id here"),
+     f"'Chair' is read as the meeting's chair, and content/{MEETING} gives no `chair:`: add `chair: ada-lovelace` "
+     f"(its attendance lists them as the chair) to content/{MEETING}, or write the person's id here"),
     ("The Chair", (MEETING, "chair: ada-lovelace", "chair: [ada-lovelace, eve-turner]"),
      "'The Chair' could be any of the meeting's 2 chairs: Councillor Ada Lovelace (ada-lovelace) or Councillor Eve "
      "Turner (eve-turner): write the id of the one meant"),

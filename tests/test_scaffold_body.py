@@ -126,6 +126,28 @@ members:  # under each person: their role:, organisation:, and from: the day the
     assert "    - person: ada-lovelace\n      role: Chair\n" in meeting
 
 
+def test_a_new_meeting_is_chaired_by_the_bodys_chair_named_alone_as_one_in_the_register_is(content, tmp_path):
+    """A body's Chair not in the people register, a member by name (`- name: Councillor Jo Bloggs`, `role:
+    Chair`): the new meeting had no `chair:`, where a registered chair was given one, and `Chair` written for a
+    person in its minutes was an error. It is given the line naming them as the attendance does."""
+    scaffold.write_all(plan_body(content, "jhc", "Joint Health Committee", members=["brian-okafor"]).files, content)
+    body = content / "bodies" / "jhc.md"
+    body.write_text(body.read_text(encoding="utf-8").replace(
+        "  - person: brian-okafor\n", "  - name: Councillor Jo Bloggs\n    role: Chair\n  - person: brian-okafor\n"),
+        encoding="utf-8")
+    scaffold.write_all(scaffold.plan_meeting(content, "jhc", dt.date(2024, 6, 13)).files, content)
+    folder = content / "meetings" / "jhc" / "2024-06-13"
+    meeting = (folder / "meeting.md").read_text(encoding="utf-8")
+    assert "\nchair: {name: Councillor Jo Bloggs}  # the Chair: write who chaired it, if another\n" in meeting
+    minutes = folder / "minutes.md"
+    minutes.write_text(minutes.read_text(encoding="utf-8").replace(
+        "## 3 Any other business\n", "## 3 Any other business\n\n```item\nactions:\n  - owner: Chair\n    text: "
+        "Write to the minister.\n    due: 2024-07-01\n```\n"),
+        encoding="utf-8")
+    assert "owner: Chair" in minutes.read_text(encoding="utf-8")
+    assert problems(content) == []
+
+
 def test_a_new_meeting_is_chaired_by_the_bodys_chair_and_lists_no_substitute_as_present(content, tmp_path):
     """The first meeting of a body whose file names its Chair had no `chair:` (and `Chair` written for a person in
     it was an error), and listed a substitute member as present, who comes only in a member's place. It names the
