@@ -496,12 +496,12 @@ def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int,
     return [
         Standing(f"Minutes of {held}",
                  _todo(f"record whether the minutes were approved as a correct record, with any corrections; "
-                       f"then set `status: approved` and `approved_at: {body.slug}/{folder}` in that meeting's "
-                       f"`minutes.md`." if previous.minutes is not None else
+                       f"then set `status: approved` and `approved_at: {body.slug}/{folder}` in "
+                       f"`{previous.minutes.source.path}`." if previous.minutes is not None else
                        # an archive begun from an agenda pack: there is no minutes.md to set it in
                        f"record whether the minutes were approved as a correct record, with any corrections; "
                        f"the archive has no minutes of that meeting: to publish them, add them as "
-                       f"`meetings/{body.slug}/{previous.folder}/minutes.md` with `status: approved` and "
+                       f"`{PurePosixPath(previous.source.path).with_name('minutes.md')}` with `status: approved` and "
                        f"`approved_at: {body.slug}/{folder}`."),
                  'resolutions: []  # e.g. "**APPROVE** the minutes as a correct record"\n' + VOTE_EXAMPLE),
         # "and action log" only when there is one: with no action open, no actions.md is written to update

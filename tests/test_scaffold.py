@@ -288,6 +288,22 @@ def test_draft_minutes_hold_item_blocks_only_where_useful_and_an_instruction_in_
     assert "`approved_at: ccb/2020-01-16`" in items["Minutes of the meeting held on 21 November 2019"].body
 
 
+@pytest.mark.parametrize("minutes, told", [
+    (True, "then set `status: approved` and `approved_at: tb/2020-03-12` in "
+     "`content/meetings/tb/2020-01-16/minutes.md`."),
+    (False, "add them as `content/meetings/tb/2020-01-16/minutes.md` with `status: approved` and "
+     "`approved_at: tb/2020-03-12`."),
+], ids=["minutes", "no-minutes"])
+def test_the_previous_minutes_item_names_the_file_to_approve_them_in_from_the_archives_top(tmp_path, minutes, told):
+    """The minutes item said to approve them "in that meeting's `minutes.md`", naming no file, where every other
+    file the new files name is named from the archive's top folder (`content/bodies/tb.md`)."""
+    content = copy(tmp_path, "archive")
+    if not minutes:
+        (content / "meetings/tb/2020-01-16/minutes.md").unlink()
+    plan = scaffold.plan_meeting(content, "tb", dt.date(2020, 3, 12))
+    assert told in plan.files[content / "meetings/tb/2020-03-12/minutes.md"]
+
+
 def test_the_previous_meeting_without_minutes_has_its_minutes_item_say_where_to_add_them(actions):
     """An archive begun from an agenda pack (the JHSC's of 21 January 2019) has no minutes of that meeting: the next
     meeting's minutes told the clerk to set `status: approved` in "that meeting's `minutes.md`", a file there was
@@ -296,7 +312,7 @@ def test_the_previous_meeting_without_minutes_has_its_minutes_item_say_where_to_
     new_meeting(actions, "ccb", "2020-01-16")
     items = {i.title: i for i in load(actions).by_key["ccb/2020-01-16"].minutes.items}
     assert ("the archive has no minutes of that meeting: to publish them, add them as "
-            "`meetings/ccb/2019-11-21/minutes.md` with `status: approved` and `approved_at: ccb/2020-01-16`."
+            "`content/meetings/ccb/2019-11-21/minutes.md` with `status: approved` and `approved_at: ccb/2020-01-16`."
             in items["Minutes of the meeting held on 21 November 2019"].body)
 
 
