@@ -205,7 +205,9 @@ def body_md(name: str, short_name: str, numbering: Numbering, kind: str, members
             lines += [f"    {key}: {scalar(value)}" for key, value in (("role", member.role),
                                                                         ("organisation", member.organisation)) if value]
     else:
-        lines.append("# members:  # `- person: <id>` each, as in the people register, with role:, organisation:, from:")
+        # someone not in the register (a new archive has none) is a member by name, as attendance lists them
+        lines.append("# members:  # `- person: <id>` each, as in the people register (`- name: ...` if not in it), "
+                     "with role:, organisation:, from:")
     lines += ["# Below the closing line: what the body's page says of it (markdown), its terms of reference, how to "
               "attend.", "---", ""]
     return "\n".join(lines)

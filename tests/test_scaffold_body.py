@@ -202,7 +202,7 @@ numbering: per-meeting  # items numbered 1, 2, 3 afresh at each meeting
 # year_starts: May  # for minutes numbered on through the municipal year (29, 30, ...)
 # venue: ...  # where it usually meets: each new meeting.md is given it
 # website: https://...
-# members:  # `- person: <id>` each, as in the people register, with role:, organisation:, from:
+# members:  # `- person: <id>` each, as in the people register (`- name: ...` if not in it), with role:, organisation:, from:
 # Below the closing line: what the body's page says of it (markdown), its terms of reference, how to attend.
 ---
 """}
