@@ -315,6 +315,43 @@ def test_a_printed_heading_is_whole_and_on_the_page_of_what_it_heads(sites, serv
         page.close()
 
 
+# A page's facts (.facts: a meeting's body, date, time and so on, an action's status, owner and due date), printed at
+# twice the size, as a reader who needs larger print asks of the print dialog (Scale 200%: A4 is 359 CSS pixels wide,
+# and each term stands above its value, as on a phone): the page cut after the list, which is pushed down a sheet a
+# step at a time (a block put before it), each step printed, a step less than a line's height.
+FACTS_AT_TWICE_THE_SIZE = {"format": "A4", "scale": 2}
+FACTS_PUSHED = range(0, 520, 16)  # a sheet at this scale holds about 500 CSS pixels
+CUT_AFTER_THE_FACTS = """() => {
+    const facts = document.querySelector('main .facts');
+    for (let el = facts; el.tagName !== 'MAIN'; el = el.parentElement)
+        while (el.nextElementSibling) el.nextElementSibling.remove();
+    const spacer = document.createElement('div');
+    spacer.id = 'pushed';
+    facts.before(spacer);
+    return [...facts.querySelectorAll('dt')].map(dt => dt.textContent.trim());
+}"""
+
+
+@pytest.mark.parametrize("template", ["meeting.html", "action.html"])
+def test_a_printed_fact_is_on_the_sheet_of_its_value(sites, served, browser, template):
+    """Printed larger, a meeting's 'Date' and 'Chair', and an action's 'Owner', printed at the foot of a sheet and
+    their values at the top of the next, the term read as the last line of the sheet with nothing to say."""
+    from pdf_text import page_texts
+
+    page = _printed(browser, sites["fixture"].url(served["fixture"], template)[0])
+    try:
+        terms = page.evaluate(CUT_AFTER_THE_FACTS)
+        assert len(terms) > 3, "control: the page lists its facts"
+        apart = set()
+        for push in FACTS_PUSHED:
+            page.evaluate("push => { document.getElementById('pushed').style.height = push + 'px'; }", push)
+            sheets = page_texts(page.pdf(**FACTS_AT_TWICE_THE_SIZE))
+            apart |= {sheet.split("\n")[-1] for sheet in sheets[:-1]} & set(terms)
+        assert sorted(apart) == []
+    finally:
+        page.close()
+
+
 def test_a_printed_trackers_column_headings_are_words_on_every_page(sites, served, browser):
     """Chromium repeats a table's column headings at the top of each page it runs on to, but draws no control there:
     a tracker's headings, sort buttons on screen (tracker.js), were left blank from its second page, its columns
