@@ -402,11 +402,16 @@ def all_pages(index: Index, today: dt.date, refs: dict | None = None) -> Iterato
 
 def search_page(index: Index) -> Page:
     """With a minute number to show as one the search box goes straight to: the archive's first, of a body that
-    numbers minutes across meetings. In the deps: an edit that moves or renumbers a meeting may change it."""
+    numbers minutes across meetings. In the deps: an edit that moves or renumbers a meeting may change it. With the
+    years and bodies a reader without JavaScript, who cannot search, browses instead: a meeting of a new year, or
+    a body's new name, changes them."""
     example = next((item.ref for meeting in index.archive.meetings if meeting.minutes
                     and not index.body(meeting.body).numbering.per_meeting for item in meeting.minutes.items
                     if index.items.get(index.item_key(meeting, item.ref), (None,))[0] is meeting), "")
-    return Page(urls.search(), "search.html", {"example": example}, (example,))
+    years = sorted(index.by_year, reverse=True)
+    bodies = [index.archive.bodies[slug] for slug in index.by_body]
+    return Page(urls.search(), "search.html", {"example": example, "years": years, "bodies": bodies},
+                (example, tuple(years), tuple((body.slug, body.name) for body in bodies)))
 
 
 def listings(index: Index, today: dt.date, years=None) -> Iterator[Page]:

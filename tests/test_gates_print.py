@@ -166,8 +166,9 @@ def test_tables_wider_than_the_paper_on_screen_fit_it_in_print(sites, served, br
         page.close()
 
 
-# The search page's own controls, which do nothing on paper: the search box, the order and the filters.
-SEARCH_CONTROLS = ("pagefind-input", "#search-sort", "pagefind-filter-pane", ".search-more button")
+# The search page's own controls, which do nothing on paper: the search box, the order and the filters; and the hint
+# to type a minute number into the box ('Type a minute number, such as CCBP/18/42, to go straight to it.').
+SEARCH_CONTROLS = ("pagefind-input", "#search-sort", "pagefind-filter-pane", ".search-more button", "[data-search-hint]")
 
 
 def _printed_search(browser, url: str):
@@ -209,6 +210,21 @@ def test_a_printed_search_says_what_filtered_and_ordered_it(served, browser):
         expect(page.locator(".search-printed")).to_be_hidden()  # on screen the pane and the order say so
     finally:
         page.close()
+
+
+def test_a_search_page_printed_without_javascript_leaves_off_that_search_needs_it(served, browser):
+    """Printed from a browser without JavaScript, the search page said 'Search needs JavaScript, which is turned off
+    or not available in this browser', and listed where to browse instead, links that go nowhere on paper."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": A4_WIDTH, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(served["fixture"] + "/search/?q=health")
+        expect(page.locator(".search-noscript")).to_be_visible()  # control: on screen it says so
+        page.emulate_media(media="print")
+        expect(page.locator(".search-noscript")).to_be_hidden()
+        expect(page.locator("h1")).to_have_text("Search the archive")
+    finally:
+        context.close()
 
 
 # The printed page as pages, the browser's way: in print media, the body in columns of A4's printable width and

@@ -1391,6 +1391,17 @@ def test_search_page_and_the_search_form_on_every_page(site):
         assert form.one("label").attrs["for"] == field.attrs["id"]
 
 
+def test_without_javascript_the_search_page_lists_where_to_browse_to_every_record(site):
+    """Without JavaScript the search page said that search needed it, and to browse 'the archive by year' or a body's
+    page 'from the home page': a step away from each. It links each year, each body's page and the people."""
+    links = page(site, "/search/").one("noscript").links()
+    assert [link for link in links if link[0].startswith("/archive/")] == [
+        ("/archive/", "archive by year"), ("/archive/2020/", "2020"), ("/archive/2019/", "2019")]
+    assert ("/tb/", "Testshire Health and Wellbeing Board") in links
+    assert ("/jc/", "Testshire and Northvale Joint Committee") in links
+    assert ("/people/", "people") in links
+
+
 # --- clerk headings and the page's own anchors --------------------------------------------------
 
 def test_clerk_headings_never_duplicate_the_pages_own_ids(archive, build, tmp_path):
