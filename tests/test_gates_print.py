@@ -263,13 +263,20 @@ TABLES_SPLIT_FROM_THEIR_FIRST_ROW = """([width, height]) => {
 }"""
 
 
+# A person's page whose last table's caption is two lines long ('Papers of 2018 that name Ms Tamsin Hooton as author,
+# contributor, sponsor or / presenter, newest first').
+LONG_CAPTION = "/people/tamsin-hooton/"
+
+
 @pytest.mark.parametrize(("name", "template"), [("example", "actions.html"), ("example", "meeting.html"),
-                                                ("fixture", "actions.html")])
+                                                ("fixture", "actions.html"), ("example", LONG_CAPTION)])
 def test_a_printed_table_starts_its_page_with_its_name_headings_and_introduction(sites, served, browser, name,
                                                                                   template):
     """A tracker's second table ('Overdue today') printed its caption and column headings at the foot of a page and
-    its rows on the next, and the line introducing it ('As at Sunday 6 December 2026, ...') a page before them."""
-    url, _ = sites[name].url(served[name], template)
+    its rows on the next, and the line introducing it ('As at Sunday 6 December 2026, ...') a page before them; a
+    person's table of papers printed the first line of its caption of two at the foot of a page, and its second line
+    on the next above the table."""
+    url = served[name] + template if template.startswith("/") else sites[name].url(served[name], template)[0]
     page = _printed(browser, url)
     try:
         assert page.evaluate("() => document.querySelectorAll('main .table-wrap > table thead').length"), "control"
