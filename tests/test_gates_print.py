@@ -110,6 +110,24 @@ def test_a_meeting_and_a_tracker_printed_from_a_dark_screen_print_black_on_white
         page.close()
 
 
+
+@pytest.mark.parametrize("template", ["action.html", "meeting.html"])
+def test_a_printed_pages_citation_is_black_and_its_statuses_thinly_boxed_at_full_width(sites, served, browser,
+                                                                                      template):
+    """At A4's width, as most print: the 'Cite this' line, grey on screen, prints black, as the rest of the page
+    does, and a RAG status's box prints with a hairline, not the screen's 2 px. A rule for narrow prints (scaled up
+    to 200%) once took both with it, so they printed as on screen."""
+    url, _ = sites["fixture"].url(served["fixture"], template)
+    page = _printed(browser, url)
+    try:
+        printed = page.evaluate("""() => ({
+            cite: [...document.querySelectorAll('.cite')].map(e => getComputedStyle(e).color),
+            status: [...document.querySelectorAll('.status')].map(e => getComputedStyle(e).borderTopWidth)})""")
+        assert printed["cite"] == ["rgb(0, 0, 0)"]
+        assert printed["status"] and set(printed["status"]) == {"1px"}, printed["status"]
+    finally:
+        page.close()
+
 # A fixture meeting whose agenda and minutes link other sites by name: the council's consultation, the food bank.
 CLERKS_LINKS = "/tb/2019/2019-03-14/"
 
