@@ -396,9 +396,14 @@ def test_a_printed_fact_is_on_the_sheet_of_its_value(sites, served, browser, tem
 def test_a_printed_trackers_column_headings_are_words_on_every_page(sites, served, browser):
     """Chromium repeats a table's column headings at the top of each page it runs on to, but draws no control there:
     a tracker's headings, sort buttons on screen (tracker.js), were left blank from its second page, its columns
-    unnamed. Printed, each is its words."""
+    unnamed. Printed, each is its words, and the introduction no longer says that they sort the table."""
     page = _printed(browser, served["example"] + sites["example"].pages["actions.html"])
     try:
+        introduction = page.locator("main p").first
+        assert "Tables are ordered by due date." in introduction.inner_text()
+        page.emulate_media(media="screen")
+        assert "each column heading also sorts its table." in introduction.inner_text()
+        page.emulate_media(media="print")
         controls = page.evaluate("""() => [...document.querySelectorAll('thead :is(button, input, select)')].map(
             c => [c.textContent.trim(), getComputedStyle(c).display])""")
         assert controls, "control: the tracker's headings are sort buttons"
