@@ -563,7 +563,8 @@ def _runs_not_restarted(archive: Archive, report: Report) -> None:
             continue
         if min(numbers) != highest + 1:
             continue
-        report.warning(first.source.path, first.source.line, f"minutes {min(numbers)} to {max(numbers)} run on from "
+        which = f"minute {min(numbers)} runs" if len(numbers) == 1 else f"minutes {min(numbers)} to {max(numbers)} run"
+        report.warning(first.source.path, first.source.line, f"{which} on from "
                        f"{before.key}'s, but {meeting.key} is the first meeting of {said}, where its minutes start "
                        "again at 1", "number them from 1, and the agenda's `minute:` with them")
 

@@ -642,6 +642,19 @@ def test_minutes_run_on_into_a_new_municipal_year_are_a_warning_once_the_body_sa
         "again at 1; number them from 1, and the agenda's `minute:` with them"]
 
 
+def test_a_single_minute_run_on_into_a_new_municipal_year_is_named_as_one(actions):
+    """A meeting of one minute, numbered on from the year before: 'minute 5 runs on', where it said 'minutes 5 to 5
+    run on'."""
+    edit(actions, "meetings/jc/2019-08-01/meeting.md", "date: 2019-08-01\n", COUNCIL_AUGUST)
+    _year_starts(actions)
+    minutes = _council_meeting(actions, "2020-05-21", 5, 1)
+    result = run(Options(content=actions, today=TODAY, search=False), write=False)
+    assert [d.format() for d in result.report.sorted() if "municipal year" in d.message] == [
+        f"content/{minutes}:4: warning: minute 5 runs on from jc/2019-08-01's, but jc/2020-05-21 is the first meeting "
+        "of JC's municipal year from 1 May 2020 (year_starts in content/bodies/jc.md), where its minutes start again "
+        "at 1; number them from 1, and the agenda's `minute:` with them"]
+
+
 def _council_meeting(content: Path, day: str, first: int, count: int, kind: str = "") -> str:
     """A meeting of JC on `day` whose pack numbers its items from 1 and whose minutes are `first` on; its
     minutes.md."""
