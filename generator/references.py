@@ -1072,6 +1072,14 @@ def _appendix_to(m: re.Match, numbers: list, linker: Linker, where: Where, found
                         f"{said_list(has)}), and links to {named}"))
 
 
+def _appendices_had(paper) -> str:
+    """What a warning of an appendix a paper does not have says of those it has: listed in `appendices:` or headed in
+    its text, so the clerk sees at once whether the number or the list is wrong."""
+    has = sorted({appendix.ref for appendix in paper.appendices} | {a.upper() for a in paper.appendix_anchors},
+                 key=sort_key)
+    return f"its appendices: {said_list(has)}" if has else "it lists none in `appendices:` and heads none in its text"
+
+
 def _own_appendix(m: re.Match, where: Where, found: list) -> None:
     """`see Appendix 1 to this report`, `appendix 2 of this paper`, `Appendix A (attached)` in a paper's text
     (`m`: _APPENDIX_HERE's): the whole words link to the appendix's heading, or the list of its appendices, on the
@@ -1088,9 +1096,7 @@ def _own_appendix(m: re.Match, where: Where, found: list) -> None:
         found.append(_Match(m.start(), m.end(), urls.paper(where.meeting, paper) + "#" + paper.appendix_anchor(ref),
                             written))
         return
-    has = sorted({appendix.ref for appendix in paper.appendices} | {a.upper() for a in paper.appendix_anchors},
-                 key=sort_key)
-    its = f"its appendices: {said_list(has)}" if has else "it lists none in `appendices:` and heads none in its text"
+    its = _appendices_had(paper)
     found.append(_Match(m.start(), m.end(), None, written, "check its number or letter, or list the appendix under "
                         "the paper's `appendices:` (with `note: Available on request` where it is not published)",
                         problem=f"names an appendix {ref} that {paper.name} does not have ({its}); it is shown as "
@@ -1850,7 +1856,8 @@ def _paper(label: str, ref: str, where: Where, linker: Linker) -> tuple[str | No
         if candidate.label.lower() == label.lower() or label in _ANY_PAPER:
             return urls.paper(meeting, candidate), "", False
     if label not in _ANY_PAPER and paper is not None:
-        return None, f"{paper.name} lists no {label.lower()} {ref}", False
+        said = f" ({_appendices_had(paper)})" if label in ("Appendix", "Annex", "Annexe") else ""
+        return None, f"{paper.name} lists no {label.lower()} {ref}{said}", False
     if label not in _ANY_PAPER and not candidates:
         return None, "", False  # an appendix of something we do not hold: not worth a warning
     if not candidates and ref.lower() in {withheld.lower() for withheld in meeting.withheld_papers}:

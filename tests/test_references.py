@@ -1282,6 +1282,8 @@ def own_appendices(tmp_path_factory):
                                  encoding="utf-8")
     (papers / "e.md").write_text("---\nref: E\ntitle: Finance\n---\nThe costs are in Appendix 3 to this report.\n",
                                  encoding="utf-8")
+    (papers / "f.md").write_text("---\nref: F\ntitle: Leases\nappendices:\n  - ref: A\n    title: Schedule\n---\n"
+                                 "The rents are at Appendix B.\n", encoding="utf-8")
     return _built_with(content, (("ccb/2019-10-17", "## CCBP/19/90 Estates\n\nPapers D and E were noted.\n"),))
 
 
@@ -1308,6 +1310,15 @@ def test_an_appendix_to_this_report_the_paper_does_not_have_is_text_and_warned_o
                                                        (14, "Appendix C to this report", "C"))]
     html = (site / "ccb/2019/2019-10-17/papers/d/index.html").read_text(encoding="utf-8")
     assert "The leases are in Appendix C to this report." in html
+
+
+def test_an_appendix_named_alone_that_the_paper_does_not_have_is_warned_of_naming_those_it_has(own_appendices):
+    """'Appendix B' alone, in a paper listing appendix A only: 'Paper F lists no appendix B', without the
+    appendices it has, left the clerk to open the front matter to see whether the number or the list was wrong."""
+    _, warnings = own_appendices
+    assert [w for w in warnings if "papers/f.md" in w] == [
+        "content/meetings/ccb/2019-10-17/papers/f.md:8: warning: reference 'Appendix B' does not resolve; Paper F "
+        "lists no appendix B (its appendices: A)"]
 
 
 def test_an_appendix_to_this_report_of_a_paper_writing_out_none_is_warned_of_as_such(own_appendices):
