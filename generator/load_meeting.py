@@ -91,6 +91,10 @@ def _attendance(fields, ctx, raw) -> Attendance:
         chairs = [attendee.who for attendee in fields["present"] if s.is_chairs_role(attendee.role)]
         if len(chairs) == 1:
             ctx.held = dataclasses.replace(ctx.held, listed_chair=s.chair_line(chairs[0]))
+            if not ctx.held.private:  # the page of a meeting held in private is never published
+                ctx.report.warning(ctx.path, raw.line_of("present"), f"the attendance lists {chairs[0].name} present "
+                                   "as the chair, but this meeting gives no `chair:`, so its page names no one as "
+                                   "its chair", f"add `{ctx.held.listed_chair}` under `date:`")
     return Attendance(fields["present"], fields["in_attendance"], fields["apologies"], fields["deputising"],
                       fields["absent"], fields["minutes"], fields["public"], fields["movements"])
 

@@ -2769,6 +2769,18 @@ def test_chair_written_for_a_person_where_the_chair_present_is_named_alone_is_to
         "person's id here")]
 
 
+def test_a_chair_listed_present_where_the_meeting_gives_no_chair_is_told_the_line_naming_them(archive, build):
+    """`role: Chair` in the attendance, and no `chair:`: the meeting's page named no one as its chair, and nothing
+    was said."""
+    edit(archive, MEETING, "chair: ada-lovelace\n", "")
+    edit(archive, MEETING, "    - person: ada-lovelace\n      role: Chair\n",
+         "    - name: Councillor Jo Bloggs\n      role: Chair of the Board\n    - person: ada-lovelace\n")
+    assert [w for w in warnings_after(build, archive) if "chair" in w] == [at(MEETING, line_of(
+        archive, MEETING, "  present:"), "the attendance lists Councillor Jo Bloggs present as the chair, but this "
+        "meeting gives no `chair:`, so its page names no one as its chair; add `chair: {name: Councillor Jo Bloggs}` "
+        "under `date:`", "warning")]
+
+
 def test_chair_written_for_a_person_at_a_meeting_of_two_chairs_names_both(archive, build):
     edit(archive, MEETING, "chair: ada-lovelace", "chair: [ada-lovelace, eve-turner]")
     edit(archive, MINUTES, *ITEM_CHAIR)
