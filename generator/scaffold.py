@@ -34,7 +34,7 @@ from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, ex
 from generator.publish import unreached as not_reached
 from generator.resolve import Index, resolve
 from generator.schema import chair_line, is_chairs_role
-from generator.validate import aside, label_and_ref, nearest_folders, validate
+from generator.validate import aside, label_and_ref, nearest_folders, taken_in_private, validate
 from generator.values import Invalid, parse_date, slugify, spoken_due
 from generator.yamltext import line_of, scalar
 
@@ -697,10 +697,13 @@ def _due_words(track: Track, day: dt.date) -> str:
     return f"due {spoken_due(due.text, due.date)[0]}"  # as pages say
 
 
-def paper_md(ref: str, title: str, label: str, item: str, day: dt.date, file: str = "") -> str:
+def paper_md(ref: str, title: str, label: str, item: str, day: dt.date, file: str = "", withheld: str = "") -> str:
+    """`withheld`: how the paper's item is withheld ("agenda item 5 is confidential"), "" where it is not."""
     lines = ["---", f"ref: {scalar(ref)}", f"label: {scalar(label)}", f"title: {scalar(title)}"]
     if item:
         lines.append(f"item: {scalar(item)}")
+    if withheld:
+        lines.append(f"confidential: yes  # {withheld}: the paper is not published; write no if it may be")
     lines.append(f"date: {day.isoformat()}")
     if file:
         lines.append(f"file: {scalar(file)}")
@@ -1073,10 +1076,27 @@ def plan_paper(content: Path, meeting_key: str, ref: str, title: str, label: str
     papers = _located(content, meeting.source.path).parent / "papers"
     name, data = _paper_file(Path(file), papers, report) if file is not None else ("", None)
     path = papers / paper_file_name(ref, label, meeting)
-    files: dict[Path, str | bytes] = {path: paper_md(ref, title, label, written_item, meeting.date, name)}
+    withheld = _item_withheld(meeting, written_item) if written_item else ""
+    files: dict[Path, str | bytes] = {path: paper_md(ref, title, label, written_item, meeting.date, name, withheld)}
     if data is not None:
         files[papers / name] = data
     return Plan(files, listed=_paper_listed(meeting, ref, written_item, report._rel(path)))
+
+
+def _item_withheld(meeting: Meeting, item: str) -> str:
+    """How the paper's item is withheld, "" where it is not: a paper for an item the agenda marks confidential (or
+    takes in private, after the press and public are excluded), or for a confidential minute, must say whether it is
+    confidential itself (validate._confidential_together), and one written without it was refused at once. It is
+    written `confidential: yes`, which publishes nothing the clerk has not looked at; `no` is theirs to write. A
+    meeting held in private publishes none of its papers: nothing to say."""
+    if meeting.session == "private":
+        return ""
+    owner = taken_in_private(meeting.agenda).get(item.lower(), (None, None))[1]
+    if owner is not None:
+        return f"as agenda item {owner.ref} is {'taken in private' if owner.unsaid else 'confidential'}"
+    minute = next((m for m in meeting.minutes.items if m.ref.lower() == item.lower()), None) \
+        if meeting.minutes else None
+    return f"as minute {minute.number} is confidential" if minute is not None and minute.confidential else ""
 
 
 def _paper_listed(meeting: Meeting, ref: str, item: str, written: str) -> str:

@@ -801,7 +801,7 @@ def _papers(meeting: Meeting, report: Report, whole: bool = True) -> None:
                      f"papers/<name>.md with `ref: {alone}`{f', `label: {label}`' if label else ''}){said}"
                      f"{f', and write {alone} here' if label else ''}, or correct the reference ({hint})")
 
-    private = _taken_in_private(meeting.agenda)
+    private = taken_in_private(meeting.agenda)
     for item in all_agenda_items(meeting.agenda):
         owner = private.get(item.ref.lower(), (None, None))[1]
         for ref in item.papers:
@@ -871,7 +871,7 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
     unless the clerk says it may (`confidential: no`). Nor does a title the minute withholds (its public_title)
     reach it through the agenda, nor one the agenda withholds through the minute (but while the minutes have
     errors: an item block that could not be read is taken for confidential, its public_title unknown)."""
-    private = _taken_in_private(meeting.agenda, by_minute=True)
+    private = taken_in_private(meeting.agenda, by_minute=True)
     minutes = meeting.minutes.items if meeting.minutes else ()
     told = _excluded(minutes, meeting.agenda, private, report) if meeting.session != "private" else set()
     for item in minutes:
@@ -941,8 +941,8 @@ def _confidential_together(meeting: Meeting, report: Report, items_known: bool =
                          f"write a `public_title:` to publish in its place in the minute's ```item "
                          f"block (`public_title: {above.title}`, say), or `public_title: {item.title}` if its "
                          "title may be published")
-    private = _taken_in_private(meeting.agenda)  # a paper's `item:` is the agenda's number, or the minute's
-    private.update(_taken_in_private(meeting.agenda, by_minute=True))
+    private = taken_in_private(meeting.agenda)  # a paper's `item:` is the agenda's number, or the minute's
+    private.update(taken_in_private(meeting.agenda, by_minute=True))
     # while the minutes have errors, an item whose block did not load is taken for confidential (load_minutes):
     # its paper is told once the block is put right, if the item is confidential indeed
     # (the agenda's item where it has one, which the paper's message names as the pack's readers know it)
@@ -1167,7 +1167,7 @@ def _marked(title: str, text: str, name: str = "") -> bool:
                              names_an_appendix(title) or names_an_appendix(name)) is not None
 
 
-def _taken_in_private(agenda: tuple, by_minute: bool = False) -> dict:
+def taken_in_private(agenda: tuple, by_minute: bool = False) -> dict:
     """ref (lower case) -> (agenda item, the confidential item it is or is part of), for every item the agenda marks
     confidential and each of their sub-items, which are taken in private with them: publish.py leaves them off the
     agenda, but their minutes and papers, unsaid, were published in full. `by_minute`: by the ref of the minute

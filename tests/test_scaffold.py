@@ -1491,6 +1491,23 @@ def test_new_paper_says_the_line_that_lists_it_under_its_agenda_item(tmp_path, i
     assert list(plan.files) == [content / "meetings/tb/2019-06-20/papers/paper-d.md"]
 
 
+@pytest.mark.parametrize("item, said", [
+    ("TB/19/14", ["confidential: yes  # as agenda item TB/19/14 is confidential: the paper is not published; write no "
+                  "if it may be"]),
+    ("TB/19/15", []),
+], ids=["confidential-item", "public-item"])
+def test_new_paper_for_a_confidential_item_says_it_is_confidential_as_its_item_must(tmp_path, item, said):
+    """A paper for an item the agenda marks confidential must say whether it is confidential itself: the one `new
+    paper --item TB/19/14` wrote, without it, was refused by the next `check`. It says `confidential: yes`, which
+    publishes nothing the clerk has not looked at; a public item's paper says nothing of it."""
+    content = copy(tmp_path, "archive")
+    plan = scaffold.plan_paper(content, "tb/2019-03-14", "E", "Valuation", item=item)
+    assert [line for text in plan.files.values() for line in text.splitlines() if "confidential" in line] == said
+    scaffold.write_all(plan.files, content)
+    result = run(Options(content=content, today=TODAY, search=False), write=False)
+    assert [d.format() for d in result.report.errors] == []
+
+
 def test_new_paper_for_an_item_added_at_the_meeting_says_the_line_that_lists_it_under_its_minute(tmp_path):
     """A paper tabled under business added at the meeting, which its minute has and the agenda does not."""
     content = copy(tmp_path, "archive")
