@@ -59,7 +59,11 @@ def read(value, ctx: Context) -> Attachment | None:
     folder = Path(ctx.path).parent
     published = published_name(name, folder.name)
     path = folder / name
+    if ctx.beside is not None:
+        ctx.beside.look(name)
     if not path.is_file():
+        if ctx.beside is not None:
+            ctx.beside.missed()  # the hint lists the files there are
         raise Invalid(f"there is no file '{name}' in {folder.name}/", _which_file(name, folder))
     if path.is_symlink() or folder.is_symlink():
         # The link's target is what would be published: a file anywhere the build can read (/etc/passwd, the

@@ -544,14 +544,15 @@ def names_an_appendix(written: str) -> bool:
 
 
 def load_paper(path: Path, report: Report, ctx_people, bodies, known: dict | None = None,
-               held: s.Held | None = None, private: bool = False) -> Paper | None:
+               held: s.Held | None = None, private: bool = False, beside=None) -> Paper | None:
     """`known`: the digests of files read already (FileDigests.seen), so a paper's file is not read again;
     `held`: the meeting's, which posts written for people are read against; `private`: the meeting is held in
-    private (`session: private`), whose papers are never published, the mark of what was taken in private or not."""
+    private (`session: private`), whose papers are never published, the mark of what was taken in private or not;
+    `beside`: told the files of papers/ the paper looks up (reload_parts.Beside)."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None
-    ctx = Context(path, report, ctx_people, bodies, known, held)
+    ctx = Context(path, report, ctx_people, bodies, known, held, beside=beside)
     f = PAPER.read(doc.meta, ctx, 1)
     if f is None or not (f["ref"] and f["title"]):
         return None

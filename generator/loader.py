@@ -27,7 +27,7 @@ from generator.model import (ActionLog, ActionUpdate, AgendaItem, Archive, Atten
                               Paper, archive_order)
 from generator.parallel import PARALLEL_FROM, WorkerFailed, fork_map
 from generator.people import Asked, PeopleIndex, answers_hold
-from generator.reload_parts import Parts, Recorded, Seed, data_files
+from generator.reload_parts import Beside, Parts, Recorded, Seed, folder_kind
 from generator.values import slugify
 
 KNOWN_FILES = {"meeting.md", "minutes.md", "actions.md"}
@@ -461,10 +461,12 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
     if (meeting_dir / "papers").is_dir():
         names = attachments.files_in(meeting_dir / "papers")
         written = _markdown_in(meeting_dir / "papers", names)
-        beside = None if as_read is None else (as_read, data_files(meeting_dir / "papers"))
+        depends = None if as_read is None else (as_read, folder_kind(meeting_dir / "papers"))
         for paper_path in written:
-            paper = parts.read(f"papers/{paper_path.name}", beside, paper_path, report, functools.partial(
-                load_paper, paper_path, report, index, slugs, known, fields["held"], fields["session"] == "private"))
+            beside = Beside(meeting_dir / "papers")  # the files of papers/ the paper names, as it looks them up
+            paper = parts.read(f"papers/{paper_path.name}", depends, paper_path, report, functools.partial(
+                load_paper, paper_path, report, index, slugs, known, fields["held"], fields["session"] == "private",
+                beside), beside)
             if paper is not None:
                 papers.append(paper)
         if len(papers) == len(written):  # else the paper that failed may be the one naming a file

@@ -11,10 +11,12 @@ gave), with everything that reading depended on:
   log are read against (the agenda, attendance, chair, date, whether private);
 - for the minutes, whether meeting.md read without an error (`whole`); for the
   action log, the status the minutes read as;
-- for a paper, the stat of each file in papers/ that is not Markdown, which
-  its `file:` and `appendices:` may name (there, a link, its size, its digest),
-  and what papers/ is (a link or not, its mode, its inode), not its times: a
-  paper added or taken away beside it leaves it as it was;
+- for a paper, what papers/ is (a link or not, its mode, its inode), not its
+  times, and the entry of each name its `file:` and its appendices' looked up
+  there (there or not, a link, its size, its times: `Beside`), and once one of
+  them was not a file there, the stat of every file of papers/ that is not
+  Markdown, which the hint lists: a paper or a file added or taken away beside
+  it, that it does not name, leaves it as it was;
 - the registers it was read against (the loader cache's, the very same object)
   and the bodies there are.
 
@@ -85,10 +87,12 @@ class Parts:
     def end(self) -> None:
         self.kept, self.fresh, self.seeded = self.fresh, {}, {}
 
-    def read(self, name: str, depends: tuple | None, path: Path, report: Report, make):
+    def read(self, name: str, depends: tuple | None, path: Path, report: Report, make, beside: Beside | None = None):
         """What `make()` gives for the file `path` (under `name`), reporting what it reported: the record of the
         last read when `depends` and the file's bytes are as they were then, else made now. `depends` None: what
-        the file depends on is not known (meeting.md was saved again while it was read), so it is made, not kept."""
+        the file depends on is not known (meeting.md was saved again while it was read), so it is made, not kept.
+        `beside`: a paper's, which `make` tells the files of papers/ it looks up; kept while they are as they
+        were (`Beside.holds`)."""
         if depends is None:
             return make()
         try:
@@ -97,7 +101,7 @@ class Parts:
             return make()  # unreadable: `make` reports it, as the loader does
         key = (digest_of(data), depends)
         for noted in (self.seeded.get(name), self.kept.get(name)):
-            if noted is not None and noted[0] == key:
+            if noted is not None and noted[0] == key and (noted[3] is None or Beside.holds(path.parent, noted[3])):
                 report.items.extend(noted[2])
                 self.fresh[name] = noted
                 return noted[1]
@@ -108,7 +112,7 @@ class Parts:
         except OSError:
             unchanged = False
         if unchanged:
-            self.fresh[name] = (key, made, tuple(report.items[before:]))
+            self.fresh[name] = (key, made, tuple(report.items[before:]), beside.noted() if beside else None)
         return made
 
     def digest_of(self, name: str) -> bytes | None:
@@ -130,7 +134,7 @@ class Recorded:
         self.files: dict[str, tuple] = {}
         self.digests: dict[str, bytes] = {}
 
-    def read(self, name: str, depends, path: Path, report: Report, make):
+    def read(self, name: str, depends, path: Path, report: Report, make, beside: Beside | None = None):
         noted = self.known.get(str(path))
         if noted is None or depends is None:
             return make()
@@ -147,7 +151,8 @@ class Recorded:
         if unchanged:
             self.digests[name] = noted[1]
             if name != "meeting.md":
-                self.files[name] = ((noted[1], depends), made, tuple(report.items[before:]))
+                self.files[name] = ((noted[1], depends), made, tuple(report.items[before:]),
+                                    beside.noted() if beside else None)
         return made
 
     def digest_of(self, name: str) -> bytes | None:
@@ -159,32 +164,64 @@ _TIMES = ("st_ino", "st_size", "st_mtime_ns", "st_ctime_ns")
 _WHAT = ("st_mode", "st_dev", "st_ino")
 
 
+class Beside:
+    """The files of its papers/ folder one paper's reading looked up (attachments.read): the entry of each name its
+    `file:` and its appendices' give, as it was before it was looked at, and, once a name was not a file there,
+    every file of the folder that is not Markdown (`data_files`), which the message's hint lists. What the
+    paper's record depends on in papers/ besides what the folder is (`folder_kind`): a PDF added that it does not
+    name, or taken away, leaves it as it was, where every paper of the folder was read again for it."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.looked: dict[str, tuple] = {}
+        self.listed: tuple | None = None
+
+    def look(self, name: str) -> None:
+        """Note the entry `name` of the folder, before the paper's reading looks at it."""
+        if name not in self.looked:
+            self.looked[name] = _stat(os.path.join(self.folder, name))
+
+    def missed(self) -> None:
+        """Note every file of the folder, before the hint for a name that is not one there lists them."""
+        if self.listed is None:
+            self.listed = data_files(self.folder)
+
+    def noted(self) -> tuple:
+        return tuple(sorted(self.looked.items())), self.listed
+
+    @staticmethod
+    def holds(folder: Path, noted: tuple) -> bool:
+        """Whether the files `noted` (`noted()`) of the papers/ folder `folder` are as they were."""
+        looked, listed = noted
+        return all(_stat(os.path.join(folder, name)) == stat for name, stat in looked) and (
+            listed is None or data_files(folder) == listed)
+
+
 def data_files(folder: Path) -> tuple:
-    """The stat of each entry of a papers/ folder that is not Markdown (a paper's `file:` may name it, and its
-    hint for a name not there lists them), and what the folder itself is (a link, or not, and to what): what a
-    paper's record depends on besides its own text and meeting.md's. Not the folder's times, which change as any
-    file is added to it or taken away: a paper added beside the others (a Markdown file, which no paper's `file:`
-    may name) had every paper read again, its record made as it had been."""
+    """The stat of each entry of a papers/ folder that is not Markdown, and what the folder itself is: what the
+    hint for a name a paper's `file:` gives, not a file there, lists (attachments._which_file). Not the folder's
+    times, which change as any file is added to it or taken away."""
     try:
         with os.scandir(folder) as entries:
             found = sorted((e.name, _stat(e.path)) for e in entries if not e.name.lower().endswith(".md"))
     except OSError:
         return ()
-    return (_kind(str(folder)), tuple(found))
+    return (folder_kind(folder), tuple(found))
 
 
-def _kind(path: str) -> tuple:
+def folder_kind(folder: Path) -> tuple:
     """A folder as what it is and where it leads, not its times: its mode (its permissions too), its inode, and a
-    link's target's."""
-    return _stat(path, _WHAT, _WHAT)
+    link's target's. Every paper's record depends on what its papers/ folder is (attachments.read refuses a file
+    of a folder that is a link)."""
+    return _stat(str(folder), _WHAT, _WHAT)
 
 
 def _stat(path: str, own: tuple = ("st_mode",) + _TIMES, target: tuple = _TIMES) -> tuple:
     """The `own` fields of the entry's lstat, and a link's target's `target` fields ("broken" where it leads
-    nowhere); () where there is no such entry."""
+    nowhere); () where there is no such entry, or no entry can be so named (a NUL in a paper's `file:`)."""
     try:
         st = os.lstat(path)
-    except OSError:
+    except (OSError, ValueError):
         return ()
     linked = ()
     if os.path.islink(path):

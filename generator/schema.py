@@ -58,6 +58,9 @@ class Context:
     # in minutes: the bodies by their short names and names (inline_actions.BodiesAsked), which a person field
     # naming a body so (`owner: CCB`) is told to write as `{body: slug}`
     named: Any = None
+    # in a paper: told each file of papers/ its `file:`s look up, for the preview to know when to read it again
+    # (reload_parts.Beside)
+    beside: Any = None
 
 
 Coerce = Callable[[Any, Context], Any]

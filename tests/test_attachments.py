@@ -192,6 +192,14 @@ def test_a_file_that_is_not_there(archive, build):
         "Plan.pdf' in papers/; the file is named 'Appendix A - Action plan.pdf': names are case-sensitive")
 
 
+def test_a_file_name_with_a_nul_in_it_is_a_file_that_is_not_there(archive, build):
+    """YAML writes any character in double quotes, "\\0" too, which no file's name holds: looked up as it was
+    read (reload_parts.Beside, for the preview), it raised ValueError, a traceback where the clerk is told."""
+    line = _name_file(archive, '"Appendix A\\0.pdf"')
+    assert errors_after(build, archive)[0] == at(PAPER_A, line, "file: there is no file 'Appendix A\\x00.pdf' in "
+        "papers/; did you mean 'Appendix A - Action plan.pdf'?")
+
+
 def test_a_misspelt_file_name(archive, build):
     line = _name_file(archive, "Apendix A - Action plan.pdf")
     assert errors_after(build, archive)[0] == at(PAPER_A, line, "file: there is no file 'Apendix A - Action "

@@ -663,9 +663,9 @@ def test_a_paper_added_after_a_save_to_the_minutes_does_not_read_the_minutes_aga
 
 
 def test_a_paper_added_or_taken_away_reads_no_other_paper_of_the_folder_again(references, tmp_path, monkeypatch):
-    """A paper's record depends on its own text, meeting.md's and the files beside it it may name, not on the
-    papers/ folder's times, which change as a paper is added or taken away (reload_parts.data_files): the others
-    are reused, where each was read again. A file added that a paper may name has them read again. The pages are
+    """A paper's record depends on its own text, meeting.md's and the files beside it it names, not on the
+    papers/ folder's times, which change as a paper is added or taken away (reload_parts.Beside): the others
+    are reused, where each was read again. A file added that no paper names has none read again. The pages are
     those a full build makes, byte for byte, and with the paper taken away those of the build before it."""
     import generator.loader
 
@@ -684,7 +684,75 @@ def test_a_paper_added_or_taken_away_reads_no_other_paper_of_the_folder_again(re
     read.clear()
     (papers / "estates.pdf").write_bytes(b"%PDF-1.4\n% the estates report\n")  # named by none: told of, not published
     session.quick([papers / "estates.pdf"])
-    assert read == ["c.md"]
+    assert read == []
+
+
+TB_MARCH = "meetings/tb/2019-03-14"  # papers A (naming 'Appendix A - Action plan.pdf'), B (naming none), C (a file)
+
+
+def papers_read(monkeypatch) -> list[str]:
+    """The names of the papers the loader reads from now on, in order."""
+    import generator.loader
+
+    read, real = [], generator.loader.load_paper
+    monkeypatch.setattr(generator.loader, "load_paper", lambda path, *args, **kwargs: read.append(path.name) or real(
+        path, *args, **kwargs))
+    return read
+
+
+@pytest.mark.parametrize("after", ["the build", "a save to the minutes"])
+def test_a_file_added_to_papers_or_taken_away_reads_again_only_the_paper_naming_it(archive, tmp_path, monkeypatch,
+                                                                                 after):
+    """A paper's record depends on the files of papers/ its `file:` and its appendices' name, not on the others: a
+    PDF added that no paper names, or taken away, has no paper read again, where every paper of the folder was; a
+    file a paper names, taken away, has that paper alone read again, to be told it is not there. The pages are
+    those a full build makes, byte for byte."""
+    session, content, live = archive
+    papers = content / TB_MARCH / "papers"
+    if after != "the build":
+        assert session.quick([edit(content / TB_MARCH / "minutes.md", "Priya Shah attended as his deputy", "Priya Shah attended for him")])
+    read = papers_read(monkeypatch)
+    (papers / "impact.pdf").write_bytes(b"%PDF-1.4\n% the equality impact assessment\n")  # named by no paper
+    outcome = session.quick([papers / "impact.pdf"])
+    assert outcome is not None and outcome.ok and read == []
+    settled(session, content, live, tmp_path)
+    read.clear()
+    (papers / "impact.pdf").unlink()
+    outcome = session.quick([papers / "impact.pdf"])
+    assert outcome is not None and outcome.ok and read == []
+    (papers / "Appendix A - Action plan.pdf").unlink()  # paper A's appendix
+    assert session.quick([papers / "Appendix A - Action plan.pdf"]) is None and read == ["paper-a.md"]
+
+
+def test_a_file_added_that_a_paper_names_has_that_paper_alone_read_again_and_linked(archive, tmp_path,
+                                                                                    monkeypatch):
+    """A clerk names the PDF in the paper, then copies it in, the rebuild between given up for the second save: the
+    paper was read naming a file not there, whose hint lists the files there are (reload_parts.Beside). A file
+    added has it read again, and no other paper: named in another case, it is told the name the file has; named as
+    it is, the paper has its file, which the rebuild copies and links, the site then a full build's, byte for
+    byte."""
+    from generator import quick as quick_module
+
+    session, content, live = archive
+    papers = content / TB_MARCH / "papers"
+    reloaded, real = [], quick_module.reload_meeting
+    monkeypatch.setattr(quick_module, "reload_meeting", lambda *args: reloaded.append((real(*args), args[3])) or
+                        reloaded[-1][0])
+    named = edit(papers / "paper-b.md", "language: cy\n", "language: cy\nfile: impact.pdf\n")
+    assert session.quick([named]) is None  # no rebuild: the next save gave it up
+    read = papers_read(monkeypatch)
+    (papers / "Impact.pdf").write_bytes(b"%PDF-1.4\n% the impact assessment\n")
+    assert session.quick([papers / "Impact.pdf"]) is None and read == ["paper-b.md"]
+    assert any("the file is named 'Impact.pdf'" in m.format() for m in reloaded[-1][1].items)
+    read.clear()
+    (papers / "Impact.pdf").rename(papers / "impact.pdf")
+    assert session.quick([papers / "Impact.pdf", papers / "impact.pdf"]) is None and read == ["paper-b.md"]
+    meeting, report = reloaded[-1]
+    assert not report.errors and [p.file.name for p in meeting.papers if p.ref == "B"] == ["impact.pdf"]
+    assert session.rebuild().ok
+    assert files(live) == files(full_build(content, tmp_path / "full"))
+    assert 'href="/tb/2019/2019-03-14/papers/b/impact.pdf"' in (live / "tb/2019/2019-03-14/papers/b/index.html"
+                                                                ).read_text()
 
 
 @pytest.mark.parametrize("how", ["one process", "forked processes", "build cache"])
