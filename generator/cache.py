@@ -27,6 +27,7 @@ writing 140 MB at 2,000 meetings each time.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import sys
@@ -34,7 +35,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, pickled_texts
 from generator.fingerprint import Known
 from generator.parallel import has_ended
 from generator.update import SiteRecord
@@ -145,9 +146,10 @@ def _other_code(stamp: bytes) -> bool:
 
 def _read(path: Path, kind: type, damaged: list | None = None):
     """The value in the file `path`, or None: missing, written by other code (another FORMAT, said on its first
-    line), or damaged, which `damaged` is told of. The pickle is followed by the CRC-32 of the bytes before it
-    (`_write`): a byte changed inside a text still unpickles, and the build then published the changed text
-    as the minutes' (34 ms for the 128 MB of a 2,000-meeting archive's cache, read or written)."""
+    line), or damaged, which `damaged` is told of. Each of the file's two pickles, the value's and the texts'
+    (pickled_texts.py), is summed by a CRC-32 (`_write`): a byte changed inside a text still unpickles, and the
+    build then published the changed text as the minutes' (34 ms for the 128 MB of a 2,000-meeting archive's
+    cache, read or written)."""
     try:
         with path.open("rb") as handle:
             stamp = handle.readline()
@@ -155,10 +157,7 @@ def _read(path: Path, kind: type, damaged: list | None = None):
                 if _other_code(stamp):
                     return None
                 raise _Damaged("no stamp")
-            summed = _Summed(handle, zlib.crc32(stamp))
-            value = pickle.load(summed)
-            if handle.read(4) != summed.crc.to_bytes(4, "big"):
-                raise _Damaged("checksum")
+            value = _value(handle, stamp)
     except FileNotFoundError:
         return None
     except Exception:  # noqa: BLE001 - a cache that cannot be read back, however it fails, is no cache
@@ -168,16 +167,45 @@ def _read(path: Path, kind: type, damaged: list | None = None):
     return value if isinstance(value, kind) else None
 
 
+_TAIL = 16  # where the texts start (8 bytes), then the CRC-32 of the stamp and the value's pickle, and of the rest
+
+
+def _value(handle, stamp: bytes):
+    """What a cache file holds, from `handle` just past its `stamp`: the texts' list first, from where the tail
+    says it starts, then the value's pickle, which takes each text from it (pickled_texts.Unpickler)."""
+    start = handle.tell()
+    end = handle.seek(-_TAIL, os.SEEK_END)
+    tail = handle.read(_TAIL)
+    texts_at = int.from_bytes(tail[:8], "big")
+    if not start <= texts_at <= end:
+        raise _Damaged("tail")
+    handle.seek(texts_at)
+    summed = _Summed(handle)
+    texts = pickle.load(summed)
+    if handle.tell() != end or zlib.crc32(tail[:8], summed.crc).to_bytes(4, "big") != tail[12:]:
+        raise _Damaged("checksum of the texts")
+    handle.seek(start)
+    summed = _Summed(handle, zlib.crc32(stamp))
+    value = pickled_texts.Unpickler(summed, texts).load()
+    if texts or handle.tell() != texts_at or summed.crc.to_bytes(4, "big") != tail[8:12]:
+        raise _Damaged("checksum")
+    return value
+
+
 def value_of(data: bytes):
     """What the bytes of a cache file hold, checked as `_read` checks them; ValueError where they are not a whole
     cache file of this code. For the benchmarks that weigh a cache read whole (benchmarks.cache_census,
     benchmarks.cache_parts), which read its bytes first so as to time the unpickling alone."""
-    if not data.startswith(_STAMP) or len(data) < len(_STAMP) + 4:
+    if not data.startswith(_STAMP) or len(data) < len(_STAMP) + _TAIL:
         raise ValueError("not a cache file this code wrote")
-    pickled, crc = data[len(_STAMP):-4], data[-4:]
-    if zlib.crc32(pickled, zlib.crc32(_STAMP)).to_bytes(4, "big") != crc:
+    end = len(data) - _TAIL
+    texts_at = int.from_bytes(data[end:end + 8], "big")
+    if not len(_STAMP) <= texts_at <= end or zlib.crc32(memoryview(data)[:texts_at]).to_bytes(4, "big") != \
+            data[end + 8:end + 12] or zlib.crc32(memoryview(data)[texts_at:end + 8]).to_bytes(4, "big") != data[-4:]:
         raise ValueError("cut short, or changed since it was written")
-    return pickle.loads(pickled)
+    handle = io.BytesIO(data)
+    handle.seek(len(_STAMP))
+    return _value(handle, _STAMP)
 
 
 class _Summed:
@@ -305,8 +333,13 @@ def _write(path: Path, value) -> None:
         with tmp.open("wb") as handle:
             handle.write(_STAMP)
             summed = _Summed(handle, zlib.crc32(_STAMP))
-            pickle.dump(value, summed, protocol=pickle.HIGHEST_PROTOCOL)
-            handle.write(summed.crc.to_bytes(4, "big"))
+            pickler = pickled_texts.Pickler(summed)
+            pickler.dump(value)
+            crc, texts_at = summed.crc, handle.tell()
+            summed = _Summed(handle)
+            pickler.write_texts(summed)
+            summed.write(texts_at.to_bytes(8, "big"))
+            handle.write(crc.to_bytes(4, "big") + summed.crc.to_bytes(4, "big"))
         try:
             os.replace(tmp, path)
         except IsADirectoryError:  # a directory in the file's place: replaced if empty, else left (`blocked`)

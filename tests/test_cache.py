@@ -377,11 +377,11 @@ def test_a_cache_file_the_disk_had_no_room_for_leaves_nothing_behind_and_the_las
     cache.save(path, cache.BuildCache(loader={"kept": 1}))
     before = path.read_bytes()
 
-    def full_disk(value, handle, protocol):
-        handle.write(b"\x80" * 100_000)  # as far as the disk had room for
+    def full_disk(pickler, value):
+        pickler.handle.write(b"\x80" * 100_000)  # as far as the disk had room for
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cache.pickle, "dump", full_disk)
+    monkeypatch.setattr(cache.pickled_texts.Pickler, "dump", full_disk)
     for _ in range(2):
         cache.save(path, cache.BuildCache(loader={"new": 2}))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build.pickle"]
