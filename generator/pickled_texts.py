@@ -5,10 +5,11 @@ Pickle writes a str subclass through its reduce, whose arguments must hold the
 text as a plain str: a copy of it (`str(self)`, as any other way of getting
 one), and pickle keeps every object it writes alive in its memo until the
 end, so as to write a second reference to it as a reference. At 2,000
-meetings that was 212,801 copies and as many argument tuples, about 90 MB on
-top of the build's largest process while it wrote the cache at the end of a
-cold build (docs/performance-history.md, "The build cache written without a
-copy of its texts"). Here each text is written as itself, with its line,
+meetings that was 212,801 copies and as many argument tuples, about 90 MB held
+to the end; those made before the memo's table doubled came on top of the
+doubling, the peak of the build's largest process at the end of a cold build
+(13 to 61 MB of it in three builds; docs/performance-history.md, "What the
+cold build's largest process holds"). Here each text is written as itself, with its line,
 after the pickle of the cache, from the LStr objects the pickler met, in a
 pickle of its own; the cache's pickle names a text by its place in that list.
 Reading the file, the list of texts is read first, and each text taken from
