@@ -565,21 +565,50 @@ def alike(words: set[str], recorded: set[str]) -> bool:
     return bool(words) and len(words & recorded) * 3 >= len(words) * 2
 
 
-def _recorded(owners: list[_Owner], text: str, item: MinuteItem) -> bool:
-    """Whether the item lists an action of the line's owner, or one of its words: the clerk recorded it too.
-    Where the line names its owner by words no one is known by (a post, "Scrutiny Support Manager to add ..."),
-    `check` asks again with what follows them, as the clerk records the action without them, under its holder."""
+def _owns(owners: list[_Owner], action) -> bool:
+    """Whether `action` (listed under `actions:`) is one of the line's owners'."""
     ids = {pid for owner in owners for pid in owner.ids}
     bodies = {owner.body for owner in owners if owner.body}
     names = {" ".join(owner.written.lower().split()) for owner in owners if not owner.ids and not owner.body}
+    return any(ref.id in ids if ref.id else ref.body in bodies if ref.body else
+               " ".join(ref.name.lower().split()) in names for ref in action.owners)
+
+
+def _in_words(text: str, item: MinuteItem) -> list:
+    """The actions the item lists whose words are the line's (two thirds of them, `alike`): what records it,
+    whoever owns it."""
     words = _words(text)
-    for action in item.actions:
-        if any(ref.id in ids if ref.id else ref.body in bodies if ref.body else
-               " ".join(ref.name.lower().split()) in names for ref in action.owners):
-            return True
-        if alike(words, _words(action.text)):
-            return True
-    return False
+    return [action for action in item.actions if alike(words, _words(action.text))]
+
+
+def _reworded(owners: list[_Owner], text: str, item: MinuteItem, taken: dict[str, int]) -> tuple[object | None, list]:
+    """(the action of the line's owner that records it in other words, or None; the owner's actions the item lists).
+    A clerk listing a line's action rewords it ("ACTION: Director of Finance to write to the minister", `text: Send
+    the letter agreed`), so any action of that owner records it that no other line records, one sharing a word with
+    it first; one `taken` (another line's, by its words or so) records no other: an owner's one action listed no
+    longer hides another of theirs written in the text, as the clerk may have forgotten to list it."""
+    if not owners:
+        return None, []
+    theirs = [action for action in item.actions if _owns(owners, action)]
+    words, free = _words(text), [action for action in theirs if action.id not in taken]
+    return next((action for action in free if words & _words(action.text)), free[0] if free else None), theirs
+
+
+def _others(theirs: list, taken: dict[str, int]) -> str:
+    """What the message says of the owner's actions the item lists, each another line's: its text, its line and
+    the line that it records."""
+    said = listed([f"'{shortened(action.text.strip(), 50)}' (line {action.source.line})" for action in theirs])
+    lines = listed([str(n) for n in sorted({taken[action.id] for action in theirs})])
+    return f"the action the item lists for its owner, {said}, is the one line {lines} records" if len(theirs) == 1 \
+        else f"the actions the item lists for its owner, {said}, are those lines {lines} record"
+
+
+def _or_twice(theirs: list, taken: dict[str, int]) -> str:
+    """The other way to put it right: the line and another may be one action written twice, as minutes pasted
+    from a pack give it in the paragraph and again in a list of the actions agreed."""
+    lines = sorted({taken[action.id] for action in theirs})
+    return f"; or, if it is the action line {' or '.join(str(n) for n in lines)} records, written twice, " \
+        "take one of the two lines out"
 
 
 def _given(written: str, item: MinuteItem) -> bool:
@@ -680,12 +709,25 @@ def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int 
     nothing of the item is published ("the minute is confidential"), or "". Such an action is warned of still,
     as a private session's action log is asked to follow up its actions (validate._track), but not in words
     ("no page or place on the action tracker") that would have the clerk publish it."""
-    told = set()
+    told, readings = set(), []
     for found in _found(paragraphs):
         owners, text, due, read = _reading(found, ctx, attendance, meeting, bodies or {})
         if found.id and (not (owners or due or read) or _given(found.id, item)):
             continue  # "Action A23: complete", an update of it, is the log's; "action A23" links it (references.py)
-        if _recorded(owners, text, item) or not owners and _recorded([], _split(text)[1], item):
+        readings.append((found, owners, text, due, read, _in_words(text, item) or (
+            [] if owners else _in_words(_split(text)[1], item))))
+    # One listed action records one line: those the lines' words record first, then each owner's others, in turn.
+    taken = {action.id: body_line + found.line for found, *_, by_words in readings for action in by_words}
+    recorded: set[tuple] = set()  # (owners, words) of a line recorded: the same action written twice is too
+    for found, owners, text, due, read, by_words in readings:
+        said = (tuple(sorted(pid for owner in owners for pid in owner.ids + ((owner.body,) if owner.body else ())
+                             or (owner.written.lower(),))), frozenset(_words(text)))
+        if by_words or said in recorded:
+            continue
+        action, theirs = _reworded(owners, text, item, taken)
+        if action is not None:
+            taken[action.id] = body_line + found.line
+            recorded.add(said)
             continue
         fields = [_owner_field(owners, ctx.people is not None),
                   f"`text: {scalar(text)}`" if text else "`text:` what is to be done"]
@@ -704,12 +746,16 @@ def check(item: MinuteItem, paragraphs: list[Prose], body_line: int, block: int 
             "give the item an ```item block listing it under `actions:`"
         said = f"'{shortened(found.written, 60)}' records an action in the text of minute {item.number} only, not " \
             "under `actions:`, so it is not tracked"
+        if theirs:  # the owner's action listed is another: the clerk forgot this one, or wrote one action twice
+            said += f": {_others(theirs, taken)}"
         untracked = f"it has no page or place on the action tracker, and the id {found.id} it gives is no action's " \
             "until it is listed" if found.id else "it has no id, page or place on the action tracker"
+        said += ";" if theirs else ":"
+        twice = _or_twice(theirs, taken) if theirs else ""
         if withheld:
-            ctx.report.warning(ctx.path, body_line + found.line, f"{said}: no private session's action log is "
-                               f"asked for its progress (listed or not, it is not published, as {withheld})",
-                               f"to follow it up in private, {where} as {', '.join(fields)}")
+            ctx.report.warning(ctx.path, body_line + found.line, f"{said} no private session's action log is asked "
+                               f"for its progress (listed or not, it is not published, as {withheld})",
+                               f"to follow it up in private, {where} as {', '.join(fields)}{twice}")
         else:
-            ctx.report.warning(ctx.path, body_line + found.line, f"{said}: {untracked}",
-                               f"to track it, {where} as {', '.join(fields)}")
+            ctx.report.warning(ctx.path, body_line + found.line, f"{said} {untracked}",
+                               f"to track it, {where} as {', '.join(fields)}{twice}")

@@ -6,7 +6,7 @@ sending apologies) with items added after TB/19/15 whose lines give an action
 its id ("Action A23: CS to ..."), name its owner by a title and a surname
 ("Dr Patel to ..."), or name the joint committee, JC, whose short name is also
 the initials of Jane Cole, added to the register, or by its slug, jc, in lower
-case; and the board's log of 20 June 2019 naming the committee's action by its
+case; an item listing one action of Carol Singh's whose text has two lines for her; and the board's log of 20 June 2019 naming the committee's action by its
 short name.
 """
 
@@ -75,6 +75,19 @@ Action 5: complete
 ## TB/19/20 An action for a body named by its slug
 
 ACTION: jc to write to the parents
+
+## TB/19/21 Two actions for one owner, one of them listed
+
+```item
+actions:
+  - owner: carol-singh
+    text: Publish the menus on the council website.
+    due: 2019-04-30
+```
+
+ACTION: CS to write to the minister about the sugar levy by 31 May 2019
+
+ACTION: CS to publish the menus on the council website by 30 April 2019
 """
 
 
@@ -198,3 +211,22 @@ def test_an_action_line_naming_a_body_by_its_slug_is_read_as_the_body_as_an_owne
     assert about(checked, line) == [
         f"content/{MINUTES}:{line_of(checked[0], MINUTES, line)}: " + UNTRACKED.format(line, "TB/19/20")
         + "`- owner: {body: jc}`, `text: Write to the parents`"]
+
+
+def test_an_action_line_whose_owners_one_listed_action_another_line_records_is_told_it_is_not_listed(checked):
+    """An item listing an action of the line's owner was taken to record the line, whatever it said: the clerk who
+    listed one of Dr Singh's two actions and forgot the other was told nothing. The listed action is the line's
+    whose words it has (the later line here); the other line is told which that is, and what to write."""
+    content, _ = checked
+    line = "ACTION: CS to write to the minister about the sugar levy by 31 May 2019"
+    listed_at = line_of(content, MINUTES, "text: Publish the menus") - 1
+    other = line_of(content, MINUTES, "ACTION: CS to publish the menus")
+    assert about(checked, "ACTION: CS to publish the menus") == []
+    assert about(checked, line) == [
+        f"content/{MINUTES}:{line_of(content, MINUTES, line)}: warning: '{line[:60].rstrip()}…' records an action in the text "
+        "of minute TB/19/21 only, not under `actions:`, so it is not tracked: the action the item lists for its owner, "
+        f"'Publish the menus on the council website.' (line {listed_at}), is the one line {other} records; it has no "
+        "id, page or place on the action tracker; to track it, list it under `actions:` in the item's ```item block "
+        f"(line {listed_at - 2}) as `- owner: carol-singh`, `text: Write to the minister "
+        f"about the sugar levy`, `due: 31 May 2019`; or, if it is the action line {other} records, written twice, take "
+        "one of the two lines out"]
