@@ -28,6 +28,7 @@ from generator.model import (ActionLog, ActionUpdate, AgendaItem, Archive, Atten
 from generator.parallel import PARALLEL_FROM, WorkerFailed, fork_map
 from generator.people import Asked, PeopleIndex, answers_hold
 from generator.reload_parts import Beside, Parts, Recorded, Seed, folder_kind
+from generator.schema import deputies
 from generator.values import slugify
 
 KNOWN_FILES = {"meeting.md", "minutes.md", "actions.md"}
@@ -151,8 +152,10 @@ def _same_in(new: dict, old: dict) -> dict:
 
 def _as_meetings_read(body) -> tuple | None:
     """What loading a meeting reads of its body (`_load_meeting`, load_minutes): not its members or description.
-    Its types of interest: a declaration's is checked against them, and published as they spell it."""
-    return None if body is None else (body.slug, body.short_name, body.numbering, body.venue, body.interest_types)
+    Its types of interest: a declaration's is checked against them, and published as they spell it; and its members
+    whose role is a chair's deputy's (schema.deputies), whom `Vice-Chair` written where a person goes names."""
+    return None if body is None else (body.slug, body.short_name, body.numbering, body.venue, body.interest_types,
+                                      deputies(body))
 
 
 def _site_settings(registers: tuple, content: Path) -> tuple:
@@ -417,7 +420,8 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
     reported = len(report.items)
     if parts is None:
         parts = Recorded(None)  # notes nothing: every file read afresh
-    fields, doc = parts.read("meeting.md", (), path, report, lambda: load_meeting_file(path, report, index, slugs))
+    fields, doc = parts.read("meeting.md", (), path, report, lambda: load_meeting_file(
+        path, report, index, slugs, {slug: deputies(body) for slug, body in bodies.items()}))
     as_read = parts.digest_of("meeting.md")  # what the files below are read against
     if fields is None:
         claimed = doc.meta.get("body") if isinstance(doc.meta, dict) else None

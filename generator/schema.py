@@ -43,6 +43,9 @@ class Held:
     # (chair_line), which `Chair` written for a person is told to add; a registered chair and one written by name
     # alone alike
     listed_chair: str = ""
+    # The members of the meeting's body whose `role:` in its file is a chair's deputy's (`Vice-Chair`), each a
+    # Membership: `owner: Vice-Chair` names the one on the meeting's day (post_holder), as the body's file says
+    deputies: tuple = ()
 
 
 @dataclass
@@ -61,6 +64,9 @@ class Context:
     # in a paper: told each file of papers/ its `file:`s look up, for the preview to know when to read it again
     # (reload_parts.Beside)
     beside: Any = None
+    # in meeting.md: each body's members whose role is a chair's deputy's (deputies), by slug, which its `body:`
+    # gives Held
+    deputies: dict | None = None
 
 
 Coerce = Callable[[Any, Context], Any]
@@ -559,6 +565,9 @@ def post_holder(written: str, ctx: Context) -> PersonRef | None:
     if held.date is None:
         return None
     ids, holdings = people.post(written, held.date)
+    members = _deputies_on(written, held) if held.deputies else []
+    if members:  # `owner: Vice-Chair`, the body's file giving a member that role that day
+        return _deputy(written, held, members, ids, people)
     if len(ids) == 1:
         return dataclasses.replace(people.ref(ids[0]), post=written)
     on = spoken_date(held.date)
@@ -579,6 +588,13 @@ def post_holder(written: str, ctx: Context) -> PersonRef | None:
                       "write the person who held it that day, or correct the dates of the role (`from`, `to`) in "
                       "the people register")
     if _DEPUTY_CHAIR.fullmatch(" ".join(written.split())):  # else "add them to the register", or {name: Vice Chair}
+        other_days = [member for member in held.deputies if _deputy_key(member.role) == _deputy_key(written)]
+        if other_days:  # the body's file gives the role, but for other days than the meeting's
+            when = "; ".join(f"{_named(member.who)} {_span(member)}" for member in other_days)
+            raise Invalid(f"'{written}' is a post the body's file, bodies/{held.body}.md, gives no member on {on}: "
+                          f"{when}",
+                          "write the person who held it that day, or correct the dates of the membership (`from`, "
+                          "`to`) in the body's file")
         titled = people.titled(written, held.date)
         if titled:  # `Vice-Chair of the Health and Wellbeing Board`, as registers title a body's vice-chair
             named = listed([f"{_named(people.ref(pid))} holds '{role.title}'" for pid, role in titled])
@@ -591,9 +607,55 @@ def post_holder(written: str, ctx: Context) -> PersonRef | None:
         raise Invalid(f"'{written}' is read as a post, and no one in the people register has a role of that title, "
                       f"or of a title beginning with it, on {on}",
                       "write the id of the person who held it; to name them by the post, give them the role in the "
-                      f"register, under their `roles:` as `- title: {' '.join(written.split())}` (a member's `role:` "
-                      "in the body's file is what its page shows of them, not a post)")
+                      f"register, under their `roles:` as `- title: {' '.join(written.split())}`, or, as a member of "
+                      f"the meeting's body, `role: {' '.join(written.split())}` in the body's file, with the dates "
+                      "they held it (`from`, `to`)")
     return None
+
+
+def deputies(body) -> tuple:
+    """The members of `body` whose `role:` is a chair's deputy's (`Vice-Chair`, `Deputy Chair`, `Co-Chair`): posts
+    its meetings name them by, as packs do ("Owner: Vice-Chair"), where the clerk gives the role in the body's
+    file and not in the people register. Other roles in the body's file (`Voluntary sector representative`,
+    `Substitute member`) are what its page shows, not posts."""
+    return tuple(member for member in body.members if member.role and _DEPUTY_CHAIR.fullmatch(" ".join(
+        member.role.split())))
+
+
+def _deputy_key(written: str) -> str:
+    """A deputy's post however written: `the Vice Chair`, `Vice-Chair`, `vice-chair of the board` alike."""
+    bare = _OF_THE.sub("", re.sub(r"^the\s+", "", " ".join(written.split()), flags=re.I))
+    return re.sub(r"[\s-]+", "", bare.lower())
+
+
+def _deputies_on(written: str, held: Held) -> list:
+    """The members of the meeting's body (Held.deputies) whose role in its file is the post `written` on the
+    meeting's day (between the membership's `from` and `to`)."""
+    if not _DEPUTY_CHAIR.fullmatch(" ".join(written.split())):
+        return []
+    key, day = _deputy_key(written), held.date
+    return [member for member in held.deputies if _deputy_key(member.role) == key
+            and (member.start is None or member.start <= day) and (member.end is None or day <= member.end)]
+
+
+def _deputy(written: str, held: Held, members: list, ids: list[str], people) -> PersonRef:
+    """The one member the body's file gives the post `written` on the meeting's day, unless it gives two, or the
+    people register gives it to someone else that day: which is meant is the clerk's to say."""
+    on, body = spoken_date(held.date), held.body
+    if len(members) > 1:
+        named = listed([_named(member.who) for member in members])
+        raise Invalid(f"'{written}' is the role the body's file, bodies/{body}.md, gives {len(members)} members on "
+                      f"{on}: {named}",
+                      "write the id (or the name) of the one meant; if only one of them held it that day, correct the "
+                      "dates of their membership (`from`, `to`) in the body's file")
+    who = members[0].who
+    if ids and ids != [who.id]:
+        held_by = listed([_named(people.ref(pid)) for pid in ids])
+        raise Invalid(f"'{written}' names {_named(who)}, whose role it is on {on} as a member in the body's file, "
+                      f"bodies/{body}.md, and {held_by}, whose role it is that day in the people register",
+                      "write the id of the one meant; if the register's role is another body's, give it its whole "
+                      f"title there (`{' '.join(written.split())} of ...`)")
+    return dataclasses.replace(people.ref(who.id) if who.id else who, post=written)
 
 
 # The chair's deputies, as packs name them where a person goes ("Vice Chair", "Deputy Chairman", "the Co-Chair"):

@@ -456,8 +456,8 @@ def test_a_vice_chair_written_where_a_person_goes_with_no_one_holding_the_role_i
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "chair: Vice Chair"),
         "'Vice Chair' is read as a post, and no one in the people register has a role of that title, or of a title "
         "beginning with it, on 14 March 2019; write the id of the person who held it; to name them by the post, give them the role in the register, under their `roles:` "
-        "as `- title: Vice Chair` (a member's `role:` in the body's file is what its page shows of them, not a "
-        "post)")]
+        "as `- title: Vice Chair`, or, as a member of the meeting's body, `role: Vice Chair` in the body's file, with "
+        "the dates they held it (`from`, `to`)")]
 
 
 def test_a_vice_chair_written_where_a_person_goes_is_told_who_holds_a_role_titled_with_it_and_more(archive, build):

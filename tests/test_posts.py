@@ -168,3 +168,65 @@ def test_chair_in_the_declarations_of_an_item_with_its_own_chair_is_the_meetings
     assert (item.declarations[0].who.id, item.declarations[0].who.post) == ("ada-lovelace", "Chair")
     after, _ = march_item(archive, "TB/19/15")
     assert after.actions[0].owners[0].id == "ada-lovelace"
+
+
+# The board's file gives Councillor Turner its vice-chair's role as a member, from May 2018, as bodies' files do;
+# the people register gives him no such role
+VICE_CHAIR = ("  - name: Harriet Quill\n", "  - person: frank-turner\n    role: Vice-Chair\n    from: 2018-05-01\n"
+              "  - name: Harriet Quill\n")
+
+
+def march_errors(content: Path) -> list[str]:
+    """The errors of loading the archive, as the CLI prints them."""
+    report = Report(root=content)
+    load_archive(content, report)
+    return [m.format() for m in report.items if m.severity == "error"]
+
+
+@pytest.mark.parametrize("written", ["Vice-Chair", "the Vice Chair"])
+def test_a_vice_chair_the_bodys_file_gives_a_member_is_the_post_in_its_meetings(archive, written):
+    """`owner: Vice-Chair` was an error saying no one in the people register had the role, though the body's file
+    said who its vice-chair was (a member's `role:` was only what the body's page showed): the member whose role it
+    is on the meeting's day is its holder, in the fields and in an action line of the text, which the action then
+    records."""
+    edit(archive, "bodies/tb.md", *VICE_CHAIR)
+    edit(archive, f"{MARCH}/minutes.md", "  - owner: carol-singh\n", f"  - owner: {written}\n")
+    edit(archive, f"{MARCH}/minutes.md", "Dr Singh presented the strategy",
+         f"ACTION: {written} to publish the strategy on the website.\n\nDr Singh presented the strategy")
+    item, said = march_item(archive, "TB/19/13")
+    assert (item.actions[0].owners[0].id, item.actions[0].owners[0].post) == ("frank-turner", written)
+    assert [m for m in said if "ACTION:" in m] == []
+
+
+def test_a_vice_chair_the_bodys_file_gives_two_members_that_day_is_an_error_naming_both(archive):
+    edit(archive, "bodies/tb.md", *VICE_CHAIR)
+    edit(archive, "bodies/tb.md", "    role: Voluntary sector representative\n", "    role: Vice-Chair\n")
+    edit(archive, f"{MARCH}/minutes.md", "  - owner: carol-singh\n", "  - owner: Vice-Chair\n")
+    assert march_errors(archive) == [
+        f"content/{MARCH}/minutes.md:42: error: 'Vice-Chair' is the role the body's file, bodies/tb.md, gives 2 members "
+        "on 14 March 2019: Councillor Frank Turner (frank-turner) and Harriet Quill; write the id (or the name) of the "
+        "one meant; if only one of them held it that day, correct the dates of their membership (`from`, `to`) in the "
+        "body's file"]
+
+
+def test_a_vice_chair_the_bodys_file_and_the_register_give_two_people_that_day_is_an_error_naming_both(archive):
+    """The register's `Vice-Chair` may be another body's, whose title it does not say: which is meant is not for
+    the site to guess."""
+    edit(archive, "bodies/tb.md", *VICE_CHAIR)
+    edit(archive, "people.yaml", "  roles:\n    - title: Director of Public Health\n",
+         "  roles:\n    - title: Vice-Chair\n    - title: Director of Public Health\n")
+    edit(archive, f"{MARCH}/minutes.md", "  - owner: carol-singh\n", "  - owner: Vice-Chair\n")
+    assert march_errors(archive) == [
+        f"content/{MARCH}/minutes.md:42: error: 'Vice-Chair' names Councillor Frank Turner (frank-turner), whose role "
+        "it is on 14 March 2019 as a member in the body's file, bodies/tb.md, and Dr Carol Singh (carol-singh), whose "
+        "role it is that day in the people register; write the id of the one meant; if the register's role is another "
+        "body's, give it its whole title there (`Vice-Chair of ...`)"]
+
+
+def test_a_vice_chair_the_bodys_file_gives_a_member_on_other_days_only_is_an_error_naming_when(archive):
+    edit(archive, "bodies/tb.md", VICE_CHAIR[0], VICE_CHAIR[1].replace("2018-05-01", "2019-05-01"))
+    edit(archive, f"{MARCH}/minutes.md", "  - owner: carol-singh\n", "  - owner: Vice-Chair\n")
+    assert march_errors(archive) == [
+        f"content/{MARCH}/minutes.md:42: error: 'Vice-Chair' is a post the body's file, bodies/tb.md, gives no member "
+        "on 14 March 2019: Councillor Frank Turner (frank-turner) held it from 1 May 2019; write the person who held it "
+        "that day, or correct the dates of the membership (`from`, `to`) in the body's file"]

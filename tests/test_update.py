@@ -1143,3 +1143,21 @@ def test_a_meeting_that_starts_recording_attendance_counts_on_every_members_page
     assert build(archive, built, search=True).ok
     assert b"Present at 3 of 3 meetings" in (built / "people/ada-lovelace/index.html").read_bytes()
     assert read_tree(built) == _from_scratch(build, archive, tmp_path)
+
+
+def test_after_an_edit_to_a_bodys_vice_chair_its_meetings_naming_the_post_read_the_new_holder(archive, loads):
+    """`owner: Vice-Chair` is the member the body's file gives that role (schema.deputies): a warm build or the
+    preview kept the meeting as read against the old file, and the action's owner with it."""
+    load, read = loads
+    edit(archive, "bodies/tb.md", "  - name: Harriet Quill\n",
+         "  - person: frank-turner\n    role: Vice-Chair\n  - name: Harriet Quill\n")
+    edit(archive, "meetings/tb/2019-03-14/minutes.md", "  - owner: carol-singh\n", "  - owner: Vice-Chair\n")
+
+    def owner() -> str:
+        loaded, _ = load()
+        march = next(m for m in loaded.meetings if m.key == "tb/2019-03-14")
+        return next(item for item in march.minutes.items if item.ref == "TB/19/13").actions[0].owners[0].id
+    assert owner() == "frank-turner"
+    edit(archive, "bodies/tb.md", "  - person: frank-turner\n    role: Vice-Chair\n",
+         "  - person: eve-turner\n    role: Vice-Chair\n")
+    assert owner() == "eve-turner" and "tb/2019-03-14" in read
