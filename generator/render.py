@@ -355,6 +355,27 @@ class Languages:
         return Markup('<div lang="%s">%s</div>') % (other, html) if other else Markup.escape(html)
 
 
+# Words that make a name written as free text (`owner: {name: ...}`) an organisation's, as action logs give actions
+# to one ("NHS England", "Thames Ambulance Services Ltd", "Leicestershire Partnership NHS Trust")
+_ORGANISATION_WORDS = frozenset({
+    "agency", "association", "authority", "board", "ccg", "ccgs", "commission", "committee", "council", "department",
+    "directorate", "england", "forum", "foundation", "government", "group", "healthwatch", "hospital", "hospitals",
+    "limited", "ltd", "ministry", "network", "nhs", "office", "panel", "partnership", "plc", "service", "services",
+    "society", "team", "trust", "unit", "university"})
+
+
+def sort_word(name: str) -> str:
+    """What a tracker sorts a name written as free text by (its Owner column's data-sort): a person's surname, the
+    last word, as a registered person's; an organisation's name as it is, where "NHS England" sorted under E,
+    "Thames Ambulance Services Ltd" under L and two NHS trusts under T, among the people's surnames."""
+    words = name.split()
+    if not words:
+        return ""
+    if "," in name or any(word.strip("()&'’.").lower() in _ORGANISATION_WORDS for word in words):
+        return name
+    return words[-1]
+
+
 def environment(template_dirs: list[Path], report: Report, site, index, today: dt.date, drafts: bool,
                 renderer: Renderer | None = None, linker: Linker | None = None, backlinks: dict | None = None,
                 compiled: CompiledTemplates | None = None):
@@ -379,6 +400,7 @@ def environment(template_dirs: list[Path], report: Report, site, index, today: d
     env.filters["with_body"] = titled_with_body  # meeting|with_body(body): a <title>'s name of the meeting
     env.filters["printed_name"] = printed_name  # meeting|printed_name(body): a printed sheet's margin's name of it
     env.filters["css_string"] = css_string  # words for a <style>'s `content:`, the margins of a printed sheet
+    env.filters["sort_word"] = sort_word  # a free-text owner's on a tracker: a person's surname, else the name
     languages = Languages(site)
     # Filters, not globals: Jinja's compiled code calls a filter directly and a global through Context.call, which
     # made rendering 1.09x slower at 500 synthetic meetings with these on every title and text (benchmarks.compare)

@@ -1492,3 +1492,14 @@ def test_a_clerks_link_whose_words_do_not_show_its_address_is_marked_to_print_it
     renderer = Renderer()
     for html in (renderer.render(text).html, renderer.render_inline(text).html):
         assert [a.attrs.get("class") == "print-address" for a in parse_html(html).find_all("a")] == [marked]
+
+
+def test_a_tracker_sorts_an_organisation_written_as_a_name_by_its_name_not_its_last_word(site):
+    """`owner: {name: Healthwatch Testshire}`, as action logs give actions to an organisation ("NHS England",
+    "Leicestershire Partnership NHS Trust"): sorted as a person's name is, by its last word, NHS England came
+    under E and two trusts under T, among the people's surnames."""
+    rows = [tr for tr in page(site, "/tb/actions/").find_all("tr")
+            if [href for href, _ in tr.links()][:1] == ["/tb/actions/tb-19-13-leaflet/"]]
+    owner = [cell for cell in rows[0].children if not isinstance(cell, str)][1]
+    assert (owner.text, owner.attrs["data-sort"]) == ("Healthwatch Testshire",
+                                                      "1 Healthwatch Testshire Healthwatch Testshire; ")
