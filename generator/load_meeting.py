@@ -229,9 +229,10 @@ MEETING_STATUS_HINTS = {
 
 def _meeting_body(value, ctx: Context) -> str:
     """The meeting's body, which an owner its later fields and its other files write as everyone ("All") is told
-    to write as `{body: slug}` (schema.Held)."""
+    to write as `{body: slug}`, and whose members' deputy chairs a post they write names (schema.Held)."""
     slug = s.text(value, ctx)
-    ctx.held = dataclasses.replace(ctx.held, body=slug.strip(), deputies=(ctx.deputies or {}).get(slug.strip(), ()))
+    body = (ctx.body_files or {}).get(slug.strip())
+    ctx.held = dataclasses.replace(ctx.held, body=slug.strip(), deputies=s.deputies(body) if body else ())
     return slug
 
 
@@ -603,13 +604,14 @@ def load_action_log(path: Path, report: Report, meeting_date, ctx_people, bodies
                      doc.meta.line_of("as_at") if f["as_at"] else 0)
 
 
-def load_meeting_file(path: Path, report: Report, ctx_people, bodies: frozenset, deputies: dict | None = None):
-    """The fields of meeting.md, or None when they are too broken to place the meeting. `deputies`: each body's
-    members whose role is a chair's deputy's (schema.deputies), by slug, whom posts in the meeting's files name."""
+def load_meeting_file(path: Path, report: Report, ctx_people, bodies: frozenset, body_files: dict | None = None):
+    """The fields of meeting.md, or None when they are too broken to place the meeting. `body_files`: the bodies by
+    slug, whose members whose role is a chair's deputy's (schema.deputies) posts in the meeting's files name."""
     doc = frontmatter.read(path, report)
     if not doc.ok:
         return None, doc
-    ctx = Context(path, report, ctx_people, bodies, held=s.Held(meeting_file=report._rel(path)), deputies=deputies)
+    ctx = Context(path, report, ctx_people, bodies, held=s.Held(meeting_file=report._rel(path)),
+                  body_files=body_files)
     fields = MEETING.read(doc.meta, ctx, 1)
     if fields is None or not fields["body"] or not fields["date"]:
         return None, doc

@@ -420,8 +420,8 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
     reported = len(report.items)
     if parts is None:
         parts = Recorded(None)  # notes nothing: every file read afresh
-    fields, doc = parts.read("meeting.md", (), path, report, lambda: load_meeting_file(
-        path, report, index, slugs, {slug: deputies(body) for slug, body in bodies.items()}))
+    fields, doc = parts.read("meeting.md", (), path, report,
+                             lambda: load_meeting_file(path, report, index, slugs, bodies))
     as_read = parts.digest_of("meeting.md")  # what the files below are read against
     if fields is None:
         claimed = doc.meta.get("body") if isinstance(doc.meta, dict) else None

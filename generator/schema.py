@@ -64,9 +64,8 @@ class Context:
     # in a paper: told each file of papers/ its `file:`s look up, for the preview to know when to read it again
     # (reload_parts.Beside)
     beside: Any = None
-    # in meeting.md: each body's members whose role is a chair's deputy's (deputies), by slug, which its `body:`
-    # gives Held
-    deputies: dict | None = None
+    # in meeting.md: the bodies by slug (model.Body), whose members its `body:` gives Held the deputies of
+    body_files: dict | None = None
 
 
 Coerce = Callable[[Any, Context], Any]
