@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from difflib import SequenceMatcher
+from pathlib import PurePosixPath
 
 from generator import schema as s
 from generator.diagnostics import shortened
@@ -98,10 +99,10 @@ def _what_to_do(written: str, body: Body) -> str:
     if not types.names:
         return f"take `type:` out, or list the types {body.short_name} declares by under `interest_types:`"
     where = own if types.declared_in == own else \
-        f"site.yaml, or list {body.short_name}'s own in {own}" if types.declared_in == "site.yaml" else None
+        f"{types.declared_in}, or list {body.short_name}'s own in {own}" if types.declared_in else None
     add = f"add '{shortened(written)}' to `interest_types:` in {where}" if where else \
-        (f"list the types {body.short_name} declares by under `interest_types:` in {own} (in site.yaml, for every "
-         "body)")
+        (f"list the types {body.short_name} declares by under `interest_types:` in {own} (in "
+         f"{PurePosixPath(own).parent.parent / 'site.yaml'}, for every body)")
     meant = _meant(written, types.names)
     return f"did you mean '{meant}'? If not, {add}" if meant else f"write one of them, or {add}"
 

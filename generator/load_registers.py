@@ -259,7 +259,8 @@ def load_site(content: Path, report: Report) -> Site | None:
     return Site(fields["title"], fields["publisher"], _slashed(fields["base_url"]), fields["licence"],
                 fields["language"], fields["description"], fields["accessibility"] or StatementDetails(),
                 _slashed(fields["ids_from"]) if fields["ids_from"] else "",
-                None if fields["interest_types"] is None else InterestTypes(fields["interest_types"], "site.yaml"))
+                None if fields["interest_types"] is None else InterestTypes(fields["interest_types"],
+                                                                                    report._rel(path)))
 
 
 def register_files(content: Path) -> list[Path]:
@@ -337,8 +338,9 @@ def load_bodies(content: Path, report: Report, ctx_people, site_types: InterestT
     paths = sorted(p for p in folder.iterdir() if p.suffix == ".md" and not hidden(p))
     for other in sorted(p for p in folder.iterdir() if p.suffix != ".md" and not hidden(p)
                         and not attachments.editors(p.name)):
-        report.warning(other, 1, f"bodies/{other.name} is not read: each board or committee is a Markdown file with "
-                       "frontmatter", f"rename it to {other.stem.lower()}.md if it is one, or move it out of bodies/")
+        report.warning(other, 1, f"{other.name} is not read: each board or committee is a Markdown file "
+                       "with frontmatter", f"rename it to {other.stem.lower()}.md if it is one, or move it out of "
+                       f"{report.in_archive('bodies')}/")
     slugs = frozenset(p.stem for p in paths)
     for path in paths:
         body = body_in_file(path, report, ctx_people, slugs, site_types)

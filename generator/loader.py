@@ -122,10 +122,11 @@ def _report_outside_meetings(strays: list[tuple[str, bool, str]], report: Report
             below = Path(os.path.relpath(os.path.dirname(stray), home)).as_posix()
             report.warning(Path(stray), 1, f"'{name}' is in {below}/, a subfolder of its meeting's folder, and is "
                            "ignored", "move a paper into papers/ itself (its subfolders are not read), or the "
-                           "file out of meetings/")
+                           f"file out of {report.in_archive('meetings')}/")
         else:
             report.warning(Path(stray), 1, f"'{name}' is not in a meeting folder and is ignored",
-                           "move it into a meeting's folder (beside its meeting.md), or out of meetings/")
+                           f"move it into a meeting's folder (beside its meeting.md), or out of "
+                           f"{report.in_archive('meetings')}/")
     for folder, files in folders.items():
         misnamed = [f for f in files if os.path.basename(f).lower() == "meeting.md"]
         if misnamed:
@@ -431,7 +432,7 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
     if body is None:
         if slug not in slugs:
             known = f", or use one of the bodies there are: {', '.join(sorted(slugs))}" if 0 < len(slugs) <= 12 else ""
-            file = report._rel(Path(report.root) / "bodies" / f"{slug}.md") if report.root else f"bodies/{slug}.md"
+            file = report.in_archive("bodies", f"{slug}.md")
             report.error(path, doc.meta.line_of("body"), f"meeting of an unknown body '{slug}'",
                          did_you_mean(slug, slugs, "bodies", list_known=False) or f"add {file}{known}")
         return slug
@@ -447,7 +448,7 @@ def _load_meeting(path: Path, report: Report, index, slugs, bodies, parser, know
         report.warning(path, doc.meta.line_of("body"), f"the meeting's folder is inside {filed}/, but its body is "
                        f"{slug}: it is published among {slug}'s meetings, as {key}", f"correct `body:` (a folder "
                        f"copied from one of {filed}'s meetings keeps its body), or move the folder into "
-                       f"meetings/{slug}/")
+                       f"{report.in_archive('meetings', slug)}/")
     minutes = None
     if (meeting_dir / "minutes.md").is_file():
         whole = not report.errors_since(reported)

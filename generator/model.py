@@ -63,7 +63,8 @@ class InterestTypes:
     pecuniary interest declared would miss it."""
 
     names: tuple[str, ...] = INTEREST_TYPES
-    declared_in: str = ""  # the file listing them ("bodies/tb.md", "site.yaml"), for messages; "": Minutebook's own
+    # the file listing them as messages name it ("content/bodies/tb.md", "content/site.yaml"); "": Minutebook's own
+    declared_in: str = ""
 
 
 @dataclass(frozen=True)

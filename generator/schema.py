@@ -384,15 +384,15 @@ def person(value, ctx: Context, listed: bool = False, roled: bool = False) -> Pe
             slug = text("" if value["body"] is None else value["body"], ctx)
             if not slug.strip():  # `{body: }`, YAML's null: it was "no body 'None'"
                 raise Invalid("a body is written as `{body: ...}` with no body",
-                              "write the body's slug (its file's name in bodies/) after `body:`, or take the empty "
-                              "entry out")
+                              f"write the body's slug (its file's name in {ctx.report.in_archive('bodies')}/) after "
+                              "`body:`, or take the empty entry out")
             if slug not in ctx.bodies:
                 meant = _body_named(slug, ctx)
                 if meant:  # `{body: CCB}`, its short name, as `owner: CCB` and "ACTION: CCB to ..." name it
-                    raise Invalid(f"no body '{slug}': it names the body {meant}, whose file in bodies/ is named "
-                                  f"{meant}", f"write {{body: {meant}}}")
+                    raise Invalid(f"no body '{slug}': it names the body {meant}, whose file is "
+                                  f"{ctx.report.in_archive('bodies', meant + '.md')}", f"write {{body: {meant}}}")
                 raise Invalid(f"no body '{slug}'", did_you_mean(slug, ctx.bodies, "bodies")
-                              or "write the body as its file in bodies/ is named")
+                              or f"write the body as its file in {ctx.report.in_archive('bodies')}/ is named")
             return PersonRef(name=slug, body=slug)
         if set(value) == {"person"}:
             value = "" if value["person"] is None else value["person"]  # `{person: }`: left empty, not 'None'

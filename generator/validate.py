@@ -23,9 +23,9 @@ from generator.load_meeting import confidential_mark, confidential_word, names_a
 from generator.memo import ByIdentity
 from generator.model import AgendaItem, Archive, Meeting, MinuteItem, Paper, all_agenda_items
 from generator.post_holders import posts_held_elsewhere
-from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, digits, example, following, leading,
-                                 leading_part, minutes_of, printed, renumbered, runs, sort_key, unpadded, whole,
-                                 year_said)
+from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, digits, example, file_of, following,
+                                 leading, leading_part, minutes_of, printed, renumbered, runs, sort_key, unpadded,
+                                 whole, year_said)
 from generator.publish import unreached
 from generator.resolve import action_key, action_tracks, meetings_by_body
 from generator.values import slugify, spoken_date, spoken_due
@@ -244,7 +244,8 @@ def _approved_at_no_meeting(meeting: Meeting, following: str, approvers: tuple, 
     slug, _, folder = written.partition("/")
     if not body:
         report.warning(path, line, f"{said}: there is no body '{slug}'",
-                       did_you_mean(slug, known, "bodies") or "write the body as its file in bodies/ is named")
+                       did_you_mean(slug, known, "bodies")
+                       or f"write the body as its file in {report.in_archive('bodies')}/ is named")
         return
     nearest = sorted(nearest_folders(known, folder, meeting.date)[:3])
     named = _named_date(folder)
@@ -1634,7 +1635,7 @@ def _nearest_action(key: str, known: set[str], bodies, minutes: set[str], exampl
     named = next((slug for slug, other in bodies.items() if body.lower() in (slug, other.short_name.lower())), "") \
         if body not in bodies else ""
     if named:  # "CCB:CCBP/19/60#1": the body's short name, as "action CCB-A23" names it in the text
-        return (f"there is no body '{body}': it names the body {named}, whose file in bodies/ is named {named}: "
+        return (f"there is no body '{body}': it names the body {named}, whose file is {file_of(bodies[named])}: "
                 f"write {named}:{wanted}"), ()
     if body not in bodies:
         near = did_you_mean(body, bodies, "bodies", list_known=False)

@@ -181,14 +181,14 @@ def test_a_body_written_by_its_short_name_in_braces_is_told_its_slug(checked):
     """`{body: JC}`: it was "no body 'JC'", with the list of bodies, where `owner: JC` was told `{body: jc}`."""
     assert about(checked, "{body: JC}") == [
         f"content/{MINUTES}:{line_of(checked[0], MINUTES, '{body: JC}')}: error: no body 'JC': it names the body jc, "
-        "whose file in bodies/ is named jc; write {body: jc}"]
+        "whose file is content/bodies/jc.md; write {body: jc}"]
 
 
 def test_an_update_naming_another_bodys_action_with_its_short_name_is_told_its_slug(checked):
     """`JC:2019-11-05/7#1`, as the text's "action JC-A23" names it: it was told only that there is no body 'JC'."""
     content, messages = checked
     assert f"content/{LOG}:{line_of(content, LOG, 'action: JC:')}: error: update for an unknown action " \
-        "'JC:2019-11-05/7#1'; there is no body 'JC': it names the body jc, whose file in bodies/ is named jc: write " \
+        "'JC:2019-11-05/7#1'; there is no body 'JC': it names the body jc, whose file is content/bodies/jc.md: write " \
         "jc:2019-11-05/7#1" in messages
 
 

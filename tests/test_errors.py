@@ -901,7 +901,7 @@ def test_a_declarations_type_not_among_its_bodys_types_names_them_and_where_to_l
     edit(archive, MINUTES, DECLARED_TYPE, f"    type: {written}")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, f"type: {written}"),
         f"type: '{written}' is not one of TB's types of interest: {DEFAULT_TYPES}; {hint}list the types TB declares "
-        "by under `interest_types:` in content/bodies/tb.md (in site.yaml, for every body)")]
+        "by under `interest_types:` in content/bodies/tb.md (in content/site.yaml, for every body)")]
 
 
 def test_a_declarations_type_not_among_those_its_body_lists_says_to_add_it_there(archive, build):
@@ -919,7 +919,7 @@ def test_a_declarations_type_not_among_the_sites_types_says_to_add_it_there_or_l
     assert errors_after(build, archive) == [at("meetings/jc/2019-11-05/minutes.md", line_of(
         archive, "meetings/jc/2019-11-05/minutes.md", "type: Other registrable"),
         "type: 'Other registrable interest' is not one of JC's types of interest: Pecuniary, Non-pecuniary; write "
-        "one of them, or add 'Other registrable interest' to `interest_types:` in site.yaml, or list JC's own in "
+        "one of them, or add 'Other registrable interest' to `interest_types:` in content/site.yaml, or list JC's own in "
         "content/bodies/jc.md")]
 
 
@@ -2349,7 +2349,7 @@ def test_an_action_owned_by_a_body_the_archive_lacks_says_what_to_write_among_ma
                                                           f"numbering: \"C{n}/{{yy}}/{{n}}\"\n---\n", encoding="utf-8")
     edit(archive, MINUTES, "{body: jc}", "{body: planning}")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "{body: planning}"),
-        "no body 'planning'; write the body as its file in bodies/ is named")]
+        "no body 'planning'; write the body as its file in content/bodies/ is named")]
 
 
 @pytest.mark.parametrize("written", ["JC", "the Testshire and Northvale Joint Committee"])
@@ -2456,8 +2456,9 @@ def test_a_body_file_saved_under_another_extension_is_named_as_not_read(archive,
     (archive / "bodies" / "tb.md").rename(archive / "bodies" / "tb.yaml")
     result = build(archive)
     assert not result.ok
-    assert at("bodies/tb.yaml", 1, "bodies/tb.yaml is not read: each board or committee is a Markdown file with "
-              "frontmatter; rename it to tb.md if it is one, or move it out of bodies/", "warning") in messages(result)
+    assert at("bodies/tb.yaml", 1, "tb.yaml is not read: each board or committee is a Markdown file with "
+              "frontmatter; rename it to tb.md if it is one, or move it out of content/bodies/", "warning") \
+        in messages(result)
     assert at(LATER, line_of(archive, LATER, "body:"), "meeting of an unknown body 'tb'; add content/bodies/tb.md, "
               "or use one of the bodies there are: jc") in messages(result)
 
@@ -5053,7 +5054,7 @@ def test_a_person_written_as_a_name_left_empty_is_an_error_not_a_person_called_n
 
 @pytest.mark.parametrize("written, message", [
     ("{body: }", "a body is written as `{body: ...}` with no body; write the body's slug (its file's name in "
-                 "bodies/) after `body:`, or take the empty entry out"),
+                 "content/bodies/) after `body:`, or take the empty entry out"),
     ("{person: }", "a person is left empty; write their id or name, or take the empty entry out")])
 def test_a_body_or_person_field_left_empty_is_said_to_be_empty_not_to_name_none(archive, build, written, message):
     """YAML reads the empty value as null: it was "no body 'None'" and "unknown person 'None'"."""
@@ -5485,9 +5486,9 @@ def test_stray_markdown_file_outside_any_meeting_folder_is_a_warning_and_fails_u
     (archive / "meetings/tb/2019-03-14/papers/late").mkdir()
     (archive / "meetings/tb/2019-03-14/papers/late/paper-d.md").write_text("---\nref: D\ntitle: Late paper\n---\n",
                                                                          encoding="utf-8")
-    hint = "move it into a meeting's folder (beside its meeting.md), or out of meetings/"
+    hint = "move it into a meeting's folder (beside its meeting.md), or out of content/meetings/"
     below = ("a subfolder of its meeting's folder, and is ignored; move a paper into papers/ itself (its subfolders "
-             "are not read), or the file out of meetings/")
+             "are not read), or the file out of content/meetings/")
     warnings = [at("meetings/tb/2019-03-14/drafts/minutes.md", 1, f"'minutes.md' is in drafts/, {below}", "warning"),
                 at("meetings/tb/2019-03-14/papers/late/paper-d.md", 1, f"'paper-d.md' is in papers/late/, {below}",
                    "warning"),
@@ -5568,7 +5569,7 @@ def test_a_meeting_folder_among_another_bodys_meetings_is_a_warning_on_its_body_
     moved = "meetings/tb/2019-11-05/meeting.md"
     assert warnings_after(build, archive) == [at(moved, line_of(archive, moved, "body:"), "the meeting's folder is "
         "inside tb/, but its body is jc: it is published among jc's meetings, as jc/2019-11-05; correct `body:` (a "
-        "folder copied from one of tb's meetings keeps its body), or move the folder into meetings/jc/", "warning")]
+        "folder copied from one of tb's meetings keeps its body), or move the folder into content/meetings/jc/", "warning")]
 
 
 def test_meetings_filed_in_folders_other_than_their_bodies_are_no_mistake(archive, build):

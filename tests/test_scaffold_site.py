@@ -248,6 +248,60 @@ def test_a_new_meetings_members_are_said_to_come_from_the_body_file_named_from_t
     assert "  # the members of TB on 14 May 2020 (records/bodies/tb.md): move anyone absent" in text
 
 
+def _edit(records: Path, relative: str, old: str, new: str) -> None:
+    path = records / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, relative
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _many_bodies(records: Path) -> None:
+    """More bodies than a hint lists, so that it says how a body is written instead."""
+    for n in range(1, 13):
+        (records / f"bodies/c{n}.md").write_text(f"---\nname: Committee {n}\nshort_name: C{n}\nnumbering: "
+                                                 f"\"C{n}/{{yy}}/{{n}}\"\n---\n", encoding="utf-8")
+
+
+MARCH = "meetings/tb/2019-03-14/minutes.md"
+
+
+@pytest.mark.parametrize("change, said", [
+    (lambda r: _edit(r, "site.yaml", "language: en-GB\n", "language: en-GB\ninterest_types: [Financial interest]\n"),
+     "add 'Other registrable interest' to `interest_types:` in ../records/site.yaml, or list TB's own in "
+     "../records/bodies/tb.md"),
+    (lambda r: _edit(r, "site.yaml", "language: en-GB\n", "language: en-GB\ninterest_types: []\n"),
+     "declares interests by no type (`interest_types: []` in ../records/site.yaml)"),
+    (lambda r: _edit(r, MARCH, "type: Other registrable interest", "type: Pecuniary thing"),
+     "under `interest_types:` in ../records/bodies/tb.md (in ../records/site.yaml, for every body)"),
+    (lambda r: (r / "bodies/notes.txt").write_text("Notes\n", encoding="utf-8"),
+     "../records/bodies/notes.txt:1: warning: notes.txt is not read: each board or committee is a Markdown file "
+     "with frontmatter; rename it to notes.md if it is one, or move it out of ../records/bodies/"),
+    (lambda r: (r / "meetings/tb/agenda-template.md").write_text("# Agenda\n", encoding="utf-8"),
+     "move it into a meeting's folder (beside its meeting.md), or out of ../records/meetings/"),
+    (lambda r: ((r / "meetings/tb/2019-03-14/drafts").mkdir(),
+                (r / "meetings/tb/2019-03-14/drafts/minutes.md").write_text("Draft.\n", encoding="utf-8")),
+     "move a paper into papers/ itself (its subfolders are not read), or the file out of ../records/meetings/"),
+    (lambda r: ((r / "meetings/jc/2019-06-20").mkdir(),
+                (r / "meetings/jc/2019-06-20/meeting.md").write_text(
+                    (r / "meetings/tb/2019-06-20/meeting.md").read_text(encoding="utf-8"), encoding="utf-8")),
+     "or move the folder into ../records/meetings/tb/"),
+    (lambda r: _edit(r, MARCH, "{body: jc}", "{body: JC}"),
+     "no body 'JC': it names the body jc, whose file is ../records/bodies/jc.md; write {body: jc}"),
+    (lambda r: _edit(r, MARCH, "{body: jc}", "{body: }"),
+     "write the body's slug (its file's name in ../records/bodies/) after `body:`"),
+    (lambda r: (_many_bodies(r), _edit(r, MARCH, "{body: jc}", "{body: planning}")),
+     "no body 'planning'; write the body as its file in ../records/bodies/ is named"),
+    (lambda r: (_many_bodies(r), _edit(r, MARCH, "approved_at: tb/2019-06-20", "approved_at: planning/2019-06-20")),
+     "there is no body 'planning'; write the body as its file in ../records/bodies/ is named"),
+])
+def test_a_file_or_folder_a_message_names_is_named_in_the_archive_given(records, change, said):
+    """Each of these named `site.yaml`, `bodies/` or `meetings/` from inside the content folder, where the clerk
+    was not: told to add a type to site.yaml, they opened (or made) one beside them."""
+    change(records)
+    found = [p for p in problems(records) if said in p]
+    assert len(found) == 1, problems(records)
+
+
 # ---- a body's first meeting ----------------------------------------------------------------
 
 def test_a_bodys_first_meeting_is_given_a_start_time_to_fill_in(tmp_path, monkeypatch):
