@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from generator import attachments
 from generator.actions import NEXT_MEETING, Track
-from generator.diagnostics import Diagnostic, Report, closest, content_option, did_you_mean
+from generator.diagnostics import Diagnostic, Report, closest, content_option, did_you_mean, listed
 from generator.load_meeting import STATUSES
 from generator.load_minutes import PLACEHOLDER
 from generator.load_registers import ID_RE
@@ -487,10 +487,13 @@ def _previous_items(body: Body, previous: Meeting, folder: str, open_count: int,
     progress = f", and progress on the {_count(open_count, 'open action')} in the action log" if open_count else ""
     if unapproved and previous.minutes is not None:
         days = [long_date(m.date) for m in [*unapproved, previous]]
+        # each file by its path from the archive's top, as the previous meeting's alone is: "each meeting's
+        # `minutes.md`" left the clerk to work out which meetings' and where
+        files = listed([f"`{m.minutes.source.path}`" for m in [*unapproved, previous]])
         return [Standing(f"Minutes of the meetings held on {', '.join(days[:-1])} and {days[-1]}",
                          _todo("record whether the minutes of each were approved as a correct record, with any "
                                f"corrections; then set `status: approved` and `approved_at: {body.slug}/{folder}` in "
-                               "each meeting's `minutes.md`."),
+                               f"each one's minutes.md: {files}."),
                          'resolutions: []  # e.g. "**APPROVE** the minutes as a correct record"\n' + VOTE_EXAMPLE),
                 *_previous_items(body, previous, folder, open_count, arising=arising)[1:]]
     return [
