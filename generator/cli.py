@@ -276,6 +276,22 @@ def _end_cleanly_on_signals() -> None:
         signal.signal(signal.SIGINT, ended)
 
 
+def _stop_preview_on_sigterm() -> None:
+    """SIGTERM (`kill`, a supervisor, an editor closing the tool that started it) stops the preview as Ctrl+C does:
+    the watcher and the server closed, `minutebook: stopped` said, exit status 0, where it ended the process at
+    once, by the signal (143), saying nothing. Stopping is how a preview ends, as `hugo server` and `python -m
+    http.server` take Ctrl+C and Hugo SIGTERM too: a build stopped is a build not done (130, 143), a preview stopped
+    is not. Processes a rebuild forked end at once: the preview cleans up."""
+    owner = os.getpid()
+
+    def stopped(signum, frame):
+        if os.getpid() != owner:
+            os._exit(128 + signum)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stopped)
+
+
 def _unsafe_output(args) -> bool:
     """Whether `--out` names a folder the build must not replace (write.unsafe_output), said as a usage error."""
     cache = None if getattr(args, "no_cache", False) else cache_file(args.content, args.drafts).parent
@@ -347,6 +363,8 @@ def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
                       today=args.today, templates=args.templates)
     progress = lambda message: print(f"minutebook: {message}", file=sys.stderr)  # noqa: E731
     if args.command == "serve":
+        if exit_now:
+            _stop_preview_on_sigterm()
         return _serve(args)
     if exit_now:
         _end_cleanly_on_signals()

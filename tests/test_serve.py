@@ -211,6 +211,25 @@ def test_ctrl_c_stops_a_preview_started_from_a_job_that_ignores_it(tmp_path):
         process.wait()
 
 
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_preview_stopped_by_ctrl_c_or_sigterm_says_so_and_exits_0_as_a_dev_server_does(tmp_path, stop):
+    """Stopping is how a preview ends (README: hugo server and python -m http.server exit 0 on Ctrl+C, Hugo on
+    SIGTERM too), where a build stopped is a build not done (130, 143). SIGTERM, as `kill` or an editor's plugin
+    stops it, ended the process by the signal at once (143), saying nothing; it now ends as Ctrl+C does."""
+    shutil.copytree(FIXTURES / "references", tmp_path / "content")
+    with open(tmp_path / "serve.log", "w") as log:
+        process = start(tmp_path, tmp_path / "content", "--no-search", stderr=log)
+    try:
+        assert fetch(address(process) + "ccb/2019/ccbp-19-70/")[0] == 200
+        process.send_signal(stop)
+        assert process.wait(timeout=10) == 0
+        said = (tmp_path / "serve.log").read_text()
+        assert "Traceback" not in said and said.endswith("minutebook: stopped\n"), said
+    finally:
+        process.kill()
+        process.wait()
+
+
 def test_ctrl_c_during_the_first_build_stops_the_preview_with_no_traceback(tmp_path):
     """A clerk who started the preview on the wrong folder stops it before it is ready: Python's KeyboardInterrupt
     ended it with a traceback."""
