@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from generator import urls
-from generator.diagnostics import Diagnostic, Report, closest, did_you_mean, listed, plural, shortened
+from generator.diagnostics import (Diagnostic, Report, closest, content_option, did_you_mean, listed, plural,
+                                   shortened)
 from generator.exclusion import agenda_exclusions, exclusions, private_section
 from generator.interrupt import check as check_stop, never
 from generator.load_meeting import confidential_mark, confidential_word, names_an_appendix, told_on_agenda
@@ -797,9 +798,13 @@ def _papers(meeting: Meeting, report: Report, whole: bool = True) -> None:
         # here, or the paper written as told is refused next, for want of it
         said = f" and write `confidential: yes` in it, as a paper for {withheld}, must say whether it is" \
             if withheld and meeting.session != "private" else ""
+        # the command and the folder as the clerk's --content has them: run from elsewhere as told, the command
+        # wrote to a content/ beside them, or to none
+        option = content_option(report.root) if report.root is not None else ""
+        papers = PurePosixPath(meeting.source.path).parent / "papers"
         report.error(path, line_of(ref, line), f"paper '{ref}' is referenced but missing",
-                     f"add it with `minutebook new paper --meeting {meeting.key} {command} --title ...` (or "
-                     f"papers/<name>.md with `ref: {alone}`{f', `label: {label}`' if label else ''}){said}"
+                     f"add it with `minutebook new paper --meeting {meeting.key} {command} --title ...{option}` (or "
+                     f"{papers}/<name>.md with `ref: {alone}`{f', `label: {label}`' if label else ''}){said}"
                      f"{f', and write {alone} here' if label else ''}, or correct the reference ({hint})")
 
     private = taken_in_private(meeting.agenda)

@@ -919,7 +919,8 @@ def test_a_declarations_type_not_among_the_sites_types_says_to_add_it_there_or_l
     assert errors_after(build, archive) == [at("meetings/jc/2019-11-05/minutes.md", line_of(
         archive, "meetings/jc/2019-11-05/minutes.md", "type: Other registrable"),
         "type: 'Other registrable interest' is not one of JC's types of interest: Pecuniary, Non-pecuniary; write "
-        "one of them, or add 'Other registrable interest' to `interest_types:` in content/site.yaml, or list JC's own in "
+        "one of them, or add 'Other registrable interest' to `interest_types:` in content/site.yaml, or list JC's own "
+        "in "
         "content/bodies/jc.md")]
 
 
@@ -3050,19 +3051,23 @@ def test_a_role_or_membership_dated_by_a_month_is_told_why_a_day_is_needed_and_t
 
 # --- papers -------------------------------------------------------------------------------------
 
-def test_agenda_paper_referenced_but_missing_is_reported_on_its_paper_line(archive, build):
+def test_agenda_paper_referenced_but_missing_is_reported_on_its_paper_line(archive, build, monkeypatch):
+    monkeypatch.chdir(archive.parent)  # as a clerk runs check from the archive's top: the command needs no --content
     edit(archive, MEETING, "    paper: A\n    time", "    paper: Z\n    time")
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "    paper: Z"),
         "paper 'Z' is referenced but missing; add it with `minutebook new paper --meeting tb/2019-03-14 --ref Z "
-        "--title ...` (or papers/<name>.md with `ref: Z`), or correct the reference (this meeting's papers are "
+        "--title ...` (or content/meetings/tb/2019-03-14/papers/<name>.md with `ref: Z`), or correct the reference "
+        "(this meeting's papers are "
         "A, B, C)")]
 
 
-def test_minute_item_paper_referenced_but_missing_is_reported_on_its_paper_line(archive, build):
+def test_minute_item_paper_referenced_but_missing_is_reported_on_its_paper_line(archive, build, monkeypatch):
+    monkeypatch.chdir(archive.parent)
     edit(archive, MINUTES, "paper: A\nlead", "paper: [A, Q]\nlead")
     assert errors_after(build, archive) == [at(MINUTES, line_of(archive, MINUTES, "paper: [A, Q]"),
         "paper 'Q' is referenced but missing; add it with `minutebook new paper --meeting tb/2019-03-14 --ref Q "
-        "--title ...` (or papers/<name>.md with `ref: Q`), or correct the reference (this meeting's papers are "
+        "--title ...` (or content/meetings/tb/2019-03-14/papers/<name>.md with `ref: Q`), or correct the reference "
+        "(this meeting's papers are "
         "A, B, C)")]
 
 
@@ -3074,9 +3079,10 @@ def test_minute_item_paper_referenced_but_missing_is_reported_on_its_paper_line(
      "as taken in private"),
 ], ids=["confidential-minute", "confidential-agenda-item", "minute-after-the-exclusion"])
 def test_a_missing_paper_of_an_item_taken_in_private_is_told_to_be_added_saying_it_is_confidential(
-        archive, build, relative, old, new, which):
+        archive, build, relative, old, new, which, monkeypatch):
     """Added as told, without `confidential:`, the paper of an item taken in private was refused next, for want of
     saying whether it is confidential: the error says so the first time."""
+    monkeypatch.chdir(archive.parent)
     edit(archive, "meetings/tb/2019-06-20/minutes.md", "The board reviewed the action log.", "The board reviewed "
          "the action log.\n\nThe press and public were excluded from the meeting for the following item of business.")
     edit(archive, relative, old, new)
@@ -3084,7 +3090,8 @@ def test_a_missing_paper_of_an_item_taken_in_private_is_told_to_be_added_saying_
     papers = "this meeting's papers are A, B, C" if meeting == "2019-03-14" else "this meeting has no papers"
     assert errors_after(build, archive) == [at(relative, line_of(archive, relative, "Q]" if "[" in new else "paper: Q"),
         f"paper 'Q' is referenced but missing; add it with `minutebook new paper --meeting tb/{meeting} --ref Q "
-        f"--title ...` (or papers/<name>.md with `ref: Q`) and write `confidential: yes` in it, as a paper for "
+        f"--title ...` (or content/meetings/tb/{meeting}/papers/<name>.md with `ref: Q`) and write `confidential: "
+        f"yes` in it, as a paper for "
         f"{which}, must say whether it is, or correct the reference ({papers})")]
 
 
@@ -3099,11 +3106,14 @@ def test_a_paper_named_with_its_label_as_the_pack_prints_it_is_told_the_ref_to_w
         "write A, the ref of Appendix A (paper-a.md)")]
 
 
-def test_a_missing_paper_named_with_its_label_is_told_to_be_added_with_the_label_apart(archive, build):
+def test_a_missing_paper_named_with_its_label_is_told_to_be_added_with_the_label_apart(archive, build,
+                                                                                     monkeypatch):
+    monkeypatch.chdir(archive.parent)
     edit(archive, MEETING, "    paper: A\n", "    paper: Appendix Q\n")
     assert errors_after(build, archive) == [at(MEETING, line_of(archive, MEETING, "    paper: Appendix Q"),
         "paper 'Appendix Q' is referenced but missing; add it with `minutebook new paper --meeting tb/2019-03-14 "
-        "--label Appendix --ref Q --title ...` (or papers/<name>.md with `ref: Q`, `label: Appendix`), and write Q "
+        "--label Appendix --ref Q --title ...` (or content/meetings/tb/2019-03-14/papers/<name>.md with `ref: Q`, "
+        "`label: Appendix`), and write Q "
         "here, or correct the reference (this meeting's papers are A, B, C)")]
 
 
@@ -5569,7 +5579,8 @@ def test_a_meeting_folder_among_another_bodys_meetings_is_a_warning_on_its_body_
     moved = "meetings/tb/2019-11-05/meeting.md"
     assert warnings_after(build, archive) == [at(moved, line_of(archive, moved, "body:"), "the meeting's folder is "
         "inside tb/, but its body is jc: it is published among jc's meetings, as jc/2019-11-05; correct `body:` (a "
-        "folder copied from one of tb's meetings keeps its body), or move the folder into content/meetings/jc/", "warning")]
+        "folder copied from one of tb's meetings keeps its body), or move the folder into content/meetings/jc/",
+        "warning")]
 
 
 def test_meetings_filed_in_folders_other_than_their_bodies_are_no_mistake(archive, build):

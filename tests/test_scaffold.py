@@ -211,7 +211,8 @@ def test_minutes_left_draft_before_the_previous_meetings_are_approved_under_one_
     minutes = (actions / "meetings" / "ccb" / "2020-03-19" / "minutes.md").read_text(encoding="utf-8")
     assert ("*Clerk to complete: record whether the minutes of each were approved as a correct record, with any "
             "corrections; then set `status: approved` and `approved_at: ccb/2020-03-19` in each one's minutes.md: "
-            "`content/meetings/ccb/2020-01-16/minutes.md` and `content/meetings/ccb/2020-01-30/minutes.md`.*") in minutes
+            "`content/meetings/ccb/2020-01-16/minutes.md` and `content/meetings/ccb/2020-01-30/minutes.md`.*") \
+        in minutes
     for folder in ("2020-01-16", "2020-01-30"):  # approved in March
         approved = actions / "meetings" / "ccb" / folder / "minutes.md"
         text = re.sub(r"^\*Clerk to complete: .*\*$", "Noted.", approved.read_text(encoding="utf-8"), flags=re.M)

@@ -293,6 +293,9 @@ MARCH = "meetings/tb/2019-03-14/minutes.md"
      "no body 'planning'; write the body as its file in ../records/bodies/ is named"),
     (lambda r: (_many_bodies(r), _edit(r, MARCH, "approved_at: tb/2019-06-20", "approved_at: planning/2019-06-20")),
      "there is no body 'planning'; write the body as its file in ../records/bodies/ is named"),
+    (lambda r: _edit(r, "meetings/tb/2019-03-14/meeting.md", "    paper: A\n", "    paper: Z\n"),
+     "add it with `minutebook new paper --meeting tb/2019-03-14 --ref Z --title ... --content ../records` (or "
+     "../records/meetings/tb/2019-03-14/papers/<name>.md with `ref: Z`)"),
 ])
 def test_a_file_or_folder_a_message_names_is_named_in_the_archive_given(records, change, said):
     """Each of these named `site.yaml`, `bodies/` or `meetings/` from inside the content folder, where the clerk
