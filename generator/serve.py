@@ -14,6 +14,7 @@ import errno
 import gc
 import html
 import json
+import os
 import sys
 import threading
 import time
@@ -27,7 +28,7 @@ from watchdog.observers import Observer
 
 from generator.attachments import litter
 from generator.build import Options
-from generator.diagnostics import Diagnostic, Report, plural
+from generator.diagnostics import Diagnostic, Report, content_option, plural
 from generator.incremental import Outcome, Session
 from generator.interrupt import never
 from generator.render import template_dirs
@@ -72,6 +73,7 @@ class Preview:
         self._to_index: set[str] | None = None
         self._indexing = threading.Lock()  # one Pagefind run at a time over the preview folder
         self._refs = search_refs.Kept()  # what the reference map was last made from; used under _indexing
+        self._drafts_told: set[str] = set()  # the draft files the log has said are left out (_say_drafts_unshown)
 
     # ---- rebuilding ------------------------------------------------------------------
 
@@ -261,9 +263,32 @@ class Preview:
             # Once this save's own pages are on disk, another save may cut the rest short: the rebuild after it
             # covers both. Without them, the rebuild is the only way this save shows, and runs to the end.
             self.rebuild(why, files=False, quietly=quick, stop=self.changed.is_set if quick else never)
+            self._say_drafts_unshown(paths)
             if not self.changed.is_set():  # another save already waiting: its rebuild comes first
                 self.write_files()
             collect = True
+
+    def _say_drafts_unshown(self, paths: list[str]) -> None:
+        """A draft saved is no page of the preview without --drafts, as of the public site: a new clerk writing a
+        new meeting's minutes (draft until approved) saw `0 pages rendered` after each save and the minute's page
+        not found, and was told nowhere why. Said once for each file."""
+        prepared = self.session.prepared
+        if self.options.drafts or prepared is None:
+            return
+        saved = {os.path.abspath(p) for p in paths if p.endswith((os.sep + "minutes.md", os.sep + "actions.md"))}
+        if not saved:
+            return
+        top = Path(os.path.abspath(self.options.content)).parent
+        for meeting in prepared.archive.meetings:
+            for part in (meeting.minutes, meeting.action_log):
+                if part is None or part.status != "draft" or not part.source.path:
+                    continue
+                path = os.path.abspath(top / part.source.path)
+                if path in saved and path not in self._drafts_told:
+                    self._drafts_told.add(path)
+                    self.log(f"{_short(path)} is a draft (`status: draft`): the preview leaves it out, as the "
+                             "public site does; to see drafts too, each page marked as a preview, run `minutebook "
+                             f"serve --drafts{content_option(self.options.content)}`")
 
     def _collect(self) -> None:
         """The preview runs with the cycle collector off, and collects only here, once half a second has

@@ -288,6 +288,22 @@ def test_an_edit_is_rebuilt_and_served(server):
     wait_for(lambda: "Approved with one amendment." in fetch(url + "/data/minutes.json")[1])
 
 
+def test_a_draft_saved_is_said_once_to_be_left_out_of_the_preview_with_the_option_that_shows_it(server, tmp_path):
+    """A new meeting's minutes are draft until approved: a clerk writing them saw `0 pages rendered` after each
+    save and the minute's page not found, told nowhere that the preview leaves drafts out without --drafts."""
+    _, content, _ = server
+    minutes = content / "meetings/ccb/2019-08-22/minutes.md"
+    minutes.write_text(minutes.read_text().replace("status: approved", "status: draft"))
+    log = tmp_path / "serve.log"
+    said = ("content/meetings/ccb/2019-08-22/minutes.md is a draft (`status: draft`): the preview leaves it out, as "
+            "the public site does; to see drafts too, each page marked as a preview, run `minutebook serve --drafts`")
+    wait_for(lambda: said in log.read_text())
+    minutes.write_text(minutes.read_text() + "\nA line more.\n")
+    wait_for(lambda: log.read_text().count("ccb/2019-08-22/minutes.md]") >= 3)  # the second save rebuilt
+    time.sleep(0.5)
+    assert log.read_text().count("is a draft (`status: draft`)") == 1
+
+
 def test_a_prose_edit_is_written_by_the_fast_path_then_checked_by_the_full_rebuild(server, tmp_path):
     url, content, _ = server
     minutes = content / "meetings/ccb/2019-07-18/minutes.md"
