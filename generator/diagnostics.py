@@ -50,12 +50,19 @@ def content_option(content) -> str:
     `content` folder of the current one: told `minutebook new body --slug hwb ...` after `--content /srv/archive`,
     they ran it on another folder, or on none. Named from the current folder as Report.from_here names its files:
     from there where one of the folder holding it and the current folder is inside the other, else whole."""
-    full, here = os.path.abspath(content), os.getcwd()
-    if full == os.path.join(here, "content"):
+    if os.path.abspath(content) == os.path.join(os.getcwd(), "content"):
         return ""
+    return " --content " + shlex.quote(named_from_here(content))
+
+
+def named_from_here(path) -> str:
+    """A file or folder as the clerk names it from the current folder: from there where one of the folder holding
+    it and the current folder is inside the other, else whole (content_option, Report.from_here). For a file no
+    Report names, as one that does not exist yet (`new site`'s .gitignore)."""
+    full, here = os.path.abspath(path), os.getcwd()
     project = os.path.dirname(full)
     near = here == project or here.startswith(project + os.sep) or project.startswith(here.rstrip(os.sep) + os.sep)
-    return " --content " + shlex.quote(os.path.relpath(full, here) if near else full)
+    return Path(os.path.relpath(full, here)).as_posix() if near else full
 
 
 @dataclass

@@ -9,17 +9,31 @@ it is. Like the other `new` commands, it writes through scaffold.write_all: neve
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import schema as s
-from generator.diagnostics import Report, content_option
+from generator.diagnostics import Report, content_option, named_from_here
 from generator.load_registers import _site_root
 from generator.scaffold import Refused
 from generator.yamltext import scalar
 
 # The Open Government Licence, which UK councils and NHS bodies publish their records under
 OGL = ("Open Government Licence v3.0", "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+
+
+# What builds make beside the content folder, kept out of the archive's repository: a clerk's `git add -A` after a
+# first build committed the build cache and the preview, which hold draft minutes and confidential items, to a
+# repository that is often public, and the built site with them
+GITIGNORE = """\
+# What Minutebook makes, which is no part of the archive's record (README, Using it): the built site, and
+# .minutebook/, the build cache and the preview, which hold draft and confidential records: never commit them.
+/site/
+/.site.tmp-*/
+/.site.old-*/
+.minutebook/
+"""
 
 
 @dataclass(frozen=True)
@@ -65,8 +79,19 @@ def plan_site(content: Path, title: str, publisher: str, base_url: str) -> SiteP
         raise Refused([], f"--base-url {base_url}: {refused.message}; {refused.hint}") from None
     address = address if address.endswith("/") else address + "/"
     option = content_option(content)
+    files = {path: site_yaml(title.strip(), publisher.strip(), address)}
+    ignore = Path(os.path.abspath(content)).parent / ".gitignore"
+    if not ignore.exists():
+        files[ignore] = GITIGNORE
+        kept = f" {named_from_here(ignore)} keeps site/ and .minutebook/ (the build cache and the preview, which " \
+            "hold draft and confidential records) out of git."
+    elif ".minutebook" not in ignore.read_text(encoding="utf-8", errors="replace"):
+        kept = f" Add `/site/` and `.minutebook/` to {named_from_here(ignore)}: the build cache and the preview " \
+            "there hold draft and confidential records, never to be committed."
+    else:
+        kept = ""
     summary = (f"Its licence is the Open Government Licence v3.0: change it in {report._rel(path)} if the records are "
-               "published under another, and give the accessibility statement's contacts there. Next, start the "
-               "first board or committee: minutebook new body --slug hwb --name \"Health and Wellbeing Board\""
+               f"published under another, and give the accessibility statement's contacts there.{kept} Next, start "
+               "the first board or committee: minutebook new body --slug hwb --name \"Health and Wellbeing Board\""
                f"{option}")
-    return SitePlan({path: site_yaml(title.strip(), publisher.strip(), address)}, summary)
+    return SitePlan(files, summary)

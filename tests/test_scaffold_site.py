@@ -93,13 +93,40 @@ def test_new_site_writes_a_site_yaml_check_takes_and_says_what_to_do_next(tmp_pa
     assert (code, err) == (0, [])
     assert out == [
         "created content/site.yaml",
+        "created .gitignore",
         "Its licence is the Open Government Licence v3.0: change it in content/site.yaml if the records are "
-        "published under another, and give the accessibility statement's contacts there. Next, start the first "
-        "board or committee: minutebook new body --slug hwb --name \"Health and Wellbeing Board\""]
+        "published under another, and give the accessibility statement's contacts there. .gitignore keeps site/ and "
+        ".minutebook/ (the build cache and the preview, which hold draft and confidential records) out of git. Next, "
+        "start the first board or committee: minutebook new body --slug hwb --name \"Health and Wellbeing Board\""]
     report = Report(root=tmp_path / "content")
     site = load_archive(tmp_path / "content", report)
     assert [d.message for d in report.errors] == ["there is no bodies/ folder"]  # the next command's
     assert site is None or site.site is not None
+
+
+def test_new_site_keeps_what_builds_make_out_of_the_archives_repository(tmp_path, capsys, monkeypatch):
+    """A clerk's `git add -A` after the first build committed .minutebook/ (the build cache and the preview, which
+    hold draft minutes and confidential items) and site/ to the archive's repository, often a public one."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    monkeypatch.chdir(tmp_path)
+    assert new(capsys, *NEW_SITE[1:])[0] == 0
+    for made in (".minutebook/cache/build.pickle", ".minutebook/preview/index.html", "site/index.html",
+                 ".site.old-123-4/index.html"):
+        (tmp_path / made).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / made).write_text("draft\n", encoding="utf-8")
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], capture_output=True,
+                            text=True, check=True).stdout.splitlines()
+    assert status == ["?? .gitignore", "?? content/site.yaml"]
+
+
+def test_new_site_beside_a_gitignore_of_its_own_is_told_what_to_add_to_it(tmp_path, capsys, monkeypatch):
+    (tmp_path / ".gitignore").write_text("node_modules/\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = new(capsys, *NEW_SITE[1:])
+    assert code == 0 and out[0] == "created content/site.yaml" and len(out) == 2
+    assert " Add `/site/` and `.minutebook/` to .gitignore: the build cache and the preview there hold draft and " \
+        "confidential records, never to be committed. Next," in out[1]
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "node_modules/\n"
 
 
 def test_new_site_never_overwrites_the_site_yaml_there_is(records, capsys):
