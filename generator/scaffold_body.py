@@ -11,6 +11,7 @@ told apart from by nothing. Like `new meeting`, it writes through scaffold.write
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,6 +95,9 @@ def _clashes(bodies: dict[str, Body], slug: str, name: str, short_name: str, sho
     return False
 
 
+ID_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")  # an id as the register's are made (ada-lovelace)
+
+
 def register_entry(written: str) -> str:
     """The people register's entry for someone written as a name (`Councillor Jane Okonjo`), its honorifics apart,
     as `jane-okonjo: {name: Jane Okonjo, honorific: Councillor}`; "" for what is written as an id, one word."""
@@ -150,10 +154,15 @@ def _members(given: list[tuple[str, str, str]], people: PeopleIndex | None, bodi
     if given and people is None:
         written = " ".join(f"{option} {shlex.quote(w)}" for option, w, _ in given)
         options = " and ".join(dict.fromkeys(option for option, _, _ in given))
+        first = given[0][1].strip()
+        # the entry as a register writes it, as for a member the register lacks: "an entry for each member" left a
+        # new clerk to find out from the docs how one is written
+        entry = register_entry(first) or (f"{first}: {{name: {' '.join(w.capitalize() for w in first.split('-'))}}}"
+                                          if ID_WORD.fullmatch(first) else "")
         return [], [f"{written}: the archive has no people register to find them in; add "
                     f"{in_archive(path.parent.parent, 'people.yaml')} with an entry "
-                    f"for each member first (docs/content-format.md, people), or leave {options} out and list the "
-                    "members in the body's file as `- name: ...`"]
+                    f"for each member first{f', one a line, e.g. `{entry}`' if entry else ''} (docs/content-format.md, "
+                    f"people), or leave {options} out and list the members in the body's file as `- name: ...`"]
     ctx = s.Context(path, report, people, frozenset(bodies))
     found: dict[str, Member] = {}
     problems = []

@@ -353,9 +353,17 @@ def test_a_member_of_an_archive_without_a_register_is_refused(content):
     (content / "people.yaml").unlink()
     shutil.rmtree(content / "meetings")
     assert refused(content, slug="hwb", name="Health and Wellbeing Board", members=["ada-lovelace"]) == [
-        "--member ada-lovelace: the archive has no people register to find them in; add content/people.yaml with an entry "
-        "for each member first (docs/content-format.md, people), or leave --member out and list the members in "
-        "the body's file as `- name: ...`"]
+        "--member ada-lovelace: the archive has no people register to find them in; add content/people.yaml with an "
+        "entry for each member first, one a line, e.g. `ada-lovelace: {name: Ada Lovelace}` (docs/content-format.md, "
+        "people), or leave --member out and list the members in the body's file as `- name: ...`"]
+
+
+def test_a_member_given_by_name_in_an_archive_without_a_register_is_shown_the_entry_to_add(content):
+    (content / "people.yaml").unlink()
+    shutil.rmtree(content / "meetings")
+    said = refused(content, slug="hwb", name="Health and Wellbeing Board", members=["Councillor Jane Okonjo"])
+    assert "add content/people.yaml with an entry for each member first, one a line, e.g. `jane-okonjo: {name: " \
+        "Jane Okonjo, honorific: Councillor}` (docs/content-format.md, people)" in said[0]
 
 
 def test_the_command_tells_every_problem_at_once_and_writes_nothing(content, tmp_path):
