@@ -159,18 +159,21 @@ class Memos:
 # The checks of the stages after validation and after resolving, which a build stopped there did not run
 # (Report.not_run): the reference scan, moved.yaml and root/ (resolve); rendering (render.py's unsafe links,
 # templates, two pages at one address).
-NOT_RUN_AFTER_VALIDATE = "cross-references, moved.yaml, root/ files, links in the text, templates"
 NOT_RUN_AFTER_RESOLVE = "links in the text, templates"
 
 
-def not_run_after_validate(archive: Archive | None) -> str:
-    """NOT_RUN_AFTER_VALIDATE, after the check of each meeting whose minutes have errors that validate did not run
-    (check_meeting's `items_known`): told it was not run, a clerk knows to look for more once the minutes load."""
+def not_run_after_validate(archive: Archive | None, content: Path) -> str:
+    """The checks after validation, after the check of each meeting whose minutes have errors that validate did not
+    run (check_meeting's `items_known`): told it was not run, a clerk knows to look for more once the minutes load.
+    moved.yaml's and root/'s only where the archive has them: a new clerk's first check named both, which their
+    archive had not and which they went to the docs to find out about."""
+    checks = ", ".join(["cross-references", *(["moved.yaml"] if (content / "moved.yaml").is_file() else []),
+                        *(["root/ files"] if (content / "root").is_dir() else []), NOT_RUN_AFTER_RESOLVE])
     held = sorted(key for key in archive.incomplete if "/" in key) if archive is not None else []
     if not held:
-        return NOT_RUN_AFTER_VALIDATE
+        return checks
     meetings = listed(held) if len(held) <= 3 else f"{len(held)} meetings whose minutes have errors"
-    return f"the items named by the papers and attendance of {meetings}, {NOT_RUN_AFTER_VALIDATE}"
+    return f"the items named by the papers and attendance of {meetings}, {checks}"
 
 
 def prepare(options: Options, report: Report, timings: dict, loader_cache: dict | None = None,
@@ -198,7 +201,7 @@ def prepare(options: Options, report: Report, timings: dict, loader_cache: dict 
         validate(archive, report, memos.checked if memos else None, stop)
     stage("validate")
     if archive is None or report.failed(options.strict):
-        report.not_run = not_run_after_validate(archive)
+        report.not_run = not_run_after_validate(archive, Path(options.content))
         return None
     check(stop)
     index = resolve(public_view(archive, options.drafts, memos.published if memos else None, stop),

@@ -112,7 +112,22 @@ def test_a_meeting_that_cannot_be_loaded_is_the_one_problem_reported_of_it(archi
 
 JC = "meetings/jc/2019-11-05/meeting.md"
 JC_MINUTES = "meetings/jc/2019-11-05/minutes.md"
-NOT_RUN = "cross-references, moved.yaml, root/ files, links in the text, templates"
+NOT_RUN = "cross-references, moved.yaml, links in the text, templates"  # the fixture has a moved.yaml, no root/
+
+
+@pytest.mark.parametrize("moved, root, said", [
+    (False, False, "cross-references, links in the text, templates"),
+    (True, True, "cross-references, moved.yaml, root/ files, links in the text, templates")])
+def test_the_checks_not_run_name_moved_yaml_and_root_files_only_where_the_archive_has_them(archive, build, moved,
+                                                                                              root, said):
+    """A new clerk's first check with an error said `moved.yaml, root/ files` were not checked, files their archive
+    had not, which they went to the docs to find out about."""
+    if not moved:
+        (archive / "moved.yaml").unlink()
+    if root:
+        (archive / "root").mkdir()
+    edit(archive, LATER, "quorate: no", "quorate: maybe")
+    assert build(archive).report.not_run == said
 
 
 def _items_only_the_minutes_have(archive) -> None:
@@ -653,7 +668,7 @@ def test_a_build_or_check_stopped_by_an_error_says_which_checks_were_not_run(arc
     edit(archive, LATER_MINUTES, "The minutes were agreed.", "The minutes were agreed, as TB/19/99 notes.")
     error = (f"content/{LATER}:{line_of(archive, LATER, 'quorate:')}: error: quorate: 'maybe' is not yes or no; "
              "write yes or no")
-    not_run = ("further checks (cross-references, moved.yaml, root/ files, links in the text, templates) were not "
+    not_run = ("further checks (cross-references, moved.yaml, links in the text, templates) were not "
                "run: they run once the errors above are fixed, and may report more")
     assert cli("check", "--today", TODAY).stderr.splitlines() == [
         error, f"minutebook check: {not_run}", "minutebook check: 1 error, 0 warnings"]

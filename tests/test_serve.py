@@ -342,8 +342,8 @@ def test_a_content_error_shows_in_the_browser_before_the_warnings_and_clears_whe
         ("", "", "Warnings, which do not stop the build"),
         ("content/meetings/ccb/2019-07-18/meeting.md:3", "warning", "")]
     assert "is not a real date" in html
-    assert ('<p class="not-run">Further checks (cross-references, moved.yaml, root/ files, links in the text, '
-            'templates) were not run: they run once the errors above are fixed, and may report more.</p>') in html
+    assert ('<p class="not-run">Further checks (cross-references, links in the text, templates) were not run: they '
+            'run once the errors above are fixed, and may report more.</p>') in html
     wait_for(lambda: "build failed: 1 error; the preview shows it" in (tmp_path / "serve.log").read_text())
     meeting.write_text(good)
     wait_for(lambda: fetch(url + "/ccb/2019/ccbp-19-60/")[0] == 200)
