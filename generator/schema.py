@@ -566,7 +566,7 @@ def post_holder(written: str, ctx: Context) -> PersonRef | None:
     ids, holdings = people.post(written, held.date)
     members = _deputies_on(written, held) if held.deputies else []
     if members:  # `owner: Vice-Chair`, the body's file giving a member that role that day
-        return _deputy(written, held, members, ids, people)
+        return _deputy(written, held, members, ids, people, ctx.report.in_archive("bodies", f"{held.body}.md"))
     if len(ids) == 1:
         return dataclasses.replace(people.ref(ids[0]), post=written)
     on = spoken_date(held.date)
@@ -590,8 +590,8 @@ def post_holder(written: str, ctx: Context) -> PersonRef | None:
         other_days = [member for member in held.deputies if _deputy_key(member.role) == _deputy_key(written)]
         if other_days:  # the body's file gives the role, but for other days than the meeting's
             when = "; ".join(f"{_named(member.who)} {_span(member)}" for member in other_days)
-            raise Invalid(f"'{written}' is a post the body's file, bodies/{held.body}.md, gives no member on {on}: "
-                          f"{when}",
+            file = ctx.report.in_archive("bodies", f"{held.body}.md")
+            raise Invalid(f"'{written}' is a post the body's file, {file}, gives no member on {on}: {when}",
                           "write the person who held it that day, or correct the dates of the membership (`from`, "
                           "`to`) in the body's file")
         titled = people.titled(written, held.date)
@@ -637,13 +637,14 @@ def _deputies_on(written: str, held: Held) -> list:
             and (member.start is None or member.start <= day) and (member.end is None or day <= member.end)]
 
 
-def _deputy(written: str, held: Held, members: list, ids: list[str], people) -> PersonRef:
+def _deputy(written: str, held: Held, members: list, ids: list[str], people, file: str) -> PersonRef:
     """The one member the body's file gives the post `written` on the meeting's day, unless it gives two, or the
-    people register gives it to someone else that day: which is meant is the clerk's to say."""
-    on, body = spoken_date(held.date), held.body
+    people register gives it to someone else that day: which is meant is the clerk's to say. `file`: the body's
+    file, as messages name it (Report.in_archive)."""
+    on = spoken_date(held.date)
     if len(members) > 1:
         named = listed([_named(member.who) for member in members])
-        raise Invalid(f"'{written}' is the role the body's file, bodies/{body}.md, gives {len(members)} members on "
+        raise Invalid(f"'{written}' is the role the body's file, {file}, gives {len(members)} members on "
                       f"{on}: {named}",
                       "write the id (or the name) of the one meant; if only one of them held it that day, correct the "
                       "dates of their membership (`from`, `to`) in the body's file")
@@ -651,7 +652,7 @@ def _deputy(written: str, held: Held, members: list, ids: list[str], people) -> 
     if ids and ids != [who.id]:
         held_by = listed([_named(people.ref(pid)) for pid in ids])
         raise Invalid(f"'{written}' names {_named(who)}, whose role it is on {on} as a member in the body's file, "
-                      f"bodies/{body}.md, and {held_by}, whose role it is that day in the people register",
+                      f"{file}, and {held_by}, whose role it is that day in the people register",
                       "write the id of the one meant; if the register's role is another body's, give it its whole "
                       f"title there (`{' '.join(written.split())} of ...`)")
     return dataclasses.replace(people.ref(who.id) if who.id else who, post=written)

@@ -203,7 +203,7 @@ def test_a_vice_chair_the_bodys_file_gives_two_members_that_day_is_an_error_nami
     edit(archive, "bodies/tb.md", "    role: Voluntary sector representative\n", "    role: Vice-Chair\n")
     edit(archive, f"{MARCH}/minutes.md", "  - owner: carol-singh\n", "  - owner: Vice-Chair\n")
     assert march_errors(archive) == [
-        f"content/{MARCH}/minutes.md:42: error: 'Vice-Chair' is the role the body's file, bodies/tb.md, gives 2 members "
+        f"content/{MARCH}/minutes.md:42: error: 'Vice-Chair' is the role the body's file, content/bodies/tb.md, gives 2 members "
         "on 14 March 2019: Councillor Frank Turner (frank-turner) and Harriet Quill; write the id (or the name) of the "
         "one meant; if only one of them held it that day, correct the dates of their membership (`from`, `to`) in the "
         "body's file"]
@@ -218,7 +218,7 @@ def test_a_vice_chair_the_bodys_file_and_the_register_give_two_people_that_day_i
     edit(archive, f"{MARCH}/minutes.md", "  - owner: carol-singh\n", "  - owner: Vice-Chair\n")
     assert march_errors(archive) == [
         f"content/{MARCH}/minutes.md:42: error: 'Vice-Chair' names Councillor Frank Turner (frank-turner), whose role "
-        "it is on 14 March 2019 as a member in the body's file, bodies/tb.md, and Dr Carol Singh (carol-singh), whose "
+        "it is on 14 March 2019 as a member in the body's file, content/bodies/tb.md, and Dr Carol Singh (carol-singh), whose "
         "role it is that day in the people register; write the id of the one meant; if the register's role is another "
         "body's, give it its whole title there (`Vice-Chair of ...`)"]
 
@@ -227,6 +227,6 @@ def test_a_vice_chair_the_bodys_file_gives_a_member_on_other_days_only_is_an_err
     edit(archive, "bodies/tb.md", VICE_CHAIR[0], VICE_CHAIR[1].replace("2018-05-01", "2019-05-01"))
     edit(archive, f"{MARCH}/minutes.md", "  - owner: carol-singh\n", "  - owner: Vice-Chair\n")
     assert march_errors(archive) == [
-        f"content/{MARCH}/minutes.md:42: error: 'Vice-Chair' is a post the body's file, bodies/tb.md, gives no member "
+        f"content/{MARCH}/minutes.md:42: error: 'Vice-Chair' is a post the body's file, content/bodies/tb.md, gives no member "
         "on 14 March 2019: Councillor Frank Turner (frank-turner) held it from 1 May 2019; write the person who held it "
         "that day, or correct the dates of the membership (`from`, `to`) in the body's file"]
