@@ -406,10 +406,13 @@ def test_a_links_hidden_words_are_read_and_copied_as_words_of_its_own(server, ne
     """Words hidden for a screen reader's list of links (a meeting's date in a table of meetings, whose body a
     feed is of) are out of the line, a block of their own, which a screen reader reads after a space and a copy
     takes with none: the home page's "Health and Wellbeing Board, 14 March 2019" was read "Health and Wellbeing
-    Board , 14 March 2019", and a body's "news feed (Atom) of the TB" copied as "news feed (Atom)of the TB"."""
+    Board , 14 March 2019", and a body's "news feed (Atom) of the TB" copied as "news feed (Atom)of the TB". An
+    action's and a person's feed were read "news feed (Atom) of action TB/19/13#2", then "of its updates" outside
+    the link, as if two things."""
     page = new_page()
     said, copied = {}, {}
-    for url, part in (("/", "table.meetings >> nth=-1"), ("/tb/", "p.follow")):
+    for url, part in (("/", "table.meetings >> nth=-1"), ("/tb/", "p.follow"), ("/tb/actions/tb-19-13-2/", "p.follow"),
+                      ("/people/brian-okafor/", "p.follow")):
         page.goto(server + url)
         said[url] = [line.strip() for line in page.locator(part).aria_snapshot().splitlines() if "- link " in line]
         copied[url] = page.locator(part).evaluate("""e => { const r = document.createRange(); r.selectNodeContents(e);
@@ -419,6 +422,10 @@ def test_a_links_hidden_words_are_read_and_copied_as_words_of_its_own(server, ne
     assert "Health and Wellbeing Board\u00a0on 14 March 2019" in copied["/"]
     assert '- link "news feed (Atom) of the TB":' in said["/tb/"]
     assert "news feed (Atom)\u00a0of the TB" in copied["/tb/"]
+    assert [name for name in said["/tb/actions/tb-19-13-2/"] if "news feed" in name] == [
+        '- link "news feed (Atom) of its updates (action TB/19/13#2)":']
+    assert [name for name in said["/people/brian-okafor/"] if "news feed" in name] == [
+        '- link "news feed (Atom) of the records that name them (Mr Brian Okafor)":']
 
 
 def test_a_meetings_landmarks_are_its_parts_and_not_each_of_its_minutes(server, new_page):
