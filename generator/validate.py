@@ -22,6 +22,7 @@ from generator.exclusion import agenda_exclusions, exclusions, private_section
 from generator.interrupt import check as check_stop, never
 from generator.load_meeting import confidential_mark, confidential_word, names_an_appendix, told_on_agenda
 from generator.memo import ByIdentity
+from generator.meeting_kinds import called
 from generator.model import AgendaItem, Archive, Meeting, MinuteItem, Paper, all_agenda_items
 from generator.post_holders import posts_held_elsewhere
 from generator.numbering import (ANNUAL, annual_meetings, canonical, compose, digits, example, file_of, following,
@@ -1972,11 +1973,14 @@ def _said(due) -> str:
 
 
 def _leaving_out(track, logged_meetings: tuple):
-    """The meetings whose action log leaves out the action while it is open."""
+    """The meetings whose action log leaves out the action while it is open. Not a meeting called for a purpose
+    (`kind: Special`, meeting_kinds.called), which takes only the business it was called for: its log updating the
+    one action of that business was asked "held over?" of every other action open, eight for one special meeting
+    of a joint committee; the next ordinary meeting's log is asked of them."""
     logged = {step.meeting.key for step in track.steps}
     for meeting in logged_meetings:
         log = meeting.action_log
-        if log.as_at <= track.raised.date or meeting.key in logged:
+        if log.as_at <= track.raised.date or meeting.key in logged or called(meeting.kind):
             continue
         if track.as_at(log.as_at).closed:
             return

@@ -729,6 +729,20 @@ def test_open_action_missing_from_a_later_log_is_held_over(tmp_path):
             ) in _messages(content)
 
 
+def test_a_special_meetings_log_is_not_asked_held_over_of_the_actions_outside_its_business(tmp_path):
+    """A meeting called for a purpose takes only the business it was called for, and its action log updates that
+    business's actions alone: a joint committee's special meeting, its log updating one action, was asked "held
+    over?" of each of the eight others open. The next ordinary meeting's log is asked of them still."""
+    content = _copy(tmp_path)
+    log = content / "meetings/ccb/2019-09-19/actions.md"
+    text = log.read_text()
+    log.write_text(text[:text.index("  - action: CCBP/19/60#jc-referral")] + "---\n")
+    meeting = content / "meetings/ccb/2019-09-19/meeting.md"
+    meeting.write_text(meeting.read_text().replace("date: 2019-09-19\n", "date: 2019-09-19\nkind: Special meeting\n"))
+    held_over = [m for m in _messages(content) if "CCBP/19/60#jc-referral is open but missing" in m]
+    assert [m.split(":")[0] for m in held_over] == ["content/meetings/ccb/2019-11-21/actions.md"]
+
+
 @pytest.mark.parametrize("folder, confidential", [("2019-07-18", "confidential: yes\n"),
                                                   ("2019-07-18-private", ""), ("2019-07-18", None)],
                          ids=["confidential", "private-meeting", "withheld-after-the-exclusion"])
