@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import unicodedata
 
 import pytest
 from playwright.sync_api import expect
@@ -514,3 +515,78 @@ def test_no_printed_sheet_of_approved_minutes_in_a_preview_says_they_are_a_draft
     approved = printed_preview[APPROVED_MEETING]
     assert len(approved) > 1, "control: the approved minutes print on several sheets"
     assert [number for number, text in enumerate(approved, 1) if "not yet approved" in text] == []
+
+
+# Printed larger, as a reader who needs larger print asks of the print dialog (Scale 200%: A4 is 359 CSS pixels wide):
+# the example's pages with the site's tables of several columns, each at its widest there (a tracker 532 pixels, an
+# agenda 408, a person's actions 397, the open data files 496).
+AT_TWICE_THE_SIZE = 359
+STACKED = {"actions.html": "the tracker", "meeting.html": "an agenda and its actions raised",
+           LONG_CAPTION: "a person's actions", "body.html": "a body's members", "data.html": "the open data files",
+           "declarations.html": "a register of interests", "/jcccg/2020/2020-03-05/papers/07/": "a front sheet"}
+# Each of the site's own tables (not a table written in a paper's text, in a box named by its aria-label) as the page
+# prints it: how far right it reaches, and each cell shown with its column's heading, where it has one (not a row
+# spanning every column: an agenda's section).
+SITE_TABLES = """() => [...document.querySelectorAll('main .table-wrap:not([aria-label]) > table')].map(table => ({
+    right: table.getBoundingClientRect().right,
+    cells: [...table.tBodies].flatMap(body => [...body.rows]).flatMap(row => [...row.cells].map((cell, i) => [
+        table.tHead && cell.colSpan === 1 ? table.tHead.rows[0].cells[i].textContent.trim() : '', cell])).filter(
+        ([, cell]) => cell.checkVisibility()).map(([heading, cell]) => [heading, cell.innerText]),
+}))"""
+
+
+def _url(sites, served, name, template):
+    return served[name] + template if template.startswith("/") else sites[name].url(served[name], template)[0]
+
+
+@pytest.mark.parametrize("template", list(STACKED))
+def test_a_page_printed_at_twice_the_size_has_no_table_wider_than_the_sheet(sites, served, browser, template):
+    """At Scale 200% a tracker printed 532 CSS pixels wide on a sheet of 359, an agenda 408 and a person's actions 397,
+    and Chromium shrank each sheet to fit them, the larger print the reader asked for lost. Each row now prints as a
+    block, its cells one under another."""
+    page = open_page(browser, _url(sites, served, "example", template), width=AT_TWICE_THE_SIZE, height=1000)
+    try:
+        page.emulate_media(media="print")
+        tables = page.evaluate(SITE_TABLES)
+        assert tables, f"control: the page has {STACKED[template]}"
+        assert overflow(page) is None
+        assert [table["right"] for table in tables if table["right"] > AT_TWICE_THE_SIZE + 1] == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("template", ["actions.html", "meeting.html", LONG_CAPTION])
+def test_a_table_printed_at_twice_the_size_prints_every_cell_under_its_columns_heading(sites, served, browser,
+                                                                                       template):
+    """Stacked, a row's cells have no column headings above them: each prints after its heading's words ('Owner:
+    Ms Tamsin Hooton', 'Due: July 2018'), and no cell's words are lost from the sheets (the PDF's text). Shrunk to
+    fit as a table, the sheets said each cell under its column's heading, not after it."""
+    from pdf_text import page_texts
+
+    page = open_page(browser, _url(sites, served, "example", template), width=AT_TWICE_THE_SIZE, height=1000)
+    try:
+        page.emulate_media(media="print")
+        cells = [cell for table in page.evaluate(SITE_TABLES) for cell in table["cells"]]
+        assert len(cells) > 4, "control: the tables have rows"
+        # NFKC: the PDF draws 'fi' and 'fl' as one glyph, a ligature, which the font's map reads back as one character
+        printed = "".join(unicodedata.normalize("NFKC", "".join(page_texts(page.pdf(format="A4", scale=2)))).split())
+        missing = [f"{heading}: {text}" for heading, text in cells
+                   if "".join(f"{heading + ':' if heading else ''}{text}".split()) not in printed]
+        assert missing == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("template", ["actions.html", "meeting.html"])
+def test_a_table_printed_at_full_size_is_a_table_as_before(sites, served, browser, template):
+    """At 100% a tracker and an agenda fit the sheet as tables: their columns side by side under their headings, no
+    cell named by its heading."""
+    page = _printed(browser, _url(sites, served, "example", template))
+    try:
+        printed = page.evaluate("""() => [...document.querySelectorAll('main .table-wrap:not([aria-label]) > table')].map(t => [
+            getComputedStyle(t).display, getComputedStyle(t.tHead).display,
+            getComputedStyle(t.tBodies[0].rows[0].cells[1]).display,
+            getComputedStyle(t.tBodies[0].rows[0].cells[1], '::before').content])""")
+        assert printed and set(map(tuple, printed)) == {("table", "table-header-group", "table-cell", "none")}
+    finally:
+        page.close()
