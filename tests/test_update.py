@@ -9,6 +9,7 @@ folder, search index included.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import shutil
@@ -30,12 +31,40 @@ def _mtimes(folder):
     return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
 
+_SCRATCH: dict[bytes, dict[str, bytes]] = {}  # a digest of what a site was built from -> the site (_from_scratch)
+
+
 def _from_scratch(build, archive, tmp_path, search=True):
-    fresh = tmp_path / "fresh"
-    shutil.rmtree(fresh, ignore_errors=True)
-    result = build(archive, fresh, search=search, cache=False)
-    assert result.ok and result.rendered is None
-    return read_tree(fresh)
+    """The site a build from scratch (no cache) makes of the content as it now is, to compare a warm build's with.
+    Built once for each content: many tests make the same edit, and a build from scratch of the same bytes makes
+    the same site (tests/test_golden.py), so the second is taken from the first, as it came out of the build."""
+    key = _digest(archive, search)
+    if key not in _SCRATCH:
+        fresh = tmp_path / "fresh"
+        shutil.rmtree(fresh, ignore_errors=True)
+        result = build(archive, fresh, search=search, cache=False)
+        assert result.ok and result.rendered is None
+        _SCRATCH[key] = read_tree(fresh)
+    return dict(_SCRATCH[key])
+
+
+@pytest.fixture(scope="module", autouse=True)
+def scratch_sites_let_go():
+    """_from_scratch's sites (a megabyte or so each) are kept while this module runs, not for the rest of the worker's
+    run; a module that imports _from_scratch keeps its few."""
+    yield
+    _SCRATCH.clear()
+
+
+def _digest(archive: Path, search: bool) -> bytes:
+    """What a build from scratch is made of: every file of the content folder, by its path and bytes, and whether
+    search is indexed (the build date is the fixture's, TODAY, in every _from_scratch)."""
+    digest = hashlib.sha256(b"search" if search else b"no search")
+    for path in sorted(archive.rglob("*")):
+        if path.is_file():
+            digest.update(b"\0%s\0%d\0" % (path.relative_to(archive).as_posix().encode(), path.stat().st_size))
+            digest.update(path.read_bytes())
+    return digest.digest()
 
 
 @pytest.fixture
