@@ -145,6 +145,10 @@ class Session:
         self.fingerprint: tuple | None = None  # what forces a full re-render when it changes
         self.index = None  # the resolved Index of the last successful rebuild (for the search index)
         self.prepared = None  # what the last rebuild rendered from, while it succeeded (quick.py starts from it)
+        # What the last rebuild that succeeded rendered from, kept while the rebuilds since fail (a clerk's mistake
+        # shown, then put right), and every file given to `quick` since it: see `quick`
+        self.good = None
+        self.saved: set[str] = set()
         self.holdings: Holdings | None = None  # pages.holdings of the last index rendered: the next is made from it
         self.outputs: dict = {}  # feed address -> digest of its inputs (update.Outputs)
         self.sums: dict = {}  # file -> its size and SHA-256, of the files a rebuild may keep (update.Outputs.note)
@@ -227,18 +231,39 @@ class Session:
         reports messages, writes the feeds and data files, and records what the pages were made from."""
         started = time.perf_counter()
         own: list[float] = []
+        self.saved.update(str(path) for path in paths)
         with without_cycle_collector():
-            done = None if self.register_saved else quick_rebuild(self, paths, lambda: own.append(time.perf_counter()))
-            if done is None:
-                done = people_quick(self, paths)
-            if done is None:
-                done = body_quick(self, paths)
+            if self.prepared is None:
+                done = self._recovering(lambda: own.append(time.perf_counter()))
+            else:
+                done = None if self.register_saved else quick_rebuild(self, paths,
+                                                                      lambda: own.append(time.perf_counter()))
+                if done is None:
+                    done = people_quick(self, paths)
+                if done is None:
+                    done = body_quick(self, paths)
         if done is None:
             return None
         self.unsettled.update(done[1], done[2])
         return Outcome(True, Report(root=Path(self.options.content)), done[0], done[1], done[2],
                        milliseconds=(time.perf_counter() - started) * 1000,
                        own_milliseconds=(own[0] - started) * 1000 if own else None)
+
+    def _recovering(self, written_own) -> tuple | None:
+        """The fast path after a rebuild that failed (`prepared` None): from the last rebuild that succeeded, with
+        every file saved since it (`saved`: the save that made the mistake, those while it showed, this one) read
+        again. Only where those files are all in one meeting's folder: then that folder read again over that
+        rebuild's index is the archive as it is now, as on any save, and quick.py gives the pages a full build
+        gives. A register, a body's file, a template or two folders saved since are left to the rebuild, as is a
+        save after a first build that failed (nothing to start from). Without this, the save that put a mistake
+        right waited for the full rebuild (seconds in a large archive), however small."""
+        if self.good is None or self.pages is None:
+            return None
+        self.prepared = self.good
+        try:
+            return quick_rebuild(self, sorted(self.saved), written_own)
+        finally:
+            self.prepared = None
 
     def write_files(self, stop=never) -> list[str]:
         """Write the files besides pages for the last successful rebuild, if not yet written; those changed.
@@ -350,14 +375,24 @@ class Session:
                 return self._interrupted(started)
         self.prepared = None
         if prepared is None:
+            self._failed()
             return Outcome(False, report, milliseconds=(time.perf_counter() - started) * 1000)
         try:
-            return self._pages(prepared, report, started, stop)
+            outcome = self._pages(prepared, report, started, stop)
+            if not outcome.ok:
+                self._failed()
+            return outcome
         except Interrupted:
             # The caches and memos the fast path reads agree with this archive, as after a rebuild that finished;
             # the pages do not, and the next rebuild compares them with the last one that finished.
             self.prepared = prepared
             return self._interrupted(started)
+
+    def _failed(self) -> None:
+        """After a rebuild that failed: the Markdown cache holds only HTML the last good rebuild's linker makes, as
+        after one given up (see _rebuild), for the fast path that starts from it (`_recovering`)."""
+        if self.good is not None:
+            forget_links(self.markdown_cache, self.good.linker.signature)
 
     def _interrupted(self, started: float) -> Outcome:
         return Outcome(False, Report(root=Path(self.options.content)), interrupted=True,
@@ -443,5 +478,5 @@ class Session:
         self.deps = kept_deps
         self.unsettled, self.reached, self.drawn, self.register_saved = set(), {}, {}, ""
         self.digests = memo
-        self.index, self.prepared = prepared.index, prepared
+        self.index, self.prepared, self.good, self.saved = prepared.index, prepared, prepared, set()
         return Outcome(True, report, len(pending), written, deleted, (time.perf_counter() - started) * 1000, full)

@@ -167,14 +167,18 @@ def quick_rebuild(session, paths, written_own=lambda: None) -> tuple[int, list[s
         return None
     folder = meeting_folder(Path(session.options.content), paths)
     cached = session.loader_cache.get(folder) if folder is not None else None
-    if cached is None or not isinstance(cached[1], Meeting):
+    # A folder the rebuild since `prepared` could not read (a mistake, put right by this save: Session._recovering)
+    # is the meeting `prepared` read there, if it was one
+    if cached is None or not (isinstance(cached[1], Meeting) or prepared is session.good):
         return None
     content = Path(session.options.content)
     report = Report(root=content, _relative=session.relative)
     loaded = reload_meeting(content, folder, session.loader_cache, report, session.reload_parts)
     index, linker = prepared.index, prepared.linker
-    before = index.by_key.get(cached[1].key)
-    if report.errors or not isinstance(loaded, Meeting) or before is None or loaded.key != before.key \
+    if report.errors or not isinstance(loaded, Meeting):
+        return None
+    before = index.by_key.get(cached[1].key if isinstance(cached[1], Meeting) else loaded.key)
+    if before is None or loaded.key != before.key or loaded.source != before.source \
             or loaded.session == "private" or _crosses_today(before, loaded, prepared.today):
         return None
     meeting = public_meeting(loaded, session.options.drafts)

@@ -80,9 +80,9 @@ class Preview:
     def quick(self, paths: list[str], why: str) -> bool:
         """A save within one meeting's folder, or to the people register: its pages at once (Session.quick,
         quick.py, quick_people.py), and open pages told to reload. The full rebuild must follow: it alone
-        reports messages and writes the rest."""
-        if self.report is not None:  # the preview shows errors: only the full rebuild can clear them
-            return False
+        reports messages and writes the rest. While the preview shows errors, the save that puts the mistake right
+        is no different (Session._recovering): its pages are shown, the error page gone with it, and the rebuild
+        shows the errors again if there are still some."""
         with self.lock:
             try:
                 outcome = self.session.quick(paths)
@@ -91,6 +91,7 @@ class Preview:
                 return False
             if outcome is None:
                 return False
+            self.report = None  # the pages are the archive's as it is now, which the rebuild checks next
             gone = f" and {len(outcome.deleted)} deleted" if outcome.deleted else ""
             edited = self.session.register_saved or "the edited meeting"
             own = f" (its own pages in {outcome.own_milliseconds:.0f} ms)" if outcome.own_milliseconds is not None \

@@ -1615,3 +1615,65 @@ def test_after_a_quick_edit_and_the_rebuild_after_it_the_index_gives_each_data_f
         assert outcome is not None and outcome.ok and index_disagrees(live) == []  # data files wait for the rebuild
         assert session.rebuild().ok and sorted(made) == sorted(csv)
         assert index_disagrees(live) == []
+
+
+def previewing(tmp_path: Path):
+    """A live preview (serve.Preview, without its server) after its first build of a copy of `references`."""
+    from generator.serve import Preview
+
+    content, live = tmp_path / "content", tmp_path / "live"
+    shutil.copytree(FIXTURES / "references", content)
+    preview = Preview(Options(content=content, out=live, today=TODAY, search=False), log=lambda message: None,
+                      search=False)
+    assert preview.rebuild().ok
+    return preview, content, live
+
+
+def saved(preview, path: Path) -> bool:
+    """A save as the preview takes it: the fast path, then the rebuild; whether the fast path took it."""
+    quick_took = preview.quick([str(path)], path.name)
+    preview.rebuild(path.name, files=False, quietly=quick_took)
+    return quick_took
+
+
+@pytest.mark.parametrize("where, mistake", [
+    ("minutes.md", ("\n---\n", "\nstatus: [draft\n---\n")),  # malformed YAML: the meeting loaded without its minutes
+    ("meeting.md", ("date: 2019-08-22", "date: [2019-08-22")),  # no meeting at all: the folder could not be read
+])
+def test_the_save_that_puts_a_mistake_right_takes_the_fast_path_and_the_error_page_goes_with_it(tmp_path, where,
+                                                                                                 mistake):
+    """A clerk's malformed YAML fails the rebuild, and the preview shows the error page. The save that puts it right
+    (with a sentence changed besides) writes the meeting's pages at once, as a full build makes them, and the error
+    page goes; where it waited for the full rebuild (seconds in a large archive), and the next saves too."""
+    preview, content, live = previewing(tmp_path)
+    path = content / AUGUST / where
+    good = path.read_text()
+    path.write_text(good.replace(*mistake, 1))
+    assert not saved(preview, path) and preview.report is not None  # the error page shows
+    minutes = content / AUGUST / "minutes.md"
+    path.write_text(good)
+    edit(minutes, "Paper C in August is the finance paper", "Paper C in August is the revised finance paper")
+    paths = sorted({str(path), str(minutes)})
+    assert preview.quick(paths, "put right") and preview.report is None  # the error page gone with the fast path
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
+    assert preview.rebuild("put right", files=False, quietly=True).ok and preview.report is None
+    assert saved(preview, edit(minutes, "revised finance paper", "finance paper as revised"))
+    assert pages(live) == pages(full_build(content, tmp_path / "full again"))
+    settled(preview.session, content, live, tmp_path / "settled")
+
+
+def test_after_a_mistake_two_meetings_saved_since_the_last_good_rebuild_are_left_to_the_rebuild(tmp_path):
+    """The fast path after a failed rebuild starts from the last that succeeded: a meeting saved while the error
+    showed would be missing from it, so the save that puts the mistake right in another is left to the rebuild."""
+    preview, content, live = previewing(tmp_path)
+    minutes = content / AUGUST / "minutes.md"
+    good = minutes.read_text()
+    minutes.write_text(good.replace("\n---\n", "\nstatus: [draft\n---\n", 1))
+    assert not saved(preview, minutes)
+    assert not saved(preview, edit(content / "meetings/jhsc/2019-09-02/minutes.md", "None. See",
+                                   "None were given. See"))
+    assert preview.report is not None
+    minutes.write_text(good)
+    assert not preview.quick([str(minutes)], "put right") and preview.report is not None
+    assert preview.rebuild("put right").ok and preview.report is None
+    assert pages(live) == pages(full_build(content, tmp_path / "full"))
