@@ -407,6 +407,17 @@ def add_paper(path: Path, number: int) -> str:
     return title
 
 
+def add_pdf(path: Path, number: int) -> str:
+    """A PDF added to the papers/ folder of the meeting whose minutes are at `path`, which no paper names yet: the
+    file a clerk puts there before writing the paper that names it (`file:`). No page shows it; the save reads the
+    folder again, each paper kept as it was read (reload_parts.Beside). Returns its name."""
+    name = f"benchmark-{number}.pdf"
+    pdf = path.parent / "papers" / name
+    pdf.parent.mkdir(exist_ok=True)
+    pdf.write_bytes(b"%PDF-1.4\n% Benchmark attachment " + str(number).encode() + b"\n%%EOF\n")
+    return name
+
+
 def _split_front(text: str) -> tuple[str, str]:
     if text.startswith("---\n"):
         head, _, rest = text[4:].partition("\n---\n")
@@ -554,8 +565,9 @@ def session_edits(content: str, out: str, minutes: str, edits: int, first_number
     retitled = [timed(lambda n=n: retitle(Path(minutes), n)) for n in numbers]
     added = [timed(lambda n=n: add_item(Path(minutes), n)) for n in numbers]
     papers = [timed(lambda n=n: add_paper(Path(minutes), n)) for n in numbers]
+    pdfs = [timed(lambda n=n: add_pdf(Path(minutes), n)) for n in numbers]
     return {"first_ms": first.milliseconds, "edits": rows, "retitles": retitled, "new_items": added,
-            "new_papers": papers}
+            "new_papers": papers, "new_pdfs": pdfs}
 
 
 # ---- one edit, end to end through a server -----------------------------------------------------------
@@ -797,7 +809,8 @@ def bench_size(n: int, args, hugo: Path | None, work: Path, counter) -> Size:
         size.session = json.loads(run.stdout.strip().splitlines()[-1]) | {"max_rss_mb": run.max_rss_mb}
         for kind, rows in (("one-edit", size.session["edits"]), ("retitle", size.session.get("retitles", [])),
                            ("new-item", size.session.get("new_items", [])),
-                           ("new-paper", size.session.get("new_papers", []))):
+                           ("new-paper", size.session.get("new_papers", [])),
+                           ("PDF-added", size.session.get("new_pdfs", []))):
             for row in rows:
                 own = f" (own pages {row['quick_own_ms']:.0f} ms)" if row.get("quick_own_ms") is not None else ""
                 quick = "none" if row.get("quick_ms") is None else \
@@ -930,16 +943,19 @@ def report(sizes: list[Size], hugo: bool) -> str:
                   for kind in ("retitles", "new_items")}
         rows.append((f"{s.meetings:,}", _fmt(s.session.get("first_ms"), " ms", 0), _fast(edits),
                      _fmt(session_ms, " ms", 0), rendered, _fast(s.session.get("retitles", [])), _fast(added),
-                     _fast(s.session.get("new_papers", [])), _fmt(added_ms, " ms", 0), _fmt(o, " ms", 0),
+                     _fast(s.session.get("new_papers", [])), _fast(s.session.get("new_pdfs", [])),
+                     _fmt(added_ms, " ms", 0), _fmt(o, " ms", 0),
                      _fmt(h, " ms", 0), _ratio(o, h),
                      *(_fmt(served[name, kind], " ms", 0) for kind in ("retitles", "new_items")
                        for name in ("minutebook", "hugo")), _fmt(_served(s, "minutebook", "new_papers"), " ms", 0)))
     out.append("\nOne edit (medians of the edits): the fast path (Session.quick, how many edits took it), then "
                "Session.rebuild, and end to end through the server (file written -> page on disk); a retitle: the "
                "first item's title changed; a new item: a minute item added at the end of the minutes; a new paper: "
-               "a paper file added to the meeting (Hugo's copy has no equivalent)\n")
+               "a paper file added to the meeting (Hugo's copy has no equivalent); a PDF added: one no paper names "
+               "yet, put in the meeting's papers/\n")
     out.append(_table(("meetings", "Session first build", "Session fast path", "Session one edit", "pages rendered",
                        "Session retitle fast path", "Session new item fast path", "Session new paper fast path",
+                       "Session PDF added fast path",
                        "Session new item", "ours serve", "Hugo server", "ratio", "ours serve, retitle",
                        "Hugo server, retitle", "ours serve, new item", "Hugo server, new item",
                        "ours serve, new paper"), rows))

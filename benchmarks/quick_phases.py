@@ -5,8 +5,8 @@
 The fast path (generator/quick.py, `Session.quick`) writes the pages an edit
 within one meeting shows on before the full rebuild that follows every save.
 `benchmarks.build_bench` times it whole; this times its steps, for the kinds
-of edit build_bench makes to one meeting's minutes (a sentence, a retitled item,
-a new item, a new paper file), each `--edits` times in one
+of edit build_bench makes to one meeting (a sentence, a retitled item, a new
+item, a new paper file, a PDF no paper names yet added to its papers/), each `--edits` times in one
 `generator.incremental.Session` after its first build, each followed by the
 rebuild as in the preview, and prints the medians in milliseconds of wall time:
 
@@ -44,7 +44,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.build_bench import add_item, add_paper, edit, pick_target, retitle  # noqa: E402
+from benchmarks.build_bench import add_item, add_paper, add_pdf, edit, pick_target, retitle  # noqa: E402
 from benchmarks.preview_waits import archive_arguments, archive_in_work, preview_session  # noqa: E402
 from generator import quick  # noqa: E402
 from generator.fingerprint import Digests  # noqa: E402
@@ -56,7 +56,8 @@ WRAPPED = {"reload": ("reload_meeting",), "entries": ("meeting_entries", "known_
            "index": ("with_meeting", "_checked", "with_backlinks", "relinked"), "environment": ("make_environment",),
            "lists": ("meeting_pages", "action_page", "_cited", "_related", "_people", "_lists", "_counts",
                      "holdings")}
-KINDS = (("sentence", edit), ("retitle", retitle), ("new item", add_item), ("new paper", add_paper))
+KINDS = (("sentence", edit), ("retitle", retitle), ("new item", add_item), ("new paper", add_paper),
+         ("PDF added", add_pdf))
 
 
 class Steps:

@@ -106,6 +106,10 @@ def test_the_build_benchmark_runs_end_to_end_on_a_tiny_archive(tmp_path, capsys)
     assert 0 < retitled["quick_own_ms"] <= retitled["quick_ms"], "its own pages were on disk first"
     [paper] = size["session"]["new_papers"]
     assert paper["quick_ms"] > 0 and paper["quick_written"] >= 2, "the paper's page and its meeting's page"
+    [pdf] = size["session"]["new_pdfs"]
+    # a PDF no paper names yet: the fast path takes it, and no page shows it
+    assert pdf["quick_ms"] > 0 and pdf["quick_written"] == 0 and pdf["written"] == 0
+    assert "Session PDF added fast path" in out
     [added] = size["session"]["new_items"]
     # a new minute number: the fast path writes the new item's page and its meeting's, the rebuild none of them
     assert added["quick_ms"] > 0 and added["quick_written"] >= 2, "the new item's page and its meeting's page"
@@ -339,8 +343,8 @@ def test_the_fast_path_steps_script_times_each_step_of_each_kind_of_edit_and_the
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("4 meetings; first build") and lines[0].endswith("; medians, ms")
     assert lines[1].split()[:3] == ["whole", "pages", "reload"]
-    assert [line[:10].strip() for line in lines[2:]] == ["sentence", "retitle", "new item", "new paper"]
-    for line in lines[2:]:
+    assert [line[:10].strip() for line in lines[2:]] == ["sentence", "retitle", "new item", "new paper", "PDF added"]
+    for line in lines[2:-1]:
         whole, pages, *steps = (float(figure) for figure in line[10:].split())
         named = dict(zip(("reload", "entries", "index", "environment", "digests", "lists", "own render", "own write",
                           "other render", "other write", "rest"), steps, strict=True))
@@ -350,6 +354,9 @@ def test_the_fast_path_steps_script_times_each_step_of_each_kind_of_edit_and_the
     # a new paper file is a new link target: the index is patched and pages beyond the meeting's own are made
     paper = dict(zip(("whole", "pages", "reload", "entries", "index"), map(float, lines[5][10:].split())))
     assert paper["index"] > 0
+    # a PDF no paper names yet: the folder read again and no page made, the steps adding up all the same
+    whole, pages, *steps = (float(figure) for figure in lines[6][10:].split())
+    assert pages == 0 and steps[0] > 0 and abs(sum(steps) - whole) < 0.1 * len(steps), lines[6]
     # one step function by function: each its own column, which still add up to the whole
     assert quick_phases.main(["--meetings", "4", "--edits", "1", "--work", str(tmp_path), "--split", "lists"]) == 0
     lines = capsys.readouterr().out.splitlines()
