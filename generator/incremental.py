@@ -370,8 +370,9 @@ class Session:
             except Interrupted:
                 # The fast path carries on from the last rebuild that finished. The Markdown cache must then hold
                 # only HTML that rebuild's linker makes: HTML with links may be this one's.
-                if self.prepared is not None:
-                    forget_links(self.markdown_cache, self.prepared.linker.signature)
+                last = self.prepared or self.good  # or, after a rebuild that failed, the last that succeeded
+                if last is not None:
+                    forget_links(self.markdown_cache, last.linker.signature)
                 return self._interrupted(started)
         self.prepared = None
         if prepared is None:
