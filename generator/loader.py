@@ -363,7 +363,8 @@ def reload_meeting(content: Path, folder: Path, cache: dict, report: Report, par
     if parts is not None:
         entry = cache.get(folder)
         parts.begin(folder, registers, slugs, entry[6] if entry is not None else None)
-    meeting = _load_meeting(folder / "meeting.md", report, people_index, slugs, bodies, make_block_parser(),
+    parser = parts.parser() if parts is not None else make_block_parser()
+    meeting = _load_meeting(folder / "meeting.md", report, people_index, slugs, bodies, parser,
                             StatChecked(cache.get(FILE_DIGESTS)), parts=parts)
     if parts is not None:
         parts.end()
