@@ -31,7 +31,7 @@ from generator.memo import ByIdentity, same
 from generator.memory import give_back_freed
 from generator.outputs import extra_outputs
 from generator.pages import Holdings, MeetingGroup, holdings, meeting_inputs, meeting_pages, sections
-from generator.quick import quick_rebuild
+from generator.quick import meeting_folder, quick_rebuild
 from generator.quick_bodies import body_quick
 from generator.quick_people import people_quick
 from generator.reload_parts import Parts
@@ -149,6 +149,8 @@ class Session:
         # shown, then put right), and every file given to `quick` since it: see `quick`
         self.good = None
         self.saved: set[str] = set()
+        # What the loader read for that rebuild: the registers' signature, and each meeting folder's record
+        self.good_read: tuple = (None, {})
         self.holdings: Holdings | None = None  # pages.holdings of the last index rendered: the next is made from it
         self.outputs: dict = {}  # feed address -> digest of its inputs (update.Outputs)
         self.sums: dict = {}  # file -> its size and SHA-256, of the files a rebuild may keep (update.Outputs.note)
@@ -258,6 +260,14 @@ class Session:
         save after a first build that failed (nothing to start from). Without this, the save that put a mistake
         right waited for the full rebuild (seconds in a large archive), however small."""
         if self.good is None or self.pages is None:
+            return None
+        # Nor where the loader found another change since (a file saved that `quick` was not told of): each folder's
+        # record as that rebuild read it, the very same object, but for the one folder saved
+        registers, read = self.good_read
+        folder = meeting_folder(Path(self.options.content), sorted(self.saved))
+        now = {key: entry[1] for key, entry in self.loader_cache.items() if isinstance(key, Path)}
+        if folder is None or self.loader_cache.get("registers") != registers or \
+                any(now.get(key) is not read.get(key) for key in now.keys() | read.keys() if key != folder):
             return None
         self.prepared = self.good
         try:
@@ -480,4 +490,6 @@ class Session:
         self.unsettled, self.reached, self.drawn, self.register_saved = set(), {}, {}, ""
         self.digests = memo
         self.index, self.prepared, self.good, self.saved = prepared.index, prepared, prepared, set()
+        self.good_read = (self.loader_cache.get("registers"),
+                          {key: entry[1] for key, entry in self.loader_cache.items() if isinstance(key, Path)})
         return Outcome(True, report, len(pending), written, deleted, (time.perf_counter() - started) * 1000, full)
