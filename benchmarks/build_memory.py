@@ -1,6 +1,6 @@
 """Which process of a build holds the most memory, and when: every process's resident memory through one build.
 
-    python -m benchmarks.build_memory --content ARCHIVE [--warm] [--every 0.05] [--step 50] [--work DIR]
+    python -m benchmarks.build_memory --content ARCHIVE [--warm] [--every 0.05] [--step 50] [--work DIR] [--shared]
 
 Runs `minutebook build --no-search` over ARCHIVE in a fresh process, with an
 empty build cache (a cold build) or, with `--warm`, after a cold build and a
@@ -12,6 +12,15 @@ progress messages as they come. At the end: each process's peak and when it
 came, and the kernel's count of the largest process (ru_maxrss from wait4,
 which a peak between two samples cannot escape). build_bench.py reports the peaks alone;
 this says which process reached them, which is where to look.
+
+With `--shared`, every fifth sample also reads each process's
+/proc/PID/smaps_rollup (a walk of its page tables, a few milliseconds for a
+process of 800 MB, so not every sample) and the peaks say, besides the
+resident memory, its proportional share (PSS: each page shared by n processes
+counted 1/n in each) and what it holds alone (USS: its private pages, what
+ending it would give back), and the whole tree's summed PSS: a rendering
+process's resident memory counts in full the pages it shares with the build it
+was forked from, and these say how much of it is its own.
 """
 
 from __future__ import annotations
@@ -44,13 +53,33 @@ def resident_mb(pid: int) -> int | None:
     return None
 
 
-class Timeline:
-    """Each process's resident memory over one build: the lines worth printing, and each one's peak."""
+def shares_mb(pid: int) -> tuple[int, int] | None:
+    """(PSS, USS) of `pid` in MB, from /proc/PID/smaps_rollup: its share of the pages it uses, each page shared by
+    n processes counted 1/n, and the pages it alone uses (Private_Clean + Private_Dirty)."""
+    pss = private = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+                elif line.startswith(("Private_Clean:", "Private_Dirty:")):
+                    private += int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pss // 1024, private // 1024
 
-    def __init__(self, step: int):
-        self.step, self.started = step, time.perf_counter()
+
+class Timeline:
+    """Each process's resident memory over one build: the lines worth printing, and each one's peak; with
+    `shared`, every fifth sample also each process's PSS and USS (shares_mb), their peaks and the tree's."""
+
+    def __init__(self, step: int, shared: bool = False):
+        self.step, self.started, self.shared, self.samples = step, time.perf_counter(), shared, 0
         self.names: dict[int, str] = {}  # pid -> "build", "process 1", ... in the order they were first seen
         self.peaks: dict[int, tuple[int, float]] = {}  # pid -> (MB, seconds)
+        self.pss: dict[int, int] = {}  # pid -> peak PSS, MB
+        self.uss: dict[int, int] = {}  # pid -> peak USS, MB
+        self.tree_pss = 0  # peak of the summed PSS of every process at one sample, MB
         self.last: dict[int, int] = {}
         self.lines: list[str] = []
         self.lock = threading.Lock()
@@ -69,6 +98,16 @@ class Timeline:
             if mb > self.peaks.get(pid, (-1, 0.0))[0]:
                 self.peaks[pid] = (mb, now)
             moved = moved or abs(mb - self.last.get(pid, 0)) >= self.step
+        self.samples += 1
+        if self.shared and self.samples % 5 == 1:
+            tree = 0
+            for pid in alive:
+                shares = shares_mb(pid)
+                if shares is not None:
+                    tree += shares[0]
+                    self.pss[pid] = max(self.pss.get(pid, 0), shares[0])
+                    self.uss[pid] = max(self.uss.get(pid, 0), shares[1])
+            self.tree_pss = max(self.tree_pss, tree)
         if moved or alive.keys() != self.last.keys():
             self.note(", ".join(f"{self.names[pid]} {mb} MB" for pid, mb in alive.items()) or "every process ended")
             self.last = alive
@@ -79,9 +118,10 @@ class Timeline:
             print(self.lines[-1], flush=True)
 
 
-def measure(command: list[str], env: dict, every: float, step: int) -> tuple[Timeline, float, int]:
+def measure(command: list[str], env: dict, every: float, step: int, shared: bool = False
+            ) -> tuple[Timeline, float, int]:
     """(timeline, wall seconds, the kernel's largest process in MB) of `command`, which must succeed."""
-    timeline = Timeline(step)
+    timeline = Timeline(step, shared)
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True)
 
@@ -114,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--step", type=int, default=50, help="MB a process must move by for a line (default 50)")
     parser.add_argument("--jobs", type=int, default=0, help="rendering processes (default: one per core)")
     parser.add_argument("--work", type=Path, help="folder for the site and the build cache (default: a temporary one)")
+    parser.add_argument("--shared", action="store_true", help="each process's peak PSS and USS too, and the tree's PSS")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="minutebook-build-memory-")) if args.work is None else args.work
@@ -134,17 +175,19 @@ def main(argv: list[str] | None = None) -> int:
         kind = "warm" if args.warm else "cold"
         print(f"{kind} build of {args.content}, resident memory every {args.every * 1000:.0f} ms "
               f"(a line when a process moves by {args.step} MB):", flush=True)
-        timeline, seconds, largest = measure(command, env, args.every, args.step)
+        timeline, seconds, largest = measure(command, env, args.every, args.step, args.shared)
     finally:
         if before is not None:
             minutes[0].write_bytes(before)
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     print(f"\n{kind} build: {seconds:.2f} s; largest process {largest} MB (the kernel's count)")
-    print("peaks, sampled:")
+    print("peaks, sampled:" + (f" (PSS and USS every fifth sample; the tree's PSS {timeline.tree_pss} MB)"
+                               if args.shared else ""))
     for pid, name in timeline.names.items():
         mb, at = timeline.peaks[pid]
-        print(f"  {name:<11} {mb:6d} MB at {at:7.2f} s")
+        shares = f"; PSS {timeline.pss.get(pid, 0):6d} MB, USS {timeline.uss.get(pid, 0):6d} MB" if args.shared else ""
+        print(f"  {name:<11} {mb:6d} MB at {at:7.2f} s{shares}")
     return 0
 
 

@@ -193,10 +193,14 @@ def test_the_build_memory_script_names_each_process_with_its_peak_and_leaves_the
     before = read_tree(content)
     for warm in ((), ("--warm",)):
         args = ["--content", str(content), "--every", "0.01", "--step", "1", "--jobs", "2", "--work",
-                str(tmp_path / "work"), *warm]
+                str(tmp_path / "work"), *(warm or ("--shared",))]
         assert build_memory.main(args) == 0
         out = capsys.readouterr().out
         kind = "warm" if warm else "cold"
+        if not warm:  # --shared: each process's PSS and USS, which cannot exceed what it has resident
+            shares = re.findall(r"^  (?:build|process \d+) +(\d+) MB at .*; PSS +(\d+) MB, USS +(\d+) MB$", out, re.M)
+            assert shares and all(int(uss) <= int(pss) <= int(rss) + 2 for rss, pss, uss in shares)
+            assert re.search(r"the tree's PSS \d+ MB", out)
         assert out.startswith(f"{kind} build of {content}")
         assert "| Built " in out, "the build's own output is shown as it comes"
         largest = int(re.search(rf"{kind} build: [\d.]+ s; largest process (\d+) MB", out).group(1))
