@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import os
 import multiprocessing
 import time
@@ -35,8 +36,8 @@ from generator.parallel import (PARALLEL_FROM, Forked, WorkerFailed, default_job
                                 signals_let_through)
 from generator.pages import MeetingGroup, all_pages, meeting_inputs, meeting_pages, meeting_urls, sections
 from generator.publish import public_view, unpublished
-from generator.render import (DEFAULT_TEMPLATES, CompiledOnDisk, environment, forget_links, table_regions,
-                              template_dirs)
+from generator.render import (DEFAULT_TEMPLATES, LEVEL_FREE, PLACEABLE, CompiledOnDisk, environment, forget_links,
+                              table_regions, template_dirs)
 from generator.resolve import Appearance, Index, resolve
 from generator.search_index import IndexError_, build_index, folders_to_index, holding, update_index
 from generator.urls import below, output_file
@@ -294,24 +295,20 @@ def _render_pages(env, pages, sink, report: Report, digests: dict | None = None,
 
 def _shard(prepared: Prepared, jobs: int, shard: int):
     """(position in site order, page) of the pages rendering process `shard` of `jobs` renders. All pages of one
-    meeting, and the pages of the actions it raised, go to one process, so each text is parsed once.
+    meeting, and the pages of the actions it raised, go to one process, so each text is parsed once: the
+    meetings in turn (`_shard_of`), and the other pages in turn apart from them.
 
     The pages of the other processes' meetings are counted, not made: at 2,000 meetings making all 58,269
     pages' contexts and deps took 0.83 to 0.93 s, one process's half of them so 0.55 to 0.69 s (`python -m
     benchmarks.shard_listing`, three turns).
     """
-    groups: dict = {}
-
-    def owner(group: str) -> int:
-        if group not in groups:
-            groups[group] = len(groups) % jobs
-        return groups[group]
-
+    owners = _shard_of(prepared, jobs)
+    others = itertools.count()
     position, index = 0, prepared.index
     for section in sections(index, prepared.today, prepared.refs):
         if isinstance(section, MeetingGroup):
             meeting = section.meeting
-            if owner(meeting.key) != shard:
+            if owners[meeting.key] != shard:
                 position += len(meeting_urls(index, meeting))
                 continue
             for page in meeting_pages(index, meeting, prepared.today, section.refs):
@@ -319,9 +316,34 @@ def _shard(prepared: Prepared, jobs: int, shard: int):
                 position += 1
             continue
         meeting = section.context.get("meeting")
-        if owner(meeting.key if meeting is not None else section.url) == shard:
+        if (owners[meeting.key] if meeting is not None else next(others) % jobs) == shard:
             yield position, section
         position += 1
+
+
+def _shard_of(prepared: Prepared, jobs: int) -> dict[str, int]:
+    """The rendering process of each meeting (by key), of `jobs`: known before any page is listed, so that each
+    process can let go of the other meetings' HTML first (`_own_markdown`)."""
+    return {meeting.key: number % jobs for number, meeting in enumerate(prepared.index.archive.meetings)}
+
+
+BLOCKS = (LEVEL_FREE, PLACEABLE)  # the markdown cache's keys of a text's block HTML (render.MarkdownFilter)
+
+
+def _own_markdown(cache: dict, owners: dict[str, int], shard: int) -> None:
+    """In rendering process `shard`: let go of the HTML of texts published in the other processes' meetings (the
+    reference scan rendered every text; each process renders about 1/jobs of them), and give the memory back.
+
+    Forked, each process holds the whole cache the build held, about 150 MB at 2,000 meetings, where its pages
+    show its own meetings' texts and, of the others', their titles and a few texts (an action's updates at a
+    later meeting, which it renders again). Only texts with a meeting are let go, and of those only the
+    blocks: a title (render.INLINE) shows on lists and people's pages, which every process renders."""
+    gone = [key for key in cache if type(key) is tuple and len(key) == 3 and key[1] in BLOCKS
+            and owners.get(key[2][0], shard) != shard]
+    for key in gone:
+        del cache[key]
+    del gone
+    give_back_freed()
 
 
 def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", report: Report, jobs: int,
@@ -351,6 +373,8 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
                 collect_in_worker()
                 local = Report(root=report.root)
                 env = make_environment(options, prepared, local, compiled)
+                if wanted is None:  # a full build: the process renders its own meetings' pages alone
+                    _own_markdown(markdown_cache, _shard_of(prepared, jobs), shard)
                 env.filters["markdown"].__self__.cache = markdown_cache  # the fork's copy of what the scan rendered
                 written, digested = [], memo if memo is not None else Digests()
                 try:

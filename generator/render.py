@@ -147,17 +147,21 @@ class MarkdownFilter:
         source, text = text, str(text)  # the source keeps its line, for messages
         where = self._where(context, meeting, paper)
         place = _place(*where)
-        key = (text, base_level, prefix, place)
+        # Kept under the source itself, equal to its copy: `str(text)` copies a text with its line (yamltext.LStr),
+        # and a key holding the copy kept it alive to the end, a copy of every text a rendering process showed
+        # (29% of what one grew by at 200 meetings, by tracemalloc: docs/performance-history.md, session 62).
+        kept = source if isinstance(source, str) else text
+        key = (kept, base_level, prefix, place)
         cache = self.cache
         html = cache.get(key)
         if html is not None:
             return Markup(html)
-        level_free = (text, LEVEL_FREE, place)
+        level_free = (kept, LEVEL_FREE, place)
         html = cache.get(level_free)
         if html is not None:
             self._keep(key, html, level_free in cache.get(LINKED, ()))
             return Markup(html)
-        placeable = (text, PLACEABLE, place)
+        placeable = (kept, PLACEABLE, place)
         marked = cache.get(placeable)
         if marked is not None:
             html = self.renderer.place(marked, base_level, prefix)

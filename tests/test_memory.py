@@ -163,3 +163,52 @@ def test_the_build_cache_gives_its_texts_back_with_their_lines_and_shared_as_the
     assert back["again"] is back["texts"][0]
     assert [(text.skipped, text.folds) for text in back["odd"]] == [(((0, 1),), ()), ((), ((1, 4, 1),))]
     assert cache.value_of((tmp_path / "build.pickle").read_bytes()).loader == back
+
+
+def test_each_rendering_process_holds_the_html_of_its_own_meetings_texts_alone(tmp_path, monkeypatch):
+    """The reference scan renders every text before the rendering processes fork, and each process inherited
+    all of it (150 MB at 2,000 meetings) where its pages show its own meetings' texts: it lets go of the
+    others' as it starts (build._own_markdown)."""
+    from generator.render import LEVEL_FREE, PLACEABLE
+
+    original = generator.build.render_page
+
+    def render_page(env, page, report):
+        held = tmp_path / f"held-{os.getpid()}"
+        if not held.exists():  # the process's first page: what it kept of the cache it inherited
+            cache = env.filters["markdown"].__self__.cache
+            held.write_text("\n".join(sorted({key[2][0] for key in cache if isinstance(key, tuple) and len(key) == 3
+                                              and key[1] in (LEVEL_FREE, PLACEABLE) and "/" in key[2][0]})))
+        meeting = page.context.get("meeting")
+        if meeting is not None:
+            with (tmp_path / f"rendered-{os.getpid()}").open("a") as rendered:
+                rendered.write(meeting.key + "\n")
+        return original(env, page, report)
+
+    monkeypatch.setattr(generator.build, "render_page", render_page)
+    result = run(Options(content=FIXTURE, out=tmp_path / "site", today=dt.date.fromisoformat(TODAY), search=False,
+                         cache=False, jobs=2))
+    assert result.ok
+    held = {path.name.split("-")[1]: set(path.read_text().split()) for path in tmp_path.glob("held-*")}
+    rendered = {path.name.split("-")[1]: set(path.read_text().split()) for path in tmp_path.glob("rendered-*")}
+    assert len(held) == 2 and all(held.values()), "each of two processes holds its own meetings' texts"
+    first, second = held.values()
+    assert not first & second, f"both rendering processes hold the HTML of {sorted(first & second)}"
+    for pid, meetings in held.items():
+        assert meetings <= rendered[pid], f"a process held the texts of {sorted(meetings - rendered[pid])}"
+
+
+def test_a_text_shown_on_a_page_is_kept_under_itself_not_under_a_copy():
+    """A text with its line (yamltext.LStr) made into a plain string is a copy; the Markdown filter kept one for
+    every text a rendering process showed, as its key, to the end (29% of what a process grew by at 200 meetings)."""
+    from generator.diagnostics import Report
+    from generator.markdown import Renderer
+    from generator.render import LEVEL_FREE, MarkdownFilter
+    from generator.yamltext import LStr
+
+    markdown = MarkdownFilter(Report(), Renderer(), None)
+    text = LStr("The committee *noted* the report.\n", 12)
+    markdown.cache[(str(text), LEVEL_FREE, (None, None))] = "<p>The committee <em>noted</em> the report.</p>\n"
+    assert markdown.block({}, text, base_level=3) == "<p>The committee <em>noted</em> the report.</p>\n"
+    kept = [key for key in markdown.cache if isinstance(key, tuple) and key[1] == 3]
+    assert len(kept) == 1 and kept[0][0] is text
