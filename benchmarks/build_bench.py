@@ -110,11 +110,13 @@ class TreeSampler(threading.Thread):
 
 
 def _descendants(root: int) -> list[int]:
-    """`root` and the processes under it. Only processes started after it (higher ids: Linux hands out ids in
-    increasing order, and a wrap-around during one build is unlikely) are looked at, to keep sampling cheap."""
+    """`root` and the processes under it. Every process is looked at: only those with higher ids than `root`
+    were, but Linux hands out ids up to pid_max (32,768 here) and starts again from the lowest, and on a busy
+    machine the ids wrapped round during a 2,000-meeting build, whose rendering processes then went unseen
+    (docs/performance-history.md, session 62)."""
     parents: dict[int, int] = {}
     for entry in os.scandir("/proc"):
-        if entry.name.isdigit() and int(entry.name) > root:
+        if entry.name.isdigit() and int(entry.name) != root:
             try:
                 stat = Path(entry.path, "stat").read_text()
                 parents[int(entry.name)] = int(stat[stat.rindex(")") + 2:].split()[1])
