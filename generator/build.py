@@ -590,7 +590,8 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
                               _changed_files(build_cache.load_site(cache_path), out_dir))) \
         if use_cache and _walk_apart(options, cache_path) else None
     damaged: list[Path] = []  # cache files there but unreadable
-    cache = build_cache.load(cache_path, damaged) if use_cache else kept or build_cache.BuildCache()
+    other: list[Path] = []  # cache files another version wrote
+    cache = build_cache.load(cache_path, damaged, other) if use_cache else kept or build_cache.BuildCache()
     # A check (write=False) keeps no build cache, but compiles the templates as a build does: most of a small
     # archive's check went on compiling them, and `check` renders twice (check_archive), so it keeps them too.
     cache_at = cache_path or build_cache.cache_file(Path(options.content), options.drafts)
@@ -605,6 +606,10 @@ def _run(options: Options, write: bool, progress, cache_name: str, memos: Memos 
         changed = _changed_files(cache.site, out_dir)
     for line in _damaged_cache(damaged, cache_at):
         progress(line)
+    if use_cache and build_cache.site_file(cache_path) in other:
+        # Said, as update.why_not_reusable's reasons are: a build after an upgrade (or from another checkout
+        # sharing the cache) took a cold build's time with no word of why, and looked like a warm build gone wrong.
+        progress(f"every page is built again: {OTHER_CODE}")
     timings["cache"] = time.perf_counter() - started
     # Rendered Markdown is kept for this build only: the scan renders most texts, the pages reuse that.
     # Saved in the build cache it would cost more to read and write than a warm build saves by it.
@@ -689,6 +694,10 @@ def _changed_files(record, out_dir: Path) -> set[str]:
     if record is None or record.out != str(out_dir):
         return set()
     return intact.changed_since(out_dir, record.stats)
+
+
+OTHER_CODE = ("the build cache was written by other code (another version of Minutebook, Python or a library it "
+              "uses), so this build reads every file afresh and writes the cache anew")
 
 
 def _damaged_cache(damaged: list[Path], cache_path: Path) -> list[str]:

@@ -105,19 +105,20 @@ def site_file(path: Path) -> Path:
     return path.with_name(f"{path.stem}.site{path.suffix}")
 
 
-def load(path: Path, damaged: list | None = None) -> BuildCache:
+def load(path: Path, damaged: list | None = None, other: list | None = None) -> BuildCache:
     """The cache at `path` with the site record beside it; either may be missing (then empty, or None).
-    `damaged`: given the paths of those that were there but could not be read back (`_read`)."""
-    cache = _read(path, BuildCache, damaged)
+    `damaged`: given the paths of those that were there but could not be read back (`_read`); `other`: of those
+    other code wrote (`_other_code`)."""
+    cache = _read(path, BuildCache, damaged, other)
     if not isinstance(cache, BuildCache):
         cache = BuildCache()
-    cache.site = load_site(path, damaged)
+    cache.site = load_site(path, damaged, other)
     return cache
 
 
-def load_site(path: Path, damaged: list | None = None) -> SiteRecord | None:
+def load_site(path: Path, damaged: list | None = None, other: list | None = None) -> SiteRecord | None:
     """The site record beside the cache at `path`, if it can be read back (see `load`)."""
-    site = _read(site_file(path), SiteRecord, damaged)
+    site = _read(site_file(path), SiteRecord, damaged, other)
     return site if isinstance(site, SiteRecord) else None
 
 
@@ -144,17 +145,19 @@ def _other_code(stamp: bytes) -> bool:
     return stamp.startswith(b"minutebook ") and stamp.endswith(b"\n") or stamp.startswith(b"\x80")
 
 
-def _read(path: Path, kind: type, damaged: list | None = None):
+def _read(path: Path, kind: type, damaged: list | None = None, other: list | None = None):
     """The value in the file `path`, or None: missing, written by other code (another FORMAT, said on its first
-    line), or damaged, which `damaged` is told of. Each of the file's two pickles, the value's and the texts'
-    (pickled_texts.py), is summed by a CRC-32 (`_write`): a byte changed inside a text still unpickles, and the
-    build then published the changed text as the minutes' (34 ms for the 128 MB of a 2,000-meeting archive's
-    cache, read or written)."""
+    line), which `other` is told of, or damaged, which `damaged` is told of. Each of the file's two pickles, the
+    value's and the texts' (pickled_texts.py), is summed by a CRC-32 (`_write`): a byte changed inside a text
+    still unpickles, and the build then published the changed text as the minutes' (34 ms for the 128 MB of a
+    2,000-meeting archive's cache, read or written)."""
     try:
         with path.open("rb") as handle:
             stamp = handle.readline()
             if stamp != _STAMP:
                 if _other_code(stamp):
+                    if other is not None:
+                        other.append(path)
                     return None
                 raise _Damaged("no stamp")
             value = _value(handle, stamp)
