@@ -330,16 +330,20 @@ def _shard_of(prepared: Prepared, jobs: int) -> dict[str, int]:
 BLOCKS = (LEVEL_FREE, PLACEABLE)  # the markdown cache's keys of a text's block HTML (render.MarkdownFilter)
 
 
-def _own_markdown(cache: dict, owners: dict[str, int], shard: int) -> None:
+def _own_markdown(cache: dict, owners: dict[str, int], shard: int, tracks=()) -> None:
     """In rendering process `shard`: let go of the HTML of texts published in the other processes' meetings (the
     reference scan rendered every text; each process renders about 1/jobs of them), and give the memory back.
 
     Forked, each process holds the whole cache the build held, about 150 MB at 2,000 meetings, where its pages
-    show its own meetings' texts and, of the others', their titles and a few texts (an action's updates at a
-    later meeting, which it renders again). Only texts with a meeting are let go, and of those only the
-    blocks: a title (render.INLINE) shows on lists and people's pages, which every process renders."""
+    show its own meetings' texts and, of the others', their titles and the updates at later meetings of the
+    actions its meetings raised (`tracks`: an action's page goes with the meeting that raised it), which are
+    kept: let go, each process parsed about 750 of them again at 200 meetings. Only texts with a meeting are let
+    go, and of those only the blocks: a title (render.INLINE) shows on lists and people's pages, which every
+    process renders."""
+    shown = {(step.update.progress, step.meeting.key) for track in tracks if owners.get(track.raised.key) == shard
+             for step in track.steps if step.update.progress}
     gone = [key for key in cache if type(key) is tuple and len(key) == 3 and key[1] in BLOCKS
-            and owners.get(key[2][0], shard) != shard]
+            and owners.get(key[2][0], shard) != shard and (key[0], key[2][0]) not in shown]
     for key in gone:
         del cache[key]
     del gone
@@ -374,7 +378,7 @@ def _render_parallel(options: Options, prepared: Prepared, out: "StagedOutput", 
                 local = Report(root=report.root)
                 env = make_environment(options, prepared, local, compiled)
                 if wanted is None:  # a full build: the process renders its own meetings' pages alone
-                    _own_markdown(markdown_cache, _shard_of(prepared, jobs), shard)
+                    _own_markdown(markdown_cache, _shard_of(prepared, jobs), shard, prepared.index.tracks.values())
                 env.filters["markdown"].__self__.cache = markdown_cache  # the fork's copy of what the scan rendered
                 written, digested = [], memo if memo is not None else Digests()
                 try:
