@@ -155,7 +155,7 @@ def test_lists_of_meetings_say_a_meeting_has_an_action_log(site):
     """A meeting whose action log is all the archive has of it was listed as "No records yet": a reader following
     an action's updates passed over it."""
     assert "19 September 2019: CCB meeting</a> (Action log)" in page(site, "/ccb/")
-    assert ('21 November 2019</span></a></td>\n      <td>Action log</td>' in page(site, "/ccb/2019/"))
+    assert ('21 November 2019</span></a></td>\n      <td data-label="Records">Action log</td>' in page(site, "/ccb/2019/"))
 
 
 def test_an_action_log_added_to_a_meeting_is_listed_by_a_warm_build_as_by_a_full_one(tmp_path):
@@ -283,7 +283,8 @@ def test_a_tracker_shows_the_latest_years_closed_actions_and_links_a_page_for_ea
     slug = next(p.name for p in (content / "bodies").iterdir()).removesuffix(".md")
 
     def listed(html: str) -> set:
-        return set(re.findall(rf'<th scope="row" data-sort="[^"]*"><a href="(/{slug}/actions/[^"]+)"', html))
+        return set(re.findall(rf'<th scope="row" data-label="Action" data-sort="[^"]*"><a href="(/{slug}/actions/[^"]+)"',
+                              html))
 
     tracker = page(out, f"/{slug}/actions/")
     assert listed(tracker.split('id="closed"')[1]) == closed[latest]

@@ -107,7 +107,7 @@ def test_the_item_page_shows_and_cites_the_number_as_the_body_prints_it(council)
 
 def test_the_meeting_page_shows_the_agenda_and_minutes_numbers_as_printed(council):
     html = _html(council, "/dc/2024/2024-05-13/")
-    assert '<th scope="row">C/2024/045</th>' in html  # the agenda wrote C/2024/45
+    assert '<th scope="row" data-label="Item">C/2024/045</th>' in html  # the agenda wrote C/2024/45
     assert '<span class="ref">C/2024/045</span> Planning' in html
     assert "Page for item C/2024/045<" in html
     assert 'id="item-c-2024-45"' in html and 'id="agenda-c-2024-45"' in html  # the anchors as before
